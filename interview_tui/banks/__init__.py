@@ -1,0 +1,1 @@
+"""Question banks: human-edited TOML files, validated with pydantic. No Textual imports."""

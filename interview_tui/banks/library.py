@@ -1,0 +1,68 @@
+"""All banks the app knows: bundled ones and the user's, merged by question id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from interview_tui.banks.loader import BankError, BankLoad, load_bank_file
+from interview_tui.banks.schema import Bank, BankCustomerQuestion, BankQuestion
+
+
+def bundled_banks_dir() -> Path:
+    """The banks shipped with the package (inside the wheel, or at the checkout's top)."""
+    here = Path(__file__).resolve().parent.parent
+    installed = here / "question_banks"
+    return installed if installed.is_dir() else here.parent / "question_banks"
+
+
+def bank_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.toml")) if folder.is_dir() else []
+
+
+@dataclass(slots=True)
+class BankLibrary:
+    """Every bank load, in order: bundled first, then the user's (which win on ids)."""
+
+    loads: list[BankLoad] = field(default_factory=list)
+
+    @property
+    def banks(self) -> list[Bank]:
+        return [load.bank for load in self.loads if load.bank is not None]
+
+    @property
+    def errors(self) -> list[BankError]:
+        return [error for load in self.loads for error in load.errors]
+
+    def questions(self, language: str | None = None) -> list[BankQuestion]:
+        """Questions by id, a later (user) bank's question replacing an earlier one."""
+        merged: dict[str, BankQuestion] = {}
+        for bank in self.banks:
+            if language is None or bank.language == language:
+                merged.update((question.id, question) for question in bank.questions)
+        return list(merged.values())
+
+    def customer_questions(self, language: str | None = None) -> list[BankCustomerQuestion]:
+        merged: dict[str, BankCustomerQuestion] = {}
+        for bank in self.banks:
+            if language is None or bank.language == language:
+                merged.update((question.id, question) for question in bank.customer_questions)
+        return list(merged.values())
+
+    def question(self, question_id: str) -> BankQuestion | None:
+        return next((q for q in reversed(self.questions()) if q.id == question_id), None)
+
+
+def load_library(
+    bundled: Path | None = None, user: Path | None = None, extra: Iterable[Path] = ()
+) -> BankLibrary:
+    """Load every bank; a broken file is kept as a load with errors, never raised."""
+    from interview_tui.store.paths import user_banks_dir
+
+    library = BankLibrary()
+    for path in bank_files(bundled or bundled_banks_dir()):
+        library.loads.append(load_bank_file(path))
+    for path in [*bank_files(user or user_banks_dir()), *extra]:
+        library.loads.append(load_bank_file(path, user=True))
+    return library

@@ -1,0 +1,169 @@
+"""Load one bank file, reporting every problem with its file, line, question id and field.
+
+``tomllib`` gives no positions, so the loader reads the table headers' line numbers from the
+text itself: the n-th ``[[questions]]`` header is the n-th question, and a field's line is
+the line within that block where ``field =`` is written.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from interview_tui.banks.schema import Bank, BankCustomerQuestion, BankInfo, BankQuestion
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z_][\w.-]*)\s*\]\]?")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+_SECTIONS = {"questions": BankQuestion, "customer_questions": BankCustomerQuestion}
+
+
+@dataclass(frozen=True, slots=True)
+class BankError:
+    """One problem in a bank file, printed as ``path:line: id: field: message``."""
+
+    path: Path
+    line: int
+    message: str
+    question_id: str = ""
+    field: str = ""
+
+    def __str__(self) -> str:
+        parts = [f"{self.path}:{self.line}"]
+        parts += [part for part in (self.question_id, self.field) if part]
+        return ": ".join([*parts, self.message])
+
+
+@dataclass(slots=True)
+class BankLoad:
+    """The result of loading one file: a bank when it is valid, and every error found."""
+
+    path: Path
+    bank: Bank | None = None
+    errors: list[BankError] = field(default_factory=list)
+
+
+class _Lines:
+    """Line numbers of tables and keys in a TOML text."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.headers: list[tuple[str, int]] = []
+        for number, line in enumerate(self.lines, start=1):
+            if match := _HEADER.match(line):
+                self.headers.append((match.group(1), number))
+
+    def block(self, name: str, index: int) -> tuple[int, int]:
+        """(first line, last line) of the index-th ``[[name]]`` block, 1-based."""
+        starts = [number for header, number in self.headers if header == name]
+        if index >= len(starts):
+            return (1, len(self.lines) or 1)
+        start = starts[index]
+        later = [number for _, number in self.headers if number > start]
+        return (start, (later[0] - 1) if later else len(self.lines))
+
+    def key(self, name: str, index: int, key: str) -> int:
+        start, end = self.block(name, index)
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        for number in range(start, end + 1):
+            if pattern.match(self.lines[number - 1]):
+                return number
+        return start
+
+
+def _describe(error: dict[str, Any]) -> tuple[str, str]:
+    """(field, message) for one pydantic error."""
+    loc = [str(part) for part in error["loc"]]
+    field_name = loc[0] if loc else ""
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        message = "unknown field (check the spelling)"
+    elif error["type"] == "missing":
+        message = "required field is missing"
+    elif "input" in error and not isinstance(error["input"], dict | list):
+        message = f"{message} (got {error['input']!r})"
+    if len(loc) > 1:
+        message = f"item {int(loc[1]) + 1}: {message}" if loc[1].isdigit() else message
+    return field_name, message
+
+
+def _validate(model: type[BaseModel], data: Any, **extra: Any) -> tuple[Any, list[dict]]:
+    try:
+        if not isinstance(data, dict):
+            raise TypeError
+        return model.model_validate({**data, **extra}), []
+    except ValidationError as exc:
+        return None, exc.errors()
+    except TypeError:
+        return None, [{"loc": (), "msg": "must be a table", "type": "type"}]
+
+
+def parse_bank(text: str, path: Path, *, user: bool = False) -> BankLoad:
+    """Validate a bank's text; ``path`` is used for messages and kept on the bank."""
+    load = BankLoad(path=path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_POSITION.search(str(exc))
+        line = int(match.group(1)) if match else 1
+        message = _TOML_POSITION.sub("", str(exc)).strip()
+        load.errors.append(BankError(path, line, f"invalid TOML: {message}"))
+        return load
+    lines = _Lines(text)
+    info_line = next((n for name, n in lines.headers if name == "bank"), 1)
+    info, errors = _validate(BankInfo, data.get("bank"))
+    for error in errors:
+        field_name, message = _describe(error)
+        load.errors.append(BankError(path, info_line, message, "[bank]", field_name))
+    for key in data.keys() - {"bank", *_SECTIONS}:
+        load.errors.append(BankError(path, 1, f"unknown table {key!r}", field=key))
+
+    parsed: dict[str, list[Any]] = {name: [] for name in _SECTIONS}
+    for section, model in _SECTIONS.items():
+        entries = data.get(section, [])
+        if not isinstance(entries, list):
+            load.errors.append(BankError(path, 1, "must be an array of tables", field=section))
+            continue
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(entries):
+            line = lines.block(section, index)[0]
+            qid = str(entry.get("id", f"#{index + 1}")) if isinstance(entry, dict) else ""
+            extra = {"line": line, "bank_id": info.id if info else "",
+                     "language": info.language if info else ""}  # fmt: skip
+            item, errors = _validate(model, entry, **extra)
+            for error in errors:
+                field_name, message = _describe(error)
+                field_line = lines.key(section, index, field_name) if field_name else line
+                load.errors.append(BankError(path, field_line, message, qid, field_name))
+            if item is None:
+                continue
+            if item.id in seen:
+                load.errors.append(BankError(
+                    path, line, f"duplicate id (first used on line {seen[item.id]})", item.id, "id"
+                ))  # fmt: skip
+                continue
+            seen[item.id] = line
+            parsed[section].append(item)
+    if info is not None and not load.errors:
+        load.bank = Bank(
+            info=info,
+            path=path,
+            questions=tuple(parsed["questions"]),
+            customer_questions=tuple(parsed["customer_questions"]),
+            user=user,
+        )
+    return load
+
+
+def load_bank_file(path: Path, *, user: bool = False) -> BankLoad:
+    """Read and validate one bank file; never raises for bad content."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        return BankLoad(path=path, errors=[BankError(path, 1, f"cannot read file: {reason}")])
+    return parse_bank(text, path, user=user)

@@ -1,0 +1,60 @@
+"""``interview-tui banks``: which question banks are loaded, and what is wrong with the rest."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import click
+
+from interview_tui.domain.enums import Goal, Role
+
+
+def bank_summaries() -> list[dict]:
+    """One summary per bank file: counts per role and goal, and its errors."""
+    from interview_tui.banks.library import load_library
+
+    summaries = []
+    for load in load_library().loads:
+        bank = load.bank
+        questions = bank.questions if bank else ()
+        roles = Counter(question.role.value for question in questions)
+        goals = Counter(question.goal.value for question in questions)
+        summaries.append({
+            "id": bank.id if bank else None,
+            "language": bank.language if bank else None,
+            "title": bank.title if bank else None,
+            "path": str(load.path),
+            "user": bank.user if bank else None,
+            "questions": len(questions),
+            "customer_questions": len(bank.customer_questions) if bank else 0,
+            "roles": {role.value: roles.get(role.value, 0) for role in Role},
+            "goals": {goal.value: goals.get(goal.value, 0) for goal in Goal},
+            "errors": [str(error) for error in load.errors],
+        })  # fmt: skip
+    return summaries
+
+
+@click.command("banks")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+def banks(as_json: bool) -> None:
+    """List the loaded question banks (bundled and your own) and any errors in them."""
+    summaries = bank_summaries()
+    if as_json:
+        click.echo(json.dumps(summaries, ensure_ascii=False, indent=2))
+        return
+    for summary in summaries:
+        if summary["id"] is None:
+            click.secho(f"✗ {summary['path']}: not loaded", fg="red")
+        else:
+            origin = "user" if summary["user"] else "bundled"
+            click.echo(
+                f"{summary['id']:<20} {summary['language']:<6} {summary['questions']:>4} questions"
+                f" {summary['customer_questions']:>3} customer questions  {origin}  "
+                f"{summary['title']}"
+            )
+            click.echo(f"    {summary['path']}")
+        for error in summary["errors"]:
+            click.secho(f"    {error}", fg="red", err=True)
+    if not summaries:
+        click.echo("no question banks found")

@@ -1,0 +1,35 @@
+"""``interview-tui demo``: fill the database with a realistic demo."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from interview_tui.cli.main import Settings, pass_settings
+
+
+@click.command("demo")
+@click.option("--visits", "extra_visits", type=click.IntRange(min=0), default=0,
+              help="Also add this many synthetic visits (deterministic), for scale tests.")
+@click.option("--open", "open_app", is_flag=True, help="Open the app afterwards.")
+@pass_settings
+def demo(settings: Settings, extra_visits: int, open_app: bool) -> None:
+    """Add two demo accounts with visits, notes, requirements and commitments.
+
+    Running it again adds nothing twice.
+    """
+    from interview_tui.services.demo import seed_demo
+
+    store = settings.open_store()
+    added = seed_demo(store, date.today(), extra_visits)
+    click.echo(
+        f"demo: {added['accounts']} accounts and {added['synthetic_visits']} synthetic visits "
+        f"added to {store.path}",
+        err=open_app,
+    )
+    store.close()
+    if open_app:
+        from interview_tui.cli.tui_cmd import run_app
+
+        run_app(settings)

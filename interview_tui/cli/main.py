@@ -1,0 +1,125 @@
+"""The ``interview-tui`` command: a click group whose subcommands load lazily.
+
+Nothing here imports Textual; only the commands that open the TUI do, inside their bodies,
+so ``--help``, ``lint``, ``banks`` and the other plain commands start fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from interview_tui import __version__
+
+#: name -> "module:attribute" of each subcommand, imported only when used or listed.
+COMMANDS: dict[str, str] = {
+    "banks": "interview_tui.cli.banks_cmd:banks",
+    "lint": "interview_tui.cli.lint_cmd:lint",
+    "demo": "interview_tui.cli.demo_cmd:demo",
+    "visits": "interview_tui.cli.visits_cmd:visits",
+    "rehearse": "interview_tui.cli.tui_cmd:rehearse",
+    "live": "interview_tui.cli.tui_cmd:live",
+    "commitments": "interview_tui.cli.commitments_cmd:commitments",
+    "export": "interview_tui.cli.export_cmd:export",
+    "import": "interview_tui.cli.import_cmd:import_visit",
+    "search": "interview_tui.cli.search_cmd:search",
+}
+
+
+class CliError(click.ClickException):
+    """A :class:`UserError` on its way out: one line on stderr, exit status 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"interview-tui: error: {self.format_message()}", err=True, file=file)
+
+
+class LazyGroup(click.Group):
+    """A group that imports a subcommand's module only when it is needed."""
+
+    def invoke(self, ctx: click.Context):
+        from interview_tui.errors import UserError
+
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            raise CliError(str(exc)) from None
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if self._load(name) is not None]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return self._load(cmd_name)
+
+    @staticmethod
+    def _load(name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:  # that command is not part of this build
+                return None
+            raise
+        return getattr(module, attribute)
+
+
+@dataclass(slots=True)
+class Settings:
+    """What the top-level options chose, handed to every subcommand."""
+
+    db_path: Path | None
+    language: str
+
+    def open_store(self):
+        """Open the database, turning storage problems into a clean CLI error."""
+        from interview_tui.store import open_store
+
+        return open_store(self.db_path)
+
+
+pass_settings = click.make_pass_decorator(Settings)
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={
+    "help_option_names": ["-h", "--help"], "max_content_width": 100})  # fmt: skip
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="INTERVIEW_TUI_DB",
+    help="SQLite file to use (default: interview.db in your data directory; "
+    "env INTERVIEW_TUI_DB).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"], case_sensitive=False),
+    help="Language of the interface (default: from the locale).",
+)
+@click.version_option(__version__, "-V", "--version", prog_name="interview-tui")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
+    """Prepare customer visits, take notes in the meeting, and keep every commitment.
+
+    Run without a command to open the full-screen app.
+    """
+    from interview_tui.i18n import detect_language, normalise, set_language
+
+    language = normalise(lang) if lang else detect_language()
+    set_language(language)
+    ctx.obj = Settings(db_path=db_path, language=language)
+    if ctx.invoked_subcommand is None:
+        from interview_tui.cli.tui_cmd import run_app
+
+        run_app(ctx.obj)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point."""
+    cli.main(args=argv, prog_name="interview-tui")

@@ -1,0 +1,49 @@
+"""Commands that open the full-screen app: the default one, ``rehearse`` and ``live``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from interview_tui.cli.main import Settings, pass_settings
+from interview_tui.errors import UserError
+
+
+def run_app(settings: Settings, route: str = "home", **kwargs: Any) -> None:
+    """Open the store, build the app with the production factory and run it."""
+    store = settings.open_store()
+    try:
+        from interview_tui.tui.app import build_app
+
+        build_app(store, initial=(route, kwargs)).run()
+    finally:
+        store.close()
+
+
+def _visit_id(settings: Settings, visit: int) -> int:
+    from interview_tui.domain.models import Visit
+
+    store = settings.open_store()
+    try:
+        if store.get(Visit, visit) is None:
+            raise UserError(f"no visit with id {visit}; `interview-tui visits` lists them")
+    finally:
+        store.close()
+    return visit
+
+
+@click.command("rehearse")
+@click.argument("visit", type=int)
+@pass_settings
+def rehearse(settings: Settings, visit: int) -> None:
+    """Rehearse VISIT: our questions card by card, the customer's as flashcards."""
+    run_app(settings, "rehearse", visit_id=_visit_id(settings, visit))
+
+
+@click.command("live")
+@click.argument("visit", type=int)
+@pass_settings
+def live(settings: Settings, visit: int) -> None:
+    """Open VISIT in the live meeting screen (the visit becomes live)."""
+    run_app(settings, "live", visit_id=_visit_id(settings, visit))

@@ -1,0 +1,1 @@
+"""Domain layer: enumerations, pydantic models and date parsing. No Textual, no I/O."""

@@ -1,0 +1,173 @@
+"""Pydantic models of the domain: what the store keeps and the services exchange.
+
+Ids are ``None`` until a record is saved. Lists (goals, give-back items, follow-ups …)
+are stored as JSON text columns by the store.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from interview_tui.domain.enums import (
+    CommitmentState,
+    Goal,
+    ItemStatus,
+    OwnerSide,
+    PoolGroup,
+    RequirementState,
+    Role,
+    VisitStatus,
+)
+
+
+class Record(BaseModel):
+    """Base of every stored record."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="ignore")
+
+    id: int | None = None
+
+
+def _strip(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+class Customer(Record):
+    name: str = Field(min_length=1, max_length=200)
+    industry: str = ""
+    notes: str = ""
+
+    _clean = field_validator("name", "industry", mode="before")(_strip)
+
+
+class Person(Record):
+    """Someone on the customer side, with the stakeholder role they play."""
+
+    customer_id: int
+    name: str = Field(min_length=1, max_length=200)
+    title: str = ""
+    role: Role
+    contact: str = ""
+
+    _clean = field_validator("name", "title", mode="before")(_strip)
+
+
+class Visit(Record):
+    customer_id: int
+    date: datetime
+    length_minutes: int = Field(default=60, ge=5, le=24 * 60)
+    purpose: str = ""
+    goals: list[Goal] = Field(default_factory=list)
+    attendee_ids: list[int] = Field(default_factory=list)
+    give_back: list[str] = Field(default_factory=list)
+    sales_told: str = ""
+    do_not_say: str = ""
+    may_promise: str = ""
+    must_not_promise: str = ""
+    product_brief: str = ""
+    status: VisitStatus = VisitStatus.PLANNED
+    next_step: str = ""
+    rehearsal: dict[str, object] = Field(default_factory=dict)
+
+    @field_validator("goals")
+    @classmethod
+    def _unique_goals(cls, goals: list[Goal]) -> list[Goal]:
+        return list(dict.fromkeys(goals))
+
+
+class ScriptItem(Record):
+    """A per-visit copy of a bank question (editing it never changes the bank)."""
+
+    visit_id: int
+    bank_question_id: str | None = None
+    role: Role
+    goal: Goal
+    text: str = Field(min_length=1)
+    research: str = ""
+    purpose: str = ""
+    follow_ups: list[str] = Field(default_factory=list)
+    position: int = 0
+    status: ItemStatus = ItemStatus.PENDING
+    accepted_findings: list[str] = Field(default_factory=list)
+    seconds_rehearsed: float = 0.0
+
+
+class CustomerQuestion(Record):
+    """A question the customer is likely to ask us, rehearsed as a flashcard."""
+
+    visit_id: int
+    bank_question_id: str | None = None
+    text: str = Field(min_length=1)
+    answer: str = ""
+    confidence: str = ""  # "", "confident" or "shaky"
+
+
+class Note(Record):
+    visit_id: int
+    script_item_id: int | None = None
+    speaker_id: int | None = None
+    goal: Goal | None = None
+    text: str = ""
+    internal: bool = False
+    kind: str = "note"  # "note" or "pain" (a pain point with the action we take)
+    action: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+class Requirement(Record):
+    """A customer need; clear only when user, scenario and pain are all known."""
+
+    customer_id: int
+    visit_id: int | None = None
+    title: str = ""
+    user: str = ""
+    scenario: str = ""
+    pain: str = ""
+    product_details: str = ""
+    originator: str = ""
+    solution_idea: str = ""
+    state: RequirementState = RequirementState.CAPTURED
+    group: PoolGroup = PoolGroup.BACKLOG
+    latest_acceptable: date | None = None
+    planned: date | None = None
+    workaround: str = ""
+    link_key: str = ""  # requirements raised by several customers share a key
+    created_at: datetime | None = None
+
+    @property
+    def missing(self) -> list[str]:
+        """Names of the fields that must still be asked until the need is clear."""
+        return [name for name in ("user", "scenario", "pain") if not getattr(self, name).strip()]
+
+    @property
+    def is_clear(self) -> bool:
+        return not self.missing
+
+
+class Commitment(Record):
+    """A promise made in a meeting, by us or by the customer."""
+
+    visit_id: int
+    text: str = Field(min_length=1)
+    owner_side: OwnerSide = OwnerSide.US
+    owner_name: str = ""
+    due: date | None = None
+    within_authority: bool = True
+    state: CommitmentState = CommitmentState.OPEN
+    resolution_note: str = ""
+    closed_on: date | None = None
+    created_at: datetime | None = None
+    history: list[dict[str, str]] = Field(default_factory=list)
+
+    def is_overdue(self, today: date) -> bool:
+        return self.state is CommitmentState.OPEN and self.due is not None and self.due < today
+
+    @property
+    def kept_on_time(self) -> bool:
+        """Closed done on or before its due date (no due date counts as on time)."""
+        if self.state is not CommitmentState.DONE:
+            return False
+        return self.due is None or (self.closed_on is not None and self.closed_on <= self.due)

@@ -1,0 +1,1 @@
+"""Services over the store: demo data, checks, reports. No Textual imports."""

@@ -1,0 +1,140 @@
+"""Schema versions and the ordered migrations between them.
+
+The version lives in ``PRAGMA user_version``. Each migration moves the schema up by one
+and runs inside the caller's transaction, so a failed upgrade leaves the old schema whole.
+Never edit a released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+import sqlite_utils
+
+from interview_tui.store.search import INDEXED_FIELDS, index_body
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    """Customers, people, visits, scripts, notes, requirements, commitments."""
+    db["customers"].create(
+        {"id": int, "name": str, "industry": str, "notes": str, "created_at": str},
+        pk="id",
+        not_null={"name"},
+    )
+    db["customers"].create_index(["name"], unique=True)
+    db["people"].create(
+        {"id": int, "customer_id": int, "name": str, "title": str, "role": str, "contact": str},
+        pk="id",
+        foreign_keys=[("customer_id", "customers", "id")],
+        not_null={"customer_id", "name", "role"},
+    )
+    db["visits"].create(
+        {
+            "id": int, "customer_id": int, "date": str, "length_minutes": int, "purpose": str,
+            "goals": str, "attendee_ids": str, "give_back": str, "sales_told": str,
+            "do_not_say": str, "may_promise": str, "must_not_promise": str,
+            "product_brief": str, "status": str, "next_step": str, "rehearsal": str,
+            "created_at": str, "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("customer_id", "customers", "id")],
+        not_null={"customer_id", "date", "status"},
+    )  # fmt: skip
+    db["script_items"].create(
+        {
+            "id": int, "visit_id": int, "bank_question_id": str, "role": str, "goal": str,
+            "text": str, "research": str, "purpose": str, "follow_ups": str, "position": int,
+            "status": str, "accepted_findings": str, "seconds_rehearsed": float,
+        },
+        pk="id",
+        foreign_keys=[("visit_id", "visits", "id")],
+        not_null={"visit_id", "text", "role", "goal"},
+    )  # fmt: skip
+    db["customer_questions"].create(
+        {
+            "id": int, "visit_id": int, "bank_question_id": str, "text": str, "answer": str,
+            "confidence": str,
+        },
+        pk="id",
+        foreign_keys=[("visit_id", "visits", "id")],
+    )  # fmt: skip
+    db["notes"].create(
+        {
+            "id": int, "visit_id": int, "script_item_id": int, "speaker_id": int, "goal": str,
+            "text": str, "internal": int, "kind": str, "action": str, "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("visit_id", "visits", "id")],
+        not_null={"visit_id"},
+    )  # fmt: skip
+    db["requirements"].create(
+        {
+            "id": int, "customer_id": int, "visit_id": int, "title": str, "user": str,
+            "scenario": str, "pain": str, "product_details": str, "originator": str,
+            "solution_idea": str, "state": str, "pool_group": str, "latest_acceptable": str,
+            "planned": str, "workaround": str, "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("customer_id", "customers", "id"), ("visit_id", "visits", "id")],
+        not_null={"customer_id", "state", "pool_group"},
+    )  # fmt: skip
+    db["commitments"].create(
+        {
+            "id": int, "visit_id": int, "text": str, "owner_side": str, "owner_name": str,
+            "due": str, "within_authority": int, "state": str, "resolution_note": str,
+            "closed_on": str, "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("visit_id", "visits", "id")],
+        not_null={"visit_id", "text", "state"},
+    )  # fmt: skip
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    for table, column in [
+        ("people", "customer_id"), ("visits", "customer_id"), ("script_items", "visit_id"),
+        ("customer_questions", "visit_id"), ("notes", "visit_id"),
+        ("requirements", "customer_id"), ("commitments", "visit_id"),
+    ]:  # fmt: skip
+        db[table].create_index([column])
+
+
+def _v2_search_links_history(db: sqlite_utils.Database) -> None:
+    """Full-text index (CJK bigrams), linked requirements, commitment history."""
+    db["requirements"].add_column("link_key", str, not_null_default="")
+    db["commitments"].add_column("history", str, not_null_default="[]")
+    db["commitments"].create_index(["state", "due"])
+    db["visits"].create_index(["date"])
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "body, kind UNINDEXED, ref_id UNINDEXED, visit_id UNINDEXED, tokenize='unicode61')"
+    )
+    for kind, (table, fields) in INDEXED_FIELDS.items():
+        columns = ", ".join(f'"{name}"' for name in ("id", "visit_id", *fields))
+        rows = db.query(f"SELECT {columns} FROM {table}")
+        db.conn.executemany(
+            "INSERT INTO search_index (body, kind, ref_id, visit_id) VALUES (?, ?, ?, ?)",
+            [(index_body(kind, row), kind, row["id"], row["visit_id"]) for row in rows],
+        )
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_search_links_history]
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database, target: int = LATEST_VERSION) -> int:
+    """Apply the migrations from the current version up to ``target`` in one transaction."""
+    current = schema_version(db.conn)
+    if current >= target:
+        return current
+    with db.atomic():
+        for version in range(current + 1, target + 1):
+            MIGRATIONS[version - 1](db)
+            db.execute(f"PRAGMA user_version = {version}")
+    return target

@@ -1,0 +1,83 @@
+"""Full-text search that finds Chinese words as well as English ones.
+
+SQLite's FTS5 ``unicode61`` tokenizer treats a run of Chinese characters as one token, and
+the ``trigram`` tokenizer cannot match words shorter than three characters, yet most Chinese
+words have two (账单, 故障). So the index stores a *search form* of each text: runs of CJK
+characters are rewritten as their overlapping bigrams (每月对账单 -> 每月 月对 对账 账单),
+everything else is kept for ``unicode61`` to tokenize and case-fold. A query is rewritten the
+same way, and its bigrams are matched as a phrase, so 对账单 matches only where 对账 is
+followed by 账单. A one-character Chinese query is matched as a prefix of the bigrams.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CJK = (
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs and compatibility
+    "\u3040-\u30ff"  # kana
+    "\uac00-\ud7af"  # hangul syllables
+)
+CJK_RUN = re.compile(f"[{_CJK}]+")
+_WORD = re.compile(rf"[{_CJK}]+|[^\W_]+", re.UNICODE)
+
+
+#: What is searchable, per kind of record: (table, text fields).
+INDEXED_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "note": ("notes", ("text", "action")),
+    "requirement": (
+        "requirements",
+        ("title", "user", "scenario", "pain", "product_details", "solution_idea", "workaround"),
+    ),
+    "commitment": ("commitments", ("text", "owner_name", "resolution_note")),
+}
+
+
+def index_body(kind: str, row: dict) -> str:
+    """The search form of a record's searchable fields."""
+    _, fields = INDEXED_FIELDS[kind]
+    return index_form(" ".join(str(row.get(name) or "") for name in fields))
+
+
+def _bigrams(run: str) -> list[str]:
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def index_form(text: str) -> str:
+    """The text as stored in the FTS index: CJK runs become space-separated bigrams."""
+    return CJK_RUN.sub(lambda m: " " + " ".join(_bigrams(m.group())) + " ", text)
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 MATCH expression for what the user typed (all terms must match).
+
+    Returns ``None`` when the query has no searchable characters.
+    """
+    terms: list[str] = []
+    for token in _WORD.findall(query):
+        if CJK_RUN.fullmatch(token):
+            if len(token) == 1:
+                terms.append(f'"{token}"*')
+            else:
+                terms.append('"' + " ".join(_bigrams(token)) + '"')
+        else:
+            terms.append(f'"{token}"*' if len(token) >= 3 else f'"{token}"')
+    return " AND ".join(terms) if terms else None
+
+
+def snippet(text: str, query: str, width: int = 60) -> str:
+    """A window of ``text`` around the first query term found, for showing a hit in context."""
+    flat = " ".join(text.split())
+    lowered = flat.lower()
+    positions = [
+        lowered.find(token.lower()) for token in _WORD.findall(query) if token.lower() in lowered
+    ]
+    if not positions:
+        return flat[:width] + ("…" if len(flat) > width else "")
+    start = max(0, min(positions) - width // 3)
+    end = min(len(flat), start + width)
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(flat) else ""
+    return prefix + flat[start:end] + suffix

@@ -1,0 +1,287 @@
+"""The store: every read and write of the product goes through here.
+
+Each public write runs in one ``BEGIN IMMEDIATE`` transaction (waiting for, never failing
+on, a second process that holds the write lock), updates the search index in the same
+transaction, and so never leaves half a record. The connection is shared by the UI's worker
+threads behind a lock.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+import sqlite_utils
+
+from interview_tui.domain.enums import CommitmentState
+from interview_tui.domain.models import (
+    Commitment,
+    Customer,
+    Note,
+    Person,
+    Record,
+    Requirement,
+    ScriptItem,
+    Visit,
+)
+from interview_tui.store.records import TABLES, from_row, to_row
+from interview_tui.store.search import index_body, match_expression, snippet
+
+R = TypeVar("R", bound=Record)
+
+_SEARCH_KINDS: dict[type[Record], str] = {
+    Note: "note",
+    Requirement: "requirement",
+    Commitment: "commitment",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str
+    ref_id: int
+    visit_id: int | None
+    snippet: str
+    customer: str
+    visit_date: str
+
+
+class Store:
+    """Typed access to the SQLite file. Build it with :func:`open_store`."""
+
+    def __init__(
+        self, db: sqlite_utils.Database, now: Callable[[], datetime] = datetime.now
+    ) -> None:
+        self.db = db
+        self.now = now
+        self._lock = threading.RLock()
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    @property
+    def path(self) -> str:
+        return self.db.conn.execute("PRAGMA database_list").fetchone()[2]
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """One atomic write; nested calls become savepoints of the outer one."""
+        from interview_tui.store.database import StoreError
+
+        with self._lock:
+            if self.db.conn.in_transaction:
+                with self.db.atomic():
+                    yield self.db
+                return
+            try:
+                self.db.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    with self.db.atomic():
+                        yield self.db
+                except BaseException:
+                    self.db.conn.rollback()
+                    raise
+                self.db.conn.commit()
+            except sqlite3.OperationalError as exc:
+                if self.db.conn.in_transaction:
+                    self.db.conn.rollback()
+                raise StoreError(f"{self.path}: the change was not saved ({exc})") from None
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict]:
+        with self._lock:
+            return list(self.db.query(sql, params))
+
+    # -- generic records ----------------------------------------------------------------
+
+    def save(self, record: R) -> R:
+        """Insert or update ``record``; returns it with its id and timestamps."""
+        with self.transaction():
+            return self._save(record)
+
+    def save_all(self, records: Iterable[Record]) -> list[Record]:
+        """Save several records in one transaction: all of them or none."""
+        with self.transaction():
+            return [self._save(record) for record in records]
+
+    def _save(self, record: R) -> R:
+        stamp = self.now().replace(microsecond=0)
+        fields = type(record).model_fields
+        if "updated_at" in fields:
+            record.updated_at = stamp
+        if "created_at" in fields and record.created_at is None:
+            record.created_at = stamp
+        table = self.db[TABLES[type(record)]]
+        row = to_row(record)
+        if record.id is None:
+            record.id = table.insert(row).last_pk
+        else:
+            table.upsert(row, pk="id")
+        if kind := _SEARCH_KINDS.get(type(record)):
+            self._reindex(kind, record.id, row)
+        return record
+
+    def insert_many(self, records: Iterable[Record]) -> None:
+        """Insert many new records of one kind fast, in one transaction (demo, import)."""
+        records = list(records)
+        if not records:
+            return
+        model = type(records[0])
+        table = TABLES[model]
+        kind = _SEARCH_KINDS.get(model)
+        stamp = self.now().replace(microsecond=0)
+        with self.transaction() as db:
+            next_id = int(db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
+            rows = []
+            for record in records:
+                next_id += 1
+                record.id = next_id
+                if "created_at" in model.model_fields and record.created_at is None:
+                    record.created_at = stamp
+                rows.append(to_row(record))
+            db[table].insert_all(rows, batch_size=500)
+            if kind:
+                db.conn.executemany(
+                    "INSERT INTO search_index (body, kind, ref_id, visit_id) VALUES (?, ?, ?, ?)",
+                    [(index_body(kind, row), kind, row["id"], row.get("visit_id")) for row in rows],
+                )
+
+    def _reindex(self, kind: str, ref_id: int, row: dict[str, Any]) -> None:
+        self.db.execute("DELETE FROM search_index WHERE kind = ? AND ref_id = ?", [kind, ref_id])
+        self.db.execute(
+            "INSERT INTO search_index (body, kind, ref_id, visit_id) VALUES (?, ?, ?, ?)",
+            [index_body(kind, row), kind, ref_id, row.get("visit_id")],
+        )
+
+    def get(self, model: type[R], record_id: int) -> R | None:
+        rows = self.query(f"SELECT * FROM {TABLES[model]} WHERE id = ?", [record_id])
+        return from_row(model, rows[0]) if rows else None
+
+    def all(
+        self,
+        model: type[R],
+        where: str = "",
+        params: Sequence[Any] = (),
+        order_by: str = "id",
+        limit: int | None = None,
+    ) -> list[R]:
+        sql = f"SELECT * FROM {TABLES[model]}"
+        if where:
+            sql += f" WHERE {where}"
+        sql += f" ORDER BY {order_by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [from_row(model, row) for row in self.query(sql, params)]
+
+    def delete(self, model: type[R], record_id: int) -> None:
+        with self.transaction() as db:
+            if kind := _SEARCH_KINDS.get(model):
+                db.execute(
+                    "DELETE FROM search_index WHERE kind = ? AND ref_id = ?", [kind, record_id]
+                )
+            if model is ScriptItem:
+                db.execute("UPDATE notes SET script_item_id = NULL WHERE script_item_id = ?",
+                           [record_id])  # fmt: skip
+            db.execute(f"DELETE FROM {TABLES[model]} WHERE id = ?", [record_id])
+
+    # -- common questions ---------------------------------------------------------------
+
+    def customer_by_name(self, name: str) -> Customer | None:
+        found = self.all(Customer, "name = ?", [name])
+        return found[0] if found else None
+
+    def people(self, customer_id: int) -> list[Person]:
+        return self.all(Person, "customer_id = ?", [customer_id], order_by="role, name")
+
+    def visits(self, customer_id: int | None = None, limit: int | None = None) -> list[Visit]:
+        if customer_id is None:
+            return self.all(Visit, order_by="date DESC", limit=limit)
+        return self.all(Visit, "customer_id = ?", [customer_id], "date DESC", limit)
+
+    def visit_rows(self, limit: int = 200) -> list[dict[str, Any]]:
+        """Visits with their customer's name, newest first (for lists and the CLI)."""
+        return self.query(
+            "SELECT v.id, c.name AS customer, v.date, v.status, v.purpose, v.length_minutes"
+            " FROM visits v JOIN customers c ON c.id = v.customer_id"
+            " ORDER BY v.date DESC, v.id DESC LIMIT ?",
+            [limit],
+        )
+
+    def script(self, visit_id: int) -> list[ScriptItem]:
+        return self.all(ScriptItem, "visit_id = ?", [visit_id], order_by="position, id")
+
+    def notes(self, visit_id: int) -> list[Note]:
+        return self.all(Note, "visit_id = ?", [visit_id], order_by="created_at, id")
+
+    def commitments(self, visit_id: int) -> list[Commitment]:
+        return self.all(Commitment, "visit_id = ?", [visit_id], order_by="due IS NULL, due, id")
+
+    def requirements(self, *, visit_id: int | None = None, customer_id: int | None = None
+                     ) -> list[Requirement]:  # fmt: skip
+        if visit_id is not None:
+            return self.all(Requirement, "visit_id = ?", [visit_id])
+        if customer_id is not None:
+            return self.all(Requirement, "customer_id = ?", [customer_id])
+        return self.all(Requirement)
+
+    def commitment_counts(self, today: date) -> tuple[int, int]:
+        """(open, overdue) commitments across every visit."""
+        row = self.query(
+            "SELECT count(*) AS open, coalesce(sum(due IS NOT NULL AND due < ?), 0) AS overdue"
+            " FROM commitments WHERE state = ?",
+            [today.isoformat(), CommitmentState.OPEN.value],
+        )[0]
+        return int(row["open"]), int(row["overdue"])
+
+    def meta(self, key: str) -> str | None:
+        rows = self.query("SELECT value FROM meta WHERE key = ?", [key])
+        return rows[0]["value"] if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as db:
+            db["meta"].upsert({"key": key, "value": value}, pk="key")
+
+    # -- search -------------------------------------------------------------------------
+
+    def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+        """Notes, requirements and commitments matching ``text``, best first."""
+        expression = match_expression(text)
+        if expression is None:
+            return []
+        rows = self.query(
+            "SELECT s.kind, s.ref_id, s.visit_id, c.name AS customer, v.date AS visit_date"
+            " FROM search_index s"
+            " LEFT JOIN visits v ON v.id = s.visit_id"
+            " LEFT JOIN customers c ON c.id = v.customer_id"
+            " WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
+            [expression, limit],
+        )
+        hits = []
+        for row in rows:
+            table, fields = _table_fields(row["kind"])
+            source = self.query(f"SELECT * FROM {table} WHERE id = ?", [row["ref_id"]])
+            body = " ".join(str(source[0].get(f) or "") for f in fields) if source else ""
+            hits.append(
+                SearchHit(
+                    kind=row["kind"],
+                    ref_id=int(row["ref_id"]),
+                    visit_id=row["visit_id"],
+                    snippet=snippet(body, text),
+                    customer=row["customer"] or "",
+                    visit_date=(row["visit_date"] or "")[:10],
+                )
+            )
+        return hits
+
+
+def _table_fields(kind: str) -> tuple[str, tuple[str, ...]]:
+    from interview_tui.store.search import INDEXED_FIELDS
+
+    return INDEXED_FIELDS[kind]

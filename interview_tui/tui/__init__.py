@@ -1,0 +1,1 @@
+"""The Textual face of the product. Only this package imports Textual."""

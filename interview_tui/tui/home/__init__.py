@@ -1,0 +1,1 @@
+"""Home: upcoming and recent visits, customers, commitment counts."""

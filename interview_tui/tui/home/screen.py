@@ -1,0 +1,193 @@
+"""The home screen: where every session starts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, Static
+
+from interview_tui.i18n import t
+from interview_tui.store.store import Store
+from interview_tui.tui.base import BaseScreen
+from interview_tui.tui.messages import DataChanged
+
+
+@dataclass(frozen=True, slots=True)
+class HomeData:
+    """Everything the home screen shows, read in one go off the UI thread."""
+
+    visits: list[dict]
+    customers: list[dict]
+    open_commitments: int
+    overdue_commitments: int
+
+
+def read_home(store: Store, today: date, limit: int = 200) -> HomeData:
+    upcoming = store.query(
+        "SELECT v.id, c.name AS customer, v.date, v.status, v.purpose FROM visits v"
+        " JOIN customers c ON c.id = v.customer_id WHERE v.date >= ?"
+        " ORDER BY v.date LIMIT ?",
+        [today.isoformat(), limit],
+    )
+    recent = store.query(
+        "SELECT v.id, c.name AS customer, v.date, v.status, v.purpose FROM visits v"
+        " JOIN customers c ON c.id = v.customer_id WHERE v.date < ?"
+        " ORDER BY v.date DESC LIMIT ?",
+        [today.isoformat(), limit],
+    )
+    customers = store.query(
+        "SELECT c.id, c.name, count(v.id) AS visits FROM customers c"
+        " LEFT JOIN visits v ON v.customer_id = c.id GROUP BY c.id ORDER BY c.name LIMIT ?",
+        [limit],
+    )
+    open_count, overdue = store.commitment_counts(today)
+    return HomeData(upcoming + recent, customers, open_count, overdue)
+
+
+class HomeScreen(BaseScreen):
+    """Upcoming visits first, then recent ones; the customers; what is still owed."""
+
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("enter", "open_visit", "home.open", id="home.open", tooltip="home.open.help",
+                show=False),
+        Binding("n", "new_visit", "home.new_visit", id="home.new_visit",
+                tooltip="home.new_visit.help"),
+        Binding("c", "new_customer", "home.new_customer", id="home.new_customer",
+                tooltip="home.new_customer.help"),
+        Binding("e", "edit_customer", "home.edit_customer", id="home.edit_customer",
+                tooltip="home.edit_customer.help", show=False),
+        Binding("l", "live", "home.live", id="home.live", tooltip="home.live.help"),
+        Binding("r", "rehearse", "home.rehearse", id="home.rehearse",
+                tooltip="home.rehearse.help"),
+        Binding("m", "commitments", "home.commitments", id="home.commitments",
+                tooltip="home.commitments.help"),
+        Binding("p", "requirements", "home.requirements", id="home.requirements",
+                tooltip="home.requirements.help"),
+        Binding("slash", "search", "home.search", id="home.search", tooltip="home.search.help"),
+        Binding("a", "matrix", "home.matrix", id="home.matrix", tooltip="home.matrix.help",
+                show=False),
+        Binding("ctrl+r", "reload", "home.reload", id="home.reload", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="home-body"):
+            with Vertical(id="visits-pane"):
+                yield Static(t("home.visits"), classes="pane-title")
+                yield DataTable(id="visits", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="side-pane"):
+                yield Static(t("home.commitments_title"), classes="pane-title")
+                yield Static("", id="commitment-counts")
+                yield Static(t("home.customers"), classes="pane-title")
+                yield DataTable(id="customers", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("home.subtitle")
+        visits = self.query_one("#visits", DataTable)
+        visits.add_columns(t("home.col.date"), t("home.col.customer"), t("home.col.status"),
+                           t("home.col.purpose"))  # fmt: skip
+        customers = self.query_one("#customers", DataTable)
+        customers.add_columns(t("home.col.customer"), t("home.col.visits"))
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    @on(DataChanged)
+    def _reload_on_change(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="home-load")
+    def load(self) -> None:
+        data = read_home(self.iapp.store, self.iapp.today())
+        self.app.call_from_thread(self._show, data)
+
+    def _show(self, data: HomeData) -> None:
+        today = self.iapp.today().isoformat()
+        visits = self.query_one("#visits", DataTable)
+        selected = self._selected_key(visits)
+        visits.clear()
+        for row in data.visits:
+            when = row["date"][:16].replace("T", " ")
+            mark = "▶ " if row["date"] >= today else "  "
+            visits.add_row(mark + when, row["customer"], t(f"status.{row['status']}"),
+                           row["purpose"] or "", key=str(row["id"]))  # fmt: skip
+        if selected is not None and str(selected) in visits.rows:
+            visits.move_cursor(row=visits.get_row_index(str(selected)))
+        customers = self.query_one("#customers", DataTable)
+        customers.clear()
+        for row in data.customers:
+            customers.add_row(row["name"], str(row["visits"]), key=str(row["id"]))
+        counts = t("home.counts", open=data.open_commitments, overdue=data.overdue_commitments)
+        counts_widget = self.query_one("#commitment-counts", Static)
+        counts_widget.update(counts)
+        counts_widget.set_class(data.overdue_commitments > 0, "overdue")
+        if not data.visits:
+            self.notify(t("home.empty"), timeout=8)
+
+    @staticmethod
+    def _selected_key(table: DataTable) -> str | None:
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def selected_visit_id(self) -> int | None:
+        key = self._selected_key(self.query_one("#visits", DataTable))
+        return int(key) if key is not None else None
+
+    def selected_customer_id(self) -> int | None:
+        key = self._selected_key(self.query_one("#customers", DataTable))
+        return int(key) if key is not None else None
+
+    # -- actions ------------------------------------------------------------------------
+
+    def _with_visit(self, route: str) -> None:
+        visit_id = self.selected_visit_id()
+        if visit_id is None:
+            self.notify(t("home.no_visit"), severity="warning")
+            return
+        self.iapp.show(route, visit_id=visit_id)
+
+    @on(DataTable.RowSelected, "#visits")
+    def action_open_visit(self) -> None:
+        self._with_visit("plan")
+
+    @on(DataTable.RowSelected, "#customers")
+    def action_edit_customer(self) -> None:
+        customer_id = self.selected_customer_id()
+        if customer_id is not None:
+            self.iapp.show("customer", customer_id=customer_id)
+
+    def action_live(self) -> None:
+        self._with_visit("live")
+
+    def action_rehearse(self) -> None:
+        self._with_visit("rehearse")
+
+    def action_new_visit(self) -> None:
+        self.iapp.show("visit_form", customer_id=self.selected_customer_id())
+
+    def action_new_customer(self) -> None:
+        self.iapp.show("customer")
+
+    def action_commitments(self) -> None:
+        self.iapp.show("commitments")
+
+    def action_requirements(self) -> None:
+        self.iapp.show("requirements")
+
+    def action_search(self) -> None:
+        self.iapp.show("search")
+
+    def action_matrix(self) -> None:
+        self.iapp.show("matrix")
+
+    def action_reload(self) -> None:
+        self.load()
