@@ -115,7 +115,11 @@ def parse_bank(text: str, path: Path, *, user: bool = False) -> BankLoad:
         return load
     lines = _Lines(text)
     info_line = next((n for name, n in lines.headers if name == "bank"), 1)
-    info, errors = _validate(BankInfo, data.get("bank"))
+    if "bank" in data:
+        info, errors = _validate(BankInfo, data["bank"])
+    else:
+        info, errors = None, [{"loc": (), "msg": "required table [bank] is missing",
+                               "type": "missing_table"}]  # fmt: skip
     for error in errors:
         field_name, message = _describe(error)
         load.errors.append(BankError(path, info_line, message, "[bank]", field_name))
@@ -139,14 +143,14 @@ def parse_bank(text: str, path: Path, *, user: bool = False) -> BankLoad:
                 field_name, message = _describe(error)
                 field_line = lines.key(section, index, field_name) if field_name else line
                 load.errors.append(BankError(path, field_line, message, qid, field_name))
-            if item is None:
-                continue
-            if item.id in seen:
+            if qid in seen:
                 load.errors.append(BankError(
-                    path, line, f"duplicate id (first used on line {seen[item.id]})", item.id, "id"
+                    path, line, f"duplicate id (first used on line {seen[qid]})", qid, "id"
                 ))  # fmt: skip
                 continue
-            seen[item.id] = line
+            seen[qid] = line
+            if item is None:
+                continue
             parsed[section].append(item)
     if info is not None and not load.errors:
         load.bank = Bank(

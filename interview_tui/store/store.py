@@ -90,7 +90,7 @@ class Store:
                     self.db.conn.rollback()
                     raise
                 self.db.conn.commit()
-            except sqlite3.OperationalError as exc:
+            except sqlite3.DatabaseError as exc:
                 if self.db.conn.in_transaction:
                     self.db.conn.rollback()
                 raise StoreError(f"{self.path}: the change was not saved ({exc})") from None

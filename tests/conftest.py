@@ -1,0 +1,69 @@
+"""Shared fixtures: a private temporary database, frozen clocks, the real app factory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from interview_tui.i18n import set_language
+from interview_tui.store import Store, open_store
+
+FIXED_TODAY = date(2026, 11, 24)
+FIXED_NOW = datetime(2026, 11, 24, 9, 30, 0)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test touches the user's real database, config or language."""
+    monkeypatch.setenv("INTERVIEW_TUI_DB", str(tmp_path / "env" / "interview.db"))
+    monkeypatch.setenv("INTERVIEW_TUI_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("INTERVIEW_TUI_LANG", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "interview.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    """An empty store on a real SQLite file, its clock frozen."""
+    opened = open_store(db_path)
+    opened.now = lambda: FIXED_NOW
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_store(store: Store) -> Store:
+    """The store filled with the demo data, as of FIXED_TODAY."""
+    from interview_tui.services.demo import seed_demo
+
+    seed_demo(store, FIXED_TODAY)
+    return store
+
+
+@pytest.fixture
+def make_app(demo_store: Store) -> Callable[..., Any]:
+    """Build the real app on the demo store: ``make_app(route, lang="en", **kwargs)``."""
+    from interview_tui.tui.app import build_app
+
+    def factory(route: str = "home", lang: str = "en", **kwargs: Any):
+        set_language(lang)
+        return build_app(
+            demo_store,
+            initial=(route, kwargs),
+            today=lambda: FIXED_TODAY,
+            now=lambda: FIXED_NOW,
+            animate=False,
+        )
+
+    return factory

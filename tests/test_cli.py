@@ -1,0 +1,128 @@
+"""The command line: version, banks, demo, visits, clean errors."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from interview_tui import __version__
+from interview_tui.cli.main import cli
+from interview_tui.store.migrations import LATEST_VERSION
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_help_lists_commands() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for name in ("banks", "demo", "visits", "lint", "live", "rehearse"):
+        assert name in result.output
+
+
+def test_banks_json_lists_bundled_banks() -> None:
+    result = run("banks", "--json")
+    assert result.exit_code == 0
+    banks = json.loads(result.output)
+    assert {bank["language"] for bank in banks} >= {"en", "zh-CN"}
+    for bank in banks:
+        assert set(bank) >= {"id", "language", "title", "path", "questions", "roles", "goals",
+                             "errors"}  # fmt: skip
+        assert bank["errors"] == []
+        assert sum(bank["roles"].values()) == bank["questions"]
+
+
+def test_banks_reports_a_broken_user_bank(tmp_path: Path, monkeypatch) -> None:
+    user_banks = tmp_path / "config" / "question_banks"
+    user_banks.mkdir(parents=True)
+    (user_banks / "mine.toml").write_text("[bank]\nid = 'mine'\nlanguage = 'fr'\ntitle = 'x'\n")
+    banks = json.loads(run("banks", "--json").output)
+    broken = [bank for bank in banks if bank["path"].endswith("mine.toml")]
+    assert broken and broken[0]["id"] is None
+    assert "mine.toml:1: [bank]: language:" in broken[0]["errors"][0]
+
+
+def test_demo_is_idempotent_and_visits_json(db_path: Path) -> None:
+    assert run("--db", str(db_path), "demo").exit_code == 0
+    first = json.loads(run("--db", str(db_path), "visits", "--json").output)
+    assert run("--db", str(db_path), "demo").exit_code == 0
+    second = json.loads(run("--db", str(db_path), "visits", "--json").output)
+    assert first == second and len(first) == 4
+    assert {visit["status"] for visit in first} == {"planned", "done"}
+    assert set(first[0]) >= {"id", "customer", "date", "status"}
+    conn = sqlite3.connect(db_path)
+    internal = conn.execute("SELECT count(*) FROM notes WHERE internal = 1").fetchone()[0]
+    overdue = conn.execute(
+        "SELECT count(*) FROM commitments WHERE state = 'open' AND due < date('now')"
+    ).fetchone()[0]
+    roles = {row[0] for row in conn.execute("SELECT DISTINCT role FROM people")}
+    scripts = conn.execute("SELECT count(*) FROM script_items s JOIN visits v ON v.id = s.visit_id"
+                           " WHERE v.status = 'planned'").fetchone()[0]  # fmt: skip
+    assert internal >= 2 and overdue >= 2 and scripts >= 5
+    assert roles == {"business", "procurement", "tech_decision", "tech_execution"}
+
+
+def test_demo_synthetic_visits_are_deterministic(tmp_path: Path) -> None:
+    counts = []
+    for name in ("a.db", "b.db"):
+        path = tmp_path / name
+        assert run("--db", str(path), "demo", "--visits", "3").exit_code == 0
+        assert run("--db", str(path), "demo", "--visits", "3").exit_code == 0
+        conn = sqlite3.connect(path)
+        counts.append(conn.execute(
+            "SELECT count(*), group_concat(text, '|') FROM notes WHERE visit_id > 4"
+        ).fetchone())  # fmt: skip
+    assert counts[0] == counts[1] and counts[0][0] == 120
+
+
+def test_env_var_chooses_the_database(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "from-env.db"
+    monkeypatch.setenv("INTERVIEW_TUI_DB", str(path))
+    assert run("demo").exit_code == 0
+    assert path.exists()
+
+
+def test_newer_database_is_one_clean_line_and_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.close()
+    result = subprocess.run(
+        [sys.executable, "-m", "interview_tui", "--db", str(path), "visits"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.startswith("interview-tui: error: ")
+    assert "newer interview-tui" in result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_missing_visit_is_a_clean_error(db_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "live", "999"])
+    assert result.exit_code == 2
+    assert "no visit with id 999" in result.output
+
+
+def test_help_and_lint_do_not_import_textual() -> None:
+    code = (
+        "import sys\n"
+        "from interview_tui.cli.main import cli\n"
+        "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'sqlite_utils'})\n"
+        "print('HEAVY=' + ','.join(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "HEAVY="
