@@ -75,7 +75,7 @@ def test_bad_keymap_is_a_clear_error(tmp_path) -> None:
 
     path = tmp_path / "keymap.toml"
     path.write_text('"home.new_visit" = 3\n')
-    with pytest.raises(UserError, match="keymap.toml: home.new_visit"):
+    with pytest.raises(UserError, match=r"keymap\.toml: home\.new_visit"):
         load_keymap(path)
 
 
