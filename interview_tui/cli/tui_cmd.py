@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import Future
 from typing import Any
 
 import click
@@ -11,14 +13,33 @@ from interview_tui.errors import UserError
 
 
 def run_app(settings: Settings, route: str = "home", **kwargs: Any) -> None:
-    """Open the store, build the app with the production factory and run it."""
+    """Open the store, build the app with the production factory and run it.
+
+    The home screen's data is read in a thread while Textual loads (SQLite releases the
+    GIL), so the first paint already shows it.
+    """
     store = settings.open_store()
+    prefetched: dict[str, Future] = {}
+    if route == "home":
+        prefetched["home"] = Future()
+        threading.Thread(target=_read_home, args=(store, prefetched["home"]), daemon=True).start()
     try:
         from interview_tui.tui.app import build_app
 
-        build_app(store, initial=(route, kwargs)).run()
+        build_app(store, initial=(route, kwargs), prefetched=prefetched).run()
     finally:
         store.close()
+
+
+def _read_home(store: Any, future: Future) -> None:
+    from datetime import date
+
+    from interview_tui.services.home_data import read_home
+
+    try:
+        future.set_result(read_home(store, date.today()))
+    except BaseException as exc:
+        future.set_exception(exc)
 
 
 def _visit_id(settings: Settings, visit: int) -> int:

@@ -25,7 +25,7 @@ from interview_tui.domain.enums import (
 class Record(BaseModel):
     """Base of every stored record."""
 
-    model_config = ConfigDict(validate_assignment=True, extra="ignore")
+    model_config = ConfigDict(validate_assignment=True, extra="ignore", defer_build=True)
 
     id: int | None = None
 

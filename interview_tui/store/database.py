@@ -11,11 +11,10 @@ import os
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-
 from interview_tui.errors import UserError
-from interview_tui.store.migrations import LATEST_VERSION, migrate, schema_version
 from interview_tui.store.paths import create_private_file, make_private_dir
+from interview_tui.store.versions import SCHEMA_VERSION as LATEST_VERSION
+from interview_tui.store.versions import schema_version
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -42,7 +41,7 @@ def _inspect_existing(path: Path) -> int:
         conn.close()
 
 
-def connect(path: Path) -> sqlite_utils.Database:
+def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the database at ``path``."""
     path = path.expanduser()
     if path.exists():
@@ -71,12 +70,16 @@ def connect(path: Path) -> sqlite_utils.Database:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        db = sqlite_utils.Database(conn)
-        migrate(db)
+        if schema_version(conn) < LATEST_VERSION:
+            import sqlite_utils
+
+            from interview_tui.store.migrations import migrate
+
+            migrate(sqlite_utils.Database(conn))
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path}: cannot prepare the database ({exc})") from None
-    return db
+    return conn
 
 
 def open_store(path: Path | str | None = None):  # -> Store (import cycle kept lazy)

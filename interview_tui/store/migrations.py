@@ -7,12 +7,12 @@ Never edit a released migration: add a new one.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
 import sqlite_utils
 
 from interview_tui.store.search import INDEXED_FIELDS, index_body
+from interview_tui.store.versions import SCHEMA_VERSION, schema_version
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -122,10 +122,7 @@ def _v2_search_links_history(db: sqlite_utils.Database) -> None:
 
 MIGRATIONS: list[Migration] = [_v1_initial, _v2_search_links_history]
 LATEST_VERSION = len(MIGRATIONS)
-
-
-def schema_version(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"
 
 
 def migrate(db: sqlite_utils.Database, target: int = LATEST_VERSION) -> int:

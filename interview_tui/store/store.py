@@ -14,31 +14,35 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, TypeVar
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import sqlite_utils
+from interview_tui.store.search import INDEXED_FIELDS, index_body, match_expression, snippet
 
-from interview_tui.domain.enums import CommitmentState
-from interview_tui.domain.models import (
-    Commitment,
-    Customer,
-    Note,
-    Person,
-    Record,
-    Requirement,
-    ScriptItem,
-    Visit,
-)
-from interview_tui.store.records import TABLES, from_row, to_row
-from interview_tui.store.search import index_body, match_expression, snippet
+if TYPE_CHECKING:  # the models (pydantic) and sqlite-utils load on first use, not at start-up
+    import sqlite_utils
 
-R = TypeVar("R", bound=Record)
+    from interview_tui.domain.models import (
+        Commitment,
+        Customer,
+        Note,
+        Person,
+        Record,
+        Requirement,
+        ScriptItem,
+        Visit,
+    )
 
-_SEARCH_KINDS: dict[type[Record], str] = {
-    Note: "note",
-    Requirement: "requirement",
-    Commitment: "commitment",
-}
+R = TypeVar("R", bound="Record")
+
+#: search kind of the records kept in each table
+_SEARCH_KINDS: dict[str, str] = {table: kind for kind, (table, _) in INDEXED_FIELDS.items()}
+
+
+def _records():
+    from interview_tui.store import records
+
+    return records
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,21 +59,28 @@ class Store:
     """Typed access to the SQLite file. Build it with :func:`open_store`."""
 
     def __init__(
-        self, db: sqlite_utils.Database, now: Callable[[], datetime] = datetime.now
+        self, conn: sqlite3.Connection, now: Callable[[], datetime] = datetime.now
     ) -> None:
-        self.db = db
+        self.conn = conn
         self.now = now
         self._lock = threading.RLock()
 
     # -- plumbing -----------------------------------------------------------------------
 
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection (imported on the first write)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
     @property
     def path(self) -> str:
-        return self.db.conn.execute("PRAGMA database_list").fetchone()[2]
+        return self.conn.execute("PRAGMA database_list").fetchone()[2]
 
     def close(self) -> None:
         with self._lock:
-            self.db.close()
+            self.conn.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
@@ -77,27 +88,30 @@ class Store:
         from interview_tui.store.database import StoreError
 
         with self._lock:
-            if self.db.conn.in_transaction:
+            if self.conn.in_transaction:
                 with self.db.atomic():
                     yield self.db
                 return
             try:
-                self.db.conn.execute("BEGIN IMMEDIATE")
+                self.conn.execute("BEGIN IMMEDIATE")
                 try:
                     with self.db.atomic():
                         yield self.db
                 except BaseException:
-                    self.db.conn.rollback()
+                    self.conn.rollback()
                     raise
-                self.db.conn.commit()
+                self.conn.commit()
             except sqlite3.DatabaseError as exc:
-                if self.db.conn.in_transaction:
-                    self.db.conn.rollback()
+                if self.conn.in_transaction:
+                    self.conn.rollback()
                 raise StoreError(f"{self.path}: the change was not saved ({exc})") from None
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict]:
+        """Rows of a read-only query as dicts."""
         with self._lock:
-            return list(self.db.query(sql, params))
+            cursor = self.conn.execute(sql, params)
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     # -- generic records ----------------------------------------------------------------
 
@@ -118,13 +132,15 @@ class Store:
             record.updated_at = stamp
         if "created_at" in fields and record.created_at is None:
             record.created_at = stamp
-        table = self.db[TABLES[type(record)]]
-        row = to_row(record)
+        records = _records()
+        name = records.TABLES[type(record)]
+        table = self.db[name]
+        row = records.to_row(record)
         if record.id is None:
             record.id = table.insert(row).last_pk
         else:
             table.upsert(row, pk="id")
-        if kind := _SEARCH_KINDS.get(type(record)):
+        if kind := _SEARCH_KINDS.get(name):
             self._reindex(kind, record.id, row)
         return record
 
@@ -134,8 +150,8 @@ class Store:
         if not records:
             return
         model = type(records[0])
-        table = TABLES[model]
-        kind = _SEARCH_KINDS.get(model)
+        table = _records().TABLES[model]
+        kind = _SEARCH_KINDS.get(table)
         stamp = self.now().replace(microsecond=0)
         with self.transaction() as db:
             next_id = int(db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
@@ -145,7 +161,7 @@ class Store:
                 record.id = next_id
                 if "created_at" in model.model_fields and record.created_at is None:
                     record.created_at = stamp
-                rows.append(to_row(record))
+                rows.append(_records().to_row(record))
             db[table].insert_all(rows, batch_size=500)
             if kind:
                 db.conn.executemany(
@@ -161,8 +177,9 @@ class Store:
         )
 
     def get(self, model: type[R], record_id: int) -> R | None:
-        rows = self.query(f"SELECT * FROM {TABLES[model]} WHERE id = ?", [record_id])
-        return from_row(model, rows[0]) if rows else None
+        records = _records()
+        rows = self.query(f"SELECT * FROM {records.TABLES[model]} WHERE id = ?", [record_id])
+        return records.from_row(model, rows[0]) if rows else None
 
     def all(
         self,
@@ -172,35 +189,43 @@ class Store:
         order_by: str = "id",
         limit: int | None = None,
     ) -> list[R]:
-        sql = f"SELECT * FROM {TABLES[model]}"
+        records = _records()
+        sql = f"SELECT * FROM {records.TABLES[model]}"
         if where:
             sql += f" WHERE {where}"
         sql += f" ORDER BY {order_by}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [from_row(model, row) for row in self.query(sql, params)]
+        return [records.from_row(model, row) for row in self.query(sql, params)]
 
     def delete(self, model: type[R], record_id: int) -> None:
+        table = _records().TABLES[model]
         with self.transaction() as db:
-            if kind := _SEARCH_KINDS.get(model):
+            if kind := _SEARCH_KINDS.get(table):
                 db.execute(
                     "DELETE FROM search_index WHERE kind = ? AND ref_id = ?", [kind, record_id]
                 )
-            if model is ScriptItem:
+            if table == "script_items":
                 db.execute("UPDATE notes SET script_item_id = NULL WHERE script_item_id = ?",
                            [record_id])  # fmt: skip
-            db.execute(f"DELETE FROM {TABLES[model]} WHERE id = ?", [record_id])
+            db.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
 
     # -- common questions ---------------------------------------------------------------
 
     def customer_by_name(self, name: str) -> Customer | None:
+        from interview_tui.domain.models import Customer
+
         found = self.all(Customer, "name = ?", [name])
         return found[0] if found else None
 
     def people(self, customer_id: int) -> list[Person]:
+        from interview_tui.domain.models import Person
+
         return self.all(Person, "customer_id = ?", [customer_id], order_by="role, name")
 
     def visits(self, customer_id: int | None = None, limit: int | None = None) -> list[Visit]:
+        from interview_tui.domain.models import Visit
+
         if customer_id is None:
             return self.all(Visit, order_by="date DESC", limit=limit)
         return self.all(Visit, "customer_id = ?", [customer_id], "date DESC", limit)
@@ -215,16 +240,24 @@ class Store:
         )
 
     def script(self, visit_id: int) -> list[ScriptItem]:
+        from interview_tui.domain.models import ScriptItem
+
         return self.all(ScriptItem, "visit_id = ?", [visit_id], order_by="position, id")
 
     def notes(self, visit_id: int) -> list[Note]:
+        from interview_tui.domain.models import Note
+
         return self.all(Note, "visit_id = ?", [visit_id], order_by="created_at, id")
 
     def commitments(self, visit_id: int) -> list[Commitment]:
+        from interview_tui.domain.models import Commitment
+
         return self.all(Commitment, "visit_id = ?", [visit_id], order_by="due IS NULL, due, id")
 
     def requirements(self, *, visit_id: int | None = None, customer_id: int | None = None
                      ) -> list[Requirement]:  # fmt: skip
+        from interview_tui.domain.models import Requirement
+
         if visit_id is not None:
             return self.all(Requirement, "visit_id = ?", [visit_id])
         if customer_id is not None:
@@ -236,7 +269,7 @@ class Store:
         row = self.query(
             "SELECT count(*) AS open, coalesce(sum(due IS NOT NULL AND due < ?), 0) AS overdue"
             " FROM commitments WHERE state = ?",
-            [today.isoformat(), CommitmentState.OPEN.value],
+            [today.isoformat(), "open"],
         )[0]
         return int(row["open"]), int(row["overdue"])
 
@@ -265,7 +298,7 @@ class Store:
         )
         hits = []
         for row in rows:
-            table, fields = _table_fields(row["kind"])
+            table, fields = INDEXED_FIELDS[row["kind"]]
             source = self.query(f"SELECT * FROM {table} WHERE id = ?", [row["ref_id"]])
             body = " ".join(str(source[0].get(f) or "") for f in fields) if source else ""
             hits.append(
@@ -280,8 +313,3 @@ class Store:
             )
         return hits
 
-
-def _table_fields(kind: str) -> tuple[str, tuple[str, ...]]:
-    from interview_tui.store.search import INDEXED_FIELDS
-
-    return INDEXED_FIELDS[kind]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ class InterviewApp(App[None]):
         now: Callable[[], datetime] = datetime.now,
         keymap: dict[str, str] | None = None,
         animate: bool = True,
+        prefetched: dict[str, Future] | None = None,
     ) -> None:
         super().__init__()
         translate_bindings(self)
@@ -45,12 +47,23 @@ class InterviewApp(App[None]):
         self._initial = initial
         self._keymap = keymap or {}
         self.animate = animate
+        self._prefetched = prefetched or {}
 
     def on_mount(self) -> None:
         if self._keymap:
             self.set_keymap(self._keymap)
         route, kwargs = self._initial
         self.show(route, **kwargs)
+
+    def take_prefetched(self, name: str) -> Any:
+        """Data read before the UI started (see :func:`prefetch`), once; else ``None``."""
+        future = self._prefetched.pop(name, None)
+        if future is None:
+            return None
+        try:
+            return future.result(timeout=2)
+        except Exception:
+            return None
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -111,11 +124,13 @@ def build_app(
     now: Callable[[], datetime] = datetime.now,
     keymap_path: Path | None = None,
     animate: bool = True,
+    prefetched: dict[str, Future] | None = None,
 ) -> InterviewApp:
     """The production factory: the CLI and the tests build the app the same way."""
     from interview_tui.store.paths import config_dir
 
     keymap = load_keymap(keymap_path or config_dir() / "keymap.toml")
     return InterviewApp(
-        store, initial=initial, today=today, now=now, keymap=keymap, animate=animate
+        store, initial=initial, today=today, now=now, keymap=keymap, animate=animate,
+        prefetched=prefetched,
     )

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,47 +9,16 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from interview_tui.i18n import t
-from interview_tui.store.store import Store
+from interview_tui.services.home_data import HomeData, read_home
 from interview_tui.tui.base import BaseScreen
 from interview_tui.tui.messages import DataChanged
-
-
-@dataclass(frozen=True, slots=True)
-class HomeData:
-    """Everything the home screen shows, read in one go off the UI thread."""
-
-    visits: list[dict]
-    customers: list[dict]
-    open_commitments: int
-    overdue_commitments: int
-
-
-def read_home(store: Store, today: date, limit: int = 200) -> HomeData:
-    upcoming = store.query(
-        "SELECT v.id, c.name AS customer, v.date, v.status, v.purpose FROM visits v"
-        " JOIN customers c ON c.id = v.customer_id WHERE v.date >= ?"
-        " ORDER BY v.date LIMIT ?",
-        [today.isoformat(), limit],
-    )
-    recent = store.query(
-        "SELECT v.id, c.name AS customer, v.date, v.status, v.purpose FROM visits v"
-        " JOIN customers c ON c.id = v.customer_id WHERE v.date < ?"
-        " ORDER BY v.date DESC LIMIT ?",
-        [today.isoformat(), limit],
-    )
-    customers = store.query(
-        "SELECT c.id, c.name, count(v.id) AS visits FROM customers c"
-        " LEFT JOIN visits v ON v.customer_id = c.id GROUP BY c.id ORDER BY c.name LIMIT ?",
-        [limit],
-    )
-    open_count, overdue = store.commitment_counts(today)
-    return HomeData(upcoming + recent, customers, open_count, overdue)
 
 
 class HomeScreen(BaseScreen):
     """Upcoming visits first, then recent ones; the customers; what is still owed."""
 
     CSS_PATH = "home.tcss"
+    _loaded_once = False
     BINDINGS = [
         Binding("enter", "open_visit", "home.open", id="home.open", tooltip="home.open.help",
                 show=False),
@@ -95,10 +61,16 @@ class HomeScreen(BaseScreen):
                            t("home.col.purpose"))  # fmt: skip
         customers = self.query_one("#customers", DataTable)
         customers.add_columns(t("home.col.customer"), t("home.col.visits"))
-        self.load()
+        if (prefetched := self.iapp.take_prefetched("home")) is not None:
+            self._show(prefetched)  # read while Textual was loading: the first paint has data
 
     def on_screen_resume(self) -> None:
-        self.load()
+        """Shown again after another screen (or first, without prefetch): read fresh data."""
+        if self._loaded_once:
+            self.load()
+        self._loaded_once = True
+        if not self.query_one("#visits", DataTable).row_count:
+            self.load()
 
     @on(DataChanged)
     def _reload_on_change(self) -> None:
