@@ -7,6 +7,11 @@ from datetime import date
 
 from interview_tui.store.store import Store
 
+#: How many rows the home screen shows; the rest is a search, a timeline or a filter away.
+UPCOMING_LIMIT = 50
+RECENT_LIMIT = 30
+CUSTOMER_LIMIT = 50
+
 
 @dataclass(frozen=True, slots=True)
 class HomeData:
@@ -18,23 +23,24 @@ class HomeData:
     overdue_commitments: int
 
 
-def read_home(store: Store, today: date, limit: int = 200) -> HomeData:
+def read_home(store: Store, today: date) -> HomeData:
+    """Upcoming visits (soonest first), then recent ones, customers most recently seen first."""
+    columns = "v.id, c.name AS customer, v.date, v.status, v.purpose"
     upcoming = store.query(
-        "SELECT v.id, c.name AS customer, v.date, v.status, v.purpose FROM visits v"
-        " JOIN customers c ON c.id = v.customer_id WHERE v.date >= ?"
-        " ORDER BY v.date LIMIT ?",
-        [today.isoformat(), limit],
+        f"SELECT {columns} FROM visits v JOIN customers c ON c.id = v.customer_id"
+        " WHERE v.date >= ? ORDER BY v.date LIMIT ?",
+        [today.isoformat(), UPCOMING_LIMIT],
     )
     recent = store.query(
-        "SELECT v.id, c.name AS customer, v.date, v.status, v.purpose FROM visits v"
-        " JOIN customers c ON c.id = v.customer_id WHERE v.date < ?"
-        " ORDER BY v.date DESC LIMIT ?",
-        [today.isoformat(), limit],
+        f"SELECT {columns} FROM visits v JOIN customers c ON c.id = v.customer_id"
+        " WHERE v.date < ? ORDER BY v.date DESC LIMIT ?",
+        [today.isoformat(), RECENT_LIMIT],
     )
     customers = store.query(
-        "SELECT c.id, c.name, count(v.id) AS visits FROM customers c"
-        " LEFT JOIN visits v ON v.customer_id = c.id GROUP BY c.id ORDER BY c.name LIMIT ?",
-        [limit],
+        "SELECT c.id, c.name, count(v.id) AS visits, max(v.date) AS last_visit FROM customers c"
+        " LEFT JOIN visits v ON v.customer_id = c.id GROUP BY c.id"
+        " ORDER BY last_visit DESC, c.name LIMIT ?",
+        [CUSTOMER_LIMIT],
     )
     open_count, overdue = store.commitment_counts(today)
     return HomeData(upcoming + recent, customers, open_count, overdue)

@@ -49,11 +49,16 @@ class InterviewApp(App[None]):
         self.animate = animate
         self._prefetched = prefetched or {}
 
+    def get_default_screen(self) -> Screen:
+        """Home is the bottom of the screen stack (no empty screen underneath it)."""
+        return screen_class("home")()
+
     def on_mount(self) -> None:
         if self._keymap:
             self.set_keymap(self._keymap)
         route, kwargs = self._initial
-        self.show(route, **kwargs)
+        if route != "home":
+            self.show(route, **kwargs)
 
     def take_prefetched(self, name: str) -> Any:
         """Data read before the UI started (see :func:`prefetch`), once; else ``None``."""
