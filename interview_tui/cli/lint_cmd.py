@@ -1,0 +1,124 @@
+"""``interview-tui lint``: schema errors and shallow questions, reported like a compiler."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from interview_tui.lint import LintResult, lint_question, lint_text
+
+EXIT_CLEAN, EXIT_SHALLOW, EXIT_BAD_INPUT = 0, 1, 2
+
+
+@dataclass(slots=True)
+class Linted:
+    """One linted question and where it came from."""
+
+    result: LintResult
+    path: str
+    line: int
+    question_id: str = ""
+    follow_ups: list[LintResult] = field(default_factory=list)
+
+    @property
+    def shallow(self) -> bool:
+        return self.result.shallow or any(follow_up.shallow for follow_up in self.follow_ups)
+
+    def to_dict(self) -> dict[str, object]:
+        data = self.result.to_dict()
+        if self.question_id:
+            data.update(path=self.path, line=self.line, id=self.question_id)
+            data["follow_ups"] = [follow_up.to_dict() for follow_up in self.follow_ups]
+        return data
+
+    def lines(self) -> list[str]:
+        """``path:line: id: code: message``, each followed by its suggestion, indented."""
+        where = f"{self.path}:{self.line}: "
+        out = []
+        labelled = [(self.question_id, self.result)] + [
+            (f"{self.question_id}/follow-up-{n}", r) for n, r in enumerate(self.follow_ups, 1)
+        ]
+        for label, result in labelled:
+            prefix = where + (f"{label}: " if label else "")
+            for finding in result.findings:
+                if not finding.accepted:
+                    out.append(f"{prefix}{finding.code}: {finding.message}")
+                    out.append(f"    {finding.suggestion}")
+        return out
+
+
+def _lint_stdin(stream) -> list[Linted]:
+    linted = []
+    for number, line in enumerate(stream, start=1):
+        text = line.strip()
+        if text:
+            linted.append(Linted(lint_text(text), "-", number))
+    return linted
+
+
+def _lint_bank(path: Path, errors: list[str]) -> list[Linted]:
+    from interview_tui.banks.loader import load_bank_file
+
+    load = load_bank_file(path)
+    errors.extend(str(error) for error in load.errors)
+    if load.bank is None:
+        return []
+    language = load.bank.language
+    return [
+        Linted(
+            result=lint_question(question, language=language),
+            path=str(path),
+            line=question.line,
+            question_id=question.id,
+            follow_ups=[
+                lint_text(text, language, allow=question.allow) for text in question.follow_ups
+            ],
+        )
+        for question in load.bank.questions
+    ]
+
+
+@click.command("lint")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one line per finding, like a compiler; json: one array, one object per question.",
+)
+def lint(paths: tuple[Path, ...], output_format: str) -> None:
+    """Check question bank files, or questions on standard input (PATH '-', one per line).
+
+    Exit status: 0 nothing shallow, 1 something shallow, 2 unreadable input or schema errors.
+    """
+    errors: list[str] = []
+    linted: list[Linted] = []
+    for path in paths:
+        if str(path) == "-":
+            linted += _lint_stdin(click.open_file("-", encoding="utf-8"))
+        elif path.is_dir():
+            for bank_path in sorted(path.rglob("*.toml")):
+                linted += _lint_bank(bank_path, errors)
+        else:
+            linted += _lint_bank(path, errors)
+
+    if output_format == "json":
+        click.echo(json.dumps([item.to_dict() for item in linted], ensure_ascii=False, indent=2))
+    else:
+        for item in linted:
+            for line in item.lines():
+                click.echo(line)
+        shallow = sum(item.shallow for item in linted)
+        summary = f"{len(linted)} questions, {shallow} shallow"
+        click.echo(summary + (f", {len(errors)} schema errors" if errors else ""), err=True)
+    for error in errors:
+        click.echo(error, err=True)
+    if errors:
+        sys.exit(EXIT_BAD_INPUT)
+    sys.exit(EXIT_SHALLOW if any(item.shallow for item in linted) else EXIT_CLEAN)

@@ -1,0 +1,339 @@
+"""Shallow-question rules for English.
+
+Each rule reads the lower-cased text (same length as the original, so spans carry over)
+and yields ``(code, (start, end))``. Rules look for the *form* of a shallow question, a
+closed question about a universal want, a request for a verdict, a conditional about our
+future, rather than for particular words, so they hold on wordings they have never seen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+Hit = tuple[str, tuple[int, int]]
+
+_AUX_PRESENT = (
+    r"(?:do|does|would|will|are|is|should|could|can|shall|might|may|"
+    r"don't|doesn't|wouldn't|won't|aren't|isn't|shouldn't)"
+)
+
+# --- obvious-answer -------------------------------------------------------------------
+_WANT = (
+    r"(?:want|wants|wish|like|prefer|need|needs|appreciate|welcome|love|hope|"
+    r"interested\s+in|benefit\s+from|happy\s+with|look(?:ing)?\s+for|helpful|useful|"
+    r"valuable|help|be\s+good)"
+)
+_IMPORTANT = (
+    r"(?:important|matter|matters|a\s+priority|priority|care\s+(?:about|for)|value|"
+    r"critical|essential|a\s+concern|concerned\s+about|worry\s+about|a\s+must)"
+)
+_DESIRABLE = (
+    r"(?:fewer\s+(?:\w+\s+)?(?:outages|failures|incidents|bugs|errors|problems|issues|tickets|"
+    r"breakdowns|crashes|surprises|pages)|"
+    r"less\s+(?:\w+\s+)?(?:downtime|latency|hassle|friction|cost|spend|toil|risk|complexity|work)|"
+    r"lower\s+(?:\w+\s+)?(?:prices?|costs?|bills?|latency|fees|rates|tco|spend)|"
+    r"(?:cheaper|faster|quicker|better|improved|more\s+responsive|higher|stronger)\s+"
+    r"(?:\w+\s+)?(?:prices?|pricing|support|response|service|performance|speed|reliability|"
+    r"security|quality|documentation|docs|value|ux|console|experience|availability|uptime|"
+    r"sla|stability|tools?|products?|features?|dashboards?|onboarding|deals?)|"
+    r"more\s+(?:secure|security|reliable|reliability|stable|stability|uptime|"
+    r"availability|discounts?|savings|performance|visibility|control|flexibility)|"
+    r"(?:easier|simpler|cheaper|faster)\b|easy\s+to\s+use|user[-\s]friendly|"
+    r"good\s+and\s+cheap|cheap\s+and\s+good|value\s+for\s+money|"
+    r"sav(?:e|ing)\s+(?:money|costs?|time)|cut(?:ting)?\s+costs?|"
+    r"reduc(?:e|ed|ing)\s+(?:costs?|spend|spending|downtime|outages|latency|bills?|fees)|"
+    r"discounts?|(?:good|great|excellent|reliable|stable|secure|fast|quick)\s+"
+    r"(?:service|support|performance|products?|prices?))"
+)
+_QUALITY = (
+    r"(?:reliability|security|stability|uptime|performance|availability|cost|costs|price|"
+    r"prices|pricing|support|speed|quality|latency|safety|compliance|ease\s+of\s+use)"
+)
+_CLOSED = rf"^\s*(?:(?:and|so|also|then|ok|okay)\s*,?\s+)?{_AUX_PRESENT}\b"
+_OBVIOUS_CLOSED = re.compile(
+    rf"{_CLOSED}[^?.!]*?\b{_WANT}\b[^?.!]*?\b{_DESIRABLE}|"
+    rf"{_CLOSED}[^?.!]*?\b{_DESIRABLE}[^?.!]*?\b{_WANT}\b|"
+    rf"{_CLOSED}[^?.!]*?\b{_IMPORTANT}\b[^?.!]*?\b{_QUALITY}\b|"
+    rf"{_CLOSED}[^?.!]*?\b{_QUALITY}\b[^?.!]*?\b{_IMPORTANT}\b"
+)
+_OBVIOUS_WHO = re.compile(
+    rf"\bwho\s+(?:doesn't|does\s+not|wouldn't|would\s+not)\s+(?:{_WANT}|{_IMPORTANT})\b"
+)
+
+# --- design-offload --------------------------------------------------------------------
+_BUILD = (
+    r"(?:build|add|develop|ship|design|prioriti[sz]e|include|make|offer|create|implement|"
+    r"launch|release|put|focus|invest|improve|change|fix\s+first|tackle|work\s+on|do\s+next|"
+    r"roadmap|price|package)"
+)
+_DESIGN_OFFLOAD = re.compile(
+    rf"\b(?:what|which|how|where)\b[^?]*?\b(?:should|shall|could|must|ought\s+to)\s+"
+    rf"(?:we|i|our\s+(?:team|product|company|roadmap))\s+(?:\w+\s+)?{_BUILD}\b|"
+    rf"\bwhat\s+(?:would|do|did)\s+you\s+(?:like|want|need|suggest|recommend|advise)\s+"
+    rf"(?:us|our\s+(?:team|product))\s+to\b|"
+    rf"\b(?:what|which)\s+(?:new\s+)?(?:features?|functions?|functionality|capabilit(?:y|ies)|"
+    rf"modules?|products?|improvements?|changes|enhancements?|integrations?)\s+"
+    rf"(?:do|would|should|could|can)\s+(?:you\s+)?(?:like|want|suggest|recommend|propose|"
+    rf"expect|wish|need)\b[^?]*\b(?:us|we|our|next|to\s+see|added|built)\b|"
+    rf"\b(?:what|which)\s+(?:new\s+)?(?:features?|modules?|products?|capabilit(?:y|ies)|"
+    rf"improvements?)\s+(?:should|shall|must)\s+(?:we|be\s+(?:built|added))\b|"
+    rf"\b(?:you|you'd)\s+(?:suggest|recommend|propose|advise)\s+(?:that\s+)?"
+    rf"(?:we|us|our)\b|"
+    rf"\bif\s+you\s+(?:were|ran|owned|led)\s+(?:us|our|in\s+our\s+shoes|the\s+product|"
+    rf"product\s+management|our\s+product)|"
+    rf"\bhow\s+would\s+you\s+(?:design|build|price|package|improve|redesign|change|fix)\b|"
+    rf"\bwhat\s+should\s+(?:the|our|your\s+ideal)\s+(?:roadmap|next\s+release|product|"
+    rf"console|api|feature|version)\b|"
+    rf"\b(?:design|draw\s+up|sketch)\s+(?:the|our|a)\s+(?:roadmap|feature|product|console|"
+    rf"ui|api)\s+for\s+us\b|"
+    rf"\bwhat\s+(?:do|would)\s+you\s+(?:want|like)\s+(?:to\s+see\s+)?(?:on|in)\s+(?:our|the)"
+    rf"\s+roadmap\b|"
+    rf"\bwhat\s+(?:is|'s)\s+(?:missing|lacking)\s+(?:in|from)\s+our\b"
+)
+
+# --- competitor-confront ---------------------------------------------------------------
+_RIVAL = (
+    r"(?:competitors?|rivals?|the\s+competition|(?:the|a|another|other|that|this)\s+"
+    r"(?:other\s+)?(?:competitor|rival|vendor|provider|cloud|supplier)s?|"
+    r"(?:with|from)\s+them|their\s+(?:offer|product|cloud|platform))"
+)
+_VENDORS = (
+    rf"(?:{_RIVAL}|aws|amazon(?:\s+web\s+services)?|azure|microsoft|gcp|google(?:\s+cloud)?|"
+    r"alibaba(?:\s+cloud)?|aliyun|tencent(?:\s+cloud)?|huawei(?:\s+cloud)?|oracle(?:\s+cloud)?|"
+    r"ibm(?:\s+cloud)?|akamai|cloudflare|fastly|digitalocean|linode|ovh|hetzner)"
+)
+_SELECT = (
+    r"(?:choose|chose|chosen|choosing|pick|picked|select|selected|go\s+with|went\s+with|"
+    r"gone\s+with|sign(?:ed)?\s+with|buy\s+from|bought\s+from|prefer|preferred|award(?:ed)?|"
+    r"stick\s+with|stuck\s+with|stay(?:ed)?\s+with|favou?r(?:ed)?|opt(?:ed)?\s+for|"
+    r"switch(?:ed)?\s+to|mov(?:e|ed)\s+to|leave|left|trust(?:ed)?|give|gave)"
+)
+_CHOOSE = (
+    rf"(?:{_SELECT}|use|using|used|buy|bought|sign|signed|move|moved|switch|switched|"
+    r"migrate|migrated|renew|renewed|go|went|come|came)"
+)
+_NOT_US = (
+    r"(?:not\s+(?:with\s+|to\s+|from\s+)?(?:us|ours|our\s+\w+)|over\s+(?:us|ours|our\b)|"
+    r"instead\s+of\s+(?:us|ours|our\b)|rather\s+than\s+(?:us|ours|our\b)|"
+    r"and\s+not\s+(?:us|ours)|but\s+not\s+(?:us|ours)|against\s+us|away\s+from\s+us)"
+)
+_WHY = (
+    r"(?:why|how\s+come|what\s+made\s+you|what\s+led\s+you\s+to|what\s+convinced\s+you\s+to|"
+    r"what\s+was\s+the\s+reason\s+(?:you|your\s+\w+))"
+)
+_COMPETITOR = re.compile(
+    rf"\b{_WHY}\b[^?]*?\b{_CHOOSE}\b[^?]*?{_NOT_US}|"
+    rf"\b{_WHY}\b(?![^?]*\bdecid)[^?]*?\b{_SELECT}\b[^?]*?\b{_VENDORS}\b|"
+    rf"\b{_WHY}\b[^?]*?\b{_CHOOSE}\b[^?]*?\b{_RIVAL}\b|"
+    r"\bwhy\b[^?]*?\b(?:don't|didn't|haven't|aren't|won't|wouldn't|do\s+not|did\s+not|"
+    rf"not)\b[^?]*?\b{_CHOOSE}\b[^?]*?\b(?:us|our)\b|"
+    r"\bwhy\s+not\s+(?:us|ours|our\s+\w+)\b|"
+    rf"\bwhat\s+(?:do|does|did)\s+{_VENDORS}\s+(?:\w+\s+)?(?:do|offer|have|give\s+you|provide)"
+    r"\s+(?:better|that\s+we\s+(?:don't|didn't|can't|do\s+not))|"
+    rf"\bwhat\s+(?:made|makes)\s+{_VENDORS}\s+(?:better|more\s+attractive|the\s+winner|win)\b|"
+    rf"\b(?:why|how)\s+(?:did|do)\s+we\s+lose\b|\bwhy\s+did\s+{_VENDORS}\s+win\b|"
+    rf"\bwhat\s+(?:does|do|did)\s+{_VENDORS}\s+have\s+that\s+we\b"
+)
+
+# --- hypothetical ----------------------------------------------------------------------
+_PAY = (
+    r"(?:buy|pay|purchase|switch|sign|subscribe|upgrade|spend|budget|commit|consider|adopt|"
+    r"try|recommend|pilot|be\s+(?:willing|interested|open|keen|ready|likely|happy)|"
+    r"sign\s+up|go\s+for|take\s+(?:it|that|this|advantage))"
+)
+_ADOPT = (
+    rf"(?:{_PAY}|use|move|migrate|test|deploy|replace|choose|renew|stay|"
+    r"leave|expand|increase|double|bring)"
+)
+_WE_SHIP = (
+    r"(?:shipped|ship|launched|launch|built|build|offered|offer|added|add|released|release|"
+    r"made|make|had|have|provided|provide|gave|give|lowered|lower|cut|introduced|introduce|"
+    r"supported|support|were\s+to|could|created|create|opened|open|dropped|drop|included|"
+    r"include|bundled|bundle|priced|price|discounted|discount|matched|match|waived|waive)"
+)
+_YOU_SUBJ = r"(?:you|your\s+(?:team|company|engineers|users|org|developers|business)|they)"
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|suppose|supposing|assuming|imagine|say|once|in\s+case|provided)\s+(?:that\s+)?"
+    rf"(?:we|our\s+(?:team|product|company)|there\s+(?:was|were)\s+a)\s+(?:\w+\s+){{0,3}}?"
+    rf"{_WE_SHIP}\b[^?]*?\b(?:would|will|could|might|'d)\b|"
+    rf"\b(?:would|'d|might)\s+{_YOU_SUBJ}\s+(?:still\s+|ever\s+|then\s+|actually\s+|"
+    rf"seriously\s+|also\s+|really\s+)?{_PAY}\b|"
+    rf"(?:^\s*|[,;:]\s*)(?:and\s+|so\s+|then\s+)?(?:would|will)\s+{_YOU_SUBJ}\s+"
+    rf"(?:still\s+|ever\s+|then\s+|actually\s+|also\s+|really\s+)?{_ADOPT}\b|"
+    rf"\b(?:would|will)\s+{_YOU_SUBJ}\s+(?:\w+\s+)?{_ADOPT}\b[^?]*\b(?:if|once)\s+we\b|"
+    r"\bhow\s+much\s+(?:would|will|could|might)\s+(?:you|your\s+\w+|they)\s+"
+    r"(?:\w+\s+)?(?:pay|spend|budget|invest|be\s+willing)\b|"
+    r"\b(?:are|is)\s+(?:you|your\s+\w+)\s+(?:willing|prepared|ready|likely|going)\s+to\s+"
+    r"(?:pay|spend|buy|switch|adopt|purchase|try|commit|move|migrate|sign|upgrade)\b|"
+    r"\bwillingness\s+to\s+pay\b|"
+    r"\bhow\s+likely\s+(?:are|is)\s+(?:you|your\s+\w+)\s+to\b|"
+    r"\b(?:would|will)\s+(?:it|that|this)\s+(?:help|be\s+(?:useful|helpful|valuable|worth))\b"
+    r"[^?]*\bif\s+we\b|"
+    r"\b(?:would|will)\s+there\s+be\s+(?:interest|demand|budget)\b"
+)
+
+# --- opinion-fishing -------------------------------------------------------------------
+_OURS = (
+    r"(?:us|our\b|ours|we\b|the\s+(?:product|service|console|platform|support|api|sdk|"
+    r"pricing|docs|documentation|team|ui|dashboard|cloud|offering|solution|new\s+\w+))"
+)
+_OPINION = re.compile(
+    rf"\bhow\s+(?:do|did|would|does)\s+(?:you|your\s+\w+)\s+(?:feel|rate|like|find|judge|"
+    rf"grade|score|perceive|view|see|assess|evaluate|describe|compare)\b\s+(?:\w+\s+){{0,3}}?"
+    rf"{_OURS}|"
+    rf"\bwhat\s+(?:do|did|would)\s+(?:you|your\s+\w+)\s+(?:think|feel|say)\s+(?:of|about)\s+"
+    rf"{_OURS}|"
+    rf"\b(?:what(?:'s|\s+is|\s+was|\s+are)|share)\s+(?:your|the\s+team's)\s+(?:overall\s+|"
+    rf"honest\s+|general\s+|first\s+)?(?:opinion|impression|view|verdict|feeling|feelings|"
+    rf"thoughts|take|assessment|perception|satisfaction|feedback)\s+(?:of|on|about|with|"
+    rf"regarding)\s+{_OURS}|"
+    rf"\bhow\s+(?:satisfied|happy|pleased|content|impressed|disappointed)\s+(?:are|were|is)\s+"
+    rf"(?:you|your\s+\w+)|"
+    rf"\b(?:are|were|is)\s+(?:you|your\s+\w+)\s+(?:satisfied|happy|pleased|content|"
+    rf"impressed|disappointed)\s+with\s+{_OURS}|"
+    rf"\b(?:do|did)\s+(?:you|your\s+\w+)\s+(?:like|love|enjoy|hate|dislike)\s+{_OURS}|"
+    rf"\bon\s+a\s+scale\b|\bout\s+of\s+(?:5|10|five|ten)\b|\brate\s+(?:us|our|the)\b|"
+    rf"\b(?:score|grade)\s+(?:us|our)\b|\bhow\s+many\s+stars\b|"
+    rf"\bhow\s+(?:good|bad|well|useful|helpful|reliable|easy)\s+(?:is|was|are|were|has\s+been|"
+    rf"have\s+been)\s+{_OURS}|"
+    rf"\bhow\s+(?:is|was|has\s+been)\s+(?:your\s+)?(?:experience|life|working)\s+with\s+"
+    rf"{_OURS}|"
+    rf"\bhow\s+(?:do|does)\s+{_OURS}\s*\w*\s+(?:compare|stack\s+up|measure\s+up)\b|"
+    rf"\bhow\s+likely\s+(?:are|is)\s+(?:you|your\s+\w+)\s+to\s+recommend\b|"
+    rf"\b(?:would|will)\s+you\s+recommend\s+(?:us|our)\b"
+)
+
+# --- leading ---------------------------------------------------------------------------
+_LEADING_NEGATED = re.compile(
+    r"\b(?:don't|doesn't|wouldn't|won't|isn't|aren't|shouldn't|can't|haven't|hasn't|"
+    r"didn't|wasn't|weren't)\s+(?:you|it|that|this|they|we|there|your\s+\w+)\s+"
+    r"(?:agree|think|feel|say|find|believe|be|a|the|true|obvious|clear|fair|better|great|"
+    r"easier|simpler|cheaper|faster|safer|nice|amazing|wonderful|helpful|useful|frustrating|"
+    r"annoying|painful|make\s+sense|help|mean|seem|sound|want|wish|love|need|prefer)\b"
+)
+_WH_START = re.compile(r"^\s*(?:why|how|what|when|which|who|where)\b")
+_LEADING = re.compile(
+    r"^\s*(?:don't|doesn't|wouldn't|won't|isn't|aren't|shouldn't|haven't|hasn't)\s+\w+|"
+    r"[,;-]\s*(?:right|correct|yes|no|true|agreed|isn't\s+it|aren't\s+they|don't\s+you|"
+    r"doesn't\s+it|didn't\s+it|wasn't\s+it|weren't\s+they|wouldn't\s+you|won't\s+you|"
+    r"can't\s+you|isn't\s+that\s+(?:so|right|true)|don't\s+they|shouldn't\s+we|"
+    r"wouldn't\s+it|am\s+i\s+right|yeah|ok|okay|no\?)\s*\?+\s*$|"
+    r"\b(?:surely|obviously|clearly|of\s+course)\b[^?]*\?|"
+    r"\b(?:you\s+(?:would|must|surely|probably)\s+agree|you'd\s+agree|i'm\s+sure\s+you|"
+    r"i\s+assume\s+you|we\s+all\s+know|everyone\s+knows|as\s+you\s+know|"
+    r"(?:you|we)\s+can\s+agree|wouldn't\s+you\s+say|isn't\s+it\s+true)\b|"
+    r"\bhow\s+(?:much|many)\s+(?:better|easier|faster|happier|more\s+\w+)\b[^?]*\b"
+    r"(?:would|will|is|was)\s+(?:it|things|life)\b|"
+    r"\bhow\s+(?:great|amazing|wonderful|helpful|frustrating|painful|annoying|awful|"
+    r"terrible|bad)\s+(?:was|is|would|has)\b"
+)
+
+# --- double-barreled -------------------------------------------------------------------
+_Q_START = (
+    r"(?:what|how|why|which|who|whom|whose|where|when|do|does|did|is|are|was|were|"
+    r"would|will|can|could|should|has|have|had)"
+)
+_DOUBLE = re.compile(
+    rf"\?\s*\S[^?]*\?|"
+    rf"(?:,\s*|\s)(?:and|&|plus|also|as\s+well\s+as|and\s+also)\s+(?:then\s+|also\s+)?"
+    rf"{_Q_START}\s+(?!not\b|if\b)(?:\w+['’]?\w*\s+)?(?:you|your|they|the|it|we|there|that|"
+    rf"those|these|this|he|she|its|their|any|much|many|long|often|big|soon|kind|sort|"
+    rf"happened|did|do|does|is|are|was|were|would|will|can|tools?|metrics?|\w+s\b)|"
+    rf";\s*{_Q_START}\b[^?]*\?"
+)
+
+# --- vague -----------------------------------------------------------------------------
+_ANCHOR = re.compile(
+    r"\d|\b(?:last|this|next|past|previous)\s+(?:week|month|quarter|year|sprint|release|"
+    r"time|incident|outage|renewal|migration|launch|review|rollout|upgrade|deal|contract|"
+    r"budget|cycle|season|peak|holiday|friday|monday|tuesday|wednesday|thursday|saturday|"
+    r"sunday|\w+'s)\b|\byesterday\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|q[1-4]|h[12])\b|\b(?:when|during|since|after|before|while)\s+\w+|"
+    r"\b(?:the|that|your)\s+(?:\w+\s+)?(?:outage|incident|migration|launch|rollout|"
+    r"release|renewal|tender|rfp|invoice|bill|ticket|failover|cutover|upgrade|audit|"
+    r"project|contract|purchase|deployment|event|promotion|sale|campaign)\b"
+)
+_VAGUE = re.compile(
+    r"\b(?:anything|something)\s+else\b|\bwhat\s+else\b|\bany\s+other\s+(?:questions?|"
+    r"thoughts|comments|feedback|concerns|issues|ideas|suggestions|needs|requests|points|"
+    r"topics|business|things?)\b|"
+    r"^\s*(?:so\s*,?\s*|and\s+|ok(?:ay)?\s*,?\s*)?(?:do\s+you\s+have\s+|got\s+|have\s+you\s+got\s+)?"
+    r"any\s+(?:\w+\s+)?(?:thoughts|feedback|comments|questions|concerns|suggestions|ideas|"
+    r"issues|problems|requests|needs|input|pain\s+points|requirements|challenges|"
+    r"complaints|wishes)\s*(?:for\s+us|on\s+your\s+mind|at\s+all)?\s*\??\s*$|"
+    r"\bwhat(?:'s|\s+is)\s+on\s+your\s+mind\b|\bwhat\s+keeps\s+you\s+up\s+at\s+night\b|"
+    r"\bhow(?:'s|\s+is|\s+are)\s+(?:it|everything|things|life|business)\s+(?:going|"
+    r"been|lately|these\s+days)\b|\bhow(?:'s|\s+is|\s+are)\s+(?:everything|things|life|"
+    r"business)\s*\??\s*$|"
+    r"^\s*(?:so\s*,?\s*)?(?:what|which)\s+(?:are|is|were)\s+(?:your|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:challenges?|problems?|pain\s+points?|needs|concerns|issues|priorities|"
+    r"requirements|difficulties|frustrations|struggles|gaps|wishes|wants|expectations)"
+    r"(?:\s+(?:right\s+now|at\s+the\s+moment|currently|today|these\s+days|in\s+general|"
+    r"overall|with\s+\w+))?\s*\??\s*$|"
+    r"^\s*(?:can\s+you\s+|could\s+you\s+)?(?:tell|talk)\s+(?:me|us)\s+(?:a\s+bit\s+|more\s+|"
+    r"a\s+little\s+)?about\s+(?:your|the)\s+(?:\w+\s+)?(?:business|company|needs|"
+    r"challenges|situation|problems|team|environment|setup|infrastructure|plans?)\s*\??\s*$|"
+    r"\bhow\s+can\s+(?:we|i)\s+(?:help|serve|support)\s*(?:you)?\s*(?:better)?\s*\??\s*$|"
+    r"\bwhat\s+(?:can|could)\s+we\s+do\s+(?:for\s+you|better|to\s+help)\b|"
+    r"\bis\s+there\s+anything\s+(?:else\s+)?(?:we|i)\s+(?:can|could|should)\b|"
+    r"^\s*(?:so\s*,?\s*)?what\s+do\s+you\s+(?:need|want)(?:\s+from\s+us)?\s*\??\s*$|"
+    r"^\s*(?:so\s*,?\s*)?(?:what|which)\s+(?:problems|issues|challenges|pain\s+points)\s+"
+    r"(?:do|are)\s+(?:you|your\s+team)\s+(?:have|having|facing|face|see|seeing)"
+    r"(?:\s+(?:right\s+now|today|currently|in\s+general))?\s*\??\s*$"
+)
+
+Rule = Callable[[str], Iterator[Hit]]
+
+
+def _regex_rule(code: str, pattern: re.Pattern[str]) -> Rule:
+    def rule(text: str) -> Iterator[Hit]:
+        match = pattern.search(text)
+        if match:
+            yield code, match.span()
+
+    return rule
+
+
+def _vague(text: str) -> Iterator[Hit]:
+    match = _VAGUE.search(text)
+    if match and not _ANCHOR.search(text):
+        yield "vague", match.span()
+
+
+def _leading(text: str) -> Iterator[Hit]:
+    match = _LEADING.search(text)
+    if not match and not _WH_START.search(text):
+        match = _LEADING_NEGATED.search(text)
+    if match:
+        yield "leading", match.span()
+
+
+def _obvious(text: str) -> Iterator[Hit]:
+    match = _OBVIOUS_CLOSED.search(text) or _OBVIOUS_WHO.search(text)
+    if match:
+        yield "obvious-answer", match.span()
+
+
+RULES: tuple[Rule, ...] = (
+    _obvious,
+    _regex_rule("design-offload", _DESIGN_OFFLOAD),
+    _regex_rule("competitor-confront", _COMPETITOR),
+    _regex_rule("hypothetical", _HYPOTHETICAL),
+    _regex_rule("opinion-fishing", _OPINION),
+    _leading,
+    _regex_rule("double-barreled", _DOUBLE),
+    _vague,
+)
+
+
+def normalise(text: str) -> str:
+    """Lower case with typographic quotes made plain; same length as ``text``."""
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\uff1f", "?")
+
+
+def find(text: str) -> list[Hit]:
+    """Every rule's first hit in ``text``, in rule order."""
+    plain = normalise(text)
+    return [hit for rule in RULES for hit in rule(plain)]

@@ -1,0 +1,101 @@
+"""What the linter reports: findings with a stable code and a severity, per question."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return ("info", "warning", "error").index(self.value)
+
+
+@dataclass(frozen=True, slots=True)
+class CodeInfo:
+    """A finding code: how serious it is and whether it reads only the text."""
+
+    code: str
+    severity: Severity
+    text_level: bool
+
+
+#: Every code the linter can report, in the order the documentation lists them.
+CODES: dict[str, CodeInfo] = {
+    info.code: info
+    for info in (
+        CodeInfo("obvious-answer", Severity.ERROR, True),
+        CodeInfo("design-offload", Severity.ERROR, True),
+        CodeInfo("competitor-confront", Severity.ERROR, True),
+        CodeInfo("hypothetical", Severity.WARNING, True),
+        CodeInfo("opinion-fishing", Severity.WARNING, True),
+        CodeInfo("leading", Severity.WARNING, True),
+        CodeInfo("double-barreled", Severity.WARNING, True),
+        CodeInfo("vague", Severity.WARNING, True),
+        CodeInfo("no-research", Severity.WARNING, False),
+        CodeInfo("role-mismatch", Severity.WARNING, False),
+        CodeInfo("no-purpose", Severity.INFO, False),
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reason a question is weak, explained, with a better form to copy."""
+
+    code: str
+    severity: Severity
+    message: str
+    suggestion: str
+    span: tuple[int, int] | None = None
+    accepted: bool = False
+
+    @property
+    def text_level(self) -> bool:
+        return CODES[self.code].text_level
+
+    @property
+    def makes_shallow(self) -> bool:
+        """Text-level, warning or worse, and not accepted on purpose."""
+        return self.text_level and not self.accepted and self.severity.rank >= 1
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+        if self.accepted:
+            data["accepted"] = True
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class LintResult:
+    """The findings for one question."""
+
+    text: str
+    language: str
+    findings: tuple[Finding, ...] = field(default=())
+
+    @property
+    def shallow(self) -> bool:
+        return any(finding.makes_shallow for finding in self.findings)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(finding.code for finding in self.findings)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "language": self.language,
+            "shallow": self.shallow,
+            "findings": [finding.to_dict() for finding in self.findings],
+        }

@@ -1,0 +1,134 @@
+"""The detector's contract: codes, messages in both languages, accepted findings, bank checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from interview_tui.banks.schema import BankQuestion
+from interview_tui.lint import CODES, Severity, detect_language, lint_question, lint_text
+from interview_tui.lint.messages import MESSAGES
+
+EXAMPLES = [
+    ("obvious-answer", "Would your team like lower egress prices?"),
+    ("obvious-answer", "你们是否需要物美价廉的存储？"),
+    ("design-offload", "What new features should we add to the console next year?"),
+    ("design-offload", "您建议我们下个版本做哪些新功能？"),
+    ("competitor-confront", "Why did you pick Azure over us for the data lake?"),
+    ("competitor-confront", "当时为什么没有选择我们，而是签了友商？"),
+    ("hypothetical", "If we launched a Jakarta region, would you move workloads there?"),
+    ("hypothetical", "假如我们明年推出GPU实例，你们愿不愿意试用？"),
+    ("opinion-fishing", "On a scale of 1 to 10, how would you rate our support?"),
+    ("opinion-fishing", "您觉得我们的工单响应怎么样？"),
+    ("leading", "Don't you think the old billing page was confusing?"),
+    ("leading", "新控制台比旧的好用多了吧？"),
+    ("double-barreled", "How many clusters do you run and who owns the upgrades?"),
+    ("double-barreled", "你们有几个运维同学，平时用什么监控？"),
+    ("vague", "Any other thoughts?"),
+    ("vague", "还有其他需要补充的吗？"),
+]
+
+GOOD = [
+    "Did Tuesday's failover page your on-call engineer?",
+    "上周二的故障切换是否触发了值班告警？",
+    "Why did you decide to move nightly batch jobs to spot instances in March?",
+    "What do you think caused the cache stampede during the launch?",
+    "How do you split traffic between the CDN and your origin servers?",
+    "你们上个月有没有收到超出预算的账单？",
+    "当时为什么决定把日志迁到自建的 ClickHouse 集群？",
+    "你认为那次回源失败的主要原因是什么？",
+    "你们的账单和发票是谁在核对？",
+]
+
+
+@pytest.mark.parametrize(("code", "text"), EXAMPLES)
+def test_each_code_is_found(code: str, text: str) -> None:
+    result = lint_text(text)
+    assert code in result.codes, result.codes
+    assert result.shallow
+
+
+@pytest.mark.parametrize("text", GOOD)
+def test_good_questions_pass_untouched(text: str) -> None:
+    assert lint_text(text).findings == ()
+
+
+def test_every_code_explains_itself_in_both_languages() -> None:
+    assert set(MESSAGES) == set(CODES)
+    for code in CODES:
+        for language in ("en", "zh-CN"):
+            message, suggestion = MESSAGES[code][language]
+            assert message and suggestion
+
+
+def test_message_language_follows_the_question_or_the_ui() -> None:
+    finding = lint_text("是否希望少点故障？").findings[0]
+    assert detect_language(finding.message) == "zh-CN"
+    english = lint_text("是否希望少点故障？", ui_language="en").findings[0]
+    assert detect_language(english.message) == "en"
+
+
+def test_span_points_at_the_offending_words() -> None:
+    text = "Quick one: don't you agree the console is slow?"
+    finding = lint_text(text).findings[0]
+    assert finding.span is not None
+    start, end = finding.span
+    assert "agree" in text[start:end]
+
+
+def _question(**fields) -> BankQuestion:
+    base = {"id": "q", "role": "business", "goal": "business_goals",
+            "text": "Which markets did you enter last year?"}  # fmt: skip
+    return BankQuestion(**(base | fields))
+
+
+def test_bank_level_checks() -> None:
+    codes = lint_question(_question()).codes
+    assert {"no-research", "no-purpose"} <= set(codes)
+    assert not lint_question(_question()).shallow  # bank-level findings never make it shallow
+    ok = _question(research="Their 10-K lists two new markets.", purpose="Key direction?")
+    assert lint_question(ok).codes == ()
+    engineer = _question(role="tech_execution", goal="key_requirements",
+                         text="How is the annual budget for the platform split?",
+                         research="r", purpose="p")  # fmt: skip
+    assert "role-mismatch" in lint_question(engineer).codes
+    sales = _question(text="Which kernel parameters do you tune on the edge nodes?",
+                      research="r", purpose="p")  # fmt: skip
+    assert "role-mismatch" in lint_question(sales).codes
+
+
+def test_allow_accepts_a_finding_on_purpose() -> None:
+    question = _question(text="Do you want lower prices?", research="r", purpose="p",
+                         allow=["obvious-answer"])  # fmt: skip
+    result = lint_question(question)
+    assert result.findings and all(f.accepted for f in result.findings)
+    assert not result.shallow
+    assert result.to_dict()["findings"][0]["accepted"] is True
+
+
+def test_severities_are_ordered() -> None:
+    assert Severity.ERROR.rank > Severity.WARNING.rank > Severity.INFO.rank
+    assert all(info.severity is not Severity.INFO for info in CODES.values() if info.text_level)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_lints_without_error(text: str) -> None:
+    result = lint_text(text)
+    assert result.language in ("en", "zh-CN")
+    for finding in result.findings:
+        assert finding.code in CODES
+        if finding.span:
+            assert 0 <= finding.span[0] <= finding.span[1] <= len(text) + 1
+
+
+def test_documented_examples_behave_as_documented() -> None:
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "lint-codes.md").read_text("utf-8")
+    rows = [line.split("|") for line in doc.splitlines() if line.startswith(("| bad", "| good"))]
+    assert len(rows) >= 16
+    for row in rows:
+        for text in (row[2].strip(), row[3].strip()):
+            assert lint_text(text).shallow is (row[1].strip() == "bad"), text
