@@ -235,11 +235,12 @@ _Q_START = (
     r"would|will|can|could|should|has|have|had)"
 )
 _DOUBLE = re.compile(
-    rf"\?\s*\S[^?]*\?|"
-    rf"(?:,\s*|\s)(?:and|&|plus|also|as\s+well\s+as|and\s+also)\s+(?:then\s+|also\s+)?"
-    rf"{_Q_START}\s+(?!not\b|if\b)(?:\w+['’]?\w*\s+)?(?:you|your|they|the|it|we|there|that|"
-    rf"those|these|this|he|she|its|their|any|much|many|long|often|big|soon|kind|sort|"
-    rf"happened|did|do|does|is|are|was|were|would|will|can|tools?|metrics?|\w+s\b)|"
+    r"\?\s*\S[^?]*\?|"
+    r"(?:,\s*|\s)(?:and|&|plus|as\s+well\s+as|and\s+also|but\s+also)\s+(?:then\s+|also\s+)?"
+    r"(?:what|how|which|who|whom|whose|where|when|why)\s+\w+['’]?\w*\s+\w+|"
+    r"(?:,\s*|\s)(?:and|&|plus|also|and\s+also)\s+(?:then\s+|also\s+)?"
+    r"(?:do|does|did|is|are|was|were|would|will|can|could|should|has|have|had)\s+(?!not\b)"
+    r"(?:you|your|they|the|it|we|there|that|those|these|this|he|she|its|their|any)\b|"
     rf";\s*{_Q_START}\b[^?]*\?"
 )
 
