@@ -20,7 +20,7 @@ _AUX_PRESENT = (
 
 # --- obvious-answer -------------------------------------------------------------------
 _WANT = (
-    r"(?:want|wants|wish|like|prefer|need|needs|appreciate|welcome|love|hope|"
+    r"(?:want|wants|wish|like|prefer|rather|need|needs|appreciate|welcome|love|hope|"
     r"interested\s+in|benefit\s+from|happy\s+with|look(?:ing)?\s+for|helpful|useful|"
     r"valuable|help|be\s+good)"
 )
@@ -31,8 +31,8 @@ _IMPORTANT = (
 _DESIRABLE = (
     r"(?:fewer\s+(?:\w+\s+)?(?:outages|failures|incidents|bugs|errors|problems|issues|tickets|"
     r"breakdowns|crashes|surprises|pages)|"
-    r"less\s+(?:\w+\s+)?(?:downtime|latency|hassle|friction|cost|spend|toil|risk|complexity|work)|"
-    r"lower\s+(?:\w+\s+)?(?:prices?|costs?|bills?|latency|fees|rates|tco|spend)|"
+    r"less\s+(?:\w+\s+)?(?:downtime|latenc(?:y|ies)|hassle|friction|cost|spend|toil|risk|complexity|work)|"
+    r"lower\s+(?:\w+\s+)?(?:prices?|costs?|bills?|latenc(?:y|ies)|fees|rates|tco|spend)|"
     r"(?:cheaper|faster|quicker|better|improved|more\s+responsive|higher|stronger)\s+"
     r"(?:\w+\s+)?(?:prices?|pricing|support|response|service|performance|speed|reliability|"
     r"security|quality|documentation|docs|value|ux|console|experience|availability|uptime|"
@@ -42,13 +42,17 @@ _DESIRABLE = (
     r"(?:easier|simpler|cheaper|faster)\b|easy\s+to\s+use|user[-\s]friendly|"
     r"good\s+and\s+cheap|cheap\s+and\s+good|value\s+for\s+money|"
     r"sav(?:e|ing)\s+(?:money|costs?|time)|cut(?:ting)?\s+costs?|"
-    r"reduc(?:e|ed|ing)\s+(?:costs?|spend|spending|downtime|outages|latency|bills?|fees)|"
+    r"(?:reduc|lower|cut|trim|slash|sav|minimi[sz])\w*\s+(?:\w+\s+){0,2}?(?:costs?|spend|"
+    r"spending|downtime|outages|latenc(?:y|ies)|bills?|fees|money|failures|incidents)|"
+    r"(?:bills?|costs?|prices?|fees|spend|outages|incidents|downtime|latenc(?:y|ies)|failures)\s+"
+    r"(?:to\s+)?(?:go\s+down|drop|fall|decrease|shrink|be\s+(?:lower|cut|reduced|smaller))|"
     r"discounts?|(?:good|great|excellent|reliable|stable|secure|fast|quick)\s+"
     r"(?:service|support|performance|products?|prices?))"
 )
 _QUALITY = (
     r"(?:reliability|security|stability|uptime|performance|availability|cost|costs|price|"
-    r"prices|pricing|support|speed|quality|latency|safety|compliance|ease\s+of\s+use)"
+    r"prices|pricing|support|speed|quality|latenc(?:y|ies)|safety|compliance|ease\s+of\s+use|"
+    r"reliable|secure|stable|fast|cheap|affordable|available|up\s+and\s+running)"
 )
 _CLOSED = rf"^\s*(?:(?:and|so|also|then|ok|okay)\s*,?\s+)?{_AUX_PRESENT}\b"
 _OBVIOUS_CLOSED = re.compile(
@@ -89,7 +93,15 @@ _DESIGN_OFFLOAD = re.compile(
     rf"ui|api)\s+for\s+us\b|"
     rf"\bwhat\s+(?:do|would)\s+you\s+(?:want|like)\s+(?:to\s+see\s+)?(?:on|in)\s+(?:our|the)"
     rf"\s+roadmap\b|"
-    rf"\bwhat\s+(?:is|'s)\s+(?:missing|lacking)\s+(?:in|from)\s+our\b"
+    rf"\bwhat\s+(?:is|'s)\s+(?:missing|lacking)\s+(?:in|from)\s+our\b|"
+    rf"\b(?:what|which|where|how)\b[^?]*\bwe\s+(?:should|ought\s+to|need\s+to|must|could|"
+    rf"might)\s+(?:\w+\s+)?{_BUILD}\b|"
+    r"\b(?:your|the|an?)\s+ideal\s+(?:version|product|console|tool|solution|feature|platform|"
+    r"api|dashboard|roadmap|service)\b|"
+    r"\b(?:which|what)\s+(?:new\s+)?(?:features?|capabilit\w+|modules?|products?|"
+    r"improvements?|integrations?|functions?)\s+to\s+(?:put|add|build|include|prioriti[sz]e|ship|"
+    r"develop|make|offer)\b|"
+    r"\b(?:on|in|into|for|to)\s+our\s+(?:roadmap|backlog|next\s+release)\b"
 )
 
 # --- competitor-confront ---------------------------------------------------------------
@@ -114,8 +126,9 @@ _CHOOSE = (
     r"migrate|migrated|renew|renewed|go|went|come|came)"
 )
 _NOT_US = (
-    r"(?:not\s+(?:with\s+|to\s+|from\s+)?(?:us|ours|our\s+\w+)|over\s+(?:us|ours|our\b)|"
-    r"instead\s+of\s+(?:us|ours|our\b)|rather\s+than\s+(?:us|ours|our\b)|"
+    r"(?:not\s+(?:with\s+|to\s+|from\s+|on\s+|at\s+|in\s+|onto\s+)?(?:us|ours|our\s+\w+)|"
+    r"over\s+(?:us|ours|our\b)|"
+    r"(?:instead\s+of|rather\s+than)\b[^?]*?\b(?:us|ours|our)\b|"
     r"and\s+not\s+(?:us|ours)|but\s+not\s+(?:us|ours)|against\s+us|away\s+from\s+us)"
 )
 _WHY = (
@@ -123,7 +136,8 @@ _WHY = (
     r"what\s+was\s+the\s+reason\s+(?:you|your\s+\w+))"
 )
 _COMPETITOR = re.compile(
-    rf"\b{_WHY}\b[^?]*?\b{_CHOOSE}\b[^?]*?{_NOT_US}|"
+    rf"\b{_WHY}\b[^?]*?{_NOT_US}|"
+    r"\b(?:leave|left|leaving|dropp?(?:ed)?|ditch(?:ed)?|abandon(?:ed)?|quit)\s+us\b|"
     rf"\b{_WHY}\b(?![^?]*\bdecid)[^?]*?\b{_SELECT}\b[^?]*?\b{_VENDORS}\b|"
     rf"\b{_WHY}\b[^?]*?\b{_CHOOSE}\b[^?]*?\b{_RIVAL}\b|"
     r"\bwhy\b[^?]*?\b(?:don't|didn't|haven't|aren't|won't|wouldn't|do\s+not|did\s+not|"
@@ -139,7 +153,7 @@ _COMPETITOR = re.compile(
 # --- hypothetical ----------------------------------------------------------------------
 _PAY = (
     r"(?:buy|pay|purchase|switch|sign|subscribe|upgrade|spend|budget|commit|consider|adopt|"
-    r"try|recommend|pilot|be\s+(?:willing|interested|open|keen|ready|likely|happy)|"
+    r"try|recommend|pilot|be\s+(?:willing|interested|open|keen|ready|likely|happy|prepared)|"
     r"sign\s+up|go\s+for|take\s+(?:it|that|this|advantage))"
 )
 _ADOPT = (
@@ -201,6 +215,11 @@ _OPINION = re.compile(
     rf"{_OURS}|"
     rf"\bhow\s+(?:do|does)\s+{_OURS}\s*\w*\s+(?:compare|stack\s+up|measure\s+up)\b|"
     rf"\bhow\s+likely\s+(?:are|is)\s+(?:you|your\s+\w+)\s+to\s+recommend\b|"
+    r"\bhow\s+(?:are|were|is|was)\s+(?:we|our\s+\w+)\s+doing\b|\bhow\s+did\s+we\s+do\b|"
+    r"\b(?:what|which)\s+(?:grade|score|rating|mark|number\s+of\s+stars)\b|"
+    r"\bhow\s+(?:well|badly|good|poorly|quickly|fast)\s+(?:do|did|does|have|has)\s+(?:we|our\s+\w+)"
+    r"\b|"
+    r"\b(?:give|grade|score)\s+(?:us|our\s+\w+)\b[^?]*\b(?:score|grade|mark|rating|out\s+of)\b|"
     rf"\b(?:would|will)\s+you\s+recommend\s+(?:us|our)\b"
 )
 
@@ -220,6 +239,10 @@ _LEADING = re.compile(
     r"can't\s+you|isn't\s+that\s+(?:so|right|true)|don't\s+they|shouldn't\s+we|"
     r"wouldn't\s+it|am\s+i\s+right|yeah|ok|okay|no\?)\s*\?+\s*$|"
     r"\b(?:surely|obviously|clearly|of\s+course)\b[^?]*\?|"
+    r",\s*(?:doesn't|don't|isn't|aren't|wasn't|didn't|won't|wouldn't|shouldn't|can't)\s+"
+    r"(?:it|you|they|that|this|we)\b|"
+    r"\b(?:most|many|all|other|our\s+other)\s+(?:teams|customers|companies|clients|people|users|"
+    r"engineers)\s+(?:find|say|tell\s+us|agree|love|prefer|think|report)\b|"
     r"\b(?:you\s+(?:would|must|surely|probably)\s+agree|you'd\s+agree|i'm\s+sure\s+you|"
     r"i\s+assume\s+you|we\s+all\s+know|everyone\s+knows|as\s+you\s+know|"
     r"(?:you|we)\s+can\s+agree|wouldn't\s+you\s+say|isn't\s+it\s+true)\b|"
@@ -263,26 +286,30 @@ _VAGUE = re.compile(
     r"^\s*(?:so\s*,?\s*|and\s+|ok(?:ay)?\s*,?\s*)?(?:do\s+you\s+have\s+|got\s+|have\s+you\s+got\s+)?"
     r"any\s+(?:\w+\s+)?(?:thoughts|feedback|comments|questions|concerns|suggestions|ideas|"
     r"issues|problems|requests|needs|input|pain\s+points|requirements|challenges|"
-    r"complaints|wishes)\s*(?:for\s+us|on\s+your\s+mind|at\s+all)?\s*\??\s*$|"
+    r"complaints|wishes)\s*(?:for\s+us|on\s+your\s+mind|at\s+all|(?:on|about|for)\s+(?:anything|"
+    r"everything|that|this|us|the\s+product|things))?\s*[?.!]*\s*$|"
+    r"\broom\s+for\s+improvement\b|\bwhat\s+(?:could|can|should)\s+be\s+(?:better|improved)\b|"
     r"\bwhat(?:'s|\s+is)\s+on\s+your\s+mind\b|\bwhat\s+keeps\s+you\s+up\s+at\s+night\b|"
+    r"\bwhat(?:'s|\s+is)\s+new(?:\s+with\s+you|\s+on\s+your\s+side)?\s*[?.!]*\s*$|"
+    r"\b(?:is\s+there\s+)?anything\s+(?:(?:we|i)\s+should\s+know|to\s+add|worth\s+mentioning)\b|"
     r"\bhow(?:'s|\s+is|\s+are)\s+(?:it|everything|things|life|business)\s+(?:going|"
     r"been|lately|these\s+days)\b|\bhow(?:'s|\s+is|\s+are)\s+(?:everything|things|life|"
-    r"business)\s*\??\s*$|"
+    r"business)(?:\s+(?:with\s+you|on\s+your\s+side|going|lately))?\s*[?.!]*\s*$|"
     r"^\s*(?:so\s*,?\s*)?(?:what|which)\s+(?:are|is|were)\s+(?:your|the)\s+(?:\w+\s+){0,2}?"
     r"(?:challenges?|problems?|pain\s+points?|needs|concerns|issues|priorities|"
     r"requirements|difficulties|frustrations|struggles|gaps|wishes|wants|expectations)"
-    r"(?:\s+(?:right\s+now|at\s+the\s+moment|currently|today|these\s+days|in\s+general|"
-    r"overall|with\s+\w+))?\s*\??\s*$|"
+    r"(?:\s+(?:for\s+you|for\s+your\s+\w+|to\s+you|right\s+now|at\s+the\s+moment|currently|"
+    r"today|these\s+days|in\s+general|overall|with\s+\w+))*\s*[?.!]*\s*$|"
     r"^\s*(?:can\s+you\s+|could\s+you\s+)?(?:tell|talk)\s+(?:me|us)\s+(?:a\s+bit\s+|more\s+|"
     r"a\s+little\s+)?about\s+(?:your|the)\s+(?:\w+\s+)?(?:business|company|needs|"
-    r"challenges|situation|problems|team|environment|setup|infrastructure|plans?)\s*\??\s*$|"
-    r"\bhow\s+can\s+(?:we|i)\s+(?:help|serve|support)\s*(?:you)?\s*(?:better)?\s*\??\s*$|"
+    r"challenges|situation|problems|team|environment|setup|infrastructure|plans?)\s*[?.!]*\s*$|"
+    r"\bhow\s+can\s+(?:we|i)\s+(?:help|serve|support)\s*(?:you)?\s*(?:better)?\s*[?.!]*\s*$|"
     r"\bwhat\s+(?:can|could)\s+we\s+do\s+(?:for\s+you|better|to\s+help)\b|"
     r"\bis\s+there\s+anything\s+(?:else\s+)?(?:we|i)\s+(?:can|could|should)\b|"
-    r"^\s*(?:so\s*,?\s*)?what\s+do\s+you\s+(?:need|want)(?:\s+from\s+us)?\s*\??\s*$|"
+    r"^\s*(?:so\s*,?\s*)?what\s+do\s+you\s+(?:need|want)(?:\s+from\s+us)?\s*[?.!]*\s*$|"
     r"^\s*(?:so\s*,?\s*)?(?:what|which)\s+(?:problems|issues|challenges|pain\s+points)\s+"
     r"(?:do|are)\s+(?:you|your\s+team)\s+(?:have|having|facing|face|see|seeing)"
-    r"(?:\s+(?:right\s+now|today|currently|in\s+general))?\s*\??\s*$"
+    r"(?:\s+(?:right\s+now|today|currently|in\s+general))?\s*[?.!]*\s*$"
 )
 
 Rule = Callable[[str], Iterator[Hit]]
