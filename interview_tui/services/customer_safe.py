@@ -1,0 +1,65 @@
+"""What may be shown to or sent to the customer: one place decides, for screens and exports.
+
+Internal-only notes, team assessments (``team_profile``) and personal-connection notes never
+reach the customer; neither do the visit's authority limits, sales notes or the purpose of
+our questions (it names the analysis we run on their answers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from interview_tui.domain.enums import INTERNAL_GOALS, Goal
+from interview_tui.domain.models import Commitment, Note, Requirement, Visit
+
+#: Visit fields that are for our side only.
+INTERNAL_VISIT_FIELDS: tuple[str, ...] = (
+    "sales_told",
+    "do_not_say",
+    "may_promise",
+    "must_not_promise",
+    "product_brief",
+    "rehearsal",
+)
+
+
+def is_internal_goal(goal: Goal | str | None) -> bool:
+    return goal is not None and Goal(goal) in INTERNAL_GOALS
+
+
+def is_internal_note(note: Note) -> bool:
+    """Internal-only, or evidence for an internal goal (team profile, personal connection)."""
+    return note.internal or is_internal_goal(note.goal)
+
+
+def safe_notes(notes: Iterable[Note]) -> list[Note]:
+    return [note for note in notes if not is_internal_note(note)]
+
+
+def safe_requirement(requirement: Requirement) -> dict[str, str]:
+    """The part of a requirement we read back to the customer to confirm."""
+    return {
+        "user": requirement.user,
+        "scenario": requirement.scenario,
+        "pain": requirement.pain,
+        "title": requirement.title,
+    }
+
+
+def safe_commitment(commitment: Commitment) -> dict[str, str]:
+    """What was promised, by whom, by when; never whether it was within our authority."""
+    return {
+        "text": commitment.text,
+        "owner_side": commitment.owner_side.value,
+        "owner_name": commitment.owner_name,
+        "due": commitment.due.isoformat() if commitment.due else "",
+        "state": commitment.state.value,
+    }
+
+
+def safe_visit(visit: Visit) -> dict[str, object]:
+    """The visit without its internal fields."""
+    data = visit.model_dump(mode="json")
+    for name in INTERNAL_VISIT_FIELDS:
+        data.pop(name, None)
+    return data

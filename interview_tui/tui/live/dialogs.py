@@ -1,0 +1,323 @@
+"""The capture dialogs of the live screen: each returns what was typed, or ``None``.
+
+Every dialog validates beside the field and never loses what was typed: a bad due date is
+a message under the date, the dialog stays open.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from interview_tui.domain.dates import DateParseError, parse_due
+from interview_tui.domain.enums import Goal, OwnerSide, Role
+from interview_tui.domain.models import Person, ScriptItem
+from interview_tui.i18n import t
+from interview_tui.lint import lint_text
+from interview_tui.tui.base import BaseModal
+
+_DIALOG_BINDINGS = [
+    Binding("escape", "cancel", "dialog.cancel", id="dialog.cancel"),
+    Binding("ctrl+s", "save", "dialog.save", id="dialog.save", priority=True),
+]
+
+
+class FormDialog(BaseModal):
+    """A modal form with Save / Cancel; subclasses build fields and the result."""
+
+    DEFAULT_CSS = """
+    FormDialog { align: center middle; }
+    FormDialog > VerticalScroll {
+        width: 90%; max-width: 90; height: auto; max-height: 90%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    FormDialog .dialog-title { text-style: bold; color: $text-accent; padding: 0 0 1 0; }
+    FormDialog Label { color: $text-muted; margin-top: 1; }
+    FormDialog Input, FormDialog Select { width: 1fr; }
+    FormDialog .hint { height: auto; padding: 0 0 0 1; }
+    FormDialog .warn { color: $warning; }
+    FormDialog .error-message { color: $error; }
+    FormDialog .buttons { height: auto; align-horizontal: right; padding-top: 1; }
+    FormDialog Button { margin-left: 1; }
+    """
+    BINDINGS = _DIALOG_BINDINGS
+    TITLE_KEY = ""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(t(self.TITLE_KEY), classes="dialog-title")
+            yield from self.fields()
+            with Horizontal(classes="buttons"):
+                yield Button(t("dialog.cancel"), id="cancel", compact=True)
+                yield Button(t("dialog.save") + " (ctrl+s)", id="save", variant="primary",
+                             compact=True)  # fmt: skip
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    def fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def result(self) -> dict[str, Any] | None:
+        """The typed values, or ``None`` after showing why they can't be saved yet."""
+        raise NotImplementedError
+
+    def value(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        result = self.result()
+        if result is not None:
+            self.dismiss(result)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class CommitmentDialog(FormDialog):
+    """What, who (us or the customer, and a name), by when; warns beyond authority."""
+
+    TITLE_KEY = "commitment.title"
+
+    def __init__(self, today: date, check_authority, default_owner: str = "") -> None:
+        super().__init__()
+        self.today = today
+        self.check_authority = check_authority
+        self.default_owner = default_owner
+
+    def fields(self) -> ComposeResult:
+        yield Label(t("commitment.text"))
+        yield Input(compact=True, id="text")
+        yield Static("", id="beyond", classes="hint warn")
+        yield Label(t("commitment.owner_side"))
+        yield Select([(t("owner.us"), "us"), (t("owner.customer"), "customer")], value="us",
+                     allow_blank=False, id="owner_side", compact=True)  # fmt: skip
+        yield Label(t("commitment.owner_name"))
+        yield Input(compact=True, value=self.default_owner, id="owner_name")
+        yield Label(t("commitment.due"))
+        yield Input(compact=True, id="due")
+        yield Static("", id="due-message", classes="hint")
+
+    @on(Input.Changed, "#text")
+    def _check_authority(self, event: Input.Changed) -> None:
+        limits = self.check_authority(event.value) if event.value.strip() else []
+        text = t("commitment.beyond", limits="; ".join(limits)) if limits else ""
+        self.query_one("#beyond", Static).update(text)
+
+    @on(Input.Changed, "#due")
+    def _check_due(self, event: Input.Changed) -> None:
+        self._parse_due(event.value, quiet=True)
+
+    def _parse_due(self, text: str, *, quiet: bool = False) -> tuple[bool, date | None]:
+        message = self.query_one("#due-message", Static)
+        if not text.strip():
+            message.update("")
+            return True, None
+        try:
+            due = parse_due(text, self.today)
+        except DateParseError as exc:
+            message.update("" if quiet and len(text) < 3 else str(exc))
+            message.set_class(True, "error-message")
+            return False, None
+        message.update(t("commitment.due_ok", date=due.isoformat()))
+        message.set_class(False, "error-message")
+        return True, due
+
+    def result(self) -> dict[str, Any] | None:
+        text = self.value("text").strip()
+        if not text:
+            self.query_one("#beyond", Static).update(t("dialog.required"))
+            self.query_one("#text", Input).focus()
+            return None
+        ok, due = self._parse_due(self.value("due"))
+        if not ok:
+            self.query_one("#due", Input).focus()
+            return None
+        side = self.query_one("#owner_side", Select).value
+        return {"text": text, "owner_side": OwnerSide(str(side)),
+                "owner_name": self.value("owner_name"), "due": due}  # fmt: skip
+
+
+class RequirementDialog(FormDialog):
+    """User, scenario, pain, and the rest; shows what is still missing without blocking."""
+
+    TITLE_KEY = "requirement.title"
+    FIELDS = ("user", "scenario", "pain", "originator", "solution_idea", "product_details")
+
+    def fields(self) -> ComposeResult:
+        yield Static("", id="missing", classes="hint warn")
+        for name in self.FIELDS:
+            yield Label(t(f"requirement.{name}"))
+            yield Input(compact=True, id=name)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._show_missing()
+
+    @on(Input.Changed)
+    def _show_missing(self) -> None:
+        missing = [t(f"requirement.{n}").split(" (")[0].split("(")[0]
+                   for n in ("user", "scenario", "pain") if not self.value(n).strip()]  # fmt: skip
+        widget = self.query_one("#missing", Static)
+        widget.update(t("requirement.missing", missing=", ".join(missing)) if missing
+                      else t("requirement.clear"))  # fmt: skip
+        widget.set_class(bool(missing), "warn")
+
+    def result(self) -> dict[str, Any] | None:
+        values = {name: self.value(name) for name in self.FIELDS}
+        if not any(v.strip() for v in values.values()):
+            self.query_one("#user", Input).focus()
+            return None
+        return values
+
+
+class PainDialog(FormDialog):
+    """A pain point and the action we will take."""
+
+    TITLE_KEY = "pain.title"
+
+    def fields(self) -> ComposeResult:
+        yield Label(t("pain.text"))
+        yield Input(compact=True, id="text")
+        yield Label(t("pain.action"))
+        yield Input(compact=True, id="action")
+        yield Static("", id="pain-message", classes="hint error-message")
+
+    def result(self) -> dict[str, Any] | None:
+        text, action = self.value("text").strip(), self.value("action").strip()
+        if not text or not action:
+            self.query_one("#pain-message", Static).update(t("dialog.required"))
+            self.query_one("#text" if not text else "#action", Input).focus()
+            return None
+        return {"text": text, "action": action}
+
+
+class AdhocDialog(FormDialog):
+    """A question that came up in the meeting, linted as it is typed."""
+
+    TITLE_KEY = "adhoc.title"
+
+    def __init__(self, role: Role, goal: Goal) -> None:
+        super().__init__()
+        self.role, self.goal = role, goal
+
+    def fields(self) -> ComposeResult:
+        yield Label(t("adhoc.text"))
+        yield Input(compact=True, id="text")
+        yield Static("", id="findings", classes="hint")
+        yield Label(t("adhoc.role"))
+        yield Select([(t(f"role.{r.value}"), r.value) for r in Role], value=self.role.value,
+                     allow_blank=False, id="role", compact=True)  # fmt: skip
+        yield Label(t("adhoc.goal"))
+        yield Select([(f"{g.number} {t(f'goal.{g.value}')}", g.value) for g in Goal],
+                     value=self.goal.value, allow_blank=False, id="goal", compact=True)  # fmt: skip
+
+    @on(Input.Changed, "#text")
+    def _lint(self, event: Input.Changed) -> None:
+        widget = self.query_one("#findings", Static)
+        if not event.value.strip():
+            widget.update("")
+            return
+        result = lint_text(event.value, ui_language=_ui_language())
+        lines = [f"⚠ {f.code}: {f.message}\n  → {f.suggestion}" for f in result.findings]
+        widget.update("\n".join(lines) if lines else "✓ " + t("adhoc.clean"))
+        widget.set_class(result.shallow, "warn")
+
+    def result(self) -> dict[str, Any] | None:
+        text = self.value("text").strip()
+        if not text:
+            self.query_one("#findings", Static).update(t("dialog.required"))
+            return None
+        return {"text": text, "role": Role(str(self.query_one("#role", Select).value)),
+                "goal": Goal(str(self.query_one("#goal", Select).value))}  # fmt: skip
+
+
+def _ui_language() -> str:
+    from interview_tui.i18n import current_language
+
+    return current_language()
+
+
+class PickerDialog(BaseModal):
+    """A filterable list; returns the chosen option id."""
+
+    DEFAULT_CSS = """
+    PickerDialog { align: center middle; }
+    PickerDialog > VerticalScroll {
+        width: 90%; max-width: 100; height: 80%; border: thick $accent; background: $surface;
+    }
+    PickerDialog OptionList { height: 1fr; }
+    PickerDialog .dialog-title { text-style: bold; color: $text-accent; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "dialog.cancel", id="dialog.cancel")]
+
+    def __init__(self, title: str, options: list[tuple[str, str]], *, filter_box: bool) -> None:
+        super().__init__()
+        self.title_text = title
+        self.options = options
+        self.filter_box = filter_box
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(self.title_text, classes="dialog-title")
+            if self.filter_box:
+                yield Input(placeholder=t("jump.placeholder"), id="filter")
+            yield OptionList(*[Option(label, id=key) for key, label in self.options])
+
+    def on_mount(self) -> None:
+        if self.filter_box:
+            self.query_one("#filter", Input).focus()
+        else:
+            self.query_one(OptionList).focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        needle = event.value.casefold().strip()
+        option_list = self.query_one(OptionList)
+        option_list.clear_options()
+        option_list.add_options([Option(label, id=key) for key, label in self.options
+                                 if needle in label.casefold()])  # fmt: skip
+        if option_list.option_count:
+            option_list.highlighted = 0
+
+    @on(Input.Submitted, "#filter")
+    def _choose_first(self) -> None:
+        option_list = self.query_one(OptionList)
+        if option_list.option_count:
+            self.dismiss(option_list.get_option_at_index(option_list.highlighted or 0).id)
+
+    def on_key(self, event) -> None:
+        if self.filter_box and event.key in ("down", "up"):
+            option_list = self.query_one(OptionList)
+            if option_list.option_count:
+                option_list.action_cursor_down() if event.key == "down" else (
+                    option_list.action_cursor_up())
+                event.stop()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def jump_dialog(items: list[ScriptItem]) -> PickerDialog:
+    options = [(str(item.id), f"{n:>2}. {item.text}") for n, item in enumerate(items, start=1)]
+    return PickerDialog(t("jump.title"), options, filter_box=True)
+
+
+def speaker_dialog(people: list[Person]) -> PickerDialog:
+    options = [("none", t("speaker.nobody"))] + [
+        (str(p.id), f"{p.name} · {p.title} · {t(f'role_short.{p.role.value}')}") for p in people
+    ]
+    return PickerDialog(t("speaker.title"), options, filter_box=False)

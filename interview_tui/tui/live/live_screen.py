@@ -1,0 +1,409 @@
+"""The live meeting screen: the script, the current question, the note, the goals.
+
+Everything typed is saved within a third of a second, without a save key. One key (F2)
+switches to a customer-safe view that hides everything internal; F3 reads back what was
+captured and asks for the agreed next step.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from interview_tui.domain.enums import Goal, ItemStatus, Role
+from interview_tui.domain.models import ScriptItem
+from interview_tui.i18n import t
+from interview_tui.services.customer_safe import is_internal_goal, is_internal_note
+from interview_tui.services.live_session import LiveSession
+from interview_tui.tui.base import BaseScreen
+from interview_tui.tui.live.confirm_back import ConfirmBackScreen
+from interview_tui.tui.live.dialogs import (
+    AdhocDialog,
+    CommitmentDialog,
+    PainDialog,
+    RequirementDialog,
+    jump_dialog,
+    speaker_dialog,
+)
+
+#: Seconds between a keystroke and the write that saves it (well inside the 1 s promise).
+SAVE_DELAY = 0.3
+_MARKS = {ItemStatus.ASKED: "✓", ItemStatus.SKIPPED: "–", ItemStatus.PENDING: "·"}
+
+
+def _goal_bindings() -> list[Binding]:
+    return [
+        Binding(f"alt+{goal.number}", f"tag_goal({goal.number})", "live.goal",
+                id=f"live.goal{goal.number}", tooltip="live.goal.help", show=False,
+                priority=True)
+        for goal in Goal
+    ]
+
+
+class LiveScreen(BaseScreen):
+    """One visit, live. ``visit_id`` is the visit to open."""
+
+    CSS_PATH = "live.tcss"
+    BINDINGS = [
+        Binding("ctrl+n", "next", "live.next", id="live.next", tooltip="live.next.help",
+                priority=True),
+        Binding("ctrl+b", "prev", "live.prev", id="live.prev", tooltip="live.prev.help",
+                priority=True),
+        Binding("ctrl+g", "jump", "live.jump", id="live.jump", tooltip="live.jump.help",
+                priority=True),
+        Binding("ctrl+t", "commitment", "live.commitment", id="live.commitment",
+                tooltip="live.commitment.help", priority=True),
+        Binding("ctrl+r", "requirement", "live.requirement", id="live.requirement",
+                tooltip="live.requirement.help", priority=True),
+        Binding("f2", "safe", "live.safe", id="live.safe", tooltip="live.safe.help",
+                priority=True),
+        Binding("f3", "confirm", "live.confirm", id="live.confirm", tooltip="live.confirm.help",
+                priority=True),
+        Binding("ctrl+l", "pain", "live.pain", id="live.pain", tooltip="live.pain.help",
+                show=False, priority=True),
+        Binding("ctrl+o", "adhoc", "live.adhoc", id="live.adhoc", tooltip="live.adhoc.help",
+                show=False, priority=True),
+        Binding("alt+s", "skip", "live.skip", id="live.skip", tooltip="live.skip.help",
+                show=False, priority=True),
+        Binding("alt+w,f5", "speaker", "live.speaker", id="live.speaker",
+                tooltip="live.speaker.help", show=False, priority=True),
+        Binding("alt+i,f4", "internal", "live.internal", id="live.internal",
+                tooltip="live.internal.help", show=False, priority=True),
+        Binding("f9", "home", "live.home", id="live.home", tooltip="live.home.help",
+                show=False, priority=True),
+        *_goal_bindings(),
+    ]
+
+    def __init__(self, visit_id: int) -> None:
+        super().__init__()
+        self.visit_id = visit_id
+        self.session: LiveSession | None = None
+        self.index = 0
+        self.safe = False
+        self._save_timer: Timer | None = None
+        self._loading = False
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="live-body"):
+            with Vertical(id="outline-pane"):
+                yield Static(t("live.outline"), classes="pane-title")
+                yield OptionList(id="outline")
+            with Vertical(id="center"):
+                yield Static("", id="question")
+                yield Static("", id="note-tags")
+                yield TextArea(id="note", soft_wrap=True, show_line_numbers=False)
+                yield Static(t("live.hidden"), id="note-hidden")
+            with VerticalScroll(id="side"):
+                yield Static(t("live.goals"), classes="pane-title")
+                yield Static("", id="goals")
+                yield Static(t("live.time"), classes="pane-title")
+                yield Static("", id="time")
+                yield Static(t("live.captured"), classes="pane-title")
+                yield Static("", id="captured")
+                yield Static(t("live.plan_limits"), classes="pane-title internal-only")
+                yield Static("", id="limits", classes="internal-only", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.session = LiveSession.open(self.iapp.store, self.visit_id, self.iapp.now())
+        visit, customer = self.session.visit, self.session.customer
+        self.sub_title = t("live.subtitle", customer=customer.name,
+                           date=visit.date.strftime("%Y-%m-%d %H:%M"))  # fmt: skip
+        self.query_one("#note-hidden").display = False
+        if not self.session.items:
+            self.notify(t("live.no_script"))
+        self._show_item()
+        self._refresh_side()
+        self.set_interval(15, self._refresh_time)
+        self.query_one("#note", TextArea).focus()
+
+    # -- the current question ---------------------------------------------------------------
+
+    @property
+    def item(self) -> ScriptItem | None:
+        items = self.session.items if self.session else []
+        return items[self.index] if 0 <= self.index < len(items) else None
+
+    def _show_item(self) -> None:
+        assert self.session is not None
+        item = self.item
+        self.query_one("#question", Static).update(self._question_text(item))
+        note = self.session.note_for(item)
+        hidden = self.safe and is_internal_note(note)
+        editor = self.query_one("#note", TextArea)
+        editor.display = not hidden
+        self.query_one("#note-hidden").display = hidden
+        self._loading = True
+        editor.load_text(note.text)
+        editor.move_cursor(editor.document.end)
+        self._loading = False
+        self._show_tags()
+        self._refresh_outline()
+
+    def _question_text(self, item: ScriptItem | None) -> str:
+        from rich.markup import escape
+
+        if item is None:
+            return f"[b]{escape(t('live.free_note'))}[/b]"
+        number = f"{self.index + 1}/{len(self.session.items)}" if self.session else ""
+        lines = [f"[b]{number}  {escape(item.text)}[/b]",
+                 f"[dim]{escape(t(f'role_short.{item.role.value}'))} · "
+                 f"{escape(t(f'goal.{item.goal.value}'))}[/dim]"]  # fmt: skip
+        if item.research:
+            lines.append(f"[i]{escape(t('live.research'))}:[/i] {escape(item.research)}")
+        if item.purpose and not self.safe:
+            lines.append(f"[i]{escape(t('live.purpose'))}:[/i] {escape(item.purpose)}")
+        for follow_up in item.follow_ups:
+            lines.append(f"  → {escape(follow_up)}")
+        return "\n".join(lines)
+
+    def _show_tags(self) -> None:
+        assert self.session is not None
+        note = self.session.note_for(self.item)
+        speaker = next((p.name for p in self.session.attendees if p.id == note.speaker_id),
+                       t("live.none"))  # fmt: skip
+        goal = t(f"goal.{note.goal.value}") if note.goal else t("live.none")
+        internal = t("live.tag_internal") if note.internal else t("live.tag_shared")
+        tags = self.query_one("#note-tags", Static)
+        tags.update(t("live.tags", goal=goal, speaker=speaker, internal=internal))
+        tags.set_class(is_internal_note(note), "internal")
+
+    def _refresh_outline(self) -> None:
+        assert self.session is not None
+        outline = self.query_one("#outline", OptionList)
+        outline.clear_options()
+        current = self.item
+        for role in Role:
+            items = [(n, it) for n, it in enumerate(self.session.items) if it.role is role]
+            if not items:
+                continue
+            outline.add_option(Option(f"[b]{t(f'role_short.{role.value}')}[/b]", disabled=True))
+            for n, it in items:
+                mark = "▶" if it is current else _MARKS[it.status]
+                outline.add_option(Option(f"{mark} {n + 1}. {it.text}", id=str(n)))
+        if current is not None:
+            outline.highlighted = outline.get_option_index(str(self.index))
+
+    def _refresh_side(self) -> None:
+        assert self.session is not None
+        session = self.session
+        gaps = set(session.gaps())
+        lines = []
+        for goal in Goal:
+            if self.safe and is_internal_goal(goal):
+                continue
+            count = session.goal_counts[goal]
+            chosen = "●" if goal in session.visit.goals else " "
+            line = f"{chosen}{goal.number} {t(f'goal.{goal.value}')} {count}"
+            lines.append(f"[b red]{line}[/]" if goal in gaps else line)
+        self.query_one("#goals", Static).update("\n".join(lines))
+        captured = [t("live.requirements_count", count=len(session.requirements)),
+                    t("live.commitments_count", count=len(session.commitments)),
+                    t("live.pains_count", count=len(session.pains))]  # fmt: skip
+        self.query_one("#captured", Static).update("\n".join(captured))
+        visit = session.visit
+        limits = [t("live.must_not_promise", text=visit.must_not_promise) if visit.must_not_promise
+                  else "", t("live.may_promise", text=visit.may_promise) if visit.may_promise
+                  else "", t("live.do_not_say", text=visit.do_not_say) if visit.do_not_say
+                  else ""]  # fmt: skip
+        self.query_one("#limits", Static).update("\n".join(x for x in limits if x))
+        for widget in self.query(".internal-only"):
+            widget.display = not self.safe
+        self._refresh_time()
+
+    def _refresh_time(self) -> None:
+        if self.session is None:
+            return
+        elapsed = self.session.elapsed_minutes(self.iapp.now())
+        planned = self.session.visit.length_minutes
+        widget = self.query_one("#time", Static)
+        widget.update(t("live.elapsed", elapsed=int(elapsed), planned=planned))
+        widget.set_class(elapsed > planned, "overtime")
+
+    # -- typing and saving ------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#note")
+    def _typed(self, event: TextArea.Changed) -> None:
+        if self._loading or self.session is None:
+            return
+        self.session.type(self.item, event.text_area.text)
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(SAVE_DELAY, self.save_now)
+
+    def save_now(self) -> None:
+        """Write what was typed; refresh the marks when a question became asked."""
+        self._save_timer = None
+        if self.session is None or not self.session.dirty:
+            return
+        before = [it.status for it in self.session.items]
+        self.session.flush()
+        if before != [it.status for it in self.session.items]:
+            self._refresh_outline()
+        self._refresh_side()
+
+    def on_unmount(self) -> None:
+        if self.session is not None:
+            self.session.flush()
+
+    # -- moving -----------------------------------------------------------------------------
+
+    def _go(self, index: int) -> None:
+        assert self.session is not None
+        self.save_now()
+        if not self.session.items:
+            return
+        self.index = max(0, min(index, len(self.session.items) - 1))
+        self._show_item()
+        self.query_one("#note", TextArea).focus()
+
+    def action_next(self) -> None:
+        self._go(self.index + 1)
+
+    def action_prev(self) -> None:
+        self._go(self.index - 1)
+
+    def action_skip(self) -> None:
+        if self.session and (item := self.item) is not None:
+            self.session.set_status(item, ItemStatus.SKIPPED)
+            self._go(self.index + 1)
+            self._refresh_outline()
+
+    @on(OptionList.OptionSelected, "#outline")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self._go(int(event.option.id))
+
+    def action_jump(self) -> None:
+        assert self.session is not None
+        items = self.session.items
+
+        def chosen(item_id: str | None) -> None:
+            if item_id:
+                self._go(next(n for n, it in enumerate(items) if str(it.id) == item_id))
+
+        self.app.push_screen(jump_dialog(items), chosen)
+
+    def action_adhoc(self) -> None:
+        assert self.session is not None
+        current = self.item
+        role = current.role if current else Role.BUSINESS
+        goal = current.goal if current else Goal.KEY_REQUIREMENTS
+
+        def added(result: dict | None) -> None:
+            if result and self.session:
+                self.session.add_question(result["text"], result["role"], result["goal"])
+                self._go(len(self.session.items) - 1)
+
+        self.app.push_screen(AdhocDialog(role, goal), added)
+
+    # -- tagging ----------------------------------------------------------------------------
+
+    def action_tag_goal(self, number: int) -> None:
+        assert self.session is not None
+        goal = list(Goal)[number - 1]
+        self.session.tag_goal(self.item, goal)
+        self._after_tag()
+        self.notify(t("live.goal_set", goal=t(f"goal.{goal.value}")), timeout=2)
+
+    def action_internal(self) -> None:
+        assert self.session is not None
+        note = self.session.toggle_internal(self.item)
+        self._after_tag()
+        self.notify(t("live.internal_on" if note.internal else "live.internal_off"), timeout=2)
+
+    def action_speaker(self) -> None:
+        assert self.session is not None
+
+        def chosen(person_id: str | None) -> None:
+            if person_id is not None and self.session:
+                self.session.set_speaker(self.item, None if person_id == "none" else int(person_id))
+                self._after_tag()
+
+        self.app.push_screen(speaker_dialog(self.session.attendees), chosen)
+
+    def _after_tag(self) -> None:
+        self._show_tags()
+        self._refresh_side()
+        if self.safe:
+            self._show_item()
+
+    # -- capture ----------------------------------------------------------------------------
+
+    def action_commitment(self) -> None:
+        assert self.session is not None
+        session = self.session
+
+        def saved(result: dict | None) -> None:
+            if not result:
+                return
+            commitment = session.add_commitment(**result)
+            limits = session.beyond_authority(commitment.text)
+            if limits and not self.safe:
+                self.notify(t("live.commitment_beyond", limits="; ".join(limits)),
+                            severity="warning", timeout=8)  # fmt: skip
+            else:
+                self.notify(t("live.commitment_saved"), timeout=3)
+            self._refresh_side()
+
+        dialog = CommitmentDialog(self.iapp.today(), session.beyond_authority)
+        self.app.push_screen(dialog, saved)
+
+    def action_requirement(self) -> None:
+        assert self.session is not None
+
+        def saved(result: dict | None) -> None:
+            if not result or self.session is None:
+                return
+            requirement = self.session.add_requirement(**result)
+            if requirement.missing:
+                missing = ", ".join(t(f"requirement.{m}").split("(")[0].strip()
+                                    for m in requirement.missing)  # fmt: skip
+                self.notify(t("live.requirement_unclear", missing=missing), severity="warning")
+            else:
+                self.notify(t("live.requirement_saved"), timeout=3)
+            self._refresh_side()
+
+        self.app.push_screen(RequirementDialog(), saved)
+
+    def action_pain(self) -> None:
+        def saved(result: dict | None) -> None:
+            if result and self.session:
+                self.session.add_pain(result["text"], result["action"], self.item)
+                self.notify(t("live.pain_saved"), timeout=3)
+                self._refresh_side()
+
+        self.app.push_screen(PainDialog(), saved)
+
+    # -- the customer may see the screen ----------------------------------------------------
+
+    def action_safe(self) -> None:
+        self.save_now()
+        self.safe = not self.safe
+        self.set_class(self.safe, "safe")
+        base = self.sub_title.split("  ·  ")[0]
+        self.sub_title = f"{base}  ·  {t('live.safe_on')}" if self.safe else base
+        self._show_item()
+        self._refresh_side()
+
+    def action_confirm(self) -> None:
+        assert self.session is not None
+        self.save_now()
+
+        def closed(result: str | None) -> None:
+            if result == "ended":
+                self.notify(t("confirm.ended"))
+                self.dismiss()
+
+        self.app.push_screen(ConfirmBackScreen(self.session), closed)
+
+    def action_home(self) -> None:
+        self.save_now()
+        self.dismiss()
