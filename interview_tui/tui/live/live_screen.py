@@ -118,6 +118,7 @@ class LiveScreen(BaseScreen):
         self.sub_title = t("live.subtitle", customer=customer.name,
                            date=visit.date.strftime("%Y-%m-%d %H:%M"))  # fmt: skip
         self.query_one("#note-hidden").display = False
+        self.query_one("#note", TextArea).cursor_blink = self.iapp.animate  # steady in tests
         if not self.session.items:
             self.notify(t("live.no_script"))
         self._show_item()

@@ -1,0 +1,71 @@
+"""A real pseudo-terminal running interview-tui, for kill tests and typing benchmarks."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+from collections.abc import Sequence
+
+
+class Terminal:
+    """Spawn ``interview-tui`` under a pty of a given size; type into it; read its screen."""
+
+    def __init__(self, args: Sequence[str], env: dict[str, str], size=(100, 30)) -> None:
+        argv = [sys.executable, "-m", "interview_tui", *args]
+        env = {**env, "TERM": "xterm-256color"}
+        pid, fd = pty.fork()
+        if pid == 0:  # child
+            os.execvpe(argv[0], argv, env)
+        self.pid, self.fd = pid, fd
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+        self.output = b""
+
+    def read(self, timeout: float = 0.05) -> bytes:
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            chunk = os.read(self.fd, 1 << 16)
+        except OSError:
+            return b""
+        self.output = self.output[-(1 << 16):] + chunk
+        return chunk
+
+    def wait_for(self, marker: bytes, timeout: float = 30) -> float:
+        """Seconds until ``marker`` is in the output (searching what arrives from now on)."""
+        start = time.perf_counter()
+        seen = b""
+        while marker not in seen:
+            if time.perf_counter() - start > timeout:
+                raise TimeoutError(f"{marker!r} not seen; last output {self.output[-400:]!r}")
+            seen = seen[-4096:] + self.read()
+        return time.perf_counter() - start
+
+    def drain(self, seconds: float = 0.2) -> None:
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            self.read(0.02)
+
+    def type(self, text: str, delay: float = 0.0) -> None:
+        for char in text:
+            os.write(self.fd, char.encode())
+            if delay:
+                self.drain(delay)
+
+    def send(self, raw: bytes) -> None:
+        os.write(self.fd, raw)
+
+    def kill(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        os.close(self.fd)

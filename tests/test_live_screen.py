@@ -1,0 +1,223 @@
+"""The live meeting screen: typing is saved, capture works from the keyboard, safe view hides."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import OptionList, Static, TextArea
+
+from interview_tui.domain.enums import ItemStatus, VisitStatus
+from interview_tui.domain.models import Requirement, ScriptItem, Visit
+from interview_tui.tui.live.live_screen import SAVE_DELAY, LiveScreen
+
+PLANNED_ZH = 2  # 星河视频's planned visit: a script from the zh bank, limits in the plan
+
+
+async def _open(make_app, lang: str = "en", size=(100, 30), visit_id: int = PLANNED_ZH):
+    app = make_app("live", lang=lang, visit_id=visit_id)
+    return app, app.run_test(size=size)
+
+
+async def test_opens_with_the_note_editor_focused_and_the_visit_live(make_app, demo_store):
+    app, runner = await _open(make_app)
+    async with runner as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        assert isinstance(app.focused, TextArea)
+        assert demo_store.get(Visit, PLANNED_ZH).status is VisitStatus.LIVE
+        outline = app.screen.query_one("#outline", OptionList)
+        assert outline.option_count >= 12 + 2  # questions plus role headers
+
+
+async def test_typing_is_saved_without_a_save_key(make_app, demo_store):
+    app, runner = await _open(make_app)
+    async with runner as pilot:
+        await pilot.pause()
+        await pilot.press(*"Peak was 2.3M rps")
+        await pilot.pause(SAVE_DELAY + 0.2)
+        screen = app.screen
+        item = screen.item
+        rows = demo_store.query("SELECT text FROM notes WHERE script_item_id = ?", [item.id])
+        assert rows == [{"text": "Peak was 2.3M rps"}]
+        assert demo_store.get(ScriptItem, item.id).status is ItemStatus.ASKED
+
+
+async def test_moving_tagging_and_capturing_from_the_keyboard(make_app, demo_store):
+    app, runner = await _open(make_app)
+    async with runner as pilot:
+        await pilot.pause()
+        screen = app.screen
+        first = screen.item
+        await pilot.press("ctrl+n")
+        assert screen.index == 1
+        await pilot.press(*"Board looks at churn")
+        await pilot.press("alt+2", "alt+i")
+        await pilot.pause()
+        note = demo_store.query("SELECT goal, internal FROM notes WHERE script_item_id = ?",
+                                [screen.item.id])  # fmt: skip
+        assert note == [{"goal": "business_goals", "internal": 1}]
+        await pilot.press("ctrl+b")
+        assert screen.item.id == first.id
+        # commitment with a typed due date
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press(*"Send the RCA", "tab", "tab", *"Li", "tab", *"+3d", "ctrl+s")
+        await pilot.pause()
+        saved = demo_store.query("SELECT text, owner_name, due FROM commitments "
+                                 "WHERE visit_id = ?", [PLANNED_ZH])  # fmt: skip
+        assert saved == [{"text": "Send the RCA", "owner_name": "Li", "due": "2026-11-27"}]
+        # requirement with only the user known: saved, flagged unclear
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press(*"night-shift operators", "ctrl+s")
+        await pilot.pause()
+        requirement = demo_store.requirements(visit_id=PLANNED_ZH)[0]
+        assert requirement.user == "night-shift operators"
+        assert requirement.missing == ["scenario", "pain"]
+        assert any("scenario" in n.message.lower() for n in app._notifications)
+        # pain with its action
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press(*"Invoices take 5 days", "tab", *"Ship CSV export by 12-15", "ctrl+s")
+        await pilot.pause()
+        pains = [n for n in demo_store.notes(PLANNED_ZH) if n.kind == "pain"]
+        assert pains and pains[0].action == "Ship CSV export by 12-15"
+
+
+async def test_a_bad_due_date_is_a_message_beside_the_field(make_app, demo_store):
+    app, runner = await _open(make_app)
+    async with runner as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press(*"Call back", "tab", "tab", "tab", *"someday", "ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert "CommitmentDialog" in type(dialog).__name__  # still open, nothing lost
+        assert "someday" in str(dialog.query_one("#due-message", Static).render())
+        assert dialog.query_one("#text").value == "Call back"
+        assert demo_store.commitments(PLANNED_ZH) == []
+
+
+async def test_commitment_touching_the_limits_warns(make_app, demo_store):
+    app, runner = await _open(make_app)
+    async with runner as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press(*"定制 SLA 方案", "ctrl+s")
+        await pilot.pause()
+        commitment = demo_store.commitments(PLANNED_ZH)[0]
+        assert commitment.within_authority is False
+        assert any("SLA" in n.message for n in app._notifications)
+
+
+async def test_jump_and_adhoc_question(make_app, demo_store):
+    app, runner = await _open(make_app)
+    async with runner as pilot:
+        await pilot.pause()
+        screen = app.screen
+        target = screen.session.items[5]
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press(*target.text[2:8], "enter")
+        await pilot.pause()
+        assert screen.item.id == target.id
+        count = len(screen.session.items)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press(*"Would you like lower prices?")
+        await pilot.pause()
+        assert "obvious-answer" in str(app.screen.query_one("#findings", Static).render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert len(screen.session.items) == count + 1
+        assert screen.item.text == "Would you like lower prices?"
+
+
+async def test_safe_view_hides_everything_internal_and_comes_back(make_app, demo_store):
+    app, runner = await _open(make_app)
+    async with runner as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press(*"Their CTO seems weak on cost", "alt+1")  # team_profile: internal
+        await pilot.pause()
+        limits = screen.query_one("#limits", Static)
+        assert limits.display and "SLA" in str(limits.render())
+        await pilot.press("f2")
+        await pilot.pause()
+        assert screen.safe
+        assert not screen.query_one("#note", TextArea).display
+        assert screen.query_one("#note-hidden").display
+        assert not limits.display
+        goals = str(screen.query_one("#goals", Static).render())
+        assert "Team profile" not in goals and "Personal connection" not in goals
+        assert screen.session.visit.must_not_promise not in str(
+            screen.query_one("#question", Static).render())
+        purpose = screen.item.purpose
+        assert purpose and purpose not in str(screen.query_one("#question", Static).render())
+        await pilot.press("f2")
+        await pilot.pause()
+        assert screen.query_one("#note", TextArea).display and limits.display
+
+
+async def test_confirm_back_needs_a_next_step_and_ends_the_meeting(make_app, demo_store):
+    app, runner = await _open(make_app)
+    async with runner as pilot:
+        await pilot.pause()
+        demo_store.save(Requirement(customer_id=1, visit_id=PLANNED_ZH, user="运维",
+                                    scenario="晚高峰", pain="卡顿"))  # fmt: skip
+        app.screen.session.requirements = demo_store.requirements(visit_id=PLANNED_ZH)
+        await pilot.press("f3")
+        await pilot.pause()
+        text = " ".join(str(w.render()) for w in app.screen.query(".item"))
+        assert "运维 · 晚高峰 · 卡顿" in text
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert "next step" in str(app.screen.query_one("#confirm-message", Static).render())
+        assert demo_store.get(Visit, PLANNED_ZH).status is VisitStatus.LIVE
+        await pilot.press(*"Joint test on 12-10", "ctrl+e")
+        await pilot.pause()
+        visit = demo_store.get(Visit, PLANNED_ZH)
+        assert visit.status is VisitStatus.DONE and visit.next_step == "Joint test on 12-10"
+
+
+async def test_long_note_and_reopen_keeps_it(make_app, demo_store):
+    app, runner = await _open(make_app)
+    long_text = ("平均回源带宽 12Gbps;" * 800)[:10_000]
+    async with runner as pilot:
+        await pilot.pause()
+        editor = app.screen.query_one("#note", TextArea)
+        editor.insert(long_text)
+        await pilot.press(*"end")
+        await pilot.pause(SAVE_DELAY + 0.2)
+        item_id = app.screen.item.id
+    stored = [n for n in demo_store.notes(PLANNED_ZH) if n.script_item_id == item_id]
+    assert stored and stored[0].text == long_text + "end"
+    app2, runner2 = await _open(make_app)
+    async with runner2 as pilot:
+        await pilot.pause()
+        assert app2.screen.query_one("#note", TextArea).text == long_text + "end"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+def test_live_snapshot(snap_compare, make_app, lang: str, size: tuple[int, int]) -> None:
+    async def type_a_note(pilot) -> None:
+        await pilot.pause()
+        await pilot.press(*"Peak 2.3M rps", "alt+5")
+        await pilot.pause(SAVE_DELAY + 0.1)
+
+    assert snap_compare(make_app("live", lang=lang, visit_id=PLANNED_ZH), terminal_size=size,
+                        run_before=type_a_note)  # fmt: skip
+
+
+def test_safe_view_snapshot(snap_compare, make_app) -> None:
+    async def safe(pilot) -> None:
+        await pilot.pause()
+        await pilot.press(*"Their CTO seems weak on cost", "alt+1", "f2")
+        await pilot.pause()
+
+    assert snap_compare(make_app("live", lang="en", visit_id=PLANNED_ZH), terminal_size=(100, 30),
+                        run_before=safe)  # fmt: skip
+
+
