@@ -12,6 +12,11 @@ from interview_tui.tui.live.live_screen import SAVE_DELAY, LiveScreen
 PLANNED_ZH = 2  # 星河视频's planned visit: a script from the zh bank, limits in the plan
 
 
+def _saved(app) -> None:
+    """Wait for the live screen's writer thread to finish what it was given."""
+    app.screen.session.wait_written() if hasattr(app.screen, "session") else None
+
+
 async def _open(make_app, lang: str = "en", size=(100, 30), visit_id: int = PLANNED_ZH):
     app = make_app("live", lang=lang, visit_id=visit_id)
     return app, app.run_test(size=size)
@@ -34,6 +39,7 @@ async def test_typing_is_saved_without_a_save_key(make_app, demo_store):
         await pilot.pause()
         await pilot.press(*"Peak was 2.3M rps")
         await pilot.pause(SAVE_DELAY + 0.2)
+        _saved(app)
         screen = app.screen
         item = screen.item
         rows = demo_store.query("SELECT text FROM notes WHERE script_item_id = ?", [item.id])
@@ -52,6 +58,7 @@ async def test_moving_tagging_and_capturing_from_the_keyboard(make_app, demo_sto
         await pilot.press(*"Board looks at churn")
         await pilot.press("alt+2", "alt+i")
         await pilot.pause()
+        _saved(app)
         note = demo_store.query("SELECT goal, internal FROM notes WHERE script_item_id = ?",
                                 [screen.item.id])  # fmt: skip
         assert note == [{"goal": "business_goals", "internal": 1}]
@@ -62,6 +69,7 @@ async def test_moving_tagging_and_capturing_from_the_keyboard(make_app, demo_sto
         await pilot.pause()
         await pilot.press(*"Send the RCA", "tab", "tab", *"Li", "tab", *"+3d", "ctrl+s")
         await pilot.pause()
+        _saved(app)
         saved = demo_store.query("SELECT text, owner_name, due FROM commitments "
                                  "WHERE visit_id = ?", [PLANNED_ZH])  # fmt: skip
         assert saved == [{"text": "Send the RCA", "owner_name": "Li", "due": "2026-11-27"}]
@@ -70,6 +78,7 @@ async def test_moving_tagging_and_capturing_from_the_keyboard(make_app, demo_sto
         await pilot.pause()
         await pilot.press(*"night-shift operators", "ctrl+s")
         await pilot.pause()
+        _saved(app)
         requirement = demo_store.requirements(visit_id=PLANNED_ZH)[0]
         assert requirement.user == "night-shift operators"
         assert requirement.missing == ["scenario", "pain"]
@@ -79,6 +88,7 @@ async def test_moving_tagging_and_capturing_from_the_keyboard(make_app, demo_sto
         await pilot.pause()
         await pilot.press(*"Invoices take 5 days", "tab", *"Ship CSV export by 12-15", "ctrl+s")
         await pilot.pause()
+        _saved(app)
         pains = [n for n in demo_store.notes(PLANNED_ZH) if n.kind == "pain"]
         assert pains and pains[0].action == "Ship CSV export by 12-15"
 
@@ -106,6 +116,7 @@ async def test_commitment_touching_the_limits_warns(make_app, demo_store):
         await pilot.pause()
         await pilot.press(*"定制 SLA 方案", "ctrl+s")
         await pilot.pause()
+        _saved(app)
         commitment = demo_store.commitments(PLANNED_ZH)[0]
         assert commitment.within_authority is False
         assert any("SLA" in n.message for n in app._notifications)
@@ -175,8 +186,10 @@ async def test_confirm_back_needs_a_next_step_and_ends_the_meeting(make_app, dem
         await pilot.pause()
         assert "next step" in str(app.screen.query_one("#confirm-message", Static).render())
         assert demo_store.get(Visit, PLANNED_ZH).status is VisitStatus.LIVE
+        session = app.screen.session
         await pilot.press(*"Joint test on 12-10", "ctrl+e")
         await pilot.pause()
+        session.wait_written()
         visit = demo_store.get(Visit, PLANNED_ZH)
         assert visit.status is VisitStatus.DONE and visit.next_step == "Joint test on 12-10"
 

@@ -52,7 +52,7 @@ def test_session_marks_the_visit_live_and_ends_it_with_a_next_step(demo_store) -
     assert demo_store.get(Visit, 2).status is VisitStatus.LIVE
     item = session.items[0]
     session.type(item, "hello")
-    assert session.dirty and session.flush() == 1 and not session.dirty
+    assert session.dirty and session.flush() == [item] and not session.dirty
     commitment = session.add_commitment("定制 SLA", OwnerSide.US, "Li", None)
     assert commitment.within_authority is False
     theirs = session.add_commitment("定制 SLA 需求文档", OwnerSide.CUSTOMER, "王", None)

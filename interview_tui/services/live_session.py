@@ -9,6 +9,8 @@ row, updated by id, so two windows on one visit never overwrite each other's not
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -18,6 +20,7 @@ from interview_tui.domain.models import (
     Customer,
     Note,
     Person,
+    Record,
     Requirement,
     ScriptItem,
     Visit,
@@ -43,6 +46,10 @@ class LiveSession:
     pains: list[Note] = field(default_factory=list)
     goal_counts: Counter[Goal] = field(default_factory=Counter)
     started_at: datetime | None = None
+    #: one worker thread that writes in order, off the UI thread; ``None`` writes inline
+    writer: Executor | None = None
+    #: called (in the writer thread) with the error and the records a failed write held
+    on_write_error: Callable[[Exception, tuple[Record, ...]], None] | None = None
     _dirty: set[int | None] = field(default_factory=set)
 
     # -- opening ----------------------------------------------------------------------------
@@ -104,18 +111,53 @@ class LiveSession:
     def dirty(self) -> bool:
         return bool(self._dirty)
 
-    def flush(self) -> int:
-        """Write every changed note in one transaction; returns how many were written."""
+    def _write(self, *records: Record) -> None:
+        """Save in the writer thread (in submission order), or inline without one."""
+        try:
+            future = self.writer.submit(self.store.save_all, records) if self.writer else None
+        except RuntimeError:  # the writer was shut down with the screen: write inline
+            future = None
+        if future is None:
+            self.store.save_all(records)
+            return
+        future.add_done_callback(lambda done: self._written(done, records))
+
+    def _written(self, done: Future, records: tuple[Record, ...]) -> None:
+        error = done.exception()
+        if error is not None and self.on_write_error is not None:
+            self.on_write_error(error, records)
+
+    def mark_unsaved(self, records: tuple[Record, ...]) -> None:
+        """A write failed: its notes are written again by the next flush."""
+        for record in records:
+            if isinstance(record, Note) and record.kind == "note":
+                self._dirty.add(record.script_item_id)
+
+    def wait_written(self, timeout: float = 10) -> None:
+        """Block until every write handed to the writer so far is done."""
+        if self.writer is not None:
+            try:
+                self.writer.submit(lambda: None).result(timeout)
+            except RuntimeError:  # shut down: it finished everything before stopping
+                pass
+
+    def flush(self) -> list[ScriptItem]:
+        """Write every changed note, and mark questions with a note as asked.
+
+        Returns the questions that just became asked.
+        """
         if not self._dirty:
-            return 0
+            return []
         notes = [self.notes[key] for key in self._dirty]
-        self.store.save_all(notes)
         self._dirty.clear()
+        asked = []
         for item in self.items:
             note = self.notes.get(item.id)
             if note and note.text.strip() and item.status is ItemStatus.PENDING:
-                self.set_status(item, ItemStatus.ASKED)
-        return len(notes)
+                item.status = ItemStatus.ASKED
+                asked.append(item)
+        self._write(*notes, *asked)
+        return asked
 
     def tag_goal(self, item: ScriptItem | None, goal: Goal | None) -> Note:
         note = self.note_for(item)
@@ -142,20 +184,20 @@ class LiveSession:
 
     def _save_note(self, note: Note) -> None:
         self._dirty.discard(note.script_item_id)
-        self.store.save(note)
+        self._write(note)
 
     # -- the script -------------------------------------------------------------------------
 
     def set_status(self, item: ScriptItem, status: ItemStatus) -> None:
         item.status = status
-        self.store.save(item)
+        self._write(item)
 
     def add_question(self, text: str, role: Role, goal: Goal) -> ScriptItem:
         """An ad-hoc question, appended to the script."""
         position = max((item.position for item in self.items), default=0) + 1
         item = ScriptItem(visit_id=self.visit.id or 0, role=role, goal=goal, text=text.strip(),
                           position=position)  # fmt: skip
-        self.store.save(item)
+        self._write(item)
         self.items.append(item)
         return item
 
@@ -171,14 +213,14 @@ class LiveSession:
             owner_name=owner_name.strip(), due=due,
             within_authority=not (owner_side is OwnerSide.US and self.beyond_authority(text)),
         )  # fmt: skip
-        self.store.save(commitment)
+        self._write(commitment)
         self.commitments.append(commitment)
         return commitment
 
     def add_requirement(self, **fields: str) -> Requirement:
         requirement = Requirement(customer_id=self.customer.id or 0, visit_id=self.visit.id,
                                   **{k: v.strip() for k, v in fields.items()})  # fmt: skip
-        self.store.save(requirement)
+        self._write(requirement)
         self.requirements.append(requirement)
         return requirement
 
@@ -187,7 +229,7 @@ class LiveSession:
         note = Note(visit_id=self.visit.id or 0, script_item_id=item.id if item else None,
                     goal=Goal.PAIN_POINTS, text=text.strip(), action=action.strip(),
                     kind="pain")  # fmt: skip
-        self.store.save(note)
+        self._write(note)
         self.pains.append(note)
         self.goal_counts[Goal.PAIN_POINTS] += 1
         return note
@@ -200,7 +242,7 @@ class LiveSession:
         self.visit.next_step = next_step.strip()
         if end:
             self.visit.status = VisitStatus.DONE
-        self.store.save(self.visit)
+        self._write(self.visit)
 
     def elapsed_minutes(self, now: datetime) -> float:
         if self.started_at is None:

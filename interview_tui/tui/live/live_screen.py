@@ -7,6 +7,8 @@ captured and asks for the agreed next step.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -86,7 +88,9 @@ class LiveScreen(BaseScreen):
         self.index = 0
         self.safe = False
         self._save_timer: Timer | None = None
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-writer")
         self._loading = False
+        self._shown_counts: dict = {}
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -114,6 +118,9 @@ class LiveScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.session = LiveSession.open(self.iapp.store, self.visit_id, self.iapp.now())
+        self.session.writer = self._writer
+        self.session.on_write_error = lambda error, records: self.app.call_from_thread(
+            self._write_failed, error, records)
         visit, customer = self.session.visit, self.session.customer
         self.sub_title = t("live.subtitle", customer=customer.name,
                            date=visit.date.strftime("%Y-%m-%d %H:%M"))  # fmt: skip
@@ -196,6 +203,7 @@ class LiveScreen(BaseScreen):
     def _refresh_side(self) -> None:
         assert self.session is not None
         session = self.session
+        self._shown_counts = dict(session.goal_counts)
         gaps = set(session.gaps())
         lines = []
         for goal in Goal:
@@ -244,15 +252,20 @@ class LiveScreen(BaseScreen):
         self._save_timer = None
         if self.session is None or not self.session.dirty:
             return
-        before = [it.status for it in self.session.items]
-        self.session.flush()
-        if before != [it.status for it in self.session.items]:
+        if self.session.flush():
             self._refresh_outline()
-        self._refresh_side()
+        if self._shown_counts != dict(self.session.goal_counts):
+            self._refresh_side()
+
+    def _write_failed(self, error: Exception, records: tuple) -> None:
+        if self.session is not None:
+            self.session.mark_unsaved(records)
+        self.notify(str(error), severity="error", timeout=10)
 
     def on_unmount(self) -> None:
         if self.session is not None:
             self.session.flush()
+        self._writer.shutdown(wait=True)
 
     # -- moving -----------------------------------------------------------------------------
 
