@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -136,10 +137,9 @@ class LiveSession:
     def wait_written(self, timeout: float = 10) -> None:
         """Block until every write handed to the writer so far is done."""
         if self.writer is not None:
-            try:
+            # a writer that was shut down finished everything before it stopped
+            with suppress(RuntimeError):
                 self.writer.submit(lambda: None).result(timeout)
-            except RuntimeError:  # shut down: it finished everything before stopping
-                pass
 
     def flush(self) -> list[ScriptItem]:
         """Write every changed note, and mark questions with a note as asked.

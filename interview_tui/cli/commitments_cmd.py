@@ -1,0 +1,53 @@
+"""``interview-tui commitments``: every promise across visits, overdue first."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import click
+
+from interview_tui.cli.main import Settings, pass_settings
+
+
+def _pad(text: str, width: int) -> str:
+    """Pad to ``width`` terminal cells (a Chinese character takes two)."""
+    from rich.cells import cell_len
+
+    return text + " " * max(0, width - cell_len(text))
+
+
+@click.command("commitments")
+@click.option("--open", "open_only", is_flag=True, help="Only open commitments.")
+@click.option("--overdue", "overdue_only", is_flag=True, help="Only open ones past their due date.")
+@click.option("--week", "due_this_week", is_flag=True, help="Only open ones due by Sunday.")
+@click.option("--owner", default="", help="'us', 'customer', or part of the owner's name.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+@pass_settings
+def commitments(settings: Settings, open_only: bool, overdue_only: bool, due_this_week: bool,
+                owner: str, as_json: bool) -> None:  # fmt: skip
+    """List commitments with their customer, owner, due date and state."""
+    from interview_tui.services.commitments import CommitmentFilter, kept_on_time, list_commitments
+
+    today = date.today()
+    store = settings.open_store()
+    filters = CommitmentFilter(open_only=open_only, overdue_only=overdue_only,
+                               due_this_week=due_this_week, owner=owner)  # fmt: skip
+    rows = list_commitments(store, today, filters)
+    if as_json:
+        click.echo(json.dumps([row.to_dict(today) for row in rows], ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("no commitments match")
+        return
+    for row in rows:
+        c = row.commitment
+        due = c.due.isoformat() if c.due else "no date"
+        mark = "OVERDUE" if row.is_overdue(today) else c.state.value
+        owner_text = f"{c.owner_side.value}:{c.owner_name or '-'}"
+        line = (f"{c.id:>5}  {due:<10}  {mark:<8}  {_pad(row.customer, 20)}  "
+                f"{_pad(owner_text, 18)}  {c.text}")  # fmt: skip
+        click.secho(line, fg="red" if row.is_overdue(today) else None)
+    overall, _ = kept_on_time(list_commitments(store, today), today)
+    if overall.rate is not None:
+        click.echo(f"kept on time: {overall.kept}/{overall.settled} ({overall.rate:.0%})", err=True)

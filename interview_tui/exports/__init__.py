@@ -1,0 +1,1 @@
+"""Everything that leaves the database as a file: reports, recap, e-mail, calendar, JSON."""

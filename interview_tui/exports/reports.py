@@ -1,0 +1,124 @@
+"""The internal visit report and the customer-facing recap, in Markdown.
+
+The recap is built only from :mod:`interview_tui.services.customer_safe` views, so nothing
+internal (internal-only, team-profile or personal notes, authority limits, sales notes)
+can reach it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from interview_tui.domain.enums import Goal
+from interview_tui.domain.models import Note
+from interview_tui.exports.bundle import VisitBundle
+from interview_tui.i18n import t
+from interview_tui.services.customer_safe import safe_commitment, safe_requirement
+
+
+def _md(text: str) -> str:
+    """One line of user text, safe inside a Markdown list item."""
+    return " ".join(text.split()).replace("<", "&lt;")
+
+
+def _day(bundle: VisitBundle) -> str:
+    return bundle.visit.date.date().isoformat()
+
+
+def _note_line(bundle: VisitBundle, note: Note) -> str:
+    parts = [_md(note.text)]
+    speaker = bundle.person(note.speaker_id)
+    if speaker:
+        parts.append(f"_({t('report.said_by', name=speaker.name)})_")
+    if note.internal:
+        parts.append(f"`{t('report.internal')}`")
+    return "- " + " ".join(parts)
+
+
+def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = False) -> str:
+    """For colleagues and leaders: evidence by the seven goals, then what was captured."""
+    visit = bundle.visit
+    out = [f"# {t('report.title', customer=bundle.customer.name, date=_day(bundle))}", ""]
+    if visit.purpose:
+        out.append(f"**{t('report.purpose')}:** {_md(visit.purpose)}  ")
+    out.append(f"**{t('report.status')}:** {t(f'status.{visit.status.value}')}  ")
+    people = ", ".join(f"{p.name} ({p.title}, {t(f'role_short.{p.role.value}')})"
+                       for p in bundle.attendees)  # fmt: skip
+    out.append(f"**{t('report.attendees')}:** {people or t('report.none')}  ")
+    goals = ", ".join(t(f"goal.{g.value}") for g in visit.goals)
+    out += [f"**{t('report.goals_chosen')}:** {goals or t('report.none')}", ""]
+
+    notes = [n for n in bundle.notes if n.kind == "note" and n.text.strip()]
+    out += [f"## {t('report.evidence')}", ""]
+    for goal in Goal:
+        out.append(f"### {goal.number}. {t(f'goal.{goal.value}')}")
+        if goal is Goal.PERSONAL_CONNECTION and not include_personal:
+            out += [t("report.personal_left_out"), ""]
+            continue
+        evidence = [n for n in notes if n.goal is goal]
+        out += [_note_line(bundle, n) for n in evidence] or [t("report.no_evidence")]
+        out.append("")
+    unassigned = [n for n in notes if n.goal is None]
+    if unassigned:
+        out += [f"### {t('report.unassigned')}"] + [_note_line(bundle, n) for n in unassigned]
+        out.append("")
+
+    out += [f"## {t('report.requirements')}", ""]
+    for r in bundle.requirements:
+        head = _md(r.title or r.pain or r.scenario or r.user)
+        state = f"{t(f'req.{r.state.value}')} · {t(f'group.{r.group.value}')}"
+        out.append(f"- **{head}** ({state})")
+        for name in ("user", "scenario", "pain", "product_details", "originator",
+                     "solution_idea", "workaround"):  # fmt: skip
+            value = getattr(r, name)
+            if value:
+                out.append(f"  - {name.replace('_', ' ')}: {_md(value)}")
+        if r.missing:
+            out.append(f"  - ⚠ {t('report.unclear', missing=', '.join(r.missing))}")
+    out += [] if bundle.requirements else [t("report.none")]
+    out += ["", f"## {t('report.commitments')}", ""]
+    for c in bundle.commitments:
+        flags = [t(f"commitment.{c.state.value}")]
+        if c.is_overdue(today):
+            flags.append(f"**{t('report.overdue')}**")
+        if not c.within_authority:
+            flags.append(t("report.beyond_authority"))
+        owner = f"{t(f'owner.{c.owner_side.value}')}: {c.owner_name or '—'}"
+        due = c.due.isoformat() if c.due else "—"
+        out.append(f"- {_md(c.text)} ({owner}; {due}; {', '.join(flags)})")
+    out += [] if bundle.commitments else [t("report.none")]
+    out += ["", f"## {t('report.pains')}", ""]
+    pains = [n for n in bundle.notes if n.kind == "pain"]
+    out += [f"- {_md(n.text)} → {_md(n.action)}" for n in pains] or [t("report.none")]
+    out += ["", f"## {t('report.next_step')}", "", _md(visit.next_step) or t("report.none"), ""]
+    return "\n".join(out)
+
+
+def recap_md(bundle: VisitBundle) -> str:
+    """For the customer: thanks, what we shared, requirements to confirm, commitments."""
+    day = _day(bundle)
+    out = [f"# {t('recap.title', customer=bundle.customer.name, date=day)}", "",
+           t("recap.thanks", date=day), ""]  # fmt: skip
+    if bundle.visit.give_back:
+        out += [f"## {t('recap.shared')}", ""]
+        out += [f"- {_md(item)}" for item in bundle.visit.give_back] + [""]
+    requirements = [safe_requirement(r) for r in bundle.requirements]
+    if requirements:
+        out += [f"## {t('recap.requirements')}", ""]
+        for r in requirements:
+            fields = [f"{t(f'recap.field.{k}')}: {_md(r[k])}" for k in ("user", "scenario", "pain")
+                      if r[k]]  # fmt: skip
+            out.append(f"- {'; '.join(fields) or _md(r['title'])}")
+        out.append("")
+    commitments = [safe_commitment(c) for c in bundle.commitments]
+    if commitments:
+        out += [f"## {t('recap.commitments')}", ""]
+        for c in commitments:
+            key = "recap.owner_us" if c["owner_side"] == "us" else "recap.owner_customer"
+            owner = t(key, name=c["owner_name"] or "—")
+            due = f", {t('recap.due', date=c['due'])}" if c["due"] else ""
+            out.append(f"- {_md(c['text'])}: {owner}{due}")
+        out.append("")
+    if bundle.visit.next_step:
+        out += [f"## {t('recap.next_step')}", "", _md(bundle.visit.next_step), ""]
+    return "\n".join(out)

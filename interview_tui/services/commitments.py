@@ -1,0 +1,144 @@
+"""Every commitment across visits: filters, closing, rescheduling, and who keeps promises.
+
+A commitment counts as kept when it was closed done on or before its due date (one without
+a due date counts as kept when done). The rate is over closed-or-overdue commitments, the
+ones whose outcome is known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from interview_tui.domain.enums import CommitmentState
+from interview_tui.domain.models import Commitment
+from interview_tui.errors import UserError
+from interview_tui.store.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentRow:
+    """A commitment with the customer and visit it belongs to."""
+
+    commitment: Commitment
+    customer_id: int
+    customer: str
+    visit_date: str
+
+    def is_overdue(self, today: date) -> bool:
+        return self.commitment.is_overdue(today)
+
+    def to_dict(self, today: date) -> dict[str, object]:
+        c = self.commitment
+        return {
+            "id": c.id, "visit_id": c.visit_id, "customer": self.customer,
+            "visit_date": self.visit_date, "text": c.text, "owner": c.owner_side.value,
+            "owner_name": c.owner_name, "due": c.due.isoformat() if c.due else None,
+            "state": c.state.value, "overdue": c.is_overdue(today),
+            "within_authority": c.within_authority, "resolution_note": c.resolution_note,
+            "closed_on": c.closed_on.isoformat() if c.closed_on else None,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentFilter:
+    open_only: bool = False
+    overdue_only: bool = False
+    due_this_week: bool = False
+    customer_id: int | None = None
+    owner: str = ""  # matches the owner side ("us", "customer") or part of the name
+
+    def sql(self, today: date) -> tuple[str, list[object]]:
+        where, params = ["1 = 1"], []
+        if self.open_only or self.overdue_only or self.due_this_week:
+            where.append("m.state = 'open'")
+        if self.overdue_only:
+            where.append("m.due IS NOT NULL AND m.due < ?")
+            params.append(today.isoformat())
+        if self.due_this_week:
+            end = today + timedelta(days=6 - today.weekday())
+            where.append("m.due IS NOT NULL AND m.due <= ?")
+            params.append(end.isoformat())
+        if self.customer_id is not None:
+            where.append("v.customer_id = ?")
+            params.append(self.customer_id)
+        if self.owner:
+            where.append("(m.owner_side = ? OR m.owner_name LIKE ?)")
+            params += [self.owner, f"%{self.owner}%"]
+        return " AND ".join(where), params
+
+
+def list_commitments(store: Store, today: date, filters: CommitmentFilter | None = None,
+                     limit: int = 2000) -> list[CommitmentRow]:  # fmt: skip
+    """Overdue first, then by due date (none last); done and dropped after open."""
+    from interview_tui.store.records import from_row
+
+    where, params = (filters or CommitmentFilter()).sql(today)
+    rows = store.query(
+        "SELECT m.*, v.customer_id AS _customer_id, c.name AS _customer, v.date AS _visit_date"
+        " FROM commitments m JOIN visits v ON v.id = m.visit_id"
+        " JOIN customers c ON c.id = v.customer_id"
+        f" WHERE {where}"
+        " ORDER BY m.state != 'open', m.due IS NULL, m.due, m.id LIMIT ?",
+        [*params, limit],
+    )
+    result = []
+    for row in rows:
+        extra = {key: row.pop(key) for key in ("_customer_id", "_customer", "_visit_date")}
+        result.append(CommitmentRow(from_row(Commitment, row), extra["_customer_id"],
+                                    extra["_customer"], (extra["_visit_date"] or "")[:10]))
+    return result
+
+
+def close(store: Store, commitment: Commitment, state: CommitmentState, note: str,
+          today: date) -> Commitment:  # fmt: skip
+    """Mark done or dropped, with a note (a dropped commitment needs one)."""
+    if state is CommitmentState.OPEN:
+        raise UserError("close a commitment as done or dropped")
+    if state is CommitmentState.DROPPED and not note.strip():
+        raise UserError("say why the commitment is dropped")
+    commitment.state = state
+    commitment.resolution_note = note.strip()
+    commitment.closed_on = today
+    commitment.history = [*commitment.history, {"on": today.isoformat(), "state": state.value,
+                                                "note": note.strip()}]  # fmt: skip
+    return store.save(commitment)
+
+
+def reschedule(store: Store, commitment: Commitment, due: date, reason: str,
+               today: date) -> Commitment:  # fmt: skip
+    """Move the due date; the reason and the old date are kept in its history."""
+    if not reason.strip():
+        raise UserError("say why the due date moves")
+    old = commitment.due.isoformat() if commitment.due else ""
+    commitment.history = [*commitment.history, {"on": today.isoformat(), "from": old,
+                                                "to": due.isoformat(), "reason": reason.strip()}]
+    commitment.due = due
+    return store.save(commitment)
+
+
+@dataclass(frozen=True, slots=True)
+class KeptRate:
+    kept: int
+    settled: int  # closed, or open and overdue: the outcome is known
+
+    @property
+    def rate(self) -> float | None:
+        return self.kept / self.settled if self.settled else None
+
+
+def kept_on_time(rows: list[CommitmentRow], today: date) -> tuple[KeptRate, dict[str, KeptRate]]:
+    """Overall and per-customer kept-on-time rates."""
+    totals: dict[str, list[int]] = {}
+    for row in rows:
+        c = row.commitment
+        settled = c.state is not CommitmentState.OPEN or c.is_overdue(today)
+        if not settled:
+            continue
+        entry = totals.setdefault(row.customer, [0, 0])
+        entry[0] += c.kept_on_time
+        entry[1] += 1
+    per_customer = {name: KeptRate(k, n) for name, (k, n) in sorted(totals.items())}
+    overall = KeptRate(sum(r.kept for r in per_customer.values()),
+                       sum(r.settled for r in per_customer.values()))  # fmt: skip
+    return overall, per_customer
