@@ -205,6 +205,9 @@ class Store:
                 db.execute(
                     "DELETE FROM search_index WHERE kind = ? AND ref_id = ?", [kind, record_id]
                 )
+            if table == "people":
+                db.execute("UPDATE notes SET speaker_id = NULL WHERE speaker_id = ?",
+                           [record_id])  # fmt: skip
             if table == "script_items":
                 db.execute("UPDATE notes SET script_item_id = NULL WHERE script_item_id = ?",
                            [record_id])  # fmt: skip

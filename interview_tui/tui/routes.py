@@ -7,6 +7,8 @@ A route is a ``module:Class`` path; the class is a :class:`textual.screen.Screen
 from __future__ import annotations
 
 import importlib
+import importlib.util
+from functools import cache
 
 ROUTES: dict[str, str] = {
     "home": "interview_tui.tui.home.screen:HomeScreen",
@@ -23,6 +25,16 @@ ROUTES: dict[str, str] = {
     "matrix": "interview_tui.tui.review.matrix_screen:MatrixScreen",
     "export": "interview_tui.tui.review.export_screen:ExportScreen",
 }
+
+
+@cache
+def available(route: str) -> bool:
+    """Whether the screen for ``route`` is part of this build (keys for the rest are hidden)."""
+    module_name = ROUTES[route].partition(":")[0]
+    try:
+        return importlib.util.find_spec(module_name) is not None
+    except ModuleNotFoundError:  # its package is not there either
+        return False
 
 
 def screen_class(route: str) -> type:

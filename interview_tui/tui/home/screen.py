@@ -12,6 +12,7 @@ from interview_tui.i18n import t
 from interview_tui.services.home_data import HomeData, read_home
 from interview_tui.tui.base import BaseScreen
 from interview_tui.tui.messages import DataChanged
+from interview_tui.tui.routes import available
 
 
 class HomeScreen(BaseScreen):
@@ -38,6 +39,10 @@ class HomeScreen(BaseScreen):
         Binding("slash", "search", "home.search", id="home.search", tooltip="home.search.help"),
         Binding("a", "matrix", "home.matrix", id="home.matrix", tooltip="home.matrix.help",
                 show=False),
+        Binding("x", "export", "home.export", id="home.export", tooltip="home.export.help",
+                show=False),
+        Binding("t", "timeline", "home.timeline", id="home.timeline",
+                tooltip="home.timeline.help", show=False),
         Binding("ctrl+r", "reload", "home.reload", id="home.reload", show=False),
     ]
 
@@ -120,6 +125,18 @@ class HomeScreen(BaseScreen):
 
     # -- actions ------------------------------------------------------------------------
 
+    _ROUTE_OF_ACTION = {
+        "new_visit": "visit_form", "new_customer": "customer",
+        "edit_customer": "customer", "live": "live", "rehearse": "rehearse",
+        "commitments": "commitments", "requirements": "requirements", "search": "search",
+        "matrix": "matrix", "export": "export", "timeline": "timeline",
+    }  # fmt: skip
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys for screens that are not part of this build are not offered."""
+        route = self._ROUTE_OF_ACTION.get(action)
+        return route is None or available(route)
+
     def _with_visit(self, route: str) -> None:
         visit_id = self.selected_visit_id()
         if visit_id is None:
@@ -129,12 +146,12 @@ class HomeScreen(BaseScreen):
 
     @on(DataTable.RowSelected, "#visits")
     def action_open_visit(self) -> None:
-        self._with_visit("plan")
+        self._with_visit("plan" if available("plan") else "live")
 
     @on(DataTable.RowSelected, "#customers")
     def action_edit_customer(self) -> None:
         customer_id = self.selected_customer_id()
-        if customer_id is not None:
+        if customer_id is not None and available("customer"):
             self.iapp.show("customer", customer_id=customer_id)
 
     def action_live(self) -> None:
@@ -160,6 +177,14 @@ class HomeScreen(BaseScreen):
 
     def action_matrix(self) -> None:
         self.iapp.show("matrix")
+
+    def action_export(self) -> None:
+        self._with_visit("export")
+
+    def action_timeline(self) -> None:
+        customer_id = self.selected_customer_id()
+        if customer_id is not None:
+            self.iapp.show("timeline", customer_id=customer_id)
 
     def action_reload(self) -> None:
         self.load()

@@ -81,9 +81,10 @@ class LiveScreen(BaseScreen):
         *_goal_bindings(),
     ]
 
-    def __init__(self, visit_id: int) -> None:
+    def __init__(self, visit_id: int, item_id: int | None = None) -> None:
         super().__init__()
         self.visit_id = visit_id
+        self.item_id = item_id
         self.session: LiveSession | None = None
         self.index = 0
         self.safe = False
@@ -128,6 +129,9 @@ class LiveScreen(BaseScreen):
         self.query_one("#note", TextArea).cursor_blink = self.iapp.animate  # steady in tests
         if not self.session.items:
             self.notify(t("live.no_script"))
+        ids = [item.id for item in self.session.items]
+        if self.item_id in ids:
+            self.index = ids.index(self.item_id)
         self._show_item()
         self._refresh_side()
         self.set_interval(15, self._refresh_time)

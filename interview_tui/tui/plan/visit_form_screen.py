@@ -1,0 +1,177 @@
+"""Plan a visit: customer, time, goals, attendees, give-back, sales groundwork, limits, brief.
+
+Every field is checked where it is typed; a bad date or length is a message beside the
+field and nothing is saved until it is fixed, so nothing typed is lost either.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Input, Label, Select, SelectionList, Static, TextArea
+
+from interview_tui.domain.enums import Goal
+from interview_tui.domain.models import Customer, Visit
+from interview_tui.errors import UserError
+from interview_tui.i18n import t
+from interview_tui.tui.base import BaseScreen
+from interview_tui.tui.messages import DataChanged
+
+_TEXT_FIELDS = ("give_back", "sales_told", "do_not_say", "may_promise", "must_not_promise",
+                "product_brief")  # fmt: skip
+
+
+def parse_when(text: str) -> datetime:
+    """``2026-12-03 10:00`` (or ``2026-12-03T10:00``, or a bare date at 10:00)."""
+    text = text.strip().replace("T", " ")
+    for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%d"):
+        try:
+            parsed = datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+        return parsed.replace(hour=10) if pattern == "%Y-%m-%d" else parsed
+    raise ValueError(text)
+
+
+class VisitFormScreen(BaseScreen):
+    DEFAULT_CSS = """
+    #visit-form { padding: 0 1; }
+    #visit-form Input, #visit-form Select { width: 1fr; }
+    #visit-form TextArea { height: 4; }
+    #visit-form SelectionList { height: auto; max-height: 9; }
+    .field-error { color: $error; height: auto; }
+    """
+    BINDINGS = [
+        Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
+        Binding("ctrl+s", "save", "visit.save", id="visit.save", tooltip="visit.save.help",
+                priority=True),
+    ]
+
+    def __init__(self, customer_id: int | None = None, visit_id: int | None = None) -> None:
+        super().__init__()
+        self.customer_id = customer_id
+        self.visit_id = visit_id
+        self.visit: Visit | None = None
+
+    def compose(self) -> ComposeResult:
+        store = self.iapp.store
+        customers = [(c.name, c.id) for c in store.all(Customer, order_by="name")]
+        yield Header()
+        with VerticalScroll(id="visit-form"):
+            yield Label(t("visit.customer"))
+            yield Select(customers, id="customer", compact=True)
+            yield Static("", id="customer-error", classes="field-error")
+            yield Label(t("visit.date"))
+            yield Input(id="date", compact=True)
+            yield Static("", id="date-error", classes="field-error")
+            yield Label(t("visit.length"))
+            yield Input("60", id="length", compact=True)
+            yield Static("", id="length-error", classes="field-error")
+            yield Label(t("visit.purpose"))
+            yield Input(id="purpose", compact=True)
+            yield Label(t("visit.goals"))
+            yield SelectionList[str](*[(f"{g.number} {t(f'goal.{g.value}')}", g.value)
+                                       for g in Goal], id="goals")  # fmt: skip
+            yield Label(t("visit.attendees"))
+            yield SelectionList[int](id="attendees")
+            for name in _TEXT_FIELDS:
+                yield Label(t(f"visit.{name}"))
+                yield TextArea(id=name, soft_wrap=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        store = self.iapp.store
+        if self.visit_id is not None:
+            self.visit = store.get(Visit, self.visit_id)
+            if self.visit is None:
+                raise UserError(f"no visit with id {self.visit_id}")
+            self.customer_id = self.visit.customer_id
+        visit = self.visit
+        when = visit.date if visit else datetime.combine(self.iapp.today() + timedelta(days=7),
+                                                          datetime.min.time()).replace(hour=10)
+        self.query_one("#date", Input).value = when.strftime("%Y-%m-%d %H:%M")
+        if self.customer_id is not None:
+            self.query_one("#customer", Select).value = self.customer_id
+        if visit:
+            customer = store.get(Customer, visit.customer_id)
+            self.sub_title = t("visit.subtitle_edit", customer=customer.name if customer else "")
+            self.query_one("#length", Input).value = str(visit.length_minutes)
+            self.query_one("#purpose", Input).value = visit.purpose
+            goals = self.query_one("#goals", SelectionList)
+            for goal in visit.goals:
+                goals.select(goal.value)
+            for name in _TEXT_FIELDS:
+                value = getattr(visit, name)
+                self.query_one(f"#{name}", TextArea).text = (
+                    "\n".join(value) if isinstance(value, list) else value)
+        else:
+            self.sub_title = t("visit.subtitle_new")
+        self._load_people()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "customer":
+            self._load_people()
+
+    def _load_people(self) -> None:
+        value = self.query_one("#customer", Select).value
+        attendees = self.query_one("#attendees", SelectionList)
+        attendees.clear_options()
+        if not isinstance(value, int):
+            return
+        chosen = set(self.visit.attendee_ids) if self.visit else set()
+        for person in self.iapp.store.people(value):
+            label = f"{person.name} · {person.title} · {t(f'role_short.{person.role.value}')}"
+            attendees.add_option((label, person.id, person.id in chosen))
+
+    def _errors(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        if not isinstance(self.query_one("#customer", Select).value, int):
+            errors["customer"] = t("visit.no_customer")
+        try:
+            parse_when(self.query_one("#date", Input).value)
+        except ValueError:
+            errors["date"] = t("visit.bad_date")
+        length = self.query_one("#length", Input).value.strip()
+        if not length.isdigit() or not 5 <= int(length) <= 1440:
+            errors["length"] = t("visit.bad_length")
+        return errors
+
+    def action_save(self) -> None:
+        errors = self._errors()
+        for name in ("customer", "date", "length"):
+            self.query_one(f"#{name}-error", Static).update(errors.get(name, ""))
+        if errors:
+            self.notify(t("visit.fix_fields"), severity="error", timeout=4)
+            self.query_one(f"#{next(iter(errors))}").focus()
+            return
+        values = {
+            "customer_id": self.query_one("#customer", Select).value,
+            "date": parse_when(self.query_one("#date", Input).value),
+            "length_minutes": int(self.query_one("#length", Input).value),
+            "purpose": self.query_one("#purpose", Input).value.strip(),
+            "goals": [Goal(g) for g in self.query_one("#goals", SelectionList).selected],
+            "attendee_ids": list(self.query_one("#attendees", SelectionList).selected),
+        }
+        for name in _TEXT_FIELDS:
+            text = self.query_one(f"#{name}", TextArea).text.strip()
+            values[name] = [line.strip() for line in text.splitlines() if line.strip()] if (
+                name == "give_back") else text
+        if self.visit is None:
+            self.visit = Visit(**values)
+        else:
+            for key, value in values.items():
+                setattr(self.visit, key, value)
+        try:
+            self.iapp.store.save(self.visit)
+        except UserError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.visit_id = self.visit.id
+        self.notify(t("visit.saved"), timeout=2)
+        self.app.screen_stack[0].post_message(DataChanged())
+
+    def action_back(self) -> None:
+        self.dismiss()
