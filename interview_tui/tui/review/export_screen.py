@@ -72,11 +72,11 @@ class ExportScreen(BaseScreen):
     def _update(self) -> None:
         name = f"visit-{self.visit_id}-{_SUFFIX[self.output_format]}"
         self.query_one("#path", Input).value = str(EXPORT_DIR / name)
-        data = self._render()
+        data = self._export_bytes()
         preview = data.decode("utf-8", errors="replace")
         self.query_one("#preview-text", Static).update(preview[:20_000])
 
-    def _render(self) -> bytes:
+    def _export_bytes(self) -> bytes:
         return render(self.iapp.store, self.visit_id, self.output_format,
                       include_personal=self.query_one("#personal", Checkbox).value,
                       today=self.iapp.today(), now=self.iapp.now())  # fmt: skip
@@ -87,7 +87,7 @@ class ExportScreen(BaseScreen):
         message = self.query_one("#export-message", Static)
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            write_private(path, self._render())
+            write_private(path, self._export_bytes())
         except OSError as exc:
             message.update(t("export.failed", path=path, reason=exc.strerror or exc))
             return

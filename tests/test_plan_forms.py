@@ -1,0 +1,61 @@
+"""Create a customer with people in every role, then plan a visit; bad input stays put."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select, SelectionList, Static, TextArea
+
+from interview_tui.domain.enums import Goal, Role
+from interview_tui.domain.models import Visit
+
+
+async def test_create_customer_with_people_then_a_visit(make_app, demo_store) -> None:
+    app = make_app("customer")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Contoso Media")
+        for name, title, moves in (("Ada", "CTO", 2), ("Bo", "SRE", 3)):
+            await pilot.press("ctrl+a")
+            await pilot.pause()
+            await pilot.press(*name, "tab", *title, "tab")
+            select = app.screen.query_one("#role", Select)
+            select.value = list(Role)[moves].value
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        customer = demo_store.customer_by_name("Contoso Media")
+        assert customer is not None
+        people = {p.name: p.role for p in demo_store.people(customer.id)}
+        assert people == {"Ada": Role.TECH_DECISION, "Bo": Role.TECH_EXECUTION}
+
+    app = make_app("visit_form", customer_id=customer.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#date", Input).value = "2026-13-45 10:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "2026-12-03 10:00" in str(screen.query_one("#date-error", Static).render())
+        assert demo_store.visits(customer.id) == []
+        screen.query_one("#date", Input).value = "2026-12-03 14:00"
+        screen.query_one("#purpose", Input).value = "Storage renewal"
+        screen.query_one("#goals", SelectionList).select(Goal.PAIN_POINTS.value)
+        screen.query_one("#attendees", SelectionList).select_all()
+        screen.query_one("#give_back", TextArea).text = "Benchmark of the new tier\nRoadmap"
+        screen.query_one("#must_not_promise", TextArea).text = "Discounts"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        visit = demo_store.visits(customer.id)[0]
+        assert visit.purpose == "Storage renewal" and visit.goals == [Goal.PAIN_POINTS]
+        assert visit.give_back == ["Benchmark of the new tier", "Roadmap"]
+        assert len(visit.attendee_ids) == 2 and visit.must_not_promise == "Discounts"
+        assert demo_store.get(Visit, visit.id).date.hour == 14
+
+
+async def test_duplicate_customer_name_is_refused_beside_the_field(make_app, demo_store):
+    app = make_app("customer")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"星河视频", "ctrl+s")
+        await pilot.pause()
+        assert "already" in str(app.screen.query_one("#name-error", Static).render())

@@ -1,0 +1,127 @@
+"""Review screens from the demo data: find overdue, close one, move a requirement, search,
+export; the account matrix and timeline; snapshots in both languages."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import icalendar
+import pytest
+from textual.widgets import DataTable, Input, Select, Static
+
+from interview_tui.domain.enums import CommitmentState, PoolGroup
+from interview_tui.domain.models import Commitment, Requirement
+from interview_tui.tui.live.live_screen import LiveScreen
+from interview_tui.tui.review import export_screen
+
+
+async def test_find_every_overdue_commitment_and_close_one(make_app, demo_store) -> None:
+    app = make_app("commitments")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 3  # every overdue commitment in the demo
+        assert "OVERDUE" in str(table.get_row_at(0)[3])
+        target = app.screen.rows[0].commitment
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press(*"report sent", "ctrl+s")
+        await pilot.pause()
+        closed = demo_store.get(Commitment, target.id)
+        assert closed.state is CommitmentState.DONE and closed.resolution_note == "report sent"
+        assert table.row_count == 2
+        kept = str(app.screen.query_one("#kept", Static).render())
+        assert "Kept on time" in kept
+
+
+async def test_dropping_needs_a_reason_and_due_date_moves_with_one(make_app, demo_store):
+    app = make_app("commitments")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        target = app.screen.rows[0].commitment
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "required" in str(app.screen.query_one("#note-message", Static).render()).lower()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press(*"someday", "ctrl+s")
+        await pilot.pause()
+        assert "someday" in str(app.screen.query_one("#due-message", Static).render())
+        await pilot.press(*["backspace"] * 7, *"2026-12-20", "tab", *"their data is late",
+                          "ctrl+s")  # fmt: skip
+        await pilot.pause()
+        moved = demo_store.get(Commitment, target.id)
+        assert moved.due.isoformat() == "2026-12-20"
+        assert moved.history[-1]["reason"] == "their data is late"
+
+
+async def test_move_a_requirement_to_next_iteration(make_app, demo_store) -> None:
+    app = make_app("requirements")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        target = app.screen.selected()
+        await pilot.press("2")
+        await pilot.pause()
+        assert demo_store.get(Requirement, target.id).group is PoolGroup.NEXT_ITERATION
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press(*"billing-export", "ctrl+s")
+        await pilot.pause()
+        assert demo_store.get(Requirement, target.id).link_key == "billing-export"
+
+
+async def test_search_in_chinese_opens_the_visit_at_the_hit(make_app) -> None:
+    app = make_app("search")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"账单")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count >= 1 and "账单" in str(table.get_row_at(0)[3])
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+
+
+async def test_matrix_and_timeline(make_app) -> None:
+    app = make_app("matrix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 2 and len(table.columns) == 8
+        await pilot.press("t")
+        await pilot.pause()
+        text = " ".join(str(w.render()) for w in app.screen.query("#timeline Static"))
+        assert "2026-" in text
+
+
+async def test_export_screen_writes_private_files(make_app, tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(export_screen, "EXPORT_DIR", tmp_path / "exports")
+    app = make_app("export", visit_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#format", Select).value = "ics"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        path = Path(app.screen.query_one("#path", Input).value)
+        assert path.exists() and stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("route", ["commitments", "requirements", "matrix"])
+def test_review_snapshots(snap_compare, make_app, route: str, lang: str) -> None:
+    assert snap_compare(make_app(route, lang=lang), terminal_size=(100, 30))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_commitments_snapshot_80x24(snap_compare, make_app, lang: str) -> None:
+    assert snap_compare(make_app("commitments", lang=lang), terminal_size=(80, 24))
