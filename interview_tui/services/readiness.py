@@ -1,0 +1,62 @@
+"""Is the visit ready? Coverage of roles × goals, script time, and the readiness checklist."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from interview_tui.domain.enums import Goal, Role
+from interview_tui.domain.models import CustomerQuestion, Person, ScriptItem, Visit
+from interview_tui.lint import lint_question
+
+#: Seconds a question takes when it has not been rehearsed yet (ask, listen, one follow-up).
+DEFAULT_SECONDS = 150
+
+
+def item_findings(item: ScriptItem):
+    """Lint one script item, its accepted codes applied."""
+    return lint_question(item, allow=item.accepted_findings)
+
+
+def coverage(items: list[ScriptItem], roles: list[Role], goals: list[Goal]) -> dict:
+    """Questions per (role, goal) cell for the attendee roles and the chosen goals."""
+    counts = Counter((item.role, item.goal) for item in items)
+    return {(role, goal): counts[(role, goal)] for role in roles for goal in goals}
+
+
+def script_seconds(items: list[ScriptItem]) -> float:
+    """Rehearsed time where known, a default per question elsewhere."""
+    return sum(item.seconds_rehearsed or DEFAULT_SECONDS for item in items)
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    key: str  # catalog key of the check's label
+    ok: bool
+    detail: str = ""
+
+
+def readiness(visit: Visit, items: list[ScriptItem], attendees: list[Person],
+              customer_questions: list[CustomerQuestion]) -> list[Check]:  # fmt: skip
+    """The checklist of seed 000 §5, item by item."""
+    goals_without = [g for g in visit.goals if not any(i.goal is g for i in items)]
+    roles = sorted({p.role for p in attendees}, key=list(Role).index)
+    roles_without = [r for r in roles if not any(i.role is r for i in items)]
+    shallow = [i for i in items if item_findings(i).shallow]
+    no_research = [i for i in items if i.role.is_decision_maker and not i.research.strip()]
+    unrehearsed = [q for q in customer_questions if not q.answer.strip()
+                   or q.confidence != "confident"]  # fmt: skip
+    seconds = script_seconds(items)
+    return [
+        Check("ready.goals", bool(visit.goals) and not goals_without,
+              ", ".join(g.value for g in goals_without)),
+        Check("ready.roles", bool(roles) and not roles_without,
+              ", ".join(r.value for r in roles_without)),
+        Check("ready.shallow", not shallow, str(len(shallow)) if shallow else ""),
+        Check("ready.research", not no_research, str(len(no_research)) if no_research else ""),
+        Check("ready.give_back", bool(visit.give_back)),
+        Check("ready.customer_questions", bool(customer_questions) and not unrehearsed,
+              str(len(unrehearsed)) if unrehearsed else ""),
+        Check("ready.time", bool(items) and seconds <= visit.length_minutes * 60,
+              f"{seconds / 60:.0f}/{visit.length_minutes}"),
+    ]  # fmt: skip

@@ -1,0 +1,76 @@
+"""Rehearsal: our questions card by card with timers, the customer's as flashcards.
+
+Shaky flashcards come back at the end of the deck until they are confident. Results are
+saved on the visit: seconds per card (the script-time estimate) and each flashcard's
+confidence.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from interview_tui.banks.library import load_library
+from interview_tui.domain.models import CustomerQuestion, ScriptItem, Visit
+from interview_tui.services.authority import flags_beyond_authority
+from interview_tui.store.store import Store
+
+
+def customer_questions_for(store: Store, visit: Visit, language: str) -> list[CustomerQuestion]:
+    """The visit's flashcards; the first rehearsal copies them from the banks."""
+    existing = store.all(CustomerQuestion, "visit_id = ?", [visit.id])
+    if existing:
+        return existing
+    cards = [CustomerQuestion(visit_id=visit.id or 0, bank_question_id=q.id, text=q.text,
+                              answer=q.answer)
+             for q in load_library().customer_questions(language)]  # fmt: skip
+    store.save_all(cards)
+    return cards
+
+
+@dataclass
+class Deck:
+    """Flashcards in play: the queue, and the answers that overstep the authority limits."""
+
+    cards: list[CustomerQuestion]
+    must_not_promise: str
+    queue: deque[int] = field(default_factory=deque)
+
+    def __post_init__(self) -> None:
+        self.queue = deque(range(len(self.cards)))
+
+    @property
+    def current(self) -> CustomerQuestion | None:
+        return self.cards[self.queue[0]] if self.queue else None
+
+    def beyond(self, card: CustomerQuestion) -> list[str]:
+        return flags_beyond_authority(card.answer, self.must_not_promise)
+
+    def mark(self, confident: bool) -> None:
+        """Confident cards leave the deck; shaky ones go to its end and come back."""
+        if not self.queue:
+            return
+        index = self.queue.popleft()
+        self.cards[index].confidence = "confident" if confident else "shaky"
+        if not confident:
+            self.queue.append(index)
+
+
+def save_results(store: Store, visit: Visit, items: list[ScriptItem],
+                 cards: list[CustomerQuestion], seconds: dict[int, float],
+                 now: datetime) -> dict[str, object]:  # fmt: skip
+    """Seconds per question, each card's confidence, and a summary on the visit."""
+    for item in items:
+        if item.id in seconds:
+            item.seconds_rehearsed = round(seconds[item.id], 1)
+    summary = {
+        "rehearsed_at": now.replace(microsecond=0).isoformat(),
+        "script_seconds": round(sum(seconds.values()), 1),
+        "questions_timed": len(seconds),
+        "confident": sum(c.confidence == "confident" for c in cards),
+        "shaky": sum(c.confidence == "shaky" for c in cards),
+    }
+    visit.rehearsal = summary
+    store.save_all([*items, *cards, visit])
+    return summary

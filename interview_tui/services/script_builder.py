@@ -1,0 +1,52 @@
+"""The per-visit script: copies of bank questions (the bank never changes) and one's own."""
+
+from __future__ import annotations
+
+from interview_tui.banks.schema import BankQuestion
+from interview_tui.domain.enums import Goal, Role
+from interview_tui.domain.models import ScriptItem
+from interview_tui.store.store import Store
+
+
+def add_from_bank(store: Store, visit_id: int, question: BankQuestion,
+                  items: list[ScriptItem]) -> ScriptItem:  # fmt: skip
+    """Append a copy of ``question``; editing the copy never touches the bank."""
+    item = ScriptItem(visit_id=visit_id, bank_question_id=question.id, role=question.role,
+                      goal=question.goal, text=question.text, research=question.research,
+                      purpose=question.purpose, follow_ups=list(question.follow_ups),
+                      accepted_findings=list(question.allow),
+                      position=_next_position(items))  # fmt: skip
+    store.save(item)
+    items.append(item)
+    return item
+
+
+def add_own(store: Store, visit_id: int, text: str, role: Role, goal: Goal,
+            items: list[ScriptItem]) -> ScriptItem:  # fmt: skip
+    item = ScriptItem(visit_id=visit_id, role=role, goal=goal, text=text.strip(),
+                      position=_next_position(items))  # fmt: skip
+    store.save(item)
+    items.append(item)
+    return item
+
+
+def move(store: Store, items: list[ScriptItem], index: int, delta: int) -> int:
+    """Swap an item with its neighbour; returns its new index (positions renumbered)."""
+    target = index + delta
+    if not (0 <= index < len(items) and 0 <= target < len(items)):
+        return index
+    items[index], items[target] = items[target], items[index]
+    for position, item in enumerate(items):
+        item.position = position
+    store.save_all(items)
+    return target
+
+
+def remove(store: Store, items: list[ScriptItem], index: int) -> None:
+    item = items.pop(index)
+    if item.id is not None:
+        store.delete(ScriptItem, item.id)
+
+
+def _next_position(items: list[ScriptItem]) -> int:
+    return max((item.position for item in items), default=-1) + 1

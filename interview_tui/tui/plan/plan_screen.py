@@ -1,0 +1,320 @@
+"""A visit's plan: the customer brief, the script builder with coverage, and readiness."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+from interview_tui.banks.library import load_library
+from interview_tui.banks.schema import BankQuestion
+from interview_tui.domain.enums import Goal, PoolGroup, Role, VisitStatus
+from interview_tui.domain.models import Customer, CustomerQuestion, ScriptItem, Visit
+from interview_tui.errors import UserError
+from interview_tui.i18n import current_language, t
+from interview_tui.services import script_builder
+from interview_tui.services.customer_brief import customer_brief
+from interview_tui.services.readiness import coverage, item_findings, readiness
+from interview_tui.tui.base import BaseScreen
+from interview_tui.tui.messages import DataChanged
+from interview_tui.tui.plan.item_dialog import ItemDialog
+
+
+class PlanScreen(BaseScreen):
+    CSS_PATH = "plan.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
+        Binding("f6", "edit_visit", "plan.edit", id="plan.edit", tooltip="plan.edit.help"),
+        Binding("f7", "rehearse", "plan.rehearse", id="plan.rehearse",
+                tooltip="plan.rehearse.help"),
+        Binding("f8", "live", "plan.live", id="plan.live", tooltip="plan.live.help"),
+        Binding("ctrl+o", "own", "plan.own", id="plan.own", tooltip="plan.own.help",
+                priority=True),
+        Binding("ctrl+e", "edit_item", "plan.item_edit", id="plan.item_edit",
+                tooltip="plan.item_edit.help", priority=True),
+        Binding("ctrl+up", "move(-1)", "plan.up", id="plan.up", tooltip="plan.up.help",
+                show=False),
+        Binding("ctrl+down", "move(1)", "plan.down", id="plan.down", tooltip="plan.down.help",
+                show=False),
+        Binding("ctrl+x", "remove", "plan.remove", id="plan.remove", tooltip="plan.remove.help",
+                show=False, priority=True),
+        Binding("ctrl+k", "accept", "plan.accept", id="plan.accept", tooltip="plan.accept.help",
+                show=False, priority=True),
+        Binding("f10", "mark_rehearsed", "plan.mark", id="plan.mark", tooltip="plan.mark.help"),
+    ]
+
+    def __init__(self, visit_id: int) -> None:
+        super().__init__()
+        self.visit_id = visit_id
+        self.items: list[ScriptItem] = []
+        self.bank_rows: list[BankQuestion] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(initial="script-tab"):
+            with TabPane(t("plan.tab.brief"), id="brief-tab"):
+                yield VerticalScroll(Static("", id="brief"))
+            with TabPane(t("plan.tab.script"), id="script-tab"), Horizontal():
+                with Vertical(id="bank-pane"):
+                    yield Static(t("plan.bank"), classes="pane-title")
+                    with Horizontal(id="bank-filters"):
+                        yield Select([(t(f"role_short.{r.value}"), r.value) for r in Role],
+                                     prompt=t("plan.any_role"), id="role-filter",
+                                     compact=True)  # fmt: skip
+                        yield Select([(f"{g.number} {t(f'goal.{g.value}')}", g.value)
+                                      for g in Goal], prompt=t("plan.any_goal"),
+                                     id="goal-filter", compact=True)  # fmt: skip
+                        yield Select([("中文", "zh-CN"), ("English", "en")],
+                                     value=current_language(), allow_blank=False,
+                                     id="lang-filter", compact=True)  # fmt: skip
+                    yield Input(placeholder=t("plan.filter_text"), id="text-filter",
+                                compact=True)  # fmt: skip
+                    yield DataTable(id="bank", cursor_type="row")
+                with Vertical(id="script-pane"):
+                    yield Static(t("plan.script"), classes="pane-title")
+                    yield DataTable(id="script", cursor_type="row")
+                    yield Static("", id="item-findings")
+                    yield Static("", id="coverage")
+            with TabPane(t("plan.tab.ready"), id="ready-tab"):
+                yield VerticalScroll(Static("", id="readiness"))
+        yield Footer()
+
+    def on_mount(self) -> None:
+        store = self.iapp.store
+        visit = store.get(Visit, self.visit_id)
+        if visit is None:
+            raise UserError(f"no visit with id {self.visit_id}")
+        self.visit = visit
+        self.customer = store.get(Customer, visit.customer_id)
+        self.sub_title = t("plan.subtitle", customer=self.customer.name if self.customer else "",
+                           date=visit.date.strftime("%Y-%m-%d %H:%M"))  # fmt: skip
+        self.library = load_library()
+        self.query_one("#bank", DataTable).add_columns("", t("customer.col.role"),
+                                                       t("adhoc.goal"), t("item.text"))
+        self.query_one("#script", DataTable).add_columns("#", "", t("customer.col.role"),
+                                                         t("item.text"))
+        self.items = store.script(self.visit_id)
+        self._fill_bank()
+        self._refresh()
+
+    # -- refresh --------------------------------------------------------------------------
+
+    def _refresh(self, keep: int | None = None) -> None:
+        self._fill_script(keep)
+        self._show_coverage()
+        self._show_readiness()
+        self._show_brief()
+
+    def _fill_bank(self) -> None:
+        role = self.query_one("#role-filter", Select).value
+        goal = self.query_one("#goal-filter", Select).value
+        language = str(self.query_one("#lang-filter", Select).value)
+        needle = self.query_one("#text-filter", Input).value.casefold().strip()
+        used = {item.bank_question_id for item in self.items}
+        self.bank_rows = [q for q in self.library.questions(language)
+                          if (role == Select.NULL or q.role.value == role)
+                          and (goal == Select.NULL or q.goal.value == goal)
+                          and (not needle or needle in q.text.casefold())]  # fmt: skip
+        table = self.query_one("#bank", DataTable)
+        table.clear()
+        for q in self.bank_rows:
+            table.add_row("✓" if q.id in used else " ", t(f"role_short.{q.role.value}"),
+                          t(f"goal.{q.goal.value}"), q.text)  # fmt: skip
+
+    @on(Select.Changed, "#bank-filters Select")
+    @on(Input.Changed, "#text-filter")
+    def _filters_changed(self) -> None:
+        self._fill_bank()
+
+    def _fill_script(self, keep: int | None = None) -> None:
+        table = self.query_one("#script", DataTable)
+        row = table.cursor_row if keep is None else keep
+        table.clear()
+        for n, item in enumerate(self.items, start=1):
+            shallow = item_findings(item).shallow
+            mark = Text("⚠", style="bold yellow") if shallow else Text("✓", style="green")
+            table.add_row(str(n), mark, t(f"role_short.{item.role.value}"), item.text)
+        if self.items:
+            table.move_cursor(row=min(max(row, 0), len(self.items) - 1))
+        self._show_item_findings()
+
+    def _current(self) -> ScriptItem | None:
+        table = self.query_one("#script", DataTable)
+        return self.items[table.cursor_row] if self.items else None
+
+    @on(DataTable.RowHighlighted, "#script")
+    def _show_item_findings(self) -> None:
+        item = self._current()
+        widget = self.query_one("#item-findings", Static)
+        if item is None:
+            widget.update("")
+            return
+        result = item_findings(item)
+        lines = [f"{'✓' if f.accepted else '⚠'} {f.code}: {f.message}  → {f.suggestion}"
+                 for f in result.findings]  # fmt: skip
+        widget.update(escape("\n".join(lines)) if lines else t("plan.findings_ok"))
+
+    def _attendees(self):
+        people = self.iapp.store.people(self.visit.customer_id)
+        return [p for p in people if p.id in self.visit.attendee_ids] or people
+
+    def _show_coverage(self) -> None:
+        roles = sorted({p.role for p in self._attendees()}, key=list(Role).index) or list(Role)
+        goals = self.visit.goals or list(Goal)
+        cells = coverage(self.items, roles, goals)
+        head = "".join(f"{g.number:>4}" for g in goals)
+        lines = [f"[b]{escape(t('plan.coverage'))}[/b]", f"{'':<16}{head}"]
+        for role in roles:
+            row = "".join(f"{cells[(role, g)]:>4}" if cells[(role, g)] else "[red]   0[/red]"
+                          for g in goals)  # fmt: skip
+            label = t(f"role_short.{role.value}")
+            lines.append(f"{escape(label):<16}{row}")
+        self.query_one("#coverage", Static).update("\n".join(lines))
+
+    def _customer_questions(self) -> list[CustomerQuestion]:
+        return self.iapp.store.all(CustomerQuestion, "visit_id = ?", [self.visit_id])
+
+    def _show_readiness(self) -> None:
+        checks = readiness(self.visit, self.items, self._attendees(), self._customer_questions())
+        lines = []
+        for check in checks:
+            mark = "[green]✓[/green]" if check.ok else "[red]✗[/red]"
+            detail = f"  [dim]{escape(check.detail)}[/dim]" if check.detail else ""
+            lines.append(f"{mark} {escape(t(check.key))}{detail}")
+        status = t(f"status.{self.visit.status.value}")
+        self.query_one("#readiness", Static).update("\n".join([*lines, "", status]))
+
+    def _show_brief(self) -> None:
+        brief = customer_brief(self.iapp.store, self.visit.customer_id, self.iapp.today(),
+                               exclude_visit=self.visit_id)  # fmt: skip
+        today = self.iapp.today()
+        none = f"  [dim]{escape(t('plan.brief.none'))}[/dim]"
+        out = [f"[b]{escape(t('plan.brief.requirements'))}[/b]"]
+        for group in PoolGroup:
+            for r in brief.requirements.get(group, []):
+                what = r.title or " · ".join(x for x in (r.user, r.scenario, r.pain) if x)
+                out.append(f"  {escape(t(f'group.{group.value}'))} · "
+                           f"{escape(t(f'req.{r.state.value}'))}: {escape(what)}")  # fmt: skip
+        if not any(brief.requirements.values()):
+            out.append(none)
+        out += ["", f"[b]{escape(t('plan.brief.commitments'))}[/b]"]
+        for row in brief.commitments:
+            c = row.commitment
+            line = f"  {c.due or '—'} {escape(c.text)} ({escape(c.owner_name or c.owner_side)})"
+            out.append(f"[red]{line}[/red]" if row.is_overdue(today) else line)
+        if not brief.commitments:
+            out.append(none)
+        out += ["", f"[b]{escape(t('plan.brief.evidence'))}[/b]"]
+        for goal in Goal:
+            found = [e for e in brief.evidence if e.goal is goal]
+            out.append(f" {goal.number} {escape(t(f'goal.{goal.value}'))}")
+            out += [f"    {e.visit_date}: {escape(e.text[:140])}" for e in found[:5]] or [none]
+        self.query_one("#brief", Static).update("\n".join(out))
+
+    # -- actions ----------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#bank")
+    def _add_from_bank(self) -> None:
+        table = self.query_one("#bank", DataTable)
+        if not self.bank_rows:
+            return
+        question = self.bank_rows[table.cursor_row]
+        script_builder.add_from_bank(self.iapp.store, self.visit_id, question, self.items)
+        self._fill_bank()
+        self._refresh(keep=len(self.items) - 1)
+
+    def action_own(self) -> None:
+        current = self._current()
+        role = current.role if current else Role.BUSINESS
+        goal = self.visit.goals[0] if self.visit.goals else Goal.KEY_REQUIREMENTS
+
+        def done(result: dict | None) -> None:
+            if result:
+                item = script_builder.add_own(self.iapp.store, self.visit_id, result["text"],
+                                              result["role"], result["goal"], self.items)
+                self._apply(item, result)
+
+        self.app.push_screen(ItemDialog(None, role, goal), done)
+
+    @on(DataTable.RowSelected, "#script")
+    def action_edit_item(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+
+        def done(result: dict | None) -> None:
+            if result:
+                self._apply(item, result)
+
+        self.app.push_screen(ItemDialog(item, item.role, item.goal), done)
+
+    def _apply(self, item: ScriptItem, fields: dict) -> None:
+        for key, value in fields.items():
+            setattr(item, key, value)
+        self.iapp.store.save(item)
+        self._refresh(keep=self.items.index(item))
+
+    def action_move(self, delta: int) -> None:
+        table = self.query_one("#script", DataTable)
+        if self.items:
+            index = script_builder.move(self.iapp.store, self.items, table.cursor_row, delta)
+            self._refresh(keep=index)
+
+    def action_remove(self) -> None:
+        table = self.query_one("#script", DataTable)
+        if self.items and table.has_focus:
+            script_builder.remove(self.iapp.store, self.items, table.cursor_row)
+            self._fill_bank()
+            self._refresh()
+
+    def action_accept(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        codes = [f.code for f in item_findings(item).findings if not f.accepted]
+        item.accepted_findings = sorted({*item.accepted_findings, *codes})
+        self.iapp.store.save(item)
+        self._refresh(keep=self.items.index(item))
+
+    def action_mark_rehearsed(self) -> None:
+        checks = readiness(self.visit, self.items, self._attendees(), self._customer_questions())
+        self.visit.status = VisitStatus.REHEARSED
+        self.iapp.store.save(self.visit)
+        failing = sum(not check.ok for check in checks)
+        if failing:
+            self.notify(t("plan.not_ready", count=failing), severity="warning")
+        else:
+            self.notify(t("plan.marked"))
+        self._show_readiness()
+        self.app.screen_stack[0].post_message(DataChanged())
+
+    def action_edit_visit(self) -> None:
+        self.iapp.show("visit_form", visit_id=self.visit_id)
+
+    def action_rehearse(self) -> None:
+        self.iapp.show("rehearse", visit_id=self.visit_id)
+
+    def action_live(self) -> None:
+        self.iapp.show("live", visit_id=self.visit_id)
+
+    def on_screen_resume(self) -> None:
+        if hasattr(self, "visit"):
+            self.visit = self.iapp.store.get(Visit, self.visit_id) or self.visit
+            self.items = self.iapp.store.script(self.visit_id)
+            self._refresh()
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,172 @@
+"""Rehearse mode: our questions card by card with a timer, the customer's as flashcards."""
+
+from __future__ import annotations
+
+import time
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from interview_tui.domain.models import Customer, Visit
+from interview_tui.errors import UserError
+from interview_tui.i18n import current_language, t
+from interview_tui.lint import detect_language
+from interview_tui.services.rehearsal import Deck, customer_questions_for, save_results
+from interview_tui.tui.base import BaseScreen
+
+
+class RehearseScreen(BaseScreen):
+    DEFAULT_CSS = """
+    #mode, #timer { padding: 0 1; height: auto; color: $text-accent; }
+    #card { padding: 1 2; height: auto; border: round $accent; }
+    #answer { padding: 0 2; height: auto; }
+    #answer.beyond { color: $warning; }
+    """
+    BINDINGS = [
+        Binding("escape", "finish", "rehearse.done", id="rehearse.done",
+                tooltip="rehearse.done.help"),
+        Binding("tab", "switch", "rehearse.switch", id="rehearse.switch",
+                tooltip="rehearse.switch.help", priority=True),
+        Binding("n,right", "next", "rehearse.next", id="rehearse.next",
+                tooltip="rehearse.next.help"),
+        Binding("b,left", "prev", "rehearse.prev", id="rehearse.prev",
+                tooltip="rehearse.prev.help"),
+        Binding("space", "reveal", "rehearse.reveal", id="rehearse.reveal",
+                tooltip="rehearse.reveal.help"),
+        Binding("c", "mark(True)", "rehearse.confident", id="rehearse.confident",
+                tooltip="rehearse.confident.help"),
+        Binding("s", "mark(False)", "rehearse.shaky", id="rehearse.shaky",
+                tooltip="rehearse.shaky.help"),
+    ]
+
+    def __init__(self, visit_id: int) -> None:
+        super().__init__()
+        self.visit_id = visit_id
+        self.ours = True
+        self.index = 0
+        self.revealed = False
+        self.seconds: dict[int, float] = {}
+        self._card_started = time.monotonic()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="mode")
+        yield Static("", id="timer")
+        with VerticalScroll():
+            yield Static("", id="card")
+            yield Static("", id="answer")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        store = self.iapp.store
+        visit = store.get(Visit, self.visit_id)
+        if visit is None:
+            raise UserError(f"no visit with id {self.visit_id}")
+        self.visit = visit
+        customer = store.get(Customer, visit.customer_id)
+        self.sub_title = t("rehearse.subtitle", customer=customer.name if customer else "",
+                           date=visit.date.strftime("%Y-%m-%d"))  # fmt: skip
+        self.items = store.script(self.visit_id)
+        language = (detect_language(" ".join(i.text for i in self.items[:3])) if self.items
+                    else current_language())  # fmt: skip
+        self.deck = Deck(customer_questions_for(store, visit, language), visit.must_not_promise)
+        if self.iapp.animate:  # a steady screen in tests and snapshots
+            self.set_interval(1, self._tick)
+        self._tick()
+        self._show()
+
+    # -- cards ------------------------------------------------------------------------------
+
+    def _stop_clock(self) -> None:
+        if self.ours and self.items:
+            item = self.items[self.index]
+            spent = time.monotonic() - self._card_started
+            self.seconds[item.id or 0] = self.seconds.get(item.id or 0, 0.0) + spent
+        self._card_started = time.monotonic()
+
+    def _tick(self) -> None:
+        card = time.monotonic() - self._card_started if self.ours else 0
+        total = sum(self.seconds.values()) + card
+        self.query_one("#timer", Static).update(
+            t("rehearse.timer", card=int(card), total=f"{int(total) // 60}:{int(total) % 60:02}"))
+
+    def _show(self) -> None:
+        mode = t("rehearse.ours") if self.ours else t("rehearse.theirs")
+        card = self.query_one("#card", Static)
+        answer = self.query_one("#answer", Static)
+        answer.set_class(False, "beyond")
+        if self.ours:
+            total = len(self.items)
+            self.query_one("#mode", Static).update(
+                f"{mode} · {t('rehearse.card', n=self.index + 1, total=total)}")
+            if not self.items:
+                card.update(t("live.no_script"))
+                answer.update("")
+                return
+            item = self.items[self.index]
+            lines = [f"[b]{escape(item.text)}[/b]", ""]
+            if item.research:
+                lines.append(f"[i]{escape(t('live.research'))}:[/i] {escape(item.research)}")
+            if item.purpose:
+                lines.append(f"[i]{escape(t('live.purpose'))}:[/i] {escape(item.purpose)}")
+            lines += [f"  → {escape(f)}" for f in item.follow_ups]
+            card.update("\n".join(lines))
+            answer.update("")
+        else:
+            current = self.deck.current
+            left = len(self.deck.queue)
+            self.query_one("#mode", Static).update(f"{mode} · {left}")
+            if current is None:
+                card.update(t("rehearse.all_confident"))
+                answer.update("")
+                return
+            card.update(f"[b]{escape(current.text)}[/b]")
+            if not self.revealed:
+                answer.update(f"[dim]{escape(t('rehearse.hidden_answer'))}[/dim]")
+                return
+            text = f"{escape(t('rehearse.answer'))}: {escape(current.answer)}"
+            limits = self.deck.beyond(current)
+            if limits:
+                text += "\n" + escape(t("rehearse.beyond", limits="; ".join(limits)))
+            answer.set_class(bool(limits), "beyond")
+            answer.update(text)
+
+    def action_switch(self) -> None:
+        self._stop_clock()
+        self.ours = not self.ours
+        self.revealed = False
+        self._show()
+
+    def action_next(self) -> None:
+        if self.ours and self.items:
+            self._stop_clock()
+            self.index = min(self.index + 1, len(self.items) - 1)
+            self._show()
+
+    def action_prev(self) -> None:
+        if self.ours and self.items:
+            self._stop_clock()
+            self.index = max(self.index - 1, 0)
+            self._show()
+
+    def action_reveal(self) -> None:
+        if not self.ours:
+            self.revealed = True
+            self._show()
+
+    def action_mark(self, confident: bool) -> None:
+        if not self.ours and self.revealed:
+            self.deck.mark(confident)
+            self.revealed = False
+            self._show()
+
+    def action_finish(self) -> None:
+        self._stop_clock()
+        summary = save_results(self.iapp.store, self.visit, self.items, self.deck.cards,
+                               self.seconds, self.iapp.now())  # fmt: skip
+        self.notify(t("rehearse.saved", confident=summary["confident"], shaky=summary["shaky"],
+                      minutes=round(float(summary["script_seconds"]) / 60, 1)))  # fmt: skip
+        self.dismiss()

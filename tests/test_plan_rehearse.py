@@ -1,0 +1,146 @@
+"""The whole preparation flow: a script of 20 questions with two shallow ones rewritten,
+the coverage grid and readiness, rehearsal with flashcards, the visit marked rehearsed."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Input, Select, Static
+
+from interview_tui.domain.enums import Goal, Role, VisitStatus
+from interview_tui.domain.models import Customer, CustomerQuestion, Person, ScriptItem, Visit
+from interview_tui.services.readiness import item_findings
+from interview_tui.tui.plan.plan_screen import PlanScreen
+
+from .conftest import FIXED_NOW
+
+
+@pytest.fixture
+def fresh_visit(demo_store) -> int:
+    customer = demo_store.save(Customer(name="Contoso Media"))
+    people = demo_store.save_all([
+        Person(customer_id=customer.id, name="Ada", title="CTO", role=Role.TECH_DECISION),
+        Person(customer_id=customer.id, name="Bo", title="SRE", role=Role.TECH_EXECUTION),
+    ])  # fmt: skip
+    visit = demo_store.save(Visit(
+        customer_id=customer.id, date=FIXED_NOW.replace(day=30), length_minutes=90,
+        goals=[Goal.KEY_REQUIREMENTS, Goal.PAIN_POINTS], attendee_ids=[p.id for p in people],
+        give_back=["Benchmark of the new storage tier"], must_not_promise="Discounts\nCustom SLA",
+    ))  # fmt: skip
+    return visit.id
+
+
+async def test_build_a_script_rewrite_shallow_ones_rehearse_and_mark(make_app, demo_store,
+                                                                      fresh_visit) -> None:
+    app = make_app("plan", visit_id=fresh_visit)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        screen.query_one("#lang-filter", Select).value = "en"
+        await pilot.pause()
+        bank = screen.query_one("#bank", DataTable)
+        for role in ("tech_decision", "tech_execution"):  # one per attendee role
+            screen.query_one("#role-filter", Select).value = role
+            await pilot.pause()
+            bank.focus()
+            for _ in range(9):  # add bank questions with enter, moving down the list
+                await pilot.press("enter", "down")
+            await pilot.pause()
+        assert len(screen.items) == 18
+        for text in ("Would you like lower prices?", "Anything else on your mind?"):
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            await pilot.press(*text)
+            await pilot.pause()
+            assert "⚠" in str(app.screen.query_one("#findings", Static).render())
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        assert len(screen.items) == 20
+        shallow = [i for i in screen.items if item_findings(i).shallow]
+        assert len(shallow) == 2
+        # rewrite both from the script list
+        script = screen.query_one("#script", DataTable)
+        for item, better in zip(shallow, ("Which line of last month's bill grew fastest?",
+                                          "What slowed your team most in last month's release?"),
+                                strict=True):  # fmt: skip
+            script.focus()
+            script.move_cursor(row=screen.items.index(item))
+            await pilot.press("ctrl+e")
+            await pilot.pause()
+            field = app.screen.query_one("#text", Input)
+            field.value = better
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        assert not any(item_findings(i).shallow for i in screen.items)
+        bank_copy = next(i for i in screen.items if i.bank_question_id)
+        assert demo_store.get(ScriptItem, bank_copy.id).text == bank_copy.text
+        coverage = str(screen.query_one("#coverage", Static).render())
+        assert "Tech decision" in coverage and "Tech execution" in coverage
+        # rehearse: two cards timed, every flashcard confident after one comes back
+        await pilot.press("f7")
+        await pilot.pause()
+        rehearse = app.screen
+        await pilot.press("n", "n", "tab")
+        cards = len(rehearse.deck.cards)
+        assert cards >= 15
+        await pilot.press("space", "s")  # the first one is shaky: it comes back last
+        for _ in range(cards):
+            await pilot.press("space", "c")
+        await pilot.pause()
+        assert rehearse.deck.current is None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        questions = demo_store.all(CustomerQuestion, "visit_id = ?", [fresh_visit])
+        assert questions and all(q.confidence == "confident" for q in questions)
+        assert demo_store.get(Visit, fresh_visit).rehearsal["questions_timed"] >= 2
+        await pilot.press("f10")
+        await pilot.pause()
+        assert demo_store.get(Visit, fresh_visit).status is VisitStatus.REHEARSED
+        readiness = str(screen.query_one("#readiness", Static).render())
+        assert "✗" not in readiness, readiness
+
+
+async def test_accepting_a_finding_is_recorded(make_app, demo_store, fresh_visit) -> None:
+    demo_store.save(ScriptItem(visit_id=fresh_visit, role=Role.TECH_DECISION,
+                               goal=Goal.KEY_REQUIREMENTS, text="Would you like lower prices?",
+                               research="r", purpose="p"))  # fmt: skip
+    app = make_app("plan", visit_id=fresh_visit)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#script", DataTable).focus()
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        item = demo_store.script(fresh_visit)[0]
+        assert item.accepted_findings == ["obvious-answer"]
+        assert not item_findings(item).shallow
+
+
+async def test_answers_beyond_authority_are_flagged(make_app, demo_store, fresh_visit):
+    demo_store.save(CustomerQuestion(visit_id=fresh_visit, text="Can we get a discount?",
+                                     answer="Yes, 20% discounts for three years"))  # fmt: skip
+    app = make_app("rehearse", visit_id=fresh_visit)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab", "space")
+        await pilot.pause()
+        answer = app.screen.query_one("#answer", Static)
+        assert "Discounts" in str(answer.render()) and answer.has_class("beyond")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+def test_plan_snapshot(snap_compare, make_app, lang, size) -> None:
+    assert snap_compare(make_app("plan", lang=lang, visit_id=2), terminal_size=size)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+def test_rehearse_snapshot(snap_compare, make_app, lang, size) -> None:
+    assert snap_compare(make_app("rehearse", lang=lang, visit_id=2), terminal_size=size)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_visit_form_snapshot(snap_compare, make_app, lang) -> None:
+    assert snap_compare(make_app("visit_form", lang=lang, visit_id=2), terminal_size=(80, 24))
