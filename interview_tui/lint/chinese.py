@@ -9,9 +9,9 @@ opinion; a trailing 对吧 / … 吧 or 难道 leads. Each rule yields ``(code, 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-Hit = tuple[str, tuple[int, int]]
+from interview_tui.lint.rule import Hit, Rule, regex_rule, run_rules
 
 _END = r"[？?！!。．.\s]*$"
 _NO_BREAK = r"[^，,；;。？?！!]"
@@ -219,18 +219,6 @@ _VAGUE = re.compile(
     r"(?:有|还有)(?:什么|啥|没有)(?:想法|建议|意见|反馈|要说的|要补充的)(?:吗|么|呢)?" + _END
 )
 
-Rule = Callable[[str], Iterator[Hit]]
-
-
-def _regex_rule(code: str, pattern: re.Pattern[str]) -> Rule:
-    def rule(text: str) -> Iterator[Hit]:
-        match = pattern.search(text)
-        if match:
-            yield code, match.span()
-
-    return rule
-
-
 def _obvious(text: str) -> Iterator[Hit]:
     if _CLOSED.search(text):
         match = _OBVIOUS.search(text)
@@ -259,11 +247,11 @@ def _vague(text: str) -> Iterator[Hit]:
 
 RULES: tuple[Rule, ...] = (
     _obvious,
-    _regex_rule("design-offload", _DESIGN_OFFLOAD),
-    _regex_rule("competitor-confront", _COMPETITOR),
-    _regex_rule("hypothetical", _HYPOTHETICAL),
-    _regex_rule("opinion-fishing", _OPINION),
-    _regex_rule("leading", _LEADING),
+    regex_rule("design-offload", _DESIGN_OFFLOAD),
+    regex_rule("competitor-confront", _COMPETITOR),
+    regex_rule("hypothetical", _HYPOTHETICAL),
+    regex_rule("opinion-fishing", _OPINION),
+    regex_rule("leading", _LEADING),
     _double,
     _vague,
 )
@@ -279,4 +267,4 @@ def normalise(text: str) -> str:
 def find(text: str) -> list[Hit]:
     """Every rule's first hit in ``text``, in rule order."""
     plain = normalise(text)
-    return [hit for rule in RULES for hit in rule(plain)]
+    return run_rules(RULES, plain)

@@ -9,9 +9,9 @@ future, rather than for particular words, so they hold on wordings they have nev
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-Hit = tuple[str, tuple[int, int]]
+from interview_tui.lint.rule import Hit, Rule, regex_rule, run_rules
 
 _AUX_PRESENT = (
     r"(?:do|does|would|will|are|is|should|could|can|shall|might|may|"
@@ -312,18 +312,6 @@ _VAGUE = re.compile(
     r"(?:\s+(?:right\s+now|today|currently|in\s+general))?\s*[?.!]*\s*$"
 )
 
-Rule = Callable[[str], Iterator[Hit]]
-
-
-def _regex_rule(code: str, pattern: re.Pattern[str]) -> Rule:
-    def rule(text: str) -> Iterator[Hit]:
-        match = pattern.search(text)
-        if match:
-            yield code, match.span()
-
-    return rule
-
-
 def _vague(text: str) -> Iterator[Hit]:
     match = _VAGUE.search(text)
     if match and not _ANCHOR.search(text):
@@ -346,12 +334,12 @@ def _obvious(text: str) -> Iterator[Hit]:
 
 RULES: tuple[Rule, ...] = (
     _obvious,
-    _regex_rule("design-offload", _DESIGN_OFFLOAD),
-    _regex_rule("competitor-confront", _COMPETITOR),
-    _regex_rule("hypothetical", _HYPOTHETICAL),
-    _regex_rule("opinion-fishing", _OPINION),
+    regex_rule("design-offload", _DESIGN_OFFLOAD),
+    regex_rule("competitor-confront", _COMPETITOR),
+    regex_rule("hypothetical", _HYPOTHETICAL),
+    regex_rule("opinion-fishing", _OPINION),
     _leading,
-    _regex_rule("double-barreled", _DOUBLE),
+    regex_rule("double-barreled", _DOUBLE),
     _vague,
 )
 
@@ -364,4 +352,4 @@ def normalise(text: str) -> str:
 def find(text: str) -> list[Hit]:
     """Every rule's first hit in ``text``, in rule order."""
     plain = normalise(text)
-    return [hit for rule in RULES for hit in rule(plain)]
+    return run_rules(RULES, plain)

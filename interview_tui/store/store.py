@@ -233,6 +233,17 @@ class Store:
             return self.all(Visit, order_by="date DESC", limit=limit)
         return self.all(Visit, "customer_id = ?", [customer_id], "date DESC", limit)
 
+    def visit_with_customer(self, visit_id: int) -> tuple[Visit, Customer]:
+        """The visit and its customer; a clear error when there is no such visit."""
+        from interview_tui.domain.models import Customer, Visit
+        from interview_tui.errors import UserError
+
+        visit = self.get(Visit, visit_id)
+        customer = self.get(Customer, visit.customer_id) if visit else None
+        if visit is None or customer is None:
+            raise UserError(f"no visit with id {visit_id}; `interview-tui visits` lists them")
+        return visit, customer
+
     def visit_rows(self, limit: int = 200) -> list[dict[str, Any]]:
         """Visits with their customer's name, newest first (for lists and the CLI)."""
         return self.query(

@@ -8,8 +8,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, Select, Static
 
+from interview_tui.domain.enums import Goal, Role
 from interview_tui.i18n import t
 from interview_tui.tui.base import BaseModal
 
@@ -71,3 +72,15 @@ class FormDialog(BaseModal):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def role_select(value: Role, widget_id: str = "role") -> Select[str]:
+    """A compact choice of the four stakeholder roles."""
+    return Select([(t(f"role.{r.value}"), r.value) for r in Role], value=value.value,
+                  allow_blank=False, id=widget_id, compact=True)  # fmt: skip
+
+
+def goal_select(value: Goal, widget_id: str = "goal") -> Select[str]:
+    """A compact choice of the seven goals, numbered as the 1-7 keys."""
+    return Select([(f"{g.number} {t(f'goal.{g.value}')}", g.value) for g in Goal],
+                  value=value.value, allow_blank=False, id=widget_id, compact=True)

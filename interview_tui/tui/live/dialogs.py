@@ -22,7 +22,7 @@ from interview_tui.domain.models import Person, ScriptItem
 from interview_tui.i18n import t
 from interview_tui.lint import lint_text
 from interview_tui.tui.base import BaseModal
-from interview_tui.tui.forms import FormDialog
+from interview_tui.tui.forms import FormDialog, goal_select, role_select
 
 
 class CommitmentDialog(FormDialog):
@@ -157,11 +157,9 @@ class AdhocDialog(FormDialog):
         yield Input(compact=True, id="text")
         yield Static("", id="findings", classes="hint")
         yield Label(t("adhoc.role"))
-        yield Select([(t(f"role.{r.value}"), r.value) for r in Role], value=self.role.value,
-                     allow_blank=False, id="role", compact=True)  # fmt: skip
+        yield role_select(self.role)
         yield Label(t("adhoc.goal"))
-        yield Select([(f"{g.number} {t(f'goal.{g.value}')}", g.value) for g in Goal],
-                     value=self.goal.value, allow_blank=False, id="goal", compact=True)  # fmt: skip
+        yield goal_select(self.goal)
 
     @on(Input.Changed, "#text")
     def _lint(self, event: Input.Changed) -> None:

@@ -14,7 +14,7 @@ from interview_tui.domain.models import Customer, Person
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
 from interview_tui.tui.base import BaseScreen
-from interview_tui.tui.forms import FormDialog
+from interview_tui.tui.forms import FormDialog, role_select
 from interview_tui.tui.messages import DataChanged
 
 
@@ -27,8 +27,7 @@ class PersonDialog(FormDialog):
         yield Label(t("person.title"))
         yield Input(compact=True, id="title")
         yield Label(t("person.role"))
-        yield Select([(t(f"role.{r.value}"), r.value) for r in Role], value=Role.BUSINESS.value,
-                     allow_blank=False, id="role", compact=True)  # fmt: skip
+        yield role_select(Role.BUSINESS)
         yield Static("", id="person-message", classes="hint error-message")
 
     def result(self) -> dict[str, Any] | None:

@@ -12,7 +12,7 @@ from interview_tui.domain.enums import Goal, Role
 from interview_tui.domain.models import ScriptItem
 from interview_tui.i18n import current_language, t
 from interview_tui.lint import lint_question
-from interview_tui.tui.forms import FormDialog
+from interview_tui.tui.forms import FormDialog, goal_select, role_select
 
 
 class ItemDialog(FormDialog):
@@ -32,11 +32,9 @@ class ItemDialog(FormDialog):
         yield Input(item.text if item else "", compact=True, id="text")
         yield Static("", id="findings", classes="hint")
         yield Label(t("adhoc.role"))
-        yield Select([(t(f"role.{r.value}"), r.value) for r in Role], value=self.role.value,
-                     allow_blank=False, id="role", compact=True)  # fmt: skip
+        yield role_select(self.role)
         yield Label(t("adhoc.goal"))
-        yield Select([(f"{g.number} {t(f'goal.{g.value}')}", g.value) for g in Goal],
-                     value=self.goal.value, allow_blank=False, id="goal", compact=True)
+        yield goal_select(self.goal)
         yield Label(t("item.research"))
         yield Input(item.research if item else "", compact=True, id="research")
         yield Label(t("item.purpose"))

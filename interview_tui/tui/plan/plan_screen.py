@@ -22,8 +22,7 @@ from textual.widgets import (
 from interview_tui.banks.library import load_library
 from interview_tui.banks.schema import BankQuestion
 from interview_tui.domain.enums import Goal, PoolGroup, Role, VisitStatus
-from interview_tui.domain.models import Customer, CustomerQuestion, ScriptItem, Visit
-from interview_tui.errors import UserError
+from interview_tui.domain.models import CustomerQuestion, ScriptItem, Visit
 from interview_tui.i18n import current_language, t
 from interview_tui.services import script_builder
 from interview_tui.services.customer_brief import customer_brief
@@ -94,12 +93,9 @@ class PlanScreen(BaseScreen):
 
     def on_mount(self) -> None:
         store = self.iapp.store
-        visit = store.get(Visit, self.visit_id)
-        if visit is None:
-            raise UserError(f"no visit with id {self.visit_id}")
-        self.visit = visit
-        self.customer = store.get(Customer, visit.customer_id)
-        self.sub_title = t("plan.subtitle", customer=self.customer.name if self.customer else "",
+        self.visit, self.customer = store.visit_with_customer(self.visit_id)
+        visit = self.visit
+        self.sub_title = t("plan.subtitle", customer=self.customer.name,
                            date=visit.date.strftime("%Y-%m-%d %H:%M"))  # fmt: skip
         self.library = load_library()
         self.query_one("#bank", DataTable).add_columns("", t("customer.col.role"),

@@ -10,8 +10,6 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from interview_tui.domain.models import Customer, Visit
-from interview_tui.errors import UserError
 from interview_tui.i18n import current_language, t
 from interview_tui.lint import detect_language
 from interview_tui.services.rehearsal import Deck, customer_questions_for, save_results
@@ -62,12 +60,9 @@ class RehearseScreen(BaseScreen):
 
     def on_mount(self) -> None:
         store = self.iapp.store
-        visit = store.get(Visit, self.visit_id)
-        if visit is None:
-            raise UserError(f"no visit with id {self.visit_id}")
+        visit, customer = store.visit_with_customer(self.visit_id)
         self.visit = visit
-        customer = store.get(Customer, visit.customer_id)
-        self.sub_title = t("rehearse.subtitle", customer=customer.name if customer else "",
+        self.sub_title = t("rehearse.subtitle", customer=customer.name,
                            date=visit.date.strftime("%Y-%m-%d"))  # fmt: skip
         self.items = store.script(self.visit_id)
         language = (detect_language(" ".join(i.text for i in self.items[:3])) if self.items

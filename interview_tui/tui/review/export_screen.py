@@ -11,8 +11,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
 
 from interview_tui.cli.export_cmd import FORMATS, render
-from interview_tui.domain.models import Customer, Visit
-from interview_tui.errors import UserError
 from interview_tui.exports.files import write_private
 from interview_tui.i18n import t
 from interview_tui.tui.base import BaseScreen
@@ -54,12 +52,8 @@ class ExportScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        store = self.iapp.store
-        visit = store.get(Visit, self.visit_id)
-        if visit is None:
-            raise UserError(f"no visit with id {self.visit_id}")
-        customer = store.get(Customer, visit.customer_id)
-        self.sub_title = t("export.subtitle", customer=customer.name if customer else "?",
+        visit, customer = self.iapp.store.visit_with_customer(self.visit_id)
+        self.sub_title = t("export.subtitle", customer=customer.name,
                            date=visit.date.strftime("%Y-%m-%d"))  # fmt: skip
         self._update()
 
