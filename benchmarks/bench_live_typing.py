@@ -61,6 +61,50 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * p))]
 
 
+BARE_EDITOR = """
+from textual.app import App
+from textual.widgets import Footer, Header, TextArea
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield TextArea(("x" * 99 + "\\n") * 100 + "READY", id="note")
+        yield Footer()
+
+    def on_mount(self):
+        editor = self.query_one(TextArea)
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+
+Bare().run()
+"""
+
+
+def key_to_screen(term: Terminal, keys: int) -> list[float]:
+    samples = []
+    for n in range(keys):
+        char = LETTERS[n % len(LETTERS)]
+        start = time.perf_counter()
+        term.type(char)
+        term.wait_for(char.encode(), timeout=5)
+        samples.append((time.perf_counter() - start) * 1000)
+        term.drain(0.01)
+    return samples
+
+
+def bare_key_to_screen(work: Path, keys: int) -> list[float]:
+    """The same measurement on a bare Textual TextArea: Textual's own frame pacing."""
+    script = work / "bare_editor.py"
+    script.write_text(BARE_EDITOR)
+    term = Terminal([], dict(os.environ), size=(120, 36), program=(str(script),))
+    try:
+        term.wait_for(b"READY")
+        term.drain(1.0)
+        return key_to_screen(term, keys)
+    finally:
+        term.kill()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=200)
@@ -73,14 +117,7 @@ def main() -> None:
     try:
         term.wait_for(b"1/100")
         term.drain(1.0)
-        screen: list[float] = []
-        for n in range(args.keys):
-            char = LETTERS[n % len(LETTERS)]
-            start = time.perf_counter()
-            term.type(char)
-            term.wait_for(char.encode(), timeout=5)
-            screen.append((time.perf_counter() - start) * 1000)
-            term.drain(0.01)
+        screen = key_to_screen(term, args.keys)
         disk: list[float] = []
         for n in range(20):
             char = LETTERS[(n + 7) % len(LETTERS)]
@@ -100,12 +137,15 @@ def main() -> None:
         burst_ok = note_text(db, visit_id) == before + burst
     finally:
         term.kill()
+    bare = bare_key_to_screen(work, args.keys)
     length = len(note_text(db, visit_id))
     print(f"\nlive note editor, 100-question script, note of {length:,} characters, pty 120x36\n")
     print(f"| {'measure':<34} | {'median ms':>9} | {'p95 ms':>7} | {'floor':>18} |")
     print(f"|{'-' * 36}|{'-' * 11}|{'-' * 9}|{'-' * 20}|")
     print(f"| {'key to screen':<34} | {statistics.median(screen):>9.1f} | "
           f"{pct(screen, 0.95):>7.1f} | {'one frame, 16.7 ms':>18} |")
+    print(f"| {'key to screen, bare Textual editor':<34} | {statistics.median(bare):>9.1f} | "
+          f"{pct(bare, 0.95):>7.1f} | {'(reference)':>18} |")
     print(f"| {'key to disk':<34} | {statistics.median(disk):>9.1f} | "
           f"{pct(disk, 0.95):>7.1f} | {'1000 ms':>18} |")
     verdict = "all arrived, in order" if burst_ok else "LOST OR REORDERED"

@@ -20,7 +20,7 @@ from pathlib import Path
 from interview_tui.services.commitments import CommitmentFilter, kept_on_time, list_commitments
 from interview_tui.store import open_store
 
-QUERIES = ["账单", "故障", "扩容", "billing", "latency"]
+QUERIES = ["账单", "延迟", "对账", "billing", "latency"]
 
 
 def timed(function, runs: int) -> tuple[float, float]:
@@ -53,8 +53,7 @@ def main() -> None:
             store, today, CommitmentFilter(open_only=True))),
         ("commitments dashboard: overdue", lambda: list_commitments(
             store, today, CommitmentFilter(overdue_only=True))),
-        ("kept-on-time rates (all commitments)", lambda: kept_on_time(
-            list_commitments(store, today, limit=100_000), today)),
+        ("kept-on-time rates (all commitments)", lambda: kept_on_time(store, today)),
     ]
     rows += [(f"search {q!r}", lambda q=q: store.search(q)) for q in QUERIES]
     print(f"| {'operation':<40} | {'median ms':>9} | {'p95 ms':>7} |")

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 class Terminal:
     """Spawn ``interview-tui`` under a pty of a given size; type into it; read its screen."""
 
-    def __init__(self, args: Sequence[str], env: dict[str, str], size=(100, 30)) -> None:
-        argv = [sys.executable, "-m", "interview_tui", *args]
+    def __init__(self, args: Sequence[str], env: dict[str, str], size=(100, 30),
+                 program: Sequence[str] = ("-m", "interview_tui")) -> None:  # fmt: skip
+        argv = [sys.executable, *program, *args]
         env = {**env, "TERM": "xterm-256color"}
         pid, fd = pty.fork()
         if pid == 0:  # child

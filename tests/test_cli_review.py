@@ -56,5 +56,5 @@ def test_overdue_first_close_and_reschedule_with_history(demo_store) -> None:
     assert closed.kept_on_time
     assert [h.get("reason") or h.get("note") for h in closed.history] == [
         "waiting for their data", "sent"]
-    overall, per_customer = kept_on_time(list_commitments(demo_store, FIXED_TODAY), FIXED_TODAY)
+    overall, per_customer = kept_on_time(demo_store, FIXED_TODAY)
     assert overall.settled >= 1 and set(per_customer) <= {"星河视频", "Northwind Logistics"}

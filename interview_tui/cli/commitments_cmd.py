@@ -48,6 +48,6 @@ def commitments(settings: Settings, open_only: bool, overdue_only: bool, due_thi
         line = (f"{c.id:>5}  {due:<10}  {mark:<8}  {_pad(row.customer, 20)}  "
                 f"{_pad(owner_text, 18)}  {c.text}")  # fmt: skip
         click.secho(line, fg="red" if row.is_overdue(today) else None)
-    overall, _ = kept_on_time(list_commitments(store, today), today)
+    overall, _ = kept_on_time(store, today)
     if overall.rate is not None:
         click.echo(f"kept on time: {overall.kept}/{overall.settled} ({overall.rate:.0%})", err=True)

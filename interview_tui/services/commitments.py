@@ -127,18 +127,18 @@ class KeptRate:
         return self.kept / self.settled if self.settled else None
 
 
-def kept_on_time(rows: list[CommitmentRow], today: date) -> tuple[KeptRate, dict[str, KeptRate]]:
-    """Overall and per-customer kept-on-time rates."""
-    totals: dict[str, list[int]] = {}
-    for row in rows:
-        c = row.commitment
-        settled = c.state is not CommitmentState.OPEN or c.is_overdue(today)
-        if not settled:
-            continue
-        entry = totals.setdefault(row.customer, [0, 0])
-        entry[0] += c.kept_on_time
-        entry[1] += 1
-    per_customer = {name: KeptRate(k, n) for name, (k, n) in sorted(totals.items())}
+def kept_on_time(store: Store, today: date) -> tuple[KeptRate, dict[str, KeptRate]]:
+    """Overall and per-customer kept-on-time rates, computed in SQL (fast on any size)."""
+    rows = store.query(
+        "SELECT c.name AS customer,"
+        " sum(m.state = 'done' AND (m.due IS NULL OR m.closed_on <= m.due)) AS kept,"
+        " sum(m.state != 'open' OR (m.due IS NOT NULL AND m.due < ?)) AS settled"
+        " FROM commitments m JOIN visits v ON v.id = m.visit_id"
+        " JOIN customers c ON c.id = v.customer_id GROUP BY c.id ORDER BY c.name",
+        [today.isoformat()],
+    )
+    per_customer = {row["customer"]: KeptRate(int(row["kept"] or 0), int(row["settled"] or 0))
+                    for row in rows if row["settled"]}  # fmt: skip
     overall = KeptRate(sum(r.kept for r in per_customer.values()),
                        sum(r.settled for r in per_customer.values()))  # fmt: skip
     return overall, per_customer

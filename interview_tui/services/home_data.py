@@ -8,9 +8,9 @@ from datetime import date
 from interview_tui.store.store import Store
 
 #: How many rows the home screen shows; the rest is a search, a timeline or a filter away.
-UPCOMING_LIMIT = 50
-RECENT_LIMIT = 30
-CUSTOMER_LIMIT = 50
+UPCOMING_LIMIT = 25
+RECENT_LIMIT = 20
+CUSTOMER_LIMIT = 25
 
 
 @dataclass(frozen=True, slots=True)

@@ -144,8 +144,7 @@ class CommitmentsScreen(BaseScreen):
     def load(self) -> None:
         today = self.iapp.today()
         store = self.iapp.store
-        every = list_commitments(store, today)
-        overall, per_customer = kept_on_time(every, today)
+        overall, per_customer = kept_on_time(store, today)
         kept = (t("commitments.kept", rate=f"{overall.rate:.0%}", kept=overall.kept,
                   settled=overall.settled) if overall.rate is not None
                 else t("commitments.kept_none"))  # fmt: skip
