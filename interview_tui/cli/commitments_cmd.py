@@ -10,13 +10,6 @@ import click
 from interview_tui.cli.main import Settings, pass_settings
 
 
-def _pad(text: str, width: int) -> str:
-    """Pad to ``width`` terminal cells (a Chinese character takes two)."""
-    from rich.cells import cell_len
-
-    return text + " " * max(0, width - cell_len(text))
-
-
 @click.command("commitments")
 @click.option("--open", "open_only", is_flag=True, help="Only open commitments.")
 @click.option("--overdue", "overdue_only", is_flag=True, help="Only open ones past their due date.")
@@ -27,6 +20,7 @@ def _pad(text: str, width: int) -> str:
 def commitments(settings: Settings, open_only: bool, overdue_only: bool, due_this_week: bool,
                 owner: str, as_json: bool) -> None:  # fmt: skip
     """List commitments with their customer, owner, due date and state."""
+    from interview_tui.i18n import pad
     from interview_tui.services.commitments import CommitmentFilter, kept_on_time, list_commitments
 
     today = date.today()
@@ -45,8 +39,8 @@ def commitments(settings: Settings, open_only: bool, overdue_only: bool, due_thi
         due = c.due.isoformat() if c.due else "no date"
         mark = "OVERDUE" if row.is_overdue(today) else c.state.value
         owner_text = f"{c.owner_side.value}:{c.owner_name or '-'}"
-        line = (f"{c.id:>5}  {due:<10}  {mark:<8}  {_pad(row.customer, 20)}  "
-                f"{_pad(owner_text, 18)}  {c.text}")  # fmt: skip
+        line = (f"{c.id:>5}  {due:<10}  {mark:<8}  {pad(row.customer, 20)}  "
+                f"{pad(owner_text, 18)}  {c.text}")  # fmt: skip
         click.secho(line, fg="red" if row.is_overdue(today) else None)
     overall, _ = kept_on_time(store, today)
     if overall.rate is not None:

@@ -58,3 +58,10 @@ def t(key: str, /, language: str | None = None, **values: object) -> str:
     """
     text = catalog(language or _current).get(key) or catalog("en").get(key) or key
     return text.format(**values) if values else text
+
+
+def pad(text: str, width: int) -> str:
+    """Pad ``text`` to ``width`` terminal cells: a Chinese character takes two."""
+    from rich.cells import cell_len
+
+    return text + " " * max(0, width - cell_len(text))

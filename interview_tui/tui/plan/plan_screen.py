@@ -23,7 +23,7 @@ from interview_tui.banks.library import load_library
 from interview_tui.banks.schema import BankQuestion
 from interview_tui.domain.enums import Goal, PoolGroup, Role, VisitStatus
 from interview_tui.domain.models import CustomerQuestion, ScriptItem, Visit
-from interview_tui.i18n import current_language, t
+from interview_tui.i18n import current_language, pad, t
 from interview_tui.services import script_builder
 from interview_tui.services.customer_brief import customer_brief
 from interview_tui.services.readiness import coverage, item_findings, readiness
@@ -177,7 +177,7 @@ class PlanScreen(BaseScreen):
             row = "".join(f"{cells[(role, g)]:>4}" if cells[(role, g)] else "[red]   0[/red]"
                           for g in goals)  # fmt: skip
             label = t(f"role_short.{role.value}")
-            lines.append(f"{escape(label):<16}{row}")
+            lines.append(f"{escape(pad(label, 16))}{row}")
         self.query_one("#coverage", Static).update("\n".join(lines))
 
     def _customer_questions(self) -> list[CustomerQuestion]:
