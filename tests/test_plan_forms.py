@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from interview_tui.domain.enums import Goal, Role
@@ -59,3 +60,8 @@ async def test_duplicate_customer_name_is_refused_beside_the_field(make_app, dem
         await pilot.press(*"星河视频", "ctrl+s")
         await pilot.pause()
         assert "already" in str(app.screen.query_one("#name-error", Static).render())
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_customer_snapshot(snap_compare, make_app, lang) -> None:
+    assert snap_compare(make_app("customer", lang=lang, customer_id=1), terminal_size=(80, 24))

@@ -123,5 +123,29 @@ def test_review_snapshots(snap_compare, make_app, route: str, lang: str) -> None
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("route", "kwargs"), [("search", {"query": "账单"}),
+                                               ("timeline", {"customer_id": 1}),
+                                               ("export", {"visit_id": 1})])  # fmt: skip
+def test_more_review_snapshots(snap_compare, make_app, route, kwargs, lang) -> None:
+    async def settle(pilot) -> None:
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(route, lang=lang, **kwargs), terminal_size=(100, 30),
+                        run_before=settle)  # fmt: skip
+
+
+async def test_owner_filter_cycles(make_app) -> None:
+    app = make_app("commitments")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "u")
+        assert {row.commitment.owner_side.value for row in app.screen.rows} == {"us"}
+        await pilot.press("u")
+        assert {row.commitment.owner_side.value for row in app.screen.rows} == {"customer"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_commitments_snapshot_80x24(snap_compare, make_app, lang: str) -> None:
     assert snap_compare(make_app("commitments", lang=lang), terminal_size=(80, 24))

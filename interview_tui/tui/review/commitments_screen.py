@@ -112,6 +112,8 @@ class CommitmentsScreen(BaseScreen):
                 tooltip="commitments.all.help"),
         Binding("c", "next_customer", "commitments.customer", id="commitments.customer",
                 tooltip="commitments.customer.help"),
+        Binding("u", "next_owner", "commitments.owner", id="commitments.owner",
+                tooltip="commitments.owner.help"),
         Binding("x", "close('done')", "commitments.done", id="commitments.done",
                 tooltip="commitments.done.help"),
         Binding("z", "close('dropped')", "commitments.drop", id="commitments.drop",
@@ -124,6 +126,7 @@ class CommitmentsScreen(BaseScreen):
         super().__init__()
         self.filter_name = filter
         self.customer: str | None = None
+        self.owner: str | None = None  # "us", "customer" or None for both
         self.rows: list[CommitmentRow] = []
 
     def compose(self) -> ComposeResult:
@@ -153,10 +156,13 @@ class CommitmentsScreen(BaseScreen):
         self.query_one("#kept", Static).update(kept + ("  ·  " + " · ".join(details)
                                                          if details else ""))  # fmt: skip
         self.rows = [row for row in list_commitments(store, today, _FILTERS[self.filter_name])
-                     if self.customer is None or row.customer == self.customer]  # fmt: skip
+                     if (self.customer is None or row.customer == self.customer)
+                     and (self.owner is None or row.commitment.owner_side.value == self.owner)]
         label = t(f"commitments.filter.{self.filter_name}")
         if self.customer:
             label += f" · {self.customer}"
+        if self.owner:
+            label += f" · {t(f'owner.{self.owner}')}"
         self.query_one("#filter", Static).update(t("commitments.filter", filter=label))
         table = self.query_one(DataTable)
         table.clear()
@@ -187,6 +193,11 @@ class CommitmentsScreen(BaseScreen):
                                                                  self.iapp.today())})
         order = [None, *names]
         self.customer = order[(order.index(self.customer) + 1) % len(order)]
+        self.load()
+
+    def action_next_owner(self) -> None:
+        order = [None, "us", "customer"]
+        self.owner = order[(order.index(self.owner) + 1) % len(order)]
         self.load()
 
     def action_close(self, state: str) -> None:
