@@ -60,6 +60,7 @@ async def _settle(app, pilot) -> None:
 @pytest.fixture(autouse=True)
 def _safe_environment(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)  # exports written by a storm land here
+    monkeypatch.setenv("HOME", str(tmp_path))  # ~/interview-tui-exports too
     monkeypatch.setenv("EDITOR", "true")
     monkeypatch.setenv("VISUAL", "true")
 

@@ -57,3 +57,41 @@ def test_sigkill_mid_write_leaves_only_whole_records(tmp_path: Path) -> None:
         indexed = store.query("SELECT count(*) AS n FROM search_index WHERE kind = 'note'")[0]["n"]
         assert indexed == len(notes)
         store.close()
+
+
+PARALLEL_WRITER = """
+import sys
+from interview_tui.domain.models import Note
+from interview_tui.store import open_store
+
+store = open_store(sys.argv[1])
+for n in range(150):
+    store.save(Note(visit_id=int(sys.argv[2]), text=f"{sys.argv[3]} {n} 账单"))
+print("done", flush=True)
+"""
+
+
+def test_two_processes_write_to_one_database_without_errors(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from interview_tui.domain.models import Customer, Visit
+
+    db = tmp_path / "shared.db"
+    store = open_store(db)
+    customer = store.save(Customer(name="Two processes"))
+    visit = store.save(Visit(customer_id=customer.id, date=datetime(2026, 11, 24, 10)))
+    store.close()
+    script = tmp_path / "parallel.py"
+    script.write_text(PARALLEL_WRITER)
+    children = [subprocess.Popen([sys.executable, str(script), str(db), str(visit.id), name],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for name in ("left", "right")]  # fmt: skip
+    for child in children:
+        out, err = child.communicate(timeout=120)
+        assert child.returncode == 0 and out.strip() == "done", err
+        assert "locked" not in err
+    store = open_store(db)
+    texts = [row["text"] for row in store.query("SELECT text FROM notes")]
+    assert len(texts) == 300
+    assert {t.split()[0] for t in texts} == {"left", "right"}
+    store.close()

@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -32,6 +33,15 @@ from interview_tui.tui.live.dialogs import (
     jump_dialog,
     speaker_dialog,
 )
+
+
+class WriteFailed(Message):
+    """The writer thread could not save; the notes go back to unsaved."""
+
+    def __init__(self, error: Exception, records: tuple) -> None:
+        super().__init__()
+        self.error, self.records = error, records
+
 
 #: Seconds between a keystroke and the write that saves it (well inside the 1 s promise).
 SAVE_DELAY = 0.3
@@ -120,8 +130,10 @@ class LiveScreen(BaseScreen):
     def on_mount(self) -> None:
         self.session = LiveSession.open(self.iapp.store, self.visit_id, self.iapp.now())
         self.session.writer = self._writer
-        self.session.on_write_error = lambda error, records: self.app.call_from_thread(
-            self._write_failed, error, records)
+        # post_message is thread-safe and never waits: the UI thread may itself be waiting
+        # for the writer (on unmount), so a blocking call_from_thread could deadlock
+        self.session.on_write_error = lambda error, records: self.post_message(
+            WriteFailed(error, records))
         visit, customer = self.session.visit, self.session.customer
         self.sub_title = t("live.subtitle", customer=customer.name,
                            date=visit.date.strftime("%Y-%m-%d %H:%M"))  # fmt: skip
@@ -261,10 +273,11 @@ class LiveScreen(BaseScreen):
         if self._shown_counts != dict(self.session.goal_counts):
             self._refresh_side()
 
-    def _write_failed(self, error: Exception, records: tuple) -> None:
+    @on(WriteFailed)
+    def _write_failed(self, message: WriteFailed) -> None:
         if self.session is not None:
-            self.session.mark_unsaved(records)
-        self.notify(str(error), severity="error", timeout=10)
+            self.session.mark_unsaved(message.records)
+        self.notify(str(message.error), severity="error", timeout=10)
 
     def on_unmount(self) -> None:
         if self.session is not None:
