@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from interview_tui.domain.enums import Goal, Role
 
 _ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+
+#: The industries a bank can be written for; ``general`` fits any B2B cloud customer.
+Industry = Literal["general", "gaming", "finance", "manufacturing", "retail"]
+INDUSTRIES: tuple[str, ...] = ("general", "gaming", "finance", "manufacturing", "retail")
 
 
 class _Strict(BaseModel):
@@ -28,6 +33,7 @@ class BankInfo(_Strict):
     language: str = Field(pattern=r"^(en|zh-CN)$")
     title: str = Field(min_length=1)
     description: str = ""
+    industry: Industry = "general"
 
 
 class BankQuestion(_Strict):
@@ -84,3 +90,7 @@ class Bank(BaseModel):
     @property
     def title(self) -> str:
         return self.info.title
+
+    @property
+    def industry(self) -> str:
+        return self.info.industry
