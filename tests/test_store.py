@@ -13,6 +13,7 @@ import pytest
 
 from interview_tui.domain.models import Commitment, Customer, Note, Visit
 from interview_tui.store import Store, StoreError, open_store
+from interview_tui.store.database import APPLICATION_ID
 from interview_tui.store.migrations import LATEST_VERSION
 
 
@@ -112,6 +113,7 @@ def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE future (x)")
     conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 5}")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # a later version of ours
     conn.commit()
     conn.close()
     before = _digest(path)
@@ -186,3 +188,75 @@ def test_two_connections_write_without_locking_errors(db_path: Path) -> None:
     assert texts == ["from the first window", "from the second window"]
     first.close()
     second.close()
+
+
+@pytest.mark.parametrize("setup", [
+    "CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)",
+    "CREATE TABLE customers (id); CREATE TABLE visits (id); PRAGMA user_version = 2",
+    "PRAGMA application_id = 1234; CREATE TABLE t (x)",
+    "PRAGMA journal_mode = DELETE; CREATE TABLE notes (x); PRAGMA user_version = 9",
+])  # fmt: skip
+def test_foreign_sqlite_file_is_refused_byte_for_byte(tmp_path: Path, setup: str) -> None:
+    path = tmp_path / "theirs.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(setup)
+    conn.commit()
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(StoreError, match="another program"):
+        open_store(path)
+    with pytest.raises(StoreError, match="another program"):
+        open_store(path, read_only=True)
+    assert _digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["theirs.db"]
+
+
+def test_ours_is_marked_and_an_unmarked_earlier_one_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "ours.db"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    conn.execute("PRAGMA application_id = 0")  # as an earlier version left it
+    conn.commit()
+    conn.close()
+    store = open_store(path)
+    assert store.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+def test_read_only_store_reads_and_refuses_writes_without_touching(tmp_path: Path) -> None:
+    path = tmp_path / "ours.db"
+    store = open_store(path)
+    store.save(Customer(name="Contoso"))
+    store.close()
+    before = _digest(path)
+    reader = open_store(path, read_only=True)
+    assert reader.customer_by_name("Contoso") is not None
+    with pytest.raises(StoreError, match="read-only"):
+        reader.save(Customer(name="Fabrikam"))
+    reader.close()
+    assert _digest(path) == before
+
+
+def test_index_entry_is_replaced_not_duplicated(store: Store) -> None:
+    customer = store.save(Customer(name="C"))
+    visit = store.save(Visit(customer_id=customer.id, date=datetime(2026, 1, 1)))
+    note = store.save(Note(visit_id=visit.id, text="账单 first"))
+    for text in ("账单 second", "账单 third"):
+        note.text = text
+        store.save(note)
+    assert len(store.search("账单")) == 1
+    assert store.query("SELECT count(*) AS n FROM search_index")[0]["n"] == 1
+
+
+@pytest.mark.parametrize("text, query", [
+    ("A友商 的报价", "A友商"), ("A友商 的报价", "友商"), ("A友商 的报价", "A"),
+    ("时延要求30ms以内", "30ms以内"), ("热迁移时 hang机 80ms", "hang机"),
+    ("App推广 预算", "App推广"),
+])  # fmt: skip
+def test_search_mixed_latin_and_chinese(store: Store, text: str, query: str) -> None:
+    customer = store.save(Customer(name="C"))
+    visit = store.save(Visit(customer_id=customer.id, date=datetime(2026, 1, 1)))
+    store.save(Note(visit_id=visit.id, text=text))
+    store.save(Note(visit_id=visit.id, text="unrelated 其他内容"))
+    hits = store.search(query)
+    assert len(hits) == 1, (query, hits)

@@ -17,48 +17,94 @@ from interview_tui.store.versions import SCHEMA_VERSION as LATEST_VERSION
 from interview_tui.store.versions import schema_version
 
 BUSY_TIMEOUT_MS = 10_000
+#: ``PRAGMA application_id`` of every database this product writes ("ITUI")
+APPLICATION_ID = 0x49545549
+#: tables that databases written before ``application_id`` was set always have
+_OUR_TABLES = frozenset({"customers", "visits", "notes", "commitments", "meta"})
 
 
 class StoreError(UserError):
     """A database problem explained in one line a person can act on."""
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write (``immutable`` where even the -shm file can't be made)."""
+    base = path.resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{base}?mode=ro", uri=True, check_same_thread=False)
+        conn.execute("PRAGMA schema_version").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{base}?immutable=1", uri=True, check_same_thread=False)
+
+
 def _inspect_existing(path: Path) -> int:
-    """Read the schema version of an existing file without writing to it."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    """The schema version of an existing file, read without writing to it.
+
+    Refuses (untouched) a file that is not an SQLite database, or one that is but belongs to
+    another program: ours carry :data:`APPLICATION_ID`; earlier versions of ours, which did
+    not set it, are known by their tables.
+    """
     try:
-        conn = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as exc:
-        raise StoreError(f"{path}: cannot open the database ({exc})") from None
+        if path.stat().st_size == 0:
+            return 0  # an empty file (e.g. from mktemp): ours to fill
+        conn = _read_only(path)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the database ({exc.strerror})") from None
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path}: not a usable interview-tui database ({exc}); the file was left untouched"
+        ) from None
     try:
-        conn.execute("PRAGMA schema_version").fetchone()  # reads the header: fails if corrupt
-        return schema_version(conn)
+        application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        version = schema_version(conn)
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
     except sqlite3.DatabaseError as exc:
         raise StoreError(
             f"{path}: not a usable interview-tui database ({exc}); the file was left untouched"
         ) from None
     finally:
         conn.close()
+    ours = application_id == APPLICATION_ID or (
+        application_id == 0 and (not tables or (version >= 1 and tables >= _OUR_TABLES))
+    )
+    if not ours:
+        raise StoreError(
+            f"{path}: this SQLite file belongs to another program (application_id "
+            f"{application_id}, {len(tables)} tables); choose another --db. "
+            "The file was left untouched"
+        )
+    return version
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) and migrate the database at ``path``."""
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    ``read_only`` (for commands that only read) opens an existing file without ever writing
+    to it, so read-only media and files stay usable for listing and export.
+    """
     path = path.expanduser()
     if path.exists():
-        if path.is_dir():
-            raise StoreError(f"{path}: is a folder, not a database file")
+        if not path.is_file():
+            raise StoreError(f"{path}: is not a regular file, so it cannot be a database")
         version = _inspect_existing(path)
         if version > LATEST_VERSION:
             raise StoreError(
                 f"{path}: written by a newer interview-tui (schema {version}, this version "
                 f"knows up to {LATEST_VERSION}); upgrade interview-tui. The file was left untouched"
             )
+        if read_only and version == LATEST_VERSION:
+            return _read_only(path)
+        if read_only and version == 0:
+            raise StoreError(f"{path}: the database is empty; nothing to read")
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise StoreError(
                 f"{path}: the database (or its folder) is read-only; interview-tui saves every "
                 "keystroke and needs to write there. The file was left untouched"
             )
     else:
+        if read_only:
+            raise StoreError(f"{path}: no database here yet; `interview-tui demo` makes one")
         try:
             make_private_dir(path.parent)
             create_private_file(path)
@@ -76,15 +122,29 @@ def connect(path: Path) -> sqlite3.Connection:
             from interview_tui.store.migrations import migrate
 
             migrate(sqlite_utils.Database(conn))
+        if int(conn.execute("PRAGMA application_id").fetchone()[0]) != APPLICATION_ID:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path}: cannot prepare the database ({exc})") from None
     return conn
 
 
-def open_store(path: Path | str | None = None):  # -> Store (import cycle kept lazy)
-    """Open the store at ``path`` or at the default location."""
+def open_store(path: Path | str | None = None, *, read_only: bool = False):  # -> Store
+    """Open the store at ``path`` or at the default location (writer and reader)."""
     from interview_tui.store.paths import default_db_path
     from interview_tui.store.store import Store
 
-    return Store(connect(Path(path) if path is not None else default_db_path()))
+    where = Path(path) if path is not None else default_db_path()
+    conn = connect(where, read_only=read_only)
+    if read_only:
+        return Store(conn, read_only=True)
+    return Store(conn, reader=_reader(where.expanduser()))
+
+
+def _reader(path: Path) -> sqlite3.Connection:
+    """A second connection for reads: in WAL mode it never waits for the writer."""
+    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA query_only = ON")
+    return conn

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from interview_tui.store.search import INDEXED_FIELDS, index_body
+from interview_tui.store.search import INDEXED_FIELDS, index_body, search_rowid
 from interview_tui.store.versions import SCHEMA_VERSION, schema_version
 
 Migration = Callable[[sqlite_utils.Database], None]
@@ -120,7 +120,27 @@ def _v2_search_links_history(db: sqlite_utils.Database) -> None:
         )
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_search_links_history]
+def _v3_search_rowids(db: sqlite_utils.Database) -> None:
+    """Index rows keyed by record (replaced without a scan); Latin next to CJK is two words."""
+    db.execute("DROP TABLE search_index")
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "body, kind UNINDEXED, ref_id UNINDEXED, visit_id UNINDEXED, tokenize='unicode61')"
+    )
+    for kind, (table, fields) in INDEXED_FIELDS.items():
+        columns = ", ".join(f'"{name}"' for name in ("id", "visit_id", *fields))
+        db.conn.executemany(
+            "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id) VALUES (?, ?, ?, ?, ?)",
+            ((search_rowid(kind, row["id"]), index_body(kind, row), kind, row["id"],
+              row["visit_id"]) for row in db.query(f"SELECT {columns} FROM {table}")),
+        )  # fmt: skip
+    db.execute("CREATE INDEX IF NOT EXISTS requirements_pool_order"
+               " ON requirements (pool_group, state, id)")  # fmt: skip
+    db.execute("CREATE INDEX IF NOT EXISTS commitments_visit_state"
+               " ON commitments (visit_id, state)")  # fmt: skip
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_search_links_history, _v3_search_rowids]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"
 

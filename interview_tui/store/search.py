@@ -19,7 +19,8 @@ _CJK = (
     "\uac00-\ud7af"  # hangul syllables
 )
 CJK_RUN = re.compile(f"[{_CJK}]+")
-_WORD = re.compile(rf"[{_CJK}]+|[^\W_]+", re.UNICODE)
+#: a query's words: a CJK run, or a run of other letters and digits (so ``A友商`` is two)
+_WORD = re.compile(rf"[{_CJK}]+|(?:(?![{_CJK}])[^\W_])+", re.UNICODE)
 
 
 #: What is searchable, per kind of record: (table, text fields).
@@ -31,6 +32,14 @@ INDEXED_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "commitment": ("commitments", ("text", "owner_name", "resolution_note")),
 }
+
+
+_KIND_NUMBER = {kind: number for number, kind in enumerate(INDEXED_FIELDS, start=1)}
+
+
+def search_rowid(kind: str, ref_id: int) -> int:
+    """The index row of a record: one per (kind, id), so it is replaced without a scan."""
+    return int(ref_id) * 8 + _KIND_NUMBER[kind]
 
 
 def index_body(kind: str, row: dict) -> str:

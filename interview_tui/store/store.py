@@ -2,8 +2,12 @@
 
 Each public write runs in one ``BEGIN IMMEDIATE`` transaction (waiting for, never failing
 on, a second process that holds the write lock), updates the search index in the same
-transaction, and so never leaves half a record. The connection is shared by the UI's worker
-threads behind a lock.
+transaction, and so never leaves half a record.
+
+Two connections to the file: writes (and reads inside a write) go through the writer,
+every other read through the reader. In WAL mode a reader never waits for a writer, so a
+screen can load while a save waits for another process's lock. Each connection is shared
+by the UI's worker threads behind its own lock; the UI thread itself never calls the store.
 """
 
 from __future__ import annotations
@@ -17,7 +21,13 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from interview_tui.store.search import INDEXED_FIELDS, index_body, match_expression, snippet
+from interview_tui.store.search import (
+    INDEXED_FIELDS,
+    index_body,
+    match_expression,
+    search_rowid,
+    snippet,
+)
 
 if TYPE_CHECKING:  # the models (pydantic) and sqlite-utils load on first use, not at start-up
     import sqlite_utils
@@ -59,11 +69,19 @@ class Store:
     """Typed access to the SQLite file. Build it with :func:`open_store`."""
 
     def __init__(
-        self, conn: sqlite3.Connection, now: Callable[[], datetime] = datetime.now
+        self,
+        conn: sqlite3.Connection,
+        now: Callable[[], datetime] = datetime.now,
+        reader: sqlite3.Connection | None = None,
+        read_only: bool = False,
     ) -> None:
         self.conn = conn
+        self.read_only = read_only
+        self.reader = reader or conn
         self.now = now
         self._lock = threading.RLock()
+        self._read_lock = threading.RLock() if reader is not None else self._lock
+        self._writing = threading.local()
 
     # -- plumbing -----------------------------------------------------------------------
 
@@ -79,7 +97,9 @@ class Store:
         return self.conn.execute("PRAGMA database_list").fetchone()[2]
 
     def close(self) -> None:
-        with self._lock:
+        with self._lock, self._read_lock:
+            if self.reader is not self.conn:
+                self.reader.close()
             self.conn.close()
 
     @contextmanager
@@ -87,11 +107,14 @@ class Store:
         """One atomic write; nested calls become savepoints of the outer one."""
         from interview_tui.store.database import StoreError
 
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; this command only reads")
         with self._lock:
             if self.conn.in_transaction:
                 with self.db.atomic():
                     yield self.db
                 return
+            self._writing.active = True
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
                 try:
@@ -105,11 +128,15 @@ class Store:
                 if self.conn.in_transaction:
                     self.conn.rollback()
                 raise StoreError(f"{self.path}: the change was not saved ({exc})") from None
+            finally:
+                self._writing.active = False
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict]:
-        """Rows of a read-only query as dicts."""
-        with self._lock:
-            cursor = self.conn.execute(sql, params)
+        """Rows of a read-only query as dicts (inside a write: what the write sees)."""
+        writing = getattr(self._writing, "active", False)
+        conn, lock = (self.conn, self._lock) if writing else (self.reader, self._read_lock)
+        with lock:
+            cursor = conn.execute(sql, params)
             names = [column[0] for column in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -165,15 +192,19 @@ class Store:
             db[table].insert_all(rows, batch_size=500)
             if kind:
                 db.conn.executemany(
-                    "INSERT INTO search_index (body, kind, ref_id, visit_id) VALUES (?, ?, ?, ?)",
-                    [(index_body(kind, row), kind, row["id"], row.get("visit_id")) for row in rows],
+                    "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    [(search_rowid(kind, row["id"]), index_body(kind, row), kind, row["id"],
+                      row.get("visit_id")) for row in rows],
                 )
 
     def _reindex(self, kind: str, ref_id: int, row: dict[str, Any]) -> None:
-        self.db.execute("DELETE FROM search_index WHERE kind = ? AND ref_id = ?", [kind, ref_id])
+        """Replace a record's index entry, found by its rowid (never a scan of the index)."""
+        rowid = search_rowid(kind, ref_id)
+        self.db.execute("DELETE FROM search_index WHERE rowid = ?", [rowid])
         self.db.execute(
-            "INSERT INTO search_index (body, kind, ref_id, visit_id) VALUES (?, ?, ?, ?)",
-            [index_body(kind, row), kind, ref_id, row.get("visit_id")],
+            "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id) VALUES (?, ?, ?, ?, ?)",
+            [rowid, index_body(kind, row), kind, ref_id, row.get("visit_id")],
         )
 
     def get(self, model: type[R], record_id: int) -> R | None:
@@ -202,9 +233,8 @@ class Store:
         table = _records().TABLES[model]
         with self.transaction() as db:
             if kind := _SEARCH_KINDS.get(table):
-                db.execute(
-                    "DELETE FROM search_index WHERE kind = ? AND ref_id = ?", [kind, record_id]
-                )
+                db.execute("DELETE FROM search_index WHERE rowid = ?",
+                           [search_rowid(kind, record_id)])  # fmt: skip
             if table == "people":
                 db.execute("UPDATE notes SET speaker_id = NULL WHERE speaker_id = ?",
                            [record_id])  # fmt: skip
