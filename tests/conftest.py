@@ -67,3 +67,36 @@ def make_app(demo_store: Store) -> Callable[..., Any]:
         )
 
     return factory
+
+
+async def settle(pilot: Any) -> None:
+    """Wait until every read worker and every save has finished and the screen is drawn."""
+    import asyncio
+    import contextlib
+
+    from textual.worker import WorkerCancelled
+
+    app = pilot.app
+    for _ in range(200):
+        with contextlib.suppress(WorkerCancelled):  # a newer read replaced it
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        writer = getattr(app, "writer", None)
+        busy = any(worker.is_running for worker in app.workers)
+        if not busy and not (writer and writer.pending):
+            await _tables_measured(pilot)
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the app did not settle in 2 s")
+
+
+async def _tables_measured(pilot: Any) -> None:
+    """Tables measure new rows' columns when idle; wait until every table has."""
+    from textual.widgets import DataTable
+
+    for _ in range(100):
+        await pilot.pause()
+        tables = pilot.app.screen.query(DataTable)
+        if not any(t._require_update_dimensions or t._updated_cells for t in tables):
+            await pilot.pause()
+            return

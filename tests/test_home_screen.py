@@ -22,7 +22,7 @@ async def test_home_lists_visits_customers_and_counts(make_app) -> None:
         visits = app.screen.query_one("#visits", DataTable)
         assert visits.row_count == 4
         first_row = visits.get_row_at(0)
-        assert first_row[0].startswith("▶")  # upcoming first
+        assert str(first_row[0]).startswith("▶")  # upcoming first
         customers = app.screen.query_one("#customers", DataTable)
         assert customers.row_count == 2
         counts = str(app.screen.query_one("#commitment-counts").render())

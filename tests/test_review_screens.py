@@ -14,13 +14,15 @@ from interview_tui.domain.enums import CommitmentState, PoolGroup
 from interview_tui.domain.models import Commitment, Requirement
 from interview_tui.tui.live.live_screen import LiveScreen
 from interview_tui.tui.review import export_screen
+from tests.conftest import settle
 
 
 async def test_find_every_overdue_commitment_and_close_one(make_app, demo_store) -> None:
     app = make_app("commitments")
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("d")
+        await settle(pilot)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 3  # every overdue commitment in the demo
         assert "OVERDUE" in str(table.get_row_at(0)[3])
@@ -28,9 +30,12 @@ async def test_find_every_overdue_commitment_and_close_one(make_app, demo_store)
         await pilot.press("x")
         await pilot.pause()
         await pilot.press(*"report sent", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         closed = demo_store.get(Commitment, target.id)
         assert closed.state is CommitmentState.DONE and closed.resolution_note == "report sent"
+        assert table.row_count == 3 and str(table.get_row_at(0)[3]) == "done"  # redrawn in place
+        await pilot.press("d")  # the filter read again: the closed one has left it
+        await settle(pilot)
         assert table.row_count == 2
         kept = str(app.screen.query_one("#kept", Static).render())
         assert "Kept on time" in kept
@@ -64,15 +69,17 @@ async def test_dropping_needs_a_reason_and_due_date_moves_with_one(make_app, dem
 async def test_move_a_requirement_to_next_iteration(make_app, demo_store) -> None:
     app = make_app("requirements")
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        target = app.screen.selected()
+        await settle(pilot)
+        target = app.screen.selected().requirement
         await pilot.press("2")
-        await pilot.pause()
+        await settle(pilot)
         assert demo_store.get(Requirement, target.id).group is PoolGroup.NEXT_ITERATION
+        table = app.screen.query_one(DataTable)
+        assert str(table.get_row(str(target.id))[0]) == "Next iteration"  # the row redrawn
         await pilot.press("l")
         await pilot.pause()
         await pilot.press(*"billing-export", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert demo_store.get(Requirement, target.id).link_key == "billing-export"
 
 
@@ -119,7 +126,7 @@ async def test_export_screen_writes_private_files(make_app, tmp_path: Path, monk
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("route", ["commitments", "requirements", "matrix"])
 def test_review_snapshots(snap_compare, make_app, route: str, lang: str) -> None:
-    assert snap_compare(make_app(route, lang=lang), terminal_size=(100, 30))
+    assert snap_compare(make_app(route, lang=lang), terminal_size=(100, 30), run_before=settle)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -127,25 +134,32 @@ def test_review_snapshots(snap_compare, make_app, route: str, lang: str) -> None
                                                ("timeline", {"customer_id": 1}),
                                                ("export", {"visit_id": 1})])  # fmt: skip
 def test_more_review_snapshots(snap_compare, make_app, route, kwargs, lang) -> None:
-    async def settle(pilot) -> None:
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+    kwargs = dict(kwargs)
+    query = kwargs.pop("query", "")
+
+    async def type_and_settle(pilot) -> None:
+        await settle(pilot)
+        if query:
+            pilot.app.screen.query_one(Input).value = query
+            await settle(pilot)
 
     assert snap_compare(make_app(route, lang=lang, **kwargs), terminal_size=(100, 30),
-                        run_before=settle)  # fmt: skip
+                        run_before=type_and_settle)  # fmt: skip
 
 
 async def test_owner_filter_cycles(make_app) -> None:
     app = make_app("commitments")
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("a", "u")
+        await settle(pilot)
         assert {row.commitment.owner_side.value for row in app.screen.rows} == {"us"}
         await pilot.press("u")
+        await settle(pilot)
         assert {row.commitment.owner_side.value for row in app.screen.rows} == {"customer"}
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_commitments_snapshot_80x24(snap_compare, make_app, lang: str) -> None:
-    assert snap_compare(make_app("commitments", lang=lang), terminal_size=(80, 24))
+    assert snap_compare(make_app("commitments", lang=lang), terminal_size=(80, 24),
+                        run_before=settle)

@@ -77,11 +77,11 @@ class Settings:
     db_path: Path | None
     language: str
 
-    def open_store(self):
-        """Open the database, turning storage problems into a clean CLI error."""
+    def open_store(self, *, read_only: bool = False):
+        """Open the database (``read_only`` for commands that only read: never writes)."""
         from interview_tui.store import open_store
 
-        return open_store(self.db_path)
+        return open_store(self.db_path, read_only=read_only)
 
 
 pass_settings = click.make_pass_decorator(Settings)

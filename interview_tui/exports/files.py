@@ -1,18 +1,57 @@
-"""Write an export privately: created with mode 0600, replaced atomically."""
+"""Write an export privately: created with mode 0600, replaced atomically, never clobbering.
+
+:func:`check_target` refuses a path before anything is written: the database itself (or its
+``-wal`` / ``-shm``), anything that is not a regular file (a FIFO, a device, a folder, a
+symlink), and an existing file unless the user said ``--force``.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+from interview_tui.errors import UserError
+
+
+def check_target(path: Path, *, database: Path | None = None, force: bool = False) -> None:
+    """Refuse, with one clear line, a target an export must not write over."""
+    path = path.expanduser()
+    if database is not None:
+        db = database.expanduser().resolve()
+        forbidden = {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"),
+                     db.with_name(db.name + "-journal")}  # fmt: skip
+        if path.resolve() in forbidden:
+            raise UserError(f"{path}: that is the database; choose another file to export to")
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        if not path.parent.expanduser().is_dir():
+            raise UserError(f"{path}: the folder {path.parent} does not exist") from None
+        return
+    except OSError as exc:
+        raise UserError(f"{path}: cannot check the file ({exc.strerror})") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise UserError(f"{path}: is a symbolic link; write to its target directly, or elsewhere")
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError(f"{path}: is not a regular file (folder, FIFO or device); not written")
+    if not force:
+        raise UserError(f"{path}: exists; add --force to replace it")
+
 
 def write_private(path: Path, data: bytes | str) -> Path:
-    """Write ``data`` to ``path`` (mode 0600) through a temporary file in the same folder."""
+    """Write ``data`` to ``path`` (mode 0600) through a temporary file in the same folder.
+
+    The temporary file is removed whatever happens (an error, Ctrl+C, SIGTERM).
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path = path.expanduser()
     folder = path.parent if str(path.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise UserError(f"{path}: cannot write ({exc.strerror})") from None
     try:
         os.fchmod(handle, 0o600)
         with os.fdopen(handle, "wb") as out:
@@ -20,6 +59,9 @@ def write_private(path: Path, data: bytes | str) -> Path:
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp_name, path)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise UserError(f"{path}: cannot write ({exc.strerror})") from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise

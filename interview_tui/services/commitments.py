@@ -68,26 +68,57 @@ class CommitmentFilter:
         return " AND ".join(where), params
 
 
-def list_commitments(store: Store, today: date, filters: CommitmentFilter | None = None,
-                     limit: int = 2000) -> list[CommitmentRow]:  # fmt: skip
-    """Overdue first, then by due date (none last); done and dropped after open."""
+_ROW_SQL = (
+    "SELECT m.*, v.customer_id AS _customer_id, c.name AS _customer, v.date AS _visit_date"
+    " FROM commitments m JOIN visits v ON v.id = m.visit_id"
+    " JOIN customers c ON c.id = v.customer_id"
+)
+
+
+def _row(row: dict) -> CommitmentRow:
     from interview_tui.store.records import from_row
 
+    extra = {key: row.pop(key) for key in ("_customer_id", "_customer", "_visit_date")}
+    return CommitmentRow(from_row(Commitment, row), extra["_customer_id"], extra["_customer"],
+                         (extra["_visit_date"] or "")[:10])  # fmt: skip
+
+
+def list_commitments(store: Store, today: date, filters: CommitmentFilter | None = None,
+                     offset: int = 0, limit: int | None = None) -> list[CommitmentRow]:  # fmt: skip
+    """Overdue first, then by due date (none last); done and dropped after open.
+
+    Every match unless ``limit`` asks for a page (screens read pages, the CLI reads all).
+    """
     where, params = (filters or CommitmentFilter()).sql(today)
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
     rows = store.query(
-        "SELECT m.*, v.customer_id AS _customer_id, c.name AS _customer, v.date AS _visit_date"
-        " FROM commitments m JOIN visits v ON v.id = m.visit_id"
-        " JOIN customers c ON c.id = v.customer_id"
-        f" WHERE {where}"
-        " ORDER BY m.state != 'open', m.due IS NULL, m.due, m.id LIMIT ?",
-        [*params, limit],
+        f"{_ROW_SQL} WHERE {where}"
+        " ORDER BY m.state != 'open', m.due IS NULL, m.due, m.id" + page,
+        [*params, limit, offset] if limit is not None else params,
     )
-    result = []
-    for row in rows:
-        extra = {key: row.pop(key) for key in ("_customer_id", "_customer", "_visit_date")}
-        result.append(CommitmentRow(from_row(Commitment, row), extra["_customer_id"],
-                                    extra["_customer"], (extra["_visit_date"] or "")[:10]))
-    return result
+    return [_row(row) for row in rows]
+
+
+def count_commitments(store: Store, today: date, filters: CommitmentFilter | None = None) -> int:
+    where, params = (filters or CommitmentFilter()).sql(today)
+    return int(store.query(
+        "SELECT count(*) AS n FROM commitments m JOIN visits v ON v.id = m.visit_id"
+        f" WHERE {where}", params)[0]["n"])  # fmt: skip
+
+
+def commitment_row(store: Store, commitment_id: int) -> CommitmentRow:
+    """One commitment as the lists show it (after a change)."""
+    rows = store.query(f"{_ROW_SQL} WHERE m.id = ?", [commitment_id])
+    if not rows:
+        raise UserError(f"no commitment with id {commitment_id}")
+    return _row(rows[0])
+
+
+def customers_with_commitments(store: Store) -> list[tuple[int, str]]:
+    """(id, name) of every customer that has a commitment, by name."""
+    return [(r["id"], r["name"]) for r in store.query(
+        "SELECT DISTINCT c.id, c.name FROM customers c JOIN visits v ON v.customer_id = c.id"
+        " JOIN commitments m ON m.visit_id = v.id ORDER BY c.name")]  # fmt: skip
 
 
 def close(store: Store, commitment: Commitment, state: CommitmentState, note: str,
@@ -97,12 +128,22 @@ def close(store: Store, commitment: Commitment, state: CommitmentState, note: st
         raise UserError("close a commitment as done or dropped")
     if state is CommitmentState.DROPPED and not note.strip():
         raise UserError("say why the commitment is dropped")
-    commitment.state = state
-    commitment.resolution_note = note.strip()
-    commitment.closed_on = today
-    commitment.history = [*commitment.history, {"on": today.isoformat(), "state": state.value,
-                                                "note": note.strip()}]  # fmt: skip
-    return store.save(commitment)
+    with store.transaction():
+        commitment = _fresh(store, commitment)
+        commitment.state = state
+        commitment.resolution_note = note.strip()
+        commitment.closed_on = today
+        commitment.history = [*commitment.history, {"on": today.isoformat(),
+                                                    "state": state.value, "note": note.strip()}]
+        return store.save(commitment)
+
+
+def _fresh(store: Store, commitment: Commitment) -> Commitment:
+    """The commitment as stored now (the caller's copy is never changed)."""
+    current = store.get(Commitment, commitment.id) if commitment.id is not None else None
+    if current is None:
+        raise UserError(f"no commitment with id {commitment.id}")
+    return current
 
 
 def reschedule(store: Store, commitment: Commitment, due: date, reason: str,
@@ -110,11 +151,14 @@ def reschedule(store: Store, commitment: Commitment, due: date, reason: str,
     """Move the due date; the reason and the old date are kept in its history."""
     if not reason.strip():
         raise UserError("say why the due date moves")
-    old = commitment.due.isoformat() if commitment.due else ""
-    commitment.history = [*commitment.history, {"on": today.isoformat(), "from": old,
-                                                "to": due.isoformat(), "reason": reason.strip()}]
-    commitment.due = due
-    return store.save(commitment)
+    with store.transaction():
+        commitment = _fresh(store, commitment)
+        old = commitment.due.isoformat() if commitment.due else ""
+        commitment.history = [*commitment.history, {"on": today.isoformat(), "from": old,
+                                                    "to": due.isoformat(),
+                                                    "reason": reason.strip()}]  # fmt: skip
+        commitment.due = due
+        return store.save(commitment)
 
 
 @dataclass(frozen=True, slots=True)

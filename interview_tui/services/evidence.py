@@ -18,14 +18,19 @@ class Evidence:
     internal: bool
 
 
-def customer_evidence(store: Store, customer_id: int) -> list[Evidence]:
-    """Every goal-tagged note of the customer, newest visit first."""
+def customer_evidence(store: Store, customer_id: int,
+                      visit_ids: list[int] | None = None) -> list[Evidence]:  # fmt: skip
+    """Every goal-tagged note of the customer (or of some of its visits), newest visit first."""
+    only, params = "", []
+    if visit_ids is not None:
+        only = f" AND n.visit_id IN ({','.join('?' * len(visit_ids))})"
+        params = list(visit_ids)
     rows = store.query(
         "SELECT n.visit_id, v.date, n.goal, n.text, n.internal FROM notes n"
         " JOIN visits v ON v.id = n.visit_id"
         " WHERE v.customer_id = ? AND n.goal IS NOT NULL AND trim(n.text) != ''"
-        " ORDER BY v.date DESC, n.id",
-        [customer_id],
+        f"{only} ORDER BY v.date DESC, n.id",
+        [customer_id, *params],
     )
     return [Evidence(r["visit_id"], r["date"][:10], Goal(r["goal"]), r["text"],
                      bool(r["internal"])) for r in rows]  # fmt: skip
@@ -38,13 +43,18 @@ class MatrixRow:
     days: dict[Goal, int | None]  # days since the newest evidence, None when there is none
 
 
-def account_matrix(store: Store, today: date, limit: int = 200) -> list[MatrixRow]:
+def count_customers(store: Store) -> int:
+    return int(store.query("SELECT count(*) AS n FROM customers")[0]["n"])
+
+
+def account_matrix(store: Store, today: date, limit: int = 200,
+                   offset: int = 0) -> list[MatrixRow]:  # fmt: skip
     """Customers (most recently visited first) × goals: how old the newest evidence is."""
     customers = store.query(
         "SELECT c.id, c.name, max(v.date) AS last FROM customers c"
         " LEFT JOIN visits v ON v.customer_id = c.id GROUP BY c.id"
-        " ORDER BY last IS NULL, last DESC LIMIT ?",
-        [limit],
+        " ORDER BY last IS NULL, last DESC, c.id LIMIT ? OFFSET ?",
+        [limit, offset],
     )
     ids = [c["id"] for c in customers]
     newest: dict[tuple[int, str], str] = {}
@@ -66,3 +76,38 @@ def account_matrix(store: Store, today: date, limit: int = 200) -> list[MatrixRo
             days[goal] = (today - date.fromisoformat(last)).days if last else None
         result.append(MatrixRow(c["id"], c["name"], days))
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineVisit:
+    visit_id: int
+    date: str
+    status: str
+    purpose: str
+    evidence: list[Evidence]
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    customer: str
+    visits: list[TimelineVisit]
+    total: int
+
+
+def customer_timeline(store: Store, customer_id: int, offset: int = 0,
+                      limit: int = 30) -> Timeline:  # fmt: skip
+    """A page of the customer's visits, newest first, each with the evidence it found."""
+    from interview_tui.domain.models import Customer
+
+    customer = store.get(Customer, customer_id)
+    rows = store.query("SELECT id, date, status, purpose FROM visits WHERE customer_id = ?"
+                       " ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+                       [customer_id, limit, offset])  # fmt: skip
+    total = int(store.query("SELECT count(*) AS n FROM visits WHERE customer_id = ?",
+                            [customer_id])[0]["n"])  # fmt: skip
+    found: dict[int, list[Evidence]] = {}
+    for item in customer_evidence(store, customer_id, [row["id"] for row in rows]):
+        found.setdefault(item.visit_id, []).append(item)
+    visits = [TimelineVisit(row["id"], row["date"][:10], row["status"], row["purpose"] or "",
+                            found.get(row["id"], [])) for row in rows]  # fmt: skip
+    return Timeline(customer.name if customer else "?", visits, total)

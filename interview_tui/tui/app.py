@@ -8,12 +8,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from interview_tui.store.store import Store
 from interview_tui.tui.base import translate_bindings
+from interview_tui.tui.data import SLOW_SAVE_SECONDS, SaveDone, SaveFailed, Writer
 from interview_tui.tui.routes import screen_class
 
 
@@ -48,6 +52,71 @@ class InterviewApp(App[None]):
         self._keymap = keymap or {}
         self.animate = animate
         self._prefetched = prefetched or {}
+        self.writer = Writer(self.post_message)
+
+    # -- saving: one ordered writer thread, one error path -----------------------------------
+
+    def save(
+        self,
+        write: Callable[[], Any],
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[str], None] | None = None,
+    ) -> None:
+        """Run ``write`` (a service call) on the writer thread; ``done`` gets its result.
+
+        The UI never waits: a database held by another process makes the save wait in the
+        background (and say so after a second). A failure is shown as an error and handed to
+        ``failed``, which offers the user's input again; nothing is dropped, nothing exits.
+        """
+        from interview_tui.i18n import t
+
+        ticket = self.writer.submit(write, done, failed)
+        self.writer.pending[ticket].timer = self.set_timer(
+            SLOW_SAVE_SECONDS, lambda: self.notify(t("app.saving_waits"), timeout=4)
+        )
+
+    @on(SaveDone)
+    def _save_done(self, message: SaveDone) -> None:
+        pending = self.writer.finish(message.ticket)
+        if pending is not None and pending.done is not None:
+            pending.done(message.result)
+
+    @on(SaveFailed)
+    def _save_failed(self, message: SaveFailed) -> None:
+        from interview_tui.i18n import t
+
+        pending = self.writer.finish(message.ticket)
+        self.notify(t("app.save_failed", error=message.error), severity="error", timeout=15)
+        if pending is not None and pending.failed is not None:
+            pending.failed(message.error)
+
+    def on_unmount(self) -> None:
+        self.writer.shutdown()
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Off: a screenshot would copy internal notes into a world-readable file."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Toasts show their text literally: names and notes are data, never markup."""
+        from interview_tui.tui.text import visible
+
+        super().notify(visible(message), title=visible(title), severity=severity,
+                       timeout=timeout, markup=markup)  # fmt: skip
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """Titles name customers and visits: shown literally, controls made visible."""
+        from interview_tui.tui.text import visible
+
+        return super().format_title(visible(title, one_line=True),
+                                    visible(sub_title, one_line=True))  # fmt: skip
 
     def get_default_screen(self) -> Screen:
         """Home is the bottom of the screen stack (no empty screen underneath it)."""
@@ -100,7 +169,10 @@ class InterviewApp(App[None]):
                 self.call_later(self.run_action, action, target)
 
             yield SystemCommand(f"{binding.description}  [{key}]", help_text, run)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            # A screenshot would write internal notes to a public folder: not offered.
+            if command.title != "Screenshot":
+                yield command
 
 
 def load_keymap(path: Path) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -10,16 +10,17 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from interview_tui.i18n import t
 from interview_tui.services.home_data import HomeData, read_home
-from interview_tui.tui.base import BaseScreen
+from interview_tui.tui.data import DataScreen
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.routes import available
+from interview_tui.tui.text import SafeTable
 
 
-class HomeScreen(BaseScreen):
+class HomeScreen(DataScreen[HomeData]):
     """Upcoming visits first, then recent ones; the customers; what is still owed."""
 
     CSS_PATH = "home.tcss"
-    _loaded_once = False
+    _shown_once = False
     BINDINGS = [
         Binding("enter", "open_visit", "home.open", id="home.open", tooltip="home.open.help",
                 show=False),
@@ -51,12 +52,12 @@ class HomeScreen(BaseScreen):
         with Horizontal(id="home-body"):
             with Vertical(id="visits-pane"):
                 yield Static(t("home.visits"), classes="pane-title")
-                yield DataTable(id="visits", cursor_type="row", zebra_stripes=True)
+                yield SafeTable(id="visits", cursor_type="row", zebra_stripes=True)
             with Vertical(id="side-pane"):
                 yield Static(t("home.commitments_title"), classes="pane-title")
                 yield Static("", id="commitment-counts")
                 yield Static(t("home.customers"), classes="pane-title")
-                yield DataTable(id="customers", cursor_type="row")
+                yield SafeTable(id="customers", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -67,26 +68,24 @@ class HomeScreen(BaseScreen):
         customers = self.query_one("#customers", DataTable)
         customers.add_columns(t("home.col.customer"), t("home.col.visits"))
         if (prefetched := self.iapp.take_prefetched("home")) is not None:
-            self._show(prefetched)  # read while Textual was loading: the first paint has data
+            self.show(prefetched)  # read while Textual was loading: the first paint has data
+            self._shown_once = True
 
     def on_screen_resume(self) -> None:
-        """Shown again after another screen (or first, without prefetch): read fresh data."""
-        if self._loaded_once:
-            self.load()
-        self._loaded_once = True
-        if not self.query_one("#visits", DataTable).row_count:
-            self.load()
+        """Shown (first without prefetched data, or again after another screen): read."""
+        if self._shown_once:
+            self._shown_once = False  # the prefetched data is fresh: no second read
+            return
+        self.reload()
 
     @on(DataChanged)
     def _reload_on_change(self) -> None:
-        self.load()
+        self.reload()
 
-    @work(thread=True, exclusive=True, group="home-load")
-    def load(self) -> None:
-        data = read_home(self.iapp.store, self.iapp.today())
-        self.app.call_from_thread(self._show, data)
+    def fetch(self) -> HomeData:
+        return read_home(self.iapp.store, self.iapp.today())
 
-    def _show(self, data: HomeData) -> None:
+    def show(self, data: HomeData) -> None:
         today = self.iapp.today().isoformat()
         visits = self.query_one("#visits", DataTable)
         selected = self._selected_key(visits)
@@ -187,4 +186,4 @@ class HomeScreen(BaseScreen):
             self.iapp.show("timeline", customer_id=customer_id)
 
     def action_reload(self) -> None:
-        self.load()
+        self.reload()

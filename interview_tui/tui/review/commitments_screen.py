@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Input, Label, Static
 
 from interview_tui.domain.dates import DateParseError, parse_due
 from interview_tui.domain.enums import CommitmentState
@@ -16,13 +18,22 @@ from interview_tui.i18n import t
 from interview_tui.services.commitments import (
     CommitmentFilter,
     CommitmentRow,
+    KeptRate,
     close,
+    commitment_row,
+    count_commitments,
+    customers_with_commitments,
     kept_on_time,
     list_commitments,
     reschedule,
 )
-from interview_tui.tui.base import BaseScreen
+from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import FormDialog
+from interview_tui.tui.paging import PagedTable
+from interview_tui.tui.text import SafeTable, literal
+
+#: rows read per page; more are read as the cursor nears the end
+PAGE_SIZE = 200
 
 _FILTERS = {
     "all": CommitmentFilter(),
@@ -35,17 +46,17 @@ _FILTERS = {
 class NoteDialog(FormDialog):
     """Close a commitment: one note (required when dropping)."""
 
-    def __init__(self, title: str, required: bool) -> None:
+    def __init__(self, title: str, required: bool, draft: str = "") -> None:
         super().__init__()
-        self.title_text, self.required = title, required
+        self.title_text, self.required, self.draft = title, required, draft
 
     def fields(self) -> ComposeResult:
         yield Label(t("commitments.note"))
-        yield Input(compact=True, id="note")
+        yield Input(self.draft, compact=True, id="note")
         yield Static("", id="note-message", classes="hint error-message")
 
     def on_mount(self) -> None:
-        self.query_one(".dialog-title", Static).update(self.title_text)
+        self.query_one(".dialog-title", Static).update(literal(self.title_text))
         super().on_mount()
 
     def result(self) -> dict[str, Any] | None:
@@ -72,7 +83,7 @@ class DueDialog(FormDialog):
         yield Static("", id="reason-message", classes="hint error-message")
 
     def on_mount(self) -> None:
-        self.query_one(".dialog-title", Static).update(self.title_text)
+        self.query_one(".dialog-title", Static).update(literal(self.title_text))
         super().on_mount()
 
     def result(self) -> dict[str, Any] | None:
@@ -92,16 +103,50 @@ class DueDialog(FormDialog):
         return {"due": due, "reason": self.value("reason")}
 
 
-class CommitmentsScreen(BaseScreen):
+@dataclass(frozen=True, slots=True)
+class CommitmentsData:
+    """One page of the current filter, its total, and the kept-on-time rates."""
+
+    rows: list[CommitmentRow]
+    total: int
+    overall: KeptRate
+    per_customer: dict[str, KeptRate]
+    customers: list[tuple[int, str]]
+
+
+def _cells(row: CommitmentRow, today: date) -> list[Text]:
+    c = row.commitment
+    overdue = row.is_overdue(today)
+    style = "bold red" if overdue else ("dim" if c.state is not CommitmentState.OPEN else "")
+    state = t("commitments.overdue") if overdue else t(f"commitment.{c.state.value}")
+    owner = f"{t(f'owner.{c.owner_side.value}')}: {c.owner_name or '—'}"
+    cells = [c.due.isoformat() if c.due else "—", row.customer, owner, state, c.text]
+    return [literal(cell, style, one_line=True) for cell in cells]
+
+
+def _rate(rate: KeptRate) -> str:
+    return f"{rate.rate:.0%}" if rate.rate is not None else "—"
+
+
+class CommitmentsScreen(DataScreen[CommitmentsData]):
     """All commitments; ``o``/``d``/``w``/``a`` filter, ``x``/``z``/``e`` act on one."""
 
     DEFAULT_CSS = """
     #kept, #filter { padding: 0 1; height: auto; }
     #kept { color: $text-accent; }
-    #commitments-table { height: 1fr; }
+    #commitments-table, #rates { height: 1fr; }
+    #rates { display: none; }
+    CommitmentsScreen.-rates #rates { display: block; }
+    CommitmentsScreen.-rates #commitments-table { display: none; }
     """
     BINDINGS = [
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
+        Binding("x", "close('done')", "commitments.done", id="commitments.done",
+                tooltip="commitments.done.help"),
+        Binding("z", "close('dropped')", "commitments.drop", id="commitments.drop",
+                tooltip="commitments.drop.help"),
+        Binding("e", "due", "commitments.due", id="commitments.due",
+                tooltip="commitments.due.help"),
         Binding("o", "filter('open')", "commitments.open", id="commitments.open",
                 tooltip="commitments.open.help"),
         Binding("d", "filter('overdue')", "commitments.overdue_key", id="commitments.overdue",
@@ -114,93 +159,147 @@ class CommitmentsScreen(BaseScreen):
                 tooltip="commitments.customer.help"),
         Binding("u", "next_owner", "commitments.owner", id="commitments.owner",
                 tooltip="commitments.owner.help"),
-        Binding("x", "close('done')", "commitments.done", id="commitments.done",
-                tooltip="commitments.done.help"),
-        Binding("z", "close('dropped')", "commitments.drop", id="commitments.drop",
-                tooltip="commitments.drop.help"),
-        Binding("e", "due", "commitments.due", id="commitments.due",
-                tooltip="commitments.due.help"),
+        Binding("k", "rates", "commitments.rates", id="commitments.rates",
+                tooltip="commitments.rates.help"),
     ]
 
     def __init__(self, filter: str = "open") -> None:
         super().__init__()
         self.filter_name = filter
-        self.customer: str | None = None
+        self.customer: tuple[int, str] | None = None
         self.owner: str | None = None  # "us", "customer" or None for both
-        self.rows: list[CommitmentRow] = []
+        self.customers: list[tuple[int, str]] = []
+        self.by_key: dict[str, CommitmentRow] = {}
+
+    @property
+    def rows(self) -> list[CommitmentRow]:
+        """The rows shown, in order."""
+        return list(self.by_key.values())
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="kept")
         yield Static("", id="filter")
-        yield DataTable(id="commitments-table", cursor_type="row", zebra_stripes=True)
+        yield PagedTable(id="commitments-table", cursor_type="row", zebra_stripes=True)
+        yield SafeTable(id="rates", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = t("commitments.subtitle")
-        table = self.query_one(DataTable)
-        table.add_columns(t("commitments.col.due"), t("commitments.col.customer"),
-                          t("commitments.col.owner"), t("commitments.col.state"),
-                          t("commitments.col.text"))  # fmt: skip
-        self.load()
+        self.query_one(PagedTable).add_columns(
+            t("commitments.col.due"), t("commitments.col.customer"), t("commitments.col.owner"),
+            t("commitments.col.state"), t("commitments.col.text"))  # fmt: skip
+        self.query_one("#rates", SafeTable).add_columns(
+            t("commitments.col.customer"), t("commitments.rates.kept"),
+            t("commitments.rates.settled"), t("commitments.rates.rate"))  # fmt: skip
+        super().on_mount()
 
-    def load(self) -> None:
-        today = self.iapp.today()
-        store = self.iapp.store
+    # -- reading ---------------------------------------------------------------------------
+
+    def _filter(self) -> CommitmentFilter:
+        return replace(_FILTERS[self.filter_name],
+                       customer_id=self.customer[0] if self.customer else None,
+                       owner=self.owner or "")  # fmt: skip
+
+    def fetch(self) -> CommitmentsData:
+        store, today, filters = self.iapp.store, self.iapp.today(), self._filter()
         overall, per_customer = kept_on_time(store, today)
-        kept = (t("commitments.kept", rate=f"{overall.rate:.0%}", kept=overall.kept,
-                  settled=overall.settled) if overall.rate is not None
-                else t("commitments.kept_none"))  # fmt: skip
-        details = [f"{name} {rate.rate:.0%}" for name, rate in per_customer.items()
-                   if rate.rate is not None]  # fmt: skip
-        self.query_one("#kept", Static).update(kept + ("  ·  " + " · ".join(details)
-                                                         if details else ""))  # fmt: skip
-        self.rows = [row for row in list_commitments(store, today, _FILTERS[self.filter_name])
-                     if (self.customer is None or row.customer == self.customer)
-                     and (self.owner is None or row.commitment.owner_side.value == self.owner)]
+        return CommitmentsData(
+            list_commitments(store, today, filters, limit=PAGE_SIZE),
+            count_commitments(store, today, filters), overall, per_customer,
+            customers_with_commitments(store),
+        )
+
+    def show(self, data: CommitmentsData) -> None:
+        self.customers = data.customers
+        self._show_kept(data.overall)
         label = t(f"commitments.filter.{self.filter_name}")
         if self.customer:
-            label += f" · {self.customer}"
+            label += f" · {self.customer[1]}"
         if self.owner:
             label += f" · {t(f'owner.{self.owner}')}"
-        self.query_one("#filter", Static).update(t("commitments.filter", filter=label))
-        table = self.query_one(DataTable)
-        table.clear()
-        for row in self.rows:
-            c = row.commitment
-            overdue = row.is_overdue(today)
-            style = "bold red" if overdue else ("dim" if c.state is not CommitmentState.OPEN
-                                                 else "")  # fmt: skip
-            state = t("commitments.overdue") if overdue else t(f"commitment.{c.state.value}")
-            owner = f"{t(f'owner.{c.owner_side.value}')}: {c.owner_name or '—'}"
-            cells = [c.due.isoformat() if c.due else "—", row.customer, owner, state, c.text]
-            table.add_row(*(Text(cell, style=style) for cell in cells), key=str(c.id))
-        if not self.rows:
-            self.notify(t("commitments.none"), timeout=3)
+        label = t("commitments.filter", filter=label)
+        if not data.total:
+            label += "  " + t("commitments.none")
+        self.query_one("#filter", Static).update(literal(label))
+        table = self.query_one(PagedTable)
+        table.reset(data.total)
+        self.by_key.clear()
+        self._add(data.rows)
+        rates = self.query_one("#rates", SafeTable)
+        rates.clear()
+        for name, rate in data.per_customer.items():
+            rates.add_row(name, str(rate.kept), str(rate.settled), _rate(rate))
+
+    def _show_kept(self, overall: KeptRate) -> None:
+        kept = (t("commitments.kept", rate=_rate(overall), kept=overall.kept,
+                  settled=overall.settled) if overall.rate is not None
+                else t("commitments.kept_none"))  # fmt: skip
+        self.query_one("#kept", Static).update(kept)
+
+    def _add(self, rows: list[CommitmentRow]) -> None:
+        today = self.iapp.today()
+        self.by_key.update((str(row.commitment.id), row) for row in rows)
+        self.query_one(PagedTable).add_page(
+            [(str(row.commitment.id), _cells(row, today)) for row in rows])
+
+    @on(PagedTable.NeedMore)
+    def _more(self, message: PagedTable.NeedMore) -> None:
+        store, today, filters = self.iapp.store, self.iapp.today(), self._filter()
+        self.read(lambda: list_commitments(store, today, filters, offset=message.offset,
+                                           limit=PAGE_SIZE), self._add)  # fmt: skip
 
     def selected(self) -> CommitmentRow | None:
-        table = self.query_one(DataTable)
-        if not self.rows or table.cursor_row >= len(self.rows):
+        table = self.query_one(PagedTable)
+        if not table.row_count:
             return None
-        return self.rows[table.cursor_row]
+        return self.by_key.get(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    # -- filters -----------------------------------------------------------------------------
 
     def action_filter(self, name: str) -> None:
         self.filter_name = name
-        self.load()
+        self.reload()
 
     def action_next_customer(self) -> None:
-        names = sorted({row.customer for row in list_commitments(self.iapp.store,
-                                                                 self.iapp.today())})
-        order = [None, *names]
+        order: list[tuple[int, str] | None] = [None, *self.customers]
         self.customer = order[(order.index(self.customer) + 1) % len(order)]
-        self.load()
+        self.reload()
 
     def action_next_owner(self) -> None:
         order = [None, "us", "customer"]
         self.owner = order[(order.index(self.owner) + 1) % len(order)]
-        self.load()
+        self.reload()
 
-    def action_close(self, state: str) -> None:
+    def action_rates(self) -> None:
+        self.toggle_class("-rates")
+        shown = "#rates" if self.has_class("-rates") else "#commitments-table"
+        self.query_one(shown).focus()
+
+    # -- changing one ------------------------------------------------------------------------
+
+    def _changed(self, result: tuple[CommitmentRow, KeptRate]) -> None:
+        """Redraw the changed row in place and the rate above it."""
+        row, overall = result
+        key = str(row.commitment.id)
+        self._show_kept(overall)
+        if key in self.by_key:
+            self.by_key[key] = row
+            table = self.query_one(PagedTable)
+            for column, value in zip(table.columns, _cells(row, self.iapp.today()), strict=True):
+                table.update_cell(key, column, value)
+        self.notify(t("commitments.saved"), timeout=2)
+
+    def _save(self, change: Any, reopen: Any) -> None:
+        store, today = self.iapp.store, self.iapp.today()
+
+        def write() -> tuple[CommitmentRow, KeptRate]:
+            saved = change(store, today)
+            return commitment_row(store, saved.id), kept_on_time(store, today)[0]
+
+        self.iapp.save(write, self._changed, lambda _error: reopen())
+
+    def action_close(self, state: str, draft: str = "") -> None:
         row = self.selected()
         if row is None:
             return
@@ -208,13 +307,13 @@ class CommitmentsScreen(BaseScreen):
 
         def done(result: dict | None) -> None:
             if result is not None:
-                close(self.iapp.store, row.commitment, target, result["note"], self.iapp.today())
-                self.notify(t("commitments.saved"), timeout=2)
-                self.load()
+                self._save(lambda store, today: close(store, row.commitment, target,
+                                                      result["note"], today),
+                           lambda: self.action_close(state, result["note"]))  # fmt: skip
 
         title = t("commitments.close_title", text=row.commitment.text)
-        self.app.push_screen(NoteDialog(title, required=target is CommitmentState.DROPPED),
-                             done)  # fmt: skip
+        dialog = NoteDialog(title, required=target is CommitmentState.DROPPED, draft=draft)
+        self.app.push_screen(dialog, done)
 
     def action_due(self) -> None:
         row = self.selected()
@@ -223,10 +322,9 @@ class CommitmentsScreen(BaseScreen):
 
         def done(result: dict | None) -> None:
             if result is not None:
-                reschedule(self.iapp.store, row.commitment, result["due"], result["reason"],
-                           self.iapp.today())  # fmt: skip
-                self.notify(t("commitments.saved"), timeout=2)
-                self.load()
+                self._save(lambda store, today: reschedule(store, row.commitment, result["due"],
+                                                           result["reason"], today),
+                           self.action_due)  # fmt: skip
 
         title = t("commitments.due_title", text=row.commitment.text)
         self.app.push_screen(DueDialog(title, self.iapp.today()), done)

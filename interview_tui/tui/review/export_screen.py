@@ -1,4 +1,8 @@
-"""Export a visit from the app: the same formats and files as ``interview-tui export``."""
+"""Export a visit from the app: the same formats and files as ``interview-tui export``.
+
+The export is rendered in a worker (the preview) and written by the app's writer thread;
+the folder typed by the user stays when the format changes.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +14,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
 
-from interview_tui.cli.export_cmd import FORMATS, render
-from interview_tui.exports.files import write_private
+from interview_tui.errors import UserError
+from interview_tui.exports.files import check_target, write_private
+from interview_tui.exports.render import FORMATS, render
 from interview_tui.i18n import t
-from interview_tui.tui.base import BaseScreen
+from interview_tui.services.visits import VisitHeading, visit_heading
+from interview_tui.tui.data import DataScreen
+from interview_tui.tui.text import literal
 
 _SUFFIX = {"report-md": "report.md", "recap-md": "recap.md", "eml": "recap.eml", "ics": "ics",
            "json": "json"}  # fmt: skip
 EXPORT_DIR = Path("~/interview-tui-exports")
 
 
-class ExportScreen(BaseScreen):
+class ExportScreen(DataScreen[tuple[VisitHeading, bytes]]):
     DEFAULT_CSS = """
     #export-form { height: auto; padding: 0 1; }
     #export-form Input, #export-form Select { width: 1fr; }
@@ -52,41 +59,71 @@ class ExportScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        visit, customer = self.iapp.store.visit_with_customer(self.visit_id)
-        self.sub_title = t("export.subtitle", customer=customer.name,
-                           date=visit.date.strftime("%Y-%m-%d"))  # fmt: skip
-        self._update()
+        self.output_format = "recap-md"
+        self.include_personal = False
+        self._confirm: Path | None = None
+        self.query_one("#path", Input).value = str(EXPORT_DIR / self._file_name())
+        super().on_mount()
 
-    @property
-    def output_format(self) -> str:
-        return str(self.query_one("#format", Select).value)
-
-    @on(Select.Changed, "#format")
-    @on(Checkbox.Changed, "#personal")
-    def _update(self) -> None:
-        name = f"visit-{self.visit_id}-{_SUFFIX[self.output_format]}"
-        self.query_one("#path", Input).value = str(EXPORT_DIR / name)
-        data = self._export_bytes()
-        preview = data.decode("utf-8", errors="replace")
-        self.query_one("#preview-text", Static).update(preview[:20_000])
+    def _file_name(self) -> str:
+        return f"visit-{self.visit_id}-{_SUFFIX[self.output_format]}"
 
     def _export_bytes(self) -> bytes:
         return render(self.iapp.store, self.visit_id, self.output_format,
-                      include_personal=self.query_one("#personal", Checkbox).value,
-                      today=self.iapp.today(), now=self.iapp.now())  # fmt: skip
+                      include_personal=self.include_personal, today=self.iapp.today(),
+                      now=self.iapp.now())  # fmt: skip
+
+    def fetch(self) -> tuple[VisitHeading, bytes]:
+        return visit_heading(self.iapp.store, self.visit_id), self._export_bytes()
+
+    def show(self, data: tuple[VisitHeading, bytes]) -> None:
+        heading, payload = data
+        self.sub_title = t("export.subtitle", customer=heading.customer, date=heading.date)
+        preview = payload[:40_000].decode("utf-8", errors="replace")
+        self.query_one("#preview-text", Static).update(literal(preview))
+
+    @on(Select.Changed, "#format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        """A new format keeps the folder the user chose and renames only the file."""
+        self.output_format = str(event.value)
+        path = self.query_one("#path", Input)
+        folder = Path(path.value).parent if path.value.strip() else EXPORT_DIR
+        path.value = str(folder / self._file_name())
+        self.reload()
+
+    @on(Checkbox.Changed, "#personal")
+    def _personal_changed(self, event: Checkbox.Changed) -> None:
+        self.include_personal = event.value
+        self.reload()
 
     @on(Button.Pressed, "#write")
     def action_write(self) -> None:
         path = Path(self.query_one("#path", Input).value).expanduser()
         message = self.query_one("#export-message", Static)
+        force = self._confirm == path
+        database = Path(self.iapp.store.path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            write_private(path, self._export_bytes())
-        except OSError as exc:
-            message.update(t("export.failed", path=path, reason=exc.strerror or exc))
+            check_target(path, database=database, force=force)
+        except UserError as exc:
+            if path.exists() and not force and "exists" in str(exc):
+                self._confirm = path
+                message.update(literal(t("export.exists", path=path)))
+            else:
+                message.update(literal(str(exc)))
             return
-        message.update(t("export.written", path=path))
-        self.notify(t("export.written", path=path), timeout=4)
+        except OSError as exc:
+            message.update(literal(t("export.failed", path=path, reason=exc.strerror or exc)))
+            return
+        self._confirm = None
+        render_now = self._export_bytes
+
+        def written(_path: Path) -> None:
+            message.update(literal(t("export.written", path=path)))
+            self.notify(t("export.written", path=path), timeout=4)
+
+        self.iapp.save(lambda: write_private(path, render_now()), written,
+                       lambda error: message.update(literal(error)))
 
     def action_back(self) -> None:
         self.dismiss()

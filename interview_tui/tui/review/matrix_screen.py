@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -10,8 +12,11 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from interview_tui.domain.enums import Goal
 from interview_tui.i18n import t
-from interview_tui.services.evidence import MatrixRow, account_matrix
-from interview_tui.tui.base import BaseScreen
+from interview_tui.services.evidence import MatrixRow, account_matrix, count_customers
+from interview_tui.tui.data import DataScreen
+from interview_tui.tui.paging import PagedTable
+
+PAGE_SIZE = 100
 
 
 def freshness(days: int | None) -> Text:
@@ -24,7 +29,13 @@ def freshness(days: int | None) -> Text:
     return Text(f"○ {days}", style="red")
 
 
-class MatrixScreen(BaseScreen):
+@dataclass(frozen=True, slots=True)
+class MatrixPage:
+    rows: list[MatrixRow]
+    total: int
+
+
+class MatrixScreen(DataScreen[MatrixPage]):
     DEFAULT_CSS = "#matrix { height: 1fr; } #legend { padding: 0 1; color: $text-muted; }"
     BINDINGS = [
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
@@ -39,24 +50,42 @@ class MatrixScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(t("matrix.legend"), id="legend")
-        yield DataTable(id="matrix", cursor_type="row", zebra_stripes=True)
+        yield PagedTable(id="matrix", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = t("matrix.subtitle")
-        table = self.query_one(DataTable)
+        table = self.query_one(PagedTable)
         table.add_column(t("home.col.customer"))
         for goal in Goal:
-            table.add_column(f"{goal.number} {t(f'goal.{goal.value}')}")
-        self.rows = account_matrix(self.iapp.store, self.iapp.today())
-        for row in self.rows:
-            table.add_row(row.customer, *(freshness(row.days[g]) for g in Goal),
-                          key=str(row.customer_id))
+            table.add_column(f"{goal.number} {t(f'goal_short.{goal.value}')}")
+        super().on_mount()
+
+    def fetch(self) -> MatrixPage:
+        store = self.iapp.store
+        return MatrixPage(account_matrix(store, self.iapp.today(), PAGE_SIZE),
+                          count_customers(store))  # fmt: skip
+
+    def show(self, data: MatrixPage) -> None:
+        self.rows = []
+        self.query_one(PagedTable).reset(data.total)
+        self._add(data.rows)
+
+    def _add(self, rows: list[MatrixRow]) -> None:
+        self.rows.extend(rows)
+        self.query_one(PagedTable).add_page(
+            [(str(row.customer_id), [row.customer, *(freshness(row.days[g]) for g in Goal)])
+             for row in rows])  # fmt: skip
+
+    @on(PagedTable.NeedMore)
+    def _more(self, message: PagedTable.NeedMore) -> None:
+        store, today = self.iapp.store, self.iapp.today()
+        self.read(lambda: account_matrix(store, today, PAGE_SIZE, message.offset), self._add)
 
     @on(DataTable.RowSelected, "#matrix")
     def action_timeline(self) -> None:
-        table = self.query_one(DataTable)
-        if self.rows:
+        table = self.query_one(PagedTable)
+        if self.rows and table.cursor_row < len(self.rows):
             self.iapp.show("timeline", customer_id=self.rows[table.cursor_row].customer_id)
 
     def action_back(self) -> None:

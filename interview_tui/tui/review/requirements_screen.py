@@ -1,22 +1,26 @@
-"""The requirement pool: in progress, next iteration, backlog; unclear ones marked."""
+"""The requirement pool: in progress, next iteration, backlog; unclear ones marked.
+
+Reads a page at a time (more as the cursor nears the end); a change saves in the background
+and redraws only the changed row, so the pool answers at once on any size of database.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Input, Label, Static
 
-from interview_tui.domain.enums import PoolGroup, RequirementState
-from interview_tui.domain.models import Customer, Requirement
+from interview_tui.domain.enums import PoolGroup
 from interview_tui.i18n import t
-from interview_tui.tui.base import BaseScreen
+from interview_tui.services import requirement_pool as pool
+from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import FormDialog
-
-_STATES = list(RequirementState)
+from interview_tui.tui.paging import PagedTable
+from interview_tui.tui.text import literal
 
 
 class LinkDialog(FormDialog):
@@ -29,17 +33,27 @@ class LinkDialog(FormDialog):
         yield Input(value=self.key, compact=True, id="key")
 
     def on_mount(self) -> None:
-        self.query_one(".dialog-title", Static).update(self.title_text)
+        self.query_one(".dialog-title", Static).update(literal(self.title_text))
         super().on_mount()
 
     def result(self) -> dict[str, Any] | None:
         return {"key": self.value("key").strip()}
 
 
-class RequirementsScreen(BaseScreen):
+def _cells(row: pool.PoolRow) -> list[Any]:
+    r = row.requirement
+    head = r.title or " · ".join(x for x in (r.user, r.scenario, r.pain) if x)
+    if r.missing:
+        head += "  " + t("pool.unclear", missing=", ".join(t(f"req.field.{m}") for m in r.missing))
+    style = "dim" if r.state.is_closed else ("yellow" if r.missing else "")
+    return [t(f"group.{r.group.value}"), t(f"req.{r.state.value}"), row.customer,
+            str(row.asked), Text(head, style=style)]  # fmt: skip
+
+
+class RequirementsScreen(DataScreen[pool.PoolPage]):
     """``1``/``2``/``3`` move the selected requirement; ``s`` advances its state."""
 
-    DEFAULT_CSS = "#pool { height: 1fr; }"
+    DEFAULT_CSS = "#pool { height: 1fr; } #pool-counts { padding: 0 1; color: $text-muted; }"
     BINDINGS = [
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
         Binding("1", "move('in_progress')", "pool.move1", id="pool.move1",
@@ -51,75 +65,98 @@ class RequirementsScreen(BaseScreen):
         Binding("l", "link", "pool.link", id="pool.link", tooltip="pool.link.help"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, customer_id: int | None = None) -> None:
         super().__init__()
-        self.items: list[Requirement] = []
+        self.customer_id = customer_id
+        self.rows: dict[str, pool.PoolRow] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="pool", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="pool-counts")
+        yield PagedTable(id="pool", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = t("pool.subtitle")
-        self.query_one(DataTable).add_columns(
+        self.query_one(PagedTable).add_columns(
             t("pool.col.group"), t("pool.col.state"), t("pool.col.customer"),
             t("pool.col.asked"), t("pool.col.requirement"))  # fmt: skip
-        self.load()
+        super().on_mount()
 
-    def load(self, keep: int | None = None) -> None:
-        store = self.iapp.store
-        names = {c.id: c.name for c in store.all(Customer)}
-        every = store.requirements()
-        askers: dict[str, set[int]] = defaultdict(set)
-        for r in every:
-            if r.link_key:
-                askers[r.link_key].add(r.customer_id)
-        order = {group: n for n, group in enumerate(PoolGroup)}
-        self.items = sorted(every, key=lambda r: (order[r.group], r.state.is_closed, r.id or 0))
-        table = self.query_one(DataTable)
-        table.clear()
-        for r in self.items:
-            asked = len(askers[r.link_key]) if r.link_key else 1
-            head = r.title or " · ".join(x for x in (r.user, r.scenario, r.pain) if x)
-            if r.missing:
-                head += "  " + t("pool.unclear", missing=", ".join(r.missing))
-            style = "dim" if r.state.is_closed else ("yellow" if r.missing else "")
-            table.add_row(t(f"group.{r.group.value}"), t(f"req.{r.state.value}"),
-                          names.get(r.customer_id, "?"), str(asked), Text(head, style=style),
-                          key=str(r.id))  # fmt: skip
-        if keep is not None and str(keep) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(keep)))
+    # -- reading ---------------------------------------------------------------------------
 
-    def selected(self) -> Requirement | None:
-        table = self.query_one(DataTable)
-        return self.items[table.cursor_row] if self.items else None
+    def fetch(self) -> pool.PoolPage:
+        return pool.read_pool(self.iapp.store, customer_id=self.customer_id)
+
+    def show(self, data: pool.PoolPage) -> None:
+        table = self.query_one(PagedTable)
+        table.reset(data.total)
+        self.rows.clear()
+        self._add(data)
+        counts = " · ".join(f"{t(f'group.{g.value}')} {data.per_group.get(g, 0)}"
+                            for g in PoolGroup)  # fmt: skip
+        self.query_one("#pool-counts", Static).update(
+            t("pool.counts", total=data.total, groups=counts) if data.total
+            else t("pool.empty"))  # fmt: skip
+
+    def _add(self, page: pool.PoolPage) -> None:
+        self.rows.update((str(row.requirement.id), row) for row in page.rows)
+        self.query_one(PagedTable).add_page(
+            [(str(row.requirement.id), _cells(row)) for row in page.rows])
+
+    @on(PagedTable.NeedMore)
+    def _more(self, message: PagedTable.NeedMore) -> None:
+        store, customer_id = self.iapp.store, self.customer_id
+        self.read(lambda: pool.read_pool(store, customer_id=customer_id,
+                                         offset=message.offset), self._add)  # fmt: skip
+
+    # -- changing one row --------------------------------------------------------------------
+
+    def selected(self) -> pool.PoolRow | None:
+        table = self.query_one(PagedTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.rows.get(key)
+
+    def _apply(self, row: pool.PoolRow) -> None:
+        """Redraw one changed row in place (it keeps its place until the next reload)."""
+        key = str(row.requirement.id)
+        if key not in self.rows:
+            return
+        self.rows[key] = row
+        table = self.query_one(PagedTable)
+        for column, value in zip(table.columns, _cells(row), strict=True):
+            table.update_cell(key, column, value)
 
     def action_move(self, group: str) -> None:
-        if (r := self.selected()) is not None:
-            r.group = PoolGroup(group)
-            self.iapp.store.save(r)
+        if (row := self.selected()) is None:
+            return
+        store, target = self.iapp.store, PoolGroup(group)
+
+        def moved(changed: pool.PoolRow) -> None:
+            self._apply(changed)
             self.notify(t("pool.moved", group=t(f"group.{group}")), timeout=2)
-            self.load(keep=r.id)
+
+        self.iapp.save(lambda: pool.move(store, row.requirement.id, target), moved)
 
     def action_state(self) -> None:
-        if (r := self.selected()) is not None:
-            r.state = _STATES[(_STATES.index(r.state) + 1) % len(_STATES)]
-            self.iapp.store.save(r)
-            self.load(keep=r.id)
+        if (row := self.selected()) is not None:
+            store = self.iapp.store
+            self.iapp.save(lambda: pool.advance_state(store, row.requirement.id), self._apply)
 
-    def action_link(self) -> None:
-        if (r := self.selected()) is None:
+    def action_link(self, draft: str | None = None) -> None:
+        if (row := self.selected()) is None:
             return
+        r, store = row.requirement, self.iapp.store
 
         def done(result: dict | None) -> None:
             if result is not None:
-                r.link_key = result["key"]
-                self.iapp.store.save(r)
-                self.load(keep=r.id)
+                self.iapp.save(lambda: pool.link(store, r.id, result["key"]), self._apply,
+                               lambda _error: self.action_link(draft=result["key"]))
 
         title = t("pool.link_title", text=r.title or r.pain or r.user)
-        self.app.push_screen(LinkDialog(title, r.link_key), done)
+        self.app.push_screen(LinkDialog(title, r.link_key if draft is None else draft), done)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input
 
 from interview_tui.i18n import t
-from interview_tui.store.store import SearchHit
-from interview_tui.tui.base import BaseScreen
+from interview_tui.services.search import HitTarget, SearchHit, hit_target, search
+from interview_tui.tui.data import DataScreen
+from interview_tui.tui.text import SafeTable
 
 
-class SearchScreen(BaseScreen):
+class SearchScreen(DataScreen[list[SearchHit]]):
     DEFAULT_CSS = "#hits { height: 1fr; }"
     BINDINGS = [
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
@@ -22,58 +23,53 @@ class SearchScreen(BaseScreen):
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
-        self.initial = query
+        self.text = query
         self.hits: list[SearchHit] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(value=self.initial, placeholder=t("search.placeholder"), id="query")
-        yield DataTable(id="hits", cursor_type="row", zebra_stripes=True)
+        yield Input(value=self.text, placeholder=t("search.placeholder"), id="query")
+        yield SafeTable(id="hits", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = t("search.subtitle")
-        self.query_one(DataTable).add_columns(t("search.col.when"), t("search.col.customer"),
+        self.query_one(SafeTable).add_columns(t("search.col.when"), t("search.col.customer"),
                                               t("search.col.kind"), t("search.col.context"))
         self.query_one(Input).focus()
-        if self.initial:
-            self.run_search(self.initial)
+        # no read here: a query given at start arrives as the input's first change
+
+    def fetch(self) -> list[SearchHit]:
+        return search(self.iapp.store, self.text)
+
+    def show(self, data: list[SearchHit]) -> None:
+        self.hits = data
+        table = self.query_one(SafeTable)
+        table.clear()
+        for hit in data:
+            table.add_row(hit.visit_date, hit.customer, t(f"search.kind.{hit.kind}"), hit.snippet)
 
     @on(Input.Changed, "#query")
     def _typed(self, event: Input.Changed) -> None:
-        self.run_search(event.value)
-
-    @work(thread=True, exclusive=True, group="search")
-    def run_search(self, text: str) -> None:
-        hits = self.iapp.store.search(text) if text.strip() else []
-        self.app.call_from_thread(self._show, hits)
-
-    def _show(self, hits: list[SearchHit]) -> None:
-        self.hits = hits
-        table = self.query_one(DataTable)
-        table.clear()
-        for hit in hits:
-            table.add_row(hit.visit_date, hit.customer, hit.kind, hit.snippet)
+        self.text = event.value
+        self.reload()
 
     @on(Input.Submitted, "#query")
     def _to_results(self) -> None:
         if self.hits:
-            self.query_one(DataTable).focus()
+            self.query_one(SafeTable).focus()
 
     @on(DataTable.RowSelected, "#hits")
     def action_open(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(SafeTable)
         if not self.hits or self.focused is not table:
             return
-        hit = self.hits[table.cursor_row]
-        if hit.visit_id is None:
-            return
-        item_id = None
-        if hit.kind == "note":
-            rows = self.iapp.store.query("SELECT script_item_id FROM notes WHERE id = ?",
-                                         [hit.ref_id])  # fmt: skip
-            item_id = rows[0]["script_item_id"] if rows else None
-        self.iapp.show("live", visit_id=hit.visit_id, item_id=item_id)
+        hit, store = self.hits[table.cursor_row], self.iapp.store
+        self.read(lambda: hit_target(store, hit), self._open)
+
+    def _open(self, target: HitTarget | None) -> None:
+        if target is not None:
+            self.iapp.show("live", visit_id=target.visit_id, item_id=target.item_id)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -2,53 +2,82 @@
 
 from __future__ import annotations
 
-from itertools import groupby
-
-from rich.markup import escape
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from interview_tui.domain.models import Customer
 from interview_tui.i18n import t
-from interview_tui.services.evidence import customer_evidence
-from interview_tui.tui.base import BaseScreen
+from interview_tui.services.evidence import Timeline, TimelineVisit, customer_timeline
+from interview_tui.tui.data import DataScreen
+from interview_tui.tui.text import visible
+
+PAGE_SIZE = 30
 
 
-class TimelineScreen(BaseScreen):
-    DEFAULT_CSS = "#timeline Static { height: auto; padding: 0 1; }"
+def _visit_text(visit: TimelineVisit) -> Text:
+    text = Text()
+    title = t("timeline.visit", date=visit.date, status=t(f"status.{visit.status}"),
+              purpose=visit.purpose)  # fmt: skip
+    text.append(visible(title, one_line=True), style="bold")
+    for item in visit.evidence:
+        label = f"{item.goal.number} {t(f'goal.{item.goal.value}')}"
+        text.append(f"\n  {label}: ")
+        text.append(visible(item.text, one_line=True, limit=160))
+    if not visit.evidence:
+        text.append("\n  " + t("timeline.none"), style="dim")
+    return text
+
+
+class TimelineScreen(DataScreen[Timeline]):
+    DEFAULT_CSS = """
+    #timeline Static { height: auto; padding: 0 1; }
+    #timeline-more { color: $text-muted; }
+    """
     BINDINGS = [
-        Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help")
+        Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
+        Binding("greater_than_sign", "more", "timeline.more", id="timeline.more",
+                tooltip="timeline.more.help"),
     ]
 
     def __init__(self, customer_id: int) -> None:
         super().__init__()
         self.customer_id = customer_id
+        self.shown = 0
+        self.total = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield VerticalScroll(id="timeline")
         yield Footer()
 
-    def on_mount(self) -> None:
-        store = self.iapp.store
-        customer = store.get(Customer, self.customer_id)
-        self.sub_title = t("timeline.subtitle", customer=customer.name if customer else "?")
-        evidence = {visit_id: list(items) for visit_id, items in
-                    groupby(customer_evidence(store, self.customer_id), lambda e: e.visit_id)}
+    def fetch(self) -> Timeline:
+        return customer_timeline(self.iapp.store, self.customer_id, limit=PAGE_SIZE)
+
+    def show(self, data: Timeline) -> None:
+        self.sub_title = t("timeline.subtitle", customer=data.customer)
         body = self.query_one("#timeline", VerticalScroll)
-        for visit in store.visits(self.customer_id):
-            title = t("timeline.visit", date=visit.date.strftime("%Y-%m-%d"),
-                      status=t(f"status.{visit.status.value}"), purpose=visit.purpose or "")
-            lines = [f"[b]{escape(title)}[/b]"]
-            found = evidence.get(visit.id, [])
-            for item in found:
-                lines.append(f"  {item.goal.number} {escape(t(f'goal.{item.goal.value}'))}: "
-                             f"{escape(item.text[:160])}")  # fmt: skip
-            if not found:
-                lines.append(f"  [dim]{escape(t('timeline.none'))}[/dim]")
-            body.mount(Static("\n".join(lines)))
+        body.remove_children()
+        self.shown = 0
+        self._add(data)
+
+    def _add(self, data: Timeline) -> None:
+        body = self.query_one("#timeline", VerticalScroll)
+        body.query("#timeline-more").remove()
+        self.total = data.total
+        self.shown += len(data.visits)
+        body.mount_all([Static(_visit_text(visit)) for visit in data.visits])
+        if self.shown < self.total:
+            body.mount(Static(t("app.more_rows", shown=self.shown, total=self.total),
+                              id="timeline-more"))  # fmt: skip
+        elif not self.total:
+            body.mount(Static(t("timeline.no_visits")))
+
+    def action_more(self) -> None:
+        if self.shown < self.total:
+            store, customer_id, offset = self.iapp.store, self.customer_id, self.shown
+            self.read(lambda: customer_timeline(store, customer_id, offset, PAGE_SIZE), self._add)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -1,0 +1,34 @@
+"""The one boundary where user text becomes display text (terminal, TUI, CLI output).
+
+Names, notes, research and imported files are data: never markup, never terminal commands.
+:func:`visible` makes control characters visible (``ESC`` shows as ``␛``, ``NUL`` as ``␀``)
+and replaces what a terminal could misread (lone surrogates, C1 controls), so nothing the
+user typed or imported can restyle the screen, retitle the window or touch the clipboard.
+Markup is never parsed from such text: the TUI wraps it in ``rich.text.Text`` (see
+``interview_tui.tui.text``) and the CLI prints it as plain text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SYMBOLS: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}  # ␀ … ␟
+_SYMBOLS[0x7F] = "␡"
+_SYMBOLS.update({code: f"\\x{code:02x}" for code in range(0x80, 0xA0)})  # C1 controls
+_SYMBOLS.update({ord(mark): f"<U+{ord(mark):04X}>" for mark in
+                 "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"})  # bidi overrides
+_MULTILINE = {k: v for k, v in _SYMBOLS.items() if k not in (0x0A, 0x09)}
+_ONE_LINE = {**_SYMBOLS, 0x0A: "⏎ ", 0x09: " "}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def visible(text: object, *, one_line: bool = False, limit: int | None = None) -> str:
+    """``text`` safe to put on a terminal: controls shown as symbols, nothing interpreted.
+
+    ``one_line`` also shows line breaks as ``⏎`` (for table cells and one-line lists);
+    ``limit`` cuts very long text (with ``…``) where only a glimpse fits anyway.
+    """
+    value = "" if text is None else str(text)
+    if limit is not None and len(value) > limit:
+        value = value[:limit] + "…"
+    return _SURROGATE.sub("\ufffd", value.translate(_ONE_LINE if one_line else _MULTILINE))

@@ -1,0 +1,191 @@
+"""Data off the UI thread: screens read in a worker, saves go through one ordered writer.
+
+A :class:`DataScreen` says *what* it reads (:meth:`DataScreen.fetch`, run in a thread
+worker, calling services only) and *how* it shows it (:meth:`DataScreen.show`, on the UI
+thread). Results travel back as messages, never by touching widgets from the thread.
+
+Saves go through :class:`Writer`: one background thread, so changes land in the order they
+were made and a database held by another process makes the save wait there, not the UI.
+Every failure takes one path: :class:`SaveFailed` reaches the app, which shows the error,
+and the caller's ``failed`` callback gets it so what the user typed is offered again.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from textual import on, work
+from textual.message import Message
+from textual.worker import get_current_worker
+
+from interview_tui.errors import UserError
+from interview_tui.tui.base import BaseScreen
+
+T = TypeVar("T")
+
+#: after this long a save still waiting (for another process's lock) says so
+SLOW_SAVE_SECONDS = 1.0
+
+
+class Loaded(Message):
+    """A screen's data, read in a worker."""
+
+    def __init__(self, data: Any, token: int) -> None:
+        super().__init__()
+        self.data = data
+        self.token = token
+
+
+class LoadFailed(Message):
+    """Reading a screen's data failed; ``error`` is one line for the user."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class ReadDone(Message):
+    """An extra read (a page, a detail) finished; ``then`` shows it on the UI thread."""
+
+    def __init__(self, then: Callable[[Any], None], data: Any) -> None:
+        super().__init__()
+        self.then = then
+        self.data = data
+
+
+class DataScreen(BaseScreen, Generic[T]):
+    """A screen that reads in a worker and shows on the UI thread.
+
+    Subclasses implement :meth:`fetch` and :meth:`show`; :meth:`reload` reads again (a newer
+    read replaces an older one still running, whose result is dropped).
+    """
+
+    _load_token = 0
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def fetch(self) -> T:
+        """Read what the screen shows (in a worker thread: services only, no widgets)."""
+        raise NotImplementedError
+
+    def show(self, data: T) -> None:
+        """Show what :meth:`fetch` read (on the UI thread)."""
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        self._load_token += 1
+        self._fetch(self._load_token)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _fetch(self, token: int) -> None:
+        worker = get_current_worker()
+        try:
+            data = self.fetch()
+        except UserError as exc:
+            self.post_message(LoadFailed(str(exc)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(Loaded(data, token))
+
+    def read(self, fetch: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        """Run another read (``fetch``, services only) in a worker; ``then`` shows its result."""
+        self._read(fetch, then)
+
+    @work(thread=True, group="read", exit_on_error=False)
+    def _read(self, fetch: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        try:
+            data = fetch()
+        except UserError as exc:
+            self.post_message(LoadFailed(str(exc)))
+            return
+        self.post_message(ReadDone(then, data))
+
+    @on(ReadDone)
+    def _read_done(self, message: ReadDone) -> None:
+        message.stop()
+        if self.is_mounted:
+            message.then(message.data)
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        message.stop()
+        if message.token == self._load_token and self.is_mounted:
+            self.show(message.data)
+
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        message.stop()
+        self.notify(message.error, severity="error", timeout=10)
+
+
+class SaveDone(Message):
+    """A save finished; the app hands the result to the caller's ``done``."""
+
+    def __init__(self, ticket: int, result: Any) -> None:
+        super().__init__()
+        self.ticket = ticket
+        self.result = result
+
+
+class SaveFailed(Message):
+    """A save failed: the app shows ``error`` and gives it to the caller's ``failed``."""
+
+    def __init__(self, ticket: int, error: str) -> None:
+        super().__init__()
+        self.ticket = ticket
+        self.error = error
+
+
+@dataclass(slots=True)
+class _Pending:
+    done: Callable[[Any], None] | None
+    failed: Callable[[str], None] | None
+    timer: Any = None
+
+
+@dataclass
+class Writer:
+    """One thread that runs every save of the UI in order; results come back as messages."""
+
+    post: Callable[[Message], object]
+    _executor: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="interview-save")
+    )
+    _tickets: itertools.count = field(default_factory=itertools.count)
+    pending: dict[int, _Pending] = field(default_factory=dict)
+
+    def submit(
+        self,
+        write: Callable[[], T],
+        done: Callable[[T], None] | None = None,
+        failed: Callable[[str], None] | None = None,
+    ) -> int:
+        ticket = next(self._tickets)
+        self.pending[ticket] = _Pending(done, failed)
+        self._executor.submit(self._run, ticket, write)
+        return ticket
+
+    def _run(self, ticket: int, write: Callable[[], Any]) -> None:
+        try:
+            result = write()
+        except UserError as exc:
+            self.post(SaveFailed(ticket, str(exc)))
+        except Exception as exc:  # a bug must not lose the user's input either
+            self.post(SaveFailed(ticket, f"{type(exc).__name__}: {exc}"))
+        else:
+            self.post(SaveDone(ticket, result))
+
+    def finish(self, ticket: int) -> _Pending | None:
+        pending = self.pending.pop(ticket, None)
+        if pending is not None and pending.timer is not None:
+            pending.timer.stop()
+        return pending
+
+    def shutdown(self) -> None:
+        """Wait for the saves already made (quitting never drops one)."""
+        self._executor.shutdown(wait=True)

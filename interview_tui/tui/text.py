@@ -1,0 +1,52 @@
+"""User text in widgets: always literal (see :mod:`interview_tui.display`).
+
+Textual parses markup in plain strings given to ``Static``, ``Label``, table cells and
+toasts. Text that comes from the user or a file goes through :func:`literal` (or a
+:class:`SafeTable`, which does it for every cell), so ``[/EU]`` in a name is just text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from interview_tui.display import visible
+
+__all__ = ["CELL_LIMIT", "SafeTable", "literal", "visible"]
+
+#: a table cell shows at most this many characters of a long text
+CELL_LIMIT = 400
+
+
+def literal(text: object, style: str = "", *, one_line: bool = False,
+            limit: int | None = None) -> Text:  # fmt: skip
+    """``text`` as a renderable that is never parsed as markup and runs no control codes."""
+    return Text(visible(text, one_line=one_line, limit=limit), style=style)
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, Text):
+        return Text(visible(value.plain, one_line=True, limit=CELL_LIMIT), style=value.style,
+                    end="")  # fmt: skip
+    if isinstance(value, str):
+        return literal(value, one_line=True, limit=CELL_LIMIT)
+    return value
+
+
+class SafeTable(DataTable):
+    """A data table whose cells are literal text, one line each, whatever they hold."""
+
+    def add_row(self, *cells: Any, **kwargs: Any) -> Any:
+        key = super().add_row(*(_cell(cell) for cell in cells), **kwargs)
+        self.check_idle()  # columns are measured when idle: make sure idle comes
+        return key
+
+    def update_cell(self, row_key: Any, column_key: Any, value: Any, **kwargs: Any) -> None:
+        super().update_cell(row_key, column_key, _cell(value), **kwargs)
+        self.check_idle()
+
+    def update_cell_at(self, coordinate: Any, value: Any, **kwargs: Any) -> None:
+        super().update_cell_at(coordinate, _cell(value), **kwargs)
+        self.check_idle()
