@@ -14,10 +14,10 @@ import icalendar
 import pytest
 from click.testing import CliRunner
 
-from interview_tui.cli.export_cmd import render
 from interview_tui.cli.main import cli
 from interview_tui.domain.enums import Goal, OwnerSide
 from interview_tui.domain.models import Commitment, Note, Requirement, Visit
+from interview_tui.exports.render import render
 from interview_tui.store import open_store
 
 from .conftest import FIXED_NOW, FIXED_TODAY

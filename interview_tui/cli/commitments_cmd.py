@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import click
 
 from interview_tui.cli.main import Settings, pass_settings
+from interview_tui.cli.output import echo, echo_json
 
 
 @click.command("commitments")
@@ -29,10 +29,10 @@ def commitments(settings: Settings, open_only: bool, overdue_only: bool, due_thi
                                due_this_week=due_this_week, owner=owner)  # fmt: skip
     rows = list_commitments(store, today, filters)
     if as_json:
-        click.echo(json.dumps([row.to_dict(today) for row in rows], ensure_ascii=False, indent=2))
+        echo_json([row.to_dict(today) for row in rows])
         return
     if not rows:
-        click.echo("no commitments match")
+        echo("no commitments match")
         return
     for row in rows:
         c = row.commitment
@@ -41,7 +41,7 @@ def commitments(settings: Settings, open_only: bool, overdue_only: bool, due_thi
         owner_text = f"{c.owner_side.value}:{c.owner_name or '-'}"
         line = (f"{c.id:>5}  {due:<10}  {mark:<8}  {pad(row.customer, 20)}  "
                 f"{pad(owner_text, 18)}  {c.text}")  # fmt: skip
-        click.secho(line, fg="red" if row.is_overdue(today) else None)
+        echo(line, fg="red" if row.is_overdue(today) else None)
     overall, _ = kept_on_time(store, today)
     if overall.rate is not None:
-        click.echo(f"kept on time: {overall.kept}/{overall.settled} ({overall.rate:.0%})", err=True)
+        echo(f"kept on time: {overall.kept}/{overall.settled} ({overall.rate:.0%})", err=True)

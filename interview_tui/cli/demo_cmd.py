@@ -7,6 +7,7 @@ from datetime import date
 import click
 
 from interview_tui.cli.main import Settings, pass_settings
+from interview_tui.cli.output import echo
 
 
 @click.command("demo")
@@ -23,7 +24,7 @@ def demo(settings: Settings, extra_visits: int, open_app: bool) -> None:
 
     store = settings.open_store()
     added = seed_demo(store, date.today(), extra_visits)
-    click.echo(
+    echo(
         f"demo: {added['accounts']} accounts and {added['synthetic_visits']} synthetic visits "
         f"added to {store.path}",
         err=open_app,

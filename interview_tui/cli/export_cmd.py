@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from interview_tui.cli.main import Settings, pass_settings
+from interview_tui.cli.output import echo
 from interview_tui.exports.render import FORMATS
 
 
@@ -43,4 +44,4 @@ def export(settings: Settings, visit_id: int, output_format: str, output: Path |
         sys.stdout.flush()
         return
     write_private(output, data)
-    click.echo(f"wrote {output}", err=True)
+    echo(f"wrote {output}", err=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from interview_tui.cli.main import Settings, pass_settings
+from interview_tui.cli.output import echo
 
 
 @click.command("import")
@@ -28,4 +29,4 @@ def import_visit(settings: Settings, path: Path) -> None:
     if not isinstance(data, dict):
         raise UserError(f"{path}: not an interview-tui visit export")
     visit = import_json_data(settings.open_store(), data)
-    click.echo(f"imported visit {visit.id}")
+    echo(f"imported visit {visit.id}")

@@ -35,7 +35,10 @@ class CliError(click.ClickException):
     exit_code = 2
 
     def show(self, file=None) -> None:
-        click.echo(f"interview-tui: error: {self.format_message()}", err=True, file=file)
+        from interview_tui.display import visible
+
+        message = visible(self.format_message(), one_line=True)
+        click.echo(f"interview-tui: error: {message}", err=True, file=file)
 
 
 class LazyGroup(click.Group):

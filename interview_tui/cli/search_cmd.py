@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 import click
 
 from interview_tui.cli.main import Settings, pass_settings
+from interview_tui.cli.output import echo, echo_json
 
 
 @click.command("search")
@@ -19,10 +19,10 @@ def search(settings: Settings, query: tuple[str, ...], limit: int, as_json: bool
     """Full-text search across every visit; each result names its visit and shows context."""
     hits = settings.open_store().search(" ".join(query), limit=limit)
     if as_json:
-        click.echo(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
+        echo_json([asdict(hit) for hit in hits])
         return
     if not hits:
-        click.echo("no matches")
+        echo("no matches")
     for hit in hits:
-        click.echo(f"visit {hit.visit_id:>4}  {hit.visit_date}  {hit.customer}  [{hit.kind}]")
-        click.echo(f"    {hit.snippet}")
+        echo(f"visit {hit.visit_id:>4}  {hit.visit_date}  {hit.customer}  [{hit.kind}]")
+        echo(f"    {hit.snippet}")

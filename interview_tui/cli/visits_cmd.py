@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from interview_tui.cli.main import Settings, pass_settings
+from interview_tui.cli.output import echo, echo_json
 
 
 @click.command("visits")
@@ -22,9 +21,9 @@ def visits(settings: Settings, as_json: bool, limit: int) -> None:
         for row in store.visit_rows(limit=limit)
     ]  # fmt: skip
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     if not rows:
-        click.echo("no visits yet: run `interview-tui demo` or open the app to plan one")
+        echo("no visits yet: run `interview-tui demo` or open the app to plan one")
     for row in rows:
-        click.echo(f"{row['id']:>5}  {row['date']}  {row['status']:<9}  {row['customer']}")
+        echo(f"{row['id']:>5}  {row['date']}  {row['status']:<9}  {row['customer']}")
