@@ -41,8 +41,30 @@ class CliError(click.ClickException):
         click.echo(f"interview-tui: error: {message}", err=True, file=file)
 
 
+#: one-line help of each subcommand, so ``--help`` imports none of them
+SHORT_HELP: dict[str, str] = {
+    "banks": "List the loaded question banks (bundled and your own) and any errors in them.",
+    "lint": "Check question bank files, or questions on standard input.",
+    "demo": "Add demo accounts with visits, notes, requirements and commitments.",
+    "visits": "List visits with their id, customer, date and status.",
+    "rehearse": "Rehearse VISIT: our questions card by card, the customer's as flashcards.",
+    "live": "Open VISIT in the live meeting screen.",
+    "commitments": "List commitments with their customer, owner, due date and state.",
+    "export": "Export VISIT as a report, a customer recap, an e-mail, a calendar or JSON.",
+    "import": "Import a visit from FILE (JSON written by export --format json).",
+    "search": "Full-text search across every visit, Chinese or English.",
+}
+
+
 class LazyGroup(click.Group):
     """A group that imports a subcommand's module only when it is needed."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``--help``, from :data:`SHORT_HELP` (no command is imported)."""
+        rows = [(name, SHORT_HELP.get(name, "")) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context):
         from interview_tui.errors import UserError
@@ -53,7 +75,10 @@ class LazyGroup(click.Group):
             raise CliError(str(exc)) from None
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return [name for name in COMMANDS if self._load(name) is not None]
+        """Commands that are part of this build (found, not imported)."""
+        from importlib.util import find_spec
+
+        return [name for name in COMMANDS if find_spec(COMMANDS[name].split(":")[0])]
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         return self._load(cmd_name)
