@@ -5,3 +5,11 @@ from __future__ import annotations
 
 class UserError(Exception):
     """A problem the user can act on; the CLI prints it on one line and exits 2."""
+
+
+class FieldError(UserError):
+    """A value the user typed cannot be saved; ``field`` names the input to show it beside."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field

@@ -82,7 +82,8 @@ async def settle(pilot: Any) -> None:
             await app.workers.wait_for_complete()
         await pilot.pause()
         writer = getattr(app, "writer", None)
-        busy = any(worker.is_running for worker in app.workers)
+        busy = any(worker.is_running for worker in app.workers) or any(
+            getattr(screen, "busy", False) for screen in app.screen_stack)
         if not busy and not (writer and writer.pending):
             await _tables_measured(pilot)
             return
@@ -98,5 +99,5 @@ async def _tables_measured(pilot: Any) -> None:
         await pilot.pause()
         tables = pilot.app.screen.query(DataTable)
         if not any(t._require_update_dimensions or t._updated_cells for t in tables):
-            await pilot.pause()
+            await pilot.pause(0.1)  # and the screen has been painted with the new widths
             return

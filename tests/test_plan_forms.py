@@ -7,6 +7,7 @@ from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from interview_tui.domain.enums import Goal, Role
 from interview_tui.domain.models import Visit
+from tests.conftest import settle
 
 
 async def test_create_customer_with_people_then_a_visit(make_app, demo_store) -> None:
@@ -64,4 +65,5 @@ async def test_duplicate_customer_name_is_refused_beside_the_field(make_app, dem
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_customer_snapshot(snap_compare, make_app, lang) -> None:
-    assert snap_compare(make_app("customer", lang=lang, customer_id=1), terminal_size=(80, 24))
+    assert snap_compare(make_app("customer", lang=lang, customer_id=1), terminal_size=(80, 24),
+                        run_before=settle)

@@ -10,6 +10,7 @@ from interview_tui.domain.enums import Goal, Role, VisitStatus
 from interview_tui.domain.models import Customer, CustomerQuestion, Person, ScriptItem, Visit
 from interview_tui.services.readiness import item_findings
 from interview_tui.tui.plan.plan_screen import PlanScreen
+from tests.conftest import settle
 
 from .conftest import FIXED_NOW
 
@@ -132,15 +133,18 @@ async def test_answers_beyond_authority_are_flagged(make_app, demo_store, fresh_
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])
 def test_plan_snapshot(snap_compare, make_app, lang, size) -> None:
-    assert snap_compare(make_app("plan", lang=lang, visit_id=2), terminal_size=size)
+    assert snap_compare(make_app("plan", lang=lang, visit_id=2), terminal_size=size,
+                        run_before=settle)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])
 def test_rehearse_snapshot(snap_compare, make_app, lang, size) -> None:
-    assert snap_compare(make_app("rehearse", lang=lang, visit_id=2), terminal_size=size)
+    assert snap_compare(make_app("rehearse", lang=lang, visit_id=2), terminal_size=size,
+                        run_before=settle)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_visit_form_snapshot(snap_compare, make_app, lang) -> None:
-    assert snap_compare(make_app("visit_form", lang=lang, visit_id=2), terminal_size=(80, 24))
+    assert snap_compare(make_app("visit_form", lang=lang, visit_id=2), terminal_size=(80, 24),
+                        run_before=settle)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
@@ -17,7 +17,7 @@ from textual.screen import Screen
 
 from interview_tui.store.store import Store
 from interview_tui.tui.base import translate_bindings
-from interview_tui.tui.data import SLOW_SAVE_SECONDS, SaveDone, SaveFailed, Writer
+from interview_tui.tui.data import SLOW_SAVE_SECONDS, SaveDone, SaveError, SaveFailed, Writer
 from interview_tui.tui.routes import screen_class
 
 
@@ -60,17 +60,22 @@ class InterviewApp(App[None]):
         self,
         write: Callable[[], Any],
         done: Callable[[Any], None] | None = None,
-        failed: Callable[[str], None] | None = None,
+        failed: Callable[[SaveError], None] | None = None,
+        *,
+        quiet: bool = False,
     ) -> None:
         """Run ``write`` (a service call) on the writer thread; ``done`` gets its result.
 
         The UI never waits: a database held by another process makes the save wait in the
         background (and say so after a second). A failure is shown as an error and handed to
         ``failed``, which offers the user's input again; nothing is dropped, nothing exits.
+        ``quiet`` leaves showing a field's error to ``failed`` (a form shows it beside the
+        field); any other error is still shown.
         """
         from interview_tui.i18n import t
 
         ticket = self.writer.submit(write, done, failed)
+        self.writer.pending[ticket].quiet = quiet
         self.writer.pending[ticket].timer = self.set_timer(
             SLOW_SAVE_SECONDS, lambda: self.notify(t("app.saving_waits"), timeout=4)
         )
@@ -86,12 +91,18 @@ class InterviewApp(App[None]):
         from interview_tui.i18n import t
 
         pending = self.writer.finish(message.ticket)
-        self.notify(t("app.save_failed", error=message.error), severity="error", timeout=15)
+        if not (pending and pending.quiet and message.error.field):
+            self.notify(t("app.save_failed", error=message.error), severity="error", timeout=15)
         if pending is not None and pending.failed is not None:
             pending.failed(message.error)
 
     def on_unmount(self) -> None:
         self.writer.shutdown()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """With animation off (tests, screenshots) cursors stay lit instead of blinking."""
+        if not self.animate and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Off: a screenshot would copy internal notes into a world-readable file."""

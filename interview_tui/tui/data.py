@@ -43,9 +43,10 @@ class Loaded(Message):
 class LoadFailed(Message):
     """Reading a screen's data failed; ``error`` is one line for the user."""
 
-    def __init__(self, error: str) -> None:
+    def __init__(self, error: str, token: int | None = None) -> None:
         super().__init__()
         self.error = error
+        self.token = token
 
 
 class ReadDone(Message):
@@ -65,6 +66,13 @@ class DataScreen(BaseScreen, Generic[T]):
     """
 
     _load_token = 0
+    _answered_token = 0  # the newest load whose result (or error) has arrived
+    _reads = 0  # extra reads started whose result has not arrived
+
+    @property
+    def busy(self) -> bool:
+        """Whether a read is under way (tests wait for it; a screen may show a spinner)."""
+        return self._answered_token != self._load_token or self._reads > 0
 
     def on_mount(self) -> None:
         self.reload()
@@ -87,13 +95,14 @@ class DataScreen(BaseScreen, Generic[T]):
         try:
             data = self.fetch()
         except UserError as exc:
-            self.post_message(LoadFailed(str(exc)))
+            self.post_message(LoadFailed(str(exc), token))
             return
         if not worker.is_cancelled:
             self.post_message(Loaded(data, token))
 
     def read(self, fetch: Callable[[], Any], then: Callable[[Any], None]) -> None:
         """Run another read (``fetch``, services only) in a worker; ``then`` shows its result."""
+        self._reads += 1
         self._read(fetch, then)
 
     @work(thread=True, group="read", exit_on_error=False)
@@ -108,6 +117,7 @@ class DataScreen(BaseScreen, Generic[T]):
     @on(ReadDone)
     def _read_done(self, message: ReadDone) -> None:
         message.stop()
+        self._reads -= 1
         if self.is_mounted:
             message.then(message.data)
 
@@ -115,11 +125,16 @@ class DataScreen(BaseScreen, Generic[T]):
     def _loaded(self, message: Loaded) -> None:
         message.stop()
         if message.token == self._load_token and self.is_mounted:
+            self._answered_token = message.token
             self.show(message.data)
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
         message.stop()
+        if message.token is None:
+            self._reads -= 1
+        elif message.token == self._load_token:
+            self._answered_token = message.token
         self.notify(message.error, severity="error", timeout=10)
 
 
@@ -132,10 +147,21 @@ class SaveDone(Message):
         self.result = result
 
 
+@dataclass(frozen=True, slots=True)
+class SaveError:
+    """Why a save failed: one line for the user, and the field it is about (if any)."""
+
+    message: str
+    field: str | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class SaveFailed(Message):
     """A save failed: the app shows ``error`` and gives it to the caller's ``failed``."""
 
-    def __init__(self, ticket: int, error: str) -> None:
+    def __init__(self, ticket: int, error: SaveError) -> None:
         super().__init__()
         self.ticket = ticket
         self.error = error
@@ -144,8 +170,9 @@ class SaveFailed(Message):
 @dataclass(slots=True)
 class _Pending:
     done: Callable[[Any], None] | None
-    failed: Callable[[str], None] | None
+    failed: Callable[[SaveError], None] | None
     timer: Any = None
+    quiet: bool = False
 
 
 @dataclass
@@ -163,7 +190,7 @@ class Writer:
         self,
         write: Callable[[], T],
         done: Callable[[T], None] | None = None,
-        failed: Callable[[str], None] | None = None,
+        failed: Callable[[SaveError], None] | None = None,
     ) -> int:
         ticket = next(self._tickets)
         self.pending[ticket] = _Pending(done, failed)
@@ -174,9 +201,9 @@ class Writer:
         try:
             result = write()
         except UserError as exc:
-            self.post(SaveFailed(ticket, str(exc)))
+            self.post(SaveFailed(ticket, SaveError(str(exc), getattr(exc, "field", None))))
         except Exception as exc:  # a bug must not lose the user's input either
-            self.post(SaveFailed(ticket, f"{type(exc).__name__}: {exc}"))
+            self.post(SaveFailed(ticket, SaveError(f"{type(exc).__name__}: {exc}")))
         else:
             self.post(SaveDone(ticket, result))
 

@@ -8,11 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Select, Static
+from textual.widgets import Button, Select, Static
 
 from interview_tui.domain.enums import Goal, Role
 from interview_tui.i18n import t
 from interview_tui.tui.base import BaseModal
+from interview_tui.tui.inputs import Input
 
 _DIALOG_BINDINGS = [
     Binding("escape", "cancel", "dialog.cancel", id="dialog.cancel"),

@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.widgets import DataTable
 
 from interview_tui.display import visible
 
-__all__ = ["CELL_LIMIT", "SafeTable", "literal", "visible"]
+__all__ = ["CELL_LIMIT", "SafeTable", "esc", "literal", "visible"]
 
 #: a table cell shows at most this many characters of a long text
 CELL_LIMIT = 400
@@ -24,6 +25,13 @@ def literal(text: object, style: str = "", *, one_line: bool = False,
             limit: int | None = None) -> Text:  # fmt: skip
     """``text`` as a renderable that is never parsed as markup and runs no control codes."""
     return Text(visible(text, one_line=one_line, limit=limit), style=style)
+
+
+def esc(text: object) -> str:
+    """User text for a place that builds markup of its own: escaped and made visible."""
+    from rich.markup import escape
+
+    return escape(visible(text))
 
 
 def _cell(value: Any) -> Any:
@@ -50,3 +58,12 @@ class SafeTable(DataTable):
     def update_cell_at(self, coordinate: Any, value: Any, **kwargs: Any) -> None:
         super().update_cell_at(coordinate, _cell(value), **kwargs)
         self.check_idle()
+
+    async def _on_idle(self, event: events.Idle) -> None:
+        """Columns are measured when idle; when that changes a width, draw every row again
+        (the table would otherwise keep rows it drew before at the old widths)."""
+        before = [column.content_width for column in self.columns.values()]
+        await super()._on_idle(event)
+        if [column.content_width for column in self.columns.values()] != before:
+            self._clear_caches()
+            self.refresh()

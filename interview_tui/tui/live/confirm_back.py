@@ -6,12 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Label, Static
 
 from interview_tui.i18n import t
 from interview_tui.services.customer_safe import safe_commitment, safe_requirement
 from interview_tui.services.live_session import LiveSession
 from interview_tui.tui.base import BaseModal
+from interview_tui.tui.inputs import Input
 
 
 def read_back_lines(session: LiveSession) -> tuple[list[str], list[str]]:

@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets import Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from interview_tui.domain.dates import DateParseError, parse_due
@@ -23,6 +23,7 @@ from interview_tui.i18n import t
 from interview_tui.lint import lint_text
 from interview_tui.tui.base import BaseModal
 from interview_tui.tui.forms import FormDialog, goal_select, role_select
+from interview_tui.tui.inputs import Input
 
 
 class CommitmentDialog(FormDialog):

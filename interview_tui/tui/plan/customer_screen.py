@@ -7,15 +7,17 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
 from interview_tui.domain.enums import Role
 from interview_tui.domain.models import Customer, Person
-from interview_tui.errors import UserError
 from interview_tui.i18n import t
-from interview_tui.tui.base import BaseScreen
+from interview_tui.services.customers import CustomerForm, load_customer, save_customer
+from interview_tui.tui.data import DataScreen, SaveError
 from interview_tui.tui.forms import FormDialog, role_select
+from interview_tui.tui.inputs import Input
 from interview_tui.tui.messages import DataChanged
+from interview_tui.tui.text import SafeTable, literal
 
 
 class PersonDialog(FormDialog):
@@ -38,7 +40,7 @@ class PersonDialog(FormDialog):
                 "role": Role(str(self.query_one("#role", Select).value))}  # fmt: skip
 
 
-class CustomerScreen(BaseScreen):
+class CustomerScreen(DataScreen[CustomerForm]):
     DEFAULT_CSS = """
     #customer-form { padding: 0 1; }
     #customer-form Input { width: 1fr; }
@@ -73,24 +75,30 @@ class CustomerScreen(BaseScreen):
             yield Label(t("customer.notes"))
             yield Input(id="notes", compact=True)
             yield Label(t("customer.people"))
-            yield DataTable(id="people", cursor_type="row")
+            yield SafeTable(id="people", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
-        store = self.iapp.store
-        if self.customer_id is not None and (found := store.get(Customer, self.customer_id)):
-            self.customer = found
-            self.people = store.people(self.customer_id)
-            self.query_one("#name", Input).value = found.name
-            self.query_one("#industry", Input).value = found.industry
-            self.query_one("#notes", Input).value = found.notes
-            self.sub_title = t("customer.subtitle_edit", name=found.name)
-        else:
-            self.sub_title = t("customer.subtitle_new")
+        self.sub_title = t("customer.subtitle_new")
         self.query_one(DataTable).add_columns(t("customer.col.name"), t("customer.col.title"),
                                               t("customer.col.role"))
-        self._show_people()
         self.query_one("#name", Input).focus()
+        if self.customer_id is not None:
+            self.reload()
+
+    def fetch(self) -> CustomerForm:
+        return load_customer(self.iapp.store, self.customer_id)
+
+    def show(self, data: CustomerForm) -> None:
+        if data.customer is None:
+            return
+        self.customer, self.people = data.customer, data.people
+        for widget_id in ("name", "industry", "notes"):
+            field = self.query_one(f"#{widget_id}", Input)
+            if not field.value:  # never replace what the user typed meanwhile
+                field.value = getattr(data.customer, widget_id)
+        self.sub_title = t("customer.subtitle_edit", name=data.customer.name)
+        self._show_people()
 
     def _show_people(self) -> None:
         table = self.query_one(DataTable)
@@ -113,40 +121,31 @@ class CustomerScreen(BaseScreen):
             self._show_people()
 
     def action_save(self) -> None:
-        store = self.iapp.store
-        name = self.query_one("#name", Input).value.strip()
         error = self.query_one("#name-error", Static)
-        other = store.customer_by_name(name) if name else None
-        if not name or (other is not None and other.id != self.customer.id):
-            error.update(t("customer.name_required" if not name else "customer.name_taken"))
-            self.query_one("#name", Input).focus()
-            return
         error.update("")
-        try:
-            self._write(name)
-        except UserError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
-            return
-        self.removed.clear()
-        self.customer_id = self.customer.id
-        self.sub_title = t("customer.subtitle_edit", name=name)
-        self.notify(t("customer.saved"), timeout=2)
-        self.app.screen_stack[0].post_message(DataChanged())
+        customer = self.customer.model_copy(update={
+            "name": self.query_one("#name", Input).value,
+            "industry": self.query_one("#industry", Input).value,
+            "notes": self.query_one("#notes", Input).value,
+        })  # fmt: skip
+        store, people, removed = self.iapp.store, list(self.people), list(self.removed)
 
-    def _write(self, name: str) -> None:
-        """The customer, its people and the removals: all saved, or none."""
-        store = self.iapp.store
-        with store.transaction():
-            self.customer.name = name
-            self.customer.industry = self.query_one("#industry", Input).value
-            self.customer.notes = self.query_one("#notes", Input).value
-            store.save(self.customer)
-            for person in self.people:
-                person.customer_id = self.customer.id or 0
-            store.save_all(self.people)
-            for person in self.removed:
-                if person.id is not None:
-                    store.delete(Person, person.id)
+        def saved(form: CustomerForm) -> None:
+            self.customer, self.people = form.customer or self.customer, form.people
+            self.customer_id = self.customer.id
+            self.removed.clear()
+            self._show_people()
+            self.sub_title = t("customer.subtitle_edit", name=self.customer.name)
+            self.notify(t("customer.saved"), timeout=2)
+            self.app.screen_stack[0].post_message(DataChanged())
+
+        def failed(problem: SaveError) -> None:
+            if problem.field == "name":
+                error.update(literal(problem.message))
+                self.query_one("#name", Input).focus()
+
+        self.iapp.save(lambda: save_customer(store, customer, people, removed), saved, failed,
+                       quiet=True)  # fmt: skip
 
     def action_back(self) -> None:
         self.dismiss()

@@ -2,37 +2,28 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import (
-    DataTable,
-    Footer,
-    Header,
-    Input,
-    Select,
-    Static,
-    TabbedContent,
-    TabPane,
-)
+from textual.widgets import DataTable, Footer, Header, Select, Static, TabbedContent, TabPane
 
-from interview_tui.banks.library import load_library
 from interview_tui.banks.schema import BankQuestion
-from interview_tui.domain.enums import Goal, PoolGroup, Role, VisitStatus
-from interview_tui.domain.models import CustomerQuestion, ScriptItem, Visit
+from interview_tui.domain.enums import Goal, PoolGroup, Role
+from interview_tui.domain.models import ScriptItem
 from interview_tui.i18n import current_language, pad, t
+from interview_tui.services import plan as plan_service
 from interview_tui.services import script_builder
-from interview_tui.services.customer_brief import customer_brief
 from interview_tui.services.readiness import coverage, item_findings, readiness
-from interview_tui.tui.base import BaseScreen
+from interview_tui.tui.data import DataScreen
+from interview_tui.tui.inputs import Input
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.plan.item_dialog import ItemDialog
+from interview_tui.tui.text import SafeTable, esc
 
 
-class PlanScreen(BaseScreen):
+class PlanScreen(DataScreen[plan_service.PlanData]):
     CSS_PATH = "plan.tcss"
     BINDINGS = [
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
@@ -81,10 +72,10 @@ class PlanScreen(BaseScreen):
                                      id="lang-filter", compact=True)  # fmt: skip
                     yield Input(placeholder=t("plan.filter_text"), id="text-filter",
                                 compact=True)  # fmt: skip
-                    yield DataTable(id="bank", cursor_type="row")
+                    yield SafeTable(id="bank", cursor_type="row")
                 with Vertical(id="script-pane"):
                     yield Static(t("plan.script"), classes="pane-title")
-                    yield DataTable(id="script", cursor_type="row")
+                    yield SafeTable(id="script", cursor_type="row")
                     yield Static("", id="item-findings")
                     yield Static("", id="coverage")
             with TabPane(t("plan.tab.ready"), id="ready-tab"):
@@ -92,17 +83,22 @@ class PlanScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        store = self.iapp.store
-        self.visit, self.customer = store.visit_with_customer(self.visit_id)
-        visit = self.visit
-        self.sub_title = t("plan.subtitle", customer=self.customer.name,
-                           date=visit.date.strftime("%Y-%m-%d %H:%M"))  # fmt: skip
-        self.library = load_library()
         self.query_one("#bank", DataTable).add_columns("", t("customer.col.role"),
                                                        t("adhoc.goal"), t("item.text"))
         self.query_one("#script", DataTable).add_columns("#", "", t("customer.col.role"),
                                                          t("item.text"))
-        self.items = store.script(self.visit_id)
+        super().on_mount()
+
+    def fetch(self) -> plan_service.PlanData:
+        return plan_service.load_plan(self.iapp.store, self.visit_id, self.iapp.today(),
+                                      getattr(self, "library", None))  # fmt: skip
+
+    def show(self, data: plan_service.PlanData) -> None:
+        self.data = data
+        self.visit, self.customer, self.library = data.visit, data.customer, data.library
+        self.items = data.items
+        self.sub_title = t("plan.subtitle", customer=self.customer.name,
+                           date=self.visit.date.strftime("%Y-%m-%d %H:%M"))  # fmt: skip
         self._fill_bank()
         self._refresh()
 
@@ -115,6 +111,8 @@ class PlanScreen(BaseScreen):
         self._show_brief()
 
     def _fill_bank(self) -> None:
+        if not hasattr(self, "library"):
+            return  # the filters changed before the first read arrived
         role = self.query_one("#role-filter", Select).value
         goal = self.query_one("#goal-filter", Select).value
         language = str(self.query_one("#lang-filter", Select).value)
@@ -161,10 +159,10 @@ class PlanScreen(BaseScreen):
         result = item_findings(item)
         lines = [f"{'✓' if f.accepted else '⚠'} {f.code}: {f.message}  → {f.suggestion}"
                  for f in result.findings]  # fmt: skip
-        widget.update(escape("\n".join(lines)) if lines else t("plan.findings_ok"))
+        widget.update(esc("\n".join(lines)) if lines else t("plan.findings_ok"))
 
     def _attendees(self):
-        people = self.iapp.store.people(self.visit.customer_id)
+        people = self.data.people
         return [p for p in people if p.id in self.visit.attendee_ids] or people
 
     def _show_coverage(self) -> None:
@@ -172,55 +170,71 @@ class PlanScreen(BaseScreen):
         goals = self.visit.goals or list(Goal)
         cells = coverage(self.items, roles, goals)
         head = "".join(f"{g.number:>4}" for g in goals)
-        lines = [f"[b]{escape(t('plan.coverage'))}[/b]", f"{'':<16}{head}"]
+        lines = [f"[b]{esc(t('plan.coverage'))}[/b]", f"{'':<16}{head}"]
         for role in roles:
             row = "".join(f"{cells[(role, g)]:>4}" if cells[(role, g)] else "[red]   0[/red]"
                           for g in goals)  # fmt: skip
             label = t(f"role_short.{role.value}")
-            lines.append(f"{escape(pad(label, 16))}{row}")
+            lines.append(f"{esc(pad(label, 16))}{row}")
         self.query_one("#coverage", Static).update("\n".join(lines))
 
-    def _customer_questions(self) -> list[CustomerQuestion]:
-        return self.iapp.store.all(CustomerQuestion, "visit_id = ?", [self.visit_id])
+    def _customer_questions(self):
+        return self.data.customer_questions
 
     def _show_readiness(self) -> None:
         checks = readiness(self.visit, self.items, self._attendees(), self._customer_questions())
         lines = []
         for check in checks:
             mark = "[green]✓[/green]" if check.ok else "[red]✗[/red]"
-            detail = f"  [dim]{escape(check.detail)}[/dim]" if check.detail else ""
-            lines.append(f"{mark} {escape(t(check.key))}{detail}")
+            detail = f"  [dim]{esc(check.detail)}[/dim]" if check.detail else ""
+            lines.append(f"{mark} {esc(t(check.key))}{detail}")
         status = t(f"status.{self.visit.status.value}")
         self.query_one("#readiness", Static).update("\n".join([*lines, "", status]))
 
     def _show_brief(self) -> None:
-        brief = customer_brief(self.iapp.store, self.visit.customer_id, self.iapp.today(),
-                               exclude_visit=self.visit_id)  # fmt: skip
+        brief = self.data.brief
         today = self.iapp.today()
-        none = f"  [dim]{escape(t('plan.brief.none'))}[/dim]"
-        out = [f"[b]{escape(t('plan.brief.requirements'))}[/b]"]
+        none = f"  [dim]{esc(t('plan.brief.none'))}[/dim]"
+        out = [f"[b]{esc(t('plan.brief.requirements'))}[/b]"]
         for group in PoolGroup:
             for r in brief.requirements.get(group, []):
                 what = r.title or " · ".join(x for x in (r.user, r.scenario, r.pain) if x)
-                out.append(f"  {escape(t(f'group.{group.value}'))} · "
-                           f"{escape(t(f'req.{r.state.value}'))}: {escape(what)}")  # fmt: skip
+                out.append(f"  {esc(t(f'group.{group.value}'))} · "
+                           f"{esc(t(f'req.{r.state.value}'))}: {esc(what)}")  # fmt: skip
         if not any(brief.requirements.values()):
             out.append(none)
-        out += ["", f"[b]{escape(t('plan.brief.commitments'))}[/b]"]
+        out += ["", f"[b]{esc(t('plan.brief.commitments'))}[/b]"]
         for row in brief.commitments:
             c = row.commitment
-            line = f"  {c.due or '—'} {escape(c.text)} ({escape(c.owner_name or c.owner_side)})"
+            line = f"  {c.due or '—'} {esc(c.text)} ({esc(c.owner_name or c.owner_side)})"
             out.append(f"[red]{line}[/red]" if row.is_overdue(today) else line)
         if not brief.commitments:
             out.append(none)
-        out += ["", f"[b]{escape(t('plan.brief.evidence'))}[/b]"]
+        out += ["", f"[b]{esc(t('plan.brief.evidence'))}[/b]"]
         for goal in Goal:
             found = [e for e in brief.evidence if e.goal is goal]
-            out.append(f" {goal.number} {escape(t(f'goal.{goal.value}'))}")
-            out += [f"    {e.visit_date}: {escape(e.text[:140])}" for e in found[:5]] or [none]
+            out.append(f" {goal.number} {esc(t(f'goal.{goal.value}'))}")
+            out += [f"    {e.visit_date}: {esc(e.text[:140])}" for e in found[:5]] or [none]
         self.query_one("#brief", Static).update("\n".join(out))
 
-    # -- actions ----------------------------------------------------------------------------
+    # -- actions: each saves through the writer, then shows the script as stored ------------
+
+    def _write_script(self, change, keep: int | None = None, bank_too: bool = False) -> None:
+        """Run ``change(store, items)`` on copies of the items, then show the stored script."""
+        store, visit_id = self.iapp.store, self.visit_id
+        items = [item.model_copy(deep=True) for item in self.items]
+
+        def write() -> list[ScriptItem]:
+            change(store, items)
+            return plan_service.script(store, visit_id)
+
+        def done(stored: list[ScriptItem]) -> None:
+            self.items = stored
+            if bank_too:
+                self._fill_bank()
+            self._refresh(keep=keep(stored) if callable(keep) else keep)
+
+        self.iapp.save(write, done)
 
     @on(DataTable.RowSelected, "#bank")
     def _add_from_bank(self) -> None:
@@ -228,20 +242,26 @@ class PlanScreen(BaseScreen):
         if not self.bank_rows:
             return
         question = self.bank_rows[table.cursor_row]
-        script_builder.add_from_bank(self.iapp.store, self.visit_id, question, self.items)
-        self._fill_bank()
-        self._refresh(keep=len(self.items) - 1)
+        visit_id = self.visit_id
+        self._write_script(
+            lambda store, items: script_builder.add_from_bank(store, visit_id, question, items),
+            keep=lambda stored: len(stored) - 1, bank_too=True)
 
     def action_own(self) -> None:
         current = self._current()
         role = current.role if current else Role.BUSINESS
         goal = self.visit.goals[0] if self.visit.goals else Goal.KEY_REQUIREMENTS
+        visit_id = self.visit_id
 
         def done(result: dict | None) -> None:
             if result:
-                item = script_builder.add_own(self.iapp.store, self.visit_id, result["text"],
-                                              result["role"], result["goal"], self.items)
-                self._apply(item, result)
+                def add(store, items):
+                    item = script_builder.add_own(store, visit_id, result["text"],
+                                                  result["role"], result["goal"], items)
+                    _update(item, result)
+                    store.save(item)
+
+                self._write_script(add, keep=lambda stored: len(stored) - 1)
 
         self.app.push_screen(ItemDialog(None, role, goal), done)
 
@@ -258,44 +278,48 @@ class PlanScreen(BaseScreen):
         self.app.push_screen(ItemDialog(item, item.role, item.goal), done)
 
     def _apply(self, item: ScriptItem, fields: dict) -> None:
-        for key, value in fields.items():
-            setattr(item, key, value)
-        self.iapp.store.save(item)
-        self._refresh(keep=self.items.index(item))
+        changed = item.model_copy(deep=True)
+        _update(changed, fields)
+        index = self.items.index(item)
+        self._write_script(lambda store, _items: store.save(changed), keep=index)
 
     def action_move(self, delta: int) -> None:
         table = self.query_one("#script", DataTable)
         if self.items:
-            index = script_builder.move(self.iapp.store, self.items, table.cursor_row, delta)
-            self._refresh(keep=index)
+            row = table.cursor_row
+            target = min(max(row + delta, 0), len(self.items) - 1)
+            self._write_script(lambda store, items: script_builder.move(store, items, row, delta),
+                               keep=target)  # fmt: skip
 
     def action_remove(self) -> None:
         table = self.query_one("#script", DataTable)
         if self.items and table.has_focus:
-            script_builder.remove(self.iapp.store, self.items, table.cursor_row)
-            self._fill_bank()
-            self._refresh()
+            row = table.cursor_row
+            self._write_script(lambda store, items: script_builder.remove(store, items, row),
+                               keep=row, bank_too=True)  # fmt: skip
 
     def action_accept(self) -> None:
         item = self._current()
         if item is None:
             return
         codes = [f.code for f in item_findings(item).findings if not f.accepted]
-        item.accepted_findings = sorted({*item.accepted_findings, *codes})
-        self.iapp.store.save(item)
-        self._refresh(keep=self.items.index(item))
+        self._apply(item, {"accepted_findings": sorted({*item.accepted_findings, *codes})})
 
     def action_mark_rehearsed(self) -> None:
         checks = readiness(self.visit, self.items, self._attendees(), self._customer_questions())
-        self.visit.status = VisitStatus.REHEARSED
-        self.iapp.store.save(self.visit)
         failing = sum(not check.ok for check in checks)
-        if failing:
-            self.notify(t("plan.not_ready", count=failing), severity="warning")
-        else:
-            self.notify(t("plan.marked"))
-        self._show_readiness()
-        self.app.screen_stack[0].post_message(DataChanged())
+        store, visit_id = self.iapp.store, self.visit_id
+
+        def done(visit) -> None:
+            self.visit = visit
+            if failing:
+                self.notify(t("plan.not_ready", count=failing), severity="warning")
+            else:
+                self.notify(t("plan.marked"))
+            self._show_readiness()
+            self.app.screen_stack[0].post_message(DataChanged())
+
+        self.iapp.save(lambda: plan_service.mark_rehearsed(store, visit_id), done)
 
     def action_edit_visit(self) -> None:
         self.iapp.show("visit_form", visit_id=self.visit_id)
@@ -306,11 +330,20 @@ class PlanScreen(BaseScreen):
     def action_live(self) -> None:
         self.iapp.show("live", visit_id=self.visit_id)
 
+    _away = False
+
+    def on_screen_suspend(self) -> None:
+        self._away = True
+
     def on_screen_resume(self) -> None:
-        if hasattr(self, "visit"):
-            self.visit = self.iapp.store.get(Visit, self.visit_id) or self.visit
-            self.items = self.iapp.store.script(self.visit_id)
-            self._refresh()
+        if self._away:  # back from the visit form or rehearsal: read what changed
+            self._away = False
+            self.reload()
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+def _update(item: ScriptItem, fields: dict) -> None:
+    for key, value in fields.items():
+        setattr(item, key, value)

@@ -11,14 +11,16 @@ from datetime import datetime, timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Footer, Header, Label, Select, SelectionList, Static, TextArea
 
 from interview_tui.domain.enums import Goal
-from interview_tui.domain.models import Customer, Visit
-from interview_tui.errors import UserError
+from interview_tui.domain.models import Person, Visit
 from interview_tui.i18n import t
-from interview_tui.tui.base import BaseScreen
+from interview_tui.services.visits import VisitFormData, load_visit_form, people_of, save_visit
+from interview_tui.tui.data import DataScreen
+from interview_tui.tui.inputs import Input
 from interview_tui.tui.messages import DataChanged
+from interview_tui.tui.text import literal
 
 _TEXT_FIELDS = ("give_back", "sales_told", "do_not_say", "may_promise", "must_not_promise",
                 "product_brief")  # fmt: skip
@@ -36,7 +38,7 @@ def parse_when(text: str) -> datetime:
     raise ValueError(text)
 
 
-class VisitFormScreen(BaseScreen):
+class VisitFormScreen(DataScreen[VisitFormData]):
     DEFAULT_CSS = """
     #visit-form { padding: 0 1; }
     #visit-form Input, #visit-form Select { width: 1fr; }
@@ -57,12 +59,10 @@ class VisitFormScreen(BaseScreen):
         self.visit: Visit | None = None
 
     def compose(self) -> ComposeResult:
-        store = self.iapp.store
-        customers = [(c.name, c.id) for c in store.all(Customer, order_by="name")]
         yield Header()
         with VerticalScroll(id="visit-form"):
             yield Label(t("visit.customer"))
-            yield Select(customers, id="customer", compact=True)
+            yield Select([], id="customer", compact=True)
             yield Static("", id="customer-error", classes="field-error")
             yield Label(t("visit.date"))
             yield Input(id="date", compact=True)
@@ -83,21 +83,26 @@ class VisitFormScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        store = self.iapp.store
-        if self.visit_id is not None:
-            self.visit = store.get(Visit, self.visit_id)
-            if self.visit is None:
-                raise UserError(f"no visit with id {self.visit_id}")
-            self.customer_id = self.visit.customer_id
-        visit = self.visit
-        when = visit.date if visit else datetime.combine(self.iapp.today() + timedelta(days=7),
-                                                          datetime.min.time()).replace(hour=10)
+        self.sub_title = t("visit.subtitle_new" if self.visit_id is None else "visit.subtitle_edit",
+                           customer="")  # fmt: skip
+        when = datetime.combine(self.iapp.today() + timedelta(days=7),
+                                datetime.min.time()).replace(hour=10)  # fmt: skip
         self.query_one("#date", Input).value = when.strftime("%Y-%m-%d %H:%M")
-        if self.customer_id is not None:
-            self.query_one("#customer", Select).value = self.customer_id
-        if visit:
-            customer = store.get(Customer, visit.customer_id)
-            self.sub_title = t("visit.subtitle_edit", customer=customer.name if customer else "")
+        super().on_mount()
+
+    def fetch(self) -> VisitFormData:
+        return load_visit_form(self.iapp.store, self.visit_id)
+
+    def show(self, data: VisitFormData) -> None:
+        customer_select = self.query_one("#customer", Select)
+        customer_select.set_options([(literal(name, one_line=True), cid)
+                                     for name, cid in data.customers])  # fmt: skip
+        visit = self.visit = data.visit  # type: ignore[assignment]
+        if visit is not None:
+            self.customer_id = visit.customer_id
+            names = dict((cid, name) for name, cid in data.customers)
+            self.sub_title = t("visit.subtitle_edit", customer=names.get(visit.customer_id, ""))
+            self.query_one("#date", Input).value = visit.date.strftime("%Y-%m-%d %H:%M")
             self.query_one("#length", Input).value = str(visit.length_minutes)
             self.query_one("#purpose", Input).value = visit.purpose
             goals = self.query_one("#goals", SelectionList)
@@ -107,8 +112,8 @@ class VisitFormScreen(BaseScreen):
                 value = getattr(visit, name)
                 self.query_one(f"#{name}", TextArea).text = (
                     "\n".join(value) if isinstance(value, list) else value)
-        else:
-            self.sub_title = t("visit.subtitle_new")
+        if self.customer_id is not None:
+            customer_select.value = self.customer_id
         self._load_people()
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -117,14 +122,21 @@ class VisitFormScreen(BaseScreen):
 
     def _load_people(self) -> None:
         value = self.query_one("#customer", Select).value
+        self.query_one("#attendees", SelectionList).clear_options()
+        if isinstance(value, int):
+            store = self.iapp.store
+            self.read(lambda: (value, people_of(store, value)), self._show_people)
+
+    def _show_people(self, data: tuple[int, list[Person]]) -> None:
+        customer_id, people = data
+        if self.query_one("#customer", Select).value != customer_id:
+            return  # another customer was chosen meanwhile
         attendees = self.query_one("#attendees", SelectionList)
         attendees.clear_options()
-        if not isinstance(value, int):
-            return
         chosen = set(self.visit.attendee_ids) if self.visit else set()
-        for person in self.iapp.store.people(value):
+        for person in people:
             label = f"{person.name} · {person.title} · {t(f'role_short.{person.role.value}')}"
-            attendees.add_option((label, person.id, person.id in chosen))
+            attendees.add_option((literal(label, one_line=True), person.id, person.id in chosen))
 
     def _errors(self) -> dict[str, str]:
         errors: dict[str, str] = {}
@@ -159,19 +171,14 @@ class VisitFormScreen(BaseScreen):
             text = self.query_one(f"#{name}", TextArea).text.strip()
             values[name] = [line.strip() for line in text.splitlines() if line.strip()] if (
                 name == "give_back") else text
-        if self.visit is None:
-            self.visit = Visit(**values)
-        else:
-            for key, value in values.items():
-                setattr(self.visit, key, value)
-        try:
-            self.iapp.store.save(self.visit)
-        except UserError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
-            return
-        self.visit_id = self.visit.id
-        self.notify(t("visit.saved"), timeout=2)
-        self.app.screen_stack[0].post_message(DataChanged())
+        store, visit_id = self.iapp.store, self.visit_id
+
+        def saved(visit: Visit) -> None:
+            self.visit, self.visit_id = visit, visit.id
+            self.notify(t("visit.saved"), timeout=2)
+            self.app.screen_stack[0].post_message(DataChanged())
+
+        self.iapp.save(lambda: save_visit(store, visit_id, values), saved)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Label, Static
 
 from interview_tui.domain.dates import DateParseError, parse_due
 from interview_tui.domain.enums import CommitmentState
@@ -29,6 +29,7 @@ from interview_tui.services.commitments import (
 )
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import FormDialog
+from interview_tui.tui.inputs import Input
 from interview_tui.tui.paging import PagedTable
 from interview_tui.tui.text import SafeTable, literal
 

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Header, Label, Select, Static
 
 from interview_tui.errors import UserError
 from interview_tui.exports.files import check_target, write_private
@@ -20,6 +20,7 @@ from interview_tui.exports.render import FORMATS, render
 from interview_tui.i18n import t
 from interview_tui.services.visits import VisitHeading, visit_heading
 from interview_tui.tui.data import DataScreen
+from interview_tui.tui.inputs import Input
 from interview_tui.tui.text import literal
 
 _SUFFIX = {"report-md": "report.md", "recap-md": "recap.md", "eml": "recap.eml", "ics": "ics",

@@ -12,13 +12,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Label, Static
 
 from interview_tui.domain.enums import PoolGroup
 from interview_tui.i18n import t
 from interview_tui.services import requirement_pool as pool
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import FormDialog
+from interview_tui.tui.inputs import Input
 from interview_tui.tui.paging import PagedTable
 from interview_tui.tui.text import literal
 

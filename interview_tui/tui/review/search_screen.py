@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input
+from textual.widgets import DataTable, Footer, Header
 
 from interview_tui.i18n import t
 from interview_tui.services.search import HitTarget, SearchHit, hit_target, search
 from interview_tui.tui.data import DataScreen
+from interview_tui.tui.inputs import Input
 from interview_tui.tui.text import SafeTable
 
 

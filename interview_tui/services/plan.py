@@ -1,0 +1,54 @@
+"""Everything the plan screen shows about one visit, read in one go (off the UI thread)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from interview_tui.banks.library import BankLibrary, load_library
+from interview_tui.domain.enums import VisitStatus
+from interview_tui.domain.models import Customer, CustomerQuestion, Person, ScriptItem, Visit
+from interview_tui.services.customer_brief import CustomerBrief, customer_brief
+from interview_tui.store.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class PlanData:
+    visit: Visit
+    customer: Customer
+    items: list[ScriptItem]
+    people: list[Person]
+    customer_questions: list[CustomerQuestion]
+    brief: CustomerBrief
+    library: BankLibrary
+
+
+def load_plan(store: Store, visit_id: int, today: date,
+              library: BankLibrary | None = None) -> PlanData:  # fmt: skip
+    visit, customer = store.visit_with_customer(visit_id)
+    return PlanData(
+        visit, customer, store.script(visit_id), store.people(visit.customer_id),
+        store.all(CustomerQuestion, "visit_id = ?", [visit_id]),
+        customer_brief(store, visit.customer_id, today, exclude_visit=visit_id),
+        library or load_library(),
+    )
+
+
+def script(store: Store, visit_id: int) -> list[ScriptItem]:
+    return store.script(visit_id)
+
+
+def save_item(store: Store, item: ScriptItem) -> list[ScriptItem]:
+    """Save one script item; returns the visit's script as stored."""
+    store.save(item)
+    return store.script(item.visit_id)
+
+
+def mark_rehearsed(store: Store, visit_id: int) -> Visit:
+    visit = store.get(Visit, visit_id)
+    if visit is None:
+        from interview_tui.errors import UserError
+
+        raise UserError(f"no visit with id {visit_id}")
+    visit.status = VisitStatus.REHEARSED
+    return store.save(visit)
