@@ -132,3 +132,35 @@ def test_documented_examples_behave_as_documented() -> None:
     for row in rows:
         for text in (row[2].strip(), row[3].strip()):
             assert lint_text(text).shallow is (row[1].strip() == "bad"), text
+
+
+FALSE_ALARMS = [
+    # a research preamble, then one question after ";"
+    "Your Q3 report shows 40% growth; which region drove most of it?",
+    "Our records show 37 severity-one tickets in 2024; which one had the greatest impact?",
+    # a polite lead-in, then one question
+    "能举个例子吗，上次告警风暴是怎么处理的？",
+    "方便说下吗，你们去年云上总花费大概在哪个量级？",
+    "冒昧问一下哈，你们 ops 团队去年流失了几个人？",
+    # a request for a story, softened by 吧
+    "讲讲上次大促那天的扩容过程吧。",
+    "给我们讲讲上次GPU训练任务跑崩的经过吧。",
+]
+
+
+@pytest.mark.parametrize("text", FALSE_ALARMS)
+def test_preambles_lead_ins_and_story_requests_are_not_flagged(text: str) -> None:
+    result = lint_text(text)
+    assert not {"double-barreled", "leading"} & set(result.codes), result.codes
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("double-barreled", "How many clusters do you run; who owns the upgrades?"),
+        ("double-barreled", "能不能说说你们有几个集群，分别用什么监控？"),
+        ("leading", "新控制台比旧的好用多了吧？"),
+    ],
+)
+def test_the_same_forms_still_flag_when_they_ask_twice_or_lead(code: str, text: str) -> None:
+    assert code in lint_text(text).codes

@@ -263,9 +263,26 @@ _DOUBLE = re.compile(
     r"(?:what|how|which|who|whom|whose|where|when|why)\s+\w+['’]?\w*\s+\w+|"
     r"(?:,\s*|\s)(?:and|&|plus|also|and\s+also)\s+(?:then\s+|also\s+)?"
     r"(?:do|does|did|is|are|was|were|would|will|can|could|should|has|have|had)\s+(?!not\b)"
-    r"(?:you|your|they|the|it|we|there|that|those|these|this|he|she|its|their|any)\b|"
-    rf";\s*{_Q_START}\b[^?]*\?"
+    r"(?:you|your|they|the|it|we|there|that|those|these|this|he|she|its|their|any)\b"
 )
+# "How many clusters do you run; who owns them?" asks twice. "Your Q3 report shows 40%
+# growth; which region drove it?" is a research preamble, then one question.
+_SEMICOLON = re.compile(rf";\s*{_Q_START}\b[^?]*\?")
+_ASKS = re.compile(
+    rf"^\s*(?:(?:so|and|also|then|ok|okay|um|uh|well|right|now|first)\s*,?\s+)*{_Q_START}\b"
+)
+
+
+def _double(text: str) -> Iterator[Hit]:
+    match = _DOUBLE.search(text)
+    if not match:
+        semicolon = _SEMICOLON.search(text)
+        before = text[: semicolon.start()] if semicolon else ""
+        if semicolon and _ASKS.search(before.rsplit(";", 1)[-1]):
+            match = semicolon
+    if match:
+        yield "double-barreled", match.span()
+
 
 # --- vague -----------------------------------------------------------------------------
 _ANCHOR = re.compile(
@@ -339,7 +356,7 @@ RULES: tuple[Rule, ...] = (
     regex_rule("hypothetical", _HYPOTHETICAL),
     regex_rule("opinion-fishing", _OPINION),
     _leading,
-    regex_rule("double-barreled", _DOUBLE),
+    _double,
     _vague,
 )
 
