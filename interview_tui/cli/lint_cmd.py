@@ -109,7 +109,9 @@ def lint(paths: tuple[Path, ...], output_format: str) -> None:
             linted += _lint_bank(path, errors)
 
     if output_format == "json":
-        click.echo(json.dumps([item.to_dict() for item in linted], ensure_ascii=False, indent=2))
+        # One object a line: readable, and the C encoder keeps 10,000 questions fast.
+        items = ",\n".join(json.dumps(item.to_dict(), ensure_ascii=False) for item in linted)
+        click.echo(f"[\n{items}\n]" if items else "[]")
     else:
         for item in linted:
             for line in item.lines():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from interview_tui.lint.rule import Hit, Rule, regex_rule, run_rules
+from interview_tui.lint.rule import Hit, Rule, Split, regex_rule, run_rules
 
 _AUX_PRESENT = (
     r"(?:do|does|would|will|are|is|should|could|can|shall|might|may|"
@@ -296,7 +296,7 @@ _ANCHOR = re.compile(
     r"release|renewal|tender|rfp|invoice|bill|ticket|failover|cutover|upgrade|audit|"
     r"project|contract|purchase|deployment|event|promotion|sale|campaign)\b"
 )
-_VAGUE = re.compile(
+_VAGUE = Split(
     r"\b(?:anything|something)\s+else\b|\bwhat\s+else\b|\bany\s+other\s+(?:questions?|"
     r"thoughts|comments|feedback|concerns|issues|ideas|suggestions|needs|requests|points|"
     r"topics|business|things?)\b|"
@@ -328,6 +328,7 @@ _VAGUE = re.compile(
     r"(?:do|are)\s+(?:you|your\s+team)\s+(?:have|having|facing|face|see|seeing)"
     r"(?:\s+(?:right\s+now|today|currently|in\s+general))?\s*[?.!]*\s*$"
 )
+
 
 def _vague(text: str) -> Iterator[Hit]:
     match = _VAGUE.search(text)
