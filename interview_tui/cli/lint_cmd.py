@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from interview_tui.cli.main import Settings
 from interview_tui.lint import LintResult, lint_question, lint_text
 
 EXIT_CLEAN, EXIT_SHALLOW, EXIT_BAD_INPUT = 0, 1, 2
@@ -47,20 +48,22 @@ class Linted:
             for finding in result.findings:
                 if not finding.accepted:
                     out.append(f"{prefix}{finding.code}: {finding.message}")
-                    out.append(f"    {finding.suggestion}")
+                    out.append(f"    → {finding.suggestion}")
         return out
 
 
-def _lint_stdin(stream) -> list[Linted]:
+def _lint_stdin(stream, ui_language: str | None) -> list[Linted]:
+    """One result per line of input, blank lines included, in input order."""
     linted = []
     for number, line in enumerate(stream, start=1):
-        text = line.strip()
-        if text:
-            linted.append(Linted(lint_text(text), "-", number))
+        text = line.rstrip("\r\n")
+        if number == 1:
+            text = text.removeprefix("\ufeff")
+        linted.append(Linted(lint_text(text, ui_language=ui_language), "-", number))
     return linted
 
 
-def _lint_bank(path: Path, errors: list[str]) -> list[Linted]:
+def _lint_bank(path: Path, errors: list[str], ui_language: str | None) -> list[Linted]:
     from interview_tui.banks.loader import load_bank_file
 
     load = load_bank_file(path)
@@ -70,12 +73,13 @@ def _lint_bank(path: Path, errors: list[str]) -> list[Linted]:
     language = load.bank.language
     return [
         Linted(
-            result=lint_question(question, language=language),
+            result=lint_question(question, language=language, ui_language=ui_language),
             path=str(path),
             line=question.line,
             question_id=question.id,
             follow_ups=[
-                lint_text(text, language, allow=question.allow) for text in question.follow_ups
+                lint_text(text, language, ui_language=ui_language, allow=question.allow)
+                for text in question.follow_ups
             ],
         )
         for question in load.bank.questions
@@ -95,18 +99,24 @@ def _lint_bank(path: Path, errors: list[str]) -> list[Linted]:
 def lint(paths: tuple[Path, ...], output_format: str) -> None:
     """Check question bank files, or questions on standard input (PATH '-', one per line).
 
+    Messages are written in the interface language (--lang); each flag's rewrite stays in
+    the question's own language. With '-', the JSON array holds one object per input line,
+    blank lines included, in input order.
+
     Exit status: 0 nothing shallow, 1 something shallow, 2 unreadable input or schema errors.
     """
     errors: list[str] = []
     linted: list[Linted] = []
+    settings = click.get_current_context().find_object(Settings)
+    ui_language = settings.language if settings else None
     for path in paths:
         if str(path) == "-":
-            linted += _lint_stdin(click.open_file("-", encoding="utf-8"))
+            linted += _lint_stdin(click.open_file("-", encoding="utf-8"), ui_language)
         elif path.is_dir():
             for bank_path in sorted(path.rglob("*.toml")):
-                linted += _lint_bank(bank_path, errors)
+                linted += _lint_bank(bank_path, errors, ui_language)
         else:
-            linted += _lint_bank(path, errors)
+            linted += _lint_bank(path, errors, ui_language)
 
     if output_format == "json":
         # One object a line: readable, and the C encoder keeps 10,000 questions fast.
@@ -117,7 +127,8 @@ def lint(paths: tuple[Path, ...], output_format: str) -> None:
             for line in item.lines():
                 click.echo(line)
         shallow = sum(item.shallow for item in linted)
-        summary = f"{len(linted)} questions, {shallow} shallow"
+        asked = sum(bool(item.result.text.strip()) for item in linted)
+        summary = f"{asked} questions, {shallow} shallow"
         click.echo(summary + (f", {len(errors)} schema errors" if errors else ""), err=True)
     for error in errors:
         click.echo(error, err=True)

@@ -110,7 +110,7 @@ class Model:
                 shown.update(rows)
         best = max(range(len(scores)), key=scores.__getitem__)
         pushed = [(-row[best], gram) for gram, row in shown.items() if row[best] > 0]
-        ranked = heapq.nsmallest(top * 4, pushed)
+        ranked = heapq.nsmallest(top * 8, pushed)
         return self.codes[best], _distinct([gram for _, gram in ranked], top)
 
     def _chunk_codes(self, chunks: list[str]) -> list[float]:
@@ -131,12 +131,79 @@ class Model:
         return [total / math.sqrt(count) for total in totals] if count else totals
 
 
+#: Words too common to explain anything on their own.
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "do",
+        "does",
+        "did",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "you",
+        "your",
+        "we",
+        "our",
+        "us",
+        "they",
+        "their",
+        "i",
+        "me",
+        "my",
+        "he",
+        "she",
+        "so",
+        "just",
+        "um",
+        "what",
+        "which",
+        "who",
+        "how",
+        "when",
+        "where",
+        "why",
+        "there",
+        "here",
+    ]
+)
+
+
 def _distinct(grams: list[str], top: int) -> tuple[str, ...]:
-    """The strongest n-grams, skipping marks, punctuation and any inside one already chosen."""
+    """The strongest n-grams, skipping marks, punctuation, lone common words and any n-gram
+    inside one already chosen."""
     chosen: list[str] = []
     for gram in grams:
         clean = " ".join(part for part in gram.replace("^", " ").replace("$", " ").split())
-        if sum(ch.isalnum() for ch in clean) < 2 or any(clean in kept for kept in chosen):
+        clean = clean.strip(" ,，?？;；:：!！")
+        if sum(ch.isalnum() for ch in clean) < 2 or all(w in _STOP for w in clean.split()):
+            continue
+        if any(clean in kept for kept in chosen):
             continue
         chosen = [kept for kept in chosen if kept not in clean]
         chosen.append(clean)

@@ -33,6 +33,12 @@ _EN_MODIFIER = re.compile(
     r"reporting|status|incident|release|deploy|build|ci|cd|ci/cd|devops|sre|ops|"
     r"observability|tracing|metrics)$"
 )
+_EN_OF_NOUN = re.compile(
+    rf"\s+(?:on|for|of|in)\s+(?:(?:the|our|your|their)\s+)?(?:[\w-]+\s+)?{_EN_NOUN}\b"
+)
+_EN_GENERIC = re.compile(
+    r"^(?:features?|products?|services?|tools?|tooling|platform|roadmap|costs?|spend)$"
+)
 _EN_NOUN_ONLY = re.compile(rf"^{_EN_NOUN}$")
 _EN_DETERMINER = re.compile(r"^(?:the|our|your|their|its)$")
 _EN_DOUBLE_CUT = re.compile(
@@ -76,6 +82,7 @@ _ZH_PART = (
     r"中心|套餐|版本)"
 )
 _ZH_SUBJECT = re.compile(rf"(?:[A-Za-z][A-Za-z0-9.+-]*|{_ZH_NOUN})(?:\s?{_ZH_PART}){{0,3}}")
+_ZH_GENERIC = frozenset({"产品", "功能", "服务", "平台", "方案", "路线图", "成本", "费用"})
 _ZH_CUT = re.compile(r"[，,；;？?]")
 
 ZH_TEMPLATES = {
@@ -103,9 +110,10 @@ def english_subject(text: str) -> str | None:
     acronym ("object storage", "GPU instances"), and its determiner ("our", "the").
     """
     plain = text.lower().replace("\u2019", "'")
-    match = _EN_SUBJECT.search(plain)
-    if not match:
+    matches = list(_EN_SUBJECT.finditer(plain))
+    if not matches:
         return None
+    match = next((m for m in matches if not _EN_GENERIC.match(m.group())), matches[0])
     start = match.start()
     before = list(re.finditer(r"[\w/-]+", plain[:start]))
     taken = 0
@@ -125,13 +133,17 @@ def english_subject(text: str) -> str | None:
         if extra == 2 or word.start() != 0 or not _EN_NOUN_ONLY.match(word.group(1)):
             break
         end += word.end()
+    tail = _EN_OF_NOUN.match(plain, end)
+    if tail:
+        end = tail.end()
     return text[start:end]
 
 
 def chinese_subject(text: str) -> str | None:
     """The thing a Chinese question is about, e.g. "账单" or "GPU 实例"."""
-    match = _ZH_SUBJECT.search(text)
-    return match.group().strip() if match else None
+    matches = [match.group().strip() for match in _ZH_SUBJECT.finditer(text)]
+    specific = [subject for subject in matches if subject not in _ZH_GENERIC]
+    return (specific or matches or [None])[0]
 
 
 def first_question(text: str, language: str) -> str | None:
