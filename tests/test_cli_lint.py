@@ -163,3 +163,18 @@ def test_lint_does_not_import_textual(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60)  # fmt: skip
     assert result.stdout.strip().splitlines()[-1] == "TEXTUAL=False"
+
+
+def test_a_long_file_linted_on_every_core_gives_the_same_array(monkeypatch) -> None:
+    from interview_tui.cli import lint_cmd
+
+    lines = ["Do you want fewer outages?", "", "你们希望少点故障吗？",
+             "Which alert woke your on-call engineer most often last month?"] * 40  # fmt: skip
+    text = "\n".join(lines) + "\n"
+    serial = run("lint", "--format", "json", "-", input=text).stdout
+    monkeypatch.setattr(lint_cmd, "PARALLEL_FROM", 20)
+    monkeypatch.setattr(lint_cmd.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    assert lint_cmd._workers(len(lines)) == (2 if sys.platform == "linux" else 1)
+    parallel = run("lint", "--format", "json", "-", input=text).stdout
+    assert parallel == serial
+    assert len(json.loads(parallel)) == len(lines)

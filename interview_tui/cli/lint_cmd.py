@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,9 +11,11 @@ from pathlib import Path
 import click
 
 from interview_tui.cli.main import Settings
-from interview_tui.lint import LintResult, lint_question, lint_text
+from interview_tui.lint import LintResult, detect_language, lint_question, lint_text
 
 EXIT_CLEAN, EXIT_SHALLOW, EXIT_BAD_INPUT = 0, 1, 2
+#: From this many lines on standard input, the questions are linted on every core.
+PARALLEL_FROM = 2_000
 
 
 @dataclass(slots=True)
@@ -54,13 +57,40 @@ class Linted:
 
 def _lint_stdin(stream, ui_language: str | None) -> list[Linted]:
     """One result per line of input, blank lines included, in input order."""
-    linted = []
-    for number, line in enumerate(stream, start=1):
-        text = line.rstrip("\r\n")
-        if number == 1:
-            text = text.removeprefix("\ufeff")
-        linted.append(Linted(lint_text(text, ui_language=ui_language), "-", number))
-    return linted
+    texts = [line.rstrip("\r\n") for line in stream]
+    if texts:
+        texts[0] = texts[0].removeprefix("\ufeff")
+    results = _lint_texts(texts, ui_language)
+    return [Linted(result, "-", number) for number, result in enumerate(results, start=1)]
+
+
+def _lint_part(texts: list[str], ui_language: str | None) -> list[LintResult]:
+    return [lint_text(text, ui_language=ui_language) for text in texts]
+
+
+def _workers(count: int) -> int:
+    """Processes worth starting for ``count`` questions: a long file uses every core."""
+    if count < PARALLEL_FROM or sys.platform != "linux":
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, 4, count // (PARALLEL_FROM // 2)))
+
+
+def _lint_texts(texts: list[str], ui_language: str | None) -> list[LintResult]:
+    workers = _workers(len(texts))
+    if workers == 1:
+        return _lint_part(texts, ui_language)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    # Load each language's model and rules before forking, so every worker starts warm.
+    for language in {detect_language(text) for text in texts}:
+        lint_text("？" if language == "zh-CN" else "?", language)
+    size = -(-len(texts) // workers)
+    parts = [texts[start : start + size] for start in range(0, len(texts), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        done = pool.map(_lint_part, parts, [ui_language] * len(parts))
+        return [result for part in done for result in part]
 
 
 def _lint_bank(path: Path, errors: list[str], ui_language: str | None) -> list[Linted]:
