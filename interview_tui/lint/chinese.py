@@ -230,7 +230,7 @@ def _obvious(text: str) -> Iterator[Hit]:
 _STORY_REQUEST = re.compile(
     r"^(?:嗯|那|那么|好的?|那个|就是说)?[，,]?\s*(?:请|麻烦)?(?:您|你们?)?(?:再)?"
     r"(?:给|跟|和|帮|带)?(?:我们|我|咱们)?(?:再)?"
-    r"(?:讲讲|说说|聊聊|谈谈|讲一下|说一下|讲下|说下|介绍一下|介绍下|描述一下|回忆一下|过一遍|"
+    r"(?:讲讲|说说|聊聊|谈谈|讲一下|说一下|讲下|说下|介绍一下|介绍下|描述一下|回忆一下|回顾一下|回顾下|过一遍|"
     r"分享一下|分享下|展开讲讲|展开说说|复盘一下|梳理一下)"
 )
 # "能举个例子吗，上次告警风暴是怎么处理的？": a polite lead-in, then one question.
@@ -239,6 +239,13 @@ _LEAD_IN = re.compile(
     r"打扰(?:一?下)?|请问|想|顺便)?(?:再)?(?:给我们|跟我们)?(?:举个?(?:具体的?)?例子|举例(?:说明)?|说说|"
     r"讲讲|聊聊|展开(?:讲讲|说说|讲一?下|说一?下)?|具体(?:说说|讲讲|讲一?下|说一?下)|透露(?:一?下)?|"
     r"问(?:一?下)?|说(?:一?下)|确认(?:一?下)?|请教(?:一?下)?)(?:看)?(?:吗|么|不|吧|哈|呢|啊)?$"
+)
+
+
+# "…有没有认识做过迁移的同事，方便引荐一下吗？": asking for an introduction, not a second question.
+_POLITE_TAIL = re.compile(
+    r"^(?:那)?(?:方便|能否|能不能|可以|可不可以|是否方便)?(?:帮忙|帮我们|给我们)?(?:引荐|介绍|约|联系|对接|牵线|"
+    r"推荐)(?:一下|下)?(?:吗|么|不|吧)?$"
 )
 
 
@@ -259,6 +266,8 @@ def _double(text: str) -> Iterator[Hit]:
     clauses = [c for c in _CLAUSE_SPLIT.split(body) if c and c.strip()]
     if len(clauses) > 1 and _LEAD_IN.search(clauses[0].strip()):
         clauses = clauses[1:]
+    if len(clauses) > 1 and _POLITE_TAIL.search(clauses[-1].strip()):
+        clauses = clauses[:-1]
     marked = [c for c in clauses if _MARKER.search(c)]
     if len(marked) >= 2 and not _CLEFT.match(marked[-1].strip()):
         start = text.find(marked[0])

@@ -241,7 +241,7 @@ _LEADING = re.compile(
     r"\b(?:surely|obviously|clearly|of\s+course)\b[^?]*\?|"
     r",\s*(?:doesn't|don't|isn't|aren't|wasn't|didn't|won't|wouldn't|shouldn't|can't)\s+"
     r"(?:it|you|they|that|this|we)\b|"
-    r"\b(?:most|many|all|other|our\s+other)\s+(?:teams|customers|companies|clients|people|users|"
+    r"(?<!how\s)\b(?:most|many|all|other|our\s+other)\s+(?:teams|customers|companies|clients|people|users|"
     r"engineers)\s+(?:find|say|tell\s+us|agree|love|prefer|think|report)\b|"
     r"\b(?:you\s+(?:would|must|surely|probably)\s+agree|you'd\s+agree|i'm\s+sure\s+you|"
     r"i\s+assume\s+you|we\s+all\s+know|everyone\s+knows|as\s+you\s+know|"
