@@ -39,6 +39,12 @@ _EN_OF_NOUN = re.compile(
 _EN_GENERIC = re.compile(
     r"^(?:features?|products?|services?|tools?|tooling|platform|roadmap|costs?|spend)$"
 )
+_EN_MASS = re.compile(
+    r"^(?:support|pricing|storage|security|compliance|latency|uptime|downtime|bandwidth|billing|"
+    r"monitoring|alerting|networking|documentation|spend|budget|egress|inference|analytics|"
+    r"onboarding|scaling|autoscaling|logging|tooling|kubernetes|k8s|serverless|redis|kafka|"
+    r"postgres|mysql)$"
+)
 _EN_NOUN_ONLY = re.compile(rf"^{_EN_NOUN}$")
 _EN_DETERMINER = re.compile(r"^(?:the|our|your|their|its)$")
 _EN_DOUBLE_CUT = re.compile(
@@ -126,7 +132,8 @@ def english_subject(text: str) -> str | None:
         start = word.start()
         before.pop()
         taken += 1
-    if before and _EN_DETERMINER.match(before[-1].group()):
+    determined = bool(before) and bool(_EN_DETERMINER.match(before[-1].group()))
+    if determined:
         start = before[-1].start()
     end = match.end()
     for extra, word in enumerate(re.finditer(r"\s+([\w/-]+)", plain[end:])):
@@ -136,7 +143,11 @@ def english_subject(text: str) -> str | None:
     tail = _EN_OF_NOUN.match(plain, end)
     if tail:
         end = tail.end()
-    return text[start:end]
+    subject = text[start:end]
+    last = text[match.start() : match.end()].split()[-1]
+    proper = last[:1].isupper() and not last.isupper()
+    countable = not (last.lower().endswith("s") or _EN_MASS.match(last.lower()))
+    return f"the {subject}" if countable and not determined and not proper else subject
 
 
 def chinese_subject(text: str) -> str | None:
