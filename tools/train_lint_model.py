@@ -151,8 +151,9 @@ def tune(logits, rules, truth) -> tuple[float, float]:
     """The thresholds with the most room on both goals on the calibration split.
 
     The goals are precision >= 0.95 and recall >= 0.90; the pair kept has the largest
-    ``min(precision - 0.95, recall - 0.90)``, so neither is bought with the other. Ties go to
-    the middle of the tied ``threshold`` values and then the middle ``rule_threshold``.
+    ``min(precision - 0.95, recall - 0.90)``, so neither is bought with the other. Precision
+    tops out at 1.0, so many pairs tie; among them the one with the most recall (the lowest
+    ``threshold``: recall is what hand rules lacked), then the middle ``rule_threshold``.
     """
     values = sorted(set(logits))
     cuts = [values[0] - 1] + [(a + b) / 2 for a, b in pairwise(values)] + [values[-1] + 1]
@@ -167,10 +168,9 @@ def tune(logits, rules, truth) -> tuple[float, float]:
                 best_room, best = room, [(threshold, rule_threshold)]
             elif room == best_room:
                 best.append((threshold, rule_threshold))
-    thresholds = sorted({t for t, _ in best})
-    middle = thresholds[len(thresholds) // 2]
-    rule_thresholds = sorted(rt for t, rt in best if t == middle)
-    return middle, rule_thresholds[len(rule_thresholds) // 2]
+    lowest = min(t for t, _ in best)
+    rule_thresholds = sorted(rt for t, rt in best if t == lowest)
+    return lowest, rule_thresholds[len(rule_thresholds) // 2]
 
 
 def bank_rows(language: str, held_out: set[str]) -> list[Row]:
