@@ -10,6 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from interview_tui.cli.main import cli
+from interview_tui.lint import detect_language
 
 BANK = """\
 [bank]
@@ -85,8 +86,42 @@ def test_stdin_one_question_per_line_language_per_question() -> None:
     result = run("lint", "--format", "json", "-", input=text)
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert [(d["language"], d["shallow"]) for d in data] == [("en", True), ("zh-CN", False)]
+    assert [(d["language"], d["shallow"]) for d in data] == [
+        ("en", True),
+        ("en", False),  # the blank line keeps its place
+        ("zh-CN", False),
+    ]
     assert set(data[0]) == {"text", "language", "shallow", "findings"}
+
+
+def test_stdin_json_is_one_array_one_result_per_line_in_input_order() -> None:
+    lines = [
+        "Do you want fewer outages?",
+        "Which alert woke your on-call engineer most often last month?",
+        "您觉得我们的控制台怎么样？",
+        "  ",
+        "上周二的故障切换是否触发了值班告警？",
+        "Any other thoughts?",
+    ] * 50
+    result = run("lint", "--format", "json", "-", input="\ufeff" + "\r\n".join(lines) + "\r\n")
+    data = json.loads(result.stdout)
+    assert isinstance(data, list) and len(data) == len(lines)
+    assert [d["text"] for d in data] == lines
+    assert [d["shallow"] for d in data[:6]] == [True, False, True, False, False, True]
+    assert all({"text", "shallow"} <= set(d) for d in data)
+
+
+def test_messages_follow_lang_and_rewrites_keep_the_question_language() -> None:
+    text = "您觉得我们的控制台怎么样？\nDo you want lower prices on storage?\n"
+    english = json.loads(run("--lang", "en", "lint", "--format", "json", "-", input=text).stdout)
+    chinese = json.loads(run("--lang", "zh", "lint", "--format", "json", "-", input=text).stdout)
+    for data, language in ((english, "en"), (chinese, "zh-CN")):
+        for item in data:
+            finding = item["findings"][0]
+            assert detect_language(finding["message"]) == language, finding
+            assert detect_language(finding["suggestion"]) == item["language"], finding
+    assert "控制台" in english[0]["findings"][0]["suggestion"]
+    assert "storage" in chinese[1]["findings"][0]["suggestion"]
 
 
 def test_clean_input_exits_zero() -> None:
@@ -128,3 +163,18 @@ def test_lint_does_not_import_textual(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60)  # fmt: skip
     assert result.stdout.strip().splitlines()[-1] == "TEXTUAL=False"
+
+
+def test_a_long_file_linted_on_every_core_gives_the_same_array(monkeypatch) -> None:
+    from interview_tui.cli import lint_cmd
+
+    lines = ["Do you want fewer outages?", "", "你们希望少点故障吗？",
+             "Which alert woke your on-call engineer most often last month?"] * 40  # fmt: skip
+    text = "\n".join(lines) + "\n"
+    serial = run("lint", "--format", "json", "-", input=text).stdout
+    monkeypatch.setattr(lint_cmd, "PARALLEL_FROM", 20)
+    monkeypatch.setattr(lint_cmd.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    assert lint_cmd._workers(len(lines)) == (2 if sys.platform == "linux" else 1)
+    parallel = run("lint", "--format", "json", "-", input=text).stdout
+    assert parallel == serial
+    assert len(json.loads(parallel)) == len(lines)

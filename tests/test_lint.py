@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -132,3 +134,95 @@ def test_documented_examples_behave_as_documented() -> None:
     for row in rows:
         for text in (row[2].strip(), row[3].strip()):
             assert lint_text(text).shallow is (row[1].strip() == "bad"), text
+
+
+FALSE_ALARMS = [
+    # a research preamble, then one question after ";"
+    "Your Q3 report shows 40% growth; which region drove most of it?",
+    "Our records show 37 severity-one tickets in 2024; which one had the greatest impact?",
+    # a polite lead-in, then one question
+    "能举个例子吗，上次告警风暴是怎么处理的？",
+    "方便说下吗，你们去年云上总花费大概在哪个量级？",
+    "冒昧问一下哈，你们 ops 团队去年流失了几个人？",
+    # a request for a story, softened by 吧
+    "讲讲上次大促那天的扩容过程吧。",
+    "给我们讲讲上次GPU训练任务跑崩的经过吧。",
+]
+
+
+@pytest.mark.parametrize("text", FALSE_ALARMS)
+def test_preambles_lead_ins_and_story_requests_are_not_flagged(text: str) -> None:
+    result = lint_text(text)
+    assert not {"double-barreled", "leading"} & set(result.codes), result.codes
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("double-barreled", "How many clusters do you run; who owns the upgrades?"),
+        ("double-barreled", "能不能说说你们有几个集群，分别用什么监控？"),
+        ("leading", "新控制台比旧的好用多了吧？"),
+    ],
+)
+def test_the_same_forms_still_flag_when_they_ask_twice_or_lead(code: str, text: str) -> None:
+    assert code in lint_text(text).codes
+
+
+REWRITES = [
+    ("Would you like a faster console?", "console"),
+    ("How do you feel about our support?", "our support"),
+    ("Do you want lower prices on storage?", "storage"),
+    ("If we launched managed Kafka, would you use it?", "Kafka"),
+    ("What new features should we add to the billing dashboard?", "billing dashboard"),
+    ("您觉得我们的账单怎么样？", "账单"),
+    ("你们需要物美价廉的对象存储吗？", "对象存储"),
+    ("假如我们明年推出GPU实例，你们愿不愿意试用？", "GPU实例"),
+    ("您觉得我们的控制台下个版本应该加哪些功能？", "控制台"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject"), REWRITES)
+def test_rewrite_keeps_the_subject_asks_about_the_past_and_is_not_shallow(
+    text: str, subject: str
+) -> None:
+    result = lint_text(text, ui_language="en")
+    assert result.shallow
+    rewrite = result.findings[0].suggestion
+    assert subject in rewrite, rewrite
+    assert detect_language(rewrite) == result.language  # the rewrite stays in its language
+    assert any(word in rewrite for word in ("last", "上次", "上一次", "最近一次", "上个")), rewrite
+    assert not lint_text(rewrite).shallow, rewrite
+
+
+def test_double_barreled_rewrite_keeps_the_first_question() -> None:
+    text = "How many clusters do you run and who owns the upgrades?"
+    finding = next(f for f in lint_text(text).findings if f.code == "double-barreled")
+    assert finding.suggestion == "How many clusters do you run?"
+    finding = next(f for f in lint_text("你们有几个运维同学，平时用什么监控？").findings
+                   if f.code == "double-barreled")  # fmt: skip
+    assert finding.suggestion == "你们有几个运维同学？"
+
+
+def test_a_flag_the_rules_do_not_explain_names_the_words_behind_it() -> None:
+    text = "Do your SREs enjoy it when alerts are super noisy?"
+    result = lint_text(text)
+    assert result.shallow
+    finding = result.findings[0]
+    assert finding.evidence and finding.message.endswith(".")
+    assert all(word in text.lower() for word in finding.evidence)
+    assert finding.to_dict()["evidence"] == list(finding.evidence)
+
+
+def test_only_the_model_of_the_language_in_use_is_loaded() -> None:
+    code = (
+        "import sys\n"
+        "from interview_tui.lint import lint_text\n"
+        "from interview_tui.lint import model\n"
+        "before = model.loaded_languages()\n"
+        "lint_text('Do you want fewer outages?')\n"
+        "print(before, model.loaded_languages(),\n"
+        "      'interview_tui.lint.chinese' in sys.modules, 'sklearn' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60, check=True).stdout  # fmt: skip
+    assert out.split() == ["()", "('en',)", "False", "False"]

@@ -51,7 +51,7 @@ _OBVIOUS = re.compile(
 
 # --- design-offload --------------------------------------------------------------------
 _BUILD = (
-    r"(?:做|开发|增加|加上?|上线|推出|提供|优先|改进|改|优化|设计|出|规划|支持|新增|补充|完善|"
+    r"(?:做|开发|增加|加上?|上线|推出|提供|优先|改进|改|优化|设计|出|规划|(?<!技术)支持|新增|补充|完善|"
     r"投入|打造|迭代|排期|解决|处理|改善|修复|攻克)"
 )
 _WHAT = r"(?:什么|哪些|哪个|哪一?[个块项类种]|啥|哪块|哪方面|怎样的|什么样的?)"
@@ -226,6 +226,37 @@ def _obvious(text: str) -> Iterator[Hit]:
             yield "obvious-answer", match.span()
 
 
+# "讲讲上次大促那天的扩容过程吧" asks for a story; its 吧 softens a request, it leads nowhere.
+_STORY_REQUEST = re.compile(
+    r"^(?:嗯|那|那么|好的?|那个|就是说)?[，,]?\s*(?:请|麻烦)?(?:您|你们?)?(?:再)?"
+    r"(?:给|跟|和|帮|带)?(?:我们|我|咱们)?(?:再)?"
+    r"(?:讲讲|说说|聊聊|谈谈|讲一下|说一下|讲下|说下|介绍一下|介绍下|描述一下|回忆一下|回顾一下|回顾下|过一遍|"
+    r"分享一下|分享下|展开讲讲|展开说说|复盘一下|梳理一下)"
+)
+# "能举个例子吗，上次告警风暴是怎么处理的？": a polite lead-in, then one question.
+_LEAD_IN = re.compile(
+    r"^(?:嗯|呃|那|那个|就是说|好的?)?[，,]?\s*(?:能不能|能否|可不可以|可以|能|方便(?:的话)?|冒昧|"
+    r"打扰(?:一?下)?|请问|想|顺便)?(?:再)?(?:给我们|跟我们)?(?:举个?(?:具体的?)?例子|举例(?:说明)?|说说|"
+    r"讲讲|聊聊|展开(?:讲讲|说说|讲一?下|说一?下)?|具体(?:说说|讲讲|讲一?下|说一?下)|透露(?:一?下)?|"
+    r"问(?:一?下)?|说(?:一?下)|确认(?:一?下)?|请教(?:一?下)?)(?:看)?(?:吗|么|不|吧|哈|呢|啊)?$"
+)
+
+
+# "…有没有认识做过迁移的同事，方便引荐一下吗？": asking for an introduction, not a second question.
+_POLITE_TAIL = re.compile(
+    r"^(?:那)?(?:方便|能否|能不能|可以|可不可以|是否方便)?(?:帮忙|帮我们|给我们)?(?:引荐|介绍|约|联系|对接|牵线|"
+    r"推荐)(?:一下|下)?(?:吗|么|不|吧)?$"
+)
+
+
+def _leading(text: str) -> Iterator[Hit]:
+    match = _LEADING.search(text)
+    if match and match.group().startswith("吧") and _STORY_REQUEST.search(text):
+        match = None
+    if match:
+        yield "leading", match.span()
+
+
 def _double(text: str) -> Iterator[Hit]:
     match = _QUESTION_MARKS.search(text)
     if match:
@@ -233,6 +264,10 @@ def _double(text: str) -> Iterator[Hit]:
         return
     body = text.rstrip("？?！!。 ")
     clauses = [c for c in _CLAUSE_SPLIT.split(body) if c and c.strip()]
+    if len(clauses) > 1 and _LEAD_IN.search(clauses[0].strip()):
+        clauses = clauses[1:]
+    if len(clauses) > 1 and _POLITE_TAIL.search(clauses[-1].strip()):
+        clauses = clauses[:-1]
     marked = [c for c in clauses if _MARKER.search(c)]
     if len(marked) >= 2 and not _CLEFT.match(marked[-1].strip()):
         start = text.find(marked[0])
@@ -251,7 +286,7 @@ RULES: tuple[Rule, ...] = (
     regex_rule("competitor-confront", _COMPETITOR),
     regex_rule("hypothetical", _HYPOTHETICAL),
     regex_rule("opinion-fishing", _OPINION),
-    regex_rule("leading", _LEADING),
+    _leading,
     _double,
     _vague,
 )

@@ -1,16 +1,25 @@
-"""Lint one question: pick the language's rules, explain each hit, apply accepted codes."""
+"""Lint one question: the model decides whether it is shallow, the rules explain why.
+
+The language's rules run first; their hits feed the model as features. When the model
+calls the question shallow, each rule hit becomes a finding with the rule's code and span;
+when no rule fired, the model picks the code and names the words that drove it. Every
+text-level finding carries a rewrite of the question itself as its suggestion.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
+from types import ModuleType
 from typing import Protocol
 
 from interview_tui.domain.enums import Role
-from interview_tui.lint import chinese, english
 from interview_tui.lint.bank_checks import bank_codes
 from interview_tui.lint.findings import CODES, Finding, LintResult
 from interview_tui.lint.language import detect_language
-from interview_tui.lint.messages import explain
+from interview_tui.lint.messages import evidence_note, explain
+from interview_tui.lint.model import model_for
+from interview_tui.lint.rewrite import rewrite
 
 
 class QuestionLike(Protocol):
@@ -20,6 +29,18 @@ class QuestionLike(Protocol):
     text: str
     research: str
     purpose: str
+
+
+_RULES: dict[str, ModuleType] = {}
+
+
+def _rules(language: str) -> ModuleType:
+    """The rule module of ``language``, imported (and its patterns compiled) on first use."""
+    module = _RULES.get(language)
+    if module is None:
+        name = "chinese" if language == "zh-CN" else "english"
+        module = _RULES[language] = importlib.import_module(f"interview_tui.lint.{name}")
+    return module
 
 
 def _finding(code: str, language: str, span: tuple[int, int] | None, allow: set[str]) -> Finding:
@@ -34,6 +55,38 @@ def _finding(code: str, language: str, span: tuple[int, int] | None, allow: set[
     )
 
 
+def _text_finding(
+    code: str,
+    text: str,
+    language: str,
+    ui_language: str,
+    span: tuple[int, int] | None,
+    allow: set[str],
+    evidence: tuple[str, ...] = (),
+) -> Finding:
+    message = explain(code, ui_language).message
+    if evidence:
+        message += " " + evidence_note(evidence, ui_language)
+    return Finding(
+        code=code,
+        severity=CODES[code].severity,
+        message=message,
+        suggestion=rewrite(code, text, language) or explain(code, ui_language).suggestion,
+        span=span,
+        accepted=code in allow,
+        evidence=evidence,
+    )
+
+
+def _span_of(words: tuple[str, ...], text: str) -> tuple[int, int] | None:
+    plain = text.lower()
+    for word in words:
+        start = plain.find(word)
+        if start >= 0:
+            return start, start + len(word)
+    return None
+
+
 def lint_text(
     text: str,
     language: str | None = None,
@@ -44,14 +97,25 @@ def lint_text(
     """Text-level findings for one question.
 
     ``language`` is the question's language (detected when ``None``); messages are written
-    in ``ui_language``, by default the question's own.
+    in ``ui_language``, by default the question's own. Rewrites stay in the question's
+    language.
     """
     lang = language or detect_language(text)
-    rules = chinese if lang == "zh-CN" else english
+    if not text.strip():
+        return LintResult(text=text, language=lang)
+    hits = _rules(lang).find(text)
+    model = model_for(lang)
+    logit = model.logit(text, [code for code, _ in hits])
+    shallow = logit >= model.threshold or (bool(hits) and logit >= model.rule_threshold)
+    if not shallow:
+        return LintResult(text=text, language=lang)
     accepted = set(allow)
-    findings = tuple(
-        _finding(code, ui_language or lang, span, accepted) for code, span in rules.find(text)
-    )
+    ui = ui_language or lang
+    if hits:
+        findings = tuple(_text_finding(code, text, lang, ui, span, accepted) for code, span in hits)
+    else:
+        code, words = model.explain(text)
+        findings = (_text_finding(code, text, lang, ui, _span_of(words, text), accepted, words),)
     return LintResult(text=text, language=lang, findings=findings)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from interview_tui.lint.rule import Hit, Rule, regex_rule, run_rules
+from interview_tui.lint.rule import Hit, Rule, Split, regex_rule, run_rules
 
 _AUX_PRESENT = (
     r"(?:do|does|would|will|are|is|should|could|can|shall|might|may|"
@@ -241,7 +241,7 @@ _LEADING = re.compile(
     r"\b(?:surely|obviously|clearly|of\s+course)\b[^?]*\?|"
     r",\s*(?:doesn't|don't|isn't|aren't|wasn't|didn't|won't|wouldn't|shouldn't|can't)\s+"
     r"(?:it|you|they|that|this|we)\b|"
-    r"\b(?:most|many|all|other|our\s+other)\s+(?:teams|customers|companies|clients|people|users|"
+    r"(?<!how\s)\b(?:most|many|all|other|our\s+other)\s+(?:teams|customers|companies|clients|people|users|"
     r"engineers)\s+(?:find|say|tell\s+us|agree|love|prefer|think|report)\b|"
     r"\b(?:you\s+(?:would|must|surely|probably)\s+agree|you'd\s+agree|i'm\s+sure\s+you|"
     r"i\s+assume\s+you|we\s+all\s+know|everyone\s+knows|as\s+you\s+know|"
@@ -263,9 +263,26 @@ _DOUBLE = re.compile(
     r"(?:what|how|which|who|whom|whose|where|when|why)\s+\w+['’]?\w*\s+\w+|"
     r"(?:,\s*|\s)(?:and|&|plus|also|and\s+also)\s+(?:then\s+|also\s+)?"
     r"(?:do|does|did|is|are|was|were|would|will|can|could|should|has|have|had)\s+(?!not\b)"
-    r"(?:you|your|they|the|it|we|there|that|those|these|this|he|she|its|their|any)\b|"
-    rf";\s*{_Q_START}\b[^?]*\?"
+    r"(?:you|your|they|the|it|we|there|that|those|these|this|he|she|its|their|any)\b"
 )
+# "How many clusters do you run; who owns them?" asks twice. "Your Q3 report shows 40%
+# growth; which region drove it?" is a research preamble, then one question.
+_SEMICOLON = re.compile(rf";\s*{_Q_START}\b[^?]*\?")
+_ASKS = re.compile(
+    rf"^\s*(?:(?:so|and|also|then|ok|okay|um|uh|well|right|now|first)\s*,?\s+)*{_Q_START}\b"
+)
+
+
+def _double(text: str) -> Iterator[Hit]:
+    match = _DOUBLE.search(text)
+    if not match:
+        semicolon = _SEMICOLON.search(text)
+        before = text[: semicolon.start()] if semicolon else ""
+        if semicolon and _ASKS.search(before.rsplit(";", 1)[-1]):
+            match = semicolon
+    if match:
+        yield "double-barreled", match.span()
+
 
 # --- vague -----------------------------------------------------------------------------
 _ANCHOR = re.compile(
@@ -279,7 +296,7 @@ _ANCHOR = re.compile(
     r"release|renewal|tender|rfp|invoice|bill|ticket|failover|cutover|upgrade|audit|"
     r"project|contract|purchase|deployment|event|promotion|sale|campaign)\b"
 )
-_VAGUE = re.compile(
+_VAGUE = Split(
     r"\b(?:anything|something)\s+else\b|\bwhat\s+else\b|\bany\s+other\s+(?:questions?|"
     r"thoughts|comments|feedback|concerns|issues|ideas|suggestions|needs|requests|points|"
     r"topics|business|things?)\b|"
@@ -312,6 +329,7 @@ _VAGUE = re.compile(
     r"(?:\s+(?:right\s+now|today|currently|in\s+general))?\s*[?.!]*\s*$"
 )
 
+
 def _vague(text: str) -> Iterator[Hit]:
     match = _VAGUE.search(text)
     if match and not _ANCHOR.search(text):
@@ -339,7 +357,7 @@ RULES: tuple[Rule, ...] = (
     regex_rule("hypothetical", _HYPOTHETICAL),
     regex_rule("opinion-fishing", _OPINION),
     _leading,
-    regex_rule("double-barreled", _DOUBLE),
+    _double,
     _vague,
 )
 

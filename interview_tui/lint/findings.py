@@ -46,7 +46,11 @@ CODES: dict[str, CodeInfo] = {
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One reason a question is weak, explained, with a better form to copy."""
+    """One reason a question is weak, explained, with a better form to copy.
+
+    For a text-level code ``suggestion`` is a rewrite of the question itself; ``evidence``
+    holds the words that made the model flag it when no rule did.
+    """
 
     code: str
     severity: Severity
@@ -54,6 +58,7 @@ class Finding:
     suggestion: str
     span: tuple[int, int] | None = None
     accepted: bool = False
+    evidence: tuple[str, ...] = ()
 
     @property
     def text_level(self) -> bool:
@@ -71,6 +76,8 @@ class Finding:
             "message": self.message,
             "suggestion": self.suggestion,
         }
+        if self.evidence:
+            data["evidence"] = list(self.evidence)
         if self.accepted:
             data["accepted"] = True
         return data

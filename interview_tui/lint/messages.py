@@ -145,3 +145,10 @@ def explain(code: str, language: str) -> Explanation:
     """The explanation of ``code`` in ``language`` (English when unknown)."""
     texts = MESSAGES[code]
     return texts.get(language) or texts["en"]
+
+
+def evidence_note(words: tuple[str, ...], language: str) -> str:
+    """Which words made the model flag a question, in ``language``."""
+    if language == "zh-CN":
+        return "判断依据：" + "、".join(f"“{word}”" for word in words) + "。"
+    return "Words that weighed most: " + ", ".join(f'"{word}"' for word in words) + "."
