@@ -51,12 +51,15 @@ def _one_bank(language: str, industry: str) -> Bank:
     return found[0]
 
 
-_STOPWORDS = frozenset(
-    "a an the of to in on at for from by with and or but is are was were be been being do does "
-    "did has have had it its this that these those there their your you we our us i me my "
-    "what which who whom whose when where why how many much any some each every s t last "
-    "did your team can could would will should into over than then as about so not no".split()
-)
+_STOPWORDS = frozenset({
+    "a", "an", "the", "of", "to", "in", "on", "at", "for", "from", "by", "with", "and", "or",
+    "but", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "has", "have",
+    "had", "it", "its", "this", "that", "these", "those", "there", "their", "your", "you", "we",
+    "our", "us", "i", "me", "my", "what", "which", "who", "whom", "whose", "when", "where",
+    "why", "how", "many", "much", "any", "some", "each", "every", "s", "t", "last", "team",
+    "can", "could", "would", "will", "should", "into", "over", "than", "then", "as", "about",
+    "so", "not", "no",
+})  # fmt: skip
 
 
 def normalise(text: str) -> str:

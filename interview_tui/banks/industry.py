@@ -26,7 +26,7 @@ _KEYWORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "社交", "互娱"),
     ),
     "finance": (
-        ("financ", "fintech", "bank", "payment", "insur", "securities", "brokerage", "broker",
+        ("financ", "fintech", "retail bank", "bank", "payment", "insur", "securities", "brokerage", "broker",
          "trading", "lending", "loan", "credit", "wealth", "asset management", "capital market",
          "exchange", "wallet"),
         ("金融", "银行", "支付", "证券", "券商", "保险", "基金", "信贷", "消费金融", "理财",
@@ -49,20 +49,24 @@ _KEYWORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-def _first_hit(text: str, english: tuple[str, ...], chinese: tuple[str, ...]) -> int | None:
-    positions = [text.find(word) for word in chinese if word in text]
+def _first_hit(
+    text: str, english: tuple[str, ...], chinese: tuple[str, ...]
+) -> tuple[int, int] | None:
+    """Where the earliest keyword starts, and minus its length (longer wins a tie)."""
+    hits = [(text.find(word), -len(word)) for word in chinese if word in text]
     for word in english:
         match = re.search(r"(?<![a-z0-9])" + re.escape(word), text)
         if match:
-            positions.append(match.start())
-    return min(positions) if positions else None
+            hits.append((match.start(), -len(word)))
+    return min(hits) if hits else None
 
 
 def industry_for(text: str | None) -> str | None:
     """The industry id (gaming, finance, manufacturing, retail) a free text names, or ``None``.
 
     An industry id itself is accepted as is ("general" too). When words of several industries
-    appear, the one named first wins ("payments for e-commerce" is finance).
+    appear, the one named first wins ("payments for e-commerce" is finance), and at the same
+    place the longer keyword ("retail banking" is finance).
     """
     cleaned = (text or "").strip().casefold()
     if not cleaned:
@@ -73,5 +77,5 @@ def industry_for(text: str | None) -> str | None:
     for industry, (english, chinese) in _KEYWORDS.items():
         position = _first_hit(cleaned, english, chinese)
         if position is not None:
-            hits.append((position, industry))
-    return min(hits)[1] if hits else None
+            hits.append((*position, industry))
+    return min(hits)[2] if hits else None
