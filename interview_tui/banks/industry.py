@@ -26,9 +26,9 @@ _KEYWORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "社交", "互娱"),
     ),
     "finance": (
-        ("financ", "fintech", "retail bank", "bank", "payment", "insur", "securities", "brokerage", "broker",
-         "trading", "lending", "loan", "credit", "wealth", "asset management", "capital market",
-         "exchange", "wallet"),
+        ("financ", "fintech", "retail bank", "bank", "payment", "insur", "securities",
+         "brokerage", "broker", "trading", "lending", "loan", "credit", "wealth",
+         "asset management", "capital market", "exchange", "wallet"),
         ("金融", "银行", "支付", "证券", "券商", "保险", "基金", "信贷", "消费金融", "理财",
          "期货", "信托", "钱包", "清算"),
     ),

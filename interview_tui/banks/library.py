@@ -36,12 +36,14 @@ class BankLibrary:
         return [error for load in self.loads for error in load.errors]
 
     def _selected(self, language: str | None, industries: Iterable[str] | None) -> list[Bank]:
+        """Banks of a language and industries: bundled before the user's, general first."""
         wanted = None if industries is None else set(industries)
-        return [
+        chosen = [
             bank for bank in self.banks
             if (language is None or bank.language == language)
             and (wanted is None or bank.industry in wanted)
         ]  # fmt: skip
+        return sorted(chosen, key=lambda bank: (bank.user, INDUSTRIES.index(bank.industry)))
 
     def questions(
         self, language: str | None = None, industries: Iterable[str] | None = None
