@@ -135,3 +135,28 @@ def test_bundled_banks_are_valid_and_complete() -> None:
         }  # fmt: skip
         assert all(q.research and q.purpose and q.follow_ups for q in questions)
         assert len(library.customer_questions(language)) >= 15
+
+
+def test_industry_for_maps_free_text_in_both_languages() -> None:
+    from interview_tui.banks.industry import industry_for
+
+    cases = {
+        "Freight and logistics": "retail",
+        "E-commerce marketplace": "retail",
+        "短视频与直播": "gaming",
+        "游戏出海": "gaming",
+        "Mobile games": "gaming",
+        "支付": "finance",
+        "Retail banking": "finance",
+        "Payments for e-commerce": "finance",
+        "智能制造": "manufacturing",
+        "Industrial IoT": "manufacturing",
+        "保险": "finance",
+        "连锁零售": "retail",
+        "finance": "finance",
+        "General": "general",
+        "Public sector": None,
+        "": None,
+        None: None,
+    }
+    assert {text: industry_for(text) for text in cases} == cases

@@ -41,6 +41,11 @@ def test_banks_json_lists_bundled_banks() -> None:
                              "errors"}  # fmt: skip
         assert bank["errors"] == []
         assert sum(bank["roles"].values()) == bank["questions"]
+        assert bank["industry"] in {"general", "gaming", "finance", "manufacturing", "retail"}
+        for role, goals in bank["role_goal"].items():
+            assert sum(goals.values()) == bank["roles"][role]
+    general = next(b for b in banks if b["language"] == "en" and b["industry"] == "general")
+    assert general["role_goal"]["tech_execution"]["key_requirements"] >= 1
 
 
 def test_banks_reports_a_broken_user_bank(tmp_path: Path, monkeypatch) -> None:

@@ -42,11 +42,14 @@ async def test_build_a_script_rewrite_shallow_ones_rehearse_and_mark(make_app, d
         bank = screen.query_one("#bank", DataTable)
         for role in ("tech_decision", "tech_execution"):  # one per attendee role
             screen.query_one("#role-filter", Select).value = role
-            await pilot.pause()
-            bank.focus()
-            for _ in range(9):  # add bank questions with enter, moving down the list
-                await pilot.press("enter", "down")
-            await pilot.pause()
+            for goal, count in (("key_requirements", 5), ("pain_points", 4)):  # the visit's goals
+                screen.query_one("#goal-filter", Select).value = goal
+                await pilot.pause()
+                bank.focus()
+                bank.move_cursor(row=0)
+                for _ in range(count):  # add bank questions with enter, moving down the list
+                    await pilot.press("enter", "down")
+                await pilot.pause()
         assert len(screen.items) == 18
         for text in ("Would you like lower prices?", "Anything else on your mind?"):
             await pilot.press("ctrl+o")

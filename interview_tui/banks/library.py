@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interview_tui.banks.loader import BankError, BankLoad, load_bank_file
-from interview_tui.banks.schema import Bank, BankCustomerQuestion, BankQuestion
+from interview_tui.banks.schema import INDUSTRIES, Bank, BankCustomerQuestion, BankQuestion
 
 
 def bundled_banks_dir() -> Path:
@@ -35,20 +35,42 @@ class BankLibrary:
     def errors(self) -> list[BankError]:
         return [error for load in self.loads for error in load.errors]
 
-    def questions(self, language: str | None = None) -> list[BankQuestion]:
-        """Questions by id, a later (user) bank's question replacing an earlier one."""
+    def _selected(self, language: str | None, industries: Iterable[str] | None) -> list[Bank]:
+        """Banks of a language and industries: bundled before the user's, general first."""
+        wanted = None if industries is None else set(industries)
+        chosen = [
+            bank for bank in self.banks
+            if (language is None or bank.language == language)
+            and (wanted is None or bank.industry in wanted)
+        ]  # fmt: skip
+        return sorted(chosen, key=lambda bank: (bank.user, INDUSTRIES.index(bank.industry)))
+
+    def questions(
+        self, language: str | None = None, industries: Iterable[str] | None = None
+    ) -> list[BankQuestion]:
+        """Questions by id, a later (user) bank's question replacing an earlier one.
+
+        ``industries`` keeps only banks written for those industries (``["general", "retail"]``);
+        ``None`` keeps every bank.
+        """
         merged: dict[str, BankQuestion] = {}
-        for bank in self.banks:
-            if language is None or bank.language == language:
-                merged.update((question.id, question) for question in bank.questions)
+        for bank in self._selected(language, industries):
+            merged.update((question.id, question) for question in bank.questions)
         return list(merged.values())
 
-    def customer_questions(self, language: str | None = None) -> list[BankCustomerQuestion]:
+    def customer_questions(
+        self, language: str | None = None, industries: Iterable[str] | None = None
+    ) -> list[BankCustomerQuestion]:
+        """Customer questions by id, filtered like :meth:`questions`."""
         merged: dict[str, BankCustomerQuestion] = {}
-        for bank in self.banks:
-            if language is None or bank.language == language:
-                merged.update((question.id, question) for question in bank.customer_questions)
+        for bank in self._selected(language, industries):
+            merged.update((question.id, question) for question in bank.customer_questions)
         return list(merged.values())
+
+    def industries(self, language: str | None = None) -> list[str]:
+        """The industries the loaded banks are written for, in the schema's order."""
+        present = {bank.industry for bank in self._selected(language, None)}
+        return [industry for industry in INDUSTRIES if industry in present]
 
     def question(self, question_id: str) -> BankQuestion | None:
         return next((q for q in reversed(self.questions()) if q.id == question_id), None)

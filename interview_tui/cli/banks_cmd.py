@@ -11,7 +11,7 @@ from interview_tui.domain.enums import Goal, Role
 
 
 def bank_summaries() -> list[dict]:
-    """One summary per bank file: counts per role and goal, and its errors."""
+    """One summary per bank file: its industry, counts per role, goal and role × goal, errors."""
     from interview_tui.banks.library import load_library
 
     summaries = []
@@ -20,16 +20,22 @@ def bank_summaries() -> list[dict]:
         questions = bank.questions if bank else ()
         roles = Counter(question.role.value for question in questions)
         goals = Counter(question.goal.value for question in questions)
+        pairs = Counter((question.role.value, question.goal.value) for question in questions)
         summaries.append({
             "id": bank.id if bank else None,
             "language": bank.language if bank else None,
             "title": bank.title if bank else None,
+            "industry": bank.industry if bank else None,
             "path": str(load.path),
             "user": bank.user if bank else None,
             "questions": len(questions),
             "customer_questions": len(bank.customer_questions) if bank else 0,
             "roles": {role.value: roles.get(role.value, 0) for role in Role},
             "goals": {goal.value: goals.get(goal.value, 0) for goal in Goal},
+            "role_goal": {
+                role.value: {goal.value: pairs.get((role.value, goal.value), 0) for goal in Goal}
+                for role in Role
+            },
             "errors": [str(error) for error in load.errors],
         })  # fmt: skip
     return summaries
@@ -49,7 +55,8 @@ def banks(as_json: bool) -> None:
         else:
             origin = "user" if summary["user"] else "bundled"
             click.echo(
-                f"{summary['id']:<20} {summary['language']:<6} {summary['questions']:>4} questions"
+                f"{summary['id']:<20} {summary['language']:<6} {summary['industry']:<14}"
+                f" {summary['questions']:>4} questions"
                 f" {summary['customer_questions']:>3} customer questions  {origin}  "
                 f"{summary['title']}"
             )

@@ -251,22 +251,42 @@ def _seed_northwind(store: Store, today: date) -> None:
 
 
 def _script_from_banks(store: Store, visit: Visit, language: str, roles: list[Role]) -> None:
-    """Give a planned visit a script: bank questions for its roles and goals."""
+    """Give a planned visit a script from the customer's industry bank and the general one.
+
+    Questions fit the visit's roles and goals; each role × goal pair gets one question in turn,
+    the industry bank's (if the customer's industry names one) before the general bank's, up to
+    twelve. Customer questions: two from the industry bank, the rest of six general. Bank order
+    keeps it deterministic.
+    """
+    from interview_tui.banks.industry import industry_for
     from interview_tui.banks.library import load_library
 
     library = load_library()
-    picked = [
-        q for q in library.questions(language) if q.role in roles and q.goal in visit.goals
-    ][:12]
+    customer = store.get(Customer, visit.customer_id)
+    industry = industry_for(customer.industry if customer else "")
+    specific = [] if industry in (None, "general") else [industry]
+    candidates = [*library.questions(language, specific), *library.questions(language, ["general"])]
+    queues = {
+        (role, goal): [q for q in candidates if q.role is role and q.goal is goal]
+        for role in roles
+        for goal in visit.goals
+    }
+    picked = []
+    while len(picked) < 12 and any(queues.values()):
+        for queue in queues.values():
+            if queue and len(picked) < 12:
+                picked.append(queue.pop(0))
     store.save_all(
         ScriptItem(visit_id=visit.id, bank_question_id=q.id, role=q.role, goal=q.goal,
                    text=q.text, research=q.research, purpose=q.purpose,
                    follow_ups=list(q.follow_ups), position=index)
         for index, q in enumerate(picked)
     )  # fmt: skip
+    asked = library.customer_questions(language, specific)[:2]
+    asked += library.customer_questions(language, ["general"])[: 6 - len(asked)]
     store.save_all(
         CustomerQuestion(visit_id=visit.id, bank_question_id=q.id, text=q.text, answer=q.answer)
-        for q in library.customer_questions(language)[:6]
+        for q in asked
     )
 
 
