@@ -20,7 +20,7 @@ import pytest
 from interview_tui.banks.library import bundled_banks_dir, load_library
 from interview_tui.banks.schema import INDUSTRIES, Bank
 from interview_tui.domain.enums import Goal, Role
-from interview_tui.lint import lint_question
+from interview_tui.lint import lint_question, lint_text
 
 LANGUAGES = ("en", "zh-CN")
 INDUSTRY_BANKS = tuple(industry for industry in INDUSTRIES if industry != "general")
@@ -122,7 +122,7 @@ def test_every_question_lints_clean(question) -> None:
     open_findings = [f.code for f in result.findings if not f.accepted]
     assert open_findings == [], f"{question.bank_id}:{question.line}: {open_findings}"
     for follow_up in question.follow_ups:
-        follow = lint_question(question.model_copy(update={"text": follow_up}))
+        follow = lint_text(follow_up, question.language, follow_up=True)
         assert not follow.shallow, (question.id, follow_up, [f.code for f in follow.findings])
     if question.allow:
         bank = next(b for b in BANKS if b.id == question.bank_id)

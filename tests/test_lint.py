@@ -226,3 +226,15 @@ def test_only_the_model_of_the_language_in_use_is_loaded() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60, check=True).stdout  # fmt: skip
     assert out.split() == ["()", "('en',)", "False", "False"]
+
+
+@pytest.mark.parametrize(("text", "alone", "as_follow_up"), [
+    ("How long is it kept?", True, False),  # its subject is the question before it
+    ("What volume does it cover?", True, False),
+    ("Anything else?", True, True),  # a catch-all stays a catch-all
+    ("还有别的吗？", True, True),
+    ("Do you want fewer outages?", True, True),
+])  # fmt: skip
+def test_follow_ups_are_judged_in_context(text: str, alone: bool, as_follow_up: bool) -> None:
+    assert lint_text(text).shallow is alone
+    assert lint_text(text, follow_up=True).shallow is as_follow_up

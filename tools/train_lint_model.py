@@ -10,8 +10,8 @@ code) on the ``train`` split, keep the strongest weights, then tune the two thre
 * shallow when the model's logit reaches ``threshold``, or
 * when a rule fires and the logit reaches ``rule_threshold`` (never above ``threshold``).
 
-The bundled banks (``question_banks``: every question and follow-up, curated as good) are
-training material too, labelled ``ok``; they are not in ``tests/lint_data``, so they are never
+The questions of the bundled banks (``question_banks``, curated as good; not their follow-ups,
+which lean on the question before them) are training material too, labelled ``ok``; they are not in ``tests/lint_data``, so they are never
 part of the calibration or reporting figures.
 
 The ``report`` split is scored last and only printed. Same data, same output: the folds,
@@ -174,7 +174,7 @@ def tune(logits, rules, truth) -> tuple[float, float]:
 
 
 def bank_rows(language: str, held_out: set[str]) -> list[Row]:
-    """Every question and follow-up of the bundled banks in ``language``, labelled ok."""
+    """Every question of the bundled banks in ``language``, labelled ok."""
     from interview_tui.banks.loader import load_bank_file
 
     texts: list[str] = []
@@ -182,7 +182,7 @@ def bank_rows(language: str, held_out: set[str]) -> list[Row]:
         bank = load_bank_file(path).bank
         if bank is not None and bank.language == language:
             for question in bank.questions:
-                texts += [question.text, *question.follow_ups]
+                texts += [question.text]
     seen = set(held_out)
     rows = []
     for text in texts:

@@ -108,7 +108,8 @@ def _lint_bank(path: Path, errors: list[str], ui_language: str | None) -> list[L
             line=question.line,
             question_id=question.id,
             follow_ups=[
-                lint_text(text, language, ui_language=ui_language, allow=question.allow)
+                lint_text(text, language, ui_language=ui_language, allow=question.allow,
+                          follow_up=True)
                 for text in question.follow_ups
             ],
         )

@@ -93,12 +93,14 @@ def lint_text(
     *,
     ui_language: str | None = None,
     allow: Iterable[str] = (),
+    follow_up: bool = False,
 ) -> LintResult:
     """Text-level findings for one question.
 
     ``language`` is the question's language (detected when ``None``); messages are written
     in ``ui_language``, by default the question's own. Rewrites stay in the question's
-    language.
+    language. A ``follow_up`` takes its subject from the question before it ("How long is
+    it kept?"), so it is flagged only when a rule and the model both find it shallow.
     """
     lang = language or detect_language(text)
     if not text.strip():
@@ -106,7 +108,10 @@ def lint_text(
     hits = _rules(lang).find(text)
     model = model_for(lang)
     logit = model.logit(text, [code for code, _ in hits])
-    shallow = logit >= model.threshold or (bool(hits) and logit >= model.rule_threshold)
+    if follow_up:
+        shallow = bool(hits) and logit >= model.threshold
+    else:
+        shallow = logit >= model.threshold or (bool(hits) and logit >= model.rule_threshold)
     if not shallow:
         return LintResult(text=text, language=lang)
     accepted = set(allow)
