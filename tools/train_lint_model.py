@@ -11,8 +11,8 @@ code) on the ``train`` split, keep the strongest weights, then tune the two thre
 * when a rule fires and the logit reaches ``rule_threshold`` (never above ``threshold``).
 
 The questions of the bundled banks (``question_banks``, curated as good; not their follow-ups,
-which lean on the question before them) are training material too, labelled ``ok``; they are not in ``tests/lint_data``, so they are never
-part of the calibration or reporting figures.
+which lean on the question before them) are training material too, labelled ``ok``; they are
+not in ``tests/lint_data``, so they are never part of the calibration or reporting figures.
 
 The ``report`` split is scored last and only printed. Same data, same output: the folds,
 solvers and tie-breaks are fixed.
