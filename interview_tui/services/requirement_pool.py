@@ -17,7 +17,7 @@ from interview_tui.errors import UserError
 from interview_tui.store.store import Store
 
 #: rows read per page; the screen asks for more when the cursor nears the end
-PAGE_SIZE = 200
+PAGE_SIZE = 60
 _CLOSED = tuple(state.value for state in RequirementState if state.is_closed)
 _GROUP_ORDER = "CASE r.pool_group " + " ".join(
     f"WHEN '{group.value}' THEN {n}" for n, group in enumerate(PoolGroup)

@@ -138,6 +138,8 @@ def _v3_search_rowids(db: sqlite_utils.Database) -> None:
                " ON requirements (pool_group, state, id)")  # fmt: skip
     db.execute("CREATE INDEX IF NOT EXISTS commitments_visit_state"
                " ON commitments (visit_id, state)")  # fmt: skip
+    db.execute("CREATE INDEX IF NOT EXISTS notes_visit_goal ON notes (visit_id, goal)")
+    db.execute("CREATE INDEX IF NOT EXISTS visits_customer_date ON visits (customer_id, date)")
 
 
 MIGRATIONS: list[Migration] = [_v1_initial, _v2_search_links_history, _v3_search_rowids]

@@ -76,6 +76,7 @@ class InterviewApp(App[None]):
 
         ticket = self.writer.submit(write, done, failed)
         self.writer.pending[ticket].quiet = quiet
+        self.writer.pending[ticket].screen = self.screen
         self.writer.pending[ticket].timer = self.set_timer(
             SLOW_SAVE_SECONDS, lambda: self.notify(t("app.saving_waits"), timeout=4)
         )
@@ -83,7 +84,7 @@ class InterviewApp(App[None]):
     @on(SaveDone)
     def _save_done(self, message: SaveDone) -> None:
         pending = self.writer.finish(message.ticket)
-        if pending is not None and pending.done is not None:
+        if pending is not None and pending.done is not None and self._still_shown(pending):
             pending.done(message.result)
 
     @on(SaveFailed)
@@ -93,11 +94,34 @@ class InterviewApp(App[None]):
         pending = self.writer.finish(message.ticket)
         if not (pending and pending.quiet and message.error.field):
             self.notify(t("app.save_failed", error=message.error), severity="error", timeout=15)
-        if pending is not None and pending.failed is not None:
+        if pending is not None and pending.failed is not None and self._still_shown(pending):
             pending.failed(message.error)
+
+    def _still_shown(self, pending: Any) -> bool:
+        """The screen that asked is still open (the user may have left it meanwhile: the
+        change is saved all the same and shows when the screen is opened again)."""
+        return pending.screen is None or pending.screen in self.screen_stack
 
     def on_unmount(self) -> None:
         self.writer.shutdown()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed in one burst with the key that opens a screen belong to that screen.
+
+        A terminal delivers "ctrl+t and the first words" together; Textual hands every key
+        to the screen that had focus when it arrived, so the words after the dialog key
+        would reach the old screen and be lost. They are typed into the new screen's field.
+        """
+        if isinstance(event, events.Key | events.Paste):
+            if not event.is_forwarded:
+                event._typed_on = self.screen  # type: ignore[attr-defined]
+            elif getattr(event, "_typed_on", self.screen) is not self.screen:
+                text = event.text if isinstance(event, events.Paste) else (
+                    event.character if event.is_printable else None)
+                typed = getattr(self.screen, "type_ahead", None)
+                if text and typed is not None and typed(text, late=True):
+                    return
+        await super().on_event(event)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """With animation off (tests, screenshots) cursors stay lit instead of blinking."""

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
+from textual import events
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, TextArea
 
 from interview_tui.i18n import t
 
@@ -41,7 +43,62 @@ class TranslatedBindings:
         translate_bindings(self)
 
 
-class BaseScreen(TranslatedBindings, Screen):
+class TypeAhead:
+    """Keys typed the moment a screen opens land in its first field, never on the floor.
+
+    A dialog key and the first words of what it asks for arrive together (a person presses
+    ctrl+t and types at once); until the new screen has focused its first field, nothing
+    has focus and those keys would be dropped. Here they are typed into that field.
+    """
+
+    def on_key(self, event: events.Key) -> None:
+        if event.is_printable and event.character and self.type_ahead(event.character):
+            event.stop()
+            event.prevent_default()
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self.type_ahead(event.text):
+            event.stop()
+            event.prevent_default()
+
+    def type_ahead(self, text: str, *, late: bool = False) -> bool:
+        """Type ``text`` into the first field when nothing has focus yet.
+
+        ``late``: the keys were typed before this screen opened (they reached the screen
+        that opened it first); they go into the focused field, or the first one. Keys that
+        arrive before the screen has built its fields wait for them.
+        """
+        if not self.is_mounted or getattr(self, "_early_text", ""):  # type: ignore[attr-defined]
+            self._early_text = getattr(self, "_early_text", "") + text
+            self.call_after_refresh(self._flush_early_text)  # type: ignore[attr-defined]
+            return True
+        focused = self.focused  # type: ignore[attr-defined]
+        if isinstance(focused, Input | TextArea) and late:
+            field = focused
+        elif focused is not None:
+            return False
+        else:
+            fields = self.query("Input, TextArea")  # type: ignore[attr-defined]
+            if not fields:
+                return False
+            field = fields.first()
+        field.focus()
+        if isinstance(field, Input):
+            field.insert_text_at_cursor(text)
+        elif isinstance(field, TextArea):
+            field.insert(text)
+        return True
+
+    def _flush_early_text(self) -> None:
+        if not self.is_mounted:  # type: ignore[attr-defined]
+            self.call_after_refresh(self._flush_early_text)  # type: ignore[attr-defined]
+            return
+        text, self._early_text = getattr(self, "_early_text", ""), ""
+        if text:
+            self.type_ahead(text, late=True)
+
+
+class BaseScreen(TypeAhead, TranslatedBindings, Screen):
     """A screen of interview-tui."""
 
     @property
@@ -50,8 +107,14 @@ class BaseScreen(TranslatedBindings, Screen):
         return cast("InterviewApp", self.app)
 
 
-class BaseModal(TranslatedBindings, ModalScreen):
-    """A modal dialog of interview-tui; its result is given to the callback of push_screen."""
+class BaseModal(TypeAhead, TranslatedBindings, ModalScreen):
+    """A modal dialog of interview-tui; its result is given to the callback of push_screen.
+
+    It opens with its first field focused, so words typed right after the dialog key land
+    there (never on a scrolling container that ignores them).
+    """
+
+    AUTO_FOCUS = "Input, TextArea"
 
     @property
     def iapp(self) -> InterviewApp:

@@ -173,6 +173,7 @@ class _Pending:
     failed: Callable[[SaveError], None] | None
     timer: Any = None
     quiet: bool = False
+    screen: Any = None  # the screen that asked; its callbacks run only while it is there
 
 
 @dataclass

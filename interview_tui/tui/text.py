@@ -51,12 +51,14 @@ class SafeTable(DataTable):
         self.check_idle()  # columns are measured when idle: make sure idle comes
         return key
 
-    def update_cell(self, row_key: Any, column_key: Any, value: Any, **kwargs: Any) -> None:
-        super().update_cell(row_key, column_key, _cell(value), **kwargs)
+    def update_cell(self, row_key: Any, column_key: Any, value: Any, *,
+                    update_width: bool = True) -> None:  # fmt: skip
+        """Change one cell; its column widens to fit the new value."""
+        super().update_cell(row_key, column_key, _cell(value), update_width=update_width)
         self.check_idle()
 
-    def update_cell_at(self, coordinate: Any, value: Any, **kwargs: Any) -> None:
-        super().update_cell_at(coordinate, _cell(value), **kwargs)
+    def update_cell_at(self, coordinate: Any, value: Any, *, update_width: bool = True) -> None:
+        super().update_cell_at(coordinate, _cell(value), update_width=update_width)
         self.check_idle()
 
     async def _on_idle(self, event: events.Idle) -> None:

@@ -34,7 +34,7 @@ from interview_tui.tui.paging import PagedTable
 from interview_tui.tui.text import SafeTable, literal
 
 #: rows read per page; more are read as the cursor nears the end
-PAGE_SIZE = 200
+PAGE_SIZE = 60
 
 _FILTERS = {
     "all": CommitmentFilter(),
@@ -170,6 +170,7 @@ class CommitmentsScreen(DataScreen[CommitmentsData]):
         self.customer: tuple[int, str] | None = None
         self.owner: str | None = None  # "us", "customer" or None for both
         self.customers: list[tuple[int, str]] = []
+        self.per_customer: dict[str, KeptRate] = {}
         self.by_key: dict[str, CommitmentRow] = {}
 
     @property
@@ -227,9 +228,15 @@ class CommitmentsScreen(DataScreen[CommitmentsData]):
         table.reset(data.total)
         self.by_key.clear()
         self._add(data.rows)
+        self.per_customer = data.per_customer
+        if self.has_class("-rates"):
+            self._fill_rates()
+
+    def _fill_rates(self) -> None:
+        """The per-customer rates, drawn only when asked for (``k``)."""
         rates = self.query_one("#rates", SafeTable)
         rates.clear()
-        for name, rate in data.per_customer.items():
+        for name, rate in self.per_customer.items():
             rates.add_row(name, str(rate.kept), str(rate.settled), _rate(rate))
 
     def _show_kept(self, overall: KeptRate) -> None:
@@ -274,6 +281,8 @@ class CommitmentsScreen(DataScreen[CommitmentsData]):
 
     def action_rates(self) -> None:
         self.toggle_class("-rates")
+        if self.has_class("-rates"):
+            self._fill_rates()
         shown = "#rates" if self.has_class("-rates") else "#commitments-table"
         self.query_one(shown).focus()
 

@@ -16,7 +16,7 @@ from interview_tui.services.evidence import MatrixRow, account_matrix, count_cus
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.paging import PagedTable
 
-PAGE_SIZE = 100
+PAGE_SIZE = 40
 
 
 def freshness(days: int | None) -> Text:

@@ -16,6 +16,7 @@ from interview_tui.tui.text import SafeTable
 
 class SearchScreen(DataScreen[list[SearchHit]]):
     DEFAULT_CSS = "#hits { height: 1fr; }"
+    AUTO_FOCUS = "#query"
     BINDINGS = [
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
         Binding("enter", "open", "search.open", id="search.open", tooltip="search.open.help",

@@ -13,7 +13,7 @@ from interview_tui.services.evidence import Timeline, TimelineVisit, customer_ti
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.text import visible
 
-PAGE_SIZE = 30
+PAGE_SIZE = 15
 
 
 def _visit_text(visit: TimelineVisit) -> Text:
