@@ -15,8 +15,8 @@ import re
 _SYMBOLS: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}  # ␀ … ␟
 _SYMBOLS[0x7F] = "␡"
 _SYMBOLS.update({code: f"\\x{code:02x}" for code in range(0x80, 0xA0)})  # C1 controls
-_SYMBOLS.update({ord(mark): f"<U+{ord(mark):04X}>" for mark in
-                 "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"})  # bidi overrides
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # direction overrides
+_SYMBOLS.update({ord(mark): f"<U+{ord(mark):04X}>" for mark in _BIDI})
 _MULTILINE = {k: v for k, v in _SYMBOLS.items() if k not in (0x0A, 0x09)}
 _ONE_LINE = {**_SYMBOLS, 0x0A: "⏎ ", 0x09: " "}
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -32,3 +32,14 @@ def visible(text: object, *, one_line: bool = False, limit: int | None = None) -
     if limit is not None and len(value) > limit:
         value = value[:limit] + "…"
     return _SURROGATE.sub("\ufffd", value.translate(_ONE_LINE if one_line else _MULTILINE))
+
+
+_IN_PLACE = {**{code: chr(0x2400 + code) for code in range(0x20)}, 0x7F: "␡",
+             **{code: "\ufffd" for code in range(0x80, 0xA0)},
+             **{ord(mark): "\ufffd" for mark in _BIDI}}  # fmt: skip
+
+
+def visible_in_place(text: str) -> str:
+    """Like :func:`visible`, one character for one (so a cursor in an edited field stays
+    where it is): a control character becomes its symbol, anything else unsafe ``�``."""
+    return _SURROGATE.sub("\ufffd", text.translate(_IN_PLACE))

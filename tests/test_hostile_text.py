@@ -113,3 +113,55 @@ def test_markup_in_user_text_is_kept_literally(text: str) -> None:
     assert isinstance(rendered, Text)
     assert rendered.plain == visible(text)
     assert not rendered.spans
+
+
+NASTY = ["Contoso [/EU]", "99.9% [see the contract", "[bold]x[/bold] [link=https://e.vil]y",
+         "\x1b]0;pwned\x07\x1b[2J", "a\x00b\x9bc", "[[[", "]]]", "\\[", "x" * 5000]
+
+
+async def test_every_screen_shows_hostile_text_literally(tmp_path: Path) -> None:
+    from interview_tui.domain.enums import Goal, Role
+    from interview_tui.domain.models import Person, Requirement, ScriptItem
+    from interview_tui.tui.app import build_app
+    from tests.conftest import FIXED_NOW, FIXED_TODAY, settle
+
+    store = open_store(tmp_path / "hostile.db")
+    customer = store.save(Customer(name="Contoso [/EU] \x1b]0;t\x07", industry="[/x]"))
+    person = store.save(Person(customer_id=customer.id, name="[b]Ann", role=Role.BUSINESS))
+    visit = store.save(Visit(customer_id=customer.id, date=datetime(2026, 11, 20, 10),
+                             purpose=NASTY[1], attendee_ids=[person.id],
+                             must_not_promise=NASTY[2], may_promise=NASTY[0]))  # fmt: skip
+    for n, text in enumerate(NASTY):
+        store.save(ScriptItem(visit_id=visit.id, role=Role.BUSINESS, goal=Goal.PAIN_POINTS,
+                              text=text + " ?", research=text, follow_ups=[text], position=n))
+        store.save(Note(visit_id=visit.id, text=text, goal=Goal.PAIN_POINTS))
+        store.save(Commitment(visit_id=visit.id, text=text, owner_name=text))
+        store.save(Requirement(customer_id=customer.id, visit_id=visit.id, title=text, user=text))
+    routes = [("home", {}), ("plan", {"visit_id": visit.id}), ("live", {"visit_id": visit.id}),
+              ("rehearse", {"visit_id": visit.id}), ("requirements", {}), ("commitments", {}),
+              ("matrix", {}), ("timeline", {"customer_id": customer.id}),
+              ("search", {"query": "contract"}), ("export", {"visit_id": visit.id}),
+              ("customer", {"customer_id": customer.id}), ("visit_form", {"visit_id": visit.id})]
+    for route, kwargs in routes:
+        app = build_app(store, initial=(route, kwargs), today=lambda: FIXED_TODAY,
+                        now=lambda: FIXED_NOW, animate=False)  # fmt: skip
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            if route == "live":
+                for _ in range(len(NASTY)):
+                    await pilot.press("ctrl+n")
+                await settle(pilot)
+            screen = app.export_screenshot()
+            assert "\x1b" not in screen and "\x07" not in screen, route
+            assert app.screen is not None and app.return_code is None, route
+    store.close()
+
+
+@given(st.text())
+def test_fields_draw_one_safe_character_for_each(text: str) -> None:
+    from interview_tui.display import visible_in_place
+
+    shown = visible_in_place(text)
+    assert len(shown) == len(text)
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or 0xD800 <= ord(c) <= 0xDFFF
+                   for c in shown)  # fmt: skip

@@ -24,6 +24,7 @@ from interview_tui.lint import lint_text
 from interview_tui.tui.base import BaseModal
 from interview_tui.tui.forms import FormDialog, goal_select, role_select
 from interview_tui.tui.inputs import Input
+from interview_tui.tui.text import literal
 
 
 class CommitmentDialog(FormDialog):
@@ -54,7 +55,7 @@ class CommitmentDialog(FormDialog):
     def _check_authority(self, event: Input.Changed) -> None:
         limits = self.check_authority(event.value) if event.value.strip() else []
         text = t("commitment.beyond", limits="; ".join(limits)) if limits else ""
-        self.query_one("#beyond", Static).update(text)
+        self.query_one("#beyond", Static).update(literal(text))
 
     @on(Input.Changed, "#due")
     def _check_due(self, event: Input.Changed) -> None:
@@ -68,7 +69,7 @@ class CommitmentDialog(FormDialog):
         try:
             due = parse_due(text, self.today)
         except DateParseError as exc:
-            message.update("" if quiet and len(text) < 3 else str(exc))
+            message.update("" if quiet and len(text) < 3 else literal(str(exc)))
             message.set_class(True, "error-message")
             return False, None
         message.update(t("commitment.due_ok", date=due.isoformat()))
@@ -170,7 +171,7 @@ class AdhocDialog(FormDialog):
             return
         result = lint_text(event.value, ui_language=_ui_language())
         lines = [f"⚠ {f.code}: {f.message}\n  → {f.suggestion}" for f in result.findings]
-        widget.update("\n".join(lines) if lines else "✓ " + t("adhoc.clean"))
+        widget.update(literal("\n".join(lines) if lines else "✓ " + t("adhoc.clean")))
         widget.set_class(result.shallow, "warn")
 
     def result(self) -> dict[str, Any] | None:
@@ -209,10 +210,11 @@ class PickerDialog(BaseModal):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(literal(self.title_text), classes="dialog-title")
             if self.filter_box:
                 yield Input(placeholder=t("jump.placeholder"), id="filter")
-            yield OptionList(*[Option(label, id=key) for key, label in self.options])
+            yield OptionList(*[Option(literal(label, one_line=True), id=key)
+                               for key, label in self.options])  # fmt: skip
 
     def on_mount(self) -> None:
         if self.filter_box:
@@ -225,7 +227,8 @@ class PickerDialog(BaseModal):
         needle = event.value.casefold().strip()
         option_list = self.query_one(OptionList)
         option_list.clear_options()
-        option_list.add_options([Option(label, id=key) for key, label in self.options
+        option_list.add_options([Option(literal(label, one_line=True), id=key)
+                                 for key, label in self.options
                                  if needle in label.casefold()])  # fmt: skip
         if option_list.option_count:
             option_list.highlighted = 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,6 +34,7 @@ from interview_tui.tui.live.dialogs import (
     jump_dialog,
     speaker_dialog,
 )
+from interview_tui.tui.text import literal, visible
 
 
 class WriteFailed(Message):
@@ -172,22 +174,23 @@ class LiveScreen(BaseScreen):
         self._show_tags()
         self._refresh_outline()
 
-    def _question_text(self, item: ScriptItem | None) -> str:
-        from rich.markup import escape
-
+    def _question_text(self, item: ScriptItem | None) -> Text:
+        """The current question, its research and follow-ups: user text, never markup."""
         if item is None:
-            return f"[b]{escape(t('live.free_note'))}[/b]"
+            return Text(t("live.free_note"), style="bold")
         number = f"{self.index + 1}/{len(self.session.items)}" if self.session else ""
-        lines = [f"[b]{number}  {escape(item.text)}[/b]",
-                 f"[dim]{escape(t(f'role_short.{item.role.value}'))} · "
-                 f"{escape(t(f'goal.{item.goal.value}'))}[/dim]"]  # fmt: skip
+        text = Text(f"{number}  {visible(item.text)}", style="bold")
+        text.append("\n" + t(f"role_short.{item.role.value}") + " · "
+                    + t(f"goal.{item.goal.value}"), style="dim")  # fmt: skip
         if item.research:
-            lines.append(f"[i]{escape(t('live.research'))}:[/i] {escape(item.research)}")
+            text.append("\n" + t("live.research") + ": ", style="italic")
+            text.append(visible(item.research))
         if item.purpose and not self.safe:
-            lines.append(f"[i]{escape(t('live.purpose'))}:[/i] {escape(item.purpose)}")
+            text.append("\n" + t("live.purpose") + ": ", style="italic")
+            text.append(visible(item.purpose))
         for follow_up in item.follow_ups:
-            lines.append(f"  → {escape(follow_up)}")
-        return "\n".join(lines)
+            text.append("\n  → " + visible(follow_up))
+        return text
 
     def _show_tags(self) -> None:
         assert self.session is not None
@@ -197,7 +200,7 @@ class LiveScreen(BaseScreen):
         goal = t(f"goal.{note.goal.value}") if note.goal else t("live.none")
         internal = t("live.tag_internal") if note.internal else t("live.tag_shared")
         tags = self.query_one("#note-tags", Static)
-        tags.update(t("live.tags", goal=goal, speaker=speaker, internal=internal))
+        tags.update(literal(t("live.tags", goal=goal, speaker=speaker, internal=internal)))
         tags.set_class(is_internal_note(note), "internal")
 
     def _refresh_outline(self) -> None:
@@ -209,10 +212,12 @@ class LiveScreen(BaseScreen):
             items = [(n, it) for n, it in enumerate(self.session.items) if it.role is role]
             if not items:
                 continue
-            outline.add_option(Option(f"[b]{t(f'role_short.{role.value}')}[/b]", disabled=True))
+            outline.add_option(Option(Text(t(f"role_short.{role.value}"), style="bold"),
+                                      disabled=True))  # fmt: skip
             for n, it in items:
                 mark = "▶" if it is current else _MARKS[it.status]
-                outline.add_option(Option(f"{mark} {n + 1}. {it.text}", id=str(n)))
+                outline.add_option(Option(literal(f"{mark} {n + 1}. {it.text}", one_line=True),
+                                          id=str(n)))  # fmt: skip
         if current is not None:
             outline.highlighted = outline.get_option_index(str(self.index))
 
@@ -239,7 +244,7 @@ class LiveScreen(BaseScreen):
                   else "", t("live.may_promise", text=visit.may_promise) if visit.may_promise
                   else "", t("live.do_not_say", text=visit.do_not_say) if visit.do_not_say
                   else ""]  # fmt: skip
-        self.query_one("#limits", Static).update("\n".join(x for x in limits if x))
+        self.query_one("#limits", Static).update(literal("\n".join(x for x in limits if x)))
         for widget in self.query(".internal-only"):
             widget.display = not self.safe
         self._refresh_time()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -14,6 +13,7 @@ from interview_tui.i18n import current_language, t
 from interview_tui.lint import detect_language
 from interview_tui.services.rehearsal import Deck, customer_questions_for, save_results
 from interview_tui.tui.base import BaseScreen
+from interview_tui.tui.text import esc
 
 
 class RehearseScreen(BaseScreen):
@@ -102,12 +102,12 @@ class RehearseScreen(BaseScreen):
                 answer.update("")
                 return
             item = self.items[self.index]
-            lines = [f"[b]{escape(item.text)}[/b]", ""]
+            lines = [f"[b]{esc(item.text)}[/b]", ""]
             if item.research:
-                lines.append(f"[i]{escape(t('live.research'))}:[/i] {escape(item.research)}")
+                lines.append(f"[i]{esc(t('live.research'))}:[/i] {esc(item.research)}")
             if item.purpose:
-                lines.append(f"[i]{escape(t('live.purpose'))}:[/i] {escape(item.purpose)}")
-            lines += [f"  → {escape(f)}" for f in item.follow_ups]
+                lines.append(f"[i]{esc(t('live.purpose'))}:[/i] {esc(item.purpose)}")
+            lines += [f"  → {esc(f)}" for f in item.follow_ups]
             card.update("\n".join(lines))
             answer.update("")
         else:
@@ -118,14 +118,14 @@ class RehearseScreen(BaseScreen):
                 card.update(t("rehearse.all_confident"))
                 answer.update("")
                 return
-            card.update(f"[b]{escape(current.text)}[/b]")
+            card.update(f"[b]{esc(current.text)}[/b]")
             if not self.revealed:
-                answer.update(f"[dim]{escape(t('rehearse.hidden_answer'))}[/dim]")
+                answer.update(f"[dim]{esc(t('rehearse.hidden_answer'))}[/dim]")
                 return
-            text = f"{escape(t('rehearse.answer'))}: {escape(current.answer)}"
+            text = f"{esc(t('rehearse.answer'))}: {esc(current.answer)}"
             limits = self.deck.beyond(current)
             if limits:
-                text += "\n" + escape(t("rehearse.beyond", limits="; ".join(limits)))
+                text += "\n" + esc(t("rehearse.beyond", limits="; ".join(limits)))
             answer.set_class(bool(limits), "beyond")
             answer.update(text)
 
