@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.pty_terminal import Terminal  # noqa: E402
+from tests.pty_terminal import Terminal
 
 BARE_APP = """
 from textual.app import App
@@ -153,7 +153,8 @@ def main() -> None:
     term.kill()
 
     bare_median, bare_p95 = summary(bare_times)
-    print(f"\nkey to settled screen, {args.visits} visits, {args.runs} runs, pty {size[0]}x{size[1]}\n")
+    print(f"\nkey to settled screen, {args.visits} visits, {args.runs} runs, "
+          f"pty {size[0]}x{size[1]}\n")
     print(f"| {'screen':<36} | {'median ms':>9} | {'p95 ms':>7} |")
     print(f"|{'-' * 38}|{'-' * 11}|{'-' * 9}|")
     print(f"| {'bare Textual app, 200-row table':<36} | {bare_median * 1000:>9.0f} | "
