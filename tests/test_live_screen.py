@@ -8,6 +8,7 @@ from textual.widgets import OptionList, Static, TextArea
 from interview_tui.domain.enums import ItemStatus, VisitStatus
 from interview_tui.domain.models import Requirement, ScriptItem, Visit
 from interview_tui.tui.live.live_screen import SAVE_DELAY, LiveScreen
+from tests.conftest import settle
 
 PLANNED_ZH = 2  # 星河视频's planned visit: a script from the zh bank, limits in the plan
 
@@ -25,7 +26,7 @@ async def _open(make_app, lang: str = "en", size=(100, 30), visit_id: int = PLAN
 async def test_opens_with_the_note_editor_focused_and_the_visit_live(make_app, demo_store):
     app, runner = await _open(make_app)
     async with runner as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, LiveScreen)
         assert isinstance(app.focused, TextArea)
         assert demo_store.get(Visit, PLANNED_ZH).status is VisitStatus.LIVE
@@ -36,7 +37,7 @@ async def test_opens_with_the_note_editor_focused_and_the_visit_live(make_app, d
 async def test_typing_is_saved_without_a_save_key(make_app, demo_store):
     app, runner = await _open(make_app)
     async with runner as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"Peak was 2.3M rps")
         await pilot.pause(SAVE_DELAY + 0.2)
         _saved(app)
@@ -50,7 +51,7 @@ async def test_typing_is_saved_without_a_save_key(make_app, demo_store):
 async def test_moving_tagging_and_capturing_from_the_keyboard(make_app, demo_store):
     app, runner = await _open(make_app)
     async with runner as pilot:
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         first = screen.item
         await pilot.press("ctrl+n")
@@ -96,7 +97,7 @@ async def test_moving_tagging_and_capturing_from_the_keyboard(make_app, demo_sto
 async def test_a_bad_due_date_is_a_message_beside_the_field(make_app, demo_store):
     app, runner = await _open(make_app)
     async with runner as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+t")
         await pilot.pause()
         await pilot.press(*"Call back", "tab", "tab", "tab", *"someday", "ctrl+s")
@@ -111,7 +112,7 @@ async def test_a_bad_due_date_is_a_message_beside_the_field(make_app, demo_store
 async def test_commitment_touching_the_limits_warns(make_app, demo_store):
     app, runner = await _open(make_app)
     async with runner as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+t")
         await pilot.pause()
         await pilot.press(*"定制 SLA 方案", "ctrl+s")
@@ -125,7 +126,7 @@ async def test_commitment_touching_the_limits_warns(make_app, demo_store):
 async def test_jump_and_adhoc_question(make_app, demo_store):
     app, runner = await _open(make_app)
     async with runner as pilot:
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         target = screen.session.items[5]
         await pilot.press("ctrl+g")
@@ -148,7 +149,7 @@ async def test_jump_and_adhoc_question(make_app, demo_store):
 async def test_safe_view_hides_everything_internal_and_comes_back(make_app, demo_store):
     app, runner = await _open(make_app)
     async with runner as pilot:
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         await pilot.press(*"Their CTO seems weak on cost", "alt+1")  # team_profile: internal
         await pilot.pause()
@@ -174,7 +175,7 @@ async def test_safe_view_hides_everything_internal_and_comes_back(make_app, demo
 async def test_confirm_back_needs_a_next_step_and_ends_the_meeting(make_app, demo_store):
     app, runner = await _open(make_app)
     async with runner as pilot:
-        await pilot.pause()
+        await settle(pilot)
         demo_store.save(Requirement(customer_id=1, visit_id=PLANNED_ZH, user="运维",
                                     scenario="晚高峰", pain="卡顿"))  # fmt: skip
         app.screen.session.requirements = demo_store.requirements(visit_id=PLANNED_ZH)
@@ -198,7 +199,7 @@ async def test_long_note_and_reopen_keeps_it(make_app, demo_store):
     app, runner = await _open(make_app)
     long_text = ("平均回源带宽 12Gbps;" * 800)[:10_000]
     async with runner as pilot:
-        await pilot.pause()
+        await settle(pilot)
         editor = app.screen.query_one("#note", TextArea)
         editor.insert(long_text)
         await pilot.press(*"end")
@@ -208,7 +209,7 @@ async def test_long_note_and_reopen_keeps_it(make_app, demo_store):
     assert stored and stored[0].text == long_text + "end"
     app2, runner2 = await _open(make_app)
     async with runner2 as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert app2.screen.query_one("#note", TextArea).text == long_text + "end"
 
 
@@ -216,7 +217,7 @@ async def test_long_note_and_reopen_keeps_it(make_app, demo_store):
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])
 def test_live_snapshot(snap_compare, make_app, lang: str, size: tuple[int, int]) -> None:
     async def type_a_note(pilot) -> None:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"Peak 2.3M rps", "alt+5")
         await pilot.pause(SAVE_DELAY + 0.1)
 
@@ -226,7 +227,7 @@ def test_live_snapshot(snap_compare, make_app, lang: str, size: tuple[int, int])
 
 def test_safe_view_snapshot(snap_compare, make_app) -> None:
     async def safe(pilot) -> None:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"Their CTO seems weak on cost", "alt+1", "f2")
         await pilot.pause()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -21,10 +21,12 @@ from textual.widgets.option_list import Option
 
 from interview_tui.domain.enums import Goal, ItemStatus, Role
 from interview_tui.domain.models import ScriptItem
+from interview_tui.errors import UserError
 from interview_tui.i18n import t
 from interview_tui.services.customer_safe import is_internal_goal, is_internal_note
 from interview_tui.services.live_session import LiveSession
 from interview_tui.tui.base import BaseScreen
+from interview_tui.tui.data import LoadFailed
 from interview_tui.tui.live.confirm_back import ConfirmBackScreen
 from interview_tui.tui.live.dialogs import (
     AdhocDialog,
@@ -35,6 +37,14 @@ from interview_tui.tui.live.dialogs import (
     speaker_dialog,
 )
 from interview_tui.tui.text import literal, visible
+
+
+class SessionOpened(Message):
+    """The visit was loaded (and made live) in a worker."""
+
+    def __init__(self, session: LiveSession) -> None:
+        super().__init__()
+        self.session = session
 
 
 class WriteFailed(Message):
@@ -130,26 +140,61 @@ class LiveScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.session = LiveSession.open(self.iapp.store, self.visit_id, self.iapp.now())
-        self.session.writer = self._writer
-        # post_message is thread-safe and never waits: the UI thread may itself be waiting
-        # for the writer (on unmount), so a blocking call_from_thread could deadlock
-        self.session.on_write_error = lambda error, records: self.post_message(
-            WriteFailed(error, records))
-        visit, customer = self.session.visit, self.session.customer
-        self.sub_title = t("live.subtitle", customer=customer.name,
-                           date=visit.date.strftime("%Y-%m-%d %H:%M"))  # fmt: skip
         self.query_one("#note-hidden").display = False
         self.query_one("#note", TextArea).cursor_blink = self.iapp.animate  # steady in tests
-        if not self.session.items:
+        self.query_one("#note", TextArea).focus()
+        self._open_session()
+
+    @property
+    def busy(self) -> bool:
+        """Whether the visit is still being opened (tests wait for it)."""
+        return self.session is None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Until the visit has loaded (a moment; longer if the database is busy) only leaving
+        works; typing already does, and what is typed is kept."""
+        return self.session is not None or action in ("home", "quit", "help")
+
+    @work(thread=True, exit_on_error=False)
+    def _open_session(self) -> None:
+        """Load the visit and make it live, off the UI thread (the database may be busy)."""
+        try:
+            session = LiveSession.open(self.iapp.store, self.visit_id, self.iapp.now())
+        except UserError as exc:
+            self.post_message(LoadFailed(str(exc)))
+            return
+        self.post_message(SessionOpened(session))
+
+    @on(LoadFailed)
+    def _open_failed(self, message: LoadFailed) -> None:
+        self.notify(message.error, severity="error", timeout=15)
+
+    @on(SessionOpened)
+    def _start(self, message: SessionOpened) -> None:
+        """Show the session; words typed while it was loading are kept, after the note."""
+        early = self.query_one("#note", TextArea).text
+        self.session = session = message.session
+        session.writer = self._writer
+        # post_message is thread-safe and never waits: the UI thread may itself be waiting
+        # for the writer (on unmount), so a blocking call_from_thread could deadlock
+        session.on_write_error = lambda error, records: self.post_message(
+            WriteFailed(error, records))
+        visit, customer = session.visit, session.customer
+        self.sub_title = t("live.subtitle", customer=customer.name,
+                           date=visit.date.strftime("%Y-%m-%d %H:%M"))  # fmt: skip
+        if not session.items:
             self.notify(t("live.no_script"))
-        ids = [item.id for item in self.session.items]
+        ids = [item.id for item in session.items]
         if self.item_id in ids:
             self.index = ids.index(self.item_id)
         self._show_item()
+        if early:
+            editor = self.query_one("#note", TextArea)
+            joined = (editor.text + ("\n" if editor.text else "") + early).strip("\n")
+            editor.load_text(joined)  # the Changed event saves it
+            editor.move_cursor(editor.document.end)
         self._refresh_side()
         self.set_interval(15, self._refresh_time)
-        self.query_one("#note", TextArea).focus()
 
     # -- the current question ---------------------------------------------------------------
 
