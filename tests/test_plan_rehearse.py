@@ -83,7 +83,7 @@ async def test_build_a_script_rewrite_shallow_ones_rehearse_and_mark(make_app, d
         assert "Tech decision" in coverage and "Tech execution" in coverage
         # rehearse: two cards timed, every flashcard confident after one comes back
         await pilot.press("f7")
-        await pilot.pause()
+        await settle(pilot)
         rehearse = app.screen
         await pilot.press("n", "n", "tab")
         cards = len(rehearse.deck.cards)
@@ -94,13 +94,13 @@ async def test_build_a_script_rewrite_shallow_ones_rehearse_and_mark(make_app, d
         await pilot.pause()
         assert rehearse.deck.current is None
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is screen
         questions = demo_store.all(CustomerQuestion, "visit_id = ?", [fresh_visit])
         assert questions and all(q.confidence == "confident" for q in questions)
         assert demo_store.get(Visit, fresh_visit).rehearsal["questions_timed"] >= 2
         await pilot.press("f10")
-        await pilot.pause()
+        await settle(pilot)
         assert demo_store.get(Visit, fresh_visit).status is VisitStatus.REHEARSED
         readiness = str(screen.query_one("#readiness", Static).render())
         assert "✗" not in readiness, readiness

@@ -74,3 +74,25 @@ def save_results(store: Store, visit: Visit, items: list[ScriptItem],
     visit.rehearsal = summary
     store.save_all([*items, *cards, visit])
     return summary
+
+
+@dataclass(frozen=True, slots=True)
+class RehearsalData:
+    """What a rehearsal needs, read in one go (off the UI thread)."""
+
+    visit: Visit
+    customer_name: str
+    items: list[ScriptItem]
+    deck: Deck
+
+
+def load_rehearsal(store: Store, visit_id: int, ui_language: str) -> RehearsalData:
+    """The visit's script and a deck of the customer's likely questions (in its language)."""
+    from interview_tui.lint import detect_language
+
+    visit, customer = store.visit_with_customer(visit_id)
+    items = store.script(visit_id)
+    language = (detect_language(" ".join(i.text for i in items[:3])) if items
+                else ui_language)  # fmt: skip
+    deck = Deck(customer_questions_for(store, visit, language), visit.must_not_promise)
+    return RehearsalData(visit, customer.name, items, deck)

@@ -89,6 +89,12 @@ class DataScreen(BaseScreen, Generic[T]):
         self._load_token += 1
         self._fetch(self._load_token)
 
+    def reload_after_saves(self) -> None:
+        """Read again once every save already made has landed (the writer keeps order), e.g.
+        when coming back from a screen whose last change is still being written."""
+        self._load_token += 1  # busy until then
+        self.iapp.save(lambda: None, lambda _result: self.reload())
+
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _fetch(self, token: int) -> None:
         worker = get_current_worker()

@@ -76,7 +76,7 @@ class HomeScreen(DataScreen[HomeData]):
         if self._shown_once:
             self._shown_once = False  # the prefetched data is fresh: no second read
             return
-        self.reload()
+        self.reload_after_saves()
 
     @on(DataChanged)
     def _reload_on_change(self) -> None:

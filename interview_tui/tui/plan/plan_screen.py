@@ -338,7 +338,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
     def on_screen_resume(self) -> None:
         if self._away:  # back from the visit form or rehearsal: read what changed
             self._away = False
-            self.reload()
+            self.reload_after_saves()
 
     def action_back(self) -> None:
         self.dismiss()

@@ -10,13 +10,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from interview_tui.i18n import current_language, t
-from interview_tui.lint import detect_language
-from interview_tui.services.rehearsal import Deck, customer_questions_for, save_results
-from interview_tui.tui.base import BaseScreen
+from interview_tui.services.rehearsal import RehearsalData, load_rehearsal, save_results
+from interview_tui.tui.data import DataScreen
 from interview_tui.tui.text import esc
 
 
-class RehearseScreen(BaseScreen):
+class RehearseScreen(DataScreen[RehearsalData]):
     DEFAULT_CSS = """
     #mode, #timer { padding: 0 1; height: auto; color: $text-accent; }
     #card { padding: 1 2; height: auto; border: round $accent; }
@@ -58,20 +57,21 @@ class RehearseScreen(BaseScreen):
             yield Static("", id="answer")
         yield Footer()
 
-    def on_mount(self) -> None:
-        store = self.iapp.store
-        visit, customer = store.visit_with_customer(self.visit_id)
-        self.visit = visit
-        self.sub_title = t("rehearse.subtitle", customer=customer.name,
-                           date=visit.date.strftime("%Y-%m-%d"))  # fmt: skip
-        self.items = store.script(self.visit_id)
-        language = (detect_language(" ".join(i.text for i in self.items[:3])) if self.items
-                    else current_language())  # fmt: skip
-        self.deck = Deck(customer_questions_for(store, visit, language), visit.must_not_promise)
+    def fetch(self) -> RehearsalData:
+        return load_rehearsal(self.iapp.store, self.visit_id, current_language())
+
+    def show(self, data: RehearsalData) -> None:
+        self.visit, self.items, self.deck = data.visit, data.items, data.deck
+        self.sub_title = t("rehearse.subtitle", customer=data.customer_name,
+                           date=data.visit.date.strftime("%Y-%m-%d"))  # fmt: skip
+        self._card_started = time.monotonic()
         if self.iapp.animate:  # a steady screen in tests and snapshots
             self.set_interval(1, self._tick)
         self._tick()
         self._show()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return hasattr(self, "deck") or action in ("quit", "help")
 
     # -- cards ------------------------------------------------------------------------------
 
@@ -160,8 +160,15 @@ class RehearseScreen(BaseScreen):
 
     def action_finish(self) -> None:
         self._stop_clock()
-        summary = save_results(self.iapp.store, self.visit, self.items, self.deck.cards,
-                               self.seconds, self.iapp.now())  # fmt: skip
-        self.notify(t("rehearse.saved", confident=summary["confident"], shaky=summary["shaky"],
-                      minutes=round(float(summary["script_seconds"]) / 60, 1)))  # fmt: skip
+        store, visit, items, cards, seconds, now = (self.iapp.store, self.visit, self.items,
+                                                    list(self.deck.cards), dict(self.seconds),
+                                                    self.iapp.now())  # fmt: skip
+        app = self.iapp
+
+        def saved(summary: dict) -> None:
+            app.notify(t("rehearse.saved", confident=summary["confident"],
+                         shaky=summary["shaky"],
+                         minutes=round(float(summary["script_seconds"]) / 60, 1)))  # fmt: skip
+
+        app.save(lambda: save_results(store, visit, items, cards, seconds, now), saved)
         self.dismiss()
