@@ -58,3 +58,32 @@ def test_overdue_first_close_and_reschedule_with_history(demo_store) -> None:
         "waiting for their data", "sent"]
     overall, per_customer = kept_on_time(demo_store, FIXED_TODAY)
     assert overall.settled >= 1 and set(per_customer) <= {"星河视频", "Northwind Logistics"}
+
+
+def test_listings_return_everything_they_are_asked_for(tmp_path) -> None:
+    """No silent caps: every commitment and every visit, however many there are."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "many.db"
+    env = {**os.environ, "INTERVIEW_TUI_DB": str(db)}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "interview_tui", *args], env=env,
+                              capture_output=True, text=True, check=True)  # fmt: skip
+
+    run("demo", "--visits", "700")
+    from interview_tui.store import open_store
+
+    store = open_store(db, read_only=True)
+    commitments = store.query("SELECT count(*) AS n FROM commitments")[0]["n"]
+    visits = store.query("SELECT count(*) AS n FROM visits")[0]["n"]
+    store.close()
+    assert commitments > 2000
+    listed = json.loads(run("commitments", "--json").stdout)
+    assert len(listed) == commitments
+    assert len(json.loads(run("visits", "--json").stdout)) == visits
+    limited = run("visits", "--limit", "5")
+    assert len(limited.stdout.splitlines()) == 5 and "--limit" in limited.stderr

@@ -24,7 +24,7 @@ def commitments(settings: Settings, open_only: bool, overdue_only: bool, due_thi
     from interview_tui.services.commitments import CommitmentFilter, kept_on_time, list_commitments
 
     today = date.today()
-    store = settings.open_store()
+    store = settings.open_store(read_only=True)
     filters = CommitmentFilter(open_only=open_only, overdue_only=overdue_only,
                                due_this_week=due_this_week, owner=owner)  # fmt: skip
     rows = list_commitments(store, today, filters)

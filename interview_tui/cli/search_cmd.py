@@ -17,7 +17,9 @@ from interview_tui.cli.output import echo, echo_json
 @pass_settings
 def search(settings: Settings, query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Full-text search across every visit; each result names its visit and shows context."""
-    hits = settings.open_store().search(" ".join(query), limit=limit)
+    hits = settings.open_store(read_only=True).search(" ".join(query), limit=limit)
+    if len(hits) == limit:
+        echo(f"showing the best {limit} matches; --limit N shows more", err=True)
     if as_json:
         echo_json([asdict(hit) for hit in hits])
         return

@@ -10,16 +10,19 @@ from interview_tui.cli.output import echo, echo_json
 
 @click.command("visits")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
-@click.option("--limit", default=200, show_default=True, help="At most this many visits.")
+@click.option("--limit", type=click.IntRange(min=0), default=0,
+              help="At most this many visits, newest first (default: all of them).")
 @pass_settings
 def visits(settings: Settings, as_json: bool, limit: int) -> None:
     """List visits with their id, customer, date and status."""
-    store = settings.open_store()
+    store = settings.open_store(read_only=True)
     rows = [
         {"id": row["id"], "customer": row["customer"], "date": row["date"][:16].replace("T", " "),
          "status": row["status"], "purpose": row["purpose"] or ""}
-        for row in store.visit_rows(limit=limit)
+        for row in store.visit_rows(limit=limit or None)
     ]  # fmt: skip
+    if limit and len(rows) == limit:
+        echo(f"showing the newest {limit} visits; leave out --limit for all", err=True)
     if as_json:
         echo_json(rows)
         return

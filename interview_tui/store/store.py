@@ -274,13 +274,13 @@ class Store:
             raise UserError(f"no visit with id {visit_id}; `interview-tui visits` lists them")
         return visit, customer
 
-    def visit_rows(self, limit: int = 200) -> list[dict[str, Any]]:
-        """Visits with their customer's name, newest first (for lists and the CLI)."""
+    def visit_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Visits with their customer's name, newest first (all of them unless ``limit``)."""
         return self.query(
             "SELECT v.id, c.name AS customer, v.date, v.status, v.purpose, v.length_minutes"
             " FROM visits v JOIN customers c ON c.id = v.customer_id"
             " ORDER BY v.date DESC, v.id DESC LIMIT ?",
-            [limit],
+            [-1 if limit is None else limit],
         )
 
     def script(self, visit_id: int) -> list[ScriptItem]:
