@@ -48,23 +48,28 @@ class BankLoad:
 
 
 class _Lines:
-    """Line numbers of tables and keys in a TOML text."""
+    """Line numbers of tables and keys in a TOML text (indexed once: linear in its size)."""
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
         self.headers: list[tuple[str, int]] = []
+        #: name -> positions in ``headers`` of its tables, in order
+        self._by_name: dict[str, list[int]] = {}
         for number, line in enumerate(self.lines, start=1):
             if match := _HEADER.match(line):
+                self._by_name.setdefault(match.group(1), []).append(len(self.headers))
                 self.headers.append((match.group(1), number))
 
     def block(self, name: str, index: int) -> tuple[int, int]:
         """(first line, last line) of the index-th ``[[name]]`` block, 1-based."""
-        starts = [number for header, number in self.headers if header == name]
-        if index >= len(starts):
+        positions = self._by_name.get(name, [])
+        if index >= len(positions):
             return (1, len(self.lines) or 1)
-        start = starts[index]
-        later = [number for _, number in self.headers if number > start]
-        return (start, (later[0] - 1) if later else len(self.lines))
+        position = positions[index]
+        start = self.headers[position][1]
+        if position + 1 < len(self.headers):
+            return (start, self.headers[position + 1][1] - 1)
+        return (start, len(self.lines))
 
     def key(self, name: str, index: int, key: str) -> int:
         start, end = self.block(name, index)
