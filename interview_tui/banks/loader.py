@@ -19,6 +19,8 @@ from interview_tui.banks.schema import Bank, BankCustomerQuestion, BankInfo, Ban
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z_][\w.-]*)\s*\]\]?")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+#: The largest bank file read (50,000 questions with research are about 25 MiB).
+MAX_BANK_BYTES = 32 * 1024 * 1024
 _SECTIONS = {"questions": BankQuestion, "customer_questions": BankCustomerQuestion}
 
 
@@ -170,9 +172,10 @@ def parse_bank(text: str, path: Path, *, user: bool = False) -> BankLoad:
 
 def load_bank_file(path: Path, *, user: bool = False) -> BankLoad:
     """Read and validate one bank file; never raises for bad content."""
+    from interview_tui.reading import ReadError, read_text
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-        return BankLoad(path=path, errors=[BankError(path, 1, f"cannot read file: {reason}")])
+        text = read_text(path, what="bank", limit=MAX_BANK_BYTES)
+    except ReadError as exc:
+        return BankLoad(path=path, errors=[BankError(path, 1, exc.reason)])
     return parse_bank(text, path, user=user)

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,67 +21,12 @@ from typing import Any
 
 from interview_tui.display import visible
 from interview_tui.errors import UserError
+from interview_tui.reading import read_text
 
 #: The largest file ``import`` reads (a visit with 100,000 notes is about 20 MiB).
-MAX_BYTES = 64 * 1024 * 1024
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
 #: ids and integers must fit SQLite's signed 64-bit integers
 _INT_RANGE = range(-(2**63), 2**63)
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
-def read_limited(path: Path, *, what: str, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
-
-    Opened without blocking (a FIFO cannot hang the open) and checked on the open file,
-    so a file swapped for a pipe after a check is still refused.
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read the {what} ({exc.strerror})") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise UserError(f"{path}: is {_kind(info.st_mode)}; "
-                            f"give the path of a regular {what} file")  # fmt: skip
-        if info.st_size > limit:
-            raise UserError(f"{path}: the {what} is {info.st_size / 2**20:.1f} MiB; "
-                            f"files over {limit // 2**20} MiB are refused")  # fmt: skip
-        chunks, size = [], 0
-        while size <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:
-            raise UserError(f"{path}: the {what} is larger than {limit // 2**20} MiB; "
-                            "such files are refused")  # fmt: skip
-        return b"".join(chunks)
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read the {what} ({exc.strerror})") from None
-    finally:
-        os.close(fd)
-
-
-def decode_utf8(data: bytes, path: Path | str, *, what: str) -> str:
-    """``data`` as text, or one line naming the byte offset of the first bad byte."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{path}: the {what} is not UTF-8 text (byte {exc.start} is "
-                        f"0x{data[exc.start]:02x}); save it as UTF-8") from None  # fmt: skip
 
 
 def _no_constant(name: str) -> Any:
@@ -92,7 +35,7 @@ def _no_constant(name: str) -> Any:
 
 def read_json_file(path: Path) -> Any:
     """The parsed JSON of an export file; every problem is one :class:`UserError`."""
-    text = decode_utf8(read_limited(path, what="export"), path, what="export")
+    text = read_text(path, what="export", limit=MAX_IMPORT_BYTES)
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
