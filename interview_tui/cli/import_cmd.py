@@ -19,9 +19,9 @@ def import_visit(settings: Settings, path: Path) -> None:
     The whole file is checked before anything is written; a bad value is reported with its
     place in the file (e.g. notes[3].text). Files over 64 MiB are refused.
     """
-    from interview_tui.exports.bundle import import_json_data
+    from interview_tui.exports.bundle import check_export, import_checked
     from interview_tui.exports.importing import read_json_file
 
-    data = read_json_file(path)
-    visit = import_json_data(settings.open_store(), data, source=str(path))
+    checked = check_export(read_json_file(path), source=str(path))  # before the database opens
+    visit = import_checked(settings.open_store(), checked)
     echo(f"imported visit {visit.id}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interview_tui.domain.models import (
     Commitment,
@@ -17,6 +17,9 @@ from interview_tui.domain.models import (
 )
 from interview_tui.errors import UserError
 from interview_tui.store.store import Store
+
+if TYPE_CHECKING:
+    from interview_tui.exports.importing import CheckedVisit
 
 FORMAT = "interview-tui.visit"
 FORMAT_VERSION = 1
@@ -88,12 +91,22 @@ def import_json_data(store: Store, data: Any, *, source: str = "") -> Visit:
     transactions of :data:`IMPORT_CHUNK` rows; if one fails, what the import wrote so far is
     removed again.
     """
+    return import_checked(store, check_export(data, source=source))
+
+
+def check_export(data: Any, *, source: str = "") -> CheckedVisit:
+    """Every record of an export, validated; a bad value is one :class:`UserError` naming
+    ``source`` and the value's JSON path. Reads nothing and writes nothing."""
     from interview_tui.exports.importing import ImportProblem, check_document
 
     try:
-        checked = check_document(data, format_name=FORMAT, version=FORMAT_VERSION)
+        return check_document(data, format_name=FORMAT, version=FORMAT_VERSION)
     except ImportProblem as exc:
         raise UserError(f"{source}: {exc}" if source else str(exc)) from None
+
+
+def import_checked(store: Store, checked: CheckedVisit) -> Visit:
+    """Write a checked export (see :func:`import_json_data`)."""
     created_customer: int | None = None
     visit: Visit | None = None
     try:
