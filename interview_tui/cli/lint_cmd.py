@@ -165,7 +165,7 @@ def lint(paths: tuple[Path, ...], output_format: str) -> None:
     ui_language = settings.language if settings else None
     for path in paths:
         if str(path) == "-":
-            linted += _lint_stdin(click.get_binary_stream("stdin"), ui_language)
+            linted += _lint_stdin(sys.stdin.buffer, ui_language)
         elif path.is_dir():
             for bank_path in sorted(path.rglob("*.toml")):
                 linted += _lint_bank(bank_path, errors, ui_language)
