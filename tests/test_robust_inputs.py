@@ -317,6 +317,7 @@ def test_a_long_import_commits_in_chunks(tmp_path, monkeypatch) -> None:
     from interview_tui.store.store import Store
 
     monkeypatch.setattr(bundle, "IMPORT_CHUNK", 100)
+    monkeypatch.setattr(bundle, "IMPORT_PAUSE", 0)
     commits: list[int] = []
     real = Store.insert_many
 
@@ -331,12 +332,38 @@ def test_a_long_import_commits_in_chunks(tmp_path, monkeypatch) -> None:
     assert max(commits) <= 100 and sum(commits) == 1 + 1_000 + 100 + 100
 
 
+def test_other_writers_keep_going_during_a_long_import(tmp_path) -> None:
+    """The live screen's saves wait for one chunk at most, never for the whole import."""
+    db = tmp_path / "shared.db"
+    writer = open_store(db)
+    source = tmp_path / "long.json"
+    source.write_text(json.dumps(_big_export(60_000)), encoding="utf-8")
+    env = {**os.environ, "INTERVIEW_TUI_DB": str(db)}
+    process = subprocess.Popen([sys.executable, "-m", "interview_tui", "import", str(source)],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    waits: list[float] = []
+    started = time.perf_counter()
+    while process.poll() is None:
+        start = time.perf_counter()
+        writer.set_meta("live.heartbeat", str(len(waits)))
+        waits.append(time.perf_counter() - start)
+        time.sleep(0.01)
+    total = time.perf_counter() - started
+    assert process.wait() == 0, process.stderr.read() if process.stderr else ""
+    writer.close()
+    assert len(waits) > 5, "the import ended before the writer could try"
+    print("WAITS", max(waits), total, len(waits))
+    # in one transaction the import held the lock for over half its time
+    assert max(waits) < 0.25 * total, (max(waits), total)
+
+
 def test_a_write_failing_half_way_leaves_nothing_behind(demo_store, tmp_path,
                                                         monkeypatch) -> None:  # fmt: skip
     from interview_tui.exports import bundle
     from interview_tui.store.store import Store
 
     monkeypatch.setattr(bundle, "IMPORT_CHUNK", 100)
+    monkeypatch.setattr(bundle, "IMPORT_PAUSE", 0)
     calls = Counter()
     real = Store.insert_many
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -81,6 +82,9 @@ def to_json_data(bundle: VisitBundle) -> dict[str, Any]:
 #: rows written per transaction by an import, so other processes' writes (the live screen's
 #: saves) wait at most one chunk, never the whole import
 IMPORT_CHUNK = 2_000
+#: seconds the lock stays free between two chunks: a waiting writer polls every 100 ms or
+#: so (SQLite's busy handler), so a gap this long lets it in within a chunk or two
+IMPORT_PAUSE = 0.05
 
 
 def import_json_data(store: Store, data: Any, *, source: str = "") -> Visit:
@@ -145,7 +149,9 @@ def import_checked(store: Store, checked: CheckedVisit) -> Visit:
             record.visit_id = visit.id
             if "customer_id" in type(record).model_fields:
                 record.customer_id = customer.id
-        for chunk in _chunks(records):
+        for number, chunk in enumerate(_chunks(records)):
+            if number:
+                time.sleep(IMPORT_PAUSE)
             for model in {type(record) for record in chunk}:
                 store.insert_many(_stamped(store, [r for r in chunk if type(r) is model]))
     except BaseException:
