@@ -86,7 +86,7 @@ def test_missing_bank_table_and_unreadable_file(tmp_path: Path) -> None:
     errors = parse_bank('[[questions]]\nid = "x"\n', Path("nobank.toml")).errors
     assert any(e.question_id == "[bank]" and "missing" in e.message for e in errors)
     missing = load_bank_file(tmp_path / "nope.toml")
-    assert missing.bank is None and "cannot read file" in str(missing.errors[0])
+    assert missing.bank is None and "cannot read the bank" in str(missing.errors[0])
     latin1 = tmp_path / "latin1.toml"
     latin1.write_bytes("title = 'caf\xe9'".encode("latin-1"))
     assert "not UTF-8" in str(load_bank_file(latin1).errors[0])

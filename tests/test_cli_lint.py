@@ -140,7 +140,7 @@ def test_schema_errors_exit_two_with_file_and_line(tmp_path: Path) -> None:
 def test_unreadable_file_exits_two(tmp_path: Path) -> None:
     result = run("lint", str(tmp_path / "missing.toml"))
     assert result.exit_code == 2
-    assert "cannot read file" in result.stderr
+    assert "cannot read the bank" in result.stderr
 
 
 def test_bundled_banks_have_no_shallow_question() -> None:

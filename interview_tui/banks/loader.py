@@ -19,6 +19,8 @@ from interview_tui.banks.schema import Bank, BankCustomerQuestion, BankInfo, Ban
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z_][\w.-]*)\s*\]\]?")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+#: The largest bank file read (50,000 questions with research are about 25 MiB).
+MAX_BANK_BYTES = 32 * 1024 * 1024
 _SECTIONS = {"questions": BankQuestion, "customer_questions": BankCustomerQuestion}
 
 
@@ -48,23 +50,28 @@ class BankLoad:
 
 
 class _Lines:
-    """Line numbers of tables and keys in a TOML text."""
+    """Line numbers of tables and keys in a TOML text (indexed once: linear in its size)."""
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
         self.headers: list[tuple[str, int]] = []
+        #: name -> positions in ``headers`` of its tables, in order
+        self._by_name: dict[str, list[int]] = {}
         for number, line in enumerate(self.lines, start=1):
             if match := _HEADER.match(line):
+                self._by_name.setdefault(match.group(1), []).append(len(self.headers))
                 self.headers.append((match.group(1), number))
 
     def block(self, name: str, index: int) -> tuple[int, int]:
         """(first line, last line) of the index-th ``[[name]]`` block, 1-based."""
-        starts = [number for header, number in self.headers if header == name]
-        if index >= len(starts):
+        positions = self._by_name.get(name, [])
+        if index >= len(positions):
             return (1, len(self.lines) or 1)
-        start = starts[index]
-        later = [number for _, number in self.headers if number > start]
-        return (start, (later[0] - 1) if later else len(self.lines))
+        position = positions[index]
+        start = self.headers[position][1]
+        if position + 1 < len(self.headers):
+            return (start, self.headers[position + 1][1] - 1)
+        return (start, len(self.lines))
 
     def key(self, name: str, index: int, key: str) -> int:
         start, end = self.block(name, index)
@@ -165,9 +172,10 @@ def parse_bank(text: str, path: Path, *, user: bool = False) -> BankLoad:
 
 def load_bank_file(path: Path, *, user: bool = False) -> BankLoad:
     """Read and validate one bank file; never raises for bad content."""
+    from interview_tui.reading import ReadError, read_text
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-        return BankLoad(path=path, errors=[BankError(path, 1, f"cannot read file: {reason}")])
+        text = read_text(path, what="bank", limit=MAX_BANK_BYTES)
+    except ReadError as exc:
+        return BankLoad(path=path, errors=[BankError(path, 1, exc.reason)])
     return parse_bank(text, path, user=user)

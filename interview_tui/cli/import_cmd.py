@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -12,21 +11,17 @@ from interview_tui.cli.output import echo
 
 
 @click.command("import")
-@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", metavar="FILE", type=click.Path(path_type=Path))
 @pass_settings
 def import_visit(settings: Settings, path: Path) -> None:
-    """Import a visit from FILE (JSON written by `interview-tui export --format json`)."""
-    from interview_tui.errors import UserError
-    from interview_tui.exports.bundle import import_json_data
+    """Import a visit from FILE (JSON written by `interview-tui export --format json`).
 
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror})") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = getattr(exc, "lineno", 1)
-        raise UserError(f"{path}:{line}: not valid JSON ({exc})") from None
-    if not isinstance(data, dict):
-        raise UserError(f"{path}: not an interview-tui visit export")
-    visit = import_json_data(settings.open_store(), data)
+    The whole file is checked before anything is written; a bad value is reported with its
+    place in the file (e.g. notes[3].text). Files over 64 MiB are refused.
+    """
+    from interview_tui.exports.bundle import check_export, import_checked
+    from interview_tui.exports.importing import read_json_file
+
+    checked = check_export(read_json_file(path), source=str(path))  # before the database opens
+    visit = import_checked(settings.open_store(), checked)
     echo(f"imported visit {visit.id}")

@@ -55,11 +55,34 @@ class Linted:
         return out
 
 
+#: The most standard input ``lint -`` reads (about 300,000 questions).
+MAX_STDIN_BYTES = 64 * 1024 * 1024
+
+
+def read_stdin_lines(stream) -> list[str]:
+    """Lines of a binary stream, as text files read them (``\\r\\n``, ``\\r``, ``\\n``).
+
+    At most :data:`MAX_STDIN_BYTES` are read; more input, or bytes that are not UTF-8, end
+    in one :class:`UserError` naming the byte offset.
+    """
+    from interview_tui.errors import UserError
+    from interview_tui.reading import decode_utf8
+
+    data = stream.read(MAX_STDIN_BYTES + 1)
+    if len(data) > MAX_STDIN_BYTES:
+        raise UserError(f"standard input: more than {MAX_STDIN_BYTES // 2**20} MiB; "
+                        "split the questions into smaller files")  # fmt: skip
+    text = decode_utf8(data, "standard input", what="input")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def _lint_stdin(stream, ui_language: str | None) -> list[Linted]:
     """One result per line of input, blank lines included, in input order."""
-    texts = [line.rstrip("\r\n") for line in stream]
-    if texts:
-        texts[0] = texts[0].removeprefix("\ufeff")
+    texts = read_stdin_lines(stream)
     results = _lint_texts(texts, ui_language)
     return [Linted(result, "-", number) for number, result in enumerate(results, start=1)]
 
@@ -142,7 +165,7 @@ def lint(paths: tuple[Path, ...], output_format: str) -> None:
     ui_language = settings.language if settings else None
     for path in paths:
         if str(path) == "-":
-            linted += _lint_stdin(click.open_file("-", encoding="utf-8"), ui_language)
+            linted += _lint_stdin(sys.stdin.buffer, ui_language)
         elif path.is_dir():
             for bank_path in sorted(path.rglob("*.toml")):
                 linted += _lint_bank(bank_path, errors, ui_language)

@@ -41,6 +41,26 @@ class CliError(click.ClickException):
         click.echo(f"interview-tui: error: {message}", err=True, file=file)
 
 
+class CliUsageError(click.UsageError):
+    """A usage error as one line, then the usual hint (click's own adds a usage block)."""
+
+    def show(self, file=None) -> None:
+        from interview_tui.display import visible
+
+        message = visible(" ".join(self.format_message().split()), one_line=True)
+        click.echo(f"interview-tui: error: {message}", err=True, file=file)
+        ctx = self.ctx
+        if ctx is not None and ctx.command.get_help_option(ctx) is not None:
+            names = ctx.help_option_names
+            option = "--help" if "--help" in names else names[0]
+            hint = f"Try '{ctx.command_path} {option}' for help."
+            click.echo(hint, err=True, file=file)
+
+
+def _one_line(exc: click.UsageError) -> CliUsageError:
+    return CliUsageError(exc.format_message(), exc.ctx)
+
+
 #: one-line help of each subcommand, so ``--help`` imports none of them
 SHORT_HELP: dict[str, str] = {
     "banks": "List the loaded question banks (bundled and your own) and any errors in them.",
@@ -66,6 +86,14 @@ class LazyGroup(click.Group):
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except CliUsageError:
+            raise
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
     def invoke(self, ctx: click.Context):
         from interview_tui.errors import UserError
 
@@ -73,6 +101,10 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except UserError as exc:
             raise CliError(str(exc)) from None
+        except CliUsageError:
+            raise
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Commands that are part of this build (found, not imported)."""

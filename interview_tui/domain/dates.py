@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from interview_tui.errors import UserError
+
 _WEEKDAYS_EN = {
     "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
     "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
@@ -22,8 +24,11 @@ _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六":
               "八": 8, "九": 9, "十": 10}  # fmt: skip
 
 
-class DateParseError(ValueError):
-    """The text is not a date we understand; the message lists the accepted forms."""
+class DateParseError(UserError, ValueError):
+    """The text is not a date we understand; the message lists the accepted forms.
+
+    A :class:`UserError`, so a command that parses a date prints it on one line (exit 2).
+    """
 
 
 HELP_EN = "e.g. 2026-12-01, 12-01, fri, +3d, next week, 下周五"
@@ -75,6 +80,14 @@ _ZH_WEEKDAY = re.compile(r"^(下下|下|本|这|这个|下个)?(?:周|星期|礼
 
 def parse_due(text: str, today: date) -> date:
     """Turn what was typed into a date, or raise :class:`DateParseError`."""
+    try:
+        return _parse_due(text, today)
+    except OverflowError:  # "+999w" near the end of the calendar
+        raise DateParseError(f"{text.strip()!r} is past the last date a calendar can "
+                             "hold") from None  # fmt: skip
+
+
+def _parse_due(text: str, today: date) -> date:
     raw = text.strip()
     value = raw.lower()
     if not value:

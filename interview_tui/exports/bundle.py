@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interview_tui.domain.models import (
     Commitment,
@@ -17,6 +18,9 @@ from interview_tui.domain.models import (
 )
 from interview_tui.errors import UserError
 from interview_tui.store.store import Store
+
+if TYPE_CHECKING:
+    from interview_tui.exports.importing import CheckedVisit
 
 FORMAT = "interview-tui.visit"
 FORMAT_VERSION = 1
@@ -75,56 +79,116 @@ def to_json_data(bundle: VisitBundle) -> dict[str, Any]:
     return data
 
 
-def import_json_data(store: Store, data: dict[str, Any]) -> Visit:
-    """Create the visit (and its customer, found by name or created) with new ids."""
-    from pydantic import ValidationError
+#: rows written per transaction by an import, so other processes' writes (the live screen's
+#: saves) wait at most one chunk, never the whole import
+IMPORT_CHUNK = 2_000
+#: seconds the lock stays free between two chunks: a waiting writer polls every 100 ms or
+#: so (SQLite's busy handler), so a gap this long lets it in within a chunk or two
+IMPORT_PAUSE = 0.05
 
-    if data.get("format") != FORMAT:
-        raise UserError(f"not an interview-tui visit export (format {data.get('format')!r})")
-    if int(data.get("version", 0)) > FORMAT_VERSION:
-        raise UserError(f"exported by a newer interview-tui (version {data['version']})")
+
+def import_json_data(store: Store, data: Any, *, source: str = "") -> Visit:
+    """Create the visit (and its customer, found by name or created) with new ids.
+
+    The whole document is checked first (nothing is written when any value is bad; the
+    error names ``source`` and the JSON path of the value). The records are then written in
+    transactions of :data:`IMPORT_CHUNK` rows; if one fails, what the import wrote so far is
+    removed again.
+    """
+    return import_checked(store, check_export(data, source=source))
+
+
+def check_export(data: Any, *, source: str = "") -> CheckedVisit:
+    """Every record of an export, validated; a bad value is one :class:`UserError` naming
+    ``source`` and the value's JSON path. Reads nothing and writes nothing."""
+    from interview_tui.exports.importing import ImportProblem, check_document
+
+    try:
+        return check_document(data, format_name=FORMAT, version=FORMAT_VERSION)
+    except ImportProblem as exc:
+        raise UserError(f"{source}: {exc}" if source else str(exc)) from None
+
+
+def import_checked(store: Store, checked: CheckedVisit) -> Visit:
+    """Write a checked export (see :func:`import_json_data`)."""
+    created_customer: int | None = None
+    visit: Visit | None = None
     try:
         with store.transaction():
-            customer_data = dict(data["customer"])
-            customer = store.customer_by_name(customer_data["name"])
+            customer = store.customer_by_name(checked.customer.name)
             if customer is None:
-                customer_data.pop("id", None)
-                customer = store.save(Customer.model_validate(customer_data))
-            people_ids: dict[int, int] = {}
+                customer = store.save(checked.customer)
+                created_customer = customer.id
+            people_ids: dict[int | None, int | None] = {}
             existing = {p.name: p for p in store.people(customer.id or 0)}
-            for row in data.get("people", []):
-                old = row.get("id")
-                person = existing.get(row["name"])
-                if person is None:
-                    person = store.save(Person.model_validate(
-                        {**row, "id": None, "customer_id": customer.id}))
-                people_ids[old] = person.id
-            visit_data = {**data["visit"], "id": None, "customer_id": customer.id}
-            visit_data["attendee_ids"] = [people_ids.get(i, i) for i in visit_data["attendee_ids"]]
-            visit = store.save(Visit.model_validate(visit_data))
-            item_ids: dict[int, int] = {}
-            for row in data.get("script", []):
-                item = store.save(ScriptItem.model_validate({**row, "id": None,
-                                                             "visit_id": visit.id}))
-                item_ids[row["id"]] = item.id
-            for row in data.get("notes", []):
-                clean = {k: v for k, v in row.items() if k != "owner"}
-                clean.update(id=None, visit_id=visit.id,
-                             script_item_id=item_ids.get(row.get("script_item_id")),
-                             speaker_id=people_ids.get(row.get("speaker_id")))  # fmt: skip
-                store.save(Note.model_validate(clean))
-            for name, model in (("requirements", Requirement), ("commitments", Commitment),
-                                ("customer_questions", CustomerQuestion)):  # fmt: skip
-                for row in data.get(name, []):
-                    clean = {k: v for k, v in row.items() if k != "owner"}
-                    clean.update(id=None, visit_id=visit.id)
-                    if "customer_id" in model.model_fields:
-                        clean["customer_id"] = customer.id
-                    store.save(model.model_validate(clean))
-            return visit
-    except (KeyError, TypeError) as exc:
-        raise UserError(f"the export is missing a field: {exc}") from None
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise UserError(f"invalid value in the export: {where}: {first['msg']}") from None
+            for old, person in checked.people:
+                found = existing.get(person.name)
+                if found is None:
+                    person.customer_id = customer.id
+                    found = existing[person.name] = store.save(person)
+                people_ids[old] = found.id
+            people_ids.pop(None, None)
+            visit = checked.visit
+            visit.customer_id = customer.id
+            visit.attendee_ids = [people_ids[i] for i in checked.attendees if i in people_ids]
+            visit = store.save(visit)
+        item_ids: dict[int | None, int | None] = {}
+        for chunk in _chunks(checked.script):
+            for _, item in chunk:
+                item.visit_id = visit.id
+            store.insert_many([item for _, item in chunk])
+            item_ids.update((old, item.id) for old, item in chunk if old is not None)
+        notes = []
+        for old_item, old_speaker, note in checked.notes:
+            note.visit_id = visit.id
+            note.script_item_id = item_ids.get(old_item)
+            note.speaker_id = people_ids.get(old_speaker)
+            notes.append(note)
+        records = [*notes, *checked.others]
+        for record in checked.others:
+            record.visit_id = visit.id
+            if "customer_id" in type(record).model_fields:
+                record.customer_id = customer.id
+        for number, chunk in enumerate(_chunks(records)):
+            if number:
+                time.sleep(IMPORT_PAUSE)
+            for model in {type(record) for record in chunk}:
+                store.insert_many(_stamped(store, [r for r in chunk if type(r) is model]))
+    except BaseException:
+        if visit is not None and visit.id is not None:
+            _undo(store, visit.id, created_customer)
+        raise
+    return visit
+
+
+def _chunks(items: list) -> list[list]:
+    return [items[i:i + IMPORT_CHUNK] for i in range(0, len(items), IMPORT_CHUNK)]
+
+
+def _stamped(store: Store, records: list) -> list:
+    """Records as :meth:`Store.save` would write them: ``updated_at`` set to now."""
+    if records and "updated_at" in type(records[0]).model_fields:
+        stamp = store.now().replace(microsecond=0)
+        for record in records:
+            record.updated_at = stamp
+    return records
+
+
+def _undo(store: Store, visit_id: int, customer_id: int | None) -> None:
+    """Remove a partly written import (a failed write half way through)."""
+    try:
+        with store.transaction():
+            _undo_rows(store, visit_id, customer_id)
+    except Exception:  # the database itself is failing; the first error is the one reported
+        return
+
+
+def _undo_rows(store: Store, visit_id: int, customer_id: int | None) -> None:
+    for model in (Note, Requirement, Commitment, CustomerQuestion, ScriptItem):
+        for record in store.all(model, "visit_id = ?", [visit_id]):
+            store.delete(model, record.id or 0)
+    store.delete(Visit, visit_id)
+    if customer_id is not None:
+        for person in store.people(customer_id):
+            store.delete(Person, person.id or 0)
+        store.delete(Customer, customer_id)

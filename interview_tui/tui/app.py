@@ -18,6 +18,7 @@ from textual.screen import Screen
 from interview_tui.store.store import Store
 from interview_tui.tui.base import translate_bindings
 from interview_tui.tui.data import SLOW_SAVE_SECONDS, SaveDone, SaveError, SaveFailed, Writer
+from interview_tui.tui.keymap import load_keymap
 from interview_tui.tui.routes import screen_class
 
 
@@ -208,24 +209,6 @@ class InterviewApp(App[None]):
             # A screenshot would write internal notes to a public folder: not offered.
             if command.title != "Screenshot":
                 yield command
-
-
-def load_keymap(path: Path) -> dict[str, str]:
-    """User key remapping: ``binding-id = "keys"`` lines in ``keymap.toml``."""
-    import tomllib
-
-    from interview_tui.errors import UserError
-
-    if not path.exists():
-        return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise UserError(f"{path}: cannot read the keymap ({exc})") from None
-    bad = [key for key, value in data.items() if not isinstance(value, str)]
-    if bad:
-        raise UserError(f"{path}: {bad[0]}: expected keys as text, e.g. {bad[0]} = \"ctrl+n\"")
-    return data
 
 
 def build_app(

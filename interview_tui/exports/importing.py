@@ -1,0 +1,235 @@
+"""Reading and checking a visit export before anything is written.
+
+:func:`read_json_file` reads a file the way every input path should: only regular files
+(a FIFO, a device or a folder is refused before it is read, so nothing can hang), at most
+:data:`MAX_BYTES`, read with a bounded read, strict UTF-8 and JSON, every failure one
+:class:`~interview_tui.errors.UserError` naming the file and the place.
+
+:func:`check_document` walks the whole document and builds every record before the
+database is touched; the first problem is reported with its JSON path (``notes[3].text``)
+and the value, shortened and shown literally.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from interview_tui.display import visible
+from interview_tui.errors import UserError
+from interview_tui.reading import read_text
+
+#: The largest file ``import`` reads (a visit with 100,000 notes is about 20 MiB).
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+#: ids and integers must fit SQLite's signed 64-bit integers
+_INT_RANGE = range(-(2**63), 2**63)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def read_json_file(path: Path) -> Any:
+    """The parsed JSON of an export file; every problem is one :class:`UserError`."""
+    text = read_text(path, what="export", limit=MAX_IMPORT_BYTES)
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}, "
+                        f"column {exc.colno})") from None  # fmt: skip
+    except RecursionError:
+        raise UserError(f"{path}: not a visit export (nested too deeply)") from None
+    except ValueError as exc:  # NaN, Infinity, integers with thousands of digits
+        raise UserError(f"{path}: not valid JSON ({exc})") from None
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """A value as it appears in an error message: its JSON-ish repr, shortened, literal."""
+    if isinstance(value, dict | list):
+        text = f"{type(value).__name__} of {len(value)}"
+    else:
+        text = repr(value)
+    return visible(text, one_line=True, limit=limit)
+
+
+class ImportProblem(UserError):
+    """A value in the export that cannot be imported, with its JSON path."""
+
+    def __init__(self, where: str, message: str, value: Any = None, *, has_value=True) -> None:
+        self.where = where
+        got = f" (got {shown(value)})" if has_value else ""
+        super().__init__(f"{where}: {message}{got}")
+
+
+def path_of(parts: tuple[Any, ...] | list[Any]) -> str:
+    """``("notes", 3, "text")`` as ``notes[3].text``."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(top level)"
+
+
+def _walk(value: Any, parts: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    stack = [(parts, value)]
+    while stack:
+        where, item = stack.pop()
+        yield where, item
+        if isinstance(item, dict):
+            for key, child in item.items():
+                stack.append(((*where, key), child))
+        elif isinstance(item, list):
+            for index, child in enumerate(item):
+                stack.append(((*where, index), child))
+
+
+def check_scalars(document: Any) -> None:
+    """Text without NUL or lone surrogates, integers within 64 bits, finite numbers."""
+    for where, value in _walk(document, ()):
+        if isinstance(value, str):
+            if "\x00" in value:
+                raise ImportProblem(path_of(where), "text holds a NUL character", value)
+            if any("\ud800" <= ch <= "\udfff" for ch in value):
+                raise ImportProblem(path_of(where), "text holds a lone surrogate "
+                                    "(not valid Unicode)", value)  # fmt: skip
+        elif isinstance(value, bool):
+            continue
+        elif (isinstance(value, int) and value not in _INT_RANGE) or (
+            isinstance(value, float) and not math.isfinite(value)
+        ):
+            raise ImportProblem(path_of(where), "number is out of range", value)
+
+
+def old_id(row: dict[str, Any], key: str, where: tuple[Any, ...]) -> int | None:
+    """An id of the exporting database (used only to rebuild references): int or null."""
+    value = row.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ImportProblem(path_of((*where, key)), "must be a whole number ≥ 0 or null",
+                            value)  # fmt: skip
+    return value
+
+
+@dataclass
+class CheckedVisit:
+    """Every record of an export, validated, with the old ids that link them."""
+
+    customer: Any
+    visit: Any
+    #: (old id, person) of each person
+    people: list[tuple[int | None, Any]] = field(default_factory=list)
+    #: old attendee ids of the visit
+    attendees: list[int] = field(default_factory=list)
+    script: list[tuple[int | None, Any]] = field(default_factory=list)
+    #: (old script item id, old speaker id, note)
+    notes: list[tuple[int | None, int | None, Any]] = field(default_factory=list)
+    others: list[Any] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        return len(self.people) + len(self.script) + len(self.notes) + len(self.others) + 2
+
+
+def _build(model: type, data: dict[str, Any], where: tuple[Any, ...]) -> Any:
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        loc = (*where, *first["loc"])
+        if first["type"] == "missing":
+            raise ImportProblem(path_of(loc), "required field is missing",
+                                has_value=False) from None  # fmt: skip
+        raise ImportProblem(path_of(loc), first["msg"], first.get("input")) from None
+
+
+def _object(document: dict[str, Any], key: str) -> dict[str, Any]:
+    value = document.get(key)
+    if not isinstance(value, dict):
+        if key not in document:
+            raise ImportProblem(key, "required section is missing", has_value=False)
+        raise ImportProblem(key, "must be an object", value)
+    return value
+
+
+def _rows(document: dict[str, Any], key: str) -> list[tuple[tuple[Any, ...], dict]]:
+    value = document.get(key, [])
+    if value is None:
+        value = []
+    if not isinstance(value, list):
+        raise ImportProblem(key, "must be a list", value)
+    for index, row in enumerate(value):
+        if not isinstance(row, dict):
+            raise ImportProblem(path_of((key, index)), "must be an object", row)
+    return [((key, index), row) for index, row in enumerate(value)]
+
+
+def check_document(document: Any, *, format_name: str, version: int) -> CheckedVisit:
+    """Validate a whole export; raises :class:`ImportProblem` at the first bad value."""
+    from interview_tui.domain.models import (
+        Commitment,
+        Customer,
+        CustomerQuestion,
+        Note,
+        Person,
+        Requirement,
+        ScriptItem,
+        Visit,
+    )
+
+    if not isinstance(document, dict):
+        raise ImportProblem("(top level)", "not an interview-tui visit export: "
+                            "expected a JSON object", document)  # fmt: skip
+    if document.get("format") != format_name:
+        raise ImportProblem("format", f"not an interview-tui visit export "
+                            f"(expected {format_name!r})", document.get("format"))  # fmt: skip
+    found = document.get("version", 1)
+    if isinstance(found, bool) or not isinstance(found, int) or found < 1:
+        raise ImportProblem("version", "must be a whole number ≥ 1", found)
+    if found > version:
+        raise ImportProblem("version", f"exported by a newer interview-tui; this one reads "
+                            f"version {version}", found)  # fmt: skip
+    check_scalars(document)
+
+    customer_data = {**_object(document, "customer"), "id": None}
+    customer = _build(Customer, customer_data, ("customer",))
+    visit_data = _object(document, "visit")
+    attendees = visit_data.get("attendee_ids", [])
+    if not isinstance(attendees, list):
+        raise ImportProblem("visit.attendee_ids", "must be a list", attendees)
+    for index, value in enumerate(attendees):
+        old_id({"id": value}, "id", ("visit", "attendee_ids", index))
+    visit = _build(Visit, {**visit_data, "id": None, "customer_id": 0, "attendee_ids": []},
+                   ("visit",))  # fmt: skip
+    checked = CheckedVisit(customer=customer, visit=visit, attendees=list(attendees))
+    for where, row in _rows(document, "people"):
+        person = _build(Person, {**row, "id": None, "customer_id": 0}, where)
+        checked.people.append((old_id(row, "id", where), person))
+    for where, row in _rows(document, "script"):
+        item = _build(ScriptItem, {**row, "id": None, "visit_id": 0}, where)
+        checked.script.append((old_id(row, "id", where), item))
+    for where, row in _rows(document, "notes"):
+        clean = {k: v for k, v in row.items() if k != "owner"}
+        clean.update(id=None, visit_id=0, script_item_id=None, speaker_id=None)
+        note = _build(Note, clean, where)
+        old_id(row, "id", where)
+        checked.notes.append((old_id(row, "script_item_id", where),
+                              old_id(row, "speaker_id", where), note))  # fmt: skip
+    for name, model in (("requirements", Requirement), ("commitments", Commitment),
+                        ("customer_questions", CustomerQuestion)):  # fmt: skip
+        for where, row in _rows(document, name):
+            clean = {k: v for k, v in row.items() if k != "owner"}
+            clean.update(id=None, visit_id=0)
+            if "customer_id" in model.model_fields:
+                clean["customer_id"] = 0
+            old_id(row, "id", where)
+            checked.others.append(_build(model, clean, where))
+    return checked
