@@ -195,6 +195,7 @@ class LiveScreen(BaseScreen):
             editor.move_cursor(editor.document.end)
         self._refresh_side()
         self.set_interval(15, self._refresh_time)
+        self.refresh_bindings()  # every meeting key works from now on
 
     # -- the current question ---------------------------------------------------------------
 

@@ -69,6 +69,7 @@ class RehearseScreen(DataScreen[RehearsalData]):
             self.set_interval(1, self._tick)
         self._tick()
         self._show()
+        self.refresh_bindings()  # the card keys work from now on
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return hasattr(self, "deck") or action in ("quit", "help")
