@@ -151,3 +151,45 @@ def test_rehearse_snapshot(snap_compare, make_app, lang, size) -> None:
 def test_visit_form_snapshot(snap_compare, make_app, lang) -> None:
     assert snap_compare(make_app("visit_form", lang=lang, visit_id=2), terminal_size=(80, 24),
                         run_before=settle)
+
+
+async def test_their_questions_are_added_edited_removed_and_checked(make_app, demo_store):
+    """Per visit, in the app: add "they will ask about the Dubai region", edit, remove."""
+    from interview_tui.tui.plan.customer_question_dialog import CustomerQuestionDialog
+
+    visit = demo_store.get(Visit, 4)  # Northwind's planned visit
+    visit.must_not_promise = "launch dates"
+    demo_store.save(visit)
+    app = make_app("plan", visit_id=4)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.query_one("#industry-filter", Select).value == "retail"
+        assert {q.bank_id.split("-")[0] for q in screen.bank_rows} == {"general", "retail"}
+        before = len(screen.their_questions)
+        assert before >= 5  # copied from the general and retail banks
+        screen.query_one("#theirs-tab").parent.parent.active = "theirs-tab"
+        screen.query_one("#theirs").focus()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, CustomerQuestionDialog)
+        await pilot.press(*"When will the Dubai region open?", "tab")
+        await pilot.press(*"We expect the launch dates in Q3")
+        await pilot.pause()
+        assert "launch dates" in str(app.screen.query_one("#cq-beyond", Static).render())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        stored = demo_store.all(CustomerQuestion, "visit_id = ?", [4])
+        assert len(stored) == before + 1
+        added = next(q for q in stored if "Dubai" in q.text)
+        assert screen._their_current().id == added.id
+        await pilot.press("enter")
+        await pilot.pause()
+        answer = "Share the public plan; offer Riyadh meanwhile"
+        await pilot.press("tab", "ctrl+a", *answer, "ctrl+s")
+        await settle(pilot)
+        assert demo_store.get(CustomerQuestion, added.id).answer.startswith("Share the public")
+        await pilot.press("delete")
+        await settle(pilot)
+        assert demo_store.get(CustomerQuestion, added.id) is None
+        assert len(screen.their_questions) == before

@@ -11,22 +11,17 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from interview_tui.banks.library import load_library
 from interview_tui.domain.models import CustomerQuestion, ScriptItem, Visit
 from interview_tui.services.authority import flags_beyond_authority
 from interview_tui.store.store import Store
 
 
-def customer_questions_for(store: Store, visit: Visit, language: str) -> list[CustomerQuestion]:
-    """The visit's flashcards; the first rehearsal copies them from the banks."""
-    existing = store.all(CustomerQuestion, "visit_id = ?", [visit.id])
-    if existing:
-        return existing
-    cards = [CustomerQuestion(visit_id=visit.id or 0, bank_question_id=q.id, text=q.text,
-                              answer=q.answer)
-             for q in load_library().customer_questions(language)]  # fmt: skip
-    store.save_all(cards)
-    return cards
+def customer_questions_for(store: Store, visit: Visit, language: str,
+                           industry: str | None = None) -> list[CustomerQuestion]:  # fmt: skip
+    """The visit's flashcards; the first read copies them from the banks."""
+    from interview_tui.services import customer_questions
+
+    return customer_questions.for_visit(store, visit, language, industry)
 
 
 @dataclass
@@ -94,5 +89,8 @@ def load_rehearsal(store: Store, visit_id: int, ui_language: str) -> RehearsalDa
     items = store.script(visit_id)
     language = (detect_language(" ".join(i.text for i in items[:3])) if items
                 else ui_language)  # fmt: skip
-    deck = Deck(customer_questions_for(store, visit, language), visit.must_not_promise)
+    from interview_tui.banks.industry import industry_for
+
+    deck = Deck(customer_questions_for(store, visit, language, industry_for(customer.industry)),
+                visit.must_not_promise)  # fmt: skip
     return RehearsalData(visit, customer.name, items, deck)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -9,18 +11,39 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Select, Static, TabbedContent, TabPane
 
-from interview_tui.banks.schema import BankQuestion
+from interview_tui.banks.industry import industry_for
+from interview_tui.banks.schema import INDUSTRIES, BankQuestion
 from interview_tui.domain.enums import Goal, PoolGroup, Role
-from interview_tui.domain.models import ScriptItem
+from interview_tui.domain.models import CustomerQuestion, ScriptItem
 from interview_tui.i18n import current_language, pad, t
+from interview_tui.services import customer_questions, script_builder
 from interview_tui.services import plan as plan_service
-from interview_tui.services import script_builder
+from interview_tui.services.customer_questions import beyond_limits
 from interview_tui.services.readiness import coverage, item_findings, readiness
+from interview_tui.tui.base import translate_bindings
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.messages import DataChanged
+from interview_tui.tui.plan.customer_question_dialog import CustomerQuestionDialog
 from interview_tui.tui.plan.item_dialog import ItemDialog
 from interview_tui.tui.text import SafeTable, esc
+
+
+class CustomerQuestionTable(SafeTable):
+    """This visit's customer questions; its keys work while it has focus."""
+
+    BINDINGS = [
+        Binding("a", "screen.add_theirs", "plan.cq.add", id="plan.cq.add",
+                tooltip="plan.cq.add.help"),
+        Binding("enter", "screen.edit_theirs", "plan.cq.edit", id="plan.cq.edit",
+                tooltip="plan.cq.edit.help"),
+        Binding("delete", "screen.remove_theirs", "plan.cq.remove", id="plan.cq.remove",
+                tooltip="plan.cq.remove.help"),
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        translate_bindings(self)
 
 
 class PlanScreen(DataScreen[plan_service.PlanData]):
@@ -70,6 +93,9 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                         yield Select([("中文", "zh-CN"), ("English", "en")],
                                      value=current_language(), allow_blank=False,
                                      id="lang-filter", compact=True)  # fmt: skip
+                        yield Select([(t(f"industry.{i}"), i) for i in INDUSTRIES
+                                      if i != "general"], prompt=t("plan.any_industry"),
+                                     id="industry-filter", compact=True)  # fmt: skip
                     yield Input(placeholder=t("plan.filter_text"), id="text-filter",
                                 compact=True)  # fmt: skip
                     yield SafeTable(id="bank", cursor_type="row")
@@ -78,6 +104,9 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                     yield SafeTable(id="script", cursor_type="row")
                     yield Static("", id="item-findings")
                     yield Static("", id="coverage")
+            with TabPane(t("plan.tab.theirs"), id="theirs-tab"), Vertical():
+                yield Static(t("plan.theirs_hint"), classes="pane-title")
+                yield CustomerQuestionTable(id="theirs", cursor_type="row")
             with TabPane(t("plan.tab.ready"), id="ready-tab"):
                 yield VerticalScroll(Static("", id="readiness"))
         yield Footer()
@@ -87,11 +116,14 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                                                        t("adhoc.goal"), t("item.text"))
         self.query_one("#script", DataTable).add_columns("#", "", t("customer.col.role"),
                                                          t("item.text"))
+        self.query_one("#theirs", DataTable).add_columns(
+            "", t("plan.cq.col.question"), t("plan.cq.col.answer"))
         super().on_mount()
 
     def fetch(self) -> plan_service.PlanData:
         return plan_service.load_plan(self.iapp.store, self.visit_id, self.iapp.today(),
-                                      getattr(self, "library", None))  # fmt: skip
+                                      getattr(self, "library", None),
+                                      current_language())  # fmt: skip
 
     def show(self, data: plan_service.PlanData) -> None:
         self.data = data
@@ -99,8 +131,28 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         self.items = data.items
         self.sub_title = t("plan.subtitle", customer=self.customer.name,
                            date=self.visit.date.strftime("%Y-%m-%d %H:%M"))  # fmt: skip
+        if not self._industry_chosen:  # the customer's industry preselects its bank, once
+            self._industry_chosen = True
+            industry = industry_for(self.customer.industry)
+            if industry in self.library.industries():
+                self.query_one("#industry-filter", Select).value = industry
         self._fill_bank()
         self._refresh()
+        self._fill_theirs(data.customer_questions)
+
+    _industry_chosen = False
+
+    def _fill_theirs(self, questions: list[CustomerQuestion], keep: int | None = None) -> None:
+        self.their_questions = questions
+        table = self.query_one("#theirs", DataTable)
+        row = table.cursor_row if keep is None else keep
+        table.clear()
+        for q in questions:
+            beyond = beyond_limits(q.answer, self.visit.must_not_promise) if q.answer else []
+            mark = Text("⚠", style="bold yellow") if beyond or not q.answer else Text("✓")
+            table.add_row(mark, q.text, q.answer or "—", key=str(q.id))
+        if questions:
+            table.move_cursor(row=min(max(row, 0), len(questions) - 1))
 
     # -- refresh --------------------------------------------------------------------------
 
@@ -116,9 +168,11 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         role = self.query_one("#role-filter", Select).value
         goal = self.query_one("#goal-filter", Select).value
         language = str(self.query_one("#lang-filter", Select).value)
+        industry = self.query_one("#industry-filter", Select).value
+        industries = None if industry == Select.NULL else ["general", str(industry)]
         needle = self.query_one("#text-filter", Input).value.casefold().strip()
         used = {item.bank_question_id for item in self.items}
-        self.bank_rows = [q for q in self.library.questions(language)
+        self.bank_rows = [q for q in self.library.questions(language, industries)
                           if (role == Select.NULL or q.role.value == role)
                           and (goal == Select.NULL or q.goal.value == goal)
                           and (not needle or needle in q.text.casefold())]  # fmt: skip
@@ -320,6 +374,47 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             self.app.screen_stack[0].post_message(DataChanged())
 
         self.iapp.save(lambda: plan_service.mark_rehearsed(store, visit_id), done)
+
+    # -- their questions ----------------------------------------------------------------------
+
+    def _their_current(self) -> CustomerQuestion | None:
+        table = self.query_one("#theirs", DataTable)
+        questions = getattr(self, "their_questions", [])
+        return questions[table.cursor_row] if questions else None
+
+    def _save_their(self, question: CustomerQuestion, keep: int | None = None) -> None:
+        store = self.iapp.store
+        self.iapp.save(lambda: customer_questions.save(store, question),
+                       lambda stored: self._fill_theirs(stored, keep))  # fmt: skip
+
+    def action_add_theirs(self) -> None:
+        def done(result: dict | None) -> None:
+            if result:
+                question = CustomerQuestion(visit_id=self.visit_id, **result)
+                self._save_their(question, keep=len(self.their_questions))
+
+        self.app.push_screen(CustomerQuestionDialog(None, self.visit.must_not_promise), done)
+
+    def action_edit_theirs(self) -> None:
+        current = self._their_current()
+        if current is None:
+            return
+        index = self.their_questions.index(current)
+
+        def done(result: dict | None) -> None:
+            if result:
+                self._save_their(current.model_copy(update=result), keep=index)
+
+        self.app.push_screen(CustomerQuestionDialog(current, self.visit.must_not_promise), done)
+
+    def action_remove_theirs(self) -> None:
+        current = self._their_current()
+        if current is None or current.id is None:
+            return
+        store, visit_id, question_id = self.iapp.store, self.visit_id, current.id
+        index = self.their_questions.index(current)
+        self.iapp.save(lambda: customer_questions.remove(store, visit_id, question_id),
+                       lambda stored: self._fill_theirs(stored, keep=index))  # fmt: skip
 
     def action_edit_visit(self) -> None:
         self.iapp.show("visit_form", visit_id=self.visit_id)
