@@ -8,7 +8,7 @@ Every answer is checked against the visit's must-not-promise limits, as in rehea
 
 from __future__ import annotations
 
-from interview_tui.domain.models import CustomerQuestion, Visit
+from interview_tui.domain.models import Customer, CustomerQuestion, ScriptItem, Visit
 from interview_tui.errors import FieldError, UserError
 from interview_tui.i18n import t
 from interview_tui.services.authority import flags_beyond_authority
@@ -32,6 +32,18 @@ def for_visit(store: Store, visit: Visit, language: str,
             return store.all(CustomerQuestion, "visit_id = ?", [visit.id])
         store.save_all(cards)
     return cards
+
+
+def for_plan(store: Store, visit: Visit, customer: Customer, items: list[ScriptItem],
+             ui_language: str) -> list[CustomerQuestion]:  # fmt: skip
+    """The visit's customer questions in the script's language (the interface's when the
+    script is empty), first copied from the general bank and the customer's industry bank."""
+    from interview_tui.banks.industry import industry_for
+    from interview_tui.lint import detect_language
+
+    language = (detect_language(" ".join(i.text for i in items[:3])) if items
+                else ui_language)  # fmt: skip
+    return for_visit(store, visit, language, industry_for(customer.industry))
 
 
 def save(store: Store, question: CustomerQuestion) -> list[CustomerQuestion]:

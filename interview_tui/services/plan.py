@@ -25,17 +25,13 @@ class PlanData:
 
 def load_plan(store: Store, visit_id: int, today: date, library: BankLibrary | None = None,
               ui_language: str = "en") -> PlanData:  # fmt: skip
-    from interview_tui.banks.industry import industry_for
-    from interview_tui.lint import detect_language
     from interview_tui.services import customer_questions
 
     visit, customer = store.visit_with_customer(visit_id)
     items = store.script(visit_id)
-    language = (detect_language(" ".join(i.text for i in items[:3])) if items
-                else ui_language)  # fmt: skip
     return PlanData(
         visit, customer, items, store.people(visit.customer_id),
-        customer_questions.for_visit(store, visit, language, industry_for(customer.industry)),
+        customer_questions.for_plan(store, visit, customer, items, ui_language),
         customer_brief(store, visit.customer_id, today, exclude_visit=visit_id),
         library or load_library(),
     )

@@ -16,14 +16,6 @@ from interview_tui.services.authority import flags_beyond_authority
 from interview_tui.store.store import Store
 
 
-def customer_questions_for(store: Store, visit: Visit, language: str,
-                           industry: str | None = None) -> list[CustomerQuestion]:  # fmt: skip
-    """The visit's flashcards; the first read copies them from the banks."""
-    from interview_tui.services import customer_questions
-
-    return customer_questions.for_visit(store, visit, language, industry)
-
-
 @dataclass
 class Deck:
     """Flashcards in play: the queue, and the answers that overstep the authority limits."""
@@ -83,14 +75,10 @@ class RehearsalData:
 
 def load_rehearsal(store: Store, visit_id: int, ui_language: str) -> RehearsalData:
     """The visit's script and a deck of the customer's likely questions (in its language)."""
-    from interview_tui.lint import detect_language
+    from interview_tui.services import customer_questions
 
     visit, customer = store.visit_with_customer(visit_id)
     items = store.script(visit_id)
-    language = (detect_language(" ".join(i.text for i in items[:3])) if items
-                else ui_language)  # fmt: skip
-    from interview_tui.banks.industry import industry_for
-
-    deck = Deck(customer_questions_for(store, visit, language, industry_for(customer.industry)),
+    deck = Deck(customer_questions.for_plan(store, visit, customer, items, ui_language),
                 visit.must_not_promise)  # fmt: skip
     return RehearsalData(visit, customer.name, items, deck)

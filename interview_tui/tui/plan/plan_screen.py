@@ -74,6 +74,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         self.visit_id = visit_id
         self.items: list[ScriptItem] = []
         self.bank_rows: list[BankQuestion] = []
+        self.their_questions: list[CustomerQuestion] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -136,6 +137,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             industry = industry_for(self.customer.industry)
             if industry in self.library.industries():
                 self.query_one("#industry-filter", Select).value = industry
+        self.their_questions = data.customer_questions
         self._fill_bank()
         self._refresh()
         self._fill_theirs(data.customer_questions)
@@ -153,6 +155,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             table.add_row(mark, q.text, q.answer or "—", key=str(q.id))
         if questions:
             table.move_cursor(row=min(max(row, 0), len(questions) - 1))
+        self._show_readiness()  # one of its checks is about these questions
 
     # -- refresh --------------------------------------------------------------------------
 
@@ -232,11 +235,8 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             lines.append(f"{esc(pad(label, 16))}{row}")
         self.query_one("#coverage", Static).update("\n".join(lines))
 
-    def _customer_questions(self):
-        return self.data.customer_questions
-
     def _show_readiness(self) -> None:
-        checks = readiness(self.visit, self.items, self._attendees(), self._customer_questions())
+        checks = readiness(self.visit, self.items, self._attendees(), self.their_questions)
         lines = []
         for check in checks:
             mark = "[green]✓[/green]" if check.ok else "[red]✗[/red]"
@@ -360,7 +360,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         self._apply(item, {"accepted_findings": sorted({*item.accepted_findings, *codes})})
 
     def action_mark_rehearsed(self) -> None:
-        checks = readiness(self.visit, self.items, self._attendees(), self._customer_questions())
+        checks = readiness(self.visit, self.items, self._attendees(), self.their_questions)
         failing = sum(not check.ok for check in checks)
         store, visit_id = self.iapp.store, self.visit_id
 
@@ -379,7 +379,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
 
     def _their_current(self) -> CustomerQuestion | None:
         table = self.query_one("#theirs", DataTable)
-        questions = getattr(self, "their_questions", [])
+        questions = self.their_questions
         return questions[table.cursor_row] if questions else None
 
     def _save_their(self, question: CustomerQuestion, keep: int | None = None) -> None:
