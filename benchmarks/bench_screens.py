@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.bench_startup import summary
 from tests.pty_terminal import Terminal
 
 BARE_APP = """
@@ -65,11 +65,6 @@ SCREENS = [
     ("search (/ then text)", b"/Need 42", b"Synthetic Account"),
 ]
 HOME_MARKER = b"Visits"
-
-
-def summary(values: list[float]) -> tuple[float, float]:
-    ordered = sorted(values)
-    return statistics.median(ordered), ordered[max(0, int(len(ordered) * 0.95) - 1)]
 
 
 def peak_kib(pid: int) -> int:
