@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -101,3 +104,21 @@ async def _tables_measured(pilot: Any) -> None:
         if not any(t._require_update_dimensions or t._updated_cells for t in tables):
             await pilot.pause(0.1)  # and the screen has been painted with the new widths
             return
+
+
+@contextlib.contextmanager
+def write_lock_held(path: Path | str, seconds: float) -> Iterator[subprocess.Popen]:
+    """Another process holds the database's write lock for ``seconds`` (as an import would)."""
+    code = ("import sqlite3, sys, time\n"
+            "conn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "conn.execute('BEGIN IMMEDIATE')\n"
+            "print('locked', flush=True)\n"
+            "time.sleep(float(sys.argv[2]))\n"
+            "conn.execute('COMMIT')\n")  # fmt: skip
+    process = subprocess.Popen([sys.executable, "-c", code, str(path), str(seconds)],
+                               stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert process.stdout is not None and process.stdout.readline().strip() == "locked"
+        yield process
+    finally:
+        process.wait(timeout=seconds + 10)

@@ -1,4 +1,8 @@
-"""A real pseudo-terminal running interview-tui, for kill tests and typing benchmarks."""
+"""A real pseudo-terminal running interview-tui, for kill tests, key tests and benchmarks.
+
+What the program writes is also fed to a terminal emulator (pyte), so a test can read the
+screen as a person would see it.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ import sys
 import termios
 import time
 from collections.abc import Sequence
+from typing import Any
 
 
 class Terminal:
@@ -27,6 +32,14 @@ class Terminal:
         self.pid, self.fd = pid, fd
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
         self.output = b""
+        self._screen: Any = None
+        try:
+            import pyte
+        except ImportError:  # the benchmarks run without it
+            self._stream = None
+        else:
+            self._screen = pyte.Screen(*size)
+            self._stream = pyte.ByteStream(self._screen)
 
     def read(self, timeout: float = 0.05) -> bytes:
         ready, _, _ = select.select([self.fd], [], [], timeout)
@@ -37,7 +50,26 @@ class Terminal:
         except OSError:
             return b""
         self.output = self.output[-(1 << 16):] + chunk
+        if self._stream is not None:
+            self._stream.feed(chunk)
         return chunk
+
+    def screen(self) -> str:
+        """The screen as it shows now, one line per row (needs pyte)."""
+        assert self._screen is not None, "pyte is not installed"
+        return "\n".join(self._screen.display)
+
+    def wait_for_screen(self, text: str, timeout: float = 15, *, gone: bool = False) -> str:
+        """Read until ``text`` is on the screen (or, with ``gone``, no longer on it)."""
+        end = time.perf_counter() + timeout
+        while True:
+            screen = self.screen()
+            if (text in screen) != gone:
+                return screen
+            if time.perf_counter() > end:
+                state = "still" if gone else "not"
+                raise TimeoutError(f"{text!r} {state} on screen:\n{screen}")
+            self.read(0.05)
 
     def wait_for(self, marker: bytes, timeout: float = 30) -> float:
         """Seconds until ``marker`` is in the output (searching what arrives from now on)."""

@@ -131,3 +131,41 @@ def test_help_and_lint_do_not_import_textual() -> None:
                             timeout=60)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "HEAVY="
+
+
+def test_keys_lists_every_binding_with_the_keys_every_terminal_sends(tmp_path) -> None:
+    result = run("keys", "--json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    ids = [row["id"] for row in rows]
+    assert len(ids) == len(set(ids)) and {"home.open", "live.goal3", "dialog.save"} <= set(ids)
+    goal3 = next(row for row in rows if row["id"] == "live.goal3")
+    assert goal3["screen"] == "live" and goal3["description"] == "Usage & vendors"
+    assert goal3["keys"][:2] == ["ctrl+y 3", "alt+3"]
+    # every live action has a key that is neither alt nor an F key (what a Mac sends)
+    live = [row for row in rows if row["screen"] == "live"]
+    for row in live:
+        assert any(not key.startswith(("alt+", "f")) or key.startswith("ctrl+y ")
+                   for key in row["keys"]), row  # fmt: skip
+    only = json.loads(run("keys", "--screen", "live", "--json").output)
+    assert only == live
+
+
+def test_keys_follow_the_keymap_and_name_what_is_wrong_in_it(tmp_path, monkeypatch) -> None:
+    config = tmp_path / "config"
+    monkeypatch.setenv("INTERVIEW_TUI_CONFIG_DIR", str(config))
+    config.mkdir()
+    (config / "keymap.toml").write_text('"live.leader" = "ctrl+f"\n"live.goal3" = "f12"\n',
+                                        encoding="utf-8")  # fmt: skip
+    rows = {row["id"]: row for row in json.loads(run("keys", "--json").output)}
+    assert rows["live.goal3"]["keys"] == ["ctrl+f 3", "f12"]
+    assert rows["live.leader"]["keys"] == ["ctrl+f"]
+    (config / "keymap.toml").write_text('"live.goal9" = "f12"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["keys"])
+    assert result.exit_code == 2 and "live.goal9" in result.output
+    (config / "keymap.toml").write_text('"live.goal3" = "ctrl+nope"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["keys"])
+    assert result.exit_code == 2 and "live.goal3" in result.output and "nope" in result.output
+    (config / "keymap.toml").unlink()
+    result = CliRunner().invoke(cli, ["keys", "--screen", "nowhere"])
+    assert result.exit_code == 2 and "nowhere" in result.output

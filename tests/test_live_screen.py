@@ -87,11 +87,40 @@ async def test_moving_tagging_and_capturing_from_the_keyboard(make_app, demo_sto
         # pain with its action
         await pilot.press("ctrl+l")
         await pilot.pause()
-        await pilot.press(*"Invoices take 5 days", "tab", *"Ship CSV export by 12-15", "ctrl+s")
+        await pilot.press(*"Invoices take 5 days", "tab", *"Ship CSV export", "tab", *"Li",
+                          "tab", *"+21d", "ctrl+s")  # fmt: skip
         await pilot.pause()
         _saved(app)
         pains = [n for n in demo_store.notes(PLANNED_ZH) if n.kind == "pain"]
-        assert pains and pains[0].action == "Ship CSV export by 12-15"
+        assert pains and pains[0].action == "Ship CSV export"
+        # the action is a promise of ours, on the commitments dashboard with the others
+        promise = demo_store.query("SELECT owner_side, owner_name, due, pain_note_id FROM "
+                                   "commitments WHERE text = 'Ship CSV export'")  # fmt: skip
+        assert promise == [{"owner_side": "us", "owner_name": "Li", "due": "2026-12-15",
+                            "pain_note_id": pains[0].id}]  # fmt: skip
+
+
+async def test_several_voices_under_one_question_and_the_free_notes(make_app, demo_store):
+    app, runner = await _open(make_app, lang="zh")
+    async with runner as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press(*"CTO: 用A友商", "ctrl+j", *"运维: 每周手工导出", "alt+6")
+        await pilot.pause(SAVE_DELAY + 0.2)
+        _saved(app)
+        rows = demo_store.query("SELECT text, goal FROM notes WHERE script_item_id = ? "
+                                "ORDER BY id", [screen.item.id])  # fmt: skip
+        assert rows == [{"text": "CTO: 用A友商", "goal": screen.item.goal.value},
+                        {"text": "运维: 每周手工导出", "goal": "pain_points"}]  # fmt: skip
+        assert "CTO: 用A友商" in str(screen.query_one("#voices", Static).render())
+        await pilot.press("alt+up")  # back to the first voice, its text in the editor
+        assert app.screen.query_one("#note", TextArea).text == "CTO: 用A友商"
+        await pilot.press("alt+f", *"停车在3号门")  # the free notes, after the last question
+        await pilot.pause(SAVE_DELAY + 0.2)
+        _saved(app)
+        assert screen.item is None
+        assert demo_store.query("SELECT text FROM notes WHERE visit_id = ? AND script_item_id "
+                                "IS NULL", [PLANNED_ZH]) == [{"text": "停车在3号门"}]  # fmt: skip
 
 
 async def test_a_bad_due_date_is_a_message_beside_the_field(make_app, demo_store):
@@ -189,6 +218,12 @@ async def test_confirm_back_needs_a_next_step_and_ends_the_meeting(make_app, dem
         assert demo_store.get(Visit, PLANNED_ZH).status is VisitStatus.LIVE
         session = app.screen.session
         await pilot.press(*"Joint test on 12-10", "ctrl+e")
+        await pilot.pause()
+        # ending is asked once: the visit is still live until the second ctrl+e
+        assert "again" in str(app.screen.query_one("#confirm-message", Static).render())
+        session.wait_written()
+        assert demo_store.get(Visit, PLANNED_ZH).status is VisitStatus.LIVE
+        await pilot.press("ctrl+e")
         await pilot.pause()
         session.wait_written()
         visit = demo_store.get(Visit, PLANNED_ZH)

@@ -62,4 +62,72 @@ def test_session_marks_the_visit_live_and_ends_it_with_a_next_step(demo_store) -
     assert visit.status is VisitStatus.DONE and visit.next_step == "Joint test 12-10"
     again = LiveSession.open(demo_store, 2, FIXED_NOW)
     assert demo_store.get(Visit, 2).status is VisitStatus.DONE  # done stays done
-    assert again.notes[item.id].text == "hello"
+    assert again.note_for(again.items[0]).text == "hello"
+
+
+def test_a_question_holds_several_voices_each_with_its_own_tags(demo_store) -> None:
+    session = LiveSession.open(demo_store, 2, FIXED_NOW)
+    item = session.items[0]
+    session.type(item, "CTO: the export takes five days")
+    session.set_speaker(item, session.attendees[0].id)
+    assert session.new_note(item) is not session.notes_for(item)[0]
+    assert session.new_note(item) is session.notes_for(item)[1]  # an empty note is reused
+    session.type(item, "ops lead: we copy it by hand")
+    session.toggle_internal(item)
+    session.tag_goal(item, Goal.PAIN_POINTS)
+    session.flush()
+    assert session.note_position(item) == (2, 2)
+    assert session.select_note(item, -1).text.startswith("CTO")
+    again = LiveSession.open(demo_store, 2, FIXED_NOW)
+    first, second = again.notes_for(again.items[0])
+    assert first.speaker_id == session.attendees[0].id and not first.internal
+    assert second.internal and second.goal is Goal.PAIN_POINTS and second.speaker_id is None
+    assert again.note_for(again.items[0]) is second  # the last voice is the one written on
+
+
+def test_free_notes_are_there_beside_the_script(demo_store) -> None:
+    session = LiveSession.open(demo_store, 2, FIXED_NOW)
+    assert session.items
+    session.type(None, "parking at gate 3")
+    session.flush()
+    again = LiveSession.open(demo_store, 2, FIXED_NOW)
+    assert [n.text for n in again.notes_for(None)] == ["parking at gate 3"]
+
+
+def test_a_pains_action_is_a_commitment_of_ours(demo_store) -> None:
+    from datetime import date
+
+    from interview_tui.domain.models import Commitment
+
+    session = LiveSession.open(demo_store, 2, FIXED_NOW)
+    pain, promise = session.add_pain("手工对账五天", "下周和财务坐一天", session.items[0],
+                                     owner_name="Li", due=date(2026, 12, 4))  # fmt: skip
+    stored = demo_store.get(Commitment, promise.id)
+    assert stored.owner_side is OwnerSide.US and stored.text == "下周和财务坐一天"
+    assert stored.due == date(2026, 12, 4) and stored.pain_note_id == pain.id
+    assert promise in session.commitments
+
+
+def test_notes_under_an_ad_hoc_question_stay_under_it_while_another_process_writes(
+    demo_store, tmp_path
+) -> None:
+    """The question is saved after the lock is freed; its note waits for it, never becomes a
+    free note."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from interview_tui.domain.enums import Role
+
+    from .conftest import write_lock_held
+
+    session = LiveSession.open(demo_store, 2, FIXED_NOW)
+    session.writer = ThreadPoolExecutor(max_workers=1)
+    with write_lock_held(demo_store.path, 1.5):
+        item = session.add_question("Who signs off the budget?", Role.BUSINESS, Goal.BUSINESS_GOALS)
+        session.type(item, "the CFO, every quarter")
+        session.flush()
+        assert item.id is None  # still waiting for the lock
+    session.wait_written(timeout=15)
+    rows = demo_store.query("SELECT script_item_id FROM notes WHERE text = ?",
+                            ["the CFO, every quarter"])  # fmt: skip
+    assert rows == [{"script_item_id": item.id}] and item.id is not None
+    session.writer.shutdown()

@@ -52,3 +52,37 @@ def test_upgrade_is_idempotent(tmp_path: Path) -> None:
     store = open_store(path)
     assert len(store.search("账单")) == 3
     store.close()
+
+
+V3_FIXTURE = Path(__file__).parent / "fixtures" / "schema_v3.sql"
+
+
+def test_version_3_database_keeps_every_voice_of_a_question(tmp_path: Path) -> None:
+    """Two notes under one question (two speakers), a free note and a pain come through the
+    upgrade as they were, and the live session shows both voices under the question."""
+    from datetime import datetime
+
+    from interview_tui.services.live_session import LiveSession
+
+    path = tmp_path / "v3.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(V3_FIXTURE.read_text(encoding="utf-8"))
+    rows_before = conn.execute("SELECT * FROM notes ORDER BY id").fetchall()
+    commitments_before = conn.execute("SELECT count(*) FROM commitments").fetchone()[0]
+    conn.close()
+
+    store = open_store(path)
+    assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    columns = "id, visit_id, script_item_id, speaker_id, goal, text, internal, kind, action"
+    after = store.db.conn.execute(f"SELECT {columns} FROM notes ORDER BY id").fetchall()
+    assert after == [tuple(row[:9]) for row in rows_before]
+    # no promise is invented for an old pain
+    assert store.db["commitments"].count == commitments_before
+    session = LiveSession.open(store, 1, datetime(2026, 3, 2, 10, 5))
+    first = session.items[0]
+    voices = session.notes_for(first)
+    assert [note.speaker_id for note in voices] == [1, 2]
+    assert voices[1].internal and "CSV" in voices[1].text
+    assert session.notes_for(None)[0].text.startswith("free note")
+    assert {hit.kind for hit in store.search("A友商")} == {"note"}
+    store.close()

@@ -77,6 +77,16 @@ async def test_build_a_script_rewrite_shallow_ones_rehearse_and_mark(make_app, d
             await pilot.press("ctrl+s")
             await pilot.pause()
         assert not any(item_findings(i).shallow for i in screen.items)
+        # reorder with keys every Mac sends ("]" and "[", not only ctrl+arrows)
+        script.focus()
+        script.move_cursor(row=0)
+        first, second = screen.items[0].id, screen.items[1].id
+        await pilot.press("]")
+        await settle(pilot)
+        assert [i.id for i in screen.items[:2]] == [second, first]
+        await pilot.press("[")
+        await settle(pilot)
+        assert [i.id for i in screen.items[:2]] == [first, second]
         bank_copy = next(i for i in screen.items if i.bank_question_id)
         assert demo_store.get(ScriptItem, bank_copy.id).text == bank_copy.text
         coverage = str(screen.query_one("#coverage", Static).render())

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "export": "interview_tui.cli.export_cmd:export",
     "import": "interview_tui.cli.import_cmd:import_visit",
     "search": "interview_tui.cli.search_cmd:search",
+    "keys": "interview_tui.cli.keys_cmd:keys",
 }
 
 
@@ -73,6 +74,7 @@ SHORT_HELP: dict[str, str] = {
     "export": "Export VISIT as a report, a customer recap, an e-mail, a calendar or JSON.",
     "import": "Import a visit from FILE (JSON written by export --format json).",
     "search": "Full-text search across every visit, Chinese or English.",
+    "keys": "List every key binding (after your keymap.toml), by screen.",
 }
 
 

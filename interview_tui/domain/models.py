@@ -161,6 +161,8 @@ class Commitment(Record):
     closed_on: date | None = None
     created_at: datetime | None = None
     history: list[dict[str, str]] = Field(default_factory=list)
+    #: the pain point this promise answers (a pain's action is a commitment of ours)
+    pain_note_id: int | None = None
 
     def is_overdue(self, today: date) -> bool:
         return self.state is CommitmentState.OPEN and self.due is not None and self.due < today

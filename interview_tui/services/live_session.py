@@ -4,12 +4,18 @@ Notes are saved as they are typed: the screen calls :meth:`LiveSession.type` on 
 change and :meth:`LiveSession.flush` at most a fraction of a second later, so whatever was
 typed more than a second before the process dies is in the database. Each note is its own
 row, updated by id, so two windows on one visit never overwrite each other's notes.
+
+A question holds several notes (one per voice: each with its speaker, goal and internal
+flag); the free notes (no question) are always there. Records are linked to each other
+(a note to an ad-hoc question, a commitment to the pain it answers) by object, and the
+link becomes an id in the writer thread, after the record it points to is saved: a
+question added while the database is busy keeps its notes.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -30,6 +36,17 @@ from interview_tui.services.authority import flags_beyond_authority
 from interview_tui.store.store import Store
 
 STARTED_KEY = "live.started.{visit_id}"
+#: the key of the free notes (notes under no question)
+FREE = 0
+
+
+class LinkPending(RuntimeError):
+    """A record points to one whose own write has not succeeded yet."""
+
+
+def _key(item: ScriptItem | None) -> int:
+    """Notes are filed by the question object: an ad-hoc question has no id until saved."""
+    return FREE if item is None else id(item)
 
 
 @dataclass
@@ -41,7 +58,10 @@ class LiveSession:
     customer: Customer
     attendees: list[Person]
     items: list[ScriptItem]
-    notes: dict[int | None, Note] = field(default_factory=dict)  # by script item id
+    #: the notes of each question (and of the free notes, key ``FREE``), oldest first
+    voices: dict[int, list[Note]] = field(default_factory=dict)
+    #: which note of each question is being written
+    current: dict[int, int] = field(default_factory=dict)
     requirements: list[Requirement] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     pains: list[Note] = field(default_factory=list)
@@ -51,7 +71,11 @@ class LiveSession:
     writer: Executor | None = None
     #: called (in the writer thread) with the error and the records a failed write held
     on_write_error: Callable[[Exception, tuple[Record, ...]], None] | None = None
-    _dirty: set[int | None] = field(default_factory=set)
+    _dirty: dict[int, Note] = field(default_factory=dict)
+    #: records (not notes) whose write failed, written again first by the next flush
+    _retry: list[Record] = field(default_factory=list)
+    #: links resolved at write time: id(record) -> (field, the record it points to)
+    _links: dict[int, tuple[str, Record]] = field(default_factory=dict)
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -68,13 +92,17 @@ class LiveSession:
         people = {person.id: person for person in store.people(visit.customer_id)}
         attendees = [people[i] for i in visit.attendee_ids if i in people] or list(people.values())
         session = cls(store, visit, customer, attendees, store.script(visit_id))
+        by_id = {item.id: item for item in session.items}
         for note in store.notes(visit_id):
             if note.kind == "pain":
                 session.pains.append(note)
             else:
-                session.notes.setdefault(note.script_item_id, note)
+                item = by_id.get(note.script_item_id)
+                session.voices.setdefault(_key(item), []).append(note)
             if note.goal is not None and note.text.strip():
                 session.goal_counts[note.goal] += 1
+        for key, notes in session.voices.items():
+            session.current[key] = len(notes) - 1
         session.requirements = store.requirements(visit_id=visit_id)
         session.commitments = store.commitments(visit_id)
         key = STARTED_KEY.format(visit_id=visit_id)
@@ -89,14 +117,48 @@ class LiveSession:
 
     # -- notes ------------------------------------------------------------------------------
 
+    def notes_for(self, item: ScriptItem | None) -> list[Note]:
+        """Every note of a question (or of the free notes); at least one, maybe empty."""
+        notes = self.voices.setdefault(_key(item), [])
+        if not notes:
+            notes.append(self._blank(item))
+            self.current[_key(item)] = 0
+        return notes
+
     def note_for(self, item: ScriptItem | None) -> Note:
-        """The note for a question (or the free note), created in memory when first needed."""
-        item_id = item.id if item else None
-        note = self.notes.get(item_id)
-        if note is None:
-            goal = item.goal if item else None
-            note = Note(visit_id=self.visit.id or 0, script_item_id=item_id, goal=goal)
-            self.notes[item_id] = note
+        """The note being written under a question (or in the free notes)."""
+        notes = self.notes_for(item)
+        index = min(self.current.get(_key(item), len(notes) - 1), len(notes) - 1)
+        return notes[index]
+
+    def note_position(self, item: ScriptItem | None) -> tuple[int, int]:
+        """Which note of how many is being written (1-based)."""
+        notes = self.notes_for(item)
+        return notes.index(self.note_for(item)) + 1, len(notes)
+
+    def new_note(self, item: ScriptItem | None) -> Note:
+        """Start another voice under the question; an empty note is reused, not doubled."""
+        notes = self.notes_for(item)
+        if not notes[-1].text.strip():
+            self.current[_key(item)] = len(notes) - 1
+            return notes[-1]
+        note = self._blank(item)
+        notes.append(note)
+        self.current[_key(item)] = len(notes) - 1
+        return note
+
+    def select_note(self, item: ScriptItem | None, step: int) -> Note:
+        """Move to the previous (-1) or next (+1) note of the question."""
+        notes = self.notes_for(item)
+        index = notes.index(self.note_for(item)) + step
+        self.current[_key(item)] = max(0, min(index, len(notes) - 1))
+        return self.note_for(item)
+
+    def _blank(self, item: ScriptItem | None) -> Note:
+        note = Note(visit_id=self.visit.id or 0, script_item_id=item.id if item else None,
+                    goal=item.goal if item else None)  # fmt: skip
+        if item is not None:
+            self._links[id(note)] = ("script_item_id", item)
         return note
 
     def type(self, item: ScriptItem | None, text: str) -> None:
@@ -106,20 +168,33 @@ class LiveSession:
         note.text = text
         if note.goal is not None and had_text != bool(text.strip()):
             self.goal_counts[note.goal] += 1 if text.strip() else -1
-        self._dirty.add(item.id if item else None)
+        self._dirty[id(note)] = note
 
     @property
     def dirty(self) -> bool:
-        return bool(self._dirty)
+        return bool(self._dirty or self._retry)
+
+    def _linked(self, records: tuple[Record, ...]) -> Iterator[Record]:
+        """The records, each with its links made ids just before it is saved (in order, so
+        the record a link points to is already saved)."""
+        for record in records:
+            if (link := self._links.get(id(record))) is not None:
+                name, target = link
+                if target.id is None:  # its write failed: this one waits for the retry
+                    raise LinkPending(f"{type(record).__name__} waits for its "
+                                      f"{type(target).__name__} to be saved")  # fmt: skip
+                setattr(record, name, target.id)
+            yield record
 
     def _write(self, *records: Record) -> None:
         """Save in the writer thread (in submission order), or inline without one."""
         try:
-            future = self.writer.submit(self.store.save_all, records) if self.writer else None
+            future = (self.writer.submit(lambda: self.store.save_all(self._linked(records)))
+                      if self.writer else None)  # fmt: skip
         except RuntimeError:  # the writer was shut down with the screen: write inline
             future = None
         if future is None:
-            self.store.save_all(records)
+            self.store.save_all(self._linked(records))
             return
         future.add_done_callback(lambda done: self._written(done, records))
 
@@ -129,10 +204,13 @@ class LiveSession:
             self.on_write_error(error, records)
 
     def mark_unsaved(self, records: tuple[Record, ...]) -> None:
-        """A write failed: its notes are written again by the next flush."""
+        """A write failed: its records are written again by the next flush (notes with
+        what they hold by then)."""
         for record in records:
             if isinstance(record, Note) and record.kind == "note":
-                self._dirty.add(record.script_item_id)
+                self._dirty[id(record)] = record
+            elif all(record is not other for other in self._retry):
+                self._retry.append(record)
 
     def wait_written(self, timeout: float = 10) -> None:
         """Block until every write handed to the writer so far is done."""
@@ -146,17 +224,18 @@ class LiveSession:
 
         Returns the questions that just became asked.
         """
-        if not self._dirty:
+        if not self.dirty:
             return []
-        notes = [self.notes[key] for key in self._dirty]
+        notes = list(self._dirty.values())
+        retry, self._retry = self._retry, []
         self._dirty.clear()
         asked = []
         for item in self.items:
-            note = self.notes.get(item.id)
-            if note and note.text.strip() and item.status is ItemStatus.PENDING:
+            noted = any(note.text.strip() for note in self.voices.get(_key(item), ()))
+            if noted and item.status is ItemStatus.PENDING:
                 item.status = ItemStatus.ASKED
                 asked.append(item)
-        self._write(*notes, *asked)
+        self._write(*retry, *notes, *asked)
         return asked
 
     def tag_goal(self, item: ScriptItem | None, goal: Goal | None) -> Note:
@@ -183,7 +262,7 @@ class LiveSession:
         return note
 
     def _save_note(self, note: Note) -> None:
-        self._dirty.discard(note.script_item_id)
+        self._dirty.pop(id(note), None)
         self._write(note)
 
     # -- the script -------------------------------------------------------------------------
@@ -208,14 +287,18 @@ class LiveSession:
 
     def add_commitment(self, text: str, owner_side: OwnerSide, owner_name: str,
                        due: date | None) -> Commitment:  # fmt: skip
-        commitment = Commitment(
+        commitment = self._commitment(text, owner_side, owner_name, due)
+        self._write(commitment)
+        self.commitments.append(commitment)
+        return commitment
+
+    def _commitment(self, text: str, owner_side: OwnerSide, owner_name: str,
+                    due: date | None) -> Commitment:  # fmt: skip
+        return Commitment(
             visit_id=self.visit.id or 0, text=text.strip(), owner_side=owner_side,
             owner_name=owner_name.strip(), due=due,
             within_authority=not (owner_side is OwnerSide.US and self.beyond_authority(text)),
         )  # fmt: skip
-        self._write(commitment)
-        self.commitments.append(commitment)
-        return commitment
 
     def add_requirement(self, **fields: str) -> Requirement:
         requirement = Requirement(customer_id=self.customer.id or 0, visit_id=self.visit.id,
@@ -224,15 +307,27 @@ class LiveSession:
         self.requirements.append(requirement)
         return requirement
 
-    def add_pain(self, text: str, action: str, item: ScriptItem | None) -> Note:
-        """A pain point with the action we will take: a plan, not an apology."""
+    def add_pain(
+        self, text: str, action: str, item: ScriptItem | None, *, owner_name: str = "",
+        due: date | None = None,
+    ) -> tuple[Note, Commitment]:
+        """A pain point with the action we will take: a plan, not an apology.
+
+        The action is a promise of ours, so it is also a commitment (owner, due date),
+        linked to the pain and shown wherever commitments are.
+        """
         note = Note(visit_id=self.visit.id or 0, script_item_id=item.id if item else None,
                     goal=Goal.PAIN_POINTS, text=text.strip(), action=action.strip(),
                     kind="pain")  # fmt: skip
-        self._write(note)
+        if item is not None:
+            self._links[id(note)] = ("script_item_id", item)
+        commitment = self._commitment(action, OwnerSide.US, owner_name, due)
+        self._links[id(commitment)] = ("pain_note_id", note)
+        self._write(note, commitment)
         self.pains.append(note)
+        self.commitments.append(commitment)
         self.goal_counts[Goal.PAIN_POINTS] += 1
-        return note
+        return note, commitment
 
     # -- the end ----------------------------------------------------------------------------
 

@@ -142,7 +142,16 @@ def _v3_search_rowids(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS visits_customer_date ON visits (customer_id, date)")
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_search_links_history, _v3_search_rowids]
+def _v4_voices_pain_actions(db: sqlite_utils.Database) -> None:
+    """Several notes per question (found by question); a pain's action is a commitment."""
+    db["commitments"].add_column("pain_note_id", int)
+    db.execute("CREATE INDEX IF NOT EXISTS notes_visit_item ON notes (visit_id, script_item_id)")
+    # pains recorded before stay as they were: no promise is invented for them
+
+
+MIGRATIONS: list[Migration] = [
+    _v1_initial, _v2_search_links_history, _v3_search_rowids, _v4_voices_pain_actions,
+]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"
 

@@ -54,6 +54,8 @@ class InterviewApp(App[None]):
         self.animate = animate
         self._prefetched = prefetched or {}
         self.writer = Writer(self.post_message)
+        #: what was typed in a dialog closed with esc, by dialog, until it is saved
+        self.drafts: dict[str, dict[str, Any]] = {}
 
     # -- saving: one ordered writer thread, one error path -----------------------------------
 
@@ -182,6 +184,11 @@ class InterviewApp(App[None]):
         screen = screen_class(route)(**kwargs)
         self.push_screen(screen)
         return screen
+
+    def go_home(self) -> None:
+        """Close every screen above home (each saves as it closes)."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
 
     def action_help(self) -> None:
         if self.screen.query("HelpPanel"):

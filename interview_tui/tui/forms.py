@@ -22,7 +22,11 @@ _DIALOG_BINDINGS = [
 
 
 class FormDialog(BaseModal):
-    """A modal form with Save / Cancel; subclasses build fields and the result."""
+    """A modal form with Save / Cancel; subclasses build fields and the result.
+
+    Cancelling a form that holds typed text keeps it as a draft: the same dialog opened
+    again on the same record comes back with it (until it is saved).
+    """
 
     DEFAULT_CSS = """
     FormDialog { align: center middle; }
@@ -41,6 +45,8 @@ class FormDialog(BaseModal):
     """
     BINDINGS = _DIALOG_BINDINGS
     TITLE_KEY = ""
+    #: what the dialog is about (e.g. the visit), so a draft never shows up elsewhere
+    draft_context = ""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -52,7 +58,56 @@ class FormDialog(BaseModal):
                              compact=True)  # fmt: skip
 
     def on_mount(self) -> None:
+        self._opened_with = self.values()
+        draft = self.drafts.get(self.draft_key)
+        if draft:
+            self.restore(draft)
+            self.notify(t("dialog.draft_restored"), timeout=3)
         self.query(Input).first().focus()
+
+    # -- drafts -------------------------------------------------------------------------------
+
+    @property
+    def drafts(self) -> dict[str, dict[str, Any]]:
+        return getattr(self.app, "drafts", {})
+
+    @property
+    def draft_key(self) -> str:
+        """This dialog on this record: its class, title and the values it opened with."""
+        opened = getattr(self, "_opened_with", {})
+        title = getattr(self, "title_text", "")
+        return f"{type(self).__qualname__}:{self.draft_context}:{title}:{sorted(opened.items())!r}"
+
+    def values(self) -> dict[str, Any]:
+        """Every field's value, by field id."""
+        found: dict[str, Any] = {}
+        for field in self.query("Input, Select"):
+            if field.id is not None:
+                found[field.id] = field.value
+        return found
+
+    def restore(self, values: dict[str, Any]) -> None:
+        for field in self.query("Input, Select"):
+            if field.id in values:
+                field.value = values[field.id]  # the checks that follow typing run too
+
+    def _keep_draft(self) -> None:
+        now, opened = self.values(), getattr(self, "_opened_with", {})
+        typed = any(isinstance(value, str) and value.strip() and value != opened.get(key)
+                    for key, value in now.items())  # fmt: skip
+        if typed:
+            self.drafts[self.draft_key] = now
+            self.notify(t("dialog.draft_kept"), timeout=4)
+        else:
+            self.drafts.pop(self.draft_key, None)
+
+    def dismiss(self, result: Any = None) -> Any:
+        """Saved: the draft is done with. Cancelled with text typed: kept as a draft."""
+        if result is None:
+            self._keep_draft()
+        else:
+            self.drafts.pop(self.draft_key, None)
+        return super().dismiss(result)
 
     def fields(self) -> ComposeResult:
         raise NotImplementedError

@@ -14,6 +14,7 @@ import importlib
 import unicodedata
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 #: The largest keymap read: a real one is a few hundred bytes.
 MAX_KEYMAP_BYTES = 1024 * 1024
@@ -28,13 +29,13 @@ _MODIFIERS = {"ctrl", "alt", "shift", "super", "meta", "hyper"}
 
 
 @cache
-def known_binding_ids() -> frozenset[str]:
-    """Every binding id of the app's screens, dialogs and the app itself."""
+def declared_bindings() -> tuple[Any, ...]:
+    """Every binding with an id of the app's screens, dialogs and the app, once per id."""
     from interview_tui.tui.routes import ROUTES, available
 
     modules = [ROUTES[route].partition(":")[0] for route in ROUTES if available(route)]
-    ids: set[str] = set()
-    for name in [*modules, *_MORE_MODULES]:
+    found: dict[str, Any] = {}
+    for name in [*_MORE_MODULES[:1], *modules, *_MORE_MODULES[1:]]:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError:
@@ -42,9 +43,41 @@ def known_binding_ids() -> frozenset[str]:
         classes = [value for value in vars(module).values() if isinstance(value, type)]
         for cls in classes:
             for binding in getattr(cls, "BINDINGS", None) or ():
-                if binding_id := getattr(binding, "id", None):
-                    ids.add(binding_id)
-    return frozenset(ids)
+                if (binding_id := getattr(binding, "id", None)) and binding_id not in found:
+                    found[binding_id] = binding
+    return tuple(found.values())
+
+
+def known_binding_ids() -> frozenset[str]:
+    """Every binding id of the app's screens, dialogs and the app itself."""
+    return frozenset(binding.id for binding in declared_bindings())
+
+
+def key_reference(keymap: dict[str, str]) -> list[dict[str, Any]]:
+    """Every binding as the user's keymap leaves it: ``screen``, ``id``, ``keys`` (each a
+    Textual key name, or a sequence separated by spaces such as ``"ctrl+y 3"``),
+    ``description`` and ``help``, in the current language."""
+    from interview_tui.i18n import t
+    from interview_tui.tui.live.leader import LEADER_KEYS
+
+    def keys_of(binding_id: str, default: str) -> list[str]:
+        return [key.strip() for key in keymap.get(binding_id, default).split(",") if key.strip()]
+
+    bindings = declared_bindings()
+    leader = next(b for b in bindings if b.action == "leader")
+    leaders = keys_of(leader.id, leader.key)
+    rows = []
+    for binding in bindings:
+        sequences = [f"{first} {second}" for first in leaders
+                     for second, target in LEADER_KEYS.items() if target == binding.id]  # fmt: skip
+        rows.append({
+            "screen": binding.id.split(".", 1)[0],
+            "id": binding.id,
+            "keys": sequences + keys_of(binding.id, binding.key),
+            "description": t(binding.description) if binding.description else "",
+            "help": t(binding.tooltip) if binding.tooltip else "",
+        })  # fmt: skip
+    return rows
 
 
 @cache

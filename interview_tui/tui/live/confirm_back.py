@@ -57,6 +57,7 @@ class ConfirmBackScreen(BaseModal):
     def __init__(self, session: LiveSession) -> None:
         super().__init__()
         self.session = session
+        self._asked_end = False
 
     def compose(self) -> ComposeResult:
         requirements, commitments = read_back_lines(self.session)
@@ -78,6 +79,8 @@ class ConfirmBackScreen(BaseModal):
                 yield Button(t("confirm.end") + " (ctrl+e)", id="end", variant="success")
 
     def on_mount(self) -> None:
+        if draft := self.drafts.get(self._draft_key):
+            self.query_one("#next-step", Input).value = draft
         self.query_one("#next-step", Input).focus()
 
     def _next_step(self) -> str | None:
@@ -91,15 +94,35 @@ class ConfirmBackScreen(BaseModal):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         if (text := self._next_step()) is not None:
+            self.drafts.pop(self._draft_key, None)
             self.session.set_next_step(text, end=False)
             self.dismiss(None)
 
     @on(Button.Pressed, "#end")
     def action_end(self) -> None:
-        if (text := self._next_step()) is not None:
-            self.session.set_next_step(text, end=True)
-            self.dismiss("ended")
+        """Ending closes the meeting (the visit becomes done): asked once, then done."""
+        if (text := self._next_step()) is None:
+            return
+        if not self._asked_end:
+            self._asked_end = True
+            self.query_one("#confirm-message", Static).update(t("confirm.end_ask"))
+            return
+        self.drafts.pop(self._draft_key, None)
+        self.session.set_next_step(text, end=True)
+        self.dismiss("ended")
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
+        """Back to the meeting; a next step typed and not saved is kept for next time."""
+        text = self.query_one("#next-step", Input).value
+        if text.strip() and text != self.session.visit.next_step:
+            self.drafts[self._draft_key] = text
         self.dismiss(None)
+
+    @property
+    def drafts(self) -> dict:
+        return getattr(self.app, "drafts", {})
+
+    @property
+    def _draft_key(self) -> str:
+        return f"confirm:{self.session.visit.id}"

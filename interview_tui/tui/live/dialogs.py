@@ -27,35 +27,10 @@ from interview_tui.tui.inputs import Input
 from interview_tui.tui.text import literal
 
 
-class CommitmentDialog(FormDialog):
-    """What, who (us or the customer, and a name), by when; warns beyond authority."""
+class DueDateForm(FormDialog):
+    """A form with a due-date field (``#due``, message in ``#due-message``) checked as typed."""
 
-    TITLE_KEY = "commitment.title"
-
-    def __init__(self, today: date, check_authority, default_owner: str = "") -> None:
-        super().__init__()
-        self.today = today
-        self.check_authority = check_authority
-        self.default_owner = default_owner
-
-    def fields(self) -> ComposeResult:
-        yield Label(t("commitment.text"))
-        yield Input(compact=True, id="text")
-        yield Static("", id="beyond", classes="hint warn")
-        yield Label(t("commitment.owner_side"))
-        yield Select([(t("owner.us"), "us"), (t("owner.customer"), "customer")], value="us",
-                     allow_blank=False, id="owner_side", compact=True)  # fmt: skip
-        yield Label(t("commitment.owner_name"))
-        yield Input(compact=True, value=self.default_owner, id="owner_name")
-        yield Label(t("commitment.due"))
-        yield Input(compact=True, id="due")
-        yield Static("", id="due-message", classes="hint")
-
-    @on(Input.Changed, "#text")
-    def _check_authority(self, event: Input.Changed) -> None:
-        limits = self.check_authority(event.value) if event.value.strip() else []
-        text = t("commitment.beyond", limits="; ".join(limits)) if limits else ""
-        self.query_one("#beyond", Static).update(literal(text))
+    today: date
 
     @on(Input.Changed, "#due")
     def _check_due(self, event: Input.Changed) -> None:
@@ -75,6 +50,48 @@ class CommitmentDialog(FormDialog):
         message.update(t("commitment.due_ok", date=due.isoformat()))
         message.set_class(False, "error-message")
         return True, due
+
+
+class CommitmentDialog(DueDateForm):
+    """What, who (us or the customer, and a name), by when; warns beyond authority.
+
+    In the customer-safe view the warning only says that a limit may be touched: the
+    limits themselves are internal.
+    """
+
+    TITLE_KEY = "commitment.title"
+
+    def __init__(self, today: date, check_authority, default_owner: str = "", *,
+                 safe: bool = False) -> None:  # fmt: skip
+        super().__init__()
+        self.today = today
+        self.check_authority = check_authority
+        self.default_owner = default_owner
+        self.safe = safe
+
+    def fields(self) -> ComposeResult:
+        yield Label(t("commitment.text"))
+        yield Input(compact=True, id="text")
+        yield Static("", id="beyond", classes="hint warn")
+        yield Label(t("commitment.owner_side"))
+        yield Select([(t("owner.us"), "us"), (t("owner.customer"), "customer")], value="us",
+                     allow_blank=False, id="owner_side", compact=True)  # fmt: skip
+        yield Label(t("commitment.owner_name"))
+        yield Input(compact=True, value=self.default_owner, id="owner_name")
+        yield Label(t("commitment.due"))
+        yield Input(compact=True, id="due")
+        yield Static("", id="due-message", classes="hint")
+
+    @on(Input.Changed, "#text")
+    def _check_authority(self, event: Input.Changed) -> None:
+        limits = self.check_authority(event.value) if event.value.strip() else []
+        if not limits:
+            text = ""
+        elif self.safe:
+            text = t("commitment.beyond_safe")
+        else:
+            text = t("commitment.beyond", limits="; ".join(limits))
+        self.query_one("#beyond", Static).update(literal(text))
 
     def result(self) -> dict[str, Any] | None:
         text = self.value("text").strip()
@@ -124,10 +141,14 @@ class RequirementDialog(FormDialog):
         return values
 
 
-class PainDialog(FormDialog):
-    """A pain point and the action we will take."""
+class PainDialog(DueDateForm):
+    """A pain point and the action we will take: a promise of ours, with owner and due date."""
 
     TITLE_KEY = "pain.title"
+
+    def __init__(self, today: date) -> None:
+        super().__init__()
+        self.today = today
 
     def fields(self) -> ComposeResult:
         yield Label(t("pain.text"))
@@ -135,6 +156,11 @@ class PainDialog(FormDialog):
         yield Label(t("pain.action"))
         yield Input(compact=True, id="action")
         yield Static("", id="pain-message", classes="hint error-message")
+        yield Label(t("pain.owner_name"))
+        yield Input(compact=True, id="owner_name")
+        yield Label(t("commitment.due"))
+        yield Input(compact=True, id="due")
+        yield Static("", id="due-message", classes="hint")
 
     def result(self) -> dict[str, Any] | None:
         text, action = self.value("text").strip(), self.value("action").strip()
@@ -142,7 +168,12 @@ class PainDialog(FormDialog):
             self.query_one("#pain-message", Static).update(t("dialog.required"))
             self.query_one("#text" if not text else "#action", Input).focus()
             return None
-        return {"text": text, "action": action}
+        ok, due = self._parse_due(self.value("due"))
+        if not ok:
+            self.query_one("#due", Input).focus()
+            return None
+        return {"text": text, "action": action, "owner_name": self.value("owner_name"),
+                "due": due}  # fmt: skip
 
 
 class AdhocDialog(FormDialog):

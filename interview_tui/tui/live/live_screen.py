@@ -1,8 +1,10 @@
 """The live meeting screen: the script, the current question, the note, the goals.
 
-Everything typed is saved within a third of a second, without a save key. One key (F2)
-switches to a customer-safe view that hides everything internal; F3 reads back what was
-captured and asks for the agreed next step.
+Everything typed is saved within a third of a second, without a save key. Every action
+has a key that every terminal sends (ctrl+letter, or the leader ``ctrl+y`` then a plain
+key); the alt and F keys are a second path, and the characters a Mac types for Option+1…7
+(``¡ ™ £ ¢ ∞ § ¶``) tag a goal instead of reaching the note. The safe view hides
+everything internal; "confirm back" reads back what was captured and agrees the next step.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from interview_tui.services.customer_safe import is_internal_goal, is_internal_n
 from interview_tui.services.live_session import LiveSession
 from interview_tui.tui.base import BaseScreen
 from interview_tui.tui.data import LoadFailed
+from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.live.confirm_back import ConfirmBackScreen
 from interview_tui.tui.live.dialogs import (
     AdhocDialog,
@@ -36,6 +39,7 @@ from interview_tui.tui.live.dialogs import (
     jump_dialog,
     speaker_dialog,
 )
+from interview_tui.tui.live.leader import LEADER_ID, LEADER_KEY, LEADER_KEYS, LeaderMenu
 from interview_tui.tui.text import literal, visible
 
 
@@ -57,16 +61,44 @@ class WriteFailed(Message):
 
 #: Seconds between a keystroke and the write that saves it (well inside the 1 s promise).
 SAVE_DELAY = 0.3
+#: Seconds before a failed write is tried again.
+RETRY_DELAY = 3.0
 _MARKS = {ItemStatus.ASKED: "✓", ItemStatus.SKIPPED: "–", ItemStatus.PENDING: "·"}
+
+
+#: what a Mac types for Option+1…7 (and Textual decodes from ``ESC 1``…``ESC 7``)
+OPTION_DIGITS = ("inverted_exclamation_mark", "trade_mark_sign", "pound_sign", "cent_sign",
+                 "infinity", "section_sign", "pilcrow_sign")  # fmt: skip
+
+
+#: what a Mac types for Option+s and Option+w (skip, speaker)
+OPTION_LETTERS = ("ß", "n_ary_summation")
+
+
+class NoteEditor(TextArea):
+    """The live note. The characters a Mac types for Option+1…7, s, w (and that Textual
+    decodes from a terminal's ``ESC 1``…) are keys of the live screen: never text here.
+    Pasted text is taken whole, whatever it holds."""
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        if key in OPTION_DIGITS or key in OPTION_LETTERS:
+            return False
+        return super().check_consume_key(key, character)
 
 
 def _goal_bindings() -> list[Binding]:
     return [
-        Binding(f"alt+{goal.number}", f"tag_goal({goal.number})", "live.goal",
-                id=f"live.goal{goal.number}", tooltip="live.goal.help", show=False,
-                priority=True)
+        Binding(f"alt+{goal.number},{OPTION_DIGITS[goal.number - 1]}",
+                f"tag_goal({goal.number})", f"goal.{goal.value}", id=f"live.goal{goal.number}",
+                tooltip="live.goal.help", show=False, priority=True)
         for goal in Goal
     ]
+
+
+def _hidden(keys: str, action: str, name: str) -> Binding:
+    """A live binding kept off the footer (the leader menu and the help panel list it)."""
+    return Binding(keys, action, f"live.{name}", id=f"live.{name}", tooltip=f"live.{name}.help",
+                   show=False, priority=True)  # fmt: skip
 
 
 class LiveScreen(BaseScreen):
@@ -74,32 +106,33 @@ class LiveScreen(BaseScreen):
 
     CSS_PATH = "live.tcss"
     BINDINGS = [
+        Binding("escape", "leave", "live.leave", id="live.leave", tooltip="live.leave.help"),
         Binding("ctrl+n", "next", "live.next", id="live.next", tooltip="live.next.help",
                 priority=True),
         Binding("ctrl+b", "prev", "live.prev", id="live.prev", tooltip="live.prev.help",
                 priority=True),
-        Binding("ctrl+g", "jump", "live.jump", id="live.jump", tooltip="live.jump.help",
-                priority=True),
+        Binding("ctrl+j", "new_note", "live.new_note", id="live.new_note",
+                tooltip="live.new_note.help", priority=True),
         Binding("ctrl+t", "commitment", "live.commitment", id="live.commitment",
                 tooltip="live.commitment.help", priority=True),
         Binding("ctrl+r", "requirement", "live.requirement", id="live.requirement",
                 tooltip="live.requirement.help", priority=True),
+        Binding(LEADER_KEY, "leader", "live.leader", id=LEADER_ID, tooltip="live.leader.help",
+                priority=True),
         Binding("f2", "safe", "live.safe", id="live.safe", tooltip="live.safe.help",
                 priority=True),
         Binding("f3", "confirm", "live.confirm", id="live.confirm", tooltip="live.confirm.help",
                 priority=True),
-        Binding("ctrl+l", "pain", "live.pain", id="live.pain", tooltip="live.pain.help",
-                show=False, priority=True),
-        Binding("ctrl+o", "adhoc", "live.adhoc", id="live.adhoc", tooltip="live.adhoc.help",
-                show=False, priority=True),
-        Binding("alt+s", "skip", "live.skip", id="live.skip", tooltip="live.skip.help",
-                show=False, priority=True),
-        Binding("alt+w,f5", "speaker", "live.speaker", id="live.speaker",
-                tooltip="live.speaker.help", show=False, priority=True),
-        Binding("alt+i,f4", "internal", "live.internal", id="live.internal",
-                tooltip="live.internal.help", show=False, priority=True),
-        Binding("f9", "home", "live.home", id="live.home", tooltip="live.home.help",
-                show=False, priority=True),
+        _hidden("ctrl+g", "jump", "jump"),
+        _hidden("ctrl+l", "pain", "pain"),
+        _hidden("ctrl+o", "adhoc", "adhoc"),
+        _hidden(f"alt+s,{OPTION_LETTERS[0]}", "skip", "skip"),
+        _hidden(f"alt+w,f5,{OPTION_LETTERS[1]}", "speaker", "speaker"),
+        _hidden("alt+i,f4", "internal", "internal"),
+        _hidden("alt+up", "prev_note", "prev_note"),
+        _hidden("alt+down", "next_note", "next_note"),
+        _hidden("alt+f", "free_notes", "free_notes"),
+        _hidden("f9", "home", "home"),
         *_goal_bindings(),
     ]
 
@@ -125,8 +158,9 @@ class LiveScreen(BaseScreen):
                 yield OptionList(id="outline")
             with Vertical(id="center"):
                 yield Static("", id="question")
+                yield Static("", id="voices")
                 yield Static("", id="note-tags")
-                yield TextArea(id="note", soft_wrap=True, show_line_numbers=False)
+                yield NoteEditor(id="note", soft_wrap=True, show_line_numbers=False)
                 yield Static(t("live.hidden"), id="note-hidden")
             with VerticalScroll(id="side"):
                 yield Static(t("live.goals"), classes="pane-title")
@@ -153,7 +187,7 @@ class LiveScreen(BaseScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Until the visit has loaded (a moment; longer if the database is busy) only leaving
         works; typing already does, and what is typed is kept."""
-        return self.session is not None or action in ("home", "quit", "help")
+        return self.session is not None or action in ("leave", "home", "quit", "help")
 
     @work(thread=True, exit_on_error=False)
     def _open_session(self) -> None:
@@ -201,6 +235,7 @@ class LiveScreen(BaseScreen):
 
     @property
     def item(self) -> ScriptItem | None:
+        """The current question; ``None`` is the free notes (after the last question)."""
         items = self.session.items if self.session else []
         return items[self.index] if 0 <= self.index < len(items) else None
 
@@ -218,6 +253,7 @@ class LiveScreen(BaseScreen):
         editor.move_cursor(editor.document.end)
         self._loading = False
         self._show_tags()
+        self._show_voices()
         self._refresh_outline()
 
     def _question_text(self, item: ScriptItem | None) -> Text:
@@ -228,7 +264,7 @@ class LiveScreen(BaseScreen):
         text = Text(f"{number}  {visible(item.text)}", style="bold")
         text.append("\n" + t(f"role_short.{item.role.value}") + " · "
                     + t(f"goal.{item.goal.value}"), style="dim")  # fmt: skip
-        if item.research:
+        if item.research and not self.safe:
             text.append("\n" + t("live.research") + ": ", style="italic")
             text.append(visible(item.research))
         if item.purpose and not self.safe:
@@ -244,10 +280,38 @@ class LiveScreen(BaseScreen):
         speaker = next((p.name for p in self.session.attendees if p.id == note.speaker_id),
                        t("live.none"))  # fmt: skip
         goal = t(f"goal.{note.goal.value}") if note.goal else t("live.none")
-        internal = t("live.tag_internal") if note.internal else t("live.tag_shared")
+        number, count = self.session.note_position(self.item)
         tags = self.query_one("#note-tags", Static)
-        tags.update(literal(t("live.tags", goal=goal, speaker=speaker, internal=internal)))
+        if self.safe:  # nothing about a hidden note, no internal flags
+            hidden = is_internal_note(note)
+            tags.update("" if hidden else literal(t("live.tags_safe", number=number, count=count,
+                                                    goal=goal, speaker=speaker)))  # fmt: skip
+            tags.set_class(False, "internal")
+            return
+        internal = t("live.tag_internal") if note.internal else t("live.tag_shared")
+        tags.update(literal(t("live.tags", number=number, count=count, goal=goal,
+                              speaker=speaker, internal=internal)))  # fmt: skip
         tags.set_class(is_internal_note(note), "internal")
+
+    def _show_voices(self) -> None:
+        """The other notes under this question, one line each (hidden ones not in safe view)."""
+        assert self.session is not None
+        notes = self.session.notes_for(self.item)
+        current = self.session.note_for(self.item)
+        names = {p.id: p.name for p in self.session.attendees}
+        lines = Text()
+        for number, note in enumerate(notes, start=1):
+            if note is current or (self.safe and is_internal_note(note)):
+                continue
+            who = names.get(note.speaker_id, "") if note.speaker_id else ""
+            head = f"{number}. {who}: " if who else f"{number}. "
+            first = note.text.strip().splitlines()[0] if note.text.strip() else t("live.empty")
+            if lines:
+                lines.append("\n")
+            lines.append(literal(head + first, one_line=True))
+        widget = self.query_one("#voices", Static)
+        widget.update(lines)
+        widget.display = bool(lines)
 
     def _refresh_outline(self) -> None:
         assert self.session is not None
@@ -264,8 +328,10 @@ class LiveScreen(BaseScreen):
                 mark = "▶" if it is current else _MARKS[it.status]
                 outline.add_option(Option(literal(f"{mark} {n + 1}. {it.text}", one_line=True),
                                           id=str(n)))  # fmt: skip
-        if current is not None:
-            outline.highlighted = outline.get_option_index(str(self.index))
+        free = len(self.session.items)
+        mark = "▶" if current is None else "·"
+        outline.add_option(Option(f"{mark} {t('live.free_notes')}", id=str(free)))
+        outline.highlighted = outline.get_option_index(str(self.index))
 
     def _refresh_side(self) -> None:
         assert self.session is not None
@@ -328,6 +394,8 @@ class LiveScreen(BaseScreen):
     def _write_failed(self, message: WriteFailed) -> None:
         if self.session is not None:
             self.session.mark_unsaved(message.records)
+            if self._save_timer is None:  # try again shortly; what was typed stays on screen
+                self._save_timer = self.set_timer(RETRY_DELAY, self.save_now)
         self.notify(str(message.error), severity="error", timeout=10)
 
     def on_unmount(self) -> None:
@@ -338,13 +406,39 @@ class LiveScreen(BaseScreen):
     # -- moving -----------------------------------------------------------------------------
 
     def _go(self, index: int) -> None:
+        """Show question ``index``; one past the last is the free notes."""
         assert self.session is not None
         self.save_now()
-        if not self.session.items:
-            return
-        self.index = max(0, min(index, len(self.session.items) - 1))
+        self.index = max(0, min(index, len(self.session.items)))
         self._show_item()
         self.query_one("#note", TextArea).focus()
+
+    def action_free_notes(self) -> None:
+        if self.session is not None:
+            self._go(len(self.session.items))
+
+    def action_new_note(self) -> None:
+        """Another voice on this question: a new note with its own speaker, goal, flag."""
+        if self.session is None:
+            return
+        self.save_now()
+        self.session.new_note(self.item)
+        self._show_item()
+        self.query_one("#note", TextArea).focus()
+        self.notify(t("live.new_note_started"), timeout=2)
+
+    def _select_note(self, step: int) -> None:
+        if self.session is None:
+            return
+        self.save_now()
+        self.session.select_note(self.item, step)
+        self._show_item()
+
+    def action_prev_note(self) -> None:
+        self._select_note(-1)
+
+    def action_next_note(self) -> None:
+        self._select_note(+1)
 
     def action_next(self) -> None:
         self._go(self.index + 1)
@@ -384,7 +478,7 @@ class LiveScreen(BaseScreen):
                 self.session.add_question(result["text"], result["role"], result["goal"])
                 self._go(len(self.session.items) - 1)
 
-        self.app.push_screen(AdhocDialog(role, goal), added)
+        self._open_form(AdhocDialog(role, goal), added)
 
     # -- tagging ----------------------------------------------------------------------------
 
@@ -419,6 +513,11 @@ class LiveScreen(BaseScreen):
 
     # -- capture ----------------------------------------------------------------------------
 
+    def _open_form(self, dialog: FormDialog, then) -> None:
+        """A capture dialog whose draft (esc with text typed) belongs to this visit."""
+        dialog.draft_context = f"visit:{self.visit_id}"
+        self.app.push_screen(dialog, then)
+
     def action_commitment(self) -> None:
         assert self.session is not None
         session = self.session
@@ -428,15 +527,17 @@ class LiveScreen(BaseScreen):
                 return
             commitment = session.add_commitment(**result)
             limits = session.beyond_authority(commitment.text)
-            if limits and not self.safe:
+            if limits and self.safe:
+                self.notify(t("live.commitment_beyond_safe"), severity="warning", timeout=8)
+            elif limits:
                 self.notify(t("live.commitment_beyond", limits="; ".join(limits)),
                             severity="warning", timeout=8)  # fmt: skip
             else:
                 self.notify(t("live.commitment_saved"), timeout=3)
             self._refresh_side()
 
-        dialog = CommitmentDialog(self.iapp.today(), session.beyond_authority)
-        self.app.push_screen(dialog, saved)
+        dialog = CommitmentDialog(self.iapp.today(), session.beyond_authority, safe=self.safe)
+        self._open_form(dialog, saved)
 
     def action_requirement(self) -> None:
         assert self.session is not None
@@ -453,16 +554,18 @@ class LiveScreen(BaseScreen):
                 self.notify(t("live.requirement_saved"), timeout=3)
             self._refresh_side()
 
-        self.app.push_screen(RequirementDialog(), saved)
+        self._open_form(RequirementDialog(), saved)
 
     def action_pain(self) -> None:
+        """A pain and the action we take; the action is a commitment of ours."""
         def saved(result: dict | None) -> None:
             if result and self.session:
-                self.session.add_pain(result["text"], result["action"], self.item)
+                self.session.add_pain(result["text"], result["action"], self.item,
+                                      owner_name=result["owner_name"], due=result["due"])
                 self.notify(t("live.pain_saved"), timeout=3)
                 self._refresh_side()
 
-        self.app.push_screen(PainDialog(), saved)
+        self._open_form(PainDialog(self.iapp.today()), saved)
 
     # -- the customer may see the screen ----------------------------------------------------
 
@@ -486,6 +589,33 @@ class LiveScreen(BaseScreen):
 
         self.app.push_screen(ConfirmBackScreen(self.session), closed)
 
-    def action_home(self) -> None:
+    def action_leave(self) -> None:
+        """Back to the screen the meeting was opened from; every note is already saved."""
         self.save_now()
         self.dismiss()
+
+    def action_home(self) -> None:
+        """Straight to the home screen, whatever was opened in between."""
+        self.save_now()
+        self.iapp.go_home()
+
+    # -- the leader key: ctrl+y, then one plain key ------------------------------------------
+
+    def action_leader(self) -> None:
+        labels = {key: t(f"leader.{binding_id.split('.', 1)[1]}")
+                  for key, binding_id in LEADER_KEYS.items() if not key.isdigit()}  # fmt: skip
+
+        def chosen(binding_id: str | None) -> None:
+            if binding_id is not None:
+                self.call_later(self.run_action, _ACTIONS[binding_id])
+
+        self.app.push_screen(LeaderMenu(labels, self._type_into_note), chosen)
+
+    def _type_into_note(self, text: str) -> None:
+        """Text that reached a menu but was meant for the note."""
+        self.query_one("#note", TextArea).insert(text)  # hidden in the safe view: kept all the same
+
+
+#: binding id -> action of every live binding the leader can run
+_ACTIONS = {binding.id: binding.action for binding in LiveScreen.BINDINGS
+            if isinstance(binding, Binding) and binding.id}

@@ -58,10 +58,11 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                 priority=True),
         Binding("ctrl+e", "edit_item", "plan.item_edit", id="plan.item_edit",
                 tooltip="plan.item_edit.help", priority=True),
-        Binding("ctrl+up", "move(-1)", "plan.up", id="plan.up", tooltip="plan.up.help",
-                show=False),
-        Binding("ctrl+down", "move(1)", "plan.down", id="plan.down", tooltip="plan.down.help",
-                show=False),
+        # macOS takes ctrl+arrows for Mission Control: "[" "]" and shift+arrows work everywhere
+        Binding("[,shift+up,ctrl+up", "move(-1)", "plan.up", id="plan.up",
+                tooltip="plan.up.help", show=False),
+        Binding("],shift+down,ctrl+down", "move(1)", "plan.down", id="plan.down",
+                tooltip="plan.down.help", show=False),
         Binding("ctrl+x", "remove", "plan.remove", id="plan.remove", tooltip="plan.remove.help",
                 show=False, priority=True),
         Binding("ctrl+k", "accept", "plan.accept", id="plan.accept", tooltip="plan.accept.help",
@@ -339,7 +340,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
 
     def action_move(self, delta: int) -> None:
         table = self.query_one("#script", DataTable)
-        if self.items:
+        if self.items and table.has_focus:
             row = table.cursor_row
             target = min(max(row + delta, 0), len(self.items) - 1)
             self._write_script(lambda store, items: script_builder.move(store, items, row, delta),

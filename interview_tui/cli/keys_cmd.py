@@ -1,0 +1,39 @@
+"""``interview-tui keys``: every key of every screen, as the user's keymap leaves it."""
+
+from __future__ import annotations
+
+import click
+
+from interview_tui.errors import UserError
+
+
+@click.command(short_help="List every key binding (after your keymap.toml), by screen.")
+@click.option("--screen", "screen_name", metavar="NAME",
+              help="Only this screen's keys (e.g. live, home, plan, dialog).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON array of bindings.")
+def keys(screen_name: str | None, as_json: bool) -> None:
+    """List every key binding: screen, id (for keymap.toml), keys and what it does.
+
+    A key sequence is written with spaces: "ctrl+y 3" is ctrl+y, then 3. A keymap.toml
+    entry with an unknown id or a key that cannot be parsed is an error, by name.
+    """
+    from interview_tui.cli.output import echo, echo_json
+    from interview_tui.store.paths import config_dir
+    from interview_tui.tui.keymap import key_reference, load_keymap
+
+    keymap = load_keymap(config_dir() / "keymap.toml")
+    rows = key_reference(keymap)
+    if screen_name is not None:
+        screens = sorted({row["screen"] for row in rows})
+        if screen_name not in screens:
+            raise UserError(f"--screen: no screen {screen_name!r}; one of: {', '.join(screens)}")
+        rows = [row for row in rows if row["screen"] == screen_name]
+    if as_json:
+        echo_json(rows)
+        return
+    width = max((len(row["id"]) for row in rows), default=0)
+    keys_width = max((len(", ".join(row["keys"])) for row in rows), default=0)
+    for row in rows:
+        keys_text = ", ".join(row["keys"])
+        echo(f"{row['screen']:<12}  {row['id']:<{width}}  {keys_text:<{keys_width}}  "
+             f"{row['description']}")

@@ -1,0 +1,142 @@
+"""The live screen's keys as terminals really send them, in a real pseudo-terminal.
+
+Each key is written as the bytes a terminal sends (xterm / tmux / iTerm2 with Esc+ send
+``ESC 3`` for alt+3; macOS Terminal.app with default settings types ``£`` for Option+3;
+every terminal sends ``0x19`` for ctrl+y), the screen is read through a terminal emulator,
+and what was recorded is read back with ``export --format json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.pty_terminal import Terminal
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+
+VISIT = "4"  # Northwind Logistics, English, with limits on what may be promised
+ESC, CTRL_Y, CTRL_J, CTRL_T, F2, F9 = b"\x1b", b"\x19", b"\x0a", b"\x14", b"\x1bOQ", b"\x1b[20~"
+
+#: the bytes of "tag with goal 3 (usage & vendors)", by the keyboard and terminal that send them
+GOAL3 = {
+    "alt+3 (xterm, GNOME Terminal, Windows Terminal, tmux, iTerm2 Esc+)": ESC + b"3",
+    "Option+3 (macOS Terminal.app, iTerm2 default)": "£".encode(),
+    "ctrl+y 3 (any terminal)": CTRL_Y + b"3",
+}
+
+
+@pytest.fixture
+def demo_env(tmp_path) -> dict[str, str]:
+    env = {**os.environ, "INTERVIEW_TUI_DB": str(tmp_path / "demo.db"),
+           "INTERVIEW_TUI_LANG": "en"}  # fmt: skip
+    subprocess.run([sys.executable, "-m", "interview_tui", "demo"], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    return env
+
+
+def _live(env: dict[str, str], size=(100, 30)) -> Terminal:
+    term = Terminal(["live", VISIT], env, size=size)
+    term.wait_for_screen("Northwind")
+    term.wait_for_screen("1/12")
+    term.drain(0.3)
+    return term
+
+
+def _notes(env: dict[str, str]) -> list[dict]:
+    out = subprocess.run([sys.executable, "-m", "interview_tui", "export", VISIT, "--format",
+                          "json"], env=env, check=True, capture_output=True, text=True)  # fmt: skip
+    return json.loads(out.stdout)["notes"]
+
+
+def test_goal_keys_tag_the_note_and_type_nothing(demo_env) -> None:
+    term = _live(demo_env)
+    try:
+        for n, keys in enumerate(GOAL3.values()):
+            term.send(CTRL_J + f"Kafka on-prem, cluster {n}".encode())
+            term.wait_for_screen(f"cluster {n}")
+            term.send(keys)
+            term.wait_for_screen("Note tagged: Usage & vendors")
+            term.drain(0.5)  # saved a third of a second after the last change
+        term.send(ESC)
+        term.wait_for_screen("Visits")
+    finally:
+        term.kill()
+    notes = {note["text"]: note for note in _notes(demo_env)}
+    for n, name in enumerate(GOAL3):
+        note = notes.get(f"Kafka on-prem, cluster {n}")
+        assert note is not None, f"{name}: a character reached the note: {list(notes)}"
+        assert note["goal"] == "usage_vendors", name
+
+
+def test_words_typed_with_the_leader_key_are_kept(demo_env) -> None:
+    """ctrl+y 3 and the next words in one burst: the goal is tagged, the words land."""
+    term = _live(demo_env)
+    try:
+        term.send(b"The CFO signs" + CTRL_Y + b"3 off every quarter")
+        term.wait_for_screen("off every quarter")
+        term.drain(0.6)
+    finally:
+        term.kill()
+    [note] = [n for n in _notes(demo_env) if "CFO" in n["text"]]
+    assert note["text"] == "The CFO signs off every quarter" and note["goal"] == "usage_vendors"
+
+
+def test_safe_view_shows_nothing_internal(demo_env) -> None:
+    term = _live(demo_env, size=(120, 36))
+    try:
+        screen = term.screen()
+        assert "Must not promise" in screen and "Research" in screen and "Purpose" in screen
+        term.send(b"SECRET-42 their CTO is weak on cost" + CTRL_Y + b"i")
+        term.wait_for_screen("INTERNAL ONLY")
+        term.send(CTRL_J + b"We run 40 nodes")
+        term.wait_for_screen("We run 40 nodes")
+        term.send(F2)
+        screen = term.wait_for_screen("Must not promise", gone=True)
+        for internal in ("Research", "Purpose", "SECRET-42", "INTERNAL ONLY", "shareable",
+                         "Team profile", "Personal connection", "Plan (internal)"):  # fmt: skip
+            assert internal not in screen, f"{internal!r} shows in the safe view:\n{screen}"
+        assert "We run 40 nodes" in screen  # the customer-safe note stays
+        term.send(CTRL_T + b"We will give you a custom SLA")
+        screen = term.wait_for_screen("May touch a limit")
+        for limit in ("free capacity", "roadmap dates", "must not be promised"):
+            assert limit not in screen, f"{limit!r} shows in the safe view:\n{screen}"
+        term.send(ESC)
+        term.wait_for_screen("New commitment", gone=True)
+        term.send(F2)  # back to the full view: everything is there again
+        term.wait_for_screen("Must not promise")
+    finally:
+        term.kill()
+
+
+@pytest.mark.parametrize("keys", [ESC, F9, CTRL_Y + b"h"], ids=["esc", "f9", "ctrl+y h"])
+def test_the_ways_out_of_the_meeting(demo_env, keys: bytes) -> None:
+    term = _live(demo_env)
+    try:
+        assert "esc Leave" in term.screen()  # the way out is in the footer
+        term.send(b"Saved before leaving")
+        term.wait_for_screen("Saved before leaving")
+        term.send(keys)
+        term.wait_for_screen("Visits")
+        term.drain(1.0)
+    finally:
+        term.kill()
+    assert any(n["text"] == "Saved before leaving" for n in _notes(demo_env))
+
+
+def test_esc_on_a_dialog_keeps_the_draft(demo_env) -> None:
+    term = _live(demo_env)
+    try:
+        term.send(CTRL_T + b"Send the migration runbook")
+        term.wait_for_screen("Send the migration runbook")
+        term.send(ESC)
+        term.wait_for_screen("Draft kept")
+        term.send(CTRL_T)
+        screen = term.wait_for_screen("New commitment")
+        assert "Send the migration runbook" in screen
+    finally:
+        term.kill()
