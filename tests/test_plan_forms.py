@@ -67,3 +67,46 @@ async def test_duplicate_customer_name_is_refused_beside_the_field(make_app, dem
 def test_customer_snapshot(snap_compare, make_app, lang) -> None:
     assert snap_compare(make_app("customer", lang=lang, customer_id=1), terminal_size=(80, 24),
                         run_before=settle)
+
+
+async def test_leaving_a_form_with_changes_asks_and_never_discards_silently(
+    make_app, demo_store
+) -> None:
+    from interview_tui.tui.forms import UnsavedDialog
+    from interview_tui.tui.plan.visit_form_screen import VisitFormScreen
+
+    app = make_app("visit_form", visit_id=2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, VisitFormScreen)
+        await pilot.press("escape")  # nothing changed: leaves at once
+        await pilot.pause()
+        assert not isinstance(app.screen, VisitFormScreen | UnsavedDialog)
+
+    app = make_app("visit_form", visit_id=2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#purpose", Input).value = "Renewal, then the migration plan"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedDialog)
+        await pilot.press("escape")  # keep editing: the text is still there
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query_one("#purpose", Input).value == "Renewal, then the migration plan"
+        await pilot.press("escape", "ctrl+s")  # save, and leave once saved
+        await settle(pilot)
+        assert not isinstance(app.screen, VisitFormScreen | UnsavedDialog)
+        assert demo_store.get(Visit, 2).purpose == "Renewal, then the migration plan"
+
+    app = make_app("customer")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Fabrikam", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedDialog)
+        await pilot.press("ctrl+d")  # discard, asked
+        await pilot.pause()
+        assert demo_store.customer_by_name("Fabrikam") is None

@@ -140,3 +140,73 @@ def goal_select(value: Goal, widget_id: str = "goal") -> Select[str]:
     """A compact choice of the seven goals, numbered as the 1-7 keys."""
     return Select([(f"{g.number} {t(f'goal.{g.value}')}", g.value) for g in Goal],
                   value=value.value, allow_blank=False, id=widget_id, compact=True)
+
+
+def typed_text(node: Any) -> dict[str, str]:
+    """What is typed in every text field under ``node``, by field id."""
+    from textual.widgets import TextArea
+
+    found: dict[str, str] = {}
+    for field in node.query("Input, TextArea"):
+        if field.id is not None:
+            found[field.id] = field.text if isinstance(field, TextArea) else field.value
+    return found
+
+
+class UnsavedDialog(BaseModal):
+    """A form with unsaved changes is being left: keep editing, save, or discard; asked,
+    never silent. Dismissed with ``"save"``, ``"discard"`` or ``None`` (keep editing)."""
+
+    DEFAULT_CSS = """
+    UnsavedDialog { align: center middle; }
+    UnsavedDialog > VerticalScroll {
+        width: 90%; max-width: 70; height: auto; border: thick $warning; background: $surface;
+        padding: 0 1;
+    }
+    UnsavedDialog .buttons { height: auto; align-horizontal: right; padding-top: 1; }
+    UnsavedDialog Button { margin-left: 1; }
+    """
+    AUTO_FOCUS = "#keep"
+    BINDINGS = [
+        Binding("escape", "keep", "unsaved.keep", id="unsaved.keep"),
+        Binding("ctrl+s", "save", "unsaved.save", id="unsaved.save", priority=True),
+        Binding("ctrl+d", "discard", "unsaved.discard", id="unsaved.discard", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(t("unsaved.question"))
+            with Horizontal(classes="buttons"):
+                yield Button(t("unsaved.keep") + " (esc)", id="keep", compact=True)
+                yield Button(t("unsaved.discard") + " (ctrl+d)", id="discard", variant="error",
+                             compact=True)  # fmt: skip
+                yield Button(t("unsaved.save") + " (ctrl+s)", id="save", variant="primary",
+                             compact=True)  # fmt: skip
+
+    @on(Button.Pressed, "#keep")
+    def action_keep(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        self.dismiss("save")
+
+    @on(Button.Pressed, "#discard")
+    def action_discard(self) -> None:
+        self.dismiss("discard")
+
+
+def leave_form(screen: Any, changed: bool) -> None:
+    """Leave ``screen`` (a form with ``action_save``), asking first when it has changes."""
+    if not changed:
+        screen.dismiss()
+        return
+
+    def answered(choice: str | None) -> None:
+        if choice == "discard":
+            screen.dismiss()
+        elif choice == "save":  # leaves once saved; a field in error keeps it open
+            screen.leave_after_save = True
+            screen.action_save()
+
+    screen.app.push_screen(UnsavedDialog(), answered)

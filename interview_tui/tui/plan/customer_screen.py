@@ -14,7 +14,7 @@ from interview_tui.domain.models import Customer, Person
 from interview_tui.i18n import t
 from interview_tui.services.customers import CustomerForm, load_customer, save_customer
 from interview_tui.tui.data import DataScreen, SaveError
-from interview_tui.tui.forms import FormDialog, role_select
+from interview_tui.tui.forms import FormDialog, leave_form, role_select, typed_text
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.text import SafeTable, literal
@@ -99,6 +99,7 @@ class CustomerScreen(DataScreen[CustomerForm]):
                 field.value = getattr(data.customer, widget_id)
         self.sub_title = t("customer.subtitle_edit", name=data.customer.name)
         self._show_people()
+        self._opened_with = typed_text(self)
 
     def _show_people(self) -> None:
         table = self.query_one(DataTable)
@@ -136,8 +137,11 @@ class CustomerScreen(DataScreen[CustomerForm]):
             self.removed.clear()
             self._show_people()
             self.sub_title = t("customer.subtitle_edit", name=self.customer.name)
+            self._opened_with = typed_text(self)
             self.notify(t("customer.saved"), timeout=2)
             self.app.screen_stack[0].post_message(DataChanged())
+            if getattr(self, "leave_after_save", False):
+                self.dismiss()
 
         def failed(problem: SaveError) -> None:
             if problem.field == "name":
@@ -148,4 +152,8 @@ class CustomerScreen(DataScreen[CustomerForm]):
                        quiet=True)  # fmt: skip
 
     def action_back(self) -> None:
-        self.dismiss()
+        """Back; with changes not saved (fields, people added or removed), asks first."""
+        opened = getattr(self, "_opened_with", {"name": "", "industry": "", "notes": ""})
+        changed = typed_text(self) != opened or self.removed or any(p.id is None
+                                                                     for p in self.people)
+        leave_form(self, bool(changed))

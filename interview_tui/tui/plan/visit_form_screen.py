@@ -18,6 +18,7 @@ from interview_tui.domain.models import Person, Visit
 from interview_tui.i18n import t
 from interview_tui.services.visits import VisitFormData, load_visit_form, people_of, save_visit
 from interview_tui.tui.data import DataScreen
+from interview_tui.tui.forms import leave_form, typed_text
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.text import literal
@@ -115,6 +116,7 @@ class VisitFormScreen(DataScreen[VisitFormData]):
         if self.customer_id is not None:
             customer_select.value = self.customer_id
         self._load_people()
+        self._opened_with = typed_text(self)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "customer":
@@ -175,10 +177,14 @@ class VisitFormScreen(DataScreen[VisitFormData]):
 
         def saved(visit: Visit) -> None:
             self.visit, self.visit_id = visit, visit.id
+            self._opened_with = typed_text(self)
             self.notify(t("visit.saved"), timeout=2)
             self.app.screen_stack[0].post_message(DataChanged())
+            if getattr(self, "leave_after_save", False):
+                self.dismiss()
 
         self.iapp.save(lambda: save_visit(store, visit_id, values), saved)
 
     def action_back(self) -> None:
-        self.dismiss()
+        """Back; with changes not saved, asks first (keep editing, save, discard)."""
+        leave_form(self, typed_text(self) != getattr(self, "_opened_with", typed_text(self)))
