@@ -40,6 +40,11 @@ class CommitmentRow:
         }  # fmt: skip
 
 
+#: commitments of archived visits or customers are not listed (they come back on restore)
+_NOT_ARCHIVED = ("v.archived_at IS NULL AND v.customer_id NOT IN"
+                 " (SELECT id FROM customers WHERE archived_at IS NOT NULL)")
+
+
 @dataclass(frozen=True, slots=True)
 class CommitmentFilter:
     open_only: bool = False
@@ -49,7 +54,7 @@ class CommitmentFilter:
     owner: str = ""  # matches the owner side ("us", "customer") or part of the name
 
     def sql(self, today: date) -> tuple[str, list[object]]:
-        where, params = ["1 = 1"], []
+        where, params = [_NOT_ARCHIVED], []
         if self.open_only or self.overdue_only or self.due_this_week:
             where.append("m.state = 'open'")
         if self.overdue_only:

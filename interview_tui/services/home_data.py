@@ -23,22 +23,29 @@ class HomeData:
     overdue_commitments: int
 
 
-def read_home(store: Store, today: date) -> HomeData:
-    """Upcoming visits (soonest first), then recent ones, customers most recently seen first."""
+def read_home(store: Store, today: date, *, archived: bool = False) -> HomeData:
+    """Upcoming visits (soonest first), then recent ones, customers most recently seen first.
+
+    Archived visits and customers (and the visits of archived customers) are left out; with
+    ``archived`` only they are shown, so they can be restored or deleted for good.
+    """
     columns = "v.id, c.name AS customer, v.date, v.status, v.purpose"
+    shown = ("(v.archived_at IS NOT NULL OR c.archived_at IS NOT NULL)" if archived
+             else "v.archived_at IS NULL AND c.archived_at IS NULL")  # fmt: skip
     upcoming = store.query(
         f"SELECT {columns} FROM visits v JOIN customers c ON c.id = v.customer_id"
-        " WHERE v.date >= ? ORDER BY v.date LIMIT ?",
+        f" WHERE v.date >= ? AND {shown} ORDER BY v.date LIMIT ?",
         [today.isoformat(), UPCOMING_LIMIT],
     )
     recent = store.query(
         f"SELECT {columns} FROM visits v JOIN customers c ON c.id = v.customer_id"
-        " WHERE v.date < ? ORDER BY v.date DESC LIMIT ?",
+        f" WHERE v.date < ? AND {shown} ORDER BY v.date DESC LIMIT ?",
         [today.isoformat(), RECENT_LIMIT],
     )
     customers = store.query(
         "SELECT c.id, c.name, count(v.id) AS visits, max(v.date) AS last_visit FROM customers c"
-        " LEFT JOIN visits v ON v.customer_id = c.id GROUP BY c.id"
+        " LEFT JOIN visits v ON v.customer_id = c.id AND v.archived_at IS NULL"
+        f" WHERE c.archived_at IS {'NOT ' if archived else ''}NULL GROUP BY c.id"
         " ORDER BY last_visit DESC, c.name LIMIT ?",
         [CUSTOMER_LIMIT],
     )

@@ -18,6 +18,10 @@ from interview_tui.store.store import Store
 
 #: rows read per page; the screen asks for more when the cursor nears the end
 PAGE_SIZE = 60
+#: requirements of archived customers or visits are not listed (they come back on restore)
+_NOT_ARCHIVED = ("r.customer_id NOT IN (SELECT id FROM customers WHERE archived_at IS NOT NULL)"
+                 " AND (r.visit_id IS NULL OR r.visit_id NOT IN"
+                 " (SELECT id FROM visits WHERE archived_at IS NOT NULL))")
 _CLOSED = tuple(state.value for state in RequirementState if state.is_closed)
 _GROUP_ORDER = "CASE r.pool_group " + " ".join(
     f"WHEN '{group.value}' THEN {n}" for n, group in enumerate(PoolGroup)
@@ -44,7 +48,8 @@ def read_pool(store: Store, *, customer_id: int | None = None, offset: int = 0,
     """One page of the pool in screen order, with the totals the screen's header shows."""
     from interview_tui.store.records import from_row
 
-    where, params = ("WHERE r.customer_id = ?", [customer_id]) if customer_id else ("", [])
+    where, params = (f"WHERE r.customer_id = ? AND {_NOT_ARCHIVED}", [customer_id]
+                     ) if customer_id else (f"WHERE {_NOT_ARCHIVED}", [])  # fmt: skip
     closed = ",".join("?" * len(_CLOSED))
     rows = store.query(
         f"SELECT r.*, c.name AS _customer FROM requirements r"

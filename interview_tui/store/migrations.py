@@ -142,7 +142,18 @@ def _v3_search_rowids(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS visits_customer_date ON visits (customer_id, date)")
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_search_links_history, _v3_search_rowids]
+def _archive_history_schedule(db: sqlite_utils.Database) -> None:
+    """Archiving (customers, people, visits); requirement history; schedule-dispute fields."""
+    for table in ("customers", "people", "visits"):
+        db[table].add_column("archived_at", str)
+    db["requirements"].add_column("history", str, not_null_default="[]")
+    db["requirements"].add_column("told_customer", str, not_null_default="")
+    db["requirements"].add_column("share_plan", int, not_null_default=0)
+
+
+MIGRATIONS: list[Migration] = [
+    _v1_initial, _v2_search_links_history, _v3_search_rowids, _archive_history_schedule,
+]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"
 

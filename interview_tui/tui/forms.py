@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Select, Static
+from textual.widgets import Button, Select, Static, TextArea
 
 from interview_tui.domain.enums import Goal, Role
 from interview_tui.i18n import t
@@ -41,6 +41,9 @@ class FormDialog(BaseModal):
     """
     BINDINGS = _DIALOG_BINDINGS
     TITLE_KEY = ""
+    #: esc (or Cancel) on a dialog whose text was changed asks before throwing it away
+    ASK_BEFORE_DISCARD = False
+    _typed_at_open: list[str] | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -52,7 +55,12 @@ class FormDialog(BaseModal):
                              compact=True)  # fmt: skip
 
     def on_mount(self) -> None:
+        self._typed_at_open = self._typed()
         self.query(Input).first().focus()
+
+    def _typed(self) -> list[str]:
+        return ([field.value for field in self.query(Input)]
+                + [area.text for area in self.query(TextArea)])  # fmt: skip
 
     def fields(self) -> ComposeResult:
         raise NotImplementedError
@@ -72,7 +80,20 @@ class FormDialog(BaseModal):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        typed = self._typed()
+        before = self._typed_at_open or [""] * len(typed)
+        if not self.ASK_BEFORE_DISCARD or typed == before:
+            self.dismiss(None)
+            return
+        from interview_tui.tui.confirm import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog(t("dialog.discard_title"), t("dialog.discard_body"),
+                                           t("dialog.discard"), no=t("dialog.keep_editing")),
+                             answered)  # fmt: skip
 
 
 def role_select(value: Role, widget_id: str = "role") -> Select[str]:

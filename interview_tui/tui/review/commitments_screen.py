@@ -47,6 +47,8 @@ _FILTERS = {
 class NoteDialog(FormDialog):
     """Close a commitment: one note (required when dropping)."""
 
+    ASK_BEFORE_DISCARD = True
+
     def __init__(self, title: str, required: bool, draft: str = "") -> None:
         super().__init__()
         self.title_text, self.required, self.draft = title, required, draft
@@ -70,6 +72,8 @@ class NoteDialog(FormDialog):
 
 class DueDialog(FormDialog):
     """A new due date, parsed as it is typed, and the reason it moves."""
+
+    ASK_BEFORE_DISCARD = True
 
     def __init__(self, title: str, today: date) -> None:
         super().__init__()

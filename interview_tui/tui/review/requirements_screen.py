@@ -25,6 +25,8 @@ from interview_tui.tui.text import literal
 
 
 class LinkDialog(FormDialog):
+    ASK_BEFORE_DISCARD = True
+
     def __init__(self, title: str, key: str) -> None:
         super().__init__()
         self.title_text, self.key = title, key
