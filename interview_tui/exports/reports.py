@@ -14,6 +14,7 @@ from interview_tui.domain.models import Note
 from interview_tui.exports.bundle import VisitBundle
 from interview_tui.i18n import t
 from interview_tui.services.customer_safe import safe_commitment, safe_requirement
+from interview_tui.services.schedule import schedule_for_customer, schedule_summary
 
 
 def _md(text: str) -> str:
@@ -69,10 +70,12 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
         state = f"{t(f'req.{r.state.value}')} · {t(f'group.{r.group.value}')}"
         out.append(f"- **{head}** ({state})")
         for name in ("user", "scenario", "pain", "product_details", "originator",
-                     "solution_idea", "workaround"):  # fmt: skip
+                     "solution_idea"):  # fmt: skip
             value = getattr(r, name)
             if value:
                 out.append(f"  - {name.replace('_', ' ')}: {_md(value)}")
+        if schedule := schedule_summary(r):
+            out.append(f"  - {t('report.schedule')}: {_md(schedule)}")
         if r.missing:
             out.append(f"  - ⚠ {t('report.unclear', missing=', '.join(r.missing))}")
     out += [] if bundle.requirements else [t("report.none")]
@@ -94,6 +97,18 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
     return "\n".join(out)
 
 
+def _agreed_plan(plan: dict[str, str]) -> list[str]:
+    """The plan the customer agreed to, as sub-items (nothing when not agreed)."""
+    lines = []
+    if "plan" in plan or "planned" in plan:
+        text = " ".join(x for x in (_md(plan.get("plan", "")), t("recap.planned", date=plan[
+            "planned"]) if "planned" in plan else "") if x)  # fmt: skip
+        lines.append(f"  - {t('recap.plan', text=text)}")
+    if "workaround" in plan:
+        lines.append(f"  - {t('recap.workaround', text=_md(plan['workaround']))}")
+    return lines
+
+
 def recap_md(bundle: VisitBundle) -> str:
     """For the customer: thanks, what we shared, requirements to confirm, commitments."""
     day = _day(bundle)
@@ -102,13 +117,14 @@ def recap_md(bundle: VisitBundle) -> str:
     if bundle.visit.give_back:
         out += [f"## {t('recap.shared')}", ""]
         out += [f"- {_md(item)}" for item in bundle.visit.give_back] + [""]
-    requirements = [safe_requirement(r) for r in bundle.requirements]
+    requirements = [(safe_requirement(r), schedule_for_customer(r)) for r in bundle.requirements]
     if requirements:
         out += [f"## {t('recap.requirements')}", ""]
-        for r in requirements:
+        for r, plan in requirements:
             fields = [f"{t(f'recap.field.{k}')}: {_md(r[k])}" for k in ("user", "scenario", "pain")
                       if r[k]]  # fmt: skip
             out.append(f"- {'; '.join(fields) or _md(r['title'])}")
+            out += _agreed_plan(plan)
         out.append("")
     commitments = [safe_commitment(c) for c in bundle.commitments]
     if commitments:

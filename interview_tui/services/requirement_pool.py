@@ -93,15 +93,51 @@ def pool_row(store: Store, requirement_id: int) -> PoolRow:
     return PoolRow(requirement, customer, asked)
 
 
-def _change(store: Store, requirement_id: int, update: Callable[[Requirement], None]
-            ) -> PoolRow:  # fmt: skip
+#: changes kept in a requirement's history (with the reason, when one is given)
+TRACKED = ("state", "group", "latest_acceptable", "planned")
+
+
+def _value(value: object) -> str:
+    return "" if value is None else str(getattr(value, "value", None) or value)
+
+
+def _change(store: Store, requirement_id: int, update: Callable[[Requirement], None],
+            reason: str = "") -> PoolRow:  # fmt: skip
+    """Change one requirement; what changed in :data:`TRACKED` goes into its history."""
     with store.transaction():
         requirement = store.get(Requirement, requirement_id)
         if requirement is None:
             raise UserError(f"no requirement with id {requirement_id}")
+        before = requirement.model_copy(deep=True)
         update(requirement)
+        on = store.now().date().isoformat()
+        entries = [{"on": on, "field": name, "from": _value(getattr(before, name)),
+                    "to": _value(getattr(requirement, name)), "reason": reason.strip()}
+                   for name in TRACKED if getattr(before, name) != getattr(requirement, name)]
+        requirement.history = [*before.history, *entries]
         store.save(requirement)
     return pool_row(store, requirement_id)
+
+
+#: fields the detail view edits
+EDITABLE = ("title", "user", "scenario", "pain", "product_details", "originator",
+            "solution_idea", "state", "group", "latest_acceptable", "planned", "workaround",
+            "told_customer", "share_plan", "link_key")  # fmt: skip
+
+
+def edit(store: Store, requirement_id: int, values: dict[str, object], reason: str = ""
+         ) -> PoolRow:  # fmt: skip
+    """Change any of :data:`EDITABLE`; state, group and date changes are kept in the
+    history with ``reason``."""
+    unknown = set(values) - set(EDITABLE)
+    if unknown:
+        raise UserError(f"cannot edit {', '.join(sorted(unknown))} of a requirement")
+
+    def update(requirement: Requirement) -> None:
+        for name, value in values.items():
+            setattr(requirement, name, value)
+
+    return _change(store, requirement_id, update, reason)
 
 
 def move(store: Store, requirement_id: int, group: PoolGroup) -> PoolRow:

@@ -20,6 +20,7 @@ from interview_tui.services import customer_questions, script_builder
 from interview_tui.services import plan as plan_service
 from interview_tui.services.customer_questions import beyond_limits
 from interview_tui.services.readiness import coverage, item_findings, readiness
+from interview_tui.services.schedule import schedule_summary
 from interview_tui.tui.base import translate_bindings
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.inputs import Input
@@ -255,6 +256,10 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                 what = r.title or " · ".join(x for x in (r.user, r.scenario, r.pain) if x)
                 out.append(f"  {esc(t(f'group.{group.value}'))} · "
                            f"{esc(t(f'req.{r.state.value}'))}: {esc(what)}")  # fmt: skip
+                if schedule := schedule_summary(r):
+                    late = (r.gap_days or 0) > 0
+                    line = f"      {esc(schedule)}"
+                    out.append(f"[yellow]{line}[/yellow]" if late else line)
         if not any(brief.requirements.values()):
             out.append(none)
         out += ["", f"[b]{esc(t('plan.brief.commitments'))}[/b]"]
