@@ -158,3 +158,20 @@ async def test_commitments_done_then_ctrl_z_and_reopen(make_app, demo_store) -> 
         await pilot.press(*"budget found", "ctrl+s")
         await settle(pilot)
         assert demo_store.get(Commitment, target.id).state is CommitmentState.OPEN
+
+
+def test_live_capture_can_take_the_schedule_fields(demo_store) -> None:
+    import pytest
+
+    from interview_tui.errors import FieldError
+    from interview_tui.services.schedule import schedule_fields
+
+    fields = schedule_fields(FIXED_TODAY, latest_acceptable="2026-12-15", planned="+57d",
+                             workaround=" drain first ", told_customer="")
+    assert fields == {"latest_acceptable": "2026-12-15", "planned": "2027-01-20",
+                      "workaround": "drain first"}
+    r = Requirement(customer_id=1, user="SRE", **fields)  # as LiveSession.add_requirement does
+    assert r.gap_days == 36
+    with pytest.raises(FieldError) as problem:
+        schedule_fields(FIXED_TODAY, planned="someday")
+    assert problem.value.field == "planned"

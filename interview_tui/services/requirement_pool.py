@@ -22,6 +22,16 @@ PAGE_SIZE = 60
 _NOT_ARCHIVED = ("r.customer_id NOT IN (SELECT id FROM customers WHERE archived_at IS NOT NULL)"
                  " AND (r.visit_id IS NULL OR r.visit_id NOT IN"
                  " (SELECT id FROM visits WHERE archived_at IS NOT NULL))")
+
+
+def _any_archived(store: Store) -> bool:
+    """Whether any customer or visit is archived (read through a partial index; when none
+    is, the pool is counted without checking each row)."""
+    return bool(store.query(
+        "SELECT EXISTS (SELECT 1 FROM customers WHERE archived_at IS NOT NULL)"
+        " OR EXISTS (SELECT 1 FROM visits WHERE archived_at IS NOT NULL) AS any")[0]["any"])
+
+
 _CLOSED = tuple(state.value for state in RequirementState if state.is_closed)
 _GROUP_ORDER = "CASE r.pool_group " + " ".join(
     f"WHEN '{group.value}' THEN {n}" for n, group in enumerate(PoolGroup)
@@ -48,8 +58,9 @@ def read_pool(store: Store, *, customer_id: int | None = None, offset: int = 0,
     """One page of the pool in screen order, with the totals the screen's header shows."""
     from interview_tui.store.records import from_row
 
-    where, params = (f"WHERE r.customer_id = ? AND {_NOT_ARCHIVED}", [customer_id]
-                     ) if customer_id else (f"WHERE {_NOT_ARCHIVED}", [])  # fmt: skip
+    hide = _NOT_ARCHIVED if _any_archived(store) else "1 = 1"
+    where, params = (f"WHERE r.customer_id = ? AND {hide}", [customer_id]
+                     ) if customer_id else (f"WHERE {hide}", [])  # fmt: skip
     closed = ",".join("?" * len(_CLOSED))
     rows = store.query(
         f"SELECT r.*, c.name AS _customer FROM requirements r"

@@ -7,6 +7,8 @@ what the recap may restate, and only when the customer agreed (``share_plan``).
 
 from __future__ import annotations
 
+from datetime import date
+
 from interview_tui.domain.models import Requirement
 from interview_tui.i18n import t
 
@@ -47,3 +49,25 @@ def schedule_for_customer(r: Requirement) -> dict[str, str]:
     found = {"plan": r.told_customer.strip(), "workaround": r.workaround.strip(),
              "planned": r.planned.isoformat() if r.planned else ""}  # fmt: skip
     return {k: v for k, v in found.items() if v}
+
+
+def schedule_fields(today: date, *, latest_acceptable: str = "", planned: str = "",
+                    workaround: str = "", told_customer: str = "") -> dict[str, str]:  # fmt: skip
+    """The optional schedule fields of a capture dialog as :class:`Requirement` values:
+    dates typed as the dialogs accept (``2026-12-04``, ``+14d``, ``下周五``) become ISO text,
+    so ``LiveSession.add_requirement(**fields)`` takes them as they are. A date that cannot
+    be read raises :class:`FieldError` on its field; blank fields are left out."""
+    from interview_tui.domain.dates import DateParseError, parse_due
+    from interview_tui.errors import FieldError
+
+    fields: dict[str, str] = {}
+    for name, text in (("latest_acceptable", latest_acceptable), ("planned", planned)):
+        if text.strip():
+            try:
+                fields[name] = parse_due(text.strip(), today).isoformat()
+            except DateParseError as exc:
+                raise FieldError(name, str(exc)) from None
+    for name, text in (("workaround", workaround), ("told_customer", told_customer)):
+        if text.strip():
+            fields[name] = text.strip()
+    return fields
