@@ -175,3 +175,16 @@ def test_live_capture_can_take_the_schedule_fields(demo_store) -> None:
     with pytest.raises(FieldError) as problem:
         schedule_fields(FIXED_TODAY, planned="someday")
     assert problem.value.field == "planned"
+
+
+async def test_hostile_text_shows_literally_in_the_detail_views(make_app, demo_store) -> None:
+    hostile = "[bold]x[/] \x1b[2J\x1b]52;c;AAAA\x07 [link=file:///etc]y"
+    r = demo_store.all(Requirement)[0]
+    requirement_pool.edit(demo_store, r.id, {"title": hostile, "workaround": hostile,
+                                             "planned": date(2027, 1, 20)}, reason=hostile)
+    app = make_app("requirement", requirement_id=r.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#title", Input).value == hostile  # kept as typed
+        history = str(app.screen.query_one("#history", Static).render())
+        assert "[bold]x[/]" in history and "\x1b" not in history
