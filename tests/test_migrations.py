@@ -39,6 +39,11 @@ def test_version_1_database_upgrades_with_rows_intact(tmp_path: Path) -> None:
     assert requirement is not None and requirement.link_key == "" and requirement.pain == "手工五天"
     commitment = store.get(Commitment, 1)
     assert commitment is not None and commitment.history == []
+    # nothing archived; requirements start with no history and no schedule-dispute answers
+    assert visit.archived_at is None
+    assert requirement.history == [] and requirement.told_customer == ""
+    assert requirement.share_plan is False
+    assert all(p.archived_at is None for p in store.people(visit.customer_id))
     # rows from before the search index existed are searchable after the upgrade
     assert {hit.kind for hit in store.search("账单")} == {"note", "requirement", "commitment"}
     assert store.search("reconciliation")

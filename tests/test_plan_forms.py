@@ -72,7 +72,7 @@ def test_customer_snapshot(snap_compare, make_app, lang) -> None:
 async def test_leaving_a_form_with_changes_asks_and_never_discards_silently(
     make_app, demo_store
 ) -> None:
-    from interview_tui.tui.forms import UnsavedDialog
+    from interview_tui.tui.confirm import UnsavedDialog
     from interview_tui.tui.plan.visit_form_screen import VisitFormScreen
 
     app = make_app("visit_form", visit_id=2)

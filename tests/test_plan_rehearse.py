@@ -203,3 +203,42 @@ async def test_their_questions_are_added_edited_removed_and_checked(make_app, de
         await settle(pilot)
         assert demo_store.get(CustomerQuestion, added.id) is None
         assert len(screen.their_questions) == before
+
+
+async def test_what_the_last_visit_did_not_ask_is_in_its_report_and_carried_over(
+    make_app, demo_store
+) -> None:
+    """Seed: the next visit starts where the last one stopped. Visit 1 (done) leaves one
+    question skipped and one not reached; its report lists them by role, and ctrl+l in the
+    plan of visit 2 (same customer, later) copies them in, once."""
+    from interview_tui.domain.enums import Goal, ItemStatus, Role
+    from interview_tui.exports.bundle import load_bundle
+    from interview_tui.exports.reports import report_md
+    from tests.conftest import FIXED_TODAY
+
+    skipped = ScriptItem(visit_id=1, role=Role.PROCUREMENT, goal=Goal.BUSINESS_GOALS,
+                         text="谁批准明年的云预算?", position=90, status=ItemStatus.SKIPPED)
+    missed = ScriptItem(visit_id=1, role=Role.TECH_DECISION, goal=Goal.KEY_REQUIREMENTS,
+                        text="Which region must go live first?", position=91)  # fmt: skip
+    demo_store.save_all([skipped, missed])
+    report = report_md(load_bundle(demo_store, 1), FIXED_TODAY)
+    section = report.split("## Planned but not asked")[1]
+    assert "谁批准明年的云预算? (skipped)" in section
+    assert "Which region must go live first? (not reached)" in section
+    assert section.index("Procurement") < section.index("谁批准")
+    assert "hang" not in section  # asked questions are not listed
+
+    app = make_app("plan", visit_id=2)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        before = len(screen.items)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        texts = [item.text for item in screen.items]
+        assert texts[before:] == ["谁批准明年的云预算?", "Which region must go live first?"]
+        assert all(item.status is ItemStatus.PENDING for item in screen.items[before:])
+        await pilot.press("ctrl+l")  # a second time adds nothing
+        await settle(pilot)
+        assert len(screen.items) == before + 2
+    assert len(demo_store.script(1)) == 7  # the old visit's script is untouched

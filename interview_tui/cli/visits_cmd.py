@@ -12,14 +12,17 @@ from interview_tui.cli.output import echo, echo_json
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
 @click.option("--limit", type=click.IntRange(min=0), default=0,
               help="At most this many visits, newest first (default: all of them).")
+@click.option("--archived", is_flag=True,
+              help="Include archived visits (and visits of archived customers).")
 @pass_settings
-def visits(settings: Settings, as_json: bool, limit: int) -> None:
-    """List visits with their id, customer, date and status."""
+def visits(settings: Settings, as_json: bool, limit: int, archived: bool) -> None:
+    """List visits with their id, customer, date and status (archived ones left out)."""
     store = settings.open_store(read_only=True)
     rows = [
         {"id": row["id"], "customer": row["customer"], "date": row["date"][:16].replace("T", " "),
-         "status": row["status"], "purpose": row["purpose"] or ""}
-        for row in store.visit_rows(limit=limit or None)
+         "status": row["status"], "purpose": row["purpose"] or "",
+         "archived": row["archived_at"] is not None}
+        for row in store.visit_rows(limit=limit or None, archived=archived)
     ]  # fmt: skip
     if limit and len(rows) == limit:
         echo(f"showing the newest {limit} visits; leave out --limit for all", err=True)
@@ -29,4 +32,5 @@ def visits(settings: Settings, as_json: bool, limit: int) -> None:
     if not rows:
         echo("no visits yet: run `interview-tui demo` or open the app to plan one")
     for row in rows:
-        echo(f"{row['id']:>5}  {row['date']}  {row['status']:<9}  {row['customer']}")
+        mark = "  (archived)" if row["archived"] else ""
+        echo(f"{row['id']:>5}  {row['date']}  {row['status']:<9}  {row['customer']}{mark}")

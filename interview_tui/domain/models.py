@@ -38,6 +38,7 @@ class Customer(Record):
     name: str = Field(min_length=1, max_length=200)
     industry: str = ""
     notes: str = ""
+    archived_at: datetime | None = None  # hidden from lists, kept in history
 
     _clean = field_validator("name", "industry", mode="before")(_strip)
 
@@ -50,6 +51,7 @@ class Person(Record):
     title: str = ""
     role: Role
     contact: str = ""
+    archived_at: datetime | None = None  # left the customer: still in old visits and notes
 
     _clean = field_validator("name", "title", mode="before")(_strip)
 
@@ -70,6 +72,7 @@ class Visit(Record):
     status: VisitStatus = VisitStatus.PLANNED
     next_step: str = ""
     rehearsal: dict[str, object] = Field(default_factory=dict)
+    archived_at: datetime | None = None
 
     @field_validator("goals")
     @classmethod
@@ -131,11 +134,21 @@ class Requirement(Record):
     solution_idea: str = ""
     state: RequirementState = RequirementState.CAPTURED
     group: PoolGroup = PoolGroup.BACKLOG
-    latest_acceptable: date | None = None
-    planned: date | None = None
-    workaround: str = ""
+    latest_acceptable: date | None = None  # the latest date the customer can accept
+    planned: date | None = None  # our planned date
+    workaround: str = ""  # what they can do meanwhile
+    told_customer: str = ""  # what we told the customer about our plan
+    share_plan: bool = False  # the customer agreed the plan: the recap restates it
     link_key: str = ""  # requirements raised by several customers share a key
     created_at: datetime | None = None
+    history: list[dict[str, str]] = Field(default_factory=list)
+
+    @property
+    def gap_days(self) -> int | None:
+        """Days our plan runs past the customer's latest date (negative: that many early)."""
+        if self.planned is None or self.latest_acceptable is None:
+            return None
+        return (self.planned - self.latest_acceptable).days
 
     @property
     def missing(self) -> list[str]:

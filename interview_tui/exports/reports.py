@@ -14,6 +14,7 @@ from interview_tui.domain.models import Note
 from interview_tui.exports.bundle import VisitBundle
 from interview_tui.i18n import t
 from interview_tui.services.customer_safe import safe_commitment, safe_requirement
+from interview_tui.services.schedule import schedule_for_customer, schedule_summary
 
 
 def _md(text: str) -> str:
@@ -69,10 +70,12 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
         state = f"{t(f'req.{r.state.value}')} · {t(f'group.{r.group.value}')}"
         out.append(f"- **{head}** ({state})")
         for name in ("user", "scenario", "pain", "product_details", "originator",
-                     "solution_idea", "workaround"):  # fmt: skip
+                     "solution_idea"):  # fmt: skip
             value = getattr(r, name)
             if value:
                 out.append(f"  - {name.replace('_', ' ')}: {_md(value)}")
+        if schedule := schedule_summary(r):
+            out.append(f"  - {t('report.schedule')}: {_md(schedule)}")
         if r.missing:
             out.append(f"  - ⚠ {t('report.unclear', missing=', '.join(r.missing))}")
     out += [] if bundle.requirements else [t("report.none")]
@@ -91,7 +94,41 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
     pains = [n for n in bundle.notes if n.kind == "pain"]
     out += [f"- {_md(n.text)} → {_md(n.action)}" for n in pains] or [t("report.none")]
     out += ["", f"## {t('report.next_step')}", "", _md(visit.next_step) or t("report.none"), ""]
+    out += _not_asked(bundle)
     return "\n".join(out)
+
+
+def _not_asked(bundle: VisitBundle) -> list[str]:
+    """Planned questions skipped or not reached, by role: where the next visit starts."""
+    from interview_tui.domain.enums import ItemStatus, Role
+    from interview_tui.services.script_builder import not_asked
+
+    left = not_asked(bundle.script)
+    out = [f"## {t('report.not_asked')}", ""]
+    if not left:
+        return [*out, t("report.none"), ""]
+    for role in Role:
+        items = [item for item in left if item.role is role]
+        if items:
+            out.append(f"### {t(f'role.{role.value}')}")
+            for item in items:
+                skipped = item.status is ItemStatus.SKIPPED
+                out.append(f"- {_md(item.text)} "
+                           f"({t('report.skipped' if skipped else 'report.not_reached')})")
+            out.append("")
+    return [*out, t("report.carry_over_hint"), ""]
+
+
+def _agreed_plan(plan: dict[str, str]) -> list[str]:
+    """The plan the customer agreed to, as sub-items (nothing when not agreed)."""
+    lines = []
+    if "plan" in plan or "planned" in plan:
+        text = " ".join(x for x in (_md(plan.get("plan", "")), t("recap.planned", date=plan[
+            "planned"]) if "planned" in plan else "") if x)  # fmt: skip
+        lines.append(f"  - {t('recap.plan', text=text)}")
+    if "workaround" in plan:
+        lines.append(f"  - {t('recap.workaround', text=_md(plan['workaround']))}")
+    return lines
 
 
 def recap_md(bundle: VisitBundle) -> str:
@@ -102,13 +139,14 @@ def recap_md(bundle: VisitBundle) -> str:
     if bundle.visit.give_back:
         out += [f"## {t('recap.shared')}", ""]
         out += [f"- {_md(item)}" for item in bundle.visit.give_back] + [""]
-    requirements = [safe_requirement(r) for r in bundle.requirements]
+    requirements = [(safe_requirement(r), schedule_for_customer(r)) for r in bundle.requirements]
     if requirements:
         out += [f"## {t('recap.requirements')}", ""]
-        for r in requirements:
+        for r, plan in requirements:
             fields = [f"{t(f'recap.field.{k}')}: {_md(r[k])}" for k in ("user", "scenario", "pain")
                       if r[k]]  # fmt: skip
             out.append(f"- {'; '.join(fields) or _md(r['title'])}")
+            out += _agreed_plan(plan)
         out.append("")
     commitments = [safe_commitment(c) for c in bundle.commitments]
     if commitments:

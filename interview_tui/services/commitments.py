@@ -40,6 +40,11 @@ class CommitmentRow:
         }  # fmt: skip
 
 
+#: commitments of archived visits or customers are not listed (they come back on restore)
+_NOT_ARCHIVED = ("v.archived_at IS NULL AND v.customer_id NOT IN"
+                 " (SELECT id FROM customers WHERE archived_at IS NOT NULL)")
+
+
 @dataclass(frozen=True, slots=True)
 class CommitmentFilter:
     open_only: bool = False
@@ -47,11 +52,16 @@ class CommitmentFilter:
     due_this_week: bool = False
     customer_id: int | None = None
     owner: str = ""  # matches the owner side ("us", "customer") or part of the name
+    #: open and due within this many days from today, overdue ones included ("due soon")
+    due_within: int | None = None
 
     def sql(self, today: date) -> tuple[str, list[object]]:
-        where, params = ["1 = 1"], []
-        if self.open_only or self.overdue_only or self.due_this_week:
+        where, params = [_NOT_ARCHIVED], []
+        if self.open_only or self.overdue_only or self.due_this_week or self.due_within is not None:
             where.append("m.state = 'open'")
+        if self.due_within is not None:
+            where.append("m.due IS NOT NULL AND m.due <= ?")
+            params.append((today + timedelta(days=self.due_within)).isoformat())
         if self.overdue_only:
             where.append("m.due IS NOT NULL AND m.due < ?")
             params.append(today.isoformat())
@@ -104,6 +114,27 @@ def count_commitments(store: Store, today: date, filters: CommitmentFilter | Non
     return int(store.query(
         "SELECT count(*) AS n FROM commitments m JOIN visits v ON v.id = m.visit_id"
         f" WHERE {where}", params)[0]["n"])  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DueSoon:
+    """What is overdue and due within a week, ours and the customer's apart."""
+
+    overdue: dict[str, int]  # by owner side ("us", "customer")
+    due: dict[str, int]  # due from today on, within the window
+    first: list[CommitmentRow]  # the soonest few, overdue first
+
+
+def due_soon(store: Store, today: date, *, days: int = 7, show: int = 5) -> DueSoon:
+    """The nudge on home: counts of overdue and due-this-week, and the first few of them."""
+    where, params = CommitmentFilter(due_within=days).sql(today)
+    counts = store.query(
+        "SELECT m.owner_side AS side, sum(m.due < ?) AS overdue, sum(m.due >= ?) AS due"
+        f" FROM commitments m JOIN visits v ON v.id = m.visit_id WHERE {where}"
+        " GROUP BY m.owner_side", [today.isoformat(), today.isoformat(), *params])  # fmt: skip
+    first = list_commitments(store, today, CommitmentFilter(due_within=days), limit=show)
+    return DueSoon({r["side"]: int(r["overdue"] or 0) for r in counts},
+                   {r["side"]: int(r["due"] or 0) for r in counts}, first)  # fmt: skip
 
 
 def commitment_row(store: Store, commitment_id: int) -> CommitmentRow:

@@ -1,4 +1,8 @@
-"""A customer with the people met there: read for the form, saved all at once."""
+"""A customer with the people met there: read for the form, saved all at once.
+
+A person is never deleted here: one who left is archived (hidden from new visits, still in
+old visits' attendees and as the speaker of old notes) and can be restored.
+"""
 
 from __future__ import annotations
 
@@ -25,9 +29,8 @@ def load_customer(store: Store, customer_id: int | None) -> CustomerForm:
     return CustomerForm(customer, store.people(customer_id) if customer else [])
 
 
-def save_customer(store: Store, customer: Customer, people: list[Person],
-                  removed: list[Person]) -> CustomerForm:  # fmt: skip
-    """The customer, its people and the removals: all saved, or none.
+def save_customer(store: Store, customer: Customer, people: list[Person]) -> CustomerForm:
+    """The customer and its people (archived ones included, as marked): all saved, or none.
 
     Raises :class:`FieldError` on ``name`` when it is blank or another customer has it.
     """
@@ -40,7 +43,4 @@ def save_customer(store: Store, customer: Customer, people: list[Person],
             raise FieldError("name", t("customer.name_taken"))
         saved = store.save(customer.model_copy(update={"name": name}))
         kept = [store.save(p.model_copy(update={"customer_id": saved.id})) for p in people]
-        for person in removed:
-            if person.id is not None:
-                store.delete(Person, person.id)
     return CustomerForm(saved, kept)

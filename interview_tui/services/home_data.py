@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from interview_tui.services.commitments import DueSoon, due_soon
 from interview_tui.store.store import Store
 
 #: How many rows the home screen shows; the rest is a search, a timeline or a filter away.
@@ -21,26 +22,35 @@ class HomeData:
     customers: list[dict]
     open_commitments: int
     overdue_commitments: int
+    #: what is overdue and due this week, ours and the customer's: the nudge
+    due: DueSoon
 
 
-def read_home(store: Store, today: date) -> HomeData:
-    """Upcoming visits (soonest first), then recent ones, customers most recently seen first."""
+def read_home(store: Store, today: date, *, archived: bool = False) -> HomeData:
+    """Upcoming visits (soonest first), then recent ones, customers most recently seen first.
+
+    Archived visits and customers (and the visits of archived customers) are left out; with
+    ``archived`` only they are shown, so they can be restored or deleted for good.
+    """
     columns = "v.id, c.name AS customer, v.date, v.status, v.purpose"
+    shown = ("(v.archived_at IS NOT NULL OR c.archived_at IS NOT NULL)" if archived
+             else "v.archived_at IS NULL AND c.archived_at IS NULL")  # fmt: skip
     upcoming = store.query(
         f"SELECT {columns} FROM visits v JOIN customers c ON c.id = v.customer_id"
-        " WHERE v.date >= ? ORDER BY v.date LIMIT ?",
+        f" WHERE v.date >= ? AND {shown} ORDER BY v.date LIMIT ?",
         [today.isoformat(), UPCOMING_LIMIT],
     )
     recent = store.query(
         f"SELECT {columns} FROM visits v JOIN customers c ON c.id = v.customer_id"
-        " WHERE v.date < ? ORDER BY v.date DESC LIMIT ?",
+        f" WHERE v.date < ? AND {shown} ORDER BY v.date DESC LIMIT ?",
         [today.isoformat(), RECENT_LIMIT],
     )
     customers = store.query(
         "SELECT c.id, c.name, count(v.id) AS visits, max(v.date) AS last_visit FROM customers c"
-        " LEFT JOIN visits v ON v.customer_id = c.id GROUP BY c.id"
+        " LEFT JOIN visits v ON v.customer_id = c.id AND v.archived_at IS NULL"
+        f" WHERE c.archived_at IS {'NOT ' if archived else ''}NULL GROUP BY c.id"
         " ORDER BY last_visit DESC, c.name LIMIT ?",
         [CUSTOMER_LIMIT],
     )
     open_count, overdue = store.commitment_counts(today)
-    return HomeData(upcoming + recent, customers, open_count, overdue)
+    return HomeData(upcoming + recent, customers, open_count, overdue, due_soon(store, today))

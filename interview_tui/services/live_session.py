@@ -21,6 +21,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from interview_tui.domain import lifecycle
 from interview_tui.domain.enums import Goal, ItemStatus, OwnerSide, Role, VisitStatus
 from interview_tui.domain.models import (
     Commitment,
@@ -107,7 +108,7 @@ class LiveSession:
         session.commitments = store.commitments(visit_id)
         key = STARTED_KEY.format(visit_id=visit_id)
         with store.transaction():
-            if visit.status in (VisitStatus.PLANNED, VisitStatus.REHEARSED):
+            if lifecycle.opens_live(visit.status):
                 visit.status = VisitStatus.LIVE
                 store.save(visit)
             if store.meta(key) is None:

@@ -26,11 +26,13 @@ class PlanData:
 def load_plan(store: Store, visit_id: int, today: date, library: BankLibrary | None = None,
               ui_language: str = "en") -> PlanData:  # fmt: skip
     from interview_tui.services import customer_questions
+    from interview_tui.services.visits import people_of
 
     visit, customer = store.visit_with_customer(visit_id)
     items = store.script(visit_id)
     return PlanData(
-        visit, customer, items, store.people(visit.customer_id),
+        visit, customer, items,
+        people_of(store, visit.customer_id, frozenset(visit.attendee_ids)),
         customer_questions.for_plan(store, visit, customer, items, ui_language),
         customer_brief(store, visit.customer_id, today, exclude_visit=visit_id),
         library or load_library(),
@@ -48,10 +50,16 @@ def save_item(store: Store, item: ScriptItem) -> list[ScriptItem]:
 
 
 def mark_rehearsed(store: Store, visit_id: int) -> Visit:
-    visit = store.get(Visit, visit_id)
-    if visit is None:
-        from interview_tui.errors import UserError
+    """A planned visit becomes rehearsed; a rehearsed one stays; any other is refused (a done
+    visit is never demoted by this key)."""
+    from interview_tui.services.visits import move_visit
 
-        raise UserError(f"no visit with id {visit_id}")
-    visit.status = VisitStatus.REHEARSED
-    return store.save(visit)
+    visit, _ = store.visit_with_customer(visit_id)
+    if visit.status is VisitStatus.REHEARSED:
+        return visit
+    if visit.status is not VisitStatus.PLANNED:
+        from interview_tui.domain.lifecycle import LifecycleError
+        from interview_tui.i18n import t
+
+        raise LifecycleError(t("lifecycle.mark_refused", status=t(f"status.{visit.status}")))
+    return move_visit(store, visit_id, VisitStatus.REHEARSED)

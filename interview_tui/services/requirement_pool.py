@@ -18,6 +18,20 @@ from interview_tui.store.store import Store
 
 #: rows read per page; the screen asks for more when the cursor nears the end
 PAGE_SIZE = 60
+#: requirements of archived customers or visits are not listed (they come back on restore)
+_NOT_ARCHIVED = ("r.customer_id NOT IN (SELECT id FROM customers WHERE archived_at IS NOT NULL)"
+                 " AND (r.visit_id IS NULL OR r.visit_id NOT IN"
+                 " (SELECT id FROM visits WHERE archived_at IS NOT NULL))")
+
+
+def _any_archived(store: Store) -> bool:
+    """Whether any customer or visit is archived (read through a partial index; when none
+    is, the pool is counted without checking each row)."""
+    return bool(store.query(
+        "SELECT EXISTS (SELECT 1 FROM customers WHERE archived_at IS NOT NULL)"
+        " OR EXISTS (SELECT 1 FROM visits WHERE archived_at IS NOT NULL) AS any")[0]["any"])
+
+
 _CLOSED = tuple(state.value for state in RequirementState if state.is_closed)
 _GROUP_ORDER = "CASE r.pool_group " + " ".join(
     f"WHEN '{group.value}' THEN {n}" for n, group in enumerate(PoolGroup)
@@ -44,7 +58,9 @@ def read_pool(store: Store, *, customer_id: int | None = None, offset: int = 0,
     """One page of the pool in screen order, with the totals the screen's header shows."""
     from interview_tui.store.records import from_row
 
-    where, params = ("WHERE r.customer_id = ?", [customer_id]) if customer_id else ("", [])
+    hide = _NOT_ARCHIVED if _any_archived(store) else "1 = 1"
+    where, params = (f"WHERE r.customer_id = ? AND {hide}", [customer_id]
+                     ) if customer_id else (f"WHERE {hide}", [])  # fmt: skip
     closed = ",".join("?" * len(_CLOSED))
     rows = store.query(
         f"SELECT r.*, c.name AS _customer FROM requirements r"
@@ -88,15 +104,51 @@ def pool_row(store: Store, requirement_id: int) -> PoolRow:
     return PoolRow(requirement, customer, asked)
 
 
-def _change(store: Store, requirement_id: int, update: Callable[[Requirement], None]
-            ) -> PoolRow:  # fmt: skip
+#: changes kept in a requirement's history (with the reason, when one is given)
+TRACKED = ("state", "group", "latest_acceptable", "planned")
+
+
+def _value(value: object) -> str:
+    return "" if value is None else str(getattr(value, "value", None) or value)
+
+
+def _change(store: Store, requirement_id: int, update: Callable[[Requirement], None],
+            reason: str = "") -> PoolRow:  # fmt: skip
+    """Change one requirement; what changed in :data:`TRACKED` goes into its history."""
     with store.transaction():
         requirement = store.get(Requirement, requirement_id)
         if requirement is None:
             raise UserError(f"no requirement with id {requirement_id}")
+        before = requirement.model_copy(deep=True)
         update(requirement)
+        on = store.now().date().isoformat()
+        entries = [{"on": on, "field": name, "from": _value(getattr(before, name)),
+                    "to": _value(getattr(requirement, name)), "reason": reason.strip()}
+                   for name in TRACKED if getattr(before, name) != getattr(requirement, name)]
+        requirement.history = [*before.history, *entries]
         store.save(requirement)
     return pool_row(store, requirement_id)
+
+
+#: fields the detail view edits
+EDITABLE = ("title", "user", "scenario", "pain", "product_details", "originator",
+            "solution_idea", "state", "group", "latest_acceptable", "planned", "workaround",
+            "told_customer", "share_plan", "link_key")  # fmt: skip
+
+
+def edit(store: Store, requirement_id: int, values: dict[str, object], reason: str = ""
+         ) -> PoolRow:  # fmt: skip
+    """Change any of :data:`EDITABLE`; state, group and date changes are kept in the
+    history with ``reason``."""
+    unknown = set(values) - set(EDITABLE)
+    if unknown:
+        raise UserError(f"cannot edit {', '.join(sorted(unknown))} of a requirement")
+
+    def update(requirement: Requirement) -> None:
+        for name, value in values.items():
+            setattr(requirement, name, value)
+
+    return _change(store, requirement_id, update, reason)
 
 
 def move(store: Store, requirement_id: int, group: PoolGroup) -> PoolRow:

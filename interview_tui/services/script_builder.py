@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from interview_tui.banks.schema import BankQuestion
-from interview_tui.domain.enums import Goal, Role
+from interview_tui.domain.enums import Goal, ItemStatus, Role
 from interview_tui.domain.models import ScriptItem
 from interview_tui.store.store import Store
 
@@ -50,3 +50,39 @@ def remove(store: Store, items: list[ScriptItem], index: int) -> None:
 
 def _next_position(items: list[ScriptItem]) -> int:
     return max((item.position for item in items), default=-1) + 1
+
+
+def not_asked(items: list[ScriptItem]) -> list[ScriptItem]:
+    """Planned questions that were skipped or never reached, in script order."""
+    return [item for item in items if item.status is not ItemStatus.ASKED]
+
+
+def previous_visit(store: Store, visit_id: int) -> int | None:
+    """The customer's visit before this one (the latest earlier one), if any."""
+    rows = store.query(
+        "SELECT p.id FROM visits v JOIN visits p ON p.customer_id = v.customer_id"
+        " WHERE v.id = ? AND p.id != v.id AND p.date < v.date AND p.archived_at IS NULL"
+        " ORDER BY p.date DESC, p.id DESC LIMIT 1", [visit_id])  # fmt: skip
+    return int(rows[0]["id"]) if rows else None
+
+
+def carry_over(store: Store, visit_id: int, items: list[ScriptItem]) -> list[ScriptItem]:
+    """Copy the questions the customer's previous visit did not ask into this script (once:
+    a question already here, by text, is not added again). Returns the copies."""
+    previous = previous_visit(store, visit_id)
+    if previous is None:
+        return []
+    have = {" ".join(item.text.split()).casefold() for item in items}
+    added = []
+    for old in not_asked(store.script(previous)):
+        if " ".join(old.text.split()).casefold() in have:
+            continue
+        item = ScriptItem(visit_id=visit_id, bank_question_id=old.bank_question_id,
+                          role=old.role, goal=old.goal, text=old.text, research=old.research,
+                          purpose=old.purpose, follow_ups=list(old.follow_ups),
+                          accepted_findings=list(old.accepted_findings),
+                          position=_next_position(items))  # fmt: skip
+        store.save(item)
+        items.append(item)
+        added.append(item)
+    return added

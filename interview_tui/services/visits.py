@@ -42,13 +42,16 @@ def load_visit_form(store: Store, visit_id: int | None) -> VisitFormData:
             from interview_tui.errors import UserError
 
             raise UserError(f"no visit with id {visit_id}")
-    customers = [(c.name, int(c.id)) for c in store.all(Customer, order_by="name")]
+    keep = visit.customer_id if visit is not None else -1
+    customers = [(c.name, int(c.id)) for c in store.all(
+        Customer, "archived_at IS NULL OR id = ?", [keep], order_by="name")]  # fmt: skip
     return VisitFormData(visit, customers)
 
 
-def people_of(store: Store, customer_id: int) -> list:
-    """The people of a customer (for choosing attendees)."""
-    return store.people(customer_id)
+def people_of(store: Store, customer_id: int, keep: frozenset[int] = frozenset()) -> list:
+    """The people of a customer to choose attendees from: those not archived, and archived
+    ones in ``keep`` (already attendees of the visit, so editing it never drops them)."""
+    return [p for p in store.people(customer_id) if p.archived_at is None or p.id in keep]
 
 
 def save_visit(store: Store, visit_id: int | None, values: dict[str, object]):
@@ -62,3 +65,60 @@ def save_visit(store: Store, visit_id: int | None, values: dict[str, object]):
         for key, value in values.items():
             setattr(visit, key, value)
         return store.save(visit)
+
+
+def move_visit(store: Store, visit_id: int, target: object):
+    """Change a visit's status by an allowed move (see :mod:`interview_tui.domain.lifecycle`);
+    returns the visit as saved."""
+    from interview_tui.domain.enums import VisitStatus
+    from interview_tui.domain.lifecycle import check_move
+
+    with store.transaction():
+        visit, _ = store.visit_with_customer(visit_id)
+        target = VisitStatus(target)
+        if visit.status is target:
+            return visit
+        check_move(visit.status, target)
+        visit.status = target
+        return store.save(visit)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChoice:
+    """One move a menu offers for a visit, and whether it asks first."""
+
+    target: str
+    confirm: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StatusMenu:
+    visit_id: int
+    customer: str
+    day: str
+    status: str
+    choices: list[StatusChoice]
+
+
+def status_menu(store: Store, visit_id: int, today) -> StatusMenu:
+    """A visit's status and the moves allowed from it, for the status menu."""
+    from interview_tui.domain.lifecycle import allowed, needs_confirmation
+
+    visit, customer = store.visit_with_customer(visit_id)
+    day = visit.date.date()
+    choices = [StatusChoice(s.value, needs_confirmation(visit.status, s, day, today))
+               for s in allowed(visit.status)]  # fmt: skip
+    return StatusMenu(visit_id, customer.name, day.isoformat(), visit.status.value, choices)
+
+
+def live_check(store: Store, visit_id: int, today) -> tuple[bool, str]:
+    """Whether opening the live screen now should be confirmed first (it would make a visit
+    planned for another day live), and the planned day."""
+    from interview_tui.domain.enums import VisitStatus
+    from interview_tui.domain.lifecycle import needs_confirmation, opens_live
+
+    visit, _ = store.visit_with_customer(visit_id)
+    day = visit.date.date()
+    ask = opens_live(visit.status) and needs_confirmation(visit.status, VisitStatus.LIVE, day,
+                                                          today)  # fmt: skip
+    return ask, day.isoformat()

@@ -149,8 +149,20 @@ def _v4_voices_pain_actions(db: sqlite_utils.Database) -> None:
     # pains recorded before stay as they were: no promise is invented for them
 
 
+def _v5_archive_history_schedule(db: sqlite_utils.Database) -> None:
+    """Archiving (customers, people, visits); requirement history; schedule-dispute fields."""
+    for table in ("customers", "people", "visits"):
+        db[table].add_column("archived_at", str)
+        # lists leave archived records out: a partial index keeps that check tiny
+        db.execute(f"CREATE INDEX {table}_archived ON {table} (id) WHERE archived_at IS NOT NULL")
+    db["requirements"].add_column("history", str, not_null_default="[]")
+    db["requirements"].add_column("told_customer", str, not_null_default="")
+    db["requirements"].add_column("share_plan", int, not_null_default=0)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial, _v2_search_links_history, _v3_search_rowids, _v4_voices_pain_actions,
+    _v5_archive_history_schedule,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"

@@ -251,10 +251,13 @@ class Store:
         found = self.all(Customer, "name = ?", [name])
         return found[0] if found else None
 
-    def people(self, customer_id: int) -> list[Person]:
+    def people(self, customer_id: int, *, active_only: bool = False) -> list[Person]:
+        """The customer's people, archived ones included (old visits still show them)
+        unless ``active_only``."""
         from interview_tui.domain.models import Person
 
-        return self.all(Person, "customer_id = ?", [customer_id], order_by="role, name")
+        where = "customer_id = ?" + (" AND archived_at IS NULL" if active_only else "")
+        return self.all(Person, where, [customer_id], order_by="role, name")
 
     def visits(self, customer_id: int | None = None, limit: int | None = None) -> list[Visit]:
         from interview_tui.domain.models import Visit
@@ -274,11 +277,15 @@ class Store:
             raise UserError(f"no visit with id {visit_id}; `interview-tui visits` lists them")
         return visit, customer
 
-    def visit_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """Visits with their customer's name, newest first (all of them unless ``limit``)."""
+    def visit_rows(self, limit: int | None = None, *, archived: bool = False
+                   ) -> list[dict[str, Any]]:  # fmt: skip
+        """Visits with their customer's name, newest first (all of them unless ``limit``);
+        archived visits (or of archived customers) only when ``archived``."""
+        hide = "" if archived else " WHERE v.archived_at IS NULL AND c.archived_at IS NULL"
         return self.query(
-            "SELECT v.id, c.name AS customer, v.date, v.status, v.purpose, v.length_minutes"
-            " FROM visits v JOIN customers c ON c.id = v.customer_id"
+            "SELECT v.id, c.name AS customer, v.date, v.status, v.purpose, v.length_minutes,"
+            " coalesce(v.archived_at, c.archived_at) AS archived_at"
+            f" FROM visits v JOIN customers c ON c.id = v.customer_id{hide}"
             " ORDER BY v.date DESC, v.id DESC LIMIT ?",
             [-1 if limit is None else limit],
         )

@@ -157,8 +157,14 @@ class InterviewApp(App[None]):
                                     visible(sub_title, one_line=True))  # fmt: skip
 
     def get_default_screen(self) -> Screen:
-        """Home is the bottom of the screen stack (no empty screen underneath it)."""
-        return screen_class("home")()
+        """Home is the bottom of the screen stack (no empty screen underneath it).
+
+        Textual reads a pushed screen's ``CSS_PATH`` but not the default screen's: it is
+        read here, or home would show without its own styles.
+        """
+        screen = screen_class("home")()
+        self._load_screen_css(screen)
+        return screen
 
     def on_mount(self) -> None:
         if self._keymap:

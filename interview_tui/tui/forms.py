@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Select, Static
+from textual.widgets import Button, Select, Static, TextArea
 
 from interview_tui.domain.enums import Goal, Role
 from interview_tui.i18n import t
@@ -47,6 +47,9 @@ class FormDialog(BaseModal):
     TITLE_KEY = ""
     #: what the dialog is about (e.g. the visit), so a draft never shows up elsewhere
     draft_context = ""
+    #: esc (or Cancel) on a dialog editing a record asks before throwing changes away;
+    #: other dialogs keep what was typed as a draft
+    ASK_BEFORE_DISCARD = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -80,23 +83,30 @@ class FormDialog(BaseModal):
 
     def values(self) -> dict[str, Any]:
         """Every field's value, by field id."""
+
         found: dict[str, Any] = {}
-        for field in self.query("Input, Select"):
+        for field in self.query("Input, Select, TextArea"):
             if field.id is not None:
-                found[field.id] = field.value
+                found[field.id] = field.text if isinstance(field, TextArea) else field.value
         return found
 
     def restore(self, values: dict[str, Any]) -> None:
-        for field in self.query("Input, Select"):
-            if field.id in values:
-                field.value = values[field.id]  # the checks that follow typing run too
+
+        for field in self.query("Input, Select, TextArea"):
+            if field.id in values:  # the checks that follow typing run too
+                if isinstance(field, TextArea):
+                    field.text = values[field.id]
+                else:
+                    field.value = values[field.id]
+
+    def _changed(self) -> bool:
+        now, opened = self.values(), getattr(self, "_opened_with", {})
+        return any(isinstance(value, str) and value.strip() and value != opened.get(key)
+                   for key, value in now.items())  # fmt: skip
 
     def _keep_draft(self) -> None:
-        now, opened = self.values(), getattr(self, "_opened_with", {})
-        typed = any(isinstance(value, str) and value.strip() and value != opened.get(key)
-                    for key, value in now.items())  # fmt: skip
-        if typed:
-            self.drafts[self.draft_key] = now
+        if self._changed() and not getattr(self, "_discarding", False):
+            self.drafts[self.draft_key] = self.values()
             self.notify(t("dialog.draft_kept"), timeout=4)
         else:
             self.drafts.pop(self.draft_key, None)
@@ -127,7 +137,20 @@ class FormDialog(BaseModal):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Cancel: a draft is kept, or (editing a record) the user is asked first."""
+        if not self.ASK_BEFORE_DISCARD or not self._changed():
+            self.dismiss(None)
+            return
+        from interview_tui.tui.confirm import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self._discarding = True
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog(t("dialog.discard_title"), t("dialog.discard_body"),
+                                           t("dialog.discard"), no=t("dialog.keep_editing")),
+                             answered)  # fmt: skip
 
 
 def role_select(value: Role, widget_id: str = "role") -> Select[str]:
@@ -144,7 +167,6 @@ def goal_select(value: Goal, widget_id: str = "goal") -> Select[str]:
 
 def typed_text(node: Any) -> dict[str, str]:
     """What is typed in every text field under ``node``, by field id."""
-    from textual.widgets import TextArea
 
     found: dict[str, str] = {}
     for field in node.query("Input, TextArea"):
@@ -153,54 +175,13 @@ def typed_text(node: Any) -> dict[str, str]:
     return found
 
 
-class UnsavedDialog(BaseModal):
-    """A form with unsaved changes is being left: keep editing, save, or discard; asked,
-    never silent. Dismissed with ``"save"``, ``"discard"`` or ``None`` (keep editing)."""
-
-    DEFAULT_CSS = """
-    UnsavedDialog { align: center middle; }
-    UnsavedDialog > VerticalScroll {
-        width: 90%; max-width: 70; height: auto; border: thick $warning; background: $surface;
-        padding: 0 1;
-    }
-    UnsavedDialog .buttons { height: auto; align-horizontal: right; padding-top: 1; }
-    UnsavedDialog Button { margin-left: 1; }
-    """
-    AUTO_FOCUS = "#keep"
-    BINDINGS = [
-        Binding("escape", "keep", "unsaved.keep", id="unsaved.keep"),
-        Binding("ctrl+s", "save", "unsaved.save", id="unsaved.save", priority=True),
-        Binding("ctrl+d", "discard", "unsaved.discard", id="unsaved.discard", priority=True),
-    ]
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static(t("unsaved.question"))
-            with Horizontal(classes="buttons"):
-                yield Button(t("unsaved.keep") + " (esc)", id="keep", compact=True)
-                yield Button(t("unsaved.discard") + " (ctrl+d)", id="discard", variant="error",
-                             compact=True)  # fmt: skip
-                yield Button(t("unsaved.save") + " (ctrl+s)", id="save", variant="primary",
-                             compact=True)  # fmt: skip
-
-    @on(Button.Pressed, "#keep")
-    def action_keep(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        self.dismiss("save")
-
-    @on(Button.Pressed, "#discard")
-    def action_discard(self) -> None:
-        self.dismiss("discard")
-
-
 def leave_form(screen: Any, changed: bool) -> None:
     """Leave ``screen`` (a form with ``action_save``), asking first when it has changes."""
     if not changed:
         screen.dismiss()
         return
+
+    from interview_tui.tui.confirm import UnsavedDialog
 
     def answered(choice: str | None) -> None:
         if choice == "discard":

@@ -24,6 +24,7 @@ _MORE_MODULES = (
     "interview_tui.tui.forms",
     "interview_tui.tui.live.dialogs",
     "interview_tui.tui.live.confirm_back",
+    "interview_tui.tui.confirm",
 )
 _MODIFIERS = {"ctrl", "alt", "shift", "super", "meta", "hyper"}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,12 +12,14 @@ from textual.widgets import DataTable, Footer, Header, Static
 from interview_tui.i18n import t
 from interview_tui.services.home_data import HomeData, read_home
 from interview_tui.tui.data import DataScreen
+from interview_tui.tui.home.records import RecordActions
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.routes import available
-from interview_tui.tui.text import SafeTable
+from interview_tui.tui.text import SafeTable, literal
+from interview_tui.tui.undo import UNDO_BINDING
 
 
-class HomeScreen(DataScreen[HomeData]):
+class HomeScreen(RecordActions, DataScreen[HomeData]):
     """Upcoming visits first, then recent ones; the customers; what is still owed."""
 
     CSS_PATH = "home.tcss"
@@ -44,8 +47,18 @@ class HomeScreen(DataScreen[HomeData]):
                 show=False),
         Binding("t", "timeline", "home.timeline", id="home.timeline",
                 tooltip="home.timeline.help", show=False),
+        Binding("s", "status", "home.status", id="home.status", tooltip="home.status.help"),
+        Binding("delete", "archive", "home.archive", id="home.archive",
+                tooltip="home.archive.help"),
+        Binding("h", "toggle_archived", "home.archived", id="home.archived",
+                tooltip="home.archived.help", show=False),
+        Binding("ctrl+d", "delete_for_good", "home.delete", id="home.delete",
+                tooltip="home.delete.help", show=False),
+        UNDO_BINDING,
         Binding("ctrl+r", "reload", "home.reload", id="home.reload", show=False),
     ]
+    UNDO_SCOPE = "home"
+    show_archived = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -56,6 +69,7 @@ class HomeScreen(DataScreen[HomeData]):
             with Vertical(id="side-pane"):
                 yield Static(t("home.commitments_title"), classes="pane-title")
                 yield Static("", id="commitment-counts")
+                yield Static("", id="due-soon")
                 yield Static(t("home.customers"), classes="pane-title")
                 yield SafeTable(id="customers", cursor_type="row")
         yield Footer()
@@ -83,7 +97,7 @@ class HomeScreen(DataScreen[HomeData]):
         self.reload()
 
     def fetch(self) -> HomeData:
-        return read_home(self.iapp.store, self.iapp.today())
+        return read_home(self.iapp.store, self.iapp.today(), archived=self.show_archived)
 
     def show(self, data: HomeData) -> None:
         today = self.iapp.today().isoformat()
@@ -105,8 +119,29 @@ class HomeScreen(DataScreen[HomeData]):
         counts_widget = self.query_one("#commitment-counts", Static)
         counts_widget.update(counts)
         counts_widget.set_class(data.overdue_commitments > 0, "overdue")
-        if not data.visits:
+        self.query_one("#due-soon", Static).update(self._due_text(data))
+        self.sub_title = t("home.subtitle_archived" if self.show_archived else "home.subtitle")
+        if not data.visits and not self.show_archived:
             self.notify(t("home.empty"), timeout=8)
+
+    def _due_text(self, data: HomeData) -> Text:
+        """Overdue and due this week, ours and theirs, then the first few of them."""
+        due = data.due
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for key, counts, style in (("home.due_overdue", due.overdue, "bold red"),
+                                   ("home.due_week", due.due, "")):  # fmt: skip
+            line = t(key, ours=counts.get("us", 0), theirs=counts.get("customer", 0))
+            text.append(line + "\n", style=style if sum(counts.values()) else "dim")
+        today = self.iapp.today()
+        for row in due.first:
+            c = row.commitment
+            mark = "!" if row.is_overdue(today) else "·"
+            side = t("home.due_ours" if c.owner_side.value == "us" else "home.due_theirs")
+            when = c.due.strftime("%m-%d") if c.due else ""
+            text.append(f"{mark} {when} {side} ", style="red" if mark == "!" else "")
+            text.append(literal(f"{row.customer}: {c.text}", one_line=True))
+            text.append("\n")
+        return text
 
     @staticmethod
     def _selected_key(table: DataTable) -> str | None:
@@ -154,7 +189,11 @@ class HomeScreen(DataScreen[HomeData]):
             self.iapp.show("customer", customer_id=customer_id)
 
     def action_live(self) -> None:
-        self._with_visit("live")
+        """Opening a planned visit live on another day than planned is confirmed first."""
+        if (visit_id := self.selected_visit_id()) is not None:
+            self.confirm_live(visit_id)
+        else:
+            self._with_visit("live")
 
     def action_rehearse(self) -> None:
         self._with_visit("rehearse")

@@ -19,6 +19,8 @@ from interview_tui.tui.text import literal
 class CustomerQuestionDialog(FormDialog):
     """Returns ``{"text", "answer"}``; the answer is checked against the visit's limits."""
 
+    ASK_BEFORE_DISCARD = True
+
     TITLE_KEY = "cq.title"
     DEFAULT_CSS = "CustomerQuestionDialog TextArea { height: 5; }"
 

@@ -21,6 +21,8 @@ from interview_tui.tui.text import SafeTable, literal
 
 
 class PersonDialog(FormDialog):
+    ASK_BEFORE_DISCARD = True
+
     TITLE_KEY = "person.title_dialog"
 
     def fields(self) -> ComposeResult:
@@ -55,6 +57,8 @@ class CustomerScreen(DataScreen[CustomerForm]):
                 tooltip="customer.add_person.help", priority=True),
         Binding("delete", "remove_person", "customer.remove_person", id="customer.remove_person",
                 tooltip="customer.remove_person.help", show=False),
+        Binding("ctrl+d", "delete_person", "customer.delete_person", id="customer.delete_person",
+                tooltip="customer.delete_person.help", show=False),
     ]
 
     def __init__(self, customer_id: int | None = None) -> None:
@@ -62,7 +66,6 @@ class CustomerScreen(DataScreen[CustomerForm]):
         self.customer_id = customer_id
         self.customer = Customer(name="-")
         self.people: list[Person] = []
-        self.removed: list[Person] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,7 +84,7 @@ class CustomerScreen(DataScreen[CustomerForm]):
     def on_mount(self) -> None:
         self.sub_title = t("customer.subtitle_new")
         self.query_one(DataTable).add_columns(t("customer.col.name"), t("customer.col.title"),
-                                              t("customer.col.role"))
+                                              t("customer.col.role"), "")
         self.query_one("#name", Input).focus()
         if self.customer_id is not None:
             self.reload()
@@ -100,12 +103,19 @@ class CustomerScreen(DataScreen[CustomerForm]):
         self.sub_title = t("customer.subtitle_edit", name=data.customer.name)
         self._show_people()
         self._opened_with = typed_text(self)
+        self._people_at_open = self._people_state()
 
     def _show_people(self) -> None:
         table = self.query_one(DataTable)
+        row = table.cursor_row
         table.clear()
         for person in self.people:
-            table.add_row(person.name, person.title, t(f"role.{person.role.value}"))
+            gone = person.archived_at is not None
+            cells = [person.name, person.title, t(f"role.{person.role.value}"),
+                     t("archive.archived") if gone else ""]  # fmt: skip
+            table.add_row(*(literal(c, "dim" if gone else "", one_line=True) for c in cells))
+        if self.people:
+            table.move_cursor(row=min(row, len(self.people) - 1))
 
     def action_add_person(self) -> None:
         def added(result: dict | None) -> None:
@@ -116,10 +126,55 @@ class CustomerScreen(DataScreen[CustomerForm]):
         self.app.push_screen(PersonDialog(), added)
 
     def action_remove_person(self) -> None:
+        """Archive the selected person (they left: old visits and notes keep them), or
+        restore an archived one; saved with the form (ctrl+s)."""
         table = self.query_one(DataTable)
-        if self.people and table.has_focus:
-            self.removed.append(self.people.pop(table.cursor_row))
-            self._show_people()
+        if not (self.people and table.has_focus):
+            return
+        index = table.cursor_row
+        person = self.people[index]
+        if person.id is None:  # added in this form and never saved: nothing refers to them
+            self.people.pop(index)
+        else:
+            stamp = None if person.archived_at else self.iapp.now().replace(microsecond=0)
+            self.people[index] = person.model_copy(update={"archived_at": stamp})
+            self.notify(t("customer.person_archived" if stamp else "customer.person_restored",
+                          name=person.name), timeout=4)  # fmt: skip
+        self._show_people()
+
+    def action_delete_person(self) -> None:
+        """Delete an archived, saved person for good, after saying what goes with them."""
+        from interview_tui.services import archive
+        from interview_tui.tui.confirm import ConfirmDialog
+
+        table = self.query_one(DataTable)
+        if not (self.people and table.has_focus):
+            return
+        person = self.people[table.cursor_row]
+        if person.id is None or person.archived_at is None:
+            self.notify(t("archive.archive_first"), severity="warning", timeout=6)
+            return
+        store, person_id = self.iapp.store, person.id
+
+        def ask(found: archive.Impact) -> None:
+            lines = [t(f"archive.impact.{n}", count=c) for n, c in found.counts().items()]
+            body = "\n".join([t("archive.delete_body.person"), *lines, "",
+                              t("archive.delete_final")])  # fmt: skip
+
+            def deleted(_gone: object) -> None:
+                self.people = [p for p in self.people if p.id != person_id]
+                self._show_people()
+                self.notify(t("archive.deleted", name=found.name))
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self.iapp.save(lambda: archive.delete_for_good(store, "person", person_id),
+                                   deleted)  # fmt: skip
+
+            self.app.push_screen(ConfirmDialog(t("archive.delete_title", name=found.name), body,
+                                               t("archive.delete_yes"), danger=True), confirmed)
+
+        self.read(lambda: archive.impact(store, "person", person_id), ask)
 
     def action_save(self) -> None:
         error = self.query_one("#name-error", Static)
@@ -129,15 +184,15 @@ class CustomerScreen(DataScreen[CustomerForm]):
             "industry": self.query_one("#industry", Input).value,
             "notes": self.query_one("#notes", Input).value,
         })  # fmt: skip
-        store, people, removed = self.iapp.store, list(self.people), list(self.removed)
+        store, people = self.iapp.store, list(self.people)
 
         def saved(form: CustomerForm) -> None:
             self.customer, self.people = form.customer or self.customer, form.people
             self.customer_id = self.customer.id
-            self.removed.clear()
             self._show_people()
             self.sub_title = t("customer.subtitle_edit", name=self.customer.name)
             self._opened_with = typed_text(self)
+            self._people_at_open = self._people_state()
             self.notify(t("customer.saved"), timeout=2)
             self.app.screen_stack[0].post_message(DataChanged())
             if getattr(self, "leave_after_save", False):
@@ -148,12 +203,15 @@ class CustomerScreen(DataScreen[CustomerForm]):
                 error.update(literal(problem.message))
                 self.query_one("#name", Input).focus()
 
-        self.iapp.save(lambda: save_customer(store, customer, people, removed), saved, failed,
+        self.iapp.save(lambda: save_customer(store, customer, people), saved, failed,
                        quiet=True)  # fmt: skip
 
     def action_back(self) -> None:
         """Back; with changes not saved (fields, people added or removed), asks first."""
         opened = getattr(self, "_opened_with", {"name": "", "industry": "", "notes": ""})
-        changed = typed_text(self) != opened or self.removed or any(p.id is None
-                                                                     for p in self.people)
-        leave_form(self, bool(changed))
+        people = getattr(self, "_people_at_open", [])
+        leave_form(self, typed_text(self) != opened or self._people_state() != people)
+
+    def _people_state(self) -> list[tuple]:
+        """The people as the form holds them (added, archived, restored are changes)."""
+        return [(p.id, p.name, p.archived_at) for p in self.people]

@@ -19,6 +19,8 @@ from interview_tui.tui.inputs import Input
 class ItemDialog(FormDialog):
     """Returns the edited fields; an empty ``item`` makes a new question of one's own."""
 
+    ASK_BEFORE_DISCARD = True
+
     TITLE_KEY = "item.title"
     DEFAULT_CSS = "ItemDialog TextArea { height: 3; } #findings { height: auto; }"
 

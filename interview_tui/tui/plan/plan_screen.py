@@ -20,6 +20,7 @@ from interview_tui.services import customer_questions, script_builder
 from interview_tui.services import plan as plan_service
 from interview_tui.services.customer_questions import beyond_limits
 from interview_tui.services.readiness import coverage, item_findings, readiness
+from interview_tui.services.schedule import schedule_summary
 from interview_tui.tui.base import translate_bindings
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.inputs import Input
@@ -67,6 +68,8 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                 show=False, priority=True),
         Binding("ctrl+k", "accept", "plan.accept", id="plan.accept", tooltip="plan.accept.help",
                 show=False, priority=True),
+        Binding("ctrl+l", "carry_over", "plan.carry_over", id="plan.carry_over",
+                tooltip="plan.carry_over.help", show=False, priority=True),
         Binding("f10", "mark_rehearsed", "plan.mark", id="plan.mark", tooltip="plan.mark.help"),
     ]
 
@@ -256,6 +259,10 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                 what = r.title or " · ".join(x for x in (r.user, r.scenario, r.pain) if x)
                 out.append(f"  {esc(t(f'group.{group.value}'))} · "
                            f"{esc(t(f'req.{r.state.value}'))}: {esc(what)}")  # fmt: skip
+                if schedule := schedule_summary(r):
+                    late = (r.gap_days or 0) > 0
+                    line = f"      {esc(schedule)}"
+                    out.append(f"[yellow]{line}[/yellow]" if late else line)
         if not any(brief.requirements.values()):
             out.append(none)
         out += ["", f"[b]{esc(t('plan.brief.commitments'))}[/b]"]
@@ -274,7 +281,8 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
 
     # -- actions: each saves through the writer, then shows the script as stored ------------
 
-    def _write_script(self, change, keep: int | None = None, bank_too: bool = False) -> None:
+    def _write_script(self, change, keep: int | None = None, bank_too: bool = False,
+                      then=None) -> None:  # fmt: skip
         """Run ``change(store, items)`` on copies of the items, then show the stored script."""
         store, visit_id = self.iapp.store, self.visit_id
         items = [item.model_copy(deep=True) for item in self.items]
@@ -288,6 +296,8 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             if bank_too:
                 self._fill_bank()
             self._refresh(keep=keep(stored) if callable(keep) else keep)
+            if then is not None:
+                then()
 
         self.iapp.save(write, done)
 
@@ -301,6 +311,22 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         self._write_script(
             lambda store, items: script_builder.add_from_bank(store, visit_id, question, items),
             keep=lambda stored: len(stored) - 1, bank_too=True)
+
+    def action_carry_over(self) -> None:
+        """Bring in the questions the customer's previous visit did not get to."""
+        visit_id = self.visit_id
+        count = len(self.items)
+
+        def carry(store, items):
+            script_builder.carry_over(store, visit_id, items)
+
+        def done_note() -> None:
+            added = len(self.items) - count
+            message = t("plan.carried_over", count=added) if added else t("plan.nothing_to_carry")
+            self.notify(message, timeout=4)
+
+        self._write_script(carry, keep=lambda stored: count if len(stored) > count else None,
+                           then=done_note)  # fmt: skip
 
     def action_own(self) -> None:
         current = self._current()

@@ -127,7 +127,8 @@ class VisitFormScreen(DataScreen[VisitFormData]):
         self.query_one("#attendees", SelectionList).clear_options()
         if isinstance(value, int):
             store = self.iapp.store
-            self.read(lambda: (value, people_of(store, value)), self._show_people)
+            keep = frozenset(self.visit.attendee_ids) if self.visit else frozenset()
+            self.read(lambda: (value, people_of(store, value, keep)), self._show_people)
 
     def _show_people(self, data: tuple[int, list[Person]]) -> None:
         customer_id, people = data
@@ -138,6 +139,8 @@ class VisitFormScreen(DataScreen[VisitFormData]):
         chosen = set(self.visit.attendee_ids) if self.visit else set()
         for person in people:
             label = f"{person.name} · {person.title} · {t(f'role_short.{person.role.value}')}"
+            if person.archived_at is not None:
+                label += f" · {t('archive.archived')}"
             attendees.add_option((literal(label, one_line=True), person.id, person.id in chosen))
 
     def _errors(self) -> dict[str, str]:

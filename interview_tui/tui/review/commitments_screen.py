@@ -14,7 +14,9 @@ from textual.widgets import Footer, Header, Label, Static
 
 from interview_tui.domain.dates import DateParseError, parse_due
 from interview_tui.domain.enums import CommitmentState
+from interview_tui.domain.models import Commitment
 from interview_tui.i18n import t
+from interview_tui.services.commitment_detail import reopen
 from interview_tui.services.commitments import (
     CommitmentFilter,
     CommitmentRow,
@@ -27,11 +29,13 @@ from interview_tui.services.commitments import (
     list_commitments,
     reschedule,
 )
+from interview_tui.services.undo import recorded
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.paging import PagedTable
 from interview_tui.tui.text import SafeTable, literal
+from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
 
 #: rows read per page; more are read as the cursor nears the end
 PAGE_SIZE = 60
@@ -46,6 +50,8 @@ _FILTERS = {
 
 class NoteDialog(FormDialog):
     """Close a commitment: one note (required when dropping)."""
+
+    ASK_BEFORE_DISCARD = True
 
     def __init__(self, title: str, required: bool, draft: str = "") -> None:
         super().__init__()
@@ -70,6 +76,8 @@ class NoteDialog(FormDialog):
 
 class DueDialog(FormDialog):
     """A new due date, parsed as it is typed, and the reason it moves."""
+
+    ASK_BEFORE_DISCARD = True
 
     def __init__(self, title: str, today: date) -> None:
         super().__init__()
@@ -129,8 +137,11 @@ def _rate(rate: KeptRate) -> str:
     return f"{rate.rate:.0%}" if rate.rate is not None else "—"
 
 
-class CommitmentsScreen(DataScreen[CommitmentsData]):
-    """All commitments; ``o``/``d``/``w``/``a`` filter, ``x``/``z``/``e`` act on one."""
+class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
+    """All commitments; ``o``/``d``/``w``/``a`` filter, ``x``/``z``/``e``/``r`` act on one,
+    ``enter`` opens it to edit, ``ctrl+z`` takes the last change back."""
+
+    UNDO_SCOPE = "commitments"
 
     DEFAULT_CSS = """
     #kept, #filter { padding: 0 1; height: auto; }
@@ -162,6 +173,11 @@ class CommitmentsScreen(DataScreen[CommitmentsData]):
                 tooltip="commitments.owner.help"),
         Binding("k", "rates", "commitments.rates", id="commitments.rates",
                 tooltip="commitments.rates.help"),
+        Binding("r", "reopen", "commitments.reopen", id="commitments.reopen",
+                tooltip="commitments.reopen.help"),
+        Binding("enter", "open", "commitments.open_one", id="commitments.open_one",
+                tooltip="commitments.open_one.help"),
+        UNDO_BINDING,
     ]
 
     def __init__(self, filter: str = "open") -> None:
@@ -288,9 +304,11 @@ class CommitmentsScreen(DataScreen[CommitmentsData]):
 
     # -- changing one ------------------------------------------------------------------------
 
-    def _changed(self, result: tuple[CommitmentRow, KeptRate]) -> None:
+    def _changed(self, result: tuple[CommitmentRow, KeptRate, Any]) -> None:
         """Redraw the changed row in place and the rate above it."""
-        row, overall = result
+        row, overall, undo = result
+        if undo is not None:
+            self.remember(undo)
         key = str(row.commitment.id)
         self._show_kept(overall)
         if key in self.by_key:
@@ -300,14 +318,54 @@ class CommitmentsScreen(DataScreen[CommitmentsData]):
                 table.update_cell(key, column, value)
         self.notify(t("commitments.saved"), timeout=2)
 
-    def _save(self, change: Any, reopen: Any) -> None:
+    def _save(self, cid: int, change: Any, reopen: Any, label: str) -> None:
+        """Save one change to commitment ``cid`` (kept for ctrl+z); ``reopen`` offers the
+        dialog again when it fails."""
         store, today = self.iapp.store, self.iapp.today()
 
-        def write() -> tuple[CommitmentRow, KeptRate]:
-            saved = change(store, today)
-            return commitment_row(store, saved.id), kept_on_time(store, today)[0]
+        def write() -> tuple[CommitmentRow, KeptRate, Any]:
+            saved, undo = recorded(store, Commitment, cid, label,
+                                   lambda: change(store, today))  # fmt: skip
+            return commitment_row(store, saved.id), kept_on_time(store, today)[0], undo
 
         self.iapp.save(write, self._changed, lambda _error: reopen())
+
+    def undone(self, record: Any) -> None:
+        store, today = self.iapp.store, self.iapp.today()
+        self.read(lambda: (commitment_row(store, record.id), kept_on_time(store, today)[0],
+                           None), self._changed)  # fmt: skip
+
+    def action_reopen(self, draft: str = "") -> None:
+        """A done or dropped commitment is open again (its closing stays in the history)."""
+        row = self.selected()
+        if row is None:
+            return
+        if row.commitment.state is CommitmentState.OPEN:
+            self.notify(t("detail.com.already_open"), timeout=3)
+            return
+
+        def done(result: dict | None) -> None:
+            if result is not None:
+                self._save(row.commitment.id, lambda store, today: reopen(store, row.commitment.id,
+                                                       result["note"], today),
+                           lambda: self.action_reopen(result["note"]),
+                           t("detail.com.reopened", text=row.commitment.text))  # fmt: skip
+
+        title = t("commitments.reopen_title", text=row.commitment.text)
+        self.app.push_screen(NoteDialog(title, required=False, draft=draft), done)
+
+    @on(PagedTable.RowSelected, "#commitments-table")
+    def action_open(self) -> None:
+        if (row := self.selected()) is not None:
+            self._away = True
+            self.iapp.show("commitment", commitment_id=row.commitment.id)
+
+    _away = False
+
+    def on_screen_resume(self) -> None:
+        if self._away:  # back from a detail view: read what changed there
+            self._away = False
+            self.reload_after_saves()
 
     def action_close(self, state: str, draft: str = "") -> None:
         row = self.selected()
@@ -317,9 +375,11 @@ class CommitmentsScreen(DataScreen[CommitmentsData]):
 
         def done(result: dict | None) -> None:
             if result is not None:
-                self._save(lambda store, today: close(store, row.commitment, target,
+                self._save(row.commitment.id,
+                           lambda store, today: close(store, row.commitment, target,
                                                       result["note"], today),
-                           lambda: self.action_close(state, result["note"]))  # fmt: skip
+                           lambda: self.action_close(state, result["note"]),
+                           t(f"commitment.{state}") + ": " + row.commitment.text)  # fmt: skip
 
         title = t("commitments.close_title", text=row.commitment.text)
         dialog = NoteDialog(title, required=target is CommitmentState.DROPPED, draft=draft)
@@ -332,9 +392,11 @@ class CommitmentsScreen(DataScreen[CommitmentsData]):
 
         def done(result: dict | None) -> None:
             if result is not None:
-                self._save(lambda store, today: reschedule(store, row.commitment, result["due"],
+                self._save(row.commitment.id,
+                           lambda store, today: reschedule(store, row.commitment, result["due"],
                                                            result["reason"], today),
-                           self.action_due)  # fmt: skip
+                           self.action_due,
+                           t("commitments.due_moved", date=result["due"].isoformat()))  # fmt: skip
 
         title = t("commitments.due_title", text=row.commitment.text)
         self.app.push_screen(DueDialog(title, self.iapp.today()), done)

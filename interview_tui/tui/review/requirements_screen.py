@@ -15,16 +15,21 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, Label, Static
 
 from interview_tui.domain.enums import PoolGroup
+from interview_tui.domain.models import Requirement
 from interview_tui.i18n import t
 from interview_tui.services import requirement_pool as pool
+from interview_tui.services.undo import recorded
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.paging import PagedTable
 from interview_tui.tui.text import literal
+from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
 
 
 class LinkDialog(FormDialog):
+    ASK_BEFORE_DISCARD = True
+
     def __init__(self, title: str, key: str) -> None:
         super().__init__()
         self.title_text, self.key = title, key
@@ -51,8 +56,11 @@ def _cells(row: pool.PoolRow) -> list[Any]:
             str(row.asked), Text(head, style=style)]  # fmt: skip
 
 
-class RequirementsScreen(DataScreen[pool.PoolPage]):
-    """``1``/``2``/``3`` move the selected requirement; ``s`` advances its state."""
+class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
+    """``1``/``2``/``3`` move the selected requirement; ``s`` advances its state; ``enter``
+    opens it to read and edit every field; ``ctrl+z`` takes the last change back."""
+
+    UNDO_SCOPE = "pool"
 
     DEFAULT_CSS = "#pool { height: 1fr; } #pool-counts { padding: 0 1; color: $text-muted; }"
     BINDINGS = [
@@ -64,6 +72,8 @@ class RequirementsScreen(DataScreen[pool.PoolPage]):
         Binding("3", "move('backlog')", "pool.move3", id="pool.move3", tooltip="pool.move3.help"),
         Binding("s", "state", "pool.state", id="pool.state", tooltip="pool.state.help"),
         Binding("l", "link", "pool.link", id="pool.link", tooltip="pool.link.help"),
+        Binding("enter", "open", "pool.open", id="pool.open", tooltip="pool.open.help"),
+        UNDO_BINDING,
     ]
 
     def __init__(self, customer_id: int | None = None) -> None:
@@ -130,31 +140,60 @@ class RequirementsScreen(DataScreen[pool.PoolPage]):
         for column, value in zip(table.columns, _cells(row), strict=True):
             table.update_cell(key, column, value)
 
+    def _change(self, row: pool.PoolRow, label: str, change: Any, done: Any = None,
+                failed: Any = None) -> None:  # fmt: skip
+        """Save one change to ``row``'s requirement, kept for ctrl+z."""
+        store, rid = self.iapp.store, row.requirement.id
+
+        def applied(result: Any) -> None:
+            self.remember(result[1])
+            self._apply(result[0])
+            if done is not None:
+                done(result[0])
+
+        self.iapp.save(lambda: recorded(store, Requirement, rid, label, lambda: change(store)),
+                       applied, failed)  # fmt: skip
+
     def action_move(self, group: str) -> None:
         if (row := self.selected()) is None:
             return
-        store, target = self.iapp.store, PoolGroup(group)
-
-        def moved(changed: pool.PoolRow) -> None:
-            self._apply(changed)
-            self.notify(t("pool.moved", group=t(f"group.{group}")), timeout=2)
-
-        self.iapp.save(lambda: pool.move(store, row.requirement.id, target), moved)
+        target, moved = PoolGroup(group), t("pool.moved", group=t(f"group.{group}"))
+        self._change(row, moved, lambda store: pool.move(store, row.requirement.id, target),
+                     lambda _changed: self.notify(moved, timeout=2))  # fmt: skip
 
     def action_state(self) -> None:
         if (row := self.selected()) is not None:
-            store = self.iapp.store
-            self.iapp.save(lambda: pool.advance_state(store, row.requirement.id), self._apply)
+            label = t("pool.state_changed", state=t(f"req.{row.requirement.state.value}"))
+            self._change(row, label,
+                         lambda store: pool.advance_state(store, row.requirement.id))
+
+    @on(PagedTable.RowSelected, "#pool")
+    def action_open(self) -> None:
+        if (row := self.selected()) is not None:
+            self._away = True
+            self.iapp.show("requirement", requirement_id=row.requirement.id)
+
+    _away = False
+
+    def on_screen_resume(self) -> None:
+        if self._away:  # back from a detail view: read what changed there
+            self._away = False
+            self.reload_after_saves()
+
+    def undone(self, record: Any) -> None:
+        store, rid = self.iapp.store, record.id
+        self.read(lambda: pool.pool_row(store, rid), self._apply)
 
     def action_link(self, draft: str | None = None) -> None:
         if (row := self.selected()) is None:
             return
-        r, store = row.requirement, self.iapp.store
+        r = row.requirement
 
         def done(result: dict | None) -> None:
             if result is not None:
-                self.iapp.save(lambda: pool.link(store, r.id, result["key"]), self._apply,
-                               lambda _error: self.action_link(draft=result["key"]))
+                self._change(row, t("pool.linked", key=result["key"] or "—"),
+                             lambda store: pool.link(store, r.id, result["key"]),
+                             failed=lambda _error: self.action_link(draft=result["key"]))
 
         title = t("pool.link_title", text=r.title or r.pain or r.user)
         self.app.push_screen(LinkDialog(title, r.link_key if draft is None else draft), done)

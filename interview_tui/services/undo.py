@@ -1,0 +1,50 @@
+"""Undo the last change: every change a review screen makes keeps the record as it was.
+
+The record is put back as it was, field for field; its history (commitments, requirements)
+keeps what happened and says it was undone, so nothing recorded is rewritten silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
+from interview_tui.domain.models import Record
+from interview_tui.errors import UserError
+from interview_tui.store.store import Store
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Undo:
+    """How to take one change back: the record before it, and what the change was."""
+
+    label: str
+    before: Record
+
+
+def recorded(store: Store, model: type[Record], record_id: int, label: str,
+             change: Callable[[], T]) -> tuple[T, Undo]:  # fmt: skip
+    """Run ``change`` (a service call on one record) and keep the record as it was before."""
+    with store.transaction():
+        before = store.get(model, record_id)
+        if before is None:
+            raise UserError(f"no {model.__name__.lower()} with id {record_id}")
+        return change(), Undo(label, before)
+
+
+def undo(store: Store, entry: Undo, today: date) -> Record:
+    """Put the record back as it was before ``entry``'s change; returns it as saved."""
+    model = type(entry.before)
+    with store.transaction():
+        current = store.get(model, entry.before.id or 0)
+        if current is None:
+            raise UserError(f"the {model.__name__.lower()} is gone; nothing to undo")
+        restored = entry.before.model_copy(deep=True)
+        if "history" in model.model_fields:
+            restored.history = [*current.history,  # type: ignore[attr-defined]
+                                {"on": today.isoformat(), "undone": entry.label}]
+        return store.save(restored)

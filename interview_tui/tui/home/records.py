@@ -1,0 +1,171 @@
+"""Home's keys that change a visit or a customer: status moves, archive, restore, delete.
+
+Every rule lives in the services (:mod:`interview_tui.services.visits` asks the domain's
+life cycle; :mod:`interview_tui.services.archive` archives); this only asks and confirms.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from interview_tui.domain.models import Customer, Visit
+from interview_tui.i18n import t
+from interview_tui.services import archive
+from interview_tui.services.undo import recorded
+from interview_tui.services.visits import StatusMenu, live_check, move_visit, status_menu
+from interview_tui.tui.confirm import ChoiceDialog, ConfirmDialog
+from interview_tui.tui.messages import DataChanged
+from interview_tui.tui.undo import UndoMixin
+
+_MODELS = {"visit": Visit, "customer": Customer}
+
+
+class RecordActions(UndoMixin):
+    """For the home screen: acts on the selected visit, or customer when that list has focus."""
+
+    show_archived: bool
+
+    def _target(self) -> tuple[str, int] | None:
+        me: Any = self
+        focused = me.focused
+        if focused is not None and focused.id == "customers":
+            customer_id = me.selected_customer_id()
+            return ("customer", customer_id) if customer_id is not None else None
+        visit_id = me.selected_visit_id()
+        return ("visit", visit_id) if visit_id is not None else None
+
+    def _changed(self, _result: object = None) -> None:
+        me: Any = self
+        me.reload()
+        me.app.post_message(DataChanged())
+
+    # -- status -------------------------------------------------------------------------
+
+    def action_status(self) -> None:
+        me: Any = self
+        visit_id = me.selected_visit_id()
+        if visit_id is None:
+            me.notify(t("home.no_visit"), severity="warning")
+            return
+        store, today = me.iapp.store, me.iapp.today()
+        me.read(lambda: status_menu(store, visit_id, today), self._status_menu)
+
+    def _status_menu(self, menu: StatusMenu) -> None:
+        me: Any = self
+        choices = [(t(f"lifecycle.to.{c.target}"), c.target) for c in menu.choices]
+        title = t("lifecycle.title", customer=menu.customer, date=menu.day,
+                  status=t(f"status.{menu.status}"))  # fmt: skip
+
+        def chosen(target: str | None) -> None:
+            choice = next((c for c in menu.choices if c.target == target), None)
+            if choice is None:
+                return
+            if choice.confirm:
+                body = t(f"lifecycle.confirm.{menu.status}.{target}", date=menu.day)
+                me.app.push_screen(
+                    ConfirmDialog(title, body, t(f"lifecycle.to.{target}")),
+                    lambda yes: self._move(menu, target) if yes else None)
+            else:
+                self._move(menu, target)
+
+        me.app.push_screen(ChoiceDialog(title, choices, t("lifecycle.hint")), chosen)
+
+    def _move(self, menu: StatusMenu, target: str) -> None:
+        me: Any = self
+        store = me.iapp.store
+        label = t("lifecycle.moved", status=t(f"status.{target}"))
+
+        def write() -> Any:
+            return recorded(store, Visit, menu.visit_id, label,
+                            lambda: move_visit(store, menu.visit_id, target))  # fmt: skip
+
+        def done(result: Any) -> None:
+            self.remember(result[1])
+            me.notify(label, timeout=3)
+            self._changed()
+
+        me.iapp.save(write, done)
+
+    def confirm_live(self, visit_id: int) -> None:
+        """Open the live screen; a visit planned for another day is confirmed first."""
+        me: Any = self
+        store, today = me.iapp.store, me.iapp.today()
+
+        def checked(result: tuple[bool, str]) -> None:
+            ask, day = result
+            if not ask:
+                me.iapp.show("live", visit_id=visit_id)
+                return
+            me.app.push_screen(
+                ConfirmDialog(t("lifecycle.live_early.title"),
+                              t("lifecycle.live_early.body", date=day),
+                              t("lifecycle.live_early.yes")),
+                lambda yes: me.iapp.show("live", visit_id=visit_id) if yes else None)
+
+        me.read(lambda: live_check(store, visit_id, today), checked)
+
+    # -- archive ------------------------------------------------------------------------
+
+    def action_toggle_archived(self) -> None:
+        me: Any = self
+        self.show_archived = not self.show_archived
+        me.reload()
+
+    def action_archive(self) -> None:
+        """Archive the selected visit or customer; in the archived view, restore it."""
+        me: Any = self
+        target = self._target()
+        if target is None:
+            return
+        kind, record_id = target
+        store, archiving = me.iapp.store, not self.show_archived
+        label = t(f"archive.{'archived' if archiving else 'restored'}_{kind}")
+
+        def write() -> Any:
+            def change() -> Any:
+                if kind == "visit" and not archiving:  # its customer comes back with it
+                    visit = store.get(Visit, record_id)
+                    if visit is not None:
+                        archive.set_archived(store, "customer", visit.customer_id, False)
+                return archive.set_archived(store, kind, record_id, archiving)
+
+            return recorded(store, _MODELS[kind], record_id, label, change)
+
+        def done(result: Any) -> None:
+            self.remember(result[1])
+            me.notify(label + "  " + t("undo.hint"), timeout=5)
+            self._changed()
+
+        me.iapp.save(write, done)
+
+    def action_delete_for_good(self) -> None:
+        """Only archived records; says what goes with it and asks (Cancel focused)."""
+        me: Any = self
+        target = self._target()
+        if target is None:
+            return
+        if not self.show_archived:
+            me.notify(t("archive.archive_first"), severity="warning", timeout=6)
+            return
+        kind, record_id = target
+        store = me.iapp.store
+
+        def ask(found: archive.Impact) -> None:
+            lines = [t(f"archive.impact.{name}", count=n) for name, n in found.counts().items()]
+            body = "\n".join([t(f"archive.delete_body.{kind}"), *lines,
+                              "", t("archive.delete_final")])  # fmt: skip
+            title = t("archive.delete_title", name=found.name)
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    me.iapp.save(lambda: archive.delete_for_good(store, kind, record_id),
+                                 lambda _gone: (me.notify(t("archive.deleted", name=found.name)),
+                                                self._changed()))  # fmt: skip
+
+            me.app.push_screen(ConfirmDialog(title, body, t("archive.delete_yes"), danger=True),
+                               confirmed)  # fmt: skip
+
+        me.read(lambda: archive.impact(store, kind, record_id), ask)
+
+    def undone(self, record: Any) -> None:
+        self._changed()

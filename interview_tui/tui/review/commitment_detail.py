@@ -1,0 +1,157 @@
+"""One commitment: edit what was promised, by whom and by when (a new date needs a reason),
+reopen it when it was done or dropped, and read the history of every change and why."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Label, Select, Static
+
+from interview_tui.domain.dates import DateParseError, parse_due
+from interview_tui.domain.enums import CommitmentState, OwnerSide
+from interview_tui.domain.models import Commitment
+from interview_tui.i18n import t
+from interview_tui.services import commitment_detail as detail
+from interview_tui.services.commitments import CommitmentRow, commitment_row
+from interview_tui.services.undo import recorded
+from interview_tui.tui.data import DataScreen, SaveError
+from interview_tui.tui.inputs import Input
+from interview_tui.tui.review.detail_base import DETAIL_BINDINGS, DetailMixin, set_field
+from interview_tui.tui.text import literal
+
+
+class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
+    """Read and edit one commitment (opened with enter in the commitments list)."""
+
+    CSS_PATH = "detail.tcss"
+    BINDINGS = [
+        *DETAIL_BINDINGS,
+        Binding("ctrl+r", "reopen", "detail.reopen", id="detail.reopen",
+                tooltip="detail.reopen.help", priority=True),
+    ]
+    UNDO_SCOPE = "commitments"
+
+    def __init__(self, commitment_id: int) -> None:
+        super().__init__()
+        self.commitment_id = commitment_id
+        self.commitment: Commitment | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="detail"):
+            yield Static("", id="state", classes="section")
+            yield Label(t("detail.com.text"))
+            yield Input(compact=True, id="text")
+            yield Label(t("detail.com.owner_side"))
+            yield Select([(t(f"owner.{o.value}"), o.value) for o in OwnerSide],
+                         allow_blank=False, id="owner_side", compact=True)  # fmt: skip
+            yield Label(t("detail.com.owner_name"))
+            yield Input(compact=True, id="owner_name")
+            yield Label(t("detail.com.due"))
+            yield Input(compact=True, id="due", placeholder="2026-12-04, +14d, 下周五")
+            yield Static("", id="due-hint", classes="hint")
+            yield Label(t("detail.reason"))
+            yield Input(compact=True, id="reason", placeholder=t("detail.com.reason_hint"))
+            yield Static("", id="message", classes="hint error-message")
+            yield Static(t("detail.history"), classes="section")
+            yield Static("", id="history")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("detail.com.subtitle")
+        super().on_mount()
+
+    def fetch(self) -> CommitmentRow:
+        return commitment_row(self.iapp.store, self.commitment_id)
+
+    def show(self, data: CommitmentRow) -> None:
+        first = self.commitment is None
+        self.commitment = c = data.commitment
+        self.sub_title = t("detail.com.title", customer=data.customer, date=data.visit_date)
+        state = t(f"commitment.{c.state.value}")
+        if c.state is not CommitmentState.OPEN:
+            state += f" · {c.closed_on or ''} · {c.resolution_note}  " + t("detail.com.reopen")
+        if not c.within_authority:
+            state += "  · " + t("report.beyond_authority")
+        self.query_one("#state", Static).update(literal(state))
+        if first or not self.changed:
+            for name in ("text", "owner_side", "owner_name"):
+                set_field(self, name, getattr(c, name))
+            set_field(self, "due", c.due.isoformat() if c.due else "")
+            self.query_one("#reason", Input).value = ""
+            self.baseline()
+            if first:
+                self.query_one("#text", Input).focus()
+        self.show_history(c.history)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "due":
+            hint = self.query_one("#due-hint", Static)
+            try:
+                due = self._due()
+            except DateParseError as exc:
+                hint.update(literal(str(exc)))
+                return
+            hint.update(t("commitment.due_ok", date=due.isoformat()) if due else "")
+
+    def _due(self):
+        text = self.query_one("#due", Input).value.strip()
+        return parse_due(text, self.iapp.today()) if text else None
+
+    def _write(self, label: str, change: Any) -> None:
+        store, cid = self.iapp.store, self.commitment_id
+        message = self.query_one("#message", Static)
+
+        def write() -> Any:
+            recorded_change = recorded(store, Commitment, cid, label, lambda: change(store))
+            return commitment_row(store, cid), recorded_change[1]
+
+        def done(result: Any) -> None:
+            self.remember(result[1])
+            self.commitment = None  # the saved record replaces the fields
+            self.show(result[0])
+            self.notify(t("detail.saved"), timeout=2)
+
+        def failed(problem: SaveError) -> None:
+            message.update(literal(problem.message))
+
+        message.update("")
+        self.iapp.save(write, done, failed)
+
+    def action_save(self) -> None:
+        c = self.commitment
+        if c is None:
+            return
+        try:
+            due = self._due()
+        except DateParseError as exc:
+            self.query_one("#message", Static).update(literal(str(exc)))
+            return
+        typed, today = self.values(), self.iapp.today()
+        if not self.changed:
+            self.notify(t("detail.unchanged"), timeout=2)
+            return
+        if due != c.due and not typed["reason"].strip():
+            self.query_one("#message", Static).update(t("detail.com.reason_needed"))
+            self.query_one("#reason", Input).focus()
+            return
+        self._write(t("detail.com.edited", text=c.text), lambda store: detail.edit(
+            store, self.commitment_id, text=typed["text"],
+            owner_side=OwnerSide(typed["owner_side"]), owner_name=typed["owner_name"],
+            due=due, reason=typed["reason"], today=today))  # fmt: skip
+
+    def action_reopen(self) -> None:
+        c = self.commitment
+        if c is None or c.state is CommitmentState.OPEN:
+            self.notify(t("detail.com.already_open"), timeout=3)
+            return
+        note, today = self.query_one("#reason", Input).value, self.iapp.today()
+        self._write(t("detail.com.reopened", text=c.text),
+                    lambda store: detail.reopen(store, self.commitment_id, note, today))
+
+    def undone(self, record: Any) -> None:
+        self.commitment = None
+        self.reload()

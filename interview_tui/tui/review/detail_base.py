@@ -1,0 +1,94 @@
+"""What both detail views share: fields compared with what was loaded, esc that asks before
+throwing typed changes away, ctrl+z, and the history of what changed and why."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.binding import Binding
+from textual.widgets import Checkbox, Input, Select, Static
+
+from interview_tui.i18n import t
+from interview_tui.tui.confirm import ConfirmDialog
+from interview_tui.tui.text import literal
+from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
+
+DETAIL_BINDINGS = [
+    Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
+    Binding("ctrl+s", "save", "detail.save", id="detail.save", tooltip="detail.save.help",
+            priority=True),
+    UNDO_BINDING,
+]
+
+
+def history_lines(history: list[dict[str, str]]) -> list[str]:
+    """A record's history, newest last, one line per change."""
+    lines = []
+    for entry in history:
+        on = entry.get("on", "")
+        why = entry.get("reason") or entry.get("note") or ""
+        if "undone" in entry:
+            text = t("history.undone", change=entry["undone"])
+        elif "field" in entry:
+            name = t(f"history.field.{entry['field']}")
+            text = t("history.changed", field=name, old=entry.get("from") or "—",
+                     new=entry.get("to") or "—")  # fmt: skip
+        elif "state" in entry:
+            text = t("history.state", state=t(f"commitment.{entry['state']}"))
+        elif "to" in entry:
+            text = t("history.due", old=entry.get("from") or "—", new=entry["to"])
+        else:
+            continue
+        lines.append(f"{on}  {text}" + (f"  · {why}" if why else ""))
+    return lines or [t("history.none")]
+
+
+class DetailMixin(UndoMixin):
+    """For a detail DataScreen: :meth:`values` reads the fields, :meth:`baseline` marks them
+    as saved; ``esc`` with unsaved changes asks (keep editing / discard)."""
+
+    _saved_values: dict[str, Any] | None = None
+
+    def values(self) -> dict[str, Any]:
+        me: Any = self
+        found: dict[str, Any] = {}
+        for widget in me.query("Input, Select, Checkbox"):
+            if widget.id and not widget.has_class("derived"):
+                found[widget.id] = (widget.value if not isinstance(widget, Select)
+                                    else str(widget.value))  # fmt: skip
+        return found
+
+    def baseline(self) -> None:
+        self._saved_values = self.values()
+
+    @property
+    def changed(self) -> bool:
+        return self._saved_values is not None and self.values() != self._saved_values
+
+    def show_history(self, history: list[dict[str, str]]) -> None:
+        me: Any = self
+        me.query_one("#history", Static).update(literal("\n".join(history_lines(history))))
+
+    def action_back(self) -> None:
+        me: Any = self
+        if not self.changed:
+            me.dismiss()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                me.dismiss()
+
+        me.app.push_screen(ConfirmDialog(t("dialog.discard_title"), t("detail.discard_body"),
+                                         t("dialog.discard"), no=t("dialog.keep_editing")),
+                           answered)  # fmt: skip
+
+
+def set_field(screen: Any, widget_id: str, value: Any) -> None:
+    widget = screen.query_one(f"#{widget_id}")
+    if isinstance(widget, Input):
+        widget.value = "" if value is None else str(getattr(value, "value", value))
+    elif isinstance(widget, Checkbox):
+        widget.value = bool(value)
+    else:
+        widget.value = str(getattr(value, "value", value))

@@ -1,0 +1,167 @@
+"""One requirement, every field editable: what the customer needs, where it stands in the
+pool, and the schedule dispute (their latest date, our plan, the gap, the workaround and
+what we told them), with the history of state, group and date changes and why."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Checkbox, Footer, Header, Label, Select, Static
+
+from interview_tui.domain.dates import DateParseError, parse_due
+from interview_tui.domain.enums import PoolGroup, RequirementState
+from interview_tui.domain.models import Requirement
+from interview_tui.i18n import t
+from interview_tui.services import requirement_pool as pool
+from interview_tui.services.undo import recorded
+from interview_tui.tui.data import DataScreen, SaveError
+from interview_tui.tui.inputs import Input
+from interview_tui.tui.review.detail_base import DETAIL_BINDINGS, DetailMixin, set_field
+from interview_tui.tui.text import literal
+
+_TEXT = ("title", "user", "scenario", "pain", "product_details", "originator", "solution_idea")
+_SCHEDULE = ("latest_acceptable", "planned")
+_AFTER = ("workaround", "told_customer")
+
+
+def gap_text(requirement: Requirement) -> str:
+    """The gap between our plan and the customer's latest date, in words."""
+    gap = requirement.gap_days
+    if gap is None:
+        return t("detail.gap_unknown")
+    if gap > 0:
+        return t("detail.gap_late", days=gap)
+    return t("detail.gap_ok", days=-gap)
+
+
+class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
+    """Read and edit one requirement (opened with enter in the pool)."""
+
+    CSS_PATH = "detail.tcss"
+    BINDINGS = DETAIL_BINDINGS
+    UNDO_SCOPE = "pool"
+
+    def __init__(self, requirement_id: int) -> None:
+        super().__init__()
+        self.requirement_id = requirement_id
+        self.requirement: Requirement | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="detail"):
+            for name in _TEXT:
+                yield Label(t(f"detail.req.{name}"))
+                yield Input(compact=True, id=name)
+            yield Label(t("detail.req.state"))
+            yield Select([(t(f"req.{s.value}"), s.value) for s in RequirementState],
+                         allow_blank=False, id="state", compact=True)  # fmt: skip
+            yield Label(t("detail.req.group"))
+            yield Select([(t(f"group.{g.value}"), g.value) for g in PoolGroup],
+                         allow_blank=False, id="group", compact=True)  # fmt: skip
+            yield Static(t("detail.schedule"), classes="section")
+            for name in _SCHEDULE:
+                yield Label(t(f"detail.req.{name}"))
+                yield Input(compact=True, id=name, placeholder="2026-12-04, +14d, 下周五")
+            yield Static("", id="gap", classes="hint")
+            for name in _AFTER:
+                yield Label(t(f"detail.req.{name}"))
+                yield Input(compact=True, id=name)
+            yield Checkbox(t("detail.req.share_plan"), id="share_plan", compact=True)
+            yield Label(t("detail.reason"))
+            yield Input(compact=True, id="reason", placeholder=t("detail.reason_hint"))
+            yield Static("", id="message", classes="hint error-message")
+            yield Static(t("detail.history"), classes="section")
+            yield Static("", id="history")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("detail.req.subtitle")
+        super().on_mount()
+
+    def fetch(self) -> pool.PoolRow:
+        return pool.pool_row(self.iapp.store, self.requirement_id)
+
+    def show(self, data: pool.PoolRow) -> None:
+        first = self.requirement is None
+        self.requirement = r = data.requirement
+        self.sub_title = t("detail.req.heading", customer=data.customer, id=r.id)
+        if first or not self.changed:
+            for name in (*_TEXT, "state", "group", *_SCHEDULE, *_AFTER, "share_plan"):
+                set_field(self, name, getattr(r, name))
+            self.query_one("#reason", Input).value = ""
+            self.baseline()
+            if first:
+                self.query_one("#title", Input).focus()
+        self._show_gap()
+        self.show_history(r.history)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in _SCHEDULE:
+            self._show_gap()
+
+    def _dates(self) -> dict[str, date | None]:
+        """The two schedule dates as typed (``DateParseError`` names the field)."""
+        found: dict[str, date | None] = {}
+        for name in _SCHEDULE:
+            text = self.query_one(f"#{name}", Input).value.strip()
+            try:
+                found[name] = parse_due(text, self.iapp.today()) if text else None
+            except DateParseError as exc:
+                raise DateParseError(f"{t(f'detail.req.{name}')}: {exc}") from None
+        return found
+
+    def _show_gap(self) -> None:
+        gap = self.query_one("#gap", Static)
+        try:
+            dates = self._dates()
+        except DateParseError as exc:
+            gap.update(literal(str(exc)))
+            return
+        if self.requirement is not None:
+            preview = self.requirement.model_copy(update=dates)
+            gap.update(literal(gap_text(preview)))
+            gap.set_class((preview.gap_days or 0) > 0, "warn")
+
+    def action_save(self) -> None:
+        if self.requirement is None:
+            return
+        message = self.query_one("#message", Static)
+        message.update("")
+        try:
+            dates = self._dates()
+        except DateParseError as exc:
+            message.update(literal(str(exc)))
+            return
+        r, typed = self.requirement, self.values()
+        values: dict[str, Any] = {name: typed[name].strip() for name in (*_TEXT, *_AFTER)}
+        values |= dates | {"state": RequirementState(typed["state"]),
+                           "group": PoolGroup(typed["group"]),
+                           "share_plan": bool(typed["share_plan"])}  # fmt: skip
+        values = {k: v for k, v in values.items() if getattr(r, k) != v}
+        if not values:
+            self.notify(t("detail.unchanged"), timeout=2)
+            return
+        store, reason, rid = self.iapp.store, typed["reason"], self.requirement_id
+        label = t("detail.req.edited", text=r.title or r.pain or r.user or str(rid))
+
+        def write() -> Any:
+            return recorded(store, Requirement, rid, label,
+                            lambda: pool.edit(store, rid, values, reason))  # fmt: skip
+
+        def done(result: Any) -> None:
+            self.remember(result[1])
+            self.requirement = None  # the saved record replaces the fields
+            self.show(result[0])
+            self.notify(t("detail.saved"), timeout=2)
+
+        def failed(problem: SaveError) -> None:
+            message.update(literal(problem.message))
+
+        self.iapp.save(write, done, failed)
+
+    def undone(self, record: Any) -> None:
+        self.requirement = None
+        self.reload()
