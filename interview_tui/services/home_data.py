@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from interview_tui.services.commitments import KeptOnTime, kept_on_time
 from interview_tui.store.store import Store
 
 #: How many rows the home screen shows; the rest is a search, a timeline or a filter away.
@@ -21,6 +22,7 @@ class HomeData:
     customers: list[dict]
     open_commitments: int
     overdue_commitments: int
+    kept: KeptOnTime
 
 
 def read_home(store: Store, today: date) -> HomeData:
@@ -43,4 +45,4 @@ def read_home(store: Store, today: date) -> HomeData:
         [CUSTOMER_LIMIT],
     )
     open_count, overdue = store.commitment_counts(today)
-    return HomeData(upcoming + recent, customers, open_count, overdue)
+    return HomeData(upcoming + recent, customers, open_count, overdue, kept_on_time(store, today))

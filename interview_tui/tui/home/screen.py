@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from interview_tui.i18n import t
+from interview_tui.services.commitments import kept_line
 from interview_tui.services.home_data import HomeData, read_home
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.messages import DataChanged
@@ -102,6 +103,7 @@ class HomeScreen(DataScreen[HomeData]):
         for row in data.customers:
             customers.add_row(row["name"], str(row["visits"]), key=str(row["id"]))
         counts = t("home.counts", open=data.open_commitments, overdue=data.overdue_commitments)
+        counts += "\n" + kept_line(data.kept)
         counts_widget = self.query_one("#commitment-counts", Static)
         counts_widget.update(counts)
         counts_widget.set_class(data.overdue_commitments > 0, "overdue")
