@@ -57,6 +57,7 @@ class HomeScreen(DataScreen[HomeData]):
             with Vertical(id="side-pane"):
                 yield Static(t("home.commitments_title"), classes="pane-title")
                 yield Static("", id="commitment-counts")
+                yield Static("", id="kept-rate")
                 yield Static(t("home.customers"), classes="pane-title")
                 yield SafeTable(id="customers", cursor_type="row")
         yield Footer()
@@ -103,10 +104,10 @@ class HomeScreen(DataScreen[HomeData]):
         for row in data.customers:
             customers.add_row(row["name"], str(row["visits"]), key=str(row["id"]))
         counts = t("home.counts", open=data.open_commitments, overdue=data.overdue_commitments)
-        counts += "\n" + kept_line(data.kept)
         counts_widget = self.query_one("#commitment-counts", Static)
         counts_widget.update(counts)
         counts_widget.set_class(data.overdue_commitments > 0, "overdue")
+        self.query_one("#kept-rate", Static).update(kept_line(data.kept))
         if not data.visits:
             self.notify(t("home.empty"), timeout=8)
 
