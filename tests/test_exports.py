@@ -279,3 +279,29 @@ def test_report_shows_the_override_and_the_first_due_date(planted, demo_store) -
     assert "Kept on time, ours:" in report
     recap = _export(demo_store, "recap-md").decode()
     assert "ZZAPPROVED" not in recap and "decision" not in recap
+
+
+def test_an_export_from_before_uids_imported_twice_is_one_visit(planted, demo_store,
+                                                                 tmp_path: Path) -> None:
+    """Files written before uids existed: the uids made on import are the same each time."""
+    data = json.loads(_export(demo_store, "json"))
+
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k != "uid"}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(strip(data), ensure_ascii=False), encoding="utf-8")
+    other = str(tmp_path / "other.db")
+    outputs = [CliRunner().invoke(cli, ["--db", other, "import", str(path)]).output
+               for _ in range(2)]  # fmt: skip
+    assert outputs[0].startswith("imported") and outputs[1].startswith("updated")
+    store = open_store(Path(other))
+    assert _visits(other) == 1
+    assert _count(store, "notes") == len(data["notes"])
+    assert _count(store, "commitments") == len(data["commitments"])
+    assert _count(store, "people") == len(data["people"])
+    store.close()
