@@ -248,11 +248,17 @@ _DUE = "m.state != 'open' OR coalesce(m.first_due, m.due) < ?"
 
 
 def kept_on_time(store: Store, today: date, *, customer_id: int | None = None,
-                 visit_id: int | None = None) -> KeptOnTime:  # fmt: skip
+                 visit_id: int | None = None, per_customer: bool = True) -> KeptOnTime:  # fmt: skip
     """Kept-on-time rates, computed in SQL (fast on any size); the one definition used by
     the CLI, the commitments screen, home and the report. ``customer_id`` / ``visit_id``
-    narrow it to one customer or one visit."""
+    narrow it to one customer or one visit; without ``per_customer`` (home) the commitments
+    are counted without reading their visits and customers."""
     where, params = ["1 = 1"], [today.isoformat()]
+    joins, group, name = "", "m.owner_side", "'' AS customer"
+    if per_customer or customer_id is not None:
+        joins = (" JOIN visits v ON v.id = m.visit_id"
+                 " JOIN customers c ON c.id = v.customer_id")  # fmt: skip
+        group, name = "c.id, m.owner_side", "c.name AS customer"
     if customer_id is not None:
         where.append("v.customer_id = ?")
         params.append(customer_id)
@@ -260,18 +266,16 @@ def kept_on_time(store: Store, today: date, *, customer_id: int | None = None,
         where.append("m.visit_id = ?")
         params.append(visit_id)
     rows = store.query(
-        f"SELECT c.name AS customer, m.owner_side AS side, sum({_KEPT}) AS kept,"
-        f" sum({_DUE}) AS due"
-        " FROM commitments m JOIN visits v ON v.id = m.visit_id"
-        f" JOIN customers c ON c.id = v.customer_id WHERE {' AND '.join(where)}"
-        " GROUP BY c.id, m.owner_side ORDER BY c.name",
+        f"SELECT {name}, m.owner_side AS side, sum({_KEPT}) AS kept, sum({_DUE}) AS due"
+        f" FROM commitments m{joins} WHERE {' AND '.join(where)}"
+        f" GROUP BY {group} ORDER BY customer",
         params,
     )
     ours = [r for r in rows if r["side"] == "us"]
     theirs = [r for r in rows if r["side"] != "us"]
-    per_customer = {r["customer"]: KeptRate(int(r["kept"] or 0), int(r["due"] or 0))
-                    for r in ours if r["due"]}  # fmt: skip
-    return KeptOnTime(_sum(ours), _sum(theirs), per_customer)
+    per = {r["customer"]: KeptRate(int(r["kept"] or 0), int(r["due"] or 0))
+           for r in ours if r["due"] and per_customer}  # fmt: skip
+    return KeptOnTime(_sum(ours), _sum(theirs), per)
 
 
 def _sum(rows: list[dict]) -> KeptRate:
