@@ -52,3 +52,16 @@ def test_commitment_overdue_and_kept_on_time() -> None:
     assert promise.kept_on_time and not promise.is_overdue(date(2026, 12, 1))
     promise.closed_on = date(2026, 11, 21)
     assert not promise.kept_on_time
+
+
+def test_the_first_due_date_is_kept_when_the_due_date_moves() -> None:
+    promise = Commitment(visit_id=1, text="Send the report", due=date(2026, 12, 1))
+    assert promise.first_due == date(2026, 12, 1)
+    promise.due = date(2026, 12, 20)
+    assert promise.first_due == date(2026, 12, 1)
+    promise.state, promise.closed_on = CommitmentState.DONE, date(2026, 12, 10)
+    assert not promise.kept_on_time  # on time for the new date, late for the promise
+    undated = Commitment(visit_id=1, text="Call back")
+    undated.due = date(2026, 12, 5)  # the first date ever given is the first due date
+    assert undated.first_due == date(2026, 12, 5)
+    assert Commitment(visit_id=1, text="x").uid != Commitment(visit_id=1, text="x").uid

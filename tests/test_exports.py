@@ -159,3 +159,149 @@ def test_cli_export_files_are_private_and_import_is_clean(planted, demo_store, t
     assert result.exit_code == 2 and "bad.json:2" in result.output
     missing = runner.invoke(cli, ["--db", db, "export", "99", "--format", "json"])
     assert missing.exit_code == 2 and "no visit with id 99" in missing.output
+
+
+def _visits(db: str) -> int:
+    return len(json.loads(CliRunner().invoke(cli, ["--db", db, "visits", "--json"]).output))
+
+
+def _count(store, table: str) -> int:
+    return int(store.query(f"SELECT count(*) AS n FROM {table}")[0]["n"])
+
+
+def test_importing_the_same_visit_twice_updates_it(planted, demo_store, tmp_path: Path) -> None:
+    """Same file twice: same visit count and records; an edited file updates in place."""
+    path = tmp_path / "visit.json"
+    path.write_bytes(_export(demo_store, "json"))
+    db, other = demo_store.path, str(tmp_path / "other.db")
+    tables = ("visits", "notes", "commitments", "requirements", "script_items", "people",
+              "customers", "customer_questions")  # fmt: skip
+    for target in (db, other):
+        before = _visits(target) if target == db else 0
+        for attempt in range(2):
+            result = CliRunner().invoke(cli, ["--db", target, "import", str(path)])
+            assert result.exit_code == 0, result.output
+            assert ("updated" if target == db or attempt else "imported") in result.output
+            assert _visits(target) == before + (target == other)
+    store = open_store(Path(other))
+    counts = {t: _count(store, t) for t in tables}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["notes"][0]["text"] = "corrected on the other machine"
+    data["commitments"][0]["state"] = "done"
+    data["notes"].append({**data["notes"][1], "uid": "5d6f3c1e-8f0a-4c3b-9a7e-2b1c0d9e8f7a",
+                          "text": "a note added on the other machine"})  # fmt: skip
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert CliRunner().invoke(cli, ["--db", other, "import", str(path)]).exit_code == 0
+    after = {t: _count(store, t) for t in tables}
+    assert after == {**counts, "notes": counts["notes"] + 1}
+    texts = {n["uid"]: n["text"] for n in store.query("SELECT uid, text FROM notes")}
+    assert texts[data["notes"][0]["uid"]] == "corrected on the other machine"
+    state = store.query("SELECT state FROM commitments WHERE uid = ?",
+                        [data["commitments"][0]["uid"]])  # fmt: skip
+    assert state == [{"state": "done"}]
+    assert store.search("corrected")  # the search index follows the update
+    store.close()
+
+
+def test_uids_survive_export_and_import(planted, demo_store, tmp_path: Path) -> None:
+    from interview_tui.exports.bundle import import_json_data
+
+    first = json.loads(_export(demo_store, "json"))
+    other = open_store(tmp_path / "other.db")
+    visit = import_json_data(other, first)
+    again = json.loads(render(other, visit.id, "json", today=FIXED_TODAY, now=FIXED_NOW))
+    for section in ("notes", "commitments", "requirements", "script", "people"):
+        assert [r["uid"] for r in again[section]] == [r["uid"] for r in first[section]]
+    assert again["visit"]["uid"] == first["visit"]["uid"]
+    bad = {**first, "notes": [{**first["notes"][0], "uid": "not-a-uuid"}]}
+    with pytest.raises(Exception, match=r"notes\[0\]\.uid"):
+        import_json_data(other, bad)
+
+
+def test_json_export_leaves_personal_notes_out_unless_asked(planted, demo_store) -> None:
+    plain = json.loads(_export(demo_store, "json"))
+    assert MARKERS["personal"] not in json.dumps(plain, ensure_ascii=False)
+    assert plain["includes_personal"] is False
+    assert MARKERS["internal_note"] in json.dumps(plain, ensure_ascii=False)  # ours, lossless
+    full = json.loads(_export(demo_store, "json", include_personal=True))
+    assert MARKERS["personal"] in json.dumps(full, ensure_ascii=False)
+    personal = [n for n in full["notes"] if n["goal"] == "personal_connection"]
+    assert personal and len(full["notes"]) == len(plain["notes"]) + len(personal)
+    assert not [n for n in plain["notes"] if n["goal"] == "personal_connection"]
+
+
+def test_recap_leaves_dropped_out_marks_done_and_teaches_what_exists(demo_store) -> None:
+    from interview_tui.domain.enums import CommitmentState, RequirementState
+    from interview_tui.services.commitments import close
+
+    demo_store.save_all([
+        Commitment(visit_id=1, text="ZZDROPPED promise", due=date(2026, 12, 1)),
+        Commitment(visit_id=1, text="ZZDONE promise", due=date(2026, 12, 1)),
+        Requirement(customer_id=1, visit_id=1, title="Export by tag", pain="ZZSUPPORTEDPAIN",
+                    state=RequirementState.ALREADY_SUPPORTED,
+                    how_to_use="Billing → Export → group by tag ZZHOWTO"),
+        Requirement(customer_id=1, visit_id=1, title="Bare", pain="ZZBARE",
+                    state=RequirementState.ALREADY_SUPPORTED),
+    ])  # fmt: skip
+    before = _export(demo_store, "recap-md").decode()
+    assert "ZZDROPPED" in before and "ZZDONE promise: us" in before
+    for text, state in (("ZZDROPPED", CommitmentState.DROPPED), ("ZZDONE", CommitmentState.DONE)):
+        found = next(c for c in demo_store.commitments(1) if c.text.startswith(text))
+        close(demo_store, found, state, "note", FIXED_TODAY)
+    recap = _export(demo_store, "recap-md").decode()
+    assert "ZZDROPPED" not in recap
+    done_line = next(line for line in recap.splitlines() if "ZZDONE" in line)
+    assert done_line.endswith("(done)")
+    supported = recap.split("## What you can already do today")[1].split("##")[0]
+    assert "ZZSUPPORTEDPAIN" in supported and "how to use it: Billing → Export" in supported
+    assert "ZZBARE" in supported and "already supported" in supported
+    to_confirm = recap.split("please confirm)")[1].split("##")[0]
+    assert "ZZSUPPORTEDPAIN" not in to_confirm
+    report = _export(demo_store, "report-md").decode()
+    assert "ZZDROPPED" in report and "ZZHOWTO" in report  # the internal report keeps everything
+
+
+def test_report_shows_the_override_and_the_first_due_date(planted, demo_store) -> None:
+    from interview_tui.services.authority import override_authority
+    from interview_tui.services.commitments import reschedule
+
+    flagged = next(c for c in demo_store.commitments(1) if c.text == "A custom SLA")
+    report = _export(demo_store, "report-md").decode()
+    line = next(line for line in report.splitlines() if "A custom SLA" in line)
+    assert "beyond my authority" in line and "kept by decision" not in line
+    override_authority(demo_store, flagged.id, "VP approved ZZAPPROVED", FIXED_TODAY)
+    reschedule(demo_store, demo_store.get(Commitment, flagged.id), date(2026, 12, 20), "later",
+               FIXED_TODAY)  # fmt: skip
+    report = _export(demo_store, "report-md").decode()
+    line = next(line for line in report.splitlines() if "A custom SLA" in line)
+    assert "kept by decision: VP approved ZZAPPROVED" in line
+    assert "first due 2026-12-04" in line and "2026-12-20" in line
+    assert "Kept on time, ours:" in report
+    recap = _export(demo_store, "recap-md").decode()
+    assert "ZZAPPROVED" not in recap and "decision" not in recap
+
+
+def test_an_export_from_before_uids_imported_twice_is_one_visit(planted, demo_store,
+                                                                 tmp_path: Path) -> None:
+    """Files written before uids existed: the uids made on import are the same each time."""
+    data = json.loads(_export(demo_store, "json"))
+
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k != "uid"}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(strip(data), ensure_ascii=False), encoding="utf-8")
+    other = str(tmp_path / "other.db")
+    outputs = [CliRunner().invoke(cli, ["--db", other, "import", str(path)]).output
+               for _ in range(2)]  # fmt: skip
+    assert outputs[0].startswith("imported") and outputs[1].startswith("updated")
+    store = open_store(Path(other))
+    assert _visits(other) == 1
+    assert _count(store, "notes") == len(data["notes"])
+    assert _count(store, "commitments") == len(data["commitments"])
+    assert _count(store, "people") == len(data["people"])
+    store.close()

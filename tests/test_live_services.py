@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -29,9 +30,72 @@ def test_commitments_touching_a_limit_are_flagged() -> None:
     assert flags_beyond_authority("Send the outage report by Friday", LIMITS) == []
 
 
-@given(st.text(max_size=200), st.text(max_size=200))
-def test_authority_check_never_fails(text: str, plan: str) -> None:
-    assert set(flags_beyond_authority(text, plan)) <= set(limits(plan))
+def test_limits_split_on_slashes_and_every_separator() -> None:
+    assert limits("定价/折扣;；roadmap dates，免费资源、SLA\n\nGPU") == [
+        "定价", "折扣", "roadmap dates", "免费资源", "SLA", "GPU"]
+
+
+def test_whole_words_in_english_never_parts_of_words() -> None:
+    plan = "Custom SLA; free capacity; roadmap dates"
+    assert flags_beyond_authority("Update the datasheet", plan) == []
+    assert flags_beyond_authority("Send the updated data sheet", plan) == []
+    assert flags_beyond_authority("Share the roadmap dates with them", plan) == ["roadmap dates"]
+    assert flags_beyond_authority("We will date the release for March", plan) == [
+        "roadmap dates"]  # another form of the same word
+    assert flags_beyond_authority("Give them extra capacities free of charge", plan) == [
+        "free capacity"]
+    assert flags_beyond_authority("Slack channel for the team", plan) == []  # not "SLA"
+
+
+def test_whole_terms_in_chinese_never_single_characters() -> None:
+    plan = "定制 SLA;免费资源;具体上线日期"
+    assert flags_beyond_authority("提供测试资源 2 周", plan) == []  # shares 资源, not the term
+    assert flags_beyond_authority("免费", plan) == []
+    assert flags_beyond_authority("给他们一些免费资源试用", plan) == ["免费资源"]
+    assert flags_beyond_authority("下周告诉客户上线日期", plan) == ["具体上线日期"]
+    assert flags_beyond_authority("更新日期格式", plan) == []
+    assert flags_beyond_authority("给一个定制SLA", plan) == ["定制 SLA"]
+
+
+def test_what_the_plan_may_promise_is_within_authority() -> None:
+    plan, may = "定制 SLA;免费资源;具体上线日期", "账单问题驻场排查;提供免费资源 2 周"
+    assert flags_beyond_authority("提供免费资源 2 周", plan) == ["免费资源"]
+    assert flags_beyond_authority("提供免费资源 2 周", plan, may) == []
+    assert flags_beyond_authority("提供免费资源2周", plan, may) == []
+    assert flags_beyond_authority("提供免费资源 2 周,并给出具体上线日期", plan, may) == [
+        "具体上线日期"]  # what goes beyond "may promise" is still checked
+    english = "Custom SLA; free capacity; Kafka pricing"
+    may_en = "Architecture review; a 30-day trial of managed Kafka"
+    assert flags_beyond_authority("30-day managed Kafka trial", english, may_en) == []
+    assert flags_beyond_authority("30-day managed Kafka trial at Kafka pricing", english,
+                                  may_en) == ["Kafka pricing"]  # fmt: skip
+
+
+@given(st.text(max_size=200), st.text(max_size=200), st.text(max_size=100))
+def test_authority_check_never_fails(text: str, plan: str, may: str) -> None:
+    assert set(flags_beyond_authority(text, plan, may)) <= set(limits(plan))
+
+
+def test_an_override_is_kept_on_the_commitment(demo_store) -> None:
+    from datetime import date
+
+    from interview_tui.domain.models import Commitment
+    from interview_tui.errors import UserError
+    from interview_tui.services.authority import override_authority
+
+    session = LiveSession.open(demo_store, 2, FIXED_NOW)
+    flagged = session.add_commitment("定制 SLA", OwnerSide.US, "Li", None)
+    fine = session.add_commitment("提供测试资源 2 周", OwnerSide.US, "Li", None)
+    assert flagged.within_authority is False and fine.within_authority is True
+    with pytest.raises(UserError, match="nothing to override"):
+        override_authority(demo_store, fine.id, "because", date(2026, 11, 24))
+    with pytest.raises(UserError, match="say why"):
+        override_authority(demo_store, flagged.id, " ", date(2026, 11, 24))
+    override_authority(demo_store, flagged.id, "VP approved", date(2026, 11, 24))
+    saved = demo_store.get(Commitment, flagged.id)
+    assert saved.overridden and saved.authority_override == "VP approved"
+    assert saved.within_authority is False  # the warning stays on record
+    assert saved.history[-1]["change"] == "authority"
 
 
 def test_internal_notes_and_fields_never_pass_the_filter() -> None:

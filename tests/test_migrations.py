@@ -90,4 +90,86 @@ def test_version_3_database_keeps_every_voice_of_a_question(tmp_path: Path) -> N
     assert voices[1].internal and "CSV" in voices[1].text
     assert session.notes_for(None)[0].text.startswith("free note")
     assert {hit.kind for hit in store.search("A友商")} == {"note"}
+_TABLES = ("customers", "people", "visits", "script_items", "customer_questions", "notes",
+           "requirements", "commitments")  # fmt: skip
+
+
+def _rows(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
+    return {t: conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in _TABLES}
+
+
+def _assert_uids(store) -> None:
+    import uuid
+
+    for table in _TABLES:
+        uids = [r["uid"] for r in store.query(f"SELECT uid FROM {table}")]
+        assert all(str(uuid.UUID(u)) == u for u in uids), table
+        assert len(set(uids)) == len(uids), table
+
+
+def test_version_1_upgrade_keeps_every_column_and_adds_uids(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    _old_database(path)
+    conn = sqlite3.connect(path)
+    before = _rows(conn)
+    conn.close()
+    store = open_store(path)
+    after = {t: [row[: len(before[t][0])] if before[t] else row for row in rows]
+             for t, rows in _rows(store.conn).items()}  # fmt: skip
+    assert {t: len(r) for t, r in after.items()} == {t: len(r) for t, r in before.items()}
+    # every old column keeps its value (new columns are added at the end of each row)
+    for table in ("customers", "people", "visits", "notes", "requirements"):
+        assert after[table] == before[table], table
+    _assert_uids(store)
+    commitment = store.get(Commitment, 1)
+    assert commitment.first_due == commitment.due and commitment.authority_override == ""
+    assert store.get(Requirement, 1).how_to_use == ""
+    store.close()
+
+
+def test_a_database_one_version_back_upgrades_with_every_record(tmp_path: Path) -> None:
+    """The version before the uids, with a rescheduled commitment: its first due date is
+    the date it had before the first reschedule."""
+    import json
+
+    import sqlite_utils
+
+    from interview_tui.store.migrations import migrate
+
+    path = tmp_path / "prev.db"
+    db = sqlite_utils.Database(path)
+    migrate(db, target=LATEST_VERSION - 1)
+    db["customers"].insert({"id": 1, "name": "星河视频", "industry": "video"})
+    db["people"].insert({"id": 1, "customer_id": 1, "name": "孙倩", "role": "tech_execution"})
+    db["visits"].insert({"id": 1, "customer_id": 1, "date": "2026-10-01T10:00:00",
+                         "status": "done", "goals": "[]", "attendee_ids": "[1]",
+                         "give_back": "[]", "rehearsal": "{}", "purpose": "复盘"})
+    history = [{"on": "2026-10-05", "from": "2026-10-10", "to": "2026-10-20", "reason": "a"},
+               {"on": "2026-10-18", "from": "2026-10-20", "to": "2026-11-01", "reason": "b"},
+               {"on": "2026-10-30", "state": "done", "note": "sent"}]
+    db["commitments"].insert_all([{"owner_name": "", "resolution_note": "", **row} for row in [
+        {"id": 1, "visit_id": 1, "text": "发送报告", "owner_side": "us", "due": "2026-11-01",
+         "within_authority": 1, "state": "done", "closed_on": "2026-10-30",
+         "history": json.dumps(history)},
+        {"id": 2, "visit_id": 1, "text": "回复", "owner_side": "customer", "due": "2026-10-03",
+         "within_authority": 1, "state": "open", "history": "[]"},
+        {"id": 3, "visit_id": 1, "text": "无日期", "owner_side": "us", "due": None,
+         "within_authority": 0, "state": "open", "history": "[]"},
+    ]])  # fmt: skip
+    db["notes"].insert({"id": 1, "visit_id": 1, "speaker_id": 1, "text": "对账慢",
+                        "goal": "pain_points", "internal": 0, "kind": "note"})
+    db["requirements"].insert({"id": 1, "customer_id": 1, "visit_id": 1, "title": "导出",
+                               "state": "already_supported", "pool_group": "backlog"})
+    before = _rows(db.conn)
+    db.close()
+
+    store = open_store(path)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    after = _rows(store.conn)
+    for table, rows in before.items():
+        assert [row[: len(rows[0])] for row in after[table]] == rows, table
+    _assert_uids(store)
+    first, theirs, undated = (store.get(Commitment, i) for i in (1, 2, 3))
+    assert first.first_due.isoformat() == "2026-10-10" and not first.kept_on_time
+    assert theirs.first_due.isoformat() == "2026-10-03" and undated.first_due is None
     store.close()

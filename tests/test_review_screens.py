@@ -41,6 +41,32 @@ async def test_find_every_overdue_commitment_and_close_one(make_app, demo_store)
         assert "Kept on time" in kept
 
 
+async def test_home_and_commitments_show_one_rate_that_a_reschedule_does_not_raise(
+        make_app, demo_store) -> None:  # fmt: skip
+    from interview_tui.services.commitments import kept_line, kept_on_time
+    from tests.conftest import FIXED_TODAY
+
+    expected = kept_line(kept_on_time(demo_store, FIXED_TODAY))
+    assert "33% (1/3)" in expected  # ours only: the customer's 1 of 2 is apart
+    app = make_app("home")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert str(app.screen.query_one("#kept-rate", Static).render()) == expected
+        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert str(app.screen.query_one("#kept", Static).render()) == expected
+        target = app.screen.rows[0].commitment
+        assert target.is_overdue(FIXED_TODAY)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press(*"+30d", "tab", *"their data is late", "ctrl+s")
+        await settle(pilot)
+        assert not demo_store.get(Commitment, target.id).is_overdue(FIXED_TODAY)  # moved
+        assert str(app.screen.query_one("#kept", Static).render()) == expected
+
+
 async def test_dropping_needs_a_reason_and_due_date_moves_with_one(make_app, demo_store):
     app = make_app("commitments")
     async with app.run_test(size=(120, 36)) as pilot:
@@ -81,6 +107,28 @@ async def test_move_a_requirement_to_next_iteration(make_app, demo_store) -> Non
         await pilot.press(*"billing-export", "ctrl+s")
         await settle(pilot)
         assert demo_store.get(Requirement, target.id).link_key == "billing-export"
+
+
+
+async def test_how_to_use_makes_a_requirement_already_supported(make_app, demo_store) -> None:
+    from interview_tui.domain.enums import RequirementState
+    from interview_tui.exports.render import render
+
+    app = make_app("requirements")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        target = app.screen.selected().requirement
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press(*"Billing > Export by tag", "ctrl+s")
+        await settle(pilot)
+        saved = demo_store.get(Requirement, target.id)
+        assert saved.how_to_use == "Billing > Export by tag"
+        assert saved.state is RequirementState.ALREADY_SUPPORTED
+        table = app.screen.query_one(DataTable)
+        assert str(table.get_row(str(target.id))[1]) == "already supported"
+    recap = render(demo_store, saved.visit_id, "recap-md").decode()
+    assert "how to use it: Billing > Export by tag" in recap
 
 
 async def test_search_in_chinese_opens_the_visit_at_the_hit(make_app) -> None:

@@ -1,4 +1,6 @@
-"""``interview-tui commitments``: every promise across visits, overdue first."""
+"""``interview-tui commitments``: every promise across visits, overdue first; and the
+commands that change one (done, drop, reschedule, reopen, override), each kept in its history.
+"""
 
 from __future__ import annotations
 
@@ -10,30 +12,40 @@ from interview_tui.cli.main import Settings, pass_settings
 from interview_tui.cli.output import echo, echo_json
 
 
-@click.command("commitments")
+@click.group("commitments", invoke_without_command=True)
 @click.option("--open", "open_only", is_flag=True, help="Only open commitments.")
 @click.option("--overdue", "overdue_only", is_flag=True, help="Only open ones past their due date.")
 @click.option("--week", "due_this_week", is_flag=True, help="Only open ones due by Sunday.")
 @click.option("--owner", default="", help="'us', 'customer', or part of the owner's name.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
-@pass_settings
-def commitments(settings: Settings, open_only: bool, overdue_only: bool, due_this_week: bool,
+@click.option("--json", "as_json", is_flag=True,
+              help="Print a JSON object: every matching commitment and our kept-on-time rate.")
+@click.pass_context
+def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_this_week: bool,
                 owner: str, as_json: bool) -> None:  # fmt: skip
-    """List commitments with their customer, owner, due date and state."""
+    """List commitments with their customer, owner, due date and state.
+
+    Kept on time is ours only, judged against each commitment's first due date (a
+    reschedule never makes a late promise on time). The subcommands change one commitment.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     from interview_tui.i18n import pad
     from interview_tui.services.commitments import CommitmentFilter, kept_on_time, list_commitments
 
+    settings: Settings = ctx.find_object(Settings)
     today = date.today()
     store = settings.open_store(read_only=True)
     filters = CommitmentFilter(open_only=open_only, overdue_only=overdue_only,
                                due_this_week=due_this_week, owner=owner)  # fmt: skip
     rows = list_commitments(store, today, filters)
+    kept = kept_on_time(store, today)
     if as_json:
-        echo_json([row.to_dict(today) for row in rows])
+        echo_json({"commitments": [row.to_dict(today) for row in rows],
+                   "kept_on_time": kept.ours.to_dict(),
+                   "kept_on_time_customer": kept.theirs.to_dict()})  # fmt: skip
         return
     if not rows:
         echo("no commitments match")
-        return
     for row in rows:
         c = row.commitment
         due = c.due.isoformat() if c.due else "no date"
@@ -42,6 +54,81 @@ def commitments(settings: Settings, open_only: bool, overdue_only: bool, due_thi
         line = (f"{c.id:>5}  {due:<10}  {mark:<8}  {pad(row.customer, 20)}  "
                 f"{pad(owner_text, 18)}  {c.text}")  # fmt: skip
         echo(line, fg="red" if row.is_overdue(today) else None)
-    overall, _ = kept_on_time(store, today)
-    if overall.rate is not None:
-        echo(f"kept on time: {overall.kept}/{overall.settled} ({overall.rate:.0%})", err=True)
+    for who, rate in (("ours", kept.ours), ("customer's", kept.theirs)):
+        if rate.rate is not None:
+            echo(f"kept on time ({who}): {rate.kept}/{rate.due} ({rate.rate:.0%})", err=True)
+
+
+def _report(commitment) -> None:
+    due = commitment.due.isoformat() if commitment.due else "no date"
+    echo(f"commitment {commitment.id}: {commitment.state.value}, due {due}")
+
+
+@commitments.command("done")
+@click.argument("commitment_id", metavar="ID", type=int)
+@click.option("--note", default="", help="What was delivered.")
+@pass_settings
+def done(settings: Settings, commitment_id: int, note: str) -> None:
+    """Mark commitment ID done (today)."""
+    from interview_tui.domain.enums import CommitmentState
+    from interview_tui.services.commitments import close, find
+
+    store = settings.open_store()
+    _report(close(store, find(store, commitment_id), CommitmentState.DONE, note, date.today()))
+
+
+@commitments.command("drop")
+@click.argument("commitment_id", metavar="ID", type=int)
+@click.option("--reason", required=True, help="Why it is dropped (kept in its history).")
+@pass_settings
+def drop(settings: Settings, commitment_id: int, reason: str) -> None:
+    """Drop commitment ID, saying why (it leaves the customer recap)."""
+    from interview_tui.domain.enums import CommitmentState
+    from interview_tui.services.commitments import close, find
+
+    store = settings.open_store()
+    _report(close(store, find(store, commitment_id), CommitmentState.DROPPED, reason,
+                  date.today()))  # fmt: skip
+
+
+@commitments.command("reschedule")
+@click.argument("commitment_id", metavar="ID", type=int)
+@click.argument("due", metavar="DATE")
+@click.option("--reason", required=True, help="Why the date moves (kept in its history).")
+@pass_settings
+def reschedule(settings: Settings, commitment_id: int, due: str, reason: str) -> None:
+    """Move the due date of commitment ID to DATE (2026-12-04, +14d, fri, 下周五 …).
+
+    The first due date is kept: a promise already late stays late in the rate.
+    """
+    from interview_tui.domain.dates import parse_due
+    from interview_tui.services import commitments as service
+
+    today = date.today()
+    new_due = parse_due(due, today)  # a bad date is refused before the database opens
+    store = settings.open_store()
+    _report(service.reschedule(store, service.find(store, commitment_id), new_due, reason, today))
+
+
+@commitments.command("reopen")
+@click.argument("commitment_id", metavar="ID", type=int)
+@click.option("--reason", default="", help="Why it is open again (kept in its history).")
+@pass_settings
+def reopen(settings: Settings, commitment_id: int, reason: str) -> None:
+    """Open a done or dropped commitment ID again."""
+    from interview_tui.services import commitments as service
+
+    store = settings.open_store()
+    _report(service.reopen(store, service.find(store, commitment_id), date.today(), reason))
+
+
+@commitments.command("override")
+@click.argument("commitment_id", metavar="ID", type=int)
+@click.option("--reason", required=True, help="Why it stands although it was flagged.")
+@pass_settings
+def override(settings: Settings, commitment_id: int, reason: str) -> None:
+    """Keep commitment ID although the authority check flagged it; the internal report says so."""
+    from interview_tui.services.authority import override_authority
+
+    saved = override_authority(settings.open_store(), commitment_id, reason, date.today())
+    echo(f"commitment {saved.id}: authority override recorded")

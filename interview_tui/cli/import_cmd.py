@@ -17,11 +17,15 @@ def import_visit(settings: Settings, path: Path) -> None:
     """Import a visit from FILE (JSON written by `interview-tui export --format json`).
 
     The whole file is checked before anything is written; a bad value is reported with its
-    place in the file (e.g. notes[3].text). Files over 64 MiB are refused.
+    place in the file (e.g. notes[3].text). Files over 64 MiB are refused. A visit that is
+    already here (the same uid) is updated in place, never copied; its records that the
+    file does not hold are kept.
     """
-    from interview_tui.exports.bundle import check_export, import_checked
+    from interview_tui.exports.bundle import check_export, existing_visit, import_checked
     from interview_tui.exports.importing import read_json_file
 
     checked = check_export(read_json_file(path), source=str(path))  # before the database opens
-    visit = import_checked(settings.open_store(), checked)
-    echo(f"imported visit {visit.id}")
+    store = settings.open_store()
+    updated = existing_visit(store, checked) is not None
+    visit = import_checked(store, checked)
+    echo(f"{'updated' if updated else 'imported'} visit {visit.id}")

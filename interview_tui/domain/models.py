@@ -1,14 +1,17 @@
 """Pydantic models of the domain: what the store keeps and the services exchange.
 
-Ids are ``None`` until a record is saved. Lists (goals, give-back items, follow-ups …)
-are stored as JSON text columns by the store.
+Ids are ``None`` until a record is saved; ``uid`` is a stable identity (a UUID) made when the
+record is, kept through export and import, so a record is the same on every machine. Lists
+(goals, give-back items, follow-ups …) are stored as JSON text columns by the store.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Self
+from uuid import UUID, uuid4
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from interview_tui.domain.enums import (
     CommitmentState,
@@ -28,6 +31,16 @@ class Record(BaseModel):
     model_config = ConfigDict(validate_assignment=True, extra="ignore", defer_build=True)
 
     id: int | None = None
+    uid: str = Field(default_factory=lambda: str(uuid4()))
+
+    @field_validator("uid")
+    @classmethod
+    def _canonical_uid(cls, value: str) -> str:
+        """Any spelling of a UUID, stored in its canonical form; anything else is refused."""
+        try:
+            return str(UUID(value))
+        except ValueError:
+            raise ValueError("must be a UUID (like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)") from None
 
 
 def _strip(value: object) -> object:
@@ -140,6 +153,7 @@ class Requirement(Record):
     told_customer: str = ""  # what we told the customer about our plan
     share_plan: bool = False  # the customer agreed the plan: the recap restates it
     link_key: str = ""  # requirements raised by several customers share a key
+    how_to_use: str = ""  # for an already supported need: how to use what exists
     created_at: datetime | None = None
     history: list[dict[str, str]] = Field(default_factory=list)
 
@@ -168,7 +182,11 @@ class Commitment(Record):
     owner_side: OwnerSide = OwnerSide.US
     owner_name: str = ""
     due: date | None = None
+    #: the due date first promised; a reschedule moves ``due`` only, so lateness is kept
+    first_due: date | None = None
     within_authority: bool = True
+    #: why the PM made it although the authority check warned (empty: no override)
+    authority_override: str = ""
     state: CommitmentState = CommitmentState.OPEN
     resolution_note: str = ""
     closed_on: date | None = None
@@ -177,12 +195,25 @@ class Commitment(Record):
     #: the pain point this promise answers (a pain's action is a commitment of ours)
     pain_note_id: int | None = None
 
+    @model_validator(mode="after")
+    def _first_due(self) -> Self:
+        """The first due date given is remembered (set once, never moved)."""
+        if self.first_due is None and self.due is not None:
+            self.__dict__["first_due"] = self.due
+        return self
+
     def is_overdue(self, today: date) -> bool:
         return self.state is CommitmentState.OPEN and self.due is not None and self.due < today
 
     @property
     def kept_on_time(self) -> bool:
-        """Closed done on or before its due date (no due date counts as on time)."""
+        """Closed done on or before its first due date (no due date counts as on time)."""
         if self.state is not CommitmentState.DONE:
             return False
-        return self.due is None or (self.closed_on is not None and self.closed_on <= self.due)
+        first = self.first_due or self.due
+        return first is None or (self.closed_on is not None and self.closed_on <= first)
+
+    @property
+    def overridden(self) -> bool:
+        """Flagged beyond authority, and made anyway by the PM's decision."""
+        return not self.within_authority and bool(self.authority_override.strip())

@@ -1,4 +1,10 @@
-"""One visit with everything that belongs to it, as records and as lossless JSON."""
+"""One visit with everything that belongs to it, as records and as JSON.
+
+Every record carries its stable ``uid`` in the JSON, so importing a visit that is already
+here (the same visit uid) updates it and its records in place instead of adding a copy;
+records of the visit that the file does not hold are kept. Personal-connection notes are
+left out of the JSON unless asked for, as in the report.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from interview_tui.domain.enums import Goal
 from interview_tui.domain.models import (
     Commitment,
     Customer,
@@ -67,13 +74,19 @@ _SECTIONS: dict[str, type] = {
 }  # fmt: skip
 
 
-def to_json_data(bundle: VisitBundle) -> dict[str, Any]:
-    """Every field of every record; ids are kept so references can be rebuilt on import."""
+def to_json_data(bundle: VisitBundle, *, include_personal: bool = False) -> dict[str, Any]:
+    """Every field of every record; ids are kept so references can be rebuilt on import,
+    uids so a second import updates instead of duplicating. Personal-connection notes only
+    with ``include_personal``."""
     data: dict[str, Any] = {"format": FORMAT, "version": FORMAT_VERSION,
+                            "includes_personal": include_personal,
                             "customer": bundle.customer.model_dump(mode="json"),
                             "visit": bundle.visit.model_dump(mode="json")}  # fmt: skip
     for name in _SECTIONS:
-        data[name] = [record.model_dump(mode="json") for record in getattr(bundle, name)]
+        records = getattr(bundle, name)
+        if name == "notes" and not include_personal:
+            records = [n for n in records if n.goal is not Goal.PERSONAL_CONNECTION]
+        data[name] = [record.model_dump(mode="json") for record in records]
     for commitment in data["commitments"]:
         commitment["owner"] = commitment["owner_side"]  # "us" or "customer"
     return data
@@ -88,7 +101,8 @@ IMPORT_PAUSE = 0.05
 
 
 def import_json_data(store: Store, data: Any, *, source: str = "") -> Visit:
-    """Create the visit (and its customer, found by name or created) with new ids.
+    """Create the visit (and its customer, found by uid or name, or created) with new ids;
+    a visit already here (same uid) is updated in place (see :func:`import_checked`).
 
     The whole document is checked first (nothing is written when any value is bad; the
     error names ``source`` and the JSON path of the value). The records are then written in
@@ -109,25 +123,39 @@ def check_export(data: Any, *, source: str = "") -> CheckedVisit:
         raise UserError(f"{source}: {exc}" if source else str(exc)) from None
 
 
+def existing_visit(store: Store, checked: CheckedVisit) -> Visit | None:
+    """The visit of this export when it is already in the database (same uid)."""
+    found = store.all(Visit, "uid = ?", [checked.visit.uid])
+    return found[0] if found else None
+
+
 def import_checked(store: Store, checked: CheckedVisit) -> Visit:
-    """Write a checked export (see :func:`import_json_data`)."""
+    """Write a checked export (see :func:`import_json_data`).
+
+    A visit already here is updated in one transaction: each record of the file replaces
+    the one with its uid, or is added; nothing the file does not hold is removed.
+    """
+    existing = existing_visit(store, checked)
+    if existing is not None:
+        from interview_tui.exports.reimport import update_visit
+
+        return update_visit(store, checked, existing)
+    return _import_new(store, checked)
+
+
+def _import_new(store: Store, checked: CheckedVisit) -> Visit:
+    from interview_tui.exports.reimport import customer_for, people_ids_for, renew_taken_uids
+
+    renew_taken_uids(store, checked)
     created_customer: int | None = None
     visit: Visit | None = None
     try:
         with store.transaction():
-            customer = store.customer_by_name(checked.customer.name)
+            customer = customer_for(store, checked.customer)
             if customer is None:
                 customer = store.save(checked.customer)
                 created_customer = customer.id
-            people_ids: dict[int | None, int | None] = {}
-            existing = {p.name: p for p in store.people(customer.id or 0)}
-            for old, person in checked.people:
-                found = existing.get(person.name)
-                if found is None:
-                    person.customer_id = customer.id
-                    found = existing[person.name] = store.save(person)
-                people_ids[old] = found.id
-            people_ids.pop(None, None)
+            people_ids = people_ids_for(store, checked, customer.id or 0, update=False)
             visit = checked.visit
             visit.customer_id = customer.id
             visit.attendee_ids = [people_ids[i] for i in checked.attendees if i in people_ids]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,8 @@ from interview_tui.reading import read_text
 
 #: The largest file ``import`` reads (a visit with 100,000 notes is about 20 MiB).
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
+#: namespace of the uids made for records exported before uids existed
+_OLD_EXPORTS = uuid.UUID("6f1c9a52-3d2e-4b8a-9c41-7e5d2a0b8f13")
 #: ids and integers must fit SQLite's signed 64-bit integers
 _INT_RANGE = range(-(2**63), 2**63)
 
@@ -172,6 +175,22 @@ def _rows(document: dict[str, Any], key: str) -> list[tuple[tuple[Any, ...], dic
     return [((key, index), row) for index, row in enumerate(value)]
 
 
+def _old_visit_uid(customer: str, when: Any) -> str:
+    """A uid for a visit exported before uids existed: the same for the same customer and
+    time, so importing that file twice still finds the visit."""
+    return str(uuid.uuid5(_OLD_EXPORTS, json.dumps([customer, when], ensure_ascii=False)))
+
+
+def _with_uid(row: dict[str, Any], space: uuid.UUID, where: tuple[Any, ...]) -> dict[str, Any]:
+    """A record from before uids gets one made from its visit's uid and its old id (stable
+    from one import of the file to the next)."""
+    if row.get("uid") is not None:
+        return row
+    old = old_id(row, "id", where)
+    made = uuid.uuid5(space, f"{where[0]}:{old}") if old is not None else uuid.uuid4()
+    return {**row, "uid": str(made)}
+
+
 def check_document(document: Any, *, format_name: str, version: int) -> CheckedVisit:
     """Validate a whole export; raises :class:`ImportProblem` at the first bad value."""
     from interview_tui.domain.models import (
@@ -207,16 +226,22 @@ def check_document(document: Any, *, format_name: str, version: int) -> CheckedV
         raise ImportProblem("visit.attendee_ids", "must be a list", attendees)
     for index, value in enumerate(attendees):
         old_id({"id": value}, "id", ("visit", "attendee_ids", index))
+    if visit_data.get("uid") is None:
+        visit_data = {**visit_data, "uid": _old_visit_uid(customer.name, visit_data.get("date"))}
     visit = _build(Visit, {**visit_data, "id": None, "customer_id": 0, "attendee_ids": []},
                    ("visit",))  # fmt: skip
+    space = uuid.UUID(visit.uid)
     checked = CheckedVisit(customer=customer, visit=visit, attendees=list(attendees))
     for where, row in _rows(document, "people"):
+        row = _with_uid(row, space, where)
         person = _build(Person, {**row, "id": None, "customer_id": 0}, where)
         checked.people.append((old_id(row, "id", where), person))
     for where, row in _rows(document, "script"):
+        row = _with_uid(row, space, where)
         item = _build(ScriptItem, {**row, "id": None, "visit_id": 0}, where)
         checked.script.append((old_id(row, "id", where), item))
     for where, row in _rows(document, "notes"):
+        row = _with_uid(row, space, where)
         clean = {k: v for k, v in row.items() if k != "owner"}
         clean.update(id=None, visit_id=0, script_item_id=None, speaker_id=None)
         note = _build(Note, clean, where)
@@ -226,6 +251,7 @@ def check_document(document: Any, *, format_name: str, version: int) -> CheckedV
     for name, model in (("requirements", Requirement), ("commitments", Commitment),
                         ("customer_questions", CustomerQuestion)):  # fmt: skip
         for where, row in _rows(document, name):
+            row = _with_uid(row, space, where)
             clean = {k: v for k, v in row.items() if k != "owner"}
             clean.update(id=None, visit_id=0)
             if "customer_id" in model.model_fields:

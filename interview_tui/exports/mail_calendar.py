@@ -54,7 +54,7 @@ def commitments_ics(bundle: VisitBundle, now: datetime) -> str:
         owner = f"{t(f'owner.{c.owner_side.value}')}: {c.owner_name or '—'}"
         lines += [
             "BEGIN:VEVENT",
-            f"UID:commitment-{c.id}-visit-{bundle.visit.id}@interview-tui",
+            f"UID:{c.uid}@interview-tui",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{c.due:%Y%m%d}",
             f"DTEND;VALUE=DATE:{(c.due + timedelta(days=1)):%Y%m%d}",

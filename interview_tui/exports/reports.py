@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import date
 
 from interview_tui.domain.enums import Goal
-from interview_tui.domain.models import Note
+from interview_tui.domain.models import Commitment, Note
 from interview_tui.exports.bundle import VisitBundle
 from interview_tui.i18n import t
-from interview_tui.services.customer_safe import safe_commitment, safe_requirement
+from interview_tui.services.commitments import KeptOnTime, kept_line
+from interview_tui.services.customer_safe import recap_commitments, safe_requirement
 from interview_tui.services.schedule import schedule_for_customer, schedule_summary
 
 
@@ -36,8 +37,28 @@ def _note_line(bundle: VisitBundle, note: Note) -> str:
     return "- " + " ".join(parts)
 
 
-def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = False) -> str:
-    """For colleagues and leaders: evidence by the seven goals, then what was captured."""
+def _commitment_line(c: Commitment, today: date) -> str:
+    flags = [t(f"commitment.{c.state.value}")]
+    if c.is_overdue(today):
+        flags.append(f"**{t('report.overdue')}**")
+    if c.first_due and c.due and c.first_due != c.due:
+        flags.append(t("report.first_due", date=c.first_due.isoformat()))
+    if not c.within_authority:
+        flags.append(t("report.beyond_authority"))
+    if c.overridden:
+        flags.append(t("report.authority_override", reason=_md(c.authority_override)))
+    owner = f"{t(f'owner.{c.owner_side.value}')}: {c.owner_name or '—'}"
+    due = c.due.isoformat() if c.due else "—"
+    return f"- {_md(c.text)} ({owner}; {due}; {', '.join(flags)})"
+
+
+def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = False,
+              kept: KeptOnTime | None = None) -> str:  # fmt: skip
+    """For colleagues and leaders: evidence by the seven goals, then what was captured.
+
+    ``kept`` is the customer's kept-on-time figure (from
+    :func:`~interview_tui.services.commitments.kept_on_time`), shown under the commitments.
+    """
     visit = bundle.visit
     out = [f"# {t('report.title', customer=bundle.customer.name, date=_day(bundle))}", ""]
     if visit.purpose:
@@ -70,7 +91,7 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
         state = f"{t(f'req.{r.state.value}')} · {t(f'group.{r.group.value}')}"
         out.append(f"- **{head}** ({state})")
         for name in ("user", "scenario", "pain", "product_details", "originator",
-                     "solution_idea"):  # fmt: skip
+                     "solution_idea", "how_to_use"):  # fmt: skip
             value = getattr(r, name)
             if value:
                 out.append(f"  - {name.replace('_', ' ')}: {_md(value)}")
@@ -80,16 +101,10 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
             out.append(f"  - ⚠ {t('report.unclear', missing=', '.join(r.missing))}")
     out += [] if bundle.requirements else [t("report.none")]
     out += ["", f"## {t('report.commitments')}", ""]
-    for c in bundle.commitments:
-        flags = [t(f"commitment.{c.state.value}")]
-        if c.is_overdue(today):
-            flags.append(f"**{t('report.overdue')}**")
-        if not c.within_authority:
-            flags.append(t("report.beyond_authority"))
-        owner = f"{t(f'owner.{c.owner_side.value}')}: {c.owner_name or '—'}"
-        due = c.due.isoformat() if c.due else "—"
-        out.append(f"- {_md(c.text)} ({owner}; {due}; {', '.join(flags)})")
+    out += [_commitment_line(c, today) for c in bundle.commitments]
     out += [] if bundle.commitments else [t("report.none")]
+    if kept is not None:
+        out += ["", t("report.kept", customer=_md(bundle.customer.name), line=kept_line(kept))]
     out += ["", f"## {t('report.pains')}", ""]
     pains = [n for n in bundle.notes if n.kind == "pain"]
     out += [f"- {_md(n.text)} → {_md(n.action)}" for n in pains] or [t("report.none")]
@@ -131,8 +146,16 @@ def _agreed_plan(plan: dict[str, str]) -> list[str]:
     return lines
 
 
+def _need(r: dict[str, str]) -> str:
+    fields = [f"{t(f'recap.field.{k}')}: {_md(r[k])}" for k in ("user", "scenario", "pain")
+              if r[k]]  # fmt: skip
+    return "; ".join(fields) or _md(r["title"])
+
+
 def recap_md(bundle: VisitBundle) -> str:
-    """For the customer: thanks, what we shared, requirements to confirm, commitments."""
+    """For the customer: thanks, what we shared, requirements to confirm, what they can already
+    do (and how), and the commitments that stand (dropped ones are left out, done ones say so).
+    """
     day = _day(bundle)
     out = [f"# {t('recap.title', customer=bundle.customer.name, date=day)}", "",
            t("recap.thanks", date=day), ""]  # fmt: skip
@@ -140,22 +163,30 @@ def recap_md(bundle: VisitBundle) -> str:
         out += [f"## {t('recap.shared')}", ""]
         out += [f"- {_md(item)}" for item in bundle.visit.give_back] + [""]
     requirements = [(safe_requirement(r), schedule_for_customer(r)) for r in bundle.requirements]
-    if requirements:
+    supported = [(r, plan) for r, plan in requirements if r["state"] == "already_supported"]
+    to_confirm = [(r, plan) for r, plan in requirements if r["state"] != "already_supported"]
+    if to_confirm:
         out += [f"## {t('recap.requirements')}", ""]
-        for r, plan in requirements:
-            fields = [f"{t(f'recap.field.{k}')}: {_md(r[k])}" for k in ("user", "scenario", "pain")
-                      if r[k]]  # fmt: skip
-            out.append(f"- {'; '.join(fields) or _md(r['title'])}")
+        for r, plan in to_confirm:
+            out.append(f"- {_need(r)}")
             out += _agreed_plan(plan)
         out.append("")
-    commitments = [safe_commitment(c) for c in bundle.commitments]
+    if supported:
+        out += [f"## {t('recap.supported')}", ""]
+        for r, _plan in supported:
+            how = (t("recap.how_to_use", how=_md(r["how_to_use"])) if r["how_to_use"].strip()
+                   else t("recap.supported_no_how"))  # fmt: skip
+            out.append(f"- {_need(r)}: {how}")
+        out.append("")
+    commitments = recap_commitments(bundle.commitments)
     if commitments:
         out += [f"## {t('recap.commitments')}", ""]
         for c in commitments:
             key = "recap.owner_us" if c["owner_side"] == "us" else "recap.owner_customer"
             owner = t(key, name=c["owner_name"] or "—")
             due = f", {t('recap.due', date=c['due'])}" if c["due"] else ""
-            out.append(f"- {_md(c['text'])}: {owner}{due}")
+            done = f" ({t('recap.done')})" if c["state"] == "done" else ""
+            out.append(f"- {_md(c['text'])}: {owner}{due}{done}")
         out.append("")
     if bundle.visit.next_step:
         out += [f"## {t('recap.next_step')}", "", _md(bundle.visit.next_step), ""]

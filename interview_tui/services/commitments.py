@@ -1,8 +1,15 @@
-"""Every commitment across visits: filters, closing, rescheduling, and who keeps promises.
+"""Every commitment across visits: filters, closing, reopening, rescheduling, and who keeps
+promises.
 
-A commitment counts as kept when it was closed done on or before its due date (one without
-a due date counts as kept when done). The rate is over closed-or-overdue commitments, the
-ones whose outcome is known.
+Kept on time is measured against the FIRST due date: a reschedule moves the due date shown,
+never the date the promise is judged by, so a late promise stays late. A commitment counts
+as kept when it was closed done on or before its first due date (one without a due date
+counts as kept when done). A commitment is *due* (counted in the rate) once its outcome is
+known: closed, or open past its first due date. Ours and the customer's are counted apart;
+"the rate" is ours.
+
+Every change of state or due date is appended to the commitment's history: when, what
+changed (from, to) and why.
 """
 
 from __future__ import annotations
@@ -35,14 +42,25 @@ class CommitmentRow:
             "visit_date": self.visit_date, "text": c.text, "owner": c.owner_side.value,
             "owner_name": c.owner_name, "due": c.due.isoformat() if c.due else None,
             "state": c.state.value, "overdue": c.is_overdue(today),
-            "within_authority": c.within_authority, "resolution_note": c.resolution_note,
-            "closed_on": c.closed_on.isoformat() if c.closed_on else None,
+            "uid": c.uid, "first_due": c.first_due.isoformat() if c.first_due else None,
+            "late": _late(c, today), "within_authority": c.within_authority,
+            "authority_override": c.authority_override, "resolution_note": c.resolution_note,
+            "closed_on": c.closed_on.isoformat() if c.closed_on else None, "history": c.history,
         }  # fmt: skip
 
 
 #: commitments of archived visits or customers are not listed (they come back on restore)
 _NOT_ARCHIVED = ("v.archived_at IS NULL AND v.customer_id NOT IN"
                  " (SELECT id FROM customers WHERE archived_at IS NOT NULL)")
+
+
+def _late(c: Commitment, today: date) -> bool:
+    """Past its first due date: closed after it, or still open after it."""
+    first = c.first_due or c.due
+    if first is None or c.state is CommitmentState.DROPPED:
+        return False
+    end = c.closed_on if c.state is CommitmentState.DONE and c.closed_on else today
+    return end > first
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +170,24 @@ def customers_with_commitments(store: Store) -> list[tuple[int, str]]:
         " JOIN commitments m ON m.visit_id = v.id ORDER BY c.name")]  # fmt: skip
 
 
+def find(store: Store, commitment_id: int) -> Commitment:
+    """The commitment with this id, or a clear error."""
+    found = store.get(Commitment, commitment_id)
+    if found is None:
+        raise UserError(f"no commitment with id {commitment_id}; "
+                        "`interview-tui commitments` lists them")  # fmt: skip
+    return found
+
+
+def _entry(today: date, change: str, old: str, new: str, why_key: str, why: str
+           ) -> dict[str, str]:  # fmt: skip
+    """One history entry: when, what changed, from, to, and why."""
+    entry = {"on": today.isoformat(), "change": change, "from": old, "to": new}
+    if why:
+        entry[why_key] = why
+    return entry
+
+
 def close(store: Store, commitment: Commitment, state: CommitmentState, note: str,
           today: date) -> Commitment:  # fmt: skip
     """Mark done or dropped, with a note (a dropped commitment needs one)."""
@@ -161,11 +197,29 @@ def close(store: Store, commitment: Commitment, state: CommitmentState, note: st
         raise UserError("say why the commitment is dropped")
     with store.transaction():
         commitment = _fresh(store, commitment)
+        if commitment.state is not CommitmentState.OPEN:
+            raise UserError(f"commitment {commitment.id} is already {commitment.state.value}; "
+                            "reopen it first")  # fmt: skip
+        entry = _entry(today, "state", commitment.state.value, state.value, "note", note.strip())
         commitment.state = state
         commitment.resolution_note = note.strip()
         commitment.closed_on = today
-        commitment.history = [*commitment.history, {"on": today.isoformat(),
-                                                    "state": state.value, "note": note.strip()}]
+        commitment.history = [*commitment.history, entry]
+        return store.save(commitment)
+
+
+def reopen(store: Store, commitment: Commitment, today: date, reason: str = "") -> Commitment:
+    """Open a done or dropped commitment again; its first due date is unchanged."""
+    with store.transaction():
+        commitment = _fresh(store, commitment)
+        if commitment.state is CommitmentState.OPEN:
+            raise UserError(f"commitment {commitment.id} is already open")
+        entry = _entry(today, "state", commitment.state.value, CommitmentState.OPEN.value,
+                       "reason", reason.strip())  # fmt: skip
+        commitment.state = CommitmentState.OPEN
+        commitment.resolution_note = ""
+        commitment.closed_on = None
+        commitment.history = [*commitment.history, entry]
         return store.save(commitment)
 
 
@@ -179,41 +233,96 @@ def _fresh(store: Store, commitment: Commitment) -> Commitment:
 
 def reschedule(store: Store, commitment: Commitment, due: date, reason: str,
                today: date) -> Commitment:  # fmt: skip
-    """Move the due date; the reason and the old date are kept in its history."""
+    """Move the due date; the reason and the old date are kept in its history.
+
+    The first due date stays as it was: kept on time is still judged against it.
+    """
     if not reason.strip():
         raise UserError("say why the due date moves")
     with store.transaction():
         commitment = _fresh(store, commitment)
         old = commitment.due.isoformat() if commitment.due else ""
-        commitment.history = [*commitment.history, {"on": today.isoformat(), "from": old,
-                                                    "to": due.isoformat(),
-                                                    "reason": reason.strip()}]  # fmt: skip
+        entry = _entry(today, "due", old, due.isoformat(), "reason", reason.strip())
+        commitment.history = [*commitment.history, entry]
         commitment.due = due
         return store.save(commitment)
 
 
 @dataclass(frozen=True, slots=True)
 class KeptRate:
+    """Of the commitments that are due (outcome known), how many were kept on time."""
+
     kept: int
-    settled: int  # closed, or open and overdue: the outcome is known
+    due: int  # closed, or open past the first due date
 
     @property
     def rate(self) -> float | None:
-        return self.kept / self.settled if self.settled else None
+        return self.kept / self.due if self.due else None
+
+    def to_dict(self) -> dict[str, object]:
+        rate = round(self.rate, 4) if self.rate is not None else None
+        return {"kept": self.kept, "due": self.due, "rate": rate}
 
 
-def kept_on_time(store: Store, today: date) -> tuple[KeptRate, dict[str, KeptRate]]:
-    """Overall and per-customer kept-on-time rates, computed in SQL (fast on any size)."""
+@dataclass(frozen=True, slots=True)
+class KeptOnTime:
+    """Our rate (the one shown everywhere), the customer's apart, and ours per customer."""
+
+    ours: KeptRate
+    theirs: KeptRate
+    per_customer: dict[str, KeptRate]
+
+
+_KEPT = "m.state = 'done' AND (coalesce(m.first_due, m.due) IS NULL" \
+        " OR m.closed_on <= coalesce(m.first_due, m.due))"
+_DUE = "m.state != 'open' OR coalesce(m.first_due, m.due) < ?"
+
+
+def kept_on_time(store: Store, today: date, *, customer_id: int | None = None,
+                 visit_id: int | None = None, per_customer: bool = True) -> KeptOnTime:  # fmt: skip
+    """Kept-on-time rates, computed in SQL (fast on any size); the one definition used by
+    the CLI, the commitments screen, home and the report. ``customer_id`` / ``visit_id``
+    narrow it to one customer or one visit; without ``per_customer`` (home) the commitments
+    are counted without reading their visits and customers."""
+    where, params = ["1 = 1"], [today.isoformat()]
+    joins, group, name = "", "m.owner_side", "'' AS customer"
+    if per_customer or customer_id is not None:
+        joins = (" JOIN visits v ON v.id = m.visit_id"
+                 " JOIN customers c ON c.id = v.customer_id")  # fmt: skip
+        group, name = "c.id, m.owner_side", "c.name AS customer"
+    if customer_id is not None:
+        where.append("v.customer_id = ?")
+        params.append(customer_id)
+    if visit_id is not None:
+        where.append("m.visit_id = ?")
+        params.append(visit_id)
     rows = store.query(
-        "SELECT c.name AS customer,"
-        " sum(m.state = 'done' AND (m.due IS NULL OR m.closed_on <= m.due)) AS kept,"
-        " sum(m.state != 'open' OR (m.due IS NOT NULL AND m.due < ?)) AS settled"
-        " FROM commitments m JOIN visits v ON v.id = m.visit_id"
-        " JOIN customers c ON c.id = v.customer_id GROUP BY c.id ORDER BY c.name",
-        [today.isoformat()],
+        f"SELECT {name}, m.owner_side AS side, sum({_KEPT}) AS kept, sum({_DUE}) AS due"
+        f" FROM commitments m{joins} WHERE {' AND '.join(where)}"
+        f" GROUP BY {group} ORDER BY customer",
+        params,
     )
-    per_customer = {row["customer"]: KeptRate(int(row["kept"] or 0), int(row["settled"] or 0))
-                    for row in rows if row["settled"]}  # fmt: skip
-    overall = KeptRate(sum(r.kept for r in per_customer.values()),
-                       sum(r.settled for r in per_customer.values()))  # fmt: skip
-    return overall, per_customer
+    ours = [r for r in rows if r["side"] == "us"]
+    theirs = [r for r in rows if r["side"] != "us"]
+    per = {r["customer"]: KeptRate(int(r["kept"] or 0), int(r["due"] or 0))
+           for r in ours if r["due"] and per_customer}  # fmt: skip
+    return KeptOnTime(_sum(ours), _sum(theirs), per)
+
+
+def _sum(rows: list[dict]) -> KeptRate:
+    return KeptRate(sum(int(r["kept"] or 0) for r in rows), sum(int(r["due"] or 0) for r in rows))
+
+
+def percent(rate: KeptRate) -> str:
+    return f"{rate.rate:.0%}" if rate.rate is not None else "—"
+
+
+def kept_line(kept: KeptOnTime) -> str:
+    """Our kept-on-time rate with the customer's beside it, as every screen and report says it."""
+    from interview_tui.i18n import t
+
+    ours, theirs = kept.ours, kept.theirs
+    if ours.rate is None and theirs.rate is None:
+        return t("commitments.kept_none")
+    return t("commitments.kept", rate=percent(ours), kept=ours.kept, due=ours.due,
+             theirs=percent(theirs), their_kept=theirs.kept, their_due=theirs.due)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from interview_tui.domain.enums import INTERNAL_GOALS, Goal
+from interview_tui.domain.enums import INTERNAL_GOALS, CommitmentState, Goal
 from interview_tui.domain.models import Commitment, Note, Requirement, Visit
 
 #: Visit fields that are for our side only.
@@ -43,6 +43,8 @@ def safe_requirement(requirement: Requirement) -> dict[str, str]:
         "scenario": requirement.scenario,
         "pain": requirement.pain,
         "title": requirement.title,
+        "state": requirement.state.value,
+        "how_to_use": requirement.how_to_use,
     }
 
 
@@ -55,6 +57,12 @@ def safe_commitment(commitment: Commitment) -> dict[str, str]:
         "due": commitment.due.isoformat() if commitment.due else "",
         "state": commitment.state.value,
     }
+
+
+def recap_commitments(commitments: Iterable[Commitment]) -> list[dict[str, str]]:
+    """The commitments a recap restates: every one that stands (a dropped one is no longer
+    agreed, so it is left out)."""
+    return [safe_commitment(c) for c in commitments if c.state is not CommitmentState.DROPPED]
 
 
 def safe_visit(visit: Visit) -> dict[str, object]:

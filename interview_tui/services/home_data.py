@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from interview_tui.services.commitments import DueSoon, due_soon
+from interview_tui.services.commitments import DueSoon, KeptOnTime, due_soon, kept_on_time
 from interview_tui.store.store import Store
 
 #: How many rows the home screen shows; the rest is a search, a timeline or a filter away.
@@ -22,6 +22,7 @@ class HomeData:
     customers: list[dict]
     open_commitments: int
     overdue_commitments: int
+    kept: KeptOnTime
     #: what is overdue and due this week, ours and the customer's: the nudge
     due: DueSoon
 
@@ -53,4 +54,6 @@ def read_home(store: Store, today: date, *, archived: bool = False) -> HomeData:
         [CUSTOMER_LIMIT],
     )
     open_count, overdue = store.commitment_counts(today)
-    return HomeData(upcoming + recent, customers, open_count, overdue, due_soon(store, today))
+    kept = kept_on_time(store, today, per_customer=False)  # no join: home stays quick
+    return HomeData(upcoming + recent, customers, open_count, overdue, kept,
+                    due_soon(store, today))

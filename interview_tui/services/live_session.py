@@ -284,7 +284,7 @@ class LiveSession:
     # -- capture ----------------------------------------------------------------------------
 
     def beyond_authority(self, text: str) -> list[str]:
-        return flags_beyond_authority(text, self.visit.must_not_promise)
+        return flags_beyond_authority(text, self.visit.must_not_promise, self.visit.may_promise)
 
     def add_commitment(self, text: str, owner_side: OwnerSide, owner_name: str,
                        due: date | None) -> Commitment:  # fmt: skip

@@ -171,3 +171,15 @@ def advance_state(store: Store, requirement_id: int) -> PoolRow:
 def link(store: Store, requirement_id: int, key: str) -> PoolRow:
     """Link requirements that several customers raised under one key."""
     return _change(store, requirement_id, lambda r: setattr(r, "link_key", key.strip()))
+
+
+def set_how_to_use(store: Store, requirement_id: int, text: str) -> PoolRow:
+    """How the customer can use what the product already has; a need with it is already
+    supported (the recap teaches it to the customer)."""
+
+    def update(r: Requirement) -> None:
+        r.how_to_use = text.strip()
+        if r.how_to_use:
+            r.state = RequirementState.ALREADY_SUPPORTED
+
+    return _change(store, requirement_id, update)

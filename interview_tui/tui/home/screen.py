@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from interview_tui.i18n import t
+from interview_tui.services.commitments import kept_line
 from interview_tui.services.home_data import HomeData, read_home
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.home.records import RecordActions
@@ -69,6 +70,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             with Vertical(id="side-pane"):
                 yield Static(t("home.commitments_title"), classes="pane-title")
                 yield Static("", id="commitment-counts")
+                yield Static("", id="kept-rate")
                 yield Static("", id="due-soon")
                 yield Static(t("home.customers"), classes="pane-title")
                 yield SafeTable(id="customers", cursor_type="row")
@@ -119,6 +121,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         counts_widget = self.query_one("#commitment-counts", Static)
         counts_widget.update(counts)
         counts_widget.set_class(data.overdue_commitments > 0, "overdue")
+        self.query_one("#kept-rate", Static).update(kept_line(data.kept))
         self.query_one("#due-soon", Static).update(self._due_text(data))
         self.sub_title = t("home.subtitle_archived" if self.show_archived else "home.subtitle")
         if not data.visits and not self.show_archived:

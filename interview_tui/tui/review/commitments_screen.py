@@ -20,13 +20,16 @@ from interview_tui.services.commitment_detail import reopen
 from interview_tui.services.commitments import (
     CommitmentFilter,
     CommitmentRow,
+    KeptOnTime,
     KeptRate,
     close,
     commitment_row,
     count_commitments,
     customers_with_commitments,
+    kept_line,
     kept_on_time,
     list_commitments,
+    percent,
     reschedule,
 )
 from interview_tui.services.undo import recorded
@@ -118,8 +121,7 @@ class CommitmentsData:
 
     rows: list[CommitmentRow]
     total: int
-    overall: KeptRate
-    per_customer: dict[str, KeptRate]
+    kept: KeptOnTime
     customers: list[tuple[int, str]]
 
 
@@ -134,7 +136,7 @@ def _cells(row: CommitmentRow, today: date) -> list[Text]:
 
 
 def _rate(rate: KeptRate) -> str:
-    return f"{rate.rate:.0%}" if rate.rate is not None else "—"
+    return percent(rate)
 
 
 class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
@@ -221,16 +223,15 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
 
     def fetch(self) -> CommitmentsData:
         store, today, filters = self.iapp.store, self.iapp.today(), self._filter()
-        overall, per_customer = kept_on_time(store, today)
         return CommitmentsData(
             list_commitments(store, today, filters, limit=PAGE_SIZE),
-            count_commitments(store, today, filters), overall, per_customer,
+            count_commitments(store, today, filters), kept_on_time(store, today),
             customers_with_commitments(store),
         )
 
     def show(self, data: CommitmentsData) -> None:
         self.customers = data.customers
-        self._show_kept(data.overall)
+        self._show_kept(data.kept)
         label = t(f"commitments.filter.{self.filter_name}")
         if self.customer:
             label += f" · {self.customer[1]}"
@@ -244,7 +245,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         table.reset(data.total)
         self.by_key.clear()
         self._add(data.rows)
-        self.per_customer = data.per_customer
+        self.per_customer = data.kept.per_customer
         if self.has_class("-rates"):
             self._fill_rates()
 
@@ -253,13 +254,10 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         rates = self.query_one("#rates", SafeTable)
         rates.clear()
         for name, rate in self.per_customer.items():
-            rates.add_row(name, str(rate.kept), str(rate.settled), _rate(rate))
+            rates.add_row(name, str(rate.kept), str(rate.due), _rate(rate))
 
-    def _show_kept(self, overall: KeptRate) -> None:
-        kept = (t("commitments.kept", rate=_rate(overall), kept=overall.kept,
-                  settled=overall.settled) if overall.rate is not None
-                else t("commitments.kept_none"))  # fmt: skip
-        self.query_one("#kept", Static).update(kept)
+    def _show_kept(self, kept: KeptOnTime) -> None:
+        self.query_one("#kept", Static).update(kept_line(kept))
 
     def _add(self, rows: list[CommitmentRow]) -> None:
         today = self.iapp.today()
@@ -304,13 +302,13 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
 
     # -- changing one ------------------------------------------------------------------------
 
-    def _changed(self, result: tuple[CommitmentRow, KeptRate, Any]) -> None:
+    def _changed(self, result: tuple[CommitmentRow, KeptOnTime, Any]) -> None:
         """Redraw the changed row in place and the rate above it."""
-        row, overall, undo = result
+        row, kept, undo = result
         if undo is not None:
             self.remember(undo)
         key = str(row.commitment.id)
-        self._show_kept(overall)
+        self._show_kept(kept)
         if key in self.by_key:
             self.by_key[key] = row
             table = self.query_one(PagedTable)
@@ -323,16 +321,16 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         dialog again when it fails."""
         store, today = self.iapp.store, self.iapp.today()
 
-        def write() -> tuple[CommitmentRow, KeptRate, Any]:
+        def write() -> tuple[CommitmentRow, KeptOnTime, Any]:
             saved, undo = recorded(store, Commitment, cid, label,
                                    lambda: change(store, today))  # fmt: skip
-            return commitment_row(store, saved.id), kept_on_time(store, today)[0], undo
+            return commitment_row(store, saved.id), kept_on_time(store, today), undo
 
         self.iapp.save(write, self._changed, lambda _error: reopen())
 
     def undone(self, record: Any) -> None:
         store, today = self.iapp.store, self.iapp.today()
-        self.read(lambda: (commitment_row(store, record.id), kept_on_time(store, today)[0],
+        self.read(lambda: (commitment_row(store, record.id), kept_on_time(store, today),
                            None), self._changed)  # fmt: skip
 
     def action_reopen(self, draft: str = "") -> None:

@@ -28,14 +28,16 @@ from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
 
 
 class LinkDialog(FormDialog):
+    """One line of text about a requirement: its link key, or how to use what exists."""
+
     ASK_BEFORE_DISCARD = True
 
-    def __init__(self, title: str, key: str) -> None:
+    def __init__(self, title: str, key: str, hint: str = "pool.link_hint") -> None:
         super().__init__()
-        self.title_text, self.key = title, key
+        self.title_text, self.key, self.hint = title, key, hint
 
     def fields(self) -> ComposeResult:
-        yield Label(t("pool.link_hint"))
+        yield Label(t(self.hint))
         yield Input(value=self.key, compact=True, id="key")
 
     def on_mount(self) -> None:
@@ -72,6 +74,7 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         Binding("3", "move('backlog')", "pool.move3", id="pool.move3", tooltip="pool.move3.help"),
         Binding("s", "state", "pool.state", id="pool.state", tooltip="pool.state.help"),
         Binding("l", "link", "pool.link", id="pool.link", tooltip="pool.link.help"),
+        Binding("h", "how_to_use", "pool.how", id="pool.how", tooltip="pool.how.help"),
         Binding("enter", "open", "pool.open", id="pool.open", tooltip="pool.open.help"),
         UNDO_BINDING,
     ]
@@ -197,6 +200,21 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
 
         title = t("pool.link_title", text=r.title or r.pain or r.user)
         self.app.push_screen(LinkDialog(title, r.link_key if draft is None else draft), done)
+
+    def action_how_to_use(self, draft: str | None = None) -> None:
+        """How to use what exists, for a need the product already meets (read in the recap)."""
+        if (row := self.selected()) is None:
+            return
+        r, store = row.requirement, self.iapp.store
+
+        def done(result: dict | None) -> None:
+            if result is not None:
+                self.iapp.save(lambda: pool.set_how_to_use(store, r.id, result["key"]),
+                               self._apply, lambda _error: self.action_how_to_use(result["key"]))
+
+        title = t("pool.how_title", text=r.title or r.pain or r.user)
+        value = r.how_to_use if draft is None else draft
+        self.app.push_screen(LinkDialog(title, value, "pool.how_hint"), done)
 
     def action_back(self) -> None:
         self.dismiss()

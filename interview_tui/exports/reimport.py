@@ -1,0 +1,137 @@
+"""Importing a visit that is already here: records are matched by their stable uid.
+
+A record of the file whose uid is here replaces that record (its local id and links are
+kept); one whose uid is new is added. Records the file does not hold stay as they are, so a
+second import never loses what was recorded since. A uid already used by a record of some
+other visit or customer is not reused: that record is added under a new uid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+from uuid import uuid4
+
+from interview_tui.domain.models import (
+    Commitment,
+    Customer,
+    CustomerQuestion,
+    Note,
+    Person,
+    Record,
+    Requirement,
+    ScriptItem,
+    Visit,
+)
+from interview_tui.store.store import Store
+
+if TYPE_CHECKING:
+    from interview_tui.exports.importing import CheckedVisit
+
+_CHUNK = 500  # uids per query (SQLite's limit on parameters is far above)
+
+
+def customer_for(store: Store, customer: Customer) -> Customer | None:
+    """The customer of an export already here: the same uid, else the same name."""
+    found = store.all(Customer, "uid = ?", [customer.uid])
+    return found[0] if found else store.customer_by_name(customer.name)
+
+
+def _taken(store: Store, model: type[Record], uids: list[str]) -> dict[str, Record]:
+    """The records of ``model`` that already hold one of ``uids``, by uid."""
+    out: dict[str, Record] = {}
+    for start in range(0, len(uids), _CHUNK):
+        chunk = uids[start:start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        out.update((r.uid, r) for r in store.all(model, f"uid IN ({marks})", chunk))
+    return out
+
+
+def _records(checked: CheckedVisit) -> Iterable[Record]:
+    yield from (person for _, person in checked.people)
+    yield from (item for _, item in checked.script)
+    yield from (note for *_, note in checked.notes)
+    yield from checked.others
+
+
+def renew_taken_uids(store: Store, checked: CheckedVisit) -> None:
+    """Give a new uid to each record of a new visit whose uid some other record holds
+    (people are matched by :func:`people_ids` instead)."""
+    by_model: dict[type[Record], list[Record]] = {}
+    for record in _records(checked):
+        if type(record) is not Person:
+            by_model.setdefault(type(record), []).append(record)
+    for model, records in by_model.items():
+        taken = _taken(store, model, [r.uid for r in records])
+        for record in records:
+            if record.uid in taken:
+                record.uid = str(uuid4())
+
+
+def _adopt(record: Record, found: Record | None, links: dict[str, Any]) -> Record:
+    """``record`` ready to save: the local id of ``found`` (when it is the same record here)
+    and the local links."""
+    for name, value in links.items():
+        setattr(record, name, value)
+    if found is not None:
+        if all(getattr(found, name) == value for name, value in links.items()
+               if name in ("visit_id", "customer_id")):  # fmt: skip
+            record.id = found.id
+        else:  # the uid belongs to a record of another visit: add this one anew
+            record.uid = str(uuid4())
+    return record
+
+
+def update_visit(store: Store, checked: CheckedVisit, visit: Visit) -> Visit:
+    """Update ``visit`` (already here) and its records from the file, in one transaction."""
+    with store.transaction():
+        customer_id = visit.customer_id
+        people_ids = people_ids_for(store, checked, customer_id, update=True)
+        new_visit = checked.visit
+        new_visit.attendee_ids = [people_ids[i] for i in checked.attendees if i in people_ids]
+        visit = store.save(_adopt(new_visit, visit, {"customer_id": customer_id}))
+        links = {"visit_id": visit.id}
+        items = _taken(store, ScriptItem, [item.uid for _, item in checked.script])
+        item_ids: dict[int | None, int | None] = {}
+        for old, item in checked.script:
+            saved = store.save(_adopt(item, items.get(item.uid), links))
+            if old is not None:
+                item_ids[old] = saved.id
+        notes = _taken(store, Note, [note.uid for *_, note in checked.notes])
+        for old_item, old_speaker, note in checked.notes:
+            note_links = {**links, "script_item_id": item_ids.get(old_item),
+                          "speaker_id": people_ids.get(old_speaker)}  # fmt: skip
+            store.save(_adopt(note, notes.get(note.uid), note_links))
+        for model in (Requirement, Commitment, CustomerQuestion):
+            records = [r for r in checked.others if type(r) is model]
+            found = _taken(store, model, [r.uid for r in records])
+            extra = {"customer_id": customer_id} if model is Requirement else {}
+            for record in records:
+                store.save(_adopt(record, found.get(record.uid), {**links, **extra}))
+    return visit
+
+
+def people_ids_for(store: Store, checked: CheckedVisit, customer_id: int, *, update: bool
+                   ) -> dict[int | None, int | None]:  # fmt: skip
+    """Old person id -> local id: the same uid, else the same name, else added. A person
+    found here is updated from the file only when ``update`` (a re-import)."""
+    here = store.people(customer_id)
+    by_uid = {p.uid: p for p in here}
+    by_name = {p.name: p for p in here}
+    elsewhere = _taken(store, Person, [p.uid for _, p in checked.people if p.uid not in by_uid])
+    ids: dict[int | None, int | None] = {}
+    for old, person in checked.people:
+        found = by_uid.get(person.uid) or by_name.get(person.name)
+        if found is not None and not update:
+            saved = found
+        else:
+            if found is not None:
+                person.id, person.uid = found.id, found.uid
+            elif person.uid in elsewhere:
+                person.uid = str(uuid4())
+            person.customer_id = customer_id
+            saved = store.save(person)
+        by_uid[saved.uid] = by_name[saved.name] = saved
+        if old is not None:
+            ids[old] = saved.id
+    return ids
