@@ -48,7 +48,8 @@ def test_commitment_edit_reopen_and_undo(demo_store) -> None:
                                                          FIXED_TODAY))
     reopened = demo_store.get(Commitment, c.id)
     assert reopened.state is CommitmentState.OPEN and reopened.closed_on is None
-    assert [e.get("state") for e in reopened.history if "state" in e] == ["done", "open"]
+    states = [e["to"] for e in reopened.history if e.get("change") == "state"]
+    assert states == ["done", "open"]
     assert undo(demo_store, entry, FIXED_TODAY).state is CommitmentState.DONE
 
 

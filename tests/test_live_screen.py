@@ -148,8 +148,22 @@ async def test_commitment_touching_the_limits_warns(make_app, demo_store):
         await pilot.pause()
         _saved(app)
         commitment = demo_store.commitments(PLANNED_ZH)[0]
-        assert commitment.within_authority is False
+        assert commitment.within_authority is False and commitment.authority_override == ""
         assert any("SLA" in n.message for n in app._notifications)
+        # kept on purpose: the reason is asked beside the warning and recorded
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        dialog = app.screen
+        assert not dialog.query_one("#override").display
+        await pilot.press(*"定制 SLA 99.99%")
+        await pilot.pause()
+        assert dialog.query_one("#override").display
+        dialog.query_one("#override").value = "CTO 已口头批准"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        _saved(app)
+        kept = next(c for c in demo_store.commitments(PLANNED_ZH) if "99.99" in c.text)
+        assert kept.within_authority is False and kept.authority_override == "CTO 已口头批准"
 
 
 async def test_jump_and_adhoc_question(make_app, demo_store):

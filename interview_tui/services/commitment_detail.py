@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from interview_tui.domain.enums import CommitmentState, OwnerSide
+from interview_tui.domain.enums import OwnerSide
 from interview_tui.domain.models import Commitment
 from interview_tui.errors import UserError
 from interview_tui.services.commitments import reschedule
@@ -54,14 +54,6 @@ def edit(store: Store, commitment_id: int, *, text: str, owner_side: OwnerSide,
 
 def reopen(store: Store, commitment_id: int, note: str, today: date) -> Commitment:
     """A done or dropped commitment is open again; its closing stays in the history."""
-    with store.transaction():
-        current = _get(store, commitment_id)
-        if current.state is CommitmentState.OPEN:
-            raise UserError(f"commitment {commitment_id} is already open")
-        current.history = [*current.history, {"on": today.isoformat(), "state": "open",
-                                              "from": current.state.value,
-                                              "note": note.strip()}]  # fmt: skip
-        current.state = CommitmentState.OPEN
-        current.closed_on = None
-        current.resolution_note = ""  # it said why it closed: kept in the history
-        return store.save(current)
+    from interview_tui.services.commitments import reopen as reopen_commitment
+
+    return reopen_commitment(store, _get(store, commitment_id), today, note)

@@ -33,7 +33,7 @@ from interview_tui.domain.models import (
     ScriptItem,
     Visit,
 )
-from interview_tui.services.authority import flags_beyond_authority
+from interview_tui.services.authority import apply_override, flags_beyond_authority
 from interview_tui.store.store import Store
 
 STARTED_KEY = "live.started.{visit_id}"
@@ -287,8 +287,13 @@ class LiveSession:
         return flags_beyond_authority(text, self.visit.must_not_promise, self.visit.may_promise)
 
     def add_commitment(self, text: str, owner_side: OwnerSide, owner_name: str,
-                       due: date | None) -> Commitment:  # fmt: skip
+                       due: date | None, *, override: str = "",
+                       today: date | None = None) -> Commitment:  # fmt: skip
+        """A promise; ``override`` is why it stands although it touches a limit (recorded,
+        and shown in the internal report)."""
         commitment = self._commitment(text, owner_side, owner_name, due)
+        if override.strip() and not commitment.within_authority:
+            apply_override(commitment, override, today or date.today())
         self._write(commitment)
         self.commitments.append(commitment)
         return commitment

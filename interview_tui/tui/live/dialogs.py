@@ -73,6 +73,8 @@ class CommitmentDialog(DueDateForm):
         yield Label(t("commitment.text"))
         yield Input(compact=True, id="text")
         yield Static("", id="beyond", classes="hint warn")
+        yield Label(t("commitment.override"), id="override-label")
+        yield Input(compact=True, id="override", placeholder=t("commitment.override_hint"))
         yield Label(t("commitment.owner_side"))
         yield Select([(t("owner.us"), "us"), (t("owner.customer"), "customer")], value="us",
                      allow_blank=False, id="owner_side", compact=True)  # fmt: skip
@@ -92,6 +94,15 @@ class CommitmentDialog(DueDateForm):
         else:
             text = t("commitment.beyond", limits="; ".join(limits))
         self.query_one("#beyond", Static).update(literal(text))
+        # keeping it although it touches a limit is a decision, recorded with its reason
+        # (not offered while the customer may be looking at the screen)
+        for widget_id in ("#override-label", "#override"):
+            self.query_one(widget_id).display = bool(limits) and not self.safe
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        for widget_id in ("#override-label", "#override"):
+            self.query_one(widget_id).display = False
 
     def result(self) -> dict[str, Any] | None:
         text = self.value("text").strip()
@@ -104,8 +115,9 @@ class CommitmentDialog(DueDateForm):
             self.query_one("#due", Input).focus()
             return None
         side = self.query_one("#owner_side", Select).value
+        override = self.value("override") if self.query_one("#override").display else ""
         return {"text": text, "owner_side": OwnerSide(str(side)),
-                "owner_name": self.value("owner_name"), "due": due}  # fmt: skip
+                "owner_name": self.value("owner_name"), "due": due, "override": override}
 
 
 class RequirementDialog(FormDialog):

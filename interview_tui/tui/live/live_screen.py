@@ -525,9 +525,11 @@ class LiveScreen(BaseScreen):
         def saved(result: dict | None) -> None:
             if not result:
                 return
-            commitment = session.add_commitment(**result)
+            commitment = session.add_commitment(**result, today=self.iapp.today())
             limits = session.beyond_authority(commitment.text)
-            if limits and self.safe:
+            if commitment.authority_override:
+                self.notify(t("live.commitment_overridden"), timeout=4)
+            elif limits and self.safe:
                 self.notify(t("live.commitment_beyond_safe"), severity="warning", timeout=8)
             elif limits:
                 self.notify(t("live.commitment_beyond", limits="; ".join(limits)),

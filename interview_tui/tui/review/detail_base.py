@@ -33,8 +33,11 @@ def history_lines(history: list[dict[str, str]]) -> list[str]:
             name = t(f"history.field.{entry['field']}")
             text = t("history.changed", field=name, old=entry.get("from") or "—",
                      new=entry.get("to") or "—")  # fmt: skip
-        elif "state" in entry:
-            text = t("history.state", state=t(f"commitment.{entry['state']}"))
+        elif entry.get("change") == "state" or "state" in entry:
+            state = entry.get("state") or entry.get("to", "")
+            text = t("history.state", state=t(f"commitment.{state}"))
+        elif entry.get("change") == "authority":
+            text = t("history.authority")
         elif "to" in entry:
             text = t("history.due", old=entry.get("from") or "—", new=entry["to"])
         else:
