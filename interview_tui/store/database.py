@@ -124,10 +124,26 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
             migrate(sqlite_utils.Database(conn))
         if int(conn.execute("PRAGMA application_id").fetchone()[0]) != APPLICATION_ID:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        _ensure_database_uid(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path}: cannot prepare the database ({exc})") from None
     return conn
+
+
+#: ``meta`` key of a random id given to each database once (calendar UIDs derive from it)
+DATABASE_UID_KEY = "database_uid"
+
+
+def _ensure_database_uid(conn: sqlite3.Connection) -> None:
+    """Give the database its random id the first time it is opened for writing."""
+    found = conn.execute("SELECT 1 FROM meta WHERE key = ?", [DATABASE_UID_KEY]).fetchone()
+    if found is None:
+        import uuid
+
+        with conn:
+            conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+                         [DATABASE_UID_KEY, uuid.uuid4().hex])  # fmt: skip
 
 
 def open_store(path: Path | str | None = None, *, read_only: bool = False):  # -> Store

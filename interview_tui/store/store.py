@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from interview_tui.store.search import (
@@ -320,6 +321,21 @@ class Store:
     def meta(self, key: str) -> str | None:
         rows = self.query("SELECT value FROM meta WHERE key = ?", [key])
         return rows[0]["value"] if rows else None
+
+    def database_uid(self) -> str:
+        """A random id given to this database once (set on the first writable open).
+
+        A file only ever opened read-only since before that existed falls back to a digest
+        of its path, which stays the same as long as the file is not moved.
+        """
+        import hashlib
+
+        from interview_tui.store.database import DATABASE_UID_KEY
+
+        value = self.meta(DATABASE_UID_KEY)
+        if value:
+            return value
+        return hashlib.sha256(str(Path(self.path).resolve()).encode()).hexdigest()[:32]
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as db:
