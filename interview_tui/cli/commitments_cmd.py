@@ -14,11 +14,13 @@ from interview_tui.cli.output import echo, echo_json
 @click.option("--open", "open_only", is_flag=True, help="Only open commitments.")
 @click.option("--overdue", "overdue_only", is_flag=True, help="Only open ones past their due date.")
 @click.option("--week", "due_this_week", is_flag=True, help="Only open ones due by Sunday.")
+@click.option("--due-soon", "due_soon", is_flag=True,
+              help="Only open ones overdue or due within 7 days (for scripts and prompts).")
 @click.option("--owner", default="", help="'us', 'customer', or part of the owner's name.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
 @pass_settings
 def commitments(settings: Settings, open_only: bool, overdue_only: bool, due_this_week: bool,
-                owner: str, as_json: bool) -> None:  # fmt: skip
+                owner: str, as_json: bool, due_soon: bool = False) -> None:  # fmt: skip
     """List commitments with their customer, owner, due date and state."""
     from interview_tui.i18n import pad
     from interview_tui.services.commitments import CommitmentFilter, kept_on_time, list_commitments
@@ -26,13 +28,14 @@ def commitments(settings: Settings, open_only: bool, overdue_only: bool, due_thi
     today = date.today()
     store = settings.open_store(read_only=True)
     filters = CommitmentFilter(open_only=open_only, overdue_only=overdue_only,
-                               due_this_week=due_this_week, owner=owner)  # fmt: skip
+                               due_this_week=due_this_week, owner=owner,
+                               due_soon=due_soon)  # fmt: skip
     rows = list_commitments(store, today, filters)
     if as_json:
         echo_json([row.to_dict(today) for row in rows])
         return
     if not rows:
-        echo("no commitments match")
+        echo("no commitments match", err=due_soon)  # a prompt shows nothing when all is well
         return
     for row in rows:
         c = row.commitment

@@ -40,18 +40,27 @@ class CommitmentRow:
         }  # fmt: skip
 
 
+#: ``commitments --due-soon``: open ones overdue or due within this many days
+DUE_SOON_DAYS = 7
+
+
 @dataclass(frozen=True, slots=True)
 class CommitmentFilter:
     open_only: bool = False
     overdue_only: bool = False
     due_this_week: bool = False
+    #: open and overdue, or due within :data:`DUE_SOON_DAYS`
+    due_soon: bool = False
     customer_id: int | None = None
     owner: str = ""  # matches the owner side ("us", "customer") or part of the name
 
     def sql(self, today: date) -> tuple[str, list[object]]:
         where, params = ["1 = 1"], []
-        if self.open_only or self.overdue_only or self.due_this_week:
+        if self.open_only or self.overdue_only or self.due_this_week or self.due_soon:
             where.append("m.state = 'open'")
+        if self.due_soon:
+            where.append("m.due IS NOT NULL AND m.due <= ?")
+            params.append((today + timedelta(days=DUE_SOON_DAYS)).isoformat())
         if self.overdue_only:
             where.append("m.due IS NOT NULL AND m.due < ?")
             params.append(today.isoformat())
