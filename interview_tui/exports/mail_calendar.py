@@ -40,16 +40,18 @@ def _escape(text: str) -> str:
 
 def _fold(line: str) -> str:
     """Fold at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1)."""
-    out, current, size = [], [], 0
-    for char in line:
-        width = len(char.encode("utf-8", "surrogatepass"))
-        if size + width > (75 if not out else 74):
-            out.append("".join(current))
-            current, size = [], 0
-        current.append(char)
-        size += width
-    out.append("".join(current))
-    return "\r\n ".join(out)
+    data = line.encode("utf-8", "surrogatepass")
+    if len(data) <= 75:
+        return line
+    out, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+            end -= 1
+        out.append(data[start:end])
+        start, limit = end, 74
+    out.append(data[start:])
+    return b"\r\n ".join(out).decode("utf-8", "surrogatepass")
 
 
 def _lines(lines: list[str]) -> str:

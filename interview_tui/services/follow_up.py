@@ -53,7 +53,8 @@ def open_commitments(store: Store, *, customer_ids: Sequence[int] | None = None,
     time so any number of them streams through."""
     from interview_tui.store.records import from_row
 
-    where, params = ["m.state = 'open'", "m.id > ?"], []
+    # ``+m.state``: walk the ids in order (a range of the primary key), not the state index
+    where, params = ["+m.state = 'open'", "m.id > ?"], []
     if customer_ids is not None:
         where.append(f"v.customer_id IN ({', '.join('?' * len(customer_ids)) or 'NULL'})")
         params += list(customer_ids)
