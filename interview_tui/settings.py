@@ -131,7 +131,7 @@ def quick_ui_language(environ: Mapping[str, str] | None = None) -> str | None:
 @cache
 def _model() -> type:
     """The pydantic-settings model (defined on first use: importing it costs ~60 ms)."""
-    from pydantic import field_validator
+    from pydantic import ValidationInfo, field_validator
     from pydantic_settings import (
         BaseSettings,
         PydanticBaseSettingsSource,
@@ -155,9 +155,13 @@ def _model() -> type:
 
         @field_validator("name", "signature", mode="before")
         @classmethod
-        def _text(cls, value: object) -> object:
-            if isinstance(value, str) and len(value) > 2_000:
-                raise ValueError("longer than 2,000 characters")
+        def _text(cls, value: object, info: ValidationInfo) -> object:
+            if isinstance(value, str):
+                if len(value) > 2_000:
+                    raise ValueError("longer than 2,000 characters")
+                allowed = "\n\t" if info.field_name == "signature" else ""
+                if any((ord(c) < 32 or 127 <= ord(c) < 160) and c not in allowed for c in value):
+                    raise ValueError("holds a line break or a control character")
             return value
 
         @field_validator("email")

@@ -250,11 +250,12 @@ def test_bad_settings_are_one_line_each_and_the_command_still_runs(demo_store,
     config.mkdir()
     path = config / "settings.toml"
     path.write_text('email = "not an address"\nalarm_time = "9am"\ncolour = "red"\n'
-                    'lang = "zh"\n')  # fmt: skip
+                    'lang = "zh"\nname = "Li\\nBcc: all@example.com"\n')  # fmt: skip
     result = CliRunner().invoke(cli, ["--db", demo_store.path, "calendar"])
     assert result.exit_code == 0
     warnings = result.stderr.splitlines()[:-1]
-    assert len(warnings) == 3 and all(str(path) in line for line in warnings)
+    assert len(warnings) == 4 and all(str(path) in line for line in warnings)
+    assert any("name" in line and "line break" in line for line in warnings)
     assert any("alarm_time" in line and '"09:00"' in line for line in warnings)
     assert any("email" in line and "example.com" in line for line in warnings)
     assert any("colour" in line for line in warnings)
@@ -266,7 +267,9 @@ def test_bad_settings_are_one_line_each_and_the_command_still_runs(demo_store,
     data = json.loads(shown.stdout)
     sources = {row["key"]: row["source"] for row in data["settings"]}
     assert sources["lang"] == str(path) and "bad" in sources["alarm_time"]
-    assert len(data["problems"]) == 3
+    assert len(data["problems"]) == 4
+    eml = run("--db", demo_store.path, "export", "1", "--format", "eml")
+    assert eml.exit_code == 0 and b"Bcc" not in eml.stdout_bytes  # a header cannot be injected
 
 
 def test_syntax_error_and_environment_language(demo_store, tmp_path: Path, monkeypatch) -> None:
