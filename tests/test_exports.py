@@ -98,14 +98,16 @@ def test_eml_is_a_valid_rfc5322_message(planted, demo_store) -> None:
     assert MARKERS["team_profile"] in report.get_content()
 
 
-def test_ics_parses_with_one_event_per_dated_commitment(planted, demo_store) -> None:
+def test_ics_parses_with_one_event_per_open_commitment(planted, demo_store) -> None:
     calendar = icalendar.Calendar.from_ical(_export(demo_store, "ics"))
     events = list(calendar.walk("VEVENT"))
-    dated = [c for c in demo_store.commitments(1) if c.due]
-    assert len(events) == len(dated)
+    opened = [c for c in demo_store.commitments(1) if c.state.value == "open"]
+    assert len(opened) < len(demo_store.commitments(1))  # the demo visit has a done one
+    assert len(events) == len(opened)
     starts = sorted(event.decoded("DTSTART") for event in events)
-    assert starts == sorted(c.due for c in dated)
+    assert starts == sorted(c.due for c in opened)
     assert all(event.get("UID") for event in events)
+    assert all(len(event.subcomponents) == 1 for event in events)  # the alarm
     assert any("A custom SLA" in str(event.get("SUMMARY")) for event in events)
 
 
@@ -230,7 +232,9 @@ def test_json_export_leaves_personal_notes_out_unless_asked(planted, demo_store)
     assert not [n for n in plain["notes"] if n["goal"] == "personal_connection"]
 
 
-def test_recap_leaves_dropped_out_marks_done_and_teaches_what_exists(demo_store) -> None:
+def test_recap_leaves_dropped_out_marks_done_and_teaches_what_exists(demo_store,
+                                                                     monkeypatch) -> None:
+    monkeypatch.setenv("INTERVIEW_TUI_RECAP_LANG", "ui")  # in English, not the customer's
     from interview_tui.domain.enums import CommitmentState, RequirementState
     from interview_tui.services.commitments import close
 

@@ -38,5 +38,5 @@ def test_help_loads_no_command_module() -> None:
     loaded = _loaded_after(code)
     ours = {name for name in loaded if name.startswith("interview_tui.")}
     assert ours <= {"interview_tui.cli", "interview_tui.cli.main"}, sorted(ours)
-    assert not {name for name in loaded if name.split(".")[0] in {"textual", "pydantic",
-                                                                  "sqlite_utils", "rich"}}
+    assert not {name for name in loaded if name.split(".")[0] in {
+        "textual", "pydantic", "pydantic_settings", "sqlite_utils", "rich"}}

@@ -13,7 +13,6 @@ from textual.widgets import DataTable, Input, Select, Static
 from interview_tui.domain.enums import CommitmentState, PoolGroup
 from interview_tui.domain.models import Commitment, Requirement
 from interview_tui.tui.live.live_screen import LiveScreen
-from interview_tui.tui.review import export_screen
 from tests.conftest import settle
 
 
@@ -158,15 +157,16 @@ async def test_matrix_and_timeline(make_app) -> None:
 
 
 async def test_export_screen_writes_private_files(make_app, tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(export_screen, "EXPORT_DIR", tmp_path / "exports")
+    monkeypatch.setenv("INTERVIEW_TUI_EXPORT_FOLDER", str(tmp_path / "exports"))
     app = make_app("export", visit_id=1)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         app.screen.query_one("#format", Select).value = "ics"
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         path = Path(app.screen.query_one("#path", Input).value)
+        assert path.parent == tmp_path / "exports"  # the export folder of the settings
         assert path.exists() and stat.S_IMODE(path.stat().st_mode) == 0o600
         assert list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
 

@@ -16,12 +16,14 @@ from interview_tui.cli.output import echo, echo_json
 @click.option("--open", "open_only", is_flag=True, help="Only open commitments.")
 @click.option("--overdue", "overdue_only", is_flag=True, help="Only open ones past their due date.")
 @click.option("--week", "due_this_week", is_flag=True, help="Only open ones due by Sunday.")
+@click.option("--due-soon", "due_soon", is_flag=True,
+              help="Only open ones overdue or due within 7 days (for scripts and prompts).")
 @click.option("--owner", default="", help="'us', 'customer', or part of the owner's name.")
 @click.option("--json", "as_json", is_flag=True,
               help="Print a JSON object: every matching commitment and our kept-on-time rate.")
 @click.pass_context
 def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_this_week: bool,
-                owner: str, as_json: bool) -> None:  # fmt: skip
+                owner: str, as_json: bool, due_soon: bool = False) -> None:  # fmt: skip
     """List commitments with their customer, owner, due date and state.
 
     Kept on time is ours only, judged against each commitment's first due date (a
@@ -30,13 +32,19 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
     if ctx.invoked_subcommand is not None:
         return
     from interview_tui.i18n import pad
-    from interview_tui.services.commitments import CommitmentFilter, kept_on_time, list_commitments
+    from interview_tui.services.commitments import (
+        DUE_SOON_DAYS,
+        CommitmentFilter,
+        kept_on_time,
+        list_commitments,
+    )
 
     settings: Settings = ctx.find_object(Settings)
     today = date.today()
     store = settings.open_store(read_only=True)
     filters = CommitmentFilter(open_only=open_only, overdue_only=overdue_only,
-                               due_this_week=due_this_week, owner=owner)  # fmt: skip
+                               due_this_week=due_this_week, owner=owner,
+                               due_within=DUE_SOON_DAYS if due_soon else None)  # fmt: skip
     rows = list_commitments(store, today, filters)
     kept = kept_on_time(store, today)
     if as_json:
@@ -45,7 +53,7 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
                    "kept_on_time_customer": kept.theirs.to_dict()})  # fmt: skip
         return
     if not rows:
-        echo("no commitments match")
+        echo("no commitments match", err=due_soon)  # a prompt shows nothing when all is well
     for row in rows:
         c = row.commitment
         due = c.due.isoformat() if c.due else "no date"
@@ -54,6 +62,8 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
         line = (f"{c.id:>5}  {due:<10}  {mark:<8}  {pad(row.customer, 20)}  "
                 f"{pad(owner_text, 18)}  {c.text}")  # fmt: skip
         echo(line, fg="red" if row.is_overdue(today) else None)
+    if due_soon:  # for prompts and scripts: the lines and nothing else
+        return
     for who, rate in (("ours", kept.ours), ("customer's", kept.theirs)):
         if rate.rate is not None:
             echo(f"kept on time ({who}): {rate.kept}/{rate.due} ({rate.rate:.0%})", err=True)

@@ -16,29 +16,42 @@ from interview_tui.exports.render import FORMATS
 @click.argument("visit_id", metavar="VISIT", type=int)
 @click.option("--format", "output_format", type=click.Choice(FORMATS), required=True,
               help="report-md: internal report; recap-md: for the customer; eml: an e-mail "
-              "(the recap unless --report); ics: due dates; json: the whole visit.")
+              "(the recap unless --report); chase-eml: a draft asking the customer for their "
+              "open promises; ics: open commitments; json: the whole visit.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (mode 0600); standard output when left out.")
 @click.option("--include-personal", is_flag=True,
               help="Keep personal-connection notes in the internal report.")
 @click.option("--to", multiple=True, help="E-mail recipient (repeatable).")
 @click.option("--subject", help="E-mail subject.")
-@click.option("--from", "sender", default="", help="E-mail sender.")
+@click.option("--from", "sender", default="",
+              help="E-mail sender (default: name and email in settings.toml).")
 @click.option("--report", is_flag=True, help="E-mail the internal report instead of the recap.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (never a database).")
 @pass_settings
 def export(settings: Settings, visit_id: int, output_format: str, output: Path | None,
            include_personal: bool, to: tuple[str, ...], subject: str | None, sender: str,
            report: bool, force: bool) -> None:  # fmt: skip
-    """Export VISIT as a report, a customer recap, an e-mail, a calendar or JSON."""
+    """Export VISIT as a report, a customer recap, an e-mail, a calendar or JSON.
+
+    chase-eml is a draft to the customer's people who own the visit's open promises (their
+    e-mail from the contact field), asking for them in the customer's language.
+    """
     from interview_tui.exports.files import check_target, write_private
     from interview_tui.exports.render import render
 
+    user = settings.user_settings().settings
     store = settings.open_store(read_only=True)
     if output is not None:
         check_target(output, database=Path(store.path), force=force)
     data = render(store, visit_id, output_format, include_personal=include_personal, to=to,
-                  subject=subject, sender=sender, report=report)  # fmt: skip
+                  subject=subject, sender=sender, report=report, settings=user)  # fmt: skip
+    if output_format == "chase-eml" and not to:
+        from interview_tui.exports.bundle import load_bundle
+        from interview_tui.exports.chase import chase_targets, unreachable_note
+
+        if note := unreachable_note(chase_targets(load_bundle(store, visit_id))):
+            echo(f"interview-tui: {note}", err=True)
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -7,12 +7,16 @@ so ``--help``, ``lint``, ``banks`` and the other plain commands start fast.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from interview_tui import __version__
+
+if TYPE_CHECKING:
+    from interview_tui.settings import LoadedSettings
 
 #: name -> "module:attribute" of each subcommand, imported only when used or listed.
 COMMANDS: dict[str, str] = {
@@ -28,6 +32,8 @@ COMMANDS: dict[str, str] = {
     "import": "interview_tui.cli.import_cmd:import_visit",
     "search": "interview_tui.cli.search_cmd:search",
     "keys": "interview_tui.cli.keys_cmd:keys",
+    "calendar": "interview_tui.cli.calendar_cmd:calendar",
+    "settings": "interview_tui.cli.settings_cmd:settings",
 }
 
 
@@ -77,6 +83,8 @@ SHORT_HELP: dict[str, str] = {
     "import": "Import a visit from FILE (JSON written by export --format json).",
     "search": "Full-text search across every visit, Chinese or English.",
     "keys": "List every key binding (after your keymap.toml), by screen.",
+    "calendar": "Write one calendar (.ics) of every open commitment, with alarms.",
+    "settings": "Show the effective settings and where each one comes from.",
 }
 
 
@@ -140,6 +148,19 @@ class Settings:
 
     db_path: Path | None
     language: str
+    _user: LoadedSettings | None = field(default=None, repr=False)
+
+    def user_settings(self) -> LoadedSettings:
+        """``settings.toml`` and the environment, read once; a bad value is one line on stderr
+        (once) and its default is used."""
+        if self._user is None:
+            from interview_tui.display import visible
+            from interview_tui.settings import load_settings
+
+            self._user = load_settings()
+            for problem in self._user.problems:
+                click.echo(f"interview-tui: warning: {visible(problem, one_line=True)}", err=True)
+        return self._user
 
     def open_store(self, *, read_only: bool = False):
         """Open the database (``read_only`` for commands that only read: never writes)."""
@@ -164,7 +185,8 @@ pass_settings = click.make_pass_decorator(Settings)
 @click.option(
     "--lang",
     type=click.Choice(["en", "zh"], case_sensitive=False),
-    help="Language of the interface (default: from the locale).",
+    help="Language of the interface (default: INTERVIEW_TUI_LANG, lang in settings.toml, "
+    "the locale).",
 )
 @click.version_option(__version__, "-V", "--version", prog_name="interview-tui")
 @click.pass_context
@@ -174,8 +196,9 @@ def cli(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
     Run without a command to open the full-screen app.
     """
     from interview_tui.i18n import detect_language, normalise, set_language
+    from interview_tui.settings import quick_ui_language
 
-    language = normalise(lang) if lang else detect_language()
+    language = normalise(lang) if lang else (quick_ui_language() or detect_language())
     set_language(language)
     ctx.obj = Settings(db_path=db_path, language=language)
     if ctx.invoked_subcommand is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from interview_tui.errors import UserError
@@ -40,12 +41,15 @@ def check_target(path: Path, *, database: Path | None = None, force: bool = Fals
         raise UserError(f"{path}: exists; add --force to replace it")
 
 
-def write_private(path: Path, data: bytes | str) -> Path:
+def write_private(path: Path, data: bytes | str | Iterable[bytes]) -> Path:
     """Write ``data`` to ``path`` (mode 0600) through a temporary file in the same folder.
 
-    The temporary file is removed whatever happens (an error, Ctrl+C, SIGTERM).
+    ``data`` may be pieces of bytes, written as they come (a large export streams). The
+    temporary file is removed whatever happens (an error, Ctrl+C, SIGTERM), so the target
+    is either the whole new file or left as it was.
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces = [data.encode("utf-8") if isinstance(data, str) else data] if isinstance(
+        data, str | bytes) else data  # fmt: skip
     path = path.expanduser()
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -55,7 +59,8 @@ def write_private(path: Path, data: bytes | str) -> Path:
     try:
         os.fchmod(handle, 0o600)
         with os.fdopen(handle, "wb") as out:
-            out.write(payload)
+            for piece in pieces:
+                out.write(piece)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp_name, path)

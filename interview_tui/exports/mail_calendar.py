@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import re
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
+from interview_tui.domain.enums import CommitmentState, OwnerSide
+from interview_tui.domain.models import Commitment
 from interview_tui.exports.bundle import VisitBundle
 from interview_tui.i18n import t
+from interview_tui.services.follow_up import UNDATED_AFTER_VISIT, OpenCommitment
 
 
 def to_eml(body: str, *, subject: str, to: list[str], sender: str, now: datetime) -> bytes:
@@ -24,47 +29,116 @@ def to_eml(body: str, *, subject: str, to: list[str], sender: str, now: datetime
     return message.as_bytes()
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))  # fmt: skip
+    """TEXT value (RFC 5545 §3.3.11): escapes, newlines as ``\\n``, no control characters."""
+    text = (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n"))  # fmt: skip
+    return _CONTROLS.sub(" ", text)
 
 
 def _fold(line: str) -> str:
     """Fold at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1)."""
-    out, current = [], ""
-    for char in line:
-        if len((current + char).encode()) > (75 if not out else 74):
-            out.append(current)
-            current = ""
-        current += char
-    out.append(current)
-    return "\r\n ".join(out)
+    data = line.encode("utf-8", "surrogatepass")
+    if len(data) <= 75:
+        return line
+    out, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+            end -= 1
+        out.append(data[start:end])
+        start, limit = end, 74
+    out.append(data[start:])
+    return b"\r\n ".join(out).decode("utf-8", "surrogatepass")
 
 
-def commitments_ics(bundle: VisitBundle, now: datetime) -> str:
-    """One all-day event on each open commitment's due date."""
-    from datetime import UTC
+def _lines(lines: list[str]) -> str:
+    return "".join(_fold(line) + "\r\n" for line in lines)
 
+
+def _trigger(minutes_before: int) -> str:
+    """A TRIGGER relative to the start of the due day (negative: before it)."""
+    sign, minutes = ("-", minutes_before) if minutes_before > 0 else ("", -minutes_before)
+    hours, rest = divmod(minutes, 60)
+    return f"{sign}PT{hours}H{rest}M" if rest else f"{sign}PT{hours}H"
+
+
+def event_uid(commitment: Commitment) -> str:
+    """The commitment's own stable uid (kept through export and import), so exporting again,
+    from this database or a copy of it, updates the same event."""
+    return f"commitment-{commitment.uid}@interview-tui"
+
+
+def calendar_head(name: str) -> str:
+    return _lines(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//interview-tui//commitments//EN",
+                   "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+                   f"X-WR-CALNAME:{_escape(name)}"])  # fmt: skip
+
+
+CALENDAR_END = "END:VCALENDAR\r\n"
+
+
+def commitment_event(item: OpenCommitment, *, stamp: str,
+                     alarm_minutes: int | None, today: date) -> str:  # fmt: skip
+    """One all-day VEVENT (with its VALARM) for an open commitment, folded, CRLF-ended."""
+    c = item.commitment
+    ours = c.owner_side is OwnerSide.US
+    owner = c.owner_name or "—"
+    summary = (t("ics.ours", customer=item.customer, text=c.text) if ours
+               else t("ics.theirs", customer=item.customer, owner=owner, text=c.text))
+    if c.due is None:
+        summary += t("ics.no_due_mark")
+    visit = f"{item.visit_date.isoformat()} {item.visit_purpose}".strip()
+    state = (t("ics.overdue", date=c.due.isoformat()) if c.is_overdue(today)
+             else t(f"commitment.{c.state.value}"))  # fmt: skip
+    description = [t("ics.customer", customer=item.customer), t("ics.visit", visit=visit),
+                   t("ics.owner", side=t(f"owner.{c.owner_side.value}"), name=owner),
+                   t("ics.state", state=state)]  # fmt: skip
+    if c.due is None:
+        description.append(t("ics.no_due", days=UNDATED_AFTER_VISIT.days))
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{event_uid(c)}",
+        f"DTSTAMP:{stamp}",
+        f"SEQUENCE:{len(c.history)}",
+        f"DTSTART;VALUE=DATE:{item.day:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{(item.day + timedelta(days=1)):%Y%m%d}",
+        f"SUMMARY:{_escape(summary)}",
+        f"DESCRIPTION:{_escape(chr(10).join(description))}",
+        f"CATEGORIES:{_escape(t('ics.category_ours' if ours else 'ics.category_theirs'))}",
+        "TRANSP:TRANSPARENT",
+    ]
+    if alarm_minutes is not None:
+        lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{_escape(summary)}",
+                  f"TRIGGER:{_trigger(alarm_minutes)}", "END:VALARM"]  # fmt: skip
+    lines.append("END:VEVENT")
+    return _lines(lines)
+
+
+def calendar_ics(items: Iterable[OpenCommitment], *, now: datetime,
+                 alarm_minutes: int | None, name: str) -> Iterator[str]:  # fmt: skip
+    """The calendar as pieces of text, one event at a time (any number of events streams)."""
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//interview-tui//commitments//EN",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]  # fmt: skip
-    for c in bundle.commitments:
-        if c.due is None:
-            continue
-        owner = f"{t(f'owner.{c.owner_side.value}')}: {c.owner_name or '—'}"
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{c.uid}@interview-tui",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{c.due:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{(c.due + timedelta(days=1)):%Y%m%d}",
-            f"SUMMARY:{_escape(t('ics.summary', text=c.text))}",
-            f"DESCRIPTION:{_escape(f'{bundle.customer.name} · {owner} · {c.state.value}')}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+    yield calendar_head(name)
+    for item in items:
+        yield commitment_event(item, stamp=stamp,
+                               alarm_minutes=alarm_minutes, today=now.date())  # fmt: skip
+    yield CALENDAR_END
+
+
+def commitments_ics(bundle: VisitBundle, now: datetime, *,
+                    alarm_minutes: int | None) -> str:  # fmt: skip
+    """One visit's open commitments: the same events (same UIDs) as ``interview-tui calendar``."""
+    items = [OpenCommitment(c, bundle.customer.name, bundle.visit.date.date(),
+                            bundle.visit.purpose)
+             for c in bundle.commitments if c.state is CommitmentState.OPEN]  # fmt: skip
+    name = t("ics.visit_calendar", customer=bundle.customer.name,
+             date=bundle.visit.date.date().isoformat())  # fmt: skip
+    return "".join(calendar_ics(items, now=now,
+                                alarm_minutes=alarm_minutes, name=name))  # fmt: skip
 
 
 def default_subject(bundle: VisitBundle, recap: bool) -> str:

@@ -4,38 +4,74 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from interview_tui.store.store import Store
 
-FORMATS = ("report-md", "recap-md", "eml", "ics", "json")
+if TYPE_CHECKING:
+    from interview_tui.settings import UserSettings
+
+FORMATS = ("report-md", "recap-md", "eml", "chase-eml", "ics", "json")
 
 
 def render(store: Store, visit_id: int, output_format: str, *, include_personal: bool = False,
            to: tuple[str, ...] = (), subject: str | None = None, sender: str = "",
-           report: bool = False, today: date | None = None,
-           now: datetime | None = None) -> bytes:  # fmt: skip
-    """The bytes of one export (nothing is written)."""
+           report: bool = False, today: date | None = None, now: datetime | None = None,
+           settings: UserSettings | None = None) -> bytes:  # fmt: skip
+    """The bytes of one export (nothing is written).
+
+    ``settings`` (read when left out) give the sender and signature of e-mails, the language
+    of what goes to the customer (recap, chase) and the calendar alarm.
+    """
     from interview_tui.exports.bundle import load_bundle, to_json_data
     from interview_tui.exports.mail_calendar import commitments_ics, default_subject, to_eml
     from interview_tui.exports.reports import recap_md, report_md
+    from interview_tui.i18n import current_language, speaking
     from interview_tui.services.commitments import kept_on_time
 
+    if settings is None:
+        from interview_tui.settings import load_settings
+
+        settings = load_settings().settings
     today = today or date.today()
     now = now or datetime.now()
     bundle = load_bundle(store, visit_id)
     kept = kept_on_time(store, today, customer_id=bundle.customer.id)
     if output_format == "report-md":
         return report_md(bundle, today, include_personal=include_personal, kept=kept).encode()
-    if output_format == "recap-md":
-        return recap_md(bundle).encode()
     if output_format == "ics":
-        return commitments_ics(bundle, now).encode()
+        return commitments_ics(bundle, now,
+                               alarm_minutes=settings.alarm_minutes_before()).encode()  # fmt: skip
     if output_format == "json":
         data = to_json_data(bundle, include_personal=include_personal)
         return json.dumps(data, ensure_ascii=False, indent=2).encode() + b"\n"
-    body = (report_md(bundle, today, include_personal=include_personal, kept=kept) if report
-            else recap_md(bundle))  # fmt: skip
-    return to_eml(body, subject=subject or default_subject(bundle, recap=not report),
-                  to=list(to), sender=sender or "me@localhost", now=now)  # fmt: skip
+    if output_format == "eml" and report:
+        body = report_md(bundle, today, include_personal=include_personal, kept=kept)
+        return to_eml(_signed(body, settings), now=now, to=list(to),
+                      subject=subject or default_subject(bundle, recap=False),
+                      sender=sender or settings.sender)  # fmt: skip
+    customer_language = None
+    if settings.recap_lang == "customer":
+        from interview_tui.services.follow_up import customer_language as language_of
+
+        customer_language = language_of(store, visit_id)
+    with speaking(settings.recap_language(customer_language, current_language())):
+        if output_format == "recap-md":
+            return recap_md(bundle).encode()
+        if output_format == "chase-eml":
+            from interview_tui.exports.chase import chase_eml
+
+            return chase_eml(bundle, today=today, now=now, to=to, subject=subject,
+                             sender=sender or settings.sender,
+                             signature=settings.signature)  # fmt: skip
+        return to_eml(_signed(recap_md(bundle), settings), now=now, to=list(to),
+                      subject=subject or default_subject(bundle, recap=True),
+                      sender=sender or settings.sender)  # fmt: skip
+
+
+def _signed(body: str, settings: UserSettings) -> str:
+    """The body with the PM's signature (settings) under a standard ``-- `` line."""
+    signature = settings.signature.strip("\n")
+    return f"{body.rstrip()}\n\n-- \n{signature}\n" if signature.strip() else body
 
 

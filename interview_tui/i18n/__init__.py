@@ -7,13 +7,18 @@ checks both are complete). Use :func:`t` for text and :func:`set_language` once 
 from __future__ import annotations
 
 import os
+import threading
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 LANGUAGES = ("en", "zh-CN")
 _CATALOG_DIR = Path(__file__).parent / "catalog"
 _current = "en"
+#: a language used by this thread only (a customer-facing export in the customer's language)
+_local = threading.local()
 
 
 def detect_language(environ: dict[str, str] | None = None) -> str:
@@ -37,7 +42,21 @@ def set_language(language: str) -> None:
 
 
 def current_language() -> str:
-    return _current
+    return getattr(_local, "language", None) or _current
+
+
+@contextmanager
+def speaking(language: str | None) -> Iterator[None]:
+    """Within the block, :func:`t` on this thread speaks ``language`` (``None``: unchanged).
+
+    Other threads (the UI) keep the interface language.
+    """
+    previous = getattr(_local, "language", None)
+    _local.language = normalise(language) if language else previous
+    try:
+        yield
+    finally:
+        _local.language = previous
 
 
 @cache
@@ -56,7 +75,8 @@ def t(key: str, /, language: str | None = None, **values: object) -> str:
 
     A missing key shows as the key itself, so a gap is visible rather than fatal.
     """
-    text = catalog(language or _current).get(key) or catalog("en").get(key) or key
+    lang = language or getattr(_local, "language", None) or _current
+    text = catalog(lang).get(key) or catalog("en").get(key) or key
     return text.format(**values) if values else text
 
 

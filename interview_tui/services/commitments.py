@@ -63,6 +63,10 @@ def _late(c: Commitment, today: date) -> bool:
     return end > first
 
 
+#: "due soon" (home's nudge, ``commitments --due-soon``): open, overdue or due within these days
+DUE_SOON_DAYS = 7
+
+
 @dataclass(frozen=True, slots=True)
 class CommitmentFilter:
     open_only: bool = False
@@ -143,7 +147,7 @@ class DueSoon:
     first: list[CommitmentRow]  # the soonest few, overdue first
 
 
-def due_soon(store: Store, today: date, *, days: int = 7, show: int = 5) -> DueSoon:
+def due_soon(store: Store, today: date, *, days: int = DUE_SOON_DAYS, show: int = 5) -> DueSoon:
     """The nudge on home: counts of overdue and due-this-week, and the first few of them."""
     where, params = CommitmentFilter(due_within=days).sql(today)
     counts = store.query(

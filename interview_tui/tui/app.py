@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from interview_tui.settings import UserSettings
 from interview_tui.store.store import Store
 from interview_tui.tui.base import translate_bindings
 from interview_tui.tui.data import SLOW_SAVE_SECONDS, SaveDone, SaveError, SaveFailed, Writer
@@ -56,6 +57,26 @@ class InterviewApp(App[None]):
         self.writer = Writer(self.post_message)
         #: what was typed in a dialog closed with esc, by dialog, until it is saved
         self.drafts: dict[str, dict[str, Any]] = {}
+        #: the user's settings (:mod:`interview_tui.settings`), read off the UI thread
+        self._user_settings: UserSettings | None = None
+
+    # -- settings: read in a worker, a bad value is a warning toast -------------------------
+
+    def user_settings(self) -> UserSettings:
+        """The settings (read on first use; call from a worker, never the UI thread)."""
+        if self._user_settings is None:
+            self._read_settings()
+        assert self._user_settings is not None
+        return self._user_settings
+
+    def _read_settings(self) -> None:
+        from interview_tui.settings import load_settings
+
+        loaded = load_settings()
+        self._user_settings = loaded.settings
+        for problem in loaded.problems:
+            self.call_from_thread(self.notify, problem, title="settings.toml",
+                                  severity="warning", timeout=20)  # fmt: skip
 
     # -- saving: one ordered writer thread, one error path -----------------------------------
 
@@ -167,8 +188,12 @@ class InterviewApp(App[None]):
         return screen
 
     def on_mount(self) -> None:
+        from interview_tui.settings import settings_env_given
+
         if self._keymap:
             self.set_keymap(self._keymap)
+        if settings_env_given():  # otherwise the defaults: nothing to read or report
+            self.run_worker(self._read_settings, thread=True, group="settings")
         route, kwargs = self._initial
         if route != "home":
             self.show(route, **kwargs)

@@ -23,12 +23,11 @@ from interview_tui.tui.data import DataScreen
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.text import literal
 
-_SUFFIX = {"report-md": "report.md", "recap-md": "recap.md", "eml": "recap.eml", "ics": "ics",
-           "json": "json"}  # fmt: skip
-EXPORT_DIR = Path("~/interview-tui-exports")
+_SUFFIX = {"report-md": "report.md", "recap-md": "recap.md", "eml": "recap.eml",
+           "chase-eml": "chase.eml", "ics": "ics", "json": "json"}  # fmt: skip
 
 
-class ExportScreen(DataScreen[tuple[VisitHeading, bytes]]):
+class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
     DEFAULT_CSS = """
     #export-form { height: auto; padding: 0 1; }
     #export-form Input, #export-form Select { width: 1fr; }
@@ -63,7 +62,8 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes]]):
         self.output_format = "recap-md"
         self.include_personal = False
         self._confirm: Path | None = None
-        self.query_one("#path", Input).value = str(EXPORT_DIR / self._file_name())
+        #: the export folder of the settings (read with the first preview)
+        self._folder: Path | None = None
         super().on_mount()
 
     def _file_name(self) -> str:
@@ -72,13 +72,23 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes]]):
     def _export_bytes(self) -> bytes:
         return render(self.iapp.store, self.visit_id, self.output_format,
                       include_personal=self.include_personal, today=self.iapp.today(),
-                      now=self.iapp.now())  # fmt: skip
+                      now=self.iapp.now(), settings=self.iapp.user_settings())  # fmt: skip
 
-    def fetch(self) -> tuple[VisitHeading, bytes]:
-        return visit_heading(self.iapp.store, self.visit_id), self._export_bytes()
+    def fetch(self) -> tuple[VisitHeading, bytes, Path]:
+        heading = visit_heading(self.iapp.store, self.visit_id)
+        try:
+            payload = self._export_bytes()
+        except UserError as exc:  # e.g. a chase with nothing to ask for: said in the preview
+            payload = str(exc).encode()
+        return heading, payload, Path(self.iapp.user_settings().export_folder)
 
-    def show(self, data: tuple[VisitHeading, bytes]) -> None:
-        heading, payload = data
+    def show(self, data: tuple[VisitHeading, bytes, Path]) -> None:
+        heading, payload, folder = data
+        path = self.query_one("#path", Input)
+        if self._folder is None:
+            self._folder = folder
+            if not path.value.strip():
+                path.value = str(folder / self._file_name())
         self.sub_title = t("export.subtitle", customer=heading.customer, date=heading.date)
         preview = payload[:40_000].decode("utf-8", errors="replace")
         self.query_one("#preview-text", Static).update(literal(preview))
@@ -88,7 +98,10 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes]]):
         """A new format keeps the folder the user chose and renames only the file."""
         self.output_format = str(event.value)
         path = self.query_one("#path", Input)
-        folder = Path(path.value).parent if path.value.strip() else EXPORT_DIR
+        folder = Path(path.value).parent if path.value.strip() else self._folder
+        if folder is None:  # the first preview is still being read: it sets the path
+            self.reload()
+            return
         path.value = str(folder / self._file_name())
         self.reload()
 

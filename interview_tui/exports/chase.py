@@ -1,0 +1,130 @@
+"""A polite e-mail draft asking the customer for what they promised in a visit.
+
+Built only from customer-safe views (:mod:`interview_tui.services.customer_safe`): the
+text, owner and due date of the customer's open commitments and the names of the people
+who made them; nothing internal (notes, limits, sales notes, authority) can reach it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from email.utils import formataddr
+
+from interview_tui.domain.enums import CommitmentState, OwnerSide
+from interview_tui.domain.models import Person
+from interview_tui.errors import UserError
+from interview_tui.exports.bundle import VisitBundle
+from interview_tui.exports.mail_calendar import to_eml
+from interview_tui.i18n import t
+from interview_tui.services.customer_safe import safe_commitment
+
+_EMAIL = re.compile(r"[^@\s<>,;:\"'()\[\]]+@[^@\s<>,;:\"'()\[\]]+\.[A-Za-z]{2,}")
+
+
+@dataclass
+class ChaseTargets:
+    """The customer's open promises of a visit and who made them."""
+
+    promises: list[dict[str, str]] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    #: owners named on a promise that match nobody of the customer, or have no e-mail
+    unreachable: list[str] = field(default_factory=list)
+
+    @property
+    def recipients(self) -> list[str]:
+        return [formataddr((p.name, email)) for p in self.people if (email := email_of(p))]
+
+
+def email_of(person: Person) -> str:
+    """The first e-mail address in a person's contact field, or ``""``."""
+    found = _EMAIL.search(person.contact or "")
+    return found.group() if found else ""
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def owner_person(bundle: VisitBundle, owner_name: str) -> Person | None:
+    """The customer's person an owner name means: the same name (attendees first), else the
+    one person whose name holds it or is held by it (``Priya`` → ``Priya Shah``)."""
+    wanted = _norm(owner_name)
+    if not wanted:
+        return None
+    attendees = bundle.attendees
+    ordered = attendees + [p for p in bundle.people if p not in attendees]
+    for person in ordered:
+        if _norm(person.name) == wanted:
+            return person
+    if len(wanted) < 2:
+        return None
+    close = [p for p in ordered if wanted in _norm(p.name) or _norm(p.name) in wanted]
+    return close[0] if len(close) == 1 else None
+
+
+def chase_targets(bundle: VisitBundle) -> ChaseTargets:
+    targets = ChaseTargets()
+    for commitment in bundle.commitments:
+        if commitment.owner_side is not OwnerSide.CUSTOMER:
+            continue
+        if commitment.state is not CommitmentState.OPEN:
+            continue
+        targets.promises.append(safe_commitment(commitment))
+        person = owner_person(bundle, commitment.owner_name)
+        if person is None:
+            if commitment.owner_name.strip():
+                targets.unreachable.append(commitment.owner_name.strip())
+        elif person not in targets.people:
+            targets.people.append(person)
+            if not email_of(person):
+                targets.unreachable.append(person.name)
+    targets.unreachable = list(dict.fromkeys(targets.unreachable))
+    return targets
+
+
+def chase_body(bundle: VisitBundle, targets: ChaseTargets, *, today: date,
+               signature: str) -> str:  # fmt: skip
+    """The text of the draft, in the current (customer's) language."""
+    day = bundle.visit.date.date().isoformat()
+    separator = t("chase.name_separator")
+    names = separator.join(p.name for p in targets.people)
+    out = [t("chase.greeting", names=names) if names else t("chase.greeting_none"), "",
+           t("chase.thanks", customer=bundle.customer.name, date=day), "",
+           t("chase.promised"), ""]  # fmt: skip
+    several = len({p["owner_name"] for p in targets.promises}) > 1
+    for promise in targets.promises:
+        line = f"- {' '.join(promise['text'].split())}"
+        if several and promise["owner_name"]:
+            line += t("chase.by_owner", name=promise["owner_name"])
+        if promise["due"]:
+            key = "chase.due_passed" if promise["due"] < today.isoformat() else "chase.due"
+            line += t(key, date=promise["due"])
+        out.append(line)
+    out += ["", t("chase.ask"), "", t("chase.closing")]
+    if signature.strip():
+        out += ["", "-- ", signature.strip("\n")]
+    return "\n".join(out) + "\n"
+
+
+def chase_eml(bundle: VisitBundle, *, today: date, now: datetime, to: Sequence[str] = (),
+              subject: str | None = None, sender: str, signature: str) -> bytes:  # fmt: skip
+    """The draft (``X-Unsent``) to the people who own the customer's open promises."""
+    targets = chase_targets(bundle)
+    if not targets.promises:
+        raise UserError(f"visit {bundle.visit.id} has no open commitment of the customer's "
+                        "to ask for")  # fmt: skip
+    day = bundle.visit.date.date().isoformat()
+    body = chase_body(bundle, targets, today=today, signature=signature)
+    recipients = list(to) or targets.recipients
+    return to_eml(body, subject=subject or t("chase.subject", date=day), to=recipients,
+                  sender=sender, now=now)  # fmt: skip
+
+
+def unreachable_note(targets: ChaseTargets) -> str:
+    """What the PM must add by hand: owners without an e-mail address ("" when none)."""
+    if not targets.unreachable:
+        return ""
+    return t("chase.no_address", names=", ".join(targets.unreachable))

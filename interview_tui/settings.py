@@ -1,0 +1,299 @@
+"""The user's settings: ``settings.toml`` in the config directory, environment variables on top.
+
+One validated file (pydantic-settings): who the PM is (name, e-mail and signature of every
+.eml), the interface and recap languages, the export folder and the calendar alarm. Each
+setting can be overridden by ``INTERVIEW_TUI_<KEY>`` (``INTERVIEW_TUI_LANG`` for ``lang``).
+
+A bad value never stops the app: :func:`load_settings` keeps every good value, uses the
+default for a bad one and returns one line per problem naming the file (or variable), the
+key and a fix. pydantic-settings is imported only here and only when settings are loaded,
+so ``--help`` and the start-up of the TUI do not pay for it (:func:`quick_ui_language`
+reads the one value start-up needs with ``tomllib``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass, field, fields
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+ENV_PREFIX = "INTERVIEW_TUI_"
+FILE_NAME = "settings.toml"
+RECAP_LANGUAGES = ("customer", "ui", "en", "zh")
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+@dataclass(frozen=True, slots=True)
+class UserSettings:
+    """The effective settings (defaults where nothing or something bad was given)."""
+
+    name: str = ""
+    email: str = ""
+    signature: str = ""
+    lang: str = ""  # "" (from the locale), "en" or "zh-CN"
+    recap_lang: str = "customer"  # customer | ui | en | zh-CN
+    export_folder: str = "~/interview-tui-exports"
+    alarm: bool = True
+    alarm_days_before: int = 1
+    alarm_time: str = "09:00"
+
+    @property
+    def sender(self) -> str:
+        """The From header of an e-mail: ``"Name" <address>``, or a placeholder address."""
+        from email.utils import formataddr
+
+        return formataddr((self.name, self.email or "me@localhost"))
+
+    @property
+    def export_dir(self) -> Path:
+        return Path(self.export_folder).expanduser()
+
+    def alarm_minutes_before(self) -> int | None:
+        """Minutes from the alarm to the start of the due day (negative: on the day)."""
+        if not self.alarm:
+            return None
+        hours, minutes = (int(part) for part in self.alarm_time.split(":"))
+        return self.alarm_days_before * 24 * 60 - (hours * 60 + minutes)
+
+    def recap_language(self, customer_language: str | None, ui_language: str) -> str:
+        """The language of what goes to the customer (recap, chase e-mail)."""
+        if self.recap_lang == "customer":
+            return customer_language or ui_language
+        if self.recap_lang == "ui":
+            return ui_language
+        return self.recap_lang
+
+
+KEYS: tuple[str, ...] = tuple(f.name for f in fields(UserSettings))
+
+
+@dataclass(slots=True)
+class LoadedSettings:
+    settings: UserSettings
+    path: Path
+    #: key -> where its value came from: the file, ``env NAME`` or ``default``
+    sources: dict[str, str] = field(default_factory=dict)
+    #: one line per bad value (file or variable, key, value, what is wrong, the fix)
+    problems: list[str] = field(default_factory=list)
+
+
+def settings_path() -> Path:
+    from interview_tui.store.paths import config_dir
+
+    return config_dir() / FILE_NAME
+
+
+def env_name(key: str) -> str:
+    return ENV_PREFIX + key.upper()
+
+
+def language_value(value: object) -> str:
+    """``en`` / ``zh`` (``zh-CN``, ``zh_CN.UTF-8`` …) as ``en`` / ``zh-CN``; ``""`` for unset."""
+    text = str(value).strip()
+    if not text:
+        return ""
+    if text.lower().startswith("zh"):
+        return "zh-CN"
+    if text.lower().startswith("en"):
+        return "en"
+    raise ValueError("not a language this app speaks")
+
+
+def quick_ui_language(environ: Mapping[str, str] | None = None) -> str | None:
+    """The configured interface language without loading pydantic-settings (start-up).
+
+    ``INTERVIEW_TUI_LANG``, else ``lang`` in ``settings.toml``; ``None`` when neither says
+    (or says something unusable: :func:`load_settings` reports that).
+    """
+    env = os.environ if environ is None else environ
+    candidates = [env.get(env_name("lang"), "")]
+    if not candidates[0]:
+        try:
+            with settings_path().open("rb") as handle:
+                candidates.append(str(tomllib.load(handle).get("lang", "")))
+        except (OSError, ValueError):
+            return None
+    for value in candidates:
+        try:
+            if language := language_value(value):
+                return language
+        except ValueError:
+            return None
+    return None
+
+
+@cache
+def _model() -> type:
+    """The pydantic-settings model (defined on first use: importing it costs ~60 ms)."""
+    from pydantic import ValidationInfo, field_validator
+    from pydantic_settings import (
+        BaseSettings,
+        PydanticBaseSettingsSource,
+        SettingsConfigDict,
+        TomlConfigSettingsSource,
+    )
+
+    class AppSettings(BaseSettings):
+        model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, case_sensitive=False,
+                                          extra="ignore")  # fmt: skip
+
+        name: str = ""
+        email: str = ""
+        signature: str = ""
+        lang: str = ""
+        recap_lang: str = "customer"
+        export_folder: str = "~/interview-tui-exports"
+        alarm: bool = True
+        alarm_days_before: int = 1
+        alarm_time: str = "09:00"
+
+        @field_validator("name", "signature", mode="before")
+        @classmethod
+        def _text(cls, value: object, info: ValidationInfo) -> object:
+            if isinstance(value, str):
+                if len(value) > 2_000:
+                    raise ValueError("longer than 2,000 characters")
+                allowed = "\n\t" if info.field_name == "signature" else ""
+                if any((ord(c) < 32 or 127 <= ord(c) < 160) and c not in allowed for c in value):
+                    raise ValueError("holds a line break or a control character")
+            return value
+
+        @field_validator("email")
+        @classmethod
+        def _email(cls, value: str) -> str:
+            value = value.strip()
+            if value and not re.fullmatch(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+", value):
+                raise ValueError("not an e-mail address")
+            return value
+
+        @field_validator("lang", mode="before")
+        @classmethod
+        def _lang(cls, value: object) -> str:
+            return language_value(value)
+
+        @field_validator("recap_lang", mode="before")
+        @classmethod
+        def _recap_lang(cls, value: object) -> str:
+            text = str(value).strip().lower()
+            if text in ("customer", "ui"):
+                return text
+            if not text:
+                raise ValueError("empty")
+            return language_value(text)
+
+        @field_validator("export_folder")
+        @classmethod
+        def _folder(cls, value: str) -> str:
+            if not value.strip():
+                raise ValueError("empty")
+            return value.strip()
+
+        @field_validator("alarm_days_before")
+        @classmethod
+        def _days(cls, value: int) -> int:
+            if not 0 <= value <= 30:
+                raise ValueError("not between 0 and 30")
+            return value
+
+        @field_validator("alarm_time")
+        @classmethod
+        def _time(cls, value: str) -> str:
+            match = _TIME.match(value.strip())
+            if match is None:
+                raise ValueError("not a time of day as HH:MM")
+            return f"{int(match[1]):02d}:{match[2]}"
+
+        @classmethod
+        def settings_customise_sources(
+            cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+            env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
+            file_secret_settings: PydanticBaseSettingsSource,
+        ) -> tuple[PydanticBaseSettingsSource, ...]:  # fmt: skip
+            """Defaults forced for bad values first, then the environment, then the file."""
+            path = _TOML_FILE.get()
+            toml = [TomlConfigSettingsSource(settings_cls, toml_file=path)] if path else []
+            return (init_settings, env_settings, *toml)
+
+    return AppSettings
+
+
+_TOML_FILE: ContextVar[Path | None] = ContextVar("settings_toml_file", default=None)
+
+
+def _read_file(path: Path, problems: list[str]) -> dict[str, Any]:
+    from interview_tui.i18n import t
+
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        problems.append(t("settings.unreadable", path=path, reason=exc.strerror or exc))
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(t("settings.syntax", path=path, reason=exc))
+    return {}
+
+
+def load_settings(path: Path | None = None) -> LoadedSettings:
+    """Read and validate the settings; never raises for a bad value (see the module doc)."""
+    from pydantic import ValidationError
+
+    from interview_tui.i18n import t
+
+    env = os.environ
+    path = path or settings_path()
+    problems: list[str] = []
+    data = _read_file(path, problems)
+    for key in sorted(set(data) - set(KEYS)):
+        problems.append(t("settings.unknown_key", path=path, key=key, keys=", ".join(KEYS)))
+    given_env = {key for key in KEYS if env.get(env_name(key), "") != ""}
+    forced: dict[str, Any] = {}
+    model = _model()
+    token = _TOML_FILE.set(path if data else None)
+    try:
+        for _ in range(len(KEYS) + 1):
+            try:
+                validated = model(**forced)
+                break
+            except ValidationError as exc:
+                for error in exc.errors():
+                    key = str(error["loc"][0]) if error["loc"] else ""
+                    if key not in KEYS or key in forced:
+                        continue
+                    forced[key] = UserSettings.__dataclass_fields__[key].default
+                    where = (t("settings.env", name=env_name(key)) if key in given_env
+                             else str(path))  # fmt: skip
+                    value = env.get(env_name(key)) if key in given_env else data.get(key)
+                    reason = str(error["msg"]).removeprefix("Value error, ")
+                    fix = t(f"settings.fix.{key}")
+                    problems.append(t("settings.bad_value", where=where, key=key,
+                                      value=repr(value), reason=reason, fix=fix))
+        else:  # pragma: no cover - defaults are valid, so the loop always ends
+            raise AssertionError("settings defaults do not validate")
+    finally:
+        _TOML_FILE.reset(token)
+    values = {key: getattr(validated, key) for key in KEYS}
+    sources = {}
+    for key in KEYS:
+        if key in forced:
+            sources[key] = t("settings.source_default_bad")
+        elif key in given_env:
+            sources[key] = t("settings.env", name=env_name(key))
+        elif key in data:
+            sources[key] = str(path)
+        else:
+            sources[key] = t("settings.source_default")
+    return LoadedSettings(UserSettings(**values), path, sources, problems)
+
+
+def settings_env_given(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether any setting comes from outside the defaults (the file or a variable)."""
+    env = os.environ if environ is None else environ
+    return settings_path().exists() or any(env.get(env_name(key)) for key in KEYS)
