@@ -169,3 +169,15 @@ def test_keys_follow_the_keymap_and_name_what_is_wrong_in_it(tmp_path, monkeypat
     (config / "keymap.toml").unlink()
     result = CliRunner().invoke(cli, ["keys", "--screen", "nowhere"])
     assert result.exit_code == 2 and "nowhere" in result.output
+
+
+def test_demo_without_a_database_named_never_touches_your_own(tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("INTERVIEW_TUI_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    result = CliRunner().invoke(cli, ["demo"])
+    assert result.exit_code == 0, result.output
+    home = tmp_path / "data" / "interview-tui"
+    assert (home / "demo.db").exists() and not (home / "interview.db").exists()
+    assert "demo.db" in result.output and "interview.db" in result.output
+    listed = CliRunner().invoke(cli, ["--db", str(home / "demo.db"), "visits", "--json"])
+    assert len(json.loads(listed.output)) == 4

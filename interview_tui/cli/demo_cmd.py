@@ -18,10 +18,20 @@ from interview_tui.cli.output import echo
 def demo(settings: Settings, extra_visits: int, open_app: bool) -> None:
     """Add two demo accounts with visits, notes, requirements and commitments.
 
-    Running it again adds nothing twice.
+    Without --db (or INTERVIEW_TUI_DB) the demo goes to its own file, demo.db, never into
+    your own database. Running it again adds nothing twice.
     """
-    from interview_tui.services.demo import seed_demo
+    from dataclasses import replace
 
+    from interview_tui.services.demo import seed_demo
+    from interview_tui.store.paths import default_db_path, demo_db_path, make_private_dir
+
+    if settings.db_path is None:
+        own = default_db_path()
+        settings = replace(settings, db_path=demo_db_path())
+        make_private_dir(settings.db_path.parent)
+        echo(f"demo: using {settings.db_path}; your own data is in {own} "
+             "(run interview-tui without --db to open it)", err=True)
     store = settings.open_store()
     added = seed_demo(store, date.today(), extra_visits)
     echo(

@@ -19,6 +19,14 @@ def default_db_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "interview.db"
 
 
+def demo_db_path() -> Path:
+    """Where ``interview-tui demo`` puts the demo when no database is named: beside the
+    user's own database, never in it."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "demo.db"
+
+
 def config_dir() -> Path:
     """``$INTERVIEW_TUI_CONFIG_DIR`` or the user's config directory for the app."""
     if env := os.environ.get(CONFIG_ENV):
