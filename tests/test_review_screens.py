@@ -109,8 +109,11 @@ async def test_move_a_requirement_to_next_iteration(make_app, demo_store) -> Non
 
 
 
-async def test_how_to_use_makes_a_requirement_already_supported(make_app, demo_store) -> None:
+async def test_how_to_use_makes_a_requirement_already_supported(make_app, demo_store,
+                                                                monkeypatch) -> None:
     from interview_tui.domain.enums import RequirementState
+
+    monkeypatch.setenv("INTERVIEW_TUI_RECAP_LANG", "ui")  # the recap in English, not the customer's
     from interview_tui.exports.render import render
 
     app = make_app("requirements")
