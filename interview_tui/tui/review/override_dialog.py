@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.widgets import Label, Static
+from textual.widgets import Static
 
 from interview_tui.i18n import t
 from interview_tui.tui.forms import FormDialog
@@ -26,7 +26,7 @@ class OverrideDialog(FormDialog):
 
     def fields(self) -> ComposeResult:
         yield Static(literal(self.title_text), classes="hint")
-        yield Label(t("gate.body"))
+        yield Static(t("gate.body"), classes="hint")
         yield Input(compact=True, id="reason", placeholder=t("gate.reason_hint"))
         yield Static("", id="gate-error", classes="hint error-message")
 
