@@ -257,3 +257,21 @@ async def test_detail_view_gate_asks_for_the_override(make_app, demo_store) -> N
         saved = demo_store.get(Requirement, r.id)
         assert saved.group is PoolGroup.IN_PROGRESS
         assert "未经客户同意方案:合同已签" in str(app.screen.query_one("#history", Static).render())
+
+
+async def test_hostile_solution_text_shows_literally(make_app, demo_store) -> None:
+    r = _plain(demo_store)
+    hostile = "[bold]x[/bold] [link=http://e.vil]y[/link] \x1b[2J"
+    solutions.propose(demo_store, r.id, hostile, "[/]")
+    solutions.answer(demo_store, r.id, SolutionAnswer.NEEDS_CHANGES, "[red]z")
+    app = make_app("requirement", requirement_id=r.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        shown = str(app.screen.query_one("#solution-history", Static).render())
+        assert "[bold]x[/bold] [link=http://e.vil]y[/link]" in shown and "[red]z" in shown
+        assert "\x1b" not in shown
+    planned = next(v for v in demo_store.visits(r.customer_id) if v.id != r.visit_id)
+    app = make_app("plan", visit_id=planned.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert "[red]z" in str(app.screen.query_one("#brief", Static).render())

@@ -213,11 +213,14 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
             self.show(result[0])
             self.notify(t("detail.saved"), timeout=2)
 
+        def overridden(result: dict[str, str] | None) -> None:
+            if result is not None:
+                self._save(result["reason"])
+
         def failed(problem: SaveError) -> None:
-            if problem.field == "override":
+            if problem.field == "override":  # asks why; esc keeps the fields as typed
                 message.update(literal(problem.message))
-                self.app.push_screen(OverrideDialog(t("gate.what", text=what)),
-                                     lambda result: result and self._save(result["reason"]))
+                self.app.push_screen(OverrideDialog(t("gate.what", text=what)), overridden)
                 return
             message.update(literal(problem.message))
             if problem.field in _SOLUTION:
