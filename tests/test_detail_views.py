@@ -21,12 +21,13 @@ def test_requirement_edit_keeps_history_and_undo_puts_it_back(demo_store) -> Non
     r = demo_store.all(Requirement)[0]
     row, entry = recorded(demo_store, Requirement, r.id, "edit", lambda: requirement_pool.edit(
         demo_store, r.id, {"group": PoolGroup.IN_PROGRESS, "planned": date(2027, 1, 20),
-                           "originator": "王总"}, "launch moved"))
+                           "originator": "王总"}, "launch moved", override="pilot first"))
     changed = row.requirement
     assert changed.originator == "王总" and changed.planned == date(2027, 1, 20)
     fields = {e["field"]: e for e in changed.history}
     assert fields["planned"]["to"] == "2027-01-20" and fields["planned"]["reason"] == "launch moved"
     assert "originator" not in fields  # only states, groups and dates are history
+    assert fields["group"]["override"] == "pilot first"  # in progress with no agreed solution
     back = undo(demo_store, entry, FIXED_TODAY)
     assert back.planned == r.planned and back.originator == r.originator and back.group == r.group
     assert back.history[-1]["undone"] == "edit"  # the undo is itself recorded

@@ -138,7 +138,7 @@ def test_a_database_one_version_back_upgrades_with_every_record(tmp_path: Path) 
 
     path = tmp_path / "prev.db"
     db = sqlite_utils.Database(path)
-    migrate(db, target=LATEST_VERSION - 1)
+    migrate(db, target=5)  # the version before the uids
     db["customers"].insert({"id": 1, "name": "星河视频", "industry": "video"})
     db["people"].insert({"id": 1, "customer_id": 1, "name": "孙倩", "role": "tech_execution"})
     db["visits"].insert({"id": 1, "customer_id": 1, "date": "2026-10-01T10:00:00",
@@ -173,3 +173,63 @@ def test_a_database_one_version_back_upgrades_with_every_record(tmp_path: Path) 
     assert first.first_due.isoformat() == "2026-10-10" and not first.kept_on_time
     assert theirs.first_due.isoformat() == "2026-10-03" and undated.first_due is None
     store.close()
+
+
+def test_version_6_database_keeps_every_requirement_and_starts_with_no_solution(
+        tmp_path: Path) -> None:  # fmt: skip
+    """A v6 database (uids, before the solution history): every requirement keeps every
+    column, its history and its uid; each starts with no proposal, and the gate then holds."""
+    import json
+
+    import pytest
+    import sqlite_utils
+
+    from interview_tui.domain.enums import PoolGroup, SolutionAnswer
+    from interview_tui.services import requirement_pool, solutions
+    from interview_tui.store.migrations import migrate
+
+    path = tmp_path / "v6.db"
+    db = sqlite_utils.Database(path)
+    migrate(db, target=6)
+    db["customers"].insert({"id": 1, "name": "星河视频", "uid": str(uuid_of(4))})
+    db["visits"].insert({"id": 1, "customer_id": 1, "date": "2026-10-01T10:00:00",
+                         "status": "done", "goals": "[]", "attendee_ids": "[]",
+                         "give_back": "[]", "rehearsal": "{}", "uid": str(uuid_of(1))})
+    history = [{"on": "2026-10-02", "field": "state", "from": "captured", "to": "clarified",
+                "reason": "问清楚了"}]
+    blank = dict.fromkeys(("title", "user", "scenario", "pain", "product_details", "originator",
+                           "solution_idea", "workaround", "told_customer", "link_key",
+                           "how_to_use"), "")  # fmt: skip
+    db["requirements"].insert_all([{**blank, "share_plan": 0, **row} for row in [
+        {"id": 1, "customer_id": 1, "visit_id": 1, "title": "按标签导出", "user": "财务",
+         "scenario": "月结", "pain": "手工五天", "state": "solution_confirmed",
+         "pool_group": "in_progress", "planned": "2027-01-20", "told_customer": "一月上线",
+         "share_plan": 1, "history": json.dumps(history, ensure_ascii=False),
+         "link_key": "billing", "how_to_use": "", "uid": str(uuid_of(2))},
+        {"id": 2, "customer_id": 1, "visit_id": None, "title": "热迁移", "state": "captured",
+         "pool_group": "backlog", "history": "[]", "uid": str(uuid_of(3))},
+    ]])  # fmt: skip
+    before = db.conn.execute("SELECT * FROM requirements ORDER BY id").fetchall()
+    db.close()
+
+    store = open_store(path)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    after = store.conn.execute("SELECT * FROM requirements ORDER BY id").fetchall()
+    assert [row[: len(before[0])] for row in after] == before  # every old value kept
+    first, second = store.get(Requirement, 1), store.get(Requirement, 2)
+    assert first.history == history and first.share_plan and first.uid == str(uuid_of(2))
+    assert first.solutions == [] and second.solutions == [] and not first.solution_agreed
+    # already in progress stays there; a new move in needs an agreed solution or a reason
+    assert first.group is PoolGroup.IN_PROGRESS
+    with pytest.raises(requirement_pool.SolutionGateError):
+        requirement_pool.move(store, 2, PoolGroup.IN_PROGRESS)
+    solutions.propose(store, 2, "先做热迁移预检")
+    solutions.answer(store, 2, SolutionAnswer.AGREED)
+    assert requirement_pool.move(store, 2, PoolGroup.IN_PROGRESS).requirement.solution_agreed
+    store.close()
+
+
+def uuid_of(n: int):
+    import uuid
+
+    return uuid.UUID(int=n, version=4)

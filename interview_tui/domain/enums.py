@@ -97,6 +97,15 @@ class RequirementState(StrEnum):
         }
 
 
+class SolutionAnswer(StrEnum):
+    """The customer's answer to a proposed solution (seed 002 §二)."""
+
+    WAITING = "waiting"
+    AGREED = "agreed"
+    DISAGREED = "disagreed"  # with the reason, so the PM can understand it and revise
+    NEEDS_CHANGES = "needs_changes"  # with what to change
+
+
 class Language(StrEnum):
     """Languages of questions and of the UI."""
 

@@ -21,6 +21,7 @@ from interview_tui.domain.enums import (
     PoolGroup,
     RequirementState,
     Role,
+    SolutionAnswer,
     VisitStatus,
 )
 
@@ -133,6 +134,34 @@ class Note(Record):
     updated_at: datetime | None = None
 
 
+class SolutionReply(BaseModel):
+    """What the customer said about one proposal, and when (a later reply never erases it)."""
+
+    on: datetime
+    answer: SolutionAnswer
+    reason: str = ""  # why they disagree, or what to change
+
+
+class SolutionProposal(BaseModel):
+    """A solution proposed to the customer, with the reasoning seed 002 asks to explain; a
+    revision is a new proposal, so what was proposed and answered before is kept."""
+
+    uid: str = Field(default_factory=lambda: str(uuid4()))
+    on: datetime
+    text: str = Field(min_length=1)
+    reasoning: str = ""
+    replies: list[SolutionReply] = Field(default_factory=list)
+
+    @property
+    def reply(self) -> SolutionReply | None:
+        """The customer's latest answer (``None``: still waiting)."""
+        return self.replies[-1] if self.replies else None
+
+    @property
+    def answer(self) -> SolutionAnswer:
+        return self.reply.answer if self.reply else SolutionAnswer.WAITING
+
+
 class Requirement(Record):
     """A customer need; clear only when user, scenario and pain are all known."""
 
@@ -156,6 +185,18 @@ class Requirement(Record):
     how_to_use: str = ""  # for an already supported need: how to use what exists
     created_at: datetime | None = None
     history: list[dict[str, str]] = Field(default_factory=list)
+    #: every solution proposed, oldest first, each with the customer's answers
+    solutions: list[SolutionProposal] = Field(default_factory=list)
+
+    @property
+    def solution(self) -> SolutionProposal | None:
+        """The current proposal (the latest revision), if any."""
+        return self.solutions[-1] if self.solutions else None
+
+    @property
+    def solution_agreed(self) -> bool:
+        """The customer agreed the current proposal: it may be built."""
+        return self.solution is not None and self.solution.answer is SolutionAnswer.AGREED
 
     @property
     def gap_days(self) -> int | None:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from interview_tui.domain.enums import Goal
-from interview_tui.domain.models import Commitment, Note
+from interview_tui.domain.enums import Goal, PoolGroup
+from interview_tui.domain.models import Commitment, Note, Requirement
 from interview_tui.exports.bundle import VisitBundle
 from interview_tui.i18n import t
 from interview_tui.services.commitments import KeptOnTime, kept_line
 from interview_tui.services.customer_safe import recap_commitments, safe_requirement
+from interview_tui.services.requirement_pool import overrides
 from interview_tui.services.schedule import schedule_for_customer, schedule_summary
+from interview_tui.services.solutions import history_lines
 
 
 def _md(text: str) -> str:
@@ -50,6 +52,24 @@ def _commitment_line(c: Commitment, today: date) -> str:
     owner = f"{t(f'owner.{c.owner_side.value}')}: {c.owner_name or '—'}"
     due = c.due.isoformat() if c.due else "—"
     return f"- {_md(c.text)} ({owner}; {due}; {', '.join(flags)})"
+
+
+def _solution_lines(r: Requirement) -> list[str]:
+    """The current solution and the customer's answer, every proposal and answer before it,
+    and any move into in progress without an agreed solution (with the PM's reason)."""
+    out = []
+    if (current := r.solution) is not None:
+        answer = t(f"solution.answer.{current.answer.value}")
+        out.append(f"  - {t('report.solution', text=_md(current.text), answer=answer)}")
+        out.append(f"  - {t('report.solution_history')}:")
+        out += [f"    - {_md(line)}" for line in history_lines(r)]
+    if r.group is PoolGroup.IN_PROGRESS and not r.solution_agreed:
+        out.append(f"  - ⚠ {t('report.no_agreed_solution')}")
+    for entry in overrides(r):
+        said = t("report.gate_override", date=entry.get("on", ""),
+                 reason=_md(entry["override"]))  # fmt: skip
+        out.append(f"  - ⚠ {said}")
+    return out
 
 
 def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = False,
@@ -97,6 +117,7 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
                 out.append(f"  - {name.replace('_', ' ')}: {_md(value)}")
         if schedule := schedule_summary(r):
             out.append(f"  - {t('report.schedule')}: {_md(schedule)}")
+        out += _solution_lines(r)
         if r.missing:
             out.append(f"  - ⚠ {t('report.unclear', missing=', '.join(r.missing))}")
     out += [] if bundle.requirements else [t("report.none")]
@@ -152,6 +173,20 @@ def _need(r: dict[str, str]) -> str:
     return "; ".join(fields) or _md(r["title"])
 
 
+def _solutions_to_confirm(requirements: list[dict[str, str]]) -> list[str]:
+    """Each proposed solution that waits for the customer's answer, with our reasoning."""
+    waiting = [r for r in requirements if r["solution_answer"] == "waiting"
+               and r["state"] not in ("delivered", "declined")]  # fmt: skip
+    if not waiting:
+        return []
+    out = [f"## {t('recap.solutions')}", "", t("recap.solutions_intro"), ""]
+    for r in waiting:
+        out.append(f"- **{_md(r['title']) or _need(r)}**: {_md(r['solution'])}")
+        if r["solution_reasoning"].strip():
+            out.append(f"  - {t('recap.solution_why', text=_md(r['solution_reasoning']))}")
+    return [*out, "", t("recap.solutions_ask"), ""]
+
+
 def recap_md(bundle: VisitBundle) -> str:
     """For the customer: thanks, what we shared, requirements to confirm, what they can already
     do (and how), and the commitments that stand (dropped ones are left out, done ones say so).
@@ -169,8 +204,11 @@ def recap_md(bundle: VisitBundle) -> str:
         out += [f"## {t('recap.requirements')}", ""]
         for r, plan in to_confirm:
             out.append(f"- {_need(r)}")
+            if r["solution_answer"] == "agreed":
+                out.append(f"  - {t('recap.solution_agreed', text=_md(r['solution']))}")
             out += _agreed_plan(plan)
         out.append("")
+    out += _solutions_to_confirm([r for r, _plan in to_confirm])
     if supported:
         out += [f"## {t('recap.supported')}", ""]
         for r, _plan in supported:

@@ -7,6 +7,7 @@ from datetime import date
 
 from interview_tui.domain.enums import PoolGroup
 from interview_tui.domain.models import Requirement
+from interview_tui.services import solutions
 from interview_tui.services.commitments import CommitmentFilter, CommitmentRow, list_commitments
 from interview_tui.services.evidence import Evidence, customer_evidence
 from interview_tui.store.store import Store
@@ -17,6 +18,10 @@ class CustomerBrief:
     requirements: dict[PoolGroup, list[Requirement]] = field(default_factory=dict)
     commitments: list[CommitmentRow] = field(default_factory=list)  # open, overdue first
     evidence: list[Evidence] = field(default_factory=list)  # earlier visits, newest first
+    #: proposed solutions that wait for the customer's answer (ask for it), oldest first
+    solutions_waiting: list[Requirement] = field(default_factory=list)
+    #: solutions the customer disagreed with or wants changed (bring the revision)
+    solutions_to_revise: list[Requirement] = field(default_factory=list)
 
 
 def customer_brief(store: Store, customer_id: int, today: date,
@@ -29,4 +34,7 @@ def customer_brief(store: Store, customer_id: int, today: date,
                                                            customer_id=customer_id))
     rows.sort(key=lambda row: (not row.is_overdue(today), row.commitment.due or date.max))
     evidence = [e for e in customer_evidence(store, customer_id) if e.visit_id != exclude_visit]
-    return CustomerBrief(by_group, rows, evidence)
+    proposed = sorted((r for r in open_requirements if r.solution is not None),
+                      key=lambda r: (r.solution.on, r.id or 0))  # type: ignore[union-attr]
+    return CustomerBrief(by_group, rows, evidence, solutions.waiting(proposed),
+                         solutions.to_revise(proposed))  # fmt: skip

@@ -37,7 +37,8 @@ def safe_notes(notes: Iterable[Note]) -> list[Note]:
 
 
 def safe_requirement(requirement: Requirement) -> dict[str, str]:
-    """The part of a requirement we read back to the customer to confirm."""
+    """The part of a requirement we read back to the customer to confirm, with the current
+    proposed solution (:func:`safe_solution`)."""
     return {
         "user": requirement.user,
         "scenario": requirement.scenario,
@@ -45,7 +46,20 @@ def safe_requirement(requirement: Requirement) -> dict[str, str]:
         "title": requirement.title,
         "state": requirement.state.value,
         "how_to_use": requirement.how_to_use,
+        **safe_solution(requirement),
     }
+
+
+def safe_solution(requirement: Requirement) -> dict[str, str]:
+    """The current proposal as the customer may read it: the solution, the reasoning we
+    explain with it (seed 002 §二) and whether it waits for their answer or they agreed.
+    Never the earlier proposals, the reasons recorded with answers, or a move into
+    in progress the PM made without their agreement."""
+    current = requirement.solution
+    if current is None:
+        return {"solution": "", "solution_reasoning": "", "solution_answer": ""}
+    return {"solution": current.text, "solution_reasoning": current.reasoning,
+            "solution_answer": current.answer.value}
 
 
 def safe_commitment(commitment: Commitment) -> dict[str, str]:

@@ -19,6 +19,7 @@ from interview_tui.domain.enums import (
     PoolGroup,
     RequirementState,
     Role,
+    SolutionAnswer,
     VisitStatus,
 )
 from interview_tui.domain.models import (
@@ -29,6 +30,8 @@ from interview_tui.domain.models import (
     Person,
     Requirement,
     ScriptItem,
+    SolutionProposal,
+    SolutionReply,
     Visit,
 )
 from interview_tui.store.store import Store
@@ -133,7 +136,13 @@ def _seed_xinghe(store: Store, today: date) -> None:
                     pain="手工拆分 5 天以上,数量对不上被拒付", originator="财务总监",
                     solution_idea="按标签导出明细并带上资源 ID", state=RequirementState.CLARIFIED,
                     group=PoolGroup.NEXT_ITERATION, latest_acceptable=today + timedelta(days=45),
-                    link_key="billing-export-by-tag"),
+                    link_key="billing-export-by-tag", solutions=[SolutionProposal(
+                        on=_at(today - timedelta(days=12), 16),
+                        text="控制台新增“按业务线”账单视图,每月自动生成",
+                        reasoning="按业务线汇总后财务不用再手工拆分",
+                        replies=[SolutionReply(on=_at(today - timedelta(days=10), 11),
+                                               answer=SolutionAnswer.DISAGREED,
+                                               reason="业务线会调整,财务要按标签自己组合")])]),
         Requirement(customer_id=customer.id, visit_id=done.id, title="热迁移 hang 机低于 80ms",
                     user="SRE 团队", scenario="直播高峰期宿主机维护", pain="",
                     product_details="当前中位 120ms", state=RequirementState.CAPTURED,
@@ -218,7 +227,12 @@ def _seed_northwind(store: Store, today: date) -> None:
                     scenario="Kubernetes minor upgrade of routing node pools",
                     pain="Upgrades take three weekends and need manual drains",
                     state=RequirementState.SOLUTION_PROPOSED, group=PoolGroup.IN_PROGRESS,
-                    planned=today + timedelta(days=20), workaround="Blue/green node pools by hand"),
+                    planned=today + timedelta(days=20), workaround="Blue/green node pools by hand",
+                    solutions=[SolutionProposal(
+                        on=_at(today - timedelta(days=25), 14),
+                        text="Surge node pools: new nodes first, old ones drained by PDB budget",
+                        reasoning="The routing service keeps its replicas while each old node "
+                                  "drains, so no weekend work and no manual drains")]),
         Requirement(customer_id=customer.id, visit_id=done.id, title="Billing export by tag",
                     user="FinOps analyst", scenario="Monthly chargeback per business unit",
                     pain="Two days of spreadsheet work every month",

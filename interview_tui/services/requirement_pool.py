@@ -4,6 +4,11 @@ Seed 002 keeps every customer need in **in progress**, **next iteration** or **b
 and the PM must know each one's state before talking to the customer. A career holds tens of
 thousands of them, so the pool is read in pages (ordered by group, open before closed) with
 counts per group, and a change returns just the changed row.
+
+The gate (seed 002 §二): a requirement moves to **in progress** only with a solution the
+customer agreed (:mod:`interview_tui.services.solutions`), unless the PM overrides it with a
+reason; the override is kept in its history (``"override"`` on the group change) and the
+internal report shows it.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from dataclasses import dataclass, field
 
 from interview_tui.domain.enums import PoolGroup, RequirementState
 from interview_tui.domain.models import Requirement
-from interview_tui.errors import UserError
+from interview_tui.errors import FieldError, UserError
 from interview_tui.store.store import Store
 
 #: rows read per page; the screen asks for more when the cursor nears the end
@@ -112,19 +117,43 @@ def _value(value: object) -> str:
     return "" if value is None else str(getattr(value, "value", None) or value)
 
 
-def _change(store: Store, requirement_id: int, update: Callable[[Requirement], None],
-            reason: str = "") -> PoolRow:  # fmt: skip
-    """Change one requirement; what changed in :data:`TRACKED` goes into its history."""
+class SolutionGateError(FieldError):
+    """A move to in progress without an agreed solution (the screen asks for an override)."""
+
+    def __init__(self) -> None:
+        from interview_tui.i18n import t
+
+        super().__init__("override", t("gate.refused"))
+
+
+def gate_blocks(before: Requirement, after: Requirement) -> bool:
+    """Whether this change takes a requirement into in progress without an agreed solution."""
+    return (before.group is not PoolGroup.IN_PROGRESS and after.group is PoolGroup.IN_PROGRESS
+            and not after.solution_agreed)  # fmt: skip
+
+
+def change(store: Store, requirement_id: int, update: Callable[[Requirement], None],
+            reason: str = "", override: str = "") -> PoolRow:  # fmt: skip
+    """Change one requirement; what changed in :data:`TRACKED` goes into its history.
+
+    A move into in progress without an agreed solution raises :class:`SolutionGateError`
+    unless ``override`` says why the PM goes ahead (kept on the group change)."""
     with store.transaction():
         requirement = store.get(Requirement, requirement_id)
         if requirement is None:
             raise UserError(f"no requirement with id {requirement_id}")
         before = requirement.model_copy(deep=True)
         update(requirement)
+        gated = gate_blocks(before, requirement)
+        if gated and not override.strip():
+            raise SolutionGateError()
         on = store.now().date().isoformat()
         entries = [{"on": on, "field": name, "from": _value(getattr(before, name)),
                     "to": _value(getattr(requirement, name)), "reason": reason.strip()}
                    for name in TRACKED if getattr(before, name) != getattr(requirement, name)]
+        for entry in entries if gated else []:
+            if entry["field"] == "group":
+                entry["override"] = " ".join(override.split())
         requirement.history = [*before.history, *entries]
         store.save(requirement)
     return pool_row(store, requirement_id)
@@ -136,10 +165,11 @@ EDITABLE = ("title", "user", "scenario", "pain", "product_details", "originator"
             "told_customer", "share_plan", "link_key")  # fmt: skip
 
 
-def edit(store: Store, requirement_id: int, values: dict[str, object], reason: str = ""
-         ) -> PoolRow:  # fmt: skip
+def edit(store: Store, requirement_id: int, values: dict[str, object], reason: str = "",
+         override: str = "") -> PoolRow:  # fmt: skip
     """Change any of :data:`EDITABLE`; state, group and date changes are kept in the
-    history with ``reason``."""
+    history with ``reason``; ``override`` lets it into in progress without an agreed
+    solution (see :func:`gate_blocks`)."""
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise UserError(f"cannot edit {', '.join(sorted(unknown))} of a requirement")
@@ -148,12 +178,19 @@ def edit(store: Store, requirement_id: int, values: dict[str, object], reason: s
         for name, value in values.items():
             setattr(requirement, name, value)
 
-    return _change(store, requirement_id, update, reason)
+    return change(store, requirement_id, update, reason, override)
 
 
-def move(store: Store, requirement_id: int, group: PoolGroup) -> PoolRow:
-    """Put a requirement in another group of the pool."""
-    return _change(store, requirement_id, lambda r: setattr(r, "group", group))
+def move(store: Store, requirement_id: int, group: PoolGroup, override: str = "") -> PoolRow:
+    """Put a requirement in another group of the pool (into in progress only with an agreed
+    solution, or ``override``: why the PM goes ahead without one)."""
+    return change(store, requirement_id, lambda r: setattr(r, "group", group),
+                   override=override)  # fmt: skip
+
+
+def overrides(requirement: Requirement) -> list[dict[str, str]]:
+    """The moves into in progress made without an agreed solution, with the PM's reason."""
+    return [e for e in requirement.history if e.get("override")]
 
 
 _STATES = list(RequirementState)
@@ -165,12 +202,12 @@ def advance_state(store: Store, requirement_id: int) -> PoolRow:
     def advance(r: Requirement) -> None:
         r.state = _STATES[(_STATES.index(r.state) + 1) % len(_STATES)]
 
-    return _change(store, requirement_id, advance)
+    return change(store, requirement_id, advance)
 
 
 def link(store: Store, requirement_id: int, key: str) -> PoolRow:
     """Link requirements that several customers raised under one key."""
-    return _change(store, requirement_id, lambda r: setattr(r, "link_key", key.strip()))
+    return change(store, requirement_id, lambda r: setattr(r, "link_key", key.strip()))
 
 
 def set_how_to_use(store: Store, requirement_id: int, text: str) -> PoolRow:
@@ -182,4 +219,4 @@ def set_how_to_use(store: Store, requirement_id: int, text: str) -> PoolRow:
         if r.how_to_use:
             r.state = RequirementState.ALREADY_SUPPORTED
 
-    return _change(store, requirement_id, update)
+    return change(store, requirement_id, update)

@@ -200,9 +200,15 @@ def _v6_uids_first_due_override_how_to_use(db: sqlite_utils.Database) -> None:
     )  # fmt: skip
 
 
+def _v7_solutions(db: sqlite_utils.Database) -> None:
+    """A requirement's solution history: each proposal with its reasoning and the customer's
+    answers (JSON); requirements from before start with none (every other value kept)."""
+    db["requirements"].add_column("solutions", str, not_null_default="[]")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial, _v2_search_links_history, _v3_search_rowids, _v4_voices_pain_actions,
-    _v5_archive_history_schedule, _v6_uids_first_due_override_how_to_use,
+    _v5_archive_history_schedule, _v6_uids_first_due_override_how_to_use, _v7_solutions,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"

@@ -18,6 +18,7 @@ from interview_tui.domain.models import CustomerQuestion, ScriptItem
 from interview_tui.i18n import current_language, pad, t
 from interview_tui.services import customer_questions, script_builder
 from interview_tui.services import plan as plan_service
+from interview_tui.services.customer_brief import CustomerBrief
 from interview_tui.services.customer_questions import beyond_limits
 from interview_tui.services.readiness import coverage, item_findings, readiness
 from interview_tui.services.schedule import schedule_summary
@@ -45,6 +46,26 @@ class CustomerQuestionTable(SafeTable):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         translate_bindings(self)
+
+
+def _solution_lines(brief: CustomerBrief) -> list[str]:
+    """The solutions that wait for the customer's answer (ask for it in the visit), then the
+    ones to revise (they disagreed or asked for changes), with the reason."""
+    out = [f"[b]{esc(t('plan.brief.solutions'))}[/b]"]
+    for r in brief.solutions_waiting:
+        proposal = r.solution
+        if proposal is not None:
+            what = r.title or r.pain or r.user
+            out.append(f"  {proposal.on.date().isoformat()} {esc(what)}: {esc(proposal.text)}")
+    for r in brief.solutions_to_revise:
+        reply = r.solution.reply if r.solution else None
+        if reply is not None:
+            said = t(f"solution.answer.{reply.answer.value}")
+            out.append(f"  [yellow]{esc(r.title or r.pain or r.user)}: {esc(said)}"
+                       f" · {esc(reply.reason)}[/yellow]")  # fmt: skip
+    if len(out) == 1:
+        out.append(f"  [dim]{esc(t('plan.brief.none'))}[/dim]")
+    return out
 
 
 class PlanScreen(DataScreen[plan_service.PlanData]):
@@ -265,7 +286,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                     out.append(f"[yellow]{line}[/yellow]" if late else line)
         if not any(brief.requirements.values()):
             out.append(none)
-        out += ["", f"[b]{esc(t('plan.brief.commitments'))}[/b]"]
+        out += ["", *_solution_lines(brief), "", f"[b]{esc(t('plan.brief.commitments'))}[/b]"]
         for row in brief.commitments:
             c = row.commitment
             line = f"  {c.due or '—'} {esc(c.text)} ({esc(c.owner_name or c.owner_side)})"

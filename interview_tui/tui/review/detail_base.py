@@ -42,6 +42,9 @@ def history_lines(history: list[dict[str, str]]) -> list[str]:
             text = t("history.due", old=entry.get("from") or "—", new=entry["to"])
         else:
             continue
+        if entry.get("override"):  # into in progress without an agreed solution
+            why = " · ".join(x for x in (why, t("history.override", reason=entry["override"]))
+                             if x)  # fmt: skip
         lines.append(f"{on}  {text}" + (f"  · {why}" if why else ""))
     return lines or [t("history.none")]
 

@@ -1,6 +1,10 @@
 """One requirement, every field editable: what the customer needs, where it stands in the
-pool, and the schedule dispute (their latest date, our plan, the gap, the workaround and
-what we told them), with the history of state, group and date changes and why."""
+pool, the solution proposed to the customer (with the reasoning, their answer and every
+earlier proposal), and the schedule dispute (their latest date, our plan, the gap, the
+workaround and what we told them), with the history of state, group and date changes and why.
+
+Changing the solution or its reasoning and saving makes a new proposal (the old one stays
+in the solution history); moving it to in progress without an agreed solution asks why."""
 
 from __future__ import annotations
 
@@ -12,19 +16,22 @@ from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Footer, Header, Label, Select, Static
 
 from interview_tui.domain.dates import DateParseError, parse_due
-from interview_tui.domain.enums import PoolGroup, RequirementState
+from interview_tui.domain.enums import PoolGroup, RequirementState, SolutionAnswer
 from interview_tui.domain.models import Requirement
 from interview_tui.i18n import t
 from interview_tui.services import requirement_pool as pool
+from interview_tui.services import solutions
 from interview_tui.services.undo import recorded
 from interview_tui.tui.data import DataScreen, SaveError
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.review.detail_base import DETAIL_BINDINGS, DetailMixin, set_field
+from interview_tui.tui.review.override_dialog import OverrideDialog
 from interview_tui.tui.text import literal
 
 _TEXT = ("title", "user", "scenario", "pain", "product_details", "originator", "solution_idea")
 _SCHEDULE = ("latest_acceptable", "planned")
 _AFTER = ("workaround", "told_customer")
+_SOLUTION = ("solution_text", "solution_reasoning", "solution_answer", "solution_reason")
 
 
 def gap_text(requirement: Requirement) -> str:
@@ -61,6 +68,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
             yield Label(t("detail.req.group"))
             yield Select([(t(f"group.{g.value}"), g.value) for g in PoolGroup],
                          allow_blank=False, id="group", compact=True)  # fmt: skip
+            yield from self._solution_fields()
             yield Static(t("detail.schedule"), classes="section")
             for name in _SCHEDULE:
                 yield Label(t(f"detail.req.{name}"))
@@ -77,6 +85,39 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
             yield Static("", id="history")
         yield Footer()
 
+    def _solution_fields(self) -> ComposeResult:
+        yield Static(t("detail.solution"), classes="section")
+        yield Static("", id="solution-status", classes="hint")
+        yield Label(t("detail.sol.text"))
+        yield Input(compact=True, id="solution_text", placeholder=t("detail.sol.text_hint"))
+        yield Label(t("detail.sol.reasoning"))
+        yield Input(compact=True, id="solution_reasoning",
+                    placeholder=t("detail.sol.reasoning_hint"))  # fmt: skip
+        yield Label(t("detail.sol.answer"))
+        yield Select([(t(f"solution.answer.{a.value}"), a.value) for a in SolutionAnswer],
+                     allow_blank=False, id="solution_answer", compact=True)  # fmt: skip
+        yield Label(t("detail.sol.reason"))
+        yield Input(compact=True, id="solution_reason", placeholder=t("detail.sol.reason_hint"))
+        yield Label(t("detail.sol.history"))
+        yield Static("", id="solution-history", classes="hint")
+
+    def _show_solution(self, r: Requirement, fill: bool) -> None:
+        current = r.solution
+        if fill:
+            reply = current.reply if current else None
+            set_field(self, "solution_text", current.text if current else "")
+            set_field(self, "solution_reasoning", current.reasoning if current else "")
+            set_field(self, "solution_answer", reply.answer if reply else SolutionAnswer.WAITING)
+            set_field(self, "solution_reason", reply.reason if reply else "")
+        if current is None:
+            status = t("detail.sol.none")
+        else:
+            status = t("detail.sol.status", n=len(r.solutions), date=current.on.date().isoformat(),
+                       answer=t(f"solution.answer.{current.answer.value}"))  # fmt: skip
+        self.query_one("#solution-status", Static).update(literal(status))
+        lines = solutions.history_lines(r) or [t("detail.sol.no_history")]
+        self.query_one("#solution-history", Static).update(literal("\n".join(lines)))
+
     def on_mount(self) -> None:
         self.sub_title = t("detail.req.subtitle")
         super().on_mount()
@@ -92,9 +133,12 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
             for name in (*_TEXT, "state", "group", *_SCHEDULE, *_AFTER, "share_plan"):
                 set_field(self, name, getattr(r, name))
             self.query_one("#reason", Input).value = ""
+            self._show_solution(r, fill=True)
             self.baseline()
             if first:
                 self.query_one("#title", Input).focus()
+        else:
+            self._show_solution(r, fill=False)
         self._show_gap()
         self.show_history(r.history)
 
@@ -126,6 +170,10 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
             gap.set_class((preview.gap_days or 0) > 0, "warn")
 
     def action_save(self) -> None:
+        self._save()
+
+    def _save(self, override: str = "") -> None:
+        """Save the fields and the solution in one change (one ctrl+z takes it back)."""
         if self.requirement is None:
             return
         message = self.query_one("#message", Static)
@@ -141,15 +189,23 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
                            "group": PoolGroup(typed["group"]),
                            "share_plan": bool(typed["share_plan"])}  # fmt: skip
         values = {k: v for k, v in values.items() if getattr(r, k) != v}
-        if not values:
+        solution = (typed["solution_text"], typed["solution_reasoning"],
+                    SolutionAnswer(typed["solution_answer"]), typed["solution_reason"])
+        if not values and not any(solutions.differs(r, *solution)):
             self.notify(t("detail.unchanged"), timeout=2)
             return
         store, reason, rid = self.iapp.store, typed["reason"], self.requirement_id
-        label = t("detail.req.edited", text=r.title or r.pain or r.user or str(rid))
+        what = r.title or r.pain or r.user or str(rid)
+        label = t("detail.req.edited", text=what)
+
+        def change() -> pool.PoolRow:
+            row = pool.pool_row(store, rid)
+            if any(solutions.differs(row.requirement, *solution)):  # first: it opens the gate
+                row = solutions.record(store, rid, *solution)
+            return pool.edit(store, rid, values, reason, override) if values else row
 
         def write() -> Any:
-            return recorded(store, Requirement, rid, label,
-                            lambda: pool.edit(store, rid, values, reason))  # fmt: skip
+            return recorded(store, Requirement, rid, label, change)
 
         def done(result: Any) -> None:
             self.remember(result[1])
@@ -157,10 +213,20 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
             self.show(result[0])
             self.notify(t("detail.saved"), timeout=2)
 
-        def failed(problem: SaveError) -> None:
-            message.update(literal(problem.message))
+        def overridden(result: dict[str, str] | None) -> None:
+            if result is not None:
+                self._save(result["reason"])
 
-        self.iapp.save(write, done, failed)
+        def failed(problem: SaveError) -> None:
+            if problem.field == "override":  # asks why; esc keeps the fields as typed
+                message.update(literal(problem.message))
+                self.app.push_screen(OverrideDialog(t("gate.what", text=what)), overridden)
+                return
+            message.update(literal(problem.message))
+            if problem.field in _SOLUTION:
+                self.query_one(f"#{problem.field}").focus()
+
+        self.iapp.save(write, done, failed, quiet=True)
 
     def undone(self, record: Any) -> None:
         self.requirement = None

@@ -23,6 +23,7 @@ from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.paging import PagedTable
+from interview_tui.tui.review.override_dialog import OverrideDialog
 from interview_tui.tui.text import literal
 from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
 
@@ -144,7 +145,7 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
             table.update_cell(key, column, value)
 
     def _change(self, row: pool.PoolRow, label: str, change: Any, done: Any = None,
-                failed: Any = None) -> None:  # fmt: skip
+                failed: Any = None, quiet: bool = False) -> None:  # fmt: skip
         """Save one change to ``row``'s requirement, kept for ctrl+z."""
         store, rid = self.iapp.store, row.requirement.id
 
@@ -155,14 +156,42 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
                 done(result[0])
 
         self.iapp.save(lambda: recorded(store, Requirement, rid, label, lambda: change(store)),
-                       applied, failed)  # fmt: skip
+                       applied, failed, quiet=quiet)  # fmt: skip
 
     def action_move(self, group: str) -> None:
+        """Move the selected requirement; into in progress without an agreed solution, a
+        small dialog asks why the PM goes ahead (esc leaves it where it was)."""
         if (row := self.selected()) is None:
             return
-        target, moved = PoolGroup(group), t("pool.moved", group=t(f"group.{group}"))
-        self._change(row, moved, lambda store: pool.move(store, row.requirement.id, target),
-                     lambda _changed: self.notify(moved, timeout=2))  # fmt: skip
+        r, target = row.requirement, PoolGroup(group)
+        if pool.gate_blocks(r, r.model_copy(update={"group": target})):
+            self._ask_override(row, target)
+        else:
+            self._move(row, target)
+
+    def _move(self, row: pool.PoolRow, target: PoolGroup, override: str = "") -> None:
+        moved = t("pool.moved", group=t(f"group.{target.value}"))
+        if override:
+            moved = t("pool.moved_override", group=t(f"group.{target.value}"))
+
+        def failed(problem: Any) -> None:
+            if problem.field == "override":  # the pool was out of date: ask now
+                self._ask_override(row, target)
+
+        self._change(row, moved,
+                     lambda store: pool.move(store, row.requirement.id, target, override),
+                     lambda _changed: self.notify(moved, timeout=2), failed,
+                     quiet=True)  # fmt: skip
+
+    def _ask_override(self, row: pool.PoolRow, target: PoolGroup) -> None:
+        r = row.requirement
+
+        def answered(result: dict | None) -> None:
+            if result is not None:
+                self._move(row, target, result["reason"])
+
+        what = t("gate.what", text=r.title or r.pain or r.user or str(r.id))
+        self.app.push_screen(OverrideDialog(what), answered)
 
     def action_state(self) -> None:
         if (row := self.selected()) is not None:
