@@ -49,6 +49,7 @@ class CommitmentFilter:
     owner: str = ""  # matches the owner side ("us", "customer") or part of the name
 
     def sql(self, today: date) -> tuple[str, list[object]]:
+        """A WHERE clause over ``commitments m`` alone (no join), and its parameters."""
         where, params = ["1 = 1"], []
         if self.open_only or self.overdue_only or self.due_this_week:
             where.append("m.state = 'open'")
@@ -60,7 +61,7 @@ class CommitmentFilter:
             where.append("m.due IS NOT NULL AND m.due <= ?")
             params.append(end.isoformat())
         if self.customer_id is not None:
-            where.append("v.customer_id = ?")
+            where.append("m.visit_id IN (SELECT id FROM visits WHERE customer_id = ?)")
             params.append(self.customer_id)
         if self.owner:
             where.append("(m.owner_side = ? OR m.owner_name LIKE ?)")
@@ -83,27 +84,32 @@ def _row(row: dict) -> CommitmentRow:
                          (extra["_visit_date"] or "")[:10])  # fmt: skip
 
 
+#: overdue first, then by due date (none last); done and dropped after open
+_ORDER = "m.state != 'open', m.due IS NULL, m.due, m.id"
+
+
 def list_commitments(store: Store, today: date, filters: CommitmentFilter | None = None,
                      offset: int = 0, limit: int | None = None) -> list[CommitmentRow]:  # fmt: skip
     """Overdue first, then by due date (none last); done and dropped after open.
 
     Every match unless ``limit`` asks for a page (screens read pages, the CLI reads all).
+    A page is chosen among the commitments alone (by their ids, from the state and due
+    index) and only its rows are read whole and joined to their visit and customer.
     """
     where, params = (filters or CommitmentFilter()).sql(today)
-    page = " LIMIT ? OFFSET ?" if limit is not None else ""
-    rows = store.query(
-        f"{_ROW_SQL} WHERE {where}"
-        " ORDER BY m.state != 'open', m.due IS NULL, m.due, m.id" + page,
-        [*params, limit, offset] if limit is not None else params,
-    )
+    if limit is not None:
+        ids = [row["id"] for row in store.query(
+            f"SELECT m.id FROM commitments m WHERE {where} ORDER BY {_ORDER} LIMIT ? OFFSET ?",
+            [*params, limit, offset])]  # fmt: skip
+        where, params = f"m.id IN ({','.join('?' * len(ids))})", ids
+    rows = store.query(f"{_ROW_SQL} WHERE {where} ORDER BY {_ORDER}", params)
     return [_row(row) for row in rows]
 
 
 def count_commitments(store: Store, today: date, filters: CommitmentFilter | None = None) -> int:
     where, params = (filters or CommitmentFilter()).sql(today)
-    return int(store.query(
-        "SELECT count(*) AS n FROM commitments m JOIN visits v ON v.id = m.visit_id"
-        f" WHERE {where}", params)[0]["n"])  # fmt: skip
+    return int(store.query(f"SELECT count(*) AS n FROM commitments m WHERE {where}",
+                           params)[0]["n"])  # fmt: skip
 
 
 def commitment_row(store: Store, commitment_id: int) -> CommitmentRow:
@@ -171,18 +177,37 @@ class KeptRate:
         return self.kept / self.settled if self.settled else None
 
 
-def kept_on_time(store: Store, today: date) -> tuple[KeptRate, dict[str, KeptRate]]:
-    """Overall and per-customer kept-on-time rates, computed in SQL (fast on any size)."""
+_KEPT = "sum(m.state = 'done' AND (m.due IS NULL OR m.closed_on <= m.due))"
+_SETTLED = "sum(m.state != 'open' OR (m.due IS NOT NULL AND m.due < ?))"
+
+
+def kept_overall(store: Store, today: date) -> KeptRate:
+    """The kept-on-time rate over every commitment, counted from the indexes alone."""
+    row = store.query(
+        "SELECT (SELECT count(*) FROM commitments WHERE state = 'done'"
+        "        AND (due IS NULL OR closed_on <= due)) AS kept,"
+        " (SELECT count(*) FROM commitments WHERE state != 'open')"
+        " + (SELECT count(*) FROM commitments WHERE state = 'open' AND due < ?) AS settled",
+        [today.isoformat()],
+    )[0]
+    return KeptRate(int(row["kept"]), int(row["settled"]))
+
+
+def kept_per_customer(store: Store, today: date) -> dict[str, KeptRate]:
+    """Each customer's kept-on-time rate, by name (customers with a known outcome only)."""
     rows = store.query(
-        "SELECT c.name AS customer,"
-        " sum(m.state = 'done' AND (m.due IS NULL OR m.closed_on <= m.due)) AS kept,"
-        " sum(m.state != 'open' OR (m.due IS NOT NULL AND m.due < ?)) AS settled"
+        f"SELECT c.name AS customer, {_KEPT} AS kept, {_SETTLED} AS settled"
         " FROM commitments m JOIN visits v ON v.id = m.visit_id"
         " JOIN customers c ON c.id = v.customer_id GROUP BY c.id ORDER BY c.name",
         [today.isoformat()],
     )
-    per_customer = {row["customer"]: KeptRate(int(row["kept"] or 0), int(row["settled"] or 0))
-                    for row in rows if row["settled"]}  # fmt: skip
+    return {row["customer"]: KeptRate(int(row["kept"] or 0), int(row["settled"] or 0))
+            for row in rows if row["settled"]}  # fmt: skip
+
+
+def kept_on_time(store: Store, today: date) -> tuple[KeptRate, dict[str, KeptRate]]:
+    """Overall and per-customer kept-on-time rates, computed in SQL (fast on any size)."""
+    per_customer = kept_per_customer(store, today)
     overall = KeptRate(sum(r.kept for r in per_customer.values()),
                        sum(r.settled for r in per_customer.values()))  # fmt: skip
     return overall, per_customer

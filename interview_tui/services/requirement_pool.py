@@ -17,7 +17,7 @@ from interview_tui.errors import UserError
 from interview_tui.store.store import Store
 
 #: rows read per page; the screen asks for more when the cursor nears the end
-PAGE_SIZE = 60
+PAGE_SIZE = 40
 _CLOSED = tuple(state.value for state in RequirementState if state.is_closed)
 _GROUP_ORDER = "CASE r.pool_group " + " ".join(
     f"WHEN '{group.value}' THEN {n}" for n, group in enumerate(PoolGroup)
@@ -46,11 +46,15 @@ def read_pool(store: Store, *, customer_id: int | None = None, offset: int = 0,
 
     where, params = ("WHERE r.customer_id = ?", [customer_id]) if customer_id else ("", [])
     closed = ",".join("?" * len(_CLOSED))
+    order = f"{_GROUP_ORDER}, r.state IN ({closed}), r.id"
+    ids = [row["id"] for row in store.query(  # the page among the requirements alone
+        f"SELECT r.id FROM requirements r {where} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*params, *_CLOSED, limit, offset])]  # fmt: skip
     rows = store.query(
         f"SELECT r.*, c.name AS _customer FROM requirements r"
-        f" JOIN customers c ON c.id = r.customer_id {where}"
-        f" ORDER BY {_GROUP_ORDER}, r.state IN ({closed}), r.id LIMIT ? OFFSET ?",
-        [*params, *_CLOSED, limit, offset],
+        f" JOIN customers c ON c.id = r.customer_id WHERE r.id IN ({','.join('?' * len(ids))})"
+        f" ORDER BY {order}",
+        [*ids, *_CLOSED],
     )
     keys = sorted({row["link_key"] for row in rows if row.get("link_key")})
     asked: dict[str, int] = {}

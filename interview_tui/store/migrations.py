@@ -149,8 +149,18 @@ def _v4_voices_pain_actions(db: sqlite_utils.Database) -> None:
     # pains recorded before stay as they were: no promise is invented for them
 
 
+def _v5_kept_rate_and_link_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes for the kept-on-time rate (counted from the index alone: state, due date,
+    closing date) and for how many customers raised a linked requirement."""
+    db.execute("CREATE INDEX IF NOT EXISTS commitments_outcome"
+               " ON commitments (state, due, closed_on)")  # fmt: skip
+    db.execute("CREATE INDEX IF NOT EXISTS requirements_link"
+               " ON requirements (link_key, customer_id)")  # fmt: skip
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial, _v2_search_links_history, _v3_search_rowids, _v4_voices_pain_actions,
+    _v5_kept_rate_and_link_indexes,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"
