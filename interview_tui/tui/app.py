@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from interview_tui.memory import resume_collector
 from interview_tui.store.store import Store
 from interview_tui.tui.base import translate_bindings
 from interview_tui.tui.data import SLOW_SAVE_SECONDS, SaveDone, SaveError, SaveFailed, Writer
@@ -166,6 +167,7 @@ class InterviewApp(App[None]):
         route, kwargs = self._initial
         if route != "home":
             self.show(route, **kwargs)
+        self.call_after_refresh(resume_collector)  # the first screen is drawn
 
     def take_prefetched(self, name: str) -> Any:
         """Data read before the UI started (see :func:`prefetch`), once; else ``None``."""
