@@ -6,11 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from interview_tui.i18n import t
 from interview_tui.services.home_data import HomeData, read_home
 from interview_tui.tui.data import DataScreen
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.routes import available
 from interview_tui.tui.text import SafeTable
@@ -58,7 +59,7 @@ class HomeScreen(DataScreen[HomeData]):
                 yield Static("", id="commitment-counts")
                 yield Static(t("home.customers"), classes="pane-title")
                 yield SafeTable(id="customers", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = t("home.subtitle")

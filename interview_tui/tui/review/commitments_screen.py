@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from interview_tui.domain.dates import DateParseError, parse_due
 from interview_tui.domain.enums import CommitmentState
@@ -31,6 +31,7 @@ from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.paging import PagedTable
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.text import SafeTable, literal
 
 #: rows read per page; more are read as the cursor nears the end
@@ -184,7 +185,7 @@ class CommitmentsScreen(DataScreen[CommitmentsData]):
         yield Static("", id="filter")
         yield PagedTable(id="commitments-table", cursor_type="row", zebra_stripes=True)
         yield SafeTable(id="rates", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = t("commitments.subtitle")

@@ -8,12 +8,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from interview_tui.domain.enums import Goal
 from interview_tui.i18n import t
 from interview_tui.services.evidence import MatrixRow, account_matrix, count_customers
 from interview_tui.tui.data import DataScreen
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.paging import PagedTable
 
 PAGE_SIZE = 40
@@ -51,7 +52,7 @@ class MatrixScreen(DataScreen[MatrixPage]):
         yield Header()
         yield Static(t("matrix.legend"), id="legend")
         yield PagedTable(id="matrix", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = t("matrix.subtitle")

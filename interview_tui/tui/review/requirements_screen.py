@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from interview_tui.domain.enums import PoolGroup
 from interview_tui.i18n import t
@@ -20,6 +20,7 @@ from interview_tui.services import requirement_pool as pool
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.paging import PagedTable
 from interview_tui.tui.text import literal
 
@@ -75,7 +76,7 @@ class RequirementsScreen(DataScreen[pool.PoolPage]):
         yield Header()
         yield Static("", id="pool-counts")
         yield PagedTable(id="pool", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = t("pool.subtitle")

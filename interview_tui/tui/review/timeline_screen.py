@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from interview_tui.i18n import t
 from interview_tui.services.evidence import Timeline, TimelineVisit, customer_timeline
 from interview_tui.tui.data import DataScreen
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.text import visible
 
 PAGE_SIZE = 15
@@ -50,7 +51,7 @@ class TimelineScreen(DataScreen[Timeline]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield VerticalScroll(id="timeline")
-        yield Footer()
+        yield KeyBar()
 
     def fetch(self) -> Timeline:
         return customer_timeline(self.iapp.store, self.customer_id, limit=PAGE_SIZE)
