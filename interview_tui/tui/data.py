@@ -58,6 +58,16 @@ class ReadDone(Message):
         self.data = data
 
 
+def read_error(exc: BaseException) -> str:
+    """One line for the user about a read that failed: a :class:`UserError` says it
+    itself; anything else (a bug, a database error) is named so it can be reported."""
+    from interview_tui.i18n import t
+
+    if isinstance(exc, UserError):
+        return str(exc)
+    return t("app.load_failed", error=f"{type(exc).__name__}: {exc}")
+
+
 class DataScreen(BaseScreen, Generic[T]):
     """A screen that reads in a worker and shows on the UI thread.
 
@@ -68,6 +78,8 @@ class DataScreen(BaseScreen, Generic[T]):
     _load_token = 0
     _answered_token = 0  # the newest load whose result (or error) has arrived
     _reads = 0  # extra reads started whose result has not arrived
+    #: set once the first read has started (or the data was shown without one)
+    first_read_started = False
 
     @property
     def busy(self) -> bool:
@@ -75,6 +87,12 @@ class DataScreen(BaseScreen, Generic[T]):
         return self._answered_token != self._load_token or self._reads > 0
 
     def on_mount(self) -> None:
+        """The first read. Textual calls this after a subclass's own ``on_mount`` (and a
+        subclass may call it too): it starts one read only, or none when the subclass has
+        already shown its data (:attr:`first_read_started`)."""
+        if self.first_read_started:
+            return
+        self.first_read_started = True
         self.reload()
 
     def fetch(self) -> T:
@@ -100,8 +118,8 @@ class DataScreen(BaseScreen, Generic[T]):
         worker = get_current_worker()
         try:
             data = self.fetch()
-        except UserError as exc:
-            self.post_message(LoadFailed(str(exc), token))
+        except Exception as exc:  # a bug must not leave the screen waiting forever either
+            self.post_message(LoadFailed(read_error(exc), token))
             return
         if not worker.is_cancelled:
             self.post_message(Loaded(data, token))
@@ -115,8 +133,8 @@ class DataScreen(BaseScreen, Generic[T]):
     def _read(self, fetch: Callable[[], Any], then: Callable[[Any], None]) -> None:
         try:
             data = fetch()
-        except UserError as exc:
-            self.post_message(LoadFailed(str(exc)))
+        except Exception as exc:
+            self.post_message(LoadFailed(read_error(exc)))
             return
         self.post_message(ReadDone(then, data))
 

@@ -21,7 +21,7 @@ class HomeScreen(DataScreen[HomeData]):
     """Upcoming visits first, then recent ones; the customers; what is still owed."""
 
     CSS_PATH = "home.tcss"
-    _shown_once = False
+    _resumed_once = False
     BINDINGS = [
         Binding("enter", "open_visit", "home.open", id="home.open", tooltip="home.open.help",
                 show=False),
@@ -70,12 +70,12 @@ class HomeScreen(DataScreen[HomeData]):
         customers.add_columns(t("home.col.customer"), t("home.col.visits"))
         if (prefetched := self.iapp.take_prefetched("home")) is not None:
             self.show(prefetched)  # read while Textual was loading: the first paint has data
-            self._shown_once = True
+            self.first_read_started = True  # no second read of the same data
 
     def on_screen_resume(self) -> None:
-        """Shown (first without prefetched data, or again after another screen): read."""
-        if self._shown_once:
-            self._shown_once = False  # the prefetched data is fresh: no second read
+        """Shown again after another screen: read (the first showing is read on mount)."""
+        if not self._resumed_once:
+            self._resumed_once = True
             return
         self.reload_after_saves()
 
