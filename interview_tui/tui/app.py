@@ -184,6 +184,8 @@ class InterviewApp(App[None]):
     def show(self, route: str, **kwargs: Any) -> Screen:
         """Push the screen for ``route`` (see :mod:`interview_tui.tui.routes`)."""
         screen = screen_class(route)(**kwargs)
+        if getattr(screen, "PREFETCH", False):
+            screen.prefetch()  # reading while Textual builds the screen
         self.push_screen(screen)
         return screen
 

@@ -12,10 +12,12 @@ and the caller's ``failed`` callback gets it so what the user typed is offered a
 
 from __future__ import annotations
 
+import contextvars
 import itertools
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Generic, TypeVar
 
 from textual import on, work
@@ -58,6 +60,12 @@ class ReadDone(Message):
         self.data = data
 
 
+@cache
+def _prefetcher() -> ThreadPoolExecutor:
+    """The threads that read a screen's data as it opens (started once, kept waiting)."""
+    return ThreadPoolExecutor(2, thread_name_prefix="interview-prefetch")
+
+
 def read_error(exc: BaseException) -> str:
     """One line for the user about a read that failed: a :class:`UserError` says it
     itself; anything else (a bug, a database error) is named so it can be reported."""
@@ -73,8 +81,15 @@ class DataScreen(BaseScreen, Generic[T]):
 
     Subclasses implement :meth:`fetch` and :meth:`show`; :meth:`reload` reads again (a newer
     read replaces an older one still running, whose result is dropped).
+
+    A screen with :attr:`PREFETCH` starts its first read when it is opened, while Textual
+    builds it (:meth:`prefetch`): data read by the time the screen is mounted is shown in
+    its first paint, so the screen is drawn once instead of empty and then again.
     """
 
+    #: start the first read when the screen is opened (its ``fetch`` needs no widgets)
+    PREFETCH = False
+    _prefetched: Future | None = None
     _load_token = 0
     _answered_token = 0  # the newest load whose result (or error) has arrived
     _reads = 0  # extra reads started whose result has not arrived
@@ -93,7 +108,34 @@ class DataScreen(BaseScreen, Generic[T]):
         if self.first_read_started:
             return
         self.first_read_started = True
-        self.reload()
+        future, self._prefetched = self._prefetched, None
+        if future is None:
+            self.reload()
+            return
+        self._load_token += 1
+        if not future.done():
+            self._fetch(self._load_token, future)  # a worker waits for it
+            return
+        self._answered_token = self._load_token  # read already: shown in the first paint
+        if (error := future.exception()) is not None:
+            self.notify(read_error(error), severity="error", timeout=10)
+        else:
+            self.show(future.result())
+
+    def prefetch(self) -> None:
+        """Start the first read now, before the screen is mounted (in a thread that sees the
+        app, as a worker does)."""
+        future: Future = Future()
+
+        def run() -> None:
+            try:
+                future.set_result(self.fetch())
+            except Exception as exc:
+                future.set_exception(exc)
+
+        context = contextvars.copy_context()
+        _prefetcher().submit(context.run, run)
+        self._prefetched = future
 
     def fetch(self) -> T:
         """Read what the screen shows (in a worker thread: services only, no widgets)."""
@@ -114,10 +156,10 @@ class DataScreen(BaseScreen, Generic[T]):
         self.iapp.save(lambda: None, lambda _result: self.reload())
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _fetch(self, token: int) -> None:
+    def _fetch(self, token: int, prefetched: Future | None = None) -> None:
         worker = get_current_worker()
         try:
-            data = self.fetch()
+            data = prefetched.result() if prefetched is not None else self.fetch()
         except Exception as exc:  # a bug must not leave the screen waiting forever either
             self.post_message(LoadFailed(read_error(exc), token))
             return

@@ -88,7 +88,7 @@ class HomeScreen(DataScreen[HomeData]):
 
     def show(self, data: HomeData) -> None:
         today = self.iapp.today().isoformat()
-        visits = self.query_one("#visits", DataTable)
+        visits = self.query_one("#visits", SafeTable)
         selected = self._selected_key(visits)
         visits.clear()
         for row in data.visits:
@@ -96,12 +96,14 @@ class HomeScreen(DataScreen[HomeData]):
             mark = "▶ " if row["date"] >= today else "  "
             visits.add_row(mark + when, row["customer"], t(f"status.{row['status']}"),
                            row["purpose"] or "", key=str(row["id"]))  # fmt: skip
+        visits.measure()
         if selected is not None and str(selected) in visits.rows:
             visits.move_cursor(row=visits.get_row_index(str(selected)))
-        customers = self.query_one("#customers", DataTable)
+        customers = self.query_one("#customers", SafeTable)
         customers.clear()
         for row in data.customers:
             customers.add_row(row["name"], str(row["visits"]), key=str(row["id"]))
+        customers.measure()
         counts = t("home.counts", open=data.open_commitments, overdue=data.overdue_commitments)
         counts_widget = self.query_one("#commitment-counts", Static)
         counts_widget.update(counts)

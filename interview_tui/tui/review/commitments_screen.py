@@ -23,19 +23,20 @@ from interview_tui.services.commitments import (
     commitment_row,
     count_commitments,
     customers_with_commitments,
-    kept_on_time,
+    kept_overall,
+    kept_per_customer,
     list_commitments,
     reschedule,
 )
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input
-from interview_tui.tui.paging import PagedTable
 from interview_tui.tui.keybar import KeyBar
+from interview_tui.tui.paging import PagedTable
 from interview_tui.tui.text import SafeTable, literal
 
-#: rows read per page; more are read as the cursor nears the end
-PAGE_SIZE = 60
+#: rows read per page (more than fit at 36 lines); more are read as the cursor nears the end
+PAGE_SIZE = 40
 
 _FILTERS = {
     "all": CommitmentFilter(),
@@ -107,13 +108,12 @@ class DueDialog(FormDialog):
 
 @dataclass(frozen=True, slots=True)
 class CommitmentsData:
-    """One page of the current filter, its total, and the kept-on-time rates."""
+    """One page of the current filter, its total, and the overall kept-on-time rate (the
+    per-customer rates and the list of customers are read when ``k`` or ``c`` asks)."""
 
     rows: list[CommitmentRow]
     total: int
     overall: KeptRate
-    per_customer: dict[str, KeptRate]
-    customers: list[tuple[int, str]]
 
 
 def _cells(row: CommitmentRow, today: date) -> list[Text]:
@@ -132,6 +132,8 @@ def _rate(rate: KeptRate) -> str:
 
 class CommitmentsScreen(DataScreen[CommitmentsData]):
     """All commitments; ``o``/``d``/``w``/``a`` filter, ``x``/``z``/``e`` act on one."""
+
+    PREFETCH = True
 
     DEFAULT_CSS = """
     #kept, #filter { padding: 0 1; height: auto; }
@@ -170,8 +172,8 @@ class CommitmentsScreen(DataScreen[CommitmentsData]):
         self.filter_name = filter
         self.customer: tuple[int, str] | None = None
         self.owner: str | None = None  # "us", "customer" or None for both
-        self.customers: list[tuple[int, str]] = []
-        self.per_customer: dict[str, KeptRate] = {}
+        self.customers: list[tuple[int, str]] | None = None  # read on the first ``c``
+        self.per_customer: dict[str, KeptRate] | None = None  # read when ``k`` shows them
         self.by_key: dict[str, CommitmentRow] = {}
 
     @property
@@ -206,15 +208,11 @@ class CommitmentsScreen(DataScreen[CommitmentsData]):
 
     def fetch(self) -> CommitmentsData:
         store, today, filters = self.iapp.store, self.iapp.today(), self._filter()
-        overall, per_customer = kept_on_time(store, today)
-        return CommitmentsData(
-            list_commitments(store, today, filters, limit=PAGE_SIZE),
-            count_commitments(store, today, filters), overall, per_customer,
-            customers_with_commitments(store),
-        )
+        return CommitmentsData(list_commitments(store, today, filters, limit=PAGE_SIZE),
+                               count_commitments(store, today, filters),
+                               kept_overall(store, today))  # fmt: skip
 
     def show(self, data: CommitmentsData) -> None:
-        self.customers = data.customers
         self._show_kept(data.overall)
         label = t(f"commitments.filter.{self.filter_name}")
         if self.customer:
@@ -229,16 +227,19 @@ class CommitmentsScreen(DataScreen[CommitmentsData]):
         table.reset(data.total)
         self.by_key.clear()
         self._add(data.rows)
-        self.per_customer = data.per_customer
-        if self.has_class("-rates"):
-            self._fill_rates()
 
-    def _fill_rates(self) -> None:
-        """The per-customer rates, drawn only when asked for (``k``)."""
+    def _read_rates(self) -> None:
+        """Read the per-customer rates (shown by ``k``; read again after a change)."""
+        store, today = self.iapp.store, self.iapp.today()
+        self.read(lambda: kept_per_customer(store, today), self._fill_rates)
+
+    def _fill_rates(self, per_customer: dict[str, KeptRate]) -> None:
+        self.per_customer = per_customer
         rates = self.query_one("#rates", SafeTable)
         rates.clear()
-        for name, rate in self.per_customer.items():
+        for name, rate in per_customer.items():
             rates.add_row(name, str(rate.kept), str(rate.settled), _rate(rate))
+        rates.measure()
 
     def _show_kept(self, overall: KeptRate) -> None:
         kept = (t("commitments.kept", rate=_rate(overall), kept=overall.kept,
@@ -271,8 +272,17 @@ class CommitmentsScreen(DataScreen[CommitmentsData]):
         self.reload()
 
     def action_next_customer(self) -> None:
-        order: list[tuple[int, str] | None] = [None, *self.customers]
-        self.customer = order[(order.index(self.customer) + 1) % len(order)]
+        if self.customers is None:  # the first time: read who has commitments, then move
+            store = self.iapp.store
+            self.read(lambda: customers_with_commitments(store), self._next_customer)
+            return
+        self._next_customer(self.customers)
+
+    def _next_customer(self, customers: list[tuple[int, str]]) -> None:
+        self.customers = customers
+        order: list[tuple[int, str] | None] = [None, *customers]
+        current = self.customer if self.customer in order else None
+        self.customer = order[(order.index(current) + 1) % len(order)]
         self.reload()
 
     def action_next_owner(self) -> None:
@@ -282,8 +292,8 @@ class CommitmentsScreen(DataScreen[CommitmentsData]):
 
     def action_rates(self) -> None:
         self.toggle_class("-rates")
-        if self.has_class("-rates"):
-            self._fill_rates()
+        if self.has_class("-rates") and self.per_customer is None:
+            self._read_rates()
         shown = "#rates" if self.has_class("-rates") else "#commitments-table"
         self.query_one(shown).focus()
 
@@ -294,6 +304,8 @@ class CommitmentsScreen(DataScreen[CommitmentsData]):
         row, overall = result
         key = str(row.commitment.id)
         self._show_kept(overall)
+        if self.per_customer is not None:  # the rates were read: read them again
+            self._read_rates()
         if key in self.by_key:
             self.by_key[key] = row
             table = self.query_one(PagedTable)
@@ -306,7 +318,7 @@ class CommitmentsScreen(DataScreen[CommitmentsData]):
 
         def write() -> tuple[CommitmentRow, KeptRate]:
             saved = change(store, today)
-            return commitment_row(store, saved.id), kept_on_time(store, today)[0]
+            return commitment_row(store, saved.id), kept_overall(store, today)
 
         self.iapp.save(write, self._changed, lambda _error: reopen())
 

@@ -37,6 +37,7 @@ class MatrixPage:
 
 
 class MatrixScreen(DataScreen[MatrixPage]):
+    PREFETCH = True
     DEFAULT_CSS = "#matrix { height: 1fr; } #legend { padding: 0 1; color: $text-muted; }"
     BINDINGS = [
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),

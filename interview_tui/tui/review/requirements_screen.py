@@ -55,6 +55,8 @@ def _cells(row: pool.PoolRow) -> list[Any]:
 class RequirementsScreen(DataScreen[pool.PoolPage]):
     """``1``/``2``/``3`` move the selected requirement; ``s`` advances its state."""
 
+    PREFETCH = True
+
     DEFAULT_CSS = "#pool { height: 1fr; } #pool-counts { padding: 0 1; color: $text-muted; }"
     BINDINGS = [
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),

@@ -51,6 +51,7 @@ class SearchScreen(DataScreen[list[SearchHit]]):
         table.clear()
         for hit in data:
             table.add_row(hit.visit_date, hit.customer, t(f"search.kind.{hit.kind}"), hit.snippet)
+        table.measure()
 
     @on(Input.Changed, "#query")
     def _typed(self, event: Input.Changed) -> None:
