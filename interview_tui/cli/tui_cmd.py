@@ -11,6 +11,7 @@ import click
 
 from interview_tui.cli.main import Settings, pass_settings
 from interview_tui.errors import UserError
+from interview_tui.memory import pause_collector
 
 
 def run_app(settings: Settings, route: str = "home", **kwargs: Any) -> None:
@@ -22,6 +23,7 @@ def run_app(settings: Settings, route: str = "home", **kwargs: Any) -> None:
     # Textual paints at most 60 times a second by default, so a key can wait up to a whole
     # frame before it shows; 120 keeps key-to-screen inside one 60 Hz frame (p95).
     os.environ.setdefault("TEXTUAL_FPS", "120")
+    pause_collector()
     store = settings.open_store()
     prefetched: dict[str, Future] = {}
     if route == "home":

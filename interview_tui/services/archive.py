@@ -163,3 +163,11 @@ def delete_for_good(store: Store, kind: str, record_id: int) -> Impact:
             store.db.execute("DELETE FROM people WHERE customer_id = ?", [record_id])
             store.db.execute("DELETE FROM customers WHERE id = ?", [record_id])
         return gone
+
+
+def any_archived(store: Store) -> bool:
+    """Whether any customer or visit is archived (read through the partial indexes): when
+    none is, lists and figures skip the check for each row."""
+    return bool(store.query(
+        "SELECT EXISTS (SELECT 1 FROM customers WHERE archived_at IS NOT NULL)"
+        " OR EXISTS (SELECT 1 FROM visits WHERE archived_at IS NOT NULL) AS any")[0]["any"])

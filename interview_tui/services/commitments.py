@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from interview_tui.domain.enums import CommitmentState
 from interview_tui.domain.models import Commitment
 from interview_tui.errors import UserError
+from interview_tui.services.archive import any_archived
 from interview_tui.store.store import Store
 
 
@@ -49,9 +50,11 @@ class CommitmentRow:
         }  # fmt: skip
 
 
-#: commitments of archived visits or customers are not listed (they come back on restore)
-_NOT_ARCHIVED = ("v.archived_at IS NULL AND v.customer_id NOT IN"
-                 " (SELECT id FROM customers WHERE archived_at IS NOT NULL)")
+#: commitments of archived visits or customers are not listed or counted (they come back on
+#: restore); over ``commitments m`` alone: the archived visits come from the partial indexes
+_NOT_ARCHIVED = ("m.visit_id NOT IN (SELECT id FROM visits WHERE archived_at IS NOT NULL"
+                 " UNION SELECT v.id FROM customers c JOIN visits v ON v.customer_id = c.id"
+                 " WHERE c.archived_at IS NOT NULL)")
 
 
 def _late(c: Commitment, today: date) -> bool:
@@ -78,6 +81,7 @@ class CommitmentFilter:
     due_within: int | None = None
 
     def sql(self, today: date) -> tuple[str, list[object]]:
+        """A WHERE clause over ``commitments m`` alone (no join), and its parameters."""
         where, params = [_NOT_ARCHIVED], []
         if self.open_only or self.overdue_only or self.due_this_week or self.due_within is not None:
             where.append("m.state = 'open'")
@@ -92,7 +96,7 @@ class CommitmentFilter:
             where.append("m.due IS NOT NULL AND m.due <= ?")
             params.append(end.isoformat())
         if self.customer_id is not None:
-            where.append("v.customer_id = ?")
+            where.append("m.visit_id IN (SELECT id FROM visits WHERE customer_id = ?)")
             params.append(self.customer_id)
         if self.owner:
             where.append("(m.owner_side = ? OR m.owner_name LIKE ?)")
@@ -115,27 +119,32 @@ def _row(row: dict) -> CommitmentRow:
                          (extra["_visit_date"] or "")[:10])  # fmt: skip
 
 
+#: overdue first, then by due date (none last); done and dropped after open
+_ORDER = "m.state != 'open', m.due IS NULL, m.due, m.id"
+
+
 def list_commitments(store: Store, today: date, filters: CommitmentFilter | None = None,
                      offset: int = 0, limit: int | None = None) -> list[CommitmentRow]:  # fmt: skip
     """Overdue first, then by due date (none last); done and dropped after open.
 
     Every match unless ``limit`` asks for a page (screens read pages, the CLI reads all).
+    A page is chosen among the commitments alone (by their ids, from the state and due
+    index) and only its rows are read whole and joined to their visit and customer.
     """
     where, params = (filters or CommitmentFilter()).sql(today)
-    page = " LIMIT ? OFFSET ?" if limit is not None else ""
-    rows = store.query(
-        f"{_ROW_SQL} WHERE {where}"
-        " ORDER BY m.state != 'open', m.due IS NULL, m.due, m.id" + page,
-        [*params, limit, offset] if limit is not None else params,
-    )
+    if limit is not None:
+        ids = [row["id"] for row in store.query(
+            f"SELECT m.id FROM commitments m WHERE {where} ORDER BY {_ORDER} LIMIT ? OFFSET ?",
+            [*params, limit, offset])]  # fmt: skip
+        where, params = f"m.id IN ({','.join('?' * len(ids))})", ids
+    rows = store.query(f"{_ROW_SQL} WHERE {where} ORDER BY {_ORDER}", params)
     return [_row(row) for row in rows]
 
 
 def count_commitments(store: Store, today: date, filters: CommitmentFilter | None = None) -> int:
     where, params = (filters or CommitmentFilter()).sql(today)
-    return int(store.query(
-        "SELECT count(*) AS n FROM commitments m JOIN visits v ON v.id = m.visit_id"
-        f" WHERE {where}", params)[0]["n"])  # fmt: skip
+    return int(store.query(f"SELECT count(*) AS n FROM commitments m WHERE {where}",
+                           params)[0]["n"])  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +161,8 @@ def due_soon(store: Store, today: date, *, days: int = DUE_SOON_DAYS, show: int 
     where, params = CommitmentFilter(due_within=days).sql(today)
     counts = store.query(
         "SELECT m.owner_side AS side, sum(m.due < ?) AS overdue, sum(m.due >= ?) AS due"
-        f" FROM commitments m JOIN visits v ON v.id = m.visit_id WHERE {where}"
-        " GROUP BY m.owner_side", [today.isoformat(), today.isoformat(), *params])  # fmt: skip
+        f" FROM commitments m WHERE {where} GROUP BY m.owner_side",
+        [today.isoformat(), today.isoformat(), *params])  # fmt: skip
     first = list_commitments(store, today, CommitmentFilter(due_within=days), limit=show)
     return DueSoon({r["side"]: int(r["overdue"] or 0) for r in counts},
                    {r["side"]: int(r["due"] or 0) for r in counts}, first)  # fmt: skip
@@ -288,7 +297,9 @@ def kept_on_time(store: Store, today: date, *, customer_id: int | None = None,
     the CLI, the commitments screen, home and the report. ``customer_id`` / ``visit_id``
     narrow it to one customer or one visit; without ``per_customer`` (home) the commitments
     are counted without reading their visits and customers."""
-    where, params = ["1 = 1"], [today.isoformat()]
+    # archived visits do not count (checked only when something is archived: the rate on
+    # home is then read from its covering index alone)
+    where, params = [_NOT_ARCHIVED if any_archived(store) else "1 = 1"], [today.isoformat()]
     joins, group, name = "", "m.owner_side", "'' AS customer"
     if per_customer or customer_id is not None:
         joins = (" JOIN visits v ON v.id = m.visit_id"
@@ -311,6 +322,11 @@ def kept_on_time(store: Store, today: date, *, customer_id: int | None = None,
     per = {r["customer"]: KeptRate(int(r["kept"] or 0), int(r["due"] or 0))
            for r in ours if r["due"] and per_customer}  # fmt: skip
     return KeptOnTime(_sum(ours), _sum(theirs), per)
+
+
+def kept_per_customer(store: Store, today: date) -> dict[str, KeptRate]:
+    """Our kept-on-time rate per customer, by name (customers with a known outcome only)."""
+    return kept_on_time(store, today).per_customer
 
 
 def _sum(rows: list[dict]) -> KeptRate:

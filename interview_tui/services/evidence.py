@@ -49,25 +49,32 @@ def count_customers(store: Store) -> int:
 
 def account_matrix(store: Store, today: date, limit: int = 200,
                    offset: int = 0) -> list[MatrixRow]:  # fmt: skip
-    """Customers (most recently visited first) × goals: how old the newest evidence is."""
+    """Customers (most recently visited first) × goals: how old the newest evidence is.
+
+    Each cell is one index walk: the customer's visits newest first (up to today) until one
+    has a note tagged with the goal, so a page costs the same on any number of visits.
+    """
     customers = store.query(
-        "SELECT c.id, c.name, max(v.date) AS last FROM customers c"
-        " LEFT JOIN visits v ON v.customer_id = c.id GROUP BY c.id"
-        " ORDER BY last IS NULL, last DESC, c.id LIMIT ? OFFSET ?",
+        "SELECT c.id, c.name, (SELECT max(v.date) FROM visits v WHERE v.customer_id = c.id)"
+        " AS last FROM customers c ORDER BY last IS NULL, last DESC, c.id LIMIT ? OFFSET ?",
         [limit, offset],
     )
-    ids = [c["id"] for c in customers]
     newest: dict[tuple[int, str], str] = {}
-    if ids:
-        marks = ",".join("?" * len(ids))
+    if customers:
+        ids = ",".join("(?)" for _ in customers)
+        goals = ",".join("(?)" for _ in Goal)
         for row in store.query(
-            "SELECT v.customer_id, n.goal, max(v.date) AS last FROM notes n"
-            " JOIN visits v ON v.id = n.visit_id"
-            f" WHERE v.customer_id IN ({marks}) AND n.goal IS NOT NULL AND v.date <= ?"
-            " GROUP BY v.customer_id, n.goal",
-            [*ids, f"{today.isoformat()}T23:59:59"],
-        ):
-            newest[(row["customer_id"], row["goal"])] = row["last"][:10]
+            f"WITH page(id) AS (VALUES {ids}), goals(goal) AS (VALUES {goals})"
+            " SELECT page.id AS customer_id, goals.goal AS goal,"
+            " (SELECT v.date FROM visits v WHERE v.customer_id = page.id AND v.date <= ?"
+            "  AND EXISTS (SELECT 1 FROM notes n WHERE n.visit_id = v.id AND n.goal = goals.goal)"
+            "  ORDER BY v.date DESC LIMIT 1) AS last"
+            " FROM page, goals",
+            [*(c["id"] for c in customers), *(g.value for g in Goal),
+             f"{today.isoformat()}T23:59:59"],
+        ):  # fmt: skip
+            if row["last"]:
+                newest[(row["customer_id"], row["goal"])] = row["last"][:10]
     result = []
     for c in customers:
         days: dict[Goal, int | None] = {}

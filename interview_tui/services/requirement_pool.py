@@ -19,22 +19,15 @@ from dataclasses import dataclass, field
 from interview_tui.domain.enums import PoolGroup, RequirementState
 from interview_tui.domain.models import Requirement
 from interview_tui.errors import FieldError, UserError
+from interview_tui.services.archive import any_archived
 from interview_tui.store.store import Store
 
 #: rows read per page; the screen asks for more when the cursor nears the end
-PAGE_SIZE = 60
+PAGE_SIZE = 40
 #: requirements of archived customers or visits are not listed (they come back on restore)
 _NOT_ARCHIVED = ("r.customer_id NOT IN (SELECT id FROM customers WHERE archived_at IS NOT NULL)"
                  " AND (r.visit_id IS NULL OR r.visit_id NOT IN"
                  " (SELECT id FROM visits WHERE archived_at IS NOT NULL))")
-
-
-def _any_archived(store: Store) -> bool:
-    """Whether any customer or visit is archived (read through a partial index; when none
-    is, the pool is counted without checking each row)."""
-    return bool(store.query(
-        "SELECT EXISTS (SELECT 1 FROM customers WHERE archived_at IS NOT NULL)"
-        " OR EXISTS (SELECT 1 FROM visits WHERE archived_at IS NOT NULL) AS any")[0]["any"])
 
 
 _CLOSED = tuple(state.value for state in RequirementState if state.is_closed)
@@ -63,15 +56,19 @@ def read_pool(store: Store, *, customer_id: int | None = None, offset: int = 0,
     """One page of the pool in screen order, with the totals the screen's header shows."""
     from interview_tui.store.records import from_row
 
-    hide = _NOT_ARCHIVED if _any_archived(store) else "1 = 1"
+    hide = _NOT_ARCHIVED if any_archived(store) else "1 = 1"
     where, params = (f"WHERE r.customer_id = ? AND {hide}", [customer_id]
                      ) if customer_id else (f"WHERE {hide}", [])  # fmt: skip
     closed = ",".join("?" * len(_CLOSED))
+    order = f"{_GROUP_ORDER}, r.state IN ({closed}), r.id"
+    ids = [row["id"] for row in store.query(  # the page among the requirements alone
+        f"SELECT r.id FROM requirements r {where} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*params, *_CLOSED, limit, offset])]  # fmt: skip
     rows = store.query(
         f"SELECT r.*, c.name AS _customer FROM requirements r"
-        f" JOIN customers c ON c.id = r.customer_id {where}"
-        f" ORDER BY {_GROUP_ORDER}, r.state IN ({closed}), r.id LIMIT ? OFFSET ?",
-        [*params, *_CLOSED, limit, offset],
+        f" JOIN customers c ON c.id = r.customer_id WHERE r.id IN ({','.join('?' * len(ids))})"
+        f" ORDER BY {order}",
+        [*ids, *_CLOSED],
     )
     keys = sorted({row["link_key"] for row in rows if row.get("link_key")})
     asked: dict[str, int] = {}

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from interview_tui.memory import resume_collector
 from interview_tui.settings import UserSettings
 from interview_tui.store.store import Store
 from interview_tui.tui.base import translate_bindings
@@ -197,6 +198,7 @@ class InterviewApp(App[None]):
         route, kwargs = self._initial
         if route != "home":
             self.show(route, **kwargs)
+        self.call_after_refresh(resume_collector)  # the first screen is drawn
 
     def take_prefetched(self, name: str) -> Any:
         """Data read before the UI started (see :func:`prefetch`), once; else ``None``."""
@@ -213,6 +215,8 @@ class InterviewApp(App[None]):
     def show(self, route: str, **kwargs: Any) -> Screen:
         """Push the screen for ``route`` (see :mod:`interview_tui.tui.routes`)."""
         screen = screen_class(route)(**kwargs)
+        if getattr(screen, "PREFETCH", False):
+            screen.prefetch()  # reading while Textual builds the screen
         self.push_screen(screen)
         return screen
 

@@ -12,10 +12,12 @@ and the caller's ``failed`` callback gets it so what the user typed is offered a
 
 from __future__ import annotations
 
+import contextvars
 import itertools
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Generic, TypeVar
 
 from textual import on, work
@@ -58,16 +60,41 @@ class ReadDone(Message):
         self.data = data
 
 
+@cache
+def _prefetcher() -> ThreadPoolExecutor:
+    """The threads that read a screen's data as it opens (started once, kept waiting)."""
+    return ThreadPoolExecutor(2, thread_name_prefix="interview-prefetch")
+
+
+def read_error(exc: BaseException) -> str:
+    """One line for the user about a read that failed: a :class:`UserError` says it
+    itself; anything else (a bug, a database error) is named so it can be reported."""
+    from interview_tui.i18n import t
+
+    if isinstance(exc, UserError):
+        return str(exc)
+    return t("app.load_failed", error=f"{type(exc).__name__}: {exc}")
+
+
 class DataScreen(BaseScreen, Generic[T]):
     """A screen that reads in a worker and shows on the UI thread.
 
     Subclasses implement :meth:`fetch` and :meth:`show`; :meth:`reload` reads again (a newer
     read replaces an older one still running, whose result is dropped).
+
+    A screen with :attr:`PREFETCH` starts its first read when it is opened, while Textual
+    builds it (:meth:`prefetch`): data read by the time the screen is mounted is shown in
+    its first paint, so the screen is drawn once instead of empty and then again.
     """
 
+    #: start the first read when the screen is opened (its ``fetch`` needs no widgets)
+    PREFETCH = False
+    _prefetched: Future | None = None
     _load_token = 0
     _answered_token = 0  # the newest load whose result (or error) has arrived
     _reads = 0  # extra reads started whose result has not arrived
+    #: set once the first read has started (or the data was shown without one)
+    first_read_started = False
 
     @property
     def busy(self) -> bool:
@@ -75,7 +102,40 @@ class DataScreen(BaseScreen, Generic[T]):
         return self._answered_token != self._load_token or self._reads > 0
 
     def on_mount(self) -> None:
-        self.reload()
+        """The first read. Textual calls this after a subclass's own ``on_mount`` (and a
+        subclass may call it too): it starts one read only, or none when the subclass has
+        already shown its data (:attr:`first_read_started`)."""
+        if self.first_read_started:
+            return
+        self.first_read_started = True
+        future, self._prefetched = self._prefetched, None
+        if future is None:
+            self.reload()
+            return
+        self._load_token += 1
+        if not future.done():
+            self._fetch(self._load_token, future)  # a worker waits for it
+            return
+        self._answered_token = self._load_token  # read already: shown in the first paint
+        if (error := future.exception()) is not None:
+            self.notify(read_error(error), severity="error", timeout=10)
+        else:
+            self.show(future.result())
+
+    def prefetch(self) -> None:
+        """Start the first read now, before the screen is mounted (in a thread that sees the
+        app, as a worker does)."""
+        future: Future = Future()
+
+        def run() -> None:
+            try:
+                future.set_result(self.fetch())
+            except Exception as exc:
+                future.set_exception(exc)
+
+        context = contextvars.copy_context()
+        _prefetcher().submit(context.run, run)
+        self._prefetched = future
 
     def fetch(self) -> T:
         """Read what the screen shows (in a worker thread: services only, no widgets)."""
@@ -96,12 +156,12 @@ class DataScreen(BaseScreen, Generic[T]):
         self.iapp.save(lambda: None, lambda _result: self.reload())
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _fetch(self, token: int) -> None:
+    def _fetch(self, token: int, prefetched: Future | None = None) -> None:
         worker = get_current_worker()
         try:
-            data = self.fetch()
-        except UserError as exc:
-            self.post_message(LoadFailed(str(exc), token))
+            data = prefetched.result() if prefetched is not None else self.fetch()
+        except Exception as exc:  # a bug must not leave the screen waiting forever either
+            self.post_message(LoadFailed(read_error(exc), token))
             return
         if not worker.is_cancelled:
             self.post_message(Loaded(data, token))
@@ -115,8 +175,8 @@ class DataScreen(BaseScreen, Generic[T]):
     def _read(self, fetch: Callable[[], Any], then: Callable[[Any], None]) -> None:
         try:
             data = fetch()
-        except UserError as exc:
-            self.post_message(LoadFailed(str(exc)))
+        except Exception as exc:
+            self.post_message(LoadFailed(read_error(exc)))
             return
         self.post_message(ReadDone(then, data))
 

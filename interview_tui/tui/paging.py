@@ -18,8 +18,8 @@ class PagedTable(SafeTable):
     """A :class:`SafeTable` that knows how many rows exist beyond those it shows.
 
     The screen sets :attr:`total` and appends pages; when the cursor comes within
-    :data:`LOOKAHEAD` rows of the end and more rows exist, the table posts
-    :class:`PagedTable.NeedMore` once until the next page arrives.
+    :data:`LOOKAHEAD` rows of the end, or the rows read do not fill the table, and more rows
+    exist, the table posts :class:`PagedTable.NeedMore` once until the next page arrives.
     """
 
     class NeedMore(Message):
@@ -45,14 +45,18 @@ class PagedTable(SafeTable):
         for key, cells in rows:
             if key not in self.rows:
                 self.add_row(*cells, key=key)
+        self.measure()
         self._maybe_more()
 
     @on(DataTable.RowHighlighted)
     def _near_end(self) -> None:
         self._maybe_more()
 
+    def on_resize(self) -> None:
+        self._maybe_more()  # a taller table may show more rows than were read
+
     def _maybe_more(self) -> None:
-        near = self.cursor_row >= self.row_count - LOOKAHEAD
+        near = self.cursor_row >= self.row_count - LOOKAHEAD or self.row_count < self.size.height
         if self.has_more and near and self._asked_at != self.row_count:
             self._asked_at = self.row_count
             self.post_message(self.NeedMore(self, self.row_count))

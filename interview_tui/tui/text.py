@@ -61,11 +61,40 @@ class SafeTable(DataTable):
         super().update_cell_at(coordinate, _cell(value), update_width=update_width)
         self.check_idle()
 
+    def measure(self) -> None:
+        """Measure the columns of the rows just added, now.
+
+        Textual measures them when the table is next idle, which often comes after the
+        screen has been drawn with the old widths: the rows would be drawn twice, and the
+        screen would visibly jump. A screen calls this once it has added a batch of rows.
+        A table that has more rows than fit shows its scrollbar at once (``-scrolls``).
+        """
+        if self._require_update_dimensions:
+            before = [column.content_width for column in self.columns.values()]
+            self._require_update_dimensions = False
+            new_rows = self._new_rows.copy()
+            self._new_rows.clear()
+            self._update_dimensions(new_rows)
+            self._redraw_if_wider(before)
+        self._keep_scrollbar()
+
+    def on_resize(self) -> None:
+        self._keep_scrollbar()
+
+    def _keep_scrollbar(self) -> None:
+        """Show the scrollbar with the rows, not a frame after them (before the table is
+        laid out, it certainly scrolls when its rows outnumber the terminal's lines)."""
+        height = self.scrollable_content_region.height if self.size else self.app.size.height
+        self.set_class(self.virtual_size.height > height, "-scrolls")
+
     async def _on_idle(self, event: events.Idle) -> None:
         """Columns are measured when idle; when that changes a width, draw every row again
         (the table would otherwise keep rows it drew before at the old widths)."""
         before = [column.content_width for column in self.columns.values()]
         await super()._on_idle(event)
+        self._redraw_if_wider(before)
+
+    def _redraw_if_wider(self, before: list[int]) -> None:
         if [column.content_width for column in self.columns.values()] != before:
             self._clear_caches()
             self.refresh()

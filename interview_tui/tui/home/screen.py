@@ -7,13 +7,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from interview_tui.i18n import t
 from interview_tui.services.commitments import kept_line
 from interview_tui.services.home_data import HomeData, read_home
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.home.records import RecordActions
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.routes import available
 from interview_tui.tui.text import SafeTable, literal
@@ -24,7 +25,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
     """Upcoming visits first, then recent ones; the customers; what is still owed."""
 
     CSS_PATH = "home.tcss"
-    _shown_once = False
+    _resumed_once = False
     BINDINGS = [
         Binding("enter", "open_visit", "home.open", id="home.open", tooltip="home.open.help",
                 show=False),
@@ -74,7 +75,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
                 yield Static("", id="due-soon")
                 yield Static(t("home.customers"), classes="pane-title")
                 yield SafeTable(id="customers", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = t("home.subtitle")
@@ -85,12 +86,12 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         customers.add_columns(t("home.col.customer"), t("home.col.visits"))
         if (prefetched := self.iapp.take_prefetched("home")) is not None:
             self.show(prefetched)  # read while Textual was loading: the first paint has data
-            self._shown_once = True
+            self.first_read_started = True  # no second read of the same data
 
     def on_screen_resume(self) -> None:
-        """Shown (first without prefetched data, or again after another screen): read."""
-        if self._shown_once:
-            self._shown_once = False  # the prefetched data is fresh: no second read
+        """Shown again after another screen: read (the first showing is read on mount)."""
+        if not self._resumed_once:
+            self._resumed_once = True
             return
         self.reload_after_saves()
 
@@ -103,7 +104,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
 
     def show(self, data: HomeData) -> None:
         today = self.iapp.today().isoformat()
-        visits = self.query_one("#visits", DataTable)
+        visits = self.query_one("#visits", SafeTable)
         selected = self._selected_key(visits)
         visits.clear()
         for row in data.visits:
@@ -111,12 +112,14 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             mark = "▶ " if row["date"] >= today else "  "
             visits.add_row(mark + when, row["customer"], t(f"status.{row['status']}"),
                            row["purpose"] or "", key=str(row["id"]))  # fmt: skip
+        visits.measure()
         if selected is not None and str(selected) in visits.rows:
             visits.move_cursor(row=visits.get_row_index(str(selected)))
-        customers = self.query_one("#customers", DataTable)
+        customers = self.query_one("#customers", SafeTable)
         customers.clear()
         for row in data.customers:
             customers.add_row(row["name"], str(row["visits"]), key=str(row["id"]))
+        customers.measure()
         counts = t("home.counts", open=data.open_commitments, overdue=data.overdue_commitments)
         counts_widget = self.query_one("#commitment-counts", Static)
         counts_widget.update(counts)

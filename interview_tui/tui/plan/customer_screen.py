@@ -7,7 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Label, Select, Static
+from textual.widgets import DataTable, Header, Label, Select, Static
 
 from interview_tui.domain.enums import Role
 from interview_tui.domain.models import Customer, Person
@@ -16,6 +16,7 @@ from interview_tui.services.customers import CustomerForm, load_customer, save_c
 from interview_tui.tui.data import DataScreen, SaveError
 from interview_tui.tui.forms import FormDialog, leave_form, role_select, typed_text
 from interview_tui.tui.inputs import Input
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.text import SafeTable, literal
 
@@ -79,7 +80,7 @@ class CustomerScreen(DataScreen[CustomerForm]):
             yield Input(id="notes", compact=True)
             yield Label(t("customer.people"))
             yield SafeTable(id="people", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = t("customer.subtitle_new")

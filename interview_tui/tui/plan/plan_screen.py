@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Select, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Select, Static, TabbedContent, TabPane
 
 from interview_tui.banks.industry import industry_for
 from interview_tui.banks.schema import INDUSTRIES, BankQuestion
@@ -25,6 +25,7 @@ from interview_tui.services.schedule import schedule_summary
 from interview_tui.tui.base import translate_bindings
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.inputs import Input
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.plan.customer_question_dialog import CustomerQuestionDialog
 from interview_tui.tui.plan.item_dialog import ItemDialog
@@ -135,7 +136,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                 yield CustomerQuestionTable(id="theirs", cursor_type="row")
             with TabPane(t("plan.tab.ready"), id="ready-tab"):
                 yield VerticalScroll(Static("", id="readiness"))
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#bank", DataTable).add_columns("", t("customer.col.role"),

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Header, Label, Select, SelectionList, Static, TextArea
 
 from interview_tui.domain.enums import Goal
 from interview_tui.domain.models import Person, Visit
@@ -20,6 +20,7 @@ from interview_tui.services.visits import VisitFormData, load_visit_form, people
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import leave_form, typed_text
 from interview_tui.tui.inputs import Input
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.text import literal
 
@@ -81,7 +82,7 @@ class VisitFormScreen(DataScreen[VisitFormData]):
             for name in _TEXT_FIELDS:
                 yield Label(t(f"visit.{name}"))
                 yield TextArea(id=name, soft_wrap=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = t("visit.subtitle_new" if self.visit_id is None else "visit.subtitle_edit",

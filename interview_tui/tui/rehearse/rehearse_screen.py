@@ -7,11 +7,12 @@ import time
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from interview_tui.i18n import current_language, t
 from interview_tui.services.rehearsal import RehearsalData, load_rehearsal, save_results
 from interview_tui.tui.data import DataScreen
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.text import esc
 
 
@@ -55,7 +56,7 @@ class RehearseScreen(DataScreen[RehearsalData]):
         with VerticalScroll():
             yield Static("", id="card")
             yield Static("", id="answer")
-        yield Footer()
+        yield KeyBar()
 
     def fetch(self) -> RehearsalData:
         return load_rehearsal(self.iapp.store, self.visit_id, current_language())

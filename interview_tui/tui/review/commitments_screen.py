@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from interview_tui.domain.dates import DateParseError, parse_due
 from interview_tui.domain.enums import CommitmentState
@@ -28,6 +28,7 @@ from interview_tui.services.commitments import (
     customers_with_commitments,
     kept_line,
     kept_on_time,
+    kept_per_customer,
     list_commitments,
     percent,
     reschedule,
@@ -36,12 +37,13 @@ from interview_tui.services.undo import recorded
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.paging import PagedTable
 from interview_tui.tui.text import SafeTable, literal
 from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
 
-#: rows read per page; more are read as the cursor nears the end
-PAGE_SIZE = 60
+#: rows read per page (more than fit at 36 lines); more are read as the cursor nears the end
+PAGE_SIZE = 40
 
 _FILTERS = {
     "all": CommitmentFilter(),
@@ -117,12 +119,12 @@ class DueDialog(FormDialog):
 
 @dataclass(frozen=True, slots=True)
 class CommitmentsData:
-    """One page of the current filter, its total, and the kept-on-time rates."""
+    """One page of the current filter, its total, and the overall kept-on-time rates (the
+    per-customer rates and the list of customers are read when ``k`` or ``c`` asks)."""
 
     rows: list[CommitmentRow]
     total: int
     kept: KeptOnTime
-    customers: list[tuple[int, str]]
 
 
 def _cells(row: CommitmentRow, today: date) -> list[Text]:
@@ -144,6 +146,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
     ``enter`` opens it to edit, ``ctrl+z`` takes the last change back."""
 
     UNDO_SCOPE = "commitments"
+    PREFETCH = True
 
     DEFAULT_CSS = """
     #kept, #filter { padding: 0 1; height: auto; }
@@ -187,8 +190,8 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         self.filter_name = filter
         self.customer: tuple[int, str] | None = None
         self.owner: str | None = None  # "us", "customer" or None for both
-        self.customers: list[tuple[int, str]] = []
-        self.per_customer: dict[str, KeptRate] = {}
+        self.customers: list[tuple[int, str]] | None = None  # read on the first ``c``
+        self.per_customer: dict[str, KeptRate] | None = None  # read when ``k`` shows them
         self.by_key: dict[str, CommitmentRow] = {}
 
     @property
@@ -202,7 +205,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         yield Static("", id="filter")
         yield PagedTable(id="commitments-table", cursor_type="row", zebra_stripes=True)
         yield SafeTable(id="rates", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = t("commitments.subtitle")
@@ -223,14 +226,11 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
 
     def fetch(self) -> CommitmentsData:
         store, today, filters = self.iapp.store, self.iapp.today(), self._filter()
-        return CommitmentsData(
-            list_commitments(store, today, filters, limit=PAGE_SIZE),
-            count_commitments(store, today, filters), kept_on_time(store, today),
-            customers_with_commitments(store),
-        )
+        return CommitmentsData(list_commitments(store, today, filters, limit=PAGE_SIZE),
+                               count_commitments(store, today, filters),
+                               kept_on_time(store, today, per_customer=False))  # fmt: skip
 
     def show(self, data: CommitmentsData) -> None:
-        self.customers = data.customers
         self._show_kept(data.kept)
         label = t(f"commitments.filter.{self.filter_name}")
         if self.customer:
@@ -245,16 +245,19 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         table.reset(data.total)
         self.by_key.clear()
         self._add(data.rows)
-        self.per_customer = data.kept.per_customer
-        if self.has_class("-rates"):
-            self._fill_rates()
 
-    def _fill_rates(self) -> None:
-        """The per-customer rates, drawn only when asked for (``k``)."""
+    def _read_rates(self) -> None:
+        """Read the per-customer rates (shown by ``k``; read again after a change)."""
+        store, today = self.iapp.store, self.iapp.today()
+        self.read(lambda: kept_per_customer(store, today), self._fill_rates)
+
+    def _fill_rates(self, per_customer: dict[str, KeptRate]) -> None:
+        self.per_customer = per_customer
         rates = self.query_one("#rates", SafeTable)
         rates.clear()
-        for name, rate in self.per_customer.items():
+        for name, rate in per_customer.items():
             rates.add_row(name, str(rate.kept), str(rate.due), _rate(rate))
+        rates.measure()
 
     def _show_kept(self, kept: KeptOnTime) -> None:
         self.query_one("#kept", Static).update(kept_line(kept))
@@ -284,8 +287,17 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         self.reload()
 
     def action_next_customer(self) -> None:
-        order: list[tuple[int, str] | None] = [None, *self.customers]
-        self.customer = order[(order.index(self.customer) + 1) % len(order)]
+        if self.customers is None:  # the first time: read who has commitments, then move
+            store = self.iapp.store
+            self.read(lambda: customers_with_commitments(store), self._next_customer)
+            return
+        self._next_customer(self.customers)
+
+    def _next_customer(self, customers: list[tuple[int, str]]) -> None:
+        self.customers = customers
+        order: list[tuple[int, str] | None] = [None, *customers]
+        current = self.customer if self.customer in order else None
+        self.customer = order[(order.index(current) + 1) % len(order)]
         self.reload()
 
     def action_next_owner(self) -> None:
@@ -295,8 +307,8 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
 
     def action_rates(self) -> None:
         self.toggle_class("-rates")
-        if self.has_class("-rates"):
-            self._fill_rates()
+        if self.has_class("-rates") and self.per_customer is None:
+            self._read_rates()
         shown = "#rates" if self.has_class("-rates") else "#commitments-table"
         self.query_one(shown).focus()
 
@@ -309,6 +321,8 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
             self.remember(undo)
         key = str(row.commitment.id)
         self._show_kept(kept)
+        if self.per_customer is not None:  # the rates were read: read them again
+            self._read_rates()
         if key in self.by_key:
             self.by_key[key] = row
             table = self.query_one(PagedTable)
@@ -324,14 +338,16 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         def write() -> tuple[CommitmentRow, KeptOnTime, Any]:
             saved, undo = recorded(store, Commitment, cid, label,
                                    lambda: change(store, today))  # fmt: skip
-            return commitment_row(store, saved.id), kept_on_time(store, today), undo
+            return (commitment_row(store, saved.id),
+                    kept_on_time(store, today, per_customer=False), undo)  # fmt: skip
 
         self.iapp.save(write, self._changed, lambda _error: reopen())
 
     def undone(self, record: Any) -> None:
         store, today = self.iapp.store, self.iapp.today()
-        self.read(lambda: (commitment_row(store, record.id), kept_on_time(store, today),
-                           None), self._changed)  # fmt: skip
+        self.read(lambda: (commitment_row(store, record.id),
+                           kept_on_time(store, today, per_customer=False), None),
+                  self._changed)  # fmt: skip
 
     def action_reopen(self, draft: str = "") -> None:
         """A done or dropped commitment is open again (its closing stays in the history)."""

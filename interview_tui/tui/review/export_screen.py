@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Label, Select, Static
+from textual.widgets import Button, Checkbox, Header, Label, Select, Static
 
 from interview_tui.errors import UserError
 from interview_tui.exports.files import check_target, write_private
@@ -21,6 +21,7 @@ from interview_tui.i18n import t
 from interview_tui.services.visits import VisitHeading, visit_heading
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.inputs import Input
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.text import literal
 
 _SUFFIX = {"report-md": "report.md", "recap-md": "recap.md", "eml": "recap.eml",
@@ -56,7 +57,7 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
                              compact=True)  # fmt: skip
             yield Static("", id="export-message")
         yield VerticalScroll(Static("", id="preview-text", markup=False), id="preview")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.output_format = "recap-md"

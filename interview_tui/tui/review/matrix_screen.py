@@ -8,12 +8,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from interview_tui.domain.enums import Goal
 from interview_tui.i18n import t
 from interview_tui.services.evidence import MatrixRow, account_matrix, count_customers
 from interview_tui.tui.data import DataScreen
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.paging import PagedTable
 
 PAGE_SIZE = 40
@@ -36,6 +37,7 @@ class MatrixPage:
 
 
 class MatrixScreen(DataScreen[MatrixPage]):
+    PREFETCH = True
     DEFAULT_CSS = "#matrix { height: 1fr; } #legend { padding: 0 1; color: $text-muted; }"
     BINDINGS = [
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
@@ -51,7 +53,7 @@ class MatrixScreen(DataScreen[MatrixPage]):
         yield Header()
         yield Static(t("matrix.legend"), id="legend")
         yield PagedTable(id="matrix", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = t("matrix.subtitle")

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from interview_tui.domain.enums import PoolGroup
 from interview_tui.domain.models import Requirement
@@ -22,6 +22,7 @@ from interview_tui.services.undo import recorded
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.paging import PagedTable
 from interview_tui.tui.review.override_dialog import OverrideDialog
 from interview_tui.tui.text import literal
@@ -65,6 +66,8 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
 
     UNDO_SCOPE = "pool"
 
+    PREFETCH = True
+
     DEFAULT_CSS = "#pool { height: 1fr; } #pool-counts { padding: 0 1; color: $text-muted; }"
     BINDINGS = [
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
@@ -89,7 +92,7 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         yield Header()
         yield Static("", id="pool-counts")
         yield PagedTable(id="pool", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = t("pool.subtitle")

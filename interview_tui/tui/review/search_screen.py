@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from interview_tui.i18n import t
 from interview_tui.services.search import HitTarget, SearchHit, hit_target, search
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.inputs import Input
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.text import SafeTable
 
 
@@ -32,7 +33,7 @@ class SearchScreen(DataScreen[list[SearchHit]]):
         yield Header()
         yield Input(value=self.text, placeholder=t("search.placeholder"), id="query")
         yield SafeTable(id="hits", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = t("search.subtitle")
@@ -50,6 +51,7 @@ class SearchScreen(DataScreen[list[SearchHit]]):
         table.clear()
         for hit in data:
             table.add_row(hit.visit_date, hit.customer, t(f"search.kind.{hit.kind}"), hit.snippet)
+        table.measure()
 
     @on(Input.Changed, "#query")
     def _typed(self, event: Input.Changed) -> None:

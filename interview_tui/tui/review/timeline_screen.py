@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from interview_tui.i18n import t
 from interview_tui.services.evidence import Timeline, TimelineVisit, customer_timeline
 from interview_tui.tui.data import DataScreen
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.text import visible
 
 PAGE_SIZE = 15
@@ -31,7 +32,9 @@ def _visit_text(visit: TimelineVisit) -> Text:
 
 
 class TimelineScreen(DataScreen[Timeline]):
+    PREFETCH = True
     DEFAULT_CSS = """
+    #timeline.-scrolls { overflow-y: scroll; }
     #timeline Static { height: auto; padding: 0 1; }
     #timeline-more { color: $text-muted; }
     """
@@ -46,11 +49,12 @@ class TimelineScreen(DataScreen[Timeline]):
         self.customer_id = customer_id
         self.shown = 0
         self.total = 0
+        self.lines = 0  # lines the visits shown take at least (one each, one per finding)
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield VerticalScroll(id="timeline")
-        yield Footer()
+        yield KeyBar()
 
     def fetch(self) -> Timeline:
         return customer_timeline(self.iapp.store, self.customer_id, limit=PAGE_SIZE)
@@ -59,7 +63,7 @@ class TimelineScreen(DataScreen[Timeline]):
         self.sub_title = t("timeline.subtitle", customer=data.customer)
         body = self.query_one("#timeline", VerticalScroll)
         body.remove_children()
-        self.shown = 0
+        self.shown = self.lines = 0
         self._add(data)
 
     def _add(self, data: Timeline) -> None:
@@ -67,6 +71,9 @@ class TimelineScreen(DataScreen[Timeline]):
         body.query("#timeline-more").remove()
         self.total = data.total
         self.shown += len(data.visits)
+        self.lines += sum(1 + max(1, len(visit.evidence)) for visit in data.visits)
+        # a long timeline has its scrollbar in the first paint, not a frame later
+        body.set_class(self.lines >= (body.size.height or self.app.size.height), "-scrolls")
         body.mount_all([Static(_visit_text(visit)) for visit in data.visits])
         if self.shown < self.total:
             body.mount(Static(t("app.more_rows", shown=self.shown, total=self.total),

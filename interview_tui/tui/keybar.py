@@ -1,0 +1,150 @@
+"""The keys of the current screen on the bottom line, drawn as one widget.
+
+Textual's ``Footer`` builds a widget per key and builds them all again each time the
+bindings change (three times while a screen opens): with a dozen keys that is most of the
+time a screen takes to open. :class:`KeyBar` shows the same keys, in the same places and
+colours, as one line of text that is only redrawn. A click on a key presses it; hovering
+shows what it does. Every key is also listed by ``f1`` and offered in the command palette.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.widget import Widget
+
+from interview_tui.display import visible
+
+#: the key that lists every key of the screen (kept in sight on the right)
+HELP_ID = "app.help"
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    binding: Binding
+    enabled: bool
+    tooltip: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Spot:
+    """Where one key is drawn (cells ``start`` to ``end``) and what it runs."""
+
+    start: int
+    end: int
+    key: str
+    enabled: bool
+    tooltip: str
+
+
+class KeyBar(Widget, can_focus=False):
+    """The keys of the screen on the left; help and the command palette on the right."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--hover"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._spots: list[_Spot] = []
+        self._hover: str | None = None  # the key under the mouse
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Any) -> None:
+        if self.is_attached and screen is self.screen:
+            self.refresh()
+
+    def _shown(self) -> tuple[list[_Key], list[_Key]]:
+        """The keys to show, one per action: the screen's on the left; help and the command
+        palette on the right, so the keys that list every other key are never cut off."""
+        active = self.screen.active_bindings
+        left: list[_Key] = []
+        right: list[_Key] = []
+        actions: set[str] = set()
+        for _node, binding, enabled, tooltip in active.values():
+            if binding.show and binding.action not in actions:
+                actions.add(binding.action)
+                key = _Key(binding, enabled, tooltip or binding.tooltip or binding.description)
+                (right if binding.id == HELP_ID else left).append(key)
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
+            binding = palette.binding
+            right.append(_Key(binding, palette.enabled, binding.tooltip or binding.description))
+        return left, right
+
+    def render(self) -> Text:
+        styles = (self.get_component_rich_style("key-bar--key"),
+                  self.get_component_rich_style("key-bar--description"),
+                  self.get_component_rich_style("key-bar--hover"))  # fmt: skip
+        left, right = self._shown()
+        line = Text(no_wrap=True, overflow="crop", end="")
+        spots: list[_Spot] = []
+        tail = Text(no_wrap=True, end="")
+        tail_spots: list[_Spot] = []
+        if right:
+            tail.append("▏", Style(dim=True))
+        for key in right:
+            self._draw(tail, key, tail_spots, styles)
+        room = self.size.width - tail.cell_len
+        for key in left:
+            before = line.cell_len
+            self._draw(line, key, spots, styles)
+            if line.cell_len > room:  # only whole keys: the rest are in f1 and ctrl+p
+                line.truncate(before)
+                spots.pop()
+                break
+        if right:
+            line.truncate(max(0, room), pad=True)
+            offset = line.cell_len
+            line.append_text(tail)
+            spots += [_Spot(spot.start + offset, spot.end + offset, spot.key, spot.enabled,
+                            spot.tooltip) for spot in tail_spots]  # fmt: skip
+        self._spots = spots
+        return line
+
+    def _draw(self, line: Text, key: _Key, spots: list[_Spot], styles: tuple[Style, ...]) -> None:
+        """Append ``key`` to ``line`` as Textual's footer draws it, and where it is."""
+        key_style, text_style, hover_style = styles
+        dim = Style(dim=True) if not key.enabled else Style()
+        extra = dim + (hover_style if self._hover == key.binding.key else Style())
+        start = line.cell_len
+        line.append(f" {self.app.get_key_display(key.binding)} ", key_style + extra)
+        if key.binding.description:
+            line.append(f"{visible(key.binding.description, one_line=True)} ",
+                        text_style + extra)  # fmt: skip
+        spots.append(_Spot(start, line.cell_len, key.binding.key, key.enabled, key.tooltip))
+
+    def _spot_at(self, x: int) -> _Spot | None:
+        return next((spot for spot in self._spots if spot.start <= x < spot.end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        spot = self._spot_at(event.x)
+        key = spot.key if spot is not None else None
+        if key != self._hover:
+            self._hover = key
+            self.tooltip = spot.tooltip if spot is not None else None
+            self.refresh()
+
+    def on_leave(self) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.tooltip = None
+            self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        spot = self._spot_at(event.x)
+        if spot is None:
+            return
+        if spot.enabled:
+            self.app.simulate_key(spot.key)
+        else:
+            self.app.bell()
