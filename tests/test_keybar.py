@@ -21,7 +21,7 @@ async def test_keys_in_order_with_help_and_palette_on_the_right(make_app) -> Non
     async with app.run_test(size=(160, 30)) as pilot:
         await settle(pilot)
         line = _line(app)
-        keys = ["esc Back", "x Done", "z Drop", "o Open", "k By customer", "^q Quit"]
+        keys = ["esc Back", "x Done", "z Drop", "o Open", "k By customer", "r Reopen"]
         assert all(key in line for key in keys)
         assert [line.index(key) for key in keys] == sorted(line.index(key) for key in keys)
         assert line.rstrip().endswith("f1 Help  ^p palette")

@@ -178,3 +178,35 @@ async def test_home_archives_undoes_and_changes_status(make_app, demo_store) -> 
         await pilot.press("tab", "enter")  # confirmed (Cancel is focused first)
         await settle(pilot)
         assert demo_store.get(Visit, visit_id).status is P
+
+
+def test_an_archived_visit_leaves_the_timeline_matrix_search_and_rate_until_restored(
+    demo_store,
+) -> None:
+    """Archived is hidden everywhere a list or a figure is read, and all of it comes back."""
+    from interview_tui.services.archive import set_archived
+    from interview_tui.services.commitments import kept_on_time
+    from interview_tui.services.evidence import account_matrix, count_customers, customer_timeline
+    from interview_tui.services.search import search
+    from tests.conftest import FIXED_TODAY
+
+    def seen() -> tuple:
+        timeline = customer_timeline(demo_store, 1)
+        matrix = {row.customer_id: row.days for row in account_matrix(demo_store, FIXED_TODAY)}
+        hits = {hit.visit_id for hit in search(demo_store, "对账")}
+        kept = kept_on_time(demo_store, FIXED_TODAY, per_customer=False).ours
+        return ([v.visit_id for v in timeline.visits], timeline.total, matrix.get(1),
+                1 in hits, (kept.kept, kept.due), count_customers(demo_store))
+
+    before = seen()
+    assert 1 in before[0] and before[3]
+    set_archived(demo_store, "visit", 1, True)
+    during = seen()
+    assert 1 not in during[0] and during[1] == before[1] - 1
+    assert not during[3]  # its notes are not found any more
+    assert during[2] != before[2]  # the matrix no longer counts its evidence
+    set_archived(demo_store, "customer", 2, True)
+    assert count_customers(demo_store) == before[5] - 1
+    set_archived(demo_store, "customer", 2, False)
+    set_archived(demo_store, "visit", 1, False)
+    assert seen() == before

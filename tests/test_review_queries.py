@@ -97,6 +97,11 @@ def test_kept_rate_and_links_are_read_from_their_indexes(big_store: Store) -> No
         "EXPLAIN QUERY PLAN SELECT link_key, count(DISTINCT customer_id) FROM requirements"
         " WHERE link_key IN ('a', 'b') GROUP BY link_key"))  # fmt: skip
     assert "requirements_link" in plan
+    plan = " ".join(str(row) for row in big_store.query(
+        "EXPLAIN QUERY PLAN SELECT owner_side, sum(due < '2026-11-24') FROM commitments"
+        " WHERE state = 'open' AND due IS NOT NULL AND due <= '2026-12-01'"
+        " GROUP BY owner_side"))  # fmt: skip
+    assert "COVERING INDEX commitments_due_soon" in plan  # home's nudge
 
 
 def test_account_matrix_equals_the_newest_evidence_per_goal(big_store: Store) -> None:

@@ -80,9 +80,10 @@ class CommitmentFilter:
     #: open and due within this many days from today, overdue ones included ("due soon")
     due_within: int | None = None
 
-    def sql(self, today: date) -> tuple[str, list[object]]:
-        """A WHERE clause over ``commitments m`` alone (no join), and its parameters."""
-        where, params = [_NOT_ARCHIVED], []
+    def sql(self, today: date, *, hide_archived: bool = True) -> tuple[str, list[object]]:
+        """A WHERE clause over ``commitments m`` alone (no join), and its parameters;
+        ``hide_archived=False`` when nothing is archived (the check then costs nothing)."""
+        where, params = [_NOT_ARCHIVED if hide_archived else "1 = 1"], []
         if self.open_only or self.overdue_only or self.due_this_week or self.due_within is not None:
             where.append("m.state = 'open'")
         if self.due_within is not None:
@@ -131,7 +132,7 @@ def list_commitments(store: Store, today: date, filters: CommitmentFilter | None
     A page is chosen among the commitments alone (by their ids, from the state and due
     index) and only its rows are read whole and joined to their visit and customer.
     """
-    where, params = (filters or CommitmentFilter()).sql(today)
+    where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
     if limit is not None:
         ids = [row["id"] for row in store.query(
             f"SELECT m.id FROM commitments m WHERE {where} ORDER BY {_ORDER} LIMIT ? OFFSET ?",
@@ -142,7 +143,7 @@ def list_commitments(store: Store, today: date, filters: CommitmentFilter | None
 
 
 def count_commitments(store: Store, today: date, filters: CommitmentFilter | None = None) -> int:
-    where, params = (filters or CommitmentFilter()).sql(today)
+    where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
     return int(store.query(f"SELECT count(*) AS n FROM commitments m WHERE {where}",
                            params)[0]["n"])  # fmt: skip
 
@@ -158,7 +159,7 @@ class DueSoon:
 
 def due_soon(store: Store, today: date, *, days: int = DUE_SOON_DAYS, show: int = 5) -> DueSoon:
     """The nudge on home: counts of overdue and due-this-week, and the first few of them."""
-    where, params = CommitmentFilter(due_within=days).sql(today)
+    where, params = CommitmentFilter(due_within=days).sql(today, hide_archived=any_archived(store))
     counts = store.query(
         "SELECT m.owner_side AS side, sum(m.due < ?) AS overdue, sum(m.due >= ?) AS due"
         f" FROM commitments m WHERE {where} GROUP BY m.owner_side",

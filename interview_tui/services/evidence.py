@@ -1,4 +1,7 @@
-"""What earlier visits found for each of the seven goals: per customer and across accounts."""
+"""What earlier visits found for each of the seven goals: per customer and across accounts.
+
+Archived visits and customers are left out (they come back when restored).
+"""
 
 from __future__ import annotations
 
@@ -28,7 +31,8 @@ def customer_evidence(store: Store, customer_id: int,
     rows = store.query(
         "SELECT n.visit_id, v.date, n.goal, n.text, n.internal FROM notes n"
         " JOIN visits v ON v.id = n.visit_id"
-        " WHERE v.customer_id = ? AND n.goal IS NOT NULL AND trim(n.text) != ''"
+        " WHERE v.customer_id = ? AND v.archived_at IS NULL AND n.goal IS NOT NULL"
+        " AND trim(n.text) != ''"
         f"{only} ORDER BY v.date DESC, n.id",
         [customer_id, *params],
     )
@@ -44,7 +48,7 @@ class MatrixRow:
 
 
 def count_customers(store: Store) -> int:
-    return int(store.query("SELECT count(*) AS n FROM customers")[0]["n"])
+    return int(store.query("SELECT count(*) AS n FROM customers WHERE archived_at IS NULL")[0]["n"])
 
 
 def account_matrix(store: Store, today: date, limit: int = 200,
@@ -55,8 +59,9 @@ def account_matrix(store: Store, today: date, limit: int = 200,
     has a note tagged with the goal, so a page costs the same on any number of visits.
     """
     customers = store.query(
-        "SELECT c.id, c.name, (SELECT max(v.date) FROM visits v WHERE v.customer_id = c.id)"
-        " AS last FROM customers c ORDER BY last IS NULL, last DESC, c.id LIMIT ? OFFSET ?",
+        "SELECT c.id, c.name, (SELECT max(v.date) FROM visits v WHERE v.customer_id = c.id"
+        " AND v.archived_at IS NULL) AS last FROM customers c WHERE c.archived_at IS NULL"
+        " ORDER BY last IS NULL, last DESC, c.id LIMIT ? OFFSET ?",
         [limit, offset],
     )
     newest: dict[tuple[int, str], str] = {}
@@ -67,6 +72,7 @@ def account_matrix(store: Store, today: date, limit: int = 200,
             f"WITH page(id) AS (VALUES {ids}), goals(goal) AS (VALUES {goals})"
             " SELECT page.id AS customer_id, goals.goal AS goal,"
             " (SELECT v.date FROM visits v WHERE v.customer_id = page.id AND v.date <= ?"
+            "  AND v.archived_at IS NULL"
             "  AND EXISTS (SELECT 1 FROM notes n WHERE n.visit_id = v.id AND n.goal = goals.goal)"
             "  ORDER BY v.date DESC LIMIT 1) AS last"
             " FROM page, goals",
@@ -108,9 +114,10 @@ def customer_timeline(store: Store, customer_id: int, offset: int = 0,
 
     customer = store.get(Customer, customer_id)
     rows = store.query("SELECT id, date, status, purpose FROM visits WHERE customer_id = ?"
-                       " ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+                       " AND archived_at IS NULL ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
                        [customer_id, limit, offset])  # fmt: skip
-    total = int(store.query("SELECT count(*) AS n FROM visits WHERE customer_id = ?",
+    total = int(store.query("SELECT count(*) AS n FROM visits WHERE customer_id = ?"
+                            " AND archived_at IS NULL",
                             [customer_id])[0]["n"])  # fmt: skip
     found: dict[int, list[Evidence]] = {}
     for item in customer_evidence(store, customer_id, [row["id"] for row in rows]):

@@ -206,16 +206,19 @@ def _v7_solutions(db: sqlite_utils.Database) -> None:
     db["requirements"].add_column("solutions", str, not_null_default="[]")
 
 
-def _v8_link_index(db: sqlite_utils.Database) -> None:
-    """An index for how many customers raised a linked requirement (the pool's count)."""
+def _v8_link_and_due_soon_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes for how many customers raised a linked requirement (the pool's count) and for
+    what is due soon, ours and theirs (home's nudge, counted from the index alone)."""
     db.execute("CREATE INDEX IF NOT EXISTS requirements_link"
                " ON requirements (link_key, customer_id)")  # fmt: skip
+    db.execute("CREATE INDEX IF NOT EXISTS commitments_due_soon"
+               " ON commitments (state, due, owner_side)")  # fmt: skip
 
 
 MIGRATIONS: list[Migration] = [
     _v1_initial, _v2_search_links_history, _v3_search_rowids, _v4_voices_pain_actions,
     _v5_archive_history_schedule, _v6_uids_first_due_override_how_to_use, _v7_solutions,
-    _v8_link_index,
+    _v8_link_and_due_soon_indexes,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"

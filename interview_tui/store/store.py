@@ -335,7 +335,8 @@ class Store:
     # -- search -------------------------------------------------------------------------
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
-        """Notes, requirements and commitments matching ``text``, best first."""
+        """Notes, requirements and commitments matching ``text``, best first (none of an
+        archived visit or customer)."""
         expression = match_expression(text)
         if expression is None:
             return []
@@ -344,7 +345,8 @@ class Store:
             " FROM search_index s"
             " LEFT JOIN visits v ON v.id = s.visit_id"
             " LEFT JOIN customers c ON c.id = v.customer_id"
-            " WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
+            " WHERE search_index MATCH ? AND v.archived_at IS NULL AND c.archived_at IS NULL"
+            " ORDER BY rank LIMIT ?",
             [expression, limit],
         )
         hits = []
