@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from interview_tui.domain.models import Customer, Person, Record, Visit
 from interview_tui.errors import UserError
+from interview_tui.services.archived import any_archived  # noqa: F401 (one place, named here too)
 from interview_tui.store.search import search_rowid
 from interview_tui.store.store import Store
 
@@ -164,10 +165,3 @@ def delete_for_good(store: Store, kind: str, record_id: int) -> Impact:
             store.db.execute("DELETE FROM customers WHERE id = ?", [record_id])
         return gone
 
-
-def any_archived(store: Store) -> bool:
-    """Whether any customer or visit is archived (read through the partial indexes): when
-    none is, lists and figures skip the check for each row."""
-    return bool(store.query(
-        "SELECT EXISTS (SELECT 1 FROM customers WHERE archived_at IS NOT NULL)"
-        " OR EXISTS (SELECT 1 FROM visits WHERE archived_at IS NOT NULL) AS any")[0]["any"])

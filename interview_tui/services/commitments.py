@@ -16,12 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from interview_tui.domain.enums import CommitmentState
-from interview_tui.domain.models import Commitment
 from interview_tui.errors import UserError
-from interview_tui.services.archive import any_archived
+from interview_tui.services.archived import any_archived
 from interview_tui.store.store import Store
+
+if TYPE_CHECKING:  # the records load with pydantic: only where one is read or changed
+    from interview_tui.domain.models import Commitment
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,8 @@ def _row(row: dict) -> CommitmentRow:
     from interview_tui.store.records import from_row
 
     extra = {key: row.pop(key) for key in ("_customer_id", "_customer", "_visit_date")}
+    from interview_tui.domain.models import Commitment
+
     return CommitmentRow(from_row(Commitment, row), extra["_customer_id"], extra["_customer"],
                          (extra["_visit_date"] or "")[:10])  # fmt: skip
 
@@ -149,24 +154,40 @@ def count_commitments(store: Store, today: date, filters: CommitmentFilter | Non
 
 
 @dataclass(frozen=True, slots=True)
+class DueLine:
+    """One commitment in the nudge: when, whose, with whom, what."""
+
+    due: date
+    ours: bool
+    customer: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class DueSoon:
     """What is overdue and due within a week, ours and the customer's apart."""
 
     overdue: dict[str, int]  # by owner side ("us", "customer")
     due: dict[str, int]  # due from today on, within the window
-    first: list[CommitmentRow]  # the soonest few, overdue first
+    first: list[DueLine]  # the soonest few, overdue first
 
 
 def due_soon(store: Store, today: date, *, days: int = DUE_SOON_DAYS, show: int = 5) -> DueSoon:
-    """The nudge on home: counts of overdue and due-this-week, and the first few of them."""
+    """The nudge on home: counts of overdue and due-this-week, and the first few of them
+    (plain rows: home reads this before the app has started, without loading the models)."""
     where, params = CommitmentFilter(due_within=days).sql(today, hide_archived=any_archived(store))
     counts = store.query(
         "SELECT m.owner_side AS side, sum(m.due < ?) AS overdue, sum(m.due >= ?) AS due"
         f" FROM commitments m WHERE {where} GROUP BY m.owner_side",
         [today.isoformat(), today.isoformat(), *params])  # fmt: skip
-    first = list_commitments(store, today, CommitmentFilter(due_within=days), limit=show)
+    first = store.query(
+        "SELECT m.due, m.owner_side, m.text, c.name AS customer FROM commitments m"
+        " JOIN visits v ON v.id = m.visit_id JOIN customers c ON c.id = v.customer_id"
+        f" WHERE {where} ORDER BY m.due, m.id LIMIT ?", [*params, show])  # fmt: skip
     return DueSoon({r["side"]: int(r["overdue"] or 0) for r in counts},
-                   {r["side"]: int(r["due"] or 0) for r in counts}, first)  # fmt: skip
+                   {r["side"]: int(r["due"] or 0) for r in counts},
+                   [DueLine(date.fromisoformat(r["due"]), r["owner_side"] == "us", r["customer"],
+                            r["text"]) for r in first])  # fmt: skip
 
 
 def commitment_row(store: Store, commitment_id: int) -> CommitmentRow:
@@ -186,6 +207,8 @@ def customers_with_commitments(store: Store) -> list[tuple[int, str]]:
 
 def find(store: Store, commitment_id: int) -> Commitment:
     """The commitment with this id, or a clear error."""
+    from interview_tui.domain.models import Commitment
+
     found = store.get(Commitment, commitment_id)
     if found is None:
         raise UserError(f"no commitment with id {commitment_id}; "
@@ -239,6 +262,8 @@ def reopen(store: Store, commitment: Commitment, today: date, reason: str = "") 
 
 def _fresh(store: Store, commitment: Commitment) -> Commitment:
     """The commitment as stored now (the caller's copy is never changed)."""
+    from interview_tui.domain.models import Commitment
+
     current = store.get(Commitment, commitment.id) if commitment.id is not None else None
     if current is None:
         raise UserError(f"no commitment with id {commitment.id}")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from interview_tui.domain.enums import PoolGroup, RequirementState
 from interview_tui.domain.models import Requirement
 from interview_tui.errors import FieldError, UserError
-from interview_tui.services.archive import any_archived
+from interview_tui.services.archived import any_archived
 from interview_tui.store.store import Store
 
 #: rows read per page; the screen asks for more when the cursor nears the end

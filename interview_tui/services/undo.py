@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from interview_tui.domain.models import Record
 from interview_tui.errors import UserError
 from interview_tui.store.store import Store
+
+if TYPE_CHECKING:
+    from interview_tui.domain.models import Record
 
 T = TypeVar("T")
 

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from interview_tui.domain.models import Customer, Visit
 from interview_tui.i18n import t
-from interview_tui.services import archive
 from interview_tui.services.undo import recorded
 from interview_tui.services.visits import StatusMenu, live_check, move_visit, status_menu
 from interview_tui.tui.confirm import ChoiceDialog, ConfirmDialog
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.undo import UndoMixin
 
-_MODELS = {"visit": Visit, "customer": Customer}
+
+def _model(kind: str) -> type:
+    """The record class of ``kind`` (imported when first needed: not at start-up)."""
+    from interview_tui.domain.models import Customer, Visit
+
+    return {"visit": Visit, "customer": Customer}[kind]
 
 
 class RecordActions(UndoMixin):
@@ -76,7 +79,7 @@ class RecordActions(UndoMixin):
         label = t("lifecycle.moved", status=t(f"status.{target}"))
 
         def write() -> Any:
-            return recorded(store, Visit, menu.visit_id, label,
+            return recorded(store, _model("visit"), menu.visit_id, label,
                             lambda: move_visit(store, menu.visit_id, target))  # fmt: skip
 
         def done(result: Any) -> None:
@@ -113,6 +116,8 @@ class RecordActions(UndoMixin):
 
     def action_archive(self) -> None:
         """Archive the selected visit or customer; in the archived view, restore it."""
+        from interview_tui.services import archive
+
         me: Any = self
         target = self._target()
         if target is None:
@@ -124,12 +129,12 @@ class RecordActions(UndoMixin):
         def write() -> Any:
             def change() -> Any:
                 if kind == "visit" and not archiving:  # its customer comes back with it
-                    visit = store.get(Visit, record_id)
+                    visit = store.get(_model("visit"), record_id)
                     if visit is not None:
                         archive.set_archived(store, "customer", visit.customer_id, False)
                 return archive.set_archived(store, kind, record_id, archiving)
 
-            return recorded(store, _MODELS[kind], record_id, label, change)
+            return recorded(store, _model(kind), record_id, label, change)
 
         def done(result: Any) -> None:
             self.remember(result[1])
@@ -140,6 +145,8 @@ class RecordActions(UndoMixin):
 
     def action_delete_for_good(self) -> None:
         """Only archived records; says what goes with it and asks (Cancel focused)."""
+        from interview_tui.services import archive
+
         me: Any = self
         target = self._target()
         if target is None:

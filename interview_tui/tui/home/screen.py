@@ -139,13 +139,11 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             line = t(key, ours=counts.get("us", 0), theirs=counts.get("customer", 0))
             text.append(line + "\n", style=style if sum(counts.values()) else "dim")
         today = self.iapp.today()
-        for row in due.first:
-            c = row.commitment
-            mark = "!" if row.is_overdue(today) else "·"
-            side = t("home.due_ours" if c.owner_side.value == "us" else "home.due_theirs")
-            when = c.due.strftime("%m-%d") if c.due else ""
-            text.append(f"{mark} {when} {side} ", style="red" if mark == "!" else "")
-            text.append(literal(f"{row.customer}: {c.text}", one_line=True))
+        for line in due.first:
+            mark = "!" if line.due < today else "·"
+            side = t("home.due_ours" if line.ours else "home.due_theirs")
+            text.append(f"{mark} {line.due:%m-%d} {side} ", style="red" if mark == "!" else "")
+            text.append(literal(f"{line.customer}: {line.text}", one_line=True))
             text.append("\n")
         return text
 
