@@ -69,7 +69,7 @@ Bare().run()
 #: (name, keys pressed on home, marker drawn only once the data is on screen)
 SCREENS = [
     ("requirement pool (p)", b"p", b"requirements \xc2\xb7"),
-    ("commitments (m)", b"m", b"Kept on time:"),
+    ("commitments (m)", b"m", b"Kept on time, ours:"),
     ("account matrix (a)", b"a", b"Synthetic Account 0"),
     ("timeline (t, 25 visits)", b"\t\x1b[B\x1b[Bt", b" \xc2\xb7 done \xc2\xb7"),
     ("search (/ then text)", b"/Need 42", b"Synthetic Account"),
