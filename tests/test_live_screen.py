@@ -284,3 +284,37 @@ def test_safe_view_snapshot(snap_compare, make_app) -> None:
                         run_before=safe)  # fmt: skip
 
 
+
+
+async def test_a_schedule_dispute_is_captured_in_the_meeting(make_app, demo_store):
+    """Seed 002: the customer asks "when"; the latest date they can accept, our plan, the
+    workaround and what we told them are optional fields of the requirement dialog."""
+    from datetime import date
+
+    from textual.widgets import Input
+
+    app, runner = await _open(make_app)
+    async with runner as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        dialog = app.screen
+        await pilot.press(*"finance team")
+        dialog.query_one("#latest_acceptable", Input).value = "2026-13-40"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog  # a date that cannot be read keeps the dialog open
+        assert "2026-13-40" in str(dialog.query_one("#schedule-message", Static).render())
+        dialog.query_one("#latest_acceptable", Input).value = "2026-12-31"
+        dialog.query_one("#planned", Input).value = "+60d"
+        dialog.query_one("#workaround", Input).value = "CSV export by hand"
+        dialog.query_one("#told_customer", Input).value = "Q1 release, CSV meanwhile"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        _saved(app)
+        [requirement] = demo_store.requirements(visit_id=PLANNED_ZH)
+        assert requirement.latest_acceptable == date(2026, 12, 31)
+        assert requirement.planned == date(2027, 1, 23)
+        assert requirement.workaround == "CSV export by hand"
+        assert requirement.told_customer == "Q1 release, CSV meanwhile"
+        assert requirement.gap_days == 23  # our plan is late: the brief and report say so

@@ -121,16 +121,32 @@ class CommitmentDialog(DueDateForm):
 
 
 class RequirementDialog(FormDialog):
-    """User, scenario, pain, and the rest; shows what is still missing without blocking."""
+    """User, scenario, pain, and the rest; shows what is still missing without blocking.
+
+    The schedule (the latest date the customer can accept, our planned date, a workaround
+    meanwhile, what we told them) is optional: the customer always asks "when".
+    """
 
     TITLE_KEY = "requirement.title"
     FIELDS = ("user", "scenario", "pain", "originator", "solution_idea", "product_details")
+    SCHEDULE = ("latest_acceptable", "planned", "workaround", "told_customer")
+
+    def __init__(self, today: date) -> None:
+        super().__init__()
+        self.today = today
 
     def fields(self) -> ComposeResult:
         yield Static("", id="missing", classes="hint warn")
         for name in self.FIELDS:
             yield Label(t(f"requirement.{name}"))
             yield Input(compact=True, id=name)
+        yield Static(t("requirement.schedule"), classes="hint")
+        for name in self.SCHEDULE:
+            yield Label(t(f"detail.req.{name}"))
+            yield Input(compact=True, id=name,
+                        placeholder="2026-12-04, +14d, 下周五" if name in ("latest_acceptable",
+                                                                       "planned") else "")
+        yield Static("", id="schedule-message", classes="hint error-message")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -146,11 +162,21 @@ class RequirementDialog(FormDialog):
         widget.set_class(bool(missing), "warn")
 
     def result(self) -> dict[str, Any] | None:
+        from interview_tui.errors import FieldError
+        from interview_tui.services.schedule import schedule_fields
+
         values = {name: self.value(name) for name in self.FIELDS}
         if not any(v.strip() for v in values.values()):
             self.query_one("#user", Input).focus()
             return None
-        return values
+        try:
+            schedule = schedule_fields(self.today, **{n: self.value(n) for n in self.SCHEDULE})
+        except FieldError as exc:
+            self.query_one("#schedule-message", Static).update(
+                literal(f"{t(f'detail.req.{exc.field}')}: {exc}"))
+            self.query_one(f"#{exc.field}", Input).focus()
+            return None
+        return values | schedule
 
 
 class PainDialog(DueDateForm):

@@ -556,7 +556,7 @@ class LiveScreen(BaseScreen):
                 self.notify(t("live.requirement_saved"), timeout=3)
             self._refresh_side()
 
-        self._open_form(RequirementDialog(), saved)
+        self._open_form(RequirementDialog(self.iapp.today()), saved)
 
     def action_pain(self) -> None:
         """A pain and the action we take; the action is a commitment of ours."""
