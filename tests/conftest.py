@@ -122,3 +122,35 @@ def write_lock_held(path: Path | str, seconds: float) -> Iterator[subprocess.Pop
         yield process
     finally:
         process.wait(timeout=seconds + 10)
+
+
+#: a marker in every internal field of a visit: none may reach anything a customer sees
+INTERNAL_MARKERS = {
+    "internal_note": "ZZINTERNALNOTE",
+    "team_profile": "ZZTEAMPROFILE",
+    "personal": "ZZPERSONAL",
+    "sales_told": "ZZSALESTOLD",
+    "do_not_say": "ZZDONOTSAY",
+    "may_promise": "ZZMAYPROMISE",
+    "must_not_promise": "ZZMUSTNOT",
+    "product_brief": "ZZBRIEF",
+}
+
+
+def plant_internal(store: Store, visit_id: int = 1) -> None:
+    """Put :data:`INTERNAL_MARKERS` in the visit's internal fields and internal notes."""
+    from interview_tui.domain.enums import Goal
+    from interview_tui.domain.models import Note, Visit
+
+    visit = store.get(Visit, visit_id)
+    for name in ("sales_told", "do_not_say", "may_promise", "must_not_promise", "product_brief"):
+        setattr(visit, name, f"{getattr(visit, name)} {INTERNAL_MARKERS[name]}")
+    store.save(visit)
+    store.save_all([
+        Note(visit_id=visit_id, text=f"机密 {INTERNAL_MARKERS['internal_note']}", internal=True,
+             goal=Goal.PAIN_POINTS),
+        Note(visit_id=visit_id, text=f"团队偏弱 {INTERNAL_MARKERS['team_profile']}",
+             goal=Goal.TEAM_PROFILE),
+        Note(visit_id=visit_id, text=f"爱跑马拉松 {INTERNAL_MARKERS['personal']}",
+             goal=Goal.PERSONAL_CONNECTION),
+    ])  # fmt: skip

@@ -16,38 +16,21 @@ from click.testing import CliRunner
 
 from interview_tui.cli.main import cli
 from interview_tui.domain.enums import Goal, OwnerSide
-from interview_tui.domain.models import Commitment, Note, Requirement, Visit
+from interview_tui.domain.models import Commitment, Requirement
 from interview_tui.exports.render import render
 from interview_tui.store import open_store
 
-from .conftest import FIXED_NOW, FIXED_TODAY
+from .conftest import FIXED_NOW, FIXED_TODAY, INTERNAL_MARKERS, plant_internal
 
-MARKERS = {
-    "internal_note": "ZZINTERNALNOTE",
-    "team_profile": "ZZTEAMPROFILE",
-    "personal": "ZZPERSONAL",
-    "sales_told": "ZZSALESTOLD",
-    "do_not_say": "ZZDONOTSAY",
-    "may_promise": "ZZMAYPROMISE",
-    "must_not_promise": "ZZMUSTNOT",
-    "product_brief": "ZZBRIEF",
-}
+MARKERS = INTERNAL_MARKERS
 SHARED = "ZZSHAREDPAIN"
 
 
 @pytest.fixture
 def planted(demo_store) -> int:
     """Visit 1 with a marker string in every internal field."""
-    visit = demo_store.get(Visit, 1)
-    for name in ("sales_told", "do_not_say", "may_promise", "must_not_promise", "product_brief"):
-        setattr(visit, name, f"{getattr(visit, name)} {MARKERS[name]}")
-    demo_store.save(visit)
+    plant_internal(demo_store)
     demo_store.save_all([
-        Note(visit_id=1, text=f"机密 {MARKERS['internal_note']}", internal=True,
-             goal=Goal.PAIN_POINTS),
-        Note(visit_id=1, text=f"团队偏弱 {MARKERS['team_profile']}", goal=Goal.TEAM_PROFILE),
-        Note(visit_id=1, text=f"爱跑马拉松 {MARKERS['personal']}",
-             goal=Goal.PERSONAL_CONNECTION),
         Requirement(customer_id=1, visit_id=1, user="运维", scenario="晚高峰", pain=SHARED),
         Commitment(visit_id=1, text="A custom SLA", owner_side=OwnerSide.US, owner_name="Li",
                    due=date(2026, 12, 4), within_authority=False),

@@ -16,23 +16,14 @@ import pytest
 from click.testing import CliRunner
 
 from interview_tui.cli.main import cli
-from interview_tui.domain.enums import CommitmentState, Goal, OwnerSide
-from interview_tui.domain.models import Commitment, Note, Person, Visit
+from interview_tui.domain.enums import CommitmentState, OwnerSide
+from interview_tui.domain.models import Commitment, Person, Visit
 from interview_tui.services import follow_up
 from interview_tui.services.commitments import close
 
-from .conftest import FIXED_TODAY, settle
+from .conftest import FIXED_TODAY, INTERNAL_MARKERS, plant_internal, settle
 
-MARKERS = {
-    "internal_note": "ZZINTERNALNOTE",
-    "team_profile": "ZZTEAMPROFILE",
-    "personal": "ZZPERSONAL",
-    "sales_told": "ZZSALESTOLD",
-    "do_not_say": "ZZDONOTSAY",
-    "may_promise": "ZZMAYPROMISE",
-    "must_not_promise": "ZZMUSTNOT",
-    "product_brief": "ZZBRIEF",
-}
+MARKERS = INTERNAL_MARKERS
 
 
 def run(*args: str, lang: str = "en"):
@@ -169,16 +160,8 @@ def test_due_soon_lists_overdue_and_next_seven_days(mixed, demo_store) -> None:
 @pytest.fixture
 def planted(demo_store) -> int:
     """Visit 1 with a marker in every internal field, and 孙倩's e-mail."""
-    visit = demo_store.get(Visit, 1)
-    for name in ("sales_told", "do_not_say", "may_promise", "must_not_promise", "product_brief"):
-        setattr(visit, name, f"{getattr(visit, name)} {MARKERS[name]}")
-    demo_store.save(visit)
+    plant_internal(demo_store)
     demo_store.save_all([
-        Note(visit_id=1, text=f"机密 {MARKERS['internal_note']}", internal=True,
-             goal=Goal.PAIN_POINTS),
-        Note(visit_id=1, text=f"团队偏弱 {MARKERS['team_profile']}", goal=Goal.TEAM_PROFILE),
-        Note(visit_id=1, text=f"爱跑马拉松 {MARKERS['personal']}",
-             goal=Goal.PERSONAL_CONNECTION),
         Commitment(visit_id=1, text="客户已提供的旧数据", owner_side=OwnerSide.CUSTOMER,
                    owner_name="孙倩", state=CommitmentState.DONE),
     ])  # fmt: skip
