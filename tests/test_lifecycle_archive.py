@@ -188,6 +188,8 @@ def test_an_archived_visit_leaves_the_timeline_matrix_search_and_rate_until_rest
     from interview_tui.services.archive import set_archived
     from interview_tui.services.commitments import kept_on_time
     from interview_tui.services.evidence import account_matrix, count_customers, customer_timeline
+    from interview_tui.services.follow_up import open_commitments
+    from interview_tui.services.home_data import read_home
     from interview_tui.services.search import search
     from tests.conftest import FIXED_TODAY
 
@@ -196,8 +198,11 @@ def test_an_archived_visit_leaves_the_timeline_matrix_search_and_rate_until_rest
         matrix = {row.customer_id: row.days for row in account_matrix(demo_store, FIXED_TODAY)}
         hits = {hit.visit_id for hit in search(demo_store, "对账")}
         kept = kept_on_time(demo_store, FIXED_TODAY, per_customer=False).ours
+        calendar = {item.commitment.visit_id for item in open_commitments(demo_store)}
+        home = read_home(demo_store, FIXED_TODAY)
         return ([v.visit_id for v in timeline.visits], timeline.total, matrix.get(1),
-                1 in hits, (kept.kept, kept.due), count_customers(demo_store))
+                1 in hits, (kept.kept, kept.due), count_customers(demo_store), 1 in calendar,
+                (home.open_commitments, home.overdue_commitments))
 
     before = seen()
     assert 1 in before[0] and before[3]
@@ -205,6 +210,9 @@ def test_an_archived_visit_leaves_the_timeline_matrix_search_and_rate_until_rest
     during = seen()
     assert 1 not in during[0] and during[1] == before[1] - 1
     assert not during[3]  # its notes are not found any more
+    assert before[6] and not during[6]  # no alarm for a promise of an archived visit
+    assert during[7][0] < before[7][0] and during[7][1] == sum(
+        read_home(demo_store, FIXED_TODAY).due.overdue.values())  # home's figures agree
     assert during[2] != before[2]  # the matrix no longer counts its evidence
     set_archived(demo_store, "customer", 2, True)
     assert count_customers(demo_store) == before[5] - 1

@@ -55,7 +55,7 @@ class CommitmentRow:
 
 #: commitments of archived visits or customers are not listed or counted (they come back on
 #: restore); over ``commitments m`` alone: the archived visits come from the partial indexes
-_NOT_ARCHIVED = ("m.visit_id NOT IN (SELECT id FROM visits WHERE archived_at IS NOT NULL"
+NOT_ARCHIVED = ("m.visit_id NOT IN (SELECT id FROM visits WHERE archived_at IS NOT NULL"
                  " UNION SELECT v.id FROM customers c JOIN visits v ON v.customer_id = c.id"
                  " WHERE c.archived_at IS NOT NULL)")
 
@@ -86,7 +86,7 @@ class CommitmentFilter:
     def sql(self, today: date, *, hide_archived: bool = True) -> tuple[str, list[object]]:
         """A WHERE clause over ``commitments m`` alone (no join), and its parameters;
         ``hide_archived=False`` when nothing is archived (the check then costs nothing)."""
-        where, params = [_NOT_ARCHIVED if hide_archived else "1 = 1"], []
+        where, params = [NOT_ARCHIVED if hide_archived else "1 = 1"], []
         if self.open_only or self.overdue_only or self.due_this_week or self.due_within is not None:
             where.append("m.state = 'open'")
         if self.due_within is not None:
@@ -325,7 +325,7 @@ def kept_on_time(store: Store, today: date, *, customer_id: int | None = None,
     are counted without reading their visits and customers."""
     # archived visits do not count (checked only when something is archived: the rate on
     # home is then read from its covering index alone)
-    where, params = [_NOT_ARCHIVED if any_archived(store) else "1 = 1"], [today.isoformat()]
+    where, params = [NOT_ARCHIVED if any_archived(store) else "1 = 1"], [today.isoformat()]
     joins, group, name = "", "m.owner_side", "'' AS customer"
     if per_customer or customer_id is not None:
         joins = (" JOIN visits v ON v.id = m.visit_id"

@@ -49,8 +49,11 @@ def customers_named(store: Store, name: str) -> list[tuple[int, str]]:
 
 def open_commitments(store: Store, *, customer_ids: Sequence[int] | None = None,
                      visit_id: int | None = None) -> Iterator[OpenCommitment]:  # fmt: skip
-    """Every open commitment (done and dropped ones never), by id, read :data:`BATCH` at a
-    time so any number of them streams through."""
+    """Every open commitment (done and dropped ones never; across visits, none of an
+    archived visit or customer), by id, read :data:`BATCH` at a time so any number of them
+    streams through."""
+    from interview_tui.services.archived import any_archived
+    from interview_tui.services.commitments import NOT_ARCHIVED
     from interview_tui.store.records import from_row
 
     # ``+m.state``: walk the ids in order (a range of the primary key), not the state index
@@ -61,6 +64,8 @@ def open_commitments(store: Store, *, customer_ids: Sequence[int] | None = None,
     if visit_id is not None:
         where.append("m.visit_id = ?")
         params.append(visit_id)
+    elif any_archived(store):
+        where.append(NOT_ARCHIVED)
     sql = ("SELECT m.*, c.name AS _customer, v.date AS _visit_date, v.purpose AS _purpose"
            " FROM commitments m JOIN visits v ON v.id = m.visit_id"
            f" JOIN customers c ON c.id = v.customer_id WHERE {' AND '.join(where)}"

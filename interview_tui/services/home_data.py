@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from interview_tui.services.commitments import DueSoon, KeptOnTime, due_soon, kept_on_time
+from interview_tui.services.commitments import (
+    CommitmentFilter,
+    DueSoon,
+    KeptOnTime,
+    count_commitments,
+    due_soon,
+    kept_on_time,
+)
 from interview_tui.store.store import Store
 
 #: How many rows the home screen shows; the rest is a search, a timeline or a filter away.
@@ -53,7 +60,9 @@ def read_home(store: Store, today: date, *, archived: bool = False) -> HomeData:
         " ORDER BY last_visit DESC, c.name LIMIT ?",
         [CUSTOMER_LIMIT],
     )
-    open_count, overdue = store.commitment_counts(today)
+    # the same filters as the commitments screen (archived visits left out, as there)
+    open_count = count_commitments(store, today, CommitmentFilter(open_only=True))
     kept = kept_on_time(store, today, per_customer=False)  # no join: home stays quick
-    return HomeData(upcoming + recent, customers, open_count, overdue, kept,
-                    due_soon(store, today))
+    due = due_soon(store, today)
+    return HomeData(upcoming + recent, customers, open_count, sum(due.overdue.values()), kept,
+                    due)

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -314,15 +314,6 @@ class Store:
         if customer_id is not None:
             return self.all(Requirement, "customer_id = ?", [customer_id])
         return self.all(Requirement)
-
-    def commitment_counts(self, today: date) -> tuple[int, int]:
-        """(open, overdue) commitments across every visit."""
-        row = self.query(
-            "SELECT count(*) AS open, coalesce(sum(due IS NOT NULL AND due < ?), 0) AS overdue"
-            " FROM commitments WHERE state = ?",
-            [today.isoformat(), "open"],
-        )[0]
-        return int(row["open"]), int(row["overdue"])
 
     def meta(self, key: str) -> str | None:
         rows = self.query("SELECT value FROM meta WHERE key = ?", [key])
