@@ -119,3 +119,8 @@ class BaseModal(TypeAhead, TranslatedBindings, ModalScreen):
     @property
     def iapp(self) -> InterviewApp:
         return cast("InterviewApp", self.app)
+
+    @property
+    def drafts(self) -> dict[str, Any]:
+        """What was typed in dialogs closed with esc, kept by the app until saved."""
+        return getattr(self.app, "drafts", {})

@@ -71,10 +71,6 @@ class FormDialog(BaseModal):
     # -- drafts -------------------------------------------------------------------------------
 
     @property
-    def drafts(self) -> dict[str, dict[str, Any]]:
-        return getattr(self.app, "drafts", {})
-
-    @property
     def draft_key(self) -> str:
         """This dialog on this record: its class, title and the values it opened with."""
         opened = getattr(self, "_opened_with", {})
@@ -83,15 +79,9 @@ class FormDialog(BaseModal):
 
     def values(self) -> dict[str, Any]:
         """Every field's value, by field id."""
-
-        found: dict[str, Any] = {}
-        for field in self.query("Input, Select, TextArea"):
-            if field.id is not None:
-                found[field.id] = field.text if isinstance(field, TextArea) else field.value
-        return found
+        return field_values(self, "Input, Select, TextArea")
 
     def restore(self, values: dict[str, Any]) -> None:
-
         for field in self.query("Input, Select, TextArea"):
             if field.id in values:  # the checks that follow typing run too
                 if isinstance(field, TextArea):
@@ -165,14 +155,16 @@ def goal_select(value: Goal, widget_id: str = "goal") -> Select[str]:
                   value=value.value, allow_blank=False, id=widget_id, compact=True)
 
 
+def field_values(node: Any, selector: str) -> dict[str, Any]:
+    """The value of every field under ``node`` that ``selector`` matches, by field id (a
+    text area's text)."""
+    return {field.id: field.text if isinstance(field, TextArea) else field.value
+            for field in node.query(selector) if field.id is not None}  # fmt: skip
+
+
 def typed_text(node: Any) -> dict[str, str]:
     """What is typed in every text field under ``node``, by field id."""
-
-    found: dict[str, str] = {}
-    for field in node.query("Input, TextArea"):
-        if field.id is not None:
-            found[field.id] = field.text if isinstance(field, TextArea) else field.value
-    return found
+    return field_values(node, "Input, TextArea")
 
 
 def leave_form(screen: Any, changed: bool) -> None:

@@ -120,9 +120,5 @@ class ConfirmBackScreen(BaseModal):
         self.dismiss(None)
 
     @property
-    def drafts(self) -> dict:
-        return getattr(self.app, "drafts", {})
-
-    @property
     def _draft_key(self) -> str:
         return f"confirm:{self.session.visit.id}"
