@@ -18,10 +18,9 @@ def keys(screen_name: str | None, as_json: bool) -> None:
     entry with an unknown id or a key that cannot be parsed is an error, by name.
     """
     from interview_tui.cli.output import echo, echo_json
-    from interview_tui.store.paths import config_dir
-    from interview_tui.tui.keymap import key_reference, load_keymap
+    from interview_tui.tui.keymap import key_reference, keymap_path, load_keymap
 
-    keymap = load_keymap(config_dir() / "keymap.toml")
+    keymap = load_keymap(keymap_path())
     rows = key_reference(keymap)
     if screen_name is not None:
         screens = sorted({row["screen"] for row in rows})

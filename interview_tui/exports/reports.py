@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from interview_tui.domain.enums import Goal, PoolGroup
+from interview_tui.domain.enums import Goal, ItemStatus, PoolGroup, Role
 from interview_tui.domain.models import Commitment, Note, Requirement
 from interview_tui.exports.bundle import VisitBundle
 from interview_tui.i18n import t
@@ -17,6 +17,7 @@ from interview_tui.services.commitments import KeptOnTime, kept_line
 from interview_tui.services.customer_safe import recap_commitments, safe_requirement
 from interview_tui.services.requirement_pool import overrides
 from interview_tui.services.schedule import schedule_for_customer, schedule_summary
+from interview_tui.services.script_builder import not_asked
 from interview_tui.services.solutions import history_lines
 
 
@@ -136,9 +137,6 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
 
 def _not_asked(bundle: VisitBundle) -> list[str]:
     """Planned questions skipped or not reached, by role: where the next visit starts."""
-    from interview_tui.domain.enums import ItemStatus, Role
-    from interview_tui.services.script_builder import not_asked
-
     left = not_asked(bundle.script)
     out = [f"## {t('report.not_asked')}", ""]
     if not left:

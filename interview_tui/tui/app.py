@@ -20,6 +20,7 @@ from interview_tui.settings import UserSettings
 from interview_tui.store.store import Store
 from interview_tui.tui.base import translate_bindings
 from interview_tui.tui.data import SLOW_SAVE_SECONDS, SaveDone, SaveError, SaveFailed, Writer
+from interview_tui.tui.keymap import keymap_path as default_keymap_path
 from interview_tui.tui.keymap import load_keymap
 from interview_tui.tui.routes import screen_class
 
@@ -264,9 +265,7 @@ def build_app(
     prefetched: dict[str, Future] | None = None,
 ) -> InterviewApp:
     """The production factory: the CLI and the tests build the app the same way."""
-    from interview_tui.store.paths import config_dir
-
-    keymap = load_keymap(keymap_path or config_dir() / "keymap.toml")
+    keymap = load_keymap(keymap_path or default_keymap_path())
     return InterviewApp(
         store, initial=initial, today=today, now=now, keymap=keymap, animate=animate,
         prefetched=prefetched,

@@ -113,6 +113,13 @@ def key_problem(keys: str) -> str | None:
     return None
 
 
+def keymap_path() -> Path:
+    """The user's ``keymap.toml``, in the config directory."""
+    from interview_tui.store.paths import config_dir
+
+    return config_dir() / "keymap.toml"
+
+
 def load_keymap(path: Path) -> dict[str, str]:
     """User key remapping, checked; an absent file is no remapping."""
     import tomllib
