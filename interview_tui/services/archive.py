@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from interview_tui.domain.models import Customer, Person, Record, Visit
 from interview_tui.errors import UserError
-from interview_tui.services.archived import any_archived  # noqa: F401 (one place, named here too)
 from interview_tui.store.search import search_rowid
 from interview_tui.store.store import Store
 
