@@ -86,6 +86,22 @@ def test_words_typed_with_the_leader_key_are_kept(demo_env) -> None:
     assert note["text"] == "The CFO signs off every quarter" and note["goal"] == "usage_vendors"
 
 
+def test_a_new_note_by_the_leader_takes_the_words_typed_after_it(demo_env) -> None:
+    """ctrl+y n, then words, ctrl+y esc, more words, in one burst: each word in its note, in
+    order, and nothing of the menu's keys typed."""
+    term = _live(demo_env)
+    try:
+        term.send(b"Ops lead: nightly batch" + CTRL_Y + b"nCTO: we move to streaming"
+                  + CTRL_Y + ESC + b" next year")  # fmt: skip
+        term.wait_for_screen("streaming next year")
+        term.wait_for_screen("ctrl+y", gone=True)  # the menu has closed
+        term.drain(0.6)
+    finally:
+        term.kill()
+    texts = [n["text"] for n in _notes(demo_env)]
+    assert "Ops lead: nightly batch" in texts and "CTO: we move to streaming next year" in texts
+
+
 def test_safe_view_shows_nothing_internal(demo_env) -> None:
     term = _live(demo_env, size=(120, 36))
     try:

@@ -137,9 +137,13 @@ class InterviewApp(App[None]):
         A terminal delivers "ctrl+t and the first words" together; Textual hands every key
         to the screen that had focus when it arrived, so the words after the dialog key
         would reach the old screen and be lost. They are typed into the new screen's field.
+        A screen with a ``take_key`` coroutine reads keys here first, in typed order.
         """
         if isinstance(event, events.Key | events.Paste):
             if not event.is_forwarded:
+                take_key = getattr(self.screen, "take_key", None)  # a leader key's second key
+                if take_key is not None and await take_key(event):
+                    return
                 event._typed_on = self.screen  # type: ignore[attr-defined]
             elif getattr(event, "_typed_on", self.screen) is not self.screen:
                 text = event.text if isinstance(event, events.Paste) else (

@@ -2,16 +2,13 @@
 
 Every terminal sends ``ctrl+y`` and plain keys as they are, whatever the laptop: no Option,
 Alt or fn needed. The menu shows what the second key does; a key it does not know closes
-it and is typed into the note, so nothing typed is lost.
+it and does what it always does (a letter is typed into the note), so nothing typed is lost.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Any
 
-from textual import events
-from textual.app import ComposeResult
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from interview_tui.domain.enums import Goal
@@ -37,51 +34,34 @@ LEADER_KEYS: dict[str, str] = {
 }
 
 
-class LeaderMenu(ModalScreen[str | None]):
-    """A one-line menu at the bottom; dismissed with the chosen binding id, or ``None``.
+class LeaderMenu(Static):
+    """The one-line menu shown at the bottom of the live screen while the leader waits.
 
-    Text that reaches it and is not its key (an unknown key, a paste, words typed in the
-    same burst after the choice) goes to ``on_text``: the note, never the floor.
+    It never takes focus: the key after the leader is read on the app's own queue, in the
+    order it was typed (see :meth:`LiveScreen.take_key`), so words typed in the same burst
+    reach the note in order whatever the key did.
     """
 
     DEFAULT_CSS = """
-    LeaderMenu { align: center bottom; background: transparent; }
-    LeaderMenu > Static {
+    LeaderMenu {
         width: 100%; height: auto; padding: 0 1; background: $accent 30%;
-        border-top: tall $accent;
+        border-top: tall $accent; display: none;
     }
+    LeaderMenu.-open { display: block; }
     """
 
-    def __init__(self, labels: dict[str, str], on_text: Callable[[str], None]) -> None:
-        super().__init__()
-        self.labels = labels
-        self.on_text = on_text
-        self.chosen = False
-
-    def compose(self) -> ComposeResult:
+    def __init__(self, labels: dict[str, str], **kwargs: Any) -> None:
         goals = " ".join(f"{g.number} {t(f'goal_short.{g.value}')}" for g in Goal)
         rest = " · ".join(f"{key.replace('up', '↑').replace('down', '↓')} {label}"
-                          for key, label in self.labels.items() if not key.isdigit())  # fmt: skip
-        yield Static(t("leader.menu", goals=goals, rest=rest), markup=False)
+                          for key, label in labels.items() if not key.isdigit())  # fmt: skip
+        super().__init__(t("leader.menu", goals=goals, rest=rest), markup=False, **kwargs)
 
-    def on_key(self, event: events.Key) -> None:
-        event.stop()
-        event.prevent_default()
-        if self.chosen:  # typed on, in the same burst, after the leader's key
-            if event.is_printable and event.character:
-                self.on_text(event.character)
-            return
-        self.chosen = True
-        if event.key in LEADER_KEYS:
-            self.dismiss(LEADER_KEYS[event.key])
-            return
-        if event.is_printable and event.character:
-            self.on_text(event.character)
-        self.dismiss(None)
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
 
-    def on_paste(self, event: events.Paste) -> None:
-        event.stop()
-        self.on_text(event.text)
-        if not self.chosen:
-            self.chosen = True
-            self.dismiss(None)
+    def open(self) -> None:
+        self.add_class("-open")
+
+    def close(self) -> None:
+        self.remove_class("-open")

@@ -9,10 +9,13 @@ everything internal; "confirm back" reads back what was captured and agrees the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial, wraps
+from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -80,10 +83,36 @@ class NoteEditor(TextArea):
     decodes from a terminal's ``ESC 1``…) are keys of the live screen: never text here.
     Pasted text is taken whole, whatever it holds."""
 
+    class Then(Message):
+        """An action to run once the keys typed before it have reached the note."""
+
+        def __init__(self, run: Callable[[], None]) -> None:
+            super().__init__()
+            self.run = run
+
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
         if key in OPTION_DIGITS or key in OPTION_LETTERS:
             return False
         return super().check_consume_key(key, character)
+
+    def on_note_editor_then(self, message: Then) -> None:
+        message.stop()
+        message.run()
+
+
+def after_typing(action: Callable[..., None]) -> Callable[..., None]:
+    """Run a live action in the note's own queue, after the keys typed before it.
+
+    A key binding runs at once, while the words typed just before it may still be on their
+    way to the note: "…nightly batch" ctrl+j "CTO: …" in one burst would otherwise file
+    the end of the first voice under the second.
+    """
+
+    @wraps(action)
+    def in_order(self: LiveScreen, *args: Any) -> None:
+        self.query_one(NoteEditor).post_message(NoteEditor.Then(partial(action, self, *args)))
+
+    return in_order
 
 
 def _goal_bindings() -> list[Binding]:
@@ -171,6 +200,8 @@ class LiveScreen(BaseScreen):
                 yield Static("", id="captured")
                 yield Static(t("live.plan_limits"), classes="pane-title internal-only")
                 yield Static("", id="limits", classes="internal-only", markup=False)
+        yield LeaderMenu({key: t(f"leader.{binding_id.split('.', 1)[1]}")
+                          for key, binding_id in LEADER_KEYS.items()})
         yield Footer()
 
     def on_mount(self) -> None:
@@ -383,7 +414,12 @@ class LiveScreen(BaseScreen):
     def save_now(self) -> None:
         """Write what was typed; refresh the marks when a question became asked."""
         self._save_timer = None
-        if self.session is None or not self.session.dirty:
+        if self.session is None:
+            return
+        text = self.query_one("#note", TextArea).text  # its Changed may not have arrived yet
+        if text != self.session.note_for(self.item).text:
+            self.session.type(self.item, text)
+        if not self.session.dirty:
             return
         if self.session.flush():
             self._refresh_outline()
@@ -413,10 +449,12 @@ class LiveScreen(BaseScreen):
         self._show_item()
         self.query_one("#note", TextArea).focus()
 
+    @after_typing
     def action_free_notes(self) -> None:
         if self.session is not None:
             self._go(len(self.session.items))
 
+    @after_typing
     def action_new_note(self) -> None:
         """Another voice on this question: a new note with its own speaker, goal, flag."""
         if self.session is None:
@@ -434,18 +472,23 @@ class LiveScreen(BaseScreen):
         self.session.select_note(self.item, step)
         self._show_item()
 
+    @after_typing
     def action_prev_note(self) -> None:
         self._select_note(-1)
 
+    @after_typing
     def action_next_note(self) -> None:
         self._select_note(+1)
 
+    @after_typing
     def action_next(self) -> None:
         self._go(self.index + 1)
 
+    @after_typing
     def action_prev(self) -> None:
         self._go(self.index - 1)
 
+    @after_typing
     def action_skip(self) -> None:
         if self.session and (item := self.item) is not None:
             self.session.set_status(item, ItemStatus.SKIPPED)
@@ -482,6 +525,7 @@ class LiveScreen(BaseScreen):
 
     # -- tagging ----------------------------------------------------------------------------
 
+    @after_typing
     def action_tag_goal(self, number: int) -> None:
         assert self.session is not None
         goal = list(Goal)[number - 1]
@@ -489,6 +533,7 @@ class LiveScreen(BaseScreen):
         self._after_tag()
         self.notify(t("live.goal_set", goal=t(f"goal.{goal.value}")), timeout=2)
 
+    @after_typing
     def action_internal(self) -> None:
         assert self.session is not None
         note = self.session.toggle_internal(self.item)
@@ -571,6 +616,7 @@ class LiveScreen(BaseScreen):
 
     # -- the customer may see the screen ----------------------------------------------------
 
+    @after_typing
     def action_safe(self) -> None:
         self.save_now()
         self.safe = not self.safe
@@ -591,11 +637,13 @@ class LiveScreen(BaseScreen):
 
         self.app.push_screen(ConfirmBackScreen(self.session), closed)
 
+    @after_typing
     def action_leave(self) -> None:
         """Back to the screen the meeting was opened from; every note is already saved."""
         self.save_now()
         self.dismiss()
 
+    @after_typing
     def action_home(self) -> None:
         """Straight to the home screen, whatever was opened in between."""
         self.save_now()
@@ -604,18 +652,25 @@ class LiveScreen(BaseScreen):
     # -- the leader key: ctrl+y, then one plain key ------------------------------------------
 
     def action_leader(self) -> None:
-        labels = {key: t(f"leader.{binding_id.split('.', 1)[1]}")
-                  for key, binding_id in LEADER_KEYS.items() if not key.isdigit()}  # fmt: skip
+        """Show the menu; the next key is read by :meth:`take_key`."""
+        self.query_one(LeaderMenu).open()
 
-        def chosen(binding_id: str | None) -> None:
-            if binding_id is not None:
-                self.call_later(self.run_action, _ACTIONS[binding_id])
+    async def take_key(self, event: events.Key | events.Paste) -> bool:
+        """The key after the leader, read on the app's queue in the order it was typed (a
+        menu screen of its own would race the note for the words typed after it).
 
-        self.app.push_screen(LeaderMenu(labels, self._type_into_note), chosen)
-
-    def _type_into_note(self, text: str) -> None:
-        """Text that reached a menu but was meant for the note."""
-        self.query_one("#note", TextArea).insert(text)  # hidden in the safe view: kept all the same
+        A leader key runs its action before the next key is read; ``esc`` only closes the
+        menu; any other key or a paste closes it and does what it always does. True when
+        the key was used here.
+        """
+        menu = self.query_one(LeaderMenu)
+        if not menu.is_open:
+            return False
+        menu.close()
+        if isinstance(event, events.Key) and event.key in LEADER_KEYS:
+            await self.run_action(_ACTIONS[LEADER_KEYS[event.key]])
+            return True
+        return isinstance(event, events.Key) and event.key == "escape"
 
 
 #: binding id -> action of every live binding the leader can run
