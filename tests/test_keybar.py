@@ -1,52 +1,91 @@
 """The key bar: the screen's keys as Textual's footer shows them, drawn as one widget.
 
-Help and the command palette stay in sight on the right however narrow the terminal; the
-other keys are shown whole or not at all; a click presses the key.
+The screen's keys come in the order the screen declares them (its main actions first), on
+a second line when one is not enough; help and the command palette stay in sight on the
+right; a key is shown whole or not at all; a click presses the key.
 """
 
 from __future__ import annotations
 
+import pytest
 from rich.cells import cell_len
 
 from interview_tui.tui.keybar import KeyBar
 from tests.conftest import settle
 
+#: each screen's keys that must be in sight at 80 columns, in both languages (by binding id)
+ESSENTIAL = {
+    "live": ["live.commitment", "live.requirement", "live.pain", "live.new_note", "live.next",
+             "live.prev", "live.leader", "live.safe", "live.confirm", "live.leave"],
+    "commitments": ["commitments.done", "commitments.drop", "commitments.due",
+                    "commitments.reopen", "undo", "review.back"],
+    "requirements": ["pool.move1", "pool.move2", "pool.move3", "pool.state", "pool.link",
+                     "review.back"],
+}  # fmt: skip
+ROUTE_ARGS = {"live": {"visit_id": 4}}
 
-def _line(app) -> str:
-    return app.screen.query_one(KeyBar).render().plain
+
+def _lines(app) -> list[str]:
+    return app.screen.query_one(KeyBar).render().plain.split("\n")
 
 
-async def test_keys_in_order_with_help_and_palette_on_the_right(make_app) -> None:
+def _shown(app, binding_id: str) -> str:
+    """How the key bar draws the binding with ``binding_id``: `` ^t Commitment ``."""
+    for active in app.screen.active_bindings.values():
+        if active.binding.id == binding_id:
+            return f" {app.get_key_display(active.binding)} {active.binding.description} "
+    raise AssertionError(f"{binding_id} is not bound on {app.screen}")
+
+
+async def test_keys_in_declared_order_with_help_and_palette_on_the_right(make_app) -> None:
     app = make_app("commitments")
-    async with app.run_test(size=(160, 30)) as pilot:
+    async with app.run_test(size=(200, 30)) as pilot:
         await settle(pilot)
-        line = _line(app)
-        keys = ["esc Back", "x Done", "z Drop", "o Open", "k By customer", "r Reopen"]
-        assert all(key in line for key in keys)
+        [line] = _lines(app)
+        keys = ["x Done", "z Drop", "e Due date", "r Reopen", "o Open", "k By customer",
+                "esc Back"]  # fmt: skip
         assert [line.index(key) for key in keys] == sorted(line.index(key) for key in keys)
-        assert line.rstrip().endswith("f1 Help  ^p palette")
+        assert line.rstrip().endswith("f1 Help  ^p Commands")
         assert "enter" not in line  # keys not meant for the footer stay out of it
 
 
-async def test_narrow_terminal_keeps_help_and_whole_keys(make_app) -> None:
-    app = make_app("commitments", lang="zh")
-    async with app.run_test(size=(60, 20)) as pilot:
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("route", sorted(ESSENTIAL))
+async def test_main_actions_in_sight_at_80_columns(make_app, route, lang) -> None:
+    app = make_app(route, lang=lang, **ROUTE_ARGS.get(route, {}))
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        line = _line(app)
-        assert cell_len(line) == 60 and "f1 帮助" in line and "^p palette" in line
-        left = line.split("▏")[0].split("  ")
-        shown = [part.strip() for part in left if part.strip()]
-        # every key shown is whole: its key and its whole description
-        assert all(part in {"esc 返回", "x 完成", "z 放弃", "e 改期", "o 未完成", "d 逾期"}
-                   for part in shown), shown  # fmt: skip
+        lines = _lines(app)
+        assert len(lines) <= 2 and all(cell_len(line) <= 80 for line in lines)
+        text = "\n".join(lines)
+        for binding_id in ESSENTIAL[route]:
+            assert _shown(app, binding_id) in text, f"{binding_id} not in sight:\n{text}"
+        help_key = "f1 帮助" if lang == "zh" else "f1 Help"
+        assert help_key in lines[0]
 
 
-async def test_a_click_presses_the_key(make_app) -> None:
+async def test_a_narrow_terminal_shows_whole_keys_only(make_app) -> None:
+    app = make_app("commitments", lang="zh")
+    async with app.run_test(size=(40, 20)) as pilot:
+        await settle(pilot)
+        lines = _lines(app)
+        assert "f1 帮助" in lines[0] and all(cell_len(line) <= 40 for line in lines)
+        shown = [part.strip() for line in lines for part in line.split("▏")[0].split("  ")
+                 if part.strip()]  # fmt: skip
+        whole = {f"{app.get_key_display(active.binding)} {active.binding.description}"
+                 for active in app.screen.active_bindings.values()}  # fmt: skip
+        assert shown and all(part in whole for part in shown), shown
+
+
+async def test_a_click_presses_the_key_on_either_line(make_app) -> None:
     app = make_app("commitments")
-    async with app.run_test(size=(160, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.screen.filter_name == "open"
-        x = _line(app).index("a All") + 1
-        await pilot.click(KeyBar, offset=(x, 0))
+        lines = _lines(app)
+        row = next(n for n, line in enumerate(lines) if "a All" in line)
+        assert row == 1  # on the second line at 80 columns
+        bar = app.screen.query_one(KeyBar)
+        await pilot.click(KeyBar, offset=(lines[row].index("a All") + 1, row))
         await settle(pilot)
-        assert app.screen.filter_name == "all"
+        assert app.screen.filter_name == "all" and bar.size.height == 2

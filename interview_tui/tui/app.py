@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from textual import events, on
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
@@ -34,6 +34,8 @@ class InterviewApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "app.quit", id="app.quit", tooltip="app.quit.help"),
         Binding("f1", "help", "app.help", id="app.help", tooltip="app.help.help"),
+        Binding("ctrl+p", "command_palette", "app.palette", id="app.palette",
+                tooltip="app.palette.help", show=False, priority=True),
     ]
 
     def __init__(
@@ -231,31 +233,19 @@ class InterviewApp(App[None]):
             self.pop_screen()
 
     def action_help(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+        """Every key of the screen in front, grouped, in the user's language."""
+        from interview_tui.tui.help_screen import HelpScreen
 
-    # -- command palette: every binding of the current screen is a command ------------------
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        seen: set[str] = set()
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            if not binding.description or binding.action in seen or not active.enabled:
-                continue
-            seen.add(binding.action)
-            help_text = binding.tooltip or binding.description
-            node = active.node
+    # -- command palette: every key of the current screen is a command --------------------
 
-            def run(action: str = binding.action, target: Any = node) -> None:
-                self.call_later(self.run_action, action, target)
+    def action_command_palette(self) -> None:
+        from interview_tui.tui.commands import InterviewPalette
 
-            yield SystemCommand(f"{binding.description}  [{key}]", help_text, run)
-        for command in super().get_system_commands(screen):
-            # A screenshot would write internal notes to a public folder: not offered.
-            if command.title != "Screenshot":
-                yield command
+        if not InterviewPalette.is_open(self):
+            self.push_screen(InterviewPalette())
 
 
 def build_app(

@@ -2,9 +2,11 @@
 
 Textual's ``Footer`` builds a widget per key and builds them all again each time the
 bindings change (three times while a screen opens): with a dozen keys that is most of the
-time a screen takes to open. :class:`KeyBar` shows the same keys, in the same places and
-colours, as one line of text that is only redrawn. A click on a key presses it; hovering
-shows what it does. Every key is also listed by ``f1`` and offered in the command palette.
+time a screen takes to open. :class:`KeyBar` shows the same keys, in the same colours, as
+text that is only redrawn: the screen's keys in the order the screen declares them (the
+most important first), on a second line when one is not enough, so a narrow terminal
+still shows them. A click on a key presses it; hovering shows what it does. Every key is
+also listed by ``f1`` and offered in the command palette.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.widget import Widget
 
 from interview_tui.display import visible
 
 #: the key that lists every key of the screen (kept in sight on the right)
 HELP_ID = "app.help"
+#: lines the keys may take before the rest are left to f1 and the palette
+MAX_LINES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +42,7 @@ class _Spot:
 
     start: int
     end: int
+    row: int
     key: str
     enabled: bool
     tooltip: str
@@ -52,6 +58,7 @@ class KeyBar(Widget, can_focus=False):
         super().__init__()
         self._spots: list[_Spot] = []
         self._hover: str | None = None  # the key under the mouse
+        self._rows = 1  # the lines the keys took when last laid out
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -70,48 +77,83 @@ class KeyBar(Widget, can_focus=False):
         left: list[_Key] = []
         right: list[_Key] = []
         actions: set[str] = set()
-        for _node, binding, enabled, tooltip in active.values():
+        for _node, binding, enabled, tooltip in sorted(active.values(), key=self._declared):
             if binding.show and binding.action not in actions:
                 actions.add(binding.action)
                 key = _Key(binding, enabled, tooltip or binding.tooltip or binding.description)
                 (right if binding.id == HELP_ID else left).append(key)
-        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        palette = next((found for found in active.values()
+                        if found.binding.action == "command_palette"), None)  # fmt: skip
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
             binding = palette.binding
             right.append(_Key(binding, palette.enabled, binding.tooltip or binding.description))
         return left, right
 
-    def render(self) -> Text:
+    def _lines(self, width: int) -> tuple[list[Text], list[_Spot]]:
+        """The keys laid out in at most :data:`MAX_LINES` lines of ``width`` cells.
+
+        The screen's keys fill the first line up to help and the palette, then the next
+        lines; a key is drawn whole or not at all (the rest are in f1 and the palette).
+        """
         styles = (self.get_component_rich_style("key-bar--key"),
                   self.get_component_rich_style("key-bar--description"),
                   self.get_component_rich_style("key-bar--hover"))  # fmt: skip
         left, right = self._shown()
-        line = Text(no_wrap=True, overflow="crop", end="")
-        spots: list[_Spot] = []
         tail = Text(no_wrap=True, end="")
         tail_spots: list[_Spot] = []
         if right:
             tail.append("▏", Style(dim=True))
         for key in right:
-            self._draw(tail, key, tail_spots, styles)
-        room = self.size.width - tail.cell_len
+            self._draw(tail, key, tail_spots, styles, 0)
+        lines = [Text(no_wrap=True, overflow="crop", end="")]
+        spots: list[_Spot] = []
+        room = width - tail.cell_len
         for key in left:
+            line = lines[-1]
             before = line.cell_len
-            self._draw(line, key, spots, styles)
-            if line.cell_len > room:  # only whole keys: the rest are in f1 and ctrl+p
-                line.truncate(before)
-                spots.pop()
+            self._draw(line, key, spots, styles, len(lines) - 1)
+            if line.cell_len <= room:
+                continue
+            line.truncate(before)
+            spots.pop()
+            if len(lines) == MAX_LINES or before == 0:
                 break
+            lines.append(Text(no_wrap=True, overflow="crop", end=""))
+            room = width
+            self._draw(lines[-1], key, spots, styles, len(lines) - 1)
+            if lines[-1].cell_len > room:  # wider than a whole line: not drawn
+                lines[-1].truncate(0)
+                spots.pop()
         if right:
-            line.truncate(max(0, room), pad=True)
-            offset = line.cell_len
-            line.append_text(tail)
-            spots += [_Spot(spot.start + offset, spot.end + offset, spot.key, spot.enabled,
+            first = lines[0]
+            first.truncate(max(0, width - tail.cell_len), pad=True)
+            offset = first.cell_len
+            first.append_text(tail)
+            spots += [_Spot(spot.start + offset, spot.end + offset, 0, spot.key, spot.enabled,
                             spot.tooltip) for spot in tail_spots]  # fmt: skip
-        self._spots = spots
-        return line
+        return lines, spots
 
-    def _draw(self, line: Text, key: _Key, spots: list[_Spot], styles: tuple[Style, ...]) -> None:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width)[0])
+
+    def _declared(self, active: Any) -> tuple[int, int]:
+        """The screen's keys in the order it declares them, then the app's, then the rest
+        (a key the focused widget also binds would otherwise come first)."""
+        node = active.node
+        rank = 0 if node is self.screen else 1 if node is self.app else 2
+        keys = list(node._bindings.key_to_bindings)
+        return rank, keys.index(active.binding.key) if active.binding.key in keys else len(keys)
+
+    def render(self) -> Text:
+        lines, self._spots = self._lines(self.size.width)
+        text = Text("\n", no_wrap=True, overflow="crop", end="").join(lines)
+        if len(lines) != self._rows:  # the keys need another line, or one less
+            self._rows = len(lines)
+            self.call_later(self.refresh, layout=True)
+        return text
+
+    def _draw(self, line: Text, key: _Key, spots: list[_Spot], styles: tuple[Style, ...],
+              row: int) -> None:
         """Append ``key`` to ``line`` as Textual's footer draws it, and where it is."""
         key_style, text_style, hover_style = styles
         dim = Style(dim=True) if not key.enabled else Style()
@@ -121,13 +163,15 @@ class KeyBar(Widget, can_focus=False):
         if key.binding.description:
             line.append(f"{visible(key.binding.description, one_line=True)} ",
                         text_style + extra)  # fmt: skip
-        spots.append(_Spot(start, line.cell_len, key.binding.key, key.enabled, key.tooltip))
+        spots.append(_Spot(start, line.cell_len, row, key.binding.key, key.enabled,
+                           key.tooltip))  # fmt: skip
 
-    def _spot_at(self, x: int) -> _Spot | None:
-        return next((spot for spot in self._spots if spot.start <= x < spot.end), None)
+    def _spot_at(self, x: int, y: int) -> _Spot | None:
+        return next((spot for spot in self._spots
+                     if spot.row == y and spot.start <= x < spot.end), None)  # fmt: skip
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        spot = self._spot_at(event.x)
+        spot = self._spot_at(event.x, event.y)
         key = spot.key if spot is not None else None
         if key != self._hover:
             self._hover = key
@@ -141,7 +185,7 @@ class KeyBar(Widget, can_focus=False):
             self.refresh()
 
     def on_click(self, event: events.Click) -> None:
-        spot = self._spot_at(event.x)
+        spot = self._spot_at(event.x, event.y)
         if spot is None:
             return
         if spot.enabled:

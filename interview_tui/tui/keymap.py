@@ -58,8 +58,11 @@ def key_reference(keymap: dict[str, str]) -> list[dict[str, Any]]:
     """Every binding as the user's keymap leaves it: ``screen``, ``id``, ``keys`` (each a
     Textual key name, or a sequence separated by spaces such as ``"ctrl+y 3"``),
     ``description`` and ``help``, in the current language."""
+    from dataclasses import replace
+
     from interview_tui.i18n import t
     from interview_tui.tui.live.leader import LEADER_KEYS
+    from interview_tui.tui.screen_keys import describe
 
     def keys_of(binding_id: str, default: str) -> list[str]:
         return [key.strip() for key in keymap.get(binding_id, default).split(",") if key.strip()]
@@ -75,7 +78,8 @@ def key_reference(keymap: dict[str, str]) -> list[dict[str, Any]]:
             "screen": binding.id.split(".", 1)[0],
             "id": binding.id,
             "keys": sequences + keys_of(binding.id, binding.key),
-            "description": t(binding.description) if binding.description else "",
+            "description": describe(replace(binding, description=t(binding.description)))
+            if binding.description else "",
             "help": t(binding.tooltip) if binding.tooltip else "",
         })  # fmt: skip
     return rows

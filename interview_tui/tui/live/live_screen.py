@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets import Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from interview_tui.domain.enums import Goal, ItemStatus, Role
@@ -33,6 +33,7 @@ from interview_tui.services.live_session import LiveSession
 from interview_tui.tui.base import BaseScreen
 from interview_tui.tui.data import LoadFailed
 from interview_tui.tui.forms import FormDialog
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.live.confirm_back import ConfirmBackScreen
 from interview_tui.tui.live.dialogs import (
     AdhocDialog,
@@ -134,26 +135,27 @@ class LiveScreen(BaseScreen):
     """One visit, live. ``visit_id`` is the visit to open."""
 
     CSS_PATH = "live.tcss"
-    BINDINGS = [
-        Binding("escape", "leave", "live.leave", id="live.leave", tooltip="live.leave.help"),
-        Binding("ctrl+n", "next", "live.next", id="live.next", tooltip="live.next.help",
-                priority=True),
-        Binding("ctrl+b", "prev", "live.prev", id="live.prev", tooltip="live.prev.help",
-                priority=True),
-        Binding("ctrl+j", "new_note", "live.new_note", id="live.new_note",
-                tooltip="live.new_note.help", priority=True),
+    BINDINGS = [  # the footer shows them in this order: what a meeting needs most first
         Binding("ctrl+t", "commitment", "live.commitment", id="live.commitment",
                 tooltip="live.commitment.help", priority=True),
         Binding("ctrl+r", "requirement", "live.requirement", id="live.requirement",
                 tooltip="live.requirement.help", priority=True),
+        Binding("ctrl+l", "pain", "live.pain", id="live.pain", tooltip="live.pain.help",
+                priority=True),
+        Binding("ctrl+j", "new_note", "live.new_note", id="live.new_note",
+                tooltip="live.new_note.help", priority=True),
+        Binding("ctrl+n", "next", "live.next", id="live.next", tooltip="live.next.help",
+                priority=True),
+        Binding("ctrl+b", "prev", "live.prev", id="live.prev", tooltip="live.prev.help",
+                priority=True),
         Binding(LEADER_KEY, "leader", "live.leader", id=LEADER_ID, tooltip="live.leader.help",
                 priority=True),
         Binding("f2", "safe", "live.safe", id="live.safe", tooltip="live.safe.help",
                 priority=True),
         Binding("f3", "confirm", "live.confirm", id="live.confirm", tooltip="live.confirm.help",
                 priority=True),
+        Binding("escape", "leave", "live.leave", id="live.leave", tooltip="live.leave.help"),
         _hidden("ctrl+g", "jump", "jump"),
-        _hidden("ctrl+l", "pain", "pain"),
         _hidden("ctrl+o", "adhoc", "adhoc"),
         _hidden(f"alt+s,{OPTION_LETTERS[0]}", "skip", "skip"),
         _hidden(f"alt+w,f5,{OPTION_LETTERS[1]}", "speaker", "speaker"),
@@ -164,6 +166,21 @@ class LiveScreen(BaseScreen):
         _hidden("f9", "home", "home"),
         *_goal_bindings(),
     ]
+
+    #: the key after the leader -> the binding it runs (``f1`` lists them as ``^y 3``)
+    LEADER_SEQUENCES = LEADER_KEYS
+    #: what ``f1`` groups each key under
+    KEY_GROUPS = {
+        **dict.fromkeys(("live.commitment", "live.requirement", "live.pain", "live.adhoc"),
+                        "keys.group.capture"),
+        **dict.fromkeys(("live.new_note", "live.prev_note", "live.next_note", "live.speaker",
+                         "live.internal", "live.free_notes",
+                         *(f"live.goal{goal.number}" for goal in Goal)), "keys.group.notes"),
+        **dict.fromkeys(("live.next", "live.prev", "live.jump", "live.skip", "live.leader"),
+                        "keys.group.moving"),
+        **dict.fromkeys(("live.safe", "live.confirm", "live.leave", "live.home"),
+                        "keys.group.meeting"),
+    }  # fmt: skip
 
     def __init__(self, visit_id: int, item_id: int | None = None) -> None:
         super().__init__()
@@ -202,7 +219,7 @@ class LiveScreen(BaseScreen):
                 yield Static("", id="limits", classes="internal-only", markup=False)
         yield LeaderMenu({key: t(f"leader.{binding_id.split('.', 1)[1]}")
                           for key, binding_id in LEADER_KEYS.items()})
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#note-hidden").display = False

@@ -157,13 +157,15 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
     CommitmentsScreen.-rates #commitments-table { display: none; }
     """
     BINDINGS = [
-        Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
         Binding("x", "close('done')", "commitments.done", id="commitments.done",
                 tooltip="commitments.done.help"),
         Binding("z", "close('dropped')", "commitments.drop", id="commitments.drop",
                 tooltip="commitments.drop.help"),
         Binding("e", "due", "commitments.due", id="commitments.due",
                 tooltip="commitments.due.help"),
+        Binding("r", "reopen", "commitments.reopen", id="commitments.reopen",
+                tooltip="commitments.reopen.help"),
+        UNDO_BINDING,
         Binding("o", "filter('open')", "commitments.open", id="commitments.open",
                 tooltip="commitments.open.help"),
         Binding("d", "filter('overdue')", "commitments.overdue_key", id="commitments.overdue",
@@ -178,11 +180,9 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
                 tooltip="commitments.owner.help"),
         Binding("k", "rates", "commitments.rates", id="commitments.rates",
                 tooltip="commitments.rates.help"),
-        Binding("r", "reopen", "commitments.reopen", id="commitments.reopen",
-                tooltip="commitments.reopen.help"),
         Binding("enter", "open", "commitments.open_one", id="commitments.open_one",
                 tooltip="commitments.open_one.help"),
-        UNDO_BINDING,
+        Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
     ]
 
     def __init__(self, filter: str = "open") -> None:

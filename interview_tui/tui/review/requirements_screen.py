@@ -70,7 +70,6 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
 
     DEFAULT_CSS = "#pool { height: 1fr; } #pool-counts { padding: 0 1; color: $text-muted; }"
     BINDINGS = [
-        Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
         Binding("1", "move('in_progress')", "pool.move1", id="pool.move1",
                 tooltip="pool.move1.help"),
         Binding("2", "move('next_iteration')", "pool.move2", id="pool.move2",
@@ -81,6 +80,7 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         Binding("h", "how_to_use", "pool.how", id="pool.how", tooltip="pool.how.help"),
         Binding("enter", "open", "pool.open", id="pool.open", tooltip="pool.open.help"),
         UNDO_BINDING,
+        Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
     ]
 
     def __init__(self, customer_id: int | None = None) -> None:

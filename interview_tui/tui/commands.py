@@ -1,0 +1,64 @@
+"""The command palette (``ctrl+p``): this screen's commands first, each with its keys, in the
+user's language; then help and quitting. Textual's generic commands are not offered (its
+screenshot would write internal notes to a file anyone can read)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import Any
+
+from rich.text import Text
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
+
+from interview_tui.i18n import t
+from interview_tui.tui.screen_keys import screen_keys
+
+
+def _commands(screen: Any) -> Iterator[tuple[str, str, Callable[[], None]]]:
+    """(title with keys, help, run) for every key of ``screen`` that can be used now."""
+    app = screen.app
+    for key in screen_keys(screen):
+        if not key.enabled or key.action == "command_palette":
+            continue
+        title = f"{key.description}  ({', '.join(key.keys)})"
+        run = partial(app.call_later, app.run_action, key.action, key.node)
+        yield title, key.help, run
+
+
+class ScreenCommands(Provider):
+    """The screen's own commands, in the order the screen declares them."""
+
+    async def discover(self) -> Hits:
+        for title, help_text, run in _commands(self.screen):
+            yield DiscoveryHit(title, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, run in _commands(self.screen):
+            if (score := matcher.match(title)) > 0:
+                yield Hit(score, matcher.highlight(title), run, help=help_text)
+
+
+class InterviewPalette(CommandPalette):
+    """Textual's palette, speaking the user's language."""
+
+    def __init__(self) -> None:
+        super().__init__(providers=[ScreenCommands], placeholder=t("palette.placeholder"),
+                         id="--command-palette")  # fmt: skip
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """As Textual's, with the message translated."""
+        self._stop_no_matches_countdown()
+
+        def no_matches() -> None:
+            if search_value:
+                self.query_one("CommandList").add_option(Option(
+                    Text(t("palette.no_matches"), justify="center"), disabled=True,
+                    id=self._NO_MATCHES))  # fmt: skip
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, no_matches)

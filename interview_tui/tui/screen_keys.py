@@ -1,0 +1,109 @@
+"""The keys of the screen in front of the user, as the help screen and the palette list them.
+
+One place reads them: every binding with an id the screen declares (shown in the footer
+or not), in the order it declares them, with every key that runs it after the user's
+keymap (a leader sequence such as ``^y 3`` and a Mac's Option key as ``⌥3`` included),
+then the app's own keys. Bindings are grouped by what they do where a screen says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual.binding import Binding
+
+from interview_tui.i18n import t
+
+#: what a Mac types for Option+key, as Textual names the character -> how the key is shown
+OPTION_KEYS = {
+    "inverted_exclamation_mark": "⌥1", "trade_mark_sign": "⌥2", "pound_sign": "⌥3",
+    "cent_sign": "⌥4", "infinity": "⌥5", "section_sign": "⌥6", "pilcrow_sign": "⌥7",
+    "ß": "⌥s", "n_ary_summation": "⌥w",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenKey:
+    """One thing the user can do, and every key that does it."""
+
+    binding_id: str
+    keys: tuple[str, ...]
+    description: str
+    help: str
+    group: str
+    action: str
+    node: Any
+    enabled: bool
+
+
+def describe(binding: Binding) -> str:
+    """What a binding does, in words; a goal key names its goal ("Goal 6: Pain points")."""
+    action = binding.action
+    if action.startswith("tag_goal(") and action.endswith(")"):
+        return t("live.goal", number=action[len("tag_goal("):-1], goal=binding.description)
+    return binding.description
+
+
+def key_display(app: Any, key: str) -> str:
+    """A key as the footer shows it (``^t``), a Mac's Option and Command keys as ⌥ and ⌘."""
+    if key in OPTION_KEYS:
+        return OPTION_KEYS[key]
+    shown = app.get_key_display(Binding(key, ""))
+    return "⌘" + shown.removeprefix("super+") if shown.startswith("super+") else shown
+
+
+def _leader_sequences(screen: Any, binding_id: str) -> list[str]:
+    """``^y 3`` for a binding the screen's leader key runs (the live screen has one)."""
+    leader_keys: dict[str, str] = getattr(screen, "LEADER_SEQUENCES", {})
+    firsts = [key for key, bindings in screen._bindings.key_to_bindings.items()
+              if any(b.action == "leader" for b in bindings)]  # fmt: skip
+    return [f"{key_display(screen.app, first)} {second.replace('up', '↑').replace('down', '↓')}"
+            for first in firsts for second, target in leader_keys.items()
+            if target == binding_id]  # fmt: skip
+
+
+def screen_keys(screen: Any) -> list[ScreenKey]:
+    """The screen's keys in declared order, then the app's; one entry per binding id."""
+    app = screen.app
+    groups: dict[str, str] = getattr(screen, "KEY_GROUPS", {})
+    active = screen.active_bindings
+    enabled_of = {found.binding.id: found.enabled for found in active.values()}
+    found: dict[str, ScreenKey] = {}
+    for node, group in ((screen, t("keys.group.screen")), (app, t("keys.group.everywhere"))):
+        for key, bindings in node._bindings.key_to_bindings.items():
+            for binding in bindings:
+                if not binding.id or not binding.description:
+                    continue
+                if binding.id in found:
+                    entry = found[binding.id]
+                    found[binding.id] = _with_key(entry, key_display(app, key))
+                    continue
+                keys = tuple(sorted((*_leader_sequences(screen, binding.id),
+                                     key_display(app, key)), key=_reach))  # fmt: skip
+                found[binding.id] = ScreenKey(
+                    binding.id, keys, describe(binding), binding.tooltip or "",
+                    t(groups[binding.id]) if binding.id in groups else group, binding.action,
+                    node, enabled_of.get(binding.id, True),
+                )  # fmt: skip
+    return list(found.values())
+
+
+def _with_key(entry: ScreenKey, key: str) -> ScreenKey:
+    if key in entry.keys:
+        return entry
+    keys = tuple(sorted((*entry.keys, key), key=_reach))
+    return ScreenKey(entry.binding_id, keys, entry.description, entry.help, entry.group,
+                     entry.action, entry.node, entry.enabled)  # fmt: skip
+
+
+def _reach(key: str) -> int:
+    """Keys every keyboard sends first: plain and ctrl keys, then leader sequences, then F
+    keys (``fn`` on a laptop), then alt and Option keys."""
+    if key.startswith("⌥"):
+        return 4
+    if key.startswith("alt+"):
+        return 3
+    if key[:1] == "f" and key[1:].isdigit():
+        return 2
+    return 1 if " " in key else 0
