@@ -140,7 +140,7 @@ def test_keys_lists_every_binding_with_the_keys_every_terminal_sends(tmp_path) -
     ids = [row["id"] for row in rows]
     assert len(ids) == len(set(ids)) and {"home.open", "live.goal3", "dialog.save"} <= set(ids)
     goal3 = next(row for row in rows if row["id"] == "live.goal3")
-    assert goal3["screen"] == "live" and goal3["description"] == "Usage & vendors"
+    assert goal3["screen"] == "live" and goal3["description"] == "Goal 3: Usage & vendors"
     assert goal3["keys"][:2] == ["ctrl+y 3", "alt+3"]
     # every live action has a key that is neither alt nor an F key (what a Mac sends)
     live = [row for row in rows if row["screen"] == "live"]
