@@ -74,7 +74,7 @@ def t(key: str, /, language: str | None = None, **values: object) -> str:
     """The text for ``key`` in the current language, formatted with ``values``.
 
     A missing key shows as the key itself, so a gap is visible rather than fatal. With
-    ``count=1`` (or ``days=1``), ``key.one`` is used where the catalog has it (``1 check`` / ``2 checks``).
+    ``count=1`` (or ``days=1``), ``key.one`` is used where the catalog has it (``1 check``).
     """
     lang = language or getattr(_local, "language", None) or _current
     if values.get("count", values.get("days")) == 1 and (one := catalog(lang).get(key + ".one")):
