@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable
 
+from interview_tui.domain.models import Customer, Visit
+from interview_tui.services.home_data import visit_timing
 from interview_tui.tui.home.screen import HomeScreen
+from tests.conftest import FIXED_NOW, FIXED_TODAY, settle
 
 
 async def _ready(app, pilot) -> None:
@@ -22,7 +25,7 @@ async def test_home_lists_visits_customers_and_counts(make_app) -> None:
         visits = app.screen.query_one("#visits", DataTable)
         assert visits.row_count == 4
         first_row = visits.get_row_at(0)
-        assert str(first_row[0]).startswith("▶")  # upcoming first
+        assert str(first_row[0]).strip() == "○"  # upcoming first, marked as in the legend
         customers = app.screen.query_one("#customers", DataTable)
         assert customers.row_count == 2
         counts = str(app.screen.query_one("#commitment-counts").render())
@@ -36,7 +39,11 @@ async def test_empty_database_says_what_to_do(store) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await _ready(app, pilot)
         assert app.screen.query_one("#visits", DataTable).row_count == 0
-        assert any("interview-tui demo" in n.message for n in app._notifications)
+        empty = app.screen.query_one("#home-empty")
+        assert empty.display and "interview-tui demo" in str(empty.render())
+        app.screen.reload()  # read again (as after every other screen): still one message
+        await settle(pilot)
+        assert not app._notifications  # in the screen, never a toast (one per read before)
 
 
 async def test_command_palette_lists_screen_bindings(make_app) -> None:
@@ -82,11 +89,125 @@ def test_bad_keymap_is_a_clear_error(tmp_path) -> None:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
 def test_home_snapshot(snap_compare, make_app, lang, size) -> None:
-    """You should see the four demo visits (two upcoming marked ▶), two customers and
-    "5 open · 3 overdue" commitments, with the footer's keys in the chosen language."""
+    """You should see the four demo visits (two upcoming marked ○, as the legend says; the
+    purpose on two lines at 80 columns), two customers and "5 open · 3 overdue"
+    commitments, with the footer's main keys first in the chosen language."""
 
     async def ready(pilot) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
     assert snap_compare(make_app(lang=lang), terminal_size=size, run_before=ready)
+
+
+def _visit_customer(store, visit_id: int) -> int:
+    return store.get(Visit, visit_id).customer_id
+
+
+async def test_keys_act_on_the_focused_row(make_app, demo_store) -> None:
+    """e and t on a visit row act on that visit (and its customer); on a customer row on
+    that customer; visit keys on a customer row say to pick a visit."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        home = app.screen
+        visits = home.query_one("#visits", DataTable)
+        visits.focus()
+        visits.move_cursor(row=0)  # Northwind's upcoming visit; the customer list starts on 星河
+        visit_id = home.selected_visit_id()
+        assert home.selected_customer_id() != _visit_customer(demo_store, visit_id)
+        await pilot.press("e")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "VisitFormScreen"
+        assert app.screen.visit_id == visit_id
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert app.screen.customer_id == _visit_customer(demo_store, visit_id)
+        await pilot.press("escape")
+        await settle(pilot)
+        home.query_one("#customers", DataTable).focus()
+        customer_id = home.selected_customer_id()
+        await pilot.press("e")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "CustomerScreen"
+        assert app.screen.customer_id == customer_id
+        await pilot.press("escape")
+        await settle(pilot)
+        home.query_one("#customers", DataTable).focus()
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen is home
+        assert any("Select a visit" in n.message for n in app._notifications)
+
+
+async def test_a_new_visit_is_selected_once_saved(make_app, demo_store) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        home = app.screen
+        home.query_one("#visits", DataTable).move_cursor(row=2)
+        await pilot.press("n")
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#purpose").value = "Brand new visit"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is home
+        assert home.selected_visit_id() == form.visit_id is not None
+        assert demo_store.get(Visit, form.visit_id).purpose == "Brand new visit"
+
+
+def test_marks_say_when_a_visit_is() -> None:
+    assert visit_timing(f"{FIXED_TODAY}T15:00", "done", FIXED_TODAY) == "today"
+    assert visit_timing("2026-12-01T10:00", "planned", FIXED_TODAY) == "upcoming"
+    assert visit_timing("2026-11-20T10:00", "planned", FIXED_TODAY) == "overdue"
+    assert visit_timing("2026-11-20T10:00", "done", FIXED_TODAY) == "past"
+
+
+async def test_a_visit_done_today_is_not_upcoming_and_marks_have_a_legend(make_app,
+                                                                          demo_store) -> None:
+    customer = demo_store.save(Customer(name="Today Corp"))
+    done = demo_store.save(Visit(customer_id=customer.id, date=FIXED_NOW.replace(hour=8),
+                                 status="done", purpose="Done this morning"))  # fmt: skip
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        visits = app.screen.query_one("#visits", DataTable)
+        assert str(visits.get_row(str(done.id))[0]).strip() == "●"  # today, not "○ upcoming"
+        legend = str(app.screen.query_one("#visits-title").render())
+        assert "● today" in legend and "○ upcoming" in legend and "! past, not done" in legend
+
+
+async def test_purpose_is_readable_and_side_pane_narrow_at_80_columns(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen_text = _screen_text(app)
+        assert "Architecture review follow" in screen_text.replace("\n", " ")  # not 9 chars
+        assert app.screen.query_one("#side-pane").size.width <= 25
+        footer = str(app.screen.query_one("KeyBar").render())
+        for key in ("n New visit", "e Edit", "r Rehearse", "l Live", "s Status"):
+            assert key in footer, footer
+
+
+async def test_every_home_key_is_in_the_footer_when_there_is_room(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(200, 30)) as pilot:
+        await settle(pilot)
+        footer = str(app.screen.query_one("KeyBar").render())
+        for key in ("e Edit", "x Export", "t Timeline", "a Accounts"):
+            assert key in footer, footer
+
+
+def _screen_text(app) -> str:
+    """The visits table as drawn, line by line (cells joined)."""
+    table = app.screen.query_one("#visits", DataTable)
+    lines = []
+    for y in range(table.size.height):
+        strip = table.render_line(y)
+        lines.append("".join(segment.text for segment in strip).strip())
+    return "\n".join(lines)

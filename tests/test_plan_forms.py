@@ -110,3 +110,28 @@ async def test_leaving_a_form_with_changes_asks_and_never_discards_silently(
         await pilot.press("ctrl+d")  # discard, asked
         await pilot.pause()
         assert demo_store.customer_by_name("Fabrikam") is None
+
+
+async def test_people_hint_names_the_keys_that_work(make_app) -> None:
+    """The hint said "a: add" while the key was ctrl+a: it is read from the bindings now,
+    after keymap.toml."""
+    app = make_app("customer")
+    app._keymap = {"customer.add_person": "ctrl+n"}
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        hint = str(app.screen.query_one("#people-label").render())
+        assert "^n add" in hint or "ctrl+n add" in hint, hint
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "PersonDialog"
+
+
+async def test_tabbing_into_a_filled_field_keeps_its_value(make_app, demo_store) -> None:
+    from interview_tui.domain.models import Customer
+
+    customer = demo_store.save(Customer(name="Acme", industry="Retail"))
+    app = make_app("customer", customer_id=customer.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "s")  # name → industry, then a key: added, not a wipe
+        assert app.screen.query_one("#industry").value == "Retails"

@@ -113,7 +113,45 @@ async def test_build_a_script_rewrite_shallow_ones_rehearse_and_mark(make_app, d
         await settle(pilot)
         assert demo_store.get(Visit, fresh_visit).status is VisitStatus.REHEARSED
         readiness = str(screen.query_one("#readiness", Static).render())
-        assert "✗" not in readiness, readiness
+        still_open = [line for line in readiness.splitlines() if "✗" in line]
+        # a click-through is not a rehearsal: the time check wants each question said aloud
+        assert len(still_open) == 1 and "not yet rehearsed aloud" in still_open[0], readiness
+        assert any("but 1 check is still open" in n.message for n in app._notifications)
+
+
+def test_time_check_wants_every_question_rehearsed_aloud() -> None:
+    """Seven seconds over twenty questions passed before; now each needs 20 s, and the
+    total must still fit the meeting."""
+    from interview_tui.services.readiness import readiness
+
+    visit = Visit(customer_id=1, date=FIXED_NOW, length_minutes=60, goals=[Goal.PAIN_POINTS])
+    items = [ScriptItem(visit_id=1, text=f"Q{n}", role=Role.BUSINESS, goal=Goal.PAIN_POINTS,
+                        seconds_rehearsed=0.35) for n in range(20)]  # fmt: skip
+
+    def time_check():
+        return next(c for c in readiness(visit, items, [], []) if c.key == "ready.time")
+
+    assert not time_check().ok and "20 questions not yet rehearsed aloud" in time_check().detail
+    for item in items:
+        item.seconds_rehearsed = 90
+    assert time_check().ok and time_check().detail == "30/60 min"
+    items[0].seconds_rehearsed = 5
+    assert "1 question not yet rehearsed aloud" in time_check().detail
+    for item in items:
+        item.seconds_rehearsed = 200  # rehearsed, but 67 minutes do not fit in 60
+    assert not time_check().ok
+
+
+def test_a_glance_never_replaces_a_time_rehearsed_aloud(demo_store, fresh_visit) -> None:
+    from interview_tui.services.rehearsal import save_results
+
+    visit = demo_store.get(Visit, fresh_visit)
+    items = demo_store.save_all([ScriptItem(visit_id=fresh_visit, text=f"Q{n}", role=Role.BUSINESS,
+                                            goal=Goal.PAIN_POINTS) for n in range(2)])
+    save_results(demo_store, visit, items, [], {items[0].id: 75.0, items[1].id: 2.0}, FIXED_NOW)
+    save_results(demo_store, visit, items, [], {items[0].id: 1.0, items[1].id: 30.0}, FIXED_NOW)
+    saved = [demo_store.get(ScriptItem, i.id).seconds_rehearsed for i in items]
+    assert saved == [75.0, 30.0]
 
 
 async def test_accepting_a_finding_is_recorded(make_app, demo_store, fresh_visit) -> None:

@@ -73,9 +73,12 @@ def catalog(language: str) -> dict[str, str]:
 def t(key: str, /, language: str | None = None, **values: object) -> str:
     """The text for ``key`` in the current language, formatted with ``values``.
 
-    A missing key shows as the key itself, so a gap is visible rather than fatal.
+    A missing key shows as the key itself, so a gap is visible rather than fatal. With
+    ``count=1`` (or ``days=1``), ``key.one`` is used where the catalog has it (``1 check``).
     """
     lang = language or getattr(_local, "language", None) or _current
+    if values.get("count", values.get("days")) == 1 and (one := catalog(lang).get(key + ".one")):
+        return one.format(**values)
     text = catalog(lang).get(key) or catalog("en").get(key) or key
     return text.format(**values) if values else text
 

@@ -34,13 +34,27 @@ class HomeData:
     due: DueSoon
 
 
+def visit_timing(when: str, status: str, today: date) -> str:
+    """Where a visit stands in time: ``today``, ``upcoming`` (a later day), ``overdue`` (its
+    day has passed and it is not done) or ``past`` (done, on an earlier day).
+
+    ``when`` is the visit's ISO date and time.
+    """
+    day = when[:10]
+    if day == today.isoformat():
+        return "today"
+    if day > today.isoformat():
+        return "upcoming"
+    return "past" if status == "done" else "overdue"
+
+
 def read_home(store: Store, today: date, *, archived: bool = False) -> HomeData:
     """Upcoming visits (soonest first), then recent ones, customers most recently seen first.
 
     Archived visits and customers (and the visits of archived customers) are left out; with
     ``archived`` only they are shown, so they can be restored or deleted for good.
     """
-    columns = "v.id, c.name AS customer, v.date, v.status, v.purpose"
+    columns = "v.id, v.customer_id, c.name AS customer, v.date, v.status, v.purpose"
     shown = ("(v.archived_at IS NOT NULL OR c.archived_at IS NOT NULL)" if archived
              else "v.archived_at IS NULL AND c.archived_at IS NULL")  # fmt: skip
     upcoming = store.query(

@@ -7,10 +7,19 @@ from dataclasses import dataclass
 
 from interview_tui.domain.enums import Goal, Role
 from interview_tui.domain.models import CustomerQuestion, Person, ScriptItem, Visit
+from interview_tui.i18n import t
 from interview_tui.lint import lint_question
 
 #: Seconds a question takes when it has not been rehearsed yet (ask, listen, one follow-up).
 DEFAULT_SECONDS = 150
+#: A question counts as rehearsed when at least this long was spent on it: said aloud, not
+#: clicked past (a glance at the card is not a rehearsal).
+MIN_REHEARSED_SECONDS = 20
+
+
+def rehearsed(item: ScriptItem) -> bool:
+    """Whether ``item`` was rehearsed aloud (at least :data:`MIN_REHEARSED_SECONDS`)."""
+    return (item.seconds_rehearsed or 0) >= MIN_REHEARSED_SECONDS
 
 
 def item_findings(item: ScriptItem):
@@ -25,8 +34,9 @@ def coverage(items: list[ScriptItem], roles: list[Role], goals: list[Goal]) -> d
 
 
 def script_seconds(items: list[ScriptItem]) -> float:
-    """Rehearsed time where known, a default per question elsewhere."""
-    return sum(item.seconds_rehearsed or DEFAULT_SECONDS for item in items)
+    """Rehearsed time where a question was rehearsed aloud, a default per question elsewhere."""
+    return sum(item.seconds_rehearsed if rehearsed(item) else DEFAULT_SECONDS  # type: ignore[misc]
+               for item in items)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +57,9 @@ def readiness(visit: Visit, items: list[ScriptItem], attendees: list[Person],
     unrehearsed = [q for q in customer_questions if not q.answer.strip()
                    or q.confidence != "confident"]  # fmt: skip
     seconds = script_seconds(items)
+    not_aloud = sum(not rehearsed(i) for i in items)
+    time_detail = t("ready.time_detail" if not_aloud else "ready.time_fits",
+                    minutes=f"{seconds / 60:.0f}", length=visit.length_minutes, count=not_aloud)
     return [
         Check("ready.goals", bool(visit.goals) and not goals_without,
               ", ".join(g.value for g in goals_without)),
@@ -57,6 +70,6 @@ def readiness(visit: Visit, items: list[ScriptItem], attendees: list[Person],
         Check("ready.give_back", bool(visit.give_back)),
         Check("ready.customer_questions", bool(customer_questions) and not unrehearsed,
               str(len(unrehearsed)) if unrehearsed else ""),
-        Check("ready.time", bool(items) and seconds <= visit.length_minutes * 60,
-              f"{seconds / 60:.0f}/{visit.length_minutes}"),
+        Check("ready.time", bool(items) and not not_aloud
+              and seconds <= visit.length_minutes * 60, time_detail),
     ]  # fmt: skip

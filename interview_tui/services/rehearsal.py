@@ -48,9 +48,12 @@ def save_results(store: Store, visit: Visit, items: list[ScriptItem],
                  cards: list[CustomerQuestion], seconds: dict[int, float],
                  now: datetime) -> dict[str, object]:  # fmt: skip
     """Seconds per question, each card's confidence, and a summary on the visit."""
-    for item in items:
-        if item.id in seconds:
-            item.seconds_rehearsed = round(seconds[item.id], 1)
+    from interview_tui.services.readiness import MIN_REHEARSED_SECONDS
+
+    for item in items:  # a glance at a card never replaces a time rehearsed aloud before
+        spent = seconds.get(item.id or 0)
+        if spent is not None and (spent >= MIN_REHEARSED_SECONDS or not item.seconds_rehearsed):
+            item.seconds_rehearsed = round(spent, 1)
     summary = {
         "rehearsed_at": now.replace(microsecond=0).isoformat(),
         "script_seconds": round(sum(seconds.values()), 1),

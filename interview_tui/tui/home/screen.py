@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
+from rich.cells import cell_len
+from rich.console import Console, Group
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -11,13 +16,13 @@ from textual.widgets import DataTable, Header, Static
 
 from interview_tui.i18n import t
 from interview_tui.services.commitments import kept_line
-from interview_tui.services.home_data import HomeData, read_home
+from interview_tui.services.home_data import HomeData, read_home, visit_timing
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.home.records import RecordActions
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.routes import available
-from interview_tui.tui.text import SafeTable, literal
+from interview_tui.tui.text import CELL_LIMIT, SafeTable, literal
 from interview_tui.tui.undo import UNDO_BINDING
 
 
@@ -26,30 +31,28 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
 
     CSS_PATH = "home.tcss"
     _resumed_once = False
+    #: the footer shows the first keys that fit: the visit's main actions come first
     BINDINGS = [
         Binding("enter", "open_visit", "home.open", id="home.open", tooltip="home.open.help",
                 show=False),
         Binding("n", "new_visit", "home.new_visit", id="home.new_visit",
                 tooltip="home.new_visit.help"),
-        Binding("c", "new_customer", "home.new_customer", id="home.new_customer",
-                tooltip="home.new_customer.help"),
-        Binding("e", "edit_customer", "home.edit_customer", id="home.edit_customer",
-                tooltip="home.edit_customer.help", show=False),
-        Binding("l", "live", "home.live", id="home.live", tooltip="home.live.help"),
+        Binding("e", "edit", "home.edit", id="home.edit_customer", tooltip="home.edit.help"),
         Binding("r", "rehearse", "home.rehearse", id="home.rehearse",
                 tooltip="home.rehearse.help"),
+        Binding("l", "live", "home.live", id="home.live", tooltip="home.live.help"),
+        Binding("s", "status", "home.status", id="home.status", tooltip="home.status.help"),
+        Binding("x", "export", "home.export", id="home.export", tooltip="home.export.help"),
+        Binding("c", "new_customer", "home.new_customer", id="home.new_customer",
+                tooltip="home.new_customer.help"),
+        Binding("t", "timeline", "home.timeline", id="home.timeline",
+                tooltip="home.timeline.help"),
         Binding("m", "commitments", "home.commitments", id="home.commitments",
                 tooltip="home.commitments.help"),
         Binding("p", "requirements", "home.requirements", id="home.requirements",
                 tooltip="home.requirements.help"),
         Binding("slash", "search", "home.search", id="home.search", tooltip="home.search.help"),
-        Binding("a", "matrix", "home.matrix", id="home.matrix", tooltip="home.matrix.help",
-                show=False),
-        Binding("x", "export", "home.export", id="home.export", tooltip="home.export.help",
-                show=False),
-        Binding("t", "timeline", "home.timeline", id="home.timeline",
-                tooltip="home.timeline.help", show=False),
-        Binding("s", "status", "home.status", id="home.status", tooltip="home.status.help"),
+        Binding("a", "matrix", "home.matrix", id="home.matrix", tooltip="home.matrix.help"),
         Binding("delete", "archive", "home.archive", id="home.archive",
                 tooltip="home.archive.help"),
         Binding("h", "toggle_archived", "home.archived", id="home.archived",
@@ -66,8 +69,10 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         yield Header()
         with Horizontal(id="home-body"):
             with Vertical(id="visits-pane"):
-                yield Static(t("home.visits"), classes="pane-title")
-                yield SafeTable(id="visits", cursor_type="row", zebra_stripes=True)
+                yield Static(self._legend(), classes="pane-title", id="visits-title")
+                yield SafeTable(id="visits", cursor_type="row", zebra_stripes=True,
+                                cell_padding=0)
+                yield Static(t("home.empty"), id="home-empty")
             with Vertical(id="side-pane"):
                 yield Static(t("home.commitments_title"), classes="pane-title")
                 yield Static("", id="commitment-counts")
@@ -77,11 +82,27 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
                 yield SafeTable(id="customers", cursor_type="row")
         yield KeyBar()
 
+    @staticmethod
+    def _legend() -> Text:
+        """The pane title, with what each mark of the first column means."""
+        text = Text(t("home.visits"), end="")
+        for timing in ("today", "upcoming", "overdue"):
+            mark, style = _MARKS[timing]
+            text.append("  ")
+            text.append(mark, style=style)
+            text.append(" " + t(f"home.when.{timing}"), style="not bold")
+        return text
+
     def on_mount(self) -> None:
         self.sub_title = t("home.subtitle")
+        self._data: HomeData | None = None
+        self._purpose_width = 0
+        #: the visit form opened with ``n``: its new visit is selected once saved
+        self._new_visit_form: Any = None
         visits = self.query_one("#visits", DataTable)
-        visits.add_columns(t("home.col.date"), t("home.col.customer"), t("home.col.status"),
-                           t("home.col.purpose"))  # fmt: skip
+        visits.add_column("", key="mark")  # one space between columns: room for the purpose
+        visits.add_columns(*(" " + t(f"home.col.{name}")
+                             for name in ("date", "customer", "status", "purpose")))
         customers = self.query_one("#customers", DataTable)
         customers.add_columns(t("home.col.customer"), t("home.col.visits"))
         if (prefetched := self.iapp.take_prefetched("home")) is not None:
@@ -102,23 +123,47 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
     def fetch(self) -> HomeData:
         return read_home(self.iapp.store, self.iapp.today(), archived=self.show_archived)
 
+    def on_resize(self) -> None:
+        """The purpose column takes the room left: drawn again when that changes."""
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        if self._data is not None and self._purpose_room() != self._purpose_width:
+            self.show(self._data)
+
+    def _purpose_room(self) -> int:
+        """Cells left for the purpose after the other columns (and the scrollbar)."""
+        table = self.query_one("#visits", DataTable)
+        width = table.size.width or self.app.size.width * 7 // 10
+        others = 2 + _DATE_WIDTH + _CUSTOMER_WIDTH + _status_width() + 3  # each after a space
+        return max(_PURPOSE_MIN, width - others - 1 - 2)  # its space, the scrollbar
+
     def show(self, data: HomeData) -> None:
-        today = self.iapp.today().isoformat()
+        self._data = data
+        today = self.iapp.today()
         visits = self.query_one("#visits", SafeTable)
         selected = self._selected_key(visits)
+        if (form := self._new_visit_form) is not None and form.visit_id is not None:
+            selected, self._new_visit_form = str(form.visit_id), None
+        self._visit_customer = {str(row["id"]): row["customer_id"] for row in data.visits}
+        self._purpose_width = room = self._purpose_room()
         visits.clear()
         for row in data.visits:
-            when = row["date"][:16].replace("T", " ")
-            mark = "▶ " if row["date"] >= today else "  "
-            visits.add_row(mark + when, row["customer"], t(f"status.{row['status']}"),
-                           row["purpose"] or "", key=str(row["id"]))  # fmt: skip
+            timing = visit_timing(row["date"], row["status"], today)
+            mark, style = _MARKS[timing]
+            purpose, height = _wrapped(row["purpose"] or "", room)
+            visits.add_row(Text(" " + mark, style=style), _when(row["date"], today, timing),
+                           _cut(row["customer"], _CUSTOMER_WIDTH),
+                           " " + t(f"status.{row['status']}"), purpose, height=height,
+                           key=str(row["id"]))  # fmt: skip
         visits.measure()
         if selected is not None and str(selected) in visits.rows:
             visits.move_cursor(row=visits.get_row_index(str(selected)))
         customers = self.query_one("#customers", SafeTable)
         customers.clear()
         for row in data.customers:
-            customers.add_row(row["name"], str(row["visits"]), key=str(row["id"]))
+            customers.add_row(_cut(row["name"], _SIDE_NAME_WIDTH)[1:], str(row["visits"]),
+                              key=str(row["id"]))  # fmt: skip
         customers.measure()
         counts = t("home.counts", open=data.open_commitments, overdue=data.overdue_commitments)
         counts_widget = self.query_one("#commitment-counts", Static)
@@ -127,8 +172,9 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         self.query_one("#kept-rate", Static).update(kept_line(data.kept))
         self.query_one("#due-soon", Static).update(self._due_text(data))
         self.sub_title = t("home.subtitle_archived" if self.show_archived else "home.subtitle")
-        if not data.visits and not self.show_archived:
-            self.notify(t("home.empty"), timeout=8)
+        empty = not data.visits and not self.show_archived
+        self.query_one("#home-empty", Static).display = empty  # one message, in the screen
+        visits.display = not empty
 
     def _due_text(self, data: HomeData) -> Text:
         """Overdue and due this week, ours and theirs, then the first few of them."""
@@ -161,11 +207,22 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         key = self._selected_key(self.query_one("#customers", DataTable))
         return int(key) if key is not None else None
 
+    def on_customers_row(self) -> bool:
+        """Whether the keys act on the customer list (it has focus) rather than the visits."""
+        return self.focused is not None and self.focused.id == "customers"
+
+    def focused_customer_id(self) -> int | None:
+        """The customer of the focused row: the selected customer, or the visit's customer."""
+        if self.on_customers_row():
+            return self.selected_customer_id()
+        key = self._selected_key(self.query_one("#visits", DataTable))
+        return getattr(self, "_visit_customer", {}).get(key) if key is not None else None
+
     # -- actions ------------------------------------------------------------------------
 
     _ROUTE_OF_ACTION = {
         "new_visit": "visit_form", "new_customer": "customer",
-        "edit_customer": "customer", "live": "live", "rehearse": "rehearse",
+        "edit_customer": "customer", "edit": "customer", "live": "live", "rehearse": "rehearse",
         "commitments": "commitments", "requirements": "requirements", "search": "search",
         "matrix": "matrix", "export": "export", "timeline": "timeline",
     }  # fmt: skip
@@ -176,7 +233,8 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         return route is None or available(route)
 
     def _with_visit(self, route: str) -> None:
-        visit_id = self.selected_visit_id()
+        """Open ``route`` on the selected visit; on the customer list, say to pick one."""
+        visit_id = None if self.on_customers_row() else self.selected_visit_id()
         if visit_id is None:
             self.notify(t("home.no_visit"), severity="warning")
             return
@@ -192,9 +250,18 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         if customer_id is not None and available("customer"):
             self.iapp.show("customer", customer_id=customer_id)
 
+    def action_edit(self) -> None:
+        """``e``: edit the visit on a visit row, the customer on a customer row."""
+        if self.on_customers_row():
+            self.action_edit_customer()
+        elif (visit_id := self.selected_visit_id()) is not None:
+            self.iapp.show("visit_form", visit_id=visit_id)
+        else:
+            self.notify(t("home.no_visit"), severity="warning")
+
     def action_live(self) -> None:
         """Opening a planned visit live on another day than planned is confirmed first."""
-        if (visit_id := self.selected_visit_id()) is not None:
+        if not self.on_customers_row() and (visit_id := self.selected_visit_id()) is not None:
             self.confirm_live(visit_id)
         else:
             self._with_visit("live")
@@ -203,7 +270,9 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         self._with_visit("rehearse")
 
     def action_new_visit(self) -> None:
-        self.iapp.show("visit_form", customer_id=self.selected_customer_id())
+        """A new visit for the customer of the focused row; selected here once saved."""
+        self._new_visit_form = self.iapp.show("visit_form",
+                                              customer_id=self.focused_customer_id())
 
     def action_new_customer(self) -> None:
         self.iapp.show("customer")
@@ -224,9 +293,52 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         self._with_visit("export")
 
     def action_timeline(self) -> None:
-        customer_id = self.selected_customer_id()
+        """The timeline of the focused row's customer (a visit row: that visit's customer)."""
+        customer_id = self.focused_customer_id()
         if customer_id is not None:
             self.iapp.show("timeline", customer_id=customer_id)
 
     def action_reload(self) -> None:
         self.reload()
+
+
+#: the first column's mark and style for each :func:`visit_timing`
+_MARKS = {"today": ("●", "bold green"), "upcoming": ("○", ""),
+          "overdue": ("!", "bold red"), "past": (" ", "")}  # fmt: skip
+_DATE_WIDTH = 11  # "11-29 15:00", or "2025-10-26" for another year
+_CUSTOMER_WIDTH = 14
+_CONSOLE = Console(width=200)
+_SIDE_NAME_WIDTH = 12
+_PURPOSE_MIN = 12
+
+
+def _status_width() -> int:
+    return max(cell_len(t(f"status.{s}")) for s in ("planned", "rehearsed", "live", "done"))
+
+
+def _when(iso: str, today: date, timing: str) -> Text:
+    """The visit's day and time, short: the year only when it is not this year's."""
+    style = {"today": "bold", "overdue": "red", "past": "dim"}.get(timing, "")
+    if iso[:4] == str(today.year):
+        return Text(" " + iso[5:16].replace("T", " "), style=style)
+    return Text(" " + iso[:10], style=style)
+
+
+def _cut(text: str, width: int) -> Text:
+    """One line of user text after a space, cut at ``width`` cells with an ellipsis."""
+    cell = literal(text, one_line=True, limit=CELL_LIMIT)
+    cell.truncate(width, overflow="ellipsis")
+    return Text(" ") + cell
+
+
+def _wrapped(text: str, width: int) -> tuple[Group | Text, int]:
+    """The purpose in ``width`` cells after a space: two lines when one is not enough, an
+    ellipsis at the end of the second when that is not enough either."""
+    cell = literal(text, one_line=True, limit=CELL_LIMIT)
+    if cell.cell_len <= width:
+        return Text(" ") + cell, 1
+    first = cell.wrap(_CONSOLE, width)[0]
+    second = Text(cell.plain[len(first.plain):].strip())
+    second.truncate(width, overflow="ellipsis")
+    first.rstrip()
+    return Group(Text(" ") + first, Text(" ") + second), 2

@@ -78,7 +78,7 @@ class CustomerScreen(DataScreen[CustomerForm]):
             yield Input(id="industry", compact=True)
             yield Label(t("customer.notes"))
             yield Input(id="notes", compact=True)
-            yield Label(t("customer.people"))
+            yield Label(t("customer.people"), id="people-label")
             yield SafeTable(id="people", cursor_type="row")
         yield KeyBar()
 
@@ -87,8 +87,21 @@ class CustomerScreen(DataScreen[CustomerForm]):
         self.query_one(DataTable).add_columns(t("customer.col.name"), t("customer.col.title"),
                                               t("customer.col.role"), "")
         self.query_one("#name", Input).focus()
+        self.query_one("#people-label", Label).update(t(
+            "customer.people", add=self._key_of("customer.add_person"),
+            archive=self._key_of("customer.remove_person"),
+            delete=self._key_of("customer.delete_person")))  # fmt: skip
         if self.customer_id is not None:
             self.reload()
+
+    def _key_of(self, binding_id: str) -> str:
+        """The key that runs ``binding_id`` here, as the footer writes it (keymap.toml's
+        key when it names one)."""
+        binding = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == binding_id)
+        remapped = getattr(self.app, "_keymap", {}).get(binding_id)
+        if remapped:
+            binding = Binding(remapped.split(",")[0].strip(), binding.action)
+        return self.app.get_key_display(binding)
 
     def fetch(self) -> CustomerForm:
         return load_customer(self.iapp.store, self.customer_id)
