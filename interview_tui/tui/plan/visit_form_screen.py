@@ -19,7 +19,7 @@ from interview_tui.i18n import t
 from interview_tui.services.visits import VisitFormData, load_visit_form, people_of, save_visit
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import leave_form, typed_text
-from interview_tui.tui.inputs import Input
+from interview_tui.tui.inputs import Choice, Input
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.text import literal
@@ -64,7 +64,7 @@ class VisitFormScreen(DataScreen[VisitFormData]):
         yield Header()
         with VerticalScroll(id="visit-form"):
             yield Label(t("visit.customer"))
-            yield Select([], id="customer", compact=True)
+            yield Choice([], id="customer", compact=True)
             yield Static("", id="customer-error", classes="field-error")
             yield Label(t("visit.date"))
             yield Input(id="date", compact=True)

@@ -8,7 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Label, Select, Static
+from textual.widgets import Footer, Header, Label, Static
 
 from interview_tui.domain.dates import DateParseError, parse_due
 from interview_tui.domain.enums import CommitmentState, OwnerSide
@@ -18,7 +18,7 @@ from interview_tui.services import commitment_detail as detail
 from interview_tui.services.commitments import CommitmentRow, commitment_row
 from interview_tui.services.undo import recorded
 from interview_tui.tui.data import DataScreen, SaveError
-from interview_tui.tui.inputs import Input
+from interview_tui.tui.inputs import Choice, Input
 from interview_tui.tui.review.detail_base import DETAIL_BINDINGS, DetailMixin, set_field
 from interview_tui.tui.text import literal
 
@@ -46,7 +46,7 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
             yield Label(t("detail.com.text"))
             yield Input(compact=True, id="text")
             yield Label(t("detail.com.owner_side"))
-            yield Select([(t(f"owner.{o.value}"), o.value) for o in OwnerSide],
+            yield Choice([(t(f"owner.{o.value}"), o.value) for o in OwnerSide],
                          allow_blank=False, id="owner_side", compact=True)  # fmt: skip
             yield Label(t("detail.com.owner_name"))
             yield Input(compact=True, id="owner_name")

@@ -20,7 +20,7 @@ from interview_tui.exports.render import FORMATS, render
 from interview_tui.i18n import t
 from interview_tui.services.visits import VisitHeading, visit_heading
 from interview_tui.tui.data import DataScreen
-from interview_tui.tui.inputs import Input
+from interview_tui.tui.inputs import Choice, Input
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.text import literal
 
@@ -47,7 +47,7 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
         yield Header()
         with VerticalScroll(id="export-form"):
             yield Label(t("export.format"))
-            yield Select([(t(f"export.fmt.{f}"), f) for f in FORMATS], value="recap-md",
+            yield Choice([(t(f"export.fmt.{f}"), f) for f in FORMATS], value="recap-md",
                          allow_blank=False, id="format", compact=True)  # fmt: skip
             yield Label(t("export.path"))
             yield Input(id="path", compact=True)

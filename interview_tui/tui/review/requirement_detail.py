@@ -13,7 +13,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Footer, Header, Label, Select, Static
+from textual.widgets import Checkbox, Footer, Header, Label, Static
 
 from interview_tui.domain.dates import DateParseError, parse_due
 from interview_tui.domain.enums import PoolGroup, RequirementState, SolutionAnswer
@@ -23,7 +23,7 @@ from interview_tui.services import requirement_pool as pool
 from interview_tui.services import solutions
 from interview_tui.services.undo import recorded
 from interview_tui.tui.data import DataScreen, SaveError
-from interview_tui.tui.inputs import Input
+from interview_tui.tui.inputs import Choice, Input
 from interview_tui.tui.review.detail_base import DETAIL_BINDINGS, DetailMixin, set_field
 from interview_tui.tui.review.override_dialog import OverrideDialog
 from interview_tui.tui.text import literal
@@ -63,10 +63,10 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
                 yield Label(t(f"detail.req.{name}"))
                 yield Input(compact=True, id=name)
             yield Label(t("detail.req.state"))
-            yield Select([(t(f"req.{s.value}"), s.value) for s in RequirementState],
+            yield Choice([(t(f"req.{s.value}"), s.value) for s in RequirementState],
                          allow_blank=False, id="state", compact=True)  # fmt: skip
             yield Label(t("detail.req.group"))
-            yield Select([(t(f"group.{g.value}"), g.value) for g in PoolGroup],
+            yield Choice([(t(f"group.{g.value}"), g.value) for g in PoolGroup],
                          allow_blank=False, id="group", compact=True)  # fmt: skip
             yield from self._solution_fields()
             yield Static(t("detail.schedule"), classes="section")
@@ -94,7 +94,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
         yield Input(compact=True, id="solution_reasoning",
                     placeholder=t("detail.sol.reasoning_hint"))  # fmt: skip
         yield Label(t("detail.sol.answer"))
-        yield Select([(t(f"solution.answer.{a.value}"), a.value) for a in SolutionAnswer],
+        yield Choice([(t(f"solution.answer.{a.value}"), a.value) for a in SolutionAnswer],
                      allow_blank=False, id="solution_answer", compact=True)  # fmt: skip
         yield Label(t("detail.sol.reason"))
         yield Input(compact=True, id="solution_reason", placeholder=t("detail.sol.reason_hint"))

@@ -1,0 +1,74 @@
+"""Every screen, in Chinese, at 80×24 and 120×36: no English UI words, no unfilled
+``{placeholder}``. Words of the user's own data (the demo has English customers) and key
+names are allowed; every other run of Latin letters on screen is a leak."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+import pytest
+
+from interview_tui.domain import enums
+from tests.conftest import settle
+
+#: Latin words a Chinese screen may show: key names, file formats, the product's name
+ALLOWED = {"esc", "alt", "ctrl", "super", "tab", "del", "enter", "home", "end", "space",
+           "interview", "tui", "json", "ics", "csv", "markdown", "md", "sqlite"}  # fmt: skip
+#: a file name or path on screen (``exports/recap-visit-4.md``) is not UI wording
+PATH = re.compile(r"\S*[/\\]\S*|\S+\.[a-z]{2,4}\b")
+SCREENS = [
+    ("home", {}), ("live", {"visit_id": 4}), ("commitments", {}), ("requirements", {}),
+    ("matrix", {}), ("timeline", {"customer_id": 1}), ("search", {}), ("search", {"query": "a"}),
+    ("export", {"visit_id": 4}), ("plan", {"visit_id": 4}), ("rehearse", {"visit_id": 4}),
+    ("customer", {}), ("customer", {"customer_id": 1}), ("visit_form", {}),
+    ("visit_form", {"visit_id": 4}), ("requirement", {"requirement_id": 1}),
+    ("commitment", {"commitment_id": 1}),
+]  # fmt: skip
+
+
+def _data_words(store) -> set[str]:
+    """Every Latin word the user wrote: any text column of any table, except the columns
+    that hold the app's own ids for its states (``tech_execution`` must never be shown)."""
+    ids = {member.value for enum in vars(enums).values() if isinstance(enum, type)
+           and issubclass(enum, StrEnum) and enum is not StrEnum for member in enum}  # fmt: skip
+    words: set[str] = set()
+    for table in store.db.table_names():
+        if table.startswith(("sqlite_", "search")):
+            continue
+        rows = store.db.execute(f"select * from [{table}]").fetchall()
+        for column in zip(*rows, strict=True) if rows else ():
+            texts = [value for value in column if isinstance(value, str)]
+            if texts and not all(text in ids for text in texts):
+                for text in texts:
+                    words |= {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    return words
+
+
+def _screen_text(app) -> str:
+    return "\n".join("".join(segment.text for segment in strip)
+                     for strip in app.screen._compositor.render_strips())  # fmt: skip
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+@pytest.mark.parametrize(("route", "kwargs"), SCREENS,
+                         ids=[f"{r}{'-' + '-'.join(map(str, k.values())) if k else ''}"
+                              for r, k in SCREENS])  # fmt: skip
+async def test_no_english_on_a_chinese_screen(make_app, demo_store, route, kwargs, size) -> None:
+    app = make_app(route, lang="zh", **kwargs)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.1)
+        text = _screen_text(app)
+    data = _data_words(demo_store)
+
+    def leaked(word: str) -> bool:
+        """Not a key name, not the user's data, nor a piece of it cut at the edge of a column
+        or a line."""
+        word = word.lower()
+        return word not in ALLOWED and not any(
+            known.startswith(word) or known.endswith(word) for known in data)
+
+    english = sorted({w for w in re.findall(r"[A-Za-z]{2,}", PATH.sub(" ", text)) if leaked(w)})
+    assert not english, f"English on the zh {route} screen: {english}\n{text}"
+    assert not re.search(r"\{[a-z_]+\}", text), f"unfilled placeholder:\n{text}"
