@@ -45,6 +45,31 @@ def _data_words(store) -> set[str]:
     return words
 
 
+#: dialogs and panels, opened by their keys from a screen
+DIALOGS = [
+    ("live", {"visit_id": 4}, ("ctrl+t",)), ("live", {"visit_id": 4}, ("ctrl+r",)),
+    ("live", {"visit_id": 4}, ("ctrl+l",)), ("live", {"visit_id": 4}, ("ctrl+o",)),
+    ("live", {"visit_id": 4}, ("f3",)), ("live", {"visit_id": 4}, ("ctrl+y",)),
+    ("live", {"visit_id": 4}, ("f5",)), ("live", {"visit_id": 4}, ("ctrl+g",)),
+    ("live", {"visit_id": 4}, ("ctrl+p",)), ("home", {}, ("f1",)), ("home", {}, ("s",)),
+    ("commitments", {}, ("x",)), ("commitments", {}, ("e",)), ("commitments", {}, ("k",)),
+    ("requirements", {}, ("l",)), ("requirements", {}, ("s",)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("route", "kwargs", "keys"), DIALOGS,
+                         ids=[f"{r}-{'-'.join(k)}" for r, _, k in DIALOGS])  # fmt: skip
+async def test_no_english_in_a_chinese_dialog(make_app, demo_store, route, kwargs, keys) -> None:
+    app = make_app(route, lang="zh", **kwargs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+        await pilot.pause(0.3)
+        text = _screen_text(app)
+    _check(text, demo_store, f"{route} {keys}", overlaid=True)
+
+
 def _screen_text(app) -> str:
     return "\n".join("".join(segment.text for segment in strip)
                      for strip in app.screen._compositor.render_strips())  # fmt: skip
@@ -60,15 +85,22 @@ async def test_no_english_on_a_chinese_screen(make_app, demo_store, route, kwarg
         await settle(pilot)
         await pilot.pause(0.1)
         text = _screen_text(app)
-    data = _data_words(demo_store)
+    _check(text, demo_store, route)
+
+
+def _check(text: str, store, where: str, *, overlaid: bool = False) -> None:
+    """Fail on an English word or an unfilled placeholder in ``text``."""
+    data = _data_words(store)
 
     def leaked(word: str) -> bool:
         """Not a key name, not the user's data, nor a piece of it cut at the edge of a column
-        or a line."""
+        or a line (or, behind a dialog, anywhere)."""
         word = word.lower()
+        if overlaid:
+            return word not in ALLOWED and not any(word in known for known in data)
         return word not in ALLOWED and not any(
             known.startswith(word) or known.endswith(word) for known in data)
 
     english = sorted({w for w in re.findall(r"[A-Za-z]{2,}", PATH.sub(" ", text)) if leaked(w)})
-    assert not english, f"English on the zh {route} screen: {english}\n{text}"
+    assert not english, f"English on the zh {where} screen: {english}\n{text}"
     assert not re.search(r"\{[a-z_]+\}", text), f"unfilled placeholder:\n{text}"
