@@ -32,7 +32,7 @@ from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.plan.customer_question_dialog import CustomerQuestionDialog
 from interview_tui.tui.plan.item_dialog import ItemDialog
 from interview_tui.tui.plan.script_tables import BankTable, ScriptTable, preview_text
-from interview_tui.tui.text import SafeTable, esc, literal, visible
+from interview_tui.tui.text import SafeTable, esc, visible
 
 #: below this many columns the bank, the script and the preview are stacked
 WIDE_COLUMNS = 100
@@ -422,9 +422,8 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         self.iapp.save(write, done, lambda _error: self._adding.discard(question.id))
 
     def _already(self, text: str) -> None:
-        self.notify(literal(t("plan.already_in_script", text=visible(text, one_line=True,
-                                                                    limit=80))),
-                    severity="warning", timeout=4)  # fmt: skip
+        short = visible(text, one_line=True, limit=80)
+        self.notify(t("plan.already_in_script", text=short), severity="warning", timeout=4)
 
     def action_carry_over(self) -> None:
         """Bring in the questions the customer's previous visit did not get to."""
