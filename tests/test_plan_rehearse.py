@@ -47,8 +47,8 @@ async def test_build_a_script_rewrite_shallow_ones_rehearse_and_mark(make_app, d
                 await pilot.pause()
                 bank.focus()
                 bank.move_cursor(row=0)
-                for _ in range(count):  # add bank questions with enter, moving down the list
-                    await pilot.press("enter", "down")
+                for _ in range(count):  # enter adds a bank question and moves down the list
+                    await pilot.press("enter")
                 await pilot.pause()
         assert len(screen.items) == 18
         for text in ("Would you like lower prices?", "Anything else on your mind?"):

@@ -5,17 +5,33 @@ from __future__ import annotations
 from interview_tui.banks.schema import BankQuestion
 from interview_tui.domain.enums import Goal, ItemStatus, Role
 from interview_tui.domain.models import ScriptItem
+from interview_tui.errors import UserError
 from interview_tui.store.store import Store
+
+
+class AlreadyInScript(UserError):
+    """The bank question is in this visit's script already; ``item`` is the copy there."""
+
+    def __init__(self, item: ScriptItem) -> None:
+        from interview_tui.i18n import t
+
+        super().__init__(t("plan.already_in_script", text=item.text))
+        self.item = item
 
 
 def add_from_bank(store: Store, visit_id: int, question: BankQuestion,
                   items: list[ScriptItem]) -> ScriptItem:  # fmt: skip
-    """Append a copy of ``question``; editing the copy never touches the bank."""
+    """Append a copy of ``question``; editing the copy never touches the bank. A bank
+    question is in a visit's script at most once (the stored script is checked, so two
+    quick adds of one question add it once): :class:`AlreadyInScript` otherwise."""
+    stored = store.script(visit_id)
+    if there := next((i for i in stored if i.bank_question_id == question.id), None):
+        raise AlreadyInScript(there)
     item = ScriptItem(visit_id=visit_id, bank_question_id=question.id, role=question.role,
                       goal=question.goal, text=question.text, research=question.research,
                       purpose=question.purpose, follow_ups=list(question.follow_ups),
                       accepted_findings=list(question.allow),
-                      position=_next_position(items))  # fmt: skip
+                      position=_next_position([*stored, *items]))  # fmt: skip
     store.save(item)
     items.append(item)
     return item
@@ -68,14 +84,16 @@ def previous_visit(store: Store, visit_id: int) -> int | None:
 
 def carry_over(store: Store, visit_id: int, items: list[ScriptItem]) -> list[ScriptItem]:
     """Copy the questions the customer's previous visit did not ask into this script (once:
-    a question already here, by text, is not added again). Returns the copies."""
+    a question already here, by text or as the same bank question, is not added again).
+    Returns the copies."""
     previous = previous_visit(store, visit_id)
     if previous is None:
         return []
     have = {" ".join(item.text.split()).casefold() for item in items}
+    from_bank = {item.bank_question_id for item in items if item.bank_question_id}
     added = []
     for old in not_asked(store.script(previous)):
-        if " ".join(old.text.split()).casefold() in have:
+        if " ".join(old.text.split()).casefold() in have or old.bank_question_id in from_bank:
             continue
         item = ScriptItem(visit_id=visit_id, bank_question_id=old.bank_question_id,
                           role=old.role, goal=old.goal, text=old.text, research=old.research,

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Container, Vertical, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Header, Select, Static, TabbedContent, TabPane
 
 from interview_tui.banks.industry import industry_for
@@ -20,6 +21,7 @@ from interview_tui.services import customer_questions, script_builder
 from interview_tui.services import plan as plan_service
 from interview_tui.services.customer_brief import CustomerBrief
 from interview_tui.services.customer_questions import beyond_limits
+from interview_tui.services.plan_preview import preview
 from interview_tui.services.readiness import coverage, item_findings, readiness
 from interview_tui.services.schedule import schedule_summary
 from interview_tui.tui.base import translate_bindings
@@ -29,7 +31,11 @@ from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.plan.customer_question_dialog import CustomerQuestionDialog
 from interview_tui.tui.plan.item_dialog import ItemDialog
-from interview_tui.tui.text import SafeTable, esc
+from interview_tui.tui.plan.script_tables import BankTable, ScriptTable, preview_text
+from interview_tui.tui.text import SafeTable, esc, visible
+
+#: below this many columns the bank, the script and the preview are stacked
+WIDE_COLUMNS = 100
 
 
 class CustomerQuestionTable(SafeTable):
@@ -71,28 +77,20 @@ def _solution_lines(brief: CustomerBrief) -> list[str]:
 
 class PlanScreen(DataScreen[plan_service.PlanData]):
     CSS_PATH = "plan.tcss"
+    AUTO_FOCUS = "#bank"
+    # The footer shows the focused list's keys first (script_tables.py), then these, in
+    # this order, as many as fit: the most used first.
     BINDINGS = [
-        Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
-        Binding("f6", "edit_visit", "plan.edit", id="plan.edit", tooltip="plan.edit.help"),
+        Binding("f10", "mark_rehearsed", "plan.mark", id="plan.mark", tooltip="plan.mark.help"),
+        Binding("ctrl+o", "own", "plan.own", id="plan.own", tooltip="plan.own.help",
+                priority=True),
         Binding("f7", "rehearse", "plan.rehearse", id="plan.rehearse",
                 tooltip="plan.rehearse.help"),
         Binding("f8", "live", "plan.live", id="plan.live", tooltip="plan.live.help"),
-        Binding("ctrl+o", "own", "plan.own", id="plan.own", tooltip="plan.own.help",
-                priority=True),
-        Binding("ctrl+e", "edit_item", "plan.item_edit", id="plan.item_edit",
-                tooltip="plan.item_edit.help", priority=True),
-        # macOS takes ctrl+arrows for Mission Control: "[" "]" and shift+arrows work everywhere
-        Binding("[,shift+up,ctrl+up", "move(-1)", "plan.up", id="plan.up",
-                tooltip="plan.up.help", show=False),
-        Binding("],shift+down,ctrl+down", "move(1)", "plan.down", id="plan.down",
-                tooltip="plan.down.help", show=False),
-        Binding("ctrl+x", "remove", "plan.remove", id="plan.remove", tooltip="plan.remove.help",
-                show=False, priority=True),
-        Binding("ctrl+k", "accept", "plan.accept", id="plan.accept", tooltip="plan.accept.help",
-                show=False, priority=True),
+        Binding("f6", "edit_visit", "plan.edit", id="plan.edit", tooltip="plan.edit.help"),
+        Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
         Binding("ctrl+l", "carry_over", "plan.carry_over", id="plan.carry_over",
                 tooltip="plan.carry_over.help", show=False, priority=True),
-        Binding("f10", "mark_rehearsed", "plan.mark", id="plan.mark", tooltip="plan.mark.help"),
     ]
 
     def __init__(self, visit_id: int) -> None:
@@ -101,16 +99,17 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         self.items: list[ScriptItem] = []
         self.bank_rows: list[BankQuestion] = []
         self.their_questions: list[CustomerQuestion] = []
+        self._adding: set[str] = set()  # bank questions whose add is still being saved
+        self._preview_of = "bank"  # the list the preview follows: the one focused last
 
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(initial="script-tab"):
             with TabPane(t("plan.tab.brief"), id="brief-tab"):
                 yield VerticalScroll(Static("", id="brief"))
-            with TabPane(t("plan.tab.script"), id="script-tab"), Horizontal():
+            with TabPane(t("plan.tab.script"), id="script-tab"), Container(id="builder"):
                 with Vertical(id="bank-pane"):
-                    yield Static(t("plan.bank"), classes="pane-title")
-                    with Horizontal(id="bank-filters"):
+                    with Container(id="bank-filters"):
                         yield Select([(t(f"role_short.{r.value}"), r.value) for r in Role],
                                      prompt=t("plan.any_role"), id="role-filter",
                                      compact=True)  # fmt: skip
@@ -123,13 +122,13 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                         yield Select([(t(f"industry.{i}"), i) for i in INDUSTRIES
                                       if i != "general"], prompt=t("plan.any_industry"),
                                      id="industry-filter", compact=True)  # fmt: skip
-                    yield Input(placeholder=t("plan.filter_text"), id="text-filter",
-                                compact=True)  # fmt: skip
-                    yield SafeTable(id="bank", cursor_type="row")
+                        yield Input(placeholder=t("plan.filter_text"), id="text-filter",
+                                    compact=True)  # fmt: skip
+                    yield BankTable(id="bank", cursor_type="row")
                 with Vertical(id="script-pane"):
-                    yield Static(t("plan.script"), classes="pane-title")
-                    yield SafeTable(id="script", cursor_type="row")
-                    yield Static("", id="item-findings")
+                    yield ScriptTable(id="script", cursor_type="row")
+                    with VerticalScroll(id="preview-pane"):
+                        yield Static("", id="preview")
                     yield Static("", id="coverage")
             with TabPane(t("plan.tab.theirs"), id="theirs-tab"), Vertical():
                 yield Static(t("plan.theirs_hint"), classes="pane-title")
@@ -139,13 +138,21 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self._fit(self.app.size.width)
         self.query_one("#bank", DataTable).add_columns("", t("customer.col.role"),
-                                                       t("adhoc.goal"), t("item.text"))
+                                                       t("plan.col.goal"), t("plan.col.bank"))
         self.query_one("#script", DataTable).add_columns("#", "", t("customer.col.role"),
-                                                         t("item.text"))
+                                                         t("plan.script"))
         self.query_one("#theirs", DataTable).add_columns(
             "", t("plan.cq.col.question"), t("plan.cq.col.answer"))
         super().on_mount()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        """Side by side when wide; stacked (bank, script, preview) below WIDE_COLUMNS."""
+        self.set_class(width < WIDE_COLUMNS, "-narrow")
 
     def fetch(self) -> plan_service.PlanData:
         return plan_service.load_plan(self.iapp.store, self.visit_id, self.iapp.today(),
@@ -206,14 +213,31 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                           and (goal == Select.NULL or q.goal.value == goal)
                           and (not needle or needle in q.text.casefold())]  # fmt: skip
         table = self.query_one("#bank", DataTable)
+        row = table.cursor_row
         table.clear()
         for q in self.bank_rows:
-            table.add_row("✓" if q.id in used else " ", t(f"role_short.{q.role.value}"),
-                          t(f"goal.{q.goal.value}"), q.text)  # fmt: skip
+            table.add_row(self._bank_mark(q.id in used), t(f"role_short.{q.role.value}"),
+                          str(q.goal.number), q.text)  # fmt: skip
+        if self.bank_rows:
+            table.move_cursor(row=min(max(row, 0), len(self.bank_rows) - 1))
+        self._show_preview()
+
+    @staticmethod
+    def _bank_mark(used: bool) -> Text:
+        return Text("✓", style="green") if used else Text(" ")
+
+    def _mark_bank(self) -> None:
+        """Mark the bank rows that are in the script, in place (the cursor stays)."""
+        used = {item.bank_question_id for item in self.items}
+        table = self.query_one("#bank", DataTable)
+        for row, q in enumerate(self.bank_rows):
+            table.update_cell_at(Coordinate(row, 0), self._bank_mark(q.id in used),
+                                 update_width=False)  # fmt: skip
 
     @on(Select.Changed, "#bank-filters Select")
     @on(Input.Changed, "#text-filter")
     def _filters_changed(self) -> None:
+        self.query_one("#bank", DataTable).move_cursor(row=0)  # a new list starts at its top
         self._fill_bank()
 
     def _fill_script(self, keep: int | None = None) -> None:
@@ -226,23 +250,56 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             table.add_row(str(n), mark, t(f"role_short.{item.role.value}"), item.text)
         if self.items:
             table.move_cursor(row=min(max(row, 0), len(self.items) - 1))
-        self._show_item_findings()
+        self._show_preview()
 
     def _current(self) -> ScriptItem | None:
         table = self.query_one("#script", DataTable)
         return self.items[table.cursor_row] if self.items else None
 
-    @on(DataTable.RowHighlighted, "#script")
-    def _show_item_findings(self) -> None:
-        item = self._current()
-        widget = self.query_one("#item-findings", Static)
-        if item is None:
-            widget.update("")
+    def _bank_current(self) -> BankQuestion | None:
+        table = self.query_one("#bank", DataTable)
+        rows = self.bank_rows
+        return rows[table.cursor_row] if rows and table.cursor_row < len(rows) else None
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        """The preview follows the script while it has focus, the bank otherwise."""
+        widget = event.widget
+        if widget.id == "script":
+            follows = "script"
+        elif widget.id == "bank" or (widget.parent is not None
+                                     and widget.parent.id == "bank-filters"):  # fmt: skip
+            follows = "bank"
+        else:
             return
-        result = item_findings(item)
-        lines = [f"{'✓' if f.accepted else '⚠'} {f.code}: {f.message}  → {f.suggestion}"
-                 for f in result.findings]  # fmt: skip
-        widget.update(esc("\n".join(lines)) if lines else t("plan.findings_ok"))
+        if follows != self._preview_of:
+            self._preview_of = follows
+            self._show_preview()
+
+    @on(DataTable.RowHighlighted, "#bank")
+    @on(DataTable.RowHighlighted, "#script")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if (event.data_table.id == "script") == (self._preview_of == "script"):
+            self._show_preview()
+        if event.data_table.id == "script":
+            self.refresh_bindings()  # accept is offered only where there is a finding
+
+    def _show_preview(self) -> None:
+        if self._preview_of == "script":
+            item = self._current()
+            shown = preview_text(preview(item) if item else None)
+        else:
+            question = self._bank_current()
+            used = question is not None and any(
+                i.bank_question_id == question.id for i in self.items)
+            shown = preview_text(preview(question) if question else None, in_script=used)
+        self.query_one("#preview", Static).update(shown)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "accept":
+            item = self._current()
+            return item is not None and any(not f.accepted for f in item_findings(item).findings)
+        return True
 
     def _attendees(self):
         people = self.data.people
@@ -303,7 +360,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
 
     # -- actions: each saves through the writer, then shows the script as stored ------------
 
-    def _write_script(self, change, keep: int | None = None, bank_too: bool = False,
+    def _write_script(self, change, keep: int | None = None, marks_too: bool = False,
                       then=None) -> None:  # fmt: skip
         """Run ``change(store, items)`` on copies of the items, then show the stored script."""
         store, visit_id = self.iapp.store, self.visit_id
@@ -315,8 +372,8 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
 
         def done(stored: list[ScriptItem]) -> None:
             self.items = stored
-            if bank_too:
-                self._fill_bank()
+            if marks_too:
+                self._mark_bank()
             self._refresh(keep=keep(stored) if callable(keep) else keep)
             if then is not None:
                 then()
@@ -324,15 +381,49 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         self.iapp.save(write, done)
 
     @on(DataTable.RowSelected, "#bank")
-    def _add_from_bank(self) -> None:
-        table = self.query_one("#bank", DataTable)
-        if not self.bank_rows:
+    def _clicked_in_bank(self, event: DataTable.RowSelected) -> None:
+        self._add(event.cursor_row)
+
+    def action_add(self) -> None:
+        """Add the highlighted bank question; the cursor moves on to the next row at once,
+        so ``enter`` pressed again (even before the save is done) adds the next one."""
+        self._add(self.query_one("#bank", DataTable).cursor_row)
+
+    def _add(self, row: int) -> None:
+        if not 0 <= row < len(self.bank_rows):
             return
-        question = self.bank_rows[table.cursor_row]
-        visit_id = self.visit_id
-        self._write_script(
-            lambda store, items: script_builder.add_from_bank(store, visit_id, question, items),
-            keep=lambda stored: len(stored) - 1, bank_too=True)
+        question = self.bank_rows[row]
+        there = next((i for i in self.items if i.bank_question_id == question.id), None)
+        if there is not None or question.id in self._adding:
+            self._already(there.text if there else question.text)
+            return
+        table = self.query_one("#bank", DataTable)
+        if row + 1 < len(self.bank_rows):
+            table.move_cursor(row=row + 1)
+        self._adding.add(question.id)
+        store, visit_id = self.iapp.store, self.visit_id
+
+        def write() -> list[ScriptItem] | str:
+            try:
+                script_builder.add_from_bank(store, visit_id, question, [])
+            except script_builder.AlreadyInScript as refused:
+                return refused.item.text
+            return plan_service.script(store, visit_id)
+
+        def done(result: list[ScriptItem] | str) -> None:
+            self._adding.discard(question.id)
+            if isinstance(result, str):
+                self._already(result)
+                return
+            self.items = result
+            self._mark_bank()
+            self._refresh(keep=len(result) - 1)
+
+        self.iapp.save(write, done, lambda _error: self._adding.discard(question.id))
+
+    def _already(self, text: str) -> None:
+        short = visible(text, one_line=True, limit=80)
+        self.notify(t("plan.already_in_script", text=short), severity="warning", timeout=4)
 
     def action_carry_over(self) -> None:
         """Bring in the questions the customer's previous visit did not get to."""
@@ -399,7 +490,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         if self.items and table.has_focus:
             row = table.cursor_row
             self._write_script(lambda store, items: script_builder.remove(store, items, row),
-                               keep=row, bank_too=True)  # fmt: skip
+                               keep=row, marks_too=True)  # fmt: skip
 
     def action_accept(self) -> None:
         item = self._current()

@@ -1,0 +1,84 @@
+"""The script builder's two lists and its preview pane.
+
+The bank and the script are tables with their own keys, so the footer shows the keys of
+the list that has focus first (add in the bank; edit, remove, move, accept in the script).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.binding import Binding
+
+from interview_tui.i18n import t
+from interview_tui.services.plan_preview import Preview
+from interview_tui.tui.base import translate_bindings
+from interview_tui.tui.text import SafeTable, visible
+
+
+class BankTable(SafeTable):
+    """The bank questions; ``enter`` adds the highlighted one and moves to the next row."""
+
+    BINDINGS = [
+        Binding("enter", "screen.add", "plan.add", id="plan.add", tooltip="plan.add.help"),
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        translate_bindings(self)
+
+
+class ScriptTable(SafeTable):
+    """This visit's script; its keys edit, remove, reorder and accept the highlighted item."""
+
+    BINDINGS = [
+        Binding("ctrl+e", "screen.edit_item", "plan.item_edit", id="plan.item_edit",
+                tooltip="plan.item_edit.help"),
+        Binding("ctrl+x,delete", "screen.remove", "plan.remove", id="plan.remove",
+                tooltip="plan.remove.help"),
+        # macOS takes ctrl+arrows for Mission Control: "[" "]" and shift+arrows work everywhere
+        Binding("[,shift+up,ctrl+up", "screen.move(-1)", "plan.up", id="plan.up",
+                tooltip="plan.up.help", key_display="[ ]"),
+        Binding("],shift+down,ctrl+down", "screen.move(1)", "plan.down", id="plan.down",
+                tooltip="plan.down.help", show=False),
+        Binding("ctrl+k", "screen.accept", "plan.accept", id="plan.accept",
+                tooltip="plan.accept.help"),
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        translate_bindings(self)
+
+
+def preview_text(shown: Preview | None, in_script: bool = False) -> Text:
+    """The preview of one question; every piece of its text shown literally."""
+    out = Text()
+    if shown is None:
+        out.append(t("plan.preview.none"), "dim")
+        return out
+    out.append(visible(shown.text), "bold")
+    if in_script:
+        out.append(f"  {t('plan.preview.in_script')}", "green")
+    out.append("\n")
+    out.append(f"{t('plan.preview.role')}: ", "dim")
+    out.append(t(f"role.{shown.role.value}"))
+    out.append(f"  ·  {t('plan.preview.goal')}: ", "dim")
+    out.append(f"{shown.goal.number} {t(f'goal.{shown.goal.value}')}")
+    for label, value in (("plan.preview.research", shown.research),
+                         ("plan.preview.purpose", shown.purpose)):  # fmt: skip
+        if value.strip():
+            out.append(f"\n{t(label)}: ", "dim")
+            out.append(visible(value))
+    if shown.follow_ups:
+        out.append(f"\n{t('plan.preview.follow_ups')}:", "dim")
+        for follow_up in shown.follow_ups:
+            out.append(f"\n  · {visible(follow_up)}")
+    if shown.shallow:
+        out.append(f"\n⚠ {t('plan.preview.shallow')}", "bold yellow")
+    for finding in shown.findings:
+        mark, style = ("✓", "dim") if finding.accepted else ("⚠", "yellow")
+        out.append(f"\n{mark} {finding.code}: {visible(finding.message)}", style)
+        if finding.suggestion and not finding.accepted:
+            out.append(f"\n   → {visible(finding.suggestion)}", style)
+    return out
