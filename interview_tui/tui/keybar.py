@@ -137,10 +137,10 @@ class KeyBar(Widget, can_focus=False):
         return len(self._lines(width)[0])
 
     def _declared(self, active: Any) -> tuple[int, int]:
-        """The screen's keys in the order it declares them, then the app's, then the rest
-        (a key the focused widget also binds would otherwise come first)."""
+        """The focused part's own keys first (the list the user is in), then the screen's in
+        the order it declares them, then the app's."""
         node = active.node
-        rank = 0 if node is self.screen else 1 if node is self.app else 2
+        rank = 2 if node is self.app else 1 if node is self.screen else 0
         keys = list(node._bindings.key_to_bindings)
         return rank, keys.index(active.binding.key) if active.binding.key in keys else len(keys)
 

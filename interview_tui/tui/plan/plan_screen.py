@@ -26,7 +26,7 @@ from interview_tui.services.readiness import coverage, item_findings, readiness
 from interview_tui.services.schedule import schedule_summary
 from interview_tui.tui.base import translate_bindings
 from interview_tui.tui.data import DataScreen
-from interview_tui.tui.inputs import Input
+from interview_tui.tui.inputs import Choice, Input
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.plan.customer_question_dialog import CustomerQuestionDialog
@@ -110,16 +110,16 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             with TabPane(t("plan.tab.script"), id="script-tab"), Container(id="builder"):
                 with Vertical(id="bank-pane"):
                     with Container(id="bank-filters"):
-                        yield Select([(t(f"role_short.{r.value}"), r.value) for r in Role],
+                        yield Choice([(t(f"role_short.{r.value}"), r.value) for r in Role],
                                      prompt=t("plan.any_role"), id="role-filter",
                                      compact=True)  # fmt: skip
-                        yield Select([(f"{g.number} {t(f'goal.{g.value}')}", g.value)
+                        yield Choice([(f"{g.number} {t(f'goal.{g.value}')}", g.value)
                                       for g in Goal], prompt=t("plan.any_goal"),
                                      id="goal-filter", compact=True)  # fmt: skip
-                        yield Select([("中文", "zh-CN"), ("English", "en")],
+                        yield Choice([("中文", "zh-CN"), ("English", "en")],
                                      value=current_language(), allow_blank=False,
                                      id="lang-filter", compact=True)  # fmt: skip
-                        yield Select([(t(f"industry.{i}"), i) for i in INDUSTRIES
+                        yield Choice([(t(f"industry.{i}"), i) for i in INDUSTRIES
                                       if i != "general"], prompt=t("plan.any_industry"),
                                      id="industry-filter", compact=True)  # fmt: skip
                         yield Input(placeholder=t("plan.filter_text"), id="text-filter",
