@@ -141,8 +141,9 @@ class KeyBar(Widget, can_focus=False):
         the order it declares them, then the app's."""
         node = active.node
         rank = 2 if node is self.app else 1 if node is self.screen else 0
-        keys = list(node._bindings.key_to_bindings)
-        return rank, keys.index(active.binding.key) if active.binding.key in keys else len(keys)
+        declared = [getattr(binding, "id", None) for binding in type(node).BINDINGS]
+        binding_id = active.binding.id
+        return rank, declared.index(binding_id) if binding_id in declared else len(declared)
 
     def render(self) -> Text:
         lines, self._spots = self._lines(self.size.width)

@@ -51,7 +51,6 @@ class CustomerScreen(DataScreen[CustomerForm]):
     .field-error { color: $error; height: auto; }
     """
     BINDINGS = [
-        Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
         Binding("ctrl+s", "save", "customer.save", id="customer.save",
                 tooltip="customer.save.help", priority=True),
         Binding("ctrl+a", "add_person", "customer.add_person", id="customer.add_person",
@@ -60,6 +59,7 @@ class CustomerScreen(DataScreen[CustomerForm]):
                 tooltip="customer.remove_person.help", show=False),
         Binding("ctrl+d", "delete_person", "customer.delete_person", id="customer.delete_person",
                 tooltip="customer.delete_person.help", show=False),
+        Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
     ]
 
     def __init__(self, customer_id: int | None = None) -> None:

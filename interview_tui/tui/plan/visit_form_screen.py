@@ -49,9 +49,9 @@ class VisitFormScreen(DataScreen[VisitFormData]):
     .field-error { color: $error; height: auto; }
     """
     BINDINGS = [
-        Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
         Binding("ctrl+s", "save", "visit.save", id="visit.save", tooltip="visit.save.help",
                 priority=True),
+        Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
     ]
 
     def __init__(self, customer_id: int | None = None, visit_id: int | None = None) -> None:

@@ -24,10 +24,6 @@ class RehearseScreen(DataScreen[RehearsalData]):
     #answer.beyond { color: $warning; }
     """
     BINDINGS = [
-        Binding("escape", "finish", "rehearse.done", id="rehearse.done",
-                tooltip="rehearse.done.help"),
-        Binding("tab", "switch", "rehearse.switch", id="rehearse.switch",
-                tooltip="rehearse.switch.help", priority=True),
         Binding("n,right", "next", "rehearse.next", id="rehearse.next",
                 tooltip="rehearse.next.help"),
         Binding("b,left", "prev", "rehearse.prev", id="rehearse.prev",
@@ -38,6 +34,10 @@ class RehearseScreen(DataScreen[RehearsalData]):
                 tooltip="rehearse.confident.help"),
         Binding("s", "mark(False)", "rehearse.shaky", id="rehearse.shaky",
                 tooltip="rehearse.shaky.help"),
+        Binding("escape", "finish", "rehearse.done", id="rehearse.done",
+                tooltip="rehearse.done.help"),
+        Binding("tab", "switch", "rehearse.switch", id="rehearse.switch",
+                tooltip="rehearse.switch.help", priority=True),
     ]
 
     def __init__(self, visit_id: int) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from interview_tui.domain.dates import DateParseError, parse_due
 from interview_tui.domain.enums import CommitmentState, OwnerSide
@@ -19,7 +19,13 @@ from interview_tui.services.commitments import CommitmentRow, commitment_row
 from interview_tui.services.undo import recorded
 from interview_tui.tui.data import DataScreen, SaveError
 from interview_tui.tui.inputs import Choice, Input
-from interview_tui.tui.review.detail_base import DETAIL_BINDINGS, DetailMixin, set_field
+from interview_tui.tui.keybar import KeyBar
+from interview_tui.tui.review.detail_base import (
+    BACK_BINDING,
+    DETAIL_BINDINGS,
+    DetailMixin,
+    set_field,
+)
 from interview_tui.tui.text import literal
 
 
@@ -31,6 +37,7 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
         *DETAIL_BINDINGS,
         Binding("ctrl+r", "reopen", "detail.reopen", id="detail.reopen",
                 tooltip="detail.reopen.help", priority=True),
+        BACK_BINDING,
     ]
     UNDO_SCOPE = "commitments"
 
@@ -58,7 +65,7 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
             yield Static("", id="message", classes="hint error-message")
             yield Static(t("detail.history"), classes="section")
             yield Static("", id="history")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = t("detail.com.subtitle")

@@ -14,11 +14,13 @@ from interview_tui.tui.text import literal
 from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
 
 DETAIL_BINDINGS = [
-    Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
     Binding("ctrl+s", "save", "detail.save", id="detail.save", tooltip="detail.save.help",
             priority=True),
     UNDO_BINDING,
 ]
+#: last on a detail view's key bar, after the view's own keys
+BACK_BINDING = Binding("escape", "back", "review.back", id="review.back",
+                       tooltip="review.back.help")
 
 
 def history_lines(history: list[dict[str, str]]) -> list[str]:

@@ -35,8 +35,8 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
     #preview { height: 1fr; border: round $panel; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
         Binding("ctrl+s", "write", "export.write", id="export.write", priority=True),
+        Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
     ]
 
     def __init__(self, visit_id: int) -> None:

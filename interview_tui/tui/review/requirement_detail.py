@@ -13,7 +13,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Footer, Header, Label, Static
+from textual.widgets import Checkbox, Header, Label, Static
 
 from interview_tui.domain.dates import DateParseError, parse_due
 from interview_tui.domain.enums import PoolGroup, RequirementState, SolutionAnswer
@@ -24,7 +24,13 @@ from interview_tui.services import solutions
 from interview_tui.services.undo import recorded
 from interview_tui.tui.data import DataScreen, SaveError
 from interview_tui.tui.inputs import Choice, Input
-from interview_tui.tui.review.detail_base import DETAIL_BINDINGS, DetailMixin, set_field
+from interview_tui.tui.keybar import KeyBar
+from interview_tui.tui.review.detail_base import (
+    BACK_BINDING,
+    DETAIL_BINDINGS,
+    DetailMixin,
+    set_field,
+)
 from interview_tui.tui.review.override_dialog import OverrideDialog
 from interview_tui.tui.text import literal
 
@@ -48,7 +54,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
     """Read and edit one requirement (opened with enter in the pool)."""
 
     CSS_PATH = "detail.tcss"
-    BINDINGS = DETAIL_BINDINGS
+    BINDINGS = [*DETAIL_BINDINGS, BACK_BINDING]
     UNDO_SCOPE = "pool"
 
     def __init__(self, requirement_id: int) -> None:
@@ -83,7 +89,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
             yield Static("", id="message", classes="hint error-message")
             yield Static(t("detail.history"), classes="section")
             yield Static("", id="history")
-        yield Footer()
+        yield KeyBar()
 
     def _solution_fields(self) -> ComposeResult:
         yield Static(t("detail.solution"), classes="section")
