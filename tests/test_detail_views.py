@@ -66,7 +66,7 @@ def test_schedule_dispute_in_report_and_only_agreed_in_recap(demo_store) -> None
     r = _dispute(demo_store)
     assert r.gap_days == 36
     report = report_md(load_bundle(demo_store, r.visit_id), FIXED_TODAY)
-    assert "2026-12-15" in report and "36 day(s) later" in report
+    assert "2026-12-15" in report and "36 days later" in report
     assert "January release" in report and "drain script" in report
     recap = recap_md(load_bundle(demo_store, r.visit_id))
     assert "January release" not in recap and "drain script" not in recap  # not agreed
@@ -100,7 +100,7 @@ async def test_pool_detail_view_edits_the_schedule_and_ctrl_z_undoes(make_app, d
         screen.query_one("#share_plan", Checkbox).value = True
         screen.query_one("#reason", Input).value = "their launch moved"
         await pilot.pause()
-        assert "36 day(s) later" in str(screen.query_one("#gap", Static).render())
+        assert "36 days later" in str(screen.query_one("#gap", Static).render())
         await pilot.press("ctrl+s")
         await settle(pilot)
         saved = demo_store.get(Requirement, rid)

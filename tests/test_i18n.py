@@ -77,3 +77,36 @@ def test_no_english_text_guesses_its_plural() -> None:
     for key, entry in catalog("en").items():
         forms = entry.values() if isinstance(entry, dict) else [entry]
         assert not any("(s)" in form for form in forms), key
+
+
+def test_every_enum_value_has_a_name_in_both_languages() -> None:
+    """No id (``tech_execution``, ``open``) is ever shown for want of a name."""
+    from interview_tui.domain.names import (
+        PREFIX,
+        REQUIREMENT_FIELDS,
+        SHORT_PREFIX,
+        VOCABULARIES,
+        display,
+        display_of,
+    )
+    from interview_tui.store.search import INDEXED_FIELDS
+
+    for language in ("en", "zh-CN"):
+        names = catalog(language)
+        for kind, prefix in PREFIX.items():
+            for value in kind:
+                assert f"{prefix}.{value.value}" in names, (language, kind, value)
+                assert display(value, language=language) != value.value or language == "en"
+        for kind, prefix in SHORT_PREFIX.items():
+            assert all(f"{prefix}.{value.value}" in names for value in kind), (language, kind)
+        for field in (*REQUIREMENT_FIELDS, "user", "scenario", "pain"):
+            assert f"{VOCABULARIES['field']}.{field}" in names, (language, field)
+        for kind in INDEXED_FIELDS:
+            assert f"{VOCABULARIES['record']}.{kind}" in names, (language, kind)
+    from interview_tui.domain.enums import Role, VisitStatus
+
+    assert display(Role.TECH_EXECUTION, language="zh-CN") == "技术执行人"
+    assert display(Role.TECH_EXECUTION, short=True, language="en") == "Tech execution"
+    assert display_of(VisitStatus, "done", language="zh-CN") == "已完成"
+    assert display_of("field", "scenario", language="zh-CN") == "场景"
+    assert display_of(VisitStatus, "no-such-status") == "no-such-status"

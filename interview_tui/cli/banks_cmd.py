@@ -49,7 +49,7 @@ def banks(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(summaries, ensure_ascii=False, indent=2))
         return
-    from interview_tui.domain.names import name_of
+    from interview_tui.domain.names import display_of
     from interview_tui.i18n import pad, t
 
     for summary in summaries:
@@ -59,7 +59,7 @@ def banks(as_json: bool) -> None:
             origin = t("cli.banks.user" if summary["user"] else "cli.banks.bundled")
             questions = t("cli.banks.questions", count=summary["questions"])
             theirs = t("cli.banks.customer_questions", count=summary["customer_questions"])
-            industry = name_of("industry", summary["industry"] or "")
+            industry = display_of("industry", summary["industry"] or "")
             click.echo(
                 f"{summary['id']:<20} {summary['language']:<6} {pad(industry, 22)}"
                 f" {questions:>13} {theirs:>22}  {origin}  {summary['title']}"

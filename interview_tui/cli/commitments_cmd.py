@@ -32,7 +32,7 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
     """
     if ctx.invoked_subcommand is not None:
         return
-    from interview_tui.domain.names import name
+    from interview_tui.domain.names import display
     from interview_tui.i18n import pad
     from interview_tui.services.commitments import (
         DUE_SOON_DAYS,
@@ -59,8 +59,8 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
     for row in rows:
         c = row.commitment
         due = c.due.isoformat() if c.due else t("cli.commitments.no_date")
-        mark = t("commitments.overdue") if row.is_overdue(today) else name(c.state)
-        owner_text = f"{name(c.owner_side)}:{c.owner_name or '-'}"
+        mark = t("commitments.overdue") if row.is_overdue(today) else display(c.state)
+        owner_text = f"{display(c.owner_side)}:{c.owner_name or '-'}"
         line = (f"{c.id:>5}  {pad(due, 10)}  {pad(mark, 8)}  {pad(row.customer, 20)}  "
                 f"{pad(owner_text, 18)}  {c.text}")  # fmt: skip
         echo(line, fg="red" if row.is_overdue(today) else None)
@@ -73,10 +73,10 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
 
 
 def _report(commitment) -> None:
-    from interview_tui.domain.names import name
+    from interview_tui.domain.names import display
 
     due = commitment.due.isoformat() if commitment.due else t("cli.commitments.no_date")
-    echo(t("cli.commitment.changed", id=commitment.id, state=name(commitment.state), due=due))
+    echo(t("cli.commitment.changed", id=commitment.id, state=display(commitment.state), due=due))
 
 
 @commitments.command("done")

@@ -17,7 +17,7 @@ from interview_tui.cli.output import echo, echo_json
 @pass_settings
 def search(settings: Settings, query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Full-text search across every visit; each result names its visit and shows context."""
-    from interview_tui.domain.names import name_of
+    from interview_tui.domain.names import display_of
     from interview_tui.i18n import t
 
     hits = settings.open_store(read_only=True).search(" ".join(query), limit=limit)
@@ -30,5 +30,5 @@ def search(settings: Settings, query: tuple[str, ...], limit: int, as_json: bool
         echo(t("cli.search.none"))
     for hit in hits:
         echo(t("cli.search.hit", id=f"{hit.visit_id:>4}", date=hit.visit_date,
-               customer=hit.customer, kind=name_of("record", hit.kind)))  # fmt: skip
+               customer=hit.customer, kind=display_of("record", hit.kind)))  # fmt: skip
         echo(f"    {hit.snippet}")

@@ -26,11 +26,11 @@ def visit() -> None:
 @pass_settings
 def status(settings: Settings, visit_id: int, status: str) -> None:
     """Move VISIT to STATUS (planned → rehearsed → live → done, and back where allowed)."""
-    from interview_tui.domain.names import name
+    from interview_tui.domain.names import display
     from interview_tui.services.visits import move_visit
 
     moved = move_visit(settings.open_store(), visit_id, status)
-    echo(t("cli.visit.moved", id=moved.id, status=name(moved.status)))
+    echo(t("cli.visit.moved", id=moved.id, status=display(moved.status)))
 
 
 def _archive(settings: Settings, record_id: int, archived: bool) -> None:

@@ -18,7 +18,7 @@ from interview_tui.cli.output import echo, echo_json
 def visits(settings: Settings, as_json: bool, limit: int, archived: bool) -> None:
     """List visits with their id, customer, date and status (archived ones left out)."""
     from interview_tui.domain.enums import VisitStatus
-    from interview_tui.domain.names import name_of
+    from interview_tui.domain.names import display_of
     from interview_tui.i18n import pad, t
 
     store = settings.open_store(read_only=True)
@@ -37,5 +37,5 @@ def visits(settings: Settings, as_json: bool, limit: int, archived: bool) -> Non
         echo(t("cli.visits.none"))
     for row in rows:
         mark = "  " + t("cli.visits.archived") if row["archived"] else ""
-        status = pad(name_of(VisitStatus, row["status"]), 9)
+        status = pad(display_of(VisitStatus, row["status"]), 9)
         echo(f"{row['id']:>5}  {row['date']}  {status}  {row['customer']}{mark}")

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from interview_tui.domain.enums import CommitmentState
-from interview_tui.domain.names import name
+from interview_tui.domain.names import display
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
 from interview_tui.services.archived import any_archived
@@ -237,7 +237,7 @@ def close(store: Store, commitment: Commitment, state: CommitmentState, note: st
         commitment = _fresh(store, commitment)
         if commitment.state is not CommitmentState.OPEN:
             raise UserError(t("error.already_closed", id=commitment.id,
-                              state=name(commitment.state)))  # fmt: skip
+                              state=display(commitment.state)))  # fmt: skip
         entry = _entry(today, "state", commitment.state.value, state.value, "note", note.strip())
         commitment.state = state
         commitment.resolution_note = note.strip()
