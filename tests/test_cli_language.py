@@ -193,6 +193,10 @@ def _commands(db: Path, tmp: Path) -> list[tuple[list[str], str | None]]:
         (["calendar", "--customer", "没有这个客户"], None),
         (["import", str(tmp / "missing.json")], None),
         (["commitments", "reschedule", str(open_ours[0]), "明年某天", "--reason", "x"], None),
+        (["commitments", "nothing"], None), (["visits", "--nothing"], None),  # click's own
+        (["commitments", "done"], None), (["commitments", "drop", "1"], None),
+        (["visit", "status", str(ids[0]), "gone"], None), (["visits", "--limit", "-1"], None),
+        (["export", str(chased), "--format", "ics", "more"], None),
     ]  # fmt: skip
     return commands
 

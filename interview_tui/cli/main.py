@@ -198,11 +198,13 @@ def cli(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
 
     Run without a command to open the full-screen app.
     """
+    from interview_tui.cli.click_text import speak_click
     from interview_tui.i18n import detect_language, normalise, set_language
     from interview_tui.settings import quick_ui_language
 
     language = normalise(lang) if lang else (quick_ui_language() or detect_language())
     set_language(language)
+    speak_click()
     ctx.obj = Settings(db_path=db_path, language=language)
     if ctx.invoked_subcommand is None:
         from interview_tui.cli.tui_cmd import run_app
