@@ -62,7 +62,7 @@ def banks(as_json: bool) -> None:
             industry = display_of("industry", summary["industry"] or "")
             click.echo(
                 f"{summary['id']:<20} {summary['language']:<6} {pad(industry, 22)}"
-                f" {questions:>13} {theirs:>22}  {origin}  {summary['title']}"
+                f" {pad(questions, 14)} {pad(theirs, 24)} {pad(origin, 8)} {summary['title']}"
             )
             click.echo(f"    {summary['path']}")
         for error in summary["errors"]:
