@@ -8,11 +8,13 @@ not UTF-8 is reported with the offset of the first bad byte. Every problem is on
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
 
 from interview_tui.errors import UserError
+from interview_tui.i18n import t
 
 
 class ReadError(UserError):
@@ -25,14 +27,28 @@ class ReadError(UserError):
 
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return t("read.kind.folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return t("read.kind.fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return t("read.kind.device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return t("read.kind.socket")
+    return t("read.kind.other")
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, in the current language (the system's own words otherwise)."""
+    code = errno.errorcode.get(exc.errno or 0, "")
+    named = t(f"os.{code}") if code else ""
+    return named if named and named != f"os.{code}" else str(exc.strerror or exc)
+
+
+def _what(what: str) -> str:
+    """The kind of file being read, named in the current language (``export`` …)."""
+    key = f"read.what.{what}"
+    named = t(key)
+    return what if named == key else named
 
 
 def read_text(path: Path, *, what: str, limit: int) -> str:
@@ -50,15 +66,15 @@ def read_limited(path: Path, *, what: str, limit: int) -> bytes:
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
         fd = os.open(path, flags)
     except OSError as exc:
-        raise ReadError(path, f"cannot read the {what} ({exc.strerror})") from None
+        raise ReadError(path, t("read.cannot", what=_what(what), reason=os_reason(exc))) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ReadError(path, f"is {_kind(info.st_mode)}; "
-                            f"give the path of a regular {what} file")  # fmt: skip
+            raise ReadError(path, t("read.not_regular", kind=_kind(info.st_mode),
+                                    what=_what(what)))  # fmt: skip
         if info.st_size > limit:
-            raise ReadError(path, f"the {what} is {info.st_size / 2**20:.1f} MiB; "
-                            f"files over {limit // 2**20} MiB are refused")  # fmt: skip
+            raise ReadError(path, t("read.too_big", what=_what(what),
+                                    size=f"{info.st_size / 2**20:.1f}", limit=limit // 2**20))
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(fd, min(1 << 20, limit + 1 - size))
@@ -67,11 +83,10 @@ def read_limited(path: Path, *, what: str, limit: int) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
         if size > limit:
-            raise ReadError(path, f"the {what} is larger than {limit // 2**20} MiB; "
-                            "such files are refused")  # fmt: skip
+            raise ReadError(path, t("read.larger", what=_what(what), limit=limit // 2**20))
         return b"".join(chunks)
     except OSError as exc:
-        raise ReadError(path, f"cannot read the {what} ({exc.strerror})") from None
+        raise ReadError(path, t("read.cannot", what=_what(what), reason=os_reason(exc))) from None
     finally:
         os.close(fd)
 
@@ -84,7 +99,7 @@ def decode_utf8(data: bytes, path: Path | str, *, what: str) -> str:
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        raise ReadError(path, f"the {what} is not UTF-8 text (byte {exc.start} is "
-                        f"0x{data[exc.start]:02x}); save it as UTF-8") from None  # fmt: skip
+        raise ReadError(path, t("read.not_utf8", what=_what(what), offset=exc.start,
+                                byte=f"0x{data[exc.start]:02x}")) from None  # fmt: skip
 
 

@@ -151,7 +151,7 @@ def test_cli_status_archive_and_delete(demo_store, db_path: Path) -> None:
     refused = run("visit", "delete", "2", "--yes")
     assert refused.exit_code == 2 and "archive it first" in refused.output
     deleted = run("visit", "delete", "1", "--yes")
-    assert deleted.exit_code == 0 and "notes: " in deleted.output
+    assert deleted.exit_code == 0 and " notes" in deleted.output
 
 
 async def test_home_archives_undoes_and_changes_status(make_app, demo_store) -> None:

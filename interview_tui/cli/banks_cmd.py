@@ -49,19 +49,23 @@ def banks(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(summaries, ensure_ascii=False, indent=2))
         return
+    from interview_tui.domain.names import display_of
+    from interview_tui.i18n import pad, t
+
     for summary in summaries:
         if summary["id"] is None:
-            click.secho(f"✗ {summary['path']}: not loaded", fg="red")
+            click.secho("✗ " + t("cli.banks.not_loaded", path=summary["path"]), fg="red")
         else:
-            origin = "user" if summary["user"] else "bundled"
+            origin = t("cli.banks.user" if summary["user"] else "cli.banks.bundled")
+            questions = t("cli.banks.questions", count=summary["questions"])
+            theirs = t("cli.banks.customer_questions", count=summary["customer_questions"])
+            industry = display_of("industry", summary["industry"] or "")
             click.echo(
-                f"{summary['id']:<20} {summary['language']:<6} {summary['industry']:<14}"
-                f" {summary['questions']:>4} questions"
-                f" {summary['customer_questions']:>3} customer questions  {origin}  "
-                f"{summary['title']}"
+                f"{summary['id']:<20} {summary['language']:<6} {pad(industry, 22)}"
+                f" {pad(questions, 14)} {pad(theirs, 24)} {pad(origin, 8)} {summary['title']}"
             )
             click.echo(f"    {summary['path']}")
         for error in summary["errors"]:
             click.secho(f"    {error}", fg="red", err=True)
     if not summaries:
-        click.echo("no question banks found")
+        click.echo(t("cli.banks.none"))

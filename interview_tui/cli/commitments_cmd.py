@@ -10,6 +10,7 @@ import click
 
 from interview_tui.cli.main import Settings, pass_settings
 from interview_tui.cli.output import echo, echo_json
+from interview_tui.i18n import t
 
 
 @click.group("commitments", invoke_without_command=True)
@@ -31,6 +32,7 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
     """
     if ctx.invoked_subcommand is not None:
         return
+    from interview_tui.domain.names import display
     from interview_tui.i18n import pad
     from interview_tui.services.commitments import (
         DUE_SOON_DAYS,
@@ -53,25 +55,28 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
                    "kept_on_time_customer": kept.theirs.to_dict()})  # fmt: skip
         return
     if not rows:
-        echo("no commitments match", err=due_soon)  # a prompt shows nothing when all is well
+        echo(t("cli.commitments.none"), err=due_soon)  # a prompt shows nothing when all is well
     for row in rows:
         c = row.commitment
-        due = c.due.isoformat() if c.due else "no date"
-        mark = "OVERDUE" if row.is_overdue(today) else c.state.value
-        owner_text = f"{c.owner_side.value}:{c.owner_name or '-'}"
-        line = (f"{c.id:>5}  {due:<10}  {mark:<8}  {pad(row.customer, 20)}  "
+        due = c.due.isoformat() if c.due else t("cli.commitments.no_date")
+        mark = t("commitments.overdue") if row.is_overdue(today) else display(c.state)
+        owner_text = f"{display(c.owner_side)}:{c.owner_name or '-'}"
+        line = (f"{c.id:>5}  {pad(due, 10)}  {pad(mark, 8)}  {pad(row.customer, 20)}  "
                 f"{pad(owner_text, 18)}  {c.text}")  # fmt: skip
         echo(line, fg="red" if row.is_overdue(today) else None)
     if due_soon:  # for prompts and scripts: the lines and nothing else
         return
-    for who, rate in (("ours", kept.ours), ("customer's", kept.theirs)):
+    for key, rate in (("cli.commitments.kept_ours", kept.ours),
+                      ("cli.commitments.kept_theirs", kept.theirs)):  # fmt: skip
         if rate.rate is not None:
-            echo(f"kept on time ({who}): {rate.kept}/{rate.due} ({rate.rate:.0%})", err=True)
+            echo(t(key, kept=rate.kept, due=rate.due, rate=f"{rate.rate:.0%}"), err=True)
 
 
 def _report(commitment) -> None:
-    due = commitment.due.isoformat() if commitment.due else "no date"
-    echo(f"commitment {commitment.id}: {commitment.state.value}, due {due}")
+    from interview_tui.domain.names import display
+
+    due = commitment.due.isoformat() if commitment.due else t("cli.commitments.no_date")
+    echo(t("cli.commitment.changed", id=commitment.id, state=display(commitment.state), due=due))
 
 
 @commitments.command("done")
@@ -141,4 +146,4 @@ def override(settings: Settings, commitment_id: int, reason: str) -> None:
     from interview_tui.services.authority import override_authority
 
     saved = override_authority(settings.open_store(), commitment_id, reason, date.today())
-    echo(f"commitment {saved.id}: authority override recorded")
+    echo(t("cli.commitment.overridden", id=saved.id))

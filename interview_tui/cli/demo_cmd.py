@@ -23,6 +23,7 @@ def demo(settings: Settings, extra_visits: int, open_app: bool) -> None:
     """
     from dataclasses import replace
 
+    from interview_tui.i18n import t
     from interview_tui.services.demo import seed_demo
     from interview_tui.store.paths import default_db_path, demo_db_path, make_private_dir
 
@@ -30,15 +31,12 @@ def demo(settings: Settings, extra_visits: int, open_app: bool) -> None:
         own = default_db_path()
         settings = replace(settings, db_path=demo_db_path())
         make_private_dir(settings.db_path.parent)
-        echo(f"demo: using {settings.db_path}; your own data is in {own} "
-             "(run interview-tui without --db to open it)", err=True)
+        echo(t("cli.demo.using", path=settings.db_path, own=own), err=True)
     store = settings.open_store()
     added = seed_demo(store, date.today(), extra_visits)
-    echo(
-        f"demo: {added['accounts']} accounts and {added['synthetic_visits']} synthetic visits "
-        f"added to {store.path}",
-        err=open_app,
-    )
+    echo(t("cli.demo.added", accounts=t("cli.demo.accounts", count=added["accounts"]),
+           visits=t("cli.demo.synthetic", count=added["synthetic_visits"]), path=store.path),
+         err=open_app)  # fmt: skip
     store.close()
     if open_app:
         from interview_tui.cli.tui_cmd import run_app

@@ -57,4 +57,6 @@ def export(settings: Settings, visit_id: int, output_format: str, output: Path |
         sys.stdout.flush()
         return
     write_private(output, data)
-    echo(f"wrote {output}", err=True)
+    from interview_tui.i18n import t
+
+    echo(t("cli.wrote", path=output), err=True)

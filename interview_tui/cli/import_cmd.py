@@ -28,4 +28,6 @@ def import_visit(settings: Settings, path: Path) -> None:
     store = settings.open_store()
     updated = existing_visit(store, checked) is not None
     visit = import_checked(store, checked)
-    echo(f"{'updated' if updated else 'imported'} visit {visit.id}")
+    from interview_tui.i18n import t
+
+    echo(t("cli.import.updated" if updated else "cli.import.imported", id=visit.id))

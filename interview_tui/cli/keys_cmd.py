@@ -25,7 +25,10 @@ def keys(screen_name: str | None, as_json: bool) -> None:
     if screen_name is not None:
         screens = sorted({row["screen"] for row in rows})
         if screen_name not in screens:
-            raise UserError(f"--screen: no screen {screen_name!r}; one of: {', '.join(screens)}")
+            from interview_tui.i18n import t
+
+            raise UserError(t("cli.keys.no_screen", name=repr(screen_name),
+                              screens=", ".join(screens)))  # fmt: skip
         rows = [row for row in rows if row["screen"] == screen_name]
     if as_json:
         echo_json(rows)

@@ -70,8 +70,9 @@ def read_stdin_lines(stream) -> list[str]:
 
     data = stream.read(MAX_STDIN_BYTES + 1)
     if len(data) > MAX_STDIN_BYTES:
-        raise UserError(f"standard input: more than {MAX_STDIN_BYTES // 2**20} MiB; "
-                        "split the questions into smaller files")  # fmt: skip
+        from interview_tui.i18n import t
+
+        raise UserError(t("cli.lint.too_big", mib=MAX_STDIN_BYTES // 2**20))
     text = decode_utf8(data, "standard input", what="input")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
@@ -182,8 +183,11 @@ def lint(paths: tuple[Path, ...], output_format: str) -> None:
                 click.echo(line)
         shallow = sum(item.shallow for item in linted)
         asked = sum(bool(item.result.text.strip()) for item in linted)
-        summary = f"{asked} questions, {shallow} shallow"
-        click.echo(summary + (f", {len(errors)} schema errors" if errors else ""), err=True)
+        from interview_tui.i18n import t
+
+        summary = t("cli.lint.summary", count=asked, shallow=shallow)
+        schema = t("cli.lint.schema_errors", count=len(errors)) if errors else ""
+        click.echo(summary + schema, err=True)
     for error in errors:
         click.echo(error, err=True)
     if errors:

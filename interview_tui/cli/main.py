@@ -44,9 +44,10 @@ class CliError(click.ClickException):
 
     def show(self, file=None) -> None:
         from interview_tui.display import visible
+        from interview_tui.i18n import t
 
         message = visible(self.format_message(), one_line=True)
-        click.echo(f"interview-tui: error: {message}", err=True, file=file)
+        click.echo(t("cli.error", message=message), err=True, file=file)
 
 
 class CliUsageError(click.UsageError):
@@ -54,14 +55,15 @@ class CliUsageError(click.UsageError):
 
     def show(self, file=None) -> None:
         from interview_tui.display import visible
+        from interview_tui.i18n import t
 
         message = visible(" ".join(self.format_message().split()), one_line=True)
-        click.echo(f"interview-tui: error: {message}", err=True, file=file)
+        click.echo(t("cli.error", message=message), err=True, file=file)
         ctx = self.ctx
         if ctx is not None and ctx.command.get_help_option(ctx) is not None:
             names = ctx.help_option_names
             option = "--help" if "--help" in names else names[0]
-            hint = f"Try '{ctx.command_path} {option}' for help."
+            hint = t("cli.try_help", command=ctx.command_path, option=option)
             click.echo(hint, err=True, file=file)
 
 
@@ -155,11 +157,12 @@ class Settings:
         (once) and its default is used."""
         if self._user is None:
             from interview_tui.display import visible
+            from interview_tui.i18n import t
             from interview_tui.settings import load_settings
 
             self._user = load_settings()
             for problem in self._user.problems:
-                click.echo(f"interview-tui: warning: {visible(problem, one_line=True)}", err=True)
+                click.echo(t("cli.warning", message=visible(problem, one_line=True)), err=True)
         return self._user
 
     def open_store(self, *, read_only: bool = False):
@@ -195,11 +198,13 @@ def cli(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
 
     Run without a command to open the full-screen app.
     """
+    from interview_tui.cli.click_text import speak_click
     from interview_tui.i18n import detect_language, normalise, set_language
     from interview_tui.settings import quick_ui_language
 
     language = normalise(lang) if lang else (quick_ui_language() or detect_language())
     set_language(language)
+    speak_click()
     ctx.obj = Settings(db_path=db_path, language=language)
     if ctx.invoked_subcommand is None:
         from interview_tui.cli.tui_cmd import run_app

@@ -17,14 +17,18 @@ from interview_tui.cli.output import echo, echo_json
 @pass_settings
 def search(settings: Settings, query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Full-text search across every visit; each result names its visit and shows context."""
+    from interview_tui.domain.names import display_of
+    from interview_tui.i18n import t
+
     hits = settings.open_store(read_only=True).search(" ".join(query), limit=limit)
     if len(hits) == limit:
-        echo(f"showing the best {limit} matches; --limit N shows more", err=True)
+        echo(t("cli.search.limited", limit=limit), err=True)
     if as_json:
         echo_json([asdict(hit) for hit in hits])
         return
     if not hits:
-        echo("no matches")
+        echo(t("cli.search.none"))
     for hit in hits:
-        echo(f"visit {hit.visit_id:>4}  {hit.visit_date}  {hit.customer}  [{hit.kind}]")
+        echo(t("cli.search.hit", id=f"{hit.visit_id:>4}", date=hit.visit_date,
+               customer=hit.customer, kind=display_of("record", hit.kind)))  # fmt: skip
         echo(f"    {hit.snippet}")

@@ -54,7 +54,9 @@ def _visit_id(settings: Settings, visit: int) -> int:
     store = settings.open_store()
     try:
         if store.get(Visit, visit) is None:
-            raise UserError(f"no visit with id {visit}; `interview-tui visits` lists them")
+            from interview_tui.i18n import t
+
+            raise UserError(t("error.no_visit_listed", id=visit))
     finally:
         store.close()
     return visit

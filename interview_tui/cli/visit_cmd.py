@@ -10,6 +10,7 @@ import click
 
 from interview_tui.cli.main import Settings, pass_settings
 from interview_tui.cli.output import echo
+from interview_tui.i18n import t
 
 _STATUSES = ["planned", "rehearsed", "live", "done"]
 
@@ -25,17 +26,18 @@ def visit() -> None:
 @pass_settings
 def status(settings: Settings, visit_id: int, status: str) -> None:
     """Move VISIT to STATUS (planned → rehearsed → live → done, and back where allowed)."""
+    from interview_tui.domain.names import display
     from interview_tui.services.visits import move_visit
 
     moved = move_visit(settings.open_store(), visit_id, status)
-    echo(f"visit {moved.id}: {moved.status.value}")
+    echo(t("cli.visit.moved", id=moved.id, status=display(moved.status)))
 
 
-def _archive(settings: Settings, kind: str, record_id: int, archived: bool) -> None:
+def _archive(settings: Settings, record_id: int, archived: bool) -> None:
     from interview_tui.services.archive import set_archived
 
-    set_archived(settings.open_store(), kind, record_id, archived)
-    echo(f"{kind} {record_id}: {'archived' if archived else 'restored'}")
+    set_archived(settings.open_store(), "visit", record_id, archived)
+    echo(t("cli.visit.archived" if archived else "cli.visit.restored", id=record_id))
 
 
 @visit.command("archive")
@@ -43,7 +45,7 @@ def _archive(settings: Settings, kind: str, record_id: int, archived: bool) -> N
 @pass_settings
 def archive_visit(settings: Settings, visit_id: int) -> None:
     """Hide VISIT from lists, keeping everything in it (`visit restore` brings it back)."""
-    _archive(settings, "visit", visit_id, True)
+    _archive(settings, visit_id, True)
 
 
 @visit.command("restore")
@@ -51,7 +53,7 @@ def archive_visit(settings: Settings, visit_id: int) -> None:
 @pass_settings
 def restore_visit(settings: Settings, visit_id: int) -> None:
     """Bring an archived VISIT back into the lists."""
-    _archive(settings, "visit", visit_id, False)
+    _archive(settings, visit_id, False)
 
 
 @visit.command("delete")
@@ -65,10 +67,11 @@ def delete_visit(settings: Settings, visit_id: int, yes: bool) -> None:
     store = settings.open_store()
     check_deletable(store, "visit", visit_id)
     found = impact(store, "visit", visit_id)
-    goes = ", ".join(f"{name.replace('_', ' ')}: {n}" for name, n in found.counts().items())
-    echo(f"deleting visit {visit_id} ({found.name}) for good takes: {goes or 'nothing else'}",
-         err=True)  # fmt: skip
-    if not yes and not click.confirm("delete for good?", default=False, err=True):
+    goes = t("list.separator").join(t(f"archive.impact.{what}", count=n)
+                                    for what, n in found.counts().items())  # fmt: skip
+    echo(t("cli.visit.delete_impact", id=visit_id, name=found.name,
+           what=goes or t("cli.visit.nothing_else")), err=True)  # fmt: skip
+    if not yes and not click.confirm(t("cli.visit.confirm_delete"), default=False, err=True):
         raise click.exceptions.Exit(1)
     delete_for_good(store, "visit", visit_id)
-    echo(f"visit {visit_id}: deleted")
+    echo(t("cli.visit.deleted", id=visit_id))

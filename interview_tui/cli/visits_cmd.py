@@ -17,6 +17,10 @@ from interview_tui.cli.output import echo, echo_json
 @pass_settings
 def visits(settings: Settings, as_json: bool, limit: int, archived: bool) -> None:
     """List visits with their id, customer, date and status (archived ones left out)."""
+    from interview_tui.domain.enums import VisitStatus
+    from interview_tui.domain.names import display_of
+    from interview_tui.i18n import pad, t
+
     store = settings.open_store(read_only=True)
     rows = [
         {"id": row["id"], "customer": row["customer"], "date": row["date"][:16].replace("T", " "),
@@ -25,12 +29,13 @@ def visits(settings: Settings, as_json: bool, limit: int, archived: bool) -> Non
         for row in store.visit_rows(limit=limit or None, archived=archived)
     ]  # fmt: skip
     if limit and len(rows) == limit:
-        echo(f"showing the newest {limit} visits; leave out --limit for all", err=True)
+        echo(t("cli.visits.showing", limit=limit), err=True)
     if as_json:
         echo_json(rows)
         return
     if not rows:
-        echo("no visits yet: run `interview-tui demo` or open the app to plan one")
+        echo(t("cli.visits.none"))
     for row in rows:
-        mark = "  (archived)" if row["archived"] else ""
-        echo(f"{row['id']:>5}  {row['date']}  {row['status']:<9}  {row['customer']}{mark}")
+        mark = "  " + t("cli.visits.archived") if row["archived"] else ""
+        status = pad(display_of(VisitStatus, row["status"]), 9)
+        echo(f"{row['id']:>5}  {row['date']}  {status}  {row['customer']}{mark}")

@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 
 from interview_tui.errors import UserError
+from interview_tui.i18n import t
 
 _WEEKDAYS_EN = {
     "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
@@ -31,14 +32,11 @@ class DateParseError(UserError, ValueError):
     """
 
 
-HELP_EN = "e.g. 2026-12-01, 12-01, fri, +3d, next week, 下周五"
-
-
 def _full(year: int, month: int, day: int, text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise DateParseError(f"{text!r} is not a real date ({exc})") from None
+        raise DateParseError(t("date.not_real", text=repr(text), reason=exc)) from None
 
 
 def _month_day(month: int, day: int, today: date, text: str) -> date:
@@ -83,15 +81,14 @@ def parse_due(text: str, today: date) -> date:
     try:
         return _parse_due(text, today)
     except OverflowError:  # "+999w" near the end of the calendar
-        raise DateParseError(f"{text.strip()!r} is past the last date a calendar can "
-                             "hold") from None  # fmt: skip
+        raise DateParseError(t("date.too_far", text=repr(text.strip()))) from None
 
 
 def _parse_due(text: str, today: date) -> date:
     raw = text.strip()
     value = raw.lower()
     if not value:
-        raise DateParseError("empty date")
+        raise DateParseError(t("date.empty"))
     if m := _ISO.match(value):
         return _full(int(m[1]), int(m[2]), int(m[3]), raw)
     if m := _MD.match(value):
@@ -135,7 +132,7 @@ def _parse_due(text: str, today: date) -> date:
         if prefix in {"本", "这", "这个"}:
             return _week_start(today, 0) + timedelta(days=weekday)
         return _next_weekday(today, weekday)
-    raise DateParseError(f"{raw!r} is not a date I understand ({HELP_EN})")
+    raise DateParseError(t("date.not_understood", text=repr(raw)))
 
 
 def parse_optional_due(text: str, today: date) -> date | None:

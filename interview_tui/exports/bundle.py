@@ -24,6 +24,7 @@ from interview_tui.domain.models import (
     Visit,
 )
 from interview_tui.errors import UserError
+from interview_tui.i18n import t
 from interview_tui.store.store import Store
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class VisitBundle:
 def load_bundle(store: Store, visit_id: int) -> VisitBundle:
     visit = store.get(Visit, visit_id)
     if visit is None:
-        raise UserError(f"no visit with id {visit_id} (see `interview-tui visits`)")
+        raise UserError(t("error.no_visit_listed", id=visit_id))
     customer = store.get(Customer, visit.customer_id)
     assert customer is not None
     return VisitBundle(

@@ -114,8 +114,7 @@ def chase_eml(bundle: VisitBundle, *, today: date, now: datetime, to: Sequence[s
     """The draft (``X-Unsent``) to the people who own the customer's open promises."""
     targets = chase_targets(bundle)
     if not targets.promises:
-        raise UserError(f"visit {bundle.visit.id} has no open commitment of the customer's "
-                        "to ask for")  # fmt: skip
+        raise UserError(t("chase.nothing_to_ask", id=bundle.visit.id))
     day = bundle.visit.date.date().isoformat()
     body = chase_body(bundle, targets, today=today, signature=signature)
     recipients = list(to) or targets.recipients

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from interview_tui.errors import UserError
+from interview_tui.i18n import t
+from interview_tui.reading import os_reason
 
 
 def check_target(path: Path, *, database: Path | None = None, force: bool = False) -> None:
@@ -24,21 +26,21 @@ def check_target(path: Path, *, database: Path | None = None, force: bool = Fals
         forbidden = {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"),
                      db.with_name(db.name + "-journal")}  # fmt: skip
         if path.resolve() in forbidden:
-            raise UserError(f"{path}: that is the database; choose another file to export to")
+            raise UserError(t("file.is_database", path=path))
     try:
         info = path.lstat()
     except FileNotFoundError:
         if not path.parent.expanduser().is_dir():
-            raise UserError(f"{path}: the folder {path.parent} does not exist") from None
+            raise UserError(t("file.no_folder", path=path, folder=path.parent)) from None
         return
     except OSError as exc:
-        raise UserError(f"{path}: cannot check the file ({exc.strerror})") from None
+        raise UserError(t("file.cannot_check", path=path, reason=os_reason(exc))) from None
     if stat.S_ISLNK(info.st_mode):
-        raise UserError(f"{path}: is a symbolic link; write to its target directly, or elsewhere")
+        raise UserError(t("file.symlink", path=path))
     if not stat.S_ISREG(info.st_mode):
-        raise UserError(f"{path}: is not a regular file (folder, FIFO or device); not written")
+        raise UserError(t("file.not_regular", path=path))
     if not force:
-        raise UserError(f"{path}: exists; add --force to replace it")
+        raise UserError(t("file.exists", path=path))
 
 
 def write_private(path: Path, data: bytes | str | Iterable[bytes]) -> Path:
@@ -55,7 +57,7 @@ def write_private(path: Path, data: bytes | str | Iterable[bytes]) -> Path:
     try:
         handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise UserError(f"{path}: cannot write ({exc.strerror})") from None
+        raise UserError(t("file.cannot_write", path=path, reason=os_reason(exc))) from None
     try:
         os.fchmod(handle, 0o600)
         with os.fdopen(handle, "wb") as out:
@@ -66,7 +68,7 @@ def write_private(path: Path, data: bytes | str | Iterable[bytes]) -> Path:
         os.replace(temp_name, path)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
-        raise UserError(f"{path}: cannot write ({exc.strerror})") from None
+        raise UserError(t("file.cannot_write", path=path, reason=os_reason(exc))) from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise

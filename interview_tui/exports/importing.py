@@ -22,6 +22,7 @@ from typing import Any
 
 from interview_tui.display import visible
 from interview_tui.errors import UserError
+from interview_tui.i18n import t
 from interview_tui.reading import read_text
 
 #: The largest file ``import`` reads (a visit with 100,000 notes is about 20 MiB).
@@ -42,12 +43,12 @@ def read_json_file(path: Path) -> Any:
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise UserError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}, "
-                        f"column {exc.colno})") from None  # fmt: skip
+        raise UserError(t("import.bad_json_at", path=path, line=exc.lineno, reason=exc.msg,
+                          column=exc.colno)) from None  # fmt: skip
     except RecursionError:
-        raise UserError(f"{path}: not a visit export (nested too deeply)") from None
+        raise UserError(t("import.too_deep", path=path)) from None
     except ValueError as exc:  # NaN, Infinity, integers with thousands of digits
-        raise UserError(f"{path}: not valid JSON ({exc})") from None
+        raise UserError(t("import.bad_json", path=path, reason=exc)) from None
 
 
 def shown(value: Any, limit: int = 60) -> str:
@@ -64,7 +65,7 @@ class ImportProblem(UserError):
 
     def __init__(self, where: str, message: str, value: Any = None, *, has_value=True) -> None:
         self.where = where
-        got = f" (got {shown(value)})" if has_value else ""
+        got = t("import.got", value=shown(value)) if has_value else ""
         super().__init__(f"{where}: {message}{got}")
 
 

@@ -10,6 +10,7 @@ from email.utils import format_datetime, make_msgid
 
 from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.models import Commitment
+from interview_tui.domain.names import display
 from interview_tui.exports.bundle import VisitBundle
 from interview_tui.i18n import t
 from interview_tui.services.follow_up import UNDATED_AFTER_VISIT, OpenCommitment
@@ -93,9 +94,9 @@ def commitment_event(item: OpenCommitment, *, stamp: str,
         summary += t("ics.no_due_mark")
     visit = f"{item.visit_date.isoformat()} {item.visit_purpose}".strip()
     state = (t("ics.overdue", date=c.due.isoformat()) if c.is_overdue(today)
-             else t(f"commitment.{c.state.value}"))  # fmt: skip
+             else display(c.state))  # fmt: skip
     description = [t("ics.customer", customer=item.customer), t("ics.visit", visit=visit),
-                   t("ics.owner", side=t(f"owner.{c.owner_side.value}"), name=owner),
+                   t("ics.owner", side=display(c.owner_side), name=owner),
                    t("ics.state", state=state)]  # fmt: skip
     if c.due is None:
         description.append(t("ics.no_due", days=UNDATED_AFTER_VISIT.days))

@@ -11,6 +11,7 @@ from datetime import date
 
 from interview_tui.domain.enums import Goal, ItemStatus, PoolGroup, Role
 from interview_tui.domain.models import Commitment, Note, Requirement
+from interview_tui.domain.names import REQUIREMENT_FIELDS, display, display_list, display_of
 from interview_tui.exports.bundle import VisitBundle
 from interview_tui.i18n import t
 from interview_tui.services.commitments import KeptOnTime, kept_line
@@ -41,7 +42,7 @@ def _note_line(bundle: VisitBundle, note: Note) -> str:
 
 
 def _commitment_line(c: Commitment, today: date) -> str:
-    flags = [t(f"commitment.{c.state.value}")]
+    flags = [display(c.state)]
     if c.is_overdue(today):
         flags.append(f"**{t('report.overdue')}**")
     if c.first_due and c.due and c.first_due != c.due:
@@ -50,7 +51,7 @@ def _commitment_line(c: Commitment, today: date) -> str:
         flags.append(t("report.beyond_authority"))
     if c.overridden:
         flags.append(t("report.authority_override", reason=_md(c.authority_override)))
-    owner = f"{t(f'owner.{c.owner_side.value}')}: {c.owner_name or '—'}"
+    owner = f"{display(c.owner_side)}: {c.owner_name or '—'}"
     due = c.due.isoformat() if c.due else "—"
     return f"- {_md(c.text)} ({owner}; {due}; {', '.join(flags)})"
 
@@ -60,7 +61,7 @@ def _solution_lines(r: Requirement) -> list[str]:
     and any move into in progress without an agreed solution (with the PM's reason)."""
     out = []
     if (current := r.solution) is not None:
-        answer = t(f"solution.answer.{current.answer.value}")
+        answer = display(current.answer)
         out.append(f"  - {t('report.solution', text=_md(current.text), answer=answer)}")
         out.append(f"  - {t('report.solution_history')}:")
         out += [f"    - {_md(line)}" for line in history_lines(r)]
@@ -84,17 +85,17 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
     out = [f"# {t('report.title', customer=bundle.customer.name, date=_day(bundle))}", ""]
     if visit.purpose:
         out.append(f"**{t('report.purpose')}:** {_md(visit.purpose)}  ")
-    out.append(f"**{t('report.status')}:** {t(f'status.{visit.status.value}')}  ")
-    people = ", ".join(f"{p.name} ({p.title}, {t(f'role_short.{p.role.value}')})"
+    out.append(f"**{t('report.status')}:** {display(visit.status)}  ")
+    people = ", ".join(f"{p.name} ({p.title}, {display(p.role, short=True)})"
                        for p in bundle.attendees)  # fmt: skip
     out.append(f"**{t('report.attendees')}:** {people or t('report.none')}  ")
-    goals = ", ".join(t(f"goal.{g.value}") for g in visit.goals)
+    goals = ", ".join(display(g) for g in visit.goals)
     out += [f"**{t('report.goals_chosen')}:** {goals or t('report.none')}", ""]
 
     notes = [n for n in bundle.notes if n.kind == "note" and n.text.strip()]
     out += [f"## {t('report.evidence')}", ""]
     for goal in Goal:
-        out.append(f"### {goal.number}. {t(f'goal.{goal.value}')}")
+        out.append(f"### {goal.number}. {display(goal)}")
         if goal is Goal.PERSONAL_CONNECTION and not include_personal:
             out += [t("report.personal_left_out"), ""]
             continue
@@ -109,18 +110,18 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
     out += [f"## {t('report.requirements')}", ""]
     for r in bundle.requirements:
         head = _md(r.title or r.pain or r.scenario or r.user)
-        state = f"{t(f'req.{r.state.value}')} · {t(f'group.{r.group.value}')}"
+        state = f"{display(r.state)} · {display(r.group)}"
         out.append(f"- **{head}** ({state})")
-        for name in ("user", "scenario", "pain", "product_details", "originator",
-                     "solution_idea", "how_to_use"):  # fmt: skip
-            value = getattr(r, name)
+        for field in REQUIREMENT_FIELDS:
+            value = getattr(r, field)
             if value:
-                out.append(f"  - {name.replace('_', ' ')}: {_md(value)}")
+                said = t("report.field", name=display_of("field", field), text=_md(value))
+                out.append(f"  - {said}")
         if schedule := schedule_summary(r):
             out.append(f"  - {t('report.schedule')}: {_md(schedule)}")
         out += _solution_lines(r)
         if r.missing:
-            out.append(f"  - ⚠ {t('report.unclear', missing=', '.join(r.missing))}")
+            out.append(f"  - ⚠ {t('report.unclear', missing=display_list('field', r.missing))}")
     out += [] if bundle.requirements else [t("report.none")]
     out += ["", f"## {t('report.commitments')}", ""]
     out += [_commitment_line(c, today) for c in bundle.commitments]
@@ -144,7 +145,7 @@ def _not_asked(bundle: VisitBundle) -> list[str]:
     for role in Role:
         items = [item for item in left if item.role is role]
         if items:
-            out.append(f"### {t(f'role.{role.value}')}")
+            out.append(f"### {display(role)}")
             for item in items:
                 skipped = item.status is ItemStatus.SKIPPED
                 out.append(f"- {_md(item.text)} "
@@ -166,8 +167,8 @@ def _agreed_plan(plan: dict[str, str]) -> list[str]:
 
 
 def _need(r: dict[str, str]) -> str:
-    fields = [f"{t(f'recap.field.{k}')}: {_md(r[k])}" for k in ("user", "scenario", "pain")
-              if r[k]]  # fmt: skip
+    fields = [t("report.field", name=t(f"recap.field.{k}"), text=_md(r[k]))
+              for k in ("user", "scenario", "pain") if r[k]]  # fmt: skip
     return "; ".join(fields) or _md(r["title"])
 
 

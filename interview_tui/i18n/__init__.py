@@ -2,6 +2,10 @@
 
 ``catalog/*.toml`` each hold an ``[en]`` and a ``[zh-CN]`` table of the same keys (a test
 checks both are complete). Use :func:`t` for text and :func:`set_language` once at start-up.
+
+A count-dependent text is an inline table of plural forms, chosen by its ``count`` value (or
+the value its ``by`` names): ``{ one = "{count} note", other = "{count} notes" }`` in English;
+Chinese has no plural, so one string (or ``{ other = … }``) serves every count.
 """
 
 from __future__ import annotations
@@ -59,10 +63,14 @@ def speaking(language: str | None) -> Iterator[None]:
         _local.language = previous
 
 
+#: a catalog entry: a text, or a count-dependent text's plural forms (``one``, ``other``, ``by``)
+Entry = str | dict[str, str]
+
+
 @cache
-def catalog(language: str) -> dict[str, str]:
+def catalog(language: str) -> dict[str, Entry]:
     """Every key of every catalog file, for one language."""
-    merged: dict[str, str] = {}
+    merged: dict[str, Entry] = {}
     for path in sorted(_CATALOG_DIR.glob("*.toml")):
         with path.open("rb") as handle:
             data = tomllib.load(handle)
@@ -73,14 +81,22 @@ def catalog(language: str) -> dict[str, str]:
 def t(key: str, /, language: str | None = None, **values: object) -> str:
     """The text for ``key`` in the current language, formatted with ``values``.
 
-    A missing key shows as the key itself, so a gap is visible rather than fatal. With
-    ``count=1`` (or ``days=1``), ``key.one`` is used where the catalog has it (``1 check``).
+    A count-dependent text takes the plural form its count asks for (:func:`plural_form`).
+    A missing key shows as the key itself, so a gap is visible rather than fatal.
     """
     lang = language or getattr(_local, "language", None) or _current
-    if values.get("count", values.get("days")) == 1 and (one := catalog(lang).get(key + ".one")):
-        return one.format(**values)
-    text = catalog(lang).get(key) or catalog("en").get(key) or key
-    return text.format(**values) if values else text
+    entry = catalog(lang).get(key) or catalog("en").get(key) or key
+    if isinstance(entry, dict):
+        count = values.get(entry.get("by", "count"), 0)
+        entry = entry.get(plural_form(lang, count)) or entry["other"]
+    return entry.format(**values) if values else entry
+
+
+def plural_form(language: str, count: object) -> str:
+    """``one`` or ``other``: English says one of exactly 1; Chinese has no plural."""
+    if normalise(language) == "zh-CN":
+        return "other"
+    return "one" if count == 1 or count == "1" else "other"
 
 
 def pad(text: str, width: int) -> str:

@@ -131,7 +131,9 @@ def apply_override(commitment: Commitment, reason: str, today: date) -> Commitme
     from interview_tui.errors import UserError
 
     if not reason.strip():
-        raise UserError("say why the commitment stands although it is beyond the limits")
+        from interview_tui.i18n import t
+
+        raise UserError(t("error.override_why"))
     commitment.authority_override = reason.strip()
     commitment.history = [*commitment.history, {"on": today.isoformat(), "change": "authority",
                                                 "from": "warned", "to": "overridden",
@@ -143,13 +145,12 @@ def override_authority(store: Store, commitment_id: int, reason: str, today: dat
     """Keep a stored commitment although the check flagged it; the override is saved on it."""
     from interview_tui.domain.models import Commitment
     from interview_tui.errors import UserError
+    from interview_tui.i18n import t
 
     with store.transaction():
         commitment = store.get(Commitment, commitment_id)
         if commitment is None:
-            raise UserError(f"no commitment with id {commitment_id}; "
-                            "`interview-tui commitments` lists them")  # fmt: skip
+            raise UserError(t("error.no_commitment_listed", id=commitment_id))
         if commitment.within_authority:
-            raise UserError(f"commitment {commitment_id} was not flagged beyond authority; "
-                            "there is nothing to override")  # fmt: skip
+            raise UserError(t("error.not_flagged", id=commitment_id))
         return store.save(apply_override(commitment, reason, today))

@@ -19,7 +19,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from interview_tui.domain.enums import CommitmentState
+from interview_tui.domain.names import display
 from interview_tui.errors import UserError
+from interview_tui.i18n import t
 from interview_tui.services.archived import any_archived
 from interview_tui.store.store import Store
 
@@ -194,7 +196,7 @@ def commitment_row(store: Store, commitment_id: int) -> CommitmentRow:
     """One commitment as the lists show it (after a change)."""
     rows = store.query(f"{_ROW_SQL} WHERE m.id = ?", [commitment_id])
     if not rows:
-        raise UserError(f"no commitment with id {commitment_id}")
+        raise UserError(t("error.no_commitment", id=commitment_id))
     return _row(rows[0])
 
 
@@ -211,8 +213,7 @@ def find(store: Store, commitment_id: int) -> Commitment:
 
     found = store.get(Commitment, commitment_id)
     if found is None:
-        raise UserError(f"no commitment with id {commitment_id}; "
-                        "`interview-tui commitments` lists them")  # fmt: skip
+        raise UserError(t("error.no_commitment_listed", id=commitment_id))
     return found
 
 
@@ -229,14 +230,14 @@ def close(store: Store, commitment: Commitment, state: CommitmentState, note: st
           today: date) -> Commitment:  # fmt: skip
     """Mark done or dropped, with a note (a dropped commitment needs one)."""
     if state is CommitmentState.OPEN:
-        raise UserError("close a commitment as done or dropped")
+        raise UserError(t("error.close_how"))
     if state is CommitmentState.DROPPED and not note.strip():
-        raise UserError("say why the commitment is dropped")
+        raise UserError(t("error.drop_why"))
     with store.transaction():
         commitment = _fresh(store, commitment)
         if commitment.state is not CommitmentState.OPEN:
-            raise UserError(f"commitment {commitment.id} is already {commitment.state.value}; "
-                            "reopen it first")  # fmt: skip
+            raise UserError(t("error.already_closed", id=commitment.id,
+                              state=display(commitment.state)))  # fmt: skip
         entry = _entry(today, "state", commitment.state.value, state.value, "note", note.strip())
         commitment.state = state
         commitment.resolution_note = note.strip()
@@ -250,7 +251,7 @@ def reopen(store: Store, commitment: Commitment, today: date, reason: str = "") 
     with store.transaction():
         commitment = _fresh(store, commitment)
         if commitment.state is CommitmentState.OPEN:
-            raise UserError(f"commitment {commitment.id} is already open")
+            raise UserError(t("error.already_open", id=commitment.id))
         entry = _entry(today, "state", commitment.state.value, CommitmentState.OPEN.value,
                        "reason", reason.strip())  # fmt: skip
         commitment.state = CommitmentState.OPEN
@@ -266,7 +267,7 @@ def _fresh(store: Store, commitment: Commitment) -> Commitment:
 
     current = store.get(Commitment, commitment.id) if commitment.id is not None else None
     if current is None:
-        raise UserError(f"no commitment with id {commitment.id}")
+        raise UserError(t("error.no_commitment", id=commitment.id))
     return current
 
 
@@ -277,7 +278,7 @@ def reschedule(store: Store, commitment: Commitment, due: date, reason: str,
     The first due date stays as it was: kept on time is still judged against it.
     """
     if not reason.strip():
-        raise UserError("say why the due date moves")
+        raise UserError(t("error.reschedule_why"))
     with store.transaction():
         commitment = _fresh(store, commitment)
         old = commitment.due.isoformat() if commitment.due else ""
@@ -365,8 +366,6 @@ def percent(rate: KeptRate) -> str:
 
 def kept_line(kept: KeptOnTime) -> str:
     """Our kept-on-time rate with the customer's beside it, as every screen and report says it."""
-    from interview_tui.i18n import t
-
     ours, theirs = kept.ours, kept.theirs
     if ours.rate is None and theirs.rate is None:
         return t("commitments.kept_none")

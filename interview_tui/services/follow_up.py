@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from interview_tui.domain.models import Commitment
 from interview_tui.errors import UserError
+from interview_tui.i18n import t
 from interview_tui.store.store import Store
 
 #: a commitment agreed without a date sits this long after its visit in the calendar
@@ -43,7 +44,7 @@ def customers_named(store: Store, name: str) -> list[tuple[int, str]]:
         rows = store.query("SELECT id, name FROM customers WHERE name LIKE ? ESCAPE '\\'"
                            " ORDER BY name", [f"%{pattern}%"])  # fmt: skip
     if not rows:
-        raise UserError(f"no customer is called {wanted!r} (`interview-tui visits` lists them)")
+        raise UserError(t("error.no_customer", name=repr(wanted)))
     return [(int(row["id"]), str(row["name"])) for row in rows]
 
 

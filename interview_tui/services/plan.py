@@ -8,6 +8,7 @@ from datetime import date
 from interview_tui.banks.library import BankLibrary, load_library
 from interview_tui.domain.enums import VisitStatus
 from interview_tui.domain.models import Customer, CustomerQuestion, Person, ScriptItem, Visit
+from interview_tui.domain.names import display
 from interview_tui.services.customer_brief import CustomerBrief, customer_brief
 from interview_tui.store.store import Store
 
@@ -61,5 +62,5 @@ def mark_rehearsed(store: Store, visit_id: int) -> Visit:
         from interview_tui.domain.lifecycle import LifecycleError
         from interview_tui.i18n import t
 
-        raise LifecycleError(t("lifecycle.mark_refused", status=t(f"status.{visit.status}")))
+        raise LifecycleError(t("lifecycle.mark_refused", status=display(visit.status)))
     return move_visit(store, visit_id, VisitStatus.REHEARSED)

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 
 from interview_tui.domain.enums import RequirementState, SolutionAnswer
 from interview_tui.domain.models import Requirement, SolutionProposal, SolutionReply
+from interview_tui.domain.names import display
 from interview_tui.errors import FieldError
 from interview_tui.i18n import t
 from interview_tui.services.requirement_pool import PoolRow, change
@@ -138,7 +139,7 @@ def history_lines(r: Requirement) -> list[str]:
             if proposal.reasoning else ""
         lines.append(f"{proposal.on.date().isoformat()}  {head}: {_one_line(proposal.text)}{why}")
         for reply in proposal.replies:
-            said = t(f"solution.answer.{reply.answer.value}")
+            said = display(reply.answer)
             reason = f": {_one_line(reply.reason)}" if reply.reason else ""
             lines.append(f"{reply.on.date().isoformat()}    → {said}{reason}")
     return lines

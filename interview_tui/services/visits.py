@@ -40,8 +40,9 @@ def load_visit_form(store: Store, visit_id: int | None) -> VisitFormData:
         visit = store.get(Visit, visit_id)
         if visit is None:
             from interview_tui.errors import UserError
+            from interview_tui.i18n import t
 
-            raise UserError(f"no visit with id {visit_id}")
+            raise UserError(t("error.no_visit", id=visit_id))
     keep = visit.customer_id if visit is not None else -1
     customers = [(c.name, int(c.id)) for c in store.all(
         Customer, "archived_at IS NULL OR id = ?", [keep], order_by="name")]  # fmt: skip

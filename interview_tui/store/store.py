@@ -274,7 +274,9 @@ class Store:
         visit = self.get(Visit, visit_id)
         customer = self.get(Customer, visit.customer_id) if visit else None
         if visit is None or customer is None:
-            raise UserError(f"no visit with id {visit_id}; `interview-tui visits` lists them")
+            from interview_tui.i18n import t
+
+            raise UserError(t("error.no_visit_listed", id=visit_id))
         return visit, customer
 
     def visit_rows(self, limit: int | None = None, *, archived: bool = False

@@ -13,6 +13,7 @@ from textual.widgets import Header, Label, Static
 from interview_tui.domain.dates import DateParseError, parse_due
 from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.models import Commitment
+from interview_tui.domain.names import display
 from interview_tui.i18n import t
 from interview_tui.services import commitment_detail as detail
 from interview_tui.services.commitments import CommitmentRow, commitment_row
@@ -53,7 +54,7 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
             yield Label(t("detail.com.text"))
             yield Input(compact=True, id="text")
             yield Label(t("detail.com.owner_side"))
-            yield Choice([(t(f"owner.{o.value}"), o.value) for o in OwnerSide],
+            yield Choice([(display(o), o.value) for o in OwnerSide],
                          allow_blank=False, id="owner_side", compact=True)  # fmt: skip
             yield Label(t("detail.com.owner_name"))
             yield Input(compact=True, id="owner_name")
@@ -78,7 +79,7 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
         first = self.commitment is None
         self.commitment = c = data.commitment
         self.sub_title = t("detail.com.title", customer=data.customer, date=data.visit_date)
-        state = t(f"commitment.{c.state.value}")
+        state = display(c.state)
         if c.state is not CommitmentState.OPEN:
             state += f" · {c.closed_on or ''} · {c.resolution_note}  " + t("detail.com.reopen")
         if not c.within_authority:

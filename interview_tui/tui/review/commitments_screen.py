@@ -13,8 +13,9 @@ from textual.binding import Binding
 from textual.widgets import Header, Label, Static
 
 from interview_tui.domain.dates import DateParseError, parse_due
-from interview_tui.domain.enums import CommitmentState
+from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.models import Commitment
+from interview_tui.domain.names import display, display_of
 from interview_tui.i18n import t
 from interview_tui.services.commitment_detail import reopen
 from interview_tui.services.commitments import (
@@ -131,8 +132,8 @@ def _cells(row: CommitmentRow, today: date) -> list[Text]:
     c = row.commitment
     overdue = row.is_overdue(today)
     style = "bold red" if overdue else ("dim" if c.state is not CommitmentState.OPEN else "")
-    state = t("commitments.overdue") if overdue else t(f"commitment.{c.state.value}")
-    owner = f"{t(f'owner.{c.owner_side.value}')}: {c.owner_name or '—'}"
+    state = t("commitments.overdue") if overdue else display(c.state)
+    owner = f"{display(c.owner_side)}: {c.owner_name or '—'}"
     cells = [c.due.isoformat() if c.due else "—", row.customer, owner, state, c.text]
     return [literal(cell, style, one_line=True) for cell in cells]
 
@@ -236,7 +237,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         if self.customer:
             label += f" · {self.customer[1]}"
         if self.owner:
-            label += f" · {t(f'owner.{self.owner}')}"
+            label += f" · {display_of(OwnerSide, self.owner)}"
         label = t("commitments.filter", filter=label)
         if not data.total:
             label += "  " + t("commitments.none")
@@ -393,7 +394,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
                            lambda store, today: close(store, row.commitment, target,
                                                       result["note"], today),
                            lambda: self.action_close(state, result["note"]),
-                           t(f"commitment.{state}") + ": " + row.commitment.text)  # fmt: skip
+                           display(target) + ": " + row.commitment.text)  # fmt: skip
 
         title = t("commitments.close_title", text=row.commitment.text)
         dialog = NoteDialog(title, required=target is CommitmentState.DROPPED, draft=draft)

@@ -8,6 +8,8 @@ from typing import Any
 from textual.binding import Binding
 from textual.widgets import Checkbox, Input, Select, Static
 
+from interview_tui.domain.enums import CommitmentState
+from interview_tui.domain.names import display_of, field_value
 from interview_tui.i18n import t
 from interview_tui.tui.confirm import ConfirmDialog
 from interview_tui.tui.text import literal
@@ -33,11 +35,12 @@ def history_lines(history: list[dict[str, str]]) -> list[str]:
             text = t("history.undone", change=entry["undone"])
         elif "field" in entry:
             name = t(f"history.field.{entry['field']}")
-            text = t("history.changed", field=name, old=entry.get("from") or "—",
-                     new=entry.get("to") or "—")  # fmt: skip
+            old, new = (field_value(entry["field"], entry.get(end) or "") or "—"
+                        for end in ("from", "to"))
+            text = t("history.changed", field=name, old=old, new=new)
         elif entry.get("change") == "state" or "state" in entry:
             state = entry.get("state") or entry.get("to", "")
-            text = t("history.state", state=t(f"commitment.{state}"))
+            text = t("history.state", state=display_of(CommitmentState, state))
         elif entry.get("change") == "authority":
             text = t("history.authority")
         elif "to" in entry:

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from interview_tui.domain.enums import Goal
+from interview_tui.domain.names import display
 from interview_tui.i18n import t
 from interview_tui.services.evidence import MatrixRow, account_matrix, count_customers
 from interview_tui.tui.data import DataScreen
@@ -60,7 +61,7 @@ class MatrixScreen(DataScreen[MatrixPage]):
         table = self.query_one(PagedTable)
         table.add_column(t("home.col.customer"))
         for goal in Goal:
-            table.add_column(f"{goal.number} {t(f'goal_short.{goal.value}')}")
+            table.add_column(f"{goal.number} {display(goal, short=True)}")
         super().on_mount()
 
     def fetch(self) -> MatrixPage:

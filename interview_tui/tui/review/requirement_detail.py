@@ -18,6 +18,7 @@ from textual.widgets import Checkbox, Header, Label, Static
 from interview_tui.domain.dates import DateParseError, parse_due
 from interview_tui.domain.enums import PoolGroup, RequirementState, SolutionAnswer
 from interview_tui.domain.models import Requirement
+from interview_tui.domain.names import display
 from interview_tui.i18n import t
 from interview_tui.services import requirement_pool as pool
 from interview_tui.services import solutions
@@ -69,10 +70,10 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
                 yield Label(t(f"detail.req.{name}"))
                 yield Input(compact=True, id=name)
             yield Label(t("detail.req.state"))
-            yield Choice([(t(f"req.{s.value}"), s.value) for s in RequirementState],
+            yield Choice([(display(s), s.value) for s in RequirementState],
                          allow_blank=False, id="state", compact=True)  # fmt: skip
             yield Label(t("detail.req.group"))
-            yield Choice([(t(f"group.{g.value}"), g.value) for g in PoolGroup],
+            yield Choice([(display(g), g.value) for g in PoolGroup],
                          allow_blank=False, id="group", compact=True)  # fmt: skip
             yield from self._solution_fields()
             yield Static(t("detail.schedule"), classes="section")
@@ -100,7 +101,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
         yield Input(compact=True, id="solution_reasoning",
                     placeholder=t("detail.sol.reasoning_hint"))  # fmt: skip
         yield Label(t("detail.sol.answer"))
-        yield Choice([(t(f"solution.answer.{a.value}"), a.value) for a in SolutionAnswer],
+        yield Choice([(display(a), a.value) for a in SolutionAnswer],
                      allow_blank=False, id="solution_answer", compact=True)  # fmt: skip
         yield Label(t("detail.sol.reason"))
         yield Input(compact=True, id="solution_reason", placeholder=t("detail.sol.reason_hint"))
@@ -119,7 +120,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
             status = t("detail.sol.none")
         else:
             status = t("detail.sol.status", n=len(r.solutions), date=current.on.date().isoformat(),
-                       answer=t(f"solution.answer.{current.answer.value}"))  # fmt: skip
+                       answer=display(current.answer))  # fmt: skip
         self.query_one("#solution-status", Static).update(literal(status))
         lines = solutions.history_lines(r) or [t("detail.sol.no_history")]
         self.query_one("#solution-history", Static).update(literal("\n".join(lines)))

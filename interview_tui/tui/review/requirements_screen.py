@@ -16,6 +16,7 @@ from textual.widgets import Header, Label, Static
 
 from interview_tui.domain.enums import PoolGroup
 from interview_tui.domain.models import Requirement
+from interview_tui.domain.names import display, display_list
 from interview_tui.i18n import t
 from interview_tui.services import requirement_pool as pool
 from interview_tui.services.undo import recorded
@@ -54,9 +55,9 @@ def _cells(row: pool.PoolRow) -> list[Any]:
     r = row.requirement
     head = r.title or " · ".join(x for x in (r.user, r.scenario, r.pain) if x)
     if r.missing:
-        head += "  " + t("pool.unclear", missing=", ".join(t(f"req.field.{m}") for m in r.missing))
+        head += "  " + t("pool.unclear", missing=display_list("field", r.missing))
     style = "dim" if r.state.is_closed else ("yellow" if r.missing else "")
-    return [t(f"group.{r.group.value}"), t(f"req.{r.state.value}"), row.customer,
+    return [display(r.group), display(r.state), row.customer,
             str(row.asked), Text(head, style=style)]  # fmt: skip
 
 
@@ -111,7 +112,7 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         table.reset(data.total)
         self.rows.clear()
         self._add(data)
-        counts = " · ".join(f"{t(f'group.{g.value}')} {data.per_group.get(g, 0)}"
+        counts = " · ".join(f"{display(g)} {data.per_group.get(g, 0)}"
                             for g in PoolGroup)  # fmt: skip
         self.query_one("#pool-counts", Static).update(
             t("pool.counts", total=data.total, groups=counts) if data.total
@@ -173,9 +174,9 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
             self._move(row, target)
 
     def _move(self, row: pool.PoolRow, target: PoolGroup, override: str = "") -> None:
-        moved = t("pool.moved", group=t(f"group.{target.value}"))
+        moved = t("pool.moved", group=display(target))
         if override:
-            moved = t("pool.moved_override", group=t(f"group.{target.value}"))
+            moved = t("pool.moved_override", group=display(target))
 
         def failed(problem: Any) -> None:
             if problem.field == "override":  # the pool was out of date: ask now
@@ -198,7 +199,7 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
 
     def action_state(self) -> None:
         if (row := self.selected()) is not None:
-            label = t("pool.state_changed", state=t(f"req.{row.requirement.state.value}"))
+            label = t("pool.state_changed", state=display(row.requirement.state))
             self._change(row, label,
                          lambda store: pool.advance_state(store, row.requirement.id))
 

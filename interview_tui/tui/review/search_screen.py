@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header
 
+from interview_tui.domain.names import display_of
 from interview_tui.i18n import t
 from interview_tui.services.search import HitTarget, SearchHit, hit_target, search
 from interview_tui.tui.data import DataScreen
@@ -50,7 +51,7 @@ class SearchScreen(DataScreen[list[SearchHit]]):
         table = self.query_one(SafeTable)
         table.clear()
         for hit in data:
-            table.add_row(hit.visit_date, hit.customer, t(f"search.kind.{hit.kind}"), hit.snippet)
+            table.add_row(hit.visit_date, hit.customer, display_of("record", hit.kind), hit.snippet)
         table.measure()
 
     @on(Input.Changed, "#query")

@@ -8,6 +8,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
+from interview_tui.domain.enums import VisitStatus
+from interview_tui.domain.names import display, display_of
 from interview_tui.i18n import t
 from interview_tui.services.evidence import Timeline, TimelineVisit, customer_timeline
 from interview_tui.tui.data import DataScreen
@@ -19,11 +21,11 @@ PAGE_SIZE = 15
 
 def _visit_text(visit: TimelineVisit) -> Text:
     text = Text()
-    title = t("timeline.visit", date=visit.date, status=t(f"status.{visit.status}"),
+    title = t("timeline.visit", date=visit.date, status=display_of(VisitStatus, visit.status),
               purpose=visit.purpose)  # fmt: skip
     text.append(visible(title, one_line=True), style="bold")
     for item in visit.evidence:
-        label = f"{item.goal.number} {t(f'goal.{item.goal.value}')}"
+        label = f"{item.goal.number} {display(item.goal)}"
         text.append(f"\n  {label}: ")
         text.append(visible(item.text, one_line=True, limit=160))
     if not visit.evidence:
