@@ -155,7 +155,7 @@ async def test_matrix_and_timeline(make_app) -> None:
         assert table.row_count == 2 and len(table.columns) == 8
         await pilot.press("t")
         await pilot.pause()
-        text = " ".join(str(w.render()) for w in app.screen.query("#timeline Static"))
+        text = " ".join(str(w.content) for w in app.screen.query("#timeline Static"))
         assert "2026-" in text
 
 

@@ -24,7 +24,12 @@ from interview_tui.services import solutions
 from interview_tui.services.undo import recorded
 from interview_tui.tui.data import DataScreen, SaveError
 from interview_tui.tui.inputs import Input
-from interview_tui.tui.review.detail_base import DETAIL_BINDINGS, DetailMixin, set_field
+from interview_tui.tui.review.detail_base import (
+    DETAIL_BINDINGS,
+    DetailMixin,
+    dated_block,
+    set_field,
+)
 from interview_tui.tui.review.override_dialog import OverrideDialog
 from interview_tui.tui.text import literal
 
@@ -116,7 +121,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
                        answer=t(f"solution.answer.{current.answer.value}"))  # fmt: skip
         self.query_one("#solution-status", Static).update(literal(status))
         lines = solutions.history_lines(r) or [t("detail.sol.no_history")]
-        self.query_one("#solution-history", Static).update(literal("\n".join(lines)))
+        self.query_one("#solution-history", Static).update(dated_block(lines))
 
     def on_mount(self) -> None:
         self.sub_title = t("detail.req.subtitle")
