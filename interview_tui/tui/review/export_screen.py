@@ -119,9 +119,12 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
         self._confirm = None
         if self._folder is None:
             return
-        where = self._target()
-        key = "export.where_default" if where.parent == self._folder else "export.where"
-        self.query_one("#export-where", Static).update(literal(t(key, path=where)))
+        where, typed = self._target(), self.query_one("#path", Input).value.strip()
+        if where.parent == self._folder:
+            text = t("export.where_default")
+        else:
+            text = t("export.where", path=where) if typed != str(where) else ""
+        self.query_one("#export-where", Static).update(literal(text))
 
     @on(Checkbox.Changed, "#personal")
     def _personal_changed(self, event: Checkbox.Changed) -> None:
