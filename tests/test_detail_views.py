@@ -105,7 +105,7 @@ async def test_pool_detail_view_edits_the_schedule_and_ctrl_z_undoes(make_app, d
         await settle(pilot)
         saved = demo_store.get(Requirement, rid)
         assert saved.planned == date(2027, 1, 20) and saved.share_plan
-        assert "their launch moved" in str(screen.query_one("#history", Static).render())
+        assert "their launch moved" in str(screen.query_one("#history", Static).content)
         await pilot.press("escape")  # saved: leaves without asking
         await settle(pilot)
         assert app.screen.__class__.__name__ == "RequirementsScreen"
@@ -188,5 +188,5 @@ async def test_hostile_text_shows_literally_in_the_detail_views(make_app, demo_s
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.screen.query_one("#title", Input).value == hostile  # kept as typed
-        history = str(app.screen.query_one("#history", Static).render())
+        history = str(app.screen.query_one("#history", Static).content)
         assert "[bold]x[/]" in history and "\x1b" not in history

@@ -207,9 +207,9 @@ async def test_safe_view_hides_everything_internal_and_comes_back(make_app, demo
         goals = str(screen.query_one("#goals", Static).render())
         assert "Team profile" not in goals and "Personal connection" not in goals
         assert screen.session.visit.must_not_promise not in str(
-            screen.query_one("#question", Static).render())
+            screen.query_one("#question", Static).content)
         purpose = screen.item.purpose
-        assert purpose and purpose not in str(screen.query_one("#question", Static).render())
+        assert purpose and purpose not in str(screen.query_one("#question", Static).content)
         await pilot.press("f2")
         await pilot.pause()
         assert screen.query_one("#note", TextArea).display and limits.display
@@ -224,7 +224,7 @@ async def test_confirm_back_needs_a_next_step_and_ends_the_meeting(make_app, dem
         app.screen.session.requirements = demo_store.requirements(visit_id=PLANNED_ZH)
         await pilot.press("f3")
         await pilot.pause()
-        text = " ".join(str(w.render()) for w in app.screen.query(".item"))
+        text = " ".join(str(w.content) for w in app.screen.query(".item"))
         assert "运维 · 晚高峰 · 卡顿" in text
         await pilot.press("ctrl+e")
         await pilot.pause()

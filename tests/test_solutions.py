@@ -219,7 +219,7 @@ async def test_detail_view_proposes_records_the_answer_and_revises(make_app, dem
         assert saved.solution.text == "Tag filter"
         assert saved.state is RequirementState.SOLUTION_PROPOSED
         assert "proposed (v1): Tag filter" in str(
-            screen.query_one("#solution-history", Static).render())
+            screen.query_one("#solution-history", Static).content)
         screen.query_one("#solution_answer", Select).value = "disagreed"
         await pilot.press("ctrl+s")  # no reason: refused beside the field
         await settle(pilot)
@@ -256,7 +256,7 @@ async def test_detail_view_gate_asks_for_the_override(make_app, demo_store) -> N
         await settle(pilot)
         saved = demo_store.get(Requirement, r.id)
         assert saved.group is PoolGroup.IN_PROGRESS
-        assert "未经客户同意方案:合同已签" in str(app.screen.query_one("#history", Static).render())
+        assert "未经客户同意方案:合同已签" in str(app.screen.query_one("#history", Static).content)
 
 
 async def test_hostile_solution_text_shows_literally(make_app, demo_store) -> None:
@@ -267,7 +267,7 @@ async def test_hostile_solution_text_shows_literally(make_app, demo_store) -> No
     app = make_app("requirement", requirement_id=r.id)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        shown = str(app.screen.query_one("#solution-history", Static).render())
+        shown = str(app.screen.query_one("#solution-history", Static).content)
         assert "[bold]x[/bold] [link=http://e.vil]y[/link]" in shown and "[red]z" in shown
         assert "\x1b" not in shown
     planned = next(v for v in demo_store.visits(r.customer_id) if v.id != r.visit_id)

@@ -7,15 +7,20 @@ toasts. Text that comes from the user or a file goes through :func:`literal` (or
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
 
 from interview_tui.display import visible
 
-__all__ = ["CELL_LIMIT", "SafeTable", "esc", "literal", "visible"]
+__all__ = ["CELL_LIMIT", "Block", "Hanging", "SafeTable", "esc", "hanging", "literal", "visible"]
 
 #: a table cell shows at most this many characters of a long text
 CELL_LIMIT = 400
@@ -32,6 +37,71 @@ def esc(text: object) -> str:
     from rich.markup import escape
 
     return escape(visible(text))
+
+
+class Hanging:
+    """A line whose continuation lines hang under its text, not at the left margin.
+
+    ``prefix`` (a bullet, ``  → ``, a date) is drawn once; the text wraps in the width left
+    beside it, so every wrapped line starts in the same column as the first. Widths are in
+    terminal cells (Chinese text lines up). ``str()`` is the plain line.
+    """
+
+    def __init__(self, prefix: Text, text: Text) -> None:
+        self.prefix = prefix
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.prefix.plain + self.text.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        indent = cell_len(self.prefix.plain)
+        room = options.max_width - indent
+        if room < 4:  # too narrow to hang: wrap at the margin rather than one cell a line
+            yield from console.render(self.prefix + self.text, options)
+            return
+        pad = Text(" " * indent)
+        for n, line in enumerate(self.text.wrap(console, room, overflow="fold")):
+            line.rstrip()
+            yield from console.render((self.prefix if n == 0 else pad) + line,
+                                      options.update(no_wrap=True, overflow="ignore"))  # fmt: skip
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        indent = cell_len(self.prefix.plain)
+        text = Measurement.get(console, options, self.text)
+        return Measurement(indent + text.minimum, indent + text.maximum).clamp(
+            max_width=options.max_width)
+
+
+def hanging(prefix: str | Text, text: object, style: str = "") -> Hanging:
+    """``prefix`` then the user's ``text`` (literal, never markup), wrapped lines hanging
+    under the text. ``prefix`` is ours: a string is taken as plain text too."""
+    head = prefix if isinstance(prefix, Text) else Text(prefix, style=style)
+    return Hanging(head, literal(text, style))
+
+
+class Block:
+    """Lines and hanging lines one under the other, as one renderable for a ``Static``;
+    ``str()`` is the plain text (what a test or a screen reader reads)."""
+
+    def __init__(self, parts: Iterable[Text | Hanging]) -> None:
+        self.parts = list(parts)
+
+    def __str__(self) -> str:
+        return "\n".join(str(part) if isinstance(part, Hanging) else part.plain
+                         for part in self.parts)  # fmt: skip
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
+        for part in self.parts:
+            if isinstance(part, Text):
+                part = part.copy()
+                part.end = "\n"
+            yield part
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        sizes = [Measurement.get(console, options, part) for part in self.parts]
+        return Measurement(max((m.minimum for m in sizes), default=0),
+                           max((m.maximum for m in sizes), default=0))  # fmt: skip
 
 
 def _cell(value: Any) -> Any:

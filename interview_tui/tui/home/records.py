@@ -48,7 +48,7 @@ class RecordActions(UndoMixin):
         me: Any = self
         visit_id = me.selected_visit_id()
         if visit_id is None:
-            me.notify(t("home.no_visit"), severity="warning")
+            me.say_no_visit()
             return
         store, today = me.iapp.store, me.iapp.today()
         me.read(lambda: status_menu(store, visit_id, today), self._status_menu)

@@ -232,11 +232,21 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         route = self._ROUTE_OF_ACTION.get(action)
         return route is None or available(route)
 
+    def say_no_visit(self) -> None:
+        """A visit key with no visit selected: with no visits at all, the message already
+        in the screen says what to do (it is lit up, not repeated as a toast)."""
+        empty = self.query_one("#home-empty", Static)
+        if not empty.display:
+            self.notify(t("home.no_visit"), severity="warning")
+            return
+        empty.add_class("-nudge")
+        self.set_timer(1.5, lambda: empty.remove_class("-nudge"))
+
     def _with_visit(self, route: str) -> None:
         """Open ``route`` on the selected visit; on the customer list, say to pick one."""
         visit_id = None if self.on_customers_row() else self.selected_visit_id()
         if visit_id is None:
-            self.notify(t("home.no_visit"), severity="warning")
+            self.say_no_visit()
             return
         self.iapp.show(route, visit_id=visit_id)
 
@@ -257,7 +267,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         elif (visit_id := self.selected_visit_id()) is not None:
             self.iapp.show("visit_form", visit_id=visit_id)
         else:
-            self.notify(t("home.no_visit"), severity="warning")
+            self.say_no_visit()
 
     def action_live(self) -> None:
         """Opening a planned visit live on another day than planned is confirmed first."""

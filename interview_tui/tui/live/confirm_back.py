@@ -13,6 +13,7 @@ from interview_tui.services.customer_safe import safe_commitment, safe_requireme
 from interview_tui.services.live_session import LiveSession
 from interview_tui.tui.base import BaseModal
 from interview_tui.tui.inputs import Input
+from interview_tui.tui.text import hanging
 
 
 def read_back_lines(session: LiveSession) -> tuple[list[str], list[str]]:
@@ -65,10 +66,10 @@ class ConfirmBackScreen(BaseModal):
             yield Static(t("confirm.title"), classes="dialog-title")
             yield Static(t("confirm.requirements"), classes="section")
             for line in requirements or [t("confirm.none")]:
-                yield Static(f"• {line}", classes="item", markup=False)
+                yield Static(hanging("• ", line), classes="item")
             yield Static(t("confirm.commitments"), classes="section")
             for line in commitments or [t("confirm.none")]:
-                yield Static(f"• {line}", classes="item", markup=False)
+                yield Static(hanging("• ", line), classes="item")
             yield Label(t("confirm.next_step"), classes="section")
             yield Input(value=self.session.visit.next_step,
                         placeholder=t("confirm.next_step_placeholder"), id="next-step")  # fmt: skip

@@ -44,7 +44,7 @@ from interview_tui.tui.live.dialogs import (
     speaker_dialog,
 )
 from interview_tui.tui.live.leader import LEADER_ID, LEADER_KEY, LEADER_KEYS, LeaderMenu
-from interview_tui.tui.text import literal, visible
+from interview_tui.tui.text import Block, Hanging, hanging, literal, visible
 
 
 class SessionOpened(Message):
@@ -304,23 +304,22 @@ class LiveScreen(BaseScreen):
         self._show_voices()
         self._refresh_outline()
 
-    def _question_text(self, item: ScriptItem | None) -> Text:
-        """The current question, its research and follow-ups: user text, never markup."""
+    def _question_text(self, item: ScriptItem | None) -> Block:
+        """The current question, its research and follow-ups: user text, never markup;
+        wrapped lines hang under their text (the question under its number, a follow-up
+        under its arrow)."""
         if item is None:
-            return Text(t("live.free_note"), style="bold")
-        number = f"{self.index + 1}/{len(self.session.items)}" if self.session else ""
-        text = Text(f"{number}  {visible(item.text)}", style="bold")
-        text.append("\n" + t(f"role_short.{item.role.value}") + " · "
-                    + t(f"goal.{item.goal.value}"), style="dim")  # fmt: skip
-        if item.research and not self.safe:
-            text.append("\n" + t("live.research") + ": ", style="italic")
-            text.append(visible(item.research))
-        if item.purpose and not self.safe:
-            text.append("\n" + t("live.purpose") + ": ", style="italic")
-            text.append(visible(item.purpose))
-        for follow_up in item.follow_ups:
-            text.append("\n  → " + visible(follow_up))
-        return text
+            return Block([Text(t("live.free_note"), style="bold")])
+        number = f"{self.index + 1}/{len(self.session.items)}  " if self.session else ""
+        parts: list[Text | Hanging] = [hanging(number, item.text, "bold")]
+        parts.append(Text(t(f"role_short.{item.role.value}") + " · "
+                          + t(f"goal.{item.goal.value}"), style="dim"))  # fmt: skip
+        notes = ((t("live.research"), item.research), (t("live.purpose"), item.purpose))
+        for label, value in notes:
+            if value and not self.safe:
+                parts.append(Text.assemble((label + ": ", "italic"), visible(value)))
+        parts += [hanging("  → ", follow_up) for follow_up in item.follow_ups]
+        return Block(parts)
 
     def _show_tags(self) -> None:
         assert self.session is not None

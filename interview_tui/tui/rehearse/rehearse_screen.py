@@ -4,16 +4,30 @@ from __future__ import annotations
 
 import time
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
+from interview_tui.domain.models import ScriptItem
 from interview_tui.i18n import current_language, t
 from interview_tui.services.rehearsal import RehearsalData, load_rehearsal, save_results
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.keybar import KeyBar
-from interview_tui.tui.text import esc
+from interview_tui.tui.text import Block, Hanging, esc, hanging, literal, visible
+
+
+def _card(item: ScriptItem) -> Block:
+    """One of our questions: the question, research and purpose, follow-ups hanging
+    under their arrow (user text literal)."""
+    parts: list[Text | Hanging] = [literal(item.text, "bold"), Text("")]
+    notes = ((t("live.research"), item.research), (t("live.purpose"), item.purpose))
+    for label, value in notes:
+        if value:
+            parts.append(Text.assemble((f"{label}: ", "italic"), visible(value)))
+    parts += [hanging("  → ", follow_up) for follow_up in item.follow_ups]
+    return Block(parts)
 
 
 class RehearseScreen(DataScreen[RehearsalData]):
@@ -104,13 +118,7 @@ class RehearseScreen(DataScreen[RehearsalData]):
                 answer.update("")
                 return
             item = self.items[self.index]
-            lines = [f"[b]{esc(item.text)}[/b]", ""]
-            if item.research:
-                lines.append(f"[i]{esc(t('live.research'))}:[/i] {esc(item.research)}")
-            if item.purpose:
-                lines.append(f"[i]{esc(t('live.purpose'))}:[/i] {esc(item.purpose)}")
-            lines += [f"  → {esc(f)}" for f in item.follow_ups]
-            card.update("\n".join(lines))
+            card.update(_card(item))
             answer.update("")
         else:
             current = self.deck.current

@@ -36,6 +36,7 @@ from interview_tui.services.commitments import (
 )
 from interview_tui.services.undo import recorded
 from interview_tui.tui.data import DataScreen
+from interview_tui.tui.empty import EmptyNote
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.keybar import KeyBar
@@ -126,6 +127,8 @@ class CommitmentsData:
     rows: list[CommitmentRow]
     total: int
     kept: KeptOnTime
+    #: whether any commitment exists at all (read only when the filter finds none)
+    any_at_all: bool = True
 
 
 def _cells(row: CommitmentRow, today: date) -> list[Text]:
@@ -156,6 +159,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
     #rates { display: none; }
     CommitmentsScreen.-rates #rates { display: block; }
     CommitmentsScreen.-rates #commitments-table { display: none; }
+    CommitmentsScreen.-rates #commitments-empty { display: none; }
     """
     BINDINGS = [
         Binding("x", "close('done')", "commitments.done", id="commitments.done",
@@ -204,6 +208,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         yield Header()
         yield Static("", id="kept")
         yield Static("", id="filter")
+        yield EmptyNote(id="commitments-empty")
         yield PagedTable(id="commitments-table", cursor_type="row", zebra_stripes=True)
         yield SafeTable(id="rates", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
@@ -227,9 +232,11 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
 
     def fetch(self) -> CommitmentsData:
         store, today, filters = self.iapp.store, self.iapp.today(), self._filter()
-        return CommitmentsData(list_commitments(store, today, filters, limit=PAGE_SIZE),
-                               count_commitments(store, today, filters),
-                               kept_on_time(store, today, per_customer=False))  # fmt: skip
+        total = count_commitments(store, today, filters)
+        any_at_all = bool(total) or bool(count_commitments(store, today, CommitmentFilter()))
+        return CommitmentsData(list_commitments(store, today, filters, limit=PAGE_SIZE), total,
+                               kept_on_time(store, today, per_customer=False),
+                               any_at_all)  # fmt: skip
 
     def show(self, data: CommitmentsData) -> None:
         self._show_kept(data.kept)
@@ -238,10 +245,10 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
             label += f" · {self.customer[1]}"
         if self.owner:
             label += f" · {display_of(OwnerSide, self.owner)}"
-        label = t("commitments.filter", filter=label)
-        if not data.total:
-            label += "  " + t("commitments.none")
-        self.query_one("#filter", Static).update(literal(label))
+        self.query_one("#filter", Static).update(literal(t("commitments.filter", filter=label)))
+        self.query_one("#commitments-empty", EmptyNote).say(
+            None if data.total else t("commitments.none") if data.any_at_all
+            else t("commitments.empty"))  # fmt: skip
         table = self.query_one(PagedTable)
         table.reset(data.total)
         self.by_key.clear()

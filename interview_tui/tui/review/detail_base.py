@@ -3,8 +3,10 @@ throwing typed changes away, ctrl+z, and the history of what changed and why."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Checkbox, Input, Select, Static
 
@@ -12,7 +14,7 @@ from interview_tui.domain.enums import CommitmentState
 from interview_tui.domain.names import display_of, field_value
 from interview_tui.i18n import t
 from interview_tui.tui.confirm import ConfirmDialog
-from interview_tui.tui.text import literal
+from interview_tui.tui.text import Block, Hanging, hanging, literal
 from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
 
 DETAIL_BINDINGS = [
@@ -23,6 +25,20 @@ DETAIL_BINDINGS = [
 #: last on a detail view's key bar, after the view's own keys
 BACK_BINDING = Binding("escape", "back", "review.back", id="review.back",
                        tooltip="review.back.help")
+
+
+#: a dated line's head: the date, the space after it and a reply's arrow
+_DATED = re.compile(r"(\d{4}-\d{2}-\d{2} +(?:→ )?)(.*)", re.DOTALL)
+
+
+def dated_block(lines: list[str]) -> Block:
+    """Dated lines (a history) one under the other, each wrapping under its text, not
+    under its date; a line without a date is shown as it is."""
+    parts: list[Text | Hanging] = []
+    for line in lines:
+        found = _DATED.fullmatch(line)
+        parts.append(hanging(found[1], found[2]) if found else literal(line))
+    return Block(parts)
 
 
 def history_lines(history: list[dict[str, str]]) -> list[str]:
@@ -78,7 +94,7 @@ class DetailMixin(UndoMixin):
 
     def show_history(self, history: list[dict[str, str]]) -> None:
         me: Any = self
-        me.query_one("#history", Static).update(literal("\n".join(history_lines(history))))
+        me.query_one("#history", Static).update(dated_block(history_lines(history)))
 
     def action_back(self) -> None:
         me: Any = self

@@ -1,7 +1,9 @@
 """Export a visit from the app: the same formats and files as ``interview-tui export``.
 
-The export is rendered in a worker (the preview) and written by the app's writer thread;
-the folder typed by the user stays when the format changes.
+The export is rendered in a worker (the preview) and written by the app's writer thread.
+The path starts in the export folder of the settings, written out in full; the line under
+it says where the file goes. The folder typed by the user stays when the format changes
+(see :mod:`interview_tui.tui.review.export_path`).
 """
 
 from __future__ import annotations
@@ -22,16 +24,15 @@ from interview_tui.services.visits import VisitHeading, visit_heading
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.inputs import Choice, Input
 from interview_tui.tui.keybar import KeyBar
+from interview_tui.tui.review.export_path import default_name, for_format, target
 from interview_tui.tui.text import literal
-
-_SUFFIX = {"report-md": "report.md", "recap-md": "recap.md", "eml": "recap.eml",
-           "chase-eml": "chase.eml", "ics": "ics", "json": "json"}  # fmt: skip
 
 
 class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
     DEFAULT_CSS = """
     #export-form { height: auto; padding: 0 1; }
     #export-form Input, #export-form Select { width: 1fr; }
+    #export-where { color: $text-muted; }
     #preview { height: 1fr; border: round $panel; padding: 0 1; }
     """
     BINDINGS = [
@@ -51,6 +52,7 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
                          allow_blank=False, id="format", compact=True)  # fmt: skip
             yield Label(t("export.path"))
             yield Input(id="path", compact=True)
+            yield Static("", id="export-where")
             yield Checkbox(t("export.include_personal"), id="personal", compact=True)
             with Horizontal():
                 yield Button(t("export.write") + " (ctrl+s)", id="write", variant="primary",
@@ -68,7 +70,12 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
         super().on_mount()
 
     def _file_name(self) -> str:
-        return f"visit-{self.visit_id}-{_SUFFIX[self.output_format]}"
+        return default_name(self.visit_id, self.output_format)
+
+    def _target(self) -> Path:
+        """The file a write goes to, as the path field reads now."""
+        folder = self._folder if self._folder is not None else Path.cwd()
+        return target(self.query_one("#path", Input).value, folder, self._file_name())
 
     def _export_bytes(self) -> bytes:
         return render(self.iapp.store, self.visit_id, self.output_format,
@@ -81,7 +88,7 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
             payload = self._export_bytes()
         except UserError as exc:  # e.g. a chase with nothing to ask for: said in the preview
             payload = str(exc).encode()
-        return heading, payload, Path(self.iapp.user_settings().export_folder)
+        return heading, payload, self.iapp.user_settings().export_dir
 
     def show(self, data: tuple[VisitHeading, bytes, Path]) -> None:
         heading, payload, folder = data
@@ -90,21 +97,34 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
             self._folder = folder
             if not path.value.strip():
                 path.value = str(folder / self._file_name())
+            self._show_where()
         self.sub_title = t("export.subtitle", customer=heading.customer, date=heading.date)
         preview = payload[:40_000].decode("utf-8", errors="replace")
         self.query_one("#preview-text", Static).update(literal(preview))
 
     @on(Select.Changed, "#format")
     def _format_changed(self, event: Select.Changed) -> None:
-        """A new format keeps the folder the user chose and renames only the file."""
-        self.output_format = str(event.value)
+        """A new format keeps the folder the user chose and changes only the extension."""
+        old, self.output_format = self.output_format, str(event.value)
         path = self.query_one("#path", Input)
-        folder = Path(path.value).parent if path.value.strip() else self._folder
-        if folder is None:  # the first preview is still being read: it sets the path
-            self.reload()
-            return
-        path.value = str(folder / self._file_name())
+        if self._folder is not None or path.value.strip():  # else the first preview sets it
+            folder = self._folder if self._folder is not None else Path.cwd()
+            path.value = for_format(path.value, folder, self.visit_id, old, self.output_format)
         self.reload()
+
+    @on(Input.Changed, "#path")
+    def _show_where(self) -> None:
+        """Say where the file goes, in full: a relative path, a folder, ``~`` resolved, and
+        whether that is the default folder of the settings."""
+        self._confirm = None
+        if self._folder is None:
+            return
+        where, typed = self._target(), self.query_one("#path", Input).value.strip()
+        if where.parent == self._folder:
+            text = t("export.where_default")
+        else:
+            text = t("export.where", path=where) if typed != str(where) else ""
+        self.query_one("#export-where", Static).update(literal(text))
 
     @on(Checkbox.Changed, "#personal")
     def _personal_changed(self, event: Checkbox.Changed) -> None:
@@ -113,7 +133,7 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
 
     @on(Button.Pressed, "#write")
     def action_write(self) -> None:
-        path = Path(self.query_one("#path", Input).value).expanduser()
+        path = self._target()
         message = self.query_one("#export-message", Static)
         force = self._confirm == path
         database = Path(self.iapp.store.path)

@@ -15,6 +15,7 @@ from interview_tui.domain.names import display
 from interview_tui.i18n import t
 from interview_tui.services.evidence import MatrixRow, account_matrix, count_customers
 from interview_tui.tui.data import DataScreen
+from interview_tui.tui.empty import EmptyNote
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.paging import PagedTable
 
@@ -53,6 +54,7 @@ class MatrixScreen(DataScreen[MatrixPage]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(t("matrix.legend"), id="legend")
+        yield EmptyNote(id="matrix-empty")
         yield PagedTable(id="matrix", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
@@ -71,6 +73,7 @@ class MatrixScreen(DataScreen[MatrixPage]):
 
     def show(self, data: MatrixPage) -> None:
         self.rows = []
+        self.query_one("#matrix-empty", EmptyNote).say(None if data.total else t("matrix.empty"))
         self.query_one(PagedTable).reset(data.total)
         self._add(data.rows)
 

@@ -30,6 +30,7 @@ from interview_tui.tui.review.detail_base import (
     BACK_BINDING,
     DETAIL_BINDINGS,
     DetailMixin,
+    dated_block,
     set_field,
 )
 from interview_tui.tui.review.override_dialog import OverrideDialog
@@ -123,7 +124,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
                        answer=display(current.answer))  # fmt: skip
         self.query_one("#solution-status", Static).update(literal(status))
         lines = solutions.history_lines(r) or [t("detail.sol.no_history")]
-        self.query_one("#solution-history", Static).update(literal("\n".join(lines)))
+        self.query_one("#solution-history", Static).update(dated_block(lines))
 
     def on_mount(self) -> None:
         self.sub_title = t("detail.req.subtitle")

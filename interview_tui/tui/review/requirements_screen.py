@@ -21,6 +21,7 @@ from interview_tui.i18n import t
 from interview_tui.services import requirement_pool as pool
 from interview_tui.services.undo import recorded
 from interview_tui.tui.data import DataScreen
+from interview_tui.tui.empty import EmptyNote
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.keybar import KeyBar
@@ -92,6 +93,7 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="pool-counts")
+        yield EmptyNote(id="pool-empty")
         yield PagedTable(id="pool", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
@@ -115,8 +117,9 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         counts = " · ".join(f"{display(g)} {data.per_group.get(g, 0)}"
                             for g in PoolGroup)  # fmt: skip
         self.query_one("#pool-counts", Static).update(
-            t("pool.counts", total=data.total, groups=counts) if data.total
-            else t("pool.empty"))  # fmt: skip
+            t("pool.counts", total=data.total, groups=counts))
+        self.query_one("#pool-counts").display = bool(data.total)
+        self.query_one("#pool-empty", EmptyNote).say(None if data.total else t("pool.empty"))
 
     def _add(self, page: pool.PoolPage) -> None:
         self.rows.update((str(row.requirement.id), row) for row in page.rows)

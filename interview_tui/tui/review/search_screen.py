@@ -11,6 +11,7 @@ from interview_tui.domain.names import display_of
 from interview_tui.i18n import t
 from interview_tui.services.search import HitTarget, SearchHit, hit_target, search
 from interview_tui.tui.data import DataScreen
+from interview_tui.tui.empty import EmptyNote
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.text import SafeTable
@@ -33,6 +34,7 @@ class SearchScreen(DataScreen[list[SearchHit]]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(value=self.text, placeholder=t("search.placeholder"), id="query")
+        yield EmptyNote(id="search-empty")
         yield SafeTable(id="hits", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
@@ -53,6 +55,9 @@ class SearchScreen(DataScreen[list[SearchHit]]):
         for hit in data:
             table.add_row(hit.visit_date, hit.customer, display_of("record", hit.kind), hit.snippet)
         table.measure()
+        nothing = self.text.strip() and not data
+        self.query_one("#search-empty", EmptyNote).say(
+            t("search.none", query=self.text.strip()) if nothing else None)
 
     @on(Input.Changed, "#query")
     def _typed(self, event: Input.Changed) -> None:

@@ -14,23 +14,22 @@ from interview_tui.i18n import t
 from interview_tui.services.evidence import Timeline, TimelineVisit, customer_timeline
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.keybar import KeyBar
-from interview_tui.tui.text import visible
+from interview_tui.tui.text import Block, Hanging, hanging, visible
 
 PAGE_SIZE = 15
 
 
-def _visit_text(visit: TimelineVisit) -> Text:
-    text = Text()
+def _visit_text(visit: TimelineVisit) -> Block:
+    """A visit's heading, then what it found per goal, each finding wrapping under its text."""
     title = t("timeline.visit", date=visit.date, status=display_of(VisitStatus, visit.status),
               purpose=visit.purpose)  # fmt: skip
-    text.append(visible(title, one_line=True), style="bold")
+    parts: list[Text | Hanging] = [Text(visible(title, one_line=True), style="bold")]
     for item in visit.evidence:
-        label = f"{item.goal.number} {display(item.goal)}"
-        text.append(f"\n  {label}: ")
-        text.append(visible(item.text, one_line=True, limit=160))
+        label = f"  {item.goal.number} {display(item.goal)}: "
+        parts.append(hanging(label, visible(item.text, one_line=True, limit=160)))
     if not visit.evidence:
-        text.append("\n  " + t("timeline.none"), style="dim")
-    return text
+        parts.append(Text("  " + t("timeline.none"), style="dim"))
+    return Block(parts)
 
 
 class TimelineScreen(DataScreen[Timeline]):

@@ -1,0 +1,88 @@
+"""The export screen's path: the folder typed stays when the format changes, only the
+extension changes; the default folder is written out in full and said on screen, never `~`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Select, Static
+
+from interview_tui.tui.review.export_path import for_format, target
+from tests.conftest import settle
+
+HOME = Path("/home/pm/interview-tui-exports")
+
+
+@pytest.mark.parametrize(("typed", "old", "new", "expected"), [
+    ("", "recap-md", "ics", str(HOME / "visit-1-ics")),
+    ("~/Desktop/", "recap-md", "report-md", "~/Desktop/visit-1-report.md"),
+    ("~/Desktop/visit-1-recap.md", "recap-md", "json", "~/Desktop/visit-1-json"),
+    ("~/Desktop/acme.md", "recap-md", "ics", "~/Desktop/acme.ics"),
+    ("~/Desktop/acme.ics", "ics", "report-md", "~/Desktop/acme.md"),
+    ("acme", "recap-md", "eml", "acme.eml"),
+    ("reports/acme 客户.md", "report-md", "chase-eml", "reports/acme 客户.eml"),
+])  # fmt: skip
+def test_a_new_format_keeps_the_folder(typed: str, old: str, new: str, expected: str) -> None:
+    assert for_format(typed, HOME, 1, old, new) == expected
+
+
+def test_an_existing_folder_is_a_folder_with_or_without_a_slash(tmp_path: Path) -> None:
+    folder = tmp_path / "visits"
+    folder.mkdir()
+    assert for_format(str(folder), HOME, 3, "recap-md", "ics") == str(folder / "visit-3-ics")
+    assert target(str(folder), HOME, "visit-3-ics") == folder / "visit-3-ics"
+    assert target(str(folder) + os.sep, HOME, "x.md") == folder / "x.md"
+
+
+def test_the_target_is_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert target("acme.md", HOME, "unused") == tmp_path / "acme.md"
+    assert target("~/x/acme.md", HOME, "unused") == tmp_path / "home" / "x" / "acme.md"
+    assert target("  ", HOME, "visit-1-recap.md") == HOME / "visit-1-recap.md"
+
+
+async def test_typed_folder_stays_when_the_format_changes(make_app, tmp_path: Path,
+                                                          monkeypatch) -> None:  # fmt: skip
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("INTERVIEW_TUI_EXPORT_FOLDER", "~/interview-tui-exports")
+    app = make_app("export", visit_id=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        path = app.screen.query_one("#path", Input)
+        default = tmp_path / "home" / "interview-tui-exports" / "visit-1-recap.md"
+        assert path.value == str(default)  # written out in full, no `~`
+        where = str(app.screen.query_one("#export-where", Static).content)
+        assert "settings.toml" in where  # the path itself is in the field
+        mine = tmp_path / "mine"
+        path.value = f"{mine}{os.sep}"  # a folder, as typed
+        await settle(pilot)
+        app.screen.query_one("#format", Select).value = "report-md"
+        await settle(pilot)
+        assert path.value == str(mine / "visit-1-report.md")  # not one folder up
+        app.screen.query_one("#format", Select).value = "ics"
+        await settle(pilot)
+        assert path.value == str(mine / "visit-1-ics")
+        where = str(app.screen.query_one("#export-where", Static).content)
+        assert "settings.toml" not in where
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert (mine / "visit-1-ics").exists()
+        assert not list((tmp_path / "home").glob("visit-*"))  # nothing written to ~
+
+
+async def test_own_file_name_keeps_its_name(make_app, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app("export", visit_id=1, lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        path = app.screen.query_one("#path", Input)
+        path.value = "客户/纪要.md"  # relative: to the folder the app was started in
+        await settle(pilot)
+        app.screen.query_one("#format", Select).value = "eml"
+        await settle(pilot)
+        assert path.value == "客户/纪要.eml"
+        where = str(app.screen.query_one("#export-where", Static).content)
+        assert where == f"将写入 {tmp_path / '客户' / '纪要.eml'}"
