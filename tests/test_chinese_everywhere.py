@@ -5,17 +5,21 @@ names are allowed; every other run of Latin letters on screen is a leak."""
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from enum import StrEnum
 
 import pytest
 
 from interview_tui.domain import enums
+from interview_tui.settings import UserSettings
 from tests.conftest import settle
 
 #: Latin words a Chinese screen may show: key names, file formats, the product's name
 ALLOWED = {"esc", "alt", "ctrl", "super", "tab", "del", "enter", "home", "end", "space",
            "interview", "tui", "json", "ics", "csv", "markdown", "md", "sqlite"}  # fmt: skip
 #: a file name or path on screen (``exports/recap-visit-4.md``) is not UI wording
+#: a settings key named on screen (``export_folder``) is the key the user writes, not wording
+SETTING = re.compile(r"\b(?:" + "|".join(f.name for f in fields(UserSettings)) + r")\b")
 PATH = re.compile(r"\S*[/\\]\S*|\S+\.[a-z]{2,4}\b")
 SCREENS = [
     ("home", {}), ("live", {"visit_id": 4}), ("commitments", {}), ("requirements", {}),
@@ -101,6 +105,7 @@ def _check(text: str, store, where: str, *, overlaid: bool = False) -> None:
         return word not in ALLOWED and not any(
             known.startswith(word) or known.endswith(word) for known in data)
 
-    english = sorted({w for w in re.findall(r"[A-Za-z]{2,}", PATH.sub(" ", text)) if leaked(w)})
+    shown = PATH.sub(" ", SETTING.sub(" ", text))
+    english = sorted({w for w in re.findall(r"[A-Za-z]{2,}", shown) if leaked(w)})
     assert not english, f"English on the zh {where} screen: {english}\n{text}"
     assert not re.search(r"\{[a-z_]+\}", text), f"unfilled placeholder:\n{text}"
