@@ -205,6 +205,9 @@ def test_chase_asks_the_right_person_in_their_language_and_leaks_nothing(
 def test_chase_without_promises_or_address_says_so(planted, demo_store) -> None:
     nothing = run("--db", demo_store.path, "export", "3", "--format", "chase-eml")
     assert nothing.exit_code == 2 and "no open commitment of the customer" in nothing.output
+    # the draft would speak the customer's language (English here); the error speaks the user's
+    chinese = run("--db", demo_store.path, "--lang", "zh", "export", "3", "--format", "chase-eml")
+    assert chinese.exit_code == 2 and "没有需要向客户催办" in chinese.output, chinese.output
     sun = next(p for p in demo_store.people(1) if p.name == "孙倩")
     sun.contact = "ext. 4411"
     demo_store.save(sun)

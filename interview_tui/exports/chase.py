@@ -18,7 +18,7 @@ from interview_tui.domain.models import Person
 from interview_tui.errors import UserError
 from interview_tui.exports.bundle import VisitBundle
 from interview_tui.exports.mail_calendar import to_eml
-from interview_tui.i18n import t
+from interview_tui.i18n import interface_language, t
 from interview_tui.services.customer_safe import safe_commitment
 
 _EMAIL = re.compile(r"[^@\s<>,;:\"'()\[\]]+@[^@\s<>,;:\"'()\[\]]+\.[A-Za-z]{2,}")
@@ -114,7 +114,8 @@ def chase_eml(bundle: VisitBundle, *, today: date, now: datetime, to: Sequence[s
     """The draft (``X-Unsent``) to the people who own the customer's open promises."""
     targets = chase_targets(bundle)
     if not targets.promises:
-        raise UserError(t("chase.nothing_to_ask", id=bundle.visit.id))
+        raise UserError(t("chase.nothing_to_ask", language=interface_language(),
+                          id=bundle.visit.id))  # an error speaks to the user, not the customer
     day = bundle.visit.date.date().isoformat()
     body = chase_body(bundle, targets, today=today, signature=signature)
     recipients = list(to) or targets.recipients

@@ -49,6 +49,11 @@ def current_language() -> str:
     return getattr(_local, "language", None) or _current
 
 
+def interface_language() -> str:
+    """The interface's language, even inside :func:`speaking` (errors speak to the user)."""
+    return _current
+
+
 @contextmanager
 def speaking(language: str | None) -> Iterator[None]:
     """Within the block, :func:`t` on this thread speaks ``language`` (``None``: unchanged).
