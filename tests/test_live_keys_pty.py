@@ -152,7 +152,8 @@ def test_esc_on_a_dialog_keeps_the_draft(demo_env) -> None:
         term.send(ESC)
         term.wait_for_screen("Draft kept")
         term.send(CTRL_T)
-        screen = term.wait_for_screen("New commitment")
-        assert "Send the migration runbook" in screen
+        term.wait_for_screen("Your draft is back")
+        screen = term.wait_for_screen("Send the migration runbook")  # a whole frame, not half
+        assert "New commitment" in screen
     finally:
         term.kill()
