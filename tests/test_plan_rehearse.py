@@ -112,7 +112,7 @@ async def test_build_a_script_rewrite_shallow_ones_rehearse_and_mark(make_app, d
         await pilot.press("f10")
         await settle(pilot)
         assert demo_store.get(Visit, fresh_visit).status is VisitStatus.REHEARSED
-        readiness = str(screen.query_one("#readiness", Static).render())
+        readiness = str(screen.query_one("#readiness", Static).content)
         still_open = [line for line in readiness.splitlines() if "✗" in line]
         # a click-through is not a rehearsal: the time check wants each question said aloud
         assert len(still_open) == 1 and "not yet rehearsed aloud" in still_open[0], readiness

@@ -168,7 +168,7 @@ async def test_brief_tab_of_the_plan_shows_the_waiting_solution(make_app, demo_s
     app = make_app("plan", visit_id=planned.id)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        brief = str(app.screen.query_one("#brief", Static).render())
+        brief = str(app.screen.query_one("#brief", Static).content)
         assert "Solutions waiting for the customer's answer" in brief
         assert "Surge node pools: new nodes first" in brief
 
@@ -274,4 +274,4 @@ async def test_hostile_solution_text_shows_literally(make_app, demo_store) -> No
     app = make_app("plan", visit_id=planned.id)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        assert "[red]z" in str(app.screen.query_one("#brief", Static).render())
+        assert "[red]z" in str(app.screen.query_one("#brief", Static).content)

@@ -16,6 +16,7 @@ from interview_tui.banks.industry import industry_for
 from interview_tui.banks.schema import INDUSTRIES, BankQuestion
 from interview_tui.domain.enums import Goal, PoolGroup, Role
 from interview_tui.domain.models import CustomerQuestion, ScriptItem
+from interview_tui.domain.names import display
 from interview_tui.i18n import current_language, pad, t
 from interview_tui.services import customer_questions, script_builder
 from interview_tui.services import plan as plan_service
@@ -32,7 +33,7 @@ from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.plan.customer_question_dialog import CustomerQuestionDialog
 from interview_tui.tui.plan.item_dialog import ItemDialog
 from interview_tui.tui.plan.script_tables import BankTable, ScriptTable, preview_text
-from interview_tui.tui.text import SafeTable, esc, visible
+from interview_tui.tui.text import Block, Hanging, SafeTable, esc, hanging, visible
 
 #: below this many columns the bank, the script and the preview are stacked
 WIDE_COLUMNS = 100
@@ -55,23 +56,23 @@ class CustomerQuestionTable(SafeTable):
         translate_bindings(self)
 
 
-def _solution_lines(brief: CustomerBrief) -> list[str]:
+def _solution_lines(brief: CustomerBrief) -> list[Text | Hanging]:
     """The solutions that wait for the customer's answer (ask for it in the visit), then the
     ones to revise (they disagreed or asked for changes), with the reason."""
-    out = [f"[b]{esc(t('plan.brief.solutions'))}[/b]"]
+    out: list[Text | Hanging] = [Text(t("plan.brief.solutions"), style="bold")]
     for r in brief.solutions_waiting:
         proposal = r.solution
         if proposal is not None:
             what = r.title or r.pain or r.user
-            out.append(f"  {proposal.on.date().isoformat()} {esc(what)}: {esc(proposal.text)}")
+            out.append(hanging(f"  {proposal.on.date().isoformat()} ", f"{what}: {proposal.text}"))
     for r in brief.solutions_to_revise:
         reply = r.solution.reply if r.solution else None
         if reply is not None:
-            said = t(f"solution.answer.{reply.answer.value}")
-            out.append(f"  [yellow]{esc(r.title or r.pain or r.user)}: {esc(said)}"
-                       f" · {esc(reply.reason)}[/yellow]")  # fmt: skip
+            said = display(reply.answer)
+            out.append(hanging("  ", f"{r.title or r.pain or r.user}: {said} · {reply.reason}",
+                               style="yellow"))  # fmt: skip
     if len(out) == 1:
-        out.append(f"  [dim]{esc(t('plan.brief.none'))}[/dim]")
+        out.append(Text("  " + t("plan.brief.none"), style="dim"))
     return out
 
 
@@ -320,43 +321,46 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
 
     def _show_readiness(self) -> None:
         checks = readiness(self.visit, self.items, self._attendees(), self.their_questions)
-        lines = []
+        lines: list[Text | Hanging] = []
         for check in checks:
-            mark = "[green]✓[/green]" if check.ok else "[red]✗[/red]"
-            detail = f"  [dim]{esc(check.detail)}[/dim]" if check.detail else ""
-            lines.append(f"{mark} {esc(t(check.key))}{detail}")
-        status = t(f"status.{self.visit.status.value}")
-        self.query_one("#readiness", Static).update("\n".join([*lines, "", status]))
+            mark = Text("✓ ", style="green") if check.ok else Text("✗ ", style="red")
+            body = Text(t(check.key))
+            if check.detail:
+                body.append(f"  {check.detail}", style="dim")
+            lines.append(Hanging(mark, body))
+        lines += [Text(""), Text(display(self.visit.status))]
+        self.query_one("#readiness", Static).update(Block(lines))
 
     def _show_brief(self) -> None:
+        """Where things stand with the customer; each line wraps under its own text."""
         brief = self.data.brief
         today = self.iapp.today()
-        none = f"  [dim]{esc(t('plan.brief.none'))}[/dim]"
-        out = [f"[b]{esc(t('plan.brief.requirements'))}[/b]"]
+        none = Text("  " + t("plan.brief.none"), style="dim")
+        out: list[Text | Hanging] = [Text(t("plan.brief.requirements"), style="bold")]
         for group in PoolGroup:
             for r in brief.requirements.get(group, []):
                 what = r.title or " · ".join(x for x in (r.user, r.scenario, r.pain) if x)
-                out.append(f"  {esc(t(f'group.{group.value}'))} · "
-                           f"{esc(t(f'req.{r.state.value}'))}: {esc(what)}")  # fmt: skip
+                out.append(hanging(f"  {display(group)} · {display(r.state)}: ", what))
                 if schedule := schedule_summary(r):
                     late = (r.gap_days or 0) > 0
-                    line = f"      {esc(schedule)}"
-                    out.append(f"[yellow]{line}[/yellow]" if late else line)
+                    out.append(hanging("      ", schedule, style="yellow" if late else ""))
         if not any(brief.requirements.values()):
             out.append(none)
-        out += ["", *_solution_lines(brief), "", f"[b]{esc(t('plan.brief.commitments'))}[/b]"]
+        out += [Text(""), *_solution_lines(brief), Text(""),
+                Text(t("plan.brief.commitments"), style="bold")]  # fmt: skip
         for row in brief.commitments:
             c = row.commitment
-            line = f"  {c.due or '—'} {esc(c.text)} ({esc(c.owner_name or c.owner_side)})"
-            out.append(f"[red]{line}[/red]" if row.is_overdue(today) else line)
+            owner = c.owner_name or display(c.owner_side)
+            style = "red" if row.is_overdue(today) else ""
+            out.append(hanging(f"  {c.due or '—'} ", f"{c.text} ({owner})", style=style))
         if not brief.commitments:
             out.append(none)
-        out += ["", f"[b]{esc(t('plan.brief.evidence'))}[/b]"]
+        out += [Text(""), Text(t("plan.brief.evidence"), style="bold")]
         for goal in Goal:
             found = [e for e in brief.evidence if e.goal is goal]
-            out.append(f" {goal.number} {esc(t(f'goal.{goal.value}'))}")
-            out += [f"    {e.visit_date}: {esc(e.text[:140])}" for e in found[:5]] or [none]
-        self.query_one("#brief", Static).update("\n".join(out))
+            out.append(Text(f" {goal.number} {display(goal)}"))
+            out += [hanging(f"    {e.visit_date}: ", e.text[:140]) for e in found[:5]] or [none]
+        self.query_one("#brief", Static).update(Block(out))
 
     # -- actions: each saves through the writer, then shows the script as stored ------------
 
