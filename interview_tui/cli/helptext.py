@@ -217,6 +217,8 @@ class Localised(click.Command):
             return None
         shown = copy.copy(param)
         text = _text(f"{help_key(ctx)}.opt.{param.name}")
+        if text is None and param is self.get_help_option(ctx):  # made (and kept) by click in
+            text = click.core._("Show this message and exit.")  # the language of its first run
         shown.help = text if text is not None else (param.help and click.core._(param.help))  # type: ignore[attr-defined]
         record = shown.get_help_record(ctx)
         return (metavars(record[0]), record[1]) if record else None
