@@ -172,9 +172,7 @@ class CellFormatter(HelpFormatter):
 
 
 def summary(text: str, limit: int) -> str:
-    """A command's one line in a command list: its first sentence, cut to ``limit``."""
-    if not _chinese():
-        return click.utils.make_default_short_help(text, limit)
+    """A Chinese command's line in a command list: its first sentence, cut to ``limit``."""
     sentence = " ".join(text.split()).split("。")[0]
     if cells(sentence) <= limit:
         return sentence
@@ -243,11 +241,12 @@ class LocalisedGroup(Localised, click.Group):
             formatter.write_dl(rows)
 
     def summary_of(self, ctx: click.Context, name: str, limit: int) -> str:
-        """``help.<path>.summary`` when the catalog has one, else the help's first sentence."""
+        """``help.<path>.summary`` when the catalog has one, else the help's first sentence
+        (in English as click makes it, from the command's own text)."""
         key = f"{help_key(ctx)}.{name}".replace("help.main.", "help.", 1)
         if (text := _text(f"{key}.summary")) is not None:
             return text
-        if (text := _text(key)) is not None:
+        if _chinese() and (text := _text(key)) is not None:
             return summary(text, limit)
         command = self.get_command(ctx, name)
         return command.get_short_help_str(limit) if command else ""
