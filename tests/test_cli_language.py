@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from interview_tui.cli.helptext import every_path
 from interview_tui.cli.main import cli
 from interview_tui.i18n import catalog, set_language
 from interview_tui.settings import KEYS
@@ -32,6 +33,7 @@ _NOT_WORDS = [
     re.compile(r'"[^"\n]*"'),
     re.compile(r"\S*[A-Za-z0-9][._+@:/\\-][A-Za-z0-9]\S*"),  # ids, keys, paths, options, times
     re.compile(r"--[a-z-]+"),
+    re.compile(r"[\[{][a-z|-]+[\]}]"),  # the values a choice takes: [en|zh], {planned|done}
 ]
 #: ids the user writes (settings keys, TOML values) and names of things, not our words
 _IDS = {*KEYS, "true", "false", "interview", "tui"}
@@ -240,3 +242,96 @@ def test_the_word_list_finds_english() -> None:
     assert not english_left("承诺 3:已兑现 · Send the ARM benchmark report", data)
     assert not english_left("已写入 /tmp/open/done.ics · `interview-tui visits` · --limit", data)
     assert {"open", "done", "dropped", "planned", "overdue", "kept"} <= UI_WORDS
+
+
+def _no_command_names(help_text: str) -> str:
+    """A help without the command names (typed as they are): its usage line's command path
+    and the first column of its command list."""
+    help_text = re.sub(r"^(\S+ )(cli(?: [a-z]+)*)", r"\1", help_text, flags=re.M)
+    return re.sub(r"^  [a-z]+(?=  )", " ", help_text, flags=re.M)
+
+
+@pytest.mark.parametrize("path", [(), *every_path(cli)], ids=lambda path: " ".join(path) or "-")
+def test_help_speaks_chinese(path: tuple[str, ...]) -> None:
+    """The help of the program and of every command: texts, options, click's own words."""
+    result = CliRunner().invoke(cli, ["--lang", "zh", *path, "--help"])
+    set_language("en")
+    assert result.exit_code == 0, result.output
+    assert "用法" in result.output and "显示本帮助并退出" in result.output
+    assert not english_left(_no_command_names(result.output), []), result.output
+    assert not _PLACEHOLDER.findall(result.output)
+
+
+@pytest.mark.parametrize("args", [["--help", "--lang", "zh"], ["calendar", "--help"],
+                                  ["--version"]])  # fmt: skip
+def test_help_follows_the_language_however_it_is_chosen(
+        args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    if "--lang" not in args:
+        monkeypatch.setenv("INTERVIEW_TUI_LANG", "zh")
+    result = CliRunner().invoke(cli, args)
+    set_language("en")
+    assert result.exit_code == 0, result.output
+    assert not english_left(_no_command_names(result.output), []), result.output
+    assert re.search("[\u4e00-\u9fff]", result.output)
+
+
+def test_help_in_english_is_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The English help of the program and two commands, word for word as it was."""
+    monkeypatch.setenv("INTERVIEW_TUI_LANG", "en")
+    expected = (Path(__file__).parent / "fixtures" / "help_en.txt").read_text()
+    sections = re.split(r"^===== (.*)\n", expected, flags=re.M)
+    for name, text in zip(sections[1::2], sections[2::2], strict=True):
+        result = CliRunner().invoke(cli, [*name.split(), "--help"], terminal_width=80)
+        assert result.output.rstrip("\n") == text.rstrip("\n"), name
+
+
+def test_chinese_help_fits_the_terminal() -> None:
+    """Chinese is wrapped by terminal cells (a character takes two), not by characters."""
+    from interview_tui.cli.helptext import cells
+
+    result = CliRunner().invoke(cli, ["--lang", "zh", "calendar", "--help"], terminal_width=80)
+    set_language("en")
+    assert max(cells(line) for line in result.output.splitlines()) <= 80
+    assert len(result.output.splitlines()) > 12  # long paragraphs really were wrapped
+
+
+def test_click_leftovers_speak_chinese(demo_db: Path) -> None:
+    """Type names in usage errors, the confirm prompt's [y/N], full stops."""
+    runner = CliRunner()
+    base = ["--lang", "zh", "--db", str(demo_db)]
+    number = runner.invoke(cli, [*base, "visits", "--limit", "abc"])
+    assert "'abc' 不是有效的整数" in number.stderr and "integer" not in number.stderr
+    missing = runner.invoke(cli, [*base, "search"])
+    first = missing.stderr.splitlines()[0]
+    assert "查询词" in first and first.endswith("。"), first
+    visits = json.loads(runner.invoke(cli, ["--db", str(demo_db), "visits", "--json"]).stdout)
+    runner.invoke(cli, [*base, "visit", "archive", str(visits[0]["id"])])
+    asked = runner.invoke(cli, [*base, "visit", "delete", str(visits[0]["id"])], input="n\n")
+    set_language("en")
+    assert "[y 是/N 否]" in asked.stderr and "[y/N]" not in asked.stderr
+
+
+def test_a_bad_import_file_is_one_chinese_line_naming_its_field(demo_db: Path,
+                                                                 tmp_path: Path) -> None:
+    runner = CliRunner()
+    visits = json.loads(runner.invoke(cli, ["--db", str(demo_db), "visits", "--json"]).stdout)
+    visit = next(v for v in visits if v["status"] == "done")  # one with notes and commitments
+    exported = tmp_path / "visit.json"
+    runner.invoke(cli, ["--db", str(demo_db), "export", str(visit["id"]), "--format", "json",
+                        "-o", str(exported)])  # fmt: skip
+    data = json.loads(exported.read_text())
+    cases = {"notes[0].text": ("notes", 0, "text", 5),
+             "commitments[0].due": ("commitments", 0, "due", "明天"),
+             "visit.date": ("visit", None, "date", [1])}  # fmt: skip
+    for where, (section, index, key, value) in cases.items():
+        bad = json.loads(json.dumps(data))
+        (bad[section] if index is None else bad[section][index])[key] = value
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps(bad, ensure_ascii=False))
+        result = runner.invoke(cli, ["--lang", "zh", "--db", str(demo_db), "import", str(path)])
+        set_language("en")
+        assert result.exit_code == 2
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and f": {where}: " in lines[0], result.stderr
+        assert not english_left(lines[0], [str(path), where]), lines[0]
+        assert re.search("[\u4e00-\u9fff]", lines[0].split(where)[1]), lines[0]

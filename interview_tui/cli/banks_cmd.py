@@ -7,6 +7,7 @@ from collections import Counter
 
 import click
 
+from interview_tui.cli.helptext import Localised
 from interview_tui.domain.enums import Goal, Role
 
 
@@ -41,8 +42,8 @@ def bank_summaries() -> list[dict]:
     return summaries
 
 
-@click.command("banks")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+@click.command("banks", cls=Localised)
+@click.option("--json", "as_json", is_flag=True)
 def banks(as_json: bool) -> None:
     """List the loaded question banks (bundled and your own) and any errors in them."""
     summaries = bank_summaries()

@@ -9,16 +9,15 @@ from pathlib import Path
 
 import click
 
+from interview_tui.cli.helptext import Localised
 from interview_tui.cli.main import Settings, pass_settings
 from interview_tui.cli.output import echo
 
 
-@click.command("calendar")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (mode 0600); standard output when left out.")
-@click.option("--customer", "customer", default=None, metavar="NAME",
-              help="Only this customer's commitments (its name, or part of it).")
-@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (never a database).")
+@click.command("calendar", cls=Localised)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--customer", "customer", default=None, metavar="NAME")
+@click.option("--force", is_flag=True)
 @pass_settings
 def calendar(settings: Settings, output: Path | None, customer: str | None,
              force: bool) -> None:  # fmt: skip

@@ -8,20 +8,19 @@ from datetime import date
 
 import click
 
+from interview_tui.cli.helptext import LocalisedGroup
 from interview_tui.cli.main import Settings, pass_settings
 from interview_tui.cli.output import echo, echo_json
 from interview_tui.i18n import t
 
 
-@click.group("commitments", invoke_without_command=True)
-@click.option("--open", "open_only", is_flag=True, help="Only open commitments.")
-@click.option("--overdue", "overdue_only", is_flag=True, help="Only open ones past their due date.")
-@click.option("--week", "due_this_week", is_flag=True, help="Only open ones due by Sunday.")
-@click.option("--due-soon", "due_soon", is_flag=True,
-              help="Only open ones overdue or due within 7 days (for scripts and prompts).")
-@click.option("--owner", default="", help="'us', 'customer', or part of the owner's name.")
-@click.option("--json", "as_json", is_flag=True,
-              help="Print a JSON object: every matching commitment and our kept-on-time rate.")
+@click.group("commitments", cls=LocalisedGroup, invoke_without_command=True)
+@click.option("--open", "open_only", is_flag=True)
+@click.option("--overdue", "overdue_only", is_flag=True)
+@click.option("--week", "due_this_week", is_flag=True)
+@click.option("--due-soon", "due_soon", is_flag=True)
+@click.option("--owner", default="")
+@click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_this_week: bool,
                 owner: str, as_json: bool, due_soon: bool = False) -> None:  # fmt: skip
@@ -81,7 +80,7 @@ def _report(commitment) -> None:
 
 @commitments.command("done")
 @click.argument("commitment_id", metavar="ID", type=int)
-@click.option("--note", default="", help="What was delivered.")
+@click.option("--note", default="")
 @pass_settings
 def done(settings: Settings, commitment_id: int, note: str) -> None:
     """Mark commitment ID done (today)."""
@@ -94,7 +93,7 @@ def done(settings: Settings, commitment_id: int, note: str) -> None:
 
 @commitments.command("drop")
 @click.argument("commitment_id", metavar="ID", type=int)
-@click.option("--reason", required=True, help="Why it is dropped (kept in its history).")
+@click.option("--reason", required=True)
 @pass_settings
 def drop(settings: Settings, commitment_id: int, reason: str) -> None:
     """Drop commitment ID, saying why (it leaves the customer recap)."""
@@ -109,7 +108,7 @@ def drop(settings: Settings, commitment_id: int, reason: str) -> None:
 @commitments.command("reschedule")
 @click.argument("commitment_id", metavar="ID", type=int)
 @click.argument("due", metavar="DATE")
-@click.option("--reason", required=True, help="Why the date moves (kept in its history).")
+@click.option("--reason", required=True)
 @pass_settings
 def reschedule(settings: Settings, commitment_id: int, due: str, reason: str) -> None:
     """Move the due date of commitment ID to DATE (2026-12-04, +14d, fri, 下周五 …).
@@ -127,7 +126,7 @@ def reschedule(settings: Settings, commitment_id: int, due: str, reason: str) ->
 
 @commitments.command("reopen")
 @click.argument("commitment_id", metavar="ID", type=int)
-@click.option("--reason", default="", help="Why it is open again (kept in its history).")
+@click.option("--reason", default="")
 @pass_settings
 def reopen(settings: Settings, commitment_id: int, reason: str) -> None:
     """Open a done or dropped commitment ID again."""
@@ -139,7 +138,7 @@ def reopen(settings: Settings, commitment_id: int, reason: str) -> None:
 
 @commitments.command("override")
 @click.argument("commitment_id", metavar="ID", type=int)
-@click.option("--reason", required=True, help="Why it stands although it was flagged.")
+@click.option("--reason", required=True)
 @pass_settings
 def override(settings: Settings, commitment_id: int, reason: str) -> None:
     """Keep commitment ID although the authority check flagged it; the internal report says so."""

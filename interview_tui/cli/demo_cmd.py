@@ -6,14 +6,14 @@ from datetime import date
 
 import click
 
+from interview_tui.cli.helptext import Localised
 from interview_tui.cli.main import Settings, pass_settings
 from interview_tui.cli.output import echo
 
 
-@click.command("demo")
-@click.option("--visits", "extra_visits", type=click.IntRange(min=0), default=0,
-              help="Also add this many synthetic visits (deterministic), for scale tests.")
-@click.option("--open", "open_app", is_flag=True, help="Open the app afterwards.")
+@click.command("demo", cls=Localised)
+@click.option("--visits", "extra_visits", type=click.IntRange(min=0), default=0)
+@click.option("--open", "open_app", is_flag=True)
 @pass_settings
 def demo(settings: Settings, extra_visits: int, open_app: bool) -> None:
     """Add two demo accounts with visits, notes, requirements and commitments.

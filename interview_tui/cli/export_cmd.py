@@ -7,27 +7,22 @@ from pathlib import Path
 
 import click
 
+from interview_tui.cli.helptext import Localised
 from interview_tui.cli.main import Settings, pass_settings
 from interview_tui.cli.output import echo
 from interview_tui.exports.render import FORMATS
 
 
-@click.command("export")
+@click.command("export", cls=Localised)
 @click.argument("visit_id", metavar="VISIT", type=int)
-@click.option("--format", "output_format", type=click.Choice(FORMATS), required=True,
-              help="report-md: internal report; recap-md: for the customer; eml: an e-mail "
-              "(the recap unless --report); chase-eml: a draft asking the customer for their "
-              "open promises; ics: open commitments; json: the whole visit.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (mode 0600); standard output when left out.")
-@click.option("--include-personal", is_flag=True,
-              help="Keep personal-connection notes in the internal report.")
-@click.option("--to", multiple=True, help="E-mail recipient (repeatable).")
-@click.option("--subject", help="E-mail subject.")
-@click.option("--from", "sender", default="",
-              help="E-mail sender (default: name and email in settings.toml).")
-@click.option("--report", is_flag=True, help="E-mail the internal report instead of the recap.")
-@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (never a database).")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--include-personal", is_flag=True)
+@click.option("--to", multiple=True)
+@click.option("--subject")
+@click.option("--from", "sender", default="")
+@click.option("--report", is_flag=True)
+@click.option("--force", is_flag=True)
 @pass_settings
 def export(settings: Settings, visit_id: int, output_format: str, output: Path | None,
            include_personal: bool, to: tuple[str, ...], subject: str | None, sender: str,

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import click
 
+from interview_tui.cli.helptext import Localised
 from interview_tui.cli.main import Settings, pass_settings
 from interview_tui.cli.output import echo
 
 
-@click.command("import")
+@click.command("import", cls=Localised)
 @click.argument("path", metavar="FILE", type=click.Path(path_type=Path))
 @pass_settings
 def import_visit(settings: Settings, path: Path) -> None:

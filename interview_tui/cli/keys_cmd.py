@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
+from interview_tui.cli.helptext import Localised
 from interview_tui.errors import UserError
 
 
-@click.command(short_help="List every key binding (after your keymap.toml), by screen.")
-@click.option("--screen", "screen_name", metavar="NAME",
-              help="Only this screen's keys (e.g. live, home, plan, dialog).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON array of bindings.")
+@click.command(cls=Localised)
+@click.option("--screen", "screen_name", metavar="NAME")
+@click.option("--json", "as_json", is_flag=True)
 def keys(screen_name: str | None, as_json: bool) -> None:
     """List every key binding: screen, id (for keymap.toml), keys and what it does.
 

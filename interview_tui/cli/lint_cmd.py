@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from interview_tui.cli.helptext import Localised
 from interview_tui.cli.main import Settings
 from interview_tui.lint import LintResult, detect_language, lint_question, lint_text
 
@@ -141,7 +142,7 @@ def _lint_bank(path: Path, errors: list[str], ui_language: str | None) -> list[L
     ]
 
 
-@click.command("lint")
+@click.command("lint", cls=Localised)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--format",
@@ -149,7 +150,6 @@ def _lint_bank(path: Path, errors: list[str], ui_language: str | None) -> list[L
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="text: one line per finding, like a compiler; json: one array, one object per question.",
 )
 def lint(paths: tuple[Path, ...], output_format: str) -> None:
     """Check question bank files, or questions on standard input (PATH '-', one per line).

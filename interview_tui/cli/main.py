@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from interview_tui import __version__
+from interview_tui.cli.helptext import LocalisedGroup, lang_callback, use_language
 
 if TYPE_CHECKING:
     from interview_tui.settings import LoadedSettings
@@ -54,10 +55,11 @@ class CliUsageError(click.UsageError):
     """A usage error as one line, then the usual hint (click's own adds a usage block)."""
 
     def show(self, file=None) -> None:
+        from interview_tui.cli.click_text import sentences
         from interview_tui.display import visible
         from interview_tui.i18n import t
 
-        message = visible(" ".join(self.format_message().split()), one_line=True)
+        message = visible(sentences(" ".join(self.format_message().split())), one_line=True)
         click.echo(t("cli.error", message=message), err=True, file=file)
         ctx = self.ctx
         if ctx is not None and ctx.command.get_help_option(ctx) is not None:
@@ -67,40 +69,31 @@ class CliUsageError(click.UsageError):
             click.echo(hint, err=True, file=file)
 
 
+def _lang_given(args: list[str]) -> str | None:
+    """A valid ``--lang`` value among ``args``: a guess made before parsing, so that help
+    asked for ahead of it (``--help --lang zh``) is in that language; the parsed option
+    then has the last word."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else (
+            args[index + 1] if arg == "--lang" and index + 1 < len(args) else None)
+        if value and value.lower() in ("en", "zh"):
+            return value
+    return None
+
+
 def _one_line(exc: click.UsageError) -> CliUsageError:
     return CliUsageError(exc.format_message(), exc.ctx)
 
 
-#: one-line help of each subcommand, so ``--help`` imports none of them
-SHORT_HELP: dict[str, str] = {
-    "banks": "List the loaded question banks (bundled and your own) and any errors in them.",
-    "lint": "Check question bank files, or questions on standard input.",
-    "demo": "Add demo accounts with visits, notes, requirements and commitments.",
-    "visits": "List visits with their id, customer, date and status.",
-    "visit": "Change one visit: status, archive, restore, delete for good.",
-    "rehearse": "Rehearse VISIT: our questions card by card, the customer's as flashcards.",
-    "live": "Open VISIT in the live meeting screen.",
-    "commitments": "List commitments with their customer, owner, due date and state.",
-    "export": "Export VISIT as a report, a customer recap, an e-mail, a calendar or JSON.",
-    "import": "Import a visit from FILE (JSON written by export --format json).",
-    "search": "Full-text search across every visit, Chinese or English.",
-    "keys": "List every key binding (after your keymap.toml), by screen.",
-    "calendar": "Write one calendar (.ics) of every open commitment, with alarms.",
-    "settings": "Show the effective settings and where each one comes from.",
-}
-
-
-class LazyGroup(click.Group):
-    """A group that imports a subcommand's module only when it is needed."""
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """The command list of ``--help``, from :data:`SHORT_HELP` (no command is imported)."""
-        rows = [(name, SHORT_HELP.get(name, "")) for name in self.list_commands(ctx)]
-        if rows:
-            with formatter.section("Commands"):
-                formatter.write_dl(rows)
+class LazyGroup(LocalisedGroup):
+    """A group that imports a subcommand's module only when it is needed (its ``--help``
+    lists each with its catalog summary, importing none)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None:
+            use_language(ctx, _lang_given(args))  # ``--help --lang zh`` speaks Chinese too
         try:
             return super().parse_args(ctx, args)
         except CliUsageError:
@@ -182,34 +175,30 @@ pass_settings = click.make_pass_decorator(Settings)
     "db_path",
     type=click.Path(dir_okay=False, path_type=Path),
     envvar="INTERVIEW_TUI_DB",
-    help="SQLite file to use (default: interview.db in your data directory; "
-    "env INTERVIEW_TUI_DB).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "zh"], case_sensitive=False),
-    help="Language of the interface (default: INTERVIEW_TUI_LANG, lang in settings.toml, "
-    "the locale).",
-)
-@click.version_option(__version__, "-V", "--version", prog_name="interview-tui")
+@click.option("--lang", type=click.Choice(["en", "zh"], case_sensitive=False), is_eager=True,
+              callback=lang_callback)
+@click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=lambda ctx, _param, value: _version(ctx, value),
+              help="Show the version and exit.")
 @click.pass_context
 def cli(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
-    """Prepare customer visits, take notes in the meeting, and keep every commitment.
-
-    Run without a command to open the full-screen app.
-    """
-    from interview_tui.cli.click_text import speak_click
-    from interview_tui.i18n import detect_language, normalise, set_language
-    from interview_tui.settings import quick_ui_language
-
-    language = normalise(lang) if lang else (quick_ui_language() or detect_language())
-    set_language(language)
-    speak_click()
-    ctx.obj = Settings(db_path=db_path, language=language)
+    """The program: its help is ``help.main`` in the catalog (see :mod:`.helptext`)."""
+    ctx.obj = Settings(db_path=db_path, language=use_language(ctx, lang))
     if ctx.invoked_subcommand is None:
         from interview_tui.cli.tui_cmd import run_app
 
         run_app(ctx.obj)
+
+
+def _version(ctx: click.Context, value: bool) -> None:
+    """``--version``: the version in the interface language, then exit."""
+    if value and not ctx.resilient_parsing:
+        from interview_tui.i18n import t
+
+        use_language(ctx)
+        click.echo(t("cli.version", prog="interview-tui", version=__version__))
+        ctx.exit()
 
 
 def main(argv: list[str] | None = None) -> None:

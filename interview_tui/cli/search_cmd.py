@@ -6,14 +6,15 @@ from dataclasses import asdict
 
 import click
 
+from interview_tui.cli.helptext import Localised
 from interview_tui.cli.main import Settings, pass_settings
 from interview_tui.cli.output import echo, echo_json
 
 
-@click.command("search")
+@click.command("search", cls=Localised)
 @click.argument("query", nargs=-1, required=True)
-@click.option("--limit", default=30, show_default=True, help="At most this many results.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of lines.")
+@click.option("--limit", default=30, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
 @pass_settings
 def search(settings: Settings, query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Full-text search across every visit; each result names its visit and shows context."""

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from interview_tui.cli.helptext import Localised
 from interview_tui.cli.main import Settings, pass_settings
 from interview_tui.cli.output import echo, echo_json
 
@@ -39,10 +40,9 @@ TEMPLATE = '''\
 '''
 
 
-@click.command("settings")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON: key, value, source.")
-@click.option("--init", "init", is_flag=True,
-              help="Write a commented settings.toml with every key (never over an existing one).")
+@click.command("settings", cls=Localised)
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--init", "init", is_flag=True)
 @pass_settings
 def settings(settings: Settings, as_json: bool, init: bool) -> None:
     """Show the effective settings and where each one comes from (file, variable, default)."""

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from interview_tui.cli.helptext import Localised
 from interview_tui.cli.main import Settings, pass_settings
 from interview_tui.errors import UserError
 from interview_tui.memory import pause_collector
@@ -62,7 +63,7 @@ def _visit_id(settings: Settings, visit: int) -> int:
     return visit
 
 
-@click.command("rehearse")
+@click.command("rehearse", cls=Localised)
 @click.argument("visit", type=int)
 @pass_settings
 def rehearse(settings: Settings, visit: int) -> None:
@@ -70,7 +71,7 @@ def rehearse(settings: Settings, visit: int) -> None:
     run_app(settings, "rehearse", visit_id=_visit_id(settings, visit))
 
 
-@click.command("live")
+@click.command("live", cls=Localised)
 @click.argument("visit", type=int)
 @pass_settings
 def live(settings: Settings, visit: int) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from interview_tui.cli.helptext import LocalisedGroup
 from interview_tui.cli.main import Settings, pass_settings
 from interview_tui.cli.output import echo
 from interview_tui.i18n import t
@@ -15,7 +16,7 @@ from interview_tui.i18n import t
 _STATUSES = ["planned", "rehearsed", "live", "done"]
 
 
-@click.group("visit")
+@click.group("visit", cls=LocalisedGroup)
 def visit() -> None:
     """Change one visit: status, archive, restore, delete for good."""
 
@@ -58,7 +59,7 @@ def restore_visit(settings: Settings, visit_id: int) -> None:
 
 @visit.command("delete")
 @click.argument("visit_id", metavar="VISIT", type=int)
-@click.option("--yes", is_flag=True, help="Delete without asking (after it says what goes).")
+@click.option("--yes", is_flag=True)
 @pass_settings
 def delete_visit(settings: Settings, visit_id: int, yes: bool) -> None:
     """Delete an archived VISIT for good, with its notes, requirements and commitments."""
@@ -71,7 +72,8 @@ def delete_visit(settings: Settings, visit_id: int, yes: bool) -> None:
                                     for what, n in found.counts().items())  # fmt: skip
     echo(t("cli.visit.delete_impact", id=visit_id, name=found.name,
            what=goes or t("cli.visit.nothing_else")), err=True)  # fmt: skip
-    if not yes and not click.confirm(t("cli.visit.confirm_delete"), default=False, err=True):
+    question = t("cli.confirm_no", question=t("cli.visit.confirm_delete"))
+    if not yes and not click.confirm(question, default=False, show_default=False, err=True):
         raise click.exceptions.Exit(1)
     delete_for_good(store, "visit", visit_id)
     echo(t("cli.visit.deleted", id=visit_id))

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import click
 
+from interview_tui.cli.helptext import Localised
 from interview_tui.cli.main import Settings, pass_settings
 from interview_tui.cli.output import echo, echo_json
 
 
-@click.command("visits")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
-@click.option("--limit", type=click.IntRange(min=0), default=0,
-              help="At most this many visits, newest first (default: all of them).")
-@click.option("--archived", is_flag=True,
-              help="Include archived visits (and visits of archived customers).")
+@click.command("visits", cls=Localised)
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--limit", type=click.IntRange(min=0), default=0)
+@click.option("--archived", is_flag=True)
 @pass_settings
 def visits(settings: Settings, as_json: bool, limit: int, archived: bool) -> None:
     """List visits with their id, customer, date and status (archived ones left out)."""

@@ -22,7 +22,7 @@ from typing import Any
 
 from interview_tui.display import visible
 from interview_tui.errors import UserError
-from interview_tui.i18n import t
+from interview_tui.i18n import catalog, current_language, t
 from interview_tui.reading import read_text
 
 #: The largest file ``import`` reads (a visit with 100,000 notes is about 20 MiB).
@@ -34,7 +34,7 @@ _INT_RANGE = range(-(2**63), 2**63)
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise ValueError(t("import.not_json_number", name=name))
 
 
 def read_json_file(path: Path) -> Any:
@@ -54,7 +54,8 @@ def read_json_file(path: Path) -> Any:
 def shown(value: Any, limit: int = 60) -> str:
     """A value as it appears in an error message: its JSON-ish repr, shortened, literal."""
     if isinstance(value, dict | list):
-        text = f"{type(value).__name__} of {len(value)}"
+        kind = t("import.kind.list" if isinstance(value, list) else "import.kind.dict")
+        text = t("import.container", kind=kind, count=len(value))
     else:
         text = repr(value)
     return visible(text, one_line=True, limit=limit)
@@ -77,7 +78,7 @@ def path_of(parts: tuple[Any, ...] | list[Any]) -> str:
             out += f"[{part}]"
         else:
             out += f".{part}" if out else str(part)
-    return out or "(top level)"
+    return out or t("import.top_level")
 
 
 def _walk(value: Any, parts: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Any]]:
@@ -98,16 +99,15 @@ def check_scalars(document: Any) -> None:
     for where, value in _walk(document, ()):
         if isinstance(value, str):
             if "\x00" in value:
-                raise ImportProblem(path_of(where), "text holds a NUL character", value)
+                raise ImportProblem(path_of(where), t("import.nul"), value)
             if any("\ud800" <= ch <= "\udfff" for ch in value):
-                raise ImportProblem(path_of(where), "text holds a lone surrogate "
-                                    "(not valid Unicode)", value)  # fmt: skip
+                raise ImportProblem(path_of(where), t("import.surrogate"), value)
         elif isinstance(value, bool):
             continue
         elif (isinstance(value, int) and value not in _INT_RANGE) or (
             isinstance(value, float) and not math.isfinite(value)
         ):
-            raise ImportProblem(path_of(where), "number is out of range", value)
+            raise ImportProblem(path_of(where), t("import.out_of_range"), value)
 
 
 def old_id(row: dict[str, Any], key: str, where: tuple[Any, ...]) -> int | None:
@@ -116,8 +116,7 @@ def old_id(row: dict[str, Any], key: str, where: tuple[Any, ...]) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ImportProblem(path_of((*where, key)), "must be a whole number ≥ 0 or null",
-                            value)  # fmt: skip
+        raise ImportProblem(path_of((*where, key)), t("import.old_id"), value)
     return value
 
 
@@ -150,17 +149,31 @@ def _build(model: type, data: dict[str, Any], where: tuple[Any, ...]) -> Any:
         first = exc.errors(include_url=False)[0]
         loc = (*where, *first["loc"])
         if first["type"] == "missing":
-            raise ImportProblem(path_of(loc), "required field is missing",
-                                has_value=False) from None  # fmt: skip
-        raise ImportProblem(path_of(loc), first["msg"], first.get("input")) from None
+            raise ImportProblem(path_of(loc), t("import.field_missing"), has_value=False) from None
+        raise ImportProblem(path_of(loc), pydantic_message(first), first.get("input")) from None
+
+
+def pydantic_message(error: Any) -> str:
+    """One of pydantic's errors in the interface language (its own English when it is one
+    we have no text for); a validator's own message as the validator wrote it."""
+    key = f"import.value.{error['type']}"
+    values = {name: str(value) for name, value in (error.get("ctx") or {}).items()}
+    if key not in catalog(current_language()):
+        return str(error["msg"])
+    if error["type"] == "value_error":
+        values["error"] = str(error["msg"]).removeprefix("Value error, ")
+    try:
+        return t(key, **values)
+    except KeyError:  # a context this text does not expect
+        return str(error["msg"])
 
 
 def _object(document: dict[str, Any], key: str) -> dict[str, Any]:
     value = document.get(key)
     if not isinstance(value, dict):
         if key not in document:
-            raise ImportProblem(key, "required section is missing", has_value=False)
-        raise ImportProblem(key, "must be an object", value)
+            raise ImportProblem(key, t("import.section_missing"), has_value=False)
+        raise ImportProblem(key, t("import.must_be_object"), value)
     return value
 
 
@@ -169,10 +182,10 @@ def _rows(document: dict[str, Any], key: str) -> list[tuple[tuple[Any, ...], dic
     if value is None:
         value = []
     if not isinstance(value, list):
-        raise ImportProblem(key, "must be a list", value)
+        raise ImportProblem(key, t("import.must_be_list"), value)
     for index, row in enumerate(value):
         if not isinstance(row, dict):
-            raise ImportProblem(path_of((key, index)), "must be an object", row)
+            raise ImportProblem(path_of((key, index)), t("import.must_be_object"), row)
     return [((key, index), row) for index, row in enumerate(value)]
 
 
@@ -206,17 +219,15 @@ def check_document(document: Any, *, format_name: str, version: int) -> CheckedV
     )
 
     if not isinstance(document, dict):
-        raise ImportProblem("(top level)", "not an interview-tui visit export: "
-                            "expected a JSON object", document)  # fmt: skip
+        raise ImportProblem(t("import.top_level"), t("import.not_object"), document)
     if document.get("format") != format_name:
-        raise ImportProblem("format", f"not an interview-tui visit export "
-                            f"(expected {format_name!r})", document.get("format"))  # fmt: skip
+        raise ImportProblem("format", t("import.wrong_format", expected=repr(format_name)),
+                            document.get("format"))  # fmt: skip
     found = document.get("version", 1)
     if isinstance(found, bool) or not isinstance(found, int) or found < 1:
-        raise ImportProblem("version", "must be a whole number ≥ 1", found)
+        raise ImportProblem("version", t("import.bad_version"), found)
     if found > version:
-        raise ImportProblem("version", f"exported by a newer interview-tui; this one reads "
-                            f"version {version}", found)  # fmt: skip
+        raise ImportProblem("version", t("import.newer", version=version), found)
     check_scalars(document)
 
     customer_data = {**_object(document, "customer"), "id": None}
@@ -224,7 +235,7 @@ def check_document(document: Any, *, format_name: str, version: int) -> CheckedV
     visit_data = _object(document, "visit")
     attendees = visit_data.get("attendee_ids", [])
     if not isinstance(attendees, list):
-        raise ImportProblem("visit.attendee_ids", "must be a list", attendees)
+        raise ImportProblem("visit.attendee_ids", t("import.must_be_list"), attendees)
     for index, value in enumerate(attendees):
         old_id({"id": value}, "id", ("visit", "attendee_ids", index))
     if visit_data.get("uid") is None:
