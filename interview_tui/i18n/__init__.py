@@ -73,12 +73,20 @@ Entry = str | dict[str, str]
 
 
 @cache
+def _catalog_files() -> tuple[dict[str, dict[str, Entry]], ...]:
+    """Every catalog file, read once for both languages."""
+    files = []
+    for path in sorted(_CATALOG_DIR.glob("*.toml")):
+        with path.open("rb") as handle:
+            files.append(tomllib.load(handle))
+    return tuple(files)
+
+
+@cache
 def catalog(language: str) -> dict[str, Entry]:
     """Every key of every catalog file, for one language."""
     merged: dict[str, Entry] = {}
-    for path in sorted(_CATALOG_DIR.glob("*.toml")):
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+    for data in _catalog_files():
         merged.update(data.get(language, {}))
     return merged
 
