@@ -51,7 +51,7 @@ def test_text_typed_with_a_dialog_key_lands_in_the_dialog(demo_env, key: str) ->
 
 
 def test_search_typed_with_its_key_finds_at_once(demo_env) -> None:
-    term = Terminal([], demo_env, size=(100, 30))
+    term = Terminal([], demo_env, size=(120, 30))
     try:
         term.wait_for(b"Northwind Logistics")
         term.drain(0.5)

@@ -135,8 +135,16 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         """Cells left for the purpose after the other columns (and the scrollbar)."""
         table = self.query_one("#visits", DataTable)
         width = table.size.width or self.app.size.width * 7 // 10
-        others = 2 + _DATE_WIDTH + _CUSTOMER_WIDTH + _status_width() + 3  # each after a space
+        others = 2 + _DATE_WIDTH + self._customer_width() + _status_width() + 3  # + spaces
         return max(_PURPOSE_MIN, width - others - 1 - 2)  # its space, the scrollbar
+
+    def _customer_width(self) -> int:
+        """The longest customer name, up to a quarter of the table (at least 14 cells)."""
+        table = self.query_one("#visits", DataTable)
+        width = table.size.width or self.app.size.width * 7 // 10
+        longest = max((cell_len(row["customer"]) for row in (self._data.visits if self._data
+                       else ())), default=_CUSTOMER_WIDTH)  # fmt: skip
+        return max(_CUSTOMER_WIDTH, min(longest, width // 4))
 
     def show(self, data: HomeData) -> None:
         self._data = data
@@ -147,13 +155,14 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             selected, self._new_visit_form = str(form.visit_id), None
         self._visit_customer = {str(row["id"]): row["customer_id"] for row in data.visits}
         self._purpose_width = room = self._purpose_room()
+        customer_width = self._customer_width()
         visits.clear()
         for row in data.visits:
             timing = visit_timing(row["date"], row["status"], today)
             mark, style = _MARKS[timing]
             purpose, height = _wrapped(row["purpose"] or "", room)
             visits.add_row(Text(" " + mark, style=style), _when(row["date"], today, timing),
-                           _cut(row["customer"], _CUSTOMER_WIDTH),
+                           _cut(row["customer"], customer_width),
                            " " + t(f"status.{row['status']}"), purpose, height=height,
                            key=str(row["id"]))  # fmt: skip
         visits.measure()
@@ -316,7 +325,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
 _MARKS = {"today": ("●", "bold green"), "upcoming": ("○", ""),
           "overdue": ("!", "bold red"), "past": (" ", "")}  # fmt: skip
 _DATE_WIDTH = 11  # "11-29 15:00", or "2025-10-26" for another year
-_CUSTOMER_WIDTH = 14
+_CUSTOMER_WIDTH = 14  # the least the customer column gets
 _CONSOLE = Console(width=200)
 _SIDE_NAME_WIDTH = 12
 _PURPOSE_MIN = 12
