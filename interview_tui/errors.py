@@ -13,3 +13,11 @@ class FieldError(UserError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
+
+
+def not_found(kind: str, record_id: object) -> UserError:
+    """"No requirement with id 7", in the user's language (``kind``: a record kind id)."""
+    from interview_tui.domain.names import display_of
+    from interview_tui.i18n import t
+
+    return UserError(t("error.no_record", kind=display_of("record", kind), id=record_id))

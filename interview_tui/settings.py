@@ -23,6 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from interview_tui.i18n import t
+
 ENV_PREFIX = "INTERVIEW_TUI_"
 FILE_NAME = "settings.toml"
 RECAP_LANGUAGES = ("customer", "ui", "en", "zh")
@@ -102,7 +104,7 @@ def language_value(value: object) -> str:
         return "zh-CN"
     if text.lower().startswith("en"):
         return "en"
-    raise ValueError("not a language this app speaks")
+    raise ValueError(t("settings.bad.language"))
 
 
 def quick_ui_language(environ: Mapping[str, str] | None = None) -> str | None:
@@ -158,10 +160,10 @@ def _model() -> type:
         def _text(cls, value: object, info: ValidationInfo) -> object:
             if isinstance(value, str):
                 if len(value) > 2_000:
-                    raise ValueError("longer than 2,000 characters")
+                    raise ValueError(t("settings.bad.too_long"))
                 allowed = "\n\t" if info.field_name == "signature" else ""
                 if any((ord(c) < 32 or 127 <= ord(c) < 160) and c not in allowed for c in value):
-                    raise ValueError("holds a line break or a control character")
+                    raise ValueError(t("settings.bad.control"))
             return value
 
         @field_validator("email")
@@ -169,7 +171,7 @@ def _model() -> type:
         def _email(cls, value: str) -> str:
             value = value.strip()
             if value and not re.fullmatch(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+", value):
-                raise ValueError("not an e-mail address")
+                raise ValueError(t("settings.bad.email"))
             return value
 
         @field_validator("lang", mode="before")
@@ -184,21 +186,21 @@ def _model() -> type:
             if text in ("customer", "ui"):
                 return text
             if not text:
-                raise ValueError("empty")
+                raise ValueError(t("settings.bad.empty"))
             return language_value(text)
 
         @field_validator("export_folder")
         @classmethod
         def _folder(cls, value: str) -> str:
             if not value.strip():
-                raise ValueError("empty")
+                raise ValueError(t("settings.bad.empty"))
             return value.strip()
 
         @field_validator("alarm_days_before")
         @classmethod
         def _days(cls, value: int) -> int:
             if not 0 <= value <= 30:
-                raise ValueError("not between 0 and 30")
+                raise ValueError(t("settings.bad.days"))
             return value
 
         @field_validator("alarm_time")
@@ -206,7 +208,7 @@ def _model() -> type:
         def _time(cls, value: str) -> str:
             match = _TIME.match(value.strip())
             if match is None:
-                raise ValueError("not a time of day as HH:MM")
+                raise ValueError(t("settings.bad.time"))
             return f"{int(match[1]):02d}:{match[2]}"
 
         @classmethod

@@ -245,7 +245,7 @@ def test_bad_settings_are_one_line_each_and_the_command_still_runs(demo_store,
     assert result.exit_code == 0
     warnings = result.stderr.splitlines()[:-1]
     assert len(warnings) == 4 and all(str(path) in line for line in warnings)
-    assert any("name" in line and "line break" in line for line in warnings)
+    assert any("name" in line and "换行" in line for line in warnings)  # lang = "zh": in Chinese
     assert any("alarm_time" in line and '"09:00"' in line for line in warnings)
     assert any("email" in line and "example.com" in line for line in warnings)
     assert any("colour" in line for line in warnings)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interview_tui.domain.models import Customer, Person, Record, Visit
-from interview_tui.errors import UserError
+from interview_tui.errors import UserError, not_found
+from interview_tui.i18n import t
 from interview_tui.store.search import search_rowid
 from interview_tui.store.store import Store
 
@@ -22,10 +23,10 @@ KINDS: dict[str, type[Record]] = {"customer": Customer, "person": Person, "visit
 def _get(store: Store, kind: str, record_id: int) -> Record:
     model = KINDS.get(kind)
     if model is None:
-        raise UserError(f"cannot archive a {kind}; only {', '.join(KINDS)}")
+        raise UserError(t("error.cannot_archive", kind=kind, kinds=", ".join(KINDS)))
     record = store.get(model, record_id)
     if record is None:
-        raise UserError(f"no {kind} with id {record_id}")
+        raise not_found(kind, record_id)
     return record
 
 

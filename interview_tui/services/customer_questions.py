@@ -9,7 +9,7 @@ Every answer is checked against the visit's must-not-promise limits, as in rehea
 from __future__ import annotations
 
 from interview_tui.domain.models import Customer, CustomerQuestion, ScriptItem, Visit
-from interview_tui.errors import FieldError, UserError
+from interview_tui.errors import FieldError, not_found
 from interview_tui.i18n import t
 from interview_tui.services.authority import flags_beyond_authority
 from interview_tui.store.store import Store
@@ -57,7 +57,7 @@ def save(store: Store, question: CustomerQuestion) -> list[CustomerQuestion]:
 def remove(store: Store, visit_id: int, question_id: int) -> list[CustomerQuestion]:
     """Remove one question from this visit's list (the bank keeps its own copy)."""
     if store.get(CustomerQuestion, question_id) is None:
-        raise UserError(f"no customer question with id {question_id}")
+        raise not_found("customer_question", question_id)
     store.delete(CustomerQuestion, question_id)
     return store.all(CustomerQuestion, "visit_id = ?", [visit_id])
 

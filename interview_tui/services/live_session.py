@@ -33,6 +33,7 @@ from interview_tui.domain.models import (
     ScriptItem,
     Visit,
 )
+from interview_tui.i18n import t
 from interview_tui.services.authority import apply_override, flags_beyond_authority
 from interview_tui.store.store import Store
 
@@ -87,7 +88,7 @@ class LiveSession:
 
         visit = store.get(Visit, visit_id)
         if visit is None:
-            raise UserError(f"no visit with id {visit_id}")
+            raise UserError(t("error.no_visit", id=visit_id))
         customer = store.get(Customer, visit.customer_id)
         assert customer is not None
         people = {person.id: person for person in store.people(visit.customer_id)}

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 
 from interview_tui.domain.enums import PoolGroup, RequirementState
 from interview_tui.domain.models import Requirement
-from interview_tui.errors import FieldError, UserError
+from interview_tui.domain.names import display_list
+from interview_tui.errors import FieldError, UserError, not_found
+from interview_tui.i18n import t
 from interview_tui.services.archived import any_archived
 from interview_tui.store.store import Store
 
@@ -96,7 +98,7 @@ def pool_row(store: Store, requirement_id: int) -> PoolRow:
                        " JOIN customers c ON c.id = r.customer_id WHERE r.id = ?",
                        [requirement_id])  # fmt: skip
     if not rows:
-        raise UserError(f"no requirement with id {requirement_id}")
+        raise not_found("requirement", requirement_id)
     customer = rows[0].pop("_customer")
     requirement = from_row(Requirement, rows[0])
     asked = 1
@@ -138,7 +140,7 @@ def change(store: Store, requirement_id: int, update: Callable[[Requirement], No
     with store.transaction():
         requirement = store.get(Requirement, requirement_id)
         if requirement is None:
-            raise UserError(f"no requirement with id {requirement_id}")
+            raise not_found("requirement", requirement_id)
         before = requirement.model_copy(deep=True)
         update(requirement)
         gated = gate_blocks(before, requirement)
@@ -169,7 +171,7 @@ def edit(store: Store, requirement_id: int, values: dict[str, object], reason: s
     solution (see :func:`gate_blocks`)."""
     unknown = set(values) - set(EDITABLE)
     if unknown:
-        raise UserError(f"cannot edit {', '.join(sorted(unknown))} of a requirement")
+        raise UserError(t("error.cannot_edit", fields=display_list("field", sorted(unknown))))
 
     def update(requirement: Requirement) -> None:
         for name, value in values.items():

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from interview_tui.errors import UserError
+from interview_tui.domain.names import display_of
+from interview_tui.errors import UserError, not_found
+from interview_tui.i18n import t
 from interview_tui.store.store import Store
 
 if TYPE_CHECKING:
@@ -34,7 +36,7 @@ def recorded(store: Store, model: type[Record], record_id: int, label: str,
     with store.transaction():
         before = store.get(model, record_id)
         if before is None:
-            raise UserError(f"no {model.__name__.lower()} with id {record_id}")
+            raise not_found(model.__name__.lower(), record_id)
         return change(), Undo(label, before)
 
 
@@ -44,7 +46,8 @@ def undo(store: Store, entry: Undo, today: date) -> Record:
     with store.transaction():
         current = store.get(model, entry.before.id or 0)
         if current is None:
-            raise UserError(f"the {model.__name__.lower()} is gone; nothing to undo")
+            kind = display_of("record", model.__name__.lower())
+            raise UserError(t("error.gone_nothing_to_undo", kind=kind))
         restored = entry.before.model_copy(deep=True)
         if "history" in model.model_fields:
             restored.history = [*current.history,  # type: ignore[attr-defined]

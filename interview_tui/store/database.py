@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from interview_tui.errors import UserError
+from interview_tui.i18n import t
 from interview_tui.store.paths import create_private_file, make_private_dir
 from interview_tui.store.versions import SCHEMA_VERSION as LATEST_VERSION
 from interview_tui.store.versions import schema_version
@@ -50,7 +51,7 @@ def _inspect_existing(path: Path) -> int:
             return 0  # an empty file (e.g. from mktemp): ours to fill
         conn = _read_only(path)
     except OSError as exc:
-        raise StoreError(f"{path}: cannot open the database ({exc.strerror})") from None
+        raise StoreError(t("error.db_cannot_open", path=path, reason=exc.strerror)) from None
     except sqlite3.DatabaseError as exc:
         raise StoreError(
             f"{path}: not a usable interview-tui database ({exc}); the file was left untouched"
@@ -86,7 +87,7 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     path = path.expanduser()
     if path.exists():
         if not path.is_file():
-            raise StoreError(f"{path}: is not a regular file, so it cannot be a database")
+            raise StoreError(t("error.db_not_a_file", path=path))
         version = _inspect_existing(path)
         if version > LATEST_VERSION:
             raise StoreError(
@@ -96,7 +97,7 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         if read_only and version == LATEST_VERSION:
             return _read_only(path)
         if read_only and version == 0:
-            raise StoreError(f"{path}: the database is empty; nothing to read")
+            raise StoreError(t("error.db_empty", path=path))
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise StoreError(
                 f"{path}: the database (or its folder) is read-only; interview-tui saves every "
@@ -104,12 +105,12 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
             )
     else:
         if read_only:
-            raise StoreError(f"{path}: no database here yet; `interview-tui demo` makes one")
+            raise StoreError(t("error.db_missing", path=path))
         try:
             make_private_dir(path.parent)
             create_private_file(path)
         except OSError as exc:
-            raise StoreError(f"{path}: cannot create the database ({exc.strerror})") from None
+            raise StoreError(t("error.db_cannot_create", path=path, reason=exc.strerror)) from None
     conn = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -126,7 +127,7 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise StoreError(f"{path}: cannot prepare the database ({exc})") from None
+        raise StoreError(t("error.db_cannot_prepare", path=path, reason=exc)) from None
     return conn
 
 
