@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from interview_tui.banks.schema import BankInfo, BankQuestion
 from interview_tui.cli.helptext import every_path
 from interview_tui.cli.main import cli
 from interview_tui.i18n import catalog, set_language
@@ -335,3 +336,21 @@ def test_a_bad_import_file_is_one_chinese_line_naming_its_field(demo_db: Path,
         assert len(lines) == 1 and f": {where}: " in lines[0], result.stderr
         assert not english_left(lines[0], [str(path), where]), lines[0]
         assert re.search("[\u4e00-\u9fff]", lines[0].split(where)[1]), lines[0]
+
+
+def test_a_bad_bank_file_is_reported_in_chinese(tmp_path: Path) -> None:
+    """A question bank written by hand: each problem in Chinese, naming the line and field."""
+    bank = tmp_path / "mine.toml"
+    bank.write_text('[bank]\nid = "mine"\ntitle = "Mine"\nlanguage = "en"\ncolour = "red"\n\n'
+                    '[[questions]]\nid = "q1"\ntext = "What do you run?"\n\n'
+                    '[[questions]]\nid = "q1"\ntext = "What else?"\n'
+                    '[[questions]]\nrole = "nobody"\n')  # fmt: skip
+    result = CliRunner().invoke(cli, ["--lang", "zh", "lint", str(bank)])
+    set_language("en")
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.output.splitlines() if str(bank) in line]
+    assert len(lines) >= 3, result.output
+    fields = [*BankInfo.model_fields, *BankQuestion.model_fields]  # the keys the author writes
+    for line in lines:
+        assert not english_left(line, [str(bank), "mine", "q1", "nobody", "red", "colour",
+                                       *fields]), line  # fmt: skip

@@ -16,6 +16,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from interview_tui.banks.schema import Bank, BankCustomerQuestion, BankInfo, BankQuestion
+from interview_tui.i18n import t
+from interview_tui.i18n.validation import pydantic_message
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z_][\w.-]*)\s*\]\]?")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
@@ -86,15 +88,15 @@ def _describe(error: dict[str, Any]) -> tuple[str, str]:
     """(field, message) for one pydantic error."""
     loc = [str(part) for part in error["loc"]]
     field_name = loc[0] if loc else ""
-    message = error["msg"]
+    message = pydantic_message(error)
     if error["type"] == "extra_forbidden":
-        message = "unknown field (check the spelling)"
+        message = t("bank.error.unknown_field")
     elif error["type"] == "missing":
-        message = "required field is missing"
+        message = t("bank.error.missing_field")
     elif "input" in error and not isinstance(error["input"], dict | list):
-        message = f"{message} (got {error['input']!r})"
-    if len(loc) > 1:
-        message = f"item {int(loc[1]) + 1}: {message}" if loc[1].isdigit() else message
+        message = t("bank.error.got", message=message, value=repr(error["input"]))
+    if len(loc) > 1 and loc[1].isdigit():
+        message = t("bank.error.item", n=int(loc[1]) + 1, message=message)
     return field_name, message
 
 
@@ -106,7 +108,7 @@ def _validate(model: type[BaseModel], data: Any, **extra: Any) -> tuple[Any, lis
     except ValidationError as exc:
         return None, exc.errors()
     except TypeError:
-        return None, [{"loc": (), "msg": "must be a table", "type": "type"}]
+        return None, [{"loc": (), "msg": t("bank.error.table"), "type": "type"}]
 
 
 def parse_bank(text: str, path: Path, *, user: bool = False) -> BankLoad:
@@ -118,26 +120,27 @@ def parse_bank(text: str, path: Path, *, user: bool = False) -> BankLoad:
         match = _TOML_POSITION.search(str(exc))
         line = int(match.group(1)) if match else 1
         message = _TOML_POSITION.sub("", str(exc)).strip()
-        load.errors.append(BankError(path, line, f"invalid TOML: {message}"))
+        load.errors.append(BankError(path, line, t("bank.error.toml", message=message)))
         return load
     lines = _Lines(text)
     info_line = next((n for name, n in lines.headers if name == "bank"), 1)
     if "bank" in data:
         info, errors = _validate(BankInfo, data["bank"])
     else:
-        info, errors = None, [{"loc": (), "msg": "required table [bank] is missing",
+        info, errors = None, [{"loc": (), "msg": t("bank.error.no_bank_table"),
                                "type": "missing_table"}]  # fmt: skip
     for error in errors:
         field_name, message = _describe(error)
         load.errors.append(BankError(path, info_line, message, "[bank]", field_name))
     for key in data.keys() - {"bank", *_SECTIONS}:
-        load.errors.append(BankError(path, 1, f"unknown table {key!r}", field=key))
+        load.errors.append(BankError(path, 1, t("bank.error.unknown_table", name=repr(key)),
+                                     field=key))  # fmt: skip
 
     parsed: dict[str, list[Any]] = {name: [] for name in _SECTIONS}
     for section, model in _SECTIONS.items():
         entries = data.get(section, [])
         if not isinstance(entries, list):
-            load.errors.append(BankError(path, 1, "must be an array of tables", field=section))
+            load.errors.append(BankError(path, 1, t("bank.error.array"), field=section))
             continue
         seen: dict[str, int] = {}
         for index, entry in enumerate(entries):
@@ -152,7 +155,7 @@ def parse_bank(text: str, path: Path, *, user: bool = False) -> BankLoad:
                 load.errors.append(BankError(path, field_line, message, qid, field_name))
             if qid in seen:
                 load.errors.append(BankError(
-                    path, line, f"duplicate id (first used on line {seen[qid]})", qid, "id"
+                    path, line, t("bank.error.duplicate", line=seen[qid]), qid, "id"
                 ))  # fmt: skip
                 continue
             seen[qid] = line

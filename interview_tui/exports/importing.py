@@ -22,7 +22,8 @@ from typing import Any
 
 from interview_tui.display import visible
 from interview_tui.errors import UserError
-from interview_tui.i18n import catalog, current_language, t
+from interview_tui.i18n import t
+from interview_tui.i18n.validation import pydantic_message
 from interview_tui.reading import read_text
 
 #: The largest file ``import`` reads (a visit with 100,000 notes is about 20 MiB).
@@ -151,21 +152,6 @@ def _build(model: type, data: dict[str, Any], where: tuple[Any, ...]) -> Any:
         if first["type"] == "missing":
             raise ImportProblem(path_of(loc), t("import.field_missing"), has_value=False) from None
         raise ImportProblem(path_of(loc), pydantic_message(first), first.get("input")) from None
-
-
-def pydantic_message(error: Any) -> str:
-    """One of pydantic's errors in the interface language (its own English when it is one
-    we have no text for); a validator's own message as the validator wrote it."""
-    key = f"import.value.{error['type']}"
-    values = {name: str(value) for name, value in (error.get("ctx") or {}).items()}
-    if key not in catalog(current_language()):
-        return str(error["msg"])
-    if error["type"] == "value_error":
-        values["error"] = str(error["msg"]).removeprefix("Value error, ")
-    try:
-        return t(key, **values)
-    except KeyError:  # a context this text does not expect
-        return str(error["msg"])
 
 
 def _object(document: dict[str, Any], key: str) -> dict[str, Any]:
