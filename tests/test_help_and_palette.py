@@ -88,3 +88,17 @@ async def test_palette_in_chinese_and_a_goal_by_name(make_app) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.session.note_for(app.screen.item).goal.value == "pain_points"
+
+
+async def test_f1_in_a_dialog_lists_the_dialog_keys_that_work_there(make_app) -> None:
+    app = make_app("live", visit_id=4)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        text = await _open_help(pilot)
+        assert "Save" in text and "Commands" in text
+        assert "Quit" not in text  # ctrl+q does not reach a dialog: not offered there
+        await pilot.press("f1")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "CommitmentDialog"

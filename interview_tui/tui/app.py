@@ -33,7 +33,8 @@ class InterviewApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+q", "quit", "app.quit", id="app.quit", tooltip="app.quit.help"),
-        Binding("f1", "help", "app.help", id="app.help", tooltip="app.help.help"),
+        Binding("f1", "help", "app.help", id="app.help", tooltip="app.help.help",
+                priority=True),  # dialogs too: a modal screen sees only the app's priority keys
         Binding("ctrl+p", "command_palette", "app.palette", id="app.palette",
                 tooltip="app.palette.help", show=False, priority=True),
     ]
@@ -236,7 +237,9 @@ class InterviewApp(App[None]):
         """Every key of the screen in front, grouped, in the user's language."""
         from interview_tui.tui.help_screen import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
             self.push_screen(HelpScreen(self.screen))
 
     # -- command palette: every key of the current screen is a command --------------------

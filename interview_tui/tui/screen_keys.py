@@ -75,6 +75,8 @@ def screen_keys(screen: Any) -> list[ScreenKey]:
             for binding in bindings:
                 if not binding.id or not binding.description:
                     continue
+                if node is app and binding.id not in enabled_of and not binding.priority:
+                    continue  # a dialog sees only the app's priority keys
                 if binding.id in found:
                     entry = found[binding.id]
                     found[binding.id] = _with_key(entry, key_display(app, key))
