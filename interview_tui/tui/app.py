@@ -237,9 +237,11 @@ class InterviewApp(App[None]):
         """Every key of the screen in front, grouped, in the user's language."""
         from interview_tui.tui.help_screen import HelpScreen
 
+        from textual.command import CommandPalette
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
-        else:
+        elif not isinstance(self.screen, CommandPalette):  # the palette lists commands itself
             self.push_screen(HelpScreen(self.screen))
 
     # -- command palette: every key of the current screen is a command --------------------
@@ -247,8 +249,8 @@ class InterviewApp(App[None]):
     def action_command_palette(self) -> None:
         from interview_tui.tui.commands import InterviewPalette
 
-        if not InterviewPalette.is_open(self):
-            self.push_screen(InterviewPalette())
+        if not any(isinstance(screen, InterviewPalette) for screen in self.screen_stack):
+            self.push_screen(InterviewPalette())  # one at a time, even under the help
 
 
 def build_app(

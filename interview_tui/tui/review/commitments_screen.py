@@ -41,6 +41,7 @@ from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.paging import PagedTable
+from interview_tui.tui.row_strip import RowStrip
 from interview_tui.tui.text import SafeTable, literal
 from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
 
@@ -158,7 +159,9 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
     #commitments-table, #rates { height: 1fr; }
     #rates { display: none; }
     CommitmentsScreen.-rates #rates { display: block; }
-    CommitmentsScreen.-rates #commitments-table { display: none; }
+    CommitmentsScreen.-rates #commitments-table, CommitmentsScreen.-rates #commitment-text {
+        display: none;
+    }
     CommitmentsScreen.-rates #commitments-empty { display: none; }
     """
     BINDINGS = [
@@ -211,6 +214,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         yield EmptyNote(id="commitments-empty")
         yield PagedTable(id="commitments-table", cursor_type="row", zebra_stripes=True)
         yield SafeTable(id="rates", cursor_type="row", zebra_stripes=True)
+        yield RowStrip(id="commitment-text")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -275,6 +279,14 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         self.by_key.update((str(row.commitment.id), row) for row in rows)
         self.query_one(PagedTable).add_page(
             [(str(row.commitment.id), _cells(row, today)) for row in rows])
+        self._show_row_text()
+
+    @on(PagedTable.RowHighlighted, "#commitments-table")
+    def _show_row_text(self) -> None:
+        """The highlighted commitment in full under the list (its column is cut when narrow)."""
+        row = self.selected()
+        self.query_one(RowStrip).show_text(
+            f"{row.customer}: {row.commitment.text}" if row else None)
 
     @on(PagedTable.NeedMore)
     def _more(self, message: PagedTable.NeedMore) -> None:

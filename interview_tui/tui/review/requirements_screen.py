@@ -27,6 +27,7 @@ from interview_tui.tui.inputs import Input
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.paging import PagedTable
 from interview_tui.tui.review.override_dialog import OverrideDialog
+from interview_tui.tui.row_strip import RowStrip
 from interview_tui.tui.text import literal
 from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
 
@@ -95,6 +96,7 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         yield Static("", id="pool-counts")
         yield EmptyNote(id="pool-empty")
         yield PagedTable(id="pool", cursor_type="row", zebra_stripes=True)
+        yield RowStrip(id="requirement-text")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -125,6 +127,14 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         self.rows.update((str(row.requirement.id), row) for row in page.rows)
         self.query_one(PagedTable).add_page(
             [(str(row.requirement.id), _cells(row)) for row in page.rows])
+        self._show_row_text()
+
+    @on(PagedTable.RowHighlighted, "#pool")
+    def _show_row_text(self) -> None:
+        """The highlighted requirement in full under the list (its column is cut when narrow)."""
+        row = self.selected()
+        self.query_one(RowStrip).show_text(f"{row.customer}: {_cells(row)[-1].plain}"
+                                           if row else None)  # fmt: skip
 
     @on(PagedTable.NeedMore)
     def _more(self, message: PagedTable.NeedMore) -> None:
@@ -150,6 +160,7 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         table = self.query_one(PagedTable)
         for column, value in zip(table.columns, _cells(row), strict=True):
             table.update_cell(key, column, value)
+        self._show_row_text()
 
     def _change(self, row: pool.PoolRow, label: str, change: Any, done: Any = None,
                 failed: Any = None, quiet: bool = False) -> None:  # fmt: skip
