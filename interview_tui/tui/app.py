@@ -235,9 +235,9 @@ class InterviewApp(App[None]):
 
     def action_help(self) -> None:
         """Every key of the screen in front, grouped, in the user's language."""
-        from interview_tui.tui.help_screen import HelpScreen
-
         from textual.command import CommandPalette
+
+        from interview_tui.tui.help_screen import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
