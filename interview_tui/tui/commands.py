@@ -28,15 +28,19 @@ def _commands(screen: Any) -> Iterator[tuple[str, str, Callable[[], None]]]:
 
 
 class ScreenCommands(Provider):
-    """The screen's own commands, in the order the screen declares them."""
+    """The screen's own commands, in the order the screen declares them (read once when the
+    palette opens, not on every key typed into it)."""
+
+    async def startup(self) -> None:
+        self.commands = list(_commands(self.screen))
 
     async def discover(self) -> Hits:
-        for title, help_text, run in _commands(self.screen):
+        for title, help_text, run in self.commands:
             yield DiscoveryHit(title, run, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, help_text, run in _commands(self.screen):
+        for title, help_text, run in self.commands:
             if (score := matcher.match(title)) > 0:
                 yield Hit(score, matcher.highlight(title), run, help=help_text)
 

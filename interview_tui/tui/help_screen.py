@@ -59,8 +59,8 @@ class HelpScreen(BaseModal):
                 wide = self.app.size.width >= WIDE
                 for name, keys in groups.items():
                     yield Static(name, classes="help-group")
-                    yield Static(_table([(" ".join(_sep(k.keys)), k.description, k.help,
-                                          k.enabled) for k in keys], wide))  # fmt: skip
+                    yield Static(_table([(", ".join(k.keys), k.description, k.help, k.enabled)
+                                         for k in keys], wide))  # fmt: skip
                 editing = editing_keys(self.shown_for)
                 if editing:
                     yield Static(t("keys.group.editing"), classes="help-group")
@@ -69,10 +69,6 @@ class HelpScreen(BaseModal):
 
     def action_close(self) -> None:
         self.dismiss()
-
-
-def _sep(keys: tuple[str, ...]) -> list[str]:
-    return [key + ("," if n < len(keys) - 1 else "") for n, key in enumerate(keys)]
 
 
 def _table(rows: list[tuple[str, str, str, bool]], wide: bool) -> Table:
@@ -104,11 +100,10 @@ def editing_keys(screen: Screen) -> list[tuple[str, str]]:
     rows: dict[str, list[str]] = {}
     for key, bindings in field._bindings.key_to_bindings.items():
         for binding in bindings:
-            name = binding.action.partition("(")[0]
-            if name not in EDITING or "(" in binding.action:
+            if binding.action not in EDITING:  # selecting variants (``home(True)``) are left out
                 continue
             winner = active.get(key)
             if winner is not None and winner.node is not field:
                 continue
-            rows.setdefault(EDITING[name], []).append(key_display(screen.app, key))
+            rows.setdefault(EDITING[binding.action], []).append(key_display(screen.app, key))
     return [(", ".join(dict.fromkeys(keys)), t(label)) for label, keys in rows.items()]

@@ -12,6 +12,7 @@ also listed by ``f1`` and offered in the command palette.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from rich.style import Style
@@ -141,9 +142,8 @@ class KeyBar(Widget, can_focus=False):
         the order it declares them, then the app's."""
         node = active.node
         rank = 2 if node is self.app else 1 if node is self.screen else 0
-        declared = [getattr(binding, "id", None) for binding in type(node).BINDINGS]
-        binding_id = active.binding.id
-        return rank, declared.index(binding_id) if binding_id in declared else len(declared)
+        order = _declared_order(type(node))
+        return rank, order.get(active.binding.id, len(order))
 
     def render(self) -> Text:
         lines, self._spots = self._lines(self.size.width)
@@ -193,3 +193,12 @@ class KeyBar(Widget, can_focus=False):
             self.app.simulate_key(spot.key)
         else:
             self.app.bell()
+
+
+@cache
+def _declared_order(cls: type) -> dict[str | None, int]:
+    """Binding id -> its place in ``cls.BINDINGS`` (read once per class, not per redraw)."""
+    order: dict[str | None, int] = {}
+    for place, binding in enumerate(cls.BINDINGS):
+        order.setdefault(getattr(binding, "id", None), place)
+    return order

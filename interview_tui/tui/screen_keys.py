@@ -45,6 +45,11 @@ def describe(binding: Binding) -> str:
     return binding.description
 
 
+def arrows(key: str) -> str:
+    """A key after the leader as the menu and the help show it: ``up`` / ``down`` as ↑ / ↓."""
+    return key.replace("up", "↑").replace("down", "↓")
+
+
 def key_display(app: Any, key: str) -> str:
     """A key as the footer shows it (``^t``), a Mac's Option and Command keys as ⌥ and ⌘."""
     if key in OPTION_KEYS:
@@ -58,7 +63,7 @@ def _leader_sequences(screen: Any, binding_id: str) -> list[str]:
     leader_keys: dict[str, str] = getattr(screen, "LEADER_SEQUENCES", {})
     firsts = [key for key, bindings in screen._bindings.key_to_bindings.items()
               if any(b.action == "leader" for b in bindings)]  # fmt: skip
-    return [f"{key_display(screen.app, first)} {second.replace('up', '↑').replace('down', '↓')}"
+    return [f"{key_display(screen.app, first)} {arrows(second)}"
             for first in firsts for second, target in leader_keys.items()
             if target == binding_id]  # fmt: skip
 
@@ -67,9 +72,8 @@ def screen_keys(screen: Any) -> list[ScreenKey]:
     """The screen's keys in declared order, then the app's; one entry per binding id."""
     app = screen.app
     groups: dict[str, str] = getattr(screen, "KEY_GROUPS", {})
-    active = screen.active_bindings
-    enabled_of = {found.binding.id: found.enabled for found in active.values()}
-    found: dict[str, ScreenKey] = {}
+    enabled_of = {found.binding.id: found.enabled for found in screen.active_bindings.values()}
+    seen: dict[str, tuple[Binding, Any, str, list[str]]] = {}  # id -> binding, node, group, keys
     for node, group in ((screen, t("keys.group.screen")), (app, t("keys.group.everywhere"))):
         for key, bindings in node._bindings.key_to_bindings.items():
             for binding in bindings:
@@ -77,26 +81,16 @@ def screen_keys(screen: Any) -> list[ScreenKey]:
                     continue
                 if node is app and binding.id not in enabled_of and not binding.priority:
                     continue  # a dialog sees only the app's priority keys
-                if binding.id in found:
-                    entry = found[binding.id]
-                    found[binding.id] = _with_key(entry, key_display(app, key))
-                    continue
-                keys = tuple(sorted((*_leader_sequences(screen, binding.id),
-                                     key_display(app, key)), key=_reach))  # fmt: skip
-                found[binding.id] = ScreenKey(
-                    binding.id, keys, describe(binding), binding.tooltip or "",
-                    t(groups[binding.id]) if binding.id in groups else group, binding.action,
-                    node, enabled_of.get(binding.id, True),
-                )  # fmt: skip
-    return list(found.values())
-
-
-def _with_key(entry: ScreenKey, key: str) -> ScreenKey:
-    if key in entry.keys:
-        return entry
-    keys = tuple(sorted((*entry.keys, key), key=_reach))
-    return ScreenKey(entry.binding_id, keys, entry.description, entry.help, entry.group,
-                     entry.action, entry.node, entry.enabled)  # fmt: skip
+                if binding.id not in seen:
+                    seen[binding.id] = (binding, node, group,
+                                        _leader_sequences(screen, binding.id))  # fmt: skip
+                seen[binding.id][3].append(key_display(app, key))
+    return [
+        ScreenKey(binding_id, tuple(sorted(dict.fromkeys(keys), key=_reach)), describe(binding),
+                  binding.tooltip or "", t(groups[binding_id]) if binding_id in groups else group,
+                  binding.action, node, enabled_of.get(binding_id, True))
+        for binding_id, (binding, node, group, keys) in seen.items()
+    ]  # fmt: skip
 
 
 def _reach(key: str) -> int:

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from interview_tui.domain.enums import Goal
 from interview_tui.i18n import t
+from interview_tui.tui.screen_keys import arrows
 
 #: the binding id of the leader key itself
 LEADER_ID = "live.leader"
@@ -52,7 +53,7 @@ class LeaderMenu(Static):
 
     def __init__(self, labels: dict[str, str], **kwargs: Any) -> None:
         goals = " ".join(f"{g.number} {t(f'goal_short.{g.value}')}" for g in Goal)
-        rest = " · ".join(f"{key.replace('up', '↑').replace('down', '↓')} {label}"
+        rest = " · ".join(f"{arrows(key)} {label}"
                           for key, label in labels.items() if not key.isdigit())  # fmt: skip
         super().__init__(t("leader.menu", goals=goals, rest=rest), markup=False, **kwargs)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -25,7 +23,7 @@ from interview_tui.services.customer_questions import beyond_limits
 from interview_tui.services.plan_preview import preview
 from interview_tui.services.readiness import coverage, item_findings, readiness
 from interview_tui.services.schedule import schedule_summary
-from interview_tui.tui.base import translate_bindings
+from interview_tui.tui.base import TranslatedBindings
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.inputs import Choice, Input
 from interview_tui.tui.keybar import KeyBar
@@ -39,7 +37,7 @@ from interview_tui.tui.text import Block, Hanging, SafeTable, esc, hanging, visi
 WIDE_COLUMNS = 100
 
 
-class CustomerQuestionTable(SafeTable):
+class CustomerQuestionTable(TranslatedBindings, SafeTable):
     """This visit's customer questions; its keys work while it has focus."""
 
     BINDINGS = [
@@ -50,10 +48,6 @@ class CustomerQuestionTable(SafeTable):
         Binding("delete", "screen.remove_theirs", "plan.cq.remove", id="plan.cq.remove",
                 tooltip="plan.cq.remove.help"),
     ]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        translate_bindings(self)
 
 
 def _solution_lines(brief: CustomerBrief) -> list[Text | Hanging]:

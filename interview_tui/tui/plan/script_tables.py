@@ -6,30 +6,24 @@ the list that has focus first (add in the bank; edit, remove, move, accept in th
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual.binding import Binding
 
 from interview_tui.i18n import t
 from interview_tui.services.plan_preview import Preview
-from interview_tui.tui.base import translate_bindings
+from interview_tui.tui.base import TranslatedBindings
 from interview_tui.tui.text import SafeTable, visible
 
 
-class BankTable(SafeTable):
+class BankTable(TranslatedBindings, SafeTable):
     """The bank questions; ``enter`` adds the highlighted one and moves to the next row."""
 
     BINDINGS = [
         Binding("enter", "screen.add", "plan.add", id="plan.add", tooltip="plan.add.help"),
     ]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        translate_bindings(self)
 
-
-class ScriptTable(SafeTable):
+class ScriptTable(TranslatedBindings, SafeTable):
     """This visit's script; its keys edit, remove, reorder and accept the highlighted item."""
 
     BINDINGS = [
@@ -45,10 +39,6 @@ class ScriptTable(SafeTable):
         Binding("ctrl+k", "screen.accept", "plan.accept", id="plan.accept",
                 tooltip="plan.accept.help"),
     ]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        translate_bindings(self)
 
 
 def preview_text(shown: Preview | None, in_script: bool = False) -> Text:

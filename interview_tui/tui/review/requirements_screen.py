@@ -53,14 +53,19 @@ class LinkDialog(FormDialog):
         return {"key": self.value("key").strip()}
 
 
-def _cells(row: pool.PoolRow) -> list[Any]:
-    r = row.requirement
+def _head(r: Requirement) -> str:
+    """What the requirement is, and what is still unclear about it."""
     head = r.title or " · ".join(x for x in (r.user, r.scenario, r.pain) if x)
     if r.missing:
         head += "  " + t("pool.unclear", missing=display_list("field", r.missing))
+    return head
+
+
+def _cells(row: pool.PoolRow) -> list[Any]:
+    r = row.requirement
     style = "dim" if r.state.is_closed else ("yellow" if r.missing else "")
     return [display(r.group), display(r.state), row.customer,
-            str(row.asked), Text(head, style=style)]  # fmt: skip
+            str(row.asked), Text(_head(r), style=style)]  # fmt: skip
 
 
 class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
@@ -133,8 +138,8 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
     def _show_row_text(self) -> None:
         """The highlighted requirement in full under the list (its column is cut when narrow)."""
         row = self.selected()
-        self.query_one(RowStrip).show_text(f"{row.customer}: {_cells(row)[-1].plain}"
-                                           if row else None)  # fmt: skip
+        self.query_one(RowStrip).show_text(
+            f"{row.customer}: {_head(row.requirement)}" if row else None)
 
     @on(PagedTable.NeedMore)
     def _more(self, message: PagedTable.NeedMore) -> None:
