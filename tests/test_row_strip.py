@@ -27,3 +27,23 @@ async def test_the_highlighted_row_is_read_in_full_at_80_columns(make_app, route
         assert len(set(texts)) == 3  # it follows the cursor
         long = max(texts, key=len)
         assert len(long) > 40  # longer than the column shows at this width
+
+
+async def test_hostile_text_is_shown_literally_in_the_strip(make_app, demo_store) -> None:
+    from interview_tui.domain.models import Commitment
+
+    visit = demo_store.visits()[0]
+    hostile = "[b]Evil[/b] \x1b[31mRED [/] [link=x]y[/link]"
+    demo_store.save(Commitment(visit_id=visit.id, text=hostile, owner_name="[red]me"))
+    app = make_app("commitments", filter="all")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#commitments-table")
+        for _ in range(table.row_count):
+            if (row := app.screen.selected()).commitment.text == hostile:
+                break
+            table.action_cursor_down()
+            await settle(pilot)
+        assert row.commitment.text == hostile
+        shown = str(app.screen.query_one(RowStrip).content)
+        assert f"{row.customer}: [b]Evil[/b] ␛[31mRED [/] [link=x]y[/link]" == shown
