@@ -32,7 +32,12 @@ _CHUNK = 500  # uids per query (SQLite's limit on parameters is far above)
 
 
 def customer_for(store: Store, customer: Customer) -> Customer | None:
-    """The customer of an export already here: the same uid, else the same name."""
+    """The customer of an export already here: the same uid, else the same name.
+
+    The name match is deliberate: customer names are unique in a database (the schema says
+    so), and a colleague's export of the same customer carries their uid, not ours, so
+    their visit joins our customer instead of failing. A file holds one customer, so this
+    never merges two records of one file (people: see :func:`people_ids_for`)."""
     found = store.all(Customer, "uid = ?", [customer.uid])
     return found[0] if found else store.customer_by_name(customer.name)
 
@@ -111,17 +116,39 @@ def update_visit(store: Store, checked: CheckedVisit, visit: Visit) -> Visit:
     return visit
 
 
-def people_ids_for(store: Store, checked: CheckedVisit, customer_id: int, *, update: bool
-                   ) -> dict[int | None, int | None]:  # fmt: skip
-    """Old person id -> local id: the same uid, else the same name, else added. A person
-    found here is updated from the file only when ``update`` (a re-import)."""
+def _same_title(here: Person, person: Person) -> bool:
+    """Whether two people's titles can be the same person's (one of them blank, or equal)."""
+    a, b = here.title.strip().casefold(), person.title.strip().casefold()
+    return not a or not b or a == b
+
+
+def people_ids_for(store: Store, checked: CheckedVisit, customer_id: int, *, update: bool,
+                   staged: str | None = None) -> dict[int | None, int | None]:  # fmt: skip
+    """Old person id -> local id.
+
+    A person of the file is the one here with the same uid; else the one here with the same
+    name (a colleague's export of the same customer), if only one person here has that name
+    and a title that does not differ, and no other person of the file matched them; else
+    added. So two people of one file are never merged, even when they share a name (two
+    张伟, a CTO and a buyer, stay two). A person found here is updated from the file only
+    when ``update`` (a re-import). People added by an import being staged carry ``staged``.
+    """
+    from interview_tui.store.staging import mark
+
     here = store.people(customer_id)
     by_uid = {p.uid: p for p in here}
-    by_name = {p.name: p for p in here}
+    # people here that some person of the file is (by uid first, so a name never takes them)
+    matched = {by_uid[p.uid].id for _, p in checked.people if p.uid in by_uid}
     elsewhere = _taken(store, Person, [p.uid for _, p in checked.people if p.uid not in by_uid])
     ids: dict[int | None, int | None] = {}
     for old, person in checked.people:
-        found = by_uid.get(person.uid) or by_name.get(person.name)
+        found = by_uid.get(person.uid)
+        if found is None:
+            named = [p for p in here if p.name == person.name and p.id not in matched
+                     and _same_title(p, person)]  # fmt: skip
+            found = named[0] if len(named) == 1 else None
+            if found is not None:
+                matched.add(found.id)
         if found is not None and not update:
             saved = found
         else:
@@ -131,7 +158,8 @@ def people_ids_for(store: Store, checked: CheckedVisit, customer_id: int, *, upd
                 person.uid = str(uuid4())
             person.customer_id = customer_id
             saved = store.save(person)
-        by_uid[saved.uid] = by_name[saved.name] = saved
+            if found is None and staged is not None:
+                mark(store, "people", saved.id or 0, staged)
         if old is not None:
             ids[old] = saved.id
     return ids

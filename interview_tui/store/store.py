@@ -82,6 +82,8 @@ class Store:
         self._lock = threading.RLock()
         self._read_lock = threading.RLock() if reader is not None else self._lock
         self._writing = threading.local()
+        #: what the user should be told once about this opening (e.g. a cut import removed)
+        self.notices: list[str] = []
 
     # -- plumbing -----------------------------------------------------------------------
 
@@ -253,10 +255,11 @@ class Store:
 
     def people(self, customer_id: int, *, active_only: bool = False) -> list[Person]:
         """The customer's people, archived ones included (old visits still show them)
-        unless ``active_only``."""
+        unless ``active_only``; never those an unfinished import added."""
         from interview_tui.domain.models import Person
 
-        where = "customer_id = ?" + (" AND archived_at IS NULL" if active_only else "")
+        where = "customer_id = ? AND importing IS NULL" + (
+            " AND archived_at IS NULL" if active_only else "")
         return self.all(Person, where, [customer_id], order_by="role, name")
 
     def visits(self, customer_id: int | None = None, limit: int | None = None) -> list[Visit]:
@@ -270,10 +273,11 @@ class Store:
         """The visit and its customer; a clear error when there is no such visit."""
         from interview_tui.domain.models import Customer, Visit
         from interview_tui.errors import UserError
+        from interview_tui.store.staging import is_staged
 
         visit = self.get(Visit, visit_id)
         customer = self.get(Customer, visit.customer_id) if visit else None
-        if visit is None or customer is None:
+        if visit is None or customer is None or is_staged(self, "visits", visit_id):
             from interview_tui.i18n import t
 
             raise UserError(t("error.no_visit_listed", id=visit_id))
@@ -282,8 +286,10 @@ class Store:
     def visit_rows(self, limit: int | None = None, *, archived: bool = False
                    ) -> list[dict[str, Any]]:  # fmt: skip
         """Visits with their customer's name, newest first (all of them unless ``limit``);
-        archived visits (or of archived customers) only when ``archived``."""
-        hide = "" if archived else " WHERE v.archived_at IS NULL AND c.archived_at IS NULL"
+        archived visits (or of archived customers) only when ``archived``; never one that an
+        unfinished import is writing."""
+        hide = (" WHERE v.importing IS NULL" if archived
+                else " WHERE v.archived_at IS NULL AND c.archived_at IS NULL")
         return self.query(
             "SELECT v.id, c.name AS customer, v.date, v.status, v.purpose, v.length_minutes,"
             " coalesce(v.archived_at, c.archived_at) AS archived_at"
