@@ -87,8 +87,21 @@ def _adopt(record: Record, found: Record | None, links: dict[str, Any]) -> Recor
     return record
 
 
+def _write(store: Store, records: list[Record]) -> None:
+    """Save records of one kind: those found here updated, the others added, each group in
+    a few statements (a record at a time made a re-import five times its first import)."""
+    store.update_many([r for r in records if r.id is not None])
+    added = [r for r in records if r.id is None]
+    if added and "updated_at" in type(added[0]).model_fields:
+        stamp = store.now().replace(microsecond=0)
+        for record in added:
+            record.updated_at = stamp
+    store.insert_many(added)
+
+
 def update_visit(store: Store, checked: CheckedVisit, visit: Visit) -> Visit:
-    """Update ``visit`` (already here) and its records from the file, in one transaction."""
+    """Update ``visit`` (already here) and its records from the file, in one transaction:
+    all of it or, if anything fails (or the process is killed), none of it."""
     with store.transaction():
         customer_id = visit.customer_id
         people_ids = people_ids_for(store, checked, customer_id, update=True)
@@ -97,22 +110,21 @@ def update_visit(store: Store, checked: CheckedVisit, visit: Visit) -> Visit:
         visit = store.save(_adopt(new_visit, visit, {"customer_id": customer_id}))
         links = {"visit_id": visit.id}
         items = _taken(store, ScriptItem, [item.uid for _, item in checked.script])
-        item_ids: dict[int | None, int | None] = {}
-        for old, item in checked.script:
-            saved = store.save(_adopt(item, items.get(item.uid), links))
-            if old is not None:
-                item_ids[old] = saved.id
+        script = [_adopt(item, items.get(item.uid), links) for _, item in checked.script]
+        _write(store, script)
+        item_ids = {old: item.id for (old, _), item in zip(checked.script, script, strict=True)
+                    if old is not None}  # fmt: skip
         notes = _taken(store, Note, [note.uid for *_, note in checked.notes])
-        for old_item, old_speaker, note in checked.notes:
-            note_links = {**links, "script_item_id": item_ids.get(old_item),
-                          "speaker_id": people_ids.get(old_speaker)}  # fmt: skip
-            store.save(_adopt(note, notes.get(note.uid), note_links))
+        _write(store, [_adopt(note, notes.get(note.uid),
+                              {**links, "script_item_id": item_ids.get(old_item),
+                               "speaker_id": people_ids.get(old_speaker)})
+                       for old_item, old_speaker, note in checked.notes])  # fmt: skip
         for model in (Requirement, Commitment, CustomerQuestion):
             records = [r for r in checked.others if type(r) is model]
             found = _taken(store, model, [r.uid for r in records])
             extra = {"customer_id": customer_id} if model is Requirement else {}
-            for record in records:
-                store.save(_adopt(record, found.get(record.uid), {**links, **extra}))
+            _write(store, [_adopt(record, found.get(record.uid), {**links, **extra})
+                           for record in records])  # fmt: skip
     return visit
 
 

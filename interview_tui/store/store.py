@@ -200,6 +200,40 @@ class Store:
                       row.get("visit_id")) for row in rows],
                 )
 
+    def update_many(self, records: Iterable[Record]) -> None:
+        """Update many saved records of one kind in one transaction, each as :meth:`save`
+        would (``updated_at`` now, its search entry replaced), with one statement per kind
+        of change instead of a few per record (a re-import)."""
+        records = list(records)
+        if not records:
+            return
+        model = type(records[0])
+        table = _records().TABLES[model]
+        kind = _SEARCH_KINDS.get(table)
+        stamp = self.now().replace(microsecond=0)
+        rows = []
+        for record in records:
+            if "updated_at" in model.model_fields:
+                record.updated_at = stamp
+            if "created_at" in model.model_fields and record.created_at is None:
+                record.created_at = stamp
+            rows.append(_records().to_row(record))
+        columns = [name for name in rows[0] if name != "id"]
+        assignments = ", ".join(f'"{name}" = ?' for name in columns)
+        with self.transaction() as db:
+            db.conn.executemany(f"UPDATE {table} SET {assignments} WHERE id = ?",
+                                [[row[name] for name in columns] + [row["id"]] for row in rows])
+            if kind:
+                rowids = [search_rowid(kind, row["id"]) for row in rows]
+                db.conn.executemany("DELETE FROM search_index WHERE rowid = ?",
+                                    [(rowid,) for rowid in rowids])  # fmt: skip
+                db.conn.executemany(
+                    "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    [(rowid, index_body(kind, row), kind, row["id"], row.get("visit_id"))
+                     for rowid, row in zip(rowids, rows, strict=True)],
+                )
+
     def _reindex(self, kind: str, ref_id: int, row: dict[str, Any]) -> None:
         """Replace a record's index entry, found by its rowid (never a scan of the index)."""
         rowid = search_rowid(kind, ref_id)
