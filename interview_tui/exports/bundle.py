@@ -94,7 +94,8 @@ def to_json_data(bundle: VisitBundle, *, include_personal: bool = False) -> dict
 #: rows written per transaction by an import, so other processes' writes (the live screen's
 #: saves) wait at most one chunk, never the whole import (``INTERVIEW_TUI_IMPORT_CHUNK``
 #: sets another size, for tests)
-IMPORT_CHUNK = int(os.environ.get("INTERVIEW_TUI_IMPORT_CHUNK") or 2_000)
+_CHUNK_GIVEN = os.environ.get("INTERVIEW_TUI_IMPORT_CHUNK", "")
+IMPORT_CHUNK = int(_CHUNK_GIVEN) if _CHUNK_GIVEN.isdigit() and int(_CHUNK_GIVEN) else 2_000
 #: seconds the lock stays free between two chunks: a waiting writer polls every 100 ms or
 #: so (SQLite's busy handler), so a gap this long lets it in within a chunk or two
 IMPORT_PAUSE = 0.05
