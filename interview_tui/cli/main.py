@@ -162,7 +162,14 @@ class Settings:
         """Open the database (``read_only`` for commands that only read: never writes)."""
         from interview_tui.store import open_store
 
-        return open_store(self.db_path, read_only=read_only)
+        store = open_store(self.db_path, read_only=read_only)
+        if store.notices:  # e.g. an import cut off last time, now removed: said once
+            from interview_tui.display import visible
+            from interview_tui.i18n import t
+
+            for notice in store.notices:
+                click.echo(t("cli.note", message=visible(notice, one_line=True)), err=True)
+        return store
 
 
 pass_settings = click.make_pass_decorator(Settings)

@@ -11,7 +11,6 @@ import click
 
 from interview_tui.cli.helptext import Localised
 from interview_tui.cli.main import Settings, pass_settings
-from interview_tui.errors import UserError
 from interview_tui.memory import pause_collector
 
 
@@ -50,14 +49,9 @@ def _read_home(store: Any, future: Future) -> None:
 
 
 def _visit_id(settings: Settings, visit: int) -> int:
-    from interview_tui.domain.models import Visit
-
     store = settings.open_store()
     try:
-        if store.get(Visit, visit) is None:
-            from interview_tui.i18n import t
-
-            raise UserError(t("error.no_visit_listed", id=visit))
+        store.visit_with_customer(visit)  # a clear error when there is no such visit
     finally:
         store.close()
     return visit

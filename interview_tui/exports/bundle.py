@@ -8,8 +8,10 @@ left out of the JSON unless asked for, as in the report.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from interview_tui.domain.enums import Goal
@@ -55,11 +57,7 @@ class VisitBundle:
 
 
 def load_bundle(store: Store, visit_id: int) -> VisitBundle:
-    visit = store.get(Visit, visit_id)
-    if visit is None:
-        raise UserError(t("error.no_visit_listed", id=visit_id))
-    customer = store.get(Customer, visit.customer_id)
-    assert customer is not None
+    visit, customer = store.visit_with_customer(visit_id)
     return VisitBundle(
         visit=visit, customer=customer, people=store.people(customer.id or 0),
         script=store.script(visit_id), notes=store.notes(visit_id),
@@ -94,8 +92,10 @@ def to_json_data(bundle: VisitBundle, *, include_personal: bool = False) -> dict
 
 
 #: rows written per transaction by an import, so other processes' writes (the live screen's
-#: saves) wait at most one chunk, never the whole import
-IMPORT_CHUNK = 2_000
+#: saves) wait at most one chunk, never the whole import (``INTERVIEW_TUI_IMPORT_CHUNK``
+#: sets another size, for tests)
+_CHUNK_GIVEN = os.environ.get("INTERVIEW_TUI_IMPORT_CHUNK", "")
+IMPORT_CHUNK = int(_CHUNK_GIVEN) if _CHUNK_GIVEN.isdigit() and int(_CHUNK_GIVEN) else 2_000
 #: seconds the lock stays free between two chunks: a waiting writer polls every 100 ms or
 #: so (SQLite's busy handler), so a gap this long lets it in within a chunk or two
 IMPORT_PAUSE = 0.05
@@ -107,8 +107,10 @@ def import_json_data(store: Store, data: Any, *, source: str = "") -> Visit:
 
     The whole document is checked first (nothing is written when any value is bad; the
     error names ``source`` and the JSON path of the value). The records are then written in
-    transactions of :data:`IMPORT_CHUNK` rows; if one fails, what the import wrote so far is
-    removed again.
+    transactions of :data:`IMPORT_CHUNK` rows, staged (hidden from every list and search,
+    see :mod:`interview_tui.store.staging`) until the last one commits: the visit appears
+    whole or not at all. If a write fails, what the import wrote is removed again; if the
+    process is killed, the next opening of the database removes it.
     """
     return import_checked(store, check_export(data, source=source))
 
@@ -139,28 +141,47 @@ def import_checked(store: Store, checked: CheckedVisit) -> Visit:
     existing = existing_visit(store, checked)
     if existing is not None:
         from interview_tui.exports.reimport import update_visit
+        from interview_tui.store.staging import is_staged
 
+        if is_staged(store, "visits", existing.id or 0):  # another process is writing it
+            raise UserError(t("import.in_progress"))
         return update_visit(store, checked, existing)
-    return _import_new(store, checked)
+    from interview_tui.store.staging import import_lock
+
+    with import_lock(store.path):
+        return _import_new(store, checked)
 
 
 def _import_new(store: Store, checked: CheckedVisit) -> Visit:
+    """Write a new visit: staged in the first transaction, its records in chunks, made
+    visible in the last transaction (all of it at once)."""
+    from uuid import uuid4
+
     from interview_tui.exports.reimport import customer_for, people_ids_for, renew_taken_uids
+    from interview_tui.store import staging
 
     renew_taken_uids(store, checked)
-    created_customer: int | None = None
-    visit: Visit | None = None
+    token = str(uuid4())
+    hidden = store.now().replace(microsecond=0)  # the staged rows' archived_at, until the end
+    archived: dict[str, str | None] = {}  # what archived_at becomes when the import ends
     try:
         with store.transaction():
             customer = customer_for(store, checked.customer)
             if customer is None:
-                customer = store.save(checked.customer)
-                created_customer = customer.id
-            people_ids = people_ids_for(store, checked, customer.id or 0, update=False)
+                new_customer = checked.customer
+                archived["customers"] = _iso(new_customer.archived_at)
+                new_customer.archived_at = hidden
+                customer = store.save(new_customer)
+                staging.mark(store, "customers", customer.id or 0, token)
+            people_ids = people_ids_for(store, checked, customer.id or 0, update=False,
+                                        staged=token)  # fmt: skip
             visit = checked.visit
+            archived["visits"] = _iso(visit.archived_at)
             visit.customer_id = customer.id
             visit.attendee_ids = [people_ids[i] for i in checked.attendees if i in people_ids]
+            visit.archived_at = hidden
             visit = store.save(visit)
+            staging.mark(store, "visits", visit.id or 0, token)
         item_ids: dict[int | None, int | None] = {}
         for chunk in _chunks(checked.script):
             for _, item in chunk:
@@ -183,11 +204,20 @@ def _import_new(store: Store, checked: CheckedVisit) -> Visit:
                 time.sleep(IMPORT_PAUSE)
             for model in {type(record) for record in chunk}:
                 store.insert_many(_stamped(store, [r for r in chunk if type(r) is model]))
+        staging.finish(store, token, archived)
     except BaseException:
-        if visit is not None and visit.id is not None:
-            _undo(store, visit.id, created_customer)
+        _undo(store, token)
         raise
+    visit.archived_at = _from_iso(archived["visits"])
     return visit
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _from_iso(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
 
 
 def _chunks(items: list) -> list[list]:
@@ -203,21 +233,11 @@ def _stamped(store: Store, records: list) -> list:
     return records
 
 
-def _undo(store: Store, visit_id: int, customer_id: int | None) -> None:
+def _undo(store: Store, token: str) -> None:
     """Remove a partly written import (a failed write half way through)."""
+    from interview_tui.store.staging import remove_staged
+
     try:
-        with store.transaction():
-            _undo_rows(store, visit_id, customer_id)
+        remove_staged(store, token)
     except Exception:  # the database itself is failing; the first error is the one reported
-        return
-
-
-def _undo_rows(store: Store, visit_id: int, customer_id: int | None) -> None:
-    for model in (Note, Requirement, Commitment, CustomerQuestion, ScriptItem):
-        for record in store.all(model, "visit_id = ?", [visit_id]):
-            store.delete(model, record.id or 0)
-    store.delete(Visit, visit_id)
-    if customer_id is not None:
-        for person in store.people(customer_id):
-            store.delete(Person, person.id or 0)
-        store.delete(Customer, customer_id)
+        return  # (the next opening of the database removes it)

@@ -191,6 +191,24 @@ def _with_uid(row: dict[str, Any], space: uuid.UUID, where: tuple[Any, ...]) -> 
     return {**row, "uid": str(made)}
 
 
+class _Uids:
+    """Where each uid of a file was first seen, per kind of record: a uid names one record,
+    so a second record with it is refused (it would replace the first, or fail to save)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[type, str], tuple[Any, ...]] = {}
+
+    def check(self, record: Any, where: tuple[Any, ...], row: dict[str, Any]) -> None:
+        first = self.seen.setdefault((type(record), record.uid), where)
+        if first is where:
+            return
+        if row.get("uid") is not None:
+            raise ImportProblem(path_of((*where, "uid")),
+                                t("import.duplicate_uid", first=path_of(first)), row["uid"])
+        raise ImportProblem(path_of((*where, "id")),
+                            t("import.duplicate_id", first=path_of(first)), row.get("id"))
+
+
 def check_document(document: Any, *, format_name: str, version: int) -> CheckedVisit:
     """Validate a whole export; raises :class:`ImportProblem` at the first bad value."""
     from interview_tui.domain.models import (
@@ -230,30 +248,34 @@ def check_document(document: Any, *, format_name: str, version: int) -> CheckedV
                    ("visit",))  # fmt: skip
     space = uuid.UUID(visit.uid)
     checked = CheckedVisit(customer=customer, visit=visit, attendees=list(attendees))
+    uids = _Uids()
     for where, row in _rows(document, "people"):
-        row = _with_uid(row, space, where)
-        person = _build(Person, {**row, "id": None, "customer_id": 0}, where)
+        person = _build(Person, {**_with_uid(row, space, where), "id": None, "customer_id": 0},
+                        where)  # fmt: skip
+        uids.check(person, where, row)
         checked.people.append((old_id(row, "id", where), person))
     for where, row in _rows(document, "script"):
-        row = _with_uid(row, space, where)
-        item = _build(ScriptItem, {**row, "id": None, "visit_id": 0}, where)
+        item = _build(ScriptItem, {**_with_uid(row, space, where), "id": None, "visit_id": 0},
+                      where)  # fmt: skip
+        uids.check(item, where, row)
         checked.script.append((old_id(row, "id", where), item))
     for where, row in _rows(document, "notes"):
-        row = _with_uid(row, space, where)
-        clean = {k: v for k, v in row.items() if k != "owner"}
+        clean = {k: v for k, v in _with_uid(row, space, where).items() if k != "owner"}
         clean.update(id=None, visit_id=0, script_item_id=None, speaker_id=None)
         note = _build(Note, clean, where)
+        uids.check(note, where, row)
         old_id(row, "id", where)
         checked.notes.append((old_id(row, "script_item_id", where),
                               old_id(row, "speaker_id", where), note))  # fmt: skip
     for name, model in (("requirements", Requirement), ("commitments", Commitment),
                         ("customer_questions", CustomerQuestion)):  # fmt: skip
         for where, row in _rows(document, name):
-            row = _with_uid(row, space, where)
-            clean = {k: v for k, v in row.items() if k != "owner"}
+            clean = {k: v for k, v in _with_uid(row, space, where).items() if k != "owner"}
             clean.update(id=None, visit_id=0)
             if "customer_id" in model.model_fields:
                 clean["customer_id"] = 0
             old_id(row, "id", where)
-            checked.others.append(_build(model, clean, where))
+            record = _build(model, clean, where)
+            uids.check(record, where, row)
+            checked.others.append(record)
     return checked

@@ -32,7 +32,12 @@ _CHUNK = 500  # uids per query (SQLite's limit on parameters is far above)
 
 
 def customer_for(store: Store, customer: Customer) -> Customer | None:
-    """The customer of an export already here: the same uid, else the same name."""
+    """The customer of an export already here: the same uid, else the same name.
+
+    The name match is deliberate: customer names are unique in a database (the schema says
+    so), and a colleague's export of the same customer carries their uid, not ours, so
+    their visit joins our customer instead of failing. A file holds one customer, so this
+    never merges two records of one file (people: see :func:`people_ids_for`)."""
     found = store.all(Customer, "uid = ?", [customer.uid])
     return found[0] if found else store.customer_by_name(customer.name)
 
@@ -82,8 +87,21 @@ def _adopt(record: Record, found: Record | None, links: dict[str, Any]) -> Recor
     return record
 
 
+def _write(store: Store, records: list[Record]) -> None:
+    """Save records of one kind: those found here updated, the others added, each group in
+    a few statements (a record at a time made a re-import five times its first import)."""
+    store.update_many([r for r in records if r.id is not None])
+    added = [r for r in records if r.id is None]
+    if added and "updated_at" in type(added[0]).model_fields:
+        stamp = store.now().replace(microsecond=0)
+        for record in added:
+            record.updated_at = stamp
+    store.insert_many(added)
+
+
 def update_visit(store: Store, checked: CheckedVisit, visit: Visit) -> Visit:
-    """Update ``visit`` (already here) and its records from the file, in one transaction."""
+    """Update ``visit`` (already here) and its records from the file, in one transaction:
+    all of it or, if anything fails (or the process is killed), none of it."""
     with store.transaction():
         customer_id = visit.customer_id
         people_ids = people_ids_for(store, checked, customer_id, update=True)
@@ -92,36 +110,57 @@ def update_visit(store: Store, checked: CheckedVisit, visit: Visit) -> Visit:
         visit = store.save(_adopt(new_visit, visit, {"customer_id": customer_id}))
         links = {"visit_id": visit.id}
         items = _taken(store, ScriptItem, [item.uid for _, item in checked.script])
-        item_ids: dict[int | None, int | None] = {}
-        for old, item in checked.script:
-            saved = store.save(_adopt(item, items.get(item.uid), links))
-            if old is not None:
-                item_ids[old] = saved.id
+        script = [_adopt(item, items.get(item.uid), links) for _, item in checked.script]
+        _write(store, script)
+        item_ids = {old: item.id for (old, _), item in zip(checked.script, script, strict=True)
+                    if old is not None}  # fmt: skip
         notes = _taken(store, Note, [note.uid for *_, note in checked.notes])
-        for old_item, old_speaker, note in checked.notes:
-            note_links = {**links, "script_item_id": item_ids.get(old_item),
-                          "speaker_id": people_ids.get(old_speaker)}  # fmt: skip
-            store.save(_adopt(note, notes.get(note.uid), note_links))
+        _write(store, [_adopt(note, notes.get(note.uid),
+                              {**links, "script_item_id": item_ids.get(old_item),
+                               "speaker_id": people_ids.get(old_speaker)})
+                       for old_item, old_speaker, note in checked.notes])  # fmt: skip
         for model in (Requirement, Commitment, CustomerQuestion):
             records = [r for r in checked.others if type(r) is model]
             found = _taken(store, model, [r.uid for r in records])
             extra = {"customer_id": customer_id} if model is Requirement else {}
-            for record in records:
-                store.save(_adopt(record, found.get(record.uid), {**links, **extra}))
+            _write(store, [_adopt(record, found.get(record.uid), {**links, **extra})
+                           for record in records])  # fmt: skip
     return visit
 
 
-def people_ids_for(store: Store, checked: CheckedVisit, customer_id: int, *, update: bool
-                   ) -> dict[int | None, int | None]:  # fmt: skip
-    """Old person id -> local id: the same uid, else the same name, else added. A person
-    found here is updated from the file only when ``update`` (a re-import)."""
+def _same_title(here: Person, person: Person) -> bool:
+    """Whether two people's titles can be the same person's (one of them blank, or equal)."""
+    a, b = here.title.strip().casefold(), person.title.strip().casefold()
+    return not a or not b or a == b
+
+
+def people_ids_for(store: Store, checked: CheckedVisit, customer_id: int, *, update: bool,
+                   staged: str | None = None) -> dict[int | None, int | None]:  # fmt: skip
+    """Old person id -> local id.
+
+    A person of the file is the one here with the same uid; else the one here with the same
+    name (a colleague's export of the same customer), if only one person here has that name
+    and a title that does not differ, and no other person of the file matched them; else
+    added. So two people of one file are never merged, even when they share a name (two
+    张伟, a CTO and a buyer, stay two). A person found here is updated from the file only
+    when ``update`` (a re-import). People added by an import being staged carry ``staged``.
+    """
+    from interview_tui.store.staging import mark
+
     here = store.people(customer_id)
     by_uid = {p.uid: p for p in here}
-    by_name = {p.name: p for p in here}
+    # people here that some person of the file is (by uid first, so a name never takes them)
+    matched = {by_uid[p.uid].id for _, p in checked.people if p.uid in by_uid}
     elsewhere = _taken(store, Person, [p.uid for _, p in checked.people if p.uid not in by_uid])
     ids: dict[int | None, int | None] = {}
     for old, person in checked.people:
-        found = by_uid.get(person.uid) or by_name.get(person.name)
+        found = by_uid.get(person.uid)
+        if found is None:
+            named = [p for p in here if p.name == person.name and p.id not in matched
+                     and _same_title(p, person)]  # fmt: skip
+            found = named[0] if len(named) == 1 else None
+            if found is not None:
+                matched.add(found.id)
         if found is not None and not update:
             saved = found
         else:
@@ -131,7 +170,8 @@ def people_ids_for(store: Store, checked: CheckedVisit, customer_id: int, *, upd
                 person.uid = str(uuid4())
             person.customer_id = customer_id
             saved = store.save(person)
-        by_uid[saved.uid] = by_name[saved.name] = saved
+            if found is None and staged is not None:
+                mark(store, "people", saved.id or 0, staged)
         if old is not None:
             ids[old] = saved.id
     return ids

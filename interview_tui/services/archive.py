@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from interview_tui.domain.models import Customer, Person, Record, Visit
 from interview_tui.errors import UserError, not_found
 from interview_tui.i18n import t
+from interview_tui.store.records import TABLES
 from interview_tui.store.search import search_rowid
+from interview_tui.store.staging import is_staged
 from interview_tui.store.store import Store
 
 #: what can be archived, by the name screens and commands use
@@ -25,7 +27,7 @@ def _get(store: Store, kind: str, record_id: int) -> Record:
     if model is None:
         raise UserError(t("error.cannot_archive", kind=kind, kinds=", ".join(KINDS)))
     record = store.get(model, record_id)
-    if record is None:
+    if record is None or is_staged(store, TABLES[model], record_id):
         raise not_found(kind, record_id)
     return record
 

@@ -55,8 +55,8 @@ def read_home(store: Store, today: date, *, archived: bool = False) -> HomeData:
     ``archived`` only they are shown, so they can be restored or deleted for good.
     """
     columns = "v.id, v.customer_id, c.name AS customer, v.date, v.status, v.purpose"
-    shown = ("(v.archived_at IS NOT NULL OR c.archived_at IS NOT NULL)" if archived
-             else "v.archived_at IS NULL AND c.archived_at IS NULL")  # fmt: skip
+    shown = ("(v.archived_at IS NOT NULL OR c.archived_at IS NOT NULL) AND v.importing IS NULL"
+             if archived else "v.archived_at IS NULL AND c.archived_at IS NULL")  # fmt: skip
     upcoming = store.query(
         f"SELECT {columns} FROM visits v JOIN customers c ON c.id = v.customer_id"
         f" WHERE v.date >= ? AND {shown} ORDER BY v.date LIMIT ?",
@@ -70,7 +70,8 @@ def read_home(store: Store, today: date, *, archived: bool = False) -> HomeData:
     customers = store.query(
         "SELECT c.id, c.name, count(v.id) AS visits, max(v.date) AS last_visit FROM customers c"
         " LEFT JOIN visits v ON v.customer_id = c.id AND v.archived_at IS NULL"
-        f" WHERE c.archived_at IS {'NOT ' if archived else ''}NULL GROUP BY c.id"
+        f" WHERE c.archived_at IS {'NOT ' if archived else ''}NULL AND c.importing IS NULL"
+        " GROUP BY c.id"
         " ORDER BY last_visit DESC, c.name LIMIT ?",
         [CUSTOMER_LIMIT],
     )

@@ -139,8 +139,35 @@ def open_store(path: Path | str | None = None, *, read_only: bool = False):  # -
     where = Path(path) if path is not None else default_db_path()
     conn = connect(where, read_only=read_only)
     if read_only:
-        return Store(conn, read_only=True)
-    return Store(conn, reader=_reader(where.expanduser()))
+        store = Store(conn, read_only=True)
+    else:
+        store = Store(conn, reader=_reader(where.expanduser()))
+    store.notices.extend(_remove_cut_imports(store, where.expanduser()))
+    return store
+
+
+def _remove_cut_imports(store, path: Path) -> list[str]:
+    """An import cut off before its last commit (killed) is removed whole, and said so in
+    one line per visit. A read-only opening does it through a writing connection of its own
+    when the file can be written (as SQLite rolls back a hot journal on a read); otherwise
+    the unfinished import stays hidden, for a later opening to remove."""
+    from interview_tui.store import staging
+    from interview_tui.store.store import Store
+
+    if not staging.anything_staged(store):
+        return []
+    if not store.read_only:
+        removed = staging.remove_cut_imports(store, path)
+    elif os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        writer = Store(connect(path))
+        try:
+            removed = staging.remove_cut_imports(writer, path)
+        finally:
+            writer.close()
+    else:
+        return []
+    return [t("import.cut_removed", customer=row["customer"] or "",
+              date=str(row["date"] or "")[:16].replace("T", " ")) for row in removed]  # fmt: skip
 
 
 def _reader(path: Path) -> sqlite3.Connection:

@@ -215,10 +215,19 @@ def _v8_link_and_due_soon_indexes(db: sqlite_utils.Database) -> None:
                " ON commitments (state, due, owner_side)")  # fmt: skip
 
 
+def _v9_import_staging(db: sqlite_utils.Database) -> None:
+    """The mark of an import still being written (see :mod:`interview_tui.store.staging`):
+    a visit, customer or person an unfinished import added carries the import's token."""
+    for table in ("customers", "people", "visits"):
+        db[table].add_column("importing", str)
+        # found at every open of the database: a partial index keeps that check tiny
+        db.execute(f"CREATE INDEX {table}_importing ON {table} (id) WHERE importing IS NOT NULL")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial, _v2_search_links_history, _v3_search_rowids, _v4_voices_pain_actions,
     _v5_archive_history_schedule, _v6_uids_first_due_override_how_to_use, _v7_solutions,
-    _v8_link_and_due_soon_indexes,
+    _v8_link_and_due_soon_indexes, _v9_import_staging,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"

@@ -82,6 +82,8 @@ class Store:
         self._lock = threading.RLock()
         self._read_lock = threading.RLock() if reader is not None else self._lock
         self._writing = threading.local()
+        #: what the user should be told once about this opening (e.g. a cut import removed)
+        self.notices: list[str] = []
 
     # -- plumbing -----------------------------------------------------------------------
 
@@ -198,6 +200,40 @@ class Store:
                       row.get("visit_id")) for row in rows],
                 )
 
+    def update_many(self, records: Iterable[Record]) -> None:
+        """Update many saved records of one kind in one transaction, each as :meth:`save`
+        would (``updated_at`` now, its search entry replaced), with one statement per kind
+        of change instead of a few per record (a re-import)."""
+        records = list(records)
+        if not records:
+            return
+        model = type(records[0])
+        table = _records().TABLES[model]
+        kind = _SEARCH_KINDS.get(table)
+        stamp = self.now().replace(microsecond=0)
+        rows = []
+        for record in records:
+            if "updated_at" in model.model_fields:
+                record.updated_at = stamp
+            if "created_at" in model.model_fields and record.created_at is None:
+                record.created_at = stamp
+            rows.append(_records().to_row(record))
+        columns = [name for name in rows[0] if name != "id"]
+        assignments = ", ".join(f'"{name}" = ?' for name in columns)
+        with self.transaction() as db:
+            db.conn.executemany(f"UPDATE {table} SET {assignments} WHERE id = ?",
+                                [[row[name] for name in columns] + [row["id"]] for row in rows])
+            if kind:
+                rowids = [search_rowid(kind, row["id"]) for row in rows]
+                db.conn.executemany("DELETE FROM search_index WHERE rowid = ?",
+                                    [(rowid,) for rowid in rowids])  # fmt: skip
+                db.conn.executemany(
+                    "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    [(rowid, index_body(kind, row), kind, row["id"], row.get("visit_id"))
+                     for rowid, row in zip(rowids, rows, strict=True)],
+                )
+
     def _reindex(self, kind: str, ref_id: int, row: dict[str, Any]) -> None:
         """Replace a record's index entry, found by its rowid (never a scan of the index)."""
         rowid = search_rowid(kind, ref_id)
@@ -253,10 +289,11 @@ class Store:
 
     def people(self, customer_id: int, *, active_only: bool = False) -> list[Person]:
         """The customer's people, archived ones included (old visits still show them)
-        unless ``active_only``."""
+        unless ``active_only``; never those an unfinished import added."""
         from interview_tui.domain.models import Person
 
-        where = "customer_id = ?" + (" AND archived_at IS NULL" if active_only else "")
+        where = "customer_id = ? AND importing IS NULL" + (
+            " AND archived_at IS NULL" if active_only else "")
         return self.all(Person, where, [customer_id], order_by="role, name")
 
     def visits(self, customer_id: int | None = None, limit: int | None = None) -> list[Visit]:
@@ -270,10 +307,11 @@ class Store:
         """The visit and its customer; a clear error when there is no such visit."""
         from interview_tui.domain.models import Customer, Visit
         from interview_tui.errors import UserError
+        from interview_tui.store.staging import is_staged
 
         visit = self.get(Visit, visit_id)
         customer = self.get(Customer, visit.customer_id) if visit else None
-        if visit is None or customer is None:
+        if visit is None or customer is None or is_staged(self, "visits", visit_id):
             from interview_tui.i18n import t
 
             raise UserError(t("error.no_visit_listed", id=visit_id))
@@ -282,8 +320,10 @@ class Store:
     def visit_rows(self, limit: int | None = None, *, archived: bool = False
                    ) -> list[dict[str, Any]]:  # fmt: skip
         """Visits with their customer's name, newest first (all of them unless ``limit``);
-        archived visits (or of archived customers) only when ``archived``."""
-        hide = "" if archived else " WHERE v.archived_at IS NULL AND c.archived_at IS NULL"
+        archived visits (or of archived customers) only when ``archived``; never one that an
+        unfinished import is writing."""
+        hide = (" WHERE v.importing IS NULL" if archived
+                else " WHERE v.archived_at IS NULL AND c.archived_at IS NULL")
         return self.query(
             "SELECT v.id, c.name AS customer, v.date, v.status, v.purpose, v.length_minutes,"
             " coalesce(v.archived_at, c.archived_at) AS archived_at"

@@ -203,6 +203,8 @@ class InterviewApp(App[None]):
             self.set_keymap(self._keymap)
         if settings_env_given():  # otherwise the defaults: nothing to read or report
             self.run_worker(self._read_settings, thread=True, group="settings")
+        for notice in getattr(self.store, "notices", ()):  # e.g. a cut import, removed
+            self.notify(notice, severity="warning", timeout=20)
         route, kwargs = self._initial
         if route != "home":
             self.show(route, **kwargs)
