@@ -223,6 +223,13 @@ def _v9_team_identity(db: sqlite_utils.Database) -> None:
     db["notes"].add_column("private", int, not_null_default=0)
     db["visits"].add_column("shared_at", str)
     db["customers"].add_column("team", str, not_null_default="")
+    # two PMs may create the same customer offline: two records until someone says they
+    # are the same (the customer form still refuses a name already taken on this laptop)
+    db.execute("DROP INDEX IF EXISTS idx_customers_name")
+    db.execute("CREATE INDEX customers_name ON customers (name)")
+    db["team_conflicts"].create(
+        {"uid": str, "kind": str, "path": str, "candidates": str}, pk=("uid", "path")
+    )
     # history entries from before keep their bytes: the team export names them by
     # position (the same id on every copy), new ones get an id when saved
 

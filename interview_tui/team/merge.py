@@ -108,8 +108,15 @@ def merge_record(
     return merged
 
 
-def _side_by(record: dict[str, Any], path: str) -> dict[str, Any]:
-    return (record.get(BY) or {}).get(path) or {}
+def _side_by(record: dict[str, Any], path: str, *, or_author: bool = False) -> dict[str, Any]:
+    """Who set the field at ``path`` last: its ``_by`` entry (else, with ``or_author``, the
+    record's author: a field never changed since the record was made)."""
+    found = (record.get(BY) or {}).get(path)
+    if found:
+        return found
+    if or_author and record.get("author"):
+        return {"by": record["author"], "at": str(record.get("created") or "")}
+    return {}
 
 
 def _merge_fields(
@@ -212,7 +219,7 @@ def _single(
     else:  # both changed, differently: a conflict kept as data
         candidates = []
         for root, v in ((root_o, ov), (root_t, tv)):
-            who = _side_by(root, by_paths[0])
+            who = _side_by(root, by_paths[0], or_author=True)
             candidates.append(
                 {"value": _plain(v), "by": who.get("by", ""), "at": who.get("at", "")}
             )
