@@ -140,7 +140,9 @@ def open_store(path: Path | str | None = None, *, read_only: bool = False):  # -
     conn = connect(where, read_only=read_only)
     if read_only:
         return Store(conn, read_only=True)
-    return Store(conn, reader=_reader(where.expanduser()))
+    store = Store(conn, reader=_reader(where.expanduser()))
+    store.member = store.meta("team.member") or ""  # the author of what is written here
+    return store
 
 
 def _reader(path: Path) -> sqlite3.Connection:
