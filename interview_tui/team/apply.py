@@ -132,13 +132,13 @@ def _apply(store: Store, ids: _Ids, item: Incoming, team: str) -> bool:
         target = plain(result)
     _set_conflicts(store, uid, item.kind, conflicts)
     record = _build(store, ids, item.kind, target, current, team)
-    if current is not None and record.model_dump() == current.model_dump():
-        return False
-    saved = store.save(record)
-    ids.remember(item.kind, uid, saved.id)
+    changed = current is None or record.model_dump() != current.model_dump()
+    if changed:
+        record = store.save(record)
+        ids.remember(item.kind, uid, record.id)
     if item.kind == "visit":
-        _apply_visit_parts(store, ids, saved, target)
-    return True
+        changed = _apply_visit_parts(store, ids, record, target) or changed  # type: ignore[arg-type]
+    return changed
 
 
 def _set_conflicts(store: Store, uid: str, kind: str, conflicts: dict[str, Any]) -> None:
@@ -269,8 +269,10 @@ def _proposal(entry: dict[str, Any]) -> SolutionProposal:
     )
 
 
-def _apply_visit_parts(store: Store, ids: _Ids, visit: Visit, r: dict[str, Any]) -> None:
-    """The visit's questions and shared notes: added or updated by uid, never removed."""
+def _apply_visit_parts(store: Store, ids: _Ids, visit: Visit, r: dict[str, Any]) -> bool:
+    """The visit's questions and shared notes: added or updated by uid, never removed.
+    Returns whether anything changed."""
+    changed = False
     for q in r.get("questions", []):
         found = store.all(ScriptItem, "uid = ?", [q["id"]])
         item = found[0] if found else None
@@ -288,6 +290,7 @@ def _apply_visit_parts(store: Store, ids: _Ids, visit: Visit, r: dict[str, Any])
         new = ScriptItem.model_validate(data)
         if item is None or new.model_dump() != item.model_dump():
             ids.remember("question", q["id"], store.save(new).id)
+            changed = True
     for n in r.get("notes", []):
         found = store.all(Note, "uid = ?", [n["id"]])
         note = found[0] if found else None
@@ -310,6 +313,8 @@ def _apply_visit_parts(store: Store, ids: _Ids, visit: Visit, r: dict[str, Any])
         new = Note.model_validate(data)
         if note is None or _comparable(new) != _comparable(note):
             ids.remember("note", n["id"], store.save(new).id)
+            changed = True
+    return changed
 
 
 def _comparable(note: Note) -> dict[str, Any]:

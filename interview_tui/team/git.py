@@ -108,6 +108,27 @@ class Git:
     def write_blob(self, data: bytes) -> str:
         return self.out("hash-object", "-w", "--stdin", input=data)
 
+    def write_blobs(self, blobs: Sequence[bytes]) -> list[str]:
+        """Many blobs written by one git process (their ids in the same order)."""
+        if len(blobs) < 2:
+            return [self.write_blob(data) for data in blobs]
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="interview-team-") as tmp:
+            paths = []
+            for n, data in enumerate(blobs):
+                path = Path(tmp) / str(n)
+                path.write_bytes(data)
+                paths.append(str(path))
+            out = self.out(
+                "hash-object",
+                "-w",
+                "--no-filters",
+                "--stdin-paths",
+                input=("\n".join(paths) + "\n").encode(),
+            )
+        return out.split()
+
     def read_blobs(self, oids: Sequence[str]) -> dict[str, bytes]:
         """Many blobs in one process (``cat-file --batch``)."""
         if not oids:

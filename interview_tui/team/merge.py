@@ -307,8 +307,13 @@ def _log(
             root_t=root_t,
         )
         entries.append(entry)
-    entries.sort(key=lambda e: (str(e.get("at", "")), str(e.get(schema.entry_id))))
-    return entries
+    return canonical_log(entries, schema.entry_id)
+
+
+def canonical_log(entries: list[dict[str, Any]], entry_id: str = "id") -> list[dict[str, Any]]:
+    """A log's entries in the one order every clone writes: by time, then id (the order
+    shown on screen is the app's to choose)."""
+    return sorted(entries, key=lambda e: (str(e.get("at") or ""), str(e.get(entry_id))))
 
 
 def _merge_conflicts(

@@ -21,6 +21,7 @@ from interview_tui.domain.models import (
     Visit,
 )
 from interview_tui.store.store import Store
+from interview_tui.team.merge import canonical_log
 from interview_tui.team.privacy import shares_captured, shares_customer, shares_note, shares_visit
 from interview_tui.team.record_file import path_for
 
@@ -124,8 +125,8 @@ def visit_record(
         "next_step": visit.next_step,
         "archived_at": _iso(visit.archived_at),
         "shared_at": _iso(visit.shared_at),
-        "questions": [question_entry(item) for item in script],
-        "notes": [note_entry(n, item_uids, people) for n in notes if shares_note(n)],
+        "questions": canonical_log([question_entry(item) for item in script]),
+        "notes": canonical_log([note_entry(n, item_uids, people) for n in notes if shares_note(n)]),
     }
 
 
@@ -138,22 +139,24 @@ def requirement_record(r: Requirement, customer_uid: str, visit_uid: str | None)
     for proposal in r.solutions:
         entry = proposal.model_dump(mode="json", exclude={"uid", "on", "replies"})
         entry.update(id=proposal.uid, at=_iso(proposal.on), by=proposal.author)
-        entry["replies"] = [
-            {
-                **reply.model_dump(mode="json", exclude={"uid", "on"}),
-                "id": reply.uid,
-                "at": _iso(reply.on),
-                "by": reply.author,
-            }
-            for reply in proposal.replies
-        ]
+        entry["replies"] = canonical_log(
+            [
+                {
+                    **reply.model_dump(mode="json", exclude={"uid", "on"}),
+                    "id": reply.uid,
+                    "at": _iso(reply.on),
+                    "by": reply.author,
+                }
+                for reply in proposal.replies
+            ]
+        )
         solutions.append(entry)
     data.update(
         customer=customer_uid,
         visit=visit_uid,
         created=_iso(r.created_at),
-        history=history_entries(r.uid, r.history),
-        solutions=solutions,
+        history=canonical_log(history_entries(r.uid, r.history)),
+        solutions=canonical_log(solutions),
     )
     return data
 
@@ -165,7 +168,7 @@ def commitment_record(c: Commitment, visit_uid: str, pain_uid: str | None) -> di
     data.update(
         visit=visit_uid,
         created=_iso(c.created_at),
-        history=history_entries(c.uid, c.history),
+        history=canonical_log(history_entries(c.uid, c.history)),
         pain_note=pain_uid,
     )
     return data

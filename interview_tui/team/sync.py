@@ -36,7 +36,7 @@ from interview_tui.team.config import (
     team_config,
 )
 from interview_tui.team.git import NETWORK_TIMEOUT, Git, GitError
-from interview_tui.team.merge import BY, CONFLICTS, DELETED
+from interview_tui.team.merge import BY, CONFLICTS, DELETED, canonical_log
 from interview_tui.team.record_file import dumps, loads, path_for
 from interview_tui.team.records import shared_records
 from interview_tui.team.schemas import SCHEMAS, kind_of, schema_for
@@ -74,10 +74,12 @@ def _quiet(_: str) -> None:
 # -- the clone -----------------------------------------------------------------------------
 
 
-def _open_clone(store: Store, url: str) -> Git:
+def _open_clone(store: Store, url: str, *, check_remote: bool = True) -> Git:
     """The bare clone beside the database (made private), with ``origin`` set to ``url``."""
     where = clone_dir(store)
     git = Git(where)
+    if (where / "HEAD").exists() and not check_remote:
+        return git
     if not (where / "HEAD").exists():
         where.parent.mkdir(parents=True, exist_ok=True)
         git.run("init", "--quiet", "--bare", str(where))
@@ -191,13 +193,10 @@ def export_changes(
             mine = {str(e.get("id")) for e in record.get(name) or []}
             extra = [e for e in (prev or {}).get(name) or [] if str(e.get("id")) not in mine]
             if extra:
-                record[name] = sorted(
-                    [*record.get(name, []), *extra],
-                    key=lambda e: (str(e.get("at", "")), str(e.get("id"))),
-                )
+                record[name] = canonical_log([*record.get(name, []), *extra])
         for key, value in record.items():  # a new record's author says who wrote it all
-            if prev is not None and prev.get(key) != value:
-                by[key] = stamp
+            if prev is not None and prev.get(key) != value and key not in schema.logs:
+                by[key] = stamp  # (a log's entries name their own authors)
         if by:
             record[BY] = by
         if open_conflicts := conflicts.get(record["uid"]):
@@ -312,7 +311,7 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
     """One sync (see the module's docstring). Offline, the changes are committed here and
     the result says so; the next sync sends them."""
     config = require_team(store)
-    git = _open_clone(store, config.url)
+    git = _open_clone(store, config.url, check_remote=False)
     result = SyncResult()
     head = git.rev(BRANCH)
     if head:
