@@ -35,6 +35,8 @@ COMMANDS: dict[str, str] = {
     "keys": "interview_tui.cli.keys_cmd:keys",
     "calendar": "interview_tui.cli.calendar_cmd:calendar",
     "settings": "interview_tui.cli.settings_cmd:settings",
+    "team": "interview_tui.cli.team_cmd:team",
+    "pool": "interview_tui.cli.pool_cmd:pool",
 }
 
 

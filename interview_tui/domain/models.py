@@ -53,6 +53,8 @@ class Customer(Record):
     industry: str = ""
     notes: str = ""
     archived_at: datetime | None = None  # hidden from lists, kept in history
+    #: the team this customer is shared with ("": none; a customer syncs with one team)
+    team: str = ""
 
     _clean = field_validator("name", "industry", mode="before")(_strip)
 
@@ -87,6 +89,9 @@ class Visit(Record):
     next_step: str = ""
     rehearsal: dict[str, object] = Field(default_factory=dict)
     archived_at: datetime | None = None
+    #: a visit is a draft of its PM until shared with the team (then it syncs)
+    shared_at: datetime | None = None
+    author: str = ""  # the member who planned it (work e-mail; "" before a team)
 
     @field_validator("goals")
     @classmethod
@@ -130,6 +135,9 @@ class Note(Record):
     internal: bool = False
     kind: str = "note"  # "note" or "pain" (a pain point with the action we take)
     action: str = ""
+    #: never leaves this laptop (internal notes are shared with the team, private ones not)
+    private: bool = False
+    author: str = ""  # the member who wrote it
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -137,9 +145,11 @@ class Note(Record):
 class SolutionReply(BaseModel):
     """What the customer said about one proposal, and when (a later reply never erases it)."""
 
+    uid: str = Field(default_factory=lambda: str(uuid4()))
     on: datetime
     answer: SolutionAnswer
     reason: str = ""  # why they disagree, or what to change
+    author: str = ""  # the member who recorded it
 
 
 class SolutionProposal(BaseModel):
@@ -150,6 +160,7 @@ class SolutionProposal(BaseModel):
     on: datetime
     text: str = Field(min_length=1)
     reasoning: str = ""
+    author: str = ""  # the member who proposed it
     replies: list[SolutionReply] = Field(default_factory=list)
 
     @property
@@ -183,7 +194,9 @@ class Requirement(Record):
     share_plan: bool = False  # the customer agreed the plan: the recap restates it
     link_key: str = ""  # requirements raised by several customers share a key
     how_to_use: str = ""  # for an already supported need: how to use what exists
+    author: str = ""  # the member who captured it
     created_at: datetime | None = None
+    #: append-only: each entry has an ``id``, its author ``by`` and ``at`` (see the store)
     history: list[dict[str, str]] = Field(default_factory=list)
     #: every solution proposed, oldest first, each with the customer's answers
     solutions: list[SolutionProposal] = Field(default_factory=list)
@@ -231,7 +244,9 @@ class Commitment(Record):
     state: CommitmentState = CommitmentState.OPEN
     resolution_note: str = ""
     closed_on: date | None = None
+    author: str = ""  # the member who captured it
     created_at: datetime | None = None
+    #: append-only: each entry has an ``id``, its author ``by`` and ``at`` (see the store)
     history: list[dict[str, str]] = Field(default_factory=list)
     #: the pain point this promise answers (a pain's action is a commitment of ours)
     pain_note_id: int | None = None

@@ -54,7 +54,8 @@ def _propose(store: Store, r: Requirement, text: str, reasoning: str) -> None:
     if not text:
         raise FieldError("solution_text", t("solution.text_required"))
     r.solutions = [*r.solutions, SolutionProposal(on=store.now().replace(microsecond=0),
-                                                  text=text, reasoning=reasoning.strip())]
+                                                  text=text, reasoning=reasoning.strip(),
+                                                  author=store.member)]
     r.state = _state_after(r, SolutionAnswer.WAITING)
 
 
@@ -65,7 +66,7 @@ def _answer(store: Store, r: Requirement, answer: SolutionAnswer, reason: str) -
     if answer in NEEDS_REASON and not reason.strip():
         raise FieldError("solution_reason", t(f"solution.reason_required.{answer.value}"))
     reply = SolutionReply(on=store.now().replace(microsecond=0), answer=answer,
-                          reason=reason.strip())
+                          reason=reason.strip(), author=store.member)
     current.replies = [*current.replies, reply]
     r.solutions = [*r.solutions[:-1], current]
     r.state = _state_after(r, answer)

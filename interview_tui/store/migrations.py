@@ -224,10 +224,29 @@ def _v9_import_staging(db: sqlite_utils.Database) -> None:
         db.execute(f"CREATE INDEX {table}_importing ON {table} (id) WHERE importing IS NOT NULL")
 
 
+def _v10_team_identity(db: sqlite_utils.Database) -> None:
+    """Who wrote what (an author on notes, requirements, commitments and visits), private
+    notes, shared visits and the team a customer syncs with."""
+    for table in ("notes", "requirements", "commitments", "visits"):
+        db[table].add_column("author", str, not_null_default="")
+    db["notes"].add_column("private", int, not_null_default=0)
+    db["visits"].add_column("shared_at", str)
+    db["customers"].add_column("team", str, not_null_default="")
+    # two PMs may create the same customer offline: two records until someone says they
+    # are the same (the customer form still refuses a name already taken on this laptop)
+    db.execute("DROP INDEX IF EXISTS idx_customers_name")
+    db.execute("CREATE INDEX customers_name ON customers (name)")
+    db["team_conflicts"].create(
+        {"uid": str, "kind": str, "path": str, "candidates": str}, pk=("uid", "path")
+    )
+    # history entries from before keep their bytes: the team export names them by
+    # position (the same id on every copy), new ones get an id when saved
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial, _v2_search_links_history, _v3_search_rowids, _v4_voices_pain_actions,
     _v5_archive_history_schedule, _v6_uids_first_due_override_how_to_use, _v7_solutions,
-    _v8_link_and_due_soon_indexes, _v9_import_staging,
+    _v8_link_and_due_soon_indexes, _v9_import_staging, _v10_team_identity,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"

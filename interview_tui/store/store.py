@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -84,6 +85,9 @@ class Store:
         self._writing = threading.local()
         #: what the user should be told once about this opening (e.g. a cut import removed)
         self.notices: list[str] = []
+        #: the team member writing (work e-mail; "" before a team): the author of new
+        #: records and of every history entry
+        self.member = ""
 
     # -- plumbing -----------------------------------------------------------------------
 
@@ -161,6 +165,7 @@ class Store:
             record.updated_at = stamp
         if "created_at" in fields and record.created_at is None:
             record.created_at = stamp
+        self._authorship(record, stamp)
         records = _records()
         name = records.TABLES[type(record)]
         table = self.db[name]
@@ -172,6 +177,22 @@ class Store:
         if kind := _SEARCH_KINDS.get(name):
             self._reindex(kind, record.id, row)
         return record
+
+    def _authorship(self, record: Record, stamp: datetime) -> None:
+        """Who wrote it: a new record's author, and an id, author and time on each new
+        history entry (entries are append-only; two people's entries both survive a merge)."""
+        fields = type(record).model_fields
+        if "author" in fields and record.id is None and not record.author:  # type: ignore[attr-defined]
+            record.author = self.member  # type: ignore[attr-defined]
+        if "history" in fields:
+            history = record.history  # type: ignore[attr-defined]
+            if any("id" not in entry for entry in history):
+                record.history = [  # type: ignore[attr-defined]
+                    entry if "id" in entry
+                    else {**entry, "id": str(uuid.uuid4()), "by": self.member,
+                          "at": stamp.isoformat()}
+                    for entry in history
+                ]
 
     def insert_many(self, records: Iterable[Record]) -> None:
         """Insert many new records of one kind fast, in one transaction (demo, import)."""

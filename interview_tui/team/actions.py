@@ -1,0 +1,207 @@
+"""What a PM does with the team besides syncing: share a visit, see and resolve conflicts,
+see where the team stands. Each is an ordinary change of the store; the next sync sends it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from interview_tui.domain.models import Commitment, Customer, Note, Requirement, Visit
+from interview_tui.errors import UserError
+from interview_tui.i18n import t
+from interview_tui.store.store import Store
+from interview_tui.team.apply import MODELS, _build, _Ids, _local_record
+from interview_tui.team.config import clone_dir, require_team
+from interview_tui.team.privacy import shares_note
+from interview_tui.team.schemas import SCHEMAS
+
+
+@dataclass(frozen=True)
+class ShareSummary:
+    """What sharing a visit sends, and what stays on this laptop."""
+
+    visit_id: int
+    customer: str
+    notes_shared: int
+    notes_kept: int
+    requirements: int
+    commitments: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def share_summary(store: Store, visit_id: int) -> ShareSummary:
+    visit = store.get(Visit, visit_id)
+    if visit is None:
+        raise UserError(t("error.no_visit_listed", id=visit_id))
+    customer = store.get(Customer, visit.customer_id)
+    assert customer is not None
+    notes = store.notes(visit_id)
+    shared = [n for n in notes if shares_note(n)]
+    return ShareSummary(
+        visit_id=visit_id,
+        customer=customer.name,
+        notes_shared=len(shared),
+        notes_kept=len(notes) - len(shared),
+        requirements=len(store.requirements(visit_id=visit_id)),
+        commitments=len(store.commitments(visit_id)),
+    )
+
+
+def share_visit(store: Store, visit_id: int, now: datetime) -> ShareSummary:
+    """Share a visit with the team, and bring its customer into the team (a customer syncs
+    with one team or none)."""
+    config = require_team(store)
+    summary = share_summary(store, visit_id)
+    with store.transaction():
+        visit = store.get(Visit, visit_id)
+        assert visit is not None
+        customer = store.get(Customer, visit.customer_id)
+        assert customer is not None
+        if customer.team and customer.team != config.name:
+            raise UserError(t("team.other_team", customer=customer.name, team=customer.team))
+        if customer.team != config.name:
+            store.save(customer.model_copy(update={"team": config.name}))
+        if visit.shared_at is None:
+            store.save(visit.model_copy(update={"shared_at": now.replace(microsecond=0)}))
+    return summary
+
+
+@dataclass(frozen=True)
+class Conflict:
+    uid: str
+    kind: str
+    field: str
+    title: str
+    values: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "uid": self.uid,
+            "kind": self.kind,
+            "field": self.field,
+            "title": self.title,
+            "values": self.values,
+        }
+
+
+def conflicts(store: Store) -> list[Conflict]:
+    """Every open conflict, with each value and who set it when."""
+    found = []
+    for row in store.query(
+        "SELECT uid, kind, path, candidates FROM team_conflicts ORDER BY kind, uid, path"
+    ):
+        found.append(
+            Conflict(
+                row["uid"],
+                row["kind"],
+                row["path"],
+                _title(store, row),
+                json.loads(row["candidates"]),
+            )
+        )
+    return found
+
+
+def _title(store: Store, row: dict[str, Any]) -> str:
+    model = MODELS.get(row["kind"])
+    if model is None:
+        return row["uid"]
+    found = store.all(model, "uid = ?", [row["uid"]])
+    if not found:
+        return row["uid"]
+    record = found[0]
+    for name in ("title", "text", "name", "purpose"):
+        value = getattr(record, name, "")
+        if value:
+            return str(value)
+    return row["uid"]
+
+
+def resolve(
+    store: Store, uid: str, field: str, *, take: int | None = None, value: str | None = None
+) -> Conflict:
+    """Resolve a conflict with one of its values (``take``, from 1) or a new value: an
+    ordinary edit, recorded in the record's history, that syncs like any other."""
+    config = require_team(store)
+    match = [c for c in conflicts(store) if c.uid == uid and c.field == field]
+    if not match:
+        raise UserError(t("team.no_conflict", uid=uid, field=field))
+    conflict = match[0]
+    if take is not None:
+        if not 1 <= take <= len(conflict.values):
+            raise UserError(t("team.bad_take", count=len(conflict.values)))
+        chosen: Any = conflict.values[take - 1]["value"]
+    elif value is not None:
+        chosen = value
+    else:
+        raise UserError(t("team.take_or_value"))
+    model = MODELS[conflict.kind]
+    with store.transaction():
+        current = store.all(model, "uid = ?", [uid])[0]
+        ids = _Ids(store)
+        record = _local_record(store, ids, conflict.kind, current)
+        schema = SCHEMAS[conflict.kind]
+        members = schema.groups.get(field, (field,))
+        values = chosen if len(members) > 1 and isinstance(chosen, list) else [chosen]
+        for name, new in zip(members, values, strict=False):
+            record[name] = new
+        updated = _build(store, ids, conflict.kind, record, current, config.name)
+        if isinstance(updated, Requirement | Commitment):
+            updated.history = [
+                *updated.history,
+                {
+                    "on": store.now().date().isoformat(),
+                    "change": "resolved",
+                    "field": field,
+                    "to": json.dumps(chosen, ensure_ascii=False),
+                },
+            ]
+        store.save(updated)
+        store.db.execute("DELETE FROM team_conflicts WHERE uid = ? AND path = ?", [uid, field])
+    return conflict
+
+
+@dataclass(frozen=True)
+class TeamStatus:
+    team: str
+    member: str
+    url: str
+    clone: str
+    open_conflicts: int
+    synced_at: str
+    shared_visits: int
+    private_notes: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def status(store: Store) -> TeamStatus:
+    config = require_team(store)
+    count = store.query("SELECT count(*) AS n FROM team_conflicts")[0]["n"]
+    shared = store.query("SELECT count(*) AS n FROM visits WHERE shared_at IS NOT NULL")[0]["n"]
+    private = store.query("SELECT count(*) AS n FROM notes WHERE private = 1")[0]["n"]
+    return TeamStatus(
+        config.name,
+        config.member,
+        config.url,
+        str(clone_dir(store)),
+        int(count),
+        store.meta("team.synced_at") or "",
+        int(shared),
+        int(private),
+    )
+
+
+def mark_private(store: Store, note_id: int, private: bool = True) -> Note:
+    """Mark a note private (it never leaves this laptop) or not."""
+    with store.transaction():
+        note = store.get(Note, note_id)
+        if note is None:
+            raise UserError(t("team.no_note", id=note_id))
+        return store.save(note.model_copy(update={"private": private}))

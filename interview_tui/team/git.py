@@ -1,0 +1,185 @@
+"""The one module that runs git: argument lists, never a shell, one error type.
+
+The user's own git does the work, so their credentials, SSH config and proxies just work.
+Only ``fetch``, ``push`` and ``clone`` reach the network; everything else is local plumbing.
+The team clone is bare: records are written as blobs into a private index, so a sync never
+scans a work tree of 100,000 files.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+#: seconds a local git command may take; network commands get longer
+LOCAL_TIMEOUT = 120
+NETWORK_TIMEOUT = 600
+
+
+class GitError(Exception):
+    """A git command failed; ``str()`` is one line for the user."""
+
+    def __init__(self, message: str, *, stderr: str = "") -> None:
+        super().__init__(message)
+        self.stderr = stderr
+
+
+class GitMissing(GitError):
+    """No ``git`` on the PATH."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who commits: a member's work e-mail and display name."""
+
+    email: str
+    name: str
+
+
+def git_path() -> str:
+    found = shutil.which("git")
+    if found is None:
+        raise GitMissing("git is not installed (install git, then run the team command again)")
+    return found
+
+
+@dataclass
+class Git:
+    """Git commands on one repository (``git_dir``), with a private index file."""
+
+    git_dir: Path
+
+    def env(self, index: Path | None = None, identity: Identity | None = None) -> dict[str, str]:
+        env = {
+            **os.environ,
+            "GIT_DIR": str(self.git_dir),
+            "GIT_TERMINAL_PROMPT": "0",  # a prompt would hang a sync; say so instead
+            "LC_ALL": "C",  # messages we read are parsed in one language
+        }
+        env.pop("GIT_WORK_TREE", None)
+        if index is not None:
+            env["GIT_INDEX_FILE"] = str(index)
+        if identity is not None:
+            env.update(
+                GIT_AUTHOR_NAME=identity.name or identity.email,
+                GIT_AUTHOR_EMAIL=identity.email,
+                GIT_COMMITTER_NAME=identity.name or identity.email,
+                GIT_COMMITTER_EMAIL=identity.email,
+            )
+        return env
+
+    def run(
+        self,
+        *args: str,
+        input: bytes | None = None,
+        index: Path | None = None,
+        identity: Identity | None = None,
+        check: bool = True,
+        timeout: float = LOCAL_TIMEOUT,
+    ) -> subprocess.CompletedProcess[bytes]:
+        """Run ``git ARGS``; a failure raises :class:`GitError` with git's last line."""
+        argv = [git_path(), *args]
+        try:
+            done = subprocess.run(
+                argv,
+                input=input,
+                capture_output=True,
+                env=self.env(index, identity),
+                timeout=timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise GitError(f"git {args[0]} took longer than {timeout:.0f} s") from None
+        if check and done.returncode != 0:
+            raise GitError(
+                _last_line(done.stderr) or f"git {args[0]} failed", stderr=_text(done.stderr)
+            )
+        return done
+
+    def out(self, *args: str, **kwargs: object) -> str:
+        return _text(self.run(*args, **kwargs).stdout).strip()  # type: ignore[arg-type]
+
+    # -- objects --------------------------------------------------------------------------
+
+    def write_blob(self, data: bytes) -> str:
+        return self.out("hash-object", "-w", "--stdin", input=data)
+
+    def write_blobs(self, blobs: Sequence[bytes]) -> list[str]:
+        """Many blobs written by one git process (their ids in the same order)."""
+        if len(blobs) < 2:
+            return [self.write_blob(data) for data in blobs]
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="interview-team-") as tmp:
+            paths = []
+            for n, data in enumerate(blobs):
+                path = Path(tmp) / str(n)
+                path.write_bytes(data)
+                paths.append(str(path))
+            out = self.out(
+                "hash-object",
+                "-w",
+                "--no-filters",
+                "--stdin-paths",
+                input=("\n".join(paths) + "\n").encode(),
+            )
+        return out.split()
+
+    def read_blobs(self, oids: Sequence[str]) -> dict[str, bytes]:
+        """Many blobs in one process (``cat-file --batch``)."""
+        if not oids:
+            return {}
+        done = self.run("cat-file", "--batch", input=("\n".join(oids) + "\n").encode())
+        blobs: dict[str, bytes] = {}
+        data, pos = done.stdout, 0
+        for oid in oids:
+            end = data.index(b"\n", pos)
+            header = data[pos:end].split()
+            if len(header) < 3:
+                raise GitError(f"object {oid} is missing")
+            size = int(header[2])
+            blobs[oid] = data[end + 1 : end + 1 + size]
+            pos = end + 1 + size + 1
+        return blobs
+
+    def tree_entries(self, commit: str, paths: Sequence[str] = ()) -> dict[str, str]:
+        """path -> blob id of every file of ``commit`` (or of the named paths)."""
+        if not commit:
+            return {}
+        out = self.run("ls-tree", "-r", "-z", "--full-tree", commit, "--", *paths).stdout
+        entries: dict[str, str] = {}
+        for item in out.split(b"\0"):
+            if not item:
+                continue
+            meta, _, path = item.partition(b"\t")
+            entries[_text(path)] = _text(meta.split()[2])
+        return entries
+
+    def changed_paths(self, old: str, new: str) -> list[str]:
+        """Paths that differ between two commits (renames seen as delete + add)."""
+        out = self.run("diff", "--name-only", "-z", "--no-renames", old, new).stdout
+        return [_text(p) for p in out.split(b"\0") if p]
+
+    def rev(self, ref: str) -> str | None:
+        done = self.run("rev-parse", "--verify", "--quiet", ref + "^{commit}", check=False)
+        return _text(done.stdout).strip() or None
+
+    def merge_base(self, a: str, b: str) -> str | None:
+        done = self.run("merge-base", a, b, check=False)
+        return _text(done.stdout).strip() or None
+
+    def is_ancestor(self, a: str, b: str) -> bool:
+        return self.run("merge-base", "--is-ancestor", a, b, check=False).returncode == 0
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+def _last_line(stderr: bytes) -> str:
+    lines = [line.strip() for line in _text(stderr).splitlines() if line.strip()]
+    return lines[-1] if lines else ""

@@ -1,0 +1,382 @@
+"""A sync: export what changed, commit as the member, fetch, merge, import, push.
+
+Every step can be cut (kill -9, no network, a rejected push) and the next sync finishes it:
+commits are made before refs move, SQLite takes a whole sync's records in one transaction
+and remembers the commit it holds (``team.imported``), and a sync first brings SQLite up to
+the clone's last merge before it exports anything, so a cut never reverts a colleague's
+change. A remote whose history was rewritten stops the sync with a message; nothing is ever
+force-pushed.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from interview_tui.errors import UserError
+from interview_tui.i18n import t
+from interview_tui.store.store import Store
+from interview_tui.team.apply import Incoming, apply_records
+from interview_tui.team.commits import HistoryRewritten, commit_files, merge_commits
+from interview_tui.team.config import (
+    BRANCH,
+    MANIFEST,
+    REMOTE,
+    TeamConfig,
+    clone_dir,
+    manifest_text,
+    read_manifest,
+    require_team,
+    save_config,
+    team_config,
+)
+from interview_tui.team.git import NETWORK_TIMEOUT, Git, GitError
+from interview_tui.team.merge import BY, CONFLICTS, DELETED, canonical_log
+from interview_tui.team.record_file import dumps, loads, path_for
+from interview_tui.team.records import shared_records
+from interview_tui.team.schemas import SCHEMAS, kind_of, schema_for
+
+INCOMING = "refs/team/incoming"
+PUSH_TRIES = 6
+Progress = Callable[[str], None]
+
+
+@dataclass
+class SyncResult:
+    sent: int = 0
+    received: int = 0
+    new_conflicts: int = 0
+    open_conflicts: int = 0
+    pushed: bool = False
+    offline: str = ""  # why the push or fetch did not reach the team ("" when it did)
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sent": self.sent,
+            "received": self.received,
+            "new_conflicts": self.new_conflicts,
+            "open_conflicts": self.open_conflicts,
+            "pushed": self.pushed,
+            "offline": self.offline,
+        }
+
+
+def _quiet(_: str) -> None:
+    return None
+
+
+# -- the clone -----------------------------------------------------------------------------
+
+
+def _open_clone(store: Store, url: str, *, check_remote: bool = True) -> Git:
+    """The bare clone beside the database (made private), with ``origin`` set to ``url``."""
+    where = clone_dir(store)
+    git = Git(where)
+    if (where / "HEAD").exists() and not check_remote:
+        return git
+    if not (where / "HEAD").exists():
+        where.parent.mkdir(parents=True, exist_ok=True)
+        git.run("init", "--quiet", "--bare", str(where))
+        where.chmod(0o700)
+        for key, value in (
+            ("feature.manyFiles", "true"),
+            ("core.untrackedCache", "true"),
+            ("gc.auto", "0"),
+            ("core.sharedRepository", "0600"),
+        ):
+            git.run("config", key, value)
+    current = git.run("remote", "get-url", "origin", check=False)
+    if current.returncode != 0:
+        git.run("remote", "add", "origin", url)
+    elif current.stdout.decode().strip() != url:
+        git.run("remote", "set-url", "origin", url)
+    return git
+
+
+def _fetch(git: Git) -> str | None:
+    """Fetch the team's branch; ``None`` for an empty repository. A branch that no longer
+    contains what was fetched before (history rewritten) is refused."""
+    done = git.run(
+        "fetch", "--quiet", "origin", f"+{BRANCH}:{INCOMING}", check=False, timeout=NETWORK_TIMEOUT
+    )
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace")
+        if "couldn't find remote ref" in message:
+            return None
+        raise GitError(_last(message) or "git fetch failed", stderr=message)
+    incoming = git.rev(INCOMING)
+    before = git.rev(REMOTE)
+    if incoming and before and not git.is_ancestor(before, incoming):
+        raise HistoryRewritten(t("team.rewritten"))
+    if incoming:
+        git.run("update-ref", REMOTE, incoming)
+    return incoming
+
+
+def _push(git: Git, commit: str) -> str:
+    """Push ``commit`` to the team's branch: ``""`` when done, ``"rejected"`` when someone
+    pushed meanwhile; another failure raises :class:`GitError`."""
+    done = git.run(
+        "push",
+        "--quiet",
+        "--porcelain",
+        "origin",
+        f"{commit}:{BRANCH}",
+        check=False,
+        timeout=NETWORK_TIMEOUT,
+    )
+    if done.returncode == 0:
+        git.run("update-ref", REMOTE, commit)
+        return ""
+    text = (done.stdout + done.stderr).decode("utf-8", "replace")
+    if any(word in text for word in ("rejected", "fetch first", "non-fast-forward")):
+        return "rejected"
+    raise GitError(_last(text) or "git push failed", stderr=text)
+
+
+def _last(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+# -- records in and out ---------------------------------------------------------------------
+
+
+def _read_records(git: Git, commit: str | None, paths: list[str]) -> dict[str, dict[str, Any]]:
+    if not commit or not paths:
+        return {}
+    entries = git.tree_entries(commit, paths)
+    blobs = git.read_blobs(sorted(set(entries.values())))
+    records = {}
+    for path, oid in entries.items():
+        try:
+            records[path] = loads(blobs[oid])
+        except ValueError:
+            raise UserError(t("team.bad_record", path=path)) from None
+    return records
+
+
+def _conflict_rows(store: Store) -> dict[str, dict[str, Any]]:
+    import json
+
+    rows: dict[str, dict[str, Any]] = {}
+    for row in store.query("SELECT uid, path, candidates FROM team_conflicts"):
+        rows.setdefault(row["uid"], {})[row["path"]] = json.loads(row["candidates"])
+    return rows
+
+
+def export_changes(
+    store: Store, git: Git, head: str | None, config: TeamConfig, now: datetime
+) -> dict[str, bytes]:
+    """The files whose bytes change: every shared record as this laptop holds it, with
+    who set each changed field, the open conflicts and anything a newer version wrote."""
+    shared = list(shared_records(store, config.name))
+    previous = _read_records(git, head, [s.path for s in shared])
+    conflicts = _conflict_rows(store)
+    stamp = {"by": config.member, "at": now.replace(microsecond=0).isoformat()}
+    files: dict[str, bytes] = {}
+    for item in shared:
+        prev = previous.get(item.path)
+        record = dict(item.record)
+        by = dict((prev or {}).get(BY) or {})
+        for key, value in (prev or {}).items():  # fields of a newer version are kept
+            if key not in record and not key.startswith("_"):
+                record[key] = value
+        schema = SCHEMAS[item.kind]
+        for name in schema.logs:  # append-only: an entry this laptop lacks stays
+            mine = {str(e.get("id")) for e in record.get(name) or []}
+            extra = [e for e in (prev or {}).get(name) or [] if str(e.get("id")) not in mine]
+            if extra:
+                record[name] = canonical_log([*record.get(name, []), *extra])
+        for key, value in record.items():  # a new record's author says who wrote it all
+            if prev is not None and prev.get(key) != value and key not in schema.logs:
+                by[key] = stamp  # (a log's entries name their own authors)
+        if by:
+            record[BY] = by
+        if open_conflicts := conflicts.get(record["uid"]):
+            record[CONFLICTS] = open_conflicts
+        if prev and prev.get(DELETED):
+            record[DELETED] = prev[DELETED]
+        data = dumps(record)
+        if prev is None or dumps(prev) != data:
+            files[item.path] = data
+    return files
+
+
+def import_range(store: Store, git: Git, old: str | None, new: str, config: TeamConfig) -> int:
+    """Bring the records that changed from ``old`` to ``new`` into SQLite (one transaction)
+    and remember ``new`` as imported. Returns how many records changed something here."""
+    if old == new:
+        return 0
+    if old:
+        paths = [p for p in git.changed_paths(old, new) if kind_of(p)]
+    else:
+        paths = [p for p in git.tree_entries(new) if kind_of(p)]
+    paths = [p for p in paths if kind_of(p) != "member"]
+    merged = _read_records(git, new, paths)
+    exported = _read_records(git, old, paths)
+    incoming = [Incoming(kind_of(p) or "", merged[p], exported.get(p)) for p in sorted(merged)]
+    with store.transaction():
+        changed = apply_records(store, incoming, config.name)
+        store.set_meta("team.imported", new)
+    return changed
+
+
+def _catch_up(store: Store, git: Git, config: TeamConfig) -> int:
+    """SQLite brought up to the clone's branch (a sync cut after its merge)."""
+    head = git.rev(BRANCH)
+    if head and head != config.imported:
+        return import_range(store, git, config.imported or None, head, config)
+    return 0
+
+
+# -- commands --------------------------------------------------------------------------------
+
+
+def init_team(
+    store: Store, url: str, name: str, member: str, member_name: str, now: datetime
+) -> None:
+    """Start a team in an empty repository at ``url``."""
+    if team_config(store) is not None:
+        raise UserError(t("team.already", name=team_config(store).name))  # type: ignore[union-attr]
+    git = _open_clone(store, url)
+    if _fetch(git) is not None:
+        raise UserError(t("team.not_empty", url=url))
+    save_config(store, name=name, member=member, member_name=member_name, url=url)
+    config = require_team(store)
+    first = commit_files(
+        git,
+        None,
+        {MANIFEST: manifest_text(name), **_member_file(config)},
+        config.identity,
+        f"Team {name}",
+    )
+    assert first is not None
+    git.run("update-ref", BRANCH, first)
+    store.set_meta("team.imported", first)
+    if _push(git, first):
+        raise UserError(t("team.not_empty", url=url))
+
+
+def _member_file(config: TeamConfig) -> dict[str, bytes]:
+    return {
+        path_for("member", config.member): dumps({"id": config.member, "name": config.member_name})
+    }
+
+
+def join_team(
+    store: Store,
+    url: str,
+    member: str,
+    member_name: str,
+    now: datetime,
+    progress: Progress = _quiet,
+) -> SyncResult:
+    """Join the team whose repository is at ``url``: clone it and bring in everything."""
+    if team_config(store) is not None:
+        raise UserError(t("team.already", name=team_config(store).name))  # type: ignore[union-attr]
+    git = _open_clone(store, url)
+    progress(t("team.progress.fetch"))
+    remote = _fetch(git)
+    if remote is None:
+        raise UserError(t("team.empty_repo", url=url))
+    manifest = read_manifest(_blob(git, remote, MANIFEST), url)
+    save_config(
+        store, name=str(manifest.get("team", "")), member=member, member_name=member_name, url=url
+    )
+    git.run("update-ref", BRANCH, remote)
+    progress(t("team.progress.import"))
+    config = require_team(store)
+    result = SyncResult(received=import_range(store, git, None, remote, config))
+    more = sync(store, now, progress)
+    result.sent, result.pushed, result.offline = more.sent, more.pushed, more.offline
+    result.open_conflicts = more.open_conflicts
+    return result
+
+
+def _blob(git: Git, commit: str, path: str) -> bytes:
+    entries = git.tree_entries(commit, [path])
+    if path not in entries:
+        raise UserError(t("team.not_team_repo", url=path))
+    return git.read_blobs([entries[path]])[entries[path]]
+
+
+def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult:
+    """One sync (see the module's docstring). Offline, the changes are committed here and
+    the result says so; the next sync sends them."""
+    config = require_team(store)
+    git = _open_clone(store, config.url, check_remote=False)
+    result = SyncResult()
+    head = git.rev(BRANCH)
+    if head:
+        read_manifest(_blob(git, head, MANIFEST), config.url)  # a newer format: not written
+    _catch_up(store, git, config)
+    config = require_team(store)
+    progress(t("team.progress.export"))
+    files = export_changes(store, git, head, config, now)
+    if files:
+        commit = commit_files(
+            git, head, files, config.identity, t("team.commit_message", count=len(files))
+        )
+        if commit is not None:
+            git.run("update-ref", BRANCH, commit, head or "")
+            head = commit
+            store.set_meta("team.imported", commit)
+    result.sent = len(files)
+    for attempt in range(PUSH_TRIES):
+        progress(t("team.progress.fetch"))
+        try:
+            remote = _fetch(git)
+        except HistoryRewritten:
+            raise
+        except GitError as exc:
+            result.offline = str(exc)
+            break
+        local = git.rev(BRANCH)
+        if remote is not None:
+            read_manifest(_blob(git, remote, MANIFEST), config.url)
+        if remote is not None and local is not None:
+            merged = merge_commits(
+                git, local, remote, schema_for, config.identity, t("team.merge_message")
+            )
+            if merged != local:
+                git.run("update-ref", BRANCH, merged, local)
+                progress(t("team.progress.import"))
+                before = _count_conflicts(store)
+                result.received += import_range(store, git, local, merged, config)
+                result.new_conflicts += max(0, _count_conflicts(store) - before)
+                local = merged
+        if local is None or local == remote:
+            result.pushed = local is not None
+            break
+        progress(t("team.progress.push"))
+        try:
+            outcome = _push(git, local)
+        except GitError as exc:
+            result.offline = str(exc)
+            break
+        if not outcome:
+            result.pushed = True
+            break
+        time.sleep(random.uniform(0.05, 0.4) * (attempt + 1))  # someone pushed meanwhile
+    store.set_meta("team.synced_at", now.replace(microsecond=0).isoformat())
+    result.open_conflicts = _count_conflicts(store)
+    return result
+
+
+def _count_conflicts(store: Store) -> int:
+    return int(store.query("SELECT count(*) AS n FROM team_conflicts")[0]["n"])
+
+
+def git_available() -> bool:
+    try:
+        subprocess.run(["git", "--version"], capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return False
+    return True

@@ -1,0 +1,86 @@
+"""The team commands as a PM types them: three PM databases and one bare repository."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from interview_tui.cli.main import cli
+from interview_tui.i18n import set_language
+
+
+def _run(db: Path, *args: str, ok: bool = True) -> str:
+    result = CliRunner().invoke(cli, ["--db", str(db), "--lang", "en", *args])
+    set_language("en")
+    assert (result.exit_code == 0) == ok, result.output
+    return result.stdout if ok else result.output  # progress lines go to stderr
+
+
+def test_the_whole_loop_from_the_command_line(tmp_path: Path) -> None:
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    ana, bo, cy = (tmp_path / name / "interview.db" for name in ("ana", "bo", "cy"))
+    _run(ana, "demo")
+    assert "started" in _run(
+        ana, "team", "init", str(remote), "--name", "platform", "--as", "ana@example.com"
+    )
+    visit = next(
+        v["id"] for v in json.loads(_run(ana, "visits", "--json")) if v["status"] == "done"
+    )  # a visit with notes
+    shared = json.loads(_run(ana, "team", "share", str(visit), "--json"))
+    assert shared["notes_shared"] > 0
+    assert json.loads(_run(ana, "team", "sync", "--json"))["pushed"]
+    for db, who in ((bo, "bo"), (cy, "cy")):
+        joined = json.loads(
+            _run(db, "team", "join", str(remote), "--as", f"{who}@example.com", "--json")
+        )
+        assert joined["received"] > 0
+
+    # the same requirement moved to different groups by Ana and Bo: one conflict, everywhere
+    first = json.loads(_run(bo, "pool", "--json"))[0]
+    uid = first["uid"]
+    others = [g for g in ("in_progress", "next_iteration", "backlog") if g != first["group"]]
+    for db, group in zip((ana, bo), others, strict=True):
+        _set_group(db, uid, group)
+    _run(ana, "team", "sync")
+    assert "new conflicts 1" in _run(bo, "team", "sync")
+    _run(ana, "team", "sync")
+    _run(cy, "team", "sync")
+    for db in (ana, bo, cy):
+        [conflict] = json.loads(_run(db, "team", "conflicts", "--json"))
+        assert conflict["uid"] == uid and conflict["field"] == "group"
+        assert {v["by"] for v in conflict["values"]} == {"ana@example.com", "bo@example.com"}
+        [row] = [r for r in json.loads(_run(db, "pool", "--json")) if r["uid"] == uid]
+        assert row["conflicts"] == ["group"]
+    _run(cy, "team", "resolve", uid, "group", "--take", "1")
+    for db in (cy, ana, bo):
+        _run(db, "team", "sync")
+    for db in (ana, bo, cy):
+        assert json.loads(_run(db, "team", "conflicts", "--json")) == []
+    assert "bad" not in _run(cy, "team", "resolve", uid, "group", "--take", "1", ok=False)
+    status = json.loads(_run(bo, "team", "status", "--json"))
+    assert status["team"] == "platform" and status["member"] == "bo@example.com"
+
+
+def _set_group(db: Path, uid: str, group: str) -> None:
+    from interview_tui.domain.enums import PoolGroup
+    from interview_tui.domain.models import Requirement
+    from interview_tui.services.requirement_pool import move
+    from interview_tui.store import open_store
+
+    store = open_store(db)
+    try:
+        [requirement] = store.all(Requirement, "uid = ?", [uid])
+        move(store, requirement.id or 0, PoolGroup(group), override="agreed in the meeting")
+    finally:
+        store.close()
+
+
+def test_team_commands_without_a_team_say_how_to_start(tmp_path: Path) -> None:
+    db = tmp_path / "pm" / "interview.db"
+    _run(db, "demo")
+    out = _run(db, "team", "sync", ok=False)
+    assert "team init" in out and "Traceback" not in out

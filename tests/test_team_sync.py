@@ -1,0 +1,135 @@
+"""Syncs between PM databases through a local bare repository: the real path from the
+services through SQLite, the export, git, the merge and the import back into SQLite."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from interview_tui.domain.models import Commitment, Customer, Note, Requirement, Visit
+from interview_tui.errors import UserError
+from interview_tui.services import commitments
+from interview_tui.services.demo import seed_demo
+from interview_tui.store import open_store
+from interview_tui.team import actions
+from interview_tui.team.sync import init_team, join_team, sync
+
+NOW = datetime(2026, 12, 1, 10, 0)
+TODAY = date(2026, 12, 1)
+
+
+def _pm(tmp_path: Path, name: str):
+    store = open_store(tmp_path / name / "interview.db")
+    store.now = lambda: NOW
+    store.member = f"{name}@example.com"
+    return store
+
+
+@pytest.fixture
+def remote(tmp_path: Path) -> Path:
+    where = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(where)], check=True)
+    return where
+
+
+def _objects(remote: Path) -> bytes:
+    """Every object of the repository, read whole."""
+    listed = subprocess.run(
+        ["git", "--git-dir", str(remote), "rev-list", "--all", "--objects"],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+    oids = "\n".join(line.split()[0] for line in listed.splitlines()) + "\n"
+    return subprocess.run(
+        ["git", "--git-dir", str(remote), "cat-file", "--batch"],
+        input=oids.encode(),
+        capture_output=True,
+        check=True,
+    ).stdout
+
+
+def test_three_pms_share_merge_and_resolve(tmp_path: Path, remote: Path) -> None:
+    ana, bo, cy = _pm(tmp_path, "ana"), _pm(tmp_path, "bo"), _pm(tmp_path, "cy")
+    seed_demo(ana, TODAY)
+    init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
+    visit = ana.all(Visit)[0]
+    ana.save(Note(visit_id=visit.id, text="PRIVATE-CANARY-1", private=True))
+    ana.save(Note(visit_id=visit.id, text="SHARED-TOKEN-1"))
+    summary = actions.share_visit(ana, visit.id or 0, NOW)
+    assert summary.notes_kept >= 1
+    first = sync(ana, NOW)
+    assert first.pushed and first.sent > 0
+
+    join_team(bo, str(remote), bo.member, "Bo", NOW)
+    join_team(cy, str(remote), cy.member, "Cy", NOW)
+    for pm in (bo, cy):
+        assert [c.name for c in pm.all(Customer)] == [ana.get(Customer, visit.customer_id).name]
+        texts = [n.text for n in pm.notes(pm.all(Visit)[0].id or 0)]
+        assert "SHARED-TOKEN-1" in texts and "PRIVATE-CANARY-1" not in texts
+
+    # Ana and Bo move the same promise's due date differently; Cy closes another one
+    uid = ana.commitments(visit.id or 0)[0].uid
+    mine = ana.all(Commitment, "uid = ?", [uid])[0]
+    theirs = bo.all(Commitment, "uid = ?", [uid])[0]
+    commitments.reschedule(ana, mine, date(2027, 1, 10), "ANA-REASON", TODAY)
+    commitments.reschedule(bo, theirs, date(2027, 2, 20), "BO-REASON", TODAY)
+    sync(ana, NOW)
+    result = sync(bo, NOW)
+    assert result.new_conflicts == 1
+    sync(ana, NOW)
+    sync(cy, NOW)
+    for pm in (ana, bo, cy):
+        [conflict] = actions.conflicts(pm)
+        assert conflict.field == "due" and conflict.uid == uid
+        assert {v["value"] for v in conflict.values} == {"2027-01-10", "2027-02-20"}
+        assert {v["by"] for v in conflict.values} == {ana.member, bo.member}
+        reasons = [e.get("reason") for e in pm.all(Commitment, "uid = ?", [uid])[0].history]
+        assert "ANA-REASON" in reasons and "BO-REASON" in reasons  # both histories kept
+
+    # Cy resolves: an ordinary edit that every clone takes
+    actions.resolve(cy, uid, "due", take=2)
+    sync(cy, NOW)
+    sync(ana, NOW)
+    sync(bo, NOW)
+    for pm in (ana, bo, cy):
+        assert actions.conflicts(pm) == []
+        assert pm.all(Commitment, "uid = ?", [uid])[0].due == date(2027, 2, 20)
+
+    data = _objects(remote)
+    assert b"SHARED-TOKEN-1" in data and b"PRIVATE-CANARY-1" not in data
+    assert b"<<<<<<<" not in data
+
+
+def test_a_sync_without_the_remote_keeps_everything_and_sends_it_later(
+    tmp_path: Path, remote: Path
+) -> None:
+    ana, bo = _pm(tmp_path, "ana"), _pm(tmp_path, "bo")
+    seed_demo(ana, TODAY)
+    init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
+    visit = ana.all(Visit)[0]
+    actions.share_visit(ana, visit.id or 0, NOW)
+    sync(ana, NOW)
+    join_team(bo, str(remote), bo.member, "Bo", NOW)
+    moved = remote.with_name("moved.git")
+    remote.rename(moved)
+    requirement = ana.requirements(customer_id=visit.customer_id)[0]
+    ana.save(requirement.model_copy(update={"workaround": "OFFLINE-TOKEN"}))
+    offline = sync(ana, NOW)
+    assert offline.offline and not offline.pushed
+    moved.rename(remote)
+    assert sync(ana, NOW).pushed
+    sync(bo, NOW)
+    [got] = bo.all(Requirement, "uid = ?", [requirement.uid])
+    assert got.workaround == "OFFLINE-TOKEN"
+
+
+def test_joining_twice_or_without_a_team_is_one_clear_line(tmp_path: Path, remote: Path) -> None:
+    ana = _pm(tmp_path, "ana")
+    with pytest.raises(UserError, match="no team yet"):
+        join_team(ana, str(remote), ana.member, "Ana", NOW)
+    with pytest.raises(UserError, match="in no team"):
+        sync(ana, NOW)
