@@ -48,9 +48,9 @@ class UserSettings:
     @property
     def sender(self) -> str:
         """The From header of an e-mail: ``"Name" <address>``, or a placeholder address."""
-        from email.utils import formataddr
+        from interview_tui.display import mail_address
 
-        return formataddr((self.name, self.email or "me@localhost"))
+        return mail_address(self.name, self.email or "me@localhost")
 
     @property
     def export_dir(self) -> Path:

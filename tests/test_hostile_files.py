@@ -1,0 +1,93 @@
+"""Bad input ends in one clear line and loses nothing: line breaks in e-mail headers, dates
+past the end of the calendar, settings and bank files that are not text (or not files),
+damaged and foreign databases, a demo over the user's own customer, a question of 100 KB.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from email import message_from_bytes, policy
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from interview_tui.cli.main import cli
+from interview_tui.domain.models import Customer
+
+BREAKS = ["\n", "\r", "\r\n", "\u2028", "\u2029", "\u0085", "\x0b", "\x0c"]
+
+
+def _invoke(args: list[str], **kwargs: Any) -> Any:
+    return CliRunner().invoke(cli, args, **kwargs)
+
+
+def _one_error_line(result: Any) -> bool:
+    lines = result.stderr.splitlines()
+    clean_exit = result.exception is None or isinstance(result.exception, SystemExit)
+    return (result.exit_code != 0 and len(lines) == 1
+            and lines[0].startswith("interview-tui: error: ")
+            and "Traceback" not in result.output and clean_exit)  # fmt: skip
+
+
+def _run(args: list[str], env: dict[str, str] | None = None,
+         timeout: float = 30) -> subprocess.CompletedProcess:  # fmt: skip
+    """The real command in its own process (a hang fails the test)."""
+    return subprocess.run([sys.executable, "-m", "interview_tui", *args], capture_output=True,
+                          timeout=timeout, env={**os.environ, **(env or {})})  # fmt: skip
+
+
+def _one_line(done: subprocess.CompletedProcess) -> str:
+    stderr = done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in stderr, stderr
+    assert len(stderr.splitlines()) == 1, stderr
+    return stderr
+
+
+# -- 1. e-mail headers -------------------------------------------------------------------------
+
+
+def _headers_single_line(raw: bytes) -> dict[str, str]:
+    message = message_from_bytes(raw, policy=policy.default)
+    assert "Bcc" not in message and not message.defects
+    head = raw.split(b"\n\n", 1)[0]
+    names = [line.split(b":", 1)[0] for line in head.splitlines() if not line[:1].isspace()]
+    assert names == [b"Subject", b"From", b"To", b"Date", b"Message-ID", b"X-Unsent",
+                     b"Content-Type", b"Content-Transfer-Encoding", b"MIME-Version"] or \
+        b"To" not in names, names  # fmt: skip
+    return {key: str(value) for key, value in message.items()}
+
+
+@pytest.mark.parametrize("brk", BREAKS)
+def test_line_breaks_in_email_headers_are_folded(demo_store, tmp_path, brk) -> None:
+    """Subject, --to, --from, a customer's name, a person's name and contact and the sender
+    name in settings.toml, each holding a line break: one header each, never a Bcc."""
+    customer = demo_store.get(Customer, 1)
+    demo_store.save(customer.model_copy(update={"name": f"星河{brk}Bcc: evil@x.example"}))
+    for person in demo_store.people(1):
+        if person.name == "孙倩":
+            demo_store.save(person.model_copy(update={
+                "name": f"孙倩{brk}Bcc: evil@x.example",
+                "contact": f"sun@xinghe.example{brk}Bcc: evil@x.example"}))  # fmt: skip
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.toml").write_text(
+        f'name = "Me{brk.encode("unicode_escape").decode()}Bcc: evil@x.example"\n'
+        .replace("\\x0b", "\\u000b").replace("\\x0c", "\\f").replace("\\x85", "\\u0085"),
+        encoding="utf-8")  # fmt: skip
+    db = str(demo_store.path)
+    runs = [
+        ["export", "1", "--format", "eml", "--report"],
+        ["export", "1", "--format", "eml", "--subject", f"纪要{brk}Bcc: evil@x.example",
+         "--to", f"a@b.example{brk}Bcc: evil@x.example"],
+        ["export", "1", "--format", "eml", "--from", f"Me{brk}Bcc: evil@x.example <m@e.example>"],
+        ["export", "1", "--format", "chase-eml"],
+    ]  # fmt: skip
+    for args in runs:
+        result = _invoke(["--db", db, *args])
+        assert result.exit_code == 0, (args, result.output)
+        assert "Traceback" not in result.output
+        headers = _headers_single_line(result.stdout_bytes)
+        assert all(not any(b in value for b in BREAKS) for value in headers.values())
