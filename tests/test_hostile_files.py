@@ -5,6 +5,7 @@ damaged and foreign databases, a demo over the user's own customer, a question o
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from interview_tui.cli.main import cli
-from interview_tui.domain.models import Customer
+from interview_tui.domain.models import Commitment, Customer
 
 BREAKS = ["\n", "\r", "\r\n", "\u2028", "\u2029", "\u0085", "\x0b", "\x0c"]
 
@@ -91,3 +92,42 @@ def test_line_breaks_in_email_headers_are_folded(demo_store, tmp_path, brk) -> N
         assert "Traceback" not in result.output
         headers = _headers_single_line(result.stdout_bytes)
         assert all(not any(b in value for b in BREAKS) for value in headers.values())
+
+
+# -- 2. dates past the end of the calendar -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["9999-12-31", "9999-01-01", "9999年12月31日"])
+def test_a_due_date_a_calendar_cannot_hold_is_refused(demo_store, text) -> None:
+    before = demo_store.get(Commitment, 7).due
+    result = _invoke(["--db", str(demo_store.path), "commitments", "reschedule", "7", text,
+                      "--reason", "later"])  # fmt: skip
+    assert _one_error_line(result), result.output
+    assert "9998-12-31" in result.stderr
+    assert demo_store.get(Commitment, 7).due == before
+
+
+def test_an_import_with_a_date_a_calendar_cannot_hold_is_refused(demo_store, tmp_path) -> None:
+    exported = _invoke(["--db", str(demo_store.path), "export", "1", "--format", "json"])
+    data = json.loads(exported.stdout)
+    data["commitments"][0]["due"] = "9999-12-31"
+    source = tmp_path / "far.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    result = _invoke(["--db", str(tmp_path / "new.db"), "import", str(source)])
+    assert _one_error_line(result) and "commitments[0].due" in result.stderr, result.output
+
+
+def test_a_stored_extreme_date_keeps_its_event(demo_store) -> None:
+    """A database written before dates were bounded: the event is kept, nothing crashes."""
+    path = str(demo_store.path)
+    with demo_store.transaction() as db:
+        db.execute("UPDATE commitments SET due = '9999-12-31' WHERE id = 7")
+        db.execute("UPDATE commitments SET due = NULL WHERE id = 1")
+        db.execute("UPDATE visits SET date = '9999-12-31T10:00:00' WHERE id = "
+                   "(SELECT visit_id FROM commitments WHERE id = 1)")  # fmt: skip
+    for args in (["calendar"], ["export", "1", "--format", "ics"],
+                 ["export", str(demo_store.get(Commitment, 7).visit_id), "--format", "ics"]):
+        result = _invoke(["--db", path, *args])
+        assert result.exit_code == 0 and "Traceback" not in result.output, (args, result.output)
+        assert "DTSTART;VALUE=DATE:99991231" in result.stdout, args
+        assert result.stdout.count("BEGIN:VEVENT") == result.stdout.count("END:VEVENT") >= 1

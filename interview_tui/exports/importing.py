@@ -17,10 +17,12 @@ import math
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from interview_tui.display import visible
+from interview_tui.domain.dates import LAST_DATE
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
 from interview_tui.i18n.validation import pydantic_message
@@ -145,13 +147,18 @@ def _build(model: type, data: dict[str, Any], where: tuple[Any, ...]) -> Any:
     from pydantic import ValidationError
 
     try:
-        return model.model_validate(data)
+        record = model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         loc = (*where, *first["loc"])
         if first["type"] == "missing":
             raise ImportProblem(path_of(loc), t("import.field_missing"), has_value=False) from None
         raise ImportProblem(path_of(loc), pydantic_message(first), first.get("input")) from None
+    for name, value in record:  # the same last date as a typed one (no calendar overflows)
+        if isinstance(value, date) and date.fromordinal(value.toordinal()) > LAST_DATE:
+            raise ImportProblem(path_of((*where, name)), t("date.too_far", text=repr(str(value)),
+                                                           last=LAST_DATE), has_value=False)
+    return record
 
 
 def _object(document: dict[str, Any], key: str) -> dict[str, Any]:

@@ -110,7 +110,10 @@ def commitment_event(item: OpenCommitment, *, stamp: str,
         f"DTSTAMP:{stamp}",
         f"SEQUENCE:{len(c.history)}",
         f"DTSTART;VALUE=DATE:{item.day:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{(item.day + timedelta(days=1)):%Y%m%d}",
+        # an all-day event without DTEND lasts its day (RFC 5545 §3.6.1): the last day of
+        # the calendar, stored before dates were bounded, has no day after it
+        *([f"DTEND;VALUE=DATE:{item.day + timedelta(days=1):%Y%m%d}"]
+          if item.day < date.max else []),
         f"SUMMARY:{_escape(summary)}",
         f"DESCRIPTION:{_escape(chr(10).join(description))}",
         f"CATEGORIES:{_escape(t('ics.category_ours' if ours else 'ics.category_theirs'))}",
