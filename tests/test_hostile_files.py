@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from email import message_from_bytes, policy
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -131,3 +132,77 @@ def test_a_stored_extreme_date_keeps_its_event(demo_store) -> None:
         assert result.exit_code == 0 and "Traceback" not in result.output, (args, result.output)
         assert "DTSTART;VALUE=DATE:99991231" in result.stdout, args
         assert result.stdout.count("BEGIN:VEVENT") == result.stdout.count("END:VEVENT") >= 1
+
+
+# -- 3. user files: not text, not files, too deep, too long ------------------------------------
+
+DEEP_TOML = "x = " + "[" * 5000 + "]" * 5000 + "\n"
+
+
+def _config(tmp_path: Path) -> Path:
+    config = tmp_path / "config"
+    config.mkdir(exist_ok=True)
+    return config
+
+
+@pytest.mark.parametrize("content", [
+    'lang = "zh"\nname = "Li"\n'.encode("utf-16"), b"\x8b\x00\xff\xfe" + bytes(range(256)),
+    DEEP_TOML.encode(),
+], ids=["utf-16", "binary", "deep"])  # fmt: skip
+def test_a_settings_file_that_is_not_toml_text_is_one_warning(demo_store, tmp_path,
+                                                              content) -> None:  # fmt: skip
+    (_config(tmp_path) / "settings.toml").write_bytes(content)
+    for args in (["calendar"], ["visits"], ["settings"]):
+        result = _invoke(["--db", str(demo_store.path), *args])
+        assert result.exit_code == 0 and "Traceback" not in result.output, (args, result.output)
+    result = _invoke(["--db", str(demo_store.path), "calendar"])
+    lines = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(lines) == 1 and "settings.toml" in lines[0] and "default" in lines[0], lines
+    assert "BEGIN:VCALENDAR" in result.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs")
+@pytest.mark.parametrize("name", ["settings.toml", "keymap.toml"])
+def test_a_fifo_in_place_of_a_config_file_never_hangs(demo_store, tmp_path, name) -> None:
+    os.mkfifo(_config(tmp_path) / name)
+    env = {"INTERVIEW_TUI_CONFIG_DIR": str(tmp_path / "config")}
+    done = _run(["--db", str(demo_store.path), "visits"], env, timeout=20)
+    assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr
+    done = _run(["--db", str(demo_store.path), "calendar"], env, timeout=20)
+    assert done.returncode == 0 and b"BEGIN:VCALENDAR" in done.stdout
+    if name == "settings.toml":
+        assert b"FIFO" in done.stderr and b"Traceback" not in done.stderr
+
+
+def test_a_huge_bad_settings_value_is_shown_cut(demo_store, tmp_path) -> None:
+    (_config(tmp_path) / "settings.toml").write_text(
+        f'alarm_time = "{"9" * 1_000_000}"\n"{"k" * 100_000}" = 1\n', encoding="utf-8")
+    result = _invoke(["--db", str(demo_store.path), "calendar"])
+    lines = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert result.exit_code == 0 and len(lines) == 2, result.stderr[:500]
+    assert all(len(line) < 400 for line in lines), [len(line) for line in lines]
+    assert "alarm_time = '9999" in result.stderr and "…" in result.stderr
+
+
+def test_a_bank_nested_thousands_deep_is_one_error(tmp_path) -> None:
+    banks = _config(tmp_path) / "question_banks"
+    banks.mkdir()
+    deep = banks / "deep.toml"
+    deep.write_text(DEEP_TOML, encoding="utf-8")
+    for args in (["banks"], ["banks", "--json"]):
+        result = _invoke(args)
+        assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+        assert "nested too deeply" in result.output and str(deep) in result.output
+    result = _invoke(["lint", str(deep)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "nested too deeply" in result.output and "Traceback" not in result.output
+    result = _invoke(["--lang", "zh", "lint", str(deep)])
+    assert "嵌套过深" in result.output
+
+
+def test_an_import_nested_thousands_deep_is_one_line(tmp_path) -> None:
+    source = tmp_path / "deep.json"
+    source.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = _invoke(["--db", str(tmp_path / "new.db"), "import", str(source)])
+    assert _one_error_line(result) and "nested too deeply" in result.stderr, result.output
+    assert not (tmp_path / "new.db").exists()

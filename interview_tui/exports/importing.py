@@ -26,7 +26,7 @@ from interview_tui.domain.dates import LAST_DATE
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
 from interview_tui.i18n.validation import pydantic_message
-from interview_tui.reading import read_text
+from interview_tui.reading import parse_json, read_text
 
 #: The largest file ``import`` reads (a visit with 100,000 notes is about 20 MiB).
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -44,12 +44,10 @@ def read_json_file(path: Path) -> Any:
     """The parsed JSON of an export file; every problem is one :class:`UserError`."""
     text = read_text(path, what="export", limit=MAX_IMPORT_BYTES)
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        return parse_json(text, path, what="export", parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise UserError(t("import.bad_json_at", path=path, line=exc.lineno, reason=exc.msg,
                           column=exc.colno)) from None  # fmt: skip
-    except RecursionError:
-        raise UserError(t("import.too_deep", path=path)) from None
     except ValueError as exc:  # NaN, Infinity, integers with thousands of digits
         raise UserError(t("import.bad_json", path=path, reason=exc)) from None
 
