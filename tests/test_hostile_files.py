@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from email import message_from_bytes, policy
@@ -206,3 +207,39 @@ def test_an_import_nested_thousands_deep_is_one_line(tmp_path) -> None:
     result = _invoke(["--db", str(tmp_path / "new.db"), "import", str(source)])
     assert _one_error_line(result) and "nested too deeply" in result.stderr, result.output
     assert not (tmp_path / "new.db").exists()
+
+
+# -- 5. files that are not ours ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", [1, 8])
+def test_a_foreign_file_with_our_table_names_is_never_modified(tmp_path, version) -> None:
+    db = tmp_path / "theirs.db"
+    conn = sqlite3.connect(db)
+    conn.executescript(
+        "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT);"
+        "CREATE TABLE visits (id INTEGER PRIMARY KEY, place TEXT);"
+        "CREATE TABLE notes (body TEXT); CREATE TABLE commitments (body TEXT);"
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+        "INSERT INTO customers VALUES (1, 'theirs');"
+        f"PRAGMA user_version = {version};")  # fmt: skip
+    conn.commit()
+    conn.close()
+    before = db.read_bytes()
+    for args in (["visits"], ["commitments"], ["search", "x"], ["calendar"], ["demo"],
+                 ["export", "1", "--format", "json"]):  # fmt: skip
+        result = _invoke(["--db", str(db), *args])
+        assert _one_error_line(result) and "another program" in result.stderr, (args,
+                                                                                result.output)
+        assert db.read_bytes() == before, args
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["theirs.db"], args
+
+
+def test_an_empty_file_given_as_db_becomes_private(tmp_path) -> None:
+    db = tmp_path / "made-by-mktemp.db"
+    db.touch()
+    db.chmod(0o644)
+    result = _invoke(["--db", str(db), "demo"])
+    assert result.exit_code == 0, result.output
+    assert db.stat().st_mode & 0o777 == 0o600
+    assert _invoke(["--db", str(db), "visits"]).exit_code == 0
