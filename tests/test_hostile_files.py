@@ -20,6 +20,8 @@ from click.testing import CliRunner
 from interview_tui.cli.main import cli
 from interview_tui.domain.models import Commitment, Customer
 
+from .conftest import FIXED_TODAY
+
 BREAKS = ["\n", "\r", "\r\n", "\u2028", "\u2029", "\u0085", "\x0b", "\x0c"]
 
 
@@ -243,3 +245,66 @@ def test_an_empty_file_given_as_db_becomes_private(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     assert db.stat().st_mode & 0o777 == 0o600
     assert _invoke(["--db", str(db), "visits"]).exit_code == 0
+
+
+# -- 4. a database with damaged pages ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def _damaged_bytes(tmp_path_factory) -> bytes:
+    """A real database with many rows, closed, then 80% of its middle overwritten."""
+    from interview_tui.services.demo import seed_demo
+    from interview_tui.store import open_store
+
+    path = tmp_path_factory.mktemp("damaged") / "interview.db"
+    store = open_store(path)
+    seed_demo(store, FIXED_TODAY, extra_visits=60)
+    store.close()
+    assert not Path(f"{path}-wal").exists()  # every page is in the file
+    data = bytearray(path.read_bytes())
+    assert len(data) > 500_000
+    start, end = len(data) // 10, len(data) * 9 // 10
+    data[start:end] = b"\xde\xad\xbe\xef" * ((end - start) // 4)
+    return bytes(data)
+
+
+@pytest.fixture
+def damaged_db(_damaged_bytes, tmp_path) -> Path:
+    path = tmp_path / "damaged.db"
+    path.write_bytes(_damaged_bytes)
+    path.chmod(0o600)
+    return path
+
+
+def test_a_damaged_database_is_one_line_with_the_way_to_recover(damaged_db, tmp_path) -> None:
+    export = tmp_path / "visit.json"
+    export.write_text(_invoke(["--db", str(tmp_path / "other.db"), "demo"]).output and
+                      _invoke(["--db", str(tmp_path / "other.db"), "export", "1", "--format",
+                               "json"]).stdout, encoding="utf-8")  # fmt: skip
+    for args in (["visits"], ["commitments"], ["calendar"], ["search", "ARM"],
+                 ["export", "1", "--format", "json"], ["import", str(export)]):
+        result = _invoke(["--db", str(damaged_db), *args])
+        assert _one_error_line(result), (args, result.output[-600:])
+        assert "damaged" in result.stderr and ".recover" in result.stderr, args
+        assert str(damaged_db) in result.stderr
+    result = _invoke(["--db", str(damaged_db), "--lang", "zh", "visits"])
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert "已损坏" in result.stderr and ".recover" in result.stderr
+
+
+async def test_a_damaged_database_is_said_when_the_app_starts(damaged_db) -> None:
+    from interview_tui.store import open_store
+    from interview_tui.tui.app import build_app
+
+    from .conftest import FIXED_NOW, settle
+
+    store = open_store(damaged_db)
+    try:
+        app = build_app(store, today=lambda: FIXED_TODAY, now=lambda: FIXED_NOW, animate=False)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            messages = [n.message for n in app._notifications]
+            assert any("damaged" in m and ".recover" in m for m in messages), messages
+            assert app.is_running
+    finally:
+        store.close()

@@ -11,8 +11,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-from interview_tui.errors import UserError
 from interview_tui.i18n import t
+from interview_tui.store.errors import StoreError, damaged, is_damage
 from interview_tui.store.paths import create_private_file, make_private_dir
 from interview_tui.store.versions import SCHEMA_VERSION as LATEST_VERSION
 from interview_tui.store.versions import schema_version
@@ -35,10 +35,6 @@ _V1_COLUMNS: dict[str, frozenset[str]] = {
                               "state", "created_at"}),
     "meta": frozenset({"key", "value"}),
 }  # fmt: skip
-
-
-class StoreError(UserError):
-    """A database problem explained in one line a person can act on."""
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -82,6 +78,8 @@ def _inspect_existing(path: Path) -> int:
             for table, columns in _V1_COLUMNS.items()
         )
     except sqlite3.DatabaseError as exc:
+        if is_damage(exc) and path.read_bytes()[:16] == b"SQLite format 3\x00":
+            raise damaged(path) from None
         raise StoreError(
             f"{path}: not a usable interview-tui database ({exc}); the file was left untouched"
         ) from None
@@ -150,6 +148,8 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if is_damage(exc):
+            raise damaged(path) from None
         raise StoreError(t("error.db_cannot_prepare", path=path, reason=exc)) from None
     return conn
 
