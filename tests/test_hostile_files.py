@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from interview_tui.cli.main import cli
 from interview_tui.domain.models import Commitment, Customer
 
-from .conftest import FIXED_TODAY
+from .conftest import FIXED_NOW, FIXED_TODAY
 
 BREAKS = ["\n", "\r", "\r\n", "\u2028", "\u2029", "\u0085", "\x0b", "\x0c"]
 
@@ -296,7 +296,7 @@ async def test_a_damaged_database_is_said_when_the_app_starts(damaged_db) -> Non
     from interview_tui.store import open_store
     from interview_tui.tui.app import build_app
 
-    from .conftest import FIXED_NOW, settle
+    from .conftest import settle
 
     store = open_store(damaged_db)
     try:
@@ -308,3 +308,26 @@ async def test_a_damaged_database_is_said_when_the_app_starts(damaged_db) -> Non
             assert app.is_running
     finally:
         store.close()
+
+
+# -- 6. the demo beside the user's own customers -----------------------------------------------
+
+
+def test_the_demo_leaves_a_customer_of_the_same_name_alone(store) -> None:
+    from interview_tui.domain.models import Visit
+
+    mine = store.save(Customer(name="Northwind Logistics", industry="my real account"))
+    store.save(Customer(name="Northwind Logistics (demo)", industry="also mine"))
+    store.save(Visit(customer_id=mine.id, date=FIXED_NOW, purpose="my own visit"))
+    path = str(store.path)
+    result = _invoke(["--db", path, "demo"])
+    assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+    assert "UNIQUE" not in result.output
+    assert "'Northwind Logistics (demo 2)'" in result.stderr
+    assert store.get(Customer, mine.id) == mine
+    assert [v.purpose for v in store.visits(mine.id)] == ["my own visit"]
+    demo = store.customer_by_name("Northwind Logistics (demo 2)")
+    assert demo is not None and store.visits(demo.id)
+    assert store.customer_by_name("星河视频") is not None
+    again = _invoke(["--db", path, "--lang", "zh", "demo"])
+    assert again.exit_code == 0 and "0 个客户" in again.output
