@@ -43,3 +43,20 @@ def visible_in_place(text: str) -> str:
     """Like :func:`visible`, one character for one (so a cursor in an edited field stays
     where it is): a control character becomes its symbol, anything else unsafe ``�``."""
     return _SURROGATE.sub("\ufffd", text.translate(_IN_PLACE))
+
+
+#: line breaks of every kind (all that ``str.splitlines`` splits on) and other controls
+_HEADER_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def header_value(text: str) -> str:
+    """An e-mail header value on one line: each run of line breaks or control characters
+    becomes one space, so nothing typed (a subject, a name, a contact) starts a header."""
+    return _HEADER_BREAKS.sub(" ", text).strip()
+
+
+def mail_address(name: str, address: str) -> str:
+    """``"Name" <address>`` for a From or To header, the name and address on one line."""
+    from email.utils import formataddr
+
+    return formataddr((header_value(name), header_value(address)))

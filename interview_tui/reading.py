@@ -2,16 +2,22 @@
 
 A FIFO, a device or a folder is refused before anything is read (nothing can hang or
 stream forever), a file over the limit is refused with the limit named, and text that is
-not UTF-8 is reported with the offset of the first bad byte. Every problem is one
+not UTF-8 is reported with the offset of the first bad byte. TOML and JSON nested deeper
+than the parsers can follow (``x = [[[[…]]]]``) are refused too. Every problem is one
 :class:`ReadError` (a :class:`~interview_tui.errors.UserError`) naming the file.
+
+Every user file goes through here: settings.toml, keymap.toml, question banks, imports.
 """
 
 from __future__ import annotations
 
 import errno
+import json
 import os
 import stat
+import tomllib
 from pathlib import Path
+from typing import Any
 
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
@@ -103,3 +109,26 @@ def decode_utf8(data: bytes, path: Path | str, *, what: str) -> str:
                                 byte=f"0x{data[exc.start]:02x}")) from None  # fmt: skip
 
 
+
+
+def parse_toml(text: str, path: Path | str, *, what: str) -> dict[str, Any]:
+    """``tomllib.loads``; nesting too deep to parse is a :class:`ReadError` (a syntax error
+    stays a ``TOMLDecodeError``, for the caller to place on its line)."""
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise ReadError(path, t("read.too_deep", what=_what(what))) from None
+
+
+def read_toml(path: Path, *, what: str, limit: int) -> dict[str, Any]:
+    """:func:`read_text` and :func:`parse_toml` in one."""
+    return parse_toml(read_text(path, what=what, limit=limit), path, what=what)
+
+
+def parse_json(text: str, path: Path | str, *, what: str, **options: Any) -> Any:
+    """``json.loads``; nesting too deep to parse is a :class:`ReadError` (other errors,
+    ``JSONDecodeError`` with its line, stay for the caller)."""
+    try:
+        return json.loads(text, **options)
+    except RecursionError:
+        raise ReadError(path, t("read.too_deep", what=_what(what))) from None

@@ -48,9 +48,9 @@ class UserSettings:
     @property
     def sender(self) -> str:
         """The From header of an e-mail: ``"Name" <address>``, or a placeholder address."""
-        from email.utils import formataddr
+        from interview_tui.display import mail_address
 
-        return formataddr((self.name, self.email or "me@localhost"))
+        return mail_address(self.name, self.email or "me@localhost")
 
     @property
     def export_dir(self) -> Path:
@@ -116,11 +116,7 @@ def quick_ui_language(environ: Mapping[str, str] | None = None) -> str | None:
     env = os.environ if environ is None else environ
     candidates = [env.get(env_name("lang"), "")]
     if not candidates[0]:
-        try:
-            with settings_path().open("rb") as handle:
-                candidates.append(str(tomllib.load(handle).get("lang", "")))
-        except (OSError, ValueError):
-            return None
+        candidates.append(str(_read_file(settings_path(), []).get("lang", "")))
     for value in candidates:
         try:
             if language := language_value(value):
@@ -136,9 +132,9 @@ def _model() -> type:
     from pydantic import ValidationInfo, field_validator
     from pydantic_settings import (
         BaseSettings,
+        InitSettingsSource,
         PydanticBaseSettingsSource,
         SettingsConfigDict,
-        TomlConfigSettingsSource,
     )
 
     class AppSettings(BaseSettings):
@@ -217,30 +213,43 @@ def _model() -> type:
             env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
             file_secret_settings: PydanticBaseSettingsSource,
         ) -> tuple[PydanticBaseSettingsSource, ...]:  # fmt: skip
-            """Defaults forced for bad values first, then the environment, then the file."""
-            path = _TOML_FILE.get()
-            toml = [TomlConfigSettingsSource(settings_cls, toml_file=path)] if path else []
-            return (init_settings, env_settings, *toml)
+            """Defaults forced for bad values first, then the environment, then the file (read
+            once, safely, by :func:`_read_file`: never opened again here)."""
+            data = _FILE_DATA.get()
+            return (init_settings, env_settings, InitSettingsSource(settings_cls, data))
 
     return AppSettings
 
 
-_TOML_FILE: ContextVar[Path | None] = ContextVar("settings_toml_file", default=None)
+_FILE_DATA: ContextVar[dict[str, Any]] = ContextVar("settings_file_data", default={})  # noqa: B039
+
+#: The largest settings.toml read (a settings file is a few hundred bytes).
+MAX_SETTINGS_BYTES = 4 * 1024 * 1024
+#: How much of a bad value (or an unknown key) a problem line shows.
+SHOWN_CHARS = 60
 
 
 def _read_file(path: Path, problems: list[str]) -> dict[str, Any]:
-    from interview_tui.i18n import t
+    """The file's table, or ``{}`` with one line in ``problems``: a file that is not a
+    regular file, too big, not UTF-8, nested too deep or not TOML (:mod:`interview_tui.reading`)."""
+    from interview_tui.reading import ReadError, read_toml
 
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return {}
-    except OSError as exc:
-        problems.append(t("settings.unreadable", path=path, reason=exc.strerror or exc))
+    try:
+        return read_toml(path, what="settings", limit=MAX_SETTINGS_BYTES)
+    except ReadError as exc:
+        problems.append(t("settings.refused", problem=str(exc)))
     except tomllib.TOMLDecodeError as exc:
         problems.append(t("settings.syntax", path=path, reason=exc))
     return {}
+
+
+def _shown(value: object) -> str:
+    """A value in a problem line: literal, on one line, at most :data:`SHOWN_CHARS` long."""
+    from interview_tui.display import visible
+
+    return visible(value, one_line=True, limit=SHOWN_CHARS)
 
 
 def load_settings(path: Path | None = None) -> LoadedSettings:
@@ -254,11 +263,12 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     problems: list[str] = []
     data = _read_file(path, problems)
     for key in sorted(set(data) - set(KEYS)):
-        problems.append(t("settings.unknown_key", path=path, key=key, keys=", ".join(KEYS)))
+        problems.append(t("settings.unknown_key", path=path, key=_shown(key),
+                          keys=", ".join(KEYS)))  # fmt: skip
     given_env = {key for key in KEYS if env.get(env_name(key), "") != ""}
     forced: dict[str, Any] = {}
     model = _model()
-    token = _TOML_FILE.set(path if data else None)
+    token = _FILE_DATA.set({key: value for key, value in data.items() if key in KEYS})
     try:
         for _ in range(len(KEYS) + 1):
             try:
@@ -276,11 +286,11 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
                     reason = str(error["msg"]).removeprefix("Value error, ")
                     fix = t(f"settings.fix.{key}")
                     problems.append(t("settings.bad_value", where=where, key=key,
-                                      value=repr(value), reason=reason, fix=fix))
+                                      value=_shown(repr(value)), reason=reason, fix=fix))
         else:  # pragma: no cover - defaults are valid, so the loop always ends
             raise AssertionError("settings defaults do not validate")
     finally:
-        _TOML_FILE.reset(token)
+        _FILE_DATA.reset(token)
     values = {key: getattr(validated, key) for key in KEYS}
     sources = {}
     for key in KEYS:

@@ -113,9 +113,14 @@ def _validate(model: type[BaseModel], data: Any, **extra: Any) -> tuple[Any, lis
 
 def parse_bank(text: str, path: Path, *, user: bool = False) -> BankLoad:
     """Validate a bank's text; ``path`` is used for messages and kept on the bank."""
+    from interview_tui.reading import ReadError, parse_toml
+
     load = BankLoad(path=path)
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text, path, what="bank")
+    except ReadError as exc:
+        load.errors.append(BankError(path, 1, exc.reason))
+        return load
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_POSITION.search(str(exc))
         line = int(match.group(1)) if match else 1

@@ -34,6 +34,8 @@ def demo(settings: Settings, extra_visits: int, open_app: bool) -> None:
         echo(t("cli.demo.using", path=settings.db_path, own=own), err=True)
     store = settings.open_store()
     added = seed_demo(store, date.today(), extra_visits)
+    for name, demo_name in added["renamed"]:
+        echo(t("cli.demo.renamed", name=repr(name), demo=repr(demo_name)), err=True)
     echo(t("cli.demo.added", accounts=t("cli.demo.accounts", count=added["accounts"]),
            visits=t("cli.demo.synthetic", count=added["synthetic_visits"]), path=store.path),
          err=open_app)  # fmt: skip

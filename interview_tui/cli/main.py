@@ -7,6 +7,7 @@ so ``--help``, ``lint``, ``banks`` and the other plain commands start fast.
 from __future__ import annotations
 
 import importlib
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,6 +111,12 @@ class LazyGroup(LocalisedGroup):
             return super().invoke(ctx)
         except UserError as exc:
             raise CliError(str(exc)) from None
+        except sqlite3.DatabaseError as exc:  # damaged pages found by any read: one line
+            from interview_tui.store.errors import is_damage
+
+            if not is_damage(exc) or not isinstance(ctx.obj, Settings):
+                raise
+            raise CliError(str(ctx.obj.damaged())) from None
         except CliUsageError:
             raise
         except click.UsageError as exc:
@@ -159,6 +166,13 @@ class Settings:
             for problem in self._user.problems:
                 click.echo(t("cli.warning", message=visible(problem, one_line=True)), err=True)
         return self._user
+
+    def damaged(self):
+        """The one line for this database file being damaged (a :class:`StoreError`)."""
+        from interview_tui.store.errors import damaged
+        from interview_tui.store.paths import default_db_path
+
+        return damaged(self.db_path or default_db_path())
 
     def open_store(self, *, read_only: bool = False):
         """Open the database (``read_only`` for commands that only read: never writes)."""

@@ -32,6 +32,20 @@ class DateParseError(UserError, ValueError):
     """
 
 
+#: The last date a due date may be: a calendar event ends the day after its date and an
+#: undated promise is shown a week after its visit, so a year is kept before ``date.max``.
+LAST_DATE = date(9998, 12, 31)
+
+
+def shift(day: date, delta: timedelta) -> date:
+    """``day + delta``, held at the ends of the calendar instead of raising OverflowError
+    (a date stored before :data:`LAST_DATE` was enforced still gives an event)."""
+    try:
+        return day + delta
+    except OverflowError:
+        return date.max if delta > timedelta(0) else date.min
+
+
 def _full(year: int, month: int, day: int, text: str) -> date:
     try:
         return date(year, month, day)
@@ -79,9 +93,12 @@ _ZH_WEEKDAY = re.compile(r"^(下下|下|本|这|这个|下个)?(?:周|星期|礼
 def parse_due(text: str, today: date) -> date:
     """Turn what was typed into a date, or raise :class:`DateParseError`."""
     try:
-        return _parse_due(text, today)
+        parsed = _parse_due(text, today)
     except OverflowError:  # "+999w" near the end of the calendar
-        raise DateParseError(t("date.too_far", text=repr(text.strip()))) from None
+        parsed = date.max
+    if parsed > LAST_DATE:
+        raise DateParseError(t("date.too_far", text=repr(text.strip()), last=LAST_DATE))
+    return parsed
 
 
 def _parse_due(text: str, today: date) -> date:

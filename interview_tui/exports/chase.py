@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from email.utils import formataddr
 
+from interview_tui.display import mail_address
 from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.models import Person
 from interview_tui.errors import UserError
@@ -35,7 +35,7 @@ class ChaseTargets:
 
     @property
     def recipients(self) -> list[str]:
-        return [formataddr((p.name, email)) for p in self.people if (email := email_of(p))]
+        return [mail_address(p.name, email) for p in self.people if (email := email_of(p))]
 
 
 def email_of(person: Person) -> str:

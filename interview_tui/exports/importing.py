@@ -17,14 +17,16 @@ import math
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from interview_tui.display import visible
+from interview_tui.domain.dates import LAST_DATE
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
 from interview_tui.i18n.validation import pydantic_message
-from interview_tui.reading import read_text
+from interview_tui.reading import parse_json, read_text
 
 #: The largest file ``import`` reads (a visit with 100,000 notes is about 20 MiB).
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -42,12 +44,10 @@ def read_json_file(path: Path) -> Any:
     """The parsed JSON of an export file; every problem is one :class:`UserError`."""
     text = read_text(path, what="export", limit=MAX_IMPORT_BYTES)
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        return parse_json(text, path, what="export", parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise UserError(t("import.bad_json_at", path=path, line=exc.lineno, reason=exc.msg,
                           column=exc.colno)) from None  # fmt: skip
-    except RecursionError:
-        raise UserError(t("import.too_deep", path=path)) from None
     except ValueError as exc:  # NaN, Infinity, integers with thousands of digits
         raise UserError(t("import.bad_json", path=path, reason=exc)) from None
 
@@ -145,13 +145,18 @@ def _build(model: type, data: dict[str, Any], where: tuple[Any, ...]) -> Any:
     from pydantic import ValidationError
 
     try:
-        return model.model_validate(data)
+        record = model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         loc = (*where, *first["loc"])
         if first["type"] == "missing":
             raise ImportProblem(path_of(loc), t("import.field_missing"), has_value=False) from None
         raise ImportProblem(path_of(loc), pydantic_message(first), first.get("input")) from None
+    for name, value in record:  # the same last date as a typed one (no calendar overflows)
+        if isinstance(value, date) and date.fromordinal(value.toordinal()) > LAST_DATE:
+            raise ImportProblem(path_of((*where, name)), t("date.too_far", text=repr(str(value)),
+                                                           last=LAST_DATE), has_value=False)
+    return record
 
 
 def _object(document: dict[str, Any], key: str) -> dict[str, Any]:

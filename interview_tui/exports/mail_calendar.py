@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
+from interview_tui.display import header_value
 from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.models import Commitment
 from interview_tui.domain.names import display
@@ -17,12 +18,15 @@ from interview_tui.services.follow_up import UNDATED_AFTER_VISIT, OpenCommitment
 
 
 def to_eml(body: str, *, subject: str, to: list[str], sender: str, now: datetime) -> bytes:
-    """A plain-text UTF-8 message a mail client opens as a draft-ready e-mail."""
+    """A plain-text UTF-8 message a mail client opens as a draft-ready e-mail.
+
+    Subject, sender and recipients are folded onto one line each (:func:`header_value`).
+    """
     message = EmailMessage()
-    message["Subject"] = subject
-    message["From"] = sender
+    message["Subject"] = header_value(subject)
+    message["From"] = header_value(sender)
     if to:
-        message["To"] = ", ".join(to)
+        message["To"] = header_value(", ".join(to))
     message["Date"] = format_datetime(now.astimezone())
     message["Message-ID"] = make_msgid(domain="interview-tui.local")
     message["X-Unsent"] = "1"  # opens as a draft in Outlook and Apple Mail
@@ -106,7 +110,10 @@ def commitment_event(item: OpenCommitment, *, stamp: str,
         f"DTSTAMP:{stamp}",
         f"SEQUENCE:{len(c.history)}",
         f"DTSTART;VALUE=DATE:{item.day:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{(item.day + timedelta(days=1)):%Y%m%d}",
+        # an all-day event without DTEND lasts its day (RFC 5545 §3.6.1): the last day of
+        # the calendar, stored before dates were bounded, has no day after it
+        *([f"DTEND;VALUE=DATE:{item.day + timedelta(days=1):%Y%m%d}"]
+          if item.day < date.max else []),
         f"SUMMARY:{_escape(summary)}",
         f"DESCRIPTION:{_escape(chr(10).join(description))}",
         f"CATEGORIES:{_escape(t('ics.category_ours' if ours else 'ics.category_theirs'))}",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from interview_tui.lint.rule import Hit, Rule, regex_rule, run_rules
+from interview_tui.lint.rule import Hit, Rule, gapped, regex_rule, run_rules
 
 _END = r"[？?！!。．.\s]*$"
 _NO_BREAK = r"[^，,；;。？?！!]"
@@ -19,7 +19,7 @@ _YOU = r"(?:你们|您们?|你|贵司|贵公司|贵方|各位|咱们这边)"
 _US = r"(?:我们|咱们|我司|我方|我们公司|我们团队|我们产品|我们的产品)"
 
 # --- obvious-answer -------------------------------------------------------------------
-_CLOSED = re.compile(
+_CLOSED = gapped(
     r"是否|吗" + _END + r"|么" + _END + r"|(.)不\1|想不想|需不需要|希不希望|愿不愿意|在不在意|"
     r"在不在乎|重不重要|喜不喜欢|有没有必要|要不要|是不是"
 )
@@ -42,7 +42,7 @@ _QUALITY = (
     r"(?:稳定性|安全性?|成本|价格|费用|性能|可用性|服务质量|售后|响应速度|体验|易用性|可靠性|"
     r"数据安全|合规|性价比|价钱)"
 )
-_OBVIOUS = re.compile(
+_OBVIOUS = gapped(
     rf"{_WANT}{_NO_BREAK}{{0,8}}?{_DESIRABLE}|"
     rf"{_QUALITY}{_NO_BREAK}{{0,8}}?{_IMPORTANT}|{_IMPORTANT}{_NO_BREAK}{{0,6}}?{_QUALITY}|"
     r"谁不(?:想|希望|喜欢|愿意|需要)|"
@@ -56,7 +56,7 @@ _BUILD = (
 )
 _WHAT = r"(?:什么|哪些|哪个|哪一?[个块项类种]|啥|哪块|哪方面|怎样的|什么样的?)"
 _FEATURE = r"(?:新?功能|模块|产品|特性|能力|服务|工具|方向|改进|改动|优化)"
-_DESIGN_OFFLOAD = re.compile(
+_DESIGN_OFFLOAD = gapped(
     rf"{_US}{_NO_BREAK}{{0,8}}?{_BUILD}{_NO_BREAK}{{0,6}}?{_WHAT}|"
     rf"{_US}{_NO_BREAK}{{0,6}}?(?:应该|该|要|需要|最好|可以){_NO_BREAK}{{0,4}}?{_WHAT}"
     rf"{_NO_BREAK}{{0,6}}?{_BUILD}|"
@@ -85,7 +85,7 @@ _PICK = (
     r"倾向|上了|定了|中标|续约)"
 )
 _WHY = r"(?:为什么|为啥|为何|怎么会|是什么原因让|什么原因)"
-_COMPETITOR = re.compile(
+_COMPETITOR = gapped(
     rf"{_WHY}(?!{_NO_BREAK}*决定){_NO_BREAK}{{0,12}}?{_PICK}了?{_NO_BREAK}{{0,8}}?{_RIVAL}|"
     rf"{_WHY}{_NO_BREAK}{{0,6}}?(?:不|没有?|没再|不再){_NO_BREAK}{{0,4}}?{_PICK}{_NO_BREAK}"
     rf"{{0,4}}?{_US}|"
@@ -112,7 +112,7 @@ _ADOPT = (
     r"(?:为|给|花|付|出钱|买|购买|采购|付费|使用|用|试用|试|迁移|迁过来|迁|切换|换|升级|续约|签|"
     r"尝试|接受|上|引入|部署|推荐|考虑|订阅|加购|扩大|增加投入|投入)"
 )
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = gapped(
     rf"{_IF}{_NO_BREAK}{{0,3}}?{_US}.{{0,24}}?{_SHIP}.{{0,24}}?{_WOULD}|"
     rf"(?:会不会|愿不愿意|愿意|会考虑|是否会|是否愿意|有没有意愿|有意愿|肯不肯|打不打算|"
     rf"有没有兴趣|有兴趣){_NO_BREAK}{{0,8}}?{_ADOPT}|"
@@ -138,7 +138,7 @@ _VERDICT = (
     r"(?:怎么样|如何|咋样|怎样|好不好|行不行|满意吗|满不满意|好吗|还行吗|可以吗|靠谱吗|靠不靠谱|"
     r"好用吗|好不好用|到位吗|专业吗|合格吗)"
 )
-_OPINION = re.compile(
+_OPINION = gapped(
     rf"(?:觉得|认为|感觉|看|印象|感受|体验|评价){_NO_BREAK}{{0,20}}?{_VERDICT}(?:呢|啊)?{_END}|"
     rf"(?:对|对于){_NO_BREAK}{{0,4}}?{_OURS}[^？?。]{{0,16}}?"
     r"(?:评价|看法|印象|感受|意见|满意度|满意程度|打分|评分)|"
@@ -151,7 +151,7 @@ _OPINION = re.compile(
 )
 
 # --- leading ---------------------------------------------------------------------------
-_LEADING = re.compile(
+_LEADING = gapped(
     r"难道|"
     r"(?:对吧|是吧|对不对|不是吗|没错吧|对么|对吗|是吗|好吧|对不|是不|没错吗|不对吗|吧)"
     r"(?:[？?！!。]*\s*)$|"
@@ -163,26 +163,26 @@ _LEADING = re.compile(
 )
 
 # --- double-barreled -------------------------------------------------------------------
-_MARKER = re.compile(
+_MARKER = gapped(
     r"什么|怎么|怎样|哪(?!怕)|谁|多少|(?<![这那好前后头十])几(?!乎)|如何|为什么|为何|为啥|是否|有没有|会不会|要不要|"
     r"是不是|能不能|多久|多大|多长|多高|何时|何地|(.)不\1|(?:吗|么|呢)$"
 )
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]|以及|并且|而且|另外|同时|还有|和|跟|及|与|或者|或是")
 # "预留多少容量，你们是怎么算出来的": the first clause is the topic the cleft asks about.
-_CLEFT = re.compile(
+_CLEFT = gapped(
     r"^(?:你们|您|贵司|团队|大家)?(?:当时|最后|现在|一般|通常|平时)?(?:都)?是(?:怎么|如何|谁|从哪|在哪|"
     r"什么时候|哪)"
 )
 _QUESTION_MARKS = re.compile(r"[？?]\s*\S[^？?]*[？?]")
 
 # --- vague -----------------------------------------------------------------------------
-_ANCHOR = re.compile(
+_ANCHOR = gapped(
     r"\d|上周|上个?月|上个?季度|上半年|下半年|去年|今年|前年|昨天|前天|本月|本周|本季度|这个季度|"
     r"[qQ][1-4]|[一二三四五六七八九十两]+(?:月|年|周|天|次|个月|季度)|那次|上次|上回|最近一次|这次|"
     r"那一次|当时|期间|以来|之前|之后|以后|的时候|时[，,]|大促|双十一|双11|春节|故障|迁移|上线|"
     r"发布|合同|续约|账单|工单|招标|扩容|切换|演练|事故|宕机|回源|转码|直播|活动|项目|审计"
 )
-_VAGUE = re.compile(
+_VAGUE = gapped(
     r"还有(?:没有)?(?:什么|其他|别的|其它|啥)"
     + _NO_BREAK
     + r"{0,8}?(?:吗|么|呢|没有|嘛)?"
@@ -227,14 +227,14 @@ def _obvious(text: str) -> Iterator[Hit]:
 
 
 # "讲讲上次大促那天的扩容过程吧" asks for a story; its 吧 softens a request, it leads nowhere.
-_STORY_REQUEST = re.compile(
+_STORY_REQUEST = gapped(
     r"^(?:嗯|那|那么|好的?|那个|就是说)?[，,]?\s*(?:请|麻烦)?(?:您|你们?)?(?:再)?"
     r"(?:给|跟|和|帮|带)?(?:我们|我|咱们)?(?:再)?"
     r"(?:讲讲|说说|聊聊|谈谈|讲一下|说一下|讲下|说下|介绍一下|介绍下|描述一下|回忆一下|回顾一下|回顾下|过一遍|"
     r"分享一下|分享下|展开讲讲|展开说说|复盘一下|梳理一下)"
 )
 # "能举个例子吗，上次告警风暴是怎么处理的？": a polite lead-in, then one question.
-_LEAD_IN = re.compile(
+_LEAD_IN = gapped(
     r"^(?:嗯|呃|那|那个|就是说|好的?)?[，,]?\s*(?:能不能|能否|可不可以|可以|能|方便(?:的话)?|冒昧|"
     r"打扰(?:一?下)?|请问|想|顺便)?(?:再)?(?:给我们|跟我们)?(?:举个?(?:具体的?)?例子|举例(?:说明)?|说说|"
     r"讲讲|聊聊|展开(?:讲讲|说说|讲一?下|说一?下)?|具体(?:说说|讲讲|讲一?下|说一?下)|透露(?:一?下)?|"
@@ -243,7 +243,7 @@ _LEAD_IN = re.compile(
 
 
 # "…有没有认识做过迁移的同事，方便引荐一下吗？": asking for an introduction, not a second question.
-_POLITE_TAIL = re.compile(
+_POLITE_TAIL = gapped(
     r"^(?:那)?(?:方便|能否|能不能|可以|可不可以|是否方便)?(?:帮忙|帮我们|给我们)?(?:引荐|介绍|约|联系|对接|牵线|"
     r"推荐)(?:一下|下)?(?:吗|么|不|吧)?$"
 )

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from interview_tui.domain.enums import Role
 from interview_tui.lint.bank_checks import bank_codes
-from interview_tui.lint.findings import CODES, Finding, LintResult
+from interview_tui.lint.findings import CODES, MAX_QUESTION_CHARS, Finding, LintResult
 from interview_tui.lint.language import detect_language
 from interview_tui.lint.messages import evidence_note, explain
 from interview_tui.lint.model import model_for
@@ -102,6 +102,10 @@ def lint_text(
     language. A ``follow_up`` takes its subject from the question before it ("How long is
     it kept?"), so it is flagged only when a rule and the model both find it shallow.
     """
+    if len(text) > MAX_QUESTION_CHARS:  # not a question: no rule or model reads it
+        lang = language or detect_language(text[:MAX_QUESTION_CHARS])
+        finding = _finding("too-long", ui_language or lang, None, set(allow))
+        return LintResult(text=text, language=lang, findings=(finding,))
     lang = language or detect_language(text)
     if not text.strip():
         return LintResult(text=text, language=lang)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from interview_tui.lint.rule import Hit, Rule, Split, regex_rule, run_rules
+from interview_tui.lint.rule import Hit, Rule, Split, gapped, regex_rule, run_rules
 
 _AUX_PRESENT = (
     r"(?:do|does|would|will|are|is|should|could|can|shall|might|may|"
@@ -55,13 +55,13 @@ _QUALITY = (
     r"reliable|secure|stable|fast|cheap|affordable|available|up\s+and\s+running)"
 )
 _CLOSED = rf"^\s*(?:(?:and|so|also|then|ok|okay)\s*,?\s+)?{_AUX_PRESENT}\b"
-_OBVIOUS_CLOSED = re.compile(
+_OBVIOUS_CLOSED = gapped(
     rf"{_CLOSED}[^?.!]*?\b{_WANT}\b[^?.!]*?\b{_DESIRABLE}|"
     rf"{_CLOSED}[^?.!]*?\b{_DESIRABLE}[^?.!]*?\b{_WANT}\b|"
     rf"{_CLOSED}[^?.!]*?\b{_IMPORTANT}\b[^?.!]*?\b{_QUALITY}\b|"
     rf"{_CLOSED}[^?.!]*?\b{_QUALITY}\b[^?.!]*?\b{_IMPORTANT}\b"
 )
-_OBVIOUS_WHO = re.compile(
+_OBVIOUS_WHO = gapped(
     rf"\bwho\s+(?:doesn't|does\s+not|wouldn't|would\s+not)\s+(?:{_WANT}|{_IMPORTANT})\b"
 )
 
@@ -71,7 +71,7 @@ _BUILD = (
     r"launch|release|put|focus|invest|improve|change|fix\s+first|tackle|work\s+on|do\s+next|"
     r"roadmap|price|package)"
 )
-_DESIGN_OFFLOAD = re.compile(
+_DESIGN_OFFLOAD = gapped(
     rf"\b(?:what|which|how|where)\b[^?]*?\b(?:should|shall|could|must|ought\s+to)\s+"
     rf"(?:we|i|our\s+(?:team|product|company|roadmap))\s+(?:\w+\s+)?{_BUILD}\b|"
     rf"\bwhat\s+(?:would|do|did)\s+you\s+(?:like|want|need|suggest|recommend|advise)\s+"
@@ -135,13 +135,15 @@ _WHY = (
     r"(?:why|how\s+come|what\s+made\s+you|what\s+led\s+you\s+to|what\s+convinced\s+you\s+to|"
     r"what\s+was\s+the\s+reason\s+(?:you|your\s+\w+))"
 )
-_COMPETITOR = re.compile(
+# (?>…) around a gap and the word after it: the first such word is taken and never given
+# back, so "why … chose … them" costs one pass per "why", not one per pair of words
+_COMPETITOR = gapped(
     rf"\b{_WHY}\b[^?]*?{_NOT_US}|"
     r"\b(?:leave|left|leaving|dropp?(?:ed)?|ditch(?:ed)?|abandon(?:ed)?|quit)\s+us\b|"
-    rf"\b{_WHY}\b(?![^?]*\bdecid)[^?]*?\b{_SELECT}\b[^?]*?\b{_VENDORS}\b|"
-    rf"\b{_WHY}\b[^?]*?\b{_CHOOSE}\b[^?]*?\b{_RIVAL}\b|"
-    r"\bwhy\b[^?]*?\b(?:don't|didn't|haven't|aren't|won't|wouldn't|do\s+not|did\s+not|"
-    rf"not)\b[^?]*?\b{_CHOOSE}\b[^?]*?\b(?:us|our)\b|"
+    rf"\b{_WHY}\b(?![^?]*\bdecid)(?>[^?]*?\b{_SELECT}\b)[^?]*?\b{_VENDORS}\b|"
+    rf"\b{_WHY}\b(?>[^?]*?\b{_CHOOSE}\b)[^?]*?\b{_RIVAL}\b|"
+    r"\bwhy\b(?>[^?]*?\b(?:don't|didn't|haven't|aren't|won't|wouldn't|do\s+not|did\s+not|"
+    rf"not)\b)(?>[^?]*?\b{_CHOOSE}\b)[^?]*?\b(?:us|our)\b|"
     r"\bwhy\s+not\s+(?:us|ours|our\s+\w+)\b|"
     rf"\bwhat\s+(?:do|does|did)\s+{_VENDORS}\s+(?:\w+\s+)?(?:do|offer|have|give\s+you|provide)"
     r"\s+(?:better|that\s+we\s+(?:don't|didn't|can't|do\s+not))|"
@@ -167,7 +169,7 @@ _WE_SHIP = (
     r"include|bundled|bundle|priced|price|discounted|discount|matched|match|waived|waive)"
 )
 _YOU_SUBJ = r"(?:you|your\s+(?:team|company|engineers|users|org|developers|business)|they)"
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = gapped(
     r"\b(?:if|suppose|supposing|assuming|imagine|say|once|in\s+case|provided)\s+(?:that\s+)?"
     rf"(?:we|our\s+(?:team|product|company)|there\s+(?:was|were)\s+a)\s+(?:\w+\s+){{0,3}}?"
     rf"{_WE_SHIP}\b[^?]*?\b(?:would|will|could|might|'d)\b|"
@@ -192,7 +194,7 @@ _OURS = (
     r"(?:us|our\b|ours|we\b|the\s+(?:product|service|console|platform|support|api|sdk|"
     r"pricing|docs|documentation|team|ui|dashboard|cloud|offering|solution|new\s+\w+))"
 )
-_OPINION = re.compile(
+_OPINION = gapped(
     rf"\bhow\s+(?:do|did|would|does)\s+(?:you|your\s+\w+)\s+(?:feel|rate|like|find|judge|"
     rf"grade|score|perceive|view|see|assess|evaluate|describe|compare)\b\s+(?:\w+\s+){{0,3}}?"
     rf"{_OURS}|"
@@ -224,7 +226,7 @@ _OPINION = re.compile(
 )
 
 # --- leading ---------------------------------------------------------------------------
-_LEADING_NEGATED = re.compile(
+_LEADING_NEGATED = gapped(
     r"\b(?:don't|doesn't|wouldn't|won't|isn't|aren't|shouldn't|can't|haven't|hasn't|"
     r"didn't|wasn't|weren't)\s+(?:you|it|that|this|they|we|there|your\s+\w+)\s+"
     r"(?:agree|think|feel|say|find|believe|be|a|the|true|obvious|clear|fair|better|great|"
@@ -232,7 +234,7 @@ _LEADING_NEGATED = re.compile(
     r"annoying|painful|make\s+sense|help|mean|seem|sound|want|wish|love|need|prefer)\b"
 )
 _WH_START = re.compile(r"^\s*(?:why|how|what|when|which|who|where)\b")
-_LEADING = re.compile(
+_LEADING = gapped(
     r"^\s*(?:don't|doesn't|wouldn't|won't|isn't|aren't|shouldn't|haven't|hasn't)\s+\w+|"
     r"[,;-]\s*(?:right|correct|yes|no|true|agreed|isn't\s+it|aren't\s+they|don't\s+you|"
     r"doesn't\s+it|didn't\s+it|wasn't\s+it|weren't\s+they|wouldn't\s+you|won't\s+you|"
@@ -257,7 +259,7 @@ _Q_START = (
     r"(?:what|how|why|which|who|whom|whose|where|when|do|does|did|is|are|was|were|"
     r"would|will|can|could|should|has|have|had)"
 )
-_DOUBLE = re.compile(
+_DOUBLE = gapped(
     r"\?\s*\S[^?]*\?|"
     r"(?:,\s*|\s)(?:and|&|plus|as\s+well\s+as|and\s+also|but\s+also)\s+(?:then\s+|also\s+)?"
     r"(?:what|how|which|who|whom|whose|where|when|why)\s+\w+['’]?\w*\s+\w+|"
@@ -268,7 +270,7 @@ _DOUBLE = re.compile(
 # "How many clusters do you run; who owns them?" asks twice. "Your Q3 report shows 40%
 # growth; which region drove it?" is a research preamble, then one question.
 _SEMICOLON = re.compile(rf";\s*{_Q_START}\b[^?]*\?")
-_ASKS = re.compile(
+_ASKS = gapped(
     rf"^\s*(?:(?:so|and|also|then|ok|okay|um|uh|well|right|now|first)\s*,?\s+)*{_Q_START}\b"
 )
 
@@ -285,7 +287,7 @@ def _double(text: str) -> Iterator[Hit]:
 
 
 # --- vague -----------------------------------------------------------------------------
-_ANCHOR = re.compile(
+_ANCHOR = gapped(
     r"\d|\b(?:last|this|next|past|previous)\s+(?:week|month|quarter|year|sprint|release|"
     r"time|incident|outage|renewal|migration|launch|review|rollout|upgrade|deal|contract|"
     r"budget|cycle|season|peak|holiday|friday|monday|tuesday|wednesday|thursday|saturday|"

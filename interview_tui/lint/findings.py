@@ -16,6 +16,10 @@ class Severity(StrEnum):
         return ("info", "warning", "error").index(self.value)
 
 
+#: The longest text linted as a question; a longer one is a ``too-long`` finding, unread.
+MAX_QUESTION_CHARS = 2_000
+
+
 @dataclass(frozen=True, slots=True)
 class CodeInfo:
     """A finding code: how serious it is and whether it reads only the text."""
@@ -37,6 +41,7 @@ CODES: dict[str, CodeInfo] = {
         CodeInfo("leading", Severity.WARNING, True),
         CodeInfo("double-barreled", Severity.WARNING, True),
         CodeInfo("vague", Severity.WARNING, True),
+        CodeInfo("too-long", Severity.ERROR, True),
         CodeInfo("no-research", Severity.WARNING, False),
         CodeInfo("role-mismatch", Severity.WARNING, False),
         CodeInfo("no-purpose", Severity.INFO, False),

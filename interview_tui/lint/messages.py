@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from interview_tui.lint.findings import MAX_QUESTION_CHARS
+
 
 class Explanation(NamedTuple):
     message: str
@@ -115,6 +117,18 @@ MESSAGES: dict[str, dict[str, Explanation]] = {
         "zh-CN": Explanation(
             "决策人的时间宝贵：先展示做过的功课，再提问。",
             "补充调研铺垫，例如：“我们看到贵司年报里海外业务增长目标是 30%……”",
+        ),
+    },
+    "too-long": {
+        "en": Explanation(
+            f"Over {MAX_QUESTION_CHARS:,} characters: this is a text, not one question, so it "
+            "was not checked further.",
+            "Split it into short questions that each ask one thing; keep background in the "
+            "research or purpose field.",
+        ),
+        "zh-CN": Explanation(
+            f"超过 {MAX_QUESTION_CHARS:,} 个字符：这是一段文字，不是一个问题，因此没有进一步检查。",
+            "拆成几个简短的问题，每个只问一件事；背景信息写进调研或用途字段。",
         ),
     },
     "role-mismatch": {

@@ -9,6 +9,18 @@ Hit = tuple[str, tuple[int, int]]
 Rule = Callable[[str], Iterator[Hit]]
 
 
+#: the most characters a rule's gap (``[^?]*``: "why … chose … them") spans; a rule whose
+#: words are further apart than this does not fire. Real questions are under 300 characters,
+#: and a bounded gap keeps every rule linear in the length of the text.
+GAP = 300
+_OPEN_GAP = re.compile(r"(\[\^(?:\\.|[^\]])*\])\*")
+
+
+def gapped(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` with every negated-class gap ``[^…]*`` bounded to :data:`GAP`."""
+    return re.compile(_OPEN_GAP.sub(lambda m: f"{m[1]}{{0,{GAP}}}", source), flags)
+
+
 def regex_rule(code: str, pattern: re.Pattern[str]) -> Rule:
     """A rule that reports ``code`` at the first match of ``pattern``."""
 

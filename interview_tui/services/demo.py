@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from interview_tui.domain.enums import (
     CommitmentState,
@@ -44,15 +45,37 @@ def _at(day: date, hour: int = 10) -> datetime:
     return datetime.combine(day, time(hour, 0))
 
 
-def seed_demo(store: Store, today: date, extra_visits: int = 0) -> dict[str, int]:
-    """Fill the store with the demo (once) and top synthetic visits up to ``extra_visits``."""
-    added = {"accounts": 0, "synthetic_visits": 0}
+#: the demo's accounts, and what is added to a name one of the user's customers has already
+DEMO_ACCOUNTS = (("星河视频", "(演示)"), ("Northwind Logistics", " (demo)"))
+
+
+def _free_name(store: Store, name: str, mark: str) -> str:
+    """``name``, or ``name (demo)``, ``name (demo 2)`` …: the user's own customer of that
+    name is never touched (customer names are unique)."""
+    candidate, number = name, 1
+    while store.customer_by_name(candidate) is not None:
+        number += 1
+        suffix = mark if number == 2 else f"{mark[:-1]} {number - 1}{mark[-1]}"
+        candidate = f"{name}{suffix}"
+    return candidate
+
+
+def seed_demo(store: Store, today: date, extra_visits: int = 0) -> dict[str, Any]:
+    """Fill the store with the demo (once) and top synthetic visits up to ``extra_visits``.
+
+    ``renamed`` lists ``(name, demo name)`` for each demo account whose name one of the
+    user's customers already had: the demo account is added beside it under the other name.
+    """
+    added: dict[str, Any] = {"accounts": 0, "synthetic_visits": 0, "renamed": []}
     if store.meta(SEEDED_KEY) is None:
         with store.transaction():
-            _seed_xinghe(store, today)
-            _seed_northwind(store, today)
+            names = [_free_name(store, name, mark) for name, mark in DEMO_ACCOUNTS]
+            _seed_xinghe(store, today, names[0])
+            _seed_northwind(store, today, names[1])
             store.set_meta(SEEDED_KEY, today.isoformat())
         added["accounts"] = 2
+        added["renamed"] = [(name, new) for (name, _), new in zip(DEMO_ACCOUNTS, names,
+                                                                  strict=True) if new != name]
     have = int(store.meta(SYNTHETIC_KEY) or 0)
     if extra_visits > have:
         added["synthetic_visits"] = _seed_synthetic(store, today, have, extra_visits)
@@ -62,8 +85,8 @@ def seed_demo(store: Store, today: date, extra_visits: int = 0) -> dict[str, int
 # -- 星河视频: a Chinese video platform, one done visit and one planned ----------------------
 
 
-def _seed_xinghe(store: Store, today: date) -> None:
-    customer = store.save(Customer(name="星河视频", industry="短视频与直播"))
+def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
+    customer = store.save(Customer(name=name, industry="短视频与直播"))
     people = [
         store.save(Person(customer_id=customer.id, name=name, title=title, role=role))
         for name, title, role in [
@@ -179,8 +202,8 @@ def _seed_xinghe(store: Store, today: date) -> None:
 # -- Northwind Logistics: an English-speaking account with an overdue promise -------------------
 
 
-def _seed_northwind(store: Store, today: date) -> None:
-    customer = store.save(Customer(name="Northwind Logistics", industry="Freight and logistics"))
+def _seed_northwind(store: Store, today: date, name: str = "Northwind Logistics") -> None:
+    customer = store.save(Customer(name=name, industry="Freight and logistics"))
     people = [
         store.save(Person(customer_id=customer.id, name=name, title=title, role=role))
         for name, title, role in [

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from interview_tui.domain.dates import shift
 from interview_tui.domain.models import Commitment
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
@@ -30,7 +31,7 @@ class OpenCommitment:
     @property
     def day(self) -> date:
         """Its due date, or a week after the visit when none was agreed."""
-        return self.commitment.due or self.visit_date + UNDATED_AFTER_VISIT
+        return self.commitment.due or shift(self.visit_date, UNDATED_AFTER_VISIT)
 
 
 def customers_named(store: Store, name: str) -> list[tuple[int, str]]:

@@ -11,8 +11,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-from interview_tui.errors import UserError
 from interview_tui.i18n import t
+from interview_tui.store.errors import StoreError, damaged, is_damage
 from interview_tui.store.paths import create_private_file, make_private_dir
 from interview_tui.store.versions import SCHEMA_VERSION as LATEST_VERSION
 from interview_tui.store.versions import schema_version
@@ -20,12 +20,21 @@ from interview_tui.store.versions import schema_version
 BUSY_TIMEOUT_MS = 10_000
 #: ``PRAGMA application_id`` of every database this product writes ("ITUI")
 APPLICATION_ID = 0x49545549
-#: tables that databases written before ``application_id`` was set always have
-_OUR_TABLES = frozenset({"customers", "visits", "notes", "commitments", "meta"})
-
-
-class StoreError(UserError):
-    """A database problem explained in one line a person can act on."""
+#: the tables and columns of schema 1 that every database written before ``application_id``
+#: was set has (later versions only add): a foreign file that merely shares some table
+#: names is not taken for ours
+_V1_COLUMNS: dict[str, frozenset[str]] = {
+    "customers": frozenset({"id", "name", "industry", "notes", "created_at"}),
+    "people": frozenset({"id", "customer_id", "name", "title", "role", "contact"}),
+    "visits": frozenset({"id", "customer_id", "date", "length_minutes", "purpose", "goals",
+                         "attendee_ids", "status", "created_at"}),
+    "script_items": frozenset({"id", "visit_id", "text", "role", "goal", "status"}),
+    "notes": frozenset({"id", "visit_id", "text", "internal", "kind", "created_at"}),
+    "requirements": frozenset({"id", "customer_id", "visit_id", "title", "state", "pool_group"}),
+    "commitments": frozenset({"id", "visit_id", "text", "owner_side", "owner_name", "due",
+                              "state", "created_at"}),
+    "meta": frozenset({"key", "value"}),
+}  # fmt: skip
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -37,6 +46,10 @@ def _read_only(path: Path) -> sqlite3.Connection:
         return conn
     except sqlite3.OperationalError:
         return sqlite3.connect(f"{base}?immutable=1", uri=True, check_same_thread=False)
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
 
 
 def _inspect_existing(path: Path) -> int:
@@ -60,15 +73,19 @@ def _inspect_existing(path: Path) -> int:
         application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
         version = schema_version(conn)
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        legacy = application_id == 0 and version >= 1 and all(
+            table in tables and columns <= _columns(conn, table)
+            for table, columns in _V1_COLUMNS.items()
+        )
     except sqlite3.DatabaseError as exc:
+        if is_damage(exc) and path.read_bytes()[:16] == b"SQLite format 3\x00":
+            raise damaged(path) from None
         raise StoreError(
             f"{path}: not a usable interview-tui database ({exc}); the file was left untouched"
         ) from None
     finally:
         conn.close()
-    ours = application_id == APPLICATION_ID or (
-        application_id == 0 and (not tables or (version >= 1 and tables >= _OUR_TABLES))
-    )
+    ours = application_id == APPLICATION_ID or legacy or (application_id == 0 and not tables)
     if not ours:
         raise StoreError(
             f"{path}: this SQLite file belongs to another program (application_id "
@@ -103,6 +120,8 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
                 f"{path}: the database (or its folder) is read-only; interview-tui saves every "
                 "keystroke and needs to write there. The file was left untouched"
             )
+        if version == 0:  # an empty file given as --db (mktemp): private once it is filled
+            _make_private(path)
     else:
         if read_only:
             raise StoreError(t("error.db_missing", path=path))
@@ -114,21 +133,33 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         if schema_version(conn) < LATEST_VERSION:
             import sqlite_utils
 
             from interview_tui.store.migrations import migrate
 
+            # in the file's own journal mode, before WAL: a migration that fails is rolled
+            # back and leaves the file as it was, byte for byte
             migrate(sqlite_utils.Database(conn))
         if int(conn.execute("PRAGMA application_id").fetchone()[0]) != APPLICATION_ID:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if is_damage(exc):
+            raise damaged(path) from None
         raise StoreError(t("error.db_cannot_prepare", path=path, reason=exc)) from None
     return conn
+
+
+def _make_private(path: Path) -> None:
+    """Mode 0600 for a file we are about to fill (an existing empty file may be 0644)."""
+    try:
+        os.chmod(path, 0o600)
+    except OSError as exc:
+        raise StoreError(t("error.db_cannot_open", path=path, reason=exc.strerror)) from None
 
 
 def open_store(path: Path | str | None = None, *, read_only: bool = False):  # -> Store

@@ -111,7 +111,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
         """One atomic write; nested calls become savepoints of the outer one."""
-        from interview_tui.store.database import StoreError
+        from interview_tui.store.errors import StoreError, damaged, is_damage
 
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only; this command only reads")
@@ -133,6 +133,8 @@ class Store:
             except sqlite3.DatabaseError as exc:
                 if self.conn.in_transaction:
                     self.conn.rollback()
+                if is_damage(exc):
+                    raise damaged(self.path) from None
                 raise StoreError(f"{self.path}: the change was not saved ({exc})") from None
             finally:
                 self._writing.active = False

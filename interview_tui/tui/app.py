@@ -59,7 +59,7 @@ class InterviewApp(App[None]):
         self._keymap = keymap or {}
         self.animate = animate
         self._prefetched = prefetched or {}
-        self.writer = Writer(self.post_message)
+        self.writer = Writer(self.post_message, store.path)
         #: what was typed in a dialog closed with esc, by dialog, until it is saved
         self.drafts: dict[str, dict[str, Any]] = {}
         #: the user's settings (:mod:`interview_tui.settings`), read off the UI thread

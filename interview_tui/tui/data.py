@@ -66,11 +66,14 @@ def _prefetcher() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(2, thread_name_prefix="interview-prefetch")
 
 
-def read_error(exc: BaseException) -> str:
+def read_error(exc: BaseException, path: str = "") -> str:
     """One line for the user about a read that failed: a :class:`UserError` says it
-    itself; anything else (a bug, a database error) is named so it can be reported."""
+    itself, damaged pages of the database at ``path`` say how to recover; anything else (a
+    bug, another database error) is named so it can be reported."""
     from interview_tui.i18n import t
+    from interview_tui.store.errors import explain
 
+    exc = explain(exc, path) if path else exc
     if isinstance(exc, UserError):
         return str(exc)
     return t("app.load_failed", error=f"{type(exc).__name__}: {exc}")
@@ -118,7 +121,7 @@ class DataScreen(BaseScreen, Generic[T]):
             return
         self._answered_token = self._load_token  # read already: shown in the first paint
         if (error := future.exception()) is not None:
-            self.notify(read_error(error), severity="error", timeout=10)
+            self.notify(read_error(error, self.iapp.store.path), severity="error", timeout=10)
         else:
             self.show(future.result())
 
@@ -161,7 +164,7 @@ class DataScreen(BaseScreen, Generic[T]):
         try:
             data = prefetched.result() if prefetched is not None else self.fetch()
         except Exception as exc:  # a bug must not leave the screen waiting forever either
-            self.post_message(LoadFailed(read_error(exc), token))
+            self.post_message(LoadFailed(read_error(exc, self.iapp.store.path), token))
             return
         if not worker.is_cancelled:
             self.post_message(Loaded(data, token))
@@ -176,7 +179,7 @@ class DataScreen(BaseScreen, Generic[T]):
         try:
             data = fetch()
         except Exception as exc:
-            self.post_message(LoadFailed(read_error(exc)))
+            self.post_message(LoadFailed(read_error(exc, self.iapp.store.path)))
             return
         self.post_message(ReadDone(then, data))
 
@@ -247,6 +250,8 @@ class Writer:
     """One thread that runs every save of the UI in order; results come back as messages."""
 
     post: Callable[[Message], object]
+    #: the database file (named in the line about damaged pages)
+    path: str = ""
     _executor: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="interview-save")
     )
@@ -265,8 +270,13 @@ class Writer:
         return ticket
 
     def _run(self, ticket: int, write: Callable[[], Any]) -> None:
+        from interview_tui.store.errors import explain
+
         try:
-            result = write()
+            try:
+                result = write()
+            except Exception as exc:
+                raise (explain(exc, self.path) if self.path else exc) from None
         except UserError as exc:
             self.post(SaveFailed(ticket, SaveError(str(exc), getattr(exc, "field", None))))
         except Exception as exc:  # a bug must not lose the user's input either

@@ -129,12 +129,12 @@ def load_keymap(path: Path) -> dict[str, str]:
     import tomllib
 
     from interview_tui.errors import UserError
-    from interview_tui.reading import ReadError, read_text
+    from interview_tui.reading import ReadError, read_toml
 
     if not path.exists() and not path.is_symlink():
         return {}
     try:
-        data = tomllib.loads(read_text(path, what="keymap", limit=MAX_KEYMAP_BYTES))
+        data = read_toml(path, what="keymap", limit=MAX_KEYMAP_BYTES)
     except ReadError as exc:
         raise UserError(str(exc)) from None
     except tomllib.TOMLDecodeError as exc:
