@@ -44,3 +44,21 @@ def test_a_private_note_keeps_its_flag_through_export_and_import(demo_store, tmp
     imported = import_json_data(other, data)
     [note] = [n for n in other.notes(imported.id or 0) if "PRIVATE-7" in n.text]
     assert note.private is True
+
+
+def test_a_visit_file_is_never_a_share(demo_store, tmp_path) -> None:
+    """Importing a colleague's JSON export neither shares the visit nor puts its customer in
+    a team here: those are this laptop's own decisions."""
+    from datetime import datetime
+
+    from interview_tui.domain.models import Customer
+
+    visit = demo_store.all(Visit)[0]
+    customer = demo_store.get(Customer, visit.customer_id)
+    demo_store.save(customer.model_copy(update={"team": "their-team"}))
+    demo_store.save(visit.model_copy(update={"shared_at": datetime(2026, 11, 1)}))
+    data = to_json_data(load_bundle(demo_store, visit.id or 0))
+    other = open_store(tmp_path / "other.db")
+    imported = import_json_data(other, data)
+    assert imported.shared_at is None
+    assert other.get(Customer, imported.customer_id).team == ""

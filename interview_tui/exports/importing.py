@@ -239,7 +239,9 @@ def check_document(document: Any, *, format_name: str, version: int) -> CheckedV
         raise ImportProblem("version", t("import.newer", version=version), found)
     check_scalars(document)
 
-    customer_data = {**_object(document, "customer"), "id": None}
+    # a file is never a share: which team a customer syncs with, and whether a visit is
+    # shared, are this laptop's own decisions
+    customer_data = {**_object(document, "customer"), "id": None, "team": ""}
     customer = _build(Customer, customer_data, ("customer",))
     visit_data = _object(document, "visit")
     attendees = visit_data.get("attendee_ids", [])
@@ -249,7 +251,8 @@ def check_document(document: Any, *, format_name: str, version: int) -> CheckedV
         old_id({"id": value}, "id", ("visit", "attendee_ids", index))
     if visit_data.get("uid") is None:
         visit_data = {**visit_data, "uid": _old_visit_uid(customer.name, visit_data.get("date"))}
-    visit = _build(Visit, {**visit_data, "id": None, "customer_id": 0, "attendee_ids": []},
+    visit = _build(Visit, {**visit_data, "id": None, "customer_id": 0, "attendee_ids": [],
+                           "shared_at": None},
                    ("visit",))  # fmt: skip
     space = uuid.UUID(visit.uid)
     checked = CheckedVisit(customer=customer, visit=visit, attendees=list(attendees))

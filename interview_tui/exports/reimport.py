@@ -107,7 +107,8 @@ def update_visit(store: Store, checked: CheckedVisit, visit: Visit) -> Visit:
         people_ids = people_ids_for(store, checked, customer_id, update=True)
         new_visit = checked.visit
         new_visit.attendee_ids = [people_ids[i] for i in checked.attendees if i in people_ids]
-        visit = store.save(_adopt(new_visit, visit, {"customer_id": customer_id}))
+        visit = store.save(_adopt(new_visit, visit, {"customer_id": customer_id,
+                                                     "shared_at": visit.shared_at}))
         links = {"visit_id": visit.id}
         items = _taken(store, ScriptItem, [item.uid for _, item in checked.script])
         script = [_adopt(item, items.get(item.uid), links) for _, item in checked.script]
