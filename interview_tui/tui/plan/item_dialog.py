@@ -6,14 +6,14 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Label, Select, Static, TextArea
+from textual.widgets import Label, Select, Static
 
 from interview_tui.domain.enums import Goal, Role
 from interview_tui.domain.models import ScriptItem
 from interview_tui.i18n import current_language, t
 from interview_tui.lint import lint_question
 from interview_tui.tui.forms import FormDialog, goal_select, role_select
-from interview_tui.tui.inputs import Input
+from interview_tui.tui.inputs import Input, TextArea
 
 
 class ItemDialog(FormDialog):
