@@ -49,7 +49,8 @@ FAMILIES = {
     "vt": "\x0b",
     "cr": "\r",
 }
-HOSTILE = "Kafka " + " ".join(f"<{name}>{seq}" for name, seq in FAMILIES.items()) + " end"
+HOSTILE = ("Kafka [/EU] [bold]b[/bold] [link=https://e.vil]l "
+           + " ".join(f"<{name}>{seq}" for name, seq in FAMILIES.items()) + " end")
 #: in a one-line field: line breaks too (an editor shows them as new lines)
 RAW = ("\x1b]0;PWNTITLE", "\x1b]52;", "\x1b[2J", "\x07", "\x00", "\x9b", "\xc2\x9b", "\x85",
        "\x7f", "\u202e", "\u2066", "\x0c", "\x0b")  # fmt: skip
@@ -216,6 +217,28 @@ async def test_text_typed_or_pasted_stays_exact_and_shows_as_symbols() -> None:
         assert area.get_column_width(row, column) == len(
             area.document[row].expandtabs(area.indent_width)) or column == len(
             area.document[row])  # fmt: skip
+
+
+async def test_question_copy_findings_quote_the_question_literally(tmp_path: Path) -> None:
+    """The shallow-question findings quote the question: ``[/EU]`` in it is text."""
+    from interview_tui.tui.app import build_app
+    from interview_tui.tui.plan.item_dialog import ItemDialog
+
+    store = open_store(tmp_path / "q.db")
+    customer = store.save(Customer(name="C"))
+    visit = store.save(Visit(customer_id=customer.id, date=datetime(2026, 11, 20, 10)))
+    item = store.save(ScriptItem(visit_id=visit.id, role=Role.BUSINESS, goal=Goal.PAIN_POINTS,
+                                 text="How do you [/EU] and [bold]x[/bold] do it and also why?"))
+    app = build_app(store, initial=("plan", {"visit_id": visit.id}), today=lambda: FIXED_TODAY,
+                    now=lambda: FIXED_NOW, animate=False)  # fmt: skip
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            app.push_screen(ItemDialog(item, item.role, item.goal))
+            await settle(pilot)
+            assert "[/EU]" in str(app.screen.query_one("#findings").render())
+    finally:
+        store.close()
 
 
 def test_no_screen_builds_textuals_own_editors() -> None:
