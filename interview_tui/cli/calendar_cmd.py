@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -11,7 +10,7 @@ import click
 
 from interview_tui.cli.helptext import Localised
 from interview_tui.cli.main import Settings, pass_settings
-from interview_tui.cli.output import echo
+from interview_tui.cli.output import echo, write_export
 
 
 @click.command("calendar", cls=Localised)
@@ -54,9 +53,7 @@ def calendar(settings: Settings, output: Path | None, customer: str | None,
                           alarm_minutes=user.alarm_minutes_before(), name=name)  # fmt: skip
     chunks = (piece.encode("utf-8") for piece in pieces)
     if output is None:
-        for chunk in chunks:
-            sys.stdout.buffer.write(chunk)
-        sys.stdout.flush()
+        write_export(chunks, "ics")
         echo(t("calendar.events", count=count[0]), err=True)
         return
     write_private(output, chunks)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from interview_tui.cli.helptext import Localised
 from interview_tui.cli.main import Settings, pass_settings
-from interview_tui.cli.output import echo
+from interview_tui.cli.output import echo, write_export
 from interview_tui.exports.render import FORMATS
 
 
@@ -48,8 +47,7 @@ def export(settings: Settings, visit_id: int, output_format: str, output: Path |
         if note := unreachable_note(chase_targets(load_bundle(store, visit_id))):
             echo(f"interview-tui: {note}", err=True)
     if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        write_export(data, output_format)
         return
     write_private(output, data)
     from interview_tui.i18n import t

@@ -4,12 +4,17 @@ Text lines pass :func:`interview_tui.display.visible` (an escape sequence in a c
 name shows as ``␛[…`` instead of retitling the terminal); JSON escapes every character a
 terminal could act on (C0, DEL, C1, bidi overrides, lone surrogates) so it stays valid JSON
 and safe to print.
+
+An export (a report, an e-mail, a calendar, JSON) goes out exact to a file or a pipe; on a
+terminal it goes through :func:`for_terminal` first (:func:`write_export` decides).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
+from collections.abc import Iterable
 from typing import Any
 
 import click
@@ -21,7 +26,10 @@ _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]
 
 def echo(text: str = "", *, err: bool = False, fg: str | None = None) -> None:
     """Print one line of text that may hold user data."""
-    click.secho(visible(text), err=err, fg=fg)
+    if fg is None:  # secho would add a colour reset even with no colour
+        click.echo(visible(text), err=err)
+    else:
+        click.secho(visible(text), err=err, fg=fg)
 
 
 def json_text(data: Any) -> str:
@@ -32,3 +40,29 @@ def json_text(data: Any) -> str:
 
 def echo_json(data: Any) -> None:
     click.echo(json_text(data))
+
+
+def for_terminal(text: str, output_format: str) -> str:
+    """An export as shown on a terminal: every control character visible, nothing run.
+
+    JSON keeps being valid JSON with the same values (the characters are escaped as
+    ``\\uXXXX``); any other format shows them as symbols (``␛``, ``␇``), its line ends
+    (CRLF in e-mail and calendars) as plain new lines.
+    """
+    if output_format == "json":
+        return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return visible(text.replace("\r\n", "\n"))
+
+
+def write_export(pieces: bytes | Iterable[bytes], output_format: str, *,
+                 terminal: bool | None = None) -> None:  # fmt: skip
+    """Write an export to standard output: exact to a file or a pipe, made visible by
+    :func:`for_terminal` when it is a terminal (``terminal`` overrides the check)."""
+    out = sys.stdout.buffer
+    if terminal is None:
+        terminal = sys.stdout.isatty()
+    for piece in [pieces] if isinstance(pieces, bytes) else pieces:
+        if terminal:
+            piece = for_terminal(piece.decode("utf-8", "replace"), output_format).encode()
+        out.write(piece)
+    sys.stdout.flush()

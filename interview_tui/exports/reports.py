@@ -13,6 +13,7 @@ from interview_tui.domain.enums import Goal, ItemStatus, PoolGroup, Role
 from interview_tui.domain.models import Commitment, Note, Requirement
 from interview_tui.domain.names import REQUIREMENT_FIELDS, display, display_list, display_of
 from interview_tui.exports.bundle import VisitBundle
+from interview_tui.exports.markdown import md
 from interview_tui.i18n import t
 from interview_tui.services.commitments import KeptOnTime, kept_line
 from interview_tui.services.customer_safe import recap_commitments, safe_requirement
@@ -22,20 +23,15 @@ from interview_tui.services.script_builder import not_asked
 from interview_tui.services.solutions import history_lines
 
 
-def _md(text: str) -> str:
-    """One line of user text, safe inside a Markdown list item."""
-    return " ".join(text.split()).replace("<", "&lt;")
-
-
 def _day(bundle: VisitBundle) -> str:
     return bundle.visit.date.date().isoformat()
 
 
 def _note_line(bundle: VisitBundle, note: Note) -> str:
-    parts = [_md(note.text)]
+    parts = [md(note.text, block=True, indent="  ")]
     speaker = bundle.person(note.speaker_id)
     if speaker:
-        parts.append(f"_({t('report.said_by', name=speaker.name)})_")
+        parts.append(f"_({t('report.said_by', name=md(speaker.name))})_")
     if note.internal:
         parts.append(f"`{t('report.internal')}`")
     return "- " + " ".join(parts)
@@ -50,10 +46,10 @@ def _commitment_line(c: Commitment, today: date) -> str:
     if not c.within_authority:
         flags.append(t("report.beyond_authority"))
     if c.overridden:
-        flags.append(t("report.authority_override", reason=_md(c.authority_override)))
-    owner = f"{display(c.owner_side)}: {c.owner_name or '—'}"
+        flags.append(t("report.authority_override", reason=md(c.authority_override)))
+    owner = f"{display(c.owner_side)}: {md(c.owner_name) or '—'}"
     due = c.due.isoformat() if c.due else "—"
-    return f"- {_md(c.text)} ({owner}; {due}; {', '.join(flags)})"
+    return f"- {md(c.text)} ({owner}; {due}; {', '.join(flags)})"
 
 
 def _solution_lines(r: Requirement) -> list[str]:
@@ -62,14 +58,14 @@ def _solution_lines(r: Requirement) -> list[str]:
     out = []
     if (current := r.solution) is not None:
         answer = display(current.answer)
-        out.append(f"  - {t('report.solution', text=_md(current.text), answer=answer)}")
+        out.append(f"  - {t('report.solution', text=md(current.text), answer=answer)}")
         out.append(f"  - {t('report.solution_history')}:")
-        out += [f"    - {_md(line)}" for line in history_lines(r)]
+        out += [f"    - {md(line)}" for line in history_lines(r)]
     if r.group is PoolGroup.IN_PROGRESS and not r.solution_agreed:
         out.append(f"  - ⚠ {t('report.no_agreed_solution')}")
     for entry in overrides(r):
-        said = t("report.gate_override", date=entry.get("on", ""),
-                 reason=_md(entry["override"]))  # fmt: skip
+        said = t("report.gate_override", date=md(entry.get("on", "")),
+                 reason=md(entry["override"]))  # fmt: skip
         out.append(f"  - ⚠ {said}")
     return out
 
@@ -82,11 +78,11 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
     :func:`~interview_tui.services.commitments.kept_on_time`), shown under the commitments.
     """
     visit = bundle.visit
-    out = [f"# {t('report.title', customer=bundle.customer.name, date=_day(bundle))}", ""]
+    out = [f"# {t('report.title', customer=md(bundle.customer.name), date=_day(bundle))}", ""]
     if visit.purpose:
-        out.append(f"**{t('report.purpose')}:** {_md(visit.purpose)}  ")
+        out.append(f"**{t('report.purpose')}:** {md(visit.purpose)}  ")
     out.append(f"**{t('report.status')}:** {display(visit.status)}  ")
-    people = ", ".join(f"{p.name} ({p.title}, {display(p.role, short=True)})"
+    people = ", ".join(f"{md(p.name)} ({md(p.title)}, {display(p.role, short=True)})"
                        for p in bundle.attendees)  # fmt: skip
     out.append(f"**{t('report.attendees')}:** {people or t('report.none')}  ")
     goals = ", ".join(display(g) for g in visit.goals)
@@ -109,16 +105,16 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
 
     out += [f"## {t('report.requirements')}", ""]
     for r in bundle.requirements:
-        head = _md(r.title or r.pain or r.scenario or r.user)
+        head = md(r.title or r.pain or r.scenario or r.user)
         state = f"{display(r.state)} · {display(r.group)}"
         out.append(f"- **{head}** ({state})")
         for field in REQUIREMENT_FIELDS:
             value = getattr(r, field)
             if value:
-                said = t("report.field", name=display_of("field", field), text=_md(value))
+                said = t("report.field", name=display_of("field", field), text=md(value))
                 out.append(f"  - {said}")
         if schedule := schedule_summary(r):
-            out.append(f"  - {t('report.schedule')}: {_md(schedule)}")
+            out.append(f"  - {t('report.schedule')}: {md(schedule)}")
         out += _solution_lines(r)
         if r.missing:
             out.append(f"  - ⚠ {t('report.unclear', missing=display_list('field', r.missing))}")
@@ -127,11 +123,13 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
     out += [_commitment_line(c, today) for c in bundle.commitments]
     out += [] if bundle.commitments else [t("report.none")]
     if kept is not None:
-        out += ["", t("report.kept", customer=_md(bundle.customer.name), line=kept_line(kept))]
+        out += ["", t("report.kept", customer=md(bundle.customer.name), line=kept_line(kept))]
     out += ["", f"## {t('report.pains')}", ""]
     pains = [n for n in bundle.notes if n.kind == "pain"]
-    out += [f"- {_md(n.text)} → {_md(n.action)}" for n in pains] or [t("report.none")]
-    out += ["", f"## {t('report.next_step')}", "", _md(visit.next_step) or t("report.none"), ""]
+    out += [f"- {md(n.text, block=True, indent='  ')} → {md(n.action)}"
+            for n in pains] or [t("report.none")]  # fmt: skip
+    out += ["", f"## {t('report.next_step')}", "",
+            md(visit.next_step, block=True) or t("report.none"), ""]  # fmt: skip
     out += _not_asked(bundle)
     return "\n".join(out)
 
@@ -148,7 +146,7 @@ def _not_asked(bundle: VisitBundle) -> list[str]:
             out.append(f"### {display(role)}")
             for item in items:
                 skipped = item.status is ItemStatus.SKIPPED
-                out.append(f"- {_md(item.text)} "
+                out.append(f"- {md(item.text)} "
                            f"({t('report.skipped' if skipped else 'report.not_reached')})")
             out.append("")
     return [*out, t("report.carry_over_hint"), ""]
@@ -158,18 +156,18 @@ def _agreed_plan(plan: dict[str, str]) -> list[str]:
     """The plan the customer agreed to, as sub-items (nothing when not agreed)."""
     lines = []
     if "plan" in plan or "planned" in plan:
-        text = " ".join(x for x in (_md(plan.get("plan", "")), t("recap.planned", date=plan[
-            "planned"]) if "planned" in plan else "") if x)  # fmt: skip
+        text = " ".join(x for x in (md(plan.get("plan", "")), t("recap.planned", date=md(plan[
+            "planned"])) if "planned" in plan else "") if x)  # fmt: skip
         lines.append(f"  - {t('recap.plan', text=text)}")
     if "workaround" in plan:
-        lines.append(f"  - {t('recap.workaround', text=_md(plan['workaround']))}")
+        lines.append(f"  - {t('recap.workaround', text=md(plan['workaround']))}")
     return lines
 
 
 def _need(r: dict[str, str]) -> str:
-    fields = [t("report.field", name=t(f"recap.field.{k}"), text=_md(r[k]))
+    fields = [t("report.field", name=t(f"recap.field.{k}"), text=md(r[k]))
               for k in ("user", "scenario", "pain") if r[k]]  # fmt: skip
-    return "; ".join(fields) or _md(r["title"])
+    return "; ".join(fields) or md(r["title"])
 
 
 def _solutions_to_confirm(requirements: list[dict[str, str]]) -> list[str]:
@@ -180,9 +178,9 @@ def _solutions_to_confirm(requirements: list[dict[str, str]]) -> list[str]:
         return []
     out = [f"## {t('recap.solutions')}", "", t("recap.solutions_intro"), ""]
     for r in waiting:
-        out.append(f"- **{_md(r['title']) or _need(r)}**: {_md(r['solution'])}")
+        out.append(f"- **{md(r['title']) or _need(r)}**: {md(r['solution'])}")
         if r["solution_reasoning"].strip():
-            out.append(f"  - {t('recap.solution_why', text=_md(r['solution_reasoning']))}")
+            out.append(f"  - {t('recap.solution_why', text=md(r['solution_reasoning']))}")
     return [*out, "", t("recap.solutions_ask"), ""]
 
 
@@ -191,11 +189,11 @@ def recap_md(bundle: VisitBundle) -> str:
     do (and how), and the commitments that stand (dropped ones are left out, done ones say so).
     """
     day = _day(bundle)
-    out = [f"# {t('recap.title', customer=bundle.customer.name, date=day)}", "",
+    out = [f"# {t('recap.title', customer=md(bundle.customer.name), date=day)}", "",
            t("recap.thanks", date=day), ""]  # fmt: skip
     if bundle.visit.give_back:
         out += [f"## {t('recap.shared')}", ""]
-        out += [f"- {_md(item)}" for item in bundle.visit.give_back] + [""]
+        out += [f"- {md(item)}" for item in bundle.visit.give_back] + [""]
     requirements = [(safe_requirement(r), schedule_for_customer(r)) for r in bundle.requirements]
     supported = [(r, plan) for r, plan in requirements if r["state"] == "already_supported"]
     to_confirm = [(r, plan) for r, plan in requirements if r["state"] != "already_supported"]
@@ -204,14 +202,14 @@ def recap_md(bundle: VisitBundle) -> str:
         for r, plan in to_confirm:
             out.append(f"- {_need(r)}")
             if r["solution_answer"] == "agreed":
-                out.append(f"  - {t('recap.solution_agreed', text=_md(r['solution']))}")
+                out.append(f"  - {t('recap.solution_agreed', text=md(r['solution']))}")
             out += _agreed_plan(plan)
         out.append("")
     out += _solutions_to_confirm([r for r, _plan in to_confirm])
     if supported:
         out += [f"## {t('recap.supported')}", ""]
         for r, _plan in supported:
-            how = (t("recap.how_to_use", how=_md(r["how_to_use"])) if r["how_to_use"].strip()
+            how = (t("recap.how_to_use", how=md(r["how_to_use"])) if r["how_to_use"].strip()
                    else t("recap.supported_no_how"))  # fmt: skip
             out.append(f"- {_need(r)}: {how}")
         out.append("")
@@ -220,11 +218,11 @@ def recap_md(bundle: VisitBundle) -> str:
         out += [f"## {t('recap.commitments')}", ""]
         for c in commitments:
             key = "recap.owner_us" if c["owner_side"] == "us" else "recap.owner_customer"
-            owner = t(key, name=c["owner_name"] or "—")
-            due = f", {t('recap.due', date=c['due'])}" if c["due"] else ""
+            owner = t(key, name=md(c["owner_name"]) or "—")
+            due = f", {t('recap.due', date=md(c['due']))}" if c["due"] else ""
             done = f" ({t('recap.done')})" if c["state"] == "done" else ""
-            out.append(f"- {_md(c['text'])}: {owner}{due}{done}")
+            out.append(f"- {md(c['text'])}: {owner}{due}{done}")
         out.append("")
     if bundle.visit.next_step:
-        out += [f"## {t('recap.next_step')}", "", _md(bundle.visit.next_step), ""]
+        out += [f"## {t('recap.next_step')}", "", md(bundle.visit.next_step, block=True), ""]
     return "\n".join(out)

@@ -1,17 +1,36 @@
 """The app's fields: a one-line input that focusing never selects (and so never wipes), a
-value holding control characters drawn with visible symbols; a pick list whose empty
-prompt is in the user's language."""
+multi-line editor, and a pick list whose empty prompt is in the user's language.
+
+Both text fields hold stored text exactly as it is (names, notes and answers may arrive by
+import with escape sequences in them) and draw it through
+:func:`interview_tui.display.visible_in_place`: a control character shows as its symbol
+(``␛``, ``␇``), anything else a terminal could act on as ``�``, one character for one, so
+cursor, selection and wrapping stay where they are. Nothing stored is ever written raw to
+the terminal, and the stored text changes only where the user edits it. Screens use these
+two classes, never Textual's ``Input`` and ``TextArea`` themselves (a test checks).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, overload
 
 from rich.text import Text
+from textual.document._document import DocumentBase
+from textual.document._document_navigator import DocumentNavigator
+from textual.document._wrapped_document import WrappedDocument
+from textual.expand_tabs import expand_tabs_inline
 from textual.widgets import Input as _TextualInput
 from textual.widgets import Select
+from textual.widgets import TextArea as _TextualTextArea
 
 from interview_tui.display import visible_in_place
 from interview_tui.i18n import t
+
+
+def _shown_line(line: str) -> str:
+    """A line of an editor as drawn: its tabs stay tabs (the editor lays them out)."""
+    return "\t".join(visible_in_place(part) for part in line.split("\t"))
 
 
 class Input(_TextualInput):
@@ -29,6 +48,91 @@ class Input(_TextualInput):
         if self.password:
             return super()._value
         return Text(visible_in_place(self.value), no_wrap=True, overflow="ignore", end="")
+
+    def _position_to_cell(self, position: int) -> int:
+        """Cells up to ``position`` as drawn (a terminal gives a control character no
+        width; its symbol takes one), so scrolling keeps the cursor in view."""
+        from rich.cells import cell_len
+
+        return cell_len(visible_in_place(self.value[:position]))
+
+
+class _ShownLines(Sequence[str]):
+    """A document's lines as drawn, made on demand (a long note is not copied per key)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [_shown_line(line) for line in self._lines[index]]
+        return _shown_line(self._lines[index])
+
+    def __iter__(self) -> Iterator[str]:
+        return (_shown_line(line) for line in self._lines)
+
+
+class _ShownDocument:
+    """A read-only view of an editor's document with each line as drawn, for the parts of
+    Textual that measure lines (wrapping, cursor and mouse positions, moving by word).
+
+    Every character is drawn as exactly one character, so a column in the view is the same
+    column in the document; only the widths differ (a control character has none).
+    """
+
+    def __init__(self, document: DocumentBase) -> None:
+        self._document = document
+
+    @property
+    def lines(self) -> _ShownLines:
+        return _ShownLines(self._document.lines)
+
+    def get_line(self, index: int) -> str:
+        return _shown_line(self._document.get_line(index))
+
+    def __getitem__(self, index: int) -> str:
+        return _shown_line(self._document[index])
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._document, name)
+
+
+class TextArea(_TextualTextArea):
+    """A Textual ``TextArea`` that draws stored text safely (see the module's docstring).
+
+    The document keeps the text exactly; :meth:`get_line` (Textual's hook for how a line
+    looks) draws it with symbols, and wrapping and cursor positions measure the same drawn
+    text.
+    """
+
+    def get_line(self, line_index: int) -> Text:
+        return Text(_shown_line(self.document.get_line(line_index)), end="", no_wrap=True)
+
+    def _set_document(self, text: str, language: str | None) -> None:
+        super()._set_document(text, language)
+        self.wrapped_document = WrappedDocument(_ShownDocument(self.document),  # type: ignore[arg-type]
+                                                tab_width=self.indent_width)  # fmt: skip
+        self.navigator = DocumentNavigator(self.wrapped_document)
+        self._rewrap_and_refresh_virtual_size()
+
+    def get_column_width(self, row: int, column: int) -> int:
+        from rich.cells import cell_len
+
+        line = _shown_line(self.document[row])
+        return cell_len(expand_tabs_inline(line[:column], self.indent_width))
+
+    def cell_width_to_column_index(self, cell_width: int, row_index: int) -> int:
+        from textual._cells import cell_width_to_column_index
+
+        line = _shown_line(self.document[row_index])
+        return cell_width_to_column_index(line, cell_width, self.indent_width)
 
 
 class Choice(Select):

@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Header, OptionList, Static, TextArea
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interview_tui.domain.enums import Goal, ItemStatus, Role
@@ -33,6 +33,7 @@ from interview_tui.services.live_session import LiveSession
 from interview_tui.tui.base import BaseScreen
 from interview_tui.tui.data import LoadFailed
 from interview_tui.tui.forms import FormDialog
+from interview_tui.tui.inputs import TextArea
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.live.confirm_back import ConfirmBackScreen
 from interview_tui.tui.live.dialogs import (

@@ -6,13 +6,13 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Label, Static
 
 from interview_tui.domain.models import CustomerQuestion
 from interview_tui.i18n import t
 from interview_tui.services.customer_questions import beyond_limits
 from interview_tui.tui.forms import FormDialog
-from interview_tui.tui.inputs import Input
+from interview_tui.tui.inputs import Input, TextArea
 from interview_tui.tui.text import literal
 
 

@@ -6,14 +6,15 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Label, Select, Static, TextArea
+from textual.widgets import Label, Select, Static
 
 from interview_tui.domain.enums import Goal, Role
 from interview_tui.domain.models import ScriptItem
 from interview_tui.i18n import current_language, t
 from interview_tui.lint import lint_question
 from interview_tui.tui.forms import FormDialog, goal_select, role_select
-from interview_tui.tui.inputs import Input
+from interview_tui.tui.inputs import Input, TextArea
+from interview_tui.tui.text import literal
 
 
 class ItemDialog(FormDialog):
@@ -64,7 +65,7 @@ class ItemDialog(FormDialog):
         lines = [f"{'✓' if f.accepted else '⚠'} {f.code}: {f.message}\n  → {f.suggestion}"
                  + (f" ({t('plan.accepted')})" if f.accepted else "") for f in result.findings]
         widget = self.query_one("#findings", Static)
-        widget.update("\n".join(lines) if lines else t("plan.findings_ok"))
+        widget.update(literal("\n".join(lines)) if lines else t("plan.findings_ok"))
         widget.set_class(result.shallow, "warn")
 
     def result(self) -> dict[str, Any] | None:

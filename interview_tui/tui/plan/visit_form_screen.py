@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Header, Label, Select, SelectionList, Static
 
 from interview_tui.domain.enums import Goal
 from interview_tui.domain.models import Person, Visit
@@ -19,7 +19,7 @@ from interview_tui.i18n import t
 from interview_tui.services.visits import VisitFormData, load_visit_form, people_of, save_visit
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import leave_form, typed_text
-from interview_tui.tui.inputs import Choice, Input
+from interview_tui.tui.inputs import Choice, Input, TextArea
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.text import literal
