@@ -107,3 +107,24 @@ async def test_next_customer_reads_the_customers_then_cycles(make_app):
         await pilot.press("c")  # after the last customer: all of them again
         await settle(pilot)
         assert {row.customer for row in app.screen.rows} == every
+
+
+async def test_background_work_is_textual_workers_and_one_writer_thread(make_app):
+    """Reads (the first read of a screen being opened too) are Textual workers; every save,
+    the live notes' included, goes through the app's one writer thread."""
+    import threading
+
+    app = make_app("home")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")  # commitments: read while it opens
+        await settle(pilot)
+        assert isinstance(app.screen, CommitmentsScreen)
+        app.show("live", visit_id=2)
+        await settle(pilot)
+        await pilot.press(*"note")
+        await pilot.pause(0.5)
+        app.screen.session.wait_written()
+        names = {thread.name for thread in threading.enumerate()}
+        assert not {name for name in names if name.startswith(("live-writer", "interview-pre"))}
+        assert app.screen.session.writer is app.writer.executor

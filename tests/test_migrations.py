@@ -233,3 +233,32 @@ def uuid_of(n: int):
     import uuid
 
     return uuid.UUID(int=n, version=4)
+
+
+def test_version_8_database_gains_the_live_windows_with_every_note_kept(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    from interview_tui.services.live_windows import LiveWindow
+    from interview_tui.store.migrations import migrate
+
+    path = tmp_path / "v8.db"
+    db = sqlite_utils.Database(path)
+    migrate(db, target=8)
+    db["customers"].insert({"id": 1, "name": "星河视频", "uid": str(uuid_of(1))})
+    db["visits"].insert({"id": 1, "customer_id": 1, "date": "2026-10-01T10:00:00",
+                         "status": "live", "goals": "[]", "attendee_ids": "[]",
+                         "give_back": "[]", "rehearsal": "{}", "uid": str(uuid_of(2))})
+    db["notes"].insert({"id": 1, "visit_id": 1, "text": "ALPHA", "kind": "note",
+                        "internal": 0, "uid": str(uuid_of(3))})  # fmt: skip
+    before = db.conn.execute("SELECT * FROM notes").fetchall()
+    assert "live_windows" not in db.table_names()
+    db.close()
+
+    store = open_store(path)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    after = store.conn.execute("SELECT * FROM notes").fetchall()
+    assert [row[: len(before[0])] for row in after] == before  # later columns are new
+    window = LiveWindow(store, 1)
+    window.enter()
+    assert [row["pid"] for row in store.live_windows(1)] == [window.pid]
+    store.close()

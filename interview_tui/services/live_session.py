@@ -20,6 +20,7 @@ from concurrent.futures import Executor, Future
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from uuid import uuid4
 
 from interview_tui.domain import lifecycle
 from interview_tui.domain.enums import Goal, ItemStatus, OwnerSide, Role, VisitStatus
@@ -35,6 +36,7 @@ from interview_tui.domain.models import (
 )
 from interview_tui.i18n import t
 from interview_tui.services.authority import apply_override, flags_beyond_authority
+from interview_tui.services.live_windows import LiveWindow
 from interview_tui.store.store import Store
 
 STARTED_KEY = "live.started.{visit_id}"
@@ -73,6 +75,14 @@ class LiveSession:
     writer: Executor | None = None
     #: called (in the writer thread) with the error and the records a failed write held
     on_write_error: Callable[[Exception, tuple[Record, ...]], None] | None = None
+    #: this window's row among the visit's live windows (``None``: not registered)
+    window: LiveWindow | None = None
+    #: called (in the writer thread) with (this window's note, the other window's) for each
+    #: note another window had changed meanwhile: this one was saved as a note of its own
+    on_kept_both: Callable[[list[tuple[Note, Note]]], None] | None = None
+    #: the text each note (by object) had in the database when this window last read or
+    #: wrote it: a save over different stored text would drop another window's words
+    _seen: dict[int, str] = field(default_factory=dict)
     _dirty: dict[int, Note] = field(default_factory=dict)
     #: records (not notes) whose write failed, written again first by the next flush
     _retry: list[Record] = field(default_factory=list)
@@ -105,6 +115,7 @@ class LiveSession:
                 session.goal_counts[note.goal] += 1
         for key, notes in session.voices.items():
             session.current[key] = len(notes) - 1
+            session._seen.update((id(note), note.text) for note in notes)
         session.requirements = store.requirements(visit_id=visit_id)
         session.commitments = store.commitments(visit_id)
         key = STARTED_KEY.format(visit_id=visit_id)
@@ -191,14 +202,68 @@ class LiveSession:
     def _write(self, *records: Record) -> None:
         """Save in the writer thread (in submission order), or inline without one."""
         try:
-            future = (self.writer.submit(lambda: self.store.save_all(self._linked(records)))
+            future = (self.writer.submit(self._save, records)
                       if self.writer else None)  # fmt: skip
         except RuntimeError:  # the writer was shut down with the screen: write inline
             future = None
         if future is None:
-            self.store.save_all(self._linked(records))
+            self._save(records)
             return
         future.add_done_callback(lambda done: self._written(done, records))
+
+    def _save(self, records: tuple[Record, ...]) -> None:
+        """One transaction. A note whose stored text is no longer what this window last saw
+        (another window wrote it meanwhile) is saved as a new note under the same question,
+        so both texts are kept; the heartbeat of this window is refreshed."""
+        kept_both = []
+        with self.store.transaction():
+            for record in records:
+                if (isinstance(record, Note) and record.kind == "note" and record.id is not None
+                        and id(record) in self._seen
+                        and self.store.note_text(record.id) not in (None, self._seen[id(record)])):
+                    other = self.store.get(Note, record.id)
+                    record.id, record.uid, record.created_at = None, str(uuid4()), None
+                    kept_both.append((record, other))
+            saved = self.store.save_all(self._linked(records))
+            for record in saved:  # as stored: the UI may be changing the text right now
+                if isinstance(record, Note) and record.id is not None:
+                    self._seen[id(record)] = self.store.note_text(record.id) or ""
+            if self.window is not None:
+                self.window.beat()
+        if kept_both and self.on_kept_both is not None:
+            self.on_kept_both(kept_both)
+
+    def keep_other(self, mine: Note, other: Note) -> None:
+        """Show the other window's note (kept) just before this window's, now its own."""
+        for key, notes in self.voices.items():
+            if any(note is mine for note in notes):
+                position = next(n for n, note in enumerate(notes) if note is mine)
+                notes.insert(position, other)
+                if self.current.get(key, 0) >= position:
+                    self.current[key] = self.current.get(key, 0) + 1
+                self._seen[id(other)] = other.text
+                if other.goal is not None and other.text.strip():
+                    self.goal_counts[other.goal] += 1
+                return
+
+    def heartbeat(self) -> None:
+        """Tell other windows this one is still here (through the writer, in order; a
+        writer still busy refreshes it with the write it is doing)."""
+        if self.window is not None and not getattr(self.writer, "outstanding", 0):
+            self._write()
+
+    def leave(self) -> None:
+        """This window's row goes, after every write already handed to the writer."""
+        window = self.window
+        if window is None:
+            return
+        try:
+            if self.writer is not None:
+                self.writer.submit(window.leave)
+                return
+        except RuntimeError:  # the writer has stopped: inline
+            pass
+        window.leave()
 
     def _written(self, done: Future, records: tuple[Record, ...]) -> None:
         error = done.exception()

@@ -243,10 +243,23 @@ def _v10_team_identity(db: sqlite_utils.Database) -> None:
     # position (the same id on every copy), new ones get an id when saved
 
 
+def _v11_live_windows(db: sqlite_utils.Database) -> None:
+    """The windows that have a visit open live (services/live_windows.py): one row each,
+    with its process id and host, when it opened and its last heartbeat (Unix seconds)."""
+    db["live_windows"].create(
+        {"token": str, "visit_id": int, "pid": int, "host": str, "started": str,
+         "heartbeat": float},
+        pk="token",
+        not_null={"visit_id", "pid", "host", "started", "heartbeat"},
+    )  # fmt: skip
+    db["live_windows"].create_index(["visit_id"])
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial, _v2_search_links_history, _v3_search_rowids, _v4_voices_pain_actions,
     _v5_archive_history_schedule, _v6_uids_first_due_override_how_to_use, _v7_solutions,
     _v8_link_and_due_soon_indexes, _v9_import_staging, _v10_team_identity,
+    _v11_live_windows,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"

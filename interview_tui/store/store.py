@@ -388,6 +388,33 @@ class Store:
         with self.transaction() as db:
             db["meta"].upsert({"key": key, "value": value}, pk="key")
 
+    # -- live windows: which windows have a visit open (services/live_windows.py) --------
+
+    def enter_live(self, token: str, visit_id: int, pid: int, host: str, started: str,
+                   heartbeat: float) -> None:  # fmt: skip
+        with self.transaction() as db:
+            db["live_windows"].upsert({"token": token, "visit_id": visit_id, "pid": pid,
+                                       "host": host, "started": started,
+                                       "heartbeat": heartbeat}, pk="token")  # fmt: skip
+
+    def beat_live(self, token: str, heartbeat: float) -> None:
+        with self.transaction():
+            self.conn.execute("UPDATE live_windows SET heartbeat = ? WHERE token = ?",
+                              [heartbeat, token])  # fmt: skip
+
+    def leave_live(self, token: str) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM live_windows WHERE token = ?", [token])
+
+    def live_windows(self, visit_id: int) -> list[dict[str, Any]]:
+        return self.query("SELECT * FROM live_windows WHERE visit_id = ? ORDER BY started",
+                          [visit_id])  # fmt: skip
+
+    def note_text(self, note_id: int) -> str | None:
+        """A note's stored text (inside a write: as that write sees it)."""
+        rows = self.query("SELECT text FROM notes WHERE id = ?", [note_id])
+        return rows[0]["text"] if rows else None
+
     # -- search -------------------------------------------------------------------------
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:

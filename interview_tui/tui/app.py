@@ -15,11 +15,22 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from interview_tui.i18n import t
 from interview_tui.memory import resume_collector
 from interview_tui.settings import UserSettings
 from interview_tui.store.store import Store
 from interview_tui.tui.base import translate_bindings
-from interview_tui.tui.data import SLOW_SAVE_SECONDS, SaveDone, SaveError, SaveFailed, Writer
+from interview_tui.tui.data import (
+    RETRY_DELAY,
+    SLOW_SAVE_SECONDS,
+    NotesKeptBoth,
+    NotesWriteFailed,
+    NotesWritten,
+    SaveDone,
+    SaveError,
+    SaveFailed,
+    Writer,
+)
 from interview_tui.tui.keymap import keymap_path as default_keymap_path
 from interview_tui.tui.keymap import load_keymap
 from interview_tui.tui.routes import screen_class
@@ -60,6 +71,10 @@ class InterviewApp(App[None]):
         self.animate = animate
         self._prefetched = prefetched or {}
         self.writer = Writer(self.post_message, store.path)
+        #: live sessions whose screen has closed with notes still being written, and
+        #: whether the user was told they wait for the database
+        self._closing_notes: dict[int, tuple[Any, bool]] = {}
+        self._quitting = False
         #: what was typed in a dialog closed with esc, by dialog, until it is saved
         self.drafts: dict[str, dict[str, Any]] = {}
         #: the user's settings (:mod:`interview_tui.settings`), read off the UI thread
@@ -131,7 +146,89 @@ class InterviewApp(App[None]):
         change is saved all the same and shows when the screen is opened again)."""
         return pending.screen is None or pending.screen in self.screen_stack
 
+    # -- the live screen's notes: the same writer; finished after the screen closes ---------
+
+    def write_notes(self, session: Any) -> None:
+        """A live session writes through the app's writer (in order with every other
+        save); a failed write goes back to its screen while it is open."""
+        session.writer = self.writer.executor
+        # post_message is thread-safe and never waits (this runs in the writer thread)
+        session.on_write_error = lambda error, records: self.post_message(
+            NotesWriteFailed(session, error, records))
+        session.on_kept_both = lambda kept: self.post_message(NotesKeptBoth(session, kept))
+
+    def finish_notes(self, session: Any) -> None:
+        """A live screen closed: its notes are written in the background, never waited for
+        here. If the database is held by another program the user is told (on the screen
+        now in front) that they are saved when it is free, then that they were. Once they
+        are, the window leaves the visit's live windows."""
+        told = self._closing_notes.get(id(session), (session, False))[1]
+        self._closing_notes[id(session)] = (session, told)
+        session.flush()
+        self.writer.then(lambda: self.post_message(NotesWritten(session)))
+        if not told:
+            self.set_timer(SLOW_SAVE_SECONDS, lambda: self._notes_wait(session))
+
+    def _notes_wait(self, session: Any) -> None:
+        if self._closing_notes.get(id(session), (None, True))[1] is False:
+            self._closing_notes[id(session)] = (session, True)
+            self.notify(t("live.notes_wait"), timeout=8)
+
+    @on(NotesWriteFailed)
+    def _notes_write_failed(self, message: NotesWriteFailed) -> None:
+        session = message.session
+        if not message.records:  # a heartbeat: the next one tries again
+            return
+        if id(session) not in self._closing_notes:
+            for screen in self.screen_stack:
+                if getattr(screen, "session", None) is session:
+                    screen.write_failed(message.error, message.records)
+                    return
+        session.mark_unsaved(message.records)  # written again after NotesWritten
+
+    @on(NotesKeptBoth)
+    def _notes_kept_both(self, message: NotesKeptBoth) -> None:
+        """Another window had changed a note: the live screen shows both (or, if it has
+        closed, the user is told both were kept)."""
+        for screen in self.screen_stack:
+            if getattr(screen, "session", None) is message.session:
+                screen.kept_both(message.kept)
+                return
+        self.notify(t("live.kept_both"), severity="warning", timeout=10)
+
+    @on(NotesWritten)
+    def _notes_written(self, message: NotesWritten) -> None:
+        session = message.session
+        if id(session) not in self._closing_notes:
+            return
+        if session.dirty:  # a write failed: try again shortly (the database may be held)
+            self.set_timer(RETRY_DELAY, lambda: self.finish_notes(session))
+            return
+        _, told = self._closing_notes.pop(id(session))
+        session.leave()  # every note written: this window is gone from the visit
+        if told:
+            self.notify(t("live.notes_saved"), timeout=4)
+
+    async def action_quit(self) -> None:
+        """Quit; saves still being written are waited for first, and the user is told."""
+        for screen in self.screen_stack:
+            if callable(save_now := getattr(screen, "save_now", None)):
+                save_now()  # the live note typed just now
+        if self._quitting or (self.writer.idle and not self._closing_notes):
+            self.exit()
+            return
+        self._quitting = True  # a second ctrl+q quits at once (the last writes still land)
+        self.notify(t("app.quit_waits"), timeout=30)
+        self.set_interval(0.05, self._exit_when_saved)
+
+    def _exit_when_saved(self) -> None:
+        if self.writer.idle and not self._closing_notes:
+            self.exit()
+
     def on_unmount(self) -> None:
+        for session, _told in list(self._closing_notes.values()):
+            session.flush()  # a failed write waiting for its retry: once more, now
+            session.leave()
         self.writer.shutdown()
 
     async def on_event(self, event: events.Event) -> None:

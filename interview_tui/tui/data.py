@@ -1,5 +1,11 @@
 """Data off the UI thread: screens read in a worker, saves go through one ordered writer.
 
+The whole of the app's background work, in one model: reads are Textual thread workers
+(a screen's :meth:`DataScreen.fetch`, other reads (:meth:`DataScreen.read`), the first read of a
+screen being opened, the settings); every write, the live screen's notes included, runs on
+the :class:`Writer`'s one thread. Nothing on the UI thread waits for either. (The CLI reads
+the home screen in a plain thread before the app exists, and ``lint`` uses processes.)
+
 A :class:`DataScreen` says *what* it reads (:meth:`DataScreen.fetch`, run in a thread
 worker, calling services only) and *how* it shows it (:meth:`DataScreen.show`, on the UI
 thread). Results travel back as messages, never by touching widgets from the thread.
@@ -14,10 +20,11 @@ from __future__ import annotations
 
 import contextvars
 import itertools
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
+from functools import partial
 from typing import Any, Generic, TypeVar
 
 from textual import on, work
@@ -31,6 +38,8 @@ T = TypeVar("T")
 
 #: after this long a save still waiting (for another process's lock) says so
 SLOW_SAVE_SECONDS = 1.0
+#: seconds before a live note whose write failed is written again
+RETRY_DELAY = 3.0
 
 
 class Loaded(Message):
@@ -58,12 +67,6 @@ class ReadDone(Message):
         super().__init__()
         self.then = then
         self.data = data
-
-
-@cache
-def _prefetcher() -> ThreadPoolExecutor:
-    """The threads that read a screen's data as it opens (started once, kept waiting)."""
-    return ThreadPoolExecutor(2, thread_name_prefix="interview-prefetch")
 
 
 def read_error(exc: BaseException, path: str = "") -> str:
@@ -126,8 +129,10 @@ class DataScreen(BaseScreen, Generic[T]):
             self.show(future.result())
 
     def prefetch(self) -> None:
-        """Start the first read now, before the screen is mounted (in a thread that sees the
-        app, as a worker does)."""
+        """Start the first read now, before the screen is mounted: a thread worker of the app
+        (the screen's own workers start once it is mounted), run in the caller's context so
+        the unmounted screen finds its app. Its result waits in a future for :meth:`on_mount`.
+        """
         future: Future = Future()
 
         def run() -> None:
@@ -137,7 +142,8 @@ class DataScreen(BaseScreen, Generic[T]):
                 future.set_exception(exc)
 
         context = contextvars.copy_context()
-        _prefetcher().submit(context.run, run)
+        self.app.run_worker(partial(context.run, run), thread=True, group="prefetch",
+                            exit_on_error=False)  # fmt: skip
         self._prefetched = future
 
     def fetch(self) -> T:
@@ -207,6 +213,30 @@ class DataScreen(BaseScreen, Generic[T]):
         self.notify(message.error, severity="error", timeout=10)
 
 
+class NotesWriteFailed(Message):
+    """A live session's write failed (posted from the writer thread)."""
+
+    def __init__(self, session: Any, error: Exception, records: tuple) -> None:
+        super().__init__()
+        self.session, self.error, self.records = session, error, records
+
+
+class NotesKeptBoth(Message):
+    """Another window had changed notes a live session saved: both texts were kept."""
+
+    def __init__(self, session: Any, kept: list) -> None:
+        super().__init__()
+        self.session, self.kept = session, kept
+
+
+class NotesWritten(Message):
+    """Every write a closed live screen's session handed over so far is done."""
+
+    def __init__(self, session: Any) -> None:
+        super().__init__()
+        self.session = session
+
+
 class SaveDone(Message):
     """A save finished; the app hands the result to the caller's ``done``."""
 
@@ -245,16 +275,51 @@ class _Pending:
     screen: Any = None  # the screen that asked; its callbacks run only while it is there
 
 
+class WriteQueue(Executor):
+    """The writer's one thread, as an :class:`~concurrent.futures.Executor` that knows how
+    many writes are still to run (for :meth:`Writer.idle`)."""
+
+    def __init__(self) -> None:
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="interview-save")
+        self._lock = threading.Lock()
+        self._outstanding = 0
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        with self._lock:
+            self._outstanding += 1
+        try:
+            future = self._executor.submit(fn, *args, **kwargs)
+        except BaseException:
+            self._done()
+            raise
+        future.add_done_callback(lambda _future: self._done())
+        return future
+
+    def _done(self) -> None:
+        with self._lock:
+            self._outstanding -= 1
+
+    @property
+    def outstanding(self) -> int:
+        return self._outstanding
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._executor.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
 @dataclass
 class Writer:
-    """One thread that runs every save of the UI in order; results come back as messages."""
+    """The one thread that runs every save of the UI, in the order they were made.
+
+    Screens hand it a save with :meth:`submit` (its result comes back as a message); the live
+    screen's notes use :attr:`executor` directly (their retries and links are the live
+    session's own), so a note typed and a form saved after it land in that order.
+    """
 
     post: Callable[[Message], object]
     #: the database file (named in the line about damaged pages)
     path: str = ""
-    _executor: ThreadPoolExecutor = field(
-        default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="interview-save")
-    )
+    executor: WriteQueue = field(default_factory=WriteQueue)
     _tickets: itertools.count = field(default_factory=itertools.count)
     pending: dict[int, _Pending] = field(default_factory=dict)
 
@@ -266,7 +331,7 @@ class Writer:
     ) -> int:
         ticket = next(self._tickets)
         self.pending[ticket] = _Pending(done, failed)
-        self._executor.submit(self._run, ticket, write)
+        self.executor.submit(self._run, ticket, write)
         return ticket
 
     def _run(self, ticket: int, write: Callable[[], Any]) -> None:
@@ -290,6 +355,15 @@ class Writer:
             pending.timer.stop()
         return pending
 
+    def then(self, run: Callable[[], object]) -> None:
+        """Call ``run`` (in the writer thread) once every save handed over so far is done."""
+        self.executor.submit(run)
+
+    @property
+    def idle(self) -> bool:
+        """Every save handed over has been written (or has failed)."""
+        return self.executor.outstanding == 0 and not self.pending
+
     def shutdown(self) -> None:
         """Wait for the saves already made (quitting never drops one)."""
-        self._executor.shutdown(wait=True)
+        self.executor.shutdown(wait=True)

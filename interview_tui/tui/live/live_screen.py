@@ -10,7 +10,6 @@ everything internal; "confirm back" reads back what was captured and agrees the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from functools import partial, wraps
 from typing import Any
 
@@ -30,8 +29,9 @@ from interview_tui.errors import UserError
 from interview_tui.i18n import t
 from interview_tui.services.customer_safe import is_internal_goal, is_internal_note
 from interview_tui.services.live_session import LiveSession
+from interview_tui.services.live_windows import HEARTBEAT_SECONDS, LiveWindow
 from interview_tui.tui.base import BaseScreen
-from interview_tui.tui.data import LoadFailed
+from interview_tui.tui.data import RETRY_DELAY, LoadFailed
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import TextArea
 from interview_tui.tui.keybar import KeyBar
@@ -48,26 +48,25 @@ from interview_tui.tui.live.leader import LEADER_ID, LEADER_KEY, LEADER_KEYS, Le
 from interview_tui.tui.text import Block, Hanging, hanging, literal, visible
 
 
+class OthersSeen(Message):
+    """The other windows with this visit open live (read in a worker)."""
+
+    def __init__(self, others: list) -> None:
+        super().__init__()
+        self.others = others
+
+
 class SessionOpened(Message):
     """The visit was loaded (and made live) in a worker."""
 
-    def __init__(self, session: LiveSession) -> None:
+    def __init__(self, session: LiveSession, others: list) -> None:
         super().__init__()
         self.session = session
-
-
-class WriteFailed(Message):
-    """The writer thread could not save; the notes go back to unsaved."""
-
-    def __init__(self, error: Exception, records: tuple) -> None:
-        super().__init__()
-        self.error, self.records = error, records
+        self.others = others
 
 
 #: Seconds between a keystroke and the write that saves it (well inside the 1 s promise).
 SAVE_DELAY = 0.3
-#: Seconds before a failed write is tried again.
-RETRY_DELAY = 3.0
 _MARKS = {ItemStatus.ASKED: "✓", ItemStatus.SKIPPED: "–", ItemStatus.PENDING: "·"}
 
 
@@ -191,7 +190,6 @@ class LiveScreen(BaseScreen):
         self.index = 0
         self.safe = False
         self._save_timer: Timer | None = None
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-writer")
         self._loading = False
         self._shown_counts: dict = {}
 
@@ -204,6 +202,7 @@ class LiveScreen(BaseScreen):
                 yield Static(t("live.outline"), classes="pane-title")
                 yield OptionList(id="outline")
             with Vertical(id="center"):
+                yield Static("", id="elsewhere", markup=False)
                 yield Static("", id="question")
                 yield Static("", id="voices")
                 yield Static("", id="note-tags")
@@ -224,6 +223,7 @@ class LiveScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.query_one("#note-hidden").display = False
+        self.query_one("#elsewhere").display = False
         self.query_one("#note", TextArea).cursor_blink = self.iapp.animate  # steady in tests
         self.query_one("#note", TextArea).focus()
         self._open_session()
@@ -240,13 +240,17 @@ class LiveScreen(BaseScreen):
 
     @work(thread=True, exit_on_error=False)
     def _open_session(self) -> None:
-        """Load the visit and make it live, off the UI thread (the database may be busy)."""
+        """Load the visit and make it live, off the UI thread (the database may be busy);
+        this window joins the visit's live windows (through the writer, in order)."""
         try:
             session = LiveSession.open(self.iapp.store, self.visit_id, self.iapp.now())
+            window = LiveWindow(self.iapp.store, self.visit_id)
+            self.iapp.writer.executor.submit(window.enter).result()
         except UserError as exc:
             self.post_message(LoadFailed(str(exc)))
             return
-        self.post_message(SessionOpened(session))
+        session.window = window
+        self.post_message(SessionOpened(session, window.others()))
 
     @on(LoadFailed)
     def _open_failed(self, message: LoadFailed) -> None:
@@ -257,11 +261,7 @@ class LiveScreen(BaseScreen):
         """Show the session; words typed while it was loading are kept, after the note."""
         early = self.query_one("#note", TextArea).text
         self.session = session = message.session
-        session.writer = self._writer
-        # post_message is thread-safe and never waits: the UI thread may itself be waiting
-        # for the writer (on unmount), so a blocking call_from_thread could deadlock
-        session.on_write_error = lambda error, records: self.post_message(
-            WriteFailed(error, records))
+        self.iapp.write_notes(session)  # the app's writer; a failed write comes back here
         visit, customer = session.visit, session.customer
         self.sub_title = t("live.subtitle", customer=customer.name,
                            date=visit.date.strftime("%Y-%m-%d %H:%M"))  # fmt: skip
@@ -277,8 +277,44 @@ class LiveScreen(BaseScreen):
             editor.load_text(joined)  # the Changed event saves it
             editor.move_cursor(editor.document.end)
         self._refresh_side()
+        self._show_others(message.others)
         self.set_interval(15, self._refresh_time)
+        self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
         self.refresh_bindings()  # every meeting key works from now on
+
+    # -- other windows on the same visit: both are saved, and each says the other is there ---
+
+    def _show_others(self, others: list) -> None:
+        """One line while the visit is open live in another window too (who, since when)."""
+        line = others[0].says() if others else ""
+        widget = self.query_one("#elsewhere", Static)
+        widget.update(visible(line, one_line=True))
+        widget.display = bool(line)
+
+    def _heartbeat(self) -> None:
+        """Every few seconds: tell other windows this one is here, and look for theirs."""
+        if self.session is not None:
+            self.session.heartbeat()
+            self._look_for_others()
+
+    @work(thread=True, exit_on_error=False, group="others", exclusive=True)
+    def _look_for_others(self) -> None:
+        if self.session is not None and self.session.window is not None:
+            self.post_message(OthersSeen(self.session.window.others()))
+
+    @on(OthersSeen)
+    def _others_seen(self, message: OthersSeen) -> None:
+        self._show_others(message.others)
+
+    def kept_both(self, kept: list) -> None:
+        """Another window had changed a note meanwhile: its text is kept, and this window's
+        is a note of its own under the same question (the app hands this over)."""
+        assert self.session is not None
+        for mine, other in kept:
+            self.session.keep_other(mine, other)
+        self._show_tags()
+        self._show_voices()
+        self.notify(t("live.kept_both"), severity="warning", timeout=10)
 
     # -- the current question ---------------------------------------------------------------
 
@@ -443,18 +479,19 @@ class LiveScreen(BaseScreen):
         if self._shown_counts != dict(self.session.goal_counts):
             self._refresh_side()
 
-    @on(WriteFailed)
-    def _write_failed(self, message: WriteFailed) -> None:
+    def write_failed(self, error: Exception, records: tuple) -> None:
+        """A write of this screen's failed (the app hands it back): written again shortly."""
         if self.session is not None:
-            self.session.mark_unsaved(message.records)
+            self.session.mark_unsaved(records)
             if self._save_timer is None:  # try again shortly; what was typed stays on screen
                 self._save_timer = self.set_timer(RETRY_DELAY, self.save_now)
-        self.notify(str(message.error), severity="error", timeout=10)
+        self.notify(str(error), severity="error", timeout=10)
 
     def on_unmount(self) -> None:
+        """Leaving never waits: the app finishes writing the notes (when the database is
+        free, if another program holds it) and says so on the screen underneath."""
         if self.session is not None:
-            self.session.flush()
-        self._writer.shutdown(wait=True)
+            self.iapp.finish_notes(self.session)  # then leaves the visit's live windows
 
     # -- moving -----------------------------------------------------------------------------
 

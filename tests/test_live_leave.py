@@ -1,0 +1,101 @@
+"""Leaving the live screen (or quitting) while another program holds the database: the UI
+never waits, the notes land when the database is free, and the user is told both times."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from interview_tui.domain.models import Note
+from tests.conftest import settle, write_lock_held
+
+PLANNED_ZH = 2
+LOCK_SECONDS = 3.0
+
+
+def _messages(app) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+async def _until(pilot, condition, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.05)
+
+
+def _note_texts(store) -> list[str]:
+    return [note.text for note in store.notes(PLANNED_ZH) if isinstance(note, Note)]
+
+
+async def test_leaving_while_the_database_is_held_does_not_wait_and_says_so(
+    make_app, demo_store
+) -> None:
+    app = make_app("live", visit_id=PLANNED_ZH)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        live = app.screen
+        assert live.session.writer is app.writer.executor  # one writer for every save
+        await pilot.press(*"ALPHA")
+        await _until(pilot, lambda: "ALPHA" in _note_texts(demo_store))
+        with write_lock_held(demo_store.path, LOCK_SECONDS):
+            await pilot.press(*" BRAVO")
+            started = time.monotonic()
+            await pilot.press("escape")
+            await pilot.pause()
+            left_in = time.monotonic() - started
+            assert app.screen is not live
+            ticks = []  # a UI timer still fires on time: the event loop is free
+            app.set_interval(0.05, lambda: ticks.append(time.monotonic()))
+            await _until(pilot, lambda: len(ticks) >= 3, seconds=LOCK_SECONDS / 2)
+            assert left_in < LOCK_SECONDS / 2, f"leaving took {left_in:.2f} s"
+            await _until(pilot, lambda: any("saved when the database is free" in message
+                                            for message in _messages(app)))  # fmt: skip
+            assert "ALPHA BRAVO" not in _note_texts(demo_store)  # still waiting for the lock
+        await _until(pilot, lambda: "The meeting's notes are saved" in _messages(app))
+        assert "ALPHA BRAVO" in _note_texts(demo_store)
+
+
+async def test_quitting_while_the_database_is_held_waits_for_the_notes_and_says_so(
+    make_app, demo_store
+) -> None:
+    app = make_app("live", visit_id=PLANNED_ZH)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"ALPHA")
+        await _until(pilot, lambda: "ALPHA" in _note_texts(demo_store))
+        with write_lock_held(demo_store.path, LOCK_SECONDS):
+            await pilot.press(*" CHARLIE", "ctrl+q")
+            await _until(pilot, lambda: any("Quitting once every change is saved" in message
+                                            for message in _messages(app)))  # fmt: skip
+            assert app.is_running
+            while app.is_running:
+                await asyncio.sleep(0.05)
+    assert "ALPHA CHARLIE" in _note_texts(demo_store)
+
+
+async def test_a_write_that_fails_after_leaving_is_tried_again_until_it_lands(
+    make_app, demo_store, monkeypatch
+) -> None:
+    """The screen is gone, so the app retries (the live screen's own retry, taken over)."""
+    import sqlite3
+
+    import interview_tui.tui.app as app_module
+
+    monkeypatch.setattr(app_module, "RETRY_DELAY", 0.1)
+    app = make_app("live", visit_id=PLANNED_ZH)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        save_all, failures = demo_store.save_all, []
+
+        def flaky(records):
+            if len(failures) < 2:
+                failures.append(True)
+                raise sqlite3.OperationalError("database is locked")
+            return save_all(records)
+
+        monkeypatch.setattr(demo_store, "save_all", flaky)
+        await pilot.press(*"DELTA", "escape")
+        await _until(pilot, lambda: "DELTA" in _note_texts(demo_store))
+        assert len(failures) == 2
+        await _until(pilot, lambda: not app._closing_notes)
