@@ -83,15 +83,18 @@ async def test_confirm_back_reads_back_what_the_recap_restates(make_app, demo_st
         recap = recap_md(load_bundle(demo_store, VISIT))
     done = {"en": "done", "zh": "已完成"}[lang]
     owner = {"en": "us (Lena)", "zh": "我方(Lena)"}[lang]
-    for text, state, due in COMMITMENTS:
-        shown = [line for line in lines if text in line]
+    shown = {text: [line for line in lines if text in line] for text, _state, _due in COMMITMENTS}
+    for text, state, _due in COMMITMENTS:
         if state is CommitmentState.DROPPED:  # no longer agreed: neither read nor sent
-            assert not shown and text not in recap, lines
+            assert not shown[text] and text not in recap, lines
             continue
         assert text in recap
-        [line] = shown
-        assert owner in line and due.isoformat() in line, line
+        [line] = shown[text]
         assert line.endswith(f"· {done}") == (state is CommitmentState.DONE), line
+    for text, state, due in COMMITMENTS:
+        if state is not CommitmentState.DROPPED:
+            [line] = shown[text]
+            assert owner in line and due.isoformat() in line, line
 
 
 # -- 2. nothing internal around the read-back ----------------------------------------------
@@ -116,9 +119,9 @@ async def test_confirm_back_with_the_safe_view_off_shows_nothing_internal(make_a
         await pilot.press("f3")
         await settle(pilot)
         text = _screen_text(app)
-        assert BAND[lang] in text and "Custom SLA for the peak" in text  # the promise itself
         for token in ("TKN-", WARNING[lang], "Plan (internal)", "计划(内部)"):
             assert token not in text, f"{token!r} around the read-back:\n{text}"
+        assert BAND[lang] in text and "Custom SLA for the peak" in text  # the promise itself
         await pilot.press("escape")
         await settle(pilot)
         assert not app.screen.safe and "TKN-MUSTNOT" in _screen_text(app)  # back as it was
@@ -262,17 +265,19 @@ def test_f3_in_a_real_terminal_shows_only_the_read_back(tmp_path) -> None:
            "INTERVIEW_TUI_LANG": "en"}  # fmt: skip
     subprocess.run([sys.executable, "-m", "interview_tui", "demo"], env=env, check=True,
                    capture_output=True)  # fmt: skip
-    term = Terminal(["live", str(VISIT)], env, size=(80, 24))
+    term = Terminal(["live", str(VISIT)], env, size=(120, 36))  # wider than the old dialog
     try:
         term.wait_for_screen("1/12")
         screen = term.wait_for_screen("f2 Customer view")
-        assert "Research" in screen and "CUSTOMER VIEW" not in screen
+        assert "Research" in screen and "Must not promise" in screen
+        assert "CUSTOMER VIEW" not in screen
         term.send(b"\x1bOR")  # F3, the safe view off
-        term.wait_for_screen("CUSTOMER VIEW")
-        screen = term.wait_for_screen("Plan (internal)", gone=True)  # drawn to the last line
-        for internal in ("Research", "Purpose", "Plan (internal)", "Must not promise",
-                         "Do not say", "free capacity", "Goals"):  # fmt: skip
+        term.wait_for_screen("Agreed next step")
+        screen = term.wait_for_screen("Plan (internal)", gone=True, timeout=5)  # drawn in full
+        for internal in ("Research", "Purpose", "Must not promise", "Do not say",
+                         "free capacity", "Goals"):  # fmt: skip
             assert internal not in screen, f"{internal!r} around the read-back:\n{screen}"
+        assert "CUSTOMER VIEW" in screen
         term.send(b"\x1b")
         term.wait_for_screen("Research")
         term.send(b"\x1bOQ")  # F2
