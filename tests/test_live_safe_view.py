@@ -285,3 +285,32 @@ def test_f3_in_a_real_terminal_shows_only_the_read_back(tmp_path) -> None:
         assert "CUSTOMER VIEW" in screen and "Research" not in screen
     finally:
         term.kill()
+
+
+async def test_the_keys_help_names_no_internal_goal_in_the_customer_view(make_app, demo_store):
+    """f1 and the leader menu list the goal keys; in the customer view the internal goals
+    (team profile, personal connection) are not named, and their keys still work."""
+    app = make_app("live", lang="en", visit_id=VISIT)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        for safe in (False, True, False):
+            if safe != app.screen.safe:
+                await pilot.press("f2")
+                await settle(pilot)
+            await pilot.press("ctrl+y")
+            await settle(pilot)
+            menu = _screen_text(app)
+            await pilot.press("escape")
+            await pilot.press("f1")
+            await settle(pilot)
+            help_text = _screen_text(app)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert ("1 Team" in menu and "7 Personal" in menu) is not safe, menu
+            assert "2 Goals" in menu
+            for goal in ("Team profile", "Personal connection"):
+                assert (goal in help_text) is not safe, help_text
+            assert "Pain points" in help_text
+        await pilot.press("f2", "alt+1")  # the key still tags, in the customer view
+        await settle(pilot)
+        assert app.screen.session.note_for(app.screen.item).goal is Goal.TEAM_PROFILE

@@ -24,7 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from interview_tui.domain.enums import Goal, ItemStatus, Role
+from interview_tui.domain.enums import INTERNAL_GOALS, Goal, ItemStatus, Role
 from interview_tui.domain.models import ScriptItem
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
@@ -641,13 +641,18 @@ class LiveScreen(BaseScreen):
     @after_typing
     def action_safe(self) -> None:
         """The customer view: nothing internal on screen, a band that says so (live.tcss),
-        no toast left from before (one may name a limit), f2 named for the way back."""
+        no toast left from before (one may name a limit), f2 named for the way back, no
+        internal goal named by the keys' help."""
         self.save_now()
         self.safe = not self.safe
         if self.safe:
             self.app.clear_notifications()
         self.set_class(self.safe, "safe")
         relabel_binding(self, "live.safe", "live.safe.back" if self.safe else "live.safe")
+        for goal in INTERNAL_GOALS:  # f1, the palette and the leader menu name them no more
+            relabel_binding(self, f"live.goal{goal.number}",
+                            "live.hidden" if self.safe else f"goal.{goal.value}")  # fmt: skip
+        self.query_one(LeaderMenu).customer_view(self.safe)
         self._show_item()
         self._refresh_side()
 
