@@ -35,6 +35,16 @@ def translate_bindings(node: Any) -> None:
         ]
 
 
+def relabel_binding(node: Any, binding_id: str, description: str) -> None:
+    """Show the binding ``binding_id`` of ``node`` as ``description`` (a catalog key) in the
+    key bar, f1 and the palette: a toggle names the state it switches to."""
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [replace(binding, description=t(description)) if binding.id == binding_id
+                      else binding for binding in bindings]  # fmt: skip
+    node.refresh_bindings()
+
+
 class TranslatedBindings:
     """Mixin for any DOM node whose ``BINDINGS`` use catalog keys."""
 

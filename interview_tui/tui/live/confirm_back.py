@@ -9,38 +9,44 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Label, Static
 
 from interview_tui.i18n import t
-from interview_tui.services.customer_safe import safe_commitment, safe_requirement
+from interview_tui.services.customer_safe import recap_commitments, safe_requirement
 from interview_tui.services.live_session import LiveSession
 from interview_tui.tui.base import BaseModal
 from interview_tui.tui.inputs import Input
+from interview_tui.tui.live.customer_view import CustomerViewBand
 from interview_tui.tui.text import hanging
 
 
 def read_back_lines(session: LiveSession) -> tuple[list[str], list[str]]:
-    """Requirements and commitments as they are read to the customer (nothing internal)."""
+    """Requirements and commitments as they are read to the customer (nothing internal):
+    the commitments the recap will restate, dropped ones left out, done ones said done."""
     requirements = []
     for requirement in session.requirements:
         data = safe_requirement(requirement)
         parts = [data["user"], data["scenario"], data["pain"]]
         requirements.append(" · ".join(part for part in parts if part) or data["title"])
     commitments = []
-    for commitment in session.commitments:
-        data = safe_commitment(commitment)
-        owner = t("confirm.owner", side=t(f"owner.{data['owner_side']}"),
-                  name=data["owner_name"] or "—")  # fmt: skip
-        due = t("confirm.due", date=data["due"]) if data["due"] else ""
-        commitments.append(" · ".join(p for p in (data["text"], owner, due) if p))
+    for data in recap_commitments(session.commitments):  # worded as the recap words them
+        key = "recap.owner_us" if data["owner_side"] == "us" else "recap.owner_customer"
+        owner = t(key, name=data["owner_name"] or "—")
+        due = t("recap.due", date=data["due"]) if data["due"] else ""
+        done = t("recap.done") if data["state"] == "done" else ""
+        commitments.append(" · ".join(p for p in (data["text"], owner, due, done) if p))
     return requirements, commitments
 
 
 class ConfirmBackScreen(BaseModal):
-    """Returns ``"ended"`` when the meeting was closed, else ``None``."""
+    """Returns ``"ended"`` when the meeting was closed, else ``None``.
+
+    The screen is turned to the customer: the read-back fills the whole terminal under the
+    customer-view band, so nothing of the live screen (its limits, research, internal notes)
+    shows around it, whichever view the live screen was in.
+    """
 
     DEFAULT_CSS = """
-    ConfirmBackScreen { align: center middle; }
+    ConfirmBackScreen { background: $surface; }
     ConfirmBackScreen > VerticalScroll {
-        width: 95%; max-width: 110; height: 90%; border: thick $success; background: $surface;
-        padding: 0 1;
+        width: 100%; height: 1fr; border: thick $success; background: $surface; padding: 0 1;
     }
     ConfirmBackScreen .dialog-title { text-style: bold; color: $text-success; }
     ConfirmBackScreen .section { text-style: bold; padding-top: 1; }
@@ -62,6 +68,7 @@ class ConfirmBackScreen(BaseModal):
 
     def compose(self) -> ComposeResult:
         requirements, commitments = read_back_lines(self.session)
+        yield CustomerViewBand()
         with VerticalScroll():
             yield Static(t("confirm.title"), classes="dialog-title")
             yield Static(t("confirm.requirements"), classes="section")

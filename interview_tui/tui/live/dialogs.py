@@ -215,13 +215,14 @@ class PainDialog(DueDateForm):
 
 
 class AdhocDialog(FormDialog):
-    """A question that came up in the meeting, linted as it is typed."""
+    """A question that came up in the meeting, linted as it is typed; in the customer-safe
+    view not linted (the findings coach the PM: internal)."""
 
     TITLE_KEY = "adhoc.title"
 
-    def __init__(self, role: Role, goal: Goal) -> None:
+    def __init__(self, role: Role, goal: Goal, *, safe: bool = False) -> None:
         super().__init__()
-        self.role, self.goal = role, goal
+        self.role, self.goal, self.safe = role, goal, safe
 
     def fields(self) -> ComposeResult:
         yield Label(t("adhoc.text"))
@@ -235,7 +236,7 @@ class AdhocDialog(FormDialog):
     @on(Input.Changed, "#text")
     def _lint(self, event: Input.Changed) -> None:
         widget = self.query_one("#findings", Static)
-        if not event.value.strip():
+        if self.safe or not event.value.strip():
             widget.update("")
             return
         result = lint_text(event.value, ui_language=_ui_language())

@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.widgets import Static
 
-from interview_tui.domain.enums import Goal
+from interview_tui.domain.enums import INTERNAL_GOALS, Goal
 from interview_tui.i18n import t
 from interview_tui.tui.screen_keys import arrows
 
@@ -52,10 +52,21 @@ class LeaderMenu(Static):
     """
 
     def __init__(self, labels: dict[str, str], **kwargs: Any) -> None:
-        goals = " ".join(f"{g.number} {t(f'goal_short.{g.value}')}" for g in Goal)
         rest = " · ".join(f"{arrows(key)} {label}"
                           for key, label in labels.items() if not key.isdigit())  # fmt: skip
-        super().__init__(t("leader.menu", goals=goals, rest=rest), markup=False, **kwargs)
+
+        def menu(goals: list[Goal]) -> str:
+            shown = " ".join(f"{g.number} {t(f'goal_short.{g.value}')}" for g in goals)
+            return t("leader.menu", goals=shown, rest=rest)
+
+        #: the menu as the PM sees it, and in the customer view (no internal goal named)
+        self._menus = (menu(list(Goal)), menu([g for g in Goal if g not in INTERNAL_GOALS]))
+        super().__init__(self._menus[0], markup=False, **kwargs)
+
+    def customer_view(self, on: bool) -> None:
+        """Name the internal goals (team profile, personal connection) only when ``on`` is
+        false; their keys work either way."""
+        self.update(self._menus[on])
 
     @property
     def is_open(self) -> bool:

@@ -23,19 +23,20 @@ from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from interview_tui.domain.enums import Goal, ItemStatus, Role
+from interview_tui.domain.enums import INTERNAL_GOALS, Goal, ItemStatus, Role
 from interview_tui.domain.models import ScriptItem
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
 from interview_tui.services.customer_safe import is_internal_goal, is_internal_note
 from interview_tui.services.live_session import LiveSession
 from interview_tui.services.live_windows import HEARTBEAT_SECONDS, LiveWindow
-from interview_tui.tui.base import BaseScreen
+from interview_tui.tui.base import BaseScreen, relabel_binding
 from interview_tui.tui.data import RETRY_DELAY, LoadFailed
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import TextArea
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.live.confirm_back import ConfirmBackScreen
+from interview_tui.tui.live.customer_view import CustomerViewBand
 from interview_tui.tui.live.dialogs import (
     AdhocDialog,
     CommitmentDialog,
@@ -197,6 +198,7 @@ class LiveScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield CustomerViewBand()  # shown in the safe view only (live.tcss)
         with Horizontal(id="live-body"):
             with Vertical(id="outline-pane"):
                 yield Static(t("live.outline"), classes="pane-title")
@@ -349,8 +351,9 @@ class LiveScreen(BaseScreen):
             return Block([Text(t("live.free_note"), style="bold")])
         number = f"{self.index + 1}/{len(self.session.items)}  " if self.session else ""
         parts: list[Text | Hanging] = [hanging(number, item.text, "bold")]
-        parts.append(Text(t(f"role_short.{item.role.value}") + " · "
-                          + t(f"goal.{item.goal.value}"), style="dim"))  # fmt: skip
+        goal = "" if self.safe and is_internal_goal(item.goal) else t(f"goal.{item.goal.value}")
+        parts.append(Text(" · ".join(p for p in (t(f"role_short.{item.role.value}"), goal) if p),
+                          style="dim"))  # fmt: skip
         notes = ((t("live.research"), item.research), (t("live.purpose"), item.purpose))
         for label, value in notes:
             if value and not self.safe:
@@ -575,7 +578,7 @@ class LiveScreen(BaseScreen):
                 self.session.add_question(result["text"], result["role"], result["goal"])
                 self._go(len(self.session.items) - 1)
 
-        self._open_form(AdhocDialog(role, goal), added)
+        self._open_form(AdhocDialog(role, goal, safe=self.safe), added)
 
     # -- tagging ----------------------------------------------------------------------------
 
@@ -585,14 +588,17 @@ class LiveScreen(BaseScreen):
         goal = list(Goal)[number - 1]
         self.session.tag_goal(self.item, goal)
         self._after_tag()
-        self.notify(t("live.goal_set", goal=t(f"goal.{goal.value}")), timeout=2)
+        ours = self.safe and is_internal_goal(goal)  # the customer sees no internal goal
+        self.notify(t("live.note_updated") if ours else t("live.goal_set",
+                    goal=t(f"goal.{goal.value}")), timeout=2)  # fmt: skip
 
     @after_typing
     def action_internal(self) -> None:
         assert self.session is not None
         note = self.session.toggle_internal(self.item)
         self._after_tag()
-        self.notify(t("live.internal_on" if note.internal else "live.internal_off"), timeout=2)
+        key = "live.internal_on" if note.internal else "live.internal_off"
+        self.notify(t("live.note_updated" if self.safe else key), timeout=2)  # no flags in safe
 
     def action_speaker(self) -> None:
         assert self.session is not None
@@ -672,11 +678,19 @@ class LiveScreen(BaseScreen):
 
     @after_typing
     def action_safe(self) -> None:
+        """The customer view: nothing internal on screen, a band that says so (live.tcss),
+        no toast left from before (one may name a limit), f2 named for the way back, no
+        internal goal named by the keys' help."""
         self.save_now()
         self.safe = not self.safe
+        if self.safe:
+            self.app.clear_notifications()
         self.set_class(self.safe, "safe")
-        base = self.sub_title.split("  ·  ")[0]
-        self.sub_title = f"{base}  ·  {t('live.safe_on')}" if self.safe else base
+        relabel_binding(self, "live.safe", "live.safe.back" if self.safe else "live.safe")
+        for goal in INTERNAL_GOALS:  # f1, the palette and the leader menu name them no more
+            relabel_binding(self, f"live.goal{goal.number}",
+                            "live.hidden" if self.safe else f"goal.{goal.value}")  # fmt: skip
+        self.query_one(LeaderMenu).customer_view(self.safe)
         self._show_item()
         self._refresh_side()
 
@@ -689,6 +703,7 @@ class LiveScreen(BaseScreen):
                 self.notify(t("confirm.ended"))
                 self.dismiss()
 
+        self.app.clear_notifications()  # the read-back is turned to the customer
         self.app.push_screen(ConfirmBackScreen(self.session), closed)
 
     @after_typing
