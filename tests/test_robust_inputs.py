@@ -457,7 +457,7 @@ KEYMAPS = [
 
 @pytest.mark.parametrize(("text", "expected"), KEYMAPS, ids=[e for _, e in KEYMAPS])
 def test_bad_keymaps_name_the_problem(tmp_path, text, expected) -> None:
-    from interview_tui.tui.app import load_keymap
+    from interview_tui.tui.keymap import load_keymap
 
     path = tmp_path / "keymap.toml"
     if isinstance(text, bytes):
@@ -474,7 +474,7 @@ def test_bad_keymaps_name_the_problem(tmp_path, text, expected) -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero")
 def test_keymaps_that_are_not_files(tmp_path) -> None:
-    from interview_tui.tui.app import load_keymap
+    from interview_tui.tui.keymap import load_keymap
 
     for name, path in _special_files(tmp_path)[:3]:
         with pytest.raises(UserError, match="give the path of a regular keymap file"):

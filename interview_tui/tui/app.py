@@ -20,9 +20,9 @@ from interview_tui.settings import UserSettings
 from interview_tui.store.store import Store
 from interview_tui.tui.base import translate_bindings
 from interview_tui.tui.data import SLOW_SAVE_SECONDS, SaveDone, SaveError, SaveFailed, Writer
-from interview_tui.tui.keymap import keymap_path as default_keymap_path
-from interview_tui.tui.keymap import load_keymap
+from interview_tui.tui.keymap import effective_keymap
 from interview_tui.tui.routes import screen_class
+from interview_tui.tui.textual_private import decode_alt_keys
 
 
 class InterviewApp(App[None]):
@@ -49,7 +49,9 @@ class InterviewApp(App[None]):
         keymap: dict[str, str] | None = None,
         animate: bool = True,
         prefetched: dict[str, Future] | None = None,
+        option_keys: bool = False,
     ) -> None:
+        decode_alt_keys()  # alt+3 from a terminal is alt+3, a typed £ is £
         super().__init__()
         translate_bindings(self)
         self.store = store
@@ -57,6 +59,8 @@ class InterviewApp(App[None]):
         self.now = now
         self._initial = initial
         self._keymap = keymap or {}
+        #: a Mac's Option characters are live keys (the keymap has them), not note text
+        self.option_keys = option_keys
         self.animate = animate
         self._prefetched = prefetched or {}
         self.writer = Writer(self.post_message)
@@ -262,10 +266,16 @@ def build_app(
     keymap_path: Path | None = None,
     animate: bool = True,
     prefetched: dict[str, Future] | None = None,
+    option_keys: bool | None = None,
 ) -> InterviewApp:
-    """The production factory: the CLI and the tests build the app the same way."""
-    keymap = load_keymap(keymap_path or default_keymap_path())
+    """The production factory: the CLI and the tests build the app the same way.
+    ``option_keys`` is read from the settings unless given."""
+    if option_keys is None:
+        from interview_tui.settings import quick_option_keys
+
+        option_keys = quick_option_keys()
+    keymap = effective_keymap(keymap_path, option_keys=option_keys)
     return InterviewApp(
         store, initial=initial, today=today, now=now, keymap=keymap, animate=animate,
-        prefetched=prefetched,
+        prefetched=prefetched, option_keys=option_keys,
     )

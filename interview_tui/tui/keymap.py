@@ -28,6 +28,17 @@ _MORE_MODULES = (
 )
 _MODIFIERS = {"ctrl", "alt", "shift", "super", "meta", "hyper"}
 
+#: With ``option_keys`` on (settings.toml; off by default, when every character is text):
+#: the character a Mac types for Option+key, as Textual names it -> the live binding it
+#: runs and how the help shows it.
+MAC_OPTION_KEYS = {
+    "inverted_exclamation_mark": ("live.goal1", "⌥1"), "trade_mark_sign": ("live.goal2", "⌥2"),
+    "pound_sign": ("live.goal3", "⌥3"), "cent_sign": ("live.goal4", "⌥4"),
+    "infinity": ("live.goal5", "⌥5"), "section_sign": ("live.goal6", "⌥6"),
+    "pilcrow_sign": ("live.goal7", "⌥7"), "ß": ("live.skip", "⌥s"),
+    "n_ary_summation": ("live.speaker", "⌥w"),
+}  # fmt: skip
+
 
 @cache
 def declared_bindings() -> tuple[Any, ...]:
@@ -152,3 +163,44 @@ def load_keymap(path: Path) -> dict[str, str]:
         if problem := key_problem(value):
             raise UserError(f"{path}: {binding_id}: {problem}")
     return data
+
+
+def _keys(value: str) -> list[str]:
+    """Each key of ``"ctrl+n, /"`` as Textual names it (``ctrl+n``, ``slash``)."""
+    from interview_tui.tui.textual_private import key_name
+
+    keys = []
+    for key in (key.strip() for key in value.split(",")):
+        if key == "+" or key.endswith("++"):  # the + key itself
+            modifiers, plus, name = key[:-2], "+" if key != "+" else "", "+"
+        else:
+            modifiers, plus, name = key.rpartition("+")
+        if key:
+            keys.append(modifiers.lower() + plus + (key_name(name) if len(name) == 1 else name))
+    return keys
+
+
+def with_option_keys(keymap: dict[str, str]) -> dict[str, str]:
+    """``keymap`` with the characters of a Mac's Option key added to the live screen's
+    goal, skip and speaker keys (the ``option_keys`` setting)."""
+    from interview_tui.tui.live.live_screen import LiveScreen
+
+    defaults = {binding.id: binding.key for binding in LiveScreen.BINDINGS}
+    merged = dict(keymap)
+    for name, (binding_id, _shown) in MAC_OPTION_KEYS.items():
+        keys = merged.get(binding_id, defaults[binding_id])
+        if name not in _keys(keys):
+            merged[binding_id] = f"{keys},{name}"
+    return merged
+
+
+def effective_keymap(path: Path | None = None, *, option_keys: bool | None = None,
+                     ) -> dict[str, str]:  # fmt: skip
+    """The user's keymap (checked), with the Option characters when ``option_keys`` is on
+    (read cheaply from the settings unless given)."""
+    keymap = load_keymap(path or keymap_path())
+    if option_keys is None:
+        from interview_tui.settings import quick_option_keys
+
+        option_keys = quick_option_keys()
+    return with_option_keys(keymap) if option_keys else keymap
