@@ -2,9 +2,11 @@
 
 Every problem is one :class:`~interview_tui.errors.UserError` naming the file, the binding
 id and what to write instead: an unreadable file (a FIFO, a device, over 1 MiB, not UTF-8),
-invalid TOML, a value that is not text, an id no screen binds, or a key Textual cannot
-parse. The known ids are collected from the ``BINDINGS`` of every screen and dialog module
-(imported, not started), and only when a keymap file exists.
+invalid TOML, a value that is not text, an id no screen binds, a key Textual cannot
+parse (``ctrl+ctrl+n`` included), or a key given to a binding while another binding of the
+same screen already has it (one of the two could never run). The known ids are collected
+from the ``BINDINGS`` of every screen and dialog module (imported, not started), and only
+when a keymap file exists.
 """
 
 from __future__ import annotations
@@ -41,23 +43,42 @@ MAC_OPTION_KEYS = {
 
 
 @cache
-def declared_bindings() -> tuple[Any, ...]:
-    """Every binding with an id of the app's screens, dialogs and the app, once per id."""
+def _binding_classes() -> tuple[type, ...]:
+    """Every class with ``BINDINGS`` of the app's screens, dialogs and the app."""
     from interview_tui.tui.routes import ROUTES, available
 
     modules = [ROUTES[route].partition(":")[0] for route in ROUTES if available(route)]
-    found: dict[str, Any] = {}
+    found: dict[type, None] = {}
     for name in [*_MORE_MODULES[:1], *modules, *_MORE_MODULES[1:]]:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError:
             continue
-        classes = [value for value in vars(module).values() if isinstance(value, type)]
-        for cls in classes:
-            for binding in getattr(cls, "BINDINGS", None) or ():
-                if (binding_id := getattr(binding, "id", None)) and binding_id not in found:
-                    found[binding_id] = binding
+        for value in vars(module).values():
+            if isinstance(value, type) and getattr(value, "BINDINGS", None):
+                found[value] = None
+    return tuple(found)
+
+
+@cache
+def declared_bindings() -> tuple[Any, ...]:
+    """Every binding with an id of the app's screens, dialogs and the app, once per id."""
+    found: dict[str, Any] = {}
+    for cls in _binding_classes():
+        for binding in cls.BINDINGS:
+            if (binding_id := getattr(binding, "id", None)) and binding_id not in found:
+                found[binding_id] = binding
     return tuple(found.values())
+
+
+def _bindings_of(cls: type) -> list[Any]:
+    """The bindings with an id that one instance of ``cls`` has: its own and inherited."""
+    bindings: list[Any] = []
+    for base in cls.__mro__:
+        bindings += vars(base).get("BINDINGS", None) or ()
+        if not vars(base).get("inherit_bindings", True):
+            break
+    return [binding for binding in bindings if getattr(binding, "id", None)]
 
 
 def known_binding_ids() -> frozenset[str]:
@@ -123,6 +144,10 @@ def key_problem(keys: str) -> str | None:
         unknown = [m for m in modifiers if m.lower() not in _MODIFIERS]
         if unknown:
             return f"{key!r}: {unknown[0]!r} is not a modifier (ctrl, alt, shift, super)"
+        twice = [m for n, m in enumerate(modifiers)
+                 if m.lower() in (other.lower() for other in modifiers[:n])]  # fmt: skip
+        if twice:
+            return f"{key!r}: {twice[0]!r} is written twice; write each modifier once"
         if len(name) != 1 and name.lower() not in _key_names():
             return f"{key!r}: {name!r} is not a key name (e.g. a, f5, escape, ctrl+n)"
     return None
@@ -162,6 +187,8 @@ def load_keymap(path: Path) -> dict[str, str]:
             raise UserError(f"{path}: {binding_id}: no key has this id; {hint}")
         if problem := key_problem(value):
             raise UserError(f"{path}: {binding_id}: {problem}")
+    if clash := key_clash(data):
+        raise UserError(f"{path}: {clash}")
     return data
 
 
@@ -178,6 +205,28 @@ def _keys(value: str) -> list[str]:
         if key:
             keys.append(modifiers.lower() + plus + (key_name(name) if len(name) == 1 else name))
     return keys
+
+
+def key_clash(keymap: dict[str, str]) -> str | None:
+    """``binding-id: 'key' ...`` when the keymap gives a binding a key that another binding
+    of the same screen (or an app key that runs first) has, so one of the two could never
+    run; else None."""
+    from interview_tui.tui.app import InterviewApp
+
+    app_keys = {key: binding.id for binding in _bindings_of(InterviewApp) if binding.priority
+                for key in _keys(keymap.get(binding.id, binding.key))}  # fmt: skip
+    for cls in _binding_classes():
+        owners = {} if cls is InterviewApp else dict(app_keys)
+        for binding in _bindings_of(cls):
+            for key in _keys(keymap.get(binding.id, binding.key)):
+                other = owners.setdefault(key, binding.id)
+                if other == binding.id or (binding.id not in keymap and other not in keymap):
+                    continue
+                mine, theirs = (binding.id, other) if binding.id in keymap else (other,
+                                                                                 binding.id)
+                return (f"{mine}: {key!r} is also the key of {theirs} on the same screen, "
+                        f"so one of them could never run; choose another key for {mine}")
+    return None
 
 
 def with_option_keys(keymap: dict[str, str]) -> dict[str, str]:
