@@ -8,6 +8,7 @@ from textual import events
 from textual._xterm_parser import XTermParser
 
 from interview_tui.tui import textual_private
+from interview_tui.tui.app import takes_as_text
 
 
 def _keys(data: str) -> list[tuple[str, str | None]]:
@@ -42,8 +43,8 @@ def test_character_to_key_names_characters_as_bindings_do() -> None:
     assert [textual_private.key_name(c) for c in "3/£ß"] == ["3", "slash", "pound_sign", "ß"]
 
 
-async def test_bindings_after_keymap(make_app) -> None:
-    """DOMNode._bindings and App._keymap (laid over a copy)."""
+async def test_bindings_after_keymap_and_run_bindings(make_app) -> None:
+    """DOMNode._bindings, App._keymap (laid over a copy) and App._check_bindings."""
     from tests.conftest import settle
 
     app = make_app("home")
@@ -53,3 +54,22 @@ async def test_bindings_after_keymap(make_app) -> None:
         keys = textual_private.bindings_after_keymap(app)
         assert "f12" in keys and keys["f12"][0].id == "app.help"
         assert "f12" not in app._bindings.key_to_bindings  # the declared bindings stay
+        assert await textual_private.run_bindings(app, "f12")
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        assert not await textual_private.run_bindings(app, "f11")
+
+
+async def test_text_fields_take_characters_and_a_text_area_enter(make_app) -> None:
+    from textual.widgets import Input, TextArea
+
+    key = events.Key
+    app = make_app("home")
+    async with app.run_test(size=(100, 30)):
+        field, area = Input(), TextArea()
+        await app.screen.mount(field, area)
+        assert takes_as_text(field, key("pound_sign", "£"))
+        assert not takes_as_text(field, key("tab", "\t"))
+        assert not takes_as_text(field, key("alt+3", None))
+        assert takes_as_text(area, key("enter", "\r"))
+        assert not takes_as_text(field, key("enter", "\r"))

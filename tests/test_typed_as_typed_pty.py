@@ -3,6 +3,7 @@
 A UK keyboard's ``£``, a German ``ß``, a Spanish ``¡`` and the rest are text in a live note
 and in every dialog; ``ESC 3`` (alt+3 from xterm, tmux, GNOME) is a goal key and types
 nothing; a Mac user who wants Option+3 (``£``) as the goal key turns ``option_keys`` on.
+Tab, Enter and the rest typed in one burst with a dialog key act in the dialog, in order.
 Each burst is one write to the pty, as a person typing fast (or a paste-like burst) sends.
 """
 
@@ -20,7 +21,7 @@ from tests.pty_terminal import Terminal
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 
 VISIT = "4"  # Northwind Logistics, English
-ESC, CTRL_Y, CTRL_J, CTRL_T = b"\x1b", b"\x19", b"\x0a", b"\x14"
+ESC, CTRL_Y, CTRL_J, CTRL_T, CTRL_R, CTRL_S = b"\x1b", b"\x19", b"\x0a", b"\x14", b"\x12", b"\x13"
 #: what European keyboards type as plain keys (and a Mac's Option+1…7, s, w)
 WORLD = "Budget is £500k at Hauptstraße 5 ¡™¢∞§¶∑ é ñ ç"
 
@@ -108,3 +109,34 @@ def test_with_option_keys_on_a_macs_option_3_tags_the_goal(demo_env) -> None:
         term.kill()
     notes = {note["text"]: note for note in _export(env)["notes"]}
     assert notes["Kafka on-prem today"]["goal"] == "usage_vendors", list(notes)
+
+
+def test_tab_typed_with_the_requirement_key_moves_to_the_next_field(demo_env) -> None:
+    """ctrl+r, three fields separated by Tab, in one write; ctrl+s saves."""
+    term = _live(demo_env)
+    try:
+        term.send(CTRL_R + f"userA {WORLD}\tscenB\tpainC".encode())
+        term.wait_for_screen("painC")
+        term.send(CTRL_S)
+        term.wait_for_screen("Requirements: 1")
+        _leave(term)
+    finally:
+        term.kill()
+    [requirement] = _export(demo_env)["requirements"]
+    assert (requirement["user"], requirement["scenario"], requirement["pain"]) == (
+        f"userA {WORLD}", "scenB", "painC")
+
+
+def test_keys_typed_with_the_commitment_key_act_in_the_dialog_in_order(demo_env) -> None:
+    """ctrl+t, the text (with a typo fixed by Backspace), Tab to the owner, its name, then
+    ctrl+s, in one write."""
+    term = _live(demo_env)
+    try:
+        term.send(CTRL_T + f"Send the runbookX\x7f {WORLD}\t\tAnna Weiß\x13".encode())
+        term.wait_for_screen("Commitments: 1")
+        _leave(term)
+    finally:
+        term.kill()
+    [commitment] = _export(demo_env)["commitments"]
+    assert commitment["text"] == f"Send the runbook {WORLD}"
+    assert commitment["owner_name"] == "Anna Weiß"

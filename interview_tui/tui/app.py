@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import date, datetime
@@ -22,7 +24,10 @@ from interview_tui.tui.base import translate_bindings
 from interview_tui.tui.data import SLOW_SAVE_SECONDS, SaveDone, SaveError, SaveFailed, Writer
 from interview_tui.tui.keymap import effective_keymap
 from interview_tui.tui.routes import screen_class
-from interview_tui.tui.textual_private import decode_alt_keys
+from interview_tui.tui.textual_private import decode_alt_keys, run_bindings
+
+#: the longest a key waits for the field in focus to handle the keys typed before it
+CATCH_UP_SECONDS = 1.0
 
 
 class InterviewApp(App[None]):
@@ -139,17 +144,24 @@ class InterviewApp(App[None]):
         self.writer.shutdown()
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys typed in one burst with the key that opens a screen belong to that screen.
+        """Every key acts in the order it was typed, where the user is when it arrives.
 
-        A terminal delivers "ctrl+t and the first words" together; Textual hands every key
-        to the screen that had focus when it arrived, so the words after the dialog key
-        would reach the old screen and be lost. They are typed into the new screen's field.
-        A screen with a ``take_key`` coroutine reads keys here first, in typed order.
+        A terminal delivers "ctrl+t and the first words" together. Textual types a
+        character into the focused field at once but runs the binding of any other key
+        (tab, enter, backspace, arrows) only after the key has passed up through every
+        widget's queue, so in a burst ``userA`` tab ``scenB`` the tab would run after
+        ``scenB`` was typed into the first field. Here a key the focused widget does not
+        take as text waits until that widget has handled the keys typed before it, then
+        runs its binding, before the next key is handed on: one queue, in typed order.
+        A character typed before a new screen took focus is typed into that screen's
+        field. A screen with a ``take_key`` coroutine reads keys here first.
         """
         if isinstance(event, events.Key | events.Paste):
             if not event.is_forwarded:
                 take_key = getattr(self.screen, "take_key", None)  # a leader key's second key
                 if take_key is not None and await take_key(event):
+                    return
+                if isinstance(event, events.Key) and await self._binding_in_order(event):
                     return
                 event._typed_on = self.screen  # type: ignore[attr-defined]
             elif getattr(event, "_typed_on", self.screen) is not self.screen:
@@ -159,6 +171,24 @@ class InterviewApp(App[None]):
                 if text and typed is not None and typed(text, late=True):
                     return
         await super().on_event(event)
+
+    async def _binding_in_order(self, event: events.Key) -> bool:
+        """Run the binding of a key the focused widget does not type, now (see on_event);
+        False when no binding takes it (the key then goes its usual way)."""
+        focused = self.focused
+        if focused is None or self.screen.maximized is not None or takes_as_text(focused, event):
+            return False
+        self.app_focus = True
+        await self._caught_up(focused)
+        return await run_bindings(self, event.key)
+
+    async def _caught_up(self, widget: Any) -> None:
+        """Wait until ``widget`` has handled every message sent to it so far (bounded: a
+        widget that is closing never holds the keys up)."""
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        if widget.call_later(lambda: done.done() or done.set_result(None)):
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(done, CATCH_UP_SECONDS)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """With animation off (tests, screenshots) cursors stay lit instead of blinking."""
@@ -255,6 +285,16 @@ class InterviewApp(App[None]):
 
         if not any(isinstance(screen, InterviewPalette) for screen in self.screen_stack):
             self.push_screen(InterviewPalette())  # one at a time, even under the help
+
+
+def takes_as_text(widget: Any, event: events.Key) -> bool:
+    """Whether ``widget`` (in focus) handles ``event`` itself rather than a binding: the
+    characters a text field types, and enter in a text area (a new line)."""
+    from textual.widgets import TextArea
+
+    if widget.check_consume_key(event.key, event.character):
+        return True
+    return isinstance(widget, TextArea) and not widget.read_only and event.key == "enter"
 
 
 def build_app(

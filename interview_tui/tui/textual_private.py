@@ -67,3 +67,10 @@ def bindings_after_keymap(node: Any) -> dict[str, list[Any]]:
     if keymap := node.app._keymap:
         bindings.apply_keymap(keymap)
     return bindings.key_to_bindings
+
+
+async def run_bindings(app: Any, key: str) -> bool:
+    """Run the binding ``key`` has where the user is, as Textual would once the key came
+    back unhandled: priority bindings first (app down), then the others (focus up).
+    False when no binding ran."""
+    return await app._check_bindings(key, priority=True) or await app._check_bindings(key)
