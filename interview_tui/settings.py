@@ -1,14 +1,15 @@
 """The user's settings: ``settings.toml`` in the config directory, environment variables on top.
 
 One validated file (pydantic-settings): who the PM is (name, e-mail and signature of every
-.eml), the interface and recap languages, the export folder and the calendar alarm. Each
+.eml), the interface and recap languages, the export folder, the calendar alarm, and
+whether a Mac's Option characters are live-screen keys (``option_keys``). Each
 setting can be overridden by ``INTERVIEW_TUI_<KEY>`` (``INTERVIEW_TUI_LANG`` for ``lang``).
 
 A bad value never stops the app: :func:`load_settings` keeps every good value, uses the
 default for a bad one and returns one line per problem naming the file (or variable), the
 key and a fix. pydantic-settings is imported only here and only when settings are loaded,
 so ``--help`` and the start-up of the TUI do not pay for it (:func:`quick_ui_language`
-reads the one value start-up needs with ``tomllib``).
+and :func:`quick_option_keys` read the values start-up needs with ``tomllib``).
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ class UserSettings:
     alarm: bool = True
     alarm_days_before: int = 1
     alarm_time: str = "09:00"
+    #: the characters a Mac types for Option+1…7, s, w are the live screen's goal, skip and
+    #: speaker keys (off: they are text, like every character)
+    option_keys: bool = False
 
     @property
     def sender(self) -> str:
@@ -107,6 +111,36 @@ def language_value(value: object) -> str:
     raise ValueError(t("settings.bad.language"))
 
 
+def _quick_value(key: str, env: Mapping[str, str]) -> object:
+    """``INTERVIEW_TUI_<KEY>``, else ``key`` in ``settings.toml``, else ``None`` (tomllib only)."""
+    if value := env.get(env_name(key), ""):
+        return value
+    try:
+        with settings_path().open("rb") as handle:
+            return tomllib.load(handle).get(key)
+    except (OSError, ValueError):
+        return None
+
+
+def bool_value(value: object) -> bool | None:
+    """A yes/no setting as pydantic reads it (``true``, ``1``, ``yes``, ``on`` …); else None."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "t", "yes", "y", "on"):
+        return True
+    if text in ("0", "false", "f", "no", "n", "off"):
+        return False
+    return None
+
+
+def quick_option_keys(environ: Mapping[str, str] | None = None) -> bool:
+    """The ``option_keys`` setting without loading pydantic-settings (start-up); off unless
+    it says yes (a bad value is reported by :func:`load_settings`)."""
+    env = os.environ if environ is None else environ
+    return bool_value(_quick_value("option_keys", env)) is True
+
+
 def quick_ui_language(environ: Mapping[str, str] | None = None) -> str | None:
     """The configured interface language without loading pydantic-settings (start-up).
 
@@ -139,7 +173,7 @@ def _model() -> type:
 
     class AppSettings(BaseSettings):
         model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, case_sensitive=False,
-                                          extra="ignore")  # fmt: skip
+                                          extra="ignore", env_ignore_empty=True)  # fmt: skip
 
         name: str = ""
         email: str = ""
@@ -150,6 +184,7 @@ def _model() -> type:
         alarm: bool = True
         alarm_days_before: int = 1
         alarm_time: str = "09:00"
+        option_keys: bool = False
 
         @field_validator("name", "signature", mode="before")
         @classmethod

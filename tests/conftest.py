@@ -56,10 +56,12 @@ def demo_store(store: Store) -> Store:
 
 @pytest.fixture
 def make_app(demo_store: Store) -> Callable[..., Any]:
-    """Build the real app on the demo store: ``make_app(route, lang="en", **kwargs)``."""
+    """Build the real app on the demo store: ``make_app(route, lang="en", **kwargs)``
+    (``option_keys=True``: as with that setting on)."""
     from interview_tui.tui.app import build_app
 
-    def factory(route: str = "home", lang: str = "en", **kwargs: Any):
+    def factory(route: str = "home", lang: str = "en", *, option_keys: bool = False,
+                **kwargs: Any):  # fmt: skip
         set_language(lang)
         return build_app(
             demo_store,
@@ -67,6 +69,7 @@ def make_app(demo_store: Store) -> Callable[..., Any]:
             today=lambda: FIXED_TODAY,
             now=lambda: FIXED_NOW,
             animate=False,
+            option_keys=option_keys,
         )
 
     return factory

@@ -171,6 +171,42 @@ def test_keys_follow_the_keymap_and_name_what_is_wrong_in_it(tmp_path, monkeypat
     assert result.exit_code == 2 and "nowhere" in result.output
 
 
+def test_keys_show_a_macs_option_characters_only_with_option_keys(tmp_path, monkeypatch) -> None:
+    config = tmp_path / "config"
+    monkeypatch.setenv("INTERVIEW_TUI_CONFIG_DIR", str(config))
+    monkeypatch.delenv("INTERVIEW_TUI_OPTION_KEYS", raising=False)
+    rows = {row["id"]: row for row in json.loads(run("keys", "--json").output)}
+    assert rows["live.goal3"]["keys"] == ["ctrl+y 3", "alt+3"]
+    assert rows["live.skip"]["keys"] == ["ctrl+y s", "alt+s"]
+    config.mkdir()
+    (config / "settings.toml").write_text("option_keys = true\n", encoding="utf-8")
+    rows = {row["id"]: row for row in json.loads(run("keys", "--json").output)}
+    assert rows["live.goal3"]["keys"] == ["ctrl+y 3", "alt+3", "pound_sign"]
+    assert rows["live.skip"]["keys"] == ["ctrl+y s", "alt+s", "ß"]
+    assert rows["live.speaker"]["keys"] == ["ctrl+y w", "alt+w", "f5", "n_ary_summation"]
+    (config / "keymap.toml").write_text('"live.goal3" = "f12"\n', encoding="utf-8")
+    rows = {row["id"]: row for row in json.loads(run("keys", "--json").output)}
+    assert rows["live.goal3"]["keys"] == ["ctrl+y 3", "f12", "pound_sign"]
+    shown = json.loads(run("settings", "--json").output)
+    assert {"key": "option_keys", "value": True, "source": str(config / "settings.toml")} \
+        in shown["settings"]
+    monkeypatch.setenv("INTERVIEW_TUI_OPTION_KEYS", "false")
+    rows = {row["id"]: row for row in json.loads(run("keys", "--json").output)}
+    assert rows["live.goal3"]["keys"] == ["ctrl+y 3", "f12"]
+
+
+def test_settings_init_explains_option_keys(tmp_path, monkeypatch) -> None:
+    import tomllib
+
+    monkeypatch.setenv("INTERVIEW_TUI_CONFIG_DIR", str(tmp_path / "config"))
+    run("settings", "--init")
+    text = (tmp_path / "config" / "settings.toml").read_text(encoding="utf-8")
+    assert "# option_keys = false" in text and "¡ ™ £ ¢ ∞ § ¶ ß ∑" in text
+    uncommented = "\n".join(line.removeprefix("# ") for line in text.splitlines()
+                            if line.startswith("# option_keys"))  # fmt: skip
+    assert tomllib.loads(uncommented) == {"option_keys": False}
+
+
 def test_demo_without_a_database_named_never_touches_your_own(tmp_path, monkeypatch) -> None:
     monkeypatch.delenv("INTERVIEW_TUI_DB", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))

@@ -82,7 +82,7 @@ async def test_user_keymap_remaps_by_binding_id(make_app, tmp_path) -> None:
 
 def test_bad_keymap_is_a_clear_error(tmp_path) -> None:
     from interview_tui.errors import UserError
-    from interview_tui.tui.app import load_keymap
+    from interview_tui.tui.keymap import load_keymap
 
     path = tmp_path / "keymap.toml"
     path.write_text('"home.new_visit" = 3\n')

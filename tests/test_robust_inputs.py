@@ -452,12 +452,16 @@ KEYMAPS = [
     ('"home.new_visit" = ""\n', "an empty key"),
     ('"home.new_visit" = \n', "cannot read the keymap"),
     (b'"home.new_visit" = "\xff"\n', "byte 20 is 0xff"),
+    ('"home.new_visit" = "ctrl+ctrl+?"\n', "home.new_visit: 'ctrl+ctrl+?': 'ctrl' is written"),
+    ('"home.new_visit" = "/"\n', "home.new_visit: 'slash' is also the key of home.search"),
+    ('"live.next" = "ctrl+b"\n', "live.next: 'ctrl+b' is also the key of live.prev"),
+    ('"live.skip" = "f1"\n', "live.skip: 'f1' is also the key of app.help"),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), KEYMAPS, ids=[e for _, e in KEYMAPS])
 def test_bad_keymaps_name_the_problem(tmp_path, text, expected) -> None:
-    from interview_tui.tui.app import load_keymap
+    from interview_tui.tui.keymap import load_keymap
 
     path = tmp_path / "keymap.toml"
     if isinstance(text, bytes):
@@ -474,7 +478,7 @@ def test_bad_keymaps_name_the_problem(tmp_path, text, expected) -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero")
 def test_keymaps_that_are_not_files(tmp_path) -> None:
-    from interview_tui.tui.app import load_keymap
+    from interview_tui.tui.keymap import load_keymap
 
     for name, path in _special_files(tmp_path)[:3]:
         with pytest.raises(UserError, match="give the path of a regular keymap file"):
@@ -491,6 +495,9 @@ def test_every_key_the_app_binds_passes_the_keymap_check() -> None:
     good = ["ctrl+n", "f5", "question_mark", "greater_than_sign", "ctrl++", "a,b", "enter",
             "ctrl+shift+up", "space", "escape"]  # fmt: skip
     assert [key for key in good if keymap.key_problem(key)] == []
+    assert keymap.key_clash({}) is None  # the app's own keys never clash
+    swapped = {"live.next": "ctrl+b", "live.prev": "ctrl+n", "home.search": "ctrl+f"}
+    assert keymap.key_clash(swapped) is None  # swapping two keys is fine
 
 
 # -- command line: usage errors and dates ----------------------------------------------------

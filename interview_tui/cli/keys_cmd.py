@@ -15,13 +15,14 @@ def keys(screen_name: str | None, as_json: bool) -> None:
     """List every key binding: screen, id (for keymap.toml), keys and what it does.
 
     A key sequence is written with spaces: "ctrl+y 3" is ctrl+y, then 3. A keymap.toml
-    entry with an unknown id or a key that cannot be parsed is an error, by name.
+    entry with an unknown id, a key that cannot be parsed or a key another binding of the
+    same screen has is an error, by name. With option_keys on (settings.toml) the live
+    screen's goal, skip and speaker keys include the characters a Mac's Option key types.
     """
     from interview_tui.cli.output import echo, echo_json
-    from interview_tui.tui.keymap import key_reference, keymap_path, load_keymap
+    from interview_tui.tui.keymap import effective_keymap, key_reference
 
-    keymap = load_keymap(keymap_path())
-    rows = key_reference(keymap)
+    rows = key_reference(effective_keymap())
     if screen_name is not None:
         screens = sorted({row["screen"] for row in rows})
         if screen_name not in screens:

@@ -37,6 +37,13 @@ TEMPLATE = '''\
 # alarm = true
 # alarm_days_before = 1
 # alarm_time = "09:00"
+
+# Mac keyboards: with the default false, Option+1…7, s, w type ¡ ™ £ ¢ ∞ § ¶ ß ∑ as text
+# like any other character (a UK keyboard's £, a German ß); the live screen's goal, skip and
+# speaker keys are ctrl+y 1…7 / s / w, or alt+1…7 / s / w where Option sends Esc+ (Meta).
+# true: those characters are the live screen's keys instead (⌥3 tags goal 3), and can no
+# longer be typed into a live note (paste them)
+# option_keys = false
 '''
 
 

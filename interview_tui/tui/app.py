@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import date, datetime
@@ -31,9 +33,12 @@ from interview_tui.tui.data import (
     SaveFailed,
     Writer,
 )
-from interview_tui.tui.keymap import keymap_path as default_keymap_path
-from interview_tui.tui.keymap import load_keymap
+from interview_tui.tui.keymap import effective_keymap
 from interview_tui.tui.routes import screen_class
+from interview_tui.tui.textual_private import decode_alt_keys, run_bindings
+
+#: the longest a key waits for the field in focus to handle the keys typed before it
+CATCH_UP_SECONDS = 1.0
 
 
 class InterviewApp(App[None]):
@@ -60,7 +65,9 @@ class InterviewApp(App[None]):
         keymap: dict[str, str] | None = None,
         animate: bool = True,
         prefetched: dict[str, Future] | None = None,
+        option_keys: bool = False,
     ) -> None:
+        decode_alt_keys()  # alt+3 from a terminal is alt+3, a typed £ is £
         super().__init__()
         translate_bindings(self)
         self.store = store
@@ -68,6 +75,8 @@ class InterviewApp(App[None]):
         self.now = now
         self._initial = initial
         self._keymap = keymap or {}
+        #: a Mac's Option characters are live keys (the keymap has them), not note text
+        self.option_keys = option_keys
         self.animate = animate
         self._prefetched = prefetched or {}
         self.writer = Writer(self.post_message, store.path)
@@ -232,17 +241,24 @@ class InterviewApp(App[None]):
         self.writer.shutdown()
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys typed in one burst with the key that opens a screen belong to that screen.
+        """Every key acts in the order it was typed, where the user is when it arrives.
 
-        A terminal delivers "ctrl+t and the first words" together; Textual hands every key
-        to the screen that had focus when it arrived, so the words after the dialog key
-        would reach the old screen and be lost. They are typed into the new screen's field.
-        A screen with a ``take_key`` coroutine reads keys here first, in typed order.
+        A terminal delivers "ctrl+t and the first words" together. Textual types a
+        character into the focused field at once but runs the binding of any other key
+        (tab, enter, backspace, arrows) only after the key has passed up through every
+        widget's queue, so in a burst ``userA`` tab ``scenB`` the tab would run after
+        ``scenB`` was typed into the first field. Here a key the focused widget does not
+        take as text waits until that widget has handled the keys typed before it, then
+        runs its binding, before the next key is handed on: one queue, in typed order.
+        A character typed before a new screen took focus is typed into that screen's
+        field. A screen with a ``take_key`` coroutine reads keys here first.
         """
         if isinstance(event, events.Key | events.Paste):
             if not event.is_forwarded:
                 take_key = getattr(self.screen, "take_key", None)  # a leader key's second key
                 if take_key is not None and await take_key(event):
+                    return
+                if isinstance(event, events.Key) and await self._binding_in_order(event):
                     return
                 event._typed_on = self.screen  # type: ignore[attr-defined]
             elif getattr(event, "_typed_on", self.screen) is not self.screen:
@@ -252,6 +268,24 @@ class InterviewApp(App[None]):
                 if text and typed is not None and typed(text, late=True):
                     return
         await super().on_event(event)
+
+    async def _binding_in_order(self, event: events.Key) -> bool:
+        """Run the binding of a key the focused widget does not type, now (see on_event);
+        False when no binding takes it (the key then goes its usual way)."""
+        focused = self.focused
+        if focused is None or self.screen.maximized is not None or takes_as_text(focused, event):
+            return False
+        self.app_focus = True
+        await self._caught_up(focused)
+        return await run_bindings(self, event.key)
+
+    async def _caught_up(self, widget: Any) -> None:
+        """Wait until ``widget`` has handled every message sent to it so far (bounded: a
+        widget that is closing never holds the keys up)."""
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        if widget.call_later(lambda: done.done() or done.set_result(None)):
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(done, CATCH_UP_SECONDS)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """With animation off (tests, screenshots) cursors stay lit instead of blinking."""
@@ -352,6 +386,16 @@ class InterviewApp(App[None]):
             self.push_screen(InterviewPalette())  # one at a time, even under the help
 
 
+def takes_as_text(widget: Any, event: events.Key) -> bool:
+    """Whether ``widget`` (in focus) handles ``event`` itself rather than a binding: the
+    characters a text field types, and enter in a text area (a new line)."""
+    from textual.widgets import TextArea
+
+    if widget.check_consume_key(event.key, event.character):
+        return True
+    return isinstance(widget, TextArea) and not widget.read_only and event.key == "enter"
+
+
 def build_app(
     store: Store,
     *,
@@ -361,10 +405,16 @@ def build_app(
     keymap_path: Path | None = None,
     animate: bool = True,
     prefetched: dict[str, Future] | None = None,
+    option_keys: bool | None = None,
 ) -> InterviewApp:
-    """The production factory: the CLI and the tests build the app the same way."""
-    keymap = load_keymap(keymap_path or default_keymap_path())
+    """The production factory: the CLI and the tests build the app the same way.
+    ``option_keys`` is read from the settings unless given."""
+    if option_keys is None:
+        from interview_tui.settings import quick_option_keys
+
+        option_keys = quick_option_keys()
+    keymap = effective_keymap(keymap_path, option_keys=option_keys)
     return InterviewApp(
         store, initial=initial, today=today, now=now, keymap=keymap, animate=animate,
-        prefetched=prefetched,
+        prefetched=prefetched, option_keys=option_keys,
     )

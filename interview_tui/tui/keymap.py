@@ -2,9 +2,11 @@
 
 Every problem is one :class:`~interview_tui.errors.UserError` naming the file, the binding
 id and what to write instead: an unreadable file (a FIFO, a device, over 1 MiB, not UTF-8),
-invalid TOML, a value that is not text, an id no screen binds, or a key Textual cannot
-parse. The known ids are collected from the ``BINDINGS`` of every screen and dialog module
-(imported, not started), and only when a keymap file exists.
+invalid TOML, a value that is not text, an id no screen binds, a key Textual cannot
+parse (``ctrl+ctrl+n`` included), or a key given to a binding while another binding of the
+same screen already has it (one of the two could never run). The known ids are collected
+from the ``BINDINGS`` of every screen and dialog module (imported, not started), and only
+when a keymap file exists.
 """
 
 from __future__ import annotations
@@ -28,25 +30,55 @@ _MORE_MODULES = (
 )
 _MODIFIERS = {"ctrl", "alt", "shift", "super", "meta", "hyper"}
 
+#: With ``option_keys`` on (settings.toml; off by default, when every character is text):
+#: the character a Mac types for Option+key, as Textual names it -> the live binding it
+#: runs and how the help shows it.
+MAC_OPTION_KEYS = {
+    "inverted_exclamation_mark": ("live.goal1", "⌥1"), "trade_mark_sign": ("live.goal2", "⌥2"),
+    "pound_sign": ("live.goal3", "⌥3"), "cent_sign": ("live.goal4", "⌥4"),
+    "infinity": ("live.goal5", "⌥5"), "section_sign": ("live.goal6", "⌥6"),
+    "pilcrow_sign": ("live.goal7", "⌥7"), "ß": ("live.skip", "⌥s"),
+    "n_ary_summation": ("live.speaker", "⌥w"),
+}  # fmt: skip
+
 
 @cache
-def declared_bindings() -> tuple[Any, ...]:
-    """Every binding with an id of the app's screens, dialogs and the app, once per id."""
+def _binding_classes() -> tuple[type, ...]:
+    """Every class with ``BINDINGS`` of the app's screens, dialogs and the app."""
     from interview_tui.tui.routes import ROUTES, available
 
     modules = [ROUTES[route].partition(":")[0] for route in ROUTES if available(route)]
-    found: dict[str, Any] = {}
+    found: dict[type, None] = {}
     for name in [*_MORE_MODULES[:1], *modules, *_MORE_MODULES[1:]]:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError:
             continue
-        classes = [value for value in vars(module).values() if isinstance(value, type)]
-        for cls in classes:
-            for binding in getattr(cls, "BINDINGS", None) or ():
-                if (binding_id := getattr(binding, "id", None)) and binding_id not in found:
-                    found[binding_id] = binding
+        for value in vars(module).values():
+            if isinstance(value, type) and getattr(value, "BINDINGS", None):
+                found[value] = None
+    return tuple(found)
+
+
+@cache
+def declared_bindings() -> tuple[Any, ...]:
+    """Every binding with an id of the app's screens, dialogs and the app, once per id."""
+    found: dict[str, Any] = {}
+    for cls in _binding_classes():
+        for binding in cls.BINDINGS:
+            if (binding_id := getattr(binding, "id", None)) and binding_id not in found:
+                found[binding_id] = binding
     return tuple(found.values())
+
+
+def _bindings_of(cls: type) -> list[Any]:
+    """The bindings with an id that one instance of ``cls`` has: its own and inherited."""
+    bindings: list[Any] = []
+    for base in cls.__mro__:
+        bindings += vars(base).get("BINDINGS", None) or ()
+        if not vars(base).get("inherit_bindings", True):
+            break
+    return [binding for binding in bindings if getattr(binding, "id", None)]
 
 
 def known_binding_ids() -> frozenset[str]:
@@ -112,6 +144,10 @@ def key_problem(keys: str) -> str | None:
         unknown = [m for m in modifiers if m.lower() not in _MODIFIERS]
         if unknown:
             return f"{key!r}: {unknown[0]!r} is not a modifier (ctrl, alt, shift, super)"
+        twice = [m for n, m in enumerate(modifiers)
+                 if m.lower() in (other.lower() for other in modifiers[:n])]  # fmt: skip
+        if twice:
+            return f"{key!r}: {twice[0]!r} is written twice; write each modifier once"
         if len(name) != 1 and name.lower() not in _key_names():
             return f"{key!r}: {name!r} is not a key name (e.g. a, f5, escape, ctrl+n)"
     return None
@@ -151,4 +187,69 @@ def load_keymap(path: Path) -> dict[str, str]:
             raise UserError(f"{path}: {binding_id}: no key has this id; {hint}")
         if problem := key_problem(value):
             raise UserError(f"{path}: {binding_id}: {problem}")
+    if clash := key_clash(data):
+        raise UserError(f"{path}: {clash}")
     return data
+
+
+def _keys(value: str) -> list[str]:
+    """Each key of ``"ctrl+n, /"`` as Textual names it (``ctrl+n``, ``slash``)."""
+    from interview_tui.tui.textual_private import key_name
+
+    keys = []
+    for key in (key.strip() for key in value.split(",")):
+        if key == "+" or key.endswith("++"):  # the + key itself
+            modifiers, plus, name = key[:-2], "+" if key != "+" else "", "+"
+        else:
+            modifiers, plus, name = key.rpartition("+")
+        if key:
+            keys.append(modifiers.lower() + plus + (key_name(name) if len(name) == 1 else name))
+    return keys
+
+
+def key_clash(keymap: dict[str, str]) -> str | None:
+    """``binding-id: 'key' ...`` when the keymap gives a binding a key that another binding
+    of the same screen (or an app key that runs first) has, so one of the two could never
+    run; else None."""
+    from interview_tui.tui.app import InterviewApp
+
+    app_keys = {key: binding.id for binding in _bindings_of(InterviewApp) if binding.priority
+                for key in _keys(keymap.get(binding.id, binding.key))}  # fmt: skip
+    for cls in _binding_classes():
+        owners = {} if cls is InterviewApp else dict(app_keys)
+        for binding in _bindings_of(cls):
+            for key in _keys(keymap.get(binding.id, binding.key)):
+                other = owners.setdefault(key, binding.id)
+                if other == binding.id or (binding.id not in keymap and other not in keymap):
+                    continue
+                mine, theirs = (binding.id, other) if binding.id in keymap else (other,
+                                                                                 binding.id)
+                return (f"{mine}: {key!r} is also the key of {theirs} on the same screen, "
+                        f"so one of them could never run; choose another key for {mine}")
+    return None
+
+
+def with_option_keys(keymap: dict[str, str]) -> dict[str, str]:
+    """``keymap`` with the characters of a Mac's Option key added to the live screen's
+    goal, skip and speaker keys (the ``option_keys`` setting)."""
+    from interview_tui.tui.live.live_screen import LiveScreen
+
+    defaults = {binding.id: binding.key for binding in LiveScreen.BINDINGS}
+    merged = dict(keymap)
+    for name, (binding_id, _shown) in MAC_OPTION_KEYS.items():
+        keys = merged.get(binding_id, defaults[binding_id])
+        if name not in _keys(keys):
+            merged[binding_id] = f"{keys},{name}"
+    return merged
+
+
+def effective_keymap(path: Path | None = None, *, option_keys: bool | None = None,
+                     ) -> dict[str, str]:  # fmt: skip
+    """The user's keymap (checked), with the Option characters when ``option_keys`` is on
+    (read cheaply from the settings unless given)."""
+    keymap = load_keymap(path or keymap_path())
+    if option_keys is None:
+        from interview_tui.settings import quick_option_keys
+
+        option_keys = quick_option_keys()
+    return with_option_keys(keymap) if option_keys else keymap

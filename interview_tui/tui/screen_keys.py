@@ -2,7 +2,8 @@
 
 One place reads them: every binding with an id the screen declares (shown in the footer
 or not), in the order it declares them, with every key that runs it after the user's
-keymap (a leader sequence such as ``^y 3`` and a Mac's Option key as ``⌥3`` included),
+keymap (a leader sequence such as ``^y 3`` included, and a Mac's Option key as ``⌥3`` when
+the user made those characters keys with ``option_keys``),
 then the app's own keys. Bindings are grouped by what they do where a screen says so.
 """
 
@@ -14,13 +15,8 @@ from typing import Any
 from textual.binding import Binding
 
 from interview_tui.i18n import t
-
-#: what a Mac types for Option+key, as Textual names the character -> how the key is shown
-OPTION_KEYS = {
-    "inverted_exclamation_mark": "⌥1", "trade_mark_sign": "⌥2", "pound_sign": "⌥3",
-    "cent_sign": "⌥4", "infinity": "⌥5", "section_sign": "⌥6", "pilcrow_sign": "⌥7",
-    "ß": "⌥s", "n_ary_summation": "⌥w",
-}  # fmt: skip
+from interview_tui.tui.keymap import MAC_OPTION_KEYS
+from interview_tui.tui.textual_private import bindings_after_keymap
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +48,8 @@ def arrows(key: str) -> str:
 
 def key_display(app: Any, key: str) -> str:
     """A key as the footer shows it (``^t``), a Mac's Option and Command keys as ⌥ and ⌘."""
-    if key in OPTION_KEYS:
-        return OPTION_KEYS[key]
+    if key in MAC_OPTION_KEYS:  # bound only with option_keys on
+        return MAC_OPTION_KEYS[key][1]
     shown = app.get_key_display(Binding(key, ""))
     return "⌘" + shown.removeprefix("super+") if shown.startswith("super+") else shown
 
@@ -61,7 +57,7 @@ def key_display(app: Any, key: str) -> str:
 def _leader_sequences(screen: Any, binding_id: str) -> list[str]:
     """``^y 3`` for a binding the screen's leader key runs (the live screen has one)."""
     leader_keys: dict[str, str] = getattr(screen, "LEADER_SEQUENCES", {})
-    firsts = [key for key, bindings in screen._bindings.key_to_bindings.items()
+    firsts = [key for key, bindings in bindings_after_keymap(screen).items()
               if any(b.action == "leader" for b in bindings)]  # fmt: skip
     return [f"{key_display(screen.app, first)} {arrows(second)}"
             for first in firsts for second, target in leader_keys.items()
@@ -75,7 +71,7 @@ def screen_keys(screen: Any) -> list[ScreenKey]:
     enabled_of = {found.binding.id: found.enabled for found in screen.active_bindings.values()}
     seen: dict[str, tuple[Binding, Any, str, list[str]]] = {}  # id -> binding, node, group, keys
     for node, group in ((screen, t("keys.group.screen")), (app, t("keys.group.everywhere"))):
-        for key, bindings in node._bindings.key_to_bindings.items():
+        for key, bindings in bindings_after_keymap(node).items():
             for binding in bindings:
                 if not binding.id or not binding.description:
                     continue

@@ -2,9 +2,11 @@
 
 Everything typed is saved within a third of a second, without a save key. Every action
 has a key that every terminal sends (ctrl+letter, or the leader ``ctrl+y`` then a plain
-key); the alt and F keys are a second path, and the characters a Mac types for Option+1…7
-(``¡ ™ £ ¢ ∞ § ¶``) tag a goal instead of reaching the note. The safe view hides
-everything internal; "confirm back" reads back what was captured and agrees the next step.
+key); the alt and F keys are a second path. Every character typed is text (``£``, ``ß``,
+``¡`` too), unless the user turned ``option_keys`` on: then the characters a Mac types for
+Option+1…7, s, w are those keys (see :data:`interview_tui.tui.keymap.MAC_OPTION_KEYS`).
+The safe view hides everything internal; "confirm back" reads back what was captured and
+agrees the next step.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from interview_tui.tui.data import RETRY_DELAY, LoadFailed
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import TextArea
 from interview_tui.tui.keybar import KeyBar
+from interview_tui.tui.keymap import MAC_OPTION_KEYS
 from interview_tui.tui.live.confirm_back import ConfirmBackScreen
 from interview_tui.tui.live.customer_view import CustomerViewBand
 from interview_tui.tui.live.dialogs import (
@@ -71,19 +74,10 @@ SAVE_DELAY = 0.3
 _MARKS = {ItemStatus.ASKED: "✓", ItemStatus.SKIPPED: "–", ItemStatus.PENDING: "·"}
 
 
-#: what a Mac types for Option+1…7 (and Textual decodes from ``ESC 1``…``ESC 7``)
-OPTION_DIGITS = ("inverted_exclamation_mark", "trade_mark_sign", "pound_sign", "cent_sign",
-                 "infinity", "section_sign", "pilcrow_sign")  # fmt: skip
-
-
-#: what a Mac types for Option+s and Option+w (skip, speaker)
-OPTION_LETTERS = ("ß", "n_ary_summation")
-
-
 class NoteEditor(TextArea):
-    """The live note. The characters a Mac types for Option+1…7, s, w (and that Textual
-    decodes from a terminal's ``ESC 1``…) are keys of the live screen: never text here.
-    Pasted text is taken whole, whatever it holds."""
+    """The live note. Every character typed is text, except the characters a Mac types for
+    Option+key when the user made them the live screen's keys (``option_keys``). Pasted text
+    is taken whole, whatever it holds."""
 
     class Then(Message):
         """An action to run once the keys typed before it have reached the note."""
@@ -93,8 +87,8 @@ class NoteEditor(TextArea):
             self.run = run
 
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
-        if key in OPTION_DIGITS or key in OPTION_LETTERS:
-            return False
+        if key in MAC_OPTION_KEYS and getattr(self.app, "option_keys", False):
+            return False  # the live screen's binding runs (see option_keys in the keymap)
         return super().check_consume_key(key, character)
 
     def on_note_editor_then(self, message: Then) -> None:
@@ -119,9 +113,9 @@ def after_typing(action: Callable[..., None]) -> Callable[..., None]:
 
 def _goal_bindings() -> list[Binding]:
     return [
-        Binding(f"alt+{goal.number},{OPTION_DIGITS[goal.number - 1]}",
-                f"tag_goal({goal.number})", f"goal.{goal.value}", id=f"live.goal{goal.number}",
-                tooltip="live.goal.help", show=False, priority=True)
+        Binding(f"alt+{goal.number}", f"tag_goal({goal.number})", f"goal.{goal.value}",
+                id=f"live.goal{goal.number}", tooltip="live.goal.help", show=False,
+                priority=True)
         for goal in Goal
     ]
 
@@ -158,8 +152,8 @@ class LiveScreen(BaseScreen):
         Binding("escape", "leave", "live.leave", id="live.leave", tooltip="live.leave.help"),
         _hidden("ctrl+g", "jump", "jump"),
         _hidden("ctrl+o", "adhoc", "adhoc"),
-        _hidden(f"alt+s,{OPTION_LETTERS[0]}", "skip", "skip"),
-        _hidden(f"alt+w,f5,{OPTION_LETTERS[1]}", "speaker", "speaker"),
+        _hidden("alt+s", "skip", "skip"),
+        _hidden("alt+w,f5", "speaker", "speaker"),
         _hidden("alt+i,f4", "internal", "internal"),
         _hidden("alt+up", "prev_note", "prev_note"),
         _hidden("alt+down", "next_note", "next_note"),
