@@ -105,8 +105,9 @@ def test_a_new_note_by_the_leader_takes_the_words_typed_after_it(demo_env) -> No
 def test_safe_view_shows_nothing_internal(demo_env) -> None:
     term = _live(demo_env, size=(120, 36))
     try:
-        screen = term.screen()
-        assert "Must not promise" in screen and "Research" in screen and "Purpose" in screen
+        screen = term.wait_for_screen("Must not promise")  # the side panel is drawn
+        screen = term.wait_for_screen("Purpose")
+        assert "Research" in screen
         term.send(b"SECRET-42 their CTO is weak on cost" + CTRL_Y + b"i")
         term.wait_for_screen("INTERNAL ONLY")
         term.send(CTRL_J + b"We run 40 nodes")
