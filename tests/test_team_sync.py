@@ -101,6 +101,21 @@ def test_three_pms_share_merge_and_resolve(tmp_path: Path, remote: Path) -> None
 
     data = _objects(remote)
     assert b"SHARED-TOKEN-1" in data and b"PRIVATE-CANARY-1" not in data
+    files = subprocess.run(
+        ["git", "--git-dir", str(remote), "ls-tree", "-r", "--name-only", "main"],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout.split()
+    report = f"reports/visits/{visit.date.year}/{visit.uid}.md"
+    assert report in files and any(f.startswith("reports/customers/") for f in files)
+    page = subprocess.run(
+        ["git", "--git-dir", str(remote), "show", f"main:{report}"],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+    assert "SHARED-TOKEN-1" in page and "PRIVATE-CANARY-1" not in page  # leaders read it
     assert b"<<<<<<<" not in data
 
 

@@ -75,9 +75,14 @@ def save_config(store: Store, *, name: str, member: str, member_name: str, url: 
             store.set_meta(key, value)
 
 
-def manifest_text(name: str) -> bytes:
-    escaped = name.replace("\\", "\\\\").replace('"', '\\"')
-    return (f'format = "{FORMAT}"\nversion = {FORMAT_VERSION}\nteam = "{escaped}"\n').encode()
+def manifest_text(name: str, language: str = "en") -> bytes:
+    """The manifest: format and version, the team's name and the language of its pages."""
+    import json
+
+    return (
+        f'format = "{FORMAT}"\nversion = {FORMAT_VERSION}\nteam = {json.dumps(name)}\n'
+        f'language = "{language}"\n'
+    ).encode()
 
 
 def read_manifest(data: bytes, where: str) -> dict[str, object]:

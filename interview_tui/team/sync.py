@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from interview_tui.errors import UserError
-from interview_tui.i18n import t
+from interview_tui.i18n import current_language, t
 from interview_tui.store.store import Store
 from interview_tui.team.apply import Incoming, apply_records
 from interview_tui.team.commits import HistoryRewritten, commit_files, merge_commits
@@ -179,6 +179,7 @@ def export_changes(
     shared = list(shared_records(store, config.name))
     previous = _read_records(git, head, [s.path for s in shared])
     conflicts = _conflict_rows(store)
+    changed: list[Any] = []
     stamp = {"by": config.member, "at": now.replace(microsecond=0).isoformat()}
     files: dict[str, bytes] = {}
     for item in shared:
@@ -206,7 +207,46 @@ def export_changes(
         data = dumps(record)
         if prev is None or dumps(prev) != data:
             files[item.path] = data
+            changed.append(item)
+    files.update(_pages(store, git, head, changed, now))
     return files
+
+
+def _pages(
+    store: Store, git: Git, head: str | None, changed: list[Any], now: datetime
+) -> dict[str, bytes]:
+    """The leaders' pages of what changed (regenerated, written when their bytes change)."""
+    from interview_tui.domain.models import Customer, Visit
+    from interview_tui.team.reports import render_pages
+
+    if not changed:
+        return {}
+    visit_uids, customer_uids = set(), set()
+    for item in changed:
+        record = item.record
+        if item.kind == "visit":
+            visit_uids.add(record["uid"])
+        elif item.kind in ("requirement", "commitment") and record.get("visit"):
+            visit_uids.add(record["visit"])
+        if item.kind == "customer":
+            customer_uids.add(record["uid"])
+        elif record.get("customer"):
+            customer_uids.add(record["customer"])
+    visits = [v for uid in sorted(visit_uids) for v in store.all(Visit, "uid = ?", [uid])]
+    customer_ids = {v.customer_id for v in visits}
+    customers = [c for c in store.all(Customer) if c.uid in customer_uids or c.id in customer_ids]
+    lang = "en"
+    if head:
+        manifest = read_manifest(_blob(git, head, MANIFEST), "")
+        lang = str(manifest.get("language") or "en")
+    pages = render_pages(store, visits, customers, lang, now.date())
+    entries = git.tree_entries(head, sorted(pages)) if head else {}
+    blobs = git.read_blobs(sorted(set(entries.values())))
+    return {
+        path: data
+        for path, data in pages.items()
+        if path not in entries or blobs[entries[path]] != data
+    }
 
 
 def import_range(store: Store, git: Git, old: str | None, new: str, config: TeamConfig) -> int:
@@ -253,7 +293,7 @@ def init_team(
     first = commit_files(
         git,
         None,
-        {MANIFEST: manifest_text(name), **_member_file(config)},
+        {MANIFEST: manifest_text(name, current_language()), **_member_file(config)},
         config.identity,
         f"Team {name}",
     )
