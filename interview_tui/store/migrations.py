@@ -241,6 +241,30 @@ def _v10_team_identity(db: sqlite_utils.Database) -> None:
     )
     # history entries from before keep their bytes: the team export names them by
     # position (the same id on every copy), new ones get an id when saved
+    _team_outbox(db)
+
+
+#: table -> the kind of shared record a change of one of its rows changes
+_OUTBOX_KINDS = {"customers": "customer", "people": "person", "visits": "visit",
+                 "requirements": "requirement", "commitments": "commitment"}  # fmt: skip
+
+
+def _team_outbox(db: sqlite_utils.Database) -> None:
+    """What changed since the last team export, kept by triggers (only once the database is
+    in a team), so a sync reads the records that changed, not every record."""
+    db["team_outbox"].create({"kind": str, "uid": str, "n": int}, pk=("kind", "uid"))
+    in_team = "WHEN EXISTS (SELECT 1 FROM meta WHERE key = 'team.name')"
+    n = "(SELECT coalesce(max(n), 0) + 1 FROM team_outbox)"
+    targets = {table: (f"'{kind}'", "NEW.uid") for table, kind in _OUTBOX_KINDS.items()}
+    for table in ("notes", "script_items"):  # a visit's notes and questions are in its file
+        targets[table] = ("'visit'", "(SELECT uid FROM visits WHERE id = NEW.visit_id)")
+    for table, (kind, uid) in targets.items():
+        for event in ("INSERT", "UPDATE"):  # delete, then insert: no conflict to resolve
+            db.execute(
+                f"CREATE TRIGGER team_outbox_{table}_{event.lower()} AFTER {event} ON {table}"
+                f" {in_team} BEGIN DELETE FROM team_outbox WHERE kind = {kind} AND uid = {uid};"
+                f" INSERT INTO team_outbox (kind, uid, n) VALUES ({kind}, {uid}, {n}); END"
+            )
 
 
 def _v11_live_windows(db: sqlite_utils.Database) -> None:

@@ -68,7 +68,33 @@ def share_visit(store: Store, visit_id: int, now: datetime) -> ShareSummary:
             store.save(customer.model_copy(update={"team": config.name}))
         if visit.shared_at is None:
             store.save(visit.model_copy(update={"shared_at": now.replace(microsecond=0)}))
+        _enqueue_customer(store, customer.id or 0)
     return summary
+
+
+def _enqueue_customer(store: Store, customer_id: int) -> None:
+    """Everything of a customer goes with the next sync (sharing brings records that were
+    written before it into the team)."""
+    where = {
+        "customers": ("customer", "id = ?"),
+        "people": ("person", "customer_id = ?"),
+        "visits": ("visit", "customer_id = ?"),
+        "requirements": ("requirement", "customer_id = ?"),
+        "commitments": ("commitment", "visit_id IN (SELECT id FROM visits WHERE customer_id = ?)"),
+    }
+    top = int(store.query("SELECT coalesce(max(n), 0) AS n FROM team_outbox")[0]["n"]) + 1
+    for table, (kind, condition) in where.items():
+        uids = [row["uid"] for row in store.query(f"SELECT uid FROM {table} WHERE {condition}",
+                                                   [customer_id])]  # fmt: skip
+        store.db.execute(
+            f"DELETE FROM team_outbox WHERE kind = ? AND uid IN"
+            f" (SELECT uid FROM {table} WHERE {condition})",
+            [kind, customer_id],
+        )
+        store.db.conn.executemany(
+            "INSERT INTO team_outbox (kind, uid, n) VALUES (?, ?, ?)",
+            [(kind, uid, top) for uid in uids],
+        )
 
 
 @dataclass(frozen=True)

@@ -220,3 +220,59 @@ def shared_records(store: Store, team: str) -> Iterator[Shared]:
                     "commitment",
                     commitment_record(c, visit.uid, pains.get(c.pain_note_id or 0)),
                 )
+
+
+def changed_records(store: Store, team: str, pending: dict[str, set[str]]) -> Iterator[Shared]:
+    """The records among ``pending`` (kind -> uids, from the outbox) that this laptop shares
+    with ``team``, through the same privacy filter as :func:`shared_records`."""
+    customers: dict[int, Customer | None] = {}
+
+    def customer_of(customer_id: int) -> Customer | None:
+        if customer_id not in customers:
+            found = store.get(Customer, customer_id)
+            customers[customer_id] = found if found and shares_customer(found, team) else None
+        return customers[customer_id]
+
+    def shared_visit(visit_id: int | None) -> Visit | None:
+        visit = store.get(Visit, visit_id) if visit_id else None
+        if visit is None or not shares_visit(visit) or customer_of(visit.customer_id) is None:
+            return None
+        return visit
+
+    for customer in _by_uids(store, Customer, pending.get("customer", set())):
+        if shares_customer(customer, team):
+            yield Shared(path_for("customer", customer.uid), "customer", customer_record(customer))
+    for person in _by_uids(store, Person, pending.get("person", set())):
+        if (owner := customer_of(person.customer_id)) is not None:
+            yield Shared(path_for("person", person.uid), "person", person_record(person, owner.uid))
+    for visit in _by_uids(store, Visit, pending.get("visit", set())):
+        if (owner := customer_of(visit.customer_id)) is None or not shares_visit(visit):
+            continue
+        people = {p.id or 0: p.uid for p in store.people(owner.id or 0)}
+        record = visit_record(
+            visit, owner.uid, people, store.script(visit.id or 0), store.notes(visit.id or 0)
+        )
+        yield Shared(path_for("visit", visit.uid, visit.date.year), "visit", record)
+    for r in _by_uids(store, Requirement, pending.get("requirement", set())):
+        owner = customer_of(r.customer_id)
+        visit = shared_visit(r.visit_id)
+        if owner is None or (r.visit_id is not None and visit is None):
+            continue
+        record = requirement_record(r, owner.uid, visit.uid if visit else None)
+        yield Shared(path_for("requirement", r.uid), "requirement", record)
+    for c in _by_uids(store, Commitment, pending.get("commitment", set())):
+        if (visit := shared_visit(c.visit_id)) is None:
+            continue
+        pain = store.get(Note, c.pain_note_id) if c.pain_note_id else None
+        pain_uid = pain.uid if pain is not None and shares_note(pain) else None
+        yield Shared(path_for("commitment", c.uid), "commitment",
+                     commitment_record(c, visit.uid, pain_uid))  # fmt: skip
+
+
+def _by_uids(store: Store, model: type, uids: set[str]) -> list[Any]:
+    found: list[Any] = []
+    ordered = sorted(uids)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        found += store.all(model, f"uid IN ({', '.join('?' * len(chunk))})", chunk)
+    return found

@@ -38,7 +38,7 @@ from interview_tui.team.config import (
 from interview_tui.team.git import NETWORK_TIMEOUT, Git, GitError
 from interview_tui.team.merge import BY, CONFLICTS, DELETED, canonical_log
 from interview_tui.team.record_file import dumps, loads, path_for
-from interview_tui.team.records import shared_records
+from interview_tui.team.records import changed_records, shared_records
 from interview_tui.team.schemas import SCHEMAS, kind_of, schema_for
 
 INCOMING = "refs/team/incoming"
@@ -172,11 +172,19 @@ def _conflict_rows(store: Store) -> dict[str, dict[str, Any]]:
 
 
 def export_changes(
-    store: Store, git: Git, head: str | None, config: TeamConfig, now: datetime
+    store: Store,
+    git: Git,
+    head: str | None,
+    config: TeamConfig,
+    now: datetime,
+    pending: dict[str, set[str]] | None = None,
 ) -> dict[str, bytes]:
     """The files whose bytes change: every shared record as this laptop holds it, with
     who set each changed field, the open conflicts and anything a newer version wrote."""
-    shared = list(shared_records(store, config.name))
+    if pending is None:  # every shared record (a check that SQLite and the team agree)
+        shared = list(shared_records(store, config.name))
+    else:  # what changed here since the last export (the outbox)
+        shared = list(changed_records(store, config.name, pending))
     previous = _read_records(git, head, [s.path for s in shared])
     conflicts = _conflict_rows(store)
     changed: list[Any] = []
@@ -263,9 +271,28 @@ def import_range(store: Store, git: Git, old: str | None, new: str, config: Team
     exported = _read_records(git, old, paths)
     incoming = [Incoming(kind_of(p) or "", merged[p], exported.get(p)) for p in sorted(merged)]
     with store.transaction():
+        top = int(store.query("SELECT coalesce(max(n), 0) AS n FROM team_outbox")[0]["n"])
         changed = apply_records(store, incoming, config.name)
+        # what the team sent is not this laptop's change: it leaves the outbox again
+        store.db.execute("DELETE FROM team_outbox WHERE n > ?", [top])
         store.set_meta("team.imported", new)
     return changed
+
+
+def read_outbox(store: Store) -> tuple[dict[str, set[str]], int]:
+    """What changed here since the last export (kind -> uids), and the newest change's
+    number: clearing up to it leaves whatever changes while the sync runs."""
+    pending: dict[str, set[str]] = {}
+    top = 0
+    for row in store.query("SELECT kind, uid, n FROM team_outbox"):
+        pending.setdefault(row["kind"], set()).add(row["uid"])
+        top = max(top, int(row["n"] or 0))
+    return pending, top
+
+
+def clear_outbox(store: Store, top: int) -> None:
+    with store.transaction():
+        store.db.execute("DELETE FROM team_outbox WHERE n <= ?", [top])
 
 
 def _catch_up(store: Store, git: Git, config: TeamConfig) -> int:
@@ -359,7 +386,8 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
     _catch_up(store, git, config)
     config = require_team(store)
     progress(t("team.progress.export"))
-    files = export_changes(store, git, head, config, now)
+    pending, top = read_outbox(store)
+    files = export_changes(store, git, head, config, now, pending)
     if files:
         commit = commit_files(
             git, head, files, config.identity, t("team.commit_message", count=len(files))
@@ -368,6 +396,7 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
             git.run("update-ref", BRANCH, commit, head or "")
             head = commit
             store.set_meta("team.imported", commit)
+    clear_outbox(store, top)  # sent, or nothing of it is shared: either way done
     result.sent = len(files)
     for attempt in range(PUSH_TRIES):
         progress(t("team.progress.fetch"))
