@@ -27,7 +27,8 @@ class Terminal:
         argv = [sys.executable, *program, *args]
         env = {**env, "TERM": "xterm-256color"}
         pid, fd = pty.fork()
-        if pid == 0:  # child
+        if pid == 0:  # child: its terminal has the size before the program asks for it
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
             os.execvpe(argv[0], argv, env)
         self.pid, self.fd = pid, fd
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
@@ -49,7 +50,7 @@ class Terminal:
             chunk = os.read(self.fd, 1 << 16)
         except OSError:
             return b""
-        self.output = self.output[-(1 << 16):] + chunk
+        self.output = self.output[-(1 << 22):] + chunk  # whole sequences, for tests that read them
         if self._stream is not None:
             self._stream.feed(chunk)
         return chunk

@@ -62,7 +62,7 @@ def test_every_format_is_exact_to_a_file_and_visible_on_a_terminal(
     data = render(store, visit_id, output_format, today=FIXED_TODAY, now=FIXED_NOW,
                   settings=UserSettings())  # fmt: skip
     store.close()
-    if output_format != "eml":  # its body is quoted-printable: no raw control in it
+    if output_format not in ("eml", "chase-eml"):  # MIME-encoded bodies, folded headers
         assert any(raw in data for raw in RAW), output_format  # the export does hold them
     assert _write(data, output_format, False, monkeypatch) == data  # a file or pipe: exact
     shown = _write(data, output_format, True, monkeypatch)
@@ -70,7 +70,7 @@ def test_every_format_is_exact_to_a_file_and_visible_on_a_terminal(
     text = shown.decode()
     if output_format == "json":
         assert json.loads(text) == json.loads(data)  # still JSON, the same values
-    elif output_format != "eml":  # shown as symbols (a calendar has no C0 left to show)
+    elif output_format not in ("eml", "chase-eml"):  # shown as symbols (a calendar has no C0 left to show)
         assert "␛]0;PWN␇" in text or "\\x9b31m" in text, output_format
 
 

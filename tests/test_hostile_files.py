@@ -268,6 +268,22 @@ def _damaged_bytes(tmp_path_factory) -> bytes:
     return bytes(data)
 
 
+@pytest.fixture(scope="module")
+def _damaged_rows_bytes(_damaged_bytes, tmp_path_factory) -> bytes:
+    """Damage in the rows only: the schema (the first pages) still reads, so the app opens."""
+    from interview_tui.services.demo import seed_demo
+    from interview_tui.store import open_store
+
+    path = tmp_path_factory.mktemp("damaged-rows") / "interview.db"
+    store = open_store(path)
+    seed_demo(store, FIXED_TODAY, extra_visits=60)
+    store.close()
+    data = bytearray(path.read_bytes())
+    start, end = len(data) // 3, len(data) * 9 // 10
+    data[start:end] = b"\xde\xad\xbe\xef" * ((end - start) // 4)
+    return bytes(data)
+
+
 @pytest.fixture
 def damaged_db(_damaged_bytes, tmp_path) -> Path:
     path = tmp_path / "damaged.db"
@@ -292,12 +308,15 @@ def test_a_damaged_database_is_one_line_with_the_way_to_recover(damaged_db, tmp_
     assert "已损坏" in result.stderr and ".recover" in result.stderr
 
 
-async def test_a_damaged_database_is_said_when_the_app_starts(damaged_db) -> None:
+async def test_a_damaged_database_is_said_when_the_app_starts(_damaged_rows_bytes, tmp_path
+                                                             ) -> None:  # fmt: skip
     from interview_tui.store import open_store
     from interview_tui.tui.app import build_app
 
     from .conftest import settle
 
+    damaged_db = tmp_path / "damaged.db"
+    damaged_db.write_bytes(_damaged_rows_bytes)
     store = open_store(damaged_db)
     try:
         app = build_app(store, today=lambda: FIXED_TODAY, now=lambda: FIXED_NOW, animate=False)

@@ -57,7 +57,7 @@ _TEXTUAL = {"text", "softbreak", "hardbreak"}
 
 def _bundle(text: Callable[[str], str]) -> VisitBundle:
     """A visit whose every user field is ``text(field name)``."""
-    customer = Customer(id=1, name=text("customer"))
+    customer = Customer(id=1, name=text("customer")[:200].strip() or "c")
     person = Person(id=2, customer_id=1, name=text("person")[:200] or "p", role=Role.BUSINESS,
                     title=text("title"))  # fmt: skip
     visit = Visit(id=3, customer_id=1, date=datetime(2026, 11, 20, 10), purpose=text("purpose"),

@@ -173,7 +173,10 @@ def open_store(path: Path | str | None = None, *, read_only: bool = False):  # -
         store = Store(conn, read_only=True)
     else:
         store = Store(conn, reader=_reader(where.expanduser()))
-        store.member = store.meta("team.member") or ""  # the author of what is written here
+        try:  # the author of what is written here (a damaged file says so on its first read)
+            store.member = store.meta("team.member") or ""
+        except (sqlite3.DatabaseError, StoreError):
+            pass
     store.notices.extend(_remove_cut_imports(store, where.expanduser()))
     return store
 
