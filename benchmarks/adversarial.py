@@ -246,11 +246,38 @@ def _fit(text: str, limit: int) -> str:
 BIG_FIELDS = {"note.text", "requirement.scenario", "commitment.text"}
 
 
+class NotStorable(Exception):
+    """The text cannot be stored at all (a lone surrogate), refused cleanly by the model."""
+
+
 def build_db(path: Path, hostile: str, big: bool = False) -> dict[str, object]:
     """A database with one customer, two people, one done visit and everything a visit holds,
     each field holding ``zqNq <hostile> qzNz`` (N the field's number), made through the
-    services the screens use. Returns {"values": {field: text stored}, "ids": {...},
-    "rejected": {field: reason}}."""
+    services the screens use. Returns {"values": {field: text stored}, "ids": {...}}; raises
+    :class:`NotStorable` when the models refuse the text (a lone surrogate)."""
+    values: dict[str, str] = {}
+    counter = [0]
+
+    def v(field: str, limit: int | None = None) -> str:
+        counter[0] += 1
+        n = counter[0]
+        text = hostile if (not big or field in BIG_FIELDS) else "plain"
+        if limit is not None:
+            text = _fit(text, limit)
+        value = f"zq{n}q {text} qz{n}z"
+        values[field] = value
+        return value
+
+    try:
+        return _build(path, hostile, big, values, v)
+    except (UnicodeEncodeError, ValueError) as exc:
+        # the models refuse text that is not Unicode (pydantic's string_unicode): clean
+        if isinstance(exc, UnicodeEncodeError) or "string_unicode" in str(exc):
+            raise NotStorable(str(exc).splitlines()[0]) from exc
+        raise
+
+
+def _build(path: Path, hostile: str, big: bool, values: dict[str, str], v) -> dict[str, object]:
     from interview_tui.domain.enums import (
         CommitmentState,
         Goal,
@@ -267,19 +294,6 @@ def build_db(path: Path, hostile: str, big: bool = False) -> dict[str, object]:
     from interview_tui.services.script_builder import add_own
     from interview_tui.services.visits import save_visit
     from interview_tui.store import open_store
-
-    values: dict[str, str] = {}
-    counter = [0]
-
-    def v(field: str, limit: int | None = None) -> str:
-        counter[0] += 1
-        n = counter[0]
-        text = hostile if (not big or field in BIG_FIELDS) else "plain"
-        if limit is not None:
-            text = _fit(text, limit)
-        value = f"zq{n}q {text} qz{n}z"
-        values[field] = value
-        return value
 
     path.parent.mkdir(parents=True, exist_ok=True)
     store = open_store(path)
@@ -443,8 +457,8 @@ def _cli_one(work: Path, name: str, hostile: str, baseline: Baseline,
     db = work / "db" / "interview.db"
     try:
         built = build_db(db, hostile, big=name in BIG_ONLY)
-    except UnicodeEncodeError as exc:  # a lone surrogate cannot be stored in SQLite's UTF-8
-        print(f"  ({name}: not storable: {exc.reason}; skipped)", file=sys.stderr)
+    except NotStorable as exc:  # a lone surrogate: refused by the models, cleanly
+        print(f"  ({name}: not storable: {str(exc)[:80]}; skipped)", file=sys.stderr)
         return
     except Exception as exc:
         yield f"{name}: save through the services", f"{type(exc).__name__}: {exc}"[:200]
@@ -633,7 +647,7 @@ def family_screens(work: Path, quick: bool, seed: int) -> Iterator[Result]:
         db = work / f"screens-{name}" / "interview.db"
         try:
             build_db(db, hostile, big=name in BIG_ONLY)
-        except UnicodeEncodeError:
+        except NotStorable:
             continue
         except Exception as exc:
             yield f"{name}: save through the services", f"{type(exc).__name__}: {exc}"[:200]
