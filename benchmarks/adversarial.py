@@ -877,7 +877,11 @@ def _check_run(case: str, args: list[str], env: dict[str, str], db: Path,
     ``limit`` + 5) with success or one line, and leaves the database as it was."""
     before = digest(db)
     status, _, err, seconds = run_pipe(args, env, timeout=limit + 5, stdin=b"")
-    problem = exit_problem(status, err)
+    # lint's job is to report what is wrong with a file: its report may take several lines
+    problem = exit_problem(status, err, allow_error=True) if args[0] != "lint" else (
+        "hung (killed at the timeout)" if status is None else
+        "traceback: " + last_line(err.decode("utf-8", "replace"))
+        if b"Traceback" in err else None)  # fmt: skip
     if problem is None and seconds > limit:
         problem = f"took {seconds:.1f} s"
     yield f"{case}: exits in time, one line or success", problem
@@ -984,12 +988,12 @@ def _special_files(base: Path, db: Path, env: dict[str, str], vid: int, exported
                 names, values = eml_shape(out)
                 bad = [n for n in names if n in ("bcc", "x-evil")] or [
                     v for v in values if "\n" in v or "\r" in v or "\x1b" in v]
-                problem = f"injected {bad[:2]}" if bad else None
+                problem = f"header with a line break or raw control: {bad[:2]}" if bad else None
             except Exception as exc:
                 problem = f"{type(exc).__name__}: {exc}"[:160]
         else:
             problem = None
-        yield f"eml subject {subject!r}: no injected header", problem
+        yield f"eml subject {subject!r}: no injected header, no raw control", problem
     # a due date 9999-12-31, then calendar
     far = base / "far.db"
     shutil.copy(db, far)
@@ -1158,6 +1162,11 @@ def family_kill(work: Path, quick: bool, seed: int) -> Iterator[Result]:
             visits = conn.execute("SELECT id FROM visits").fetchall()
             notes = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
             conn.close()
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc):
+                yield case, f"the database is unreadable: {exc}"
+                continue
+            visits, notes = [], 0  # killed before the tables were made: the visit is absent
         except sqlite3.DatabaseError as exc:
             yield case, f"the database is unreadable: {exc}"
             continue
