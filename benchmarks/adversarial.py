@@ -732,38 +732,45 @@ def family_keys(work: Path, quick: bool, seed: int) -> Iterator[Result]:
 
     term = Terminal(["live", str(vid)], env, size=(120, 36))
     error = None
+    errors: dict[str, str] = {}
+
+    def step(name: str, keys: bytes, shows: str, *, dialog: bool = False) -> None:
+        """Write ``keys`` at once, wait for ``shows``; a dialog is saved with ctrl+s. A step
+        that times out is recorded and the next one still runs."""
+        try:
+            term.send(keys)
+            term.wait_for_screen(shows, timeout=15)
+            term.drain(0.6)
+            if dialog:
+                term.send(b"\x13")
+                term.wait_for_screen(shows, timeout=15, gone=True)
+                term.drain(0.6)
+        except (TimeoutError, OSError) as exc:
+            errors[name] = f"pty, {name}: " + str(exc).splitlines()[0][:120]
+            if dialog:
+                term.send(b"\x1b")  # close the dialog (its draft is kept)
+                term.drain(1.0)
+
     try:
         term.wait_for_screen("zq", timeout=40)
         term.drain(0.5)
         # a new note, then alt+3 (ESC 3): goal 3 is tagged and nothing is typed
-        term.send(b"\x0a" + GOAL_PROBE.encode())
-        term.wait_for_screen("kg1", timeout=20)
-        term.drain(0.6)
-        term.send(b"\x1b3")
-        term.wait_for_screen("Note tagged", timeout=20)
-        term.drain(0.6)
+        step("goal", b"\x0a" + GOAL_PROBE.encode(), "kg1")
+        step("goal", b"\x1b3", "Note tagged")
         # a new free note, typed at once
-        term.send(b"\x0a" + note.encode())
-        term.wait_for_screen("nk1", timeout=20)
-        term.drain(0.6)
+        step("note", b"\x0a" + note.encode(), "nk1")
         # the commitment dialog: text, Tab to the owner side, Tab to the owner name
-        term.send(b"\x14" + c_text.encode() + b"\t\t" + c_owner.encode())
-        term.wait_for_screen("ok1", timeout=20)
-        term.send(b"\x13")
-        term.wait_for_screen("ok1", timeout=20, gone=True)
-        term.drain(0.5)
-        term.send(b"\x12" + r_user.encode() + b"\t" + r_scenario.encode() + b"\t"
-                  + r_pain.encode())  # fmt: skip
-        term.wait_for_screen("pk1", timeout=20)
-        term.send(b"\x13")
-        term.wait_for_screen("pk1", timeout=20, gone=True)
-        term.drain(0.8)
+        step("commitment", b"\x14" + c_text.encode() + b"\t\t" + c_owner.encode(), "ok1",
+             dialog=True)  # fmt: skip
+        step("requirement", b"\x12" + r_user.encode() + b"\t" + r_scenario.encode() + b"\t"
+             + r_pain.encode(), "pk1", dialog=True)  # fmt: skip
         term.send(b"\x1b")
         term.drain(1.5)
     except TimeoutError as exc:
-        error = "pty: " + str(exc).splitlines()[0][:150]
+        errors["open"] = "pty: " + str(exc).splitlines()[0][:150]
     finally:
         term.kill()
+    error = errors.get("open")
     status, stdout, err, _ = run_pipe(["export", str(vid), "--format", "json"], env)
     try:
         data = json.loads(stdout)
@@ -784,16 +791,17 @@ def family_keys(work: Path, quick: bool, seed: int) -> Iterator[Result]:
     for field, want in expected.items():
         marker = want.split()[0]
         got = next((t for t in texts[field] if marker in t), None)
+        why = error or errors.get(field.split()[0].replace("live", "note"))
         for char in chars:
             case = f"{field}: {char!r} typed"
             if got is None:
-                yield case, error or f"no {field} holding {marker!r} was saved"
+                yield case, why or f"no {field} holding {marker!r} was saved"
             else:
                 yield case, None if got.count(char) == 1 and want in got else (
                     f"stored {got[:60]!r}")
     row = next((n for n in data.get("notes", []) if "kg1" in n["text"]), None)
     yield ("alt+3 (ESC 3) tags goal 3 and types nothing",
-           error or "the probe note was not saved" if row is None else None if (
+           error or errors.get("goal", "the probe note was not saved") if row is None else None if (
                row.get("goal") == "usage_vendors" and row["text"] == GOAL_PROBE) else
            f"goal {row.get('goal')!r}, text {row['text'][-20:]!r}")  # fmt: skip
 
