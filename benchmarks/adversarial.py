@@ -1165,6 +1165,10 @@ def family_kill(work: Path, quick: bool, seed: int) -> Iterator[Result]:
         if not db.exists():
             yield case, None
             continue
+        # reopening is what the promise is about: the next command finishes or removes a cut
+        # import (and says so); only then must the visit be absent or whole
+        status, _, err, _ = run_pipe(["visits", "--json"], env)
+        yield f"{case}: visits afterwards", exit_problem(status, err)
         try:
             conn = sqlite3.connect(db)
             visits = conn.execute("SELECT id FROM visits").fetchall()
@@ -1182,8 +1186,6 @@ def family_kill(work: Path, quick: bool, seed: int) -> Iterator[Result]:
             yield case, None if notes == 0 else f"no visit but {notes} notes"
         else:
             yield case, None if notes == want_notes else f"visit with {notes}/{want_notes} notes"
-        status, _, err, _ = run_pipe(["visits", "--json"], env)
-        yield f"{case}: visits afterwards", exit_problem(status, err)
 
 
 # -- the run -----------------------------------------------------------------------------------

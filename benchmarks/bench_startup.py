@@ -197,7 +197,8 @@ def bench_db(visits: int, work: Path) -> Path:
                         "--visits", str(visits)], check=True, capture_output=True)  # fmt: skip
         print(f"  built in {time.perf_counter() - start:.1f} s")
     copy = work / cache.name
-    atexit.register(lambda: [path.unlink(missing_ok=True) for path in work.glob(f"{copy.name}*")])
+    atexit.register(lambda: [path.unlink(missing_ok=True) for path in work.glob(f"{copy.name}*")
+                             if not path.is_dir()])
     source = sqlite3.connect(f"file:{cache}?mode=ro", uri=True)
     target = sqlite3.connect(copy)
     with target:

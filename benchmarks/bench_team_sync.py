@@ -76,7 +76,8 @@ def main() -> None:
     store.db.execute("DELETE FROM team_outbox")
     store.conn.commit()
     git.run("push", "-q", "origin", f"{first}:{BRANCH}")
-    print(f"team repository: {len(files):,} files, written in {time.perf_counter() - started:.1f} s")
+    took = time.perf_counter() - started
+    print(f"team repository: {len(files):,} files, written in {took:.1f} s")
     size = subprocess.run(["git", "--git-dir", str(remote), "count-objects", "-vH"],
                           capture_output=True, text=True).stdout  # fmt: skip
     print(" ".join(line for line in size.splitlines() if "size" in line))
@@ -86,8 +87,9 @@ def main() -> None:
     colleague.run("remote", "add", "origin", str(remote))
     rng = random.Random(1)
     paths = [p for p in files if p.startswith(("requirements/", "commitments/"))]
-    requirements = [r.id for r in store.all(Requirement)][: 5 * args.changes * args.weeks]
-    promises = [c.id for c in store.all(Commitment, "state = 'open'")][: 5 * args.changes * args.weeks]
+    wanted = 5 * args.changes * args.weeks
+    requirements = [r.id for r in store.all(Requirement)][:wanted]
+    promises = [c.id for c in store.all(Commitment, "state = 'open'")][:wanted]
     walls, cpus = [], []
     for week in range(args.weeks):
         now = now + timedelta(days=7)

@@ -19,6 +19,12 @@ from collections.abc import Sequence
 from typing import Any
 
 
+def _wide(data: str) -> bool:
+    from wcwidth import wcwidth
+
+    return wcwidth(data[0]) == 2
+
+
 class Terminal:
     """Spawn ``interview-tui`` under a pty of a given size; type into it; read its screen."""
 
@@ -56,9 +62,26 @@ class Terminal:
         return chunk
 
     def screen(self) -> str:
-        """The screen as it shows now, one line per row (needs pyte)."""
+        """The screen as it shows now, one line per row (needs pyte).
+
+        Read cell by cell: pyte's own ``display`` fails on a cell left empty (a zero-width
+        character written alone); the second half of a wide character is skipped."""
         assert self._screen is not None, "pyte is not installed"
-        return "\n".join(self._screen.display)
+        screen = self._screen
+        rows = []
+        for y in range(screen.lines):
+            line = screen.buffer[y]
+            cells = [line[x].data for x in range(screen.columns)]
+            text, skip = [], False
+            for x, data in enumerate(cells):
+                if skip:
+                    skip = False
+                    continue
+                text.append(data or " ")
+                if data and x + 1 < len(cells) and cells[x + 1] == "" and _wide(data):
+                    skip = True
+            rows.append("".join(text))
+        return "\n".join(rows)
 
     def wait_for_screen(self, text: str, timeout: float = 15, *, gone: bool = False) -> str:
         """Read until ``text`` is on the screen (or, with ``gone``, no longer on it)."""

@@ -70,7 +70,7 @@ def test_every_format_is_exact_to_a_file_and_visible_on_a_terminal(
     text = shown.decode()
     if output_format == "json":
         assert json.loads(text) == json.loads(data)  # still JSON, the same values
-    elif output_format not in ("eml", "chase-eml"):  # shown as symbols (a calendar has no C0 left to show)
+    elif output_format not in ("eml", "chase-eml"):  # shown as symbols (no C0 left in ics)
         assert "␛]0;PWN␇" in text or "\\x9b31m" in text, output_format
 
 

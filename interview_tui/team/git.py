@@ -150,13 +150,17 @@ class Git:
         """path -> blob id of every file of ``commit`` (or of the named paths)."""
         if not commit:
             return {}
-        out = self.run("ls-tree", "-r", "-z", "--full-tree", commit, "--", *paths).stdout
+        wanted = set(paths) if len(paths) > 500 else None  # too many to name on a command line
+        named = [] if wanted is not None else list(paths)
+        out = self.run("ls-tree", "-r", "-z", "--full-tree", commit, "--", *named).stdout
         entries: dict[str, str] = {}
         for item in out.split(b"\0"):
             if not item:
                 continue
             meta, _, path = item.partition(b"\t")
-            entries[_text(path)] = _text(meta.split()[2])
+            name = _text(path)
+            if wanted is None or name in wanted:
+                entries[name] = _text(meta.split()[2])
         return entries
 
     def changed_paths(self, old: str, new: str) -> list[str]:
