@@ -7,6 +7,7 @@ stays byte-for-byte as it was.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -173,10 +174,9 @@ def open_store(path: Path | str | None = None, *, read_only: bool = False):  # -
         store = Store(conn, read_only=True)
     else:
         store = Store(conn, reader=_reader(where.expanduser()))
-        try:  # the author of what is written here (a damaged file says so on its first read)
+        # the author of what is written here (a damaged file says so on its first read)
+        with contextlib.suppress(sqlite3.DatabaseError, StoreError):
             store.member = store.meta("team.member") or ""
-        except (sqlite3.DatabaseError, StoreError):
-            pass
     store.notices.extend(_remove_cut_imports(store, where.expanduser()))
     return store
 
