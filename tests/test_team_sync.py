@@ -148,3 +148,29 @@ def test_joining_twice_or_without_a_team_is_one_clear_line(tmp_path: Path, remot
         join_team(ana, str(remote), ana.member, "Ana", NOW)
     with pytest.raises(UserError, match="in no team"):
         sync(ana, NOW)
+
+
+def test_the_same_customer_made_twice_offline_stays_two_until_someone_says_so(
+    tmp_path: Path, remote: Path
+) -> None:
+    from interview_tui.domain.enums import Role
+    from interview_tui.domain.models import Person
+
+    ana, bo = _pm(tmp_path, "ana"), _pm(tmp_path, "bo")
+    seed_demo(ana, TODAY)
+    init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
+    join_team(bo, str(remote), bo.member, "Bo", NOW)
+    for pm in (ana, bo):  # both meet the same new customer, offline
+        customer = pm.save(Customer(name="Fabrikam"))
+        pm.save(Person(customer_id=customer.id, name="Lee", role=Role.BUSINESS))
+        visit = pm.save(Visit(customer_id=customer.id, date=NOW))
+        actions.share_visit(pm, visit.id or 0, NOW)
+    for pm in (ana, bo, ana):
+        sync(pm, NOW)
+    assert [c.name for c in ana.all(Customer, "name = 'Fabrikam'")] == ["Fabrikam", "Fabrikam"]
+    first, second = (c.uid for c in bo.all(Customer, "name = 'Fabrikam'"))
+    actions.mark_same(bo, first, second)
+    for pm in (bo, ana):
+        sync(pm, NOW)
+    same = {c.uid: c.same_as for c in ana.all(Customer, "name = 'Fabrikam'")}
+    assert same == {first: [second], second: [first]}  # both kept, each names the other

@@ -178,3 +178,15 @@ def resolve(settings: Settings, uid: str, field: str, take: int | None, value: s
 
     resolve_conflict(settings.open_store(), uid, field, take=take, value=value)
     echo(t("cli.team.resolved", uid=uid, field=field))
+
+
+@team.command("same")
+@click.argument("uid")
+@click.argument("other_uid", metavar="OTHER_UID")
+@pass_settings
+def same(settings: Settings, uid: str, other_uid: str) -> None:
+    """Say customers UID and OTHER_UID are the same customer (both records stay)."""
+    from interview_tui.team.actions import mark_same
+
+    mark_same(settings.open_store(), uid, other_uid)
+    echo(t("cli.team.same", uid=uid, other=other_uid))

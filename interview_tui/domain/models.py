@@ -55,6 +55,9 @@ class Customer(Record):
     archived_at: datetime | None = None  # hidden from lists, kept in history
     #: the team this customer is shared with ("": none; a customer syncs with one team)
     team: str = ""
+    #: uids of the same customer recorded by colleagues (two PMs created it offline): both
+    #: records stay, nothing is deleted
+    same_as: list[str] = Field(default_factory=list)
 
     _clean = field_validator("name", "industry", mode="before")(_strip)
 

@@ -232,6 +232,7 @@ def _v10_team_identity(db: sqlite_utils.Database) -> None:
     db["notes"].add_column("private", int, not_null_default=0)
     db["visits"].add_column("shared_at", str)
     db["customers"].add_column("team", str, not_null_default="")
+    db["customers"].add_column("same_as", str, not_null_default="[]")
     # two PMs may create the same customer offline: two records until someone says they
     # are the same (the customer form still refuses a name already taken on this laptop)
     db.execute("DROP INDEX IF EXISTS idx_customers_name")

@@ -38,7 +38,7 @@ _COLUMN_TO_FIELD = {column: field for field, column in _FIELD_TO_COLUMN.items()}
 _BOOL_FIELDS = {"internal", "within_authority", "share_plan", "private"}
 _JSON_FIELDS = {
     "goals", "attendee_ids", "give_back", "rehearsal", "follow_ups", "accepted_findings",
-    "history", "solutions",
+    "history", "solutions", "same_as",
 }  # fmt: skip
 
 

@@ -231,3 +231,19 @@ def mark_private(store: Store, note_id: int, private: bool = True) -> Note:
         if note is None:
             raise UserError(t("team.no_note", id=note_id))
         return store.save(note.model_copy(update={"private": private}))
+
+
+def mark_same(store: Store, uid: str, other_uid: str) -> None:
+    """Say two customer records are the same customer (two PMs created it offline): each
+    names the other; both stay, with everything recorded under them."""
+    with store.transaction():
+        found = {c.uid: c for c in store.all(Customer, "uid IN (?, ?)", [uid, other_uid])}
+        missing = [u for u in (uid, other_uid) if u not in found]
+        if missing or uid == other_uid:
+            raise UserError(t("team.no_customer_uid", uid=(missing or [uid])[0]))
+        for mine, theirs in ((uid, other_uid), (other_uid, uid)):
+            customer = found[mine]
+            if theirs not in customer.same_as:
+                store.save(
+                    customer.model_copy(update={"same_as": sorted({*customer.same_as, theirs})})
+                )

@@ -20,7 +20,8 @@ MANIFEST = "interview-team.toml"
 FORMAT = "interview-team"
 FORMAT_VERSION = 1
 BRANCH = "refs/heads/main"
-REMOTE = "refs/remotes/origin/main"
+#: the team branch as this clone last saw it (outside refs/remotes, which a fetch moves)
+REMOTE = "refs/team/origin"
 
 _KEYS = ("team.name", "team.member", "team.member_name", "team.url", "team.imported")
 

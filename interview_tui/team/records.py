@@ -51,7 +51,7 @@ def customer_record(customer: Customer) -> dict[str, Any]:
         "industry": customer.industry,
         "notes": customer.notes,
         "archived_at": _iso(customer.archived_at),
-        "same_as": [],
+        "same_as": sorted(customer.same_as),
     }
 
 

@@ -1,0 +1,123 @@
+"""Every way a sync can fail is one clear line, and nothing is lost or half-written."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from interview_tui.cli.main import cli
+from interview_tui.i18n import set_language
+
+
+def _run(db: Path, *args: str, env: dict[str, str] | None = None):
+    result = CliRunner().invoke(cli, ["--db", str(db), "--lang", "en", *args], env=env)
+    set_language("en")
+    return result
+
+
+def _team(tmp_path: Path) -> tuple[Path, Path]:
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    db = tmp_path / "ana" / "interview.db"
+    assert _run(db, "demo").exit_code == 0
+    assert _run(db, "team", "init", str(remote), "--name", "line", "--as", "a@x.com").exit_code == 0
+    assert _run(db, "team", "share", "1").exit_code == 0
+    assert _run(db, "team", "sync").exit_code == 0
+    return db, remote
+
+
+def _one_line(result) -> str:
+    assert result.exit_code != 0 and "Traceback" not in result.output, result.output
+    lines = [line for line in result.stderr.splitlines() if line.startswith("interview-tui")]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_git_missing_is_one_line(tmp_path: Path) -> None:
+    db, _ = _team(tmp_path)
+    line = _one_line(_run(db, "team", "sync", env={"PATH": str(tmp_path / "empty")}))
+    assert "git is not installed" in line
+
+
+def test_a_rewritten_history_stops_the_sync(tmp_path: Path) -> None:
+    db, remote = _team(tmp_path)
+    other = tmp_path / "other.git"  # someone replaces the branch with an unrelated history
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(other)], check=True)
+    tree = (
+        subprocess.run(
+            ["git", "--git-dir", str(other), "mktree"], input=b"", capture_output=True, check=True
+        )
+        .stdout.decode()
+        .strip()
+    )
+    commit = (
+        subprocess.run(
+            [
+                "git",
+                "--git-dir",
+                str(other),
+                "-c",
+                "user.name=x",
+                "-c",
+                "user.email=x@x",
+                "commit-tree",
+                tree,
+                "-m",
+                "new",
+            ],
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .strip()
+    )
+    subprocess.run(
+        [
+            "git",
+            "--git-dir",
+            str(other),
+            "push",
+            "-q",
+            "--force",
+            str(remote),
+            f"{commit}:refs/heads/main",
+        ],
+        check=True,
+    )
+    line = _one_line(_run(db, "team", "sync"))
+    assert "rewritten" in line
+    assert "shared" in _run(db, "team", "status").stdout  # still usable, nothing lost
+
+
+def test_a_newer_format_is_refused_for_writing(tmp_path: Path) -> None:
+    db, remote = _team(tmp_path)
+    work = tmp_path / "newer"
+    subprocess.run(["git", "clone", "-q", str(remote), str(work)], check=True)
+    (work / "interview-team.toml").write_text('format = "interview-team"\nversion = 99\n')
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(work),
+            "-c",
+            "user.name=x",
+            "-c",
+            "user.email=x@x",
+            "commit",
+            "-qam",
+            "newer",
+        ],
+        check=True,
+    )
+    subprocess.run(["git", "-C", str(work), "push", "-q"], check=True)
+    before = subprocess.run(
+        ["git", "--git-dir", str(remote), "rev-parse", "main"], capture_output=True, text=True
+    ).stdout
+    line = _one_line(_run(db, "team", "sync"))
+    assert "newer interview-tui" in line
+    after = subprocess.run(
+        ["git", "--git-dir", str(remote), "rev-parse", "main"], capture_output=True, text=True
+    ).stdout
+    assert before == after  # nothing was written
