@@ -328,6 +328,13 @@ class LiveSession:
         self._save_note(note)
         return note
 
+    def toggle_private(self, item: ScriptItem | None) -> Note:
+        """Private: the note never leaves this laptop (internal notes go to the team)."""
+        note = self.note_for(item)
+        note.private = not note.private
+        self._save_note(note)
+        return note
+
     def _save_note(self, note: Note) -> None:
         self._dirty.pop(id(note), None)
         self._write(note)

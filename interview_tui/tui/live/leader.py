@@ -25,6 +25,7 @@ LEADER_KEYS: dict[str, str] = {
     "s": "live.skip",
     "w": "live.speaker",
     "i": "live.internal",
+    "p": "live.private",
     "n": "live.new_note",
     "up": "live.prev_note",
     "down": "live.next_note",

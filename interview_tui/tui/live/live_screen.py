@@ -155,6 +155,7 @@ class LiveScreen(BaseScreen):
         _hidden("alt+s", "skip", "skip"),
         _hidden("alt+w,f5", "speaker", "speaker"),
         _hidden("alt+i,f4", "internal", "internal"),
+        _hidden("alt+p", "private", "private"),
         _hidden("alt+up", "prev_note", "prev_note"),
         _hidden("alt+down", "next_note", "next_note"),
         _hidden("alt+f", "free_notes", "free_notes"),
@@ -169,7 +170,7 @@ class LiveScreen(BaseScreen):
         **dict.fromkeys(("live.commitment", "live.requirement", "live.pain", "live.adhoc"),
                         "keys.group.capture"),
         **dict.fromkeys(("live.new_note", "live.prev_note", "live.next_note", "live.speaker",
-                         "live.internal", "live.free_notes",
+                         "live.internal", "live.private", "live.free_notes",
                          *(f"live.goal{goal.number}" for goal in Goal)), "keys.group.notes"),
         **dict.fromkeys(("live.next", "live.prev", "live.jump", "live.skip", "live.leader"),
                         "keys.group.moving"),
@@ -370,6 +371,10 @@ class LiveScreen(BaseScreen):
             tags.set_class(False, "internal")
             return
         internal = t("live.tag_internal") if note.internal else t("live.tag_shared")
+        if note.private:
+            internal = f"{t('live.tag_private')} · {internal}"
+        elif note.goal is Goal.PERSONAL_CONNECTION:
+            internal = f"{t('live.tag_personal')} · {internal}"
         tags.update(literal(t("live.tags", number=number, count=count, goal=goal,
                               speaker=speaker, internal=internal)))  # fmt: skip
         tags.set_class(is_internal_note(note), "internal")
@@ -585,6 +590,14 @@ class LiveScreen(BaseScreen):
         ours = self.safe and is_internal_goal(goal)  # the customer sees no internal goal
         self.notify(t("live.note_updated") if ours else t("live.goal_set",
                     goal=t(f"goal.{goal.value}")), timeout=2)  # fmt: skip
+
+    @after_typing
+    def action_private(self) -> None:
+        assert self.session is not None
+        note = self.session.toggle_private(self.item)
+        self._after_tag()
+        key = "live.private_on" if note.private else "live.private_off"
+        self.notify(t("live.note_updated" if self.safe else key), timeout=2)
 
     @after_typing
     def action_internal(self) -> None:
