@@ -117,8 +117,10 @@ class Simulation:
         first = self.pms[0]
         seed_demo(first.store, BASE.date())
         init_team(first.store, str(self.remote), "line", first.member, "PM 0", first.now())
-        for visit in first.store.all(Visit):
+        visits = first.store.all(Visit)
+        for visit in visits[:-1]:  # the last stays a draft: nothing of it may leave
             actions.share_visit(first.store, visit.id or 0, first.now())
+        self.draft = visits[-1]
         sync(first.store, first.now())
         for pm in self.pms[1:]:
             join_team(pm.store, str(self.remote), pm.member, f"PM {pm.index}", pm.now())
@@ -207,6 +209,11 @@ class Simulation:
         self.entries.append(("commitment", c.uid, reason))
 
     def _edit_note(self, pm: PM) -> None:
+        if pm.index == 0 and self.rng.random() < 0.2:  # a note in a visit not shared
+            text = self.token(pm, "draft")
+            pm.store.save(Note(visit_id=self.draft.id or 0, text=text))
+            self.private.append(text)
+            return
         visits = [v for v in pm.store.all(Visit) if v.shared_at is not None]
         if not visits:
             return
