@@ -174,3 +174,17 @@ def test_the_same_customer_made_twice_offline_stays_two_until_someone_says_so(
         sync(pm, NOW)
     same = {c.uid: c.same_as for c in ana.all(Customer, "name = 'Fabrikam'")}
     assert same == {first: [second], second: [first]}  # both kept, each names the other
+
+
+def test_a_shared_visit_is_archived_never_deleted_here_alone(tmp_path: Path, remote: Path) -> None:
+    from interview_tui.services.archive import delete_for_good, set_archived
+
+    ana = _pm(tmp_path, "ana")
+    seed_demo(ana, TODAY)
+    init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
+    visit = ana.all(Visit)[0]
+    actions.share_visit(ana, visit.id or 0, NOW)
+    set_archived(ana, "visit", visit.id or 0, True)
+    with pytest.raises(UserError, match="shared with team platform"):
+        delete_for_good(ana, "visit", visit.id or 0)
+    assert ana.get(Visit, visit.id or 0) is not None

@@ -127,12 +127,28 @@ def _drop_indexed(store: Store, kind: str, table: str, where: str, params: list[
 
 def check_deletable(store: Store, kind: str, record_id: int) -> Record:
     """The record, if it may be deleted for good (it is archived); else a clear error."""
+    from interview_tui.i18n import t
+
     record = _get(store, kind, record_id)
     if record.archived_at is None:  # type: ignore[attr-defined]
-        from interview_tui.i18n import t
-
         raise UserError(t("archive.archive_first"))
+    if team := _shared_with(store, kind, record):
+        raise UserError(t("archive.shared_keep", team=team))
     return record
+
+
+def _shared_with(store: Store, kind: str, record: Record) -> str:
+    """The team a record is shared with ("" if none): colleagues hold it too, so it is
+    archived (and the archive syncs), never deleted here alone."""
+    from interview_tui.domain.models import Customer, Visit
+
+    customer_id = record.id if kind == "customer" else getattr(record, "customer_id", None)
+    customer = store.get(Customer, customer_id or 0)
+    if customer is None or not customer.team:
+        return ""
+    if kind == "visit" and isinstance(record, Visit) and record.shared_at is None:
+        return ""  # a draft never left this laptop
+    return customer.team
 
 
 def delete_for_good(store: Store, kind: str, record_id: int) -> Impact:
