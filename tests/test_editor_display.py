@@ -54,14 +54,14 @@ HOSTILE = ("Kafka [/EU] [bold]b[/bold] [link=https://e.vil]l "
 #: in a one-line field: line breaks too (an editor shows them as new lines)
 RAW = ("\x1b]0;PWNTITLE", "\x1b]52;", "\x1b[2J", "\x07", "\x00", "\x9b", "\xc2\x9b", "\x85",
        "\x7f", "\u202e", "\u2066", "\x0c", "\x0b")  # fmt: skip
-#: Textual's own sequences: styles, cursor moves, mode switches
-_OWN = re.compile(r"\x1b\[[0-9;:?<>=]*[A-Za-z~]")
+#: the app's own sequences: CSI (with DECRQM's ``$``) and Textual's pointer shape (OSC 22)
+_OWN = re.compile(r"\x1b\[[0-9;:?<>=$]*[A-Za-z~]|\x1b\]22;[a-z-]*\x07")
 
 
 def _unsafe(out: str) -> list[str]:
     """What of ``out`` (a terminal sequence) the stored text smuggled in, if anything."""
-    found = [seq for seq in RAW if seq in out]
     rest = _OWN.sub("", out)
+    found = [seq for seq in RAW if seq in rest]
     found += sorted({repr(c) for c in rest if (ord(c) < 0x20 and c not in "\n\r")
                      or 0x7F <= ord(c) <= 0x9F or 0xD800 <= ord(c) <= 0xDFFF
                      or c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"})  # fmt: skip
