@@ -16,6 +16,7 @@ from interview_tui.services.demo import seed_demo
 from interview_tui.store import open_store
 from interview_tui.team import actions
 from interview_tui.team.sync import init_team, join_team, sync
+from tests.team_simulation import _objects
 
 NOW = datetime(2026, 12, 1, 10, 0)
 TODAY = date(2026, 12, 1)
@@ -33,23 +34,6 @@ def remote(tmp_path: Path) -> Path:
     where = tmp_path / "remote.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(where)], check=True)
     return where
-
-
-def _objects(remote: Path) -> bytes:
-    """Every object of the repository, read whole."""
-    listed = subprocess.run(
-        ["git", "--git-dir", str(remote), "rev-list", "--all", "--objects"],
-        capture_output=True,
-        check=True,
-        text=True,
-    ).stdout
-    oids = "\n".join(line.split()[0] for line in listed.splitlines()) + "\n"
-    return subprocess.run(
-        ["git", "--git-dir", str(remote), "cat-file", "--batch"],
-        input=oids.encode(),
-        capture_output=True,
-        check=True,
-    ).stdout
 
 
 def test_three_pms_share_merge_and_resolve(tmp_path: Path, remote: Path) -> None:

@@ -249,13 +249,18 @@ def _once(bv: Any, ov: Any, tv: Any) -> Any:
     return min(present, key=_key) if present else MISSING
 
 
+def kept(base: set[str], mine: set[str], yours: set[str]) -> set[str]:
+    """A three-way set merge: what either side added, less what either side removed."""
+    return (base | mine | yours) - (base - mine) - (base - yours)
+
+
 def _set(bv: Any, ov: Any, tv: Any) -> Any:
     if ov is MISSING and tv is MISSING:
         return MISSING
     base = {_key(v): v for v in (bv if isinstance(bv, list) else [])}
     mine = {_key(v): v for v in (ov if isinstance(ov, list) else [])}
     yours = {_key(v): v for v in (tv if isinstance(tv, list) else [])}
-    keep = (set(base) | set(mine) | set(yours)) - (set(base) - set(mine)) - (set(base) - set(yours))
+    keep = kept(set(base), set(mine), set(yours))
     values = {**base, **mine, **yours}
     return [values[k] for k in sorted(keep)]
 
@@ -330,11 +335,7 @@ def _merge_conflicts(
     for path in sorted(set(bc) | set(oc) | set(tc) | set(new)):
         sets = [{_candidate_key(c): c for c in (side.get(path) or [])} for side in (bc, oc, tc)]
         base, mine, yours = sets
-        keep = (
-            (set(base) | set(mine) | set(yours))
-            - (set(base) - set(mine))
-            - (set(base) - set(yours))
-        )
+        keep = kept(set(base), set(mine), set(yours))
         candidates = {**base, **mine, **yours}
         chosen = {k: candidates[k] for k in keep}
         for candidate in new.get(path, []):
