@@ -172,3 +172,31 @@ def test_a_shared_visit_is_archived_never_deleted_here_alone(tmp_path: Path, rem
     with pytest.raises(UserError, match="shared with team platform"):
         delete_for_good(ana, "visit", visit.id or 0)
     assert ana.get(Visit, visit.id or 0) is not None
+
+
+def test_a_note_edited_on_two_laptops_is_a_conflict_that_can_be_resolved(
+    tmp_path: Path, remote: Path
+) -> None:
+    ana, bo = _pm(tmp_path, "ana"), _pm(tmp_path, "bo")
+    seed_demo(ana, TODAY)
+    init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
+    visit = ana.all(Visit)[0]
+    note = ana.save(Note(visit_id=visit.id, text="NOTE-BASE"))
+    actions.share_visit(ana, visit.id or 0, NOW)
+    sync(ana, NOW)
+    join_team(bo, str(remote), bo.member, "Bo", NOW)
+    for pm, text in ((ana, "NOTE-ANA"), (bo, "NOTE-BO")):
+        [mine] = pm.all(Note, "uid = ?", [note.uid])
+        pm.save(mine.model_copy(update={"text": text}))
+    for pm in (ana, bo, ana):
+        sync(pm, NOW)
+    [conflict] = actions.conflicts(bo)
+    assert conflict.field == f"notes/{note.uid}/text"
+    assert {v["value"] for v in conflict.values} == {"NOTE-ANA", "NOTE-BO"}
+    take = 1 + [v["value"] for v in conflict.values].index("NOTE-BO")
+    actions.resolve(bo, conflict.uid, conflict.field, take=take)
+    for pm in (bo, ana):
+        sync(pm, NOW)
+    for pm in (ana, bo):
+        assert actions.conflicts(pm) == []
+        assert pm.all(Note, "uid = ?", [note.uid])[0].text == "NOTE-BO"

@@ -13,7 +13,7 @@ from interview_tui.domain.models import Commitment, Customer, Note, Requirement,
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
 from interview_tui.store.store import Store
-from interview_tui.team.apply import MODELS, _build, _Ids, _local_record
+from interview_tui.team.apply import MODELS, _apply_visit_parts, _build, _Ids, _local_record
 from interview_tui.team.config import clone_dir, require_team
 from interview_tui.team.privacy import shares_note
 from interview_tui.team.schemas import SCHEMAS
@@ -172,10 +172,16 @@ def resolve(
         ids = _Ids(store)
         record = _local_record(store, ids, conflict.kind, current)
         schema = SCHEMAS[conflict.kind]
-        members = schema.groups.get(field, (field,))
-        values = chosen if len(members) > 1 and isinstance(chosen, list) else [chosen]
-        for name, new in zip(members, values, strict=False):
-            record[name] = new
+        if "/" in field:  # a field of a log's entry: "notes/<id>/text"
+            log, entry_id, name = field.split("/", 2)
+            for entry in record.get(log) or []:
+                if str(entry.get("id")) == entry_id:
+                    entry[name] = chosen
+        else:
+            members = schema.groups.get(field, (field,))
+            values = chosen if len(members) > 1 and isinstance(chosen, list) else [chosen]
+            for name, new in zip(members, values, strict=False):
+                record[name] = new
         updated = _build(store, ids, conflict.kind, record, current, config.name)
         if isinstance(updated, Requirement | Commitment):
             updated.history = [
@@ -187,7 +193,9 @@ def resolve(
                     "to": json.dumps(chosen, ensure_ascii=False),
                 },
             ]
-        store.save(updated)
+        saved = store.save(updated)
+        if isinstance(saved, Visit):
+            _apply_visit_parts(store, ids, saved, record)
         store.db.execute("DELETE FROM team_conflicts WHERE uid = ? AND path = ?", [uid, field])
     return conflict
 
