@@ -200,3 +200,49 @@ def test_a_note_edited_on_two_laptops_is_a_conflict_that_can_be_resolved(
     for pm in (ana, bo):
         assert actions.conflicts(pm) == []
         assert pm.all(Note, "uid = ?", [note.uid])[0].text == "NOTE-BO"
+
+
+def test_a_change_made_after_a_cut_sync_is_still_sent(
+    tmp_path: Path, remote: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sync cut after its merge (before SQLite took the merged records), then an edit here
+    of a record the merge changed: the next sync brings SQLite up to date first, and the
+    edit still goes to the team."""
+    import interview_tui.team.sync as team_sync
+
+    ana, bo = _pm(tmp_path, "ana"), _pm(tmp_path, "bo")
+    seed_demo(ana, TODAY)
+    init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
+    visit = ana.all(Visit)[0]
+    actions.share_visit(ana, visit.id or 0, NOW)
+    sync(ana, NOW)
+    join_team(bo, str(remote), bo.member, "Bo", NOW)
+    uid = ana.requirements(customer_id=visit.customer_id)[0].uid
+    [theirs] = bo.all(Requirement, "uid = ?", [uid])
+    bo.save(theirs.model_copy(update={"workaround": "BO-WORKAROUND"}))
+    sync(bo, NOW)
+
+    real = team_sync.import_range
+    calls = []
+
+    def cut(*args, **kwargs):  # the merge is committed here; the process dies before SQLite
+        calls.append(args)
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(team_sync, "import_range", cut)
+    with pytest.raises(KeyboardInterrupt):
+        sync(ana, NOW)
+    monkeypatch.setattr(team_sync, "import_range", real)
+    [mine] = ana.all(Requirement, "uid = ?", [uid])
+    assert mine.workaround != "BO-WORKAROUND"  # SQLite does not have the merge yet
+    ana.save(mine.model_copy(update={"told_customer": "ANA-TOLD"}))
+    other = ana.commitments(visit.id or 0)[0]  # and a later change of another record
+    ana.save(other.model_copy(update={"owner_name": "ANA-OWNER"}))
+    sync(ana, NOW)
+    sync(bo, NOW)
+    for pm in (ana, bo):
+        [got] = pm.all(Requirement, "uid = ?", [uid])
+        assert (got.workaround, got.told_customer) == ("BO-WORKAROUND", "ANA-TOLD")
+        assert pm.all(Commitment, "uid = ?", [other.uid])[0].owner_name == "ANA-OWNER"

@@ -260,11 +260,13 @@ def _team_outbox(db: sqlite_utils.Database) -> None:
     for table in ("notes", "script_items"):  # a visit's notes and questions are in its file
         targets[table] = ("'visit'", "(SELECT uid FROM visits WHERE id = NEW.visit_id)")
     for table, (kind, uid) in targets.items():
-        for event in ("INSERT", "UPDATE"):  # delete, then insert: no conflict to resolve
-            db.execute(
+        row = f"kind = {kind} AND uid = {uid}"
+        for event in ("INSERT", "UPDATE"):  # a row's number only grows: a change made while
+            db.execute(  # a sync runs is never cleared with what that sync sent
                 f"CREATE TRIGGER team_outbox_{table}_{event.lower()} AFTER {event} ON {table}"
-                f" {in_team} BEGIN DELETE FROM team_outbox WHERE kind = {kind} AND uid = {uid};"
-                f" INSERT INTO team_outbox (kind, uid, n) VALUES ({kind}, {uid}, {n}); END"
+                f" {in_team} BEGIN UPDATE team_outbox SET n = {n} WHERE {row};"
+                f" INSERT INTO team_outbox (kind, uid, n) SELECT {kind}, {uid}, {n}"
+                f" WHERE NOT EXISTS (SELECT 1 FROM team_outbox WHERE {row}); END"
             )
 
 

@@ -271,10 +271,15 @@ def import_range(store: Store, git: Git, old: str | None, new: str, config: Team
     exported = _read_records(git, old, paths)
     incoming = [Incoming(kind_of(p) or "", merged[p], exported.get(p)) for p in sorted(merged)]
     with store.transaction():
-        top = int(store.query("SELECT coalesce(max(n), 0) AS n FROM team_outbox")[0]["n"])
+        pending = {(r["kind"], r["uid"]) for r in store.query("SELECT kind, uid FROM team_outbox")}
         changed = apply_records(store, incoming, config.name)
-        # what the team sent is not this laptop's change: it leaves the outbox again
-        store.db.execute("DELETE FROM team_outbox WHERE n > ?", [top])
+        # what the team sent is not this laptop's change: it leaves the outbox again, and a
+        # change of this laptop's still waiting to be sent stays (its row was rewritten)
+        rows = store.query("SELECT kind, uid FROM team_outbox")
+        store.db.conn.executemany(
+            "DELETE FROM team_outbox WHERE kind = ? AND uid = ?",
+            [(r["kind"], r["uid"]) for r in rows if (r["kind"], r["uid"]) not in pending],
+        )
         store.set_meta("team.imported", new)
     return changed
 
