@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_tui.domain.enums import CommitmentState, Goal, PoolGroup, SolutionAnswer
-from interview_tui.domain.models import Commitment, Customer, Note, Requirement, Visit
+from interview_tui.domain.models import Commitment, Note, Requirement, Visit
 from interview_tui.services import commitments, requirement_pool, solutions
 from interview_tui.services.archive import set_archived
 from interview_tui.services.demo import seed_demo
@@ -396,6 +396,3 @@ def _objects(remote: Path) -> bytes:
         check=True,
     ).stdout
 
-
-def customers(store: Store) -> list[Customer]:
-    return store.all(Customer)

@@ -58,9 +58,10 @@ def commit_files(
 ) -> str | None:
     """A commit on ``parent`` holding ``files`` (``None`` removes a path); ``None`` when the
     tree would not change (nothing to send)."""
-    changes = {
-        path: (None if data is None else git.write_blob(data)) for path, data in files.items()
-    }
+    written = [(path, data) for path, data in files.items() if data is not None]
+    oids = git.write_blobs([data for _, data in written])  # one git process for them all
+    changes: dict[str, str | None] = {path: None for path, data in files.items() if data is None}
+    changes.update((path, oid) for (path, _), oid in zip(written, oids, strict=True))
     tree = _with_index(git, parent, changes)
     if parent and tree == git.out("rev-parse", f"{parent}^{{tree}}"):
         return None

@@ -25,9 +25,6 @@ from interview_tui.team.merge import canonical_log
 from interview_tui.team.privacy import shares_captured, shares_customer, shares_note, shares_visit
 from interview_tui.team.record_file import path_for
 
-FORMAT = "interview-team"
-FORMAT_VERSION = 1
-
 
 def _iso(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value

@@ -11,10 +11,9 @@ force-pushed.
 from __future__ import annotations
 
 import random
-import subprocess
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -54,7 +53,6 @@ class SyncResult:
     open_conflicts: int = 0
     pushed: bool = False
     offline: str = ""  # why the push or fetch did not reach the team ("" when it did)
-    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -447,10 +445,3 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
 def _count_conflicts(store: Store) -> int:
     return int(store.query("SELECT count(*) AS n FROM team_conflicts")[0]["n"])
 
-
-def git_available() -> bool:
-    try:
-        subprocess.run(["git", "--version"], capture_output=True, check=True)
-    except (OSError, subprocess.CalledProcessError):
-        return False
-    return True
