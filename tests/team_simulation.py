@@ -313,7 +313,7 @@ class Simulation:
     # -- checking -----------------------------------------------------------------------------
 
     def value(self, pm: PM, kind: str, uid: str, name: str) -> Any:
-        from interview_tui.team.apply import MODELS
+        from interview_tui.team.records import MODELS
 
         found = pm.store.all(MODELS[kind], "uid = ?", [uid])
         if not found:

@@ -13,9 +13,10 @@ from interview_tui.domain.models import Commitment, Customer, Note, Requirement,
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
 from interview_tui.store.store import Store
-from interview_tui.team.apply import MODELS, _apply_visit_parts, _build, _Ids, _local_record
+from interview_tui.team.apply import _apply_visit_parts, _build, _Ids, _local_record
 from interview_tui.team.config import clone_dir, require_team
 from interview_tui.team.privacy import shares_note
+from interview_tui.team.records import MODELS
 from interview_tui.team.schemas import SCHEMAS
 
 

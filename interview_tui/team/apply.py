@@ -27,10 +27,12 @@ from interview_tui.domain.models import (
     SolutionReply,
     Visit,
 )
+from interview_tui.store.records import TABLES
 from interview_tui.store.store import Store
 from interview_tui.team.merge import BY, CONFLICTS, DELETED, merge_record
 from interview_tui.team.privacy import shares_note
 from interview_tui.team.records import (
+    MODELS,
     commitment_record,
     customer_record,
     person_record,
@@ -39,13 +41,6 @@ from interview_tui.team.records import (
 )
 from interview_tui.team.schemas import SCHEMAS
 
-MODELS: dict[str, type[Record]] = {
-    "customer": Customer,
-    "person": Person,
-    "visit": Visit,
-    "requirement": Requirement,
-    "commitment": Commitment,
-}
 #: the order records are applied in: what a record refers to comes first
 ORDER = ("customer", "person", "visit", "requirement", "commitment")
 
@@ -91,14 +86,9 @@ class _Ids:
         self.cache[(kind, uid)] = record_id
 
 
+#: the table of each kind a file refers to by uid (a visit's notes and questions too)
 _TABLES = {
-    "customer": "customers",
-    "person": "people",
-    "visit": "visits",
-    "requirement": "requirements",
-    "commitment": "commitments",
-    "note": "notes",
-    "question": "script_items",
+    kind: TABLES[model] for kind, model in {**MODELS, "note": Note, "question": ScriptItem}.items()
 }
 
 

@@ -26,7 +26,7 @@ def shares_note(note: Note) -> bool:
     return not note.private and note.goal is not Goal.PERSONAL_CONNECTION
 
 
-def shares_captured(visit_id: int | None, shared_visits: set[int]) -> bool:
+def shares_captured(visit_id: int | None, visit_shared: bool) -> bool:
     """A requirement or commitment from a visit goes with that visit; one captured outside
     any visit goes with its customer."""
-    return visit_id is None or visit_id in shared_visits
+    return visit_id is None or visit_shared

@@ -16,14 +16,25 @@ from interview_tui.domain.models import (
     Customer,
     Note,
     Person,
+    Record,
     Requirement,
     ScriptItem,
     Visit,
 )
+from interview_tui.store.records import TABLES
 from interview_tui.store.store import Store
 from interview_tui.team.merge import canonical_log
 from interview_tui.team.privacy import shares_captured, shares_customer, shares_note, shares_visit
 from interview_tui.team.record_file import path_for
+
+#: the kinds of shared record and their models (references in the files are uids of these)
+MODELS: dict[str, type[Record]] = {
+    "customer": Customer,
+    "person": Person,
+    "visit": Visit,
+    "requirement": Requirement,
+    "commitment": Commitment,
+}
 
 
 def _iso(value: Any) -> Any:
@@ -181,42 +192,14 @@ class Shared:
 
 
 def shared_records(store: Store, team: str) -> Iterator[Shared]:
-    """Every record this laptop shares with ``team``, through the privacy filter."""
-    for customer in store.all(Customer):
-        if not shares_customer(customer, team):
-            continue
-        yield Shared(path_for("customer", customer.uid), "customer", customer_record(customer))
-        people = store.people(customer.id or 0)
-        person_uids = {p.id or 0: p.uid for p in people}
-        for person in people:
-            yield Shared(
-                path_for("person", person.uid), "person", person_record(person, customer.uid)
-            )
-        visits = [v for v in store.visits(customer.id) if shares_visit(v)]
-        visit_uids = {v.id or 0: v.uid for v in visits}
-        pains: dict[int, str] = {}
-        for visit in visits:
-            notes = store.notes(visit.id or 0)
-            pains.update((n.id or 0, n.uid) for n in notes if shares_note(n))
-            record = visit_record(
-                visit, customer.uid, person_uids, store.script(visit.id or 0), notes
-            )
-            yield Shared(path_for("visit", visit.uid, visit.date.year), "visit", record)
-        shared = set(visit_uids)
-        for r in store.requirements(customer_id=customer.id):
-            if shares_captured(r.visit_id, shared):
-                yield Shared(
-                    path_for("requirement", r.uid),
-                    "requirement",
-                    requirement_record(r, customer.uid, visit_uids.get(r.visit_id or 0)),
-                )
-        for visit in visits:
-            for c in store.commitments(visit.id or 0):
-                yield Shared(
-                    path_for("commitment", c.uid),
-                    "commitment",
-                    commitment_record(c, visit.uid, pains.get(c.pain_note_id or 0)),
-                )
+    """Every record this laptop shares with ``team``: :func:`changed_records` over every
+    record, so one filter decides both (a first export, a check that SQLite and the team
+    agree)."""
+    every = {
+        kind: {row["uid"] for row in store.query(f"SELECT uid FROM {TABLES[model]}")}
+        for kind, model in MODELS.items()
+    }
+    return changed_records(store, team, every)
 
 
 def changed_records(store: Store, team: str, pending: dict[str, set[str]]) -> Iterator[Shared]:
@@ -230,11 +213,20 @@ def changed_records(store: Store, team: str, pending: dict[str, set[str]]) -> It
             customers[customer_id] = found if found and shares_customer(found, team) else None
         return customers[customer_id]
 
+    visits: dict[int, Visit | None] = {}
+
     def shared_visit(visit_id: int | None) -> Visit | None:
-        visit = store.get(Visit, visit_id) if visit_id else None
-        if visit is None or not shares_visit(visit) or customer_of(visit.customer_id) is None:
+        if not visit_id:
             return None
-        return visit
+        if visit_id not in visits:
+            visit = store.get(Visit, visit_id)
+            ok = (
+                visit is not None
+                and shares_visit(visit)
+                and customer_of(visit.customer_id) is not None
+            )
+            visits[visit_id] = visit if ok else None
+        return visits[visit_id]
 
     for customer in _by_uids(store, Customer, pending.get("customer", set())):
         if shares_customer(customer, team):
@@ -253,7 +245,7 @@ def changed_records(store: Store, team: str, pending: dict[str, set[str]]) -> It
     for r in _by_uids(store, Requirement, pending.get("requirement", set())):
         owner = customer_of(r.customer_id)
         visit = shared_visit(r.visit_id)
-        if owner is None or (r.visit_id is not None and visit is None):
+        if owner is None or not shares_captured(r.visit_id, visit is not None):
             continue
         record = requirement_record(r, owner.uid, visit.uid if visit else None)
         yield Shared(path_for("requirement", r.uid), "requirement", record)

@@ -444,4 +444,3 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
 
 def _count_conflicts(store: Store) -> int:
     return int(store.query("SELECT count(*) AS n FROM team_conflicts")[0]["n"])
-
