@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from interview_tui import __version__
+import interview_tui
 from interview_tui.cli.helptext import LocalisedGroup, lang_callback, use_language
 
 if TYPE_CHECKING:
@@ -220,7 +220,7 @@ def _version(ctx: click.Context, value: bool) -> None:
         from interview_tui.i18n import t
 
         use_language(ctx)
-        click.echo(t("cli.version", prog="interview-tui", version=__version__))
+        click.echo(t("cli.version", prog="interview-tui", version=interview_tui.__version__))
         ctx.exit()
 
 
