@@ -73,3 +73,11 @@ async def test_text_fields_take_characters_and_a_text_area_enter(make_app) -> No
         assert not takes_as_text(field, key("alt+3", None))
         assert takes_as_text(area, key("enter", "\r"))
         assert not takes_as_text(field, key("enter", "\r"))
+
+
+def test_the_app_keeps_textuals_animate_method(make_app) -> None:
+    """The app's steady-screen switch has its own name: ``App.animate`` stays the method
+    Textual's widgets call (a bool there broke every animation)."""
+    app = make_app()
+    assert callable(app.animate)
+    assert app.animated is False

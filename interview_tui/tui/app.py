@@ -77,7 +77,7 @@ class InterviewApp(App[None]):
         self._keymap = keymap or {}
         #: a Mac's Option characters are live keys (the keymap has them), not note text
         self.option_keys = option_keys
-        self.animate = animate
+        self.animated = animate  # blinking cursors (not App.animate, Textual's method)
         self._prefetched = prefetched or {}
         self.writer = Writer(self.post_message, store.path)
         #: live sessions whose screen has closed with notes still being written, and
@@ -289,7 +289,7 @@ class InterviewApp(App[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """With animation off (tests, screenshots) cursors stay lit instead of blinking."""
-        if not self.animate and hasattr(event.widget, "cursor_blink"):
+        if not self.animated and hasattr(event.widget, "cursor_blink"):
             event.widget.cursor_blink = False
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:

@@ -221,7 +221,7 @@ class LiveScreen(BaseScreen):
     def on_mount(self) -> None:
         self.query_one("#note-hidden").display = False
         self.query_one("#elsewhere").display = False
-        self.query_one("#note", TextArea).cursor_blink = self.iapp.animate  # steady in tests
+        self.query_one("#note", TextArea).cursor_blink = self.iapp.animated  # steady in tests
         self.query_one("#note", TextArea).focus()
         self._open_session()
 

@@ -80,7 +80,7 @@ class RehearseScreen(DataScreen[RehearsalData]):
         self.sub_title = t("rehearse.subtitle", customer=data.customer_name,
                            date=data.visit.date.strftime("%Y-%m-%d"))  # fmt: skip
         self._card_started = time.monotonic()
-        if self.iapp.animate:  # a steady screen in tests and snapshots
+        if self.iapp.animated:  # a steady screen in tests and snapshots
             self.set_interval(1, self._tick)
         self._tick()
         self._show()
