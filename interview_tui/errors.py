@@ -7,6 +7,10 @@ class UserError(Exception):
     """A problem the user can act on; the CLI prints it on one line and exits 2."""
 
 
+class TargetExists(UserError):
+    """An export's target file exists and the user has not said to replace it."""
+
+
 class FieldError(UserError):
     """A value the user typed cannot be saved; ``field`` names the input to show it beside."""
 

@@ -175,6 +175,26 @@ async def test_export_screen_writes_private_files(make_app, tmp_path: Path, monk
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_export_screen_asks_before_replacing(make_app, tmp_path: Path, monkeypatch, lang):
+    """A file already there: the first ctrl+s says so in the interface's language (no CLI
+    flag, no raw catalog key), the second replaces it."""
+    monkeypatch.setenv("INTERVIEW_TUI_EXPORT_FOLDER", str(tmp_path))
+    app = make_app("export", lang=lang, visit_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        path = Path(app.screen.query_one("#path", Input).value)
+        path.write_text("old", encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        said = str(app.screen.query_one("#export-message").render())
+        assert "ctrl+s" in said and "--force" not in said and "export.exists" not in said
+        assert path.read_text(encoding="utf-8") == "old"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert path.read_text(encoding="utf-8") != "old"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("route", ["commitments", "requirements", "matrix"])
 def test_review_snapshots(snap_compare, make_app, route: str, lang: str) -> None:
     assert snap_compare(make_app(route, lang=lang), terminal_size=(100, 30), run_before=settle)

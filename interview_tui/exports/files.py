@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from interview_tui.errors import UserError
+from interview_tui.errors import TargetExists, UserError
 from interview_tui.i18n import t
 from interview_tui.reading import os_reason
 
@@ -40,7 +40,7 @@ def check_target(path: Path, *, database: Path | None = None, force: bool = Fals
     if not stat.S_ISREG(info.st_mode):
         raise UserError(t("file.not_regular", path=path))
     if not force:
-        raise UserError(t("file.exists", path=path))
+        raise TargetExists(t("file.exists", path=path))
 
 
 def write_private(path: Path, data: bytes | str | Iterable[bytes]) -> Path:

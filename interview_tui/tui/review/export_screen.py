@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Header, Label, Select, Static
 
-from interview_tui.errors import UserError
+from interview_tui.errors import TargetExists, UserError
 from interview_tui.exports.files import check_target, write_private
 from interview_tui.exports.render import FORMATS, render
 from interview_tui.i18n import t
@@ -140,12 +140,12 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             check_target(path, database=database, force=force)
+        except TargetExists:
+            self._confirm = path
+            message.update(literal(t("export.exists", path=path)))
+            return
         except UserError as exc:
-            if path.exists() and not force and "exists" in str(exc):
-                self._confirm = path
-                message.update(literal(t("export.exists", path=path)))
-            else:
-                message.update(literal(str(exc)))
+            message.update(literal(str(exc)))
             return
         except OSError as exc:
             message.update(literal(t("export.failed", path=path, reason=exc.strerror or exc)))
