@@ -45,12 +45,24 @@ def store(db_path: Path) -> Iterator[Store]:
     opened.close()
 
 
-@pytest.fixture
-def demo_store(store: Store) -> Store:
-    """The store filled with the demo data, as of FIXED_TODAY."""
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The demo database, built once per test process (a second or so each time)."""
     from interview_tui.services.demo import seed_demo
 
-    seed_demo(store, FIXED_TODAY)
+    template = open_store(tmp_path_factory.mktemp("demo") / "demo.db")
+    template.now = lambda: FIXED_NOW
+    seed_demo(template, FIXED_TODAY)
+    template.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    yield template
+    template.close()
+
+
+@pytest.fixture
+def demo_store(store: Store, _demo_template: Store) -> Store:
+    """The store filled with the demo data, as of FIXED_TODAY: a page-for-page copy of the
+    demo database built once (SQLite's backup), so each test starts from the same bytes."""
+    _demo_template.db.conn.backup(store.db.conn)
     return store
 
 
