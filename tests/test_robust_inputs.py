@@ -33,15 +33,6 @@ from interview_tui.store import open_store
 
 from .conftest import FIXED_NOW, FIXED_TODAY
 
-#: cases tried and cases that ended as they should, by kind (printed with -s, see the end)
-TRIED: Counter[str] = Counter()
-HANDLED: Counter[str] = Counter()
-
-
-def _count(kind: str, ok: bool) -> None:
-    TRIED[kind] += 1
-    HANDLED[kind] += ok
-
 
 def _digest(db: Path) -> str:
     """The content of a database: every row of every table and of the search index (not
@@ -159,7 +150,6 @@ def test_a_bad_value_is_one_line_naming_its_path(exported, demo_store, tmp_path,
     result = _import(tmp_path, db, _set(exported, path, value))
     ok = (result.exit_code == 2 and _one_error_line(result) and f": {where}:" in result.stderr
           and "visit.json" in result.stderr and _bytes(db) == before)  # fmt: skip
-    _count("import: bad value", ok)
     assert ok, result.stderr
     assert "\x00" not in result.stderr and "\ud800" not in result.stderr
 
@@ -175,7 +165,6 @@ def test_a_missing_key_is_one_line_or_not_needed(exported, demo_store, tmp_path,
     result = _import(tmp_path, db, _drop(exported, path))
     ok = result.exit_code == 0 or (result.exit_code == 2 and _one_error_line(result)
                                    and _digest(db) == before)  # fmt: skip
-    _count("import: missing key", ok)
     assert ok, result.stderr
 
 
@@ -188,7 +177,6 @@ def test_documents_that_are_not_exports(demo_store, tmp_path, document) -> None:
     before = _digest(db)
     result = _import(tmp_path, db, document)
     ok = result.exit_code == 2 and _one_error_line(result) and _digest(db) == before
-    _count("import: not an export", ok)
     assert ok, result.stderr
 
 
@@ -203,7 +191,6 @@ def test_non_utf8_names_the_byte(demo_store, tmp_path) -> None:
     source.write_bytes(b'{"format": "interview-tui.visit", "customer": "Caf\xe9"}')
     result = CliRunner().invoke(cli, ["--db", demo_store.path, "import", str(source)])
     ok = result.exit_code == 2 and _one_error_line(result) and "byte 50 is 0xe9" in result.stderr
-    _count("import: not UTF-8", ok)
     assert ok, result.stderr
 
 
@@ -216,7 +203,6 @@ def test_a_file_over_the_limit_is_refused_unread(demo_store, tmp_path, monkeypat
         handle.truncate(2 * 1024 * 1024)  # sparse: nothing to read if it were read
     result = CliRunner().invoke(cli, ["--db", demo_store.path, "import", str(source)])
     ok = result.exit_code == 2 and _one_error_line(result) and "1 MiB" in result.stderr
-    _count("import: too large", ok)
     assert ok, result.stderr
 
 
@@ -244,7 +230,6 @@ def test_pipes_devices_and_folders_are_refused_without_hanging(tmp_path) -> None
             stderr = done.stderr.decode()
             ok = (done.returncode == 2 and "Traceback" not in stderr
                   and str(path) in stderr and time.monotonic() - start < 20)  # fmt: skip
-            _count(f"{args[0]}: {name}", ok)
             assert ok, (args, stderr)
         assert not (tmp_path / "cli.db").exists()
 
@@ -286,7 +271,6 @@ def test_random_values_in_every_field(exported, demo_store, tmp_path, data) -> N
     else:
         ok = (result.exit_code == 2 and _one_error_line(result)
               and _digest(db) == before)  # fmt: skip
-    _count("import: fuzzed field", ok)
     assert ok, (path, value, result.stderr, result.exception)
 
 
@@ -408,7 +392,6 @@ def test_bank_files_that_are_not_text(tmp_path, name, content) -> None:
     ok = result.exit_code == 2 and len(errors) >= 1 and "Traceback" not in result.output
     if name != "empty":
         ok = ok and len(errors) == 1
-    _count("bank: not UTF-8 / not TOML", ok)
     assert ok, result.stderr
 
 
@@ -421,7 +404,6 @@ def test_a_bank_over_the_limit_is_refused(tmp_path, monkeypatch) -> None:
         handle.truncate(3 * 1024 * 1024)
     load = loader.load_bank_file(path)
     ok = load.bank is None and len(load.errors) == 1 and "1 MiB" in str(load.errors[0])
-    _count("bank: too large", ok)
     assert ok, load.errors
 
 
@@ -432,7 +414,6 @@ def test_lint_stdin_that_is_not_utf8(tmp_path, data) -> None:
     stderr = done.stderr.decode()
     ok = (done.returncode == 2 and "Traceback" not in stderr and len(stderr.splitlines()) == 1
           and "standard input" in stderr and "byte" in stderr)  # fmt: skip
-    _count("lint -: not UTF-8", ok)
     assert ok, stderr
 
 
@@ -472,7 +453,6 @@ def test_bad_keymaps_name_the_problem(tmp_path, text, expected) -> None:
         load_keymap(path)
     message = str(caught.value)
     ok = message.startswith(str(path)) and expected in message and "\n" not in message
-    _count("keymap: bad content", ok)
     assert ok, message
 
 
@@ -480,10 +460,9 @@ def test_bad_keymaps_name_the_problem(tmp_path, text, expected) -> None:
 def test_keymaps_that_are_not_files(tmp_path) -> None:
     from interview_tui.tui.keymap import load_keymap
 
-    for name, path in _special_files(tmp_path)[:3]:
+    for _name, path in _special_files(tmp_path)[:3]:
         with pytest.raises(UserError, match="give the path of a regular keymap file"):
             load_keymap(path)
-        _count(f"keymap: {name}", True)
     assert load_keymap(tmp_path / "absent.toml") == {}
 
 
@@ -516,7 +495,6 @@ def test_a_usage_error_is_one_line_and_the_help_hint(args) -> None:
     ok = (result.exit_code == 2 and len(lines) == 2
           and lines[0].startswith("interview-tui: error: ")
           and lines[1].startswith("Try 'interview-tui") and "--help' for help." in lines[1])
-    _count("usage error", ok)
     assert ok, result.stderr
 
 
@@ -530,15 +508,4 @@ def test_dates_parse_or_give_one_line(text, today: date) -> None:
         ok = True
     except DateParseError as exc:
         ok = isinstance(exc, UserError) and "\n" not in str(exc).strip()
-    _count("date", ok)
     assert ok
-
-
-def test_zz_report_counts(capsys) -> None:
-    """Print the cases tried and handled (run with -s); ROBUST_COUNTS saves them as JSON."""
-    report = {kind: [TRIED[kind], HANDLED[kind]] for kind in sorted(TRIED)}
-    if target := os.environ.get("ROBUST_COUNTS"):
-        Path(target).write_text(json.dumps(report, ensure_ascii=False, indent=1))
-    with capsys.disabled():
-        print(f"\nrobust inputs: {sum(TRIED.values())} tried, {sum(HANDLED.values())} handled")
-    assert TRIED == HANDLED

@@ -94,7 +94,8 @@ async def test_keystroke_storm(make_app, demo_store, screen) -> None:
             if len(app.screen_stack) == 1 and route != "home":
                 app.show(route, **kwargs)
                 await _settle(app, pilot)
-    # the database is whole and still readable after the storm
-    assert demo_store.all(Commitment, limit=1000) is not None
-    assert demo_store.all(Note, limit=1000) is not None
+    # the database is whole after the storm, and every row still reads as a valid record
     assert demo_store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    for model, table in ((Commitment, "commitments"), (Note, "notes")):
+        rows = demo_store.query(f"SELECT count(*) AS n FROM {table}")[0]["n"]
+        assert rows > 0 and len(demo_store.all(model, limit=100_000)) == rows
