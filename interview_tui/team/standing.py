@@ -85,10 +85,10 @@ def sync_in_own_connection(
     now: datetime,
     progress: Callable[[str], None],
     clock: Callable[[], datetime] | None = None,
-):  # -> SyncResult
+):  # -> tuple[SyncResult, Standing | None]
     """One sync through a Store of its own on the database at ``path`` (so the app's
-    connections and its writer stay free); refused with :class:`LiveOpen` while a live
-    window has a visit open."""
+    connections and its writer stay free), and the standing it leaves; refused with
+    :class:`LiveOpen` while a live window has a visit open."""
     from interview_tui.services.live_windows import any_open
     from interview_tui.store.database import open_store
     from interview_tui.team.sync import sync
@@ -99,6 +99,7 @@ def sync_in_own_connection(
             store.now = clock
         if any_open(store):
             raise LiveOpen
-        return sync(store, now, progress)
+        result = sync(store, now, progress)
+        return result, standing(store)
     finally:
         store.close()

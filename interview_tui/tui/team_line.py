@@ -140,9 +140,11 @@ class SyncProgress(Message):
 class SyncFinished(Message):
     """A sync ended: ``result`` (a SyncResult), or ``error`` (one line), or ``refused``."""
 
-    def __init__(self, result: Any = None, error: str = "", refused: bool = False) -> None:
+    def __init__(self, result: Any = None, error: str = "", refused: bool = False,
+                 standing: Standing | None = None) -> None:  # fmt: skip
         super().__init__()
         self.result, self.error, self.refused = result, error, refused
+        self.standing = standing  # as the sync left it, shown with its result
 
 
 class TeamSync:
@@ -179,7 +181,7 @@ class TeamSync:
 
         me: Any = self
         try:
-            result = sync_in_own_connection(
+            result, found = sync_in_own_connection(
                 me.store.path, me.now(), lambda text: me.post_message(SyncProgress(text)),
                 clock=me.store.now)  # fmt: skip
         except LiveOpen:
@@ -187,7 +189,7 @@ class TeamSync:
         except Exception as exc:  # one line for the user, whatever went wrong
             me.post_message(SyncFinished(error=read_error(exc, me.store.path)))
         else:
-            me.post_message(SyncFinished(result))
+            me.post_message(SyncFinished(result, standing=found))
 
     def on_sync_progress(self, message: SyncProgress) -> None:
         if self.team_sync.running:
@@ -208,6 +210,7 @@ class TeamSync:
             line = t("teamline.result", when=f"{me.now():%H:%M}", sent=result.sent,
                      received=result.received, conflicts=result.new_conflicts)  # fmt: skip
             self.team_sync = SyncState(result=line)
+            self.team_standing = message.standing
             if result.offline:
                 me.notify(t("cli.team.offline", reason=result.offline), severity="warning",
                           timeout=10)  # fmt: skip
