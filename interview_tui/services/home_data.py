@@ -54,7 +54,7 @@ def read_home(store: Store, today: date, *, archived: bool = False) -> HomeData:
     Archived visits and customers (and the visits of archived customers) are left out; with
     ``archived`` only they are shown, so they can be restored or deleted for good.
     """
-    columns = "v.id, v.customer_id, c.name AS customer, v.date, v.status, v.purpose"
+    columns = "v.id, v.customer_id, c.name AS customer, v.date, v.status, v.purpose, v.shared_at"
     shown = ("(v.archived_at IS NOT NULL OR c.archived_at IS NOT NULL) AND v.importing IS NULL"
              if archived else "v.archived_at IS NULL AND c.archived_at IS NULL")  # fmt: skip
     upcoming = store.query(

@@ -83,3 +83,11 @@ class LiveWindow:
                 for row in self.store.live_windows(self.visit_id)
                 if row["token"] != self.token and now - row["heartbeat"] <= STALE_SECONDS
                 and (row["host"] != self.host or _alive(row["pid"]))]  # fmt: skip
+
+
+def any_open(store: Store, clock: Callable[[], float] = time.time) -> bool:
+    """Whether a live window (of this process or another) has a visit open now."""
+    now, host = clock(), socket.gethostname()
+    return any(now - row["heartbeat"] <= STALE_SECONDS
+               and (row["host"] != host or _alive(row["pid"]))
+               for row in store.query("SELECT pid, host, heartbeat FROM live_windows"))  # fmt: skip

@@ -30,6 +30,14 @@ class ShareSummary:
     notes_kept: int
     requirements: int
     commitments: int
+    #: what stays: private notes and personal-connection notes (notes_kept in all)
+    notes_private: int = 0
+    notes_personal: int = 0
+    #: shared notes marked internal (not for the customer; the team sees them)
+    notes_internal: int = 0
+    date: str = ""
+    #: when the visit was shared ("" when it is not)
+    shared_at: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -50,6 +58,12 @@ def share_summary(store: Store, visit_id: int) -> ShareSummary:
         notes_kept=len(notes) - len(shared),
         requirements=len(store.requirements(visit_id=visit_id)),
         commitments=len(store.commitments(visit_id)),
+        notes_private=sum(1 for n in notes if n.private),
+        notes_personal=sum(1 for n in notes if not n.private and not shares_note(n)),
+        notes_internal=sum(1 for n in shared if n.internal),
+        date=visit.date.isoformat(sep=" ", timespec="minutes"),
+        shared_at=visit.shared_at.isoformat(sep=" ", timespec="minutes") if visit.shared_at
+        else "",
     )
 
 

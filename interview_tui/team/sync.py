@@ -39,6 +39,7 @@ from interview_tui.team.merge import BY, CONFLICTS, DELETED, canonical_log
 from interview_tui.team.record_file import dumps, loads, path_for
 from interview_tui.team.records import changed_records, shared_records
 from interview_tui.team.schemas import SCHEMAS, kind_of, schema_for
+from interview_tui.team.standing import record_outcome
 
 INCOMING = "refs/team/incoming"
 PUSH_TRIES = 6
@@ -438,6 +439,7 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
             break
         time.sleep(random.uniform(0.05, 0.4) * (attempt + 1))  # someone pushed meanwhile
     store.set_meta("team.synced_at", now.replace(microsecond=0).isoformat())
+    record_outcome(store, sum(1 for path in files if kind_of(path)), result.offline)
     result.open_conflicts = _count_conflicts(store)
     return result
 

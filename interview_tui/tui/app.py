@@ -35,13 +35,14 @@ from interview_tui.tui.data import (
 )
 from interview_tui.tui.keymap import effective_keymap
 from interview_tui.tui.routes import screen_class
+from interview_tui.tui.team_line import SYNC_KEY, TeamSync
 from interview_tui.tui.textual_private import decode_alt_keys, run_bindings
 
 #: the longest a key waits for the field in focus to handle the keys typed before it
 CATCH_UP_SECONDS = 1.0
 
 
-class InterviewApp(App[None]):
+class InterviewApp(TeamSync, App[None]):
     """interview-tui. Build it with :func:`build_app` (the CLI and the tests both do)."""
 
     TITLE = "interview-tui"
@@ -53,6 +54,8 @@ class InterviewApp(App[None]):
                 priority=True),  # dialogs too: a modal screen sees only the app's priority keys
         Binding("ctrl+p", "command_palette", "app.palette", id="app.palette",
                 tooltip="app.palette.help", show=False, priority=True),
+        Binding(SYNC_KEY, "team_sync", "app.sync", id="app.sync", tooltip="app.sync.help",
+                show=False),  # the team line names it, where there is a team
     ]
 
     def __init__(
@@ -88,6 +91,7 @@ class InterviewApp(App[None]):
         self.drafts: dict[str, dict[str, Any]] = {}
         #: the user's settings (:mod:`interview_tui.settings`), read off the UI thread
         self._user_settings: UserSettings | None = None
+        self.init_team_sync()
 
     # -- settings: read in a worker, a bad value is a warning toast -------------------------
 

@@ -157,6 +157,8 @@ class DataScreen(BaseScreen, Generic[T]):
     def reload(self) -> None:
         self._load_token += 1
         self._fetch(self._load_token)
+        for line in self.query("TeamLine"):  # the team's standing, read with the data
+            line.refresh_standing()  # type: ignore[attr-defined]
 
     def reload_after_saves(self) -> None:
         """Read again once every save already made has landed (the writer keeps order), e.g.

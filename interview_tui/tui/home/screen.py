@@ -22,6 +22,7 @@ from interview_tui.tui.home.records import RecordActions
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.routes import available
+from interview_tui.tui.team_line import TeamLine
 from interview_tui.tui.text import CELL_LIMIT, SafeTable, literal
 from interview_tui.tui.undo import UNDO_BINDING
 
@@ -53,6 +54,8 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
                 tooltip="home.requirements.help"),
         Binding("slash", "search", "home.search", id="home.search", tooltip="home.search.help"),
         Binding("a", "matrix", "home.matrix", id="home.matrix", tooltip="home.matrix.help"),
+        Binding("S", "share", "home.share", id="home.share", tooltip="home.share.help",
+                show=False),
         Binding("delete", "archive", "home.archive", id="home.archive",
                 tooltip="home.archive.help"),
         Binding("h", "toggle_archived", "home.archived", id="home.archived",
@@ -80,17 +83,22 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
                 yield Static("", id="due-soon")
                 yield Static(t("home.customers"), classes="pane-title")
                 yield SafeTable(id="customers", cursor_type="row")
+        yield TeamLine()
         yield KeyBar()
 
     @staticmethod
-    def _legend() -> Text:
-        """The pane title, with what each mark of the first column means."""
+    def _legend(shared: bool = False) -> Text:
+        """The pane title, with what each mark of the first column means (and the shared
+        mark, when a visit has it)."""
         text = Text(t("home.visits"), end="")
         for timing in ("today", "upcoming", "overdue"):
             mark, style = _MARKS[timing]
             text.append("  ")
             text.append(mark, style=style)
             text.append(" " + t(f"home.when.{timing}"), style="not bold")
+        if shared:
+            text.append("  " + SHARED_MARK, style="bold")
+            text.append(" " + t("share.mark"), style="not bold")
         return text
 
     def on_mount(self) -> None:
@@ -135,7 +143,8 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         """Cells left for the purpose after the other columns (and the scrollbar)."""
         table = self.query_one("#visits", DataTable)
         width = table.size.width or self.app.size.width * 7 // 10
-        others = 2 + _DATE_WIDTH + self._customer_width() + _status_width() + 3  # + spaces
+        shared = any(row.get("shared_at") for row in (self._data.visits if self._data else ()))
+        others = 2 + _DATE_WIDTH + self._customer_width() + _status_width(shared) + 3  # spaces
         return max(_PURPOSE_MIN, width - others - 1 - 2)  # its space, the scrollbar
 
     def _customer_width(self) -> int:
@@ -163,9 +172,11 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             purpose, height = _wrapped(row["purpose"] or "", room)
             visits.add_row(Text(" " + mark, style=style), _when(row["date"], today, timing),
                            _cut(row["customer"], customer_width),
-                           " " + t(f"status.{row['status']}"), purpose, height=height,
+                           _status(row), purpose, height=height,
                            key=str(row["id"]))  # fmt: skip
         visits.measure()
+        shared = any(row.get("shared_at") for row in data.visits)
+        self.query_one("#visits-title", Static).update(self._legend(shared))
         if selected is not None and str(selected) in visits.rows:
             visits.move_cursor(row=visits.get_row_index(str(selected)))
         customers = self.query_one("#customers", SafeTable)
@@ -320,10 +331,56 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
     def action_reload(self) -> None:
         self.reload()
 
+    def action_share(self) -> None:
+        """Share the selected visit with the team: the dialog says first what leaves this
+        laptop and what stays; sharing goes through the writer."""
+        from interview_tui.team.actions import share_summary
+        from interview_tui.team.config import team_config
+
+        visit_id = None if self.on_customers_row() else self.selected_visit_id()
+        if visit_id is None:
+            self.say_no_visit()
+            return
+        store = self.iapp.store
+        self.read(lambda: (team_config(store), share_summary(store, visit_id)),
+                  self._share_dialog)  # fmt: skip
+
+    def _share_dialog(self, found: tuple[Any, Any]) -> None:
+        from interview_tui.tui.confirm import ConfirmDialog
+
+        config, summary = found
+        if config is None:
+            self.notify(t("teamline.no_team"), severity="warning", timeout=10)
+            return
+        if summary.shared_at:
+            self.notify(t("share.already", team=config.name, date=summary.shared_at),
+                        timeout=6)  # fmt: skip
+            return
+        body = t("share.body", customer=summary.customer, date=summary.date,
+                 notes=summary.notes_shared, internal=summary.notes_internal,
+                 requirements=summary.requirements, commitments=summary.commitments,
+                 private=summary.notes_private, personal=summary.notes_personal)  # fmt: skip
+        dialog = ConfirmDialog(t("share.title", team=config.name), body, t("share.confirm"))
+        self.app.push_screen(dialog, lambda yes: self._share(summary.visit_id, config.name)
+                             if yes else None)  # fmt: skip
+
+    def _share(self, visit_id: int, team: str) -> None:
+        from interview_tui.team.actions import share_visit
+
+        store, now = self.iapp.store, self.iapp.now()
+
+        def done(_summary: Any) -> None:
+            self.notify(t("share.done", team=team), timeout=6)
+            self.reload()
+
+        self.iapp.save(lambda: share_visit(store, visit_id, now), done)
+
 
 #: the first column's mark and style for each :func:`visit_timing`
 _MARKS = {"today": ("●", "bold green"), "upcoming": ("○", ""),
           "overdue": ("!", "bold red"), "past": (" ", "")}  # fmt: skip
+#: a visit shared with the team (the legend names it)
+SHARED_MARK = "⇄"
 _DATE_WIDTH = 11  # "11-29 15:00", or "2025-10-26" for another year
 _CUSTOMER_WIDTH = 14  # the least the customer column gets
 _CONSOLE = Console(width=200)
@@ -331,8 +388,18 @@ _SIDE_NAME_WIDTH = 12
 _PURPOSE_MIN = 12
 
 
-def _status_width() -> int:
-    return max(cell_len(t(f"status.{s}")) for s in ("planned", "rehearsed", "live", "done"))
+def _status_width(shared: bool = False) -> int:
+    """The status column (and the shared mark after it when a visit is shared)."""
+    widest = max(cell_len(t(f"status.{s}")) for s in ("planned", "rehearsed", "live", "done"))
+    return widest + (2 if shared else 0)
+
+
+def _status(row: dict[str, Any]) -> Text:
+    """The visit's status, and the shared mark when the team has it."""
+    text = Text(" " + t(f"status.{row['status']}"))
+    if row.get("shared_at"):
+        text.append(" " + SHARED_MARK, style="bold")
+    return text
 
 
 def _when(iso: str, today: date, timing: str) -> Text:

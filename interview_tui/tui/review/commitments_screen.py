@@ -42,6 +42,7 @@ from interview_tui.tui.inputs import Input
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.paging import PagedTable
 from interview_tui.tui.row_strip import RowStrip
+from interview_tui.tui.team_line import TeamLine
 from interview_tui.tui.text import SafeTable, literal
 from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
 
@@ -215,6 +216,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         yield PagedTable(id="commitments-table", cursor_type="row", zebra_stripes=True)
         yield SafeTable(id="rates", cursor_type="row", zebra_stripes=True)
         yield RowStrip(id="commitment-text")
+        yield TeamLine()
         yield KeyBar()
 
     def on_mount(self) -> None:

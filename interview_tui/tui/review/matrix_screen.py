@@ -18,6 +18,7 @@ from interview_tui.tui.data import DataScreen
 from interview_tui.tui.empty import EmptyNote
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.paging import PagedTable
+from interview_tui.tui.team_line import TeamLine
 
 PAGE_SIZE = 40
 
@@ -56,6 +57,7 @@ class MatrixScreen(DataScreen[MatrixPage]):
         yield Static(t("matrix.legend"), id="legend")
         yield EmptyNote(id="matrix-empty")
         yield PagedTable(id="matrix", cursor_type="row", zebra_stripes=True)
+        yield TeamLine()
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -28,6 +28,7 @@ from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.paging import PagedTable
 from interview_tui.tui.review.override_dialog import OverrideDialog
 from interview_tui.tui.row_strip import RowStrip
+from interview_tui.tui.team_line import TeamLine
 from interview_tui.tui.text import literal
 from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
 
@@ -102,6 +103,7 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         yield EmptyNote(id="pool-empty")
         yield PagedTable(id="pool", cursor_type="row", zebra_stripes=True)
         yield RowStrip(id="requirement-text")
+        yield TeamLine()
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from interview_tui.tui.data import DataScreen
 from interview_tui.tui.empty import EmptyNote
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.keybar import KeyBar
+from interview_tui.tui.team_line import TeamLine
 from interview_tui.tui.text import SafeTable
 
 
@@ -36,6 +37,7 @@ class SearchScreen(DataScreen[list[SearchHit]]):
         yield Input(value=self.text, placeholder=t("search.placeholder"), id="query")
         yield EmptyNote(id="search-empty")
         yield SafeTable(id="hits", cursor_type="row", zebra_stripes=True)
+        yield TeamLine()
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from interview_tui.i18n import t
 from interview_tui.services.evidence import Timeline, TimelineVisit, customer_timeline
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.keybar import KeyBar
+from interview_tui.tui.team_line import TeamLine
 from interview_tui.tui.text import Block, Hanging, hanging, visible
 
 PAGE_SIZE = 15
@@ -55,6 +56,7 @@ class TimelineScreen(DataScreen[Timeline]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield VerticalScroll(id="timeline")
+        yield TeamLine()
         yield KeyBar()
 
     def fetch(self) -> Timeline:

@@ -1,0 +1,105 @@
+"""Where this laptop stands with its team, read cheaply for a line on screen, and a sync run
+on a connection of its own (the app runs it in a worker, never on the UI or writer thread).
+
+:func:`standing` is a handful of indexed reads (the ``meta`` rows, the outbox and the open
+conflicts counted): no git, so a screen can read it with its data every time it loads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from interview_tui.store.store import Store
+
+#: meta keys: the last sync's time, and after one that could not reach the team, why and
+#: how many records its commits hold that the team has not received yet
+SYNCED_AT = "team.synced_at"
+OFFLINE = "team.offline"
+UNSENT = "team.unsent"
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What the team line shows."""
+
+    team: str
+    #: records changed here and not yet sent
+    pending: int
+    #: open conflicts (fields the team set to different values)
+    conflicts: int
+    #: the last sync, ISO ("" when never)
+    synced_at: str
+    #: why the last sync did not reach the team ("" when it did)
+    offline: str
+    #: records committed here by syncs that did not reach the team
+    unsent: int
+
+    @property
+    def kept(self) -> int:
+        """Records on this laptop that the team has not received."""
+        return self.pending + self.unsent
+
+
+def standing(store: Store) -> Standing | None:
+    """This laptop's standing, or ``None`` when it is in no team."""
+    meta = {row["key"]: row["value"] or "" for row in store.query(
+        "SELECT key, value FROM meta WHERE key IN (?, ?, ?, ?)",
+        ["team.name", SYNCED_AT, OFFLINE, UNSENT])}  # fmt: skip
+    if not meta.get("team.name"):
+        return None
+    counts = store.query(
+        "SELECT (SELECT count(*) FROM team_outbox) AS pending,"
+        " (SELECT count(*) FROM team_conflicts) AS conflicts"
+    )[0]
+    return Standing(
+        team=meta["team.name"],
+        pending=int(counts["pending"]),
+        conflicts=int(counts["conflicts"]),
+        synced_at=meta.get(SYNCED_AT, ""),
+        offline=meta.get(OFFLINE, ""),
+        unsent=int(meta.get(UNSENT) or 0),
+    )
+
+
+def record_outcome(store: Store, sent_records: int, offline: str) -> None:
+    """After a sync: whether it reached the team, and how many records wait for it."""
+    with store.transaction():
+        if offline:
+            unsent = int(store.meta(UNSENT) or 0) + sent_records
+            store.set_meta(OFFLINE, offline)
+            store.set_meta(UNSENT, str(unsent))
+        else:
+            store.set_meta(OFFLINE, "")
+            store.set_meta(UNSENT, "0")
+
+
+class LiveOpen(Exception):
+    """A meeting is open in the live screen (here or in another window): no sync now."""
+
+
+def sync_in_own_connection(
+    path: str | Path,
+    now: datetime,
+    progress: Callable[[str], None],
+    clock: Callable[[], datetime] | None = None,
+):  # -> tuple[SyncResult, Standing | None]
+    """One sync through a Store of its own on the database at ``path`` (so the app's
+    connections and its writer stay free), and the standing it leaves; refused with
+    :class:`LiveOpen` while a live window has a visit open."""
+    from interview_tui.services.live_windows import any_open
+    from interview_tui.store.database import open_store
+    from interview_tui.team.sync import sync
+
+    store = open_store(path)
+    try:
+        if clock is not None:
+            store.now = clock
+        if any_open(store):
+            raise LiveOpen
+        result = sync(store, now, progress)
+        return result, standing(store)
+    finally:
+        store.close()

@@ -1,0 +1,230 @@
+"""Where the team stands, one line on home and the review screens, and the sync key.
+
+:class:`TeamLine` shows records waiting to be sent, open conflicts, the last sync (or
+"offline, N kept" after a sync that could not reach the team) and, while a sync runs, its
+progress; nothing at all on a laptop in no team. It reads :func:`~interview_tui.team.standing.
+standing` in its screen's read worker each time the screen reads its data, and keeps the
+last answer on the app, so a screen opened next shows it in its first paint.
+
+:class:`TeamSync` (mixed into the app) runs a sync on the sync key: in a thread worker of
+its own with its own database connection (never the UI thread, never the writer, which
+stays free for saves), never while a meeting is open in the live screen, one at a time.
+When it finishes the result is one line in the team line and the screen in front reads
+its data again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.message import Message
+from textual.widget import Widget
+
+from interview_tui.i18n import t
+
+if TYPE_CHECKING:
+    from interview_tui.team.standing import Standing
+
+#: the sync key (every terminal sends it; no screen, text field or the live screen has it)
+SYNC_KEY = "ctrl+f"
+
+
+@dataclass
+class SyncState:
+    """The app's sync: running or not, its progress, and the last result as one line."""
+
+    running: bool = False
+    progress: str = ""
+    result: str = ""
+    failed: bool = False
+
+
+class TeamLine(Widget):
+    """One line: the team's standing as this laptop sees it (hidden in no team)."""
+
+    DEFAULT_CSS = "TeamLine { height: 1; padding: 0 1; }"
+
+    def on_mount(self) -> None:
+        self._show_state()
+        self.refresh_standing()
+
+    def refresh_standing(self) -> None:
+        """Read the standing again (in the screen's read worker) and show it."""
+        from interview_tui.team.standing import standing
+
+        app: Any = self.app
+        screen: Any = self.screen
+        store = app.store
+        if callable(getattr(screen, "read", None)):
+            screen.read(lambda: standing(store), self._read)
+
+    def _read(self, found: Standing | None) -> None:
+        app: Any = self.app
+        app.team_standing = found
+        for line in self.screen.query(TeamLine):
+            line._show_state()
+
+    def _show_state(self) -> None:
+        app: Any = self.app
+        self.display = getattr(app, "team_standing", None) is not None
+        sync: SyncState = app.team_sync
+        self.set_class(sync.running, "-running")
+        self.set_class(bool(sync.failed), "-failed")
+        standing = app.team_standing
+        self.set_class(bool(standing and standing.conflicts), "-conflicts")
+        self.set_class(bool(standing and standing.offline), "-offline")
+        self.refresh()
+
+    def render(self) -> Text:
+        app: Any = self.app
+        standing: Standing | None = getattr(app, "team_standing", None)
+        if standing is None:
+            return Text()
+        return line_text(standing, app.team_sync, app.today(), self.size.width)
+
+
+def line_text(standing: Standing, sync: SyncState, today: date, width: int) -> Text:
+    """The line in ``width`` cells: what matters first, cut with an ellipsis, and the
+    sync key always at the right."""
+    parts: list[tuple[str, str]] = []
+    if sync.running:
+        parts.append((t("teamline.syncing", progress=sync.progress), "bold"))
+    if standing.conflicts:
+        parts.append((t("teamline.conflicts", count=standing.conflicts), "bold"))
+    if standing.offline:
+        parts.append((t("teamline.offline", count=standing.kept), "bold"))
+    elif standing.pending:
+        parts.append((t("teamline.pending", count=standing.pending), ""))
+    if sync.result and not sync.running:
+        parts.append((sync.result, "bold" if sync.failed else ""))
+    elif not sync.running:
+        parts.append((_synced(standing.synced_at, today), ""))
+    text = Text(t("teamline.label"), style="bold", no_wrap=True, end="")
+    for number, (part, style) in enumerate(parts):
+        text.append(" · " if number else " ")
+        text.append(part, style=style)
+    hint = Text(t("teamline.key", key="^f"), style="dim", no_wrap=True, end="")
+    room = max(0, width - hint.cell_len - 1)
+    if text.cell_len > room:
+        text.truncate(room, overflow="ellipsis")
+    text.append(" " * max(1, width - text.cell_len - hint.cell_len))
+    if cell_len(text.plain) + hint.cell_len <= width:
+        text.append_text(hint)
+    return text
+
+
+def _synced(iso: str, today: date) -> str:
+    if not iso:
+        return t("teamline.never")
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:
+        return t("teamline.never")
+    shown = f"{when:%H:%M}" if when.date() == today else f"{when:%Y-%m-%d %H:%M}"
+    return t("teamline.synced", when=shown)
+
+
+# -- the sync key -------------------------------------------------------------------------
+
+
+class SyncProgress(Message):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class SyncFinished(Message):
+    """A sync ended: ``result`` (a SyncResult), or ``error`` (one line), or ``refused``."""
+
+    def __init__(self, result: Any = None, error: str = "", refused: bool = False,
+                 standing: Standing | None = None) -> None:  # fmt: skip
+        super().__init__()
+        self.result, self.error, self.refused = result, error, refused
+        self.standing = standing  # as the sync left it, shown with its result
+
+
+class TeamSync:
+    """The app's sync key and what the team line shows of a sync (mixed into the app)."""
+
+    team_standing: Standing | None = None
+
+    def init_team_sync(self) -> None:
+        self.team_sync = SyncState()
+
+    def action_team_sync(self) -> None:
+        me: Any = self
+        if self.team_sync.running:
+            me.notify(t("teamline.running"), timeout=4)
+            return
+        if self._live_open():
+            me.notify(t("teamline.live_open"), severity="warning", timeout=8)
+            return
+        self.team_sync = SyncState(running=True, progress=t("teamline.starting"))
+        self._team_lines_changed()
+        me.run_worker(self._run_sync, thread=True, group="team-sync", exit_on_error=False)
+
+    def _live_open(self) -> bool:
+        """The live screen is open in this app (a sync could change the visit under it)."""
+        from interview_tui.tui.live.live_screen import LiveScreen
+
+        me: Any = self
+        return any(isinstance(screen, LiveScreen) for screen in me.screen_stack)
+
+    def _run_sync(self) -> None:
+        """In a thread worker: the sync on a connection of its own."""
+        from interview_tui.team.standing import LiveOpen, sync_in_own_connection
+        from interview_tui.tui.data import read_error
+
+        me: Any = self
+        try:
+            result, found = sync_in_own_connection(
+                me.store.path, me.now(), lambda text: me.post_message(SyncProgress(text)),
+                clock=me.store.now)  # fmt: skip
+        except LiveOpen:
+            me.post_message(SyncFinished(refused=True))
+        except Exception as exc:  # one line for the user, whatever went wrong
+            me.post_message(SyncFinished(error=read_error(exc, me.store.path)))
+        else:
+            me.post_message(SyncFinished(result, standing=found))
+
+    def on_sync_progress(self, message: SyncProgress) -> None:
+        if self.team_sync.running:
+            self.team_sync.progress = message.text
+            self._team_lines_changed()
+
+    def on_sync_finished(self, message: SyncFinished) -> None:
+        me: Any = self
+        result = message.result
+        if message.refused:
+            self.team_sync = SyncState(result=t("teamline.refused"), failed=True)
+            me.notify(t("teamline.live_open"), severity="warning", timeout=8)
+        elif result is None:
+            self.team_sync = SyncState(result=t("teamline.failed", error=message.error),
+                                       failed=True)  # fmt: skip
+            me.notify(message.error, severity="error", timeout=10)
+        else:
+            line = t("teamline.result", when=f"{me.now():%H:%M}", sent=result.sent,
+                     received=result.received, conflicts=result.new_conflicts)  # fmt: skip
+            self.team_sync = SyncState(result=line)
+            self.team_standing = message.standing
+            if result.offline:
+                me.notify(t("cli.team.offline", reason=result.offline), severity="warning",
+                          timeout=10)  # fmt: skip
+        self._team_lines_changed()
+        from interview_tui.tui.data import DataScreen
+
+        screen = me.screen
+        if isinstance(screen, DataScreen):
+            screen.reload()  # what the sync brought in (the line is read with it)
+        else:
+            for line in screen.query(TeamLine):
+                line.refresh_standing()
+
+    def _team_lines_changed(self) -> None:
+        me: Any = self
+        for line in me.screen.query(TeamLine):
+            line._show_state()

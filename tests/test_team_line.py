@@ -1,0 +1,232 @@
+"""The team on screen: the team line in each of its states, the sync key, sharing a visit."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, Static
+
+from interview_tui.domain.enums import Goal
+from interview_tui.domain.models import Note, Visit
+from interview_tui.team.standing import record_outcome
+from interview_tui.team.sync import init_team
+from interview_tui.tui.team_line import TeamLine
+from tests.conftest import FIXED_NOW, settle
+
+DONE_VISIT = 4  # the demo's done visit, with notes
+
+
+def bare_repo(tmp_path: Path) -> Path:
+    where = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(where)], check=True)
+    return where
+
+
+def in_team(store, tmp_path: Path) -> Path:
+    remote = bare_repo(tmp_path)
+    store.member = "ana@example.com"
+    init_team(store, str(remote), "platform", "ana@example.com", "Ana", FIXED_NOW)
+    return remote
+
+
+def line_of(app) -> str:
+    line = app.screen.query_one(TeamLine)
+    return str(line.render()) if line.display else ""
+
+
+async def wait_for(pilot, condition, seconds: float = 30.0) -> None:
+    """Wait until ``condition()`` holds (a loaded machine may take long; a quick one not)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the condition did not come true")
+
+
+@pytest.mark.parametrize("route", ["home", "commitments", "requirements", "matrix", "search"])
+async def test_no_team_no_line(make_app, route) -> None:
+    app = make_app(route)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not app.screen.query_one(TeamLine).display
+        assert app.team_standing is None
+
+
+async def test_pending_records_and_the_last_sync(make_app, demo_store, tmp_path) -> None:
+    in_team(demo_store, tmp_path)
+    demo_store.set_meta("team.synced_at", "2026-11-24T08:05:00")
+    app = make_app("home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert line_of(app).startswith("Team: synced 08:05")
+        assert "^f sync" in line_of(app)
+        await pilot.press("S")  # share the selected visit: its records wait to be sent
+        await settle(pilot)
+        await pilot.click("#yes")
+        await settle(pilot)
+        pending = demo_store.query("SELECT count(*) AS n FROM team_outbox")[0]["n"]
+        assert pending > 0
+        assert f"Team: {pending} to send · synced 08:05" in line_of(app)
+
+
+async def test_open_conflicts_said_plainly_and_in_chinese(make_app, demo_store, tmp_path):
+    in_team(demo_store, tmp_path)
+    demo_store.db["team_conflicts"].insert_all([
+        {"uid": f"u{n}", "kind": "commitment", "path": "due", "candidates": "[]"}
+        for n in range(2)])  # fmt: skip
+    app = make_app("commitments")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Team: 2 open conflicts" in line_of(app)
+        assert app.screen.query_one(TeamLine).has_class("-conflicts")
+    app = make_app("home", lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "团队： 2 处冲突未解决" in line_of(app) and "从未同步" in line_of(app)
+
+
+async def test_offline_after_a_sync_that_did_not_reach_the_team(make_app, demo_store, tmp_path):
+    in_team(demo_store, tmp_path)
+    record_outcome(demo_store, 3, "could not resolve host gitlab.example.com")
+    demo_store.db["team_outbox"].insert({"kind": "visit", "uid": "x", "n": 9})
+    app = make_app("requirements")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "offline, 4 kept" in line_of(app)  # three committed, one still to commit
+    record_outcome(demo_store, 0, "")  # a sync that reached the team
+    app = make_app("requirements")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "offline" not in line_of(app) and "1 to send" in line_of(app)
+
+
+async def test_the_line_fits_80_columns_cut_with_the_key_in_sight(make_app, demo_store, tmp_path):
+    in_team(demo_store, tmp_path)
+    demo_store.db["team_conflicts"].insert({"uid": "u", "kind": "commitment", "path": "due",
+                                            "candidates": "[]"})  # fmt: skip
+    record_outcome(demo_store, 12345, "unreachable")
+    app = make_app("home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.team_sync.result = "synced 09:30: sent 100000, received 200000, new conflicts 3"
+        app.screen.query_one(TeamLine).refresh()
+        text = line_of(app)
+        assert len(text) == app.screen.query_one(TeamLine).size.width == 78  # padded
+        assert text.endswith("^f sync") and "…" in text
+        assert app.screen.query_one(TeamLine).size.height == 1
+
+
+async def test_share_dialog_says_what_leaves_and_what_stays(make_app, demo_store, tmp_path):
+    in_team(demo_store, tmp_path)
+    demo_store.save_all([
+        Note(visit_id=DONE_VISIT, text="my own read", private=True),
+        Note(visit_id=DONE_VISIT, text="runs marathons", goal=Goal.PERSONAL_CONNECTION),
+        Note(visit_id=DONE_VISIT, text="team is weak", internal=True),
+    ])  # fmt: skip
+    notes = demo_store.notes(DONE_VISIT)
+    app = make_app("home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#visits")
+        table.move_cursor(row=table.get_row_index(str(DONE_VISIT)))
+        await pilot.press("S")
+        await settle(pilot)
+        body = str(app.screen.query_one(".body", Static).content)
+        assert f"{len(notes) - 2} notes (" in body
+        assert "Stays on this laptop: 1 private notes, 1 personal-connection notes" in body
+        reqs = len(demo_store.requirements(visit_id=DONE_VISIT))
+        assert f"{reqs} requirements, {len(demo_store.commitments(DONE_VISIT))} commitments" in body
+        assert app.screen.focused.id == "no"  # nothing leaves on a stray enter
+        assert demo_store.get(Visit, DONE_VISIT).shared_at is None
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert demo_store.get(Visit, DONE_VISIT).shared_at is not None
+        row = table.get_row(str(DONE_VISIT))
+        assert "⇄" in str(row[3])
+        assert "⇄ shared" in str(app.screen.query_one("#visits-title", Static).content)
+        await pilot.press("S")  # again: already shared, no dialog
+        await settle(pilot)
+        assert not app.screen.query(Button)
+
+
+async def test_share_without_a_team_says_how_to_start_one(make_app) -> None:
+    app = make_app("home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        assert not app.screen.query(Button)
+        assert any("team init" in n.message for n in app._notifications)
+
+
+async def test_sync_key_runs_a_sync_and_the_screen_reads_again(make_app, demo_store, tmp_path):
+    remote = in_team(demo_store, tmp_path)
+    from interview_tui.team.actions import share_visit
+
+    share_visit(demo_store, DONE_VISIT, FIXED_NOW)
+    app = make_app("home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "to send" in line_of(app)
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press("ctrl+f")  # a second press while it runs says so
+        await wait_for(pilot, lambda: "sent" in line_of(app))
+        await settle(pilot)
+        assert "synced 09:30: sent" in line_of(app) and "to send" not in line_of(app)
+        assert app.team_sync.running is False
+    log = subprocess.run(["git", "--git-dir", str(remote), "log", "--oneline", "main"],
+                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert len(log.splitlines()) == 2  # the team's start and this sync
+    assert demo_store.query("SELECT count(*) AS n FROM team_outbox")[0]["n"] == 0
+
+
+async def test_sync_error_is_one_line(make_app, demo_store, tmp_path) -> None:
+    remote = in_team(demo_store, tmp_path)
+    demo_store.set_meta("team.url", str(tmp_path / "gone.git"))
+    (remote / "HEAD").unlink()
+    app = make_app("home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f")
+        await wait_for(pilot, lambda: not app.team_sync.running)
+        await settle(pilot)
+        assert "offline, 0 kept" in line_of(app)
+        assert any("was not reached" in n.message for n in app._notifications)
+
+
+async def test_no_sync_while_the_live_screen_is_open(make_app, demo_store, tmp_path) -> None:
+    in_team(demo_store, tmp_path)
+    app = make_app("live", visit_id=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        assert not app.team_sync.running
+        assert any("live screen" in n.message for n in app._notifications)
+        assert demo_store.meta("team.synced_at") in (None, "")
+    await asyncio.sleep(0)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+def test_home_with_the_team_line_snapshot(snap_compare, make_app, demo_store, tmp_path, lang,
+                                          size) -> None:  # fmt: skip
+    """You should see home as ever, the visit shared with the team marked ⇄ (the legend says
+    "⇄ shared"), and above the keys one line: "Team: 1 open conflict · N to send · synced
+    08:05" with "^f sync" at the right, cut with … at 80 columns, never wrapped."""
+    from interview_tui.team.actions import share_visit
+
+    in_team(demo_store, tmp_path)
+    share_visit(demo_store, DONE_VISIT, FIXED_NOW)
+    demo_store.set_meta("team.synced_at", "2026-11-24T08:05:00")
+    demo_store.db["team_conflicts"].insert({"uid": "u", "kind": "commitment", "path": "due",
+                                            "candidates": "[]"})  # fmt: skip
+
+    async def ready(pilot) -> None:
+        await settle(pilot)
+
+    assert snap_compare(make_app(lang=lang), terminal_size=size, run_before=ready)
