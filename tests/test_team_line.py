@@ -135,10 +135,11 @@ async def test_share_dialog_says_what_leaves_and_what_stays(make_app, demo_store
         await pilot.press("S")
         await settle(pilot)
         body = str(app.screen.query_one(".body", Static).content)
-        assert f"{len(notes) - 2} notes (" in body
-        assert "Stays on this laptop: 1 private notes, 1 personal-connection notes" in body
+        assert f"notes: {len(notes) - 2} (internal: 1," in body
+        assert "Stays on this laptop: private notes: 1; personal-connection notes: 1;" in body
         reqs = len(demo_store.requirements(visit_id=DONE_VISIT))
-        assert f"{reqs} requirements, {len(demo_store.commitments(DONE_VISIT))} commitments" in body
+        commitments = len(demo_store.commitments(DONE_VISIT))
+        assert f"requirements: {reqs}; commitments: {commitments};" in body
         assert app.screen.focused.id == "no"  # nothing leaves on a stray enter
         assert demo_store.get(Visit, DONE_VISIT).shared_at is None
         await pilot.click("#yes")
@@ -230,3 +231,20 @@ def test_home_with_the_team_line_snapshot(snap_compare, make_app, demo_store, tm
         await settle(pilot)
 
     assert snap_compare(make_app(lang=lang), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_plan_says_a_visit_is_shared(make_app, demo_store, tmp_path, lang) -> None:
+    from interview_tui.i18n import t
+    from interview_tui.team.actions import share_visit
+
+    in_team(demo_store, tmp_path)
+    app = make_app("plan", lang=lang, visit_id=DONE_VISIT)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert "⇄" not in app.screen.sub_title
+    share_visit(demo_store, DONE_VISIT, FIXED_NOW)
+    app = make_app("plan", lang=lang, visit_id=DONE_VISIT)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.screen.sub_title.endswith(f"⇄ {t('share.mark')}")

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 #: the sync key (every terminal sends it; no screen, text field or the live screen has it)
 SYNC_KEY = "ctrl+f"
+#: a visit shared with the team (home's row and legend, the plan's title)
+SHARED_MARK = "⇄"
 
 
 @dataclass

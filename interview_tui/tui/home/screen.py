@@ -22,7 +22,7 @@ from interview_tui.tui.home.records import RecordActions
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.routes import available
-from interview_tui.tui.team_line import TeamLine
+from interview_tui.tui.team_line import SHARED_MARK, TeamLine
 from interview_tui.tui.text import CELL_LIMIT, SafeTable, literal
 from interview_tui.tui.undo import UNDO_BINDING
 
@@ -379,8 +379,6 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
 #: the first column's mark and style for each :func:`visit_timing`
 _MARKS = {"today": ("●", "bold green"), "upcoming": ("○", ""),
           "overdue": ("!", "bold red"), "past": (" ", "")}  # fmt: skip
-#: a visit shared with the team (the legend names it)
-SHARED_MARK = "⇄"
 _DATE_WIDTH = 11  # "11-29 15:00", or "2025-10-26" for another year
 _CUSTOMER_WIDTH = 14  # the least the customer column gets
 _CONSOLE = Console(width=200)

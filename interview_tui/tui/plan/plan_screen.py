@@ -31,6 +31,7 @@ from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.plan.customer_question_dialog import CustomerQuestionDialog
 from interview_tui.tui.plan.item_dialog import ItemDialog
 from interview_tui.tui.plan.script_tables import BankTable, ScriptTable, preview_text
+from interview_tui.tui.team_line import SHARED_MARK
 from interview_tui.tui.text import Block, Hanging, SafeTable, esc, hanging, visible
 
 #: below this many columns the bank, the script and the preview are stacked
@@ -160,6 +161,8 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         self.items = data.items
         self.sub_title = t("plan.subtitle", customer=self.customer.name,
                            date=self.visit.date.strftime("%Y-%m-%d %H:%M"))  # fmt: skip
+        if self.visit.shared_at is not None:  # the team has it: edits here reach colleagues
+            self.sub_title += f" · {SHARED_MARK} {t('share.mark')}"
         if not self._industry_chosen:  # the customer's industry preselects its bank, once
             self._industry_chosen = True
             industry = industry_for(self.customer.industry)
