@@ -20,6 +20,7 @@ ROUTES: dict[str, str] = {
     "live": "interview_tui.tui.live.live_screen:LiveScreen",
     "commitments": "interview_tui.tui.review.commitments_screen:CommitmentsScreen",
     "requirements": "interview_tui.tui.review.requirements_screen:RequirementsScreen",
+    "line": "interview_tui.tui.review.product_line_screen:ProductLineScreen",
     "requirement": "interview_tui.tui.review.requirement_detail:RequirementDetailScreen",
     "commitment": "interview_tui.tui.review.commitment_detail:CommitmentDetailScreen",
     "search": "interview_tui.tui.review.search_screen:SearchScreen",
