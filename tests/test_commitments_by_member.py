@@ -111,3 +111,32 @@ async def test_rates_per_member_only_when_asked(make_app, team_store) -> None:
         await settle(pilot)
         cells = [str(rates.get_row_at(n)[0]) for n in range(rates.row_count)]
         assert f"Member {ANA}" in cells
+
+
+def test_a_colleagues_promises_made_before_the_team_are_theirs_not_mine(tmp_path) -> None:
+    """Ana's promises from before the team reach Bo as Ana's: on Bo's laptop "mine" is
+    not everything without an author."""
+    import subprocess
+    from datetime import datetime
+
+    from interview_tui.domain.models import Visit
+    from interview_tui.services.demo import seed_demo
+    from interview_tui.store import open_store
+    from interview_tui.team import actions
+    from interview_tui.team.sync import init_team, join_team, sync
+
+    now = datetime(2026, 12, 1, 10, 0)
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    ana, bo = open_store(tmp_path / "ana" / "i.db"), open_store(tmp_path / "bo" / "i.db")
+    seed_demo(ana, FIXED_TODAY)
+    init_team(ana, str(remote), "platform", ANA, "Ana", now)
+    ana.member = ANA
+    assert {r["author"] for r in ana.query("SELECT author FROM commitments")} == {ANA}
+    actions.share_visit(ana, ana.all(Visit)[0].id or 0, now)
+    sync(ana, now)
+    join_team(bo, str(remote), BO, "Bo", now)
+    bo.member = BO
+    assert members(bo) == [ANA]
+    assert _ids(bo, member=ME, me=BO) == set()
+    assert _ids(bo, member=ANA) == _ids(bo)
