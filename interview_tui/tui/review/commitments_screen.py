@@ -189,13 +189,14 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
                 tooltip="commitments.customer.help"),
         Binding("u", "next_owner", "commitments.owner", id="commitments.owner",
                 tooltip="commitments.owner.help"),
-        Binding("m", "next_member", "commitments.member", id="commitments.member",
-                tooltip="commitments.member.help"),
         Binding("k", "rates", "commitments.rates", id="commitments.rates",
                 tooltip="commitments.rates.help"),
         Binding("enter", "open", "commitments.open_one", id="commitments.open_one",
                 tooltip="commitments.open_one.help"),
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
+        # after esc: at 80 columns the key bar has no room left for it (f1 lists it)
+        Binding("m", "next_member", "commitments.member", id="commitments.member",
+                tooltip="commitments.member.help"),
     ]
 
     def __init__(self, filter: str = "open") -> None:
