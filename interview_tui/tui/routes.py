@@ -18,6 +18,7 @@ ROUTES: dict[str, str] = {
     "script": "interview_tui.tui.plan.script_screen:ScriptScreen",
     "rehearse": "interview_tui.tui.rehearse.rehearse_screen:RehearseScreen",
     "live": "interview_tui.tui.live.live_screen:LiveScreen",
+    "brief": "interview_tui.tui.live.brief_screen:BriefScreen",
     "commitments": "interview_tui.tui.review.commitments_screen:CommitmentsScreen",
     "requirements": "interview_tui.tui.review.requirements_screen:RequirementsScreen",
     "line": "interview_tui.tui.review.product_line_screen:ProductLineScreen",
