@@ -20,10 +20,12 @@ from interview_tui.i18n import t
 @click.option("--week", "due_this_week", is_flag=True)
 @click.option("--due-soon", "due_soon", is_flag=True)
 @click.option("--owner", default="")
+@click.option("--member", default="")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_this_week: bool,
-                owner: str, as_json: bool, due_soon: bool = False) -> None:  # fmt: skip
+                owner: str, as_json: bool, due_soon: bool = False,
+                member: str = "") -> None:  # fmt: skip
     """List commitments with their customer, owner, due date and state.
 
     Kept on time is ours only, judged against each commitment's first due date (a
@@ -38,14 +40,17 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
         CommitmentFilter,
         kept_on_time,
         list_commitments,
+        member_filter,
     )
 
     settings: Settings = ctx.find_object(Settings)
     today = date.today()
     store = settings.open_store(read_only=True)
+    who, me = member_filter(store, member)
     filters = CommitmentFilter(open_only=open_only, overdue_only=overdue_only,
                                due_this_week=due_this_week, owner=owner,
-                               due_within=DUE_SOON_DAYS if due_soon else None)  # fmt: skip
+                               due_within=DUE_SOON_DAYS if due_soon else None,
+                               member=who, me=me)  # fmt: skip
     rows = list_commitments(store, today, filters)
     kept = kept_on_time(store, today)
     if as_json:

@@ -52,6 +52,7 @@ class CommitmentRow:
             "late": _late(c, today), "within_authority": c.within_authority,
             "authority_override": c.authority_override, "resolution_note": c.resolution_note,
             "closed_on": c.closed_on.isoformat() if c.closed_on else None, "history": c.history,
+            "author": c.author,
         }  # fmt: skip
 
 
@@ -71,6 +72,39 @@ def _late(c: Commitment, today: date) -> bool:
     return end > first
 
 
+#: the member filter for "mine" (see :attr:`CommitmentFilter.member`)
+ME = "me"
+
+
+def me(store: Store) -> str:
+    """This laptop's member (also when the store was opened read-only), "" before a team."""
+    return store.member or store.meta("team.member") or ""
+
+
+def members(store: Store) -> list[str]:
+    """The colleagues who made commitments here (their e-mails, by name), this laptop's
+    member left out."""
+    return [r["author"] for r in store.query(
+        "SELECT DISTINCT author FROM commitments WHERE author NOT IN ('', ?) ORDER BY author",
+        [me(store)])]  # fmt: skip
+
+
+def member_filter(store: Store, member: str) -> tuple[str, str]:
+    """``(member, me)`` for :class:`CommitmentFilter` from what a user typed: ``me`` or a
+    member's e-mail (any case, or the part before the ``@`` when that names one member)."""
+    wanted, mine = member.strip(), me(store)
+    if not wanted or wanted.casefold() in (ME, mine.casefold()):
+        return (ME if wanted else "", mine)
+    known = members(store)
+    exact = [m for m in known if m.casefold() == wanted.casefold()]
+    local = [m for m in known if m.split("@")[0].casefold() == wanted.casefold()]
+    found = exact or local
+    if len(found) != 1:
+        raise UserError(t("error.no_member", member=wanted,
+                          members=", ".join([ME, *known])))  # fmt: skip
+    return found[0], mine
+
+
 #: "due soon" (home's nudge, ``commitments --due-soon``): open, overdue or due within these days
 DUE_SOON_DAYS = 7
 
@@ -84,6 +118,11 @@ class CommitmentFilter:
     owner: str = ""  # matches the owner side ("us", "customer") or part of the name
     #: open and due within this many days from today, overdue ones included ("due soon")
     due_within: int | None = None
+    #: who made the commitment: a member's e-mail, or :data:`ME` (this laptop's member, and
+    #: what was written before this database joined a team)
+    member: str = ""
+    #: this laptop's member when ``member`` is :data:`ME`
+    me: str = ""
 
     def sql(self, today: date, *, hide_archived: bool = True) -> tuple[str, list[object]]:
         """A WHERE clause over ``commitments m`` alone (no join), and its parameters;
@@ -107,6 +146,12 @@ class CommitmentFilter:
         if self.owner:
             where.append("(m.owner_side = ? OR m.owner_name LIKE ?)")
             params += [self.owner, f"%{self.owner}%"]
+        if self.member == ME:
+            where.append("m.author IN ('', ?)")
+            params.append(self.me)
+        elif self.member:
+            where.append("m.author = ?")
+            params.append(self.member)
         return " AND ".join(where), params
 
 
@@ -349,6 +394,18 @@ def kept_on_time(store: Store, today: date, *, customer_id: int | None = None,
     per = {r["customer"]: KeptRate(int(r["kept"] or 0), int(r["due"] or 0))
            for r in ours if r["due"] and per_customer}  # fmt: skip
     return KeptOnTime(_sum(ours), _sum(theirs), per)
+
+
+def kept_per_member(store: Store, today: date) -> dict[str, KeptRate]:
+    """Our kept-on-time rate per member who made the promises (by e-mail; this laptop's
+    member for what was written before a team), members with a known outcome only. Shown
+    only when a member asks for it, never as a ranking."""
+    hide = NOT_ARCHIVED if any_archived(store) else "1 = 1"
+    rows = store.query(
+        f"SELECT CASE m.author WHEN '' THEN ? ELSE m.author END AS who, sum({_KEPT}) AS kept,"
+        f" sum({_DUE}) AS due FROM commitments m WHERE m.owner_side = 'us' AND {hide}"
+        " GROUP BY who ORDER BY who", [me(store), today.isoformat()])  # fmt: skip
+    return {r["who"]: KeptRate(int(r["kept"] or 0), int(r["due"] or 0)) for r in rows if r["due"]}
 
 
 def kept_per_customer(store: Store, today: date) -> dict[str, KeptRate]:

@@ -319,6 +319,7 @@ def init_team(
     git = _open_clone(store, url)
     if _fetch(git) is not None:
         raise UserError(t("team.not_empty", url=url))
+    _claim_authorship(store, member)
     save_config(store, name=name, member=member, member_name=member_name, url=url)
     config = require_team(store)
     first = commit_files(
@@ -333,6 +334,15 @@ def init_team(
     store.set_meta("team.imported", first)
     if _push(git, first):
         raise UserError(t("team.not_empty", url=url))
+
+
+def _claim_authorship(store: Store, member: str) -> None:
+    """What this laptop wrote before it joined a team is its member's: the records get
+    ``member`` as their author before any of them is shared (a colleague's laptop would
+    otherwise take an authorless promise for its own)."""
+    with store.transaction() as db:
+        for table in ("visits", "notes", "requirements", "commitments"):
+            db.execute(f"UPDATE {table} SET author = ? WHERE author = ''", [member])
 
 
 def _member_file(config: TeamConfig) -> dict[str, bytes]:
@@ -358,6 +368,7 @@ def join_team(
     if remote is None:
         raise UserError(t("team.empty_repo", url=url))
     manifest = read_manifest(_blob(git, remote, MANIFEST), url)
+    _claim_authorship(store, member)
     save_config(
         store, name=str(manifest.get("team", "")), member=member, member_name=member_name, url=url
     )

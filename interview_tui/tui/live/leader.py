@@ -33,6 +33,7 @@ LEADER_KEYS: dict[str, str] = {
     "v": "live.safe",
     "c": "live.confirm",
     "h": "live.home",
+    "b": "live.brief",
 }
 
 

@@ -160,6 +160,7 @@ class LiveScreen(BaseScreen):
         _hidden("alt+down", "next_note", "next_note"),
         _hidden("alt+f", "free_notes", "free_notes"),
         _hidden("f9", "home", "home"),
+        _hidden("f6", "brief", "brief"),
         *_goal_bindings(),
     ]
 
@@ -174,7 +175,7 @@ class LiveScreen(BaseScreen):
                          *(f"live.goal{goal.number}" for goal in Goal)), "keys.group.notes"),
         **dict.fromkeys(("live.next", "live.prev", "live.jump", "live.skip", "live.leader"),
                         "keys.group.moving"),
-        **dict.fromkeys(("live.safe", "live.confirm", "live.leave", "live.home"),
+        **dict.fromkeys(("live.safe", "live.confirm", "live.leave", "live.home", "live.brief"),
                         "keys.group.meeting"),
     }  # fmt: skip
 
@@ -718,6 +719,18 @@ class LiveScreen(BaseScreen):
         """Back to the screen the meeting was opened from; every note is already saved."""
         self.save_now()
         self.dismiss()
+
+    @after_typing
+    def action_brief(self) -> None:
+        """The brief before this visit, read only; never while the customer may see the
+        screen (it names limits, colleagues and internal findings)."""
+        if self.safe:
+            self.notify(t("live.brief_hidden"), timeout=3)
+            return
+        self.save_now()
+        assert self.session is not None
+        self.iapp.show("brief", customer_id=self.session.visit.customer_id,
+                       visit_id=self.visit_id)  # fmt: skip
 
     @after_typing
     def action_home(self) -> None:

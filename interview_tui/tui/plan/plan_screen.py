@@ -12,18 +12,17 @@ from textual.widgets import DataTable, Header, Select, Static, TabbedContent, Ta
 
 from interview_tui.banks.industry import industry_for
 from interview_tui.banks.schema import INDUSTRIES, BankQuestion
-from interview_tui.domain.enums import Goal, PoolGroup, Role
+from interview_tui.domain.enums import Goal, Role
 from interview_tui.domain.models import CustomerQuestion, ScriptItem
 from interview_tui.domain.names import display
 from interview_tui.i18n import current_language, pad, t
 from interview_tui.services import customer_questions, script_builder
 from interview_tui.services import plan as plan_service
-from interview_tui.services.customer_brief import CustomerBrief
 from interview_tui.services.customer_questions import beyond_limits
 from interview_tui.services.plan_preview import preview
 from interview_tui.services.readiness import coverage, item_findings, readiness
-from interview_tui.services.schedule import schedule_summary
 from interview_tui.tui.base import TranslatedBindings
+from interview_tui.tui.brief_view import brief_lines
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.inputs import Choice, Input
 from interview_tui.tui.keybar import KeyBar
@@ -32,7 +31,7 @@ from interview_tui.tui.plan.customer_question_dialog import CustomerQuestionDial
 from interview_tui.tui.plan.item_dialog import ItemDialog
 from interview_tui.tui.plan.script_tables import BankTable, ScriptTable, preview_text
 from interview_tui.tui.team_line import SHARED_MARK
-from interview_tui.tui.text import Block, Hanging, SafeTable, esc, hanging, visible
+from interview_tui.tui.text import Block, Hanging, SafeTable, esc, visible
 
 #: below this many columns the bank, the script and the preview are stacked
 WIDE_COLUMNS = 100
@@ -49,26 +48,6 @@ class CustomerQuestionTable(TranslatedBindings, SafeTable):
         Binding("delete", "screen.remove_theirs", "plan.cq.remove", id="plan.cq.remove",
                 tooltip="plan.cq.remove.help"),
     ]
-
-
-def _solution_lines(brief: CustomerBrief) -> list[Text | Hanging]:
-    """The solutions that wait for the customer's answer (ask for it in the visit), then the
-    ones to revise (they disagreed or asked for changes), with the reason."""
-    out: list[Text | Hanging] = [Text(t("plan.brief.solutions"), style="bold")]
-    for r in brief.solutions_waiting:
-        proposal = r.solution
-        if proposal is not None:
-            what = r.title or r.pain or r.user
-            out.append(hanging(f"  {proposal.on.date().isoformat()} ", f"{what}: {proposal.text}"))
-    for r in brief.solutions_to_revise:
-        reply = r.solution.reply if r.solution else None
-        if reply is not None:
-            said = display(reply.answer)
-            out.append(hanging("  ", f"{r.title or r.pain or r.user}: {said} · {reply.reason}",
-                               style="yellow"))  # fmt: skip
-    if len(out) == 1:
-        out.append(Text("  " + t("plan.brief.none"), style="dim"))
-    return out
 
 
 class PlanScreen(DataScreen[plan_service.PlanData]):
@@ -330,34 +309,8 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
 
     def _show_brief(self) -> None:
         """Where things stand with the customer; each line wraps under its own text."""
-        brief = self.data.brief
-        today = self.iapp.today()
-        none = Text("  " + t("plan.brief.none"), style="dim")
-        out: list[Text | Hanging] = [Text(t("plan.brief.requirements"), style="bold")]
-        for group in PoolGroup:
-            for r in brief.requirements.get(group, []):
-                what = r.title or " · ".join(x for x in (r.user, r.scenario, r.pain) if x)
-                out.append(hanging(f"  {display(group)} · {display(r.state)}: ", what))
-                if schedule := schedule_summary(r):
-                    late = (r.gap_days or 0) > 0
-                    out.append(hanging("      ", schedule, style="yellow" if late else ""))
-        if not any(brief.requirements.values()):
-            out.append(none)
-        out += [Text(""), *_solution_lines(brief), Text(""),
-                Text(t("plan.brief.commitments"), style="bold")]  # fmt: skip
-        for row in brief.commitments:
-            c = row.commitment
-            owner = c.owner_name or display(c.owner_side)
-            style = "red" if row.is_overdue(today) else ""
-            out.append(hanging(f"  {c.due or '—'} ", f"{c.text} ({owner})", style=style))
-        if not brief.commitments:
-            out.append(none)
-        out += [Text(""), Text(t("plan.brief.evidence"), style="bold")]
-        for goal in Goal:
-            found = [e for e in brief.evidence if e.goal is goal]
-            out.append(Text(f" {goal.number} {display(goal)}"))
-            out += [hanging(f"    {e.visit_date}: ", e.text[:140]) for e in found[:5]] or [none]
-        self.query_one("#brief", Static).update(Block(out))
+        lines = brief_lines(self.data.brief, self.iapp.today())
+        self.query_one("#brief", Static).update(Block(lines))
 
     # -- actions: each saves through the writer, then shows the script as stored ------------
 

@@ -19,6 +19,7 @@ from interview_tui.domain.names import display, display_of
 from interview_tui.i18n import t
 from interview_tui.services.commitment_detail import reopen
 from interview_tui.services.commitments import (
+    ME,
     CommitmentFilter,
     CommitmentRow,
     KeptOnTime,
@@ -30,7 +31,9 @@ from interview_tui.services.commitments import (
     kept_line,
     kept_on_time,
     kept_per_customer,
+    kept_per_member,
     list_commitments,
+    members,
     percent,
     reschedule,
 )
@@ -192,6 +195,9 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         Binding("enter", "open", "commitments.open_one", id="commitments.open_one",
                 tooltip="commitments.open_one.help"),
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
+        # after esc: at 80 columns the key bar has no room left for it (f1 lists it)
+        Binding("m", "next_member", "commitments.member", id="commitments.member",
+                tooltip="commitments.member.help"),
     ]
 
     def __init__(self, filter: str = "open") -> None:
@@ -201,6 +207,9 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         self.owner: str | None = None  # "us", "customer" or None for both
         self.customers: list[tuple[int, str]] | None = None  # read on the first ``c``
         self.per_customer: dict[str, KeptRate] | None = None  # read when ``k`` shows them
+        #: whose promises: None for everyone's, ME, or a colleague's e-mail
+        self.member: str | None = None
+        self.members: list[str] | None = None  # colleagues, read on the first ``m``
         self.by_key: dict[str, CommitmentRow] = {}
 
     @property
@@ -234,7 +243,8 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
     def _filter(self) -> CommitmentFilter:
         return replace(_FILTERS[self.filter_name],
                        customer_id=self.customer[0] if self.customer else None,
-                       owner=self.owner or "")  # fmt: skip
+                       owner=self.owner or "", member=self.member or "",
+                       me=self.iapp.store.member)  # fmt: skip
 
     def fetch(self) -> CommitmentsData:
         store, today, filters = self.iapp.store, self.iapp.today(), self._filter()
@@ -251,6 +261,9 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
             label += f" · {self.customer[1]}"
         if self.owner:
             label += f" · {display_of(OwnerSide, self.owner)}"
+        if self.member:
+            label += " · " + (t("commitments.mine") if self.member == ME
+                              else t("commitments.by_member", member=self.member))  # fmt: skip
         self.query_one("#filter", Static).update(literal(t("commitments.filter", filter=label)))
         self.query_one("#commitments-empty", EmptyNote).say(
             None if data.total else t("commitments.none") if data.any_at_all
@@ -263,14 +276,21 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
     def _read_rates(self) -> None:
         """Read the per-customer rates (shown by ``k``; read again after a change)."""
         store, today = self.iapp.store, self.iapp.today()
-        self.read(lambda: kept_per_customer(store, today), self._fill_rates)
+        self.read(lambda: (kept_per_customer(store, today), kept_per_member(store, today)),
+                  self._fill_rates)  # fmt: skip
 
-    def _fill_rates(self, per_customer: dict[str, KeptRate]) -> None:
+    def _fill_rates(self, rates_read: tuple[dict[str, KeptRate], dict[str, KeptRate]]) -> None:
+        """Each customer's rate, then (in a team) each member's, by name: never ranked."""
+        per_customer, per_member = rates_read
         self.per_customer = per_customer
         rates = self.query_one("#rates", SafeTable)
         rates.clear()
         for name, rate in per_customer.items():
             rates.add_row(name, str(rate.kept), str(rate.due), _rate(rate))
+        if set(per_member) - {""}:  # before a team every promise is this laptop's
+            for who, rate in per_member.items():
+                rates.add_row(t("commitments.rates.member", member=who or t("commitments.mine")),
+                              str(rate.kept), str(rate.due), _rate(rate))  # fmt: skip
         rates.measure()
 
     def _show_kept(self, kept: KeptOnTime) -> None:
@@ -287,8 +307,10 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
     def _show_row_text(self) -> None:
         """The highlighted commitment in full under the list (its column is cut when narrow)."""
         row = self.selected()
-        self.query_one(RowStrip).show_text(
-            f"{row.customer}: {row.commitment.text}" if row else None)
+        text = f"{row.customer}: {row.commitment.text}" if row else None
+        if row and row.commitment.author not in ("", self.iapp.store.member):
+            text += " · " + t("commitments.by_member", member=row.commitment.author)
+        self.query_one(RowStrip).show_text(text)
 
     @on(PagedTable.NeedMore)
     def _more(self, message: PagedTable.NeedMore) -> None:
@@ -325,6 +347,21 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
     def action_next_owner(self) -> None:
         order = [None, "us", "customer"]
         self.owner = order[(order.index(self.owner) + 1) % len(order)]
+        self.reload()
+
+    def action_next_member(self) -> None:
+        """Everyone's promises, mine, then each colleague's (by who made them)."""
+        if self.members is None:
+            store = self.iapp.store
+            self.read(lambda: members(store), self._next_member)
+            return
+        self._next_member(self.members)
+
+    def _next_member(self, colleagues: list[str]) -> None:
+        self.members = colleagues
+        order: list[str | None] = [None, ME, *colleagues]
+        current = self.member if self.member in order else None
+        self.member = order[(order.index(current) + 1) % len(order)]
         self.reload()
 
     def action_rates(self) -> None:

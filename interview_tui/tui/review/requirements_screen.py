@@ -88,6 +88,7 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         Binding("l", "link", "pool.link", id="pool.link", tooltip="pool.link.help"),
         Binding("h", "how_to_use", "pool.how", id="pool.how", tooltip="pool.how.help"),
         Binding("enter", "open", "pool.open", id="pool.open", tooltip="pool.open.help"),
+        Binding("p", "product_line", "pool.line", id="pool.line", tooltip="pool.line.help"),
         UNDO_BINDING,
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
     ]
@@ -269,6 +270,11 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         title = t("pool.how_title", text=r.title or r.pain or r.user)
         value = r.how_to_use if draft is None else draft
         self.app.push_screen(LinkDialog(title, value, "pool.how_hint"), done)
+
+    def action_product_line(self) -> None:
+        """The product line's pool: each need heard at several customers, as one row."""
+        self._away = True
+        self.iapp.show("line")
 
     def action_back(self) -> None:
         self.dismiss()

@@ -1,0 +1,103 @@
+"""The brief before a visit, as lines: shown in the plan screen and, read-only, from the live
+screen (``ctrl+y b``). User text is literal everywhere (see :func:`hanging`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+
+from interview_tui.domain.enums import Goal, PoolGroup
+from interview_tui.domain.names import display
+from interview_tui.i18n import t
+from interview_tui.services.commitments import CommitmentRow
+from interview_tui.services.customer_brief import CustomerBrief, late_days
+from interview_tui.services.schedule import schedule_summary
+from interview_tui.tui.text import Hanging, hanging
+
+
+def _promise(row: CommitmentRow, today: date, who: str = "") -> list[Text | Hanging]:
+    """One open promise: due date, text and owner; a late one says it is late, its first
+    due date and by how many days (the word, not only the colour)."""
+    c = row.commitment
+    owner = c.owner_name or display(c.owner_side)
+    if who:
+        owner = t("brief.promised_by", owner=owner, member=who)
+    days = late_days(c, today)
+    style = "red" if days else ""
+    lines: list[Text | Hanging] = [hanging(f"  {c.due or '—'} ", f"{c.text} ({owner})",
+                                           style=style)]  # fmt: skip
+    if days:
+        first = (c.first_due or c.due).isoformat()  # type: ignore[union-attr]
+        lines.append(Text("      " + t("brief.late", first=first, days=days), style="bold red"))
+    return lines
+
+
+def _solution_lines(brief: CustomerBrief) -> list[Text | Hanging]:
+    """The solutions that wait for the customer's answer (ask for it in the visit), then the
+    ones to revise (they disagreed or asked for changes), with the reason."""
+    out: list[Text | Hanging] = [Text(t("plan.brief.solutions"), style="bold")]
+    for r in brief.solutions_waiting:
+        proposal = r.solution
+        if proposal is not None:
+            what = r.title or r.pain or r.user
+            out.append(hanging(f"  {proposal.on.date().isoformat()} ", f"{what}: {proposal.text}"))
+    for r in brief.solutions_to_revise:
+        reply = r.solution.reply if r.solution else None
+        if reply is not None:
+            said = display(reply.answer)
+            out.append(hanging("  ", f"{r.title or r.pain or r.user}: {said} · {reply.reason}",
+                               style="yellow"))  # fmt: skip
+    if len(out) == 1:
+        out.append(Text("  " + t("plan.brief.none"), style="dim"))
+    return out
+
+
+def brief_lines(brief: CustomerBrief, today: date) -> list[Text | Hanging]:
+    """Where things stand with the customer; each line wraps under its own text."""
+    none = Text("  " + t("plan.brief.none"), style="dim")
+    out: list[Text | Hanging] = [Text(t("plan.brief.requirements"), style="bold")]
+    for group in PoolGroup:
+        for r in brief.requirements.get(group, []):
+            what = r.title or " · ".join(x for x in (r.user, r.scenario, r.pain) if x)
+            out.append(hanging(f"  {display(group)} · {display(r.state)}: ", what))
+            if schedule := schedule_summary(r):
+                late = (r.gap_days or 0) > 0
+                out.append(hanging("      ", schedule, style="yellow" if late else ""))
+    if not any(brief.requirements.values()):
+        out.append(none)
+    out += [Text(""), *_solution_lines(brief), Text(""),
+            Text(t("plan.brief.commitments"), style="bold")]  # fmt: skip
+    for row in brief.commitments:
+        out += _promise(row, today)
+    if not brief.commitments:
+        out.append(none)
+    if brief.colleagues_promised:
+        out += [Text(""), Text(t("brief.colleagues_promised"), style="bold")]
+        for row in brief.colleagues_promised:
+            out += _promise(row, today, row.commitment.author)
+    if brief.heard:
+        out += [Text(""), Text(t("brief.heard"), style="bold")]
+        for heard in brief.heard:
+            when = heard.visit.date.date().isoformat()
+            out.append(Text(f"  {when} · {heard.visit.author}", style="dim"))
+            for r in heard.requirements:
+                what = r.title or " · ".join(x for x in (r.user, r.scenario, r.pain) if x)
+                out.append(hanging("    " + t("brief.heard.requirement") + " ", what))
+            for note in heard.pains:
+                text = f"{note.text} → {note.action}" if note.action else note.text
+                out.append(hanging("    " + t("brief.heard.pain") + " ", text))
+    out += [Text(""), Text(t("brief.unasked"), style="bold")]
+    if brief.unasked_from is not None:
+        out.append(Text("  " + t("brief.unasked_from",
+                                 date=brief.unasked_from.date.date().isoformat()),
+                        style="dim"))  # fmt: skip
+    out += [hanging(f"  {display(item.status)} · ", item.text) for item in brief.unasked]
+    if not brief.unasked:
+        out.append(none)
+    out += [Text(""), Text(t("plan.brief.evidence"), style="bold")]
+    for goal in Goal:
+        found = [e for e in brief.evidence if e.goal is goal]
+        out.append(Text(f" {goal.number} {display(goal)}"))
+        out += [hanging(f"    {e.visit_date}: ", e.text[:140]) for e in found[:5]] or [none]
+    return out
