@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
+from dataclasses import replace
 from types import ModuleType
 from typing import Protocol
 
@@ -19,7 +20,7 @@ from interview_tui.lint.findings import CODES, MAX_QUESTION_CHARS, Finding, Lint
 from interview_tui.lint.language import detect_language
 from interview_tui.lint.messages import evidence_note, explain
 from interview_tui.lint.model import model_for
-from interview_tui.lint.rewrite import rewrite
+from interview_tui.lint.rewrite import first_question, rewrite
 
 
 class QuestionLike(Protocol):
@@ -121,11 +122,23 @@ def lint_text(
     accepted = set(allow)
     ui = ui_language or lang
     if hits:
+        # two questions in one: keep the first (rewritten only when it is shallow itself),
+        # so the rewrite never drops the good half for the other code's template
+        hits.sort(key=lambda hit: hit[0] != "double-barreled")
         findings = tuple(_text_finding(code, text, lang, ui, span, accepted) for code, span in hits)
+        if hits[0][0] == "double-barreled":
+            first = first_question(text, lang)
+            if first:
+                inner = lint_text(first, lang, ui_language=ui)
+                ruled = inner.findings and not inner.findings[0].evidence  # a rule, not a guess
+                better = inner.rewrite if ruled and inner.rewrite else first
+                findings = tuple(replace(finding, suggestion=better) if finding.code ==
+                                 "double-barreled" else finding for finding in findings)  # fmt: skip
     else:
         code, words = model.explain(text)
         findings = (_text_finding(code, text, lang, ui, _span_of(words, text), accepted, words),)
-    return LintResult(text=text, language=lang, findings=findings)
+    better = next((f.suggestion for f in findings if f.makes_shallow), "")
+    return LintResult(text=text, language=lang, findings=findings, rewrite=better)
 
 
 def lint_question(
@@ -143,4 +156,5 @@ def lint_question(
         _finding(code, lang, None, accepted)
         for code in bank_codes(question.role, question.text, question.research, question.purpose)
     )
-    return LintResult(text=result.text, language=result.language, findings=result.findings + extra)
+    return LintResult(text=result.text, language=result.language,
+                      findings=result.findings + extra, rewrite=result.rewrite)

@@ -182,3 +182,9 @@ def rewrite(code: str, text: str, language: str) -> str | None:
         subject = english_subject(text)
         with_subject, without = EN_TEMPLATES.get(code, EN_TEMPLATES["vague"])
     return with_subject.format(s=subject) if subject else without
+
+
+def is_generic(suggestion: str, language: str) -> bool:
+    """Whether ``suggestion`` is a fallback sentence that names nothing of the question."""
+    templates = ZH_TEMPLATES if language == "zh-CN" else EN_TEMPLATES
+    return any(suggestion == without for _, without in templates.values())
