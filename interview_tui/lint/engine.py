@@ -110,7 +110,10 @@ def lint_text(
     lang = language or detect_language(text)
     if not text.strip():
         return LintResult(text=text, language=lang)
-    hits = _rules(lang).find(text)
+    rules = _rules(lang)
+    hits = rules.find(text)
+    if not hits and rules.good_form(text):  # a fact, an artifact or a story: the model's
+        return LintResult(text=text, language=lang)  # n-grams alone never flag that form
     model = model_for(lang)
     logit = model.logit(text, [code for code, _ in hits])
     if follow_up:
@@ -132,8 +135,8 @@ def lint_text(
                 inner = lint_text(first, lang, ui_language=ui)
                 ruled = inner.findings and not inner.findings[0].evidence  # a rule, not a guess
                 better = inner.rewrite if ruled and inner.rewrite else first
-                findings = tuple(replace(finding, suggestion=better) if finding.code ==
-                                 "double-barreled" else finding for finding in findings)  # fmt: skip
+                findings = tuple(replace(f, suggestion=better) if f.code == "double-barreled"
+                                 else f for f in findings)  # fmt: skip
     else:
         code, words = model.explain(text)
         findings = (_text_finding(code, text, lang, ui, _span_of(words, text), accepted, words),)
