@@ -33,6 +33,8 @@ class QuestionLike(Protocol):
 
 
 _RULES: dict[str, ModuleType] = {}
+#: codes whose form makes even the first half of a double question worth rewriting
+_STRONG = ("obvious-answer", "design-offload", "competitor-confront", "hypothetical", "leading")
 
 
 def _rules(language: str) -> ModuleType:
@@ -132,9 +134,10 @@ def lint_text(
         if hits[0][0] == "double-barreled":
             first = first_question(text, lang)
             if first:
-                inner = lint_text(first, lang, ui_language=ui)
-                ruled = inner.findings and not inner.findings[0].evidence  # a rule, not a guess
-                better = inner.rewrite if ruled and inner.rewrite else first
+                # the first question is the user's own: kept, unless a rule finds a form
+                # in it that no answer can help (a want, a verdict, a future, a design)
+                inner = [code for code, _ in _rules(lang).find(first) if code in _STRONG]
+                better = rewrite(inner[0], first, lang) if inner else first
                 findings = tuple(replace(f, suggestion=better) if f.code == "double-barreled"
                                  else f for f in findings)  # fmt: skip
     else:
