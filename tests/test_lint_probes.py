@@ -81,3 +81,72 @@ def test_every_flag_carries_the_rewrite_a_key_can_take() -> None:
     result = lint_text("Would you like lower prices?")
     assert result.rewrite and result.rewrite == result.findings[0].suggestion
     assert lint_text("Is your DR site still in Shanghai?").rewrite == ""
+
+
+# --- rewrites --------------------------------------------------------------------------
+
+LEADING = [
+    ("The new deploy pipeline is a pain, isn't it?", "deploy pipeline"),
+    ("Your on-call rotation is exhausting, right?", "on-call"),
+    ("你们的值班同学肯定被告警吵得受不了吧？", "告警"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject"), LEADING)
+def test_a_leading_rewrite_drops_the_presupposition_and_asks_what_happened(
+        text: str, subject: str) -> None:
+    result = lint_text(text)
+    assert "leading" in result.codes
+    assert subject in result.rewrite, result.rewrite
+    for loaded in ("trouble", "pain", "exhausting", "problem", "受不了", "影响"):
+        assert loaded not in result.rewrite, result.rewrite
+    assert "happened" in result.rewrite or "发生了什么" in result.rewrite
+
+
+HYPOTHETICAL = [
+    ("If we supported Terraform, would you move your infra to us?", "Terraform"),
+    ("Suppose we launched managed Airflow; would your team use it?", "Airflow"),
+    ("假如我们支持 Terraform，你们会把基础设施迁过来吗？", "Terraform"),
+]
+
+
+@pytest.mark.parametrize(("text", "need"), HYPOTHETICAL)
+def test_a_hypothetical_rewrite_asks_what_they_did_about_the_need_not_about_us(
+        text: str, need: str) -> None:
+    result = lint_text(text)
+    assert "hypothetical" in result.codes
+    rewrite = result.rewrite
+    assert need in rewrite and "managed" not in rewrite, rewrite
+    assert not any(word in rewrite.lower().split() for word in ("we", "us", "our", "would"))
+    assert "我们" not in rewrite and "会" not in rewrite.replace("机会", ""), rewrite
+
+
+FLAGGED = [
+    "Would you like better docs?",
+    "Do you care about the security of your buckets?",
+    "What do you think of our Terraform provider?",
+    "Why did you pick Cloudflare over us?",
+    "What features should we add to the log search?",
+    "Would your finance team pay more for a reserved GPU pool?",
+    "Is there anything else you'd like to share?",
+    "How's everything going on your side?",
+    "你们在意对象存储的可靠性吗？",
+    "您觉得我们的工单系统怎么样？",
+    "为什么当时选了阿里云而不是我们？",
+    "A友商到底比我们强在哪啊？",
+    "还有什么想跟我们分享的吗？",
+]
+
+
+def test_rewrites_of_different_questions_differ_and_name_no_lone_letter() -> None:
+    rewrites = [lint_text(text).rewrite for text in FLAGGED]
+    assert all(rewrites), list(zip(FLAGGED, rewrites, strict=True))
+    assert len(set(rewrites)) == len(rewrites), rewrites
+    assert all("A对" not in r and "评估A" not in r for r in rewrites)
+    assert all(not lint_text(r).shallow for r in rewrites), rewrites
+
+
+def test_a_rewrite_with_a_product_name_keeps_it() -> None:
+    assert "log search" in lint_text("What features should we add to the log search?").rewrite
+    assert "Cloudflare" in lint_text("Why did you pick Cloudflare over us?").rewrite
+    assert "阿里云" in lint_text("为什么当时选了阿里云而不是我们？").rewrite

@@ -47,6 +47,11 @@ _EN_MASS = re.compile(
     r"postgres|mysql)$"
 )
 _EN_NOUN_ONLY = re.compile(rf"^{_EN_NOUN}$")
+#: a noun that ends a product name begun by another ("log search", "GPU pool")
+_EN_TAIL = re.compile(
+    r"^(?:search|pool|pools|provider|gateway|system|systems|engine|layer|tier|agent|agents|"
+    r"jobs?|nodes?|plans?|runners?|store|stores|hub|mesh|proxy|index|indexes|reports?)$"
+)
 _EN_DETERMINER = re.compile(r"^(?:the|our|your|their|its)$")
 _EN_DOUBLE_CUT = re.compile(
     r"\s*(?:[,;]\s*|\s)(?:and|plus|also|and\s+also)\s+(?:then\s+|also\s+)?"
@@ -287,7 +292,8 @@ def english_subject(text: str) -> str | None:
         start = before[-1].start()
     end = match.end()
     for extra, word in enumerate(re.finditer(r"\s+([\w/-]+)", plain[end:])):
-        if extra == 2 or word.start() != 0 or not _EN_NOUN_ONLY.match(word.group(1)):
+        if extra == 2 or word.start() != 0 or not (_EN_NOUN_ONLY.match(word.group(1))
+                                                   or _EN_TAIL.match(word.group(1))):
             break
         end += word.end()
     tail = _EN_OF_NOUN.match(plain, end)
