@@ -191,7 +191,7 @@ def _indefinite(subject: str) -> str:
     last = bare.split()[-1]
     if last.isupper() and len(last) > 1 and len(bare.split()) == 1:  # an API, a POS
         return ("an " if last[0] in "AEFHILMNORSX" else "a ") + bare
-    if last.lower().endswith("s") or _EN_MASS.match(last.lower()):
+    if last.lower().endswith(("s", "ing")) or _EN_MASS.match(last.lower()):
         return bare
     if last[:1].isupper() and not last.isupper():  # a name: Airflow, Iceberg
         return bare
@@ -208,7 +208,7 @@ _ZH_NOUN = (
     r"GPU|gpu|K8s|k8s|Kubernetes|kubernetes|IoT|iot|Kafka|Redis|MySQL|AI|ai)"
 )
 _ZH_PART = (
-    rf"(?:[A-Za-z][A-Za-z0-9.+-]*|{_ZH_NOUN}|托管|服务|实例|系统|报表|页面|套件|能力|策略|规则|"
+    rf"(?:[A-Za-z][A-Za-z0-9.+-]*|{_ZH_NOUN}|看板|仪表盘|大盘|界面|托管|服务|实例|系统|报表|页面|套件|能力|策略|规则|"
     r"中心|套餐|版本)"
 )
 _ZH_SUBJECT = re.compile(rf"(?:[A-Za-z][A-Za-z0-9.+-]*|{_ZH_NOUN})(?:\s?{_ZH_PART}){{0,3}}")
@@ -300,7 +300,7 @@ def english_subject(text: str) -> str | None:
     if tail:
         end = tail.end()
     subject = text[start:end]
-    last = text[match.start() : match.end()].split()[-1]
+    last = text[match.start() : end].split()[-1]  # the head noun: "billing system" -> system
     proper = last[:1].isupper() and not last.isupper()
     countable = not (last.lower().endswith("s") or _EN_MASS.match(last.lower()))
     return f"the {subject}" if countable and not determined and not proper else subject
@@ -341,6 +341,10 @@ def first_question(text: str, language: str) -> str | None:
 _CATCH_ALL = ("vague", "opinion-fishing", "double-barreled")
 
 
+_EN_PEOPLE = re.compile(r"\b(?:support|service|services|team|manager|on-call|sales|engineers?)$",
+                        re.IGNORECASE)
+
+
 def _form(forms, code: str, plain: str) -> str | None:
     return next((template for pattern, template in forms.get(code, ()) if pattern.search(plain)),
                 None)
@@ -370,6 +374,8 @@ def _english(code: str, text: str) -> str:
     if not subject:
         return _no_subject(EN_NO_SUBJECT, plain, without) if code in _CATCH_ALL else without
     template = _form(EN_FORMS, code, plain) or with_subject
+    if _EN_PEOPLE.search(subject):  # one works with a support team; one uses a console
+        template = template.replace("used {s}", "worked with {s}")
     return template.format(s=subject, b=_bare(subject), a=_indefinite(subject))
 
 
