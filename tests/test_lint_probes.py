@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from interview_tui.lint import lint_text
+from interview_tui.lint import detect_language, lint_text
 
 GOOD = [
     # closed questions of fact about their own systems
@@ -150,3 +150,18 @@ def test_a_rewrite_with_a_product_name_keeps_it() -> None:
     assert "log search" in lint_text("What features should we add to the log search?").rewrite
     assert "Cloudflare" in lint_text("Why did you pick Cloudflare over us?").rewrite
     assert "阿里云" in lint_text("为什么当时选了阿里云而不是我们？").rewrite
+
+
+def test_a_chinese_interface_explains_an_english_question_in_chinese() -> None:
+    from interview_tui.domain.enums import Goal, Role
+    from interview_tui.domain.models import ScriptItem
+    from interview_tui.i18n import speaking
+    from interview_tui.services.plan_preview import preview
+    from interview_tui.services.readiness import item_findings
+
+    item = ScriptItem(visit_id=1, text="Would you like lower prices?", research="", purpose="",
+                      role=Role.BUSINESS, goal=Goal.PAIN_POINTS)
+    with speaking("zh-CN"):
+        for findings in (preview(item).findings, item_findings(item).findings):
+            assert findings and all(detect_language(f.message) == "zh-CN" for f in findings)
+            assert detect_language(findings[0].suggestion) == "en"  # the rewrite stays English
