@@ -58,6 +58,8 @@ DIALOGS = [
     ("live", {"visit_id": 4}, ("ctrl+p",)), ("home", {}, ("f1",)), ("home", {}, ("s",)),
     ("commitments", {}, ("x",)), ("commitments", {}, ("e",)), ("commitments", {}, ("k",)),
     ("requirements", {}, ("l",)), ("requirements", {}, ("s",)),
+    # the own-question dialog, empty: its example and hints in the interface's language
+    ("plan", {"visit_id": 4}, ("ctrl+o",)),
 ]  # fmt: skip
 
 

@@ -182,7 +182,7 @@ async def test_jump_and_adhoc_question(make_app, demo_store):
         await pilot.pause()
         await pilot.press(*"Would you like lower prices?")
         await pilot.pause()
-        assert "obvious-answer" in str(app.screen.query_one("#findings", Static).render())
+        assert "obvious answer" in str(app.screen.query_one("#findings", Static).render())
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert len(screen.session.items) == count + 1

@@ -88,7 +88,7 @@ async def test_the_preview_follows_the_cursor_of_the_focused_list(
         assert "Would you like lower prices?" in shown and "[bold]not markup[/bold]" in shown
         assert "Technical decision maker" in shown and "6 Pain points" in shown
         assert "And then?" in shown and "⚠ Shallow question" in shown
-        assert "obvious-answer" in shown
+        assert "obvious answer" in shown
         assert "tech_decision" not in shown and "pain_points" not in shown
 
 

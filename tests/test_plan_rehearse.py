@@ -57,6 +57,9 @@ async def test_build_a_script_rewrite_shallow_ones_rehearse_and_mark(make_app, d
             await pilot.press(*text)
             await pilot.pause()
             assert "⚠" in str(app.screen.query_one("#findings", Static).render())
+            await pilot.press("ctrl+s")  # a flagged question: asks once, then saves
+            await pilot.pause()
+            assert "still flagged" in str(app.screen.query_one("#findings", Static).render())
             await pilot.press("ctrl+s")
             await pilot.pause()
         assert len(screen.items) == 20

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
+from dataclasses import replace
 from types import ModuleType
 from typing import Protocol
 
@@ -19,7 +20,7 @@ from interview_tui.lint.findings import CODES, MAX_QUESTION_CHARS, Finding, Lint
 from interview_tui.lint.language import detect_language
 from interview_tui.lint.messages import evidence_note, explain
 from interview_tui.lint.model import model_for
-from interview_tui.lint.rewrite import rewrite
+from interview_tui.lint.rewrite import first_question, rewrite
 
 
 class QuestionLike(Protocol):
@@ -32,6 +33,8 @@ class QuestionLike(Protocol):
 
 
 _RULES: dict[str, ModuleType] = {}
+#: codes whose form makes even the first half of a double question worth rewriting
+_STRONG = ("obvious-answer", "design-offload", "competitor-confront", "hypothetical", "leading")
 
 
 def _rules(language: str) -> ModuleType:
@@ -109,7 +112,10 @@ def lint_text(
     lang = language or detect_language(text)
     if not text.strip():
         return LintResult(text=text, language=lang)
-    hits = _rules(lang).find(text)
+    rules = _rules(lang)
+    hits = rules.find(text)
+    if not hits and rules.good_form(text):  # a fact, an artifact or a story: the model's
+        return LintResult(text=text, language=lang)  # n-grams alone never flag that form
     model = model_for(lang)
     logit = model.logit(text, [code for code, _ in hits])
     if follow_up:
@@ -121,11 +127,24 @@ def lint_text(
     accepted = set(allow)
     ui = ui_language or lang
     if hits:
+        # two questions in one: keep the first (rewritten only when it is shallow itself),
+        # so the rewrite never drops the good half for the other code's template
+        hits.sort(key=lambda hit: hit[0] != "double-barreled")
         findings = tuple(_text_finding(code, text, lang, ui, span, accepted) for code, span in hits)
+        if hits[0][0] == "double-barreled":
+            first = first_question(text, lang)
+            if first:
+                # the first question is the user's own: kept, unless a rule finds a form
+                # in it that no answer can help (a want, a verdict, a future, a design)
+                inner = [code for code, _ in _rules(lang).find(first) if code in _STRONG]
+                better = rewrite(inner[0], first, lang) if inner else first
+                findings = tuple(replace(f, suggestion=better) if f.code == "double-barreled"
+                                 else f for f in findings)  # fmt: skip
     else:
         code, words = model.explain(text)
         findings = (_text_finding(code, text, lang, ui, _span_of(words, text), accepted, words),)
-    return LintResult(text=text, language=lang, findings=findings)
+    better = next((f.suggestion for f in findings if f.makes_shallow), "")
+    return LintResult(text=text, language=lang, findings=findings, rewrite=better)
 
 
 def lint_question(
@@ -143,4 +162,5 @@ def lint_question(
         _finding(code, lang, None, accepted)
         for code in bank_codes(question.role, question.text, question.research, question.purpose)
     )
-    return LintResult(text=result.text, language=result.language, findings=result.findings + extra)
+    return LintResult(text=result.text, language=result.language,
+                      findings=result.findings + extra, rewrite=result.rewrite)

@@ -142,6 +142,8 @@ _COMPETITOR = gapped(
     r"\b(?:leave|left|leaving|dropp?(?:ed)?|ditch(?:ed)?|abandon(?:ed)?|quit)\s+us\b|"
     rf"\b{_WHY}\b(?![^?]*\bdecid)(?>[^?]*?\b{_SELECT}\b)[^?]*?\b{_VENDORS}\b|"
     rf"\b{_WHY}\b(?>[^?]*?\b{_CHOOSE}\b)[^?]*?\b{_RIVAL}\b|"
+    rf"\b{_WHY}\b[^?]*?\b{_VENDORS}\b[^?]*?\b(?:was|is|were|are|would\s+be)\s+(?:the\s+|a\s+)?"
+    r"(?:better|best|right|safer|smarter|stronger)\s+(?:fit|choice|option|bet|partner|pick)\b|"
     r"\bwhy\b(?>[^?]*?\b(?:don't|didn't|haven't|aren't|won't|wouldn't|do\s+not|did\s+not|"
     rf"not)\b)(?>[^?]*?\b{_CHOOSE}\b)[^?]*?\b(?:us|our)\b|"
     r"\bwhy\s+not\s+(?:us|ours|our\s+\w+)\b|"
@@ -262,7 +264,7 @@ _Q_START = (
 _DOUBLE = gapped(
     r"\?\s*\S[^?]*\?|"
     r"(?:,\s*|\s)(?:and|&|plus|as\s+well\s+as|and\s+also|but\s+also)\s+(?:then\s+|also\s+)?"
-    r"(?:what|how|which|who|whom|whose|where|when|why)\s+\w+['’]?\w*\s+\w+|"
+    r"(?:what|how|which|who|whom|whose|where|when|why)(?:['’]s)?\s+\w+['’]?\w*\s+\w+|"
     r"(?:,\s*|\s)(?:and|&|plus|also|and\s+also)\s+(?:then\s+|also\s+)?"
     r"(?:do|does|did|is|are|was|were|would|will|can|could|should|has|have|had)\s+(?!not\b)"
     r"(?:you|your|they|the|it|we|there|that|those|these|this|he|she|its|their|any)\b"
@@ -305,7 +307,8 @@ _VAGUE = Split(
     r"^\s*(?:so\s*,?\s*|and\s+|ok(?:ay)?\s*,?\s*)?(?:do\s+you\s+have\s+|got\s+|have\s+you\s+got\s+)?"
     r"any\s+(?:\w+\s+)?(?:thoughts|feedback|comments|questions|concerns|suggestions|ideas|"
     r"issues|problems|requests|needs|input|pain\s+points|requirements|challenges|"
-    r"complaints|wishes)\s*(?:for\s+us|on\s+your\s+mind|at\s+all|(?:on|about|for)\s+(?:anything|"
+    r"complaints|wishes)\s*(?:for\s+us|on\s+your\s+mind|at\s+all|in\s+general|overall|generally|"
+    r"(?:on|about|for)\s+(?:anything|"
     r"everything|that|this|us|the\s+product|things))?\s*[?.!]*\s*$|"
     r"\broom\s+for\s+improvement\b|\bwhat\s+(?:could|can|should)\s+be\s+(?:better|improved)\b|"
     r"\bwhat(?:'s|\s+is)\s+on\s+your\s+mind\b|\bwhat\s+keeps\s+you\s+up\s+at\s+night\b|"
@@ -350,6 +353,64 @@ def _obvious(text: str) -> Iterator[Hit]:
     match = _OBVIOUS_CLOSED.search(text) or _OBVIOUS_WHO.search(text)
     if match:
         yield "obvious-answer", match.span()
+
+
+# --- good forms ------------------------------------------------------------------------
+# Forms that ask for a fact, an artifact or a story; the model alone never flags them (a rule
+# still does). A polite request for something concrete ("Could you share the postmortem
+# from the April outage?"), a closed question of fact about their own systems ("Is your DR
+# site still in Shanghai?"), how a process runs ("How are you handling secrets rotation?"),
+# which thing they run now ("Which model are you currently serving?").
+_CONCRETE = gapped(
+    r"\d|\b(?:last|this|past|previous|recent|latest|most\s+recent)\s+\w+|\byesterday\b|"
+    r"\b(?:when|during|since|after|before|while)\s+\w+|\bhow\b|\b(?:postmortem|post-mortem|"
+    r"ticket|tickets|alert|alerts|dashboard|runbook|playbook|diagram|logs?|screenshot|queue|"
+    r"breakdown|report|spreadsheet|config|configuration|pipeline|architecture|invoice|bill|"
+    r"incident|outage|migration|rollout|release|deploy|deployment|change|script|query|"
+    r"example|timeline|review|metrics|numbers|estimate|plan|process|flow|setup|trace)\b"
+)
+_POLITE_REQUEST = gapped(
+    r"^\s*(?:(?:and|so|ok|okay)\s*,?\s+)?(?:(?:could|can|would)\s+you\s+(?:please\s+|maybe\s+|"
+    r"perhaps\s+)?|would\s+you\s+mind\s+|(?:please\s+)?)(?:share|sharing|show|showing|send|"
+    r"sending|pull(?:ing)?\s+up|walk(?:ing)?\s+(?:me|us)\s+through|tak(?:e|ing)\s+(?:me|us)\s+"
+    r"through|describ(?:e|ing)|open(?:ing)?|forward(?:ing)?|bring(?:ing)?\s+up|screen-?shar"
+    r"(?:e|ing)|go(?:ing)?\s+through|recount(?:ing)?|explain(?:ing)?\s+how)\b"
+)
+_SYSTEM_FACT = gapped(
+    r"^\s*(?:(?:and|so|ok|okay)\s*,?\s+)?(?:is|are|was|were)\s+(?:your|the|their|those|these|"
+    r"that|this)\s+[^?,;]{1,60}?\b(?:still|currently|now|already|on|in|at|running|deployed|"
+    r"hosted|managed|built|using|based|located|shared|the\s+same|in-house|or|behind|inside|"
+    r"part\s+of|owned|connected|covered)\b|"
+    r"^\s*(?:does|do|did)\s+(?:your|the|their)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:still|currently|"
+    r"already)\b|"
+    r"^\s*how\s+(?:are|is|do|does|did)\s+(?:you|your\s+[\w-]+(?:\s+team)?|the\s+[\w-]+\s+team)"
+    r"\s+(?:currently\s+|now\s+|today\s+)?(?:handl|manag|deal|run|track|monitor|rotat|test|"
+    r"deploy|roll|patch|approv|decid|review|provision|migrat|schedul|onboard|back|budget|"
+    r"measur|report|allocat|forecast|recover|scal|secur|stor|encrypt|audit|bill|charg|"
+    r"split|plan|build|releas|ship|version|cach|rout|log|alert|page|escalat|triag)\w*\b|"
+    r"^\s*how\s+(?:does|do|did)\s+(?:your|the|their)\s+[^?,;]{1,60}?\s+(?:work|run|flow)\b|"
+    r"^\s*(?:which|what)\s+[^?,;]{1,50}?\s+(?:are|is|do|does)\s+(?:you|your\s+[\w-]+|they)\s+"
+    r"(?:currently|now|still|today)\b"
+)
+# words that make even these forms ask for a verdict or a want
+_VERDICT_WORDS = gapped(
+    rf"\b(?:{_WANT}|{_IMPORTANT}|happy|satisfied|pleased|unhappy|frustrat\w*|annoy\w*|"
+    r"painful|good|bad|great|better|worse|best|worst|easy|hard|difficult|enough|worth|"
+    r"fair|reasonable|expensive|cheap|opinion|thoughts|think|feel|impression|overview|"
+    r"general|overall|business|company|organi[sz]ation|landscape|roadmap|ought|should|"
+    r"you'd|you\s+would|if\s+you\s+were)\b"
+)
+_RIVAL_WORDS = gapped(rf"\b{_VENDORS}\b")
+
+
+def good_form(text: str) -> bool:
+    """Whether lower-cased ``text`` has a form that asks for a fact, artifact or story."""
+    plain = normalise(text)
+    if _VERDICT_WORDS.search(plain) or _RIVAL_WORDS.search(plain):
+        return False
+    if _POLITE_REQUEST.search(plain):
+        return bool(_CONCRETE.search(plain))
+    return bool(_SYSTEM_FACT.search(plain))
 
 
 RULES: tuple[Rule, ...] = (

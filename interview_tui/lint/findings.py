@@ -95,6 +95,8 @@ class LintResult:
     text: str
     language: str
     findings: tuple[Finding, ...] = field(default=())
+    #: the one better form of the question a key can put in its place ("" when none)
+    rewrite: str = ""
 
     @property
     def shallow(self) -> bool:

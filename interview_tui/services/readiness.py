@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from interview_tui.domain.enums import Goal, Role
 from interview_tui.domain.models import CustomerQuestion, Person, ScriptItem, Visit
-from interview_tui.i18n import t
+from interview_tui.i18n import current_language, t
 from interview_tui.lint import lint_question
 
 #: Seconds a question takes when it has not been rehearsed yet (ask, listen, one follow-up).
@@ -23,8 +23,8 @@ def rehearsed(item: ScriptItem) -> bool:
 
 
 def item_findings(item: ScriptItem):
-    """Lint one script item, its accepted codes applied."""
-    return lint_question(item, allow=item.accepted_findings)
+    """Lint one script item, its accepted codes applied, messages in the interface's language."""
+    return lint_question(item, allow=item.accepted_findings, ui_language=current_language())
 
 
 def coverage(items: list[ScriptItem], roles: list[Role], goals: list[Goal]) -> dict:

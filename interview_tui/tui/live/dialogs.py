@@ -20,10 +20,11 @@ from interview_tui.domain.dates import DateParseError, parse_due
 from interview_tui.domain.enums import Goal, OwnerSide, Role
 from interview_tui.domain.models import Person, ScriptItem
 from interview_tui.i18n import t
-from interview_tui.lint import lint_text
+from interview_tui.lint import LintResult, lint_text
 from interview_tui.tui.base import BaseModal
 from interview_tui.tui.forms import FormDialog, goal_select, role_select
 from interview_tui.tui.inputs import Input
+from interview_tui.tui.rewrite_key import REWRITE_BINDINGS, RewriteField, code_label, finding_lines
 from interview_tui.tui.text import literal
 
 
@@ -214,11 +215,14 @@ class PainDialog(DueDateForm):
                 "due": due}  # fmt: skip
 
 
-class AdhocDialog(FormDialog):
-    """A question that came up in the meeting, linted as it is typed; in the customer-safe
-    view not linted (the findings coach the PM: internal)."""
+class AdhocDialog(RewriteField, FormDialog):
+    """A question that came up in the meeting, linted as it is typed (ctrl+r takes the
+    rewrite, ctrl+z puts the words back); in the customer-safe view not linted (the findings
+    coach the PM: internal). A flagged question is saved at once (it was asked already),
+    with a note that it was saved with a finding."""
 
     TITLE_KEY = "adhoc.title"
+    BINDINGS = REWRITE_BINDINGS
 
     def __init__(self, role: Role, goal: Goal, *, safe: bool = False) -> None:
         super().__init__()
@@ -240,7 +244,7 @@ class AdhocDialog(FormDialog):
             widget.update("")
             return
         result = lint_text(event.value, ui_language=_ui_language())
-        lines = [f"⚠ {f.code}: {f.message}\n  → {f.suggestion}" for f in result.findings]
+        lines = finding_lines(result)
         widget.update(literal("\n".join(lines) if lines else "✓ " + t("adhoc.clean")))
         widget.set_class(result.shallow, "warn")
 
@@ -249,8 +253,19 @@ class AdhocDialog(FormDialog):
         if not text:
             self.query_one("#findings", Static).update(t("dialog.required"))
             return None
+        result = self._rewrite_result()
+        if result is not None and result.shallow:
+            self.notify(t("adhoc.saved_flagged", code=code_label(result.findings[0].code)),
+                        timeout=4)
         return {"text": text, "role": Role(str(self.query_one("#role", Select).value)),
                 "goal": Goal(str(self.query_one("#goal", Select).value))}  # fmt: skip
+
+
+    def _rewrite_result(self) -> LintResult | None:
+        text = self.value("text")
+        if self.safe or not text.strip():
+            return None
+        return lint_text(text, ui_language=_ui_language())
 
 
 def _ui_language() -> str:

@@ -453,6 +453,28 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         codes = [f.code for f in item_findings(item).findings if not f.accepted]
         self._apply(item, {"accepted_findings": sorted({*item.accepted_findings, *codes})})
 
+    def action_take_rewrite(self) -> None:
+        """ctrl+r on a flagged script question: its rewrite takes its place (ctrl+z undoes)."""
+        item = self._current()
+        better = item_findings(item).rewrite if item is not None else ""
+        if item is None or not better or better == item.text:
+            self.notify(t("rewrite.none"), timeout=3)
+            return
+        self.__dict__.setdefault("_rewritten", []).append((item.uid, item.text))
+        self._apply(item, {"text": better})
+        self.notify(t("rewrite.taken"), timeout=3)
+
+    def action_undo_rewrite(self) -> None:
+        """ctrl+z in the script: the last rewrite taken gives its words back."""
+        stack = self.__dict__.get("_rewritten") or []
+        while stack:
+            uid, text = stack.pop()
+            item = next((item for item in self.items if item.uid == uid), None)
+            if item is not None:
+                self._apply(item, {"text": text})
+                return
+        self.notify(t("undo.nothing"), timeout=3)
+
     def action_mark_rehearsed(self) -> None:
         checks = readiness(self.visit, self.items, self._attendees(), self.their_questions)
         failing = sum(not check.ok for check in checks)

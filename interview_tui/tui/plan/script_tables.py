@@ -12,6 +12,7 @@ from textual.binding import Binding
 from interview_tui.i18n import t
 from interview_tui.services.plan_preview import Preview
 from interview_tui.tui.base import TranslatedBindings
+from interview_tui.tui.rewrite_key import code_label
 from interview_tui.tui.text import SafeTable, visible
 
 
@@ -38,6 +39,10 @@ class ScriptTable(TranslatedBindings, SafeTable):
                 tooltip="plan.down.help", show=False),
         Binding("ctrl+k", "screen.accept", "plan.accept", id="plan.accept",
                 tooltip="plan.accept.help"),
+        Binding("ctrl+r", "screen.take_rewrite", "rewrite.take", id="plan.rewrite",
+                tooltip="rewrite.take.help"),
+        Binding("ctrl+z", "screen.undo_rewrite", "rewrite.undo", id="plan.rewrite_undo",
+                tooltip="rewrite.undo.help", show=False),
     ]
 
 
@@ -67,8 +72,14 @@ def preview_text(shown: Preview | None, in_script: bool = False) -> Text:
     if shown.shallow:
         out.append(f"\n⚠ {t('plan.preview.shallow')}", "bold yellow")
     for finding in shown.findings:
+        if not finding.text_level:  # a plan hint (no research, no purpose), not the wording
+            out.append(f"\nℹ {t('lint.hint')} · {code_label(finding.code)}: "
+                       f"{visible(finding.message)}", "dim italic")  # fmt: skip
+            continue
         mark, style = ("✓", "dim") if finding.accepted else ("⚠", "yellow")
-        out.append(f"\n{mark} {finding.code}: {visible(finding.message)}", style)
+        out.append(f"\n{mark} {code_label(finding.code)}: {visible(finding.message)}", style)
         if finding.suggestion and not finding.accepted:
             out.append(f"\n   → {visible(finding.suggestion)}", style)
+            if in_script and finding.suggestion == shown.rewrite:
+                out.append(f"  [{t('rewrite.key_hint')}]", "dim")
     return out

@@ -1,0 +1,167 @@
+"""The error families of issue 27, as probes: good questions the flag must leave alone,
+shallow forms it must catch, and rewrites that keep the good half of a double question.
+
+Each family is probed with several wordings (not the held-out sentences themselves), so a
+fix has to hold for the form, not for one sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from interview_tui.lint import detect_language, lint_text
+
+GOOD = [
+    # closed questions of fact about their own systems
+    "Is your production database still on MySQL 5.7?",
+    "Is your DR site still in Shanghai?",
+    "Are your build agents still running on Jenkins?",
+    "Is the payments cluster still in the old data center?",
+    "Is your message queue RabbitMQ or something you built yourselves?",
+    "Are the Berlin and Austin teams on the same VPN?",
+    # the polite "Could you…" form, asking for an artifact or a walkthrough
+    "Could you share the postmortem from the April outage?",
+    "Could you walk me through the last deployment?",
+    "Could you show me the runbook your on-call used on Saturday?",
+    "Would you mind sending the invoice breakdown from March?",
+    # process questions
+    "How are you handling secrets rotation right now?",
+    "How is your platform team managing certificate renewals today?",
+    "How does your current process for approving firewall changes work?",
+    "Which CI system are you currently using for the mobile apps?",
+    # a single word is no finding on its own
+    "How many GPU nodes did the training job use last week?",
+    "What did the other vendor's quote include when you renewed in March?",
+    # Chinese: a topic or an answer before the comma is not a second question
+    "然后呢，就是上次节日大促扩容，你们大概加了多少台节点？",
+    "那套旧的 Spark 集群呢，现在每天晚上还在跑吗？",
+    "是吗，那次迁移你们一共花了多久？",
+    "哪些团队，上个季度还在用这个集群？",
+    "能把上个月那次故障的复盘报告发我们看看吗？",
+    "您介意带我们过一遍一张工单从提交到关闭的流程吗？",
+]
+
+SHALLOW = [
+    ("Why did you decide our competitor was the better fit last year?", "competitor-confront"),
+    ("Why did you conclude that AWS was the right choice for analytics?", "competitor-confront"),
+    ("贵司是否希望降低IT成本？", "obvious-answer"),
+    ("贵司是否希望减少安全事件？", "obvious-answer"),
+    ("你们希不希望发布流程更顺畅？", "obvious-answer"),
+    ("想听听各位用下来的总体评价。", "opinion-fishing"),
+    ("Any feedback in general?", "vague"),
+    ("Any thoughts overall?", "vague"),
+    ("How big is your infrastructure and what's your budget for it?", "double-barreled"),
+    ("How many engineers do you have and what's the cloud budget?", "double-barreled"),
+    ("介绍一下你们的工厂吧", "vague"),
+    ("先大概介绍一下贵司吧。", "vague"),
+    ("你们 IT 方面最大的挑战是什么？", "vague"),
+    ("您最近最关心的是什么？", "vague"),
+]
+
+
+@pytest.mark.parametrize("text", GOOD)
+def test_a_good_question_is_not_flagged(text: str) -> None:
+    result = lint_text(text)
+    assert not result.shallow, (result.codes, text)
+
+
+@pytest.mark.parametrize(("text", "code"), SHALLOW)
+def test_a_shallow_form_is_caught_with_its_code(text: str, code: str) -> None:
+    result = lint_text(text)
+    assert result.shallow and code in result.codes, (result.codes, text)
+
+
+def test_a_double_question_keeps_its_first_half_as_the_rewrite() -> None:
+    result = lint_text("How many servers do you run, and would you buy ours if it were cheaper?")
+    assert result.codes[0] == "double-barreled"
+    assert result.rewrite == "How many servers do you run?"
+
+
+def test_every_flag_carries_the_rewrite_a_key_can_take() -> None:
+    result = lint_text("Would you like lower prices?")
+    assert result.rewrite and result.rewrite == result.findings[0].suggestion
+    assert lint_text("Is your DR site still in Shanghai?").rewrite == ""
+
+
+# --- rewrites --------------------------------------------------------------------------
+
+LEADING = [
+    ("The new deploy pipeline is a pain, isn't it?", "deploy pipeline"),
+    ("Your on-call rotation is exhausting, right?", "on-call"),
+    ("你们的值班同学肯定被告警吵得受不了吧？", "告警"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject"), LEADING)
+def test_a_leading_rewrite_drops_the_presupposition_and_asks_what_happened(
+        text: str, subject: str) -> None:
+    result = lint_text(text)
+    assert "leading" in result.codes
+    assert subject in result.rewrite, result.rewrite
+    for loaded in ("trouble", "pain", "exhausting", "problem", "受不了", "影响"):
+        assert loaded not in result.rewrite, result.rewrite
+    assert "happened" in result.rewrite or "发生了什么" in result.rewrite
+
+
+HYPOTHETICAL = [
+    ("If we supported Terraform, would you move your infra to us?", "Terraform"),
+    ("Suppose we launched managed Airflow; would your team use it?", "Airflow"),
+    ("假如我们支持 Terraform，你们会把基础设施迁过来吗？", "Terraform"),
+]
+
+
+@pytest.mark.parametrize(("text", "need"), HYPOTHETICAL)
+def test_a_hypothetical_rewrite_asks_what_they_did_about_the_need_not_about_us(
+        text: str, need: str) -> None:
+    result = lint_text(text)
+    assert "hypothetical" in result.codes
+    rewrite = result.rewrite
+    assert need in rewrite and "managed" not in rewrite, rewrite
+    assert not any(word in rewrite.lower().split() for word in ("we", "us", "our", "would"))
+    assert "我们" not in rewrite and "会" not in rewrite.replace("机会", ""), rewrite
+
+
+FLAGGED = [
+    "Would you like better docs?",
+    "Do you care about the security of your buckets?",
+    "What do you think of our Terraform provider?",
+    "Why did you pick Cloudflare over us?",
+    "What features should we add to the log search?",
+    "Would your finance team pay more for a reserved GPU pool?",
+    "Is there anything else you'd like to share?",
+    "How's everything going on your side?",
+    "你们在意对象存储的可靠性吗？",
+    "您觉得我们的工单系统怎么样？",
+    "为什么当时选了阿里云而不是我们？",
+    "A友商到底比我们强在哪啊？",
+    "还有什么想跟我们分享的吗？",
+]
+
+
+def test_rewrites_of_different_questions_differ_and_name_no_lone_letter() -> None:
+    rewrites = [lint_text(text).rewrite for text in FLAGGED]
+    assert all(rewrites), list(zip(FLAGGED, rewrites, strict=True))
+    assert len(set(rewrites)) == len(rewrites), rewrites
+    assert all("A对" not in r and "评估A" not in r for r in rewrites)
+    assert all(not lint_text(r).shallow for r in rewrites), rewrites
+
+
+def test_a_rewrite_with_a_product_name_keeps_it() -> None:
+    assert "log search" in lint_text("What features should we add to the log search?").rewrite
+    assert "Cloudflare" in lint_text("Why did you pick Cloudflare over us?").rewrite
+    assert "阿里云" in lint_text("为什么当时选了阿里云而不是我们？").rewrite
+
+
+def test_a_chinese_interface_explains_an_english_question_in_chinese() -> None:
+    from interview_tui.domain.enums import Goal, Role
+    from interview_tui.domain.models import ScriptItem
+    from interview_tui.i18n import speaking
+    from interview_tui.services.plan_preview import preview
+    from interview_tui.services.readiness import item_findings
+
+    item = ScriptItem(visit_id=1, text="Would you like lower prices?", research="", purpose="",
+                      role=Role.BUSINESS, goal=Goal.PAIN_POINTS)
+    with speaking("zh-CN"):
+        for findings in (preview(item).findings, item_findings(item).findings):
+            assert findings and all(detect_language(f.message) == "zh-CN" for f in findings)
+            assert detect_language(findings[0].suggestion) == "en"  # the rewrite stays English

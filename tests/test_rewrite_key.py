@@ -1,0 +1,84 @@
+"""ctrl+r takes the linter's rewrite in place of a flagged question, ctrl+z gives the words
+back: in the script builder, the own-question dialog and the live ad-hoc dialog."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+
+from interview_tui.domain.enums import Goal, Role
+from interview_tui.domain.models import ScriptItem
+from interview_tui.lint import lint_text
+from interview_tui.tui.inputs import Input
+from tests.conftest import settle
+from tests.test_live_screen import PLANNED_ZH
+from tests.test_plan_rehearse import fresh_visit  # noqa: F401  (a fixture)
+
+SHALLOW = "Would you like lower prices?"
+
+
+async def _take_and_undo(app, pilot) -> None:
+    field = app.screen.query_one("#text", Input)
+    await pilot.press(*SHALLOW)
+    await settle(pilot)
+    assert "ctrl+r" in str(app.screen.query_one("#findings", Static).render())
+    await pilot.press("ctrl+r")
+    await settle(pilot)
+    better = lint_text(SHALLOW).rewrite
+    assert better and field.value == better
+    assert not lint_text(field.value).shallow  # the rewrite is not flagged itself
+    await pilot.press("ctrl+z")
+    await settle(pilot)
+    assert field.value == SHALLOW
+
+
+async def test_the_own_question_dialog_takes_the_rewrite_and_undoes_it(
+        make_app, fresh_visit) -> None:  # noqa: F811
+    app = make_app("plan", visit_id=fresh_visit)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        await _take_and_undo(app, pilot)
+
+
+async def test_the_live_adhoc_dialog_takes_the_rewrite_and_undoes_it(make_app, demo_store):
+    app = make_app("live", lang="en", visit_id=PLANNED_ZH)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        await _take_and_undo(app, pilot)
+
+
+async def test_the_script_takes_the_rewrite_of_the_highlighted_question_and_undoes_it(
+        make_app, demo_store, fresh_visit) -> None:  # noqa: F811
+    demo_store.save(ScriptItem(visit_id=fresh_visit, role=Role.TECH_DECISION,
+                               goal=Goal.PAIN_POINTS, text=SHALLOW, research="r", purpose="p"))
+    app = make_app("plan", visit_id=fresh_visit)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.query_one("#script", DataTable).focus()
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        better = lint_text(SHALLOW).rewrite
+        assert [i.text for i in demo_store.script(fresh_visit)] == [better]
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert [i.text for i in demo_store.script(fresh_visit)] == [SHALLOW]
+
+
+async def test_saving_a_flagged_question_asks_once(make_app, fresh_visit, demo_store) -> None:  # noqa: F811
+    app = make_app("plan", visit_id=fresh_visit)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        await pilot.press(*SHALLOW, "ctrl+s")
+        await settle(pilot)
+        assert "still flagged" in str(app.screen.query_one("#findings", Static).render())
+        assert demo_store.script(fresh_visit) == []
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [i.text for i in demo_store.script(fresh_visit)] == [SHALLOW]
