@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,22 @@ from interview_tui.store import Store, open_store
 
 FIXED_TODAY = date(2026, 11, 24)
 FIXED_NOW = datetime(2026, 11, 24, 9, 30, 0)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that drive the app in a real pseudo-terminal run one after another on one
+    worker (the other worker runs the rest meanwhile): each spawns the app and times it, so
+    two at once on a 2-core machine would test the machine, not the app. With
+    ``--dist loadgroup`` (pyproject's addopts) the group keeps them together."""
+    for item in items:
+        path = getattr(item, "path", None)
+        if path is not None and _drives_a_terminal(path):
+            item.add_marker(pytest.mark.xdist_group("terminal"))
+
+
+@cache
+def _drives_a_terminal(path: Path) -> bool:
+    return path.suffix == ".py" and "tests.pty_terminal" in path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(autouse=True)
