@@ -51,10 +51,10 @@ class UserSettings:
 
     @property
     def sender(self) -> str:
-        """The From header of an e-mail: ``"Name" <address>``, or a placeholder address."""
+        """The From header of an e-mail: ``"Name" <address>``; ``""`` with no e-mail set."""
         from interview_tui.display import mail_address
 
-        return mail_address(self.name, self.email or "me@localhost")
+        return mail_address(self.name, self.email) if self.email.strip() else ""
 
     @property
     def export_dir(self) -> Path:

@@ -60,7 +60,7 @@ def test_every_format_is_exact_to_a_file_and_visible_on_a_terminal(
     visit_id = _hostile_db(db_path)
     store = open_store(db_path)
     data = render(store, visit_id, output_format, today=FIXED_TODAY, now=FIXED_NOW,
-                  settings=UserSettings())  # fmt: skip
+                  settings=UserSettings(email="pm@example.com"))  # fmt: skip
     store.close()
     if output_format not in ("eml", "chase-eml"):  # MIME-encoded bodies, folded headers
         assert any(raw in data for raw in RAW), output_format  # the export does hold them
@@ -111,7 +111,8 @@ def test_export_and_calendar_print_no_control_to_a_real_terminal(db_path: Path,
                                                                  tmp_path: Path) -> None:
     visit_id = _hostile_db(db_path)
     env = {**os.environ, "INTERVIEW_TUI_DB": str(db_path), "INTERVIEW_TUI_LANG": "en",
-           "INTERVIEW_TUI_CONFIG_DIR": str(tmp_path / "config")}  # fmt: skip
+           "INTERVIEW_TUI_CONFIG_DIR": str(tmp_path / "config"),
+           "INTERVIEW_TUI_EMAIL": "pm@example.com"}  # fmt: skip
     for args in (["export", str(visit_id), "--format", "report-md"],
                  ["export", str(visit_id), "--format", "chase-eml"], ["calendar"]):
         out = _run_in_pty(args, env)

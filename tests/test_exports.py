@@ -38,6 +38,12 @@ def planted(demo_store) -> int:
     return 1
 
 
+@pytest.fixture(autouse=True)
+def _pm_email(monkeypatch) -> None:
+    """Every e-mail needs a sender: the PM's address, as settings.toml would give it."""
+    monkeypatch.setenv("INTERVIEW_TUI_EMAIL", "pm@example.com")
+
+
 def _export(store, fmt: str, **kwargs) -> bytes:
     return render(store, 1, fmt, today=FIXED_TODAY, now=FIXED_NOW, **kwargs)
 
@@ -51,7 +57,7 @@ def test_recap_never_contains_anything_internal(planted, demo_store, lang) -> No
         text = _export(demo_store, fmt).decode()
         if fmt == "eml":
             message = BytesParser(policy=policy.default).parsebytes(text.encode())
-            text = message.get_content()
+            text = message.get_body(("plain",)).get_content()
         for marker in MARKERS.values():
             assert marker not in text, (fmt, marker)
         assert SHARED in text and "A custom SLA" in text
@@ -75,10 +81,11 @@ def test_eml_is_a_valid_rfc5322_message(planted, demo_store) -> None:
     assert message["To"] == "ops@xinghe.example"
     assert message["Subject"] == "纪要"
     assert message["Date"] and message["Message-ID"]
-    assert message.get_content_type() == "text/plain"
-    assert "星河视频" in message.get_content()
+    assert message.get_content_type() == "multipart/alternative"
+    assert "星河视频" in message.get_body(("plain",)).get_content()
+    assert "星河视频" in message.get_body(("html",)).get_content()
     report = BytesParser(policy=policy.default).parsebytes(_export(demo_store, "eml", report=True))
-    assert MARKERS["team_profile"] in report.get_content()
+    assert MARKERS["team_profile"] in report.get_body(("plain",)).get_content()
 
 
 def test_ics_parses_with_one_event_per_open_commitment(planted, demo_store) -> None:

@@ -69,10 +69,14 @@ class Person(Record):
     name: str = Field(min_length=1, max_length=200)
     title: str = ""
     role: Role
+    email: str = Field(default="", max_length=320)
+    phone: str = Field(default="", max_length=100)
+    #: any other way to reach them (WeChat, an assistant's name), free text
     contact: str = ""
     archived_at: datetime | None = None  # left the customer: still in old visits and notes
 
-    _clean = field_validator("name", "title", mode="before")(_strip)
+    _clean = field_validator("name", "title", "email", "phone", "contact",
+                             mode="before")(_strip)  # fmt: skip
 
 
 class Visit(Record):

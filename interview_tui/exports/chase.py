@@ -18,6 +18,7 @@ from interview_tui.domain.models import Person
 from interview_tui.errors import UserError
 from interview_tui.exports.bundle import VisitBundle
 from interview_tui.exports.mail_calendar import to_eml
+from interview_tui.exports.markdown import md
 from interview_tui.i18n import interface_language, t
 from interview_tui.services.customer_safe import safe_commitment
 
@@ -39,8 +40,8 @@ class ChaseTargets:
 
 
 def email_of(person: Person) -> str:
-    """The first e-mail address in a person's contact field, or ``""``."""
-    found = _EMAIL.search(person.contact or "")
+    """The person's e-mail, else the first address in their free-text contact field, or ``""``."""
+    found = _EMAIL.search(person.email) or _EMAIL.search(person.contact or "")
     return found.group() if found else ""
 
 
@@ -85,27 +86,39 @@ def chase_targets(bundle: VisitBundle) -> ChaseTargets:
     return targets
 
 
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
 def chase_body(bundle: VisitBundle, targets: ChaseTargets, *, today: date,
-               signature: str) -> str:  # fmt: skip
-    """The text of the draft, in the current (customer's) language."""
+               signature: str, markdown: bool = False) -> str:  # fmt: skip
+    """The text of the draft, in the current (customer's) language.
+
+    ``markdown``: the same draft as Markdown, every user word escaped (:func:`md`) and the
+    signature's lines kept, for the HTML part; otherwise the words exactly as typed.
+    """
+    text = md if markdown else _plain
     day = bundle.visit.date.date().isoformat()
     separator = t("chase.name_separator")
-    names = separator.join(p.name for p in targets.people)
+    names = separator.join(text(p.name) for p in targets.people)
     out = [t("chase.greeting", names=names) if names else t("chase.greeting_none"), "",
-           t("chase.thanks", customer=bundle.customer.name, date=day), "",
+           t("chase.thanks", customer=text(bundle.customer.name), date=day), "",
            t("chase.promised"), ""]  # fmt: skip
     several = len({p["owner_name"] for p in targets.promises}) > 1
     for promise in targets.promises:
-        line = f"- {' '.join(promise['text'].split())}"
+        line = f"- {text(promise['text'])}"
         if several and promise["owner_name"]:
-            line += t("chase.by_owner", name=promise["owner_name"])
+            line += t("chase.by_owner", name=text(promise["owner_name"]))
         if promise["due"]:
             key = "chase.due_passed" if promise["due"] < today.isoformat() else "chase.due"
             line += t(key, date=promise["due"])
         out.append(line)
     out += ["", t("chase.ask"), "", t("chase.closing")]
     if signature.strip():
-        out += ["", "-- ", signature.strip("\n")]
+        if markdown:
+            out += ["", md("--") + "  ", md(signature, block=True)]
+        else:
+            out += ["", "-- ", signature.strip("\n")]
     return "\n".join(out) + "\n"
 
 
@@ -118,9 +131,11 @@ def chase_eml(bundle: VisitBundle, *, today: date, now: datetime, to: Sequence[s
                           id=bundle.visit.id))  # an error speaks to the user, not the customer
     day = bundle.visit.date.date().isoformat()
     body = chase_body(bundle, targets, today=today, signature=signature)
+    markdown = chase_body(bundle, targets, today=today, signature=signature, markdown=True)
     recipients = list(to) or targets.recipients
-    return to_eml(body, subject=subject or t("chase.subject", date=day), to=recipients,
-                  sender=sender, now=now)  # fmt: skip
+    subject = subject or t("chase.subject", customer=bundle.customer.name, date=day)
+    return to_eml(body, subject=subject, to=recipients, sender=sender, now=now,
+                  markdown=markdown)  # fmt: skip
 
 
 def unreachable_note(targets: ChaseTargets) -> str:

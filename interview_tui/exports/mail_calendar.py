@@ -17,8 +17,34 @@ from interview_tui.i18n import t
 from interview_tui.services.follow_up import UNDATED_AFTER_VISIT, OpenCommitment
 
 
-def to_eml(body: str, *, subject: str, to: list[str], sender: str, now: datetime) -> bytes:
-    """A plain-text UTF-8 message a mail client opens as a draft-ready e-mail.
+def html_of(markdown: str) -> str:
+    """An HTML document rendered from Markdown (CommonMark, raw HTML off: any ``<tag>`` in
+    the text shows as text; user words are escaped by :func:`~interview_tui.exports.markdown.md`
+    before they reach the Markdown)."""
+    from markdown_it import MarkdownIt
+
+    content = MarkdownIt("commonmark", {"html": False}).render(markdown)
+    return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head>\n'
+            f"<body>\n{content}</body></html>\n")  # fmt: skip
+
+
+def signed(body: str, signature: str, *, markdown: bool = False) -> str:
+    """``body`` with the PM's signature under a standard ``-- `` line (none: ``body``);
+    ``markdown``: the signature escaped, its lines kept (hard line breaks)."""
+    from interview_tui.exports.markdown import md
+
+    if not signature.strip():
+        return body
+    if markdown:
+        return f"{body.rstrip()}\n\n{md('--')}  \n{md(signature, block=True)}\n"
+    return f"{body.rstrip()}\n\n-- \n{signature.strip(chr(10))}\n"
+
+
+def to_eml(body: str, *, subject: str, to: list[str], sender: str, now: datetime,
+           markdown: str | None = None) -> bytes:  # fmt: skip
+    """A UTF-8 message a mail client opens as a draft-ready e-mail: multipart/alternative,
+    ``body`` as text/plain and an HTML part rendered from ``markdown`` (``body`` when left
+    out: a report or recap is Markdown already).
 
     Subject, sender and recipients are folded onto one line each (:func:`header_value`).
     """
@@ -31,6 +57,8 @@ def to_eml(body: str, *, subject: str, to: list[str], sender: str, now: datetime
     message["Message-ID"] = make_msgid(domain="interview-tui.local")
     message["X-Unsent"] = "1"  # opens as a draft in Outlook and Apple Mail
     message.set_content(body, subtype="plain", charset="utf-8")
+    message.add_alternative(html_of(body if markdown is None else markdown), subtype="html",
+                            charset="utf-8")  # fmt: skip
     return message.as_bytes()
 
 

@@ -24,7 +24,7 @@ def render(store: Store, visit_id: int, output_format: str, *, include_personal:
     of what goes to the customer (recap, chase) and the calendar alarm.
     """
     from interview_tui.exports.bundle import load_bundle, to_json_data
-    from interview_tui.exports.mail_calendar import commitments_ics, default_subject, to_eml
+    from interview_tui.exports.mail_calendar import commitments_ics, default_subject, signed, to_eml
     from interview_tui.exports.reports import recap_md, report_md
     from interview_tui.i18n import current_language, speaking
     from interview_tui.services.commitments import kept_on_time
@@ -47,9 +47,10 @@ def render(store: Store, visit_id: int, output_format: str, *, include_personal:
         return json.dumps(data, ensure_ascii=False, indent=2).encode() + b"\n"
     if output_format == "eml" and report:
         body = report_md(bundle, today, include_personal=include_personal, kept=kept)
-        return to_eml(_signed(body, settings), now=now, to=list(to),
+        return to_eml(signed(body, settings.signature), now=now, to=list(to),
+                      markdown=signed(body, settings.signature, markdown=True),
                       subject=subject or default_subject(bundle, recap=False),
-                      sender=sender or settings.sender)  # fmt: skip
+                      sender=_sender(sender, settings))  # fmt: skip
     customer_language = None
     if settings.recap_lang == "customer":
         from interview_tui.services.follow_up import customer_language as language_of
@@ -62,16 +63,26 @@ def render(store: Store, visit_id: int, output_format: str, *, include_personal:
             from interview_tui.exports.chase import chase_eml
 
             return chase_eml(bundle, today=today, now=now, to=to, subject=subject,
-                             sender=sender or settings.sender,
+                             sender=_sender(sender, settings),
                              signature=settings.signature)  # fmt: skip
-        return to_eml(_signed(recap_md(bundle), settings), now=now, to=list(to),
+        body = recap_md(bundle)
+        return to_eml(signed(body, settings.signature), now=now, to=list(to),
+                      markdown=signed(body, settings.signature, markdown=True),
                       subject=subject or default_subject(bundle, recap=True),
-                      sender=sender or settings.sender)  # fmt: skip
+                      sender=_sender(sender, settings))  # fmt: skip
 
 
-def _signed(body: str, settings: UserSettings) -> str:
-    """The body with the PM's signature (settings) under a standard ``-- `` line."""
-    signature = settings.signature.strip("\n")
-    return f"{body.rstrip()}\n\n-- \n{signature}\n" if signature.strip() else body
+def _sender(given: str, settings: UserSettings) -> str:
+    """The From of an e-mail: ``--from``, else the name and e-mail in the settings; with
+    neither, a :class:`UserError` saying how to set it (never a made-up address)."""
+    if given.strip():
+        return given
+    if settings.sender:
+        return settings.sender
+    from interview_tui.errors import UserError
+    from interview_tui.i18n import t
+    from interview_tui.settings import env_name, settings_path
+
+    raise UserError(t("mail.no_sender", path=str(settings_path()), env=env_name("email")))
 
 

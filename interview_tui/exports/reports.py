@@ -10,11 +10,12 @@ from __future__ import annotations
 from datetime import date
 
 from interview_tui.domain.enums import Goal, ItemStatus, PoolGroup, Role
-from interview_tui.domain.models import Commitment, Note, Requirement
+from interview_tui.domain.models import Commitment, Note, Requirement, Visit
 from interview_tui.domain.names import REQUIREMENT_FIELDS, display, display_list, display_of
 from interview_tui.exports.bundle import VisitBundle
 from interview_tui.exports.markdown import md
 from interview_tui.i18n import t
+from interview_tui.services.authority import authority_flags
 from interview_tui.services.commitments import KeptOnTime, kept_line
 from interview_tui.services.customer_safe import recap_commitments, safe_requirement
 from interview_tui.services.requirement_pool import overrides
@@ -37,14 +38,16 @@ def _note_line(bundle: VisitBundle, note: Note) -> str:
     return "- " + " ".join(parts)
 
 
-def _commitment_line(c: Commitment, today: date) -> str:
+def _commitment_line(c: Commitment, today: date, visit: Visit) -> str:
     flags = [display(c.state)]
     if c.is_overdue(today):
         flags.append(f"**{t('report.overdue')}**")
     if c.first_due and c.due and c.first_due != c.due:
         flags.append(t("report.first_due", date=c.first_due.isoformat()))
     if not c.within_authority:
-        flags.append(t("report.beyond_authority"))
+        why = authority_flags(c.text, visit.must_not_promise, visit.may_promise)
+        flags.append(t("report.beyond_authority_why", why=md("; ".join(map(str, why))))
+                     if why else t("report.beyond_authority"))  # fmt: skip
     if c.overridden:
         flags.append(t("report.authority_override", reason=md(c.authority_override)))
     owner = f"{display(c.owner_side)}: {md(c.owner_name) or '—'}"
@@ -120,7 +123,7 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
             out.append(f"  - ⚠ {t('report.unclear', missing=display_list('field', r.missing))}")
     out += [] if bundle.requirements else [t("report.none")]
     out += ["", f"## {t('report.commitments')}", ""]
-    out += [_commitment_line(c, today) for c in bundle.commitments]
+    out += [_commitment_line(c, today, bundle.visit) for c in bundle.commitments]
     out += [] if bundle.commitments else [t("report.none")]
     if kept is not None:
         out += ["", t("report.kept", customer=md(bundle.customer.name), line=kept_line(kept))]

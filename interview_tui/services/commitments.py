@@ -37,6 +37,9 @@ class CommitmentRow:
     customer_id: int
     customer: str
     visit_date: str
+    #: why the authority check flagged it: each limit with the commitment's words (filled
+    #: by :func:`commitment_row` for a flagged commitment)
+    why: tuple[str, ...] = ()
 
     def is_overdue(self, today: date) -> bool:
         return self.commitment.is_overdue(today)
@@ -242,7 +245,19 @@ def commitment_row(store: Store, commitment_id: int) -> CommitmentRow:
     rows = store.query(f"{_ROW_SQL} WHERE m.id = ?", [commitment_id])
     if not rows:
         raise UserError(t("error.no_commitment", id=commitment_id))
-    return _row(rows[0])
+    row = _row(rows[0])
+    if row.commitment.within_authority:
+        return row
+    from dataclasses import replace
+
+    from interview_tui.domain.models import Visit
+    from interview_tui.services.authority import authority_flags
+
+    visit = store.get(Visit, row.commitment.visit_id)
+    if visit is None:
+        return row
+    flags = authority_flags(row.commitment.text, visit.must_not_promise, visit.may_promise)
+    return replace(row, why=tuple(str(flag) for flag in flags))
 
 
 def customers_with_commitments(store: Store) -> list[tuple[int, str]]:

@@ -35,7 +35,7 @@ from interview_tui.domain.models import (
     Visit,
 )
 from interview_tui.i18n import t
-from interview_tui.services.authority import apply_override, flags_beyond_authority
+from interview_tui.services.authority import apply_override, authority_flags
 from interview_tui.services.live_windows import LiveWindow
 from interview_tui.store.store import Store
 
@@ -357,7 +357,9 @@ class LiveSession:
     # -- capture ----------------------------------------------------------------------------
 
     def beyond_authority(self, text: str) -> list[str]:
-        return flags_beyond_authority(text, self.visit.must_not_promise, self.visit.may_promise)
+        """Each limit the text touches, with the words that touch it (for the warning)."""
+        flags = authority_flags(text, self.visit.must_not_promise, self.visit.may_promise)
+        return [str(flag) for flag in flags]
 
     def add_commitment(self, text: str, owner_side: OwnerSide, owner_name: str,
                        due: date | None, *, override: str = "",

@@ -8,6 +8,7 @@ Never edit a released migration: add a new one.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Callable
 
@@ -282,11 +283,27 @@ def _v11_live_windows(db: sqlite_utils.Database) -> None:
     db["live_windows"].create_index(["visit_id"])
 
 
+#: the first e-mail address in a person's free-text contact field (how chase-eml found one)
+_CONTACT_EMAIL = re.compile(r"[^@\s<>,;:\"'()\[\]]+@[^@\s<>,;:\"'()\[\]]+\.[A-Za-z]{2,}")
+
+
+def _v12_person_email_phone(db: sqlite_utils.Database) -> None:
+    """A person's e-mail and phone, each its own field; an address already written in the
+    free-text contact field becomes the e-mail (the contact field keeps its text)."""
+    db["people"].add_column("email", str, not_null_default="")
+    db["people"].add_column("phone", str, not_null_default="")
+    db.conn.executemany(
+        "UPDATE people SET email = ? WHERE id = ?",
+        [(found.group(), row["id"]) for row in db.query("SELECT id, contact FROM people")
+         if (found := _CONTACT_EMAIL.search(row["contact"] or ""))],
+    )  # fmt: skip
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial, _v2_search_links_history, _v3_search_rowids, _v4_voices_pain_actions,
     _v5_archive_history_schedule, _v6_uids_first_due_override_how_to_use, _v7_solutions,
     _v8_link_and_due_soon_indexes, _v9_import_staging, _v10_team_identity,
-    _v11_live_windows,
+    _v11_live_windows, _v12_person_email_phone,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"

@@ -70,6 +70,8 @@ def person_record(person: Person, customer_uid: str) -> dict[str, Any]:
         "name": person.name,
         "title": person.title,
         "role": person.role.value,
+        "email": person.email,
+        "phone": person.phone,
         "contact": person.contact,
         "archived_at": _iso(person.archived_at),
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from textual.app import ComposeResult
@@ -20,27 +21,43 @@ from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.text import SafeTable, literal
 
+#: one address, nothing around it (a name or a second address belongs elsewhere)
+_EMAIL = re.compile(r"[^@\s<>,;:\"'()\[\]]+@[^@\s<>,;:\"'()\[\]]+\.[^@\s<>,;:\"'()\[\]]{2,}")
+
 
 class PersonDialog(FormDialog):
+    """Add a person, or edit every field of one (the same dialog, filled in)."""
+
     ASK_BEFORE_DISCARD = True
 
     TITLE_KEY = "person.title_dialog"
+    #: the text fields, in order, by field id (also the Person fields they edit)
+    TEXT_FIELDS = ("name", "title", "email", "phone", "contact")
+
+    def __init__(self, person: Person | None = None) -> None:
+        super().__init__()
+        self.person = person
 
     def fields(self) -> ComposeResult:
-        yield Label(t("person.name"))
-        yield Input(compact=True, id="name")
-        yield Label(t("person.title"))
-        yield Input(compact=True, id="title")
+        for field in self.TEXT_FIELDS:
+            yield Label(t(f"person.{field}"))
+            yield Input(getattr(self.person, field, ""), compact=True, id=field)
         yield Label(t("person.role"))
-        yield role_select(Role.BUSINESS)
+        yield role_select(self.person.role if self.person else Role.BUSINESS)
         yield Static("", id="person-message", classes="hint error-message")
 
     def result(self) -> dict[str, Any] | None:
+        message = self.query_one("#person-message", Static)
         if not self.value("name").strip():
-            self.query_one("#person-message", Static).update(t("dialog.required"))
+            message.update(t("dialog.required"))
             return None
-        return {"name": self.value("name"), "title": self.value("title"),
-                "role": Role(str(self.query_one("#role", Select).value))}  # fmt: skip
+        email = self.value("email").strip()
+        if email and not _EMAIL.fullmatch(email):
+            message.update(literal(t("person.bad_email", value=email)))
+            self.query_one("#email", Input).focus()
+            return None
+        values: dict[str, Any] = {field: self.value(field) for field in self.TEXT_FIELDS}
+        return {**values, "role": Role(str(self.query_one("#role", Select).value))}
 
 
 class CustomerScreen(DataScreen[CustomerForm]):
@@ -55,6 +72,8 @@ class CustomerScreen(DataScreen[CustomerForm]):
                 tooltip="customer.save.help", priority=True),
         Binding("ctrl+a", "add_person", "customer.add_person", id="customer.add_person",
                 tooltip="customer.add_person.help", priority=True),
+        Binding("enter", "edit_person", "customer.edit_person", id="customer.edit_person",
+                tooltip="customer.edit_person.help", show=False),
         Binding("delete", "remove_person", "customer.remove_person", id="customer.remove_person",
                 tooltip="customer.remove_person.help", show=False),
         Binding("ctrl+d", "delete_person", "customer.delete_person", id="customer.delete_person",
@@ -85,10 +104,12 @@ class CustomerScreen(DataScreen[CustomerForm]):
     def on_mount(self) -> None:
         self.sub_title = t("customer.subtitle_new")
         self.query_one(DataTable).add_columns(t("customer.col.name"), t("customer.col.title"),
-                                              t("customer.col.role"), "")
+                                              t("customer.col.role"), t("customer.col.email"),
+                                              t("customer.col.phone"), "")  # fmt: skip
         self.query_one("#name", Input).focus()
         self.query_one("#people-label", Label).update(t(
             "customer.people", add=self._key_of("customer.add_person"),
+            edit=self._key_of("customer.edit_person"),
             archive=self._key_of("customer.remove_person"),
             delete=self._key_of("customer.delete_person")))  # fmt: skip
         if self.customer_id is not None:
@@ -125,8 +146,8 @@ class CustomerScreen(DataScreen[CustomerForm]):
         table.clear()
         for person in self.people:
             gone = person.archived_at is not None
-            cells = [person.name, person.title, t(f"role.{person.role.value}"),
-                     t("archive.archived") if gone else ""]  # fmt: skip
+            cells = [person.name, person.title, t(f"role.{person.role.value}"), person.email,
+                     person.phone, t("archive.archived") if gone else ""]  # fmt: skip
             table.add_row(*(literal(c, "dim" if gone else "", one_line=True) for c in cells))
         if self.people:
             table.move_cursor(row=min(row, len(self.people) - 1))
@@ -138,6 +159,25 @@ class CustomerScreen(DataScreen[CustomerForm]):
                 self._show_people()
 
         self.app.push_screen(PersonDialog(), added)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit_person()
+
+    def action_edit_person(self) -> None:
+        """Edit every field of the selected person (saved with the form, ctrl+s)."""
+        table = self.query_one(DataTable)
+        if not self.people:
+            return
+        index = min(table.cursor_row, len(self.people) - 1)
+        person = self.people[index]
+
+        def edited(result: dict | None) -> None:
+            if result and index < len(self.people) and self.people[index] is person:
+                self.people[index] = Person.model_validate({**person.model_dump(), **result})
+                self._show_people()
+
+        self.app.push_screen(PersonDialog(person), edited)
 
     def action_remove_person(self) -> None:
         """Archive the selected person (they left: old visits and notes keep them), or
@@ -228,4 +268,4 @@ class CustomerScreen(DataScreen[CustomerForm]):
 
     def _people_state(self) -> list[tuple]:
         """The people as the form holds them (added, archived, restored are changes)."""
-        return [(p.id, p.name, p.archived_at) for p in self.people]
+        return [p.model_dump() for p in self.people]

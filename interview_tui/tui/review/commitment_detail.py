@@ -38,6 +38,8 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
         *DETAIL_BINDINGS,
         Binding("ctrl+r", "reopen", "detail.reopen", id="detail.reopen",
                 tooltip="detail.reopen.help", priority=True),
+        Binding("ctrl+o", "override", "detail.override", id="detail.override",
+                tooltip="detail.override.help", priority=True),
         BACK_BINDING,
     ]
     UNDO_SCOPE = "commitments"
@@ -84,6 +86,13 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
             state += f" · {c.closed_on or ''} · {c.resolution_note}  " + t("detail.com.reopen")
         if not c.within_authority:
             state += "  · " + t("report.beyond_authority")
+            if data.why:
+                state += "\n" + t("detail.com.why", why="; ".join(data.why))
+            if c.overridden:
+                state += "\n" + t("report.authority_override", reason=c.authority_override)
+            else:
+                state += "\n" + t("detail.com.override_hint",
+                                  key=self.app.get_key_display(Binding("ctrl+o", "override")))
         self.query_one("#state", Static).update(literal(state))
         if first or not self.changed:
             for name in ("text", "owner_side", "owner_name"):
@@ -159,6 +168,28 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
         note, today = self.query_one("#reason", Input).value, self.iapp.today()
         self._write(t("detail.com.reopened", text=c.text),
                     lambda store: detail.reopen(store, self.commitment_id, note, today))
+
+    def action_override(self) -> None:
+        """Keep a commitment the authority check flagged, and say why (the same record as
+        ``interview-tui commitments override``)."""
+        from interview_tui.services.authority import override_authority
+        from interview_tui.tui.review.override_dialog import OverrideDialog
+
+        c = self.commitment
+        if c is None or c.within_authority:
+            self.notify(t("detail.com.not_flagged"), timeout=3)
+            return
+        today = self.iapp.today()
+
+        def answered(result: dict | None) -> None:
+            if result:
+                reason = result["reason"]
+                self._write(t("detail.com.overridden", text=c.text),
+                            lambda store: override_authority(store, self.commitment_id, reason,
+                                                             today))  # fmt: skip
+
+        self.app.push_screen(OverrideDialog(c.text, title_key="authority.override_title",
+                                            body_key="authority.override_body"), answered)
 
     def undone(self, record: Any) -> None:
         self.commitment = None

@@ -20,13 +20,15 @@ class OverrideDialog(FormDialog):
 
     TITLE_KEY = "gate.title"
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, *, title_key: str = "gate.title",
+                 body_key: str = "gate.body") -> None:  # fmt: skip
         super().__init__()
         self.title_text = what
+        self.TITLE_KEY, self.body_key = title_key, body_key
 
     def fields(self) -> ComposeResult:
         yield Static(literal(self.title_text), classes="hint")
-        yield Static(t("gate.body"), classes="hint")
+        yield Static(t(self.body_key), classes="hint")
         yield Input(compact=True, id="reason", placeholder=t("gate.reason_hint"))
         yield Static("", id="gate-error", classes="hint error-message")
 

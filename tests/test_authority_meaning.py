@@ -1,0 +1,104 @@
+"""The authority check reads meaning: a limit is a kind of promise about a subject, a
+commitment touches it when it promises that kind about that subject, and a refusal never
+does; the flag says why, and the override is there after the meeting, in the TUI."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from interview_tui.domain.enums import OwnerSide
+from interview_tui.domain.models import Commitment, Visit
+from interview_tui.exports.render import render
+from interview_tui.services.authority import authority_flags, flags_beyond_authority
+from tests.conftest import FIXED_NOW, FIXED_TODAY, settle
+
+_BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_authority.py"
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_authority", _BENCH)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("text", "limit", "touches"), [
+    ("2027 年 3 月 31 日前上线 72 小时离线缓存", "具体上线日期", True),
+    ("发送 GPU 资源池产品白皮书", "GPU 价格折扣", False),
+    ("没公布的日期一律不给", "具体上线日期", False),
+    ("GPU 资源池给 8 折", "GPU 价格折扣", True),
+    ("The offline cache will launch by March 31, 2027", "launch dates", True),
+    ("Send the GPU pool product whitepaper", "GPU discounts", False),
+    ("We never give dates for unannounced features", "launch dates", False),
+    ("20% off the GPU pool", "GPU discounts", True),
+])  # fmt: skip
+def test_the_issues_examples_in_both_languages(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
+    (flag,) = authority_flags("2027 年 3 月 31 日前上线 72 小时离线缓存", "定制 SLA;具体上线日期")
+    assert flag.limit == "具体上线日期"
+    assert "2027 年" in flag.words and "上线" in flag.words
+    (flag,) = authority_flags("Three months of free GPU capacity", "GPU discounts")
+    assert flag.words == ("free", "GPU")  # as written, not lower-cased
+
+
+def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
+    bench = _bench()
+    pairs = bench.load_pairs()
+    for lang in ("zh", "en"):
+        mine = [p for p in pairs if p.lang == lang]
+        assert len(mine) >= 150, lang
+        assert 0.4 <= sum(p.touches for p in mine) / len(mine) <= 0.6, lang
+    scores, _ = bench.score([p for p in pairs if p.split == "tune"])
+    for (lang, _split), score in scores.items():
+        assert score.precision >= bench.FLOOR and score.recall >= bench.FLOOR, lang
+
+
+def _flagged(store, must_not_prefix: str, text: str) -> tuple[Visit, Commitment]:
+    visit = next(v for v in store.all(Visit) if v.must_not_promise.startswith(must_not_prefix))
+    commitment = store.save(Commitment(visit_id=visit.id, text=text, owner_side=OwnerSide.US,
+                                       owner_name="Li", within_authority=False))  # fmt: skip
+    return visit, commitment
+
+
+@pytest.mark.parametrize(("lang", "prefix", "text", "word", "why"), [
+    ("zh-CN", "定制 SLA", "离线缓存 2027 年 3 月 31 日前上线", "上线", "原因"),
+    ("en", "Custom SLA", "We will ship the roadmap item in Q3", "Q3", "Why"),
+])  # fmt: skip
+async def test_the_override_is_in_the_commitment_detail_and_says_why(make_app, demo_store, lang,
+                                                                     prefix, text, word,
+                                                                     why) -> None:  # fmt: skip
+    _, commitment = _flagged(demo_store, prefix, text)
+    app = make_app("commitment", lang=lang, commitment_id=commitment.id)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await settle(pilot)
+        state = str(app.screen.query_one("#state", Static).render())
+        assert why in state and word in state, state
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "OverrideDialog"
+        await pilot.press("ctrl+s")  # a reason is required
+        await settle(pilot)
+        assert type(app.screen).__name__ == "OverrideDialog"
+        app.screen.query_one("#reason", Input).value = "VP 王总 approved"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "CommitmentDetailScreen"
+    saved = demo_store.get(Commitment, commitment.id)
+    assert saved.authority_override == "VP 王总 approved" and not saved.within_authority
+    assert saved.history[-1]["change"] == "authority"
+
+
+def test_the_report_says_why_a_commitment_was_flagged(demo_store) -> None:
+    visit, _ = _flagged(demo_store, "定制 SLA", "离线缓存 2027 年 3 月 31 日前上线")
+    report = render(demo_store, visit.id, "report-md", today=FIXED_TODAY, now=FIXED_NOW).decode()
+    line = next(line for line in report.splitlines() if "离线缓存 2027" in line)
+    assert "具体上线日期" in line and "上线" in line.split("具体上线日期", 1)[1], line
