@@ -36,6 +36,7 @@ from interview_tui.domain.models import (
 )
 from interview_tui.i18n import t
 from interview_tui.services.authority import apply_override, flags_beyond_authority
+from interview_tui.services.evidence import evidence_counts
 from interview_tui.services.live_windows import LiveWindow
 from interview_tui.store.store import Store
 
@@ -105,18 +106,18 @@ class LiveSession:
         attendees = [people[i] for i in visit.attendee_ids if i in people] or list(people.values())
         session = cls(store, visit, customer, attendees, store.script(visit_id))
         by_id = {item.id: item for item in session.items}
-        for note in store.notes(visit_id):
+        store_notes = store.notes(visit_id)
+        for note in store_notes:
             if note.kind == "pain":
                 session.pains.append(note)
             else:
                 item = by_id.get(note.script_item_id)
                 session.voices.setdefault(_key(item), []).append(note)
-            if note.goal is not None and note.text.strip():
-                session.goal_counts[note.goal] += 1
         for key, notes in session.voices.items():
             session.current[key] = len(notes) - 1
             session._seen.update((id(note), note.text) for note in notes)
         session.requirements = store.requirements(visit_id=visit_id)
+        session.goal_counts = evidence_counts([*store_notes, *session.requirements])
         session.commitments = store.commitments(visit_id)
         key = STARTED_KEY.format(visit_id=visit_id)
         with store.transaction():
@@ -384,6 +385,7 @@ class LiveSession:
                                   **{k: v.strip() for k, v in fields.items()})  # fmt: skip
         self._write(requirement)
         self.requirements.append(requirement)
+        self.goal_counts.update(evidence_counts([requirement]))  # evidence for goal 5
         return requirement
 
     def add_pain(
