@@ -168,6 +168,17 @@ class LiveSession:
         self.current[_key(item)] = max(0, min(index, len(notes) - 1))
         return self.note_for(item)
 
+    def show_note(self, note_id: int) -> tuple[bool, ScriptItem | None]:
+        """Make the note with this id the one shown under its question: (found, the
+        question, ``None`` for the free notes). A search hit opens the note itself."""
+        by_key = {_key(item): item for item in self.items}
+        for key, notes in self.voices.items():
+            for index, note in enumerate(notes):
+                if note.id == note_id:
+                    self.current[key] = index
+                    return True, by_key.get(key)
+        return False, None
+
     def _blank(self, item: ScriptItem | None) -> Note:
         note = Note(visit_id=self.visit.id or 0, script_item_id=item.id if item else None,
                     goal=item.goal if item else None)  # fmt: skip
