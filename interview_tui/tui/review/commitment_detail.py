@@ -78,6 +78,7 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
     def show(self, data: CommitmentRow) -> None:
         first = self.commitment is None
         self.commitment = c = data.commitment
+        self.mark_read()
         self.sub_title = t("detail.com.title", customer=data.customer, date=data.visit_date)
         state = display(c.state)
         if c.state is not CommitmentState.OPEN:

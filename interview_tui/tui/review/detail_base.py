@@ -58,6 +58,12 @@ class DetailMixin(UndoMixin):
     def baseline(self) -> None:
         self._saved_values = self.values()
 
+    def mark_read(self) -> None:
+        """The record has arrived: the form is drawn. Until then nothing is (detail.tcss),
+        not an empty form whose choices show their defaults as if they were the record's."""
+        me: Any = self
+        me.add_class("-read")
+
     @property
     def changed(self) -> bool:
         return self._saved_values is not None and self.values() != self._saved_values
