@@ -1,6 +1,7 @@
-"""The pool's summary line follows a move (and its undo); the list shows when each
-requirement was raised; the requirement detail view draws nothing until its record is read
-(never an empty form showing the default group as if it were the requirement's)."""
+"""The pool's summary line follows a move (and its undo); the list shows the day each
+requirement was raised (its visit's date); the requirement detail view draws nothing until
+its record is read (never an empty form showing the default group as if it were the
+requirement's)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from interview_tui.domain.enums import PoolGroup
+from interview_tui.domain.models import Visit
 from interview_tui.services import requirement_pool as pool
 from tests.conftest import settle
 
@@ -37,8 +39,8 @@ async def test_the_summary_line_follows_a_move_and_its_undo(make_app, demo_store
         assert line.format(a=a, b=b) in str(counts.render())
         table = app.screen.query_one(DataTable)
         assert [str(c.label) for c in table.columns.values()][4] == raised
-        day = target.created_at.date().isoformat()
-        assert str(table.get_row(str(target.id))[4]) == day
+        visit = demo_store.get(Visit, target.visit_id)  # raised in that visit, on its day
+        assert str(table.get_row(str(target.id))[4]) == visit.date.date().isoformat()
 
 
 async def test_the_detail_view_draws_no_form_before_its_record(make_app, demo_store,

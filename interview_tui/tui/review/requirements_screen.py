@@ -64,9 +64,8 @@ def _head(r: Requirement) -> str:
 def _cells(row: pool.PoolRow) -> list[Any]:
     r = row.requirement
     style = "dim" if r.state.is_closed else ("yellow" if r.missing else "")
-    raised = r.created_at.date().isoformat() if r.created_at else "—"
     return [display(r.group), display(r.state), row.customer,
-            str(row.asked), raised, Text(_head(r), style=style)]  # fmt: skip
+            str(row.asked), row.raised or "—", Text(_head(r), style=style)]  # fmt: skip
 
 
 class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
