@@ -291,7 +291,10 @@ def _v11_live_windows(db: sqlite_utils.Database) -> None:
 
 def _v12_search_what_was_written(db: sqlite_utils.Database) -> None:
     """Requirements are found by their originator and by their solution proposals (text,
-    reasoning, the customer's reasons): their index rows are written again."""
+    reasoning, the customer's reasons): their index rows are written again. Requirements
+    are evidence for their visit's goal 5: an index finds a visit's requirements (the
+    account matrix asks it for each visit it walks)."""
+    db.execute("CREATE INDEX IF NOT EXISTS requirements_visit ON requirements (visit_id)")
     rows = [(search_rowid("requirement", row["id"]), index_body("requirement", row),
              "requirement", row["id"], row["visit_id"])
             for row in db.query("SELECT * FROM requirements")]  # fmt: skip
