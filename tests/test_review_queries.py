@@ -102,14 +102,20 @@ def test_kept_rate_and_links_are_read_from_their_indexes(big_store: Store) -> No
         " WHERE state = 'open' AND due IS NOT NULL AND due <= '2026-12-01'"
         " GROUP BY owner_side"))  # fmt: skip
     assert "COVERING INDEX commitments_due_soon" in plan  # home's nudge
+    plan = " ".join(str(row) for row in big_store.query(
+        "EXPLAIN QUERY PLAN SELECT 1 FROM visits v WHERE EXISTS"
+        " (SELECT 1 FROM requirements r WHERE r.visit_id = v.id)"))  # fmt: skip
+    assert "requirements_visit" in plan  # a visit's requirements: evidence for goal 5
 
 
 def test_account_matrix_equals_the_newest_evidence_per_goal(big_store: Store) -> None:
     rows = account_matrix(big_store, FIXED_TODAY, limit=500)
     expected: dict[tuple[int, str], str] = {}
-    for row in big_store.query(
+    for row in big_store.query(  # tagged notes, and requirements for key requirements
         "SELECT v.customer_id, n.goal, v.date FROM notes n JOIN visits v ON v.id = n.visit_id"
-        " WHERE n.goal IS NOT NULL"
+        " WHERE n.goal IS NOT NULL AND trim(n.text) != ''"
+        " UNION ALL SELECT v.customer_id, 'key_requirements', v.date FROM requirements r"
+        " JOIN visits v ON v.id = r.visit_id"
     ):
         if row["date"][:10] <= FIXED_TODAY.isoformat():
             key = (row["customer_id"], row["goal"])

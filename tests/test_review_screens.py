@@ -32,7 +32,7 @@ async def test_find_every_overdue_commitment_and_close_one(make_app, demo_store)
         await settle(pilot)
         closed = demo_store.get(Commitment, target.id)
         assert closed.state is CommitmentState.DONE and closed.resolution_note == "report sent"
-        assert table.row_count == 3 and str(table.get_row_at(0)[3]) == "done"  # redrawn in place
+        assert table.row_count == 3 and str(table.get_row_at(0)[3]).startswith("done · late")
         await pilot.press("d")  # the filter read again: the closed one has left it
         await settle(pilot)
         assert table.row_count == 2

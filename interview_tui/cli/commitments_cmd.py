@@ -17,6 +17,7 @@ from interview_tui.i18n import t
 @click.group("commitments", cls=LocalisedGroup, invoke_without_command=True)
 @click.option("--open", "open_only", is_flag=True)
 @click.option("--overdue", "overdue_only", is_flag=True)
+@click.option("--late", "late_only", is_flag=True)
 @click.option("--week", "due_this_week", is_flag=True)
 @click.option("--due-soon", "due_soon", is_flag=True)
 @click.option("--owner", default="")
@@ -25,7 +26,7 @@ from interview_tui.i18n import t
 @click.pass_context
 def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_this_week: bool,
                 owner: str, as_json: bool, due_soon: bool = False,
-                member: str = "") -> None:  # fmt: skip
+                member: str = "", late_only: bool = False) -> None:  # fmt: skip
     """List commitments with their customer, owner, due date and state.
 
     Kept on time is ours only, judged against each commitment's first due date (a
@@ -39,15 +40,17 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
         DUE_SOON_DAYS,
         CommitmentFilter,
         kept_on_time,
+        late_note,
         list_commitments,
         member_filter,
+        state_label,
     )
 
     settings: Settings = ctx.find_object(Settings)
     today = date.today()
     store = settings.open_store(read_only=True)
     who, me = member_filter(store, member)
-    filters = CommitmentFilter(open_only=open_only, overdue_only=overdue_only,
+    filters = CommitmentFilter(open_only=open_only, overdue_only=overdue_only, late_only=late_only,
                                due_this_week=due_this_week, owner=owner,
                                due_within=DUE_SOON_DAYS if due_soon else None,
                                member=who, me=me)  # fmt: skip
@@ -63,11 +66,12 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
     for row in rows:
         c = row.commitment
         due = c.due.isoformat() if c.due else t("cli.commitments.no_date")
-        mark = t("commitments.overdue") if row.is_overdue(today) else display(c.state)
+        mark = state_label(c, today)
         owner_text = f"{display(c.owner_side)}:{c.owner_name or '-'}"
+        late = f"  [{note}]" if (note := late_note(c, today)) else ""
         line = (f"{c.id:>5}  {pad(due, 10)}  {pad(mark, 8)}  {pad(row.customer, 20)}  "
-                f"{pad(owner_text, 18)}  {c.text}")  # fmt: skip
-        echo(line, fg="red" if row.is_overdue(today) else None)
+                f"{pad(owner_text, 18)}  {c.text}{late}")  # fmt: skip
+        echo(line, fg="red" if c.is_late(today) else None)
     if due_soon:  # for prompts and scripts: the lines and nothing else
         return
     for key, rate in (("cli.commitments.kept_ours", kept.ours),
@@ -120,13 +124,15 @@ def reschedule(settings: Settings, commitment_id: int, due: str, reason: str) ->
 
     The first due date is kept: a promise already late stays late in the rate.
     """
-    from interview_tui.domain.dates import parse_due
+    from interview_tui.domain.dates import parse_due, past_due_warning
     from interview_tui.services import commitments as service
 
     today = date.today()
     new_due = parse_due(due, today)  # a bad date is refused before the database opens
     store = settings.open_store()
     _report(service.reschedule(store, service.find(store, commitment_id), new_due, reason, today))
+    if warning := past_due_warning(new_due, today):  # accepted, but said
+        echo(warning, err=True)
 
 
 @commitments.command("reopen")

@@ -18,8 +18,8 @@ from interview_tui.cli.output import echo, echo_json
 @pass_settings
 def search(settings: Settings, query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Full-text search across every visit; each result names its visit and shows context."""
-    from interview_tui.domain.names import display_of
     from interview_tui.i18n import t
+    from interview_tui.services.search import hit_kind
 
     hits = settings.open_store(read_only=True).search(" ".join(query), limit=limit)
     if len(hits) == limit:
@@ -31,5 +31,5 @@ def search(settings: Settings, query: tuple[str, ...], limit: int, as_json: bool
         echo(t("cli.search.none"))
     for hit in hits:
         echo(t("cli.search.hit", id=f"{hit.visit_id:>4}", date=hit.visit_date,
-               customer=hit.customer, kind=display_of("record", hit.kind)))  # fmt: skip
+               customer=hit.customer, kind=hit_kind(hit)))  # fmt: skip
         echo(f"    {hit.snippet}")

@@ -155,3 +155,19 @@ def _parse_due(text: str, today: date) -> date:
 def parse_optional_due(text: str, today: date) -> date | None:
     """Like :func:`parse_due` but an empty text means no date."""
     return parse_due(text, today) if text.strip() else None
+
+
+def due_hint(due: date, today: date) -> str:
+    """What a due-date field says under what was typed: the date it means, and a warning
+    when that date has already passed (accepted: a promise can be written down late, but
+    it then counts as late from the start)."""
+    if due < today:
+        return t("commitment.due_past", date=due.isoformat(), days=(today - due).days)
+    return t("commitment.due_ok", date=due.isoformat())
+
+
+def past_due_warning(due: date | None, today: date) -> str:
+    """The warning for a due date already in the past (empty when it is not)."""
+    if due is None or due >= today:
+        return ""
+    return t("commitment.due_past_warning", date=due.isoformat(), days=(today - due).days)

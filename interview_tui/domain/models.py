@@ -268,6 +268,20 @@ class Commitment(Record):
     def is_overdue(self, today: date) -> bool:
         return self.state is CommitmentState.OPEN and self.due is not None and self.due < today
 
+    def days_late(self, today: date) -> int:
+        """Days past the FIRST due date (0: not late): closed done after it, or still open
+        after it, however often it was rescheduled. A dropped promise is not judged.
+
+        The one definition of late: every list, filter, export and the calendar ask it."""
+        first = self.first_due or self.due
+        if first is None or self.state is CommitmentState.DROPPED:
+            return 0
+        end = self.closed_on if self.state is CommitmentState.DONE and self.closed_on else today
+        return max((end - first).days, 0)
+
+    def is_late(self, today: date) -> bool:
+        return self.days_late(today) > 0
+
     @property
     def kept_on_time(self) -> bool:
         """Closed done on or before its first due date (no due date counts as on time)."""

@@ -14,6 +14,7 @@ from interview_tui.domain.models import Commitment
 from interview_tui.domain.names import display
 from interview_tui.exports.bundle import VisitBundle
 from interview_tui.i18n import t
+from interview_tui.services.commitments import late_note, state_label
 from interview_tui.services.follow_up import UNDATED_AFTER_VISIT, OpenCommitment
 
 
@@ -126,7 +127,10 @@ def commitment_event(item: OpenCommitment, *, stamp: str,
         summary += t("ics.no_due_mark")
     visit = f"{item.visit_date.isoformat()} {item.visit_purpose}".strip()
     state = (t("ics.overdue", date=c.due.isoformat()) if c.is_overdue(today)
-             else display(c.state))  # fmt: skip
+             else state_label(c, today))  # fmt: skip
+    if late := late_note(c, today):  # a mark in the title; how late and the first due date
+        summary += f" · {state_label(c, today)}"
+        state += f" · {late}"
     description = [t("ics.customer", customer=item.customer), t("ics.visit", visit=visit),
                    t("ics.owner", side=display(c.owner_side), name=owner),
                    t("ics.state", state=state)]  # fmt: skip

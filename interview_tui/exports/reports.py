@@ -16,12 +16,14 @@ from interview_tui.exports.bundle import VisitBundle
 from interview_tui.exports.markdown import md
 from interview_tui.i18n import t
 from interview_tui.services.authority import authority_flags
-from interview_tui.services.commitments import KeptOnTime, kept_line
+from interview_tui.services.commitments import KeptOnTime, kept_line, late_note
 from interview_tui.services.customer_safe import recap_commitments, safe_requirement
+from interview_tui.services.evidence import evidence_goal
+from interview_tui.services.history import history_lines
 from interview_tui.services.requirement_pool import overrides
 from interview_tui.services.schedule import schedule_for_customer, schedule_summary
 from interview_tui.services.script_builder import not_asked
-from interview_tui.services.solutions import history_lines
+from interview_tui.services.solutions import history_lines as solution_history
 
 
 def _day(bundle: VisitBundle) -> str:
@@ -38,11 +40,24 @@ def _note_line(bundle: VisitBundle, note: Note) -> str:
     return "- " + " ".join(parts)
 
 
+def _evidence_line(bundle: VisitBundle, record: Note | Requirement) -> str:
+    """A note (a pain point with the action we take), or a requirement by its title."""
+    if isinstance(record, Requirement):
+        head = md(record.title or record.pain or record.scenario or record.user)
+        return f"- {t('report.evidence_requirement', title=head)}"
+    line = _note_line(bundle, record)
+    return f"{line} → {md(record.action)}" if record.kind == "pain" and record.action else line
+
+
 def _commitment_line(c: Commitment, today: date, visit: Visit) -> str:
     flags = [display(c.state)]
     if c.is_overdue(today):
         flags.append(f"**{t('report.overdue')}**")
-    if c.first_due and c.due and c.first_due != c.due:
+    elif c.is_late(today):
+        flags.append(f"**{t('commitments.late')}**")
+    if late := late_note(c, today):  # how late, against the first due date
+        flags.append(late)
+    elif c.first_due and c.due and c.first_due != c.due:
         flags.append(t("report.first_due", date=c.first_due.isoformat()))
     if not c.within_authority:
         why = authority_flags(c.text, visit.must_not_promise, visit.may_promise)
@@ -52,7 +67,22 @@ def _commitment_line(c: Commitment, today: date, visit: Visit) -> str:
         flags.append(t("report.authority_override", reason=md(c.authority_override)))
     owner = f"{display(c.owner_side)}: {md(c.owner_name) or '—'}"
     due = c.due.isoformat() if c.due else "—"
-    return f"- {md(c.text)} ({owner}; {due}; {', '.join(flags)})"
+    line = f"- {md(c.text)} ({owner}; {due}; {', '.join(flags)})"
+    # what happened to it and why: done and drop notes, reschedule and override reasons
+    changes = [f"  - {md(change)}" for change in history_lines(c.history)] if c.history else []
+    return "\n".join([line, *changes])
+
+
+def _plan_inputs(bundle: VisitBundle) -> list[str]:
+    """What we went in with (internal): what sales told them, what not to say, what may and
+    must not be promised, what we give back; nothing when the plan left them empty."""
+    visit = bundle.visit
+    fields = [("sales_told", visit.sales_told), ("do_not_say", visit.do_not_say),
+              ("may_promise", visit.may_promise), ("must_not_promise", visit.must_not_promise),
+              ("give_back", "\n".join(visit.give_back))]  # fmt: skip
+    lines = [f"- **{t(f'report.plan.{name}')}:** {md(value, block=True, indent='  ')}"
+             for name, value in fields if value.strip()]  # fmt: skip
+    return [f"## {t('report.plan')}", "", *lines, ""] if lines else []
 
 
 def _solution_lines(r: Requirement) -> list[str]:
@@ -63,7 +93,7 @@ def _solution_lines(r: Requirement) -> list[str]:
         answer = display(current.answer)
         out.append(f"  - {t('report.solution', text=md(current.text), answer=answer)}")
         out.append(f"  - {t('report.solution_history')}:")
-        out += [f"    - {md(line)}" for line in history_lines(r)]
+        out += [f"    - {md(line)}" for line in solution_history(r)]
     if r.group is PoolGroup.IN_PROGRESS and not r.solution_agreed:
         out.append(f"  - ⚠ {t('report.no_agreed_solution')}")
     for entry in overrides(r):
@@ -90,16 +120,18 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
     out.append(f"**{t('report.attendees')}:** {people or t('report.none')}  ")
     goals = ", ".join(display(g) for g in visit.goals)
     out += [f"**{t('report.goals_chosen')}:** {goals or t('report.none')}", ""]
+    out += _plan_inputs(bundle)
 
-    notes = [n for n in bundle.notes if n.kind == "note" and n.text.strip()]
+    notes = [n for n in bundle.notes if n.text.strip()]
     out += [f"## {t('report.evidence')}", ""]
     for goal in Goal:
         out.append(f"### {goal.number}. {display(goal)}")
         if goal is Goal.PERSONAL_CONNECTION and not include_personal:
             out += [t("report.personal_left_out"), ""]
             continue
-        evidence = [n for n in notes if n.goal is goal]
-        out += [_note_line(bundle, n) for n in evidence] or [t("report.no_evidence")]
+        evidence = [_evidence_line(bundle, record) for record in [*notes, *bundle.requirements]
+                    if evidence_goal(record) is goal]  # fmt: skip
+        out += evidence or [t("report.no_evidence")]
         out.append("")
     unassigned = [n for n in notes if n.goal is None]
     if unassigned:
@@ -173,6 +205,18 @@ def _need(r: dict[str, str]) -> str:
     return "; ".join(fields) or md(r["title"])
 
 
+def _requirement_lines(r: dict[str, str]) -> list[str]:
+    """A requirement as the customer reads it: its title in bold, then what we heard (who,
+    when, the impact) under it; without a title, what we heard is the line."""
+    heard = _need(r)
+    if not r["title"].strip():
+        return [f"- {heard}"]
+    lines = [f"- **{md(r['title'])}**"]
+    if heard != md(r["title"]):
+        lines.append(f"  - {heard}")
+    return lines
+
+
 def _solutions_to_confirm(requirements: list[dict[str, str]]) -> list[str]:
     """Each proposed solution that waits for the customer's answer, with our reasoning."""
     waiting = [r for r in requirements if r["solution_answer"] == "waiting"
@@ -203,7 +247,7 @@ def recap_md(bundle: VisitBundle) -> str:
     if to_confirm:
         out += [f"## {t('recap.requirements')}", ""]
         for r, plan in to_confirm:
-            out.append(f"- {_need(r)}")
+            out += _requirement_lines(r)
             if r["solution_answer"] == "agreed":
                 out.append(f"  - {t('recap.solution_agreed', text=md(r['solution']))}")
             out += _agreed_plan(plan)
@@ -214,7 +258,7 @@ def recap_md(bundle: VisitBundle) -> str:
         for r, _plan in supported:
             how = (t("recap.how_to_use", how=md(r["how_to_use"])) if r["how_to_use"].strip()
                    else t("recap.supported_no_how"))  # fmt: skip
-            out.append(f"- {_need(r)}: {how}")
+            out += [*_requirement_lines(r), f"  - {how}"]
         out.append("")
     commitments = recap_commitments(bundle.commitments)
     if commitments:
@@ -228,4 +272,5 @@ def recap_md(bundle: VisitBundle) -> str:
         out.append("")
     if bundle.visit.next_step:
         out += [f"## {t('recap.next_step')}", "", md(bundle.visit.next_step, block=True), ""]
+    out += [t("recap.closing"), ""]  # a letter ends as one
     return "\n".join(out)

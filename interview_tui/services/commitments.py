@@ -67,12 +67,33 @@ NOT_ARCHIVED = ("m.visit_id NOT IN (SELECT id FROM visits WHERE archived_at IS N
 
 
 def _late(c: Commitment, today: date) -> bool:
-    """Past its first due date: closed after it, or still open after it."""
+    return c.is_late(today)
+
+
+def state_label(c: Commitment, today: date) -> str:
+    """The state every list shows: overdue now, late (past the first due date, though
+    rescheduled or done since), or the plain state."""
+    if c.is_overdue(today):
+        return t("commitments.overdue")
+    if c.state is CommitmentState.OPEN and c.is_late(today):
+        return t("commitments.late")
+    return display(c.state)  # done late: the state, and the late note beside it
+
+
+def late_note(c: Commitment, today: date) -> str:
+    """How late and against which date ("late 12 d, first due 2026-03-01"); empty when the
+    promise is not late. The one sentence every output uses."""
+    days = c.days_late(today)
+    if not days:
+        return ""
     first = c.first_due or c.due
-    if first is None or c.state is CommitmentState.DROPPED:
-        return False
-    end = c.closed_on if c.state is CommitmentState.DONE and c.closed_on else today
-    return end > first
+    return t("commitments.late_note", days=days, date=first.isoformat() if first else "—")
+
+
+#: SQL twin of :meth:`Commitment.is_late` over ``commitments m`` (one parameter: today)
+_LATE_SQL = ("m.state != 'dropped' AND coalesce(m.first_due, m.due) IS NOT NULL"
+             " AND coalesce(m.first_due, m.due) < (CASE WHEN m.state = 'done'"
+             " AND m.closed_on IS NOT NULL THEN m.closed_on ELSE ? END)")
 
 
 #: the member filter for "mine" (see :attr:`CommitmentFilter.member`)
@@ -116,6 +137,8 @@ DUE_SOON_DAYS = 7
 class CommitmentFilter:
     open_only: bool = False
     overdue_only: bool = False
+    #: past the first due date: overdue now, rescheduled after it, or done after it
+    late_only: bool = False
     due_this_week: bool = False
     customer_id: int | None = None
     owner: str = ""  # matches the owner side ("us", "customer") or part of the name
@@ -138,6 +161,9 @@ class CommitmentFilter:
             params.append((today + timedelta(days=self.due_within)).isoformat())
         if self.overdue_only:
             where.append("m.due IS NOT NULL AND m.due < ?")
+            params.append(today.isoformat())
+        if self.late_only:
+            where.append(_LATE_SQL)
             params.append(today.isoformat())
         if self.due_this_week:
             end = today + timedelta(days=6 - today.weekday())

@@ -5,11 +5,45 @@ Archived visits and customers are left out (they come back when restored).
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from interview_tui.domain.enums import Goal
 from interview_tui.store.store import Store
+
+
+def evidence_goal(record: Any) -> Goal | None:
+    """The goal a record is evidence for, or ``None``: the one rule every count asks (the
+    live goal panel, the account matrix, the timeline, the brief and the report).
+
+    A note counts for the goal it is tagged with when it says something (a pain point is a
+    note tagged pain points, its action a commitment of ours); a requirement counts for key
+    requirements. The SQL below (:data:`_EVIDENCE_SQL`) is the same rule over the tables.
+    """
+    from interview_tui.domain.models import Note, Requirement
+
+    if isinstance(record, Requirement):
+        return Goal.KEY_REQUIREMENTS
+    if isinstance(record, Note) and record.text.strip():
+        return record.goal
+    return None
+
+
+def evidence_counts(records: Iterable[Any]) -> Counter[Goal]:
+    """How many records are evidence for each goal."""
+    return Counter(goal for record in records if (goal := evidence_goal(record)) is not None)
+
+
+#: :func:`evidence_goal` in SQL: the visit ``v`` has evidence for the goal ``goals.goal``
+_EVIDENCE_SQL = (
+    "(EXISTS (SELECT 1 FROM notes n WHERE n.visit_id = v.id AND n.goal = goals.goal"
+    " AND trim(n.text) != '')"
+    " OR (goals.goal = 'key_requirements'"
+    " AND EXISTS (SELECT 1 FROM requirements r WHERE r.visit_id = v.id)))"  # its index: v12
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +62,19 @@ def customer_evidence(store: Store, customer_id: int,
     if visit_ids is not None:
         only = f" AND n.visit_id IN ({','.join('?' * len(visit_ids))})"
         params = list(visit_ids)
-    rows = store.query(
-        "SELECT n.visit_id, v.date, n.goal, n.text, n.internal FROM notes n"
+    rows = store.query(  # evidence_goal's rule: tagged notes, and requirements for goal 5
+        "SELECT visit_id, date, goal, text, internal FROM ("
+        " SELECT n.visit_id, v.date, n.goal, n.text, n.internal, 0 AS k, n.id FROM notes n"
         " JOIN visits v ON v.id = n.visit_id"
         " WHERE v.customer_id = ? AND v.archived_at IS NULL AND n.goal IS NOT NULL"
-        " AND trim(n.text) != ''"
-        f"{only} ORDER BY v.date DESC, n.id",
-        [customer_id, *params],
+        f" AND trim(n.text) != ''{only}"
+        " UNION ALL SELECT r.visit_id, v.date, 'key_requirements',"
+        " coalesce(nullif(r.title, ''), nullif(r.pain, ''), nullif(r.scenario, ''), r.user),"
+        " 0, 1, r.id FROM requirements r JOIN visits v ON v.id = r.visit_id"
+        " WHERE r.customer_id = ? AND v.customer_id = r.customer_id AND v.archived_at IS NULL"
+        f"{only.replace('n.', 'r.')}"
+        ") ORDER BY date DESC, k, id",
+        [customer_id, *params, customer_id, *params],
     )
     return [Evidence(r["visit_id"], r["date"][:10], Goal(r["goal"]), r["text"],
                      bool(r["internal"])) for r in rows]  # fmt: skip
@@ -73,7 +113,7 @@ def account_matrix(store: Store, today: date, limit: int = 200,
             " SELECT page.id AS customer_id, goals.goal AS goal,"
             " (SELECT v.date FROM visits v WHERE v.customer_id = page.id AND v.date <= ?"
             "  AND v.archived_at IS NULL"
-            "  AND EXISTS (SELECT 1 FROM notes n WHERE n.visit_id = v.id AND n.goal = goals.goal)"
+            f"  AND {_EVIDENCE_SQL}"
             "  ORDER BY v.date DESC LIMIT 1) AS last"
             " FROM page, goals",
             [*(c["id"] for c in customers), *(g.value for g in Goal),

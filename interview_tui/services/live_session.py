@@ -36,6 +36,7 @@ from interview_tui.domain.models import (
 )
 from interview_tui.i18n import t
 from interview_tui.services.authority import apply_override, authority_flags
+from interview_tui.services.evidence import evidence_counts
 from interview_tui.services.live_windows import LiveWindow
 from interview_tui.store.store import Store
 
@@ -105,18 +106,18 @@ class LiveSession:
         attendees = [people[i] for i in visit.attendee_ids if i in people] or list(people.values())
         session = cls(store, visit, customer, attendees, store.script(visit_id))
         by_id = {item.id: item for item in session.items}
-        for note in store.notes(visit_id):
+        store_notes = store.notes(visit_id)
+        for note in store_notes:
             if note.kind == "pain":
                 session.pains.append(note)
             else:
                 item = by_id.get(note.script_item_id)
                 session.voices.setdefault(_key(item), []).append(note)
-            if note.goal is not None and note.text.strip():
-                session.goal_counts[note.goal] += 1
         for key, notes in session.voices.items():
             session.current[key] = len(notes) - 1
             session._seen.update((id(note), note.text) for note in notes)
         session.requirements = store.requirements(visit_id=visit_id)
+        session.goal_counts = evidence_counts([*store_notes, *session.requirements])
         session.commitments = store.commitments(visit_id)
         key = STARTED_KEY.format(visit_id=visit_id)
         with store.transaction():
@@ -166,6 +167,17 @@ class LiveSession:
         index = notes.index(self.note_for(item)) + step
         self.current[_key(item)] = max(0, min(index, len(notes) - 1))
         return self.note_for(item)
+
+    def show_note(self, note_id: int) -> tuple[bool, ScriptItem | None]:
+        """Make the note with this id the one shown under its question: (found, the
+        question, ``None`` for the free notes). A search hit opens the note itself."""
+        by_key = {_key(item): item for item in self.items}
+        for key, notes in self.voices.items():
+            for index, note in enumerate(notes):
+                if note.id == note_id:
+                    self.current[key] = index
+                    return True, by_key.get(key)
+        return False, None
 
     def _blank(self, item: ScriptItem | None) -> Note:
         note = Note(visit_id=self.visit.id or 0, script_item_id=item.id if item else None,
@@ -386,6 +398,7 @@ class LiveSession:
                                   **{k: v.strip() for k, v in fields.items()})  # fmt: skip
         self._write(requirement)
         self.requirements.append(requirement)
+        self.goal_counts.update(evidence_counts([requirement]))  # evidence for goal 5
         return requirement
 
     def add_pain(

@@ -43,6 +43,8 @@ class PoolRow:
     requirement: Requirement
     customer: str
     asked: int  # how many customers raised it (linked requirements share a key)
+    #: the day the customer raised it: its visit's date (when it was written down, without one)
+    raised: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,9 @@ def read_pool(store: Store, *, customer_id: int | None = None, offset: int = 0,
         f"SELECT r.id FROM requirements r {where} ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, *_CLOSED, limit, offset])]  # fmt: skip
     rows = store.query(
-        f"SELECT r.*, c.name AS _customer FROM requirements r"
+        f"SELECT r.*, c.name AS _customer,"
+        " (SELECT substr(v.date, 1, 10) FROM visits v WHERE v.id = r.visit_id) AS _raised"
+        " FROM requirements r"
         f" JOIN customers c ON c.id = r.customer_id WHERE r.id IN ({','.join('?' * len(ids))})"
         f" ORDER BY {order}",
         [*ids, *_CLOSED],
@@ -84,9 +88,10 @@ def read_pool(store: Store, *, customer_id: int | None = None, offset: int = 0,
         " GROUP BY r.pool_group", params)}  # fmt: skip
     page = []
     for row in rows:
-        customer = row.pop("_customer")
+        customer, raised = row.pop("_customer"), row.pop("_raised")
         requirement = from_row(Requirement, row)
-        page.append(PoolRow(requirement, customer, asked.get(requirement.link_key, 1)))
+        page.append(PoolRow(requirement, customer, asked.get(requirement.link_key, 1),
+                            _raised(requirement, raised)))  # fmt: skip
     return PoolPage(page, offset, sum(counts.values()), counts)
 
 
@@ -94,18 +99,25 @@ def pool_row(store: Store, requirement_id: int) -> PoolRow:
     """One requirement as the pool shows it (after a change)."""
     from interview_tui.store.records import from_row
 
-    rows = store.query("SELECT r.*, c.name AS _customer FROM requirements r"
+    rows = store.query("SELECT r.*, c.name AS _customer, (SELECT substr(v.date, 1, 10)"
+                       " FROM visits v WHERE v.id = r.visit_id) AS _raised FROM requirements r"
                        " JOIN customers c ON c.id = r.customer_id WHERE r.id = ?",
                        [requirement_id])  # fmt: skip
     if not rows:
         raise not_found("requirement", requirement_id)
-    customer = rows[0].pop("_customer")
+    customer, raised = rows[0].pop("_customer"), rows[0].pop("_raised")
     requirement = from_row(Requirement, rows[0])
     asked = 1
     if requirement.link_key:
         asked = int(store.query("SELECT count(DISTINCT customer_id) AS n FROM requirements"
                                 " WHERE link_key = ?", [requirement.link_key])[0]["n"])
-    return PoolRow(requirement, customer, asked)
+    return PoolRow(requirement, customer, asked, _raised(requirement, raised))
+
+
+def _raised(requirement: Requirement, visit_day: str | None) -> str:
+    if visit_day:
+        return visit_day
+    return requirement.created_at.date().isoformat() if requirement.created_at else ""
 
 
 #: changes kept in a requirement's history (with the reason, when one is given)

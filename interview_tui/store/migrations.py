@@ -104,6 +104,13 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         db[table].create_index([column])
 
 
+def _columns(db: sqlite_utils.Database, table: str, fields: tuple[str, ...]) -> str:
+    """The id, visit and searchable columns a table has at this point of the migrations (a
+    field indexed today may be a column a later migration adds)."""
+    have = set(db[table].columns_dict)
+    return ", ".join(f'"{name}"' for name in ("id", "visit_id", *fields) if name in have)
+
+
 def _v2_search_links_history(db: sqlite_utils.Database) -> None:
     """Full-text index (CJK bigrams), linked requirements, commitment history."""
     db["requirements"].add_column("link_key", str, not_null_default="")
@@ -115,7 +122,7 @@ def _v2_search_links_history(db: sqlite_utils.Database) -> None:
         "body, kind UNINDEXED, ref_id UNINDEXED, visit_id UNINDEXED, tokenize='unicode61')"
     )
     for kind, (table, fields) in INDEXED_FIELDS.items():
-        columns = ", ".join(f'"{name}"' for name in ("id", "visit_id", *fields))
+        columns = _columns(db, table, fields)
         rows = db.query(f"SELECT {columns} FROM {table}")
         db.conn.executemany(
             "INSERT INTO search_index (body, kind, ref_id, visit_id) VALUES (?, ?, ?, ?)",
@@ -131,7 +138,7 @@ def _v3_search_rowids(db: sqlite_utils.Database) -> None:
         "body, kind UNINDEXED, ref_id UNINDEXED, visit_id UNINDEXED, tokenize='unicode61')"
     )
     for kind, (table, fields) in INDEXED_FIELDS.items():
-        columns = ", ".join(f'"{name}"' for name in ("id", "visit_id", *fields))
+        columns = _columns(db, table, fields)
         db.conn.executemany(
             "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id) VALUES (?, ?, ?, ?, ?)",
             ((search_rowid(kind, row["id"]), index_body(kind, row), kind, row["id"],
@@ -299,11 +306,25 @@ def _v12_person_email_phone(db: sqlite_utils.Database) -> None:
     )  # fmt: skip
 
 
+def _v13_search_what_was_written(db: sqlite_utils.Database) -> None:
+    """Requirements are found by their originator and by their solution proposals (text,
+    reasoning, the customer's reasons): their index rows are written again. Requirements
+    are evidence for their visit's goal 5: an index finds a visit's requirements (the
+    account matrix asks it for each visit it walks)."""
+    db.execute("CREATE INDEX IF NOT EXISTS requirements_visit ON requirements (visit_id)")
+    rows = [(search_rowid("requirement", row["id"]), index_body("requirement", row),
+             "requirement", row["id"], row["visit_id"])
+            for row in db.query("SELECT * FROM requirements")]  # fmt: skip
+    db.conn.executemany("DELETE FROM search_index WHERE rowid = ?", [(r[0],) for r in rows])
+    db.conn.executemany("INSERT INTO search_index (rowid, body, kind, ref_id, visit_id)"
+                        " VALUES (?, ?, ?, ?, ?)", rows)  # fmt: skip
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial, _v2_search_links_history, _v3_search_rowids, _v4_voices_pain_actions,
     _v5_archive_history_schedule, _v6_uids_first_due_override_how_to_use, _v7_solutions,
     _v8_link_and_due_soon_indexes, _v9_import_staging, _v10_team_identity,
-    _v11_live_windows, _v12_person_email_phone,
+    _v11_live_windows, _v12_person_email_phone, _v13_search_what_was_written,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"

@@ -11,6 +11,7 @@ followed by 账单. A one-character Chinese query is matched as a prefix of the 
 
 from __future__ import annotations
 
+import json
 import re
 
 _CJK = (
@@ -28,7 +29,8 @@ INDEXED_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "note": ("notes", ("text", "action")),
     "requirement": (
         "requirements",
-        ("title", "user", "scenario", "pain", "product_details", "solution_idea", "workaround"),
+        ("title", "user", "scenario", "pain", "originator", "product_details", "solution_idea",
+         "workaround", "solutions"),
     ),
     "commitment": ("commitments", ("text", "owner_name", "resolution_note")),
 }
@@ -42,10 +44,30 @@ def search_rowid(kind: str, ref_id: int) -> int:
     return int(ref_id) * 8 + _KIND_NUMBER[kind]
 
 
+def searchable_text(kind: str, row: dict) -> str:
+    """What was written in a record's searchable fields, as one text: a requirement's
+    solution proposals (stored as JSON) give their text, our reasoning and each answer's
+    reason, the customer's words."""
+    _, fields = INDEXED_FIELDS[kind]
+    return " ".join(_field_text(name, row.get(name)) for name in fields)
+
+
+def _field_text(name: str, value: object) -> str:
+    if name != "solutions":
+        return str(value or "")
+    proposals = json.loads(value) if isinstance(value, str) and value else value or []
+    words = []
+    for proposal in proposals if isinstance(proposals, list) else []:
+        if isinstance(proposal, dict):
+            words += [str(proposal.get("text") or ""), str(proposal.get("reasoning") or "")]
+            words += [str(reply.get("reason") or "") for reply in proposal.get("replies") or []
+                      if isinstance(reply, dict)]  # fmt: skip
+    return " ".join(word for word in words if word)
+
+
 def index_body(kind: str, row: dict) -> str:
     """The search form of a record's searchable fields."""
-    _, fields = INDEXED_FIELDS[kind]
-    return index_form(" ".join(str(row.get(name) or "") for name in fields))
+    return index_form(searchable_text(kind, row))
 
 
 def _bigrams(run: str) -> list[str]:

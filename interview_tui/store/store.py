@@ -27,6 +27,7 @@ from interview_tui.store.search import (
     index_body,
     match_expression,
     search_rowid,
+    searchable_text,
     snippet,
 )
 
@@ -64,6 +65,8 @@ class SearchHit:
     snippet: str
     customer: str
     visit_date: str
+    #: a personal-connection note: marked personal wherever the hit is shown
+    personal: bool = False
 
 
 class Store:
@@ -434,9 +437,11 @@ class Store:
         )
         hits = []
         for row in rows:
-            table, fields = INDEXED_FIELDS[row["kind"]]
+            table, _fields = INDEXED_FIELDS[row["kind"]]
             source = self.query(f"SELECT * FROM {table} WHERE id = ?", [row["ref_id"]])
-            body = " ".join(str(source[0].get(f) or "") for f in fields) if source else ""
+            body = searchable_text(row["kind"], source[0]) if source else ""
+            personal = bool(source) and row["kind"] == "note" \
+                and source[0].get("goal") == "personal_connection"
             hits.append(
                 SearchHit(
                     kind=row["kind"],
@@ -445,6 +450,7 @@ class Store:
                     snippet=snippet(body, text),
                     customer=row["customer"] or "",
                     visit_date=(row["visit_date"] or "")[:10],
+                    personal=personal,
                 )
             )
         return hits

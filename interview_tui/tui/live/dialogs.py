@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from interview_tui.domain.dates import DateParseError, parse_due
+from interview_tui.domain.dates import DateParseError, due_hint, parse_due
 from interview_tui.domain.enums import Goal, OwnerSide, Role
 from interview_tui.domain.models import Person, ScriptItem
 from interview_tui.i18n import t
@@ -48,7 +48,7 @@ class DueDateForm(FormDialog):
             message.update("" if quiet and len(text) < 3 else literal(str(exc)))
             message.set_class(True, "error-message")
             return False, None
-        message.update(t("commitment.due_ok", date=due.isoformat()))
+        message.update(due_hint(due, self.today))
         message.set_class(False, "error-message")
         return True, due
 

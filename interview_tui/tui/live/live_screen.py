@@ -179,10 +179,12 @@ class LiveScreen(BaseScreen):
                         "keys.group.meeting"),
     }  # fmt: skip
 
-    def __init__(self, visit_id: int, item_id: int | None = None) -> None:
+    def __init__(self, visit_id: int, item_id: int | None = None,
+                 note_id: int | None = None) -> None:  # fmt: skip
         super().__init__()
         self.visit_id = visit_id
         self.item_id = item_id
+        self.note_id = note_id  # a search hit: this very note, not the question's last one
         self.session: LiveSession | None = None
         self.index = 0
         self.safe = False
@@ -268,6 +270,10 @@ class LiveScreen(BaseScreen):
         ids = [item.id for item in session.items]
         if self.item_id in ids:
             self.index = ids.index(self.item_id)
+        if self.note_id is not None:
+            found, item = session.show_note(self.note_id)
+            if found:  # at its question (after the last one: the free notes)
+                self.index = session.items.index(item) if item else len(session.items)
         self._show_item()
         if early:
             editor = self.query_one("#note", TextArea)

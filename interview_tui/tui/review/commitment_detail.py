@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Label, Static
 
-from interview_tui.domain.dates import DateParseError, parse_due
+from interview_tui.domain.dates import DateParseError, due_hint, parse_due
 from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.models import Commitment
 from interview_tui.domain.names import display
@@ -80,6 +80,7 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
     def show(self, data: CommitmentRow) -> None:
         first = self.commitment is None
         self.commitment = c = data.commitment
+        self.mark_read()
         self.sub_title = t("detail.com.title", customer=data.customer, date=data.visit_date)
         state = display(c.state)
         if c.state is not CommitmentState.OPEN:
@@ -112,7 +113,7 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
             except DateParseError as exc:
                 hint.update(literal(str(exc)))
                 return
-            hint.update(t("commitment.due_ok", date=due.isoformat()) if due else "")
+            hint.update(due_hint(due, self.iapp.today()) if due else "")
 
     def _due(self):
         text = self.query_one("#due", Input).value.strip()

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Label, Static
 
-from interview_tui.domain.dates import DateParseError, parse_due
+from interview_tui.domain.dates import DateParseError, due_hint, parse_due, past_due_warning
 from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.models import Commitment
 from interview_tui.domain.names import display, display_of
@@ -32,10 +32,12 @@ from interview_tui.services.commitments import (
     kept_on_time,
     kept_per_customer,
     kept_per_member,
+    late_note,
     list_commitments,
     members,
     percent,
     reschedule,
+    state_label,
 )
 from interview_tui.services.undo import recorded
 from interview_tui.tui.data import DataScreen
@@ -56,6 +58,7 @@ _FILTERS = {
     "all": CommitmentFilter(),
     "open": CommitmentFilter(open_only=True),
     "overdue": CommitmentFilter(overdue_only=True),
+    "late": CommitmentFilter(late_only=True),
     "week": CommitmentFilter(due_this_week=True),
 }
 
@@ -107,6 +110,18 @@ class DueDialog(FormDialog):
         self.query_one(".dialog-title", Static).update(literal(self.title_text))
         super().on_mount()
 
+    @on(Input.Changed, "#due")
+    def _check_due(self, event: Input.Changed) -> None:
+        """The date meant, as it is typed (and a warning when it is already past)."""
+        message = self.query_one("#due-message", Static)
+        try:
+            due = parse_due(event.value, self.today)
+        except DateParseError:
+            message.update("")
+            return
+        message.update(due_hint(due, self.today))
+        message.set_class(False, "error-message")
+
     def result(self) -> dict[str, Any] | None:
         message = self.query_one("#due-message", Static)
         try:
@@ -116,7 +131,7 @@ class DueDialog(FormDialog):
             message.set_class(True, "error-message")
             self.query_one("#due", Input).focus()
             return None
-        message.update(t("commitment.due_ok", date=due.isoformat()))
+        message.update(due_hint(due, self.today))
         if not self.value("reason").strip():
             self.query_one("#reason-message", Static).update(t("dialog.required"))
             self.query_one("#reason", Input).focus()
@@ -138,9 +153,12 @@ class CommitmentsData:
 
 def _cells(row: CommitmentRow, today: date) -> list[Text]:
     c = row.commitment
-    overdue = row.is_overdue(today)
-    style = "bold red" if overdue else ("dim" if c.state is not CommitmentState.OPEN else "")
-    state = t("commitments.overdue") if overdue else display(c.state)
+    late = c.is_late(today)
+    style = ("bold red" if c.is_overdue(today) else "red" if late
+             else "dim" if c.state is not CommitmentState.OPEN else "")  # fmt: skip
+    state = state_label(c, today)
+    if late:  # a mark, how late and the first due date, however often it moved since
+        state += " · " + late_note(c, today)
     owner = f"{display(c.owner_side)}: {c.owner_name or '—'}"
     cells = [c.due.isoformat() if c.due else "—", row.customer, owner, state, c.text]
     return [literal(cell, style, one_line=True) for cell in cells]
@@ -182,6 +200,10 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
                 tooltip="commitments.open.help"),
         Binding("d", "filter('overdue')", "commitments.overdue_key", id="commitments.overdue",
                 tooltip="commitments.overdue_key.help"),
+        # in help and the palette; named on the filter line under "overdue now" (the key
+        # bar keeps its main actions in sight at 80 columns)
+        Binding("l", "filter('late')", "commitments.late_key", id="commitments.late",
+                tooltip="commitments.late_key.help", show=False),
         Binding("w", "filter('week')", "commitments.week", id="commitments.week",
                 tooltip="commitments.week.help"),
         Binding("a", "filter('all')", "commitments.all", id="commitments.all",
@@ -308,8 +330,10 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         """The highlighted commitment in full under the list (its column is cut when narrow)."""
         row = self.selected()
         text = f"{row.customer}: {row.commitment.text}" if row else None
+        if row and (late := late_note(row.commitment, self.iapp.today())):
+            text = f"{text} · {late}"
         if row and row.commitment.author not in ("", self.iapp.store.member):
-            text += " · " + t("commitments.by_member", member=row.commitment.author)
+            text = f"{text} · " + t("commitments.by_member", member=row.commitment.author)
         self.query_one(RowStrip).show_text(text)
 
     @on(PagedTable.NeedMore)
@@ -470,6 +494,8 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
                                                            result["reason"], today),
                            self.action_due,
                            t("commitments.due_moved", date=result["due"].isoformat()))  # fmt: skip
+                if warning := past_due_warning(result["due"], self.iapp.today()):
+                    self.notify(warning, severity="warning", timeout=6)
 
         title = t("commitments.due_title", text=row.commitment.text)
         self.app.push_screen(DueDialog(title, self.iapp.today()), done)

@@ -10,9 +10,8 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Checkbox, Input, Select, Static
 
-from interview_tui.domain.enums import CommitmentState
-from interview_tui.domain.names import display_of, field_value
 from interview_tui.i18n import t
+from interview_tui.services.history import history_lines
 from interview_tui.tui.confirm import ConfirmDialog
 from interview_tui.tui.text import Block, Hanging, hanging, literal
 from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
@@ -41,35 +40,6 @@ def dated_block(lines: list[str]) -> Block:
     return Block(parts)
 
 
-def history_lines(history: list[dict[str, str]]) -> list[str]:
-    """A record's history, newest last, one line per change."""
-    lines = []
-    for entry in history:
-        on = entry.get("on", "")
-        why = entry.get("reason") or entry.get("note") or ""
-        if "undone" in entry:
-            text = t("history.undone", change=entry["undone"])
-        elif "field" in entry:
-            name = t(f"history.field.{entry['field']}")
-            old, new = (field_value(entry["field"], entry.get(end) or "") or "—"
-                        for end in ("from", "to"))
-            text = t("history.changed", field=name, old=old, new=new)
-        elif entry.get("change") == "state" or "state" in entry:
-            state = entry.get("state") or entry.get("to", "")
-            text = t("history.state", state=display_of(CommitmentState, state))
-        elif entry.get("change") == "authority":
-            text = t("history.authority")
-        elif "to" in entry:
-            text = t("history.due", old=entry.get("from") or "—", new=entry["to"])
-        else:
-            continue
-        if entry.get("override"):  # into in progress without an agreed solution
-            why = " · ".join(x for x in (why, t("history.override", reason=entry["override"]))
-                             if x)  # fmt: skip
-        lines.append(f"{on}  {text}" + (f"  · {why}" if why else ""))
-    return lines or [t("history.none")]
-
-
 class DetailMixin(UndoMixin):
     """For a detail DataScreen: :meth:`values` reads the fields, :meth:`baseline` marks them
     as saved; ``esc`` with unsaved changes asks (keep editing / discard)."""
@@ -87,6 +57,12 @@ class DetailMixin(UndoMixin):
 
     def baseline(self) -> None:
         self._saved_values = self.values()
+
+    def mark_read(self) -> None:
+        """The record has arrived: the form is drawn. Until then nothing is (detail.tcss),
+        not an empty form whose choices show their defaults as if they were the record's."""
+        me: Any = self
+        me.add_class("-read")
 
     @property
     def changed(self) -> bool:

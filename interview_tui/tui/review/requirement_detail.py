@@ -136,6 +136,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
     def show(self, data: pool.PoolRow) -> None:
         first = self.requirement is None
         self.requirement = r = data.requirement
+        self.mark_read()
         self.sub_title = t("detail.req.heading", customer=data.customer, id=r.id)
         if first or not self.changed:
             for name in (*_TEXT, "state", "group", *_SCHEDULE, *_AFTER, "share_plan"):

@@ -66,7 +66,7 @@ def _cells(row: pool.PoolRow) -> list[Any]:
     r = row.requirement
     style = "dim" if r.state.is_closed else ("yellow" if r.missing else "")
     return [display(r.group), display(r.state), row.customer,
-            str(row.asked), Text(_head(r), style=style)]  # fmt: skip
+            str(row.asked), row.raised or "—", Text(_head(r), style=style)]  # fmt: skip
 
 
 class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
@@ -97,6 +97,8 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         super().__init__()
         self.customer_id = customer_id
         self.rows: dict[str, pool.PoolRow] = {}
+        self.per_group: dict[PoolGroup, int] = {}  # the summary line's figures
+        self.total = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,7 +113,7 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         self.sub_title = t("pool.subtitle")
         self.query_one(PagedTable).add_columns(
             t("pool.col.group"), t("pool.col.state"), t("pool.col.customer"),
-            t("pool.col.asked"), t("pool.col.requirement"))  # fmt: skip
+            t("pool.col.asked"), t("pool.col.raised"), t("pool.col.requirement"))  # fmt: skip
         super().on_mount()
 
     # -- reading ---------------------------------------------------------------------------
@@ -124,12 +126,16 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         table.reset(data.total)
         self.rows.clear()
         self._add(data)
-        counts = " · ".join(f"{display(g)} {data.per_group.get(g, 0)}"
-                            for g in PoolGroup)  # fmt: skip
-        self.query_one("#pool-counts", Static).update(
-            t("pool.counts", total=data.total, groups=counts))
-        self.query_one("#pool-counts").display = bool(data.total)
+        self.per_group, self.total = dict(data.per_group), data.total
+        self._show_counts()
         self.query_one("#pool-empty", EmptyNote).say(None if data.total else t("pool.empty"))
+
+    def _show_counts(self) -> None:
+        """The summary line: how many in all and in each group (kept true after a move)."""
+        counts = " · ".join(f"{display(g)} {self.per_group.get(g, 0)}" for g in PoolGroup)
+        self.query_one("#pool-counts", Static).update(
+            t("pool.counts", total=self.total, groups=counts))
+        self.query_one("#pool-counts").display = bool(self.total)
 
     def _add(self, page: pool.PoolPage) -> None:
         self.rows.update((str(row.requirement.id), row) for row in page.rows)
@@ -164,7 +170,12 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         key = str(row.requirement.id)
         if key not in self.rows:
             return
+        before = self.rows[key].requirement.group
         self.rows[key] = row
+        if (after := row.requirement.group) is not before:  # moved (or moved back by ctrl+z)
+            self.per_group[before] = self.per_group.get(before, 0) - 1
+            self.per_group[after] = self.per_group.get(after, 0) + 1
+            self._show_counts()
         table = self.query_one(PagedTable)
         for column, value in zip(table.columns, _cells(row), strict=True):
             table.update_cell(key, column, value)

@@ -1,4 +1,4 @@
-"""Full-text search across every visit; enter opens the visit at the hit."""
+"""Full-text search across every visit; enter opens the hit itself."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header
 
-from interview_tui.domain.names import display_of
 from interview_tui.i18n import t
-from interview_tui.services.search import HitTarget, SearchHit, hit_target, search
+from interview_tui.services.search import HitTarget, SearchHit, hit_kind, hit_target, search
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.empty import EmptyNote
 from interview_tui.tui.inputs import Input
@@ -55,7 +54,7 @@ class SearchScreen(DataScreen[list[SearchHit]]):
         table = self.query_one(SafeTable)
         table.clear()
         for hit in data:
-            table.add_row(hit.visit_date, hit.customer, display_of("record", hit.kind), hit.snippet)
+            table.add_row(hit.visit_date, hit.customer, hit_kind(hit), hit.snippet)
         table.measure()
         nothing = self.text.strip() and not data
         self.query_one("#search-empty", EmptyNote).say(
@@ -81,7 +80,7 @@ class SearchScreen(DataScreen[list[SearchHit]]):
 
     def _open(self, target: HitTarget | None) -> None:
         if target is not None:
-            self.iapp.show("live", visit_id=target.visit_id, item_id=target.item_id)
+            self.iapp.show(target.route, **target.args)
 
     def action_back(self) -> None:
         self.dismiss()
