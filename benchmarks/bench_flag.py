@@ -11,7 +11,8 @@ first N flagged questions per language, for a reviewer to score by hand.
 
 Rewrite checks printed per language (mechanical; usability still needs a reviewer):
 
-* "generic": the rewrite names no subject of the question (the fallback sentence);
+* "with a rewrite": flagged questions offered a rewrite to take (the others get a one-line
+  guide naming the subject, and no sentence);
 * "shared": a rewrite given to two different questions.
 """
 
@@ -38,7 +39,6 @@ def ratio(top: int, bottom: int) -> str:
 
 def measure(language: str, rows: list[dict[str, str]], args: argparse.Namespace) -> None:
     from interview_tui.lint import lint_text
-    from interview_tui.lint.rewrite import is_generic
 
     tp = fp = fn = tn = code_right = 0
     per_code: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # code -> [caught, total]
@@ -46,7 +46,7 @@ def measure(language: str, rows: list[dict[str, str]], args: argparse.Namespace)
     false_as: Counter[str] = Counter()
     errors: list[str] = []
     rewrites: dict[str, set[str]] = defaultdict(set)
-    generic = 0
+    offered = 0
     shown: list[str] = []
     for row in rows:
         text, shallow = row["text"], row["label"] == "shallow"
@@ -54,10 +54,12 @@ def measure(language: str, rows: list[dict[str, str]], args: argparse.Namespace)
         if result.shallow:
             first = next(f for f in result.findings if f.makes_shallow)
             flagged_as[first.code] += 1
-            rewrites[first.suggestion].add(text)
-            generic += is_generic(first.suggestion, language)
+            if result.rewrite:
+                offered += 1
+                rewrites[result.rewrite].add(text)
             if len(shown) < args.rewrites:
-                shown.append(f"  [{first.code}] {text}\n      -> {first.suggestion}")
+                better = result.rewrite or f"(no rewrite) {first.suggestion}"
+                shown.append(f"  [{first.code}] {text}\n      -> {better}")
         if shallow:
             per_code[row["code"]][1] += 1
         if result.shallow and shallow:
@@ -85,8 +87,8 @@ def measure(language: str, rows: list[dict[str, str]], args: argparse.Namespace)
         caught, total = per_code.get(code, [0, 0])
         print(f"  {code:<22}{ratio(caught, total):>8}{total:>6}{flagged_as[code]:>12}"
               f"{false_as[code]:>14}")  # fmt: skip
-    print(f"  rewrites: {flagged} given, {len(rewrites)} distinct, {shared} shared by two or "
-          f"more questions, {generic} without the question's subject ({ratio(generic, flagged)})")
+    print(f"  rewrites: {offered} of {flagged} flagged ({ratio(offered, flagged)}), "
+          f"{len(rewrites)} distinct, {shared} shared by two or more questions")
     if args.errors:
         print("\n".join(errors))
     if shown:

@@ -13,7 +13,7 @@ from tests.conftest import settle
 from tests.test_live_screen import PLANNED_ZH
 from tests.test_plan_rehearse import fresh_visit  # noqa: F401  (a fixture)
 
-SHALLOW = "Would you like lower prices?"
+SHALLOW = "Would you like a more reliable database?"
 
 
 async def _take_and_undo(app, pilot) -> None:
@@ -82,3 +82,23 @@ async def test_saving_a_flagged_question_asks_once(make_app, fresh_visit, demo_s
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert [i.text for i in demo_store.script(fresh_visit)] == [SHALLOW]
+
+
+async def test_the_key_says_there_is_no_rewrite_when_a_flag_has_none(
+        make_app, fresh_visit) -> None:  # noqa: F811
+    app = make_app("plan", visit_id=fresh_visit)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        field = app.screen.query_one("#text", Input)
+        text = "Would you like lower prices?"  # flagged, no subject: a guide, no sentence
+        await pilot.press(*text)
+        await settle(pilot)
+        shown = str(app.screen.query_one("#findings", Static).render())
+        assert "ctrl+r" not in shown
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert field.value == text
+        notes = [n.message for n in app._notifications]
+        assert any("reword it as the finding says" in note for note in notes), notes

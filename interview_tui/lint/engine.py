@@ -18,9 +18,9 @@ from interview_tui.domain.enums import Role
 from interview_tui.lint.bank_checks import bank_codes
 from interview_tui.lint.findings import CODES, MAX_QUESTION_CHARS, Finding, LintResult
 from interview_tui.lint.language import detect_language
-from interview_tui.lint.messages import evidence_note, explain
+from interview_tui.lint.messages import evidence_note, explain, guide
 from interview_tui.lint.model import model_for
-from interview_tui.lint.rewrite import first_question, rewrite
+from interview_tui.lint.rewrite import first_question, rewrite, subject_of
 
 
 class QuestionLike(Protocol):
@@ -70,14 +70,16 @@ def _text_finding(
     message = explain(code, ui_language).message
     if evidence:
         message += " " + evidence_note(evidence, ui_language)
+    better = rewrite(code, text, language)
     return Finding(
         code=code,
         severity=CODES[code].severity,
         message=message,
-        suggestion=rewrite(code, text, language) or explain(code, ui_language).suggestion,
+        suggestion=better or guide(code, ui_language, subject_of(text, language)),
         span=span,
         accepted=code in allow,
         evidence=evidence,
+        rewritten=bool(better),
     )
 
 
@@ -138,12 +140,17 @@ def lint_text(
                 # in it that no answer can help (a want, a verdict, a future, a design)
                 inner = [code for code, _ in _rules(lang).find(first) if code in _STRONG]
                 better = rewrite(inner[0], first, lang) if inner else first
-                findings = tuple(replace(f, suggestion=better) if f.code == "double-barreled"
-                                 else f for f in findings)  # fmt: skip
+                if better:
+                    findings = tuple(replace(f, suggestion=better, rewritten=True)
+                                     if f.code == "double-barreled" else f for f in findings)
+                else:  # its one half is shallow too, with no rewrite: guide instead
+                    hint = guide("double-barreled", ui, subject_of(text, lang))
+                    findings = tuple(replace(f, suggestion=hint, rewritten=False)
+                                     if f.code == "double-barreled" else f for f in findings)
     else:
         code, words = model.explain(text)
         findings = (_text_finding(code, text, lang, ui, _span_of(words, text), accepted, words),)
-    better = next((f.suggestion for f in findings if f.makes_shallow), "")
+    better = next((f.suggestion for f in findings if f.makes_shallow and f.rewritten), "")
     return LintResult(text=text, language=lang, findings=findings, rewrite=better)
 
 

@@ -53,8 +53,9 @@ CODES: dict[str, CodeInfo] = {
 class Finding:
     """One reason a question is weak, explained, with a better form to copy.
 
-    For a text-level code ``suggestion`` is a rewrite of the question itself; ``evidence``
-    holds the words that made the model flag it when no rule did.
+    For a text-level code ``suggestion`` is a rewrite of the question itself when
+    ``rewritten``, else a one-line guide to rewriting it; ``evidence`` holds the words that
+    made the model flag it when no rule did.
     """
 
     code: str
@@ -64,6 +65,7 @@ class Finding:
     span: tuple[int, int] | None = None
     accepted: bool = False
     evidence: tuple[str, ...] = ()
+    rewritten: bool = False
 
     @property
     def text_level(self) -> bool:
@@ -83,6 +85,8 @@ class Finding:
         }
         if self.evidence:
             data["evidence"] = list(self.evidence)
+        if self.text_level and self.code != "too-long":
+            data["rewrite"] = self.rewritten
         if self.accepted:
             data["accepted"] = True
         return data

@@ -166,3 +166,55 @@ def evidence_note(words: tuple[str, ...], language: str) -> str:
     if language == "zh-CN":
         return "判断依据：" + "、".join(f"“{word}”" for word in words) + "。"
     return "Words that weighed most: " + ", ".join(f'"{word}"' for word in words) + "."
+
+
+#: How to rewrite a flagged question when no rewrite is offered, naming its subject ``{s}``.
+GUIDES: dict[str, dict[str, str]] = {
+    "obvious-answer": {
+        "en": "Ask what {s} actually did in a past period (how often it failed, what it cost), "
+              "not whether they want it better.",
+        "zh-CN": "改问{s}在过去一段时间里的实际情况（出过几次问题、花了多少钱），"
+                 "而不是问想不想要更好。",
+    },
+    "design-offload": {
+        "en": "Ask what they were trying to get done the last time they worked with {s}, not "
+              "what we should build.",
+        "zh-CN": "改问他们上一次用{s}时想完成什么事，而不是让客户替我们设计。",
+    },
+    "competitor-confront": {
+        "en": "Ask which criteria weighed most when they last chose a vendor for {s}, not why "
+              "the rival won.",
+        "zh-CN": "改问他们上次为{s}选供应商时最看重哪些标准，而不是让客户为友商辩护。",
+    },
+    "hypothetical": {
+        "en": "Ask how they handle the need behind {s} today and what they did last time, not "
+              "what they would do.",
+        "zh-CN": "改问他们现在怎么解决{s}背后的需求、上次是怎么做的，而不是假设将来会不会。",
+    },
+    "opinion-fishing": {
+        "en": "Ask for the last concrete thing they did with {s}, not a verdict on it.",
+        "zh-CN": "改问他们最近一次用{s}做的具体事情，而不是讨评价。",
+    },
+    "leading": {
+        "en": "Drop the assumption about {s} and ask what happened the last time it came up.",
+        "zh-CN": "去掉关于{s}的预设，改问最近一次相关的具体经过。",
+    },
+    "double-barreled": {
+        "en": "Ask about {s} one question at a time, starting with the half you most need.",
+        "zh-CN": "关于{s}的问题拆开逐个问，先问最需要的那一半。",
+    },
+    "vague": {
+        "en": "Anchor it to {s} in a specific period or event, e.g. last month's release.",
+        "zh-CN": "把它锚定到{s}的某个具体时间段或事件，例如上个月的某次发布。",
+    },
+}
+
+
+def guide(code: str, language: str, subject: str | None) -> str:
+    """How to rewrite a question flagged ``code``: naming ``subject`` when there is one,
+    else the code's general suggestion with its example."""
+    texts = GUIDES.get(code)
+    if not subject or not texts:
+        return explain(code, language).suggestion
+    text = texts.get(language) or texts["en"]
+    return text.format(s=f"“{subject}”" if language == "zh-CN" else f'"{subject}"')

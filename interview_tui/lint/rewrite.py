@@ -1,7 +1,8 @@
 """A better form of the user's own question: same subject, a specific past event, one question.
 
-Templates per code and language; the subject ("the console", "egress prices", "账单",
-"GPU 实例") is taken from the question. A double-barreled question keeps its first question.
+Frames per code, per intent and language, filled with a well-formed subject ("the console",
+"egress prices", "账单", "GPU 实例") taken from the question. No subject or no fitting frame:
+no rewrite (the finding guides instead). A double question keeps the half that carries its intent.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ _EN_NOUN = (
     r"redis|postgres|mysql|data\s+warehouse|data\s+lake|analytics|ai\s+platform|"
     r"inference|training\s+jobs?|catalog|catalogue|scheduler|scheduling|interface|workflows?|"
     r"costs?|spend|budget|on-call|account\s+team|"
-    r"account\s+manager|onboarding|renewal|quota|quotas|scaling|autoscaling)"
+    r"account\s+manager|onboarding|renewal|quota|quotas|scaling|autoscaling|patch(?:es|ing)?|"
+    r"upgrades?|certificates?|secrets|ci|etl|audits?|transfer\s+fees|fees)"
 )
 _EN_SUBJECT = re.compile(rf"\b{_EN_NOUN}\b")
 _EN_MODIFIER = re.compile(
@@ -50,66 +52,14 @@ _EN_NOUN_ONLY = re.compile(rf"^{_EN_NOUN}$")
 #: a noun that ends a product name begun by another ("log search", "GPU pool")
 _EN_TAIL = re.compile(
     r"^(?:search|pool|pools|provider|gateway|system|systems|engine|layer|tier|agent|agents|"
-    r"jobs?|nodes?|plans?|runners?|store|stores|hub|mesh|proxy|index|indexes|reports?)$"
+    r"jobs?|nodes?|plans?|runners?|store|stores|hub|mesh|proxy|index|indexes|reports?|models?|"
+    r"times|tiers?|hours|interfaces?)$"
 )
 _EN_DETERMINER = re.compile(r"^(?:the|our|your|their|its)$")
 _EN_DOUBLE_CUT = re.compile(
     r"\s*(?:[,;]\s*|\s)(?:and|plus|also|and\s+also)\s+(?:then\s+|also\s+)?"
     r"(?=(?:what|how|which|who|whom|whose|where|when|why|do|does|did|is|are|was|were|would|"
     r"will|can|could|should|has|have|had)\b)|\s*[;?]\s+(?=\S)"
-)
-
-#: code -> (template with the subject, template without one). A leading question loses its
-#: presupposition and asks what happened; a hypothetical asks what the team did the last
-#: time it had the need (``{a}``: the subject with "a", without "our" or "managed").
-EN_TEMPLATES = {
-    "obvious-answer": ("What did the last problem with {s} cost your team?",
-                       "What did the last problem of this kind cost your team?"),
-    "design-offload": ("The last time your team needed {a}, what did you use?",
-                       "The last time you hit this gap, what did your team do instead?"),
-    "competitor-confront": ("When your team last compared vendors for {s}, which criteria "
-                            "weighed most?",
-                            "When your team last chose a vendor for this, which criteria "
-                            "weighed most?"),
-    "hypothetical": ("What did your team do the last time it needed {a}?",
-                     "The last time your team needed this, how did you handle it?"),
-    "opinion-fishing": ("What happened the last time your team used {s}?",
-                        "Walk me through the last time your team worked with us: what happened?"),
-    "leading": ("What happened the last time your team dealt with {s}?",
-                "What happened the last time your team ran into this?"),
-    "vague": ("What slowed your team down most with {s} last month?",
-              "What slowed your team down most last month?"),
-}  # fmt: skip
-#: special forms of a code: (pattern on the lower-cased question, template)
-EN_FORMS = {
-    "hypothetical": (
-        (re.compile(r"\bhow\s+much\b|\b(?:pay|spend|budget|price|priced|per\s+month|per\s+year)\b"),
-         "What did your team spend on {b} last year?"),
-        (re.compile(r"\b(?:discount|discounts|commitment|commit|contract|sign)\b"),
-         "At your last renewal, how did your team weigh {s} against the length of the "
-         "commitment?"),
-        (re.compile(r"\b(?:faster|quicker|twice\s+as\s+fast|speed|slow)\b"),
-         "What happened the last time slow {b} held your team up?"),
-    ),
-    "opinion-fishing": (
-        (re.compile(r"\b(?:migration|rollout|onboarding|upgrade|renewal|outage|incident|launch|"
-                    r"cutover|project)\b"), "Walk me through {s}: which step took longest?"),
-    ),
-}
-#: questions with no subject at all: a story of the last few weeks, by what they ask for
-EN_NO_SUBJECT = (
-    (re.compile(r"\b(?:anything|something)\s+else\b|\bwhat\s+else\b"),
-     "Which problem from the last month haven't we talked about yet?"),
-    (re.compile(r"\bhow(?:'s|\s+is|\s+are)\b|\bgoing\b|\blately\b"),
-     "What changed for your team since we last met?"),
-    (re.compile(r"\b(?:mind|top|priorit\w*|focus)\b"),
-     "What took most of your team's time last week?"),
-    (re.compile(r"\b(?:company|business|organi[sz]ation|overview)\b"),
-     "What changed in your business last quarter?"),
-    (re.compile(r"\b(?:feedback|thoughts|opinion|impression|working\s+with\s+us)\b"),
-     "What happened the last time your team needed our help?"),
-    (re.compile(r"\b(?:challenges?|problems?|pain|issues?|struggles?)\b"),
-     "Which problem cost your team the most time last month?"),
 )
 
 _EN_NP_STOP_WORDS = """
@@ -169,7 +119,8 @@ def english_name(text: str, start: int = 1) -> str | None:
     first word of a sentence is capitalised anyway, so it counts only from ``start`` 0."""
     for word in list(_EN_WORD.finditer(text))[start:]:
         original = word.group()
-        if original in ("I", "I'm", "I'd") or original.lower() in _EN_NP_STOP:
+        acronym = len(original) > 1 and original.isupper()
+        if original in ("I", "I'm", "I'd") or (original.lower() in _EN_NP_STOP and not acronym):
             continue
         if (len(original) > 1 and original.isupper()) or original[:1].isupper():
             return original
@@ -215,42 +166,6 @@ _ZH_SUBJECT = re.compile(rf"(?:[A-Za-z][A-Za-z0-9.+-]*|{_ZH_NOUN})(?:\s?{_ZH_PAR
 _ZH_GENERIC = frozenset({"产品", "功能", "服务", "平台", "方案", "路线图", "成本", "费用"})
 _ZH_CUT = re.compile(r"[，,；;？?]")
 
-ZH_TEMPLATES = {
-    "obvious-answer": ("上一次{s}出问题，给你们团队带来了多少时间或金钱上的损失？",
-                       "上一次出这类问题时，给你们团队带来了多少时间或金钱上的损失？"),
-    "design-offload": ("上次你们团队需要{b}时，用的是什么办法？",
-                       "上次遇到这个缺口时，你们团队是怎么处理的？"),
-    "competitor-confront": ("上次评估{s}时，你们最看重的是哪几项指标？",
-                            "上次选这类供应商时，你们最看重的是哪几项指标？"),
-    "hypothetical": ("上次需要{b}时，你们团队具体是怎么做的？",
-                     "上一次遇到类似需求时，你们具体是怎么做的？"),
-    "opinion-fishing": ("能讲讲你们最近一次使用{s}的经过吗？",
-                        "能讲讲你们最近一次和我们打交道的经过吗？"),
-    "leading": ("最近一次你们团队处理{s}时，具体发生了什么？",
-                "上个季度这件事对你们团队的工作有什么具体影响？"),
-    "vague": ("上个月在{s}上，最拖慢你们团队的是哪一步？",
-              "上个月的工作里，最拖慢你们团队的是哪一步？"),
-}  # fmt: skip
-ZH_FORMS = {
-    "hypothetical": (
-        (re.compile(r"多少钱|付多少|花多少|出多少|价位|价格|付费|每月|每年"),
-         "去年你们在{b}上实际花了多少钱？"),
-        (re.compile(r"折扣|承诺|合同|签|续约"), "上次续约时，你们是怎么权衡{b}和承诺年限的？"),
-        (re.compile(r"快一倍|更快|提速|速度|慢"), "上一次{b}太慢耽误事，是什么情况？"),
-    ),
-    "opinion-fishing": (
-        (re.compile(r"迁移|上线|割接|升级|续约|故障|事故|项目|发布"),
-         "上次{s}的过程中，哪一步最费时间？"),
-    ),
-}
-ZH_NO_SUBJECT = (
-    (re.compile(r"还有|别的|其他|其它|分享"), "上个月有哪件事我们今天还没聊到？"),
-    (re.compile(r"顺利|怎么样|如何|还好"), "从上次见面到现在，你们团队有什么变化？"),
-    (re.compile(r"关心|在意|重点|优先"), "上周占用你们团队时间最多的是哪件事？"),
-    (re.compile(r"公司|业务|工厂|企业|介绍"), "上个季度你们业务上最大的一个变化是什么？"),
-    (re.compile(r"想法|意见|评价|看法|反馈|合作"), "上一次你们需要我们帮忙时，发生了什么？"),
-    (re.compile(r"问题|挑战|困难|痛点"), "上个月哪个问题最耗你们团队的时间？"),
-)
 _ZH_TITLE = re.compile(r"^(?:CIO|CTO|CEO|CFO|COO|VP|IT|PM|HR|OK)$", re.IGNORECASE)
 _ZH_RIVAL = re.compile(
     r"阿里云|腾讯云|华为云|AWS|亚马逊|微软|Azure|谷歌云|GCP|火山引擎|百度智能云|百度云|金山云|七牛云?|"
@@ -274,7 +189,9 @@ def english_subject(text: str) -> str | None:
     matches = list(_EN_SUBJECT.finditer(plain))
     if not matches:
         return None
-    match = next((m for m in matches if not _EN_GENERIC.match(m.group())), matches[0])
+    match = next((m for m in matches if not _EN_GENERIC.match(m.group())), None)
+    if match is None:  # "costs", "features": too broad to stand for the question's subject
+        return None
     start = match.start()
     before = list(re.finditer(r"[\w/-]+", plain[:start]))
     taken = 0
@@ -291,11 +208,12 @@ def english_subject(text: str) -> str | None:
     if determined:
         start = before[-1].start()
     end = match.end()
-    for extra, word in enumerate(re.finditer(r"\s+([\w/-]+)", plain[end:])):
-        if extra == 2 or word.start() != 0 or not (_EN_NOUN_ONLY.match(word.group(1))
-                                                   or _EN_TAIL.match(word.group(1))):
+    start_of_tail = end
+    for extra, word in enumerate(re.finditer(r"\s+([\w/-]+)", plain[start_of_tail:])):
+        if extra == 2 or start_of_tail + word.start() != end or not (
+                _EN_NOUN_ONLY.match(word.group(1)) or _EN_TAIL.match(word.group(1))):
             break
-        end += word.end()
+        end = start_of_tail + word.end()
     tail = _EN_OF_NOUN.match(plain, end)
     if tail:
         end = tail.end()
@@ -325,90 +243,470 @@ def chinese_phrase(text: str) -> str | None:
     return None
 
 
-def first_question(text: str, language: str) -> str | None:
-    """The first of two questions asked at once, or ``None`` when it can't be cut."""
-    body = text.strip()
-    if language == "zh-CN":
-        parts = [part for part in _ZH_CUT.split(body) if part.strip()]
-        return parts[0].strip() + "？" if len(parts) > 1 else None
-    match = _EN_DOUBLE_CUT.search(body.rstrip("?"))
-    if not match or match.start() < 8:
+
+
+# --- well-formed subjects ----------------------------------------------------------------
+_EN_FUNCTION_WORDS = """
+a an the of in on at for with from by to as and or but across over under into onto about
+between through than then that which who whom this these those it its is are was were be been
+do does did have has had will would could should can may might must not no so if when while
+your our their my his her we you they i me us them there here
+"""
+_EN_FUNCTION = frozenset(_EN_FUNCTION_WORDS.split())
+#: participles that are adjectives before a noun ("managed Kafka", "reserved instances")
+_EN_PARTICIPLE = frozenset({"managed", "hosted", "self-hosted", "dedicated", "reserved",
+                            "automated", "distributed", "shared", "unified", "detailed",
+                            "integrated", "advanced", "old", "speed"})
+
+
+def _en_well_formed(subject: str | None) -> str | None:
+    """``subject`` when it is a whole noun phrase: no dangling preposition or conjunction at
+    its end, no verb form taken as a noun ("needed pricing"), at most five words."""
+    if not subject:
         return None
-    return body[: match.start()].rstrip(" ,;") + "?"
+    words = subject.split()
+    if len(words) > 5 or not all(re.fullmatch(r"[A-Za-z0-9][\w/.+-]*", w) for w in words):
+        return None
+    last = words[-1].lower()
+    if _EN_GENERIC.match(last) or (last in ("business", "company", "setup") and len(words) < 3):
+        return None  # "our service", "your business": too broad for one event
+    if last in _EN_FUNCTION or last in _EN_NP_STOP - {"support"}:
+        return None
+    for word in words:
+        low = word.lower()
+        if re.search(r"(?:ed|ly)$", low) and low not in _EN_PARTICIPLE and not word.isupper():
+            return None
+    return subject
 
 
-#: codes whose subject-less questions get a story of the last weeks, by what they ask for
-_CATCH_ALL = ("vague", "opinion-fishing", "double-barreled")
+_ZH_HEAD = re.compile(
+    rf"(?:{_ZH_NOUN}|工厂|门店|仓库|机房|数据中心|系统|平台|流程|数据|业务|应用|网站|集群|账号|"
+    r"供应商|用户|工程师|产线|车间|医院|学校|网点|分支机构|团队|部门|看板|服务|界面|工具|模型|"
+    r"作业|任务|管道|链路|架构|环境|中台|App|APP|app)$"
+)
+_ZH_VERBISH = re.compile(r"需要|处理|觉得|希望|可以|应该|会|能|要|想|用|做|是|在|把|被|让|给")
 
 
-_EN_PEOPLE = re.compile(r"\b(?:support|service|services|team|manager|on-call|sales|engineers?)$",
-                        re.IGNORECASE)
+def _zh_well_formed(subject: str | None) -> str | None:
+    """``subject`` when it is a noun phrase: it ends in a noun head and holds no verb."""
+    if not subject or len(subject) > 12:
+        return None
+    core = re.sub(r"^我们的", "", subject)
+    if _ZH_VERBISH.search(core) and not _ZH_SUBJECT.fullmatch(core):
+        return None
+    if not (_ZH_HEAD.search(core) or re.fullmatch(r"[A-Za-z][A-Za-z0-9.+ -]*", core)):
+        return None
+    return subject
 
 
-def _form(forms, code: str, plain: str) -> str | None:
-    return next((template for pattern, template in forms.get(code, ()) if pattern.search(plain)),
-                None)
+# --- English frames ------------------------------------------------------------------------
+# Each frame: (pattern on the lower-cased question, template). ``{s}`` the subject as the
+# question has it ("your databases"), ``{b}`` without its determiner ("databases"), ``{a}``
+# with "a" where a count noun needs one. Frames are tried in order; the first that matches
+# and whose subject fits is the rewrite. No frame, no rewrite.
+_EN_PEOPLE_HEAD = re.compile(r"\b(?:support|team|manager|on-call|sales|engineers?|auditors?)$",
+                             re.IGNORECASE)
+_EN_EVENT = re.compile(r"\b(?:migrations?|rollouts?|onboarding|upgrades?|renewals?|outages?|"
+                       r"incidents?|launch(?:es)?|cutovers?|projects?|releases?|deploys?|"
+                       r"deployments?|audits?|failovers?|restores?)$", re.IGNORECASE)
+_EN_PLACE = re.compile(r"\b(?:factory|factories|plants?|warehouses?|stores?|shops?|"
+                       r"data\s+cent(?:er|re)s?|hospitals?|branch(?:es)?|mines?|sites?|"
+                       r"kitchens?|restaurants?|clinics?|labs?)$", re.IGNORECASE)
+
+#: a frame marked with one of these is tried on the subject, not on the question: a tool one
+#: uses ("the console", "our CLI"), a system one runs ("Kafka", "Airflow")
+_EN_TOOL = re.compile(r"(?i)\b(?:consoles?|portal|dashboards?|cli|api|apis|sdks?|interface|"
+                      r"catalog(?:ue)?|scheduler|search|tool|tooling|network\s+product|"
+                      r"provider|registry|kafka|redis|postgres|mysql|kubernetes|k8s|"
+                      r"functions|pipelines?|logging|monitoring|alerting|storage|database|"
+                      r"warehouse|cdn|gateway|system)$")
+_EN_RUNNABLE = re.compile(r"(?:^|\s)(?:[A-Z][a-z]+[A-Za-z]*|K8s|kafka|redis|postgres|mysql|"
+                          r"kubernetes|k8s|edge\s+functions|functions|clusters?|containers)$")
+#: nouns that name a quality, not a thing: "How many times did uptime go down" says nothing
+_EN_QUALITY = re.compile(r"(?i)^(?:uptime|downtime|prices?|pricing|security|compliance|fees|"
+                         r"performance|reliability|costs?|spend|latency|latencies)$")
+
+EN_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "obvious-answer": (
+        (re.compile(r"\bback(?:ed)?\s*-?\s*up\b|\bbackups?\b|\brestores?\b"),
+         "How long did the last restore of {s} take?"),
+        (re.compile(r"\bincidents?\b|\bbreach|\battacks?\b"),
+         "How many {b} incidents did your team handle last quarter?"),
+        (re.compile(r"\bsupport\b|\btickets?\b|\brespon"),
+         "How long did your last {b} ticket wait for a first answer?"),
+        (re.compile(r"\bbills?\b|\binvoices?\b"),
+         "What did {s} come to last month?"),
+        (re.compile(r"\b(?:time|hours|toil|hassle|effort|manual\w*|automat\w*)\b"),
+         "How many hours did your team spend on {b} last month?"),
+        (re.compile(r"\b(?:cheap\w*|price\w*|pricing|costs?|spend\w*|fees|sav\w*|money|"
+                    r"budget)\b"), "What did your team spend on {b} last month?"),
+        (re.compile(r"\blatenc"), "What {b} did your users see at last month's busiest hour?"),
+        (re.compile(r"\b(?:latenc\w*|faster|fast|speed|slow\w*|quick\w*|performance)\b"),
+         "How fast was {s} at last month's busiest hour?"),
+        (re.compile(r"\b(?:reliab\w*|outages?|downtime|down|fail\w*|stab\w*|uptime|"
+                    r"availab\w*|crash\w*)\b"),
+         "How many times did {s} go down last quarter?"),
+    ),
+    "design-offload": (
+        (re.compile(r"\b(?:dashboards?|reports?|metrics)\b"),
+         "Which numbers did your team look at in its last {m} review?"),
+        (_EN_TOOL, "What was your team trying to get done the last time it used {s}?"),
+    ),
+    "competitor-confront": (),  # by the rival named, in _english
+    "hypothetical": (
+        (re.compile(r"\bhow\s+much\b|\b(?:pay|spend|budget|price|priced|per\s+month|per\s+year)\b"),
+         "What did your team spend on {a} last year?"),
+        (re.compile(r"\b(?:discount|discounts|commitment|commit)\b"),
+         "At your last renewal, how did your team weigh {s} against the length of the "
+         "commitment?"),
+        (re.compile(r"\b(?:faster|quicker|twice\s+as\s+fast|speed|slow)\b"),
+         "How long did your longest {u} job take last month?"),
+        (_EN_RUNNABLE, "How does your team run {b} today?"),
+    ),
+    "opinion-fishing": (
+        (re.compile(r"\b(?:problems?|issues?|challenges?|pain)\b"),
+         "Which problem with {s} took most of your team's time last month?"),
+        (re.compile(r"\b(?:docs|documentation)\b"),
+         "What was the last thing your team looked up in {s}?"),
+        (_EN_TOOL, "Walk me through the last thing your team did with {s}."),
+    ),
+    "leading": (
+        (re.compile(r"\b(?:time|hours|manual\w*|by\s+hand)\b"),
+         "How many hours did your team spend on {b} last week?"),
+        (re.compile(r"\b(?:expensive|costly|cost\w*|pricey|overpriced)\b"),
+         "What did {s} cost your team last month?"),
+        (re.compile(r"\b(?:risk\w*|unsafe|dangerous|fragile|unreliable)\b"),
+         "How many incidents did your team have with {b} last year?"),
+        (re.compile(r"\b(?:plan\w*|moving|switch\w*|adopt\w*|migrat\w*)\b"),
+         "What has your team decided about {b} so far?"),
+        (re.compile(r"."), "Walk me through the last time your team used {s}."),
+    ),
+    "vague": (
+        (re.compile(r"\b(?:challenges?|problems?|issues?|pain|struggles?|concerns?)\b"),
+         "Which {u} problem took most of your team's time last month?"),
+    ),
+}
 
 
-def _no_subject(table, plain: str, default: str) -> str:
-    return next((template for pattern, template in table if pattern.search(plain)), default)
+def _en_acronym_singular(bare: str) -> str:
+    """The subject as a modifier: "GPUs" -> "GPU", "edge functions" -> "edge function"."""
+    words = bare.split()
+    last = words[-1]
+    if last.endswith("s") and (last[:-1].isupper() or len(words) > 1):
+        words[-1] = last[:-1]
+    return " ".join(words)
 
 
-def _english(code: str, text: str) -> str:
-    plain = text.lower().replace("\u2019", "'")
-    named = english_subject(text)
-    with_subject, without = EN_TEMPLATES.get(code, EN_TEMPLATES["vague"])
-    if code == "competitor-confront":
-        rival = _EN_RIVAL_NAME.search(text)
-        if rival and not named:
-            return f"When your team last evaluated {rival.group()}, which criteria weighed most?"
+def _english_subject_of(code: str, text: str) -> str | None:
+    """The well-formed subject a rewrite of ``text`` may name, or ``None``."""
     if code == "hypothetical":  # the need is what we would offer: "if we supported Iceberg"
         offer = _EN_OFFER.search(text)
         if offer:
-            named = english_subject(offer.group(1)) or english_name(offer.group(1), 0) or named
-    if code == "vague" and not named:  # a catch-all: ask for the story of the last weeks
-        found = _no_subject(EN_NO_SUBJECT, plain, "")
-        if found:
-            return found
-    subject = named or english_name(text) or english_phrase(text)
+            named = english_subject(offer.group(1)) or english_name(offer.group(1), 0)
+            if _en_well_formed(named):
+                return named
+    for found in (english_subject(text), english_name(text), english_phrase(text)):
+        if _en_well_formed(found) and not re.match(r"(?i)(?:the|your|our)\s+lack\b", found):
+            return _en_thing(found)
+    return None
+
+
+def _en_thing(subject: str) -> str:
+    """The thing a quality is of: "prices on storage" -> "storage"."""
+    found = re.match(r"(?i)^(?:the\s+)?(?:prices?|pricing|costs?|security|reliability|latency|"
+                     r"performance|uptime)\s+(?:on|of|for|in)\s+(.+)$", subject)
+    return found.group(1) if found else subject
+
+
+#: what a frame may be filled with: a word a template already ends the subject with is not
+#: said twice ("support ticket ticket", "安全事件事件"), a backup is not restored from itself
+_SUFFIXES = ("incidents", "ticket", "工单", "事件")
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    bare = values.get("b", "")
+    for suffix in _SUFFIXES:
+        for joined in ("{b} " + suffix, "{b}" + suffix):
+            if joined in template and bare.lower().rstrip("s").endswith(suffix.rstrip("s")):
+                template = template.replace(joined, "{b}")
+    if ("恢复{b}" in template and "备份" in bare) or ("restore of {s}" in template
+                                                  and re.search(r"(?i)backup|restore", bare)):
+        template = template.replace("恢复{b}", "恢复数据").replace("restore of {s}",
+                                                                  "restore from backup")
+    return template.format(**values)
+
+
+def _english(code: str, text: str) -> str | None:
+    plain = text.lower().replace("\u2019", "'")
+    if code == "competitor-confront":
+        rival = _EN_RIVAL_NAME.search(text)
+        named = _en_well_formed(english_subject(text))
+        if named and not _EN_PEOPLE_HEAD.search(named) and not _EN_EVENT.search(named):
+            kind = _en_acronym_singular(_bare(named))
+            if rival:
+                return (f"When your team last compared {rival.group()} with other {kind} "
+                        "vendors, which criteria weighed most?")
+            return f"When your team last compared {kind} vendors, which criteria weighed most?"
+        if rival:
+            return f"When your team last evaluated {rival.group()}, which criteria weighed most?"
+        return None
+    if code in ("vague", "opinion-fishing", "leading"):
+        place = english_phrase(text)
+        if place and _EN_PLACE.search(place) and _en_well_formed(place):
+            return f"Walk me through the busiest day at {place} last month."
+    subject = _english_subject_of(code, text)
     if not subject:
-        return _no_subject(EN_NO_SUBJECT, plain, without) if code in _CATCH_ALL else without
-    template = _form(EN_FORMS, code, plain) or with_subject
-    if _EN_PEOPLE.search(subject):  # one works with a support team; one uses a console
-        template = template.replace("used {s}", "worked with {s}")
-    return template.format(s=subject, b=_bare(subject), a=_indefinite(subject))
+        return None
+    if code == "leading" and _EN_EVENT.search(subject) and re.match(r"(?i)(?:the|your)\b",
+                                                                   subject):
+        return f"Walk me through {subject}, step by step."
+    if code == "opinion-fishing" and _EN_EVENT.search(subject):
+        return f"Walk me through {subject}: which step took longest?"
+    if code == "leading" and re.search(r"\bauditors?$", subject, re.IGNORECASE):
+        return f"What did {subject} ask for in your last audit?"
+    if code == "design-offload" and not re.match(r"(?i)(?:our|the)\b", subject):
+        return None  # the frame asks about our product, not theirs
+    if code == "leading" and re.search(r"\b(?:automat\w*|manual\w*|by\s+hand)\b", plain) \
+            and not _EN_NOUN_ONLY.match(_bare(subject).lower()):
+        return "Which steps of your work did your team still do by hand last week?"
+    bare = _bare(subject)
+    if _EN_RIVAL_NAME.search(subject):
+        return None  # a verdict on a rival is no subject of ours
+    for pattern, template in EN_FRAMES.get(code, ()):
+        on_subject = pattern in (_EN_TOOL, _EN_RUNNABLE)
+        if not pattern.search(bare if on_subject else plain):
+            continue
+        if (_EN_QUALITY.match(bare) or _EN_QUALITY.match(bare.split()[0])) \
+                and "latency did" not in template:
+            return None  # a quality is no thing that went down or cost money
+        if code == "obvious-answer" and (subject != _en_thing(english_subject(text) or "")
+                                         or ("go down" in template and _EN_EVENT.search(bare))
+                                         or ("{b} incidents" in template
+                                             and not bare.lower().endswith("incidents"))):
+            return None  # the frame needs the product noun the question names
+        if "How many hours" in template and re.search(r"(?i)\bhours\b", bare):
+            return None
+        if "{m}" in template:
+            modifier = " ".join(bare.split()[:-1])
+            if not modifier:
+                continue
+            return template.format(m=modifier)
+        if _EN_PEOPLE_HEAD.search(subject) and re.search(r"used|run|did with|go down|fast was",
+                                                         template):
+            if code == "opinion-fishing":
+                return f"Walk me through the last ticket your team opened with {subject}."
+            return None  # one works with a team; one does not run or use it
+        return _fill(template, {"s": subject, "b": bare, "a": _indefinite(subject),
+                                "u": _en_acronym_singular(bare)})
+    return None
 
 
-def _chinese(code: str, text: str) -> str:
-    named = chinese_subject(text)
-    with_subject, without = ZH_TEMPLATES.get(code, ZH_TEMPLATES["vague"])
-    if code == "vague" and not named:  # a catch-all: ask for the story of the last weeks
-        found = _no_subject(ZH_NO_SUBJECT, text, "")
-        if found:
-            return found
-    subject = named or chinese_phrase(text)
+# --- Chinese frames --------------------------------------------------------------------------
+_ZH_TOOL = re.compile(r"(?:控制台|接口|API|api|SDK|sdk|看板|仪表盘|界面|调度|工具|命令行工具|"
+                      r"系统|目录|网络产品|Kafka|Redis|MySQL|CDN|cdn|K8s|k8s|数据库|对象存储|"
+                      r"存储|函数计算|边缘函数|日志服务|监控|平台|文档)$")
+_ZH_RUNNABLE = re.compile(r"(?:^|\s)(?:[A-Z][a-z]+[A-Za-z]*|K8s|k8s|Kafka|Redis|MySQL|集群|数据库|"
+                          r"边缘函数|函数计算|收银系统|调度系统)$")
+ZH_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "obvious-answer": (
+        (re.compile(r"备份|恢复"), "你们最近一次从备份恢复{b}，花了多长时间？"),
+        (re.compile(r"安全事件|事故|漏洞|攻击|泄露"), "上个季度你们处理了几起{b}事件？"),
+        (re.compile(r"工单|技术支持|售后|响应"), "你们最近一次提的{b}工单，多久得到了第一次回复？"),
+        (re.compile(r"账单"), "上个月的{b}一共是多少钱？"),
+        (re.compile(r"便宜|价格|成本|费用|省钱|降价|优惠|折扣|性价比|物美价廉|价钱"),
+         "上个月你们在{b}上一共花了多少钱？"),
+        (re.compile(r"升级|迁移|发布|部署|扩容"), "你们上一次{b}花了多长时间？"),
+        (re.compile(r"延迟|时延|卡顿|更快|速度|性能|QPS"), "上个月高峰时段，{b}的延迟大概是多少？"),
+        (re.compile(r"稳定|可靠|故障|宕机|可用|停机|中断|掉线"), "上个季度{b}出过几次故障？"),
+        (re.compile(r"省心|省事|轻松|效率|自动化|简单|方便|易用|好用"),
+         "上个月你们团队在{b}上花了多少人天？"),
+    ),
+    "design-offload": (
+        (re.compile(r"看板|仪表盘|大盘|报表|指标"), "上次复盘{m}时，你们团队看的是哪几个数？"),
+        (_ZH_TOOL, "你们团队上一次用{s}，是想完成什么事？"),
+    ),
+    "competitor-confront": (),
+    "hypothetical": (
+        (re.compile(r"多少钱|付多少|花多少|出多少|价位|价格|付费|每月|每年"),
+         "去年你们在{b}上实际花了多少钱？"),
+        (re.compile(r"折扣|承诺"), "上次续约时，你们是怎么权衡{b}和承诺年限的？"),
+        (re.compile(r"快一倍|更快|提速|速度|慢"), "上个月你们最慢的一次{b}任务跑了多久？"),
+        (_ZH_RUNNABLE, "你们现在的{b}是怎么部署和运维的？"),
+    ),
+    "opinion-fishing": (
+        (re.compile(r"问题|挑战|困难|痛点"), "上个月{b}上哪个问题最耗你们团队的时间？"),
+        (re.compile(r"文档"), "你们团队最近一次查{s}，是想找什么？"),
+        (re.compile(r"迁移|上线|割接|升级|续约|故障|事故|项目|发布"),
+         "上次{b}的过程中，哪一步最费时间？"),
+        (re.compile(r"技术支持|售后|支持团队|客户经理|工单"),
+         "能讲讲你们最近一次找{s}解决问题的经过吗？"),
+        (_ZH_TOOL, "你们团队最近一次用{s}做的是什么事？"),
+    ),
+    "leading": (
+        (re.compile(r"时间|手工|人工|加班|人力"), "上周你们团队在{b}上花了多少小时？"),
+        (re.compile(r"(?<!可)贵(?![司方公])|成本|花钱|费用"), "上个月{b}一共花了多少钱？"),
+        (re.compile(r"风险|不安全|不稳定|不可靠|危险"), "过去一年，{b}出过几次问题？"),
+        (re.compile(r"审计"), "上一次审计时，审计方提了哪些要求？"),
+        (re.compile(r"规划|计划|打算|都上|都在用|迁|换"),
+         "在{b}这件事上，你们团队目前做了哪些决定？"),
+        (re.compile(r"难用|麻烦|复杂|不好用|混乱|看不懂"), "能讲讲你们团队最近一次用{b}的经过吗？"),
+    ),
+    "vague": (
+        (re.compile(r"问题|挑战|困难|痛点|难处|困扰"), "上个月{b}方面哪个问题最耗你们团队的时间？"),
+    ),
+}
+_ZH_PLACE = re.compile(r"(?:工厂|门店|仓库|机房|数据中心|产线|车间|医院|网点|工地|矿山|实验室)$")
+_ZH_PEOPLE = re.compile(r"(?:技术支持|售后|支持团队|客户经理|团队|工程师|审计)$")
+
+
+def _zh_spaced(template: str, values: dict[str, str], text: str) -> str:
+    """``template`` filled in, with a space between Chinese and Latin where the question
+    itself puts one ("评估 Azure 时")."""
+    spaced = bool(re.search(r"[\u4e00-\u9fff] [A-Za-z0-9]|[A-Za-z0-9] [\u4e00-\u9fff]", text))
+    out = template
+    for key, value in values.items():
+        out = out.replace("{" + key + "}", f"\0{value}\0")
+    if spaced:
+        out = re.sub(r"(?<=[\u4e00-\u9fff])\0(?=[A-Za-z0-9])", " ", out)
+        out = re.sub(r"(?<=[A-Za-z0-9])\0(?=[\u4e00-\u9fff])", " ", out)
+    return out.replace("\0", "")
+
+
+_ZH_KIND_TAIL = re.compile(r"\s*(?:方案|产品|服务|平台)$")
+
+
+def _chinese(code: str, text: str) -> str | None:
+    named = _zh_well_formed(chinese_subject(text))
     if code == "competitor-confront":
         rival = _ZH_RIVAL.search(text)
-        if rival and rival.group() not in ("友商", "竞品") and (not named or named in _ZH_GENERIC
-                                                             or named == rival.group()):
-            subject = rival.group()
+        rival_name = rival.group() if rival and rival.group() not in ("友商", "竞品") else ""
+        others = [m.group().strip() for m in _ZH_SUBJECT.finditer(text)]
+        others = [_ZH_KIND_TAIL.sub("", m) for m in others
+                  if m != rival_name and m not in _ZH_GENERIC and _zh_well_formed(m)
+                  and not (m.isascii() and (len(m) < 2 or _ZH_TITLE.match(m)))]
+        kind = next((m for m in others if m and not _ZH_PEOPLE.search(m)), "")
+        if rival_name and kind:
+            return _zh_spaced("当初选{r}做{k}时，你们最看重的是哪几项指标？",
+                              {"r": rival_name, "k": kind}, text)
+        if kind:
+            return _zh_spaced("上次评估{k}供应商时，你们最看重的是哪几项指标？", {"k": kind}, text)
+        if rival_name:
+            return _zh_spaced("上次评估{r}时，你们最看重的是哪几项指标？", {"r": rival_name}, text)
+        return None
+    phrase = _zh_well_formed(chinese_phrase(text))
+    if code in ("vague", "opinion-fishing", "leading") and phrase and _ZH_PLACE.search(phrase):
+        return _zh_spaced("讲讲你们{p}上个月最忙的一天是怎么过的？", {"p": phrase}, text)
+    subject = named or phrase
+    if named and phrase and phrase != named and phrase.endswith(named):
+        subject = phrase  # "我们的开放接口", not "接口"
+    if code == "hypothetical":
+        offer = re.search(r"(?:如果|要是|假如|假设|倘若|若是?)(?:我们|我司)[^，,？?]*", text)
+        if offer:
+            subject = _zh_well_formed(chinese_subject(offer.group())) or subject
     if not subject:
-        return _no_subject(ZH_NO_SUBJECT, text, without) if code in _CATCH_ALL else without
-    template = _form(ZH_FORMS, code, text) or with_subject
+        return None
+    if code == "design-offload" and ((subject == phrase and not subject.startswith("我们"))
+                                     or re.fullmatch(r"预算|成本|费用|价格", subject)):
+        return None  # the frame asks about our product, not theirs or their budget
     bare = re.sub(r"^(?:托管的?|我们的?|新的?)\s*", "", subject) or subject
-    return template.format(s=subject, b=bare)
+    if bare in _ZH_GENERIC or bare in ("业务", "公司", "团队"):
+        return None  # "我们的服务": too broad to ask about one use of it
+    if _ZH_RIVAL.search(subject):
+        return None
+    for pattern, template in ZH_FRAMES.get(code, ()):
+        on_subject = pattern in (_ZH_TOOL, _ZH_RUNNABLE)
+        if not pattern.search(bare if on_subject else text):
+            continue
+        values = {"s": subject, "b": bare}
+        if "{m}" in template:
+            modifier = re.sub(r"\s*(?:看板|仪表盘|大盘|报表|指标)$", "", bare)
+            if not modifier or modifier == bare:
+                continue
+            values = {"m": modifier}
+        elif "出过几次故障" in template and re.search(r"故障|宕机", bare):
+            return None  # an outage does not go down
+        elif _ZH_PEOPLE.search(subject) and re.search(r"用|部署|故障|延迟", template):
+            return None  # one works with a team; one does not use or deploy it
+        return _zh_spaced(_zh_template(template, bare), values, text)
+    return None
+
+
+def _zh_template(template: str, bare: str) -> str:
+    """``template`` with a suffix the subject already ends in dropped (see ``_fill``)."""
+    for suffix in _SUFFIXES:
+        if "{b}" + suffix in template and bare.endswith(suffix):
+            template = template.replace("{b}" + suffix, "{b}")
+    if "恢复{b}" in template and "备份" in bare:
+        template = template.replace("恢复{b}", "恢复数据")
+    if bare.endswith("延迟"):
+        template = template.replace("{b}的延迟", "{b}")
+    return template
+
+
+# --- double questions ------------------------------------------------------------------------
+_EN_INTENT = re.compile(r"\b(?:cost|costs|spend|spent|budget|pay|paying|paid|lose|lost|why|"
+                        r"decide\w*|choose|chose|criteria|approv\w*|sign\s+off|how\s+did|"
+                        r"explain)\b")
+_ZH_INTENT = re.compile(r"损失|花了|成本|预算|钱|费用|为什么|为何|决定|标准|审批|批准|怎么|如何")
+_EN_DANGLING = re.compile(r"\b(?:it|they|them|those|that|its|their|each)\b")
+_ZH_DANGLING = re.compile(r"它|他们|各自|又|那|这些|其")
+
+
+_EN_MARKER = re.compile(r"^\W*(?:what|how|why|which|who|whom|whose|where|when|do|does|did|is|"
+                        r"are|was|were|would|will|can|could|should|has|have|had)\b")
+_ZH_MARKER = re.compile(r"什么|怎么|怎样|哪|谁|多少|几|如何|为什么|为何|为啥|是否|有没有|"
+                        r"会不会|要不要|是不是|能不能|多久|多大|多长|多快|(.)不\1|[吗么呢]？$")
+
+
+def questions(text: str, language: str) -> list[str]:
+    """The questions of a double question, each as one question, or ``[]`` when it can't be
+    cut in two."""
+    body = text.strip()
+    if language == "zh-CN":
+        parts = [part.strip() for part in _ZH_CUT.split(body) if part.strip()]
+        return [part + "？" for part in parts] if len(parts) > 1 else []
+    match = _EN_DOUBLE_CUT.search(body.rstrip("?"))
+    if not match or match.start() < 8:
+        return []
+    first = body[: match.start()].rstrip(" ,;") + "?"
+    second = body[match.end() :].strip().rstrip("?").strip()
+    if not second:
+        return [first]
+    return [first, second[0].upper() + second[1:] + "?"]
+
+
+def first_question(text: str, language: str) -> str | None:
+    """The half of a double question that carries its intent (the cost, the why, the
+    criteria), as one question; the first half unless the second says more and stands on
+    its own; ``None`` when it can't be cut."""
+    marker = _ZH_MARKER if language == "zh-CN" else _EN_MARKER
+    halves = [half for half in questions(text, language) if marker.search(half.lower())]
+    if not halves:
+        return None
+    intent, dangling = ((_ZH_INTENT, _ZH_DANGLING) if language == "zh-CN"
+                        else (_EN_INTENT, _EN_DANGLING))  # fmt: skip
+    first = halves[0]
+    if len(halves) > 1:
+        second = halves[-1]
+        if (intent.search(second.lower()) and not intent.search(first.lower())
+                and not dangling.search(second.lower())):
+            return second
+    return first
 
 
 def rewrite(code: str, text: str, language: str) -> str | None:
-    """A specific, past-tense form of ``text`` for a text-level ``code``, in its language."""
+    """A better form of ``text`` for a text-level ``code``, in its language, or ``None``
+    when no well-formed subject or fitting frame is found (the finding then guides)."""
     if code == "double-barreled":
-        first = first_question(text, language)
-        if first:
-            return first
+        return first_question(text, language)
     return _chinese(code, text) if language == "zh-CN" else _english(code, text)
 
 
-def is_generic(suggestion: str, language: str) -> bool:
-    """Whether ``suggestion`` is a fallback sentence that names nothing of the question."""
-    templates = ZH_TEMPLATES if language == "zh-CN" else EN_TEMPLATES
-    return any(suggestion == without for _, without in templates.values())
+def subject_of(text: str, language: str) -> str | None:
+    """The question's own subject, well formed, for a guide to name; ``None`` when none."""
+    if language == "zh-CN":
+        return _zh_well_formed(chinese_subject(text)) or _zh_well_formed(chinese_phrase(text))
+    found = _en_well_formed(english_subject(text)) or _en_well_formed(english_name(text))
+    if not found:
+        return None
+    return re.sub(r"^(?:The|Your|Our|Their)\b", lambda m: m.group().lower(), _en_thing(found))

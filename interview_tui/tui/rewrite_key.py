@@ -63,7 +63,9 @@ class RewriteField:
         field = self.query_one("#text", Input)  # type: ignore[attr-defined]
         result = self._rewrite_result()
         if result is None or not result.rewrite or result.rewrite == field.value:
-            self.notify(t("rewrite.none"), timeout=3)  # type: ignore[attr-defined]
+            flagged = result is not None and result.shallow
+            key = "rewrite.none_flagged" if flagged else "rewrite.none"
+            self.notify(t(key), timeout=3)  # type: ignore[attr-defined]
             return
         self._rewrite_stack().append(field.value)
         field.value = result.rewrite

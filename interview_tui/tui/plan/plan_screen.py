@@ -456,9 +456,11 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
     def action_take_rewrite(self) -> None:
         """ctrl+r on a flagged script question: its rewrite takes its place (ctrl+z undoes)."""
         item = self._current()
-        better = item_findings(item).rewrite if item is not None else ""
+        result = item_findings(item) if item is not None else None
+        better = result.rewrite if result is not None else ""
         if item is None or not better or better == item.text:
-            self.notify(t("rewrite.none"), timeout=3)
+            flagged = result is not None and result.shallow
+            self.notify(t("rewrite.none_flagged" if flagged else "rewrite.none"), timeout=3)
             return
         self.__dict__.setdefault("_rewritten", []).append((item.uid, item.text))
         self._apply(item, {"text": better})
