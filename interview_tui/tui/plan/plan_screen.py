@@ -17,6 +17,7 @@ from interview_tui.domain.models import CustomerQuestion, ScriptItem
 from interview_tui.domain.names import display
 from interview_tui.i18n import current_language, pad, t
 from interview_tui.services import customer_questions, script_builder
+from interview_tui.services import placeholders as placeholder_service
 from interview_tui.services import plan as plan_service
 from interview_tui.services.customer_brief import CustomerBrief
 from interview_tui.services.customer_questions import beyond_limits
@@ -30,8 +31,9 @@ from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.plan.customer_question_dialog import CustomerQuestionDialog
 from interview_tui.tui.plan.item_dialog import ItemDialog
+from interview_tui.tui.plan.placeholder_dialog import PlaceholderDialog
 from interview_tui.tui.plan.script_tables import BankTable, ScriptTable, preview_text
-from interview_tui.tui.text import Block, Hanging, SafeTable, esc, hanging, visible
+from interview_tui.tui.text import Block, Hanging, SafeTable, esc, hanging, marked, visible
 
 #: below this many columns the bank, the script and the preview are stacked
 WIDE_COLUMNS = 100
@@ -83,6 +85,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                 tooltip="plan.rehearse.help"),
         Binding("f8", "live", "plan.live", id="plan.live", tooltip="plan.live.help"),
         Binding("f6", "edit_visit", "plan.edit", id="plan.edit", tooltip="plan.edit.help"),
+        Binding("f4", "fill_facts", "plan.fill", id="plan.fill", tooltip="plan.fill.help"),
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
         Binding("ctrl+l", "carry_over", "plan.carry_over", id="plan.carry_over",
                 tooltip="plan.carry_over.help", show=False, priority=True),
@@ -242,7 +245,8 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         for n, item in enumerate(self.items, start=1):
             shallow = item_findings(item).shallow
             mark = Text("⚠", style="bold yellow") if shallow else Text("✓", style="green")
-            table.add_row(str(n), mark, t(f"role_short.{item.role.value}"), item.text)
+            table.add_row(str(n), mark, t(f"role_short.{item.role.value}"),
+                          marked(item.text, one_line=True))  # fmt: skip
         if self.items:
             table.move_cursor(row=min(max(row, 0), len(self.items) - 1))
         self._show_preview()
@@ -553,6 +557,36 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         index = self.their_questions.index(current)
         self.iapp.save(lambda: customer_questions.remove(store, visit_id, question_id),
                        lambda stored: self._fill_theirs(stored, keep=index))  # fmt: skip
+
+    def action_fill_facts(self) -> None:
+        """Fill each placeholder still open in the script (and the customer questions) once:
+        every question naming it gets the value."""
+        counts = placeholder_service.unfilled([*self.items, *self.their_questions])
+        if not counts:
+            self.notify(t("placeholder.none"), timeout=4)
+            return
+        known = {"customer": self.customer.name, "客户": self.customer.name}
+        prefilled = {name: known[name] for name in counts if name in known}
+        store, visit_id = self.iapp.store, self.visit_id
+        row = self.query_one("#script", DataTable).cursor_row
+
+        def done(values: dict[str, str] | None) -> None:
+            if not values:
+                return
+
+            def shown(result) -> None:
+                before = sum(counts.values())
+                self.items, questions = result
+                left = placeholder_service.unfilled([*self.items, *questions])
+                self._refresh(keep=row)
+                self._fill_theirs(questions)
+                filled = before - sum(left.values())
+                self.notify(t("placeholder.filled", count=filled), timeout=4)
+
+            self.iapp.save(lambda: placeholder_service.fill_visit(store, visit_id, values), shown)
+
+        self.app.push_screen(PlaceholderDialog(counts, prefilled, context=f"visit:{visit_id}"),
+                             done)  # fmt: skip
 
     def action_edit_visit(self) -> None:
         self.iapp.show("visit_form", visit_id=self.visit_id)
