@@ -5,7 +5,7 @@ rehearsal, the live screen or an export."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from interview_tui.banks.placeholders import fill, mark, names
 from interview_tui.domain.enums import Goal, Role
@@ -52,7 +52,7 @@ def test_one_value_fills_every_question_that_names_it(demo_store, fresh_visit) -
     assert counts == {"factory": 3, "ticket count": 1}
     items, questions = placeholders.fill_visit(demo_store, fresh_visit,
                                                {"factory": "Suzhou plant", "ticket count": ""})
-    first, second, third = items
+    first, second, _third = items
     assert first.text == "When did the line at Suzhou plant last stop for the cloud link?"
     assert first.follow_ups[0] == "Who at Suzhou plant restarted it?"
     assert "<ticket count>" in first.research  # left blank: still open

@@ -117,8 +117,8 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                         yield Choice([("中文", "zh-CN"), ("English", "en")],
                                      value=current_language(), allow_blank=False,
                                      id="lang-filter", compact=True)  # fmt: skip
-                        yield Choice([(t(f"industry.{i}"), i) for i in INDUSTRIES
-                                      if i != "general"], prompt=t("plan.any_industry"),
+                        yield Choice([(t(f"industry.{i}"), i) for i in INDUSTRIES],
+                                     prompt=t("plan.any_industry"),
                                      id="industry-filter", compact=True)  # fmt: skip
                         yield Input(placeholder=t("plan.filter_text"), id="text-filter",
                                     compact=True)  # fmt: skip
@@ -168,6 +168,9 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             industry = industry_for(self.customer.industry)
             if industry in self.library.industries():
                 self.query_one("#industry-filter", Select).value = industry
+            if industry == "general" and self.customer.industry.strip():
+                self.notify(t("plan.general_bank", industry=self.customer.industry.strip()),
+                            timeout=6)  # fmt: skip
         self.their_questions = data.customer_questions
         self._fill_bank()
         self._refresh()
@@ -206,10 +209,14 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         industries = None if industry == Select.NULL else ["general", str(industry)]
         needle = self.query_one("#text-filter", Input).value.casefold().strip()
         used = {item.bank_question_id for item in self.items}
-        self.bank_rows = [q for q in self.library.questions(language, industries)
-                          if (role == Select.NULL or q.role.value == role)
-                          and (goal == Select.NULL or q.goal.value == goal)
-                          and (not needle or needle in q.text.casefold())]  # fmt: skip
+        rows = [q for q in self.library.questions(language, industries)
+                if (role == Select.NULL or q.role.value == role)
+                and (goal == Select.NULL or q.goal.value == goal)
+                and (not needle or needle in searchable(q))]  # fmt: skip
+        if industry not in (Select.NULL, "general"):  # the industry's own questions first
+            own = {q.id for q in self.library.questions(language, [str(industry)])}
+            rows.sort(key=lambda q: q.id not in own)
+        self.bank_rows = rows
         table = self.query_one("#bank", DataTable)
         row = table.cursor_row
         table.clear()
@@ -609,6 +616,14 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+def searchable(question: BankQuestion) -> str:
+    """What the bank list's text filter looks in: the question, its research, purpose,
+    follow-ups and tags (the industry's terms), case-folded."""
+    parts = [question.text, question.research, question.purpose, *question.follow_ups,
+             *question.tags]  # fmt: skip
+    return "\n".join(parts).casefold()
 
 
 def _update(item: ScriptItem, fields: dict) -> None:
