@@ -238,7 +238,15 @@ def _fields(bank: Bank) -> list[tuple[str, str]]:
     return out
 
 
-@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.id)
+#: names that would mean a different fact in each question (which month? which conference?):
+#: one value fills every question naming it, so a name says which fact it is
+_TOO_GENERIC = frozenset({
+    "n", "month", "year", "date", "quarter", "event", "conference", "country", "city",
+    "月份", "年份", "日期", "季度", "大会", "峰会", "论坛", "社区", "产品", "系统", "国家", "城市",
+})  # fmt: skip
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
 def test_one_placeholder_syntax_naming_the_fact(bank: Bank) -> None:
     odd = []
     for where, text in _fields(bank):
@@ -247,6 +255,8 @@ def test_one_placeholder_syntax_naming_the_fact(bank: Bank) -> None:
             odd.append((where, text))
         for name in PLACEHOLDER.findall(text):
             if re.search(r"\d", name) or re.fullmatch(r"[a-zA-Z]", name):  # <20>, <12 月>, <n>
+                odd.append((where, name))
+            if name.casefold() in _TOO_GENERIC:  # one value would fill unrelated questions
                 odd.append((where, name))
     assert odd == []
 
