@@ -6,6 +6,13 @@ thing (character-bigram similarity of their normalised text, which works for Chi
 as English). The general bank of each language covers every role × goal pair with at least
 15 questions per role; each industry bank has at least 20 questions over several roles and
 goals; customer questions are at least 12 in a general bank and 5 in an industry bank.
+
+Nothing about the account is invented: placeholders have one syntax (``<name>``, a name that
+says which fact, never an example value), and every digit in a research line sits inside one.
+Every industry the mapping names gets a bank (or the general one); every role × goal cell of
+an industry bank is filled or explained in ``[bank.uncovered]``; seed 002's intake (who raised
+a requirement, the customer's own solution idea, "where does my requirement stand", "you
+promised and did not deliver") is there in both languages.
 """
 
 from __future__ import annotations
@@ -17,7 +24,9 @@ from pathlib import Path
 
 import pytest
 
+from interview_tui.banks.industry import industry_for, keywords
 from interview_tui.banks.library import bundled_banks_dir, load_library
+from interview_tui.banks.placeholders import PLACEHOLDER
 from interview_tui.banks.schema import INDUSTRIES, Bank
 from interview_tui.domain.enums import Goal, Role
 from interview_tui.lint import lint_question, lint_text
@@ -217,3 +226,97 @@ def test_library_filters_by_industry() -> None:
         q.id.startswith("en-fin-cq-") for q in LIBRARY.customer_questions("en", ["finance"])
     )
     assert LIBRARY.questions("en", []) == []
+
+
+def _fields(bank: Bank) -> list[tuple[str, str]]:
+    """(where, text) of every piece of text a bank holds."""
+    out = [(f"{bank.id}:description", bank.info.description)]
+    for q in bank.questions:
+        out += [(q.id, text) for text in (q.text, q.research, q.purpose, *q.follow_ups)]
+    for c in bank.customer_questions:
+        out += [(c.id, c.text), (c.id, c.answer)]
+    return out
+
+
+#: names that would mean a different fact in each question (which month? which conference?):
+#: one value fills every question naming it, so a name says which fact it is
+_TOO_GENERIC = frozenset({
+    "n", "month", "year", "date", "quarter", "event", "conference", "country", "city",
+    "月份", "年份", "日期", "季度", "大会", "峰会", "论坛", "社区", "产品", "系统", "国家", "城市",
+})  # fmt: skip
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_one_placeholder_syntax_naming_the_fact(bank: Bank) -> None:
+    odd = []
+    for where, text in _fields(bank):
+        rest = PLACEHOLDER.sub("", text)
+        if re.search(r"[<>‹›＜＞〈〉]", rest):  # a bracket that opens no placeholder
+            odd.append((where, text))
+        for name in PLACEHOLDER.findall(text):
+            if re.search(r"\d", name) or re.fullmatch(r"[a-zA-Z]", name):  # <20>, <12 月>, <n>
+                odd.append((where, name))
+            if name.casefold() in _TOO_GENERIC:  # one value would fill unrelated questions
+                odd.append((where, name))
+    assert odd == []
+
+
+#: standards and terms whose digits are no fact about the account
+_NAMED_NUMBERS = re.compile(r"ISO \d+|SOC 2|PCI DSS|等保 ?2\.0|7×24|\bP[0-4]\b|x86|Industry 4\.0")
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.id)
+def test_every_digit_in_research_sits_in_a_placeholder(bank: Bank) -> None:
+    """Read aloud unedited, a research line must not put an invented number before the
+    customer ("47 minutes", "3,000 cores"): the number is a placeholder the PM fills."""
+    invented = [(q.id, q.research) for q in bank.questions
+                if re.search(r"\d", _NAMED_NUMBERS.sub("", PLACEHOLDER.sub("", q.research)))]
+    assert invented == []
+
+
+def test_every_industry_the_mapping_names_has_a_bank() -> None:
+    for language in LANGUAGES:
+        have = {b.industry for b in BANKS if b.language == language}
+        for industry, words in keywords().items():
+            assert industry in have, (language, industry)
+            for word in words:
+                assert industry_for(word) in have, (language, word)
+    cases = {"短视频与直播": "general", "SaaS 出海": "general", "在线教育出海": "general",
+             "Live streaming": "general", "游戏出海": "gaming", "证券": "finance",
+             "保险": "finance", "Public sector": "general"}  # fmt: skip
+    assert {text: industry_for(text) for text in cases} == cases
+
+
+@pytest.mark.parametrize("industry", INDUSTRY_BANKS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_role_goal_cell_is_filled_or_explained(language: str, industry: str) -> None:
+    bank = _one_bank(language, industry)
+    filled = {f"{q.role.value}.{q.goal.value}" for q in bank.questions}
+    cells = {f"{r.value}.{g.value}" for r in Role for g in Goal}
+    assert cells - filled == set(bank.info.uncovered), "fill the cell or say why in the bank"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_seed_002_intake_in_both_languages(language: str) -> None:
+    questions = [q for b in BANKS if b.language == language for q in b.questions]
+    theirs = [q for b in BANKS if b.language == language for q in b.customer_questions]
+    tags = {tag for q in questions for tag in q.tags}
+    wanted = {"en": {"originator", "solution-idea"}, "zh-CN": {"需求提出人", "方案思路"}}
+    assert wanted[language] <= tags
+    their_tags = {tag for q in theirs for tag in q.tags}
+    status = {"en": "requirement-status", "zh-CN": "需求进度"}[language]
+    assert status in their_tags
+    promise = re.compile(r"promised|答应")
+    assert any(promise.search(q.text) for q in theirs), "you promised and did not deliver"
+
+
+@pytest.mark.parametrize("bank", [b for b in CURRENT if b.language == "zh-CN"],
+                         ids=lambda b: b.id)  # fmt: skip
+def test_chinese_register(bank: Bank) -> None:
+    """贵司 is letter language: never in both the research and the question it leads to; the
+    finance bank says 贵行 to banks; game teams speak of round-trip time."""
+    twice = [q.id for q in bank.questions if "贵司" in q.text and "贵司" in q.research]
+    assert twice == []
+    if bank.industry == "finance":
+        assert not [q.id for q in bank.questions if "贵司" in q.text]
+    assert "单程时延" not in " ".join(text for _, text in _fields(bank))

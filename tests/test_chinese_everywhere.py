@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import fields
 from enum import StrEnum
+from pathlib import Path
 
 import pytest
 
@@ -46,7 +47,17 @@ def _data_words(store) -> set[str]:
             if texts and not all(text in ids for text in texts):
                 for text in texts:
                     words |= {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
-    return words
+    return words | _bank_words()
+
+
+def _bank_words() -> set[str]:
+    """Latin words of the Chinese banks (AI, CDN, MES): content the plan lists, not wording."""
+    from interview_tui.banks.library import load_library
+
+    library = load_library(user=Path("/nonexistent"))
+    texts = [q.text for q in library.questions("zh-CN")]
+    texts += [q.text for q in library.customer_questions("zh-CN")]
+    return {w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text)}
 
 
 #: dialogs and panels, opened by their keys from a screen

@@ -140,3 +140,34 @@ async def test_the_footer_at_80_columns_shows_the_main_keys(make_app, fresh_visi
         assert [i.id for i in screen.items] == [first]
         bank = screen.query_one("#bank", DataTable)
         assert str(bank.get_cell_at((1, 0))) == " "  # removed: no longer marked in the bank
+
+
+async def test_the_text_filter_searches_research_follow_ups_and_tags(
+        make_app, demo_store, fresh_visit) -> None:  # noqa: F811
+    app = make_app("plan", visit_id=fresh_visit)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open(app, pilot)
+        screen.query_one("#industry-filter", Select).value = "finance"
+        for needle in ("PCI", "region", "exit-plan"):
+            screen.query_one("#text-filter").value = needle
+            await settle(pilot)
+            assert screen.bank_rows, needle
+            if needle != "PCI":  # found in research, follow-ups or tags too, not the text only
+                assert any(needle not in q.text.casefold() for q in screen.bank_rows), needle
+
+
+async def test_a_customer_with_no_industry_bank_gets_the_general_one_and_is_told(
+        make_app, demo_store) -> None:
+    from interview_tui.domain.models import Customer, Visit
+
+    visit = demo_store.get(Visit, 2)
+    assert demo_store.get(Customer, visit.customer_id).industry == "短视频与直播"
+    app = make_app("plan", visit_id=2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.query_one("#industry-filter", Select).value == "general"
+        assert {q.bank_id for q in screen.bank_rows} <= {"general-en", "general-zh",
+                                                         "cloud-visit-zh"}  # fmt: skip
+        assert any("短视频与直播" in n.message and "general bank" in n.message
+                   for n in app._notifications)  # fmt: skip

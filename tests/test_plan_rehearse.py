@@ -94,6 +94,15 @@ async def test_build_a_script_rewrite_shallow_ones_rehearse_and_mark(make_app, d
         assert demo_store.get(ScriptItem, bank_copy.id).text == bank_copy.text
         coverage = str(screen.query_one("#coverage", Static).render())
         assert "Tech decision" in coverage and "Tech execution" in coverage
+        # the account facts the bank questions leave open, filled once for the visit
+        await pilot.press("f4")
+        await settle(pilot)
+        dialog = app.screen
+        for field in dialog.query(Input):
+            field.value = "Contoso"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
         # rehearse: two cards timed, every flashcard confident after one comes back
         await pilot.press("f7")
         await settle(pilot)

@@ -4,7 +4,9 @@
 'retail'
 >>> industry_for("游戏出海")
 'gaming'
->>> industry_for("Public sector") is None
+>>> industry_for("短视频与直播")
+'general'
+>>> industry_for("") is None
 True
 """
 
@@ -15,15 +17,15 @@ import re
 from interview_tui.banks.schema import INDUSTRIES
 
 #: Words that point at an industry, English (matched at word starts) and Chinese (anywhere).
-#: ``gaming`` is games, interactive entertainment and going global (出海);
-#: ``retail`` is retail, e-commerce and logistics.
+#: ``gaming`` is games and esports; ``finance`` is banks, payments, securities and insurance;
+#: ``retail`` is retail, e-commerce and logistics. ``general`` names the industries that have
+#: no bank of their own (media and video, live streaming, SaaS and online services, education,
+#: social apps): they get the general bank, said so in the plan. Going global (出海) is no
+#: industry: "游戏出海" is gaming, "SaaS 出海" general.
 _KEYWORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "gaming": (
-        ("game", "gaming", "esport", "e-sport", "mobile game", "live stream", "livestream",
-         "short video", "short-video", "interactive entertainment", "entertainment",
-         "social app", "going global", "go global"),
-        ("游戏", "手游", "端游", "页游", "电竞", "出海", "泛娱乐", "娱乐", "直播", "短视频",
-         "社交", "互娱"),
+        ("game", "gaming", "esport", "e-sport", "mobile game", "interactive entertainment"),
+        ("游戏", "手游", "端游", "页游", "电竞", "互娱"),
     ),
     "finance": (
         ("financ", "fintech", "retail bank", "bank", "payment", "insur", "securities",
@@ -46,6 +48,13 @@ _KEYWORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("零售", "电商", "物流", "快递", "供应链", "仓储", "货运", "商超", "超市", "门店",
          "外卖", "即时配送", "快消", "冷链"),
     ),
+    "general": (
+        ("media", "video", "live stream", "livestream", "short video", "short-video",
+         "streaming", "entertainment", "social", "saas", "software", "online service",
+         "internet", "education", "edtech", "e-learning", "public sector", "government"),
+        ("视频", "直播", "短视频", "媒体", "传媒", "泛娱乐", "娱乐", "社交", "软件", "在线教育",
+         "教育", "互联网", "政务", "政府"),
+    ),
 }
 
 
@@ -62,7 +71,8 @@ def _first_hit(
 
 
 def industry_for(text: str | None) -> str | None:
-    """The industry id (gaming, finance, manufacturing, retail) a free text names, or ``None``.
+    """The industry id (gaming, finance, manufacturing, retail, general) a free text names;
+    ``general`` for a named industry no bank is written for, ``None`` for no text at all.
 
     An industry id itself is accepted as is ("general" too). When words of several industries
     appear, the one named first wins ("payments for e-commerce" is finance), and at the same
@@ -78,4 +88,9 @@ def industry_for(text: str | None) -> str | None:
         position = _first_hit(cleaned, english, chinese)
         if position is not None:
             hits.append((*position, industry))
-    return min(hits)[2] if hits else None
+    return min(hits)[2] if hits else "general"
+
+
+def keywords() -> dict[str, tuple[str, ...]]:
+    """Every word the mapping knows, by the industry it sends a customer to."""
+    return {industry: english + chinese for industry, (english, chinese) in _KEYWORDS.items()}

@@ -34,6 +34,20 @@ class BankInfo(_Strict):
     title: str = Field(min_length=1)
     description: str = ""
     industry: Industry = "general"
+    #: role × goal cells the bank leaves to the general bank on purpose, each with the reason:
+    #: ``"procurement.personal_connection" = "why"``
+    uncovered: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("uncovered")
+    @classmethod
+    def _cells(cls, cells: dict[str, str]) -> dict[str, str]:
+        for cell, reason in cells.items():
+            role, _, goal = cell.partition(".")
+            if role not in {r.value for r in Role} or goal not in {g.value for g in Goal}:
+                raise ValueError(f"{cell!r} is no role.goal cell (e.g. procurement.pain_points)")
+            if not reason.strip():
+                raise ValueError(f"{cell!r}: say why the cell is left to the general bank")
+        return cells
 
 
 class BankQuestion(_Strict):

@@ -20,6 +20,7 @@ from interview_tui.services.commitments import KeptOnTime, kept_line, late_note
 from interview_tui.services.customer_safe import recap_commitments, safe_requirement
 from interview_tui.services.evidence import evidence_goal
 from interview_tui.services.history import history_lines
+from interview_tui.services.placeholders import marked
 from interview_tui.services.requirement_pool import overrides
 from interview_tui.services.schedule import schedule_for_customer, schedule_summary
 from interview_tui.services.script_builder import not_asked
@@ -181,7 +182,7 @@ def _not_asked(bundle: VisitBundle) -> list[str]:
             out.append(f"### {display(role)}")
             for item in items:
                 skipped = item.status is ItemStatus.SKIPPED
-                out.append(f"- {md(item.text)} "
+                out.append(f"- {md(marked(item.text))} "
                            f"({t('report.skipped' if skipped else 'report.not_reached')})")
             out.append("")
     return [*out, t("report.carry_over_hint"), ""]

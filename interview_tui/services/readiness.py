@@ -9,6 +9,7 @@ from interview_tui.domain.enums import Goal, Role
 from interview_tui.domain.models import CustomerQuestion, Person, ScriptItem, Visit
 from interview_tui.i18n import current_language, t
 from interview_tui.lint import lint_question
+from interview_tui.services.placeholders import unfilled
 
 #: Seconds a question takes when it has not been rehearsed yet (ask, listen, one follow-up).
 DEFAULT_SECONDS = 150
@@ -56,6 +57,7 @@ def readiness(visit: Visit, items: list[ScriptItem], attendees: list[Person],
     no_research = [i for i in items if i.role.is_decision_maker and not i.research.strip()]
     unrehearsed = [q for q in customer_questions if not q.answer.strip()
                    or q.confidence != "confident"]  # fmt: skip
+    gaps = unfilled([*items, *customer_questions])
     seconds = script_seconds(items)
     not_aloud = sum(not rehearsed(i) for i in items)
     time_detail = t("ready.time_detail" if not_aloud else "ready.time_fits",
@@ -67,6 +69,9 @@ def readiness(visit: Visit, items: list[ScriptItem], attendees: list[Person],
               ", ".join(r.value for r in roles_without)),
         Check("ready.shallow", not shallow, str(len(shallow)) if shallow else ""),
         Check("ready.research", not no_research, str(len(no_research)) if no_research else ""),
+        Check("ready.placeholders", not gaps,
+              t("ready.placeholders_detail", count=len(gaps), names=", ".join(gaps))
+              if gaps else ""),
         Check("ready.give_back", bool(visit.give_back)),
         Check("ready.customer_questions", bool(customer_questions) and not unrehearsed,
               str(len(unrehearsed)) if unrehearsed else ""),

@@ -20,7 +20,11 @@ from textual.widgets import DataTable
 
 from interview_tui.display import visible
 
-__all__ = ["CELL_LIMIT", "Block", "Hanging", "SafeTable", "esc", "hanging", "literal", "visible"]
+__all__ = ["CELL_LIMIT", "Block", "Hanging", "SafeTable", "esc", "hanging", "literal", "marked",
+           "visible"]
+
+#: how an unfilled placeholder stands out on screen (besides its written mark)
+GAP_STYLE = "bold reverse yellow"
 
 #: a table cell shows at most this many characters of a long text
 CELL_LIMIT = 400
@@ -30,6 +34,22 @@ def literal(text: object, style: str = "", *, one_line: bool = False,
             limit: int | None = None) -> Text:  # fmt: skip
     """``text`` as a renderable that is never parsed as markup and runs no control codes."""
     return Text(visible(text, one_line=one_line, limit=limit), style=style)
+
+
+def marked(text: object, style: str = "", *, one_line: bool = False) -> Text:
+    """A script's text, literal, with each unfilled ``<name>`` written as a gap to fill
+    (``[fill in: name]``) and highlighted: never a raw placeholder on screen."""
+    from interview_tui.banks.placeholders import pieces
+    from interview_tui.services.placeholders import mark_template
+
+    template = mark_template()
+    out = Text(style=style)
+    for piece, is_name in pieces(visible(text, one_line=one_line)):
+        if is_name:
+            out.append(template.format(name=piece), GAP_STYLE)
+        else:
+            out.append(piece)
+    return out
 
 
 def esc(text: object) -> str:
@@ -74,10 +94,11 @@ class Hanging:
 
 
 def hanging(prefix: str | Text, text: object, style: str = "") -> Hanging:
-    """``prefix`` then the user's ``text`` (literal, never markup), wrapped lines hanging
-    under the text. ``prefix`` is ours: a string is taken as plain text too."""
+    """``prefix`` then the user's ``text`` (literal, never markup; a ``Text`` is taken as
+    built), wrapped lines hanging under the text. ``prefix`` is ours: a string is taken as
+    plain text too."""
     head = prefix if isinstance(prefix, Text) else Text(prefix, style=style)
-    return Hanging(head, literal(text, style))
+    return Hanging(head, text if isinstance(text, Text) else literal(text, style))
 
 
 class Block:

@@ -49,7 +49,7 @@ from interview_tui.tui.live.dialogs import (
     speaker_dialog,
 )
 from interview_tui.tui.live.leader import LEADER_ID, LEADER_KEY, LEADER_KEYS, LeaderMenu
-from interview_tui.tui.text import Block, Hanging, hanging, literal, visible
+from interview_tui.tui.text import Block, Hanging, hanging, literal, marked, visible
 
 
 class OthersSeen(Message):
@@ -352,15 +352,15 @@ class LiveScreen(BaseScreen):
         if item is None:
             return Block([Text(t("live.free_note"), style="bold")])
         number = f"{self.index + 1}/{len(self.session.items)}  " if self.session else ""
-        parts: list[Text | Hanging] = [hanging(number, item.text, "bold")]
+        parts: list[Text | Hanging] = [hanging(number, marked(item.text, "bold"), "bold")]
         goal = "" if self.safe and is_internal_goal(item.goal) else t(f"goal.{item.goal.value}")
         parts.append(Text(" · ".join(p for p in (t(f"role_short.{item.role.value}"), goal) if p),
                           style="dim"))  # fmt: skip
         notes = ((t("live.research"), item.research), (t("live.purpose"), item.purpose))
         for label, value in notes:
             if value and not self.safe:
-                parts.append(Text.assemble((label + ": ", "italic"), visible(value)))
-        parts += [hanging("  → ", follow_up) for follow_up in item.follow_ups]
+                parts.append(Text.assemble((label + ": ", "italic"), marked(value)))
+        parts += [hanging("  → ", marked(follow_up)) for follow_up in item.follow_ups]
         return Block(parts)
 
     def _show_tags(self) -> None:
@@ -419,7 +419,8 @@ class LiveScreen(BaseScreen):
                                       disabled=True))  # fmt: skip
             for n, it in items:
                 mark = "▶" if it is current else _MARKS[it.status]
-                outline.add_option(Option(literal(f"{mark} {n + 1}. {it.text}", one_line=True),
+                outline.add_option(Option(Text.assemble(literal(f"{mark} {n + 1}. "),
+                                                        marked(it.text, one_line=True)),
                                           id=str(n)))  # fmt: skip
         free = len(self.session.items)
         mark = "▶" if current is None else "·"

@@ -17,6 +17,7 @@ from interview_tui.domain.models import CustomerQuestion, ScriptItem
 from interview_tui.domain.names import display
 from interview_tui.i18n import current_language, pad, t
 from interview_tui.services import customer_questions, script_builder
+from interview_tui.services import placeholders as placeholder_service
 from interview_tui.services import plan as plan_service
 from interview_tui.services.customer_questions import beyond_limits
 from interview_tui.services.plan_preview import preview
@@ -29,9 +30,10 @@ from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.plan.customer_question_dialog import CustomerQuestionDialog
 from interview_tui.tui.plan.item_dialog import ItemDialog
+from interview_tui.tui.plan.placeholder_dialog import PlaceholderDialog
 from interview_tui.tui.plan.script_tables import BankTable, ScriptTable, preview_text
 from interview_tui.tui.team_line import SHARED_MARK
-from interview_tui.tui.text import Block, Hanging, SafeTable, esc, visible
+from interview_tui.tui.text import Block, Hanging, SafeTable, esc, marked, visible
 
 #: below this many columns the bank, the script and the preview are stacked
 WIDE_COLUMNS = 100
@@ -63,6 +65,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                 tooltip="plan.rehearse.help"),
         Binding("f8", "live", "plan.live", id="plan.live", tooltip="plan.live.help"),
         Binding("f6", "edit_visit", "plan.edit", id="plan.edit", tooltip="plan.edit.help"),
+        Binding("f4", "fill_facts", "plan.fill", id="plan.fill", tooltip="plan.fill.help"),
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
         Binding("ctrl+l", "carry_over", "plan.carry_over", id="plan.carry_over",
                 tooltip="plan.carry_over.help", show=False, priority=True),
@@ -94,8 +97,8 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                         yield Choice([("中文", "zh-CN"), ("English", "en")],
                                      value=current_language(), allow_blank=False,
                                      id="lang-filter", compact=True)  # fmt: skip
-                        yield Choice([(t(f"industry.{i}"), i) for i in INDUSTRIES
-                                      if i != "general"], prompt=t("plan.any_industry"),
+                        yield Choice([(t(f"industry.{i}"), i) for i in INDUSTRIES],
+                                     prompt=t("plan.any_industry"),
                                      id="industry-filter", compact=True)  # fmt: skip
                         yield Input(placeholder=t("plan.filter_text"), id="text-filter",
                                     compact=True)  # fmt: skip
@@ -147,6 +150,9 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             industry = industry_for(self.customer.industry)
             if industry in self.library.industries():
                 self.query_one("#industry-filter", Select).value = industry
+            if industry == "general" and self.customer.industry.strip():
+                self.notify(t("plan.general_bank", industry=self.customer.industry.strip()),
+                            timeout=6)  # fmt: skip
         self.their_questions = data.customer_questions
         self._fill_bank()
         self._refresh()
@@ -185,10 +191,14 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         industries = None if industry == Select.NULL else ["general", str(industry)]
         needle = self.query_one("#text-filter", Input).value.casefold().strip()
         used = {item.bank_question_id for item in self.items}
-        self.bank_rows = [q for q in self.library.questions(language, industries)
-                          if (role == Select.NULL or q.role.value == role)
-                          and (goal == Select.NULL or q.goal.value == goal)
-                          and (not needle or needle in q.text.casefold())]  # fmt: skip
+        rows = [q for q in self.library.questions(language, industries)
+                if (role == Select.NULL or q.role.value == role)
+                and (goal == Select.NULL or q.goal.value == goal)
+                and (not needle or needle in searchable(q))]  # fmt: skip
+        if industry not in (Select.NULL, "general"):  # the industry's own questions first
+            own = {q.id for q in self.library.questions(language, [str(industry)])}
+            rows.sort(key=lambda q: q.id not in own)
+        self.bank_rows = rows
         table = self.query_one("#bank", DataTable)
         row = table.cursor_row
         table.clear()
@@ -224,7 +234,8 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         for n, item in enumerate(self.items, start=1):
             shallow = item_findings(item).shallow
             mark = Text("⚠", style="bold yellow") if shallow else Text("✓", style="green")
-            table.add_row(str(n), mark, t(f"role_short.{item.role.value}"), item.text)
+            table.add_row(str(n), mark, t(f"role_short.{item.role.value}"),
+                          marked(item.text, one_line=True))  # fmt: skip
         if self.items:
             table.move_cursor(row=min(max(row, 0), len(self.items) - 1))
         self._show_preview()
@@ -534,6 +545,36 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         self.iapp.save(lambda: customer_questions.remove(store, visit_id, question_id),
                        lambda stored: self._fill_theirs(stored, keep=index))  # fmt: skip
 
+    def action_fill_facts(self) -> None:
+        """Fill each placeholder still open in the script (and the customer questions) once:
+        every question naming it gets the value."""
+        counts = placeholder_service.unfilled([*self.items, *self.their_questions])
+        if not counts:
+            self.notify(t("placeholder.none"), timeout=4)
+            return
+        known = {"customer": self.customer.name, "客户": self.customer.name}
+        prefilled = {name: known[name] for name in counts if name in known}
+        store, visit_id = self.iapp.store, self.visit_id
+        row = self.query_one("#script", DataTable).cursor_row
+
+        def done(values: dict[str, str] | None) -> None:
+            if not values:
+                return
+
+            def shown(result) -> None:
+                before = sum(counts.values())
+                self.items, questions = result
+                left = placeholder_service.unfilled([*self.items, *questions])
+                self._refresh(keep=row)
+                self._fill_theirs(questions)
+                filled = before - sum(left.values())
+                self.notify(t("placeholder.filled", count=filled), timeout=4)
+
+            self.iapp.save(lambda: placeholder_service.fill_visit(store, visit_id, values), shown)
+
+        self.app.push_screen(PlaceholderDialog(counts, prefilled, context=f"visit:{visit_id}"),
+                             done)  # fmt: skip
+
     def action_edit_visit(self) -> None:
         self.iapp.show("visit_form", visit_id=self.visit_id)
 
@@ -555,6 +596,14 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+def searchable(question: BankQuestion) -> str:
+    """What the bank list's text filter looks in: the question, its research, purpose,
+    follow-ups and tags (the industry's terms), case-folded."""
+    parts = [question.text, question.research, question.purpose, *question.follow_ups,
+             *question.tags]  # fmt: skip
+    return "\n".join(parts).casefold()
 
 
 def _update(item: ScriptItem, fields: dict) -> None:

@@ -13,7 +13,7 @@ from interview_tui.i18n import t
 from interview_tui.services.plan_preview import Preview
 from interview_tui.tui.base import TranslatedBindings
 from interview_tui.tui.rewrite_key import code_label
-from interview_tui.tui.text import SafeTable, visible
+from interview_tui.tui.text import SafeTable, marked, visible
 
 
 class BankTable(TranslatedBindings, SafeTable):
@@ -47,12 +47,13 @@ class ScriptTable(TranslatedBindings, SafeTable):
 
 
 def preview_text(shown: Preview | None, in_script: bool = False) -> Text:
-    """The preview of one question; every piece of its text shown literally."""
+    """The preview of one question; every piece of its text shown literally, each unfilled
+    placeholder marked as a gap."""
     out = Text()
     if shown is None:
         out.append(t("plan.preview.none"), "dim")
         return out
-    out.append(visible(shown.text), "bold")
+    out.append(marked(shown.text, "bold"))
     if in_script:
         out.append(f"  {t('plan.preview.in_script')}", "green")
     out.append("\n")
@@ -64,11 +65,12 @@ def preview_text(shown: Preview | None, in_script: bool = False) -> Text:
                          ("plan.preview.purpose", shown.purpose)):  # fmt: skip
         if value.strip():
             out.append(f"\n{t(label)}: ", "dim")
-            out.append(visible(value))
+            out.append(marked(value))
     if shown.follow_ups:
         out.append(f"\n{t('plan.preview.follow_ups')}:", "dim")
         for follow_up in shown.follow_ups:
-            out.append(f"\n  · {visible(follow_up)}")
+            out.append("\n  · ")
+            out.append(marked(follow_up))
     if shown.shallow:
         out.append(f"\n⚠ {t('plan.preview.shallow')}", "bold yellow")
     for finding in shown.findings:

@@ -15,18 +15,18 @@ from interview_tui.i18n import current_language, t
 from interview_tui.services.rehearsal import RehearsalData, load_rehearsal, save_results
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.keybar import KeyBar
-from interview_tui.tui.text import Block, Hanging, esc, hanging, literal, visible
+from interview_tui.tui.text import Block, Hanging, esc, hanging, marked, visible
 
 
 def _card(item: ScriptItem) -> Block:
     """One of our questions: the question, research and purpose, follow-ups hanging
     under their arrow (user text literal)."""
-    parts: list[Text | Hanging] = [literal(item.text, "bold"), Text("")]
+    parts: list[Text | Hanging] = [marked(item.text, "bold"), Text("")]
     notes = ((t("live.research"), item.research), (t("live.purpose"), item.purpose))
     for label, value in notes:
         if value:
-            parts.append(Text.assemble((f"{label}: ", "italic"), visible(value)))
-    parts += [hanging("  → ", follow_up) for follow_up in item.follow_ups]
+            parts.append(Text.assemble((f"{label}: ", "italic"), marked(value)))
+    parts += [hanging("  → ", marked(follow_up)) for follow_up in item.follow_ups]
     return Block(parts)
 
 
@@ -128,14 +128,14 @@ class RehearseScreen(DataScreen[RehearsalData]):
                 card.update(t("rehearse.all_confident"))
                 answer.update("")
                 return
-            card.update(f"[b]{esc(current.text)}[/b]")
+            card.update(marked(current.text, "bold"))
             if not self.revealed:
                 answer.update(f"[dim]{esc(t('rehearse.hidden_answer'))}[/dim]")
                 return
-            text = f"{esc(t('rehearse.answer'))}: {esc(current.answer)}"
+            text = Text.assemble(f"{t('rehearse.answer')}: ", marked(current.answer))
             limits = self.deck.beyond(current)
             if limits:
-                text += "\n" + esc(t("rehearse.beyond", limits="; ".join(limits)))
+                text.append("\n" + visible(t("rehearse.beyond", limits="; ".join(limits))))
             answer.set_class(bool(limits), "beyond")
             answer.update(text)
 
