@@ -340,6 +340,15 @@ def _member_file(config: TeamConfig) -> dict[str, bytes]:
     }
 
 
+def _missing_member_file(git: Git, head: str | None, config: TeamConfig) -> dict[str, bytes]:
+    """This member's file when the repository lacks it (a member who joined), so colleagues
+    see their name beside what they did."""
+    path = path_for("member", config.member)
+    if head is None or path in git.tree_entries(head, [path]):
+        return {}
+    return _member_file(config)
+
+
 def join_team(
     store: Store,
     url: str,
@@ -391,6 +400,7 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
     progress(t("team.progress.export"))
     pending, top = read_outbox(store)
     files = export_changes(store, git, head, config, now, pending)
+    files.update(_missing_member_file(git, head, config))
     if files:
         commit = commit_files(
             git, head, files, config.identity, t("team.commit_message", count=len(files))

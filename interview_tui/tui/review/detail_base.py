@@ -3,17 +3,28 @@ throwing typed changes away, ctrl+z, and the history of what changed and why."""
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Checkbox, Input, Select, Static
+from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
 
 from interview_tui.domain.enums import CommitmentState
 from interview_tui.domain.names import display_of, field_value
 from interview_tui.i18n import t
+from interview_tui.services.undo import recorded
+from interview_tui.team import actions
+from interview_tui.team.actions import Conflict, TeamView
 from interview_tui.tui.confirm import ConfirmDialog
+from interview_tui.tui.forms import FormDialog
+from interview_tui.tui.inputs import Input as TextInput
 from interview_tui.tui.text import Block, Hanging, hanging, literal
 from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
 
@@ -41,14 +52,24 @@ def dated_block(lines: list[str]) -> Block:
     return Block(parts)
 
 
-def history_lines(history: list[dict[str, str]]) -> list[str]:
-    """A record's history, newest last, one line per change."""
+def history_lines(history: list[dict[str, str]],
+                  author: Callable[[str], str] | None = None) -> list[str]:  # fmt: skip
+    """A record's history, newest last, one line per change; ``author`` names who made a
+    change (``""``: say nobody, e.g. for my own changes)."""
     lines = []
     for entry in history:
         on = entry.get("on", "")
         why = entry.get("reason") or entry.get("note") or ""
         if "undone" in entry:
             text = t("history.undone", change=entry["undone"])
+        elif entry.get("change") == "resolved":
+            try:
+                value = json.loads(entry.get("to") or "null")
+            except ValueError:
+                value = entry.get("to")
+            field = entry.get("field", "")
+            text = t("history.resolved", field=actions.field_label(field),
+                     value=actions.shown_value(field, value))  # fmt: skip
         elif "field" in entry:
             name = t(f"history.field.{entry['field']}")
             old, new = (field_value(entry["field"], entry.get(end) or "") or "—"
@@ -66,8 +87,84 @@ def history_lines(history: list[dict[str, str]]) -> list[str]:
         if entry.get("override"):  # into in progress without an agreed solution
             why = " · ".join(x for x in (why, t("history.override", reason=entry["override"]))
                              if x)  # fmt: skip
-        lines.append(f"{on}  {text}" + (f"  · {why}" if why else ""))
+        who = author(entry.get("by", "")) if author is not None else ""
+        lines.append(f"{on}  {text}" + (f"  · {why}" if why else "")
+                     + (f"  · {t('history.by', name=who)}" if who else ""))  # fmt: skip
     return lines or [t("history.none")]
+
+
+class ConflictList(OptionList):
+    """Every value of each conflicted field, who set it and when: ``enter`` keeps the
+    highlighted value, ``e`` edits a combined one."""
+
+    DEFAULT_CSS = "ConflictList { height: auto; max-height: 8; }"
+    BINDINGS = [
+        Binding("enter", "take", "conflict.take", id="conflict.take",
+                tooltip="conflict.take.help"),
+        Binding("e", "combine", "conflict.edit", id="conflict.edit",
+                tooltip="conflict.edit.help"),
+    ]
+
+    choices: list[tuple[Conflict, int]] = []
+
+    def fill(self, view: TeamView) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        self.choices = []
+        options = []
+        for conflict in view.conflicts:
+            field = actions.field_label(conflict.field)
+            for n, candidate in enumerate(conflict.values, 1):
+                value = actions.shown_value(conflict.field, candidate.get("value"))
+                who = view.who(str(candidate.get("by") or "")) or "—"
+                when = str(candidate.get("at") or "")[:10] or "—"
+                line = t("conflict.value", field=field, value=value, who=who, date=when)
+                options.append(Option(literal(line, one_line=True)))
+                self.choices.append((conflict, n))
+        self.add_options(options)
+        if options:
+            self.highlighted = min(highlighted or 0, len(options) - 1)
+
+    def _chosen(self) -> tuple[Conflict, int] | None:
+        if self.highlighted is None or not self.choices:
+            return None
+        return self.choices[self.highlighted]
+
+    def action_take(self) -> None:
+        if (chosen := self._chosen()) is not None:
+            self.screen.take_conflict(*chosen)  # type: ignore[attr-defined]
+
+    def action_combine(self) -> None:
+        if (chosen := self._chosen()) is not None:
+            self.screen.combine_conflict(chosen[0])  # type: ignore[attr-defined]
+
+
+class CombinedDialog(FormDialog):
+    """One combined value for a conflicted field, prefilled with every value."""
+
+    ASK_BEFORE_DISCARD = True
+
+    def __init__(self, title: str, value: str) -> None:
+        super().__init__()
+        self.title_text, self.draft = title, value
+
+    def fields(self) -> ComposeResult:
+        yield Label(t("conflict.combined"))
+        yield TextInput(self.draft, compact=True, id="value")
+
+    def on_mount(self) -> None:
+        self.query_one(".dialog-title", Static).update(literal(self.title_text))
+        super().on_mount()
+
+    def result(self) -> dict[str, Any] | None:
+        return {"value": self.value("value")}
+
+
+def conflict_section() -> ComposeResult:
+    """The conflicts of a detail view (hidden while there are none)."""
+    yield Static(t("conflict.section"), id="conflicts-title", classes="section conflict")
+    yield Static(t("conflict.how"), id="conflicts-how", classes="hint")
+    yield ConflictList(id="conflicts", compact=True)
 
 
 class DetailMixin(UndoMixin):
@@ -92,9 +189,79 @@ class DetailMixin(UndoMixin):
     def changed(self) -> bool:
         return self._saved_values is not None and self.values() != self._saved_values
 
+    #: this record's conflicts and who is who (read with the record)
+    team: TeamView = TeamView()
+    _team_shown = False
+
     def show_history(self, history: list[dict[str, str]]) -> None:
         me: Any = self
-        me.query_one("#history", Static).update(dated_block(history_lines(history)))
+        lines = history_lines(history, self.team.by_other)
+        me.query_one("#history", Static).update(dated_block(lines))
+
+    def show_team(self, view: TeamView) -> None:
+        """The record's open conflicts; the first time they show, the list has the focus
+        (its keys are on the key bar)."""
+        me: Any = self
+        self.team = view
+        has = bool(view.conflicts)
+        for widget in me.query("#conflicts-title, #conflicts-how, #conflicts"):
+            widget.display = has
+        conflicts = me.query_one(ConflictList)
+        conflicts.fill(view)
+        if has and not self._team_shown:
+            conflicts.focus()
+        self._team_shown = self._team_shown or has
+
+    def record_key(self) -> tuple[type, int]:
+        """The model and id of the record whose conflicts are shown (for ctrl+z)."""
+        raise NotImplementedError
+
+    def take_conflict(self, conflict: Conflict, take: int) -> None:
+        self._resolve(conflict, lambda store, today: actions.resolve(
+            store, conflict.uid, conflict.field, take=take))  # fmt: skip
+
+    def combine_conflict(self, conflict: Conflict, draft: str | None = None) -> None:
+        """Edit one value made of the conflict's values (they prefill the field)."""
+        me: Any = self
+        values = [actions.shown_value(conflict.field, c.get("value")) for c in conflict.values]
+        prefill = " / ".join(dict.fromkeys(v for v in values if v and v != "—"))
+        field = actions.field_label(conflict.field)
+
+        def answered(result: dict | None) -> None:
+            if result is None:
+                return
+            text = result["value"]
+            self._resolve(
+                conflict,
+                lambda store, today: actions.resolve(
+                    store, conflict.uid, conflict.field,
+                    value=actions.typed_value(conflict, text, today)),
+                failed=lambda _error: self.combine_conflict(conflict, text),
+            )  # fmt: skip
+
+        title = t("conflict.combined_title", field=field)
+        me.app.push_screen(CombinedDialog(title, prefill if draft is None else draft), answered)
+
+    def _resolve(self, conflict: Conflict, change: Callable[[Any, Any], Conflict],
+                 failed: Callable[[Any], None] | None = None) -> None:  # fmt: skip
+        """Resolve in the writer, kept for ctrl+z (which opens the conflict again)."""
+        me: Any = self
+        store, today = me.iapp.store, me.iapp.today()
+        model, record_id = self.record_key()
+        field = actions.field_label(conflict.field)
+        label = t("conflict.resolved_label", field=field)
+
+        def write() -> Any:
+            resolved, undo = recorded(store, model, record_id, label,
+                                      lambda: change(store, today))  # fmt: skip
+            return replace(undo, restore=partial(actions.reopen, conflict=resolved))
+
+        def done(undo: Any) -> None:
+            self.remember(undo)
+            me.notify(t("conflict.resolved", field=field), timeout=3)
+            self.undone(None)  # read the record again, as after ctrl+z
+
+        me.iapp.save(write, done, failed)
 
     def action_back(self) -> None:
         me: Any = self

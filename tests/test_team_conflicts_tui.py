@@ -1,0 +1,246 @@
+"""Team conflicts where the record is: the conflict mark in the pool and the commitments,
+the `/` filter that finds it, the detail views that show every value with who set it and
+when, resolve it (take one, or edit a combined one) and ctrl+z it; who did what.
+
+The conflicts are made by real syncs between two PM folders through a local bare repository
+(built once, copied for each test); one fast test of the view alone inserts a row by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from interview_tui.domain.enums import CommitmentState, PoolGroup
+from interview_tui.domain.models import Commitment, Requirement, Visit
+from interview_tui.domain.names import display
+from interview_tui.i18n import set_language
+from interview_tui.services import commitments, requirement_pool
+from interview_tui.services.demo import seed_demo
+from interview_tui.store import Store, open_store
+from interview_tui.team import actions
+from interview_tui.team.sync import init_team, join_team, sync
+from tests.conftest import FIXED_NOW, FIXED_TODAY, settle
+
+NOW = datetime(2026, 11, 20, 10, 0)
+TODAY = date(2026, 11, 20)
+ANA_DUE, BO_DUE = "2027-01-10", "2027-02-20"
+
+
+def _open(folder: Path, name: str) -> Store:
+    store = open_store(folder / name / "interview.db")
+    store.now = lambda: NOW
+    return store
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Ana and Bo share a visit; both move the same promise's due date and the same
+    requirement's group differently, and sync: both hold the two conflicts."""
+    set_language("en")
+    root = tmp_path_factory.mktemp("team")
+    remote = root / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    ana = _open(root, "ana")
+    ana.member = "ana@example.com"
+    seed_demo(ana, TODAY)
+    init_team(ana, str(remote), "platform", ana.member, "Ana Lima", NOW)
+    commitment = next(c for c in ana.all(Commitment) if c.state is CommitmentState.OPEN)
+    visit = ana.get(Visit, commitment.visit_id)
+    requirement = ana.requirements(visit_id=visit.id)[0]
+    actions.share_visit(ana, visit.id or 0, NOW)
+    sync(ana, NOW)
+    bo = _open(root, "bo")
+    join_team(bo, str(remote), "bo@example.com", "Bo Chen", NOW)
+    bo.member = "bo@example.com"
+    ana_group, bo_group = [g for g in PoolGroup if g is not requirement.group]
+    for store, due, group in ((ana, ANA_DUE, ana_group), (bo, BO_DUE, bo_group)):
+        [mine] = store.all(Commitment, "uid = ?", [commitment.uid])
+        commitments.reschedule(store, mine, date.fromisoformat(due), f"{store.member} says",
+                               TODAY)  # fmt: skip
+        [req] = store.all(Requirement, "uid = ?", [requirement.uid])
+        requirement_pool.move(store, req.id or 0, group, override="agreed")
+    sync(ana, NOW)
+    assert sync(bo, NOW).new_conflicts == 2
+    sync(ana, NOW)
+    assert len(actions.conflicts(ana)) == 2
+    ana.close()
+    bo.close()
+    (root / "uids.json").write_text(json.dumps(
+        {"commitment": commitment.uid, "requirement": requirement.uid,
+         "groups": [ana_group.value, bo_group.value]}))
+    return root
+
+
+@dataclass
+class Team:
+    root: Path
+    commitment: str  # uids
+    requirement: str
+    groups: list[str]  # Ana's, Bo's
+
+    def store(self, name: str) -> Store:
+        store = open_store(self.root / name / "interview.db")
+        store.now = lambda: FIXED_NOW
+        return store
+
+    def ids(self, store: Store) -> tuple[int, int]:
+        """The local ids of the conflicted commitment and requirement."""
+        [c] = store.all(Commitment, "uid = ?", [self.commitment])
+        [r] = store.all(Requirement, "uid = ?", [self.requirement])
+        return c.id or 0, r.id or 0
+
+
+@pytest.fixture
+def team(built: Path, tmp_path: Path) -> Team:
+    """A private copy of the built team (its remote too)."""
+    root = tmp_path / "team"
+    shutil.copytree(built, root, symlinks=True)
+    for name in ("ana", "bo"):
+        store = open_store(root / name / "interview.db")
+        store.set_meta("team.url", str(root / "remote.git"))
+        store.close()
+    uids = json.loads((root / "uids.json").read_text())
+    return Team(root, uids["commitment"], uids["requirement"], uids["groups"])
+
+
+def _app(store: Store, route: str, lang: str = "en", **kwargs: Any):
+    from interview_tui.tui.app import build_app
+
+    set_language(lang)
+    return build_app(store, initial=(route, kwargs), today=lambda: FIXED_TODAY,
+                     now=lambda: FIXED_NOW, animate=False)  # fmt: skip
+
+
+def _text(app: Any, selector: str) -> str:
+    from textual.widgets import Static
+
+    return str(app.screen.query_one(selector, Static).content)
+
+
+def _options(app: Any) -> list[str]:
+    from interview_tui.tui.review.detail_base import ConflictList
+
+    conflicts = app.screen.query_one(ConflictList)
+    return [str(conflicts.get_option_at_index(i).prompt) for i in range(conflicts.option_count)]
+
+
+# -- the detail views ----------------------------------------------------------------------
+
+
+async def test_due_date_conflict_shows_every_value_with_who_and_when(team: Team) -> None:
+    bo = team.store("bo")
+    cid, _ = team.ids(bo)
+    app = _app(bo, "commitment", commitment_id=cid)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        options = _options(app)
+        assert options == [f"due: {ANA_DUE} · Ana Lima · 2026-11-20",
+                           f"due: {BO_DUE} · Bo Chen · 2026-11-20"]
+        assert app.screen.query_one("#conflicts").display
+        assert app.screen.focused.id == "conflicts"  # its keys are the ones on the bar
+        history = _text(app, "#history")
+        assert "by Ana Lima" in history  # a colleague's change says who made it
+        assert "by Bo Chen" not in history  # mine do not: no noise
+    bo.close()
+
+
+async def test_take_resolves_the_due_date_and_ctrl_z_opens_the_conflict_again(
+        team: Team) -> None:  # fmt: skip
+    bo = team.store("bo")
+    cid, _ = team.ids(bo)
+    app = _app(bo, "commitment", commitment_id=cid)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # keeps the highlighted (first) value: Ana's
+        await settle(pilot)
+        assert bo.get(Commitment, cid).due == date.fromisoformat(ANA_DUE)
+        assert actions.conflicts(bo) == [c for c in actions.conflicts(bo) if c.field == "group"]
+        assert not app.screen.query_one("#conflicts").display
+        assert app.screen.query_one("#due").value == ANA_DUE
+        resolved = bo.get(Commitment, cid).history[-1]
+        assert resolved["change"] == "resolved" and resolved["by"] == "bo@example.com"
+        assert f"conflict on due resolved: {ANA_DUE}" in _text(app, "#history")
+
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        [due] = [c for c in actions.conflicts(bo) if c.field == "due"]
+        assert {v["value"] for v in due.values} == {ANA_DUE, BO_DUE}
+        assert app.screen.query_one("#conflicts").display
+        assert len(_options(app)) == 2
+    bo.close()
+
+
+async def test_a_resolution_syncs_to_the_colleague_with_its_author(team: Team) -> None:
+    bo = team.store("bo")
+    cid, _ = team.ids(bo)
+    app = _app(bo, "commitment", commitment_id=cid)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "enter")  # Bo's own date
+        await settle(pilot)
+    sync(bo, NOW)
+    bo.close()
+    ana = team.store("ana")
+    sync(ana, NOW)
+    acid, _ = team.ids(ana)
+    assert ana.get(Commitment, acid).due == date.fromisoformat(BO_DUE)
+    assert [c.field for c in actions.conflicts(ana)] == ["group"]
+    app = _app(ana, "commitment", commitment_id=acid)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert not app.screen.query_one("#conflicts").display
+        assert f"conflict on due resolved: {BO_DUE}  · by Bo Chen" in _text(app, "#history")
+    ana.close()
+
+
+async def test_group_conflict_edit_a_combined_value(team: Team) -> None:
+    """e opens the value prefilled with every value; what is typed must be a group."""
+    ana = team.store("ana")
+    _, rid = team.ids(ana)
+    app = _app(ana, "requirement", requirement_id=rid)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        ana_group, bo_group = (display(PoolGroup(g)) for g in team.groups)
+        assert sorted(_options(app)) == sorted([f"group: {bo_group} · Bo Chen · 2026-11-20",
+                                                f"group: {ana_group} · Ana Lima · 2026-11-20"])
+        await pilot.press("e")
+        await settle(pilot)
+        field = app.screen.query_one("#value")
+        assert sorted(field.value.split(" / ")) == sorted([ana_group, bo_group])
+        field.value = "Nonsense"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        picked = ana.get(Requirement, rid).group
+        assert ana.get(Requirement, rid).group is picked  # not resolved
+        field = app.screen.query_one("#value")  # the dialog is offered again, as typed
+        assert field.value == "Nonsense"
+        field.value = ana_group  # typed by its name
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert ana.get(Requirement, rid).group is PoolGroup(team.groups[0])
+        assert app.screen.query_one("#group").value == team.groups[0]
+        assert actions.record_conflicts(ana, "requirement", team.requirement) == []
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert ana.get(Requirement, rid).group is picked
+        assert [c.field for c in actions.record_conflicts(ana, "requirement",
+                                                          team.requirement)] == ["group"]
+    ana.close()
+
+
+async def test_no_conflict_no_section(make_app, demo_store) -> None:
+    c = demo_store.all(Commitment)[0]
+    app = make_app("commitment", commitment_id=c.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for selector in ("#conflicts", "#conflicts-title", "#conflicts-how"):
+            assert not app.screen.query_one(selector).display
+        assert app.screen.focused.id == "text"
