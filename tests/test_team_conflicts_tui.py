@@ -244,3 +244,70 @@ async def test_no_conflict_no_section(make_app, demo_store) -> None:
         for selector in ("#conflicts", "#conflicts-title", "#conflicts-how"):
             assert not app.screen.query_one(selector).display
         assert app.screen.focused.id == "text"
+
+
+# -- the lists: the conflict mark and the `/` filter ----------------------------------------
+
+
+def _rows(app: Any, table: str) -> list[str]:
+    from interview_tui.tui.paging import PagedTable
+
+    grid = app.screen.query_one(table, PagedTable)
+    return [" | ".join(str(getattr(cell, "plain", cell)) for cell in grid.get_row_at(i))
+            for i in range(grid.row_count)]  # fmt: skip
+
+
+@pytest.mark.parametrize(("route", "table", "lang", "word"), [
+    ("requirements", "#pool", "en", "conflict"),
+    ("commitments", "#commitments-table", "en", "CONF"),
+    ("requirements", "#pool", "zh", "冲突"),
+    ("commitments", "#commitments-table", "zh", "冲突"),
+])  # fmt: skip
+async def test_lists_mark_conflicts_and_the_filter_finds_them(
+        team: Team, route: str, table: str, lang: str, word: str) -> None:  # fmt: skip
+    bo = team.store("bo")
+    app = _app(bo, route, lang, **({"filter": "all"} if route == "commitments" else {}))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        everything = _rows(app, table)
+        mark = "conflict" if lang == "en" else "冲突"
+        assert len(everything) > 1
+        assert [row for row in everything if mark in row] != []  # the word, in the row
+        await pilot.press("slash", *word)
+        await settle(pilot)
+        assert app.screen.focused.id == "text-filter"
+        narrowed = _rows(app, table)
+        assert len(narrowed) == 1 and mark in narrowed[0]
+        assert mark in str(app.screen.query_one("RowStrip").content)
+        await pilot.press("enter")  # back to the list, the filter kept
+        await settle(pilot)
+        assert app.screen.focused.id == table[1:] and len(_rows(app, table)) == 1
+        await pilot.press("escape")  # clears the filter; the screen stays
+        await settle(pilot)
+        assert _rows(app, table) == everything
+        assert app.screen.query_one("#text-filter").display is False
+    bo.close()
+
+
+async def test_filter_narrows_by_any_shown_text_and_says_when_nothing_matches(
+        make_app) -> None:  # fmt: skip
+    app = make_app("requirements")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        everything = _rows(app, "#pool")
+        customer = everything[0].split(" | ")[2]
+        await pilot.press("slash", *customer.split()[0])
+        await settle(pilot)
+        narrowed = _rows(app, "#pool")
+        assert narrowed and all(customer.split()[0] in row for row in narrowed)
+        assert len(narrowed) < len(everything) or len({r.split(" | ")[2] for r in everything}) == 1
+        app.screen.query_one("#text-filter").value = "zzz-no-such-thing"
+        await settle(pilot)
+        assert _rows(app, "#pool") == []
+        assert "zzz-no-such-thing" in str(app.screen.query_one("#pool-empty").content)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert _rows(app, "#pool") == everything
+        await pilot.press("escape")  # nothing to clear: back
+        await settle(pilot)
+        assert app.screen.__class__.__name__ != "RequirementsScreen"

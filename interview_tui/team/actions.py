@@ -146,24 +146,6 @@ def record_conflicts(store: Store, kind: str, uid: str) -> list[Conflict]:
     ]
 
 
-def conflicted_uids(store: Store, kind: str, uids: list[str]) -> dict[str, list[str]]:
-    """uid -> the fields in open conflict, for the records of ``uids`` that have any."""
-    found: dict[str, list[str]] = {}
-    for start in range(0, len(uids), 500):
-        chunk = uids[start : start + 500]
-        for row in store.query(
-            f"SELECT uid, path FROM team_conflicts WHERE kind = ?"
-            f" AND uid IN ({','.join('?' * len(chunk))}) ORDER BY path",
-            [kind, *chunk],
-        ):
-            found.setdefault(row["uid"], []).append(row["path"])
-    return found
-
-
-#: SQL: the uids of the records of one kind in open conflict (a filter's subquery)
-CONFLICTED_SQL = "SELECT uid FROM team_conflicts WHERE kind = ?"
-
-
 def reopen(store: Store, conflict: Conflict) -> None:
     """Open a resolved conflict again, with the values it had (ctrl+z of a resolution
     before it was sent: the next sync sends the record as it was, still in conflict)."""

@@ -34,6 +34,7 @@ from interview_tui.services.commitments import (
     percent,
     reschedule,
 )
+from interview_tui.services.list_text import conflict_mark
 from interview_tui.services.undo import recorded
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.empty import EmptyNote
@@ -41,6 +42,12 @@ from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.paging import PagedTable
+from interview_tui.tui.review.list_filter import (
+    FILTER_BINDING,
+    FilterInput,
+    TextFilterMixin,
+    marked,
+)
 from interview_tui.tui.row_strip import RowStrip
 from interview_tui.tui.text import SafeTable, literal
 from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
@@ -139,14 +146,16 @@ def _cells(row: CommitmentRow, today: date) -> list[Text]:
     state = t("commitments.overdue") if overdue else display(c.state)
     owner = f"{display(c.owner_side)}: {c.owner_name or '—'}"
     cells = [c.due.isoformat() if c.due else "—", row.customer, owner, state, c.text]
-    return [literal(cell, style, one_line=True) for cell in cells]
+    shown = [literal(cell, style, one_line=True) for cell in cells]
+    shown[-1] = marked(row.conflicts, shown[-1])
+    return shown
 
 
 def _rate(rate: KeptRate) -> str:
     return percent(rate)
 
 
-class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
+class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData]):
     """All commitments; ``o``/``d``/``w``/``a`` filter, ``x``/``z``/``e``/``r`` act on one,
     ``enter`` opens it to edit, ``ctrl+z`` takes the last change back."""
 
@@ -191,6 +200,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         Binding("enter", "open", "commitments.open_one", id="commitments.open_one",
                 tooltip="commitments.open_one.help"),
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
+        FILTER_BINDING,
     ]
 
     def __init__(self, filter: str = "open") -> None:
@@ -215,6 +225,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         yield PagedTable(id="commitments-table", cursor_type="row", zebra_stripes=True)
         yield SafeTable(id="rates", cursor_type="row", zebra_stripes=True)
         yield RowStrip(id="commitment-text")
+        yield FilterInput()
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -232,7 +243,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
     def _filter(self) -> CommitmentFilter:
         return replace(_FILTERS[self.filter_name],
                        customer_id=self.customer[0] if self.customer else None,
-                       owner=self.owner or "")  # fmt: skip
+                       owner=self.owner or "", text=self.filter_text)  # fmt: skip
 
     def fetch(self) -> CommitmentsData:
         store, today, filters = self.iapp.store, self.iapp.today(), self._filter()
@@ -251,7 +262,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
             label += f" · {display_of(OwnerSide, self.owner)}"
         self.query_one("#filter", Static).update(literal(t("commitments.filter", filter=label)))
         self.query_one("#commitments-empty", EmptyNote).say(
-            None if data.total else t("commitments.none") if data.any_at_all
+            None if data.total else self.no_match() or t("commitments.none") if data.any_at_all
             else t("commitments.empty"))  # fmt: skip
         table = self.query_one(PagedTable)
         table.reset(data.total)
@@ -285,8 +296,9 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
     def _show_row_text(self) -> None:
         """The highlighted commitment in full under the list (its column is cut when narrow)."""
         row = self.selected()
+        mark = conflict_mark() + " " if row and row.conflicts else ""
         self.query_one(RowStrip).show_text(
-            f"{row.customer}: {row.commitment.text}" if row else None)
+            f"{row.customer}: {mark}{row.commitment.text}" if row else None)
 
     @on(PagedTable.NeedMore)
     def _more(self, message: PagedTable.NeedMore) -> None:
@@ -435,5 +447,9 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         title = t("commitments.due_title", text=row.commitment.text)
         self.app.push_screen(DueDialog(title, self.iapp.today()), done)
 
+    def focus_list(self) -> None:
+        self.query_one("#rates" if self.has_class("-rates") else "#commitments-table").focus()
+
     def action_back(self) -> None:
-        self.dismiss()
+        if not self.clear_filter():
+            self.dismiss()
