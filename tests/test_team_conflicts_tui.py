@@ -60,6 +60,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     bo = _open(root, "bo")
     join_team(bo, str(remote), "bo@example.com", "Bo Chen", NOW)
     bo.member = "bo@example.com"
+    bo.now = lambda: NOW.replace(minute=5)  # after Ana: the histories' order is fixed
     ana_group, bo_group = [g for g in PoolGroup if g is not requirement.group]
     for store, due, group in ((ana, ANA_DUE, ana_group), (bo, BO_DUE, bo_group)):
         [mine] = store.all(Commitment, "uid = ?", [commitment.uid])
@@ -311,3 +312,21 @@ async def test_filter_narrows_by_any_shown_text_and_says_when_nothing_matches(
         await pilot.press("escape")  # nothing to clear: back
         await settle(pilot)
         assert app.screen.__class__.__name__ != "RequirementsScreen"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+def test_conflicted_commitment_snapshot(snap_compare, team: Team, lang: str,
+                                        size: tuple[int, int]) -> None:  # fmt: skip
+    """You should see, above the commitment's fields, "Conflict: colleagues set different
+    values" and its two due dates, each with the colleague who set it (Ana Lima, Bo Chen)
+    and the date, the first highlighted; the key bar starts with enter (keep) and e
+    (combine); the history names Ana Lima beside her change."""
+    bo = team.store("bo")
+    cid, _ = team.ids(bo)
+
+    async def ready(pilot) -> None:
+        await settle(pilot)
+
+    assert snap_compare(_app(bo, "commitment", lang, commitment_id=cid), terminal_size=size,
+                        run_before=ready)  # fmt: skip

@@ -22,6 +22,7 @@ from interview_tui.i18n import t
 from interview_tui.services.undo import recorded
 from interview_tui.team import actions
 from interview_tui.team.actions import Conflict, TeamView
+from interview_tui.tui.base import TranslatedBindings
 from interview_tui.tui.confirm import ConfirmDialog
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input as TextInput
@@ -93,7 +94,7 @@ def history_lines(history: list[dict[str, str]],
     return lines or [t("history.none")]
 
 
-class ConflictList(OptionList):
+class ConflictList(TranslatedBindings, OptionList):
     """Every value of each conflicted field, who set it and when: ``enter`` keeps the
     highlighted value, ``e`` edits a combined one."""
 

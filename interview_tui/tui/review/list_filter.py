@@ -13,6 +13,7 @@ from textual.binding import Binding
 
 from interview_tui.i18n import t
 from interview_tui.services.list_text import conflict_mark
+from interview_tui.tui.base import TranslatedBindings
 from interview_tui.tui.inputs import Input
 
 FILTER_BINDING = Binding("slash", "filter_text", "list.filter", id="list.filter",
@@ -27,7 +28,7 @@ def marked(conflicts: tuple[str, ...], text: Text) -> Text:
     return Text.assemble(Text(conflict_mark(), style="bold reverse"), " ", text)
 
 
-class FilterInput(Input):
+class FilterInput(TranslatedBindings, Input):
     """The filter's line under a list: shown while it is typed in or holds text."""
 
     DEFAULT_CSS = "FilterInput { display: none; margin: 0 1; }"
