@@ -204,6 +204,8 @@ def export_changes(
         for key, value in record.items():  # a new record's author says who wrote it all
             if prev is not None and prev.get(key) != value and key not in schema.logs:
                 by[key] = stamp  # (a log's entries name their own authors)
+        for path in _changed_entry_fields(prev, record, schema):
+            by[path] = stamp  # an entry edited here (a note's text): who, beside a conflict
         if by:
             record[BY] = by
         if open_conflicts := conflicts.get(record["uid"]):
@@ -216,6 +218,28 @@ def export_changes(
             changed.append(item)
     files.update(_pages(store, git, head, changed, now))
     return files
+
+
+def _changed_entry_fields(
+    prev: dict[str, Any] | None, record: dict[str, Any], schema: Any
+) -> list[str]:
+    """``log/<entry id>/field`` of each field of a log's entry that differs from the
+    exported version (an entry added here is named by its own author instead)."""
+    if prev is None:
+        return []
+    paths = []
+    for name in schema.logs:
+        before = {str(e.get("id")): e for e in prev.get(name) or [] if isinstance(e, dict)}
+        for entry in record.get(name) or []:
+            old = before.get(str(entry.get("id")))
+            if old is None:
+                continue
+            paths += [
+                f"{name}/{entry.get('id')}/{key}"
+                for key, value in entry.items()
+                if key != "id" and old.get(key) != value
+            ]
+    return paths
 
 
 def _pages(
