@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from interview_tui.domain.enums import CommitmentState, PoolGroup
-from interview_tui.domain.models import Commitment, Requirement, Visit
+from interview_tui.domain.enums import CommitmentState, Goal, PoolGroup
+from interview_tui.domain.models import Commitment, Customer, Note, Requirement, Visit
 from interview_tui.domain.names import display
 from interview_tui.i18n import set_language
 from interview_tui.services import commitments, requirement_pool
@@ -32,6 +32,7 @@ from tests.conftest import FIXED_NOW, FIXED_TODAY, settle
 NOW = datetime(2026, 11, 20, 10, 0)
 TODAY = date(2026, 11, 20)
 ANA_DUE, BO_DUE = "2027-01-10", "2027-02-20"
+NOTE_TEXTS = ("Exports take a whole night", "Exports take 9 hours")  # Ana's, Bo's
 
 
 def _open(folder: Path, name: str) -> Store:
@@ -55,6 +56,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     commitment = next(c for c in ana.all(Commitment) if c.state is CommitmentState.OPEN)
     visit = ana.get(Visit, commitment.visit_id)
     requirement = ana.requirements(visit_id=visit.id)[0]
+    note = ana.save(Note(visit_id=visit.id or 0, goal=Goal.BUSINESS_GOALS,
+                         text="Exports take a night"))
     actions.share_visit(ana, visit.id or 0, NOW)
     sync(ana, NOW)
     bo = _open(root, "bo")
@@ -68,14 +71,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                TODAY)  # fmt: skip
         [req] = store.all(Requirement, "uid = ?", [requirement.uid])
         requirement_pool.move(store, req.id or 0, group, override="agreed")
+        [mine] = store.all(Note, "uid = ?", [note.uid])
+        store.save(mine.model_copy(update={"text": NOTE_TEXTS[store is bo]}))
     sync(ana, NOW)
-    assert sync(bo, NOW).new_conflicts == 2
+    assert sync(bo, NOW).new_conflicts == 3
     sync(ana, NOW)
-    assert len(actions.conflicts(ana)) == 2
+    assert len(actions.conflicts(ana)) == 3
+    customer_uid = ana.get(Customer, visit.customer_id).uid
     ana.close()
     bo.close()
     (root / "uids.json").write_text(json.dumps(
         {"commitment": commitment.uid, "requirement": requirement.uid,
+         "customer": customer_uid,
          "groups": [ana_group.value, bo_group.value]}))
     return root
 
@@ -86,6 +93,11 @@ class Team:
     commitment: str  # uids
     requirement: str
     groups: list[str]  # Ana's, Bo's
+    customer_uid: str = ""
+
+    def customer(self, store: Store) -> int:
+        [c] = store.all(Customer, "uid = ?", [self.customer_uid])
+        return c.id or 0
 
     def store(self, name: str) -> Store:
         store = open_store(self.root / name / "interview.db")
@@ -109,7 +121,7 @@ def team(built: Path, tmp_path: Path) -> Team:
         store.set_meta("team.url", str(root / "remote.git"))
         store.close()
     uids = json.loads((root / "uids.json").read_text())
-    return Team(root, uids["commitment"], uids["requirement"], uids["groups"])
+    return Team(root, uids["commitment"], uids["requirement"], uids["groups"], uids["customer"])
 
 
 def _app(store: Store, route: str, lang: str = "en", **kwargs: Any):
@@ -163,7 +175,7 @@ async def test_take_resolves_the_due_date_and_ctrl_z_opens_the_conflict_again(
         await pilot.press("enter")  # keeps the highlighted (first) value: Ana's
         await settle(pilot)
         assert bo.get(Commitment, cid).due == date.fromisoformat(ANA_DUE)
-        assert actions.conflicts(bo) == [c for c in actions.conflicts(bo) if c.field == "group"]
+        assert "due" not in [c.field for c in actions.conflicts(bo)]
         assert not app.screen.query_one("#conflicts").display
         assert app.screen.query_one("#due").value == ANA_DUE
         resolved = bo.get(Commitment, cid).history[-1]
@@ -176,6 +188,10 @@ async def test_take_resolves_the_due_date_and_ctrl_z_opens_the_conflict_again(
         assert {v["value"] for v in due.values} == {ANA_DUE, BO_DUE}
         assert app.screen.query_one("#conflicts").display
         assert len(_options(app)) == 2
+        assert app.screen.focused.id == "conflicts"  # open again: its keys work again
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert bo.get(Commitment, cid).due == date.fromisoformat(BO_DUE)
     bo.close()
 
 
@@ -193,7 +209,7 @@ async def test_a_resolution_syncs_to_the_colleague_with_its_author(team: Team) -
     sync(ana, NOW)
     acid, _ = team.ids(ana)
     assert ana.get(Commitment, acid).due == date.fromisoformat(BO_DUE)
-    assert [c.field for c in actions.conflicts(ana)] == ["group"]
+    assert "due" not in [c.field for c in actions.conflicts(ana)]
     app = _app(ana, "commitment", commitment_id=acid)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -330,3 +346,45 @@ def test_conflicted_commitment_snapshot(snap_compare, team: Team, lang: str,
 
     assert snap_compare(_app(bo, "commitment", lang, commitment_id=cid), terminal_size=size,
                         run_before=ready)  # fmt: skip
+
+
+# -- notes: who wrote them, and a note's text in conflict where the note shows ------------
+
+
+async def test_note_text_conflict_in_the_timeline_take_and_ctrl_z(team: Team) -> None:
+    bo = team.store("bo")
+    app = _app(bo, "timeline", customer_id=team.customer(bo))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        shown = "\n".join(str(s.content) for s in app.screen.query("#timeline Static"))
+        line = next(x for x in shown.splitlines() if "Exports take" in x)
+        assert line.count("conflict ") == 1  # the note says it is in conflict
+        assert sorted(_options(app)) == sorted([f"text: {NOTE_TEXTS[0]} · Ana Lima · 2026-11-20",
+                                                f"text: {NOTE_TEXTS[1]} · Bo Chen · 2026-11-20"])
+        assert "by Ana Lima" in line  # Ana wrote the note; Bo reads her name
+        assert app.screen.focused.id == "conflicts"
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#value").value = "Exports take 9 hours, a whole night"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [note] = bo.all(Note, "text LIKE 'Exports take%'")
+        assert note.text == "Exports take 9 hours, a whole night"
+        assert not app.screen.query_one("#conflicts").display
+        shown = "\n".join(str(s.content) for s in app.screen.query("#timeline Static"))
+        assert "Exports take 9 hours, a whole night" in shown and "conflict " not in shown
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert bo.get(Note, note.id).text != "Exports take 9 hours, a whole night"
+        assert len(_options(app)) == 2
+    bo.close()
+
+
+async def test_my_own_notes_carry_no_name(team: Team) -> None:
+    ana = team.store("ana")
+    app = _app(ana, "timeline", customer_id=team.customer(ana))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        shown = "\n".join(str(s.content) for s in app.screen.query("#timeline Static"))
+        assert "Exports take" in shown and "by Ana Lima" not in shown
+    ana.close()

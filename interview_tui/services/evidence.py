@@ -19,6 +19,8 @@ class Evidence:
     goal: Goal
     text: str
     internal: bool
+    uid: str = ""  # the note's
+    author: str = ""  # the member who wrote it ("" before a team)
 
 
 def customer_evidence(store: Store, customer_id: int,
@@ -29,7 +31,7 @@ def customer_evidence(store: Store, customer_id: int,
         only = f" AND n.visit_id IN ({','.join('?' * len(visit_ids))})"
         params = list(visit_ids)
     rows = store.query(
-        "SELECT n.visit_id, v.date, n.goal, n.text, n.internal FROM notes n"
+        "SELECT n.visit_id, v.date, n.goal, n.text, n.internal, n.uid, n.author FROM notes n"
         " JOIN visits v ON v.id = n.visit_id"
         " WHERE v.customer_id = ? AND v.archived_at IS NULL AND n.goal IS NOT NULL"
         " AND trim(n.text) != ''"
@@ -37,7 +39,8 @@ def customer_evidence(store: Store, customer_id: int,
         [customer_id, *params],
     )
     return [Evidence(r["visit_id"], r["date"][:10], Goal(r["goal"]), r["text"],
-                     bool(r["internal"])) for r in rows]  # fmt: skip
+                     bool(r["internal"]), r["uid"] or "", r["author"] or "")
+            for r in rows]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,7 +160,8 @@ def reopen(store: Store, conflict: Conflict) -> None:
     )
 
 
-_MEMBER_NAMES: dict[tuple[str, str], dict[str, str]] = {}
+#: clone -> (the commit read, its members' names): read again once a sync moves it
+_MEMBER_NAMES: dict[str, tuple[str, dict[str, str]]] = {}
 
 
 def member_names(store: Store) -> dict[str, str]:
@@ -172,8 +173,8 @@ def member_names(store: Store) -> dict[str, str]:
     config = team_config(store)
     if config is None or not config.imported:
         return {}
-    key = (str(config.clone), config.imported)
-    if key not in _MEMBER_NAMES:
+    key = str(config.clone)
+    if _MEMBER_NAMES.get(key, ("", {}))[0] != config.imported:
         names: dict[str, str] = {}
         try:
             git = Git(config.clone)
@@ -194,8 +195,8 @@ def member_names(store: Store) -> dict[str, str]:
             return {config.member: config.member_name} if config.member_name else {}
         if config.member_name:
             names.setdefault(config.member, config.member_name)
-        _MEMBER_NAMES[key] = names
-    return _MEMBER_NAMES[key]
+        _MEMBER_NAMES[key] = (config.imported, names)
+    return _MEMBER_NAMES[key][1]
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,38 @@ def shown_value(path: str, value: Any) -> str:
     if value is None or value == "":
         return "—"
     return field_value(name, str(value)) if isinstance(value, str) else str(value)
+
+
+def customer_notes_view(store: Store, customer_id: int) -> TeamView:
+    """Who is who, and the open conflicts on the notes of a customer's visits (a note's
+    text changed differently by two members)."""
+    config = team_config(store)
+    if config is None:
+        return TeamView()
+    found = [
+        Conflict(row["uid"], "visit", row["path"], "", json.loads(row["candidates"]))
+        for row in store.query(
+            "SELECT uid, path, candidates FROM team_conflicts WHERE kind = 'visit'"
+            " AND path LIKE 'notes/%' AND uid IN (SELECT uid FROM visits WHERE customer_id = ?)"
+            " ORDER BY uid, path",
+            [customer_id],
+        )
+    ]
+    return TeamView(config.member, member_names(store), tuple(found))
+
+
+def note_uid(conflict: Conflict) -> str:
+    """The note a conflict on a visit's note is about ("" for any other field)."""
+    parts = conflict.field.split("/")
+    return parts[1] if len(parts) == 3 and parts[0] == "notes" else ""
+
+
+def note_id(store: Store, uid: str) -> int:
+    """The local id of the note with ``uid``."""
+    found = store.all(Note, "uid = ?", [uid])
+    if not found:
+        raise UserError(t("team.no_note", id=uid))
+    return found[0].id or 0
 
 
 #: conflicted fields whose values are dates, and those that hold one of a few values

@@ -79,7 +79,7 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
         row = commitment_row(self.iapp.store, self.commitment_id)
         return row, team_view(self.iapp.store, "commitment", row.commitment.uid)
 
-    def record_key(self) -> tuple[type, int]:
+    def record_key(self, store: Any, conflict: Any) -> tuple[type, int]:
         return Commitment, self.commitment_id
 
     def show(self, loaded: tuple[CommitmentRow, TeamView]) -> None:

@@ -108,6 +108,10 @@ class ConflictList(TranslatedBindings, OptionList):
 
     choices: list[tuple[Conflict, int]] = []
 
+    def allow_focus(self) -> bool:
+        """Hidden (no conflict), it never takes the focus, not even a screen's first."""
+        return self.display and super().allow_focus()
+
     def fill(self, view: TeamView) -> None:
         highlighted = self.highlighted
         self.clear_options()
@@ -162,42 +166,22 @@ class CombinedDialog(FormDialog):
 
 
 def conflict_section() -> ComposeResult:
-    """The conflicts of a detail view (hidden while there are none)."""
-    yield Static(t("conflict.section"), id="conflicts-title", classes="section conflict")
-    yield Static(t("conflict.how"), id="conflicts-how", classes="hint")
-    yield ConflictList(id="conflicts", compact=True)
+    """The conflicts of a record's screen (hidden, and out of the focus order, while
+    there are none)."""
+    for widget in (Static(t("conflict.section"), id="conflicts-title", classes="section"),
+                   Static(t("conflict.how"), id="conflicts-how", classes="hint"),
+                   ConflictList(id="conflicts", compact=True)):  # fmt: skip
+        widget.display = False
+        yield widget
 
 
-class DetailMixin(UndoMixin):
-    """For a detail DataScreen: :meth:`values` reads the fields, :meth:`baseline` marks them
-    as saved; ``esc`` with unsaved changes asks (keep editing / discard)."""
-
-    _saved_values: dict[str, Any] | None = None
-
-    def values(self) -> dict[str, Any]:
-        me: Any = self
-        found: dict[str, Any] = {}
-        for widget in me.query("Input, Select, Checkbox"):
-            if widget.id and not widget.has_class("derived"):
-                found[widget.id] = (widget.value if not isinstance(widget, Select)
-                                    else str(widget.value))  # fmt: skip
-        return found
-
-    def baseline(self) -> None:
-        self._saved_values = self.values()
-
-    @property
-    def changed(self) -> bool:
-        return self._saved_values is not None and self.values() != self._saved_values
+class ConflictMixin(UndoMixin):
+    """For a screen that shows records' team conflicts (:func:`conflict_section`): fills
+    the list, resolves the chosen one in the writer, kept for ctrl+z."""
 
     #: this record's conflicts and who is who (read with the record)
     team: TeamView = TeamView()
-    _team_shown = False
-
-    def show_history(self, history: list[dict[str, str]]) -> None:
-        me: Any = self
-        lines = history_lines(history, self.team.by_other)
-        me.query_one("#history", Static).update(dated_block(lines))
+    _team_shown = False  # shown once (the list's display then says whether it is open)
 
     def show_team(self, view: TeamView) -> None:
         """The record's open conflicts; the first time they show, the list has the focus
@@ -205,16 +189,18 @@ class DetailMixin(UndoMixin):
         me: Any = self
         self.team = view
         has = bool(view.conflicts)
+        conflicts = me.query_one(ConflictList)
+        appears = has and not (self._team_shown and conflicts.display)
         for widget in me.query("#conflicts-title, #conflicts-how, #conflicts"):
             widget.display = has
-        conflicts = me.query_one(ConflictList)
         conflicts.fill(view)
-        if has and not self._team_shown:
+        if appears:  # shown first, or open again (ctrl+z): the keys are the list's again
             conflicts.focus()
-        self._team_shown = self._team_shown or has
+        self._team_shown = True
 
-    def record_key(self) -> tuple[type, int]:
-        """The model and id of the record whose conflicts are shown (for ctrl+z)."""
+    def record_key(self, store: Any, conflict: Conflict) -> tuple[type, int]:
+        """The model and id of the record ``conflict`` changes (kept for ctrl+z); run in
+        the writer."""
         raise NotImplementedError
 
     def take_conflict(self, conflict: Conflict, take: int) -> None:
@@ -248,11 +234,11 @@ class DetailMixin(UndoMixin):
         """Resolve in the writer, kept for ctrl+z (which opens the conflict again)."""
         me: Any = self
         store, today = me.iapp.store, me.iapp.today()
-        model, record_id = self.record_key()
         field = actions.field_label(conflict.field)
         label = t("conflict.resolved_label", field=field)
 
         def write() -> Any:
+            model, record_id = self.record_key(store, conflict)
             resolved, undo = recorded(store, model, record_id, label,
                                       lambda: change(store, today))  # fmt: skip
             return replace(undo, restore=partial(actions.reopen, conflict=resolved))
@@ -263,6 +249,35 @@ class DetailMixin(UndoMixin):
             self.undone(None)  # read the record again, as after ctrl+z
 
         me.iapp.save(write, done, failed)
+
+
+
+class DetailMixin(ConflictMixin):
+    """For a detail DataScreen: :meth:`values` reads the fields, :meth:`baseline` marks them
+    as saved; ``esc`` with unsaved changes asks (keep editing / discard)."""
+
+    _saved_values: dict[str, Any] | None = None
+
+    def show_history(self, history: list[dict[str, str]]) -> None:
+        me: Any = self
+        lines = history_lines(history, self.team.by_other)
+        me.query_one("#history", Static).update(dated_block(lines))
+
+    def values(self) -> dict[str, Any]:
+        me: Any = self
+        found: dict[str, Any] = {}
+        for widget in me.query("Input, Select, Checkbox"):
+            if widget.id and not widget.has_class("derived"):
+                found[widget.id] = (widget.value if not isinstance(widget, Select)
+                                    else str(widget.value))  # fmt: skip
+        return found
+
+    def baseline(self) -> None:
+        self._saved_values = self.values()
+
+    @property
+    def changed(self) -> bool:
+        return self._saved_values is not None and self.values() != self._saved_values
 
     def action_back(self) -> None:
         me: Any = self

@@ -137,7 +137,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[tuple[pool.PoolRow, TeamVi
         row = pool.pool_row(self.iapp.store, self.requirement_id)
         return row, team_view(self.iapp.store, "requirement", row.requirement.uid)
 
-    def record_key(self) -> tuple[type, int]:
+    def record_key(self, store: Any, conflict: Any) -> tuple[type, int]:
         return Requirement, self.requirement_id
 
     def show(self, loaded: tuple[pool.PoolRow, TeamView]) -> None:
