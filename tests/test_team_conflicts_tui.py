@@ -388,3 +388,23 @@ async def test_my_own_notes_carry_no_name(team: Team) -> None:
         shown = "\n".join(str(s.content) for s in app.screen.query("#timeline Static"))
         assert "Exports take" in shown and "by Ana Lima" not in shown
     ana.close()
+
+
+async def test_the_list_is_read_once_typing_pauses(make_app, monkeypatch) -> None:
+    """Each key does not start a read of the whole list (a few hundred ms on a large pool):
+    the filtered list is read once the typing pauses."""
+    reads: list[str] = []
+    real = requirement_pool.read_pool
+
+    def counted(*args: Any, **kwargs: Any):
+        reads.append(kwargs.get("text", ""))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(requirement_pool, "read_pool", counted)
+    app = make_app("requirements")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        reads.clear()
+        await pilot.press("slash", *"billing")
+        await settle(pilot)
+        assert reads == ["billing"]

@@ -16,6 +16,9 @@ from interview_tui.services.list_text import conflict_mark
 from interview_tui.tui.base import TranslatedBindings
 from interview_tui.tui.inputs import Input
 
+#: seconds without a key before the filtered list is read
+FILTER_PAUSE = 0.15
+
 FILTER_BINDING = Binding("slash", "filter_text", "list.filter", id="list.filter",
                          tooltip="list.filter.help")  # fmt: skip
 
@@ -61,6 +64,7 @@ class TextFilterMixin:
     """For a list screen: ``/`` shows the filter; :attr:`filter_text` is what to read."""
 
     filter_text = ""
+    _filter_timer: Any = None
 
     def action_filter_text(self) -> None:
         me: Any = self
@@ -73,7 +77,23 @@ class TextFilterMixin:
             self.filter_text = text
             return
         self.filter_text = text
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+            self._filter_timer = None
+        if not text.strip():  # cleared: the whole list at once
+            self.reload()  # type: ignore[attr-defined]
+            return
+        # read once typing pauses (a filtered read of a large list takes a few hundred ms)
+        self._filter_timer = self.set_timer(FILTER_PAUSE, self._read_filtered)  # type: ignore[attr-defined]
+
+    def _read_filtered(self) -> None:
+        self._filter_timer = None
         self.reload()  # type: ignore[attr-defined]
+
+    @property
+    def busy(self) -> bool:
+        """A read is under way or waits for typing to pause (tests wait for both)."""
+        return self._filter_timer is not None or super().busy  # type: ignore[misc]
 
     def focus_list(self) -> None:
         raise NotImplementedError
