@@ -408,3 +408,29 @@ async def test_the_list_is_read_once_typing_pauses(make_app, monkeypatch) -> Non
         await pilot.press("slash", *"billing")
         await settle(pilot)
         assert reads == ["billing"]
+
+
+async def test_the_view_alone_names_fields_and_values_in_the_ui_language(
+        make_app, demo_store) -> None:  # fmt: skip
+    """A fast test of the view alone (rows inserted by hand): a state and a deletion met by
+    an edit, in Chinese; a member whose name is unknown shows by e-mail."""
+    from interview_tui.team.config import save_config
+
+    save_config(demo_store, name="platform", member="me@example.com", member_name="Me",
+                url="/nowhere")  # fmt: skip
+    r = demo_store.all(Requirement)[0]
+    for path, values in (("state", ["clarified", "declined"]),
+                         ("_deleted", ["deleted", "edited"])):
+        demo_store.db["team_conflicts"].insert({
+            "uid": r.uid, "kind": "requirement", "path": path,
+            "candidates": json.dumps([{"value": v, "by": f"{v}@example.com",
+                                       "at": "2026-11-02T09:00:00"} for v in values])})  # fmt: skip
+    app = make_app("requirement", lang="zh", requirement_id=r.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert _options(app) == [
+            "删除还是保留:已删除 · deleted@example.com · 2026-11-02",
+            "删除还是保留:已修改(保留) · edited@example.com · 2026-11-02",
+            "状态:已澄清 · clarified@example.com · 2026-11-02",
+            "状态:不做 · declined@example.com · 2026-11-02",
+        ]

@@ -15,6 +15,7 @@ from interview_tui.i18n import t
 from interview_tui.store.store import Store
 from interview_tui.team.apply import _apply_visit_parts, _build, _Ids, _local_record
 from interview_tui.team.config import clone_dir, require_team, team_config
+from interview_tui.team.merge import DELETE_CONFLICT
 from interview_tui.team.privacy import shares_note
 from interview_tui.team.records import MODELS
 from interview_tui.team.schemas import SCHEMAS
@@ -255,6 +256,8 @@ def shown_value(path: str, value: Any) -> str:
         return " · ".join(parts) or "—"
     if value is None or value == "":
         return "—"
+    if name == DELETE_CONFLICT:  # a deletion that met an edit: "deleted" or "edited"
+        return t(f"conflict.deletion.{value}")
     return field_value(name, str(value)) if isinstance(value, str) else str(value)
 
 
