@@ -14,14 +14,15 @@ changed (from, to) and why.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from interview_tui.domain.enums import CommitmentState
+from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.names import display
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
+from interview_tui.services import list_text
 from interview_tui.services.archived import any_archived
 from interview_tui.store.store import Store
 
@@ -40,6 +41,7 @@ class CommitmentRow:
     #: why the authority check flagged it: each limit with the commitment's words (filled
     #: by :func:`commitment_row` for a flagged commitment)
     why: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()  # the fields in open team conflict
 
     def is_overdue(self, today: date) -> bool:
         return self.commitment.is_overdue(today)
@@ -149,6 +151,8 @@ class CommitmentFilter:
     member: str = ""
     #: this laptop's member when ``member`` is :data:`ME`
     me: str = ""
+    #: only the rows that show every word of it (text, owner, customer, state, conflict)
+    text: str = ""
 
     def sql(self, today: date, *, hide_archived: bool = True) -> tuple[str, list[object]]:
         """A WHERE clause over ``commitments m`` alone (no join), and its parameters;
@@ -181,6 +185,17 @@ class CommitmentFilter:
         elif self.member:
             where.append("m.author = ?")
             params.append(self.member)
+        if self.text.strip():
+            clause, more = list_text.text_clause(
+                self.text,
+                ["m.text", "m.owner_name",
+                 "(SELECT c.name FROM visits v JOIN customers c ON c.id = v.customer_id"
+                 " WHERE v.id = m.visit_id)"],
+                choices={"m.state": CommitmentState, "m.owner_side": OwnerSide},
+                conflict=("m.uid", "commitment"),
+            )  # fmt: skip
+            where.append(clause)
+            params += more
         return " AND ".join(where), params
 
 
@@ -220,7 +235,16 @@ def list_commitments(store: Store, today: date, filters: CommitmentFilter | None
             [*params, limit, offset])]  # fmt: skip
         where, params = f"m.id IN ({','.join('?' * len(ids))})", ids
     rows = store.query(f"{_ROW_SQL} WHERE {where} ORDER BY {_ORDER}", params)
-    return [_row(row) for row in rows]
+    return _with_conflicts(store, [_row(row) for row in rows])
+
+
+def _with_conflicts(store: Store, rows: list[CommitmentRow]) -> list[CommitmentRow]:
+    """The rows, each with the fields of its commitment in open team conflict."""
+    found = list_text.conflicts_of(store, "commitment", [r.commitment.uid for r in rows])
+    if not found:
+        return rows
+    return [replace(r, conflicts=found[r.commitment.uid]) if r.commitment.uid in found else r
+            for r in rows]  # fmt: skip
 
 
 def count_commitments(store: Store, today: date, filters: CommitmentFilter | None = None) -> int:
@@ -271,11 +295,9 @@ def commitment_row(store: Store, commitment_id: int) -> CommitmentRow:
     rows = store.query(f"{_ROW_SQL} WHERE m.id = ?", [commitment_id])
     if not rows:
         raise UserError(t("error.no_commitment", id=commitment_id))
-    row = _row(rows[0])
+    row = _with_conflicts(store, [_row(rows[0])])[0]
     if row.commitment.within_authority:
         return row
-    from dataclasses import replace
-
     from interview_tui.domain.models import Visit
     from interview_tui.services.authority import authority_flags
 

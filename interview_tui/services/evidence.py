@@ -53,6 +53,8 @@ class Evidence:
     goal: Goal
     text: str
     internal: bool
+    uid: str = ""  # the note's
+    author: str = ""  # the member who wrote it ("" before a team)
 
 
 def customer_evidence(store: Store, customer_id: int,
@@ -63,21 +65,23 @@ def customer_evidence(store: Store, customer_id: int,
         only = f" AND n.visit_id IN ({','.join('?' * len(visit_ids))})"
         params = list(visit_ids)
     rows = store.query(  # evidence_goal's rule: tagged notes, and requirements for goal 5
-        "SELECT visit_id, date, goal, text, internal FROM ("
-        " SELECT n.visit_id, v.date, n.goal, n.text, n.internal, 0 AS k, n.id FROM notes n"
+        "SELECT visit_id, date, goal, text, internal, uid, author FROM ("
+        " SELECT n.visit_id, v.date, n.goal, n.text, n.internal, n.uid, n.author, 0 AS k, n.id"
+        " FROM notes n"
         " JOIN visits v ON v.id = n.visit_id"
         " WHERE v.customer_id = ? AND v.archived_at IS NULL AND n.goal IS NOT NULL"
         f" AND trim(n.text) != ''{only}"
         " UNION ALL SELECT r.visit_id, v.date, 'key_requirements',"
         " coalesce(nullif(r.title, ''), nullif(r.pain, ''), nullif(r.scenario, ''), r.user),"
-        " 0, 1, r.id FROM requirements r JOIN visits v ON v.id = r.visit_id"
+        " 0, r.uid, r.author, 1, r.id FROM requirements r JOIN visits v ON v.id = r.visit_id"
         " WHERE r.customer_id = ? AND v.customer_id = r.customer_id AND v.archived_at IS NULL"
         f"{only.replace('n.', 'r.')}"
         ") ORDER BY date DESC, k, id",
         [customer_id, *params, customer_id, *params],
     )
     return [Evidence(r["visit_id"], r["date"][:10], Goal(r["goal"]), r["text"],
-                     bool(r["internal"])) for r in rows]  # fmt: skip
+                     bool(r["internal"]), r["uid"] or "", r["author"] or "")
+            for r in rows]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from interview_tui.domain.models import Requirement
 from interview_tui.domain.names import display_list
 from interview_tui.errors import FieldError, UserError, not_found
 from interview_tui.i18n import t
+from interview_tui.services import list_text
 from interview_tui.services.archived import any_archived
 from interview_tui.store.store import Store
 
@@ -45,6 +46,7 @@ class PoolRow:
     asked: int  # how many customers raised it (linked requirements share a key)
     #: the day the customer raised it: its visit's date (when it was written down, without one)
     raised: str = ""
+    conflicts: tuple[str, ...] = ()  # the fields in open team conflict
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,14 +57,29 @@ class PoolPage:
     per_group: dict[PoolGroup, int] = field(default_factory=dict)
 
 
+def _text_clause(text: str) -> tuple[str, list[object]]:
+    """The rows whose shown text has every word of ``text`` (see :mod:`list_text`)."""
+    return list_text.text_clause(
+        text,
+        ["r.title", "r.user", "r.scenario", "r.pain",
+         "(SELECT name FROM customers WHERE id = r.customer_id)"],
+        choices={"r.pool_group": PoolGroup, "r.state": RequirementState},
+        conflict=("r.uid", "requirement"),
+    )  # fmt: skip
+
+
 def read_pool(store: Store, *, customer_id: int | None = None, offset: int = 0,
-              limit: int = PAGE_SIZE) -> PoolPage:  # fmt: skip
-    """One page of the pool in screen order, with the totals the screen's header shows."""
+              limit: int = PAGE_SIZE, text: str = "") -> PoolPage:  # fmt: skip
+    """One page of the pool in screen order, with the totals the screen's header shows
+    (``text``: only the rows that show every word of it)."""
     from interview_tui.store.records import from_row
 
     hide = _NOT_ARCHIVED if any_archived(store) else "1 = 1"
     where, params = (f"WHERE r.customer_id = ? AND {hide}", [customer_id]
                      ) if customer_id else (f"WHERE {hide}", [])  # fmt: skip
+    if text.strip():
+        clause, more = _text_clause(text)
+        where, params = f"{where} AND {clause}", [*params, *more]
     closed = ",".join("?" * len(_CLOSED))
     order = f"{_GROUP_ORDER}, r.state IN ({closed}), r.id"
     ids = [row["id"] for row in store.query(  # the page among the requirements alone
@@ -86,12 +103,14 @@ def read_pool(store: Store, *, customer_id: int | None = None, offset: int = 0,
     counts = {PoolGroup(r["pool_group"]): int(r["n"]) for r in store.query(
         f"SELECT r.pool_group, count(*) AS n FROM requirements r {where}"
         " GROUP BY r.pool_group", params)}  # fmt: skip
+    conflicts = list_text.conflicts_of(store, "requirement", [row["uid"] for row in rows])
     page = []
     for row in rows:
         customer, raised = row.pop("_customer"), row.pop("_raised")
         requirement = from_row(Requirement, row)
         page.append(PoolRow(requirement, customer, asked.get(requirement.link_key, 1),
-                            _raised(requirement, raised)))  # fmt: skip
+                            _raised(requirement, raised),
+                            conflicts.get(requirement.uid, ())))  # fmt: skip
     return PoolPage(page, offset, sum(counts.values()), counts)
 
 
@@ -111,7 +130,9 @@ def pool_row(store: Store, requirement_id: int) -> PoolRow:
     if requirement.link_key:
         asked = int(store.query("SELECT count(DISTINCT customer_id) AS n FROM requirements"
                                 " WHERE link_key = ?", [requirement.link_key])[0]["n"])
-    return PoolRow(requirement, customer, asked, _raised(requirement, raised))
+    conflicts = list_text.conflicts_of(store, "requirement", [requirement.uid])
+    return PoolRow(requirement, customer, asked, _raised(requirement, raised),
+                   conflicts.get(requirement.uid, ()))
 
 
 def _raised(requirement: Requirement, visit_day: str | None) -> str:

@@ -28,6 +28,9 @@ class Undo:
 
     label: str
     before: Record
+    #: what else the change took away, put back in the same transaction (a resolved team
+    #: conflict opened again)
+    restore: Callable[[Store], None] | None = None
 
 
 def recorded(store: Store, model: type[Record], record_id: int, label: str,
@@ -52,4 +55,7 @@ def undo(store: Store, entry: Undo, today: date) -> Record:
         if "history" in model.model_fields:
             restored.history = [*current.history,  # type: ignore[attr-defined]
                                 {"on": today.isoformat(), "undone": entry.label}]
-        return store.save(restored)
+        saved = store.save(restored)
+        if entry.restore is not None:
+            entry.restore(store)
+        return saved

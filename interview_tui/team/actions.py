@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from interview_tui.domain.models import Commitment, Customer, Note, Requirement, Visit
@@ -14,7 +14,8 @@ from interview_tui.errors import UserError
 from interview_tui.i18n import t
 from interview_tui.store.store import Store
 from interview_tui.team.apply import _apply_visit_parts, _build, _Ids, _local_record
-from interview_tui.team.config import clone_dir, require_team
+from interview_tui.team.config import clone_dir, require_team, team_config
+from interview_tui.team.merge import DELETE_CONFLICT
 from interview_tui.team.privacy import shares_note
 from interview_tui.team.records import MODELS
 from interview_tui.team.schemas import SCHEMAS
@@ -146,6 +147,198 @@ def conflicts(store: Store) -> list[Conflict]:
             )
         )
     return found
+
+
+def record_conflicts(store: Store, kind: str, uid: str) -> list[Conflict]:
+    """The open conflicts of one record (its fields, and its notes' fields for a visit)."""
+    return [
+        Conflict(uid, kind, row["path"], "", json.loads(row["candidates"]))
+        for row in store.query(
+            "SELECT path, candidates FROM team_conflicts WHERE uid = ? AND kind = ?"
+            " ORDER BY path",
+            [uid, kind],
+        )
+    ]
+
+
+def reopen(store: Store, conflict: Conflict) -> None:
+    """Open a resolved conflict again, with the values it had (ctrl+z of a resolution
+    before it was sent: the next sync sends the record as it was, still in conflict)."""
+    store.db["team_conflicts"].insert(
+        {
+            "uid": conflict.uid,
+            "kind": conflict.kind,
+            "path": conflict.field,
+            "candidates": json.dumps(conflict.values, ensure_ascii=False),
+        },
+        replace=True,
+    )
+
+
+#: clone -> (the commit read, its members' names): read again once a sync moves it
+_MEMBER_NAMES: dict[str, tuple[str, dict[str, str]]] = {}
+
+
+def member_names(store: Store) -> dict[str, str]:
+    """Each member's e-mail -> the name colleagues see, from the team repository as this
+    laptop last brought it in (read once per commit); empty outside a team."""
+    from interview_tui.team.git import Git, GitError
+    from interview_tui.team.record_file import loads
+
+    config = team_config(store)
+    if config is None or not config.imported:
+        return {}
+    key = str(config.clone)
+    if _MEMBER_NAMES.get(key, ("", {}))[0] != config.imported:
+        names: dict[str, str] = {}
+        try:
+            git = Git(config.clone)
+            entries = {
+                path: oid
+                for path, oid in git.tree_entries(config.imported, ["members"]).items()
+                if path.endswith(".json")
+            }
+            blobs = git.read_blobs(sorted(set(entries.values())))
+            for oid in entries.values():
+                try:
+                    member = loads(blobs[oid])
+                except ValueError:
+                    continue
+                if member.get("id") and member.get("name"):
+                    names[str(member["id"])] = str(member["name"])
+        except (GitError, OSError):
+            return {config.member: config.member_name} if config.member_name else {}
+        if config.member_name:
+            names.setdefault(config.member, config.member_name)
+        _MEMBER_NAMES[key] = (config.imported, names)
+    return _MEMBER_NAMES[key][1]
+
+
+@dataclass(frozen=True)
+class TeamView:
+    """What a record's screen shows of the team: its open conflicts and who is who."""
+
+    me: str = ""
+    names: dict[str, str] | None = None
+    conflicts: tuple[Conflict, ...] = ()
+
+    def who(self, member: str) -> str:
+        """A member's name as colleagues see it (the e-mail when the name is unknown)."""
+        return (self.names or {}).get(member) or member
+
+    def by_other(self, member: str) -> str:
+        """The author's name when it is someone else ("" for me, or nobody)."""
+        return self.who(member) if member and member != self.me else ""
+
+    def conflict(self, field: str) -> Conflict | None:
+        return next((c for c in self.conflicts if c.field == field), None)
+
+
+def team_view(store: Store, kind: str, uid: str) -> TeamView:
+    """The team's part of one record's screen (nothing outside a team)."""
+    config = team_config(store)
+    if config is None:
+        return TeamView()
+    return TeamView(
+        config.member, member_names(store), tuple(record_conflicts(store, kind, uid))
+    )
+
+
+def field_label(path: str) -> str:
+    """The name of a conflicted field as screens show it (``notes/<id>/text``: "text")."""
+    from interview_tui.domain.names import display_of
+
+    name = path.rsplit("/", 1)[-1]
+    key = f"history.field.{name}"
+    text = t(key)
+    return text if text != key else display_of("field", name)
+
+
+def shown_value(path: str, value: Any) -> str:
+    """One value of a conflict as screens show it: a choice by its name, a group of
+    fields (a commitment's closing) joined, nothing as a dash."""
+    from interview_tui.domain.names import field_value
+
+    name = path.rsplit("/", 1)[-1]
+    if isinstance(value, list):
+        from interview_tui.domain.enums import CommitmentState
+        from interview_tui.domain.names import display_of
+
+        parts = [str(v) for v in value if v not in (None, "")]
+        if parts and name == "closing":
+            parts[0] = display_of(CommitmentState, parts[0])
+        return " · ".join(parts) or "—"
+    if value is None or value == "":
+        return "—"
+    if name == DELETE_CONFLICT:  # a deletion that met an edit: "deleted" or "edited"
+        return t(f"conflict.deletion.{value}")
+    return field_value(name, str(value)) if isinstance(value, str) else str(value)
+
+
+def customer_notes_view(store: Store, customer_id: int) -> TeamView:
+    """Who is who, and the open conflicts on the notes of a customer's visits (a note's
+    text changed differently by two members)."""
+    config = team_config(store)
+    if config is None:
+        return TeamView()
+    found = [
+        Conflict(row["uid"], "visit", row["path"], "", json.loads(row["candidates"]))
+        for row in store.query(
+            "SELECT uid, path, candidates FROM team_conflicts WHERE kind = 'visit'"
+            " AND path LIKE 'notes/%' AND uid IN (SELECT uid FROM visits WHERE customer_id = ?)"
+            " ORDER BY uid, path",
+            [customer_id],
+        )
+    ]
+    return TeamView(config.member, member_names(store), tuple(found))
+
+
+def note_uid(conflict: Conflict) -> str:
+    """The note a conflict on a visit's note is about ("" for any other field)."""
+    parts = conflict.field.split("/")
+    return parts[1] if len(parts) == 3 and parts[0] == "notes" else ""
+
+
+def note_id(store: Store, uid: str) -> int:
+    """The local id of the note with ``uid``."""
+    found = store.all(Note, "uid = ?", [uid])
+    if not found:
+        raise UserError(t("team.no_note", id=uid))
+    return found[0].id or 0
+
+
+#: conflicted fields whose values are dates, and those that hold one of a few values
+_DATES = frozenset({"due", "latest_acceptable", "planned", "closed_on"})
+
+
+def typed_value(conflict: Conflict, text: str, today: date) -> str:
+    """A value typed to resolve ``conflict`` (a combined one), checked as its field needs:
+    a date is parsed as everywhere (``2027-01-10``, ``+14d``, ``下周五``), a choice must be
+    one of its names; a group of fields (a commitment's closing) is resolved by taking one
+    of its values. Raises :class:`UserError` naming the field and the value."""
+    from interview_tui.domain.dates import DateParseError, parse_due
+    from interview_tui.domain.names import FIELD_VALUES, display
+
+    name = conflict.field.rsplit("/", 1)[-1]
+    label = field_label(conflict.field)
+    if any(isinstance(v.get("value"), list) for v in conflict.values):
+        raise UserError(t("team.take_one", field=label))
+    value = text.strip()
+    if name in _DATES:
+        if not value:
+            return ""
+        try:
+            return parse_due(value, today).isoformat()
+        except DateParseError as exc:
+            raise UserError(t("team.bad_value", field=label, value=value, why=str(exc))) from None
+    kind = FIELD_VALUES.get(name)
+    if kind is not None:
+        for choice in kind:
+            if value.casefold() in (choice.value.casefold(), display(choice).casefold()):
+                return choice.value
+        names = " / ".join(display(choice) for choice in kind)
+        raise UserError(t("team.bad_value", field=label, value=value, why=names))
+    return value
 
 
 def _title(store: Store, row: dict[str, Any]) -> str:

@@ -205,6 +205,8 @@ def export_changes(
         for key, value in record.items():  # a new record's author says who wrote it all
             if prev is not None and prev.get(key) != value and key not in schema.logs:
                 by[key] = stamp  # (a log's entries name their own authors)
+        for path in _changed_entry_fields(prev, record, schema):
+            by[path] = stamp  # an entry edited here (a note's text): who, beside a conflict
         if by:
             record[BY] = by
         if open_conflicts := conflicts.get(record["uid"]):
@@ -217,6 +219,28 @@ def export_changes(
             changed.append(item)
     files.update(_pages(store, git, head, changed, now))
     return files
+
+
+def _changed_entry_fields(
+    prev: dict[str, Any] | None, record: dict[str, Any], schema: Any
+) -> list[str]:
+    """``log/<entry id>/field`` of each field of a log's entry that differs from the
+    exported version (an entry added here is named by its own author instead)."""
+    if prev is None:
+        return []
+    paths = []
+    for name in schema.logs:
+        before = {str(e.get("id")): e for e in prev.get(name) or [] if isinstance(e, dict)}
+        for entry in record.get(name) or []:
+            old = before.get(str(entry.get("id")))
+            if old is None:
+                continue
+            paths += [
+                f"{name}/{entry.get('id')}/{key}"
+                for key, value in entry.items()
+                if key != "id" and old.get(key) != value
+            ]
+    return paths
 
 
 def _pages(
@@ -351,6 +375,15 @@ def _member_file(config: TeamConfig) -> dict[str, bytes]:
     }
 
 
+def _missing_member_file(git: Git, head: str | None, config: TeamConfig) -> dict[str, bytes]:
+    """This member's file when the repository lacks it (a member who joined), so colleagues
+    see their name beside what they did."""
+    path = path_for("member", config.member)
+    if head is None or path in git.tree_entries(head, [path]):
+        return {}
+    return _member_file(config)
+
+
 def join_team(
     store: Store,
     url: str,
@@ -403,6 +436,7 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
     progress(t("team.progress.export"))
     pending, top = read_outbox(store)
     files = export_changes(store, git, head, config, now, pending)
+    files.update(_missing_member_file(git, head, config))
     if files:
         commit = commit_files(
             git, head, files, config.identity, t("team.commit_message", count=len(files))

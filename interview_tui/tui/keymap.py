@@ -27,6 +27,8 @@ _MORE_MODULES = (
     "interview_tui.tui.live.dialogs",
     "interview_tui.tui.live.confirm_back",
     "interview_tui.tui.confirm",
+    "interview_tui.tui.review.detail_base",
+    "interview_tui.tui.review.list_filter",
 )
 _MODIFIERS = {"ctrl", "alt", "shift", "super", "meta", "hyper"}
 

@@ -18,6 +18,7 @@ from interview_tui.i18n import t
 from interview_tui.services import commitment_detail as detail
 from interview_tui.services.commitments import CommitmentRow, commitment_row
 from interview_tui.services.undo import recorded
+from interview_tui.team.actions import TeamView, team_view
 from interview_tui.tui.data import DataScreen, SaveError
 from interview_tui.tui.inputs import Choice, Input
 from interview_tui.tui.keybar import KeyBar
@@ -25,12 +26,13 @@ from interview_tui.tui.review.detail_base import (
     BACK_BINDING,
     DETAIL_BINDINGS,
     DetailMixin,
+    conflict_section,
     set_field,
 )
 from interview_tui.tui.text import literal
 
 
-class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
+class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamView]]):
     """Read and edit one commitment (opened with enter in the commitments list)."""
 
     CSS_PATH = "detail.tcss"
@@ -53,6 +55,7 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
         yield Header()
         with VerticalScroll(id="detail"):
             yield Static("", id="state", classes="section")
+            yield from conflict_section()
             yield Label(t("detail.com.text"))
             yield Input(compact=True, id="text")
             yield Label(t("detail.com.owner_side"))
@@ -74,10 +77,15 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
         self.sub_title = t("detail.com.subtitle")
         super().on_mount()
 
-    def fetch(self) -> CommitmentRow:
-        return commitment_row(self.iapp.store, self.commitment_id)
+    def fetch(self) -> tuple[CommitmentRow, TeamView]:
+        row = commitment_row(self.iapp.store, self.commitment_id)
+        return row, team_view(self.iapp.store, "commitment", row.commitment.uid)
 
-    def show(self, data: CommitmentRow) -> None:
+    def record_key(self, store: Any, conflict: Any) -> tuple[type, int]:
+        return Commitment, self.commitment_id
+
+    def show(self, loaded: tuple[CommitmentRow, TeamView]) -> None:
+        data, team = loaded
         first = self.commitment is None
         self.commitment = c = data.commitment
         self.mark_read()
@@ -103,6 +111,7 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
             self.baseline()
             if first:
                 self.query_one("#text", Input).focus()
+        self.show_team(team)
         self.show_history(c.history)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -130,7 +139,7 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[CommitmentRow]):
         def done(result: Any) -> None:
             self.remember(result[1])
             self.commitment = None  # the saved record replaces the fields
-            self.show(result[0])
+            self.show((result[0], self.team))
             self.notify(t("detail.saved"), timeout=2)
 
         def failed(problem: SaveError) -> None:

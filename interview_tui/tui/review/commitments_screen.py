@@ -39,6 +39,7 @@ from interview_tui.services.commitments import (
     reschedule,
     state_label,
 )
+from interview_tui.services.list_text import conflict_mark
 from interview_tui.services.undo import recorded
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.empty import EmptyNote
@@ -46,6 +47,12 @@ from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.paging import PagedTable
+from interview_tui.tui.review.list_filter import (
+    FILTER_BINDING,
+    FilterInput,
+    TextFilterMixin,
+    marked,
+)
 from interview_tui.tui.row_strip import RowStrip
 from interview_tui.tui.team_line import TeamLine
 from interview_tui.tui.text import SafeTable, literal
@@ -161,14 +168,16 @@ def _cells(row: CommitmentRow, today: date) -> list[Text]:
         state += " · " + late_note(c, today)
     owner = f"{display(c.owner_side)}: {c.owner_name or '—'}"
     cells = [c.due.isoformat() if c.due else "—", row.customer, owner, state, c.text]
-    return [literal(cell, style, one_line=True) for cell in cells]
+    shown = [literal(cell, style, one_line=True) for cell in cells]
+    shown[-1] = marked(row.conflicts, shown[-1])
+    return shown
 
 
 def _rate(rate: KeptRate) -> str:
     return percent(rate)
 
 
-class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
+class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData]):
     """All commitments; ``o``/``d``/``w``/``a`` filter, ``x``/``z``/``e``/``r`` act on one,
     ``enter`` opens it to edit, ``ctrl+z`` takes the last change back."""
 
@@ -217,6 +226,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         Binding("enter", "open", "commitments.open_one", id="commitments.open_one",
                 tooltip="commitments.open_one.help"),
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
+        FILTER_BINDING,
         # after esc: at 80 columns the key bar has no room left for it (f1 lists it)
         Binding("m", "next_member", "commitments.member", id="commitments.member",
                 tooltip="commitments.member.help"),
@@ -247,6 +257,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         yield PagedTable(id="commitments-table", cursor_type="row", zebra_stripes=True)
         yield SafeTable(id="rates", cursor_type="row", zebra_stripes=True)
         yield RowStrip(id="commitment-text")
+        yield FilterInput()
         yield TeamLine()
         yield KeyBar()
 
@@ -266,7 +277,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         return replace(_FILTERS[self.filter_name],
                        customer_id=self.customer[0] if self.customer else None,
                        owner=self.owner or "", member=self.member or "",
-                       me=self.iapp.store.member)  # fmt: skip
+                       me=self.iapp.store.member, text=self.filter_text)  # fmt: skip
 
     def fetch(self) -> CommitmentsData:
         store, today, filters = self.iapp.store, self.iapp.today(), self._filter()
@@ -288,7 +299,7 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
                               else t("commitments.by_member", member=self.member))  # fmt: skip
         self.query_one("#filter", Static).update(literal(t("commitments.filter", filter=label)))
         self.query_one("#commitments-empty", EmptyNote).say(
-            None if data.total else t("commitments.none") if data.any_at_all
+            None if data.total else self.no_match() or t("commitments.none") if data.any_at_all
             else t("commitments.empty"))  # fmt: skip
         table = self.query_one(PagedTable)
         table.reset(data.total)
@@ -329,7 +340,8 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
     def _show_row_text(self) -> None:
         """The highlighted commitment in full under the list (its column is cut when narrow)."""
         row = self.selected()
-        text = f"{row.customer}: {row.commitment.text}" if row else None
+        mark = conflict_mark() + " " if row and row.conflicts else ""
+        text = f"{row.customer}: {mark}{row.commitment.text}" if row else None
         if row and (late := late_note(row.commitment, self.iapp.today())):
             text = f"{text} · {late}"
         if row and row.commitment.author not in ("", self.iapp.store.member):
@@ -500,5 +512,9 @@ class CommitmentsScreen(UndoMixin, DataScreen[CommitmentsData]):
         title = t("commitments.due_title", text=row.commitment.text)
         self.app.push_screen(DueDialog(title, self.iapp.today()), done)
 
+    def focus_list(self) -> None:
+        self.query_one("#rates" if self.has_class("-rates") else "#commitments-table").focus()
+
     def action_back(self) -> None:
-        self.dismiss()
+        if not self.clear_filter():
+            self.dismiss()

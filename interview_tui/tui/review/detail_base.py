@@ -4,15 +4,26 @@ throwing typed changes away, ctrl+z, and the history of what changed and why."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Checkbox, Input, Select, Static
+from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
 
 from interview_tui.i18n import t
 from interview_tui.services.history import history_lines
+from interview_tui.services.undo import recorded
+from interview_tui.team import actions
+from interview_tui.team.actions import Conflict, TeamView
+from interview_tui.tui.base import TranslatedBindings
 from interview_tui.tui.confirm import ConfirmDialog
+from interview_tui.tui.forms import FormDialog
+from interview_tui.tui.inputs import Input as TextInput
 from interview_tui.tui.text import Block, Hanging, hanging, literal
 from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
 
@@ -40,11 +51,174 @@ def dated_block(lines: list[str]) -> Block:
     return Block(parts)
 
 
-class DetailMixin(UndoMixin):
+class ConflictList(TranslatedBindings, OptionList):
+    """Every value of each conflicted field, who set it and when: ``enter`` keeps the
+    highlighted value, ``e`` edits a combined one."""
+
+    DEFAULT_CSS = "ConflictList { height: auto; max-height: 8; }"
+    BINDINGS = [
+        Binding("enter", "take", "conflict.take", id="conflict.take",
+                tooltip="conflict.take.help"),
+        Binding("e", "combine", "conflict.edit", id="conflict.edit",
+                tooltip="conflict.edit.help"),
+    ]
+
+    choices: list[tuple[Conflict, int]] = []
+
+    def allow_focus(self) -> bool:
+        """Hidden (no conflict), it never takes the focus, not even a screen's first."""
+        return self.display and super().allow_focus()
+
+    def fill(self, view: TeamView) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        self.choices = []
+        options = []
+        for conflict in view.conflicts:
+            field = actions.field_label(conflict.field)
+            for n, candidate in enumerate(conflict.values, 1):
+                value = actions.shown_value(conflict.field, candidate.get("value"))
+                who = view.who(str(candidate.get("by") or "")) or "—"
+                when = str(candidate.get("at") or "")[:10] or "—"
+                line = t("conflict.value", field=field, value=value, who=who, date=when)
+                options.append(Option(literal(line, one_line=True)))
+                self.choices.append((conflict, n))
+        self.add_options(options)
+        if options:
+            self.highlighted = min(highlighted or 0, len(options) - 1)
+
+    def _chosen(self) -> tuple[Conflict, int] | None:
+        if self.highlighted is None or not self.choices:
+            return None
+        return self.choices[self.highlighted]
+
+    def action_take(self) -> None:
+        if (chosen := self._chosen()) is not None:
+            self.screen.take_conflict(*chosen)  # type: ignore[attr-defined]
+
+    def action_combine(self) -> None:
+        if (chosen := self._chosen()) is not None:
+            self.screen.combine_conflict(chosen[0])  # type: ignore[attr-defined]
+
+
+class CombinedDialog(FormDialog):
+    """One combined value for a conflicted field, prefilled with every value."""
+
+    ASK_BEFORE_DISCARD = True
+
+    def __init__(self, title: str, value: str) -> None:
+        super().__init__()
+        self.title_text, self.draft = title, value
+
+    def fields(self) -> ComposeResult:
+        yield Label(t("conflict.combined"))
+        yield TextInput(self.draft, compact=True, id="value")
+
+    def on_mount(self) -> None:
+        self.query_one(".dialog-title", Static).update(literal(self.title_text))
+        super().on_mount()
+
+    def result(self) -> dict[str, Any] | None:
+        return {"value": self.value("value")}
+
+
+def conflict_section() -> ComposeResult:
+    """The conflicts of a record's screen (hidden, and out of the focus order, while
+    there are none)."""
+    for widget in (Static(t("conflict.section"), id="conflicts-title", classes="section"),
+                   Static(t("conflict.how"), id="conflicts-how", classes="hint"),
+                   ConflictList(id="conflicts", compact=True)):  # fmt: skip
+        widget.display = False
+        yield widget
+
+
+class ConflictMixin(UndoMixin):
+    """For a screen that shows records' team conflicts (:func:`conflict_section`): fills
+    the list, resolves the chosen one in the writer, kept for ctrl+z."""
+
+    #: this record's conflicts and who is who (read with the record)
+    team: TeamView = TeamView()
+    _team_shown = False  # shown once (the list's display then says whether it is open)
+
+    def show_team(self, view: TeamView) -> None:
+        """The record's open conflicts; the first time they show, the list has the focus
+        (its keys are on the key bar)."""
+        me: Any = self
+        self.team = view
+        has = bool(view.conflicts)
+        conflicts = me.query_one(ConflictList)
+        appears = has and not (self._team_shown and conflicts.display)
+        for widget in me.query("#conflicts-title, #conflicts-how, #conflicts"):
+            widget.display = has
+        conflicts.fill(view)
+        if appears:  # shown first, or open again (ctrl+z): the keys are the list's again
+            conflicts.focus()
+        self._team_shown = True
+
+    def record_key(self, store: Any, conflict: Conflict) -> tuple[type, int]:
+        """The model and id of the record ``conflict`` changes (kept for ctrl+z); run in
+        the writer."""
+        raise NotImplementedError
+
+    def take_conflict(self, conflict: Conflict, take: int) -> None:
+        self._resolve(conflict, lambda store, today: actions.resolve(
+            store, conflict.uid, conflict.field, take=take))  # fmt: skip
+
+    def combine_conflict(self, conflict: Conflict, draft: str | None = None) -> None:
+        """Edit one value made of the conflict's values (they prefill the field)."""
+        me: Any = self
+        values = [actions.shown_value(conflict.field, c.get("value")) for c in conflict.values]
+        prefill = " / ".join(dict.fromkeys(v for v in values if v and v != "—"))
+        field = actions.field_label(conflict.field)
+
+        def answered(result: dict | None) -> None:
+            if result is None:
+                return
+            text = result["value"]
+            self._resolve(
+                conflict,
+                lambda store, today: actions.resolve(
+                    store, conflict.uid, conflict.field,
+                    value=actions.typed_value(conflict, text, today)),
+                failed=lambda _error: self.combine_conflict(conflict, text),
+            )  # fmt: skip
+
+        title = t("conflict.combined_title", field=field)
+        me.app.push_screen(CombinedDialog(title, prefill if draft is None else draft), answered)
+
+    def _resolve(self, conflict: Conflict, change: Callable[[Any, Any], Conflict],
+                 failed: Callable[[Any], None] | None = None) -> None:  # fmt: skip
+        """Resolve in the writer, kept for ctrl+z (which opens the conflict again)."""
+        me: Any = self
+        store, today = me.iapp.store, me.iapp.today()
+        field = actions.field_label(conflict.field)
+        label = t("conflict.resolved_label", field=field)
+
+        def write() -> Any:
+            model, record_id = self.record_key(store, conflict)
+            resolved, undo = recorded(store, model, record_id, label,
+                                      lambda: change(store, today))  # fmt: skip
+            return replace(undo, restore=partial(actions.reopen, conflict=resolved))
+
+        def done(undo: Any) -> None:
+            self.remember(undo)
+            me.notify(t("conflict.resolved", field=field), timeout=3)
+            self.undone(None)  # read the record again, as after ctrl+z
+
+        me.iapp.save(write, done, failed)
+
+
+
+class DetailMixin(ConflictMixin):
     """For a detail DataScreen: :meth:`values` reads the fields, :meth:`baseline` marks them
     as saved; ``esc`` with unsaved changes asks (keep editing / discard)."""
 
     _saved_values: dict[str, Any] | None = None
+
+    def show_history(self, history: list[dict[str, str]]) -> None:
+        me: Any = self
+        lines = history_lines(history, self.team.by_other)
+        me.query_one("#history", Static).update(dated_block(lines))
 
     def values(self) -> dict[str, Any]:
         me: Any = self
@@ -67,10 +241,6 @@ class DetailMixin(UndoMixin):
     @property
     def changed(self) -> bool:
         return self._saved_values is not None and self.values() != self._saved_values
-
-    def show_history(self, history: list[dict[str, str]]) -> None:
-        me: Any = self
-        me.query_one("#history", Static).update(dated_block(history_lines(history)))
 
     def action_back(self) -> None:
         me: Any = self

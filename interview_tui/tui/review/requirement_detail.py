@@ -23,6 +23,7 @@ from interview_tui.i18n import t
 from interview_tui.services import requirement_pool as pool
 from interview_tui.services import solutions
 from interview_tui.services.undo import recorded
+from interview_tui.team.actions import TeamView, team_view
 from interview_tui.tui.data import DataScreen, SaveError
 from interview_tui.tui.inputs import Choice, Input
 from interview_tui.tui.keybar import KeyBar
@@ -30,6 +31,7 @@ from interview_tui.tui.review.detail_base import (
     BACK_BINDING,
     DETAIL_BINDINGS,
     DetailMixin,
+    conflict_section,
     dated_block,
     set_field,
 )
@@ -52,7 +54,7 @@ def gap_text(requirement: Requirement) -> str:
     return t("detail.gap_ok", days=-gap)
 
 
-class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
+class RequirementDetailScreen(DetailMixin, DataScreen[tuple[pool.PoolRow, TeamView]]):
     """Read and edit one requirement (opened with enter in the pool)."""
 
     CSS_PATH = "detail.tcss"
@@ -67,6 +69,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="detail"):
+            yield from conflict_section()
             for name in _TEXT:
                 yield Label(t(f"detail.req.{name}"))
                 yield Input(compact=True, id=name)
@@ -130,10 +133,15 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
         self.sub_title = t("detail.req.subtitle")
         super().on_mount()
 
-    def fetch(self) -> pool.PoolRow:
-        return pool.pool_row(self.iapp.store, self.requirement_id)
+    def fetch(self) -> tuple[pool.PoolRow, TeamView]:
+        row = pool.pool_row(self.iapp.store, self.requirement_id)
+        return row, team_view(self.iapp.store, "requirement", row.requirement.uid)
 
-    def show(self, data: pool.PoolRow) -> None:
+    def record_key(self, store: Any, conflict: Any) -> tuple[type, int]:
+        return Requirement, self.requirement_id
+
+    def show(self, loaded: tuple[pool.PoolRow, TeamView]) -> None:
+        data, team = loaded
         first = self.requirement is None
         self.requirement = r = data.requirement
         self.mark_read()
@@ -149,6 +157,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
         else:
             self._show_solution(r, fill=False)
         self._show_gap()
+        self.show_team(team)
         self.show_history(r.history)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -219,7 +228,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[pool.PoolRow]):
         def done(result: Any) -> None:
             self.remember(result[1])
             self.requirement = None  # the saved record replaces the fields
-            self.show(result[0])
+            self.show((result[0], self.team))
             self.notify(t("detail.saved"), timeout=2)
 
         def overridden(result: dict[str, str] | None) -> None:

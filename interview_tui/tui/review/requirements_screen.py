@@ -18,6 +18,7 @@ from interview_tui.domain.enums import PoolGroup
 from interview_tui.domain.models import Requirement
 from interview_tui.domain.names import display, display_list
 from interview_tui.i18n import t
+from interview_tui.services import list_text
 from interview_tui.services import requirement_pool as pool
 from interview_tui.services.undo import recorded
 from interview_tui.tui.data import DataScreen
@@ -26,6 +27,12 @@ from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.paging import PagedTable
+from interview_tui.tui.review.list_filter import (
+    FILTER_BINDING,
+    FilterInput,
+    TextFilterMixin,
+    marked,
+)
 from interview_tui.tui.review.override_dialog import OverrideDialog
 from interview_tui.tui.row_strip import RowStrip
 from interview_tui.tui.team_line import TeamLine
@@ -66,10 +73,16 @@ def _cells(row: pool.PoolRow) -> list[Any]:
     r = row.requirement
     style = "dim" if r.state.is_closed else ("yellow" if r.missing else "")
     return [display(r.group), display(r.state), row.customer,
-            str(row.asked), row.raised or "—", Text(_head(r), style=style)]  # fmt: skip
+            str(row.asked), row.raised or "—",
+            marked(row.conflicts, Text(_head(r), style=style))]  # fmt: skip
 
 
-class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
+def _strip_text(row: pool.PoolRow) -> str:
+    mark = list_text.conflict_mark() + " " if row.conflicts else ""
+    return f"{row.customer}: {mark}{_head(row.requirement)}"
+
+
+class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
     """``1``/``2``/``3`` move the selected requirement; ``s`` advances its state; ``enter``
     opens it to read and edit every field; ``ctrl+z`` takes the last change back."""
 
@@ -89,6 +102,7 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         Binding("h", "how_to_use", "pool.how", id="pool.how", tooltip="pool.how.help"),
         Binding("enter", "open", "pool.open", id="pool.open", tooltip="pool.open.help"),
         Binding("p", "product_line", "pool.line", id="pool.line", tooltip="pool.line.help"),
+        FILTER_BINDING,
         UNDO_BINDING,
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
     ]
@@ -106,6 +120,7 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         yield EmptyNote(id="pool-empty")
         yield PagedTable(id="pool", cursor_type="row", zebra_stripes=True)
         yield RowStrip(id="requirement-text")
+        yield FilterInput()
         yield TeamLine()
         yield KeyBar()
 
@@ -119,7 +134,8 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
     # -- reading ---------------------------------------------------------------------------
 
     def fetch(self) -> pool.PoolPage:
-        return pool.read_pool(self.iapp.store, customer_id=self.customer_id)
+        return pool.read_pool(self.iapp.store, customer_id=self.customer_id,
+                              text=self.filter_text)  # fmt: skip
 
     def show(self, data: pool.PoolPage) -> None:
         table = self.query_one(PagedTable)
@@ -128,7 +144,8 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         self._add(data)
         self.per_group, self.total = dict(data.per_group), data.total
         self._show_counts()
-        self.query_one("#pool-empty", EmptyNote).say(None if data.total else t("pool.empty"))
+        self.query_one("#pool-empty", EmptyNote).say(
+            None if data.total else self.no_match() or t("pool.empty"))
 
     def _show_counts(self) -> None:
         """The summary line: how many in all and in each group (kept true after a move)."""
@@ -147,14 +164,13 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
     def _show_row_text(self) -> None:
         """The highlighted requirement in full under the list (its column is cut when narrow)."""
         row = self.selected()
-        self.query_one(RowStrip).show_text(
-            f"{row.customer}: {_head(row.requirement)}" if row else None)
+        self.query_one(RowStrip).show_text(_strip_text(row) if row else None)
 
     @on(PagedTable.NeedMore)
     def _more(self, message: PagedTable.NeedMore) -> None:
-        store, customer_id = self.iapp.store, self.customer_id
-        self.read(lambda: pool.read_pool(store, customer_id=customer_id,
-                                         offset=message.offset), self._add)  # fmt: skip
+        store, customer_id, text = self.iapp.store, self.customer_id, self.filter_text
+        self.read(lambda: pool.read_pool(store, customer_id=customer_id, offset=message.offset,
+                                         text=text), self._add)  # fmt: skip
 
     # -- changing one row --------------------------------------------------------------------
 
@@ -286,6 +302,9 @@ class RequirementsScreen(UndoMixin, DataScreen[pool.PoolPage]):
         """The product line's pool: each need heard at several customers, as one row."""
         self._away = True
         self.iapp.show("line")
+    def focus_list(self) -> None:
+        self.query_one(PagedTable).focus()
 
     def action_back(self) -> None:
-        self.dismiss()
+        if not self.clear_filter():
+            self.dismiss()
