@@ -266,3 +266,12 @@ def test_a_chinese_vendor_choice_names_the_vendor_without_calling_a_name_a_kind(
         "当初选 Datadog 做监控时，你们最看重的是哪几项指标？"
     assert lint_text("我们的报价为什么比不过友商？").rewrite == ""
     assert "我们的命令行工具" in lint_text("你们的工程师觉得我们的命令行工具怎么样？").rewrite
+
+
+def test_a_subject_said_with_a_modifier_is_not_cut_to_a_generic_noun() -> None:
+    """"结算接口" is not every "接口"; a clearer bill is not a smaller one."""
+    assert "接口" not in lint_text("你们在意结算接口的延迟吗？").rewrite
+    assert "延迟" in lint_text("你们在意对象存储的延迟吗？").rewrite
+    assert lint_text("你们希望每个月的账单更清楚一些吗？").rewrite == ""
+    assert lint_text("Would you like your monthly invoice to be simpler?").rewrite == ""
+    assert "bill" in lint_text("Would you like a smaller GPU bill?").rewrite

@@ -334,7 +334,8 @@ EN_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
          "How many {b} incidents did your team handle last quarter?"),
         (re.compile(r"\bsupport\b|\btickets?\b|\brespon"),
          "How long did your last {b} ticket wait for a first answer?"),
-        (re.compile(r"\bbills?\b|\binvoices?\b"),
+        (re.compile(r"\b(?:bills?|invoices?)\b.*\b(?:lower|smaller|cheaper|less|reduc\w*|cut)\b|"
+                    r"\b(?:lower|smaller|cheaper|less|reduc\w*|cut)\b.*\b(?:bills?|invoices?)\b"),
          "What did {s} come to last month?"),
         (re.compile(r"\b(?:time|hours|toil|hassle|effort|manual\w*|automat\w*)\b"),
          "How many hours did your team spend on {b} last month?"),
@@ -378,7 +379,6 @@ EN_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
          "How many incidents did your team have with {b} last year?"),
         (re.compile(r"\b(?:plan\w*|moving|switch\w*|adopt\w*|migrat\w*)\b"),
          "What has your team decided about {b} so far?"),
-        (re.compile(r"."), "Walk me through the last time your team used {s}."),
     ),
     "vague": (
         (re.compile(r"\b(?:challenges?|problems?|issues?|pain|struggles?|concerns?)\b"),
@@ -468,12 +468,12 @@ _EN_JOBS = (
     (r"\biceberg\b|\blakehouse\b", "query the same tables from more than one engine"),
     (r"\bcost\s+(?:dashboard|report|explorer)", "explain a jump in its cloud bill"),
     (r"\bdata\s+cent(?:er|re)\s+in\s+([A-Z][a-z]+)|\bregion\s+in\s+([A-Z][a-z]+)",
-     "keep data in {place}"),
+     "serve users near {place}"),
 )
 _EN_AUDIENCE = re.compile(r"\bfor\s+((?:your|the)\s+)?((?:[a-z-]+\s+){0,2}"
                           r"(?:managers?|teams?|engineers?|staff|workers?|operators?|"
                           r"supervisors?|nurses?|drivers?|technicians?))\b")
-_EN_WANT = re.compile(r"(?i)\b(?:want|need|wish|love|like)\b|'d\s+(?:want|love|like|prefer)")
+_EN_WANT = re.compile(r"(?i)\b(?:wants?|needs?|wish|love|like)\b|'d\s+(?:want|love|like|prefer)")
 
 
 def _en_job(text: str) -> str | None:
@@ -494,9 +494,13 @@ def _en_job(text: str) -> str | None:
     return None
 
 
-def _en_need(text: str) -> str | None:
+def _en_need(text: str, leading: bool = False) -> str | None:
     job = _en_job(text)
-    return f"The last time your team needed to {job}, what did it do?" if job else None
+    if not job:
+        return None
+    if leading:
+        return f"How did your team {job} the last time it had to?"
+    return f"The last time your team needed to {job}, what did it do?"
 
 
 #: what a frame may be filled with: a word a template already ends the subject with is not
@@ -510,6 +514,8 @@ def _fill(template: str, values: dict[str, str]) -> str:
         for joined in ("{b} " + suffix, "{b}" + suffix):
             if joined in template and bare.lower().rstrip("s").endswith(suffix.rstrip("s")):
                 template = template.replace(joined, "{b}")
+                if not suffix.endswith("s") and bare.endswith(suffix + "s"):
+                    values = {**values, "b": bare[:-1]}  # "your last support ticket"
     if ("恢复{b}" in template and "备份" in bare) or ("restore of {s}" in template
                                                   and re.search(r"(?i)backup|restore", bare)):
         template = template.replace("恢复{b}", "恢复数据").replace("restore of {s}",
@@ -533,12 +539,13 @@ def _english(code: str, text: str) -> str | None:
         return None
     if code in ("vague", "opinion-fishing", "leading"):
         place = english_phrase(text)
-        if place and _EN_PLACE.search(place) and _en_well_formed(place):
+        if place and _EN_PLACE.search(place) and _en_well_formed(place) \
+                and not re.search(r"(?i)\bdata\s+warehouses?$", place):
             return f"Walk me through the busiest day at {place} last month."
     if code == "obvious-answer" and re.search(r"\b(?:if|suppose|imagine)\b", plain):
         code = "hypothetical"  # "would you switch if it were cheaper": a future, not a want
     if code == "leading" and _EN_WANT.search(text) and not re.search(r"(?i)\bauditors?\b", text):
-        return _en_need(text)  # "you'd want an alerting app": the need, not the app
+        return _en_need(text, leading=True)  # "you'd want an alerting app": the need
     subject = _english_subject_of(code, text)
     if code == "hypothetical" and not (subject and re.search(
             r"\bhow\s+much\b|\b(?:pay|spend|budget|price|priced|per\s+month|per\s+year|"
@@ -628,7 +635,7 @@ ZH_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"备份|恢复"), "你们最近一次从备份恢复{b}，花了多长时间？"),
         (re.compile(r"安全事件|事故|漏洞|攻击|泄露"), "上个季度你们处理了几起{b}事件？"),
         (re.compile(r"工单|技术支持|售后|响应"), "你们最近一次提的{b}工单，多久得到了第一次回复？"),
-        (re.compile(r"账单"), "上个月的{b}一共是多少钱？"),
+        (re.compile(r"账单.*(?:少|低|降|省)|(?:少|低|降|省).*账单"), "上个月的{b}一共是多少钱？"),
         (re.compile(r"便宜|价格|成本|费用|省钱|降价|优惠|折扣|性价比|物美价廉|价钱"),
          "上个月你们在{b}上一共花了多少钱？"),
         (re.compile(r"升级|迁移|发布|部署|扩容"), "你们上一次{b}花了多长时间？"),
@@ -733,18 +740,18 @@ _ZH_JOBS = (
     (r"备份工具|备份服务|备份产品|备份方案", "从备份里恢复数据"),
     (r"Kafka|消息队列", "在服务之间传递消息"),
     (r"数据目录", "查清一份数据是从哪来的"),
-    (r"日志检索|日志搜索|日志分析", "在故障时查日志"),
+    (r"日志检索|日志搜索|日志分析", "在故障排查中检索日志"),
     (r"Iceberg|湖仓", "让几个查询引擎读同一批表"),
     (r"成本看板|成本报表|成本分析", "解释云账单为什么突然涨了"),
-    (r"在([\u4e00-\u9fff]{2,4})(?:有|开|建|建了|开了)?(?:机房|数据中心|可用区|节点|地域)",
-     "把数据放在{place}"),
+    (r"在([\u4e00-\u9fff]{2,4}?)(?:有|开|建|建了|开了)?(?:机房|数据中心|可用区|节点|地域)",
+     "服务{place}一带的用户"),
 )
 _ZH_AUDIENCE = re.compile(r"给([\u4e00-\u9fff]{2,6}?)(?:用|看)|(值班团队|值班同学|运维团队|"
                           r"车间主任|店长|门店|一线员工|现场人员)")
 _ZH_WANT = re.compile(r"想要|需要|希望有|肯定要|缺一个|缺个|要是有")
 
 
-def _zh_need(text: str) -> str | None:
+def _zh_need(text: str, leading: bool = False) -> str | None:
     """"上次你们需要查询数据之间的关联关系时，是怎么做的？" for a graph database; ``None``
     when the job behind the product can't be named."""
     for pattern, job in _ZH_JOBS:
@@ -757,7 +764,7 @@ def _zh_need(text: str) -> str | None:
             audience = _ZH_AUDIENCE.search(text)
             job = job.format(aud=next((g for g in audience.groups() if g), "")
                              if audience else "负责的人")
-        return f"上次你们需要{job}时，是怎么做的？"
+        return f"你们上一次{job}，是怎么做的？" if leading else f"上次你们需要{job}时，是怎么做的？"
     return None
 
 
@@ -785,8 +792,29 @@ def _zh_vendor(text: str, rival_name: str) -> str:
     return ""
 
 
+#: what may stand before a Chinese subject without being part of it: "结算接口" is not "接口"
+_ZH_BOUNDARY = re.compile(r"[的们在对用把让给是和与及、个些款套次种上里中从到跟于"
+                          r"望要意想有少多更新老旧云年月天周季，,？?。！!：:\s]|^$")
+#: a verb or a noun just before the subject leaves it whole: "处理工单", "数据备份"
+_ZH_BEFORE_OK = re.compile(rf"(?:处理|管理|维护|使用|调用|部署|运维|升级|迁移|排查|提|查|看|"
+                           rf"开|建|迁|换|选|买|付|交|跑|管|修|配|做|数据|{_ZH_NOUN})$")
+
+
+def _zh_whole(subject: str | None, text: str) -> str | None:
+    """``subject`` when the question does not say it with a modifier before it: "接口" in
+    "结算接口" would make the question about every interface."""
+    if not subject:
+        return None
+    at = text.find(subject)
+    before = text[at - 1] if at > 0 else ""
+    if re.fullmatch(r"[\u4e00-\u9fff]", before) and not _ZH_BOUNDARY.match(before) \
+            and not _ZH_BEFORE_OK.search(text[:at]):
+        return None
+    return subject
+
+
 def _chinese(code: str, text: str) -> str | None:
-    named = _zh_well_formed(chinese_subject(text))
+    named = _zh_whole(_zh_well_formed(chinese_subject(text)), text)
     if code == "competitor-confront":
         rival = _ZH_RIVAL.search(text)
         rival_name = _zh_vendor(text, rival.group() if rival and rival.group() not in (
@@ -814,7 +842,7 @@ def _chinese(code: str, text: str) -> str | None:
         money = re.search(r"多少钱|付多少|花多少|出多少|价位|价格|付费|每月|每年|折扣|承诺|"
                           r"快一倍|更快|提速|速度|慢", text)
         if code == "leading" or not money:
-            need = _zh_need(text)
+            need = _zh_need(text, leading=code == "leading")
             return _zh_spaced(need, {}, text) if need else None
     phrase = _zh_well_formed(chinese_phrase(text))
     if code in ("vague", "opinion-fishing", "leading") and phrase and _ZH_PLACE.search(phrase):
@@ -953,7 +981,7 @@ def _en_standing(half: str, other: str) -> str | None:
 def _zh_standing(half: str, other: str) -> str | None:
     """The Chinese form of ``_en_standing``: "每个月花多少钱？" after "集群有多大" becomes
     "这个集群每个月花多少钱？"."""
-    if re.search(r"各自|他们|这些|那些", half):
+    if re.search(r"各自|他们|这些|那些|每家|每个人|每一家", half):
         return None
     own = _ZH_SUBJECT.search(half) or _ZH_HEAD.search(half.rstrip("？?"))
     if own and not _ZH_PRONOUN.search(half):
