@@ -172,7 +172,7 @@ REWRITES = [
     ("Would you like a faster console?", "console"),
     ("How do you feel about our support?", "our support"),
     ("Do you want lower prices on storage?", "storage"),
-    ("If we launched managed Kafka, would you use it?", "Kafka"),
+    ("If we launched managed Kafka, would you use it?", "move events between its services"),
     ("What new features should we add to the billing dashboard?", "billing"),
     ("您觉得我们的账单怎么样？", "账单"),
     ("你们需要物美价廉的对象存储吗？", "对象存储"),

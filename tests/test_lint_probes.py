@@ -122,19 +122,25 @@ def test_a_leading_rewrite_drops_the_presupposition_and_asks_what_happened(
 
 
 HYPOTHETICAL = [
-    ("If we supported Terraform, would you move your infra to us?", "Terraform"),
-    ("Suppose we launched managed Airflow; would your team use it?", "Airflow"),
-    ("假如我们支持 Terraform，你们会把基础设施迁过来吗？", "Terraform"),
+    ("If we supported Terraform, would you move your infra to us?", "infrastructure from code"),
+    ("Suppose we launched managed Airflow; would your team use it?", "schedule a data pipeline"),
+    ("Would you adopt a managed graph database if we launched one?", "query relationships"),
+    ("假如我们支持 Terraform，你们会把基础设施迁过来吗？", "用代码批量创建基础设施"),
+    ("要是我们做一个给车间主任用的告警 App，你们会用吗？", "把告警及时送到车间主任手上"),
 ]
 
 
 @pytest.mark.parametrize(("text", "need"), HYPOTHETICAL)
 def test_a_hypothetical_rewrite_asks_what_they_did_about_the_need_not_about_us(
         text: str, need: str) -> None:
+    """The need as it last came up, by the job, never the product they do not have: "How
+    does your team run Airflow today?" presupposes they run it."""
     result = lint_text(text)
     assert "hypothetical" in result.codes
     rewrite = result.rewrite
     assert need in rewrite and "managed" not in rewrite, rewrite
+    for product in ("Airflow", "Terraform", "graph", "App", "部署"):
+        assert product not in rewrite, rewrite
     assert not any(word in rewrite.lower().split() for word in ("we", "us", "our", "would"))
     assert "我们" not in rewrite and "会" not in rewrite.replace("机会", ""), rewrite
 
@@ -183,3 +189,89 @@ def test_a_chinese_interface_explains_an_english_question_in_chinese() -> None:
         for findings in (preview(item).findings, item_findings(item).findings):
             assert findings and all(detect_language(f.message) == "zh-CN" for f in findings)
             assert detect_language(findings[0].suggestion) == "en"  # the rewrite stays English
+
+
+# --- round 2 of the rewrite review: the verb fits the subject, nothing presupposed -----------
+
+KINDS = [  # pricing is paid, a limit is hit: only a tool is "used"; terms get no rewrite
+    ("The egress fees are way too high, right?", "come to on last month's bill"),
+    ("What do you think of our storage pricing?", "pay for storage"),
+    ("Our API rate limits are too strict, aren't they?", "hit our API rate limits"),
+    ("你们觉得我们的存储定价怎么样？", "账单里，存储花了多少钱"),
+    ("我们的 API 限流太严了吧？", "触发我们的 API 限流"),
+    ("你们的 GPU 配额太少了，是不是？", "触发 GPU 配额上限"),
+    ("What's your view on our SLA terms?", ""),
+    ("How do you like the new contract terms?", ""),
+    ("你们觉得我们的计费规则合理吗？", ""),
+    ("对我们的退款政策，您怎么看？", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "verb"), KINDS)
+def test_a_rewrite_says_of_its_subject_what_one_does_with_it(text: str, verb: str) -> None:
+    result = lint_text(text)
+    assert result.shallow
+    if verb:
+        assert verb in result.rewrite, result.rewrite
+    else:
+        assert result.rewrite == "", result.rewrite
+    for wrong in ("used", "did with", "用"):
+        assert wrong not in result.rewrite, result.rewrite
+
+
+WANTS = [  # a leading "you'd want X": the need behind X as it last came up, not X as if had
+    ("You'd want a mobile alerting app for your on-call team, wouldn't you?",
+     "get an alert to your on-call team"),
+    ("Surely you need a better backup tool?", "restore data from a backup"),
+    ("你们值班团队肯定想要一个手机告警 App 吧？", "把告警及时送到值班团队手上"),
+    ("你们肯定需要一个更好的备份工具吧？", "从备份里恢复数据"),
+    ("我们的向量数据库要是再便宜一点，你们会换过来吗？", "按语义检索文档"),
+]
+
+
+@pytest.mark.parametrize(("text", "need"), WANTS)
+def test_a_question_about_a_wanted_product_is_rewritten_to_its_need(text: str,
+                                                                   need: str) -> None:
+    rewrite = lint_text(text).rewrite
+    assert need in rewrite, rewrite
+    for presumed in ("App", "app", "tool", "工具", "部署", "向量数据库", "花了多少钱"):
+        assert presumed not in rewrite, rewrite
+
+
+DOUBLES = [  # the half with the metric, its pronoun replaced by the other half's subject
+    ("How big is the cluster and what does it cost each month?",
+     "What does the cluster cost each month?"),
+    ("What CDN do you use and what do you pay for it per month?",
+     "What do you pay for your CDN per month?"),
+    ("Which database do you run and how often does it fail over?",
+     "How often does your database fail over?"),
+    ("集群有多大，每个月花多少钱？", "这个集群每个月花多少钱？"),
+    ("你们用哪家 CDN，每个月付多少钱？", "你们的 CDN 每个月付多少钱？"),
+    ("How many tickets did you open last quarter, and what did their fixes cost?",
+     "How many tickets did you open last quarter?"),  # "their fixes": can't stand alone
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), DOUBLES)
+def test_a_double_question_keeps_a_half_that_names_what_it_asks_about(text: str,
+                                                                      kept: str) -> None:
+    assert lint_text(text).rewrite == kept
+
+
+def test_a_chinese_vendor_choice_names_the_vendor_without_calling_a_name_a_kind() -> None:
+    """"Datadog 供应商", "报价供应商": a name is no product kind, a price is no product."""
+    assert lint_text("IBM 在大型机托管上比我们强在哪？").rewrite == \
+        "上次评估 IBM 的方案时，你们最看重的是哪几项指标？"
+    assert lint_text("你们为什么选了 Datadog 而不是我们的监控？").rewrite == \
+        "当初选 Datadog 做监控时，你们最看重的是哪几项指标？"
+    assert lint_text("我们的报价为什么比不过友商？").rewrite == ""
+    assert "我们的命令行工具" in lint_text("你们的工程师觉得我们的命令行工具怎么样？").rewrite
+
+
+def test_a_subject_said_with_a_modifier_is_not_cut_to_a_generic_noun() -> None:
+    """"结算接口" is not every "接口"; a clearer bill is not a smaller one."""
+    assert "接口" not in lint_text("你们在意结算接口的延迟吗？").rewrite
+    assert "延迟" in lint_text("你们在意对象存储的延迟吗？").rewrite
+    assert lint_text("你们希望每个月的账单更清楚一些吗？").rewrite == ""
+    assert lint_text("Would you like your monthly invoice to be simpler?").rewrite == ""
+    assert "bill" in lint_text("Would you like a smaller GPU bill?").rewrite

@@ -22,7 +22,7 @@ _EN_NOUN = (
     r"ddos\s+protection|serverless(?:\s+\w+)?|functions|containers?|registry|queues?|kafka|"
     r"redis|postgres|mysql|data\s+warehouse|data\s+lake|analytics|ai\s+platform|"
     r"inference|training\s+jobs?|catalog|catalogue|scheduler|scheduling|interface|workflows?|"
-    r"costs?|spend|budget|on-call|account\s+team|"
+    r"costs?|spend|budget|on-call|account\s+team|rate\s+limits?|limits|"
     r"account\s+manager|onboarding|renewal|quota|quotas|scaling|autoscaling|patch(?:es|ing)?|"
     r"upgrades?|certificates?|secrets|ci|etl|audits?|transfer\s+fees|fees)"
 )
@@ -53,7 +53,7 @@ _EN_NOUN_ONLY = re.compile(rf"^{_EN_NOUN}$")
 _EN_TAIL = re.compile(
     r"^(?:search|pool|pools|provider|gateway|system|systems|engine|layer|tier|agent|agents|"
     r"jobs?|nodes?|plans?|runners?|store|stores|hub|mesh|proxy|index|indexes|reports?|models?|"
-    r"times|tiers?|hours|interfaces?)$"
+    r"times|tiers?|hours|interfaces?|limits?|rate|terms|process(?:es)?|polic(?:y|ies)|fees)$"
 )
 _EN_DETERMINER = re.compile(r"^(?:the|our|your|their|its)$")
 _EN_DOUBLE_CUT = re.compile(
@@ -155,12 +155,12 @@ _ZH_NOUN = (
     r"客户经理|文档|数据库|主备切换|主从切换|集群|容器|镜像|带宽|网络|专线|监控|告警|备份|容灾|灾备|安全事件|安全|系统升级|升级|访问速度|折扣|发布流程|发布|排障|证书|报表系统|报表|预算|研发效率|合规|"
     r"等保|审计|延迟|时延|故障|宕机|迁移|扩容|日志服务|日志|权限体系|权限|边缘节点|节点|实例|"
     r"服务器|云主机|平台|产品|方案|路线图|调度|负载均衡|防火墙|加速|回源|转码|直播|数据仓库|数仓|"
-    r"数据湖|大模型|推理|训练|信创|出网流量|流量费|流量|接口|插件|配额|SLA|sla|API|api|SDK|sdk|CDN|cdn|"
+    r"数据湖|大模型|推理|训练|信创|出网流量|流量费|流量|接口|插件|配额|限流|限额|SLA|sla|API|api|SDK|sdk|CDN|cdn|"
     r"GPU|gpu|K8s|k8s|Kubernetes|kubernetes|IoT|iot|Kafka|Redis|MySQL|AI|ai)"
 )
 _ZH_PART = (
     rf"(?:[A-Za-z][A-Za-z0-9.+-]*|{_ZH_NOUN}|看板|仪表盘|大盘|界面|托管|服务|实例|系统|报表|页面|套件|能力|策略|规则|"
-    r"中心|套餐|版本)"
+    r"中心|套餐|版本|条款|政策|流程|协议|合同)"
 )
 _ZH_SUBJECT = re.compile(rf"(?:[A-Za-z][A-Za-z0-9.+-]*|{_ZH_NOUN})(?:\s?{_ZH_PART}){{0,3}}")
 _ZH_GENERIC = frozenset({"产品", "功能", "服务", "平台", "方案", "路线图", "成本", "费用"})
@@ -282,7 +282,7 @@ def _en_well_formed(subject: str | None) -> str | None:
 _ZH_HEAD = re.compile(
     rf"(?:{_ZH_NOUN}|工厂|门店|仓库|机房|数据中心|系统|平台|流程|数据|业务|应用|网站|集群|账号|"
     r"供应商|用户|工程师|产线|车间|医院|学校|网点|分支机构|团队|部门|看板|服务|界面|工具|模型|"
-    r"作业|任务|管道|链路|架构|环境|中台|App|APP|app)$"
+    r"作业|任务|管道|链路|架构|环境|中台|App|APP|app|套餐|条款|政策|流程|协议|合同|规则)$"
 )
 _ZH_VERBISH = re.compile(r"需要|处理|觉得|希望|可以|应该|会|能|要|想|用|做|是|在|把|被|让|给")
 
@@ -334,7 +334,8 @@ EN_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
          "How many {b} incidents did your team handle last quarter?"),
         (re.compile(r"\bsupport\b|\btickets?\b|\brespon"),
          "How long did your last {b} ticket wait for a first answer?"),
-        (re.compile(r"\bbills?\b|\binvoices?\b"),
+        (re.compile(r"\b(?:bills?|invoices?)\b.*\b(?:lower|smaller|cheaper|less|reduc\w*|cut)\b|"
+                    r"\b(?:lower|smaller|cheaper|less|reduc\w*|cut)\b.*\b(?:bills?|invoices?)\b"),
          "What did {s} come to last month?"),
         (re.compile(r"\b(?:time|hours|toil|hassle|effort|manual\w*|automat\w*)\b"),
          "How many hours did your team spend on {b} last month?"),
@@ -355,13 +356,12 @@ EN_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "competitor-confront": (),  # by the rival named, in _english
     "hypothetical": (
         (re.compile(r"\bhow\s+much\b|\b(?:pay|spend|budget|price|priced|per\s+month|per\s+year)\b"),
-         "What did your team spend on {a} last year?"),
+         "What did your team spend on {c} last year?"),
         (re.compile(r"\b(?:discount|discounts|commitment|commit)\b"),
-         "At your last renewal, how did your team weigh {s} against the length of the "
+         "At your last renewal, how did your team weigh the price against the length of the "
          "commitment?"),
         (re.compile(r"\b(?:faster|quicker|twice\s+as\s+fast|speed|slow)\b"),
          "How long did your longest {u} job take last month?"),
-        (_EN_RUNNABLE, "How does your team run {b} today?"),
     ),
     "opinion-fishing": (
         (re.compile(r"\b(?:problems?|issues?|challenges?|pain)\b"),
@@ -379,7 +379,6 @@ EN_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
          "How many incidents did your team have with {b} last year?"),
         (re.compile(r"\b(?:plan\w*|moving|switch\w*|adopt\w*|migrat\w*)\b"),
          "What has your team decided about {b} so far?"),
-        (re.compile(r"."), "Walk me through the last time your team used {s}."),
     ),
     "vague": (
         (re.compile(r"\b(?:challenges?|problems?|issues?|pain|struggles?|concerns?)\b"),
@@ -412,10 +411,96 @@ def _english_subject_of(code: str, text: str) -> str | None:
 
 
 def _en_thing(subject: str) -> str:
-    """The thing a quality is of: "prices on storage" -> "storage"."""
+    """The thing a quality or an event is of: "prices on storage" -> "storage", "outages on
+    your Kafka clusters" -> "your Kafka clusters"."""
     found = re.match(r"(?i)^(?:the\s+)?(?:prices?|pricing|costs?|security|reliability|latency|"
-                     r"performance|uptime)\s+(?:on|of|for|in)\s+(.+)$", subject)
+                     r"performance|uptime|outages?|incidents?|downtime|failures?)\s+"
+                     r"(?:on|of|for|in|with)\s+(.+)$", subject)
     return found.group(1) if found else subject
+
+
+# --- what kind of thing the subject is, for the verb a frame says of it -------------------
+# Pricing is paid, a limit is hit, a process is gone through, an incident happens, a team is
+# worked with, terms are agreed: only a tool or a product is "used". Terms get no frame.
+_EN_KINDS = (
+    ("terms", re.compile(r"(?i)\b(?:polic(?:y|ies)|terms|contracts?|slas?|agreements?|rules?|"
+                         r"plans?|tiers?|licen[cs]es?|licensing)$")),
+    ("limit", re.compile(r"(?i)\b(?:limits?|quotas?|throttl\w*|caps?)$")),
+    ("price", re.compile(r"(?i)\b(?:pric\w*|fees?|bills?|billing|invoices?|discounts?|costs?|"
+                         r"spend|rates?|charges?)$")),
+    ("process", re.compile(r"(?i)\b(?:process(?:es)?|procedures?|approvals?|workflows?)$")),
+    ("incident", re.compile(r"(?i)\b(?:outages?|incidents?|downtime|failovers?|breach\w*)$")),
+    ("people", _EN_PEOPLE_HEAD),
+)
+_EN_KIND_FRAMES = {
+    "price": "What did {s} come to on last month's bill?",
+    "limit": "What did your team do the last time it hit {s}?",
+    "process": "Walk me through the last time your team went through {s}: which step took "
+               "longest?",
+}
+
+
+def en_kind(subject: str) -> str:
+    """``terms``, ``limit``, ``price``, ``process``, ``incident``, ``people`` or ``tool``, by
+    the head noun ("your quota on GPU instances": a limit)."""
+    head = re.split(r"\s+(?:on|for|of|in|with)\s+", subject)[0]
+    return next((kind for kind, pattern in _EN_KINDS if pattern.search(head)), "tool")
+
+
+_EN_USE = re.compile(r"\bused\s+\{s\}|\bdid\s+with\s+\{s\}|\bused\s+\{b\}")
+
+# --- the need behind a product they do not have ------------------------------------------
+# A hypothetical (or a leading "you'd want ...") asks about our product; the rewrite asks what
+# they did the last time they had the job that product would do. No job named, no rewrite.
+_EN_JOBS = (
+    (r"\bgraph\s+(?:database|db|store)", "query relationships across its data"),
+    (r"\bvector\s+(?:database|db|search|store)", "search its documents by meaning"),
+    (r"\balert(?:ing|s)?\s+(?:app|tool)|\bmobile\s+alert|\bpaging\s+(?:app|tool)",
+     "get an alert to {aud}"),
+    (r"\bspark\b|\bbatch\s+(?:jobs?|processing)", "run a large batch job"),
+    (r"\bairflow\b|\bworkflow\s+(?:scheduler|orchestrat\w*)", "schedule a data pipeline"),
+    (r"\bterraform\b|\binfrastructure\s+as\s+code", "set up infrastructure from code"),
+    (r"\bedge\s+functions?", "run code close to its users"),
+    (r"\bbackup\s+(?:tool|service|product|solution)", "restore data from a backup"),
+    (r"\bkafka\b|\bmessage\s+queue", "move events between its services"),
+    (r"\bdata\s+catalog(?:ue)?", "find out where a dataset came from"),
+    (r"\blog\s+(?:search|analytics)", "search its logs during an incident"),
+    (r"\biceberg\b|\blakehouse\b", "query the same tables from more than one engine"),
+    (r"\bcost\s+(?:dashboard|report|explorer)", "explain a jump in its cloud bill"),
+    (r"\bdata\s+cent(?:er|re)\s+in\s+([A-Z][a-z]+)|\bregion\s+in\s+([A-Z][a-z]+)",
+     "serve users near {place}"),
+)
+_EN_AUDIENCE = re.compile(r"\bfor\s+((?:your|the)\s+)?((?:[a-z-]+\s+){0,2}"
+                          r"(?:managers?|teams?|engineers?|staff|workers?|operators?|"
+                          r"supervisors?|nurses?|drivers?|technicians?))\b")
+_EN_WANT = re.compile(r"(?i)\b(?:wants?|needs?|wish|love|like)\b|'d\s+(?:want|love|like|prefer)")
+
+
+def _en_job(text: str) -> str | None:
+    """The job behind the product ``text`` asks about: "query relationships across its data"
+    for a graph database; ``None`` when it can't be named."""
+    for pattern, job in _EN_JOBS:
+        found = re.search(pattern, text, flags=0 if "{place}" in job else re.IGNORECASE)
+        if not found:
+            continue
+        if "{place}" in job:
+            return job.format(place=next(g for g in found.groups() if g))
+        if "{aud}" in job:
+            audience = _EN_AUDIENCE.search(text)
+            if not audience:
+                return job.format(aud="the right person")
+            return job.format(aud=(audience.group(1) or "your ") + audience.group(2))
+        return job
+    return None
+
+
+def _en_need(text: str, leading: bool = False) -> str | None:
+    job = _en_job(text)
+    if not job:
+        return None
+    if leading:
+        return f"How did your team {job} the last time it had to?"
+    return f"The last time your team needed to {job}, what did it do?"
 
 
 #: what a frame may be filled with: a word a template already ends the subject with is not
@@ -429,6 +514,8 @@ def _fill(template: str, values: dict[str, str]) -> str:
         for joined in ("{b} " + suffix, "{b}" + suffix):
             if joined in template and bare.lower().rstrip("s").endswith(suffix.rstrip("s")):
                 template = template.replace(joined, "{b}")
+                if not suffix.endswith("s") and bare.endswith(suffix + "s"):
+                    values = {**values, "b": bare[:-1]}  # "your last support ticket"
     if ("恢复{b}" in template and "备份" in bare) or ("restore of {s}" in template
                                                   and re.search(r"(?i)backup|restore", bare)):
         template = template.replace("恢复{b}", "恢复数据").replace("restore of {s}",
@@ -452,11 +539,21 @@ def _english(code: str, text: str) -> str | None:
         return None
     if code in ("vague", "opinion-fishing", "leading"):
         place = english_phrase(text)
-        if place and _EN_PLACE.search(place) and _en_well_formed(place):
+        if place and _EN_PLACE.search(place) and _en_well_formed(place) \
+                and not re.search(r"(?i)\bdata\s+warehouses?$", place):
             return f"Walk me through the busiest day at {place} last month."
+    if code == "obvious-answer" and re.search(r"\b(?:if|suppose|imagine)\b", plain):
+        code = "hypothetical"  # "would you switch if it were cheaper": a future, not a want
+    if code == "leading" and _EN_WANT.search(text) and not re.search(r"(?i)\bauditors?\b", text):
+        return _en_need(text, leading=True)  # "you'd want an alerting app": the need
     subject = _english_subject_of(code, text)
+    if code == "hypothetical" and not (subject and re.search(
+            r"\bhow\s+much\b|\b(?:pay|spend|budget|price|priced|per\s+month|per\s+year|"
+            r"discounts?|commit\w*|faster|quicker|twice\s+as\s+fast|speed|slow)\b", plain)):
+        return _en_need(text)
     if not subject:
         return None
+    subject = re.sub(r"^(?:The|Your|Our|Their)\b", lambda m: m.group().lower(), subject)
     if code == "leading" and _EN_EVENT.search(subject) and re.match(r"(?i)(?:the|your)\b",
                                                                    subject):
         return f"Walk me through {subject}, step by step."
@@ -472,6 +569,18 @@ def _english(code: str, text: str) -> str | None:
     bare = _bare(subject)
     if _EN_RIVAL_NAME.search(subject):
         return None  # a verdict on a rival is no subject of ours
+    kind = en_kind(bare)
+    if code in ("opinion-fishing", "leading", "design-offload") and kind in (
+            "terms", "limit", "price", "process"):
+        if kind == "terms" or code == "design-offload":
+            return None  # terms are agreed, not used; our price is ours to design
+        if not (code == "leading" and kind == "price" and re.search(
+                r"\b(?:expensive|costly|pricey|overpriced)\b", plain)):
+            if kind == "price" and re.search(r"(?i)\bpric\w*$", bare):
+                modifier = " ".join(bare.split()[:-1])
+                return f"What did your team pay for {modifier} last month?" if modifier else None
+            thing = subject if kind != "price" else _en_thing(subject)
+            return _EN_KIND_FRAMES[kind].format(s=thing)
     for pattern, template in EN_FRAMES.get(code, ()):
         on_subject = pattern in (_EN_TOOL, _EN_RUNNABLE)
         if not pattern.search(bare if on_subject else plain):
@@ -486,6 +595,22 @@ def _english(code: str, text: str) -> str | None:
             return None  # the frame needs the product noun the question names
         if "How many hours" in template and re.search(r"(?i)\bhours\b", bare):
             return None
+        if _EN_USE.search(template):
+            kind = en_kind(bare)
+            if kind == "terms" or (kind == "people" and code != "opinion-fishing"):
+                return None  # terms are agreed, not used
+            if kind in _EN_KIND_FRAMES:
+                thing = subject if kind != "price" else _en_thing(subject)
+                return _EN_KIND_FRAMES[kind].format(s=thing)
+            if kind == "incident":
+                return None
+        if "{c}" in template:
+            bought = re.search(r"(?i)\b(?:support|storage|gpus?(?:\s+instances?)?|bandwidth|"
+                               r"egress|cdn|backups?|compute|instances)\b", bare)
+            if not bought:
+                return None  # they do not pay for what we would offer yet
+            word = bought.group()
+            return template.format(c=word if word.isupper() or len(word) > 4 else word.upper())
         if "{m}" in template:
             modifier = " ".join(bare.split()[:-1])
             if not modifier:
@@ -505,14 +630,12 @@ def _english(code: str, text: str) -> str | None:
 _ZH_TOOL = re.compile(r"(?:控制台|接口|API|api|SDK|sdk|看板|仪表盘|界面|调度|工具|命令行工具|"
                       r"系统|目录|网络产品|Kafka|Redis|MySQL|CDN|cdn|K8s|k8s|数据库|对象存储|"
                       r"存储|函数计算|边缘函数|日志服务|监控|平台|文档)$")
-_ZH_RUNNABLE = re.compile(r"(?:^|\s)(?:[A-Z][a-z]+[A-Za-z]*|K8s|k8s|Kafka|Redis|MySQL|集群|数据库|"
-                          r"边缘函数|函数计算|收银系统|调度系统)$")
 ZH_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "obvious-answer": (
         (re.compile(r"备份|恢复"), "你们最近一次从备份恢复{b}，花了多长时间？"),
         (re.compile(r"安全事件|事故|漏洞|攻击|泄露"), "上个季度你们处理了几起{b}事件？"),
         (re.compile(r"工单|技术支持|售后|响应"), "你们最近一次提的{b}工单，多久得到了第一次回复？"),
-        (re.compile(r"账单"), "上个月的{b}一共是多少钱？"),
+        (re.compile(r"账单.*(?:少|低|降|省)|(?:少|低|降|省).*账单"), "上个月的{b}一共是多少钱？"),
         (re.compile(r"便宜|价格|成本|费用|省钱|降价|优惠|折扣|性价比|物美价廉|价钱"),
          "上个月你们在{b}上一共花了多少钱？"),
         (re.compile(r"升级|迁移|发布|部署|扩容"), "你们上一次{b}花了多长时间？"),
@@ -528,10 +651,9 @@ ZH_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "competitor-confront": (),
     "hypothetical": (
         (re.compile(r"多少钱|付多少|花多少|出多少|价位|价格|付费|每月|每年"),
-         "去年你们在{b}上实际花了多少钱？"),
-        (re.compile(r"折扣|承诺"), "上次续约时，你们是怎么权衡{b}和承诺年限的？"),
+         "去年你们在{c}上实际花了多少钱？"),
+        (re.compile(r"折扣|承诺"), "上次续约时，你们是怎么权衡价格和承诺年限的？"),
         (re.compile(r"快一倍|更快|提速|速度|慢"), "上个月你们最慢的一次{b}任务跑了多久？"),
-        (_ZH_RUNNABLE, "你们现在的{b}是怎么部署和运维的？"),
     ),
     "opinion-fishing": (
         (re.compile(r"问题|挑战|困难|痛点"), "上个月{b}上哪个问题最耗你们团队的时间？"),
@@ -567,38 +689,170 @@ def _zh_spaced(template: str, values: dict[str, str], text: str) -> str:
     for key, value in values.items():
         out = out.replace("{" + key + "}", f"\0{value}\0")
     if spaced:
-        out = re.sub(r"(?<=[\u4e00-\u9fff])\0(?=[A-Za-z0-9])", " ", out)
-        out = re.sub(r"(?<=[A-Za-z0-9])\0(?=[\u4e00-\u9fff])", " ", out)
+        out = re.sub(r"(?<=[\u4e00-\u9fff])\0?(?=[A-Za-z0-9])", " ", out)
+        out = re.sub(r"(?<=[A-Za-z0-9])\0?(?=[\u4e00-\u9fff])", " ", out)
     return out.replace("\0", "")
 
 
 _ZH_KIND_TAIL = re.compile(r"\s*(?:方案|产品|服务|平台)$")
 
+# --- the kind of thing a Chinese subject is (see _EN_KINDS) -----------------------------------
+_ZH_KINDS = (
+    ("terms", re.compile(r"(?:政策|条款|合同|协议|规则|SLA|sla|套餐|许可|授权)$")),
+    ("limit", re.compile(r"(?:限流|配额|限额|上限)$")),
+    ("price", re.compile(r"(?:定价|价格|报价|费用?|账单|计费|折扣|成本|价钱)$")),
+    ("process", re.compile(r"流程$")),
+    ("incident", re.compile(r"(?:故障|事故|宕机|安全事件)$")),
+    ("people", _ZH_PEOPLE),
+)
+
+
+def zh_kind(subject: str) -> str:
+    """``terms``, ``limit``, ``price``, ``process``, ``incident``, ``people`` or ``tool``."""
+    return next((kind for kind, pattern in _ZH_KINDS if pattern.search(subject)), "tool")
+
+
+def _zh_kind_frame(kind: str, subject: str, bare: str) -> str | None:
+    if kind == "limit":
+        limit = subject if re.search(r"限流|上限", subject) else subject + "上限"
+        return f"上次触发{limit}时，你们团队是怎么处理的？"
+    if kind == "price":
+        thing = re.sub(r"\s*(?:的)?(?:定价|价格|报价|计费|价钱)$", "", bare)
+        if not thing or (thing == bare and not re.search(r"费$|账单$", bare)):
+            return None
+        if re.search(r"账单$", bare):
+            return f"上个月的{bare}一共是多少钱？"
+        return f"上个月的账单里，{thing}花了多少钱？"
+    if kind == "process":
+        return f"上次走{bare}时，哪一步最费时间？"
+    return None
+
+
+# --- the need behind a product they do not have (see _EN_JOBS) ------------------------------
+_ZH_JOBS = (
+    (r"图数据库", "查询数据之间的关联关系"),
+    (r"向量数据库|向量检索", "按语义检索文档"),
+    (r"告警\s*(?:App|APP|app|应用|工具)|手机告警", "把告警及时送到{aud}手上"),
+    (r"Spark|批处理", "跑大批量的数据处理作业"),
+    (r"Airflow|工作流调度", "调度数据管道"),
+    (r"Terraform|基础设施即代码", "用代码批量创建基础设施"),
+    (r"边缘函数", "在离用户近的地方跑代码"),
+    (r"备份工具|备份服务|备份产品|备份方案", "从备份里恢复数据"),
+    (r"Kafka|消息队列", "在服务之间传递消息"),
+    (r"数据目录", "查清一份数据是从哪来的"),
+    (r"日志检索|日志搜索|日志分析", "在故障排查中检索日志"),
+    (r"Iceberg|湖仓", "让几个查询引擎读同一批表"),
+    (r"成本看板|成本报表|成本分析", "解释云账单为什么突然涨了"),
+    (r"在([\u4e00-\u9fff]{2,4}?)(?:有|开|建|建了|开了)?(?:机房|数据中心|可用区|节点|地域)",
+     "服务{place}一带的用户"),
+)
+_ZH_AUDIENCE = re.compile(r"给([\u4e00-\u9fff]{2,6}?)(?:用|看)|(值班团队|值班同学|运维团队|"
+                          r"车间主任|店长|门店|一线员工|现场人员)")
+_ZH_WANT = re.compile(r"想要|需要|希望有|肯定要|缺一个|缺个|要是有")
+
+
+def _zh_need(text: str, leading: bool = False) -> str | None:
+    """"上次你们需要查询数据之间的关联关系时，是怎么做的？" for a graph database; ``None``
+    when the job behind the product can't be named."""
+    for pattern, job in _ZH_JOBS:
+        found = re.search(pattern, text, re.IGNORECASE)
+        if not found:
+            continue
+        if "{place}" in job:
+            job = job.format(place=found.group(1))
+        elif "{aud}" in job:
+            audience = _ZH_AUDIENCE.search(text)
+            job = job.format(aud=next((g for g in audience.groups() if g), "")
+                             if audience else "负责的人")
+        return f"你们上一次{job}，是怎么做的？" if leading else f"上次你们需要{job}时，是怎么做的？"
+    return None
+
+
+#: a product kind a vendor is chosen for ("CDN", "对象存储"), not a vendor's name ("Datadog")
+#: nor a price ("报价")
+_ZH_PRODUCT_KIND = re.compile(
+    r"^(?:CDN|GPU|API|SDK|K8s|Kubernetes|AI|IoT|MES|ERP|CRM|POS|大模型|对象存储|块存储|文件存储|"
+    r"存储|数据库|监控|日志服务|日志|云主机|服务器|带宽|专线|容器|镜像|数据仓库|数仓|数据湖|"
+    r"推理|训练|消息队列|负载均衡|防火墙|加速|直播|转码|备份|容灾|灾备|边缘节点|函数计算|"
+    r"GPU\s?(?:实例|服务器|算力)|(?:GPU|CDN|AI)\s?\S{1,4})$", re.IGNORECASE)
+#: a Latin word that is no vendor: a product kind or a job title
+_ZH_NOT_VENDOR = re.compile(r"^(?:CDN|GPU|API|SDK|K8s|Kubernetes|AI|IoT|MES|ERP|CRM|POS|SLA|IT|"
+                            r"CIO|CTO|CEO|CFO|COO|VP|PM|HR|OK|App|APP|Kafka|Redis|MySQL|"
+                            r"PostgreSQL|Spark|Airflow|Iceberg|Terraform)$", re.IGNORECASE)
+
+
+def _zh_vendor(text: str, rival_name: str) -> str:
+    """A vendor the question names: a known rival, else a Latin name that is no product kind
+    ("Datadog", "IBM")."""
+    if rival_name:
+        return rival_name
+    for word in re.findall(r"[A-Za-z][A-Za-z0-9.+-]*", text):
+        if len(word) > 1 and not _ZH_NOT_VENDOR.match(word):
+            return word
+    return ""
+
+
+#: what may stand before a Chinese subject without being part of it: "结算接口" is not "接口"
+_ZH_BOUNDARY = re.compile(r"[的们在对用把让给是和与及、个些款套次种上里中从到跟于"
+                          r"望要意想有少多更新老旧云年月天周季，,？?。！!：:\s]|^$")
+#: a verb or a noun just before the subject leaves it whole: "处理工单", "数据备份"
+_ZH_BEFORE_OK = re.compile(rf"(?:处理|管理|维护|使用|调用|部署|运维|升级|迁移|排查|提|查|看|"
+                           rf"开|建|迁|换|选|买|付|交|跑|管|修|配|做|数据|{_ZH_NOUN})$")
+
+
+def _zh_whole(subject: str | None, text: str) -> str | None:
+    """``subject`` when the question does not say it with a modifier before it: "接口" in
+    "结算接口" would make the question about every interface."""
+    if not subject:
+        return None
+    at = text.find(subject)
+    before = text[at - 1] if at > 0 else ""
+    if re.fullmatch(r"[\u4e00-\u9fff]", before) and not _ZH_BOUNDARY.match(before) \
+            and not _ZH_BEFORE_OK.search(text[:at]):
+        return None
+    return subject
+
 
 def _chinese(code: str, text: str) -> str | None:
-    named = _zh_well_formed(chinese_subject(text))
+    named = _zh_whole(_zh_well_formed(chinese_subject(text)), text)
     if code == "competitor-confront":
         rival = _ZH_RIVAL.search(text)
-        rival_name = rival.group() if rival and rival.group() not in ("友商", "竞品") else ""
+        rival_name = _zh_vendor(text, rival.group() if rival and rival.group() not in (
+            "友商", "竞品") else "")
         others = [m.group().strip() for m in _ZH_SUBJECT.finditer(text)]
         others = [_ZH_KIND_TAIL.sub("", m) for m in others
                   if m != rival_name and m not in _ZH_GENERIC and _zh_well_formed(m)
                   and not (m.isascii() and (len(m) < 2 or _ZH_TITLE.match(m)))]
-        kind = next((m for m in others if m and not _ZH_PEOPLE.search(m)), "")
+        kind = next((m for m in others if m and _ZH_PRODUCT_KIND.match(m)), "")
         if rival_name and kind:
             return _zh_spaced("当初选{r}做{k}时，你们最看重的是哪几项指标？",
                               {"r": rival_name, "k": kind}, text)
         if kind:
             return _zh_spaced("上次评估{k}供应商时，你们最看重的是哪几项指标？", {"k": kind}, text)
         if rival_name:
-            return _zh_spaced("上次评估{r}时，你们最看重的是哪几项指标？", {"r": rival_name}, text)
+            known = rival is not None and rival.group() == rival_name
+            return _zh_spaced("上次评估{r}时，你们最看重的是哪几项指标？" if known
+                              else "上次评估{r}的方案时，你们最看重的是哪几项指标？",
+                              {"r": rival_name}, text)
         return None
+    if code == "obvious-answer" and re.search(r"如果|要是|假如|假设|倘若|的话", text):
+        code = "hypothetical"  # "要是再便宜一点，会换过来吗": a future, not a want
+    if code == "hypothetical" or (code == "leading" and _ZH_WANT.search(text)
+                                  and not re.search("审计", text)):
+        money = re.search(r"多少钱|付多少|花多少|出多少|价位|价格|付费|每月|每年|折扣|承诺|"
+                          r"快一倍|更快|提速|速度|慢", text)
+        if code == "leading" or not money:
+            need = _zh_need(text, leading=code == "leading")
+            return _zh_spaced(need, {}, text) if need else None
     phrase = _zh_well_formed(chinese_phrase(text))
     if code in ("vague", "opinion-fishing", "leading") and phrase and _ZH_PLACE.search(phrase):
         return _zh_spaced("讲讲你们{p}上个月最忙的一天是怎么过的？", {"p": phrase}, text)
     subject = named or phrase
     if named and phrase and phrase != named and phrase.endswith(named):
         subject = phrase  # "我们的开放接口", not "接口"
+    if named and subject == named and re.search(
+            r"我们的\s*(?:托管的?\s*)?" + re.escape(named), text):
+        subject = "我们的" + named  # ours, said as ours: "我们的命令行工具"
     if code == "hypothetical":
         offer = re.search(r"(?:如果|要是|假如|假设|倘若|若是?)(?:我们|我司)[^，,？?]*", text)
         if offer:
@@ -613,12 +867,26 @@ def _chinese(code: str, text: str) -> str | None:
         return None  # "我们的服务": too broad to ask about one use of it
     if _ZH_RIVAL.search(subject):
         return None
+    kind = zh_kind(bare)
+    if code in ("opinion-fishing", "leading", "design-offload") and kind in (
+            "terms", "limit", "price", "process"):
+        if kind == "terms" or code == "design-offload":
+            return None  # terms are agreed, not used; our price is ours to design
+        dear = re.search(r"(?<!可)贵(?![司方公])", text)
+        if not (code == "leading" and kind == "price" and dear):
+            framed = _zh_kind_frame(kind, subject, bare)
+            return _zh_spaced(framed, {}, text) if framed else None
     for pattern, template in ZH_FRAMES.get(code, ()):
-        on_subject = pattern in (_ZH_TOOL, _ZH_RUNNABLE)
+        on_subject = pattern in (_ZH_TOOL,)
         if not pattern.search(bare if on_subject else text):
             continue
         values = {"s": subject, "b": bare}
-        if "{m}" in template:
+        if "{c}" in template:
+            bought = re.search(r"技术支持|存储|GPU|带宽|流量|CDN|备份|云主机|实例", bare)
+            if not bought:
+                return None  # they do not pay for what we would offer yet
+            values = {"c": bought.group()}
+        elif "{m}" in template:
             modifier = re.sub(r"\s*(?:看板|仪表盘|大盘|报表|指标)$", "", bare)
             if not modifier or modifier == bare:
                 continue
@@ -627,6 +895,8 @@ def _chinese(code: str, text: str) -> str | None:
             return None  # an outage does not go down
         elif _ZH_PEOPLE.search(subject) and re.search(r"用|部署|故障|延迟", template):
             return None  # one works with a team; one does not use or deploy it
+        elif "用{" in template and kind != "tool":
+            return None  # only a tool is used
         return _zh_spaced(_zh_template(template, bare), values, text)
     return None
 
@@ -646,10 +916,9 @@ def _zh_template(template: str, bare: str) -> str:
 # --- double questions ------------------------------------------------------------------------
 _EN_INTENT = re.compile(r"\b(?:cost|costs|spend|spent|budget|pay|paying|paid|lose|lost|why|"
                         r"decide\w*|choose|chose|criteria|approv\w*|sign\s+off|how\s+did|"
-                        r"explain)\b")
-_ZH_INTENT = re.compile(r"损失|花了|成本|预算|钱|费用|为什么|为何|决定|标准|审批|批准|怎么|如何")
-_EN_DANGLING = re.compile(r"\b(?:it|they|them|those|that|its|their|each)\b")
-_ZH_DANGLING = re.compile(r"它|他们|各自|又|那|这些|其")
+                        r"explain|how\s+often|how\s+many\s+times)\b")
+_ZH_INTENT = re.compile(r"损失|花了|成本|预算|钱|费用|为什么|为何|决定|标准|审批|批准|怎么|如何|"
+                        r"多久.{0,4}一次|几次|多少次")
 
 
 _EN_MARKER = re.compile(r"^\W*(?:what|how|why|which|who|whom|whose|where|when|do|does|did|is|"
@@ -675,22 +944,85 @@ def questions(text: str, language: str) -> list[str]:
     return [first, second[0].upper() + second[1:] + "?"]
 
 
+_EN_TIME = re.compile(r"\b(?:(?:last|this|next|each|every|per|a)\s+(?:week|month|quarter|year|"
+                      r"day)|in\s+20\d\d|so\s+far|since\s+\w+|yesterday|today)\b")
+_ZH_TIME = re.compile(r"上个?(?:月|季度|周|星期)|去年|今年|前年|每个?(?:月|年|周|天|季度)|"
+                      r"过去一年|这个季度|上次|上一次|最近一次")
+_EN_PRONOUN = re.compile(r"\b(?:it|they|them)\b")
+_ZH_PRONOUN = re.compile(r"它们?|其")
+
+
+def _en_standing(half: str, other: str) -> str | None:
+    """``half`` of a double question made to stand alone: its pronoun replaced by the other
+    half's subject ("what does it cost" -> "what does the cluster cost"), the other half's time
+    frame carried over; ``None`` when it can't name what it asks about."""
+    if re.search(r"\b(?:its|their|those|that|these)\b|\beach\s+(?:of|one)\b", half, re.I):
+        return None
+    pronouns = _EN_PRONOUN.findall(half.lower())
+    if pronouns:
+        found = _en_well_formed(english_subject(other))
+        if len(pronouns) > 1 or not found:
+            return None
+        if found.lower() not in other.lower() or not re.match(
+                r"(?i)(?:the|your|our|their)\b", found):  # "Which database": your database
+            found = "your " + _bare(found)
+        plural = found.lower().endswith("s") and not _EN_MASS.match(found.split()[-1].lower())
+        if plural != (pronouns[0] != "it"):
+            return None
+        half = _EN_PRONOUN.sub(lambda m: found, half, count=1)
+    elif not (_en_well_formed(english_subject(half)) or english_name(half)):
+        return None  # "What do you pay per month?": for what?
+    time = _EN_TIME.search(other)
+    if time and not _EN_TIME.search(half):
+        half = half.rstrip("?").rstrip() + " " + time.group() + "?"
+    return half
+
+
+def _zh_standing(half: str, other: str) -> str | None:
+    """The Chinese form of ``_en_standing``: "每个月花多少钱？" after "集群有多大" becomes
+    "这个集群每个月花多少钱？"."""
+    if re.search(r"各自|他们|这些|那些|每家|每个人|每一家", half):
+        return None
+    own = _ZH_SUBJECT.search(half) or _ZH_HEAD.search(half.rstrip("？?"))
+    if own and not _ZH_PRONOUN.search(half):
+        found = None
+    else:
+        found = _zh_well_formed(chinese_subject(other)) or _zh_well_formed(chinese_phrase(other))
+        if not found:
+            return None
+    time = _ZH_TIME.search(other)
+    if time and not _ZH_TIME.search(half):
+        half = time.group() + half
+    if found:
+        if _ZH_PRONOUN.search(half):
+            half = _ZH_PRONOUN.sub(found, half, count=1)
+        else:
+            body = re.sub(r"^你们", "", half)
+            owner = "你们的" if "你们" in other and not found.startswith(("我们", "你们")) else \
+                ("" if found.startswith(("我们", "你们")) else "这个")
+            half = owner + found + body
+        half = re.sub(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])",
+                      " ", half)
+    return half
+
+
 def first_question(text: str, language: str) -> str | None:
     """The half of a double question that carries its intent (the cost, the why, the
-    criteria), as one question; the first half unless the second says more and stands on
-    its own; ``None`` when it can't be cut."""
+    criteria, a count over time), as one question that names its subject; the first half
+    unless the second says more and can be made to stand on its own; ``None`` when it can't
+    be cut."""
     marker = _ZH_MARKER if language == "zh-CN" else _EN_MARKER
     halves = [half for half in questions(text, language) if marker.search(half.lower())]
     if not halves:
         return None
-    intent, dangling = ((_ZH_INTENT, _ZH_DANGLING) if language == "zh-CN"
-                        else (_EN_INTENT, _EN_DANGLING))  # fmt: skip
+    intent = _ZH_INTENT if language == "zh-CN" else _EN_INTENT
     first = halves[0]
     if len(halves) > 1:
         second = halves[-1]
-        if (intent.search(second.lower()) and not intent.search(first.lower())
-                and not dangling.search(second.lower())):
-            return second
+        if intent.search(second.lower()) and not intent.search(first.lower()):
+            standing = (_zh_standing if language == "zh-CN" else _en_standing)(second, first)
+            if standing:
+                return standing
     return first
 
 
