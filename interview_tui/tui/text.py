@@ -131,6 +131,21 @@ class SafeTable(DataTable):
         super().update_cell_at(coordinate, _cell(value), update_width=update_width)
         self.check_idle()
 
+    def clear(self, columns: bool = False) -> Any:
+        """Remove the rows; a column sized by its content shrinks back to its label.
+
+        Textual only ever widens such a column, so rows written again for a narrower
+        terminal (cut shorter) kept the old widths and the last column was cut off the
+        screen until restart. Widths are measured afresh from the new rows."""
+        super().clear(columns)
+        if not columns:
+            from textual.render import measure as measure_cells
+
+            for column in self.columns.values():
+                if column.auto_width:
+                    column.content_width = measure_cells(self.app.console, column.label, 1)
+        return self
+
     def measure(self) -> None:
         """Measure the columns of the rows just added, now.
 
