@@ -20,7 +20,8 @@ from textual.widgets import DataTable
 
 from interview_tui.display import visible
 
-__all__ = ["CELL_LIMIT", "Block", "Hanging", "SafeTable", "esc", "hanging", "literal", "visible"]
+__all__ = ["CELL_LIMIT", "Block", "Hanging", "Parts", "SafeTable", "esc", "hanging", "literal",
+           "visible"]
 
 #: a table cell shows at most this many characters of a long text
 CELL_LIMIT = 400
@@ -78,6 +79,43 @@ def hanging(prefix: str | Text, text: object, style: str = "") -> Hanging:
     under the text. ``prefix`` is ours: a string is taken as plain text too."""
     head = prefix if isinstance(prefix, Text) else Text(prefix, style=style)
     return Hanging(head, literal(text, style))
+
+
+class Parts:
+    """Short parts one after the other, ``sep`` between them, that wrap only between
+    parts: a line never ends inside a speaker's name or a flag, and never leaves half
+    of one alone on the next line. A part wider than the line is folded. Widths are in
+    terminal cells. ``str()`` is the plain line."""
+
+    def __init__(self, parts: Iterable[str], style: str = "", sep: str = " · ") -> None:
+        self.parts = [visible(part, one_line=True) for part in parts if part]
+        self.style = style
+        self.sep = sep
+
+    def __str__(self) -> str:
+        return self.sep.join(self.parts)
+
+    def lines(self, width: int) -> list[str]:
+        lines: list[str] = []
+        line = ""
+        tail = self.sep.rstrip()  # ends a line that goes on below
+        for n, part in enumerate(self.parts):
+            joined = f"{line}{self.sep}{part}" if line else part
+            last = n == len(self.parts) - 1
+            if line and cell_len(joined if last else joined + tail) > width:
+                lines.append(line + tail)
+                joined = part
+            line = joined
+        return [*lines, line] if line else lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
+        for line in self.lines(options.max_width):
+            yield Text(line, style=self.style, overflow="fold")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((cell_len(part) for part in self.parts), default=0)
+        return Measurement(min(widest, options.max_width),
+                           cell_len(str(self))).clamp(max_width=options.max_width)
 
 
 class Block:
