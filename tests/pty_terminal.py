@@ -116,6 +116,14 @@ class Terminal:
             if delay:
                 self.drain(delay)
 
+    def resize(self, columns: int, lines: int) -> None:
+        """Change the terminal's size as a window manager does: the pty's window size,
+        then SIGWINCH to the program (the emulator reading the screen changes with it)."""
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+        if self._screen is not None:
+            self._screen.resize(lines, columns)
+        os.kill(self.pid, signal.SIGWINCH)
+
     def send(self, raw: bytes) -> None:
         os.write(self.fd, raw)
 

@@ -77,7 +77,7 @@ async def test_commitments_a_filter_that_finds_none_says_so(demo_store) -> None:
     app = _app(demo_store, "commitments", "zh")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert _shown(app) == ["没有符合条件的承诺:按 a 显示全部。"]
+        assert _shown(app) == ["没有符合条件的承诺：按 a 显示全部。"]
         await pilot.press("a")  # all: the done ones are there
         await settle(pilot)
         assert _shown(app) == []

@@ -94,7 +94,7 @@ async def test_palette_in_chinese_and_a_goal_by_name(make_app) -> None:
         await pilot.press(*"目标 6")
         await pilot.pause(0.5)
         prompts = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
-        assert prompts and prompts[0].startswith("目标 6:痛点"), prompts
+        assert prompts and prompts[0].startswith("目标 6：痛点"), prompts
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.session.note_for(app.screen.item).goal.value == "pain_points"

@@ -104,6 +104,23 @@ def test_home_snapshot(snap_compare, make_app, lang, size) -> None:
     assert snap_compare(make_app(lang=lang), terminal_size=size, run_before=ready)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+def test_home_snapshot_after_resizing(snap_compare, make_app, lang, size) -> None:
+    """Resized to the other size and back: you should see what a fresh start at this size
+    shows (test_home_snapshot), the customer and purpose columns as wide as the room gives,
+    no purpose cut in the middle of a word."""
+    other = (120, 36) if size == (80, 24) else (80, 24)
+
+    async def resized(pilot) -> None:
+        await settle(pilot)  # shown at this size first
+        for width, height in (other, size):
+            await pilot.resize_terminal(width, height)
+            await settle(pilot)
+
+    assert snap_compare(make_app(lang=lang), terminal_size=size, run_before=resized)
+
+
 def _visit_customer(store, visit_id: int) -> int:
     return store.get(Visit, visit_id).customer_id
 

@@ -20,7 +20,7 @@ async def test_ctrl_y_p_marks_the_note_private_and_the_note_says_so(make_app, de
         await settle(pilot)
         app.screen.session.wait_written()
         tags = str(app.screen.query_one("#note-tags", Static).content)
-        assert "PRIVATE, stays on this laptop" in tags
+        assert "PRIVATE, laptop only" in tags
         rows = demo_store.query("SELECT text, private FROM notes WHERE text LIKE 'my own%'")
         assert rows == [{"text": "my own read of the CTO", "private": 1}]
         await pilot.press("ctrl+y", "p")  # and back

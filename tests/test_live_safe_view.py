@@ -82,7 +82,7 @@ async def test_confirm_back_reads_back_what_the_recap_restates(make_app, demo_st
         lines = [str(w.content) for w in app.screen.query(".item")]
         recap = recap_md(load_bundle(demo_store, VISIT))
     done = {"en": "done", "zh": "已完成"}[lang]
-    owner = {"en": "us (Lena)", "zh": "我方(Lena)"}[lang]
+    owner = {"en": "us (Lena)", "zh": "我方（Lena）"}[lang]
     shown = {text: [line for line in lines if text in line] for text, _state, _due in COMMITMENTS}
     for text, state, _due in COMMITMENTS:
         if state is CommitmentState.DROPPED:  # no longer agreed: neither read nor sent
@@ -119,7 +119,7 @@ async def test_confirm_back_with_the_safe_view_off_shows_nothing_internal(make_a
         await pilot.press("f3")
         await settle(pilot)
         text = _screen_text(app)
-        for token in ("TKN-", WARNING[lang], "Plan (internal)", "计划(内部)"):
+        for token in ("TKN-", WARNING[lang], "Plan (internal)", "计划（内部）"):
             assert token not in text, f"{token!r} around the read-back:\n{text}"
         assert BAND[lang] in text and "Custom SLA for the peak" in text  # the promise itself
         await pilot.press("escape")

@@ -256,7 +256,7 @@ async def test_detail_view_gate_asks_for_the_override(make_app, demo_store) -> N
         await settle(pilot)
         saved = demo_store.get(Requirement, r.id)
         assert saved.group is PoolGroup.IN_PROGRESS
-        assert "未经客户同意方案:合同已签" in str(app.screen.query_one("#history", Static).content)
+        assert "未经客户同意方案：合同已签" in str(app.screen.query_one("#history", Static).content)
 
 
 async def test_hostile_solution_text_shows_literally(make_app, demo_store) -> None:

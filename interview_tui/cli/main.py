@@ -131,6 +131,19 @@ class LazyGroup(LocalisedGroup):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         return self._load(cmd_name)
 
+    def resolve_command(self, ctx: click.Context,
+                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        """An unknown command is told the closest names (``vists``: did you mean
+        ``visits``?): click looks for them among the commands it has loaded, and a lazy
+        group has loaded none."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:
+            if exc.possibilities:
+                raise
+            raise click.exceptions.NoSuchCommand(exc.command_name, ctx=ctx,
+                                                 possibilities=self.list_commands(ctx)) from None
+
     @staticmethod
     def _load(name: str) -> click.Command | None:
         target = COMMANDS.get(name)

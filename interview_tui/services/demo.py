@@ -102,25 +102,25 @@ def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
         customer_id=customer.id,
         date=_at(today - timedelta(days=12), 14),
         length_minutes=90,
-        purpose="季度回访:出海网络与账单问题",
+        purpose="季度回访：出海网络与账单问题",
         goals=[Goal.TEAM_PROFILE, Goal.BUSINESS_GOALS, Goal.USAGE_VENDORS, Goal.PAIN_POINTS,
                Goal.KEY_REQUIREMENTS],
         attendee_ids=[wang.id, li.id, chen.id, zhao.id, sun.id],
         give_back=["中东两个新可用区的实测延迟数据", "同行业直播客户的账单自动化实践"],
-        sales_told="销售已告知:明年一季度续约给 15% 折扣",
-        do_not_say="不要提迪拜可用区的具体上线日期;不要评价 A 友商的合同",
-        may_promise="账单问题驻场排查;提供测试资源 2 周",
-        must_not_promise="定制 SLA;免费资源;具体上线日期",
-        product_brief="热迁移:hang 机中位 120ms,Q1 目标 80ms 以内;账单导出 API 下月 GA",
+        sales_told="销售已告知：明年一季度续约给 15% 折扣",
+        do_not_say="不要提迪拜可用区的具体上线日期；不要评价 A 友商的合同",
+        may_promise="账单问题驻场排查；提供测试资源 2 周",
+        must_not_promise="定制 SLA；免费资源；具体上线日期",
+        product_brief="热迁移：hang 机中位 120ms，Q1 目标 80ms 以内；账单导出 API 下月 GA",
         status=VisitStatus.DONE,
         next_step="两周内给出热迁移 80ms 方案评审会时间",
     ))  # fmt: skip
     items = [
-        (Role.TECH_DECISION, Goal.TEAM_PROFILE, "你们 20 人的运维团队里,目前谁在负责迁移和容量规划?"),  # noqa: E501
-        (Role.BUSINESS, Goal.BUSINESS_GOALS, "中东推广预算投下去以后,技术侧拿到的延迟指标是多少?"),
-        (Role.TECH_DECISION, Goal.USAGE_VENDORS, "两万核固定算力里,A 友商长租合同还剩几年?"),
-        (Role.TECH_EXECUTION, Goal.PAIN_POINTS, "上个月对账时,数量对不上的账单主要出在哪几类资源?"),
-        (Role.TECH_EXECUTION, Goal.KEY_REQUIREMENTS, "主机热迁移时,hang 机多长时间会被你们判为故障?"),  # noqa: E501
+        (Role.TECH_DECISION, Goal.TEAM_PROFILE, "你们 20 人的运维团队里，目前谁在负责迁移和容量规划？"),  # noqa: E501
+        (Role.BUSINESS, Goal.BUSINESS_GOALS, "中东推广预算投下去以后，技术侧拿到的延迟指标是多少？"),  # noqa: E501
+        (Role.TECH_DECISION, Goal.USAGE_VENDORS, "两万核固定算力里，A 友商长租合同还剩几年？"),
+        (Role.TECH_EXECUTION, Goal.PAIN_POINTS, "上个月对账时，数量对不上的账单主要出在哪几类资源？"),  # noqa: E501
+        (Role.TECH_EXECUTION, Goal.KEY_REQUIREMENTS, "主机热迁移时，hang 机多长时间会被你们判为故障？"),  # noqa: E501
     ]
     saved_items = store.save_all(
         ScriptItem(visit_id=done.id, role=role, goal=goal, text=text, position=index,
@@ -129,19 +129,19 @@ def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
     )  # fmt: skip
     notes = [
         (0, chen.id, Goal.TEAM_PROFILE, False,
-         "20人运维团队,2个大牛和一堆普通工程师,大牛们都在忙救火,普通工程师在职十年以上。"),
+         "20人运维团队，2个大牛和一堆普通工程师，大牛们都在忙救火，普通工程师在职十年以上。"),
         (0, None, Goal.TEAM_PROFILE, True,
-         "陈工对自动化意愿强,但团队执行力一般;适合先给脚本模板。"),
+         "陈工对自动化意愿强，但团队执行力一般；适合先给脚本模板。"),
         (1, wang.id, Goal.BUSINESS_GOALS, False,
-         "下半年挺进中东市场,已投入上亿 APP 推广预算,技术部门要把网络延迟控制在 30ms 以内。"),
+         "下半年挺进中东市场，已投入上亿 APP 推广预算，技术部门要把网络延迟控制在 30ms 以内。"),
         (2, chen.id, Goal.USAGE_VENDORS, False,
-         "固定算力两万核,A 友商签了五年长租;波动算力约一万核,用跨云专线调 B 友商资源。"),
+         "固定算力两万核，A 友商签了五年长租；波动算力约一万核，用跨云专线调 B 友商资源。"),
         (3, sun.id, Goal.PAIN_POINTS, False,
-         "每个月对账单要花 5 天以上,还总因数量前后矛盾被财务拒绝付款。"),
+         "每个月对账单要花 5 天以上，还总因数量前后矛盾被财务拒绝付款。"),
         (4, zhao.id, Goal.KEY_REQUIREMENTS, False,
-         "主机漂移的 hang 机延迟必须控制在 80ms 以内,否则视为严重故障。"),
+         "主机漂移的 hang 机延迟必须控制在 80ms 以内，否则视为严重故障。"),
         (None, li.id, Goal.PERSONAL_CONNECTION, True,
-         "李娜以前在我们的合作伙伴公司做过交付,愿意私下帮忙试用新的账单导出。"),
+         "李娜以前在我们的合作伙伴公司做过交付，愿意私下帮忙试用新的账单导出。"),
     ]  # fmt: skip
     store.save_all(
         Note(visit_id=done.id, script_item_id=saved_items[i].id if i is not None else None,
@@ -150,22 +150,22 @@ def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
     )  # fmt: skip
     store.save(Note(
         visit_id=done.id, goal=Goal.PAIN_POINTS, kind="pain", speaker_id=sun.id,
-        text="对账单数量前后矛盾,财务拒付",
-        action="本月驻场一周,和客户一起清点账单,找出口径差异",
+        text="对账单数量前后矛盾，财务拒付",
+        action="本月驻场一周，和客户一起清点账单，找出口径差异",
     ))  # fmt: skip
     store.save_all([
         Requirement(customer_id=customer.id, visit_id=done.id, title="账单按业务线拆分导出",
-                    user="孙倩(计费工程师)与财务", scenario="月初对账,按业务线分摊云成本",
-                    pain="手工拆分 5 天以上,数量对不上被拒付", originator="财务总监",
+                    user="孙倩（计费工程师）与财务", scenario="月初对账，按业务线分摊云成本",
+                    pain="手工拆分 5 天以上，数量对不上被拒付", originator="财务总监",
                     solution_idea="按标签导出明细并带上资源 ID", state=RequirementState.CLARIFIED,
                     group=PoolGroup.NEXT_ITERATION, latest_acceptable=today + timedelta(days=45),
                     link_key="billing-export-by-tag", solutions=[SolutionProposal(
                         on=_at(today - timedelta(days=12), 16),
-                        text="控制台新增“按业务线”账单视图,每月自动生成",
+                        text="控制台新增“按业务线”账单视图，每月自动生成",
                         reasoning="按业务线汇总后财务不用再手工拆分",
                         replies=[SolutionReply(on=_at(today - timedelta(days=10), 11),
                                                answer=SolutionAnswer.DISAGREED,
-                                               reason="业务线会调整,财务要按标签自己组合")])]),
+                                               reason="业务线会调整，财务要按标签自己组合")])]),
         Requirement(customer_id=customer.id, visit_id=done.id, title="热迁移 hang 机低于 80ms",
                     user="SRE 团队", scenario="直播高峰期宿主机维护", pain="",
                     product_details="当前中位 120ms", state=RequirementState.CAPTURED,
@@ -193,7 +193,7 @@ def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
         attendee_ids=[chen.id, zhao.id, wang.id],
         give_back=["热迁移 80ms 方案的压测数据"],
         may_promise="提供测试资源 2 周",
-        must_not_promise="定制 SLA;免费资源;具体上线日期",
+        must_not_promise="定制 SLA；免费资源；具体上线日期",
     ))  # fmt: skip
     _script_from_banks(store, planned, "zh-CN", [Role.TECH_DECISION, Role.TECH_EXECUTION,
                                                  Role.BUSINESS])  # fmt: skip
@@ -338,10 +338,10 @@ _NOTE_EN = [
     "Migration of {n} databases planned before the end of Q{m}",
 ]
 _NOTE_ZH = [
-    "运维团队 {n} 人,每 {m} 周轮值一次",
+    "运维团队 {n} 人，每 {m} 周轮值一次",
     "大促期间峰值达到每秒 {n} 千次请求",
-    "每个月对账单要花 {m} 天,财务经常拒付",
-    "固定算力 {n} 千核,其中 {m}0% 签了三年长租",
+    "每个月对账单要花 {m} 天，财务经常拒付",
+    "固定算力 {n} 千核，其中 {m}0% 签了三年长租",
     "结算链路的延迟目标是 p99 {n} 毫秒",
     "计划在第 {m} 季度前迁移 {n} 个数据库",
 ]

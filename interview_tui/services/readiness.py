@@ -62,11 +62,12 @@ def readiness(visit: Visit, items: list[ScriptItem], attendees: list[Person],
     not_aloud = sum(not rehearsed(i) for i in items)
     time_detail = t("ready.time_detail" if not_aloud else "ready.time_fits",
                     minutes=f"{seconds / 60:.0f}", length=visit.length_minutes, count=not_aloud)
+    sep = t("list.separator")  # the names as the interface says them, never the stored ids
     return [
         Check("ready.goals", bool(visit.goals) and not goals_without,
-              ", ".join(g.value for g in goals_without)),
+              sep.join(t(f"goal.{g.value}") for g in goals_without)),
         Check("ready.roles", bool(roles) and not roles_without,
-              ", ".join(r.value for r in roles_without)),
+              sep.join(t(f"role.{r.value}") for r in roles_without)),
         Check("ready.shallow", not shallow, str(len(shallow)) if shallow else ""),
         Check("ready.research", not no_research, str(len(no_research)) if no_research else ""),
         Check("ready.placeholders", not gaps,

@@ -20,8 +20,8 @@ from textual.widgets import DataTable
 
 from interview_tui.display import visible
 
-__all__ = ["CELL_LIMIT", "Block", "Hanging", "SafeTable", "esc", "hanging", "literal", "marked",
-           "visible"]
+__all__ = ["CELL_LIMIT", "Block", "Hanging", "Parts", "SafeTable", "esc", "hanging", "literal",
+           "marked", "visible"]
 
 #: how an unfilled placeholder stands out on screen (besides its written mark)
 GAP_STYLE = "bold reverse yellow"
@@ -101,6 +101,43 @@ def hanging(prefix: str | Text, text: object, style: str = "") -> Hanging:
     return Hanging(head, text if isinstance(text, Text) else literal(text, style))
 
 
+class Parts:
+    """Short parts one after the other, ``sep`` between them, that wrap only between
+    parts: a line never ends inside a speaker's name or a flag, and never leaves half
+    of one alone on the next line. A part wider than the line is folded. Widths are in
+    terminal cells. ``str()`` is the plain line."""
+
+    def __init__(self, parts: Iterable[str], style: str = "", sep: str = " · ") -> None:
+        self.parts = [visible(part, one_line=True) for part in parts if part]
+        self.style = style
+        self.sep = sep
+
+    def __str__(self) -> str:
+        return self.sep.join(self.parts)
+
+    def lines(self, width: int) -> list[str]:
+        lines: list[str] = []
+        line = ""
+        tail = self.sep.rstrip()  # ends a line that goes on below
+        for n, part in enumerate(self.parts):
+            joined = f"{line}{self.sep}{part}" if line else part
+            last = n == len(self.parts) - 1
+            if line and cell_len(joined if last else joined + tail) > width:
+                lines.append(line + tail)
+                joined = part
+            line = joined
+        return [*lines, line] if line else lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
+        for line in self.lines(options.max_width):
+            yield Text(line, style=self.style, overflow="fold")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((cell_len(part) for part in self.parts), default=0)
+        return Measurement(min(widest, options.max_width),
+                           cell_len(str(self))).clamp(max_width=options.max_width)
+
+
 class Block:
     """Lines and hanging lines one under the other, as one renderable for a ``Static``;
     ``str()`` is the plain text (what a test or a screen reader reads)."""
@@ -151,6 +188,21 @@ class SafeTable(DataTable):
     def update_cell_at(self, coordinate: Any, value: Any, *, update_width: bool = True) -> None:
         super().update_cell_at(coordinate, _cell(value), update_width=update_width)
         self.check_idle()
+
+    def clear(self, columns: bool = False) -> Any:
+        """Remove the rows; a column sized by its content shrinks back to its label.
+
+        Textual only ever widens such a column, so rows written again for a narrower
+        terminal (cut shorter) kept the old widths and the last column was cut off the
+        screen until restart. Widths are measured afresh from the new rows."""
+        super().clear(columns)
+        if not columns:
+            from textual.render import measure as measure_cells
+
+            for column in self.columns.values():
+                if column.auto_width:
+                    column.content_width = measure_cells(self.app.console, column.label, 1)
+        return self
 
     def measure(self) -> None:
         """Measure the columns of the rows just added, now.

@@ -49,7 +49,7 @@ from interview_tui.tui.live.dialogs import (
     speaker_dialog,
 )
 from interview_tui.tui.live.leader import LEADER_ID, LEADER_KEY, LEADER_KEYS, LeaderMenu
-from interview_tui.tui.text import Block, Hanging, hanging, literal, marked, visible
+from interview_tui.tui.text import Block, Hanging, Parts, hanging, literal, marked, visible
 
 
 class OthersSeen(Message):
@@ -130,6 +130,10 @@ class LiveScreen(BaseScreen):
     """One visit, live. ``visit_id`` is the visit to open."""
 
     CSS_PATH = "live.tcss"
+    #: the note editor is the last thing to shrink: below 80 columns the side pane goes,
+    #: below 60 the outline, and below 21 lines the question and tags take less room
+    HORIZONTAL_BREAKPOINTS = [(0, "-one-pane"), (60, "-two-panes"), (80, "-three-panes")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (21, "-tall")]
     BINDINGS = [  # the footer shows them in this order: what a meeting needs most first
         Binding("ctrl+t", "commitment", "live.commitment", id="live.commitment",
                 tooltip="live.commitment.help", priority=True),
@@ -364,6 +368,8 @@ class LiveScreen(BaseScreen):
         return Block(parts)
 
     def _show_tags(self) -> None:
+        """The note's flags, speaker, goal and number, in that order: a narrow screen wraps
+        between them and cuts the end (the number) first."""
         assert self.session is not None
         note = self.session.note_for(self.item)
         speaker = next((p.name for p in self.session.attendees if p.id == note.speaker_id),
@@ -371,19 +377,18 @@ class LiveScreen(BaseScreen):
         goal = t(f"goal.{note.goal.value}") if note.goal else t("live.none")
         number, count = self.session.note_position(self.item)
         tags = self.query_one("#note-tags", Static)
+        parts = [t("live.tag_speaker", speaker=speaker), t("live.tag_goal", goal=goal),
+                 t("live.tag_number", number=number, count=count)]  # fmt: skip
         if self.safe:  # nothing about a hidden note, no internal flags
-            hidden = is_internal_note(note)
-            tags.update("" if hidden else literal(t("live.tags_safe", number=number, count=count,
-                                                    goal=goal, speaker=speaker)))  # fmt: skip
+            tags.update("" if is_internal_note(note) else Parts(parts))
             tags.set_class(False, "internal")
             return
-        internal = t("live.tag_internal") if note.internal else t("live.tag_shared")
+        flags = [t("live.tag_internal") if note.internal else t("live.tag_shared")]
         if note.private:
-            internal = f"{t('live.tag_private')} · {internal}"
+            flags.append(t("live.tag_private"))
         elif note.goal is Goal.PERSONAL_CONNECTION:
-            internal = f"{t('live.tag_personal')} · {internal}"
-        tags.update(literal(t("live.tags", number=number, count=count, goal=goal,
-                              speaker=speaker, internal=internal)))  # fmt: skip
+            flags.append(t("live.tag_personal"))
+        tags.update(Parts([*flags, *parts]))
         tags.set_class(is_internal_note(note), "internal")
 
     def _show_voices(self) -> None:

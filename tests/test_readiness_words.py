@@ -1,0 +1,26 @@
+"""The readiness list names roles and goals as the interface says them, never by their ids."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from interview_tui.domain.enums import Goal, Role
+from interview_tui.domain.models import Person, Visit
+from interview_tui.i18n import set_language
+from interview_tui.services.readiness import readiness
+
+
+@pytest.mark.parametrize(("lang", "role", "goal"), [("en", "Technical executor", "Pain points"),
+                                                     ("zh", "技术执行人", "痛点")])  # fmt: skip
+def test_missing_roles_and_goals_in_words(lang, role, goal) -> None:
+    visit = Visit(customer_id=1, date=datetime(2026, 12, 3, 10), goals=[Goal.PAIN_POINTS])
+    people = [Person(customer_id=1, name="赵磊", role=Role.TECH_EXECUTION)]
+    set_language(lang)
+    try:
+        checks = {c.key: c.detail for c in readiness(visit, [], people, [])}
+    finally:
+        set_language("en")
+    assert checks["ready.roles"] == role and checks["ready.goals"] == goal
+    assert "tech_execution" not in str(checks) and "pain_points" not in str(checks)
