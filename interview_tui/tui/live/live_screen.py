@@ -363,7 +363,7 @@ class LiveScreen(BaseScreen):
         notes = ((t("live.research"), item.research), (t("live.purpose"), item.purpose))
         for label, value in notes:
             if value and not self.safe:
-                parts.append(Text.assemble((label + ": ", "italic"), marked(value)))
+                parts.append(Text.assemble((t("live.label", label=label), "italic"), marked(value)))
         parts += [hanging("  → ", marked(follow_up)) for follow_up in item.follow_ups]
         return Block(parts)
 
