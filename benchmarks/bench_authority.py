@@ -4,7 +4,7 @@ on (tune; tune2, written independently by a senior PM after tune) and the held-o
 never was (holdout).
 
     python benchmarks/bench_authority.py            # the figures
-    python benchmarks/bench_authority.py --errors   # and every pair it gets wrong (tune splits only)
+    python benchmarks/bench_authority.py --errors   # and the pairs it gets wrong (tune splits)
 
 A pair is positive when the commitment touches the limit (promises that kind of thing about
 that subject); the check is scored on whether it flags the pair. Floor: P >= 0.9, R >= 0.9.
