@@ -1,28 +1,39 @@
 """Does a commitment touch what the visit plan says must not be promised?
 
 The plan's "must not promise" and "may promise" are free text, one item per line (or
-separated by ; ； , ， 、 。 /). A limit is read for its meaning, not its words: it names a
-*kind* of promise and, often, what it is about (its subject):
+separated by ; ； , ， 、 。 /). A limit is read for its meaning, not its words, as PMs write
+them (``Specific GA date for the Frankfurt region``, ``SLA 高于 99.95%``, ``免费试用期延长``):
+a *kind* of promise, what it is about (its subject) and, for a figure, a threshold. Each kind
+is recognised in a commitment by its forms, in both languages and as people say them:
 
 - a date (``具体上线日期``, ``launch dates``): a concrete date or a relative deadline
-  (``2027 年 3 月 31 日前``, ``Q3``, ``两周内``, ``by end of June``), or handing over the date
-  itself (``告诉客户上线日期``), for a launch, release or delivery;
-- a price or discount (``GPU 价格折扣``, ``quotes``, ``anything free``): a number with a
-  discount word (``8 折``, ``15% off``), an amount of money, something free, a price lock;
-- an SLA figure (``定制 SLA``, ``availability commitments``): an availability percentage, a
-  response or recovery time, service credits;
-- a roadmap item (``路线图功能承诺``, ``new feature development``): building, adding or
-  custom-developing a feature;
-- a resource commitment (``驻场人员``, ``GPU reservations``): people or capacity assigned,
-  dedicated, on site or reserved.
+  (``2027 年 3 月 31 日前``, ``月底前``, ``下个迭代``, ``by end of quarter``, ``next sprint``),
+  or handing over the date itself (``告诉客户上线日期``); with no subject, of a launch,
+  release or delivery;
+- a price or discount (``GPU 价格折扣``, ``Egress pricing``): a number with a discount word
+  (``八五折``, ``15% off``), a concession (``再让一点``, ``knock … off``, ``at cost``, ``match
+  the … price``), an amount of money, something free or not billed, credits, a price lock;
+- an SLA figure (``定制 SLA``, ``Latency guarantees``): an availability figure (``99.99%``,
+  ``四个九``) above the limit's threshold if it has one, a response, recovery or latency time,
+  service credits or 赔付;
+- a roadmap item (``未公开的产品路线图``, ``Support for …``): building, adding, shipping or
+  scheduling something new (``排进下个大版本``, ``is coming``, ``on the roadmap``), not
+  switching on what exists;
+- a resource commitment (``驻场工程师``, ``Reserved capacity``): people or capacity assigned,
+  dedicated, reserved, held, or at the customer's place when the limit says on site.
 
-A commitment touches a limit when one of its clauses promises that kind of thing and the
-commitment names the subject (``发送 GPU 资源池产品白皮书`` names GPU but promises no price:
-it does not touch ``GPU 价格折扣``). A clause that refuses, negates or only promises to find
-out (``没公布的日期一律不给``, ``no discount on GPUs``, ``check internally``) promises
-nothing; phrases that promise by a negation (``不超过 1 小时``, ``no more than``, ``free of
-charge``, ``不涨价``) still do. A limit of no known kind falls back to its whole words and
-terms (English words in any form, Chinese terms whole), again never in a refusal.
+The subject is named by any one of its significant terms, a synonym (SSO ~ SAML, GPU ~ 卡 ~
+H800) or a shortened Chinese name (``数据迁移工具`` ~ ``迁移工具``, ``华东二区`` ~ ``华东``);
+nouns that only say what sort of thing it is (集群, region, API) name it only when nothing
+else does, and vague ones (产品, 项目, service) never. A commitment touches a limit when one
+of its clauses promises that kind of thing and it names the subject (``发送 GPU 资源池产品
+白皮书`` names GPU but promises no price). Who promises (we or the customer) does not matter.
+A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
+``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands over a
+document or a report, nor a commitment that calls itself a goal, best effort or no part of
+the contract. Phrases that promise by a negation (``不超过 1 小时``, ``no more than``,
+``won't go up``, ``不收费``) still do. A limit of no known kind falls back to its whole words
+and terms (English words in any form, Chinese terms whole), again never in a refusal.
 
 What the plan says may be promised is within authority: the parts of a commitment that
 repeat a "may promise" item (word for word, or every significant word of it) are not
@@ -70,130 +81,250 @@ DATE, PRICE, SLA, ROADMAP, RESOURCE = "date", "price", "sla", "roadmap", "resour
 #: the words that make a limit one kind of promise, strongest first (``GPU 价格折扣`` is a
 #: price, ``roadmap dates`` a date); each is taken out of the limit, what is left is its subject
 _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    (PRICE, _re(r"价格|价钱|定价|折扣|优惠|报价|免费|费用|返点|降价|打折|赠送|减免|让利",
-                r"\b(?:prices?|pricing|discounts?|rebates?|quotes?|quoting|free|fees?|costs?)\b")),
-    (SLA, _re(r"SLA|可用性|响应时间|恢复时间|赔付|服务等级",
-              r"\b(?:uptime|availability|rto|rpo|response times?|service levels?)\b")),
+    (PRICE, _re(r"价格|价钱|定价|折扣|优惠|报价|免费|费用|收费|计费|返点|降价|打折|赠送|减免|让利",
+                r"\b(?:prices?|pricing|discounts?|rebates?|quotes?|quoting|free|fees?|costs?"
+                r"|credits?|charges?|billing)\b")),
+    (SLA, _re(r"SLA|可用性|响应时间|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延",
+              r"\b(?:uptime|availability|rto|rpo|response times?|recovery times?|resolution times?"
+              r"|service levels?|latency|downtime"
+              r"|guarantees?)\b")),
     (DATE, _re(r"日期|时间点|时间表|时间|排期|期限|截止|节点",
                r"\b(?:dates?|deadlines?|timelines?|timing|eta|timeframes?)\b")),
     (RESOURCE, _re(r"驻场|人力|人员|资源投入|资源预留|预留|专属资源|专属|专人",
                    r"\b(?:on-?site|staff(?:ing)?|headcount|resources?|resourcing"
                    r"|reservations?|reserved?|dedicated|engineering support|people)\b")),
     (ROADMAP, _re(r"路线图|新功能|功能开发|功能承诺|功能|定制开发|开发",
-                  r"\b(?:roadmap|features?|development|custom builds?)\b")),
+                  r"\b(?:roadmap|features?|development|custom builds?|support for)\b")),
 ]  # fmt: skip
+#: people and things: a resource limit when nothing else names a kind ("on-prem appliance
+#: hardware"), else what the limit is about ("free capacity")
+_RESOURCE_NOUNS = _re(r"工程师|团队|硬件|容量", r"\b(?:engineers?|hardware|capacity|teams?)\b")
 #: words that only qualify a limit (``具体``, ``custom``): neither its kind nor its subject
 _QUALIFIER = _re(r"具体|明确|确切|正式|书面|任何|额外|定制|单独|承诺|给出|不能|不得|不要"
-                 r"|相关|方面|的|和|与|或|及|以上|以下|超过|高于|低于|\d+(?:\.\d+)?\s*%?",
+                 r"|联合|未公开|公开|延长|相关|方面|的|和|与|或|及|以上|以下|超过|高于|低于|\d+(?:\.\d+)?\s*%?",
                  r"\b(?:any|anything|custom|specific|exact|concrete|commitments?|promises?"
-                 r"|or|and|of|on|for|the|a|an|to|about|extra|special|new|committed|above"
-                 r"|below|over|under|beyond|than|more|less)\b")  # fmt: skip
+                 r"|or|and|of|on|for|in|the|a|an|to|about|extra|special|new|committed|above"
+                 r"|below|over|under|beyond|than|more|less|not|yet|announced|unannounced"
+                 r"|items?|period|completion)\b")  # fmt: skip
 #: what a launch, release or delivery is called (the subject a date limit is about)
-_LAUNCH = _re(r"上线|发布|推出|交付(?!物)|发版|面市|可用|灰度|全量|正式版|落地",
+_LAUNCH = _re(r"上线|发布|推出|交付(?!物)|发版|面市|可用|灰度|全量|正式版|落地|开服|开放|用上|完成",
               r"\b(?:launch(?:es|ed|ing)?|ships?|shipping|shipped|releases?|released"
               r"|go(?:es)?[- ]live|went live|live|deliver(?:s|ed|y)?|available|lands?"
-              r"|roll(?:s|ed)?[- ]?out|ga)\b")  # fmt: skip
+              r"|roll(?:s|ed)?[- ]?out|ga|done|complete[ds]?|finish\w*|ready)\b",
+              r"(?:会|一定|肯定|就|能|给你们)上(?![午班周个月])"
+              r"|(?:就能|能|会|就|前|可以)出(?![差现席])")  # fmt: skip
 #: subject words of a date limit that mean "when something of ours is out"
-_LAUNCH_SUBJECT = _re(r"上线|发布|推出|交付|发版|路线图|功能|版本",
-                      r"\b(?:launch|release|ship|delivery|go-?live|ga|roadmap|feature)")
+_LAUNCH_SUBJECT = _re(r"上线|发布|推出|交付|发版|路线图|功能|版本|完成",
+                      r"\b(?:launch|release|ship|delivery|go-?live|ga|roadmap|feature|complet)\w*")
+#: a limit about people or things at the customer's place (``驻场``, ``on site``)
+_ON_SITE_LIMIT = _re(r"驻场|现场", r"\bon-?site\b|\bon site\b")
+_ON_SITE = _re(r"驻场|现场|常驻|你们(?:的)?(?:机房|办公室|公司|那边|城市|工厂|园区)|到你们",
+               r"\bon-?site\b|\bon site\b|\byour (?:[\w-]+ )?(?:offices?|site|data ?center"
+               r"|premises|city|plant|factory|facility|campus|hq|headquarters)\b"
+               r"|\bembedded\b|\bstation\w*")  # fmt: skip
+#: a threshold a limit sets on a figure ("SLA 高于 99.95%": 99.99% touches, 99.95% does not)
+_ABOVE = _re(r"(?:高于|超过|大于|above|over|more than|higher than|beyond|>)\s*(\d+(?:\.\d+)?)\s*%")
+#: nouns that say what sort of thing a subject is, not which one ("华东二区 GPU 集群": which
+#: one is 华东二区 or GPU); a subject of nothing else is named by them
+_GENERIC_WORDS = """数据库 数据 工具 网络 资源 区域 部署 存储 实例 集群 region regions cluster
+    clusters managed suite api apis tool tools tooling instance instances integration platform"""
+_GENERIC = frozenset(_GENERIC_WORDS.split())
+#: nouns too vague to name a subject at all ("未公开的产品路线图" is about any roadmap item)
+_VAGUE_WORDS = """产品 版本 项目 服务 系统 平台 能力 方案 业务 客户 内容 product products
+    project projects version versions edition service services support"""
+_VAGUE = frozenset(_VAGUE_WORDS.split())
+_GENERIC_CJK = re.compile("|".join(sorted((w for w in _GENERIC | _VAGUE if _CJK_RUN.fullmatch(w)),
+                                          key=len, reverse=True)))  # fmt: skip
+#: names of one thing: a subject named by one is named by any
+_SYNONYMS = [
+    ("gpu", "gpus", "卡", "显卡", "算力", "a100", "a800", "h100", "h800", "h200", "l40"),
+    ("sso", "saml", "single sign-on", "单点登录"),
+    ("customer-managed", "byok", "bring-your-own-key", "bring your own key", "cmk"),
+    ("migration", "migrate", "cutover", "moved over", "move over", "迁移", "割接", "切换"),
+    ("observability", "tracing", "metrics", "alerts", "alerting", "monitoring", "可观测", "监控"),
+    ("多活", "双活", "容灾", "灾备", "disaster recovery", "multi-region"),
+    ("客户成功", "tam", "csm", "客户经理", "customer success", "account manager"),
+    ("试用", "trial", "pilot", "poc"),
+    ("向量数据库", "向量库", "vector database", "vector db"),
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Meaning:
-    """A limit read as a kind of promise about a subject (``kind`` None: no known kind)."""
+    """A limit read as a kind of promise about a subject (``kind`` None: no known kind).
+
+    ``subject``: the names of what it is about, each a tuple of forms; a commitment names the
+    subject when it names any one of them (none: any subject). ``above``: a figure the limit
+    allows up to (``SLA 高于 99.95%``). ``on_site``: it is about people or things at the
+    customer's place."""
 
     kind: str | None
-    subject: tuple[str, ...]
+    subject: tuple[tuple[str, ...], ...]
+    above: float | None = None
+    on_site: bool = False
+
+
+def _cjk_names(run: str) -> tuple[list[str], list[str]]:
+    """A Chinese subject run as its specific names and its generic ones ("数据迁移工具":
+    迁移; "存储": none specific, 存储 generic). A long name is also named by its two-character
+    halves ("华东二区" by 华东), as people shorten it."""
+    names = []
+    for group in _SYNONYMS:  # a name people know, whole ("客户成功团队": 客户成功)
+        for form in group:
+            if _CJK_RUN.fullmatch(form) and form in run:
+                names.append(form)
+                run = run.replace(form, " ")
+    generic = [w for w in _GENERIC_CJK.findall(run) if w not in _VAGUE]
+    for piece in re.split(r"\s+|" + _GENERIC_CJK.pattern, run):
+        if len(piece) == 1:  # "数据湖": the generic word is part of the name
+            names.append(next(w for w in run.split() if piece in w))
+        if len(piece) < 2:
+            continue
+        names.append(piece)
+        if len(piece) >= 4:
+            names += [piece[i:i + 2] for i in range(0, len(piece) - 1, 2)]
+        elif len(piece) == 3:
+            names.append(piece[:2])
+    return names, generic
+
+
+def _forms(name: str) -> tuple[str, ...]:
+    for group in _SYNONYMS:
+        if name in group or (not _CJK_RUN.fullmatch(name) and _stem(name) in map(_stem, group)):
+            return tuple(dict.fromkeys((name, *group)))
+    return (name,)
 
 
 def meaning(limit: str) -> Meaning:
     """The kind of promise a limit names and what it is about (its remaining words)."""
     kind, rest = None, limit.lower()
+    above = _ABOVE.search(rest)
     for name, pattern in _KIND_WORDS:
         if pattern.search(rest):
             if kind is None:
                 kind = name
             rest = pattern.sub(" ", rest)
+    if kind in (None, RESOURCE) and _RESOURCE_NOUNS.search(rest):
+        kind, rest = RESOURCE, _RESOURCE_NOUNS.sub(" ", rest)
     if kind is None:
         return Meaning(None, ())
-    rest = _QUALIFIER.sub(" ", rest)
-    subject = tuple(w for w in re.findall(r"[a-z0-9][a-z0-9.+-]*|[\u3400-\u9fff]{2,}", rest)
-                    if w not in _STOP)  # fmt: skip
     if kind == DATE:  # a date of a launch, a release, a roadmap item: when ours is out
-        subject = tuple(w for w in subject if not _LAUNCH_SUBJECT.search(w))
-    return Meaning(kind, subject)
+        rest = _LAUNCH_SUBJECT.sub(" ", rest)
+    rest = _QUALIFIER.sub(" ", _ON_SITE_LIMIT.sub(" ", rest))
+    words = [w for w in re.findall(r"[a-z0-9][a-z0-9.+-]*|[\u3400-\u9fff]{2,}", rest)
+             if w not in _STOP]  # fmt: skip
+    specific, generic = [], []
+    for word in words:
+        if _CJK_RUN.fullmatch(word):
+            names, broad = _cjk_names(word)
+            specific += names
+            generic += broad
+        elif word in _GENERIC:
+            generic.append(word)
+        elif word in _VAGUE:
+            continue
+        else:
+            specific.append(word)
+    names = specific or generic
+    return Meaning(kind, tuple(_forms(n) for n in dict.fromkeys(names)),
+                   float(above.group(1)) if above else None,
+                   bool(_ON_SITE_LIMIT.search(limit)))  # fmt: skip
 
 
 # -- what a clause promises -----------------------------------------------------------------
 
-_NUM = (r"(?:\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千半]+|a|an|one|two|three|four|five|six"
-        r"|seven|eight|nine|ten|twelve|twenty|thirty|several|a few)")  # fmt: skip
+_NUM = (r"(?:\d+(?:[.,]\d+)*k?|[一二两三四五六七八九十百千半]+|a|an|one|two|three|four|five|six"
+        r"|seven|eight|nine|ten|twelve|twenty|thirty|sixty|ninety|several|a few"
+        r"|half an?)")  # fmt: skip
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")  # fmt: skip
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_CN_NUM = r"[\d一二三四五六七八九十两]"
 _WHEN = _re(
-    r"\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}", r"\d{4}\s*年", r"[\d一二三四五六七八九十]{1,3}\s*月",
-    r"[\d一二三四五六七八九十]{1,2}\s*[日号]", r"\bQ[1-4]\b", r"\bH[12]\b",
-    r"[一二三四1-4]\s*季度",
-    r"下季度|上半年|下半年|年底|年初|年中|年末|月底|月初|月末|季度末|季度初",
-    r"下周|下个月|下月|本月|本周|这周|本季度|这个季度|明年|今年|周[一二三四五六日]|星期[一二三四五六日天]",
-    r"春节|国庆|双十一",
+    r"\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}", r"\d{4}\s*年", _CN_NUM + r"{1,3}\s*月(?!费|租)",
+    _CN_NUM + r"{1,2}\s*[日号]", r"\bQ[1-4]\b", r"\bH[12]\b", r"[一二三四1-4]\s*季度",
+    r"(?:下个?|这个?|本)(?:季度|月|周|星期|迭代|冲刺|sprint|版本|大版本|财年)",
+    r"上半年|下半年|年底|年初|年中|年末|年前|年内|月底|月初|月中|月末|中旬|季度末|季度初|周末",
+    r"明年|今年|周[一二三四五六日]|星期[一二三四五六日天]",
+    r"春节|国庆|双十一|元旦|中秋|五一|大促",
     _NUM + r"\s*(?:个)?\s*(?:天|周|星期|个月|月|小时|工作日)\s*(?:内|之内|以内|后)",
     rf"\b(?:{_MONTHS})\b(?:\s+\d{{1,2}})?", rf"\b(?:{_WEEKDAYS})\b",
-    r"\b20\d\d\b", r"\bnext (?:week|month|quarter|year|release|version|sprint)\b",
-    r"\b(?:this|next) (?:quarter|month|year)\b",
+    r"\b20\d\d\b", r"\bthe \d{1,2}(?:st|nd|rd|th)\b",
+    r"\b(?:next|this|the following) (?:week|month|quarter|year|release|version|sprint|half)\b",
+    r"\bsprint after next\b", r"\b(?:fall|spring|summer|winter) release\b",
     r"\bend of (?:the )?(?:year|month|quarter|june|\w+)\b",
-    rf"\b(?:within|in) {_NUM} (?:days?|weeks?|months?|quarters?)\b",
+    r"\b(?:fiscal )?year[- ]end\b|\bfiscal year\b",
+    rf"\b(?:within|in) (?:the next )?{_NUM} (?:days?|weeks?|months?|quarters?|sprints?)\b",
     r"\b(?:first|second) half of (?:the|next) year\b", r"\bbefore the holidays\b",
-    r"\bearly next quarter\b",
+    r"\bearly next quarter\b", r"\bmid-(?:\d{4}|year|quarter|month)\b",
+    r"\bthanksgiving|christmas|black friday|new year\b",
 )  # fmt: skip
 #: handing over the date itself ("告诉客户上线日期", "share the roadmap dates")
 _GIVE_DATE = _re(r"(?:告诉|告知|给出|给|提供|透露|确定)[^，,;；。]{0,12}(?:日期|时间表|时间点)",
                  r"\b(?:share|give|tell|provide|commit to|send)\b[^,;.]{0,30}"
                  r"\b(?:dates?|timelines?)\b")  # fmt: skip
 _PRICE = [
-    _re(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九])\s*(?:五)?\s*折",
+    _re(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九])\s*[一二三四五六七八九五]?\s*折",
         r"(?:\d+(?:\.\d+)?\s*%|百分之[\d一二三四五六七八九十]+)[^，,;；。]{0,12}"
         r"(?:优惠|折扣|返点|让利|下调|降|减|off|discount|rebate|cut|lower|reduc)",
         r"(?:优惠|折扣|返点|让利|下调|降低|降|减|discount|rebate|cut|lower|reduc\w*)[^，,;；。]{0,12}"
-        r"\d+(?:\.\d+)?\s*%"),
-    _re(r"免费|不收费|不另收|赠送|减半|半价|送\s*" + _NUM + r"\s*个?月",
-        r"\bfree\b|\bno (?:cost|charge)\b|\bthrown in\b|\bwaive\w*|\bcomplimentary\b"
-        r"|\bhalf price\b"),
-    _re(r"[$¥€£]\s*\d|\d\s*(?:元|万|块|美元)", r"\d+(?:\.\d+)?\s*(?:[mk]\b|dollars?|usd|rmb)"),
-    _re(r"不涨价|不上涨|不加价|价格锁定|锁定[^，,;；。]{0,6}价|按[^，,;；。]{0,4}(?:去年|今年|现在|目前)的?价格",
-        r"\block\w*\b[^,;.]{0,20}\b(?:pric|rate)|\bno price increase|\bat (?:last year's|today's"
-        r"|current|this year's) (?:prices?|rates?)"),
+        r"\d+(?:\.\d+)?\s*%",
+        r"让(?:一点|一些|利|[^，,;；。]{0,6}[分毛块元钱])|再往下|往下降|成本价|免掉|免了",
+        r"\b(?:knock|take|shave)\w*\b[^,;.]{0,20}\boff\b|\bcome down\b|\bbring\w* down\b"
+        r"|\bat cost\b|\bmatch\w*\b[^,;.]{0,30}\bpric"),
+    _re(r"免费|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
+        r"|(?:送|再给[^，,;；。]{0,4}|延长)\s*" + _NUM + r"\s*个?(?:月|天|周|星期)",
+        r"\bfree\b|\bno (?:extra |additional )?(?:cost|charge)\b|\bthrown in\b|\bwaive\w*"
+        r"|\bcomplimentary\b|\bhalf price\b|\bon (?:the house|us)\b"
+        r"|\b(?:won't|will not|not) be (?:billed|charged)\b"
+        r"|\bcredit(?:s|ed)?\b"),
+    _re(r"[$¥€£]\s*\d|\d\s*(?:元|万|块|美元|分钱)",
+        r"\d+(?:\.\d+)?\s*(?:[mk]\b|dollars?|usd|rmb|cents?)", r"\bcap\w*\b[^,;.]{0,20}\bat\b"),
+    _re(r"不涨价|不上涨|不加价|价格锁定|锁定[^，,;；。]{0,6}价|价[^，,;；。]{0,8}锁定|价[^，,;；。]{0,12}不变"
+        r"|按[^，,;；。]{0,4}(?:去年|今年|现在|目前)的?价格",
+        r"\block\w*\b[^,;.]{0,20}\b(?:pric|rate)|\b(?:pric\w*|rates?)\b[^,;.]{0,20}\block"
+        r"|\bno price increase|\bat (?:last year's|today's|current|this year's) (?:prices?|rates?)"
+        r"|\b(?:pric\w*|rates?)\b[^,;.]{0,20}\b(?:won't|will not|not|never) (?:go up|change"
+        r"|rise|increase)"),
 ]  # fmt: skip
+_FIGURE = _re(r"9\d(?:\.\d+)?\s*%", r"[四五六4-6]\s*个\s*[9九]|\b(?:four|five|six) nines\b")
 _SLA = [
-    _re(r"9\d(?:\.\d+)?\s*%"),
+    _FIGURE,
     _re(_NUM + r"\s*(?:分钟|小时|秒|毫秒|min\w*|hours?|hrs?|seconds?|ms)"),
-    _re(r"赔付|\bservice credits?\b|\bcredits? of\b"),
+    _re(r"赔付|赔偿|就赔|赔\w{0,2}钱|\bservice credits?\b|\bcredit(?:s|ed)?\b"),
 ]
-_SLA_CONTEXT = _re(r"响应|恢复|RTO|RPO|可用性|停机|切换|故障|SLA",
+_SLA_CONTEXT = _re(r"响应|恢复|RTO|RPO|可用|停机|切换|故障|SLA|中断|延迟|时延|到场|有人接|接听"
+                   r"|工程师接|必有",
                    r"respon|recover|\brto\b|\brpo\b|uptime|availab|downtime|failover|incident"
-                   r"|\bsla\b|outage")  # fmt: skip
+                   r"|\bsla\b|outage|latency|restor|resol|\bp\d\d?\b|\bsev|callback|pick up"
+                   r"|root cause")  # fmt: skip
 _CUSTOM_SLA = _re(r"(?:给|提供|签|约定)[^，,;；。]{0,8}(?:定制|单独|专属)[^，,;；。]{0,4}SLA",
                   r"\b(?:offer|give|sign|provide)\b[^,;.]{0,12}\b(?:custom|dedicated|separate)\s+sla")
 _ROADMAP = _re(
-    r"开发|定制|新增|实现|做一个|会做|(?:加入|纳入|排进)[^，,;；。]{0,12}路线图|版本[^，,;；。]{0,4}支持",
+    r"开发|定制|新增|实现|做一个|(?:会|一定|肯定|给你们|就|来|马上)做|做进去|做出来|加上|带上"
+    r"|(?:会|一定|肯定|将|能)支持|(?:加入|加进|纳入|排进|排入)|版本[^，,;；。]{0,4}支持",
     r"承诺[^，,;；。]{0,4}(?:新增|支持|开发)",
     r"\b(?:will|we'll|going to|commit to)\s+(?:\w+\s+)?(?:build|add|develop|make|support"
-    r"|implement|create|adding|building|supporting)\b",
+    r"|implement|create|adding|building|supporting|ship|deliver)\b",
     r"\bcustom[- ](?:build|built|integration|development|develop)\w*",
-    r"\b(?:put|add)\b[^,;.]{0,40}\b(?:on|to) the roadmap\b",
+    r"\b(?:put|add|going|goes|go)\b[^,;.]{0,40}\b(?:on|onto|to) the roadmap\b",
     r"\b(?:add|support|build)\b[^,;.]{0,40}\bin the next (?:release|version)\b",
     r"\bin (?:h[12]|q[1-4])\b[^,;.]{0,20}\b(?:support|add)",
-    r"\bsupport\b[^,;.]{0,40}\bin (?:h[12]|q[1-4])",
+    r"\bsupport\b[^,;.]{0,40}\bin (?:h[12]|q[1-4])", r"\bis coming\b|\bwill be in\b",
 )  # fmt: skip
-_ROADMAP_NOT = _re(r"需求|对接需求", r"\brequest\b")
+#: a feature that exists already is switched on, not built
+_EXISTING = _re(r"已经|已有|现有|现成", r"\balready\b|\bexisting\b")
+#: a product whose name says "reserved" is a thing to price, not capacity set aside
+_RESERVED_PRODUCT = _re(r"预留实例", r"\breserved (?:instances?|pricing)\b")
 _RESOURCE = _re(
-    _NUM + r"\s*(?:名|位|个|人|张|台)?\s*(?:工程师|专家|架构师|人|名|卡|台|位|张|GPU)",
-    r"专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派",
-    r"\b" + _NUM + r"[- ](?:[a-z]+ )?(?:person|people|engineers?|experts?|architects?|fte"
-    r"|gpus?|servers?|nodes?|consultants?)\b",
-    r"\b(?:dedicated|on[- ]site|onsite|stationed|full[- ]time|reserve[ds]?|set aside"
-    r"|at least \d+|just for them|around the clock)\b",
+    _NUM + r"\s*(?:名|位|个|人|张|台)?\s*(?:工程师|专家|架构师|人|名|卡|台|位|张|GPU|节点)",
+    r"专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障",
+    r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
+    r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?)\b",
+    r"\b(?:dedicated|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
+    r"|at least \d+|just for (?:them|you)|around the clock|embedded|hold|lock\w*"
+    r"|guaranteed capacity|spare)\b",
+    _ON_SITE.pattern,
 )  # fmt: skip
 _PROMISES = {DATE: [_WHEN, _GIVE_DATE], PRICE: _PRICE, SLA: [*_SLA, _CUSTOM_SLA],
              ROADMAP: [_ROADMAP], RESOURCE: [_RESOURCE]}  # fmt: skip
@@ -201,28 +332,41 @@ _PROMISES = {DATE: [_WHEN, _GIVE_DATE], PRICE: _PRICE, SLA: [*_SLA, _CUSTOM_SLA]
 #: a clause that refuses, negates or only promises to find out promises nothing
 _REFUSAL = _re(
     r"不|没|无法|无权|别|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
-    r"|内部确认|确认后|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批|走审批|待审批|审批后",
+    r"|确认|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
+    r"|走审批|待审批|审批后|评审|申请|回去|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
     r"|\bwithout\b|\bunable\b|\bcheck\b|\bask\b|\bexplore|\blook into\b|\bevaluat|\bassess"
     r"|\bfind out\b|\bget back\b|\bwhether\b|\bsee if\b|\bto be decided\b|\btbd\b"
     r"|\bdepends?\b|\bonce\b|\bonly after\b|\bsubject to\b|\bneeds? [^,;.]{0,20}approval"
     r"|\bpending approval|\bafter approval|\bneeds? (?:an? )?(?:approval"
-    r"|application|separate)|\bout of scope\b|\breview\b",
+    r"|application|separate)|\bout of scope\b|\breview\b|\bconfirm\w*|\breport back\b"
+    r"|\blet you know\b|\btake [^,;.]{0,30}\bback\b",
 )  # fmt: skip
 #: phrases that promise through a negation word: taken out before a refusal is looked for
 _NEGATED_PROMISE = _re(
-    r"不晚于|不迟于|不超过|不高于|不低于|不少于|不涨价|不上涨|不加价|不收费|不另收|不间断|未达|未满足",
+    r"不晚于|不迟于|不超过|不高于|不低于|不少于|不涨价|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
+    r"|未满足|达不到|不达标|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出",
     r"\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
-    r"|\bno (?:cost|charge)\b|\bno price increase\b|\bat no\b",
+    r"|\bno (?:extra |additional )?(?:cost|charge)\b|\bno price increase\b|\bat no\b"
+    r"|\b(?:won't|will not|not|never) (?:go up|change|rise|increase|exceed|be billed"
+    r"|be charged)\b|\bnobody else\b",
 )  # fmt: skip
+#: a commitment that calls itself a goal, best effort or no part of the contract promises
+#: nothing, whatever its clauses say
+_HEDGE = _re(r"目标|尽力而为|尽量|不写进合同|不作为合同|不作为承诺|不是承诺|不算承诺|仅供参考",
+             r"\bbest[- ]effort\b|\bnot a guarantee\b|\bnot guaranteed\b|\bgoal\b|\btarget\w*"
+             r"|\bnot (?:a )?(?:commitment|promise|committed)\b|\bno (?:commitment|promise)\b"
+             r"|\baim\w*\b")  # fmt: skip
 #: a clause about material (a document, a demo, a list) hands over information, not a promise
 _INFORMATION = _re(
-    r"^\s*(?:介绍|讲解|演示|发送|发给|分享|整理|记录|提交|说明|转给|安排一次|请)",
-    r"文档|白皮书|报告|手册|清单|指南|说明|链接|申请表|对比表|价格表|纪要|公开版",
-    r"^\s*(?:send|share|explain|introduce|demo|walk|record|log|submit|pass|collect|describe"
-    r"|arrange|schedule|set up)\b",
-    r"\b(?:docs?|documents?|whitepapers?|reports?|guides?|manuals?|lists?|links?|forms?"
-    r"|sheets?|notes|postmortems?|descriptions?|calculators?|checklists?|best practices)\b",
+    r"^\s*(?:我们|我)?(?:会|会后)?(?:介绍|讲解|演示|发送|发给|分享|整理|记录|提交|说明|转给"
+    r"|安排一次|请|发(?=一份|一下|个))",
+    r"文档|白皮书|报告|手册|清单|指南|说明|链接|申请表|对比表|价格表|报价单|纪要|公开版|材料|PPT",
+    r"^\s*(?:(?:we|i|they)(?:'ll| will) |will )?(?:send|share|explain|introduce|demo|walk"
+    r"|record|log|submit|pass|collect|describe|arrange|schedule|set up)\b",
+    r"\b(?:docs?|documents?|whitepapers?|reports?|guides?|manuals?|lists?(?! pric)|forms?"
+    r"|sheets?|notes|postmortems?|descriptions?|calculators?|checklists?|best practices"
+    r"|runbooks?|decks?|matrix|faq|recommendations|announcements?)\b",
 )  # fmt: skip
 _CLAUSES = re.compile(r"[,，;；。!?！？:：]+|\s+but\s+|但是|但|不过", re.IGNORECASE)
 
@@ -235,24 +379,45 @@ def _refuses(clause: str) -> bool:
     return bool(_REFUSAL.search(_NEGATED_PROMISE.sub(" ", clause)))
 
 
-def _promise(kind: str, clause: str) -> list[str]:
-    """The words of ``clause`` that promise a ``kind`` (none: it promises no such thing)."""
+def _percent(figure: str) -> float:
+    """An availability figure as a percentage ("99.99%", "四个九", "four nines")."""
+    if "%" in figure:
+        return float(re.search(r"\d+(?:\.\d+)?", figure).group())
+    digit = re.search(r"\d", figure)
+    nines = int(digit.group()) if digit else (
+        "四五六".find(figure[0]) + 4 if figure[0] in "四五六"
+        else ("four", "five", "six").index(figure.split()[0].lower()) + 4)
+    return 100 - 10 ** (2 - nines)
+
+
+def _promise(read: Meaning, clause: str) -> list[str]:
+    """The words of ``clause`` that promise a ``read.kind`` (none: no such promise)."""
+    kind = read.kind
     if _refuses(clause):
         return []
+    if kind == RESOURCE:
+        clause = _RESERVED_PRODUCT.sub(" ", clause)
     found = [m.group().strip() for pattern in _PROMISES[kind] for m in pattern.finditer(clause)]
+    if kind == ROADMAP and not found and _WHEN.search(clause) and _LAUNCH.search(clause):
+        found = [m.group() for m in _WHEN.finditer(clause)]  # a dated launch of a new thing
     if not found:
         return []
     if kind == DATE:
-        if not _GIVE_DATE.search(clause) and not _LAUNCH.search(clause):
+        gives = _GIVE_DATE.search(clause)
+        if not gives and not read.subject and not _LAUNCH.search(clause):
             return []  # a date for something else (a document, a meeting)
-        if not _GIVE_DATE.search(clause) and _INFORMATION.search(clause):
+        if not gives and _INFORMATION.search(clause):
             return []
         found += [m.group() for m in _LAUNCH.finditer(clause)]
     elif kind == SLA:
         figures = [w for w in found if _SLA[1].fullmatch(w)]
         if figures and len(figures) == len(found) and not _SLA_CONTEXT.search(clause):
             return []  # "two hours" alone is no SLA
-    elif kind == ROADMAP and _ROADMAP_NOT.search(clause):
+        if read.above is not None:
+            shares = [_percent(w) for w in found if _FIGURE.fullmatch(w)]
+            if shares and len(shares) == len(found) and all(s <= read.above for s in shares):
+                return []  # within what the limit allows
+    elif kind == ROADMAP and _EXISTING.search(clause):
         return []
     if kind != DATE and _INFORMATION.search(clause) and kind not in (PRICE, SLA):
         return []
@@ -261,20 +426,21 @@ def _promise(kind: str, clause: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _subject_words(subject: tuple[str, ...], text: str) -> list[str] | None:
-    """The words of ``text`` that name every subject term (None: one is missing)."""
-    found: list[str] = []
+def _subject_words(read: Meaning, text: str) -> list[str] | None:
+    """The words of ``text`` that name the subject (None: it is not named)."""
+    if read.on_site and not _ON_SITE.search(text):
+        return None
+    if not read.subject:
+        return []
     words = _words(text)
-    for term in subject:
-        if _CJK_RUN.fullmatch(term):
-            if term not in text:
-                return None
-            found.append(term)
-        elif _stem(term) in words or (term.isdigit() and term in text):
-            found.append(term)
-        else:
-            return None
-    return found
+    for forms in read.subject:
+        for form in forms:
+            if _CJK_RUN.search(form) or " " in form:
+                if form in text:
+                    return [form]
+            elif _stem(form) in words or (form.isdigit() and form in text):
+                return [form]
+    return None
 
 
 @dataclass(frozen=True)
@@ -372,12 +538,12 @@ def _touch(text: str, rest: str, limit: str) -> list[str]:
     read = meaning(limit)
     if read.kind is None:
         return _by_words(rest, limit)
-    subject = _subject_words(read.subject, text)
-    if subject is None:
+    subject = _subject_words(read, text)
+    if subject is None or _HEDGE.search(text):
         return []
     whole = _flat(limit)
     for clause in _clauses(rest):
-        if promised := _promise(read.kind, clause):
+        if promised := _promise(read, clause):
             return [*promised, *(w for w in subject if w not in " ".join(promised))]
         if whole in clause and not _refuses(clause) and not _INFORMATION.search(clause):
             return [limit]  # the commitment is the very thing the plan forbids
