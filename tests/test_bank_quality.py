@@ -320,3 +320,61 @@ def test_chinese_register(bank: Bank) -> None:
     if bank.industry == "finance":
         assert not [q.id for q in bank.questions if "贵司" in q.text]
     assert "单程时延" not in " ".join(text for _, text in _fields(bank))
+
+
+#: the forms in which a research line cites what was found about THIS account (its job posts,
+#: status page, annual report, our logs and records, 我们看到你们, 你们官网, 年报显示 …): a
+#: sentence citing one states a fact about the account, so the fact is a placeholder the PM
+#: fills with what they actually found, never a claim the bank makes up
+_ACCOUNT_SOURCE = re.compile(
+    r"\byour (?:[\w-]+ )?(?:job (?:posts?|ads?)|careers? page|status page|"
+    r"(?:annual|quarterly|sustainability) report|engineering blog|press release|trust page|"
+    r"patch notes|supplier portal|investor \w+|earnings call|results \w+|web ?site|"
+    r"(?:community )?forum|changelog|privacy policy|recruitment pages?|product page|"
+    r"data sheets?|tender|CTO|CFO|CEO|CIO|publisher)\b"
+    r"|\bour (?:[\w-]+ )?(?:records|logs)\b|\bour (?:bills|incident (?:report|list)|"
+    r"support queue|metrics|monitoring|(?:storage )?usage)\b|\bwe (?:saw|noticed|read|see)\b"
+    r"|我们看到|我们了解到|我们(?:的)?(?:记录|监控|拨测|复盘|统计|账单)|从我们这边|我们这边(?:看到|记录)"
+    r"|(?:你们|贵司|贵行)(?:的)?(?:官网|年报|半年报|公告|招聘|工单|技术博客|隐私政策|CTO|CIO|业绩会|战报|玩家)"
+    r"|年报(?:显示|里|披露|提到)|公开报道",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[;；。]|\.(?=\s|$)")
+
+
+def unplaceheld_account_claims(research: str) -> list[str]:
+    """The sentences of ``research`` that cite a source about the account and hold no
+    placeholder: a claim about the account written as if it were known."""
+    return [part.strip() for part in _SENTENCE.split(research)
+            if _ACCOUNT_SOURCE.search(part) and not PLACEHOLDER.search(part)]
+
+
+def test_the_account_claim_check_catches_the_common_forms() -> None:
+    claims = [
+        "Your job posts mention Kubernetes and Terraform.",
+        "Players on your forum reported disconnects; our DDoS logs show an attack on the final.",
+        "Our records show your team opened many tickets at night.",
+        "Your status page lists incidents at night in several time zones.",
+        "我们看到你们今年在招云原生和 SRE 方向的岗位。",
+        "你们官网写着支持全球同服。",
+        "年报显示你们海外收入占比连续上升。",
+        "我们的监控显示，你们的请求量晚高峰翻倍。",
+    ]
+    assert [text for text in claims if not unplaceheld_account_claims(text)] == []
+    placeheld = [
+        "Your job posts mention <what their job posts ask for>.",
+        "Our DDoS logs for your addresses that day show <what our DDoS logs show>.",
+        "我们看到你们最近在招 <在招的岗位>。",
+        "Card schemes give the whole authorisation a few seconds end to end.",  # industry fact
+        "Our key service shows <keys> keys; our exit guide is public.",  # about us, not them
+    ]
+    assert [text for text in placeheld if unplaceheld_account_claims(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_research_line_states_an_account_fact_without_a_placeholder(bank: Bank) -> None:
+    """Read aloud unedited, a research line must not put an invented fact before the customer
+    in words either ("our DDoS logs show an attack on the tournament final")."""
+    invented = [(q.id, claim) for q in bank.questions
+                for claim in unplaceheld_account_claims(q.research)]
+    assert invented == []
