@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from interview_tui.lint import detect_language, lint_text
+from interview_tui.lint.rewrite import first_question
 
 GOOD = [
     # closed questions of fact about their own systems
@@ -275,3 +276,67 @@ def test_a_subject_said_with_a_modifier_is_not_cut_to_a_generic_noun() -> None:
     assert lint_text("你们希望每个月的账单更清楚一些吗？").rewrite == ""
     assert lint_text("Would you like your monthly invoice to be simpler?").rewrite == ""
     assert "bill" in lint_text("Would you like a smaller GPU bill?").rewrite
+
+
+# --- round 3 of the rewrite review: the topic kept, the anchor carried, no stock frame ------
+
+OFF_TOPIC = [  # the question is about an approval, a reconciliation, a review: not the noun
+    "If we added cost alerts to the console, would your finance team approve projects faster?",
+    "Would a simpler invoice help you reconcile your cloud spend?",
+    "If we added audit logs to the API, would your compliance review go faster?",
+    "如果我们在控制台里加上成本预警，你们财务审批会更快吗？",
+    "如果我们给 API 加上审计日志，你们的合规评审会更快吗？",
+    "Reconciling the invoices every month must be a nightmare, right?",
+    "If your GPUs were twice as fast, what would you do differently?",  # faster at what?
+    "要是 GPU 快一倍，你们会怎么调整？",
+    "Wouldn't automated failover make your database much safer?",  # an imagined failover
+    "数据库故障恢复快一点，对你们有好处吗？",  # no "从备份恢复故障"
+]
+
+
+@pytest.mark.parametrize("text", OFF_TOPIC)
+def test_no_rewrite_when_its_frame_would_ask_about_another_subject(text: str) -> None:
+    result = lint_text(text)
+    assert result.shallow
+    assert result.rewrite == "", result.rewrite
+
+
+ANCHORED = [  # a kept half carries the other half's subject with its time anchor
+    ("How much downtime did the last outage cause and how much revenue did it cost you?",
+     "How much revenue did the last outage cost you?"),
+    ("How big was your last migration and what did it cost?",
+     "What did your last migration cost?"),
+    ("上次故障停了多久，造成了多少收入损失？", "上次故障造成了多少收入损失？"),
+    ("上次迁移规模有多大，花了多少钱？", "上次迁移花了多少钱？"),
+    ("一次发布要多久，多久会失败一次？", "发布多久会失败一次？"),
+    ("你们用的是什么 GPU，一年的预算大概多少？", "你们的 GPU 一年的预算大概多少？"),
+    ("So who runs the Kafka clusters and how big are they?", "Who runs the Kafka clusters?"),
+    ("If our GPU instances were twice as fast, would you move your training jobs to us?",
+     "How long did your longest training job take last month?"),
+    ("上次故障是什么情况，损失了多少钱？", "上次故障损失了多少钱？"),
+    ("Your renewal with Oracle is going to be painful, isn't it?",
+     "Walk me through your last renewal with Oracle, step by step."),
+    ("Would lower egress fees help your team?", "What did your team spend on egress last month?"),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), ANCHORED)
+def test_a_rewrite_keeps_its_subject_with_its_anchor(text: str, kept: str) -> None:
+    assert lint_text(text).rewrite == kept
+
+
+def test_a_time_clause_before_a_question_is_not_cut_as_a_second_question() -> None:
+    assert first_question("上次审计的时候，你们被问到了哪些问题？", "zh-CN") is None
+    assert first_question("能不能讲讲上次审计的时候，审计方提了什么？", "zh-CN") is None
+    assert first_question("Last year what did you spend on storage and how much did it grow?",
+                          "en") is None  # "How much did it grow?": what did?
+
+
+def test_no_stock_frame_presumes_a_trade_off_or_a_choice() -> None:
+    for text in ("If we offered a reserved capacity discount, would you commit for three years?",
+                 "要是我们给三年承诺折扣，你们会签吗？"):
+        assert lint_text(text).rewrite == "", text  # a trade-off they never raised
+    rewrite = lint_text("AWS 的 GPU 实例到底哪里比我们强？").rewrite
+    assert "当初选" not in rewrite and "AWS" in rewrite and "GPU 实例" in rewrite, rewrite
+    assert "当初选" in lint_text("我们比 Akamai 便宜，为什么 CDN 还是用他们的？").rewrite
+    assert "GB" not in lint_text("你们现在那家CDN每GB收多少钱？").rewrite

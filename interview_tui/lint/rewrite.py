@@ -313,6 +313,10 @@ _EN_PLACE = re.compile(r"\b(?:factory|factories|plants?|warehouses?|stores?|shop
                        r"data\s+cent(?:er|re)s?|hospitals?|branch(?:es)?|mines?|sites?|"
                        r"kitchens?|restaurants?|clinics?|labs?)$", re.IGNORECASE)
 
+#: what holds data, so that it can be restored from a backup
+_EN_STORE = (r"(?i)\b(?:backups?|restores?|databases?|db|storage|buckets?|clusters?|volumes?|"
+             r"disks?|postgres|mysql|redis|kafka|warehouse|data|files?|vms?|servers?)$")
+
 #: a frame marked with one of these is tried on the subject, not on the question: a tool one
 #: uses ("the console", "our CLI"), a system one runs ("Kafka", "Airflow")
 _EN_TOOL = re.compile(r"(?i)\b(?:consoles?|portal|dashboards?|cli|api|apis|sdks?|interface|"
@@ -357,11 +361,8 @@ EN_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "hypothetical": (
         (re.compile(r"\bhow\s+much\b|\b(?:pay|spend|budget|price|priced|per\s+month|per\s+year)\b"),
          "What did your team spend on {c} last year?"),
-        (re.compile(r"\b(?:discount|discounts|commitment|commit)\b"),
-         "At your last renewal, how did your team weigh the price against the length of the "
-         "commitment?"),
         (re.compile(r"\b(?:faster|quicker|twice\s+as\s+fast|speed|slow)\b"),
-         "How long did your longest {u} job take last month?"),
+         "How long did your longest {j} take last month?"),
     ),
     "opinion-fishing": (
         (re.compile(r"\b(?:problems?|issues?|challenges?|pain)\b"),
@@ -434,10 +435,24 @@ _EN_KINDS = (
 )
 _EN_KIND_FRAMES = {
     "price": "What did {s} come to on last month's bill?",
+    "bill": "What did {s} come to last month?",
     "limit": "What did your team do the last time it hit {s}?",
     "process": "Walk me through the last time your team went through {s}: which step took "
                "longest?",
 }
+
+
+def _en_kind_frame(kind: str, subject: str) -> str | None:
+    """The frame of a limit, a process or a price; a bill's total only for a bill of something
+    ("your GPU bill"), never "the bill ... on last month's bill"."""
+    if kind != "price":
+        return _EN_KIND_FRAMES[kind].format(s=subject)
+    thing = _en_thing(subject)
+    if re.search(r"(?i)\b(?:bills?|billing|invoices?)$", thing):
+        if len(_bare(thing).split()) < 2:
+            return None
+        return _EN_KIND_FRAMES["bill"].format(s=thing)
+    return _EN_KIND_FRAMES["price"].format(s=thing)
 
 
 def en_kind(subject: str) -> str:
@@ -523,8 +538,42 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return template.format(**values)
 
 
+#: what a question is really about when it names one of these: an approval, a reconciliation,
+#: a forecast, a renewal, an audit. A rewrite about the noun it also names ("the console",
+#: "invoices") would ask about something else, so the subject must say the topic itself.
+_EN_TOPIC = re.compile(r"(?i)\b(?:approv\w*|sign(?:s|ed)?\s+off|procure\w*|reconcil\w*|"
+                       r"predict\w*|unpredict\w*|forecast\w*|renew\w*|complian\w*|"
+                       r"reviews?|consolidat\w*)")
+#: the work that would run faster, as the question names it ("training jobs", "builds")
+_EN_JOB_NOUN = re.compile(r"(?i)\b((?:training|batch|build|etl|inference|render(?:ing)?|"
+                          r"data|analytics|test|ci)\s+jobs?|builds|queries|test\s+suites?)\b")
+
+
+def _en_off_topic(text: str, subject: str | None) -> bool:
+    """True when the question's topic (an approval, a renewal...) is not its subject."""
+    topic = _EN_TOPIC.search(text)
+    if not topic:
+        return False
+    stem = topic.group().lower()[:5]
+    return not subject or stem not in subject.lower()
+
+
+def _en_price_thing(subject: str) -> str | None:
+    """What a price is paid for: "egress fees" -> "egress", "prices on storage" -> "storage";
+    ``None`` when the subject is a price of nothing named ("the invoices", "your bill")."""
+    thing = _en_thing(subject)
+    if thing != subject:
+        return thing
+    words = _bare(subject).split()
+    if len(words) > 1 and en_kind(words[-1]) == "price":
+        return " ".join(words[:-1])
+    return None
+
+
 def _english(code: str, text: str) -> str | None:
     plain = text.lower().replace("\u2019", "'")
+    if code != "competitor-confront" and _en_off_topic(text, _english_subject_of(code, text)):
+        return None  # "would finance approve faster": about an approval, not the console
     if code == "competitor-confront":
         rival = _EN_RIVAL_NAME.search(text)
         named = _en_well_formed(english_subject(text))
@@ -554,9 +603,18 @@ def _english(code: str, text: str) -> str | None:
     if not subject:
         return None
     subject = re.sub(r"^(?:The|Your|Our|Their)\b", lambda m: m.group().lower(), subject)
-    if code == "leading" and _EN_EVENT.search(subject) and re.match(r"(?i)(?:the|your)\b",
-                                                                   subject):
-        return f"Walk me through {subject}, step by step."
+    pointed = re.search(r"(?i)\b(?:the|your)\s+(?:(?:last|latest|previous|most\s+recent)\s+)?"
+                        + re.escape(_bare(subject)), text)
+    if code == "leading" and _EN_EVENT.search(subject) and pointed:
+        # an event the question itself points at ("your renewal", "the last outage"), not one
+        # it imagines ("automated failover"); one still to come is asked about as it went
+        # last time
+        if not re.search(r"(?i)\b(?:going\s+to|will|next|upcoming|coming)\b", text):
+            event = pointed.group()
+            return f"Walk me through {event[0].lower() + event[1:]}, step by step."
+        partner = re.search(re.escape(_bare(subject)) + r"\s+with\s+([A-Z][\w-]+)", text)
+        return (f"Walk me through your last {_bare(subject)}"
+                f"{' with ' + partner.group(1) if partner else ''}, step by step.")
     if code == "opinion-fishing" and _EN_EVENT.search(subject):
         return f"Walk me through {subject}: which step took longest?"
     if code == "leading" and re.search(r"\bauditors?$", subject, re.IGNORECASE):
@@ -579,8 +637,7 @@ def _english(code: str, text: str) -> str | None:
             if kind == "price" and re.search(r"(?i)\bpric\w*$", bare):
                 modifier = " ".join(bare.split()[:-1])
                 return f"What did your team pay for {modifier} last month?" if modifier else None
-            thing = subject if kind != "price" else _en_thing(subject)
-            return _EN_KIND_FRAMES[kind].format(s=thing)
+            return _en_kind_frame(kind, subject)
     for pattern, template in EN_FRAMES.get(code, ()):
         on_subject = pattern in (_EN_TOOL, _EN_RUNNABLE)
         if not pattern.search(bare if on_subject else plain):
@@ -593,15 +650,30 @@ def _english(code: str, text: str) -> str | None:
                                          or ("{b} incidents" in template
                                              and not bare.lower().endswith("incidents"))):
             return None  # the frame needs the product noun the question names
-        if "How many hours" in template and re.search(r"(?i)\bhours\b", bare):
-            return None
+        if "How many hours" in template and (re.search(r"(?i)\bhours\b", bare)
+                                             or _EN_EVENT.search(bare)):
+            return None  # "hours on failover last week": an event is not worked on weekly
+        if "restore" in template and not re.search(_EN_STORE, bare):
+            return None  # data is restored, not "the last restore of the outage"
+        if "{j}" in template:
+            job = _EN_JOB_NOUN.search(text)
+            if not job:
+                return None  # faster at what? the question names no work that runs
+            return template.format(j=re.sub(r"(?i)(job)s$|(build)s$|(quer)ies$|(suite)s$",
+                                            lambda m: m.group(m.lastindex) + (
+                                                "y" if m.lastindex == 3 else ""),
+                                            job.group(1)))
+        if re.search(r"spend on \{b\}|\{s\} cost your", template) and en_kind(bare) == "price":
+            thing = _en_price_thing(subject)
+            if not thing:
+                return None  # "spend on invoice": a price is paid for something
+            subject = bare = thing
         if _EN_USE.search(template):
             kind = en_kind(bare)
             if kind == "terms" or (kind == "people" and code != "opinion-fishing"):
                 return None  # terms are agreed, not used
             if kind in _EN_KIND_FRAMES:
-                thing = subject if kind != "price" else _en_thing(subject)
-                return _EN_KIND_FRAMES[kind].format(s=thing)
+                return _en_kind_frame(kind, subject)
             if kind == "incident":
                 return None
         if "{c}" in template:
@@ -652,8 +724,7 @@ ZH_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "hypothetical": (
         (re.compile(r"多少钱|付多少|花多少|出多少|价位|价格|付费|每月|每年"),
          "去年你们在{c}上实际花了多少钱？"),
-        (re.compile(r"折扣|承诺"), "上次续约时，你们是怎么权衡价格和承诺年限的？"),
-        (re.compile(r"快一倍|更快|提速|速度|慢"), "上个月你们最慢的一次{b}任务跑了多久？"),
+        (re.compile(r"快一倍|更快|提速|速度|慢"), "上个月你们最慢的一次{j}跑了多久？"),
     ),
     "opinion-fishing": (
         (re.compile(r"问题|挑战|困难|痛点"), "上个月{b}上哪个问题最耗你们团队的时间？"),
@@ -677,6 +748,14 @@ ZH_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"问题|挑战|困难|痛点|难处|困扰"), "上个月{b}方面哪个问题最耗你们团队的时间？"),
     ),
 }
+#: what a Chinese question is really about when it names one of these (see _EN_TOPIC)
+_ZH_TOPIC = re.compile(r"审批|签字|采购|对账|预测|续约|合规|评审|整合")
+#: the work that would run faster, as the question names it ("训练任务")
+_ZH_JOB_NOUN = re.compile(r"(?:训练|批处理|构建|推理|ETL|渲染|数据处理|跑批|分析|测试)"
+                          r"(?:任务|作业)|训练|构建|跑批")
+#: what holds data, so that it can be restored from a backup
+_ZH_STORE = re.compile(r"(?:备份|数据库|存储|集群|数据|MySQL|Redis|Kafka|实例|云主机|服务器|磁盘|"
+                       r"文件|数据仓库|数仓)$")
 _ZH_PLACE = re.compile(r"(?:工厂|门店|仓库|机房|数据中心|产线|车间|医院|网点|工地|矿山|实验室)$")
 _ZH_PEOPLE = re.compile(r"(?:技术支持|售后|支持团队|客户经理|团队|工程师|审计)$")
 
@@ -776,7 +855,8 @@ _ZH_PRODUCT_KIND = re.compile(
     r"推理|训练|消息队列|负载均衡|防火墙|加速|直播|转码|备份|容灾|灾备|边缘节点|函数计算|"
     r"GPU\s?(?:实例|服务器|算力)|(?:GPU|CDN|AI)\s?\S{1,4})$", re.IGNORECASE)
 #: a Latin word that is no vendor: a product kind or a job title
-_ZH_NOT_VENDOR = re.compile(r"^(?:CDN|GPU|API|SDK|K8s|Kubernetes|AI|IoT|MES|ERP|CRM|POS|SLA|IT|"
+_ZH_NOT_VENDOR = re.compile(r"^(?:GB|TB|MB|PB|QPS|TPS|CDN|GPU|API|SDK|K8s|Kubernetes|AI|IoT|"
+                            r"MES|ERP|CRM|POS|SLA|IT|"
                             r"CIO|CTO|CEO|CFO|COO|VP|PM|HR|OK|App|APP|Kafka|Redis|MySQL|"
                             r"PostgreSQL|Spark|Airflow|Iceberg|Terraform)$", re.IGNORECASE)
 
@@ -825,7 +905,9 @@ def _chinese(code: str, text: str) -> str | None:
                   and not (m.isascii() and (len(m) < 2 or _ZH_TITLE.match(m)))]
         kind = next((m for m in others if m and _ZH_PRODUCT_KIND.match(m)), "")
         if rival_name and kind:
-            return _zh_spaced("当初选{r}做{k}时，你们最看重的是哪几项指标？",
+            chose = re.search(r"选|用(?:了|的|他们|它)|在用|换成|换到|迁到|迁去|签了", text)
+            return _zh_spaced("当初选{r}做{k}时，你们最看重的是哪几项指标？" if chose else
+                              "上次对比{r}和其他{k}供应商时，你们最看重的是哪几项指标？",
                               {"r": rival_name, "k": kind}, text)
         if kind:
             return _zh_spaced("上次评估{k}供应商时，你们最看重的是哪几项指标？", {"k": kind}, text)
@@ -835,6 +917,9 @@ def _chinese(code: str, text: str) -> str | None:
                               else "上次评估{r}的方案时，你们最看重的是哪几项指标？",
                               {"r": rival_name}, text)
         return None
+    topic = _ZH_TOPIC.search(text)
+    if topic and topic.group() not in (named or chinese_phrase(text) or ""):
+        return None  # "财务审批会更快吗": about an approval, not the console (see _EN_TOPIC)
     if code == "obvious-answer" and re.search(r"如果|要是|假如|假设|倘若|的话", text):
         code = "hypothetical"  # "要是再便宜一点，会换过来吗": a future, not a want
     if code == "hypothetical" or (code == "leading" and _ZH_WANT.search(text)
@@ -881,6 +966,19 @@ def _chinese(code: str, text: str) -> str | None:
         if not pattern.search(bare if on_subject else text):
             continue
         values = {"s": subject, "b": bare}
+        if "恢复{b}" in template and not _ZH_STORE.search(bare):
+            return None  # data is restored from a backup, not "从备份恢复故障"
+        if "{j}" in template:
+            job = _ZH_JOB_NOUN.search(text)
+            if not job:
+                return None  # faster at what? the question names no work that runs
+            values = {"j": job.group()}
+        elif re.search(r"在\{b\}上一共花|\{b\}一共花", template) and zh_kind(bare) == "price":
+            thing = re.sub(r"\s*的?(?:费用|费|价格|定价|报价|账单|成本|计费|价钱)$", "", bare)
+            if not thing or thing == bare:
+                return None  # "在账单上一共花了多少钱": a price is paid for something
+            values = {"s": thing, "b": thing}
+            bare = thing
         if "{c}" in template:
             bought = re.search(r"技术支持|存储|GPU|带宽|流量|CDN|备份|云主机|实例", bare)
             if not bought:
@@ -921,7 +1019,8 @@ _ZH_INTENT = re.compile(r"损失|花了|成本|预算|钱|费用|为什么|为�
                         r"多久.{0,4}一次|几次|多少次")
 
 
-_EN_MARKER = re.compile(r"^\W*(?:what|how|why|which|who|whom|whose|where|when|do|does|did|is|"
+_EN_MARKER = re.compile(r"^\W*(?:(?:so|um|uh|ok|okay|well|just\s+curious|quick\s+one)\W+)?"
+                        r"(?:what|how|why|which|who|whom|whose|where|when|do|does|did|is|"
                         r"are|was|were|would|will|can|could|should|has|have|had)\b")
 _ZH_MARKER = re.compile(r"什么|怎么|怎样|哪|谁|多少|几|如何|为什么|为何|为啥|是否|有没有|"
                         r"会不会|要不要|是不是|能不能|多久|多大|多长|多快|(.)不\1|[吗么呢]？$")
@@ -952,6 +1051,19 @@ _EN_PRONOUN = re.compile(r"\b(?:it|they|them)\b")
 _ZH_PRONOUN = re.compile(r"它们?|其")
 
 
+def _en_own_subject(half: str) -> str | None:
+    """The subject a half names itself; a bare budget or cost is none ("the budget": for
+    what?)."""
+    own = _en_well_formed(english_subject(half))
+    money = own and re.fullmatch(r"(?i)budgets?|costs?|spend|prices?|fees", _bare(own))
+    before = money and re.search(r"([\w']+)\s+" + re.escape(_bare(own)), half)
+    if money and (not before or re.fullmatch(
+            r"(?i)the|your|our|a|an|per|annual|monthly|yearly|total|overall|what's|is|"
+            r"whats|that|this", before.group(1))):
+        return None  # "the annual budget": for what? "the infrastructure budget" says
+    return own
+
+
 def _en_standing(half: str, other: str) -> str | None:
     """``half`` of a double question made to stand alone: its pronoun replaced by the other
     half's subject ("what does it cost" -> "what does the cluster cost"), the other half's time
@@ -960,7 +1072,9 @@ def _en_standing(half: str, other: str) -> str | None:
         return None
     pronouns = _EN_PRONOUN.findall(half.lower())
     if pronouns:
-        found = _en_well_formed(english_subject(other))
+        anchored = re.search(rf"(?i)\b(?:the|your|our)\s+(?:last|latest|previous|most\s+recent)"
+                             rf"\s+(?:[\w-]+\s+){{0,2}}?{_EN_NOUN}\b", other)
+        found = anchored.group() if anchored else _en_well_formed(english_subject(other))
         if len(pronouns) > 1 or not found:
             return None
         if found.lower() not in other.lower() or not re.match(
@@ -970,12 +1084,17 @@ def _en_standing(half: str, other: str) -> str | None:
         if plural != (pronouns[0] != "it"):
             return None
         half = _EN_PRONOUN.sub(lambda m: found, half, count=1)
-    elif not (_en_well_formed(english_subject(half)) or english_name(half)):
-        return None  # "What do you pay per month?": for what?
+    elif not (_en_own_subject(half) or english_name(half)):
+        return None  # "What do you pay per month?", "What's the budget?": for what?
     time = _EN_TIME.search(other)
     if time and not _EN_TIME.search(half):
         half = half.rstrip("?").rstrip() + " " + time.group() + "?"
     return half
+
+
+_ZH_MONEY_ONLY = re.compile(r"预算|成本|费用|花费|开销|钱")
+#: an event or a process: "发布多久失败一次", never "这个发布"
+_ZH_EVENT = re.compile(r"(?:发布|迁移|故障|宕机|升级|扩容|续约|审计|割接|上线|部署|切换|恢复)$")
 
 
 def _zh_standing(half: str, other: str) -> str | None:
@@ -984,12 +1103,21 @@ def _zh_standing(half: str, other: str) -> str | None:
     if re.search(r"各自|他们|这些|那些|每家|每个人|每一家", half):
         return None
     own = _ZH_SUBJECT.search(half) or _ZH_HEAD.search(half.rstrip("？?"))
+    money_first = False
+    if own and _ZH_MONEY_ONLY.fullmatch(own.group()) and (
+            own.start() == 0 or _ZH_BOUNDARY.match(half[own.start() - 1])):
+        money_first = own.start() == 0
+        own = None  # "一年的预算": the budget for what? ("基础设施预算" says it)
     if own and not _ZH_PRONOUN.search(half):
         found = None
     else:
         found = _zh_well_formed(chinese_subject(other)) or _zh_well_formed(chinese_phrase(other))
         if not found:
             return None
+    anchored = found and re.search(f"(?:{_ZH_TIME.pattern})" + re.escape(found), other)
+    if anchored and not _ZH_PRONOUN.search(half) and not _ZH_TIME.search(half):
+        # the event with its time, as the other half says it: "上次故障" + "造成了多少损失"
+        return re.sub(r"^你们", "", anchored.group() + re.sub(r"^你们", "", half))
     time = _ZH_TIME.search(other)
     if time and not _ZH_TIME.search(half):
         half = time.group() + half
@@ -998,8 +1126,15 @@ def _zh_standing(half: str, other: str) -> str | None:
             half = _ZH_PRONOUN.sub(found, half, count=1)
         else:
             body = re.sub(r"^你们", "", half)
+            if money_first or (time and half.startswith(time.group()) and _ZH_MONEY_ONLY.match(
+                    half[len(time.group()):])):
+                body = re.sub(f"^{re.escape(time.group())}" if time else "^", "", body)
+                lead = time.group() if time and half.startswith(time.group()) else ""
+                half = lead + re.sub(r"^(?:我们|你们)的", "", found) + "的" + body
+                return re.sub(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|"
+                              r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])", " ", half)
             owner = "你们的" if "你们" in other and not found.startswith(("我们", "你们")) else \
-                ("" if found.startswith(("我们", "你们")) else "这个")
+                ("" if found.startswith(("我们", "你们")) or _ZH_EVENT.search(found) else "这个")
             half = owner + found + body
         half = re.sub(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])",
                       " ", half)
@@ -1012,10 +1147,16 @@ def first_question(text: str, language: str) -> str | None:
     unless the second says more and can be made to stand on its own; ``None`` when it can't
     be cut."""
     marker = _ZH_MARKER if language == "zh-CN" else _EN_MARKER
-    halves = [half for half in questions(text, language) if marker.search(half.lower())]
-    if not halves:
-        return None
+    parts = [part for part in questions(text, language)
+             if not re.fullmatch(r"(?:嗯|那个|然后|就是|对了|那|好|哦|呃)呢?？", part)]
+    halves = [half for half in parts if marker.search(half.lower())]
+    if not halves or len(halves) < len(parts) or any(
+            re.search(r"(?<!什么)(?:的?时候|之后|以后)？$", half) for half in halves):
+        return None  # "上次审计的时候，…哪些…": a time clause and one question, not two
     intent = _ZH_INTENT if language == "zh-CN" else _EN_INTENT
+    lead_in = re.compile(r"(?i)^(?:so|um|uh|ok|okay|well|just\s+curious|quick\s+one)\W+")
+    halves = [lead_in.sub("", half) for half in halves]
+    halves = [half[0].upper() + half[1:] for half in halves]
     first = halves[0]
     if len(halves) > 1:
         second = halves[-1]
