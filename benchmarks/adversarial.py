@@ -121,6 +121,7 @@ def cli_env(db: Path, work: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INTERVIEW_TUI")}
     env.update(INTERVIEW_TUI_DB=str(db), INTERVIEW_TUI_CONFIG_DIR=str(work / "config"),
                INTERVIEW_TUI_LANG="en", HOME=str(work), LANG="C.UTF-8", TERM="xterm-256color",
+               INTERVIEW_TUI_EMAIL="pm@example.com",  # e-mails need the PM's own sender
                XDG_DATA_HOME=str(work / "data"), XDG_CONFIG_HOME=str(work / "xdg"),
                COLUMNS="100", LINES="30")  # fmt: skip
     return env

@@ -31,7 +31,10 @@ class Terminal:
     def __init__(self, args: Sequence[str], env: dict[str, str], size=(100, 30),
                  program: Sequence[str] = ("-m", "interview_tui")) -> None:  # fmt: skip
         argv = [sys.executable, *program, *args]
-        env = {**env, "TERM": "xterm-256color"}
+        # COLUMNS / LINES win over the terminal's own size (shutil.get_terminal_size): a
+        # value left by another test in this process would start the app at the wrong size
+        env = {**{k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")},
+               "TERM": "xterm-256color"}
         pid, fd = pty.fork()
         if pid == 0:  # child: its terminal has the size before the program asks for it
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
@@ -122,15 +125,22 @@ class Terminal:
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
         if self._screen is not None:
             self._screen.resize(lines, columns)
-        os.kill(self.pid, signal.SIGWINCH)
+        if self.pid > 0:
+            os.kill(self.pid, signal.SIGWINCH)
 
     def send(self, raw: bytes) -> None:
         os.write(self.fd, raw)
 
     def kill(self) -> None:
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        os.close(self.fd)
+        """Kill the program and reap it (once: a pid of 0 or less would signal every process
+        of the user)."""
+        if self.pid > 0:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+            self.pid = 0
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1

@@ -340,3 +340,12 @@ def test_no_stock_frame_presumes_a_trade_off_or_a_choice() -> None:
     assert "当初选" not in rewrite and "AWS" in rewrite and "GPU 实例" in rewrite, rewrite
     assert "当初选" in lint_text("我们比 Akamai 便宜，为什么 CDN 还是用他们的？").rewrite
     assert "GB" not in lint_text("你们现在那家CDN每GB收多少钱？").rewrite
+
+
+def test_a_bare_why_is_never_the_half_kept() -> None:
+    """"…, and why?" keeps the half that asks something: a lone "why" names no subject."""
+    from interview_tui.lint import lint_text
+
+    english = lint_text("What database do you run and why?", "en")
+    assert english.rewrite == "What database do you run?"
+    assert lint_text("你们用什么数据库，为什么？", "zh-CN").rewrite == "你们用什么数据库？"

@@ -1141,6 +1141,13 @@ def _zh_standing(half: str, other: str) -> str | None:
     return half
 
 
+def _has_body(half: str, language: str) -> bool:
+    """More than a question word ("Why?", "为什么？", "How come?"): something to ask about."""
+    if language == "zh-CN":
+        return len(re.findall(r"[\u4e00-\u9fff]", half)) >= 5
+    return len(re.findall(r"[A-Za-z0-9]+", half)) >= 3
+
+
 def first_question(text: str, language: str) -> str | None:
     """The half of a double question that carries its intent (the cost, the why, the
     criteria, a count over time), as one question that names its subject; the first half
@@ -1160,7 +1167,8 @@ def first_question(text: str, language: str) -> str | None:
     first = halves[0]
     if len(halves) > 1:
         second = halves[-1]
-        if intent.search(second.lower()) and not intent.search(first.lower()):
+        if intent.search(second.lower()) and not intent.search(first.lower()) and (
+                _has_body(second, language)):  # "…, and why?": a bare why is no question
             standing = (_zh_standing if language == "zh-CN" else _en_standing)(second, first)
             if standing:
                 return standing
