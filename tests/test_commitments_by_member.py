@@ -140,3 +140,41 @@ def test_a_colleagues_promises_made_before_the_team_are_theirs_not_mine(tmp_path
     assert members(bo) == [ANA]
     assert _ids(bo, member=ME, me=BO) == set()
     assert _ids(bo, member=ANA) == _ids(bo)
+
+
+async def test_a_colleague_is_named_as_the_team_knows_them(tmp_path) -> None:
+    """On Bo's laptop Ana's promises say "by Ana Lima" (her name from the team's member
+    file), in the filter line and under the list, not her e-mail."""
+    import subprocess
+    from datetime import datetime
+
+    from interview_tui.domain.models import Visit
+    from interview_tui.services.demo import seed_demo
+    from interview_tui.store import open_store
+    from interview_tui.team import actions
+    from interview_tui.team.sync import init_team, join_team, sync
+    from interview_tui.tui.app import build_app
+    from tests.conftest import FIXED_NOW
+
+    now = datetime(2026, 12, 1, 10, 0)
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    ana, bo = open_store(tmp_path / "ana" / "i.db"), open_store(tmp_path / "bo" / "i.db")
+    seed_demo(ana, FIXED_TODAY)
+    init_team(ana, str(remote), "platform", ANA, "Ana Lima", now)
+    ana.member = ANA
+    actions.share_visit(ana, ana.all(Visit)[0].id or 0, now)
+    sync(ana, now)
+    join_team(bo, str(remote), BO, "Bo Chen", now)
+    bo.member = BO
+    app = build_app(bo, initial=("commitments", {}), today=lambda: FIXED_TODAY,
+                    now=lambda: FIXED_NOW, animate=False)  # fmt: skip
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("a", "m", "m")
+        await settle(pilot)
+        shown = str(app.screen.query_one("#filter", Static).render())
+        assert "Ana Lima" in shown and ANA not in shown
+        assert "Ana Lima" in str(app.screen.query_one("#commitment-text", Static).render())
+    ana.close()
+    bo.close()

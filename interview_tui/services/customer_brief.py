@@ -52,6 +52,11 @@ class CustomerBrief:
     solutions_waiting: list[Requirement] = field(default_factory=list)
     #: solutions the customer disagreed with or wants changed (bring the revision)
     solutions_to_revise: list[Requirement] = field(default_factory=list)
+    #: each colleague's e-mail -> the name the team knows them by
+    names: dict[str, str] = field(default_factory=dict)
+
+    def who(self, member: str) -> str:
+        return self.names.get(member) or member
 
 
 def customer_brief(store: Store, customer_id: int, today: date,
@@ -73,9 +78,15 @@ def customer_brief(store: Store, customer_id: int, today: date,
     evidence = [e for e in customer_evidence(store, customer_id) if e.visit_id != exclude_visit]
     proposed = sorted((r for r in open_requirements if r.solution is not None),
                       key=lambda r: (r.solution.on, r.id or 0))  # type: ignore[union-attr]
-    return CustomerBrief(by_group, ours, theirs, _heard_since(store, visits, mine, today),
-                         unasked, unasked_from, evidence, solutions.waiting(proposed),
-                         solutions.to_revise(proposed))  # fmt: skip
+    heard = _heard_since(store, visits, mine, today)
+    names: dict[str, str] = {}
+    if theirs or heard:  # colleagues by the names the team knows them by
+        from interview_tui.team.actions import member_names
+
+        names = member_names(store)
+    return CustomerBrief(by_group, ours, theirs, heard, unasked, unasked_from, evidence,
+                         solutions.waiting(proposed), solutions.to_revise(proposed),
+                         names)  # fmt: skip
 
 
 def late_days(c: Commitment, today: date) -> int | None:

@@ -75,12 +75,12 @@ def brief_lines(brief: CustomerBrief, today: date) -> list[Text | Hanging]:
     if brief.colleagues_promised:
         out += [Text(""), Text(t("brief.colleagues_promised"), style="bold")]
         for row in brief.colleagues_promised:
-            out += _promise(row, today, row.commitment.author)
+            out += _promise(row, today, brief.who(row.commitment.author))
     if brief.heard:
         out += [Text(""), Text(t("brief.heard"), style="bold")]
         for heard in brief.heard:
             when = heard.visit.date.date().isoformat()
-            out.append(Text(f"  {when} · {heard.visit.author}", style="dim"))
+            out.append(Text(f"  {when} · {brief.who(heard.visit.author)}", style="dim"))
             for r in heard.requirements:
                 what = r.title or " · ".join(x for x in (r.user, r.scenario, r.pain) if x)
                 out.append(hanging("    " + t("brief.heard.requirement") + " ", what))

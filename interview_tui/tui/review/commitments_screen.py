@@ -41,6 +41,7 @@ from interview_tui.services.commitments import (
 )
 from interview_tui.services.list_text import conflict_mark
 from interview_tui.services.undo import recorded
+from interview_tui.team.actions import member_names
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.empty import EmptyNote
 from interview_tui.tui.forms import FormDialog
@@ -242,6 +243,7 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         #: whose promises: None for everyone's, ME, or a colleague's e-mail
         self.member: str | None = None
         self.members: list[str] | None = None  # colleagues, read on the first ``m``
+        self.names: dict[str, str] = {}  # each member's e-mail -> the name colleagues see
         self.by_key: dict[str, CommitmentRow] = {}
 
     @property
@@ -270,6 +272,17 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
             t("commitments.col.customer"), t("commitments.rates.kept"),
             t("commitments.rates.settled"), t("commitments.rates.rate"))  # fmt: skip
         super().on_mount()
+        store = self.iapp.store
+        self.read(lambda: member_names(store), self._names_read)
+
+    def _names_read(self, names: dict[str, str]) -> None:
+        self.names = names
+        if names:
+            self.reload()
+
+    def _who(self, member: str) -> str:
+        """A colleague as the team knows them: the name, or the e-mail before one is known."""
+        return self.names.get(member) or member
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -296,7 +309,7 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
             label += f" · {display_of(OwnerSide, self.owner)}"
         if self.member:
             label += " · " + (t("commitments.mine") if self.member == ME
-                              else t("commitments.by_member", member=self.member))  # fmt: skip
+                              else t("commitments.by_member", member=self._who(self.member)))
         self.query_one("#filter", Static).update(literal(t("commitments.filter", filter=label)))
         self.query_one("#commitments-empty", EmptyNote).say(
             None if data.total else self.no_match() or t("commitments.none") if data.any_at_all
@@ -322,7 +335,8 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
             rates.add_row(name, str(rate.kept), str(rate.due), _rate(rate))
         if set(per_member) - {""}:  # before a team every promise is this laptop's
             for who, rate in per_member.items():
-                rates.add_row(t("commitments.rates.member", member=who or t("commitments.mine")),
+                name = self._who(who) if who else t("commitments.mine")
+                rates.add_row(t("commitments.rates.member", member=name),
                               str(rate.kept), str(rate.due), _rate(rate))  # fmt: skip
         rates.measure()
 
@@ -345,7 +359,8 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         if row and (late := late_note(row.commitment, self.iapp.today())):
             text = f"{text} · {late}"
         if row and row.commitment.author not in ("", self.iapp.store.member):
-            text = f"{text} · " + t("commitments.by_member", member=row.commitment.author)
+            who = self._who(row.commitment.author)
+            text = f"{text} · " + t("commitments.by_member", member=who)
         self.query_one(RowStrip).show_text(text)
 
     @on(PagedTable.NeedMore)
