@@ -378,8 +378,6 @@ EN_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
          "What did {s} cost your team last month?"),
         (re.compile(r"\b(?:risk\w*|unsafe|dangerous|fragile|unreliable)\b"),
          "How many incidents did your team have with {b} last year?"),
-        (re.compile(r"\b(?:plan\w*|moving|switch\w*|adopt\w*|migrat\w*)\b"),
-         "What has your team decided about {b} so far?"),
     ),
     "vague": (
         (re.compile(r"\b(?:challenges?|problems?|issues?|pain|struggles?|concerns?)\b"),
@@ -499,6 +497,9 @@ def _en_job(text: str) -> str | None:
         if not found:
             continue
         if "{place}" in job:
+            if re.search(r"(?i)\b(?:move|moving|put|putting|migrate|bring|host)\s+"
+                         r"(?:all\s+(?:of\s+)?)?(?:your|the|their)\b", text):
+                return None  # their system's data moved to us: another need than nearby users
             return job.format(place=next(g for g in found.groups() if g))
         if "{aud}" in job:
             audience = _EN_AUDIENCE.search(text)
@@ -576,6 +577,18 @@ def _english(code: str, text: str) -> str | None:
         return None  # "would finance approve faster": about an approval, not the console
     if code == "competitor-confront":
         rival = _EN_RIVAL_NAME.search(text)
+        area = rival and (re.search(
+            r"(?i)\b(?:put|puts|run|runs|host|hosts|moved?|keep|keeps)\s+(?:all\s+(?:of\s+)?)?"
+            r"((?:your|the|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:on|to|with|at|onto)\s+"
+            + re.escape(rival.group()), text) or re.search(
+            r"(?i)\b(?:chose|choose|picked|pick|went\s+with|use|using)\s+"
+            + re.escape(rival.group()) + r"\s+for\s+([\w-]+(?:\s+[\w-]+)?)"
+            r"(?=\s+(?:over|instead|rather|and)\b|\s*[,?]|$)", text))
+        if area and _en_well_formed(area.group(1)):
+            # "put your DNS on Cloudflare": they chose it for that area, which stays named
+            said = re.sub(r"(?i)^(?:the|their)\s+", "", area.group(1))
+            return (f"When your team chose {rival.group()} for {said}, "
+                    "which criteria weighed most?")
         named = _en_well_formed(english_subject(text))
         if named and not _EN_PEOPLE_HEAD.search(named) and not _EN_EVENT.search(named):
             kind = _en_acronym_singular(_bare(named))
@@ -653,6 +666,10 @@ def _english(code: str, text: str) -> str | None:
         if "How many hours" in template and (re.search(r"(?i)\bhours\b", bare)
                                              or _EN_EVENT.search(bare)):
             return None  # "hours on failover last week": an event is not worked on weekly
+        last = bare.split()[-1].lower()
+        if " was {s}" in template and last.endswith("s") and not last.endswith("ss") \
+                and not _EN_MASS.match(last):
+            return None  # "How fast was your alerts": a plural is no one thing with a speed
         if "restore" in template and not re.search(_EN_STORE, bare):
             return None  # data is restored, not "the last restore of the outage"
         if "{j}" in template:
@@ -740,8 +757,6 @@ ZH_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"(?<!可)贵(?![司方公])|成本|花钱|费用"), "上个月{b}一共花了多少钱？"),
         (re.compile(r"风险|不安全|不稳定|不可靠|危险"), "过去一年，{b}出过几次问题？"),
         (re.compile(r"审计"), "上一次审计时，审计方提了哪些要求？"),
-        (re.compile(r"规划|计划|打算|都上|都在用|迁|换"),
-         "在{b}这件事上，你们团队目前做了哪些决定？"),
         (re.compile(r"难用|麻烦|复杂|不好用|混乱|看不懂"), "能讲讲你们团队最近一次用{b}的经过吗？"),
     ),
     "vague": (
@@ -825,6 +840,8 @@ _ZH_JOBS = (
     (r"在([\u4e00-\u9fff]{2,4}?)(?:有|开|建|建了|开了)?(?:机房|数据中心|可用区|节点|地域)",
      "服务{place}一带的用户"),
 )
+#: a system or its data put on a cloud ("把 MES 的数据放在阿里云上", "搬上来")
+_ZH_PUT = r"(?:放在|放到|部署在|部署到|迁到|迁去|迁上|迁过来|搬到|搬去|搬上|搬过来|托管在|跑在)"
 _ZH_AUDIENCE = re.compile(r"给([\u4e00-\u9fff]{2,6}?)(?:用|看)|(值班团队|值班同学|运维团队|"
                           r"车间主任|店长|门店|一线员工|现场人员)")
 _ZH_WANT = re.compile(r"想要|需要|希望有|肯定要|缺一个|缺个|要是有")
@@ -838,6 +855,8 @@ def _zh_need(text: str, leading: bool = False) -> str | None:
         if not found:
             continue
         if "{place}" in job:
+            if re.search(rf"把[^，,？?]{{1,24}}?{_ZH_PUT}|{_ZH_PUT}[^，,？?]{{0,4}}我们", text):
+                return None  # "把会员系统的数据放到我们云上": not about nearby users (see _en_job)
             job = job.format(place=found.group(1))
         elif "{aud}" in job:
             audience = _ZH_AUDIENCE.search(text)
@@ -866,8 +885,8 @@ def _zh_vendor(text: str, rival_name: str) -> str:
     ("Datadog", "IBM")."""
     if rival_name:
         return rival_name
-    for word in re.findall(r"[A-Za-z][A-Za-z0-9.+-]*", text):
-        if len(word) > 1 and not _ZH_NOT_VENDOR.match(word):
+    for word in re.findall(r"[A-Za-z][A-Za-z0-9.+-]*(?: [A-Z][A-Za-z0-9.+-]*)*", text):
+        if len(word) > 1 and not _ZH_NOT_VENDOR.match(word.split()[0]):
             return word
     return ""
 
@@ -904,17 +923,26 @@ def _chinese(code: str, text: str) -> str | None:
                   if m != rival_name and m not in _ZH_GENERIC and _zh_well_formed(m)
                   and not (m.isascii() and (len(m) < 2 or _ZH_TITLE.match(m)))]
         kind = next((m for m in others if m and _ZH_PRODUCT_KIND.match(m)), "")
+        placed = rival_name and re.search(
+            r"(?:把|你们的|贵司的?)\s*([A-Za-z0-9\u4e00-\u9fff ]{1,12}?)\s*(?:为什么|为啥)?"
+            rf"(?:都|也|全|全部)?{_ZH_PUT}\s*{re.escape(rival_name)}", text)
+        if placed and not _ZH_VERBISH.search(placed.group(1).replace("数据", "")):
+            # "为什么把 MES 的数据放在阿里云上": a system placed, not a vendor of its kind
+            return _zh_spaced("当初把{x}放到{r}上时，你们最看重哪几点？",
+                              {"x": placed.group(1).strip(), "r": rival_name}, text)
+        if re.search(r"把[^，,？?]{1,24}?" + _ZH_PUT, text):
+            return None  # a system or its data moved: "上次评估 ERP 供应商" asks another thing
         if rival_name and kind:
             chose = re.search(r"选|用(?:了|的|他们|它)|在用|换成|换到|迁到|迁去|签了", text)
-            return _zh_spaced("当初选{r}做{k}时，你们最看重的是哪几项指标？" if chose else
-                              "上次对比{r}和其他{k}供应商时，你们最看重的是哪几项指标？",
+            return _zh_spaced("当初选{r}做{k}时，你们最看重哪几点？" if chose else
+                              "上次对比{r}和其他{k}供应商时，你们最看重哪几点？",
                               {"r": rival_name, "k": kind}, text)
         if kind:
-            return _zh_spaced("上次评估{k}供应商时，你们最看重的是哪几项指标？", {"k": kind}, text)
+            return _zh_spaced("上次评估{k}供应商时，你们最看重哪几点？", {"k": kind}, text)
         if rival_name:
             known = rival is not None and rival.group() == rival_name
-            return _zh_spaced("上次评估{r}时，你们最看重的是哪几项指标？" if known
-                              else "上次评估{r}的方案时，你们最看重的是哪几项指标？",
+            return _zh_spaced("上次评估{r}时，你们最看重哪几点？" if known
+                              else "上次评估{r}的方案时，你们最看重哪几点？",
                               {"r": rival_name}, text)
         return None
     topic = _ZH_TOPIC.search(text)
@@ -995,6 +1023,12 @@ def _chinese(code: str, text: str) -> str | None:
             return None  # one works with a team; one does not use or deploy it
         elif "用{" in template and kind != "tool":
             return None  # only a tool is used
+        current = r"(?:这次|本次|这一次|目前的|正在进行的)[^，,？?]{0,6}?"
+        if re.search(current + re.escape(bare), text):
+            # an event still going on ("这次数据库迁移项目") is not the last one
+            if not template.startswith("上次{b}的过程中"):
+                return None
+            template = template.replace("上次{b}的过程中", "这次{b}到目前为止")
         return _zh_spaced(_zh_template(template, bare), values, text)
     return None
 
@@ -1045,8 +1079,9 @@ def questions(text: str, language: str) -> list[str]:
 
 _EN_TIME = re.compile(r"\b(?:(?:last|this|next|each|every|per|a)\s+(?:week|month|quarter|year|"
                       r"day)|in\s+20\d\d|so\s+far|since\s+\w+|yesterday|today)\b")
-_ZH_TIME = re.compile(r"上个?(?:月|季度|周|星期)|去年|今年|前年|每个?(?:月|年|周|天|季度)|"
-                      r"过去一年|这个季度|上次|上一次|最近一次")
+_ZH_TIME = re.compile(r"(?:上个?(?:月|季度|周|星期|赛季|财年)|上一?赛季|去年|今年|前年|过去一年|"
+                      r"这个季度|上次|上一次|最近一次)(?:\s?(?:双十一|双11|双十二|618|大促|春节|"
+                      r"黑五|年底|年终|旺季|高峰期?))?|每个?(?:月|年|周|天|季度)")
 _EN_PRONOUN = re.compile(r"\b(?:it|they|them)\b")
 _ZH_PRONOUN = re.compile(r"它们?|其")
 
@@ -1068,8 +1103,10 @@ def _en_standing(half: str, other: str) -> str | None:
     """``half`` of a double question made to stand alone: its pronoun replaced by the other
     half's subject ("what does it cost" -> "what does the cluster cost"), the other half's time
     frame carried over; ``None`` when it can't name what it asks about."""
-    if re.search(r"\b(?:its|their|those|that|these)\b|\beach\s+(?:of|one)\b", half, re.I):
-        return None
+    if re.search(r"\b(?:its|their|those|that|these)\b|\beach\s+(?!(?:month|year|week|day|"
+                 r"quarter|hour)\b)\w+|\bper\s+(?!(?:month|year|week|day|quarter|hour|minute|"
+                 r"second|request|gb|tb)\b)\w+", half, re.I):
+        return None  # "each region", "per player": each of what the dropped half counted
     pronouns = _EN_PRONOUN.findall(half.lower())
     if pronouns:
         anchored = re.search(rf"(?i)\b(?:the|your|our)\s+(?:last|latest|previous|most\s+recent)"
@@ -1100,8 +1137,10 @@ _ZH_EVENT = re.compile(r"(?:发布|迁移|故障|宕机|升级|扩容|续约|审
 def _zh_standing(half: str, other: str) -> str | None:
     """The Chinese form of ``_en_standing``: "每个月花多少钱？" after "集群有多大" becomes
     "这个集群每个月花多少钱？"."""
-    if re.search(r"各自|他们|这些|那些|每家|每个人|每一家", half):
-        return None
+    if re.search(r"各自|他们|这些|那些|每一?(?:个|家|位|台|张|款|条|套|名|块|户)?"
+                 r"(?!个?(?:月|年|周|天|季度|小时|分钟|秒|次|GB|TB|G\b|T\b))"
+                 r"(?:个|家|位|台|张|款|条|套|名|块|户)", half):
+        return None  # "每个地区…", "每张卡…": each of what the dropped half counted
     own = _ZH_SUBJECT.search(half) or _ZH_HEAD.search(half.rstrip("？?"))
     money_first = False
     if own and _ZH_MONEY_ONLY.fullmatch(own.group()) and (
@@ -1114,10 +1153,11 @@ def _zh_standing(half: str, other: str) -> str | None:
         found = _zh_well_formed(chinese_subject(other)) or _zh_well_formed(chinese_phrase(other))
         if not found:
             return None
-    anchored = found and re.search(f"(?:{_ZH_TIME.pattern})" + re.escape(found), other)
+    anchored = found and re.search(f"(?:{_ZH_TIME.pattern})(?:你们)?" + re.escape(found), other)
     if anchored and not _ZH_PRONOUN.search(half) and not _ZH_TIME.search(half):
-        # the event with its time, as the other half says it: "上次故障" + "造成了多少损失"
-        return re.sub(r"^你们", "", anchored.group() + re.sub(r"^你们", "", half))
+        # the event with its time, as the other half says it: "上次故障" + "造成了多少损失",
+        # "去年双十一你们扩容" + "花了多少钱" -> "去年双十一扩容花了多少钱"
+        return re.sub(r"你们", "", anchored.group()) + re.sub(r"^你们", "", half)
     time = _ZH_TIME.search(other)
     if time and not _ZH_TIME.search(half):
         half = time.group() + half
@@ -1133,8 +1173,9 @@ def _zh_standing(half: str, other: str) -> str | None:
                 half = lead + re.sub(r"^(?:我们|你们)的", "", found) + "的" + body
                 return re.sub(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|"
                               r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])", " ", half)
-            owner = "你们的" if "你们" in other and not found.startswith(("我们", "你们")) else \
-                ("" if found.startswith(("我们", "你们")) or _ZH_EVENT.search(found) else "这个")
+            # "你们的集群", never "这个集群": the cluster "这个" points at is in the dropped half
+            owner = "" if found.startswith(("我们", "你们")) or _ZH_EVENT.search(found) \
+                else "你们的"
             half = owner + found + body
         half = re.sub(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])",
                       " ", half)
