@@ -14,6 +14,7 @@ changed (from, to) and why.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -192,6 +193,36 @@ def list_commitments(store: Store, today: date, filters: CommitmentFilter | None
         where, params = f"m.id IN ({','.join('?' * len(ids))})", ids
     rows = store.query(f"{_ROW_SQL} WHERE {where} ORDER BY {_ORDER}", params)
     return [_row(row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentLine:
+    """What a listing shows of one commitment, read as a plain row (no model is built: the
+    CLI lists tens of thousands)."""
+
+    id: int
+    due: str | None  # ISO date
+    state: str
+    owner_side: str
+    owner_name: str
+    text: str
+    customer: str
+
+    def is_overdue(self, today: date) -> bool:
+        return self.state == "open" and self.due is not None and self.due < today.isoformat()
+
+
+def commitment_lines(store: Store, today: date, filters: CommitmentFilter | None = None,
+                     ) -> Iterator[CommitmentLine]:  # fmt: skip
+    """Every match of ``filters`` in :func:`list_commitments`' order, one plain row at a
+    time (``commitments --due-soon`` reads only the open ones due soon, from their index)."""
+    where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
+    sql = ("SELECT m.id, m.due, m.state, m.owner_side, m.owner_name, m.text, c.name"
+           " FROM commitments m JOIN visits v ON v.id = m.visit_id"
+           f" JOIN customers c ON c.id = v.customer_id WHERE {where} ORDER BY {_ORDER}")
+    for row in store.conn.execute(sql, params):
+        yield CommitmentLine(row[0], (row[1] or "")[:10] or None, row[2], row[3] or "",
+                             row[4] or "", row[5] or "", row[6] or "")  # fmt: skip
 
 
 def count_commitments(store: Store, today: date, filters: CommitmentFilter | None = None) -> int:
