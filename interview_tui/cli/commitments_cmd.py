@@ -40,8 +40,8 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
         DUE_SOON_DAYS,
         CommitmentFilter,
         commitment_lines,
+        iter_commitments,
         kept_on_time,
-        list_commitments,
         member_filter,
     )
 
@@ -53,10 +53,10 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
                                due_this_week=due_this_week, owner=owner,
                                due_within=DUE_SOON_DAYS if due_soon else None,
                                member=who, me=me)  # fmt: skip
-    if as_json:
-        rows = list_commitments(store, today, filters)
+    if as_json:  # written row by row as it is read: memory stays flat at any size
         kept = kept_on_time(store, today)
-        echo_json({"commitments": [row.to_dict(today) for row in rows],
+        rows = iter_commitments(store, today, filters)
+        echo_json({"commitments": (row.to_dict(today) for row in rows),
                    "kept_on_time": kept.ours.to_dict(),
                    "kept_on_time_customer": kept.theirs.to_dict()})  # fmt: skip
         return

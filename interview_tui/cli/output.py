@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import click
@@ -39,7 +39,45 @@ def json_text(data: Any) -> str:
 
 
 def echo_json(data: Any) -> None:
-    click.echo(json_text(data))
+    """Print ``data`` as :func:`json_text`; an iterator in it (a generator of rows) is written
+    item by item, so memory stays flat however long the listing (the bytes are the same)."""
+    out = click.get_text_stream("stdout")
+    batch: list[str] = []
+    for piece in json_pieces(data):
+        batch.append(piece)
+        if len(batch) >= 512:
+            out.write("".join(batch))
+            batch.clear()
+    out.write("".join(batch) + "\n")
+    out.flush()
+
+
+def json_pieces(data: Any, level: int = 0) -> Iterator[str]:
+    """:func:`json_text` of ``data`` in pieces, byte for byte: the top-level dict one key at
+    a time and an iterator (a generator of rows) one item at a time; every other value
+    (a row) whole. A listing hands a generator, so one row at a time is in memory."""
+    if level == 0 and isinstance(data, dict) and data:
+        items: Iterator[Any] = iter(data.items())
+        opening, closing = "{", "}"
+    elif isinstance(data, Iterator):
+        items, opening, closing = data, "[", "]"
+    else:
+        yield _indented(json_text(data), level)
+        return
+    inner = "\n" + "  " * (level + 1)
+    first = True
+    for item in items:
+        yield (opening if first else ",") + inner
+        first = False
+        if closing == "}":
+            key, item = item
+            yield json_text(str(key)) + ": "
+        yield from json_pieces(item, level + 1)
+    yield opening + closing if first else "\n" + "  " * level + closing
+
+
+def _indented(text: str, level: int) -> str:
+    return text.replace("\n", "\n" + "  " * level) if level else text
 
 
 def for_terminal(text: str, output_format: str) -> str:

@@ -225,6 +225,17 @@ def commitment_lines(store: Store, today: date, filters: CommitmentFilter | None
                              row[4] or "", row[5] or "", row[6] or "")  # fmt: skip
 
 
+def iter_commitments(store: Store, today: date, filters: CommitmentFilter | None = None,
+                     ) -> Iterator[CommitmentRow]:  # fmt: skip
+    """Every match of :func:`list_commitments`, in its order, read one row at a time (a
+    listing of every commitment of a career never holds them all)."""
+    where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
+    cursor = store.conn.execute(f"{_ROW_SQL} WHERE {where} ORDER BY {_ORDER}", params)
+    names = [column[0] for column in cursor.description]
+    for values in cursor:
+        yield _row(dict(zip(names, values, strict=True)))
+
+
 def count_commitments(store: Store, today: date, filters: CommitmentFilter | None = None) -> int:
     where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
     return int(store.query(f"SELECT count(*) AS n FROM commitments m WHERE {where}",

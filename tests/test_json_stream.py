@@ -1,0 +1,53 @@
+"""Listings in JSON are written row by row (memory flat at any size), byte for byte as the
+whole document indented at once."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from interview_tui.cli.main import cli
+from interview_tui.cli.output import json_pieces, json_text
+
+SAMPLES = [
+    [], {}, "text", 3, None, {"a": []}, {"a": {}},
+    {"rows": [{"id": 1, "history": [{"k": "v\x1b[31m"}], "e": {}}, {"id": 2}],
+     "kept": {"kept": 1, "due": 2, "rate": 0.5}, "other": [1, [2, []]]},
+]  # fmt: skip
+
+
+def test_pieces_are_the_whole_document_byte_for_byte() -> None:
+    for sample in SAMPLES:
+        assert "".join(json_pieces(sample)) == json_text(sample)
+        if isinstance(sample, dict):  # its lists handed as generators: the same bytes
+            lazy = {key: iter(value) if isinstance(value, list) else value
+                    for key, value in sample.items()}  # fmt: skip
+            assert "".join(json_pieces(lazy)) == json_text(sample)
+
+
+def test_a_row_is_written_before_the_next_is_read() -> None:
+    written: list[str] = []
+    pulled: list[int] = []
+
+    def rows():
+        for number in range(3):
+            pulled.append(number)
+            # every earlier row is already out when this one is read
+            assert "".join(written).count('"n"') == number
+            yield {"n": number}
+
+    for piece in json_pieces({"rows": rows(), "total": 3}):
+        written.append(piece)
+    assert pulled == [0, 1, 2] and json.loads("".join(written))["total"] == 3
+
+
+def test_commitments_json_parses_with_every_row_and_the_rates(demo_store) -> None:
+    result = CliRunner().invoke(cli, ["--db", str(demo_store.path), "commitments", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert list(data) == ["commitments", "kept_on_time", "kept_on_time_customer"]
+    count = demo_store.query("SELECT count(*) AS n FROM commitments")[0]["n"]
+    assert len(data["commitments"]) == count > 0
+    assert {"id", "customer", "due", "state", "history", "late"} <= set(data["commitments"][0])
+    assert result.output == json_text(data) + "\n"  # indented exactly as before
