@@ -41,15 +41,13 @@ def json_text(data: Any) -> str:
 def echo_json(data: Any) -> None:
     """Print ``data`` as :func:`json_text`; an iterator in it (a generator of rows) is written
     item by item, so memory stays flat however long the listing (the bytes are the same)."""
-    out = click.get_text_stream("stdout")
     batch: list[str] = []
     for piece in json_pieces(data):
         batch.append(piece)
         if len(batch) >= 512:
-            out.write("".join(batch))
+            click.echo("".join(batch), nl=False)
             batch.clear()
-    out.write("".join(batch) + "\n")
-    out.flush()
+    click.echo("".join(batch))
 
 
 def json_pieces(data: Any, level: int = 0) -> Iterator[str]:
