@@ -54,7 +54,7 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
                                due_within=DUE_SOON_DAYS if due_soon else None,
                                member=who, me=me)  # fmt: skip
     if as_json:  # written row by row as it is read: memory stays flat at any size
-        kept = kept_on_time(store, today)
+        kept = kept_on_time(store, today, per_customer=False)
         rows = iter_commitments(store, today, filters)
         echo_json({"commitments": (row.to_dict(today) for row in rows),
                    "kept_on_time": kept.ours.to_dict(),
@@ -74,7 +74,7 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
         echo(t("cli.commitments.none"), err=due_soon)  # a prompt shows nothing when all is well
     if due_soon:  # for prompts and scripts: the lines and nothing else
         return
-    kept = kept_on_time(store, today)
+    kept = kept_on_time(store, today, per_customer=False)
     for key, rate in (("cli.commitments.kept_ours", kept.ours),
                       ("cli.commitments.kept_theirs", kept.theirs)):  # fmt: skip
         if rate.rate is not None:

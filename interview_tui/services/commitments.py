@@ -220,7 +220,7 @@ def commitment_lines(store: Store, today: date, filters: CommitmentFilter | None
     sql = ("SELECT m.id, m.due, m.state, m.owner_side, m.owner_name, m.text, c.name"
            " FROM commitments m JOIN visits v ON v.id = m.visit_id"
            f" JOIN customers c ON c.id = v.customer_id WHERE {where} ORDER BY {_ORDER}")
-    for row in store.conn.execute(sql, params):
+    for row in store.rows(sql, params):
         yield CommitmentLine(row[0], (row[1] or "")[:10] or None, row[2], row[3] or "",
                              row[4] or "", row[5] or "", row[6] or "")  # fmt: skip
 
@@ -230,9 +230,11 @@ def iter_commitments(store: Store, today: date, filters: CommitmentFilter | None
     """Every match of :func:`list_commitments`, in its order, read one row at a time (a
     listing of every commitment of a career never holds them all)."""
     where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
-    cursor = store.conn.execute(f"{_ROW_SQL} WHERE {where} ORDER BY {_ORDER}", params)
-    names = [column[0] for column in cursor.description]
-    for values in cursor:
+    sql = f"{_ROW_SQL} WHERE {where} ORDER BY {_ORDER}"
+    names = [row["name"] for row in store.query(
+        "SELECT name FROM pragma_table_info('commitments')")]  # fmt: skip
+    names += ["_customer_id", "_customer", "_visit_date"]
+    for values in store.rows(sql, params):
         yield _row(dict(zip(names, values, strict=True)))
 
 
@@ -265,10 +267,12 @@ def due_soon(store: Store, today: date, *, days: int = DUE_SOON_DAYS, show: int 
     """The nudge on home: counts of overdue and due-this-week, and the first few of them
     (plain rows: home reads this before the app has started, without loading the models)."""
     where, params = CommitmentFilter(due_within=days).sql(today, hide_archived=any_archived(store))
+    # the counts from the counters the triggers keep (store/migrations.py): a few rows per day
     counts = store.query(
-        "SELECT m.owner_side AS side, sum(m.due < ?) AS overdue, sum(m.due >= ?) AS due"
-        f" FROM commitments m WHERE {where} GROUP BY m.owner_side",
-        [today.isoformat(), today.isoformat(), *params])  # fmt: skip
+        "SELECT side, sum(CASE WHEN day < ? THEN n ELSE 0 END) AS overdue,"
+        " sum(CASE WHEN day >= ? THEN n ELSE 0 END) AS due FROM commitment_counts"
+        " WHERE kind = 'open_due' AND day != '' AND day <= ? GROUP BY side HAVING sum(n) > 0",
+        [today.isoformat(), today.isoformat(), params[-1]])  # fmt: skip
     first = store.query(
         "SELECT m.due, m.owner_side, m.text, c.name AS customer FROM commitments m"
         " JOIN visits v ON v.id = m.visit_id JOIN customers c ON c.id = v.customer_id"
@@ -411,8 +415,9 @@ def kept_on_time(store: Store, today: date, *, customer_id: int | None = None,
     the CLI, the commitments screen, home and the report. ``customer_id`` / ``visit_id``
     narrow it to one customer or one visit; without ``per_customer`` (home) the commitments
     are counted without reading their visits and customers."""
-    # archived visits do not count (checked only when something is archived: the rate on
-    # home is then read from its covering index alone)
+    if not per_customer and customer_id is None and visit_id is None:
+        return _kept_from_counters(store, today)
+    # archived visits do not count (checked only when something is archived)
     where, params = [NOT_ARCHIVED if any_archived(store) else "1 = 1"], [today.isoformat()]
     joins, group, name = "", "m.owner_side", "'' AS customer"
     if per_customer or customer_id is not None:
@@ -436,6 +441,26 @@ def kept_on_time(store: Store, today: date, *, customer_id: int | None = None,
     per = {r["customer"]: KeptRate(int(r["kept"] or 0), int(r["due"] or 0))
            for r in ours if r["due"] and per_customer}  # fmt: skip
     return KeptOnTime(_sum(ours), _sum(theirs), per)
+
+
+def _kept_from_counters(store: Store, today: date) -> KeptOnTime:
+    """Every commitment's kept-on-time rate from the counters the triggers keep: kept, and
+    due (closed, or open past its first due date), per owner side."""
+    rows = store.query(
+        "SELECT side, sum(CASE WHEN kind = 'kept' THEN n ELSE 0 END) AS kept,"
+        " sum(CASE WHEN kind = 'closed' OR (kind = 'open_first' AND day != '' AND day < ?)"
+        " THEN n ELSE 0 END) AS due FROM commitment_counts"
+        " WHERE kind IN ('kept', 'closed', 'open_first') GROUP BY side", [today.isoformat()])
+    return KeptOnTime(_sum([r for r in rows if r["side"] == "us"]),
+                      _sum([r for r in rows if r["side"] != "us"]), {})  # fmt: skip
+
+
+def open_count(store: Store) -> int:
+    """How many commitments are open (archived visits and customers left out), from the
+    counters the triggers keep."""
+    row = store.query("SELECT coalesce(sum(n), 0) AS n FROM commitment_counts"
+                      " WHERE kind = 'open' AND day = ''")[0]  # fmt: skip
+    return int(row["n"])
 
 
 def kept_per_member(store: Store, today: date) -> dict[str, KeptRate]:

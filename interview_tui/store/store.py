@@ -148,6 +148,21 @@ class Store:
             names = [column[0] for column in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def rows(self, sql: str, params: Sequence[Any] = (), *, batch: int = 500,
+             ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
+        """Rows of a read-only query as tuples, read ``batch`` at a time as they are used (a
+        listing of every commitment never holds them all). The connection is the one
+        :meth:`query` uses; the read lock is held while each batch is fetched."""
+        writing = getattr(self._writing, "active", False)
+        conn, lock = (self.conn, self._lock) if writing else (self.reader, self._read_lock)
+        with lock:
+            cursor = conn.execute(sql, params)
+            chunk = cursor.fetchmany(batch)
+        while chunk:
+            yield from chunk
+            with lock:
+                chunk = cursor.fetchmany(batch)
+
     # -- generic records ----------------------------------------------------------------
 
     def save(self, record: R) -> R:

@@ -2,7 +2,7 @@
 
 import sqlite3
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
