@@ -12,6 +12,8 @@ from interview_tui.cli.output import json_pieces, json_text
 
 SAMPLES = [
     [], {}, "text", 3, None, {"a": []}, {"a": {}},
+    {1: "number key", None: "none key", 2.5: [float("inf"), -0.0, 10**30, True, False],
+     "text": "\u202e\x1b\n\"\\ 对账 \ud800"},
     {"rows": [{"id": 1, "history": [{"k": "v\x1b[31m"}], "e": {}}, {"id": 2}],
      "kept": {"kept": 1, "due": 2, "rate": 0.5}, "other": [1, [2, []]]},
 ]  # fmt: skip
@@ -51,3 +53,20 @@ def test_commitments_json_parses_with_every_row_and_the_rates(demo_store) -> Non
     assert len(data["commitments"]) == count > 0
     assert {"id", "customer", "due", "state", "history", "late"} <= set(data["commitments"][0])
     assert result.output == json_text(data) + "\n"  # indented exactly as before
+
+
+def test_commitments_json_from_plain_rows_equals_the_models(demo_store) -> None:
+    from datetime import date
+
+    from interview_tui.services.commitments import commitment_dicts, list_commitments
+
+    store = demo_store
+    # every shape of promise: done late and on time, dropped, rescheduled, without a date
+    store.db.execute("UPDATE commitments SET state = 'done', closed_on = '2030-01-01'"
+                     " WHERE id IN (SELECT id FROM commitments ORDER BY id LIMIT 3)")  # fmt: skip
+    store.db.execute("UPDATE commitments SET due = NULL, first_due = NULL WHERE id = ("
+                     "SELECT max(id) FROM commitments)")  # fmt: skip
+    for today in (date(2026, 12, 1), date(2031, 1, 1)):
+        models = [row.to_dict(today) for row in list_commitments(store, today)]
+        assert list(commitment_dicts(store, today)) == models
+        assert {row["late"] for row in models} == {True, False}

@@ -39,8 +39,8 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
     from interview_tui.services.commitments import (
         DUE_SOON_DAYS,
         CommitmentFilter,
+        commitment_dicts,
         commitment_lines,
-        iter_commitments,
         kept_on_time,
         member_filter,
     )
@@ -55,8 +55,7 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
                                member=who, me=me)  # fmt: skip
     if as_json:  # written row by row as it is read: memory stays flat at any size
         kept = kept_on_time(store, today, per_customer=False)
-        rows = iter_commitments(store, today, filters)
-        echo_json({"commitments": (row.to_dict(today) for row in rows),
+        echo_json({"commitments": commitment_dicts(store, today, filters),
                    "kept_on_time": kept.ours.to_dict(),
                    "kept_on_time_customer": kept.theirs.to_dict()})  # fmt: skip
         return

@@ -238,6 +238,43 @@ def iter_commitments(store: Store, today: date, filters: CommitmentFilter | None
         yield _row(dict(zip(names, values, strict=True)))
 
 
+def _day(value: str | None) -> str | None:
+    """A stored date as the model gives it back (``YYYY-MM-DD``), None for none."""
+    return value[:10] if value else None
+
+
+def commitment_dicts(store: Store, today: date, filters: CommitmentFilter | None = None,
+                     ) -> Iterator[dict[str, object]]:  # fmt: skip
+    """:meth:`CommitmentRow.to_dict` of every match of ``filters``, in the same order and
+    with the same keys and values, built from plain rows one at a time without the model
+    (``commitments --json`` lists every promise of a career; a test compares the two)."""
+    import json
+
+    where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
+    sql = ("SELECT m.id, m.visit_id, c.name, v.date, m.text, m.owner_side, m.owner_name,"
+           " m.due, m.state, m.uid, m.first_due, m.within_authority, m.authority_override,"
+           " m.resolution_note, m.closed_on, m.history, m.author"
+           " FROM commitments m JOIN visits v ON v.id = m.visit_id"
+           f" JOIN customers c ON c.id = v.customer_id WHERE {where} ORDER BY {_ORDER}")
+    now = today.isoformat()
+    for (cid, visit_id, customer, visit_date, text, side, owner_name, due, state, uid,
+         first_due, within, override, note, closed_on, history, author) in store.rows(sql, params):
+        due, closed_on = _day(due), _day(closed_on)
+        first_due = _day(first_due) or due
+        end = closed_on if state == "done" and closed_on else now
+        yield {
+            "id": cid, "visit_id": visit_id, "customer": customer,
+            "visit_date": (visit_date or "")[:10], "text": text, "owner": side,
+            "owner_name": owner_name, "due": due, "state": state,
+            "overdue": state == "open" and due is not None and due < now,
+            "uid": uid, "first_due": first_due,
+            "late": first_due is not None and state != "dropped" and end > first_due,
+            "within_authority": bool(within), "authority_override": override,
+            "resolution_note": note, "closed_on": closed_on,
+            "history": json.loads(history) if history else [], "author": author,
+        }  # fmt: skip
+
+
 def count_commitments(store: Store, today: date, filters: CommitmentFilter | None = None) -> int:
     where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
     return int(store.query(f"SELECT count(*) AS n FROM commitments m WHERE {where}",
