@@ -66,6 +66,10 @@ class SearchHit:
     visit_date: str
 
 
+#: how many of the newest matches a search ranks (the rest are older and left out)
+SEARCH_RANKED = 2000
+
+
 class Store:
     """Typed access to the SQLite file. Build it with :func:`open_store`."""
 
@@ -432,9 +436,25 @@ class Store:
 
     # -- search -------------------------------------------------------------------------
 
+    def _search_cut(self, expression: str) -> int:
+        """The row number below which matches are not ranked: that of the match just older
+        than the newest :data:`SEARCH_RANKED` (found in the index's order, not ranked)."""
+        rows = self.query("SELECT rowid AS n FROM search_index WHERE search_index MATCH ?"
+                          " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                          [expression, SEARCH_RANKED])  # fmt: skip
+        return int(rows[0]["n"]) if rows else -(2**63)
+
+    def search_cut_off(self, text: str) -> bool:
+        """Whether ``text`` matches more than the :data:`SEARCH_RANKED` records
+        :meth:`search` ranks (the older ones were left out)."""
+        expression = match_expression(text)
+        return expression is not None and self._search_cut(expression) > -(2**63)
+
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         """Notes, requirements and commitments matching ``text``, best first (none of an
-        archived visit or customer)."""
+        archived visit or customer), ranked among the newest :data:`SEARCH_RANKED`
+        matches (:meth:`search_cut_off` says when there were more): ranking every match
+        made a word found in 160,000 records three times slower than in 4,000."""
         expression = match_expression(text)
         if expression is None:
             return []
@@ -443,9 +463,10 @@ class Store:
             " FROM search_index s"
             " LEFT JOIN visits v ON v.id = s.visit_id"
             " LEFT JOIN customers c ON c.id = v.customer_id"
-            " WHERE search_index MATCH ? AND v.archived_at IS NULL AND c.archived_at IS NULL"
+            " WHERE search_index MATCH ? AND s.rowid > ?"
+            " AND v.archived_at IS NULL AND c.archived_at IS NULL"
             " ORDER BY rank LIMIT ?",
-            [expression, limit],
+            [expression, self._search_cut(expression), limit],
         )
         hits = []
         for row in rows:
