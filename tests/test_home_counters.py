@@ -57,6 +57,9 @@ def _counters(store) -> dict:
 
 def _check(store, step: str) -> None:
     assert _counters(store) == _long_way(store), step
+    zeros = store.query("SELECT (SELECT count(*) FROM commitment_counts WHERE n = 0)"
+                        " + (SELECT count(*) FROM customer_visit_counts WHERE n = 0) AS n")
+    assert zeros[0]["n"] == 0, f"{step}: counters at zero left behind"
 
 
 def test_counters_equal_the_long_count_after_every_kind_of_change(demo_store) -> None:

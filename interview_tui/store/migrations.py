@@ -327,37 +327,51 @@ def _visit_counted(row: str) -> str:
             f" WHERE c.id = {row}.customer_id AND c.archived_at IS NULL))")
 
 
+#: counters that fell to zero go, so that an undone change (a failed import cleaned up)
+#: leaves the tables as they were
+_DROP_ZEROS = "DELETE FROM commitment_counts WHERE n = 0"
+
+
+def _drop_zero(row: str) -> str:
+    """Remove the counters of a trigger's ``OLD`` commitment that fell to zero (found by
+    their key, not by a scan)."""
+    return ("DELETE FROM commitment_counts WHERE kind IN ('open', 'open_due', 'open_first',"
+            f" 'closed', 'kept') AND side = {row}.owner_side AND day IN ('',"
+            f" coalesce({row}.due, ''), coalesce({row}.first_due, {row}.due, '')) AND n = 0")
+
+
 def _v12_commitment_counts(db: sqlite_utils.Database) -> None:
     """Counters of the commitments home shows (open, overdue, due soon, kept on time) and of
     each customer's visits, kept true by triggers on every insert, change, archive, restore
     and delete, so that home reads a few rows at any size instead of counting every
     commitment of a career."""
     db.execute("CREATE TABLE commitment_counts (kind TEXT NOT NULL, side TEXT NOT NULL,"
-               " day TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, side, day))"
-               " WITHOUT ROWID")  # fmt: skip
+               " day TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, side, day))")
     db.execute(tally_sql("commitments m WHERE " + _counted("m.visit_id"), "1"))
     db.execute("CREATE TRIGGER commitment_counts_insert AFTER INSERT ON commitments"
                f" BEGIN {tally_sql(_one('NEW'), '1')}; END")  # fmt: skip
     db.execute("CREATE TRIGGER commitment_counts_delete AFTER DELETE ON commitments"
-               f" BEGIN {tally_sql(_one('OLD'), '-1')}; END")  # fmt: skip
+               f" BEGIN {tally_sql(_one('OLD'), '-1')}; {_drop_zero('OLD')}; END")
     db.execute("CREATE TRIGGER commitment_counts_update AFTER UPDATE OF state, owner_side, due,"
                " first_due, closed_on, visit_id ON commitments"
-               f" BEGIN {tally_sql(_one('OLD'), '-1')}; {tally_sql(_one('NEW'), '1')}; END")
+               f" BEGIN {tally_sql(_one('OLD'), '-1')}; {tally_sql(_one('NEW'), '1')};"
+               f" {_drop_zero('OLD')}; END")  # fmt: skip
     flip = f"{_visit_counted('NEW')} != {_visit_counted('OLD')}"
     db.execute("CREATE TRIGGER commitment_counts_visit AFTER UPDATE OF archived_at, customer_id"
                f" ON visits WHEN {flip} BEGIN "
                + tally_sql("commitments m WHERE m.visit_id = NEW.id",
                            f"CASE WHEN {_visit_counted('NEW')} THEN 1 ELSE -1 END")
-               + "; END")  # fmt: skip
+               + f"; {_DROP_ZEROS}; END")  # fmt: skip
     db.execute("CREATE TRIGGER commitment_counts_visit_delete AFTER DELETE ON visits"
                f" WHEN {_visit_counted('OLD')} BEGIN "
-               + tally_sql("commitments m WHERE m.visit_id = OLD.id", "-1") + "; END")
+               + tally_sql("commitments m WHERE m.visit_id = OLD.id", "-1")
+               + f"; {_DROP_ZEROS}; END")  # fmt: skip
     db.execute("CREATE TRIGGER commitment_counts_customer AFTER UPDATE OF archived_at"
                " ON customers WHEN (OLD.archived_at IS NULL) != (NEW.archived_at IS NULL) BEGIN "
                + tally_sql("commitments m WHERE m.visit_id IN (SELECT id FROM visits"
                            " WHERE customer_id = NEW.id AND archived_at IS NULL)",
                            "CASE WHEN NEW.archived_at IS NULL THEN 1 ELSE -1 END")
-               + "; END")  # fmt: skip
+               + f"; {_DROP_ZEROS}; END")  # fmt: skip
     # each customer's visits (archived ones left out): how many, and the last one's date,
     # for home's list of customers most recently seen
     db.execute("CREATE TABLE customer_visit_counts (customer_id INTEGER PRIMARY KEY,"
@@ -378,11 +392,13 @@ def _v12_commitment_counts(db: sqlite_utils.Database) -> None:
                " INSERT INTO customer_visit_counts (customer_id, n, last)"
                " VALUES (NEW.customer_id, 1, NEW.date) ON CONFLICT (customer_id) DO UPDATE"
                " SET n = n + 1, last = max(coalesce(last, ''), excluded.last); END")
+    drop = "DELETE FROM customer_visit_counts WHERE customer_id = OLD.customer_id AND n = 0"
     db.execute("CREATE TRIGGER customer_visit_counts_delete AFTER DELETE ON visits"
-               f" BEGIN {recount('OLD.customer_id')}; END")  # fmt: skip
+               f" BEGIN {recount('OLD.customer_id')}; {drop}; END")  # fmt: skip
     db.execute("CREATE TRIGGER customer_visit_counts_update AFTER UPDATE OF archived_at,"
                " customer_id, date ON visits"
-               f" BEGIN {recount('OLD.customer_id')}; {recount('NEW.customer_id')}; END")
+               f" BEGIN {recount('OLD.customer_id')}; {recount('NEW.customer_id')}; {drop};"
+               " END")  # fmt: skip
 
 
 MIGRATIONS: list[Migration] = [
