@@ -160,6 +160,111 @@ def quick_ui_language(environ: Mapping[str, str] | None = None) -> str | None:
     return None
 
 
+# -- each setting's check, shared by the pydantic model and the plain path ------------------
+
+
+def check_text(value: object, key: str | None) -> object:
+    """``name`` and ``signature``: at most 2,000 characters, no control character (a
+    signature may hold new lines and tabs)."""
+    if isinstance(value, str):
+        if len(value) > 2_000:
+            raise ValueError(t("settings.bad.too_long"))
+        allowed = "\n\t" if key == "signature" else ""
+        if any((ord(c) < 32 or 127 <= ord(c) < 160) and c not in allowed for c in value):
+            raise ValueError(t("settings.bad.control"))
+    return value
+
+
+def check_email(value: str) -> str:
+    value = value.strip()
+    if value and not re.fullmatch(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+", value):
+        raise ValueError(t("settings.bad.email"))
+    return value
+
+
+def check_recap_lang(value: object) -> str:
+    text = str(value).strip().lower()
+    if text in ("customer", "ui"):
+        return text
+    if not text:
+        raise ValueError(t("settings.bad.empty"))
+    return language_value(text)
+
+
+def check_folder(value: str) -> str:
+    if not value.strip():
+        raise ValueError(t("settings.bad.empty"))
+    return value.strip()
+
+
+def check_days(value: int) -> int:
+    if not 0 <= value <= 30:
+        raise ValueError(t("settings.bad.days"))
+    return value
+
+
+def check_time(value: str) -> str:
+    match = _TIME.match(value.strip())
+    if match is None:
+        raise ValueError(t("settings.bad.time"))
+    return f"{int(match[1]):02d}:{match[2]}"
+
+
+_CHECKS: dict[str, Any] = {
+    "name": lambda value: check_text(value, "name"),
+    "signature": lambda value: check_text(value, "signature"),
+    "email": check_email, "lang": language_value, "recap_lang": check_recap_lang,
+    "export_folder": check_folder, "alarm_days_before": check_days, "alarm_time": check_time,
+}  # fmt: skip
+
+
+def _plain(key: str, value: object) -> object:
+    """``value`` for ``key`` as the pydantic model would make it, when it is plainly valid
+    (the right type, or text that is clearly one); raises ValueError for anything else, so
+    that the model reports it in its own words."""
+    kind = type(UserSettings.__dataclass_fields__[key].default)
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value == value.strip() and bool_value(value) is not None:
+            return bool_value(value)
+        raise ValueError(key)
+    if kind is int:
+        if isinstance(value, str) and re.fullmatch("[0-9]{1,3}", value):
+            value = int(value)
+        if type(value) is not int:
+            raise ValueError(key)
+    elif not isinstance(value, str):
+        raise ValueError(key)
+    check = _CHECKS.get(key)
+    return check(value) if check else value
+
+
+def _plain_values(data: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, Any] | None:
+    """Every setting without pydantic (importing it costs a tenth of a second in each
+    command), when every value given is plainly valid; None when one is not (or a variable
+    is spelt in another case), so that :func:`load_settings` asks the model."""
+    for name in env:
+        upper = name.upper()
+        if (upper.startswith(ENV_PREFIX) and upper[len(ENV_PREFIX):].lower() in KEYS
+                and name != upper and env[name] != ""):  # fmt: skip
+            return None
+    values: dict[str, Any] = {}
+    for key in KEYS:
+        value = env.get(env_name(key), "")
+        if value == "":
+            if key not in data:
+                values[key] = UserSettings.__dataclass_fields__[key].default
+                continue
+            value = data[key]
+        try:
+            values[key] = _plain(key, value)
+        except ValueError:
+            return None
+    return values
+
+
+
 @cache
 def _model() -> type:
     """The pydantic-settings model (defined on first use: importing it costs ~60 ms)."""
@@ -189,58 +294,37 @@ def _model() -> type:
         @field_validator("name", "signature", mode="before")
         @classmethod
         def _text(cls, value: object, info: ValidationInfo) -> object:
-            if isinstance(value, str):
-                if len(value) > 2_000:
-                    raise ValueError(t("settings.bad.too_long"))
-                allowed = "\n\t" if info.field_name == "signature" else ""
-                if any((ord(c) < 32 or 127 <= ord(c) < 160) and c not in allowed for c in value):
-                    raise ValueError(t("settings.bad.control"))
-            return value
+            return check_text(value, info.field_name)
 
         @field_validator("email")
         @classmethod
-        def _email(cls, value: str) -> str:
-            value = value.strip()
-            if value and not re.fullmatch(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+", value):
-                raise ValueError(t("settings.bad.email"))
-            return value
+        def _email(cls, value: Any) -> Any:
+            return check_email(value)
 
         @field_validator("lang", mode="before")
         @classmethod
-        def _lang(cls, value: object) -> str:
+        def _lang(cls, value: Any) -> Any:
             return language_value(value)
 
         @field_validator("recap_lang", mode="before")
         @classmethod
-        def _recap_lang(cls, value: object) -> str:
-            text = str(value).strip().lower()
-            if text in ("customer", "ui"):
-                return text
-            if not text:
-                raise ValueError(t("settings.bad.empty"))
-            return language_value(text)
+        def _recap_lang(cls, value: Any) -> Any:
+            return check_recap_lang(value)
 
         @field_validator("export_folder")
         @classmethod
-        def _folder(cls, value: str) -> str:
-            if not value.strip():
-                raise ValueError(t("settings.bad.empty"))
-            return value.strip()
+        def _folder(cls, value: Any) -> Any:
+            return check_folder(value)
 
         @field_validator("alarm_days_before")
         @classmethod
-        def _days(cls, value: int) -> int:
-            if not 0 <= value <= 30:
-                raise ValueError(t("settings.bad.days"))
-            return value
+        def _days(cls, value: Any) -> Any:
+            return check_days(value)
 
         @field_validator("alarm_time")
         @classmethod
-        def _time(cls, value: str) -> str:
-            match = _TIME.match(value.strip())
-            if match is None:
-                raise ValueError(t("settings.bad.time"))
-            return f"{int(match[1]):02d}:{match[2]}"
+        def _time(cls, value: Any) -> Any:
+            return check_time(value)
 
         @classmethod
         def settings_customise_sources(
@@ -254,6 +338,12 @@ def _model() -> type:
             return (init_settings, env_settings, InitSettingsSource(settings_cls, data))
 
     return AppSettings
+
+
+def _validation_error() -> type[Exception]:
+    from pydantic import ValidationError
+
+    return ValidationError
 
 
 _FILE_DATA: ContextVar[dict[str, Any]] = ContextVar("settings_file_data", default={})  # noqa: B039
@@ -288,9 +378,11 @@ def _shown(value: object) -> str:
 
 
 def load_settings(path: Path | None = None) -> LoadedSettings:
-    """Read and validate the settings; never raises for a bad value (see the module doc)."""
-    from pydantic import ValidationError
+    """Read and validate the settings; never raises for a bad value (see the module doc).
 
+    Values that are plainly valid are taken as they are; pydantic is loaded only when one
+    is not, to name what is wrong with it.
+    """
     from interview_tui.i18n import t
 
     env = os.environ
@@ -302,6 +394,10 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
                           keys=", ".join(KEYS)))  # fmt: skip
     given_env = {key for key in KEYS if env.get(env_name(key), "") != ""}
     forced: dict[str, Any] = {}
+    plain = _plain_values({key: value for key, value in data.items() if key in KEYS}, env)
+    if plain is not None:
+        return LoadedSettings(UserSettings(**plain), path, _sources(data, given_env, forced,
+                                                                      path), problems)
     model = _model()
     token = _FILE_DATA.set({key: value for key, value in data.items() if key in KEYS})
     try:
@@ -309,7 +405,7 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
             try:
                 validated = model(**forced)
                 break
-            except ValidationError as exc:
+            except _validation_error() as exc:
                 for error in exc.errors():
                     key = str(error["loc"][0]) if error["loc"] else ""
                     if key not in KEYS or key in forced:
@@ -327,6 +423,13 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     finally:
         _FILE_DATA.reset(token)
     values = {key: getattr(validated, key) for key in KEYS}
+    sources = _sources(data, given_env, forced, path)
+    return LoadedSettings(UserSettings(**values), path, sources, problems)
+
+
+def _sources(data: Mapping[str, Any], given_env: set[str], forced: Mapping[str, Any],
+             path: Path) -> dict[str, str]:  # fmt: skip
+    """Where each setting's value came from: the file, a variable, or a default."""
     sources = {}
     for key in KEYS:
         if key in forced:
@@ -337,7 +440,7 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
             sources[key] = str(path)
         else:
             sources[key] = t("settings.source_default")
-    return LoadedSettings(UserSettings(**values), path, sources, problems)
+    return sources
 
 
 def settings_env_given(environ: Mapping[str, str] | None = None) -> bool:

@@ -111,3 +111,33 @@ def test_every_enum_value_has_a_name_in_both_languages() -> None:
     assert display_of(VisitStatus, "done", language="zh-CN") == "已完成"
     assert display_of("field", "scenario", language="zh-CN") == "场景"
     assert display_of(VisitStatus, "no-such-status") == "no-such-status"
+
+
+def test_parsed_catalog_is_kept_and_parsed_again_after_an_edit(tmp_path, monkeypatch) -> None:
+    import shutil
+    import sys
+    import tomllib
+
+    import interview_tui.i18n as i18n
+
+    folder = tmp_path / "catalog"
+    shutil.copytree(i18n._CATALOG_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(i18n, "_CATALOG_DIR", folder)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    first = i18n._catalog_files.__wrapped__()
+    assert len(list((folder / "__pycache__").glob("catalog.*.marshal"))) == 1
+
+    def no_parse(handle):
+        raise AssertionError("parsed although nothing changed")
+
+    monkeypatch.setattr(tomllib, "load", no_parse)
+    assert i18n._catalog_files.__wrapped__() == first
+    monkeypatch.undo()
+    monkeypatch.setattr(i18n, "_CATALOG_DIR", folder)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    app = folder / "app.toml"
+    app.write_text(app.read_text(encoding="utf-8").replace("[en]\n", '[en]\nzz_new = "New"\n', 1),
+                   encoding="utf-8")  # fmt: skip
+    again = i18n._catalog_files.__wrapped__()
+    assert any(data.get("en", {}).get("zz_new") == "New" for data in again)
+    assert len(list((folder / "__pycache__").glob("catalog.*.marshal"))) == 1

@@ -43,3 +43,40 @@ def test_help_loads_no_command_module() -> None:
         "services", "exports", "tui", "banks", "lint", "domain"}}, sorted(ours)
     assert not {name for name in loaded if name.split(".")[0] in {
         "textual", "pydantic", "pydantic_settings", "sqlite_utils", "rich"}}
+
+
+#: commands a script or a shell prompt runs often -> what they must never load
+_LIGHT_COMMANDS = {
+    ("keys", "--json"): {"textual", "pydantic", "pydantic_settings", "interview_tui.tui"},
+    ("export", "{visit}", "--format", "json"): {"textual", "pydantic_settings",
+                                                "interview_tui.tui"},
+    ("commitments", "--due-soon"): {"textual", "pydantic", "pydantic_settings",
+                                    "interview_tui.tui"},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("argv", list(_LIGHT_COMMANDS), ids=" ".join)
+def test_light_commands_do_not_load_textual_pydantic_settings_or_screens(
+        argv, demo_store, tmp_path) -> None:  # fmt: skip
+    visit = demo_store.query("SELECT min(id) AS id FROM visits")[0]["id"]
+    (tmp_path / "config").mkdir()
+    # a real settings file with a value of each kind (text, yes/no, number) read as usual
+    (tmp_path / "config" / "settings.toml").write_text(
+        'name = "Lin"\nemail = "lin@example.com"\nalarm = false\nalarm_days_before = 2\n',
+        encoding="utf-8")  # fmt: skip
+    args = ["--db", str(demo_store.path), *(part.format(visit=visit) for part in argv)]
+    code = ("import os, sys\n"
+            "from interview_tui.cli.main import main\n"
+            f"try:\n    main({args!r})\nexcept SystemExit as exc:\n"
+            "    assert not exc.code, exc.code\n"
+            "print('\\nLOADED=' + ','.join(sorted(sys.modules)))")  # fmt: skip
+    env = {**__import__("os").environ, "INTERVIEW_TUI_CONFIG_DIR": str(tmp_path / "config")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, env=env)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    output, _, loaded = result.stdout.rpartition("\nLOADED=")
+    assert output.strip(), "the command printed nothing"
+    forbidden = _LIGHT_COMMANDS[argv]
+    heavy = {name for name in loaded.split(",")
+             if any(name == top or name.startswith(top + ".") for top in forbidden)}
+    assert not heavy, sorted(heavy)

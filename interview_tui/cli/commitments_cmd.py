@@ -34,14 +34,16 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
     """
     if ctx.invoked_subcommand is not None:
         return
-    from interview_tui.domain.names import display
+    from interview_tui.domain.enums import OwnerSide
+    from interview_tui.domain.names import display_of
     from interview_tui.i18n import pad
     from interview_tui.services.commitments import (
         DUE_SOON_DAYS,
         CommitmentFilter,
+        commitment_dicts,
+        commitment_lines,
         kept_on_time,
         late_note,
-        list_commitments,
         member_filter,
         state_label,
     )
@@ -54,26 +56,28 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
                                due_this_week=due_this_week, owner=owner,
                                due_within=DUE_SOON_DAYS if due_soon else None,
                                member=who, me=me)  # fmt: skip
-    rows = list_commitments(store, today, filters)
-    kept = kept_on_time(store, today)
-    if as_json:
-        echo_json({"commitments": [row.to_dict(today) for row in rows],
+    if as_json:  # written row by row as it is read: memory stays flat at any size
+        kept = kept_on_time(store, today, per_customer=False)
+        echo_json({"commitments": commitment_dicts(store, today, filters),
                    "kept_on_time": kept.ours.to_dict(),
                    "kept_on_time_customer": kept.theirs.to_dict()})  # fmt: skip
         return
-    if not rows:
+    shown = 0
+    for line in commitment_lines(store, today, filters):  # plain rows, one at a time
+        shown += 1
+        due = line.due or t("cli.commitments.no_date")
+        dates = line.dates()
+        mark = state_label(dates, today)
+        owner_text = f"{display_of(OwnerSide, line.owner_side)}:{line.owner_name or '-'}"
+        late = f"  [{note}]" if (note := late_note(dates, today)) else ""
+        text = (f"{line.id:>5}  {pad(due, 10)}  {pad(mark, 8)}  {pad(line.customer, 20)}  "
+                f"{pad(owner_text, 18)}  {line.text}{late}")  # fmt: skip
+        echo(text, fg="red" if dates.is_late(today) else None)
+    if not shown:
         echo(t("cli.commitments.none"), err=due_soon)  # a prompt shows nothing when all is well
-    for row in rows:
-        c = row.commitment
-        due = c.due.isoformat() if c.due else t("cli.commitments.no_date")
-        mark = state_label(c, today)
-        owner_text = f"{display(c.owner_side)}:{c.owner_name or '-'}"
-        late = f"  [{note}]" if (note := late_note(c, today)) else ""
-        line = (f"{c.id:>5}  {pad(due, 10)}  {pad(mark, 8)}  {pad(row.customer, 20)}  "
-                f"{pad(owner_text, 18)}  {c.text}{late}")  # fmt: skip
-        echo(line, fg="red" if c.is_late(today) else None)
     if due_soon:  # for prompts and scripts: the lines and nothing else
         return
+    kept = kept_on_time(store, today, per_customer=False)
     for key, rate in (("cli.commitments.kept_ours", kept.ours),
                       ("cli.commitments.kept_theirs", kept.theirs)):  # fmt: skip
         if rate.rate is not None:

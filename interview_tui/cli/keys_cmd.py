@@ -19,8 +19,8 @@ def keys(screen_name: str | None, as_json: bool) -> None:
     same screen has is an error, by name. With option_keys on (settings.toml) the live
     screen's goal, skip and speaker keys include the characters a Mac's Option key types.
     """
+    from interview_tui.bindings import effective_keymap, key_reference
     from interview_tui.cli.output import echo, echo_json
-    from interview_tui.tui.keymap import effective_keymap, key_reference
 
     rows = key_reference(effective_keymap())
     if screen_name is not None:

@@ -20,10 +20,14 @@ def search(settings: Settings, query: tuple[str, ...], limit: int, as_json: bool
     """Full-text search across every visit; each result names its visit and shows context."""
     from interview_tui.i18n import t
     from interview_tui.services.search import hit_kind
+    from interview_tui.store.store import SEARCH_RANKED
 
-    hits = settings.open_store(read_only=True).search(" ".join(query), limit=limit)
+    store = settings.open_store(read_only=True)
+    hits = store.search(" ".join(query), limit=limit)
     if len(hits) == limit:
         echo(t("cli.search.limited", limit=limit), err=True)
+    if store.search_cut_off(" ".join(query)):
+        echo(t("cli.search.cut_off", ranked=SEARCH_RANKED), err=True)
     if as_json:
         echo_json([asdict(hit) for hit in hits])
         return

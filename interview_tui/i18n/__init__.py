@@ -10,7 +10,10 @@ Chinese has no plural, so one string (or ``{ other = … }``) serves every count
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import os
+import sys
 import threading
 import tomllib
 from collections.abc import Iterator
@@ -74,12 +77,48 @@ Entry = str | dict[str, str]
 
 @cache
 def _catalog_files() -> tuple[dict[str, dict[str, Entry]], ...]:
-    """Every catalog file, read once for both languages."""
-    files = []
-    for path in sorted(_CATALOG_DIR.glob("*.toml")):
+    """Every catalog file, read once for both languages.
+
+    Parsing the TOML costs tens of milliseconds, which every command would pay; the parsed
+    result is kept beside the files (``catalog/__pycache__``, like Python's own compiled
+    modules, and only where Python would write those) under a name made of each file's
+    name, size and modification time, so an edited catalog is parsed again.
+    """
+    paths = sorted(_CATALOG_DIR.glob("*.toml"))
+    stamps = []
+    for path in paths:
+        stat = path.stat()
+        stamps.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    digest = hashlib.sha256("\n".join(stamps).encode()).hexdigest()[:20]
+    cached = _CATALOG_DIR / "__pycache__" / f"catalog.{digest}.marshal"
+    try:
+        files = marshal.loads(cached.read_bytes())
+        if isinstance(files, tuple) and len(files) == len(paths):
+            return files
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    loaded = []
+    for path in paths:
         with path.open("rb") as handle:
-            files.append(tomllib.load(handle))
-    return tuple(files)
+            loaded.append(tomllib.load(handle))
+    files = tuple(loaded)
+    if not sys.dont_write_bytecode:
+        _keep(cached, marshal.dumps(files))
+    return files
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole (a temporary file renamed), older copies removed;
+    a folder that cannot be written is no error (the catalog is parsed every time)."""
+    try:
+        path.parent.mkdir(exist_ok=True)
+        for old in path.parent.glob("catalog.*.marshal"):
+            old.unlink(missing_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass
 
 
 @cache
@@ -114,6 +153,8 @@ def plural_form(language: str, count: object) -> str:
 
 def pad(text: str, width: int) -> str:
     """Pad ``text`` to ``width`` terminal cells: a Chinese character takes two."""
+    if text.isascii():  # one cell each (a listing pads tens of thousands of these)
+        return text + " " * (width - len(text)) if len(text) < width else text
     from rich.cells import cell_len
 
     return text + " " * max(0, width - cell_len(text))

@@ -14,6 +14,7 @@ changed (from, to) and why.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -247,6 +248,101 @@ def _with_conflicts(store: Store, rows: list[CommitmentRow]) -> list[CommitmentR
             for r in rows]  # fmt: skip
 
 
+@dataclass(frozen=True, slots=True)
+class CommitmentLine:
+    """What a listing shows of one commitment, read as a plain row (no model is built: the
+    CLI lists tens of thousands)."""
+
+    id: int
+    due: str | None  # ISO date
+    state: str
+    owner_side: str
+    owner_name: str
+    text: str
+    customer: str
+    first_due: str | None = None  # ISO date
+    closed_on: str | None = None  # ISO date
+
+    def is_overdue(self, today: date) -> bool:
+        return self.state == "open" and self.due is not None and self.due < today.isoformat()
+
+    def dates(self) -> Commitment:
+        """The commitment's state and dates as a model built without validation (what
+        :meth:`Commitment.days_late`, the one definition of late, reads)."""
+        from interview_tui.domain.models import Commitment
+
+        def day(iso: str | None) -> date | None:
+            return date.fromisoformat(iso[:10]) if iso else None
+
+        return Commitment.model_construct(state=CommitmentState(self.state), due=day(self.due),
+                                          first_due=day(self.first_due),
+                                          closed_on=day(self.closed_on))  # fmt: skip
+
+
+def commitment_lines(store: Store, today: date, filters: CommitmentFilter | None = None,
+                     ) -> Iterator[CommitmentLine]:  # fmt: skip
+    """Every match of ``filters`` in :func:`list_commitments`' order, one plain row at a
+    time (``commitments --due-soon`` reads only the open ones due soon, from their index)."""
+    where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
+    sql = ("SELECT m.id, m.due, m.state, m.owner_side, m.owner_name, m.text, c.name,"
+           " m.first_due, m.closed_on"
+           " FROM commitments m JOIN visits v ON v.id = m.visit_id"
+           f" JOIN customers c ON c.id = v.customer_id WHERE {where} ORDER BY {_ORDER}")
+    for row in store.rows(sql, params):
+        yield CommitmentLine(row[0], (row[1] or "")[:10] or None, row[2], row[3] or "",
+                             row[4] or "", row[5] or "", row[6] or "", row[7], row[8])  # fmt: skip
+
+
+def iter_commitments(store: Store, today: date, filters: CommitmentFilter | None = None,
+                     ) -> Iterator[CommitmentRow]:  # fmt: skip
+    """Every match of :func:`list_commitments`, in its order, read one row at a time (a
+    listing of every commitment of a career never holds them all)."""
+    where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
+    sql = f"{_ROW_SQL} WHERE {where} ORDER BY {_ORDER}"
+    names = [row["name"] for row in store.query(
+        "SELECT name FROM pragma_table_info('commitments')")]  # fmt: skip
+    names += ["_customer_id", "_customer", "_visit_date"]
+    for values in store.rows(sql, params):
+        yield _row(dict(zip(names, values, strict=True)))
+
+
+def _day(value: str | None) -> str | None:
+    """A stored date as the model gives it back (``YYYY-MM-DD``), None for none."""
+    return value[:10] if value else None
+
+
+def commitment_dicts(store: Store, today: date, filters: CommitmentFilter | None = None,
+                     ) -> Iterator[dict[str, object]]:  # fmt: skip
+    """:meth:`CommitmentRow.to_dict` of every match of ``filters``, in the same order and
+    with the same keys and values, built from plain rows one at a time without the model
+    (``commitments --json`` lists every promise of a career; a test compares the two)."""
+    import json
+
+    where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
+    sql = ("SELECT m.id, m.visit_id, c.name, v.date, m.text, m.owner_side, m.owner_name,"
+           " m.due, m.state, m.uid, m.first_due, m.within_authority, m.authority_override,"
+           " m.resolution_note, m.closed_on, m.history, m.author"
+           " FROM commitments m JOIN visits v ON v.id = m.visit_id"
+           f" JOIN customers c ON c.id = v.customer_id WHERE {where} ORDER BY {_ORDER}")
+    now = today.isoformat()
+    for (cid, visit_id, customer, visit_date, text, side, owner_name, due, state, uid,
+         first_due, within, override, note, closed_on, history, author) in store.rows(sql, params):
+        due, closed_on = _day(due), _day(closed_on)
+        first_due = _day(first_due) or due
+        end = closed_on if state == "done" and closed_on else now
+        yield {
+            "id": cid, "visit_id": visit_id, "customer": customer,
+            "visit_date": (visit_date or "")[:10], "text": text, "owner": side,
+            "owner_name": owner_name, "due": due, "state": state,
+            "overdue": state == "open" and due is not None and due < now,
+            "uid": uid, "first_due": first_due,
+            "late": first_due is not None and state != "dropped" and end > first_due,
+            "within_authority": bool(within), "authority_override": override,
+            "resolution_note": note, "closed_on": closed_on,
+            "history": json.loads(history) if history else [], "author": author,
+        }  # fmt: skip
+
+
 def count_commitments(store: Store, today: date, filters: CommitmentFilter | None = None) -> int:
     where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
     return int(store.query(f"SELECT count(*) AS n FROM commitments m WHERE {where}",
@@ -276,10 +372,12 @@ def due_soon(store: Store, today: date, *, days: int = DUE_SOON_DAYS, show: int 
     """The nudge on home: counts of overdue and due-this-week, and the first few of them
     (plain rows: home reads this before the app has started, without loading the models)."""
     where, params = CommitmentFilter(due_within=days).sql(today, hide_archived=any_archived(store))
+    # the counts from the counters the triggers keep (store/migrations.py): a few rows per day
     counts = store.query(
-        "SELECT m.owner_side AS side, sum(m.due < ?) AS overdue, sum(m.due >= ?) AS due"
-        f" FROM commitments m WHERE {where} GROUP BY m.owner_side",
-        [today.isoformat(), today.isoformat(), *params])  # fmt: skip
+        "SELECT side, sum(CASE WHEN day < ? THEN n ELSE 0 END) AS overdue,"
+        " sum(CASE WHEN day >= ? THEN n ELSE 0 END) AS due FROM commitment_counts"
+        " WHERE kind = 'open_due' AND day != '' AND day <= ? GROUP BY side HAVING sum(n) > 0",
+        [today.isoformat(), today.isoformat(), params[-1]])  # fmt: skip
     first = store.query(
         "SELECT m.due, m.owner_side, m.text, c.name AS customer FROM commitments m"
         " JOIN visits v ON v.id = m.visit_id JOIN customers c ON c.id = v.customer_id"
@@ -432,8 +530,9 @@ def kept_on_time(store: Store, today: date, *, customer_id: int | None = None,
     the CLI, the commitments screen, home and the report. ``customer_id`` / ``visit_id``
     narrow it to one customer or one visit; without ``per_customer`` (home) the commitments
     are counted without reading their visits and customers."""
-    # archived visits do not count (checked only when something is archived: the rate on
-    # home is then read from its covering index alone)
+    if not per_customer and customer_id is None and visit_id is None:
+        return _kept_from_counters(store, today)
+    # archived visits do not count (checked only when something is archived)
     where, params = [NOT_ARCHIVED if any_archived(store) else "1 = 1"], [today.isoformat()]
     joins, group, name = "", "m.owner_side", "'' AS customer"
     if per_customer or customer_id is not None:
@@ -457,6 +556,26 @@ def kept_on_time(store: Store, today: date, *, customer_id: int | None = None,
     per = {r["customer"]: KeptRate(int(r["kept"] or 0), int(r["due"] or 0))
            for r in ours if r["due"] and per_customer}  # fmt: skip
     return KeptOnTime(_sum(ours), _sum(theirs), per)
+
+
+def _kept_from_counters(store: Store, today: date) -> KeptOnTime:
+    """Every commitment's kept-on-time rate from the counters the triggers keep: kept, and
+    due (closed, or open past its first due date), per owner side."""
+    rows = store.query(
+        "SELECT side, sum(CASE WHEN kind = 'kept' THEN n ELSE 0 END) AS kept,"
+        " sum(CASE WHEN kind = 'closed' OR (kind = 'open_first' AND day != '' AND day < ?)"
+        " THEN n ELSE 0 END) AS due FROM commitment_counts"
+        " WHERE kind IN ('kept', 'closed', 'open_first') GROUP BY side", [today.isoformat()])
+    return KeptOnTime(_sum([r for r in rows if r["side"] == "us"]),
+                      _sum([r for r in rows if r["side"] != "us"]), {})  # fmt: skip
+
+
+def open_count(store: Store) -> int:
+    """How many commitments are open (archived visits and customers left out), from the
+    counters the triggers keep."""
+    row = store.query("SELECT coalesce(sum(n), 0) AS n FROM commitment_counts"
+                      " WHERE kind = 'open' AND day = ''")[0]  # fmt: skip
+    return int(row["n"])
 
 
 def kept_per_member(store: Store, today: date) -> dict[str, KeptRate]:

@@ -320,11 +320,131 @@ def _v13_search_what_was_written(db: sqlite_utils.Database) -> None:
                         " VALUES (?, ?, ?, ?, ?)", rows)  # fmt: skip
 
 
+#: a visit whose commitments count (not archived, nor its customer): the filter of the
+#: commitments screen and of home (services/commitments.py, NOT_ARCHIVED)
+def _counted(visit: str) -> str:
+    return (f"EXISTS (SELECT 1 FROM visits v JOIN customers c ON c.id = v.customer_id"
+            f" WHERE v.id = {visit} AND v.archived_at IS NULL AND c.archived_at IS NULL)")
+
+
+def tally_sql(source: str, sign: str) -> str:
+    """Add the commitments of ``source`` (``commitments m WHERE …``, or one row made of a
+    trigger's OLD or NEW values) to ``commitment_counts``, times ``sign`` (1, -1 or an SQL
+    expression). Per owner side: the open ones (``open``), the open ones by due date
+    (``open_due``) and by first due date (``open_first``: one row per day, so reading a
+    range costs the days, not the commitments), the closed ones (``closed``) and those kept
+    on time (``kept``)."""
+    rows = ("SELECT m.owner_side AS side, m.state AS state, m.due AS due,"
+            f" m.first_due AS first_due, m.closed_on AS closed_on FROM {source}")
+    return (
+        "INSERT INTO commitment_counts (kind, side, day, n)"
+        f" SELECT kind, side, day, ({sign}) * count(*) FROM ("
+        f"SELECT 'open' AS kind, side, '' AS day FROM ({rows}) WHERE state = 'open'"
+        f" UNION ALL SELECT 'open_due', side, coalesce(due, '') FROM ({rows})"
+        " WHERE state = 'open'"
+        f" UNION ALL SELECT 'open_first', side, coalesce(first_due, due, '') FROM ({rows})"
+        " WHERE state = 'open'"
+        f" UNION ALL SELECT 'closed', side, '' FROM ({rows}) WHERE state != 'open'"
+        f" UNION ALL SELECT 'kept', side, '' FROM ({rows}) WHERE state = 'done'"
+        " AND (coalesce(first_due, due) IS NULL OR closed_on <= coalesce(first_due, due))"
+        ") WHERE true GROUP BY kind, side, day"
+        " ON CONFLICT (kind, side, day) DO UPDATE SET n = n + excluded.n"
+    )
+
+
+def _one(row: str) -> str:
+    """A trigger's ``OLD`` or ``NEW`` commitment as a one-row source for :func:`tally_sql`,
+    counted only when its visit is."""
+    return (f"(SELECT {row}.owner_side AS owner_side, {row}.state AS state, {row}.due AS due,"
+            f" {row}.first_due AS first_due, {row}.closed_on AS closed_on) m"
+            f" WHERE {_counted(f'{row}.visit_id')}")
+
+
+def _visit_counted(row: str) -> str:
+    return (f"({row}.archived_at IS NULL AND EXISTS (SELECT 1 FROM customers c"
+            f" WHERE c.id = {row}.customer_id AND c.archived_at IS NULL))")
+
+
+#: counters that fell to zero go, so that an undone change (a failed import cleaned up)
+#: leaves the tables as they were
+_DROP_ZEROS = "DELETE FROM commitment_counts WHERE n = 0"
+
+
+def _drop_zero(row: str) -> str:
+    """Remove the counters of a trigger's ``OLD`` commitment that fell to zero (found by
+    their key, not by a scan)."""
+    return ("DELETE FROM commitment_counts WHERE kind IN ('open', 'open_due', 'open_first',"
+            f" 'closed', 'kept') AND side = {row}.owner_side AND day IN ('',"
+            f" coalesce({row}.due, ''), coalesce({row}.first_due, {row}.due, '')) AND n = 0")
+
+
+def _v14_commitment_counts(db: sqlite_utils.Database) -> None:
+    """Counters of the commitments home shows (open, overdue, due soon, kept on time) and of
+    each customer's visits, kept true by triggers on every insert, change, archive, restore
+    and delete, so that home reads a few rows at any size instead of counting every
+    commitment of a career."""
+    db.execute("CREATE TABLE commitment_counts (kind TEXT NOT NULL, side TEXT NOT NULL,"
+               " day TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, side, day))")
+    db.execute(tally_sql("commitments m WHERE " + _counted("m.visit_id"), "1"))
+    db.execute("CREATE TRIGGER commitment_counts_insert AFTER INSERT ON commitments"
+               f" BEGIN {tally_sql(_one('NEW'), '1')}; END")  # fmt: skip
+    db.execute("CREATE TRIGGER commitment_counts_delete AFTER DELETE ON commitments"
+               f" BEGIN {tally_sql(_one('OLD'), '-1')}; {_drop_zero('OLD')}; END")
+    db.execute("CREATE TRIGGER commitment_counts_update AFTER UPDATE OF state, owner_side, due,"
+               " first_due, closed_on, visit_id ON commitments"
+               f" BEGIN {tally_sql(_one('OLD'), '-1')}; {tally_sql(_one('NEW'), '1')};"
+               f" {_drop_zero('OLD')}; END")  # fmt: skip
+    flip = f"{_visit_counted('NEW')} != {_visit_counted('OLD')}"
+    db.execute("CREATE TRIGGER commitment_counts_visit AFTER UPDATE OF archived_at, customer_id"
+               f" ON visits WHEN {flip} BEGIN "
+               + tally_sql("commitments m WHERE m.visit_id = NEW.id",
+                           f"CASE WHEN {_visit_counted('NEW')} THEN 1 ELSE -1 END")
+               + f"; {_DROP_ZEROS}; END")  # fmt: skip
+    db.execute("CREATE TRIGGER commitment_counts_visit_delete AFTER DELETE ON visits"
+               f" WHEN {_visit_counted('OLD')} BEGIN "
+               + tally_sql("commitments m WHERE m.visit_id = OLD.id", "-1")
+               + f"; {_DROP_ZEROS}; END")  # fmt: skip
+    db.execute("CREATE TRIGGER commitment_counts_customer AFTER UPDATE OF archived_at"
+               " ON customers WHEN (OLD.archived_at IS NULL) != (NEW.archived_at IS NULL) BEGIN "
+               + tally_sql("commitments m WHERE m.visit_id IN (SELECT id FROM visits"
+                           " WHERE customer_id = NEW.id AND archived_at IS NULL)",
+                           "CASE WHEN NEW.archived_at IS NULL THEN 1 ELSE -1 END")
+               + f"; {_DROP_ZEROS}; END")  # fmt: skip
+    # each customer's visits (archived ones left out): how many, and the last one's date,
+    # for home's list of customers most recently seen
+    db.execute("CREATE TABLE customer_visit_counts (customer_id INTEGER PRIMARY KEY,"
+               " n INTEGER NOT NULL, last TEXT)")  # fmt: skip
+    db.execute("CREATE INDEX customer_visit_counts_last ON customer_visit_counts (last)")
+
+    def recount(customer: str) -> str:
+        return ("INSERT INTO customer_visit_counts (customer_id, n, last)"
+                f" SELECT {customer}, count(*), max(date) FROM visits"
+                f" WHERE customer_id = {customer} AND archived_at IS NULL"
+                " ON CONFLICT (customer_id) DO UPDATE SET n = excluded.n, last = excluded.last")
+
+    db.execute("INSERT INTO customer_visit_counts (customer_id, n, last)"
+               " SELECT customer_id, count(*), max(date) FROM visits"
+               " WHERE archived_at IS NULL GROUP BY customer_id")  # fmt: skip
+    db.execute("CREATE TRIGGER customer_visit_counts_insert AFTER INSERT ON visits"
+               " WHEN NEW.archived_at IS NULL BEGIN"
+               " INSERT INTO customer_visit_counts (customer_id, n, last)"
+               " VALUES (NEW.customer_id, 1, NEW.date) ON CONFLICT (customer_id) DO UPDATE"
+               " SET n = n + 1, last = max(coalesce(last, ''), excluded.last); END")
+    drop = "DELETE FROM customer_visit_counts WHERE customer_id = OLD.customer_id AND n = 0"
+    db.execute("CREATE TRIGGER customer_visit_counts_delete AFTER DELETE ON visits"
+               f" BEGIN {recount('OLD.customer_id')}; {drop}; END")  # fmt: skip
+    db.execute("CREATE TRIGGER customer_visit_counts_update AFTER UPDATE OF archived_at,"
+               " customer_id, date ON visits"
+               f" BEGIN {recount('OLD.customer_id')}; {recount('NEW.customer_id')}; {drop};"
+               " END")  # fmt: skip
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial, _v2_search_links_history, _v3_search_rowids, _v4_voices_pain_actions,
     _v5_archive_history_schedule, _v6_uids_first_due_override_how_to_use, _v7_solutions,
     _v8_link_and_due_soon_indexes, _v9_import_staging, _v10_team_identity,
     _v11_live_windows, _v12_person_email_phone, _v13_search_what_was_written,
+    _v14_commitment_counts,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"
