@@ -24,6 +24,7 @@ from interview_tui.domain.enums import (
     SolutionAnswer,
     VisitStatus,
 )
+from interview_tui.domain.lateness import days_late
 
 
 class Record(BaseModel):
@@ -272,12 +273,9 @@ class Commitment(Record):
         """Days past the FIRST due date (0: not late): closed done after it, or still open
         after it, however often it was rescheduled. A dropped promise is not judged.
 
-        The one definition of late: every list, filter, export and the calendar ask it."""
-        first = self.first_due or self.due
-        if first is None or self.state is CommitmentState.DROPPED:
-            return 0
-        end = self.closed_on if self.state is CommitmentState.DONE and self.closed_on else today
-        return max((end - first).days, 0)
+        The one definition of late (:func:`~interview_tui.domain.lateness.days_late`):
+        every list, filter, export and the calendar ask it."""
+        return days_late(self.state, self.due, self.first_due, self.closed_on, today)
 
     def is_late(self, today: date) -> bool:
         return self.days_late(today) > 0

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from interview_tui.domain.enums import CommitmentState, OwnerSide
+from interview_tui.domain.lateness import days_late
 from interview_tui.domain.names import display
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
@@ -73,7 +74,7 @@ def _late(c: Commitment, today: date) -> bool:
     return c.is_late(today)
 
 
-def state_label(c: Commitment, today: date) -> str:
+def state_label(c: Commitment | LineDates, today: date) -> str:
     """The state every list shows: overdue now, late (past the first due date, though
     rescheduled or done since), or the plain state."""
     if c.is_overdue(today):
@@ -83,7 +84,7 @@ def state_label(c: Commitment, today: date) -> str:
     return display(c.state)  # done late: the state, and the late note beside it
 
 
-def late_note(c: Commitment, today: date) -> str:
+def late_note(c: Commitment | LineDates, today: date) -> str:
     """How late and against which date ("late 12 d, first due 2026-03-01"); empty when the
     promise is not late. The one sentence every output uses."""
     days = c.days_late(today)
@@ -266,17 +267,34 @@ class CommitmentLine:
     def is_overdue(self, today: date) -> bool:
         return self.state == "open" and self.due is not None and self.due < today.isoformat()
 
-    def dates(self) -> Commitment:
-        """The commitment's state and dates as a model built without validation (what
-        :meth:`Commitment.days_late`, the one definition of late, reads)."""
-        from interview_tui.domain.models import Commitment
+    def dates(self) -> LineDates:
+        """Its state and dates, which :func:`state_label` and :func:`late_note` read."""
 
         def day(iso: str | None) -> date | None:
             return date.fromisoformat(iso[:10]) if iso else None
 
-        return Commitment.model_construct(state=CommitmentState(self.state), due=day(self.due),
-                                          first_due=day(self.first_due),
-                                          closed_on=day(self.closed_on))  # fmt: skip
+        return LineDates(CommitmentState(self.state), day(self.due), day(self.first_due),
+                         day(self.closed_on))  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class LineDates:
+    """A listed commitment's state and dates: late and overdue as :class:`Commitment`
+    says them (one rule, :func:`~interview_tui.domain.lateness.days_late`), without a model."""
+
+    state: CommitmentState
+    due: date | None
+    first_due: date | None
+    closed_on: date | None
+
+    def is_overdue(self, today: date) -> bool:
+        return self.state is CommitmentState.OPEN and self.due is not None and self.due < today
+
+    def days_late(self, today: date) -> int:
+        return days_late(self.state, self.due, self.first_due, self.closed_on, today)
+
+    def is_late(self, today: date) -> bool:
+        return self.days_late(today) > 0
 
 
 def commitment_lines(store: Store, today: date, filters: CommitmentFilter | None = None,
