@@ -73,8 +73,6 @@ class CommitmentDialog(DueDateForm):
         yield Label(t("commitment.text"))
         yield Input(compact=True, id="text")
         yield Static("", id="beyond", classes="hint warn")
-        yield Label(t("commitment.override"), id="override-label")
-        yield Input(compact=True, id="override", placeholder=t("commitment.override_hint"))
         yield Label(t("commitment.owner_side"))
         yield Select([(t("owner.us"), "us"), (t("owner.customer"), "customer")], value="us",
                      allow_blank=False, id="owner_side", compact=True)  # fmt: skip
@@ -83,6 +81,12 @@ class CommitmentDialog(DueDateForm):
         yield Label(t("commitment.due"))
         yield Input(compact=True, id="due")
         yield Static("", id="due-message", classes="hint")
+        # keeping it although it touches a limit is a decision, recorded with its reason:
+        # the field is there from the start and last, so the warning moves no field (not
+        # offered while the customer may be looking at the screen)
+        if not self.safe:
+            yield Label(t("commitment.override"), id="override-label")
+            yield Input(compact=True, id="override", placeholder=t("commitment.override_hint"))
 
     @on(Input.Changed, "#text")
     def _check_authority(self, event: Input.Changed) -> None:
@@ -94,15 +98,6 @@ class CommitmentDialog(DueDateForm):
         else:
             text = t("commitment.beyond", limits="; ".join(limits))
         self.query_one("#beyond", Static).update(literal(text))
-        # keeping it although it touches a limit is a decision, recorded with its reason
-        # (not offered while the customer may be looking at the screen)
-        for widget_id in ("#override-label", "#override"):
-            self.query_one(widget_id).display = bool(limits) and not self.safe
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        for widget_id in ("#override-label", "#override"):
-            self.query_one(widget_id).display = False
 
     def result(self) -> dict[str, Any] | None:
         text = self.value("text").strip()
@@ -115,7 +110,7 @@ class CommitmentDialog(DueDateForm):
             self.query_one("#due", Input).focus()
             return None
         side = self.query_one("#owner_side", Select).value
-        override = self.value("override") if self.query_one("#override").display else ""
+        override = self.value("override") if not self.safe and self.check_authority(text) else ""
         return {"text": text, "owner_side": OwnerSide(str(side)),
                 "owner_name": self.value("owner_name"), "due": due, "override": override}
 

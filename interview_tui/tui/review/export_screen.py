@@ -22,7 +22,7 @@ from interview_tui.exports.render import FORMATS, render
 from interview_tui.i18n import t
 from interview_tui.services.visits import VisitHeading, visit_heading
 from interview_tui.tui.data import DataScreen
-from interview_tui.tui.inputs import Choice, Input
+from interview_tui.tui.inputs import Choice, Input, Tick
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.review.export_path import default_name, for_format, target
 from interview_tui.tui.text import literal
@@ -53,7 +53,7 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
             yield Label(t("export.path"))
             yield Input(id="path", compact=True)
             yield Static("", id="export-where")
-            yield Checkbox(t("export.include_personal"), id="personal", compact=True)
+            yield Tick(t("export.include_personal"), id="personal", compact=True)
             with Horizontal():
                 yield Button(t("export.write") + " (ctrl+s)", id="write", variant="primary",
                              compact=True)  # fmt: skip
