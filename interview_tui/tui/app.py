@@ -53,6 +53,11 @@ class InterviewApp(App[None]):
                 priority=True),  # dialogs too: a modal screen sees only the app's priority keys
         Binding("ctrl+p", "command_palette", "app.palette", id="app.palette",
                 tooltip="app.palette.help", show=False, priority=True),
+        # the keys terminal users reach for; not priority: in a text field they are text
+        Binding("question_mark", "help", "app.help", id="app.help_key", tooltip="app.help.help",
+                show=False),
+        Binding("q", "back_or_quit", "app.back_or_quit", id="app.back_or_quit",
+                tooltip="app.back_or_quit.help", show=False),
     ]
 
     def __init__(
@@ -365,6 +370,18 @@ class InterviewApp(App[None]):
         """Close every screen above home (each saves as it closes)."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    async def action_back_or_quit(self) -> None:
+        """``q``: what esc does on this screen (back, leave the meeting, finish), and quit
+        on the first screen."""
+        from interview_tui.tui.textual_private import bindings_after_keymap
+
+        screen = self.screen
+        if len(self.screen_stack) > 1:
+            for binding in bindings_after_keymap(screen).get("escape", []):
+                await self.run_action(binding.action, screen)
+                return
+        await self.action_quit()
 
     def action_help(self) -> None:
         """Every key of the screen in front, grouped, in the user's language."""

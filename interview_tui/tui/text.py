@@ -16,6 +16,7 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.widgets import DataTable
 
 from interview_tui.display import visible
@@ -114,7 +115,14 @@ def _cell(value: Any) -> Any:
 
 
 class SafeTable(DataTable):
-    """A data table whose cells are literal text, one line each, whatever they hold."""
+    """A data table whose cells are literal text, one line each, whatever they hold.
+
+    ``j`` / ``k`` move down / up, as in lazygit, k9s and less."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
+    ]
 
     def add_row(self, *cells: Any, **kwargs: Any) -> Any:
         key = super().add_row(*(_cell(cell) for cell in cells), **kwargs)

@@ -1,0 +1,126 @@
+"""The keys terminal users reach for, sent as a terminal sends them, in a real pty
+(issue 25, "Moving around"): ``j`` / ``k`` in lists, ``?`` for help, ``q`` back and quit
+where no text field has focus, keys for the plan's four tabs and its main actions without
+F keys (a MacBook without ``fn``), and how to quit in sight on home at 80×24."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.pty_terminal import Terminal
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+
+ESC = b"\x1b"
+
+
+@pytest.fixture
+def demo_env(tmp_path) -> dict[str, str]:
+    env = {**os.environ, "INTERVIEW_TUI_DB": str(tmp_path / "demo.db"),
+           "INTERVIEW_TUI_CONFIG_DIR": str(tmp_path / "config"),
+           "INTERVIEW_TUI_LANG": "en"}  # fmt: skip
+    subprocess.run([sys.executable, "-m", "interview_tui", "demo"], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    return env
+
+
+def _exited(term: Terminal, timeout: float = 15) -> bool:
+    end = time.perf_counter() + timeout
+    while time.perf_counter() < end:
+        term.read(0.05)
+        pid, _status = os.waitpid(term.pid, os.WNOHANG)
+        if pid:  # reaped: there is no process left to kill, only the terminal to close
+            term.kill = lambda: os.close(term.fd)  # type: ignore[method-assign]
+            return True
+    return False
+
+
+def test_home_shows_how_to_quit_and_q_quits_at_80x24(demo_env) -> None:
+    term = Terminal([], demo_env, size=(80, 24))
+    try:
+        screen = term.wait_for_screen("^q Quit")
+        assert "^q Quit" in "".join(screen.splitlines()[-2:]), screen  # in the key bar
+        term.send(b"?")  # help, as in lazygit and k9s
+        term.wait_for_screen("This screen")
+        term.send(b"q")  # closes what is in front first
+        term.wait_for_screen("This screen", gone=True)
+        term.send(b"q")
+        assert _exited(term), term.screen()
+    finally:
+        term.kill()
+
+
+def test_j_and_k_move_in_a_list_and_q_goes_back(demo_env) -> None:
+    """``j`` then enter opens the second visit (Northwind's is first), ``q`` comes back,
+    ``k`` then enter opens the first."""
+    term = Terminal([], demo_env, size=(80, 24))
+    try:
+        term.wait_for_screen("Northwind")
+        term.drain(0.3)
+        term.send(b"j\r")
+        term.wait_for_screen("Plan · 星河视频")
+        term.send(b"q")
+        term.wait_for_screen("— Home")
+        term.send(b"k\r")
+        term.wait_for_screen("Plan · Northwind")
+    finally:
+        term.kill()
+
+
+def test_plan_tabs_and_actions_have_keys_every_terminal_sends(demo_env) -> None:
+    term = Terminal([], demo_env, size=(80, 24))
+    try:
+        term.wait_for_screen("Northwind")
+        term.drain(0.3)
+        term.send(b"j\r")  # 星河视频's planned visit: open requirements in its brief
+        screen = term.wait_for_screen("1-4 Tabs")  # in the key bar
+        for key, shown in ((b"1", "Open requirements"), (b"4", "Every chosen goal"),
+                           (b"2", "Bank question")):  # fmt: skip
+            term.send(key)
+            term.wait_for_screen(shown)
+        for key, shown in ((b"r", "Rehearse · 星河视频"), (b"e", "Visit plan · 星河视频")):
+            term.send(key)
+            term.wait_for_screen(shown)
+            term.send(ESC)
+            screen = term.wait_for_screen("1-4 Tabs")
+        assert "m Rehearsed" in screen and "l Live" in screen, screen
+    finally:
+        term.kill()
+
+
+def test_commitments_rates_moved_off_k_which_moves_up(demo_env) -> None:
+    """``k`` showed the rates by customer; it moves up in the list now, ``%`` shows them."""
+    term = Terminal([], demo_env, size=(100, 30))
+    try:
+        term.wait_for_screen("Northwind")
+        term.drain(0.3)
+        term.send(b"m")
+        term.wait_for_screen("% By customer")
+        term.send(b"k")
+        term.drain(0.5)
+        assert "Rate" not in term.screen()
+        term.send(b"%")
+        term.wait_for_screen("Rate")
+    finally:
+        term.kill()
+
+
+def test_no_default_key_is_bound_twice_on_a_screen_nor_shadowed_by_j_k() -> None:
+    """The new keys (1-4, m r l e on the plan, ? and q, % for the rates) pass the clash
+    rules keymap.toml is held to, and no screen key is j or k (a list takes those)."""
+    from interview_tui.tui.keymap import _binding_classes, _bindings_of, _keys, key_clash
+
+    assert key_clash({binding.id: binding.key for cls in _binding_classes()
+                      for binding in _bindings_of(cls)}) is None  # fmt: skip
+    for cls in _binding_classes():
+        seen: dict[str, str] = {}
+        for binding in _bindings_of(cls):
+            for key in _keys(binding.key):
+                assert seen.setdefault(key, binding.id) == binding.id, (cls, key)
+                if not cls.__name__.endswith(("Dialog", "App")):
+                    assert key not in ("j", "k"), (cls, binding.id)
