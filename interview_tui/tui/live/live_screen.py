@@ -111,6 +111,14 @@ def after_typing(action: Callable[..., None]) -> Callable[..., None]:
     return in_order
 
 
+def outline_groups(items: list[ScriptItem]) -> list[tuple[Role, list[tuple[int, ScriptItem]]]]:
+    """The script as the outline shows it: by role (in the roles' order), each with its
+    questions (script index, item) in script order; roles without questions left out.
+    Next and previous follow this order too."""
+    groups = [(role, [(n, it) for n, it in enumerate(items) if it.role is role]) for role in Role]
+    return [(role, found) for role, found in groups if found]
+
+
 def _goal_bindings() -> list[Binding]:
     return [
         Binding(f"alt+{goal.number}", f"tag_goal({goal.number})", f"goal.{goal.value}",
@@ -404,10 +412,7 @@ class LiveScreen(BaseScreen):
         outline = self.query_one("#outline", OptionList)
         outline.clear_options()
         current = self.item
-        for role in Role:
-            items = [(n, it) for n, it in enumerate(self.session.items) if it.role is role]
-            if not items:
-                continue
+        for role, items in outline_groups(self.session.items):
             outline.add_option(Option(Text(t(f"role_short.{role.value}"), style="bold"),
                                       disabled=True))  # fmt: skip
             for n, it in items:
@@ -536,19 +541,30 @@ class LiveScreen(BaseScreen):
     def action_next_note(self) -> None:
         self._select_note(+1)
 
+    def _step(self, delta: int) -> None:
+        """The next (or previous) question in the outline the PM sees: grouped by role,
+        then the free notes; never by script number across the groups."""
+        assert self.session is not None
+        order = [n for _role, items in outline_groups(self.session.items) for n, _ in items]
+        order.append(len(self.session.items))  # the free notes come last
+        here = order.index(self.index) if self.index in order else 0
+        self._go(order[max(0, min(len(order) - 1, here + delta))])
+
     @after_typing
     def action_next(self) -> None:
-        self._go(self.index + 1)
+        if self.session is not None:
+            self._step(+1)
 
     @after_typing
     def action_prev(self) -> None:
-        self._go(self.index - 1)
+        if self.session is not None:
+            self._step(-1)
 
     @after_typing
     def action_skip(self) -> None:
         if self.session and (item := self.item) is not None:
             self.session.set_status(item, ItemStatus.SKIPPED)
-            self._go(self.index + 1)
+            self._step(+1)
             self._refresh_outline()
 
     @on(OptionList.OptionSelected, "#outline")
