@@ -124,3 +124,38 @@ def test_no_default_key_is_bound_twice_on_a_screen_nor_shadowed_by_j_k() -> None
                 assert seen.setdefault(key, binding.id) == binding.id, (cls, key)
                 if not cls.__name__.endswith(("Dialog", "App")):
                     assert key not in ("j", "k"), (cls, binding.id)
+
+
+def test_next_and_previous_follow_the_outline_grouped_by_role(demo_env) -> None:
+    """Northwind's outline: Business 1 2 3 10 11 12, Procurement 4 5 6, Tech 7 8 9.
+    ctrl+n from 3 went to 4 (another group) and the note landed under the wrong question."""
+    ctrl_n, ctrl_b = b"\x0e", b"\x02"
+    term = Terminal(["live", "4"], demo_env, size=(100, 30))
+    try:
+        term.wait_for_screen("1/12")
+        term.drain(0.3)
+        term.send(ctrl_n * 3)
+        term.wait_for_screen("10/12")
+        term.send(ctrl_n * 3)  # past the last business question: procurement's first
+        term.wait_for_screen("4/12")
+        term.send(ctrl_b)
+        term.wait_for_screen("12/12")
+    finally:
+        term.kill()
+
+
+def test_search_at_80_columns_shows_the_matched_words(demo_env) -> None:
+    """The hit lies 35 cells into its snippet: at 80 columns the result line showed the
+    words before it and cut the match off."""
+    term = Terminal([], demo_env, size=(80, 24))
+    try:
+        term.wait_for_screen("Northwind")
+        term.drain(0.3)
+        term.send(b"/")
+        term.wait_for_screen("— Search")
+        term.send("延迟".encode())
+        screen = term.wait_for_screen("30ms")
+        rows = [line for line in screen.splitlines() if "星河视频" in line]
+        assert rows and all("延迟" in row for row in rows), screen
+    finally:
+        term.kill()

@@ -138,3 +138,24 @@ def test_visit_form_snapshot(snap_compare, make_app, lang, size) -> None:
 
     assert snap_compare(make_app("visit_form", lang=lang, visit_id=2), terminal_size=size,
                         run_before=run_before)
+
+
+@pytest.mark.parametrize("cells", range(12, 70, 3))
+def test_a_hit_line_keeps_the_match_in_whatever_room(cells) -> None:
+    from rich.cells import cell_len
+
+    from interview_tui.store.search import around_hit, snippet
+
+    for text, query in (("…上亿 APP 推广预算,技术部门要把网络延迟控制在 30ms 以内。", "延迟"),
+                        ("The billing export from the ERP breaks every month end, so the "
+                         "finance team waits for the invoices", "invoices")):  # fmt: skip
+        shown = around_hit(snippet(text, query), query, cells)
+        assert cell_len(shown) <= cells and query in shown, (cells, shown)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_search_line_snapshot(snap_compare, make_app, lang, size) -> None:
+    """Each result line shows the words around the match, however narrow."""
+    assert snap_compare(make_app("search", lang=lang, query="延迟"), terminal_size=size,
+                        run_before=settle)

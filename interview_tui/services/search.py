@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from interview_tui.store.search import around_hit
 from interview_tui.store.store import SearchHit, Store
+
+__all__ = ["HitTarget", "SearchHit", "around_hit", "hit_target", "search"]
 
 __all__ = ["HitTarget", "SearchHit", "hit_target", "search"]
 
