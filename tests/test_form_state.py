@@ -159,3 +159,38 @@ def test_search_line_snapshot(snap_compare, make_app, lang, size) -> None:
     """Each result line shows the words around the match, however narrow."""
     assert snap_compare(make_app("search", lang=lang, query="延迟"), terminal_size=size,
                         run_before=settle)
+
+
+@pytest.mark.parametrize(("environ", "theme"), [
+    ({}, "dark"), ({"COLORFGBG": "0;15"}, "light"), ({"COLORFGBG": "15;0"}, "dark"),
+    ({"COLORFGBG": "0;default;7"}, "light"), ({"INTERVIEW_TUI_THEME": "light"}, "light"),
+    ({"INTERVIEW_TUI_THEME": "dark", "COLORFGBG": "0;15"}, "dark"),
+    ({"INTERVIEW_TUI_THEME": "auto", "COLORFGBG": "0;15"}, "light"),
+])  # fmt: skip
+def test_theme_follows_the_terminal_or_the_setting(environ, theme) -> None:
+    from interview_tui.settings import quick_theme
+
+    assert quick_theme(environ) == theme
+
+
+def test_a_bad_theme_is_named(tmp_path, monkeypatch) -> None:
+    from interview_tui.settings import load_settings
+
+    monkeypatch.setenv("INTERVIEW_TUI_THEME", "solarized")
+    loaded = load_settings()
+    assert loaded.settings.theme == "auto"
+    assert any("theme" in problem for problem in loaded.problems), loaded.problems
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_light_theme_snapshot(snap_compare, make_app, lang, size) -> None:
+    """The visit form on a light terminal: ticks, focus mark and text readable."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        pilot.app.screen.query_one("#goals").select("pain_points")
+        await pilot.pause()
+
+    assert snap_compare(make_app("visit_form", lang=lang, visit_id=2, theme="light"),
+                        terminal_size=size, run_before=run_before)

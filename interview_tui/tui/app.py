@@ -71,6 +71,7 @@ class InterviewApp(App[None]):
         animate: bool = True,
         prefetched: dict[str, Future] | None = None,
         option_keys: bool = False,
+        theme: str = "dark",
     ) -> None:
         decode_alt_keys()  # alt+3 from a terminal is alt+3, a typed £ is £
         super().__init__()
@@ -82,6 +83,8 @@ class InterviewApp(App[None]):
         self._keymap = keymap or {}
         #: a Mac's Option characters are live keys (the keymap has them), not note text
         self.option_keys = option_keys
+        if theme == "light":  # the settings' theme, or a light terminal (settings.quick_theme)
+            self.theme = "textual-light"
         self.animate = animate
         self._prefetched = prefetched or {}
         self.writer = Writer(self.post_message, store.path)
@@ -423,9 +426,14 @@ def build_app(
     animate: bool = True,
     prefetched: dict[str, Future] | None = None,
     option_keys: bool | None = None,
+    theme: str | None = None,
 ) -> InterviewApp:
     """The production factory: the CLI and the tests build the app the same way.
-    ``option_keys`` is read from the settings unless given."""
+    ``option_keys`` and ``theme`` are read from the settings unless given."""
+    if theme is None:
+        from interview_tui.settings import quick_theme
+
+        theme = quick_theme()
     if option_keys is None:
         from interview_tui.settings import quick_option_keys
 
@@ -433,5 +441,5 @@ def build_app(
     keymap = effective_keymap(keymap_path, option_keys=option_keys)
     return InterviewApp(
         store, initial=initial, today=today, now=now, keymap=keymap, animate=animate,
-        prefetched=prefetched, option_keys=option_keys,
+        prefetched=prefetched, option_keys=option_keys, theme=theme,
     )
