@@ -159,3 +159,26 @@ def test_search_at_80_columns_shows_the_matched_words(demo_env) -> None:
         assert rows and all("延迟" in row for row in rows), screen
     finally:
         term.kill()
+
+
+def test_the_live_requirement_dialog_takes_a_title(demo_env) -> None:
+    """Without a title field the pool showed the user's words as the requirement's name."""
+    import json
+
+    term = Terminal(["live", "4"], demo_env, size=(100, 30))
+    try:
+        term.wait_for_screen("1/12")
+        term.drain(0.3)
+        term.send(b"\x12" + b"Finance lead\tMonth-end close\tExport breaks\t\t\t\tBilling by tag")
+        term.wait_for_screen("Billing by tag")
+        term.send(b"\x13")  # ctrl+s
+        term.wait_for_screen("Billing by tag", gone=True)
+        term.drain(0.5)
+        term.send(ESC)
+        term.wait_for_screen("Visits")
+    finally:
+        term.kill()
+    command = [sys.executable, "-m", "interview_tui", "export", "4", "--format", "json"]
+    out = subprocess.run(command, env=demo_env, check=True, capture_output=True, text=True)
+    titles = {r["user"]: r["title"] for r in json.loads(out.stdout)["requirements"]}
+    assert titles.get("Finance lead") == "Billing by tag", titles

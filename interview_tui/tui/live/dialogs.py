@@ -123,7 +123,9 @@ class RequirementDialog(FormDialog):
     """
 
     TITLE_KEY = "requirement.title"
-    FIELDS = ("user", "scenario", "pain", "originator", "solution_idea", "product_details")
+    # the title last: user, scenario, pain are typed in a burst right after ctrl+r
+    FIELDS = ("user", "scenario", "pain", "originator", "solution_idea", "product_details",
+              "title")  # fmt: skip
     SCHEDULE = ("latest_acceptable", "planned", "workaround", "told_customer")
 
     def __init__(self, today: date) -> None:
@@ -133,7 +135,7 @@ class RequirementDialog(FormDialog):
     def fields(self) -> ComposeResult:
         yield Static("", id="missing", classes="hint warn")
         for name in self.FIELDS:
-            yield Label(t(f"requirement.{name}"))
+            yield Label(t("requirement.name" if name == "title" else f"requirement.{name}"))
             yield Input(compact=True, id=name)
         yield Static(t("requirement.schedule"), classes="hint")
         for name in self.SCHEDULE:
