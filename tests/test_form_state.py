@@ -194,3 +194,18 @@ def test_light_theme_snapshot(snap_compare, make_app, lang, size) -> None:
 
     assert snap_compare(make_app("visit_form", lang=lang, visit_id=2, theme="light"),
                         terminal_size=size, run_before=run_before)
+
+
+async def test_a_tick_list_filled_after_it_was_drawn_highlights_its_first_row(make_app) -> None:
+    """The attendees arrive once the customer is read: tabbing in, space then down, space
+    ticked the first person twice (the first down only highlighted the first row)."""
+    app = make_app("visit_form", visit_id=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        attendees = app.screen.query_one("#attendees")
+        assert attendees.option_count >= 2
+        before = set(attendees.selected)
+        attendees.focus()
+        await pilot.press("space", "down", "space")
+        first_two = {attendees.get_option_at_index(n).value for n in (0, 1)}
+        assert set(attendees.selected) ^ before == first_two, (before, attendees.selected)

@@ -166,6 +166,12 @@ class TickList(SelectionList[Any]):
     def _get_left_gutter_width(self) -> int:
         return len(TICKED) + 1
 
+    def on_focus(self) -> None:
+        """Focused with no row highlighted (its rows came after it was drawn): the first
+        row is, so the first space ticks it and the first down moves off it."""
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+
     def render_line(self, y: int) -> Strip:
         from rich.segment import Segment
         from textual.widgets import OptionList
