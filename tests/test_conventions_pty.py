@@ -182,3 +182,24 @@ def test_the_live_requirement_dialog_takes_a_title(demo_env) -> None:
     out = subprocess.run(command, env=demo_env, check=True, capture_output=True, text=True)
     titles = {r["user"]: r["title"] for r in json.loads(out.stdout)["requirements"]}
     assert titles.get("Finance lead") == "Billing by tag", titles
+
+
+def test_y_copies_the_highlighted_row_by_osc52_and_to_a_file(demo_env) -> None:
+    """``y`` on a list: OSC 52 for the terminal's clipboard, and a file that always has it
+    (a terminal may ignore OSC 52), named in the message."""
+    import base64
+    from pathlib import Path
+
+    term = Terminal([], demo_env, size=(100, 30))
+    try:
+        term.wait_for_screen("Northwind")
+        term.drain(0.3)
+        term.send(b"y")
+        term.wait_for_screen("clipboard.txt")
+        term.drain(0.2)
+    finally:
+        term.kill()
+    copied = (Path(demo_env["INTERVIEW_TUI_CONFIG_DIR"]) / "clipboard.txt").read_text("utf-8")
+    assert "Northwind" in copied and "planned" in copied and "<rich" not in copied, copied
+    sent = term.output.split(b"\x1b]52;c;", 1)[1].split(b"\x07", 1)[0]
+    assert base64.b64decode(sent).decode("utf-8") == copied.rstrip("\n")
