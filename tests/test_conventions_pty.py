@@ -33,9 +33,7 @@ def _exited(term: Terminal, timeout: float = 15) -> bool:
     end = time.perf_counter() + timeout
     while time.perf_counter() < end:
         term.read(0.05)
-        pid, _status = os.waitpid(term.pid, os.WNOHANG)
-        if pid:  # reaped: there is no process left to kill, only the terminal to close
-            term.kill = lambda: os.close(term.fd)  # type: ignore[method-assign]
+        if term.exited():  # reaped: kill() then only closes the terminal
             return True
     return False
 
