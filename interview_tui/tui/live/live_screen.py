@@ -26,7 +26,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interview_tui.domain.enums import INTERNAL_GOALS, Goal, ItemStatus, Role
-from interview_tui.domain.models import ScriptItem
+from interview_tui.domain.models import Note, ScriptItem
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
 from interview_tui.services.customer_safe import is_internal_goal, is_internal_note
@@ -44,6 +44,7 @@ from interview_tui.tui.live.dialogs import (
     AdhocDialog,
     CommitmentDialog,
     PainDialog,
+    PickerDialog,
     RequirementDialog,
     jump_dialog,
     speaker_dialog,
@@ -167,6 +168,8 @@ class LiveScreen(BaseScreen):
         _hidden("alt+up", "prev_note", "prev_note"),
         _hidden("alt+down", "next_note", "next_note"),
         _hidden("alt+f", "free_notes", "free_notes"),
+        _hidden("alt+m", "move_note", "move_note"),
+        _hidden("alt+u", "undo_move", "undo_move"),
         _hidden("f9", "home", "home"),
         *_goal_bindings(),
     ]
@@ -179,6 +182,7 @@ class LiveScreen(BaseScreen):
                         "keys.group.capture"),
         **dict.fromkeys(("live.new_note", "live.prev_note", "live.next_note", "live.speaker",
                          "live.internal", "live.private", "live.free_notes",
+                         "live.move_note", "live.undo_move",
                          *(f"live.goal{goal.number}" for goal in Goal)), "keys.group.notes"),
         **dict.fromkeys(("live.next", "live.prev", "live.jump", "live.skip", "live.leader"),
                         "keys.group.moving"),
@@ -196,6 +200,8 @@ class LiveScreen(BaseScreen):
         self._save_timer: Timer | None = None
         self._loading = False
         self._shown_counts: dict = {}
+        #: notes moved to another question, latest last: (note, question, index) it left
+        self._moves: list[tuple[Note, ScriptItem | None, int]] = []
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -566,6 +572,56 @@ class LiveScreen(BaseScreen):
             self.session.set_status(item, ItemStatus.SKIPPED)
             self._step(+1)
             self._refresh_outline()
+
+    def _where(self, item: ScriptItem | None) -> str:
+        """A question as the notes about a move name it: its number and words."""
+        if item is None or self.session is None:
+            return t("live.free_notes")
+        number = next(n for n, it in enumerate(self.session.items, start=1) if it is item)
+        return f"{number}. {' '.join(item.text.split())}"
+
+    @after_typing
+    def action_move_note(self) -> None:
+        """The current note belongs under another question: pick it (as ctrl+g does), the
+        note moves there among its notes in the order written; ``ctrl+y u`` puts it back."""
+        assert self.session is not None
+        self.save_now()
+        note, here = self.session.note_for(self.item), self.item
+        if not note.text.strip():
+            self.notify(t("live.nothing_to_move"), timeout=3)
+            return
+        items = self.session.items
+        options = [(str(n), f"{n + 1:>2}. {item.text}") for n, item in enumerate(items)
+                   if item is not here] + ([("free", t("live.free_notes"))] if here else [])
+        session = self.session
+
+        def chosen(key: str | None) -> None:
+            if key is None or self.session is not session:
+                return
+            to = None if key == "free" else items[int(key)]
+            self._moves.append((note, *session.move_note(note, to)))
+            self._after_move(t("live.note_moved", where=self._where(to)))
+
+        self.app.push_screen(PickerDialog(t("move.title"), options, filter_box=True), chosen)
+
+    @after_typing
+    def action_undo_move(self) -> None:
+        assert self.session is not None
+        if not self._moves:
+            self.notify(t("live.no_move_to_undo"), timeout=3)
+            return
+        self.save_now()
+        note, back, index = self._moves.pop()
+        self.session.move_note(note, back, position=index)
+        self._after_move(t("live.move_undone", where=self._where(back)))
+
+    def _after_move(self, message: str) -> None:
+        assert self.session is not None
+        self.session.flush()
+        self._show_item()
+        self._refresh_side()
+        self.query_one("#note", TextArea).focus()
+        self.notify(message, timeout=4, markup=False)  # the question is user text
 
     @on(OptionList.OptionSelected, "#outline")
     def _picked(self, event: OptionList.OptionSelected) -> None:
