@@ -48,6 +48,8 @@ class UserSettings:
     #: the characters a Mac types for Option+1…7, s, w are the live screen's goal, skip and
     #: speaker keys (off: they are text, like every character)
     option_keys: bool = False
+    #: colours: "auto" follows the terminal (its COLORFGBG), or "dark" / "light"
+    theme: str = "auto"
 
     @property
     def sender(self) -> str:
@@ -139,6 +141,27 @@ def quick_option_keys(environ: Mapping[str, str] | None = None) -> bool:
     it says yes (a bad value is reported by :func:`load_settings`)."""
     env = os.environ if environ is None else environ
     return bool_value(_quick_value("option_keys", env)) is True
+
+
+THEMES = ("auto", "dark", "light")
+
+
+def terminal_is_light(environ: Mapping[str, str]) -> bool:
+    """Whether the terminal says it has a light background: ``COLORFGBG`` (set by rxvt,
+    Konsole, iTerm2 and others) ends with its background colour, 7 or 9-15 being light."""
+    background = environ.get("COLORFGBG", "").rpartition(";")[2].strip()
+    return background.isdigit() and (int(background) == 7 or 9 <= int(background) <= 15)
+
+
+def quick_theme(environ: Mapping[str, str] | None = None) -> str:
+    """``"light"`` or ``"dark"``: the ``theme`` setting (start-up, tomllib only), ``auto``
+    (the default, and a bad value, reported by :func:`load_settings`) following the
+    terminal."""
+    env = os.environ if environ is None else environ
+    value = str(_quick_value("theme", env) or "auto").strip().lower()
+    if value in ("dark", "light"):
+        return value
+    return "light" if terminal_is_light(env) else "dark"
 
 
 def quick_ui_language(environ: Mapping[str, str] | None = None) -> str | None:
@@ -290,6 +313,15 @@ def _model() -> type:
         alarm_days_before: int = 1
         alarm_time: str = "09:00"
         option_keys: bool = False
+        theme: str = "auto"
+
+        @field_validator("theme", mode="before")
+        @classmethod
+        def _theme(cls, value: object) -> str:
+            text = str(value).strip().lower()
+            if text not in THEMES:
+                raise ValueError(t("settings.bad.theme"))
+            return text
 
         @field_validator("name", "signature", mode="before")
         @classmethod

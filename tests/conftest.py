@@ -42,6 +42,8 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
     monkeypatch.setenv("INTERVIEW_TUI_DB", str(tmp_path / "env" / "interview.db"))
     monkeypatch.setenv("INTERVIEW_TUI_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.delenv("INTERVIEW_TUI_LANG", raising=False)
+    monkeypatch.delenv("INTERVIEW_TUI_THEME", raising=False)
+    monkeypatch.delenv("COLORFGBG", raising=False)  # the terminal's colours: dark by default
     monkeypatch.setenv("LANG", "C.UTF-8")
     set_language("en")
     yield
@@ -90,7 +92,7 @@ def make_app(demo_store: Store) -> Callable[..., Any]:
     from interview_tui.tui.app import build_app
 
     def factory(route: str = "home", lang: str = "en", *, option_keys: bool = False,
-                **kwargs: Any):  # fmt: skip
+                theme: str = "dark", **kwargs: Any):  # fmt: skip
         set_language(lang)
         return build_app(
             demo_store,
@@ -99,6 +101,7 @@ def make_app(demo_store: Store) -> Callable[..., Any]:
             now=lambda: FIXED_NOW,
             animate=False,
             option_keys=option_keys,
+            theme=theme,
         )
 
     return factory

@@ -6,6 +6,7 @@ screen as a person would see it.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -131,15 +132,28 @@ class Terminal:
     def send(self, raw: bytes) -> None:
         os.write(self.fd, raw)
 
+    def exited(self) -> bool:
+        """Whether the program has exited; once it has, it is reaped and :meth:`kill` will
+        signal nothing (its pid may already belong to another process)."""
+        if self.pid <= 0:
+            return True
+        try:
+            done = os.waitpid(self.pid, os.WNOHANG)[0] != 0
+        except ChildProcessError:
+            done = True
+        if done:
+            self.pid = 0
+        return done
+
     def kill(self) -> None:
-        """Kill the program and reap it (once: a pid of 0 or less would signal every process
-        of the user)."""
+        """Kill the program (unless it was already reaped) and close the terminal; safe to
+        call twice. Never signals a pid of 0 or less: ``os.kill(-1, …)`` reaches every
+        process of the user, ``os.kill(0, …)`` the whole process group."""
         if self.pid > 0:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
                 os.waitpid(self.pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
             self.pid = 0
         if self.fd >= 0:
             os.close(self.fd)

@@ -67,7 +67,8 @@ DIALOGS = [
     ("live", {"visit_id": 4}, ("f3",)), ("live", {"visit_id": 4}, ("ctrl+y",)),
     ("live", {"visit_id": 4}, ("f5",)), ("live", {"visit_id": 4}, ("ctrl+g",)),
     ("live", {"visit_id": 4}, ("ctrl+p",)), ("home", {}, ("f1",)), ("home", {}, ("s",)),
-    ("commitments", {}, ("x",)), ("commitments", {}, ("e",)), ("commitments", {}, ("k",)),
+    ("commitments", {}, ("x",)), ("commitments", {}, ("e",)),
+    ("commitments", {}, ("percent_sign",)),
     ("requirements", {}, ("l",)), ("requirements", {}, ("s",)),
     # the own-question dialog, empty: its example and hints in the interface's language
     ("plan", {"visit_id": 4}, ("ctrl+o",)),

@@ -70,6 +70,8 @@ UI_WORDS = ui_words()
 
 def english_left(text: str, data: list[str]) -> set[str]:
     """Our English words in ``text`` once user data, ids, paths and commands are out."""
+    for key in KEYS:  # settings keys first: a user's "me" must not leave "the" of "theme"
+        text = re.sub(rf"\b{key}\b", " ", text)
     for value in data:  # longest first, so a name inside a longer text goes with it
         text = text.replace(value, " ")
     for pattern in _NOT_WORDS:

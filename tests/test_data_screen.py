@@ -41,11 +41,11 @@ async def test_a_failing_extra_read_is_shown_too(make_app, monkeypatch):
     app = make_app("commitments")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("k")
+        await pilot.press("percent_sign")
         await settle(pilot)
         assert not app.screen.busy
         assert any("RuntimeError: disk on fire" in n.message for n in app._notifications)
-        await pilot.press("k", "o")  # back to the list, and it still filters
+        await pilot.press("percent_sign", "o")  # back to the list, and it still filters
         await settle(pilot)
         assert app.screen.query_one("#commitments-table", DataTable).row_count > 0
 
@@ -78,7 +78,7 @@ async def test_rates_per_customer_are_read_when_shown(make_app):
         await settle(pilot)
         screen = app.screen
         assert screen.per_customer is None  # not read until asked for
-        await pilot.press("k")
+        await pilot.press("percent_sign")
         await settle(pilot)
         rates = screen.query_one("#rates", DataTable)
         names = {str(rates.get_row_at(n)[0]) for n in range(rates.row_count)}

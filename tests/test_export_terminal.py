@@ -98,7 +98,7 @@ def _run_in_pty(args: list[str], env: dict[str, str]) -> bytes:
     exited = False
     try:
         while time.perf_counter() < end:
-            exited = exited or os.waitpid(term.pid, os.WNOHANG)[0] != 0
+            exited = exited or term.exited()
             if not term.read(0.05) and exited:
                 return term.output
         raise TimeoutError(term.output[-300:])

@@ -239,19 +239,57 @@ def test_live_view_snapshot_80x24(snap_compare, make_app, lang: str, safe: bool)
                         run_before=open_view)  # fmt: skip
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_confirm_back_snapshot_80x24(snap_compare, make_app, demo_store, lang: str) -> None:
+SIZES = [(80, 24), (120, 36)]
+
+
+def _captured(store) -> None:
+    """The commitments above and a requirement with its schedule dispute."""
+    from interview_tui.domain.models import Requirement
+
     for text, state, due in COMMITMENTS:
-        demo_store.save(Commitment(visit_id=VISIT, text=text, owner_side=OwnerSide.US,
-                                   owner_name="Lena", due=due, state=state))  # fmt: skip
+        store.save(Commitment(visit_id=VISIT, text=text, owner_side=OwnerSide.US,
+                              owner_name="Lena", due=due, state=state))  # fmt: skip
+    store.save(Requirement(customer_id=store.get(Visit, VISIT).customer_id, visit_id=VISIT,
+                           user="Dispatch leads", scenario="Peak week", pain="Manual re-routing",
+                           latest_acceptable=date(2027, 1, 15), planned=date(2027, 2, 1),
+                           workaround="CSV export by hand"))  # fmt: skip
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_confirm_back_snapshot(snap_compare, make_app, demo_store, lang: str, size) -> None:
+    """The read-back with the schedule (their date, our plan, the workaround, not agreed)."""
+    _captured(demo_store)
 
     async def confirm(pilot) -> None:
         await settle(pilot)
         await pilot.press("f3")
         await settle(pilot)
 
-    assert snap_compare(make_app("live", lang=lang, visit_id=VISIT), terminal_size=(80, 24),
+    assert snap_compare(make_app("live", lang=lang, visit_id=VISIT), terminal_size=size,
                         run_before=confirm)  # fmt: skip
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_requirement_dialog_schedule_and_solution_snapshot(snap_compare, make_app, lang: str,
+                                                           size) -> None:  # fmt: skip
+    """The requirement dialog's last part: "customer agreed" ticked, the proposed solution
+    and the customer's answer, in the meeting."""
+
+    async def fill(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        dialog.query_one("#planned", Input).value = "2027-02-01"
+        dialog.query_one("#solution_text", Input).value = "Tag-based export"
+        dialog.query_one("#share_plan").focus()
+        await pilot.press("space")
+        await settle(pilot)
+
+    assert snap_compare(make_app("live", lang=lang, visit_id=VISIT), terminal_size=size,
+                        run_before=fill)  # fmt: skip
 
 
 # -- in a real terminal --------------------------------------------------------------------

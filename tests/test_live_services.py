@@ -195,3 +195,28 @@ def test_notes_under_an_ad_hoc_question_stay_under_it_while_another_process_writ
                             ["the CFO, every quarter"])  # fmt: skip
     assert rows == [{"script_item_id": item.id}] and item.id is not None
     session.writer.shutdown()
+
+
+def test_a_moved_note_lands_among_the_others_in_the_order_written(demo_store) -> None:
+    """Filed by when it was written (saved ones by id), not at the end; moving it back to
+    where it was (the undo) restores both questions as they were."""
+    session = LiveSession.open(demo_store, 2, FIXED_NOW)
+    first, third = session.items[0], session.items[2]
+    for text in ("A", "B"):  # two voices under the first question
+        session.new_note(first)
+        session.type(first, text)
+        session.flush()
+    session.new_note(third)
+    session.type(third, "C")
+    session.flush()
+    a, b = (n for n in session.notes_for(first) if n.text in ("A", "B"))
+    assert a.id < b.id < session.note_for(third).id
+    back = session.move_note(a, third)
+    assert [n.text for n in session.notes_for(third)] == ["A", "C"]
+    assert [n.text for n in session.notes_for(first)] == ["B"]
+    session.flush()
+    again = LiveSession.open(demo_store, 2, FIXED_NOW)
+    assert [n.text for n in again.notes_for(again.items[2])] == ["A", "C"]
+    session.move_note(a, *back)
+    assert [n.text for n in session.notes_for(first)] == ["A", "B"]
+    assert [n.text for n in session.notes_for(third)] == ["C"]

@@ -123,13 +123,13 @@ async def test_the_footer_at_80_columns_shows_the_main_keys(make_app, fresh_visi
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot)
         footer = _footer(app)
-        assert "⏎ Add" in footer and "f10 Rehearsed" in footer and "^o Own question" in footer
+        assert "⏎ Add" in footer and "m Rehearsed" in footer and "^o Own question" in footer
         await pilot.press("enter", "enter")
         await settle(pilot)
         screen.query_one("#script", DataTable).focus()
         await settle(pilot)
         footer = _footer(app)
-        for key in ("^e Edit", "^x Remove", "[ ] Move", "f10 Rehearsed", "f1 Help"):
+        for key in ("^e Edit", "^x Remove", "[ ] Move", "m Rehearsed", "f1 Help"):
             assert key in footer, footer
         first, second = (item.id for item in screen.items)
         await pilot.press("[")  # the one just added moves up; then it is removed

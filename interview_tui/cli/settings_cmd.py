@@ -44,6 +44,10 @@ TEMPLATE = '''\
 # true: those characters are the live screen's keys instead (⌥3 tags goal 3), and can no
 # longer be typed into a live note (paste them)
 # option_keys = false
+
+# Colours: "auto" follows the terminal (a light background in COLORFGBG gives the light
+# theme), or "dark" / "light"
+# theme = "auto"
 '''
 
 

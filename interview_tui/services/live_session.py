@@ -23,7 +23,14 @@ from datetime import date, datetime
 from uuid import uuid4
 
 from interview_tui.domain import lifecycle
-from interview_tui.domain.enums import Goal, ItemStatus, OwnerSide, Role, VisitStatus
+from interview_tui.domain.enums import (
+    Goal,
+    ItemStatus,
+    OwnerSide,
+    Role,
+    SolutionAnswer,
+    VisitStatus,
+)
 from interview_tui.domain.models import (
     Commitment,
     Customer,
@@ -35,6 +42,7 @@ from interview_tui.domain.models import (
     Visit,
 )
 from interview_tui.i18n import t
+from interview_tui.services import solutions
 from interview_tui.services.authority import apply_override, authority_flags
 from interview_tui.services.evidence import evidence_counts
 from interview_tui.services.live_windows import LiveWindow
@@ -178,6 +186,35 @@ class LiveSession:
                     self.current[key] = index
                     return True, by_key.get(key)
         return False, None
+
+    def move_note(self, note: Note, to: ScriptItem | None,
+                  position: int | None = None) -> tuple[ScriptItem | None, int]:  # fmt: skip
+        """File ``note`` under another question (``None``: the free notes), among its notes
+        in the order they were written (or at ``position``); saved by the next flush.
+        Returns where it was (question, index), to put it back."""
+        here = next(key for key, notes in self.voices.items()
+                    if any(n is note for n in notes))  # fmt: skip
+        items = {_key(item): item for item in self.items}
+        source = self.voices[here]
+        index = next(n for n, other in enumerate(source) if other is note)
+        del source[index]
+        self.current[here] = max(0, min(self.current.get(here, 0), len(source) - 1))
+        target = self.voices.setdefault(_key(to), [])
+        target[:] = [n for n in target if n.text.strip() or n.id is not None]  # no blank left
+        if position is None:
+            def written(n: Note) -> tuple[bool, int]:  # saved ones by id, then unsaved
+                return n.id is None, n.id or 0
+
+            position = next((n for n, other in enumerate(target)
+                             if written(other) > written(note)), len(target))  # fmt: skip
+        target.insert(min(position, len(target)), note)
+        self.current[_key(to)] = target.index(note)
+        note.script_item_id = to.id if to is not None else None
+        self._links.pop(id(note), None)
+        if to is not None and to.id is None:  # an ad-hoc question not saved yet
+            self._links[id(note)] = ("script_item_id", to)
+        self._dirty[id(note)] = note
+        return items.get(here), index
 
     def _blank(self, item: ScriptItem | None) -> Note:
         note = Note(visit_id=self.visit.id or 0, script_item_id=item.id if item else None,
@@ -393,12 +430,56 @@ class LiveSession:
             within_authority=not (owner_side is OwnerSide.US and self.beyond_authority(text)),
         )  # fmt: skip
 
-    def add_requirement(self, **fields: str) -> Requirement:
+    def update_commitment(self, commitment: Commitment, text: str, owner_side: OwnerSide,
+                          owner_name: str, due: date | None, *, override: str = "",
+                          today: date | None = None) -> Commitment:  # fmt: skip
+        """Correct a commitment of this meeting (from the read-back); the first due date
+        promised is kept, the authority check runs again on the new wording."""
+        fresh = self._commitment(text, owner_side, owner_name, due)
+        for name in ("text", "owner_side", "owner_name", "due", "within_authority"):
+            setattr(commitment, name, getattr(fresh, name))
+        if fresh.within_authority:
+            commitment.authority_override = ""
+        elif override.strip() and override.strip() != commitment.authority_override:
+            apply_override(commitment, override, today or date.today())
+        self._write(commitment)
+        return commitment
+
+    def add_requirement(self, *, share_plan: bool = False,
+                        solution: tuple[str, str, SolutionAnswer, str] | None = None,
+                        **fields: str) -> Requirement:  # fmt: skip
+        """A requirement as the meeting's dialog holds it: text fields, the schedule
+        (``share_plan``: the customer agreed it) and the solution proposed with the
+        customer's answer (text, reasoning, answer, reason)."""
         requirement = Requirement(customer_id=self.customer.id or 0, visit_id=self.visit.id,
-                                  **{k: v.strip() for k, v in fields.items()})  # fmt: skip
+                                  **{k: v.strip() for k, v in fields.items() if v.strip()},
+                                  share_plan=share_plan)  # fmt: skip
+        if solution is not None:
+            solutions.apply(self.store, requirement, *solution)
         self._write(requirement)
         self.requirements.append(requirement)
         self.goal_counts.update(evidence_counts([requirement]))  # evidence for goal 5
+        return requirement
+
+    def update_requirement(self, requirement: Requirement, *, share_plan: bool = False,
+                           solution: tuple[str, str, SolutionAnswer, str] | None = None,
+                           **fields: str) -> Requirement:  # fmt: skip
+        """Correct a requirement captured in this meeting (from the read-back): a field left
+        blank is cleared; a changed state or date is kept in its history, a changed
+        solution is a new proposal (see :func:`solutions.apply`)."""
+        from interview_tui.services.requirement_pool import tracked_changes
+
+        before = requirement.model_copy(deep=True)
+        for name, value in fields.items():
+            blank_date = name in ("latest_acceptable", "planned") and not value.strip()
+            setattr(requirement, name, None if blank_date else value.strip())
+        requirement.share_plan = share_plan
+        if solution is not None:
+            solutions.apply(self.store, requirement, *solution)
+        changes = tracked_changes(before, requirement, self.store.now().date())
+        if changes:
+            requirement.history = [*before.history, *changes]
+        self._write(requirement)
         return requirement
 
     def add_pain(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from interview_tui.domain.enums import PoolGroup, RequirementState
 from interview_tui.domain.models import Requirement
@@ -149,6 +150,14 @@ def _value(value: object) -> str:
     return "" if value is None else str(getattr(value, "value", None) or value)
 
 
+def tracked_changes(before: Requirement, after: Requirement, on: date,
+                    reason: str = "") -> list[dict[str, str]]:  # fmt: skip
+    """The history entries of what changed in :data:`TRACKED` (without their ids)."""
+    return [{"on": on.isoformat(), "field": name, "from": _value(getattr(before, name)),
+             "to": _value(getattr(after, name)), "reason": reason.strip()}
+            for name in TRACKED if getattr(before, name) != getattr(after, name)]  # fmt: skip
+
+
 class SolutionGateError(FieldError):
     """A move to in progress without an agreed solution (the screen asks for an override)."""
 
@@ -179,10 +188,7 @@ def change(store: Store, requirement_id: int, update: Callable[[Requirement], No
         gated = gate_blocks(before, requirement)
         if gated and not override.strip():
             raise SolutionGateError()
-        on = store.now().date().isoformat()
-        entries = [{"on": on, "field": name, "from": _value(getattr(before, name)),
-                    "to": _value(getattr(requirement, name)), "reason": reason.strip()}
-                   for name in TRACKED if getattr(before, name) != getattr(requirement, name)]
+        entries = tracked_changes(before, requirement, store.now().date(), reason)
         for entry in entries if gated else []:
             if entry["field"] == "group":
                 entry["override"] = " ".join(override.split())

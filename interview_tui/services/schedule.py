@@ -51,6 +51,22 @@ def schedule_for_customer(r: Requirement) -> dict[str, str]:
     return {k: v for k, v in found.items() if v}
 
 
+def schedule_read_back(r: Requirement) -> str:
+    """The schedule as the read-back says it to the customer before the meeting ends: the
+    latest date they can accept, our planned date, the workaround meanwhile and whether
+    they agreed; never the gap nor what we noted for ourselves. Empty when nothing is known."""
+    parts = []
+    if r.latest_acceptable:
+        parts.append(t("confirm.need_by", date=r.latest_acceptable.isoformat()))
+    if r.planned:
+        parts.append(t("confirm.we_plan", date=r.planned.isoformat()))
+    if r.workaround:
+        parts.append(t("confirm.meanwhile", text=" ".join(r.workaround.split())))
+    if parts:
+        parts.append(t("confirm.plan_agreed" if r.share_plan else "confirm.plan_open"))
+    return " · ".join(parts)
+
+
 def schedule_fields(today: date, *, latest_acceptable: str = "", planned: str = "",
                     workaround: str = "", told_customer: str = "") -> dict[str, str]:  # fmt: skip
     """The optional schedule fields of a capture dialog as :class:`Requirement` values:

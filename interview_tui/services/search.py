@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from interview_tui.domain.names import display_of
 from interview_tui.i18n import t
+from interview_tui.store.search import around_hit
 from interview_tui.store.store import SearchHit, Store
 
-__all__ = ["HitTarget", "SearchHit", "hit_kind", "hit_target", "search"]
+__all__ = ["HitTarget", "SearchHit", "around_hit", "hit_kind", "hit_target", "search"]
 
 
 def search(store: Store, text: str, limit: int = 50) -> list[SearchHit]:

@@ -59,12 +59,20 @@ def _propose(store: Store, r: Requirement, text: str, reasoning: str) -> None:
     r.state = _state_after(r, SolutionAnswer.WAITING)
 
 
+def check_answer(proposed: bool, answer: SolutionAnswer, reason: str) -> None:
+    """An answer needs a proposal to answer, and a "no" or "change it" says why
+    (:class:`FieldError` names the field)."""
+    if answer is not SolutionAnswer.WAITING and not proposed:
+        raise FieldError("solution_answer", t("solution.none_yet"))
+    if answer in NEEDS_REASON and not reason.strip():
+        raise FieldError("solution_reason", t(f"solution.reason_required.{answer.value}"))
+
+
 def _answer(store: Store, r: Requirement, answer: SolutionAnswer, reason: str) -> None:
     current = r.solution
     if current is None:
         raise FieldError("solution_answer", t("solution.none_yet"))
-    if answer in NEEDS_REASON and not reason.strip():
-        raise FieldError("solution_reason", t(f"solution.reason_required.{answer.value}"))
+    check_answer(True, answer, reason)
     reply = SolutionReply(on=store.now().replace(microsecond=0), answer=answer,
                           reason=reason.strip(), author=store.member)
     current.replies = [*current.replies, reply]
@@ -106,17 +114,21 @@ def differs(r: Requirement, text: str, reasoning: str, answer: SolutionAnswer,
 
 def record(store: Store, requirement_id: int, text: str, reasoning: str,
            answer: SolutionAnswer, reason: str = "") -> PoolRow:  # fmt: skip
-    """What the detail view saves, in one change: a new proposal when the solution or its
-    reasoning was edited, then the answer when it differs from the one recorded."""
+    """What the detail view saves, in one change (see :func:`apply`)."""
+    return change(store, requirement_id,
+                  lambda r: apply(store, r, text, reasoning, answer, reason), reason=reason)
 
-    def update(r: Requirement) -> None:
-        new_proposal, new_answer = differs(r, text, reasoning, answer, reason)
-        if new_proposal:
-            _propose(store, r, text, reasoning)
-        if new_answer:
-            _answer(store, r, answer, reason)
 
-    return change(store, requirement_id, update, reason=reason)
+def apply(store: Store, r: Requirement, text: str, reasoning: str, answer: SolutionAnswer,
+          reason: str = "") -> None:  # fmt: skip
+    """A solution as a form holds it, applied to ``r`` in memory: a new proposal when the
+    solution or its reasoning was edited, then the answer when it differs from the one
+    recorded (the detail view and the meeting's requirement dialog both save this way)."""
+    new_proposal, new_answer = differs(r, text, reasoning, answer, reason)
+    if new_proposal:
+        _propose(store, r, text, reasoning)
+    if new_answer:
+        _answer(store, r, answer, reason)
 
 
 def waiting(requirements: Iterable[Requirement]) -> list[Requirement]:

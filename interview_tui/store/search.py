@@ -112,3 +112,44 @@ def snippet(text: str, query: str, width: int = 60) -> str:
     prefix = "…" if start else ""
     suffix = "…" if end < len(flat) else ""
     return prefix + flat[start:end] + suffix
+
+
+def _cells(char: str) -> int:
+    """Terminal cells of one character: two for wide (CJK) ones."""
+    import unicodedata
+
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def around_hit(text: str, query: str, cells: int) -> str:
+    """The part of ``text`` (a hit's snippet) that fits ``cells`` terminal cells, chosen so
+    the first query term found is in it with the words before it: at 80 columns a result
+    line shows the hit's surroundings, never a start that cuts the matched words off.
+    Cuts are marked ``…``."""
+    body = text.removeprefix("…").removesuffix("…")
+    cut_before, cut_after = text.startswith("…"), text.endswith("…")
+    if cells <= 0 or sum(map(_cells, text)) <= cells:
+        return text
+    lowered = body.lower()
+    found = sorted((lowered.find(token.lower()), token) for token in _WORD.findall(query)
+                   if token.lower() in lowered)  # fmt: skip
+    hit, token = found[0] if found else (0, "")
+    # up to a third of the room for the words before the hit, less when the match and
+    # the two … marks need it
+    before = max(0, min(cells // 3, cells - 2 - sum(map(_cells, token))))
+    start, lead = hit, 0
+    while start > 0 and lead + _cells(body[start - 1]) <= before:
+        start -= 1
+        lead += _cells(body[start])
+    prefix = "…" if start > 0 or cut_before else ""
+    room = cells - len(prefix)
+    end, used = start, 0
+    while end < len(body) and used + _cells(body[end]) <= room:
+        used += _cells(body[end])
+        end += 1
+    if end < len(body) or cut_after:
+        while end > start and used + 1 > room:  # room for the closing …
+            end -= 1
+            used -= _cells(body[end])
+        return prefix + body[start:end] + "…"
+    return prefix + body[start:end]

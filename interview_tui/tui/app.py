@@ -56,6 +56,11 @@ class InterviewApp(TeamSync, App[None]):
                 tooltip="app.palette.help", show=False, priority=True),
         Binding(SYNC_KEY, "team_sync", "app.sync", id="app.sync", tooltip="app.sync.help",
                 show=False),  # the team line names it, where there is a team
+        # the keys terminal users reach for; not priority: in a text field they are text
+        Binding("question_mark", "help", "app.help", id="app.help_key", tooltip="app.help.help",
+                show=False),
+        Binding("q", "back_or_quit", "app.back_or_quit", id="app.back_or_quit",
+                tooltip="app.back_or_quit.help", show=False),
     ]
 
     def __init__(
@@ -69,6 +74,7 @@ class InterviewApp(TeamSync, App[None]):
         animate: bool = True,
         prefetched: dict[str, Future] | None = None,
         option_keys: bool = False,
+        theme: str = "dark",
     ) -> None:
         decode_alt_keys()  # alt+3 from a terminal is alt+3, a typed £ is £
         super().__init__()
@@ -80,6 +86,8 @@ class InterviewApp(TeamSync, App[None]):
         self._keymap = keymap or {}
         #: a Mac's Option characters are live keys (the keymap has them), not note text
         self.option_keys = option_keys
+        if theme == "light":  # the settings' theme, or a light terminal (settings.quick_theme)
+            self.theme = "textual-light"
         self.animated = animate  # blinking cursors (not App.animate, Textual's method)
         self._prefetched = prefetched or {}
         self.writer = Writer(self.post_message, store.path)
@@ -370,6 +378,18 @@ class InterviewApp(TeamSync, App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
+    async def action_back_or_quit(self) -> None:
+        """``q``: what esc does on this screen (back, leave the meeting, finish), and quit
+        on the first screen."""
+        from interview_tui.tui.textual_private import bindings_after_keymap
+
+        screen = self.screen
+        if len(self.screen_stack) > 1:
+            for binding in bindings_after_keymap(screen).get("escape", []):
+                await self.run_action(binding.action, screen)
+                return
+        await self.action_quit()
+
     def action_help(self) -> None:
         """Every key of the screen in front, grouped, in the user's language."""
         from textual.command import CommandPalette
@@ -410,9 +430,14 @@ def build_app(
     animate: bool = True,
     prefetched: dict[str, Future] | None = None,
     option_keys: bool | None = None,
+    theme: str | None = None,
 ) -> InterviewApp:
     """The production factory: the CLI and the tests build the app the same way.
-    ``option_keys`` is read from the settings unless given."""
+    ``option_keys`` and ``theme`` are read from the settings unless given."""
+    if theme is None:
+        from interview_tui.settings import quick_theme
+
+        theme = quick_theme()
     if option_keys is None:
         from interview_tui.settings import quick_option_keys
 
@@ -420,5 +445,5 @@ def build_app(
     keymap = effective_keymap(keymap_path, option_keys=option_keys)
     return InterviewApp(
         store, initial=initial, today=today, now=now, keymap=keymap, animate=animate,
-        prefetched=prefetched, option_keys=option_keys,
+        prefetched=prefetched, option_keys=option_keys, theme=theme,
     )

@@ -108,7 +108,51 @@ class TypeAhead:
             self.type_ahead(text, late=True)
 
 
-class BaseScreen(TypeAhead, TranslatedBindings, Screen):
+#: What a screen or dialog focuses when it opens, first kind that has one: a field to type
+#: or choose in, else a list, else anything (a scrolling pane). Never the form's scrolling
+#: container when there is a field in it: keys typed first go to the first field.
+FIRST_FOCUS = (
+    "Input, TextArea, Select, SelectionList, Checkbox",
+    "DataTable, OptionList, Tree, ListView",
+    "*",
+)
+
+
+class FirstFieldFocus:
+    """Opens with its first field focused (:data:`FIRST_FOCUS`); a class may name its own
+    ``AUTO_FOCUS`` instead.
+
+    The first focus is given once the screen is mounted and without scrolling: Textual's
+    own, given before layout, scrolls a form one line down (the first field's label out of
+    sight). Later (back from a dialog with nothing focused) Textual's applies."""
+
+    _first_focus_given = False
+
+    @property
+    def AUTO_FOCUS(self) -> str:  # Textual reads this name
+        if not self._first_focus_given:
+            return ""
+        return self._first_focus_selector()
+
+    def _first_focus_selector(self) -> str:
+        for selector in FIRST_FOCUS:
+            if any(widget.focusable for widget in self.query(selector)):  # type: ignore[attr-defined]
+                return selector
+        return "*"
+
+    def on_mount(self) -> None:
+        if self._first_focus_given:
+            return
+        self._first_focus_given = True
+        if self.focused is not None:  # type: ignore[attr-defined]
+            return
+        for widget in self.query(self._first_focus_selector()):  # type: ignore[attr-defined]
+            if widget.focusable:
+                self.set_focus(widget, scroll_visible=False)  # type: ignore[attr-defined]
+                return
+
+
+class BaseScreen(FirstFieldFocus, TypeAhead, TranslatedBindings, Screen):
     """A screen of interview-tui."""
 
     @property
@@ -117,14 +161,12 @@ class BaseScreen(TypeAhead, TranslatedBindings, Screen):
         return cast("InterviewApp", self.app)
 
 
-class BaseModal(TypeAhead, TranslatedBindings, ModalScreen):
+class BaseModal(FirstFieldFocus, TypeAhead, TranslatedBindings, ModalScreen):
     """A modal dialog of interview-tui; its result is given to the callback of push_screen.
 
     It opens with its first field focused, so words typed right after the dialog key land
     there (never on a scrolling container that ignores them).
     """
-
-    AUTO_FOCUS = "Input, TextArea"
 
     @property
     def iapp(self) -> InterviewApp:

@@ -15,6 +15,9 @@ from interview_tui.i18n import t
 from interview_tui.tui.base import BaseModal
 from interview_tui.tui.inputs import Input
 
+#: the widgets a form's values are read from (a draft keeps them all, tick boxes too)
+FIELDS = "Input, Select, TextArea, Checkbox"
+
 _DIALOG_BINDINGS = [
     Binding("escape", "cancel", "dialog.cancel", id="dialog.cancel"),
     Binding("ctrl+s", "save", "dialog.save", id="dialog.save", priority=True),
@@ -66,7 +69,9 @@ class FormDialog(BaseModal):
         if draft:
             self.restore(draft)
             self.notify(t("dialog.draft_restored"), timeout=3)
-        self.query(Input).first().focus()
+        # the first field is focused at once by FirstFieldFocus (unless keys typed ahead
+        # already did): a deferred focus here landed after a burst typed with the dialog
+        # key and pulled the cursor back to the first field
 
     # -- drafts -------------------------------------------------------------------------------
 
@@ -79,10 +84,10 @@ class FormDialog(BaseModal):
 
     def values(self) -> dict[str, Any]:
         """Every field's value, by field id."""
-        return field_values(self, "Input, Select, TextArea")
+        return field_values(self, FIELDS)
 
     def restore(self, values: dict[str, Any]) -> None:
-        for field in self.query("Input, Select, TextArea"):
+        for field in self.query(FIELDS):
             if field.id in values:  # the checks that follow typing run too
                 if isinstance(field, TextArea):
                     field.text = values[field.id]

@@ -37,12 +37,13 @@ EDITING = {
 
 
 class HelpScreen(BaseModal):
-    """The keys of ``screen``; ``esc`` or ``f1`` closes it."""
+    """The keys of ``screen``; ``esc``, ``f1``, ``q`` or ``?`` closes it."""
 
     CSS_PATH = "help_screen.tcss"
     AUTO_FOCUS = "#help-body"
     BINDINGS = [
-        Binding("escape,f1", "close", "keys.close", id="keys.close", tooltip="keys.close.help"),
+        Binding("escape,f1,q,question_mark", "close", "keys.close", id="keys.close",
+                tooltip="keys.close.help"),
     ]
 
     def __init__(self, screen: Screen) -> None:

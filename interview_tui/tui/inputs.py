@@ -1,5 +1,6 @@
 """The app's fields: a one-line input that focusing never selects (and so never wipes), a
-multi-line editor, and a pick list whose empty prompt is in the user's language.
+multi-line editor, a pick list whose empty prompt is in the user's language, and tick
+boxes drawn ``[x]`` / ``[ ]``.
 
 Both text fields hold stored text exactly as it is (names, notes and answers may arrive by
 import with escape sequences in them) and draw it through
@@ -15,13 +16,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
+from rich.style import Style
 from rich.text import Text
+from textual.content import Content
 from textual.document._document import DocumentBase
 from textual.document._document_navigator import DocumentNavigator
 from textual.document._wrapped_document import WrappedDocument
 from textual.expand_tabs import expand_tabs_inline
+from textual.strip import Strip
+from textual.widgets import Checkbox, Select, SelectionList
 from textual.widgets import Input as _TextualInput
-from textual.widgets import Select
 from textual.widgets import TextArea as _TextualTextArea
 
 from interview_tui.display import visible_in_place
@@ -140,3 +144,45 @@ class Choice(Select):
 
     def __init__(self, *args: Any, prompt: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, prompt=t("form.choose") if prompt is None else prompt, **kwargs)
+
+
+#: A tick box as drawn: ticked and empty differ in shape, not only in colour, so they read
+#: the same on a light or dark terminal, in monochrome and in a screenshot.
+TICKED, UNTICKED = "[x]", "[ ]"
+
+
+class Tick(Checkbox):
+    """A Textual ``Checkbox`` drawn ``[x]`` / ``[ ]`` (Textual's draws ``▐X▌`` both ways)."""
+
+    @property
+    def _button(self) -> Content:
+        style = self.get_visual_style("toggle--label")
+        return Content.styled(TICKED if self.value else UNTICKED, style)
+
+
+class TickList(SelectionList[Any]):
+    """A Textual ``SelectionList`` whose rows start ``[x]`` / ``[ ]``."""
+
+    def _get_left_gutter_width(self) -> int:
+        return len(TICKED) + 1
+
+    def on_focus(self) -> None:
+        """Focused with no row highlighted (its rows came after it was drawn): the first
+        row is, so the first space ticks it and the first down moves off it."""
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+
+    def render_line(self, y: int) -> Strip:
+        from rich.segment import Segment
+        from textual.widgets import OptionList
+        from textual.widgets.option_list import OptionDoesNotExist
+
+        line = OptionList.render_line(self, y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return line
+        style = next(iter(line)).style or self.rich_style
+        mark = TICKED if selection.value in self._selected else UNTICKED
+        meta = Style(meta={"option": self.scroll_offset.y + y})
+        return Strip([Segment(mark + " ", style + meta), *line])

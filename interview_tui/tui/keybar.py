@@ -26,6 +26,9 @@ from interview_tui.display import visible
 
 #: the key that lists every key of the screen (kept in sight on the right)
 HELP_ID = "app.help"
+#: on the first screen (home), kept in sight on the right too: the way out is never cut off
+#: (at 80 columns included); elsewhere the screen's own esc is the way out
+QUIT_ID = "app.quit"
 #: lines the keys may take before the rest are left to f1 and the palette
 MAX_LINES = 2
 
@@ -78,11 +81,12 @@ class KeyBar(Widget, can_focus=False):
         left: list[_Key] = []
         right: list[_Key] = []
         actions: set[str] = set()
+        kept_right = {HELP_ID, QUIT_ID} if len(self.app.screen_stack) <= 1 else {HELP_ID}
         for _node, binding, enabled, tooltip in sorted(active.values(), key=self._declared):
             if binding.show and binding.action not in actions:
                 actions.add(binding.action)
                 key = _Key(binding, enabled, tooltip or binding.tooltip or binding.description)
-                (right if binding.id == HELP_ID else left).append(key)
+                (right if binding.id in kept_right else left).append(key)
         palette = next((found for found in active.values()
                         if found.binding.action == "command_palette"), None)  # fmt: skip
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:

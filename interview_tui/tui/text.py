@@ -7,6 +7,7 @@ toasts. Text that comes from the user or a file goes through :func:`literal` (or
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -16,6 +17,7 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.widgets import DataTable
 
 from interview_tui.display import visible
@@ -171,8 +173,53 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _plain(cell: Any) -> str:
+    """A table cell as plain text: a string, a Text, or any renderable drawn wide."""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, Text):
+        return cell.plain
+    console = Console(width=1000, color_system=None, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(cell)
+    console.file.close()
+    return console.export_text()
+
+
+def copy_text(app: Any, text: str) -> None:
+    """Copy ``text``: to the terminal's clipboard (OSC 52, which not every terminal honours)
+    and, so it is never lost, to ``clipboard.txt`` in the config directory; the user is told
+    both."""
+    from interview_tui.i18n import t
+    from interview_tui.store.paths import config_dir
+
+    app.copy_to_clipboard(text)
+    path = config_dir() / "clipboard.txt"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text + "\n", encoding="utf-8")
+    except OSError:
+        app.notify(t("copy.terminal_only"), timeout=4)
+        return
+    app.notify(t("copy.done", path=str(path)), timeout=4)
+
+
 class SafeTable(DataTable):
-    """A data table whose cells are literal text, one line each, whatever they hold."""
+    """A data table whose cells are literal text, one line each, whatever they hold.
+
+    ``j`` / ``k`` move down / up, as in lazygit, k9s and less; ``y`` copies the highlighted
+    row (:func:`copy_text`)."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
+        Binding("y", "copy_row", show=False),
+    ]
+
+    def action_copy_row(self) -> None:
+        if not self.row_count:
+            return
+        cells = [_plain(cell) for cell in self.get_row_at(self.cursor_row)]
+        copy_text(self.app, "  ".join(" ".join(cell.split()) for cell in cells).strip())
 
     def add_row(self, *cells: Any, **kwargs: Any) -> Any:
         key = super().add_row(*(_cell(cell) for cell in cells), **kwargs)

@@ -2,37 +2,73 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, Static
 
+from interview_tui.domain.enums import CommitmentState
+from interview_tui.domain.models import Commitment, Requirement
 from interview_tui.i18n import t
 from interview_tui.services.customer_safe import recap_commitments, safe_requirement
 from interview_tui.services.live_session import LiveSession
-from interview_tui.tui.base import BaseModal
+from interview_tui.services.schedule import schedule_read_back
+from interview_tui.tui.base import BaseModal, TranslatedBindings
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.live.customer_view import CustomerViewBand
-from interview_tui.tui.text import hanging
+from interview_tui.tui.text import Block, copy_text, hanging
 
 
 def read_back_lines(session: LiveSession) -> tuple[list[str], list[str]]:
     """Requirements and commitments as they are read to the customer (nothing internal):
     the commitments the recap will restate, dropped ones left out, done ones said done."""
+    requirements, commitments = read_back(session)
+    return [str(line) for _r, line in requirements], [line for _c, line in commitments]
+
+
+def read_back(session: LiveSession) -> tuple[list[tuple[Requirement, Block]],
+                                             list[tuple[Commitment, str]]]:  # fmt: skip
+    """Each requirement with its lines (what they need, then the schedule: their latest
+    date, our planned date, the workaround, agreed or not) and each commitment with its
+    line, as the customer hears them."""
     requirements = []
     for requirement in session.requirements:
         data = safe_requirement(requirement)
         parts = [data["user"], data["scenario"], data["pain"]]
-        requirements.append(" · ".join(part for part in parts if part) or data["title"])
+        main = " · ".join(part for part in parts if part) or data["title"]
+        lines = [hanging("• ", main)]
+        if schedule := schedule_read_back(requirement):
+            lines.append(hanging("  ", schedule, "dim"))
+        requirements.append((requirement, Block(lines)))
     commitments = []
-    for data in recap_commitments(session.commitments):  # worded as the recap words them
+    standing = [c for c in session.commitments if c.state is not CommitmentState.DROPPED]
+    for commitment, data in zip(standing, recap_commitments(standing), strict=True):
         key = "recap.owner_us" if data["owner_side"] == "us" else "recap.owner_customer"
         owner = t(key, name=data["owner_name"] or "—")
         due = t("recap.due", date=data["due"]) if data["due"] else ""
         done = t("recap.done") if data["state"] == "done" else ""
-        commitments.append(" · ".join(p for p in (data["text"], owner, due, done) if p))
+        line = " · ".join(p for p in (data["text"], owner, due, done) if p)
+        commitments.append((commitment, line))  # worded as the recap words them
     return requirements, commitments
+
+
+class ReadBackItem(TranslatedBindings, Static, can_focus=True):
+    """One requirement or commitment read back; enter (or ``e``) opens it to correct it."""
+
+    BINDINGS = [Binding("enter,e", "correct", "confirm.correct", id="confirm.correct",
+                        tooltip="confirm.correct.help")]  # fmt: skip
+
+    def __init__(self, content: Any, record: Requirement | Commitment | None = None) -> None:
+        super().__init__(content, classes="item")
+        self.record = record
+        self.can_focus = record is not None
+
+    def action_correct(self) -> None:
+        if self.record is not None and isinstance(self.screen, ConfirmBackScreen):
+            self.screen.correct(self.record)
 
 
 class ConfirmBackScreen(BaseModal):
@@ -51,6 +87,10 @@ class ConfirmBackScreen(BaseModal):
     ConfirmBackScreen .dialog-title { text-style: bold; color: $text-success; }
     ConfirmBackScreen .section { text-style: bold; padding-top: 1; }
     ConfirmBackScreen .item { padding-left: 2; height: auto; }
+    ConfirmBackScreen .item:focus { background: $accent 30%; border-left: outer $accent;
+                                    padding-left: 1; }
+    ConfirmBackScreen #read-back { height: auto; }
+    ConfirmBackScreen .hint { color: $text-muted; height: auto; }
     ConfirmBackScreen #confirm-message { color: $warning; height: auto; }
     ConfirmBackScreen .buttons { height: auto; align-horizontal: right; padding-top: 1; }
     ConfirmBackScreen Button { margin-left: 1; }
@@ -59,6 +99,7 @@ class ConfirmBackScreen(BaseModal):
         Binding("escape", "cancel", "dialog.cancel", id="confirm.cancel"),
         Binding("ctrl+s", "save", "confirm.save", id="confirm.save", priority=True),
         Binding("ctrl+e", "end", "confirm.end", id="confirm.end", priority=True),
+        Binding("y", "copy_recap", "confirm.copy", id="confirm.copy", tooltip="confirm.copy.help"),
     ]
 
     def __init__(self, session: LiveSession) -> None:
@@ -67,16 +108,11 @@ class ConfirmBackScreen(BaseModal):
         self._asked_end = False
 
     def compose(self) -> ComposeResult:
-        requirements, commitments = read_back_lines(self.session)
         yield CustomerViewBand()
         with VerticalScroll():
             yield Static(t("confirm.title"), classes="dialog-title")
-            yield Static(t("confirm.requirements"), classes="section")
-            for line in requirements or [t("confirm.none")]:
-                yield Static(hanging("• ", line), classes="item")
-            yield Static(t("confirm.commitments"), classes="section")
-            for line in commitments or [t("confirm.none")]:
-                yield Static(hanging("• ", line), classes="item")
+            yield Vertical(*self._items(), id="read-back")
+            yield Static(t("confirm.hint"), classes="hint")
             yield Label(t("confirm.next_step"), classes="section")
             yield Input(value=self.session.visit.next_step,
                         placeholder=t("confirm.next_step_placeholder"), id="next-step")  # fmt: skip
@@ -85,6 +121,62 @@ class ConfirmBackScreen(BaseModal):
                 yield Button(t("dialog.cancel"), id="cancel")
                 yield Button(t("confirm.save") + " (ctrl+s)", id="save")
                 yield Button(t("confirm.end") + " (ctrl+e)", id="end", variant="success")
+
+    def _items(self) -> list[Static]:
+        requirements, commitments = read_back(self.session)
+        items: list[Static] = [Static(t("confirm.requirements"), classes="section")]
+        items += [ReadBackItem(block, r) for r, block in requirements] or [
+            ReadBackItem(hanging("• ", t("confirm.none")))]
+        items.append(Static(t("confirm.commitments"), classes="section"))
+        items += [ReadBackItem(hanging("• ", line), c) for c, line in commitments] or [
+            ReadBackItem(hanging("• ", t("confirm.none")))]
+        return items
+
+    def correct(self, record: Requirement | Commitment) -> None:
+        """Open a requirement or commitment in its live dialog, filled in; once saved the
+        read-back shows the change, with that item highlighted. The dialogs are the
+        customer view's: no limit, no override."""
+        from interview_tui.tui.live.dialogs import CommitmentDialog, RequirementDialog
+
+        session, today = self.session, self.iapp.today()
+
+        def saved(result: dict[str, Any] | None) -> None:
+            if not result:
+                return
+            if isinstance(record, Requirement):
+                session.update_requirement(record, **result)
+            else:
+                session.update_commitment(record, **result, today=today)
+            self.notify(t("confirm.corrected"), timeout=2)
+            self.call_later(self._redraw, record)
+
+        if isinstance(record, Requirement):
+            dialog: Any = RequirementDialog(today, requirement=record)
+        else:
+            dialog = CommitmentDialog(today, session.beyond_authority, safe=True,
+                                      commitment=record)  # fmt: skip
+        dialog.draft_context = f"visit:{session.visit.id}"
+        self.app.push_screen(dialog, saved)
+
+    def action_copy_recap(self) -> None:
+        """``y`` (an item or a button in focus, not the next step being typed): the recap
+        as it will be sent, customer-safe, with what the meeting captured until now."""
+        from interview_tui.exports.render import render
+
+        app, session = self.iapp, self.session
+        session.flush()
+        session.wait_written()
+        recap = render(app.store, session.visit.id or 0, "recap-md", include_personal=False,
+                       today=app.today(), now=app.now(), settings=app.user_settings())
+        copy_text(self.app, recap.decode("utf-8").rstrip("\n"))
+
+    async def _redraw(self, record: Requirement | Commitment) -> None:
+        box = self.query_one("#read-back", Vertical)
+        await box.remove_children()
+        await box.mount_all(self._items())
+        for item in self.query(ReadBackItem):
+            if item.record is record:
+                item.focus()
 
     def on_mount(self) -> None:
         if draft := self.drafts.get(self._draft_key):

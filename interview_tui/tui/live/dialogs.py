@@ -17,13 +17,15 @@ from textual.widgets import Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from interview_tui.domain.dates import DateParseError, due_hint, parse_due
-from interview_tui.domain.enums import Goal, OwnerSide, Role
-from interview_tui.domain.models import Person, ScriptItem
+from interview_tui.domain.enums import Goal, OwnerSide, Role, SolutionAnswer
+from interview_tui.domain.models import Commitment, Person, Requirement, ScriptItem
+from interview_tui.domain.names import display
+from interview_tui.errors import FieldError
 from interview_tui.i18n import t
 from interview_tui.lint import LintResult, lint_text
 from interview_tui.tui.base import BaseModal
 from interview_tui.tui.forms import FormDialog, goal_select, role_select
-from interview_tui.tui.inputs import Input
+from interview_tui.tui.inputs import Choice, Input, Tick
 from interview_tui.tui.rewrite_key import REWRITE_BINDINGS, RewriteField, code_label, finding_lines
 from interview_tui.tui.text import literal
 
@@ -63,27 +65,39 @@ class CommitmentDialog(DueDateForm):
     TITLE_KEY = "commitment.title"
 
     def __init__(self, today: date, check_authority, default_owner: str = "", *,
-                 safe: bool = False) -> None:  # fmt: skip
+                 safe: bool = False, commitment: Commitment | None = None) -> None:  # fmt: skip
         super().__init__()
         self.today = today
         self.check_authority = check_authority
         self.default_owner = default_owner
         self.safe = safe
+        #: the commitment being corrected (from the read-back): its fields come filled in
+        self.commitment = commitment
+        if commitment is not None:
+            self.TITLE_KEY = "commitment.edit_title"
 
     def fields(self) -> ComposeResult:
+        c = self.commitment
         yield Label(t("commitment.text"))
-        yield Input(compact=True, id="text")
+        yield Input(compact=True, id="text", value=c.text if c else "")
         yield Static("", id="beyond", classes="hint warn")
-        yield Label(t("commitment.override"), id="override-label")
-        yield Input(compact=True, id="override", placeholder=t("commitment.override_hint"))
         yield Label(t("commitment.owner_side"))
-        yield Select([(t("owner.us"), "us"), (t("owner.customer"), "customer")], value="us",
-                     allow_blank=False, id="owner_side", compact=True)  # fmt: skip
+        yield Select([(t("owner.us"), "us"), (t("owner.customer"), "customer")],
+                     value=c.owner_side.value if c else "us", allow_blank=False,
+                     id="owner_side", compact=True)  # fmt: skip
         yield Label(t("commitment.owner_name"))
-        yield Input(compact=True, value=self.default_owner, id="owner_name")
+        yield Input(compact=True, value=c.owner_name if c else self.default_owner,
+                    id="owner_name")  # fmt: skip
         yield Label(t("commitment.due"))
-        yield Input(compact=True, id="due")
+        yield Input(compact=True, id="due", value=c.due.isoformat() if c and c.due else "")
         yield Static("", id="due-message", classes="hint")
+        # keeping it although it touches a limit is a decision, recorded with its reason:
+        # the field is there from the start and last, so the warning moves no field (not
+        # offered while the customer may be looking at the screen)
+        if not self.safe:
+            yield Label(t("commitment.override"), id="override-label")
+            yield Input(compact=True, id="override", placeholder=t("commitment.override_hint"),
+                        value=c.authority_override if c else "")  # fmt: skip
 
     @on(Input.Changed, "#text")
     def _check_authority(self, event: Input.Changed) -> None:
@@ -95,15 +109,6 @@ class CommitmentDialog(DueDateForm):
         else:
             text = t("commitment.beyond", limits="; ".join(limits))
         self.query_one("#beyond", Static).update(literal(text))
-        # keeping it although it touches a limit is a decision, recorded with its reason
-        # (not offered while the customer may be looking at the screen)
-        for widget_id in ("#override-label", "#override"):
-            self.query_one(widget_id).display = bool(limits) and not self.safe
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        for widget_id in ("#override-label", "#override"):
-            self.query_one(widget_id).display = False
 
     def result(self) -> dict[str, Any] | None:
         text = self.value("text").strip()
@@ -116,7 +121,7 @@ class CommitmentDialog(DueDateForm):
             self.query_one("#due", Input).focus()
             return None
         side = self.query_one("#owner_side", Select).value
-        override = self.value("override") if self.query_one("#override").display else ""
+        override = self.value("override") if not self.safe and self.check_authority(text) else ""
         return {"text": text, "owner_side": OwnerSide(str(side)),
                 "owner_name": self.value("owner_name"), "due": due, "override": override}
 
@@ -124,33 +129,73 @@ class CommitmentDialog(DueDateForm):
 class RequirementDialog(FormDialog):
     """User, scenario, pain, and the rest; shows what is still missing without blocking.
 
-    The schedule (the latest date the customer can accept, our planned date, a workaround
-    meanwhile, what we told them) is optional: the customer always asks "when".
+    Then, optional and last (so no field moves while typing): the schedule (the latest date
+    the customer can accept, our planned date, a workaround meanwhile, what we told them,
+    and whether the customer agreed it: the customer always asks "when"), and the solution
+    proposed with the customer's answer, recorded in the meeting where it was given.
     """
 
     TITLE_KEY = "requirement.title"
-    FIELDS = ("user", "scenario", "pain", "originator", "solution_idea", "product_details")
+    # the title last: user, scenario, pain are typed in a burst right after ctrl+r
+    FIELDS = ("user", "scenario", "pain", "originator", "solution_idea", "product_details",
+              "title")  # fmt: skip
     SCHEDULE = ("latest_acceptable", "planned", "workaround", "told_customer")
+    SOLUTION = ("solution_text", "solution_reasoning", "solution_answer", "solution_reason")
 
-    def __init__(self, today: date) -> None:
+    def __init__(self, today: date, requirement: Requirement | None = None) -> None:
         super().__init__()
         self.today = today
+        #: the requirement being corrected (from the read-back): its fields come filled in
+        self.requirement = requirement
+        if requirement is not None:
+            self.TITLE_KEY = "requirement.edit_title"
+
+    def _initial(self, name: str) -> str:
+        r = self.requirement
+        if r is None:
+            return ""
+        if name in self.SOLUTION:
+            current = r.solution
+            reply = current.reply if current else None
+            return {"solution_text": current.text if current else "",
+                    "solution_reasoning": current.reasoning if current else "",
+                    "solution_answer": (reply.answer if reply else SolutionAnswer.WAITING).value,
+                    "solution_reason": reply.reason if reply else ""}[name]  # fmt: skip
+        value = getattr(r, name)
+        return value.isoformat() if isinstance(value, date) else (value or "")
 
     def fields(self) -> ComposeResult:
         yield Static("", id="missing", classes="hint warn")
         for name in self.FIELDS:
-            yield Label(t(f"requirement.{name}"))
-            yield Input(compact=True, id=name)
+            yield Label(t("requirement.name" if name == "title" else f"requirement.{name}"))
+            yield Input(compact=True, id=name, value=self._initial(name))
         yield Static(t("requirement.schedule"), classes="hint")
         for name in self.SCHEDULE:
             yield Label(t(f"detail.req.{name}"))
-            yield Input(compact=True, id=name,
+            yield Input(compact=True, id=name, value=self._initial(name),
                         placeholder="2026-12-04, +14d, 下周五" if name in ("latest_acceptable",
                                                                        "planned") else "")
+        yield Tick(t("detail.req.share_plan"), id="share_plan", compact=True,
+                   value=bool(self.requirement and self.requirement.share_plan))  # fmt: skip
         yield Static("", id="schedule-message", classes="hint error-message")
+        yield Static(t("requirement.solution"), classes="hint")
+        yield Label(t("detail.sol.text"))
+        yield Input(compact=True, id="solution_text", value=self._initial("solution_text"),
+                    placeholder=t("detail.sol.text_hint"))  # fmt: skip
+        yield Label(t("detail.sol.reasoning"))
+        yield Input(compact=True, id="solution_reasoning",
+                    value=self._initial("solution_reasoning"),
+                    placeholder=t("detail.sol.reasoning_hint"))  # fmt: skip
+        yield Label(t("detail.sol.answer"))
+        yield Choice([(display(a), a.value) for a in SolutionAnswer], allow_blank=False,
+                     value=self._initial("solution_answer") or SolutionAnswer.WAITING.value,
+                     id="solution_answer", compact=True)  # fmt: skip
+        yield Label(t("detail.sol.reason"))
+        yield Input(compact=True, id="solution_reason", value=self._initial("solution_reason"),
+                    placeholder=t("detail.sol.reason_hint"))  # fmt: skip
+        yield Static("", id="solution-message", classes="hint error-message")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # FormDialog's runs too (Textual calls each class's)
         self._show_missing()
 
     @on(Input.Changed)
@@ -162,8 +207,12 @@ class RequirementDialog(FormDialog):
                       else t("requirement.clear"))  # fmt: skip
         widget.set_class(bool(missing), "warn")
 
+    def _refused(self, message_id: str, label: str, exc: FieldError) -> None:
+        self.query_one(f"#{message_id}", Static).update(literal(f"{label}: {exc}"))
+        self.query_one(f"#{exc.field}").focus()
+
     def result(self) -> dict[str, Any] | None:
-        from interview_tui.errors import FieldError
+        from interview_tui.services import solutions
         from interview_tui.services.schedule import schedule_fields
 
         values = {name: self.value(name) for name in self.FIELDS}
@@ -173,11 +222,21 @@ class RequirementDialog(FormDialog):
         try:
             schedule = schedule_fields(self.today, **{n: self.value(n) for n in self.SCHEDULE})
         except FieldError as exc:
-            self.query_one("#schedule-message", Static).update(
-                literal(f"{t(f'detail.req.{exc.field}')}: {exc}"))
-            self.query_one(f"#{exc.field}", Input).focus()
+            self._refused("schedule-message", t(f"detail.req.{exc.field}"), exc)
             return None
-        return values | schedule
+        text, reasoning, reason = (self.value(n) for n in
+                                   ("solution_text", "solution_reasoning", "solution_reason"))
+        answer = SolutionAnswer(str(self.query_one("#solution_answer", Select).value))
+        proposed = bool(text.strip()) or bool(self.requirement and self.requirement.solution)
+        try:
+            solutions.check_answer(proposed, answer, reason)
+        except FieldError as exc:
+            label = t(f"detail.sol.{exc.field.removeprefix('solution_')}")
+            self._refused("solution-message", label, exc)
+            return None
+        return (values | dict.fromkeys(self.SCHEDULE, "") | schedule
+                | {"share_plan": self.query_one("#share_plan", Tick).value,
+                   "solution": (text, reasoning, answer, reason)})  # fmt: skip
 
 
 class PainDialog(DueDateForm):

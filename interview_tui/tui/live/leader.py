@@ -30,6 +30,8 @@ LEADER_KEYS: dict[str, str] = {
     "up": "live.prev_note",
     "down": "live.next_note",
     "f": "live.free_notes",
+    "m": "live.move_note",
+    "u": "live.undo_move",
     "v": "live.safe",
     "c": "live.confirm",
     "h": "live.home",

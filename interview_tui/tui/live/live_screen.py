@@ -26,7 +26,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interview_tui.domain.enums import INTERNAL_GOALS, Goal, ItemStatus, Role
-from interview_tui.domain.models import ScriptItem
+from interview_tui.domain.models import Note, ScriptItem
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
 from interview_tui.services.customer_safe import is_internal_goal, is_internal_note
@@ -44,6 +44,7 @@ from interview_tui.tui.live.dialogs import (
     AdhocDialog,
     CommitmentDialog,
     PainDialog,
+    PickerDialog,
     RequirementDialog,
     jump_dialog,
     speaker_dialog,
@@ -111,6 +112,14 @@ def after_typing(action: Callable[..., None]) -> Callable[..., None]:
     return in_order
 
 
+def outline_groups(items: list[ScriptItem]) -> list[tuple[Role, list[tuple[int, ScriptItem]]]]:
+    """The script as the outline shows it: by role (in the roles' order), each with its
+    questions (script index, item) in script order; roles without questions left out.
+    Next and previous follow this order too."""
+    groups = [(role, [(n, it) for n, it in enumerate(items) if it.role is role]) for role in Role]
+    return [(role, found) for role, found in groups if found]
+
+
 def _goal_bindings() -> list[Binding]:
     return [
         Binding(f"alt+{goal.number}", f"tag_goal({goal.number})", f"goal.{goal.value}",
@@ -163,6 +172,8 @@ class LiveScreen(BaseScreen):
         _hidden("alt+up", "prev_note", "prev_note"),
         _hidden("alt+down", "next_note", "next_note"),
         _hidden("alt+f", "free_notes", "free_notes"),
+        _hidden("alt+m", "move_note", "move_note"),
+        _hidden("alt+u", "undo_move", "undo_move"),
         _hidden("f9", "home", "home"),
         _hidden("f6", "brief", "brief"),
         *_goal_bindings(),
@@ -176,6 +187,7 @@ class LiveScreen(BaseScreen):
                         "keys.group.capture"),
         **dict.fromkeys(("live.new_note", "live.prev_note", "live.next_note", "live.speaker",
                          "live.internal", "live.private", "live.free_notes",
+                         "live.move_note", "live.undo_move",
                          *(f"live.goal{goal.number}" for goal in Goal)), "keys.group.notes"),
         **dict.fromkeys(("live.next", "live.prev", "live.jump", "live.skip", "live.leader"),
                         "keys.group.moving"),
@@ -195,6 +207,8 @@ class LiveScreen(BaseScreen):
         self._save_timer: Timer | None = None
         self._loading = False
         self._shown_counts: dict = {}
+        #: notes moved to another question, latest last: (note, question, index) it left
+        self._moves: list[tuple[Note, ScriptItem | None, int]] = []
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -416,10 +430,7 @@ class LiveScreen(BaseScreen):
         outline = self.query_one("#outline", OptionList)
         outline.clear_options()
         current = self.item
-        for role in Role:
-            items = [(n, it) for n, it in enumerate(self.session.items) if it.role is role]
-            if not items:
-                continue
+        for role, items in outline_groups(self.session.items):
             outline.add_option(Option(Text(t(f"role_short.{role.value}"), style="bold"),
                                       disabled=True))  # fmt: skip
             for n, it in items:
@@ -549,20 +560,81 @@ class LiveScreen(BaseScreen):
     def action_next_note(self) -> None:
         self._select_note(+1)
 
+    def _step(self, delta: int) -> None:
+        """The next (or previous) question in the outline the PM sees: grouped by role,
+        then the free notes; never by script number across the groups."""
+        assert self.session is not None
+        order = [n for _role, items in outline_groups(self.session.items) for n, _ in items]
+        order.append(len(self.session.items))  # the free notes come last
+        here = order.index(self.index) if self.index in order else 0
+        self._go(order[max(0, min(len(order) - 1, here + delta))])
+
     @after_typing
     def action_next(self) -> None:
-        self._go(self.index + 1)
+        if self.session is not None:
+            self._step(+1)
 
     @after_typing
     def action_prev(self) -> None:
-        self._go(self.index - 1)
+        if self.session is not None:
+            self._step(-1)
 
     @after_typing
     def action_skip(self) -> None:
         if self.session and (item := self.item) is not None:
             self.session.set_status(item, ItemStatus.SKIPPED)
-            self._go(self.index + 1)
+            self._step(+1)
             self._refresh_outline()
+
+    def _where(self, item: ScriptItem | None) -> str:
+        """A question as the notes about a move name it: its number and words."""
+        if item is None or self.session is None:
+            return t("live.free_notes")
+        number = next(n for n, it in enumerate(self.session.items, start=1) if it is item)
+        return f"{number}. {' '.join(item.text.split())}"
+
+    @after_typing
+    def action_move_note(self) -> None:
+        """The current note belongs under another question: pick it (as ctrl+g does), the
+        note moves there among its notes in the order written; ``ctrl+y u`` puts it back."""
+        assert self.session is not None
+        self.save_now()
+        note, here = self.session.note_for(self.item), self.item
+        if not note.text.strip():
+            self.notify(t("live.nothing_to_move"), timeout=3)
+            return
+        items = self.session.items
+        options = [(str(n), f"{n + 1:>2}. {item.text}") for n, item in enumerate(items)
+                   if item is not here] + ([("free", t("live.free_notes"))] if here else [])
+        session = self.session
+
+        def chosen(key: str | None) -> None:
+            if key is None or self.session is not session:
+                return
+            to = None if key == "free" else items[int(key)]
+            self._moves.append((note, *session.move_note(note, to)))
+            self._after_move(t("live.note_moved", where=self._where(to)))
+
+        self.app.push_screen(PickerDialog(t("move.title"), options, filter_box=True), chosen)
+
+    @after_typing
+    def action_undo_move(self) -> None:
+        assert self.session is not None
+        if not self._moves:
+            self.notify(t("live.no_move_to_undo"), timeout=3)
+            return
+        self.save_now()
+        note, back, index = self._moves.pop()
+        self.session.move_note(note, back, position=index)
+        self._after_move(t("live.move_undone", where=self._where(back)))
+
+    def _after_move(self, message: str) -> None:
+        assert self.session is not None
+        self.session.flush()
+        self._show_item()
+        self._refresh_side()
+        self.query_one("#note", TextArea).focus()
+        self.notify(message, timeout=4, markup=False)  # the question is user text
 
     @on(OptionList.OptionSelected, "#outline")
     def _picked(self, event: OptionList.OptionSelected) -> None:

@@ -58,13 +58,25 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
     # The footer shows the focused list's keys first (script_tables.py), then these, in
     # this order, as many as fit: the most used first.
     BINDINGS = [
-        Binding("f10", "mark_rehearsed", "plan.mark", id="plan.mark", tooltip="plan.mark.help"),
+        # letters every keyboard sends (a MacBook has no F keys without fn), F keys as before
+        Binding("m,f10", "mark_rehearsed", "plan.mark", id="plan.mark",
+                tooltip="plan.mark.help"),
         Binding("ctrl+o", "own", "plan.own", id="plan.own", tooltip="plan.own.help",
                 priority=True),
-        Binding("f7", "rehearse", "plan.rehearse", id="plan.rehearse",
+        Binding("r,f7", "rehearse", "plan.rehearse", id="plan.rehearse",
                 tooltip="plan.rehearse.help"),
-        Binding("f8", "live", "plan.live", id="plan.live", tooltip="plan.live.help"),
-        Binding("f6", "edit_visit", "plan.edit", id="plan.edit", tooltip="plan.edit.help"),
+        Binding("l,f8", "live", "plan.live", id="plan.live", tooltip="plan.live.help"),
+        Binding("e,f6", "edit_visit", "plan.edit", id="plan.edit", tooltip="plan.edit.help"),
+        # the four tabs: digits (typed text when a text field has focus); the key bar shows
+        # one entry for the four
+        Binding("1", "show_tab('brief-tab')", "plan.tabs", id="plan.tab1",
+                tooltip="plan.tabs.help", key_display="1-4"),
+        Binding("2", "show_tab('script-tab')", "plan.tab.script", id="plan.tab2",
+                tooltip="plan.tabs.help", show=False),
+        Binding("3", "show_tab('theirs-tab')", "plan.tab.theirs", id="plan.tab3",
+                tooltip="plan.tabs.help", show=False),
+        Binding("4", "show_tab('ready-tab')", "plan.tab.ready", id="plan.tab4",
+                tooltip="plan.tabs.help", show=False),
         Binding("f4", "fill_facts", "plan.fill", id="plan.fill", tooltip="plan.fill.help"),
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
         Binding("ctrl+l", "carry_over", "plan.carry_over", id="plan.carry_over",
@@ -596,6 +608,16 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_show_tab(self, tab_id: str) -> None:
+        """Show a tab and focus its first list or pane (keys go on working there)."""
+        self.query_one(TabbedContent).active = tab_id
+        pane = self.query_one(f"#{tab_id}", TabPane)
+        for selector in ("DataTable", "VerticalScroll"):
+            for widget in pane.query(selector):
+                if widget.focusable:
+                    widget.focus()
+                    return
 
 
 def searchable(question: BankQuestion) -> str:

@@ -19,7 +19,7 @@ from interview_tui.i18n import t
 from interview_tui.services.visits import VisitFormData, load_visit_form, people_of, save_visit
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import leave_form, typed_text
-from interview_tui.tui.inputs import Choice, Input, TextArea
+from interview_tui.tui.inputs import Choice, Input, TextArea, TickList
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.text import literal
@@ -75,10 +75,10 @@ class VisitFormScreen(DataScreen[VisitFormData]):
             yield Label(t("visit.purpose"))
             yield Input(id="purpose", compact=True)
             yield Label(t("visit.goals"))
-            yield SelectionList[str](*[(f"{g.number} {t(f'goal.{g.value}')}", g.value)
+            yield TickList(*[(f"{g.number} {t(f'goal.{g.value}')}", g.value)
                                        for g in Goal], id="goals")  # fmt: skip
             yield Label(t("visit.attendees"))
-            yield SelectionList[int](id="attendees")
+            yield TickList(id="attendees")
             for name in _TEXT_FIELDS:
                 yield Label(t(f"visit.{name}"))
                 yield TextArea(id=name, soft_wrap=True)

@@ -222,7 +222,7 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
                 tooltip="commitments.customer.help"),
         Binding("u", "next_owner", "commitments.owner", id="commitments.owner",
                 tooltip="commitments.owner.help"),
-        Binding("k", "rates", "commitments.rates", id="commitments.rates",
+        Binding("percent_sign", "rates", "commitments.rates", id="commitments.rates",
                 tooltip="commitments.rates.help"),
         Binding("enter", "open", "commitments.open_one", id="commitments.open_one",
                 tooltip="commitments.open_one.help"),

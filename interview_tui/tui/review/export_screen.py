@@ -22,10 +22,10 @@ from interview_tui.exports.render import FORMATS, render
 from interview_tui.i18n import t
 from interview_tui.services.visits import VisitHeading, visit_heading
 from interview_tui.tui.data import DataScreen
-from interview_tui.tui.inputs import Choice, Input
+from interview_tui.tui.inputs import Choice, Input, Tick
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.review.export_path import default_name, for_format, target
-from interview_tui.tui.text import literal
+from interview_tui.tui.text import copy_text, literal
 
 
 class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
@@ -38,6 +38,7 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
     BINDINGS = [
         Binding("ctrl+s", "write", "export.write", id="export.write", priority=True),
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
+        Binding("y", "copy", "export.copy", id="export.copy", tooltip="export.copy.help"),
     ]
 
     def __init__(self, visit_id: int) -> None:
@@ -53,7 +54,7 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
             yield Label(t("export.path"))
             yield Input(id="path", compact=True)
             yield Static("", id="export-where")
-            yield Checkbox(t("export.include_personal"), id="personal", compact=True)
+            yield Tick(t("export.include_personal"), id="personal", compact=True)
             with Horizontal():
                 yield Button(t("export.write") + " (ctrl+s)", id="write", variant="primary",
                              compact=True)  # fmt: skip
@@ -99,13 +100,16 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
                 path.value = str(folder / self._file_name())
             self._show_where()
         self.sub_title = t("export.subtitle", customer=heading.customer, date=heading.date)
-        preview = payload[:40_000].decode("utf-8", errors="replace")
+        #: the export as the preview shows it, whole: what ``y`` copies
+        self._text = payload.decode("utf-8", errors="replace")
+        preview = self._text[:40_000]
         self.query_one("#preview-text", Static).update(literal(preview))
 
     @on(Select.Changed, "#format")
     def _format_changed(self, event: Select.Changed) -> None:
         """A new format keeps the folder the user chose and changes only the extension."""
         old, self.output_format = self.output_format, str(event.value)
+        self._text = ""  # until the new preview comes, ``y`` renders it
         path = self.query_one("#path", Input)
         if self._folder is not None or path.value.strip():  # else the first preview sets it
             folder = self._folder if self._folder is not None else Path.cwd()
@@ -129,6 +133,7 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
     @on(Checkbox.Changed, "#personal")
     def _personal_changed(self, event: Checkbox.Changed) -> None:
         self.include_personal = event.value
+        self._text = ""
         self.reload()
 
     @on(Button.Pressed, "#write")
@@ -162,3 +167,15 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_copy(self) -> None:
+        """``y`` (where no text field has focus): the export previewed, the recap first of
+        all, to the terminal's clipboard and a file (:func:`copy_text`)."""
+        text = getattr(self, "_text", "")
+        if not text:  # pressed before the preview came: rendered now, the key is not lost
+            try:
+                text = self._export_bytes().decode("utf-8", errors="replace")
+            except UserError as exc:
+                self.notify(str(exc), severity="warning", timeout=6, markup=False)
+                return
+        copy_text(self.app, text.rstrip("\n"))

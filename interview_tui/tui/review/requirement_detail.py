@@ -13,7 +13,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from interview_tui.domain.dates import DateParseError, parse_due
 from interview_tui.domain.enums import PoolGroup, RequirementState, SolutionAnswer
@@ -25,7 +25,7 @@ from interview_tui.services import solutions
 from interview_tui.services.undo import recorded
 from interview_tui.team.actions import TeamView, team_view
 from interview_tui.tui.data import DataScreen, SaveError
-from interview_tui.tui.inputs import Choice, Input
+from interview_tui.tui.inputs import Choice, Input, Tick
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.review.detail_base import (
     BACK_BINDING,
@@ -88,7 +88,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[tuple[pool.PoolRow, TeamVi
             for name in _AFTER:
                 yield Label(t(f"detail.req.{name}"))
                 yield Input(compact=True, id=name)
-            yield Checkbox(t("detail.req.share_plan"), id="share_plan", compact=True)
+            yield Tick(t("detail.req.share_plan"), id="share_plan", compact=True)
             yield Label(t("detail.reason"))
             yield Input(compact=True, id="reason", placeholder=t("detail.reason_hint"))
             yield Static("", id="message", classes="hint error-message")

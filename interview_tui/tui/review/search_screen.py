@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header
 
 from interview_tui.i18n import t
-from interview_tui.services.search import HitTarget, SearchHit, hit_kind, hit_target, search
+from interview_tui.services.search import (
+    HitTarget,
+    SearchHit,
+    around_hit,
+    hit_kind,
+    hit_target,
+    search,
+)
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.empty import EmptyNote
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.team_line import TeamLine
-from interview_tui.tui.text import SafeTable
+from interview_tui.tui.text import SafeTable, visible
 
 
 class SearchScreen(DataScreen[list[SearchHit]]):
@@ -52,13 +60,31 @@ class SearchScreen(DataScreen[list[SearchHit]]):
     def show(self, data: list[SearchHit]) -> None:
         self.hits = data
         table = self.query_one(SafeTable)
+        rows = [(hit.visit_date, hit.customer, hit_kind(hit)) for hit in data]
+        room = self._context_cells(table, rows)
         table.clear()
-        for hit in data:
-            table.add_row(hit.visit_date, hit.customer, hit_kind(hit), hit.snippet)
+        for hit, row in zip(data, rows, strict=True):
+            table.add_row(*row, around_hit(hit.snippet, self.text, room))
         table.measure()
         nothing = self.text.strip() and not data
         self.query_one("#search-empty", EmptyNote).say(
             t("search.none", query=self.text.strip()) if nothing else None)
+
+    def _context_cells(self, table: SafeTable, rows: list[tuple[str, str, str]]) -> int:
+        """The cells the context column has beside the other three (0: not laid out)."""
+        if not table.size.width:
+            return 0
+        columns = list(table.columns.values())[:3]  # a column keeps the width it had
+        widths = [max([column.content_width, cell_len(str(column.label))]
+                      + [cell_len(visible(row[n], one_line=True)) for row in rows])
+                  for n, column in enumerate(columns)]  # fmt: skip
+        padding = 2 * table.cell_padding
+        return table.size.width - sum(widths) - 4 * padding - 1  # 1: the scrollbar
+
+    def on_resize(self) -> None:
+        """Narrower or wider: each hit's surroundings are chosen again for the new width."""
+        if self.hits:
+            self.show(self.hits)
 
     @on(Input.Changed, "#query")
     def _typed(self, event: Input.Changed) -> None:

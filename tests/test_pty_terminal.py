@@ -1,0 +1,50 @@
+"""The test terminal never signals a process that is not its own program."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from tests.pty_terminal import Terminal
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a pty")
+
+
+def _signals(monkeypatch) -> list[tuple[int, int]]:
+    sent: list[tuple[int, int]] = []
+    monkeypatch.setattr(os, "kill", lambda pid, sig: sent.append((pid, sig)))
+    return sent
+
+
+def test_kill_never_signals_a_pid_of_zero_or_less(monkeypatch) -> None:
+    """``os.kill(-1, SIGKILL)`` would kill every process of the user."""
+    for pid in (-1, 0):
+        term = Terminal.__new__(Terminal)
+        term.pid, term.fd = pid, os.open(os.devnull, os.O_RDONLY)
+        sent = _signals(monkeypatch)
+        term.kill()
+        assert sent == []
+        assert term.fd == -1  # the terminal is closed all the same
+
+
+def test_a_reaped_program_is_not_signalled_again(monkeypatch) -> None:
+    """Once reaped its pid may belong to another process: kill() (again) only closes."""
+    term = Terminal([], dict(os.environ), program=("-c", "pass"))
+    end = time.perf_counter() + 30
+    while not term.exited():
+        assert time.perf_counter() < end, "the program did not exit"
+        term.read(0.05)
+    sent = _signals(monkeypatch)
+    term.kill()
+    term.kill()  # twice: nothing signalled, the terminal closed once
+    assert sent == []
+
+
+def test_kill_reaps_and_marks_it(monkeypatch) -> None:
+    term = Terminal([], dict(os.environ), program=("-c", "import time; time.sleep(60)"))
+    term.kill()
+    sent = _signals(monkeypatch)
+    term.kill()
+    assert sent == [] and term.exited()
