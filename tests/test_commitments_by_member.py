@@ -107,7 +107,7 @@ async def test_rates_per_member_only_when_asked(make_app, team_store) -> None:
         rates = app.screen.query_one("#rates", SafeTable)
         assert not rates.display or not rates.row_count  # not shown by default
         assert ANA not in str(app.screen.query_one("#kept", Static).render())
-        await pilot.press("k")
+        await pilot.press("percent_sign")
         await settle(pilot)
         cells = [str(rates.get_row_at(n)[0]) for n in range(rates.row_count)]
         assert f"Member {ANA}" in cells
