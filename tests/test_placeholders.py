@@ -137,6 +137,6 @@ def test_exports_mark_an_unfilled_one(demo_store, fresh_visit, lang) -> None:  #
     demo_store.save_all(_items(fresh_visit))
     report = render(demo_store, fresh_visit, "report-md", today=FIXED_TODAY,
                     now=FIXED_NOW).decode()  # fmt: skip
-    gap = "[fill in: factory]" if lang == "en" else "【待填:factory】"
+    gap = "[fill in: factory]" if lang == "en" else "【待填：factory】"
     assert gap.replace("[", "\\[").replace("]", "\\]") in report or gap in report
     assert "<factory>" not in report and "&lt;factory&gt;" not in report

@@ -106,7 +106,7 @@ def test_the_report_keeps_every_reason_and_the_plans_inputs(store, lang, words) 
 
 
 @pytest.mark.parametrize(("lang", "who"), [("en", "Who: line supervisor"),
-                                           ("zh", "用户:line supervisor")])
+                                           ("zh", "用户：line supervisor")])
 def test_the_recap_names_each_requirement_by_its_title(store, lang, who) -> None:
     """A letter to the customer: each requirement by its title, what we heard under it, and
     a closing line."""
