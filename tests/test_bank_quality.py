@@ -13,6 +13,12 @@ Every industry the mapping names gets a bank (or the general one); every role ×
 an industry bank is filled or explained in ``[bank.uncovered]``; seed 002's intake (who raised
 a requirement, the customer's own solution idea, "where does my requirement stand", "you
 promised and did not deliver") is there in both languages.
+
+What a senior PM would never say in the room is caught where a pattern can catch it: no
+question about the regulator's contacts, inspections or supervisory findings; none about other
+vendors' contract values or expiry dates, purchases that skipped central procurement, or which
+supplier the buyer vouches for; no follow-up that states a number or a source about the
+account outside a placeholder; and no text, tag or comment that names where the method came from.
 """
 
 from __future__ import annotations
@@ -262,7 +268,9 @@ def test_one_placeholder_syntax_naming_the_fact(bank: Bank) -> None:
 
 
 #: standards and terms whose digits are no fact about the account
-_NAMED_NUMBERS = re.compile(r"ISO \d+|SOC 2|PCI DSS|等保 ?2\.0|7×24|\bP[0-4]\b|x86|Industry 4\.0")
+_NAMED_NUMBERS = re.compile(
+    r"ISO \d+|SOC 2|PCI DSS|等保 ?2\.0|7×24|\bP[0-4]\b|\b[Pp]9\d\b|x86|Industry 4\.0"
+)
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.id)
@@ -378,3 +386,154 @@ def test_no_research_line_states_an_account_fact_without_a_placeholder(bank: Ban
     invented = [(q.id, claim) for q in bank.questions
                 for claim in unplaceheld_account_claims(q.research)]
     assert invented == []
+
+
+def _asked(bank: Bank) -> list[tuple[str, str]]:
+    """(id, text) of what the PM says or reads of each question: research, question, follow-ups.
+    Customer questions are the customer's words and stay out."""
+    return [(q.id, text) for q in bank.questions for text in (q.research, q.text, *q.follow_ups)]
+
+
+#: asking about the regulator's contacts, inspections or supervisory findings: confidential
+#: supervisory information in many markets, and never a PM's business
+_REGULATOR_PROBE = re.compile(
+    r"\binspect(?:ions?|ors?)\b|\bon-?site exam\w*|\bsupervisory (?:findings?|ratings?|letters?|"
+    r"contacts?|visits?)\b|\bregulator'?s? (?:side|contacts?|staff|examiners?)\b"
+    r"|\bthe regulator (?:question|ask|review|challeng)\w*"
+    r"|现场检查|监管(?:部门)?的?检查|检查人员|检查意见|监管评级|监管约谈|向监管报送|监管(?:那边|方面)?的?(?:联系人|对接人)"
+    r"|监管.{0,6}(?:问到|问了|整改报告|整改意见)",
+    re.IGNORECASE,
+)
+
+
+def test_the_regulator_check_catches_the_common_forms() -> None:
+    bad = [
+        "Who on the regulator's side reviewed the contract?",
+        "What did the inspector accept in the end?",
+        "Which of our logs did your team rebuild for the last inspection?",
+        "What did the last on-site examination focus on?",
+        "当地监管现场检查时重点看了什么？",
+        "贵行向监管报送时被问到了哪些问题？",
+        "监管哪一类检查意见，会让这套材料失去用处？",
+        "贵行的监管评级是多少？",
+    ]
+    assert [text for text in bad if not _REGULATOR_PROBE.search(text)] == []
+    fine = [
+        "Which of your workloads run on public cloud under your regulator's outsourcing rules?",
+        "When an examiner or auditor asks for logs older than <log retention>, where are they?",
+        "信息科技外包的监管要求，贵行法务在云服务合同里落成了哪几条条款？",
+    ]
+    assert [text for text in fine if _REGULATOR_PROBE.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_question_probes_the_regulator(bank: Bank) -> None:
+    assert [(qid, text) for qid, text in _asked(bank) if _REGULATOR_PROBE.search(text)] == []
+
+
+#: other vendors' contract values and expiry dates, purchases that skipped central
+#: procurement, "which supplier are you a reference for": confidential or compromising for
+#: the buyer, and asked of them by a vendor it reads as a negotiation or a trap
+_VENDOR_CONFIDENTIAL = re.compile(
+    r"\b(?:largest|biggest) by (?:annual )?(?:value|spend)\b|\bcontract values?\b"
+    r"|\bcomes? up for (?:renewal|re-?tender)\b|\bexpir\w*"
+    r"|\bwhen does (?:the|its|that|each) (?:longest |largest |earliest )?"
+    r"(?:one|contract|agreement|commitment|lease) end\b"
+    r"|\bwhen do (?:the|those|their) [\w-]+ (?:agreements|contracts|leases) (?:end|come up)\b"
+    r"|\breference for\b|\bvouch(?:ed|es)? for\b"
+    r"|合同额|合同金额|金额最大|最早到期|哪一年到期|什么时候到期|到期时间|没走集采|绕过集采"
+    r"|(?:给|为)哪家.{0,8}(?:背书|做推荐|当参考|做参考)",
+    re.IGNORECASE,
+)
+
+
+def test_the_vendor_contract_check_catches_the_common_forms() -> None:
+    bad = [
+        "Which one is the largest by annual value?",
+        "When does the longest one end?",
+        "When do the bare-metal agreements come up for renewal?",
+        "Which of your technology contracts come up for re-tender in the next eighteen months?",
+        "Which supplier have you agreed to be a reference for?",
+        "金额最大的是哪一份？",
+        "最早到期的是哪一份？",
+        "工业互联网平台和公有云，去年的合同额大致是怎么分的？",
+        "去年有哪几笔云采购没走集采？",
+        "你们给哪家供应商背书过？",
+    ]
+    assert [text for text in bad if not _VENDOR_CONFIDENTIAL.search(text)] == []
+    fine = [
+        "Our commitment with <customer> runs until <current commitment end>.",
+        "What decides how long a cloud commitment runs in your company?",
+        "什么情况下事业部可以不走集采？",
+        "下一轮评估大概什么时候？",
+    ]
+    assert [text for text in fine if _VENDOR_CONFIDENTIAL.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_question_asks_for_other_vendors_contracts(bank: Bank) -> None:
+    assert [(qid, text) for qid, text in _asked(bank) if _VENDOR_CONFIDENTIAL.search(text)] == []
+
+
+#: where the method came from is no business of the customer or the PM: the project speaks
+#: only of itself, in every field, tag and comment of a bank file
+_METHOD_SOURCE = re.compile(r"\bseeds?\b|种子|拜访方法", re.IGNORECASE)
+
+
+def test_the_method_source_check_catches_the_common_forms() -> None:
+    bad = ["Turns a plan into a KPI (the seed's example: 30 ms).", "种子 002：转需求的接口人",
+           "对应拜访方法里的典型例子", 'tags = ["seed", "billing"]']  # fmt: skip
+    assert [text for text in bad if not _METHOD_SOURCE.search(text)] == []
+    assert not _METHOD_SOURCE.search("Seeding a cache before the launch took an hour.")
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_bank_text_names_where_the_method_came_from(bank: Bank) -> None:
+    lines = bank.path.read_text(encoding="utf-8").splitlines()
+    assert [(n, line) for n, line in enumerate(lines, 1) if _METHOD_SOURCE.search(line)] == []
+
+
+#: a quantity about the account said in a follow-up ("in those forty minutes", "那四十分钟")
+_QUANTITY_CLAIM = re.compile(
+    r"\b(?:those|these|that|the) (?:(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred)[ -]?)+"
+    r"(?:minutes?|hours?|days?|weeks?|months?|tickets?|cores?|servers?|orders?|incidents?)\b"
+    r"|(?:那|这)(?!一[次天])[一二三四五六七八九十两百千万]+(?:分钟|小时|天|周|个月|台|核|笔|次|起)",
+    re.IGNORECASE,
+)
+
+
+def follow_up_account_claims(follow_up: str) -> list[str]:
+    """What ``follow_up`` states about the account outside a placeholder: a digit, a counted
+    quantity, or a statement citing a source about the account before the question itself
+    ("Our logs show the queue grew; what did your team do?")."""
+    rest = _NAMED_NUMBERS.sub("", PLACEHOLDER.sub("", follow_up))
+    found = re.findall(r"\d[\d,.]*", rest) + [m.group(0) for m in _QUANTITY_CLAIM.finditer(rest)]
+    statements = _SENTENCE.split(follow_up.strip())[:-1]  # the last part is the question
+    return found + unplaceheld_account_claims("；".join(statements))
+
+
+def test_the_follow_up_check_catches_the_common_forms() -> None:
+    bad = [
+        "How many orders were lost in those forty minutes?",
+        "How many cores did you pull over the 10 Gbps line?",
+        "那四十分钟里丢了多少单？",
+        "Our logs show the queue grew; what did your team do?",
+    ]
+    assert [text for text in bad if not follow_up_account_claims(text)] == []
+    fine = [
+        "What round-trip time do players in <market> see on those servers?",
+        "What does a one-minute delay in that decision cost you?",
+        "上一次 P0 是谁牵头处理的？",
+        "上次触发告警的那几台，实测停顿了多久？",
+        "最长的那一次花了多久才恢复？",
+        "Which of our logs would you want kept longer?",
+    ]
+    assert [text for text in fine if follow_up_account_claims(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_follow_up_states_an_account_fact(bank: Bank) -> None:
+    claims = [(q.id, follow_up) for q in bank.questions for follow_up in q.follow_ups
+              if follow_up_account_claims(follow_up)]
+    assert claims == []
