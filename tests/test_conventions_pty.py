@@ -111,7 +111,8 @@ def test_commitments_rates_moved_off_k_which_moves_up(demo_env) -> None:
 def test_no_default_key_is_bound_twice_on_a_screen_nor_shadowed_by_j_k() -> None:
     """The new keys (1-4, m r l e on the plan, ? and q, % for the rates) pass the clash
     rules keymap.toml is held to, and no screen key is j or k (a list takes those)."""
-    from interview_tui.tui.keymap import _binding_classes, _bindings_of, _keys, key_clash
+    from interview_tui.bindings import keys_of_value as _keys
+    from interview_tui.tui.keymap import _binding_classes, _bindings_of, key_clash
 
     assert key_clash({binding.id: binding.key for cls in _binding_classes()
                       for binding in _bindings_of(cls)}) is None  # fmt: skip

@@ -135,8 +135,9 @@ class FirstFieldFocus:
         return self._first_focus_selector()
 
     def _first_focus_selector(self) -> str:
+        chain = set(self.focus_chain)  # type: ignore[attr-defined]
         for selector in FIRST_FOCUS:
-            if any(widget.focusable for widget in self.query(selector)):  # type: ignore[attr-defined]
+            if any(widget in chain for widget in self.query(selector)):  # type: ignore[attr-defined]
                 return selector
         return "*"
 
@@ -146,8 +147,11 @@ class FirstFieldFocus:
         self._first_focus_given = True
         if self.focused is not None:  # type: ignore[attr-defined]
             return
+        # the focus chain: what can take the focus now (a hidden field, such as a list's
+        # filter line before "/", cannot)
+        chain = set(self.focus_chain)  # type: ignore[attr-defined]
         for widget in self.query(self._first_focus_selector()):  # type: ignore[attr-defined]
-            if widget.focusable:
+            if widget in chain:
                 self.set_focus(widget, scroll_visible=False)  # type: ignore[attr-defined]
                 return
 
