@@ -233,11 +233,19 @@ def check_time(value: str) -> str:
     return f"{int(match[1]):02d}:{match[2]}"
 
 
+def check_theme(value: object) -> str:
+    text = str(value).strip().lower()
+    if text not in THEMES:
+        raise ValueError(t("settings.bad.theme"))
+    return text
+
+
 _CHECKS: dict[str, Any] = {
     "name": lambda value: check_text(value, "name"),
     "signature": lambda value: check_text(value, "signature"),
     "email": check_email, "lang": language_value, "recap_lang": check_recap_lang,
     "export_folder": check_folder, "alarm_days_before": check_days, "alarm_time": check_time,
+    "theme": check_theme,
 }  # fmt: skip
 
 
@@ -318,10 +326,7 @@ def _model() -> type:
         @field_validator("theme", mode="before")
         @classmethod
         def _theme(cls, value: object) -> str:
-            text = str(value).strip().lower()
-            if text not in THEMES:
-                raise ValueError(t("settings.bad.theme"))
-            return text
+            return check_theme(value)
 
         @field_validator("name", "signature", mode="before")
         @classmethod
