@@ -52,14 +52,15 @@ def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
 
 def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
     """Both tune splits meet the floor: tune (written with the check) and tune2 (written
-    independently by a senior PM). The holdout split is reported, never tuned on."""
+    independently by a senior PM). The holdout splits are reported, never tuned on
+    (holdout3, written independently after the rework, is where the check still misses)."""
     bench = _bench()
     pairs = bench.load_pairs()
     for lang in ("zh", "en"):
         mine = [p for p in pairs if p.lang == lang]
         assert len(mine) >= 150, lang
         assert 0.4 <= sum(p.touches for p in mine) / len(mine) <= 0.6, lang
-        assert {p.split for p in mine} == {"tune", "tune2", "holdout"}, lang
+        assert {p.split for p in mine} == {"tune", "tune2", "holdout", "holdout3"}, lang
     scores, _ = bench.score([p for p in pairs if p.split.startswith("tune")])
     assert len(scores) == 4
     for (lang, split), score in scores.items():
