@@ -113,9 +113,9 @@ async def test_rates_per_member_only_when_asked(make_app, team_store) -> None:
         assert f"Member {ANA}" in cells
 
 
-def test_a_colleagues_promises_made_before_the_team_are_theirs_not_mine(tmp_path) -> None:
-    """Ana's promises from before the team reach Bo as Ana's: on Bo's laptop "mine" is
-    not everything without an author."""
+def _ana_shares_and_bo_joins(tmp_path, ana_name: str = "Ana", bo_name: str = "Bo"):
+    """Ana's demo laptop starts the team on a local bare repository and shares a visit;
+    Bo's laptop joins. Returns both stores (the caller closes them)."""
     import subprocess
     from datetime import datetime
 
@@ -130,43 +130,35 @@ def test_a_colleagues_promises_made_before_the_team_are_theirs_not_mine(tmp_path
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
     ana, bo = open_store(tmp_path / "ana" / "i.db"), open_store(tmp_path / "bo" / "i.db")
     seed_demo(ana, FIXED_TODAY)
-    init_team(ana, str(remote), "platform", ANA, "Ana", now)
+    init_team(ana, str(remote), "platform", ANA, ana_name, now)
     ana.member = ANA
-    assert {r["author"] for r in ana.query("SELECT author FROM commitments")} == {ANA}
+    authors = {r["author"] for r in ana.query("SELECT author FROM commitments")}
     actions.share_visit(ana, ana.all(Visit)[0].id or 0, now)
     sync(ana, now)
-    join_team(bo, str(remote), BO, "Bo", now)
+    join_team(bo, str(remote), BO, bo_name, now)
     bo.member = BO
+    return ana, bo, authors
+
+
+def test_a_colleagues_promises_made_before_the_team_are_theirs_not_mine(tmp_path) -> None:
+    """Ana's promises from before the team reach Bo as Ana's: on Bo's laptop "mine" is
+    not everything without an author."""
+    ana, bo, authors_at_start = _ana_shares_and_bo_joins(tmp_path)
+    assert authors_at_start == {ANA}
     assert members(bo) == [ANA]
     assert _ids(bo, member=ME, me=BO) == set()
     assert _ids(bo, member=ANA) == _ids(bo)
+    ana.close()
+    bo.close()
 
 
 async def test_a_colleague_is_named_as_the_team_knows_them(tmp_path) -> None:
     """On Bo's laptop Ana's promises say "by Ana Lima" (her name from the team's member
     file), in the filter line and under the list, not her e-mail."""
-    import subprocess
-    from datetime import datetime
-
-    from interview_tui.domain.models import Visit
-    from interview_tui.services.demo import seed_demo
-    from interview_tui.store import open_store
-    from interview_tui.team import actions
-    from interview_tui.team.sync import init_team, join_team, sync
     from interview_tui.tui.app import build_app
     from tests.conftest import FIXED_NOW
 
-    now = datetime(2026, 12, 1, 10, 0)
-    remote = tmp_path / "remote.git"
-    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
-    ana, bo = open_store(tmp_path / "ana" / "i.db"), open_store(tmp_path / "bo" / "i.db")
-    seed_demo(ana, FIXED_TODAY)
-    init_team(ana, str(remote), "platform", ANA, "Ana Lima", now)
-    ana.member = ANA
-    actions.share_visit(ana, ana.all(Visit)[0].id or 0, now)
-    sync(ana, now)
-    join_team(bo, str(remote), BO, "Bo Chen", now)
-    bo.member = BO
+    ana, bo, _authors = _ana_shares_and_bo_joins(tmp_path, "Ana Lima", "Bo Chen")
     app = build_app(bo, initial=("commitments", {}), today=lambda: FIXED_TODAY,
                     now=lambda: FIXED_NOW, animate=False)  # fmt: skip
     async with app.run_test(size=(120, 36)) as pilot:
