@@ -276,9 +276,14 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         self.read(lambda: member_names(store), self._names_read)
 
     def _names_read(self, names: dict[str, str]) -> None:
+        """Colleagues' names arrived: the lines that name them are drawn again (the list's
+        data is the same, so nothing is read again but shown rates)."""
         self.names = names
         if names:
-            self.reload()
+            self._show_filter()
+            self._show_row_text()
+            if self.has_class("-rates"):
+                self._read_rates()
 
     def _who(self, member: str) -> str:
         """A colleague as the team knows them: the name, or the e-mail before one is known."""
@@ -302,6 +307,17 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
 
     def show(self, data: CommitmentsData) -> None:
         self._show_kept(data.kept)
+        self._show_filter()
+        self.query_one("#commitments-empty", EmptyNote).say(
+            None if data.total else self.no_match() or t("commitments.none") if data.any_at_all
+            else t("commitments.empty"))  # fmt: skip
+        table = self.query_one(PagedTable)
+        table.reset(data.total)
+        self.by_key.clear()
+        self._add(data.rows)
+
+    def _show_filter(self) -> None:
+        """The line that says which commitments are shown."""
         label = t(f"commitments.filter.{self.filter_name}")
         if self.customer:
             label += f" · {self.customer[1]}"
@@ -311,13 +327,6 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
             label += " · " + (t("commitments.mine") if self.member == ME
                               else t("commitments.by_member", member=self._who(self.member)))
         self.query_one("#filter", Static).update(literal(t("commitments.filter", filter=label)))
-        self.query_one("#commitments-empty", EmptyNote).say(
-            None if data.total else self.no_match() or t("commitments.none") if data.any_at_all
-            else t("commitments.empty"))  # fmt: skip
-        table = self.query_one(PagedTable)
-        table.reset(data.total)
-        self.by_key.clear()
-        self._add(data.rows)
 
     def _read_rates(self) -> None:
         """Read the per-customer rates (shown by ``k``; read again after a change)."""
