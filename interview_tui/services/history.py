@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
 from interview_tui.domain.enums import CommitmentState
 from interview_tui.domain.names import display_of, field_value
 from interview_tui.i18n import t
+from interview_tui.team.merge import DELETE_CONFLICT
 
 
 def history_lines(history: list[dict[str, str]],
@@ -22,8 +24,6 @@ def history_lines(history: list[dict[str, str]],
         if "undone" in entry:
             text = t("history.undone", change=entry["undone"])
         elif entry.get("change") == "resolved":  # a team conflict, resolved
-            from interview_tui.team.actions import field_label, shown_value
-
             try:
                 value = json.loads(entry.get("to") or "null")
             except ValueError:
@@ -52,3 +52,27 @@ def history_lines(history: list[dict[str, str]],
         lines.append(f"{on}  {text}" + (f"  · {why}" if why else "")
                      + (f"  · {t('history.by', name=who)}" if who else ""))  # fmt: skip
     return lines or [t("history.none")]
+
+
+def field_label(path: str) -> str:
+    """The name of a conflicted field as screens show it (``notes/<id>/text``: "text")."""
+    name = path.rsplit("/", 1)[-1]
+    key = f"history.field.{name}"
+    text = t(key)
+    return text if text != key else display_of("field", name)
+
+
+def shown_value(path: str, value: Any) -> str:
+    """One value of a conflict as screens show it: a choice by its name, a group of
+    fields (a commitment's closing) joined, nothing as a dash."""
+    name = path.rsplit("/", 1)[-1]
+    if isinstance(value, list):
+        parts = [str(v) for v in value if v not in (None, "")]
+        if parts and name == "closing":
+            parts[0] = display_of(CommitmentState, parts[0])
+        return " · ".join(parts) or "—"
+    if value is None or value == "":
+        return "—"
+    if name == DELETE_CONFLICT:  # a deletion that met an edit: "deleted" or "edited"
+        return t(f"conflict.deletion.{value}")
+    return field_value(name, str(value)) if isinstance(value, str) else str(value)

@@ -12,10 +12,10 @@ from typing import Any
 from interview_tui.domain.models import Commitment, Customer, Note, Requirement, Visit
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
+from interview_tui.services.history import field_label
 from interview_tui.store.store import Store
 from interview_tui.team.apply import _apply_visit_parts, _build, _Ids, _local_record
 from interview_tui.team.config import clone_dir, require_team, team_config
-from interview_tui.team.merge import DELETE_CONFLICT
 from interview_tui.team.privacy import shares_note
 from interview_tui.team.records import MODELS
 from interview_tui.team.schemas import SCHEMAS
@@ -242,37 +242,6 @@ def team_view(store: Store, kind: str, uid: str) -> TeamView:
     return TeamView(
         config.member, member_names(store), tuple(record_conflicts(store, kind, uid))
     )
-
-
-def field_label(path: str) -> str:
-    """The name of a conflicted field as screens show it (``notes/<id>/text``: "text")."""
-    from interview_tui.domain.names import display_of
-
-    name = path.rsplit("/", 1)[-1]
-    key = f"history.field.{name}"
-    text = t(key)
-    return text if text != key else display_of("field", name)
-
-
-def shown_value(path: str, value: Any) -> str:
-    """One value of a conflict as screens show it: a choice by its name, a group of
-    fields (a commitment's closing) joined, nothing as a dash."""
-    from interview_tui.domain.names import field_value
-
-    name = path.rsplit("/", 1)[-1]
-    if isinstance(value, list):
-        from interview_tui.domain.enums import CommitmentState
-        from interview_tui.domain.names import display_of
-
-        parts = [str(v) for v in value if v not in (None, "")]
-        if parts and name == "closing":
-            parts[0] = display_of(CommitmentState, parts[0])
-        return " · ".join(parts) or "—"
-    if value is None or value == "":
-        return "—"
-    if name == DELETE_CONFLICT:  # a deletion that met an edit: "deleted" or "edited"
-        return t(f"conflict.deletion.{value}")
-    return field_value(name, str(value)) if isinstance(value, str) else str(value)
 
 
 def customer_notes_view(store: Store, customer_id: int) -> TeamView:

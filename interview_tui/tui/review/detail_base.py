@@ -16,7 +16,7 @@ from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from interview_tui.i18n import t
-from interview_tui.services.history import history_lines
+from interview_tui.services.history import field_label, history_lines, shown_value
 from interview_tui.services.undo import recorded
 from interview_tui.team import actions
 from interview_tui.team.actions import Conflict, TeamView
@@ -75,9 +75,9 @@ class ConflictList(TranslatedBindings, OptionList):
         self.choices = []
         options = []
         for conflict in view.conflicts:
-            field = actions.field_label(conflict.field)
+            field = field_label(conflict.field)
             for n, candidate in enumerate(conflict.values, 1):
-                value = actions.shown_value(conflict.field, candidate.get("value"))
+                value = shown_value(conflict.field, candidate.get("value"))
                 who = view.who(str(candidate.get("by") or "")) or "—"
                 when = str(candidate.get("at") or "")[:10] or "—"
                 line = t("conflict.value", field=field, value=value, who=who, date=when)
@@ -167,9 +167,9 @@ class ConflictMixin(UndoMixin):
     def combine_conflict(self, conflict: Conflict, draft: str | None = None) -> None:
         """Edit one value made of the conflict's values (they prefill the field)."""
         me: Any = self
-        values = [actions.shown_value(conflict.field, c.get("value")) for c in conflict.values]
+        values = [shown_value(conflict.field, c.get("value")) for c in conflict.values]
         prefill = " / ".join(dict.fromkeys(v for v in values if v and v != "—"))
-        field = actions.field_label(conflict.field)
+        field = field_label(conflict.field)
 
         def answered(result: dict | None) -> None:
             if result is None:
@@ -191,7 +191,7 @@ class ConflictMixin(UndoMixin):
         """Resolve in the writer, kept for ctrl+z (which opens the conflict again)."""
         me: Any = self
         store, today = me.iapp.store, me.iapp.today()
-        field = actions.field_label(conflict.field)
+        field = field_label(conflict.field)
         label = t("conflict.resolved_label", field=field)
 
         def write() -> Any:
