@@ -56,7 +56,7 @@ class CommitmentRow:
             "owner_name": c.owner_name, "due": c.due.isoformat() if c.due else None,
             "state": c.state.value, "overdue": c.is_overdue(today),
             "uid": c.uid, "first_due": c.first_due.isoformat() if c.first_due else None,
-            "late": _late(c, today), "within_authority": c.within_authority,
+            "late": c.is_late(today), "within_authority": c.within_authority,
             "authority_override": c.authority_override, "resolution_note": c.resolution_note,
             "closed_on": c.closed_on.isoformat() if c.closed_on else None, "history": c.history,
             "author": c.author,
@@ -68,10 +68,6 @@ class CommitmentRow:
 NOT_ARCHIVED = ("m.visit_id NOT IN (SELECT id FROM visits WHERE archived_at IS NOT NULL"
                  " UNION SELECT v.id FROM customers c JOIN visits v ON v.customer_id = c.id"
                  " WHERE c.archived_at IS NOT NULL)")
-
-
-def _late(c: Commitment, today: date) -> bool:
-    return c.is_late(today)
 
 
 def state_label(c: Commitment | LineDates, today: date) -> str:
@@ -342,19 +338,19 @@ def commitment_dicts(store: Store, today: date, filters: CommitmentFilter | None
            " m.resolution_note, m.closed_on, m.history, m.author"
            " FROM commitments m JOIN visits v ON v.id = m.visit_id"
            f" JOIN customers c ON c.id = v.customer_id WHERE {where} ORDER BY {_ORDER}")
-    now = today.isoformat()
     for (cid, visit_id, customer, visit_date, text, side, owner_name, due, state, uid,
          first_due, within, override, note, closed_on, history, author) in store.rows(sql, params):
         due, closed_on = _day(due), _day(closed_on)
         first_due = _day(first_due) or due
-        end = closed_on if state == "done" and closed_on else now
+        dates = CommitmentLine(cid, due, state, side, owner_name, text, customer, first_due,
+                               closed_on).dates()  # late and overdue by the one rule
         yield {
             "id": cid, "visit_id": visit_id, "customer": customer,
             "visit_date": (visit_date or "")[:10], "text": text, "owner": side,
             "owner_name": owner_name, "due": due, "state": state,
-            "overdue": state == "open" and due is not None and due < now,
+            "overdue": dates.is_overdue(today),
             "uid": uid, "first_due": first_due,
-            "late": first_due is not None and state != "dropped" and end > first_due,
+            "late": dates.is_late(today),
             "within_authority": bool(within), "authority_override": override,
             "resolution_note": note, "closed_on": closed_on,
             "history": json.loads(history) if history else [], "author": author,
