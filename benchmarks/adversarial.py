@@ -57,30 +57,66 @@ NOW = datetime(2026, 11, 24, 9, 30)
 
 #: (name, text); "1m" is only used by the full run (and in a few fields)
 HOSTILE: list[tuple[str, str]] = [
-    ("lbracket", "["), ("close-tag", "[/]"), ("bold", "[bold]x"),
-    ("rich-link", "[link=https://e.com]x[/link]"), ("escaped", "\\[x\\]"),
-    ("csi-clear", "\x1b[2J"), ("osc-title", "\x1b]0;TITLE\x07"),
-    ("osc52", "\x1b]52;c;SGVsbG8=\x07"), ("sgr-red", "\x1b[31m"), ("bel", "a\x07b"),
-    ("nul", "a\x00b"), ("del", "a\x7fb"), ("c1-csi", "\x9b31m"), ("c1-nel", "a\x85b"),
-    ("cr", "a\rb"), ("lf", "a\nb"), ("crlf", "a\r\nb"), ("tab", "a\tb"),
-    ("u2028", "a\u2028b"), ("u2029", "a\u2029b"), ("rlo", "\u202eevil"),
-    ("lro-pdf", "\u202dx\u202c"), ("rli-pdi", "\u2067x\u2069"), ("surrogate", "a\ud800b"),
-    ("zwj", "👩\u200d💻"), ("zwsp", "a\u200bb"), ("combining", "e\u0301\u0302\u0303"),
-    ("cjk", "账单故障下周五"), ("emoji", "🎉🔥"), ("10k", "x" * 10_000),
-    ("md-heading", "# h"), ("md-hr", "---"), ("md-hr-line", "x\n---\ny"),
-    ("md-setext", "x\n==="), ("script", "<script>alert(1)</script>"),
-    ("img", "<img src=x onerror=alert(1)>"), ("md-jslink", "[x](javascript:alert(1))"),
-    ("autolink", "<https://e.com>"), ("pipe", "a | b |"), ("fence", "x\n```\ny"),
-    ("placeholder", "{placeholder} {0}"), ("percent", "%s %d %(x)s"),
+    ("lbracket", "["),
+    ("close-tag", "[/]"),
+    ("bold", "[bold]x"),
+    ("rich-link", "[link=https://e.com]x[/link]"),
+    ("escaped", "\\[x\\]"),
+    ("csi-clear", "\x1b[2J"),
+    ("osc-title", "\x1b]0;TITLE\x07"),
+    ("osc52", "\x1b]52;c;SGVsbG8=\x07"),
+    ("sgr-red", "\x1b[31m"),
+    ("bel", "a\x07b"),
+    ("nul", "a\x00b"),
+    ("del", "a\x7fb"),
+    ("c1-csi", "\x9b31m"),
+    ("c1-nel", "a\x85b"),
+    ("cr", "a\rb"),
+    ("lf", "a\nb"),
+    ("crlf", "a\r\nb"),
+    ("tab", "a\tb"),
+    ("u2028", "a\u2028b"),
+    ("u2029", "a\u2029b"),
+    ("rlo", "\u202eevil"),
+    ("lro-pdf", "\u202dx\u202c"),
+    ("rli-pdi", "\u2067x\u2069"),
+    ("surrogate", "a\ud800b"),
+    ("zwj", "👩\u200d💻"),
+    ("zwsp", "a\u200bb"),
+    ("combining", "e\u0301\u0302\u0303"),
+    ("cjk", "账单故障下周五"),
+    ("emoji", "🎉🔥"),
+    ("10k", "x" * 10_000),
+    ("md-heading", "# h"),
+    ("md-hr", "---"),
+    ("md-hr-line", "x\n---\ny"),
+    ("md-setext", "x\n==="),
+    ("script", "<script>alert(1)</script>"),
+    ("img", "<img src=x onerror=alert(1)>"),
+    ("md-jslink", "[x](javascript:alert(1))"),
+    ("autolink", "<https://e.com>"),
+    ("pipe", "a | b |"),
+    ("fence", "x\n```\ny"),
+    ("placeholder", "{placeholder} {0}"),
+    ("percent", "%s %d %(x)s"),
     ("header-inject", "x\r\nBcc: evil@e.com"),
-    ("european", "£500k Hauptstraße ¡™¢∞§¶∑ éñç"), ("1m", "y" * 1_000_000),
-]  # fmt: skip
+    ("european", "£500k Hauptstraße ¡™¢∞§¶∑ éñç"),
+    ("1m", "y" * 1_000_000),
+]
 BIG_ONLY = {"1m"}
 QUICK_HOSTILE = ["osc52", "header-inject", "img"]
 QUICK_SCREEN_HOSTILE = ["osc52", "rlo"]
 #: the commands the quick sample runs
-QUICK_COMMANDS = {"visits --json", "commitments", "search", "export report-md", "export json",
-                  "export eml -o", "export json -o", "export recap-md -o"}
+QUICK_COMMANDS = {
+    "visits --json",
+    "commitments",
+    "search",
+    "export report-md",
+    "export json",
+    "export eml -o",
+    "export json -o",
+    "export recap-md -o",
+}
 
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f" + _BIDI + "\ud800-\udfff]")
@@ -92,8 +128,7 @@ def raw_controls(text: str) -> list[str]:
     return sorted({f"U+{ord(c):04X}" for c in _RAW.findall(text)})
 
 
-def terminal_problems(output: bytes, baseline_sgr: int, crlf_format: bool = False
-                      ) -> list[str]:  # fmt: skip
+def terminal_problems(output: bytes, baseline_sgr: int, crlf_format: bool = False) -> list[str]:
     """What a terminal would run in ``output``: an ESC other than SGR colours (and no more
     colour codes than the same command prints for plain text), BEL, NUL, DEL, C1, bidi, a CR
     that is not a line end."""
@@ -102,7 +137,7 @@ def terminal_problems(output: bytes, baseline_sgr: int, crlf_format: bool = Fals
     rest = _SGR.sub(b"", output)
     if b"\x1b" in rest:
         at = rest.index(b"\x1b")
-        problems.append(f"ESC {rest[at:at + 12]!r}")
+        problems.append(f"ESC {rest[at : at + 12]!r}")
     if sgr > baseline_sgr:
         problems.append(f"{sgr - baseline_sgr} colour codes more than for plain text")
     if crlf_format:
@@ -119,16 +154,25 @@ def terminal_problems(output: bytes, baseline_sgr: int, crlf_format: bool = Fals
 
 def cli_env(db: Path, work: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INTERVIEW_TUI")}
-    env.update(INTERVIEW_TUI_DB=str(db), INTERVIEW_TUI_CONFIG_DIR=str(work / "config"),
-               INTERVIEW_TUI_LANG="en", HOME=str(work), LANG="C.UTF-8", TERM="xterm-256color",
-               INTERVIEW_TUI_EMAIL="pm@example.com",  # e-mails need the PM's own sender
-               XDG_DATA_HOME=str(work / "data"), XDG_CONFIG_HOME=str(work / "xdg"),
-               COLUMNS="100", LINES="30")  # fmt: skip
+    env.update(
+        INTERVIEW_TUI_DB=str(db),
+        INTERVIEW_TUI_CONFIG_DIR=str(work / "config"),
+        INTERVIEW_TUI_LANG="en",
+        HOME=str(work),
+        LANG="C.UTF-8",
+        TERM="xterm-256color",
+        INTERVIEW_TUI_EMAIL="pm@example.com",  # e-mails need the PM's own sender
+        XDG_DATA_HOME=str(work / "data"),
+        XDG_CONFIG_HOME=str(work / "xdg"),
+        COLUMNS="100",
+        LINES="30",
+    )
     return env
 
 
-def run_pty(args: list[str], env: dict[str, str], timeout: float = 60,
-            size: tuple[int, int] = (100, 30)) -> tuple[int | None, bytes, float]:  # fmt: skip
+def run_pty(
+    args: list[str], env: dict[str, str], timeout: float = 60, size: tuple[int, int] = (100, 30)
+) -> tuple[int | None, bytes, float]:
     """Run ``interview-tui ARGS`` with stdin, stdout and stderr on a pty: (status, raw bytes
     written, seconds); status None when it was killed at the timeout."""
     import fcntl
@@ -182,15 +226,21 @@ def run_pty(args: list[str], env: dict[str, str], timeout: float = 60,
     return status, b"".join(chunks), time.perf_counter() - start
 
 
-def run_pipe(args: list[str], env: dict[str, str], timeout: float = 60,
-             stdin: bytes = b"") -> tuple[int | None, bytes, bytes, float]:  # fmt: skip
+def run_pipe(
+    args: list[str], env: dict[str, str], timeout: float = 60, stdin: bytes = b""
+) -> tuple[int | None, bytes, bytes, float]:
     """(status, stdout, stderr, seconds); status None at the timeout."""
     import subprocess
 
     start = time.perf_counter()
     try:
-        done = subprocess.run([sys.executable, "-m", "interview_tui", *args], env=env,
-                              input=stdin, capture_output=True, timeout=timeout)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "interview_tui", *args],
+            env=env,
+            input=stdin,
+            capture_output=True,
+            timeout=timeout,
+        )
     except subprocess.TimeoutExpired as exc:
         return None, exc.stdout or b"", exc.stderr or b"", time.perf_counter() - start
     return done.returncode, done.stdout, done.stderr, time.perf_counter() - start
@@ -284,7 +334,7 @@ def _build(path: Path, hostile: str, big: bool, values: dict[str, str], v) -> di
         Goal,
         OwnerSide,
         Role,
-        SolutionAnswer,  # fmt: skip
+        SolutionAnswer,
     )
     from interview_tui.domain.models import Customer, CustomerQuestion, Person
     from interview_tui.services import commitments as commitment_service
@@ -300,70 +350,122 @@ def _build(path: Path, hostile: str, big: bool, values: dict[str, str], v) -> di
     store = open_store(path)
     store.now = lambda: NOW
     try:
-        customer = Customer(name=v("customer.name", 150), industry=v("customer.industry"),
-                            notes=v("customer.notes"))  # fmt: skip
+        customer = Customer(
+            name=v("customer.name", 150), industry=v("customer.industry"), notes=v("customer.notes")
+        )
         owner = v("person2.name", 150)
         people = [
-            Person(customer_id=0, name=v("person.name", 150), title=v("person.title"),
-                   role=Role.BUSINESS, contact=v("person.contact")),
-            Person(customer_id=0, name=owner, title="CTO", role=Role.TECH_DECISION,
-                   contact="cto@example.com " + v("person2.contact")),
-        ]  # fmt: skip
+            Person(
+                customer_id=0,
+                name=v("person.name", 150),
+                title=v("person.title"),
+                role=Role.BUSINESS,
+                contact=v("person.contact"),
+            ),
+            Person(
+                customer_id=0,
+                name=owner,
+                title="CTO",
+                role=Role.TECH_DECISION,
+                contact="cto@example.com " + v("person2.contact"),
+            ),
+        ]
         values["person2.contact"] = people[1].contact
         form = save_customer(store, customer, people)
         assert form.customer is not None
         cid = int(form.customer.id)
-        visit = save_visit(store, None, dict(
-            customer_id=cid, date=datetime(2026, 11, 20, 10), purpose=v("visit.purpose"),
-            attendee_ids=[int(p.id) for p in form.people], give_back=[v("visit.give_back")],
-            sales_told=v("visit.sales_told"), do_not_say=v("visit.do_not_say"),
-            may_promise=v("visit.may_promise"), must_not_promise=v("visit.must_not_promise"),
-            product_brief=v("visit.product_brief")))  # fmt: skip
+        visit = save_visit(
+            store,
+            None,
+            dict(
+                customer_id=cid,
+                date=datetime(2026, 11, 20, 10),
+                purpose=v("visit.purpose"),
+                attendee_ids=[int(p.id) for p in form.people],
+                give_back=[v("visit.give_back")],
+                sales_told=v("visit.sales_told"),
+                do_not_say=v("visit.do_not_say"),
+                may_promise=v("visit.may_promise"),
+                must_not_promise=v("visit.must_not_promise"),
+                product_brief=v("visit.product_brief"),
+            ),
+        )
         vid = int(visit.id)
         items: list = []
         item = add_own(store, vid, v("item.text"), Role.BUSINESS, Goal.PAIN_POINTS, items)
-        item = item.model_copy(update={"research": v("item.research"),
-                                       "purpose": v("item.purpose"),
-                                       "follow_ups": [v("item.follow_up")]})  # fmt: skip
+        item = item.model_copy(
+            update={
+                "research": v("item.research"),
+                "purpose": v("item.purpose"),
+                "follow_ups": [v("item.follow_up")],
+            }
+        )
         save_item(store, item)
-        store.save(CustomerQuestion(visit_id=vid, text=v("customer_question.text"),
-                                    answer=v("customer_question.answer")))  # fmt: skip
+        store.save(
+            CustomerQuestion(
+                visit_id=vid, text=v("customer_question.text"), answer=v("customer_question.answer")
+            )
+        )
         session = LiveSession.open(store, vid, NOW)
         first = session.items[0] if session.items else None
         session.type(first, v("note.text"))
         session.new_note(None)
         session.type(None, v("free_note.text"))
         session.flush()
-        ours = session.add_commitment(v("commitment.text"), OwnerSide.US,
-                                      v("commitment.owner_name"), date(2026, 12, 4),
-                                      today=TODAY)  # fmt: skip
-        session.add_commitment(v("customer_commitment.text"), OwnerSide.CUSTOMER, owner,
-                               date(2026, 12, 8), today=TODAY)  # fmt: skip
-        closing = session.add_commitment(v("closed_commitment.text"), OwnerSide.US, "",
-                                         date(2026, 12, 1), today=TODAY)  # fmt: skip
+        ours = session.add_commitment(
+            v("commitment.text"),
+            OwnerSide.US,
+            v("commitment.owner_name"),
+            date(2026, 12, 4),
+            today=TODAY,
+        )
+        session.add_commitment(
+            v("customer_commitment.text"), OwnerSide.CUSTOMER, owner, date(2026, 12, 8), today=TODAY
+        )
+        closing = session.add_commitment(
+            v("closed_commitment.text"), OwnerSide.US, "", date(2026, 12, 1), today=TODAY
+        )
         requirement = session.add_requirement(
-            title=v("requirement.title"), user=v("requirement.user"),
-            scenario=v("requirement.scenario"), pain=v("requirement.pain"),
+            title=v("requirement.title"),
+            user=v("requirement.user"),
+            scenario=v("requirement.scenario"),
+            pain=v("requirement.pain"),
             originator=v("requirement.originator"),
             solution_idea=v("requirement.solution_idea"),
             product_details=v("requirement.product_details"),
             workaround=v("requirement.workaround"),
-            told_customer=v("requirement.told_customer"))  # fmt: skip
-        session.add_pain(v("pain.text"), v("pain.action"), first, owner_name="PM",
-                         due=date(2026, 12, 10))  # fmt: skip
+            told_customer=v("requirement.told_customer"),
+        )
+        session.add_pain(
+            v("pain.text"), v("pain.action"), first, owner_name="PM", due=date(2026, 12, 10)
+        )
         session.set_next_step(v("visit.next_step"), end=True)
         session.wait_written() if session.writer is not None else None
-        commitment_service.reschedule(store, commitment_service.find(store, int(ours.id)),
-                                      date(2026, 12, 11), v("commitment.reschedule_reason"),
-                                      TODAY)  # fmt: skip
-        commitment_service.close(store, commitment_service.find(store, int(closing.id)),
-                                 CommitmentState.DROPPED, v("commitment.close_note"), TODAY)
-        solutions.propose(store, int(requirement.id), v("solution.text"),
-                          v("solution.reasoning"))  # fmt: skip
-        solutions.answer(store, int(requirement.id), SolutionAnswer.NEEDS_CHANGES,
-                         v("solution.reply_reason"))  # fmt: skip
-        ids = {"customer": cid, "visit": vid, "requirement": int(requirement.id),
-               "commitment": int(ours.id), "person": int(form.people[0].id)}  # fmt: skip
+        commitment_service.reschedule(
+            store,
+            commitment_service.find(store, int(ours.id)),
+            date(2026, 12, 11),
+            v("commitment.reschedule_reason"),
+            TODAY,
+        )
+        commitment_service.close(
+            store,
+            commitment_service.find(store, int(closing.id)),
+            CommitmentState.DROPPED,
+            v("commitment.close_note"),
+            TODAY,
+        )
+        solutions.propose(store, int(requirement.id), v("solution.text"), v("solution.reasoning"))
+        solutions.answer(
+            store, int(requirement.id), SolutionAnswer.NEEDS_CHANGES, v("solution.reply_reason")
+        )
+        ids = {
+            "customer": cid,
+            "visit": vid,
+            "requirement": int(requirement.id),
+            "commitment": int(ours.id),
+            "person": int(form.people[0].id),
+        }
     finally:
         store.close()
     return {"values": values, "ids": ids}
@@ -371,15 +473,26 @@ def _build(path: Path, hostile: str, big: bool, values: dict[str, str], v) -> di
 
 # -- family 1: hostile text through every CLI output -------------------------------------------
 
+
 #: (label, args after the visit id is put in, runs on a terminal?)
 def cli_commands(vid: int, out: Path, quick: bool = False) -> list[tuple[str, list[str]]]:
-    tty = [("visits", ["visits"]), ("visits --json", ["visits", "--json"]),
-           ("commitments", ["commitments"]), ("commitments --json", ["commitments", "--json"]),
-           ("search", ["search", "zq1q"]), ("search --json", ["search", "zq1q", "--json"]),
-           ("calendar", ["calendar"])]  # fmt: skip
+    tty = [
+        ("visits", ["visits"]),
+        ("visits --json", ["visits", "--json"]),
+        ("commitments", ["commitments"]),
+        ("commitments --json", ["commitments", "--json"]),
+        ("search", ["search", "zq1q"]),
+        ("search --json", ["search", "zq1q", "--json"]),
+        ("calendar", ["calendar"]),
+    ]
     tty += [(f"export {f}", ["export", str(vid), "--format", f]) for f in FORMATS]
-    files = [(f"export {f} -o", ["export", str(vid), "--format", f, "-o", str(out / f"x.{f}"),
-                                 "--force"]) for f in FORMATS]  # fmt: skip
+    files = [
+        (
+            f"export {f} -o",
+            ["export", str(vid), "--format", f, "-o", str(out / f"x.{f}"), "--force"],
+        )
+        for f in FORMATS
+    ]
     files.append(("calendar -o", ["calendar", "-o", str(out / "cal.ics"), "--force"]))
     return [c for c in tty + files if c[0] in QUICK_COMMANDS] if quick else tty + files
 
@@ -439,10 +552,12 @@ class Baseline:
         for f, name in [*((f, f"x.{f}") for f in FORMATS), ("calendar", "cal.ics")]:
             if (self.work / "out" / name).exists():
                 self.files[f] = (self.work / "out" / name).read_bytes()
-        self.md = {f: md_tokens(self.files[f]) for f in ("report-md", "recap-md")
-                   if f in self.files}  # fmt: skip
-        self.eml = {f: sorted(eml_shape(self.files[f])[0]) for f in ("eml", "chase-eml")
-                    if f in self.files}  # fmt: skip
+        self.md = {
+            f: md_tokens(self.files[f]) for f in ("report-md", "recap-md") if f in self.files
+        }
+        self.eml = {
+            f: sorted(eml_shape(self.files[f])[0]) for f in ("eml", "chase-eml") if f in self.files
+        }
         self.ics = {f: ics_shape(self.files[f]) for f in ("ics", "calendar") if f in self.files}
 
 
@@ -453,8 +568,9 @@ def family_cli(work: Path, quick: bool, seed: int) -> Iterator[Result]:
         yield from _cli_one(work / f"cli-{name}", name, hostile, baseline, quick)
 
 
-def _cli_one(work: Path, name: str, hostile: str, baseline: Baseline,
-             quick: bool) -> Iterator[Result]:  # fmt: skip
+def _cli_one(
+    work: Path, name: str, hostile: str, baseline: Baseline, quick: bool
+) -> Iterator[Result]:
     db = work / "db" / "interview.db"
     try:
         built = build_db(db, hostile, big=name in BIG_ONLY)
@@ -492,16 +608,20 @@ def _cli_one(work: Path, name: str, hostile: str, baseline: Baseline,
             yield f"{name}: export json -o: parses", str(exc)[:160]
             found = set()
         for field, value in values.items():
-            yield (f"{name}: export json -o: {field} exact",
-                   None if value in found else "not found exactly in the JSON export")  # fmt: skip
+            yield (
+                f"{name}: export json -o: {field} exact",
+                None if value in found else "not found exactly in the JSON export",
+            )
     for f in ("report-md", "recap-md"):
         if f not in data:
             continue
         counts = md_tokens(data[f])
         for kind in MD_KINDS:
             extra = counts[kind] - baseline.md[f][kind]
-            yield (f"{name}: {f}: no {kind} from user text",
-                   f"{extra} more {kind} than for plain text" if extra > 0 else None)  # fmt: skip
+            yield (
+                f"{name}: {f}: no {kind} from user text",
+                f"{extra} more {kind} than for plain text" if extra > 0 else None,
+            )
     for f in ("eml", "chase-eml"):
         if f not in data:
             continue
@@ -511,11 +631,15 @@ def _cli_one(work: Path, name: str, hostile: str, baseline: Baseline,
             yield f"{name}: {f}: parses", f"{type(exc).__name__}: {exc}"[:160]
             continue
         extra = Counter(names) - Counter(baseline.eml[f])
-        yield (f"{name}: {f}: no injected header",
-               f"headers not in the plain mail: {sorted(extra)}" if extra else None)  # fmt: skip
+        yield (
+            f"{name}: {f}: no injected header",
+            f"headers not in the plain mail: {sorted(extra)}" if extra else None,
+        )
         broken = [value for value in header_values if "\n" in value or "\r" in value]
-        yield (f"{name}: {f}: header values one line",
-               f"header value with a line break: {broken[0][:60]!r}" if broken else None)
+        yield (
+            f"{name}: {f}: header values one line",
+            f"header value with a line break: {broken[0][:60]!r}" if broken else None,
+        )
     for f in ("ics", "calendar"):
         if f not in data:
             continue
@@ -524,15 +648,21 @@ def _cli_one(work: Path, name: str, hostile: str, baseline: Baseline,
         except Exception as exc:
             yield f"{name}: {f}: icalendar parses", f"{type(exc).__name__}: {exc}"[:160]
             continue
-        yield (f"{name}: {f}: same components and properties as plain text",
-               None if shape == baseline.ics[f] else
-               f"differs: {sorted(set(shape) ^ set(baseline.ics[f]))[:2]}")  # fmt: skip
+        yield (
+            f"{name}: {f}: same components and properties as plain text",
+            None
+            if shape == baseline.ics[f]
+            else f"differs: {sorted(set(shape) ^ set(baseline.ics[f]))[:2]}",
+        )
     # JSON lists printed for scripts hold the exact text
     for label, args, fields in (
         ("visits --json", ["visits", "--json"], ["customer.name"]),
-        ("commitments --json", ["commitments", "--json"],
-         ["commitment.text", "commitment.owner_name", "customer_commitment.text"]),
-    )[1 if quick else 0:]:  # fmt: skip
+        (
+            "commitments --json",
+            ["commitments", "--json"],
+            ["commitment.text", "commitment.owner_name", "customer_commitment.text"],
+        ),
+    )[1 if quick else 0 :]:
         status, stdout, err, _ = run_pipe(args, env)
         try:
             found = set(strings(json.loads(stdout)))
@@ -540,8 +670,10 @@ def _cli_one(work: Path, name: str, hostile: str, baseline: Baseline,
             yield f"{name}: {label} (pipe): parses", f"{exc}: {err[-120:]!r}"
             continue
         for field in fields:
-            yield (f"{name}: {label} (pipe): {field} exact",
-                   None if values[field] in found else "not found exactly")  # fmt: skip
+            yield (
+                f"{name}: {label} (pipe): {field} exact",
+                None if values[field] in found else "not found exactly",
+            )
 
 
 # -- family 2: hostile text on every screen ----------------------------------------------------
@@ -572,7 +704,7 @@ def screen_routes(ids: dict[str, int]) -> list[tuple[str, str, dict, tuple[str, 
         ("matrix", "matrix", {}, ()),
         ("export", "export", {"visit_id": v}, ()),
         ("help", "home", {}, ("f1",)),
-    ]  # fmt: skip
+    ]
 
 
 def _rendered(app) -> str:
@@ -593,12 +725,14 @@ async def _walk_screens(db: Path, name: str, quick: bool) -> list[Result]:
         ids = _ids_of(store)
         routes = [r for r in screen_routes(ids) if available(r[1])]
         if quick:
-            routes = [r for r in routes if r[0] in ("home", "live", "commitments",
-                                                    "requirement detail")]  # fmt: skip
+            routes = [
+                r for r in routes if r[0] in ("home", "live", "commitments", "requirement detail")
+            ]
         for label, route, kwargs, keys in routes:
             case = f"{name}: {label}"
-            app = build_app(store, initial=(route, kwargs), today=lambda: TODAY,
-                            now=lambda: NOW, animate=False)  # fmt: skip
+            app = build_app(
+                store, initial=(route, kwargs), today=lambda: TODAY, now=lambda: NOW, animate=False
+            )
             try:
                 async with app.run_test(size=(120, 36)) as pilot:
                     await _settle(pilot)
@@ -627,7 +761,8 @@ async def _settle(pilot) -> None:
         await pilot.pause()
         writer = getattr(app, "writer", None)
         busy = any(w.is_running for w in app.workers) or any(
-            getattr(s, "busy", False) for s in app.screen_stack)
+            getattr(s, "busy", False) for s in app.screen_stack
+        )
         if not busy and not (writer and writer.pending):
             await pilot.pause(0.05)
             return
@@ -636,10 +771,12 @@ async def _settle(pilot) -> None:
 
 def _ids_of(store) -> dict[str, int]:
     one = lambda sql: int(store.query(sql)[0]["id"])  # noqa: E731
-    return {"customer": one("SELECT min(id) AS id FROM customers"),
-            "visit": one("SELECT min(id) AS id FROM visits"),
-            "requirement": one("SELECT min(id) AS id FROM requirements"),
-            "commitment": one("SELECT min(id) AS id FROM commitments")}  # fmt: skip
+    return {
+        "customer": one("SELECT min(id) AS id FROM customers"),
+        "visit": one("SELECT min(id) AS id FROM visits"),
+        "requirement": one("SELECT min(id) AS id FROM requirements"),
+        "commitment": one("SELECT min(id) AS id FROM commitments"),
+    }
 
 
 def family_screens(work: Path, quick: bool, seed: int) -> Iterator[Result]:
@@ -680,12 +817,15 @@ def _live_editor_pty(work: Path) -> Iterator[Result]:
     if error:
         yield "pty live editor: opens and shows the note", error
     for needle, label in ((b"\x1b]0;PWNED", "OSC 0 title"), (b"\x1b]52", "OSC 52 clipboard")):
-        yield (f"pty live editor: no {label} written",
-               f"the app wrote {needle!r} to the terminal" if needle in output else None)
+        yield (
+            f"pty live editor: no {label} written",
+            f"the app wrote {needle!r} to the terminal" if needle in output else None,
+        )
 
 
-def _pty_session(args: list[str], env: dict[str, str], wait_for: bytes,
-                 keys: list[bytes], timeout: float = 40) -> tuple[bytes, str | None]:  # fmt: skip
+def _pty_session(
+    args: list[str], env: dict[str, str], wait_for: bytes, keys: list[bytes], timeout: float = 40
+) -> tuple[bytes, str | None]:
     """Run the TUI in a pty until ``wait_for`` shows, send ``keys``, quit; (raw bytes, error)."""
     from tests.pty_terminal import Terminal
 
@@ -761,10 +901,15 @@ def family_keys(work: Path, quick: bool, seed: int) -> Iterator[Result]:
         # a new free note, typed at once
         step("note", b"\x0a" + note.encode(), "nk1")
         # the commitment dialog: text, Tab to the owner side, Tab to the owner name
-        step("commitment", b"\x14" + c_text.encode() + b"\t\t" + c_owner.encode(), "ok1",
-             dialog=True)  # fmt: skip
-        step("requirement", b"\x12" + r_user.encode() + b"\t" + r_scenario.encode() + b"\t"
-             + r_pain.encode(), "pk1", dialog=True)  # fmt: skip
+        step(
+            "commitment", b"\x14" + c_text.encode() + b"\t\t" + c_owner.encode(), "ok1", dialog=True
+        )
+        step(
+            "requirement",
+            b"\x12" + r_user.encode() + b"\t" + r_scenario.encode() + b"\t" + r_pain.encode(),
+            "pk1",
+            dialog=True,
+        )
         term.send(b"\x1b")
         term.drain(1.5)
     except TimeoutError as exc:
@@ -786,9 +931,14 @@ def family_keys(work: Path, quick: bool, seed: int) -> Iterator[Result]:
         "requirement scenario": [r.get("scenario", "") for r in data.get("requirements", [])],
         "requirement pain": [r.get("pain", "") for r in data.get("requirements", [])],
     }
-    expected = {"live note": note, "commitment text": c_text, "commitment owner": c_owner,
-                "requirement user": r_user, "requirement scenario": r_scenario,
-                "requirement pain": r_pain}  # fmt: skip
+    expected = {
+        "live note": note,
+        "commitment text": c_text,
+        "commitment owner": c_owner,
+        "requirement user": r_user,
+        "requirement scenario": r_scenario,
+        "requirement pain": r_pain,
+    }
     for field, want in expected.items():
         marker = want.split()[0]
         got = next((t for t in texts[field] if marker in t), None)
@@ -798,13 +948,19 @@ def family_keys(work: Path, quick: bool, seed: int) -> Iterator[Result]:
             if got is None:
                 yield case, why or f"no {field} holding {marker!r} was saved"
             else:
-                yield case, None if got.count(char) == 1 and want in got else (
-                    f"stored {got[:60]!r}")
+                yield (
+                    case,
+                    None if got.count(char) == 1 and want in got else (f"stored {got[:60]!r}"),
+                )
     row = next((n for n in data.get("notes", []) if "kg1" in n["text"]), None)
-    yield ("alt+3 (ESC 3) tags goal 3 and types nothing",
-           error or errors.get("goal", "the probe note was not saved") if row is None else None if (
-               row.get("goal") == "usage_vendors" and row["text"] == GOAL_PROBE) else
-           f"goal {row.get('goal')!r}, text {row['text'][-20:]!r}")  # fmt: skip
+    yield (
+        "alt+3 (ESC 3) tags goal 3 and types nothing",
+        error or errors.get("goal", "the probe note was not saved")
+        if row is None
+        else None
+        if (row.get("goal") == "usage_vendors" and row["text"] == GOAL_PROBE)
+        else f"goal {row.get('goal')!r}, text {row['text'][-20:]!r}",
+    )
 
 
 # -- family 4: hostile files -------------------------------------------------------------------
@@ -818,9 +974,10 @@ def _variants(kind: str, quick: bool) -> list[tuple[str, Callable[[Path], None]]
         "bank": (ROOT / "question_banks" / "en" / "general.toml").read_text("utf-8"),
         "import": "",  # filled by the caller (a real export)
     }[kind]
-    deep = {"import": "[" * 5000 + "]" * 5000,
-            "settings": "x = " + "[" * 5000 + "]" * 5000 + "\n"}.get(
-        kind, "a = " + "[" * 5000 + "]" * 5000 + "\n")
+    deep = {
+        "import": "[" * 5000 + "]" * 5000,
+        "settings": "x = " + "[" * 5000 + "]" * 5000 + "\n",
+    }.get(kind, "a = " + "[" * 5000 + "]" * 5000 + "\n")
 
     def write(data: bytes) -> Callable[[Path], None]:
         return lambda p: p.write_bytes(data)
@@ -843,12 +1000,15 @@ def _variants(kind: str, quick: bool) -> list[tuple[str, Callable[[Path], None]]
             f.write(b'"\n')
 
     rng = random.Random(hash(kind) & 0xFFFF)
-    one_mb = ('title = "' + "m" * (1 << 20) + '"\n') if kind != "import" else (
-        json.dumps({"visit": {"purpose": "m" * (1 << 20)}}))
+    one_mb = (
+        ('title = "' + "m" * (1 << 20) + '"\n')
+        if kind != "import"
+        else (json.dumps({"visit": {"purpose": "m" * (1 << 20)}}))
+    )
     variants: list[tuple[str, Callable[[Path], None]]] = [
         ("binary", write(bytes(rng.randrange(256) for _ in range(4096)))),
         ("utf-16", write(valid.encode("utf-16") if valid else '{"a": 1}'.encode("utf-16"))),
-        ("invalid utf-8", write(b"lang = \"\xff\xfe\xc3\"\n")),
+        ("invalid utf-8", write(b'lang = "\xff\xfe\xc3"\n')),
         ("nul bytes", write(b"\x00" * 64 + valid.encode()[:200])),
         ("empty", write(b"")),
         ("fifo", fifo),
@@ -861,8 +1021,12 @@ def _variants(kind: str, quick: bool) -> list[tuple[str, Callable[[Path], None]]
     if not quick:
         variants.append(("100 MB", huge))
     else:
-        keep = {"settings": ("binary",), "keymap": ("nested 5000 deep",),
-                "bank": (), "import": ("utf-16",)}[kind]
+        keep = {
+            "settings": ("binary",),
+            "keymap": ("nested 5000 deep",),
+            "bank": (),
+            "import": ("utf-16",),
+        }[kind]
         variants = [x for x in variants if x[0] in keep]
     return variants
 
@@ -871,26 +1035,46 @@ def _variants(kind: str, quick: bool) -> list[tuple[str, Callable[[Path], None]]
 def _file_targets(config: Path, vid: int, work: Path) -> list[tuple[str, Path, list[list[str]]]]:
     imp = work / "import.json"
     return [
-        ("settings", config / "settings.toml",
-         [["settings"], ["visits"], ["export", str(vid), "--format", "ics"]]),
+        (
+            "settings",
+            config / "settings.toml",
+            [["settings"], ["visits"], ["export", str(vid), "--format", "ics"]],
+        ),
         ("keymap", config / "keymap.toml", [["keys"]]),
-        ("bank", config / "question_banks" / "hostile.toml",
-         [["banks"], ["lint", str(config / "question_banks" / "hostile.toml")]]),
+        (
+            "bank",
+            config / "question_banks" / "hostile.toml",
+            [["banks"], ["lint", str(config / "question_banks" / "hostile.toml")]],
+        ),
         ("import", imp, [["import", str(imp)]]),
-    ]  # fmt: skip
+    ]
 
 
-def _check_run(case: str, args: list[str], env: dict[str, str], db: Path,
-               *, changes_db: bool = False, limit: float = 10) -> Iterator[Result]:  # fmt: skip
+def _check_run(
+    case: str,
+    args: list[str],
+    env: dict[str, str],
+    db: Path,
+    *,
+    changes_db: bool = False,
+    limit: float = 10,
+) -> Iterator[Result]:
     """The command ends within ``limit`` seconds (a few, on a loaded machine; killed at
     ``limit`` + 5) with success or one line, and leaves the database as it was."""
     before = digest(db)
     status, _, err, seconds = run_pipe(args, env, timeout=limit + 5, stdin=b"")
     # lint's job is to report what is wrong with a file: its report may take several lines
-    problem = exit_problem(status, err, allow_error=True) if args[0] != "lint" else (
-        "hung (killed at the timeout)" if status is None else
-        "traceback: " + last_line(err.decode("utf-8", "replace"))
-        if b"Traceback" in err else None)  # fmt: skip
+    problem = (
+        exit_problem(status, err, allow_error=True)
+        if args[0] != "lint"
+        else (
+            "hung (killed at the timeout)"
+            if status is None
+            else "traceback: " + last_line(err.decode("utf-8", "replace"))
+            if b"Traceback" in err
+            else None
+        )
+    )
     if problem is None and seconds > limit:
         problem = f"took {seconds:.1f} s"
     yield f"{case}: exits in time, one line or success", problem
@@ -920,8 +1104,9 @@ def family_files(work: Path, quick: bool, seed: int) -> Iterator[Result]:
             else:
                 make(target)
             for args in commands[:1] if quick else commands:
-                yield from _check_run(f"{kind} {variant}: {' '.join(args[:1])}", args, env, db,
-                                      changes_db=False)  # fmt: skip
+                yield from _check_run(
+                    f"{kind} {variant}: {' '.join(args[:1])}", args, env, db, changes_db=False
+                )
             _remove(target)
     yield from _special_files(base, db, env, vid, exported, quick)
 
@@ -933,8 +1118,9 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path)
 
 
-def _special_files(base: Path, db: Path, env: dict[str, str], vid: int, exported: str,
-                   quick: bool) -> Iterator[Result]:  # fmt: skip
+def _special_files(
+    base: Path, db: Path, env: dict[str, str], vid: int, exported: str, quick: bool
+) -> Iterator[Result]:
     config = base / "config"
     config.mkdir(parents=True, exist_ok=True)
     keymaps = {
@@ -948,8 +1134,10 @@ def _special_files(base: Path, db: Path, env: dict[str, str], vid: int, exported
         (config / "keymap.toml").write_text(text)
         yield from _check_run(f"keymap {name}: keys", ["keys"], env, db)
         status, out, err, _ = run_pipe(["keys"], env)
-        yield (f"keymap {name}: keys reports it (non-zero exit or a warning)",
-               None if status != 0 or err.strip() else "accepted silently")  # fmt: skip
+        yield (
+            f"keymap {name}: keys reports it (non-zero exit or a warning)",
+            None if status != 0 or err.strip() else "accepted silently",
+        )
     (config / "keymap.toml").unlink()
     # imports with tricky content, each into a fresh copy of the database
     data = json.loads(exported)
@@ -961,8 +1149,12 @@ def _special_files(base: Path, db: Path, env: dict[str, str], vid: int, exported
     twins = json.loads(exported)
     people = twins.get("people") or twins.get("customer", {}).get("people") or []
     if people:
-        clone = dict(people[0], uid="00000000-0000-4000-8000-000000000001", title="twin",
-                     id=max(int(p.get("id") or 0) for p in people) + 1000)
+        clone = dict(
+            people[0],
+            uid="00000000-0000-4000-8000-000000000001",
+            title="twin",
+            id=max(int(p.get("id") or 0) for p in people) + 1000,
+        )
         people.append(clone)
     twins_uid = twins.get("visit", {}).get("uid")
     cases.append(("two people with the same name", twins, lambda p: _two_people(p, env)))
@@ -980,15 +1172,18 @@ def _special_files(base: Path, db: Path, env: dict[str, str], vid: int, exported
         source = base / f"{name.replace(' ', '-').replace('/', '')}.json"
         source.write_text(json.dumps(payload, ensure_ascii=False))
         cenv = dict(env, INTERVIEW_TUI_DB=str(copy))
-        yield from _check_run(f"import {name}", ["import", str(source)], cenv, copy,
-                              changes_db=True)  # fmt: skip
+        yield from _check_run(
+            f"import {name}", ["import", str(source)], cenv, copy, changes_db=True
+        )
         yield f"import {name}: the result", after(copy)
         for args in (["visits"], ["export", str(vid), "--format", "eml"], ["calendar"])[
-                : 0 if quick else None]:
+            : 0 if quick else None
+        ]:
             yield from _check_run(f"import {name}, then {args[0]}", args, cenv, copy)
     # CR/LF in the subject of an e-mail
     for subject in ("Recap\r\nBcc: evil@e.com", "Recap\nX-Evil: 1", "Recap\x1b]0;T\x07")[
-            : 1 if quick else None]:
+        : 1 if quick else None
+    ]:
         args = ["export", str(vid), "--format", "eml", "--subject", subject]
         yield from _check_run(f"eml subject {subject!r}", args, env, db)
         status, out, err, _ = run_pipe(args, env)
@@ -996,7 +1191,8 @@ def _special_files(base: Path, db: Path, env: dict[str, str], vid: int, exported
             try:
                 names, values = eml_shape(out)
                 bad = [n for n in names if n in ("bcc", "x-evil")] or [
-                    v for v in values if "\n" in v or "\r" in v or "\x1b" in v]
+                    v for v in values if "\n" in v or "\r" in v or "\x1b" in v
+                ]
                 problem = f"header with a line break or raw control: {bad[:2]}" if bad else None
             except Exception as exc:
                 problem = f"{type(exc).__name__}: {exc}"[:160]
@@ -1011,8 +1207,12 @@ def _special_files(base: Path, db: Path, env: dict[str, str], vid: int, exported
     conn.commit()
     conn.close()
     fenv = dict(env, INTERVIEW_TUI_DB=str(far))
-    for args in (["calendar"], ["commitments"], ["export", str(vid), "--format", "ics"],
-                 ["export", str(vid), "--format", "report-md"])[: 1 if quick else None]:
+    for args in (
+        ["calendar"],
+        ["commitments"],
+        ["export", str(vid), "--format", "ics"],
+        ["export", str(vid), "--format", "report-md"],
+    )[: 1 if quick else None]:
         yield from _check_run(f"due 9999-12-31: {' '.join(args[:3])}", args, fenv, far)
         status, out, err, _ = run_pipe(args, fenv)
         if args[-1] == "ics" or args == ["calendar"]:
@@ -1027,8 +1227,9 @@ def _special_files(base: Path, db: Path, env: dict[str, str], vid: int, exported
 def _two_people(db: Path, env: dict[str, str]) -> str | None:
     conn = sqlite3.connect(db)
     try:
-        rows = conn.execute("SELECT name, count(*) FROM people GROUP BY customer_id, name "
-                            "HAVING count(*) > 1").fetchall()  # fmt: skip
+        rows = conn.execute(
+            "SELECT name, count(*) FROM people GROUP BY customer_id, name HAVING count(*) > 1"
+        ).fetchall()
         titles = {r[0] for r in conn.execute("SELECT title FROM people")}
     finally:
         conn.close()
@@ -1039,9 +1240,16 @@ def _two_people(db: Path, env: dict[str, str]) -> str | None:
 
 # -- family 5: databases that are not ours or are damaged ---------------------------------------
 
-READS = [["visits"], ["visits", "--json"], ["commitments"], ["commitments", "--json"],
-         ["search", "acme"], ["export", "1", "--format", "json"],
-         ["export", "1", "--format", "report-md"], ["calendar"]]  # fmt: skip
+READS = [
+    ["visits"],
+    ["visits", "--json"],
+    ["commitments"],
+    ["commitments", "--json"],
+    ["search", "acme"],
+    ["export", "1", "--format", "json"],
+    ["export", "1", "--format", "report-md"],
+    ["calendar"],
+]
 
 
 def family_databases(work: Path, quick: bool, seed: int) -> Iterator[Result]:
@@ -1053,8 +1261,16 @@ def family_databases(work: Path, quick: bool, seed: int) -> Iterator[Result]:
     # a foreign SQLite file with our table names
     foreign = base / "foreign.db"
     conn = sqlite3.connect(foreign)
-    for table in ("customers", "people", "visits", "notes", "commitments", "requirements",
-                  "script_items", "meta"):  # fmt: skip
+    for table in (
+        "customers",
+        "people",
+        "visits",
+        "notes",
+        "commitments",
+        "requirements",
+        "script_items",
+        "meta",
+    ):
         conn.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, stuff BLOB, other TEXT)")
         conn.execute(f"INSERT INTO {table} (stuff, other) VALUES (x'00ff', 'not yours')")
     conn.commit()
@@ -1064,12 +1280,17 @@ def family_databases(work: Path, quick: bool, seed: int) -> Iterator[Result]:
         before = digest(foreign)
         status, out, err, _ = run_pipe(args, env, timeout=30)
         yield f"foreign db: {' '.join(args)}: one line", exit_problem(status, err)
-        yield (f"foreign db: {' '.join(args)}: byte-identical",
-               None if digest(foreign) == before else "the foreign file changed")  # fmt: skip
+        yield (
+            f"foreign db: {' '.join(args)}: byte-identical",
+            None if digest(foreign) == before else "the foreign file changed",
+        )
         side = [p.name for p in base.iterdir() if p.name.startswith("foreign.db-")]
-        yield (f"foreign db: {' '.join(args)}: no -wal/-shm left, not switched to WAL",
-               f"left {side}; header {foreign.read_bytes()[18:20].hex()}" if side or
-               foreign.read_bytes()[18:20] != b"\x01\x01" else None)  # fmt: skip
+        yield (
+            f"foreign db: {' '.join(args)}: no -wal/-shm left, not switched to WAL",
+            f"left {side}; header {foreign.read_bytes()[18:20].hex()}"
+            if side or foreign.read_bytes()[18:20] != b"\x01\x01"
+            else None,
+        )
     # a damaged database
     damaged = base / "damaged.db"
     shutil.copy(plain, damaged)
@@ -1081,14 +1302,17 @@ def family_databases(work: Path, quick: bool, seed: int) -> Iterator[Result]:
     rng = random.Random(seed)
     for n in range(1, len(raw) // page):
         if n % 2:
-            raw[n * page + 8: n * page + 200] = bytes(rng.randrange(256) for _ in range(192))
+            raw[n * page + 8 : n * page + 200] = bytes(rng.randrange(256) for _ in range(192))
     damaged.write_bytes(bytes(raw))
     for args in reads:
         env = cli_env(damaged, base)
         status, out, err, _ = run_pipe(args, env, timeout=30)
         problem = exit_problem(status, err)
-        if problem is None and status != 0 and not re.search(rb"recover|\.recover|backup",
-                                                             err, re.I):  # fmt: skip
+        if (
+            problem is None
+            and status != 0
+            and not re.search(rb"recover|\.recover|backup", err, re.I)
+        ):
             problem = f"the message names no recovery: {last_line(err.decode())}"
         if problem is None and status == 0 and not out.strip():
             problem = "exit 0 and nothing printed for a damaged database"
@@ -1101,27 +1325,35 @@ def family_databases(work: Path, quick: bool, seed: int) -> Iterator[Result]:
         env = cli_env(readonly, base)
         before = digest(readonly)
         status, out, err, _ = run_pipe(args, env, timeout=30)
-        yield (f"read-only db: {' '.join(args)}: works",
-               exit_problem(status, err, allow_error=False))  # fmt: skip
-        yield (f"read-only db: {' '.join(args)}: unchanged",
-               None if digest(readonly) == before else "changed")  # fmt: skip
+        yield (
+            f"read-only db: {' '.join(args)}: works",
+            exit_problem(status, err, allow_error=False),
+        )
+        yield (
+            f"read-only db: {' '.join(args)}: unchanged",
+            None if digest(readonly) == before else "changed",
+        )
     exported = base / "plain.json"
     run_pipe(["export", "1", "--format", "json", "-o", str(exported)], cli_env(plain, base))
     status, out, err, _ = run_pipe(["import", str(exported)], cli_env(readonly, base))
     yield "read-only db: import: one line", exit_problem(status, err)
     # an empty existing file as --db
-    for args in (["demo"], ["import", str(exported)], ["visits"])[1 if quick else 0:][
-            : 1 if quick else None]:
+    for args in (["demo"], ["import", str(exported)], ["visits"])[1 if quick else 0 :][
+        : 1 if quick else None
+    ]:
         empty = base / f"empty-{args[0]}.db"
         empty.write_bytes(b"")
         empty.chmod(0o644)
-        status, out, err, _ = run_pipe(["--db", str(empty), *args], cli_env(base / "x.db", base),
-                                       timeout=60)  # fmt: skip
+        status, out, err, _ = run_pipe(
+            ["--db", str(empty), *args], cli_env(base / "x.db", base), timeout=60
+        )
         yield f"empty file as --db: {args[0]}: one line or success", exit_problem(status, err)
         mode = stat.S_IMODE(empty.stat().st_mode)
         if empty.stat().st_size:
-            yield (f"empty file as --db: {args[0]}: mode 0600 once it holds data",
-                   None if mode == 0o600 else f"mode {mode:04o}")  # fmt: skip
+            yield (
+                f"empty file as --db: {args[0]}: mode 0600 once it holds data",
+                None if mode == 0o600 else f"mode {mode:04o}",
+            )
 
 
 # -- family 6: kill -9 during an import ---------------------------------------------------------
@@ -1156,9 +1388,12 @@ def family_kill(work: Path, quick: bool, seed: int) -> Iterator[Result]:
         db = base / f"kill-{fraction:.2f}.db"
         env = cli_env(db, base)
         run_pipe(["visits"], env)  # nothing yet
-        process = subprocess.Popen([sys.executable, "-m", "interview_tui", "import", str(export)],
-                                   env=env, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)  # fmt: skip
+        process = subprocess.Popen(
+            [sys.executable, "-m", "interview_tui", "import", str(export)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(total * fraction)
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -1210,8 +1445,13 @@ def run_family(key: str, work: Path, quick: bool, seed: int = 1) -> list[Result]
     except Exception as exc:
         import traceback
 
-        results.append(("harness", f"{type(exc).__name__}: {exc} "
-                                   f"({traceback.extract_tb(exc.__traceback__)[-1].lineno})"))
+        results.append(
+            (
+                "harness",
+                f"{type(exc).__name__}: {exc} "
+                f"({traceback.extract_tb(exc.__traceback__)[-1].lineno})",
+            )
+        )
     return results
 
 
@@ -1232,8 +1472,11 @@ def main(argv: list[str] | None = None) -> int:
             results = run_family(key, work, options.quick, options.seed)
             seconds = time.perf_counter() - start
             failures = [(name, why) for name, why in results if why is not None]
-            print(f"\n== {key}. {title}: {len(results)} cases, {len(failures)} failures "
-                  f"({seconds:.0f} s)", flush=True)  # fmt: skip
+            print(
+                f"\n== {key}. {title}: {len(results)} cases, {len(failures)} failures "
+                f"({seconds:.0f} s)",
+                flush=True,
+            )
             for name, why in failures:
                 print(f"  FAIL {name}: {why}")
             reasons = Counter(_reason_kind(why) for _, why in failures)

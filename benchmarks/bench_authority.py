@@ -90,8 +90,10 @@ def main() -> int:
     ok = True
     for (lang, split), s in sorted(scores.items()):
         n = s.tp + s.fp + s.fn + s.tn
-        print(f"{lang:5} {split:8} {n:5} {s.precision:6.3f} {s.recall:6.3f}"
-              f"  {s.tp} {s.fp} {s.fn} {s.tn}")
+        print(
+            f"{lang:5} {split:8} {n:5} {s.precision:6.3f} {s.recall:6.3f}"
+            f"  {s.tp} {s.fp} {s.fn} {s.tn}"
+        )
         ok = ok and s.precision >= FLOOR and s.recall >= FLOOR
     if args.errors:
         for pair, flagged in wrong:

@@ -80,15 +80,21 @@ def measure(language: str, rows: list[dict[str, str]], args: argparse.Namespace)
     flagged = tp + fp
     shared = sum(len(texts) for texts in rewrites.values() if len(texts) > 1)
     print(f"\n{language}: {len(rows)} questions ({tp + fn} shallow, {fp + tn} ok)")
-    print(f"  precision {ratio(tp, tp + fp)}   recall {ratio(tp, tp + fn)}   "
-          f"code right {ratio(code_right, tp)}")  # fmt: skip
+    print(
+        f"  precision {ratio(tp, tp + fp)}   recall {ratio(tp, tp + fn)}   "
+        f"code right {ratio(code_right, tp)}"
+    )
     print(f"  {'code':<22}{'recall':>8}{'of':>6}{'flagged as':>12}{'false alarms':>14}")
     for code in sorted(set(per_code) | set(flagged_as)):
         caught, total = per_code.get(code, [0, 0])
-        print(f"  {code:<22}{ratio(caught, total):>8}{total:>6}{flagged_as[code]:>12}"
-              f"{false_as[code]:>14}")  # fmt: skip
-    print(f"  rewrites: {offered} of {flagged} flagged ({ratio(offered, flagged)}), "
-          f"{len(rewrites)} distinct, {shared} shared by two or more questions")
+        print(
+            f"  {code:<22}{ratio(caught, total):>8}{total:>6}{flagged_as[code]:>12}"
+            f"{false_as[code]:>14}"
+        )
+    print(
+        f"  rewrites: {offered} of {flagged} flagged ({ratio(offered, flagged)}), "
+        f"{len(rewrites)} distinct, {shared} shared by two or more questions"
+    )
     if args.errors:
         print("\n".join(errors))
     if shown:

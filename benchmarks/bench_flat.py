@@ -36,8 +36,7 @@ COMMANDS = {
 def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     """CPU seconds, wall seconds and peak memory (MiB) of one run of ``argv``."""
     start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               env=env)  # fmt: skip
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _pid, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -84,10 +83,13 @@ def main() -> None:
                 argv = [part.format(visit=visit) for part in argv]
                 samples[name].append(run([*exe, "--db", str(path), *argv], env))
         results[visits] = {
-            name: (statistics.median(s[0] for s in runs), statistics.median(s[1] for s in runs),
-                   max(s[2] for s in runs))
+            name: (
+                statistics.median(s[0] for s in runs),
+                statistics.median(s[1] for s in runs),
+                max(s[2] for s in runs),
+            )
             for name, runs in samples.items()
-        }  # fmt: skip
+        }
         home = read_home_ms(path, args.runs)
         results[visits]["read_home (ms, in process)"] = (home, home, 0)
         print(f"\n{visits} visits")

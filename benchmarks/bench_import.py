@@ -29,22 +29,46 @@ def visit_export(notes: int, others: int) -> dict:
     """A JSON export of one visit with ``notes`` notes and ``others`` requirements and
     commitments."""
     return {
-        "format": "interview-tui.visit", "version": 1,
+        "format": "interview-tui.visit",
+        "version": 1,
         "customer": {"id": 1, "name": "Bench Co", "industry": "", "notes": ""},
-        "visit": {"id": 1, "customer_id": 1, "date": "2026-03-02T10:00:00",
-                  "attendee_ids": [1]},
+        "visit": {"id": 1, "customer_id": 1, "date": "2026-03-02T10:00:00", "attendee_ids": [1]},
         "people": [{"id": 1, "customer_id": 1, "name": "Ana", "role": "business"}],
-        "script": [{"id": 1, "visit_id": 1, "role": "business", "goal": "pain_points",
-                    "text": "What slows you down?"}],
-        "notes": [{"id": n, "visit_id": 1, "script_item_id": 1, "speaker_id": 1,
-                   "text": f"note {n}: exports take too long on month end"}
-                  for n in range(1, notes + 1)],
-        "requirements": [{"id": n, "customer_id": 1, "visit_id": 1, "title": f"req {n}"}
-                         for n in range(1, others + 1)],
-        "commitments": [{"id": n, "visit_id": 1, "text": f"send the deck {n}",
-                         "owner_side": "us", "owner": "us"} for n in range(1, others + 1)],
+        "script": [
+            {
+                "id": 1,
+                "visit_id": 1,
+                "role": "business",
+                "goal": "pain_points",
+                "text": "What slows you down?",
+            }
+        ],
+        "notes": [
+            {
+                "id": n,
+                "visit_id": 1,
+                "script_item_id": 1,
+                "speaker_id": 1,
+                "text": f"note {n}: exports take too long on month end",
+            }
+            for n in range(1, notes + 1)
+        ],
+        "requirements": [
+            {"id": n, "customer_id": 1, "visit_id": 1, "title": f"req {n}"}
+            for n in range(1, others + 1)
+        ],
+        "commitments": [
+            {
+                "id": n,
+                "visit_id": 1,
+                "text": f"send the deck {n}",
+                "owner_side": "us",
+                "owner": "us",
+            }
+            for n in range(1, others + 1)
+        ],
         "customer_questions": [],
-    }  # fmt: skip
+    }
 
 
 def time_import(notes: int, folder: Path) -> tuple[float, float]:
@@ -55,17 +79,26 @@ def time_import(notes: int, folder: Path) -> tuple[float, float]:
     times = []
     for _ in range(2):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "interview_tui", "--db", str(db), "import",
-                        str(source)], check=True, capture_output=True)  # fmt: skip
+        subprocess.run(
+            [sys.executable, "-m", "interview_tui", "--db", str(db), "import", str(source)],
+            check=True,
+            capture_output=True,
+        )
         times.append(time.perf_counter() - start)
     return times[0], times[1]
 
 
 def bank_text(questions: int) -> str:
-    lines = ['[bank]', 'id = "bench"', 'title = "Bench"', 'language = "en"', ""]
+    lines = ["[bank]", 'id = "bench"', 'title = "Bench"', 'language = "en"', ""]
     for n in range(questions):
-        lines += ["[[questions]]", f'id = "q{n}"', 'role = "business"', 'goal = "pain_points"',
-                  f'text = "What happens when export number {n} fails at month end?"', ""]
+        lines += [
+            "[[questions]]",
+            f'id = "q{n}"',
+            'role = "business"',
+            'goal = "pain_points"',
+            f'text = "What happens when export number {n} fails at month end?"',
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -92,10 +125,16 @@ def main() -> None:
         folder = Path(tmp)
         for notes in (args.notes // 10, args.notes):
             first, again = time_import(notes, folder)
-            rows.append((f"import {notes:,} notes (+{notes // 5:,} others)", first,
-                         first / (notes * 1.2) * 1e6))
-            rows.append((f"import the same {notes:,} again (update)", again,
-                         again / (notes * 1.2) * 1e6))
+            rows.append(
+                (
+                    f"import {notes:,} notes (+{notes // 5:,} others)",
+                    first,
+                    first / (notes * 1.2) * 1e6,
+                )
+            )
+            rows.append(
+                (f"import the same {notes:,} again (update)", again, again / (notes * 1.2) * 1e6)
+            )
         for questions in (args.questions // 10, args.questions):
             seconds, count = time_bank(questions, folder)
             rows.append((f"load a {count:,}-question bank", seconds, seconds / count * 1e6))

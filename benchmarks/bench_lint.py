@@ -108,8 +108,10 @@ def main() -> None:
     row("CLI start-up, one question, median (ms)", f"{statistics.median(start_runs) * 1000:.0f}")
     for model in sorted(MODELS.glob("*.json.gz")):
         size = len(gzip.decompress(model.read_bytes()))
-        row(f"model {model.name} (KB on disk / unpacked)",
-            f"{model.stat().st_size // 1024} / {size // 1024}")  # fmt: skip
+        row(
+            f"model {model.name} (KB on disk / unpacked)",
+            f"{model.stat().st_size // 1024} / {size // 1024}",
+        )
     per_10k = statistics.median(file_runs) * 10_000 / args.count
     for floor, met in (
         ("floor: one question under 1 ms (p95)", single[int(len(single) * 0.95)] < 0.001),

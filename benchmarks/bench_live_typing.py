@@ -36,9 +36,16 @@ def build(db: Path) -> int:
     store = open_store(db)
     customer = store.save(Customer(name="Bench Co"))
     visit = store.save(Visit(customer_id=customer.id, date=datetime(2026, 11, 24, 10)))
-    items = [ScriptItem(visit_id=visit.id, role=list(Role)[n % 4], goal=list(Goal)[n % 7],
-                        text=f"Question {n}: which workload peaked in week {n % 52}?",
-                        position=n) for n in range(100)]  # fmt: skip
+    items = [
+        ScriptItem(
+            visit_id=visit.id,
+            role=list(Role)[n % 4],
+            goal=list(Goal)[n % 7],
+            text=f"Question {n}: which workload peaked in week {n % 52}?",
+            position=n,
+        )
+        for n in range(100)
+    ]
     store.save_all(items)
     first = store.script(visit.id)[0]
     store.save(Note(visit_id=visit.id, script_item_id=first.id, text=("x" * 99 + "\n") * 100))
@@ -49,8 +56,9 @@ def build(db: Path) -> int:
 def note_text(db: Path, visit_id: int) -> str:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        row = conn.execute("SELECT text FROM notes WHERE visit_id = ? ORDER BY id LIMIT 1",
-                           (visit_id,)).fetchone()  # fmt: skip
+        row = conn.execute(
+            "SELECT text FROM notes WHERE visit_id = ? ORDER BY id LIMIT 1", (visit_id,)
+        ).fetchone()
         return row[0] if row else ""
     finally:
         conn.close()
@@ -142,12 +150,18 @@ def main() -> None:
     print(f"\nlive note editor, 100-question script, note of {length:,} characters, pty 120x36\n")
     print(f"| {'measure':<34} | {'median ms':>9} | {'p95 ms':>7} | {'floor':>18} |")
     print(f"|{'-' * 36}|{'-' * 11}|{'-' * 9}|{'-' * 20}|")
-    print(f"| {'key to screen':<34} | {statistics.median(screen):>9.1f} | "
-          f"{pct(screen, 0.95):>7.1f} | {'one frame, 16.7 ms':>18} |")
-    print(f"| {'key to screen, bare Textual editor':<34} | {statistics.median(bare):>9.1f} | "
-          f"{pct(bare, 0.95):>7.1f} | {'(reference)':>18} |")
-    print(f"| {'key to disk':<34} | {statistics.median(disk):>9.1f} | "
-          f"{pct(disk, 0.95):>7.1f} | {'1000 ms':>18} |")
+    print(
+        f"| {'key to screen':<34} | {statistics.median(screen):>9.1f} | "
+        f"{pct(screen, 0.95):>7.1f} | {'one frame, 16.7 ms':>18} |"
+    )
+    print(
+        f"| {'key to screen, bare Textual editor':<34} | {statistics.median(bare):>9.1f} | "
+        f"{pct(bare, 0.95):>7.1f} | {'(reference)':>18} |"
+    )
+    print(
+        f"| {'key to disk':<34} | {statistics.median(disk):>9.1f} | "
+        f"{pct(disk, 0.95):>7.1f} | {'1000 ms':>18} |"
+    )
     verdict = "all arrived, in order" if burst_ok else "LOST OR REORDERED"
     print(f"\n500-character burst: {verdict}")
 

@@ -41,18 +41,35 @@ def main() -> None:
     db = Path(tempfile.gettempdir()) / f"itui-bench-{args.visits}.db"
     if not db.exists():
         print(f"building {db} with {args.visits} synthetic visits …")
-        subprocess.run([sys.executable, "-m", "interview_tui", "--db", str(db), "demo",
-                        "--visits", str(args.visits)], check=True)  # fmt: skip
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "interview_tui",
+                "--db",
+                str(db),
+                "demo",
+                "--visits",
+                str(args.visits),
+            ],
+            check=True,
+        )
     store = open_store(db)
     today = date(2026, 11, 24)
-    counts = {table: store.query(f"SELECT count(*) AS n FROM {table}")[0]["n"]
-              for table in ("visits", "notes", "commitments", "requirements")}  # fmt: skip
+    counts = {
+        table: store.query(f"SELECT count(*) AS n FROM {table}")[0]["n"]
+        for table in ("visits", "notes", "commitments", "requirements")
+    }
     print("\n" + ", ".join(f"{n:,} {table}" for table, n in counts.items()) + "\n")
     rows = [
-        ("commitments dashboard: open", lambda: list_commitments(
-            store, today, CommitmentFilter(open_only=True))),
-        ("commitments dashboard: overdue", lambda: list_commitments(
-            store, today, CommitmentFilter(overdue_only=True))),
+        (
+            "commitments dashboard: open",
+            lambda: list_commitments(store, today, CommitmentFilter(open_only=True)),
+        ),
+        (
+            "commitments dashboard: overdue",
+            lambda: list_commitments(store, today, CommitmentFilter(overdue_only=True)),
+        ),
         ("kept-on-time rates (all commitments)", lambda: kept_on_time(store, today)),
     ]
     rows += [(f"search {q!r}", lambda q=q: store.search(q)) for q in QUERIES]

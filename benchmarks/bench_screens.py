@@ -159,8 +159,9 @@ def main() -> None:
     bare_peak = peak_kib(bare.pid)
     bare.kill()
 
-    term = started(Terminal(["--lang", "en", "--db", str(db)], env, size=size),
-                   b"Synthetic Account")  # fmt: skip
+    term = started(
+        Terminal(["--lang", "en", "--db", str(db)], env, size=size), b"Synthetic Account"
+    )
     results: dict[str, list[tuple[float, float]]] = {name: [] for name, _, _ in SCREENS}
     for _ in range(args.runs):
         for name, keys, marker in SCREENS:
@@ -183,21 +184,30 @@ def main() -> None:
     app_peak = peak_kib(term.pid)
     term.kill()
 
-    print(f"\nkey to screen, {args.visits} visits, {args.runs} runs, pty {size[0]}x{size[1]}; "
-          f"data shown = its marker drawn; settled = the last output that changed the screen "
-          f"(median, and p95 of settled); first = settled the first time (its code loads)\n")
+    print(
+        f"\nkey to screen, {args.visits} visits, {args.runs} runs, pty {size[0]}x{size[1]}; "
+        f"data shown = its marker drawn; settled = the last output that changed the screen "
+        f"(median, and p95 of settled); first = settled the first time (its code loads)\n"
+    )
     print(f"| {'screen':<36} | {'data shown':>10} | {'settled':>7} | {'p95':>5} | {'first':>5} |")
     print(f"|{'-' * 38}|{'-' * 12}|{'-' * 9}|{'-' * 7}|{'-' * 7}|")
     rows = {"bare Textual app, 200-row table": bare_times, **results}
     for name, values in rows.items():
         shown, _ = summary([shown for shown, _ in values])
         median, p95 = summary([settled for _, settled in values])
-        print(f"| {name:<36} | {shown * 1000:>10.0f} | {median * 1000:>7.0f} | "
-              f"{p95 * 1000:>5.0f} | {values[0][1] * 1000:>5.0f} |")  # fmt: skip
-    print(f"\nesc while another process holds the write lock and a move waits: "
-          f"{esc_while_locked * 1000:.0f} ms")
-    print(f"peak memory after every screen: {app_peak / 1024:.0f} MiB "
-          f"(bare app {bare_peak / 1024:.0f} MiB, {app_peak / bare_peak:.2f}×)")
+        print(
+            f"| {name:<36} | {shown * 1000:>10.0f} | {median * 1000:>7.0f} | "
+            f"{p95 * 1000:>5.0f} | {values[0][1] * 1000:>5.0f} |"
+        )
+    print(
+        f"\nesc while another process holds the write lock and a move waits: "
+        f"{esc_while_locked * 1000:.0f} ms"
+    )
+    print(
+        f"peak memory after every screen: {app_peak / 1024:.0f} MiB "
+        f"(bare app {bare_peak / 1024:.0f} MiB, {app_peak / bare_peak:.2f}×)"
+    )
+
 
 if __name__ == "__main__":
     main()

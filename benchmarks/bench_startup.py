@@ -101,8 +101,9 @@ def _changed(before: list[Any], after: list[Any]) -> bool:
     return False
 
 
-def until_settled(read: Callable[[float], bytes], start: float, marker: bytes, view: View,
-                  timeout: float = 30) -> tuple[float, float]:  # fmt: skip
+def until_settled(
+    read: Callable[[float], bytes], start: float, marker: bytes, view: View, timeout: float = 30
+) -> tuple[float, float]:
     """Seconds from ``start`` until ``marker`` is drawn, and until the screen settles.
 
     ``read(wait)`` returns what the program wrote within ``wait`` seconds (``b""`` if
@@ -141,8 +142,9 @@ def until_settled(read: Callable[[float], bytes], start: float, marker: bytes, v
     return shown - start, settled - start
 
 
-def time_until(argv: list[str], marker: bytes, env: dict[str, str],
-               timeout: float = 30) -> tuple[float, float]:  # fmt: skip
+def time_until(
+    argv: list[str], marker: bytes, env: dict[str, str], timeout: float = 30
+) -> tuple[float, float]:
     """Seconds from spawn until ``marker`` is drawn and until the screen settles."""
     columns, rows = int(env.get("COLUMNS", 120)), int(env.get("LINES", 36))
     view = View((columns, rows))
@@ -193,12 +195,27 @@ def bench_db(visits: int, work: Path) -> Path:
     if not cache.exists():
         print(f"building a database with {visits} synthetic visits (cached at {cache}) …")
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "interview_tui", "--db", str(cache), "demo",
-                        "--visits", str(visits)], check=True, capture_output=True)  # fmt: skip
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "interview_tui",
+                "--db",
+                str(cache),
+                "demo",
+                "--visits",
+                str(visits),
+            ],
+            check=True,
+            capture_output=True,
+        )
         print(f"  built in {time.perf_counter() - start:.1f} s")
     copy = work / cache.name
-    atexit.register(lambda: [path.unlink(missing_ok=True) for path in work.glob(f"{copy.name}*")
-                             if not path.is_dir()])
+    atexit.register(
+        lambda: [
+            path.unlink(missing_ok=True) for path in work.glob(f"{copy.name}*") if not path.is_dir()
+        ]
+    )
     source = sqlite3.connect(f"file:{cache}?mode=ro", uri=True)
     target = sqlite3.connect(copy)
     with target:
@@ -227,8 +244,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--visits", type=int, default=5000, help="synthetic visits, large DB")
-    parser.add_argument("--no-compile", action="store_true",
-                        help="do not byte-compile the package first (measures compiling too)")
+    parser.add_argument(
+        "--no-compile",
+        action="store_true",
+        help="do not byte-compile the package first (measures compiling too)",
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="itui-bench-"))
@@ -259,31 +279,45 @@ def main() -> None:
     help_times = [time_command([*exe, "--help"], env) for _ in range(args.runs)]
     bank = Path(__file__).resolve().parent.parent / "question_banks"
     banks = sorted(bank.rglob("*.toml"))
-    lint_times = [
-        time_command([*exe, "lint", *map(str, banks), "--format", "json"], env)
-        for _ in range(max(3, args.runs // 3))
-    ] if banks else []  # fmt: skip
+    lint_times = (
+        [
+            time_command([*exe, "lint", *map(str, banks), "--format", "json"], env)
+            for _ in range(max(3, args.runs // 3))
+        ]
+        if banks
+        else []
+    )
 
     bare_median, _ = summary(settled["bare"])
-    labels = {"bare": "bare Textual app (header, table, footer)",
-              "demo": "interview-tui home, demo data",
-              "large": f"interview-tui home, {args.visits} visits"}  # fmt: skip
-    print(f"\nstart-up, {args.runs} runs each, in a pseudo-terminal 120x36"
-          f"{'' if args.no_compile else ', package byte-compiled'}; settled = the last "
-          f"output that changed the screen\n")  # fmt: skip
+    labels = {
+        "bare": "bare Textual app (header, table, footer)",
+        "demo": "interview-tui home, demo data",
+        "large": f"interview-tui home, {args.visits} visits",
+    }
+    print(
+        f"\nstart-up, {args.runs} runs each, in a pseudo-terminal 120x36"
+        f"{'' if args.no_compile else ', package byte-compiled'}; settled = the last "
+        f"output that changed the screen\n"
+    )
     print(f"| {'program':<44} | {'data shown':>10} | {'settled':>7} | {'p95':>5} | {'× bare':>6} |")
     print(f"|{'-' * 46}|{'-' * 12}|{'-' * 9}|{'-' * 7}|{'-' * 8}|")
     for key, label in labels.items():
         median, p95 = summary(settled[key])
         first, _ = summary(shown[key])
-        print(f"| {label:<44} | {first * 1000:>10.0f} | {median * 1000:>7.0f} | "
-              f"{p95 * 1000:>5.0f} | {median / bare_median:>6.2f} |")  # fmt: skip
-    for label, times in (("interview-tui --help", help_times),
-                         ("interview-tui lint (bundled banks)", lint_times)):  # fmt: skip
+        print(
+            f"| {label:<44} | {first * 1000:>10.0f} | {median * 1000:>7.0f} | "
+            f"{p95 * 1000:>5.0f} | {median / bare_median:>6.2f} |"
+        )
+    for label, times in (
+        ("interview-tui --help", help_times),
+        ("interview-tui lint (bundled banks)", lint_times),
+    ):
         if times:
             median, p95 = summary(times)
-            print(f"| {label:<44} | {'':>10} | {median * 1000:>7.0f} | {p95 * 1000:>5.0f} | "
-                  f"{'':>6} |")  # fmt: skip
+            print(
+                f"| {label:<44} | {'':>10} | {median * 1000:>7.0f} | {p95 * 1000:>5.0f} | {'':>6} |"
+            )
+
 
 if __name__ == "__main__":
     main()

@@ -78,8 +78,9 @@ def main() -> None:
     git.run("push", "-q", "origin", f"{first}:{BRANCH}")
     took = time.perf_counter() - started
     print(f"team repository: {len(files):,} files, written in {took:.1f} s")
-    size = subprocess.run(["git", "--git-dir", str(remote), "count-objects", "-vH"],
-                          capture_output=True, text=True).stdout  # fmt: skip
+    size = subprocess.run(
+        ["git", "--git-dir", str(remote), "count-objects", "-vH"], capture_output=True, text=True
+    ).stdout
     print(" ".join(line for line in size.splitlines() if "size" in line))
 
     colleague = Git(work / "colleague.git")
@@ -105,8 +106,9 @@ def main() -> None:
             record[field] = f"colleague week {week}"
             record.setdefault("_by", {})[field] = {"by": "colleague@example.com", "at": str(now)}
             changed[path] = dumps(record)
-        commit = commit_files(colleague, head, changed, Identity("colleague@example.com", "C"),
-                              f"week {week}")  # fmt: skip
+        commit = commit_files(
+            colleague, head, changed, Identity("colleague@example.com", "C"), f"week {week}"
+        )
         colleague.run("push", "-q", "origin", f"{commit}:{BRANCH}")
         for n in range(args.changes):
             if n % 2:
@@ -114,21 +116,33 @@ def main() -> None:
             else:
                 found = store.get(Commitment, promises.pop())
                 if found is not None and found.state.value == "open":
-                    commitments.reschedule(store, found, date(2027, 6, 1) + timedelta(days=week),
-                                           "waiting for their data", now.date())  # fmt: skip
+                    commitments.reschedule(
+                        store,
+                        found,
+                        date(2027, 6, 1) + timedelta(days=week),
+                        "waiting for their data",
+                        now.date(),
+                    )
         cpu, wall = _cpu(), time.perf_counter()
         result = sync(store, now)
         walls.append(time.perf_counter() - wall)
         cpus.append(_cpu() - cpu)
-        print(f"week {week + 1}: sent {result.sent}, received {result.received}, "
-              f"{walls[-1]:.2f} s wall, {cpus[-1]:.2f} s CPU")  # fmt: skip
-    print(json.dumps({
-        "files": len(files), "weeks": args.weeks,
-        "wall_median": round(sorted(walls)[len(walls) // 2], 2),
-        "wall_p95": round(_percentile(walls, 0.95), 2),
-        "cpu_median": round(sorted(cpus)[len(cpus) // 2], 2),
-        "cpu_p95": round(_percentile(cpus, 0.95), 2),
-    }))  # fmt: skip
+        print(
+            f"week {week + 1}: sent {result.sent}, received {result.received}, "
+            f"{walls[-1]:.2f} s wall, {cpus[-1]:.2f} s CPU"
+        )
+    print(
+        json.dumps(
+            {
+                "files": len(files),
+                "weeks": args.weeks,
+                "wall_median": round(sorted(walls)[len(walls) // 2], 2),
+                "wall_p95": round(_percentile(walls, 0.95), 2),
+                "cpu_median": round(sorted(cpus)[len(cpus) // 2], 2),
+                "cpu_p95": round(_percentile(cpus, 0.95), 2),
+            }
+        )
+    )
     store.close()
     if os.environ.get("KEEP") is None:
         subprocess.run(["rm", "-rf", str(work)], check=False)

@@ -33,12 +33,16 @@ _MODIFIERS = {"ctrl", "alt", "shift", "super", "meta", "hyper"}
 #: the character a Mac types for Option+key, as Textual names it -> the live binding it
 #: runs and how the help shows it.
 MAC_OPTION_KEYS = {
-    "inverted_exclamation_mark": ("live.goal1", "⌥1"), "trade_mark_sign": ("live.goal2", "⌥2"),
-    "pound_sign": ("live.goal3", "⌥3"), "cent_sign": ("live.goal4", "⌥4"),
-    "infinity": ("live.goal5", "⌥5"), "section_sign": ("live.goal6", "⌥6"),
-    "pilcrow_sign": ("live.goal7", "⌥7"), "ß": ("live.skip", "⌥s"),
+    "inverted_exclamation_mark": ("live.goal1", "⌥1"),
+    "trade_mark_sign": ("live.goal2", "⌥2"),
+    "pound_sign": ("live.goal3", "⌥3"),
+    "cent_sign": ("live.goal4", "⌥4"),
+    "infinity": ("live.goal5", "⌥5"),
+    "section_sign": ("live.goal6", "⌥6"),
+    "pilcrow_sign": ("live.goal7", "⌥7"),
+    "ß": ("live.skip", "⌥s"),
     "n_ary_summation": ("live.speaker", "⌥w"),
-}  # fmt: skip
+}
 
 
 @cache
@@ -73,8 +77,23 @@ def _key_names() -> frozenset[str]:
     for code in range(0x21, 0x3000):  # character names as Textual spells them
         if char_name := unicodedata.name(chr(code), ""):
             names.add(char_name.lower().replace("-", "_").replace(" ", "_"))
-    names |= {"space", "enter", "tab", "escape", "backspace", "delete", "insert", "home", "end",
-              "pageup", "pagedown", "up", "down", "left", "right"}  # fmt: skip
+    names |= {
+        "space",
+        "enter",
+        "tab",
+        "escape",
+        "backspace",
+        "delete",
+        "insert",
+        "home",
+        "end",
+        "pageup",
+        "pagedown",
+        "up",
+        "down",
+        "left",
+        "right",
+    }
     return frozenset(names)
 
 
@@ -91,8 +110,11 @@ def key_problem(keys: str) -> str | None:
         unknown = [m for m in modifiers if m.lower() not in _MODIFIERS]
         if unknown:
             return f"{key!r}: {unknown[0]!r} is not a modifier (ctrl, alt, shift, super)"
-        twice = [m for n, m in enumerate(modifiers)
-                 if m.lower() in (other.lower() for other in modifiers[:n])]  # fmt: skip
+        twice = [
+            m
+            for n, m in enumerate(modifiers)
+            if m.lower() in (other.lower() for other in modifiers[:n])
+        ]
         if twice:
             return f"{key!r}: {twice[0]!r} is written twice; write each modifier once"
         if len(name) != 1 and name.lower() not in _key_names():
@@ -125,8 +147,9 @@ def load_keymap(path: Path) -> dict[str, str]:
         raise UserError(f"{path}: cannot read the keymap ({exc})") from None
     for binding_id, value in data.items():
         if not isinstance(value, str):
-            raise UserError(f"{path}: {binding_id}: expected keys as text, "
-                            f"e.g. {binding_id} = \"ctrl+n\"")  # fmt: skip
+            raise UserError(
+                f'{path}: {binding_id}: expected keys as text, e.g. {binding_id} = "ctrl+n"'
+            )
     known = known_binding_ids()
     for binding_id, value in data.items():
         if binding_id not in known:
@@ -159,8 +182,12 @@ def key_clash(keymap: dict[str, str]) -> str | None:
     run; else None."""
     classes = table()["classes"]
     app = next(row for row in classes if row["app"])
-    app_keys = {key: binding_id for binding_id, default, priority in app["bindings"]
-                if priority for key in keys_of_value(keymap.get(binding_id, default))}  # fmt: skip
+    app_keys = {
+        key: binding_id
+        for binding_id, default, priority in app["bindings"]
+        if priority
+        for key in keys_of_value(keymap.get(binding_id, default))
+    }
     for row in classes:
         owners = {} if row["app"] else dict(app_keys)
         for binding_id, default, _priority in row["bindings"]:
@@ -168,10 +195,11 @@ def key_clash(keymap: dict[str, str]) -> str | None:
                 other = owners.setdefault(key, binding_id)
                 if other == binding_id or (binding_id not in keymap and other not in keymap):
                     continue
-                mine, theirs = (binding_id, other) if binding_id in keymap else (other,
-                                                                                 binding_id)
-                return (f"{mine}: {key!r} is also the key of {theirs} on the same screen, "
-                        f"so one of them could never run; choose another key for {mine}")
+                mine, theirs = (binding_id, other) if binding_id in keymap else (other, binding_id)
+                return (
+                    f"{mine}: {key!r} is also the key of {theirs} on the same screen, "
+                    f"so one of them could never run; choose another key for {mine}"
+                )
     return None
 
 
@@ -188,8 +216,11 @@ def with_option_keys(keymap: dict[str, str]) -> dict[str, str]:
     return merged
 
 
-def effective_keymap(path: Path | None = None, *, option_keys: bool | None = None,
-                     ) -> dict[str, str]:  # fmt: skip
+def effective_keymap(
+    path: Path | None = None,
+    *,
+    option_keys: bool | None = None,
+) -> dict[str, str]:
     """The user's keymap (checked), with the Option characters when ``option_keys`` is on
     (read cheaply from the settings unless given)."""
     keymap = load_keymap(path or keymap_path())
@@ -206,7 +237,7 @@ def describe(action: str, description: str) -> str:
     if action.startswith("tag_goal(") and action.endswith(")"):
         from interview_tui.i18n import t
 
-        return t("live.goal", number=action[len("tag_goal("):-1], goal=description)
+        return t("live.goal", number=action[len("tag_goal(") : -1], goal=description)
     return description
 
 
@@ -225,14 +256,21 @@ def key_reference(keymap: dict[str, str]) -> list[dict[str, Any]]:
     leaders = keys_of(leader["id"], leader["key"])
     rows = []
     for row in bindings:
-        sequences = [f"{first} {second}" for first in leaders
-                     for second, target in data["leader_keys"].items() if target == row["id"]]
-        rows.append({
-            "screen": row["id"].split(".", 1)[0],
-            "id": row["id"],
-            "keys": sequences + keys_of(row["id"], row["key"]),
-            "description": describe(row["action"], t(row["description"]))
-            if row["description"] else "",
-            "help": t(row["tooltip"]) if row["tooltip"] else "",
-        })  # fmt: skip
+        sequences = [
+            f"{first} {second}"
+            for first in leaders
+            for second, target in data["leader_keys"].items()
+            if target == row["id"]
+        ]
+        rows.append(
+            {
+                "screen": row["id"].split(".", 1)[0],
+                "id": row["id"],
+                "keys": sequences + keys_of(row["id"], row["key"]),
+                "description": describe(row["action"], t(row["description"]))
+                if row["description"]
+                else "",
+                "help": t(row["tooltip"]) if row["tooltip"] else "",
+            }
+        )
     return rows

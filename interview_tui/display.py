@@ -34,9 +34,12 @@ def visible(text: object, *, one_line: bool = False, limit: int | None = None) -
     return _SURROGATE.sub("\ufffd", value.translate(_ONE_LINE if one_line else _MULTILINE))
 
 
-_IN_PLACE = {**{code: chr(0x2400 + code) for code in range(0x20)}, 0x7F: "␡",
-             **{code: "\ufffd" for code in range(0x80, 0xA0)},
-             **{ord(mark): "\ufffd" for mark in _BIDI}}  # fmt: skip
+_IN_PLACE = {
+    **{code: chr(0x2400 + code) for code in range(0x20)},
+    0x7F: "␡",
+    **{code: "\ufffd" for code in range(0x80, 0xA0)},
+    **{ord(mark): "\ufffd" for mark in _BIDI},
+}
 
 
 def visible_in_place(text: str) -> str:

@@ -20,7 +20,7 @@ class FieldError(UserError):
 
 
 def not_found(kind: str, record_id: object) -> UserError:
-    """"No requirement with id 7", in the user's language (``kind``: a record kind id)."""
+    """ "No requirement with id 7", in the user's language (``kind``: a record kind id)."""
     from interview_tui.domain.names import display_of
     from interview_tui.i18n import t
 

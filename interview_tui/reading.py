@@ -76,11 +76,17 @@ def read_limited(path: Path, *, what: str, limit: int) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ReadError(path, t("read.not_regular", kind=_kind(info.st_mode),
-                                    what=_what(what)))  # fmt: skip
+            raise ReadError(path, t("read.not_regular", kind=_kind(info.st_mode), what=_what(what)))
         if info.st_size > limit:
-            raise ReadError(path, t("read.too_big", what=_what(what),
-                                    size=f"{info.st_size / 2**20:.1f}", limit=limit // 2**20))
+            raise ReadError(
+                path,
+                t(
+                    "read.too_big",
+                    what=_what(what),
+                    size=f"{info.st_size / 2**20:.1f}",
+                    limit=limit // 2**20,
+                ),
+            )
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(fd, min(1 << 20, limit + 1 - size))
@@ -105,10 +111,10 @@ def decode_utf8(data: bytes, path: Path | str, *, what: str) -> str:
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        raise ReadError(path, t("read.not_utf8", what=_what(what), offset=exc.start,
-                                byte=f"0x{data[exc.start]:02x}")) from None  # fmt: skip
-
-
+        raise ReadError(
+            path,
+            t("read.not_utf8", what=_what(what), offset=exc.start, byte=f"0x{data[exc.start]:02x}"),
+        ) from None
 
 
 def parse_toml(text: str, path: Path | str, *, what: str) -> dict[str, Any]:

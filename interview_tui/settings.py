@@ -243,10 +243,14 @@ def check_theme(value: object) -> str:
 _CHECKS: dict[str, Any] = {
     "name": lambda value: check_text(value, "name"),
     "signature": lambda value: check_text(value, "signature"),
-    "email": check_email, "lang": language_value, "recap_lang": check_recap_lang,
-    "export_folder": check_folder, "alarm_days_before": check_days, "alarm_time": check_time,
+    "email": check_email,
+    "lang": language_value,
+    "recap_lang": check_recap_lang,
+    "export_folder": check_folder,
+    "alarm_days_before": check_days,
+    "alarm_time": check_time,
     "theme": check_theme,
-}  # fmt: skip
+}
 
 
 def _plain(key: str, value: object) -> object:
@@ -277,8 +281,12 @@ def _plain_values(data: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, 
     is spelt in another case), so that :func:`load_settings` asks the model."""
     for name in env:
         upper = name.upper()
-        if (upper.startswith(ENV_PREFIX) and upper[len(ENV_PREFIX):].lower() in KEYS
-                and name != upper and env[name] != ""):  # fmt: skip
+        if (
+            upper.startswith(ENV_PREFIX)
+            and upper[len(ENV_PREFIX) :].lower() in KEYS
+            and name != upper
+            and env[name] != ""
+        ):
             return None
     values: dict[str, Any] = {}
     for key in KEYS:
@@ -295,7 +303,6 @@ def _plain_values(data: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, 
     return values
 
 
-
 @cache
 def _model() -> type:
     """The pydantic-settings model (defined on first use: importing it costs ~60 ms)."""
@@ -308,8 +315,9 @@ def _model() -> type:
     )
 
     class AppSettings(BaseSettings):
-        model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, case_sensitive=False,
-                                          extra="ignore", env_ignore_empty=True)  # fmt: skip
+        model_config = SettingsConfigDict(
+            env_prefix=ENV_PREFIX, case_sensitive=False, extra="ignore", env_ignore_empty=True
+        )
 
         name: str = ""
         email: str = ""
@@ -365,10 +373,13 @@ def _model() -> type:
 
         @classmethod
         def settings_customise_sources(
-            cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
-            env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
+            cls,
+            settings_cls: type[BaseSettings],
+            init_settings: PydanticBaseSettingsSource,
+            env_settings: PydanticBaseSettingsSource,
+            dotenv_settings: PydanticBaseSettingsSource,
             file_secret_settings: PydanticBaseSettingsSource,
-        ) -> tuple[PydanticBaseSettingsSource, ...]:  # fmt: skip
+        ) -> tuple[PydanticBaseSettingsSource, ...]:
             """Defaults forced for bad values first, then the environment, then the file (read
             once, safely, by :func:`_read_file`: never opened again here)."""
             data = _FILE_DATA.get()
@@ -427,14 +438,14 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     problems: list[str] = []
     data = _read_file(path, problems)
     for key in sorted(set(data) - set(KEYS)):
-        problems.append(t("settings.unknown_key", path=path, key=_shown(key),
-                          keys=", ".join(KEYS)))  # fmt: skip
+        problems.append(t("settings.unknown_key", path=path, key=_shown(key), keys=", ".join(KEYS)))
     given_env = {key for key in KEYS if env.get(env_name(key), "") != ""}
     forced: dict[str, Any] = {}
     plain = _plain_values({key: value for key, value in data.items() if key in KEYS}, env)
     if plain is not None:
-        return LoadedSettings(UserSettings(**plain), path, _sources(data, given_env, forced,
-                                                                      path), problems)
+        return LoadedSettings(
+            UserSettings(**plain), path, _sources(data, given_env, forced, path), problems
+        )
     model = _model()
     token = _FILE_DATA.set({key: value for key, value in data.items() if key in KEYS})
     try:
@@ -448,13 +459,20 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
                     if key not in KEYS or key in forced:
                         continue
                     forced[key] = UserSettings.__dataclass_fields__[key].default
-                    where = (t("settings.env", name=env_name(key)) if key in given_env
-                             else str(path))  # fmt: skip
+                    where = t("settings.env", name=env_name(key)) if key in given_env else str(path)
                     value = env.get(env_name(key)) if key in given_env else data.get(key)
                     reason = str(error["msg"]).removeprefix("Value error, ")
                     fix = t(f"settings.fix.{key}")
-                    problems.append(t("settings.bad_value", where=where, key=key,
-                                      value=_shown(repr(value)), reason=reason, fix=fix))
+                    problems.append(
+                        t(
+                            "settings.bad_value",
+                            where=where,
+                            key=key,
+                            value=_shown(repr(value)),
+                            reason=reason,
+                            fix=fix,
+                        )
+                    )
         else:  # pragma: no cover - defaults are valid, so the loop always ends
             raise AssertionError("settings defaults do not validate")
     finally:
@@ -464,8 +482,9 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     return LoadedSettings(UserSettings(**values), path, sources, problems)
 
 
-def _sources(data: Mapping[str, Any], given_env: set[str], forced: Mapping[str, Any],
-             path: Path) -> dict[str, str]:  # fmt: skip
+def _sources(
+    data: Mapping[str, Any], given_env: set[str], forced: Mapping[str, Any], path: Path
+) -> dict[str, str]:
     """Where each setting's value came from: the file, a variable, or a default."""
     sources = {}
     for key in KEYS:

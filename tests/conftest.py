@@ -91,8 +91,14 @@ def make_app(demo_store: Store) -> Callable[..., Any]:
     (``option_keys=True``: as with that setting on)."""
     from interview_tui.tui.app import build_app
 
-    def factory(route: str = "home", lang: str = "en", *, option_keys: bool = False,
-                theme: str = "dark", **kwargs: Any):  # fmt: skip
+    def factory(
+        route: str = "home",
+        lang: str = "en",
+        *,
+        option_keys: bool = False,
+        theme: str = "dark",
+        **kwargs: Any,
+    ):
         set_language(lang)
         return build_app(
             demo_store,
@@ -121,7 +127,8 @@ async def settle(pilot: Any) -> None:
         await pilot.pause()
         writer = getattr(app, "writer", None)
         busy = any(worker.is_running for worker in app.workers) or any(
-            getattr(screen, "busy", False) for screen in app.screen_stack)
+            getattr(screen, "busy", False) for screen in app.screen_stack
+        )
         if not busy and not (writer and writer.pending):
             await _tables_measured(pilot)
             return
@@ -144,14 +151,17 @@ async def _tables_measured(pilot: Any) -> None:
 @contextlib.contextmanager
 def write_lock_held(path: Path | str, seconds: float) -> Iterator[subprocess.Popen]:
     """Another process holds the database's write lock for ``seconds`` (as an import would)."""
-    code = ("import sqlite3, sys, time\n"
-            "conn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
-            "conn.execute('BEGIN IMMEDIATE')\n"
-            "print('locked', flush=True)\n"
-            "time.sleep(float(sys.argv[2]))\n"
-            "conn.execute('COMMIT')\n")  # fmt: skip
-    process = subprocess.Popen([sys.executable, "-c", code, str(path), str(seconds)],
-                               stdout=subprocess.PIPE, text=True)  # fmt: skip
+    code = (
+        "import sqlite3, sys, time\n"
+        "conn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "conn.execute('BEGIN IMMEDIATE')\n"
+        "print('locked', flush=True)\n"
+        "time.sleep(float(sys.argv[2]))\n"
+        "conn.execute('COMMIT')\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, str(path), str(seconds)], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert process.stdout is not None and process.stdout.readline().strip() == "locked"
         yield process
@@ -181,11 +191,23 @@ def plant_internal(store: Store, visit_id: int = 1) -> None:
     for name in ("sales_told", "do_not_say", "may_promise", "must_not_promise", "product_brief"):
         setattr(visit, name, f"{getattr(visit, name)} {INTERNAL_MARKERS[name]}")
     store.save(visit)
-    store.save_all([
-        Note(visit_id=visit_id, text=f"机密 {INTERNAL_MARKERS['internal_note']}", internal=True,
-             goal=Goal.PAIN_POINTS),
-        Note(visit_id=visit_id, text=f"团队偏弱 {INTERNAL_MARKERS['team_profile']}",
-             goal=Goal.TEAM_PROFILE),
-        Note(visit_id=visit_id, text=f"爱跑马拉松 {INTERNAL_MARKERS['personal']}",
-             goal=Goal.PERSONAL_CONNECTION),
-    ])  # fmt: skip
+    store.save_all(
+        [
+            Note(
+                visit_id=visit_id,
+                text=f"机密 {INTERNAL_MARKERS['internal_note']}",
+                internal=True,
+                goal=Goal.PAIN_POINTS,
+            ),
+            Note(
+                visit_id=visit_id,
+                text=f"团队偏弱 {INTERNAL_MARKERS['team_profile']}",
+                goal=Goal.TEAM_PROFILE,
+            ),
+            Note(
+                visit_id=visit_id,
+                text=f"爱跑马拉松 {INTERNAL_MARKERS['personal']}",
+                goal=Goal.PERSONAL_CONNECTION,
+            ),
+        ]
+    )

@@ -29,13 +29,20 @@ def _wide(data: str) -> bool:
 class Terminal:
     """Spawn ``interview-tui`` under a pty of a given size; type into it; read its screen."""
 
-    def __init__(self, args: Sequence[str], env: dict[str, str], size=(100, 30),
-                 program: Sequence[str] = ("-m", "interview_tui")) -> None:  # fmt: skip
+    def __init__(
+        self,
+        args: Sequence[str],
+        env: dict[str, str],
+        size=(100, 30),
+        program: Sequence[str] = ("-m", "interview_tui"),
+    ) -> None:
         argv = [sys.executable, *program, *args]
         # COLUMNS / LINES win over the terminal's own size (shutil.get_terminal_size): a
         # value left by another test in this process would start the app at the wrong size
-        env = {**{k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")},
-               "TERM": "xterm-256color"}
+        env = {
+            **{k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")},
+            "TERM": "xterm-256color",
+        }
         pid, fd = pty.fork()
         if pid == 0:  # child: its terminal has the size before the program asks for it
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
@@ -60,7 +67,7 @@ class Terminal:
             chunk = os.read(self.fd, 1 << 16)
         except OSError:
             return b""
-        self.output = self.output[-(1 << 22):] + chunk  # whole sequences, for tests that read them
+        self.output = self.output[-(1 << 22) :] + chunk  # whole sequences, for tests that read them
         if self._stream is not None:
             self._stream.feed(chunk)
         return chunk

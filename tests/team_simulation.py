@@ -395,4 +395,3 @@ def _objects(remote: Path) -> bytes:
         capture_output=True,
         check=True,
     ).stdout
-

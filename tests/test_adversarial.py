@@ -26,12 +26,13 @@ def _no_env_database(monkeypatch) -> None:
     monkeypatch.delenv("INTERVIEW_TUI_CONFIG_DIR", raising=False)
 
 
-@pytest.mark.parametrize("family", list(adversarial.FAMILIES),
-                         ids=[f"{k}-{v[0].replace(' ', '-')}"
-                              for k, v in adversarial.FAMILIES.items()])  # fmt: skip
+@pytest.mark.parametrize(
+    "family",
+    list(adversarial.FAMILIES),
+    ids=[f"{k}-{v[0].replace(' ', '-')}" for k, v in adversarial.FAMILIES.items()],
+)
 def test_family(family: str, tmp_path: Path) -> None:
     results = adversarial.run_family(family, tmp_path, quick=True, seed=1)
     assert results, "the family produced no case"
     failures = [f"{name}: {why}" for name, why in results if why is not None]
-    assert not failures, (f"{len(failures)} of {len(results)} cases failed:\n"
-                          + "\n".join(failures))  # fmt: skip
+    assert not failures, f"{len(failures)} of {len(results)} cases failed:\n" + "\n".join(failures)

@@ -28,16 +28,19 @@ def _bench():
     return module
 
 
-@pytest.mark.parametrize(("text", "limit", "touches"), [
-    ("2027 年 3 月 31 日前上线 72 小时离线缓存", "具体上线日期", True),
-    ("发送 GPU 资源池产品白皮书", "GPU 价格折扣", False),
-    ("没公布的日期一律不给", "具体上线日期", False),
-    ("GPU 资源池给 8 折", "GPU 价格折扣", True),
-    ("The offline cache will launch by March 31, 2027", "launch dates", True),
-    ("Send the GPU pool product whitepaper", "GPU discounts", False),
-    ("We never give dates for unannounced features", "launch dates", False),
-    ("20% off the GPU pool", "GPU discounts", True),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        ("2027 年 3 月 31 日前上线 72 小时离线缓存", "具体上线日期", True),
+        ("发送 GPU 资源池产品白皮书", "GPU 价格折扣", False),
+        ("没公布的日期一律不给", "具体上线日期", False),
+        ("GPU 资源池给 8 折", "GPU 价格折扣", True),
+        ("The offline cache will launch by March 31, 2027", "launch dates", True),
+        ("Send the GPU pool product whitepaper", "GPU discounts", False),
+        ("We never give dates for unannounced features", "launch dates", False),
+        ("20% off the GPU pool", "GPU discounts", True),
+    ],
+)
 def test_the_issues_examples_in_both_languages(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
 
@@ -67,56 +70,96 @@ def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
         assert score.precision >= bench.FLOOR and score.recall >= bench.FLOOR, (lang, split)
 
 
-@pytest.mark.parametrize(("text", "limit", "touches"), [
-    # a deadline as people say it, about the subject named by part of its name
-    ("华东二区 GPU 集群月底前给你们上。", "华东二区 GPU 集群的具体上线日期", True),
-    ("迁移工具下周三前给你们装好。", "数据迁移工具的交付时间", True),
-    ("Frankfurt GA lands next sprint, so plan your cutover for right after that.",
-     "Specific GA date for the Frankfurt region", True),
-    ("华北一区的存储扩容下周完成。", "华东二区 GPU 集群的具体上线日期", False),
-    # a price given by a spoken concession, an availability figure above the threshold
-    ("这个价我们可以再让一点，GPU 按七五折给你们。", "GPU 价格折扣", True),
-    ("Let me knock a bit more off the GPU rate, call it another 5%.", "Discounts on GPU compute",
-     True),
-    ("你们这套核心业务我们按四个九来保。", "SLA 高于 99.95%", True),
-    ("SLA 按标准合同的 99.95% 执行，不做更高承诺。", "SLA 高于 99.95%", False),
-    ("Postgres SLA stays at the standard 99.95%; we won't go higher.",
-     "SLA above 99.95% for managed Postgres", False),
-    # service credits promise an SLA; a goal, best effort, not in the contract do not
-    ("We'll commit to a 20% latency reduction on the inference API, with service credits if we"
-     " miss it.", "Latency guarantees for the inference API", True),
-    ("Our goal is a 20% latency improvement on the inference API; this is best effort, not a"
-     " guarantee.", "Latency guarantees for the inference API", False),
-    ("把 99.99% 可用性作为双方共同的架构优化目标，不写进合同。", "SLA 高于 99.95%", False),
-    # a roadmap item in spoken form; a synonym names the subject; a vague noun names nothing
-    ("这个需求我们排进下个大版本，放心。", "未公开的产品路线图", True),
-    ("You'll have the SAML connector in two weeks.", "Delivery date for the SSO integration", True),
-    ("The customer will send their DBA to our office for a week of joint testing.",
-     "Dedicated engineers on site", False),
-    ("Someone from our team will sit in your office for the whole go-live week.",
-     "Dedicated engineers on site", True),
-    # "reserved instances" is a product with a price, not capacity set aside
-    ("Reserved instances in us-east get 20% off.", "Reserved capacity in us-east", False),
-    ("We'll hold 500 GPUs in us-east just for you.", "Reserved capacity in us-east", True),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a deadline as people say it, about the subject named by part of its name
+        ("华东二区 GPU 集群月底前给你们上。", "华东二区 GPU 集群的具体上线日期", True),
+        ("迁移工具下周三前给你们装好。", "数据迁移工具的交付时间", True),
+        (
+            "Frankfurt GA lands next sprint, so plan your cutover for right after that.",
+            "Specific GA date for the Frankfurt region",
+            True,
+        ),
+        ("华北一区的存储扩容下周完成。", "华东二区 GPU 集群的具体上线日期", False),
+        # a price given by a spoken concession, an availability figure above the threshold
+        ("这个价我们可以再让一点，GPU 按七五折给你们。", "GPU 价格折扣", True),
+        (
+            "Let me knock a bit more off the GPU rate, call it another 5%.",
+            "Discounts on GPU compute",
+            True,
+        ),
+        ("你们这套核心业务我们按四个九来保。", "SLA 高于 99.95%", True),
+        ("SLA 按标准合同的 99.95% 执行，不做更高承诺。", "SLA 高于 99.95%", False),
+        (
+            "Postgres SLA stays at the standard 99.95%; we won't go higher.",
+            "SLA above 99.95% for managed Postgres",
+            False,
+        ),
+        # service credits promise an SLA; a goal, best effort, not in the contract do not
+        (
+            "We'll commit to a 20% latency reduction on the inference API, with service credits if we"  # noqa: E501
+            " miss it.",
+            "Latency guarantees for the inference API",
+            True,
+        ),
+        (
+            "Our goal is a 20% latency improvement on the inference API; this is best effort, not a"
+            " guarantee.",
+            "Latency guarantees for the inference API",
+            False,
+        ),
+        ("把 99.99% 可用性作为双方共同的架构优化目标，不写进合同。", "SLA 高于 99.95%", False),
+        # a roadmap item in spoken form; a synonym names the subject; a vague noun names nothing
+        ("这个需求我们排进下个大版本，放心。", "未公开的产品路线图", True),
+        (
+            "You'll have the SAML connector in two weeks.",
+            "Delivery date for the SSO integration",
+            True,
+        ),
+        (
+            "The customer will send their DBA to our office for a week of joint testing.",
+            "Dedicated engineers on site",
+            False,
+        ),
+        (
+            "Someone from our team will sit in your office for the whole go-live week.",
+            "Dedicated engineers on site",
+            True,
+        ),
+        # "reserved instances" is a product with a price, not capacity set aside
+        ("Reserved instances in us-east get 20% off.", "Reserved capacity in us-east", False),
+        ("We'll hold 500 GPUs in us-east just for you.", "Reserved capacity in us-east", True),
+    ],
+)
 def test_promises_are_read_by_their_forms_as_people_say_them(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
 
 
 def _flagged(store, must_not_prefix: str, text: str) -> tuple[Visit, Commitment]:
     visit = next(v for v in store.all(Visit) if v.must_not_promise.startswith(must_not_prefix))
-    commitment = store.save(Commitment(visit_id=visit.id, text=text, owner_side=OwnerSide.US,
-                                       owner_name="Li", within_authority=False))  # fmt: skip
+    commitment = store.save(
+        Commitment(
+            visit_id=visit.id,
+            text=text,
+            owner_side=OwnerSide.US,
+            owner_name="Li",
+            within_authority=False,
+        )
+    )
     return visit, commitment
 
 
-@pytest.mark.parametrize(("lang", "prefix", "text", "word", "why"), [
-    ("zh-CN", "定制 SLA", "离线缓存 2027 年 3 月 31 日前上线", "上线", "原因"),
-    ("en", "Custom SLA", "We will ship the roadmap item in Q3", "Q3", "Why"),
-])  # fmt: skip
-async def test_the_override_is_in_the_commitment_detail_and_says_why(make_app, demo_store, lang,
-                                                                     prefix, text, word,
-                                                                     why) -> None:  # fmt: skip
+@pytest.mark.parametrize(
+    ("lang", "prefix", "text", "word", "why"),
+    [
+        ("zh-CN", "定制 SLA", "离线缓存 2027 年 3 月 31 日前上线", "上线", "原因"),
+        ("en", "Custom SLA", "We will ship the roadmap item in Q3", "Q3", "Why"),
+    ],
+)
+async def test_the_override_is_in_the_commitment_detail_and_says_why(
+    make_app, demo_store, lang, prefix, text, word, why
+) -> None:
     _, commitment = _flagged(demo_store, prefix, text)
     app = make_app("commitment", lang=lang, commitment_id=commitment.id)
     async with app.run_test(size=(110, 36)) as pilot:

@@ -66,15 +66,87 @@ def _one_bank(language: str, industry: str) -> Bank:
     return found[0]
 
 
-_STOPWORDS = frozenset({
-    "a", "an", "the", "of", "to", "in", "on", "at", "for", "from", "by", "with", "and", "or",
-    "but", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "has", "have",
-    "had", "it", "its", "this", "that", "these", "those", "there", "their", "your", "you", "we",
-    "our", "us", "i", "me", "my", "what", "which", "who", "whom", "whose", "when", "where",
-    "why", "how", "many", "much", "any", "some", "each", "every", "s", "t", "last", "team",
-    "can", "could", "would", "will", "should", "into", "over", "than", "then", "as", "about",
-    "so", "not", "no",
-})  # fmt: skip
+_STOPWORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "your",
+        "you",
+        "we",
+        "our",
+        "us",
+        "i",
+        "me",
+        "my",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "many",
+        "much",
+        "any",
+        "some",
+        "each",
+        "every",
+        "s",
+        "t",
+        "last",
+        "team",
+        "can",
+        "could",
+        "would",
+        "will",
+        "should",
+        "into",
+        "over",
+        "than",
+        "then",
+        "as",
+        "about",
+        "so",
+        "not",
+        "no",
+    }
+)
 
 
 def normalise(text: str) -> str:
@@ -112,15 +184,21 @@ def similarity(a: str, b: str) -> float:
 def test_similarity_catches_rewordings_in_both_languages() -> None:
     assert similarity("How many engineers are on call?", "How many engineers are on-call?") == 1
     assert similarity("Which alerts paged you?", "Which alert paged you?") == 1
-    assert similarity(
-        "How many days did last month's bill reconciliation take?",
-        "How many days did the reconciliation of last month's bill take?",
-    ) > DUPLICATE_THRESHOLD
+    assert (
+        similarity(
+            "How many days did last month's bill reconciliation take?",
+            "How many days did the reconciliation of last month's bill take?",
+        )
+        > DUPLICATE_THRESHOLD
+    )
     assert similarity("上个月对账花了几天?", "上个月的对账花了几天?") > DUPLICATE_THRESHOLD
-    assert similarity(
-        "Which alert paged your on-call engineer most often last month?",
-        "How many cores do you run at the other vendor on a long-term lease?",
-    ) < DUPLICATE_THRESHOLD
+    assert (
+        similarity(
+            "Which alert paged your on-call engineer most often last month?",
+            "How many cores do you run at the other vendor on a long-term lease?",
+        )
+        < DUPLICATE_THRESHOLD
+    )
     assert similarity("上个月对账花了几天?", "迁移时 hang 机多久算故障?") < DUPLICATE_THRESHOLD
 
 
@@ -212,8 +290,13 @@ def test_ids_are_unique_across_a_language(language: str) -> None:
 
 
 def test_english_ids_name_their_bank() -> None:
-    prefixes = {"general": "en-gen-", "gaming": "en-gam-", "finance": "en-fin-",
-                "manufacturing": "en-mfg-", "retail": "en-ret-"}  # fmt: skip
+    prefixes = {
+        "general": "en-gen-",
+        "gaming": "en-gam-",
+        "finance": "en-fin-",
+        "manufacturing": "en-mfg-",
+        "retail": "en-ret-",
+    }
     for bank in _banks("en", "general") + [b for i in INDUSTRY_BANKS for b in _banks("en", i)]:
         prefix = prefixes[bank.industry]
         assert all(q.id.startswith(prefix) for q in bank.questions), bank.id
@@ -228,9 +311,7 @@ def test_library_filters_by_industry() -> None:
     assert {q.id for q in both} == {q.id for q in general} | {q.id for q in retail}
     assert all(q.id.startswith("en-ret-") for q in retail)
     assert len(LIBRARY.questions("en")) > len(both)
-    assert all(
-        q.id.startswith("en-fin-cq-") for q in LIBRARY.customer_questions("en", ["finance"])
-    )
+    assert all(q.id.startswith("en-fin-cq-") for q in LIBRARY.customer_questions("en", ["finance"]))
     assert LIBRARY.questions("en", []) == []
 
 
@@ -246,10 +327,31 @@ def _fields(bank: Bank) -> list[tuple[str, str]]:
 
 #: names that would mean a different fact in each question (which month? which conference?):
 #: one value fills every question naming it, so a name says which fact it is
-_TOO_GENERIC = frozenset({
-    "n", "month", "year", "date", "quarter", "event", "conference", "country", "city",
-    "月份", "年份", "日期", "季度", "大会", "峰会", "论坛", "社区", "产品", "系统", "国家", "城市",
-})  # fmt: skip
+_TOO_GENERIC = frozenset(
+    {
+        "n",
+        "month",
+        "year",
+        "date",
+        "quarter",
+        "event",
+        "conference",
+        "country",
+        "city",
+        "月份",
+        "年份",
+        "日期",
+        "季度",
+        "大会",
+        "峰会",
+        "论坛",
+        "社区",
+        "产品",
+        "系统",
+        "国家",
+        "城市",
+    }
+)
 
 
 @pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
@@ -277,8 +379,11 @@ _NAMED_NUMBERS = re.compile(
 def test_every_digit_in_research_sits_in_a_placeholder(bank: Bank) -> None:
     """Read aloud unedited, a research line must not put an invented number before the
     customer ("47 minutes", "3,000 cores"): the number is a placeholder the PM fills."""
-    invented = [(q.id, q.research) for q in bank.questions
-                if re.search(r"\d", _NAMED_NUMBERS.sub("", PLACEHOLDER.sub("", q.research)))]
+    invented = [
+        (q.id, q.research)
+        for q in bank.questions
+        if re.search(r"\d", _NAMED_NUMBERS.sub("", PLACEHOLDER.sub("", q.research)))
+    ]
     assert invented == []
 
 
@@ -289,9 +394,16 @@ def test_every_industry_the_mapping_names_has_a_bank() -> None:
             assert industry in have, (language, industry)
             for word in words:
                 assert industry_for(word) in have, (language, word)
-    cases = {"短视频与直播": "general", "SaaS 出海": "general", "在线教育出海": "general",
-             "Live streaming": "general", "游戏出海": "gaming", "证券": "finance",
-             "保险": "finance", "Public sector": "general"}  # fmt: skip
+    cases = {
+        "短视频与直播": "general",
+        "SaaS 出海": "general",
+        "在线教育出海": "general",
+        "Live streaming": "general",
+        "游戏出海": "gaming",
+        "证券": "finance",
+        "保险": "finance",
+        "Public sector": "general",
+    }
     assert {text: industry_for(text) for text in cases} == cases
 
 
@@ -318,8 +430,7 @@ def test_seed_002_intake_in_both_languages(language: str) -> None:
     assert any(promise.search(q.text) for q in theirs), "you promised and did not deliver"
 
 
-@pytest.mark.parametrize("bank", [b for b in CURRENT if b.language == "zh-CN"],
-                         ids=lambda b: b.id)  # fmt: skip
+@pytest.mark.parametrize("bank", [b for b in CURRENT if b.language == "zh-CN"], ids=lambda b: b.id)
 def test_chinese_register(bank: Bank) -> None:
     """贵司 is letter language: never in both the research and the question it leads to; the
     finance bank says 贵行 to banks; game teams speak of round-trip time."""
@@ -353,8 +464,11 @@ _SENTENCE = re.compile(r"[;；。]|\.(?=\s|$)")
 def unplaceheld_account_claims(research: str) -> list[str]:
     """The sentences of ``research`` that cite a source about the account and hold no
     placeholder: a claim about the account written as if it were known."""
-    return [part.strip() for part in _SENTENCE.split(research)
-            if _ACCOUNT_SOURCE.search(part) and not PLACEHOLDER.search(part)]
+    return [
+        part.strip()
+        for part in _SENTENCE.split(research)
+        if _ACCOUNT_SOURCE.search(part) and not PLACEHOLDER.search(part)
+    ]
 
 
 def test_the_account_claim_check_catches_the_common_forms() -> None:
@@ -383,8 +497,9 @@ def test_the_account_claim_check_catches_the_common_forms() -> None:
 def test_no_research_line_states_an_account_fact_without_a_placeholder(bank: Bank) -> None:
     """Read aloud unedited, a research line must not put an invented fact before the customer
     in words either ("our DDoS logs show an attack on the tournament final")."""
-    invented = [(q.id, claim) for q in bank.questions
-                for claim in unplaceheld_account_claims(q.research)]
+    invented = [
+        (q.id, claim) for q in bank.questions for claim in unplaceheld_account_claims(q.research)
+    ]
     assert invented == []
 
 
@@ -481,8 +596,12 @@ _METHOD_SOURCE = re.compile(r"\bseeds?\b|种子|拜访方法", re.IGNORECASE)
 
 
 def test_the_method_source_check_catches_the_common_forms() -> None:
-    bad = ["Turns a plan into a KPI (the seed's example: 30 ms).", "种子 002：转需求的接口人",
-           "对应拜访方法里的典型例子", 'tags = ["seed", "billing"]']  # fmt: skip
+    bad = [
+        "Turns a plan into a KPI (the seed's example: 30 ms).",
+        "种子 002：转需求的接口人",
+        "对应拜访方法里的典型例子",
+        'tags = ["seed", "billing"]',
+    ]
     assert [text for text in bad if not _METHOD_SOURCE.search(text)] == []
     assert not _METHOD_SOURCE.search("Seeding a cache before the launch took an hour.")
 
@@ -534,6 +653,10 @@ def test_the_follow_up_check_catches_the_common_forms() -> None:
 
 @pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
 def test_no_follow_up_states_an_account_fact(bank: Bank) -> None:
-    claims = [(q.id, follow_up) for q in bank.questions for follow_up in q.follow_ups
-              if follow_up_account_claims(follow_up)]
+    claims = [
+        (q.id, follow_up)
+        for q in bank.questions
+        for follow_up in q.follow_ups
+        if follow_up_account_claims(follow_up)
+    ]
     assert claims == []

@@ -130,9 +130,14 @@ def test_bundled_banks_are_valid_and_complete() -> None:
         for role in ("business", "procurement", "tech_decision", "tech_execution"):
             assert sum(q.role == role for q in questions) >= 12, (language, role)
         assert {q.goal.value for q in questions} >= {
-            "team_profile", "business_goals", "usage_vendors", "direction_feedback",
-            "key_requirements", "pain_points", "personal_connection",
-        }  # fmt: skip
+            "team_profile",
+            "business_goals",
+            "usage_vendors",
+            "direction_feedback",
+            "key_requirements",
+            "pain_points",
+            "personal_connection",
+        }
         assert all(q.research and q.purpose and q.follow_ups for q in questions)
         assert len(library.customer_questions(language)) >= 15
 

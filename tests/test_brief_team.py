@@ -34,29 +34,51 @@ def team_brief(demo_store):
     store.save(items[0].model_copy(update={"status": ItemStatus.SKIPPED, "text": "SKIPPED-Q"}))
     store.save(items[1].model_copy(update={"status": ItemStatus.PENDING, "text": "PENDING-Q"}))
     store.member = BO  # what Bo wrote arrives with Bo as its author
-    theirs = store.save(Visit(customer_id=CUSTOMER, date=FIXED_NOW - timedelta(days=2),
-                              status=VisitStatus.DONE, goals=[Goal.KEY_REQUIREMENTS]))  # fmt: skip
+    theirs = store.save(
+        Visit(
+            customer_id=CUSTOMER,
+            date=FIXED_NOW - timedelta(days=2),
+            status=VisitStatus.DONE,
+            goals=[Goal.KEY_REQUIREMENTS],
+        )
+    )
     store.save(Requirement(customer_id=CUSTOMER, visit_id=theirs.id, title="BO-HEARD-REQ"))
     store.save(Note(visit_id=theirs.id, kind="pain", text="BO-PAIN", action="BO-ACTION"))
     store.save(Note(visit_id=theirs.id, kind="pain", text="BO-PRIVATE", private=True))
-    store.save(Note(visit_id=theirs.id, kind="pain", text="BO-PERSONAL",
-                    goal=Goal.PERSONAL_CONNECTION))  # fmt: skip
-    store.save(Commitment(visit_id=theirs.id, text="BO-PROMISE", due=today + timedelta(days=5),
-                          first_due=today + timedelta(days=5)))  # fmt: skip
+    store.save(
+        Note(visit_id=theirs.id, kind="pain", text="BO-PERSONAL", goal=Goal.PERSONAL_CONNECTION)
+    )
+    store.save(
+        Commitment(
+            visit_id=theirs.id,
+            text="BO-PROMISE",
+            due=today + timedelta(days=5),
+            first_due=today + timedelta(days=5),
+        )
+    )
     store.member = ANA
     first = today - timedelta(days=10)
     _moved(store, "LATE-PROMISE", first, today - timedelta(days=3), today + timedelta(days=7))
-    _moved(store, "EARLY-MOVE", today + timedelta(days=2), today - timedelta(days=1),
-           today + timedelta(days=9))  # fmt: skip
+    _moved(
+        store,
+        "EARLY-MOVE",
+        today + timedelta(days=2),
+        today - timedelta(days=1),
+        today + timedelta(days=9),
+    )
     return store
 
 
 def _moved(store, text: str, first, on, to) -> None:
     """My promise first due ``first``, moved on ``on`` to ``to``."""
-    entry = {"on": on.isoformat(), "change": "due", "from": first.isoformat(),
-             "to": to.isoformat(), "reason": "later"}  # fmt: skip
-    store.save(Commitment(visit_id=MY_LAST, text=text, due=to, first_due=first,
-                          history=[entry]))  # fmt: skip
+    entry = {
+        "on": on.isoformat(),
+        "change": "due",
+        "from": first.isoformat(),
+        "to": to.isoformat(),
+        "reason": "later",
+    }
+    store.save(Commitment(visit_id=MY_LAST, text=text, due=to, first_due=first, history=[entry]))
 
 
 def _text(store) -> str:
@@ -81,8 +103,10 @@ def test_the_brief_says_what_colleagues_promised_and_heard(team_brief) -> None:
 
 def test_what_colleagues_heard_before_my_last_visit_is_not_news(team_brief) -> None:
     with team_brief.transaction() as db:  # Ana went again after Bo
-        db.execute("UPDATE visits SET author = ?, date = ? WHERE id = ?",
-                   [ANA, (FIXED_NOW - timedelta(days=1)).isoformat(), MY_LAST])  # fmt: skip
+        db.execute(
+            "UPDATE visits SET author = ?, date = ? WHERE id = ?",
+            [ANA, (FIXED_NOW - timedelta(days=1)).isoformat(), MY_LAST],
+        )
     assert customer_brief(team_brief, CUSTOMER, FIXED_TODAY, exclude_visit=NEXT).heard == []
 
 
@@ -95,8 +119,10 @@ def test_the_questions_left_unasked_last_time(team_brief) -> None:
 
 
 def test_a_promise_moved_after_its_due_date_reads_late(team_brief) -> None:
-    rows = {r.commitment.text: r.commitment for r in
-            customer_brief(team_brief, CUSTOMER, FIXED_TODAY).commitments}  # fmt: skip
+    rows = {
+        r.commitment.text: r.commitment
+        for r in customer_brief(team_brief, CUSTOMER, FIXED_TODAY).commitments
+    }
     assert late_days(rows["LATE-PROMISE"], FIXED_TODAY) == 10
     assert late_days(rows["EARLY-MOVE"], FIXED_TODAY) is None  # moved before it was due
     first = (FIXED_TODAY - timedelta(days=10)).isoformat()

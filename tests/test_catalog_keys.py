@@ -32,14 +32,21 @@ NOT_KEYS = re.compile(
 @cache
 def _trees() -> tuple[tuple[Path, list[ast.AST]], ...]:
     """Every module's nodes, parsed once."""
-    return tuple((path, list(ast.walk(ast.parse(path.read_text(encoding="utf-8")))))
-                 for path in sorted(PACKAGE.rglob("*.py")))  # fmt: skip
+    return tuple(
+        (path, list(ast.walk(ast.parse(path.read_text(encoding="utf-8")))))
+        for path in sorted(PACKAGE.rglob("*.py"))
+    )
 
 
 def _binding_ids(nodes: list[ast.AST]) -> set[int]:
     """The nodes of ``id="…"`` arguments: a binding's id is not a catalog key."""
-    return {id(k.value) for node in nodes if isinstance(node, ast.Call)
-            for k in node.keywords if k.arg == "id"}  # fmt: skip
+    return {
+        id(k.value)
+        for node in nodes
+        if isinstance(node, ast.Call)
+        for k in node.keywords
+        if k.arg == "id"
+    }
 
 
 def _literals() -> dict[str, Path]:
@@ -47,8 +54,11 @@ def _literals() -> dict[str, Path]:
     for path, nodes in _trees():
         ids = _binding_ids(nodes)
         for node in nodes:
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and (
-                    id(node) not in ids):  # fmt: skip
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and (id(node) not in ids)
+            ):
                 found.setdefault(node.value, path)
     return found
 
@@ -76,8 +86,7 @@ def _families() -> tuple[str, ...]:
     """Prefixes of keys built at run time."""
     from interview_tui.domain.names import PREFIX, SHORT_PREFIX, VOCABULARIES
 
-    prefixes = {f"{p}." for p in [*PREFIX.values(), *SHORT_PREFIX.values(),
-                                  *VOCABULARIES.values()]}  # fmt: skip
+    prefixes = {f"{p}." for p in [*PREFIX.values(), *SHORT_PREFIX.values(), *VOCABULARIES.values()]}
     prefixes.add("help.")  # the CLI's help pages: checked against the commands in test_cli
     for _path, nodes in _trees():
         for node in nodes:
@@ -86,7 +95,8 @@ def _families() -> tuple[str, ...]:
                 if isinstance(first, ast.Constant) and isinstance(first.value, str):
                     head = first.value
                     if (head.endswith(".") and KEY.match(head[:-1]) and "." in head[:-1]) or (
-                            head.endswith(".") and head[:-1].isidentifier()):  # fmt: skip
+                        head.endswith(".") and head[:-1].isidentifier()
+                    ):
                         prefixes.add(head)
     return tuple(sorted(prefixes))
 
@@ -99,8 +109,11 @@ def _vocabularies() -> set[str]:
 @pytest.mark.parametrize("language", ["en", "zh-CN"])
 def test_every_key_the_code_asks_for_exists(language: str) -> None:
     names = catalog(language)
-    missing = {key: str(path.relative_to(PACKAGE)) for key, path in _asked_for(_trees()).items()
-               if KEY.match(key) and key not in names}  # fmt: skip
+    missing = {
+        key: str(path.relative_to(PACKAGE))
+        for key, path in _asked_for(_trees()).items()
+        if KEY.match(key) and key not in names
+    }
     assert not missing, f"keys used in code but missing from the {language} catalog: {missing}"
 
 
@@ -109,18 +122,25 @@ def test_every_key_shaped_literal_of_a_catalog_namespace_exists(language: str) -
     """A table of keys (``{"p": "live.private"}``) is checked like a call to ``t``."""
     names = catalog(language)
     spaces = {key.split(".")[0] for key in names}
-    missing = {key: str(path.relative_to(PACKAGE)) for key, path in _literals().items()
-               if KEY.match(key) and key.split(".")[0] in spaces and key not in names
-               and not NOT_KEYS.search(key) and not key.startswith(_families())
-               and key not in _vocabularies()}  # fmt: skip
+    missing = {
+        key: str(path.relative_to(PACKAGE))
+        for key, path in _literals().items()
+        if KEY.match(key)
+        and key.split(".")[0] in spaces
+        and key not in names
+        and not NOT_KEYS.search(key)
+        and not key.startswith(_families())
+        and key not in _vocabularies()
+    }
     assert not missing, f"key-shaped literals missing from the {language} catalog: {missing}"
 
 
 def test_every_catalog_key_is_used() -> None:
     used = set(_literals())
     families = _families()
-    unused = sorted(key for key in catalog("en") if key not in used
-                    and not key.startswith(families))  # fmt: skip
+    unused = sorted(
+        key for key in catalog("en") if key not in used and not key.startswith(families)
+    )
     assert not unused, f"catalog keys no code asks for: {unused}"
 
 

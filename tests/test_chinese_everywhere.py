@@ -16,27 +16,60 @@ from interview_tui.settings import UserSettings
 from tests.conftest import settle
 
 #: Latin words a Chinese screen may show: key names, file formats, the product's name
-ALLOWED = {"esc", "alt", "ctrl", "super", "tab", "del", "enter", "home", "end", "space",
-           "interview", "tui", "json", "ics", "csv", "markdown", "md", "sqlite"}  # fmt: skip
+ALLOWED = {
+    "esc",
+    "alt",
+    "ctrl",
+    "super",
+    "tab",
+    "del",
+    "enter",
+    "home",
+    "end",
+    "space",
+    "interview",
+    "tui",
+    "json",
+    "ics",
+    "csv",
+    "markdown",
+    "md",
+    "sqlite",
+}
 #: a file name or path on screen (``exports/recap-visit-4.md``) is not UI wording
 #: a settings key named on screen (``export_folder``) is the key the user writes, not wording
 SETTING = re.compile(r"\b(?:" + "|".join(f.name for f in fields(UserSettings)) + r")\b")
 PATH = re.compile(r"\S*[/\\]\S*|\S+\.[a-z]{2,4}\b")
 SCREENS = [
-    ("home", {}), ("live", {"visit_id": 4}), ("commitments", {}), ("requirements", {}),
-    ("matrix", {}), ("timeline", {"customer_id": 1}), ("search", {}), ("search", {"query": "a"}),
-    ("export", {"visit_id": 4}), ("plan", {"visit_id": 4}), ("rehearse", {"visit_id": 4}),
-    ("customer", {}), ("customer", {"customer_id": 1}), ("visit_form", {}),
-    ("visit_form", {"visit_id": 4}), ("requirement", {"requirement_id": 1}),
+    ("home", {}),
+    ("live", {"visit_id": 4}),
+    ("commitments", {}),
+    ("requirements", {}),
+    ("matrix", {}),
+    ("timeline", {"customer_id": 1}),
+    ("search", {}),
+    ("search", {"query": "a"}),
+    ("export", {"visit_id": 4}),
+    ("plan", {"visit_id": 4}),
+    ("rehearse", {"visit_id": 4}),
+    ("customer", {}),
+    ("customer", {"customer_id": 1}),
+    ("visit_form", {}),
+    ("visit_form", {"visit_id": 4}),
+    ("requirement", {"requirement_id": 1}),
     ("commitment", {"commitment_id": 1}),
-]  # fmt: skip
+]
 
 
 def _data_words(store) -> set[str]:
     """Every Latin word the user wrote: any text column of any table, except the columns
     that hold the app's own ids for its states (``tech_execution`` must never be shown)."""
-    ids = {member.value for enum in vars(enums).values() if isinstance(enum, type)
-           and issubclass(enum, StrEnum) and enum is not StrEnum for member in enum}  # fmt: skip
+    ids = {
+        member.value
+        for enum in vars(enums).values()
+        if isinstance(enum, type) and issubclass(enum, StrEnum) and enum is not StrEnum
+        for member in enum
+    }
     words: set[str] = set()
     for table in store.db.table_names():
         if table.startswith(("sqlite_", "search")):
@@ -62,21 +95,30 @@ def _bank_words() -> set[str]:
 
 #: dialogs and panels, opened by their keys from a screen
 DIALOGS = [
-    ("live", {"visit_id": 4}, ("ctrl+t",)), ("live", {"visit_id": 4}, ("ctrl+r",)),
-    ("live", {"visit_id": 4}, ("ctrl+l",)), ("live", {"visit_id": 4}, ("ctrl+o",)),
-    ("live", {"visit_id": 4}, ("f3",)), ("live", {"visit_id": 4}, ("ctrl+y",)),
-    ("live", {"visit_id": 4}, ("f5",)), ("live", {"visit_id": 4}, ("ctrl+g",)),
-    ("live", {"visit_id": 4}, ("ctrl+p",)), ("home", {}, ("f1",)), ("home", {}, ("s",)),
-    ("commitments", {}, ("x",)), ("commitments", {}, ("e",)),
+    ("live", {"visit_id": 4}, ("ctrl+t",)),
+    ("live", {"visit_id": 4}, ("ctrl+r",)),
+    ("live", {"visit_id": 4}, ("ctrl+l",)),
+    ("live", {"visit_id": 4}, ("ctrl+o",)),
+    ("live", {"visit_id": 4}, ("f3",)),
+    ("live", {"visit_id": 4}, ("ctrl+y",)),
+    ("live", {"visit_id": 4}, ("f5",)),
+    ("live", {"visit_id": 4}, ("ctrl+g",)),
+    ("live", {"visit_id": 4}, ("ctrl+p",)),
+    ("home", {}, ("f1",)),
+    ("home", {}, ("s",)),
+    ("commitments", {}, ("x",)),
+    ("commitments", {}, ("e",)),
     ("commitments", {}, ("percent_sign",)),
-    ("requirements", {}, ("l",)), ("requirements", {}, ("s",)),
+    ("requirements", {}, ("l",)),
+    ("requirements", {}, ("s",)),
     # the own-question dialog, empty: its example and hints in the interface's language
     ("plan", {"visit_id": 4}, ("ctrl+o",)),
-]  # fmt: skip
+]
 
 
-@pytest.mark.parametrize(("route", "kwargs", "keys"), DIALOGS,
-                         ids=[f"{r}-{'-'.join(k)}" for r, _, k in DIALOGS])  # fmt: skip
+@pytest.mark.parametrize(
+    ("route", "kwargs", "keys"), DIALOGS, ids=[f"{r}-{'-'.join(k)}" for r, _, k in DIALOGS]
+)
 async def test_no_english_in_a_chinese_dialog(make_app, demo_store, route, kwargs, keys) -> None:
     app = make_app(route, lang="zh", **kwargs)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -89,14 +131,18 @@ async def test_no_english_in_a_chinese_dialog(make_app, demo_store, route, kwarg
 
 
 def _screen_text(app) -> str:
-    return "\n".join("".join(segment.text for segment in strip)
-                     for strip in app.screen._compositor.render_strips())  # fmt: skip
+    return "\n".join(
+        "".join(segment.text for segment in strip)
+        for strip in app.screen._compositor.render_strips()
+    )
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
-@pytest.mark.parametrize(("route", "kwargs"), SCREENS,
-                         ids=[f"{r}{'-' + '-'.join(map(str, k.values())) if k else ''}"
-                              for r, k in SCREENS])  # fmt: skip
+@pytest.mark.parametrize(
+    ("route", "kwargs"),
+    SCREENS,
+    ids=[f"{r}{'-' + '-'.join(map(str, k.values())) if k else ''}" for r, k in SCREENS],
+)
 async def test_no_english_on_a_chinese_screen(make_app, demo_store, route, kwargs, size) -> None:
     app = make_app(route, lang="zh", **kwargs)
     async with app.run_test(size=size) as pilot:
@@ -117,7 +163,8 @@ def _check(text: str, store, where: str, *, overlaid: bool = False) -> None:
         if overlaid:
             return word not in ALLOWED and not any(word in known for known in data)
         return word not in ALLOWED and not any(
-            known.startswith(word) or known.endswith(word) for known in data)
+            known.startswith(word) or known.endswith(word) for known in data
+        )
 
     shown = PATH.sub(" ", SETTING.sub(" ", text))
     english = sorted({w for w in re.findall(r"[A-Za-z]{2,}", shown) if leaked(w)})

@@ -31,8 +31,9 @@ def _flat(table: dict, prefix: str = "") -> Iterator[tuple[str, str]]:
 def _zh_catalog() -> Iterator[tuple[str, str]]:
     for path in sorted((PACKAGE / "i18n" / "catalog").glob("*.toml")):
         with path.open("rb") as file:
-            yield from ((f"{path.name}: {key}", value)
-                        for key, value in _flat(tomllib.load(file)["zh-CN"]))  # fmt: skip
+            yield from (
+                (f"{path.name}: {key}", value) for key, value in _flat(tomllib.load(file)["zh-CN"])
+            )
 
 
 #: a place and a line or a key, as a compiler or a config error writes it: stays ASCII
@@ -46,8 +47,11 @@ def _as_shown(text: str) -> str:
 
 
 def _offenders(texts: Iterator[tuple[str, str]]) -> list[str]:
-    return [f"{where} = {text!r}" for where, text in texts
-            if ASCII_IN_CHINESE.search(_as_shown(text)) or STRAIGHT_QUOTES.search(text)]
+    return [
+        f"{where} = {text!r}"
+        for where, text in texts
+        if ASCII_IN_CHINESE.search(_as_shown(text)) or STRAIGHT_QUOTES.search(text)
+    ]
 
 
 def test_the_chinese_catalog_has_full_width_punctuation_in_chinese_text() -> None:
@@ -57,18 +61,31 @@ def test_the_chinese_catalog_has_full_width_punctuation_in_chinese_text() -> Non
 def test_the_chinese_demo_data_has_full_width_punctuation() -> None:
     """The demo is what a newcomer reads first: its Chinese visits, notes and requirements."""
     tree = ast.parse((PACKAGE / "services" / "demo.py").read_text(encoding="utf-8"))
-    strings = [(f"demo.py:{node.lineno}", node.value) for node in ast.walk(tree)
-               if isinstance(node, ast.Constant) and isinstance(node.value, str)
-               and re.search(f"[{CJK}]", node.value) and node.value != "(演示)"]  # fmt: skip
+    strings = [
+        (f"demo.py:{node.lineno}", node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and re.search(f"[{CJK}]", node.value)
+        and node.value != "(演示)"
+    ]
     assert strings and not _offenders(iter(strings)), "\n".join(_offenders(iter(strings)))
 
 
 def test_the_scan_finds_ascii_marks_inside_chinese() -> None:
-    bad = [("a", "季度回访:出海"), ("b", "定制 SLA;免费资源"), ("c", "孙倩(计费工程师)"),
-           ("d", '再按一次（或"结束会议"）'), ("h", "目标 {number}:{goal}"),
-           ("i", "拜访 {id}({name})将")]  # fmt: skip
-    good = [("e", "{path}:{line}：不是有效的 JSON"), ("f", "按 ctrl+y 3，再按 3"),
-            ("g", 'name = "李伟"')]  # fmt: skip
+    bad = [
+        ("a", "季度回访:出海"),
+        ("b", "定制 SLA;免费资源"),
+        ("c", "孙倩(计费工程师)"),
+        ("d", '再按一次（或"结束会议"）'),
+        ("h", "目标 {number}:{goal}"),
+        ("i", "拜访 {id}({name})将"),
+    ]
+    good = [
+        ("e", "{path}:{line}：不是有效的 JSON"),
+        ("f", "按 ctrl+y 3，再按 3"),
+        ("g", 'name = "李伟"'),
+    ]
     assert len(_offenders(iter(bad))) == len(bad)
     assert not _offenders(iter(good))
 

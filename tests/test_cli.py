@@ -37,8 +37,16 @@ def test_banks_json_lists_bundled_banks() -> None:
     banks = json.loads(result.output)
     assert {bank["language"] for bank in banks} >= {"en", "zh-CN"}
     for bank in banks:
-        assert set(bank) >= {"id", "language", "title", "path", "questions", "roles", "goals",
-                             "errors"}  # fmt: skip
+        assert set(bank) >= {
+            "id",
+            "language",
+            "title",
+            "path",
+            "questions",
+            "roles",
+            "goals",
+            "errors",
+        }
         assert bank["errors"] == []
         assert sum(bank["roles"].values()) == bank["questions"]
         assert bank["industry"] in {"general", "gaming", "finance", "manufacturing", "retail"}
@@ -72,8 +80,10 @@ def test_demo_is_idempotent_and_visits_json(db_path: Path) -> None:
         "SELECT count(*) FROM commitments WHERE state = 'open' AND due < date('now')"
     ).fetchone()[0]
     roles = {row[0] for row in conn.execute("SELECT DISTINCT role FROM people")}
-    scripts = conn.execute("SELECT count(*) FROM script_items s JOIN visits v ON v.id = s.visit_id"
-                           " WHERE v.status = 'planned'").fetchone()[0]  # fmt: skip
+    scripts = conn.execute(
+        "SELECT count(*) FROM script_items s JOIN visits v ON v.id = s.visit_id"
+        " WHERE v.status = 'planned'"
+    ).fetchone()[0]
     assert internal >= 2 and overdue >= 2 and scripts >= 5
     assert roles == {"business", "procurement", "tech_decision", "tech_execution"}
 
@@ -85,9 +95,11 @@ def test_demo_synthetic_visits_are_deterministic(tmp_path: Path) -> None:
         assert run("--db", str(path), "demo", "--visits", "3").exit_code == 0
         assert run("--db", str(path), "demo", "--visits", "3").exit_code == 0
         conn = sqlite3.connect(path)
-        counts.append(conn.execute(
-            "SELECT count(*), group_concat(text, '|') FROM notes WHERE visit_id > 4"
-        ).fetchone())  # fmt: skip
+        counts.append(
+            conn.execute(
+                "SELECT count(*), group_concat(text, '|') FROM notes WHERE visit_id > 4"
+            ).fetchone()
+        )
     assert counts[0] == counts[1] and counts[0][0] == 120
 
 
@@ -105,8 +117,10 @@ def test_newer_database_is_one_clean_line_and_exit_2(tmp_path: Path) -> None:
     conn.close()
     result = subprocess.run(
         [sys.executable, "-m", "interview_tui", "--db", str(path), "visits"],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert result.stderr.startswith("interview-tui: error: ")
     assert "newer interview-tui" in result.stderr
@@ -127,8 +141,9 @@ def test_help_and_lint_do_not_import_textual() -> None:
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'sqlite_utils'})\n"
         "print('HEAVY=' + ','.join(heavy))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "HEAVY="
 
@@ -145,8 +160,9 @@ def test_keys_lists_every_binding_with_the_keys_every_terminal_sends(tmp_path) -
     # every live action has a key that is neither alt nor an F key (what a Mac sends)
     live = [row for row in rows if row["screen"] == "live"]
     for row in live:
-        assert any(not key.startswith(("alt+", "f")) or key.startswith("ctrl+y ")
-                   for key in row["keys"]), row  # fmt: skip
+        assert any(
+            not key.startswith(("alt+", "f")) or key.startswith("ctrl+y ") for key in row["keys"]
+        ), row
     only = json.loads(run("keys", "--screen", "live", "--json").output)
     assert only == live
 
@@ -155,8 +171,9 @@ def test_keys_follow_the_keymap_and_name_what_is_wrong_in_it(tmp_path, monkeypat
     config = tmp_path / "config"
     monkeypatch.setenv("INTERVIEW_TUI_CONFIG_DIR", str(config))
     config.mkdir()
-    (config / "keymap.toml").write_text('"live.leader" = "ctrl+f"\n"live.goal3" = "f12"\n',
-                                        encoding="utf-8")  # fmt: skip
+    (config / "keymap.toml").write_text(
+        '"live.leader" = "ctrl+f"\n"live.goal3" = "f12"\n', encoding="utf-8"
+    )
     rows = {row["id"]: row for row in json.loads(run("keys", "--json").output)}
     assert rows["live.goal3"]["keys"] == ["ctrl+f 3", "f12"]
     assert rows["live.leader"]["keys"] == ["ctrl+f"]
@@ -188,8 +205,9 @@ def test_keys_show_a_macs_option_characters_only_with_option_keys(tmp_path, monk
     rows = {row["id"]: row for row in json.loads(run("keys", "--json").output)}
     assert rows["live.goal3"]["keys"] == ["ctrl+y 3", "f12", "pound_sign"]
     shown = json.loads(run("settings", "--json").output)
-    assert {"key": "option_keys", "value": True, "source": str(config / "settings.toml")} \
-        in shown["settings"]
+    assert {"key": "option_keys", "value": True, "source": str(config / "settings.toml")} in shown[
+        "settings"
+    ]
     monkeypatch.setenv("INTERVIEW_TUI_OPTION_KEYS", "false")
     rows = {row["id"]: row for row in json.loads(run("keys", "--json").output)}
     assert rows["live.goal3"]["keys"] == ["ctrl+y 3", "f12"]
@@ -202,8 +220,9 @@ def test_settings_init_explains_option_keys(tmp_path, monkeypatch) -> None:
     run("settings", "--init")
     text = (tmp_path / "config" / "settings.toml").read_text(encoding="utf-8")
     assert "# option_keys = false" in text and "¡ ™ £ ¢ ∞ § ¶ ß ∑" in text
-    uncommented = "\n".join(line.removeprefix("# ") for line in text.splitlines()
-                            if line.startswith("# option_keys"))  # fmt: skip
+    uncommented = "\n".join(
+        line.removeprefix("# ") for line in text.splitlines() if line.startswith("# option_keys")
+    )
     assert tomllib.loads(uncommented) == {"option_keys": False}
 
 

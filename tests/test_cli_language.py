@@ -54,6 +54,7 @@ def _entries(language: str) -> Iterable[str]:
 
 def ui_words() -> set[str]:
     """Our English words: the en catalog's, less those the zh catalog uses too (esc, JSON …)."""
+
     def strip(text: str) -> str:
         text = _PLACEHOLDER.sub(" ", text)
         for pattern in _NOT_WORDS:
@@ -85,8 +86,12 @@ def user_data(db: Path) -> list[str]:
 
     found: set[str] = set()
     with sqlite3.connect(db) as connection:
-        tables = [row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'")]
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'"
+            )
+        ]
         for table in tables:
             for row in connection.execute(f'SELECT * FROM "{table}"'):
                 for value in row:
@@ -129,8 +134,10 @@ def readable(output: str) -> str:
         unfolded = re.sub(r"\r?\n ", "", output).splitlines()
         keep = ("SUMMARY:", "DESCRIPTION:", "CATEGORIES:", "X-WR-CALNAME:")
         texts = [line.split(":", 1)[1] for line in unfolded if line.startswith(keep)]
-        return "\n".join(text.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";")
-                         .replace("\\\\", "\\") for text in texts)  # fmt: skip
+        return "\n".join(
+            text.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";").replace("\\\\", "\\")
+            for text in texts
+        )
     if "\nMessage-ID:" in output or output.startswith("Subject:"):
         message = email.message_from_string(output, policy=default_policy)
         return f"{message['Subject']}\n{message.get_content()}"
@@ -160,49 +167,65 @@ def _commands(db: Path, tmp: Path) -> list[tuple[list[str], str | None]]:
     export = tmp / "visit.json"
     bank = Path(__file__).parent.parent / "question_banks" / "zh-CN" / "general.toml"
     commands: list[tuple[list[str], str | None]] = [
-        (["visits"], None), (["visits", "--archived", "--limit", "2"], None),
+        (["visits"], None),
+        (["visits", "--archived", "--limit", "2"], None),
         (["visit", "status", str(ids[0]), "rehearsed"], None),
-        (["visit", "archive", str(ids[-1])], None), (["visit", "restore", str(ids[-1])], None),
+        (["visit", "archive", str(ids[-1])], None),
+        (["visit", "restore", str(ids[-1])], None),
         (["visit", "archive", str(ids[-1])], None),
         (["visit", "delete", str(ids[-1])], "n\n"),
         (["visit", "delete", str(ids[-1]), "--yes"], None),
-        (["banks"], None), (["lint", str(bank)], None), (["lint", "-"], "你们满意吗\n"),
-        (["commitments"], None), (["commitments", "--open"], None),
-        (["commitments", "--overdue"], None), (["commitments", "--week"], None),
-        (["commitments", "--due-soon"], None), (["commitments", "--owner", "customer"], None),
+        (["banks"], None),
+        (["lint", str(bank)], None),
+        (["lint", "-"], "你们满意吗\n"),
+        (["commitments"], None),
+        (["commitments", "--open"], None),
+        (["commitments", "--overdue"], None),
+        (["commitments", "--week"], None),
+        (["commitments", "--due-soon"], None),
+        (["commitments", "--owner", "customer"], None),
         (["commitments", "--owner", "没有这个人"], None),
         (["commitments", "done", str(open_ours[0]), "--note", "已发送"], None),
         (["commitments", "reopen", str(open_ours[0]), "--reason", "客户还需要"], None),
         (["commitments", "reschedule", str(open_ours[0]), "+14d", "--reason", "延期"], None),
         (["commitments", "drop", str(open_ours[1]), "--reason", "客户取消"], None),
         (["commitments", "override", str(flagged[0]), "--reason", "领导同意"], None),
-        (["calendar"], None), (["calendar", "--customer", "星河"], None),
+        (["calendar"], None),
+        (["calendar", "--customer", "星河"], None),
         (["calendar", "-o", str(tmp / "all.ics")], None),
-        (["search", "延迟"], None), (["search", "没有这个词"], None),
-        (["keys"], None), (["keys", "--screen", "live"], None), (["settings"], None),
+        (["search", "延迟"], None),
+        (["search", "没有这个词"], None),
+        (["keys"], None),
+        (["keys", "--screen", "live"], None),
+        (["settings"], None),
         (["export", str(chased), "--format", "json", "-o", str(export)], None),
         (["import", str(export)], None),
         (["export", str(chased), "--format", "report-md", "-o", str(tmp / "r.md")], None),
-    ]  # fmt: skip
+    ]
     for visit in (ids[0], chased):
         for fmt in ("report-md", "recap-md", "eml", "ics"):
             commands.append((["export", str(visit), "--format", fmt], None))
         commands.append((["export", str(visit), "--format", "eml", "--report"], None))
     commands.append((["export", str(chased), "--format", "chase-eml"], None))
     commands += [  # errors
-        (["export", "9999", "--format", "ics"], None), (["live", "9999"], None),
-        (["commitments", "done", "9999"], None), (["visit", "status", "9999", "done"], None),
+        (["export", "9999", "--format", "ics"], None),
+        (["live", "9999"], None),
+        (["commitments", "done", "9999"], None),
+        (["visit", "status", "9999", "done"], None),
         (["visit", "delete", str(ids[0]), "--yes"], None),
         (["export", str(chased), "--format", "report-md", "-o", str(tmp / "r.md")], None),
         (["export", str(chased), "--format", "ics", "-o", str(tmp / "no" / "x.ics")], None),
         (["calendar", "--customer", "没有这个客户"], None),
         (["import", str(tmp / "missing.json")], None),
         (["commitments", "reschedule", str(open_ours[0]), "明年某天", "--reason", "x"], None),
-        (["commitments", "nothing"], None), (["visits", "--nothing"], None),  # click's own
-        (["commitments", "done"], None), (["commitments", "drop", "1"], None),
-        (["visit", "status", str(ids[0]), "gone"], None), (["visits", "--limit", "-1"], None),
+        (["commitments", "nothing"], None),
+        (["visits", "--nothing"], None),  # click's own
+        (["commitments", "done"], None),
+        (["commitments", "drop", "1"], None),
+        (["visit", "status", str(ids[0]), "gone"], None),
+        (["visits", "--limit", "-1"], None),
         (["export", str(chased), "--format", "ics", "more"], None),
-    ]  # fmt: skip
+    ]
     return commands
 
 
@@ -265,10 +288,12 @@ def test_help_speaks_chinese(path: tuple[str, ...]) -> None:
     assert not _PLACEHOLDER.findall(result.output)
 
 
-@pytest.mark.parametrize("args", [["--help", "--lang", "zh"], ["calendar", "--help"],
-                                  ["--version"]])  # fmt: skip
+@pytest.mark.parametrize(
+    "args", [["--help", "--lang", "zh"], ["calendar", "--help"], ["--version"]]
+)
 def test_help_follows_the_language_however_it_is_chosen(
-        args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     if "--lang" not in args:
         monkeypatch.setenv("INTERVIEW_TUI_LANG", "zh")
     result = CliRunner().invoke(cli, args)
@@ -314,18 +339,23 @@ def test_click_leftovers_speak_chinese(demo_db: Path) -> None:
     assert "[y 是/N 否]" in asked.stderr and "[y/N]" not in asked.stderr
 
 
-def test_a_bad_import_file_is_one_chinese_line_naming_its_field(demo_db: Path,
-                                                                 tmp_path: Path) -> None:
+def test_a_bad_import_file_is_one_chinese_line_naming_its_field(
+    demo_db: Path, tmp_path: Path
+) -> None:
     runner = CliRunner()
     visits = json.loads(runner.invoke(cli, ["--db", str(demo_db), "visits", "--json"]).stdout)
     visit = next(v for v in visits if v["status"] == "done")  # one with notes and commitments
     exported = tmp_path / "visit.json"
-    runner.invoke(cli, ["--db", str(demo_db), "export", str(visit["id"]), "--format", "json",
-                        "-o", str(exported)])  # fmt: skip
+    runner.invoke(
+        cli,
+        ["--db", str(demo_db), "export", str(visit["id"]), "--format", "json", "-o", str(exported)],
+    )
     data = json.loads(exported.read_text())
-    cases = {"notes[0].text": ("notes", 0, "text", 5),
-             "commitments[0].due": ("commitments", 0, "due", "明天"),
-             "visit.date": ("visit", None, "date", [1])}  # fmt: skip
+    cases = {
+        "notes[0].text": ("notes", 0, "text", 5),
+        "commitments[0].due": ("commitments", 0, "due", "明天"),
+        "visit.date": ("visit", None, "date", [1]),
+    }
     for where, (section, index, key, value) in cases.items():
         bad = json.loads(json.dumps(data))
         (bad[section] if index is None else bad[section][index])[key] = value
@@ -343,10 +373,12 @@ def test_a_bad_import_file_is_one_chinese_line_naming_its_field(demo_db: Path,
 def test_a_bad_bank_file_is_reported_in_chinese(tmp_path: Path) -> None:
     """A question bank written by hand: each problem in Chinese, naming the line and field."""
     bank = tmp_path / "mine.toml"
-    bank.write_text('[bank]\nid = "mine"\ntitle = "Mine"\nlanguage = "en"\ncolour = "red"\n\n'
-                    '[[questions]]\nid = "q1"\ntext = "What do you run?"\n\n'
-                    '[[questions]]\nid = "q1"\ntext = "What else?"\n'
-                    '[[questions]]\nrole = "nobody"\n')  # fmt: skip
+    bank.write_text(
+        '[bank]\nid = "mine"\ntitle = "Mine"\nlanguage = "en"\ncolour = "red"\n\n'
+        '[[questions]]\nid = "q1"\ntext = "What do you run?"\n\n'
+        '[[questions]]\nid = "q1"\ntext = "What else?"\n'
+        '[[questions]]\nrole = "nobody"\n'
+    )
     result = CliRunner().invoke(cli, ["--lang", "zh", "lint", str(bank)])
     set_language("en")
     assert result.exit_code == 2, result.output
@@ -354,5 +386,6 @@ def test_a_bad_bank_file_is_reported_in_chinese(tmp_path: Path) -> None:
     assert len(lines) >= 3, result.output
     fields = [*BankInfo.model_fields, *BankQuestion.model_fields]  # the keys the author writes
     for line in lines:
-        assert not english_left(line, [str(bank), "mine", "q1", "nobody", "red", "colour",
-                                       *fields]), line  # fmt: skip
+        assert not english_left(
+            line, [str(bank), "mine", "q1", "nobody", "red", "colour", *fields]
+        ), line

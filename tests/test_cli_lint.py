@@ -160,16 +160,21 @@ def test_lint_does_not_import_textual(tmp_path: Path) -> None:
         "except SystemExit:\n    pass\n"
         "print('TEXTUAL=' + str(any(m.startswith('textual') for m in sys.modules)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.strip().splitlines()[-1] == "TEXTUAL=False"
 
 
 def test_a_long_file_linted_on_every_core_gives_the_same_array(monkeypatch) -> None:
     from interview_tui.cli import lint_cmd
 
-    lines = ["Do you want fewer outages?", "", "你们希望少点故障吗？",
-             "Which alert woke your on-call engineer most often last month?"] * 40  # fmt: skip
+    lines = [
+        "Do you want fewer outages?",
+        "",
+        "你们希望少点故障吗？",
+        "Which alert woke your on-call engineer most often last month?",
+    ] * 40
     text = "\n".join(lines) + "\n"
     serial = run("lint", "--format", "json", "-", input=text).stdout
     monkeypatch.setattr(lint_cmd, "PARALLEL_FROM", 20)

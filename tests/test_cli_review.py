@@ -30,8 +30,18 @@ def test_commitments_json_and_filters(demo_store) -> None:
     data = json.loads(run("--db", db, "commitments", "--json").output)
     every = data["commitments"]
     assert len(every) == 7
-    assert {"id", "uid", "customer", "text", "owner", "due", "first_due", "state", "overdue",
-            "history"} <= set(every[0])  # fmt: skip
+    assert {
+        "id",
+        "uid",
+        "customer",
+        "text",
+        "owner",
+        "due",
+        "first_due",
+        "state",
+        "overdue",
+        "history",
+    } <= set(every[0])
     assert set(data["kept_on_time"]) == {"kept", "due", "rate"}
     opened = json.loads(run("--db", db, "commitments", "--open", "--json").output)["commitments"]
     assert opened and all(c["state"] == "open" for c in opened)
@@ -55,10 +65,17 @@ def test_overdue_first_close_and_reschedule_with_history(demo_store) -> None:
     assert rows[0].is_overdue(FIXED_TODAY)
     target = rows[0].commitment
     reschedule(demo_store, target, date(2026, 12, 5), "waiting for their data", FIXED_TODAY)
-    closed = close(demo_store, demo_store.get(Commitment, target.id), CommitmentState.DONE,
-                   "sent", date(2026, 12, 1))  # fmt: skip
+    closed = close(
+        demo_store,
+        demo_store.get(Commitment, target.id),
+        CommitmentState.DONE,
+        "sent",
+        date(2026, 12, 1),
+    )
     assert [h.get("reason") or h.get("note") for h in closed.history] == [
-        "waiting for their data", "sent"]
+        "waiting for their data",
+        "sent",
+    ]
     assert not closed.kept_on_time  # done after its first due date: late, whatever the new date
     kept = kept_on_time(demo_store, FIXED_TODAY)
     assert kept.ours.due >= 1 and set(kept.per_customer) <= {"星河视频", "Northwind Logistics"}
@@ -75,8 +92,13 @@ def test_listings_return_everything_they_are_asked_for(tmp_path) -> None:
     env = {**os.environ, "INTERVIEW_TUI_DB": str(db)}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "interview_tui", *args], env=env,
-                              capture_output=True, text=True, check=True)  # fmt: skip
+        return subprocess.run(
+            [sys.executable, "-m", "interview_tui", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
 
     run("demo", "--visits", "700")
     from interview_tui.store import open_store
@@ -101,8 +123,11 @@ def _by_hand(commitments: list[dict], today: str, owner: str = "us") -> dict:
     """The rate as the README defines it, computed in Python from the listing."""
     ours = [c for c in commitments if c["owner"] == owner]
     due = [c for c in ours if c["state"] != "open" or (c["first_due"] or "9") < today]
-    kept = [c for c in due if c["state"] == "done"
-            and (c["first_due"] is None or c["closed_on"] <= c["first_due"])]
+    kept = [
+        c
+        for c in due
+        if c["state"] == "done" and (c["first_due"] is None or c["closed_on"] <= c["first_due"])
+    ]
     return {"kept": len(kept), "due": len(due)}
 
 
@@ -110,10 +135,22 @@ def test_rescheduling_an_overdue_promise_does_not_raise_the_rate(demo_store) -> 
     db, today = demo_store.path, date.today().isoformat()
     before = _kept(db)
     assert {k: before["kept_on_time"][k] for k in ("kept", "due")} == _by_hand(
-        before["commitments"], today)
+        before["commitments"], today
+    )
     late = next(c for c in before["commitments"] if c["overdue"] and c["owner"] == "us")
-    result = CliRunner().invoke(cli, ["--db", db, "commitments", "reschedule", str(late["id"]),
-                                      "+14d", "--reason", "waiting for their data"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--db",
+            db,
+            "commitments",
+            "reschedule",
+            str(late["id"]),
+            "+14d",
+            "--reason",
+            "waiting for their data",
+        ],
+    )
     assert result.exit_code == 0, result.output
     after = _kept(db)
     assert after["kept_on_time"] == before["kept_on_time"]
@@ -121,14 +158,19 @@ def test_rescheduling_an_overdue_promise_does_not_raise_the_rate(demo_store) -> 
     assert not moved["overdue"] and moved["late"] and moved["first_due"] == late["due"]
     entry = moved["history"][-1]
     assert {k: entry[k] for k in ("on", "change", "from", "to", "reason")} == {
-        "on": today, "change": "due", "from": late["due"], "to": moved["due"],
-        "reason": "waiting for their data"}
+        "on": today,
+        "change": "due",
+        "from": late["due"],
+        "to": moved["due"],
+        "reason": "waiting for their data",
+    }
     assert entry["id"] and "by" in entry  # an entry names itself and its author
     run("--db", db, "commitments", "done", str(late["id"]), "--note", "sent at last")
     done = _kept(db)
     assert done["kept_on_time"] == before["kept_on_time"]  # done, but after its first date
     assert {k: done["kept_on_time"][k] for k in ("kept", "due")} == _by_hand(
-        done["commitments"], today)
+        done["commitments"], today
+    )
 
 
 def test_the_customers_promises_are_counted_apart(demo_store) -> None:
@@ -136,8 +178,9 @@ def test_the_customers_promises_are_counted_apart(demo_store) -> None:
     data = _kept(db)
     theirs = data["kept_on_time_customer"]
     assert theirs["due"] >= 1
-    assert {k: theirs[k] for k in ("kept", "due")} == _by_hand(data["commitments"], today,
-                                                               "customer")  # fmt: skip
+    assert {k: theirs[k] for k in ("kept", "due")} == _by_hand(
+        data["commitments"], today, "customer"
+    )
     late = next(c for c in data["commitments"] if c["owner"] == "customer" and c["overdue"])
     run("--db", db, "commitments", "drop", str(late["id"]), "--reason", "they changed plan")
     after = _kept(db)
@@ -155,7 +198,10 @@ def test_done_drop_reopen_from_the_command_line_keep_history(demo_store) -> None
     row = next(c for c in _kept(db)["commitments"] if c["id"] == target["id"])
     assert row["state"] == "dropped" and row["resolution_note"] == "moot"
     assert [(h["from"], h["to"], h.get("note") or h.get("reason")) for h in row["history"]] == [
-        ("open", "done", "sent"), ("done", "open", "wrong file"), ("open", "dropped", "moot")]
+        ("open", "done", "sent"),
+        ("done", "open", "wrong file"),
+        ("open", "dropped", "moot"),
+    ]
 
 
 def test_dates_are_read_as_the_dialogs_read_them(demo_store) -> None:
@@ -164,8 +210,9 @@ def test_dates_are_read_as_the_dialogs_read_them(demo_store) -> None:
     db, today = demo_store.path, date.today()
     target = str(next(c for c in _kept(db)["commitments"] if c["state"] == "open")["id"])
     for text in ("2026-12-04", "+14d", "下周五"):
-        result = CliRunner().invoke(cli, ["--db", db, "commitments", "reschedule", target, text,
-                                          "--reason", "asked"])  # fmt: skip
+        result = CliRunner().invoke(
+            cli, ["--db", db, "commitments", "reschedule", target, text, "--reason", "asked"]
+        )
         assert result.exit_code == 0, result.output
         row = next(c for c in _kept(db)["commitments"] if str(c["id"]) == target)
         assert row["due"] == parse_due(text, today).isoformat()

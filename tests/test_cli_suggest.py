@@ -16,8 +16,10 @@ def _english_after() -> None:
 
 
 @pytest.mark.parametrize(("lang", "asks"), [("en", "Did you mean"), ("zh", "是否想用")])
-@pytest.mark.parametrize(("typed", "meant"), [
-    (["vists"], "visits"), (["comitments"], "commitments"), (["visit", "restor", "3"], "restore")])
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [(["vists"], "visits"), (["comitments"], "commitments"), (["visit", "restor", "3"], "restore")],
+)
 def test_a_mistyped_command_gets_did_you_mean(tmp_path, lang, asks, typed, meant) -> None:
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "--lang", lang, *typed])
     assert result.exit_code == 2

@@ -38,8 +38,9 @@ def team_store(demo_store):
 
 
 def _ids(store, **kwargs) -> set[int]:
-    return {r.commitment.id for r in list_commitments(store, FIXED_TODAY,
-                                                      CommitmentFilter(**kwargs))}  # fmt: skip
+    return {
+        r.commitment.id for r in list_commitments(store, FIXED_TODAY, CommitmentFilter(**kwargs))
+    }
 
 
 def test_mine_is_what_i_wrote_and_what_came_before_the_team(team_store) -> None:
@@ -159,8 +160,13 @@ async def test_a_colleague_is_named_as_the_team_knows_them(tmp_path) -> None:
     from tests.conftest import FIXED_NOW
 
     ana, bo, _authors = _ana_shares_and_bo_joins(tmp_path, "Ana Lima", "Bo Chen")
-    app = build_app(bo, initial=("commitments", {}), today=lambda: FIXED_TODAY,
-                    now=lambda: FIXED_NOW, animate=False)  # fmt: skip
+    app = build_app(
+        bo,
+        initial=("commitments", {}),
+        today=lambda: FIXED_TODAY,
+        now=lambda: FIXED_NOW,
+        animate=False,
+    )
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         await pilot.press("a", "m", "m")

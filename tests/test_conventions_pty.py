@@ -21,11 +21,15 @@ ESC = b"\x1b"
 
 @pytest.fixture
 def demo_env(tmp_path) -> dict[str, str]:
-    env = {**os.environ, "INTERVIEW_TUI_DB": str(tmp_path / "demo.db"),
-           "INTERVIEW_TUI_CONFIG_DIR": str(tmp_path / "config"),
-           "INTERVIEW_TUI_LANG": "en"}  # fmt: skip
-    subprocess.run([sys.executable, "-m", "interview_tui", "demo"], env=env, check=True,
-                   capture_output=True)  # fmt: skip
+    env = {
+        **os.environ,
+        "INTERVIEW_TUI_DB": str(tmp_path / "demo.db"),
+        "INTERVIEW_TUI_CONFIG_DIR": str(tmp_path / "config"),
+        "INTERVIEW_TUI_LANG": "en",
+    }
+    subprocess.run(
+        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
+    )
     return env
 
 
@@ -77,8 +81,11 @@ def test_plan_tabs_and_actions_have_keys_every_terminal_sends(demo_env) -> None:
         term.drain(0.3)
         term.send(b"j\r")  # 星河视频's planned visit: open requirements in its brief
         screen = term.wait_for_screen("1-4 Tabs")  # in the key bar
-        for key, shown in ((b"1", "Open requirements"), (b"4", "Every chosen goal"),
-                           (b"2", "Bank question")):  # fmt: skip
+        for key, shown in (
+            (b"1", "Open requirements"),
+            (b"4", "Every chosen goal"),
+            (b"2", "Bank question"),
+        ):
             term.send(key)
             term.wait_for_screen(shown)
         for key, shown in ((b"r", "Rehearse · 星河视频"), (b"e", "Visit plan · 星河视频")):
@@ -114,8 +121,12 @@ def test_no_default_key_is_bound_twice_on_a_screen_nor_shadowed_by_j_k() -> None
     from interview_tui.bindings import keys_of_value as _keys
     from interview_tui.tui.keymap import _binding_classes, _bindings_of, key_clash
 
-    assert key_clash({binding.id: binding.key for cls in _binding_classes()
-                      for binding in _bindings_of(cls)}) is None  # fmt: skip
+    assert (
+        key_clash(
+            {binding.id: binding.key for cls in _binding_classes() for binding in _bindings_of(cls)}
+        )
+        is None
+    )
     for cls in _binding_classes():
         seen: dict[str, str] = {}
         for binding in _bindings_of(cls):

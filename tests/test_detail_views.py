@@ -19,9 +19,19 @@ from tests.conftest import FIXED_TODAY, settle
 
 def test_requirement_edit_keeps_history_and_undo_puts_it_back(demo_store) -> None:
     r = demo_store.all(Requirement)[0]
-    row, entry = recorded(demo_store, Requirement, r.id, "edit", lambda: requirement_pool.edit(
-        demo_store, r.id, {"group": PoolGroup.IN_PROGRESS, "planned": date(2027, 1, 20),
-                           "originator": "王总"}, "launch moved", override="pilot first"))
+    row, entry = recorded(
+        demo_store,
+        Requirement,
+        r.id,
+        "edit",
+        lambda: requirement_pool.edit(
+            demo_store,
+            r.id,
+            {"group": PoolGroup.IN_PROGRESS, "planned": date(2027, 1, 20), "originator": "王总"},
+            "launch moved",
+            override="pilot first",
+        ),
+    )
     changed = row.requirement
     assert changed.originator == "王总" and changed.planned == date(2027, 1, 20)
     fields = {e["field"]: e for e in changed.history}
@@ -36,17 +46,29 @@ def test_requirement_edit_keeps_history_and_undo_puts_it_back(demo_store) -> Non
 def test_commitment_edit_reopen_and_undo(demo_store) -> None:
     c = next(c for c in demo_store.all(Commitment) if c.state is CommitmentState.OPEN)
     edited = commitment_detail.edit(
-        demo_store, c.id, text="Send the export plan v2", owner_side=c.owner_side,
-        owner_name="Li", due=date(2026, 12, 20), reason="waiting for legal", today=FIXED_TODAY)
+        demo_store,
+        c.id,
+        text="Send the export plan v2",
+        owner_side=c.owner_side,
+        owner_name="Li",
+        due=date(2026, 12, 20),
+        reason="waiting for legal",
+        today=FIXED_TODAY,
+    )
     assert edited.text == "Send the export plan v2" and edited.due == date(2026, 12, 20)
     history = edited.history
-    assert any(e.get("to") == "2026-12-20" and e.get("reason") == "waiting for legal"
-               for e in history)
+    assert any(
+        e.get("to") == "2026-12-20" and e.get("reason") == "waiting for legal" for e in history
+    )
     assert any(e.get("field") == "text" for e in history)
     close(demo_store, edited, CommitmentState.DONE, "sent", FIXED_TODAY)
-    _, entry = recorded(demo_store, Commitment, c.id, "reopen",
-                        lambda: commitment_detail.reopen(demo_store, c.id, "not received",
-                                                         FIXED_TODAY))
+    _, entry = recorded(
+        demo_store,
+        Commitment,
+        c.id,
+        "reopen",
+        lambda: commitment_detail.reopen(demo_store, c.id, "not received", FIXED_TODAY),
+    )
     reopened = demo_store.get(Commitment, c.id)
     assert reopened.state is CommitmentState.OPEN and reopened.closed_on is None
     states = [e["to"] for e in reopened.history if e.get("change") == "state"]
@@ -56,10 +78,16 @@ def test_commitment_edit_reopen_and_undo(demo_store) -> None:
 
 def _dispute(store) -> Requirement:
     r = store.all(Requirement)[0]
-    return requirement_pool.edit(store, r.id, {
-        "latest_acceptable": date(2026, 12, 15), "planned": date(2027, 1, 20),
-        "workaround": "drain script before maintenance", "told_customer": "January release",
-    }).requirement
+    return requirement_pool.edit(
+        store,
+        r.id,
+        {
+            "latest_acceptable": date(2026, 12, 15),
+            "planned": date(2027, 1, 20),
+            "workaround": "drain script before maintenance",
+            "told_customer": "January release",
+        },
+    ).requirement
 
 
 def test_schedule_dispute_in_report_and_only_agreed_in_recap(demo_store) -> None:
@@ -117,8 +145,7 @@ async def test_pool_detail_view_edits_the_schedule_and_ctrl_z_undoes(make_app, d
         assert demo_store.get(Requirement, rid).group is saved.group
         await pilot.press("ctrl+z")  # and the detail view's edit before it
         await settle(pilot)
-        assert demo_store.get(Requirement, rid).planned == demo_store.all(
-            Requirement)[0].planned  # fmt: skip
+        assert demo_store.get(Requirement, rid).planned == demo_store.all(Requirement)[0].planned
 
 
 async def test_detail_view_asks_before_esc_throws_typed_text_away(make_app, demo_store):
@@ -168,10 +195,18 @@ def test_live_capture_can_take_the_schedule_fields(demo_store) -> None:
     from interview_tui.errors import FieldError
     from interview_tui.services.schedule import schedule_fields
 
-    fields = schedule_fields(FIXED_TODAY, latest_acceptable="2026-12-15", planned="+57d",
-                             workaround=" drain first ", told_customer="")
-    assert fields == {"latest_acceptable": "2026-12-15", "planned": "2027-01-20",
-                      "workaround": "drain first"}
+    fields = schedule_fields(
+        FIXED_TODAY,
+        latest_acceptable="2026-12-15",
+        planned="+57d",
+        workaround=" drain first ",
+        told_customer="",
+    )
+    assert fields == {
+        "latest_acceptable": "2026-12-15",
+        "planned": "2027-01-20",
+        "workaround": "drain first",
+    }
     r = Requirement(customer_id=1, user="SRE", **fields)  # as LiveSession.add_requirement does
     assert r.gap_days == 36
     with pytest.raises(FieldError) as problem:
@@ -182,8 +217,12 @@ def test_live_capture_can_take_the_schedule_fields(demo_store) -> None:
 async def test_hostile_text_shows_literally_in_the_detail_views(make_app, demo_store) -> None:
     hostile = "[bold]x[/] \x1b[2J\x1b]52;c;AAAA\x07 [link=file:///etc]y"
     r = demo_store.all(Requirement)[0]
-    requirement_pool.edit(demo_store, r.id, {"title": hostile, "workaround": hostile,
-                                             "planned": date(2027, 1, 20)}, reason=hostile)
+    requirement_pool.edit(
+        demo_store,
+        r.id,
+        {"title": hostile, "workaround": hostile, "planned": date(2027, 1, 20)},
+        reason=hostile,
+    )
     app = make_app("requirement", requirement_id=r.id)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -12,8 +12,7 @@ from interview_tui.domain.models import Commitment, Customer, Person, Requiremen
 
 
 def test_roles_and_goals_use_the_brief_ids() -> None:
-    assert [r.value for r in Role] == ["business", "procurement", "tech_decision",
-                                       "tech_execution"]  # fmt: skip
+    assert [r.value for r in Role] == ["business", "procurement", "tech_decision", "tech_execution"]
     assert len(Goal) == 7 and Goal.PAIN_POINTS.number == 6
     assert {Goal.TEAM_PROFILE, Goal.PERSONAL_CONNECTION} == INTERNAL_GOALS
     assert Role.TECH_DECISION.is_decision_maker and not Role.TECH_EXECUTION.is_decision_maker
@@ -31,8 +30,11 @@ def test_invalid_values_are_rejected() -> None:
 
 
 def test_visit_goals_are_unique_in_order() -> None:
-    visit = Visit(customer_id=1, date=datetime(2026, 1, 1),
-                  goals=["pain_points", "team_profile", "pain_points"])  # fmt: skip
+    visit = Visit(
+        customer_id=1,
+        date=datetime(2026, 1, 1),
+        goals=["pain_points", "team_profile", "pain_points"],
+    )
     assert visit.goals == [Goal.PAIN_POINTS, Goal.TEAM_PROFILE]
 
 

@@ -49,11 +49,27 @@ FAMILIES = {
     "vt": "\x0b",
     "cr": "\r",
 }
-HOSTILE = ("Kafka [/EU] [bold]b[/bold] [link=https://e.vil]l "
-           + " ".join(f"<{name}>{seq}" for name, seq in FAMILIES.items()) + " end")
+HOSTILE = (
+    "Kafka [/EU] [bold]b[/bold] [link=https://e.vil]l "
+    + " ".join(f"<{name}>{seq}" for name, seq in FAMILIES.items())
+    + " end"
+)
 #: in a one-line field: line breaks too (an editor shows them as new lines)
-RAW = ("\x1b]0;PWNTITLE", "\x1b]52;", "\x1b[2J", "\x07", "\x00", "\x9b", "\xc2\x9b", "\x85",
-       "\x7f", "\u202e", "\u2066", "\x0c", "\x0b")  # fmt: skip
+RAW = (
+    "\x1b]0;PWNTITLE",
+    "\x1b]52;",
+    "\x1b[2J",
+    "\x07",
+    "\x00",
+    "\x9b",
+    "\xc2\x9b",
+    "\x85",
+    "\x7f",
+    "\u202e",
+    "\u2066",
+    "\x0c",
+    "\x0b",
+)
 #: the app's own sequences: CSI (with DECRQM's ``$``) and Textual's pointer shape (OSC 22)
 _OWN = re.compile(r"\x1b\[[0-9;:?<>=$]*[A-Za-z~]|\x1b\]22;[a-z-]*\x07")
 
@@ -62,9 +78,16 @@ def _unsafe(out: str) -> list[str]:
     """What of ``out`` (a terminal sequence) the stored text smuggled in, if anything."""
     rest = _OWN.sub("", out)
     found = [seq for seq in RAW if seq in rest]
-    found += sorted({repr(c) for c in rest if (ord(c) < 0x20 and c not in "\n\r")
-                     or 0x7F <= ord(c) <= 0x9F or 0xD800 <= ord(c) <= 0xDFFF
-                     or c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"})  # fmt: skip
+    found += sorted(
+        {
+            repr(c)
+            for c in rest
+            if (ord(c) < 0x20 and c not in "\n\r")
+            or 0x7F <= ord(c) <= 0x9F
+            or 0xD800 <= ord(c) <= 0xDFFF
+            or c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+        }
+    )
     return found
 
 
@@ -72,25 +95,56 @@ def _hostile_store(path: Path) -> dict[str, int]:
     store = open_store(path)
     customer = store.save(Customer(name="Contoso", industry=HOSTILE, notes=HOSTILE))
     person = store.save(Person(customer_id=customer.id, name="Ann", role=Role.BUSINESS))
-    visit = store.save(Visit(customer_id=customer.id, date=datetime(2026, 11, 20, 10),
-                             purpose=HOSTILE, attendee_ids=[person.id], give_back=[HOSTILE],
-                             sales_told=HOSTILE, do_not_say=HOSTILE, may_promise=HOSTILE,
-                             must_not_promise="zzz", product_brief=HOSTILE,
-                             next_step=HOSTILE))  # fmt: skip
-    item = store.save(ScriptItem(visit_id=visit.id, role=Role.BUSINESS, goal=Goal.PAIN_POINTS,
-                                 text=HOSTILE, research=HOSTILE, purpose=HOSTILE,
-                                 follow_ups=[HOSTILE, HOSTILE]))  # fmt: skip
+    visit = store.save(
+        Visit(
+            customer_id=customer.id,
+            date=datetime(2026, 11, 20, 10),
+            purpose=HOSTILE,
+            attendee_ids=[person.id],
+            give_back=[HOSTILE],
+            sales_told=HOSTILE,
+            do_not_say=HOSTILE,
+            may_promise=HOSTILE,
+            must_not_promise="zzz",
+            product_brief=HOSTILE,
+            next_step=HOSTILE,
+        )
+    )
+    item = store.save(
+        ScriptItem(
+            visit_id=visit.id,
+            role=Role.BUSINESS,
+            goal=Goal.PAIN_POINTS,
+            text=HOSTILE,
+            research=HOSTILE,
+            purpose=HOSTILE,
+            follow_ups=[HOSTILE, HOSTILE],
+        )
+    )
     store.save(Note(visit_id=visit.id, script_item_id=item.id, text=HOSTILE + "\n" + HOSTILE))
     question = store.save(CustomerQuestion(visit_id=visit.id, text=HOSTILE, answer=HOSTILE))
-    commitment = store.save(Commitment(visit_id=visit.id, text=HOSTILE, owner_name=HOSTILE,
-                                       owner_side=OwnerSide.US))  # fmt: skip
-    requirement = store.save(Requirement(customer_id=customer.id, visit_id=visit.id,
-                                         title=HOSTILE, user=HOSTILE, scenario=HOSTILE,
-                                         pain=HOSTILE))  # fmt: skip
+    commitment = store.save(
+        Commitment(visit_id=visit.id, text=HOSTILE, owner_name=HOSTILE, owner_side=OwnerSide.US)
+    )
+    requirement = store.save(
+        Requirement(
+            customer_id=customer.id,
+            visit_id=visit.id,
+            title=HOSTILE,
+            user=HOSTILE,
+            scenario=HOSTILE,
+            pain=HOSTILE,
+        )
+    )
     store.close()
-    return {"customer": customer.id, "visit": visit.id, "item": item.id,
-            "question": question.id, "commitment": commitment.id,
-            "requirement": requirement.id}  # fmt: skip
+    return {
+        "customer": customer.id,
+        "visit": visit.id,
+        "item": item.id,
+        "question": question.id,
+        "commitment": commitment.id,
+        "requirement": requirement.id,
+    }
 
 
 def _dialogs(store: Any, ids: dict[str, int], app: Any) -> list[Any]:
@@ -103,9 +157,12 @@ def _dialogs(store: Any, ids: dict[str, int], app: Any) -> list[Any]:
 
     item = store.get(ScriptItem, ids["item"])
     question = store.get(CustomerQuestion, ids["question"])
-    dialogs = [ItemDialog(item, item.role, item.goal), CustomerQuestionDialog(question, "zzz"),
-               CommitmentDialog(FIXED_TODAY, lambda text: [], default_owner=HOSTILE),
-               NoteDialog("t", False, draft=HOSTILE)]  # fmt: skip
+    dialogs = [
+        ItemDialog(item, item.role, item.goal),
+        CustomerQuestionDialog(question, "zzz"),
+        CommitmentDialog(FIXED_TODAY, lambda text: [], default_owner=HOSTILE),
+        NoteDialog("t", False, draft=HOSTILE),
+    ]
     session = getattr(app.screen, "session", None)
     if session is not None:
         dialogs.append(ConfirmBackScreen(session))
@@ -115,8 +172,14 @@ def _dialogs(store: Any, ids: dict[str, int], app: Any) -> list[Any]:
 #: route -> ids of its editors that must show stored text (proof the walk filled them)
 ROUTES = {
     "live": ("note",),
-    "visit_form": ("purpose", "give_back", "sales_told", "do_not_say", "may_promise",
-                   "product_brief"),
+    "visit_form": (
+        "purpose",
+        "give_back",
+        "sales_told",
+        "do_not_say",
+        "may_promise",
+        "product_brief",
+    ),
     "customer": ("industry", "notes"),
     "requirement": ("title", "user", "scenario", "pain"),
     "commitment": ("text", "owner_name"),
@@ -132,10 +195,13 @@ DIALOGS = {
 
 
 def _route_kwargs(route: str, ids: dict[str, int]) -> dict[str, int]:
-    return {"live": {"visit_id": ids["visit"]}, "visit_form": {"visit_id": ids["visit"]},
-            "customer": {"customer_id": ids["customer"]},
-            "requirement": {"requirement_id": ids["requirement"]},
-            "commitment": {"commitment_id": ids["commitment"]}}[route]  # fmt: skip
+    return {
+        "live": {"visit_id": ids["visit"]},
+        "visit_form": {"visit_id": ids["visit"]},
+        "customer": {"customer_id": ids["customer"]},
+        "requirement": {"requirement_id": ids["requirement"]},
+        "commitment": {"commitment_id": ids["commitment"]},
+    }[route]
 
 
 def _check_editors(app: Any, where: str, filled: tuple[str, ...]) -> None:
@@ -163,7 +229,8 @@ def _check_editors(app: Any, where: str, filled: tuple[str, ...]) -> None:
 
 
 async def test_every_editor_filled_from_stored_text_draws_controls_as_symbols(
-        tmp_path: Path) -> None:  # fmt: skip
+    tmp_path: Path,
+) -> None:
     from interview_tui.tui.app import build_app
 
     path = tmp_path / "hostile.db"
@@ -171,9 +238,13 @@ async def test_every_editor_filled_from_stored_text_draws_controls_as_symbols(
     store = open_store(path)
     try:
         for route, filled in ROUTES.items():
-            app = build_app(store, initial=(route, _route_kwargs(route, ids)),
-                            today=lambda: FIXED_TODAY, now=lambda: FIXED_NOW,
-                            animate=False)  # fmt: skip
+            app = build_app(
+                store,
+                initial=(route, _route_kwargs(route, ids)),
+                today=lambda: FIXED_TODAY,
+                now=lambda: FIXED_NOW,
+                animate=False,
+            )
             async with app.run_test(size=(200, 60)) as pilot:
                 await settle(pilot)
                 _check_editors(app, route, filled)
@@ -215,8 +286,8 @@ async def test_text_typed_or_pasted_stays_exact_and_shows_as_symbols() -> None:
         # the drawn cursor is where the document's is: after the last character
         row, column = area.cursor_location
         assert area.get_column_width(row, column) == len(
-            area.document[row].expandtabs(area.indent_width)) or column == len(
-            area.document[row])  # fmt: skip
+            area.document[row].expandtabs(area.indent_width)
+        ) or column == len(area.document[row])
 
 
 async def test_question_copy_findings_quote_the_question_literally(tmp_path: Path) -> None:
@@ -227,10 +298,21 @@ async def test_question_copy_findings_quote_the_question_literally(tmp_path: Pat
     store = open_store(tmp_path / "q.db")
     customer = store.save(Customer(name="C"))
     visit = store.save(Visit(customer_id=customer.id, date=datetime(2026, 11, 20, 10)))
-    item = store.save(ScriptItem(visit_id=visit.id, role=Role.BUSINESS, goal=Goal.PAIN_POINTS,
-                                 text="How do you [/EU] and [bold]x[/bold] do it and also why?"))
-    app = build_app(store, initial=("plan", {"visit_id": visit.id}), today=lambda: FIXED_TODAY,
-                    now=lambda: FIXED_NOW, animate=False)  # fmt: skip
+    item = store.save(
+        ScriptItem(
+            visit_id=visit.id,
+            role=Role.BUSINESS,
+            goal=Goal.PAIN_POINTS,
+            text="How do you [/EU] and [bold]x[/bold] do it and also why?",
+        )
+    )
+    app = build_app(
+        store,
+        initial=("plan", {"visit_id": visit.id}),
+        today=lambda: FIXED_TODAY,
+        now=lambda: FIXED_NOW,
+        animate=False,
+    )
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(pilot)
@@ -267,8 +349,12 @@ def test_live_note_editor_writes_no_stored_control_to_the_terminal(tmp_path: Pat
 
     path = tmp_path / "live.db"
     ids = _hostile_store(path)
-    env = {**os.environ, "INTERVIEW_TUI_DB": str(path), "INTERVIEW_TUI_LANG": "en",
-           "INTERVIEW_TUI_CONFIG_DIR": str(tmp_path / "config")}  # fmt: skip
+    env = {
+        **os.environ,
+        "INTERVIEW_TUI_DB": str(path),
+        "INTERVIEW_TUI_LANG": "en",
+        "INTERVIEW_TUI_CONFIG_DIR": str(tmp_path / "config"),
+    }
     term = Terminal(["live", str(ids["visit"])], env, size=(160, 40))
     try:
         term.wait_for_screen("<osc52>␛]52;c;UFdOQ0xJUA==␇", timeout=30)

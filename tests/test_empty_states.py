@@ -24,8 +24,13 @@ def _app(store: Any, route: str, lang: str, **kwargs: Any) -> Any:
     from interview_tui.tui.app import build_app
 
     set_language(lang)
-    return build_app(store, initial=(route, kwargs), today=lambda: FIXED_TODAY,
-                     now=lambda: FIXED_NOW, animate=False)  # fmt: skip
+    return build_app(
+        store,
+        initial=(route, kwargs),
+        today=lambda: FIXED_TODAY,
+        now=lambda: FIXED_NOW,
+        animate=False,
+    )
 
 
 def _shown(app: Any) -> list[str]:

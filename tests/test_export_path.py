@@ -15,15 +15,18 @@ from tests.conftest import settle
 HOME = Path("/home/pm/interview-tui-exports")
 
 
-@pytest.mark.parametrize(("typed", "old", "new", "expected"), [
-    ("", "recap-md", "ics", str(HOME / "visit-1-ics")),
-    ("~/Desktop/", "recap-md", "report-md", "~/Desktop/visit-1-report.md"),
-    ("~/Desktop/visit-1-recap.md", "recap-md", "json", "~/Desktop/visit-1-json"),
-    ("~/Desktop/acme.md", "recap-md", "ics", "~/Desktop/acme.ics"),
-    ("~/Desktop/acme.ics", "ics", "report-md", "~/Desktop/acme.md"),
-    ("acme", "recap-md", "eml", "acme.eml"),
-    ("reports/acme 客户.md", "report-md", "chase-eml", "reports/acme 客户.eml"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("typed", "old", "new", "expected"),
+    [
+        ("", "recap-md", "ics", str(HOME / "visit-1-ics")),
+        ("~/Desktop/", "recap-md", "report-md", "~/Desktop/visit-1-report.md"),
+        ("~/Desktop/visit-1-recap.md", "recap-md", "json", "~/Desktop/visit-1-json"),
+        ("~/Desktop/acme.md", "recap-md", "ics", "~/Desktop/acme.ics"),
+        ("~/Desktop/acme.ics", "ics", "report-md", "~/Desktop/acme.md"),
+        ("acme", "recap-md", "eml", "acme.eml"),
+        ("reports/acme 客户.md", "report-md", "chase-eml", "reports/acme 客户.eml"),
+    ],
+)
 def test_a_new_format_keeps_the_folder(typed: str, old: str, new: str, expected: str) -> None:
     assert for_format(typed, HOME, 1, old, new) == expected
 
@@ -44,8 +47,9 @@ def test_the_target_is_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert target("  ", HOME, "visit-1-recap.md") == HOME / "visit-1-recap.md"
 
 
-async def test_typed_folder_stays_when_the_format_changes(make_app, tmp_path: Path,
-                                                          monkeypatch) -> None:  # fmt: skip
+async def test_typed_folder_stays_when_the_format_changes(
+    make_app, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("INTERVIEW_TUI_EXPORT_FOLDER", "~/interview-tui-exports")
     app = make_app("export", visit_id=1)

@@ -33,21 +33,40 @@ RAW = (b"\x1b", b"\x07", b"\x00", b"\x7f", b"\xc2\x9b", b"\xc2\x85", "\u202e".en
 def _hostile_db(path: Path) -> int:
     store = open_store(path)
     customer = store.save(Customer(name=HOSTILE))
-    person = store.save(Person(customer_id=customer.id, name="Priya " + HOSTILE,
-                               contact="priya@example.com", role=Role.BUSINESS))  # fmt: skip
-    visit = store.save(Visit(customer_id=customer.id, date=datetime(2026, 11, 20, 10),
-                             purpose=HOSTILE, attendee_ids=[person.id],
-                             next_step=HOSTILE))  # fmt: skip
+    person = store.save(
+        Person(
+            customer_id=customer.id,
+            name="Priya " + HOSTILE,
+            contact="priya@example.com",
+            role=Role.BUSINESS,
+        )
+    )
+    visit = store.save(
+        Visit(
+            customer_id=customer.id,
+            date=datetime(2026, 11, 20, 10),
+            purpose=HOSTILE,
+            attendee_ids=[person.id],
+            next_step=HOSTILE,
+        )
+    )
     store.save(Note(visit_id=visit.id, text="账单 " + HOSTILE))
-    store.save(Commitment(visit_id=visit.id, text="账单 " + HOSTILE, owner_name="Priya",
-                          owner_side=OwnerSide.CUSTOMER))  # fmt: skip
+    store.save(
+        Commitment(
+            visit_id=visit.id,
+            text="账单 " + HOSTILE,
+            owner_name="Priya",
+            owner_side=OwnerSide.CUSTOMER,
+        )
+    )
     store.save(Commitment(visit_id=visit.id, text="Send " + HOSTILE, owner_name=HOSTILE))
     store.close()
     return int(visit.id)
 
 
-def _write(data: bytes, output_format: str, terminal: bool,
-           monkeypatch: pytest.MonkeyPatch) -> bytes:  # fmt: skip
+def _write(
+    data: bytes, output_format: str, terminal: bool, monkeypatch: pytest.MonkeyPatch
+) -> bytes:
     buffer = io.BytesIO()
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(buffer, encoding="utf-8"))
     write_export(data, output_format, terminal=terminal)
@@ -56,11 +75,18 @@ def _write(data: bytes, output_format: str, terminal: bool,
 
 @pytest.mark.parametrize("output_format", FORMATS)
 def test_every_format_is_exact_to_a_file_and_visible_on_a_terminal(
-        output_format: str, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    output_format: str, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     visit_id = _hostile_db(db_path)
     store = open_store(db_path)
-    data = render(store, visit_id, output_format, today=FIXED_TODAY, now=FIXED_NOW,
-                  settings=UserSettings(email="pm@example.com"))  # fmt: skip
+    data = render(
+        store,
+        visit_id,
+        output_format,
+        today=FIXED_TODAY,
+        now=FIXED_NOW,
+        settings=UserSettings(email="pm@example.com"),
+    )
     store.close()
     if output_format not in ("eml", "chase-eml"):  # MIME-encoded bodies, folded headers
         assert any(raw in data for raw in RAW), output_format  # the export does hold them
@@ -107,14 +133,22 @@ def _run_in_pty(args: list[str], env: dict[str, str]) -> bytes:
 
 
 @pty_only
-def test_export_and_calendar_print_no_control_to_a_real_terminal(db_path: Path,
-                                                                 tmp_path: Path) -> None:
+def test_export_and_calendar_print_no_control_to_a_real_terminal(
+    db_path: Path, tmp_path: Path
+) -> None:
     visit_id = _hostile_db(db_path)
-    env = {**os.environ, "INTERVIEW_TUI_DB": str(db_path), "INTERVIEW_TUI_LANG": "en",
-           "INTERVIEW_TUI_CONFIG_DIR": str(tmp_path / "config"),
-           "INTERVIEW_TUI_EMAIL": "pm@example.com"}  # fmt: skip
-    for args in (["export", str(visit_id), "--format", "report-md"],
-                 ["export", str(visit_id), "--format", "chase-eml"], ["calendar"]):
+    env = {
+        **os.environ,
+        "INTERVIEW_TUI_DB": str(db_path),
+        "INTERVIEW_TUI_LANG": "en",
+        "INTERVIEW_TUI_CONFIG_DIR": str(tmp_path / "config"),
+        "INTERVIEW_TUI_EMAIL": "pm@example.com",
+    }
+    for args in (
+        ["export", str(visit_id), "--format", "report-md"],
+        ["export", str(visit_id), "--format", "chase-eml"],
+        ["calendar"],
+    ):
         out = _run_in_pty(args, env)
         assert b"PWN" in out, (args, out[-300:])
         assert not [raw for raw in RAW if raw in out], (args, out[-300:])

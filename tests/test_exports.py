@@ -30,11 +30,19 @@ SHARED = "ZZSHAREDPAIN"
 def planted(demo_store) -> int:
     """Visit 1 with a marker string in every internal field."""
     plant_internal(demo_store)
-    demo_store.save_all([
-        Requirement(customer_id=1, visit_id=1, user="运维", scenario="晚高峰", pain=SHARED),
-        Commitment(visit_id=1, text="A custom SLA", owner_side=OwnerSide.US, owner_name="Li",
-                   due=date(2026, 12, 4), within_authority=False),
-    ])  # fmt: skip
+    demo_store.save_all(
+        [
+            Requirement(customer_id=1, visit_id=1, user="运维", scenario="晚高峰", pain=SHARED),
+            Commitment(
+                visit_id=1,
+                text="A custom SLA",
+                owner_side=OwnerSide.US,
+                owner_name="Li",
+                due=date(2026, 12, 4),
+                within_authority=False,
+            ),
+        ]
+    )
     return 1
 
 
@@ -70,8 +78,7 @@ def test_report_has_evidence_by_goal_and_personal_only_on_request(planted, demo_
         assert f"{goal.number}. " in report
     assert MARKERS["team_profile"] in report and MARKERS["internal_note"] in report
     assert MARKERS["personal"] not in report
-    assert MARKERS["personal"] in _export(demo_store, "report-md",
-                                          include_personal=True).decode()  # fmt: skip
+    assert MARKERS["personal"] in _export(demo_store, "report-md", include_personal=True).decode()
     assert "OVERDUE" in report and "beyond my authority" in report
 
 
@@ -114,8 +121,16 @@ def test_json_round_trip_into_another_database(planted, demo_store, tmp_path: Pa
 
     def content(data: dict) -> dict:
         """Everything but ids and timestamps, which a new database assigns itself."""
-        drop = {"id", "visit_id", "customer_id", "script_item_id", "speaker_id", "created_at",
-                "updated_at", "attendee_ids"}  # fmt: skip
+        drop = {
+            "id",
+            "visit_id",
+            "customer_id",
+            "script_item_id",
+            "speaker_id",
+            "created_at",
+            "updated_at",
+            "attendee_ids",
+        }
 
         def clean(value):
             if isinstance(value, dict):
@@ -139,8 +154,12 @@ def test_cli_export_files_are_private_and_import_is_clean(planted, demo_store, t
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     for fmt, suffix in (("report-md", "md"), ("recap-md", "md"), ("eml", "eml"), ("ics", "ics")):
         target = tmp_path / f"out-{fmt}.{suffix}"
-        assert runner.invoke(cli, ["--db", db, "export", "1", "--format", fmt, "-o",
-                                   str(target)]).exit_code == 0  # fmt: skip
+        assert (
+            runner.invoke(
+                cli, ["--db", db, "export", "1", "--format", fmt, "-o", str(target)]
+            ).exit_code
+            == 0
+        )
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
     other = tmp_path / "other.db"
     result = runner.invoke(cli, ["--db", str(other), "import", str(out)])
@@ -166,8 +185,16 @@ def test_importing_the_same_visit_twice_updates_it(planted, demo_store, tmp_path
     path = tmp_path / "visit.json"
     path.write_bytes(_export(demo_store, "json"))
     db, other = demo_store.path, str(tmp_path / "other.db")
-    tables = ("visits", "notes", "commitments", "requirements", "script_items", "people",
-              "customers", "customer_questions")  # fmt: skip
+    tables = (
+        "visits",
+        "notes",
+        "commitments",
+        "requirements",
+        "script_items",
+        "people",
+        "customers",
+        "customer_questions",
+    )
     for target in (db, other):
         before = _visits(target) if target == db else 0
         for attempt in range(2):
@@ -180,16 +207,22 @@ def test_importing_the_same_visit_twice_updates_it(planted, demo_store, tmp_path
     data = json.loads(path.read_text(encoding="utf-8"))
     data["notes"][0]["text"] = "corrected on the other machine"
     data["commitments"][0]["state"] = "done"
-    data["notes"].append({**data["notes"][1], "uid": "5d6f3c1e-8f0a-4c3b-9a7e-2b1c0d9e8f7a",
-                          "text": "a note added on the other machine"})  # fmt: skip
+    data["notes"].append(
+        {
+            **data["notes"][1],
+            "uid": "5d6f3c1e-8f0a-4c3b-9a7e-2b1c0d9e8f7a",
+            "text": "a note added on the other machine",
+        }
+    )
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert CliRunner().invoke(cli, ["--db", other, "import", str(path)]).exit_code == 0
     after = {t: _count(store, t) for t in tables}
     assert after == {**counts, "notes": counts["notes"] + 1}
     texts = {n["uid"]: n["text"] for n in store.query("SELECT uid, text FROM notes")}
     assert texts[data["notes"][0]["uid"]] == "corrected on the other machine"
-    state = store.query("SELECT state FROM commitments WHERE uid = ?",
-                        [data["commitments"][0]["uid"]])  # fmt: skip
+    state = store.query(
+        "SELECT state FROM commitments WHERE uid = ?", [data["commitments"][0]["uid"]]
+    )
     assert state == [{"state": "done"}]
     assert store.search("corrected")  # the search index follows the update
     store.close()
@@ -222,21 +255,34 @@ def test_json_export_leaves_personal_notes_out_unless_asked(planted, demo_store)
     assert not [n for n in plain["notes"] if n["goal"] == "personal_connection"]
 
 
-def test_recap_leaves_dropped_out_marks_done_and_teaches_what_exists(demo_store,
-                                                                     monkeypatch) -> None:
+def test_recap_leaves_dropped_out_marks_done_and_teaches_what_exists(
+    demo_store, monkeypatch
+) -> None:
     monkeypatch.setenv("INTERVIEW_TUI_RECAP_LANG", "ui")  # in English, not the customer's
     from interview_tui.domain.enums import CommitmentState, RequirementState
     from interview_tui.services.commitments import close
 
-    demo_store.save_all([
-        Commitment(visit_id=1, text="ZZDROPPED promise", due=date(2026, 12, 1)),
-        Commitment(visit_id=1, text="ZZDONE promise", due=date(2026, 12, 1)),
-        Requirement(customer_id=1, visit_id=1, title="Export by tag", pain="ZZSUPPORTEDPAIN",
-                    state=RequirementState.ALREADY_SUPPORTED,
-                    how_to_use="Billing → Export → group by tag ZZHOWTO"),
-        Requirement(customer_id=1, visit_id=1, title="Bare", pain="ZZBARE",
-                    state=RequirementState.ALREADY_SUPPORTED),
-    ])  # fmt: skip
+    demo_store.save_all(
+        [
+            Commitment(visit_id=1, text="ZZDROPPED promise", due=date(2026, 12, 1)),
+            Commitment(visit_id=1, text="ZZDONE promise", due=date(2026, 12, 1)),
+            Requirement(
+                customer_id=1,
+                visit_id=1,
+                title="Export by tag",
+                pain="ZZSUPPORTEDPAIN",
+                state=RequirementState.ALREADY_SUPPORTED,
+                how_to_use="Billing → Export → group by tag ZZHOWTO",
+            ),
+            Requirement(
+                customer_id=1,
+                visit_id=1,
+                title="Bare",
+                pain="ZZBARE",
+                state=RequirementState.ALREADY_SUPPORTED,
+            ),
+        ]
+    )
     before = _export(demo_store, "recap-md").decode()
     assert "ZZDROPPED" in before and "ZZDONE promise: us" in before
     for text, state in (("ZZDROPPED", CommitmentState.DROPPED), ("ZZDONE", CommitmentState.DONE)):
@@ -264,8 +310,9 @@ def test_report_shows_the_override_and_the_first_due_date(planted, demo_store) -
     line = next(line for line in report.splitlines() if "A custom SLA" in line)
     assert "beyond my authority" in line and "kept by decision" not in line
     override_authority(demo_store, flagged.id, "VP approved ZZAPPROVED", FIXED_TODAY)
-    reschedule(demo_store, demo_store.get(Commitment, flagged.id), date(2026, 12, 20), "later",
-               FIXED_TODAY)  # fmt: skip
+    reschedule(
+        demo_store, demo_store.get(Commitment, flagged.id), date(2026, 12, 20), "later", FIXED_TODAY
+    )
     report = _export(demo_store, "report-md").decode()
     line = next(line for line in report.splitlines() if "A custom SLA" in line)
     assert "kept by decision: VP approved ZZAPPROVED" in line
@@ -275,8 +322,9 @@ def test_report_shows_the_override_and_the_first_due_date(planted, demo_store) -
     assert "ZZAPPROVED" not in recap and "decision" not in recap
 
 
-def test_an_export_from_before_uids_imported_twice_is_one_visit(planted, demo_store,
-                                                                 tmp_path: Path) -> None:
+def test_an_export_from_before_uids_imported_twice_is_one_visit(
+    planted, demo_store, tmp_path: Path
+) -> None:
     """Files written before uids existed: the uids made on import are the same each time."""
     data = json.loads(_export(demo_store, "json"))
 
@@ -290,8 +338,9 @@ def test_an_export_from_before_uids_imported_twice_is_one_visit(planted, demo_st
     path = tmp_path / "old.json"
     path.write_text(json.dumps(strip(data), ensure_ascii=False), encoding="utf-8")
     other = str(tmp_path / "other.db")
-    outputs = [CliRunner().invoke(cli, ["--db", other, "import", str(path)]).output
-               for _ in range(2)]  # fmt: skip
+    outputs = [
+        CliRunner().invoke(cli, ["--db", other, "import", str(path)]).output for _ in range(2)
+    ]
     assert outputs[0].startswith("imported") and outputs[1].startswith("updated")
     store = open_store(Path(other))
     assert _visits(other) == 1

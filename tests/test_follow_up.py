@@ -35,20 +35,38 @@ def run(*args: str, lang: str = "en"):
 def mixed(demo_store):
     """Commitments in every state across visits: done, dropped, overdue, open, undated."""
     store = demo_store
-    open_one = store.save(Commitment(visit_id=3, text="Send the pricing sheet, v2; today",
-                                     owner_side=OwnerSide.US, owner_name="me"))  # fmt: skip
-    dropped = store.save(Commitment(visit_id=3, text="Dropped promise", owner_name="me",
-                                    due=FIXED_TODAY + timedelta(days=1)))  # fmt: skip
+    open_one = store.save(
+        Commitment(
+            visit_id=3,
+            text="Send the pricing sheet, v2; today",
+            owner_side=OwnerSide.US,
+            owner_name="me",
+        )
+    )
+    dropped = store.save(
+        Commitment(
+            visit_id=3, text="Dropped promise", owner_name="me", due=FIXED_TODAY + timedelta(days=1)
+        )
+    )
     close(store, dropped, CommitmentState.DROPPED, "no longer needed", FIXED_TODAY)
-    store.save(Commitment(visit_id=1, text="客户提供压测脚本", owner_side=OwnerSide.CUSTOMER,
-                          owner_name="赵磊", due=FIXED_TODAY + timedelta(days=30)))  # fmt: skip
+    store.save(
+        Commitment(
+            visit_id=1,
+            text="客户提供压测脚本",
+            owner_side=OwnerSide.CUSTOMER,
+            owner_name="赵磊",
+            due=FIXED_TODAY + timedelta(days=30),
+        )
+    )
     return {"undated": open_one.id, "dropped": dropped.id}
 
 
 def _states(store) -> dict[str, set[int]]:
     rows = store.query("SELECT id, state FROM commitments")
-    return {state: {r["id"] for r in rows if r["state"] == state}
-            for state in ("open", "done", "dropped")}  # fmt: skip
+    return {
+        state: {r["id"] for r in rows if r["state"] == state}
+        for state in ("open", "done", "dropped")
+    }
 
 
 def _events(raw: bytes) -> list:
@@ -62,8 +80,9 @@ def _uid_id(event, store) -> int:
     return ids[uid]
 
 
-def test_calendar_has_every_open_commitment_with_an_alarm_and_stable_uids(mixed, demo_store,
-                                                                          tmp_path: Path):
+def test_calendar_has_every_open_commitment_with_an_alarm_and_stable_uids(
+    mixed, demo_store, tmp_path: Path
+):
     states = _states(demo_store)
     assert states["done"] and states["dropped"] and len(states["open"]) >= 6
     out = tmp_path / "promises.ics"
@@ -73,8 +92,10 @@ def test_calendar_has_every_open_commitment_with_an_alarm_and_stable_uids(mixed,
     events = _events(out.read_bytes())
     # one each, no more
     assert sorted(_uid_id(e, demo_store) for e in events) == sorted(states["open"])
-    visits = {r["visit_id"] for r in demo_store.query(
-        "SELECT DISTINCT visit_id FROM commitments WHERE state = 'open'")}  # fmt: skip
+    visits = {
+        r["visit_id"]
+        for r in demo_store.query("SELECT DISTINCT visit_id FROM commitments WHERE state = 'open'")
+    }
     assert len(visits) >= 2  # across every visit
     for event in events:
         alarms = [c for c in event.subcomponents if c.name == "VALARM"]
@@ -82,8 +103,12 @@ def test_calendar_has_every_open_commitment_with_an_alarm_and_stable_uids(mixed,
         assert alarms[0].decoded("TRIGGER") == -timedelta(hours=15)  # 09:00 the day before
     by_id = {_uid_id(e, demo_store): e for e in events}
     summary = {i: str(by_id[i]["SUMMARY"]) for i in by_id}
-    customer_ids = {r["id"] for r in demo_store.query(
-        "SELECT id FROM commitments WHERE owner_side = 'customer' AND state = 'open'")}  # fmt: skip
+    customer_ids = {
+        r["id"]
+        for r in demo_store.query(
+            "SELECT id FROM commitments WHERE owner_side = 'customer' AND state = 'open'"
+        )
+    }
     assert all(summary[i].startswith("Theirs") for i in customer_ids)
     assert all(summary[i].startswith("Ours") for i in by_id if i not in customer_ids)
     undated = by_id[mixed["undated"]]
@@ -100,7 +125,8 @@ def test_calendar_has_every_open_commitment_with_an_alarm_and_stable_uids(mixed,
 
 
 def test_calendar_streams_in_batches_filters_by_customer_and_speaks_chinese(
-        mixed, demo_store, monkeypatch) -> None:  # fmt: skip
+    mixed, demo_store, monkeypatch
+) -> None:
     monkeypatch.setattr(follow_up, "BATCH", 2)
     states = _states(demo_store)
     result = CliRunner().invoke(cli, ["--lang", "zh", "--db", demo_store.path, "calendar"])
@@ -108,8 +134,7 @@ def test_calendar_streams_in_batches_filters_by_customer_and_speaks_chinese(
     events = _events(result.stdout_bytes)
     assert sorted(_uid_id(e, demo_store) for e in events) == sorted(states["open"])
     assert all(str(e["SUMMARY"]).startswith(("我方", "客户")) for e in events)
-    assert any("未完成" in str(e["DESCRIPTION"]) or "逾期" in str(e["DESCRIPTION"])
-               for e in events)  # fmt: skip
+    assert any("未完成" in str(e["DESCRIPTION"]) or "逾期" in str(e["DESCRIPTION"]) for e in events)
     north = run("--db", demo_store.path, "calendar", "--customer", "northwind")
     names = {str(e["SUMMARY"]).split(": ")[0] for e in _events(north.stdout_bytes)}
     assert names and all("Northwind Logistics" in n for n in names)
@@ -121,8 +146,12 @@ def test_visit_ics_skips_closed_ones_and_shares_the_calendar_uids(mixed, demo_st
     visit = run("--db", demo_store.path, "export", "3", "--format", "ics").stdout_bytes
     every = run("--db", demo_store.path, "calendar").stdout_bytes
     visit_uids = {str(e["UID"]) for e in _events(visit)}
-    open3 = {r["id"] for r in demo_store.query(
-        "SELECT id FROM commitments WHERE visit_id = 3 AND state = 'open'")}  # fmt: skip
+    open3 = {
+        r["id"]
+        for r in demo_store.query(
+            "SELECT id FROM commitments WHERE visit_id = 3 AND state = 'open'"
+        )
+    }
     assert {_uid_id(e, demo_store) for e in _events(visit)} == open3
     assert visit_uids <= {str(e["UID"]) for e in _events(every)}
     assert all(e.subcomponents for e in _events(visit))
@@ -134,10 +163,12 @@ def test_alarm_follows_the_settings(mixed, demo_store, tmp_path: Path, monkeypat
     (config / "settings.toml").write_text('alarm_days_before = 0\nalarm_time = "08:30"\n')
     events = _events(run("--db", demo_store.path, "calendar").stdout_bytes)
     assert {e.subcomponents[0].decoded("TRIGGER") for e in events} == {
-        timedelta(hours=8, minutes=30)}
+        timedelta(hours=8, minutes=30)
+    }
     monkeypatch.setenv("INTERVIEW_TUI_ALARM", "false")  # the environment overrides the file
-    assert not any(e.subcomponents for e in _events(
-        run("--db", demo_store.path, "calendar").stdout_bytes))  # fmt: skip
+    assert not any(
+        e.subcomponents for e in _events(run("--db", demo_store.path, "calendar").stdout_bytes)
+    )
 
 
 def test_due_soon_lists_overdue_and_next_seven_days(mixed, demo_store) -> None:
@@ -146,9 +177,13 @@ def test_due_soon_lists_overdue_and_next_seven_days(mixed, demo_store) -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     rows = data["commitments"] if isinstance(data, dict) else data
-    expected = {r["id"] for r in demo_store.query(
-        "SELECT id FROM commitments WHERE state = 'open' AND due IS NOT NULL AND due <= ?",
-        [(today + timedelta(days=7)).isoformat()])}  # fmt: skip
+    expected = {
+        r["id"]
+        for r in demo_store.query(
+            "SELECT id FROM commitments WHERE state = 'open' AND due IS NOT NULL AND due <= ?",
+            [(today + timedelta(days=7)).isoformat()],
+        )
+    }
     assert {row["id"] for row in rows} == expected and expected
     assert {row["owner"] for row in rows} == {"us", "customer"}  # ours and theirs
     assert mixed["undated"] not in expected and mixed["dropped"] not in expected
@@ -161,10 +196,17 @@ def test_due_soon_lists_overdue_and_next_seven_days(mixed, demo_store) -> None:
 def planted(demo_store) -> int:
     """Visit 1 with a marker in every internal field, and 孙倩's e-mail."""
     plant_internal(demo_store)
-    demo_store.save_all([
-        Commitment(visit_id=1, text="客户已提供的旧数据", owner_side=OwnerSide.CUSTOMER,
-                   owner_name="孙倩", state=CommitmentState.DONE),
-    ])  # fmt: skip
+    demo_store.save_all(
+        [
+            Commitment(
+                visit_id=1,
+                text="客户已提供的旧数据",
+                owner_side=OwnerSide.CUSTOMER,
+                owner_name="孙倩",
+                state=CommitmentState.DONE,
+            ),
+        ]
+    )
     sun = next(p for p in demo_store.people(1) if p.name == "孙倩")
     sun.contact = "+86 138 0000 0000, sunqian@xinghe.example"
     demo_store.save(sun)
@@ -173,15 +215,18 @@ def planted(demo_store) -> int:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_chase_asks_the_right_person_in_their_language_and_leaks_nothing(
-        planted, demo_store, tmp_path: Path, lang: str) -> None:  # fmt: skip
+    planted, demo_store, tmp_path: Path, lang: str
+) -> None:
     config = tmp_path / "config"
     config.mkdir()
     (config / "settings.toml").write_text(
         'name = "Li Wei"\nemail = "li.wei@cloud.example"\n'
-        'signature = """\nLi Wei\nProduct Manager ZZSIGNATURE\n"""\n')  # fmt: skip
+        'signature = """\nLi Wei\nProduct Manager ZZSIGNATURE\n"""\n'
+    )
     out = tmp_path / "chase.eml"
-    result = run("--db", demo_store.path, "export", "1", "--format", "chase-eml", "-o",
-                 str(out), lang=lang)  # fmt: skip
+    result = run(
+        "--db", demo_store.path, "export", "1", "--format", "chase-eml", "-o", str(out), lang=lang
+    )
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     message = BytesParser(policy=policy.default).parsebytes(out.read_bytes())
@@ -212,8 +257,9 @@ def test_chase_without_promises_or_address_says_so(planted, demo_store, monkeypa
     sun = next(p for p in demo_store.people(1) if p.name == "孙倩")
     sun.contact = "ext. 4411"
     demo_store.save(sun)
-    result = CliRunner().invoke(cli, ["--db", demo_store.path, "export", "1", "--format",
-                                      "chase-eml"])  # fmt: skip
+    result = CliRunner().invoke(
+        cli, ["--db", demo_store.path, "export", "1", "--format", "chase-eml"]
+    )
     assert result.exit_code == 0
     assert "no e-mail address for: 孙倩" in result.stderr
     message = BytesParser(policy=policy.default).parsebytes(result.stdout_bytes)
@@ -226,7 +272,8 @@ def test_eml_recap_is_from_the_pm_with_the_signature(demo_store, tmp_path: Path)
     config.mkdir()
     (config / "settings.toml").write_text(
         'name = "Li Wei"\nemail = "li.wei@cloud.example"\nsignature = "Li Wei, PM"\n'
-        'recap_lang = "en"\n')  # fmt: skip
+        'recap_lang = "en"\n'
+    )
     raw = run("--db", demo_store.path, "export", "1", "--format", "eml", lang="zh").stdout_bytes
     message = BytesParser(policy=policy.default).parsebytes(raw)
     assert "li.wei@cloud.example" in message["From"] and "Li Wei" in message["From"]
@@ -235,13 +282,16 @@ def test_eml_recap_is_from_the_pm_with_the_signature(demo_store, tmp_path: Path)
     assert "Thank you" in body  # recap_lang = "en" wins over the interface's zh
 
 
-def test_bad_settings_are_one_line_each_and_the_command_still_runs(demo_store,
-                                                                   tmp_path: Path) -> None:
+def test_bad_settings_are_one_line_each_and_the_command_still_runs(
+    demo_store, tmp_path: Path
+) -> None:
     config = tmp_path / "config"
     config.mkdir()
     path = config / "settings.toml"
-    path.write_text('email = "not an address"\nalarm_time = "9am"\ncolour = "red"\n'
-                    'lang = "zh"\nname = "Li\\nBcc: all@example.com"\n')  # fmt: skip
+    path.write_text(
+        'email = "not an address"\nalarm_time = "9am"\ncolour = "red"\n'
+        'lang = "zh"\nname = "Li\\nBcc: all@example.com"\n'
+    )
     result = CliRunner().invoke(cli, ["--db", demo_store.path, "calendar"])
     assert result.exit_code == 0
     warnings = result.stderr.splitlines()[:-1]
@@ -251,16 +301,18 @@ def test_bad_settings_are_one_line_each_and_the_command_still_runs(demo_store,
     assert any("email" in line and "example.com" in line for line in warnings)
     assert any("colour" in line for line in warnings)
     events = _events(result.stdout_bytes)
-    assert events and all(e.subcomponents[0].decoded("TRIGGER") == -timedelta(hours=15)
-                          for e in events)  # fmt: skip
+    assert events and all(
+        e.subcomponents[0].decoded("TRIGGER") == -timedelta(hours=15) for e in events
+    )
     assert str(events[0]["SUMMARY"]).startswith(("我方", "客户"))  # lang = "zh" from the file
     shown = run("--db", demo_store.path, "settings", "--json")
     data = json.loads(shown.stdout)
     sources = {row["key"]: row["source"] for row in data["settings"]}
     assert sources["lang"] == str(path) and "bad" in sources["alarm_time"]
     assert len(data["problems"]) == 4
-    eml = run("--db", demo_store.path, "export", "1", "--format", "eml", "--from",
-              "pm@example.com")  # the bad e-mail was dropped: no sender of its own
+    eml = run(
+        "--db", demo_store.path, "export", "1", "--format", "eml", "--from", "pm@example.com"
+    )  # the bad e-mail was dropped: no sender of its own
     assert eml.exit_code == 0 and b"Bcc" not in eml.stdout_bytes  # a header cannot be injected
 
 
@@ -275,11 +327,12 @@ def test_syntax_error_and_environment_language(demo_store, tmp_path: Path, monke
     assert "environment variable INTERVIEW_TUI_LANG" in result.stdout
 
 
-async def test_the_app_opens_with_bad_settings_and_shows_a_warning(make_app,
-                                                                   tmp_path: Path) -> None:
+async def test_the_app_opens_with_bad_settings_and_shows_a_warning(
+    make_app, tmp_path: Path
+) -> None:
     config = tmp_path / "config"
     config.mkdir()
-    (config / "settings.toml").write_text('alarm_days_before = 99\n')
+    (config / "settings.toml").write_text("alarm_days_before = 99\n")
     app = make_app("home")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -291,9 +344,12 @@ async def test_the_app_opens_with_bad_settings_and_shows_a_warning(make_app,
 def test_help_does_not_import_pydantic_settings() -> None:
     import subprocess
 
-    code = ("from interview_tui.cli.main import main\n"
-            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-            "import sys; print('pydantic_settings' in sys.modules)")  # fmt: skip
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, timeout=60)  # fmt: skip
+    code = (
+        "from interview_tui.cli.main import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "import sys; print('pydantic_settings' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
     assert result.stdout.strip().endswith("False")

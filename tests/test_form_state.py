@@ -52,19 +52,29 @@ def test_no_screen_builds_textuals_own_tick_boxes() -> None:
     """Screens use the app's ``Tick`` and ``TickList`` (``[x]`` / ``[ ]``), never
     Textual's ``Checkbox`` and ``SelectionList`` themselves."""
     package = Path(__file__).parent.parent / "interview_tui" / "tui"
-    offenders = [f"{source.name}: {widget}" for source in package.rglob("*.py")
-                 if source.name != "inputs.py"
-                 for widget in ("Checkbox", "SelectionList")
-                 if re.search(rf"\b{widget}(\[[^\]]*\])?\(", source.read_text("utf-8"))]
+    offenders = [
+        f"{source.name}: {widget}"
+        for source in package.rglob("*.py")
+        if source.name != "inputs.py"
+        for widget in ("Checkbox", "SelectionList")
+        if re.search(rf"\b{widget}(\[[^\]]*\])?\(", source.read_text("utf-8"))
+    ]
     assert offenders == []
 
 
-@pytest.mark.parametrize(("route", "kwargs"), [
-    ("visit_form", {}), ("visit_form", {"visit_id": 2}), ("customer", {}),
-    ("customer", {"customer_id": 1}), ("export", {"visit_id": 1}),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("route", "kwargs"),
+    [
+        ("visit_form", {}),
+        ("visit_form", {"visit_id": 2}),
+        ("customer", {}),
+        ("customer", {"customer_id": 1}),
+        ("export", {"visit_id": 1}),
+    ],
+)
 async def test_every_form_opens_on_its_first_field_with_its_label_in_sight(
-        make_app, route, kwargs) -> None:  # fmt: skip
+    make_app, route, kwargs
+) -> None:
     """The new-visit form opened with its scrolling pane focused: the first keys went
     nowhere, then into the wrong field."""
     app = make_app(route, **kwargs)
@@ -136,8 +146,9 @@ def test_visit_form_snapshot(snap_compare, make_app, lang, size) -> None:
         pilot.app.screen.query_one("#goals").select("pain_points")
         await pilot.pause()
 
-    assert snap_compare(make_app("visit_form", lang=lang, visit_id=2), terminal_size=size,
-                        run_before=run_before)
+    assert snap_compare(
+        make_app("visit_form", lang=lang, visit_id=2), terminal_size=size, run_before=run_before
+    )
 
 
 @pytest.mark.parametrize("cells", range(12, 70, 3))
@@ -146,9 +157,14 @@ def test_a_hit_line_keeps_the_match_in_whatever_room(cells) -> None:
 
     from interview_tui.store.search import around_hit, snippet
 
-    for text, query in (("…上亿 APP 推广预算,技术部门要把网络延迟控制在 30ms 以内。", "延迟"),
-                        ("The billing export from the ERP breaks every month end, so the "
-                         "finance team waits for the invoices", "invoices")):  # fmt: skip
+    for text, query in (
+        ("…上亿 APP 推广预算,技术部门要把网络延迟控制在 30ms 以内。", "延迟"),
+        (
+            "The billing export from the ERP breaks every month end, so the "
+            "finance team waits for the invoices",
+            "invoices",
+        ),
+    ):
         shown = around_hit(snippet(text, query), query, cells)
         assert cell_len(shown) <= cells and query in shown, (cells, shown)
 
@@ -157,16 +173,23 @@ def test_a_hit_line_keeps_the_match_in_whatever_room(cells) -> None:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_search_line_snapshot(snap_compare, make_app, lang, size) -> None:
     """Each result line shows the words around the match, however narrow."""
-    assert snap_compare(make_app("search", lang=lang, query="延迟"), terminal_size=size,
-                        run_before=settle)
+    assert snap_compare(
+        make_app("search", lang=lang, query="延迟"), terminal_size=size, run_before=settle
+    )
 
 
-@pytest.mark.parametrize(("environ", "theme"), [
-    ({}, "dark"), ({"COLORFGBG": "0;15"}, "light"), ({"COLORFGBG": "15;0"}, "dark"),
-    ({"COLORFGBG": "0;default;7"}, "light"), ({"INTERVIEW_TUI_THEME": "light"}, "light"),
-    ({"INTERVIEW_TUI_THEME": "dark", "COLORFGBG": "0;15"}, "dark"),
-    ({"INTERVIEW_TUI_THEME": "auto", "COLORFGBG": "0;15"}, "light"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("environ", "theme"),
+    [
+        ({}, "dark"),
+        ({"COLORFGBG": "0;15"}, "light"),
+        ({"COLORFGBG": "15;0"}, "dark"),
+        ({"COLORFGBG": "0;default;7"}, "light"),
+        ({"INTERVIEW_TUI_THEME": "light"}, "light"),
+        ({"INTERVIEW_TUI_THEME": "dark", "COLORFGBG": "0;15"}, "dark"),
+        ({"INTERVIEW_TUI_THEME": "auto", "COLORFGBG": "0;15"}, "light"),
+    ],
+)
 def test_theme_follows_the_terminal_or_the_setting(environ, theme) -> None:
     from interview_tui.settings import quick_theme
 
@@ -192,8 +215,11 @@ def test_light_theme_snapshot(snap_compare, make_app, lang, size) -> None:
         pilot.app.screen.query_one("#goals").select("pain_points")
         await pilot.pause()
 
-    assert snap_compare(make_app("visit_form", lang=lang, visit_id=2, theme="light"),
-                        terminal_size=size, run_before=run_before)
+    assert snap_compare(
+        make_app("visit_form", lang=lang, visit_id=2, theme="light"),
+        terminal_size=size,
+        run_before=run_before,
+    )
 
 
 async def test_a_tick_list_filled_after_it_was_drawn_highlights_its_first_row(make_app) -> None:

@@ -13,8 +13,10 @@ from textual.widgets import Static
 from interview_tui.tui.text import Block, hanging
 from tests.conftest import settle
 
-FOLLOW_UP = ("What would have to be true for the team to move the nightly batch jobs "
-             "onto the new scheduler before the end of the quarter? [b]not bold[/b]")  # fmt: skip
+FOLLOW_UP = (
+    "What would have to be true for the team to move the nightly batch jobs "
+    "onto the new scheduler before the end of the quarter? [b]not bold[/b]"
+)
 
 
 def _lines(renderable: object, width: int) -> list[str]:
@@ -44,18 +46,29 @@ def test_chinese_hangs_by_cells() -> None:
 def test_a_dated_line_hangs_under_its_text() -> None:
     from interview_tui.tui.review.detail_base import dated_block
 
-    lines = _lines(dated_block(["2026-11-24  due 2026-12-01 → 2026-12-08  · their launch "
-                                "moved by a week because of the audit", "No changes yet"]), 36)
+    lines = _lines(
+        dated_block(
+            [
+                "2026-11-24  due 2026-12-01 → 2026-12-08  · their launch "
+                "moved by a week because of the audit",
+                "No changes yet",
+            ]
+        ),
+        36,
+    )
     assert lines[0].startswith("2026-11-24  due")
     assert lines[1].startswith(" " * 12) and lines[1][12] != " "
     assert lines[-1] == "No changes yet"
 
 
 @settings(max_examples=60, deadline=None)
-@given(prefix=st.sampled_from(["  → ", "• ", "2026-11-24  ", "1/12  "]),
-       text=st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
-                    min_size=1, max_size=200),
-       width=st.integers(min_value=8, max_value=60))  # fmt: skip
+@given(
+    prefix=st.sampled_from(["  → ", "• ", "2026-11-24  ", "1/12  "]),
+    text=st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=200
+    ),
+    width=st.integers(min_value=8, max_value=60),
+)
 def test_any_text_fits_and_hangs(prefix: str, text: str, width: int) -> None:
     lines = _lines(hanging(prefix, text), width)
     indent = cell_len(prefix)

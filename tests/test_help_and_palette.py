@@ -13,8 +13,22 @@ from interview_tui.tui.help_screen import HelpScreen
 from tests.conftest import settle
 
 #: words that may stay in Latin letters in a Chinese screen: key names and the product name
-KEY_WORDS = {"esc", "alt", "home", "end", "ctrl", "super", "tab", "del", "interview", "tui",
-             "enter", "json", "ics", "csv"}  # fmt: skip
+KEY_WORDS = {
+    "esc",
+    "alt",
+    "home",
+    "end",
+    "ctrl",
+    "super",
+    "tab",
+    "del",
+    "interview",
+    "tui",
+    "enter",
+    "json",
+    "ics",
+    "csv",
+}
 
 
 def _help_text(app) -> str:
@@ -36,8 +50,17 @@ async def test_f1_on_live_lists_the_meeting_keys_grouped_and_goals_by_name(make_
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         text = await _open_help(pilot)
-        order = ["Capture", "^t", "Commitment", "Notes and goals", "Goal 6: Pain points",
-                 "Moving through the script", "The meeting", "Everywhere", "Editing text"]
+        order = [
+            "Capture",
+            "^t",
+            "Commitment",
+            "Notes and goals",
+            "Goal 6: Pain points",
+            "Moving through the script",
+            "The meeting",
+            "Everywhere",
+            "Editing text",
+        ]
         assert [text.index(word) for word in order] == sorted(text.index(w) for w in order)
         assert re.search(r"\^y 6, alt\+6\s+Goal 6: Pain points", text), text
         assert "⌥" not in text  # a Mac's Option characters are text unless option_keys is on

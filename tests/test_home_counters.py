@@ -23,42 +23,59 @@ def _long_way(store) -> dict:
     hidden = service.NOT_ARCHIVED
     today = TODAY.isoformat()
     soon = (TODAY + timedelta(days=service.DUE_SOON_DAYS)).isoformat()
-    open_count = store.query(f"SELECT count(*) AS n FROM commitments m WHERE {hidden}"
-                             " AND m.state = 'open'")[0]["n"]  # fmt: skip
+    open_count = store.query(
+        f"SELECT count(*) AS n FROM commitments m WHERE {hidden} AND m.state = 'open'"
+    )[0]["n"]
     kept = {}
     for name, side in (("ours", "= 'us'"), ("theirs", "!= 'us'")):
         row = store.query(
             f"SELECT coalesce(sum({service._KEPT}), 0) AS kept,"
             f" coalesce(sum({service._DUE}), 0) AS due FROM commitments m"
-            f" WHERE {hidden} AND m.owner_side {side}", [today])[0]  # fmt: skip
+            f" WHERE {hidden} AND m.owner_side {side}",
+            [today],
+        )[0]
         kept[name] = (row["kept"], row["due"])
     counts = store.query(
         "SELECT m.owner_side AS side, sum(m.due < ?) AS overdue, sum(m.due >= ?) AS due"
         f" FROM commitments m WHERE {hidden} AND m.state = 'open' AND m.due IS NOT NULL"
-        " AND m.due <= ? GROUP BY m.owner_side", [today, today, soon])  # fmt: skip
+        " AND m.due <= ? GROUP BY m.owner_side",
+        [today, today, soon],
+    )
     customers = store.query(
         "SELECT c.id, c.name, count(v.id) AS visits, max(v.date) AS last_visit FROM customers c"
         " LEFT JOIN visits v ON v.customer_id = c.id AND v.archived_at IS NULL"
         " WHERE c.archived_at IS NULL AND c.importing IS NULL GROUP BY c.id"
-        " ORDER BY last_visit DESC, c.name LIMIT 25")  # fmt: skip
-    return {"open": open_count, "kept": kept,
-            "overdue": {r["side"]: r["overdue"] for r in counts},
-            "due": {r["side"]: r["due"] for r in counts}, "customers": customers}  # fmt: skip
+        " ORDER BY last_visit DESC, c.name LIMIT 25"
+    )
+    return {
+        "open": open_count,
+        "kept": kept,
+        "overdue": {r["side"]: r["overdue"] for r in counts},
+        "due": {r["side"]: r["due"] for r in counts},
+        "customers": customers,
+    }
 
 
 def _counters(store) -> dict:
     home = read_home(store, TODAY)
-    return {"open": home.open_commitments,
-            "kept": {"ours": (home.kept.ours.kept, home.kept.ours.due),
-                     "theirs": (home.kept.theirs.kept, home.kept.theirs.due)},
-            "overdue": home.due.overdue, "due": home.due.due,
-            "customers": home.customers}  # fmt: skip
+    return {
+        "open": home.open_commitments,
+        "kept": {
+            "ours": (home.kept.ours.kept, home.kept.ours.due),
+            "theirs": (home.kept.theirs.kept, home.kept.theirs.due),
+        },
+        "overdue": home.due.overdue,
+        "due": home.due.due,
+        "customers": home.customers,
+    }
 
 
 def _check(store, step: str) -> None:
     assert _counters(store) == _long_way(store), step
-    zeros = store.query("SELECT (SELECT count(*) FROM commitment_counts WHERE n = 0)"
-                        " + (SELECT count(*) FROM customer_visit_counts WHERE n = 0) AS n")
+    zeros = store.query(
+        "SELECT (SELECT count(*) FROM commitment_counts WHERE n = 0)"
+        " + (SELECT count(*) FROM customer_visit_counts WHERE n = 0) AS n"
+    )
     assert zeros[0]["n"] == 0, f"{step}: counters at zero left behind"
 
 
@@ -67,18 +84,24 @@ def test_counters_equal_the_long_count_after_every_kind_of_change(demo_store) ->
     _check(store, "demo")
     visit = store.all(Visit)[0]
     # inserts, of each side, with and without dates
-    for number, (side, due) in enumerate([(OwnerSide.US, TODAY - timedelta(days=3)),
-                                          (OwnerSide.CUSTOMER, TODAY + timedelta(days=2)),
-                                          (OwnerSide.US, None)]):  # fmt: skip
+    for number, (side, due) in enumerate(
+        [
+            (OwnerSide.US, TODAY - timedelta(days=3)),
+            (OwnerSide.CUSTOMER, TODAY + timedelta(days=2)),
+            (OwnerSide.US, None),
+        ]
+    ):
         store.save(Commitment(visit_id=visit.id, text=f"new {number}", owner_side=side, due=due))
     _check(store, "inserts")
-    first = sorted(store.all(Commitment, "visit_id = ? AND text LIKE 'new %'", [visit.id]),
-                   key=lambda c: c.id)  # fmt: skip
+    first = sorted(
+        store.all(Commitment, "visit_id = ? AND text LIKE 'new %'", [visit.id]), key=lambda c: c.id
+    )
     first.append(min(store.all(Commitment, "text NOT LIKE 'new %'"), key=lambda c: c.id))
     service.close(store, first[0], CommitmentState.DONE, "", TODAY)
     service.close(store, first[1], CommitmentState.DROPPED, "why", TODAY)
-    service.reschedule(store, service._fresh(store, first[2]), TODAY + timedelta(days=5),
-                       "later", TODAY)  # fmt: skip
+    service.reschedule(
+        store, service._fresh(store, first[2]), TODAY + timedelta(days=5), "later", TODAY
+    )
     _check(store, "close, drop, reschedule")
     service.reopen(store, service._fresh(store, first[0]), TODAY, "again")
     store.db.execute("UPDATE commitments SET owner_side = 'customer' WHERE id = ?", [first[3].id])
@@ -94,8 +117,9 @@ def test_counters_equal_the_long_count_after_every_kind_of_change(demo_store) ->
     set_archived(store, "customer", visit.customer_id, False)
     _check(store, "customer restored")
     other = store.all(Visit)[1]
-    store.db.execute("UPDATE visits SET customer_id = ? WHERE id = ?",
-                     [visit.customer_id, other.id])  # fmt: skip
+    store.db.execute(
+        "UPDATE visits SET customer_id = ? WHERE id = ?", [visit.customer_id, other.id]
+    )
     _check(store, "a visit moved to another customer")
     store.db.execute("UPDATE visits SET date = '2031-01-01T09:00' WHERE id = ?", [other.id])
     _check(store, "a visit moved to another day")
@@ -167,13 +191,18 @@ def test_home_reads_the_same_work_at_any_size(demo_store) -> None:
             visit_id = store.db.execute(
                 "INSERT INTO visits (customer_id, date, status, purpose, uid)"
                 " VALUES (?, ?, 'done', '', ?)",
-                [customer, day, f"bulk-visit-{number}"]).lastrowid  # fmt: skip
+                [customer, day, f"bulk-visit-{number}"],
+            ).lastrowid
             store.db.conn.executemany(
                 "INSERT INTO commitments (visit_id, text, owner_side, due, state, uid)"
                 " VALUES (?, 'x', ?, ?, ?, ?)",
-                [(visit_id, side, due, state, f"bulk-{visit_id}-{side}-{state}-{copy}")
-                 for side in ("us", "customer") for state in ("open", "done", "dropped")
-                 for copy in range(4)])  # fmt: skip
+                [
+                    (visit_id, side, due, state, f"bulk-{visit_id}-{side}-{state}-{copy}")
+                    for side in ("us", "customer")
+                    for state in ("open", "done", "dropped")
+                    for copy in range(4)
+                ],
+            )
     assert store.query("SELECT count(*) AS n FROM commitments")[0]["n"] > 9_000
     _check(store, "10,000 more commitments")
     after = _steps(store)

@@ -75,8 +75,11 @@ async def test_user_keymap_remaps_by_binding_id(make_app, tmp_path) -> None:
     app._keymap = {"home.new_customer": "ctrl+k"}
     async with app.run_test(size=(100, 30)) as pilot:
         await _ready(app, pilot)
-        keys = {key for key, b in app.screen.active_bindings.items()
-                if b.binding.id == "home.new_customer"}  # fmt: skip
+        keys = {
+            key
+            for key, b in app.screen.active_bindings.items()
+            if b.binding.id == "home.new_customer"
+        }
         assert keys == {"ctrl+k"}
 
 
@@ -189,11 +192,18 @@ def test_marks_say_when_a_visit_is() -> None:
     assert visit_timing("2026-11-20T10:00", "done", FIXED_TODAY) == "past"
 
 
-async def test_a_visit_done_today_is_not_upcoming_and_marks_have_a_legend(make_app,
-                                                                          demo_store) -> None:
+async def test_a_visit_done_today_is_not_upcoming_and_marks_have_a_legend(
+    make_app, demo_store
+) -> None:
     customer = demo_store.save(Customer(name="Today Corp"))
-    done = demo_store.save(Visit(customer_id=customer.id, date=FIXED_NOW.replace(hour=8),
-                                 status="done", purpose="Done this morning"))  # fmt: skip
+    done = demo_store.save(
+        Visit(
+            customer_id=customer.id,
+            date=FIXED_NOW.replace(hour=8),
+            status="done",
+            purpose="Done this morning",
+        )
+    )
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -32,16 +32,25 @@ def _invoke(args: list[str], **kwargs: Any) -> Any:
 def _one_error_line(result: Any) -> bool:
     lines = result.stderr.splitlines()
     clean_exit = result.exception is None or isinstance(result.exception, SystemExit)
-    return (result.exit_code != 0 and len(lines) == 1
-            and lines[0].startswith("interview-tui: error: ")
-            and "Traceback" not in result.output and clean_exit)  # fmt: skip
+    return (
+        result.exit_code != 0
+        and len(lines) == 1
+        and lines[0].startswith("interview-tui: error: ")
+        and "Traceback" not in result.output
+        and clean_exit
+    )
 
 
-def _run(args: list[str], env: dict[str, str] | None = None,
-         timeout: float = 30) -> subprocess.CompletedProcess:  # fmt: skip
+def _run(
+    args: list[str], env: dict[str, str] | None = None, timeout: float = 30
+) -> subprocess.CompletedProcess:
     """The real command in its own process (a hang fails the test)."""
-    return subprocess.run([sys.executable, "-m", "interview_tui", *args], capture_output=True,
-                          timeout=timeout, env={**os.environ, **(env or {})})  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "interview_tui", *args],
+        capture_output=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def _one_line(done: subprocess.CompletedProcess) -> str:
@@ -59,9 +68,20 @@ def _headers_single_line(raw: bytes) -> dict[str, str]:
     assert "Bcc" not in message and not message.defects
     head = raw.split(b"\n\n", 1)[0]
     names = [line.split(b":", 1)[0] for line in head.splitlines() if not line[:1].isspace()]
-    assert names == [b"Subject", b"From", b"To", b"Date", b"Message-ID", b"X-Unsent",
-                     b"MIME-Version", b"Content-Type"] or \
-        b"To" not in names, names  # fmt: skip
+    assert (
+        names
+        == [
+            b"Subject",
+            b"From",
+            b"To",
+            b"Date",
+            b"Message-ID",
+            b"X-Unsent",
+            b"MIME-Version",
+            b"Content-Type",
+        ]
+        or b"To" not in names
+    ), names
     return {key: str(value) for key, value in message.items()}
 
 
@@ -73,24 +93,41 @@ def test_line_breaks_in_email_headers_are_folded(demo_store, tmp_path, brk) -> N
     demo_store.save(customer.model_copy(update={"name": f"星河{brk}Bcc: evil@x.example"}))
     for person in demo_store.people(1):
         if person.name == "孙倩":
-            demo_store.save(person.model_copy(update={
-                "name": f"孙倩{brk}Bcc: evil@x.example",
-                "contact": f"sun@xinghe.example{brk}Bcc: evil@x.example"}))  # fmt: skip
+            demo_store.save(
+                person.model_copy(
+                    update={
+                        "name": f"孙倩{brk}Bcc: evil@x.example",
+                        "contact": f"sun@xinghe.example{brk}Bcc: evil@x.example",
+                    }
+                )
+            )
     config = tmp_path / "config"
     config.mkdir()
     (config / "settings.toml").write_text(
         'email = "me@example.com"\n'
-        f'name = "Me{brk.encode("unicode_escape").decode()}Bcc: evil@x.example"\n'
-        .replace("\\x0b", "\\u000b").replace("\\x0c", "\\f").replace("\\x85", "\\u0085"),
-        encoding="utf-8")  # fmt: skip
+        f'name = "Me{brk.encode("unicode_escape").decode()}Bcc: evil@x.example"\n'.replace(
+            "\\x0b", "\\u000b"
+        )
+        .replace("\\x0c", "\\f")
+        .replace("\\x85", "\\u0085"),
+        encoding="utf-8",
+    )
     db = str(demo_store.path)
     runs = [
         ["export", "1", "--format", "eml", "--report"],
-        ["export", "1", "--format", "eml", "--subject", f"纪要{brk}Bcc: evil@x.example",
-         "--to", f"a@b.example{brk}Bcc: evil@x.example"],
+        [
+            "export",
+            "1",
+            "--format",
+            "eml",
+            "--subject",
+            f"纪要{brk}Bcc: evil@x.example",
+            "--to",
+            f"a@b.example{brk}Bcc: evil@x.example",
+        ],
         ["export", "1", "--format", "eml", "--from", f"Me{brk}Bcc: evil@x.example <m@e.example>"],
         ["export", "1", "--format", "chase-eml"],
-    ]  # fmt: skip
+    ]
     for args in runs:
         result = _invoke(["--db", db, *args])
         assert result.exit_code == 0, (args, result.output)
@@ -105,8 +142,9 @@ def test_line_breaks_in_email_headers_are_folded(demo_store, tmp_path, brk) -> N
 @pytest.mark.parametrize("text", ["9999-12-31", "9999-01-01", "9999年12月31日"])
 def test_a_due_date_a_calendar_cannot_hold_is_refused(demo_store, text) -> None:
     before = demo_store.get(Commitment, 7).due
-    result = _invoke(["--db", str(demo_store.path), "commitments", "reschedule", "7", text,
-                      "--reason", "later"])  # fmt: skip
+    result = _invoke(
+        ["--db", str(demo_store.path), "commitments", "reschedule", "7", text, "--reason", "later"]
+    )
     assert _one_error_line(result), result.output
     assert "9998-12-31" in result.stderr
     assert demo_store.get(Commitment, 7).due == before
@@ -128,10 +166,15 @@ def test_a_stored_extreme_date_keeps_its_event(demo_store) -> None:
     with demo_store.transaction() as db:
         db.execute("UPDATE commitments SET due = '9999-12-31' WHERE id = 7")
         db.execute("UPDATE commitments SET due = NULL WHERE id = 1")
-        db.execute("UPDATE visits SET date = '9999-12-31T10:00:00' WHERE id = "
-                   "(SELECT visit_id FROM commitments WHERE id = 1)")  # fmt: skip
-    for args in (["calendar"], ["export", "1", "--format", "ics"],
-                 ["export", str(demo_store.get(Commitment, 7).visit_id), "--format", "ics"]):
+        db.execute(
+            "UPDATE visits SET date = '9999-12-31T10:00:00' WHERE id = "
+            "(SELECT visit_id FROM commitments WHERE id = 1)"
+        )
+    for args in (
+        ["calendar"],
+        ["export", "1", "--format", "ics"],
+        ["export", str(demo_store.get(Commitment, 7).visit_id), "--format", "ics"],
+    ):
         result = _invoke(["--db", path, *args])
         assert result.exit_code == 0 and "Traceback" not in result.output, (args, result.output)
         assert "DTSTART;VALUE=DATE:99991231" in result.stdout, args
@@ -149,12 +192,18 @@ def _config(tmp_path: Path) -> Path:
     return config
 
 
-@pytest.mark.parametrize("content", [
-    'lang = "zh"\nname = "Li"\n'.encode("utf-16"), b"\x8b\x00\xff\xfe" + bytes(range(256)),
-    DEEP_TOML.encode(),
-], ids=["utf-16", "binary", "deep"])  # fmt: skip
-def test_a_settings_file_that_is_not_toml_text_is_one_warning(demo_store, tmp_path,
-                                                              content) -> None:  # fmt: skip
+@pytest.mark.parametrize(
+    "content",
+    [
+        'lang = "zh"\nname = "Li"\n'.encode("utf-16"),
+        b"\x8b\x00\xff\xfe" + bytes(range(256)),
+        DEEP_TOML.encode(),
+    ],
+    ids=["utf-16", "binary", "deep"],
+)
+def test_a_settings_file_that_is_not_toml_text_is_one_warning(
+    demo_store, tmp_path, content
+) -> None:
     (_config(tmp_path) / "settings.toml").write_bytes(content)
     for args in (["calendar"], ["visits"], ["settings"]):
         result = _invoke(["--db", str(demo_store.path), *args])
@@ -180,7 +229,8 @@ def test_a_fifo_in_place_of_a_config_file_never_hangs(demo_store, tmp_path, name
 
 def test_a_huge_bad_settings_value_is_shown_cut(demo_store, tmp_path) -> None:
     (_config(tmp_path) / "settings.toml").write_text(
-        f'alarm_time = "{"9" * 1_000_000}"\n"{"k" * 100_000}" = 1\n', encoding="utf-8")
+        f'alarm_time = "{"9" * 1_000_000}"\n"{"k" * 100_000}" = 1\n', encoding="utf-8"
+    )
     result = _invoke(["--db", str(demo_store.path), "calendar"])
     lines = [line for line in result.stderr.splitlines() if "warning" in line]
     assert result.exit_code == 0 and len(lines) == 2, result.stderr[:500]
@@ -225,15 +275,21 @@ def test_a_foreign_file_with_our_table_names_is_never_modified(tmp_path, version
         "CREATE TABLE notes (body TEXT); CREATE TABLE commitments (body TEXT);"
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
         "INSERT INTO customers VALUES (1, 'theirs');"
-        f"PRAGMA user_version = {version};")  # fmt: skip
+        f"PRAGMA user_version = {version};"
+    )
     conn.commit()
     conn.close()
     before = db.read_bytes()
-    for args in (["visits"], ["commitments"], ["search", "x"], ["calendar"], ["demo"],
-                 ["export", "1", "--format", "json"]):  # fmt: skip
+    for args in (
+        ["visits"],
+        ["commitments"],
+        ["search", "x"],
+        ["calendar"],
+        ["demo"],
+        ["export", "1", "--format", "json"],
+    ):
         result = _invoke(["--db", str(db), *args])
-        assert _one_error_line(result) and "another program" in result.stderr, (args,
-                                                                                result.output)
+        assert _one_error_line(result) and "another program" in result.stderr, (args, result.output)
         assert db.read_bytes() == before, args
         assert sorted(p.name for p in tmp_path.iterdir()) == ["theirs.db"], args
 
@@ -295,11 +351,19 @@ def damaged_db(_damaged_bytes, tmp_path) -> Path:
 
 def test_a_damaged_database_is_one_line_with_the_way_to_recover(damaged_db, tmp_path) -> None:
     export = tmp_path / "visit.json"
-    export.write_text(_invoke(["--db", str(tmp_path / "other.db"), "demo"]).output and
-                      _invoke(["--db", str(tmp_path / "other.db"), "export", "1", "--format",
-                               "json"]).stdout, encoding="utf-8")  # fmt: skip
-    for args in (["visits"], ["commitments"], ["calendar"], ["search", "ARM"],
-                 ["export", "1", "--format", "json"], ["import", str(export)]):
+    export.write_text(
+        _invoke(["--db", str(tmp_path / "other.db"), "demo"]).output
+        and _invoke(["--db", str(tmp_path / "other.db"), "export", "1", "--format", "json"]).stdout,
+        encoding="utf-8",
+    )
+    for args in (
+        ["visits"],
+        ["commitments"],
+        ["calendar"],
+        ["search", "ARM"],
+        ["export", "1", "--format", "json"],
+        ["import", str(export)],
+    ):
         result = _invoke(["--db", str(damaged_db), *args])
         assert _one_error_line(result), (args, result.output[-600:])
         assert "damaged" in result.stderr and ".recover" in result.stderr, args
@@ -309,8 +373,9 @@ def test_a_damaged_database_is_one_line_with_the_way_to_recover(damaged_db, tmp_
     assert "已损坏" in result.stderr and ".recover" in result.stderr
 
 
-async def test_a_damaged_database_is_said_when_the_app_starts(_damaged_rows_bytes, tmp_path
-                                                             ) -> None:  # fmt: skip
+async def test_a_damaged_database_is_said_when_the_app_starts(
+    _damaged_rows_bytes, tmp_path
+) -> None:
     from interview_tui.store import open_store
     from interview_tui.tui.app import build_app
 
@@ -370,14 +435,19 @@ print(round(time.perf_counter() - start, 3))
 def test_the_rules_run_in_linear_time() -> None:
     """Every rule's gap is bounded, so 20,000 characters of the worst repeated phrases take
     about a second for all four (old code: 4,000 took 2 s, 20,000 never ended)."""
-    done = subprocess.run([sys.executable, "-c", _RULES_ON_LONG_TEXT], capture_output=True,
-                          timeout=30, env={**os.environ})  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", _RULES_ON_LONG_TEXT],
+        capture_output=True,
+        timeout=30,
+        env={**os.environ},
+    )
     assert done.returncode == 0, done.stderr
     assert float(done.stdout) < 10  # ~1.2 s here; generous for a loaded machine
 
 
-@pytest.mark.parametrize("unit", ["why ", "why did you choose ", "what features would you like ",
-                                  "为什么选择"])  # fmt: skip
+@pytest.mark.parametrize(
+    "unit", ["why ", "why did you choose ", "what features would you like ", "为什么选择"]
+)
 def test_lint_time_grows_linearly_up_to_the_longest_question(unit) -> None:
     """The rules' gaps are bounded, so a question of 2,000 characters of the worst repeated
     phrase lints in well under a second (old code: 1,000 characters took 0.1–2 s, 4,000
@@ -402,8 +472,12 @@ def test_a_question_of_400_kb_is_one_finding_in_both_languages(tmp_path) -> None
     text = "why did you choose them " * 17_000  # 408,000 characters, one line
     for lang, words in (("en", "not one question"), ("zh", "不是一个问题")):
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "interview_tui", "--lang", lang, "lint",
-                               "-"], input=text.encode(), capture_output=True, timeout=30)
+        done = subprocess.run(
+            [sys.executable, "-m", "interview_tui", "--lang", lang, "lint", "-"],
+            input=text.encode(),
+            capture_output=True,
+            timeout=30,
+        )
         assert time.perf_counter() - start < 15, lang  # ~0.3 s here
         output = done.stdout.decode()
         assert done.returncode == 1 and b"Traceback" not in done.stderr, done.stderr[-300:]

@@ -20,22 +20,26 @@ from interview_tui.domain.models import Commitment, Customer, Note, Visit
 from interview_tui.store import open_store
 from interview_tui.tui.text import literal
 
-HOSTILE = ("Contoso [/EU] [bold]x[/bold] [link=https://e.vil]y\x1b]0;pwned\x07"
-           "\x1b]52;c;Zm9v\x07\x1b[2J\x9b31m\u202e end")
+HOSTILE = (
+    "Contoso [/EU] [bold]x[/bold] [link=https://e.vil]y\x1b]0;pwned\x07"
+    "\x1b]52;c;Zm9v\x07\x1b[2J\x9b31m\u202e end"
+)
 _TERMINAL_BYTES = (b"\x1b", b"\x07", b"\xc2\x9b")  # ESC, BEL, CSI (C1)
 
 
 def _cli(db: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "INTERVIEW_TUI_DB": str(db)}
-    return subprocess.run([sys.executable, "-m", "interview_tui", *args], capture_output=True,
-                          env=env, timeout=60)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "interview_tui", *args], capture_output=True, env=env, timeout=60
+    )
 
 
 def _hostile_db(path: Path) -> int:
     store = open_store(path)
     customer = store.save(Customer(name=HOSTILE))
-    visit = store.save(Visit(customer_id=customer.id, date=datetime(2026, 11, 20, 10),
-                             purpose=HOSTILE))  # fmt: skip
+    visit = store.save(
+        Visit(customer_id=customer.id, date=datetime(2026, 11, 20, 10), purpose=HOSTILE)
+    )
     store.save(Note(visit_id=visit.id, text="账单 " + HOSTILE))
     store.save(Commitment(visit_id=visit.id, text="账单 " + HOSTILE, owner_name=HOSTILE))
     store.close()
@@ -44,8 +48,14 @@ def _hostile_db(path: Path) -> int:
 
 def test_cli_prints_no_terminal_control_bytes(db_path: Path) -> None:
     _hostile_db(db_path)
-    for args in (["visits"], ["visits", "--json"], ["search", "账单"], ["search", "账单", "--json"],
-                 ["commitments"], ["commitments", "--json"]):  # fmt: skip
+    for args in (
+        ["visits"],
+        ["visits", "--json"],
+        ["search", "账单"],
+        ["search", "账单", "--json"],
+        ["commitments"],
+        ["commitments", "--json"],
+    ):
         result = _cli(db_path, *args)
         assert result.returncode == 0, (args, result.stderr)
         for stream in (result.stdout, result.stderr):
@@ -67,13 +77,15 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_export_never_writes_over_the_database_or_an_existing_file(db_path: Path,
-                                                                     tmp_path: Path) -> None:
+def test_export_never_writes_over_the_database_or_an_existing_file(
+    db_path: Path, tmp_path: Path
+) -> None:
     visit_id = _hostile_db(db_path)
     before = _digest(db_path)
     for target in (db_path, Path(str(db_path) + "-wal")):
-        result = _cli(db_path, "export", str(visit_id), "--format", "json", "-o", str(target),
-                      "--force")  # fmt: skip
+        result = _cli(
+            db_path, "export", str(visit_id), "--format", "json", "-o", str(target), "--force"
+        )
         assert result.returncode == 2 and b"database" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
     assert _digest(db_path) == before
@@ -84,15 +96,17 @@ def test_export_never_writes_over_the_database_or_an_existing_file(db_path: Path
     assert existing.read_text() == "mine"
     link = tmp_path / "link.md"
     link.symlink_to(existing)
-    result = _cli(db_path, "export", str(visit_id), "--format", "report-md", "-o", str(link),
-                  "--force")  # fmt: skip
+    result = _cli(
+        db_path, "export", str(visit_id), "--format", "report-md", "-o", str(link), "--force"
+    )
     assert result.returncode == 2 and existing.read_text() == "mine"
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     result = _cli(db_path, "export", str(visit_id), "--format", "json", "-o", str(fifo), "--force")
     assert result.returncode == 2 and b"not a regular file" in result.stderr
-    result = _cli(db_path, "export", str(visit_id), "--format", "report-md", "-o", str(existing),
-                  "--force")  # fmt: skip
+    result = _cli(
+        db_path, "export", str(visit_id), "--format", "report-md", "-o", str(existing), "--force"
+    )
     assert result.returncode == 0 and existing.read_text() != "mine"
     assert (existing.stat().st_mode & 0o777) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
@@ -115,8 +129,17 @@ def test_markup_in_user_text_is_kept_literally(text: str) -> None:
     assert not rendered.spans
 
 
-NASTY = ["Contoso [/EU]", "99.9% [see the contract", "[bold]x[/bold] [link=https://e.vil]y",
-         "\x1b]0;pwned\x07\x1b[2J", "a\x00b\x9bc", "[[[", "]]]", "\\[", "x" * 5000]
+NASTY = [
+    "Contoso [/EU]",
+    "99.9% [see the contract",
+    "[bold]x[/bold] [link=https://e.vil]y",
+    "\x1b]0;pwned\x07\x1b[2J",
+    "a\x00b\x9bc",
+    "[[[",
+    "]]]",
+    "\\[",
+    "x" * 5000,
+]
 
 
 async def test_every_screen_shows_hostile_text_literally(tmp_path: Path) -> None:
@@ -128,23 +151,53 @@ async def test_every_screen_shows_hostile_text_literally(tmp_path: Path) -> None
     store = open_store(tmp_path / "hostile.db")
     customer = store.save(Customer(name="Contoso [/EU] \x1b]0;t\x07", industry="[/x]"))
     person = store.save(Person(customer_id=customer.id, name="[b]Ann", role=Role.BUSINESS))
-    visit = store.save(Visit(customer_id=customer.id, date=datetime(2026, 11, 20, 10),
-                             purpose=NASTY[1], attendee_ids=[person.id],
-                             must_not_promise=NASTY[2], may_promise=NASTY[0]))  # fmt: skip
+    visit = store.save(
+        Visit(
+            customer_id=customer.id,
+            date=datetime(2026, 11, 20, 10),
+            purpose=NASTY[1],
+            attendee_ids=[person.id],
+            must_not_promise=NASTY[2],
+            may_promise=NASTY[0],
+        )
+    )
     for n, text in enumerate(NASTY):
-        store.save(ScriptItem(visit_id=visit.id, role=Role.BUSINESS, goal=Goal.PAIN_POINTS,
-                              text=text + " ?", research=text, follow_ups=[text], position=n))
+        store.save(
+            ScriptItem(
+                visit_id=visit.id,
+                role=Role.BUSINESS,
+                goal=Goal.PAIN_POINTS,
+                text=text + " ?",
+                research=text,
+                follow_ups=[text],
+                position=n,
+            )
+        )
         store.save(Note(visit_id=visit.id, text=text, goal=Goal.PAIN_POINTS))
         store.save(Commitment(visit_id=visit.id, text=text, owner_name=text))
         store.save(Requirement(customer_id=customer.id, visit_id=visit.id, title=text, user=text))
-    routes = [("home", {}), ("plan", {"visit_id": visit.id}), ("live", {"visit_id": visit.id}),
-              ("rehearse", {"visit_id": visit.id}), ("requirements", {}), ("commitments", {}),
-              ("matrix", {}), ("timeline", {"customer_id": customer.id}),
-              ("search", {"query": "contract"}), ("export", {"visit_id": visit.id}),
-              ("customer", {"customer_id": customer.id}), ("visit_form", {"visit_id": visit.id})]
+    routes = [
+        ("home", {}),
+        ("plan", {"visit_id": visit.id}),
+        ("live", {"visit_id": visit.id}),
+        ("rehearse", {"visit_id": visit.id}),
+        ("requirements", {}),
+        ("commitments", {}),
+        ("matrix", {}),
+        ("timeline", {"customer_id": customer.id}),
+        ("search", {"query": "contract"}),
+        ("export", {"visit_id": visit.id}),
+        ("customer", {"customer_id": customer.id}),
+        ("visit_form", {"visit_id": visit.id}),
+    ]
     for route, kwargs in routes:
-        app = build_app(store, initial=(route, kwargs), today=lambda: FIXED_TODAY,
-                        now=lambda: FIXED_NOW, animate=False)  # fmt: skip
+        app = build_app(
+            store,
+            initial=(route, kwargs),
+            today=lambda: FIXED_TODAY,
+            now=lambda: FIXED_NOW,
+            animate=False,
+        )
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
             if route == "live":
@@ -163,5 +216,6 @@ def test_fields_draw_one_safe_character_for_each(text: str) -> None:
 
     shown = visible_in_place(text)
     assert len(shown) == len(text)
-    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or 0xD800 <= ord(c) <= 0xDFFF
-                   for c in shown)  # fmt: skip
+    assert not any(
+        ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or 0xD800 <= ord(c) <= 0xDFFF for c in shown
+    )

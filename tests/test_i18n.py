@@ -30,7 +30,7 @@ def test_each_catalog_file_has_the_same_keys_in_both_languages(path: Path) -> No
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     en, zh = data.get("en", {}), data.get("zh-CN", {})
     assert en, f"{path.name} has no [en] table"
-    assert set(en) == set(zh), (set(en) ^ set(zh))
+    assert set(en) == set(zh), set(en) ^ set(zh)
     for key in en:
         assert _filled(en[key]) and _filled(zh[key]), key
         assert _fields(en[key]) == _fields(zh[key]), key
@@ -136,8 +136,10 @@ def test_parsed_catalog_is_kept_and_parsed_again_after_an_edit(tmp_path, monkeyp
     monkeypatch.setattr(i18n, "_CATALOG_DIR", folder)
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     app = folder / "app.toml"
-    app.write_text(app.read_text(encoding="utf-8").replace("[en]\n", '[en]\nzz_new = "New"\n', 1),
-                   encoding="utf-8")  # fmt: skip
+    app.write_text(
+        app.read_text(encoding="utf-8").replace("[en]\n", '[en]\nzz_new = "New"\n', 1),
+        encoding="utf-8",
+    )
     again = i18n._catalog_files.__wrapped__()
     assert any(data.get("en", {}).get("zz_new") == "New" for data in again)
     assert len(list((folder / "__pycache__").glob("catalog.*.marshal"))) == 1

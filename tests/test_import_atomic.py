@@ -47,19 +47,29 @@ def _counts(db: Path) -> tuple[int, int, int]:
             " + (SELECT count(*) FROM requirements) + (SELECT count(*) FROM commitments)"
         ).fetchone()
         columns = {row[1] for row in conn.execute("PRAGMA table_info(visits)")}
-        staged = conn.execute("SELECT count(*) FROM visits WHERE importing IS NOT NULL"
-                              ).fetchone()[0] if "importing" in columns else 0  # fmt: skip
+        staged = (
+            conn.execute("SELECT count(*) FROM visits WHERE importing IS NOT NULL").fetchone()[0]
+            if "importing" in columns
+            else 0
+        )
         return visits, staged, rows
     finally:
         conn.close()
 
 
 def _start_import(db: Path, source: Path) -> subprocess.Popen:
-    env = {**os.environ, "INTERVIEW_TUI_DB": str(db), "INTERVIEW_TUI_IMPORT_CHUNK": str(CHUNK),
-           "INTERVIEW_TUI_LANG": "en"}  # fmt: skip
-    return subprocess.Popen([sys.executable, "-m", "interview_tui", "--lang", "en", "import",
-                             str(source)], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)  # fmt: skip
+    env = {
+        **os.environ,
+        "INTERVIEW_TUI_DB": str(db),
+        "INTERVIEW_TUI_IMPORT_CHUNK": str(CHUNK),
+        "INTERVIEW_TUI_LANG": "en",
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "interview_tui", "--lang", "en", "import", str(source)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _wait_for(process: subprocess.Popen, db: Path, rows: int) -> tuple[int, int, int] | None:
@@ -118,14 +128,15 @@ def test_an_import_killed_anywhere_is_absent_or_whole(tmp_path: Path) -> None:
         else:  # absent: nothing of it anywhere, not even its customer or people
             assert written == 0 and listed == [], (rows, at, written)
             conn = sqlite3.connect(db)
-            leftovers = conn.execute("SELECT (SELECT count(*) FROM customers)"
-                                     " + (SELECT count(*) FROM people)"
-                                     " + (SELECT count(*) FROM script_items)"
-                                     " + (SELECT count(*) FROM search_index)").fetchone()[0]
+            leftovers = conn.execute(
+                "SELECT (SELECT count(*) FROM customers)"
+                " + (SELECT count(*) FROM people)"
+                " + (SELECT count(*) FROM script_items)"
+                " + (SELECT count(*) FROM search_index)"
+            ).fetchone()[0]
             conn.close()
             assert leftovers == 0
-    print("KILL POINTS (target rows, (visits, staged, rows) at the kill, staged after):",
-          report)
+    print("KILL POINTS (target rows, (visits, staged, rows) at the kill, staged after):", report)
     assert cut >= len(KILL_AT) - 2, report  # nearly every kill landed inside the import
 
 
@@ -214,8 +225,9 @@ def test_a_colleagues_export_joins_the_same_customer_and_person_by_name(tmp_path
 
     store = open_store(tmp_path / "colleague.db")
     mine = _export(4)
-    mine["people"] = [{"id": 1, "customer_id": 1, "name": "张伟", "title": "CTO",
-                       "role": "tech_decision"}]  # fmt: skip
+    mine["people"] = [
+        {"id": 1, "customer_id": 1, "name": "张伟", "title": "CTO", "role": "tech_decision"}
+    ]
     ours = import_json_data(store, mine)
     theirs = _export(4)
     theirs["visit"]["date"] = "2026-04-01T10:00:00"
@@ -233,15 +245,16 @@ def test_a_colleagues_export_joins_the_same_customer_and_person_by_name(tmp_path
     store.close()
 
 
-@pytest.mark.parametrize("section", ["notes", "people", "script", "requirements",
-                                     "commitments"])  # fmt: skip
+@pytest.mark.parametrize("section", ["notes", "people", "script", "requirements", "commitments"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_uid_twice_in_one_file_is_refused_before_anything_is_written(
-        tmp_path: Path, section: str, lang: str) -> None:  # fmt: skip
+    tmp_path: Path, section: str, lang: str
+) -> None:
     data = _export(20)
     data["people"].append({"id": 2, "customer_id": 1, "name": "Bo", "role": "business"})
-    data["script"].append({"id": 2, "visit_id": 1, "role": "business", "goal": "pain_points",
-                           "text": "And then?"})  # fmt: skip
+    data["script"].append(
+        {"id": 2, "visit_id": 1, "role": "business", "goal": "pain_points", "text": "And then?"}
+    )
     rows = data[section]
     uid = "1b4e28ba-2fa1-11d2-883f-0016d3cca427"
     rows[0]["uid"] = rows[1]["uid"] = uid.upper() if section == "notes" else uid
@@ -259,13 +272,13 @@ def test_a_uid_twice_in_one_file_is_refused_before_anything_is_written(
         before = _counts(db) if db.exists() else None
         source = tmp_path / "dup.json"
         source.write_text(json.dumps(data), encoding="utf-8")
-        result = CliRunner().invoke(cli, ["--lang", lang, "--db", str(db), "import",
-                                          str(source)])  # fmt: skip
+        result = CliRunner().invoke(cli, ["--lang", lang, "--db", str(db), "import", str(source)])
         assert result.exit_code == 2, result.output
         lines = result.stderr.splitlines()
         assert len(lines) == 1 and f"{section}[1].uid" in lines[0], lines
-        expected = (f"the same uid as {section}[0]" if lang == "en"
-                    else f"与 {section}[0] 的 uid 相同")  # fmt: skip
+        expected = (
+            f"the same uid as {section}[0]" if lang == "en" else f"与 {section}[0] 的 uid 相同"
+        )
         assert expected in lines[0], lines
         assert (_counts(db) if db.exists() else None) == before
         if attempt == "fresh":

@@ -11,20 +11,35 @@ from interview_tui.cli.main import cli
 from interview_tui.cli.output import json_pieces, json_text
 
 SAMPLES = [
-    [], {}, "text", 3, None, {"a": []}, {"a": {}},
-    {1: "number key", None: "none key", 2.5: [float("inf"), -0.0, 10**30, True, False],
-     "text": "\u202e\x1b\n\"\\ 对账 \ud800"},
-    {"rows": [{"id": 1, "history": [{"k": "v\x1b[31m"}], "e": {}}, {"id": 2}],
-     "kept": {"kept": 1, "due": 2, "rate": 0.5}, "other": [1, [2, []]]},
-]  # fmt: skip
+    [],
+    {},
+    "text",
+    3,
+    None,
+    {"a": []},
+    {"a": {}},
+    {
+        1: "number key",
+        None: "none key",
+        2.5: [float("inf"), -0.0, 10**30, True, False],
+        "text": '\u202e\x1b\n"\\ 对账 \ud800',
+    },
+    {
+        "rows": [{"id": 1, "history": [{"k": "v\x1b[31m"}], "e": {}}, {"id": 2}],
+        "kept": {"kept": 1, "due": 2, "rate": 0.5},
+        "other": [1, [2, []]],
+    },
+]
 
 
 def test_pieces_are_the_whole_document_byte_for_byte() -> None:
     for sample in SAMPLES:
         assert "".join(json_pieces(sample)) == json_text(sample)
         if isinstance(sample, dict):  # its lists handed as generators: the same bytes
-            lazy = {key: iter(value) if isinstance(value, list) else value
-                    for key, value in sample.items()}  # fmt: skip
+            lazy = {
+                key: iter(value) if isinstance(value, list) else value
+                for key, value in sample.items()
+            }
             assert "".join(json_pieces(lazy)) == json_text(sample)
 
 
@@ -62,10 +77,14 @@ def test_commitments_json_from_plain_rows_equals_the_models(demo_store) -> None:
 
     store = demo_store
     # every shape of promise: done late and on time, dropped, rescheduled, without a date
-    store.db.execute("UPDATE commitments SET state = 'done', closed_on = '2030-01-01'"
-                     " WHERE id IN (SELECT id FROM commitments ORDER BY id LIMIT 3)")  # fmt: skip
-    store.db.execute("UPDATE commitments SET due = NULL, first_due = NULL WHERE id = ("
-                     "SELECT max(id) FROM commitments)")  # fmt: skip
+    store.db.execute(
+        "UPDATE commitments SET state = 'done', closed_on = '2030-01-01'"
+        " WHERE id IN (SELECT id FROM commitments ORDER BY id LIMIT 3)"
+    )
+    store.db.execute(
+        "UPDATE commitments SET due = NULL, first_due = NULL WHERE id = ("
+        "SELECT max(id) FROM commitments)"
+    )
     for today in (date(2026, 12, 1), date(2031, 1, 1)):
         models = [row.to_dict(today) for row in list_commitments(store, today)]
         assert list(commitment_dicts(store, today)) == models

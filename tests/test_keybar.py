@@ -15,13 +15,35 @@ from tests.conftest import settle
 
 #: each screen's keys that must be in sight at 80 columns, in both languages (by binding id)
 ESSENTIAL = {
-    "live": ["live.commitment", "live.requirement", "live.pain", "live.new_note", "live.next",
-             "live.prev", "live.leader", "live.safe", "live.confirm", "live.leave"],
-    "commitments": ["commitments.done", "commitments.drop", "commitments.due",
-                    "commitments.reopen", "undo", "review.back"],
-    "requirements": ["pool.move1", "pool.move2", "pool.move3", "pool.state", "pool.link",
-                     "review.back"],
-}  # fmt: skip
+    "live": [
+        "live.commitment",
+        "live.requirement",
+        "live.pain",
+        "live.new_note",
+        "live.next",
+        "live.prev",
+        "live.leader",
+        "live.safe",
+        "live.confirm",
+        "live.leave",
+    ],
+    "commitments": [
+        "commitments.done",
+        "commitments.drop",
+        "commitments.due",
+        "commitments.reopen",
+        "undo",
+        "review.back",
+    ],
+    "requirements": [
+        "pool.move1",
+        "pool.move2",
+        "pool.move3",
+        "pool.state",
+        "pool.link",
+        "review.back",
+    ],
+}
 ROUTE_ARGS = {"live": {"visit_id": 4}}
 
 
@@ -42,8 +64,7 @@ async def test_keys_in_declared_order_with_help_and_palette_on_the_right(make_ap
     async with app.run_test(size=(200, 30)) as pilot:
         await settle(pilot)
         [line] = _lines(app)
-        keys = ["x Done", "z Drop", "e Due date", "r Reopen", "o Open", "% By customer",
-                "esc Back"]  # fmt: skip
+        keys = ["x Done", "z Drop", "e Due date", "r Reopen", "o Open", "% By customer", "esc Back"]
         assert [line.index(key) for key in keys] == sorted(line.index(key) for key in keys)
         assert line.rstrip().endswith("f1 Help  ^p Commands")
         assert "enter" not in line  # keys not meant for the footer stay out of it
@@ -70,10 +91,16 @@ async def test_a_narrow_terminal_shows_whole_keys_only(make_app) -> None:
         await settle(pilot)
         lines = _lines(app)
         assert "f1 帮助" in lines[0] and all(cell_len(line) <= 40 for line in lines)
-        shown = [part.strip() for line in lines for part in line.split("▏")[0].split("  ")
-                 if part.strip()]  # fmt: skip
-        whole = {f"{app.get_key_display(active.binding)} {active.binding.description}"
-                 for active in app.screen.active_bindings.values()}  # fmt: skip
+        shown = [
+            part.strip()
+            for line in lines
+            for part in line.split("▏")[0].split("  ")
+            if part.strip()
+        ]
+        whole = {
+            f"{app.get_key_display(active.binding)} {active.binding.description}"
+            for active in app.screen.active_bindings.values()
+        }
         assert shown and all(part in whole for part in shown), shown
 
 

@@ -23,14 +23,19 @@ from interview_tui.services.commitments import (
 from tests.conftest import FIXED_TODAY, settle
 
 #: the words each language uses for the mark and the late note
-WORDS = {"en": ("LATE", "late 10 d, first due 2026-11-14"),
-         "zh": ("迟了", "迟 10 天，原定 2026-11-14")}  # fmt: skip
+WORDS = {
+    "en": ("LATE", "late 10 d, first due 2026-11-14"),
+    "zh": ("迟了", "迟 10 天，原定 2026-11-14"),
+}
 
 
 def _overdue_then_moved(store, today: date = FIXED_TODAY) -> Commitment:
     """Our promise due ten days ago, then moved a month ahead: no longer overdue, still late."""
-    first = next(r.commitment for r in list_commitments(store, today, CommitmentFilter(
-        open_only=True)) if r.commitment.owner_side.value == "us")  # fmt: skip
+    first = next(
+        r.commitment
+        for r in list_commitments(store, today, CommitmentFilter(open_only=True))
+        if r.commitment.owner_side.value == "us"
+    )
     first.due = first.first_due = today - timedelta(days=10)
     store.save(first)
     return reschedule(store, first, today + timedelta(days=30), "their data came late", today)
@@ -59,8 +64,10 @@ def test_the_late_filter_finds_what_the_overdue_filter_no_longer_does(demo_store
     # the SQL filter and the model agree on every commitment, closed ones included
     close(demo_store, moved, CommitmentState.DONE, "sent", FIXED_TODAY)
     every = list_commitments(demo_store, FIXED_TODAY)
-    late_ids = {r.commitment.id for r in list_commitments(
-        demo_store, FIXED_TODAY, CommitmentFilter(late_only=True))}  # fmt: skip
+    late_ids = {
+        r.commitment.id
+        for r in list_commitments(demo_store, FIXED_TODAY, CommitmentFilter(late_only=True))
+    }
     assert late_ids == {r.commitment.id for r in every if r.commitment.is_late(FIXED_TODAY)}
     assert moved.id in late_ids
 
@@ -84,14 +91,37 @@ def test_the_cli_list_marks_a_rescheduled_promise_late(demo_store, lang: str) ->
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_due_date_in_the_past_is_accepted_with_a_warning_in_the_cli(demo_store, lang) -> None:
     target = list_commitments(demo_store, date.today(), CommitmentFilter(open_only=True))[0]
-    result = CliRunner().invoke(cli, ["--db", demo_store.path, "--lang", lang, "commitments",
-                                      "reschedule", str(target.commitment.id), "2020-01-01",
-                                      "--reason", "x"])  # fmt: skip
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--db",
+            demo_store.path,
+            "--lang",
+            lang,
+            "commitments",
+            "reschedule",
+            str(target.commitment.id),
+            "2020-01-01",
+            "--reason",
+            "x",
+        ],
+    )
     assert result.exit_code == 0
     assert demo_store.get(Commitment, target.commitment.id).due == date(2020, 1, 1)
     assert ("already past" if lang == "en" else "已经过去") in result.stderr
-    future = CliRunner().invoke(cli, ["--db", demo_store.path, "commitments", "reschedule",
-                                      str(target.commitment.id), "2099-01-01", "--reason", "x"])
+    future = CliRunner().invoke(
+        cli,
+        [
+            "--db",
+            demo_store.path,
+            "commitments",
+            "reschedule",
+            str(target.commitment.id),
+            "2099-01-01",
+            "--reason",
+            "x",
+        ],
+    )
     assert "past" not in future.stderr
 
 
@@ -135,8 +165,9 @@ def test_the_report_and_the_calendar_say_late(demo_store, lang: str) -> None:
     line = next(line for line in report.splitlines() if moved.text in line)
     assert mark in line and note in line
     item = next(i for i in open_commitments(demo_store) if i.commitment.id == moved.id)
-    event = commitment_event(item, stamp="20261124T000000Z", alarm_minutes=None,
-                             today=FIXED_TODAY).replace("\r\n ", "")  # fmt: skip
+    event = commitment_event(
+        item, stamp="20261124T000000Z", alarm_minutes=None, today=FIXED_TODAY
+    ).replace("\r\n ", "")
     summary = next(line for line in event.splitlines() if line.startswith("SUMMARY:"))
     assert mark in summary
     assert note.replace(",", "\\,") in event

@@ -21,8 +21,9 @@ def _non_ui_modules() -> list[str]:
 
 def _loaded_after(code: str) -> set[str]:
     probe = f"{code}\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            timeout=60, check=True)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
     return set(result.stdout.split())
 
 
@@ -33,50 +34,74 @@ def test_non_ui_module_does_not_load_textual(module: str) -> None:
 
 
 def test_help_loads_no_command_module() -> None:
-    code = ("from interview_tui.cli.main import main\n"
-            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass")  # fmt: skip
+    code = (
+        "from interview_tui.cli.main import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    )
     loaded = _loaded_after(code)
     ours = {name for name in loaded if name.startswith("interview_tui.")}
     # the language (settings.toml, found through the store's paths) and the catalog, no more
     assert not {name for name in ours if name.endswith("_cmd")}, sorted(ours)
-    assert not {name for name in ours if name.split(".")[1] in {
-        "services", "exports", "tui", "banks", "lint", "domain"}}, sorted(ours)
-    assert not {name for name in loaded if name.split(".")[0] in {
-        "textual", "pydantic", "pydantic_settings", "sqlite_utils", "rich"}}
+    assert not {
+        name
+        for name in ours
+        if name.split(".")[1] in {"services", "exports", "tui", "banks", "lint", "domain"}
+    }, sorted(ours)
+    assert not {
+        name
+        for name in loaded
+        if name.split(".")[0]
+        in {"textual", "pydantic", "pydantic_settings", "sqlite_utils", "rich"}
+    }
 
 
 #: commands a script or a shell prompt runs often -> what they must never load
 _LIGHT_COMMANDS = {
     ("keys", "--json"): {"textual", "pydantic", "pydantic_settings", "interview_tui.tui"},
-    ("export", "{visit}", "--format", "json"): {"textual", "pydantic_settings",
-                                                "interview_tui.tui"},
-    ("commitments", "--due-soon"): {"textual", "pydantic", "pydantic_settings",
-                                    "interview_tui.tui"},
-}  # fmt: skip
+    ("export", "{visit}", "--format", "json"): {
+        "textual",
+        "pydantic_settings",
+        "interview_tui.tui",
+    },
+    ("commitments", "--due-soon"): {
+        "textual",
+        "pydantic",
+        "pydantic_settings",
+        "interview_tui.tui",
+    },
+}
 
 
 @pytest.mark.parametrize("argv", list(_LIGHT_COMMANDS), ids=" ".join)
 def test_light_commands_do_not_load_textual_pydantic_settings_or_screens(
-        argv, demo_store, tmp_path) -> None:  # fmt: skip
+    argv, demo_store, tmp_path
+) -> None:
     visit = demo_store.query("SELECT min(id) AS id FROM visits")[0]["id"]
     (tmp_path / "config").mkdir()
     # a real settings file with a value of each kind (text, yes/no, number) read as usual
     (tmp_path / "config" / "settings.toml").write_text(
         'name = "Lin"\nemail = "lin@example.com"\nalarm = false\nalarm_days_before = 2\n',
-        encoding="utf-8")  # fmt: skip
+        encoding="utf-8",
+    )
     args = ["--db", str(demo_store.path), *(part.format(visit=visit) for part in argv)]
-    code = ("import os, sys\n"
-            "from interview_tui.cli.main import main\n"
-            f"try:\n    main({args!r})\nexcept SystemExit as exc:\n"
-            "    assert not exc.code, exc.code\n"
-            "print('\\nLOADED=' + ','.join(sorted(sys.modules)))")  # fmt: skip
+    code = (
+        "import os, sys\n"
+        "from interview_tui.cli.main import main\n"
+        f"try:\n    main({args!r})\nexcept SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "print('\\nLOADED=' + ','.join(sorted(sys.modules)))"
+    )
     env = {**__import__("os").environ, "INTERVIEW_TUI_CONFIG_DIR": str(tmp_path / "config")}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60, env=env)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
     assert result.returncode == 0, result.stderr
     output, _, loaded = result.stdout.rpartition("\nLOADED=")
     assert output.strip(), "the command printed nothing"
     forbidden = _LIGHT_COMMANDS[argv]
-    heavy = {name for name in loaded.split(",")
-             if any(name == top or name.startswith(top + ".") for top in forbidden)}
+    heavy = {
+        name
+        for name in loaded.split(",")
+        if any(name == top or name.startswith(top + ".") for top in forbidden)
+    }
     assert not heavy, sorted(heavy)

@@ -62,8 +62,9 @@ def test_a_visit_opened_live_early_goes_back_to_planned(demo_store) -> None:
 def _speaker(store, visit: Visit) -> Person:
     """A person who is an attendee of ``visit`` and said one of its notes."""
     said = {n.speaker_id for n in store.notes(visit.id) if n.speaker_id}
-    return next(p for p in store.people(visit.customer_id)
-                if p.id in said and p.id in visit.attendee_ids)
+    return next(
+        p for p in store.people(visit.customer_id) if p.id in said and p.id in visit.attendee_ids
+    )
 
 
 def test_removing_a_person_archives_them_and_an_old_report_is_unchanged(demo_store) -> None:
@@ -74,15 +75,16 @@ def test_removing_a_person_archives_them_and_an_old_report_is_unchanged(demo_sto
     assert person.name in report_before
 
     form = load_customer(demo_store, visit.customer_id)
-    people = [p.model_copy(update={"archived_at": demo_store.now()}) if p.id == person.id
-              else p for p in form.people]  # what `delete` in the customer form does
+    people = [
+        p.model_copy(update={"archived_at": demo_store.now()}) if p.id == person.id else p
+        for p in form.people
+    ]  # what `delete` in the customer form does
     save_customer(demo_store, form.customer, people)
 
     assert demo_store.get(Person, person.id).archived_at is not None
     assert report_md(load_bundle(demo_store, visit.id), FIXED_TODAY) == report_before
     assert recap_md(load_bundle(demo_store, visit.id)) == recap_before
-    assert person.id not in {p.id for p in demo_store.people(visit.customer_id,
-                                                             active_only=True)}
+    assert person.id not in {p.id for p in demo_store.people(visit.customer_id, active_only=True)}
     from interview_tui.services.visits import people_of
 
     assert person.id not in {p.id for p in people_of(demo_store, visit.customer_id)}
@@ -131,8 +133,7 @@ def test_archived_customers_and_visits_leave_the_lists(demo_store) -> None:
     assert [c["name"] for c in shelved.customers] == [customer.name]
     from interview_tui.services.commitments import list_commitments
 
-    assert all(row.customer != customer.name for row in list_commitments(demo_store,
-                                                                         FIXED_TODAY))
+    assert all(row.customer != customer.name for row in list_commitments(demo_store, FIXED_TODAY))
     assert demo_store.all(Commitment)  # kept, only hidden
 
 
@@ -200,9 +201,16 @@ def test_an_archived_visit_leaves_the_timeline_matrix_search_and_rate_until_rest
         kept = kept_on_time(demo_store, FIXED_TODAY, per_customer=False).ours
         calendar = {item.commitment.visit_id for item in open_commitments(demo_store)}
         home = read_home(demo_store, FIXED_TODAY)
-        return ([v.visit_id for v in timeline.visits], timeline.total, matrix.get(1),
-                1 in hits, (kept.kept, kept.due), count_customers(demo_store), 1 in calendar,
-                (home.open_commitments, home.overdue_commitments))
+        return (
+            [v.visit_id for v in timeline.visits],
+            timeline.total,
+            matrix.get(1),
+            1 in hits,
+            (kept.kept, kept.due),
+            count_customers(demo_store),
+            1 in calendar,
+            (home.open_commitments, home.overdue_commitments),
+        )
 
     before = seen()
     assert 1 in before[0] and before[3]
@@ -212,7 +220,8 @@ def test_an_archived_visit_leaves_the_timeline_matrix_search_and_rate_until_rest
     assert not during[3]  # its notes are not found any more
     assert before[6] and not during[6]  # no alarm for a promise of an archived visit
     assert during[7][0] < before[7][0] and during[7][1] == sum(
-        read_home(demo_store, FIXED_TODAY).due.overdue.values())  # home's figures agree
+        read_home(demo_store, FIXED_TODAY).due.overdue.values()
+    )  # home's figures agree
     assert during[2] != before[2]  # the matrix no longer counts its evidence
     set_archived(demo_store, "customer", 2, True)
     assert count_customers(demo_store) == before[5] - 1

@@ -82,8 +82,12 @@ def test_span_points_at_the_offending_words() -> None:
 
 
 def _question(**fields) -> BankQuestion:
-    base = {"id": "q", "role": "business", "goal": "business_goals",
-            "text": "Which markets did you enter last year?"}  # fmt: skip
+    base = {
+        "id": "q",
+        "role": "business",
+        "goal": "business_goals",
+        "text": "Which markets did you enter last year?",
+    }
     return BankQuestion(**(base | fields))
 
 
@@ -93,18 +97,24 @@ def test_bank_level_checks() -> None:
     assert not lint_question(_question()).shallow  # bank-level findings never make it shallow
     ok = _question(research="Their 10-K lists two new markets.", purpose="Key direction?")
     assert lint_question(ok).codes == ()
-    engineer = _question(role="tech_execution", goal="key_requirements",
-                         text="How is the annual budget for the platform split?",
-                         research="r", purpose="p")  # fmt: skip
+    engineer = _question(
+        role="tech_execution",
+        goal="key_requirements",
+        text="How is the annual budget for the platform split?",
+        research="r",
+        purpose="p",
+    )
     assert "role-mismatch" in lint_question(engineer).codes
-    sales = _question(text="Which kernel parameters do you tune on the edge nodes?",
-                      research="r", purpose="p")  # fmt: skip
+    sales = _question(
+        text="Which kernel parameters do you tune on the edge nodes?", research="r", purpose="p"
+    )
     assert "role-mismatch" in lint_question(sales).codes
 
 
 def test_allow_accepts_a_finding_on_purpose() -> None:
-    question = _question(text="Do you want lower prices?", research="r", purpose="p",
-                         allow=["obvious-answer"])  # fmt: skip
+    question = _question(
+        text="Do you want lower prices?", research="r", purpose="p", allow=["obvious-answer"]
+    )
     result = lint_question(question)
     assert result.findings and all(f.accepted for f in result.findings)
     assert not result.shallow
@@ -199,8 +209,11 @@ def test_double_barreled_rewrite_keeps_the_first_question() -> None:
     text = "How many clusters do you run and who owns the upgrades?"
     finding = next(f for f in lint_text(text).findings if f.code == "double-barreled")
     assert finding.suggestion == "How many clusters do you run?"
-    finding = next(f for f in lint_text("你们有几个运维同学，平时用什么监控？").findings
-                   if f.code == "double-barreled")  # fmt: skip
+    finding = next(
+        f
+        for f in lint_text("你们有几个运维同学，平时用什么监控？").findings
+        if f.code == "double-barreled"
+    )
     assert finding.suggestion == "你们有几个运维同学？"
 
 
@@ -224,18 +237,22 @@ def test_only_the_model_of_the_language_in_use_is_loaded() -> None:
         "print(before, model.loaded_languages(),\n"
         "      'interview_tui.lint.chinese' in sys.modules, 'sklearn' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=60, check=True).stdout  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
     assert out.split() == ["()", "('en',)", "False", "False"]
 
 
-@pytest.mark.parametrize(("text", "alone", "as_follow_up"), [
-    ("How long is it kept?", True, False),  # its subject is the question before it
-    ("What volume does it cover?", True, False),
-    ("Anything else?", True, True),  # a catch-all stays a catch-all
-    ("还有别的吗？", True, True),
-    ("Do you want fewer outages?", True, True),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "alone", "as_follow_up"),
+    [
+        ("How long is it kept?", True, False),  # its subject is the question before it
+        ("What volume does it cover?", True, False),
+        ("Anything else?", True, True),  # a catch-all stays a catch-all
+        ("还有别的吗？", True, True),
+        ("Do you want fewer outages?", True, True),
+    ],
+)
 def test_follow_ups_are_judged_in_context(text: str, alone: bool, as_follow_up: bool) -> None:
     assert lint_text(text).shallow is alone
     assert lint_text(text, follow_up=True).shallow is as_follow_up

@@ -87,8 +87,12 @@ def test_a_flag_carries_the_rewrite_a_key_can_take_when_there_is_a_good_one() ->
 
 def test_without_a_subject_a_flag_offers_no_sentence_but_a_guide() -> None:
     # no subject of its own: a fixed sentence would replace the question, so none is offered
-    for text in ("Would you like lower prices?", "What should we build next for your team?",
-                 "还有什么想跟我们分享的吗？", "Tell me about your company in general."):
+    for text in (
+        "Would you like lower prices?",
+        "What should we build next for your team?",
+        "还有什么想跟我们分享的吗？",
+        "Tell me about your company in general.",
+    ):
         result = lint_text(text)
         assert result.shallow and result.rewrite == "", (text, result.rewrite)
         assert not result.findings[0].rewritten and result.findings[0].suggestion
@@ -111,7 +115,8 @@ LEADING = [
 
 @pytest.mark.parametrize(("text", "subject"), LEADING)
 def test_a_leading_rewrite_drops_the_presupposition_and_asks_what_happened(
-        text: str, subject: str) -> None:
+    text: str, subject: str
+) -> None:
     result = lint_text(text)
     assert "leading" in result.codes
     # a rewrite when a frame fits, else a guide: either way the subject is named and the
@@ -133,7 +138,8 @@ HYPOTHETICAL = [
 
 @pytest.mark.parametrize(("text", "need"), HYPOTHETICAL)
 def test_a_hypothetical_rewrite_asks_what_they_did_about_the_need_not_about_us(
-        text: str, need: str) -> None:
+    text: str, need: str
+) -> None:
     """The need as it last came up, by the job, never the product they do not have: "How
     does your team run Airflow today?" presupposes they run it."""
     result = lint_text(text)
@@ -183,9 +189,14 @@ def test_a_chinese_interface_explains_an_english_question_in_chinese() -> None:
     from interview_tui.services.plan_preview import preview
     from interview_tui.services.readiness import item_findings
 
-    item = ScriptItem(visit_id=1, text="Would you like a more reliable database?", research="",
-                      purpose="",
-                      role=Role.BUSINESS, goal=Goal.PAIN_POINTS)
+    item = ScriptItem(
+        visit_id=1,
+        text="Would you like a more reliable database?",
+        research="",
+        purpose="",
+        role=Role.BUSINESS,
+        goal=Goal.PAIN_POINTS,
+    )
     with speaking("zh-CN"):
         for findings in (preview(item).findings, item_findings(item).findings):
             assert findings and all(detect_language(f.message) == "zh-CN" for f in findings)
@@ -221,8 +232,10 @@ def test_a_rewrite_says_of_its_subject_what_one_does_with_it(text: str, verb: st
 
 
 WANTS = [  # a leading "you'd want X": the need behind X as it last came up, not X as if had
-    ("You'd want a mobile alerting app for your on-call team, wouldn't you?",
-     "get an alert to your on-call team"),
+    (
+        "You'd want a mobile alerting app for your on-call team, wouldn't you?",
+        "get an alert to your on-call team",
+    ),
     ("Surely you need a better backup tool?", "restore data from a backup"),
     ("你们值班团队肯定想要一个手机告警 App 吧？", "把告警及时送到值班团队手上"),
     ("你们肯定需要一个更好的备份工具吧？", "从备份里恢复数据"),
@@ -231,8 +244,7 @@ WANTS = [  # a leading "you'd want X": the need behind X as it last came up, not
 
 
 @pytest.mark.parametrize(("text", "need"), WANTS)
-def test_a_question_about_a_wanted_product_is_rewritten_to_its_need(text: str,
-                                                                   need: str) -> None:
+def test_a_question_about_a_wanted_product_is_rewritten_to_its_need(text: str, need: str) -> None:
     rewrite = lint_text(text).rewrite
     assert need in rewrite, rewrite
     for presumed in ("App", "app", "tool", "工具", "部署", "向量数据库", "花了多少钱"):
@@ -240,37 +252,48 @@ def test_a_question_about_a_wanted_product_is_rewritten_to_its_need(text: str,
 
 
 DOUBLES = [  # the half with the metric, its pronoun replaced by the other half's subject
-    ("How big is the cluster and what does it cost each month?",
-     "What does the cluster cost each month?"),
-    ("What CDN do you use and what do you pay for it per month?",
-     "What do you pay for your CDN per month?"),
-    ("Which database do you run and how often does it fail over?",
-     "How often does your database fail over?"),
+    (
+        "How big is the cluster and what does it cost each month?",
+        "What does the cluster cost each month?",
+    ),
+    (
+        "What CDN do you use and what do you pay for it per month?",
+        "What do you pay for your CDN per month?",
+    ),
+    (
+        "Which database do you run and how often does it fail over?",
+        "How often does your database fail over?",
+    ),
     ("集群有多大，每个月花多少钱？", "你们的集群每个月花多少钱？"),
     ("你们用哪家 CDN，每个月付多少钱？", "你们的 CDN 每个月付多少钱？"),
-    ("How many tickets did you open last quarter, and what did their fixes cost?",
-     "How many tickets did you open last quarter?"),  # "their fixes": can't stand alone
+    (
+        "How many tickets did you open last quarter, and what did their fixes cost?",
+        "How many tickets did you open last quarter?",
+    ),  # "their fixes": can't stand alone
 ]
 
 
 @pytest.mark.parametrize(("text", "kept"), DOUBLES)
-def test_a_double_question_keeps_a_half_that_names_what_it_asks_about(text: str,
-                                                                      kept: str) -> None:
+def test_a_double_question_keeps_a_half_that_names_what_it_asks_about(text: str, kept: str) -> None:
     assert lint_text(text).rewrite == kept
 
 
 def test_a_chinese_vendor_choice_names_the_vendor_without_calling_a_name_a_kind() -> None:
-    """"Datadog 供应商", "报价供应商": a name is no product kind, a price is no product."""
-    assert lint_text("IBM 在大型机托管上比我们强在哪？").rewrite == \
-        "上次评估 IBM 的方案时，你们最看重哪几点？"
-    assert lint_text("你们为什么选了 Datadog 而不是我们的监控？").rewrite == \
-        "当初选 Datadog 做监控时，你们最看重哪几点？"
+    """ "Datadog 供应商", "报价供应商": a name is no product kind, a price is no product."""
+    assert (
+        lint_text("IBM 在大型机托管上比我们强在哪？").rewrite
+        == "上次评估 IBM 的方案时，你们最看重哪几点？"
+    )
+    assert (
+        lint_text("你们为什么选了 Datadog 而不是我们的监控？").rewrite
+        == "当初选 Datadog 做监控时，你们最看重哪几点？"
+    )
     assert lint_text("我们的报价为什么比不过友商？").rewrite == ""
     assert "我们的命令行工具" in lint_text("你们的工程师觉得我们的命令行工具怎么样？").rewrite
 
 
 def test_a_subject_said_with_a_modifier_is_not_cut_to_a_generic_noun() -> None:
-    """"结算接口" is not every "接口"; a clearer bill is not a smaller one."""
+    """ "结算接口" is not every "接口"; a clearer bill is not a smaller one."""
     assert "接口" not in lint_text("你们在意结算接口的延迟吗？").rewrite
     assert "延迟" in lint_text("你们在意对象存储的延迟吗？").rewrite
     assert lint_text("你们希望每个月的账单更清楚一些吗？").rewrite == ""
@@ -302,20 +325,25 @@ def test_no_rewrite_when_its_frame_would_ask_about_another_subject(text: str) ->
 
 
 ANCHORED = [  # a kept half carries the other half's subject with its time anchor
-    ("How much downtime did the last outage cause and how much revenue did it cost you?",
-     "How much revenue did the last outage cost you?"),
-    ("How big was your last migration and what did it cost?",
-     "What did your last migration cost?"),
+    (
+        "How much downtime did the last outage cause and how much revenue did it cost you?",
+        "How much revenue did the last outage cost you?",
+    ),
+    ("How big was your last migration and what did it cost?", "What did your last migration cost?"),
     ("上次故障停了多久，造成了多少收入损失？", "上次故障造成了多少收入损失？"),
     ("上次迁移规模有多大，花了多少钱？", "上次迁移花了多少钱？"),
     ("一次发布要多久，多久会失败一次？", "发布多久会失败一次？"),
     ("你们用的是什么 GPU，一年的预算大概多少？", "你们的 GPU 一年的预算大概多少？"),
     ("So who runs the Kafka clusters and how big are they?", "Who runs the Kafka clusters?"),
-    ("If our GPU instances were twice as fast, would you move your training jobs to us?",
-     "How long did your longest training job take last month?"),
+    (
+        "If our GPU instances were twice as fast, would you move your training jobs to us?",
+        "How long did your longest training job take last month?",
+    ),
     ("上次故障是什么情况，损失了多少钱？", "上次故障损失了多少钱？"),
-    ("Your renewal with Oracle is going to be painful, isn't it?",
-     "Walk me through your last renewal with Oracle, step by step."),
+    (
+        "Your renewal with Oracle is going to be painful, isn't it?",
+        "Walk me through your last renewal with Oracle, step by step.",
+    ),
     ("Would lower egress fees help your team?", "What did your team spend on egress last month?"),
 ]
 
@@ -328,13 +356,17 @@ def test_a_rewrite_keeps_its_subject_with_its_anchor(text: str, kept: str) -> No
 def test_a_time_clause_before_a_question_is_not_cut_as_a_second_question() -> None:
     assert first_question("上次审计的时候，你们被问到了哪些问题？", "zh-CN") is None
     assert first_question("能不能讲讲上次审计的时候，审计方提了什么？", "zh-CN") is None
-    assert first_question("Last year what did you spend on storage and how much did it grow?",
-                          "en") is None  # "How much did it grow?": what did?
+    assert (
+        first_question("Last year what did you spend on storage and how much did it grow?", "en")
+        is None
+    )  # "How much did it grow?": what did?
 
 
 def test_no_stock_frame_presumes_a_trade_off_or_a_choice() -> None:
-    for text in ("If we offered a reserved capacity discount, would you commit for three years?",
-                 "要是我们给三年承诺折扣，你们会签吗？"):
+    for text in (
+        "If we offered a reserved capacity discount, would you commit for three years?",
+        "要是我们给三年承诺折扣，你们会签吗？",
+    ):
         assert lint_text(text).rewrite == "", text  # a trade-off they never raised
     rewrite = lint_text("AWS 的 GPU 实例到底哪里比我们强？").rewrite
     assert "当初选" not in rewrite and "AWS" in rewrite and "GPU 实例" in rewrite, rewrite
@@ -343,7 +375,7 @@ def test_no_stock_frame_presumes_a_trade_off_or_a_choice() -> None:
 
 
 def test_a_bare_why_is_never_the_half_kept() -> None:
-    """"…, and why?" keeps the half that asks something: a lone "why" names no subject."""
+    """ "…, and why?" keeps the half that asks something: a lone "why" names no subject."""
     from interview_tui.lint import lint_text
 
     english = lint_text("What database do you run and why?", "en")
@@ -356,12 +388,18 @@ def test_a_bare_why_is_never_the_half_kept() -> None:
 ROUND4 = [
     # a system placed on a rival: the choice as it was made, the system named ("MES 供应商"
     # asks about another purchase), the area kept in English ("Cloudflare" without DNS)
-    ("你们为什么把 MES 的数据放在阿里云上，而不是我们这？",
-     "当初把 MES 的数据放到阿里云上时，你们最看重哪几点？"),
-    ("Why did you put your DNS on Cloudflare instead of us?",
-     "When your team chose Cloudflare for your DNS, which criteria weighed most?"),
-    ("你们选 New Relic 做应用监控，是因为它比我们便宜吗？",
-     "当初选 New Relic 做监控时，你们最看重哪几点？"),  # a name of two words, no 指标
+    (
+        "你们为什么把 MES 的数据放在阿里云上，而不是我们这？",
+        "当初把 MES 的数据放到阿里云上时，你们最看重哪几点？",
+    ),
+    (
+        "Why did you put your DNS on Cloudflare instead of us?",
+        "When your team chose Cloudflare for your DNS, which criteria weighed most?",
+    ),
+    (
+        "你们选 New Relic 做应用监控，是因为它比我们便宜吗？",
+        "当初选 New Relic 做监控时，你们最看重哪几点？",
+    ),  # a name of two words, no 指标
     # moving their system's data to us is no need to serve users near the new region
     ("如果我们在法兰克福开了地域，你们会把会员系统的数据放到我们云上吗？", ""),
     ("If we opened a region in Frankfurt, would you move your member data to our cloud?", ""),
@@ -373,8 +411,10 @@ ROUND4 = [
     ("上个赛季你们有多少活跃玩家，每个玩家的基础设施成本是多少？", "上个赛季你们有多少活跃玩家？"),
     ("你们在几个地区有门店，每个地区的网络是怎么接入的？", "你们在几个地区有门店？"),
     ("去年双十一你们扩容了多少台服务器，花了多少钱？", "去年双十一扩容花了多少钱？"),
-    ("How many regions do you run in, and what do you pay for networking in each region?",
-     "How many regions do you run in?"),
+    (
+        "How many regions do you run in, and what do you pay for networking in each region?",
+        "How many regions do you run in?",
+    ),
     # no stiff frame without a past fact, no speed of a plural
     ("你们肯定在计划换掉现在的 CDN 吧？", ""),
     ("Your team is planning to move all servers to the cloud, right?", ""),

@@ -25,9 +25,15 @@ from interview_tui.lint.features import normalise
 
 DATA = Path(__file__).parent / "lint_data"
 CODES_TEXT_LEVEL = {
-    "obvious-answer", "design-offload", "competitor-confront", "hypothetical",
-    "opinion-fishing", "leading", "double-barreled", "vague",
-}  # fmt: skip
+    "obvious-answer",
+    "design-offload",
+    "competitor-confront",
+    "hypothetical",
+    "opinion-fishing",
+    "leading",
+    "double-barreled",
+    "vague",
+}
 MINIMUM_ROWS = {"en": 450, "zh-CN": 550}
 FLOORS = {"en": (0.92, 0.90), "zh-CN": (0.92, 0.90)}
 

@@ -32,10 +32,10 @@ GOAL3 = {
 
 @pytest.fixture
 def demo_env(tmp_path) -> dict[str, str]:
-    env = {**os.environ, "INTERVIEW_TUI_DB": str(tmp_path / "demo.db"),
-           "INTERVIEW_TUI_LANG": "en"}  # fmt: skip
-    subprocess.run([sys.executable, "-m", "interview_tui", "demo"], env=env, check=True,
-                   capture_output=True)  # fmt: skip
+    env = {**os.environ, "INTERVIEW_TUI_DB": str(tmp_path / "demo.db"), "INTERVIEW_TUI_LANG": "en"}
+    subprocess.run(
+        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
+    )
     return env
 
 
@@ -48,8 +48,13 @@ def _live(env: dict[str, str], size=(100, 30)) -> Terminal:
 
 
 def _notes(env: dict[str, str]) -> list[dict]:
-    out = subprocess.run([sys.executable, "-m", "interview_tui", "export", VISIT, "--format",
-                          "json"], env=env, check=True, capture_output=True, text=True)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-m", "interview_tui", "export", VISIT, "--format", "json"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(out.stdout)["notes"]
 
 
@@ -91,8 +96,14 @@ def test_a_new_note_by_the_leader_takes_the_words_typed_after_it(demo_env) -> No
     order, and nothing of the menu's keys typed."""
     term = _live(demo_env)
     try:
-        term.send(b"Ops lead: nightly batch" + CTRL_Y + b"nCTO: we move to streaming"
-                  + CTRL_Y + ESC + b" next year")  # fmt: skip
+        term.send(
+            b"Ops lead: nightly batch"
+            + CTRL_Y
+            + b"nCTO: we move to streaming"
+            + CTRL_Y
+            + ESC
+            + b" next year"
+        )
         term.wait_for_screen("streaming next year")
         term.wait_for_screen("ctrl+y", gone=True)  # the menu has closed
         term.drain(0.6)
@@ -114,8 +125,16 @@ def test_safe_view_shows_nothing_internal(demo_env) -> None:
         term.wait_for_screen("We run 40 nodes")
         term.send(F2)
         screen = term.wait_for_screen("Must not promise", gone=True)
-        for internal in ("Research", "Purpose", "SECRET-42", "INTERNAL ONLY", "shareable",
-                         "Team profile", "Personal connection", "Plan (internal)"):  # fmt: skip
+        for internal in (
+            "Research",
+            "Purpose",
+            "SECRET-42",
+            "INTERNAL ONLY",
+            "shareable",
+            "Team profile",
+            "Personal connection",
+            "Plan (internal)",
+        ):
             assert internal not in screen, f"{internal!r} shows in the safe view:\n{screen}"
         assert "We run 40 nodes" in screen  # the customer-safe note stays
         term.send(CTRL_T + b"We will give you a custom SLA")

@@ -19,16 +19,21 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX p
 
 def _demo(db: Path) -> dict[str, str]:
     env = {**os.environ, "INTERVIEW_TUI_DB": str(db), "INTERVIEW_TUI_LANG": "en"}
-    subprocess.run([sys.executable, "-m", "interview_tui", "demo"], env=env, check=True,
-                   capture_output=True)  # fmt: skip
+    subprocess.run(
+        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
+    )
     return env
 
 
 def _notes(db: Path) -> list[str]:
     store = open_store(db)
     try:
-        return [row["text"] for row in store.query(
-            "SELECT text FROM notes WHERE visit_id = 2 AND kind = 'note' ORDER BY id")]
+        return [
+            row["text"]
+            for row in store.query(
+                "SELECT text FROM notes WHERE visit_id = 2 AND kind = 'note' ORDER BY id"
+            )
+        ]
     finally:
         store.close()
 

@@ -49,8 +49,12 @@ async def test_leaving_while_the_database_is_held_does_not_wait_and_says_so(
             app.set_interval(0.05, lambda: ticks.append(time.monotonic()))
             await _until(pilot, lambda: len(ticks) >= 3, seconds=LOCK_SECONDS / 2)
             assert left_in < LOCK_SECONDS / 2, f"leaving took {left_in:.2f} s"
-            await _until(pilot, lambda: any("saved when the database is free" in message
-                                            for message in _messages(app)))  # fmt: skip
+            await _until(
+                pilot,
+                lambda: any(
+                    "saved when the database is free" in message for message in _messages(app)
+                ),
+            )
             assert "ALPHA BRAVO" not in _note_texts(demo_store)  # still waiting for the lock
         await _until(pilot, lambda: "The meeting's notes are saved" in _messages(app))
         assert "ALPHA BRAVO" in _note_texts(demo_store)
@@ -66,8 +70,12 @@ async def test_quitting_while_the_database_is_held_waits_for_the_notes_and_says_
         await _until(pilot, lambda: "ALPHA" in _note_texts(demo_store))
         with write_lock_held(demo_store.path, LOCK_SECONDS):
             await pilot.press(*" CHARLIE", "ctrl+q")
-            await _until(pilot, lambda: any("Quitting once every change is saved" in message
-                                            for message in _messages(app)))  # fmt: skip
+            await _until(
+                pilot,
+                lambda: any(
+                    "Quitting once every change is saved" in message for message in _messages(app)
+                ),
+            )
             assert app.is_running
             while app.is_running:
                 await asyncio.sleep(0.05)

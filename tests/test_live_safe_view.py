@@ -27,21 +27,35 @@ TO_CUSTOMER = {"en": "f2 Customer view", "zh": "f2 客户视图"}
 
 #: a unique token in every internal field a live screen can show
 INTERNAL = {
-    "do_not_say": "TKN-DONOTSAY", "may_promise": "TKN-MAYPROMISE",
-    "must_not_promise": "Custom SLA; TKN-MUSTNOT", "sales_told": "TKN-SALESTOLD",
+    "do_not_say": "TKN-DONOTSAY",
+    "may_promise": "TKN-MAYPROMISE",
+    "must_not_promise": "Custom SLA; TKN-MUSTNOT",
+    "sales_told": "TKN-SALESTOLD",
     "product_brief": "TKN-BRIEF",
-}  # fmt: skip
+}
 RESEARCH, PURPOSE, NOTE = "TKN-RESEARCH", "TKN-PURPOSE", "TKN-INTERNALNOTE"
 LEADING = "Would you like lower prices?"  # a leading question: linted as obvious-answer
 WARNING = {"en": "must not be promised", "zh": "不可承诺"}
-TOKENS = ("TKN-", "Custom SLA", "Research", "Purpose", "Plan (internal)", "INTERNAL ONLY",
-          "shareable", "must not be promised", "Team profile", "Personal connection")
+TOKENS = (
+    "TKN-",
+    "Custom SLA",
+    "Research",
+    "Purpose",
+    "Plan (internal)",
+    "INTERNAL ONLY",
+    "shareable",
+    "must not be promised",
+    "Team profile",
+    "Personal connection",
+)
 
 
 def _screen_text(app) -> str:
     """Everything drawn on the terminal: the top screen, what shows around it, the toasts."""
-    return "\n".join("".join(segment.text for segment in strip)
-                     for strip in app.screen._compositor.render_strips())  # fmt: skip
+    return "\n".join(
+        "".join(segment.text for segment in strip)
+        for strip in app.screen._compositor.render_strips()
+    )
 
 
 def _keybar(app) -> str:
@@ -56,8 +70,9 @@ def _plant_internal(store) -> None:
     item = store.script(VISIT)[0]
     store.save(item.model_copy(update={"research": RESEARCH, "purpose": PURPOSE}))
     store.save(Note(visit_id=VISIT, script_item_id=item.id, text=NOTE, internal=True))
-    store.save(Note(visit_id=VISIT, script_item_id=item.id, text="TKN-TEAMNOTE",
-                    goal=Goal.TEAM_PROFILE))  # fmt: skip
+    store.save(
+        Note(visit_id=VISIT, script_item_id=item.id, text="TKN-TEAMNOTE", goal=Goal.TEAM_PROFILE)
+    )
 
 
 # -- 1. confirm back reads back what the recap restates ---------------------------------------
@@ -72,8 +87,16 @@ COMMITMENTS = (
 @pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_confirm_back_reads_back_what_the_recap_restates(make_app, demo_store, lang):
     for text, state, due in COMMITMENTS:
-        demo_store.save(Commitment(visit_id=VISIT, text=text, owner_side=OwnerSide.US,
-                                   owner_name="Lena", due=due, state=state))  # fmt: skip
+        demo_store.save(
+            Commitment(
+                visit_id=VISIT,
+                text=text,
+                owner_side=OwnerSide.US,
+                owner_name="Lena",
+                due=due,
+                state=state,
+            )
+        )
     app = make_app("live", lang=lang, visit_id=VISIT)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -101,8 +124,9 @@ async def test_confirm_back_reads_back_what_the_recap_restates(make_app, demo_st
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-async def test_confirm_back_with_the_safe_view_off_shows_nothing_internal(make_app, demo_store,
-                                                                          lang):  # fmt: skip
+async def test_confirm_back_with_the_safe_view_off_shows_nothing_internal(
+    make_app, demo_store, lang
+):
     _plant_internal(demo_store)
     app = make_app("live", lang=lang, visit_id=VISIT)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
@@ -181,7 +205,8 @@ async def test_the_adhoc_question_is_not_linted_in_the_customer_view(make_app, d
 
 
 async def test_an_internal_goal_is_not_named_on_the_question_in_the_customer_view(
-        make_app, demo_store):  # fmt: skip
+    make_app, demo_store
+):
     item = demo_store.script(VISIT)[0]
     demo_store.save(item.model_copy(update={"goal": Goal.PERSONAL_CONNECTION}))
     app = make_app("live", lang="en", visit_id=VISIT)
@@ -235,8 +260,9 @@ def test_live_view_snapshot_80x24(snap_compare, make_app, lang: str, safe: bool)
             await pilot.press("f2")
             await settle(pilot)
 
-    assert snap_compare(make_app("live", lang=lang, visit_id=VISIT), terminal_size=(80, 24),
-                        run_before=open_view)  # fmt: skip
+    assert snap_compare(
+        make_app("live", lang=lang, visit_id=VISIT), terminal_size=(80, 24), run_before=open_view
+    )
 
 
 SIZES = [(80, 24), (120, 36)]
@@ -247,12 +273,28 @@ def _captured(store) -> None:
     from interview_tui.domain.models import Requirement
 
     for text, state, due in COMMITMENTS:
-        store.save(Commitment(visit_id=VISIT, text=text, owner_side=OwnerSide.US,
-                              owner_name="Lena", due=due, state=state))  # fmt: skip
-    store.save(Requirement(customer_id=store.get(Visit, VISIT).customer_id, visit_id=VISIT,
-                           user="Dispatch leads", scenario="Peak week", pain="Manual re-routing",
-                           latest_acceptable=date(2027, 1, 15), planned=date(2027, 2, 1),
-                           workaround="CSV export by hand"))  # fmt: skip
+        store.save(
+            Commitment(
+                visit_id=VISIT,
+                text=text,
+                owner_side=OwnerSide.US,
+                owner_name="Lena",
+                due=due,
+                state=state,
+            )
+        )
+    store.save(
+        Requirement(
+            customer_id=store.get(Visit, VISIT).customer_id,
+            visit_id=VISIT,
+            user="Dispatch leads",
+            scenario="Peak week",
+            pain="Manual re-routing",
+            latest_acceptable=date(2027, 1, 15),
+            planned=date(2027, 2, 1),
+            workaround="CSV export by hand",
+        )
+    )
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -266,14 +308,16 @@ def test_confirm_back_snapshot(snap_compare, make_app, demo_store, lang: str, si
         await pilot.press("f3")
         await settle(pilot)
 
-    assert snap_compare(make_app("live", lang=lang, visit_id=VISIT), terminal_size=size,
-                        run_before=confirm)  # fmt: skip
+    assert snap_compare(
+        make_app("live", lang=lang, visit_id=VISIT), terminal_size=size, run_before=confirm
+    )
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_requirement_dialog_schedule_and_solution_snapshot(snap_compare, make_app, lang: str,
-                                                           size) -> None:  # fmt: skip
+def test_requirement_dialog_schedule_and_solution_snapshot(
+    snap_compare, make_app, lang: str, size
+) -> None:
     """The requirement dialog's last part: "customer agreed" ticked, the proposed solution
     and the customer's answer, in the meeting."""
 
@@ -288,8 +332,9 @@ def test_requirement_dialog_schedule_and_solution_snapshot(snap_compare, make_ap
         await pilot.press("space")
         await settle(pilot)
 
-    assert snap_compare(make_app("live", lang=lang, visit_id=VISIT), terminal_size=size,
-                        run_before=fill)  # fmt: skip
+    assert snap_compare(
+        make_app("live", lang=lang, visit_id=VISIT), terminal_size=size, run_before=fill
+    )
 
 
 # -- in a real terminal --------------------------------------------------------------------
@@ -299,10 +344,10 @@ def test_requirement_dialog_schedule_and_solution_snapshot(snap_compare, make_ap
 def test_f3_in_a_real_terminal_shows_only_the_read_back(tmp_path) -> None:
     from tests.pty_terminal import Terminal
 
-    env = {**os.environ, "INTERVIEW_TUI_DB": str(tmp_path / "demo.db"),
-           "INTERVIEW_TUI_LANG": "en"}  # fmt: skip
-    subprocess.run([sys.executable, "-m", "interview_tui", "demo"], env=env, check=True,
-                   capture_output=True)  # fmt: skip
+    env = {**os.environ, "INTERVIEW_TUI_DB": str(tmp_path / "demo.db"), "INTERVIEW_TUI_LANG": "en"}
+    subprocess.run(
+        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
+    )
     term = Terminal(["live", str(VISIT)], env, size=(120, 36))  # wider than the old dialog
     try:
         term.wait_for_screen("1/12")
@@ -313,8 +358,14 @@ def test_f3_in_a_real_terminal_shows_only_the_read_back(tmp_path) -> None:
         term.send(b"\x1bOR")  # F3, the safe view off
         term.wait_for_screen("Agreed next step")
         screen = term.wait_for_screen("Plan (internal)", gone=True)  # drawn in full
-        for internal in ("Research", "Purpose", "Must not promise", "Do not say",
-                         "free capacity", "Goals"):  # fmt: skip
+        for internal in (
+            "Research",
+            "Purpose",
+            "Must not promise",
+            "Do not say",
+            "free capacity",
+            "Goals",
+        ):
             assert internal not in screen, f"{internal!r} around the read-back:\n{screen}"
         assert "CUSTOMER VIEW" in screen
         term.send(b"\x1b")

@@ -60,8 +60,9 @@ async def test_moving_tagging_and_capturing_from_the_keyboard(make_app, demo_sto
         await pilot.press("alt+2", "alt+i")
         await pilot.pause()
         _saved(app)
-        note = demo_store.query("SELECT goal, internal FROM notes WHERE script_item_id = ?",
-                                [screen.item.id])  # fmt: skip
+        note = demo_store.query(
+            "SELECT goal, internal FROM notes WHERE script_item_id = ?", [screen.item.id]
+        )
         assert note == [{"goal": "business_goals", "internal": 1}]
         await pilot.press("ctrl+b")
         assert screen.item.id == first.id
@@ -71,8 +72,9 @@ async def test_moving_tagging_and_capturing_from_the_keyboard(make_app, demo_sto
         await pilot.press(*"Send the RCA", "tab", "tab", *"Li", "tab", *"+3d", "ctrl+s")
         await pilot.pause()
         _saved(app)
-        saved = demo_store.query("SELECT text, owner_name, due FROM commitments "
-                                 "WHERE visit_id = ?", [PLANNED_ZH])  # fmt: skip
+        saved = demo_store.query(
+            "SELECT text, owner_name, due FROM commitments WHERE visit_id = ?", [PLANNED_ZH]
+        )
         assert saved == [{"text": "Send the RCA", "owner_name": "Li", "due": "2026-11-27"}]
         # requirement with only the user known: saved, flagged unclear
         await pilot.press("ctrl+r")
@@ -87,17 +89,33 @@ async def test_moving_tagging_and_capturing_from_the_keyboard(make_app, demo_sto
         # pain with its action
         await pilot.press("ctrl+l")
         await pilot.pause()
-        await pilot.press(*"Invoices take 5 days", "tab", *"Ship CSV export", "tab", *"Li",
-                          "tab", *"+21d", "ctrl+s")  # fmt: skip
+        await pilot.press(
+            *"Invoices take 5 days",
+            "tab",
+            *"Ship CSV export",
+            "tab",
+            *"Li",
+            "tab",
+            *"+21d",
+            "ctrl+s",
+        )
         await pilot.pause()
         _saved(app)
         pains = [n for n in demo_store.notes(PLANNED_ZH) if n.kind == "pain"]
         assert pains and pains[0].action == "Ship CSV export"
         # the action is a promise of ours, on the commitments dashboard with the others
-        promise = demo_store.query("SELECT owner_side, owner_name, due, pain_note_id FROM "
-                                   "commitments WHERE text = 'Ship CSV export'")  # fmt: skip
-        assert promise == [{"owner_side": "us", "owner_name": "Li", "due": "2026-12-15",
-                            "pain_note_id": pains[0].id}]  # fmt: skip
+        promise = demo_store.query(
+            "SELECT owner_side, owner_name, due, pain_note_id FROM "
+            "commitments WHERE text = 'Ship CSV export'"
+        )
+        assert promise == [
+            {
+                "owner_side": "us",
+                "owner_name": "Li",
+                "due": "2026-12-15",
+                "pain_note_id": pains[0].id,
+            }
+        ]
 
 
 async def test_several_voices_under_one_question_and_the_free_notes(make_app, demo_store):
@@ -108,10 +126,13 @@ async def test_several_voices_under_one_question_and_the_free_notes(make_app, de
         await pilot.press(*"CTO: 用A友商", "ctrl+j", *"运维: 每周手工导出", "alt+6")
         await pilot.pause(SAVE_DELAY + 0.2)
         _saved(app)
-        rows = demo_store.query("SELECT text, goal FROM notes WHERE script_item_id = ? "
-                                "ORDER BY id", [screen.item.id])  # fmt: skip
-        assert rows == [{"text": "CTO: 用A友商", "goal": screen.item.goal.value},
-                        {"text": "运维: 每周手工导出", "goal": "pain_points"}]  # fmt: skip
+        rows = demo_store.query(
+            "SELECT text, goal FROM notes WHERE script_item_id = ? ORDER BY id", [screen.item.id]
+        )
+        assert rows == [
+            {"text": "CTO: 用A友商", "goal": screen.item.goal.value},
+            {"text": "运维: 每周手工导出", "goal": "pain_points"},
+        ]
         assert "CTO: 用A友商" in str(screen.query_one("#voices", Static).render())
         await pilot.press("alt+up")  # back to the first voice, its text in the editor
         assert app.screen.query_one("#note", TextArea).text == "CTO: 用A友商"
@@ -119,8 +140,9 @@ async def test_several_voices_under_one_question_and_the_free_notes(make_app, de
         await pilot.pause(SAVE_DELAY + 0.2)
         _saved(app)
         assert screen.item is None
-        assert demo_store.query("SELECT text FROM notes WHERE visit_id = ? AND script_item_id "
-                                "IS NULL", [PLANNED_ZH]) == [{"text": "停车在3号门"}]  # fmt: skip
+        assert demo_store.query(
+            "SELECT text FROM notes WHERE visit_id = ? AND script_item_id IS NULL", [PLANNED_ZH]
+        ) == [{"text": "停车在3号门"}]
 
 
 async def test_a_bad_due_date_is_a_message_beside_the_field(make_app, demo_store):
@@ -206,7 +228,8 @@ async def test_safe_view_hides_everything_internal_and_comes_back(make_app, demo
         goals = str(screen.query_one("#goals", Static).render())
         assert "Team profile" not in goals and "Personal connection" not in goals
         assert screen.session.visit.must_not_promise not in str(
-            screen.query_one("#question", Static).content)
+            screen.query_one("#question", Static).content
+        )
         purpose = screen.item.purpose
         assert purpose and purpose not in str(screen.query_one("#question", Static).content)
         await pilot.press("f2")
@@ -218,8 +241,11 @@ async def test_confirm_back_needs_a_next_step_and_ends_the_meeting(make_app, dem
     app, runner = await _open(make_app)
     async with runner as pilot:
         await settle(pilot)
-        demo_store.save(Requirement(customer_id=1, visit_id=PLANNED_ZH, user="运维",
-                                    scenario="晚高峰", pain="卡顿"))  # fmt: skip
+        demo_store.save(
+            Requirement(
+                customer_id=1, visit_id=PLANNED_ZH, user="运维", scenario="晚高峰", pain="卡顿"
+            )
+        )
         app.screen.session.requirements = demo_store.requirements(visit_id=PLANNED_ZH)
         await pilot.press("f3")
         await pilot.pause()
@@ -269,8 +295,9 @@ def test_live_snapshot(snap_compare, make_app, lang: str, size: tuple[int, int])
         await pilot.press(*"Peak 2.3M rps", "alt+5")
         await pilot.pause(SAVE_DELAY + 0.1)
 
-    assert snap_compare(make_app("live", lang=lang, visit_id=PLANNED_ZH), terminal_size=size,
-                        run_before=type_a_note)  # fmt: skip
+    assert snap_compare(
+        make_app("live", lang=lang, visit_id=PLANNED_ZH), terminal_size=size, run_before=type_a_note
+    )
 
 
 def test_safe_view_snapshot(snap_compare, make_app) -> None:
@@ -279,10 +306,9 @@ def test_safe_view_snapshot(snap_compare, make_app) -> None:
         await pilot.press(*"Their CTO seems weak on cost", "alt+1", "f2")
         await pilot.pause()
 
-    assert snap_compare(make_app("live", lang="en", visit_id=PLANNED_ZH), terminal_size=(100, 30),
-                        run_before=safe)  # fmt: skip
-
-
+    assert snap_compare(
+        make_app("live", lang="en", visit_id=PLANNED_ZH), terminal_size=(100, 30), run_before=safe
+    )
 
 
 async def test_a_schedule_dispute_is_captured_in_the_meeting(make_app, demo_store):

@@ -18,21 +18,32 @@ LIMITS = "Discounts or pricing\nCustom SLA above 99.95%；具体上线日期、�
 
 
 def test_limits_are_split_on_lines_and_cjk_separators() -> None:
-    assert limits(LIMITS) == ["Discounts or pricing", "Custom SLA above 99.95%", "具体上线日期",
-                              "免费资源"]  # fmt: skip
+    assert limits(LIMITS) == [
+        "Discounts or pricing",
+        "Custom SLA above 99.95%",
+        "具体上线日期",
+        "免费资源",
+    ]
 
 
 def test_commitments_touching_a_limit_are_flagged() -> None:
     assert flags_beyond_authority("A 30% discount on storage", LIMITS) == ["Discounts or pricing"]
     assert flags_beyond_authority("We commit to an SLA of 99.99%", LIMITS) == [
-        "Custom SLA above 99.95%"]
+        "Custom SLA above 99.95%"
+    ]
     assert flags_beyond_authority("下周五前给出上线日期", LIMITS) == ["具体上线日期"]
     assert flags_beyond_authority("Send the outage report by Friday", LIMITS) == []
 
 
 def test_limits_split_on_slashes_and_every_separator() -> None:
     assert limits("定价/折扣;；roadmap dates，免费资源、SLA\n\nGPU") == [
-        "定价", "折扣", "roadmap dates", "免费资源", "SLA", "GPU"]
+        "定价",
+        "折扣",
+        "roadmap dates",
+        "免费资源",
+        "SLA",
+        "GPU",
+    ]
 
 
 def test_whole_words_in_english_never_parts_of_words() -> None:
@@ -41,9 +52,11 @@ def test_whole_words_in_english_never_parts_of_words() -> None:
     assert flags_beyond_authority("Send the updated data sheet", plan) == []
     assert flags_beyond_authority("Share the roadmap dates with them", plan) == ["roadmap dates"]
     assert flags_beyond_authority("We will date the release for March", plan) == [
-        "roadmap dates"]  # another form of the same word
+        "roadmap dates"
+    ]  # another form of the same word
     assert flags_beyond_authority("Give them extra capacities free of charge", plan) == [
-        "free capacity"]
+        "free capacity"
+    ]
     assert flags_beyond_authority("Slack channel for the team", plan) == []  # not "SLA"
 
 
@@ -63,12 +76,14 @@ def test_what_the_plan_may_promise_is_within_authority() -> None:
     assert flags_beyond_authority("提供免费资源 2 周", plan, may) == []
     assert flags_beyond_authority("提供免费资源2周", plan, may) == []
     assert flags_beyond_authority("提供免费资源 2 周,并给出具体上线日期", plan, may) == [
-        "具体上线日期"]  # what goes beyond "may promise" is still checked
+        "具体上线日期"
+    ]  # what goes beyond "may promise" is still checked
     english = "Custom SLA; free capacity; Kafka pricing"
     may_en = "Architecture review; a 30-day trial of managed Kafka"
     assert flags_beyond_authority("30-day managed Kafka trial", english, may_en) == []
-    assert flags_beyond_authority("30-day managed Kafka trial at 20% off Kafka pricing",
-                                  english, may_en) == ["Kafka pricing"]  # fmt: skip
+    assert flags_beyond_authority(
+        "30-day managed Kafka trial at 20% off Kafka pricing", english, may_en
+    ) == ["Kafka pricing"]
 
 
 @given(st.text(max_size=200), st.text(max_size=200), st.text(max_size=100))
@@ -99,14 +114,23 @@ def test_an_override_is_kept_on_the_commitment(demo_store) -> None:
 
 
 def test_internal_notes_and_fields_never_pass_the_filter() -> None:
-    notes = [Note(visit_id=1, text="a", internal=True),
-             Note(visit_id=1, text="b", goal=Goal.TEAM_PROFILE),
-             Note(visit_id=1, text="c", goal=Goal.PERSONAL_CONNECTION),
-             Note(visit_id=1, text="d", goal=Goal.PAIN_POINTS)]  # fmt: skip
+    notes = [
+        Note(visit_id=1, text="a", internal=True),
+        Note(visit_id=1, text="b", goal=Goal.TEAM_PROFILE),
+        Note(visit_id=1, text="c", goal=Goal.PERSONAL_CONNECTION),
+        Note(visit_id=1, text="d", goal=Goal.PAIN_POINTS),
+    ]
     assert [n.text for n in safe_notes(notes)] == ["d"]
     assert all(is_internal_note(n) for n in notes[:3])
-    visit = Visit(customer_id=1, date=FIXED_NOW, sales_told="S", do_not_say="D", may_promise="M",
-                  must_not_promise="N", product_brief="P")  # fmt: skip
+    visit = Visit(
+        customer_id=1,
+        date=FIXED_NOW,
+        sales_told="S",
+        do_not_say="D",
+        may_promise="M",
+        must_not_promise="N",
+        product_brief="P",
+    )
     data = safe_visit(visit)
     assert not {"sales_told", "do_not_say", "may_promise", "must_not_promise"} & set(data)
 
@@ -164,8 +188,9 @@ def test_a_pains_action_is_a_commitment_of_ours(demo_store) -> None:
     from interview_tui.domain.models import Commitment
 
     session = LiveSession.open(demo_store, 2, FIXED_NOW)
-    pain, promise = session.add_pain("手工对账五天", "下周和财务坐一天", session.items[0],
-                                     owner_name="Li", due=date(2026, 12, 4))  # fmt: skip
+    pain, promise = session.add_pain(
+        "手工对账五天", "下周和财务坐一天", session.items[0], owner_name="Li", due=date(2026, 12, 4)
+    )
     stored = demo_store.get(Commitment, promise.id)
     assert stored.owner_side is OwnerSide.US and stored.text == "下周和财务坐一天"
     assert stored.due == date(2026, 12, 4) and stored.pain_note_id == pain.id
@@ -191,8 +216,9 @@ def test_notes_under_an_ad_hoc_question_stay_under_it_while_another_process_writ
         session.flush()
         assert item.id is None  # still waiting for the lock
     session.wait_written(timeout=15)
-    rows = demo_store.query("SELECT script_item_id FROM notes WHERE text = ?",
-                            ["the CFO, every quarter"])  # fmt: skip
+    rows = demo_store.query(
+        "SELECT script_item_id FROM notes WHERE text = ?", ["the CFO, every quarter"]
+    )
     assert rows == [{"script_item_id": item.id}] and item.id is not None
     session.writer.shutdown()
 

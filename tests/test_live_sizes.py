@@ -33,8 +33,9 @@ def _shown(widget: Static) -> str:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("size", [(120, 36), (80, 24), (60, 20), (40, 12)],
-                         ids=["120x36", "80x24", "60x20", "40x12"])  # fmt: skip
+@pytest.mark.parametrize(
+    "size", [(120, 36), (80, 24), (60, 20), (40, 12)], ids=["120x36", "80x24", "60x20", "40x12"]
+)
 async def test_flags_speaker_and_a_usable_note_at_every_size(make_app, lang, size) -> None:
     app = make_app("live", lang=lang, visit_id=PLANNED_ZH)
     async with app.run_test(size=size) as pilot:
@@ -53,9 +54,15 @@ async def test_flags_speaker_and_a_usable_note_at_every_size(make_app, lang, siz
         assert app.focused is note
 
 
-@pytest.mark.parametrize(("size", "side", "outline"),
-                         [((120, 36), True, True), ((80, 24), True, True),
-                          ((60, 20), False, True), ((40, 12), False, False)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("size", "side", "outline"),
+    [
+        ((120, 36), True, True),
+        ((80, 24), True, True),
+        ((60, 20), False, True),
+        ((40, 12), False, False),
+    ],
+)
 async def test_side_pane_then_outline_give_way(make_app, size, side, outline) -> None:
     app = make_app("live", lang="en", visit_id=PLANNED_ZH)
     async with app.run_test(size=size) as pilot:
@@ -85,8 +92,9 @@ def test_live_header_snapshot(snap_compare, make_app, lang, size) -> None:
         pilot.app.clear_notifications()  # the toasts would cover the side pane
         await settle(pilot)
 
-    assert snap_compare(make_app("live", lang=lang, visit_id=PLANNED_ZH), terminal_size=size,
-                        run_before=flagged)  # fmt: skip
+    assert snap_compare(
+        make_app("live", lang=lang, visit_id=PLANNED_ZH), terminal_size=size, run_before=flagged
+    )
 
 
 @pytest.mark.parametrize("width", range(12, 60))

@@ -16,8 +16,12 @@ VISIT = 2
 
 
 def _texts(store) -> list[str]:
-    return sorted(row["text"] for row in store.query(
-        "SELECT text FROM notes WHERE visit_id = ? AND kind = 'note' AND text != ''", [VISIT]))
+    return sorted(
+        row["text"]
+        for row in store.query(
+            "SELECT text FROM notes WHERE visit_id = ? AND kind = 'note' AND text != ''", [VISIT]
+        )
+    )
 
 
 def test_a_second_window_never_overwrites_what_the_first_saved(demo_store) -> None:
@@ -72,12 +76,17 @@ def test_each_window_sees_the_others_until_they_close_or_die(demo_store) -> None
     first.leave()
     assert second.others() == []
 
-    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                           capture_output=True, text=True, check=True)  # fmt: skip
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     dead = LiveWindow(demo_store, VISIT, pid=int(ended.stdout))
     dead.enter()  # a window whose process ended without leaving (killed)
     assert second.others() == []
-    asleep = LiveWindow(demo_store, VISIT, host="another-host",
-                        clock=lambda: second.clock() - STALE_SECONDS - 1)  # fmt: skip
+    asleep = LiveWindow(
+        demo_store, VISIT, host="another-host", clock=lambda: second.clock() - STALE_SECONDS - 1
+    )
     asleep.enter()  # another machine, silent for longer than STALE_SECONDS
     assert second.others() == []

@@ -36,14 +36,17 @@ def _open_live(env: dict[str, str], size=(100, 30)) -> Terminal:
     return term
 
 
-def test_the_customer_agrees_the_schedule_and_answers_the_solution_in_the_meeting(
-        demo_env) -> None:  # noqa: F811
+def test_the_customer_agrees_the_schedule_and_answers_the_solution_in_the_meeting(demo_env) -> None:  # noqa: F811
     """Every field in one burst after ctrl+r (Tab between them, space ticks "customer
     agreed"), then the answer chosen in its list: both were only in the detail view."""
     term = _open_live(demo_env)
     try:
-        term.send(b"\x12" + b"Finance lead\tMonth-end close\tExport breaks" + b"\t" * 5
-                  + b"+30d\t+60d\tCSV by hand\tQ1 release\t \tTag export\tUses the tag API\t")
+        term.send(
+            b"\x12"
+            + b"Finance lead\tMonth-end close\tExport breaks"
+            + b"\t" * 5
+            + b"+30d\t+60d\tCSV by hand\tQ1 release\t \tTag export\tUses the tag API\t"
+        )
         term.wait_for_screen("Uses the tag API")
         term.send(ENTER)  # the answer's list opens
         term.wait_for_screen("needs changes")
@@ -56,8 +59,11 @@ def test_the_customer_agrees_the_schedule_and_answers_the_solution_in_the_meetin
         term.wait_for_screen("Visits")
     finally:
         term.kill()
-    [row] = _rows(demo_env, "SELECT share_plan, workaround, state, solutions FROM requirements"
-                            " WHERE user = 'Finance lead'")
+    [row] = _rows(
+        demo_env,
+        "SELECT share_plan, workaround, state, solutions FROM requirements"
+        " WHERE user = 'Finance lead'",
+    )
     assert row["share_plan"] == 1 and row["workaround"] == "CSV by hand"
     [proposal] = json.loads(row["solutions"])
     assert proposal["text"] == "Tag export" and proposal["reasoning"] == "Uses the tag API"
@@ -74,8 +80,13 @@ def test_confirm_back_reads_back_the_schedule_and_corrects_an_item(demo_env) -> 
     change (a later plan, now agreed) is read back at once; a commitment likewise."""
     term = _open_live(demo_env, size=(120, 36))
     try:
-        term.send(b"\x12" + b"Finance lead\tMonth-end close\tExport breaks" + b"\t" * 5
-                  + b"2027-01-15\t2027-02-01\tCSV by hand" + CTRL_S)
+        term.send(
+            b"\x12"
+            + b"Finance lead\tMonth-end close\tExport breaks"
+            + b"\t" * 5
+            + b"2027-01-15\t2027-02-01\tCSV by hand"
+            + CTRL_S
+        )
         term.wait_for_screen("Requirement saved")
         term.send(CTRL_T + b"Send the RCA" + CTRL_S)
         term.wait_for_screen("New commitment", gone=True)
@@ -109,8 +120,12 @@ CTRL_Y = b"\x19"
 
 def _note_under(env: dict[str, str], text: str) -> int | None:
     """The position (1-based, in script order) of the question a note is filed under."""
-    ids = [row["id"] for row in _rows(env, "SELECT id FROM script_items WHERE visit_id = 4"
-                                           " ORDER BY position, id")]  # fmt: skip
+    ids = [
+        row["id"]
+        for row in _rows(
+            env, "SELECT id FROM script_items WHERE visit_id = 4 ORDER BY position, id"
+        )
+    ]
     rows = _rows(env, f"SELECT script_item_id FROM notes WHERE text = '{text}'")
     assert len(rows) == 1, rows
     return ids.index(rows[0]["script_item_id"]) + 1

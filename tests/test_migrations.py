@@ -23,8 +23,10 @@ def test_version_1_database_upgrades_with_rows_intact(tmp_path: Path) -> None:
     _old_database(path)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
-    before = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("customers", "people", "visits", "notes", "requirements", "commitments")}
+    before = {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("customers", "people", "visits", "notes", "requirements", "commitments")
+    }
     conn.close()
 
     store = open_store(path)
@@ -90,8 +92,18 @@ def test_version_3_database_keeps_every_voice_of_a_question(tmp_path: Path) -> N
     assert voices[1].internal and "CSV" in voices[1].text
     assert session.notes_for(None)[0].text.startswith("free note")
     assert {hit.kind for hit in store.search("A友商")} == {"note"}
-_TABLES = ("customers", "people", "visits", "script_items", "customer_questions", "notes",
-           "requirements", "commitments")  # fmt: skip
+
+
+_TABLES = (
+    "customers",
+    "people",
+    "visits",
+    "script_items",
+    "customer_questions",
+    "notes",
+    "requirements",
+    "commitments",
+)
 
 
 def _rows(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
@@ -114,8 +126,10 @@ def test_version_1_upgrade_keeps_every_column_and_adds_uids(tmp_path: Path) -> N
     before = _rows(conn)
     conn.close()
     store = open_store(path)
-    after = {t: [row[: len(before[t][0])] if before[t] else row for row in rows]
-             for t, rows in _rows(store.conn).items()}  # fmt: skip
+    after = {
+        t: [row[: len(before[t][0])] if before[t] else row for row in rows]
+        for t, rows in _rows(store.conn).items()
+    }
     assert {t: len(r) for t, r in after.items()} == {t: len(r) for t, r in before.items()}
     # every old column keeps its value (new columns are added at the end of each row)
     for table in ("customers", "people", "visits", "notes", "requirements"):
@@ -141,25 +155,83 @@ def test_a_database_one_version_back_upgrades_with_every_record(tmp_path: Path) 
     migrate(db, target=5)  # the version before the uids
     db["customers"].insert({"id": 1, "name": "星河视频", "industry": "video"})
     db["people"].insert({"id": 1, "customer_id": 1, "name": "孙倩", "role": "tech_execution"})
-    db["visits"].insert({"id": 1, "customer_id": 1, "date": "2026-10-01T10:00:00",
-                         "status": "done", "goals": "[]", "attendee_ids": "[1]",
-                         "give_back": "[]", "rehearsal": "{}", "purpose": "复盘"})
-    history = [{"on": "2026-10-05", "from": "2026-10-10", "to": "2026-10-20", "reason": "a"},
-               {"on": "2026-10-18", "from": "2026-10-20", "to": "2026-11-01", "reason": "b"},
-               {"on": "2026-10-30", "state": "done", "note": "sent"}]
-    db["commitments"].insert_all([{"owner_name": "", "resolution_note": "", **row} for row in [
-        {"id": 1, "visit_id": 1, "text": "发送报告", "owner_side": "us", "due": "2026-11-01",
-         "within_authority": 1, "state": "done", "closed_on": "2026-10-30",
-         "history": json.dumps(history)},
-        {"id": 2, "visit_id": 1, "text": "回复", "owner_side": "customer", "due": "2026-10-03",
-         "within_authority": 1, "state": "open", "history": "[]"},
-        {"id": 3, "visit_id": 1, "text": "无日期", "owner_side": "us", "due": None,
-         "within_authority": 0, "state": "open", "history": "[]"},
-    ]])  # fmt: skip
-    db["notes"].insert({"id": 1, "visit_id": 1, "speaker_id": 1, "text": "对账慢",
-                        "goal": "pain_points", "internal": 0, "kind": "note"})
-    db["requirements"].insert({"id": 1, "customer_id": 1, "visit_id": 1, "title": "导出",
-                               "state": "already_supported", "pool_group": "backlog"})
+    db["visits"].insert(
+        {
+            "id": 1,
+            "customer_id": 1,
+            "date": "2026-10-01T10:00:00",
+            "status": "done",
+            "goals": "[]",
+            "attendee_ids": "[1]",
+            "give_back": "[]",
+            "rehearsal": "{}",
+            "purpose": "复盘",
+        }
+    )
+    history = [
+        {"on": "2026-10-05", "from": "2026-10-10", "to": "2026-10-20", "reason": "a"},
+        {"on": "2026-10-18", "from": "2026-10-20", "to": "2026-11-01", "reason": "b"},
+        {"on": "2026-10-30", "state": "done", "note": "sent"},
+    ]
+    db["commitments"].insert_all(
+        [
+            {"owner_name": "", "resolution_note": "", **row}
+            for row in [
+                {
+                    "id": 1,
+                    "visit_id": 1,
+                    "text": "发送报告",
+                    "owner_side": "us",
+                    "due": "2026-11-01",
+                    "within_authority": 1,
+                    "state": "done",
+                    "closed_on": "2026-10-30",
+                    "history": json.dumps(history),
+                },
+                {
+                    "id": 2,
+                    "visit_id": 1,
+                    "text": "回复",
+                    "owner_side": "customer",
+                    "due": "2026-10-03",
+                    "within_authority": 1,
+                    "state": "open",
+                    "history": "[]",
+                },
+                {
+                    "id": 3,
+                    "visit_id": 1,
+                    "text": "无日期",
+                    "owner_side": "us",
+                    "due": None,
+                    "within_authority": 0,
+                    "state": "open",
+                    "history": "[]",
+                },
+            ]
+        ]
+    )
+    db["notes"].insert(
+        {
+            "id": 1,
+            "visit_id": 1,
+            "speaker_id": 1,
+            "text": "对账慢",
+            "goal": "pain_points",
+            "internal": 0,
+            "kind": "note",
+        }
+    )
+    db["requirements"].insert(
+        {
+            "id": 1,
+            "customer_id": 1,
+            "visit_id": 1,
+            "title": "导出",
+            "state": "already_supported",
+            "pool_group": "backlog",
+        }
+    )
     before = _rows(db.conn)
     db.close()
 
@@ -176,7 +248,8 @@ def test_a_database_one_version_back_upgrades_with_every_record(tmp_path: Path) 
 
 
 def test_version_6_database_keeps_every_requirement_and_starts_with_no_solution(
-        tmp_path: Path) -> None:  # fmt: skip
+    tmp_path: Path,
+) -> None:
     """A v6 database (uids, before the solution history): every requirement keeps every
     column, its history and its uid; each starts with no proposal, and the gate then holds."""
     import json
@@ -192,23 +265,79 @@ def test_version_6_database_keeps_every_requirement_and_starts_with_no_solution(
     db = sqlite_utils.Database(path)
     migrate(db, target=6)
     db["customers"].insert({"id": 1, "name": "星河视频", "uid": str(uuid_of(4))})
-    db["visits"].insert({"id": 1, "customer_id": 1, "date": "2026-10-01T10:00:00",
-                         "status": "done", "goals": "[]", "attendee_ids": "[]",
-                         "give_back": "[]", "rehearsal": "{}", "uid": str(uuid_of(1))})
-    history = [{"on": "2026-10-02", "field": "state", "from": "captured", "to": "clarified",
-                "reason": "问清楚了"}]
-    blank = dict.fromkeys(("title", "user", "scenario", "pain", "product_details", "originator",
-                           "solution_idea", "workaround", "told_customer", "link_key",
-                           "how_to_use"), "")  # fmt: skip
-    db["requirements"].insert_all([{**blank, "share_plan": 0, **row} for row in [
-        {"id": 1, "customer_id": 1, "visit_id": 1, "title": "按标签导出", "user": "财务",
-         "scenario": "月结", "pain": "手工五天", "state": "solution_confirmed",
-         "pool_group": "in_progress", "planned": "2027-01-20", "told_customer": "一月上线",
-         "share_plan": 1, "history": json.dumps(history, ensure_ascii=False),
-         "link_key": "billing", "how_to_use": "", "uid": str(uuid_of(2))},
-        {"id": 2, "customer_id": 1, "visit_id": None, "title": "热迁移", "state": "captured",
-         "pool_group": "backlog", "history": "[]", "uid": str(uuid_of(3))},
-    ]])  # fmt: skip
+    db["visits"].insert(
+        {
+            "id": 1,
+            "customer_id": 1,
+            "date": "2026-10-01T10:00:00",
+            "status": "done",
+            "goals": "[]",
+            "attendee_ids": "[]",
+            "give_back": "[]",
+            "rehearsal": "{}",
+            "uid": str(uuid_of(1)),
+        }
+    )
+    history = [
+        {
+            "on": "2026-10-02",
+            "field": "state",
+            "from": "captured",
+            "to": "clarified",
+            "reason": "问清楚了",
+        }
+    ]
+    blank = dict.fromkeys(
+        (
+            "title",
+            "user",
+            "scenario",
+            "pain",
+            "product_details",
+            "originator",
+            "solution_idea",
+            "workaround",
+            "told_customer",
+            "link_key",
+            "how_to_use",
+        ),
+        "",
+    )
+    db["requirements"].insert_all(
+        [
+            {**blank, "share_plan": 0, **row}
+            for row in [
+                {
+                    "id": 1,
+                    "customer_id": 1,
+                    "visit_id": 1,
+                    "title": "按标签导出",
+                    "user": "财务",
+                    "scenario": "月结",
+                    "pain": "手工五天",
+                    "state": "solution_confirmed",
+                    "pool_group": "in_progress",
+                    "planned": "2027-01-20",
+                    "told_customer": "一月上线",
+                    "share_plan": 1,
+                    "history": json.dumps(history, ensure_ascii=False),
+                    "link_key": "billing",
+                    "how_to_use": "",
+                    "uid": str(uuid_of(2)),
+                },
+                {
+                    "id": 2,
+                    "customer_id": 1,
+                    "visit_id": None,
+                    "title": "热迁移",
+                    "state": "captured",
+                    "pool_group": "backlog",
+                    "history": "[]",
+                    "uid": str(uuid_of(3)),
+                },
+            ]
+        ]
+    )
     before = db.conn.execute("SELECT * FROM requirements ORDER BY id").fetchall()
     db.close()
 
@@ -245,11 +374,29 @@ def test_version_8_database_gains_the_live_windows_with_every_note_kept(tmp_path
     db = sqlite_utils.Database(path)
     migrate(db, target=8)
     db["customers"].insert({"id": 1, "name": "星河视频", "uid": str(uuid_of(1))})
-    db["visits"].insert({"id": 1, "customer_id": 1, "date": "2026-10-01T10:00:00",
-                         "status": "live", "goals": "[]", "attendee_ids": "[]",
-                         "give_back": "[]", "rehearsal": "{}", "uid": str(uuid_of(2))})
-    db["notes"].insert({"id": 1, "visit_id": 1, "text": "ALPHA", "kind": "note",
-                        "internal": 0, "uid": str(uuid_of(3))})  # fmt: skip
+    db["visits"].insert(
+        {
+            "id": 1,
+            "customer_id": 1,
+            "date": "2026-10-01T10:00:00",
+            "status": "live",
+            "goals": "[]",
+            "attendee_ids": "[]",
+            "give_back": "[]",
+            "rehearsal": "{}",
+            "uid": str(uuid_of(2)),
+        }
+    )
+    db["notes"].insert(
+        {
+            "id": 1,
+            "visit_id": 1,
+            "text": "ALPHA",
+            "kind": "note",
+            "internal": 0,
+            "uid": str(uuid_of(3)),
+        }
+    )
     before = db.conn.execute("SELECT * FROM notes").fetchall()
     assert "live_windows" not in db.table_names()
     db.close()

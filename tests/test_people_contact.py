@@ -37,17 +37,26 @@ def _settings(tmp_path: Path, text: str) -> None:
 
 
 @pytest.mark.parametrize(("recap_lang", "words"), [("en", "Dear"), ("zh-CN", "您好")])
-def test_chase_goes_to_the_persons_email_as_text_and_html(demo_store, tmp_path, recap_lang,
-                                                          words) -> None:  # fmt: skip
+def test_chase_goes_to_the_persons_email_as_text_and_html(
+    demo_store, tmp_path, recap_lang, words
+) -> None:
     sun = _sun(demo_store)
-    demo_store.save(sun.model_copy(update={"email": "sunqian@xinghe.example",
-                                           "phone": "+86 138 0000 0000"}))  # fmt: skip
-    demo_store.save(Commitment(visit_id=1, text=f"对账样本 {HOSTILE}",
-                               owner_side=OwnerSide.CUSTOMER, owner_name="孙倩"))  # fmt: skip
-    _settings(tmp_path, f'name = "Li Wei"\nemail = "li.wei@cloud.example"\n'
-                        f'signature = "Li <Wei>"\nrecap_lang = "{recap_lang}"\n')  # fmt: skip
-    result = CliRunner().invoke(cli, ["--db", str(demo_store.path), "export", "1", "--format",
-                                      "chase-eml"])  # fmt: skip
+    demo_store.save(
+        sun.model_copy(update={"email": "sunqian@xinghe.example", "phone": "+86 138 0000 0000"})
+    )
+    demo_store.save(
+        Commitment(
+            visit_id=1, text=f"对账样本 {HOSTILE}", owner_side=OwnerSide.CUSTOMER, owner_name="孙倩"
+        )
+    )
+    _settings(
+        tmp_path,
+        f'name = "Li Wei"\nemail = "li.wei@cloud.example"\n'
+        f'signature = "Li <Wei>"\nrecap_lang = "{recap_lang}"\n',
+    )
+    result = CliRunner().invoke(
+        cli, ["--db", str(demo_store.path), "export", "1", "--format", "chase-eml"]
+    )
     assert result.exit_code == 0, result.output
     message = BytesParser(policy=policy.default).parsebytes(result.stdout_bytes)
     assert [a.addr_spec for a in message["To"].addresses] == ["sunqian@xinghe.example"]
@@ -60,7 +69,7 @@ def test_chase_goes_to_the_persons_email_as_text_and_html(demo_store, tmp_path, 
     html = message.get_body(("html",)).get_content()
     assert words in plain and words in html
     assert HOSTILE in " ".join(plain.split())  # the plain text is the words as typed
-    for markup in ("<script", "<strong", "<em>", "<a ", "<img", "javascript:alert(1)\""):
+    for markup in ("<script", "<strong", "<em>", "<a ", "<img", 'javascript:alert(1)"'):
         assert markup not in html, markup
     assert "&lt;script&gt;" in html and "**bold**" in html and "Li &lt;Wei&gt;" in html
     assert "<li>" in html  # the promises are a real list
@@ -68,19 +77,21 @@ def test_chase_goes_to_the_persons_email_as_text_and_html(demo_store, tmp_path, 
 
 def test_an_email_without_a_sender_says_how_to_set_one(demo_store) -> None:
     for lang, words in (("en", "settings.toml"), ("zh", "settings.toml")):
-        result = CliRunner().invoke(cli, ["--db", str(demo_store.path), "--lang", lang,
-                                          "export", "1", "--format", "chase-eml"])  # fmt: skip
+        result = CliRunner().invoke(
+            cli,
+            ["--db", str(demo_store.path), "--lang", lang, "export", "1", "--format", "chase-eml"],
+        )
         assert result.exit_code == 2, result.output
         assert words in result.output and "INTERVIEW_TUI_EMAIL" in result.output
         assert "localhost" not in result.output
-    chinese = CliRunner().invoke(cli, ["--db", str(demo_store.path), "--lang", "zh", "export",
-                                       "1", "--format", "eml"])  # fmt: skip
+    chinese = CliRunner().invoke(
+        cli, ["--db", str(demo_store.path), "--lang", "zh", "export", "1", "--format", "eml"]
+    )
     assert chinese.exit_code == 2 and "发件人" in chinese.output
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
-async def test_every_field_of_a_person_is_editable_after_adding(make_app, demo_store,
-                                                                lang) -> None:  # fmt: skip
+async def test_every_field_of_a_person_is_editable_after_adding(make_app, demo_store, lang) -> None:
     before = _sun(demo_store)
     app = make_app("customer", lang=lang, customer_id=1)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -99,9 +110,13 @@ async def test_every_field_of_a_person_is_editable_after_adding(make_app, demo_s
         await settle(pilot)
         assert app.screen is dialog  # refused beside the field
         assert "not an address" in str(dialog.query_one("#person-message").render())
-        for field, value in (("name", "孙倩 Sun"), ("title", "计费负责人"),
-                             ("email", " sunqian@xinghe.example "), ("phone", "+86 138 0000"),
-                             ("contact", "微信 sunq")):  # fmt: skip
+        for field, value in (
+            ("name", "孙倩 Sun"),
+            ("title", "计费负责人"),
+            ("email", " sunqian@xinghe.example "),
+            ("phone", "+86 138 0000"),
+            ("contact", "微信 sunq"),
+        ):
             dialog.query_one(f"#{field}", Input).value = value
         dialog.query_one("#role", Select).value = Role.BUSINESS.value
         await pilot.press("ctrl+s")
@@ -113,8 +128,13 @@ async def test_every_field_of_a_person_is_editable_after_adding(make_app, demo_s
         await settle(pilot)
     after = demo_store.get(Person, before.id)
     assert (after.name, after.title, after.email, after.phone, after.contact, after.role) == (
-        "孙倩 Sun", "计费负责人", "sunqian@xinghe.example", "+86 138 0000", "微信 sunq",
-        Role.BUSINESS)  # fmt: skip
+        "孙倩 Sun",
+        "计费负责人",
+        "sunqian@xinghe.example",
+        "+86 138 0000",
+        "微信 sunq",
+        Role.BUSINESS,
+    )
     assert after.uid == before.uid and after.customer_id == 1
 
 
@@ -124,13 +144,28 @@ def test_an_address_in_the_contact_field_becomes_the_email_on_upgrade(tmp_path) 
 
     db = sqlite_utils.Database(sqlite3.connect(path))
     migrate(db, target=11)
-    db["customers"].insert({"id": 1, "name": "星河", "industry": "", "notes": "",
-                            "created_at": "2026-01-01T00:00:00",
-                            "uid": str(uuid.uuid4())})  # fmt: skip
+    db["customers"].insert(
+        {
+            "id": 1,
+            "name": "星河",
+            "industry": "",
+            "notes": "",
+            "created_at": "2026-01-01T00:00:00",
+            "uid": str(uuid.uuid4()),
+        }
+    )
     for pid, contact in ((1, "+86 138, Sun <sun@xinghe.example>"), (2, "微信 abc")):
-        db["people"].insert({"id": pid, "customer_id": 1, "name": f"p{pid}", "title": "",
-                             "role": "business", "contact": contact,
-                             "uid": str(uuid.uuid4())})  # fmt: skip
+        db["people"].insert(
+            {
+                "id": pid,
+                "customer_id": 1,
+                "name": f"p{pid}",
+                "title": "",
+                "role": "business",
+                "contact": contact,
+                "uid": str(uuid.uuid4()),
+            }
+        )
     db.conn.commit()
     db.conn.close()
     store = open_store(path)
@@ -143,15 +178,19 @@ def test_an_address_in_the_contact_field_becomes_the_email_on_upgrade(tmp_path) 
 def test_contact_details_go_to_the_team_with_the_person(demo_store, tmp_path) -> None:
     customer = demo_store.get(Customer, 1)
     demo_store.save(customer.model_copy(update={"team": "t"}))
-    demo_store.save(_sun(demo_store).model_copy(update={"email": "sun@xinghe.example",
-                                                        "phone": "+86 1"}))  # fmt: skip
+    demo_store.save(
+        _sun(demo_store).model_copy(update={"email": "sun@xinghe.example", "phone": "+86 1"})
+    )
     records = [s.record for s in shared_records(demo_store, "t")]
     person = next(r for r in records if r.get("name") == "孙倩")
     assert person["email"] == "sun@xinghe.example" and person["phone"] == "+86 1"
     other = open_store(tmp_path / "other.db")
     kinds = {"customers": "customer", "people": "person"}
-    incoming = [Incoming(kinds[s.path.split("/")[0]], s.record)
-                for s in shared_records(demo_store, "t") if s.path.split("/")[0] in kinds]
+    incoming = [
+        Incoming(kinds[s.path.split("/")[0]], s.record)
+        for s in shared_records(demo_store, "t")
+        if s.path.split("/")[0] in kinds
+    ]
     apply_records(other, incoming, "t")
     arrived = other.all(Person, "uid = ?", [person["uid"]])[0]
     assert (arrived.email, arrived.phone) == ("sun@xinghe.example", "+86 1")

@@ -22,17 +22,34 @@ from tests.test_plan_rehearse import fresh_visit  # noqa: F401  (a fixture)
 
 def _items(visit_id: int) -> list[ScriptItem]:
     return [
-        ScriptItem(visit_id=visit_id, role=Role.TECH_EXECUTION, goal=Goal.PAIN_POINTS,
-                   text="When did the line at <factory> last stop for the cloud link?",
-                   research="Our tickets show <ticket count> link alarms at <factory>.",
-                   purpose="p", follow_ups=["Who at <factory> restarted it?", "How long?"]),
-        ScriptItem(visit_id=visit_id, role=Role.TECH_DECISION, goal=Goal.KEY_REQUIREMENTS,
-                   text="Which system at <factory> would you move first?", research="r",
-                   purpose="p", follow_ups=["Why that one?", "Who decides?"]),
-        ScriptItem(visit_id=visit_id, role=Role.TECH_DECISION, goal=Goal.USAGE_VENDORS,
-                   text="Which vendor runs your data lake today?", research="r", purpose="p",
-                   follow_ups=["Since when?", "Who chose it?"]),
-    ]  # fmt: skip
+        ScriptItem(
+            visit_id=visit_id,
+            role=Role.TECH_EXECUTION,
+            goal=Goal.PAIN_POINTS,
+            text="When did the line at <factory> last stop for the cloud link?",
+            research="Our tickets show <ticket count> link alarms at <factory>.",
+            purpose="p",
+            follow_ups=["Who at <factory> restarted it?", "How long?"],
+        ),
+        ScriptItem(
+            visit_id=visit_id,
+            role=Role.TECH_DECISION,
+            goal=Goal.KEY_REQUIREMENTS,
+            text="Which system at <factory> would you move first?",
+            research="r",
+            purpose="p",
+            follow_ups=["Why that one?", "Who decides?"],
+        ),
+        ScriptItem(
+            visit_id=visit_id,
+            role=Role.TECH_DECISION,
+            goal=Goal.USAGE_VENDORS,
+            text="Which vendor runs your data lake today?",
+            research="r",
+            purpose="p",
+            follow_ups=["Since when?", "Who chose it?"],
+        ),
+    ]
 
 
 def test_one_syntax_named_once_filled_in_one_pass() -> None:
@@ -44,14 +61,23 @@ def test_one_syntax_named_once_filled_in_one_pass() -> None:
 
 def test_one_value_fills_every_question_that_names_it(demo_store, fresh_visit) -> None:  # noqa: F811
     demo_store.save_all(_items(fresh_visit))
-    demo_store.save(CustomerQuestion(visit_id=fresh_visit, text="Is <factory> covered?",
-                                     answer="Yes, <factory> is in region X."))  # fmt: skip
-    counts = placeholders.unfilled([*demo_store.script(fresh_visit),
-                                    *demo_store.all(CustomerQuestion, "visit_id = ?",
-                                                    [fresh_visit])])  # fmt: skip
+    demo_store.save(
+        CustomerQuestion(
+            visit_id=fresh_visit,
+            text="Is <factory> covered?",
+            answer="Yes, <factory> is in region X.",
+        )
+    )
+    counts = placeholders.unfilled(
+        [
+            *demo_store.script(fresh_visit),
+            *demo_store.all(CustomerQuestion, "visit_id = ?", [fresh_visit]),
+        ]
+    )
     assert counts == {"factory": 3, "ticket count": 1}
-    items, questions = placeholders.fill_visit(demo_store, fresh_visit,
-                                               {"factory": "Suzhou plant", "ticket count": ""})
+    items, questions = placeholders.fill_visit(
+        demo_store, fresh_visit, {"factory": "Suzhou plant", "ticket count": ""}
+    )
     first, second, _third = items
     assert first.text == "When did the line at Suzhou plant last stop for the cloud link?"
     assert first.follow_ups[0] == "Who at Suzhou plant restarted it?"
@@ -68,14 +94,18 @@ def test_readiness_counts_the_unfilled(demo_store, fresh_visit) -> None:  # noqa
     visit = demo_store.get(Visit, fresh_visit)
     check = next(c for c in readiness(visit, items, [], []) if c.key == "ready.placeholders")
     assert not check.ok and check.detail == "2 to fill: factory, ticket count"
-    filled, _ = placeholders.fill_visit(demo_store, fresh_visit,
-                                        {"factory": "Suzhou", "ticket count": "nine"})
+    filled, _ = placeholders.fill_visit(
+        demo_store, fresh_visit, {"factory": "Suzhou", "ticket count": "nine"}
+    )
     check = next(c for c in readiness(visit, filled, [], []) if c.key == "ready.placeholders")
     assert check.ok and not check.detail
 
 
 async def test_fill_a_value_once_in_the_plan_and_every_question_shows_it(
-        make_app, demo_store, fresh_visit) -> None:  # noqa: F811
+    make_app,
+    demo_store,
+    fresh_visit,  # noqa: F811
+) -> None:
     demo_store.save_all(_items(fresh_visit))
     app = make_app("plan", visit_id=fresh_visit)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -97,8 +127,7 @@ async def test_fill_a_value_once_in_the_plan_and_every_question_shows_it(
         await settle(pilot)
         assert app.screen is screen
         stored = demo_store.script(fresh_visit)
-        assert all("<factory>" not in " ".join([i.text, i.research, *i.follow_ups])
-                   for i in stored)  # fmt: skip
+        assert all("<factory>" not in " ".join([i.text, i.research, *i.follow_ups]) for i in stored)
         assert [str(script.get_cell_at((row, 3))) for row in range(2)] == [
             "When did the line at Suzhou plant last stop for the cloud link?",
             "Which system at Suzhou plant would you move first?",
@@ -107,8 +136,7 @@ async def test_fill_a_value_once_in_the_plan_and_every_question_shows_it(
         assert "1 to fill: ticket count" in ready
 
 
-async def test_rehearsal_and_live_mark_an_unfilled_one(make_app, demo_store,
-                                                       fresh_visit) -> None:  # noqa: F811
+async def test_rehearsal_and_live_mark_an_unfilled_one(make_app, demo_store, fresh_visit) -> None:  # noqa: F811
     demo_store.save_all(_items(fresh_visit))
     app = make_app("rehearse", visit_id=fresh_visit)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -123,8 +151,7 @@ async def test_rehearsal_and_live_mark_an_unfilled_one(make_app, demo_store,
         assert "[fill in: factory]" in question and "[fill in: ticket count]" in question
         assert "<" not in question
         outline = app.screen.query_one("#outline", OptionList)
-        shown = [str(outline.get_option_at_index(n).prompt)
-                 for n in range(outline.option_count)]  # fmt: skip
+        shown = [str(outline.get_option_at_index(n).prompt) for n in range(outline.option_count)]
         assert any("[fill in: factory]" in line for line in shown)
         assert not any("<factory>" in line for line in shown)
 
@@ -135,8 +162,7 @@ def test_exports_mark_an_unfilled_one(demo_store, fresh_visit, lang) -> None:  #
 
     set_language(lang)
     demo_store.save_all(_items(fresh_visit))
-    report = render(demo_store, fresh_visit, "report-md", today=FIXED_TODAY,
-                    now=FIXED_NOW).decode()  # fmt: skip
+    report = render(demo_store, fresh_visit, "report-md", today=FIXED_TODAY, now=FIXED_NOW).decode()
     gap = "[fill in: factory]" if lang == "en" else "【待填：factory】"
     assert gap.replace("[", "\\[").replace("]", "\\]") in report or gap in report
     assert "<factory>" not in report and "&lt;factory&gt;" not in report

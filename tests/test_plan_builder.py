@@ -45,7 +45,10 @@ def test_a_bank_question_is_added_to_a_script_once(demo_store, fresh_visit) -> N
 
 
 async def test_enter_adds_and_moves_down_and_a_second_add_is_refused(
-        make_app, demo_store, fresh_visit) -> None:  # noqa: F811
+    make_app,
+    demo_store,
+    fresh_visit,  # noqa: F811
+) -> None:
     app = make_app("plan", visit_id=fresh_visit)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot)
@@ -62,16 +65,27 @@ async def test_enter_adds_and_moves_down_and_a_second_add_is_refused(
         assert len(demo_store.script(fresh_visit)) == 12
         assert bank.cursor_row == 11
         twelfth = screen.bank_rows[11].text[:60]
-        assert any(n.message.startswith(f"Already in the script: {twelfth}")
-                   for n in app._notifications)  # fmt: skip
+        assert any(
+            n.message.startswith(f"Already in the script: {twelfth}") for n in app._notifications
+        )
 
 
 async def test_the_preview_follows_the_cursor_of_the_focused_list(
-        make_app, demo_store, fresh_visit) -> None:  # noqa: F811
-    demo_store.save(ScriptItem(visit_id=fresh_visit, role=Role.TECH_DECISION,
-                               goal=Goal.PAIN_POINTS, text="Would you like lower prices?",
-                               research="[bold]not markup[/bold]", purpose="p",
-                               follow_ups=["And then?"]))  # fmt: skip
+    make_app,
+    demo_store,
+    fresh_visit,  # noqa: F811
+) -> None:
+    demo_store.save(
+        ScriptItem(
+            visit_id=fresh_visit,
+            role=Role.TECH_DECISION,
+            goal=Goal.PAIN_POINTS,
+            text="Would you like lower prices?",
+            research="[bold]not markup[/bold]",
+            purpose="p",
+            follow_ups=["And then?"],
+        )
+    )
     app = make_app("plan", visit_id=fresh_visit)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open(app, pilot)
@@ -94,7 +108,8 @@ async def test_the_preview_follows_the_cursor_of_the_focused_list(
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_lists_stack_at_80_columns_and_sit_side_by_side_at_120(
-        make_app, demo_store, lang) -> None:
+    make_app, demo_store, lang
+) -> None:
     app = make_app("plan", lang=lang, visit_id=4)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -143,7 +158,10 @@ async def test_the_footer_at_80_columns_shows_the_main_keys(make_app, fresh_visi
 
 
 async def test_the_text_filter_searches_research_follow_ups_and_tags(
-        make_app, demo_store, fresh_visit) -> None:  # noqa: F811
+    make_app,
+    demo_store,
+    fresh_visit,  # noqa: F811
+) -> None:
     app = make_app("plan", visit_id=fresh_visit)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _open(app, pilot)
@@ -157,7 +175,8 @@ async def test_the_text_filter_searches_research_follow_ups_and_tags(
 
 
 async def test_a_customer_with_no_industry_bank_gets_the_general_one_and_is_told(
-        make_app, demo_store) -> None:
+    make_app, demo_store
+) -> None:
     from interview_tui.domain.models import Customer, Visit
 
     visit = demo_store.get(Visit, 2)
@@ -167,7 +186,11 @@ async def test_a_customer_with_no_industry_bank_gets_the_general_one_and_is_told
         await settle(pilot)
         screen = app.screen
         assert screen.query_one("#industry-filter", Select).value == "general"
-        assert {q.bank_id for q in screen.bank_rows} <= {"general-en", "general-zh",
-                                                         "cloud-visit-zh"}  # fmt: skip
-        assert any("短视频与直播" in n.message and "general bank" in n.message
-                   for n in app._notifications)  # fmt: skip
+        assert {q.bank_id for q in screen.bank_rows} <= {
+            "general-en",
+            "general-zh",
+            "cloud-visit-zh",
+        }
+        assert any(
+            "短视频与直播" in n.message and "general bank" in n.message for n in app._notifications
+        )

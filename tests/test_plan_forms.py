@@ -65,8 +65,9 @@ async def test_duplicate_customer_name_is_refused_beside_the_field(make_app, dem
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_customer_snapshot(snap_compare, make_app, lang) -> None:
-    assert snap_compare(make_app("customer", lang=lang, customer_id=1), terminal_size=(80, 24),
-                        run_before=settle)
+    assert snap_compare(
+        make_app("customer", lang=lang, customer_id=1), terminal_size=(80, 24), run_before=settle
+    )
 
 
 async def test_leaving_a_form_with_changes_asks_and_never_discards_silently(

@@ -18,20 +18,29 @@ from .conftest import FIXED_NOW
 @pytest.fixture
 def fresh_visit(demo_store) -> int:
     customer = demo_store.save(Customer(name="Contoso Media"))
-    people = demo_store.save_all([
-        Person(customer_id=customer.id, name="Ada", title="CTO", role=Role.TECH_DECISION),
-        Person(customer_id=customer.id, name="Bo", title="SRE", role=Role.TECH_EXECUTION),
-    ])  # fmt: skip
-    visit = demo_store.save(Visit(
-        customer_id=customer.id, date=FIXED_NOW.replace(day=30), length_minutes=90,
-        goals=[Goal.KEY_REQUIREMENTS, Goal.PAIN_POINTS], attendee_ids=[p.id for p in people],
-        give_back=["Benchmark of the new storage tier"], must_not_promise="Discounts\nCustom SLA",
-    ))  # fmt: skip
+    people = demo_store.save_all(
+        [
+            Person(customer_id=customer.id, name="Ada", title="CTO", role=Role.TECH_DECISION),
+            Person(customer_id=customer.id, name="Bo", title="SRE", role=Role.TECH_EXECUTION),
+        ]
+    )
+    visit = demo_store.save(
+        Visit(
+            customer_id=customer.id,
+            date=FIXED_NOW.replace(day=30),
+            length_minutes=90,
+            goals=[Goal.KEY_REQUIREMENTS, Goal.PAIN_POINTS],
+            attendee_ids=[p.id for p in people],
+            give_back=["Benchmark of the new storage tier"],
+            must_not_promise="Discounts\nCustom SLA",
+        )
+    )
     return visit.id
 
 
-async def test_build_a_script_rewrite_shallow_ones_rehearse_and_mark(make_app, demo_store,
-                                                                      fresh_visit) -> None:
+async def test_build_a_script_rewrite_shallow_ones_rehearse_and_mark(
+    make_app, demo_store, fresh_visit
+) -> None:
     app = make_app("plan", visit_id=fresh_visit)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
@@ -67,9 +76,14 @@ async def test_build_a_script_rewrite_shallow_ones_rehearse_and_mark(make_app, d
         assert len(shallow) == 2
         # rewrite both from the script list
         script = screen.query_one("#script", DataTable)
-        for item, better in zip(shallow, ("Which line of last month's bill grew fastest?",
-                                          "What slowed your team most in last month's release?"),
-                                strict=True):  # fmt: skip
+        for item, better in zip(
+            shallow,
+            (
+                "Which line of last month's bill grew fastest?",
+                "What slowed your team most in last month's release?",
+            ),
+            strict=True,
+        ):
             script.focus()
             script.move_cursor(row=screen.items.index(item))
             await pilot.press("ctrl+e")
@@ -137,8 +151,16 @@ def test_time_check_wants_every_question_rehearsed_aloud() -> None:
     from interview_tui.services.readiness import readiness
 
     visit = Visit(customer_id=1, date=FIXED_NOW, length_minutes=60, goals=[Goal.PAIN_POINTS])
-    items = [ScriptItem(visit_id=1, text=f"Q{n}", role=Role.BUSINESS, goal=Goal.PAIN_POINTS,
-                        seconds_rehearsed=0.35) for n in range(20)]  # fmt: skip
+    items = [
+        ScriptItem(
+            visit_id=1,
+            text=f"Q{n}",
+            role=Role.BUSINESS,
+            goal=Goal.PAIN_POINTS,
+            seconds_rehearsed=0.35,
+        )
+        for n in range(20)
+    ]
 
     def time_check():
         return next(c for c in readiness(visit, items, [], []) if c.key == "ready.time")
@@ -158,8 +180,14 @@ def test_a_glance_never_replaces_a_time_rehearsed_aloud(demo_store, fresh_visit)
     from interview_tui.services.rehearsal import save_results
 
     visit = demo_store.get(Visit, fresh_visit)
-    items = demo_store.save_all([ScriptItem(visit_id=fresh_visit, text=f"Q{n}", role=Role.BUSINESS,
-                                            goal=Goal.PAIN_POINTS) for n in range(2)])
+    items = demo_store.save_all(
+        [
+            ScriptItem(
+                visit_id=fresh_visit, text=f"Q{n}", role=Role.BUSINESS, goal=Goal.PAIN_POINTS
+            )
+            for n in range(2)
+        ]
+    )
     save_results(demo_store, visit, items, [], {items[0].id: 75.0, items[1].id: 2.0}, FIXED_NOW)
     save_results(demo_store, visit, items, [], {items[0].id: 1.0, items[1].id: 30.0}, FIXED_NOW)
     saved = [demo_store.get(ScriptItem, i.id).seconds_rehearsed for i in items]
@@ -167,9 +195,16 @@ def test_a_glance_never_replaces_a_time_rehearsed_aloud(demo_store, fresh_visit)
 
 
 async def test_accepting_a_finding_is_recorded(make_app, demo_store, fresh_visit) -> None:
-    demo_store.save(ScriptItem(visit_id=fresh_visit, role=Role.TECH_DECISION,
-                               goal=Goal.KEY_REQUIREMENTS, text="Would you like lower prices?",
-                               research="r", purpose="p"))  # fmt: skip
+    demo_store.save(
+        ScriptItem(
+            visit_id=fresh_visit,
+            role=Role.TECH_DECISION,
+            goal=Goal.KEY_REQUIREMENTS,
+            text="Would you like lower prices?",
+            research="r",
+            purpose="p",
+        )
+    )
     app = make_app("plan", visit_id=fresh_visit)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
@@ -182,8 +217,13 @@ async def test_accepting_a_finding_is_recorded(make_app, demo_store, fresh_visit
 
 
 async def test_answers_beyond_authority_are_flagged(make_app, demo_store, fresh_visit):
-    demo_store.save(CustomerQuestion(visit_id=fresh_visit, text="Can we get a discount?",
-                                     answer="Yes, 20% discounts for three years"))  # fmt: skip
+    demo_store.save(
+        CustomerQuestion(
+            visit_id=fresh_visit,
+            text="Can we get a discount?",
+            answer="Yes, 20% discounts for three years",
+        )
+    )
     app = make_app("rehearse", visit_id=fresh_visit)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -196,21 +236,24 @@ async def test_answers_beyond_authority_are_flagged(make_app, demo_store, fresh_
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])
 def test_plan_snapshot(snap_compare, make_app, lang, size) -> None:
-    assert snap_compare(make_app("plan", lang=lang, visit_id=2), terminal_size=size,
-                        run_before=settle)
+    assert snap_compare(
+        make_app("plan", lang=lang, visit_id=2), terminal_size=size, run_before=settle
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])
 def test_rehearse_snapshot(snap_compare, make_app, lang, size) -> None:
-    assert snap_compare(make_app("rehearse", lang=lang, visit_id=2), terminal_size=size,
-                        run_before=settle)
+    assert snap_compare(
+        make_app("rehearse", lang=lang, visit_id=2), terminal_size=size, run_before=settle
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_visit_form_snapshot(snap_compare, make_app, lang) -> None:
-    assert snap_compare(make_app("visit_form", lang=lang, visit_id=2), terminal_size=(80, 24),
-                        run_before=settle)
+    assert snap_compare(
+        make_app("visit_form", lang=lang, visit_id=2), terminal_size=(80, 24), run_before=settle
+    )
 
 
 async def test_their_questions_are_added_edited_removed_and_checked(make_app, demo_store):
@@ -266,10 +309,21 @@ async def test_what_the_last_visit_did_not_ask_is_in_its_report_and_carried_over
     from interview_tui.exports.reports import report_md
     from tests.conftest import FIXED_TODAY
 
-    skipped = ScriptItem(visit_id=1, role=Role.PROCUREMENT, goal=Goal.BUSINESS_GOALS,
-                         text="谁批准明年的云预算?", position=90, status=ItemStatus.SKIPPED)
-    missed = ScriptItem(visit_id=1, role=Role.TECH_DECISION, goal=Goal.KEY_REQUIREMENTS,
-                        text="Which region must go live first?", position=91)  # fmt: skip
+    skipped = ScriptItem(
+        visit_id=1,
+        role=Role.PROCUREMENT,
+        goal=Goal.BUSINESS_GOALS,
+        text="谁批准明年的云预算?",
+        position=90,
+        status=ItemStatus.SKIPPED,
+    )
+    missed = ScriptItem(
+        visit_id=1,
+        role=Role.TECH_DECISION,
+        goal=Goal.KEY_REQUIREMENTS,
+        text="Which region must go live first?",
+        position=91,
+    )
     demo_store.save_all([skipped, missed])
     report = report_md(load_bundle(demo_store, 1), FIXED_TODAY)
     section = report.split("## Planned but not asked")[1]

@@ -15,8 +15,10 @@ from interview_tui.domain.models import Visit
 from interview_tui.services import requirement_pool as pool
 from tests.conftest import settle
 
-COUNTS = {"en": ("In progress {a} · Next iteration {b}", "Raised"),
-          "zh": ("进行中 {a} · 下个迭代 {b}", "提出日期")}  # fmt: skip
+COUNTS = {
+    "en": ("In progress {a} · Next iteration {b}", "Raised"),
+    "zh": ("进行中 {a} · 下个迭代 {b}", "提出日期"),
+}
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -43,8 +45,9 @@ async def test_the_summary_line_follows_a_move_and_its_undo(make_app, demo_store
         assert str(table.get_row(str(target.id))[4]) == visit.date.date().isoformat()
 
 
-async def test_the_detail_view_draws_no_form_before_its_record(make_app, demo_store,
-                                                               monkeypatch) -> None:  # fmt: skip
+async def test_the_detail_view_draws_no_form_before_its_record(
+    make_app, demo_store, monkeypatch
+) -> None:
     release = threading.Event()
     real = pool.pool_row
 

@@ -22,12 +22,24 @@ from tests.conftest import settle
 NOW = datetime(2026, 12, 1, 10, 0)
 
 
-def _need(store, customer: str, key: str, latest: date | None = None,
-          state: RequirementState = RequirementState.CAPTURED) -> Requirement:  # fmt: skip
+def _need(
+    store,
+    customer: str,
+    key: str,
+    latest: date | None = None,
+    state: RequirementState = RequirementState.CAPTURED,
+) -> Requirement:
     found = store.all(Customer, "name = ?", [customer])
     c = found[0] if found else store.save(Customer(name=customer))
-    return store.save(Requirement(customer_id=c.id, title=f"{key} at {customer}", link_key=key,
-                                  latest_acceptable=latest, state=state))  # fmt: skip
+    return store.save(
+        Requirement(
+            customer_id=c.id,
+            title=f"{key} at {customer}",
+            link_key=key,
+            latest_acceptable=latest,
+            state=state,
+        )
+    )
 
 
 def test_a_need_at_several_customers_is_one_row_with_each_customer_and_date(store) -> None:
@@ -61,8 +73,9 @@ def test_customers_marked_the_same_count_once(store) -> None:
     a, b = store.save(Customer(name="Fabrikam")), store.save(Customer(name="Fabrikam"))
     store.save(Customer(name="Beta"))
     for c, latest in ((a, date(2027, 2, 1)), (b, date(2027, 1, 1))):
-        store.save(Requirement(customer_id=c.id, title="cache", link_key="cache",
-                               latest_acceptable=latest))  # fmt: skip
+        store.save(
+            Requirement(customer_id=c.id, title="cache", link_key="cache", latest_acceptable=latest)
+        )
     _need(store, "Beta", "cache")
     assert read_line(store).rows[0].count == 3
     store.save(a.model_copy(update={"same_as": [b.uid]}))
@@ -89,12 +102,22 @@ def test_three_pms_see_one_need_at_three_customers(tmp_path: Path) -> None:
     init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
     join_team(bo, str(remote), bo.member, "Bo", NOW)
     join_team(cy, str(remote), cy.member, "Cy", NOW)
-    for pm, customer, latest in ((ana, "Acme", date(2027, 3, 1)), (bo, "Beta", None),
-                                 (cy, "Gamma", date(2027, 2, 1))):  # fmt: skip
+    for pm, customer, latest in (
+        (ana, "Acme", date(2027, 3, 1)),
+        (bo, "Beta", None),
+        (cy, "Gamma", date(2027, 2, 1)),
+    ):
         c = pm.save(Customer(name=customer))
         visit = pm.save(Visit(customer_id=c.id, date=NOW))
-        pm.save(Requirement(customer_id=c.id, visit_id=visit.id, title="offline cache",
-                            link_key="offline-cache", latest_acceptable=latest))  # fmt: skip
+        pm.save(
+            Requirement(
+                customer_id=c.id,
+                visit_id=visit.id,
+                title="offline cache",
+                link_key="offline-cache",
+                latest_acceptable=latest,
+            )
+        )
         actions.share_visit(pm, visit.id or 0, NOW)
     for pm in (ana, bo, cy, ana, bo):
         sync(pm, NOW)
@@ -142,8 +165,11 @@ async def test_no_linked_need_says_how_to_link(make_app, demo_store) -> None:
 
 
 def _three_customers(store) -> None:
-    for customer, latest in (("Acme", date(2027, 3, 1)), ("Beta 精密制造", None),
-                             ("Gamma", date(2027, 2, 1))):  # fmt: skip
+    for customer, latest in (
+        ("Acme", date(2027, 3, 1)),
+        ("Beta 精密制造", None),
+        ("Gamma", date(2027, 2, 1)),
+    ):
         _need(store, customer, "offline-cache", latest)
 
 

@@ -12,8 +12,10 @@ from interview_tui.i18n import set_language
 from interview_tui.services.readiness import readiness
 
 
-@pytest.mark.parametrize(("lang", "role", "goal"), [("en", "Technical executor", "Pain points"),
-                                                     ("zh", "技术执行人", "痛点")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("lang", "role", "goal"),
+    [("en", "Technical executor", "Pain points"), ("zh", "技术执行人", "痛点")],
+)
 def test_missing_roles_and_goals_in_words(lang, role, goal) -> None:
     visit = Visit(customer_id=1, date=datetime(2026, 12, 3, 10), goals=[Goal.PAIN_POINTS])
     people = [Person(customer_id=1, name="赵磊", role=Role.TECH_EXECUTION)]

@@ -20,12 +20,21 @@ from tests.conftest import FIXED_TODAY
 
 def _visit_with_a_requirement_and_a_pain(store) -> Visit:
     customer = store.save(Customer(name="Fabrikam Metals"))
-    visit = store.save(Visit(customer_id=customer.id, date=datetime(2026, 11, 20, 10),
-                             goals=[Goal.KEY_REQUIREMENTS, Goal.PAIN_POINTS]))  # fmt: skip
+    visit = store.save(
+        Visit(
+            customer_id=customer.id,
+            date=datetime(2026, 11, 20, 10),
+            goals=[Goal.KEY_REQUIREMENTS, Goal.PAIN_POINTS],
+        )
+    )
     session = LiveSession.open(store, visit.id, datetime(2026, 11, 20, 10))
     assert session.goal_counts[Goal.KEY_REQUIREMENTS] == 0
-    session.add_requirement(title="72-hour offline cache", user="line supervisor",
-                            scenario="the plant network drops", pain="orders are lost")
+    session.add_requirement(
+        title="72-hour offline cache",
+        user="line supervisor",
+        scenario="the plant network drops",
+        pain="orders are lost",
+    )
     session.add_requirement(title="SSO with the plant directory")
     session.add_pain("Invoices arrive late", "send the fixed export", None)
     # the live goal panel counts them as they are captured ...
@@ -48,7 +57,8 @@ def test_the_account_matrix_and_the_customers_evidence_count_requirements(store)
     assert {(e.goal, e.text) for e in found} >= {
         (Goal.KEY_REQUIREMENTS, "72-hour offline cache"),
         (Goal.KEY_REQUIREMENTS, "SSO with the plant directory"),
-        (Goal.PAIN_POINTS, "Invoices arrive late")}
+        (Goal.PAIN_POINTS, "Invoices arrive late"),
+    }
 
 
 @pytest.mark.parametrize(("lang", "none"), [("en", "No evidence"), ("zh", "暂无证据")])
@@ -65,10 +75,22 @@ def test_the_report_lists_requirements_and_pains_as_evidence(store, lang, none) 
     assert none in next(s for s in sections if s.startswith("2. "))  # nothing there: said so
 
 
-@pytest.mark.parametrize(("lang", "words"), [
-    ("en", ("What sales has told them", "Do not say", "May promise", "Must not promise",
-            "What we give back")),
-    ("zh", ("销售已对客户说过", "不要说", "可以承诺", "不可承诺", "我们回馈的内容"))])
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "en",
+            (
+                "What sales has told them",
+                "Do not say",
+                "May promise",
+                "Must not promise",
+                "What we give back",
+            ),
+        ),
+        ("zh", ("销售已对客户说过", "不要说", "可以承诺", "不可承诺", "我们回馈的内容")),
+    ],
+)
 def test_the_report_keeps_every_reason_and_the_plans_inputs(store, lang, words) -> None:
     """Drop, reschedule and done notes, override reasons and the plan's inputs: all in the
     internal report, in either language (user text is never HTML-escaped)."""
@@ -84,29 +106,58 @@ def test_the_report_keeps_every_reason_and_the_plans_inputs(store, lang, words) 
     store.save(visit)
     session = LiveSession.open(store, visit.id, datetime(2026, 11, 20, 12))
     moved = session.add_commitment("Send the latency report", OwnerSide.US, "", date(2026, 11, 25))
-    dropped = session.add_commitment("A custom SLA for the Dubai zone", OwnerSide.US, "", None,
-                                     override="the VP asked for it in the room",
-                                     today=date(2026, 11, 20))  # fmt: skip
+    dropped = session.add_commitment(
+        "A custom SLA for the Dubai zone",
+        OwnerSide.US,
+        "",
+        None,
+        override="the VP asked for it in the room",
+        today=date(2026, 11, 20),
+    )
     done = session.add_commitment("Book the review", OwnerSide.US, "", date(2026, 11, 30))
     session.flush()
-    reschedule(store, store.get(Commitment, moved.id), date(2026, 12, 9),
-               "REASON-their data came late", FIXED_TODAY)  # fmt: skip
-    close(store, store.get(Commitment, dropped.id), CommitmentState.DROPPED,
-          "NOTE-finance said no", FIXED_TODAY)  # fmt: skip
-    close(store, store.get(Commitment, done.id), CommitmentState.DONE,
-          "NOTE-booked for Friday", FIXED_TODAY)  # fmt: skip
+    reschedule(
+        store,
+        store.get(Commitment, moved.id),
+        date(2026, 12, 9),
+        "REASON-their data came late",
+        FIXED_TODAY,
+    )
+    close(
+        store,
+        store.get(Commitment, dropped.id),
+        CommitmentState.DROPPED,
+        "NOTE-finance said no",
+        FIXED_TODAY,
+    )
+    close(
+        store,
+        store.get(Commitment, done.id),
+        CommitmentState.DONE,
+        "NOTE-booked for Friday",
+        FIXED_TODAY,
+    )
     set_language(lang)
     report = report_md(load_bundle(store, visit.id), FIXED_TODAY)
-    for text in ("REASON-their data came late", "NOTE-finance said no", "NOTE-booked for Friday",
-                 "the VP asked for it in the room", "15% off on renewal", "no <日期> for Dubai",
-                 "two weeks of test resources", "custom SLA",
-                 "latency figures for the two new zones", *words):  # fmt: skip
+    for text in (
+        "REASON-their data came late",
+        "NOTE-finance said no",
+        "NOTE-booked for Friday",
+        "the VP asked for it in the room",
+        "15% off on renewal",
+        "no <日期> for Dubai",
+        "two weeks of test resources",
+        "custom SLA",
+        "latency figures for the two new zones",
+        *words,
+    ):
         assert text in report, text
     assert "&lt;" not in report
 
 
-@pytest.mark.parametrize(("lang", "who"), [("en", "Who: line supervisor"),
-                                           ("zh", "用户：line supervisor")])
+@pytest.mark.parametrize(
+    ("lang", "who"), [("en", "Who: line supervisor"), ("zh", "用户：line supervisor")]
+)
 def test_the_recap_names_each_requirement_by_its_title(store, lang, who) -> None:
     """A letter to the customer: each requirement by its title, what we heard under it, and
     a closing line."""
@@ -119,5 +170,7 @@ def test_the_recap_names_each_requirement_by_its_title(store, lang, who) -> None
     title = lines.index("- **72-hour offline cache**")
     assert who in lines[title + 1] and lines[title + 1].startswith("  - ")
     assert "- **SSO with the plant directory**" in lines
-    assert lines[-1] in {"Thank you again; we look forward to hearing from you.",
-                         "再次感谢，期待您的回复。"}  # fmt: skip
+    assert lines[-1] in {
+        "Thank you again; we look forward to hearing from you.",
+        "再次感谢，期待您的回复。",
+    }

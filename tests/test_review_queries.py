@@ -37,18 +37,24 @@ def big_store(store: Store) -> Store:
         if commitment.state is CommitmentState.OPEN:
             late = date(2026, 12, 31) if n % 3 else FIXED_TODAY
             close(store, commitment, CommitmentState.DONE, "sent", late)
-    open_one = next(c for c in store.all(Commitment, order_by="id")
-                    if c.state is CommitmentState.OPEN)  # fmt: skip
+    open_one = next(
+        c for c in store.all(Commitment, order_by="id") if c.state is CommitmentState.OPEN
+    )
     close(store, open_one, CommitmentState.DROPPED, "no longer needed", FIXED_TODAY)
     return store
 
 
 def _filters(store: Store) -> list[CommitmentFilter]:
     customer = store.query("SELECT id FROM customers ORDER BY id LIMIT 1")[0]["id"]
-    return [CommitmentFilter(), CommitmentFilter(open_only=True),
-            CommitmentFilter(overdue_only=True), CommitmentFilter(due_this_week=True),
-            CommitmentFilter(customer_id=customer), CommitmentFilter(owner="us"),
-            CommitmentFilter(open_only=True, owner="customer", customer_id=customer)]  # fmt: skip
+    return [
+        CommitmentFilter(),
+        CommitmentFilter(open_only=True),
+        CommitmentFilter(overdue_only=True),
+        CommitmentFilter(due_this_week=True),
+        CommitmentFilter(customer_id=customer),
+        CommitmentFilter(owner="us"),
+        CommitmentFilter(open_only=True, owner="customer", customer_id=customer),
+    ]
 
 
 def test_commitment_pages_put_together_are_the_whole_list(big_store: Store) -> None:
@@ -62,13 +68,21 @@ def test_commitment_pages_put_together_are_the_whole_list(big_store: Store) -> N
         assert pages == whole  # customer, visit date and every field alike
         assert count_commitments(big_store, FIXED_TODAY, filters) == len(whole)
     assert {r.commitment.state for r in list_commitments(big_store, FIXED_TODAY)} == set(
-        CommitmentState)
+        CommitmentState
+    )
 
 
 def test_whole_list_order_is_overdue_first_then_due_then_closed(big_store: Store) -> None:
     rows = list_commitments(big_store, FIXED_TODAY)
-    keys = [(r.commitment.state is not CommitmentState.OPEN, r.commitment.due is None,
-             r.commitment.due or date.max, r.commitment.id) for r in rows]  # fmt: skip
+    keys = [
+        (
+            r.commitment.state is not CommitmentState.OPEN,
+            r.commitment.due is None,
+            r.commitment.due or date.max,
+            r.commitment.id,
+        )
+        for r in rows
+    ]
     assert keys == sorted(keys)
 
 
@@ -79,32 +93,53 @@ def test_kept_rate_from_the_index_equals_the_per_customer_sum(big_store: Store) 
     assert whole.ours.kept == sum(r.kept for r in whole.per_customer.values())
     assert whole.ours.due == sum(r.due for r in whole.per_customer.values())
     ours = [c for c in big_store.all(Commitment) if c.owner_side.value == "us"]
-    kept = sum(c.state is CommitmentState.DONE
-               and (c.first_due is None or c.closed_on <= c.first_due) for c in ours)  # fmt: skip
-    due = sum(c.state is not CommitmentState.OPEN
-              or (c.first_due is not None and c.first_due < FIXED_TODAY) for c in ours)  # fmt: skip
+    kept = sum(
+        c.state is CommitmentState.DONE and (c.first_due is None or c.closed_on <= c.first_due)
+        for c in ours
+    )
+    due = sum(
+        c.state is not CommitmentState.OPEN
+        or (c.first_due is not None and c.first_due < FIXED_TODAY)
+        for c in ours
+    )
     assert (whole.ours.kept, whole.ours.due) == (kept, due)
     assert 0 < kept < due and len(whole.per_customer) > 2
 
 
 def test_kept_rate_and_links_are_read_from_their_indexes(big_store: Store) -> None:
-    plan = " ".join(str(row) for row in big_store.query(
-        "EXPLAIN QUERY PLAN SELECT owner_side, sum(state = 'done' AND"
-        " (coalesce(first_due, due) IS NULL OR closed_on <= coalesce(first_due, due)))"
-        " FROM commitments GROUP BY owner_side"))  # fmt: skip
+    plan = " ".join(
+        str(row)
+        for row in big_store.query(
+            "EXPLAIN QUERY PLAN SELECT owner_side, sum(state = 'done' AND"
+            " (coalesce(first_due, due) IS NULL OR closed_on <= coalesce(first_due, due)))"
+            " FROM commitments GROUP BY owner_side"
+        )
+    )
     assert "COVERING INDEX commitments_kept" in plan
-    plan = " ".join(str(row) for row in big_store.query(
-        "EXPLAIN QUERY PLAN SELECT link_key, count(DISTINCT customer_id) FROM requirements"
-        " WHERE link_key IN ('a', 'b') GROUP BY link_key"))  # fmt: skip
+    plan = " ".join(
+        str(row)
+        for row in big_store.query(
+            "EXPLAIN QUERY PLAN SELECT link_key, count(DISTINCT customer_id) FROM requirements"
+            " WHERE link_key IN ('a', 'b') GROUP BY link_key"
+        )
+    )
     assert "requirements_link" in plan
-    plan = " ".join(str(row) for row in big_store.query(
-        "EXPLAIN QUERY PLAN SELECT owner_side, sum(due < '2026-11-24') FROM commitments"
-        " WHERE state = 'open' AND due IS NOT NULL AND due <= '2026-12-01'"
-        " GROUP BY owner_side"))  # fmt: skip
+    plan = " ".join(
+        str(row)
+        for row in big_store.query(
+            "EXPLAIN QUERY PLAN SELECT owner_side, sum(due < '2026-11-24') FROM commitments"
+            " WHERE state = 'open' AND due IS NOT NULL AND due <= '2026-12-01'"
+            " GROUP BY owner_side"
+        )
+    )
     assert "COVERING INDEX commitments_due_soon" in plan  # home's nudge
-    plan = " ".join(str(row) for row in big_store.query(
-        "EXPLAIN QUERY PLAN SELECT 1 FROM visits v WHERE EXISTS"
-        " (SELECT 1 FROM requirements r WHERE r.visit_id = v.id)"))  # fmt: skip
+    plan = " ".join(
+        str(row)
+        for row in big_store.query(
+            "EXPLAIN QUERY PLAN SELECT 1 FROM visits v WHERE EXISTS"
+            " (SELECT 1 FROM requirements r WHERE r.visit_id = v.id)"
+        )
+    )
     assert "requirements_visit" in plan  # a visit's requirements: evidence for goal 5
 
 
@@ -127,8 +162,9 @@ def test_account_matrix_equals_the_newest_evidence_per_goal(big_store: Store) ->
             days = (FIXED_TODAY - date.fromisoformat(last)).days if last else None
             assert row.days[goal] == days, (row.customer, goal)
     # most recently visited first, in pages that put together give the same
-    paged = account_matrix(big_store, FIXED_TODAY, 5) + account_matrix(big_store, FIXED_TODAY,
-                                                                       500, 5)  # fmt: skip
+    paged = account_matrix(big_store, FIXED_TODAY, 5) + account_matrix(
+        big_store, FIXED_TODAY, 500, 5
+    )
     assert [r.customer_id for r in paged] == [r.customer_id for r in rows]
 
 

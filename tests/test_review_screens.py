@@ -41,7 +41,8 @@ async def test_find_every_overdue_commitment_and_close_one(make_app, demo_store)
 
 
 async def test_home_and_commitments_show_one_rate_that_a_reschedule_does_not_raise(
-        make_app, demo_store) -> None:  # fmt: skip
+    make_app, demo_store
+) -> None:
     from interview_tui.services.commitments import kept_line, kept_on_time
     from tests.conftest import FIXED_TODAY
 
@@ -83,8 +84,7 @@ async def test_dropping_needs_a_reason_and_due_date_moves_with_one(make_app, dem
         await pilot.press(*"someday", "ctrl+s")
         await pilot.pause()
         assert "someday" in str(app.screen.query_one("#due-message", Static).render())
-        await pilot.press(*["backspace"] * 7, *"2026-12-20", "tab", *"their data is late",
-                          "ctrl+s")  # fmt: skip
+        await pilot.press(*["backspace"] * 7, *"2026-12-20", "tab", *"their data is late", "ctrl+s")
         await pilot.pause()
         moved = demo_store.get(Commitment, target.id)
         assert moved.due.isoformat() == "2026-12-20"
@@ -108,9 +108,9 @@ async def test_move_a_requirement_to_next_iteration(make_app, demo_store) -> Non
         assert demo_store.get(Requirement, target.id).link_key == "billing-export"
 
 
-
-async def test_how_to_use_makes_a_requirement_already_supported(make_app, demo_store,
-                                                                monkeypatch) -> None:
+async def test_how_to_use_makes_a_requirement_already_supported(
+    make_app, demo_store, monkeypatch
+) -> None:
     from interview_tui.domain.enums import RequirementState
 
     monkeypatch.setenv("INTERVIEW_TUI_RECAP_LANG", "ui")  # the recap in English, not the customer's
@@ -201,9 +201,10 @@ def test_review_snapshots(snap_compare, make_app, route: str, lang: str) -> None
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize(("route", "kwargs"), [("search", {"query": "账单"}),
-                                               ("timeline", {"customer_id": 1}),
-                                               ("export", {"visit_id": 1})])  # fmt: skip
+@pytest.mark.parametrize(
+    ("route", "kwargs"),
+    [("search", {"query": "账单"}), ("timeline", {"customer_id": 1}), ("export", {"visit_id": 1})],
+)
 def test_more_review_snapshots(snap_compare, make_app, route, kwargs, lang, monkeypatch) -> None:
     monkeypatch.setenv("INTERVIEW_TUI_EXPORT_FOLDER", "/exports")  # the same on every machine
     kwargs = dict(kwargs)
@@ -215,8 +216,9 @@ def test_more_review_snapshots(snap_compare, make_app, route, kwargs, lang, monk
             pilot.app.screen.query_one(Input).value = query
             await settle(pilot)
 
-    assert snap_compare(make_app(route, lang=lang, **kwargs), terminal_size=(100, 30),
-                        run_before=type_and_settle)  # fmt: skip
+    assert snap_compare(
+        make_app(route, lang=lang, **kwargs), terminal_size=(100, 30), run_before=type_and_settle
+    )
 
 
 async def test_owner_filter_cycles(make_app) -> None:
@@ -233,5 +235,6 @@ async def test_owner_filter_cycles(make_app) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_commitments_snapshot_80x24(snap_compare, make_app, lang: str) -> None:
-    assert snap_compare(make_app("commitments", lang=lang), terminal_size=(80, 24),
-                        run_before=settle)
+    assert snap_compare(
+        make_app("commitments", lang=lang), terminal_size=(80, 24), run_before=settle
+    )

@@ -32,7 +32,9 @@ async def _take_and_undo(app, pilot) -> None:
 
 
 async def test_the_own_question_dialog_takes_the_rewrite_and_undoes_it(
-        make_app, fresh_visit) -> None:  # noqa: F811
+    make_app,
+    fresh_visit,  # noqa: F811
+) -> None:
     app = make_app("plan", visit_id=fresh_visit)
     async with app.run_test(size=(100, 36)) as pilot:
         await settle(pilot)
@@ -51,9 +53,20 @@ async def test_the_live_adhoc_dialog_takes_the_rewrite_and_undoes_it(make_app, d
 
 
 async def test_the_script_takes_the_rewrite_of_the_highlighted_question_and_undoes_it(
-        make_app, demo_store, fresh_visit) -> None:  # noqa: F811
-    demo_store.save(ScriptItem(visit_id=fresh_visit, role=Role.TECH_DECISION,
-                               goal=Goal.PAIN_POINTS, text=SHALLOW, research="r", purpose="p"))
+    make_app,
+    demo_store,
+    fresh_visit,  # noqa: F811
+) -> None:
+    demo_store.save(
+        ScriptItem(
+            visit_id=fresh_visit,
+            role=Role.TECH_DECISION,
+            goal=Goal.PAIN_POINTS,
+            text=SHALLOW,
+            research="r",
+            purpose="p",
+        )
+    )
     app = make_app("plan", visit_id=fresh_visit)
     async with app.run_test(size=(100, 36)) as pilot:
         await settle(pilot)
@@ -84,8 +97,7 @@ async def test_saving_a_flagged_question_asks_once(make_app, fresh_visit, demo_s
         assert [i.text for i in demo_store.script(fresh_visit)] == [SHALLOW]
 
 
-async def test_the_key_says_there_is_no_rewrite_when_a_flag_has_none(
-        make_app, fresh_visit) -> None:  # noqa: F811
+async def test_the_key_says_there_is_no_rewrite_when_a_flag_has_none(make_app, fresh_visit) -> None:  # noqa: F811
     app = make_app("plan", visit_id=fresh_visit)
     async with app.run_test(size=(100, 36)) as pilot:
         await settle(pilot)

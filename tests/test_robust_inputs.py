@@ -42,9 +42,13 @@ def _digest(db: Path) -> str:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     digest = hashlib.sha256()
     try:
-        tables = [name for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " AND name NOT LIKE 'search_index_%' ORDER BY name")]  # fmt: skip
+        tables = [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                " AND name NOT LIKE 'search_index_%' ORDER BY name"
+            )
+        ]
         for table in tables:
             for row in conn.execute(f'SELECT rowid, * FROM "{table}" ORDER BY rowid'):
                 digest.update(repr((table, row)).encode())
@@ -55,15 +59,21 @@ def _digest(db: Path) -> str:
 
 def _bytes(db: Path) -> list[bytes]:
     """The files of a database, byte for byte."""
-    return [Path(f"{db}{suffix}").read_bytes() if Path(f"{db}{suffix}").exists() else b""
-            for suffix in ("", "-wal")]  # fmt: skip
+    return [
+        Path(f"{db}{suffix}").read_bytes() if Path(f"{db}{suffix}").exists() else b""
+        for suffix in ("", "-wal")
+    ]
 
 
 def _one_error_line(result: Any) -> bool:
     lines = result.stderr.splitlines()
     clean_exit = result.exception is None or isinstance(result.exception, SystemExit)
-    return (len(lines) == 1 and lines[0].startswith("interview-tui: error: ")
-            and "Traceback" not in result.output and clean_exit)  # fmt: skip
+    return (
+        len(lines) == 1
+        and lines[0].startswith("interview-tui: error: ")
+        and "Traceback" not in result.output
+        and clean_exit
+    )
 
 
 @pytest.fixture
@@ -139,23 +149,37 @@ BAD_VALUES = [
 ]
 
 
-@pytest.mark.parametrize(("path", "value", "where"), BAD_VALUES,
-                         ids=[f"{w}={str(v)[:12]!r}" for _, v, w in BAD_VALUES])  # fmt: skip
-def test_a_bad_value_is_one_line_naming_its_path(exported, demo_store, tmp_path, path, value,
-                                                 where) -> None:  # fmt: skip
+@pytest.mark.parametrize(
+    ("path", "value", "where"), BAD_VALUES, ids=[f"{w}={str(v)[:12]!r}" for _, v, w in BAD_VALUES]
+)
+def test_a_bad_value_is_one_line_naming_its_path(
+    exported, demo_store, tmp_path, path, value, where
+) -> None:
     if path[0] in ("commitments", "requirements") and not exported[path[0]]:
         pytest.skip("the demo visit has none")
     db = Path(demo_store.path)
     before = _bytes(db)
     result = _import(tmp_path, db, _set(exported, path, value))
-    ok = (result.exit_code == 2 and _one_error_line(result) and f": {where}:" in result.stderr
-          and "visit.json" in result.stderr and _bytes(db) == before)  # fmt: skip
+    ok = (
+        result.exit_code == 2
+        and _one_error_line(result)
+        and f": {where}:" in result.stderr
+        and "visit.json" in result.stderr
+        and _bytes(db) == before
+    )
     assert ok, result.stderr
     assert "\x00" not in result.stderr and "\ud800" not in result.stderr
 
 
-MISSING = [("customer",), ("visit",), ("customer", "name"), ("visit", "date"),
-           ("notes", 0, "visit_id"), ("script", 0, "text"), ("people", 0, "role")]  # fmt: skip
+MISSING = [
+    ("customer",),
+    ("visit",),
+    ("customer", "name"),
+    ("visit", "date"),
+    ("notes", 0, "visit_id"),
+    ("script", 0, "text"),
+    ("people", 0, "role"),
+]
 
 
 @pytest.mark.parametrize("path", MISSING, ids=[".".join(map(str, p)) for p in MISSING])
@@ -163,15 +187,29 @@ def test_a_missing_key_is_one_line_or_not_needed(exported, demo_store, tmp_path,
     db = Path(demo_store.path)
     before = _digest(db)
     result = _import(tmp_path, db, _drop(exported, path))
-    ok = result.exit_code == 0 or (result.exit_code == 2 and _one_error_line(result)
-                                   and _digest(db) == before)  # fmt: skip
+    ok = result.exit_code == 0 or (
+        result.exit_code == 2 and _one_error_line(result) and _digest(db) == before
+    )
     assert ok, result.stderr
 
 
-@pytest.mark.parametrize("document", [
-    "[]", "null", "3", '"text"', '{"format": "interview-tui.visit"}', "{", '{"a": NaN}',
-    '{"a": Infinity}', "[" * 100_000 + "]" * 100_000, "1" * 5000, "", "\ufeff{}",
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "document",
+    [
+        "[]",
+        "null",
+        "3",
+        '"text"',
+        '{"format": "interview-tui.visit"}',
+        "{",
+        '{"a": NaN}',
+        '{"a": Infinity}',
+        "[" * 100_000 + "]" * 100_000,
+        "1" * 5000,
+        "",
+        "\ufeff{}",
+    ],
+)
 def test_documents_that_are_not_exports(demo_store, tmp_path, document) -> None:
     db = Path(demo_store.path)
     before = _digest(db)
@@ -209,15 +247,24 @@ def test_a_file_over_the_limit_is_refused_unread(demo_store, tmp_path, monkeypat
 def _run(args: list[str], tmp_path: Path, stdin: bytes = b"") -> subprocess.CompletedProcess:
     """The installed command in a real process (a hang fails the test after 30 s)."""
     env = {**os.environ, "INTERVIEW_TUI_DB": str(tmp_path / "cli.db")}
-    return subprocess.run([sys.executable, "-m", "interview_tui", *args], input=stdin,
-                          capture_output=True, timeout=30, env=env)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "interview_tui", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=30,
+        env=env,
+    )
 
 
 def _special_files(tmp_path: Path) -> list[tuple[str, Path]]:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    return [("pipe", fifo), ("device", Path("/dev/zero")), ("folder", tmp_path),
-            ("missing", tmp_path / "absent.json")]  # fmt: skip
+    return [
+        ("pipe", fifo),
+        ("device", Path("/dev/zero")),
+        ("folder", tmp_path),
+        ("missing", tmp_path / "absent.json"),
+    ]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero")
@@ -228,8 +275,12 @@ def test_pipes_devices_and_folders_are_refused_without_hanging(tmp_path) -> None
             start = time.monotonic()
             done = _run(args, tmp_path)
             stderr = done.stderr.decode()
-            ok = (done.returncode == 2 and "Traceback" not in stderr
-                  and str(path) in stderr and time.monotonic() - start < 20)  # fmt: skip
+            ok = (
+                done.returncode == 2
+                and "Traceback" not in stderr
+                and str(path) in stderr
+                and time.monotonic() - start < 20
+            )
             assert ok, (args, stderr)
         assert not (tmp_path / "cli.db").exists()
 
@@ -237,27 +288,31 @@ def test_pipes_devices_and_folders_are_refused_without_hanging(tmp_path) -> None
 # -- import: fuzzed values in every field -----------------------------------------------------
 
 _JSON = st.recursive(
-    st.none() | st.booleans() | st.integers(min_value=-(2**70), max_value=2**70)
-    | st.floats(allow_nan=False) | st.text(max_size=30),
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=30),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
     max_leaves=8,
-)  # fmt: skip
+)
 
 
 def _fields(data: dict) -> list[tuple]:
     paths: list[tuple] = [(key,) for key in data]
     for key in ("customer", "visit"):
         paths += [(key, field) for field in data[key]]
-    for key in ("people", "script", "notes", "requirements", "commitments",
-                "customer_questions"):  # fmt: skip
+    for key in ("people", "script", "notes", "requirements", "commitments", "customer_questions"):
         if data.get(key):
             paths += [(key, 0)] + [(key, 0, field) for field in data[key][0]]
     return paths
 
 
-@settings(max_examples=300, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_random_values_in_every_field(exported, demo_store, tmp_path, data) -> None:
     """Exit 0, or exit 2 with exactly one line on stderr and the database unchanged."""
@@ -269,8 +324,7 @@ def test_random_values_in_every_field(exported, demo_store, tmp_path, data) -> N
     if result.exit_code == 0:
         ok = result.stderr == "" and result.output.startswith(("imported visit ", "updated visit "))
     else:
-        ok = (result.exit_code == 2 and _one_error_line(result)
-              and _digest(db) == before)  # fmt: skip
+        ok = result.exit_code == 2 and _one_error_line(result) and _digest(db) == before
     assert ok, (path, value, result.stderr, result.exception)
 
 
@@ -323,8 +377,12 @@ def test_other_writers_keep_going_during_a_long_import(tmp_path) -> None:
     source = tmp_path / "long.json"
     source.write_text(json.dumps(_big_export(60_000)), encoding="utf-8")
     env = {**os.environ, "INTERVIEW_TUI_DB": str(db)}
-    process = subprocess.Popen([sys.executable, "-m", "interview_tui", "import", str(source)],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, "-m", "interview_tui", "import", str(source)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     waits: list[float] = []
     started = time.perf_counter()
     while process.poll() is None:
@@ -341,8 +399,7 @@ def test_other_writers_keep_going_during_a_long_import(tmp_path) -> None:
     assert max(waits) < 0.25 * total, (max(waits), total)
 
 
-def test_a_write_failing_half_way_leaves_nothing_behind(demo_store, tmp_path,
-                                                        monkeypatch) -> None:  # fmt: skip
+def test_a_write_failing_half_way_leaves_nothing_behind(demo_store, tmp_path, monkeypatch) -> None:
     from interview_tui.exports import bundle
     from interview_tui.store.store import Store
 
@@ -380,10 +437,15 @@ def test_a_large_bank_loads_in_linear_time(tmp_path) -> None:
 # -- banks, keymap, lint's standard input ----------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "content"), [
-    ("latin1", b'[bank]\nid = "caf\xe9"\n'), ("utf16", '[bank]\n'.encode("utf-16")),
-    ("binary", bytes(range(256))), ("empty", b""),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("latin1", b'[bank]\nid = "caf\xe9"\n'),
+        ("utf16", "[bank]\n".encode("utf-16")),
+        ("binary", bytes(range(256))),
+        ("empty", b""),
+    ],
+)
 def test_bank_files_that_are_not_text(tmp_path, name, content) -> None:
     path = tmp_path / f"{name}.toml"
     path.write_bytes(content)
@@ -407,19 +469,28 @@ def test_a_bank_over_the_limit_is_refused(tmp_path, monkeypatch) -> None:
     assert ok, load.errors
 
 
-@pytest.mark.parametrize("data", [b"ok line\n\xff\xfe bad\n", b"\xe4\xb8", b"\x80",
-                                  "é".encode("latin-1") * 3])  # fmt: skip
+@pytest.mark.parametrize(
+    "data", [b"ok line\n\xff\xfe bad\n", b"\xe4\xb8", b"\x80", "é".encode("latin-1") * 3]
+)
 def test_lint_stdin_that_is_not_utf8(tmp_path, data) -> None:
     done = _run(["lint", "-"], tmp_path, stdin=data)
     stderr = done.stderr.decode()
-    ok = (done.returncode == 2 and "Traceback" not in stderr and len(stderr.splitlines()) == 1
-          and "standard input" in stderr and "byte" in stderr)  # fmt: skip
+    ok = (
+        done.returncode == 2
+        and "Traceback" not in stderr
+        and len(stderr.splitlines()) == 1
+        and "standard input" in stderr
+        and "byte" in stderr
+    )
     assert ok, stderr
 
 
 def test_lint_stdin_keeps_lines_and_line_endings() -> None:
-    result = CliRunner().invoke(cli, ["lint", "-", "--format", "json"],
-                                input=b"\xef\xbb\xbfWhy?\r\n\r\nHow do you export today?\rOK")
+    result = CliRunner().invoke(
+        cli,
+        ["lint", "-", "--format", "json"],
+        input=b"\xef\xbb\xbfWhy?\r\n\r\nHow do you export today?\rOK",
+    )
     texts = [item["text"] for item in json.loads(result.stdout)]
     assert texts == ["Why?", "", "How do you export today?", "OK"]
 
@@ -471,8 +542,18 @@ def test_every_key_the_app_binds_passes_the_keymap_check() -> None:
 
     ids = keymap.known_binding_ids()
     assert {"app.quit", "home.new_visit", "review.back"} <= ids
-    good = ["ctrl+n", "f5", "question_mark", "greater_than_sign", "ctrl++", "a,b", "enter",
-            "ctrl+shift+up", "space", "escape"]  # fmt: skip
+    good = [
+        "ctrl+n",
+        "f5",
+        "question_mark",
+        "greater_than_sign",
+        "ctrl++",
+        "a,b",
+        "enter",
+        "ctrl+shift+up",
+        "space",
+        "escape",
+    ]
     assert [key for key in good if keymap.key_problem(key)] == []
     assert keymap.key_clash({}) is None  # the app's own keys never clash
     swapped = {"live.next": "ctrl+b", "live.prev": "ctrl+n", "home.search": "ctrl+f"}
@@ -482,26 +563,44 @@ def test_every_key_the_app_binds_passes_the_keymap_check() -> None:
 # -- command line: usage errors and dates ----------------------------------------------------
 
 USAGE = [
-    ["nope"], ["--bogus"], ["export", "x", "--format", "json"], ["export", "1"], ["import"],
-    ["lint", "--frob"], ["--lang", "xx", "visits"], ["visits", "--limit", "a"], ["search"],
-    ["live"], ["export", "1", "--format", "pdf"], ["demo", "--visits", "-1"],
-]  # fmt: skip
+    ["nope"],
+    ["--bogus"],
+    ["export", "x", "--format", "json"],
+    ["export", "1"],
+    ["import"],
+    ["lint", "--frob"],
+    ["--lang", "xx", "visits"],
+    ["visits", "--limit", "a"],
+    ["search"],
+    ["live"],
+    ["export", "1", "--format", "pdf"],
+    ["demo", "--visits", "-1"],
+]
 
 
 @pytest.mark.parametrize("args", USAGE, ids=[" ".join(a) for a in USAGE])
 def test_a_usage_error_is_one_line_and_the_help_hint(args) -> None:
     result = CliRunner().invoke(cli, args, prog_name="interview-tui")
     lines = result.stderr.splitlines()
-    ok = (result.exit_code == 2 and len(lines) == 2
-          and lines[0].startswith("interview-tui: error: ")
-          and lines[1].startswith("Try 'interview-tui") and "--help' for help." in lines[1])
+    ok = (
+        result.exit_code == 2
+        and len(lines) == 2
+        and lines[0].startswith("interview-tui: error: ")
+        and lines[1].startswith("Try 'interview-tui")
+        and "--help' for help." in lines[1]
+    )
     assert ok, result.stderr
 
 
 @settings(max_examples=500, deadline=None)
-@given(text=st.text(max_size=24) | st.from_regex(
-    r"\+?\d{1,4}\s?(d|w|天后|周后)|\d{1,6}[-/]\d{1,4}([-/]\d{1,4})?|(next |下)?[a-z周一五]{1,8}",
-    fullmatch=True), today=st.dates())  # fmt: skip
+@given(
+    text=st.text(max_size=24)
+    | st.from_regex(
+        r"\+?\d{1,4}\s?(d|w|天后|周后)|\d{1,6}[-/]\d{1,4}([-/]\d{1,4})?|(next |下)?[a-z周一五]{1,8}",  # noqa: E501
+        fullmatch=True,
+    ),
+    today=st.dates(),
+)
 def test_dates_parse_or_give_one_line(text, today: date) -> None:
     try:
         parse_due(text, today)

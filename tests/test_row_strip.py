@@ -18,8 +18,11 @@ async def test_the_highlighted_row_is_read_in_full_at_80_columns(make_app, route
         texts = []
         for _ in range(3):
             row = app.screen.selected()
-            text = row.commitment.text if route == "commitments" else (
-                row.requirement.title or row.requirement.pain)
+            text = (
+                row.commitment.text
+                if route == "commitments"
+                else (row.requirement.title or row.requirement.pain)
+            )
             assert text in str(strip.content) and row.customer in str(strip.content)
             texts.append(str(strip.content))
             await pilot.press("down")

@@ -10,8 +10,7 @@ from interview_tui.domain.models import Note, Visit
 from interview_tui.store import store as store_module
 
 
-def test_search_ranks_the_newest_matches_and_says_there_were_more(demo_store,
-                                                                monkeypatch) -> None:  # fmt: skip
+def test_search_ranks_the_newest_matches_and_says_there_were_more(demo_store, monkeypatch) -> None:
     store = demo_store
     visit = store.all(Visit)[0]
     for number in range(6):
@@ -23,7 +22,8 @@ def test_search_ranks_the_newest_matches_and_says_there_were_more(demo_store,
     assert sorted(hit.ref_id for hit in hits) == newest
     assert store.search_cut_off("zebra") and not store.search_cut_off("nothing-like-it")
     for lang, words in (("en", "newest 4"), ("zh", "最新的 4 条")):
-        result = CliRunner().invoke(cli, ["--lang", lang, "--db", str(store.path),
-                                          "search", "zebra"])  # fmt: skip
+        result = CliRunner().invoke(
+            cli, ["--lang", lang, "--db", str(store.path), "search", "zebra"]
+        )
         assert result.exit_code == 0, result.output
         assert words in result.output and result.output.count("zebra crossing") == 4

@@ -24,8 +24,14 @@ from tests.conftest import settle
 def _requirement(store) -> Requirement:
     customer = store.save(Customer(name="Fabrikam Metals"))
     visit = store.save(Visit(customer_id=customer.id, date=datetime(2026, 11, 20, 10)))
-    requirement = store.save(Requirement(customer_id=customer.id, visit_id=visit.id,
-                                         title="Offline cache", originator="财务总监钱总"))
+    requirement = store.save(
+        Requirement(
+            customer_id=customer.id,
+            visit_id=visit.id,
+            title="Offline cache",
+            originator="财务总监钱总",
+        )
+    )
     solutions.propose(store, requirement.id, "Zeppelin sync every hour", "cheaper than a VPN")
     solutions.answer(store, requirement.id, SolutionAnswer.DISAGREED, "对账窗口只有晚上")
     return requirement
@@ -48,15 +54,47 @@ def test_a_database_of_the_version_before_is_indexed_again(tmp_path: Path) -> No
     db = sqlite_utils.Database(path)
     migrate(db, target=11)
     db["customers"].insert({"id": 1, "name": "星河视频", "industry": "video"})
-    db["visits"].insert({"id": 1, "customer_id": 1, "date": "2026-10-01T10:00:00",
-                         "status": "done", "goals": "[]", "attendee_ids": "[]",
-                         "give_back": "[]", "rehearsal": "{}", "purpose": "复盘"})
-    proposals = [{"uid": "p1", "on": "2026-10-01T10:00:00", "text": "按标签导出",
-                  "reasoning": "", "replies": [{"uid": "r1", "on": "2026-10-02T10:00:00",
-                                                 "answer": "disagreed", "reason": "业务线会调整"}]}]
-    db["requirements"].insert({"id": 1, "customer_id": 1, "visit_id": 1, "title": "导出",
-                               "originator": "财务总监", "state": "captured",
-                               "pool_group": "backlog", "solutions": json.dumps(proposals)})
+    db["visits"].insert(
+        {
+            "id": 1,
+            "customer_id": 1,
+            "date": "2026-10-01T10:00:00",
+            "status": "done",
+            "goals": "[]",
+            "attendee_ids": "[]",
+            "give_back": "[]",
+            "rehearsal": "{}",
+            "purpose": "复盘",
+        }
+    )
+    proposals = [
+        {
+            "uid": "p1",
+            "on": "2026-10-01T10:00:00",
+            "text": "按标签导出",
+            "reasoning": "",
+            "replies": [
+                {
+                    "uid": "r1",
+                    "on": "2026-10-02T10:00:00",
+                    "answer": "disagreed",
+                    "reason": "业务线会调整",
+                }
+            ],
+        }
+    ]
+    db["requirements"].insert(
+        {
+            "id": 1,
+            "customer_id": 1,
+            "visit_id": 1,
+            "title": "导出",
+            "originator": "财务总监",
+            "state": "captured",
+            "pool_group": "backlog",
+            "solutions": json.dumps(proposals),
+        }
+    )
     db.close()
     store = open_store(path)
     assert [h.ref_id for h in search(store, "财务总监")] == [1]
@@ -70,8 +108,13 @@ def _two_voices(store) -> tuple[Visit, Note, Note]:
     visit = store.save(Visit(customer_id=customer.id, date=datetime(2026, 11, 20, 10)))
     first = store.save(Note(visit_id=visit.id, text="Quokka migration plan first voice"))
     last = store.save(Note(visit_id=visit.id, text="the second voice, written last"))
-    store.save(Note(visit_id=visit.id, text="Quokka fan, plays golf on Sundays",
-                    goal=Goal.PERSONAL_CONNECTION))  # fmt: skip
+    store.save(
+        Note(
+            visit_id=visit.id,
+            text="Quokka fan, plays golf on Sundays",
+            goal=Goal.PERSONAL_CONNECTION,
+        )
+    )
     return visit, first, last
 
 

@@ -9,9 +9,11 @@ from interview_tui import settings
 
 CASES = [
     ({}, ""),
-    ({"INTERVIEW_TUI_ALARM": "off", "INTERVIEW_TUI_ALARM_DAYS_BEFORE": "3"},
-     'name = "Lin Wei"\nemail = " lin@example.com "\nalarm_time = "7:05"\n'
-     'recap_lang = "ZH"\nlang = "zh_CN.UTF-8"\nsignature = "Lin\\n\\tPM"\noption_keys = true\n'),
+    (
+        {"INTERVIEW_TUI_ALARM": "off", "INTERVIEW_TUI_ALARM_DAYS_BEFORE": "3"},
+        'name = "Lin Wei"\nemail = " lin@example.com "\nalarm_time = "7:05"\n'
+        'recap_lang = "ZH"\nlang = "zh_CN.UTF-8"\nsignature = "Lin\\n\\tPM"\noption_keys = true\n',
+    ),
     ({"INTERVIEW_TUI_NAME": "Ann"}, 'name = "Lin"\nexport_folder = " ~/out "\nunknown = 1\n'),
     # bad or unusual values: both paths must agree, through the model
     ({}, 'alarm = "maybe"\n'),
@@ -19,7 +21,7 @@ CASES = [
     ({"INTERVIEW_TUI_ALARM": " yes "}, "alarm_days_before = 2.0\n"),
     ({"interview_tui_name": "lower"}, ""),
     ({}, "email = 3\n"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("env", "text"), CASES)
@@ -36,7 +38,10 @@ def test_plain_values_equal_the_models(tmp_path, monkeypatch, env, text) -> None
     monkeypatch.setattr(settings, "_plain_values", lambda data, env: None)
     model = settings.load_settings(path)
     assert (plain.settings, plain.sources, plain.problems) == (
-        model.settings, model.sources, model.problems)
+        model.settings,
+        model.sources,
+        model.problems,
+    )
 
 
 def test_valid_values_are_taken_without_the_model(tmp_path, monkeypatch) -> None:
@@ -49,5 +54,8 @@ def test_valid_values_are_taken_without_the_model(tmp_path, monkeypatch) -> None
     monkeypatch.setattr(settings, "_model", no_model)
     loaded = settings.load_settings(path)
     assert (loaded.settings.name, loaded.settings.alarm, loaded.settings.alarm_days_before) == (
-        "Lin", False, 2)
+        "Lin",
+        False,
+        2,
+    )
     assert loaded.sources["name"] == str(path)

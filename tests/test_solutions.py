@@ -29,30 +29,42 @@ def _plain(store) -> Requirement:
 def test_propose_answer_revise_keeps_every_proposal_and_moves_the_state(demo_store) -> None:
     r = _plain(demo_store)
     assert r.solutions == [] and r.state is RequirementState.CAPTURED
-    first = solutions.propose(demo_store, r.id, " Tag filter on the bill export ",
-                              "Tags already exist on every resource").requirement
+    first = solutions.propose(
+        demo_store, r.id, " Tag filter on the bill export ", "Tags already exist on every resource"
+    ).requirement
     assert first.state is RequirementState.SOLUTION_PROPOSED
     assert first.solution.text == "Tag filter on the bill export"
     assert first.solution.answer is SolutionAnswer.WAITING
     with pytest.raises(FieldError) as refused:  # seed 002: understand why before revising
         solutions.answer(demo_store, r.id, SolutionAnswer.DISAGREED)
     assert refused.value.field == "solution_reason"
-    no = solutions.answer(demo_store, r.id, SolutionAnswer.DISAGREED,
-                          "finance needs cost centres, not tags").requirement
+    no = solutions.answer(
+        demo_store, r.id, SolutionAnswer.DISAGREED, "finance needs cost centres, not tags"
+    ).requirement
     assert no.state is RequirementState.CLARIFIED  # the need stands; the solution is rethought
-    second = solutions.revise(demo_store, r.id, "Cost-centre mapping on top of tags",
-                              "Finance maps tags to cost centres once").requirement
+    second = solutions.revise(
+        demo_store,
+        r.id,
+        "Cost-centre mapping on top of tags",
+        "Finance maps tags to cost centres once",
+    ).requirement
     assert second.state is RequirementState.SOLUTION_PROPOSED
     yes = solutions.answer(demo_store, r.id, SolutionAnswer.AGREED).requirement
     assert yes.state is RequirementState.SOLUTION_CONFIRMED and yes.solution_agreed
     # nothing overwritten: both proposals, the first with its "no" and why
     stored = demo_store.get(Requirement, r.id)
-    assert [p.text for p in stored.solutions] == ["Tag filter on the bill export",
-                                                  "Cost-centre mapping on top of tags"]
+    assert [p.text for p in stored.solutions] == [
+        "Tag filter on the bill export",
+        "Cost-centre mapping on top of tags",
+    ]
     assert stored.solutions[0].replies[0].reason == "finance needs cost centres, not tags"
     assert stored.solutions[0].answer is SolutionAnswer.DISAGREED
     assert [e["to"] for e in stored.history if e["field"] == "state"] == [
-        "solution_proposed", "clarified", "solution_proposed", "solution_confirmed"]
+        "solution_proposed",
+        "clarified",
+        "solution_proposed",
+        "solution_confirmed",
+    ]
     lines = solutions.history_lines(stored)
     assert len(lines) == 4 and "revised (v2)" in lines[2] and "disagreed" in lines[1]
 
@@ -85,8 +97,9 @@ def test_gate_refuses_in_progress_without_agreement_and_records_an_override(demo
     with pytest.raises(pool.SolutionGateError):  # proposed is not agreed
         pool.move(demo_store, r.id, PoolGroup.IN_PROGRESS)
     assert demo_store.get(Requirement, r.id).group is PoolGroup.BACKLOG
-    moved = pool.move(demo_store, r.id, PoolGroup.IN_PROGRESS,
-                      override="  signed   contract clause 7 ").requirement
+    moved = pool.move(
+        demo_store, r.id, PoolGroup.IN_PROGRESS, override="  signed   contract clause 7 "
+    ).requirement
     assert moved.group is PoolGroup.IN_PROGRESS
     assert pool.overrides(moved) == [e for e in moved.history if e["field"] == "group"]
     assert pool.overrides(moved)[0]["override"] == "signed contract clause 7"
@@ -97,14 +110,20 @@ def test_gate_refuses_in_progress_without_agreement_and_records_an_override(demo
     pool.move(demo_store, r.id, PoolGroup.NEXT_ITERATION)
     solutions.answer(demo_store, r.id, SolutionAnswer.AGREED)
     assert pool.move(demo_store, r.id, PoolGroup.IN_PROGRESS).requirement.group is (
-        PoolGroup.IN_PROGRESS)
+        PoolGroup.IN_PROGRESS
+    )
     assert len(pool.overrides(demo_store.get(Requirement, r.id))) == 1
 
 
 def test_undo_of_a_proposal_says_so_in_the_history(demo_store) -> None:
     r = _plain(demo_store)
-    _, entry = recorded(demo_store, Requirement, r.id, "proposal",
-                        lambda: solutions.propose(demo_store, r.id, "Tag filter"))
+    _, entry = recorded(
+        demo_store,
+        Requirement,
+        r.id,
+        "proposal",
+        lambda: solutions.propose(demo_store, r.id, "Tag filter"),
+    )
     back = undo(demo_store, entry, FIXED_TODAY)
     assert back.solutions == [] and back.history[-1]["undone"] == "proposal"
 
@@ -126,8 +145,12 @@ def test_recap_asks_to_confirm_waiting_solutions_and_nothing_internal(demo_store
     # the Northwind demo proposal waits too
     assert "Surge node pools" in section
     # earlier proposals, the customer's recorded reasons and the override stay ours
-    for internal in ("Tag filter on the bill export", "INTERNAL-PLANT-1", "INTERNAL-PLANT-2",
-                     "Tags exist already"):  # fmt: skip
+    for internal in (
+        "Tag filter on the bill export",
+        "INTERNAL-PLANT-1",
+        "INTERNAL-PLANT-2",
+        "Tags exist already",
+    ):
         assert internal not in recap
     solutions.answer(demo_store, r.id, SolutionAnswer.AGREED)
     recap = recap_md(load_bundle(demo_store, r.visit_id))
@@ -154,12 +177,15 @@ def test_brief_lists_solutions_waiting_and_to_revise(demo_store) -> None:
     assert [r.title for r in brief.solutions_waiting] == ["Surge upgrades that respect PDBs"]
     solutions.propose(demo_store, north.id, "Tag filter")
     brief = customer_brief(demo_store, north.customer_id, FIXED_TODAY)
-    assert {r.title for r in brief.solutions_waiting} == {"Surge upgrades that respect PDBs",
-                                                          "Billing export by tag"}
+    assert {r.title for r in brief.solutions_waiting} == {
+        "Surge upgrades that respect PDBs",
+        "Billing export by tag",
+    }
     xinghe = next(r for r in demo_store.all(Requirement) if r.title == "账单按业务线拆分导出")
     brief = customer_brief(demo_store, xinghe.customer_id, FIXED_TODAY)
     assert brief.solutions_waiting == [] and [r.id for r in brief.solutions_to_revise] == [
-        xinghe.id]
+        xinghe.id
+    ]
 
 
 async def test_brief_tab_of_the_plan_shows_the_waiting_solution(make_app, demo_store) -> None:
@@ -174,7 +200,8 @@ async def test_brief_tab_of_the_plan_shows_the_waiting_solution(make_app, demo_s
 
 
 async def test_pool_key_1_asks_for_a_reason_esc_keeps_it_and_a_reason_moves_it(
-        make_app, demo_store) -> None:  # fmt: skip
+    make_app, demo_store
+) -> None:
     r = _plain(demo_store)
     app = make_app("requirements")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -219,7 +246,8 @@ async def test_detail_view_proposes_records_the_answer_and_revises(make_app, dem
         assert saved.solution.text == "Tag filter"
         assert saved.state is RequirementState.SOLUTION_PROPOSED
         assert "proposed (v1): Tag filter" in str(
-            screen.query_one("#solution-history", Static).content)
+            screen.query_one("#solution-history", Static).content
+        )
         screen.query_one("#solution_answer", Select).value = "disagreed"
         await pilot.press("ctrl+s")  # no reason: refused beside the field
         await settle(pilot)

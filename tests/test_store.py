@@ -147,8 +147,9 @@ def test_read_only_file_is_refused_even_for_root(tmp_path: Path, monkeypatch) ->
     path.chmod(0o400)
     before = _digest(path)
     real_access = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == path
-                        else real_access(p, mode))  # fmt: skip
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if Path(p) == path else real_access(p, mode)
+    )
     with pytest.raises(StoreError, match="read-only"):
         open_store(path)
     assert _digest(path) == before
@@ -190,12 +191,15 @@ def test_two_connections_write_without_locking_errors(db_path: Path) -> None:
     second.close()
 
 
-@pytest.mark.parametrize("setup", [
-    "CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)",
-    "CREATE TABLE customers (id); CREATE TABLE visits (id); PRAGMA user_version = 2",
-    "PRAGMA application_id = 1234; CREATE TABLE t (x)",
-    "PRAGMA journal_mode = DELETE; CREATE TABLE notes (x); PRAGMA user_version = 9",
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "setup",
+    [
+        "CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)",
+        "CREATE TABLE customers (id); CREATE TABLE visits (id); PRAGMA user_version = 2",
+        "PRAGMA application_id = 1234; CREATE TABLE t (x)",
+        "PRAGMA journal_mode = DELETE; CREATE TABLE notes (x); PRAGMA user_version = 9",
+    ],
+)
 def test_foreign_sqlite_file_is_refused_byte_for_byte(tmp_path: Path, setup: str) -> None:
     path = tmp_path / "theirs.db"
     conn = sqlite3.connect(path)
@@ -248,11 +252,17 @@ def test_index_entry_is_replaced_not_duplicated(store: Store) -> None:
     assert store.query("SELECT count(*) AS n FROM search_index")[0]["n"] == 1
 
 
-@pytest.mark.parametrize("text, query", [
-    ("A友商 的报价", "A友商"), ("A友商 的报价", "友商"), ("A友商 的报价", "A"),
-    ("时延要求30ms以内", "30ms以内"), ("热迁移时 hang机 80ms", "hang机"),
-    ("App推广 预算", "App推广"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "text, query",
+    [
+        ("A友商 的报价", "A友商"),
+        ("A友商 的报价", "友商"),
+        ("A友商 的报价", "A"),
+        ("时延要求30ms以内", "30ms以内"),
+        ("热迁移时 hang机 80ms", "hang机"),
+        ("App推广 预算", "App推广"),
+    ],
+)
 def test_search_mixed_latin_and_chinese(store: Store, text: str, query: str) -> None:
     customer = store.save(Customer(name="C"))
     visit = store.save(Visit(customer_id=customer.id, date=datetime(2026, 1, 1)))

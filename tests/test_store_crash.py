@@ -36,8 +36,9 @@ def test_sigkill_mid_write_leaves_only_whole_records(tmp_path: Path) -> None:
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
     for delay in (0.15, 0.4, 0.9):
-        child = subprocess.Popen([sys.executable, str(script), str(db)], stdout=subprocess.PIPE,
-                                 text=True)  # fmt: skip
+        child = subprocess.Popen(
+            [sys.executable, str(script), str(db)], stdout=subprocess.PIPE, text=True
+        )
         assert child.stdout is not None and child.stdout.readline().strip() == "ready"
         time.sleep(delay)
         os.kill(child.pid, signal.SIGKILL)
@@ -83,9 +84,15 @@ def test_two_processes_write_to_one_database_without_errors(tmp_path: Path) -> N
     store.close()
     script = tmp_path / "parallel.py"
     script.write_text(PARALLEL_WRITER)
-    children = [subprocess.Popen([sys.executable, str(script), str(db), str(visit.id), name],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                for name in ("left", "right")]  # fmt: skip
+    children = [
+        subprocess.Popen(
+            [sys.executable, str(script), str(db), str(visit.id), name],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("left", "right")
+    ]
     for child in children:
         out, err = child.communicate(timeout=120)
         assert child.returncode == 0 and out.strip() == "done", err

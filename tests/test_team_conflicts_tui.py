@@ -56,8 +56,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     commitment = next(c for c in ana.all(Commitment) if c.state is CommitmentState.OPEN)
     visit = ana.get(Visit, commitment.visit_id)
     requirement = ana.requirements(visit_id=visit.id)[0]
-    note = ana.save(Note(visit_id=visit.id or 0, goal=Goal.BUSINESS_GOALS,
-                         text="Exports take a night"))
+    note = ana.save(
+        Note(visit_id=visit.id or 0, goal=Goal.BUSINESS_GOALS, text="Exports take a night")
+    )
     actions.share_visit(ana, visit.id or 0, NOW)
     sync(ana, NOW)
     bo = _open(root, "bo")
@@ -67,8 +68,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ana_group, bo_group = [g for g in PoolGroup if g is not requirement.group]
     for store, due, group in ((ana, ANA_DUE, ana_group), (bo, BO_DUE, bo_group)):
         [mine] = store.all(Commitment, "uid = ?", [commitment.uid])
-        commitments.reschedule(store, mine, date.fromisoformat(due), f"{store.member} says",
-                               TODAY)  # fmt: skip
+        commitments.reschedule(store, mine, date.fromisoformat(due), f"{store.member} says", TODAY)
         [req] = store.all(Requirement, "uid = ?", [requirement.uid])
         requirement_pool.move(store, req.id or 0, group, override="agreed")
         [mine] = store.all(Note, "uid = ?", [note.uid])
@@ -80,10 +80,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     customer_uid = ana.get(Customer, visit.customer_id).uid
     ana.close()
     bo.close()
-    (root / "uids.json").write_text(json.dumps(
-        {"commitment": commitment.uid, "requirement": requirement.uid,
-         "customer": customer_uid,
-         "groups": [ana_group.value, bo_group.value]}))
+    (root / "uids.json").write_text(
+        json.dumps(
+            {
+                "commitment": commitment.uid,
+                "requirement": requirement.uid,
+                "customer": customer_uid,
+                "groups": [ana_group.value, bo_group.value],
+            }
+        )
+    )
     return root
 
 
@@ -128,8 +134,13 @@ def _app(store: Store, route: str, lang: str = "en", **kwargs: Any):
     from interview_tui.tui.app import build_app
 
     set_language(lang)
-    return build_app(store, initial=(route, kwargs), today=lambda: FIXED_TODAY,
-                     now=lambda: FIXED_NOW, animate=False)  # fmt: skip
+    return build_app(
+        store,
+        initial=(route, kwargs),
+        today=lambda: FIXED_TODAY,
+        now=lambda: FIXED_NOW,
+        animate=False,
+    )
 
 
 def _text(app: Any, selector: str) -> str:
@@ -155,8 +166,10 @@ async def test_due_date_conflict_shows_every_value_with_who_and_when(team: Team)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         options = _options(app)
-        assert options == [f"due: {ANA_DUE} · Ana Lima · 2026-11-20",
-                           f"due: {BO_DUE} · Bo Chen · 2026-11-20"]
+        assert options == [
+            f"due: {ANA_DUE} · Ana Lima · 2026-11-20",
+            f"due: {BO_DUE} · Bo Chen · 2026-11-20",
+        ]
         assert app.screen.query_one("#conflicts").display
         assert app.screen.focused.id == "conflicts"  # its keys are the ones on the bar
         history = _text(app, "#history")
@@ -165,8 +178,7 @@ async def test_due_date_conflict_shows_every_value_with_who_and_when(team: Team)
     bo.close()
 
 
-async def test_take_resolves_the_due_date_and_ctrl_z_opens_the_conflict_again(
-        team: Team) -> None:  # fmt: skip
+async def test_take_resolves_the_due_date_and_ctrl_z_opens_the_conflict_again(team: Team) -> None:
     bo = team.store("bo")
     cid, _ = team.ids(bo)
     app = _app(bo, "commitment", commitment_id=cid)
@@ -226,8 +238,12 @@ async def test_group_conflict_edit_a_combined_value(team: Team) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         ana_group, bo_group = (display(PoolGroup(g)) for g in team.groups)
-        assert sorted(_options(app)) == sorted([f"group: {bo_group} · Bo Chen · 2026-11-20",
-                                                f"group: {ana_group} · Ana Lima · 2026-11-20"])
+        assert sorted(_options(app)) == sorted(
+            [
+                f"group: {bo_group} · Bo Chen · 2026-11-20",
+                f"group: {ana_group} · Ana Lima · 2026-11-20",
+            ]
+        )
         await pilot.press("e")
         await settle(pilot)
         field = app.screen.query_one("#value")
@@ -248,8 +264,9 @@ async def test_group_conflict_edit_a_combined_value(team: Team) -> None:
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert ana.get(Requirement, rid).group is picked
-        assert [c.field for c in actions.record_conflicts(ana, "requirement",
-                                                          team.requirement)] == ["group"]
+        assert [
+            c.field for c in actions.record_conflicts(ana, "requirement", team.requirement)
+        ] == ["group"]
     ana.close()
 
 
@@ -270,18 +287,24 @@ def _rows(app: Any, table: str) -> list[str]:
     from interview_tui.tui.paging import PagedTable
 
     grid = app.screen.query_one(table, PagedTable)
-    return [" | ".join(str(getattr(cell, "plain", cell)) for cell in grid.get_row_at(i))
-            for i in range(grid.row_count)]  # fmt: skip
+    return [
+        " | ".join(str(getattr(cell, "plain", cell)) for cell in grid.get_row_at(i))
+        for i in range(grid.row_count)
+    ]
 
 
-@pytest.mark.parametrize(("route", "table", "lang", "word"), [
-    ("requirements", "#pool", "en", "conflict"),
-    ("commitments", "#commitments-table", "en", "CONF"),
-    ("requirements", "#pool", "zh", "冲突"),
-    ("commitments", "#commitments-table", "zh", "冲突"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("route", "table", "lang", "word"),
+    [
+        ("requirements", "#pool", "en", "conflict"),
+        ("commitments", "#commitments-table", "en", "CONF"),
+        ("requirements", "#pool", "zh", "冲突"),
+        ("commitments", "#commitments-table", "zh", "冲突"),
+    ],
+)
 async def test_lists_mark_conflicts_and_the_filter_finds_them(
-        team: Team, route: str, table: str, lang: str, word: str) -> None:  # fmt: skip
+    team: Team, route: str, table: str, lang: str, word: str
+) -> None:
     bo = team.store("bo")
     app = _app(bo, route, lang, **({"filter": "all"} if route == "commitments" else {}))
     async with app.run_test(size=(120, 36)) as pilot:
@@ -306,8 +329,7 @@ async def test_lists_mark_conflicts_and_the_filter_finds_them(
     bo.close()
 
 
-async def test_filter_narrows_by_any_shown_text_and_says_when_nothing_matches(
-        make_app) -> None:  # fmt: skip
+async def test_filter_narrows_by_any_shown_text_and_says_when_nothing_matches(make_app) -> None:
     app = make_app("requirements")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -332,8 +354,9 @@ async def test_filter_narrows_by_any_shown_text_and_says_when_nothing_matches(
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
-def test_conflicted_commitment_snapshot(snap_compare, team: Team, lang: str,
-                                        size: tuple[int, int]) -> None:  # fmt: skip
+def test_conflicted_commitment_snapshot(
+    snap_compare, team: Team, lang: str, size: tuple[int, int]
+) -> None:
     """You should see, above the commitment's fields, "Conflict: colleagues set different
     values" and its two due dates, each with the colleague who set it (Ana Lima, Bo Chen)
     and the date, the first highlighted; the key bar starts with enter (keep) and e
@@ -344,8 +367,9 @@ def test_conflicted_commitment_snapshot(snap_compare, team: Team, lang: str,
     async def ready(pilot) -> None:
         await settle(pilot)
 
-    assert snap_compare(_app(bo, "commitment", lang, commitment_id=cid), terminal_size=size,
-                        run_before=ready)  # fmt: skip
+    assert snap_compare(
+        _app(bo, "commitment", lang, commitment_id=cid), terminal_size=size, run_before=ready
+    )
 
 
 # -- notes: who wrote them, and a note's text in conflict where the note shows ------------
@@ -359,8 +383,12 @@ async def test_note_text_conflict_in_the_timeline_take_and_ctrl_z(team: Team) ->
         shown = "\n".join(str(s.content) for s in app.screen.query("#timeline Static"))
         line = next(x for x in shown.splitlines() if "Exports take" in x)
         assert line.count("conflict ") == 1  # the note says it is in conflict
-        assert sorted(_options(app)) == sorted([f"text: {NOTE_TEXTS[0]} · Ana Lima · 2026-11-20",
-                                                f"text: {NOTE_TEXTS[1]} · Bo Chen · 2026-11-20"])
+        assert sorted(_options(app)) == sorted(
+            [
+                f"text: {NOTE_TEXTS[0]} · Ana Lima · 2026-11-20",
+                f"text: {NOTE_TEXTS[1]} · Bo Chen · 2026-11-20",
+            ]
+        )
         assert "by Ana Lima" in line  # Ana wrote the note; Bo reads her name
         assert app.screen.focused.id == "conflicts"
         await pilot.press("e")
@@ -411,20 +439,30 @@ async def test_the_list_is_read_once_typing_pauses(make_app, monkeypatch) -> Non
 
 
 async def test_the_view_alone_names_fields_and_values_in_the_ui_language(
-        make_app, demo_store) -> None:  # fmt: skip
+    make_app, demo_store
+) -> None:
     """A fast test of the view alone (rows inserted by hand): a state and a deletion met by
     an edit, in Chinese; a member whose name is unknown shows by e-mail."""
     from interview_tui.team.config import save_config
 
-    save_config(demo_store, name="platform", member="me@example.com", member_name="Me",
-                url="/nowhere")  # fmt: skip
+    save_config(
+        demo_store, name="platform", member="me@example.com", member_name="Me", url="/nowhere"
+    )
     r = demo_store.all(Requirement)[0]
-    for path, values in (("state", ["clarified", "declined"]),
-                         ("_deleted", ["deleted", "edited"])):
-        demo_store.db["team_conflicts"].insert({
-            "uid": r.uid, "kind": "requirement", "path": path,
-            "candidates": json.dumps([{"value": v, "by": f"{v}@example.com",
-                                       "at": "2026-11-02T09:00:00"} for v in values])})  # fmt: skip
+    for path, values in (("state", ["clarified", "declined"]), ("_deleted", ["deleted", "edited"])):
+        demo_store.db["team_conflicts"].insert(
+            {
+                "uid": r.uid,
+                "kind": "requirement",
+                "path": path,
+                "candidates": json.dumps(
+                    [
+                        {"value": v, "by": f"{v}@example.com", "at": "2026-11-02T09:00:00"}
+                        for v in values
+                    ]
+                ),
+            }
+        )
     app = make_app("requirement", lang="zh", requirement_id=r.id)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -74,9 +74,12 @@ async def test_pending_records_and_the_last_sync(make_app, demo_store, tmp_path)
 
 async def test_open_conflicts_said_plainly_and_in_chinese(make_app, demo_store, tmp_path):
     in_team(demo_store, tmp_path)
-    demo_store.db["team_conflicts"].insert_all([
-        {"uid": f"u{n}", "kind": "commitment", "path": "due", "candidates": "[]"}
-        for n in range(2)])  # fmt: skip
+    demo_store.db["team_conflicts"].insert_all(
+        [
+            {"uid": f"u{n}", "kind": "commitment", "path": "due", "candidates": "[]"}
+            for n in range(2)
+        ]
+    )
     app = make_app("commitments")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -105,8 +108,9 @@ async def test_offline_after_a_sync_that_did_not_reach_the_team(make_app, demo_s
 
 async def test_the_line_fits_80_columns_cut_with_the_key_in_sight(make_app, demo_store, tmp_path):
     in_team(demo_store, tmp_path)
-    demo_store.db["team_conflicts"].insert({"uid": "u", "kind": "commitment", "path": "due",
-                                            "candidates": "[]"})  # fmt: skip
+    demo_store.db["team_conflicts"].insert(
+        {"uid": "u", "kind": "commitment", "path": "due", "candidates": "[]"}
+    )
     record_outcome(demo_store, 12345, "unreachable")
     app = make_app("home")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -121,11 +125,13 @@ async def test_the_line_fits_80_columns_cut_with_the_key_in_sight(make_app, demo
 
 async def test_share_dialog_says_what_leaves_and_what_stays(make_app, demo_store, tmp_path):
     in_team(demo_store, tmp_path)
-    demo_store.save_all([
-        Note(visit_id=DONE_VISIT, text="my own read", private=True),
-        Note(visit_id=DONE_VISIT, text="runs marathons", goal=Goal.PERSONAL_CONNECTION),
-        Note(visit_id=DONE_VISIT, text="team is weak", internal=True),
-    ])  # fmt: skip
+    demo_store.save_all(
+        [
+            Note(visit_id=DONE_VISIT, text="my own read", private=True),
+            Note(visit_id=DONE_VISIT, text="runs marathons", goal=Goal.PERSONAL_CONNECTION),
+            Note(visit_id=DONE_VISIT, text="team is weak", internal=True),
+        ]
+    )
     notes = demo_store.notes(DONE_VISIT)
     app = make_app("home")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -179,8 +185,12 @@ async def test_sync_key_runs_a_sync_and_the_screen_reads_again(make_app, demo_st
         await settle(pilot)
         assert "synced 09:30: sent" in line_of(app) and "to send" not in line_of(app)
         assert app.team_sync.running is False
-    log = subprocess.run(["git", "--git-dir", str(remote), "log", "--oneline", "main"],
-                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    log = subprocess.run(
+        ["git", "--git-dir", str(remote), "log", "--oneline", "main"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert len(log.splitlines()) == 2  # the team's start and this sync
     assert demo_store.query("SELECT count(*) AS n FROM team_outbox")[0]["n"] == 0
 
@@ -214,8 +224,9 @@ async def test_no_sync_while_the_live_screen_is_open(make_app, demo_store, tmp_p
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
-def test_home_with_the_team_line_snapshot(snap_compare, make_app, demo_store, tmp_path, lang,
-                                          size) -> None:  # fmt: skip
+def test_home_with_the_team_line_snapshot(
+    snap_compare, make_app, demo_store, tmp_path, lang, size
+) -> None:
     """You should see home as ever, the visit shared with the team marked ⇄ (the legend says
     "⇄ shared"), and above the keys one line: "Team: 1 open conflict · N to send · synced
     08:05" with "^f sync" at the right, cut with … at 80 columns, never wrapped."""
@@ -224,8 +235,9 @@ def test_home_with_the_team_line_snapshot(snap_compare, make_app, demo_store, tm
     in_team(demo_store, tmp_path)
     share_visit(demo_store, DONE_VISIT, FIXED_NOW)
     demo_store.set_meta("team.synced_at", "2026-11-24T08:05:00")
-    demo_store.db["team_conflicts"].insert({"uid": "u", "kind": "commitment", "path": "due",
-                                            "candidates": "[]"})  # fmt: skip
+    demo_store.db["team_conflicts"].insert(
+        {"uid": "u", "kind": "commitment", "path": "due", "candidates": "[]"}
+    )
 
     async def ready(pilot) -> None:
         await settle(pilot)

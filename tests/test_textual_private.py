@@ -13,22 +13,27 @@ from interview_tui.tui.app import takes_as_text
 
 def _keys(data: str) -> list[tuple[str, str | None]]:
     parser = XTermParser()
-    return [(event.key, event.character) for event in parser.feed(data)
-            if isinstance(event, events.Key)]  # fmt: skip
+    return [
+        (event.key, event.character) for event in parser.feed(data) if isinstance(event, events.Key)
+    ]
 
 
 def test_ansi_sequences_keys_holds_the_escape_digit_characters() -> None:
     """textual._ansi_sequences.ANSI_SEQUENCES_KEYS maps ESC 1 … to ¡ …: decoded as alt."""
     sequences = textual_private.alt_sequences()
-    assert {"\x1b1": "alt+1", "\x1b3": "alt+3", "\x1b7": "alt+7", "\x1b-": "alt+minus"}.items() \
-        <= sequences.items()
+    assert {
+        "\x1b1": "alt+1",
+        "\x1b3": "alt+3",
+        "\x1b7": "alt+7",
+        "\x1b-": "alt+minus",
+    }.items() <= sequences.items()
 
 
 def test_escape_digit_is_an_alt_key_that_types_nothing() -> None:
     textual_private.decode_alt_keys()
     textual_private.decode_alt_keys()  # twice is the same as once
     assert _keys("\x1b3") == [("alt+3", None)]
-    assert _keys("\x1b3 and text") [:2] == [("alt+3", None), ("space", " ")]
+    assert _keys("\x1b3 and text")[:2] == [("alt+3", None), ("space", " ")]
     assert _keys("\x1b§") == [("alt+section_sign", None)]
 
 

@@ -74,8 +74,9 @@ def _constant(module: object, node: ast.expr) -> object:
     if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
         holders = [getattr(module, node.value.id, None), *vars(module).values()]
         for holder in holders:
-            if isinstance(holder, type) and isinstance(getattr(holder, node.attr, None),
-                                                       int | float):  # fmt: skip
+            if isinstance(holder, type) and isinstance(
+                getattr(holder, node.attr, None), int | float
+            ):
                 return getattr(holder, node.attr)
     return None
 

@@ -23,8 +23,9 @@ DIALOG_KEYS = {"ctrl+t": b"\x14", "ctrl+r": b"\x12", "ctrl+l": b"\x0c", "ctrl+o"
 def demo_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     db = tmp_path_factory.mktemp("typeahead") / "demo.db"
     env = {**os.environ, "INTERVIEW_TUI_DB": str(db), "INTERVIEW_TUI_LANG": "en"}
-    subprocess.run([sys.executable, "-m", "interview_tui", "demo"], env=env, check=True,
-                   capture_output=True)  # fmt: skip
+    subprocess.run(
+        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
+    )
     return env
 
 

@@ -30,8 +30,9 @@ WORLD = "Budget is £500k at Hauptstraße 5 ¡™¢∞§¶∑ é ñ ç"
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     db = tmp_path_factory.mktemp("typed") / "demo.db"
     env = {**os.environ, "INTERVIEW_TUI_DB": str(db), "INTERVIEW_TUI_LANG": "en"}
-    subprocess.run([sys.executable, "-m", "interview_tui", "demo"], env=env, check=True,
-                   capture_output=True)  # fmt: skip
+    subprocess.run(
+        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
+    )
     return str(db)
 
 
@@ -41,8 +42,12 @@ def demo_env(demo_db: str, tmp_path) -> dict[str, str]:
     db = tmp_path / "demo.db"
     db.write_bytes(open(demo_db, "rb").read())  # noqa: SIM115
     env = {key: value for key, value in os.environ.items() if key != "INTERVIEW_TUI_OPTION_KEYS"}
-    return {**env, "INTERVIEW_TUI_DB": str(db), "INTERVIEW_TUI_LANG": "en",
-            "XDG_CONFIG_HOME": str(tmp_path / "config")}  # fmt: skip
+    return {
+        **env,
+        "INTERVIEW_TUI_DB": str(db),
+        "INTERVIEW_TUI_LANG": "en",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
 
 
 def _live(env: dict[str, str]) -> Terminal:
@@ -54,8 +59,13 @@ def _live(env: dict[str, str]) -> Terminal:
 
 
 def _export(env: dict[str, str]) -> dict:
-    out = subprocess.run([sys.executable, "-m", "interview_tui", "export", VISIT, "--format",
-                          "json"], env=env, check=True, capture_output=True, text=True)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-m", "interview_tui", "export", VISIT, "--format", "json"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(out.stdout)
 
 
@@ -124,7 +134,10 @@ def test_tab_typed_with_the_requirement_key_moves_to_the_next_field(demo_env) ->
         term.kill()
     [requirement] = _export(demo_env)["requirements"]
     assert (requirement["user"], requirement["scenario"], requirement["pain"]) == (
-        f"userA {WORLD}", "scenB", "painC")
+        f"userA {WORLD}",
+        "scenB",
+        "painC",
+    )
 
 
 def test_keys_typed_with_the_commitment_key_act_in_the_dialog_in_order(demo_env) -> None:

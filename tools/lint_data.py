@@ -28,9 +28,15 @@ from interview_tui.lint.features import normalise
 DATA = Path(__file__).resolve().parent.parent / "tests" / "lint_data"
 LANGUAGES = ("en", "zh-CN")
 CODES = (
-    "obvious-answer", "design-offload", "competitor-confront", "hypothetical",
-    "opinion-fishing", "leading", "double-barreled", "vague",
-)  # fmt: skip
+    "obvious-answer",
+    "design-offload",
+    "competitor-confront",
+    "hypothetical",
+    "opinion-fishing",
+    "leading",
+    "double-barreled",
+    "vague",
+)
 FIELDS = ("label", "code", "split", "text")
 
 
@@ -60,11 +66,15 @@ def read(path: Path) -> list[Row]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         return [
-            Row(r["label"].strip(), r["code"].strip(), r.get("split") or split_of(r["text"]),
-                r["text"].strip())
+            Row(
+                r["label"].strip(),
+                r["code"].strip(),
+                r.get("split") or split_of(r["text"]),
+                r["text"].strip(),
+            )
             for r in reader
             if r.get("text") and r["text"].strip()
-        ]  # fmt: skip
+        ]
 
 
 def load(language: str) -> list[Row]:

@@ -160,8 +160,9 @@ def tune(logits, rules, truth) -> tuple[float, float]:
     best_room, best = -1.0, []
     for i, threshold in enumerate(cuts):
         for rule_threshold in cuts[: i + 1]:
-            predicted = [decide(s, r, threshold, rule_threshold)
-                         for s, r in zip(logits, rules, strict=True)]  # fmt: skip
+            predicted = [
+                decide(s, r, threshold, rule_threshold) for s, r in zip(logits, rules, strict=True)
+            ]
             p, r, *_ = scores(truth, predicted)
             room = round(min(p - PRECISION_GOAL, r - RECALL_GOAL), 9)
             if room > best_room:
@@ -237,10 +238,12 @@ def train(language: str, dry_run: bool) -> dict:
     )
     data["threshold"], data["rule_threshold"] = round(threshold, 4), round(rule_threshold, 4)
 
-    print(f"== {language}: {len(rows)} rows (+{len(banks)} bank questions), C={c}, "
-          f"{sum(map(len, data['weights']))} weights, "
-          f"{sum(map(len, data['code_weights']))} code rows, threshold {threshold:.3f}, "
-          f"rule threshold {rule_threshold:.3f}")  # fmt: skip
+    print(
+        f"== {language}: {len(rows)} rows (+{len(banks)} bank questions), C={c}, "
+        f"{sum(map(len, data['weights']))} weights, "
+        f"{sum(map(len, data['code_weights']))} code rows, threshold {threshold:.3f}, "
+        f"rule threshold {rule_threshold:.3f}"
+    )
     print("  rule weights: " + ", ".join(f"{k} {v:+.2f}" for k, v in data["rule_weights"].items()))
     for split in ("train", "calib", "report"):
         part = [r for r in rows if r.split == split]
@@ -248,19 +251,22 @@ def train(language: str, dry_run: bool) -> dict:
         for name, predicted in (
             ("model", [logits[r.text] >= threshold for r in part]),
             ("rules", [rules[r.text] for r in part]),
-            ("both", [decide(logits[r.text], rules[r.text], threshold, rule_threshold)
-                      for r in part]),
-        ):  # fmt: skip
+            (
+                "both",
+                [decide(logits[r.text], rules[r.text], threshold, rule_threshold) for r in part],
+            ),
+        ):
             p, r_, tp, fp, fn = scores(truth, predicted)
-            print(f"  {split:<7}{name:<6} n={len(part):<4} P {p:.3f}  R {r_:.3f}  "
-                  f"(tp {tp}, fp {fp}, fn {fn})")  # fmt: skip
+            print(
+                f"  {split:<7}{name:<6} n={len(part):<4} P {p:.3f}  R {r_:.3f}  "
+                f"(tp {tp}, fp {fp}, fn {fn})"
+            )
     held = [r for r in rows if r.split != "train"]
     final = Model.from_dict(data)
     print("  per-code recall, calib + report:")
     for code in CODES:
         part = [r for r in held if r.code == code]
-        caught = sum(decide(logits[r.text], rules[r.text], threshold, rule_threshold)
-                     for r in part)  # fmt: skip
+        caught = sum(decide(logits[r.text], rules[r.text], threshold, rule_threshold) for r in part)
         named = sum(final.explain(r.text)[0] == code for r in part)
         print(f"    {code:<21}{caught:>3}/{len(part):<3} flagged; model names the code {named}")
     for r in held:

@@ -39,10 +39,11 @@ class BankLibrary:
         """Banks of a language and industries: bundled before the user's, general first."""
         wanted = None if industries is None else set(industries)
         chosen = [
-            bank for bank in self.banks
+            bank
+            for bank in self.banks
             if (language is None or bank.language == language)
             and (wanted is None or bank.industry in wanted)
-        ]  # fmt: skip
+        ]
         return sorted(chosen, key=lambda bank: (bank.user, INDUSTRIES.index(bank.industry)))
 
     def questions(

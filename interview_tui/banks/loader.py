@@ -132,14 +132,17 @@ def parse_bank(text: str, path: Path, *, user: bool = False) -> BankLoad:
     if "bank" in data:
         info, errors = _validate(BankInfo, data["bank"])
     else:
-        info, errors = None, [{"loc": (), "msg": t("bank.error.no_bank_table"),
-                               "type": "missing_table"}]  # fmt: skip
+        info, errors = (
+            None,
+            [{"loc": (), "msg": t("bank.error.no_bank_table"), "type": "missing_table"}],
+        )
     for error in errors:
         field_name, message = _describe(error)
         load.errors.append(BankError(path, info_line, message, "[bank]", field_name))
     for key in data.keys() - {"bank", *_SECTIONS}:
-        load.errors.append(BankError(path, 1, t("bank.error.unknown_table", name=repr(key)),
-                                     field=key))  # fmt: skip
+        load.errors.append(
+            BankError(path, 1, t("bank.error.unknown_table", name=repr(key)), field=key)
+        )
 
     parsed: dict[str, list[Any]] = {name: [] for name in _SECTIONS}
     for section, model in _SECTIONS.items():
@@ -151,17 +154,20 @@ def parse_bank(text: str, path: Path, *, user: bool = False) -> BankLoad:
         for index, entry in enumerate(entries):
             line = lines.block(section, index)[0]
             qid = str(entry.get("id", f"#{index + 1}")) if isinstance(entry, dict) else ""
-            extra = {"line": line, "bank_id": info.id if info else "",
-                     "language": info.language if info else ""}  # fmt: skip
+            extra = {
+                "line": line,
+                "bank_id": info.id if info else "",
+                "language": info.language if info else "",
+            }
             item, errors = _validate(model, entry, **extra)
             for error in errors:
                 field_name, message = _describe(error)
                 field_line = lines.key(section, index, field_name) if field_name else line
                 load.errors.append(BankError(path, field_line, message, qid, field_name))
             if qid in seen:
-                load.errors.append(BankError(
-                    path, line, t("bank.error.duplicate", line=seen[qid]), qid, "id"
-                ))  # fmt: skip
+                load.errors.append(
+                    BankError(path, line, t("bank.error.duplicate", line=seen[qid]), qid, "id")
+                )
                 continue
             seen[qid] = line
             if item is None:

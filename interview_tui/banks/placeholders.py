@@ -34,6 +34,7 @@ def names(*texts: str) -> list[str]:
 def fill(text: str, values: Mapping[str, str]) -> str:
     """``text`` with every ``<name>`` that has a non-blank value replaced by it (one pass:
     a value is never read as a placeholder itself)."""
+
     def replace(match: re.Match[str]) -> str:
         value = values.get(match.group(1).strip(), "").strip()
         return value or match.group(0)

@@ -22,23 +22,27 @@ def bank_summaries() -> list[dict]:
         roles = Counter(question.role.value for question in questions)
         goals = Counter(question.goal.value for question in questions)
         pairs = Counter((question.role.value, question.goal.value) for question in questions)
-        summaries.append({
-            "id": bank.id if bank else None,
-            "language": bank.language if bank else None,
-            "title": bank.title if bank else None,
-            "industry": bank.industry if bank else None,
-            "path": str(load.path),
-            "user": bank.user if bank else None,
-            "questions": len(questions),
-            "customer_questions": len(bank.customer_questions) if bank else 0,
-            "roles": {role.value: roles.get(role.value, 0) for role in Role},
-            "goals": {goal.value: goals.get(goal.value, 0) for goal in Goal},
-            "role_goal": {
-                role.value: {goal.value: pairs.get((role.value, goal.value), 0) for goal in Goal}
-                for role in Role
-            },
-            "errors": [str(error) for error in load.errors],
-        })  # fmt: skip
+        summaries.append(
+            {
+                "id": bank.id if bank else None,
+                "language": bank.language if bank else None,
+                "title": bank.title if bank else None,
+                "industry": bank.industry if bank else None,
+                "path": str(load.path),
+                "user": bank.user if bank else None,
+                "questions": len(questions),
+                "customer_questions": len(bank.customer_questions) if bank else 0,
+                "roles": {role.value: roles.get(role.value, 0) for role in Role},
+                "goals": {goal.value: goals.get(goal.value, 0) for goal in Goal},
+                "role_goal": {
+                    role.value: {
+                        goal.value: pairs.get((role.value, goal.value), 0) for goal in Goal
+                    }
+                    for role in Role
+                },
+                "errors": [str(error) for error in load.errors],
+            }
+        )
     return summaries
 
 

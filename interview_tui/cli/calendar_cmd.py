@@ -18,8 +18,7 @@ from interview_tui.cli.output import echo, write_export
 @click.option("--customer", "customer", default=None, metavar="NAME")
 @click.option("--force", is_flag=True)
 @pass_settings
-def calendar(settings: Settings, output: Path | None, customer: str | None,
-             force: bool) -> None:  # fmt: skip
+def calendar(settings: Settings, output: Path | None, customer: str | None, force: bool) -> None:
     """Write one calendar (.ics) of every open commitment, ours and the customer's.
 
     Each is an all-day event on its due date (one without a date sits a week after its
@@ -49,8 +48,9 @@ def calendar(settings: Settings, output: Path | None, customer: str | None,
             count[0] += 1
             yield item
 
-    pieces = calendar_ics(counted(), now=datetime.now(),
-                          alarm_minutes=user.alarm_minutes_before(), name=name)  # fmt: skip
+    pieces = calendar_ics(
+        counted(), now=datetime.now(), alarm_minutes=user.alarm_minutes_before(), name=name
+    )
     chunks = (piece.encode("utf-8") for piece in pieces)
     if output is None:
         write_export(chunks, "ics")

@@ -67,8 +67,16 @@ TYPED = {"click.not_number": "number_type", "click.path.": "name"}
 _STOP = re.compile(r"(?<=[^.\s])\.(?=\s|$)")
 #: a placeholder named in an error: 'QUERY...'
 _QUOTED_METAVAR = re.compile(r"'([A-Z][A-Z_]+)((?:\.\.\.)?)'")
-_MODULES = ("click.core", "click.exceptions", "click.parser", "click.types", "click.termui",
-            "click.decorators", "click.formatting", "click.utils")  # fmt: skip
+_MODULES = (
+    "click.core",
+    "click.exceptions",
+    "click.parser",
+    "click.types",
+    "click.termui",
+    "click.decorators",
+    "click.formatting",
+    "click.utils",
+)
 
 
 def _entry(message: str, count: int | None = None) -> str:

@@ -24,9 +24,17 @@ from interview_tui.i18n import t
 @click.option("--member", default="")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_this_week: bool,
-                owner: str, as_json: bool, due_soon: bool = False,
-                member: str = "", late_only: bool = False) -> None:  # fmt: skip
+def commitments(
+    ctx: click.Context,
+    open_only: bool,
+    overdue_only: bool,
+    due_this_week: bool,
+    owner: str,
+    as_json: bool,
+    due_soon: bool = False,
+    member: str = "",
+    late_only: bool = False,
+) -> None:
     """List commitments with their customer, owner, due date and state.
 
     Kept on time is ours only, judged against each commitment's first due date (a
@@ -52,15 +60,25 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
     today = date.today()
     store = settings.open_store(read_only=True)
     who, me = member_filter(store, member)
-    filters = CommitmentFilter(open_only=open_only, overdue_only=overdue_only, late_only=late_only,
-                               due_this_week=due_this_week, owner=owner,
-                               due_within=DUE_SOON_DAYS if due_soon else None,
-                               member=who, me=me)  # fmt: skip
+    filters = CommitmentFilter(
+        open_only=open_only,
+        overdue_only=overdue_only,
+        late_only=late_only,
+        due_this_week=due_this_week,
+        owner=owner,
+        due_within=DUE_SOON_DAYS if due_soon else None,
+        member=who,
+        me=me,
+    )
     if as_json:  # written row by row as it is read: memory stays flat at any size
         kept = kept_on_time(store, today, per_customer=False)
-        echo_json({"commitments": commitment_dicts(store, today, filters),
-                   "kept_on_time": kept.ours.to_dict(),
-                   "kept_on_time_customer": kept.theirs.to_dict()})  # fmt: skip
+        echo_json(
+            {
+                "commitments": commitment_dicts(store, today, filters),
+                "kept_on_time": kept.ours.to_dict(),
+                "kept_on_time_customer": kept.theirs.to_dict(),
+            }
+        )
         return
     shown = 0
     for line in commitment_lines(store, today, filters):  # plain rows, one at a time
@@ -70,16 +88,20 @@ def commitments(ctx: click.Context, open_only: bool, overdue_only: bool, due_thi
         mark = state_label(dates, today)
         owner_text = f"{display_of(OwnerSide, line.owner_side)}:{line.owner_name or '-'}"
         late = f"  [{note}]" if (note := late_note(dates, today)) else ""
-        text = (f"{line.id:>5}  {pad(due, 10)}  {pad(mark, 8)}  {pad(line.customer, 20)}  "
-                f"{pad(owner_text, 18)}  {line.text}{late}")  # fmt: skip
+        text = (
+            f"{line.id:>5}  {pad(due, 10)}  {pad(mark, 8)}  {pad(line.customer, 20)}  "
+            f"{pad(owner_text, 18)}  {line.text}{late}"
+        )
         echo(text, fg="red" if dates.is_late(today) else None)
     if not shown:
         echo(t("cli.commitments.none"), err=due_soon)  # a prompt shows nothing when all is well
     if due_soon:  # for prompts and scripts: the lines and nothing else
         return
     kept = kept_on_time(store, today, per_customer=False)
-    for key, rate in (("cli.commitments.kept_ours", kept.ours),
-                      ("cli.commitments.kept_theirs", kept.theirs)):  # fmt: skip
+    for key, rate in (
+        ("cli.commitments.kept_ours", kept.ours),
+        ("cli.commitments.kept_theirs", kept.theirs),
+    ):
         if rate.rate is not None:
             echo(t(key, kept=rate.kept, due=rate.due, rate=f"{rate.rate:.0%}"), err=True)
 
@@ -114,8 +136,7 @@ def drop(settings: Settings, commitment_id: int, reason: str) -> None:
     from interview_tui.services.commitments import close, find
 
     store = settings.open_store()
-    _report(close(store, find(store, commitment_id), CommitmentState.DROPPED, reason,
-                  date.today()))  # fmt: skip
+    _report(close(store, find(store, commitment_id), CommitmentState.DROPPED, reason, date.today()))
 
 
 @commitments.command("reschedule")

@@ -36,9 +36,15 @@ def demo(settings: Settings, extra_visits: int, open_app: bool) -> None:
     added = seed_demo(store, date.today(), extra_visits)
     for name, demo_name in added["renamed"]:
         echo(t("cli.demo.renamed", name=repr(name), demo=repr(demo_name)), err=True)
-    echo(t("cli.demo.added", accounts=t("cli.demo.accounts", count=added["accounts"]),
-           visits=t("cli.demo.synthetic", count=added["synthetic_visits"]), path=store.path),
-         err=open_app)  # fmt: skip
+    echo(
+        t(
+            "cli.demo.added",
+            accounts=t("cli.demo.accounts", count=added["accounts"]),
+            visits=t("cli.demo.synthetic", count=added["synthetic_visits"]),
+            path=store.path,
+        ),
+        err=open_app,
+    )
     store.close()
     if open_app:
         from interview_tui.cli.tui_cmd import run_app

@@ -23,9 +23,18 @@ from interview_tui.exports.render import FORMATS
 @click.option("--report", is_flag=True)
 @click.option("--force", is_flag=True)
 @pass_settings
-def export(settings: Settings, visit_id: int, output_format: str, output: Path | None,
-           include_personal: bool, to: tuple[str, ...], subject: str | None, sender: str,
-           report: bool, force: bool) -> None:  # fmt: skip
+def export(
+    settings: Settings,
+    visit_id: int,
+    output_format: str,
+    output: Path | None,
+    include_personal: bool,
+    to: tuple[str, ...],
+    subject: str | None,
+    sender: str,
+    report: bool,
+    force: bool,
+) -> None:
     """Export VISIT as a report, a customer recap, an e-mail, a calendar or JSON.
 
     chase-eml is a draft to the customer's people who own the visit's open promises (their
@@ -38,8 +47,17 @@ def export(settings: Settings, visit_id: int, output_format: str, output: Path |
     store = settings.open_store(read_only=True)
     if output is not None:
         check_target(output, database=Path(store.path), force=force)
-    data = render(store, visit_id, output_format, include_personal=include_personal, to=to,
-                  subject=subject, sender=sender, report=report, settings=user)  # fmt: skip
+    data = render(
+        store,
+        visit_id,
+        output_format,
+        include_personal=include_personal,
+        to=to,
+        subject=subject,
+        sender=sender,
+        report=report,
+        settings=user,
+    )
     if output_format == "chase-eml" and not to:
         from interview_tui.exports.bundle import load_bundle
         from interview_tui.exports.chase import chase_targets, unreachable_note

@@ -89,8 +89,10 @@ def help_key(ctx: click.Context) -> str:
 
 def cells(text: str) -> int:
     """Terminal cells of ``text``: a Chinese character takes two."""
-    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF"
-               else 1 for ch in text)  # fmt: skip
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
 
 
 def _tokens(text: str) -> list[str]:
@@ -147,11 +149,13 @@ class CellFormatter(HelpFormatter):
             return super().write_text(text)
         indent = " " * self.current_indent
         paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
-        self.write("\n\n".join("\n".join(wrap(p, self.width, indent, indent))
-                               for p in paragraphs) + "\n")  # fmt: skip
+        self.write(
+            "\n\n".join("\n".join(wrap(p, self.width, indent, indent)) for p in paragraphs) + "\n"
+        )
 
-    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
-                 col_spacing: int = 2) -> None:  # fmt: skip
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
         if not _chinese():
             return super().write_dl(rows, col_max, col_spacing)
         rows = list(rows)
@@ -168,7 +172,7 @@ class CellFormatter(HelpFormatter):
             else:
                 self.write("\n" + margin)
             lines = wrap(second, width, margin, margin)
-            self.write("\n".join(lines)[len(margin):] + "\n")
+            self.write("\n".join(lines)[len(margin) :] + "\n")
 
 
 def summary(text: str, limit: int) -> str:

@@ -28,8 +28,9 @@ def keys(screen_name: str | None, as_json: bool) -> None:
         if screen_name not in screens:
             from interview_tui.i18n import t
 
-            raise UserError(t("cli.keys.no_screen", name=repr(screen_name),
-                              screens=", ".join(screens)))  # fmt: skip
+            raise UserError(
+                t("cli.keys.no_screen", name=repr(screen_name), screens=", ".join(screens))
+            )
         rows = [row for row in rows if row["screen"] == screen_name]
     if as_json:
         echo_json(rows)
@@ -38,5 +39,7 @@ def keys(screen_name: str | None, as_json: bool) -> None:
     keys_width = max((len(", ".join(row["keys"])) for row in rows), default=0)
     for row in rows:
         keys_text = ", ".join(row["keys"])
-        echo(f"{row['screen']:<12}  {row['id']:<{width}}  {keys_text:<{keys_width}}  "
-             f"{row['description']}")
+        echo(
+            f"{row['screen']:<12}  {row['id']:<{width}}  {keys_text:<{keys_width}}  "
+            f"{row['description']}"
+        )

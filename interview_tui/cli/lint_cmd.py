@@ -107,6 +107,7 @@ def _lint_texts(texts: list[str], ui_language: str | None) -> list[LintResult]:
         return _lint_part(texts, ui_language)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+
     # Load each language's model and rules before forking, so every worker starts warm.
     for language in {detect_language(text) for text in texts}:
         lint_text("？" if language == "zh-CN" else "?", language)
@@ -133,8 +134,9 @@ def _lint_bank(path: Path, errors: list[str], ui_language: str | None) -> list[L
             line=question.line,
             question_id=question.id,
             follow_ups=[
-                lint_text(text, language, ui_language=ui_language, allow=question.allow,
-                          follow_up=True)
+                lint_text(
+                    text, language, ui_language=ui_language, allow=question.allow, follow_up=True
+                )
                 for text in question.follow_ups
             ],
         )

@@ -79,8 +79,11 @@ def _lang_given(args: list[str]) -> str | None:
     for index, arg in enumerate(args):
         if arg == "--":
             break
-        value = arg.partition("=")[2] if arg.startswith("--lang=") else (
-            args[index + 1] if arg == "--lang" and index + 1 < len(args) else None)
+        value = (
+            arg.partition("=")[2]
+            if arg.startswith("--lang=")
+            else (args[index + 1] if arg == "--lang" and index + 1 < len(args) else None)
+        )
         if value and value.lower() in ("en", "zh"):
             return value
     return None
@@ -131,8 +134,9 @@ class LazyGroup(LocalisedGroup):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         return self._load(cmd_name)
 
-    def resolve_command(self, ctx: click.Context,
-                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
         """An unknown command is told the closest names (``vists``: did you mean
         ``visits``?): click looks for them among the commands it has loaded, and a lazy
         group has loaded none."""
@@ -141,8 +145,9 @@ class LazyGroup(LocalisedGroup):
         except click.exceptions.NoSuchCommand as exc:
             if exc.possibilities:
                 raise
-            raise click.exceptions.NoSuchCommand(exc.command_name, ctx=ctx,
-                                                 possibilities=self.list_commands(ctx)) from None
+            raise click.exceptions.NoSuchCommand(
+                exc.command_name, ctx=ctx, possibilities=self.list_commands(ctx)
+            ) from None
 
     @staticmethod
     def _load(name: str) -> click.Command | None:
@@ -204,19 +209,32 @@ class Settings:
 pass_settings = click.make_pass_decorator(Settings)
 
 
-@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={
-    "help_option_names": ["-h", "--help"], "max_content_width": 100})  # fmt: skip
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.option(
     "--db",
     "db_path",
     type=click.Path(dir_okay=False, path_type=Path),
     envvar="INTERVIEW_TUI_DB",
 )
-@click.option("--lang", type=click.Choice(["en", "zh"], case_sensitive=False), is_eager=True,
-              callback=lang_callback)
-@click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True,
-              callback=lambda ctx, _param, value: _version(ctx, value),
-              help="Show the version and exit.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"], case_sensitive=False),
+    is_eager=True,
+    callback=lang_callback,
+)
+@click.option(
+    "-V",
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _param, value: _version(ctx, value),
+    help="Show the version and exit.",
+)
 @click.pass_context
 def cli(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
     """The program: its help is ``help.main`` in the catalog (see :mod:`.helptext`)."""

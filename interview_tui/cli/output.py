@@ -102,16 +102,26 @@ def _dumps(value: Any, level: int) -> str:
         if not value:
             return "{}"
         inner = ",\n" + "  " * (level + 1)
-        return ("{\n" + "  " * (level + 1)
-                + inner.join(f"{_key(k)}: "
-                             f"{_dumps(v, level + 1)}" for k, v in value.items())
-                + "\n" + "  " * level + "}")  # fmt: skip
+        return (
+            "{\n"
+            + "  " * (level + 1)
+            + inner.join(f"{_key(k)}: {_dumps(v, level + 1)}" for k, v in value.items())
+            + "\n"
+            + "  " * level
+            + "}"
+        )
     if isinstance(value, list | tuple):
         if not value:
             return "[]"
         inner = ",\n" + "  " * (level + 1)
-        return ("[\n" + "  " * (level + 1) + inner.join(_dumps(v, level + 1) for v in value)
-                + "\n" + "  " * level + "]")  # fmt: skip
+        return (
+            "[\n"
+            + "  " * (level + 1)
+            + inner.join(_dumps(v, level + 1) for v in value)
+            + "\n"
+            + "  " * level
+            + "]"
+        )
     return _scalar(value)
 
 
@@ -134,8 +144,9 @@ def for_terminal(text: str, output_format: str) -> str:
     return visible(text.replace("\r\n", "\n"))
 
 
-def write_export(pieces: bytes | Iterable[bytes], output_format: str, *,
-                 terminal: bool | None = None) -> None:  # fmt: skip
+def write_export(
+    pieces: bytes | Iterable[bytes], output_format: str, *, terminal: bool | None = None
+) -> None:
     """Write an export to standard output: exact to a file or a pipe, made visible by
     :func:`for_terminal` when it is a terminal (``terminal`` overrides the check)."""
     out = sys.stdout.buffer

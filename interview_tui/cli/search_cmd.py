@@ -34,6 +34,13 @@ def search(settings: Settings, query: tuple[str, ...], limit: int, as_json: bool
     if not hits:
         echo(t("cli.search.none"))
     for hit in hits:
-        echo(t("cli.search.hit", id=f"{hit.visit_id:>4}", date=hit.visit_date,
-               customer=hit.customer, kind=hit_kind(hit)))  # fmt: skip
+        echo(
+            t(
+                "cli.search.hit",
+                id=f"{hit.visit_id:>4}",
+                date=hit.visit_date,
+                customer=hit.customer,
+                kind=hit_kind(hit),
+            )
+        )
         echo(f"    {hit.snippet}")

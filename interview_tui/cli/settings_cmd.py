@@ -74,13 +74,20 @@ def settings(settings: Settings, as_json: bool, init: bool) -> None:
         return
     loaded = settings.user_settings()
     store_path = settings.db_path
-    rows = [{"key": key, "value": getattr(loaded.settings, key),
-             "source": loaded.sources[key]} for key in KEYS]  # fmt: skip
-    rows.append({"key": "db", "value": str(_db_path(store_path)),
-                 "source": _db_source(store_path)})  # fmt: skip
+    rows = [
+        {"key": key, "value": getattr(loaded.settings, key), "source": loaded.sources[key]}
+        for key in KEYS
+    ]
+    rows.append({"key": "db", "value": str(_db_path(store_path)), "source": _db_source(store_path)})
     if as_json:
-        echo_json({"file": str(loaded.path), "exists": loaded.path.exists(), "settings": rows,
-                   "problems": loaded.problems})  # fmt: skip
+        echo_json(
+            {
+                "file": str(loaded.path),
+                "exists": loaded.path.exists(),
+                "settings": rows,
+                "problems": loaded.problems,
+            }
+        )
         return
     state = "" if loaded.path.exists() else f" ({t('settings.file_missing')})"
     echo(f"{t('settings.file')}: {loaded.path}{state}")

@@ -68,10 +68,18 @@ def delete_visit(settings: Settings, visit_id: int, yes: bool) -> None:
     store = settings.open_store()
     check_deletable(store, "visit", visit_id)
     found = impact(store, "visit", visit_id)
-    goes = t("list.separator").join(t(f"archive.impact.{what}", count=n)
-                                    for what, n in found.counts().items())  # fmt: skip
-    echo(t("cli.visit.delete_impact", id=visit_id, name=found.name,
-           what=goes or t("cli.visit.nothing_else")), err=True)  # fmt: skip
+    goes = t("list.separator").join(
+        t(f"archive.impact.{what}", count=n) for what, n in found.counts().items()
+    )
+    echo(
+        t(
+            "cli.visit.delete_impact",
+            id=visit_id,
+            name=found.name,
+            what=goes or t("cli.visit.nothing_else"),
+        ),
+        err=True,
+    )
     question = t("cli.confirm_no", question=t("cli.visit.confirm_delete"))
     if not yes and not click.confirm(question, default=False, show_default=False, err=True):
         raise click.exceptions.Exit(1)

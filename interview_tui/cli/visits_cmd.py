@@ -22,11 +22,16 @@ def visits(settings: Settings, as_json: bool, limit: int, archived: bool) -> Non
 
     store = settings.open_store(read_only=True)
     rows = [
-        {"id": row["id"], "customer": row["customer"], "date": row["date"][:16].replace("T", " "),
-         "status": row["status"], "purpose": row["purpose"] or "",
-         "archived": row["archived_at"] is not None}
+        {
+            "id": row["id"],
+            "customer": row["customer"],
+            "date": row["date"][:16].replace("T", " "),
+            "status": row["status"],
+            "purpose": row["purpose"] or "",
+            "archived": row["archived_at"] is not None,
+        }
         for row in store.visit_rows(limit=limit or None, archived=archived)
-    ]  # fmt: skip
+    ]
     if limit and len(rows) == limit:
         echo(t("cli.visits.showing", limit=limit), err=True)
     if as_json:

@@ -16,13 +16,38 @@ from interview_tui.errors import UserError
 from interview_tui.i18n import t
 
 _WEEKDAYS_EN = {
-    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
-    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
-    "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
-}  # fmt: skip
+    "mon": 0,
+    "monday": 0,
+    "tue": 1,
+    "tues": 1,
+    "tuesday": 1,
+    "wed": 2,
+    "wednesday": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "thursday": 3,
+    "fri": 4,
+    "friday": 4,
+    "sat": 5,
+    "saturday": 5,
+    "sun": 6,
+    "sunday": 6,
+}
 _WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-              "八": 8, "九": 9, "十": 10}  # fmt: skip
+_ZH_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 
 
 class DateParseError(UserError, ValueError):
@@ -115,9 +140,16 @@ def _parse_due(text: str, today: date) -> date:
             return _full(int(m[1]), int(m[2]), int(m[3]), raw)
         return _month_day(int(m[2]), int(m[3]), today, raw)
     fixed = {
-        "today": 0, "今天": 0, "今日": 0, "tomorrow": 1, "tmr": 1, "明天": 1, "明日": 1,
-        "后天": 2, "大后天": 3,
-    }  # fmt: skip
+        "today": 0,
+        "今天": 0,
+        "今日": 0,
+        "tomorrow": 1,
+        "tmr": 1,
+        "明天": 1,
+        "明日": 1,
+        "后天": 2,
+        "大后天": 3,
+    }
     if value in fixed:
         return today + timedelta(days=fixed[value])
     if value in {"next week", "下周", "下星期", "下个星期"}:

@@ -8,8 +8,13 @@ from datetime import date
 from interview_tui.domain.enums import CommitmentState
 
 
-def days_late(state: CommitmentState, due: date | None, first_due: date | None,
-              closed_on: date | None, today: date) -> int:  # fmt: skip
+def days_late(
+    state: CommitmentState,
+    due: date | None,
+    first_due: date | None,
+    closed_on: date | None,
+    today: date,
+) -> int:
     """Days past the FIRST due date (0: not late): closed done after it, or still open after
     it, however often it was rescheduled. A dropped promise is not judged."""
     first = first_due or due

@@ -25,9 +25,7 @@ MOVES: dict[VisitStatus, tuple[VisitStatus, ...]] = {
 }
 
 #: moves that are not obvious and are confirmed first (they take work back or end it)
-CONFIRMED: frozenset[tuple[VisitStatus, VisitStatus]] = frozenset(
-    {(L, P), (L, R), (L, D), (D, L)}
-)
+CONFIRMED: frozenset[tuple[VisitStatus, VisitStatus]] = frozenset({(L, P), (L, R), (L, D), (D, L)})
 
 
 class LifecycleError(UserError):
@@ -44,12 +42,19 @@ def check_move(current: VisitStatus, target: VisitStatus) -> None:
         from interview_tui.i18n import t
 
         options = ", ".join(t(f"status.{s.value}") for s in MOVES[current])
-        raise LifecycleError(t("lifecycle.not_allowed", current=t(f"status.{current.value}"),
-                               target=t(f"status.{target.value}"), options=options))
+        raise LifecycleError(
+            t(
+                "lifecycle.not_allowed",
+                current=t(f"status.{current.value}"),
+                target=t(f"status.{target.value}"),
+                options=options,
+            )
+        )
 
 
-def needs_confirmation(current: VisitStatus, target: VisitStatus, visit_day: date,
-                       today: date) -> bool:  # fmt: skip
+def needs_confirmation(
+    current: VisitStatus, target: VisitStatus, visit_day: date, today: date
+) -> bool:
     """Whether to ask before the move: it takes work back, ends the meeting, or starts a
     meeting on another day than the one planned."""
     if (current, target) in CONFIRMED:

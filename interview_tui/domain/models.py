@@ -76,8 +76,7 @@ class Person(Record):
     contact: str = ""
     archived_at: datetime | None = None  # left the customer: still in old visits and notes
 
-    _clean = field_validator("name", "title", "email", "phone", "contact",
-                             mode="before")(_strip)  # fmt: skip
+    _clean = field_validator("name", "title", "email", "phone", "contact", mode="before")(_strip)
 
 
 class Visit(Record):

@@ -52,8 +52,15 @@ FIELD_VALUES: dict[str, type[StrEnum]] = {
     "owner_side": OwnerSide,
 }
 #: the requirement fields a report lists, in order (each has a ``req.field.*`` name)
-REQUIREMENT_FIELDS = ("user", "scenario", "pain", "product_details", "originator",
-                      "solution_idea", "how_to_use")  # fmt: skip
+REQUIREMENT_FIELDS = (
+    "user",
+    "scenario",
+    "pain",
+    "product_details",
+    "originator",
+    "solution_idea",
+    "how_to_use",
+)
 
 
 def display(value: StrEnum, *, short: bool = False, language: str | None = None) -> str:
@@ -63,8 +70,9 @@ def display(value: StrEnum, *, short: bool = False, language: str | None = None)
     return t(f"{prefix}.{value.value}", language=language)
 
 
-def display_of(kind: type[StrEnum] | str, raw: str, *, short: bool = False,
-               language: str | None = None) -> str:  # fmt: skip
+def display_of(
+    kind: type[StrEnum] | str, raw: str, *, short: bool = False, language: str | None = None
+) -> str:
     """The display name of a raw id read from a row or a dict: ``display_of(VisitStatus,
     "done")``, ``display_of("field", "scenario")``. An id that is not known shows as it is."""
     if isinstance(kind, str):
@@ -77,8 +85,9 @@ def display_of(kind: type[StrEnum] | str, raw: str, *, short: bool = False,
         return raw
 
 
-def display_list(kind: type[StrEnum] | str, raws: list[str] | tuple[str, ...],
-                 language: str | None = None) -> str:  # fmt: skip
+def display_list(
+    kind: type[StrEnum] | str, raws: list[str] | tuple[str, ...], language: str | None = None
+) -> str:
     """Several display names as one list in the language's own way (``user, scenario``;
     ``用户、场景``)."""
     separator = t("list.separator", language=language)

@@ -59,28 +59,38 @@ class VisitBundle:
 def load_bundle(store: Store, visit_id: int) -> VisitBundle:
     visit, customer = store.visit_with_customer(visit_id)
     return VisitBundle(
-        visit=visit, customer=customer, people=store.people(customer.id or 0),
-        script=store.script(visit_id), notes=store.notes(visit_id),
+        visit=visit,
+        customer=customer,
+        people=store.people(customer.id or 0),
+        script=store.script(visit_id),
+        notes=store.notes(visit_id),
         requirements=store.requirements(visit_id=visit_id),
         commitments=store.commitments(visit_id),
         customer_questions=store.all(CustomerQuestion, "visit_id = ?", [visit_id]),
-    )  # fmt: skip
+    )
 
 
 _SECTIONS: dict[str, type] = {
-    "people": Person, "script": ScriptItem, "notes": Note, "requirements": Requirement,
-    "commitments": Commitment, "customer_questions": CustomerQuestion,
-}  # fmt: skip
+    "people": Person,
+    "script": ScriptItem,
+    "notes": Note,
+    "requirements": Requirement,
+    "commitments": Commitment,
+    "customer_questions": CustomerQuestion,
+}
 
 
 def to_json_data(bundle: VisitBundle, *, include_personal: bool = False) -> dict[str, Any]:
     """Every field of every record; ids are kept so references can be rebuilt on import,
     uids so a second import updates instead of duplicating. Personal-connection notes only
     with ``include_personal``."""
-    data: dict[str, Any] = {"format": FORMAT, "version": FORMAT_VERSION,
-                            "includes_personal": include_personal,
-                            "customer": bundle.customer.model_dump(mode="json"),
-                            "visit": bundle.visit.model_dump(mode="json")}  # fmt: skip
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "includes_personal": include_personal,
+        "customer": bundle.customer.model_dump(mode="json"),
+        "visit": bundle.visit.model_dump(mode="json"),
+    }
     for name in _SECTIONS:
         records = getattr(bundle, name)
         if name == "notes" and not include_personal:
@@ -173,8 +183,9 @@ def _import_new(store: Store, checked: CheckedVisit) -> Visit:
                 new_customer.archived_at = hidden
                 customer = store.save(new_customer)
                 staging.mark(store, "customers", customer.id or 0, token)
-            people_ids = people_ids_for(store, checked, customer.id or 0, update=False,
-                                        staged=token)  # fmt: skip
+            people_ids = people_ids_for(
+                store, checked, customer.id or 0, update=False, staged=token
+            )
             visit = checked.visit
             archived["visits"] = _iso(visit.archived_at)
             visit.customer_id = customer.id
@@ -221,7 +232,7 @@ def _from_iso(value: str | None) -> datetime | None:
 
 
 def _chunks(items: list) -> list[list]:
-    return [items[i:i + IMPORT_CHUNK] for i in range(0, len(items), IMPORT_CHUNK)]
+    return [items[i : i + IMPORT_CHUNK] for i in range(0, len(items), IMPORT_CHUNK)]
 
 
 def _stamped(store: Store, records: list) -> list:

@@ -90,8 +90,14 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
-def chase_body(bundle: VisitBundle, targets: ChaseTargets, *, today: date,
-               signature: str, markdown: bool = False) -> str:  # fmt: skip
+def chase_body(
+    bundle: VisitBundle,
+    targets: ChaseTargets,
+    *,
+    today: date,
+    signature: str,
+    markdown: bool = False,
+) -> str:
     """The text of the draft, in the current (customer's) language.
 
     ``markdown``: the same draft as Markdown, every user word escaped (:func:`md`) and the
@@ -101,9 +107,14 @@ def chase_body(bundle: VisitBundle, targets: ChaseTargets, *, today: date,
     day = bundle.visit.date.date().isoformat()
     separator = t("chase.name_separator")
     names = separator.join(text(p.name) for p in targets.people)
-    out = [t("chase.greeting", names=names) if names else t("chase.greeting_none"), "",
-           t("chase.thanks", customer=text(bundle.customer.name), date=day), "",
-           t("chase.promised"), ""]  # fmt: skip
+    out = [
+        t("chase.greeting", names=names) if names else t("chase.greeting_none"),
+        "",
+        t("chase.thanks", customer=text(bundle.customer.name), date=day),
+        "",
+        t("chase.promised"),
+        "",
+    ]
     several = len({p["owner_name"] for p in targets.promises}) > 1
     for promise in targets.promises:
         line = f"- {text(promise['text'])}"
@@ -122,20 +133,28 @@ def chase_body(bundle: VisitBundle, targets: ChaseTargets, *, today: date,
     return "\n".join(out) + "\n"
 
 
-def chase_eml(bundle: VisitBundle, *, today: date, now: datetime, to: Sequence[str] = (),
-              subject: str | None = None, sender: str, signature: str) -> bytes:  # fmt: skip
+def chase_eml(
+    bundle: VisitBundle,
+    *,
+    today: date,
+    now: datetime,
+    to: Sequence[str] = (),
+    subject: str | None = None,
+    sender: str,
+    signature: str,
+) -> bytes:
     """The draft (``X-Unsent``) to the people who own the customer's open promises."""
     targets = chase_targets(bundle)
     if not targets.promises:
-        raise UserError(t("chase.nothing_to_ask", language=interface_language(),
-                          id=bundle.visit.id))  # an error speaks to the user, not the customer
+        raise UserError(
+            t("chase.nothing_to_ask", language=interface_language(), id=bundle.visit.id)
+        )  # an error speaks to the user, not the customer
     day = bundle.visit.date.date().isoformat()
     body = chase_body(bundle, targets, today=today, signature=signature)
     markdown = chase_body(bundle, targets, today=today, signature=signature, markdown=True)
     recipients = list(to) or targets.recipients
     subject = subject or t("chase.subject", customer=bundle.customer.name, date=day)
-    return to_eml(body, subject=subject, to=recipients, sender=sender, now=now,
-                  markdown=markdown)  # fmt: skip
+    return to_eml(body, subject=subject, to=recipients, sender=sender, now=now, markdown=markdown)
 
 
 def unreachable_note(targets: ChaseTargets) -> str:

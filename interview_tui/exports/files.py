@@ -23,8 +23,12 @@ def check_target(path: Path, *, database: Path | None = None, force: bool = Fals
     path = path.expanduser()
     if database is not None:
         db = database.expanduser().resolve()
-        forbidden = {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"),
-                     db.with_name(db.name + "-journal")}  # fmt: skip
+        forbidden = {
+            db,
+            db.with_name(db.name + "-wal"),
+            db.with_name(db.name + "-shm"),
+            db.with_name(db.name + "-journal"),
+        }
         if path.resolve() in forbidden:
             raise UserError(t("file.is_database", path=path))
     try:
@@ -50,8 +54,11 @@ def write_private(path: Path, data: bytes | str | Iterable[bytes]) -> Path:
     temporary file is removed whatever happens (an error, Ctrl+C, SIGTERM), so the target
     is either the whole new file or left as it was.
     """
-    pieces = [data.encode("utf-8") if isinstance(data, str) else data] if isinstance(
-        data, str | bytes) else data  # fmt: skip
+    pieces = (
+        [data.encode("utf-8") if isinstance(data, str) else data]
+        if isinstance(data, str | bytes)
+        else data
+    )
     path = path.expanduser()
     folder = path.parent if str(path.parent) else Path(".")
     try:

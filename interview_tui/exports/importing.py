@@ -46,8 +46,9 @@ def read_json_file(path: Path) -> Any:
     try:
         return parse_json(text, path, what="export", parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise UserError(t("import.bad_json_at", path=path, line=exc.lineno, reason=exc.msg,
-                          column=exc.colno)) from None  # fmt: skip
+        raise UserError(
+            t("import.bad_json_at", path=path, line=exc.lineno, reason=exc.msg, column=exc.colno)
+        ) from None
     except ValueError as exc:  # NaN, Infinity, integers with thousands of digits
         raise UserError(t("import.bad_json", path=path, reason=exc)) from None
 
@@ -154,8 +155,11 @@ def _build(model: type, data: dict[str, Any], where: tuple[Any, ...]) -> Any:
         raise ImportProblem(path_of(loc), pydantic_message(first), first.get("input")) from None
     for name, value in record:  # the same last date as a typed one (no calendar overflows)
         if isinstance(value, date) and date.fromordinal(value.toordinal()) > LAST_DATE:
-            raise ImportProblem(path_of((*where, name)), t("date.too_far", text=repr(str(value)),
-                                                           last=LAST_DATE), has_value=False)
+            raise ImportProblem(
+                path_of((*where, name)),
+                t("date.too_far", text=repr(str(value)), last=LAST_DATE),
+                has_value=False,
+            )
     return record
 
 
@@ -208,10 +212,14 @@ class _Uids:
         if first is where:
             return
         if row.get("uid") is not None:
-            raise ImportProblem(path_of((*where, "uid")),
-                                t("import.duplicate_uid", first=path_of(first)), row["uid"])
-        raise ImportProblem(path_of((*where, "id")),
-                            t("import.duplicate_id", first=path_of(first)), row.get("id"))
+            raise ImportProblem(
+                path_of((*where, "uid")),
+                t("import.duplicate_uid", first=path_of(first)),
+                row["uid"],
+            )
+        raise ImportProblem(
+            path_of((*where, "id")), t("import.duplicate_id", first=path_of(first)), row.get("id")
+        )
 
 
 def check_document(document: Any, *, format_name: str, version: int) -> CheckedVisit:
@@ -230,8 +238,9 @@ def check_document(document: Any, *, format_name: str, version: int) -> CheckedV
     if not isinstance(document, dict):
         raise ImportProblem(t("import.top_level"), t("import.not_object"), document)
     if document.get("format") != format_name:
-        raise ImportProblem("format", t("import.wrong_format", expected=repr(format_name)),
-                            document.get("format"))  # fmt: skip
+        raise ImportProblem(
+            "format", t("import.wrong_format", expected=repr(format_name)), document.get("format")
+        )
     found = document.get("version", 1)
     if isinstance(found, bool) or not isinstance(found, int) or found < 1:
         raise ImportProblem("version", t("import.bad_version"), found)
@@ -251,20 +260,24 @@ def check_document(document: Any, *, format_name: str, version: int) -> CheckedV
         old_id({"id": value}, "id", ("visit", "attendee_ids", index))
     if visit_data.get("uid") is None:
         visit_data = {**visit_data, "uid": _old_visit_uid(customer.name, visit_data.get("date"))}
-    visit = _build(Visit, {**visit_data, "id": None, "customer_id": 0, "attendee_ids": [],
-                           "shared_at": None},
-                   ("visit",))  # fmt: skip
+    visit = _build(
+        Visit,
+        {**visit_data, "id": None, "customer_id": 0, "attendee_ids": [], "shared_at": None},
+        ("visit",),
+    )
     space = uuid.UUID(visit.uid)
     checked = CheckedVisit(customer=customer, visit=visit, attendees=list(attendees))
     uids = _Uids()
     for where, row in _rows(document, "people"):
-        person = _build(Person, {**_with_uid(row, space, where), "id": None, "customer_id": 0},
-                        where)  # fmt: skip
+        person = _build(
+            Person, {**_with_uid(row, space, where), "id": None, "customer_id": 0}, where
+        )
         uids.check(person, where, row)
         checked.people.append((old_id(row, "id", where), person))
     for where, row in _rows(document, "script"):
-        item = _build(ScriptItem, {**_with_uid(row, space, where), "id": None, "visit_id": 0},
-                      where)  # fmt: skip
+        item = _build(
+            ScriptItem, {**_with_uid(row, space, where), "id": None, "visit_id": 0}, where
+        )
         uids.check(item, where, row)
         checked.script.append((old_id(row, "id", where), item))
     for where, row in _rows(document, "notes"):
@@ -273,10 +286,14 @@ def check_document(document: Any, *, format_name: str, version: int) -> CheckedV
         note = _build(Note, clean, where)
         uids.check(note, where, row)
         old_id(row, "id", where)
-        checked.notes.append((old_id(row, "script_item_id", where),
-                              old_id(row, "speaker_id", where), note))  # fmt: skip
-    for name, model in (("requirements", Requirement), ("commitments", Commitment),
-                        ("customer_questions", CustomerQuestion)):  # fmt: skip
+        checked.notes.append(
+            (old_id(row, "script_item_id", where), old_id(row, "speaker_id", where), note)
+        )
+    for name, model in (
+        ("requirements", Requirement),
+        ("commitments", Commitment),
+        ("customer_questions", CustomerQuestion),
+    ):
         for where, row in _rows(document, name):
             clean = {k: v for k, v in _with_uid(row, space, where).items() if k != "owner"}
             clean.update(id=None, visit_id=0)

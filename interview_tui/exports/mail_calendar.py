@@ -25,8 +25,10 @@ def html_of(markdown: str) -> str:
     from markdown_it import MarkdownIt
 
     content = MarkdownIt("commonmark", {"html": False}).render(markdown)
-    return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head>\n'
-            f"<body>\n{content}</body></html>\n")  # fmt: skip
+    return (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head>\n'
+        f"<body>\n{content}</body></html>\n"
+    )
 
 
 def signed(body: str, signature: str, *, markdown: bool = False) -> str:
@@ -41,8 +43,15 @@ def signed(body: str, signature: str, *, markdown: bool = False) -> str:
     return f"{body.rstrip()}\n\n-- \n{signature.strip(chr(10))}\n"
 
 
-def to_eml(body: str, *, subject: str, to: list[str], sender: str, now: datetime,
-           markdown: str | None = None) -> bytes:  # fmt: skip
+def to_eml(
+    body: str,
+    *,
+    subject: str,
+    to: list[str],
+    sender: str,
+    now: datetime,
+    markdown: str | None = None,
+) -> bytes:
     """A UTF-8 message a mail client opens as a draft-ready e-mail: multipart/alternative,
     ``body`` as text/plain and an HTML part rendered from ``markdown`` (``body`` when left
     out: a report or recap is Markdown already).
@@ -58,8 +67,9 @@ def to_eml(body: str, *, subject: str, to: list[str], sender: str, now: datetime
     message["Message-ID"] = make_msgid(domain="interview-tui.local")
     message["X-Unsent"] = "1"  # opens as a draft in Outlook and Apple Mail
     message.set_content(body, subtype="plain", charset="utf-8")
-    message.add_alternative(html_of(body if markdown is None else markdown), subtype="html",
-                            charset="utf-8")  # fmt: skip
+    message.add_alternative(
+        html_of(body if markdown is None else markdown), subtype="html", charset="utf-8"
+    )
     return message.as_bytes()
 
 
@@ -68,8 +78,14 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 def _escape(text: str) -> str:
     """TEXT value (RFC 5545 §3.3.11): escapes, newlines as ``\\n``, no control characters."""
-    text = (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n"))  # fmt: skip
+    text = (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\r", "\\n")
+        .replace("\n", "\\n")
+    )
     return _CONTROLS.sub(" ", text)
 
 
@@ -107,33 +123,48 @@ def event_uid(commitment: Commitment) -> str:
 
 
 def calendar_head(name: str) -> str:
-    return _lines(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//interview-tui//commitments//EN",
-                   "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                   f"X-WR-CALNAME:{_escape(name)}"])  # fmt: skip
+    return _lines(
+        [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//interview-tui//commitments//EN",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            f"X-WR-CALNAME:{_escape(name)}",
+        ]
+    )
 
 
 CALENDAR_END = "END:VCALENDAR\r\n"
 
 
-def commitment_event(item: OpenCommitment, *, stamp: str,
-                     alarm_minutes: int | None, today: date) -> str:  # fmt: skip
+def commitment_event(
+    item: OpenCommitment, *, stamp: str, alarm_minutes: int | None, today: date
+) -> str:
     """One all-day VEVENT (with its VALARM) for an open commitment, folded, CRLF-ended."""
     c = item.commitment
     ours = c.owner_side is OwnerSide.US
     owner = c.owner_name or "—"
-    summary = (t("ics.ours", customer=item.customer, text=c.text) if ours
-               else t("ics.theirs", customer=item.customer, owner=owner, text=c.text))
+    summary = (
+        t("ics.ours", customer=item.customer, text=c.text)
+        if ours
+        else t("ics.theirs", customer=item.customer, owner=owner, text=c.text)
+    )
     if c.due is None:
         summary += t("ics.no_due_mark")
     visit = f"{item.visit_date.isoformat()} {item.visit_purpose}".strip()
-    state = (t("ics.overdue", date=c.due.isoformat()) if c.is_overdue(today)
-             else state_label(c, today))  # fmt: skip
+    state = (
+        t("ics.overdue", date=c.due.isoformat()) if c.is_overdue(today) else state_label(c, today)
+    )
     if late := late_note(c, today):  # a mark in the title; how late and the first due date
         summary += f" · {state_label(c, today)}"
         state += f" · {late}"
-    description = [t("ics.customer", customer=item.customer), t("ics.visit", visit=visit),
-                   t("ics.owner", side=display(c.owner_side), name=owner),
-                   t("ics.state", state=state)]  # fmt: skip
+    description = [
+        t("ics.customer", customer=item.customer),
+        t("ics.visit", visit=visit),
+        t("ics.owner", side=display(c.owner_side), name=owner),
+        t("ics.state", state=state),
+    ]
     if c.due is None:
         description.append(t("ics.no_due", days=UNDATED_AFTER_VISIT.days))
     lines = [
@@ -144,41 +175,52 @@ def commitment_event(item: OpenCommitment, *, stamp: str,
         f"DTSTART;VALUE=DATE:{item.day:%Y%m%d}",
         # an all-day event without DTEND lasts its day (RFC 5545 §3.6.1): the last day of
         # the calendar, stored before dates were bounded, has no day after it
-        *([f"DTEND;VALUE=DATE:{item.day + timedelta(days=1):%Y%m%d}"]
-          if item.day < date.max else []),
+        *(
+            [f"DTEND;VALUE=DATE:{item.day + timedelta(days=1):%Y%m%d}"]
+            if item.day < date.max
+            else []
+        ),
         f"SUMMARY:{_escape(summary)}",
         f"DESCRIPTION:{_escape(chr(10).join(description))}",
         f"CATEGORIES:{_escape(t('ics.category_ours' if ours else 'ics.category_theirs'))}",
         "TRANSP:TRANSPARENT",
     ]
     if alarm_minutes is not None:
-        lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{_escape(summary)}",
-                  f"TRIGGER:{_trigger(alarm_minutes)}", "END:VALARM"]  # fmt: skip
+        lines += [
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"DESCRIPTION:{_escape(summary)}",
+            f"TRIGGER:{_trigger(alarm_minutes)}",
+            "END:VALARM",
+        ]
     lines.append("END:VEVENT")
     return _lines(lines)
 
 
-def calendar_ics(items: Iterable[OpenCommitment], *, now: datetime,
-                 alarm_minutes: int | None, name: str) -> Iterator[str]:  # fmt: skip
+def calendar_ics(
+    items: Iterable[OpenCommitment], *, now: datetime, alarm_minutes: int | None, name: str
+) -> Iterator[str]:
     """The calendar as pieces of text, one event at a time (any number of events streams)."""
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     yield calendar_head(name)
     for item in items:
-        yield commitment_event(item, stamp=stamp,
-                               alarm_minutes=alarm_minutes, today=now.date())  # fmt: skip
+        yield commitment_event(item, stamp=stamp, alarm_minutes=alarm_minutes, today=now.date())
     yield CALENDAR_END
 
 
-def commitments_ics(bundle: VisitBundle, now: datetime, *,
-                    alarm_minutes: int | None) -> str:  # fmt: skip
+def commitments_ics(bundle: VisitBundle, now: datetime, *, alarm_minutes: int | None) -> str:
     """One visit's open commitments: the same events (same UIDs) as ``interview-tui calendar``."""
-    items = [OpenCommitment(c, bundle.customer.name, bundle.visit.date.date(),
-                            bundle.visit.purpose)
-             for c in bundle.commitments if c.state is CommitmentState.OPEN]  # fmt: skip
-    name = t("ics.visit_calendar", customer=bundle.customer.name,
-             date=bundle.visit.date.date().isoformat())  # fmt: skip
-    return "".join(calendar_ics(items, now=now,
-                                alarm_minutes=alarm_minutes, name=name))  # fmt: skip
+    items = [
+        OpenCommitment(c, bundle.customer.name, bundle.visit.date.date(), bundle.visit.purpose)
+        for c in bundle.commitments
+        if c.state is CommitmentState.OPEN
+    ]
+    name = t(
+        "ics.visit_calendar",
+        customer=bundle.customer.name,
+        date=bundle.visit.date.date().isoformat(),
+    )
+    return "".join(calendar_ics(items, now=now, alarm_minutes=alarm_minutes, name=name))
 
 
 def default_subject(bundle: VisitBundle, recap: bool) -> str:
@@ -186,4 +228,3 @@ def default_subject(bundle: VisitBundle, recap: bool) -> str:
     if recap:
         return t("mail.subject_recap", date=day)
     return t("mail.subject_report", customer=bundle.customer.name, date=day)
-

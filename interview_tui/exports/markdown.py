@@ -15,8 +15,10 @@ import re
 
 #: anywhere in a line: code spans, emphasis, links and images, table cells, strikethrough,
 #: the escape itself before punctuation, an HTML tag or autolink, an entity, a closing ``#``
-_INLINE = re.compile(r"[`*_\[\]|]|~(?=~)|\\(?=[!-/:-@\[-`{-~]|$)|<(?=[A-Za-z/!?])"
-                     r"|&(?=#?[A-Za-z0-9]+;)|#(?=\s*$)")  # fmt: skip
+_INLINE = re.compile(
+    r"[`*_\[\]|]|~(?=~)|\\(?=[!-/:-@\[-`{-~]|$)|<(?=[A-Za-z/!?])"
+    r"|&(?=#?[A-Za-z0-9]+;)|#(?=\s*$)"
+)
 #: at the start of a line: a heading, a quote, a list item, a thematic break, a setext
 #: underline, a code fence
 _LINE_START = re.compile(r"^(?:[#>+=~-]|(\d{1,9})(?=[.)]))")
@@ -24,8 +26,7 @@ _LINE_START = re.compile(r"^(?:[#>+=~-]|(\d{1,9})(?=[.)]))")
 
 def _line(text: str) -> str:
     escaped = _INLINE.sub(lambda m: "\\" + m.group(), text.strip())
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1) else "\\" + m.group(),
-                           escaped)  # fmt: skip
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1) else "\\" + m.group(), escaped)
 
 
 def md(text: object, *, block: bool = False, indent: str = "") -> str:

@@ -46,7 +46,7 @@ def _taken(store: Store, model: type[Record], uids: list[str]) -> dict[str, Reco
     """The records of ``model`` that already hold one of ``uids``, by uid."""
     out: dict[str, Record] = {}
     for start in range(0, len(uids), _CHUNK):
-        chunk = uids[start:start + _CHUNK]
+        chunk = uids[start : start + _CHUNK]
         marks = ", ".join("?" * len(chunk))
         out.update((r.uid, r) for r in store.all(model, f"uid IN ({marks})", chunk))
     return out
@@ -79,8 +79,11 @@ def _adopt(record: Record, found: Record | None, links: dict[str, Any]) -> Recor
     for name, value in links.items():
         setattr(record, name, value)
     if found is not None:
-        if all(getattr(found, name) == value for name, value in links.items()
-               if name in ("visit_id", "customer_id")):  # fmt: skip
+        if all(
+            getattr(found, name) == value
+            for name, value in links.items()
+            if name in ("visit_id", "customer_id")
+        ):
             record.id = found.id
         else:  # the uid belongs to a record of another visit: add this one anew
             record.uid = str(uuid4())
@@ -107,25 +110,42 @@ def update_visit(store: Store, checked: CheckedVisit, visit: Visit) -> Visit:
         people_ids = people_ids_for(store, checked, customer_id, update=True)
         new_visit = checked.visit
         new_visit.attendee_ids = [people_ids[i] for i in checked.attendees if i in people_ids]
-        visit = store.save(_adopt(new_visit, visit, {"customer_id": customer_id,
-                                                     "shared_at": visit.shared_at}))
+        visit = store.save(
+            _adopt(new_visit, visit, {"customer_id": customer_id, "shared_at": visit.shared_at})
+        )
         links = {"visit_id": visit.id}
         items = _taken(store, ScriptItem, [item.uid for _, item in checked.script])
         script = [_adopt(item, items.get(item.uid), links) for _, item in checked.script]
         _write(store, script)
-        item_ids = {old: item.id for (old, _), item in zip(checked.script, script, strict=True)
-                    if old is not None}  # fmt: skip
+        item_ids = {
+            old: item.id
+            for (old, _), item in zip(checked.script, script, strict=True)
+            if old is not None
+        }
         notes = _taken(store, Note, [note.uid for *_, note in checked.notes])
-        _write(store, [_adopt(note, notes.get(note.uid),
-                              {**links, "script_item_id": item_ids.get(old_item),
-                               "speaker_id": people_ids.get(old_speaker)})
-                       for old_item, old_speaker, note in checked.notes])  # fmt: skip
+        _write(
+            store,
+            [
+                _adopt(
+                    note,
+                    notes.get(note.uid),
+                    {
+                        **links,
+                        "script_item_id": item_ids.get(old_item),
+                        "speaker_id": people_ids.get(old_speaker),
+                    },
+                )
+                for old_item, old_speaker, note in checked.notes
+            ],
+        )
         for model in (Requirement, Commitment, CustomerQuestion):
             records = [r for r in checked.others if type(r) is model]
             found = _taken(store, model, [r.uid for r in records])
             extra = {"customer_id": customer_id} if model is Requirement else {}
-            _write(store, [_adopt(record, found.get(record.uid), {**links, **extra})
-                           for record in records])  # fmt: skip
+            _write(
+                store,
+                [_adopt(record, found.get(record.uid), {**links, **extra}) for record in records],
+            )
     return visit
 
 
@@ -135,8 +155,14 @@ def _same_title(here: Person, person: Person) -> bool:
     return not a or not b or a == b
 
 
-def people_ids_for(store: Store, checked: CheckedVisit, customer_id: int, *, update: bool,
-                   staged: str | None = None) -> dict[int | None, int | None]:  # fmt: skip
+def people_ids_for(
+    store: Store,
+    checked: CheckedVisit,
+    customer_id: int,
+    *,
+    update: bool,
+    staged: str | None = None,
+) -> dict[int | None, int | None]:
     """Old person id -> local id.
 
     A person of the file is the one here with the same uid; else the one here with the same
@@ -157,8 +183,11 @@ def people_ids_for(store: Store, checked: CheckedVisit, customer_id: int, *, upd
     for old, person in checked.people:
         found = by_uid.get(person.uid)
         if found is None:
-            named = [p for p in here if p.name == person.name and p.id not in matched
-                     and _same_title(p, person)]  # fmt: skip
+            named = [
+                p
+                for p in here
+                if p.name == person.name and p.id not in matched and _same_title(p, person)
+            ]
             found = named[0] if len(named) == 1 else None
             if found is not None:
                 matched.add(found.id)

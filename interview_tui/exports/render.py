@@ -14,10 +14,20 @@ if TYPE_CHECKING:
 FORMATS = ("report-md", "recap-md", "eml", "chase-eml", "ics", "json")
 
 
-def render(store: Store, visit_id: int, output_format: str, *, include_personal: bool = False,
-           to: tuple[str, ...] = (), subject: str | None = None, sender: str = "",
-           report: bool = False, today: date | None = None, now: datetime | None = None,
-           settings: UserSettings | None = None) -> bytes:  # fmt: skip
+def render(
+    store: Store,
+    visit_id: int,
+    output_format: str,
+    *,
+    include_personal: bool = False,
+    to: tuple[str, ...] = (),
+    subject: str | None = None,
+    sender: str = "",
+    report: bool = False,
+    today: date | None = None,
+    now: datetime | None = None,
+    settings: UserSettings | None = None,
+) -> bytes:
     """The bytes of one export (nothing is written).
 
     ``settings`` (read when left out) give the sender and signature of e-mails, the language
@@ -40,17 +50,20 @@ def render(store: Store, visit_id: int, output_format: str, *, include_personal:
     if output_format == "report-md":
         return report_md(bundle, today, include_personal=include_personal, kept=kept).encode()
     if output_format == "ics":
-        return commitments_ics(bundle, now,
-                               alarm_minutes=settings.alarm_minutes_before()).encode()  # fmt: skip
+        return commitments_ics(bundle, now, alarm_minutes=settings.alarm_minutes_before()).encode()
     if output_format == "json":
         data = to_json_data(bundle, include_personal=include_personal)
         return json.dumps(data, ensure_ascii=False, indent=2).encode() + b"\n"
     if output_format == "eml" and report:
         body = report_md(bundle, today, include_personal=include_personal, kept=kept)
-        return to_eml(signed(body, settings.signature), now=now, to=list(to),
-                      markdown=signed(body, settings.signature, markdown=True),
-                      subject=subject or default_subject(bundle, recap=False),
-                      sender=_sender(sender, settings))  # fmt: skip
+        return to_eml(
+            signed(body, settings.signature),
+            now=now,
+            to=list(to),
+            markdown=signed(body, settings.signature, markdown=True),
+            subject=subject or default_subject(bundle, recap=False),
+            sender=_sender(sender, settings),
+        )
     customer_language = None
     if settings.recap_lang == "customer":
         from interview_tui.services.follow_up import customer_language as language_of
@@ -62,14 +75,24 @@ def render(store: Store, visit_id: int, output_format: str, *, include_personal:
         if output_format == "chase-eml":
             from interview_tui.exports.chase import chase_eml
 
-            return chase_eml(bundle, today=today, now=now, to=to, subject=subject,
-                             sender=_sender(sender, settings),
-                             signature=settings.signature)  # fmt: skip
+            return chase_eml(
+                bundle,
+                today=today,
+                now=now,
+                to=to,
+                subject=subject,
+                sender=_sender(sender, settings),
+                signature=settings.signature,
+            )
         body = recap_md(bundle)
-        return to_eml(signed(body, settings.signature), now=now, to=list(to),
-                      markdown=signed(body, settings.signature, markdown=True),
-                      subject=subject or default_subject(bundle, recap=True),
-                      sender=_sender(sender, settings))  # fmt: skip
+        return to_eml(
+            signed(body, settings.signature),
+            now=now,
+            to=list(to),
+            markdown=signed(body, settings.signature, markdown=True),
+            subject=subject or default_subject(bundle, recap=True),
+            sender=_sender(sender, settings),
+        )
 
 
 def _sender(given: str, settings: UserSettings) -> str:
@@ -84,5 +107,3 @@ def _sender(given: str, settings: UserSettings) -> str:
     from interview_tui.settings import env_name, settings_path
 
     raise UserError(t("mail.no_sender", path=str(settings_path()), env=env_name("email")))
-
-

@@ -62,8 +62,11 @@ def _commitment_line(c: Commitment, today: date, visit: Visit) -> str:
         flags.append(t("report.first_due", date=c.first_due.isoformat()))
     if not c.within_authority:
         why = authority_flags(c.text, visit.must_not_promise, visit.may_promise)
-        flags.append(t("report.beyond_authority_why", why=md("; ".join(map(str, why))))
-                     if why else t("report.beyond_authority"))  # fmt: skip
+        flags.append(
+            t("report.beyond_authority_why", why=md("; ".join(map(str, why))))
+            if why
+            else t("report.beyond_authority")
+        )
     if c.overridden:
         flags.append(t("report.authority_override", reason=md(c.authority_override)))
     owner = f"{display(c.owner_side)}: {md(c.owner_name) or '—'}"
@@ -78,11 +81,18 @@ def _plan_inputs(bundle: VisitBundle) -> list[str]:
     """What we went in with (internal): what sales told them, what not to say, what may and
     must not be promised, what we give back; nothing when the plan left them empty."""
     visit = bundle.visit
-    fields = [("sales_told", visit.sales_told), ("do_not_say", visit.do_not_say),
-              ("may_promise", visit.may_promise), ("must_not_promise", visit.must_not_promise),
-              ("give_back", "\n".join(visit.give_back))]  # fmt: skip
-    lines = [f"- **{t(f'report.plan.{name}')}:** {md(value, block=True, indent='  ')}"
-             for name, value in fields if value.strip()]  # fmt: skip
+    fields = [
+        ("sales_told", visit.sales_told),
+        ("do_not_say", visit.do_not_say),
+        ("may_promise", visit.may_promise),
+        ("must_not_promise", visit.must_not_promise),
+        ("give_back", "\n".join(visit.give_back)),
+    ]
+    lines = [
+        f"- **{t(f'report.plan.{name}')}:** {md(value, block=True, indent='  ')}"
+        for name, value in fields
+        if value.strip()
+    ]
     return [f"## {t('report.plan')}", "", *lines, ""] if lines else []
 
 
@@ -98,14 +108,18 @@ def _solution_lines(r: Requirement) -> list[str]:
     if r.group is PoolGroup.IN_PROGRESS and not r.solution_agreed:
         out.append(f"  - ⚠ {t('report.no_agreed_solution')}")
     for entry in overrides(r):
-        said = t("report.gate_override", date=md(entry.get("on", "")),
-                 reason=md(entry["override"]))  # fmt: skip
+        said = t("report.gate_override", date=md(entry.get("on", "")), reason=md(entry["override"]))
         out.append(f"  - ⚠ {said}")
     return out
 
 
-def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = False,
-              kept: KeptOnTime | None = None) -> str:  # fmt: skip
+def report_md(
+    bundle: VisitBundle,
+    today: date,
+    *,
+    include_personal: bool = False,
+    kept: KeptOnTime | None = None,
+) -> str:
     """For colleagues and leaders: evidence by the seven goals, then what was captured.
 
     ``kept`` is the customer's kept-on-time figure (from
@@ -116,8 +130,9 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
     if visit.purpose:
         out.append(f"**{t('report.purpose')}:** {md(visit.purpose)}  ")
     out.append(f"**{t('report.status')}:** {display(visit.status)}  ")
-    people = ", ".join(f"{md(p.name)} ({md(p.title)}, {display(p.role, short=True)})"
-                       for p in bundle.attendees)  # fmt: skip
+    people = ", ".join(
+        f"{md(p.name)} ({md(p.title)}, {display(p.role, short=True)})" for p in bundle.attendees
+    )
     out.append(f"**{t('report.attendees')}:** {people or t('report.none')}  ")
     goals = ", ".join(display(g) for g in visit.goals)
     out += [f"**{t('report.goals_chosen')}:** {goals or t('report.none')}", ""]
@@ -130,8 +145,11 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
         if goal is Goal.PERSONAL_CONNECTION and not include_personal:
             out += [t("report.personal_left_out"), ""]
             continue
-        evidence = [_evidence_line(bundle, record) for record in [*notes, *bundle.requirements]
-                    if evidence_goal(record) is goal]  # fmt: skip
+        evidence = [
+            _evidence_line(bundle, record)
+            for record in [*notes, *bundle.requirements]
+            if evidence_goal(record) is goal
+        ]
         out += evidence or [t("report.no_evidence")]
         out.append("")
     unassigned = [n for n in notes if n.goal is None]
@@ -162,10 +180,16 @@ def report_md(bundle: VisitBundle, today: date, *, include_personal: bool = Fals
         out += ["", t("report.kept", customer=md(bundle.customer.name), line=kept_line(kept))]
     out += ["", f"## {t('report.pains')}", ""]
     pains = [n for n in bundle.notes if n.kind == "pain"]
-    out += [f"- {md(n.text, block=True, indent='  ')} → {md(n.action)}"
-            for n in pains] or [t("report.none")]  # fmt: skip
-    out += ["", f"## {t('report.next_step')}", "",
-            md(visit.next_step, block=True) or t("report.none"), ""]  # fmt: skip
+    out += [f"- {md(n.text, block=True, indent='  ')} → {md(n.action)}" for n in pains] or [
+        t("report.none")
+    ]
+    out += [
+        "",
+        f"## {t('report.next_step')}",
+        "",
+        md(visit.next_step, block=True) or t("report.none"),
+        "",
+    ]
     out += _not_asked(bundle)
     return "\n".join(out)
 
@@ -182,8 +206,10 @@ def _not_asked(bundle: VisitBundle) -> list[str]:
             out.append(f"### {display(role)}")
             for item in items:
                 skipped = item.status is ItemStatus.SKIPPED
-                out.append(f"- {md(marked(item.text))} "
-                           f"({t('report.skipped' if skipped else 'report.not_reached')})")
+                out.append(
+                    f"- {md(marked(item.text))} "
+                    f"({t('report.skipped' if skipped else 'report.not_reached')})"
+                )
             out.append("")
     return [*out, t("report.carry_over_hint"), ""]
 
@@ -192,8 +218,14 @@ def _agreed_plan(plan: dict[str, str]) -> list[str]:
     """The plan the customer agreed to, as sub-items (nothing when not agreed)."""
     lines = []
     if "plan" in plan or "planned" in plan:
-        text = " ".join(x for x in (md(plan.get("plan", "")), t("recap.planned", date=md(plan[
-            "planned"])) if "planned" in plan else "") if x)  # fmt: skip
+        text = " ".join(
+            x
+            for x in (
+                md(plan.get("plan", "")),
+                t("recap.planned", date=md(plan["planned"])) if "planned" in plan else "",
+            )
+            if x
+        )
         lines.append(f"  - {t('recap.plan', text=text)}")
     if "workaround" in plan:
         lines.append(f"  - {t('recap.workaround', text=md(plan['workaround']))}")
@@ -201,8 +233,11 @@ def _agreed_plan(plan: dict[str, str]) -> list[str]:
 
 
 def _need(r: dict[str, str]) -> str:
-    fields = [t("report.field", name=t(f"recap.field.{k}"), text=md(r[k]))
-              for k in ("user", "scenario", "pain") if r[k]]  # fmt: skip
+    fields = [
+        t("report.field", name=t(f"recap.field.{k}"), text=md(r[k]))
+        for k in ("user", "scenario", "pain")
+        if r[k]
+    ]
     return "; ".join(fields) or md(r["title"])
 
 
@@ -220,8 +255,11 @@ def _requirement_lines(r: dict[str, str]) -> list[str]:
 
 def _solutions_to_confirm(requirements: list[dict[str, str]]) -> list[str]:
     """Each proposed solution that waits for the customer's answer, with our reasoning."""
-    waiting = [r for r in requirements if r["solution_answer"] == "waiting"
-               and r["state"] not in ("delivered", "declined")]  # fmt: skip
+    waiting = [
+        r
+        for r in requirements
+        if r["solution_answer"] == "waiting" and r["state"] not in ("delivered", "declined")
+    ]
     if not waiting:
         return []
     out = [f"## {t('recap.solutions')}", "", t("recap.solutions_intro"), ""]
@@ -237,8 +275,12 @@ def recap_md(bundle: VisitBundle) -> str:
     do (and how), and the commitments that stand (dropped ones are left out, done ones say so).
     """
     day = _day(bundle)
-    out = [f"# {t('recap.title', customer=md(bundle.customer.name), date=day)}", "",
-           t("recap.thanks", date=day), ""]  # fmt: skip
+    out = [
+        f"# {t('recap.title', customer=md(bundle.customer.name), date=day)}",
+        "",
+        t("recap.thanks", date=day),
+        "",
+    ]
     if bundle.visit.give_back:
         out += [f"## {t('recap.shared')}", ""]
         out += [f"- {md(item)}" for item in bundle.visit.give_back] + [""]
@@ -257,8 +299,11 @@ def recap_md(bundle: VisitBundle) -> str:
     if supported:
         out += [f"## {t('recap.supported')}", ""]
         for r, _plan in supported:
-            how = (t("recap.how_to_use", how=md(r["how_to_use"])) if r["how_to_use"].strip()
-                   else t("recap.supported_no_how"))  # fmt: skip
+            how = (
+                t("recap.how_to_use", how=md(r["how_to_use"]))
+                if r["how_to_use"].strip()
+                else t("recap.supported_no_how")
+            )
             out += [*_requirement_lines(r), f"  - {how}"]
         out.append("")
     commitments = recap_commitments(bundle.commitments)

@@ -141,12 +141,20 @@ def lint_text(
                 inner = [code for code, _ in _rules(lang).find(first) if code in _STRONG]
                 better = rewrite(inner[0], first, lang) if inner else first
                 if better:
-                    findings = tuple(replace(f, suggestion=better, rewritten=True)
-                                     if f.code == "double-barreled" else f for f in findings)
+                    findings = tuple(
+                        replace(f, suggestion=better, rewritten=True)
+                        if f.code == "double-barreled"
+                        else f
+                        for f in findings
+                    )
                 else:  # its one half is shallow too, with no rewrite: guide instead
                     hint = guide("double-barreled", ui, subject_of(text, lang))
-                    findings = tuple(replace(f, suggestion=hint, rewritten=False)
-                                     if f.code == "double-barreled" else f for f in findings)
+                    findings = tuple(
+                        replace(f, suggestion=hint, rewritten=False)
+                        if f.code == "double-barreled"
+                        else f
+                        for f in findings
+                    )
     else:
         code, words = model.explain(text)
         findings = (_text_finding(code, text, lang, ui, _span_of(words, text), accepted, words),)
@@ -169,5 +177,9 @@ def lint_question(
         _finding(code, lang, None, accepted)
         for code in bank_codes(question.role, question.text, question.research, question.purpose)
     )
-    return LintResult(text=result.text, language=result.language,
-                      findings=result.findings + extra, rewrite=result.rewrite)
+    return LintResult(
+        text=result.text,
+        language=result.language,
+        findings=result.findings + extra,
+        rewrite=result.rewrite,
+    )

@@ -172,23 +172,23 @@ def evidence_note(words: tuple[str, ...], language: str) -> str:
 GUIDES: dict[str, dict[str, str]] = {
     "obvious-answer": {
         "en": "Ask what {s} actually did in a past period (how often it failed, what it cost), "
-              "not whether they want it better.",
+        "not whether they want it better.",
         "zh-CN": "改问{s}在过去一段时间里的实际情况（出过几次问题、花了多少钱），"
-                 "而不是问想不想要更好。",
+        "而不是问想不想要更好。",
     },
     "design-offload": {
         "en": "Ask what they were trying to get done the last time they worked with {s}, not "
-              "what we should build.",
+        "what we should build.",
         "zh-CN": "改问他们上一次用{s}时想完成什么事，而不是让客户替我们设计。",
     },
     "competitor-confront": {
         "en": "Ask which criteria weighed most when they last chose a vendor for {s}, not why "
-              "the rival won.",
+        "the rival won.",
         "zh-CN": "改问他们上次为{s}选供应商时最看重哪些标准，而不是让客户为友商辩护。",
     },
     "hypothetical": {
         "en": "Ask how they handle the need behind {s} today and what they did last time, not "
-              "what they would do.",
+        "what they would do.",
         "zh-CN": "改问他们现在怎么解决{s}背后的需求、上次是怎么做的，而不是假设将来会不会。",
     },
     "opinion-fishing": {

@@ -105,8 +105,10 @@ class Model:
             if rows:
                 scale = 1 / math.sqrt(len(grams))
                 columns = zip(*rows.values(), strict=True)
-                scores = [score + sum(column) * scale
-                          for score, column in zip(scores, columns, strict=True)]  # fmt: skip
+                scores = [
+                    score + sum(column) * scale
+                    for score, column in zip(scores, columns, strict=True)
+                ]
                 shown.update(rows)
         best = max(range(len(scores)), key=scores.__getitem__)
         pushed = [(-row[best], gram) for gram, row in shown.items() if row[best] > 0]
@@ -132,13 +134,66 @@ class Model:
 
 
 #: Words too common to explain anything on their own.
-_STOP = frozenset({
-    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "for", "with",
-    "by", "from", "as", "is", "are", "was", "were", "be", "been", "do", "does", "did", "it",
-    "its", "this", "that", "these", "those", "you", "your", "we", "our", "us", "they", "their",
-    "i", "me", "my", "he", "she", "so", "just", "um", "what", "which", "who", "how", "when",
-    "where", "why", "there", "here",
-})  # fmt: skip
+_STOP = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "do",
+        "does",
+        "did",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "you",
+        "your",
+        "we",
+        "our",
+        "us",
+        "they",
+        "their",
+        "i",
+        "me",
+        "my",
+        "he",
+        "she",
+        "so",
+        "just",
+        "um",
+        "what",
+        "which",
+        "who",
+        "how",
+        "when",
+        "where",
+        "why",
+        "there",
+        "here",
+    }
+)
 
 
 def _distinct(grams: list[str], top: int) -> tuple[str, ...]:

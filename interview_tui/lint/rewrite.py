@@ -111,7 +111,9 @@ def english_phrase(text: str) -> str | None:
 _EN_OFFER = re.compile(
     r"\b(?:if|once|suppose|supposing|imagine|assuming)\s+(?:that\s+)?we\s+(?:\w+\s+)?"
     r"(?:offered|supported|launched|built|added|shipped|released|had|provided|made|introduced)"
-    r"\s+([^?;,.]+)", re.IGNORECASE)
+    r"\s+([^?;,.]+)",
+    re.IGNORECASE,
+)
 
 
 def english_name(text: str, start: int = 1) -> str | None:
@@ -130,8 +132,18 @@ def english_name(text: str, start: int = 1) -> str | None:
 def _bare(subject: str) -> str:
     """The subject without its determiner and our product words ("managed Kafka" -> Kafka)."""
     words = subject.split()
-    while len(words) > 1 and words[0].lower() in ("the", "our", "your", "their", "its",
-                                                  "managed", "hosted", "new", "a", "an"):
+    while len(words) > 1 and words[0].lower() in (
+        "the",
+        "our",
+        "your",
+        "their",
+        "its",
+        "managed",
+        "hosted",
+        "new",
+        "a",
+        "an",
+    ):
         words = words[1:]
     return " ".join(words)
 
@@ -175,8 +187,25 @@ _ZH_RIVAL = re.compile(
 _ZH_PHRASE = re.compile(
     r"(?:(?:你们|我们|您)的|贵司的?)([\u4e00-\u9fff]{2,6}?)(?:[吗呢吧啊，,？?。的会是有在要该能用怎觉如好满]|$)"
 )
-_ZH_PHRASE_STOP = frozenset({"团队", "觉得", "认为", "希望", "需要", "这边", "那边", "大家", "自己",
-                             "现在", "目前", "最近", "平时", "一般", "公司"})
+_ZH_PHRASE_STOP = frozenset(
+    {
+        "团队",
+        "觉得",
+        "认为",
+        "希望",
+        "需要",
+        "这边",
+        "那边",
+        "大家",
+        "自己",
+        "现在",
+        "目前",
+        "最近",
+        "平时",
+        "一般",
+        "公司",
+    }
+)
 
 
 def english_subject(text: str) -> str | None:
@@ -210,8 +239,11 @@ def english_subject(text: str) -> str | None:
     end = match.end()
     start_of_tail = end
     for extra, word in enumerate(re.finditer(r"\s+([\w/-]+)", plain[start_of_tail:])):
-        if extra == 2 or start_of_tail + word.start() != end or not (
-                _EN_NOUN_ONLY.match(word.group(1)) or _EN_TAIL.match(word.group(1))):
+        if (
+            extra == 2
+            or start_of_tail + word.start() != end
+            or not (_EN_NOUN_ONLY.match(word.group(1)) or _EN_TAIL.match(word.group(1)))
+        ):
             break
         end = start_of_tail + word.end()
     tail = _EN_OF_NOUN.match(plain, end)
@@ -243,8 +275,6 @@ def chinese_phrase(text: str) -> str | None:
     return None
 
 
-
-
 # --- well-formed subjects ----------------------------------------------------------------
 _EN_FUNCTION_WORDS = """
 a an the of in on at for with from by to as and or but across over under into onto about
@@ -254,9 +284,24 @@ your our their my his her we you they i me us them there here
 """
 _EN_FUNCTION = frozenset(_EN_FUNCTION_WORDS.split())
 #: participles that are adjectives before a noun ("managed Kafka", "reserved instances")
-_EN_PARTICIPLE = frozenset({"managed", "hosted", "self-hosted", "dedicated", "reserved",
-                            "automated", "distributed", "shared", "unified", "detailed",
-                            "integrated", "advanced", "old", "speed"})
+_EN_PARTICIPLE = frozenset(
+    {
+        "managed",
+        "hosted",
+        "self-hosted",
+        "dedicated",
+        "reserved",
+        "automated",
+        "distributed",
+        "shared",
+        "unified",
+        "detailed",
+        "integrated",
+        "advanced",
+        "old",
+        "speed",
+    }
+)
 
 
 def _en_well_formed(subject: str | None) -> str | None:
@@ -304,84 +349,142 @@ def _zh_well_formed(subject: str | None) -> str | None:
 # question has it ("your databases"), ``{b}`` without its determiner ("databases"), ``{a}``
 # with "a" where a count noun needs one. Frames are tried in order; the first that matches
 # and whose subject fits is the rewrite. No frame, no rewrite.
-_EN_PEOPLE_HEAD = re.compile(r"\b(?:support|team|manager|on-call|sales|engineers?|auditors?)$",
-                             re.IGNORECASE)
-_EN_EVENT = re.compile(r"\b(?:migrations?|rollouts?|onboarding|upgrades?|renewals?|outages?|"
-                       r"incidents?|launch(?:es)?|cutovers?|projects?|releases?|deploys?|"
-                       r"deployments?|audits?|failovers?|restores?)$", re.IGNORECASE)
-_EN_PLACE = re.compile(r"\b(?:factory|factories|plants?|warehouses?|stores?|shops?|"
-                       r"data\s+cent(?:er|re)s?|hospitals?|branch(?:es)?|mines?|sites?|"
-                       r"kitchens?|restaurants?|clinics?|labs?)$", re.IGNORECASE)
+_EN_PEOPLE_HEAD = re.compile(
+    r"\b(?:support|team|manager|on-call|sales|engineers?|auditors?)$", re.IGNORECASE
+)
+_EN_EVENT = re.compile(
+    r"\b(?:migrations?|rollouts?|onboarding|upgrades?|renewals?|outages?|"
+    r"incidents?|launch(?:es)?|cutovers?|projects?|releases?|deploys?|"
+    r"deployments?|audits?|failovers?|restores?)$",
+    re.IGNORECASE,
+)
+_EN_PLACE = re.compile(
+    r"\b(?:factory|factories|plants?|warehouses?|stores?|shops?|"
+    r"data\s+cent(?:er|re)s?|hospitals?|branch(?:es)?|mines?|sites?|"
+    r"kitchens?|restaurants?|clinics?|labs?)$",
+    re.IGNORECASE,
+)
 
 #: what holds data, so that it can be restored from a backup
-_EN_STORE = (r"(?i)\b(?:backups?|restores?|databases?|db|storage|buckets?|clusters?|volumes?|"
-             r"disks?|postgres|mysql|redis|kafka|warehouse|data|files?|vms?|servers?)$")
+_EN_STORE = (
+    r"(?i)\b(?:backups?|restores?|databases?|db|storage|buckets?|clusters?|volumes?|"
+    r"disks?|postgres|mysql|redis|kafka|warehouse|data|files?|vms?|servers?)$"
+)
 
 #: a frame marked with one of these is tried on the subject, not on the question: a tool one
 #: uses ("the console", "our CLI"), a system one runs ("Kafka", "Airflow")
-_EN_TOOL = re.compile(r"(?i)\b(?:consoles?|portal|dashboards?|cli|api|apis|sdks?|interface|"
-                      r"catalog(?:ue)?|scheduler|search|tool|tooling|network\s+product|"
-                      r"provider|registry|kafka|redis|postgres|mysql|kubernetes|k8s|"
-                      r"functions|pipelines?|logging|monitoring|alerting|storage|database|"
-                      r"warehouse|cdn|gateway|system)$")
-_EN_RUNNABLE = re.compile(r"(?:^|\s)(?:[A-Z][a-z]+[A-Za-z]*|K8s|kafka|redis|postgres|mysql|"
-                          r"kubernetes|k8s|edge\s+functions|functions|clusters?|containers)$")
+_EN_TOOL = re.compile(
+    r"(?i)\b(?:consoles?|portal|dashboards?|cli|api|apis|sdks?|interface|"
+    r"catalog(?:ue)?|scheduler|search|tool|tooling|network\s+product|"
+    r"provider|registry|kafka|redis|postgres|mysql|kubernetes|k8s|"
+    r"functions|pipelines?|logging|monitoring|alerting|storage|database|"
+    r"warehouse|cdn|gateway|system)$"
+)
+_EN_RUNNABLE = re.compile(
+    r"(?:^|\s)(?:[A-Z][a-z]+[A-Za-z]*|K8s|kafka|redis|postgres|mysql|"
+    r"kubernetes|k8s|edge\s+functions|functions|clusters?|containers)$"
+)
 #: nouns that name a quality, not a thing: "How many times did uptime go down" says nothing
-_EN_QUALITY = re.compile(r"(?i)^(?:uptime|downtime|prices?|pricing|security|compliance|fees|"
-                         r"performance|reliability|costs?|spend|latency|latencies)$")
+_EN_QUALITY = re.compile(
+    r"(?i)^(?:uptime|downtime|prices?|pricing|security|compliance|fees|"
+    r"performance|reliability|costs?|spend|latency|latencies)$"
+)
 
 EN_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "obvious-answer": (
-        (re.compile(r"\bback(?:ed)?\s*-?\s*up\b|\bbackups?\b|\brestores?\b"),
-         "How long did the last restore of {s} take?"),
-        (re.compile(r"\bincidents?\b|\bbreach|\battacks?\b"),
-         "How many {b} incidents did your team handle last quarter?"),
-        (re.compile(r"\bsupport\b|\btickets?\b|\brespon"),
-         "How long did your last {b} ticket wait for a first answer?"),
-        (re.compile(r"\b(?:bills?|invoices?)\b.*\b(?:lower|smaller|cheaper|less|reduc\w*|cut)\b|"
-                    r"\b(?:lower|smaller|cheaper|less|reduc\w*|cut)\b.*\b(?:bills?|invoices?)\b"),
-         "What did {s} come to last month?"),
-        (re.compile(r"\b(?:time|hours|toil|hassle|effort|manual\w*|automat\w*)\b"),
-         "How many hours did your team spend on {b} last month?"),
-        (re.compile(r"\b(?:cheap\w*|price\w*|pricing|costs?|spend\w*|fees|sav\w*|money|"
-                    r"budget)\b"), "What did your team spend on {b} last month?"),
+        (
+            re.compile(r"\bback(?:ed)?\s*-?\s*up\b|\bbackups?\b|\brestores?\b"),
+            "How long did the last restore of {s} take?",
+        ),
+        (
+            re.compile(r"\bincidents?\b|\bbreach|\battacks?\b"),
+            "How many {b} incidents did your team handle last quarter?",
+        ),
+        (
+            re.compile(r"\bsupport\b|\btickets?\b|\brespon"),
+            "How long did your last {b} ticket wait for a first answer?",
+        ),
+        (
+            re.compile(
+                r"\b(?:bills?|invoices?)\b.*\b(?:lower|smaller|cheaper|less|reduc\w*|cut)\b|"
+                r"\b(?:lower|smaller|cheaper|less|reduc\w*|cut)\b.*\b(?:bills?|invoices?)\b"
+            ),
+            "What did {s} come to last month?",
+        ),
+        (
+            re.compile(r"\b(?:time|hours|toil|hassle|effort|manual\w*|automat\w*)\b"),
+            "How many hours did your team spend on {b} last month?",
+        ),
+        (
+            re.compile(
+                r"\b(?:cheap\w*|price\w*|pricing|costs?|spend\w*|fees|sav\w*|money|"
+                r"budget)\b"
+            ),
+            "What did your team spend on {b} last month?",
+        ),
         (re.compile(r"\blatenc"), "What {b} did your users see at last month's busiest hour?"),
-        (re.compile(r"\b(?:latenc\w*|faster|fast|speed|slow\w*|quick\w*|performance)\b"),
-         "How fast was {s} at last month's busiest hour?"),
-        (re.compile(r"\b(?:reliab\w*|outages?|downtime|down|fail\w*|stab\w*|uptime|"
-                    r"availab\w*|crash\w*)\b"),
-         "How many times did {s} go down last quarter?"),
+        (
+            re.compile(r"\b(?:latenc\w*|faster|fast|speed|slow\w*|quick\w*|performance)\b"),
+            "How fast was {s} at last month's busiest hour?",
+        ),
+        (
+            re.compile(
+                r"\b(?:reliab\w*|outages?|downtime|down|fail\w*|stab\w*|uptime|"
+                r"availab\w*|crash\w*)\b"
+            ),
+            "How many times did {s} go down last quarter?",
+        ),
     ),
     "design-offload": (
-        (re.compile(r"\b(?:dashboards?|reports?|metrics)\b"),
-         "Which numbers did your team look at in its last {m} review?"),
+        (
+            re.compile(r"\b(?:dashboards?|reports?|metrics)\b"),
+            "Which numbers did your team look at in its last {m} review?",
+        ),
         (_EN_TOOL, "What was your team trying to get done the last time it used {s}?"),
     ),
     "competitor-confront": (),  # by the rival named, in _english
     "hypothetical": (
-        (re.compile(r"\bhow\s+much\b|\b(?:pay|spend|budget|price|priced|per\s+month|per\s+year)\b"),
-         "What did your team spend on {c} last year?"),
-        (re.compile(r"\b(?:faster|quicker|twice\s+as\s+fast|speed|slow)\b"),
-         "How long did your longest {j} take last month?"),
+        (
+            re.compile(
+                r"\bhow\s+much\b|\b(?:pay|spend|budget|price|priced|per\s+month|per\s+year)\b"
+            ),
+            "What did your team spend on {c} last year?",
+        ),
+        (
+            re.compile(r"\b(?:faster|quicker|twice\s+as\s+fast|speed|slow)\b"),
+            "How long did your longest {j} take last month?",
+        ),
     ),
     "opinion-fishing": (
-        (re.compile(r"\b(?:problems?|issues?|challenges?|pain)\b"),
-         "Which problem with {s} took most of your team's time last month?"),
-        (re.compile(r"\b(?:docs|documentation)\b"),
-         "What was the last thing your team looked up in {s}?"),
+        (
+            re.compile(r"\b(?:problems?|issues?|challenges?|pain)\b"),
+            "Which problem with {s} took most of your team's time last month?",
+        ),
+        (
+            re.compile(r"\b(?:docs|documentation)\b"),
+            "What was the last thing your team looked up in {s}?",
+        ),
         (_EN_TOOL, "Walk me through the last thing your team did with {s}."),
     ),
     "leading": (
-        (re.compile(r"\b(?:time|hours|manual\w*|by\s+hand)\b"),
-         "How many hours did your team spend on {b} last week?"),
-        (re.compile(r"\b(?:expensive|costly|cost\w*|pricey|overpriced)\b"),
-         "What did {s} cost your team last month?"),
-        (re.compile(r"\b(?:risk\w*|unsafe|dangerous|fragile|unreliable)\b"),
-         "How many incidents did your team have with {b} last year?"),
+        (
+            re.compile(r"\b(?:time|hours|manual\w*|by\s+hand)\b"),
+            "How many hours did your team spend on {b} last week?",
+        ),
+        (
+            re.compile(r"\b(?:expensive|costly|cost\w*|pricey|overpriced)\b"),
+            "What did {s} cost your team last month?",
+        ),
+        (
+            re.compile(r"\b(?:risk\w*|unsafe|dangerous|fragile|unreliable)\b"),
+            "How many incidents did your team have with {b} last year?",
+        ),
     ),
     "vague": (
-        (re.compile(r"\b(?:challenges?|problems?|issues?|pain|struggles?|concerns?)\b"),
-         "Which {u} problem took most of your team's time last month?"),
+        (
+            re.compile(r"\b(?:challenges?|problems?|issues?|pain|struggles?|concerns?)\b"),
+            "Which {u} problem took most of your team's time last month?",
+        ),
     ),
 }
 
@@ -412,9 +515,12 @@ def _english_subject_of(code: str, text: str) -> str | None:
 def _en_thing(subject: str) -> str:
     """The thing a quality or an event is of: "prices on storage" -> "storage", "outages on
     your Kafka clusters" -> "your Kafka clusters"."""
-    found = re.match(r"(?i)^(?:the\s+)?(?:prices?|pricing|costs?|security|reliability|latency|"
-                     r"performance|uptime|outages?|incidents?|downtime|failures?)\s+"
-                     r"(?:on|of|for|in|with)\s+(.+)$", subject)
+    found = re.match(
+        r"(?i)^(?:the\s+)?(?:prices?|pricing|costs?|security|reliability|latency|"
+        r"performance|uptime|outages?|incidents?|downtime|failures?)\s+"
+        r"(?:on|of|for|in|with)\s+(.+)$",
+        subject,
+    )
     return found.group(1) if found else subject
 
 
@@ -422,11 +528,21 @@ def _en_thing(subject: str) -> str:
 # Pricing is paid, a limit is hit, a process is gone through, an incident happens, a team is
 # worked with, terms are agreed: only a tool or a product is "used". Terms get no frame.
 _EN_KINDS = (
-    ("terms", re.compile(r"(?i)\b(?:polic(?:y|ies)|terms|contracts?|slas?|agreements?|rules?|"
-                         r"plans?|tiers?|licen[cs]es?|licensing)$")),
+    (
+        "terms",
+        re.compile(
+            r"(?i)\b(?:polic(?:y|ies)|terms|contracts?|slas?|agreements?|rules?|"
+            r"plans?|tiers?|licen[cs]es?|licensing)$"
+        ),
+    ),
     ("limit", re.compile(r"(?i)\b(?:limits?|quotas?|throttl\w*|caps?)$")),
-    ("price", re.compile(r"(?i)\b(?:pric\w*|fees?|bills?|billing|invoices?|discounts?|costs?|"
-                         r"spend|rates?|charges?)$")),
+    (
+        "price",
+        re.compile(
+            r"(?i)\b(?:pric\w*|fees?|bills?|billing|invoices?|discounts?|costs?|"
+            r"spend|rates?|charges?)$"
+        ),
+    ),
     ("process", re.compile(r"(?i)\b(?:process(?:es)?|procedures?|approvals?|workflows?)$")),
     ("incident", re.compile(r"(?i)\b(?:outages?|incidents?|downtime|failovers?|breach\w*)$")),
     ("people", _EN_PEOPLE_HEAD),
@@ -435,8 +551,7 @@ _EN_KIND_FRAMES = {
     "price": "What did {s} come to on last month's bill?",
     "bill": "What did {s} come to last month?",
     "limit": "What did your team do the last time it hit {s}?",
-    "process": "Walk me through the last time your team went through {s}: which step took "
-               "longest?",
+    "process": "Walk me through the last time your team went through {s}: which step took longest?",
 }
 
 
@@ -468,8 +583,10 @@ _EN_USE = re.compile(r"\bused\s+\{s\}|\bdid\s+with\s+\{s\}|\bused\s+\{b\}")
 _EN_JOBS = (
     (r"\bgraph\s+(?:database|db|store)", "query relationships across its data"),
     (r"\bvector\s+(?:database|db|search|store)", "search its documents by meaning"),
-    (r"\balert(?:ing|s)?\s+(?:app|tool)|\bmobile\s+alert|\bpaging\s+(?:app|tool)",
-     "get an alert to {aud}"),
+    (
+        r"\balert(?:ing|s)?\s+(?:app|tool)|\bmobile\s+alert|\bpaging\s+(?:app|tool)",
+        "get an alert to {aud}",
+    ),
     (r"\bspark\b|\bbatch\s+(?:jobs?|processing)", "run a large batch job"),
     (r"\bairflow\b|\bworkflow\s+(?:scheduler|orchestrat\w*)", "schedule a data pipeline"),
     (r"\bterraform\b|\binfrastructure\s+as\s+code", "set up infrastructure from code"),
@@ -480,12 +597,16 @@ _EN_JOBS = (
     (r"\blog\s+(?:search|analytics)", "search its logs during an incident"),
     (r"\biceberg\b|\blakehouse\b", "query the same tables from more than one engine"),
     (r"\bcost\s+(?:dashboard|report|explorer)", "explain a jump in its cloud bill"),
-    (r"\bdata\s+cent(?:er|re)\s+in\s+([A-Z][a-z]+)|\bregion\s+in\s+([A-Z][a-z]+)",
-     "serve users near {place}"),
+    (
+        r"\bdata\s+cent(?:er|re)\s+in\s+([A-Z][a-z]+)|\bregion\s+in\s+([A-Z][a-z]+)",
+        "serve users near {place}",
+    ),
 )
-_EN_AUDIENCE = re.compile(r"\bfor\s+((?:your|the)\s+)?((?:[a-z-]+\s+){0,2}"
-                          r"(?:managers?|teams?|engineers?|staff|workers?|operators?|"
-                          r"supervisors?|nurses?|drivers?|technicians?))\b")
+_EN_AUDIENCE = re.compile(
+    r"\bfor\s+((?:your|the)\s+)?((?:[a-z-]+\s+){0,2}"
+    r"(?:managers?|teams?|engineers?|staff|workers?|operators?|"
+    r"supervisors?|nurses?|drivers?|technicians?))\b"
+)
 _EN_WANT = re.compile(r"(?i)\b(?:wants?|needs?|wish|love|like)\b|'d\s+(?:want|love|like|prefer)")
 
 
@@ -497,8 +618,11 @@ def _en_job(text: str) -> str | None:
         if not found:
             continue
         if "{place}" in job:
-            if re.search(r"(?i)\b(?:move|moving|put|putting|migrate|bring|host)\s+"
-                         r"(?:all\s+(?:of\s+)?)?(?:your|the|their)\b", text):
+            if re.search(
+                r"(?i)\b(?:move|moving|put|putting|migrate|bring|host)\s+"
+                r"(?:all\s+(?:of\s+)?)?(?:your|the|their)\b",
+                text,
+            ):
                 return None  # their system's data moved to us: another need than nearby users
             return job.format(place=next(g for g in found.groups() if g))
         if "{aud}" in job:
@@ -532,22 +656,28 @@ def _fill(template: str, values: dict[str, str]) -> str:
                 template = template.replace(joined, "{b}")
                 if not suffix.endswith("s") and bare.endswith(suffix + "s"):
                     values = {**values, "b": bare[:-1]}  # "your last support ticket"
-    if ("恢复{b}" in template and "备份" in bare) or ("restore of {s}" in template
-                                                  and re.search(r"(?i)backup|restore", bare)):
-        template = template.replace("恢复{b}", "恢复数据").replace("restore of {s}",
-                                                                  "restore from backup")
+    if ("恢复{b}" in template and "备份" in bare) or (
+        "restore of {s}" in template and re.search(r"(?i)backup|restore", bare)
+    ):
+        template = template.replace("恢复{b}", "恢复数据").replace(
+            "restore of {s}", "restore from backup"
+        )
     return template.format(**values)
 
 
 #: what a question is really about when it names one of these: an approval, a reconciliation,
 #: a forecast, a renewal, an audit. A rewrite about the noun it also names ("the console",
 #: "invoices") would ask about something else, so the subject must say the topic itself.
-_EN_TOPIC = re.compile(r"(?i)\b(?:approv\w*|sign(?:s|ed)?\s+off|procure\w*|reconcil\w*|"
-                       r"predict\w*|unpredict\w*|forecast\w*|renew\w*|complian\w*|"
-                       r"reviews?|consolidat\w*)")
+_EN_TOPIC = re.compile(
+    r"(?i)\b(?:approv\w*|sign(?:s|ed)?\s+off|procure\w*|reconcil\w*|"
+    r"predict\w*|unpredict\w*|forecast\w*|renew\w*|complian\w*|"
+    r"reviews?|consolidat\w*)"
+)
 #: the work that would run faster, as the question names it ("training jobs", "builds")
-_EN_JOB_NOUN = re.compile(r"(?i)\b((?:training|batch|build|etl|inference|render(?:ing)?|"
-                          r"data|analytics|test|ci)\s+jobs?|builds|queries|test\s+suites?)\b")
+_EN_JOB_NOUN = re.compile(
+    r"(?i)\b((?:training|batch|build|etl|inference|render(?:ing)?|"
+    r"data|analytics|test|ci)\s+jobs?|builds|queries|test\s+suites?)\b"
+)
 
 
 def _en_off_topic(text: str, subject: str | None) -> bool:
@@ -577,47 +707,68 @@ def _english(code: str, text: str) -> str | None:
         return None  # "would finance approve faster": about an approval, not the console
     if code == "competitor-confront":
         rival = _EN_RIVAL_NAME.search(text)
-        area = rival and (re.search(
-            r"(?i)\b(?:put|puts|run|runs|host|hosts|moved?|keep|keeps)\s+(?:all\s+(?:of\s+)?)?"
-            r"((?:your|the|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:on|to|with|at|onto)\s+"
-            + re.escape(rival.group()), text) or re.search(
-            r"(?i)\b(?:chose|choose|picked|pick|went\s+with|use|using)\s+"
-            + re.escape(rival.group()) + r"\s+for\s+([\w-]+(?:\s+[\w-]+)?)"
-            r"(?=\s+(?:over|instead|rather|and)\b|\s*[,?]|$)", text))
+        area = rival and (
+            re.search(
+                r"(?i)\b(?:put|puts|run|runs|host|hosts|moved?|keep|keeps)\s+(?:all\s+(?:of\s+)?)?"
+                r"((?:your|the|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:on|to|with|at|onto)\s+"
+                + re.escape(rival.group()),
+                text,
+            )
+            or re.search(
+                r"(?i)\b(?:chose|choose|picked|pick|went\s+with|use|using)\s+"
+                + re.escape(rival.group())
+                + r"\s+for\s+([\w-]+(?:\s+[\w-]+)?)"
+                r"(?=\s+(?:over|instead|rather|and)\b|\s*[,?]|$)",
+                text,
+            )
+        )
         if area and _en_well_formed(area.group(1)):
             # "put your DNS on Cloudflare": they chose it for that area, which stays named
             said = re.sub(r"(?i)^(?:the|their)\s+", "", area.group(1))
-            return (f"When your team chose {rival.group()} for {said}, "
-                    "which criteria weighed most?")
+            return f"When your team chose {rival.group()} for {said}, which criteria weighed most?"
         named = _en_well_formed(english_subject(text))
         if named and not _EN_PEOPLE_HEAD.search(named) and not _EN_EVENT.search(named):
             kind = _en_acronym_singular(_bare(named))
             if rival:
-                return (f"When your team last compared {rival.group()} with other {kind} "
-                        "vendors, which criteria weighed most?")
+                return (
+                    f"When your team last compared {rival.group()} with other {kind} "
+                    "vendors, which criteria weighed most?"
+                )
             return f"When your team last compared {kind} vendors, which criteria weighed most?"
         if rival:
             return f"When your team last evaluated {rival.group()}, which criteria weighed most?"
         return None
     if code in ("vague", "opinion-fishing", "leading"):
         place = english_phrase(text)
-        if place and _EN_PLACE.search(place) and _en_well_formed(place) \
-                and not re.search(r"(?i)\bdata\s+warehouses?$", place):
+        if (
+            place
+            and _EN_PLACE.search(place)
+            and _en_well_formed(place)
+            and not re.search(r"(?i)\bdata\s+warehouses?$", place)
+        ):
             return f"Walk me through the busiest day at {place} last month."
     if code == "obvious-answer" and re.search(r"\b(?:if|suppose|imagine)\b", plain):
         code = "hypothetical"  # "would you switch if it were cheaper": a future, not a want
     if code == "leading" and _EN_WANT.search(text) and not re.search(r"(?i)\bauditors?\b", text):
         return _en_need(text, leading=True)  # "you'd want an alerting app": the need
     subject = _english_subject_of(code, text)
-    if code == "hypothetical" and not (subject and re.search(
+    if code == "hypothetical" and not (
+        subject
+        and re.search(
             r"\bhow\s+much\b|\b(?:pay|spend|budget|price|priced|per\s+month|per\s+year|"
-            r"discounts?|commit\w*|faster|quicker|twice\s+as\s+fast|speed|slow)\b", plain)):
+            r"discounts?|commit\w*|faster|quicker|twice\s+as\s+fast|speed|slow)\b",
+            plain,
+        )
+    ):
         return _en_need(text)
     if not subject:
         return None
     subject = re.sub(r"^(?:The|Your|Our|Their)\b", lambda m: m.group().lower(), subject)
-    pointed = re.search(r"(?i)\b(?:the|your)\s+(?:(?:last|latest|previous|most\s+recent)\s+)?"
-                        + re.escape(_bare(subject)), text)
+    pointed = re.search(
+        r"(?i)\b(?:the|your)\s+(?:(?:last|latest|previous|most\s+recent)\s+)?"
+        + re.escape(_bare(subject)),
+        text,
+    )
     if code == "leading" and _EN_EVENT.search(subject) and pointed:
         # an event the question itself points at ("your renewal", "the last outage"), not one
         # it imagines ("automated failover"); one still to come is asked about as it went
@@ -626,27 +777,39 @@ def _english(code: str, text: str) -> str | None:
             event = pointed.group()
             return f"Walk me through {event[0].lower() + event[1:]}, step by step."
         partner = re.search(re.escape(_bare(subject)) + r"\s+with\s+([A-Z][\w-]+)", text)
-        return (f"Walk me through your last {_bare(subject)}"
-                f"{' with ' + partner.group(1) if partner else ''}, step by step.")
+        return (
+            f"Walk me through your last {_bare(subject)}"
+            f"{' with ' + partner.group(1) if partner else ''}, step by step."
+        )
     if code == "opinion-fishing" and _EN_EVENT.search(subject):
         return f"Walk me through {subject}: which step took longest?"
     if code == "leading" and re.search(r"\bauditors?$", subject, re.IGNORECASE):
         return f"What did {subject} ask for in your last audit?"
     if code == "design-offload" and not re.match(r"(?i)(?:our|the)\b", subject):
         return None  # the frame asks about our product, not theirs
-    if code == "leading" and re.search(r"\b(?:automat\w*|manual\w*|by\s+hand)\b", plain) \
-            and not _EN_NOUN_ONLY.match(_bare(subject).lower()):
+    if (
+        code == "leading"
+        and re.search(r"\b(?:automat\w*|manual\w*|by\s+hand)\b", plain)
+        and not _EN_NOUN_ONLY.match(_bare(subject).lower())
+    ):
         return "Which steps of your work did your team still do by hand last week?"
     bare = _bare(subject)
     if _EN_RIVAL_NAME.search(subject):
         return None  # a verdict on a rival is no subject of ours
     kind = en_kind(bare)
     if code in ("opinion-fishing", "leading", "design-offload") and kind in (
-            "terms", "limit", "price", "process"):
+        "terms",
+        "limit",
+        "price",
+        "process",
+    ):
         if kind == "terms" or code == "design-offload":
             return None  # terms are agreed, not used; our price is ours to design
-        if not (code == "leading" and kind == "price" and re.search(
-                r"\b(?:expensive|costly|pricey|overpriced)\b", plain)):
+        if not (
+            code == "leading"
+            and kind == "price"
+            and re.search(r"\b(?:expensive|costly|pricey|overpriced)\b", plain)
+        ):
             if kind == "price" and re.search(r"(?i)\bpric\w*$", bare):
                 modifier = " ".join(bare.split()[:-1])
                 return f"What did your team pay for {modifier} last month?" if modifier else None
@@ -655,20 +818,27 @@ def _english(code: str, text: str) -> str | None:
         on_subject = pattern in (_EN_TOOL, _EN_RUNNABLE)
         if not pattern.search(bare if on_subject else plain):
             continue
-        if (_EN_QUALITY.match(bare) or _EN_QUALITY.match(bare.split()[0])) \
-                and "latency did" not in template:
+        if (
+            _EN_QUALITY.match(bare) or _EN_QUALITY.match(bare.split()[0])
+        ) and "latency did" not in template:
             return None  # a quality is no thing that went down or cost money
-        if code == "obvious-answer" and (subject != _en_thing(english_subject(text) or "")
-                                         or ("go down" in template and _EN_EVENT.search(bare))
-                                         or ("{b} incidents" in template
-                                             and not bare.lower().endswith("incidents"))):
+        if code == "obvious-answer" and (
+            subject != _en_thing(english_subject(text) or "")
+            or ("go down" in template and _EN_EVENT.search(bare))
+            or ("{b} incidents" in template and not bare.lower().endswith("incidents"))
+        ):
             return None  # the frame needs the product noun the question names
-        if "How many hours" in template and (re.search(r"(?i)\bhours\b", bare)
-                                             or _EN_EVENT.search(bare)):
+        if "How many hours" in template and (
+            re.search(r"(?i)\bhours\b", bare) or _EN_EVENT.search(bare)
+        ):
             return None  # "hours on failover last week": an event is not worked on weekly
         last = bare.split()[-1].lower()
-        if " was {s}" in template and last.endswith("s") and not last.endswith("ss") \
-                and not _EN_MASS.match(last):
+        if (
+            " was {s}" in template
+            and last.endswith("s")
+            and not last.endswith("ss")
+            and not _EN_MASS.match(last)
+        ):
             return None  # "How fast was your alerts": a plural is no one thing with a speed
         if "restore" in template and not re.search(_EN_STORE, bare):
             return None  # data is restored, not "the last restore of the outage"
@@ -676,10 +846,13 @@ def _english(code: str, text: str) -> str | None:
             job = _EN_JOB_NOUN.search(text)
             if not job:
                 return None  # faster at what? the question names no work that runs
-            return template.format(j=re.sub(r"(?i)(job)s$|(build)s$|(quer)ies$|(suite)s$",
-                                            lambda m: m.group(m.lastindex) + (
-                                                "y" if m.lastindex == 3 else ""),
-                                            job.group(1)))
+            return template.format(
+                j=re.sub(
+                    r"(?i)(job)s$|(build)s$|(quer)ies$|(suite)s$",
+                    lambda m: m.group(m.lastindex) + ("y" if m.lastindex == 3 else ""),
+                    job.group(1),
+                )
+            )
         if re.search(r"spend on \{b\}|\{s\} cost your", template) and en_kind(bare) == "price":
             thing = _en_price_thing(subject)
             if not thing:
@@ -694,8 +867,11 @@ def _english(code: str, text: str) -> str | None:
             if kind == "incident":
                 return None
         if "{c}" in template:
-            bought = re.search(r"(?i)\b(?:support|storage|gpus?(?:\s+instances?)?|bandwidth|"
-                               r"egress|cdn|backups?|compute|instances)\b", bare)
+            bought = re.search(
+                r"(?i)\b(?:support|storage|gpus?(?:\s+instances?)?|bandwidth|"
+                r"egress|cdn|backups?|compute|instances)\b",
+                bare,
+            )
             if not bought:
                 return None  # they do not pay for what we would offer yet
             word = bought.group()
@@ -705,33 +881,42 @@ def _english(code: str, text: str) -> str | None:
             if not modifier:
                 continue
             return template.format(m=modifier)
-        if _EN_PEOPLE_HEAD.search(subject) and re.search(r"used|run|did with|go down|fast was",
-                                                         template):
+        if _EN_PEOPLE_HEAD.search(subject) and re.search(
+            r"used|run|did with|go down|fast was", template
+        ):
             if code == "opinion-fishing":
                 return f"Walk me through the last ticket your team opened with {subject}."
             return None  # one works with a team; one does not run or use it
-        return _fill(template, {"s": subject, "b": bare, "a": _indefinite(subject),
-                                "u": _en_acronym_singular(bare)})
+        return _fill(
+            template,
+            {"s": subject, "b": bare, "a": _indefinite(subject), "u": _en_acronym_singular(bare)},
+        )
     return None
 
 
 # --- Chinese frames --------------------------------------------------------------------------
-_ZH_TOOL = re.compile(r"(?:控制台|接口|API|api|SDK|sdk|看板|仪表盘|界面|调度|工具|命令行工具|"
-                      r"系统|目录|网络产品|Kafka|Redis|MySQL|CDN|cdn|K8s|k8s|数据库|对象存储|"
-                      r"存储|函数计算|边缘函数|日志服务|监控|平台|文档)$")
+_ZH_TOOL = re.compile(
+    r"(?:控制台|接口|API|api|SDK|sdk|看板|仪表盘|界面|调度|工具|命令行工具|"
+    r"系统|目录|网络产品|Kafka|Redis|MySQL|CDN|cdn|K8s|k8s|数据库|对象存储|"
+    r"存储|函数计算|边缘函数|日志服务|监控|平台|文档)$"
+)
 ZH_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "obvious-answer": (
         (re.compile(r"备份|恢复"), "你们最近一次从备份恢复{b}，花了多长时间？"),
         (re.compile(r"安全事件|事故|漏洞|攻击|泄露"), "上个季度你们处理了几起{b}事件？"),
         (re.compile(r"工单|技术支持|售后|响应"), "你们最近一次提的{b}工单，多久得到了第一次回复？"),
         (re.compile(r"账单.*(?:少|低|降|省)|(?:少|低|降|省).*账单"), "上个月的{b}一共是多少钱？"),
-        (re.compile(r"便宜|价格|成本|费用|省钱|降价|优惠|折扣|性价比|物美价廉|价钱"),
-         "上个月你们在{b}上一共花了多少钱？"),
+        (
+            re.compile(r"便宜|价格|成本|费用|省钱|降价|优惠|折扣|性价比|物美价廉|价钱"),
+            "上个月你们在{b}上一共花了多少钱？",
+        ),
         (re.compile(r"升级|迁移|发布|部署|扩容"), "你们上一次{b}花了多长时间？"),
         (re.compile(r"延迟|时延|卡顿|更快|速度|性能|QPS"), "上个月高峰时段，{b}的延迟大概是多少？"),
         (re.compile(r"稳定|可靠|故障|宕机|可用|停机|中断|掉线"), "上个季度{b}出过几次故障？"),
-        (re.compile(r"省心|省事|轻松|效率|自动化|简单|方便|易用|好用"),
-         "上个月你们团队在{b}上花了多少人天？"),
+        (
+            re.compile(r"省心|省事|轻松|效率|自动化|简单|方便|易用|好用"),
+            "上个月你们团队在{b}上花了多少人天？",
+        ),
     ),
     "design-offload": (
         (re.compile(r"看板|仪表盘|大盘|报表|指标"), "上次复盘{m}时，你们团队看的是哪几个数？"),
@@ -739,17 +924,23 @@ ZH_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     ),
     "competitor-confront": (),
     "hypothetical": (
-        (re.compile(r"多少钱|付多少|花多少|出多少|价位|价格|付费|每月|每年"),
-         "去年你们在{c}上实际花了多少钱？"),
+        (
+            re.compile(r"多少钱|付多少|花多少|出多少|价位|价格|付费|每月|每年"),
+            "去年你们在{c}上实际花了多少钱？",
+        ),
         (re.compile(r"快一倍|更快|提速|速度|慢"), "上个月你们最慢的一次{j}跑了多久？"),
     ),
     "opinion-fishing": (
         (re.compile(r"问题|挑战|困难|痛点"), "上个月{b}上哪个问题最耗你们团队的时间？"),
         (re.compile(r"文档"), "你们团队最近一次查{s}，是想找什么？"),
-        (re.compile(r"迁移|上线|割接|升级|续约|故障|事故|项目|发布"),
-         "上次{b}的过程中，哪一步最费时间？"),
-        (re.compile(r"技术支持|售后|支持团队|客户经理|工单"),
-         "能讲讲你们最近一次找{s}解决问题的经过吗？"),
+        (
+            re.compile(r"迁移|上线|割接|升级|续约|故障|事故|项目|发布"),
+            "上次{b}的过程中，哪一步最费时间？",
+        ),
+        (
+            re.compile(r"技术支持|售后|支持团队|客户经理|工单"),
+            "能讲讲你们最近一次找{s}解决问题的经过吗？",
+        ),
         (_ZH_TOOL, "你们团队最近一次用{s}做的是什么事？"),
     ),
     "leading": (
@@ -766,11 +957,15 @@ ZH_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 #: what a Chinese question is really about when it names one of these (see _EN_TOPIC)
 _ZH_TOPIC = re.compile(r"审批|签字|采购|对账|预测|续约|合规|评审|整合")
 #: the work that would run faster, as the question names it ("训练任务")
-_ZH_JOB_NOUN = re.compile(r"(?:训练|批处理|构建|推理|ETL|渲染|数据处理|跑批|分析|测试)"
-                          r"(?:任务|作业)|训练|构建|跑批")
+_ZH_JOB_NOUN = re.compile(
+    r"(?:训练|批处理|构建|推理|ETL|渲染|数据处理|跑批|分析|测试)"
+    r"(?:任务|作业)|训练|构建|跑批"
+)
 #: what holds data, so that it can be restored from a backup
-_ZH_STORE = re.compile(r"(?:备份|数据库|存储|集群|数据|MySQL|Redis|Kafka|实例|云主机|服务器|磁盘|"
-                       r"文件|数据仓库|数仓)$")
+_ZH_STORE = re.compile(
+    r"(?:备份|数据库|存储|集群|数据|MySQL|Redis|Kafka|实例|云主机|服务器|磁盘|"
+    r"文件|数据仓库|数仓)$"
+)
 _ZH_PLACE = re.compile(r"(?:工厂|门店|仓库|机房|数据中心|产线|车间|医院|网点|工地|矿山|实验室)$")
 _ZH_PEOPLE = re.compile(r"(?:技术支持|售后|支持团队|客户经理|团队|工程师|审计)$")
 
@@ -837,18 +1032,22 @@ _ZH_JOBS = (
     (r"日志检索|日志搜索|日志分析", "在故障排查中检索日志"),
     (r"Iceberg|湖仓", "让几个查询引擎读同一批表"),
     (r"成本看板|成本报表|成本分析", "解释云账单为什么突然涨了"),
-    (r"在([\u4e00-\u9fff]{2,4}?)(?:有|开|建|建了|开了)?(?:机房|数据中心|可用区|节点|地域)",
-     "服务{place}一带的用户"),
+    (
+        r"在([\u4e00-\u9fff]{2,4}?)(?:有|开|建|建了|开了)?(?:机房|数据中心|可用区|节点|地域)",
+        "服务{place}一带的用户",
+    ),
 )
 #: a system or its data put on a cloud ("把 MES 的数据放在阿里云上", "搬上来")
 _ZH_PUT = r"(?:放在|放到|部署在|部署到|迁到|迁去|迁上|迁过来|搬到|搬去|搬上|搬过来|托管在|跑在)"
-_ZH_AUDIENCE = re.compile(r"给([\u4e00-\u9fff]{2,6}?)(?:用|看)|(值班团队|值班同学|运维团队|"
-                          r"车间主任|店长|门店|一线员工|现场人员)")
+_ZH_AUDIENCE = re.compile(
+    r"给([\u4e00-\u9fff]{2,6}?)(?:用|看)|(值班团队|值班同学|运维团队|"
+    r"车间主任|店长|门店|一线员工|现场人员)"
+)
 _ZH_WANT = re.compile(r"想要|需要|希望有|肯定要|缺一个|缺个|要是有")
 
 
 def _zh_need(text: str, leading: bool = False) -> str | None:
-    """"上次你们需要查询数据之间的关联关系时，是怎么做的？" for a graph database; ``None``
+    """ "上次你们需要查询数据之间的关联关系时，是怎么做的？" for a graph database; ``None``
     when the job behind the product can't be named."""
     for pattern, job in _ZH_JOBS:
         found = re.search(pattern, text, re.IGNORECASE)
@@ -860,8 +1059,9 @@ def _zh_need(text: str, leading: bool = False) -> str | None:
             job = job.format(place=found.group(1))
         elif "{aud}" in job:
             audience = _ZH_AUDIENCE.search(text)
-            job = job.format(aud=next((g for g in audience.groups() if g), "")
-                             if audience else "负责的人")
+            job = job.format(
+                aud=next((g for g in audience.groups() if g), "") if audience else "负责的人"
+            )
         return f"你们上一次{job}，是怎么做的？" if leading else f"上次你们需要{job}时，是怎么做的？"
     return None
 
@@ -872,12 +1072,17 @@ _ZH_PRODUCT_KIND = re.compile(
     r"^(?:CDN|GPU|API|SDK|K8s|Kubernetes|AI|IoT|MES|ERP|CRM|POS|大模型|对象存储|块存储|文件存储|"
     r"存储|数据库|监控|日志服务|日志|云主机|服务器|带宽|专线|容器|镜像|数据仓库|数仓|数据湖|"
     r"推理|训练|消息队列|负载均衡|防火墙|加速|直播|转码|备份|容灾|灾备|边缘节点|函数计算|"
-    r"GPU\s?(?:实例|服务器|算力)|(?:GPU|CDN|AI)\s?\S{1,4})$", re.IGNORECASE)
+    r"GPU\s?(?:实例|服务器|算力)|(?:GPU|CDN|AI)\s?\S{1,4})$",
+    re.IGNORECASE,
+)
 #: a Latin word that is no vendor: a product kind or a job title
-_ZH_NOT_VENDOR = re.compile(r"^(?:GB|TB|MB|PB|QPS|TPS|CDN|GPU|API|SDK|K8s|Kubernetes|AI|IoT|"
-                            r"MES|ERP|CRM|POS|SLA|IT|"
-                            r"CIO|CTO|CEO|CFO|COO|VP|PM|HR|OK|App|APP|Kafka|Redis|MySQL|"
-                            r"PostgreSQL|Spark|Airflow|Iceberg|Terraform)$", re.IGNORECASE)
+_ZH_NOT_VENDOR = re.compile(
+    r"^(?:GB|TB|MB|PB|QPS|TPS|CDN|GPU|API|SDK|K8s|Kubernetes|AI|IoT|"
+    r"MES|ERP|CRM|POS|SLA|IT|"
+    r"CIO|CTO|CEO|CFO|COO|VP|PM|HR|OK|App|APP|Kafka|Redis|MySQL|"
+    r"PostgreSQL|Spark|Airflow|Iceberg|Terraform)$",
+    re.IGNORECASE,
+)
 
 
 def _zh_vendor(text: str, rival_name: str) -> str:
@@ -892,11 +1097,15 @@ def _zh_vendor(text: str, rival_name: str) -> str:
 
 
 #: what may stand before a Chinese subject without being part of it: "结算接口" is not "接口"
-_ZH_BOUNDARY = re.compile(r"[的们在对用把让给是和与及、个些款套次种上里中从到跟于"
-                          r"望要意想有少多更新老旧云年月天周季，,？?。！!：:\s]|^$")
+_ZH_BOUNDARY = re.compile(
+    r"[的们在对用把让给是和与及、个些款套次种上里中从到跟于"
+    r"望要意想有少多更新老旧云年月天周季，,？?。！!：:\s]|^$"
+)
 #: a verb or a noun just before the subject leaves it whole: "处理工单", "数据备份"
-_ZH_BEFORE_OK = re.compile(rf"(?:处理|管理|维护|使用|调用|部署|运维|升级|迁移|排查|提|查|看|"
-                           rf"开|建|迁|换|选|买|付|交|跑|管|修|配|做|数据|{_ZH_NOUN})$")
+_ZH_BEFORE_OK = re.compile(
+    rf"(?:处理|管理|维护|使用|调用|部署|运维|升级|迁移|排查|提|查|看|"
+    rf"开|建|迁|换|选|买|付|交|跑|管|修|配|做|数据|{_ZH_NOUN})$"
+)
 
 
 def _zh_whole(subject: str | None, text: str) -> str | None:
@@ -906,8 +1115,11 @@ def _zh_whole(subject: str | None, text: str) -> str | None:
         return None
     at = text.find(subject)
     before = text[at - 1] if at > 0 else ""
-    if re.fullmatch(r"[\u4e00-\u9fff]", before) and not _ZH_BOUNDARY.match(before) \
-            and not _ZH_BEFORE_OK.search(text[:at]):
+    if (
+        re.fullmatch(r"[\u4e00-\u9fff]", before)
+        and not _ZH_BOUNDARY.match(before)
+        and not _ZH_BEFORE_OK.search(text[:at])
+    ):
         return None
     return subject
 
@@ -916,44 +1128,67 @@ def _chinese(code: str, text: str) -> str | None:
     named = _zh_whole(_zh_well_formed(chinese_subject(text)), text)
     if code == "competitor-confront":
         rival = _ZH_RIVAL.search(text)
-        rival_name = _zh_vendor(text, rival.group() if rival and rival.group() not in (
-            "友商", "竞品") else "")
+        rival_name = _zh_vendor(
+            text, rival.group() if rival and rival.group() not in ("友商", "竞品") else ""
+        )
         others = [m.group().strip() for m in _ZH_SUBJECT.finditer(text)]
-        others = [_ZH_KIND_TAIL.sub("", m) for m in others
-                  if m != rival_name and m not in _ZH_GENERIC and _zh_well_formed(m)
-                  and not (m.isascii() and (len(m) < 2 or _ZH_TITLE.match(m)))]
+        others = [
+            _ZH_KIND_TAIL.sub("", m)
+            for m in others
+            if m != rival_name
+            and m not in _ZH_GENERIC
+            and _zh_well_formed(m)
+            and not (m.isascii() and (len(m) < 2 or _ZH_TITLE.match(m)))
+        ]
         kind = next((m for m in others if m and _ZH_PRODUCT_KIND.match(m)), "")
         placed = rival_name and re.search(
             r"(?:把|你们的|贵司的?)\s*([A-Za-z0-9\u4e00-\u9fff ]{1,12}?)\s*(?:为什么|为啥)?"
-            rf"(?:都|也|全|全部)?{_ZH_PUT}\s*{re.escape(rival_name)}", text)
+            rf"(?:都|也|全|全部)?{_ZH_PUT}\s*{re.escape(rival_name)}",
+            text,
+        )
         if placed and not _ZH_VERBISH.search(placed.group(1).replace("数据", "")):
             # "为什么把 MES 的数据放在阿里云上": a system placed, not a vendor of its kind
-            return _zh_spaced("当初把{x}放到{r}上时，你们最看重哪几点？",
-                              {"x": placed.group(1).strip(), "r": rival_name}, text)
+            return _zh_spaced(
+                "当初把{x}放到{r}上时，你们最看重哪几点？",
+                {"x": placed.group(1).strip(), "r": rival_name},
+                text,
+            )
         if re.search(r"把[^，,？?]{1,24}?" + _ZH_PUT, text):
             return None  # a system or its data moved: "上次评估 ERP 供应商" asks another thing
         if rival_name and kind:
             chose = re.search(r"选|用(?:了|的|他们|它)|在用|换成|换到|迁到|迁去|签了", text)
-            return _zh_spaced("当初选{r}做{k}时，你们最看重哪几点？" if chose else
-                              "上次对比{r}和其他{k}供应商时，你们最看重哪几点？",
-                              {"r": rival_name, "k": kind}, text)
+            return _zh_spaced(
+                "当初选{r}做{k}时，你们最看重哪几点？"
+                if chose
+                else "上次对比{r}和其他{k}供应商时，你们最看重哪几点？",
+                {"r": rival_name, "k": kind},
+                text,
+            )
         if kind:
             return _zh_spaced("上次评估{k}供应商时，你们最看重哪几点？", {"k": kind}, text)
         if rival_name:
             known = rival is not None and rival.group() == rival_name
-            return _zh_spaced("上次评估{r}时，你们最看重哪几点？" if known
-                              else "上次评估{r}的方案时，你们最看重哪几点？",
-                              {"r": rival_name}, text)
+            return _zh_spaced(
+                "上次评估{r}时，你们最看重哪几点？"
+                if known
+                else "上次评估{r}的方案时，你们最看重哪几点？",
+                {"r": rival_name},
+                text,
+            )
         return None
     topic = _ZH_TOPIC.search(text)
     if topic and topic.group() not in (named or chinese_phrase(text) or ""):
         return None  # "财务审批会更快吗": about an approval, not the console (see _EN_TOPIC)
     if code == "obvious-answer" and re.search(r"如果|要是|假如|假设|倘若|的话", text):
         code = "hypothetical"  # "要是再便宜一点，会换过来吗": a future, not a want
-    if code == "hypothetical" or (code == "leading" and _ZH_WANT.search(text)
-                                  and not re.search("审计", text)):
-        money = re.search(r"多少钱|付多少|花多少|出多少|价位|价格|付费|每月|每年|折扣|承诺|"
-                          r"快一倍|更快|提速|速度|慢", text)
+    if code == "hypothetical" or (
+        code == "leading" and _ZH_WANT.search(text) and not re.search("审计", text)
+    ):
+        money = re.search(
+            r"多少钱|付多少|花多少|出多少|价位|价格|付费|每月|每年|折扣|承诺|"
+            r"快一倍|更快|提速|速度|慢",
+            text,
+        )
         if code == "leading" or not money:
             need = _zh_need(text, leading=code == "leading")
             return _zh_spaced(need, {}, text) if need else None
@@ -963,8 +1198,11 @@ def _chinese(code: str, text: str) -> str | None:
     subject = named or phrase
     if named and phrase and phrase != named and phrase.endswith(named):
         subject = phrase  # "我们的开放接口", not "接口"
-    if named and subject == named and re.search(
-            r"我们的\s*(?:托管的?\s*)?" + re.escape(named), text):
+    if (
+        named
+        and subject == named
+        and re.search(r"我们的\s*(?:托管的?\s*)?" + re.escape(named), text)
+    ):
         subject = "我们的" + named  # ours, said as ours: "我们的命令行工具"
     if code == "hypothetical":
         offer = re.search(r"(?:如果|要是|假如|假设|倘若|若是?)(?:我们|我司)[^，,？?]*", text)
@@ -972,8 +1210,10 @@ def _chinese(code: str, text: str) -> str | None:
             subject = _zh_well_formed(chinese_subject(offer.group())) or subject
     if not subject:
         return None
-    if code == "design-offload" and ((subject == phrase and not subject.startswith("我们"))
-                                     or re.fullmatch(r"预算|成本|费用|价格", subject)):
+    if code == "design-offload" and (
+        (subject == phrase and not subject.startswith("我们"))
+        or re.fullmatch(r"预算|成本|费用|价格", subject)
+    ):
         return None  # the frame asks about our product, not theirs or their budget
     bare = re.sub(r"^(?:托管的?|我们的?|新的?)\s*", "", subject) or subject
     if bare in _ZH_GENERIC or bare in ("业务", "公司", "团队"):
@@ -982,7 +1222,11 @@ def _chinese(code: str, text: str) -> str | None:
         return None
     kind = zh_kind(bare)
     if code in ("opinion-fishing", "leading", "design-offload") and kind in (
-            "terms", "limit", "price", "process"):
+        "terms",
+        "limit",
+        "price",
+        "process",
+    ):
         if kind == "terms" or code == "design-offload":
             return None  # terms are agreed, not used; our price is ours to design
         dear = re.search(r"(?<!可)贵(?![司方公])", text)
@@ -1046,18 +1290,26 @@ def _zh_template(template: str, bare: str) -> str:
 
 
 # --- double questions ------------------------------------------------------------------------
-_EN_INTENT = re.compile(r"\b(?:cost|costs|spend|spent|budget|pay|paying|paid|lose|lost|why|"
-                        r"decide\w*|choose|chose|criteria|approv\w*|sign\s+off|how\s+did|"
-                        r"explain|how\s+often|how\s+many\s+times)\b")
-_ZH_INTENT = re.compile(r"损失|花了|成本|预算|钱|费用|为什么|为何|决定|标准|审批|批准|怎么|如何|"
-                        r"多久.{0,4}一次|几次|多少次")
+_EN_INTENT = re.compile(
+    r"\b(?:cost|costs|spend|spent|budget|pay|paying|paid|lose|lost|why|"
+    r"decide\w*|choose|chose|criteria|approv\w*|sign\s+off|how\s+did|"
+    r"explain|how\s+often|how\s+many\s+times)\b"
+)
+_ZH_INTENT = re.compile(
+    r"损失|花了|成本|预算|钱|费用|为什么|为何|决定|标准|审批|批准|怎么|如何|"
+    r"多久.{0,4}一次|几次|多少次"
+)
 
 
-_EN_MARKER = re.compile(r"^\W*(?:(?:so|um|uh|ok|okay|well|just\s+curious|quick\s+one)\W+)?"
-                        r"(?:what|how|why|which|who|whom|whose|where|when|do|does|did|is|"
-                        r"are|was|were|would|will|can|could|should|has|have|had)\b")
-_ZH_MARKER = re.compile(r"什么|怎么|怎样|哪|谁|多少|几|如何|为什么|为何|为啥|是否|有没有|"
-                        r"会不会|要不要|是不是|能不能|多久|多大|多长|多快|(.)不\1|[吗么呢]？$")
+_EN_MARKER = re.compile(
+    r"^\W*(?:(?:so|um|uh|ok|okay|well|just\s+curious|quick\s+one)\W+)?"
+    r"(?:what|how|why|which|who|whom|whose|where|when|do|does|did|is|"
+    r"are|was|were|would|will|can|could|should|has|have|had)\b"
+)
+_ZH_MARKER = re.compile(
+    r"什么|怎么|怎样|哪|谁|多少|几|如何|为什么|为何|为啥|是否|有没有|"
+    r"会不会|要不要|是不是|能不能|多久|多大|多长|多快|(.)不\1|[吗么呢]？$"
+)
 
 
 def questions(text: str, language: str) -> list[str]:
@@ -1077,11 +1329,15 @@ def questions(text: str, language: str) -> list[str]:
     return [first, second[0].upper() + second[1:] + "?"]
 
 
-_EN_TIME = re.compile(r"\b(?:(?:last|this|next|each|every|per|a)\s+(?:week|month|quarter|year|"
-                      r"day)|in\s+20\d\d|so\s+far|since\s+\w+|yesterday|today)\b")
-_ZH_TIME = re.compile(r"(?:上个?(?:月|季度|周|星期|赛季|财年)|上一?赛季|去年|今年|前年|过去一年|"
-                      r"这个季度|上次|上一次|最近一次)(?:\s?(?:双十一|双11|双十二|618|大促|春节|"
-                      r"黑五|年底|年终|旺季|高峰期?))?|每个?(?:月|年|周|天|季度)")
+_EN_TIME = re.compile(
+    r"\b(?:(?:last|this|next|each|every|per|a)\s+(?:week|month|quarter|year|"
+    r"day)|in\s+20\d\d|so\s+far|since\s+\w+|yesterday|today)\b"
+)
+_ZH_TIME = re.compile(
+    r"(?:上个?(?:月|季度|周|星期|赛季|财年)|上一?赛季|去年|今年|前年|过去一年|"
+    r"这个季度|上次|上一次|最近一次)(?:\s?(?:双十一|双11|双十二|618|大促|春节|"
+    r"黑五|年底|年终|旺季|高峰期?))?|每个?(?:月|年|周|天|季度)"
+)
 _EN_PRONOUN = re.compile(r"\b(?:it|they|them)\b")
 _ZH_PRONOUN = re.compile(r"它们?|其")
 
@@ -1092,9 +1348,14 @@ def _en_own_subject(half: str) -> str | None:
     own = _en_well_formed(english_subject(half))
     money = own and re.fullmatch(r"(?i)budgets?|costs?|spend|prices?|fees", _bare(own))
     before = money and re.search(r"([\w']+)\s+" + re.escape(_bare(own)), half)
-    if money and (not before or re.fullmatch(
+    if money and (
+        not before
+        or re.fullmatch(
             r"(?i)the|your|our|a|an|per|annual|monthly|yearly|total|overall|what's|is|"
-            r"whats|that|this", before.group(1))):
+            r"whats|that|this",
+            before.group(1),
+        )
+    ):
         return None  # "the annual budget": for what? "the infrastructure budget" says
     return own
 
@@ -1103,19 +1364,27 @@ def _en_standing(half: str, other: str) -> str | None:
     """``half`` of a double question made to stand alone: its pronoun replaced by the other
     half's subject ("what does it cost" -> "what does the cluster cost"), the other half's time
     frame carried over; ``None`` when it can't name what it asks about."""
-    if re.search(r"\b(?:its|their|those|that|these)\b|\beach\s+(?!(?:month|year|week|day|"
-                 r"quarter|hour)\b)\w+|\bper\s+(?!(?:month|year|week|day|quarter|hour|minute|"
-                 r"second|request|gb|tb)\b)\w+", half, re.I):
+    if re.search(
+        r"\b(?:its|their|those|that|these)\b|\beach\s+(?!(?:month|year|week|day|"
+        r"quarter|hour)\b)\w+|\bper\s+(?!(?:month|year|week|day|quarter|hour|minute|"
+        r"second|request|gb|tb)\b)\w+",
+        half,
+        re.I,
+    ):
         return None  # "each region", "per player": each of what the dropped half counted
     pronouns = _EN_PRONOUN.findall(half.lower())
     if pronouns:
-        anchored = re.search(rf"(?i)\b(?:the|your|our)\s+(?:last|latest|previous|most\s+recent)"
-                             rf"\s+(?:[\w-]+\s+){{0,2}}?{_EN_NOUN}\b", other)
+        anchored = re.search(
+            rf"(?i)\b(?:the|your|our)\s+(?:last|latest|previous|most\s+recent)"
+            rf"\s+(?:[\w-]+\s+){{0,2}}?{_EN_NOUN}\b",
+            other,
+        )
         found = anchored.group() if anchored else _en_well_formed(english_subject(other))
         if len(pronouns) > 1 or not found:
             return None
         if found.lower() not in other.lower() or not re.match(
-                r"(?i)(?:the|your|our|their)\b", found):  # "Which database": your database
+            r"(?i)(?:the|your|our|their)\b", found
+        ):  # "Which database": your database
             found = "your " + _bare(found)
         plural = found.lower().endswith("s") and not _EN_MASS.match(found.split()[-1].lower())
         if plural != (pronouns[0] != "it"):
@@ -1137,14 +1406,20 @@ _ZH_EVENT = re.compile(r"(?:发布|迁移|故障|宕机|升级|扩容|续约|审
 def _zh_standing(half: str, other: str) -> str | None:
     """The Chinese form of ``_en_standing``: "每个月花多少钱？" after "集群有多大" becomes
     "这个集群每个月花多少钱？"."""
-    if re.search(r"各自|他们|这些|那些|每一?(?:个|家|位|台|张|款|条|套|名|块|户)?"
-                 r"(?!个?(?:月|年|周|天|季度|小时|分钟|秒|次|GB|TB|G\b|T\b))"
-                 r"(?:个|家|位|台|张|款|条|套|名|块|户)", half):
+    if re.search(
+        r"各自|他们|这些|那些|每一?(?:个|家|位|台|张|款|条|套|名|块|户)?"
+        r"(?!个?(?:月|年|周|天|季度|小时|分钟|秒|次|GB|TB|G\b|T\b))"
+        r"(?:个|家|位|台|张|款|条|套|名|块|户)",
+        half,
+    ):
         return None  # "每个地区…", "每张卡…": each of what the dropped half counted
     own = _ZH_SUBJECT.search(half) or _ZH_HEAD.search(half.rstrip("？?"))
     money_first = False
-    if own and _ZH_MONEY_ONLY.fullmatch(own.group()) and (
-            own.start() == 0 or _ZH_BOUNDARY.match(half[own.start() - 1])):
+    if (
+        own
+        and _ZH_MONEY_ONLY.fullmatch(own.group())
+        and (own.start() == 0 or _ZH_BOUNDARY.match(half[own.start() - 1]))
+    ):
         money_first = own.start() == 0
         own = None  # "一年的预算": the budget for what? ("基础设施预算" says it)
     if own and not _ZH_PRONOUN.search(half):
@@ -1166,19 +1441,28 @@ def _zh_standing(half: str, other: str) -> str | None:
             half = _ZH_PRONOUN.sub(found, half, count=1)
         else:
             body = re.sub(r"^你们", "", half)
-            if money_first or (time and half.startswith(time.group()) and _ZH_MONEY_ONLY.match(
-                    half[len(time.group()):])):
+            if money_first or (
+                time
+                and half.startswith(time.group())
+                and _ZH_MONEY_ONLY.match(half[len(time.group()) :])
+            ):
                 body = re.sub(f"^{re.escape(time.group())}" if time else "^", "", body)
                 lead = time.group() if time and half.startswith(time.group()) else ""
                 half = lead + re.sub(r"^(?:我们|你们)的", "", found) + "的" + body
-                return re.sub(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|"
-                              r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])", " ", half)
+                return re.sub(
+                    r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|"
+                    r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])",
+                    " ",
+                    half,
+                )
             # "你们的集群", never "这个集群": the cluster "这个" points at is in the dropped half
-            owner = "" if found.startswith(("我们", "你们")) or _ZH_EVENT.search(found) \
-                else "你们的"
+            owner = (
+                "" if found.startswith(("我们", "你们")) or _ZH_EVENT.search(found) else "你们的"
+            )
             half = owner + found + body
-        half = re.sub(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])",
-                      " ", half)
+        half = re.sub(
+            r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])", " ", half
+        )
     return half
 
 
@@ -1195,11 +1479,17 @@ def first_question(text: str, language: str) -> str | None:
     unless the second says more and can be made to stand on its own; ``None`` when it can't
     be cut."""
     marker = _ZH_MARKER if language == "zh-CN" else _EN_MARKER
-    parts = [part for part in questions(text, language)
-             if not re.fullmatch(r"(?:嗯|那个|然后|就是|对了|那|好|哦|呃)呢?？", part)]
+    parts = [
+        part
+        for part in questions(text, language)
+        if not re.fullmatch(r"(?:嗯|那个|然后|就是|对了|那|好|哦|呃)呢?？", part)
+    ]
     halves = [half for half in parts if marker.search(half.lower())]
-    if not halves or len(halves) < len(parts) or any(
-            re.search(r"(?<!什么)(?:的?时候|之后|以后)？$", half) for half in halves):
+    if (
+        not halves
+        or len(halves) < len(parts)
+        or any(re.search(r"(?<!什么)(?:的?时候|之后|以后)？$", half) for half in halves)
+    ):
         return None  # "上次审计的时候，…哪些…": a time clause and one question, not two
     intent = _ZH_INTENT if language == "zh-CN" else _EN_INTENT
     lead_in = re.compile(r"(?i)^(?:so|um|uh|ok|okay|well|just\s+curious|quick\s+one)\W+")
@@ -1208,8 +1498,11 @@ def first_question(text: str, language: str) -> str | None:
     first = halves[0]
     if len(halves) > 1:
         second = halves[-1]
-        if intent.search(second.lower()) and not intent.search(first.lower()) and (
-                _has_body(second, language)):  # "…, and why?": a bare why is no question
+        if (
+            intent.search(second.lower())
+            and not intent.search(first.lower())
+            and (_has_body(second, language))
+        ):  # "…, and why?": a bare why is no question
             standing = (_zh_standing if language == "zh-CN" else _en_standing)(second, first)
             if standing:
                 return standing

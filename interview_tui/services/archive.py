@@ -59,8 +59,16 @@ class Impact:
 
     def counts(self) -> dict[str, int]:
         """The non-zero counts, by name."""
-        names = ("visits", "people", "notes", "requirements", "commitments", "questions",
-                 "attendee_of", "speaker_of")  # fmt: skip
+        names = (
+            "visits",
+            "people",
+            "notes",
+            "requirements",
+            "commitments",
+            "questions",
+            "attendee_of",
+            "speaker_of",
+        )
         return {n: getattr(self, n) for n in names if getattr(self, n)}
 
 
@@ -89,39 +97,51 @@ def impact(store: Store, kind: str, record_id: int) -> Impact:
     """What :func:`delete_for_good` would remove or change, counted."""
     record = _get(store, kind, record_id)
     if isinstance(record, Person):
-        return Impact(kind, record.name, attendee_of=len(_attended(store, record)),
-                      speaker_of=_count(store, "SELECT count(*) AS n FROM notes"
-                                        " WHERE speaker_id = ?", [record_id]))  # fmt: skip
+        return Impact(
+            kind,
+            record.name,
+            attendee_of=len(_attended(store, record)),
+            speaker_of=_count(
+                store, "SELECT count(*) AS n FROM notes WHERE speaker_id = ?", [record_id]
+            ),
+        )
     visits = _in(_visit_ids(store, kind, record_id))
     if isinstance(record, Customer):
         name = record.name
-        people = _count(store, "SELECT count(*) AS n FROM people WHERE customer_id = ?",
-                        [record_id])  # fmt: skip
-        requirements = _count(store, "SELECT count(*) AS n FROM requirements"
-                              " WHERE customer_id = ?", [record_id])  # fmt: skip
+        people = _count(
+            store, "SELECT count(*) AS n FROM people WHERE customer_id = ?", [record_id]
+        )
+        requirements = _count(
+            store, "SELECT count(*) AS n FROM requirements WHERE customer_id = ?", [record_id]
+        )
     else:
         assert isinstance(record, Visit)
         customer = store.get(Customer, record.customer_id)
         name = f"{customer.name if customer else ''} {record.date:%Y-%m-%d}".strip()
         people = 0
-        requirements = _count(store, "SELECT count(*) AS n FROM requirements"
-                              " WHERE visit_id = ?", [record_id])  # fmt: skip
+        requirements = _count(
+            store, "SELECT count(*) AS n FROM requirements WHERE visit_id = ?", [record_id]
+        )
     one = "SELECT count(*) AS n FROM {} WHERE visit_id IN (" + visits + ")"
     return Impact(
-        kind, name, visits=len(_visit_ids(store, kind, record_id)) if kind == "customer" else 0,
+        kind,
+        name,
+        visits=len(_visit_ids(store, kind, record_id)) if kind == "customer" else 0,
         people=people,
-        notes=_count(store, one.format("notes"), []), requirements=requirements,
+        notes=_count(store, one.format("notes"), []),
+        requirements=requirements,
         commitments=_count(store, one.format("commitments"), []),
         questions=_count(store, one.format("script_items"), [])
         + _count(store, one.format("customer_questions"), []),
-    )  # fmt: skip
+    )
 
 
 def _drop_indexed(store: Store, kind: str, table: str, where: str, params: list[object]) -> None:
     """Delete rows of ``table`` and their search index entries."""
     ids = [int(r["id"]) for r in store.query(f"SELECT id FROM {table} WHERE {where}", params)]
-    store.db.conn.executemany("DELETE FROM search_index WHERE rowid = ?",
-                              [(search_rowid(kind, i),) for i in ids])  # fmt: skip
+    store.db.conn.executemany(
+        "DELETE FROM search_index WHERE rowid = ?", [(search_rowid(kind, i),) for i in ids]
+    )
     store.db.execute(f"DELETE FROM {table} WHERE {where}", params)
 
 
@@ -158,8 +178,7 @@ def delete_for_good(store: Store, kind: str, record_id: int) -> Impact:
         record = check_deletable(store, kind, record_id)
         gone = impact(store, kind, record_id)
         if isinstance(record, Person):
-            store.db.execute("UPDATE notes SET speaker_id = NULL WHERE speaker_id = ?",
-                             [record_id])  # fmt: skip
+            store.db.execute("UPDATE notes SET speaker_id = NULL WHERE speaker_id = ?", [record_id])
             for visit in _attended(store, record):
                 visit.attendee_ids = [i for i in visit.attendee_ids if i != record_id]
                 store.save(visit)
@@ -175,11 +194,11 @@ def delete_for_good(store: Store, kind: str, record_id: int) -> Impact:
             _drop_indexed(store, "requirement", "requirements", where, [])
         for table in ("script_items", "customer_questions"):
             store.db.execute(f"DELETE FROM {table} WHERE {where}")
-        store.db.conn.executemany("DELETE FROM meta WHERE key = ?",
-                                  [(f"live.started.{v}",) for v in visits.split(",")])
+        store.db.conn.executemany(
+            "DELETE FROM meta WHERE key = ?", [(f"live.started.{v}",) for v in visits.split(",")]
+        )
         store.db.execute(f"DELETE FROM visits WHERE id IN ({visits})")
         if kind == "customer":
             store.db.execute("DELETE FROM people WHERE customer_id = ?", [record_id])
             store.db.execute("DELETE FROM customers WHERE id = ?", [record_id])
         return gone
-

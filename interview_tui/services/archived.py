@@ -8,6 +8,9 @@ from interview_tui.store.store import Store
 
 def any_archived(store: Store) -> bool:
     """Whether any customer or visit is archived (read through the partial indexes)."""
-    return bool(store.query(
-        "SELECT EXISTS (SELECT 1 FROM customers WHERE archived_at IS NOT NULL)"
-        " OR EXISTS (SELECT 1 FROM visits WHERE archived_at IS NOT NULL) AS any")[0]["any"])
+    return bool(
+        store.query(
+            "SELECT EXISTS (SELECT 1 FROM customers WHERE archived_at IS NOT NULL)"
+            " OR EXISTS (SELECT 1 FROM visits WHERE archived_at IS NOT NULL) AS any"
+        )[0]["any"]
+    )

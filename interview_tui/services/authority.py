@@ -64,9 +64,27 @@ _STOP_WORDS = """about after again also before being could from have into just m
 _STOP = frozenset(_STOP_WORDS.split())
 _SHORT = frozenset({"sla", "gpu", "api", "rto", "rpo", "eta", "poc", "nda"})
 #: qualifiers that may open a Chinese limit term ("具体上线日期" also matches "上线日期")
-_CJK_QUALIFIERS = ("任何形式的", "任何的", "具体的", "明确的", "确切的", "正式的", "书面的",
-                   "任何", "具体", "明确", "确切", "正式", "书面", "额外", "不能", "不要",
-                   "不得", "承诺", "给出")  # fmt: skip
+_CJK_QUALIFIERS = (
+    "任何形式的",
+    "任何的",
+    "具体的",
+    "明确的",
+    "确切的",
+    "正式的",
+    "书面的",
+    "任何",
+    "具体",
+    "明确",
+    "确切",
+    "正式",
+    "书面",
+    "额外",
+    "不能",
+    "不要",
+    "不得",
+    "承诺",
+    "给出",
+)
 _SUFFIXES = ("ing", "ed", "es", "s", "e")
 
 
@@ -81,47 +99,80 @@ DATE, PRICE, SLA, ROADMAP, RESOURCE = "date", "price", "sla", "roadmap", "resour
 #: the words that make a limit one kind of promise, strongest first (``GPU 价格折扣`` is a
 #: price, ``roadmap dates`` a date); each is taken out of the limit, what is left is its subject
 _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    (PRICE, _re(r"价格|价钱|定价|折扣|优惠|报价|免费|费用|收费|计费|返点|降价|打折|赠送|减免|让利",
-                r"\b(?:prices?|pricing|discounts?|rebates?|quotes?|quoting|free|fees?|costs?"
-                r"|credits?|charges?|billing)\b")),
-    (SLA, _re(r"SLA|可用性|响应时间|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延",
-              r"\b(?:uptime|availability|rto|rpo|response times?|recovery times?|resolution times?"
-              r"|service levels?|latency|downtime"
-              r"|guarantees?)\b")),
-    (DATE, _re(r"日期|时间点|时间表|时间|排期|期限|截止|节点",
-               r"\b(?:dates?|deadlines?|timelines?|timing|eta|timeframes?)\b")),
-    (RESOURCE, _re(r"驻场|人力|人员|资源投入|资源预留|预留|专属资源|专属|专人",
-                   r"\b(?:on-?site|staff(?:ing)?|headcount|resources?|resourcing"
-                   r"|reservations?|reserved?|dedicated|engineering support|people)\b")),
-    (ROADMAP, _re(r"路线图|新功能|功能开发|功能承诺|功能|定制开发|开发",
-                  r"\b(?:roadmap|features?|development|custom builds?|support for)\b")),
-]  # fmt: skip
+    (
+        PRICE,
+        _re(
+            r"价格|价钱|定价|折扣|优惠|报价|免费|费用|收费|计费|返点|降价|打折|赠送|减免|让利",
+            r"\b(?:prices?|pricing|discounts?|rebates?|quotes?|quoting|free|fees?|costs?"
+            r"|credits?|charges?|billing)\b",
+        ),
+    ),
+    (
+        SLA,
+        _re(
+            r"SLA|可用性|响应时间|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延",
+            r"\b(?:uptime|availability|rto|rpo|response times?|recovery times?|resolution times?"
+            r"|service levels?|latency|downtime"
+            r"|guarantees?)\b",
+        ),
+    ),
+    (
+        DATE,
+        _re(
+            r"日期|时间点|时间表|时间|排期|期限|截止|节点",
+            r"\b(?:dates?|deadlines?|timelines?|timing|eta|timeframes?)\b",
+        ),
+    ),
+    (
+        RESOURCE,
+        _re(
+            r"驻场|人力|人员|资源投入|资源预留|预留|专属资源|专属|专人",
+            r"\b(?:on-?site|staff(?:ing)?|headcount|resources?|resourcing"
+            r"|reservations?|reserved?|dedicated|engineering support|people)\b",
+        ),
+    ),
+    (
+        ROADMAP,
+        _re(
+            r"路线图|新功能|功能开发|功能承诺|功能|定制开发|开发",
+            r"\b(?:roadmap|features?|development|custom builds?|support for)\b",
+        ),
+    ),
+]
 #: people and things: a resource limit when nothing else names a kind ("on-prem appliance
 #: hardware"), else what the limit is about ("free capacity")
 _RESOURCE_NOUNS = _re(r"工程师|团队|硬件|容量", r"\b(?:engineers?|hardware|capacity|teams?)\b")
 #: words that only qualify a limit (``具体``, ``custom``): neither its kind nor its subject
-_QUALIFIER = _re(r"具体|明确|确切|正式|书面|任何|额外|定制|单独|承诺|给出|不能|不得|不要"
-                 r"|联合|未公开|公开|延长|相关|方面|的|和|与|或|及|以上|以下|超过|高于|低于|\d+(?:\.\d+)?\s*%?",
-                 r"\b(?:any|anything|custom|specific|exact|concrete|commitments?|promises?"
-                 r"|or|and|of|on|for|in|the|a|an|to|about|extra|special|new|committed|above"
-                 r"|below|over|under|beyond|than|more|less|not|yet|announced|unannounced"
-                 r"|items?|period|completion)\b")  # fmt: skip
+_QUALIFIER = _re(
+    r"具体|明确|确切|正式|书面|任何|额外|定制|单独|承诺|给出|不能|不得|不要"
+    r"|联合|未公开|公开|延长|相关|方面|的|和|与|或|及|以上|以下|超过|高于|低于|\d+(?:\.\d+)?\s*%?",
+    r"\b(?:any|anything|custom|specific|exact|concrete|commitments?|promises?"
+    r"|or|and|of|on|for|in|the|a|an|to|about|extra|special|new|committed|above"
+    r"|below|over|under|beyond|than|more|less|not|yet|announced|unannounced"
+    r"|items?|period|completion)\b",
+)
 #: what a launch, release or delivery is called (the subject a date limit is about)
-_LAUNCH = _re(r"上线|发布|推出|交付(?!物)|发版|面市|可用|灰度|全量|正式版|落地|开服|开放|用上|完成",
-              r"\b(?:launch(?:es|ed|ing)?|ships?|shipping|shipped|releases?|released"
-              r"|go(?:es)?[- ]live|went live|live|deliver(?:s|ed|y)?|available|lands?"
-              r"|roll(?:s|ed)?[- ]?out|ga|done|complete[ds]?|finish\w*|ready)\b",
-              r"(?:会|一定|肯定|就|能|给你们)上(?![午班周个月])"
-              r"|(?:就能|能|会|就|前|可以)出(?![差现席])")  # fmt: skip
+_LAUNCH = _re(
+    r"上线|发布|推出|交付(?!物)|发版|面市|可用|灰度|全量|正式版|落地|开服|开放|用上|完成",
+    r"\b(?:launch(?:es|ed|ing)?|ships?|shipping|shipped|releases?|released"
+    r"|go(?:es)?[- ]live|went live|live|deliver(?:s|ed|y)?|available|lands?"
+    r"|roll(?:s|ed)?[- ]?out|ga|done|complete[ds]?|finish\w*|ready)\b",
+    r"(?:会|一定|肯定|就|能|给你们)上(?![午班周个月])"
+    r"|(?:就能|能|会|就|前|可以)出(?![差现席])",
+)
 #: subject words of a date limit that mean "when something of ours is out"
-_LAUNCH_SUBJECT = _re(r"上线|发布|推出|交付|发版|路线图|功能|版本|完成",
-                      r"\b(?:launch|release|ship|delivery|go-?live|ga|roadmap|feature|complet)\w*")
+_LAUNCH_SUBJECT = _re(
+    r"上线|发布|推出|交付|发版|路线图|功能|版本|完成",
+    r"\b(?:launch|release|ship|delivery|go-?live|ga|roadmap|feature|complet)\w*",
+)
 #: a limit about people or things at the customer's place (``驻场``, ``on site``)
 _ON_SITE_LIMIT = _re(r"驻场|现场", r"\bon-?site\b|\bon site\b")
-_ON_SITE = _re(r"驻场|现场|常驻|你们(?:的)?(?:机房|办公室|公司|那边|城市|工厂|园区)|到你们",
-               r"\bon-?site\b|\bon site\b|\byour (?:[\w-]+ )?(?:offices?|site|data ?center"
-               r"|premises|city|plant|factory|facility|campus|hq|headquarters)\b"
-               r"|\bembedded\b|\bstation\w*")  # fmt: skip
+_ON_SITE = _re(
+    r"驻场|现场|常驻|你们(?:的)?(?:机房|办公室|公司|那边|城市|工厂|园区)|到你们",
+    r"\bon-?site\b|\bon site\b|\byour (?:[\w-]+ )?(?:offices?|site|data ?center"
+    r"|premises|city|plant|factory|facility|campus|hq|headquarters)\b"
+    r"|\bembedded\b|\bstation\w*",
+)
 #: a threshold a limit sets on a figure ("SLA 高于 99.95%": 99.99% touches, 99.95% does not)
 _ABOVE = _re(r"(?:高于|超过|大于|above|over|more than|higher than|beyond|>)\s*(\d+(?:\.\d+)?)\s*%")
 #: nouns that say what sort of thing a subject is, not which one ("华东二区 GPU 集群": which
@@ -133,8 +184,9 @@ _GENERIC = frozenset(_GENERIC_WORDS.split())
 _VAGUE_WORDS = """产品 版本 项目 服务 系统 平台 能力 方案 业务 客户 内容 product products
     project projects version versions edition service services support"""
 _VAGUE = frozenset(_VAGUE_WORDS.split())
-_GENERIC_CJK = re.compile("|".join(sorted((w for w in _GENERIC | _VAGUE if _CJK_RUN.fullmatch(w)),
-                                          key=len, reverse=True)))  # fmt: skip
+_GENERIC_CJK = re.compile(
+    "|".join(sorted((w for w in _GENERIC | _VAGUE if _CJK_RUN.fullmatch(w)), key=len, reverse=True))
+)
 #: names of one thing: a subject named by one is named by any
 _SYNONYMS = [
     ("gpu", "gpus", "卡", "显卡", "算力", "a100", "a800", "h100", "h800", "h200", "l40"),
@@ -146,7 +198,7 @@ _SYNONYMS = [
     ("客户成功", "tam", "csm", "客户经理", "customer success", "account manager"),
     ("试用", "trial", "pilot", "poc"),
     ("向量数据库", "向量库", "vector database", "vector db"),
-]  # fmt: skip
+]
 
 
 @dataclass(frozen=True)
@@ -182,7 +234,7 @@ def _cjk_names(run: str) -> tuple[list[str], list[str]]:
             continue
         names.append(piece)
         if len(piece) >= 4:
-            names += [piece[i:i + 2] for i in range(0, len(piece) - 1, 2)]
+            names += [piece[i : i + 2] for i in range(0, len(piece) - 1, 2)]
         elif len(piece) == 3:
             names.append(piece[:2])
     return names, generic
@@ -211,8 +263,9 @@ def meaning(limit: str) -> Meaning:
     if kind == DATE:  # a date of a launch, a release, a roadmap item: when ours is out
         rest = _LAUNCH_SUBJECT.sub(" ", rest)
     rest = _QUALIFIER.sub(" ", _ON_SITE_LIMIT.sub(" ", rest))
-    words = [w for w in re.findall(r"[a-z0-9][a-z0-9.+-]*|[\u3400-\u9fff]{2,}", rest)
-             if w not in _STOP]  # fmt: skip
+    words = [
+        w for w in re.findall(r"[a-z0-9][a-z0-9.+-]*|[\u3400-\u9fff]{2,}", rest) if w not in _STOP
+    ]
     specific, generic = [], []
     for word in words:
         if _CJK_RUN.fullmatch(word):
@@ -226,80 +279,112 @@ def meaning(limit: str) -> Meaning:
         else:
             specific.append(word)
     names = specific or generic
-    return Meaning(kind, tuple(_forms(n) for n in dict.fromkeys(names)),
-                   float(above.group(1)) if above else None,
-                   bool(_ON_SITE_LIMIT.search(limit)))  # fmt: skip
+    return Meaning(
+        kind,
+        tuple(_forms(n) for n in dict.fromkeys(names)),
+        float(above.group(1)) if above else None,
+        bool(_ON_SITE_LIMIT.search(limit)),
+    )
 
 
 # -- what a clause promises -----------------------------------------------------------------
 
-_NUM = (r"(?:\d+(?:[.,]\d+)*k?|[一二两三四五六七八九十百千半]+|a|an|one|two|three|four|five|six"
-        r"|seven|eight|nine|ten|twelve|twenty|thirty|sixty|ninety|several|a few"
-        r"|half an?)")  # fmt: skip
-_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")  # fmt: skip
+_NUM = (
+    r"(?:\d+(?:[.,]\d+)*k?|[一二两三四五六七八九十百千半]+|a|an|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|twelve|twenty|thirty|sixty|ninety|several|a few"
+    r"|half an?)"
+)
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _CN_NUM = r"[\d一二三四五六七八九十两]"
 _WHEN = _re(
-    r"\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}", r"\d{4}\s*年", _CN_NUM + r"{1,3}\s*月(?!费|租)",
-    _CN_NUM + r"{1,2}\s*[日号]", r"\bQ[1-4]\b", r"\bH[12]\b", r"[一二三四1-4]\s*季度",
+    r"\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}",
+    r"\d{4}\s*年",
+    _CN_NUM + r"{1,3}\s*月(?!费|租)",
+    _CN_NUM + r"{1,2}\s*[日号]",
+    r"\bQ[1-4]\b",
+    r"\bH[12]\b",
+    r"[一二三四1-4]\s*季度",
     r"(?:下个?|这个?|本)(?:季度|月|周|星期|迭代|冲刺|sprint|版本|大版本|财年)",
     r"上半年|下半年|年底|年初|年中|年末|年前|年内|月底|月初|月中|月末|中旬|季度末|季度初|周末",
     r"明年|今年|周[一二三四五六日]|星期[一二三四五六日天]",
     r"春节|国庆|双十一|元旦|中秋|五一|大促",
     _NUM + r"\s*(?:个)?\s*(?:天|周|星期|个月|月|小时|工作日)\s*(?:内|之内|以内|后)",
-    rf"\b(?:{_MONTHS})\b(?:\s+\d{{1,2}})?", rf"\b(?:{_WEEKDAYS})\b",
-    r"\b20\d\d\b", r"\bthe \d{1,2}(?:st|nd|rd|th)\b",
+    rf"\b(?:{_MONTHS})\b(?:\s+\d{{1,2}})?",
+    rf"\b(?:{_WEEKDAYS})\b",
+    r"\b20\d\d\b",
+    r"\bthe \d{1,2}(?:st|nd|rd|th)\b",
     r"\b(?:next|this|the following) (?:week|month|quarter|year|release|version|sprint|half)\b",
-    r"\bsprint after next\b", r"\b(?:fall|spring|summer|winter) release\b",
+    r"\bsprint after next\b",
+    r"\b(?:fall|spring|summer|winter) release\b",
     r"\bend of (?:the )?(?:year|month|quarter|june|\w+)\b",
     r"\b(?:fiscal )?year[- ]end\b|\bfiscal year\b",
     rf"\b(?:within|in) (?:the next )?{_NUM} (?:days?|weeks?|months?|quarters?|sprints?)\b",
-    r"\b(?:first|second) half of (?:the|next) year\b", r"\bbefore the holidays\b",
-    r"\bearly next quarter\b", r"\bmid-(?:\d{4}|year|quarter|month)\b",
+    r"\b(?:first|second) half of (?:the|next) year\b",
+    r"\bbefore the holidays\b",
+    r"\bearly next quarter\b",
+    r"\bmid-(?:\d{4}|year|quarter|month)\b",
     r"\bthanksgiving|christmas|black friday|new year\b",
-)  # fmt: skip
+)
 #: handing over the date itself ("告诉客户上线日期", "share the roadmap dates")
-_GIVE_DATE = _re(r"(?:告诉|告知|给出|给|提供|透露|确定)[^，,;；。]{0,12}(?:日期|时间表|时间点)",
-                 r"\b(?:share|give|tell|provide|commit to|send)\b[^,;.]{0,30}"
-                 r"\b(?:dates?|timelines?)\b")  # fmt: skip
+_GIVE_DATE = _re(
+    r"(?:告诉|告知|给出|给|提供|透露|确定)[^，,;；。]{0,12}(?:日期|时间表|时间点)",
+    r"\b(?:share|give|tell|provide|commit to|send)\b[^,;.]{0,30}"
+    r"\b(?:dates?|timelines?)\b",
+)
 _PRICE = [
-    _re(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九])\s*[一二三四五六七八九五]?\s*折",
+    _re(
+        r"(?:\d+(?:\.\d+)?|[一二三四五六七八九])\s*[一二三四五六七八九五]?\s*折",
         r"(?:\d+(?:\.\d+)?\s*%|百分之[\d一二三四五六七八九十]+)[^，,;；。]{0,12}"
         r"(?:优惠|折扣|返点|让利|下调|降|减|off|discount|rebate|cut|lower|reduc)",
         r"(?:优惠|折扣|返点|让利|下调|降低|降|减|discount|rebate|cut|lower|reduc\w*)[^，,;；。]{0,12}"
         r"\d+(?:\.\d+)?\s*%",
         r"让(?:一点|一些|利|[^，,;；。]{0,6}[分毛块元钱])|再往下|往下降|成本价|免掉|免了",
         r"\b(?:knock|take|shave)\w*\b[^,;.]{0,20}\boff\b|\bcome down\b|\bbring\w* down\b"
-        r"|\bat cost\b|\bmatch\w*\b[^,;.]{0,30}\bpric"),
-    _re(r"免费|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
+        r"|\bat cost\b|\bmatch\w*\b[^,;.]{0,30}\bpric",
+    ),
+    _re(
+        r"免费|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
         r"|(?:送|再给[^，,;；。]{0,4}|延长)\s*" + _NUM + r"\s*个?(?:月|天|周|星期)",
         r"\bfree\b|\bno (?:extra |additional )?(?:cost|charge)\b|\bthrown in\b|\bwaive\w*"
         r"|\bcomplimentary\b|\bhalf price\b|\bon (?:the house|us)\b"
         r"|\b(?:won't|will not|not) be (?:billed|charged)\b"
-        r"|\bcredit(?:s|ed)?\b"),
-    _re(r"[$¥€£]\s*\d|\d\s*(?:元|万|块|美元|分钱)",
-        r"\d+(?:\.\d+)?\s*(?:[mk]\b|dollars?|usd|rmb|cents?)", r"\bcap\w*\b[^,;.]{0,20}\bat\b"),
-    _re(r"不涨价|不上涨|不加价|价格锁定|锁定[^，,;；。]{0,6}价|价[^，,;；。]{0,8}锁定|价[^，,;；。]{0,12}不变"
+        r"|\bcredit(?:s|ed)?\b",
+    ),
+    _re(
+        r"[$¥€£]\s*\d|\d\s*(?:元|万|块|美元|分钱)",
+        r"\d+(?:\.\d+)?\s*(?:[mk]\b|dollars?|usd|rmb|cents?)",
+        r"\bcap\w*\b[^,;.]{0,20}\bat\b",
+    ),
+    _re(
+        r"不涨价|不上涨|不加价|价格锁定|锁定[^，,;；。]{0,6}价|价[^，,;；。]{0,8}锁定|价[^，,;；。]{0,12}不变"
         r"|按[^，,;；。]{0,4}(?:去年|今年|现在|目前)的?价格",
         r"\block\w*\b[^,;.]{0,20}\b(?:pric|rate)|\b(?:pric\w*|rates?)\b[^,;.]{0,20}\block"
         r"|\bno price increase|\bat (?:last year's|today's|current|this year's) (?:prices?|rates?)"
         r"|\b(?:pric\w*|rates?)\b[^,;.]{0,20}\b(?:won't|will not|not|never) (?:go up|change"
-        r"|rise|increase)"),
-]  # fmt: skip
+        r"|rise|increase)",
+    ),
+]
 _FIGURE = _re(r"9\d(?:\.\d+)?\s*%", r"[四五六4-6]\s*个\s*[9九]|\b(?:four|five|six) nines\b")
 _SLA = [
     _FIGURE,
     _re(_NUM + r"\s*(?:分钟|小时|秒|毫秒|min\w*|hours?|hrs?|seconds?|ms)"),
     _re(r"赔付|赔偿|就赔|赔\w{0,2}钱|\bservice credits?\b|\bcredit(?:s|ed)?\b"),
 ]
-_SLA_CONTEXT = _re(r"响应|恢复|RTO|RPO|可用|停机|切换|故障|SLA|中断|延迟|时延|到场|有人接|接听"
-                   r"|工程师接|必有",
-                   r"respon|recover|\brto\b|\brpo\b|uptime|availab|downtime|failover|incident"
-                   r"|\bsla\b|outage|latency|restor|resol|\bp\d\d?\b|\bsev|callback|pick up"
-                   r"|root cause")  # fmt: skip
-_CUSTOM_SLA = _re(r"(?:给|提供|签|约定)[^，,;；。]{0,8}(?:定制|单独|专属)[^，,;；。]{0,4}SLA",
-                  r"\b(?:offer|give|sign|provide)\b[^,;.]{0,12}\b(?:custom|dedicated|separate)\s+sla")
+_SLA_CONTEXT = _re(
+    r"响应|恢复|RTO|RPO|可用|停机|切换|故障|SLA|中断|延迟|时延|到场|有人接|接听"
+    r"|工程师接|必有",
+    r"respon|recover|\brto\b|\brpo\b|uptime|availab|downtime|failover|incident"
+    r"|\bsla\b|outage|latency|restor|resol|\bp\d\d?\b|\bsev|callback|pick up"
+    r"|root cause",
+)
+_CUSTOM_SLA = _re(
+    r"(?:给|提供|签|约定)[^，,;；。]{0,8}(?:定制|单独|专属)[^，,;；。]{0,4}SLA",
+    r"\b(?:offer|give|sign|provide)\b[^,;.]{0,12}\b(?:custom|dedicated|separate)\s+sla",
+)
 _ROADMAP = _re(
     r"开发|定制|新增|实现|做一个|(?:会|一定|肯定|给你们|就|来|马上)做|做进去|做出来|加上|带上"
     r"|(?:会|一定|肯定|将|能)支持|(?:加入|加进|纳入|排进|排入)|版本[^，,;；。]{0,4}支持",
@@ -310,8 +395,9 @@ _ROADMAP = _re(
     r"\b(?:put|add|going|goes|go)\b[^,;.]{0,40}\b(?:on|onto|to) the roadmap\b",
     r"\b(?:add|support|build)\b[^,;.]{0,40}\bin the next (?:release|version)\b",
     r"\bin (?:h[12]|q[1-4])\b[^,;.]{0,20}\b(?:support|add)",
-    r"\bsupport\b[^,;.]{0,40}\bin (?:h[12]|q[1-4])", r"\bis coming\b|\bwill be in\b",
-)  # fmt: skip
+    r"\bsupport\b[^,;.]{0,40}\bin (?:h[12]|q[1-4])",
+    r"\bis coming\b|\bwill be in\b",
+)
 #: a feature that exists already is switched on, not built
 _EXISTING = _re(r"已经|已有|现有|现成", r"\balready\b|\bexisting\b")
 #: a product whose name says "reserved" is a thing to price, not capacity set aside
@@ -325,9 +411,14 @@ _RESOURCE = _re(
     r"|at least \d+|just for (?:them|you)|around the clock|embedded|hold|lock\w*"
     r"|guaranteed capacity|spare)\b",
     _ON_SITE.pattern,
-)  # fmt: skip
-_PROMISES = {DATE: [_WHEN, _GIVE_DATE], PRICE: _PRICE, SLA: [*_SLA, _CUSTOM_SLA],
-             ROADMAP: [_ROADMAP], RESOURCE: [_RESOURCE]}  # fmt: skip
+)
+_PROMISES = {
+    DATE: [_WHEN, _GIVE_DATE],
+    PRICE: _PRICE,
+    SLA: [*_SLA, _CUSTOM_SLA],
+    ROADMAP: [_ROADMAP],
+    RESOURCE: [_RESOURCE],
+}
 
 #: a clause that refuses, negates or only promises to find out promises nothing
 _REFUSAL = _re(
@@ -341,7 +432,7 @@ _REFUSAL = _re(
     r"|\bpending approval|\bafter approval|\bneeds? (?:an? )?(?:approval"
     r"|application|separate)|\bout of scope\b|\breview\b|\bconfirm\w*|\breport back\b"
     r"|\blet you know\b|\btake [^,;.]{0,30}\bback\b",
-)  # fmt: skip
+)
 #: phrases that promise through a negation word: taken out before a refusal is looked for
 _NEGATED_PROMISE = _re(
     r"不晚于|不迟于|不超过|不高于|不低于|不少于|不涨价|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
@@ -350,13 +441,15 @@ _NEGATED_PROMISE = _re(
     r"|\bno (?:extra |additional )?(?:cost|charge)\b|\bno price increase\b|\bat no\b"
     r"|\b(?:won't|will not|not|never) (?:go up|change|rise|increase|exceed|be billed"
     r"|be charged)\b|\bnobody else\b",
-)  # fmt: skip
+)
 #: a commitment that calls itself a goal, best effort or no part of the contract promises
 #: nothing, whatever its clauses say
-_HEDGE = _re(r"目标|尽力而为|尽量|不写进合同|不作为合同|不作为承诺|不是承诺|不算承诺|仅供参考",
-             r"\bbest[- ]effort\b|\bnot a guarantee\b|\bnot guaranteed\b|\bgoal\b|\btarget\w*"
-             r"|\bnot (?:a )?(?:commitment|promise|committed)\b|\bno (?:commitment|promise)\b"
-             r"|\baim\w*\b")  # fmt: skip
+_HEDGE = _re(
+    r"目标|尽力而为|尽量|不写进合同|不作为合同|不作为承诺|不是承诺|不算承诺|仅供参考",
+    r"\bbest[- ]effort\b|\bnot a guarantee\b|\bnot guaranteed\b|\bgoal\b|\btarget\w*"
+    r"|\bnot (?:a )?(?:commitment|promise|committed)\b|\bno (?:commitment|promise)\b"
+    r"|\baim\w*\b",
+)
 #: a clause about material (a document, a demo, a list) hands over information, not a promise
 _INFORMATION = _re(
     r"^\s*(?:我们|我)?(?:会|会后)?(?:介绍|讲解|演示|发送|发给|分享|整理|记录|提交|说明|转给"
@@ -367,7 +460,7 @@ _INFORMATION = _re(
     r"\b(?:docs?|documents?|whitepapers?|reports?|guides?|manuals?|lists?(?! pric)|forms?"
     r"|sheets?|notes|postmortems?|descriptions?|calculators?|checklists?|best practices"
     r"|runbooks?|decks?|matrix|faq|recommendations|announcements?)\b",
-)  # fmt: skip
+)
 _CLAUSES = re.compile(r"[,，;；。!?！？:：]+|\s+but\s+|但是|但|不过", re.IGNORECASE)
 
 
@@ -384,9 +477,15 @@ def _percent(figure: str) -> float:
     if "%" in figure:
         return float(re.search(r"\d+(?:\.\d+)?", figure).group())
     digit = re.search(r"\d", figure)
-    nines = int(digit.group()) if digit else (
-        "四五六".find(figure[0]) + 4 if figure[0] in "四五六"
-        else ("four", "five", "six").index(figure.split()[0].lower()) + 4)
+    nines = (
+        int(digit.group())
+        if digit
+        else (
+            "四五六".find(figure[0]) + 4
+            if figure[0] in "四五六"
+            else ("four", "five", "six").index(figure.split()[0].lower()) + 4
+        )
+    )
     return 100 - 10 ** (2 - nines)
 
 
@@ -487,8 +586,14 @@ def _terms(limit: str) -> set[str]:
     for run in _CJK_RUN.findall(limit):
         terms.add(run)
         core = run
-        while stripped := next((core[len(q):] for q in _CJK_QUALIFIERS
-                                if core.startswith(q) and len(core) - len(q) >= 2), ""):
+        while stripped := next(
+            (
+                core[len(q) :]
+                for q in _CJK_QUALIFIERS
+                if core.startswith(q) and len(core) - len(q) >= 2
+            ),
+            "",
+        ):
             core = stripped
             terms.add(core)
     return {term for term in terms if len(term) >= 2}
@@ -589,9 +694,16 @@ def apply_override(commitment: Commitment, reason: str, today: date) -> Commitme
 
         raise UserError(t("error.override_why"))
     commitment.authority_override = reason.strip()
-    commitment.history = [*commitment.history, {"on": today.isoformat(), "change": "authority",
-                                                "from": "warned", "to": "overridden",
-                                                "reason": reason.strip()}]  # fmt: skip
+    commitment.history = [
+        *commitment.history,
+        {
+            "on": today.isoformat(),
+            "change": "authority",
+            "from": "warned",
+            "to": "overridden",
+            "reason": reason.strip(),
+        },
+    ]
     return commitment
 
 

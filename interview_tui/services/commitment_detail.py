@@ -22,8 +22,17 @@ def _get(store: Store, commitment_id: int) -> Commitment:
     return commitment
 
 
-def edit(store: Store, commitment_id: int, *, text: str, owner_side: OwnerSide,
-         owner_name: str, due: date | None, reason: str, today: date) -> Commitment:  # fmt: skip
+def edit(
+    store: Store,
+    commitment_id: int,
+    *,
+    text: str,
+    owner_side: OwnerSide,
+    owner_name: str,
+    due: date | None,
+    reason: str,
+    today: date,
+) -> Commitment:
     """Change what was promised, by whom, by when; a due date that moves needs ``reason``."""
     if not text.strip():
         from interview_tui.errors import FieldError
@@ -37,14 +46,22 @@ def edit(store: Store, commitment_id: int, *, text: str, owner_side: OwnerSide,
                 raise UserError("a due date can move, not be taken away")
             current = reschedule(store, current, due, reason, today)
         entries = []
-        for name, value in (("text", text.strip()), ("owner_side", owner_side),
-                            ("owner_name", owner_name.strip())):  # fmt: skip
+        for name, value in (
+            ("text", text.strip()),
+            ("owner_side", owner_side),
+            ("owner_name", owner_name.strip()),
+        ):
             old = getattr(current, name)
             if old != value:
-                entries.append({"on": today.isoformat(), "field": name,
-                                "from": str(getattr(old, "value", old)),
-                                "to": str(getattr(value, "value", value)),
-                                "reason": reason.strip()})  # fmt: skip
+                entries.append(
+                    {
+                        "on": today.isoformat(),
+                        "field": name,
+                        "from": str(getattr(old, "value", old)),
+                        "to": str(getattr(value, "value", value)),
+                        "reason": reason.strip(),
+                    }
+                )
                 setattr(current, name, value)
         if entries:
             current.history = [*current.history, *entries]

@@ -51,23 +51,35 @@ class CommitmentRow:
     def to_dict(self, today: date) -> dict[str, object]:
         c = self.commitment
         return {
-            "id": c.id, "visit_id": c.visit_id, "customer": self.customer,
-            "visit_date": self.visit_date, "text": c.text, "owner": c.owner_side.value,
-            "owner_name": c.owner_name, "due": c.due.isoformat() if c.due else None,
-            "state": c.state.value, "overdue": c.is_overdue(today),
-            "uid": c.uid, "first_due": c.first_due.isoformat() if c.first_due else None,
-            "late": c.is_late(today), "within_authority": c.within_authority,
-            "authority_override": c.authority_override, "resolution_note": c.resolution_note,
-            "closed_on": c.closed_on.isoformat() if c.closed_on else None, "history": c.history,
+            "id": c.id,
+            "visit_id": c.visit_id,
+            "customer": self.customer,
+            "visit_date": self.visit_date,
+            "text": c.text,
+            "owner": c.owner_side.value,
+            "owner_name": c.owner_name,
+            "due": c.due.isoformat() if c.due else None,
+            "state": c.state.value,
+            "overdue": c.is_overdue(today),
+            "uid": c.uid,
+            "first_due": c.first_due.isoformat() if c.first_due else None,
+            "late": c.is_late(today),
+            "within_authority": c.within_authority,
+            "authority_override": c.authority_override,
+            "resolution_note": c.resolution_note,
+            "closed_on": c.closed_on.isoformat() if c.closed_on else None,
+            "history": c.history,
             "author": c.author,
-        }  # fmt: skip
+        }
 
 
 #: commitments of archived visits or customers are not listed or counted (they come back on
 #: restore); over ``commitments m`` alone: the archived visits come from the partial indexes
-NOT_ARCHIVED = ("m.visit_id NOT IN (SELECT id FROM visits WHERE archived_at IS NOT NULL"
-                 " UNION SELECT v.id FROM customers c JOIN visits v ON v.customer_id = c.id"
-                 " WHERE c.archived_at IS NOT NULL)")
+NOT_ARCHIVED = (
+    "m.visit_id NOT IN (SELECT id FROM visits WHERE archived_at IS NOT NULL"
+    " UNION SELECT v.id FROM customers c JOIN visits v ON v.customer_id = c.id"
+    " WHERE c.archived_at IS NOT NULL)"
+)
 
 
 def state_label(c: Commitment | LineDates, today: date) -> str:
@@ -91,9 +103,11 @@ def late_note(c: Commitment | LineDates, today: date) -> str:
 
 
 #: SQL twin of :meth:`Commitment.is_late` over ``commitments m`` (one parameter: today)
-_LATE_SQL = ("m.state != 'dropped' AND coalesce(m.first_due, m.due) IS NOT NULL"
-             " AND coalesce(m.first_due, m.due) < (CASE WHEN m.state = 'done'"
-             " AND m.closed_on IS NOT NULL THEN m.closed_on ELSE ? END)")
+_LATE_SQL = (
+    "m.state != 'dropped' AND coalesce(m.first_due, m.due) IS NOT NULL"
+    " AND coalesce(m.first_due, m.due) < (CASE WHEN m.state = 'done'"
+    " AND m.closed_on IS NOT NULL THEN m.closed_on ELSE ? END)"
+)
 
 
 #: the member filter for "mine" (see :attr:`CommitmentFilter.member`)
@@ -108,9 +122,13 @@ def me(store: Store) -> str:
 def members(store: Store) -> list[str]:
     """The colleagues who made commitments here (their e-mails, by name), this laptop's
     member left out."""
-    return [r["author"] for r in store.query(
-        "SELECT DISTINCT author FROM commitments WHERE author NOT IN ('', ?) ORDER BY author",
-        [me(store)])]  # fmt: skip
+    return [
+        r["author"]
+        for r in store.query(
+            "SELECT DISTINCT author FROM commitments WHERE author NOT IN ('', ?) ORDER BY author",
+            [me(store)],
+        )
+    ]
 
 
 def member_filter(store: Store, member: str) -> tuple[str, str]:
@@ -124,8 +142,7 @@ def member_filter(store: Store, member: str) -> tuple[str, str]:
     local = [m for m in known if m.split("@")[0].casefold() == wanted.casefold()]
     found = exact or local
     if len(found) != 1:
-        raise UserError(t("error.no_member", member=wanted,
-                          members=", ".join([ME, *known])))  # fmt: skip
+        raise UserError(t("error.no_member", member=wanted, members=", ".join([ME, *known])))
     return found[0], mine
 
 
@@ -186,12 +203,15 @@ class CommitmentFilter:
         if self.text.strip():
             clause, more = list_text.text_clause(
                 self.text,
-                ["m.text", "m.owner_name",
-                 "(SELECT c.name FROM visits v JOIN customers c ON c.id = v.customer_id"
-                 " WHERE v.id = m.visit_id)"],
+                [
+                    "m.text",
+                    "m.owner_name",
+                    "(SELECT c.name FROM visits v JOIN customers c ON c.id = v.customer_id"
+                    " WHERE v.id = m.visit_id)",
+                ],
                 choices={"m.state": CommitmentState, "m.owner_side": OwnerSide},
                 conflict=("m.uid", "commitment"),
-            )  # fmt: skip
+            )
             where.append(clause)
             params += more
         return " AND ".join(where), params
@@ -210,16 +230,25 @@ def _row(row: dict) -> CommitmentRow:
     extra = {key: row.pop(key) for key in ("_customer_id", "_customer", "_visit_date")}
     from interview_tui.domain.models import Commitment
 
-    return CommitmentRow(from_row(Commitment, row), extra["_customer_id"], extra["_customer"],
-                         (extra["_visit_date"] or "")[:10])  # fmt: skip
+    return CommitmentRow(
+        from_row(Commitment, row),
+        extra["_customer_id"],
+        extra["_customer"],
+        (extra["_visit_date"] or "")[:10],
+    )
 
 
 #: overdue first, then by due date (none last); done and dropped after open
 _ORDER = "m.state != 'open', m.due IS NULL, m.due, m.id"
 
 
-def list_commitments(store: Store, today: date, filters: CommitmentFilter | None = None,
-                     offset: int = 0, limit: int | None = None) -> list[CommitmentRow]:  # fmt: skip
+def list_commitments(
+    store: Store,
+    today: date,
+    filters: CommitmentFilter | None = None,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[CommitmentRow]:
     """Overdue first, then by due date (none last); done and dropped after open.
 
     Every match unless ``limit`` asks for a page (screens read pages, the CLI reads all).
@@ -228,9 +257,13 @@ def list_commitments(store: Store, today: date, filters: CommitmentFilter | None
     """
     where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
     if limit is not None:
-        ids = [row["id"] for row in store.query(
-            f"SELECT m.id FROM commitments m WHERE {where} ORDER BY {_ORDER} LIMIT ? OFFSET ?",
-            [*params, limit, offset])]  # fmt: skip
+        ids = [
+            row["id"]
+            for row in store.query(
+                f"SELECT m.id FROM commitments m WHERE {where} ORDER BY {_ORDER} LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            )
+        ]
         where, params = f"m.id IN ({','.join('?' * len(ids))})", ids
     rows = store.query(f"{_ROW_SQL} WHERE {where} ORDER BY {_ORDER}", params)
     return _with_conflicts(store, [_row(row) for row in rows])
@@ -241,8 +274,10 @@ def _with_conflicts(store: Store, rows: list[CommitmentRow]) -> list[CommitmentR
     found = list_text.conflicts_of(store, "commitment", [r.commitment.uid for r in rows])
     if not found:
         return rows
-    return [replace(r, conflicts=found[r.commitment.uid]) if r.commitment.uid in found else r
-            for r in rows]  # fmt: skip
+    return [
+        replace(r, conflicts=found[r.commitment.uid]) if r.commitment.uid in found else r
+        for r in rows
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,8 +304,9 @@ class CommitmentLine:
         def day(iso: str | None) -> date | None:
             return date.fromisoformat(iso[:10]) if iso else None
 
-        return LineDates(CommitmentState(self.state), day(self.due), day(self.first_due),
-                         day(self.closed_on))  # fmt: skip
+        return LineDates(
+            CommitmentState(self.state), day(self.due), day(self.first_due), day(self.closed_on)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,28 +329,46 @@ class LineDates:
         return self.days_late(today) > 0
 
 
-def commitment_lines(store: Store, today: date, filters: CommitmentFilter | None = None,
-                     ) -> Iterator[CommitmentLine]:  # fmt: skip
+def commitment_lines(
+    store: Store,
+    today: date,
+    filters: CommitmentFilter | None = None,
+) -> Iterator[CommitmentLine]:
     """Every match of ``filters`` in :func:`list_commitments`' order, one plain row at a
     time (``commitments --due-soon`` reads only the open ones due soon, from their index)."""
     where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
-    sql = ("SELECT m.id, m.due, m.state, m.owner_side, m.owner_name, m.text, c.name,"
-           " m.first_due, m.closed_on"
-           " FROM commitments m JOIN visits v ON v.id = m.visit_id"
-           f" JOIN customers c ON c.id = v.customer_id WHERE {where} ORDER BY {_ORDER}")
+    sql = (
+        "SELECT m.id, m.due, m.state, m.owner_side, m.owner_name, m.text, c.name,"
+        " m.first_due, m.closed_on"
+        " FROM commitments m JOIN visits v ON v.id = m.visit_id"
+        f" JOIN customers c ON c.id = v.customer_id WHERE {where} ORDER BY {_ORDER}"
+    )
     for row in store.rows(sql, params):
-        yield CommitmentLine(row[0], (row[1] or "")[:10] or None, row[2], row[3] or "",
-                             row[4] or "", row[5] or "", row[6] or "", row[7], row[8])  # fmt: skip
+        yield CommitmentLine(
+            row[0],
+            (row[1] or "")[:10] or None,
+            row[2],
+            row[3] or "",
+            row[4] or "",
+            row[5] or "",
+            row[6] or "",
+            row[7],
+            row[8],
+        )
 
 
-def iter_commitments(store: Store, today: date, filters: CommitmentFilter | None = None,
-                     ) -> Iterator[CommitmentRow]:  # fmt: skip
+def iter_commitments(
+    store: Store,
+    today: date,
+    filters: CommitmentFilter | None = None,
+) -> Iterator[CommitmentRow]:
     """Every match of :func:`list_commitments`, in its order, read one row at a time (a
     listing of every commitment of a career never holds them all)."""
     where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
     sql = f"{_ROW_SQL} WHERE {where} ORDER BY {_ORDER}"
-    names = [row["name"] for row in store.query(
-        "SELECT name FROM pragma_table_info('commitments')")]  # fmt: skip
+    names = [
+        row["name"] for row in store.query("SELECT name FROM pragma_table_info('commitments')")
+    ]
     names += ["_customer_id", "_customer", "_visit_date"]
     for values in store.rows(sql, params):
         yield _row(dict(zip(names, values, strict=True)))
@@ -325,42 +379,76 @@ def _day(value: str | None) -> str | None:
     return value[:10] if value else None
 
 
-def commitment_dicts(store: Store, today: date, filters: CommitmentFilter | None = None,
-                     ) -> Iterator[dict[str, object]]:  # fmt: skip
+def commitment_dicts(
+    store: Store,
+    today: date,
+    filters: CommitmentFilter | None = None,
+) -> Iterator[dict[str, object]]:
     """:meth:`CommitmentRow.to_dict` of every match of ``filters``, in the same order and
     with the same keys and values, built from plain rows one at a time without the model
     (``commitments --json`` lists every promise of a career; a test compares the two)."""
     import json
 
     where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
-    sql = ("SELECT m.id, m.visit_id, c.name, v.date, m.text, m.owner_side, m.owner_name,"
-           " m.due, m.state, m.uid, m.first_due, m.within_authority, m.authority_override,"
-           " m.resolution_note, m.closed_on, m.history, m.author"
-           " FROM commitments m JOIN visits v ON v.id = m.visit_id"
-           f" JOIN customers c ON c.id = v.customer_id WHERE {where} ORDER BY {_ORDER}")
-    for (cid, visit_id, customer, visit_date, text, side, owner_name, due, state, uid,
-         first_due, within, override, note, closed_on, history, author) in store.rows(sql, params):
+    sql = (
+        "SELECT m.id, m.visit_id, c.name, v.date, m.text, m.owner_side, m.owner_name,"
+        " m.due, m.state, m.uid, m.first_due, m.within_authority, m.authority_override,"
+        " m.resolution_note, m.closed_on, m.history, m.author"
+        " FROM commitments m JOIN visits v ON v.id = m.visit_id"
+        f" JOIN customers c ON c.id = v.customer_id WHERE {where} ORDER BY {_ORDER}"
+    )
+    for (
+        cid,
+        visit_id,
+        customer,
+        visit_date,
+        text,
+        side,
+        owner_name,
+        due,
+        state,
+        uid,
+        first_due,
+        within,
+        override,
+        note,
+        closed_on,
+        history,
+        author,
+    ) in store.rows(sql, params):
         due, closed_on = _day(due), _day(closed_on)
         first_due = _day(first_due) or due
-        dates = CommitmentLine(cid, due, state, side, owner_name, text, customer, first_due,
-                               closed_on).dates()  # late and overdue by the one rule
+        dates = CommitmentLine(
+            cid, due, state, side, owner_name, text, customer, first_due, closed_on
+        ).dates()  # late and overdue by the one rule
         yield {
-            "id": cid, "visit_id": visit_id, "customer": customer,
-            "visit_date": (visit_date or "")[:10], "text": text, "owner": side,
-            "owner_name": owner_name, "due": due, "state": state,
+            "id": cid,
+            "visit_id": visit_id,
+            "customer": customer,
+            "visit_date": (visit_date or "")[:10],
+            "text": text,
+            "owner": side,
+            "owner_name": owner_name,
+            "due": due,
+            "state": state,
             "overdue": dates.is_overdue(today),
-            "uid": uid, "first_due": first_due,
+            "uid": uid,
+            "first_due": first_due,
             "late": dates.is_late(today),
-            "within_authority": bool(within), "authority_override": override,
-            "resolution_note": note, "closed_on": closed_on,
-            "history": json.loads(history) if history else [], "author": author,
-        }  # fmt: skip
+            "within_authority": bool(within),
+            "authority_override": override,
+            "resolution_note": note,
+            "closed_on": closed_on,
+            "history": json.loads(history) if history else [],
+            "author": author,
+        }
 
 
 def count_commitments(store: Store, today: date, filters: CommitmentFilter | None = None) -> int:
     where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
-    return int(store.query(f"SELECT count(*) AS n FROM commitments m WHERE {where}",
-                           params)[0]["n"])  # fmt: skip
+    return int(
+        store.query(f"SELECT count(*) AS n FROM commitments m WHERE {where}", params)[0]["n"]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,15 +479,22 @@ def due_soon(store: Store, today: date, *, days: int = DUE_SOON_DAYS, show: int 
         "SELECT side, sum(CASE WHEN day < ? THEN n ELSE 0 END) AS overdue,"
         " sum(CASE WHEN day >= ? THEN n ELSE 0 END) AS due FROM commitment_counts"
         " WHERE kind = 'open_due' AND day != '' AND day <= ? GROUP BY side HAVING sum(n) > 0",
-        [today.isoformat(), today.isoformat(), params[-1]])  # fmt: skip
+        [today.isoformat(), today.isoformat(), params[-1]],
+    )
     first = store.query(
         "SELECT m.due, m.owner_side, m.text, c.name AS customer FROM commitments m"
         " JOIN visits v ON v.id = m.visit_id JOIN customers c ON c.id = v.customer_id"
-        f" WHERE {where} ORDER BY m.due, m.id LIMIT ?", [*params, show])  # fmt: skip
-    return DueSoon({r["side"]: int(r["overdue"] or 0) for r in counts},
-                   {r["side"]: int(r["due"] or 0) for r in counts},
-                   [DueLine(date.fromisoformat(r["due"]), r["owner_side"] == "us", r["customer"],
-                            r["text"]) for r in first])  # fmt: skip
+        f" WHERE {where} ORDER BY m.due, m.id LIMIT ?",
+        [*params, show],
+    )
+    return DueSoon(
+        {r["side"]: int(r["overdue"] or 0) for r in counts},
+        {r["side"]: int(r["due"] or 0) for r in counts},
+        [
+            DueLine(date.fromisoformat(r["due"]), r["owner_side"] == "us", r["customer"], r["text"])
+            for r in first
+        ],
+    )
 
 
 def commitment_row(store: Store, commitment_id: int) -> CommitmentRow:
@@ -422,9 +517,13 @@ def commitment_row(store: Store, commitment_id: int) -> CommitmentRow:
 
 def customers_with_commitments(store: Store) -> list[tuple[int, str]]:
     """(id, name) of every customer that has a commitment, by name."""
-    return [(r["id"], r["name"]) for r in store.query(
-        "SELECT DISTINCT c.id, c.name FROM customers c JOIN visits v ON v.customer_id = c.id"
-        " JOIN commitments m ON m.visit_id = v.id ORDER BY c.name")]  # fmt: skip
+    return [
+        (r["id"], r["name"])
+        for r in store.query(
+            "SELECT DISTINCT c.id, c.name FROM customers c JOIN visits v ON v.customer_id = c.id"
+            " JOIN commitments m ON m.visit_id = v.id ORDER BY c.name"
+        )
+    ]
 
 
 def find(store: Store, commitment_id: int) -> Commitment:
@@ -437,8 +536,7 @@ def find(store: Store, commitment_id: int) -> Commitment:
     return found
 
 
-def _entry(today: date, change: str, old: str, new: str, why_key: str, why: str
-           ) -> dict[str, str]:  # fmt: skip
+def _entry(today: date, change: str, old: str, new: str, why_key: str, why: str) -> dict[str, str]:
     """One history entry: when, what changed, from, to, and why."""
     entry = {"on": today.isoformat(), "change": change, "from": old, "to": new}
     if why:
@@ -446,8 +544,9 @@ def _entry(today: date, change: str, old: str, new: str, why_key: str, why: str
     return entry
 
 
-def close(store: Store, commitment: Commitment, state: CommitmentState, note: str,
-          today: date) -> Commitment:  # fmt: skip
+def close(
+    store: Store, commitment: Commitment, state: CommitmentState, note: str, today: date
+) -> Commitment:
     """Mark done or dropped, with a note (a dropped commitment needs one)."""
     if state is CommitmentState.OPEN:
         raise UserError(t("error.close_how"))
@@ -456,8 +555,9 @@ def close(store: Store, commitment: Commitment, state: CommitmentState, note: st
     with store.transaction():
         commitment = _fresh(store, commitment)
         if commitment.state is not CommitmentState.OPEN:
-            raise UserError(t("error.already_closed", id=commitment.id,
-                              state=display(commitment.state)))  # fmt: skip
+            raise UserError(
+                t("error.already_closed", id=commitment.id, state=display(commitment.state))
+            )
         entry = _entry(today, "state", commitment.state.value, state.value, "note", note.strip())
         commitment.state = state
         commitment.resolution_note = note.strip()
@@ -472,8 +572,14 @@ def reopen(store: Store, commitment: Commitment, today: date, reason: str = "") 
         commitment = _fresh(store, commitment)
         if commitment.state is CommitmentState.OPEN:
             raise UserError(t("error.already_open", id=commitment.id))
-        entry = _entry(today, "state", commitment.state.value, CommitmentState.OPEN.value,
-                       "reason", reason.strip())  # fmt: skip
+        entry = _entry(
+            today,
+            "state",
+            commitment.state.value,
+            CommitmentState.OPEN.value,
+            "reason",
+            reason.strip(),
+        )
         commitment.state = CommitmentState.OPEN
         commitment.resolution_note = ""
         commitment.closed_on = None
@@ -491,8 +597,9 @@ def _fresh(store: Store, commitment: Commitment) -> Commitment:
     return current
 
 
-def reschedule(store: Store, commitment: Commitment, due: date, reason: str,
-               today: date) -> Commitment:  # fmt: skip
+def reschedule(
+    store: Store, commitment: Commitment, due: date, reason: str, today: date
+) -> Commitment:
     """Move the due date; the reason and the old date are kept in its history.
 
     The first due date stays as it was: kept on time is still judged against it.
@@ -533,13 +640,21 @@ class KeptOnTime:
     per_customer: dict[str, KeptRate]
 
 
-_KEPT = "m.state = 'done' AND (coalesce(m.first_due, m.due) IS NULL" \
-        " OR m.closed_on <= coalesce(m.first_due, m.due))"
+_KEPT = (
+    "m.state = 'done' AND (coalesce(m.first_due, m.due) IS NULL"
+    " OR m.closed_on <= coalesce(m.first_due, m.due))"
+)
 _DUE = "m.state != 'open' OR coalesce(m.first_due, m.due) < ?"
 
 
-def kept_on_time(store: Store, today: date, *, customer_id: int | None = None,
-                 visit_id: int | None = None, per_customer: bool = True) -> KeptOnTime:  # fmt: skip
+def kept_on_time(
+    store: Store,
+    today: date,
+    *,
+    customer_id: int | None = None,
+    visit_id: int | None = None,
+    per_customer: bool = True,
+) -> KeptOnTime:
     """Kept-on-time rates, computed in SQL (fast on any size); the one definition used by
     the CLI, the commitments screen, home and the report. ``customer_id`` / ``visit_id``
     narrow it to one customer or one visit; without ``per_customer`` (home) the commitments
@@ -550,8 +665,7 @@ def kept_on_time(store: Store, today: date, *, customer_id: int | None = None,
     where, params = [NOT_ARCHIVED if any_archived(store) else "1 = 1"], [today.isoformat()]
     joins, group, name = "", "m.owner_side", "'' AS customer"
     if per_customer or customer_id is not None:
-        joins = (" JOIN visits v ON v.id = m.visit_id"
-                 " JOIN customers c ON c.id = v.customer_id")  # fmt: skip
+        joins = " JOIN visits v ON v.id = m.visit_id JOIN customers c ON c.id = v.customer_id"
         group, name = "c.id, m.owner_side", "c.name AS customer"
     if customer_id is not None:
         where.append("v.customer_id = ?")
@@ -567,8 +681,11 @@ def kept_on_time(store: Store, today: date, *, customer_id: int | None = None,
     )
     ours = [r for r in rows if r["side"] == "us"]
     theirs = [r for r in rows if r["side"] != "us"]
-    per = {r["customer"]: KeptRate(int(r["kept"] or 0), int(r["due"] or 0))
-           for r in ours if r["due"] and per_customer}  # fmt: skip
+    per = {
+        r["customer"]: KeptRate(int(r["kept"] or 0), int(r["due"] or 0))
+        for r in ours
+        if r["due"] and per_customer
+    }
     return KeptOnTime(_sum(ours), _sum(theirs), per)
 
 
@@ -579,16 +696,22 @@ def _kept_from_counters(store: Store, today: date) -> KeptOnTime:
         "SELECT side, sum(CASE WHEN kind = 'kept' THEN n ELSE 0 END) AS kept,"
         " sum(CASE WHEN kind = 'closed' OR (kind = 'open_first' AND day != '' AND day < ?)"
         " THEN n ELSE 0 END) AS due FROM commitment_counts"
-        " WHERE kind IN ('kept', 'closed', 'open_first') GROUP BY side", [today.isoformat()])
-    return KeptOnTime(_sum([r for r in rows if r["side"] == "us"]),
-                      _sum([r for r in rows if r["side"] != "us"]), {})  # fmt: skip
+        " WHERE kind IN ('kept', 'closed', 'open_first') GROUP BY side",
+        [today.isoformat()],
+    )
+    return KeptOnTime(
+        _sum([r for r in rows if r["side"] == "us"]),
+        _sum([r for r in rows if r["side"] != "us"]),
+        {},
+    )
 
 
 def open_count(store: Store) -> int:
     """How many commitments are open (archived visits and customers left out), from the
     counters the triggers keep."""
-    row = store.query("SELECT coalesce(sum(n), 0) AS n FROM commitment_counts"
-                      " WHERE kind = 'open' AND day = ''")[0]  # fmt: skip
+    row = store.query(
+        "SELECT coalesce(sum(n), 0) AS n FROM commitment_counts WHERE kind = 'open' AND day = ''"
+    )[0]
     return int(row["n"])
 
 
@@ -600,7 +723,9 @@ def kept_per_member(store: Store, today: date) -> dict[str, KeptRate]:
     rows = store.query(
         f"SELECT CASE m.author WHEN '' THEN ? ELSE m.author END AS who, sum({_KEPT}) AS kept,"
         f" sum({_DUE}) AS due FROM commitments m WHERE m.owner_side = 'us' AND {hide}"
-        " GROUP BY who ORDER BY who", [me(store), today.isoformat()])  # fmt: skip
+        " GROUP BY who ORDER BY who",
+        [me(store), today.isoformat()],
+    )
     return {r["who"]: KeptRate(int(r["kept"] or 0), int(r["due"] or 0)) for r in rows if r["due"]}
 
 
@@ -622,5 +747,12 @@ def kept_line(kept: KeptOnTime) -> str:
     ours, theirs = kept.ours, kept.theirs
     if ours.rate is None and theirs.rate is None:
         return t("commitments.kept_none")
-    return t("commitments.kept", rate=percent(ours), kept=ours.kept, due=ours.due,
-             theirs=percent(theirs), their_kept=theirs.kept, their_due=theirs.due)
+    return t(
+        "commitments.kept",
+        rate=percent(ours),
+        kept=ours.kept,
+        due=ours.due,
+        theirs=percent(theirs),
+        their_kept=theirs.kept,
+        their_due=theirs.due,
+    )

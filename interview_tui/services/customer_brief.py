@@ -59,34 +59,53 @@ class CustomerBrief:
         return self.names.get(member) or member
 
 
-def customer_brief(store: Store, customer_id: int, today: date,
-                   exclude_visit: int | None = None) -> CustomerBrief:  # fmt: skip
-    open_requirements = [r for r in store.requirements(customer_id=customer_id)
-                         if not r.state.is_closed]  # fmt: skip
-    by_group = {group: sorted((r for r in open_requirements if r.group is group),
-                              key=lambda r: (r.state.value, r.id or 0)) for group in PoolGroup}
-    rows = list_commitments(store, today, CommitmentFilter(open_only=True,
-                                                           customer_id=customer_id))
-    rows.sort(key=lambda row: (late_days(row.commitment, today) is None,
-                               row.commitment.due or date.max))  # fmt: skip
+def customer_brief(
+    store: Store, customer_id: int, today: date, exclude_visit: int | None = None
+) -> CustomerBrief:
+    open_requirements = [
+        r for r in store.requirements(customer_id=customer_id) if not r.state.is_closed
+    ]
+    by_group = {
+        group: sorted(
+            (r for r in open_requirements if r.group is group),
+            key=lambda r: (r.state.value, r.id or 0),
+        )
+        for group in PoolGroup
+    }
+    rows = list_commitments(store, today, CommitmentFilter(open_only=True, customer_id=customer_id))
+    rows.sort(
+        key=lambda row: (late_days(row.commitment, today) is None, row.commitment.due or date.max)
+    )
     mine = me(store)
     ours = [row for row in rows if row.commitment.author in ("", mine)]
     theirs = [row for row in rows if row.commitment.author not in ("", mine)]
     visits = [v for v in store.visits(customer_id) if v.id != exclude_visit]
     unasked_from, unasked = _left_unasked(
-        store, [v for v in visits if v.author in ("", mine)], exclude_visit)
+        store, [v for v in visits if v.author in ("", mine)], exclude_visit
+    )
     evidence = [e for e in customer_evidence(store, customer_id) if e.visit_id != exclude_visit]
-    proposed = sorted((r for r in open_requirements if r.solution is not None),
-                      key=lambda r: (r.solution.on, r.id or 0))  # type: ignore[union-attr]
+    proposed = sorted(
+        (r for r in open_requirements if r.solution is not None),
+        key=lambda r: (r.solution.on, r.id or 0),
+    )  # type: ignore[union-attr]
     heard = _heard_since(store, visits, mine, today)
     names: dict[str, str] = {}
     if theirs or heard:  # colleagues by the names the team knows them by
         from interview_tui.team.actions import member_names
 
         names = member_names(store)
-    return CustomerBrief(by_group, ours, theirs, heard, unasked, unasked_from, evidence,
-                         solutions.waiting(proposed), solutions.to_revise(proposed),
-                         names)  # fmt: skip
+    return CustomerBrief(
+        by_group,
+        ours,
+        theirs,
+        heard,
+        unasked,
+        unasked_from,
+        evidence,
+        solutions.waiting(proposed),
+        solutions.to_revise(proposed),
+        names,
+    )
 
 
 def late_days(c: Commitment, today: date) -> int | None:
@@ -96,8 +115,10 @@ def late_days(c: Commitment, today: date) -> int | None:
     if c.state is not CommitmentState.OPEN or c.due is None:
         return None
     first = c.first_due or c.due
-    moved_late = any(e.get("change") == "due" and e.get("from") and e.get("on", "") > e["from"]
-                     for e in c.history)  # fmt: skip
+    moved_late = any(
+        e.get("change") == "due" and e.get("from") and e.get("on", "") > e["from"]
+        for e in c.history
+    )
     if c.due < today or moved_late:
         return max((today - first).days, (today - c.due).days, 0) or None
     return None
@@ -107,8 +128,9 @@ def _ended(visit: Visit) -> bool:
     return visit.status in (VisitStatus.LIVE, VisitStatus.DONE)
 
 
-def _left_unasked(store: Store, visits: list[Visit], current: int | None
-                  ) -> tuple[Visit | None, list[ScriptItem]]:  # fmt: skip
+def _left_unasked(
+    store: Store, visits: list[Visit], current: int | None
+) -> tuple[Visit | None, list[ScriptItem]]:
     """My last visit held before this one, and its questions not asked there (colleagues'
     visits since are under what they heard)."""
     before = None
@@ -119,22 +141,32 @@ def _left_unasked(store: Store, visits: list[Visit], current: int | None
     if not held:
         return None, []
     last = max(held, key=lambda v: (v.date, v.id or 0))
-    return last, [item for item in store.script(last.id or 0)
-                  if item.status is not ItemStatus.ASKED]  # fmt: skip
+    return last, [
+        item for item in store.script(last.id or 0) if item.status is not ItemStatus.ASKED
+    ]
 
 
 def _heard_since(store: Store, visits: list[Visit], mine: str, today: date) -> list[Heard]:
     """Colleagues' visits held after my last one (all of them when I have none)."""
-    my_last = max((v.date for v in visits if v.author in ("", mine) and _ended(v)),
-                  default=None)  # fmt: skip
-    theirs = sorted((v for v in visits if v.author not in ("", mine) and v.date.date() <= today
-                     and (my_last is None or v.date > my_last)),
-                    key=lambda v: (v.date, v.id or 0))  # fmt: skip
+    my_last = max((v.date for v in visits if v.author in ("", mine) and _ended(v)), default=None)
+    theirs = sorted(
+        (
+            v
+            for v in visits
+            if v.author not in ("", mine)
+            and v.date.date() <= today
+            and (my_last is None or v.date > my_last)
+        ),
+        key=lambda v: (v.date, v.id or 0),
+    )
     heard = []
     for visit in theirs:
         requirements = store.requirements(visit_id=visit.id)
-        pains = [n for n in store.notes(visit.id or 0) if n.kind == "pain" and not n.private
-                 and n.goal is not Goal.PERSONAL_CONNECTION]  # fmt: skip
+        pains = [
+            n
+            for n in store.notes(visit.id or 0)
+            if n.kind == "pain" and not n.private and n.goal is not Goal.PERSONAL_CONNECTION
+        ]
         if requirements or pains:
             heard.append(Heard(visit, requirements, pains))
     return heard

@@ -15,8 +15,9 @@ from interview_tui.services.authority import flags_beyond_authority
 from interview_tui.store.store import Store
 
 
-def for_visit(store: Store, visit: Visit, language: str,
-              industry: str | None = None) -> list[CustomerQuestion]:  # fmt: skip
+def for_visit(
+    store: Store, visit: Visit, language: str, industry: str | None = None
+) -> list[CustomerQuestion]:
     """The visit's customer questions (copied from the banks the first time)."""
     from interview_tui.banks.library import load_library
 
@@ -24,9 +25,12 @@ def for_visit(store: Store, visit: Visit, language: str,
     if existing:
         return existing
     industries = ["general", industry] if industry else None
-    cards = [CustomerQuestion(visit_id=visit.id or 0, bank_question_id=q.id, text=q.text,
-                              answer=q.answer)
-             for q in load_library().customer_questions(language, industries)]  # fmt: skip
+    cards = [
+        CustomerQuestion(
+            visit_id=visit.id or 0, bank_question_id=q.id, text=q.text, answer=q.answer
+        )
+        for q in load_library().customer_questions(language, industries)
+    ]
     with store.transaction():
         if store.all(CustomerQuestion, "visit_id = ?", [visit.id]):  # another window won
             return store.all(CustomerQuestion, "visit_id = ?", [visit.id])
@@ -34,15 +38,15 @@ def for_visit(store: Store, visit: Visit, language: str,
     return cards
 
 
-def for_plan(store: Store, visit: Visit, customer: Customer, items: list[ScriptItem],
-             ui_language: str) -> list[CustomerQuestion]:  # fmt: skip
+def for_plan(
+    store: Store, visit: Visit, customer: Customer, items: list[ScriptItem], ui_language: str
+) -> list[CustomerQuestion]:
     """The visit's customer questions in the script's language (the interface's when the
     script is empty), first copied from the general bank and the customer's industry bank."""
     from interview_tui.banks.industry import industry_for
     from interview_tui.lint import detect_language
 
-    language = (detect_language(" ".join(i.text for i in items[:3])) if items
-                else ui_language)  # fmt: skip
+    language = detect_language(" ".join(i.text for i in items[:3])) if items else ui_language
     return for_visit(store, visit, language, industry_for(customer.industry))
 
 

@@ -58,8 +58,11 @@ def safe_solution(requirement: Requirement) -> dict[str, str]:
     current = requirement.solution
     if current is None:
         return {"solution": "", "solution_reasoning": "", "solution_answer": ""}
-    return {"solution": current.text, "solution_reasoning": current.reasoning,
-            "solution_answer": current.answer.value}
+    return {
+        "solution": current.text,
+        "solution_reasoning": current.reasoning,
+        "solution_answer": current.answer.value,
+    }
 
 
 def safe_commitment(commitment: Commitment) -> dict[str, str]:

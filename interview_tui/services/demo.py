@@ -74,8 +74,9 @@ def seed_demo(store: Store, today: date, extra_visits: int = 0) -> dict[str, Any
             _seed_northwind(store, today, names[1])
             store.set_meta(SEEDED_KEY, today.isoformat())
         added["accounts"] = 2
-        added["renamed"] = [(name, new) for (name, _), new in zip(DEMO_ACCOUNTS, names,
-                                                                  strict=True) if new != name]
+        added["renamed"] = [
+            (name, new) for (name, _), new in zip(DEMO_ACCOUNTS, names, strict=True) if new != name
+        ]
     have = int(store.meta(SYNTHETIC_KEY) or 0)
     if extra_visits > have:
         added["synthetic_visits"] = _seed_synthetic(store, today, have, extra_visits)
@@ -98,105 +99,232 @@ def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
         ]
     ]
     wang, li, chen, zhao, sun = people
-    done = store.save(Visit(
-        customer_id=customer.id,
-        date=_at(today - timedelta(days=12), 14),
-        length_minutes=90,
-        purpose="季度回访：出海网络与账单问题",
-        goals=[Goal.TEAM_PROFILE, Goal.BUSINESS_GOALS, Goal.USAGE_VENDORS, Goal.PAIN_POINTS,
-               Goal.KEY_REQUIREMENTS],
-        attendee_ids=[wang.id, li.id, chen.id, zhao.id, sun.id],
-        give_back=["中东两个新可用区的实测延迟数据", "同行业直播客户的账单自动化实践"],
-        sales_told="销售已告知：明年一季度续约给 15% 折扣",
-        do_not_say="不要提迪拜可用区的具体上线日期；不要评价 A 友商的合同",
-        may_promise="账单问题驻场排查；提供测试资源 2 周",
-        must_not_promise="定制 SLA；免费资源；具体上线日期",
-        product_brief="热迁移：hang 机中位 120ms，Q1 目标 80ms 以内；账单导出 API 下月 GA",
-        status=VisitStatus.DONE,
-        next_step="两周内给出热迁移 80ms 方案评审会时间",
-    ))  # fmt: skip
+    done = store.save(
+        Visit(
+            customer_id=customer.id,
+            date=_at(today - timedelta(days=12), 14),
+            length_minutes=90,
+            purpose="季度回访：出海网络与账单问题",
+            goals=[
+                Goal.TEAM_PROFILE,
+                Goal.BUSINESS_GOALS,
+                Goal.USAGE_VENDORS,
+                Goal.PAIN_POINTS,
+                Goal.KEY_REQUIREMENTS,
+            ],
+            attendee_ids=[wang.id, li.id, chen.id, zhao.id, sun.id],
+            give_back=["中东两个新可用区的实测延迟数据", "同行业直播客户的账单自动化实践"],
+            sales_told="销售已告知：明年一季度续约给 15% 折扣",
+            do_not_say="不要提迪拜可用区的具体上线日期；不要评价 A 友商的合同",
+            may_promise="账单问题驻场排查；提供测试资源 2 周",
+            must_not_promise="定制 SLA；免费资源；具体上线日期",
+            product_brief="热迁移：hang 机中位 120ms，Q1 目标 80ms 以内；账单导出 API 下月 GA",
+            status=VisitStatus.DONE,
+            next_step="两周内给出热迁移 80ms 方案评审会时间",
+        )
+    )
     items = [
-        (Role.TECH_DECISION, Goal.TEAM_PROFILE, "你们 20 人的运维团队里，目前谁在负责迁移和容量规划？"),  # noqa: E501
-        (Role.BUSINESS, Goal.BUSINESS_GOALS, "中东推广预算投下去以后，技术侧拿到的延迟指标是多少？"),  # noqa: E501
+        (
+            Role.TECH_DECISION,
+            Goal.TEAM_PROFILE,
+            "你们 20 人的运维团队里，目前谁在负责迁移和容量规划？",
+        ),
+        (
+            Role.BUSINESS,
+            Goal.BUSINESS_GOALS,
+            "中东推广预算投下去以后，技术侧拿到的延迟指标是多少？",
+        ),
         (Role.TECH_DECISION, Goal.USAGE_VENDORS, "两万核固定算力里，A 友商长租合同还剩几年？"),
-        (Role.TECH_EXECUTION, Goal.PAIN_POINTS, "上个月对账时，数量对不上的账单主要出在哪几类资源？"),  # noqa: E501
-        (Role.TECH_EXECUTION, Goal.KEY_REQUIREMENTS, "主机热迁移时，hang 机多长时间会被你们判为故障？"),  # noqa: E501
+        (
+            Role.TECH_EXECUTION,
+            Goal.PAIN_POINTS,
+            "上个月对账时，数量对不上的账单主要出在哪几类资源？",
+        ),
+        (
+            Role.TECH_EXECUTION,
+            Goal.KEY_REQUIREMENTS,
+            "主机热迁移时，hang 机多长时间会被你们判为故障？",
+        ),
     ]
     saved_items = store.save_all(
-        ScriptItem(visit_id=done.id, role=role, goal=goal, text=text, position=index,
-                   status=ItemStatus.ASKED, purpose="", research="")
+        ScriptItem(
+            visit_id=done.id,
+            role=role,
+            goal=goal,
+            text=text,
+            position=index,
+            status=ItemStatus.ASKED,
+            purpose="",
+            research="",
+        )
         for index, (role, goal, text) in enumerate(items)
-    )  # fmt: skip
+    )
     notes = [
-        (0, chen.id, Goal.TEAM_PROFILE, False,
-         "20人运维团队，2个大牛和一堆普通工程师，大牛们都在忙救火，普通工程师在职十年以上。"),
-        (0, None, Goal.TEAM_PROFILE, True,
-         "陈工对自动化意愿强，但团队执行力一般；适合先给脚本模板。"),
-        (1, wang.id, Goal.BUSINESS_GOALS, False,
-         "下半年挺进中东市场，已投入上亿 APP 推广预算，技术部门要把网络延迟控制在 30ms 以内。"),
-        (2, chen.id, Goal.USAGE_VENDORS, False,
-         "固定算力两万核，A 友商签了五年长租；波动算力约一万核，用跨云专线调 B 友商资源。"),
-        (3, sun.id, Goal.PAIN_POINTS, False,
-         "每个月对账单要花 5 天以上，还总因数量前后矛盾被财务拒绝付款。"),
-        (4, zhao.id, Goal.KEY_REQUIREMENTS, False,
-         "主机漂移的 hang 机延迟必须控制在 80ms 以内，否则视为严重故障。"),
-        (None, li.id, Goal.PERSONAL_CONNECTION, True,
-         "李娜以前在我们的合作伙伴公司做过交付，愿意私下帮忙试用新的账单导出。"),
-    ]  # fmt: skip
+        (
+            0,
+            chen.id,
+            Goal.TEAM_PROFILE,
+            False,
+            "20人运维团队，2个大牛和一堆普通工程师，大牛们都在忙救火，普通工程师在职十年以上。",
+        ),
+        (
+            0,
+            None,
+            Goal.TEAM_PROFILE,
+            True,
+            "陈工对自动化意愿强，但团队执行力一般；适合先给脚本模板。",
+        ),
+        (
+            1,
+            wang.id,
+            Goal.BUSINESS_GOALS,
+            False,
+            "下半年挺进中东市场，已投入上亿 APP 推广预算，技术部门要把网络延迟控制在 30ms 以内。",
+        ),
+        (
+            2,
+            chen.id,
+            Goal.USAGE_VENDORS,
+            False,
+            "固定算力两万核，A 友商签了五年长租；波动算力约一万核，用跨云专线调 B 友商资源。",
+        ),
+        (
+            3,
+            sun.id,
+            Goal.PAIN_POINTS,
+            False,
+            "每个月对账单要花 5 天以上，还总因数量前后矛盾被财务拒绝付款。",
+        ),
+        (
+            4,
+            zhao.id,
+            Goal.KEY_REQUIREMENTS,
+            False,
+            "主机漂移的 hang 机延迟必须控制在 80ms 以内，否则视为严重故障。",
+        ),
+        (
+            None,
+            li.id,
+            Goal.PERSONAL_CONNECTION,
+            True,
+            "李娜以前在我们的合作伙伴公司做过交付，愿意私下帮忙试用新的账单导出。",
+        ),
+    ]
     store.save_all(
-        Note(visit_id=done.id, script_item_id=saved_items[i].id if i is not None else None,
-             speaker_id=speaker, goal=goal, internal=internal, text=text)
+        Note(
+            visit_id=done.id,
+            script_item_id=saved_items[i].id if i is not None else None,
+            speaker_id=speaker,
+            goal=goal,
+            internal=internal,
+            text=text,
+        )
         for i, speaker, goal, internal, text in notes
-    )  # fmt: skip
-    store.save(Note(
-        visit_id=done.id, goal=Goal.PAIN_POINTS, kind="pain", speaker_id=sun.id,
-        text="对账单数量前后矛盾，财务拒付",
-        action="本月驻场一周，和客户一起清点账单，找出口径差异",
-    ))  # fmt: skip
-    store.save_all([
-        Requirement(customer_id=customer.id, visit_id=done.id, title="账单按业务线拆分导出",
-                    user="孙倩（计费工程师）与财务", scenario="月初对账，按业务线分摊云成本",
-                    pain="手工拆分 5 天以上，数量对不上被拒付", originator="财务总监",
-                    solution_idea="按标签导出明细并带上资源 ID", state=RequirementState.CLARIFIED,
-                    group=PoolGroup.NEXT_ITERATION, latest_acceptable=today + timedelta(days=45),
-                    link_key="billing-export-by-tag", solutions=[SolutionProposal(
+    )
+    store.save(
+        Note(
+            visit_id=done.id,
+            goal=Goal.PAIN_POINTS,
+            kind="pain",
+            speaker_id=sun.id,
+            text="对账单数量前后矛盾，财务拒付",
+            action="本月驻场一周，和客户一起清点账单，找出口径差异",
+        )
+    )
+    store.save_all(
+        [
+            Requirement(
+                customer_id=customer.id,
+                visit_id=done.id,
+                title="账单按业务线拆分导出",
+                user="孙倩（计费工程师）与财务",
+                scenario="月初对账，按业务线分摊云成本",
+                pain="手工拆分 5 天以上，数量对不上被拒付",
+                originator="财务总监",
+                solution_idea="按标签导出明细并带上资源 ID",
+                state=RequirementState.CLARIFIED,
+                group=PoolGroup.NEXT_ITERATION,
+                latest_acceptable=today + timedelta(days=45),
+                link_key="billing-export-by-tag",
+                solutions=[
+                    SolutionProposal(
                         on=_at(today - timedelta(days=12), 16),
                         text="控制台新增“按业务线”账单视图，每月自动生成",
                         reasoning="按业务线汇总后财务不用再手工拆分",
-                        replies=[SolutionReply(on=_at(today - timedelta(days=10), 11),
-                                               answer=SolutionAnswer.DISAGREED,
-                                               reason="业务线会调整，财务要按标签自己组合")])]),
-        Requirement(customer_id=customer.id, visit_id=done.id, title="热迁移 hang 机低于 80ms",
-                    user="SRE 团队", scenario="直播高峰期宿主机维护", pain="",
-                    product_details="当前中位 120ms", state=RequirementState.CAPTURED,
-                    group=PoolGroup.IN_PROGRESS),
-    ])  # fmt: skip
-    store.save_all([
-        Commitment(visit_id=done.id, text="发送中东两个可用区的实测延迟报告",
-                   owner_side=OwnerSide.US, owner_name="我", due=today - timedelta(days=5)),
-        Commitment(visit_id=done.id, text="驻场一周排查对账差异", owner_side=OwnerSide.US,
-                   owner_name="我", due=today + timedelta(days=3)),
-        Commitment(visit_id=done.id, text="提供上月三类资源的对账样本",
-                   owner_side=OwnerSide.CUSTOMER, owner_name="孙倩",
-                   due=today - timedelta(days=2)),
-        Commitment(visit_id=done.id, text="安排热迁移方案评审会", owner_side=OwnerSide.US,
-                   owner_name="我", due=today - timedelta(days=8),
-                   state=CommitmentState.DONE, closed_on=today - timedelta(days=9),
-                   resolution_note="已于评审会确认 Q1 目标"),
-    ])  # fmt: skip
-    planned = store.save(Visit(
-        customer_id=customer.id,
-        date=_at(today + timedelta(days=9), 10),
-        length_minutes=60,
-        purpose="热迁移方案评审 + 边缘计算方向摸底",
-        goals=[Goal.DIRECTION_FEEDBACK, Goal.KEY_REQUIREMENTS, Goal.PERSONAL_CONNECTION],
-        attendee_ids=[chen.id, zhao.id, wang.id],
-        give_back=["热迁移 80ms 方案的压测数据"],
-        may_promise="提供测试资源 2 周",
-        must_not_promise="定制 SLA；免费资源；具体上线日期",
-    ))  # fmt: skip
-    _script_from_banks(store, planned, "zh-CN", [Role.TECH_DECISION, Role.TECH_EXECUTION,
-                                                 Role.BUSINESS])  # fmt: skip
+                        replies=[
+                            SolutionReply(
+                                on=_at(today - timedelta(days=10), 11),
+                                answer=SolutionAnswer.DISAGREED,
+                                reason="业务线会调整，财务要按标签自己组合",
+                            )
+                        ],
+                    )
+                ],
+            ),
+            Requirement(
+                customer_id=customer.id,
+                visit_id=done.id,
+                title="热迁移 hang 机低于 80ms",
+                user="SRE 团队",
+                scenario="直播高峰期宿主机维护",
+                pain="",
+                product_details="当前中位 120ms",
+                state=RequirementState.CAPTURED,
+                group=PoolGroup.IN_PROGRESS,
+            ),
+        ]
+    )
+    store.save_all(
+        [
+            Commitment(
+                visit_id=done.id,
+                text="发送中东两个可用区的实测延迟报告",
+                owner_side=OwnerSide.US,
+                owner_name="我",
+                due=today - timedelta(days=5),
+            ),
+            Commitment(
+                visit_id=done.id,
+                text="驻场一周排查对账差异",
+                owner_side=OwnerSide.US,
+                owner_name="我",
+                due=today + timedelta(days=3),
+            ),
+            Commitment(
+                visit_id=done.id,
+                text="提供上月三类资源的对账样本",
+                owner_side=OwnerSide.CUSTOMER,
+                owner_name="孙倩",
+                due=today - timedelta(days=2),
+            ),
+            Commitment(
+                visit_id=done.id,
+                text="安排热迁移方案评审会",
+                owner_side=OwnerSide.US,
+                owner_name="我",
+                due=today - timedelta(days=8),
+                state=CommitmentState.DONE,
+                closed_on=today - timedelta(days=9),
+                resolution_note="已于评审会确认 Q1 目标",
+            ),
+        ]
+    )
+    planned = store.save(
+        Visit(
+            customer_id=customer.id,
+            date=_at(today + timedelta(days=9), 10),
+            length_minutes=60,
+            purpose="热迁移方案评审 + 边缘计算方向摸底",
+            goals=[Goal.DIRECTION_FEEDBACK, Goal.KEY_REQUIREMENTS, Goal.PERSONAL_CONNECTION],
+            attendee_ids=[chen.id, zhao.id, wang.id],
+            give_back=["热迁移 80ms 方案的压测数据"],
+            may_promise="提供测试资源 2 周",
+            must_not_promise="定制 SLA；免费资源；具体上线日期",
+        )
+    )
+    _script_from_banks(
+        store, planned, "zh-CN", [Role.TECH_DECISION, Role.TECH_EXECUTION, Role.BUSINESS]
+    )
 
 
 # -- Northwind Logistics: an English-speaking account with an overdue promise -------------------
@@ -214,77 +342,140 @@ def _seed_northwind(store: Store, today: date, name: str = "Northwind Logistics"
         ]
     ]
     maria, tom, priya, dan = people
-    done = store.save(Visit(
-        customer_id=customer.id,
-        date=_at(today - timedelta(days=30), 9),
-        length_minutes=60,
-        purpose="Quarterly review: Kubernetes upgrade pain and reserved capacity",
-        goals=[Goal.USAGE_VENDORS, Goal.PAIN_POINTS, Goal.KEY_REQUIREMENTS,
-               Goal.DIRECTION_FEEDBACK],
-        attendee_ids=[maria.id, tom.id, priya.id, dan.id],
-        give_back=["Benchmark of our new ARM instances on their routing workload"],
-        sales_told="Sales has offered a 3-year commit discount; decision due in January",
-        do_not_say="Do not mention the price list change planned for Q2",
-        may_promise="Architecture review; a 30-day trial of managed Kafka",
-        must_not_promise="Custom SLA; free capacity; roadmap dates",
-        status=VisitStatus.DONE,
-        next_step="Priya sends the node-pool inventory; we book the architecture review",
-    ))  # fmt: skip
-    store.save_all([
-        Note(visit_id=done.id, speaker_id=priya.id, goal=Goal.USAGE_VENDORS,
-             text="About 6,000 vCPU with us on 1-year reserved; burst analytics (2,000 vCPU) runs "
-                  "on the other vendor because their spot pricing was 30% lower in March."),
-        Note(visit_id=done.id, speaker_id=dan.id, goal=Goal.PAIN_POINTS,
-             text="Last Kubernetes minor upgrade took 3 weekends; two node pools failed to drain "
-                  "because of PodDisruptionBudgets on the routing service."),
-        Note(visit_id=done.id, speaker_id=dan.id, goal=Goal.KEY_REQUIREMENTS,
-             text="Route recalculation must finish within 200 ms p99 during the 6-9am peak."),
-        Note(visit_id=done.id, goal=Goal.TEAM_PROFILE, internal=True,
-             text="Platform team of 8; Priya is strong but overloaded, the rest are new hires."),
-        Note(visit_id=done.id, speaker_id=maria.id, goal=Goal.DIRECTION_FEEDBACK,
-             text="No appetite for edge nodes in depots: trucks upload in batches at night."),
-    ])  # fmt: skip
-    store.save_all([
-        Requirement(customer_id=customer.id, visit_id=done.id,
-                    title="Surge upgrades that respect PDBs", user="Platform SRE team",
-                    scenario="Kubernetes minor upgrade of routing node pools",
-                    pain="Upgrades take three weekends and need manual drains",
-                    state=RequirementState.SOLUTION_PROPOSED, group=PoolGroup.IN_PROGRESS,
-                    planned=today + timedelta(days=20), workaround="Blue/green node pools by hand",
-                    solutions=[SolutionProposal(
+    done = store.save(
+        Visit(
+            customer_id=customer.id,
+            date=_at(today - timedelta(days=30), 9),
+            length_minutes=60,
+            purpose="Quarterly review: Kubernetes upgrade pain and reserved capacity",
+            goals=[
+                Goal.USAGE_VENDORS,
+                Goal.PAIN_POINTS,
+                Goal.KEY_REQUIREMENTS,
+                Goal.DIRECTION_FEEDBACK,
+            ],
+            attendee_ids=[maria.id, tom.id, priya.id, dan.id],
+            give_back=["Benchmark of our new ARM instances on their routing workload"],
+            sales_told="Sales has offered a 3-year commit discount; decision due in January",
+            do_not_say="Do not mention the price list change planned for Q2",
+            may_promise="Architecture review; a 30-day trial of managed Kafka",
+            must_not_promise="Custom SLA; free capacity; roadmap dates",
+            status=VisitStatus.DONE,
+            next_step="Priya sends the node-pool inventory; we book the architecture review",
+        )
+    )
+    store.save_all(
+        [
+            Note(
+                visit_id=done.id,
+                speaker_id=priya.id,
+                goal=Goal.USAGE_VENDORS,
+                text="About 6,000 vCPU with us on 1-year reserved; burst analytics (2,000 vCPU) runs "  # noqa: E501
+                "on the other vendor because their spot pricing was 30% lower in March.",
+            ),
+            Note(
+                visit_id=done.id,
+                speaker_id=dan.id,
+                goal=Goal.PAIN_POINTS,
+                text="Last Kubernetes minor upgrade took 3 weekends; two node pools failed to drain "  # noqa: E501
+                "because of PodDisruptionBudgets on the routing service.",
+            ),
+            Note(
+                visit_id=done.id,
+                speaker_id=dan.id,
+                goal=Goal.KEY_REQUIREMENTS,
+                text="Route recalculation must finish within 200 ms p99 during the 6-9am peak.",
+            ),
+            Note(
+                visit_id=done.id,
+                goal=Goal.TEAM_PROFILE,
+                internal=True,
+                text="Platform team of 8; Priya is strong but overloaded, the rest are new hires.",
+            ),
+            Note(
+                visit_id=done.id,
+                speaker_id=maria.id,
+                goal=Goal.DIRECTION_FEEDBACK,
+                text="No appetite for edge nodes in depots: trucks upload in batches at night.",
+            ),
+        ]
+    )
+    store.save_all(
+        [
+            Requirement(
+                customer_id=customer.id,
+                visit_id=done.id,
+                title="Surge upgrades that respect PDBs",
+                user="Platform SRE team",
+                scenario="Kubernetes minor upgrade of routing node pools",
+                pain="Upgrades take three weekends and need manual drains",
+                state=RequirementState.SOLUTION_PROPOSED,
+                group=PoolGroup.IN_PROGRESS,
+                planned=today + timedelta(days=20),
+                workaround="Blue/green node pools by hand",
+                solutions=[
+                    SolutionProposal(
                         on=_at(today - timedelta(days=25), 14),
                         text="Surge node pools: new nodes first, old ones drained by PDB budget",
                         reasoning="The routing service keeps its replicas while each old node "
-                                  "drains, so no weekend work and no manual drains")]),
-        Requirement(customer_id=customer.id, visit_id=done.id, title="Billing export by tag",
-                    user="FinOps analyst", scenario="Monthly chargeback per business unit",
-                    pain="Two days of spreadsheet work every month",
-                    state=RequirementState.CAPTURED, group=PoolGroup.BACKLOG,
-                    link_key="billing-export-by-tag"),
-    ])  # fmt: skip
-    store.save_all([
-        Commitment(visit_id=done.id, text="Send the ARM benchmark report on the routing workload",
-                   owner_side=OwnerSide.US, owner_name="me", due=today - timedelta(days=16)),
-        Commitment(visit_id=done.id, text="Share node-pool inventory and PDB settings",
-                   owner_side=OwnerSide.CUSTOMER, owner_name="Priya Shah",
-                   due=today - timedelta(days=20), state=CommitmentState.DONE,
-                   closed_on=today - timedelta(days=21)),
-        Commitment(visit_id=done.id, text="Book the architecture review with our Kubernetes team",
-                   owner_side=OwnerSide.US, owner_name="me", due=today + timedelta(days=2)),
-    ])  # fmt: skip
-    planned = store.save(Visit(
-        customer_id=customer.id,
-        date=_at(today + timedelta(days=4), 15),
-        length_minutes=45,
-        purpose="Architecture review follow-up and procurement timeline",
-        goals=[Goal.BUSINESS_GOALS, Goal.USAGE_VENDORS, Goal.PAIN_POINTS],
-        attendee_ids=[maria.id, tom.id, dan.id],
-        give_back=["Upgrade runbook from two logistics customers"],
-        may_promise="Architecture review; 30-day managed Kafka trial",
-        must_not_promise="Custom SLA; free capacity; roadmap dates",
-    ))  # fmt: skip
-    _script_from_banks(store, planned, "en", [Role.BUSINESS, Role.PROCUREMENT,
-                                              Role.TECH_EXECUTION])  # fmt: skip
+                        "drains, so no weekend work and no manual drains",
+                    )
+                ],
+            ),
+            Requirement(
+                customer_id=customer.id,
+                visit_id=done.id,
+                title="Billing export by tag",
+                user="FinOps analyst",
+                scenario="Monthly chargeback per business unit",
+                pain="Two days of spreadsheet work every month",
+                state=RequirementState.CAPTURED,
+                group=PoolGroup.BACKLOG,
+                link_key="billing-export-by-tag",
+            ),
+        ]
+    )
+    store.save_all(
+        [
+            Commitment(
+                visit_id=done.id,
+                text="Send the ARM benchmark report on the routing workload",
+                owner_side=OwnerSide.US,
+                owner_name="me",
+                due=today - timedelta(days=16),
+            ),
+            Commitment(
+                visit_id=done.id,
+                text="Share node-pool inventory and PDB settings",
+                owner_side=OwnerSide.CUSTOMER,
+                owner_name="Priya Shah",
+                due=today - timedelta(days=20),
+                state=CommitmentState.DONE,
+                closed_on=today - timedelta(days=21),
+            ),
+            Commitment(
+                visit_id=done.id,
+                text="Book the architecture review with our Kubernetes team",
+                owner_side=OwnerSide.US,
+                owner_name="me",
+                due=today + timedelta(days=2),
+            ),
+        ]
+    )
+    planned = store.save(
+        Visit(
+            customer_id=customer.id,
+            date=_at(today + timedelta(days=4), 15),
+            length_minutes=45,
+            purpose="Architecture review follow-up and procurement timeline",
+            goals=[Goal.BUSINESS_GOALS, Goal.USAGE_VENDORS, Goal.PAIN_POINTS],
+            attendee_ids=[maria.id, tom.id, dan.id],
+            give_back=["Upgrade runbook from two logistics customers"],
+            may_promise="Architecture review; 30-day managed Kafka trial",
+            must_not_promise="Custom SLA; free capacity; roadmap dates",
+        )
+    )
+    _script_from_banks(store, planned, "en", [Role.BUSINESS, Role.PROCUREMENT, Role.TECH_EXECUTION])
 
 
 def _script_from_banks(store: Store, visit: Visit, language: str, roles: list[Role]) -> None:
@@ -314,11 +505,19 @@ def _script_from_banks(store: Store, visit: Visit, language: str, roles: list[Ro
             if queue and len(picked) < 12:
                 picked.append(queue.pop(0))
     store.save_all(
-        ScriptItem(visit_id=visit.id, bank_question_id=q.id, role=q.role, goal=q.goal,
-                   text=q.text, research=q.research, purpose=q.purpose,
-                   follow_ups=list(q.follow_ups), position=index)
+        ScriptItem(
+            visit_id=visit.id,
+            bank_question_id=q.id,
+            role=q.role,
+            goal=q.goal,
+            text=q.text,
+            research=q.research,
+            purpose=q.purpose,
+            follow_ups=list(q.follow_ups),
+            position=index,
+        )
         for index, q in enumerate(picked)
-    )  # fmt: skip
+    )
     asked = library.customer_questions(language, specific)[:2]
     asked += library.customer_questions(language, ["general"])[: 6 - len(asked)]
     store.save_all(
@@ -363,33 +562,52 @@ def _seed_synthetic(store: Store, today: date, start: int, stop: int) -> int:
                 existing = store.customer_by_name(name)
                 customers[number] = (existing or store.save(Customer(name=name))).id
             customer_id = customers[number]
-            visit = store.save(Visit(
-                customer_id=customer_id, date=_at(today - timedelta(days=rng.randint(1, 1500))),
-                purpose=f"Synthetic visit {index}", goals=rng.sample(goals, 3),
-                status=VisitStatus.DONE,
-            ))  # fmt: skip
+            visit = store.save(
+                Visit(
+                    customer_id=customer_id,
+                    date=_at(today - timedelta(days=rng.randint(1, 1500))),
+                    purpose=f"Synthetic visit {index}",
+                    goals=rng.sample(goals, 3),
+                    status=VisitStatus.DONE,
+                )
+            )
             for _ in range(40):
                 template = rng.choice(_NOTE_ZH if rng.random() < 0.5 else _NOTE_EN)
-                notes.append(Note(
-                    visit_id=visit.id, goal=rng.choice(goals), internal=rng.random() < 0.1,
-                    text=template.format(n=rng.randint(2, 90), m=rng.randint(1, 9)),
-                ))  # fmt: skip
+                notes.append(
+                    Note(
+                        visit_id=visit.id,
+                        goal=rng.choice(goals),
+                        internal=rng.random() < 0.1,
+                        text=template.format(n=rng.randint(2, 90), m=rng.randint(1, 9)),
+                    )
+                )
             for _ in range(4):
                 due = today + timedelta(days=rng.randint(-60, 60))
                 done = rng.random() < 0.5
-                commitments.append(Commitment(
-                    visit_id=visit.id, text=f"Follow up on item {rng.randint(1, 999)}",
-                    owner_side=rng.choice(list(OwnerSide)), owner_name="me", due=due,
-                    state=CommitmentState.DONE if done else CommitmentState.OPEN,
-                    closed_on=due - timedelta(days=rng.randint(-5, 5)) if done else None,
-                ))  # fmt: skip
+                commitments.append(
+                    Commitment(
+                        visit_id=visit.id,
+                        text=f"Follow up on item {rng.randint(1, 999)}",
+                        owner_side=rng.choice(list(OwnerSide)),
+                        owner_name="me",
+                        due=due,
+                        state=CommitmentState.DONE if done else CommitmentState.OPEN,
+                        closed_on=due - timedelta(days=rng.randint(-5, 5)) if done else None,
+                    )
+                )
             for _ in range(2):
-                requirements.append(Requirement(
-                    customer_id=customer_id, visit_id=visit.id,
-                    title=f"Need {rng.randint(1, 500)}", user="SRE team",
-                    scenario="nightly batch", pain="manual work",
-                    group=rng.choice(list(PoolGroup)), state=rng.choice(list(RequirementState)),
-                ))  # fmt: skip
+                requirements.append(
+                    Requirement(
+                        customer_id=customer_id,
+                        visit_id=visit.id,
+                        title=f"Need {rng.randint(1, 500)}",
+                        user="SRE team",
+                        scenario="nightly batch",
+                        pain="manual work",
+                        group=rng.choice(list(PoolGroup)),
+                        state=rng.choice(list(RequirementState)),
+                    )
+                )
         store.insert_many(notes)
         store.insert_many(commitments)
         store.insert_many(requirements)

@@ -57,8 +57,9 @@ class Evidence:
     author: str = ""  # the member who wrote it ("" before a team)
 
 
-def customer_evidence(store: Store, customer_id: int,
-                      visit_ids: list[int] | None = None) -> list[Evidence]:  # fmt: skip
+def customer_evidence(
+    store: Store, customer_id: int, visit_ids: list[int] | None = None
+) -> list[Evidence]:
     """Every goal-tagged note of the customer (or of some of its visits), newest visit first."""
     only, params = "", []
     if visit_ids is not None:
@@ -79,9 +80,18 @@ def customer_evidence(store: Store, customer_id: int,
         ") ORDER BY date DESC, k, id",
         [customer_id, *params, customer_id, *params],
     )
-    return [Evidence(r["visit_id"], r["date"][:10], Goal(r["goal"]), r["text"],
-                     bool(r["internal"]), r["uid"] or "", r["author"] or "")
-            for r in rows]  # fmt: skip
+    return [
+        Evidence(
+            r["visit_id"],
+            r["date"][:10],
+            Goal(r["goal"]),
+            r["text"],
+            bool(r["internal"]),
+            r["uid"] or "",
+            r["author"] or "",
+        )
+        for r in rows
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +105,7 @@ def count_customers(store: Store) -> int:
     return int(store.query("SELECT count(*) AS n FROM customers WHERE archived_at IS NULL")[0]["n"])
 
 
-def account_matrix(store: Store, today: date, limit: int = 200,
-                   offset: int = 0) -> list[MatrixRow]:  # fmt: skip
+def account_matrix(store: Store, today: date, limit: int = 200, offset: int = 0) -> list[MatrixRow]:
     """Customers (most recently visited first) × goals: how old the newest evidence is.
 
     Each cell is one index walk: the customer's visits newest first (up to today) until one
@@ -120,9 +129,12 @@ def account_matrix(store: Store, today: date, limit: int = 200,
             f"  AND {_EVIDENCE_SQL}"
             "  ORDER BY v.date DESC LIMIT 1) AS last"
             " FROM page, goals",
-            [*(c["id"] for c in customers), *(g.value for g in Goal),
-             f"{today.isoformat()}T23:59:59"],
-        ):  # fmt: skip
+            [
+                *(c["id"] for c in customers),
+                *(g.value for g in Goal),
+                f"{today.isoformat()}T23:59:59",
+            ],
+        ):
             if row["last"]:
                 newest[(row["customer_id"], row["goal"])] = row["last"][:10]
     result = []
@@ -151,21 +163,33 @@ class Timeline:
     total: int
 
 
-def customer_timeline(store: Store, customer_id: int, offset: int = 0,
-                      limit: int = 30) -> Timeline:  # fmt: skip
+def customer_timeline(store: Store, customer_id: int, offset: int = 0, limit: int = 30) -> Timeline:
     """A page of the customer's visits, newest first, each with the evidence it found."""
     from interview_tui.domain.models import Customer
 
     customer = store.get(Customer, customer_id)
-    rows = store.query("SELECT id, date, status, purpose FROM visits WHERE customer_id = ?"
-                       " AND archived_at IS NULL ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
-                       [customer_id, limit, offset])  # fmt: skip
-    total = int(store.query("SELECT count(*) AS n FROM visits WHERE customer_id = ?"
-                            " AND archived_at IS NULL",
-                            [customer_id])[0]["n"])  # fmt: skip
+    rows = store.query(
+        "SELECT id, date, status, purpose FROM visits WHERE customer_id = ?"
+        " AND archived_at IS NULL ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+        [customer_id, limit, offset],
+    )
+    total = int(
+        store.query(
+            "SELECT count(*) AS n FROM visits WHERE customer_id = ? AND archived_at IS NULL",
+            [customer_id],
+        )[0]["n"]
+    )
     found: dict[int, list[Evidence]] = {}
     for item in customer_evidence(store, customer_id, [row["id"] for row in rows]):
         found.setdefault(item.visit_id, []).append(item)
-    visits = [TimelineVisit(row["id"], row["date"][:10], row["status"], row["purpose"] or "",
-                            found.get(row["id"], [])) for row in rows]  # fmt: skip
+    visits = [
+        TimelineVisit(
+            row["id"],
+            row["date"][:10],
+            row["status"],
+            row["purpose"] or "",
+            found.get(row["id"], []),
+        )
+        for row in rows
+    ]
     return Timeline(customer.name if customer else "?", visits, total)

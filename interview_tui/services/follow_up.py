@@ -38,19 +38,23 @@ def customers_named(store: Store, name: str) -> list[tuple[int, str]]:
     """(id, name) of the customer called ``name`` (any case), else of those whose name
     holds it; a name that matches nobody is a :class:`UserError`."""
     wanted = name.strip()
-    rows = store.query("SELECT id, name FROM customers WHERE name = ? COLLATE NOCASE"
-                       " ORDER BY name", [wanted])  # fmt: skip
+    rows = store.query(
+        "SELECT id, name FROM customers WHERE name = ? COLLATE NOCASE ORDER BY name", [wanted]
+    )
     if not rows and wanted:
         pattern = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = store.query("SELECT id, name FROM customers WHERE name LIKE ? ESCAPE '\\'"
-                           " ORDER BY name", [f"%{pattern}%"])  # fmt: skip
+        rows = store.query(
+            "SELECT id, name FROM customers WHERE name LIKE ? ESCAPE '\\' ORDER BY name",
+            [f"%{pattern}%"],
+        )
     if not rows:
         raise UserError(t("error.no_customer", name=repr(wanted)))
     return [(int(row["id"]), str(row["name"])) for row in rows]
 
 
-def open_commitments(store: Store, *, customer_ids: Sequence[int] | None = None,
-                     visit_id: int | None = None) -> Iterator[OpenCommitment]:  # fmt: skip
+def open_commitments(
+    store: Store, *, customer_ids: Sequence[int] | None = None, visit_id: int | None = None
+) -> Iterator[OpenCommitment]:
     """Every open commitment (done and dropped ones never; across visits, none of an
     archived visit or customer), by id, read :data:`BATCH` at a time so any number of them
     streams through."""
@@ -68,18 +72,23 @@ def open_commitments(store: Store, *, customer_ids: Sequence[int] | None = None,
         params.append(visit_id)
     elif any_archived(store):
         where.append(NOT_ARCHIVED)
-    sql = ("SELECT m.*, c.name AS _customer, v.date AS _visit_date, v.purpose AS _purpose"
-           " FROM commitments m JOIN visits v ON v.id = m.visit_id"
-           f" JOIN customers c ON c.id = v.customer_id WHERE {' AND '.join(where)}"
-           " ORDER BY m.id LIMIT ?")  # fmt: skip
+    sql = (
+        "SELECT m.*, c.name AS _customer, v.date AS _visit_date, v.purpose AS _purpose"
+        " FROM commitments m JOIN visits v ON v.id = m.visit_id"
+        f" JOIN customers c ON c.id = v.customer_id WHERE {' AND '.join(where)}"
+        " ORDER BY m.id LIMIT ?"
+    )
     last = 0
     while True:
         rows = store.query(sql, [last, *params, BATCH])
         for row in rows:
             extra = {key: row.pop(key) for key in ("_customer", "_visit_date", "_purpose")}
-            yield OpenCommitment(from_row(Commitment, row), str(extra["_customer"]),
-                                 date.fromisoformat(str(extra["_visit_date"])[:10]),
-                                 str(extra["_purpose"] or ""))  # fmt: skip
+            yield OpenCommitment(
+                from_row(Commitment, row),
+                str(extra["_customer"]),
+                date.fromisoformat(str(extra["_visit_date"])[:10]),
+                str(extra["_purpose"] or ""),
+            )
         if len(rows) < BATCH:
             return
         last = int(rows[-1]["id"])

@@ -13,8 +13,9 @@ from interview_tui.i18n import t
 from interview_tui.team.merge import DELETE_CONFLICT
 
 
-def history_lines(history: list[dict[str, str]],
-                  author: Callable[[str], str] | None = None) -> list[str]:  # fmt: skip
+def history_lines(
+    history: list[dict[str, str]], author: Callable[[str], str] | None = None
+) -> list[str]:
     """A record's history, newest last, one line per change; ``author`` names who made a
     change (``""``: say nobody, e.g. for my own changes)."""
     lines = []
@@ -29,12 +30,12 @@ def history_lines(history: list[dict[str, str]],
             except ValueError:
                 value = entry.get("to")
             field = entry.get("field", "")
-            text = t("history.resolved", field=field_label(field),
-                     value=shown_value(field, value))  # fmt: skip
+            text = t("history.resolved", field=field_label(field), value=shown_value(field, value))
         elif "field" in entry:
             name = t(f"history.field.{entry['field']}")
-            old, new = (field_value(entry["field"], entry.get(end) or "") or "—"
-                        for end in ("from", "to"))
+            old, new = (
+                field_value(entry["field"], entry.get(end) or "") or "—" for end in ("from", "to")
+            )
             text = t("history.changed", field=name, old=old, new=new)
         elif entry.get("change") == "state" or "state" in entry:
             state = entry.get("state") or entry.get("to", "")
@@ -46,11 +47,13 @@ def history_lines(history: list[dict[str, str]],
         else:
             continue
         if entry.get("override"):  # into in progress without an agreed solution
-            why = " · ".join(x for x in (why, t("history.override", reason=entry["override"]))
-                             if x)  # fmt: skip
+            why = " · ".join(x for x in (why, t("history.override", reason=entry["override"])) if x)
         who = author(entry.get("by", "")) if author is not None else ""
-        lines.append(f"{on}  {text}" + (f"  · {why}" if why else "")
-                     + (f"  · {t('history.by', name=who)}" if who else ""))  # fmt: skip
+        lines.append(
+            f"{on}  {text}"
+            + (f"  · {why}" if why else "")
+            + (f"  · {t('history.by', name=who)}" if who else "")
+        )
     return lines or [t("history.none")]
 
 

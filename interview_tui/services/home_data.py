@@ -54,8 +54,11 @@ def read_home(store: Store, today: date, *, archived: bool = False) -> HomeData:
     ``archived`` only they are shown, so they can be restored or deleted for good.
     """
     columns = "v.id, v.customer_id, c.name AS customer, v.date, v.status, v.purpose, v.shared_at"
-    shown = ("(v.archived_at IS NOT NULL OR c.archived_at IS NOT NULL) AND v.importing IS NULL"
-             if archived else "v.archived_at IS NULL AND c.archived_at IS NULL")  # fmt: skip
+    shown = (
+        "(v.archived_at IS NOT NULL OR c.archived_at IS NOT NULL) AND v.importing IS NULL"
+        if archived
+        else "v.archived_at IS NULL AND c.archived_at IS NULL"
+    )
     upcoming = store.query(
         f"SELECT {columns} FROM visits v JOIN customers c ON c.id = v.customer_id"
         f" WHERE v.date >= ? AND {shown} ORDER BY v.date LIMIT ?",
@@ -80,8 +83,7 @@ def read_home(store: Store, today: date, *, archived: bool = False) -> HomeData:
     open_total = open_count(store)  # from counters the triggers keep: no count at any size
     kept = kept_on_time(store, today, per_customer=False)  # no join: home stays quick
     due = due_soon(store, today)
-    return HomeData(upcoming + recent, customers, open_total, sum(due.overdue.values()), kept,
-                    due)
+    return HomeData(upcoming + recent, customers, open_total, sum(due.overdue.values()), kept, due)
 
 
 def recent_customers(store: Store, limit: int) -> list[dict]:
@@ -96,4 +98,6 @@ def recent_customers(store: Store, limit: int) -> list[dict]:
         " CASE WHEN k.n > 0 THEN k.last END AS last_visit"
         " FROM customers c LEFT JOIN customer_visit_counts k ON k.customer_id = c.id"
         " WHERE c.archived_at IS NULL AND c.importing IS NULL"
-        " ORDER BY last_visit DESC, c.name LIMIT ?", [limit])  # fmt: skip
+        " ORDER BY last_visit DESC, c.name LIMIT ?",
+        [limit],
+    )

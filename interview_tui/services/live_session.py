@@ -187,13 +187,13 @@ class LiveSession:
                     return True, by_key.get(key)
         return False, None
 
-    def move_note(self, note: Note, to: ScriptItem | None,
-                  position: int | None = None) -> tuple[ScriptItem | None, int]:  # fmt: skip
+    def move_note(
+        self, note: Note, to: ScriptItem | None, position: int | None = None
+    ) -> tuple[ScriptItem | None, int]:
         """File ``note`` under another question (``None``: the free notes), among its notes
         in the order they were written (or at ``position``); saved by the next flush.
         Returns where it was (question, index), to put it back."""
-        here = next(key for key, notes in self.voices.items()
-                    if any(n is note for n in notes))  # fmt: skip
+        here = next(key for key, notes in self.voices.items() if any(n is note for n in notes))
         items = {_key(item): item for item in self.items}
         source = self.voices[here]
         index = next(n for n, other in enumerate(source) if other is note)
@@ -202,11 +202,13 @@ class LiveSession:
         target = self.voices.setdefault(_key(to), [])
         target[:] = [n for n in target if n.text.strip() or n.id is not None]  # no blank left
         if position is None:
+
             def written(n: Note) -> tuple[bool, int]:  # saved ones by id, then unsaved
                 return n.id is None, n.id or 0
 
-            position = next((n for n, other in enumerate(target)
-                             if written(other) > written(note)), len(target))  # fmt: skip
+            position = next(
+                (n for n, other in enumerate(target) if written(other) > written(note)), len(target)
+            )
         target.insert(min(position, len(target)), note)
         self.current[_key(to)] = target.index(note)
         note.script_item_id = to.id if to is not None else None
@@ -217,8 +219,11 @@ class LiveSession:
         return items.get(here), index
 
     def _blank(self, item: ScriptItem | None) -> Note:
-        note = Note(visit_id=self.visit.id or 0, script_item_id=item.id if item else None,
-                    goal=item.goal if item else None)  # fmt: skip
+        note = Note(
+            visit_id=self.visit.id or 0,
+            script_item_id=item.id if item else None,
+            goal=item.goal if item else None,
+        )
         if item is not None:
             self._links[id(note)] = ("script_item_id", item)
         return note
@@ -243,16 +248,16 @@ class LiveSession:
             if (link := self._links.get(id(record))) is not None:
                 name, target = link
                 if target.id is None:  # its write failed: this one waits for the retry
-                    raise LinkPending(f"{type(record).__name__} waits for its "
-                                      f"{type(target).__name__} to be saved")  # fmt: skip
+                    raise LinkPending(
+                        f"{type(record).__name__} waits for its {type(target).__name__} to be saved"
+                    )
                 setattr(record, name, target.id)
             yield record
 
     def _write(self, *records: Record) -> None:
         """Save in the writer thread (in submission order), or inline without one."""
         try:
-            future = (self.writer.submit(self._save, records)
-                      if self.writer else None)  # fmt: skip
+            future = self.writer.submit(self._save, records) if self.writer else None
         except RuntimeError:  # the writer was shut down with the screen: write inline
             future = None
         if future is None:
@@ -267,9 +272,13 @@ class LiveSession:
         kept_both = []
         with self.store.transaction():
             for record in records:
-                if (isinstance(record, Note) and record.kind == "note" and record.id is not None
-                        and id(record) in self._seen
-                        and self.store.note_text(record.id) not in (None, self._seen[id(record)])):
+                if (
+                    isinstance(record, Note)
+                    and record.kind == "note"
+                    and record.id is not None
+                    and id(record) in self._seen
+                    and self.store.note_text(record.id) not in (None, self._seen[id(record)])
+                ):
                     other = self.store.get(Note, record.id)
                     record.id, record.uid, record.created_at = None, str(uuid4()), None
                     kept_both.append((record, other))
@@ -397,8 +406,9 @@ class LiveSession:
     def add_question(self, text: str, role: Role, goal: Goal) -> ScriptItem:
         """An ad-hoc question, appended to the script."""
         position = max((item.position for item in self.items), default=0) + 1
-        item = ScriptItem(visit_id=self.visit.id or 0, role=role, goal=goal, text=text.strip(),
-                          position=position)  # fmt: skip
+        item = ScriptItem(
+            visit_id=self.visit.id or 0, role=role, goal=goal, text=text.strip(), position=position
+        )
         self._write(item)
         self.items.append(item)
         return item
@@ -410,9 +420,16 @@ class LiveSession:
         flags = authority_flags(text, self.visit.must_not_promise, self.visit.may_promise)
         return [str(flag) for flag in flags]
 
-    def add_commitment(self, text: str, owner_side: OwnerSide, owner_name: str,
-                       due: date | None, *, override: str = "",
-                       today: date | None = None) -> Commitment:  # fmt: skip
+    def add_commitment(
+        self,
+        text: str,
+        owner_side: OwnerSide,
+        owner_name: str,
+        due: date | None,
+        *,
+        override: str = "",
+        today: date | None = None,
+    ) -> Commitment:
         """A promise; ``override`` is why it stands although it touches a limit (recorded,
         and shown in the internal report)."""
         commitment = self._commitment(text, owner_side, owner_name, due)
@@ -422,17 +439,29 @@ class LiveSession:
         self.commitments.append(commitment)
         return commitment
 
-    def _commitment(self, text: str, owner_side: OwnerSide, owner_name: str,
-                    due: date | None) -> Commitment:  # fmt: skip
+    def _commitment(
+        self, text: str, owner_side: OwnerSide, owner_name: str, due: date | None
+    ) -> Commitment:
         return Commitment(
-            visit_id=self.visit.id or 0, text=text.strip(), owner_side=owner_side,
-            owner_name=owner_name.strip(), due=due,
+            visit_id=self.visit.id or 0,
+            text=text.strip(),
+            owner_side=owner_side,
+            owner_name=owner_name.strip(),
+            due=due,
             within_authority=not (owner_side is OwnerSide.US and self.beyond_authority(text)),
-        )  # fmt: skip
+        )
 
-    def update_commitment(self, commitment: Commitment, text: str, owner_side: OwnerSide,
-                          owner_name: str, due: date | None, *, override: str = "",
-                          today: date | None = None) -> Commitment:  # fmt: skip
+    def update_commitment(
+        self,
+        commitment: Commitment,
+        text: str,
+        owner_side: OwnerSide,
+        owner_name: str,
+        due: date | None,
+        *,
+        override: str = "",
+        today: date | None = None,
+    ) -> Commitment:
         """Correct a commitment of this meeting (from the read-back); the first due date
         promised is kept, the authority check runs again on the new wording."""
         fresh = self._commitment(text, owner_side, owner_name, due)
@@ -445,15 +474,22 @@ class LiveSession:
         self._write(commitment)
         return commitment
 
-    def add_requirement(self, *, share_plan: bool = False,
-                        solution: tuple[str, str, SolutionAnswer, str] | None = None,
-                        **fields: str) -> Requirement:  # fmt: skip
+    def add_requirement(
+        self,
+        *,
+        share_plan: bool = False,
+        solution: tuple[str, str, SolutionAnswer, str] | None = None,
+        **fields: str,
+    ) -> Requirement:
         """A requirement as the meeting's dialog holds it: text fields, the schedule
         (``share_plan``: the customer agreed it) and the solution proposed with the
         customer's answer (text, reasoning, answer, reason)."""
-        requirement = Requirement(customer_id=self.customer.id or 0, visit_id=self.visit.id,
-                                  **{k: v.strip() for k, v in fields.items() if v.strip()},
-                                  share_plan=share_plan)  # fmt: skip
+        requirement = Requirement(
+            customer_id=self.customer.id or 0,
+            visit_id=self.visit.id,
+            **{k: v.strip() for k, v in fields.items() if v.strip()},
+            share_plan=share_plan,
+        )
         if solution is not None:
             solutions.apply(self.store, requirement, *solution)
         self._write(requirement)
@@ -461,9 +497,14 @@ class LiveSession:
         self.goal_counts.update(evidence_counts([requirement]))  # evidence for goal 5
         return requirement
 
-    def update_requirement(self, requirement: Requirement, *, share_plan: bool = False,
-                           solution: tuple[str, str, SolutionAnswer, str] | None = None,
-                           **fields: str) -> Requirement:  # fmt: skip
+    def update_requirement(
+        self,
+        requirement: Requirement,
+        *,
+        share_plan: bool = False,
+        solution: tuple[str, str, SolutionAnswer, str] | None = None,
+        **fields: str,
+    ) -> Requirement:
         """Correct a requirement captured in this meeting (from the read-back): a field left
         blank is cleared; a changed state or date is kept in its history, a changed
         solution is a new proposal (see :func:`solutions.apply`)."""
@@ -483,7 +524,12 @@ class LiveSession:
         return requirement
 
     def add_pain(
-        self, text: str, action: str, item: ScriptItem | None, *, owner_name: str = "",
+        self,
+        text: str,
+        action: str,
+        item: ScriptItem | None,
+        *,
+        owner_name: str = "",
         due: date | None = None,
     ) -> tuple[Note, Commitment]:
         """A pain point with the action we will take: a plan, not an apology.
@@ -491,9 +537,14 @@ class LiveSession:
         The action is a promise of ours, so it is also a commitment (owner, due date),
         linked to the pain and shown wherever commitments are.
         """
-        note = Note(visit_id=self.visit.id or 0, script_item_id=item.id if item else None,
-                    goal=Goal.PAIN_POINTS, text=text.strip(), action=action.strip(),
-                    kind="pain")  # fmt: skip
+        note = Note(
+            visit_id=self.visit.id or 0,
+            script_item_id=item.id if item else None,
+            goal=Goal.PAIN_POINTS,
+            text=text.strip(),
+            action=action.strip(),
+            kind="pain",
+        )
         if item is not None:
             self._links[id(note)] = ("script_item_id", item)
         commitment = self._commitment(action, OwnerSide.US, owner_name, due)

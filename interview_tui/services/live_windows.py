@@ -39,8 +39,12 @@ class OtherWindow:
 
     def says(self) -> str:
         """One line for the user: the visit is open elsewhere, and what that means."""
-        return t("live.open_elsewhere", pid=self.pid, host=self.host,
-                 since=self.started.strftime("%H:%M"))  # fmt: skip
+        return t(
+            "live.open_elsewhere",
+            pid=self.pid,
+            host=self.host,
+            since=self.started.strftime("%H:%M"),
+        )
 
 
 def _alive(pid: int) -> bool:
@@ -66,8 +70,7 @@ class LiveWindow:
 
     def enter(self) -> None:
         started = datetime.now().replace(microsecond=0).isoformat()
-        self.store.enter_live(self.token, self.visit_id, self.pid, self.host, started,
-                              self.clock())  # fmt: skip
+        self.store.enter_live(self.token, self.visit_id, self.pid, self.host, started, self.clock())
 
     def beat(self) -> None:
         """The heartbeat (in the writer thread): this window is still here."""
@@ -79,15 +82,19 @@ class LiveWindow:
     def others(self) -> list[OtherWindow]:
         """The other windows on this visit that are still there, oldest first."""
         now = self.clock()
-        return [OtherWindow(row["pid"], row["host"], datetime.fromisoformat(row["started"]))
-                for row in self.store.live_windows(self.visit_id)
-                if row["token"] != self.token and now - row["heartbeat"] <= STALE_SECONDS
-                and (row["host"] != self.host or _alive(row["pid"]))]  # fmt: skip
+        return [
+            OtherWindow(row["pid"], row["host"], datetime.fromisoformat(row["started"]))
+            for row in self.store.live_windows(self.visit_id)
+            if row["token"] != self.token
+            and now - row["heartbeat"] <= STALE_SECONDS
+            and (row["host"] != self.host or _alive(row["pid"]))
+        ]
 
 
 def any_open(store: Store, clock: Callable[[], float] = time.time) -> bool:
     """Whether a live window (of this process or another) has a visit open now."""
     now, host = clock(), socket.gethostname()
-    return any(now - row["heartbeat"] <= STALE_SECONDS
-               and (row["host"] != host or _alive(row["pid"]))
-               for row in store.query("SELECT pid, host, heartbeat FROM live_windows"))  # fmt: skip
+    return any(
+        now - row["heartbeat"] <= STALE_SECONDS and (row["host"] != host or _alive(row["pid"]))
+        for row in store.query("SELECT pid, host, heartbeat FROM live_windows")
+    )

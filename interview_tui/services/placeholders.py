@@ -48,8 +48,9 @@ def _filled(record: ScriptItem | CustomerQuestion, values: Mapping[str, str]) ->
     return _texts(record) != before
 
 
-def fill_visit(store: Store, visit_id: int,
-               values: Mapping[str, str]) -> tuple[list[ScriptItem], list[CustomerQuestion]]:
+def fill_visit(
+    store: Store, visit_id: int, values: Mapping[str, str]
+) -> tuple[list[ScriptItem], list[CustomerQuestion]]:
     """Put each non-blank value in every question of the visit that names it; returns the
     script and the customer questions as stored. A value holding ``<`` or ``>`` is refused
     (it would read as a placeholder again)."""

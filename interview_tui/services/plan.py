@@ -24,15 +24,22 @@ class PlanData:
     library: BankLibrary
 
 
-def load_plan(store: Store, visit_id: int, today: date, library: BankLibrary | None = None,
-              ui_language: str = "en") -> PlanData:  # fmt: skip
+def load_plan(
+    store: Store,
+    visit_id: int,
+    today: date,
+    library: BankLibrary | None = None,
+    ui_language: str = "en",
+) -> PlanData:
     from interview_tui.services import customer_questions
     from interview_tui.services.visits import people_of
 
     visit, customer = store.visit_with_customer(visit_id)
     items = store.script(visit_id)
     return PlanData(
-        visit, customer, items,
+        visit,
+        customer,
+        items,
         people_of(store, visit.customer_id, frozenset(visit.attendee_ids)),
         customer_questions.for_plan(store, visit, customer, items, ui_language),
         customer_brief(store, visit.customer_id, today, exclude_visit=visit_id),

@@ -32,6 +32,14 @@ def preview(question: BankQuestion | ScriptItem) -> Preview:
     (this visit's accepted codes applied)."""
     allow = question.accepted_findings if isinstance(question, ScriptItem) else question.allow
     result = lint_question(question, allow=allow, ui_language=current_language())
-    return Preview(question.text, question.role, question.goal, question.research,
-                   question.purpose, tuple(question.follow_ups), result.findings,
-                   result.shallow, result.rewrite)  # fmt: skip
+    return Preview(
+        question.text,
+        question.role,
+        question.goal,
+        question.research,
+        question.purpose,
+        tuple(question.follow_ups),
+        result.findings,
+        result.shallow,
+        result.rewrite,
+    )

@@ -95,13 +95,17 @@ def _linked(store: Store) -> tuple[list[dict], dict[int, str], dict[int, str]]:
     hide = _NOT_ARCHIVED if any_archived(store) else "1 = 1"
     rows = store.query(
         "SELECT r.link_key, r.customer_id, r.latest_acceptable FROM requirements r"
-        f" WHERE r.link_key != '' AND {hide}")  # fmt: skip
+        f" WHERE r.link_key != '' AND {hide}"
+    )
     ids = sorted({row["customer_id"] for row in rows})
     aliases, uids, names = _Aliases(), {}, {}
     for start in range(0, len(ids), 500):  # SQLite's limit on parameters
         part = ids[start : start + 500]
-        for c in store.query("SELECT id, uid, name, same_as FROM customers"
-                             f" WHERE id IN ({','.join('?' * len(part))})", part):  # fmt: skip
+        for c in store.query(
+            "SELECT id, uid, name, same_as FROM customers"
+            f" WHERE id IN ({','.join('?' * len(part))})",
+            part,
+        ):
             uid = c["uid"] or f"id:{c['id']}"
             uids[c["id"]], names[c["id"]] = uid, c["name"]
             for other in json.loads(c["same_as"] or "[]"):
@@ -115,8 +119,9 @@ def _sort_key(sort: str, count: int, nearest: date | None, key: str) -> tuple:
     return (-count, nearest is None, nearest or date.max, key)
 
 
-def read_line(store: Store, *, sort: str = "customers", offset: int = 0,
-              limit: int = PAGE_SIZE) -> LinePage:  # fmt: skip
+def read_line(
+    store: Store, *, sort: str = "customers", offset: int = 0, limit: int = PAGE_SIZE
+) -> LinePage:
     """One page of the product line's needs, in ``sort`` order (see :data:`SORTS`)."""
     if sort not in SORTS:
         raise ValueError(sort)
@@ -128,8 +133,9 @@ def read_line(store: Store, *, sort: str = "customers", offset: int = 0,
             continue
         by_customer = needs.setdefault(row["link_key"], {})
         who = same[row["customer_id"]]
-        latest = date.fromisoformat(row["latest_acceptable"][:10]) \
-            if row["latest_acceptable"] else None  # fmt: skip
+        latest = (
+            date.fromisoformat(row["latest_acceptable"][:10]) if row["latest_acceptable"] else None
+        )
         known = by_customer.get(who)
         by_customer[who] = min((d for d in (known, latest) if d), default=None)
     order = sorted(
@@ -152,20 +158,31 @@ def _needs(store: Store, keys: list[str], same: dict[int, str]) -> list[LineNeed
         " r.latest_acceptable, c.name FROM requirements r"
         " JOIN customers c ON c.id = r.customer_id"
         f" WHERE r.link_key IN ({','.join('?' * len(keys))}) AND {hide}"
-        " ORDER BY r.id", keys)  # fmt: skip
+        " ORDER BY r.id",
+        keys,
+    )
     groups = list(PoolGroup)
     found = []
     for key in keys:
         mine = [r for r in rows if r["link_key"] == key and r["customer_id"] in same]
-        title = next((r["title"] or r["user"] or r["pain"] for r in mine
-                      if r["title"] or r["user"] or r["pain"]), key)  # fmt: skip
+        title = next(
+            (
+                r["title"] or r["user"] or r["pain"]
+                for r in mine
+                if r["title"] or r["user"] or r["pain"]
+            ),
+            key,
+        )
         customers: dict[str, list[dict]] = {}
         for r in mine:
             customers.setdefault(same[r["customer_id"]], []).append(r)
         line = []
         for theirs in customers.values():
-            dates = [date.fromisoformat(r["latest_acceptable"][:10])
-                     for r in theirs if r["latest_acceptable"]]  # fmt: skip
+            dates = [
+                date.fromisoformat(r["latest_acceptable"][:10])
+                for r in theirs
+                if r["latest_acceptable"]
+            ]
             names = list(dict.fromkeys(r["name"] for r in theirs))
             line.append(
                 LineCustomer(

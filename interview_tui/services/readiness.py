@@ -36,8 +36,10 @@ def coverage(items: list[ScriptItem], roles: list[Role], goals: list[Goal]) -> d
 
 def script_seconds(items: list[ScriptItem]) -> float:
     """Rehearsed time where a question was rehearsed aloud, a default per question elsewhere."""
-    return sum(item.seconds_rehearsed if rehearsed(item) else DEFAULT_SECONDS  # type: ignore[misc]
-               for item in items)  # fmt: skip
+    return sum(
+        item.seconds_rehearsed if rehearsed(item) else DEFAULT_SECONDS  # type: ignore[misc]
+        for item in items
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,35 +49,58 @@ class Check:
     detail: str = ""
 
 
-def readiness(visit: Visit, items: list[ScriptItem], attendees: list[Person],
-              customer_questions: list[CustomerQuestion]) -> list[Check]:  # fmt: skip
+def readiness(
+    visit: Visit,
+    items: list[ScriptItem],
+    attendees: list[Person],
+    customer_questions: list[CustomerQuestion],
+) -> list[Check]:
     """The checklist of seed 000 §5, item by item."""
     goals_without = [g for g in visit.goals if not any(i.goal is g for i in items)]
     roles = sorted({p.role for p in attendees}, key=list(Role).index)
     roles_without = [r for r in roles if not any(i.role is r for i in items)]
     shallow = [i for i in items if item_findings(i).shallow]
     no_research = [i for i in items if i.role.is_decision_maker and not i.research.strip()]
-    unrehearsed = [q for q in customer_questions if not q.answer.strip()
-                   or q.confidence != "confident"]  # fmt: skip
+    unrehearsed = [
+        q for q in customer_questions if not q.answer.strip() or q.confidence != "confident"
+    ]
     gaps = unfilled([*items, *customer_questions])
     seconds = script_seconds(items)
     not_aloud = sum(not rehearsed(i) for i in items)
-    time_detail = t("ready.time_detail" if not_aloud else "ready.time_fits",
-                    minutes=f"{seconds / 60:.0f}", length=visit.length_minutes, count=not_aloud)
+    time_detail = t(
+        "ready.time_detail" if not_aloud else "ready.time_fits",
+        minutes=f"{seconds / 60:.0f}",
+        length=visit.length_minutes,
+        count=not_aloud,
+    )
     sep = t("list.separator")  # the names as the interface says them, never the stored ids
     return [
-        Check("ready.goals", bool(visit.goals) and not goals_without,
-              sep.join(t(f"goal.{g.value}") for g in goals_without)),
-        Check("ready.roles", bool(roles) and not roles_without,
-              sep.join(t(f"role.{r.value}") for r in roles_without)),
+        Check(
+            "ready.goals",
+            bool(visit.goals) and not goals_without,
+            sep.join(t(f"goal.{g.value}") for g in goals_without),
+        ),
+        Check(
+            "ready.roles",
+            bool(roles) and not roles_without,
+            sep.join(t(f"role.{r.value}") for r in roles_without),
+        ),
         Check("ready.shallow", not shallow, str(len(shallow)) if shallow else ""),
         Check("ready.research", not no_research, str(len(no_research)) if no_research else ""),
-        Check("ready.placeholders", not gaps,
-              t("ready.placeholders_detail", count=len(gaps), names=", ".join(gaps))
-              if gaps else ""),
+        Check(
+            "ready.placeholders",
+            not gaps,
+            t("ready.placeholders_detail", count=len(gaps), names=", ".join(gaps)) if gaps else "",
+        ),
         Check("ready.give_back", bool(visit.give_back)),
-        Check("ready.customer_questions", bool(customer_questions) and not unrehearsed,
-              str(len(unrehearsed)) if unrehearsed else ""),
-        Check("ready.time", bool(items) and not not_aloud
-              and seconds <= visit.length_minutes * 60, time_detail),
-    ]  # fmt: skip
+        Check(
+            "ready.customer_questions",
+            bool(customer_questions) and not unrehearsed,
+            str(len(unrehearsed)) if unrehearsed else "",
+        ),
+        Check(
+            "ready.time",
+            bool(items) and not not_aloud and seconds <= visit.length_minutes * 60,
+            time_detail,
+        ),
+    ]

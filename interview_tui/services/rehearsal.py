@@ -44,9 +44,14 @@ class Deck:
             self.queue.append(index)
 
 
-def save_results(store: Store, visit: Visit, items: list[ScriptItem],
-                 cards: list[CustomerQuestion], seconds: dict[int, float],
-                 now: datetime) -> dict[str, object]:  # fmt: skip
+def save_results(
+    store: Store,
+    visit: Visit,
+    items: list[ScriptItem],
+    cards: list[CustomerQuestion],
+    seconds: dict[int, float],
+    now: datetime,
+) -> dict[str, object]:
     """Seconds per question, each card's confidence, and a summary on the visit."""
     from interview_tui.services.readiness import MIN_REHEARSED_SECONDS
 
@@ -82,6 +87,8 @@ def load_rehearsal(store: Store, visit_id: int, ui_language: str) -> RehearsalDa
 
     visit, customer = store.visit_with_customer(visit_id)
     items = store.script(visit_id)
-    deck = Deck(customer_questions.for_plan(store, visit, customer, items, ui_language),
-                visit.must_not_promise)  # fmt: skip
+    deck = Deck(
+        customer_questions.for_plan(store, visit, customer, items, ui_language),
+        visit.must_not_promise,
+    )
     return RehearsalData(visit, customer.name, items, deck)

@@ -29,15 +29,19 @@ from interview_tui.store.store import Store
 #: rows read per page; the screen asks for more when the cursor nears the end
 PAGE_SIZE = 40
 #: requirements of archived customers or visits are not listed (they come back on restore)
-_NOT_ARCHIVED = ("r.customer_id NOT IN (SELECT id FROM customers WHERE archived_at IS NOT NULL)"
-                 " AND (r.visit_id IS NULL OR r.visit_id NOT IN"
-                 " (SELECT id FROM visits WHERE archived_at IS NOT NULL))")
+_NOT_ARCHIVED = (
+    "r.customer_id NOT IN (SELECT id FROM customers WHERE archived_at IS NOT NULL)"
+    " AND (r.visit_id IS NULL OR r.visit_id NOT IN"
+    " (SELECT id FROM visits WHERE archived_at IS NOT NULL))"
+)
 
 
 _CLOSED = tuple(state.value for state in RequirementState if state.is_closed)
-_GROUP_ORDER = "CASE r.pool_group " + " ".join(
-    f"WHEN '{group.value}' THEN {n}" for n, group in enumerate(PoolGroup)
-) + " END"
+_GROUP_ORDER = (
+    "CASE r.pool_group "
+    + " ".join(f"WHEN '{group.value}' THEN {n}" for n, group in enumerate(PoolGroup))
+    + " END"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,30 +66,48 @@ def _text_clause(text: str) -> tuple[str, list[object]]:
     """The rows whose shown text has every word of ``text`` (see :mod:`list_text`)."""
     return list_text.text_clause(
         text,
-        ["r.title", "r.user", "r.scenario", "r.pain",
-         "(SELECT name FROM customers WHERE id = r.customer_id)"],
+        [
+            "r.title",
+            "r.user",
+            "r.scenario",
+            "r.pain",
+            "(SELECT name FROM customers WHERE id = r.customer_id)",
+        ],
         choices={"r.pool_group": PoolGroup, "r.state": RequirementState},
         conflict=("r.uid", "requirement"),
-    )  # fmt: skip
+    )
 
 
-def read_pool(store: Store, *, customer_id: int | None = None, offset: int = 0,
-              limit: int = PAGE_SIZE, text: str = "") -> PoolPage:  # fmt: skip
+def read_pool(
+    store: Store,
+    *,
+    customer_id: int | None = None,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+    text: str = "",
+) -> PoolPage:
     """One page of the pool in screen order, with the totals the screen's header shows
     (``text``: only the rows that show every word of it)."""
     from interview_tui.store.records import from_row
 
     hide = _NOT_ARCHIVED if any_archived(store) else "1 = 1"
-    where, params = (f"WHERE r.customer_id = ? AND {hide}", [customer_id]
-                     ) if customer_id else (f"WHERE {hide}", [])  # fmt: skip
+    where, params = (
+        (f"WHERE r.customer_id = ? AND {hide}", [customer_id])
+        if customer_id
+        else (f"WHERE {hide}", [])
+    )
     if text.strip():
         clause, more = _text_clause(text)
         where, params = f"{where} AND {clause}", [*params, *more]
     closed = ",".join("?" * len(_CLOSED))
     order = f"{_GROUP_ORDER}, r.state IN ({closed}), r.id"
-    ids = [row["id"] for row in store.query(  # the page among the requirements alone
-        f"SELECT r.id FROM requirements r {where} ORDER BY {order} LIMIT ? OFFSET ?",
-        [*params, *_CLOSED, limit, offset])]  # fmt: skip
+    ids = [
+        row["id"]
+        for row in store.query(  # the page among the requirements alone
+            f"SELECT r.id FROM requirements r {where} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, *_CLOSED, limit, offset],
+        )
+    ]
     rows = store.query(
         f"SELECT r.*, c.name AS _customer,"
         " (SELECT substr(v.date, 1, 10) FROM visits v WHERE v.id = r.visit_id) AS _raised"
@@ -98,20 +120,35 @@ def read_pool(store: Store, *, customer_id: int | None = None, offset: int = 0,
     asked: dict[str, int] = {}
     if keys:
         marks = ",".join("?" * len(keys))
-        asked = {r["link_key"]: int(r["n"]) for r in store.query(
-            "SELECT link_key, count(DISTINCT customer_id) AS n FROM requirements"
-            f" WHERE link_key IN ({marks}) GROUP BY link_key", keys)}  # fmt: skip
-    counts = {PoolGroup(r["pool_group"]): int(r["n"]) for r in store.query(
-        f"SELECT r.pool_group, count(*) AS n FROM requirements r {where}"
-        " GROUP BY r.pool_group", params)}  # fmt: skip
+        asked = {
+            r["link_key"]: int(r["n"])
+            for r in store.query(
+                "SELECT link_key, count(DISTINCT customer_id) AS n FROM requirements"
+                f" WHERE link_key IN ({marks}) GROUP BY link_key",
+                keys,
+            )
+        }
+    counts = {
+        PoolGroup(r["pool_group"]): int(r["n"])
+        for r in store.query(
+            f"SELECT r.pool_group, count(*) AS n FROM requirements r {where} GROUP BY r.pool_group",
+            params,
+        )
+    }
     conflicts = list_text.conflicts_of(store, "requirement", [row["uid"] for row in rows])
     page = []
     for row in rows:
         customer, raised = row.pop("_customer"), row.pop("_raised")
         requirement = from_row(Requirement, row)
-        page.append(PoolRow(requirement, customer, asked.get(requirement.link_key, 1),
-                            _raised(requirement, raised),
-                            conflicts.get(requirement.uid, ())))  # fmt: skip
+        page.append(
+            PoolRow(
+                requirement,
+                customer,
+                asked.get(requirement.link_key, 1),
+                _raised(requirement, raised),
+                conflicts.get(requirement.uid, ()),
+            )
+        )
     return PoolPage(page, offset, sum(counts.values()), counts)
 
 
@@ -119,21 +156,32 @@ def pool_row(store: Store, requirement_id: int) -> PoolRow:
     """One requirement as the pool shows it (after a change)."""
     from interview_tui.store.records import from_row
 
-    rows = store.query("SELECT r.*, c.name AS _customer, (SELECT substr(v.date, 1, 10)"
-                       " FROM visits v WHERE v.id = r.visit_id) AS _raised FROM requirements r"
-                       " JOIN customers c ON c.id = r.customer_id WHERE r.id = ?",
-                       [requirement_id])  # fmt: skip
+    rows = store.query(
+        "SELECT r.*, c.name AS _customer, (SELECT substr(v.date, 1, 10)"
+        " FROM visits v WHERE v.id = r.visit_id) AS _raised FROM requirements r"
+        " JOIN customers c ON c.id = r.customer_id WHERE r.id = ?",
+        [requirement_id],
+    )
     if not rows:
         raise not_found("requirement", requirement_id)
     customer, raised = rows[0].pop("_customer"), rows[0].pop("_raised")
     requirement = from_row(Requirement, rows[0])
     asked = 1
     if requirement.link_key:
-        asked = int(store.query("SELECT count(DISTINCT customer_id) AS n FROM requirements"
-                                " WHERE link_key = ?", [requirement.link_key])[0]["n"])
+        asked = int(
+            store.query(
+                "SELECT count(DISTINCT customer_id) AS n FROM requirements WHERE link_key = ?",
+                [requirement.link_key],
+            )[0]["n"]
+        )
     conflicts = list_text.conflicts_of(store, "requirement", [requirement.uid])
-    return PoolRow(requirement, customer, asked, _raised(requirement, raised),
-                   conflicts.get(requirement.uid, ()))
+    return PoolRow(
+        requirement,
+        customer,
+        asked,
+        _raised(requirement, raised),
+        conflicts.get(requirement.uid, ()),
+    )
 
 
 def _raised(requirement: Requirement, visit_day: str | None) -> str:
@@ -150,12 +198,21 @@ def _value(value: object) -> str:
     return "" if value is None else str(getattr(value, "value", None) or value)
 
 
-def tracked_changes(before: Requirement, after: Requirement, on: date,
-                    reason: str = "") -> list[dict[str, str]]:  # fmt: skip
+def tracked_changes(
+    before: Requirement, after: Requirement, on: date, reason: str = ""
+) -> list[dict[str, str]]:
     """The history entries of what changed in :data:`TRACKED` (without their ids)."""
-    return [{"on": on.isoformat(), "field": name, "from": _value(getattr(before, name)),
-             "to": _value(getattr(after, name)), "reason": reason.strip()}
-            for name in TRACKED if getattr(before, name) != getattr(after, name)]  # fmt: skip
+    return [
+        {
+            "on": on.isoformat(),
+            "field": name,
+            "from": _value(getattr(before, name)),
+            "to": _value(getattr(after, name)),
+            "reason": reason.strip(),
+        }
+        for name in TRACKED
+        if getattr(before, name) != getattr(after, name)
+    ]
 
 
 class SolutionGateError(FieldError):
@@ -169,12 +226,20 @@ class SolutionGateError(FieldError):
 
 def gate_blocks(before: Requirement, after: Requirement) -> bool:
     """Whether this change takes a requirement into in progress without an agreed solution."""
-    return (before.group is not PoolGroup.IN_PROGRESS and after.group is PoolGroup.IN_PROGRESS
-            and not after.solution_agreed)  # fmt: skip
+    return (
+        before.group is not PoolGroup.IN_PROGRESS
+        and after.group is PoolGroup.IN_PROGRESS
+        and not after.solution_agreed
+    )
 
 
-def change(store: Store, requirement_id: int, update: Callable[[Requirement], None],
-            reason: str = "", override: str = "") -> PoolRow:  # fmt: skip
+def change(
+    store: Store,
+    requirement_id: int,
+    update: Callable[[Requirement], None],
+    reason: str = "",
+    override: str = "",
+) -> PoolRow:
     """Change one requirement; what changed in :data:`TRACKED` goes into its history.
 
     A move into in progress without an agreed solution raises :class:`SolutionGateError`
@@ -198,13 +263,32 @@ def change(store: Store, requirement_id: int, update: Callable[[Requirement], No
 
 
 #: fields the detail view edits
-EDITABLE = ("title", "user", "scenario", "pain", "product_details", "originator",
-            "solution_idea", "state", "group", "latest_acceptable", "planned", "workaround",
-            "told_customer", "share_plan", "link_key")  # fmt: skip
+EDITABLE = (
+    "title",
+    "user",
+    "scenario",
+    "pain",
+    "product_details",
+    "originator",
+    "solution_idea",
+    "state",
+    "group",
+    "latest_acceptable",
+    "planned",
+    "workaround",
+    "told_customer",
+    "share_plan",
+    "link_key",
+)
 
 
-def edit(store: Store, requirement_id: int, values: dict[str, object], reason: str = "",
-         override: str = "") -> PoolRow:  # fmt: skip
+def edit(
+    store: Store,
+    requirement_id: int,
+    values: dict[str, object],
+    reason: str = "",
+    override: str = "",
+) -> PoolRow:
     """Change any of :data:`EDITABLE`; state, group and date changes are kept in the
     history with ``reason``; ``override`` lets it into in progress without an agreed
     solution (see :func:`gate_blocks`)."""
@@ -222,8 +306,7 @@ def edit(store: Store, requirement_id: int, values: dict[str, object], reason: s
 def move(store: Store, requirement_id: int, group: PoolGroup, override: str = "") -> PoolRow:
     """Put a requirement in another group of the pool (into in progress only with an agreed
     solution, or ``override``: why the PM goes ahead without one)."""
-    return change(store, requirement_id, lambda r: setattr(r, "group", group),
-                   override=override)  # fmt: skip
+    return change(store, requirement_id, lambda r: setattr(r, "group", group), override=override)
 
 
 def overrides(requirement: Requirement) -> list[dict[str, str]]:
@@ -275,11 +358,18 @@ def pool_listing(store: Store) -> list[dict[str, object]]:
         " WHERE c.archived_at IS NULL ORDER BY r.pool_group, r.id"
     )
     return [
-        {"uid": r["uid"], "customer": r["customer"], "title": r["title"] or r["user"],
-         "group": r["pool_group"], "state": r["state"],
-         "latest_acceptable": r["latest_acceptable"], "planned": r["planned"],
-         "link_key": r["link_key"], "created": r["created_at"],
-         "history": len(_json.loads(r["history"] or "[]")),
-         "conflicts": sorted(conflicts.get(r["uid"], []))}
+        {
+            "uid": r["uid"],
+            "customer": r["customer"],
+            "title": r["title"] or r["user"],
+            "group": r["pool_group"],
+            "state": r["state"],
+            "latest_acceptable": r["latest_acceptable"],
+            "planned": r["planned"],
+            "link_key": r["link_key"],
+            "created": r["created_at"],
+            "history": len(_json.loads(r["history"] or "[]")),
+            "conflicts": sorted(conflicts.get(r["uid"], [])),
+        }
         for r in rows
-    ]  # fmt: skip
+    ]

@@ -32,8 +32,9 @@ def schedule_summary(r: Requirement) -> str:
         parts.append(t("schedule.need_by", date=r.latest_acceptable.isoformat()))
     if r.planned:
         gap = gap_words(r)
-        parts.append(t("schedule.we_plan", date=r.planned.isoformat())
-                     + (f" ({gap})" if gap else ""))  # fmt: skip
+        parts.append(
+            t("schedule.we_plan", date=r.planned.isoformat()) + (f" ({gap})" if gap else "")
+        )
     if r.workaround:
         parts.append(t("schedule.meanwhile", text=" ".join(r.workaround.split())))
     if r.told_customer:
@@ -46,8 +47,11 @@ def schedule_for_customer(r: Requirement) -> dict[str, str]:
     gap or our internal reasoning; empty unless ``share_plan``."""
     if not r.share_plan:
         return {}
-    found = {"plan": r.told_customer.strip(), "workaround": r.workaround.strip(),
-             "planned": r.planned.isoformat() if r.planned else ""}  # fmt: skip
+    found = {
+        "plan": r.told_customer.strip(),
+        "workaround": r.workaround.strip(),
+        "planned": r.planned.isoformat() if r.planned else "",
+    }
     return {k: v for k, v in found.items() if v}
 
 
@@ -67,8 +71,14 @@ def schedule_read_back(r: Requirement) -> str:
     return " · ".join(parts)
 
 
-def schedule_fields(today: date, *, latest_acceptable: str = "", planned: str = "",
-                    workaround: str = "", told_customer: str = "") -> dict[str, str]:  # fmt: skip
+def schedule_fields(
+    today: date,
+    *,
+    latest_acceptable: str = "",
+    planned: str = "",
+    workaround: str = "",
+    told_customer: str = "",
+) -> dict[str, str]:
     """The optional schedule fields of a capture dialog as :class:`Requirement` values:
     dates typed as the dialogs accept (``2026-12-04``, ``+14d``, ``下周五``) become ISO text,
     so ``LiveSession.add_requirement(**fields)`` takes them as they are. A date that cannot

@@ -19,28 +19,38 @@ class AlreadyInScript(UserError):
         self.item = item
 
 
-def add_from_bank(store: Store, visit_id: int, question: BankQuestion,
-                  items: list[ScriptItem]) -> ScriptItem:  # fmt: skip
+def add_from_bank(
+    store: Store, visit_id: int, question: BankQuestion, items: list[ScriptItem]
+) -> ScriptItem:
     """Append a copy of ``question``; editing the copy never touches the bank. A bank
     question is in a visit's script at most once (the stored script is checked, so two
     quick adds of one question add it once): :class:`AlreadyInScript` otherwise."""
     stored = store.script(visit_id)
     if there := next((i for i in stored if i.bank_question_id == question.id), None):
         raise AlreadyInScript(there)
-    item = ScriptItem(visit_id=visit_id, bank_question_id=question.id, role=question.role,
-                      goal=question.goal, text=question.text, research=question.research,
-                      purpose=question.purpose, follow_ups=list(question.follow_ups),
-                      accepted_findings=list(question.allow),
-                      position=_next_position([*stored, *items]))  # fmt: skip
+    item = ScriptItem(
+        visit_id=visit_id,
+        bank_question_id=question.id,
+        role=question.role,
+        goal=question.goal,
+        text=question.text,
+        research=question.research,
+        purpose=question.purpose,
+        follow_ups=list(question.follow_ups),
+        accepted_findings=list(question.allow),
+        position=_next_position([*stored, *items]),
+    )
     store.save(item)
     items.append(item)
     return item
 
 
-def add_own(store: Store, visit_id: int, text: str, role: Role, goal: Goal,
-            items: list[ScriptItem]) -> ScriptItem:  # fmt: skip
-    item = ScriptItem(visit_id=visit_id, role=role, goal=goal, text=text.strip(),
-                      position=_next_position(items))  # fmt: skip
+def add_own(
+    store: Store, visit_id: int, text: str, role: Role, goal: Goal, items: list[ScriptItem]
+) -> ScriptItem:
+    item = ScriptItem(
+        visit_id=visit_id, role=role, goal=goal, text=text.strip(), position=_next_position(items)
+    )
     store.save(item)
     items.append(item)
     return item
@@ -78,7 +88,9 @@ def previous_visit(store: Store, visit_id: int) -> int | None:
     rows = store.query(
         "SELECT p.id FROM visits v JOIN visits p ON p.customer_id = v.customer_id"
         " WHERE v.id = ? AND p.id != v.id AND p.date < v.date AND p.archived_at IS NULL"
-        " ORDER BY p.date DESC, p.id DESC LIMIT 1", [visit_id])  # fmt: skip
+        " ORDER BY p.date DESC, p.id DESC LIMIT 1",
+        [visit_id],
+    )
     return int(rows[0]["id"]) if rows else None
 
 
@@ -95,11 +107,18 @@ def carry_over(store: Store, visit_id: int, items: list[ScriptItem]) -> list[Scr
     for old in not_asked(store.script(previous)):
         if " ".join(old.text.split()).casefold() in have or old.bank_question_id in from_bank:
             continue
-        item = ScriptItem(visit_id=visit_id, bank_question_id=old.bank_question_id,
-                          role=old.role, goal=old.goal, text=old.text, research=old.research,
-                          purpose=old.purpose, follow_ups=list(old.follow_ups),
-                          accepted_findings=list(old.accepted_findings),
-                          position=_next_position(items))  # fmt: skip
+        item = ScriptItem(
+            visit_id=visit_id,
+            bank_question_id=old.bank_question_id,
+            role=old.role,
+            goal=old.goal,
+            text=old.text,
+            research=old.research,
+            purpose=old.purpose,
+            follow_ups=list(old.follow_ups),
+            accepted_findings=list(old.accepted_findings),
+            position=_next_position(items),
+        )
         store.save(item)
         items.append(item)
         added.append(item)

@@ -43,5 +43,6 @@ def hit_target(store: Store, hit: SearchHit) -> HitTarget | None:
         return None
     rows = store.query("SELECT script_item_id FROM notes WHERE id = ?", [hit.ref_id])
     item_id = rows[0]["script_item_id"] if rows else None
-    return HitTarget("live", {"visit_id": int(hit.visit_id), "item_id": item_id,
-                              "note_id": hit.ref_id})  # fmt: skip
+    return HitTarget(
+        "live", {"visit_id": int(hit.visit_id), "item_id": item_id, "note_id": hit.ref_id}
+    )

@@ -33,8 +33,14 @@ from interview_tui.services.requirement_pool import PoolRow, change
 from interview_tui.store.store import Store
 
 #: states a proposal or an answer moves; later states are left alone
-_PHASE = frozenset({RequirementState.CAPTURED, RequirementState.CLARIFIED,
-                    RequirementState.SOLUTION_PROPOSED, RequirementState.SOLUTION_CONFIRMED})
+_PHASE = frozenset(
+    {
+        RequirementState.CAPTURED,
+        RequirementState.CLARIFIED,
+        RequirementState.SOLUTION_PROPOSED,
+        RequirementState.SOLUTION_CONFIRMED,
+    }
+)
 #: answers that must say why (seed 002: understand the reason behind a "no")
 NEEDS_REASON = frozenset({SolutionAnswer.DISAGREED, SolutionAnswer.NEEDS_CHANGES})
 
@@ -53,9 +59,15 @@ def _propose(store: Store, r: Requirement, text: str, reasoning: str) -> None:
     text = text.strip()
     if not text:
         raise FieldError("solution_text", t("solution.text_required"))
-    r.solutions = [*r.solutions, SolutionProposal(on=store.now().replace(microsecond=0),
-                                                  text=text, reasoning=reasoning.strip(),
-                                                  author=store.member)]
+    r.solutions = [
+        *r.solutions,
+        SolutionProposal(
+            on=store.now().replace(microsecond=0),
+            text=text,
+            reasoning=reasoning.strip(),
+            author=store.member,
+        ),
+    ]
     r.state = _state_after(r, SolutionAnswer.WAITING)
 
 
@@ -73,8 +85,12 @@ def _answer(store: Store, r: Requirement, answer: SolutionAnswer, reason: str) -
     if current is None:
         raise FieldError("solution_answer", t("solution.none_yet"))
     check_answer(True, answer, reason)
-    reply = SolutionReply(on=store.now().replace(microsecond=0), answer=answer,
-                          reason=reason.strip(), author=store.member)
+    reply = SolutionReply(
+        on=store.now().replace(microsecond=0),
+        answer=answer,
+        reason=reason.strip(),
+        author=store.member,
+    )
     current.replies = [*current.replies, reply]
     r.solutions = [*r.solutions[:-1], current]
     r.state = _state_after(r, answer)
@@ -90,20 +106,20 @@ def revise(store: Store, requirement_id: int, text: str, reasoning: str = "") ->
     return propose(store, requirement_id, text, reasoning)
 
 
-def answer(store: Store, requirement_id: int, answer: SolutionAnswer, reason: str = ""
-           ) -> PoolRow:  # fmt: skip
+def answer(store: Store, requirement_id: int, answer: SolutionAnswer, reason: str = "") -> PoolRow:
     """Record the customer's answer to the current proposal (``reason``: why they
     disagree, or what to change; required for those two)."""
-    return change(store, requirement_id, lambda r: _answer(store, r, answer, reason),
-                  reason=reason)  # fmt: skip
+    return change(store, requirement_id, lambda r: _answer(store, r, answer, reason), reason=reason)
 
 
-def differs(r: Requirement, text: str, reasoning: str, answer: SolutionAnswer,
-            reason: str) -> tuple[bool, bool]:  # fmt: skip
+def differs(
+    r: Requirement, text: str, reasoning: str, answer: SolutionAnswer, reason: str
+) -> tuple[bool, bool]:
     """Whether what the detail view holds is (a new proposal, a new answer)."""
     current = r.solution
     new_proposal = (text.strip(), reasoning.strip()) != (
-        (current.text, current.reasoning) if current else ("", ""))  # fmt: skip
+        (current.text, current.reasoning) if current else ("", "")
+    )
     reply = current.reply if current else None
     shown = (reply.answer, reply.reason) if reply else (SolutionAnswer.WAITING, "")
     new_answer = (answer, reason.strip()) != shown
@@ -112,15 +128,31 @@ def differs(r: Requirement, text: str, reasoning: str, answer: SolutionAnswer,
     return new_proposal, new_answer
 
 
-def record(store: Store, requirement_id: int, text: str, reasoning: str,
-           answer: SolutionAnswer, reason: str = "") -> PoolRow:  # fmt: skip
+def record(
+    store: Store,
+    requirement_id: int,
+    text: str,
+    reasoning: str,
+    answer: SolutionAnswer,
+    reason: str = "",
+) -> PoolRow:
     """What the detail view saves, in one change (see :func:`apply`)."""
-    return change(store, requirement_id,
-                  lambda r: apply(store, r, text, reasoning, answer, reason), reason=reason)
+    return change(
+        store,
+        requirement_id,
+        lambda r: apply(store, r, text, reasoning, answer, reason),
+        reason=reason,
+    )
 
 
-def apply(store: Store, r: Requirement, text: str, reasoning: str, answer: SolutionAnswer,
-          reason: str = "") -> None:  # fmt: skip
+def apply(
+    store: Store,
+    r: Requirement,
+    text: str,
+    reasoning: str,
+    answer: SolutionAnswer,
+    reason: str = "",
+) -> None:
     """A solution as a form holds it, applied to ``r`` in memory: a new proposal when the
     solution or its reasoning was edited, then the answer when it differs from the one
     recorded (the detail view and the meeting's requirement dialog both save this way)."""
@@ -133,14 +165,22 @@ def apply(store: Store, r: Requirement, text: str, reasoning: str, answer: Solut
 
 def waiting(requirements: Iterable[Requirement]) -> list[Requirement]:
     """Open requirements whose current proposal waits for the customer's answer."""
-    return [r for r in requirements if not r.state.is_closed and r.solution is not None
-            and r.solution.answer is SolutionAnswer.WAITING]  # fmt: skip
+    return [
+        r
+        for r in requirements
+        if not r.state.is_closed
+        and r.solution is not None
+        and r.solution.answer is SolutionAnswer.WAITING
+    ]
 
 
 def to_revise(requirements: Iterable[Requirement]) -> list[Requirement]:
     """Open requirements whose customer disagreed or asked for changes: a revision is due."""
-    return [r for r in requirements if not r.state.is_closed and r.solution is not None
-            and r.solution.answer in NEEDS_REASON]  # fmt: skip
+    return [
+        r
+        for r in requirements
+        if not r.state.is_closed and r.solution is not None and r.solution.answer in NEEDS_REASON
+    ]
 
 
 def history_lines(r: Requirement) -> list[str]:
@@ -148,8 +188,11 @@ def history_lines(r: Requirement) -> list[str]:
     lines = []
     for n, proposal in enumerate(r.solutions, 1):
         head = t("solution.h.proposed" if n == 1 else "solution.h.revised", n=n)
-        why = f" · {t('solution.h.why', text=_one_line(proposal.reasoning))}" \
-            if proposal.reasoning else ""
+        why = (
+            f" · {t('solution.h.why', text=_one_line(proposal.reasoning))}"
+            if proposal.reasoning
+            else ""
+        )
         lines.append(f"{proposal.on.date().isoformat()}  {head}: {_one_line(proposal.text)}{why}")
         for reply in proposal.replies:
             said = display(reply.answer)

@@ -33,8 +33,9 @@ class Undo:
     restore: Callable[[Store], None] | None = None
 
 
-def recorded(store: Store, model: type[Record], record_id: int, label: str,
-             change: Callable[[], T]) -> tuple[T, Undo]:  # fmt: skip
+def recorded(
+    store: Store, model: type[Record], record_id: int, label: str, change: Callable[[], T]
+) -> tuple[T, Undo]:
     """Run ``change`` (a service call on one record) and keep the record as it was before."""
     with store.transaction():
         before = store.get(model, record_id)
@@ -53,8 +54,10 @@ def undo(store: Store, entry: Undo, today: date) -> Record:
             raise UserError(t("error.gone_nothing_to_undo", kind=kind))
         restored = entry.before.model_copy(deep=True)
         if "history" in model.model_fields:
-            restored.history = [*current.history,  # type: ignore[attr-defined]
-                                {"on": today.isoformat(), "undone": entry.label}]
+            restored.history = [
+                *current.history,  # type: ignore[attr-defined]
+                {"on": today.isoformat(), "undone": entry.label},
+            ]
         saved = store.save(restored)
         if entry.restore is not None:
             entry.restore(store)

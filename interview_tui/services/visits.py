@@ -20,8 +20,9 @@ class VisitHeading:
 def visit_heading(store: Store, visit_id: int) -> VisitHeading:
     """The customer and date of a visit; a clear error when there is no such visit."""
     visit, customer = store.visit_with_customer(visit_id)
-    return VisitHeading(visit_id, customer.name, visit.date.strftime("%Y-%m-%d"),
-                        visit.status.value)
+    return VisitHeading(
+        visit_id, customer.name, visit.date.strftime("%Y-%m-%d"), visit.status.value
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +45,10 @@ def load_visit_form(store: Store, visit_id: int | None) -> VisitFormData:
 
             raise UserError(t("error.no_visit", id=visit_id))
     keep = visit.customer_id if visit is not None else -1
-    customers = [(c.name, int(c.id)) for c in store.all(
-        Customer, "archived_at IS NULL OR id = ?", [keep], order_by="name")]  # fmt: skip
+    customers = [
+        (c.name, int(c.id))
+        for c in store.all(Customer, "archived_at IS NULL OR id = ?", [keep], order_by="name")
+    ]
     return VisitFormData(visit, customers)
 
 
@@ -107,8 +110,10 @@ def status_menu(store: Store, visit_id: int, today) -> StatusMenu:
 
     visit, customer = store.visit_with_customer(visit_id)
     day = visit.date.date()
-    choices = [StatusChoice(s.value, needs_confirmation(visit.status, s, day, today))
-               for s in allowed(visit.status)]  # fmt: skip
+    choices = [
+        StatusChoice(s.value, needs_confirmation(visit.status, s, day, today))
+        for s in allowed(visit.status)
+    ]
     return StatusMenu(visit_id, customer.name, day.isoformat(), visit.status.value, choices)
 
 
@@ -120,6 +125,7 @@ def live_check(store: Store, visit_id: int, today) -> tuple[bool, str]:
 
     visit, _ = store.visit_with_customer(visit_id)
     day = visit.date.date()
-    ask = opens_live(visit.status) and needs_confirmation(visit.status, VisitStatus.LIVE, day,
-                                                          today)  # fmt: skip
+    ask = opens_live(visit.status) and needs_confirmation(
+        visit.status, VisitStatus.LIVE, day, today
+    )
     return ask, day.isoformat()

@@ -27,15 +27,27 @@ APPLICATION_ID = 0x49545549
 _V1_COLUMNS: dict[str, frozenset[str]] = {
     "customers": frozenset({"id", "name", "industry", "notes", "created_at"}),
     "people": frozenset({"id", "customer_id", "name", "title", "role", "contact"}),
-    "visits": frozenset({"id", "customer_id", "date", "length_minutes", "purpose", "goals",
-                         "attendee_ids", "status", "created_at"}),
+    "visits": frozenset(
+        {
+            "id",
+            "customer_id",
+            "date",
+            "length_minutes",
+            "purpose",
+            "goals",
+            "attendee_ids",
+            "status",
+            "created_at",
+        }
+    ),
     "script_items": frozenset({"id", "visit_id", "text", "role", "goal", "status"}),
     "notes": frozenset({"id", "visit_id", "text", "internal", "kind", "created_at"}),
     "requirements": frozenset({"id", "customer_id", "visit_id", "title", "state", "pool_group"}),
-    "commitments": frozenset({"id", "visit_id", "text", "owner_side", "owner_name", "due",
-                              "state", "created_at"}),
+    "commitments": frozenset(
+        {"id", "visit_id", "text", "owner_side", "owner_name", "due", "state", "created_at"}
+    ),
     "meta": frozenset({"key", "value"}),
-}  # fmt: skip
+}
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -74,9 +86,13 @@ def _inspect_existing(path: Path) -> int:
         application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
         version = schema_version(conn)
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        legacy = application_id == 0 and version >= 1 and all(
-            table in tables and columns <= _columns(conn, table)
-            for table, columns in _V1_COLUMNS.items()
+        legacy = (
+            application_id == 0
+            and version >= 1
+            and all(
+                table in tables and columns <= _columns(conn, table)
+                for table, columns in _V1_COLUMNS.items()
+            )
         )
     except sqlite3.DatabaseError as exc:
         if is_damage(exc) and path.read_bytes()[:16] == b"SQLite format 3\x00":
@@ -201,8 +217,14 @@ def _remove_cut_imports(store, path: Path) -> list[str]:
             writer.close()
     else:
         return []
-    return [t("import.cut_removed", customer=row["customer"] or "",
-              date=str(row["date"] or "")[:16].replace("T", " ")) for row in removed]  # fmt: skip
+    return [
+        t(
+            "import.cut_removed",
+            customer=row["customer"] or "",
+            date=str(row["date"] or "")[:16].replace("T", " "),
+        )
+        for row in removed
+    ]
 
 
 def _reader(path: Path) -> sqlite3.Connection:

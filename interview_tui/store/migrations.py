@@ -36,71 +36,130 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     )
     db["visits"].create(
         {
-            "id": int, "customer_id": int, "date": str, "length_minutes": int, "purpose": str,
-            "goals": str, "attendee_ids": str, "give_back": str, "sales_told": str,
-            "do_not_say": str, "may_promise": str, "must_not_promise": str,
-            "product_brief": str, "status": str, "next_step": str, "rehearsal": str,
-            "created_at": str, "updated_at": str,
+            "id": int,
+            "customer_id": int,
+            "date": str,
+            "length_minutes": int,
+            "purpose": str,
+            "goals": str,
+            "attendee_ids": str,
+            "give_back": str,
+            "sales_told": str,
+            "do_not_say": str,
+            "may_promise": str,
+            "must_not_promise": str,
+            "product_brief": str,
+            "status": str,
+            "next_step": str,
+            "rehearsal": str,
+            "created_at": str,
+            "updated_at": str,
         },
         pk="id",
         foreign_keys=[("customer_id", "customers", "id")],
         not_null={"customer_id", "date", "status"},
-    )  # fmt: skip
+    )
     db["script_items"].create(
         {
-            "id": int, "visit_id": int, "bank_question_id": str, "role": str, "goal": str,
-            "text": str, "research": str, "purpose": str, "follow_ups": str, "position": int,
-            "status": str, "accepted_findings": str, "seconds_rehearsed": float,
+            "id": int,
+            "visit_id": int,
+            "bank_question_id": str,
+            "role": str,
+            "goal": str,
+            "text": str,
+            "research": str,
+            "purpose": str,
+            "follow_ups": str,
+            "position": int,
+            "status": str,
+            "accepted_findings": str,
+            "seconds_rehearsed": float,
         },
         pk="id",
         foreign_keys=[("visit_id", "visits", "id")],
         not_null={"visit_id", "text", "role", "goal"},
-    )  # fmt: skip
+    )
     db["customer_questions"].create(
         {
-            "id": int, "visit_id": int, "bank_question_id": str, "text": str, "answer": str,
+            "id": int,
+            "visit_id": int,
+            "bank_question_id": str,
+            "text": str,
+            "answer": str,
             "confidence": str,
         },
         pk="id",
         foreign_keys=[("visit_id", "visits", "id")],
-    )  # fmt: skip
+    )
     db["notes"].create(
         {
-            "id": int, "visit_id": int, "script_item_id": int, "speaker_id": int, "goal": str,
-            "text": str, "internal": int, "kind": str, "action": str, "created_at": str,
+            "id": int,
+            "visit_id": int,
+            "script_item_id": int,
+            "speaker_id": int,
+            "goal": str,
+            "text": str,
+            "internal": int,
+            "kind": str,
+            "action": str,
+            "created_at": str,
             "updated_at": str,
         },
         pk="id",
         foreign_keys=[("visit_id", "visits", "id")],
         not_null={"visit_id"},
-    )  # fmt: skip
+    )
     db["requirements"].create(
         {
-            "id": int, "customer_id": int, "visit_id": int, "title": str, "user": str,
-            "scenario": str, "pain": str, "product_details": str, "originator": str,
-            "solution_idea": str, "state": str, "pool_group": str, "latest_acceptable": str,
-            "planned": str, "workaround": str, "created_at": str,
+            "id": int,
+            "customer_id": int,
+            "visit_id": int,
+            "title": str,
+            "user": str,
+            "scenario": str,
+            "pain": str,
+            "product_details": str,
+            "originator": str,
+            "solution_idea": str,
+            "state": str,
+            "pool_group": str,
+            "latest_acceptable": str,
+            "planned": str,
+            "workaround": str,
+            "created_at": str,
         },
         pk="id",
         foreign_keys=[("customer_id", "customers", "id"), ("visit_id", "visits", "id")],
         not_null={"customer_id", "state", "pool_group"},
-    )  # fmt: skip
+    )
     db["commitments"].create(
         {
-            "id": int, "visit_id": int, "text": str, "owner_side": str, "owner_name": str,
-            "due": str, "within_authority": int, "state": str, "resolution_note": str,
-            "closed_on": str, "created_at": str,
+            "id": int,
+            "visit_id": int,
+            "text": str,
+            "owner_side": str,
+            "owner_name": str,
+            "due": str,
+            "within_authority": int,
+            "state": str,
+            "resolution_note": str,
+            "closed_on": str,
+            "created_at": str,
         },
         pk="id",
         foreign_keys=[("visit_id", "visits", "id")],
         not_null={"visit_id", "text", "state"},
-    )  # fmt: skip
+    )
     db["meta"].create({"key": str, "value": str}, pk="key")
     for table, column in [
-        ("people", "customer_id"), ("visits", "customer_id"), ("script_items", "visit_id"),
-        ("customer_questions", "visit_id"), ("notes", "visit_id"),
-        ("requirements", "customer_id"), ("commitments", "visit_id"),
-    ]:  # fmt: skip
+        ("people", "customer_id"),
+        ("visits", "customer_id"),
+        ("script_items", "visit_id"),
+        ("customer_questions", "visit_id"),
+        ("notes", "visit_id"),
+        ("requirements", "customer_id"),
+        ("commitments", "visit_id"),
+    ]:
         db[table].create_index([column])
 
 
@@ -141,13 +200,23 @@ def _v3_search_rowids(db: sqlite_utils.Database) -> None:
         columns = _columns(db, table, fields)
         db.conn.executemany(
             "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id) VALUES (?, ?, ?, ?, ?)",
-            ((search_rowid(kind, row["id"]), index_body(kind, row), kind, row["id"],
-              row["visit_id"]) for row in db.query(f"SELECT {columns} FROM {table}")),
-        )  # fmt: skip
-    db.execute("CREATE INDEX IF NOT EXISTS requirements_pool_order"
-               " ON requirements (pool_group, state, id)")  # fmt: skip
-    db.execute("CREATE INDEX IF NOT EXISTS commitments_visit_state"
-               " ON commitments (visit_id, state)")  # fmt: skip
+            (
+                (
+                    search_rowid(kind, row["id"]),
+                    index_body(kind, row),
+                    kind,
+                    row["id"],
+                    row["visit_id"],
+                )
+                for row in db.query(f"SELECT {columns} FROM {table}")
+            ),
+        )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS requirements_pool_order ON requirements (pool_group, state, id)"
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS commitments_visit_state ON commitments (visit_id, state)"
+    )
     db.execute("CREATE INDEX IF NOT EXISTS notes_visit_goal ON notes (visit_id, goal)")
     db.execute("CREATE INDEX IF NOT EXISTS visits_customer_date ON visits (customer_id, date)")
 
@@ -171,8 +240,16 @@ def _v5_archive_history_schedule(db: sqlite_utils.Database) -> None:
 
 
 #: every table of records (each gets a stable ``uid``)
-_RECORD_TABLES = ("customers", "people", "visits", "script_items", "customer_questions", "notes",
-                  "requirements", "commitments")  # fmt: skip
+_RECORD_TABLES = (
+    "customers",
+    "people",
+    "visits",
+    "script_items",
+    "customer_questions",
+    "notes",
+    "requirements",
+    "commitments",
+)
 
 
 def _first_due(due: str | None, history: str | None) -> str | None:
@@ -199,13 +276,17 @@ def _v6_uids_first_due_override_how_to_use(db: sqlite_utils.Database) -> None:
     db["commitments"].add_column("authority_override", str, not_null_default="")
     db["requirements"].add_column("how_to_use", str, not_null_default="")
     # the kept-on-time figure on home reads only this index (a third of the time of a scan)
-    db.execute("CREATE INDEX commitments_kept ON commitments"
-               " (owner_side, state, first_due, due, closed_on)")  # fmt: skip
+    db.execute(
+        "CREATE INDEX commitments_kept ON commitments"
+        " (owner_side, state, first_due, due, closed_on)"
+    )
     db.conn.executemany(
         "UPDATE commitments SET first_due = ? WHERE id = ?",
-        [(_first_due(row["due"], row["history"]), row["id"])
-         for row in db.query("SELECT id, due, history FROM commitments")],
-    )  # fmt: skip
+        [
+            (_first_due(row["due"], row["history"]), row["id"])
+            for row in db.query("SELECT id, due, history FROM commitments")
+        ],
+    )
 
 
 def _v7_solutions(db: sqlite_utils.Database) -> None:
@@ -217,10 +298,12 @@ def _v7_solutions(db: sqlite_utils.Database) -> None:
 def _v8_link_and_due_soon_indexes(db: sqlite_utils.Database) -> None:
     """Indexes for how many customers raised a linked requirement (the pool's count) and for
     what is due soon, ours and theirs (home's nudge, counted from the index alone)."""
-    db.execute("CREATE INDEX IF NOT EXISTS requirements_link"
-               " ON requirements (link_key, customer_id)")  # fmt: skip
-    db.execute("CREATE INDEX IF NOT EXISTS commitments_due_soon"
-               " ON commitments (state, due, owner_side)")  # fmt: skip
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS requirements_link ON requirements (link_key, customer_id)"
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS commitments_due_soon ON commitments (state, due, owner_side)"
+    )
 
 
 def _v9_import_staging(db: sqlite_utils.Database) -> None:
@@ -254,8 +337,13 @@ def _v10_team_identity(db: sqlite_utils.Database) -> None:
 
 
 #: table -> the kind of shared record a change of one of its rows changes
-_OUTBOX_KINDS = {"customers": "customer", "people": "person", "visits": "visit",
-                 "requirements": "requirement", "commitments": "commitment"}  # fmt: skip
+_OUTBOX_KINDS = {
+    "customers": "customer",
+    "people": "person",
+    "visits": "visit",
+    "requirements": "requirement",
+    "commitments": "commitment",
+}
 
 
 def _team_outbox(db: sqlite_utils.Database) -> None:
@@ -282,11 +370,17 @@ def _v11_live_windows(db: sqlite_utils.Database) -> None:
     """The windows that have a visit open live (services/live_windows.py): one row each,
     with its process id and host, when it opened and its last heartbeat (Unix seconds)."""
     db["live_windows"].create(
-        {"token": str, "visit_id": int, "pid": int, "host": str, "started": str,
-         "heartbeat": float},
+        {
+            "token": str,
+            "visit_id": int,
+            "pid": int,
+            "host": str,
+            "started": str,
+            "heartbeat": float,
+        },
         pk="token",
         not_null={"visit_id", "pid", "host", "started", "heartbeat"},
-    )  # fmt: skip
+    )
     db["live_windows"].create_index(["visit_id"])
 
 
@@ -301,9 +395,12 @@ def _v12_person_email_phone(db: sqlite_utils.Database) -> None:
     db["people"].add_column("phone", str, not_null_default="")
     db.conn.executemany(
         "UPDATE people SET email = ? WHERE id = ?",
-        [(found.group(), row["id"]) for row in db.query("SELECT id, contact FROM people")
-         if (found := _CONTACT_EMAIL.search(row["contact"] or ""))],
-    )  # fmt: skip
+        [
+            (found.group(), row["id"])
+            for row in db.query("SELECT id, contact FROM people")
+            if (found := _CONTACT_EMAIL.search(row["contact"] or ""))
+        ],
+    )
 
 
 def _v13_search_what_was_written(db: sqlite_utils.Database) -> None:
@@ -312,19 +409,30 @@ def _v13_search_what_was_written(db: sqlite_utils.Database) -> None:
     are evidence for their visit's goal 5: an index finds a visit's requirements (the
     account matrix asks it for each visit it walks)."""
     db.execute("CREATE INDEX IF NOT EXISTS requirements_visit ON requirements (visit_id)")
-    rows = [(search_rowid("requirement", row["id"]), index_body("requirement", row),
-             "requirement", row["id"], row["visit_id"])
-            for row in db.query("SELECT * FROM requirements")]  # fmt: skip
+    rows = [
+        (
+            search_rowid("requirement", row["id"]),
+            index_body("requirement", row),
+            "requirement",
+            row["id"],
+            row["visit_id"],
+        )
+        for row in db.query("SELECT * FROM requirements")
+    ]
     db.conn.executemany("DELETE FROM search_index WHERE rowid = ?", [(r[0],) for r in rows])
-    db.conn.executemany("INSERT INTO search_index (rowid, body, kind, ref_id, visit_id)"
-                        " VALUES (?, ?, ?, ?, ?)", rows)  # fmt: skip
+    db.conn.executemany(
+        "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id) VALUES (?, ?, ?, ?, ?)",
+        rows,
+    )
 
 
 #: a visit whose commitments count (not archived, nor its customer): the filter of the
 #: commitments screen and of home (services/commitments.py, NOT_ARCHIVED)
 def _counted(visit: str) -> str:
-    return (f"EXISTS (SELECT 1 FROM visits v JOIN customers c ON c.id = v.customer_id"
-            f" WHERE v.id = {visit} AND v.archived_at IS NULL AND c.archived_at IS NULL)")
+    return (
+        f"EXISTS (SELECT 1 FROM visits v JOIN customers c ON c.id = v.customer_id"
+        f" WHERE v.id = {visit} AND v.archived_at IS NULL AND c.archived_at IS NULL)"
+    )
 
 
 def tally_sql(source: str, sign: str) -> str:
@@ -334,8 +442,10 @@ def tally_sql(source: str, sign: str) -> str:
     (``open_due``) and by first due date (``open_first``: one row per day, so reading a
     range costs the days, not the commitments), the closed ones (``closed``) and those kept
     on time (``kept``)."""
-    rows = ("SELECT m.owner_side AS side, m.state AS state, m.due AS due,"
-            f" m.first_due AS first_due, m.closed_on AS closed_on FROM {source}")
+    rows = (
+        "SELECT m.owner_side AS side, m.state AS state, m.due AS due,"
+        f" m.first_due AS first_due, m.closed_on AS closed_on FROM {source}"
+    )
     return (
         "INSERT INTO commitment_counts (kind, side, day, n)"
         f" SELECT kind, side, day, ({sign}) * count(*) FROM ("
@@ -355,14 +465,18 @@ def tally_sql(source: str, sign: str) -> str:
 def _one(row: str) -> str:
     """A trigger's ``OLD`` or ``NEW`` commitment as a one-row source for :func:`tally_sql`,
     counted only when its visit is."""
-    return (f"(SELECT {row}.owner_side AS owner_side, {row}.state AS state, {row}.due AS due,"
-            f" {row}.first_due AS first_due, {row}.closed_on AS closed_on) m"
-            f" WHERE {_counted(f'{row}.visit_id')}")
+    return (
+        f"(SELECT {row}.owner_side AS owner_side, {row}.state AS state, {row}.due AS due,"
+        f" {row}.first_due AS first_due, {row}.closed_on AS closed_on) m"
+        f" WHERE {_counted(f'{row}.visit_id')}"
+    )
 
 
 def _visit_counted(row: str) -> str:
-    return (f"({row}.archived_at IS NULL AND EXISTS (SELECT 1 FROM customers c"
-            f" WHERE c.id = {row}.customer_id AND c.archived_at IS NULL))")
+    return (
+        f"({row}.archived_at IS NULL AND EXISTS (SELECT 1 FROM customers c"
+        f" WHERE c.id = {row}.customer_id AND c.archived_at IS NULL))"
+    )
 
 
 #: counters that fell to zero go, so that an undone change (a failed import cleaned up)
@@ -373,9 +487,11 @@ _DROP_ZEROS = "DELETE FROM commitment_counts WHERE n = 0"
 def _drop_zero(row: str) -> str:
     """Remove the counters of a trigger's ``OLD`` commitment that fell to zero (found by
     their key, not by a scan)."""
-    return ("DELETE FROM commitment_counts WHERE kind IN ('open', 'open_due', 'open_first',"
-            f" 'closed', 'kept') AND side = {row}.owner_side AND day IN ('',"
-            f" coalesce({row}.due, ''), coalesce({row}.first_due, {row}.due, '')) AND n = 0")
+    return (
+        "DELETE FROM commitment_counts WHERE kind IN ('open', 'open_due', 'open_first',"
+        f" 'closed', 'kept') AND side = {row}.owner_side AND day IN ('',"
+        f" coalesce({row}.due, ''), coalesce({row}.first_due, {row}.due, '')) AND n = 0"
+    )
 
 
 def _v14_commitment_counts(db: sqlite_utils.Database) -> None:
@@ -383,67 +499,106 @@ def _v14_commitment_counts(db: sqlite_utils.Database) -> None:
     each customer's visits, kept true by triggers on every insert, change, archive, restore
     and delete, so that home reads a few rows at any size instead of counting every
     commitment of a career."""
-    db.execute("CREATE TABLE commitment_counts (kind TEXT NOT NULL, side TEXT NOT NULL,"
-               " day TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, side, day))")
+    db.execute(
+        "CREATE TABLE commitment_counts (kind TEXT NOT NULL, side TEXT NOT NULL,"
+        " day TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, side, day))"
+    )
     db.execute(tally_sql("commitments m WHERE " + _counted("m.visit_id"), "1"))
-    db.execute("CREATE TRIGGER commitment_counts_insert AFTER INSERT ON commitments"
-               f" BEGIN {tally_sql(_one('NEW'), '1')}; END")  # fmt: skip
-    db.execute("CREATE TRIGGER commitment_counts_delete AFTER DELETE ON commitments"
-               f" BEGIN {tally_sql(_one('OLD'), '-1')}; {_drop_zero('OLD')}; END")
-    db.execute("CREATE TRIGGER commitment_counts_update AFTER UPDATE OF state, owner_side, due,"
-               " first_due, closed_on, visit_id ON commitments"
-               f" BEGIN {tally_sql(_one('OLD'), '-1')}; {tally_sql(_one('NEW'), '1')};"
-               f" {_drop_zero('OLD')}; END")  # fmt: skip
+    db.execute(
+        "CREATE TRIGGER commitment_counts_insert AFTER INSERT ON commitments"
+        f" BEGIN {tally_sql(_one('NEW'), '1')}; END"
+    )
+    db.execute(
+        "CREATE TRIGGER commitment_counts_delete AFTER DELETE ON commitments"
+        f" BEGIN {tally_sql(_one('OLD'), '-1')}; {_drop_zero('OLD')}; END"
+    )
+    db.execute(
+        "CREATE TRIGGER commitment_counts_update AFTER UPDATE OF state, owner_side, due,"
+        " first_due, closed_on, visit_id ON commitments"
+        f" BEGIN {tally_sql(_one('OLD'), '-1')}; {tally_sql(_one('NEW'), '1')};"
+        f" {_drop_zero('OLD')}; END"
+    )
     flip = f"{_visit_counted('NEW')} != {_visit_counted('OLD')}"
-    db.execute("CREATE TRIGGER commitment_counts_visit AFTER UPDATE OF archived_at, customer_id"
-               f" ON visits WHEN {flip} BEGIN "
-               + tally_sql("commitments m WHERE m.visit_id = NEW.id",
-                           f"CASE WHEN {_visit_counted('NEW')} THEN 1 ELSE -1 END")
-               + f"; {_DROP_ZEROS}; END")  # fmt: skip
-    db.execute("CREATE TRIGGER commitment_counts_visit_delete AFTER DELETE ON visits"
-               f" WHEN {_visit_counted('OLD')} BEGIN "
-               + tally_sql("commitments m WHERE m.visit_id = OLD.id", "-1")
-               + f"; {_DROP_ZEROS}; END")  # fmt: skip
-    db.execute("CREATE TRIGGER commitment_counts_customer AFTER UPDATE OF archived_at"
-               " ON customers WHEN (OLD.archived_at IS NULL) != (NEW.archived_at IS NULL) BEGIN "
-               + tally_sql("commitments m WHERE m.visit_id IN (SELECT id FROM visits"
-                           " WHERE customer_id = NEW.id AND archived_at IS NULL)",
-                           "CASE WHEN NEW.archived_at IS NULL THEN 1 ELSE -1 END")
-               + f"; {_DROP_ZEROS}; END")  # fmt: skip
+    db.execute(
+        "CREATE TRIGGER commitment_counts_visit AFTER UPDATE OF archived_at, customer_id"
+        f" ON visits WHEN {flip} BEGIN "
+        + tally_sql(
+            "commitments m WHERE m.visit_id = NEW.id",
+            f"CASE WHEN {_visit_counted('NEW')} THEN 1 ELSE -1 END",
+        )
+        + f"; {_DROP_ZEROS}; END"
+    )
+    db.execute(
+        "CREATE TRIGGER commitment_counts_visit_delete AFTER DELETE ON visits"
+        f" WHEN {_visit_counted('OLD')} BEGIN "
+        + tally_sql("commitments m WHERE m.visit_id = OLD.id", "-1")
+        + f"; {_DROP_ZEROS}; END"
+    )
+    db.execute(
+        "CREATE TRIGGER commitment_counts_customer AFTER UPDATE OF archived_at"
+        " ON customers WHEN (OLD.archived_at IS NULL) != (NEW.archived_at IS NULL) BEGIN "
+        + tally_sql(
+            "commitments m WHERE m.visit_id IN (SELECT id FROM visits"
+            " WHERE customer_id = NEW.id AND archived_at IS NULL)",
+            "CASE WHEN NEW.archived_at IS NULL THEN 1 ELSE -1 END",
+        )
+        + f"; {_DROP_ZEROS}; END"
+    )
     # each customer's visits (archived ones left out): how many, and the last one's date,
     # for home's list of customers most recently seen
-    db.execute("CREATE TABLE customer_visit_counts (customer_id INTEGER PRIMARY KEY,"
-               " n INTEGER NOT NULL, last TEXT)")  # fmt: skip
+    db.execute(
+        "CREATE TABLE customer_visit_counts (customer_id INTEGER PRIMARY KEY,"
+        " n INTEGER NOT NULL, last TEXT)"
+    )
     db.execute("CREATE INDEX customer_visit_counts_last ON customer_visit_counts (last)")
 
     def recount(customer: str) -> str:
-        return ("INSERT INTO customer_visit_counts (customer_id, n, last)"
-                f" SELECT {customer}, count(*), max(date) FROM visits"
-                f" WHERE customer_id = {customer} AND archived_at IS NULL"
-                " ON CONFLICT (customer_id) DO UPDATE SET n = excluded.n, last = excluded.last")
+        return (
+            "INSERT INTO customer_visit_counts (customer_id, n, last)"
+            f" SELECT {customer}, count(*), max(date) FROM visits"
+            f" WHERE customer_id = {customer} AND archived_at IS NULL"
+            " ON CONFLICT (customer_id) DO UPDATE SET n = excluded.n, last = excluded.last"
+        )
 
-    db.execute("INSERT INTO customer_visit_counts (customer_id, n, last)"
-               " SELECT customer_id, count(*), max(date) FROM visits"
-               " WHERE archived_at IS NULL GROUP BY customer_id")  # fmt: skip
-    db.execute("CREATE TRIGGER customer_visit_counts_insert AFTER INSERT ON visits"
-               " WHEN NEW.archived_at IS NULL BEGIN"
-               " INSERT INTO customer_visit_counts (customer_id, n, last)"
-               " VALUES (NEW.customer_id, 1, NEW.date) ON CONFLICT (customer_id) DO UPDATE"
-               " SET n = n + 1, last = max(coalesce(last, ''), excluded.last); END")
+    db.execute(
+        "INSERT INTO customer_visit_counts (customer_id, n, last)"
+        " SELECT customer_id, count(*), max(date) FROM visits"
+        " WHERE archived_at IS NULL GROUP BY customer_id"
+    )
+    db.execute(
+        "CREATE TRIGGER customer_visit_counts_insert AFTER INSERT ON visits"
+        " WHEN NEW.archived_at IS NULL BEGIN"
+        " INSERT INTO customer_visit_counts (customer_id, n, last)"
+        " VALUES (NEW.customer_id, 1, NEW.date) ON CONFLICT (customer_id) DO UPDATE"
+        " SET n = n + 1, last = max(coalesce(last, ''), excluded.last); END"
+    )
     drop = "DELETE FROM customer_visit_counts WHERE customer_id = OLD.customer_id AND n = 0"
-    db.execute("CREATE TRIGGER customer_visit_counts_delete AFTER DELETE ON visits"
-               f" BEGIN {recount('OLD.customer_id')}; {drop}; END")  # fmt: skip
-    db.execute("CREATE TRIGGER customer_visit_counts_update AFTER UPDATE OF archived_at,"
-               " customer_id, date ON visits"
-               f" BEGIN {recount('OLD.customer_id')}; {recount('NEW.customer_id')}; {drop};"
-               " END")  # fmt: skip
+    db.execute(
+        "CREATE TRIGGER customer_visit_counts_delete AFTER DELETE ON visits"
+        f" BEGIN {recount('OLD.customer_id')}; {drop}; END"
+    )
+    db.execute(
+        "CREATE TRIGGER customer_visit_counts_update AFTER UPDATE OF archived_at,"
+        " customer_id, date ON visits"
+        f" BEGIN {recount('OLD.customer_id')}; {recount('NEW.customer_id')}; {drop};"
+        " END"
+    )
 
 
 MIGRATIONS: list[Migration] = [
-    _v1_initial, _v2_search_links_history, _v3_search_rowids, _v4_voices_pain_actions,
-    _v5_archive_history_schedule, _v6_uids_first_due_override_how_to_use, _v7_solutions,
-    _v8_link_and_due_soon_indexes, _v9_import_staging, _v10_team_identity,
-    _v11_live_windows, _v12_person_email_phone, _v13_search_what_was_written,
+    _v1_initial,
+    _v2_search_links_history,
+    _v3_search_rowids,
+    _v4_voices_pain_actions,
+    _v5_archive_history_schedule,
+    _v6_uids_first_due_override_how_to_use,
+    _v7_solutions,
+    _v8_link_and_due_soon_indexes,
+    _v9_import_staging,
+    _v10_team_identity,
+    _v11_live_windows,
+    _v12_person_email_phone,
+    _v13_search_what_was_written,
     _v14_commitment_counts,
 ]
 LATEST_VERSION = len(MIGRATIONS)

@@ -37,9 +37,16 @@ _FIELD_TO_COLUMN = {"group": "pool_group"}
 _COLUMN_TO_FIELD = {column: field for field, column in _FIELD_TO_COLUMN.items()}
 _BOOL_FIELDS = {"internal", "within_authority", "share_plan", "private"}
 _JSON_FIELDS = {
-    "goals", "attendee_ids", "give_back", "rehearsal", "follow_ups", "accepted_findings",
-    "history", "solutions", "same_as",
-}  # fmt: skip
+    "goals",
+    "attendee_ids",
+    "give_back",
+    "rehearsal",
+    "follow_ups",
+    "accepted_findings",
+    "history",
+    "solutions",
+    "same_as",
+}
 
 
 def to_row(record: Record) -> dict[str, Any]:

@@ -29,8 +29,17 @@ INDEXED_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "note": ("notes", ("text", "action")),
     "requirement": (
         "requirements",
-        ("title", "user", "scenario", "pain", "originator", "product_details", "solution_idea",
-         "workaround", "solutions"),
+        (
+            "title",
+            "user",
+            "scenario",
+            "pain",
+            "originator",
+            "product_details",
+            "solution_idea",
+            "workaround",
+            "solutions",
+        ),
     ),
     "commitment": ("commitments", ("text", "owner_name", "resolution_note")),
 }
@@ -60,8 +69,11 @@ def _field_text(name: str, value: object) -> str:
     for proposal in proposals if isinstance(proposals, list) else []:
         if isinstance(proposal, dict):
             words += [str(proposal.get("text") or ""), str(proposal.get("reasoning") or "")]
-            words += [str(reply.get("reason") or "") for reply in proposal.get("replies") or []
-                      if isinstance(reply, dict)]  # fmt: skip
+            words += [
+                str(reply.get("reason") or "")
+                for reply in proposal.get("replies") or []
+                if isinstance(reply, dict)
+            ]
     return " ".join(word for word in words if word)
 
 
@@ -131,8 +143,11 @@ def around_hit(text: str, query: str, cells: int) -> str:
     if cells <= 0 or sum(map(_cells, text)) <= cells:
         return text
     lowered = body.lower()
-    found = sorted((lowered.find(token.lower()), token) for token in _WORD.findall(query)
-                   if token.lower() in lowered)  # fmt: skip
+    found = sorted(
+        (lowered.find(token.lower()), token)
+        for token in _WORD.findall(query)
+        if token.lower() in lowered
+    )
     hit, token = found[0] if found else (0, "")
     # up to a third of the room for the words before the hit, less when the match and
     # the two … marks need it

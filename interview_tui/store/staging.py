@@ -36,9 +36,13 @@ except ImportError:  # pragma: no cover - not on the platforms this is built for
 #: the tables whose rows an unfinished import marks
 STAGED_TABLES = ("customers", "people", "visits")
 #: the records of a visit, deleted with it: table and search kind (None: not indexed)
-_VISIT_TABLES = (("notes", "note"), ("commitments", "commitment"),
-                 ("requirements", "requirement"), ("script_items", None),
-                 ("customer_questions", None))  # fmt: skip
+_VISIT_TABLES = (
+    ("notes", "note"),
+    ("commitments", "commitment"),
+    ("requirements", "requirement"),
+    ("script_items", None),
+    ("customer_questions", None),
+)
 
 
 def lock_path(db_path: str | Path) -> Path:
@@ -88,8 +92,9 @@ def no_import_running(db_path: str | Path) -> Iterator[bool]:
 
 def anything_staged(store: Store) -> bool:
     """Whether some import has not finished (read through the partial indexes)."""
-    checks = " OR ".join(f"EXISTS (SELECT 1 FROM {table} WHERE importing IS NOT NULL)"
-                         for table in STAGED_TABLES)  # fmt: skip
+    checks = " OR ".join(
+        f"EXISTS (SELECT 1 FROM {table} WHERE importing IS NOT NULL)" for table in STAGED_TABLES
+    )
     return bool(store.query(f"SELECT {checks} AS any")[0]["any"])
 
 
@@ -110,11 +115,14 @@ def finish(store: Store, token: str, archived: dict[str, str | None]) -> None:
     with store.transaction():
         for table in STAGED_TABLES:
             if table in archived:
-                store.db.execute(f"UPDATE {table} SET importing = NULL, archived_at = ?"
-                                 " WHERE importing = ?", [archived[table], token])  # fmt: skip
+                store.db.execute(
+                    f"UPDATE {table} SET importing = NULL, archived_at = ? WHERE importing = ?",
+                    [archived[table], token],
+                )
             else:
-                store.db.execute(f"UPDATE {table} SET importing = NULL WHERE importing = ?",
-                                 [token])  # fmt: skip
+                store.db.execute(
+                    f"UPDATE {table} SET importing = NULL WHERE importing = ?", [token]
+                )
 
 
 def _ids(store: Store, sql: str, params: list[object]) -> list[int]:
@@ -139,21 +147,31 @@ def remove_staged(store: Store, token: str | None = None) -> list[dict]:
         for table, kind in _VISIT_TABLES:
             if kind is not None:
                 ids = _ids(store, f"SELECT id FROM {table} WHERE visit_id IN ({visit_ids})", [])
-                store.db.conn.executemany("DELETE FROM search_index WHERE rowid = ?",
-                                          [(search_rowid(kind, i),) for i in ids])  # fmt: skip
+                store.db.conn.executemany(
+                    "DELETE FROM search_index WHERE rowid = ?",
+                    [(search_rowid(kind, i),) for i in ids],
+                )
             store.db.execute(f"DELETE FROM {table} WHERE visit_id IN ({visit_ids})")
         store.db.execute(f"DELETE FROM visits WHERE id IN ({visit_ids})")
         people = _in(_ids(store, f"SELECT id FROM people WHERE {where}", params))
         store.db.execute(f"UPDATE notes SET speaker_id = NULL WHERE speaker_id IN ({people})")
         store.db.execute(f"DELETE FROM people WHERE id IN ({people})")
         # a customer the import added goes, unless some finished visit came to refer to it
-        customers = _in(_ids(store, f"SELECT id FROM customers WHERE {where}"
-                                    " AND id NOT IN (SELECT customer_id FROM visits)", params))
+        customers = _in(
+            _ids(
+                store,
+                f"SELECT id FROM customers WHERE {where}"
+                " AND id NOT IN (SELECT customer_id FROM visits)",
+                params,
+            )
+        )
         for table, kind in (("requirements", "requirement"), ("people", None)):
             if kind is not None:
                 ids = _ids(store, f"SELECT id FROM {table} WHERE customer_id IN ({customers})", [])
-                store.db.conn.executemany("DELETE FROM search_index WHERE rowid = ?",
-                                          [(search_rowid(kind, i),) for i in ids])  # fmt: skip
+                store.db.conn.executemany(
+                    "DELETE FROM search_index WHERE rowid = ?",
+                    [(search_rowid(kind, i),) for i in ids],
+                )
             store.db.execute(f"DELETE FROM {table} WHERE customer_id IN ({customers})")
         store.db.execute(f"DELETE FROM customers WHERE id IN ({customers})")
         store.db.execute(f"UPDATE customers SET importing = NULL WHERE {where}", params)

@@ -155,8 +155,13 @@ class Store:
             names = [column[0] for column in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
-    def rows(self, sql: str, params: Sequence[Any] = (), *, batch: int = 500,
-             ) -> Iterator[tuple[Any, ...]]:  # fmt: skip
+    def rows(
+        self,
+        sql: str,
+        params: Sequence[Any] = (),
+        *,
+        batch: int = 500,
+    ) -> Iterator[tuple[Any, ...]]:
         """Rows of a read-only query as tuples, read ``batch`` at a time as they are used (a
         listing of every commitment never holds them all). The connection is the one
         :meth:`query` uses; the read lock is held while each batch is fetched."""
@@ -212,9 +217,14 @@ class Store:
             history = record.history  # type: ignore[attr-defined]
             if any("id" not in entry for entry in history):
                 record.history = [  # type: ignore[attr-defined]
-                    entry if "id" in entry
-                    else {**entry, "id": str(uuid.uuid4()), "by": self.member,
-                          "at": stamp.isoformat()}
+                    entry
+                    if "id" in entry
+                    else {
+                        **entry,
+                        "id": str(uuid.uuid4()),
+                        "by": self.member,
+                        "at": stamp.isoformat(),
+                    }
                     for entry in history
                 ]
 
@@ -241,8 +251,16 @@ class Store:
                 db.conn.executemany(
                     "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id)"
                     " VALUES (?, ?, ?, ?, ?)",
-                    [(search_rowid(kind, row["id"]), index_body(kind, row), kind, row["id"],
-                      row.get("visit_id")) for row in rows],
+                    [
+                        (
+                            search_rowid(kind, row["id"]),
+                            index_body(kind, row),
+                            kind,
+                            row["id"],
+                            row.get("visit_id"),
+                        )
+                        for row in rows
+                    ],
                 )
 
     def update_many(self, records: Iterable[Record]) -> None:
@@ -266,17 +284,22 @@ class Store:
         columns = [name for name in rows[0] if name != "id"]
         assignments = ", ".join(f'"{name}" = ?' for name in columns)
         with self.transaction() as db:
-            db.conn.executemany(f"UPDATE {table} SET {assignments} WHERE id = ?",
-                                [[row[name] for name in columns] + [row["id"]] for row in rows])
+            db.conn.executemany(
+                f"UPDATE {table} SET {assignments} WHERE id = ?",
+                [[row[name] for name in columns] + [row["id"]] for row in rows],
+            )
             if kind:
                 rowids = [search_rowid(kind, row["id"]) for row in rows]
-                db.conn.executemany("DELETE FROM search_index WHERE rowid = ?",
-                                    [(rowid,) for rowid in rowids])  # fmt: skip
+                db.conn.executemany(
+                    "DELETE FROM search_index WHERE rowid = ?", [(rowid,) for rowid in rowids]
+                )
                 db.conn.executemany(
                     "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id)"
                     " VALUES (?, ?, ?, ?, ?)",
-                    [(rowid, index_body(kind, row), kind, row["id"], row.get("visit_id"))
-                     for rowid, row in zip(rowids, rows, strict=True)],
+                    [
+                        (rowid, index_body(kind, row), kind, row["id"], row.get("visit_id"))
+                        for rowid, row in zip(rowids, rows, strict=True)
+                    ],
                 )
 
     def _reindex(self, kind: str, ref_id: int, row: dict[str, Any]) -> None:
@@ -314,14 +337,15 @@ class Store:
         table = _records().TABLES[model]
         with self.transaction() as db:
             if kind := _SEARCH_KINDS.get(table):
-                db.execute("DELETE FROM search_index WHERE rowid = ?",
-                           [search_rowid(kind, record_id)])  # fmt: skip
+                db.execute(
+                    "DELETE FROM search_index WHERE rowid = ?", [search_rowid(kind, record_id)]
+                )
             if table == "people":
-                db.execute("UPDATE notes SET speaker_id = NULL WHERE speaker_id = ?",
-                           [record_id])  # fmt: skip
+                db.execute("UPDATE notes SET speaker_id = NULL WHERE speaker_id = ?", [record_id])
             if table == "script_items":
-                db.execute("UPDATE notes SET script_item_id = NULL WHERE script_item_id = ?",
-                           [record_id])  # fmt: skip
+                db.execute(
+                    "UPDATE notes SET script_item_id = NULL WHERE script_item_id = ?", [record_id]
+                )
             db.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
 
     # -- common questions ---------------------------------------------------------------
@@ -338,7 +362,8 @@ class Store:
         from interview_tui.domain.models import Person
 
         where = "customer_id = ? AND importing IS NULL" + (
-            " AND archived_at IS NULL" if active_only else "")
+            " AND archived_at IS NULL" if active_only else ""
+        )
         return self.all(Person, where, [customer_id], order_by="role, name")
 
     def visits(self, customer_id: int | None = None, limit: int | None = None) -> list[Visit]:
@@ -362,13 +387,17 @@ class Store:
             raise UserError(t("error.no_visit_listed", id=visit_id))
         return visit, customer
 
-    def visit_rows(self, limit: int | None = None, *, archived: bool = False
-                   ) -> list[dict[str, Any]]:  # fmt: skip
+    def visit_rows(
+        self, limit: int | None = None, *, archived: bool = False
+    ) -> list[dict[str, Any]]:
         """Visits with their customer's name, newest first (all of them unless ``limit``);
         archived visits (or of archived customers) only when ``archived``; never one that an
         unfinished import is writing."""
-        hide = (" WHERE v.importing IS NULL" if archived
-                else " WHERE v.archived_at IS NULL AND c.archived_at IS NULL")
+        hide = (
+            " WHERE v.importing IS NULL"
+            if archived
+            else " WHERE v.archived_at IS NULL AND c.archived_at IS NULL"
+        )
         return self.query(
             "SELECT v.id, c.name AS customer, v.date, v.status, v.purpose, v.length_minutes,"
             " coalesce(v.archived_at, c.archived_at) AS archived_at"
@@ -392,8 +421,9 @@ class Store:
 
         return self.all(Commitment, "visit_id = ?", [visit_id], order_by="due IS NULL, due, id")
 
-    def requirements(self, *, visit_id: int | None = None, customer_id: int | None = None
-                     ) -> list[Requirement]:  # fmt: skip
+    def requirements(
+        self, *, visit_id: int | None = None, customer_id: int | None = None
+    ) -> list[Requirement]:
         from interview_tui.domain.models import Requirement
 
         if visit_id is not None:
@@ -412,25 +442,36 @@ class Store:
 
     # -- live windows: which windows have a visit open (services/live_windows.py) --------
 
-    def enter_live(self, token: str, visit_id: int, pid: int, host: str, started: str,
-                   heartbeat: float) -> None:  # fmt: skip
+    def enter_live(
+        self, token: str, visit_id: int, pid: int, host: str, started: str, heartbeat: float
+    ) -> None:
         with self.transaction() as db:
-            db["live_windows"].upsert({"token": token, "visit_id": visit_id, "pid": pid,
-                                       "host": host, "started": started,
-                                       "heartbeat": heartbeat}, pk="token")  # fmt: skip
+            db["live_windows"].upsert(
+                {
+                    "token": token,
+                    "visit_id": visit_id,
+                    "pid": pid,
+                    "host": host,
+                    "started": started,
+                    "heartbeat": heartbeat,
+                },
+                pk="token",
+            )
 
     def beat_live(self, token: str, heartbeat: float) -> None:
         with self.transaction():
-            self.conn.execute("UPDATE live_windows SET heartbeat = ? WHERE token = ?",
-                              [heartbeat, token])  # fmt: skip
+            self.conn.execute(
+                "UPDATE live_windows SET heartbeat = ? WHERE token = ?", [heartbeat, token]
+            )
 
     def leave_live(self, token: str) -> None:
         with self.transaction():
             self.conn.execute("DELETE FROM live_windows WHERE token = ?", [token])
 
     def live_windows(self, visit_id: int) -> list[dict[str, Any]]:
-        return self.query("SELECT * FROM live_windows WHERE visit_id = ? ORDER BY started",
-                          [visit_id])  # fmt: skip
+        return self.query(
+            "SELECT * FROM live_windows WHERE visit_id = ? ORDER BY started", [visit_id]
+        )
 
     def note_text(self, note_id: int) -> str | None:
         """A note's stored text (inside a write: as that write sees it)."""
@@ -442,9 +483,11 @@ class Store:
     def _search_cut(self, expression: str) -> int:
         """The row number below which matches are not ranked: that of the match just older
         than the newest :data:`SEARCH_RANKED` (found in the index's order, not ranked)."""
-        rows = self.query("SELECT rowid AS n FROM search_index WHERE search_index MATCH ?"
-                          " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                          [expression, SEARCH_RANKED])  # fmt: skip
+        rows = self.query(
+            "SELECT rowid AS n FROM search_index WHERE search_index MATCH ?"
+            " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            [expression, SEARCH_RANKED],
+        )
         return int(rows[0]["n"]) if rows else -(2**63)
 
     def search_cut_off(self, text: str) -> bool:
@@ -476,8 +519,11 @@ class Store:
             table, _fields = INDEXED_FIELDS[row["kind"]]
             source = self.query(f"SELECT * FROM {table} WHERE id = ?", [row["ref_id"]])
             body = searchable_text(row["kind"], source[0]) if source else ""
-            personal = bool(source) and row["kind"] == "note" \
+            personal = (
+                bool(source)
+                and row["kind"] == "note"
                 and source[0].get("goal") == "personal_connection"
+            )
             hits.append(
                 SearchHit(
                     kind=row["kind"],
@@ -490,4 +536,3 @@ class Store:
                 )
             )
         return hits
-

@@ -63,8 +63,7 @@ def share_summary(store: Store, visit_id: int) -> ShareSummary:
         notes_personal=sum(1 for n in notes if not n.private and not shares_note(n)),
         notes_internal=sum(1 for n in shared if n.internal),
         date=visit.date.isoformat(sep=" ", timespec="minutes"),
-        shared_at=visit.shared_at.isoformat(sep=" ", timespec="minutes") if visit.shared_at
-        else "",
+        shared_at=visit.shared_at.isoformat(sep=" ", timespec="minutes") if visit.shared_at else "",
     )
 
 
@@ -100,8 +99,10 @@ def _enqueue_customer(store: Store, customer_id: int) -> None:
     }
     top = int(store.query("SELECT coalesce(max(n), 0) AS n FROM team_outbox")[0]["n"]) + 1
     for table, (kind, condition) in where.items():
-        uids = [row["uid"] for row in store.query(f"SELECT uid FROM {table} WHERE {condition}",
-                                                   [customer_id])]  # fmt: skip
+        uids = [
+            row["uid"]
+            for row in store.query(f"SELECT uid FROM {table} WHERE {condition}", [customer_id])
+        ]
         store.db.execute(
             f"DELETE FROM team_outbox WHERE kind = ? AND uid IN"
             f" (SELECT uid FROM {table} WHERE {condition})",
@@ -154,8 +155,7 @@ def record_conflicts(store: Store, kind: str, uid: str) -> list[Conflict]:
     return [
         Conflict(uid, kind, row["path"], "", json.loads(row["candidates"]))
         for row in store.query(
-            "SELECT path, candidates FROM team_conflicts WHERE uid = ? AND kind = ?"
-            " ORDER BY path",
+            "SELECT path, candidates FROM team_conflicts WHERE uid = ? AND kind = ? ORDER BY path",
             [uid, kind],
         )
     ]
@@ -239,9 +239,7 @@ def team_view(store: Store, kind: str, uid: str) -> TeamView:
     config = team_config(store)
     if config is None:
         return TeamView()
-    return TeamView(
-        config.member, member_names(store), tuple(record_conflicts(store, kind, uid))
-    )
+    return TeamView(config.member, member_names(store), tuple(record_conflicts(store, kind, uid)))
 
 
 def customer_notes_view(store: Store, customer_id: int) -> TeamView:

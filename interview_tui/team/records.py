@@ -256,8 +256,9 @@ def changed_records(store: Store, team: str, pending: dict[str, set[str]]) -> It
             continue
         pain = store.get(Note, c.pain_note_id) if c.pain_note_id else None
         pain_uid = pain.uid if pain is not None and shares_note(pain) else None
-        yield Shared(path_for("commitment", c.uid), "commitment",
-                     commitment_record(c, visit.uid, pain_uid))  # fmt: skip
+        yield Shared(
+            path_for("commitment", c.uid), "commitment", commitment_record(c, visit.uid, pain_uid)
+        )
 
 
 def _by_uids(store: Store, model: type, uids: set[str]) -> list[Any]:

@@ -45,9 +45,13 @@ class Standing:
 
 def standing(store: Store) -> Standing | None:
     """This laptop's standing, or ``None`` when it is in no team."""
-    meta = {row["key"]: row["value"] or "" for row in store.query(
-        "SELECT key, value FROM meta WHERE key IN (?, ?, ?, ?)",
-        ["team.name", SYNCED_AT, OFFLINE, UNSENT])}  # fmt: skip
+    meta = {
+        row["key"]: row["value"] or ""
+        for row in store.query(
+            "SELECT key, value FROM meta WHERE key IN (?, ?, ?, ?)",
+            ["team.name", SYNCED_AT, OFFLINE, UNSENT],
+        )
+    }
     if not meta.get("team.name"):
         return None
     counts = store.query(

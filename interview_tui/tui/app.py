@@ -50,17 +50,38 @@ class InterviewApp(TeamSync, App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+q", "quit", "app.quit", id="app.quit", tooltip="app.quit.help"),
-        Binding("f1", "help", "app.help", id="app.help", tooltip="app.help.help",
-                priority=True),  # dialogs too: a modal screen sees only the app's priority keys
-        Binding("ctrl+p", "command_palette", "app.palette", id="app.palette",
-                tooltip="app.palette.help", show=False, priority=True),
-        Binding(SYNC_KEY, "team_sync", "app.sync", id="app.sync", tooltip="app.sync.help",
-                show=False),  # the team line names it, where there is a team
+        Binding(
+            "f1", "help", "app.help", id="app.help", tooltip="app.help.help", priority=True
+        ),  # dialogs too: a modal screen sees only the app's priority keys
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "app.palette",
+            id="app.palette",
+            tooltip="app.palette.help",
+            show=False,
+            priority=True,
+        ),
+        Binding(
+            SYNC_KEY, "team_sync", "app.sync", id="app.sync", tooltip="app.sync.help", show=False
+        ),  # the team line names it, where there is a team
         # the keys terminal users reach for; not priority: in a text field they are text
-        Binding("question_mark", "help", "app.help", id="app.help_key", tooltip="app.help.help",
-                show=False),
-        Binding("q", "back_or_quit", "app.back_or_quit", id="app.back_or_quit",
-                tooltip="app.back_or_quit.help", show=False),
+        Binding(
+            "question_mark",
+            "help",
+            "app.help",
+            id="app.help_key",
+            tooltip="app.help.help",
+            show=False,
+        ),
+        Binding(
+            "q",
+            "back_or_quit",
+            "app.back_or_quit",
+            id="app.back_or_quit",
+            tooltip="app.back_or_quit.help",
+            show=False,
+        ),
     ]
 
     def __init__(
@@ -116,8 +137,9 @@ class InterviewApp(TeamSync, App[None]):
         loaded = load_settings()
         self._user_settings = loaded.settings
         for problem in loaded.problems:
-            self.call_from_thread(self.notify, problem, title="settings.toml",
-                                  severity="warning", timeout=20)  # fmt: skip
+            self.call_from_thread(
+                self.notify, problem, title="settings.toml", severity="warning", timeout=20
+            )
 
     # -- saving: one ordered writer thread, one error path -----------------------------------
 
@@ -175,7 +197,8 @@ class InterviewApp(TeamSync, App[None]):
         session.writer = self.writer.executor
         # post_message is thread-safe and never waits (this runs in the writer thread)
         session.on_write_error = lambda error, records: self.post_message(
-            NotesWriteFailed(session, error, records))
+            NotesWriteFailed(session, error, records)
+        )
         session.on_kept_both = lambda kept: self.post_message(NotesKeptBoth(session, kept))
 
     def finish_notes(self, session: Any) -> None:
@@ -274,8 +297,11 @@ class InterviewApp(TeamSync, App[None]):
                     return
                 event._typed_on = self.screen  # type: ignore[attr-defined]
             elif getattr(event, "_typed_on", self.screen) is not self.screen:
-                text = event.text if isinstance(event, events.Paste) else (
-                    event.character if event.is_printable else None)
+                text = (
+                    event.text
+                    if isinstance(event, events.Paste)
+                    else (event.character if event.is_printable else None)
+                )
                 typed = getattr(self.screen, "type_ahead", None)
                 if text and typed is not None and typed(text, late=True):
                     return
@@ -319,15 +345,21 @@ class InterviewApp(TeamSync, App[None]):
         """Toasts show their text literally: names and notes are data, never markup."""
         from interview_tui.tui.text import visible
 
-        super().notify(visible(message), title=visible(title), severity=severity,
-                       timeout=timeout, markup=markup)  # fmt: skip
+        super().notify(
+            visible(message),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """Titles name customers and visits: shown literally, controls made visible."""
         from interview_tui.tui.text import visible
 
-        return super().format_title(visible(title, one_line=True),
-                                    visible(sub_title, one_line=True))  # fmt: skip
+        return super().format_title(
+            visible(title, one_line=True), visible(sub_title, one_line=True)
+        )
 
     def get_default_screen(self) -> Screen:
         """Home is the bottom of the screen stack (no empty screen underneath it).
@@ -444,6 +476,13 @@ def build_app(
         option_keys = quick_option_keys()
     keymap = effective_keymap(keymap_path, option_keys=option_keys)
     return InterviewApp(
-        store, initial=initial, today=today, now=now, keymap=keymap, animate=animate,
-        prefetched=prefetched, option_keys=option_keys, theme=theme,
+        store,
+        initial=initial,
+        today=today,
+        now=now,
+        keymap=keymap,
+        animate=animate,
+        prefetched=prefetched,
+        option_keys=option_keys,
+        theme=theme,
     )

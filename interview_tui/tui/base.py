@@ -40,8 +40,10 @@ def relabel_binding(node: Any, binding_id: str, description: str) -> None:
     key bar, f1 and the palette: a toggle names the state it switches to."""
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
-        table[key] = [replace(binding, description=t(description)) if binding.id == binding_id
-                      else binding for binding in bindings]  # fmt: skip
+        table[key] = [
+            replace(binding, description=t(description)) if binding.id == binding_id else binding
+            for binding in bindings
+        ]
     node.refresh_bindings()
 
 

@@ -25,8 +25,9 @@ def _promise(row: CommitmentRow, today: date, who: str = "") -> list[Text | Hang
         owner = t("brief.promised_by", owner=owner, member=who)
     days = late_days(c, today)
     style = "red" if days else ""
-    lines: list[Text | Hanging] = [hanging(f"  {c.due or '—'} ", f"{c.text} ({owner})",
-                                           style=style)]  # fmt: skip
+    lines: list[Text | Hanging] = [
+        hanging(f"  {c.due or '—'} ", f"{c.text} ({owner})", style=style)
+    ]
     if days:
         first = (c.first_due or c.due).isoformat()  # type: ignore[union-attr]
         lines.append(Text("      " + t("brief.late", first=first, days=days), style="bold red"))
@@ -46,8 +47,11 @@ def _solution_lines(brief: CustomerBrief) -> list[Text | Hanging]:
         reply = r.solution.reply if r.solution else None
         if reply is not None:
             said = display(reply.answer)
-            out.append(hanging("  ", f"{r.title or r.pain or r.user}: {said} · {reply.reason}",
-                               style="yellow"))  # fmt: skip
+            out.append(
+                hanging(
+                    "  ", f"{r.title or r.pain or r.user}: {said} · {reply.reason}", style="yellow"
+                )
+            )
     if len(out) == 1:
         out.append(Text("  " + t("plan.brief.none"), style="dim"))
     return out
@@ -66,8 +70,12 @@ def brief_lines(brief: CustomerBrief, today: date) -> list[Text | Hanging]:
                 out.append(hanging("      ", schedule, style="yellow" if late else ""))
     if not any(brief.requirements.values()):
         out.append(none)
-    out += [Text(""), *_solution_lines(brief), Text(""),
-            Text(t("plan.brief.commitments"), style="bold")]  # fmt: skip
+    out += [
+        Text(""),
+        *_solution_lines(brief),
+        Text(""),
+        Text(t("plan.brief.commitments"), style="bold"),
+    ]
     for row in brief.commitments:
         out += _promise(row, today)
     if not brief.commitments:
@@ -89,9 +97,12 @@ def brief_lines(brief: CustomerBrief, today: date) -> list[Text | Hanging]:
                 out.append(hanging("    " + t("brief.heard.pain") + " ", text))
     out += [Text(""), Text(t("brief.unasked"), style="bold")]
     if brief.unasked_from is not None:
-        out.append(Text("  " + t("brief.unasked_from",
-                                 date=brief.unasked_from.date.date().isoformat()),
-                        style="dim"))  # fmt: skip
+        out.append(
+            Text(
+                "  " + t("brief.unasked_from", date=brief.unasked_from.date.date().isoformat()),
+                style="dim",
+            )
+        )
     out += [hanging(f"  {display(item.status)} · ", item.text) for item in brief.unasked]
     if not brief.unasked:
         out.append(none)

@@ -49,8 +49,9 @@ class InterviewPalette(CommandPalette):
     """Textual's palette, speaking the user's language."""
 
     def __init__(self) -> None:
-        super().__init__(providers=[ScreenCommands], placeholder=t("palette.placeholder"),
-                         id="--command-palette")  # fmt: skip
+        super().__init__(
+            providers=[ScreenCommands], placeholder=t("palette.placeholder"), id="--command-palette"
+        )
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         """As Textual's, with the message translated."""
@@ -58,9 +59,13 @@ class InterviewPalette(CommandPalette):
 
         def no_matches() -> None:
             if search_value:
-                self.query_one("CommandList").add_option(Option(
-                    Text(t("palette.no_matches"), justify="center"), disabled=True,
-                    id=self._NO_MATCHES))  # fmt: skip
+                self.query_one("CommandList").add_option(
+                    Option(
+                        Text(t("palette.no_matches"), justify="center"),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
                 self._list_visible = True
             else:
                 self._list_visible = False

@@ -38,8 +38,9 @@ class ConfirmDialog(BaseModal):
     AUTO_FOCUS = "#no"
     BINDINGS = [Binding("escape", "cancel", "dialog.cancel", id="dialog.cancel")]
 
-    def __init__(self, title: str, body: str, yes: str, *, danger: bool = False,
-                 no: str | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, title: str, body: str, yes: str, *, danger: bool = False, no: str | None = None
+    ) -> None:
         super().__init__()
         self.title_text, self.body, self.yes, self.danger = title, body, yes, danger
         self.no = no or t("dialog.cancel")
@@ -50,8 +51,9 @@ class ConfirmDialog(BaseModal):
             yield Static(literal(self.body), classes="body")
             with Horizontal(classes="buttons"):
                 yield Button(self.no, id="no", compact=True)
-                yield Button(self.yes, id="yes", compact=True,
-                             variant="error" if self.danger else "primary")  # fmt: skip
+                yield Button(
+                    self.yes, id="yes", compact=True, variant="error" if self.danger else "primary"
+                )
 
     @on(Button.Pressed, "#yes")
     def _yes(self) -> None:
@@ -76,8 +78,7 @@ class ChoiceDialog(BaseModal):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(literal(self.title_text), classes="dialog-title")
-            yield OptionList(*(Option(literal(label), id=value)
-                               for label, value in self.choices))  # fmt: skip
+            yield OptionList(*(Option(literal(label), id=value) for label, value in self.choices))
             if self.hint:
                 yield Static(literal(self.hint), classes="body")
 
@@ -106,10 +107,12 @@ class UnsavedDialog(BaseModal):
             yield Static(t("unsaved.question"), classes="body")
             with Horizontal(classes="buttons"):
                 yield Button(t("unsaved.keep") + " (esc)", id="keep", compact=True)
-                yield Button(t("unsaved.discard") + " (ctrl+d)", id="discard", variant="error",
-                             compact=True)  # fmt: skip
-                yield Button(t("unsaved.save") + " (ctrl+s)", id="save", variant="primary",
-                             compact=True)  # fmt: skip
+                yield Button(
+                    t("unsaved.discard") + " (ctrl+d)", id="discard", variant="error", compact=True
+                )
+                yield Button(
+                    t("unsaved.save") + " (ctrl+s)", id="save", variant="primary", compact=True
+                )
 
     @on(Button.Pressed, "#keep")
     def action_keep(self) -> None:

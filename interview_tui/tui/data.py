@@ -142,8 +142,9 @@ class DataScreen(BaseScreen, Generic[T]):
                 future.set_exception(exc)
 
         context = contextvars.copy_context()
-        self.app.run_worker(partial(context.run, run), thread=True, group="prefetch",
-                            exit_on_error=False)  # fmt: skip
+        self.app.run_worker(
+            partial(context.run, run), thread=True, group="prefetch", exit_on_error=False
+        )
         self._prefetched = future
 
     def fetch(self) -> T:

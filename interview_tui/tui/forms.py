@@ -60,8 +60,9 @@ class FormDialog(BaseModal):
             yield from self.fields()
             with Horizontal(classes="buttons"):
                 yield Button(t("dialog.cancel"), id="cancel", compact=True)
-                yield Button(t("dialog.save") + " (ctrl+s)", id="save", variant="primary",
-                             compact=True)  # fmt: skip
+                yield Button(
+                    t("dialog.save") + " (ctrl+s)", id="save", variant="primary", compact=True
+                )
 
     def on_mount(self) -> None:
         self._opened_with = self.values()
@@ -96,8 +97,10 @@ class FormDialog(BaseModal):
 
     def _changed(self) -> bool:
         now, opened = self.values(), getattr(self, "_opened_with", {})
-        return any(isinstance(value, str) and value.strip() and value != opened.get(key)
-                   for key, value in now.items())  # fmt: skip
+        return any(
+            isinstance(value, str) and value.strip() and value != opened.get(key)
+            for key, value in now.items()
+        )
 
     def _keep_draft(self) -> None:
         if self._changed() and not getattr(self, "_discarding", False):
@@ -143,28 +146,47 @@ class FormDialog(BaseModal):
                 self._discarding = True
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmDialog(t("dialog.discard_title"), t("dialog.discard_body"),
-                                           t("dialog.discard"), no=t("dialog.keep_editing")),
-                             answered)  # fmt: skip
+        self.app.push_screen(
+            ConfirmDialog(
+                t("dialog.discard_title"),
+                t("dialog.discard_body"),
+                t("dialog.discard"),
+                no=t("dialog.keep_editing"),
+            ),
+            answered,
+        )
 
 
 def role_select(value: Role, widget_id: str = "role") -> Select[str]:
     """A compact choice of the four stakeholder roles."""
-    return Select([(t(f"role.{r.value}"), r.value) for r in Role], value=value.value,
-                  allow_blank=False, id=widget_id, compact=True)  # fmt: skip
+    return Select(
+        [(t(f"role.{r.value}"), r.value) for r in Role],
+        value=value.value,
+        allow_blank=False,
+        id=widget_id,
+        compact=True,
+    )
 
 
 def goal_select(value: Goal, widget_id: str = "goal") -> Select[str]:
     """A compact choice of the seven goals, numbered as the 1-7 keys."""
-    return Select([(f"{g.number} {t(f'goal.{g.value}')}", g.value) for g in Goal],
-                  value=value.value, allow_blank=False, id=widget_id, compact=True)
+    return Select(
+        [(f"{g.number} {t(f'goal.{g.value}')}", g.value) for g in Goal],
+        value=value.value,
+        allow_blank=False,
+        id=widget_id,
+        compact=True,
+    )
 
 
 def field_values(node: Any, selector: str) -> dict[str, Any]:
     """The value of every field under ``node`` that ``selector`` matches, by field id (a
     text area's text)."""
-    return {field.id: field.text if isinstance(field, TextArea) else field.value
-            for field in node.query(selector) if field.id is not None}  # fmt: skip
+    return {
+        field.id: field.text if isinstance(field, TextArea) else field.value
+        for field in node.query(selector)
+        if field.id is not None
+    }
 
 
 def typed_text(node: Any) -> dict[str, str]:

@@ -23,17 +23,27 @@ from interview_tui.tui.screen_keys import ScreenKey, key_display, screen_keys
 WIDE = 110
 #: the editing actions of Textual's text fields worth knowing -> catalog key
 EDITING = {
-    "cursor_left_word": "edit.word_left", "cursor_word_left": "edit.word_left",
-    "cursor_right_word": "edit.word_right", "cursor_word_right": "edit.word_right",
-    "home": "edit.line_start", "cursor_line_start": "edit.line_start",
-    "end": "edit.line_end", "cursor_line_end": "edit.line_end",
-    "delete_left_word": "edit.delete_word", "delete_word_left": "edit.delete_word",
-    "delete_left_all": "edit.delete_to_start", "delete_to_start_of_line": "edit.delete_to_start",
+    "cursor_left_word": "edit.word_left",
+    "cursor_word_left": "edit.word_left",
+    "cursor_right_word": "edit.word_right",
+    "cursor_word_right": "edit.word_right",
+    "home": "edit.line_start",
+    "cursor_line_start": "edit.line_start",
+    "end": "edit.line_end",
+    "cursor_line_end": "edit.line_end",
+    "delete_left_word": "edit.delete_word",
+    "delete_word_left": "edit.delete_word",
+    "delete_left_all": "edit.delete_to_start",
+    "delete_to_start_of_line": "edit.delete_to_start",
     "delete_right_all": "edit.delete_to_end",
     "delete_to_end_of_line_or_delete_line": "edit.delete_to_end",
-    "undo": "edit.undo", "redo": "edit.redo", "select_all": "edit.select_all",
-    "cut": "edit.cut", "copy": "edit.copy", "paste": "edit.paste",
-}  # fmt: skip
+    "undo": "edit.undo",
+    "redo": "edit.redo",
+    "select_all": "edit.select_all",
+    "cut": "edit.cut",
+    "copy": "edit.copy",
+    "paste": "edit.paste",
+}
 
 
 class HelpScreen(BaseModal):
@@ -42,8 +52,13 @@ class HelpScreen(BaseModal):
     CSS_PATH = "help_screen.tcss"
     AUTO_FOCUS = "#help-body"
     BINDINGS = [
-        Binding("escape,f1,q,question_mark", "close", "keys.close", id="keys.close",
-                tooltip="keys.close.help"),
+        Binding(
+            "escape,f1,q,question_mark",
+            "close",
+            "keys.close",
+            id="keys.close",
+            tooltip="keys.close.help",
+        ),
     ]
 
     def __init__(self, screen: Screen) -> None:
@@ -60,8 +75,12 @@ class HelpScreen(BaseModal):
                 wide = self.app.size.width >= WIDE
                 for name, keys in groups.items():
                     yield Static(name, classes="help-group")
-                    yield Static(_table([(", ".join(k.keys), k.description, k.help, k.enabled)
-                                         for k in keys], wide))  # fmt: skip
+                    yield Static(
+                        _table(
+                            [(", ".join(k.keys), k.description, k.help, k.enabled) for k in keys],
+                            wide,
+                        )
+                    )
                 editing = editing_keys(self.shown_for)
                 if editing:
                     yield Static(t("keys.group.editing"), classes="help-group")

@@ -121,8 +121,10 @@ class TextArea(_TextualTextArea):
 
     def _set_document(self, text: str, language: str | None) -> None:
         super()._set_document(text, language)
-        self.wrapped_document = WrappedDocument(_ShownDocument(self.document),  # type: ignore[arg-type]
-                                                tab_width=self.indent_width)  # fmt: skip
+        self.wrapped_document = WrappedDocument(
+            _ShownDocument(self.document),  # type: ignore[arg-type]
+            tab_width=self.indent_width,
+        )
         self.navigator = DocumentNavigator(self.wrapped_document)
         self._rewrap_and_refresh_virtual_size()
 

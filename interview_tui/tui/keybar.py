@@ -87,8 +87,9 @@ class KeyBar(Widget, can_focus=False):
                 actions.add(binding.action)
                 key = _Key(binding, enabled, tooltip or binding.tooltip or binding.description)
                 (right if binding.id in kept_right else left).append(key)
-        palette = next((found for found in active.values()
-                        if found.binding.action == "command_palette"), None)  # fmt: skip
+        palette = next(
+            (found for found in active.values() if found.binding.action == "command_palette"), None
+        )
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
             binding = palette.binding
             right.append(_Key(binding, palette.enabled, binding.tooltip or binding.description))
@@ -100,9 +101,11 @@ class KeyBar(Widget, can_focus=False):
         The screen's keys fill the first line up to help and the palette, then the next
         lines; a key is drawn whole or not at all (the rest are in f1 and the palette).
         """
-        styles = (self.get_component_rich_style("key-bar--key"),
-                  self.get_component_rich_style("key-bar--description"),
-                  self.get_component_rich_style("key-bar--hover"))  # fmt: skip
+        styles = (
+            self.get_component_rich_style("key-bar--key"),
+            self.get_component_rich_style("key-bar--description"),
+            self.get_component_rich_style("key-bar--hover"),
+        )
         left, right = self._shown()
         tail = Text(no_wrap=True, end="")
         tail_spots: list[_Spot] = []
@@ -134,8 +137,12 @@ class KeyBar(Widget, can_focus=False):
             first.truncate(max(0, width - tail.cell_len), pad=True)
             offset = first.cell_len
             first.append_text(tail)
-            spots += [_Spot(spot.start + offset, spot.end + offset, 0, spot.key, spot.enabled,
-                            spot.tooltip) for spot in tail_spots]  # fmt: skip
+            spots += [
+                _Spot(
+                    spot.start + offset, spot.end + offset, 0, spot.key, spot.enabled, spot.tooltip
+                )
+                for spot in tail_spots
+            ]
         return lines, spots
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -157,8 +164,9 @@ class KeyBar(Widget, can_focus=False):
             self.call_later(self.refresh, layout=True)
         return text
 
-    def _draw(self, line: Text, key: _Key, spots: list[_Spot], styles: tuple[Style, ...],
-              row: int) -> None:
+    def _draw(
+        self, line: Text, key: _Key, spots: list[_Spot], styles: tuple[Style, ...], row: int
+    ) -> None:
         """Append ``key`` to ``line`` as Textual's footer draws it, and where it is."""
         key_style, text_style, hover_style = styles
         dim = Style(dim=True) if not key.enabled else Style()
@@ -166,14 +174,13 @@ class KeyBar(Widget, can_focus=False):
         start = line.cell_len
         line.append(f" {self.app.get_key_display(key.binding)} ", key_style + extra)
         if key.binding.description:
-            line.append(f"{visible(key.binding.description, one_line=True)} ",
-                        text_style + extra)  # fmt: skip
-        spots.append(_Spot(start, line.cell_len, row, key.binding.key, key.enabled,
-                           key.tooltip))  # fmt: skip
+            line.append(f"{visible(key.binding.description, one_line=True)} ", text_style + extra)
+        spots.append(_Spot(start, line.cell_len, row, key.binding.key, key.enabled, key.tooltip))
 
     def _spot_at(self, x: int, y: int) -> _Spot | None:
-        return next((spot for spot in self._spots
-                     if spot.row == y and spot.start <= x < spot.end), None)  # fmt: skip
+        return next(
+            (spot for spot in self._spots if spot.row == y and spot.start <= x < spot.end), None
+        )
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         spot = self._spot_at(event.x, event.y)

@@ -89,12 +89,24 @@ def build_table() -> dict[str, Any]:
     names = {key.value.rpartition("+")[2] for key in Keys}
     names |= set(KEY_NAME_REPLACEMENTS) | set(KEY_NAME_REPLACEMENTS.values())
     return {
-        "bindings": [{"id": b.id, "key": b.key, "action": b.action,
-                      "description": b.description or "", "tooltip": b.tooltip or ""}
-                     for b in declared_bindings()],
-        "classes": [{"name": cls.__name__, "app": cls is InterviewApp,
-                     "bindings": [[b.id, b.key, bool(b.priority)] for b in _bindings_of(cls)]}
-                    for cls in _binding_classes()],
+        "bindings": [
+            {
+                "id": b.id,
+                "key": b.key,
+                "action": b.action,
+                "description": b.description or "",
+                "tooltip": b.tooltip or "",
+            }
+            for b in declared_bindings()
+        ],
+        "classes": [
+            {
+                "name": cls.__name__,
+                "app": cls is InterviewApp,
+                "bindings": [[b.id, b.key, bool(b.priority)] for b in _bindings_of(cls)],
+            }
+            for cls in _binding_classes()
+        ],
         "leader_keys": dict(LEADER_KEYS),
         "key_names": sorted(names),
         "replacements": dict(sorted(KEY_NAME_REPLACEMENTS.items())),

@@ -16,11 +16,18 @@ from interview_tui.lint import LintResult
 from interview_tui.tui.inputs import Input
 
 REWRITE_BINDINGS = [
-    Binding("ctrl+r", "take_rewrite", "rewrite.take", id="rewrite.take",
-            tooltip="rewrite.take.help"),
-    Binding("ctrl+z", "undo_rewrite", "rewrite.undo", id="rewrite.undo",
-            tooltip="rewrite.undo.help", show=False),
-]  # fmt: skip
+    Binding(
+        "ctrl+r", "take_rewrite", "rewrite.take", id="rewrite.take", tooltip="rewrite.take.help"
+    ),
+    Binding(
+        "ctrl+z",
+        "undo_rewrite",
+        "rewrite.undo",
+        id="rewrite.undo",
+        tooltip="rewrite.undo.help",
+        show=False,
+    ),
+]
 
 
 def code_label(code: str) -> str:
@@ -34,8 +41,9 @@ def finding_lines(result: LintResult) -> list[str]:
     for finding in result.findings:
         label = code_label(finding.code)
         if not finding.text_level:
-            lines.append(f"ℹ {t('lint.hint')} · {label}: {finding.message}\n"
-                         f"  → {finding.suggestion}")
+            lines.append(
+                f"ℹ {t('lint.hint')} · {label}: {finding.message}\n  → {finding.suggestion}"
+            )
             continue
         mark = "✓" if finding.accepted else "⚠"
         line = f"{mark} {label}: {finding.message}\n  → {finding.suggestion}"

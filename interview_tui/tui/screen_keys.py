@@ -37,7 +37,7 @@ def describe(binding: Binding) -> str:
     """What a binding does, in words; a goal key names its goal ("Goal 6: Pain points")."""
     action = binding.action
     if action.startswith("tag_goal(") and action.endswith(")"):
-        return t("live.goal", number=action[len("tag_goal("):-1], goal=binding.description)
+        return t("live.goal", number=action[len("tag_goal(") : -1], goal=binding.description)
     return binding.description
 
 
@@ -57,11 +57,17 @@ def key_display(app: Any, key: str) -> str:
 def _leader_sequences(screen: Any, binding_id: str) -> list[str]:
     """``^y 3`` for a binding the screen's leader key runs (the live screen has one)."""
     leader_keys: dict[str, str] = getattr(screen, "LEADER_SEQUENCES", {})
-    firsts = [key for key, bindings in bindings_after_keymap(screen).items()
-              if any(b.action == "leader" for b in bindings)]  # fmt: skip
-    return [f"{key_display(screen.app, first)} {arrows(second)}"
-            for first in firsts for second, target in leader_keys.items()
-            if target == binding_id]  # fmt: skip
+    firsts = [
+        key
+        for key, bindings in bindings_after_keymap(screen).items()
+        if any(b.action == "leader" for b in bindings)
+    ]
+    return [
+        f"{key_display(screen.app, first)} {arrows(second)}"
+        for first in firsts
+        for second, target in leader_keys.items()
+        if target == binding_id
+    ]
 
 
 def screen_keys(screen: Any) -> list[ScreenKey]:
@@ -78,15 +84,21 @@ def screen_keys(screen: Any) -> list[ScreenKey]:
                 if node is app and binding.id not in enabled_of and not binding.priority:
                     continue  # a dialog sees only the app's priority keys
                 if binding.id not in seen:
-                    seen[binding.id] = (binding, node, group,
-                                        _leader_sequences(screen, binding.id))  # fmt: skip
+                    seen[binding.id] = (binding, node, group, _leader_sequences(screen, binding.id))
                 seen[binding.id][3].append(key_display(app, key))
     return [
-        ScreenKey(binding_id, tuple(sorted(dict.fromkeys(keys), key=_reach)), describe(binding),
-                  binding.tooltip or "", t(groups[binding_id]) if binding_id in groups else group,
-                  binding.action, node, enabled_of.get(binding_id, True))
+        ScreenKey(
+            binding_id,
+            tuple(sorted(dict.fromkeys(keys), key=_reach)),
+            describe(binding),
+            binding.tooltip or "",
+            t(groups[binding_id]) if binding_id in groups else group,
+            binding.action,
+            node,
+            enabled_of.get(binding_id, True),
+        )
         for binding_id, (binding, node, group, keys) in seen.items()
-    ]  # fmt: skip
+    ]
 
 
 def _reach(key: str) -> int:

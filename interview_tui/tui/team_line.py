@@ -142,8 +142,13 @@ class SyncProgress(Message):
 class SyncFinished(Message):
     """A sync ended: ``result`` (a SyncResult), or ``error`` (one line), or ``refused``."""
 
-    def __init__(self, result: Any = None, error: str = "", refused: bool = False,
-                 standing: Standing | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        result: Any = None,
+        error: str = "",
+        refused: bool = False,
+        standing: Standing | None = None,
+    ) -> None:
         super().__init__()
         self.result, self.error, self.refused = result, error, refused
         self.standing = standing  # as the sync left it, shown with its result
@@ -184,8 +189,11 @@ class TeamSync:
         me: Any = self
         try:
             result, found = sync_in_own_connection(
-                me.store.path, me.now(), lambda text: me.post_message(SyncProgress(text)),
-                clock=me.store.now)  # fmt: skip
+                me.store.path,
+                me.now(),
+                lambda text: me.post_message(SyncProgress(text)),
+                clock=me.store.now,
+            )
         except LiveOpen:
             me.post_message(SyncFinished(refused=True))
         except Exception as exc:  # one line for the user, whatever went wrong
@@ -205,17 +213,24 @@ class TeamSync:
             self.team_sync = SyncState(result=t("teamline.refused"), failed=True)
             me.notify(t("teamline.live_open"), severity="warning", timeout=8)
         elif result is None:
-            self.team_sync = SyncState(result=t("teamline.failed", error=message.error),
-                                       failed=True)  # fmt: skip
+            self.team_sync = SyncState(
+                result=t("teamline.failed", error=message.error), failed=True
+            )
             me.notify(message.error, severity="error", timeout=10)
         else:
-            line = t("teamline.result", when=f"{me.now():%H:%M}", sent=result.sent,
-                     received=result.received, conflicts=result.new_conflicts)  # fmt: skip
+            line = t(
+                "teamline.result",
+                when=f"{me.now():%H:%M}",
+                sent=result.sent,
+                received=result.received,
+                conflicts=result.new_conflicts,
+            )
             self.team_sync = SyncState(result=line)
             self.team_standing = message.standing
             if result.offline:
-                me.notify(t("cli.team.offline", reason=result.offline), severity="warning",
-                          timeout=10)  # fmt: skip
+                me.notify(
+                    t("cli.team.offline", reason=result.offline), severity="warning", timeout=10
+                )
         self._team_lines_changed()
         from interview_tui.tui.data import DataScreen
 

@@ -22,8 +22,18 @@ from textual.widgets import DataTable
 
 from interview_tui.display import visible
 
-__all__ = ["CELL_LIMIT", "Block", "Hanging", "Parts", "SafeTable", "esc", "hanging", "literal",
-           "marked", "visible"]
+__all__ = [
+    "CELL_LIMIT",
+    "Block",
+    "Hanging",
+    "Parts",
+    "SafeTable",
+    "esc",
+    "hanging",
+    "literal",
+    "marked",
+    "visible",
+]
 
 #: how an unfilled placeholder stands out on screen (besides its written mark)
 GAP_STYLE = "bold reverse yellow"
@@ -32,8 +42,9 @@ GAP_STYLE = "bold reverse yellow"
 CELL_LIMIT = 400
 
 
-def literal(text: object, style: str = "", *, one_line: bool = False,
-            limit: int | None = None) -> Text:  # fmt: skip
+def literal(
+    text: object, style: str = "", *, one_line: bool = False, limit: int | None = None
+) -> Text:
     """``text`` as a renderable that is never parsed as markup and runs no control codes."""
     return Text(visible(text, one_line=one_line, limit=limit), style=style)
 
@@ -85,14 +96,17 @@ class Hanging:
         pad = Text(" " * indent)
         for n, line in enumerate(self.text.wrap(console, room, overflow="fold")):
             line.rstrip()
-            yield from console.render((self.prefix if n == 0 else pad) + line,
-                                      options.update(no_wrap=True, overflow="ignore"))  # fmt: skip
+            yield from console.render(
+                (self.prefix if n == 0 else pad) + line,
+                options.update(no_wrap=True, overflow="ignore"),
+            )
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         indent = cell_len(self.prefix.plain)
         text = Measurement.get(console, options, self.text)
         return Measurement(indent + text.minimum, indent + text.maximum).clamp(
-            max_width=options.max_width)
+            max_width=options.max_width
+        )
 
 
 def hanging(prefix: str | Text, text: object, style: str = "") -> Hanging:
@@ -136,8 +150,9 @@ class Parts:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widest = max((cell_len(part) for part in self.parts), default=0)
-        return Measurement(min(widest, options.max_width),
-                           cell_len(str(self))).clamp(max_width=options.max_width)
+        return Measurement(min(widest, options.max_width), cell_len(str(self))).clamp(
+            max_width=options.max_width
+        )
 
 
 class Block:
@@ -148,8 +163,9 @@ class Block:
         self.parts = list(parts)
 
     def __str__(self) -> str:
-        return "\n".join(str(part) if isinstance(part, Hanging) else part.plain
-                         for part in self.parts)  # fmt: skip
+        return "\n".join(
+            str(part) if isinstance(part, Hanging) else part.plain for part in self.parts
+        )
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
         for part in self.parts:
@@ -160,14 +176,16 @@ class Block:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         sizes = [Measurement.get(console, options, part) for part in self.parts]
-        return Measurement(max((m.minimum for m in sizes), default=0),
-                           max((m.maximum for m in sizes), default=0))  # fmt: skip
+        return Measurement(
+            max((m.minimum for m in sizes), default=0), max((m.maximum for m in sizes), default=0)
+        )
 
 
 def _cell(value: Any) -> Any:
     if isinstance(value, Text):
-        return Text(visible(value.plain, one_line=True, limit=CELL_LIMIT), style=value.style,
-                    end="")  # fmt: skip
+        return Text(
+            visible(value.plain, one_line=True, limit=CELL_LIMIT), style=value.style, end=""
+        )
     if isinstance(value, str):
         return literal(value, one_line=True, limit=CELL_LIMIT)
     return value
@@ -226,8 +244,9 @@ class SafeTable(DataTable):
         self.check_idle()  # columns are measured when idle: make sure idle comes
         return key
 
-    def update_cell(self, row_key: Any, column_key: Any, value: Any, *,
-                    update_width: bool = True) -> None:  # fmt: skip
+    def update_cell(
+        self, row_key: Any, column_key: Any, value: Any, *, update_width: bool = True
+    ) -> None:
         """Change one cell; its column widens to fit the new value."""
         super().update_cell(row_key, column_key, _cell(value), update_width=update_width)
         self.check_idle()

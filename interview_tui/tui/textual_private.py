@@ -44,9 +44,11 @@ def alt_sequences() -> dict[str, str]:
     return {
         sequence: f"alt+{key_name(sequence[1])}"
         for sequence, value in _table().items()
-        if len(sequence) == 2 and sequence[0] == ESC and sequence[1] != ESC
+        if len(sequence) == 2
+        and sequence[0] == ESC
+        and sequence[1] != ESC
         and (isinstance(value, str) or _is_alt_key(value))
-    }  # fmt: skip
+    }
 
 
 def _is_alt_key(value: object) -> bool:

@@ -46,8 +46,9 @@ def install() -> None:
         return
 
     @wraps(original)
-    def __init__(self: Timer, event_target: Any, interval: float, *args: Any,
-                 **kwargs: Any) -> None:  # fmt: skip
+    def __init__(
+        self: Timer, event_target: Any, interval: float, *args: Any, **kwargs: Any
+    ) -> None:
         name = kwargs.get("name") or ""
         original(self, event_target, safe_interval(interval, name), *args, **kwargs)
 

@@ -56,8 +56,12 @@ class RecordActions(UndoMixin):
     def _status_menu(self, menu: StatusMenu) -> None:
         me: Any = self
         choices = [(t(f"lifecycle.to.{c.target}"), c.target) for c in menu.choices]
-        title = t("lifecycle.title", customer=menu.customer, date=menu.day,
-                  status=t(f"status.{menu.status}"))  # fmt: skip
+        title = t(
+            "lifecycle.title",
+            customer=menu.customer,
+            date=menu.day,
+            status=t(f"status.{menu.status}"),
+        )
 
         def chosen(target: str | None) -> None:
             choice = next((c for c in menu.choices if c.target == target), None)
@@ -67,7 +71,8 @@ class RecordActions(UndoMixin):
                 body = t(f"lifecycle.confirm.{menu.status}.{target}", date=menu.day)
                 me.app.push_screen(
                     ConfirmDialog(title, body, t(f"lifecycle.to.{target}")),
-                    lambda yes: self._move(menu, target) if yes else None)
+                    lambda yes: self._move(menu, target) if yes else None,
+                )
             else:
                 self._move(menu, target)
 
@@ -79,8 +84,13 @@ class RecordActions(UndoMixin):
         label = t("lifecycle.moved", status=t(f"status.{target}"))
 
         def write() -> Any:
-            return recorded(store, _model("visit"), menu.visit_id, label,
-                            lambda: move_visit(store, menu.visit_id, target))  # fmt: skip
+            return recorded(
+                store,
+                _model("visit"),
+                menu.visit_id,
+                label,
+                lambda: move_visit(store, menu.visit_id, target),
+            )
 
         def done(result: Any) -> None:
             self.remember(result[1])
@@ -100,10 +110,13 @@ class RecordActions(UndoMixin):
                 me.iapp.show("live", visit_id=visit_id)
                 return
             me.app.push_screen(
-                ConfirmDialog(t("lifecycle.live_early.title"),
-                              t("lifecycle.live_early.body", date=day),
-                              t("lifecycle.live_early.yes")),
-                lambda yes: me.iapp.show("live", visit_id=visit_id) if yes else None)
+                ConfirmDialog(
+                    t("lifecycle.live_early.title"),
+                    t("lifecycle.live_early.body", date=day),
+                    t("lifecycle.live_early.yes"),
+                ),
+                lambda yes: me.iapp.show("live", visit_id=visit_id) if yes else None,
+            )
 
         me.read(lambda: live_check(store, visit_id, today), checked)
 
@@ -159,18 +172,24 @@ class RecordActions(UndoMixin):
 
         def ask(found: archive.Impact) -> None:
             lines = [t(f"archive.impact.{name}", count=n) for name, n in found.counts().items()]
-            body = "\n".join([t(f"archive.delete_body.{kind}"), *lines,
-                              "", t("archive.delete_final")])  # fmt: skip
+            body = "\n".join(
+                [t(f"archive.delete_body.{kind}"), *lines, "", t("archive.delete_final")]
+            )
             title = t("archive.delete_title", name=found.name)
 
             def confirmed(yes: bool | None) -> None:
                 if yes:
-                    me.iapp.save(lambda: archive.delete_for_good(store, kind, record_id),
-                                 lambda _gone: (me.notify(t("archive.deleted", name=found.name)),
-                                                self._changed()))  # fmt: skip
+                    me.iapp.save(
+                        lambda: archive.delete_for_good(store, kind, record_id),
+                        lambda _gone: (
+                            me.notify(t("archive.deleted", name=found.name)),
+                            self._changed(),
+                        ),
+                    )
 
-            me.app.push_screen(ConfirmDialog(title, body, t("archive.delete_yes"), danger=True),
-                               confirmed)  # fmt: skip
+            me.app.push_screen(
+                ConfirmDialog(title, body, t("archive.delete_yes"), danger=True), confirmed
+            )
 
         me.read(lambda: archive.impact(store, kind, record_id), ask)
 

@@ -34,34 +34,61 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
     _resumed_once = False
     #: the footer shows the first keys that fit: the visit's main actions come first
     BINDINGS = [
-        Binding("enter", "open_visit", "home.open", id="home.open", tooltip="home.open.help",
-                show=False),
-        Binding("n", "new_visit", "home.new_visit", id="home.new_visit",
-                tooltip="home.new_visit.help"),
+        Binding(
+            "enter", "open_visit", "home.open", id="home.open", tooltip="home.open.help", show=False
+        ),
+        Binding(
+            "n", "new_visit", "home.new_visit", id="home.new_visit", tooltip="home.new_visit.help"
+        ),
         Binding("e", "edit", "home.edit", id="home.edit_customer", tooltip="home.edit.help"),
-        Binding("r", "rehearse", "home.rehearse", id="home.rehearse",
-                tooltip="home.rehearse.help"),
+        Binding("r", "rehearse", "home.rehearse", id="home.rehearse", tooltip="home.rehearse.help"),
         Binding("l", "live", "home.live", id="home.live", tooltip="home.live.help"),
         Binding("s", "status", "home.status", id="home.status", tooltip="home.status.help"),
         Binding("x", "export", "home.export", id="home.export", tooltip="home.export.help"),
-        Binding("c", "new_customer", "home.new_customer", id="home.new_customer",
-                tooltip="home.new_customer.help"),
-        Binding("t", "timeline", "home.timeline", id="home.timeline",
-                tooltip="home.timeline.help"),
-        Binding("m", "commitments", "home.commitments", id="home.commitments",
-                tooltip="home.commitments.help"),
-        Binding("p", "requirements", "home.requirements", id="home.requirements",
-                tooltip="home.requirements.help"),
+        Binding(
+            "c",
+            "new_customer",
+            "home.new_customer",
+            id="home.new_customer",
+            tooltip="home.new_customer.help",
+        ),
+        Binding("t", "timeline", "home.timeline", id="home.timeline", tooltip="home.timeline.help"),
+        Binding(
+            "m",
+            "commitments",
+            "home.commitments",
+            id="home.commitments",
+            tooltip="home.commitments.help",
+        ),
+        Binding(
+            "p",
+            "requirements",
+            "home.requirements",
+            id="home.requirements",
+            tooltip="home.requirements.help",
+        ),
         Binding("slash", "search", "home.search", id="home.search", tooltip="home.search.help"),
         Binding("a", "matrix", "home.matrix", id="home.matrix", tooltip="home.matrix.help"),
-        Binding("S", "share", "home.share", id="home.share", tooltip="home.share.help",
-                show=False),
-        Binding("delete", "archive", "home.archive", id="home.archive",
-                tooltip="home.archive.help"),
-        Binding("h", "toggle_archived", "home.archived", id="home.archived",
-                tooltip="home.archived.help", show=False),
-        Binding("ctrl+d", "delete_for_good", "home.delete", id="home.delete",
-                tooltip="home.delete.help", show=False),
+        Binding("S", "share", "home.share", id="home.share", tooltip="home.share.help", show=False),
+        Binding(
+            "delete", "archive", "home.archive", id="home.archive", tooltip="home.archive.help"
+        ),
+        Binding(
+            "h",
+            "toggle_archived",
+            "home.archived",
+            id="home.archived",
+            tooltip="home.archived.help",
+            show=False,
+        ),
+        Binding(
+            "ctrl+d",
+            "delete_for_good",
+            "home.delete",
+            id="home.delete",
+            tooltip="home.delete.help",
+            show=False,
+        ),
         UNDO_BINDING,
         Binding("ctrl+r", "reload", "home.reload", id="home.reload", show=False),
     ]
@@ -73,8 +100,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         with Horizontal(id="home-body"):
             with Vertical(id="visits-pane"):
                 yield Static(self._legend(), classes="pane-title", id="visits-title")
-                yield SafeTable(id="visits", cursor_type="row", zebra_stripes=True,
-                                cell_padding=0)
+                yield SafeTable(id="visits", cursor_type="row", zebra_stripes=True, cell_padding=0)
                 yield Static(t("home.empty"), id="home-empty")
             with Vertical(id="side-pane"):
                 yield Static(t("home.commitments_title"), classes="pane-title")
@@ -109,8 +135,9 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         self._new_visit_form: Any = None
         visits = self.query_one("#visits", DataTable)
         visits.add_column("", key="mark")  # one space between columns: room for the purpose
-        visits.add_columns(*(" " + t(f"home.col.{name}")
-                             for name in ("date", "customer", "status", "purpose")))
+        visits.add_columns(
+            *(" " + t(f"home.col.{name}") for name in ("date", "customer", "status", "purpose"))
+        )
         customers = self.query_one("#customers", DataTable)
         customers.add_columns(t("home.col.customer"), t("home.col.visits"))
         if (prefetched := self.iapp.take_prefetched("home")) is not None:
@@ -151,8 +178,10 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         """The longest customer name, up to a quarter of the table (at least 14 cells)."""
         table = self.query_one("#visits", DataTable)
         width = table.size.width or self.app.size.width * 7 // 10
-        longest = max((cell_len(row["customer"]) for row in (self._data.visits if self._data
-                       else ())), default=_CUSTOMER_WIDTH)  # fmt: skip
+        longest = max(
+            (cell_len(row["customer"]) for row in (self._data.visits if self._data else ())),
+            default=_CUSTOMER_WIDTH,
+        )
         return max(_CUSTOMER_WIDTH, min(longest, width // 4))
 
     def show(self, data: HomeData) -> None:
@@ -170,10 +199,15 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             timing = visit_timing(row["date"], row["status"], today)
             mark, style = _MARKS[timing]
             purpose, height = _wrapped(row["purpose"] or "", room)
-            visits.add_row(Text(" " + mark, style=style), _when(row["date"], today, timing),
-                           _cut(row["customer"], customer_width),
-                           _status(row), purpose, height=height,
-                           key=str(row["id"]))  # fmt: skip
+            visits.add_row(
+                Text(" " + mark, style=style),
+                _when(row["date"], today, timing),
+                _cut(row["customer"], customer_width),
+                _status(row),
+                purpose,
+                height=height,
+                key=str(row["id"]),
+            )
         visits.measure()
         shared = any(row.get("shared_at") for row in data.visits)
         self.query_one("#visits-title", Static).update(self._legend(shared))
@@ -182,8 +216,9 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         customers = self.query_one("#customers", SafeTable)
         customers.clear()
         for row in data.customers:
-            customers.add_row(_cut(row["name"], _SIDE_NAME_WIDTH)[1:], str(row["visits"]),
-                              key=str(row["id"]))  # fmt: skip
+            customers.add_row(
+                _cut(row["name"], _SIDE_NAME_WIDTH)[1:], str(row["visits"]), key=str(row["id"])
+            )
         customers.measure()
         counts = t("home.counts", open=data.open_commitments, overdue=data.overdue_commitments)
         counts_widget = self.query_one("#commitment-counts", Static)
@@ -200,8 +235,10 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         """Overdue and due this week, ours and theirs, then the first few of them."""
         due = data.due
         text = Text(no_wrap=True, overflow="ellipsis")
-        for key, counts, style in (("home.due_overdue", due.overdue, "bold red"),
-                                   ("home.due_week", due.due, "")):  # fmt: skip
+        for key, counts, style in (
+            ("home.due_overdue", due.overdue, "bold red"),
+            ("home.due_week", due.due, ""),
+        ):
             line = t(key, ours=counts.get("us", 0), theirs=counts.get("customer", 0))
             text.append(line + "\n", style=style if sum(counts.values()) else "dim")
         today = self.iapp.today()
@@ -241,11 +278,19 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
     # -- actions ------------------------------------------------------------------------
 
     _ROUTE_OF_ACTION = {
-        "new_visit": "visit_form", "new_customer": "customer",
-        "edit_customer": "customer", "edit": "customer", "live": "live", "rehearse": "rehearse",
-        "commitments": "commitments", "requirements": "requirements", "search": "search",
-        "matrix": "matrix", "export": "export", "timeline": "timeline",
-    }  # fmt: skip
+        "new_visit": "visit_form",
+        "new_customer": "customer",
+        "edit_customer": "customer",
+        "edit": "customer",
+        "live": "live",
+        "rehearse": "rehearse",
+        "commitments": "commitments",
+        "requirements": "requirements",
+        "search": "search",
+        "matrix": "matrix",
+        "export": "export",
+        "timeline": "timeline",
+    }
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys for screens that are not part of this build are not offered."""
@@ -301,8 +346,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
 
     def action_new_visit(self) -> None:
         """A new visit for the customer of the focused row; selected here once saved."""
-        self._new_visit_form = self.iapp.show("visit_form",
-                                              customer_id=self.focused_customer_id())
+        self._new_visit_form = self.iapp.show("visit_form", customer_id=self.focused_customer_id())
 
     def action_new_customer(self) -> None:
         self.iapp.show("customer")
@@ -342,8 +386,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             self.say_no_visit()
             return
         store = self.iapp.store
-        self.read(lambda: (team_config(store), share_summary(store, visit_id)),
-                  self._share_dialog)  # fmt: skip
+        self.read(lambda: (team_config(store), share_summary(store, visit_id)), self._share_dialog)
 
     def _share_dialog(self, found: tuple[Any, Any]) -> None:
         from interview_tui.tui.confirm import ConfirmDialog
@@ -353,16 +396,23 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             self.notify(t("teamline.no_team"), severity="warning", timeout=10)
             return
         if summary.shared_at:
-            self.notify(t("share.already", team=config.name, date=summary.shared_at),
-                        timeout=6)  # fmt: skip
+            self.notify(t("share.already", team=config.name, date=summary.shared_at), timeout=6)
             return
-        body = t("share.body", customer=summary.customer, date=summary.date,
-                 notes=summary.notes_shared, internal=summary.notes_internal,
-                 requirements=summary.requirements, commitments=summary.commitments,
-                 private=summary.notes_private, personal=summary.notes_personal)  # fmt: skip
+        body = t(
+            "share.body",
+            customer=summary.customer,
+            date=summary.date,
+            notes=summary.notes_shared,
+            internal=summary.notes_internal,
+            requirements=summary.requirements,
+            commitments=summary.commitments,
+            private=summary.notes_private,
+            personal=summary.notes_personal,
+        )
         dialog = ConfirmDialog(t("share.title", team=config.name), body, t("share.confirm"))
-        self.app.push_screen(dialog, lambda yes: self._share(summary.visit_id, config.name)
-                             if yes else None)  # fmt: skip
+        self.app.push_screen(
+            dialog, lambda yes: self._share(summary.visit_id, config.name) if yes else None
+        )
 
     def _share(self, visit_id: int, team: str) -> None:
         from interview_tui.team.actions import share_visit
@@ -377,8 +427,12 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
 
 
 #: the first column's mark and style for each :func:`visit_timing`
-_MARKS = {"today": ("●", "bold green"), "upcoming": ("○", ""),
-          "overdue": ("!", "bold red"), "past": (" ", "")}  # fmt: skip
+_MARKS = {
+    "today": ("●", "bold green"),
+    "upcoming": ("○", ""),
+    "overdue": ("!", "bold red"),
+    "past": (" ", ""),
+}
 _DATE_WIDTH = 11  # "11-29 15:00", or "2025-10-26" for another year
 _CUSTOMER_WIDTH = 14  # the least the customer column gets
 _CONSOLE = Console(width=200)
@@ -422,7 +476,7 @@ def _wrapped(text: str, width: int) -> tuple[Group | Text, int]:
     if cell.cell_len <= width:
         return Text(" ") + cell, 1
     first = cell.wrap(_CONSOLE, width)[0]
-    second = Text(cell.plain[len(first.plain):].strip())
+    second = Text(cell.plain[len(first.plain) :].strip())
     second.truncate(width, overflow="ellipsis")
     first.rstrip()
     return Group(Text(" ") + first, Text(" ") + second), 2

@@ -42,8 +42,9 @@ class BriefScreen(DataScreen[CustomerBrief]):
         super().on_mount()
 
     def fetch(self) -> CustomerBrief:
-        return customer_brief(self.iapp.store, self.customer_id, self.iapp.today(),
-                              exclude_visit=self.visit_id)  # fmt: skip
+        return customer_brief(
+            self.iapp.store, self.customer_id, self.iapp.today(), exclude_visit=self.visit_id
+        )
 
     def show(self, data: CustomerBrief) -> None:
         self.query_one("#live-brief", Static).update(Block(brief_lines(data, self.iapp.today())))

@@ -29,8 +29,9 @@ def read_back_lines(session: LiveSession) -> tuple[list[str], list[str]]:
     return [str(line) for _r, line in requirements], [line for _c, line in commitments]
 
 
-def read_back(session: LiveSession) -> tuple[list[tuple[Requirement, Block]],
-                                             list[tuple[Commitment, str]]]:  # fmt: skip
+def read_back(
+    session: LiveSession,
+) -> tuple[list[tuple[Requirement, Block]], list[tuple[Commitment, str]]]:
     """Each requirement with its lines (what they need, then the schedule: their latest
     date, our planned date, the workaround, agreed or not) and each commitment with its
     line, as the customer hears them."""
@@ -58,8 +59,15 @@ def read_back(session: LiveSession) -> tuple[list[tuple[Requirement, Block]],
 class ReadBackItem(TranslatedBindings, Static, can_focus=True):
     """One requirement or commitment read back; enter (or ``e``) opens it to correct it."""
 
-    BINDINGS = [Binding("enter,e", "correct", "confirm.correct", id="confirm.correct",
-                        tooltip="confirm.correct.help")]  # fmt: skip
+    BINDINGS = [
+        Binding(
+            "enter,e",
+            "correct",
+            "confirm.correct",
+            id="confirm.correct",
+            tooltip="confirm.correct.help",
+        )
+    ]
 
     def __init__(self, content: Any, record: Requirement | Commitment | None = None) -> None:
         super().__init__(content, classes="item")
@@ -114,8 +122,11 @@ class ConfirmBackScreen(BaseModal):
             yield Vertical(*self._items(), id="read-back")
             yield Static(t("confirm.hint"), classes="hint")
             yield Label(t("confirm.next_step"), classes="section")
-            yield Input(value=self.session.visit.next_step,
-                        placeholder=t("confirm.next_step_placeholder"), id="next-step")  # fmt: skip
+            yield Input(
+                value=self.session.visit.next_step,
+                placeholder=t("confirm.next_step_placeholder"),
+                id="next-step",
+            )
             yield Static("", id="confirm-message")
             with Horizontal(classes="buttons"):
                 yield Button(t("dialog.cancel"), id="cancel")
@@ -126,10 +137,12 @@ class ConfirmBackScreen(BaseModal):
         requirements, commitments = read_back(self.session)
         items: list[Static] = [Static(t("confirm.requirements"), classes="section")]
         items += [ReadBackItem(block, r) for r, block in requirements] or [
-            ReadBackItem(hanging("• ", t("confirm.none")))]
+            ReadBackItem(hanging("• ", t("confirm.none")))
+        ]
         items.append(Static(t("confirm.commitments"), classes="section"))
         items += [ReadBackItem(hanging("• ", line), c) for c, line in commitments] or [
-            ReadBackItem(hanging("• ", t("confirm.none")))]
+            ReadBackItem(hanging("• ", t("confirm.none")))
+        ]
         return items
 
     def correct(self, record: Requirement | Commitment) -> None:
@@ -153,8 +166,7 @@ class ConfirmBackScreen(BaseModal):
         if isinstance(record, Requirement):
             dialog: Any = RequirementDialog(today, requirement=record)
         else:
-            dialog = CommitmentDialog(today, session.beyond_authority, safe=True,
-                                      commitment=record)  # fmt: skip
+            dialog = CommitmentDialog(today, session.beyond_authority, safe=True, commitment=record)
         dialog.draft_context = f"visit:{session.visit.id}"
         self.app.push_screen(dialog, saved)
 
@@ -166,8 +178,15 @@ class ConfirmBackScreen(BaseModal):
         app, session = self.iapp, self.session
         session.flush()
         session.wait_written()
-        recap = render(app.store, session.visit.id or 0, "recap-md", include_personal=False,
-                       today=app.today(), now=app.now(), settings=app.user_settings())
+        recap = render(
+            app.store,
+            session.visit.id or 0,
+            "recap-md",
+            include_personal=False,
+            today=app.today(),
+            now=app.now(),
+            settings=app.user_settings(),
+        )
         copy_text(self.app, recap.decode("utf-8").rstrip("\n"))
 
     async def _redraw(self, record: Requirement | Commitment) -> None:

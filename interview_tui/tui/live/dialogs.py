@@ -64,8 +64,15 @@ class CommitmentDialog(DueDateForm):
 
     TITLE_KEY = "commitment.title"
 
-    def __init__(self, today: date, check_authority, default_owner: str = "", *,
-                 safe: bool = False, commitment: Commitment | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        today: date,
+        check_authority,
+        default_owner: str = "",
+        *,
+        safe: bool = False,
+        commitment: Commitment | None = None,
+    ) -> None:
         super().__init__()
         self.today = today
         self.check_authority = check_authority
@@ -82,12 +89,15 @@ class CommitmentDialog(DueDateForm):
         yield Input(compact=True, id="text", value=c.text if c else "")
         yield Static("", id="beyond", classes="hint warn")
         yield Label(t("commitment.owner_side"))
-        yield Select([(t("owner.us"), "us"), (t("owner.customer"), "customer")],
-                     value=c.owner_side.value if c else "us", allow_blank=False,
-                     id="owner_side", compact=True)  # fmt: skip
+        yield Select(
+            [(t("owner.us"), "us"), (t("owner.customer"), "customer")],
+            value=c.owner_side.value if c else "us",
+            allow_blank=False,
+            id="owner_side",
+            compact=True,
+        )
         yield Label(t("commitment.owner_name"))
-        yield Input(compact=True, value=c.owner_name if c else self.default_owner,
-                    id="owner_name")  # fmt: skip
+        yield Input(compact=True, value=c.owner_name if c else self.default_owner, id="owner_name")
         yield Label(t("commitment.due"))
         yield Input(compact=True, id="due", value=c.due.isoformat() if c and c.due else "")
         yield Static("", id="due-message", classes="hint")
@@ -96,8 +106,12 @@ class CommitmentDialog(DueDateForm):
         # offered while the customer may be looking at the screen)
         if not self.safe:
             yield Label(t("commitment.override"), id="override-label")
-            yield Input(compact=True, id="override", placeholder=t("commitment.override_hint"),
-                        value=c.authority_override if c else "")  # fmt: skip
+            yield Input(
+                compact=True,
+                id="override",
+                placeholder=t("commitment.override_hint"),
+                value=c.authority_override if c else "",
+            )
 
     @on(Input.Changed, "#text")
     def _check_authority(self, event: Input.Changed) -> None:
@@ -122,8 +136,13 @@ class CommitmentDialog(DueDateForm):
             return None
         side = self.query_one("#owner_side", Select).value
         override = self.value("override") if not self.safe and self.check_authority(text) else ""
-        return {"text": text, "owner_side": OwnerSide(str(side)),
-                "owner_name": self.value("owner_name"), "due": due, "override": override}
+        return {
+            "text": text,
+            "owner_side": OwnerSide(str(side)),
+            "owner_name": self.value("owner_name"),
+            "due": due,
+            "override": override,
+        }
 
 
 class RequirementDialog(FormDialog):
@@ -137,8 +156,7 @@ class RequirementDialog(FormDialog):
 
     TITLE_KEY = "requirement.title"
     # the title last: user, scenario, pain are typed in a burst right after ctrl+r
-    FIELDS = ("user", "scenario", "pain", "originator", "solution_idea", "product_details",
-              "title")  # fmt: skip
+    FIELDS = ("user", "scenario", "pain", "originator", "solution_idea", "product_details", "title")
     SCHEDULE = ("latest_acceptable", "planned", "workaround", "told_customer")
     SOLUTION = ("solution_text", "solution_reasoning", "solution_answer", "solution_reason")
 
@@ -157,10 +175,12 @@ class RequirementDialog(FormDialog):
         if name in self.SOLUTION:
             current = r.solution
             reply = current.reply if current else None
-            return {"solution_text": current.text if current else "",
-                    "solution_reasoning": current.reasoning if current else "",
-                    "solution_answer": (reply.answer if reply else SolutionAnswer.WAITING).value,
-                    "solution_reason": reply.reason if reply else ""}[name]  # fmt: skip
+            return {
+                "solution_text": current.text if current else "",
+                "solution_reasoning": current.reasoning if current else "",
+                "solution_answer": (reply.answer if reply else SolutionAnswer.WAITING).value,
+                "solution_reason": reply.reason if reply else "",
+            }[name]
         value = getattr(r, name)
         return value.isoformat() if isinstance(value, date) else (value or "")
 
@@ -172,27 +192,51 @@ class RequirementDialog(FormDialog):
         yield Static(t("requirement.schedule"), classes="hint")
         for name in self.SCHEDULE:
             yield Label(t(f"detail.req.{name}"))
-            yield Input(compact=True, id=name, value=self._initial(name),
-                        placeholder="2026-12-04, +14d, 下周五" if name in ("latest_acceptable",
-                                                                       "planned") else "")
-        yield Tick(t("detail.req.share_plan"), id="share_plan", compact=True,
-                   value=bool(self.requirement and self.requirement.share_plan))  # fmt: skip
+            yield Input(
+                compact=True,
+                id=name,
+                value=self._initial(name),
+                placeholder="2026-12-04, +14d, 下周五"
+                if name in ("latest_acceptable", "planned")
+                else "",
+            )
+        yield Tick(
+            t("detail.req.share_plan"),
+            id="share_plan",
+            compact=True,
+            value=bool(self.requirement and self.requirement.share_plan),
+        )
         yield Static("", id="schedule-message", classes="hint error-message")
         yield Static(t("requirement.solution"), classes="hint")
         yield Label(t("detail.sol.text"))
-        yield Input(compact=True, id="solution_text", value=self._initial("solution_text"),
-                    placeholder=t("detail.sol.text_hint"))  # fmt: skip
+        yield Input(
+            compact=True,
+            id="solution_text",
+            value=self._initial("solution_text"),
+            placeholder=t("detail.sol.text_hint"),
+        )
         yield Label(t("detail.sol.reasoning"))
-        yield Input(compact=True, id="solution_reasoning",
-                    value=self._initial("solution_reasoning"),
-                    placeholder=t("detail.sol.reasoning_hint"))  # fmt: skip
+        yield Input(
+            compact=True,
+            id="solution_reasoning",
+            value=self._initial("solution_reasoning"),
+            placeholder=t("detail.sol.reasoning_hint"),
+        )
         yield Label(t("detail.sol.answer"))
-        yield Choice([(display(a), a.value) for a in SolutionAnswer], allow_blank=False,
-                     value=self._initial("solution_answer") or SolutionAnswer.WAITING.value,
-                     id="solution_answer", compact=True)  # fmt: skip
+        yield Choice(
+            [(display(a), a.value) for a in SolutionAnswer],
+            allow_blank=False,
+            value=self._initial("solution_answer") or SolutionAnswer.WAITING.value,
+            id="solution_answer",
+            compact=True,
+        )
         yield Label(t("detail.sol.reason"))
-        yield Input(compact=True, id="solution_reason", value=self._initial("solution_reason"),
-                    placeholder=t("detail.sol.reason_hint"))  # fmt: skip
+        yield Input(
+            compact=True,
+            id="solution_reason",
+            value=self._initial("solution_reason"),
+            placeholder=t("detail.sol.reason_hint"),
+        )
         yield Static("", id="solution-message", classes="hint error-message")
 
     def on_mount(self) -> None:  # FormDialog's runs too (Textual calls each class's)
@@ -200,11 +244,17 @@ class RequirementDialog(FormDialog):
 
     @on(Input.Changed)
     def _show_missing(self) -> None:
-        missing = [t(f"requirement.{n}").split(" (")[0].split("(")[0]
-                   for n in ("user", "scenario", "pain") if not self.value(n).strip()]  # fmt: skip
+        missing = [
+            t(f"requirement.{n}").split(" (")[0].split("(")[0]
+            for n in ("user", "scenario", "pain")
+            if not self.value(n).strip()
+        ]
         widget = self.query_one("#missing", Static)
-        widget.update(t("requirement.missing", missing=", ".join(missing)) if missing
-                      else t("requirement.clear"))  # fmt: skip
+        widget.update(
+            t("requirement.missing", missing=", ".join(missing))
+            if missing
+            else t("requirement.clear")
+        )
         widget.set_class(bool(missing), "warn")
 
     def _refused(self, message_id: str, label: str, exc: FieldError) -> None:
@@ -224,8 +274,9 @@ class RequirementDialog(FormDialog):
         except FieldError as exc:
             self._refused("schedule-message", t(f"detail.req.{exc.field}"), exc)
             return None
-        text, reasoning, reason = (self.value(n) for n in
-                                   ("solution_text", "solution_reasoning", "solution_reason"))
+        text, reasoning, reason = (
+            self.value(n) for n in ("solution_text", "solution_reasoning", "solution_reason")
+        )
         answer = SolutionAnswer(str(self.query_one("#solution_answer", Select).value))
         proposed = bool(text.strip()) or bool(self.requirement and self.requirement.solution)
         try:
@@ -234,9 +285,15 @@ class RequirementDialog(FormDialog):
             label = t(f"detail.sol.{exc.field.removeprefix('solution_')}")
             self._refused("solution-message", label, exc)
             return None
-        return (values | dict.fromkeys(self.SCHEDULE, "") | schedule
-                | {"share_plan": self.query_one("#share_plan", Tick).value,
-                   "solution": (text, reasoning, answer, reason)})  # fmt: skip
+        return (
+            values
+            | dict.fromkeys(self.SCHEDULE, "")
+            | schedule
+            | {
+                "share_plan": self.query_one("#share_plan", Tick).value,
+                "solution": (text, reasoning, answer, reason),
+            }
+        )
 
 
 class PainDialog(DueDateForm):
@@ -270,8 +327,7 @@ class PainDialog(DueDateForm):
         if not ok:
             self.query_one("#due", Input).focus()
             return None
-        return {"text": text, "action": action, "owner_name": self.value("owner_name"),
-                "due": due}  # fmt: skip
+        return {"text": text, "action": action, "owner_name": self.value("owner_name"), "due": due}
 
 
 class AdhocDialog(RewriteField, FormDialog):
@@ -314,11 +370,14 @@ class AdhocDialog(RewriteField, FormDialog):
             return None
         result = self._rewrite_result()
         if result is not None and result.shallow:
-            self.notify(t("adhoc.saved_flagged", code=code_label(result.findings[0].code)),
-                        timeout=4)
-        return {"text": text, "role": Role(str(self.query_one("#role", Select).value)),
-                "goal": Goal(str(self.query_one("#goal", Select).value))}  # fmt: skip
-
+            self.notify(
+                t("adhoc.saved_flagged", code=code_label(result.findings[0].code)), timeout=4
+            )
+        return {
+            "text": text,
+            "role": Role(str(self.query_one("#role", Select).value)),
+            "goal": Goal(str(self.query_one("#goal", Select).value)),
+        }
 
     def _rewrite_result(self) -> LintResult | None:
         text = self.value("text")
@@ -357,8 +416,9 @@ class PickerDialog(BaseModal):
             yield Static(literal(self.title_text), classes="dialog-title")
             if self.filter_box:
                 yield Input(placeholder=t("jump.placeholder"), id="filter")
-            yield OptionList(*[Option(literal(label, one_line=True), id=key)
-                               for key, label in self.options])  # fmt: skip
+            yield OptionList(
+                *[Option(literal(label, one_line=True), id=key) for key, label in self.options]
+            )
 
     def on_mount(self) -> None:
         if self.filter_box:
@@ -371,9 +431,13 @@ class PickerDialog(BaseModal):
         needle = event.value.casefold().strip()
         option_list = self.query_one(OptionList)
         option_list.clear_options()
-        option_list.add_options([Option(literal(label, one_line=True), id=key)
-                                 for key, label in self.options
-                                 if needle in label.casefold()])  # fmt: skip
+        option_list.add_options(
+            [
+                Option(literal(label, one_line=True), id=key)
+                for key, label in self.options
+                if needle in label.casefold()
+            ]
+        )
         if option_list.option_count:
             option_list.highlighted = 0
 
@@ -388,7 +452,8 @@ class PickerDialog(BaseModal):
             option_list = self.query_one(OptionList)
             if option_list.option_count:
                 option_list.action_cursor_down() if event.key == "down" else (
-                    option_list.action_cursor_up())
+                    option_list.action_cursor_up()
+                )
                 event.stop()
 
     @on(OptionList.OptionSelected)

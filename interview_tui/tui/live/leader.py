@@ -56,8 +56,9 @@ class LeaderMenu(Static):
     """
 
     def __init__(self, labels: dict[str, str], **kwargs: Any) -> None:
-        rest = " · ".join(f"{arrows(key)} {label}"
-                          for key, label in labels.items() if not key.isdigit())  # fmt: skip
+        rest = " · ".join(
+            f"{arrows(key)} {label}" for key, label in labels.items() if not key.isdigit()
+        )
 
         def menu(goals: list[Goal]) -> str:
             shown = " ".join(f"{g.number} {t(f'goal_short.{g.value}')}" for g in goals)

@@ -122,17 +122,30 @@ def outline_groups(items: list[ScriptItem]) -> list[tuple[Role, list[tuple[int, 
 
 def _goal_bindings() -> list[Binding]:
     return [
-        Binding(f"alt+{goal.number}", f"tag_goal({goal.number})", f"goal.{goal.value}",
-                id=f"live.goal{goal.number}", tooltip="live.goal.help", show=False,
-                priority=True)
+        Binding(
+            f"alt+{goal.number}",
+            f"tag_goal({goal.number})",
+            f"goal.{goal.value}",
+            id=f"live.goal{goal.number}",
+            tooltip="live.goal.help",
+            show=False,
+            priority=True,
+        )
         for goal in Goal
     ]
 
 
 def _hidden(keys: str, action: str, name: str) -> Binding:
     """A live binding kept off the footer (the leader menu and the help panel list it)."""
-    return Binding(keys, action, f"live.{name}", id=f"live.{name}", tooltip=f"live.{name}.help",
-                   show=False, priority=True)  # fmt: skip
+    return Binding(
+        keys,
+        action,
+        f"live.{name}",
+        id=f"live.{name}",
+        tooltip=f"live.{name}.help",
+        show=False,
+        priority=True,
+    )
 
 
 class LiveScreen(BaseScreen):
@@ -144,24 +157,56 @@ class LiveScreen(BaseScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-one-pane"), (60, "-two-panes"), (80, "-three-panes")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (21, "-tall")]
     BINDINGS = [  # the footer shows them in this order: what a meeting needs most first
-        Binding("ctrl+t", "commitment", "live.commitment", id="live.commitment",
-                tooltip="live.commitment.help", priority=True),
-        Binding("ctrl+r", "requirement", "live.requirement", id="live.requirement",
-                tooltip="live.requirement.help", priority=True),
-        Binding("ctrl+l", "pain", "live.pain", id="live.pain", tooltip="live.pain.help",
-                priority=True),
-        Binding("ctrl+j", "new_note", "live.new_note", id="live.new_note",
-                tooltip="live.new_note.help", priority=True),
-        Binding("ctrl+n", "next", "live.next", id="live.next", tooltip="live.next.help",
-                priority=True),
-        Binding("ctrl+b", "prev", "live.prev", id="live.prev", tooltip="live.prev.help",
-                priority=True),
-        Binding(LEADER_KEY, "leader", "live.leader", id=LEADER_ID, tooltip="live.leader.help",
-                priority=True),
-        Binding("f2", "safe", "live.safe", id="live.safe", tooltip="live.safe.help",
-                priority=True),
-        Binding("f3", "confirm", "live.confirm", id="live.confirm", tooltip="live.confirm.help",
-                priority=True),
+        Binding(
+            "ctrl+t",
+            "commitment",
+            "live.commitment",
+            id="live.commitment",
+            tooltip="live.commitment.help",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+r",
+            "requirement",
+            "live.requirement",
+            id="live.requirement",
+            tooltip="live.requirement.help",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+l", "pain", "live.pain", id="live.pain", tooltip="live.pain.help", priority=True
+        ),
+        Binding(
+            "ctrl+j",
+            "new_note",
+            "live.new_note",
+            id="live.new_note",
+            tooltip="live.new_note.help",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+n", "next", "live.next", id="live.next", tooltip="live.next.help", priority=True
+        ),
+        Binding(
+            "ctrl+b", "prev", "live.prev", id="live.prev", tooltip="live.prev.help", priority=True
+        ),
+        Binding(
+            LEADER_KEY,
+            "leader",
+            "live.leader",
+            id=LEADER_ID,
+            tooltip="live.leader.help",
+            priority=True,
+        ),
+        Binding("f2", "safe", "live.safe", id="live.safe", tooltip="live.safe.help", priority=True),
+        Binding(
+            "f3",
+            "confirm",
+            "live.confirm",
+            id="live.confirm",
+            tooltip="live.confirm.help",
+            priority=True,
+        ),
         Binding("escape", "leave", "live.leave", id="live.leave", tooltip="live.leave.help"),
         _hidden("ctrl+g", "jump", "jump"),
         _hidden("ctrl+o", "adhoc", "adhoc"),
@@ -183,20 +228,36 @@ class LiveScreen(BaseScreen):
     LEADER_SEQUENCES = LEADER_KEYS
     #: what ``f1`` groups each key under
     KEY_GROUPS = {
-        **dict.fromkeys(("live.commitment", "live.requirement", "live.pain", "live.adhoc"),
-                        "keys.group.capture"),
-        **dict.fromkeys(("live.new_note", "live.prev_note", "live.next_note", "live.speaker",
-                         "live.internal", "live.private", "live.free_notes",
-                         "live.move_note", "live.undo_move",
-                         *(f"live.goal{goal.number}" for goal in Goal)), "keys.group.notes"),
-        **dict.fromkeys(("live.next", "live.prev", "live.jump", "live.skip", "live.leader"),
-                        "keys.group.moving"),
-        **dict.fromkeys(("live.safe", "live.confirm", "live.leave", "live.home", "live.brief"),
-                        "keys.group.meeting"),
-    }  # fmt: skip
+        **dict.fromkeys(
+            ("live.commitment", "live.requirement", "live.pain", "live.adhoc"), "keys.group.capture"
+        ),
+        **dict.fromkeys(
+            (
+                "live.new_note",
+                "live.prev_note",
+                "live.next_note",
+                "live.speaker",
+                "live.internal",
+                "live.private",
+                "live.free_notes",
+                "live.move_note",
+                "live.undo_move",
+                *(f"live.goal{goal.number}" for goal in Goal),
+            ),
+            "keys.group.notes",
+        ),
+        **dict.fromkeys(
+            ("live.next", "live.prev", "live.jump", "live.skip", "live.leader"), "keys.group.moving"
+        ),
+        **dict.fromkeys(
+            ("live.safe", "live.confirm", "live.leave", "live.home", "live.brief"),
+            "keys.group.meeting",
+        ),
+    }
 
-    def __init__(self, visit_id: int, item_id: int | None = None,
-                 note_id: int | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, visit_id: int, item_id: int | None = None, note_id: int | None = None
+    ) -> None:
         super().__init__()
         self.visit_id = visit_id
         self.item_id = item_id
@@ -235,8 +296,12 @@ class LiveScreen(BaseScreen):
                 yield Static("", id="captured")
                 yield Static(t("live.plan_limits"), classes="pane-title internal-only")
                 yield Static("", id="limits", classes="internal-only", markup=False)
-        yield LeaderMenu({key: t(f"leader.{binding_id.split('.', 1)[1]}")
-                          for key, binding_id in LEADER_KEYS.items()})
+        yield LeaderMenu(
+            {
+                key: t(f"leader.{binding_id.split('.', 1)[1]}")
+                for key, binding_id in LEADER_KEYS.items()
+            }
+        )
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -281,8 +346,9 @@ class LiveScreen(BaseScreen):
         self.session = session = message.session
         self.iapp.write_notes(session)  # the app's writer; a failed write comes back here
         visit, customer = session.visit, session.customer
-        self.sub_title = t("live.subtitle", customer=customer.name,
-                           date=visit.date.strftime("%Y-%m-%d %H:%M"))  # fmt: skip
+        self.sub_title = t(
+            "live.subtitle", customer=customer.name, date=visit.date.strftime("%Y-%m-%d %H:%M")
+        )
         if not session.items:
             self.notify(t("live.no_script"))
         ids = [item.id for item in session.items]
@@ -372,8 +438,11 @@ class LiveScreen(BaseScreen):
         number = f"{self.index + 1}/{len(self.session.items)}  " if self.session else ""
         parts: list[Text | Hanging] = [hanging(number, marked(item.text, "bold"), "bold")]
         goal = "" if self.safe and is_internal_goal(item.goal) else t(f"goal.{item.goal.value}")
-        parts.append(Text(" · ".join(p for p in (t(f"role_short.{item.role.value}"), goal) if p),
-                          style="dim"))  # fmt: skip
+        parts.append(
+            Text(
+                " · ".join(p for p in (t(f"role_short.{item.role.value}"), goal) if p), style="dim"
+            )
+        )
         notes = ((t("live.research"), item.research), (t("live.purpose"), item.purpose))
         for label, value in notes:
             if value and not self.safe:
@@ -386,13 +455,17 @@ class LiveScreen(BaseScreen):
         between them and cuts the end (the number) first."""
         assert self.session is not None
         note = self.session.note_for(self.item)
-        speaker = next((p.name for p in self.session.attendees if p.id == note.speaker_id),
-                       t("live.none"))  # fmt: skip
+        speaker = next(
+            (p.name for p in self.session.attendees if p.id == note.speaker_id), t("live.none")
+        )
         goal = t(f"goal.{note.goal.value}") if note.goal else t("live.none")
         number, count = self.session.note_position(self.item)
         tags = self.query_one("#note-tags", Static)
-        parts = [t("live.tag_speaker", speaker=speaker), t("live.tag_goal", goal=goal),
-                 t("live.tag_number", number=number, count=count)]  # fmt: skip
+        parts = [
+            t("live.tag_speaker", speaker=speaker),
+            t("live.tag_goal", goal=goal),
+            t("live.tag_number", number=number, count=count),
+        ]
         if self.safe:  # nothing about a hidden note, no internal flags
             tags.update("" if is_internal_note(note) else Parts(parts))
             tags.set_class(False, "internal")
@@ -431,13 +504,17 @@ class LiveScreen(BaseScreen):
         outline.clear_options()
         current = self.item
         for role, items in outline_groups(self.session.items):
-            outline.add_option(Option(Text(t(f"role_short.{role.value}"), style="bold"),
-                                      disabled=True))  # fmt: skip
+            outline.add_option(
+                Option(Text(t(f"role_short.{role.value}"), style="bold"), disabled=True)
+            )
             for n, it in items:
                 mark = "▶" if it is current else _MARKS[it.status]
-                outline.add_option(Option(Text.assemble(literal(f"{mark} {n + 1}. "),
-                                                        marked(it.text, one_line=True)),
-                                          id=str(n)))  # fmt: skip
+                outline.add_option(
+                    Option(
+                        Text.assemble(literal(f"{mark} {n + 1}. "), marked(it.text, one_line=True)),
+                        id=str(n),
+                    )
+                )
         free = len(self.session.items)
         mark = "▶" if current is None else "·"
         outline.add_option(Option(f"{mark} {t('live.free_notes')}", id=str(free)))
@@ -457,15 +534,20 @@ class LiveScreen(BaseScreen):
             line = f"{chosen}{goal.number} {t(f'goal.{goal.value}')} {count}"
             lines.append(f"[b red]{line}[/]" if goal in gaps else line)
         self.query_one("#goals", Static).update("\n".join(lines))
-        captured = [t("live.requirements_count", count=len(session.requirements)),
-                    t("live.commitments_count", count=len(session.commitments)),
-                    t("live.pains_count", count=len(session.pains))]  # fmt: skip
+        captured = [
+            t("live.requirements_count", count=len(session.requirements)),
+            t("live.commitments_count", count=len(session.commitments)),
+            t("live.pains_count", count=len(session.pains)),
+        ]
         self.query_one("#captured", Static).update("\n".join(captured))
         visit = session.visit
-        limits = [t("live.must_not_promise", text=visit.must_not_promise) if visit.must_not_promise
-                  else "", t("live.may_promise", text=visit.may_promise) if visit.may_promise
-                  else "", t("live.do_not_say", text=visit.do_not_say) if visit.do_not_say
-                  else ""]  # fmt: skip
+        limits = [
+            t("live.must_not_promise", text=visit.must_not_promise)
+            if visit.must_not_promise
+            else "",
+            t("live.may_promise", text=visit.may_promise) if visit.may_promise else "",
+            t("live.do_not_say", text=visit.do_not_say) if visit.do_not_say else "",
+        ]
         self.query_one("#limits", Static).update(literal("\n".join(x for x in limits if x)))
         for widget in self.query(".internal-only"):
             widget.display = not self.safe
@@ -604,8 +686,9 @@ class LiveScreen(BaseScreen):
             self.notify(t("live.nothing_to_move"), timeout=3)
             return
         items = self.session.items
-        options = [(str(n), f"{n + 1:>2}. {item.text}") for n, item in enumerate(items)
-                   if item is not here] + ([("free", t("live.free_notes"))] if here else [])
+        options = [
+            (str(n), f"{n + 1:>2}. {item.text}") for n, item in enumerate(items) if item is not here
+        ] + ([("free", t("live.free_notes"))] if here else [])
         session = self.session
 
         def chosen(key: str | None) -> None:
@@ -673,8 +756,10 @@ class LiveScreen(BaseScreen):
         self.session.tag_goal(self.item, goal)
         self._after_tag()
         ours = self.safe and is_internal_goal(goal)  # the customer sees no internal goal
-        self.notify(t("live.note_updated") if ours else t("live.goal_set",
-                    goal=t(f"goal.{goal.value}")), timeout=2)  # fmt: skip
+        self.notify(
+            t("live.note_updated") if ours else t("live.goal_set", goal=t(f"goal.{goal.value}")),
+            timeout=2,
+        )
 
     @after_typing
     def action_private(self) -> None:
@@ -729,8 +814,11 @@ class LiveScreen(BaseScreen):
             elif limits and self.safe:
                 self.notify(t("live.commitment_beyond_safe"), severity="warning", timeout=8)
             elif limits:
-                self.notify(t("live.commitment_beyond", limits="; ".join(limits)),
-                            severity="warning", timeout=8)  # fmt: skip
+                self.notify(
+                    t("live.commitment_beyond", limits="; ".join(limits)),
+                    severity="warning",
+                    timeout=8,
+                )
             else:
                 self.notify(t("live.commitment_saved"), timeout=3)
             self._refresh_side()
@@ -746,8 +834,9 @@ class LiveScreen(BaseScreen):
                 return
             requirement = self.session.add_requirement(**result)
             if requirement.missing:
-                missing = ", ".join(t(f"requirement.{m}").split("(")[0].strip()
-                                    for m in requirement.missing)  # fmt: skip
+                missing = ", ".join(
+                    t(f"requirement.{m}").split("(")[0].strip() for m in requirement.missing
+                )
                 self.notify(t("live.requirement_unclear", missing=missing), severity="warning")
             else:
                 self.notify(t("live.requirement_saved"), timeout=3)
@@ -757,10 +846,16 @@ class LiveScreen(BaseScreen):
 
     def action_pain(self) -> None:
         """A pain and the action we take; the action is a commitment of ours."""
+
         def saved(result: dict | None) -> None:
             if result and self.session:
-                self.session.add_pain(result["text"], result["action"], self.item,
-                                      owner_name=result["owner_name"], due=result["due"])
+                self.session.add_pain(
+                    result["text"],
+                    result["action"],
+                    self.item,
+                    owner_name=result["owner_name"],
+                    due=result["due"],
+                )
                 self.notify(t("live.pain_saved"), timeout=3)
                 self._refresh_side()
 
@@ -780,8 +875,11 @@ class LiveScreen(BaseScreen):
         self.set_class(self.safe, "safe")
         relabel_binding(self, "live.safe", "live.safe.back" if self.safe else "live.safe")
         for goal in INTERNAL_GOALS:  # f1, the palette and the leader menu name them no more
-            relabel_binding(self, f"live.goal{goal.number}",
-                            "live.hidden" if self.safe else f"goal.{goal.value}")  # fmt: skip
+            relabel_binding(
+                self,
+                f"live.goal{goal.number}",
+                "live.hidden" if self.safe else f"goal.{goal.value}",
+            )
         self.query_one(LeaderMenu).customer_view(self.safe)
         self._show_item()
         self._refresh_side()
@@ -813,8 +911,7 @@ class LiveScreen(BaseScreen):
             return
         self.save_now()
         assert self.session is not None
-        self.iapp.show("brief", customer_id=self.session.visit.customer_id,
-                       visit_id=self.visit_id)  # fmt: skip
+        self.iapp.show("brief", customer_id=self.session.visit.customer_id, visit_id=self.visit_id)
 
     @after_typing
     def action_home(self) -> None:
@@ -847,5 +944,8 @@ class LiveScreen(BaseScreen):
 
 
 #: binding id -> action of every live binding the leader can run
-_ACTIONS = {binding.id: binding.action for binding in LiveScreen.BINDINGS
-            if isinstance(binding, Binding) and binding.id}
+_ACTIONS = {
+    binding.id: binding.action
+    for binding in LiveScreen.BINDINGS
+    if isinstance(binding, Binding) and binding.id
+}

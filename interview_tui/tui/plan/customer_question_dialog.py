@@ -34,8 +34,7 @@ class CustomerQuestionDialog(FormDialog):
         yield Input(self.question.text if self.question else "", compact=True, id="text")
         yield Static("", id="cq-message", classes="hint error-message")
         yield Label(t("cq.answer"))
-        yield TextArea(self.question.answer if self.question else "", id="answer",
-                       soft_wrap=True)  # fmt: skip
+        yield TextArea(self.question.answer if self.question else "", id="answer", soft_wrap=True)
         yield Static("", id="cq-beyond", classes="hint warn")
 
     def on_mount(self) -> None:
@@ -49,7 +48,8 @@ class CustomerQuestionDialog(FormDialog):
     def _check(self, answer: str) -> None:
         touched = beyond_limits(answer, self.must_not_promise) if answer.strip() else []
         self.query_one("#cq-beyond", Static).update(
-            literal(t("cq.beyond", limits="; ".join(touched))) if touched else "")
+            literal(t("cq.beyond", limits="; ".join(touched))) if touched else ""
+        )
 
     def result(self) -> dict[str, Any] | None:
         text = self.value("text").strip()

@@ -68,16 +68,46 @@ class CustomerScreen(DataScreen[CustomerForm]):
     .field-error { color: $error; height: auto; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", "customer.save", id="customer.save",
-                tooltip="customer.save.help", priority=True),
-        Binding("ctrl+a", "add_person", "customer.add_person", id="customer.add_person",
-                tooltip="customer.add_person.help", priority=True),
-        Binding("enter", "edit_person", "customer.edit_person", id="customer.edit_person",
-                tooltip="customer.edit_person.help", show=False),
-        Binding("delete", "remove_person", "customer.remove_person", id="customer.remove_person",
-                tooltip="customer.remove_person.help", show=False),
-        Binding("ctrl+d", "delete_person", "customer.delete_person", id="customer.delete_person",
-                tooltip="customer.delete_person.help", show=False),
+        Binding(
+            "ctrl+s",
+            "save",
+            "customer.save",
+            id="customer.save",
+            tooltip="customer.save.help",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+a",
+            "add_person",
+            "customer.add_person",
+            id="customer.add_person",
+            tooltip="customer.add_person.help",
+            priority=True,
+        ),
+        Binding(
+            "enter",
+            "edit_person",
+            "customer.edit_person",
+            id="customer.edit_person",
+            tooltip="customer.edit_person.help",
+            show=False,
+        ),
+        Binding(
+            "delete",
+            "remove_person",
+            "customer.remove_person",
+            id="customer.remove_person",
+            tooltip="customer.remove_person.help",
+            show=False,
+        ),
+        Binding(
+            "ctrl+d",
+            "delete_person",
+            "customer.delete_person",
+            id="customer.delete_person",
+            tooltip="customer.delete_person.help",
+            show=False,
+        ),
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
     ]
 
@@ -103,15 +133,24 @@ class CustomerScreen(DataScreen[CustomerForm]):
 
     def on_mount(self) -> None:
         self.sub_title = t("customer.subtitle_new")
-        self.query_one(DataTable).add_columns(t("customer.col.name"), t("customer.col.title"),
-                                              t("customer.col.role"), t("customer.col.email"),
-                                              t("customer.col.phone"), "")  # fmt: skip
+        self.query_one(DataTable).add_columns(
+            t("customer.col.name"),
+            t("customer.col.title"),
+            t("customer.col.role"),
+            t("customer.col.email"),
+            t("customer.col.phone"),
+            "",
+        )
         self.query_one("#name", Input).focus()
-        self.query_one("#people-label", Label).update(t(
-            "customer.people", add=self._key_of("customer.add_person"),
-            edit=self._key_of("customer.edit_person"),
-            archive=self._key_of("customer.remove_person"),
-            delete=self._key_of("customer.delete_person")))  # fmt: skip
+        self.query_one("#people-label", Label).update(
+            t(
+                "customer.people",
+                add=self._key_of("customer.add_person"),
+                edit=self._key_of("customer.edit_person"),
+                archive=self._key_of("customer.remove_person"),
+                delete=self._key_of("customer.delete_person"),
+            )
+        )
         if self.customer_id is not None:
             self.reload()
 
@@ -146,8 +185,14 @@ class CustomerScreen(DataScreen[CustomerForm]):
         table.clear()
         for person in self.people:
             gone = person.archived_at is not None
-            cells = [person.name, person.title, t(f"role.{person.role.value}"), person.email,
-                     person.phone, t("archive.archived") if gone else ""]  # fmt: skip
+            cells = [
+                person.name,
+                person.title,
+                t(f"role.{person.role.value}"),
+                person.email,
+                person.phone,
+                t("archive.archived") if gone else "",
+            ]
             table.add_row(*(literal(c, "dim" if gone else "", one_line=True) for c in cells))
         if self.people:
             table.move_cursor(row=min(row, len(self.people) - 1))
@@ -192,8 +237,13 @@ class CustomerScreen(DataScreen[CustomerForm]):
         else:
             stamp = None if person.archived_at else self.iapp.now().replace(microsecond=0)
             self.people[index] = person.model_copy(update={"archived_at": stamp})
-            self.notify(t("customer.person_archived" if stamp else "customer.person_restored",
-                          name=person.name), timeout=4)  # fmt: skip
+            self.notify(
+                t(
+                    "customer.person_archived" if stamp else "customer.person_restored",
+                    name=person.name,
+                ),
+                timeout=4,
+            )
         self._show_people()
 
     def action_delete_person(self) -> None:
@@ -212,8 +262,9 @@ class CustomerScreen(DataScreen[CustomerForm]):
 
         def ask(found: archive.Impact) -> None:
             lines = [t(f"archive.impact.{n}", count=c) for n, c in found.counts().items()]
-            body = "\n".join([t("archive.delete_body.person"), *lines, "",
-                              t("archive.delete_final")])  # fmt: skip
+            body = "\n".join(
+                [t("archive.delete_body.person"), *lines, "", t("archive.delete_final")]
+            )
 
             def deleted(_gone: object) -> None:
                 self.people = [p for p in self.people if p.id != person_id]
@@ -222,22 +273,32 @@ class CustomerScreen(DataScreen[CustomerForm]):
 
             def confirmed(yes: bool | None) -> None:
                 if yes:
-                    self.iapp.save(lambda: archive.delete_for_good(store, "person", person_id),
-                                   deleted)  # fmt: skip
+                    self.iapp.save(
+                        lambda: archive.delete_for_good(store, "person", person_id), deleted
+                    )
 
-            self.app.push_screen(ConfirmDialog(t("archive.delete_title", name=found.name), body,
-                                               t("archive.delete_yes"), danger=True), confirmed)
+            self.app.push_screen(
+                ConfirmDialog(
+                    t("archive.delete_title", name=found.name),
+                    body,
+                    t("archive.delete_yes"),
+                    danger=True,
+                ),
+                confirmed,
+            )
 
         self.read(lambda: archive.impact(store, "person", person_id), ask)
 
     def action_save(self) -> None:
         error = self.query_one("#name-error", Static)
         error.update("")
-        customer = self.customer.model_copy(update={
-            "name": self.query_one("#name", Input).value,
-            "industry": self.query_one("#industry", Input).value,
-            "notes": self.query_one("#notes", Input).value,
-        })  # fmt: skip
+        customer = self.customer.model_copy(
+            update={
+                "name": self.query_one("#name", Input).value,
+                "industry": self.query_one("#industry", Input).value,
+                "notes": self.query_one("#notes", Input).value,
+            }
+        )
         store, people = self.iapp.store, list(self.people)
 
         def saved(form: CustomerForm) -> None:
@@ -257,8 +318,7 @@ class CustomerScreen(DataScreen[CustomerForm]):
                 error.update(literal(problem.message))
                 self.query_one("#name", Input).focus()
 
-        self.iapp.save(lambda: save_customer(store, customer, people), saved, failed,
-                       quiet=True)  # fmt: skip
+        self.iapp.save(lambda: save_customer(store, customer, people), saved, failed, quiet=True)
 
     def action_back(self) -> None:
         """Back; with changes not saved (fields, people added or removed), asks first."""

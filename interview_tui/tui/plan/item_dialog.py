@@ -64,10 +64,13 @@ class ItemDialog(RewriteField, FormDialog):
 
     def draft(self) -> ScriptItem:
         return ScriptItem(
-            visit_id=0, text=self.value("text") or "?", research=self.value("research"),
-            purpose=self.value("purpose"), role=Role(str(self.query_one("#role", Select).value)),
+            visit_id=0,
+            text=self.value("text") or "?",
+            research=self.value("research"),
+            purpose=self.value("purpose"),
+            role=Role(str(self.query_one("#role", Select).value)),
             goal=Goal(str(self.query_one("#goal", Select).value)),
-        )  # fmt: skip
+        )
 
     def _rewrite_result(self) -> LintResult | None:
         if not self.value("text").strip():
@@ -85,10 +88,15 @@ class ItemDialog(RewriteField, FormDialog):
             widget.set_class(False, "warn")
             hints.update("")
             return
-        text_level = LintResult(result.text, result.language,
-                                tuple(f for f in result.findings if f.text_level), result.rewrite)
-        plan_hints = LintResult(result.text, result.language,
-                                tuple(f for f in result.findings if not f.text_level))
+        text_level = LintResult(
+            result.text,
+            result.language,
+            tuple(f for f in result.findings if f.text_level),
+            result.rewrite,
+        )
+        plan_hints = LintResult(
+            result.text, result.language, tuple(f for f in result.findings if not f.text_level)
+        )
         lines = finding_lines(text_level)
         widget.update(literal("\n".join(lines)) if lines else t("plan.findings_ok"))
         widget.set_class(result.shallow, "warn")
@@ -103,10 +111,19 @@ class ItemDialog(RewriteField, FormDialog):
         if result is not None and result.shallow and self.__dict__.get("_asked") != draft.text:
             self._asked = draft.text  # asked once for this wording: ctrl+s again saves it
             self.query_one("#findings", Static).update(
-                literal("\n".join([t("item.save_flagged"), *finding_lines(result)[:1]])))
+                literal("\n".join([t("item.save_flagged"), *finding_lines(result)[:1]]))
+            )
             return None
-        follow_ups = [line.strip() for line in self.query_one("#follow_ups", TextArea).text
-                      .splitlines() if line.strip()]  # fmt: skip
-        return {"text": draft.text.strip(), "role": draft.role, "goal": draft.goal,
-                "research": draft.research.strip(), "purpose": draft.purpose.strip(),
-                "follow_ups": follow_ups}  # fmt: skip
+        follow_ups = [
+            line.strip()
+            for line in self.query_one("#follow_ups", TextArea).text.splitlines()
+            if line.strip()
+        ]
+        return {
+            "text": draft.text.strip(),
+            "role": draft.role,
+            "goal": draft.goal,
+            "research": draft.research.strip(),
+            "purpose": draft.purpose.strip(),
+            "follow_ups": follow_ups,
+        }

@@ -19,8 +19,9 @@ class PlaceholderDialog(FormDialog):
 
     TITLE_KEY = "placeholder.title"
 
-    def __init__(self, counts: dict[str, int], prefilled: dict[str, str] | None = None,
-                 context: str = "") -> None:  # fmt: skip
+    def __init__(
+        self, counts: dict[str, int], prefilled: dict[str, str] | None = None, context: str = ""
+    ) -> None:
         super().__init__()
         self.counts = counts
         self.prefilled = prefilled or {}
@@ -38,8 +39,9 @@ class PlaceholderDialog(FormDialog):
         typed = {name: self.value(f"fact-{n}").strip() for n, name in enumerate(self.names)}
         bad = next((name for name, value in typed.items() if "<" in value or ">" in value), None)
         if bad is not None:
-            self.query_one("#fact-message", Static).update(literal(
-                t("placeholder.no_brackets", name=bad, value=typed[bad])))
+            self.query_one("#fact-message", Static).update(
+                literal(t("placeholder.no_brackets", name=bad, value=typed[bad]))
+            )
             self.query_one(f"#fact-{self.names.index(bad)}", Input).focus()
             return None
         return {name: value for name, value in typed.items() if value}

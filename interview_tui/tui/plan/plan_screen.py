@@ -43,12 +43,23 @@ class CustomerQuestionTable(TranslatedBindings, SafeTable):
     """This visit's customer questions; its keys work while it has focus."""
 
     BINDINGS = [
-        Binding("a", "screen.add_theirs", "plan.cq.add", id="plan.cq.add",
-                tooltip="plan.cq.add.help"),
-        Binding("enter", "screen.edit_theirs", "plan.cq.edit", id="plan.cq.edit",
-                tooltip="plan.cq.edit.help"),
-        Binding("delete", "screen.remove_theirs", "plan.cq.remove", id="plan.cq.remove",
-                tooltip="plan.cq.remove.help"),
+        Binding(
+            "a", "screen.add_theirs", "plan.cq.add", id="plan.cq.add", tooltip="plan.cq.add.help"
+        ),
+        Binding(
+            "enter",
+            "screen.edit_theirs",
+            "plan.cq.edit",
+            id="plan.cq.edit",
+            tooltip="plan.cq.edit.help",
+        ),
+        Binding(
+            "delete",
+            "screen.remove_theirs",
+            "plan.cq.remove",
+            id="plan.cq.remove",
+            tooltip="plan.cq.remove.help",
+        ),
     ]
 
 
@@ -59,28 +70,58 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
     # this order, as many as fit: the most used first.
     BINDINGS = [
         # letters every keyboard sends (a MacBook has no F keys without fn), F keys as before
-        Binding("m,f10", "mark_rehearsed", "plan.mark", id="plan.mark",
-                tooltip="plan.mark.help"),
-        Binding("ctrl+o", "own", "plan.own", id="plan.own", tooltip="plan.own.help",
-                priority=True),
-        Binding("r,f7", "rehearse", "plan.rehearse", id="plan.rehearse",
-                tooltip="plan.rehearse.help"),
+        Binding("m,f10", "mark_rehearsed", "plan.mark", id="plan.mark", tooltip="plan.mark.help"),
+        Binding("ctrl+o", "own", "plan.own", id="plan.own", tooltip="plan.own.help", priority=True),
+        Binding(
+            "r,f7", "rehearse", "plan.rehearse", id="plan.rehearse", tooltip="plan.rehearse.help"
+        ),
         Binding("l,f8", "live", "plan.live", id="plan.live", tooltip="plan.live.help"),
         Binding("e,f6", "edit_visit", "plan.edit", id="plan.edit", tooltip="plan.edit.help"),
         # the four tabs: digits (typed text when a text field has focus); the key bar shows
         # one entry for the four
-        Binding("1", "show_tab('brief-tab')", "plan.tabs", id="plan.tab1",
-                tooltip="plan.tabs.help", key_display="1-4"),
-        Binding("2", "show_tab('script-tab')", "plan.tab.script", id="plan.tab2",
-                tooltip="plan.tabs.help", show=False),
-        Binding("3", "show_tab('theirs-tab')", "plan.tab.theirs", id="plan.tab3",
-                tooltip="plan.tabs.help", show=False),
-        Binding("4", "show_tab('ready-tab')", "plan.tab.ready", id="plan.tab4",
-                tooltip="plan.tabs.help", show=False),
+        Binding(
+            "1",
+            "show_tab('brief-tab')",
+            "plan.tabs",
+            id="plan.tab1",
+            tooltip="plan.tabs.help",
+            key_display="1-4",
+        ),
+        Binding(
+            "2",
+            "show_tab('script-tab')",
+            "plan.tab.script",
+            id="plan.tab2",
+            tooltip="plan.tabs.help",
+            show=False,
+        ),
+        Binding(
+            "3",
+            "show_tab('theirs-tab')",
+            "plan.tab.theirs",
+            id="plan.tab3",
+            tooltip="plan.tabs.help",
+            show=False,
+        ),
+        Binding(
+            "4",
+            "show_tab('ready-tab')",
+            "plan.tab.ready",
+            id="plan.tab4",
+            tooltip="plan.tabs.help",
+            show=False,
+        ),
         Binding("f4", "fill_facts", "plan.fill", id="plan.fill", tooltip="plan.fill.help"),
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
-        Binding("ctrl+l", "carry_over", "plan.carry_over", id="plan.carry_over",
-                tooltip="plan.carry_over.help", show=False, priority=True),
+        Binding(
+            "ctrl+l",
+            "carry_over",
+            "plan.carry_over",
+            id="plan.carry_over",
+            tooltip="plan.carry_over.help",
+            show=False,
+            priority=True,
+        ),
     ]
 
     def __init__(self, visit_id: int) -> None:
@@ -100,20 +141,34 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             with TabPane(t("plan.tab.script"), id="script-tab"), Container(id="builder"):
                 with Vertical(id="bank-pane"):
                     with Container(id="bank-filters"):
-                        yield Choice([(t(f"role_short.{r.value}"), r.value) for r in Role],
-                                     prompt=t("plan.any_role"), id="role-filter",
-                                     compact=True)  # fmt: skip
-                        yield Choice([(f"{g.number} {t(f'goal.{g.value}')}", g.value)
-                                      for g in Goal], prompt=t("plan.any_goal"),
-                                     id="goal-filter", compact=True)  # fmt: skip
-                        yield Choice([("中文", "zh-CN"), ("English", "en")],
-                                     value=current_language(), allow_blank=False,
-                                     id="lang-filter", compact=True)  # fmt: skip
-                        yield Choice([(t(f"industry.{i}"), i) for i in INDUSTRIES],
-                                     prompt=t("plan.any_industry"),
-                                     id="industry-filter", compact=True)  # fmt: skip
-                        yield Input(placeholder=t("plan.filter_text"), id="text-filter",
-                                    compact=True)  # fmt: skip
+                        yield Choice(
+                            [(t(f"role_short.{r.value}"), r.value) for r in Role],
+                            prompt=t("plan.any_role"),
+                            id="role-filter",
+                            compact=True,
+                        )
+                        yield Choice(
+                            [(f"{g.number} {t(f'goal.{g.value}')}", g.value) for g in Goal],
+                            prompt=t("plan.any_goal"),
+                            id="goal-filter",
+                            compact=True,
+                        )
+                        yield Choice(
+                            [("中文", "zh-CN"), ("English", "en")],
+                            value=current_language(),
+                            allow_blank=False,
+                            id="lang-filter",
+                            compact=True,
+                        )
+                        yield Choice(
+                            [(t(f"industry.{i}"), i) for i in INDUSTRIES],
+                            prompt=t("plan.any_industry"),
+                            id="industry-filter",
+                            compact=True,
+                        )
+                        yield Input(
+                            placeholder=t("plan.filter_text"), id="text-filter", compact=True
+                        )
                     yield BankTable(id="bank", cursor_type="row")
                 with Vertical(id="script-pane"):
                     yield ScriptTable(id="script", cursor_type="row")
@@ -129,12 +184,15 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
 
     def on_mount(self) -> None:
         self._fit(self.app.size.width)
-        self.query_one("#bank", DataTable).add_columns("", t("customer.col.role"),
-                                                       t("plan.col.goal"), t("plan.col.bank"))
-        self.query_one("#script", DataTable).add_columns("#", "", t("customer.col.role"),
-                                                         t("plan.script"))
+        self.query_one("#bank", DataTable).add_columns(
+            "", t("customer.col.role"), t("plan.col.goal"), t("plan.col.bank")
+        )
+        self.query_one("#script", DataTable).add_columns(
+            "#", "", t("customer.col.role"), t("plan.script")
+        )
         self.query_one("#theirs", DataTable).add_columns(
-            "", t("plan.cq.col.question"), t("plan.cq.col.answer"))
+            "", t("plan.cq.col.question"), t("plan.cq.col.answer")
+        )
         super().on_mount()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -145,16 +203,23 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         self.set_class(width < WIDE_COLUMNS, "-narrow")
 
     def fetch(self) -> plan_service.PlanData:
-        return plan_service.load_plan(self.iapp.store, self.visit_id, self.iapp.today(),
-                                      getattr(self, "library", None),
-                                      current_language())  # fmt: skip
+        return plan_service.load_plan(
+            self.iapp.store,
+            self.visit_id,
+            self.iapp.today(),
+            getattr(self, "library", None),
+            current_language(),
+        )
 
     def show(self, data: plan_service.PlanData) -> None:
         self.data = data
         self.visit, self.customer, self.library = data.visit, data.customer, data.library
         self.items = data.items
-        self.sub_title = t("plan.subtitle", customer=self.customer.name,
-                           date=self.visit.date.strftime("%Y-%m-%d %H:%M"))  # fmt: skip
+        self.sub_title = t(
+            "plan.subtitle",
+            customer=self.customer.name,
+            date=self.visit.date.strftime("%Y-%m-%d %H:%M"),
+        )
         if self.visit.shared_at is not None:  # the team has it: edits here reach colleagues
             self.sub_title += f" · {SHARED_MARK} {t('share.mark')}"
         if not self._industry_chosen:  # the customer's industry preselects its bank, once
@@ -163,8 +228,9 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             if industry in self.library.industries():
                 self.query_one("#industry-filter", Select).value = industry
             if industry == "general" and self.customer.industry.strip():
-                self.notify(t("plan.general_bank", industry=self.customer.industry.strip()),
-                            timeout=6)  # fmt: skip
+                self.notify(
+                    t("plan.general_bank", industry=self.customer.industry.strip()), timeout=6
+                )
         self.their_questions = data.customer_questions
         self._fill_bank()
         self._refresh()
@@ -203,10 +269,13 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         industries = None if industry == Select.NULL else ["general", str(industry)]
         needle = self.query_one("#text-filter", Input).value.casefold().strip()
         used = {item.bank_question_id for item in self.items}
-        rows = [q for q in self.library.questions(language, industries)
-                if (role == Select.NULL or q.role.value == role)
-                and (goal == Select.NULL or q.goal.value == goal)
-                and (not needle or needle in searchable(q))]  # fmt: skip
+        rows = [
+            q
+            for q in self.library.questions(language, industries)
+            if (role == Select.NULL or q.role.value == role)
+            and (goal == Select.NULL or q.goal.value == goal)
+            and (not needle or needle in searchable(q))
+        ]
         if industry not in (Select.NULL, "general"):  # the industry's own questions first
             own = {q.id for q in self.library.questions(language, [str(industry)])}
             rows.sort(key=lambda q: q.id not in own)
@@ -215,8 +284,12 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         row = table.cursor_row
         table.clear()
         for q in self.bank_rows:
-            table.add_row(self._bank_mark(q.id in used), t(f"role_short.{q.role.value}"),
-                          str(q.goal.number), q.text)  # fmt: skip
+            table.add_row(
+                self._bank_mark(q.id in used),
+                t(f"role_short.{q.role.value}"),
+                str(q.goal.number),
+                q.text,
+            )
         if self.bank_rows:
             table.move_cursor(row=min(max(row, 0), len(self.bank_rows) - 1))
         self._show_preview()
@@ -230,8 +303,9 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         used = {item.bank_question_id for item in self.items}
         table = self.query_one("#bank", DataTable)
         for row, q in enumerate(self.bank_rows):
-            table.update_cell_at(Coordinate(row, 0), self._bank_mark(q.id in used),
-                                 update_width=False)  # fmt: skip
+            table.update_cell_at(
+                Coordinate(row, 0), self._bank_mark(q.id in used), update_width=False
+            )
 
     @on(Select.Changed, "#bank-filters Select")
     @on(Input.Changed, "#text-filter")
@@ -246,8 +320,9 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         for n, item in enumerate(self.items, start=1):
             shallow = item_findings(item).shallow
             mark = Text("⚠", style="bold yellow") if shallow else Text("✓", style="green")
-            table.add_row(str(n), mark, t(f"role_short.{item.role.value}"),
-                          marked(item.text, one_line=True))  # fmt: skip
+            table.add_row(
+                str(n), mark, t(f"role_short.{item.role.value}"), marked(item.text, one_line=True)
+            )
         if self.items:
             table.move_cursor(row=min(max(row, 0), len(self.items) - 1))
         self._show_preview()
@@ -267,8 +342,9 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         widget = event.widget
         if widget.id == "script":
             follows = "script"
-        elif widget.id == "bank" or (widget.parent is not None
-                                     and widget.parent.id == "bank-filters"):  # fmt: skip
+        elif widget.id == "bank" or (
+            widget.parent is not None and widget.parent.id == "bank-filters"
+        ):
             follows = "bank"
         else:
             return
@@ -291,7 +367,8 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         else:
             question = self._bank_current()
             used = question is not None and any(
-                i.bank_question_id == question.id for i in self.items)
+                i.bank_question_id == question.id for i in self.items
+            )
             shown = preview_text(preview(question) if question else None, in_script=used)
         self.query_one("#preview", Static).update(shown)
 
@@ -312,8 +389,9 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         head = "".join(f"{g.number:>4}" for g in goals)
         lines = [f"[b]{esc(t('plan.coverage'))}[/b]", f"{'':<16}{head}"]
         for role in roles:
-            row = "".join(f"{cells[(role, g)]:>4}" if cells[(role, g)] else "[red]   0[/red]"
-                          for g in goals)  # fmt: skip
+            row = "".join(
+                f"{cells[(role, g)]:>4}" if cells[(role, g)] else "[red]   0[/red]" for g in goals
+            )
             label = t(f"role_short.{role.value}")
             lines.append(f"{esc(pad(label, 16))}{row}")
         self.query_one("#coverage", Static).update("\n".join(lines))
@@ -337,8 +415,9 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
 
     # -- actions: each saves through the writer, then shows the script as stored ------------
 
-    def _write_script(self, change, keep: int | None = None, marks_too: bool = False,
-                      then=None) -> None:  # fmt: skip
+    def _write_script(
+        self, change, keep: int | None = None, marks_too: bool = False, then=None
+    ) -> None:
         """Run ``change(store, items)`` on copies of the items, then show the stored script."""
         store, visit_id = self.iapp.store, self.visit_id
         items = [item.model_copy(deep=True) for item in self.items]
@@ -415,8 +494,9 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             message = t("plan.carried_over", count=added) if added else t("plan.nothing_to_carry")
             self.notify(message, timeout=4)
 
-        self._write_script(carry, keep=lambda stored: count if len(stored) > count else None,
-                           then=done_note)  # fmt: skip
+        self._write_script(
+            carry, keep=lambda stored: count if len(stored) > count else None, then=done_note
+        )
 
     def action_own(self) -> None:
         current = self._current()
@@ -426,9 +506,11 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
 
         def done(result: dict | None) -> None:
             if result:
+
                 def add(store, items):
-                    item = script_builder.add_own(store, visit_id, result["text"],
-                                                  result["role"], result["goal"], items)
+                    item = script_builder.add_own(
+                        store, visit_id, result["text"], result["role"], result["goal"], items
+                    )
                     _update(item, result)
                     store.save(item)
 
@@ -459,15 +541,19 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         if self.items and table.has_focus:
             row = table.cursor_row
             target = min(max(row + delta, 0), len(self.items) - 1)
-            self._write_script(lambda store, items: script_builder.move(store, items, row, delta),
-                               keep=target)  # fmt: skip
+            self._write_script(
+                lambda store, items: script_builder.move(store, items, row, delta), keep=target
+            )
 
     def action_remove(self) -> None:
         table = self.query_one("#script", DataTable)
         if self.items and table.has_focus:
             row = table.cursor_row
-            self._write_script(lambda store, items: script_builder.remove(store, items, row),
-                               keep=row, marks_too=True)  # fmt: skip
+            self._write_script(
+                lambda store, items: script_builder.remove(store, items, row),
+                keep=row,
+                marks_too=True,
+            )
 
     def action_accept(self) -> None:
         item = self._current()
@@ -525,8 +611,10 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
 
     def _save_their(self, question: CustomerQuestion, keep: int | None = None) -> None:
         store = self.iapp.store
-        self.iapp.save(lambda: customer_questions.save(store, question),
-                       lambda stored: self._fill_theirs(stored, keep))  # fmt: skip
+        self.iapp.save(
+            lambda: customer_questions.save(store, question),
+            lambda stored: self._fill_theirs(stored, keep),
+        )
 
     def action_add_theirs(self) -> None:
         def done(result: dict | None) -> None:
@@ -554,8 +642,10 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             return
         store, visit_id, question_id = self.iapp.store, self.visit_id, current.id
         index = self.their_questions.index(current)
-        self.iapp.save(lambda: customer_questions.remove(store, visit_id, question_id),
-                       lambda stored: self._fill_theirs(stored, keep=index))  # fmt: skip
+        self.iapp.save(
+            lambda: customer_questions.remove(store, visit_id, question_id),
+            lambda stored: self._fill_theirs(stored, keep=index),
+        )
 
     def action_fill_facts(self) -> None:
         """Fill each placeholder still open in the script (and the customer questions) once:
@@ -584,8 +674,9 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
 
             self.iapp.save(lambda: placeholder_service.fill_visit(store, visit_id, values), shown)
 
-        self.app.push_screen(PlaceholderDialog(counts, prefilled, context=f"visit:{visit_id}"),
-                             done)  # fmt: skip
+        self.app.push_screen(
+            PlaceholderDialog(counts, prefilled, context=f"visit:{visit_id}"), done
+        )
 
     def action_edit_visit(self) -> None:
         self.iapp.show("visit_form", visit_id=self.visit_id)
@@ -623,8 +714,13 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
 def searchable(question: BankQuestion) -> str:
     """What the bank list's text filter looks in: the question, its research, purpose,
     follow-ups and tags (the industry's terms), case-folded."""
-    parts = [question.text, question.research, question.purpose, *question.follow_ups,
-             *question.tags]  # fmt: skip
+    parts = [
+        question.text,
+        question.research,
+        question.purpose,
+        *question.follow_ups,
+        *question.tags,
+    ]
     return "\n".join(parts).casefold()
 
 

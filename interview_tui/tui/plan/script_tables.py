@@ -28,21 +28,55 @@ class ScriptTable(TranslatedBindings, SafeTable):
     """This visit's script; its keys edit, remove, reorder and accept the highlighted item."""
 
     BINDINGS = [
-        Binding("ctrl+e", "screen.edit_item", "plan.item_edit", id="plan.item_edit",
-                tooltip="plan.item_edit.help"),
-        Binding("ctrl+x,delete", "screen.remove", "plan.remove", id="plan.remove",
-                tooltip="plan.remove.help"),
+        Binding(
+            "ctrl+e",
+            "screen.edit_item",
+            "plan.item_edit",
+            id="plan.item_edit",
+            tooltip="plan.item_edit.help",
+        ),
+        Binding(
+            "ctrl+x,delete",
+            "screen.remove",
+            "plan.remove",
+            id="plan.remove",
+            tooltip="plan.remove.help",
+        ),
         # macOS takes ctrl+arrows for Mission Control: "[" "]" and shift+arrows work everywhere
-        Binding("[,shift+up,ctrl+up", "screen.move(-1)", "plan.up", id="plan.up",
-                tooltip="plan.up.help", key_display="[ ]"),
-        Binding("],shift+down,ctrl+down", "screen.move(1)", "plan.down", id="plan.down",
-                tooltip="plan.down.help", show=False),
-        Binding("ctrl+k", "screen.accept", "plan.accept", id="plan.accept",
-                tooltip="plan.accept.help"),
-        Binding("ctrl+r", "screen.take_rewrite", "rewrite.take", id="plan.rewrite",
-                tooltip="rewrite.take.help"),
-        Binding("ctrl+z", "screen.undo_rewrite", "rewrite.undo", id="plan.rewrite_undo",
-                tooltip="rewrite.undo.help", show=False),
+        Binding(
+            "[,shift+up,ctrl+up",
+            "screen.move(-1)",
+            "plan.up",
+            id="plan.up",
+            tooltip="plan.up.help",
+            key_display="[ ]",
+        ),
+        Binding(
+            "],shift+down,ctrl+down",
+            "screen.move(1)",
+            "plan.down",
+            id="plan.down",
+            tooltip="plan.down.help",
+            show=False,
+        ),
+        Binding(
+            "ctrl+k", "screen.accept", "plan.accept", id="plan.accept", tooltip="plan.accept.help"
+        ),
+        Binding(
+            "ctrl+r",
+            "screen.take_rewrite",
+            "rewrite.take",
+            id="plan.rewrite",
+            tooltip="rewrite.take.help",
+        ),
+        Binding(
+            "ctrl+z",
+            "screen.undo_rewrite",
+            "rewrite.undo",
+            id="plan.rewrite_undo",
+            tooltip="rewrite.undo.help",
+            show=False,
+        ),
     ]
 
 
@@ -61,8 +95,10 @@ def preview_text(shown: Preview | None, in_script: bool = False) -> Text:
     out.append(t(f"role.{shown.role.value}"))
     out.append(f"  ·  {t('plan.preview.goal')}: ", "dim")
     out.append(f"{shown.goal.number} {t(f'goal.{shown.goal.value}')}")
-    for label, value in (("plan.preview.research", shown.research),
-                         ("plan.preview.purpose", shown.purpose)):  # fmt: skip
+    for label, value in (
+        ("plan.preview.research", shown.research),
+        ("plan.preview.purpose", shown.purpose),
+    ):
         if value.strip():
             out.append(f"\n{t(label)}: ", "dim")
             out.append(marked(value))
@@ -75,8 +111,10 @@ def preview_text(shown: Preview | None, in_script: bool = False) -> Text:
         out.append(f"\n⚠ {t('plan.preview.shallow')}", "bold yellow")
     for finding in shown.findings:
         if not finding.text_level:  # a plan hint (no research, no purpose), not the wording
-            out.append(f"\nℹ {t('lint.hint')} · {code_label(finding.code)}: "
-                       f"{visible(finding.message)}", "dim italic")  # fmt: skip
+            out.append(
+                f"\nℹ {t('lint.hint')} · {code_label(finding.code)}: {visible(finding.message)}",
+                "dim italic",
+            )
             continue
         mark, style = ("✓", "dim") if finding.accepted else ("⚠", "yellow")
         out.append(f"\n{mark} {code_label(finding.code)}: {visible(finding.message)}", style)

@@ -24,8 +24,14 @@ from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.text import literal
 
-_TEXT_FIELDS = ("give_back", "sales_told", "do_not_say", "may_promise", "must_not_promise",
-                "product_brief")  # fmt: skip
+_TEXT_FIELDS = (
+    "give_back",
+    "sales_told",
+    "do_not_say",
+    "may_promise",
+    "must_not_promise",
+    "product_brief",
+)
 
 
 def parse_when(text: str) -> datetime:
@@ -49,8 +55,14 @@ class VisitFormScreen(DataScreen[VisitFormData]):
     .field-error { color: $error; height: auto; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", "visit.save", id="visit.save", tooltip="visit.save.help",
-                priority=True),
+        Binding(
+            "ctrl+s",
+            "save",
+            "visit.save",
+            id="visit.save",
+            tooltip="visit.save.help",
+            priority=True,
+        ),
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
     ]
 
@@ -75,8 +87,9 @@ class VisitFormScreen(DataScreen[VisitFormData]):
             yield Label(t("visit.purpose"))
             yield Input(id="purpose", compact=True)
             yield Label(t("visit.goals"))
-            yield TickList(*[(f"{g.number} {t(f'goal.{g.value}')}", g.value)
-                                       for g in Goal], id="goals")  # fmt: skip
+            yield TickList(
+                *[(f"{g.number} {t(f'goal.{g.value}')}", g.value) for g in Goal], id="goals"
+            )
             yield Label(t("visit.attendees"))
             yield TickList(id="attendees")
             for name in _TEXT_FIELDS:
@@ -85,10 +98,12 @@ class VisitFormScreen(DataScreen[VisitFormData]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.sub_title = t("visit.subtitle_new" if self.visit_id is None else "visit.subtitle_edit",
-                           customer="")  # fmt: skip
-        when = datetime.combine(self.iapp.today() + timedelta(days=7),
-                                datetime.min.time()).replace(hour=10)  # fmt: skip
+        self.sub_title = t(
+            "visit.subtitle_new" if self.visit_id is None else "visit.subtitle_edit", customer=""
+        )
+        when = datetime.combine(self.iapp.today() + timedelta(days=7), datetime.min.time()).replace(
+            hour=10
+        )
         self.query_one("#date", Input).value = when.strftime("%Y-%m-%d %H:%M")
         super().on_mount()
 
@@ -97,8 +112,9 @@ class VisitFormScreen(DataScreen[VisitFormData]):
 
     def show(self, data: VisitFormData) -> None:
         customer_select = self.query_one("#customer", Select)
-        customer_select.set_options([(literal(name, one_line=True), cid)
-                                     for name, cid in data.customers])  # fmt: skip
+        customer_select.set_options(
+            [(literal(name, one_line=True), cid) for name, cid in data.customers]
+        )
         visit = self.visit = data.visit  # type: ignore[assignment]
         if visit is not None:
             self.customer_id = visit.customer_id
@@ -113,7 +129,8 @@ class VisitFormScreen(DataScreen[VisitFormData]):
             for name in _TEXT_FIELDS:
                 value = getattr(visit, name)
                 self.query_one(f"#{name}", TextArea).text = (
-                    "\n".join(value) if isinstance(value, list) else value)
+                    "\n".join(value) if isinstance(value, list) else value
+                )
         if self.customer_id is not None:
             customer_select.value = self.customer_id
         self._load_people()
@@ -175,8 +192,11 @@ class VisitFormScreen(DataScreen[VisitFormData]):
         }
         for name in _TEXT_FIELDS:
             text = self.query_one(f"#{name}", TextArea).text.strip()
-            values[name] = [line.strip() for line in text.splitlines() if line.strip()] if (
-                name == "give_back") else text
+            values[name] = (
+                [line.strip() for line in text.splitlines() if line.strip()]
+                if (name == "give_back")
+                else text
+            )
         store, visit_id = self.iapp.store, self.visit_id
 
         def saved(visit: Visit) -> None:

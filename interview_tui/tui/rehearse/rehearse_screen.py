@@ -38,20 +38,40 @@ class RehearseScreen(DataScreen[RehearsalData]):
     #answer.beyond { color: $warning; }
     """
     BINDINGS = [
-        Binding("n,right", "next", "rehearse.next", id="rehearse.next",
-                tooltip="rehearse.next.help"),
-        Binding("b,left", "prev", "rehearse.prev", id="rehearse.prev",
-                tooltip="rehearse.prev.help"),
-        Binding("space", "reveal", "rehearse.reveal", id="rehearse.reveal",
-                tooltip="rehearse.reveal.help"),
-        Binding("c", "mark(True)", "rehearse.confident", id="rehearse.confident",
-                tooltip="rehearse.confident.help"),
-        Binding("s", "mark(False)", "rehearse.shaky", id="rehearse.shaky",
-                tooltip="rehearse.shaky.help"),
-        Binding("escape", "finish", "rehearse.done", id="rehearse.done",
-                tooltip="rehearse.done.help"),
-        Binding("tab", "switch", "rehearse.switch", id="rehearse.switch",
-                tooltip="rehearse.switch.help", priority=True),
+        Binding(
+            "n,right", "next", "rehearse.next", id="rehearse.next", tooltip="rehearse.next.help"
+        ),
+        Binding(
+            "b,left", "prev", "rehearse.prev", id="rehearse.prev", tooltip="rehearse.prev.help"
+        ),
+        Binding(
+            "space",
+            "reveal",
+            "rehearse.reveal",
+            id="rehearse.reveal",
+            tooltip="rehearse.reveal.help",
+        ),
+        Binding(
+            "c",
+            "mark(True)",
+            "rehearse.confident",
+            id="rehearse.confident",
+            tooltip="rehearse.confident.help",
+        ),
+        Binding(
+            "s", "mark(False)", "rehearse.shaky", id="rehearse.shaky", tooltip="rehearse.shaky.help"
+        ),
+        Binding(
+            "escape", "finish", "rehearse.done", id="rehearse.done", tooltip="rehearse.done.help"
+        ),
+        Binding(
+            "tab",
+            "switch",
+            "rehearse.switch",
+            id="rehearse.switch",
+            tooltip="rehearse.switch.help",
+            priority=True,
+        ),
     ]
 
     def __init__(self, visit_id: int) -> None:
@@ -77,8 +97,11 @@ class RehearseScreen(DataScreen[RehearsalData]):
 
     def show(self, data: RehearsalData) -> None:
         self.visit, self.items, self.deck = data.visit, data.items, data.deck
-        self.sub_title = t("rehearse.subtitle", customer=data.customer_name,
-                           date=data.visit.date.strftime("%Y-%m-%d"))  # fmt: skip
+        self.sub_title = t(
+            "rehearse.subtitle",
+            customer=data.customer_name,
+            date=data.visit.date.strftime("%Y-%m-%d"),
+        )
         self._card_started = time.monotonic()
         if self.iapp.animated:  # a steady screen in tests and snapshots
             self.set_interval(1, self._tick)
@@ -102,7 +125,8 @@ class RehearseScreen(DataScreen[RehearsalData]):
         card = time.monotonic() - self._card_started if self.ours else 0
         total = sum(self.seconds.values()) + card
         self.query_one("#timer", Static).update(
-            t("rehearse.timer", card=int(card), total=f"{int(total) // 60}:{int(total) % 60:02}"))
+            t("rehearse.timer", card=int(card), total=f"{int(total) // 60}:{int(total) % 60:02}")
+        )
 
     def _show(self) -> None:
         mode = t("rehearse.ours") if self.ours else t("rehearse.theirs")
@@ -112,7 +136,8 @@ class RehearseScreen(DataScreen[RehearsalData]):
         if self.ours:
             total = len(self.items)
             self.query_one("#mode", Static).update(
-                f"{mode} · {t('rehearse.card', n=self.index + 1, total=total)}")
+                f"{mode} · {t('rehearse.card', n=self.index + 1, total=total)}"
+            )
             if not self.items:
                 card.update(t("live.no_script"))
                 answer.update("")
@@ -170,15 +195,25 @@ class RehearseScreen(DataScreen[RehearsalData]):
 
     def action_finish(self) -> None:
         self._stop_clock()
-        store, visit, items, cards, seconds, now = (self.iapp.store, self.visit, self.items,
-                                                    list(self.deck.cards), dict(self.seconds),
-                                                    self.iapp.now())  # fmt: skip
+        store, visit, items, cards, seconds, now = (
+            self.iapp.store,
+            self.visit,
+            self.items,
+            list(self.deck.cards),
+            dict(self.seconds),
+            self.iapp.now(),
+        )
         app = self.iapp
 
         def saved(summary: dict) -> None:
-            app.notify(t("rehearse.saved", confident=summary["confident"],
-                         shaky=summary["shaky"],
-                         minutes=round(float(summary["script_seconds"]) / 60, 1)))  # fmt: skip
+            app.notify(
+                t(
+                    "rehearse.saved",
+                    confident=summary["confident"],
+                    shaky=summary["shaky"],
+                    minutes=round(float(summary["script_seconds"]) / 60, 1),
+                )
+            )
 
         app.save(lambda: save_results(store, visit, items, cards, seconds, now), saved)
         self.dismiss()

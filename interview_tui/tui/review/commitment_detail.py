@@ -38,10 +38,22 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
     CSS_PATH = "detail.tcss"
     BINDINGS = [
         *DETAIL_BINDINGS,
-        Binding("ctrl+r", "reopen", "detail.reopen", id="detail.reopen",
-                tooltip="detail.reopen.help", priority=True),
-        Binding("ctrl+o", "override", "detail.override", id="detail.override",
-                tooltip="detail.override.help", priority=True),
+        Binding(
+            "ctrl+r",
+            "reopen",
+            "detail.reopen",
+            id="detail.reopen",
+            tooltip="detail.reopen.help",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+o",
+            "override",
+            "detail.override",
+            id="detail.override",
+            tooltip="detail.override.help",
+            priority=True,
+        ),
         BACK_BINDING,
     ]
     UNDO_SCOPE = "commitments"
@@ -59,8 +71,12 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
             yield Label(t("detail.com.text"))
             yield Input(compact=True, id="text")
             yield Label(t("detail.com.owner_side"))
-            yield Choice([(display(o), o.value) for o in OwnerSide],
-                         allow_blank=False, id="owner_side", compact=True)  # fmt: skip
+            yield Choice(
+                [(display(o), o.value) for o in OwnerSide],
+                allow_blank=False,
+                id="owner_side",
+                compact=True,
+            )
             yield Label(t("detail.com.owner_name"))
             yield Input(compact=True, id="owner_name")
             yield Label(t("detail.com.due"))
@@ -100,8 +116,10 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
             if c.overridden:
                 state += "\n" + t("report.authority_override", reason=c.authority_override)
             else:
-                state += "\n" + t("detail.com.override_hint",
-                                  key=self.app.get_key_display(Binding("ctrl+o", "override")))
+                state += "\n" + t(
+                    "detail.com.override_hint",
+                    key=self.app.get_key_display(Binding("ctrl+o", "override")),
+                )
         self.query_one("#state", Static).update(literal(state))
         if first or not self.changed:
             for name in ("text", "owner_side", "owner_name"):
@@ -165,10 +183,19 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
             self.query_one("#message", Static).update(t("detail.com.reason_needed"))
             self.query_one("#reason", Input).focus()
             return
-        self._write(t("detail.com.edited", text=c.text), lambda store: detail.edit(
-            store, self.commitment_id, text=typed["text"],
-            owner_side=OwnerSide(typed["owner_side"]), owner_name=typed["owner_name"],
-            due=due, reason=typed["reason"], today=today))  # fmt: skip
+        self._write(
+            t("detail.com.edited", text=c.text),
+            lambda store: detail.edit(
+                store,
+                self.commitment_id,
+                text=typed["text"],
+                owner_side=OwnerSide(typed["owner_side"]),
+                owner_name=typed["owner_name"],
+                due=due,
+                reason=typed["reason"],
+                today=today,
+            ),
+        )
 
     def action_reopen(self) -> None:
         c = self.commitment
@@ -176,8 +203,10 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
             self.notify(t("detail.com.already_open"), timeout=3)
             return
         note, today = self.query_one("#reason", Input).value, self.iapp.today()
-        self._write(t("detail.com.reopened", text=c.text),
-                    lambda store: detail.reopen(store, self.commitment_id, note, today))
+        self._write(
+            t("detail.com.reopened", text=c.text),
+            lambda store: detail.reopen(store, self.commitment_id, note, today),
+        )
 
     def action_override(self) -> None:
         """Keep a commitment the authority check flagged, and say why (the same record as
@@ -194,12 +223,17 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
         def answered(result: dict | None) -> None:
             if result:
                 reason = result["reason"]
-                self._write(t("detail.com.overridden", text=c.text),
-                            lambda store: override_authority(store, self.commitment_id, reason,
-                                                             today))  # fmt: skip
+                self._write(
+                    t("detail.com.overridden", text=c.text),
+                    lambda store: override_authority(store, self.commitment_id, reason, today),
+                )
 
-        self.app.push_screen(OverrideDialog(c.text, title_key="authority.override_title",
-                                            body_key="authority.override_body"), answered)
+        self.app.push_screen(
+            OverrideDialog(
+                c.text, title_key="authority.override_title", body_key="authority.override_body"
+            ),
+            answered,
+        )
 
     def undone(self, record: Any) -> None:
         self.commitment = None

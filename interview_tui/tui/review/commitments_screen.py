@@ -162,8 +162,15 @@ class CommitmentsData:
 def _cells(row: CommitmentRow, today: date) -> list[Text]:
     c = row.commitment
     late = c.is_late(today)
-    style = ("bold red" if c.is_overdue(today) else "red" if late
-             else "dim" if c.state is not CommitmentState.OPEN else "")  # fmt: skip
+    style = (
+        "bold red"
+        if c.is_overdue(today)
+        else "red"
+        if late
+        else "dim"
+        if c.state is not CommitmentState.OPEN
+        else ""
+    )
     state = state_label(c, today)
     if late:  # a mark, how late and the first due date, however often it moved since
         state += " · " + late_note(c, today)
@@ -197,40 +204,107 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
     CommitmentsScreen.-rates #commitments-empty { display: none; }
     """
     BINDINGS = [
-        Binding("x", "close('done')", "commitments.done", id="commitments.done",
-                tooltip="commitments.done.help"),
-        Binding("z", "close('dropped')", "commitments.drop", id="commitments.drop",
-                tooltip="commitments.drop.help"),
-        Binding("e", "due", "commitments.due", id="commitments.due",
-                tooltip="commitments.due.help"),
-        Binding("r", "reopen", "commitments.reopen", id="commitments.reopen",
-                tooltip="commitments.reopen.help"),
+        Binding(
+            "x",
+            "close('done')",
+            "commitments.done",
+            id="commitments.done",
+            tooltip="commitments.done.help",
+        ),
+        Binding(
+            "z",
+            "close('dropped')",
+            "commitments.drop",
+            id="commitments.drop",
+            tooltip="commitments.drop.help",
+        ),
+        Binding(
+            "e", "due", "commitments.due", id="commitments.due", tooltip="commitments.due.help"
+        ),
+        Binding(
+            "r",
+            "reopen",
+            "commitments.reopen",
+            id="commitments.reopen",
+            tooltip="commitments.reopen.help",
+        ),
         UNDO_BINDING,
-        Binding("o", "filter('open')", "commitments.open", id="commitments.open",
-                tooltip="commitments.open.help"),
-        Binding("d", "filter('overdue')", "commitments.overdue_key", id="commitments.overdue",
-                tooltip="commitments.overdue_key.help"),
+        Binding(
+            "o",
+            "filter('open')",
+            "commitments.open",
+            id="commitments.open",
+            tooltip="commitments.open.help",
+        ),
+        Binding(
+            "d",
+            "filter('overdue')",
+            "commitments.overdue_key",
+            id="commitments.overdue",
+            tooltip="commitments.overdue_key.help",
+        ),
         # in help and the palette; named on the filter line under "overdue now" (the key
         # bar keeps its main actions in sight at 80 columns)
-        Binding("l", "filter('late')", "commitments.late_key", id="commitments.late",
-                tooltip="commitments.late_key.help", show=False),
-        Binding("w", "filter('week')", "commitments.week", id="commitments.week",
-                tooltip="commitments.week.help"),
-        Binding("a", "filter('all')", "commitments.all", id="commitments.all",
-                tooltip="commitments.all.help"),
-        Binding("c", "next_customer", "commitments.customer", id="commitments.customer",
-                tooltip="commitments.customer.help"),
-        Binding("u", "next_owner", "commitments.owner", id="commitments.owner",
-                tooltip="commitments.owner.help"),
-        Binding("percent_sign", "rates", "commitments.rates", id="commitments.rates",
-                tooltip="commitments.rates.help"),
-        Binding("enter", "open", "commitments.open_one", id="commitments.open_one",
-                tooltip="commitments.open_one.help"),
+        Binding(
+            "l",
+            "filter('late')",
+            "commitments.late_key",
+            id="commitments.late",
+            tooltip="commitments.late_key.help",
+            show=False,
+        ),
+        Binding(
+            "w",
+            "filter('week')",
+            "commitments.week",
+            id="commitments.week",
+            tooltip="commitments.week.help",
+        ),
+        Binding(
+            "a",
+            "filter('all')",
+            "commitments.all",
+            id="commitments.all",
+            tooltip="commitments.all.help",
+        ),
+        Binding(
+            "c",
+            "next_customer",
+            "commitments.customer",
+            id="commitments.customer",
+            tooltip="commitments.customer.help",
+        ),
+        Binding(
+            "u",
+            "next_owner",
+            "commitments.owner",
+            id="commitments.owner",
+            tooltip="commitments.owner.help",
+        ),
+        Binding(
+            "percent_sign",
+            "rates",
+            "commitments.rates",
+            id="commitments.rates",
+            tooltip="commitments.rates.help",
+        ),
+        Binding(
+            "enter",
+            "open",
+            "commitments.open_one",
+            id="commitments.open_one",
+            tooltip="commitments.open_one.help",
+        ),
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
         FILTER_BINDING,
         # after esc: at 80 columns the key bar has no room left for it (f1 lists it)
-        Binding("m", "next_member", "commitments.member", id="commitments.member",
-                tooltip="commitments.member.help"),
+        Binding(
+            "m",
+            "next_member",
+            "commitments.member",
+            id="commitments.member",
+            tooltip="commitments.member.help",
+        ),
     ]
 
     def __init__(self, filter: str = "open") -> None:
@@ -266,11 +340,18 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
     def on_mount(self) -> None:
         self.sub_title = t("commitments.subtitle")
         self.query_one(PagedTable).add_columns(
-            t("commitments.col.due"), t("commitments.col.customer"), t("commitments.col.owner"),
-            t("commitments.col.state"), t("commitments.col.text"))  # fmt: skip
+            t("commitments.col.due"),
+            t("commitments.col.customer"),
+            t("commitments.col.owner"),
+            t("commitments.col.state"),
+            t("commitments.col.text"),
+        )
         self.query_one("#rates", SafeTable).add_columns(
-            t("commitments.col.customer"), t("commitments.rates.kept"),
-            t("commitments.rates.settled"), t("commitments.rates.rate"))  # fmt: skip
+            t("commitments.col.customer"),
+            t("commitments.rates.kept"),
+            t("commitments.rates.settled"),
+            t("commitments.rates.rate"),
+        )
         super().on_mount()
         store = self.iapp.store
         self.read(lambda: member_names(store), self._names_read)
@@ -292,25 +373,36 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
     # -- reading ---------------------------------------------------------------------------
 
     def _filter(self) -> CommitmentFilter:
-        return replace(_FILTERS[self.filter_name],
-                       customer_id=self.customer[0] if self.customer else None,
-                       owner=self.owner or "", member=self.member or "",
-                       me=self.iapp.store.member, text=self.filter_text)  # fmt: skip
+        return replace(
+            _FILTERS[self.filter_name],
+            customer_id=self.customer[0] if self.customer else None,
+            owner=self.owner or "",
+            member=self.member or "",
+            me=self.iapp.store.member,
+            text=self.filter_text,
+        )
 
     def fetch(self) -> CommitmentsData:
         store, today, filters = self.iapp.store, self.iapp.today(), self._filter()
         total = count_commitments(store, today, filters)
         any_at_all = bool(total) or bool(count_commitments(store, today, CommitmentFilter()))
-        return CommitmentsData(list_commitments(store, today, filters, limit=PAGE_SIZE), total,
-                               kept_on_time(store, today, per_customer=False),
-                               any_at_all)  # fmt: skip
+        return CommitmentsData(
+            list_commitments(store, today, filters, limit=PAGE_SIZE),
+            total,
+            kept_on_time(store, today, per_customer=False),
+            any_at_all,
+        )
 
     def show(self, data: CommitmentsData) -> None:
         self._show_kept(data.kept)
         self._show_filter()
         self.query_one("#commitments-empty", EmptyNote).say(
-            None if data.total else self.no_match() or t("commitments.none") if data.any_at_all
-            else t("commitments.empty"))  # fmt: skip
+            None
+            if data.total
+            else self.no_match() or t("commitments.none")
+            if data.any_at_all
+            else t("commitments.empty")
+        )
         table = self.query_one(PagedTable)
         table.reset(data.total)
         self.by_key.clear()
@@ -324,15 +416,20 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         if self.owner:
             label += f" · {display_of(OwnerSide, self.owner)}"
         if self.member:
-            label += " · " + (t("commitments.mine") if self.member == ME
-                              else t("commitments.by_member", member=self._who(self.member)))
+            label += " · " + (
+                t("commitments.mine")
+                if self.member == ME
+                else t("commitments.by_member", member=self._who(self.member))
+            )
         self.query_one("#filter", Static).update(literal(t("commitments.filter", filter=label)))
 
     def _read_rates(self) -> None:
         """Read the per-customer rates (shown by ``k``; read again after a change)."""
         store, today = self.iapp.store, self.iapp.today()
-        self.read(lambda: (kept_per_customer(store, today), kept_per_member(store, today)),
-                  self._fill_rates)  # fmt: skip
+        self.read(
+            lambda: (kept_per_customer(store, today), kept_per_member(store, today)),
+            self._fill_rates,
+        )
 
     def _fill_rates(self, rates_read: tuple[dict[str, KeptRate], dict[str, KeptRate]]) -> None:
         """Each customer's rate, then (in a team) each member's, by name: never ranked."""
@@ -345,8 +442,12 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         if set(per_member) - {""}:  # before a team every promise is this laptop's
             for who, rate in per_member.items():
                 name = self._who(who) if who else t("commitments.mine")
-                rates.add_row(t("commitments.rates.member", member=name),
-                              str(rate.kept), str(rate.due), _rate(rate))  # fmt: skip
+                rates.add_row(
+                    t("commitments.rates.member", member=name),
+                    str(rate.kept),
+                    str(rate.due),
+                    _rate(rate),
+                )
         rates.measure()
 
     def _show_kept(self, kept: KeptOnTime) -> None:
@@ -356,7 +457,8 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         today = self.iapp.today()
         self.by_key.update((str(row.commitment.id), row) for row in rows)
         self.query_one(PagedTable).add_page(
-            [(str(row.commitment.id), _cells(row, today)) for row in rows])
+            [(str(row.commitment.id), _cells(row, today)) for row in rows]
+        )
         self._show_row_text()
 
     @on(PagedTable.RowHighlighted, "#commitments-table")
@@ -375,8 +477,10 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
     @on(PagedTable.NeedMore)
     def _more(self, message: PagedTable.NeedMore) -> None:
         store, today, filters = self.iapp.store, self.iapp.today(), self._filter()
-        self.read(lambda: list_commitments(store, today, filters, offset=message.offset,
-                                           limit=PAGE_SIZE), self._add)  # fmt: skip
+        self.read(
+            lambda: list_commitments(store, today, filters, offset=message.offset, limit=PAGE_SIZE),
+            self._add,
+        )
 
     def selected(self) -> CommitmentRow | None:
         table = self.query_one(PagedTable)
@@ -455,18 +559,25 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         store, today = self.iapp.store, self.iapp.today()
 
         def write() -> tuple[CommitmentRow, KeptOnTime, Any]:
-            saved, undo = recorded(store, Commitment, cid, label,
-                                   lambda: change(store, today))  # fmt: skip
-            return (commitment_row(store, saved.id),
-                    kept_on_time(store, today, per_customer=False), undo)  # fmt: skip
+            saved, undo = recorded(store, Commitment, cid, label, lambda: change(store, today))
+            return (
+                commitment_row(store, saved.id),
+                kept_on_time(store, today, per_customer=False),
+                undo,
+            )
 
         self.iapp.save(write, self._changed, lambda _error: reopen())
 
     def undone(self, record: Any) -> None:
         store, today = self.iapp.store, self.iapp.today()
-        self.read(lambda: (commitment_row(store, record.id),
-                           kept_on_time(store, today, per_customer=False), None),
-                  self._changed)  # fmt: skip
+        self.read(
+            lambda: (
+                commitment_row(store, record.id),
+                kept_on_time(store, today, per_customer=False),
+                None,
+            ),
+            self._changed,
+        )
 
     def action_reopen(self, draft: str = "") -> None:
         """A done or dropped commitment is open again (its closing stays in the history)."""
@@ -479,10 +590,12 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
 
         def done(result: dict | None) -> None:
             if result is not None:
-                self._save(row.commitment.id, lambda store, today: reopen(store, row.commitment.id,
-                                                       result["note"], today),
-                           lambda: self.action_reopen(result["note"]),
-                           t("detail.com.reopened", text=row.commitment.text))  # fmt: skip
+                self._save(
+                    row.commitment.id,
+                    lambda store, today: reopen(store, row.commitment.id, result["note"], today),
+                    lambda: self.action_reopen(result["note"]),
+                    t("detail.com.reopened", text=row.commitment.text),
+                )
 
         title = t("commitments.reopen_title", text=row.commitment.text)
         self.app.push_screen(NoteDialog(title, required=False, draft=draft), done)
@@ -508,11 +621,14 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
 
         def done(result: dict | None) -> None:
             if result is not None:
-                self._save(row.commitment.id,
-                           lambda store, today: close(store, row.commitment, target,
-                                                      result["note"], today),
-                           lambda: self.action_close(state, result["note"]),
-                           display(target) + ": " + row.commitment.text)  # fmt: skip
+                self._save(
+                    row.commitment.id,
+                    lambda store, today: close(
+                        store, row.commitment, target, result["note"], today
+                    ),
+                    lambda: self.action_close(state, result["note"]),
+                    display(target) + ": " + row.commitment.text,
+                )
 
         title = t("commitments.close_title", text=row.commitment.text)
         dialog = NoteDialog(title, required=target is CommitmentState.DROPPED, draft=draft)
@@ -525,11 +641,14 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
 
         def done(result: dict | None) -> None:
             if result is not None:
-                self._save(row.commitment.id,
-                           lambda store, today: reschedule(store, row.commitment, result["due"],
-                                                           result["reason"], today),
-                           self.action_due,
-                           t("commitments.due_moved", date=result["due"].isoformat()))  # fmt: skip
+                self._save(
+                    row.commitment.id,
+                    lambda store, today: reschedule(
+                        store, row.commitment, result["due"], result["reason"], today
+                    ),
+                    self.action_due,
+                    t("commitments.due_moved", date=result["due"].isoformat()),
+                )
                 if warning := past_due_warning(result["due"], self.iapp.today()):
                     self.notify(warning, severity="warning", timeout=6)
 

@@ -28,13 +28,15 @@ from interview_tui.tui.text import Block, Hanging, hanging, literal
 from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
 
 DETAIL_BINDINGS = [
-    Binding("ctrl+s", "save", "detail.save", id="detail.save", tooltip="detail.save.help",
-            priority=True),
+    Binding(
+        "ctrl+s", "save", "detail.save", id="detail.save", tooltip="detail.save.help", priority=True
+    ),
     UNDO_BINDING,
 ]
 #: last on a detail view's key bar, after the view's own keys
-BACK_BINDING = Binding("escape", "back", "review.back", id="review.back",
-                       tooltip="review.back.help")
+BACK_BINDING = Binding(
+    "escape", "back", "review.back", id="review.back", tooltip="review.back.help"
+)
 
 
 #: a dated line's head: the date, the space after it and a reply's arrow
@@ -57,10 +59,8 @@ class ConflictList(TranslatedBindings, OptionList):
 
     DEFAULT_CSS = "ConflictList { height: auto; max-height: 8; }"
     BINDINGS = [
-        Binding("enter", "take", "conflict.take", id="conflict.take",
-                tooltip="conflict.take.help"),
-        Binding("e", "combine", "conflict.edit", id="conflict.edit",
-                tooltip="conflict.edit.help"),
+        Binding("enter", "take", "conflict.take", id="conflict.take", tooltip="conflict.take.help"),
+        Binding("e", "combine", "conflict.edit", id="conflict.edit", tooltip="conflict.edit.help"),
     ]
 
     choices: list[tuple[Conflict, int]] = []
@@ -125,9 +125,11 @@ class CombinedDialog(FormDialog):
 def conflict_section() -> ComposeResult:
     """The conflicts of a record's screen (hidden, and out of the focus order, while
     there are none)."""
-    for widget in (Static(t("conflict.section"), id="conflicts-title", classes="section"),
-                   Static(t("conflict.how"), id="conflicts-how", classes="hint"),
-                   ConflictList(id="conflicts", compact=True)):  # fmt: skip
+    for widget in (
+        Static(t("conflict.section"), id="conflicts-title", classes="section"),
+        Static(t("conflict.how"), id="conflicts-how", classes="hint"),
+        ConflictList(id="conflicts", compact=True),
+    ):
         widget.display = False
         yield widget
 
@@ -161,8 +163,10 @@ class ConflictMixin(UndoMixin):
         raise NotImplementedError
 
     def take_conflict(self, conflict: Conflict, take: int) -> None:
-        self._resolve(conflict, lambda store, today: actions.resolve(
-            store, conflict.uid, conflict.field, take=take))  # fmt: skip
+        self._resolve(
+            conflict,
+            lambda store, today: actions.resolve(store, conflict.uid, conflict.field, take=take),
+        )
 
     def combine_conflict(self, conflict: Conflict, draft: str | None = None) -> None:
         """Edit one value made of the conflict's values (they prefill the field)."""
@@ -178,16 +182,23 @@ class ConflictMixin(UndoMixin):
             self._resolve(
                 conflict,
                 lambda store, today: actions.resolve(
-                    store, conflict.uid, conflict.field,
-                    value=actions.typed_value(conflict, text, today)),
+                    store,
+                    conflict.uid,
+                    conflict.field,
+                    value=actions.typed_value(conflict, text, today),
+                ),
                 failed=lambda _error: self.combine_conflict(conflict, text),
-            )  # fmt: skip
+            )
 
         title = t("conflict.combined_title", field=field)
         me.app.push_screen(CombinedDialog(title, prefill if draft is None else draft), answered)
 
-    def _resolve(self, conflict: Conflict, change: Callable[[Any, Any], Conflict],
-                 failed: Callable[[Any], None] | None = None) -> None:  # fmt: skip
+    def _resolve(
+        self,
+        conflict: Conflict,
+        change: Callable[[Any, Any], Conflict],
+        failed: Callable[[Any], None] | None = None,
+    ) -> None:
         """Resolve in the writer, kept for ctrl+z (which opens the conflict again)."""
         me: Any = self
         store, today = me.iapp.store, me.iapp.today()
@@ -196,8 +207,7 @@ class ConflictMixin(UndoMixin):
 
         def write() -> Any:
             model, record_id = self.record_key(store, conflict)
-            resolved, undo = recorded(store, model, record_id, label,
-                                      lambda: change(store, today))  # fmt: skip
+            resolved, undo = recorded(store, model, record_id, label, lambda: change(store, today))
             return replace(undo, restore=partial(actions.reopen, conflict=resolved))
 
         def done(undo: Any) -> None:
@@ -206,7 +216,6 @@ class ConflictMixin(UndoMixin):
             self.undone(None)  # read the record again, as after ctrl+z
 
         me.iapp.save(write, done, failed)
-
 
 
 class DetailMixin(ConflictMixin):
@@ -225,8 +234,9 @@ class DetailMixin(ConflictMixin):
         found: dict[str, Any] = {}
         for widget in me.query("Input, Select, Checkbox"):
             if widget.id and not widget.has_class("derived"):
-                found[widget.id] = (widget.value if not isinstance(widget, Select)
-                                    else str(widget.value))  # fmt: skip
+                found[widget.id] = (
+                    widget.value if not isinstance(widget, Select) else str(widget.value)
+                )
         return found
 
     def baseline(self) -> None:
@@ -252,9 +262,15 @@ class DetailMixin(ConflictMixin):
             if discard:
                 me.dismiss()
 
-        me.app.push_screen(ConfirmDialog(t("dialog.discard_title"), t("detail.discard_body"),
-                                         t("dialog.discard"), no=t("dialog.keep_editing")),
-                           answered)  # fmt: skip
+        me.app.push_screen(
+            ConfirmDialog(
+                t("dialog.discard_title"),
+                t("detail.discard_body"),
+                t("dialog.discard"),
+                no=t("dialog.keep_editing"),
+            ),
+            answered,
+        )
 
 
 def set_field(screen: Any, widget_id: str, value: Any) -> None:

@@ -12,10 +12,22 @@ import os
 from pathlib import Path
 
 #: the extension of each export format
-EXTENSION = {"report-md": ".md", "recap-md": ".md", "eml": ".eml", "chase-eml": ".eml",
-             "ics": ".ics", "json": ".json"}  # fmt: skip
-_NAME = {"report-md": "report.md", "recap-md": "recap.md", "eml": "recap.eml",
-         "chase-eml": "chase.eml", "ics": "ics", "json": "json"}  # fmt: skip
+EXTENSION = {
+    "report-md": ".md",
+    "recap-md": ".md",
+    "eml": ".eml",
+    "chase-eml": ".eml",
+    "ics": ".ics",
+    "json": ".json",
+}
+_NAME = {
+    "report-md": "report.md",
+    "recap-md": "recap.md",
+    "eml": "recap.eml",
+    "chase-eml": "chase.eml",
+    "ics": "ics",
+    "json": "json",
+}
 _SEPARATORS = tuple({"/", os.sep})
 
 

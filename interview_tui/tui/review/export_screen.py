@@ -49,15 +49,21 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
         yield Header()
         with VerticalScroll(id="export-form"):
             yield Label(t("export.format"))
-            yield Choice([(t(f"export.fmt.{f}"), f) for f in FORMATS], value="recap-md",
-                         allow_blank=False, id="format", compact=True)  # fmt: skip
+            yield Choice(
+                [(t(f"export.fmt.{f}"), f) for f in FORMATS],
+                value="recap-md",
+                allow_blank=False,
+                id="format",
+                compact=True,
+            )
             yield Label(t("export.path"))
             yield Input(id="path", compact=True)
             yield Static("", id="export-where")
             yield Tick(t("export.include_personal"), id="personal", compact=True)
             with Horizontal():
-                yield Button(t("export.write") + " (ctrl+s)", id="write", variant="primary",
-                             compact=True)  # fmt: skip
+                yield Button(
+                    t("export.write") + " (ctrl+s)", id="write", variant="primary", compact=True
+                )
             yield Static("", id="export-message")
         yield VerticalScroll(Static("", id="preview-text", markup=False), id="preview")
         yield KeyBar()
@@ -79,9 +85,15 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
         return target(self.query_one("#path", Input).value, folder, self._file_name())
 
     def _export_bytes(self) -> bytes:
-        return render(self.iapp.store, self.visit_id, self.output_format,
-                      include_personal=self.include_personal, today=self.iapp.today(),
-                      now=self.iapp.now(), settings=self.iapp.user_settings())  # fmt: skip
+        return render(
+            self.iapp.store,
+            self.visit_id,
+            self.output_format,
+            include_personal=self.include_personal,
+            today=self.iapp.today(),
+            now=self.iapp.now(),
+            settings=self.iapp.user_settings(),
+        )
 
     def fetch(self) -> tuple[VisitHeading, bytes, Path]:
         heading = visit_heading(self.iapp.store, self.visit_id)
@@ -162,8 +174,11 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
             message.update(literal(t("export.written", path=path)))
             self.notify(t("export.written", path=path), timeout=4)
 
-        self.iapp.save(lambda: write_private(path, render_now()), written,
-                       lambda error: message.update(literal(error)))
+        self.iapp.save(
+            lambda: write_private(path, render_now()),
+            written,
+            lambda error: message.update(literal(error)),
+        )
 
     def action_back(self) -> None:
         self.dismiss()

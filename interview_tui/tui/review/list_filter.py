@@ -19,8 +19,9 @@ from interview_tui.tui.inputs import Input
 #: seconds without a key before the filtered list is read
 FILTER_PAUSE = 0.15
 
-FILTER_BINDING = Binding("slash", "filter_text", "list.filter", id="list.filter",
-                         tooltip="list.filter.help")  # fmt: skip
+FILTER_BINDING = Binding(
+    "slash", "filter_text", "list.filter", id="list.filter", tooltip="list.filter.help"
+)
 
 
 def marked(conflicts: tuple[str, ...], text: Text) -> Text:
@@ -36,8 +37,13 @@ class FilterInput(TranslatedBindings, Input):
 
     DEFAULT_CSS = "FilterInput { display: none; margin: 0 1; }"
     BINDINGS = [
-        Binding("escape", "clear", "list.filter_clear", id="list.filter_clear",
-                tooltip="list.filter_clear.help"),
+        Binding(
+            "escape",
+            "clear",
+            "list.filter_clear",
+            id="list.filter_clear",
+            tooltip="list.filter_clear.help",
+        ),
     ]
 
     def __init__(self) -> None:

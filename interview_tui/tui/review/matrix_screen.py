@@ -44,8 +44,9 @@ class MatrixScreen(DataScreen[MatrixPage]):
     DEFAULT_CSS = "#matrix { height: 1fr; } #legend { padding: 0 1; color: $text-muted; }"
     BINDINGS = [
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
-        Binding("t", "timeline", "matrix.timeline", id="matrix.timeline",
-                tooltip="matrix.timeline.help"),
+        Binding(
+            "t", "timeline", "matrix.timeline", id="matrix.timeline", tooltip="matrix.timeline.help"
+        ),
     ]
 
     def __init__(self) -> None:
@@ -70,8 +71,9 @@ class MatrixScreen(DataScreen[MatrixPage]):
 
     def fetch(self) -> MatrixPage:
         store = self.iapp.store
-        return MatrixPage(account_matrix(store, self.iapp.today(), PAGE_SIZE),
-                          count_customers(store))  # fmt: skip
+        return MatrixPage(
+            account_matrix(store, self.iapp.today(), PAGE_SIZE), count_customers(store)
+        )
 
     def show(self, data: MatrixPage) -> None:
         self.rows = []
@@ -82,8 +84,11 @@ class MatrixScreen(DataScreen[MatrixPage]):
     def _add(self, rows: list[MatrixRow]) -> None:
         self.rows.extend(rows)
         self.query_one(PagedTable).add_page(
-            [(str(row.customer_id), [row.customer, *(freshness(row.days[g]) for g in Goal)])
-             for row in rows])  # fmt: skip
+            [
+                (str(row.customer_id), [row.customer, *(freshness(row.days[g]) for g in Goal)])
+                for row in rows
+            ]
+        )
 
     @on(PagedTable.NeedMore)
     def _more(self, message: PagedTable.NeedMore) -> None:

@@ -20,8 +20,9 @@ class OverrideDialog(FormDialog):
 
     TITLE_KEY = "gate.title"
 
-    def __init__(self, what: str, *, title_key: str = "gate.title",
-                 body_key: str = "gate.body") -> None:  # fmt: skip
+    def __init__(
+        self, what: str, *, title_key: str = "gate.title", body_key: str = "gate.body"
+    ) -> None:
         super().__init__()
         self.title_text = what
         self.TITLE_KEY, self.body_key = title_key, body_key

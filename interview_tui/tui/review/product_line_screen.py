@@ -30,15 +30,22 @@ def _date(value: Any) -> str:
 
 def _cells(need: line.LineNeed) -> list[Any]:
     names = ", ".join(c.name for c in need.customers)
-    return [literal(str(need.count)), literal(_date(need.nearest)), literal(display(need.state)),
-            literal(need.title, one_line=True), literal(names, one_line=True)]  # fmt: skip
+    return [
+        literal(str(need.count)),
+        literal(_date(need.nearest)),
+        literal(display(need.state)),
+        literal(need.title, one_line=True),
+        literal(names, one_line=True),
+    ]
 
 
 def need_text(need: line.LineNeed) -> str:
     """The whole need, as the strip under the list shows it: each customer, its date and
     where its requirement stands."""
-    each = " · ".join(t("line.customer", name=c.name, latest=_date(c.latest),
-                        state=display(c.state)) for c in need.customers)  # fmt: skip
+    each = " · ".join(
+        t("line.customer", name=c.name, latest=_date(c.latest), state=display(c.state))
+        for c in need.customers
+    )
     return f"{need.title} [{need.key}] · {display(need.group)}: {each}"
 
 
@@ -77,8 +84,12 @@ class ProductLineScreen(DataScreen[line.LinePage]):
     def on_mount(self) -> None:
         self.sub_title = t("line.subtitle")
         self.query_one(PagedTable).add_columns(
-            t("line.col.count"), t("line.col.latest"), t("line.col.state"),
-            t("line.col.need"), t("line.col.customers"))  # fmt: skip
+            t("line.col.count"),
+            t("line.col.latest"),
+            t("line.col.state"),
+            t("line.col.need"),
+            t("line.col.customers"),
+        )
         super().on_mount()
 
     def fetch(self) -> line.LinePage:

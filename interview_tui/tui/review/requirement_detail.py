@@ -74,11 +74,19 @@ class RequirementDetailScreen(DetailMixin, DataScreen[tuple[pool.PoolRow, TeamVi
                 yield Label(t(f"detail.req.{name}"))
                 yield Input(compact=True, id=name)
             yield Label(t("detail.req.state"))
-            yield Choice([(display(s), s.value) for s in RequirementState],
-                         allow_blank=False, id="state", compact=True)  # fmt: skip
+            yield Choice(
+                [(display(s), s.value) for s in RequirementState],
+                allow_blank=False,
+                id="state",
+                compact=True,
+            )
             yield Label(t("detail.req.group"))
-            yield Choice([(display(g), g.value) for g in PoolGroup],
-                         allow_blank=False, id="group", compact=True)  # fmt: skip
+            yield Choice(
+                [(display(g), g.value) for g in PoolGroup],
+                allow_blank=False,
+                id="group",
+                compact=True,
+            )
             yield from self._solution_fields()
             yield Static(t("detail.schedule"), classes="section")
             for name in _SCHEDULE:
@@ -102,11 +110,16 @@ class RequirementDetailScreen(DetailMixin, DataScreen[tuple[pool.PoolRow, TeamVi
         yield Label(t("detail.sol.text"))
         yield Input(compact=True, id="solution_text", placeholder=t("detail.sol.text_hint"))
         yield Label(t("detail.sol.reasoning"))
-        yield Input(compact=True, id="solution_reasoning",
-                    placeholder=t("detail.sol.reasoning_hint"))  # fmt: skip
+        yield Input(
+            compact=True, id="solution_reasoning", placeholder=t("detail.sol.reasoning_hint")
+        )
         yield Label(t("detail.sol.answer"))
-        yield Choice([(display(a), a.value) for a in SolutionAnswer],
-                     allow_blank=False, id="solution_answer", compact=True)  # fmt: skip
+        yield Choice(
+            [(display(a), a.value) for a in SolutionAnswer],
+            allow_blank=False,
+            id="solution_answer",
+            compact=True,
+        )
         yield Label(t("detail.sol.reason"))
         yield Input(compact=True, id="solution_reason", placeholder=t("detail.sol.reason_hint"))
         yield Label(t("detail.sol.history"))
@@ -123,8 +136,12 @@ class RequirementDetailScreen(DetailMixin, DataScreen[tuple[pool.PoolRow, TeamVi
         if current is None:
             status = t("detail.sol.none")
         else:
-            status = t("detail.sol.status", n=len(r.solutions), date=current.on.date().isoformat(),
-                       answer=display(current.answer))  # fmt: skip
+            status = t(
+                "detail.sol.status",
+                n=len(r.solutions),
+                date=current.on.date().isoformat(),
+                answer=display(current.answer),
+            )
         self.query_one("#solution-status", Static).update(literal(status))
         lines = solutions.history_lines(r) or [t("detail.sol.no_history")]
         self.query_one("#solution-history", Static).update(dated_block(lines))
@@ -203,12 +220,18 @@ class RequirementDetailScreen(DetailMixin, DataScreen[tuple[pool.PoolRow, TeamVi
             return
         r, typed = self.requirement, self.values()
         values: dict[str, Any] = {name: typed[name].strip() for name in (*_TEXT, *_AFTER)}
-        values |= dates | {"state": RequirementState(typed["state"]),
-                           "group": PoolGroup(typed["group"]),
-                           "share_plan": bool(typed["share_plan"])}  # fmt: skip
+        values |= dates | {
+            "state": RequirementState(typed["state"]),
+            "group": PoolGroup(typed["group"]),
+            "share_plan": bool(typed["share_plan"]),
+        }
         values = {k: v for k, v in values.items() if getattr(r, k) != v}
-        solution = (typed["solution_text"], typed["solution_reasoning"],
-                    SolutionAnswer(typed["solution_answer"]), typed["solution_reason"])
+        solution = (
+            typed["solution_text"],
+            typed["solution_reasoning"],
+            SolutionAnswer(typed["solution_answer"]),
+            typed["solution_reason"],
+        )
         if not values and not any(solutions.differs(r, *solution)):
             self.notify(t("detail.unchanged"), timeout=2)
             return

@@ -72,9 +72,14 @@ def _head(r: Requirement) -> str:
 def _cells(row: pool.PoolRow) -> list[Any]:
     r = row.requirement
     style = "dim" if r.state.is_closed else ("yellow" if r.missing else "")
-    return [display(r.group), display(r.state), row.customer,
-            str(row.asked), row.raised or "—",
-            marked(row.conflicts, Text(_head(r), style=style))]  # fmt: skip
+    return [
+        display(r.group),
+        display(r.state),
+        row.customer,
+        str(row.asked),
+        row.raised or "—",
+        marked(row.conflicts, Text(_head(r), style=style)),
+    ]
 
 
 def _strip_text(row: pool.PoolRow) -> str:
@@ -92,10 +97,12 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
 
     DEFAULT_CSS = "#pool { height: 1fr; } #pool-counts { padding: 0 1; color: $text-muted; }"
     BINDINGS = [
-        Binding("1", "move('in_progress')", "pool.move1", id="pool.move1",
-                tooltip="pool.move1.help"),
-        Binding("2", "move('next_iteration')", "pool.move2", id="pool.move2",
-                tooltip="pool.move2.help"),
+        Binding(
+            "1", "move('in_progress')", "pool.move1", id="pool.move1", tooltip="pool.move1.help"
+        ),
+        Binding(
+            "2", "move('next_iteration')", "pool.move2", id="pool.move2", tooltip="pool.move2.help"
+        ),
         Binding("3", "move('backlog')", "pool.move3", id="pool.move3", tooltip="pool.move3.help"),
         Binding("s", "state", "pool.state", id="pool.state", tooltip="pool.state.help"),
         Binding("l", "link", "pool.link", id="pool.link", tooltip="pool.link.help"),
@@ -127,15 +134,19 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
     def on_mount(self) -> None:
         self.sub_title = t("pool.subtitle")
         self.query_one(PagedTable).add_columns(
-            t("pool.col.group"), t("pool.col.state"), t("pool.col.customer"),
-            t("pool.col.asked"), t("pool.col.raised"), t("pool.col.requirement"))  # fmt: skip
+            t("pool.col.group"),
+            t("pool.col.state"),
+            t("pool.col.customer"),
+            t("pool.col.asked"),
+            t("pool.col.raised"),
+            t("pool.col.requirement"),
+        )
         super().on_mount()
 
     # -- reading ---------------------------------------------------------------------------
 
     def fetch(self) -> pool.PoolPage:
-        return pool.read_pool(self.iapp.store, customer_id=self.customer_id,
-                              text=self.filter_text)  # fmt: skip
+        return pool.read_pool(self.iapp.store, customer_id=self.customer_id, text=self.filter_text)
 
     def show(self, data: pool.PoolPage) -> None:
         table = self.query_one(PagedTable)
@@ -145,19 +156,22 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
         self.per_group, self.total = dict(data.per_group), data.total
         self._show_counts()
         self.query_one("#pool-empty", EmptyNote).say(
-            None if data.total else self.no_match() or t("pool.empty"))
+            None if data.total else self.no_match() or t("pool.empty")
+        )
 
     def _show_counts(self) -> None:
         """The summary line: how many in all and in each group (kept true after a move)."""
         counts = " · ".join(f"{display(g)} {self.per_group.get(g, 0)}" for g in PoolGroup)
         self.query_one("#pool-counts", Static).update(
-            t("pool.counts", total=self.total, groups=counts))
+            t("pool.counts", total=self.total, groups=counts)
+        )
         self.query_one("#pool-counts").display = bool(self.total)
 
     def _add(self, page: pool.PoolPage) -> None:
         self.rows.update((str(row.requirement.id), row) for row in page.rows)
         self.query_one(PagedTable).add_page(
-            [(str(row.requirement.id), _cells(row)) for row in page.rows])
+            [(str(row.requirement.id), _cells(row)) for row in page.rows]
+        )
         self._show_row_text()
 
     @on(PagedTable.RowHighlighted, "#pool")
@@ -169,8 +183,12 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
     @on(PagedTable.NeedMore)
     def _more(self, message: PagedTable.NeedMore) -> None:
         store, customer_id, text = self.iapp.store, self.customer_id, self.filter_text
-        self.read(lambda: pool.read_pool(store, customer_id=customer_id, offset=message.offset,
-                                         text=text), self._add)  # fmt: skip
+        self.read(
+            lambda: pool.read_pool(
+                store, customer_id=customer_id, offset=message.offset, text=text
+            ),
+            self._add,
+        )
 
     # -- changing one row --------------------------------------------------------------------
 
@@ -197,8 +215,15 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
             table.update_cell(key, column, value)
         self._show_row_text()
 
-    def _change(self, row: pool.PoolRow, label: str, change: Any, done: Any = None,
-                failed: Any = None, quiet: bool = False) -> None:  # fmt: skip
+    def _change(
+        self,
+        row: pool.PoolRow,
+        label: str,
+        change: Any,
+        done: Any = None,
+        failed: Any = None,
+        quiet: bool = False,
+    ) -> None:
         """Save one change to ``row``'s requirement, kept for ctrl+z."""
         store, rid = self.iapp.store, row.requirement.id
 
@@ -208,8 +233,12 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
             if done is not None:
                 done(result[0])
 
-        self.iapp.save(lambda: recorded(store, Requirement, rid, label, lambda: change(store)),
-                       applied, failed, quiet=quiet)  # fmt: skip
+        self.iapp.save(
+            lambda: recorded(store, Requirement, rid, label, lambda: change(store)),
+            applied,
+            failed,
+            quiet=quiet,
+        )
 
     def action_move(self, group: str) -> None:
         """Move the selected requirement; into in progress without an agreed solution, a
@@ -231,10 +260,14 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
             if problem.field == "override":  # the pool was out of date: ask now
                 self._ask_override(row, target)
 
-        self._change(row, moved,
-                     lambda store: pool.move(store, row.requirement.id, target, override),
-                     lambda _changed: self.notify(moved, timeout=2), failed,
-                     quiet=True)  # fmt: skip
+        self._change(
+            row,
+            moved,
+            lambda store: pool.move(store, row.requirement.id, target, override),
+            lambda _changed: self.notify(moved, timeout=2),
+            failed,
+            quiet=True,
+        )
 
     def _ask_override(self, row: pool.PoolRow, target: PoolGroup) -> None:
         r = row.requirement
@@ -249,8 +282,7 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
     def action_state(self) -> None:
         if (row := self.selected()) is not None:
             label = t("pool.state_changed", state=display(row.requirement.state))
-            self._change(row, label,
-                         lambda store: pool.advance_state(store, row.requirement.id))
+            self._change(row, label, lambda store: pool.advance_state(store, row.requirement.id))
 
     @on(PagedTable.RowSelected, "#pool")
     def action_open(self) -> None:
@@ -276,9 +308,12 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
 
         def done(result: dict | None) -> None:
             if result is not None:
-                self._change(row, t("pool.linked", key=result["key"] or "—"),
-                             lambda store: pool.link(store, r.id, result["key"]),
-                             failed=lambda _error: self.action_link(draft=result["key"]))
+                self._change(
+                    row,
+                    t("pool.linked", key=result["key"] or "—"),
+                    lambda store: pool.link(store, r.id, result["key"]),
+                    failed=lambda _error: self.action_link(draft=result["key"]),
+                )
 
         title = t("pool.link_title", text=r.title or r.pain or r.user)
         self.app.push_screen(LinkDialog(title, r.link_key if draft is None else draft), done)
@@ -291,8 +326,11 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
 
         def done(result: dict | None) -> None:
             if result is not None:
-                self.iapp.save(lambda: pool.set_how_to_use(store, r.id, result["key"]),
-                               self._apply, lambda _error: self.action_how_to_use(result["key"]))
+                self.iapp.save(
+                    lambda: pool.set_how_to_use(store, r.id, result["key"]),
+                    self._apply,
+                    lambda _error: self.action_how_to_use(result["key"]),
+                )
 
         title = t("pool.how_title", text=r.title or r.pain or r.user)
         value = r.how_to_use if draft is None else draft
@@ -302,6 +340,7 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
         """The product line's pool: each need heard at several customers, as one row."""
         self._away = True
         self.iapp.show("line")
+
     def focus_list(self) -> None:
         self.query_one(PagedTable).focus()
 

@@ -30,8 +30,9 @@ class SearchScreen(DataScreen[list[SearchHit]]):
     AUTO_FOCUS = "#query"
     BINDINGS = [
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
-        Binding("enter", "open", "search.open", id="search.open", tooltip="search.open.help",
-                show=False),
+        Binding(
+            "enter", "open", "search.open", id="search.open", tooltip="search.open.help", show=False
+        ),
     ]
 
     def __init__(self, query: str = "") -> None:
@@ -49,8 +50,12 @@ class SearchScreen(DataScreen[list[SearchHit]]):
 
     def on_mount(self) -> None:
         self.sub_title = t("search.subtitle")
-        self.query_one(SafeTable).add_columns(t("search.col.when"), t("search.col.customer"),
-                                              t("search.col.kind"), t("search.col.context"))
+        self.query_one(SafeTable).add_columns(
+            t("search.col.when"),
+            t("search.col.customer"),
+            t("search.col.kind"),
+            t("search.col.context"),
+        )
         self.query_one(Input).focus()
         # no read here: a query given at start arrives as the input's first change
 
@@ -68,16 +73,21 @@ class SearchScreen(DataScreen[list[SearchHit]]):
         table.measure()
         nothing = self.text.strip() and not data
         self.query_one("#search-empty", EmptyNote).say(
-            t("search.none", query=self.text.strip()) if nothing else None)
+            t("search.none", query=self.text.strip()) if nothing else None
+        )
 
     def _context_cells(self, table: SafeTable, rows: list[tuple[str, str, str]]) -> int:
         """The cells the context column has beside the other three (0: not laid out)."""
         if not table.size.width:
             return 0
         columns = list(table.columns.values())[:3]  # a column keeps the width it had
-        widths = [max([column.content_width, cell_len(str(column.label))]
-                      + [cell_len(visible(row[n], one_line=True)) for row in rows])
-                  for n, column in enumerate(columns)]  # fmt: skip
+        widths = [
+            max(
+                [column.content_width, cell_len(str(column.label))]
+                + [cell_len(visible(row[n], one_line=True)) for row in rows]
+            )
+            for n, column in enumerate(columns)
+        ]
         padding = 2 * table.cell_padding
         return table.size.width - sum(widths) - 4 * padding - 1  # 1: the scrollbar
 

@@ -33,8 +33,12 @@ PAGE_SIZE = 15
 def _visit_text(visit: TimelineVisit, team: TeamView) -> Block:
     """A visit's heading, then what it found per goal, each finding wrapping under its text
     (a colleague's note names its author; a note in team conflict says so first)."""
-    title = t("timeline.visit", date=visit.date, status=display_of(VisitStatus, visit.status),
-              purpose=visit.purpose)  # fmt: skip
+    title = t(
+        "timeline.visit",
+        date=visit.date,
+        status=display_of(VisitStatus, visit.status),
+        purpose=visit.purpose,
+    )
     parts: list[Text | Hanging] = [Text(visible(title, one_line=True), style="bold")]
     conflicted = {actions.note_uid(c) for c in team.conflicts}
     for item in visit.evidence:
@@ -63,8 +67,13 @@ class TimelineScreen(ConflictMixin, DataScreen[tuple[Timeline, TeamView]]):
     UNDO_SCOPE = "timeline"
     BINDINGS = [
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
-        Binding("greater_than_sign", "more", "timeline.more", id="timeline.more",
-                tooltip="timeline.more.help"),
+        Binding(
+            "greater_than_sign",
+            "more",
+            "timeline.more",
+            id="timeline.more",
+            tooltip="timeline.more.help",
+        ),
         UNDO_BINDING,
     ]
 
@@ -84,8 +93,10 @@ class TimelineScreen(ConflictMixin, DataScreen[tuple[Timeline, TeamView]]):
 
     def fetch(self) -> tuple[Timeline, TeamView]:
         store = self.iapp.store
-        return (customer_timeline(store, self.customer_id, limit=PAGE_SIZE),
-                actions.customer_notes_view(store, self.customer_id))  # fmt: skip
+        return (
+            customer_timeline(store, self.customer_id, limit=PAGE_SIZE),
+            actions.customer_notes_view(store, self.customer_id),
+        )
 
     def record_key(self, store: Any, conflict: Conflict) -> tuple[type, int]:
         return Note, actions.note_id(store, actions.note_uid(conflict))
@@ -112,8 +123,9 @@ class TimelineScreen(ConflictMixin, DataScreen[tuple[Timeline, TeamView]]):
         body.set_class(self.lines >= (body.size.height or self.app.size.height), "-scrolls")
         body.mount_all([Static(_visit_text(visit, self.team)) for visit in data.visits])
         if self.shown < self.total:
-            body.mount(Static(t("app.more_rows", shown=self.shown, total=self.total),
-                              id="timeline-more"))  # fmt: skip
+            body.mount(
+                Static(t("app.more_rows", shown=self.shown, total=self.total), id="timeline-more")
+            )
         elif not self.total:
             body.mount(Static(t("timeline.no_visits")))
 
