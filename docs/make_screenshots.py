@@ -1,4 +1,5 @@
-"""Regenerate the README's screenshots from the demo data: python docs/make_screenshots.py"""
+"""Regenerate the screenshots of the README and the manual from the demo data:
+python docs/make_screenshots.py"""
 
 from __future__ import annotations
 
