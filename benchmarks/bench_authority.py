@@ -1,7 +1,8 @@
 """Precision and recall of the authority check on a hand-labelled set of commitment / limit
 pairs (tests/data/authority_pairs.txt), per language and split: the parts the check was tuned
-on (tune; tune2, written independently by a senior PM after tune) and the held-out part it
-never was (holdout).
+on (tune; tune2, written independently by a senior PM after tune; tune3, written independently
+and measured once as holdout3 before it was studied) and the held-out parts it never was
+(holdout; holdout4, written independently and measured once after the rules were final).
 
     python benchmarks/bench_authority.py            # the figures
     python benchmarks/bench_authority.py --errors   # and the pairs it gets wrong (tune splits)

@@ -54,18 +54,18 @@ def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
 
 
 def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
-    """Both tune splits meet the floor: tune (written with the check) and tune2 (written
-    independently by a senior PM). The holdout splits are reported, never tuned on
-    (holdout3, written independently after the rework, is where the check still misses)."""
+    """The tune splits meet the floor: tune (written with the check), tune2 and tune3
+    (written independently; tune3 was holdout3, measured once before it was studied). The
+    holdout splits are reported, never tuned on; each new one is measured once."""
     bench = _bench()
     pairs = bench.load_pairs()
     for lang in ("zh", "en"):
         mine = [p for p in pairs if p.lang == lang]
         assert len(mine) >= 150, lang
         assert 0.4 <= sum(p.touches for p in mine) / len(mine) <= 0.6, lang
-        assert {p.split for p in mine} == {"tune", "tune2", "holdout", "holdout3"}, lang
+        assert {"tune", "tune2", "tune3", "holdout"} <= {p.split for p in mine}, lang
     scores, _ = bench.score([p for p in pairs if p.split.startswith("tune")])
-    assert len(scores) == 4
+    assert len(scores) == 6
     for (lang, split), score in scores.items():
         assert score.precision >= bench.FLOOR and score.recall >= bench.FLOOR, (lang, split)
 
@@ -133,6 +133,46 @@ def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
     ],
 )
 def test_promises_are_read_by_their_forms_as_people_say_them(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a limit with no kind word: a product or a region is about when it is out and what
+        # it will do; people are a resource; a short form is its kind alone
+        ("The Frankfurt region opens to you in September.", "Frankfurt region", True),
+        ("v3 will have Go bindings, we're building them now.", "the v3 SDK", True),
+        ("Send the v2 SDK docs.", "the v3 SDK", False),
+        ("Two on-call engineers will cover your launch weekend.", "on-call engineers", True),
+        ("The connector ships by 30 April.", "no dates", True),
+        ("这个套餐按 8 折给你们", "别报价", True),
+        ("报价我们回去申请后再给", "别报价", False),
+        # a clear promise of the kind that names nothing else is about the limit's subject,
+        # in the customer's words; one that names another product or place is not
+        ("出了故障我们 10 分钟内有人接", "企业支持计划响应时间", True),
+        ("We'll take 12% off the bundle.", "Discounts on the analytics bundle", True),
+        ("10% off the backup add-on.", "Discounts on the analytics bundle", False),
+        ("推理这块按 6 折算", "大模型推理服务的价格", True),
+        ("训练集群打 7 折", "大模型推理服务的价格", False),
+        ("华北区域下个月开服", "华东区域", False),
+        ("The Paris region opens in September.", "Frankfurt region", False),
+        # forms: a cheaper price, people at the customer's machine room, n nines of durability
+        ("We can do the H100s a bit cheaper.", "Discounts on GPU", True),
+        ("我们派两个人到你们工厂待一周", "驻场", True),
+        ("割接那晚我们的人到机房守着", "驻场工程师", True),
+        ("归档数据持久性保证 11 个 9", "对象存储数据持久性", True),
+        # refusals, finding out and documents still touch nothing
+        (
+            "I'll check with the mobile team whether offline mode is planned.",
+            "the mobile app",
+            False,
+        ),
+        ("新加坡节点的上线时间以官网为准", "新加坡节点上线时间", False),
+        ("运维团队的排班表发给你们", "专属运维团队", False),
+    ],
+)
+def test_recall_on_wording_the_check_was_not_written_for(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
 
 

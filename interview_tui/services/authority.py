@@ -22,12 +22,24 @@ is recognised in a commitment by its forms, in both languages and as people say 
 - a resource commitment (``驻场工程师``, ``Reserved capacity``): people or capacity assigned,
   dedicated, reserved, held, or at the customer's place when the limit says on site.
 
+A limit with no kind word is known by what it names: a product, a region or a feature
+(``Frankfurt region``, ``the v3 SDK``) is about when it is out and what it will do (a date
+and a roadmap item); people (``on-call engineers``) are a resource. A limit may name more
+than one kind (``告警功能排期``: a date and a roadmap item); a short form is its kind alone
+(``no dates``, ``别报价``).
+
 The subject is named by any one of its significant terms, a synonym (SSO ~ SAML, GPU ~ 卡 ~
 H800) or a shortened Chinese name (``数据迁移工具`` ~ ``迁移工具``, ``华东二区`` ~ ``华东``);
 nouns that only say what sort of thing it is (集群, region, API) name it only when nothing
 else does, and vague ones (产品, 项目, service) never. A commitment touches a limit when one
-of its clauses promises that kind of thing and it names the subject (``发送 GPU 资源池产品
-白皮书`` names GPU but promises no price). Who promises (we or the customer) does not matter.
+of its clauses promises that kind of thing about the subject (``发送 GPU 资源池产品白皮书``
+names GPU but promises no price). People promise in their own words and rarely repeat the
+plan's, so a clear promise of the kind that names nothing else is taken as about the
+limit's subject (``出了故障我们 10 分钟内有人接`` for ``企业支持计划响应时间``); one that
+names a product or a place the limit does not (a table of product names and their forms,
+``X 区域``, ``the X region``, ``the X API``) is about that (``对象存储外网流量`` is not
+``CDN 流量``, ``the Paris region`` not Frankfurt). A date must then be a launch's. Who
+promises (we or the customer) does not matter.
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
 ``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands over a
 document or a report, nor a commitment that calls itself a goal, best effort or no part of
@@ -44,6 +56,7 @@ words); the PM decides, and an override is recorded on the commitment
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -110,9 +123,9 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         SLA,
         _re(
-            r"SLA|可用性|响应时间|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延",
-            r"\b(?:uptime|availability|rto|rpo|response times?|recovery times?|resolution times?"
-            r"|service levels?|latency|downtime"
+            r"SLA|可用性|持久性|可靠性|响应时间|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延",
+            r"\b(?:uptime|availability|durability|rto|rpo|response times?|recovery times?"
+            r"|resolution times?|turnaround(?:[- ]times?)?|service levels?|latency|downtime"
             r"|guarantees?)\b",
         ),
     ),
@@ -145,15 +158,18 @@ _RESOURCE_NOUNS = _re(r"工程师|团队|硬件|容量", r"\b(?:engineers?|hardw
 #: words that only qualify a limit (``具体``, ``custom``): neither its kind nor its subject
 _QUALIFIER = _re(
     r"具体|明确|确切|正式|书面|任何|额外|定制|单独|承诺|给出|不能|不得|不要"
-    r"|联合|未公开|公开|延长|相关|方面|的|和|与|或|及|以上|以下|超过|高于|低于|\d+(?:\.\d+)?\s*%?",
-    r"\b(?:any|anything|custom|specific|exact|concrete|commitments?|promises?"
+    r"|联合|未公开|未公布|公开|公布|延长|相关|方面|保证|的|和|与|或|及|以上|以下|超过|高于|低于"
+    r"|\d+(?:\.\d+)?\s*%?",
+    r"\b(?:no|don't|do not|never|commit(?:ting)?(?: to)?|including|named|designated"
+    r"|any|anything|custom|specific|exact|concrete|commitments?|promises?"
     r"|or|and|of|on|for|in|the|a|an|to|about|extra|special|new|committed|above"
     r"|below|over|under|beyond|than|more|less|not|yet|announced|unannounced"
     r"|items?|period|completion)\b",
 )
 #: what a launch, release or delivery is called (the subject a date limit is about)
 _LAUNCH = _re(
-    r"上线|发布|推出|交付(?!物)|发版|面市|可用|灰度|全量|正式版|落地|开服|开放|用上|完成",
+    r"上线|发布|推出|交付(?!物)|发版|面市|可用|灰度|全量|正式版|落地|开服|开放|用上|完成"
+    r"|开班|开课|(?:就能|能|可以|就可以)用(?![户量])",
     r"\b(?:launch(?:es|ed|ing)?|ships?|shipping|shipped|releases?|released"
     r"|go(?:es)?[- ]live|went live|live|deliver(?:s|ed|y)?|available|lands?"
     r"|roll(?:s|ed)?[- ]?out|ga|done|complete[ds]?|finish\w*|ready)\b",
@@ -168,7 +184,8 @@ _LAUNCH_SUBJECT = _re(
 #: a limit about people or things at the customer's place (``驻场``, ``on site``)
 _ON_SITE_LIMIT = _re(r"驻场|现场", r"\bon-?site\b|\bon site\b")
 _ON_SITE = _re(
-    r"驻场|现场|常驻|你们(?:的)?(?:机房|办公室|公司|那边|城市|工厂|园区)|到你们",
+    r"驻场|现场|常驻|你们(?:的)?(?:机房|办公室|公司|那边|城市|工厂|园区)|到你们"
+    r"|到(?:机房|工厂|园区|办公室)",
     r"\bon-?site\b|\bon site\b|\byour (?:[\w-]+ )?(?:offices?|site|data ?center"
     r"|premises|city|plant|factory|facility|campus|hq|headquarters)\b"
     r"|\bembedded\b|\bstation\w*",
@@ -192,13 +209,78 @@ _SYNONYMS = [
     ("gpu", "gpus", "卡", "显卡", "算力", "a100", "a800", "h100", "h800", "h200", "l40"),
     ("sso", "saml", "single sign-on", "单点登录"),
     ("customer-managed", "byok", "bring-your-own-key", "bring your own key", "cmk"),
-    ("migration", "migrate", "cutover", "moved over", "move over", "迁移", "割接", "切换"),
+    (
+        *("migration", "migrate", "cutover", "cut over", "cutting over", "moved over"),
+        *("move over", "迁移", "迁到", "迁过去", "割接", "切换", "切过去"),
+    ),
     ("observability", "tracing", "metrics", "alerts", "alerting", "monitoring", "可观测", "监控"),
     ("多活", "双活", "容灾", "灾备", "disaster recovery", "multi-region"),
     ("客户成功", "tam", "csm", "客户经理", "customer success", "account manager"),
     ("试用", "trial", "pilot", "poc"),
     ("向量数据库", "向量库", "vector database", "vector db"),
+    (
+        *("license", "licence", "licenses", "licences", "licensing", "licencing"),
+        *("许可证", "许可", "授权"),
+    ),
+    ("数据仓库", "数仓", "data warehouse", "warehouse"),
 ]
+#: what products, services and places are called: a commitment that names one the limit does
+#: not is about something else (``对象存储`` is not ``CDN``); forms of one are one subject
+_PRODUCTS = [
+    *(group for group in _SYNONYMS if group[0] not in ("migration", "客户成功", "试用")),
+    ("对象存储", "object storage", "oss", "s3", "bucket", "buckets", "归档存储", "archive storage"),
+    ("块存储", "云盘", "block storage", "volumes", "disk", "disks", "ebs"),
+    ("文件存储", "file storage", "nas"),
+    ("存储", "storage"),
+    ("备份", "backup", "backups"),
+    ("数据湖", "data lake", "lakehouse"),
+    ("数据库", "database", "databases", "postgres", "postgresql", "mysql", "rds"),
+    ("redis", "缓存服务"),
+    ("kafka", "消息队列", "mq", "rabbitmq", "rocketmq"),
+    ("elasticsearch", "opensearch", "检索服务"),
+    ("中间件", "middleware"),
+    ("cdn", "内容分发"),
+    ("直播", "推流", "live streaming"),
+    ("点播", "vod"),
+    ("转码", "transcode", "transcoding", "transcodes", "transcoded"),
+    ("etl", "数据集成"),
+    ("waf", "web 应用防火墙"),
+    ("高防", "ddos"),
+    ("堡垒机", "bastion"),
+    ("siem",),
+    ("hsm", "加密机"),
+    ("vpn", "专线", "direct connect", "interconnect"),
+    ("负载均衡", "load balancer", "slb", "elb"),
+    ("容器服务", "kubernetes", "k8s"),
+    ("函数计算", "serverless", "lambda"),
+    ("iot", "物联网"),
+    ("日志服务", "日志", "log service", "logging"),
+    ("短信", "sms"),
+    ("邮件", "email"),
+    ("egress", "外网流量", "公网流量", "bandwidth", "带宽"),
+    ("cpu", "cpus", "vcpu", "vcpus"),
+    ("compute", "ecs", "云服务器", "虚拟机", "vm", "vms"),
+    ("私有化", "私有云", "本地部署", "on-prem", "on-premises", "self-hosted"),
+    ("公有云", "public cloud", "saas"),
+    ("控制台", "console"),
+    ("正式购买", "正式合同", "production contract", "production"),
+    ("训练", "training jobs", "model training"),
+    ("推理", "inference"),
+]
+#: a place named by what it is (``成都区域``, ``华北一区``, ``the Paris region``, ``us-east``)
+_PLACE = re.compile(
+    r"([\u4e00-\u9fff]{2})(?:[一二三四五六七八九十\d]区|区域|可用区|地域)"
+    r"|\b([a-z]+)(?:[- ]region|[- ]data ?cent(?:er|re)|[- ]dc)\b"
+    r"|\b((?:us|eu|ap|cn|sa|me|af)-[a-z]+(?:-\d)?)\b"
+)
+#: a thing named by what it is (``the billing export API``, ``the SAML connector``)
+_THING = re.compile(
+    r"\b([a-z][a-z0-9-]+) (?:apis?|sdks?|connectors?|integrations?|plugins?|modules?"
+    r"|dashboards?|portals?|apps?|agents?|clis?)\b"
+)
+_NOT_PLACE_WORDS = """the a new one our your their that this each every any same home primary main
+    own 新 这个 那个 一个 所有 每个 同一 其他 另一"""
+_NOT_PLACES = frozenset(_NOT_PLACE_WORDS.split())
 
 
 @dataclass(frozen=True)
@@ -214,6 +296,12 @@ class Meaning:
     subject: tuple[tuple[str, ...], ...]
     above: float | None = None
     on_site: bool = False
+    #: every kind the limit names, ``kind`` first ("告警功能排期": a date and a roadmap item)
+    kinds: tuple[str, ...] = ()
+    #: the products and places the limit names (see :func:`_named`)
+    named: frozenset[str] = frozenset()
+    #: its content words, loosely: Chinese bigrams, English stems, numbers
+    loose: frozenset[str] = frozenset()
 
 
 def _cjk_names(run: str) -> tuple[list[str], list[str]]:
@@ -247,20 +335,24 @@ def _forms(name: str) -> tuple[str, ...]:
     return (name,)
 
 
+@functools.lru_cache(maxsize=512)
 def meaning(limit: str) -> Meaning:
     """The kind of promise a limit names and what it is about (its remaining words)."""
-    kind, rest = None, limit.lower()
+    rest = limit.lower()
     above = _ABOVE.search(rest)
+    kinds = []
     for name, pattern in _KIND_WORDS:
         if pattern.search(rest):
-            if kind is None:
-                kind = name
+            kinds.append(name)
             rest = pattern.sub(" ", rest)
-    if kind in (None, RESOURCE) and _RESOURCE_NOUNS.search(rest):
-        kind, rest = RESOURCE, _RESOURCE_NOUNS.sub(" ", rest)
-    if kind is None:
+    if kinds[:1] in ([], [RESOURCE]) and _RESOURCE_NOUNS.search(rest):
+        kinds, rest = [RESOURCE], _RESOURCE_NOUNS.sub(" ", rest)
+    if not kinds and _subject_text(rest):
+        kinds = [DATE, ROADMAP]  # a product, a region, a feature: when it is out, that it will be
+    if not kinds:
         return Meaning(None, ())
-    if kind == DATE:  # a date of a launch, a release, a roadmap item: when ours is out
+    kind = kinds[0]
+    if DATE in kinds:  # a date of a launch, a release, a roadmap item: when ours is out
         rest = _LAUNCH_SUBJECT.sub(" ", rest)
     rest = _QUALIFIER.sub(" ", _ON_SITE_LIMIT.sub(" ", rest))
     words = [
@@ -284,7 +376,64 @@ def meaning(limit: str) -> Meaning:
         tuple(_forms(n) for n in dict.fromkeys(names)),
         float(above.group(1)) if above else None,
         bool(_ON_SITE_LIMIT.search(limit)),
+        tuple(dict.fromkeys(kinds)),
+        _named(limit.lower()),
+        frozenset(_loose(" ".join(words))),
     )
+
+
+def _subject_text(rest: str) -> str:
+    """What is left of a limit once its qualifiers are out ("the Frankfurt region")."""
+    words = re.findall(r"[a-z0-9][a-z0-9.+-]*|[\u3400-\u9fff]{2,}", _QUALIFIER.sub(" ", rest))
+    return " ".join(w for w in words if w not in _STOP and w not in _VAGUE)
+
+
+_PRODUCT_FORMS = [
+    (
+        form,
+        None
+        if _CJK_RUN.search(form)
+        else re.compile(rf"(?<![a-z0-9-]){re.escape(form)}(?![a-z0-9-])"),
+        group[0],
+    )
+    for form, group in sorted(
+        ((form, group) for group in _PRODUCTS for form in group), key=lambda f: -len(f[0])
+    )
+]
+
+
+def _named(text: str) -> frozenset[str]:
+    """The products and places ``text`` names (each by the first form of its group):
+    the longest form first ("对象存储" is not also "存储")."""
+    found = set()
+    for form, pattern, name in _PRODUCT_FORMS:
+        if form not in text:
+            continue
+        if pattern is None:
+            found.add(name)
+            text = text.replace(form, " ")
+        elif pattern.search(text):
+            found.add(name)
+            text = pattern.sub(" ", text)
+    for match in _PLACE.finditer(text):
+        place = next(g for g in match.groups() if g)
+        if place not in _NOT_PLACES and place not in _STOP:
+            found.add("@" + place)
+    for match in _THING.finditer(text):
+        if not (match.group(1) in _NOT_PLACES or _QUALIFIER.fullmatch(match.group(1))):
+            found.add("#" + _stem(match.group(1)))
+    return frozenset(found)
+
+
+def _loose(text: str) -> set[str]:
+    """Content words, loosely: every Chinese bigram not of a generic or vague noun, the stems
+    of English words of four letters or more (or an acronym, a number)."""
+    found = set()
+    for run in _CJK_RUN.findall(text):
+        found |= {run[i : i + 2] for i in range(len(run) - 1)}
+    found -= {w for w in _GENERIC | _VAGUE if len(w) == 2}
+    found |= {_stem(w) for w in _LATIN.findall(text.lower()) if _significant(w)}
+    return found
 
 
 # -- what a clause promises -----------------------------------------------------------------
@@ -312,12 +461,15 @@ _WHEN = _re(
     r"上半年|下半年|年底|年初|年中|年末|年前|年内|月底|月初|月中|月末|中旬|季度末|季度初|周末",
     r"明年|今年|周[一二三四五六日]|星期[一二三四五六日天]",
     r"春节|国庆|双十一|元旦|中秋|五一|大促",
-    _NUM + r"\s*(?:个)?\s*(?:天|周|星期|个月|月|小时|工作日)\s*(?:内|之内|以内|后)",
+    _NUM
+    + r"\s*(?:个)?\s*(?:天|周|星期|个月|月|小时|工作日|迭代|sprint|冲刺)\s*(?:内|之内|以内|后)",
+    rf"\b{_NUM} (?:days?|weeks?|months?|quarters?|sprints?) (?:out|away|from now)\b",
     rf"\b(?:{_MONTHS})\b(?:\s+\d{{1,2}})?",
     rf"\b(?:{_WEEKDAYS})\b",
     r"\b20\d\d\b",
     r"\bthe \d{1,2}(?:st|nd|rd|th)\b",
-    r"\b(?:next|this|the following) (?:week|month|quarter|year|release|version|sprint|half)\b",
+    r"\b(?:next|this|the following) (?:week|month|quarter|year|release|version|sprint|half"
+    r"|summer|spring|autumn|fall|winter)\b",
     r"\bsprint after next\b",
     r"\b(?:fall|spring|summer|winter) release\b",
     r"\bend of (?:the )?(?:year|month|quarter|june|\w+)\b",
@@ -340,15 +492,17 @@ _PRICE = [
         r"(?:\d+(?:\.\d+)?|[一二三四五六七八九])\s*[一二三四五六七八九五]?\s*折",
         r"(?:\d+(?:\.\d+)?\s*%|百分之[\d一二三四五六七八九十]+)[^，,;；。]{0,12}"
         r"(?:优惠|折扣|返点|让利|下调|降|减|off|discount|rebate|cut|lower|reduc)",
-        r"(?:优惠|折扣|返点|让利|下调|降低|降|减|discount|rebate|cut|lower|reduc\w*)[^，,;；。]{0,12}"
-        r"\d+(?:\.\d+)?\s*%",
-        r"让(?:一点|一些|利|[^，,;；。]{0,6}[分毛块元钱])|再往下|往下降|成本价|免掉|免了",
+        r"(?:优惠|折扣|返点|返|让利|下调|降低|降|减|discount|rebate|cut|lower|reduc\w*)"
+        r"[^，,;；。]{0,12}\d+(?:\.\d+)?\s*%",
+        r"让(?:一点|一些|利|[^，,;；。]{0,6}[分毛块元钱])|再往下|往下降|成本价|免掉|免了|便宜",
         r"\b(?:knock|take|shave)\w*\b[^,;.]{0,20}\boff\b|\bcome down\b|\bbring\w* down\b"
-        r"|\bat cost\b|\bmatch\w*\b[^,;.]{0,30}\bpric",
+        r"|\bat cost\b|\bmatch\w*\b[^,;.]{0,30}\bpric|\bfor the price of\b|\bcheaper\b"
+        r"|\bbetter (?:price|rate|deal)\b"
+        r"|\d+(?:\.\d+)?\s*% of (?:the )?(?:spend|bill|list|consumption|revenue)",
     ),
     _re(
         r"免费|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
-        r"|(?:送|再给[^，,;；。]{0,4}|延长)\s*" + _NUM + r"\s*个?(?:月|天|周|星期)",
+        r"|(?:送|再给[^，,;；。]{0,4}|延长)\s*" + _NUM + r"\s*个?(?:月|天|周|星期|年)",
         r"\bfree\b|\bno (?:extra |additional )?(?:cost|charge)\b|\bthrown in\b|\bwaive\w*"
         r"|\bcomplimentary\b|\bhalf price\b|\bon (?:the house|us)\b"
         r"|\b(?:won't|will not|not) be (?:billed|charged)\b"
@@ -360,26 +514,38 @@ _PRICE = [
         r"\bcap\w*\b[^,;.]{0,20}\bat\b",
     ),
     _re(
-        r"不涨价|不上涨|不加价|价格锁定|锁定[^，,;；。]{0,6}价|价[^，,;；。]{0,8}锁定|价[^，,;；。]{0,12}不变"
+        r"不涨价|不上涨|不加价|价格锁定|锁定[^，,;；。]{0,6}价|价[^，,;；。]{0,8}锁[定死住]"
+        r"|价[^，,;；。]{0,12}不变"
         r"|按[^，,;；。]{0,4}(?:去年|今年|现在|目前)的?价格",
         r"\block\w*\b[^,;.]{0,20}\b(?:pric|rate)|\b(?:pric\w*|rates?)\b[^,;.]{0,20}\block"
         r"|\bno price increase|\bat (?:last year's|today's|current|this year's) (?:prices?|rates?)"
         r"|\b(?:pric\w*|rates?)\b[^,;.]{0,20}\b(?:won't|will not|not|never) (?:go up|change"
-        r"|rise|increase)",
+        r"|rise|increase)|\b(?:pric\w*|rates?|fees?)\b[^,;.]{0,10}\bstays? (?:flat|the same|at)\b"
+        r"|\bstays? at \d|\bsame\b[^,;.]{0,15}\b(?:price|rate|pricing)\b",
     ),
 ]
-_FIGURE = _re(r"9\d(?:\.\d+)?\s*%", r"[四五六4-6]\s*个\s*[9九]|\b(?:four|five|six) nines\b")
+#: a price stated (not given away): "人天单价按 2800 元"
+_PRICE_WORD = _re(r"单价|价格|报价|费率", r"\b(?:prices?|pricing|rates?|fees?)\b")
+_FIGURE = _re(
+    r"9\d(?:\.\d+)?\s*%|9\d\.\d+(?![\d.])",
+    r"(?:[四五六七八九十]|\d{1,2})\s*个\s*[9九]|\b(?:four|five|six|\d{1,2}) nines\b",
+)
 _SLA = [
     _FIGURE,
     _re(_NUM + r"\s*(?:分钟|小时|秒|毫秒|min\w*|hours?|hrs?|seconds?|ms)"),
-    _re(r"赔付|赔偿|就赔|赔\w{0,2}钱|\bservice credits?\b|\bcredit(?:s|ed)?\b"),
+    _re(r"赔|兜底|\bservice credits?\b|\bcredit(?:s|ed)?\b"),
+    _re(
+        r"(?:保证|承诺|担保)[^，,;；。]{0,30}\d|不会丢|不丢|零丢失",
+        r"\bguarantee\w*\b[^,;.]{0,40}\d|\d[^,;.]{0,40}\bguaranteed\b"
+        r"|\b(?:never|won't|will not) lose\b|\bzero (?:data )?loss\b",
+    ),
 ]
 _SLA_CONTEXT = _re(
     r"响应|恢复|RTO|RPO|可用|停机|切换|故障|SLA|中断|延迟|时延|到场|有人接|接听"
-    r"|工程师接|必有",
+    r"|工程师接|必有|工单|解决|回复|答复|一定回|保证|兜底",
     r"respon|recover|\brto\b|\brpo\b|uptime|availab|downtime|failover|incident"
     r"|\bsla\b|outage|latency|restor|resol|\bp\d\d?\b|\bsev|callback|pick up"
-    r"|root cause",
+    r"|root cause|tickets?\b|guarantee|longer than|faster than|slower than|in under",
 )
 _CUSTOM_SLA = _re(
     r"(?:给|提供|签|约定)[^，,;；。]{0,8}(?:定制|单独|专属)[^，,;；。]{0,4}SLA",
@@ -396,20 +562,29 @@ _ROADMAP = _re(
     r"\b(?:add|support|build)\b[^,;.]{0,40}\bin the next (?:release|version)\b",
     r"\bin (?:h[12]|q[1-4])\b[^,;.]{0,20}\b(?:support|add)",
     r"\bsupport\b[^,;.]{0,40}\bin (?:h[12]|q[1-4])",
-    r"\bis coming\b|\bwill be in\b",
+    r"\bis coming\b|\bwill be in\b|\b(?:we're|we are) (?:building|adding|developing)\b",
+    r"\bwill (?:get|gain|have)\b[^,;.]{0,40}\bsupport\b",
+    r"\bin the next (?:[\w-]+ )?(?:release|version|update)\b",
 )
 #: a feature that exists already is switched on, not built
-_EXISTING = _re(r"已经|已有|现有|现成", r"\balready\b|\bexisting\b")
+_EXISTING = _re(
+    r"已经(?!排|纳入|加入|列入|放进|在路线图)|已有|现有|现成",
+    r"\balready\b(?! (?:on|in) the roadmap| planned| scheduled)|\bexisting\b",
+)
 #: a product whose name says "reserved" is a thing to price, not capacity set aside
 _RESERVED_PRODUCT = _re(r"预留实例", r"\breserved (?:instances?|pricing)\b")
 _RESOURCE = _re(
     _NUM + r"\s*(?:名|位|个|人|张|台)?\s*(?:工程师|专家|架构师|人|名|卡|台|位|张|GPU|节点)",
-    r"专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障",
+    r"专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
+    r"|独占|独享|指定",
     r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
     r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?)\b",
     r"\b(?:dedicated|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
     r"|at least \d+|just for (?:them|you)|around the clock|embedded|hold|lock\w*"
-    r"|guaranteed capacity|spare)\b",
+    r"|spare|named|designated|assign\w*|exclusive\w*|racked|point of contact"
+    r"|only (?:handle|serve|work on|support)s?)\b|\bguarantee\w*\b[^,;.]{0,20}\bcapacity\b",
+    rf"\b{_NUM} of (?:our|my|the|their|your) (?:[a-z-]+ )?(?:engineers?|experts?|architects?"
+    r"|people|folks|consultants?|staff|dbas?|sres?)\b",
     _ON_SITE.pattern,
 )
 _PROMISES = {
@@ -430,15 +605,19 @@ _REFUSAL = _re(
     r"|\bfind out\b|\bget back\b|\bwhether\b|\bsee if\b|\bto be decided\b|\btbd\b"
     r"|\bdepends?\b|\bonce\b|\bonly after\b|\bsubject to\b|\bneeds? [^,;.]{0,20}approval"
     r"|\bpending approval|\bafter approval|\bneeds? (?:an? )?(?:approval"
-    r"|application|separate)|\bout of scope\b|\breview\b|\bconfirm\w*|\breport back\b"
-    r"|\blet you know\b|\btake [^,;.]{0,30}\bback\b",
+    r"|application|separate)|\bout of scope\b|\bconfirm\w*|\breport back\b"
+    r"|\b(?:to|will|'ll|we|i|must|should|can|under|pending|for) review\b"
+    r"|\breview (?:it|this|that|internally|the request|with)\b"
+    r"|\blet you know\b|\btake [^,;.]{0,30}\bback\b"
+    r"|\bgo(?:es)? through\b[^,;.]{0,20}\b(?:desk|approval|legal|procurement|finance)\b",
 )
 #: phrases that promise through a negation word: taken out before a refusal is looked for
 _NEGATED_PROMISE = _re(
     r"不晚于|不迟于|不超过|不高于|不低于|不少于|不涨价|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
-    r"|未满足|达不到|不达标|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出",
+    r"|未满足|达不到|不达标|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢",
     r"\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
     r"|\bno (?:extra |additional )?(?:cost|charge)\b|\bno price increase\b|\bat no\b"
+    r"|\b(?:never|won't|will not) lose\b"
     r"|\b(?:won't|will not|not|never) (?:go up|change|rise|increase|exceed|be billed"
     r"|be charged)\b|\bnobody else\b",
 )
@@ -474,27 +653,31 @@ def _refuses(clause: str) -> bool:
 
 def _percent(figure: str) -> float:
     """An availability figure as a percentage ("99.99%", "四个九", "four nines")."""
-    if "%" in figure:
+    if "%" in figure or re.fullmatch(r"\d+\.\d+", figure):
         return float(re.search(r"\d+(?:\.\d+)?", figure).group())
-    digit = re.search(r"\d", figure)
-    nines = (
-        int(digit.group())
-        if digit
-        else (
-            "四五六".find(figure[0]) + 4
-            if figure[0] in "四五六"
-            else ("four", "five", "six").index(figure.split()[0].lower()) + 4
-        )
-    )
+    digit = re.search(r"\d+", figure)
+    if digit:
+        nines = int(digit.group())
+    elif figure[0] in _CN_DIGITS:
+        nines = _CN_DIGITS.index(figure[0]) + 1
+    else:
+        nines = ("four", "five", "six").index(figure.split()[0].lower()) + 4
     return 100 - 10 ** (2 - nines)
 
 
-def _promise(read: Meaning, clause: str) -> list[str]:
-    """The words of ``clause`` that promise a ``read.kind`` (none: no such promise)."""
-    kind = read.kind
+_CN_DIGITS = "一二三四五六七八九十"
+
+
+def _promise(
+    read: Meaning, kind: str, clause: str, named: bool = True, text: str = ""
+) -> list[str]:
+    """The words of ``clause`` that promise a ``kind`` of ``read`` (none: no such promise;
+    ``named``: the commitment names the limit's subject, else a date must be a launch's)."""
     if _refuses(clause):
         return []
     if kind == RESOURCE:
+        if _PRICE[2].search(clause) or _PRICE_WORD.search(clause):
+            return []  # the price of people or capacity, not people or capacity promised
         clause = _RESERVED_PRODUCT.sub(" ", clause)
     found = [m.group().strip() for pattern in _PROMISES[kind] for m in pattern.finditer(clause)]
     if kind == ROADMAP and not found and _WHEN.search(clause) and _LAUNCH.search(clause):
@@ -503,14 +686,14 @@ def _promise(read: Meaning, clause: str) -> list[str]:
         return []
     if kind == DATE:
         gives = _GIVE_DATE.search(clause)
-        if not gives and not read.subject and not _LAUNCH.search(clause):
+        if not gives and not (read.subject and named) and not _LAUNCH.search(clause):
             return []  # a date for something else (a document, a meeting)
         if not gives and _INFORMATION.search(clause):
             return []
         found += [m.group() for m in _LAUNCH.finditer(clause)]
     elif kind == SLA:
         figures = [w for w in found if _SLA[1].fullmatch(w)]
-        if figures and len(figures) == len(found) and not _SLA_CONTEXT.search(clause):
+        if figures and len(figures) == len(found) and not _SLA_CONTEXT.search(text or clause):
             return []  # "two hours" alone is no SLA
         if read.above is not None:
             shares = [_percent(w) for w in found if _FIGURE.fullmatch(w)]
@@ -525,12 +708,29 @@ def _promise(read: Meaning, clause: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _subject_words(read: Meaning, text: str) -> list[str] | None:
-    """The words of ``text`` that name the subject (None: it is not named)."""
+def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
+    """The words of ``text`` that name the subject (None: it is not named, or something
+    else is). A commitment that names the subject by one of its names touches; one that
+    names a product or a place the limit does not is about that (``对象存储外网流量`` is not
+    ``CDN 流量``); one that names nothing clear is read as about the subject (``P1 故障
+    15 分钟内响应`` for ``企业支持计划响应时间``), with the words it shares with it."""
     if read.on_site and not _ON_SITE.search(text):
         return None
     if not read.subject:
-        return []
+        return [], True
+    theirs = _named(text)
+    if read.named - theirs and theirs - read.named:
+        return None  # one of the limit's products or places is not named, another one is
+    named = _named_subject(read, text)
+    if named is not None:
+        return named, True
+    if theirs - read.named:
+        return None
+    return sorted(read.loose & _loose(text)), False
+
+
+def _named_subject(read: Meaning, text: str) -> list[str] | None:
+    """The words of ``text`` that name the subject by one of its names (None: none does)."""
     words = _words(text)
     for forms in read.subject:
         for form in forms:
@@ -643,13 +843,17 @@ def _touch(text: str, rest: str, limit: str) -> list[str]:
     read = meaning(limit)
     if read.kind is None:
         return _by_words(rest, limit)
-    subject = _subject_words(read, text)
-    if subject is None or _HEDGE.search(text):
+    found = _subject_words(read, text)
+    if found is None or _HEDGE.search(text):
         return []
+    subject, named = found
     whole = _flat(limit)
     for clause in _clauses(rest):
-        if promised := _promise(read, clause):
-            return [*promised, *(w for w in subject if w not in " ".join(promised))]
+        for kind in read.kinds:
+            promised = _promise(read, kind, clause, named, text)
+            if promised and (named or _loose(text) - _loose(" ".join(promised))):
+                # read as about the subject only when it is about something ("免费" is not)
+                return [*promised, *(w for w in subject if w not in " ".join(promised))]
         if whole in clause and not _refuses(clause) and not _INFORMATION.search(clause):
             return [limit]  # the commitment is the very thing the plan forbids
     return []
