@@ -18,10 +18,10 @@ clean-up takes that lock exclusively without waiting, so it never removes what a
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from interview_tui.store.search import search_rowid
 
@@ -125,7 +125,7 @@ def finish(store: Store, token: str, archived: dict[str, str | None]) -> None:
                 )
 
 
-def _ids(store: Store, sql: str, params: list[object]) -> list[int]:
+def _ids(store: Store, sql: str, params: Sequence[object]) -> list[int]:
     return [int(row["id"]) for row in store.query(sql, params)]
 
 
@@ -133,7 +133,7 @@ def _in(ids: list[int]) -> str:
     return ",".join(str(int(i)) for i in ids) or "NULL"
 
 
-def remove_staged(store: Store, token: str | None = None) -> list[dict]:
+def remove_staged(store: Store, token: str | None = None) -> list[dict[str, Any]]:
     """Delete what the import ``token`` (every unfinished one when None) wrote, in one
     transaction; returns each removed visit's customer name and date."""
     where, params = ("importing = ?", [token]) if token else ("importing IS NOT NULL", [])
@@ -178,7 +178,7 @@ def remove_staged(store: Store, token: str | None = None) -> list[dict]:
     return visits
 
 
-def remove_cut_imports(store: Store, db_path: str | Path) -> list[dict]:
+def remove_cut_imports(store: Store, db_path: str | Path) -> list[dict[str, Any]]:
     """Remove every import that was cut off (no process is writing it any more); returns
     each removed visit's customer name and date. Nothing is done while an import runs."""
     if not anything_staged(store):

@@ -134,7 +134,7 @@ def _apply(store: Store, ids: _Ids, item: Incoming, team: str) -> bool:
 def _set_conflicts(store: Store, uid: str, kind: str, conflicts: dict[str, Any]) -> None:
     store.db.execute("DELETE FROM team_conflicts WHERE uid = ?", [uid])
     for path, candidates in sorted(conflicts.items()):
-        store.db["team_conflicts"].insert(
+        store.db.table("team_conflicts").insert(
             {
                 "uid": uid,
                 "kind": kind,
