@@ -38,6 +38,13 @@ class Record(BaseModel):
     id: int | None = None
     uid: str = Field(default_factory=lambda: str(uuid4()))
 
+    @property
+    def saved_id(self) -> int:
+        """The id of a record that has been saved (an unsaved one here is a bug, said so)."""
+        if self.id is None:
+            raise ValueError(f"this {type(self).__name__} has not been saved yet")
+        return self.id
+
     @field_validator("uid")
     @classmethod
     def _canonical_uid(cls, value: str) -> str:

@@ -474,8 +474,9 @@ def _refuses(clause: str) -> bool:
 
 def _percent(figure: str) -> float:
     """An availability figure as a percentage ("99.99%", "四个九", "four nines")."""
-    if "%" in figure:
-        return float(re.search(r"\d+(?:\.\d+)?", figure).group())
+    share = re.search(r"\d+(?:\.\d+)?", figure) if "%" in figure else None
+    if share:
+        return float(share.group())
     digit = re.search(r"\d", figure)
     nines = (
         int(digit.group())
@@ -486,13 +487,13 @@ def _percent(figure: str) -> float:
             else ("four", "five", "six").index(figure.split()[0].lower()) + 4
         )
     )
-    return 100 - 10 ** (2 - nines)
+    return 100 - 10.0 ** (2 - nines)
 
 
 def _promise(read: Meaning, clause: str) -> list[str]:
     """The words of ``clause`` that promise a ``read.kind`` (none: no such promise)."""
     kind = read.kind
-    if _refuses(clause):
+    if kind is None or _refuses(clause):
         return []
     if kind == RESOURCE:
         clause = _RESERVED_PRODUCT.sub(" ", clause)

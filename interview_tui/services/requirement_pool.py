@@ -91,11 +91,8 @@ def read_pool(
     from interview_tui.store.records import from_row
 
     hide = _NOT_ARCHIVED if any_archived(store) else "1 = 1"
-    where, params = (
-        (f"WHERE r.customer_id = ? AND {hide}", [customer_id])
-        if customer_id
-        else (f"WHERE {hide}", [])
-    )
+    where = f"WHERE r.customer_id = ? AND {hide}" if customer_id else f"WHERE {hide}"
+    params: list[object] = [customer_id] if customer_id else []
     if text.strip():
         clause, more = _text_clause(text)
         where, params = f"{where} AND {clause}", [*params, *more]
