@@ -18,6 +18,7 @@ clean-up takes that lock exclusively without waiting, so it never removes what a
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,10 +29,8 @@ from interview_tui.store.search import search_rowid
 if TYPE_CHECKING:
     from interview_tui.store.store import Store
 
-try:  # POSIX; elsewhere no lock is taken (an import then counts as cut only when it failed)
-    import fcntl
-except ImportError:  # pragma: no cover - not on the platforms this is built for
-    fcntl = None  # type: ignore[assignment]
+if sys.platform != "win32":  # POSIX; on Windows no lock is taken (an import then counts as
+    import fcntl  # cut only when it failed)
 
 #: the tables whose rows an unfinished import marks
 STAGED_TABLES = ("customers", "people", "visits")
@@ -56,7 +55,7 @@ def _open_lock(db_path: str | Path) -> int:
 @contextmanager
 def import_lock(db_path: str | Path) -> Iterator[None]:
     """Held (shared) by a running import, from before its first row to after its last."""
-    if fcntl is None:
+    if sys.platform == "win32":  # pragma: no cover - not on the platforms this is built for
         yield
         return
     fd = _open_lock(db_path)
@@ -71,7 +70,7 @@ def import_lock(db_path: str | Path) -> Iterator[None]:
 def no_import_running(db_path: str | Path) -> Iterator[bool]:
     """Whether no import is running on this database (another process's or this one's);
     while True, none can start."""
-    if fcntl is None:
+    if sys.platform == "win32":  # pragma: no cover - not on the platforms this is built for
         yield True
         return
     try:
