@@ -22,9 +22,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interview_tui.i18n import t
+
+if TYPE_CHECKING:  # pydantic loads only when a settings file needs checking
+    from pydantic import ValidationError
 
 ENV_PREFIX = "INTERVIEW_TUI_"
 FILE_NAME = "settings.toml"
@@ -388,7 +391,7 @@ def _model() -> type:
     return AppSettings
 
 
-def _validation_error() -> type[Exception]:
+def _validation_error() -> type[ValidationError]:
     from pydantic import ValidationError
 
     return ValidationError

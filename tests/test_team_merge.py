@@ -129,6 +129,17 @@ def test_one_side_changed_takes_it_whole(mine) -> None:
     assert merge_record(base, ours, ours, SCHEMA) == expected
 
 
+def test_an_empty_log_entry_on_one_side_is_kept_not_a_crash() -> None:
+    """A log entry one side alone holds is kept even when it is an empty object (a file
+    edited by hand): it used to be taken for "absent", and the merge crashed on None."""
+    base = _base()
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours["history"].append({})
+    for mine, yours in ((ours, theirs), (theirs, ours)):
+        merged = merge_record(base, mine, yours, SCHEMA)
+        assert merged["history"] == [{}, *base["history"]]
+
+
 def test_a_concurrent_change_is_a_conflict_with_both_values_and_who() -> None:
     base = _base()
     ours, theirs = copy.deepcopy(base), copy.deepcopy(base)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -23,7 +24,11 @@ _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z_][\w.-]*)\s*\]\]?")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 #: The largest bank file read (50,000 questions with research are about 25 MiB).
 MAX_BANK_BYTES = 32 * 1024 * 1024
-_SECTIONS = {"questions": BankQuestion, "customer_questions": BankCustomerQuestion}
+M = TypeVar("M", bound=BaseModel)
+_SECTIONS: dict[str, type[BankQuestion | BankCustomerQuestion]] = {
+    "questions": BankQuestion,
+    "customer_questions": BankCustomerQuestion,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +89,7 @@ class _Lines:
         return start
 
 
-def _describe(error: dict[str, Any]) -> tuple[str, str]:
+def _describe(error: Mapping[str, Any]) -> tuple[str, str]:
     """(field, message) for one pydantic error."""
     loc = [str(part) for part in error["loc"]]
     field_name = loc[0] if loc else ""
@@ -100,7 +105,9 @@ def _describe(error: dict[str, Any]) -> tuple[str, str]:
     return field_name, message
 
 
-def _validate(model: type[BaseModel], data: Any, **extra: Any) -> tuple[Any, list[dict]]:
+def _validate(
+    model: type[M], data: Any, **extra: Any
+) -> tuple[M | None, Sequence[Mapping[str, Any]]]:
     try:
         if not isinstance(data, dict):
             raise TypeError

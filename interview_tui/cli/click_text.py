@@ -82,7 +82,7 @@ _MODULES = (
 def _entry(message: str, count: int | None = None) -> str:
     key = KEYS.get(message)
     entry = catalog(current_language()).get(key) if key else None
-    if entry is None:
+    if key is None or entry is None:
         return message
     if isinstance(entry, dict):  # counted: the form follows the count (and its placeholders)
         entry = entry["one" if count == 1 and "one" in entry else "other"]
@@ -136,6 +136,6 @@ def speak_click() -> None:
     for name in _MODULES:
         module = importlib.import_module(name)
         if hasattr(module, "_"):
-            module._ = gettext  # type: ignore[attr-defined]
+            module.__dict__["_"] = gettext
         if hasattr(module, "ngettext"):
-            module.ngettext = ngettext  # type: ignore[attr-defined]
+            module.__dict__["ngettext"] = ngettext

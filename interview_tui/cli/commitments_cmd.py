@@ -56,7 +56,9 @@ def commitments(
         state_label,
     )
 
-    settings: Settings = ctx.find_object(Settings)
+    settings = ctx.find_object(Settings)
+    if settings is None:  # main() always sets it: only a caller bypassing main gets here
+        raise RuntimeError("commitments runs under the interview-tui command")
     today = date.today()
     store = settings.open_store(read_only=True)
     who, me = member_filter(store, member)

@@ -29,8 +29,9 @@ def demo(settings: Settings, extra_visits: int, open_app: bool) -> None:
 
     if settings.db_path is None:
         own = default_db_path()
-        settings = replace(settings, db_path=demo_db_path())
-        make_private_dir(settings.db_path.parent)
+        demo_path = demo_db_path()
+        settings = replace(settings, db_path=demo_path)
+        make_private_dir(demo_path.parent)
         echo(t("cli.demo.using", path=settings.db_path, own=own), err=True)
     store = settings.open_store()
     added = seed_demo(store, date.today(), extra_visits)

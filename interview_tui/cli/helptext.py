@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import click
 from click.formatting import HelpFormatter
@@ -139,7 +139,7 @@ class CellFormatter(HelpFormatter):
         if not _chinese():
             return super().write_usage(prog, args, prefix)
         if prefix is None:
-            prefix = f"{click.formatting._('Usage:')} "  # type: ignore[attr-defined]
+            prefix = f"{click.formatting._('Usage:')} "
         head = f"{prefix:>{self.current_indent}}{prog} "
         indent = " " * cells(head)
         self.write("\n".join(wrap(args, self.width, head, indent)) + "\n")
@@ -154,7 +154,7 @@ class CellFormatter(HelpFormatter):
         )
 
     def write_dl(
-        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+        self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
     ) -> None:
         if not _chinese():
             return super().write_dl(rows, col_max, col_spacing)
@@ -211,7 +211,7 @@ class Localised(click.Command):
     def format_options(self, ctx: click.Context, formatter: HelpFormatter) -> None:
         rows = [row for row in (self._option_row(ctx, p) for p in self.get_params(ctx)) if row]
         if rows:
-            with formatter.section(click.core._("Options")):  # type: ignore[attr-defined]
+            with formatter.section(click.core._("Options")):
                 formatter.write_dl(rows)
 
     def _option_row(self, ctx: click.Context, param: click.Parameter) -> tuple[str, str] | None:
@@ -221,7 +221,7 @@ class Localised(click.Command):
         text = _text(f"{help_key(ctx)}.opt.{param.name}")
         if text is None and param is self.get_help_option(ctx):  # made (and kept) by click in
             text = click.core._("Show this message and exit.")  # the language of its first run
-        shown.help = text if text is not None else (param.help and click.core._(param.help))  # type: ignore[attr-defined]
+        shown.help = text if text is not None else (param.help and click.core._(param.help))
         record = shown.get_help_record(ctx)
         return (metavars(record[0]), record[1]) if record else None
 
@@ -241,7 +241,7 @@ class LocalisedGroup(Localised, click.Group):
             return
         limit = formatter.width - 6 - max(len(name) for name in names)
         rows = [(name, self.summary_of(ctx, name, limit)) for name in names]
-        with formatter.section(click.core._("Commands")):  # type: ignore[attr-defined]
+        with formatter.section(click.core._("Commands")):
             formatter.write_dl(rows)
 
     def summary_of(self, ctx: click.Context, name: str, limit: int) -> str:

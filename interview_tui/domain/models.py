@@ -8,7 +8,7 @@ record is, kept through export and import, so a record is the same on every mach
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Self
+from typing import TYPE_CHECKING, Protocol, Self
 from uuid import UUID, uuid4
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -26,6 +26,9 @@ from interview_tui.domain.enums import (
 )
 from interview_tui.domain.lateness import days_late
 
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs
+
 
 class Record(BaseModel):
     """Base of every stored record."""
@@ -35,6 +38,13 @@ class Record(BaseModel):
     id: int | None = None
     uid: str = Field(default_factory=lambda: str(uuid4()))
 
+    @property
+    def saved_id(self) -> int:
+        """The id of a record that has been saved (an unsaved one here is a bug, said so)."""
+        if self.id is None:
+            raise ValueError(f"this {type(self).__name__} has not been saved yet")
+        return self.id
+
     @field_validator("uid")
     @classmethod
     def _canonical_uid(cls, value: str) -> str:
@@ -43,6 +53,60 @@ class Record(BaseModel):
             return str(UUID(value))
         except ValueError:
             raise ValueError("must be a UUID (like 1b4e28ba-2fa1-11d2-883f-0016d3cca427)") from None
+
+
+class Created(Protocol):
+    """A record that keeps when it was made (set by the store on its first save)."""
+
+    created_at: datetime | None
+
+
+class Updated(Protocol):
+    """A record that keeps when it was last saved."""
+
+    updated_at: datetime | None
+
+
+class Authored(Protocol):
+    """A record that keeps the team member who made it."""
+
+    author: str
+
+
+class WithHistory(Protocol):
+    """A record with an append-only history (entries as the store completes them)."""
+
+    history: list[dict[str, str]]
+
+
+class Archivable(Protocol):
+    """A record that can be archived (hidden from lists, kept in history)."""
+
+    archived_at: datetime | None
+
+
+def _has_field(record: object, name: str) -> bool:
+    return isinstance(record, BaseModel) and name in type(record).model_fields
+
+
+def keeps_created(record: object) -> TypeIs[Created]:
+    return _has_field(record, "created_at")
+
+
+def keeps_updated(record: object) -> TypeIs[Updated]:
+    return _has_field(record, "updated_at")
+
+
+def keeps_author(record: object) -> TypeIs[Authored]:
+    return _has_field(record, "author")
+
+
+def keeps_history(record: object) -> TypeIs[WithHistory]:
+    return _has_field(record, "history")
+
+
+def archivable(record: object) -> TypeIs[Archivable]:
+    return _has_field(record, "archived_at")
 
 
 def _strip(value: object) -> object:

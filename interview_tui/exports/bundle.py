@@ -12,7 +12,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from interview_tui.domain.enums import Goal
 from interview_tui.domain.models import (
@@ -21,9 +21,11 @@ from interview_tui.domain.models import (
     CustomerQuestion,
     Note,
     Person,
+    Record,
     Requirement,
     ScriptItem,
     Visit,
+    keeps_updated,
 )
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
@@ -31,6 +33,9 @@ from interview_tui.store.store import Store
 
 if TYPE_CHECKING:
     from interview_tui.exports.importing import CheckedVisit
+
+T = TypeVar("T")
+R = TypeVar("R", bound=Record)
 
 FORMAT = "interview-tui.visit"
 FORMAT_VERSION = 1
@@ -182,39 +187,42 @@ def _import_new(store: Store, checked: CheckedVisit) -> Visit:
                 archived["customers"] = _iso(new_customer.archived_at)
                 new_customer.archived_at = hidden
                 customer = store.save(new_customer)
-                staging.mark(store, "customers", customer.id or 0, token)
+                staging.mark(store, "customers", customer.saved_id, token)
             people_ids = people_ids_for(
-                store, checked, customer.id or 0, update=False, staged=token
+                store, checked, customer.saved_id, update=False, staged=token
             )
             visit = checked.visit
             archived["visits"] = _iso(visit.archived_at)
-            visit.customer_id = customer.id
+            visit.customer_id = customer.saved_id
             visit.attendee_ids = [people_ids[i] for i in checked.attendees if i in people_ids]
             visit.archived_at = hidden
             visit = store.save(visit)
-            staging.mark(store, "visits", visit.id or 0, token)
+            staging.mark(store, "visits", visit.saved_id, token)
         item_ids: dict[int | None, int | None] = {}
         for chunk in _chunks(checked.script):
             for _, item in chunk:
-                item.visit_id = visit.id
+                item.visit_id = visit.saved_id
             store.insert_many([item for _, item in chunk])
             item_ids.update((old, item.id) for old, item in chunk if old is not None)
         notes = []
         for old_item, old_speaker, note in checked.notes:
-            note.visit_id = visit.id
+            note.visit_id = visit.saved_id
             note.script_item_id = item_ids.get(old_item)
             note.speaker_id = people_ids.get(old_speaker)
             notes.append(note)
-        records = [*notes, *checked.others]
+        records: list[Note | Requirement | Commitment | CustomerQuestion] = [
+            *notes,
+            *checked.others,
+        ]
         for record in checked.others:
-            record.visit_id = visit.id
-            if "customer_id" in type(record).model_fields:
-                record.customer_id = customer.id
-        for number, chunk in enumerate(_chunks(records)):
+            record.visit_id = visit.saved_id
+            if isinstance(record, Requirement):
+                record.customer_id = customer.saved_id
+        for number, part in enumerate(_chunks(records)):
             if number:
                 time.sleep(IMPORT_PAUSE)
-            for model in {type(record) for record in chunk}:
-                store.insert_many(_stamped(store, [r for r in chunk if type(r) is model]))
+            for model in {type(record) for record in part}:
+                store.insert_many(_stamped(store, [r for r in part if type(r) is model]))
         staging.finish(store, token, archived)
     except BaseException:
         _undo(store, token)
@@ -231,15 +239,15 @@ def _from_iso(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _chunks(items: list) -> list[list]:
+def _chunks(items: list[T]) -> list[list[T]]:
     return [items[i : i + IMPORT_CHUNK] for i in range(0, len(items), IMPORT_CHUNK)]
 
 
-def _stamped(store: Store, records: list) -> list:
+def _stamped(store: Store, records: list[R]) -> list[R]:
     """Records as :meth:`Store.save` would write them: ``updated_at`` set to now."""
-    if records and "updated_at" in type(records[0]).model_fields:
-        stamp = store.now().replace(microsecond=0)
-        for record in records:
+    stamp = store.now().replace(microsecond=0) if records else None
+    for record in records:
+        if keeps_updated(record):
             record.updated_at = stamp
     return records
 

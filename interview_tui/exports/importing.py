@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from interview_tui.display import visible
 from interview_tui.domain.dates import LAST_DATE
@@ -27,6 +27,21 @@ from interview_tui.errors import UserError
 from interview_tui.i18n import t
 from interview_tui.i18n.validation import pydantic_message
 from interview_tui.reading import parse_json, read_text
+
+if TYPE_CHECKING:  # the models (pydantic) load when a file is checked
+    from interview_tui.domain.models import (
+        Commitment,
+        Customer,
+        CustomerQuestion,
+        Note,
+        Person,
+        Record,
+        Requirement,
+        ScriptItem,
+        Visit,
+    )
+
+R = TypeVar("R", bound="Record")
 
 #: The largest file ``import`` reads (a visit with 100,000 notes is about 20 MiB).
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -66,7 +81,9 @@ def shown(value: Any, limit: int = 60) -> str:
 class ImportProblem(UserError):
     """A value in the export that cannot be imported, with its JSON path."""
 
-    def __init__(self, where: str, message: str, value: Any = None, *, has_value=True) -> None:
+    def __init__(
+        self, where: str, message: str, value: Any = None, *, has_value: bool = True
+    ) -> None:
         self.where = where
         got = t("import.got", value=shown(value)) if has_value else ""
         super().__init__(f"{where}: {message}{got}")
@@ -126,23 +143,23 @@ def old_id(row: dict[str, Any], key: str, where: tuple[Any, ...]) -> int | None:
 class CheckedVisit:
     """Every record of an export, validated, with the old ids that link them."""
 
-    customer: Any
-    visit: Any
+    customer: Customer
+    visit: Visit
     #: (old id, person) of each person
-    people: list[tuple[int | None, Any]] = field(default_factory=list)
+    people: list[tuple[int | None, Person]] = field(default_factory=list)
     #: old attendee ids of the visit
     attendees: list[int] = field(default_factory=list)
-    script: list[tuple[int | None, Any]] = field(default_factory=list)
+    script: list[tuple[int | None, ScriptItem]] = field(default_factory=list)
     #: (old script item id, old speaker id, note)
-    notes: list[tuple[int | None, int | None, Any]] = field(default_factory=list)
-    others: list[Any] = field(default_factory=list)
+    notes: list[tuple[int | None, int | None, Note]] = field(default_factory=list)
+    others: list[Requirement | Commitment | CustomerQuestion] = field(default_factory=list)
 
     @property
     def rows(self) -> int:
         return len(self.people) + len(self.script) + len(self.notes) + len(self.others) + 2
 
 
-def _build(model: type, data: dict[str, Any], where: tuple[Any, ...]) -> Any:
+def _build(model: type[R], data: dict[str, Any], where: tuple[Any, ...]) -> R:
     from pydantic import ValidationError
 
     try:
@@ -172,7 +189,7 @@ def _object(document: dict[str, Any], key: str) -> dict[str, Any]:
     return value
 
 
-def _rows(document: dict[str, Any], key: str) -> list[tuple[tuple[Any, ...], dict]]:
+def _rows(document: dict[str, Any], key: str) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
     value = document.get(key, [])
     if value is None:
         value = []
@@ -289,11 +306,12 @@ def check_document(document: Any, *, format_name: str, version: int) -> CheckedV
         checked.notes.append(
             (old_id(row, "script_item_id", where), old_id(row, "speaker_id", where), note)
         )
-    for name, model in (
+    others: tuple[tuple[str, type[Requirement | Commitment | CustomerQuestion]], ...] = (
         ("requirements", Requirement),
         ("commitments", Commitment),
         ("customer_questions", CustomerQuestion),
-    ):
+    )
+    for name, model in others:
         for where, row in _rows(document, name):
             clean = {k: v for k, v in _with_uid(row, space, where).items() if k != "owner"}
             clean.update(id=None, visit_id=0)

@@ -154,7 +154,9 @@ def commitment_event(
         summary += t("ics.no_due_mark")
     visit = f"{item.visit_date.isoformat()} {item.visit_purpose}".strip()
     state = (
-        t("ics.overdue", date=c.due.isoformat()) if c.is_overdue(today) else state_label(c, today)
+        t("ics.overdue", date=c.due.isoformat())
+        if c.due is not None and c.is_overdue(today)
+        else state_label(c, today)
     )
     if late := late_note(c, today):  # a mark in the title; how late and the first due date
         summary += f" · {state_label(c, today)}"

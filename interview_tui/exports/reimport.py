@@ -9,7 +9,7 @@ other visit or customer is not reused: that record is added under a new uid.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import uuid4
 
 from interview_tui.domain.models import (
@@ -22,11 +22,14 @@ from interview_tui.domain.models import (
     Requirement,
     ScriptItem,
     Visit,
+    keeps_updated,
 )
 from interview_tui.store.store import Store
 
 if TYPE_CHECKING:
     from interview_tui.exports.importing import CheckedVisit
+
+R = TypeVar("R", bound=Record)
 
 _CHUNK = 500  # uids per query (SQLite's limit on parameters is far above)
 
@@ -42,9 +45,9 @@ def customer_for(store: Store, customer: Customer) -> Customer | None:
     return found[0] if found else store.customer_by_name(customer.name)
 
 
-def _taken(store: Store, model: type[Record], uids: list[str]) -> dict[str, Record]:
+def _taken(store: Store, model: type[R], uids: list[str]) -> dict[str, R]:
     """The records of ``model`` that already hold one of ``uids``, by uid."""
-    out: dict[str, Record] = {}
+    out: dict[str, R] = {}
     for start in range(0, len(uids), _CHUNK):
         chunk = uids[start : start + _CHUNK]
         marks = ", ".join("?" * len(chunk))
@@ -73,7 +76,7 @@ def renew_taken_uids(store: Store, checked: CheckedVisit) -> None:
                 record.uid = str(uuid4())
 
 
-def _adopt(record: Record, found: Record | None, links: dict[str, Any]) -> Record:
+def _adopt(record: R, found: R | None, links: dict[str, Any]) -> R:
     """``record`` ready to save: the local id of ``found`` (when it is the same record here)
     and the local links."""
     for name, value in links.items():
@@ -90,14 +93,14 @@ def _adopt(record: Record, found: Record | None, links: dict[str, Any]) -> Recor
     return record
 
 
-def _write(store: Store, records: list[Record]) -> None:
+def _write(store: Store, records: list[R]) -> None:
     """Save records of one kind: those found here updated, the others added, each group in
     a few statements (a record at a time made a re-import five times its first import)."""
     store.update_many([r for r in records if r.id is not None])
     added = [r for r in records if r.id is None]
-    if added and "updated_at" in type(added[0]).model_fields:
-        stamp = store.now().replace(microsecond=0)
-        for record in added:
+    stamp = store.now().replace(microsecond=0) if added else None
+    for record in added:
+        if keeps_updated(record):
             record.updated_at = stamp
     store.insert_many(added)
 
@@ -117,8 +120,8 @@ def update_visit(store: Store, checked: CheckedVisit, visit: Visit) -> Visit:
         items = _taken(store, ScriptItem, [item.uid for _, item in checked.script])
         script = [_adopt(item, items.get(item.uid), links) for _, item in checked.script]
         _write(store, script)
-        item_ids = {
-            old: item.id
+        item_ids: dict[int | None, int] = {
+            old: item.saved_id
             for (old, _), item in zip(checked.script, script, strict=True)
             if old is not None
         }
@@ -162,7 +165,7 @@ def people_ids_for(
     *,
     update: bool,
     staged: str | None = None,
-) -> dict[int | None, int | None]:
+) -> dict[int | None, int]:
     """Old person id -> local id.
 
     A person of the file is the one here with the same uid; else the one here with the same
@@ -179,7 +182,7 @@ def people_ids_for(
     # people here that some person of the file is (by uid first, so a name never takes them)
     matched = {by_uid[p.uid].id for _, p in checked.people if p.uid in by_uid}
     elsewhere = _taken(store, Person, [p.uid for _, p in checked.people if p.uid not in by_uid])
-    ids: dict[int | None, int | None] = {}
+    ids: dict[int | None, int] = {}
     for old, person in checked.people:
         found = by_uid.get(person.uid)
         if found is None:
@@ -201,7 +204,7 @@ def people_ids_for(
             person.customer_id = customer_id
             saved = store.save(person)
             if found is None and staged is not None:
-                mark(store, "people", saved.id or 0, staged)
+                mark(store, "people", saved.saved_id, staged)
         if old is not None:
-            ids[old] = saved.id
+            ids[old] = saved.saved_id
     return ids

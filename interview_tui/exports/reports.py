@@ -145,10 +145,9 @@ def report_md(
         if goal is Goal.PERSONAL_CONNECTION and not include_personal:
             out += [t("report.personal_left_out"), ""]
             continue
+        records: list[Note | Requirement] = [*notes, *bundle.requirements]
         evidence = [
-            _evidence_line(bundle, record)
-            for record in [*notes, *bundle.requirements]
-            if evidence_goal(record) is goal
+            _evidence_line(bundle, record) for record in records if evidence_goal(record) is goal
         ]
         out += evidence or [t("report.no_evidence")]
         out.append("")

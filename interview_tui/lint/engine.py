@@ -24,12 +24,17 @@ from interview_tui.lint.rewrite import first_question, rewrite, subject_of
 
 
 class QuestionLike(Protocol):
-    """What :func:`lint_question` reads: a bank question or a per-visit script item."""
+    """What :func:`lint_question` reads (never writes): a bank question (frozen) or a
+    per-visit script item."""
 
-    role: Role
-    text: str
-    research: str
-    purpose: str
+    @property
+    def role(self) -> Role: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def research(self) -> str: ...
+    @property
+    def purpose(self) -> str: ...
 
 
 _RULES: dict[str, ModuleType] = {}

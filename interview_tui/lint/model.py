@@ -16,6 +16,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 from interview_tui.lint.features import chunk_grams, english_words, extract, normalise
 
@@ -37,7 +38,7 @@ class Model:
     chunk_codes: dict[str, tuple[list[float], int]] = field(default_factory=dict)
 
     @classmethod
-    def from_dict(cls, data: dict) -> Model:
+    def from_dict(cls, data: dict[str, Any]) -> Model:
         return cls(
             language=data["language"],
             bias=data["bias"],
@@ -62,7 +63,7 @@ class Model:
         else:
             plain = normalise(text)
             total += self._chunks(plain.split())
-            blocks = ((), english_words(plain))
+            blocks = ([], english_words(plain))
         for grams, weights in zip(blocks, self.weights, strict=True):
             if grams:
                 known = weights.keys() & grams
@@ -97,7 +98,7 @@ class Model:
             blocks = extract(text, self.language)
         else:
             plain = normalise(text)
-            blocks = ((), english_words(plain))
+            blocks = ([], english_words(plain))
             scores = [a + b for a, b in zip(scores, self._chunk_codes(plain.split()), strict=True)]
         shown = {}
         for grams, weights in zip(blocks, self.code_weights, strict=True):

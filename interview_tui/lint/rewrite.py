@@ -94,7 +94,7 @@ def english_phrase(text: str) -> str | None:
     for i, word in enumerate(words):
         if word.group().lower() not in ("your", "our", "the", "their"):
             continue
-        taken = []
+        taken: list[re.Match[str]] = []
         for nxt in words[i + 1 : i + 3]:
             low = nxt.group().lower()
             between = text[(taken[-1].end() if taken else word.end()) : nxt.start()]
@@ -262,7 +262,8 @@ def chinese_subject(text: str) -> str | None:
     matches = [match.group().strip() for match in _ZH_SUBJECT.finditer(text)]
     matches = [m for m in matches if not (m.isascii() and (len(m) < 2 or _ZH_TITLE.match(m)))]
     specific = [subject for subject in matches if subject not in _ZH_GENERIC]
-    return (specific or matches or [None])[0]
+    found = specific or matches
+    return found[0] if found else None
 
 
 def chinese_phrase(text: str) -> str | None:
@@ -507,8 +508,9 @@ def _english_subject_of(code: str, text: str) -> str | None:
             if _en_well_formed(named):
                 return named
     for found in (english_subject(text), english_name(text), english_phrase(text)):
-        if _en_well_formed(found) and not re.match(r"(?i)(?:the|your|our)\s+lack\b", found):
-            return _en_thing(found)
+        well = _en_well_formed(found)
+        if well and not re.match(r"(?i)(?:the|your|our)\s+lack\b", well):
+            return _en_thing(well)
     return None
 
 
@@ -722,7 +724,7 @@ def _english(code: str, text: str) -> str | None:
                 text,
             )
         )
-        if area and _en_well_formed(area.group(1)):
+        if rival and area and _en_well_formed(area.group(1)):
             # "put your DNS on Cloudflare": they chose it for that area, which stays named
             said = re.sub(r"(?i)^(?:the|their)\s+", "", area.group(1))
             return f"When your team chose {rival.group()} for {said}, which criteria weighed most?"
@@ -1090,7 +1092,8 @@ def _zh_vendor(text: str, rival_name: str) -> str:
     ("Datadog", "IBM")."""
     if rival_name:
         return rival_name
-    for word in re.findall(r"[A-Za-z][A-Za-z0-9.+-]*(?: [A-Z][A-Za-z0-9.+-]*)*", text):
+    words: list[str] = re.findall(r"[A-Za-z][A-Za-z0-9.+-]*(?: [A-Z][A-Za-z0-9.+-]*)*", text)
+    for word in words:
         if len(word) > 1 and not _ZH_NOT_VENDOR.match(word.split()[0]):
             return word
     return ""
@@ -1347,7 +1350,7 @@ def _en_own_subject(half: str) -> str | None:
     what?)."""
     own = _en_well_formed(english_subject(half))
     money = own and re.fullmatch(r"(?i)budgets?|costs?|spend|prices?|fees", _bare(own))
-    before = money and re.search(r"([\w']+)\s+" + re.escape(_bare(own)), half)
+    before = money and own and re.search(r"([\w']+)\s+" + re.escape(_bare(own)), half)
     if money and (
         not before
         or re.fullmatch(

@@ -19,10 +19,14 @@ from interview_tui.store.staging import is_staged
 from interview_tui.store.store import Store
 
 #: what can be archived, by the name screens and commands use
-KINDS: dict[str, type[Record]] = {"customer": Customer, "person": Person, "visit": Visit}
+KINDS: dict[str, type[Customer | Person | Visit]] = {
+    "customer": Customer,
+    "person": Person,
+    "visit": Visit,
+}
 
 
-def _get(store: Store, kind: str, record_id: int) -> Record:
+def _get(store: Store, kind: str, record_id: int) -> Customer | Person | Visit:
     model = KINDS.get(kind)
     if model is None:
         raise UserError(t("error.cannot_archive", kind=kind, kinds=", ".join(KINDS)))
@@ -36,8 +40,8 @@ def set_archived(store: Store, kind: str, record_id: int, archived: bool) -> Rec
     """Archive (``archived``) or restore a customer, person or visit; returns it as saved."""
     with store.transaction():
         record = _get(store, kind, record_id)
-        if bool(record.archived_at) != archived:  # type: ignore[attr-defined]
-            record.archived_at = store.now().replace(microsecond=0) if archived else None  # type: ignore[attr-defined]
+        if bool(record.archived_at) != archived:
+            record.archived_at = store.now().replace(microsecond=0) if archived else None
             store.save(record)
         return record
 
@@ -150,7 +154,7 @@ def check_deletable(store: Store, kind: str, record_id: int) -> Record:
     from interview_tui.i18n import t
 
     record = _get(store, kind, record_id)
-    if record.archived_at is None:  # type: ignore[attr-defined]
+    if record.archived_at is None:
         raise UserError(t("archive.archive_first"))
     if team := _shared_with(store, kind, record):
         raise UserError(t("archive.shared_keep", team=team))

@@ -653,8 +653,9 @@ def _refuses(clause: str) -> bool:
 
 def _percent(figure: str) -> float:
     """An availability figure as a percentage ("99.99%", "四个九", "four nines")."""
-    if "%" in figure or re.fullmatch(r"\d+\.\d+", figure):
-        return float(re.search(r"\d+(?:\.\d+)?", figure).group())
+    share = re.search(r"\d+(?:\.\d+)?", figure)
+    if share and ("%" in figure or re.fullmatch(r"\d+\.\d+", figure)):
+        return float(share.group())
     digit = re.search(r"\d+", figure)
     if digit:
         nines = int(digit.group())
@@ -662,7 +663,7 @@ def _percent(figure: str) -> float:
         nines = _CN_DIGITS.index(figure[0]) + 1
     else:
         nines = ("four", "five", "six").index(figure.split()[0].lower()) + 4
-    return 100 - 10 ** (2 - nines)
+    return 100 - 10.0 ** (2 - nines)
 
 
 _CN_DIGITS = "一二三四五六七八九十"

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.lateness import days_late
@@ -172,7 +172,8 @@ class CommitmentFilter:
     def sql(self, today: date, *, hide_archived: bool = True) -> tuple[str, list[object]]:
         """A WHERE clause over ``commitments m`` alone (no join), and its parameters;
         ``hide_archived=False`` when nothing is archived (the check then costs nothing)."""
-        where, params = [NOT_ARCHIVED if hide_archived else "1 = 1"], []
+        where: list[str] = [NOT_ARCHIVED if hide_archived else "1 = 1"]
+        params: list[object] = []
         if self.open_only or self.overdue_only or self.due_this_week or self.due_within is not None:
             where.append("m.state = 'open'")
         if self.due_within is not None:
@@ -224,7 +225,7 @@ _ROW_SQL = (
 )
 
 
-def _row(row: dict) -> CommitmentRow:
+def _row(row: dict[str, Any]) -> CommitmentRow:
     from interview_tui.store.records import from_row
 
     extra = {key: row.pop(key) for key in ("_customer_id", "_customer", "_visit_date")}
@@ -662,7 +663,8 @@ def kept_on_time(
     if not per_customer and customer_id is None and visit_id is None:
         return _kept_from_counters(store, today)
     # archived visits do not count (checked only when something is archived)
-    where, params = [NOT_ARCHIVED if any_archived(store) else "1 = 1"], [today.isoformat()]
+    where: list[str] = [NOT_ARCHIVED if any_archived(store) else "1 = 1"]
+    params: list[object] = [today.isoformat()]
     joins, group, name = "", "m.owner_side", "'' AS customer"
     if per_customer or customer_id is not None:
         joins = " JOIN visits v ON v.id = m.visit_id JOIN customers c ON c.id = v.customer_id"
@@ -734,7 +736,7 @@ def kept_per_customer(store: Store, today: date) -> dict[str, KeptRate]:
     return kept_on_time(store, today).per_customer
 
 
-def _sum(rows: list[dict]) -> KeptRate:
+def _sum(rows: list[dict[str, Any]]) -> KeptRate:
     return KeptRate(sum(int(r["kept"] or 0) for r in rows), sum(int(r["due"] or 0) for r in rows))
 
 

@@ -11,7 +11,7 @@ against the first due date).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from interview_tui.domain.enums import CommitmentState, Goal, ItemStatus, PoolGroup, VisitStatus
 from interview_tui.domain.models import Commitment, Note, Requirement, ScriptItem, Visit
@@ -86,8 +86,8 @@ def customer_brief(
     evidence = [e for e in customer_evidence(store, customer_id) if e.visit_id != exclude_visit]
     proposed = sorted(
         (r for r in open_requirements if r.solution is not None),
-        key=lambda r: (r.solution.on, r.id or 0),
-    )  # type: ignore[union-attr]
+        key=lambda r: (r.solution.on if r.solution else datetime.min, r.id or 0),
+    )
     heard = _heard_since(store, visits, mine, today)
     names: dict[str, str] = {}
     if theirs or heard:  # colleagues by the names the team knows them by

@@ -89,7 +89,7 @@ def seed_demo(store: Store, today: date, extra_visits: int = 0) -> dict[str, Any
 def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
     customer = store.save(Customer(name=name, industry="短视频与直播"))
     people = [
-        store.save(Person(customer_id=customer.id, name=name, title=title, role=role))
+        store.save(Person(customer_id=customer.saved_id, name=name, title=title, role=role))
         for name, title, role in [
             ("王总", "副总裁 · 国际业务", Role.BUSINESS),
             ("李娜", "采购经理", Role.PROCUREMENT),
@@ -101,7 +101,7 @@ def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
     wang, li, chen, zhao, sun = people
     done = store.save(
         Visit(
-            customer_id=customer.id,
+            customer_id=customer.saved_id,
             date=_at(today - timedelta(days=12), 14),
             length_minutes=90,
             purpose="季度回访：出海网络与账单问题",
@@ -112,7 +112,7 @@ def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
                 Goal.PAIN_POINTS,
                 Goal.KEY_REQUIREMENTS,
             ],
-            attendee_ids=[wang.id, li.id, chen.id, zhao.id, sun.id],
+            attendee_ids=[wang.saved_id, li.saved_id, chen.saved_id, zhao.saved_id, sun.saved_id],
             give_back=["中东两个新可用区的实测延迟数据", "同行业直播客户的账单自动化实践"],
             sales_told="销售已告知：明年一季度续约给 15% 折扣",
             do_not_say="不要提迪拜可用区的具体上线日期；不要评价 A 友商的合同",
@@ -148,7 +148,7 @@ def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
     ]
     saved_items = store.save_all(
         ScriptItem(
-            visit_id=done.id,
+            visit_id=done.saved_id,
             role=role,
             goal=goal,
             text=text,
@@ -212,7 +212,7 @@ def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
     ]
     store.save_all(
         Note(
-            visit_id=done.id,
+            visit_id=done.saved_id,
             script_item_id=saved_items[i].id if i is not None else None,
             speaker_id=speaker,
             goal=goal,
@@ -223,7 +223,7 @@ def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
     )
     store.save(
         Note(
-            visit_id=done.id,
+            visit_id=done.saved_id,
             goal=Goal.PAIN_POINTS,
             kind="pain",
             speaker_id=sun.id,
@@ -234,7 +234,7 @@ def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
     store.save_all(
         [
             Requirement(
-                customer_id=customer.id,
+                customer_id=customer.saved_id,
                 visit_id=done.id,
                 title="账单按业务线拆分导出",
                 user="孙倩（计费工程师）与财务",
@@ -262,7 +262,7 @@ def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
                 ],
             ),
             Requirement(
-                customer_id=customer.id,
+                customer_id=customer.saved_id,
                 visit_id=done.id,
                 title="热迁移 hang 机低于 80ms",
                 user="SRE 团队",
@@ -277,28 +277,28 @@ def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
     store.save_all(
         [
             Commitment(
-                visit_id=done.id,
+                visit_id=done.saved_id,
                 text="发送中东两个可用区的实测延迟报告",
                 owner_side=OwnerSide.US,
                 owner_name="我",
                 due=today - timedelta(days=5),
             ),
             Commitment(
-                visit_id=done.id,
+                visit_id=done.saved_id,
                 text="驻场一周排查对账差异",
                 owner_side=OwnerSide.US,
                 owner_name="我",
                 due=today + timedelta(days=3),
             ),
             Commitment(
-                visit_id=done.id,
+                visit_id=done.saved_id,
                 text="提供上月三类资源的对账样本",
                 owner_side=OwnerSide.CUSTOMER,
                 owner_name="孙倩",
                 due=today - timedelta(days=2),
             ),
             Commitment(
-                visit_id=done.id,
+                visit_id=done.saved_id,
                 text="安排热迁移方案评审会",
                 owner_side=OwnerSide.US,
                 owner_name="我",
@@ -311,12 +311,12 @@ def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
     )
     planned = store.save(
         Visit(
-            customer_id=customer.id,
+            customer_id=customer.saved_id,
             date=_at(today + timedelta(days=9), 10),
             length_minutes=60,
             purpose="热迁移方案评审 + 边缘计算方向摸底",
             goals=[Goal.DIRECTION_FEEDBACK, Goal.KEY_REQUIREMENTS, Goal.PERSONAL_CONNECTION],
-            attendee_ids=[chen.id, zhao.id, wang.id],
+            attendee_ids=[chen.saved_id, zhao.saved_id, wang.saved_id],
             give_back=["热迁移 80ms 方案的压测数据"],
             may_promise="提供测试资源 2 周",
             must_not_promise="定制 SLA；免费资源；具体上线日期",
@@ -333,7 +333,7 @@ def _seed_xinghe(store: Store, today: date, name: str = "星河视频") -> None:
 def _seed_northwind(store: Store, today: date, name: str = "Northwind Logistics") -> None:
     customer = store.save(Customer(name=name, industry="Freight and logistics"))
     people = [
-        store.save(Person(customer_id=customer.id, name=name, title=title, role=role))
+        store.save(Person(customer_id=customer.saved_id, name=name, title=title, role=role))
         for name, title, role in [
             ("Maria Alvarez", "COO", Role.BUSINESS),
             ("Tom Becker", "Head of IT Procurement", Role.PROCUREMENT),
@@ -344,7 +344,7 @@ def _seed_northwind(store: Store, today: date, name: str = "Northwind Logistics"
     maria, tom, priya, dan = people
     done = store.save(
         Visit(
-            customer_id=customer.id,
+            customer_id=customer.saved_id,
             date=_at(today - timedelta(days=30), 9),
             length_minutes=60,
             purpose="Quarterly review: Kubernetes upgrade pain and reserved capacity",
@@ -354,7 +354,7 @@ def _seed_northwind(store: Store, today: date, name: str = "Northwind Logistics"
                 Goal.KEY_REQUIREMENTS,
                 Goal.DIRECTION_FEEDBACK,
             ],
-            attendee_ids=[maria.id, tom.id, priya.id, dan.id],
+            attendee_ids=[maria.saved_id, tom.saved_id, priya.saved_id, dan.saved_id],
             give_back=["Benchmark of our new ARM instances on their routing workload"],
             sales_told="Sales has offered a 3-year commit discount; decision due in January",
             do_not_say="Do not mention the price list change planned for Q2",
@@ -367,33 +367,33 @@ def _seed_northwind(store: Store, today: date, name: str = "Northwind Logistics"
     store.save_all(
         [
             Note(
-                visit_id=done.id,
+                visit_id=done.saved_id,
                 speaker_id=priya.id,
                 goal=Goal.USAGE_VENDORS,
                 text="About 6,000 vCPU with us on 1-year reserved; burst analytics (2,000 vCPU) runs "  # noqa: E501
                 "on the other vendor because their spot pricing was 30% lower in March.",
             ),
             Note(
-                visit_id=done.id,
+                visit_id=done.saved_id,
                 speaker_id=dan.id,
                 goal=Goal.PAIN_POINTS,
                 text="Last Kubernetes minor upgrade took 3 weekends; two node pools failed to drain "  # noqa: E501
                 "because of PodDisruptionBudgets on the routing service.",
             ),
             Note(
-                visit_id=done.id,
+                visit_id=done.saved_id,
                 speaker_id=dan.id,
                 goal=Goal.KEY_REQUIREMENTS,
                 text="Route recalculation must finish within 200 ms p99 during the 6-9am peak.",
             ),
             Note(
-                visit_id=done.id,
+                visit_id=done.saved_id,
                 goal=Goal.TEAM_PROFILE,
                 internal=True,
                 text="Platform team of 8; Priya is strong but overloaded, the rest are new hires.",
             ),
             Note(
-                visit_id=done.id,
+                visit_id=done.saved_id,
                 speaker_id=maria.id,
                 goal=Goal.DIRECTION_FEEDBACK,
                 text="No appetite for edge nodes in depots: trucks upload in batches at night.",
@@ -403,7 +403,7 @@ def _seed_northwind(store: Store, today: date, name: str = "Northwind Logistics"
     store.save_all(
         [
             Requirement(
-                customer_id=customer.id,
+                customer_id=customer.saved_id,
                 visit_id=done.id,
                 title="Surge upgrades that respect PDBs",
                 user="Platform SRE team",
@@ -423,7 +423,7 @@ def _seed_northwind(store: Store, today: date, name: str = "Northwind Logistics"
                 ],
             ),
             Requirement(
-                customer_id=customer.id,
+                customer_id=customer.saved_id,
                 visit_id=done.id,
                 title="Billing export by tag",
                 user="FinOps analyst",
@@ -438,14 +438,14 @@ def _seed_northwind(store: Store, today: date, name: str = "Northwind Logistics"
     store.save_all(
         [
             Commitment(
-                visit_id=done.id,
+                visit_id=done.saved_id,
                 text="Send the ARM benchmark report on the routing workload",
                 owner_side=OwnerSide.US,
                 owner_name="me",
                 due=today - timedelta(days=16),
             ),
             Commitment(
-                visit_id=done.id,
+                visit_id=done.saved_id,
                 text="Share node-pool inventory and PDB settings",
                 owner_side=OwnerSide.CUSTOMER,
                 owner_name="Priya Shah",
@@ -454,7 +454,7 @@ def _seed_northwind(store: Store, today: date, name: str = "Northwind Logistics"
                 closed_on=today - timedelta(days=21),
             ),
             Commitment(
-                visit_id=done.id,
+                visit_id=done.saved_id,
                 text="Book the architecture review with our Kubernetes team",
                 owner_side=OwnerSide.US,
                 owner_name="me",
@@ -464,12 +464,12 @@ def _seed_northwind(store: Store, today: date, name: str = "Northwind Logistics"
     )
     planned = store.save(
         Visit(
-            customer_id=customer.id,
+            customer_id=customer.saved_id,
             date=_at(today + timedelta(days=4), 15),
             length_minutes=45,
             purpose="Architecture review follow-up and procurement timeline",
             goals=[Goal.BUSINESS_GOALS, Goal.USAGE_VENDORS, Goal.PAIN_POINTS],
-            attendee_ids=[maria.id, tom.id, dan.id],
+            attendee_ids=[maria.saved_id, tom.saved_id, dan.saved_id],
             give_back=["Upgrade runbook from two logistics customers"],
             may_promise="Architecture review; 30-day managed Kafka trial",
             must_not_promise="Custom SLA; free capacity; roadmap dates",
@@ -488,6 +488,7 @@ def _script_from_banks(store: Store, visit: Visit, language: str, roles: list[Ro
     """
     from interview_tui.banks.industry import industry_for
     from interview_tui.banks.library import load_library
+    from interview_tui.banks.schema import BankQuestion
 
     library = load_library()
     customer = store.get(Customer, visit.customer_id)
@@ -499,14 +500,14 @@ def _script_from_banks(store: Store, visit: Visit, language: str, roles: list[Ro
         for role in roles
         for goal in visit.goals
     }
-    picked = []
+    picked: list[BankQuestion] = []
     while len(picked) < 12 and any(queues.values()):
         for queue in queues.values():
             if queue and len(picked) < 12:
                 picked.append(queue.pop(0))
     store.save_all(
         ScriptItem(
-            visit_id=visit.id,
+            visit_id=visit.saved_id,
             bank_question_id=q.id,
             role=q.role,
             goal=q.goal,
@@ -521,7 +522,9 @@ def _script_from_banks(store: Store, visit: Visit, language: str, roles: list[Ro
     asked = library.customer_questions(language, specific)[:2]
     asked += library.customer_questions(language, ["general"])[: 6 - len(asked)]
     store.save_all(
-        CustomerQuestion(visit_id=visit.id, bank_question_id=q.id, text=q.text, answer=q.answer)
+        CustomerQuestion(
+            visit_id=visit.saved_id, bank_question_id=q.id, text=q.text, answer=q.answer
+        )
         for q in asked
     )
 
@@ -560,7 +563,7 @@ def _seed_synthetic(store: Store, today: date, start: int, stop: int) -> int:
             if number not in customers:
                 name = f"Synthetic Account {number:03d}"
                 existing = store.customer_by_name(name)
-                customers[number] = (existing or store.save(Customer(name=name))).id
+                customers[number] = (existing or store.save(Customer(name=name))).saved_id
             customer_id = customers[number]
             visit = store.save(
                 Visit(
@@ -575,7 +578,7 @@ def _seed_synthetic(store: Store, today: date, start: int, stop: int) -> int:
                 template = rng.choice(_NOTE_ZH if rng.random() < 0.5 else _NOTE_EN)
                 notes.append(
                     Note(
-                        visit_id=visit.id,
+                        visit_id=visit.saved_id,
                         goal=rng.choice(goals),
                         internal=rng.random() < 0.1,
                         text=template.format(n=rng.randint(2, 90), m=rng.randint(1, 9)),
@@ -586,7 +589,7 @@ def _seed_synthetic(store: Store, today: date, start: int, stop: int) -> int:
                 done = rng.random() < 0.5
                 commitments.append(
                     Commitment(
-                        visit_id=visit.id,
+                        visit_id=visit.saved_id,
                         text=f"Follow up on item {rng.randint(1, 999)}",
                         owner_side=rng.choice(list(OwnerSide)),
                         owner_name="me",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from interview_tui.services.commitments import (
     DueSoon,
@@ -24,8 +25,8 @@ CUSTOMER_LIMIT = 25
 class HomeData:
     """Everything the home screen shows, read in one go off the UI thread."""
 
-    visits: list[dict]
-    customers: list[dict]
+    visits: list[dict[str, Any]]
+    customers: list[dict[str, Any]]
     open_commitments: int
     overdue_commitments: int
     kept: KeptOnTime
@@ -86,7 +87,7 @@ def read_home(store: Store, today: date, *, archived: bool = False) -> HomeData:
     return HomeData(upcoming + recent, customers, open_total, sum(due.overdue.values()), kept, due)
 
 
-def recent_customers(store: Store, limit: int) -> list[dict]:
+def recent_customers(store: Store, limit: int) -> list[dict[str, Any]]:
     """The customers seen most recently (their last visit, newest first, then by name), each
     with how many visits it has and its last visit's date; archived ones left out.
 

@@ -55,7 +55,8 @@ def word_clause(
     """SQL that is true when ``word`` is in one of ``columns`` (text a row shows), names
     a value of a column of ``choices`` (column -> its enumeration, matched by display
     name), or is part of the conflict mark (``conflict``: the uid column and the kind)."""
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[object] = []
     for column in columns:
         parts.append(f"{column} LIKE ? ESCAPE '\\'")
         params.append(_like(word))

@@ -127,14 +127,14 @@ class LiveSession:
         session.requirements = store.requirements(visit_id=visit_id)
         session.goal_counts = evidence_counts([*store_notes, *session.requirements])
         session.commitments = store.commitments(visit_id)
-        key = STARTED_KEY.format(visit_id=visit_id)
+        started_key = STARTED_KEY.format(visit_id=visit_id)
         with store.transaction():
             if lifecycle.opens_live(visit.status):
                 visit.status = VisitStatus.LIVE
                 store.save(visit)
-            if store.meta(key) is None:
-                store.set_meta(key, now.replace(microsecond=0).isoformat())
-        session.started_at = datetime.fromisoformat(store.meta(key) or now.isoformat())
+            if store.meta(started_key) is None:
+                store.set_meta(started_key, now.replace(microsecond=0).isoformat())
+        session.started_at = datetime.fromisoformat(store.meta(started_key) or now.isoformat())
         return session
 
     # -- notes ------------------------------------------------------------------------------
@@ -269,7 +269,7 @@ class LiveSession:
         """One transaction. A note whose stored text is no longer what this window last saw
         (another window wrote it meanwhile) is saved as a new note under the same question,
         so both texts are kept; the heartbeat of this window is refreshed."""
-        kept_both = []
+        kept_both: list[tuple[Note, Note]] = []
         with self.store.transaction():
             for record in records:
                 if (
@@ -280,8 +280,9 @@ class LiveSession:
                     and self.store.note_text(record.id) not in (None, self._seen[id(record)])
                 ):
                     other = self.store.get(Note, record.id)
-                    record.id, record.uid, record.created_at = None, str(uuid4()), None
-                    kept_both.append((record, other))
+                    if other is not None:  # it is: its text was just read in this transaction
+                        record.id, record.uid, record.created_at = None, str(uuid4()), None
+                        kept_both.append((record, other))
             saved = self.store.save_all(self._linked(records))
             for record in saved:  # as stored: the UI may be changing the text right now
                 if isinstance(record, Note) and record.id is not None:
@@ -323,9 +324,11 @@ class LiveSession:
             pass
         window.leave()
 
-    def _written(self, done: Future, records: tuple[Record, ...]) -> None:
+    def _written(self, done: Future[None], records: tuple[Record, ...]) -> None:
         error = done.exception()
-        if error is not None and self.on_write_error is not None:
+        # an Exception is a failed write to show; a BaseException (the interpreter
+        # stopping) is not
+        if isinstance(error, Exception) and self.on_write_error is not None:
             self.on_write_error(error, records)
 
     def mark_unsaved(self, records: tuple[Record, ...]) -> None:
@@ -484,11 +487,13 @@ class LiveSession:
         """A requirement as the meeting's dialog holds it: text fields, the schedule
         (``share_plan``: the customer agreed it) and the solution proposed with the
         customer's answer (text, reasoning, answer, reason)."""
-        requirement = Requirement(
-            customer_id=self.customer.id or 0,
-            visit_id=self.visit.id,
-            **{k: v.strip() for k, v in fields.items() if v.strip()},
-            share_plan=share_plan,
+        requirement = Requirement.model_validate(
+            {
+                "customer_id": self.customer.id or 0,
+                "visit_id": self.visit.id,
+                **{k: v.strip() for k, v in fields.items() if v.strip()},
+                "share_plan": share_plan,
+            }
         )
         if solution is not None:
             solutions.apply(self.store, requirement, *solution)

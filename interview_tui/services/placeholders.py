@@ -62,7 +62,8 @@ def fill_visit(
     with store.transaction():
         items = store.script(visit_id)
         questions = store.all(CustomerQuestion, "visit_id = ?", [visit_id])
-        changed = [r for r in [*items, *questions] if _filled(r, clean)]
+        asked: list[ScriptItem | CustomerQuestion] = [*items, *questions]
+        changed = [r for r in asked if _filled(r, clean)]
         if changed:
             store.save_all(changed)
     return store.script(visit_id), store.all(CustomerQuestion, "visit_id = ?", [visit_id])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from interview_tui.domain.enums import PoolGroup, RequirementState
 from interview_tui.services.archived import any_archived
@@ -89,7 +90,7 @@ class _Aliases:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _linked(store: Store) -> tuple[list[dict], dict[int, str], dict[int, str]]:
+def _linked(store: Store) -> tuple[list[dict[str, Any]], dict[int, str], dict[int, str]]:
     """The linked requirements' key, customer and date; each customer's merged identity and
     name."""
     hide = _NOT_ARCHIVED if any_archived(store) else "1 = 1"
@@ -113,7 +114,7 @@ def _linked(store: Store) -> tuple[list[dict], dict[int, str], dict[int, str]]:
     return rows, {cid: aliases.find(uid) for cid, uid in uids.items()}, names
 
 
-def _sort_key(sort: str, count: int, nearest: date | None, key: str) -> tuple:
+def _sort_key(sort: str, count: int, nearest: date | None, key: str) -> tuple[object, ...]:
     if sort == "latest":
         return (nearest is None, nearest or date.max, -count, key)
     return (-count, nearest is None, nearest or date.max, key)
@@ -173,7 +174,7 @@ def _needs(store: Store, keys: list[str], same: dict[int, str]) -> list[LineNeed
             ),
             key,
         )
-        customers: dict[str, list[dict]] = {}
+        customers: dict[str, list[dict[str, Any]]] = {}
         for r in mine:
             customers.setdefault(same[r["customer_id"]], []).append(r)
         line = []

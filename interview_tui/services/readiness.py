@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from interview_tui.domain.enums import Goal, Role
 from interview_tui.domain.models import CustomerQuestion, Person, ScriptItem, Visit
 from interview_tui.i18n import current_language, t
-from interview_tui.lint import lint_question
+from interview_tui.lint import LintResult, lint_question
 from interview_tui.services.placeholders import unfilled
 
 #: Seconds a question takes when it has not been rehearsed yet (ask, listen, one follow-up).
@@ -23,12 +23,14 @@ def rehearsed(item: ScriptItem) -> bool:
     return (item.seconds_rehearsed or 0) >= MIN_REHEARSED_SECONDS
 
 
-def item_findings(item: ScriptItem):
+def item_findings(item: ScriptItem) -> LintResult:
     """Lint one script item, its accepted codes applied, messages in the interface's language."""
     return lint_question(item, allow=item.accepted_findings, ui_language=current_language())
 
 
-def coverage(items: list[ScriptItem], roles: list[Role], goals: list[Goal]) -> dict:
+def coverage(
+    items: list[ScriptItem], roles: list[Role], goals: list[Goal]
+) -> dict[tuple[Role, Goal], int]:
     """Questions per (role, goal) cell for the attendee roles and the chosen goals."""
     counts = Counter((item.role, item.goal) for item in items)
     return {(role, goal): counts[(role, goal)] for role in roles for goal in goals}
@@ -36,10 +38,7 @@ def coverage(items: list[ScriptItem], roles: list[Role], goals: list[Goal]) -> d
 
 def script_seconds(items: list[ScriptItem]) -> float:
     """Rehearsed time where a question was rehearsed aloud, a default per question elsewhere."""
-    return sum(
-        item.seconds_rehearsed if rehearsed(item) else DEFAULT_SECONDS  # type: ignore[misc]
-        for item in items
-    )
+    return sum(item.seconds_rehearsed if rehearsed(item) else DEFAULT_SECONDS for item in items)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypedDict
 
 from interview_tui.domain.enums import PoolGroup, RequirementState
 from interview_tui.domain.models import Requirement
@@ -91,11 +92,8 @@ def read_pool(
     from interview_tui.store.records import from_row
 
     hide = _NOT_ARCHIVED if any_archived(store) else "1 = 1"
-    where, params = (
-        (f"WHERE r.customer_id = ? AND {hide}", [customer_id])
-        if customer_id
-        else (f"WHERE {hide}", [])
-    )
+    where = f"WHERE r.customer_id = ? AND {hide}" if customer_id else f"WHERE {hide}"
+    params: list[object] = [customer_id] if customer_id else []
     if text.strip():
         clause, more = _text_clause(text)
         where, params = f"{where} AND {clause}", [*params, *more]
@@ -343,7 +341,23 @@ def set_how_to_use(store: Store, requirement_id: int, text: str) -> PoolRow:
     return change(store, requirement_id, update)
 
 
-def pool_listing(store: Store) -> list[dict[str, object]]:
+class PoolListing(TypedDict):
+    """One requirement of :func:`pool_listing` (the JSON of ``pool --json``)."""
+
+    uid: str
+    customer: str
+    title: str
+    group: str
+    state: str
+    latest_acceptable: str | None
+    planned: str | None
+    link_key: str
+    created: str | None
+    history: int
+    conflicts: list[str]
+
+
+def pool_listing(store: Store) -> list[PoolListing]:
     """Every requirement of the pool for scripts: uid, customer, group, state, dates, link
     key and the fields in open team conflict (read from rows, not models)."""
     import json as _json

@@ -46,6 +46,8 @@ def recorded(
 
 def undo(store: Store, entry: Undo, today: date) -> Record:
     """Put the record back as it was before ``entry``'s change; returns it as saved."""
+    from interview_tui.domain.models import keeps_history
+
     model = type(entry.before)
     with store.transaction():
         current = store.get(model, entry.before.id or 0)
@@ -53,9 +55,9 @@ def undo(store: Store, entry: Undo, today: date) -> Record:
             kind = display_of("record", model.__name__.lower())
             raise UserError(t("error.gone_nothing_to_undo", kind=kind))
         restored = entry.before.model_copy(deep=True)
-        if "history" in model.model_fields:
+        if keeps_history(restored) and keeps_history(current):
             restored.history = [
-                *current.history,  # type: ignore[attr-defined]
+                *current.history,
                 {"on": today.isoformat(), "undone": entry.label},
             ]
         saved = store.save(restored)

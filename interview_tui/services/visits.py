@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
 
 from interview_tui.store.store import Store
+
+if TYPE_CHECKING:  # the models load on first use
+    from interview_tui.domain.enums import VisitStatus
+    from interview_tui.domain.models import Person, Visit
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +35,7 @@ def visit_heading(store: Store, visit_id: int) -> VisitHeading:
 class VisitFormData:
     """What the visit form needs: the visit (None when new) and the customers to choose."""
 
-    visit: object | None  # Visit
+    visit: Visit | None
     customers: list[tuple[str, int]]
 
 
@@ -46,32 +52,32 @@ def load_visit_form(store: Store, visit_id: int | None) -> VisitFormData:
             raise UserError(t("error.no_visit", id=visit_id))
     keep = visit.customer_id if visit is not None else -1
     customers = [
-        (c.name, int(c.id))
+        (c.name, c.saved_id)
         for c in store.all(Customer, "archived_at IS NULL OR id = ?", [keep], order_by="name")
     ]
     return VisitFormData(visit, customers)
 
 
-def people_of(store: Store, customer_id: int, keep: frozenset[int] = frozenset()) -> list:
+def people_of(store: Store, customer_id: int, keep: frozenset[int] = frozenset()) -> list[Person]:
     """The people of a customer to choose attendees from: those not archived, and archived
     ones in ``keep`` (already attendees of the visit, so editing it never drops them)."""
     return [p for p in store.people(customer_id) if p.archived_at is None or p.id in keep]
 
 
-def save_visit(store: Store, visit_id: int | None, values: dict[str, object]):
+def save_visit(store: Store, visit_id: int | None, values: dict[str, object]) -> Visit:
     """Create the visit, or change the fields given; returns it as saved."""
     from interview_tui.domain.models import Visit
 
     with store.transaction():
         visit = store.get(Visit, visit_id) if visit_id is not None else None
         if visit is None:
-            return store.save(Visit(**values))
+            return store.save(Visit.model_validate(values))
         for key, value in values.items():
             setattr(visit, key, value)
         return store.save(visit)
 
 
-def move_visit(store: Store, visit_id: int, target: object):
+def move_visit(store: Store, visit_id: int, target: VisitStatus | str) -> Visit:
     """Change a visit's status by an allowed move (see :mod:`interview_tui.domain.lifecycle`);
     returns the visit as saved."""
     from interview_tui.domain.enums import VisitStatus
@@ -104,7 +110,7 @@ class StatusMenu:
     choices: list[StatusChoice]
 
 
-def status_menu(store: Store, visit_id: int, today) -> StatusMenu:
+def status_menu(store: Store, visit_id: int, today: date) -> StatusMenu:
     """A visit's status and the moves allowed from it, for the status menu."""
     from interview_tui.domain.lifecycle import allowed, needs_confirmation
 
@@ -117,7 +123,7 @@ def status_menu(store: Store, visit_id: int, today) -> StatusMenu:
     return StatusMenu(visit_id, customer.name, day.isoformat(), visit.status.value, choices)
 
 
-def live_check(store: Store, visit_id: int, today) -> tuple[bool, str]:
+def live_check(store: Store, visit_id: int, today: date) -> tuple[bool, str]:
     """Whether opening the live screen now should be confirmed first (it would make a visit
     planned for another day live), and the planned day."""
     from interview_tui.domain.enums import VisitStatus

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from interview_tui.store.database import StoreError, open_store
+    from interview_tui.store.database import open_store
+    from interview_tui.store.errors import StoreError
     from interview_tui.store.store import Store
 
 __all__ = ["Store", "StoreError", "open_store"]

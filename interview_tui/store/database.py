@@ -11,12 +11,16 @@ import contextlib
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interview_tui.i18n import t
 from interview_tui.store.errors import StoreError, damaged, is_damage
 from interview_tui.store.paths import create_private_file, make_private_dir
 from interview_tui.store.versions import SCHEMA_VERSION as LATEST_VERSION
 from interview_tui.store.versions import schema_version
+
+if TYPE_CHECKING:  # the store (and its models) loads on first use
+    from interview_tui.store.store import Store
 
 BUSY_TIMEOUT_MS = 10_000
 #: ``PRAGMA application_id`` of every database this product writes ("ITUI")
@@ -179,7 +183,7 @@ def _make_private(path: Path) -> None:
         raise StoreError(t("error.db_cannot_open", path=path, reason=exc.strerror)) from None
 
 
-def open_store(path: Path | str | None = None, *, read_only: bool = False):  # -> Store
+def open_store(path: Path | str | None = None, *, read_only: bool = False) -> Store:
     """Open the store at ``path`` or at the default location (writer and reader)."""
     from interview_tui.store.paths import default_db_path
     from interview_tui.store.store import Store
@@ -197,7 +201,7 @@ def open_store(path: Path | str | None = None, *, read_only: bool = False):  # -
     return store
 
 
-def _remove_cut_imports(store, path: Path) -> list[str]:
+def _remove_cut_imports(store: Store, path: Path) -> list[str]:
     """An import cut off before its last commit (killed) is removed whole, and said so in
     one line per visit. A read-only opening does it through a writing connection of its own
     when the file can be written (as SQLite rolls back a hot journal on a read); otherwise

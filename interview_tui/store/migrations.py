@@ -22,19 +22,19 @@ Migration = Callable[[sqlite_utils.Database], None]
 
 def _v1_initial(db: sqlite_utils.Database) -> None:
     """Customers, people, visits, scripts, notes, requirements, commitments."""
-    db["customers"].create(
+    db.table("customers").create(
         {"id": int, "name": str, "industry": str, "notes": str, "created_at": str},
         pk="id",
         not_null={"name"},
     )
-    db["customers"].create_index(["name"], unique=True)
-    db["people"].create(
+    db.table("customers").create_index(["name"], unique=True)
+    db.table("people").create(
         {"id": int, "customer_id": int, "name": str, "title": str, "role": str, "contact": str},
         pk="id",
         foreign_keys=[("customer_id", "customers", "id")],
         not_null={"customer_id", "name", "role"},
     )
-    db["visits"].create(
+    db.table("visits").create(
         {
             "id": int,
             "customer_id": int,
@@ -59,7 +59,7 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         foreign_keys=[("customer_id", "customers", "id")],
         not_null={"customer_id", "date", "status"},
     )
-    db["script_items"].create(
+    db.table("script_items").create(
         {
             "id": int,
             "visit_id": int,
@@ -79,7 +79,7 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         foreign_keys=[("visit_id", "visits", "id")],
         not_null={"visit_id", "text", "role", "goal"},
     )
-    db["customer_questions"].create(
+    db.table("customer_questions").create(
         {
             "id": int,
             "visit_id": int,
@@ -91,7 +91,7 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("visit_id", "visits", "id")],
     )
-    db["notes"].create(
+    db.table("notes").create(
         {
             "id": int,
             "visit_id": int,
@@ -109,7 +109,7 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         foreign_keys=[("visit_id", "visits", "id")],
         not_null={"visit_id"},
     )
-    db["requirements"].create(
+    db.table("requirements").create(
         {
             "id": int,
             "customer_id": int,
@@ -132,7 +132,7 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         foreign_keys=[("customer_id", "customers", "id"), ("visit_id", "visits", "id")],
         not_null={"customer_id", "state", "pool_group"},
     )
-    db["commitments"].create(
+    db.table("commitments").create(
         {
             "id": int,
             "visit_id": int,
@@ -150,7 +150,7 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         foreign_keys=[("visit_id", "visits", "id")],
         not_null={"visit_id", "text", "state"},
     )
-    db["meta"].create({"key": str, "value": str}, pk="key")
+    db.table("meta").create({"key": str, "value": str}, pk="key")
     for table, column in [
         ("people", "customer_id"),
         ("visits", "customer_id"),
@@ -160,7 +160,7 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         ("requirements", "customer_id"),
         ("commitments", "visit_id"),
     ]:
-        db[table].create_index([column])
+        db.table(table).create_index([column])
 
 
 def _columns(db: sqlite_utils.Database, table: str, fields: tuple[str, ...]) -> str:
@@ -172,10 +172,10 @@ def _columns(db: sqlite_utils.Database, table: str, fields: tuple[str, ...]) -> 
 
 def _v2_search_links_history(db: sqlite_utils.Database) -> None:
     """Full-text index (CJK bigrams), linked requirements, commitment history."""
-    db["requirements"].add_column("link_key", str, not_null_default="")
-    db["commitments"].add_column("history", str, not_null_default="[]")
-    db["commitments"].create_index(["state", "due"])
-    db["visits"].create_index(["date"])
+    db.table("requirements").add_column("link_key", str, not_null_default="")
+    db.table("commitments").add_column("history", str, not_null_default="[]")
+    db.table("commitments").create_index(["state", "due"])
+    db.table("visits").create_index(["date"])
     db.execute(
         "CREATE VIRTUAL TABLE search_index USING fts5("
         "body, kind UNINDEXED, ref_id UNINDEXED, visit_id UNINDEXED, tokenize='unicode61')"
@@ -223,7 +223,7 @@ def _v3_search_rowids(db: sqlite_utils.Database) -> None:
 
 def _v4_voices_pain_actions(db: sqlite_utils.Database) -> None:
     """Several notes per question (found by question); a pain's action is a commitment."""
-    db["commitments"].add_column("pain_note_id", int)
+    db.table("commitments").add_column("pain_note_id", int)
     db.execute("CREATE INDEX IF NOT EXISTS notes_visit_item ON notes (visit_id, script_item_id)")
     # pains recorded before stay as they were: no promise is invented for them
 
@@ -231,12 +231,12 @@ def _v4_voices_pain_actions(db: sqlite_utils.Database) -> None:
 def _v5_archive_history_schedule(db: sqlite_utils.Database) -> None:
     """Archiving (customers, people, visits); requirement history; schedule-dispute fields."""
     for table in ("customers", "people", "visits"):
-        db[table].add_column("archived_at", str)
+        db.table(table).add_column("archived_at", str)
         # lists leave archived records out: a partial index keeps that check tiny
         db.execute(f"CREATE INDEX {table}_archived ON {table} (id) WHERE archived_at IS NOT NULL")
-    db["requirements"].add_column("history", str, not_null_default="[]")
-    db["requirements"].add_column("told_customer", str, not_null_default="")
-    db["requirements"].add_column("share_plan", int, not_null_default=0)
+    db.table("requirements").add_column("history", str, not_null_default="[]")
+    db.table("requirements").add_column("told_customer", str, not_null_default="")
+    db.table("requirements").add_column("share_plan", int, not_null_default=0)
 
 
 #: every table of records (each gets a stable ``uid``)
@@ -269,12 +269,12 @@ def _v6_uids_first_due_override_how_to_use(db: sqlite_utils.Database) -> None:
     how to use what exists for an already supported requirement; an index for the rate."""
     db.conn.create_function("new_uid", 0, lambda: str(uuid.uuid4()), deterministic=False)
     for table in _RECORD_TABLES:
-        db[table].add_column("uid", str, not_null_default="")
+        db.table(table).add_column("uid", str, not_null_default="")
         db.execute(f"UPDATE {table} SET uid = new_uid()")
         db.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table} (uid)")
-    db["commitments"].add_column("first_due", str)
-    db["commitments"].add_column("authority_override", str, not_null_default="")
-    db["requirements"].add_column("how_to_use", str, not_null_default="")
+    db.table("commitments").add_column("first_due", str)
+    db.table("commitments").add_column("authority_override", str, not_null_default="")
+    db.table("requirements").add_column("how_to_use", str, not_null_default="")
     # the kept-on-time figure on home reads only this index (a third of the time of a scan)
     db.execute(
         "CREATE INDEX commitments_kept ON commitments"
@@ -292,7 +292,7 @@ def _v6_uids_first_due_override_how_to_use(db: sqlite_utils.Database) -> None:
 def _v7_solutions(db: sqlite_utils.Database) -> None:
     """A requirement's solution history: each proposal with its reasoning and the customer's
     answers (JSON); requirements from before start with none (every other value kept)."""
-    db["requirements"].add_column("solutions", str, not_null_default="[]")
+    db.table("requirements").add_column("solutions", str, not_null_default="[]")
 
 
 def _v8_link_and_due_soon_indexes(db: sqlite_utils.Database) -> None:
@@ -310,7 +310,7 @@ def _v9_import_staging(db: sqlite_utils.Database) -> None:
     """The mark of an import still being written (see :mod:`interview_tui.store.staging`):
     a visit, customer or person an unfinished import added carries the import's token."""
     for table in ("customers", "people", "visits"):
-        db[table].add_column("importing", str)
+        db.table(table).add_column("importing", str)
         # found at every open of the database: a partial index keeps that check tiny
         db.execute(f"CREATE INDEX {table}_importing ON {table} (id) WHERE importing IS NOT NULL")
 
@@ -319,16 +319,16 @@ def _v10_team_identity(db: sqlite_utils.Database) -> None:
     """Who wrote what (an author on notes, requirements, commitments and visits), private
     notes, shared visits and the team a customer syncs with."""
     for table in ("notes", "requirements", "commitments", "visits"):
-        db[table].add_column("author", str, not_null_default="")
-    db["notes"].add_column("private", int, not_null_default=0)
-    db["visits"].add_column("shared_at", str)
-    db["customers"].add_column("team", str, not_null_default="")
-    db["customers"].add_column("same_as", str, not_null_default="[]")
+        db.table(table).add_column("author", str, not_null_default="")
+    db.table("notes").add_column("private", int, not_null_default=0)
+    db.table("visits").add_column("shared_at", str)
+    db.table("customers").add_column("team", str, not_null_default="")
+    db.table("customers").add_column("same_as", str, not_null_default="[]")
     # two PMs may create the same customer offline: two records until someone says they
     # are the same (the customer form still refuses a name already taken on this laptop)
     db.execute("DROP INDEX IF EXISTS idx_customers_name")
     db.execute("CREATE INDEX customers_name ON customers (name)")
-    db["team_conflicts"].create(
+    db.table("team_conflicts").create(
         {"uid": str, "kind": str, "path": str, "candidates": str}, pk=("uid", "path")
     )
     # history entries from before keep their bytes: the team export names them by
@@ -349,7 +349,7 @@ _OUTBOX_KINDS = {
 def _team_outbox(db: sqlite_utils.Database) -> None:
     """What changed since the last team export, kept by triggers (only once the database is
     in a team), so a sync reads the records that changed, not every record."""
-    db["team_outbox"].create({"kind": str, "uid": str, "n": int}, pk=("kind", "uid"))
+    db.table("team_outbox").create({"kind": str, "uid": str, "n": int}, pk=("kind", "uid"))
     in_team = "WHEN EXISTS (SELECT 1 FROM meta WHERE key = 'team.name')"
     n = "(SELECT coalesce(max(n), 0) + 1 FROM team_outbox)"
     targets = {table: (f"'{kind}'", "NEW.uid") for table, kind in _OUTBOX_KINDS.items()}
@@ -369,7 +369,7 @@ def _team_outbox(db: sqlite_utils.Database) -> None:
 def _v11_live_windows(db: sqlite_utils.Database) -> None:
     """The windows that have a visit open live (services/live_windows.py): one row each,
     with its process id and host, when it opened and its last heartbeat (Unix seconds)."""
-    db["live_windows"].create(
+    db.table("live_windows").create(
         {
             "token": str,
             "visit_id": int,
@@ -381,7 +381,7 @@ def _v11_live_windows(db: sqlite_utils.Database) -> None:
         pk="token",
         not_null={"visit_id", "pid", "host", "started", "heartbeat"},
     )
-    db["live_windows"].create_index(["visit_id"])
+    db.table("live_windows").create_index(["visit_id"])
 
 
 #: the first e-mail address in a person's free-text contact field (how chase-eml found one)
@@ -391,8 +391,8 @@ _CONTACT_EMAIL = re.compile(r"[^@\s<>,;:\"'()\[\]]+@[^@\s<>,;:\"'()\[\]]+\.[A-Za
 def _v12_person_email_phone(db: sqlite_utils.Database) -> None:
     """A person's e-mail and phone, each its own field; an address already written in the
     free-text contact field becomes the e-mail (the contact field keeps its text)."""
-    db["people"].add_column("email", str, not_null_default="")
-    db["people"].add_column("phone", str, not_null_default="")
+    db.table("people").add_column("email", str, not_null_default="")
+    db.table("people").add_column("phone", str, not_null_default="")
     db.conn.executemany(
         "UPDATE people SET email = ? WHERE id = ?",
         [

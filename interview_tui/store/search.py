@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 _CJK = (
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs and compatibility
@@ -53,7 +54,7 @@ def search_rowid(kind: str, ref_id: int) -> int:
     return int(ref_id) * 8 + _KIND_NUMBER[kind]
 
 
-def searchable_text(kind: str, row: dict) -> str:
+def searchable_text(kind: str, row: dict[str, Any]) -> str:
     """What was written in a record's searchable fields, as one text: a requirement's
     solution proposals (stored as JSON) give their text, our reasoning and each answer's
     reason, the customer's words."""
@@ -77,7 +78,7 @@ def _field_text(name: str, value: object) -> str:
     return " ".join(word for word in words if word)
 
 
-def index_body(kind: str, row: dict) -> str:
+def index_body(kind: str, row: dict[str, Any]) -> str:
     """The search form of a record's searchable fields."""
     return index_form(searchable_text(kind, row))
 

@@ -18,20 +18,19 @@ clean-up takes that lock exclusively without waiting, so it never removes what a
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from interview_tui.store.search import search_rowid
 
 if TYPE_CHECKING:
     from interview_tui.store.store import Store
 
-try:  # POSIX; elsewhere no lock is taken (an import then counts as cut only when it failed)
-    import fcntl
-except ImportError:  # pragma: no cover - not on the platforms this is built for
-    fcntl = None  # type: ignore[assignment]
+if sys.platform != "win32":  # POSIX; on Windows no lock is taken (an import then counts as
+    import fcntl  # cut only when it failed)
 
 #: the tables whose rows an unfinished import marks
 STAGED_TABLES = ("customers", "people", "visits")
@@ -56,7 +55,7 @@ def _open_lock(db_path: str | Path) -> int:
 @contextmanager
 def import_lock(db_path: str | Path) -> Iterator[None]:
     """Held (shared) by a running import, from before its first row to after its last."""
-    if fcntl is None:
+    if sys.platform == "win32":  # pragma: no cover - not on the platforms this is built for
         yield
         return
     fd = _open_lock(db_path)
@@ -71,7 +70,7 @@ def import_lock(db_path: str | Path) -> Iterator[None]:
 def no_import_running(db_path: str | Path) -> Iterator[bool]:
     """Whether no import is running on this database (another process's or this one's);
     while True, none can start."""
-    if fcntl is None:
+    if sys.platform == "win32":  # pragma: no cover - not on the platforms this is built for
         yield True
         return
     try:
@@ -125,7 +124,7 @@ def finish(store: Store, token: str, archived: dict[str, str | None]) -> None:
                 )
 
 
-def _ids(store: Store, sql: str, params: list[object]) -> list[int]:
+def _ids(store: Store, sql: str, params: Sequence[object]) -> list[int]:
     return [int(row["id"]) for row in store.query(sql, params)]
 
 
@@ -133,7 +132,7 @@ def _in(ids: list[int]) -> str:
     return ",".join(str(int(i)) for i in ids) or "NULL"
 
 
-def remove_staged(store: Store, token: str | None = None) -> list[dict]:
+def remove_staged(store: Store, token: str | None = None) -> list[dict[str, Any]]:
     """Delete what the import ``token`` (every unfinished one when None) wrote, in one
     transaction; returns each removed visit's customer name and date."""
     where, params = ("importing = ?", [token]) if token else ("importing IS NOT NULL", [])
@@ -178,7 +177,7 @@ def remove_staged(store: Store, token: str | None = None) -> list[dict]:
     return visits
 
 
-def remove_cut_imports(store: Store, db_path: str | Path) -> list[dict]:
+def remove_cut_imports(store: Store, db_path: str | Path) -> list[dict[str, Any]]:
     """Remove every import that was cut off (no process is writing it any more); returns
     each removed visit's customer name and date. Nothing is done while an import runs."""
     if not anything_staged(store):

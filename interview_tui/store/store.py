@@ -51,12 +51,6 @@ R = TypeVar("R", bound="Record")
 _SEARCH_KINDS: dict[str, str] = {table: kind for kind, (table, _) in INDEXED_FIELDS.items()}
 
 
-def _records():
-    from interview_tui.store import records
-
-    return records
-
-
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     kind: str
@@ -107,7 +101,7 @@ class Store:
 
     @property
     def path(self) -> str:
-        return self.conn.execute("PRAGMA database_list").fetchone()[2]
+        return str(self.conn.execute("PRAGMA database_list").fetchone()[2])
 
     def close(self) -> None:
         with self._lock, self._read_lock:
@@ -146,7 +140,7 @@ class Store:
             finally:
                 self._writing.active = False
 
-    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict]:
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         """Rows of a read-only query as dicts (inside a write: what the write sees)."""
         writing = getattr(self._writing, "active", False)
         conn, lock = (self.conn, self._lock) if writing else (self.reader, self._read_lock)
@@ -188,35 +182,37 @@ class Store:
             return [self._save(record) for record in records]
 
     def _save(self, record: R) -> R:
+        from interview_tui.domain.models import keeps_created, keeps_updated
+        from interview_tui.store.records import TABLES, to_row
+
         stamp = self.now().replace(microsecond=0)
-        fields = type(record).model_fields
-        if "updated_at" in fields:
+        if keeps_updated(record):
             record.updated_at = stamp
-        if "created_at" in fields and record.created_at is None:
+        if keeps_created(record) and record.created_at is None:
             record.created_at = stamp
         self._authorship(record, stamp)
-        records = _records()
-        name = records.TABLES[type(record)]
-        table = self.db[name]
-        row = records.to_row(record)
+        name = TABLES[type(record)]
+        table = self.db.table(name)
+        row = to_row(record)
         if record.id is None:
-            record.id = table.insert(row).last_pk
+            record.id = table.insert(row).last_rowid  # the rowid: ids are INTEGER PRIMARY KEY
         else:
             table.upsert(row, pk="id")
-        if kind := _SEARCH_KINDS.get(name):
+        if (kind := _SEARCH_KINDS.get(name)) and record.id is not None:
             self._reindex(kind, record.id, row)
         return record
 
     def _authorship(self, record: Record, stamp: datetime) -> None:
         """Who wrote it: a new record's author, and an id, author and time on each new
         history entry (entries are append-only; two people's entries both survive a merge)."""
-        fields = type(record).model_fields
-        if "author" in fields and record.id is None and not record.author:  # type: ignore[attr-defined]
-            record.author = self.member  # type: ignore[attr-defined]
-        if "history" in fields:
-            history = record.history  # type: ignore[attr-defined]
+        from interview_tui.domain.models import keeps_author, keeps_history
+
+        if keeps_author(record) and record.id is None and not record.author:
+            record.author = self.member
+        if keeps_history(record):
+            history = record.history
             if any("id" not in entry for entry in history):
-                record.history = [  # type: ignore[attr-defined]
+                record.history = [
                     entry
                     if "id" in entry
                     else {
@@ -233,8 +229,10 @@ class Store:
         records = list(records)
         if not records:
             return
-        model = type(records[0])
-        table = _records().TABLES[model]
+        from interview_tui.domain.models import keeps_created
+        from interview_tui.store.records import TABLES, to_row
+
+        table = TABLES[type(records[0])]
         kind = _SEARCH_KINDS.get(table)
         stamp = self.now().replace(microsecond=0)
         with self.transaction() as db:
@@ -243,10 +241,10 @@ class Store:
             for record in records:
                 next_id += 1
                 record.id = next_id
-                if "created_at" in model.model_fields and record.created_at is None:
+                if keeps_created(record) and record.created_at is None:
                     record.created_at = stamp
-                rows.append(_records().to_row(record))
-            db[table].insert_all(rows, batch_size=500)
+                rows.append(to_row(record))
+            db.table(table).insert_all(rows, batch_size=500)
             if kind:
                 db.conn.executemany(
                     "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id)"
@@ -270,17 +268,19 @@ class Store:
         records = list(records)
         if not records:
             return
-        model = type(records[0])
-        table = _records().TABLES[model]
+        from interview_tui.domain.models import keeps_created, keeps_updated
+        from interview_tui.store.records import TABLES, to_row
+
+        table = TABLES[type(records[0])]
         kind = _SEARCH_KINDS.get(table)
         stamp = self.now().replace(microsecond=0)
         rows = []
         for record in records:
-            if "updated_at" in model.model_fields:
+            if keeps_updated(record):
                 record.updated_at = stamp
-            if "created_at" in model.model_fields and record.created_at is None:
+            if keeps_created(record) and record.created_at is None:
                 record.created_at = stamp
-            rows.append(_records().to_row(record))
+            rows.append(to_row(record))
         columns = [name for name in rows[0] if name != "id"]
         assignments = ", ".join(f'"{name}" = ?' for name in columns)
         with self.transaction() as db:
@@ -312,9 +312,10 @@ class Store:
         )
 
     def get(self, model: type[R], record_id: int) -> R | None:
-        records = _records()
-        rows = self.query(f"SELECT * FROM {records.TABLES[model]} WHERE id = ?", [record_id])
-        return records.from_row(model, rows[0]) if rows else None
+        from interview_tui.store.records import TABLES, from_row
+
+        rows = self.query(f"SELECT * FROM {TABLES[model]} WHERE id = ?", [record_id])
+        return from_row(model, rows[0]) if rows else None
 
     def all(
         self,
@@ -324,17 +325,20 @@ class Store:
         order_by: str = "id",
         limit: int | None = None,
     ) -> list[R]:
-        records = _records()
-        sql = f"SELECT * FROM {records.TABLES[model]}"
+        from interview_tui.store.records import TABLES, from_row
+
+        sql = f"SELECT * FROM {TABLES[model]}"
         if where:
             sql += f" WHERE {where}"
         sql += f" ORDER BY {order_by}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [records.from_row(model, row) for row in self.query(sql, params)]
+        return [from_row(model, row) for row in self.query(sql, params)]
 
     def delete(self, model: type[R], record_id: int) -> None:
-        table = _records().TABLES[model]
+        from interview_tui.store.records import TABLES
+
+        table = TABLES[model]
         with self.transaction() as db:
             if kind := _SEARCH_KINDS.get(table):
                 db.execute(
@@ -434,11 +438,12 @@ class Store:
 
     def meta(self, key: str) -> str | None:
         rows = self.query("SELECT value FROM meta WHERE key = ?", [key])
-        return rows[0]["value"] if rows else None
+        value = rows[0]["value"] if rows else None
+        return None if value is None else str(value)
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as db:
-            db["meta"].upsert({"key": key, "value": value}, pk="key")
+            db.table("meta").upsert({"key": key, "value": value}, pk="key")
 
     # -- live windows: which windows have a visit open (services/live_windows.py) --------
 
@@ -446,7 +451,7 @@ class Store:
         self, token: str, visit_id: int, pid: int, host: str, started: str, heartbeat: float
     ) -> None:
         with self.transaction() as db:
-            db["live_windows"].upsert(
+            db.table("live_windows").upsert(
                 {
                     "token": token,
                     "visit_id": visit_id,

@@ -164,7 +164,7 @@ def record_conflicts(store: Store, kind: str, uid: str) -> list[Conflict]:
 def reopen(store: Store, conflict: Conflict) -> None:
     """Open a resolved conflict again, with the values it had (ctrl+z of a resolution
     before it was sent: the next sync sends the record as it was, still in conflict)."""
-    store.db["team_conflicts"].insert(
+    store.db.table("team_conflicts").insert(
         {
             "uid": conflict.uid,
             "kind": conflict.kind,

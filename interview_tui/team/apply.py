@@ -87,9 +87,8 @@ class _Ids:
 
 
 #: the table of each kind a file refers to by uid (a visit's notes and questions too)
-_TABLES = {
-    kind: TABLES[model] for kind, model in {**MODELS, "note": Note, "question": ScriptItem}.items()
-}
+_REFERRED: dict[str, type[Record]] = {**MODELS, "note": Note, "question": ScriptItem}
+_TABLES = {kind: TABLES[model] for kind, model in _REFERRED.items()}
 
 
 def apply_records(store: Store, incoming: Iterable[Incoming], team: str) -> int:
@@ -126,15 +125,15 @@ def _apply(store: Store, ids: _Ids, item: Incoming, team: str) -> bool:
     if changed:
         record = store.save(record)
         ids.remember(item.kind, uid, record.id)
-    if item.kind == "visit":
-        changed = _apply_visit_parts(store, ids, record, target) or changed  # type: ignore[arg-type]
+    if isinstance(record, Visit):  # the kind "visit"
+        changed = _apply_visit_parts(store, ids, record, target) or changed
     return changed
 
 
 def _set_conflicts(store: Store, uid: str, kind: str, conflicts: dict[str, Any]) -> None:
     store.db.execute("DELETE FROM team_conflicts WHERE uid = ?", [uid])
     for path, candidates in sorted(conflicts.items()):
-        store.db["team_conflicts"].insert(
+        store.db.table("team_conflicts").insert(
             {
                 "uid": uid,
                 "kind": kind,
@@ -240,22 +239,26 @@ def _build(
 
 def _proposal(entry: dict[str, Any]) -> SolutionProposal:
     replies = [
-        SolutionReply(
-            uid=x["id"],
-            on=_dt(x["at"]),
-            answer=x["answer"],
-            reason=x.get("reason", ""),
-            author=x.get("by", ""),
+        SolutionReply.model_validate(
+            {
+                "uid": x["id"],
+                "on": _dt(x["at"]),
+                "answer": x["answer"],
+                "reason": x.get("reason", ""),
+                "author": x.get("by", ""),
+            }
         )
         for x in entry.get("replies", [])
     ]
-    return SolutionProposal(
-        uid=entry["id"],
-        on=_dt(entry["at"]),
-        text=entry["text"],
-        reasoning=entry.get("reasoning", ""),
-        author=entry.get("by", ""),
-        replies=replies,
+    return SolutionProposal.model_validate(
+        {
+            "uid": entry["id"],
+            "on": _dt(entry["at"]),
+            "text": entry["text"],
+            "reasoning": entry.get("reasoning", ""),
+            "author": entry.get("by", ""),
+            "replies": replies,
+        }
     )
 
 
@@ -282,8 +285,8 @@ def _apply_visit_parts(store: Store, ids: _Ids, visit: Visit, r: dict[str, Any])
             ids.remember("question", q["id"], store.save(new).id)
             changed = True
     for n in r.get("notes", []):
-        found = store.all(Note, "uid = ?", [n["id"]])
-        note = found[0] if found else None
+        same_uid = store.all(Note, "uid = ?", [n["id"]])
+        note = same_uid[0] if same_uid else None
         if note is not None and not shares_note(note):
             continue  # a private note here is never overwritten by the team's copy
         data = {
@@ -300,9 +303,9 @@ def _apply_visit_parts(store: Store, ids: _Ids, visit: Visit, r: dict[str, Any])
             "author": n.get("by", ""),
             "created_at": _dt(n.get("at")),
         }
-        new = Note.model_validate(data)
-        if note is None or _comparable(new) != _comparable(note):
-            ids.remember("note", n["id"], store.save(new).id)
+        new_note = Note.model_validate(data)
+        if note is None or _comparable(new_note) != _comparable(note):
+            ids.remember("note", n["id"], store.save(new_note).id)
             changed = True
     return changed
 

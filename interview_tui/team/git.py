@@ -100,8 +100,16 @@ class Git:
             )
         return done
 
-    def out(self, *args: str, **kwargs: object) -> str:
-        return _text(self.run(*args, **kwargs).stdout).strip()  # type: ignore[arg-type]
+    def out(
+        self,
+        *args: str,
+        input: bytes | None = None,
+        index: Path | None = None,
+        identity: Identity | None = None,
+    ) -> str:
+        """``git ARGS``'s output as text, stripped (see :meth:`run`)."""
+        done = self.run(*args, input=input, index=index, identity=identity)
+        return _text(done.stdout).strip()
 
     # -- objects --------------------------------------------------------------------------
 

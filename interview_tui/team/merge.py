@@ -30,8 +30,9 @@ unknown fields     single values: kept as they are when nobody changes them
 from __future__ import annotations
 
 import json
+from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 BY = "_by"
 CONFLICTS = "_conflicts"
@@ -49,6 +50,7 @@ class _Missing:
 
 
 MISSING: Any = _Missing()
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -144,10 +146,12 @@ def _merge_fields(
         if group is not None:
             members = schema.groups[group]
             done.update(members)
-            values = [tuple(side.get(m, MISSING) for m in members) for side in (b, o, t)]
+            gb, go, gt = (tuple(side.get(m, MISSING) for m in members) for side in (b, o, t))
             chosen = _single(
                 prefix + group,
-                *values,
+                gb,
+                go,
+                gt,
                 root_o,
                 root_t,
                 by,
@@ -249,7 +253,7 @@ def _once(bv: Any, ov: Any, tv: Any) -> Any:
     return min(present, key=_key) if present else MISSING
 
 
-def kept(base: set[str], mine: set[str], yours: set[str]) -> set[str]:
+def kept(base: set[K], mine: set[K], yours: set[K]) -> set[K]:
     """A three-way set merge: what either side added, less what either side removed."""
     return (base | mine | yours) - (base - mine) - (base - yours)
 
@@ -289,11 +293,11 @@ def _log(
         for v in (bv, ov, tv)
     ]
     base, mine, yours = sides
-    entries = []
+    entries: list[dict[str, Any]] = []
     for entry_id in set(base) | set(mine) | set(yours):
         eb, eo, et = base.get(entry_id), mine.get(entry_id), yours.get(entry_id)
-        if eo is None or et is None:
-            entries.append(eo or et or eb)
+        if eo is None or et is None:  # one side only (an empty entry {} is an entry too)
+            entries.append(next(e for e in (eo, et, eb) if e is not None))
             continue
         if _key(eo) == _key(et):
             entries.append(eo)
@@ -366,11 +370,14 @@ def _merge_deleted(
     """A tombstone wins unless the other side edited the record meanwhile: then the
     record stays, and the deletion is a conflict for someone to decide."""
     od, td = o.get(DELETED), t.get(DELETED)
-    if od is None and td is None:
-        return None
     if od is not None and td is not None:
         return min(od, td, key=_key)
-    deleted, other = (od, t) if od is not None else (td, o)
+    if od is not None:
+        deleted, other = od, t
+    elif td is not None:
+        deleted, other = td, o
+    else:
+        return None
     if _fields(other) == _fields(b) or not b:
         return deleted
     editor = _last_editor(other, b)

@@ -338,8 +338,8 @@ def init_team(
     store: Store, url: str, name: str, member: str, member_name: str, now: datetime
 ) -> None:
     """Start a team in an empty repository at ``url``."""
-    if team_config(store) is not None:
-        raise UserError(t("team.already", name=team_config(store).name))  # type: ignore[union-attr]
+    if (config := team_config(store)) is not None:
+        raise UserError(t("team.already", name=config.name))
     git = _open_clone(store, url)
     if _fetch(git) is not None:
         raise UserError(t("team.not_empty", url=url))
@@ -393,8 +393,8 @@ def join_team(
     progress: Progress = _quiet,
 ) -> SyncResult:
     """Join the team whose repository is at ``url``: clone it and bring in everything."""
-    if team_config(store) is not None:
-        raise UserError(t("team.already", name=team_config(store).name))  # type: ignore[union-attr]
+    if (config := team_config(store)) is not None:
+        raise UserError(t("team.already", name=config.name))
     git = _open_clone(store, url)
     progress(t("team.progress.fetch"))
     remote = _fetch(git)
