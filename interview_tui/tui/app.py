@@ -9,6 +9,7 @@ from concurrent.futures import Future
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from textual import events, on
 from textual.app import App
@@ -16,6 +17,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.widget import Widget
 
 from interview_tui.i18n import t
 from interview_tui.memory import resume_collector
@@ -115,6 +117,8 @@ class InterviewApp(TeamSync, App[None]):
         #: live sessions whose screen has closed with notes still being written, and
         #: whether the user was told they wait for the database
         self._closing_notes: dict[int, tuple[Any, bool]] = {}
+        #: the screen each key or paste was typed on, while Textual forwards it
+        self._typed_on: WeakKeyDictionary[events.Event, Screen[Any]] = WeakKeyDictionary()
         self._quitting = False
         #: what was typed in a dialog closed with esc, by dialog, until it is saved
         self.drafts: dict[str, dict[str, Any]] = {}
@@ -220,12 +224,14 @@ class InterviewApp(TeamSync, App[None]):
 
     @on(NotesWriteFailed)
     def _notes_write_failed(self, message: NotesWriteFailed) -> None:
+        from interview_tui.tui.live.live_screen import LiveScreen  # loaded: notes were taken
+
         session = message.session
         if not message.records:  # a heartbeat: the next one tries again
             return
         if id(session) not in self._closing_notes:
             for screen in self.screen_stack:
-                if getattr(screen, "session", None) is session:
+                if isinstance(screen, LiveScreen) and screen.session is session:
                     screen.write_failed(message.error, message.records)
                     return
         session.mark_unsaved(message.records)  # written again after NotesWritten
@@ -234,8 +240,10 @@ class InterviewApp(TeamSync, App[None]):
     def _notes_kept_both(self, message: NotesKeptBoth) -> None:
         """Another window had changed a note: the live screen shows both (or, if it has
         closed, the user is told both were kept)."""
+        from interview_tui.tui.live.live_screen import LiveScreen  # loaded: notes were taken
+
         for screen in self.screen_stack:
-            if getattr(screen, "session", None) is message.session:
+            if isinstance(screen, LiveScreen) and screen.session is message.session:
                 screen.kept_both(message.kept)
                 return
         self.notify(t("live.kept_both"), severity="warning", timeout=10)
@@ -295,8 +303,8 @@ class InterviewApp(TeamSync, App[None]):
                     return
                 if isinstance(event, events.Key) and await self._binding_in_order(event):
                     return
-                event._typed_on = self.screen  # type: ignore[attr-defined]
-            elif getattr(event, "_typed_on", self.screen) is not self.screen:
+                self._typed_on[event] = self.screen
+            elif self._typed_on.get(event, self.screen) is not self.screen:
                 text = (
                     event.text
                     if isinstance(event, events.Paste)
@@ -317,11 +325,16 @@ class InterviewApp(TeamSync, App[None]):
         await self._caught_up(focused)
         return await run_bindings(self, event.key)
 
-    async def _caught_up(self, widget: Any) -> None:
+    async def _caught_up(self, widget: Widget) -> None:
         """Wait until ``widget`` has handled every message sent to it so far (bounded: a
         widget that is closing never holds the keys up)."""
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        if widget.call_later(lambda: done.done() or done.set_result(None)):
+
+        def caught_up() -> None:
+            if not done.done():
+                done.set_result(None)
+
+        if widget.call_later(caught_up):
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(done, CATCH_UP_SECONDS)
 

@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any
 
 from rich.text import Text
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.widgets.option_list import Option
 
 from interview_tui.i18n import t
@@ -59,7 +59,7 @@ class InterviewPalette(CommandPalette):
 
         def no_matches() -> None:
             if search_value:
-                self.query_one("CommandList").add_option(
+                self.query_one(CommandList).add_option(
                     Option(
                         Text(t("palette.no_matches"), justify="center"),
                         disabled=True,

@@ -31,10 +31,19 @@ from textual import on, work
 from textual.message import Message
 from textual.worker import get_current_worker
 
+from interview_tui.domain.models import Record
 from interview_tui.errors import UserError
 from interview_tui.tui.base import BaseScreen
 
 T = TypeVar("T")
+
+
+def stored_id(record: Record) -> int:
+    """The id of a record read from the database (every row a screen lists has one)."""
+    if record.id is None:
+        raise ValueError(f"{type(record).__name__} {record.uid} has no id: it was never saved")
+    return record.id
+
 
 #: after this long a save still waiting (for another process's lock) says so
 SLOW_SAVE_SECONDS = 1.0

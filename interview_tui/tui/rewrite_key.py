@@ -9,13 +9,13 @@ in the question's language.
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from interview_tui.i18n import current_language, t
 from interview_tui.lint import LintResult
 from interview_tui.tui.inputs import Input
 
-REWRITE_BINDINGS = [
+REWRITE_BINDINGS: list[BindingType] = [
     Binding(
         "ctrl+r", "take_rewrite", "rewrite.take", id="rewrite.take", tooltip="rewrite.take.help"
     ),

@@ -71,10 +71,10 @@ class RecordActions(UndoMixin):
                 body = t(f"lifecycle.confirm.{menu.status}.{target}", date=menu.day)
                 me.app.push_screen(
                     ConfirmDialog(title, body, t(f"lifecycle.to.{target}")),
-                    lambda yes: self._move(menu, target) if yes else None,
+                    lambda yes: self._move(menu, choice.target) if yes else None,
                 )
             else:
-                self._move(menu, target)
+                self._move(menu, choice.target)
 
         me.app.push_screen(ChoiceDialog(title, choices, t("lifecycle.hint")), chosen)
 
@@ -179,13 +179,12 @@ class RecordActions(UndoMixin):
 
             def confirmed(yes: bool | None) -> None:
                 if yes:
-                    me.iapp.save(
-                        lambda: archive.delete_for_good(store, kind, record_id),
-                        lambda _gone: (
-                            me.notify(t("archive.deleted", name=found.name)),
-                            self._changed(),
-                        ),
-                    )
+
+                    def deleted(_gone: object) -> None:
+                        me.notify(t("archive.deleted", name=found.name))
+                        self._changed()
+
+                    me.iapp.save(lambda: archive.delete_for_good(store, kind, record_id), deleted)
 
             me.app.push_screen(
                 ConfirmDialog(title, body, t("archive.delete_yes"), danger=True), confirmed

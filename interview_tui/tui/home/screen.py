@@ -239,8 +239,8 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             ("home.due_overdue", due.overdue, "bold red"),
             ("home.due_week", due.due, ""),
         ):
-            line = t(key, ours=counts.get("us", 0), theirs=counts.get("customer", 0))
-            text.append(line + "\n", style=style if sum(counts.values()) else "dim")
+            summary = t(key, ours=counts.get("us", 0), theirs=counts.get("customer", 0))
+            text.append(summary + "\n", style=style if sum(counts.values()) else "dim")
         today = self.iapp.today()
         for line in due.first:
             mark = "!" if line.due < today else "·"

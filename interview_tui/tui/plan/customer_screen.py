@@ -326,6 +326,6 @@ class CustomerScreen(DataScreen[CustomerForm]):
         people = getattr(self, "_people_at_open", [])
         leave_form(self, typed_text(self) != opened or self._people_state() != people)
 
-    def _people_state(self) -> list[tuple]:
+    def _people_state(self) -> list[dict[str, Any]]:
         """The people as the form holds them (added, archived, restored are changes)."""
         return [p.model_dump() for p in self.people]
