@@ -21,6 +21,7 @@ from textual.widget import Widget
 
 from interview_tui.i18n import t
 from interview_tui.memory import resume_collector
+from interview_tui.services.undo import Undo
 from interview_tui.settings import UserSettings
 from interview_tui.store.store import Store
 from interview_tui.tui.base import translate_bindings
@@ -122,6 +123,8 @@ class InterviewApp(TeamSync, App[None]):
         self._quitting = False
         #: what was typed in a dialog closed with esc, by dialog, until it is saved
         self.drafts: dict[str, dict[str, Any]] = {}
+        #: what ctrl+z takes back, by screen kind (:class:`~interview_tui.tui.undo.UndoMixin`)
+        self.undo_stacks: dict[str, list[Undo]] = {}
         #: the user's settings (:mod:`interview_tui.settings`), read off the UI thread
         self._user_settings: UserSettings | None = None
         self.init_team_sync()

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from interview_tui.i18n import t
+from interview_tui.tui.mixins import NodeMixin, ScreenMixin
 
 if TYPE_CHECKING:
     from interview_tui.tui.app import InterviewApp
@@ -49,7 +50,7 @@ def relabel_binding(node: DOMNode, binding_id: str, description: str) -> None:
     node.refresh_bindings()
 
 
-class TranslatedBindings(DOMNode):
+class TranslatedBindings(NodeMixin):
     """Mixin for any DOM node whose ``BINDINGS`` use catalog keys."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -57,7 +58,7 @@ class TranslatedBindings(DOMNode):
         translate_bindings(self)
 
 
-class TypeAhead(Screen[Any]):
+class TypeAhead(ScreenMixin):
     """Keys typed the moment a screen opens land in its first field, never on the floor.
 
     A dialog key and the first words of what it asks for arrive together (a person presses
@@ -126,7 +127,7 @@ FIRST_FOCUS = (
 )
 
 
-class FirstFieldFocus(Screen[Any]):
+class FirstFieldFocus(ScreenMixin):
     """Opens with its first field focused (:data:`FIRST_FOCUS`); a class may name its own
     ``AUTO_FOCUS`` instead.
 

@@ -34,6 +34,7 @@ from textual.worker import get_current_worker
 from interview_tui.domain.models import Record
 from interview_tui.errors import UserError
 from interview_tui.tui.base import BaseScreen
+from interview_tui.tui.team_line import TeamLine
 
 T = TypeVar("T")
 
@@ -167,8 +168,8 @@ class DataScreen(BaseScreen, Generic[T]):
     def reload(self) -> None:
         self._load_token += 1
         self._fetch(self._load_token)
-        for line in self.query("TeamLine"):  # the team's standing, read with the data
-            line.refresh_standing()  # type: ignore[attr-defined]
+        for line in self.query(TeamLine):  # the team's standing, read with the data
+            line.refresh_standing()
 
     def reload_after_saves(self) -> None:
         """Read again once every save already made has landed (the writer keeps order), e.g.
