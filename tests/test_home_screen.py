@@ -9,6 +9,7 @@ from textual.widgets import DataTable
 from interview_tui.domain.models import Customer, Visit
 from interview_tui.services.home_data import visit_timing
 from interview_tui.tui.home.screen import HomeScreen
+from interview_tui.tui.textual_private import notifications
 from tests.conftest import FIXED_NOW, FIXED_TODAY, settle
 
 
@@ -44,7 +45,7 @@ async def test_empty_database_says_what_to_do(store) -> None:
         assert empty.display and "interview-tui demo" in str(empty.render())
         app.screen.reload()  # read again (as after every other screen): still one message
         await settle(pilot)
-        assert not app._notifications  # in the screen, never a toast (one per read before)
+        assert not notifications(app)  # in the screen, never a toast (one per read before)
 
 
 async def test_command_palette_lists_screen_bindings(make_app) -> None:
@@ -72,7 +73,7 @@ async def test_user_keymap_remaps_by_binding_id(make_app, tmp_path) -> None:
 
     app = make_app()
     assert isinstance(app, InterviewApp)
-    app._keymap = {"home.new_customer": "ctrl+k"}
+    app.start_keymap = {"home.new_customer": "ctrl+k"}
     async with app.run_test(size=(100, 30)) as pilot:
         await _ready(app, pilot)
         keys = {
@@ -163,7 +164,7 @@ async def test_keys_act_on_the_focused_row(make_app, demo_store) -> None:
         await pilot.press("r")
         await settle(pilot)
         assert app.screen is home
-        assert any("Select a visit" in n.message for n in app._notifications)
+        assert any("Select a visit" in n.message for n in notifications(app))
 
 
 async def test_a_new_visit_is_selected_once_saved(make_app, demo_store) -> None:

@@ -7,6 +7,7 @@ import asyncio
 import time
 
 from interview_tui.domain.models import Note
+from interview_tui.tui.textual_private import notifications
 from tests.conftest import settle, write_lock_held
 
 PLANNED_ZH = 2
@@ -14,7 +15,7 @@ LOCK_SECONDS = 3.0
 
 
 def _messages(app) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    return [notification.message for notification in notifications(app)]
 
 
 async def _until(pilot, condition, seconds: float = 20) -> None:

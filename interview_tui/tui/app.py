@@ -39,7 +39,7 @@ from interview_tui.tui.data import (
 from interview_tui.tui.keymap import effective_keymap
 from interview_tui.tui.routes import screen_class
 from interview_tui.tui.team_line import SYNC_KEY, TeamSync
-from interview_tui.tui.textual_private import decode_alt_keys, run_bindings
+from interview_tui.tui.textual_private import decode_alt_keys, load_screen_css, run_bindings
 
 #: the longest a key waits for the field in focus to handle the keys typed before it
 CATCH_UP_SECONDS = 1.0
@@ -107,7 +107,8 @@ class InterviewApp(TeamSync, App[None]):
         self.today = today
         self.now = now
         self._initial = initial
-        self._keymap = keymap or {}
+        #: the keymap laid over the bindings when the app starts (keymap.toml's)
+        self.start_keymap = keymap or {}
         #: a Mac's Option characters are live keys (the keymap has them), not note text
         self.option_keys = option_keys
         if theme == "light":  # the settings' theme, or a light terminal (settings.quick_theme)
@@ -384,14 +385,14 @@ class InterviewApp(TeamSync, App[None]):
         read here, or home would show without its own styles.
         """
         screen = screen_class("home")()
-        self._load_screen_css(screen)
+        load_screen_css(self, screen)
         return screen
 
     def on_mount(self) -> None:
         from interview_tui.settings import settings_env_given
 
-        if self._keymap:
-            self.set_keymap(self._keymap)
+        if self.start_keymap:
+            self.set_keymap(self.start_keymap)
         if settings_env_given():  # otherwise the defaults: nothing to read or report
             self.run_worker(self._read_settings, thread=True, group="settings")
         for notice in getattr(self.store, "notices", ()):  # e.g. a cut import, removed

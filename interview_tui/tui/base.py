@@ -19,6 +19,7 @@ from textual.widgets import Input, TextArea
 
 from interview_tui.i18n import t
 from interview_tui.tui.mixins import NodeMixin, ScreenMixin
+from interview_tui.tui.textual_private import binding_table
 
 if TYPE_CHECKING:
     from interview_tui.tui.app import InterviewApp
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 def translate_bindings(node: DOMNode) -> None:
     """Replace catalog keys in ``node``'s bindings with text in the current language."""
-    table = node._bindings.key_to_bindings
+    table = binding_table(node)
     for key, bindings in table.items():
         table[key] = [
             replace(
@@ -41,7 +42,7 @@ def translate_bindings(node: DOMNode) -> None:
 def relabel_binding(node: DOMNode, binding_id: str, description: str) -> None:
     """Show the binding ``binding_id`` of ``node`` as ``description`` (a catalog key) in the
     key bar, f1 and the palette: a toggle names the state it switches to."""
-    table = node._bindings.key_to_bindings
+    table = binding_table(node)
     for key, bindings in table.items():
         table[key] = [
             replace(binding, description=t(description)) if binding.id == binding_id else binding
