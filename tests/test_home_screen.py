@@ -243,3 +243,40 @@ def _screen_text(app) -> str:
         strip = table.render_line(y)
         lines.append("".join(segment.text for segment in strip).strip())
     return "\n".join(lines)
+
+
+async def test_a_read_started_before_the_ui_is_waited_for_in_a_worker(demo_store) -> None:
+    """Home's first read, started while Textual loads, still under way when home mounts:
+    the UI does not wait for it (it waited up to 2 s, then read again and dropped it);
+    a worker does, and home shows it when it arrives."""
+    import time
+    from concurrent.futures import Future
+
+    from interview_tui.services.home_data import read_home
+    from interview_tui.tui.app import build_app
+
+    prefetched: Future = Future()
+    app = build_app(
+        demo_store,
+        today=lambda: FIXED_TODAY,
+        now=lambda: FIXED_NOW,
+        animate=False,
+        option_keys=False,
+        theme="dark",
+        prefetched={"home": prefetched},
+    )
+    async with app.run_test(size=(120, 30)) as pilot:
+        ticks: list[float] = []
+        app.set_interval(0.05, lambda: ticks.append(time.monotonic()))
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if len(ticks) >= 3:
+                break
+        assert len(ticks) >= 3 and not prefetched.done()
+        data = read_home(demo_store, FIXED_TODAY)
+        data.visits[0]["customer"] = "Read Before The UI"
+        prefetched.set_result(data)
+        await settle(pilot)
+        visits = app.screen.query_one("#visits", DataTable)
+        shown = {str(cell) for row in range(visits.row_count) for cell in visits.get_row_at(row)}
+        assert any("Read Before The UI" in cell for cell in shown)

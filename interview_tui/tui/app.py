@@ -402,15 +402,14 @@ class InterviewApp(TeamSync, App[None]):
             self.show(route, **kwargs)
         self.call_after_refresh(resume_collector)  # the first screen is drawn
 
-    def take_prefetched(self, name: str) -> Any:
-        """Data read before the UI started (see :func:`prefetch`), once; else ``None``."""
+    def take_prefetched(self, name: str) -> Future | None:
+        """The read of ``name`` started before the UI (``interview-tui`` starts home's), once.
+        Never waits: a read still under way is waited for in the screen's worker; a read
+        that failed gives ``None`` (the screen reads again)."""
         future = self._prefetched.pop(name, None)
-        if future is None:
+        if future is None or (future.done() and future.exception() is not None):
             return None
-        try:
-            return future.result(timeout=2)
-        except Exception:
-            return None
+        return future
 
     # -- navigation -------------------------------------------------------------------------
 

@@ -140,9 +140,9 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         )
         customers = self.query_one("#customers", DataTable)
         customers.add_columns(t("home.col.customer"), t("home.col.visits"))
-        if (prefetched := self.iapp.take_prefetched("home")) is not None:
-            self.show(prefetched)  # read while Textual was loading: the first paint has data
-            self.first_read_started = True  # no second read of the same data
+        # read while Textual was loading: shown in the first paint when it is done, else
+        # waited for in a worker (DataScreen.on_mount, after this), never here
+        self._prefetched = self.iapp.take_prefetched("home")
 
     def on_screen_resume(self) -> None:
         """Shown again after another screen: read (the first showing is read on mount)."""
