@@ -99,6 +99,15 @@ def test_binding_table_is_the_nodes_declared_bindings(make_app) -> None:
     assert table["f1"][0].description == "Help"  # translated in place from "app.help"
 
 
+async def test_keymap_is_what_set_keymap_set(make_app) -> None:
+    """App._keymap."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        assert textual_private.keymap(app) == {}
+        app.set_keymap({"app.help": "f12"})
+        assert textual_private.keymap(app) == {"app.help": "f12"}
+
+
 async def test_load_screen_css_reads_the_screens_css_path(make_app) -> None:
     """App._load_screen_css: home's own styles are read for the default screen."""
     from interview_tui.tui.home.screen import HomeScreen

@@ -127,6 +127,7 @@ class TextArea(_TextualTextArea):
     def _set_document(self, text: str, language: str | None) -> None:
         super()._set_document(text, language)
         self.wrapped_document = WrappedDocument(
+            # a read-only view with every DocumentBase member WrappedDocument reads
             _ShownDocument(self.document),  # type: ignore[arg-type]
             tab_width=self.indent_width,
         )

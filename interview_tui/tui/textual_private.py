@@ -16,7 +16,7 @@ notes or drawing a table with the old widths.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 # Textual's editor documents are in private modules (the app's editor wraps them)
@@ -92,13 +92,19 @@ def binding_table(node: DOMNode) -> dict[str, list[Binding]]:
     return node._bindings.key_to_bindings
 
 
+def keymap(app: App[Any]) -> Mapping[str, str]:
+    """Binding id -> the keys the user gave it (keymap.toml), as set with
+    ``App.set_keymap`` (``App._keymap``; Textual has no public reader)."""
+    return app._keymap
+
+
 def bindings_after_keymap(node: DOMNode) -> dict[str, list[Binding]]:
     """``node``'s key -> bindings as they run: its ``BINDINGS`` with the app's keymap laid
     over them (Textual applies the keymap (``App._keymap``) to a copy each time it looks
     a key up)."""
     bindings = node._bindings.copy()
-    if keymap := node.app._keymap:
-        bindings.apply_keymap(keymap)
+    if user_keys := keymap(node.app):
+        bindings.apply_keymap(user_keys)
     return bindings.key_to_bindings
 
 
