@@ -140,10 +140,12 @@ async def _tables_measured(pilot: Any) -> None:
     """Tables measure new rows' columns when idle; wait until every table has."""
     from textual.widgets import DataTable
 
+    from interview_tui.tui.textual_private import waits_to_measure
+
     for _ in range(100):
         await pilot.pause()
         tables = pilot.app.screen.query(DataTable)
-        if not any(t._require_update_dimensions or t._updated_cells for t in tables):
+        if not any(waits_to_measure(t) for t in tables):
             await pilot.pause(0.1)  # and the screen has been painted with the new widths
             return
 

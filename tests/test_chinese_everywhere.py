@@ -13,6 +13,7 @@ import pytest
 
 from interview_tui.domain import enums
 from interview_tui.settings import UserSettings
+from interview_tui.tui.textual_private import screen_strips
 from tests.conftest import settle
 
 #: Latin words a Chinese screen may show: key names, file formats, the product's name
@@ -132,8 +133,7 @@ async def test_no_english_in_a_chinese_dialog(make_app, demo_store, route, kwarg
 
 def _screen_text(app) -> str:
     return "\n".join(
-        "".join(segment.text for segment in strip)
-        for strip in app.screen._compositor.render_strips()
+        "".join(segment.text for segment in strip) for strip in screen_strips(app.screen)
     )
 
 

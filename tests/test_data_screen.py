@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 
 from interview_tui.tui.review import commitments_screen
 from interview_tui.tui.review.commitments_screen import CommitmentsScreen
+from interview_tui.tui.textual_private import notifications
 from tests.conftest import settle
 
 
@@ -28,7 +29,7 @@ async def test_a_failing_read_is_shown_and_the_screen_stays_usable(make_app, mon
         await settle(pilot)  # would time out if the screen stayed busy
         screen = app.screen
         assert isinstance(screen, CommitmentsScreen) and not screen.busy
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any("Could not read" in m and "RuntimeError: disk on fire" in m for m in messages)
         assert app.is_running
         await pilot.press("escape")  # keys still work
@@ -44,7 +45,7 @@ async def test_a_failing_extra_read_is_shown_too(make_app, monkeypatch):
         await pilot.press("percent_sign")
         await settle(pilot)
         assert not app.screen.busy
-        assert any("RuntimeError: disk on fire" in n.message for n in app._notifications)
+        assert any("RuntimeError: disk on fire" in n.message for n in notifications(app))
         await pilot.press("percent_sign", "o")  # back to the list, and it still filters
         await settle(pilot)
         assert app.screen.query_one("#commitments-table", DataTable).row_count > 0

@@ -31,6 +31,7 @@ from interview_tui.domain.models import (
     Visit,
 )
 from interview_tui.store import open_store
+from interview_tui.tui.textual_private import screen_update
 from tests.conftest import FIXED_NOW, FIXED_TODAY, settle
 
 #: one of every family a terminal could act on, each next to a marker
@@ -223,7 +224,7 @@ def _check_editors(app: Any, where: str, filled: tuple[str, ...]) -> None:
         editor.scroll_home(animate=False)
         if isinstance(editor, TextArea):
             editor.move_cursor((0, 0))
-    out = screen._compositor.render_full_update().render_segments(app.console)
+    out = screen_update(screen, app)
     assert "PWNTITLE" in out or not filled, where  # the text is shown, as symbols
     assert not _unsafe(out), (where, _unsafe(out))
 
@@ -278,7 +279,7 @@ async def test_text_typed_or_pasted_stays_exact_and_shows_as_symbols() -> None:
         area.focus()
         area.move_cursor(area.document.end)
         await pilot.pause()
-        out = app.screen._compositor.render_full_update().render_segments(app.console)
+        out = screen_update(app.screen, app)
         assert not _unsafe(out), _unsafe(out)
         assert "␛]52;c;" in out and "␇" in out and "\ufffd" in out
         assert line.value == text  # a line break of any kind starts a line of the editor

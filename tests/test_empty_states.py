@@ -10,6 +10,7 @@ from textual.widgets import Input
 
 from interview_tui.i18n import set_language, t
 from interview_tui.tui.empty import EmptyNote
+from interview_tui.tui.textual_private import notifications
 from tests.conftest import FIXED_NOW, FIXED_TODAY, settle
 
 SCREENS = [
@@ -52,7 +53,7 @@ async def test_an_empty_database_says_it_once(store, route, kwargs, key, lang) -
             app.screen.reload()
             await settle(pilot)
         assert _shown(app) == [expected]
-        assert not app._notifications  # in the screen, never a toast
+        assert not notifications(app)  # in the screen, never a toast
 
 
 @pytest.mark.parametrize(("route", "kwargs", "key"), SCREENS)
@@ -97,4 +98,4 @@ async def test_home_visit_keys_light_up_the_message_instead_of_a_toast(store, ke
         assert empty.display
         await pilot.press(key)
         await settle(pilot)
-        assert not app._notifications and empty.has_class("-nudge")
+        assert not notifications(app) and empty.has_class("-nudge")

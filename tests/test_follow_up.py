@@ -20,6 +20,7 @@ from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.models import Commitment, Person, Visit
 from interview_tui.services import follow_up
 from interview_tui.services.commitments import close
+from interview_tui.tui.textual_private import notifications
 
 from .conftest import FIXED_TODAY, INTERNAL_MARKERS, plant_internal, settle
 
@@ -336,7 +337,7 @@ async def test_the_app_opens_with_bad_settings_and_shows_a_warning(
     app = make_app("home")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any("alarm_days_before" in m and "settings.toml" in m for m in messages)
         assert app.screen.__class__.__name__ == "HomeScreen"
 

@@ -9,6 +9,7 @@ from textual.widgets import DataTable
 from interview_tui.domain.models import Customer, Visit
 from interview_tui.services.home_data import visit_timing
 from interview_tui.tui.home.screen import HomeScreen
+from interview_tui.tui.textual_private import notifications
 from tests.conftest import FIXED_NOW, FIXED_TODAY, settle
 
 
@@ -44,7 +45,7 @@ async def test_empty_database_says_what_to_do(store) -> None:
         assert empty.display and "interview-tui demo" in str(empty.render())
         app.screen.reload()  # read again (as after every other screen): still one message
         await settle(pilot)
-        assert not app._notifications  # in the screen, never a toast (one per read before)
+        assert not notifications(app)  # in the screen, never a toast (one per read before)
 
 
 async def test_command_palette_lists_screen_bindings(make_app) -> None:
@@ -72,7 +73,7 @@ async def test_user_keymap_remaps_by_binding_id(make_app, tmp_path) -> None:
 
     app = make_app()
     assert isinstance(app, InterviewApp)
-    app._keymap = {"home.new_customer": "ctrl+k"}
+    app.start_keymap = {"home.new_customer": "ctrl+k"}
     async with app.run_test(size=(100, 30)) as pilot:
         await _ready(app, pilot)
         keys = {
@@ -163,7 +164,7 @@ async def test_keys_act_on_the_focused_row(make_app, demo_store) -> None:
         await pilot.press("r")
         await settle(pilot)
         assert app.screen is home
-        assert any("Select a visit" in n.message for n in app._notifications)
+        assert any("Select a visit" in n.message for n in notifications(app))
 
 
 async def test_a_new_visit_is_selected_once_saved(make_app, demo_store) -> None:
@@ -242,3 +243,40 @@ def _screen_text(app) -> str:
         strip = table.render_line(y)
         lines.append("".join(segment.text for segment in strip).strip())
     return "\n".join(lines)
+
+
+async def test_a_read_started_before_the_ui_is_waited_for_in_a_worker(demo_store) -> None:
+    """Home's first read, started while Textual loads, still under way when home mounts:
+    the UI does not wait for it (it waited up to 2 s, then read again and dropped it);
+    a worker does, and home shows it when it arrives."""
+    import time
+    from concurrent.futures import Future
+
+    from interview_tui.services.home_data import read_home
+    from interview_tui.tui.app import build_app
+
+    prefetched: Future = Future()
+    app = build_app(
+        demo_store,
+        today=lambda: FIXED_TODAY,
+        now=lambda: FIXED_NOW,
+        animate=False,
+        option_keys=False,
+        theme="dark",
+        prefetched={"home": prefetched},
+    )
+    async with app.run_test(size=(120, 30)) as pilot:
+        ticks: list[float] = []
+        app.set_interval(0.05, lambda: ticks.append(time.monotonic()))
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if len(ticks) >= 3:
+                break
+        assert len(ticks) >= 3 and not prefetched.done()
+        data = read_home(demo_store, FIXED_TODAY)
+        data.visits[0]["customer"] = "Read Before The UI"
+        prefetched.set_result(data)
+        await settle(pilot)
+        visits = app.screen.query_one("#visits", DataTable)
+        shown = {str(cell) for row in range(visits.row_count) for cell in visits.get_row_at(row)}
+        assert any("Read Before The UI" in cell for cell in shown)

@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 from interview_tui.cli.main import cli
 from interview_tui.domain.models import Commitment, Customer
+from interview_tui.tui.textual_private import notifications
 
 from .conftest import FIXED_NOW, FIXED_TODAY
 
@@ -388,7 +389,7 @@ async def test_a_damaged_database_is_said_when_the_app_starts(
         app = build_app(store, today=lambda: FIXED_TODAY, now=lambda: FIXED_NOW, animate=False)
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
-            messages = [n.message for n in app._notifications]
+            messages = [n.message for n in notifications(app)]
             assert any("damaged" in m and ".recover" in m for m in messages), messages
             assert app.is_running
     finally:

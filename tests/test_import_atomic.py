@@ -22,6 +22,7 @@ from click.testing import CliRunner
 
 from interview_tui.cli.main import cli
 from interview_tui.store import open_store
+from interview_tui.tui.textual_private import notifications
 
 from .conftest import FIXED_NOW, FIXED_TODAY
 
@@ -182,7 +183,7 @@ def test_a_cut_import_is_told_in_the_app_too(tmp_path: Path) -> None:
     async def run() -> list[str]:
         async with app.run_test() as pilot:
             await pilot.pause()
-            return [n.message for n in app._notifications]
+            return [n.message for n in notifications(app)]
 
     messages = asyncio.run(run())
     set_language("en")

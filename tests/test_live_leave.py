@@ -7,6 +7,7 @@ import asyncio
 import time
 
 from interview_tui.domain.models import Note
+from interview_tui.tui.textual_private import notifications
 from tests.conftest import settle, write_lock_held
 
 PLANNED_ZH = 2
@@ -14,7 +15,7 @@ LOCK_SECONDS = 3.0
 
 
 def _messages(app) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    return [notification.message for notification in notifications(app)]
 
 
 async def _until(pilot, condition, seconds: float = 20) -> None:
@@ -58,6 +59,34 @@ async def test_leaving_while_the_database_is_held_does_not_wait_and_says_so(
             assert "ALPHA BRAVO" not in _note_texts(demo_store)  # still waiting for the lock
         await _until(pilot, lambda: "The meeting's notes are saved" in _messages(app))
         assert "ALPHA BRAVO" in _note_texts(demo_store)
+
+
+async def test_copying_the_recap_while_the_database_is_held_does_not_wait(
+    make_app, demo_store
+) -> None:
+    """``y`` on the read-back waits for the notes to be written before reading the recap:
+    in a worker, so a UI timer keeps firing while another program holds the database."""
+    app = make_app("live", visit_id=PLANNED_ZH)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"ALPHA")
+        await _until(pilot, lambda: "ALPHA" in _note_texts(demo_store))
+        with write_lock_held(demo_store.path, LOCK_SECONDS):
+            await pilot.press(*" CHARLIE", "f3")  # the read-back: the note is written now
+            await _until(pilot, lambda: app.screen.__class__.__name__ == "ConfirmBackScreen")
+            app.screen.query_one("#cancel").focus()  # y on a button, not in the next step
+            ticks: list[float] = []
+            app.set_interval(0.05, lambda: ticks.append(time.monotonic()))
+            started = time.monotonic()
+            await pilot.press("y")
+            await pilot.pause()
+            pressed_in = time.monotonic() - started
+            await _until(pilot, lambda: len(ticks) >= 3, seconds=LOCK_SECONDS / 2)
+            assert pressed_in < LOCK_SECONDS / 2, f"y took {pressed_in:.2f} s"
+            assert "ALPHA CHARLIE" not in _note_texts(demo_store)  # still held
+            assert not app.clipboard  # the recap waits for the notes to be written
+        await _until(pilot, lambda: "星河视频" in app.clipboard)  # then it is copied
+        assert "ALPHA CHARLIE" in _note_texts(demo_store)
 
 
 async def test_quitting_while_the_database_is_held_waits_for_the_notes_and_says_so(

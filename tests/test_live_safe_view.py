@@ -18,6 +18,7 @@ from interview_tui.exports.bundle import load_bundle
 from interview_tui.exports.reports import recap_md
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.live.customer_view import CustomerViewBand
+from interview_tui.tui.textual_private import notifications, screen_strips
 from tests.conftest import settle
 
 VISIT = 4  # Northwind Logistics, English, with limits on what may be promised
@@ -53,8 +54,7 @@ TOKENS = (
 def _screen_text(app) -> str:
     """Everything drawn on the terminal: the top screen, what shows around it, the toasts."""
     return "\n".join(
-        "".join(segment.text for segment in strip)
-        for strip in app.screen._compositor.render_strips()
+        "".join(segment.text for segment in strip) for strip in screen_strips(app.screen)
     )
 
 
@@ -168,7 +168,7 @@ async def test_the_customer_view_clears_toasts_and_toasts_nothing_internal(make_
         await pilot.press("f2")
         await settle(pilot)
         assert app.screen.safe
-        assert not app._notifications
+        assert not notifications(app)
         text = _screen_text(app)
         for token in TOKENS:
             assert token not in text, f"{token!r} in the customer view:\n{text}"
@@ -178,7 +178,7 @@ async def test_the_customer_view_clears_toasts_and_toasts_nothing_internal(make_
         await settle(pilot)
         await pilot.press("alt+i")
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert messages and all(m == "Note updated" for m in messages), messages
         text = _screen_text(app)
         for token in TOKENS:

@@ -8,6 +8,7 @@ from textual.widgets import OptionList, Static, TextArea
 from interview_tui.domain.enums import ItemStatus, VisitStatus
 from interview_tui.domain.models import Requirement, ScriptItem, Visit
 from interview_tui.tui.live.live_screen import SAVE_DELAY, LiveScreen
+from interview_tui.tui.textual_private import notifications
 from tests.conftest import settle
 
 PLANNED_ZH = 2  # 星河视频's planned visit: a script from the zh bank, limits in the plan
@@ -85,7 +86,7 @@ async def test_moving_tagging_and_capturing_from_the_keyboard(make_app, demo_sto
         requirement = demo_store.requirements(visit_id=PLANNED_ZH)[0]
         assert requirement.user == "night-shift operators"
         assert requirement.missing == ["scenario", "pain"]
-        assert any("scenario" in n.message.lower() for n in app._notifications)
+        assert any("scenario" in n.message.lower() for n in notifications(app))
         # pain with its action
         await pilot.press("ctrl+l")
         await pilot.pause()
@@ -171,7 +172,7 @@ async def test_commitment_touching_the_limits_warns(make_app, demo_store):
         _saved(app)
         commitment = demo_store.commitments(PLANNED_ZH)[0]
         assert commitment.within_authority is False and commitment.authority_override == ""
-        assert any("SLA" in n.message for n in app._notifications)
+        assert any("SLA" in n.message for n in notifications(app))
         # kept on purpose: the reason (the dialog's last field, there from the start) is
         # recorded
         await pilot.press("ctrl+t")

@@ -12,6 +12,7 @@ from interview_tui.domain.models import ScriptItem
 from interview_tui.services import script_builder
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.plan.plan_screen import PlanScreen
+from interview_tui.tui.textual_private import notifications
 from tests.conftest import settle
 from tests.test_plan_rehearse import fresh_visit  # noqa: F401  (a fixture)
 
@@ -66,7 +67,7 @@ async def test_enter_adds_and_moves_down_and_a_second_add_is_refused(
         assert bank.cursor_row == 11
         twelfth = screen.bank_rows[11].text[:60]
         assert any(
-            n.message.startswith(f"Already in the script: {twelfth}") for n in app._notifications
+            n.message.startswith(f"Already in the script: {twelfth}") for n in notifications(app)
         )
 
 
@@ -192,5 +193,5 @@ async def test_a_customer_with_no_industry_bank_gets_the_general_one_and_is_told
             "cloud-visit-zh",
         }
         assert any(
-            "短视频与直播" in n.message and "general bank" in n.message for n in app._notifications
+            "短视频与直播" in n.message and "general bank" in n.message for n in notifications(app)
         )

@@ -117,7 +117,7 @@ async def test_people_hint_names_the_keys_that_work(make_app) -> None:
     """The hint said "a: add" while the key was ctrl+a: it is read from the bindings now,
     after keymap.toml."""
     app = make_app("customer")
-    app._keymap = {"customer.add_person": "ctrl+n"}
+    app.start_keymap = {"customer.add_person": "ctrl+n"}
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         hint = str(app.screen.query_one("#people-label").render())

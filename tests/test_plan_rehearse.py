@@ -10,6 +10,7 @@ from interview_tui.domain.enums import Goal, Role, VisitStatus
 from interview_tui.domain.models import Customer, CustomerQuestion, Person, ScriptItem, Visit
 from interview_tui.services.readiness import item_findings
 from interview_tui.tui.plan.plan_screen import PlanScreen
+from interview_tui.tui.textual_private import notifications
 from tests.conftest import settle
 
 from .conftest import FIXED_NOW
@@ -142,7 +143,7 @@ async def test_build_a_script_rewrite_shallow_ones_rehearse_and_mark(
         still_open = [line for line in readiness.splitlines() if "✗" in line]
         # a click-through is not a rehearsal: the time check wants each question said aloud
         assert len(still_open) == 1 and "not yet rehearsed aloud" in still_open[0], readiness
-        assert any("but 1 check is still open" in n.message for n in app._notifications)
+        assert any("but 1 check is still open" in n.message for n in notifications(app))
 
 
 def test_time_check_wants_every_question_rehearsed_aloud() -> None:

@@ -9,6 +9,7 @@ from interview_tui.domain.enums import Goal, Role
 from interview_tui.domain.models import ScriptItem
 from interview_tui.lint import lint_text
 from interview_tui.tui.inputs import Input
+from interview_tui.tui.textual_private import notifications
 from tests.conftest import settle
 from tests.test_live_screen import PLANNED_ZH
 from tests.test_plan_rehearse import fresh_visit  # noqa: F401  (a fixture)
@@ -112,5 +113,5 @@ async def test_the_key_says_there_is_no_rewrite_when_a_flag_has_none(make_app, f
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert field.value == text
-        notes = [n.message for n in app._notifications]
+        notes = [n.message for n in notifications(app)]
         assert any("reword it as the finding says" in note for note in notes), notes

@@ -14,6 +14,7 @@ from interview_tui.domain.models import Note, Visit
 from interview_tui.team.standing import record_outcome
 from interview_tui.team.sync import init_team
 from interview_tui.tui.team_line import TeamLine
+from interview_tui.tui.textual_private import notifications
 from tests.conftest import FIXED_NOW, settle
 
 DONE_VISIT = 4  # the demo's done visit, with notes
@@ -166,7 +167,7 @@ async def test_share_without_a_team_says_how_to_start_one(make_app) -> None:
         await pilot.press("S")
         await settle(pilot)
         assert not app.screen.query(Button)
-        assert any("team init" in n.message for n in app._notifications)
+        assert any("team init" in n.message for n in notifications(app))
 
 
 async def test_sync_key_runs_a_sync_and_the_screen_reads_again(make_app, demo_store, tmp_path):
@@ -206,7 +207,7 @@ async def test_sync_error_is_one_line(make_app, demo_store, tmp_path) -> None:
         await wait_for(pilot, lambda: not app.team_sync.running)
         await settle(pilot)
         assert "offline, 0 kept" in line_of(app)
-        assert any("was not reached" in n.message for n in app._notifications)
+        assert any("was not reached" in n.message for n in notifications(app))
 
 
 async def test_no_sync_while_the_live_screen_is_open(make_app, demo_store, tmp_path) -> None:
@@ -217,7 +218,7 @@ async def test_no_sync_while_the_live_screen_is_open(make_app, demo_store, tmp_p
         await pilot.press("ctrl+f")
         await settle(pilot)
         assert not app.team_sync.running
-        assert any("live screen" in n.message for n in app._notifications)
+        assert any("live screen" in n.message for n in notifications(app))
         assert demo_store.meta("team.synced_at") in (None, "")
     await asyncio.sleep(0)
 

@@ -86,3 +86,158 @@ def test_the_app_keeps_textuals_animate_method(make_app) -> None:
     app = make_app()
     assert callable(app.animate)
     assert app.animated is False
+
+
+# -- one test per private name reached through textual_private ---------------------------------
+
+
+def test_binding_table_is_the_nodes_declared_bindings(make_app) -> None:
+    """DOMNode._bindings.key_to_bindings: what the app translates and relabels."""
+    app = make_app()
+    table = textual_private.binding_table(app)
+    assert [binding.id for binding in table["f1"]] == ["app.help"]
+    assert table["f1"][0].description == "Help"  # translated in place from "app.help"
+
+
+async def test_keymap_is_what_set_keymap_set(make_app) -> None:
+    """App._keymap."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        assert textual_private.keymap(app) == {}
+        app.set_keymap({"app.help": "f12"})
+        assert textual_private.keymap(app) == {"app.help": "f12"}
+
+
+async def test_load_screen_css_reads_the_screens_css_path(make_app) -> None:
+    """App._load_screen_css: home's own styles are read for the default screen."""
+    from interview_tui.tui.home.screen import HomeScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        screen = HomeScreen()
+        paths = [str(path) for path in screen.css_path]
+        assert paths and all(app.stylesheet.has_source(path, "") for path in paths)
+        textual_private.load_screen_css(app, screen)  # read already: nothing changes
+
+
+async def test_show_no_matches_after_a_pause_shows_the_apps_words(make_app) -> None:
+    """CommandPalette._stop_no_matches_countdown, _NO_MATCHES_COUNTDOWN, _NO_MATCHES,
+    _list_visible, _no_matches_timer."""
+    from textual.command import CommandList
+
+    from tests.conftest import settle
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        palette = app.screen
+        textual_private.show_no_matches_after_a_pause(palette, "zzzz", lambda: "nothing here")
+        listed = palette.query_one(CommandList)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "--no-matches" in [option.id for option in listed.options]:
+                break
+        option = listed.get_option("--no-matches")
+        assert str(option.prompt) == "nothing here" and option.disabled
+
+
+async def test_notifications_are_the_toasts_shown(make_app) -> None:
+    """App._notifications."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert textual_private.notifications(app) == []
+        app.notify("saved")
+        await pilot.pause()
+        assert [n.message for n in textual_private.notifications(app)] == ["saved"]
+
+
+async def test_screen_strips_and_update_hold_what_is_drawn(make_app) -> None:
+    """Screen._compositor.render_strips and render_full_update."""
+    from tests.conftest import settle
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        lines = [
+            "".join(s.text for s in strip) for strip in textual_private.screen_strips(app.screen)
+        ]
+        assert len(lines) == 24 and any("interview-tui" in line for line in lines)
+        assert "interview-tui" in textual_private.screen_update(app.screen, app)
+
+
+async def test_a_table_measures_new_rows_at_once_and_forgets_drawn_rows(make_app) -> None:
+    """DataTable._require_update_dimensions, _new_rows, _update_dimensions, _updated_cells,
+    _clear_caches."""
+    from textual.widgets import DataTable
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        table: DataTable = DataTable()
+        await app.screen.mount(table)
+        table.add_column("name", key="name")
+        textual_private.measure_new_rows(table)
+        assert not textual_private.measure_new_rows(table)  # nothing new
+        table.add_row("a much longer name than the label")
+        assert textual_private.waits_to_measure(table)
+        width = table.columns["name"].content_width  # type: ignore[index]
+        assert textual_private.measure_new_rows(table)
+        assert table.columns["name"].content_width > width  # type: ignore[index]
+        textual_private.forget_drawn_rows(table)
+
+
+async def test_rewrap_and_columns_of_the_editor(make_app) -> None:
+    """TextArea._rewrap_and_refresh_virtual_size, textual._cells, textual.document._*."""
+    from interview_tui.tui.inputs import TextArea
+
+    assert textual_private.cell_width_to_column_index("中文ab", 4, 4) == 2
+    assert textual_private.DocumentBase and textual_private.DocumentNavigator
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        area = TextArea("word " * 100)
+        area.styles.width = 30
+        await app.screen.mount(area)
+        await pilot.pause()
+        wrapped = area.wrapped_document
+        assert isinstance(wrapped, textual_private.WrappedDocument)
+        lines = wrapped.height
+        assert lines > 1
+        wrapped.wrap(1000)  # as if the width had changed under it
+        assert wrapped.height == 1
+        textual_private.rewrap(area)
+        assert wrapped.height == lines
+
+
+def test_is_selected_reads_the_ticked_values() -> None:
+    """SelectionList._selected."""
+    from interview_tui.tui.inputs import TickList
+
+    ticks = TickList(("one", 1, True), ("two", 2))
+    assert textual_private.is_selected(ticks, 1)
+    assert not textual_private.is_selected(ticks, 2)
+
+
+def test_every_overridden_hook_is_still_textuals() -> None:
+    """The app's widgets override these Textual members; a rename in Textual would leave
+    the override never called (controls drawn raw, a palette in English)."""
+    import inspect
+
+    from interview_tui.tui import commands, inputs, text
+
+    ours = {
+        "Input": inputs.Input,
+        "TextArea": inputs.TextArea,
+        "Checkbox": inputs.Tick,
+        "SelectionList": inputs.TickList,
+        "DataTable": text.SafeTable,
+        "CommandPalette": commands.InterviewPalette,
+    }
+    for textual_class, names in textual_private.overridden_hooks().items():
+        subclass = ours[textual_class.__name__]
+        assert issubclass(subclass, textual_class)
+        for name in names:
+            theirs = inspect.getattr_static(textual_class, name, None)
+            assert theirs is not None, f"Textual's {textual_class.__name__}.{name} is gone"
+            mine = inspect.getattr_static(subclass, name)
+            assert type(mine) is type(theirs), f"{textual_class.__name__}.{name} changed kind"

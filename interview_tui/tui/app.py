@@ -9,6 +9,7 @@ from concurrent.futures import Future
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from textual import events, on
 from textual.app import App
@@ -16,9 +17,11 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.widget import Widget
 
 from interview_tui.i18n import t
 from interview_tui.memory import resume_collector
+from interview_tui.services.undo import Undo
 from interview_tui.settings import UserSettings
 from interview_tui.store.store import Store
 from interview_tui.tui.base import translate_bindings
@@ -36,7 +39,7 @@ from interview_tui.tui.data import (
 from interview_tui.tui.keymap import effective_keymap
 from interview_tui.tui.routes import screen_class
 from interview_tui.tui.team_line import SYNC_KEY, TeamSync
-from interview_tui.tui.textual_private import decode_alt_keys, run_bindings
+from interview_tui.tui.textual_private import decode_alt_keys, load_screen_css, run_bindings
 
 #: the longest a key waits for the field in focus to handle the keys typed before it
 CATCH_UP_SECONDS = 1.0
@@ -104,7 +107,8 @@ class InterviewApp(TeamSync, App[None]):
         self.today = today
         self.now = now
         self._initial = initial
-        self._keymap = keymap or {}
+        #: the keymap laid over the bindings when the app starts (keymap.toml's)
+        self.start_keymap = keymap or {}
         #: a Mac's Option characters are live keys (the keymap has them), not note text
         self.option_keys = option_keys
         if theme == "light":  # the settings' theme, or a light terminal (settings.quick_theme)
@@ -115,9 +119,13 @@ class InterviewApp(TeamSync, App[None]):
         #: live sessions whose screen has closed with notes still being written, and
         #: whether the user was told they wait for the database
         self._closing_notes: dict[int, tuple[Any, bool]] = {}
+        #: the screen each key or paste was typed on, while Textual forwards it
+        self._typed_on: WeakKeyDictionary[events.Event, Screen[Any]] = WeakKeyDictionary()
         self._quitting = False
         #: what was typed in a dialog closed with esc, by dialog, until it is saved
         self.drafts: dict[str, dict[str, Any]] = {}
+        #: what ctrl+z takes back, by screen kind (:class:`~interview_tui.tui.undo.UndoMixin`)
+        self.undo_stacks: dict[str, list[Undo]] = {}
         #: the user's settings (:mod:`interview_tui.settings`), read off the UI thread
         self._user_settings: UserSettings | None = None
         self.init_team_sync()
@@ -220,12 +228,14 @@ class InterviewApp(TeamSync, App[None]):
 
     @on(NotesWriteFailed)
     def _notes_write_failed(self, message: NotesWriteFailed) -> None:
+        from interview_tui.tui.live.live_screen import LiveScreen  # loaded: notes were taken
+
         session = message.session
         if not message.records:  # a heartbeat: the next one tries again
             return
         if id(session) not in self._closing_notes:
             for screen in self.screen_stack:
-                if getattr(screen, "session", None) is session:
+                if isinstance(screen, LiveScreen) and screen.session is session:
                     screen.write_failed(message.error, message.records)
                     return
         session.mark_unsaved(message.records)  # written again after NotesWritten
@@ -234,8 +244,10 @@ class InterviewApp(TeamSync, App[None]):
     def _notes_kept_both(self, message: NotesKeptBoth) -> None:
         """Another window had changed a note: the live screen shows both (or, if it has
         closed, the user is told both were kept)."""
+        from interview_tui.tui.live.live_screen import LiveScreen  # loaded: notes were taken
+
         for screen in self.screen_stack:
-            if getattr(screen, "session", None) is message.session:
+            if isinstance(screen, LiveScreen) and screen.session is message.session:
                 screen.kept_both(message.kept)
                 return
         self.notify(t("live.kept_both"), severity="warning", timeout=10)
@@ -295,8 +307,8 @@ class InterviewApp(TeamSync, App[None]):
                     return
                 if isinstance(event, events.Key) and await self._binding_in_order(event):
                     return
-                event._typed_on = self.screen  # type: ignore[attr-defined]
-            elif getattr(event, "_typed_on", self.screen) is not self.screen:
+                self._typed_on[event] = self.screen
+            elif self._typed_on.get(event, self.screen) is not self.screen:
                 text = (
                     event.text
                     if isinstance(event, events.Paste)
@@ -317,11 +329,16 @@ class InterviewApp(TeamSync, App[None]):
         await self._caught_up(focused)
         return await run_bindings(self, event.key)
 
-    async def _caught_up(self, widget: Any) -> None:
+    async def _caught_up(self, widget: Widget) -> None:
         """Wait until ``widget`` has handled every message sent to it so far (bounded: a
         widget that is closing never holds the keys up)."""
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        if widget.call_later(lambda: done.done() or done.set_result(None)):
+
+        def caught_up() -> None:
+            if not done.done():
+                done.set_result(None)
+
+        if widget.call_later(caught_up):
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(done, CATCH_UP_SECONDS)
 
@@ -368,14 +385,14 @@ class InterviewApp(TeamSync, App[None]):
         read here, or home would show without its own styles.
         """
         screen = screen_class("home")()
-        self._load_screen_css(screen)
+        load_screen_css(self, screen)
         return screen
 
     def on_mount(self) -> None:
         from interview_tui.settings import settings_env_given
 
-        if self._keymap:
-            self.set_keymap(self._keymap)
+        if self.start_keymap:
+            self.set_keymap(self.start_keymap)
         if settings_env_given():  # otherwise the defaults: nothing to read or report
             self.run_worker(self._read_settings, thread=True, group="settings")
         for notice in getattr(self.store, "notices", ()):  # e.g. a cut import, removed
@@ -385,15 +402,14 @@ class InterviewApp(TeamSync, App[None]):
             self.show(route, **kwargs)
         self.call_after_refresh(resume_collector)  # the first screen is drawn
 
-    def take_prefetched(self, name: str) -> Any:
-        """Data read before the UI started (see :func:`prefetch`), once; else ``None``."""
+    def take_prefetched(self, name: str) -> Future | None:
+        """The read of ``name`` started before the UI (``interview-tui`` starts home's), once.
+        Never waits: a read still under way is waited for in the screen's worker; a read
+        that failed gives ``None`` (the screen reads again)."""
         future = self._prefetched.pop(name, None)
-        if future is None:
+        if future is None or (future.done() and future.exception() is not None):
             return None
-        try:
-            return future.result(timeout=2)
-        except Exception:
-            return None
+        return future
 
     # -- navigation -------------------------------------------------------------------------
 

@@ -12,18 +12,22 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from interview_tui.i18n import t
+from interview_tui.tui.mixins import NodeMixin, ScreenMixin
+from interview_tui.tui.textual_private import binding_table
 
 if TYPE_CHECKING:
     from interview_tui.tui.app import InterviewApp
 
 
-def translate_bindings(node: Any) -> None:
+def translate_bindings(node: DOMNode) -> None:
     """Replace catalog keys in ``node``'s bindings with text in the current language."""
-    table = node._bindings.key_to_bindings
+    table = binding_table(node)
     for key, bindings in table.items():
         table[key] = [
             replace(
@@ -35,10 +39,10 @@ def translate_bindings(node: Any) -> None:
         ]
 
 
-def relabel_binding(node: Any, binding_id: str, description: str) -> None:
+def relabel_binding(node: DOMNode, binding_id: str, description: str) -> None:
     """Show the binding ``binding_id`` of ``node`` as ``description`` (a catalog key) in the
     key bar, f1 and the palette: a toggle names the state it switches to."""
-    table = node._bindings.key_to_bindings
+    table = binding_table(node)
     for key, bindings in table.items():
         table[key] = [
             replace(binding, description=t(description)) if binding.id == binding_id else binding
@@ -47,7 +51,7 @@ def relabel_binding(node: Any, binding_id: str, description: str) -> None:
     node.refresh_bindings()
 
 
-class TranslatedBindings:
+class TranslatedBindings(NodeMixin):
     """Mixin for any DOM node whose ``BINDINGS`` use catalog keys."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -55,13 +59,16 @@ class TranslatedBindings:
         translate_bindings(self)
 
 
-class TypeAhead:
+class TypeAhead(ScreenMixin):
     """Keys typed the moment a screen opens land in its first field, never on the floor.
 
     A dialog key and the first words of what it asks for arrive together (a person presses
     ctrl+t and types at once); until the new screen has focused its first field, nothing
     has focus and those keys would be dropped. Here they are typed into that field.
     """
+
+    #: keys typed before the screen was mounted (or while earlier ones still wait)
+    _early_text = ""
 
     def on_key(self, event: events.Key) -> None:
         if event.is_printable and event.character and self.type_ahead(event.character):
@@ -80,17 +87,18 @@ class TypeAhead:
         that opened it first); they go into the focused field, or the first one. Keys that
         arrive before the screen has built its fields wait for them.
         """
-        if not self.is_mounted or getattr(self, "_early_text", ""):  # type: ignore[attr-defined]
-            self._early_text = getattr(self, "_early_text", "") + text
-            self.call_after_refresh(self._flush_early_text)  # type: ignore[attr-defined]
+        if not self.is_mounted or self._early_text:
+            self._early_text += text
+            self.call_after_refresh(self._flush_early_text)
             return True
-        focused = self.focused  # type: ignore[attr-defined]
+        focused = self.focused
+        field: Widget
         if isinstance(focused, Input | TextArea) and late:
             field = focused
         elif focused is not None:
             return False
         else:
-            fields = self.query("Input, TextArea")  # type: ignore[attr-defined]
+            fields = self.query("Input, TextArea")
             if not fields:
                 return False
             field = fields.first()
@@ -102,10 +110,10 @@ class TypeAhead:
         return True
 
     def _flush_early_text(self) -> None:
-        if not self.is_mounted:  # type: ignore[attr-defined]
-            self.call_after_refresh(self._flush_early_text)  # type: ignore[attr-defined]
+        if not self.is_mounted:
+            self.call_after_refresh(self._flush_early_text)
             return
-        text, self._early_text = getattr(self, "_early_text", ""), ""
+        text, self._early_text = self._early_text, ""
         if text:
             self.type_ahead(text, late=True)
 
@@ -120,7 +128,7 @@ FIRST_FOCUS = (
 )
 
 
-class FirstFieldFocus:
+class FirstFieldFocus(ScreenMixin):
     """Opens with its first field focused (:data:`FIRST_FOCUS`); a class may name its own
     ``AUTO_FOCUS`` instead.
 
@@ -130,16 +138,18 @@ class FirstFieldFocus:
 
     _first_focus_given = False
 
+    # Textual declares AUTO_FOCUS a class variable but reads it on the screen instance
+    # (Screen._update_auto_focus), so a property chooses it per screen.
     @property
-    def AUTO_FOCUS(self) -> str:  # Textual reads this name
+    def AUTO_FOCUS(self) -> str:  # type: ignore[override]
         if not self._first_focus_given:
             return ""
         return self._first_focus_selector()
 
     def _first_focus_selector(self) -> str:
-        chain = set(self.focus_chain)  # type: ignore[attr-defined]
+        chain = set(self.focus_chain)
         for selector in FIRST_FOCUS:
-            if any(widget in chain for widget in self.query(selector)):  # type: ignore[attr-defined]
+            if any(widget in chain for widget in self.query(selector)):
                 return selector
         return "*"
 
@@ -147,14 +157,14 @@ class FirstFieldFocus:
         if self._first_focus_given:
             return
         self._first_focus_given = True
-        if self.focused is not None:  # type: ignore[attr-defined]
+        if self.focused is not None:
             return
         # the focus chain: what can take the focus now (a hidden field, such as a list's
         # filter line before "/", cannot)
-        chain = set(self.focus_chain)  # type: ignore[attr-defined]
-        for widget in self.query(self._first_focus_selector()):  # type: ignore[attr-defined]
+        chain = set(self.focus_chain)
+        for widget in self.query(self._first_focus_selector()):
             if widget in chain:
-                self.set_focus(widget, scroll_visible=False)  # type: ignore[attr-defined]
+                self.set_focus(widget, scroll_visible=False)
                 return
 
 

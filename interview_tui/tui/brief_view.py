@@ -28,8 +28,9 @@ def _promise(row: CommitmentRow, today: date, who: str = "") -> list[Text | Hang
     lines: list[Text | Hanging] = [
         hanging(f"  {c.due or '—'} ", f"{c.text} ({owner})", style=style)
     ]
-    if days:
-        first = (c.first_due or c.due).isoformat()  # type: ignore[union-attr]
+    first_due = c.first_due or c.due
+    if days and first_due is not None:  # late: it has a due date
+        first = first_due.isoformat()
         lines.append(Text("      " + t("brief.late", first=first, days=days), style="bold red"))
     return lines
 

@@ -10,10 +10,10 @@ from typing import Any
 
 from rich.text import Text
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
-from textual.widgets.option_list import Option
 
 from interview_tui.i18n import t
 from interview_tui.tui.screen_keys import screen_keys
+from interview_tui.tui.textual_private import show_no_matches_after_a_pause
 
 
 def _commands(screen: Any) -> Iterator[tuple[str, str, Callable[[], None]]]:
@@ -55,19 +55,6 @@ class InterviewPalette(CommandPalette):
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         """As Textual's, with the message translated."""
-        self._stop_no_matches_countdown()
-
-        def no_matches() -> None:
-            if search_value:
-                self.query_one("CommandList").add_option(
-                    Option(
-                        Text(t("palette.no_matches"), justify="center"),
-                        disabled=True,
-                        id=self._NO_MATCHES,
-                    )
-                )
-                self._list_visible = True
-            else:
-                self._list_visible = False
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, no_matches)
+        show_no_matches_after_a_pause(
+            self, search_value, lambda: Text(t("palette.no_matches"), justify="center")
+        )

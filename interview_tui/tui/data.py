@@ -31,10 +31,20 @@ from textual import on, work
 from textual.message import Message
 from textual.worker import get_current_worker
 
+from interview_tui.domain.models import Record
 from interview_tui.errors import UserError
 from interview_tui.tui.base import BaseScreen
+from interview_tui.tui.team_line import TeamLine
 
 T = TypeVar("T")
+
+
+def stored_id(record: Record) -> int:
+    """The id of a record read from the database (every row a screen lists has one)."""
+    if record.id is None:
+        raise ValueError(f"{type(record).__name__} {record.uid} has no id: it was never saved")
+    return record.id
+
 
 #: after this long a save still waiting (for another process's lock) says so
 SLOW_SAVE_SECONDS = 1.0
@@ -158,8 +168,8 @@ class DataScreen(BaseScreen, Generic[T]):
     def reload(self) -> None:
         self._load_token += 1
         self._fetch(self._load_token)
-        for line in self.query("TeamLine"):  # the team's standing, read with the data
-            line.refresh_standing()  # type: ignore[attr-defined]
+        for line in self.query(TeamLine):  # the team's standing, read with the data
+            line.refresh_standing()
 
     def reload_after_saves(self) -> None:
         """Read again once every save already made has landed (the writer keeps order), e.g.

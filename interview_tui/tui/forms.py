@@ -6,9 +6,9 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Select, Static, TextArea
 
 from interview_tui.domain.enums import Goal, Role
 from interview_tui.i18n import t
@@ -18,7 +18,7 @@ from interview_tui.tui.inputs import Input
 #: the widgets a form's values are read from (a draft keeps them all, tick boxes too)
 FIELDS = "Input, Select, TextArea, Checkbox"
 
-_DIALOG_BINDINGS = [
+_DIALOG_BINDINGS: list[BindingType] = [
     Binding("escape", "cancel", "dialog.cancel", id="dialog.cancel"),
     Binding("ctrl+s", "save", "dialog.save", id="dialog.save", priority=True),
 ]
@@ -92,7 +92,7 @@ class FormDialog(BaseModal):
             if field.id in values:  # the checks that follow typing run too
                 if isinstance(field, TextArea):
                     field.text = values[field.id]
-                else:
+                elif isinstance(field, Input | Select | Checkbox):
                     field.value = values[field.id]
 
     def _changed(self) -> bool:

@@ -18,6 +18,7 @@ from textual.widgets import Input, Static, TextArea
 from interview_tui.i18n import t
 from interview_tui.tui.base import BaseModal
 from interview_tui.tui.screen_keys import ScreenKey, key_display, screen_keys
+from interview_tui.tui.textual_private import binding_table
 
 #: from this many columns on, each key's help is shown beside it
 WIDE = 110
@@ -118,7 +119,7 @@ def editing_keys(screen: Screen) -> list[tuple[str, str]]:
         return []
     active = screen.active_bindings
     rows: dict[str, list[str]] = {}
-    for key, bindings in field._bindings.key_to_bindings.items():
+    for key, bindings in binding_table(field).items():
         for binding in bindings:
             if binding.action not in EDITING:  # selecting variants (``home(True)``) are left out
                 continue

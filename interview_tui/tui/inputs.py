@@ -19,9 +19,6 @@ from typing import Any, overload
 from rich.style import Style
 from rich.text import Text
 from textual.content import Content
-from textual.document._document import DocumentBase
-from textual.document._document_navigator import DocumentNavigator
-from textual.document._wrapped_document import WrappedDocument
 from textual.expand_tabs import expand_tabs_inline
 from textual.strip import Strip
 from textual.widgets import Checkbox, Select, SelectionList
@@ -30,6 +27,14 @@ from textual.widgets import TextArea as _TextualTextArea
 
 from interview_tui.display import visible_in_place
 from interview_tui.i18n import t
+from interview_tui.tui.textual_private import (
+    DocumentBase,
+    DocumentNavigator,
+    WrappedDocument,
+    cell_width_to_column_index,
+    is_selected,
+    rewrap,
+)
 
 
 def _shown_line(line: str) -> str:
@@ -122,11 +127,12 @@ class TextArea(_TextualTextArea):
     def _set_document(self, text: str, language: str | None) -> None:
         super()._set_document(text, language)
         self.wrapped_document = WrappedDocument(
+            # a read-only view with every DocumentBase member WrappedDocument reads
             _ShownDocument(self.document),  # type: ignore[arg-type]
             tab_width=self.indent_width,
         )
         self.navigator = DocumentNavigator(self.wrapped_document)
-        self._rewrap_and_refresh_virtual_size()
+        rewrap(self)
 
     def get_column_width(self, row: int, column: int) -> int:
         from rich.cells import cell_len
@@ -135,8 +141,6 @@ class TextArea(_TextualTextArea):
         return cell_len(expand_tabs_inline(line[:column], self.indent_width))
 
     def cell_width_to_column_index(self, cell_width: int, row_index: int) -> int:
-        from textual._cells import cell_width_to_column_index
-
         line = _shown_line(self.document[row_index])
         return cell_width_to_column_index(line, cell_width, self.indent_width)
 
@@ -185,6 +189,6 @@ class TickList(SelectionList[Any]):
         except OptionDoesNotExist:
             return line
         style = next(iter(line)).style or self.rich_style
-        mark = TICKED if selection.value in self._selected else UNTICKED
+        mark = TICKED if is_selected(self, selection.value) else UNTICKED
         meta = Style(meta={"option": self.scroll_offset.y + y})
         return Strip([Segment(mark + " ", style + meta), *line])

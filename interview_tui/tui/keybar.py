@@ -18,7 +18,8 @@ from typing import Any
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
+from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.widget import Widget
 
@@ -148,7 +149,7 @@ class KeyBar(Widget, can_focus=False):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines(width)[0])
 
-    def _declared(self, active: Any) -> tuple[int, int]:
+    def _declared(self, active: ActiveBinding) -> tuple[int, int]:
         """The focused part's own keys first (the list the user is in), then the screen's in
         the order it declares them, then the app's."""
         node = active.node
@@ -207,7 +208,7 @@ class KeyBar(Widget, can_focus=False):
 
 
 @cache
-def _declared_order(cls: type) -> dict[str | None, int]:
+def _declared_order(cls: type[DOMNode]) -> dict[str | None, int]:
     """Binding id -> its place in ``cls.BINDINGS`` (read once per class, not per redraw)."""
     order: dict[str | None, int] = {}
     for place, binding in enumerate(cls.BINDINGS):

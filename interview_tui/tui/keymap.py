@@ -14,6 +14,8 @@ import json
 from functools import cache
 from typing import Any
 
+from textual.dom import DOMNode
+
 from interview_tui.bindings import (  # noqa: F401  (the names the app and tests import)
     MAC_OPTION_KEYS,
     MAX_KEYMAP_BYTES,
@@ -41,19 +43,19 @@ _MORE_MODULES = (
 
 
 @cache
-def _binding_classes() -> tuple[type, ...]:
+def _binding_classes() -> tuple[type[DOMNode], ...]:
     """Every class with ``BINDINGS`` of the app's screens, dialogs and the app."""
     from interview_tui.tui.routes import ROUTES, available
 
     modules = [ROUTES[route].partition(":")[0] for route in ROUTES if available(route)]
-    found: dict[type, None] = {}
+    found: dict[type[DOMNode], None] = {}
     for name in [*_MORE_MODULES[:1], *modules, *_MORE_MODULES[1:]]:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError:
             continue
         for value in vars(module).values():
-            if isinstance(value, type) and getattr(value, "BINDINGS", None):
+            if isinstance(value, type) and issubclass(value, DOMNode) and value.BINDINGS:
                 found[value] = None
     return tuple(found)
 

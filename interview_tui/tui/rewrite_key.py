@@ -9,13 +9,14 @@ in the question's language.
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from interview_tui.i18n import current_language, t
 from interview_tui.lint import LintResult
 from interview_tui.tui.inputs import Input
+from interview_tui.tui.mixins import FormDialogMixin
 
-REWRITE_BINDINGS = [
+REWRITE_BINDINGS: list[BindingType] = [
     Binding(
         "ctrl+r", "take_rewrite", "rewrite.take", id="rewrite.take", tooltip="rewrite.take.help"
     ),
@@ -55,7 +56,7 @@ def finding_lines(result: LintResult) -> list[str]:
     return lines
 
 
-class RewriteField:
+class RewriteField(FormDialogMixin):
     """For a dialog whose question is the ``#text`` field; its class lists REWRITE_BINDINGS.
 
     ``_rewrite_result()`` is the lint result of what is typed now.
@@ -68,12 +69,12 @@ class RewriteField:
         return self.__dict__.setdefault("_rewritten_from", [])
 
     def action_take_rewrite(self) -> None:
-        field = self.query_one("#text", Input)  # type: ignore[attr-defined]
+        field = self.query_one("#text", Input)
         result = self._rewrite_result()
         if result is None or not result.rewrite or result.rewrite == field.value:
             flagged = result is not None and result.shallow
             key = "rewrite.none_flagged" if flagged else "rewrite.none"
-            self.notify(t(key), timeout=3)  # type: ignore[attr-defined]
+            self.notify(t(key), timeout=3)
             return
         self._rewrite_stack().append(field.value)
         field.value = result.rewrite
@@ -83,9 +84,9 @@ class RewriteField:
     def action_undo_rewrite(self) -> None:
         stack = self._rewrite_stack()
         if not stack:
-            self.notify(t("undo.nothing"), timeout=3)  # type: ignore[attr-defined]
+            self.notify(t("undo.nothing"), timeout=3)
             return
-        field = self.query_one("#text", Input)  # type: ignore[attr-defined]
+        field = self.query_one("#text", Input)
         field.value = stack.pop()
         field.cursor_position = len(field.value)
         field.focus()

@@ -15,6 +15,7 @@ its data again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -25,8 +26,10 @@ from textual.message import Message
 from textual.widget import Widget
 
 from interview_tui.i18n import t
+from interview_tui.tui.mixins import AppMixin
 
 if TYPE_CHECKING:
+    from interview_tui.store.store import Store
     from interview_tui.team.standing import Standing
 
 #: the sync key (every terminal sends it; no screen, text field or the live screen has it)
@@ -154,52 +157,52 @@ class SyncFinished(Message):
         self.standing = standing  # as the sync left it, shown with its result
 
 
-class TeamSync:
+class TeamSync(AppMixin):
     """The app's sync key and what the team line shows of a sync (mixed into the app)."""
 
     team_standing: Standing | None = None
+    #: the app's (set by :class:`~interview_tui.tui.app.InterviewApp`)
+    store: Store
+    now: Callable[[], datetime]
 
     def init_team_sync(self) -> None:
         self.team_sync = SyncState()
 
     def action_team_sync(self) -> None:
-        me: Any = self
         if self.team_sync.running:
-            me.notify(t("teamline.running"), timeout=4)
+            self.notify(t("teamline.running"), timeout=4)
             return
         if self._live_open():
-            me.notify(t("teamline.live_open"), severity="warning", timeout=8)
+            self.notify(t("teamline.live_open"), severity="warning", timeout=8)
             return
         self.team_sync = SyncState(running=True, progress=t("teamline.starting"))
         self._team_lines_changed()
-        me.run_worker(self._run_sync, thread=True, group="team-sync", exit_on_error=False)
+        self.run_worker(self._run_sync, thread=True, group="team-sync", exit_on_error=False)
 
     def _live_open(self) -> bool:
         """The live screen is open in this app (a sync could change the visit under it)."""
         from interview_tui.tui.live.live_screen import LiveScreen
 
-        me: Any = self
-        return any(isinstance(screen, LiveScreen) for screen in me.screen_stack)
+        return any(isinstance(screen, LiveScreen) for screen in self.screen_stack)
 
     def _run_sync(self) -> None:
         """In a thread worker: the sync on a connection of its own."""
         from interview_tui.team.standing import LiveOpen, sync_in_own_connection
         from interview_tui.tui.data import read_error
 
-        me: Any = self
+        def progress(text: str) -> None:
+            self.post_message(SyncProgress(text))
+
         try:
             result, found = sync_in_own_connection(
-                me.store.path,
-                me.now(),
-                lambda text: me.post_message(SyncProgress(text)),
-                clock=me.store.now,
+                self.store.path, self.now(), progress, clock=self.store.now
             )
         except LiveOpen:
-            me.post_message(SyncFinished(refused=True))
+            self.post_message(SyncFinished(refused=True))
         except Exception as exc:  # one line for the user, whatever went wrong
-            me.post_message(SyncFinished(error=read_error(exc, me.store.path)))
+            self.post_message(SyncFinished(error=read_error(exc, self.store.path)))
         else:
-            me.post_message(SyncFinished(result, standing=found))
+            self.post_message(SyncFinished(result, standing=found))
 
     def on_sync_progress(self, message: SyncProgress) -> None:
         if self.team_sync.running:
@@ -207,20 +210,19 @@ class TeamSync:
             self._team_lines_changed()
 
     def on_sync_finished(self, message: SyncFinished) -> None:
-        me: Any = self
         result = message.result
         if message.refused:
             self.team_sync = SyncState(result=t("teamline.refused"), failed=True)
-            me.notify(t("teamline.live_open"), severity="warning", timeout=8)
+            self.notify(t("teamline.live_open"), severity="warning", timeout=8)
         elif result is None:
             self.team_sync = SyncState(
                 result=t("teamline.failed", error=message.error), failed=True
             )
-            me.notify(message.error, severity="error", timeout=10)
+            self.notify(message.error, severity="error", timeout=10)
         else:
             line = t(
                 "teamline.result",
-                when=f"{me.now():%H:%M}",
+                when=f"{self.now():%H:%M}",
                 sent=result.sent,
                 received=result.received,
                 conflicts=result.new_conflicts,
@@ -228,20 +230,19 @@ class TeamSync:
             self.team_sync = SyncState(result=line)
             self.team_standing = message.standing
             if result.offline:
-                me.notify(
+                self.notify(
                     t("cli.team.offline", reason=result.offline), severity="warning", timeout=10
                 )
         self._team_lines_changed()
         from interview_tui.tui.data import DataScreen
 
-        screen = me.screen
+        screen = self.screen
         if isinstance(screen, DataScreen):
             screen.reload()  # what the sync brought in (the line is read with it)
         else:
-            for line in screen.query(TeamLine):
-                line.refresh_standing()
+            for team_line in screen.query(TeamLine):
+                team_line.refresh_standing()
 
     def _team_lines_changed(self) -> None:
-        me: Any = self
-        for line in me.screen.query(TeamLine):
+        for line in self.screen.query(TeamLine):
             line._show_state()

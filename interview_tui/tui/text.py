@@ -21,6 +21,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from interview_tui.display import visible
+from interview_tui.tui.textual_private import forget_drawn_rows, measure_new_rows
 
 __all__ = [
     "CELL_LIMIT",
@@ -278,12 +279,8 @@ class SafeTable(DataTable):
         screen would visibly jump. A screen calls this once it has added a batch of rows.
         A table that has more rows than fit shows its scrollbar at once (``-scrolls``).
         """
-        if self._require_update_dimensions:
-            before = [column.content_width for column in self.columns.values()]
-            self._require_update_dimensions = False
-            new_rows = self._new_rows.copy()
-            self._new_rows.clear()
-            self._update_dimensions(new_rows)
+        before = [column.content_width for column in self.columns.values()]
+        if measure_new_rows(self):
             self._redraw_if_wider(before)
         self._keep_scrollbar()
 
@@ -305,5 +302,5 @@ class SafeTable(DataTable):
 
     def _redraw_if_wider(self, before: list[int]) -> None:
         if [column.content_width for column in self.columns.values()] != before:
-            self._clear_caches()
+            forget_drawn_rows(self)
             self.refresh()

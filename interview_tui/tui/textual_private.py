@@ -6,13 +6,34 @@ Textual 8 decodes the bytes a terminal sends for alt+1 … alt+0, alt+- and alt+
 be told from a shortcut. :func:`decode_alt_keys` makes those sequences ``alt+<key>`` key
 events with no printable character; a typed ``£`` stays the character ``£``.
 
+Every other private name of Textual the app (and its tests) use is reached through a
+small function here: what it does, which private name it reads. Methods the app's widgets
+override (Textual's hooks with a leading ``_``) are listed by :func:`overridden_hooks`.
 Each private name used here has a test (tests/test_textual_private.py), so a Textual
-upgrade that moves one fails loudly instead of silently typing shortcuts into notes.
+upgrade that moves one fails loudly, there, instead of silently typing shortcuts into
+notes or drawing a table with the old widths.
 """
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+# Textual's editor documents are in private modules (the app's editor wraps them)
+from textual.document._document import DocumentBase as DocumentBase
+from textual.document._document_navigator import DocumentNavigator as DocumentNavigator
+from textual.document._wrapped_document import WrappedDocument as WrappedDocument
+
+if TYPE_CHECKING:  # imported where used: this module is read at start-up
+    from textual.app import App
+    from textual.binding import Binding
+    from textual.command import CommandPalette
+    from textual.dom import DOMNode
+    from textual.notifications import Notification
+    from textual.screen import Screen
+    from textual.strip import Strip
+    from textual.timer import Timer
+    from textual.widgets import DataTable, SelectionList, TextArea
 
 ESC = "\x1b"
 
@@ -62,17 +83,146 @@ def decode_alt_keys() -> None:
         table[sequence] = (_AltKey(alt_key),)
 
 
-def bindings_after_keymap(node: Any) -> dict[str, list[Any]]:
+# -- bindings -------------------------------------------------------------------------------
+
+
+def binding_table(node: DOMNode) -> dict[str, list[Binding]]:
+    """``node``'s own key -> bindings, as declared (``DOMNode._bindings``): changing the
+    lists changes what the key bar, f1 and the palette show (the app translates them)."""
+    return node._bindings.key_to_bindings
+
+
+def keymap(app: App[Any]) -> Mapping[str, str]:
+    """Binding id -> the keys the user gave it (keymap.toml), as set with
+    ``App.set_keymap`` (``App._keymap``; Textual has no public reader)."""
+    return app._keymap
+
+
+def bindings_after_keymap(node: DOMNode) -> dict[str, list[Binding]]:
     """``node``'s key -> bindings as they run: its ``BINDINGS`` with the app's keymap laid
-    over them (Textual applies the keymap to a copy each time it looks a key up)."""
+    over them (Textual applies the keymap (``App._keymap``) to a copy each time it looks
+    a key up)."""
     bindings = node._bindings.copy()
-    if keymap := node.app._keymap:
-        bindings.apply_keymap(keymap)
+    if user_keys := keymap(node.app):
+        bindings.apply_keymap(user_keys)
     return bindings.key_to_bindings
 
 
-async def run_bindings(app: Any, key: str) -> bool:
+async def run_bindings(app: App[Any], key: str) -> bool:
     """Run the binding ``key`` has where the user is, as Textual would once the key came
-    back unhandled: priority bindings first (app down), then the others (focus up).
-    False when no binding ran."""
+    back unhandled (``App._check_bindings``): priority bindings first (app down), then
+    the others (focus up). False when no binding ran."""
     return await app._check_bindings(key, priority=True) or await app._check_bindings(key)
+
+
+# -- screens, the palette, notifications -------------------------------------------------------
+
+
+def load_screen_css(app: App[Any], screen: Screen[Any]) -> None:
+    """Read ``screen``'s ``CSS_PATH`` now (``App._load_screen_css``): Textual does for a
+    pushed screen, not for the default screen."""
+    app._load_screen_css(screen)
+
+
+def show_no_matches_after_a_pause(
+    palette: CommandPalette, search_value: str, message: Callable[[], Any]
+) -> None:
+    """Textual's "No matches found" countdown with the app's own words: once typing has
+    paused (``CommandPalette._NO_MATCHES_COUNTDOWN``), a search that found nothing shows
+    ``message()`` as a disabled option (``_NO_MATCHES``); an empty search hides the list
+    (``_list_visible``); a new search stops the countdown (``_no_matches_timer``)."""
+    from textual.command import CommandList
+    from textual.widgets.option_list import Option
+
+    palette._stop_no_matches_countdown()
+
+    def no_matches() -> None:
+        if search_value:
+            palette.query_one(CommandList).add_option(
+                Option(message(), disabled=True, id=palette._NO_MATCHES)
+            )
+            palette._list_visible = True
+        else:
+            palette._list_visible = False
+
+    timer: Timer = palette.set_timer(palette._NO_MATCHES_COUNTDOWN, no_matches)
+    palette._no_matches_timer = timer
+
+
+def notifications(app: App[Any]) -> list[Notification]:
+    """The toasts the app holds now, oldest first (``App._notifications``), for tests."""
+    return list(app._notifications)
+
+
+def screen_strips(screen: Screen[Any]) -> list[Strip]:
+    """Every line of ``screen`` as drawn, toasts and overlays included
+    (``Screen._compositor``), for tests that read the terminal's text."""
+    return list(screen._compositor.render_strips())
+
+
+def screen_update(screen: Screen[Any], app: App[Any]) -> str:
+    """The bytes a full redraw of ``screen`` writes to the terminal (``Screen._compositor``),
+    for tests that check nothing unsafe reaches it."""
+    return screen._compositor.render_full_update().render_segments(app.console)
+
+
+# -- tables, editors, pick lists ---------------------------------------------------------------
+
+
+def measure_new_rows(table: DataTable[Any]) -> bool:
+    """Measure the columns of the rows added since the last measure, now, as Textual does
+    when the table is next idle (``_require_update_dimensions``, ``_new_rows``,
+    ``_update_dimensions``). False when there was nothing to measure."""
+    if not table._require_update_dimensions:
+        return False
+    table._require_update_dimensions = False
+    new_rows = table._new_rows.copy()
+    table._new_rows.clear()
+    table._update_dimensions(new_rows)
+    return True
+
+
+def waits_to_measure(table: DataTable[Any]) -> bool:
+    """``table`` has rows or cells it has not measured yet (it will when idle)."""
+    return bool(table._require_update_dimensions or table._updated_cells)
+
+
+def forget_drawn_rows(table: DataTable[Any]) -> None:
+    """Drop the rows ``table`` keeps drawn (``DataTable._clear_caches``): all are drawn
+    again at the next refresh."""
+    table._clear_caches()
+
+
+def rewrap(area: TextArea) -> None:
+    """Wrap ``area``'s document again and size its scrolling to it
+    (``TextArea._rewrap_and_refresh_virtual_size``)."""
+    area._rewrap_and_refresh_virtual_size()
+
+
+def cell_width_to_column_index(line: str, cell_width: int, tab_width: int) -> int:
+    """The column of ``line`` at ``cell_width`` cells (``textual._cells``)."""
+    from textual._cells import cell_width_to_column_index as to_column
+
+    return to_column(line, cell_width, tab_width)
+
+
+def is_selected(selection_list: SelectionList[Any], value: Any) -> bool:
+    """``value`` is ticked in ``selection_list`` (``SelectionList._selected``, a dict:
+    no list of every ticked value is built per drawn line)."""
+    return value in selection_list._selected
+
+
+def overridden_hooks() -> dict[type, tuple[str, ...]]:
+    """Textual's hooks with a leading ``_`` that the app's widgets override, by the Textual
+    class that calls them; a test checks each is still there, as the same kind of member."""
+    from textual.command import CommandPalette
+    from textual.widgets import Checkbox, DataTable, Input, SelectionList, TextArea
+
+    return {
+        Input: ("_value", "_position_to_cell"),  # controls drawn as symbols; cursor cells
+        TextArea: ("_set_document",),  # the wrapped view measures lines as drawn
+        Checkbox: ("_button",),  # [x] / [ ]
+        SelectionList: ("_get_left_gutter_width",),  # room for [x]
+        DataTable: ("_on_idle",),  # redraw when measuring while idle changed a width
+        CommandPalette: ("_start_no_matches_countdown",),  # "No matches" translated
+    }

@@ -52,5 +52,6 @@ def install() -> None:
         name = kwargs.get("name") or ""
         original(self, event_target, safe_interval(interval, name), *args, **kwargs)
 
+    # a mark on the function and a method replaced on the class: what install() is for
     __init__._positive_interval = True  # type: ignore[attr-defined]
     Timer.__init__ = __init__  # type: ignore[method-assign]

@@ -12,18 +12,18 @@ from textual.binding import Binding
 
 from interview_tui.i18n import t
 from interview_tui.services.undo import Undo, undo
+from interview_tui.tui.mixins import DataScreenMixin
 
 UNDO_BINDING = Binding("ctrl+z", "undo", "undo.key", id="undo", tooltip="undo.key.help")
 
 
-class UndoMixin:
+class UndoMixin(DataScreenMixin):
     """For a DataScreen: :meth:`remember` after a change, ``ctrl+z`` takes the last back."""
 
     UNDO_SCOPE = ""
 
     def _undo_stack(self) -> list[Undo]:
-        stacks = self.app.__dict__.setdefault("_undo_stacks", {})  # type: ignore[attr-defined]
-        return stacks.setdefault(self.UNDO_SCOPE, [])
+        return self.iapp.undo_stacks.setdefault(self.UNDO_SCOPE, [])
 
     def remember(self, entry: Undo) -> None:
         stack = self._undo_stack()
@@ -33,18 +33,18 @@ class UndoMixin:
     def action_undo(self) -> None:
         stack = self._undo_stack()
         if not stack:
-            self.notify(t("undo.nothing"), timeout=3)  # type: ignore[attr-defined]
+            self.notify(t("undo.nothing"), timeout=3)
             return
         entry = stack.pop()
-        app: Any = self.app  # type: ignore[attr-defined]
+        app = self.iapp
         store, today = app.store, app.today()
 
         def done(record: Any) -> None:
-            self.notify(t("undo.done", change=entry.label), timeout=3)  # type: ignore[attr-defined]
+            self.notify(t("undo.done", change=entry.label), timeout=3)
             self.undone(record)
 
         app.save(lambda: undo(store, entry, today), done, lambda _e: stack.append(entry))
 
     def undone(self, record: Any) -> None:
         """Show the record as it is again (default: read the screen again)."""
-        self.reload()  # type: ignore[attr-defined]
+        self.reload()

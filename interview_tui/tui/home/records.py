@@ -28,33 +28,42 @@ class RecordActions(UndoMixin):
 
     show_archived: bool
 
+    # -- what the home screen provides ------------------------------------------------------
+
+    def selected_visit_id(self) -> int | None:
+        raise NotImplementedError
+
+    def selected_customer_id(self) -> int | None:
+        raise NotImplementedError
+
+    def say_no_visit(self) -> None:
+        raise NotImplementedError
+
+    # -- the record in focus --------------------------------------------------------------
+
     def _target(self) -> tuple[str, int] | None:
-        me: Any = self
-        focused = me.focused
+        focused = self.focused
         if focused is not None and focused.id == "customers":
-            customer_id = me.selected_customer_id()
+            customer_id = self.selected_customer_id()
             return ("customer", customer_id) if customer_id is not None else None
-        visit_id = me.selected_visit_id()
+        visit_id = self.selected_visit_id()
         return ("visit", visit_id) if visit_id is not None else None
 
     def _changed(self, _result: object = None) -> None:
-        me: Any = self
-        me.reload()
-        me.app.post_message(DataChanged())
+        self.reload()
+        self.app.post_message(DataChanged())
 
     # -- status -------------------------------------------------------------------------
 
     def action_status(self) -> None:
-        me: Any = self
-        visit_id = me.selected_visit_id()
+        visit_id = self.selected_visit_id()
         if visit_id is None:
-            me.say_no_visit()
+            self.say_no_visit()
             return
-        store, today = me.iapp.store, me.iapp.today()
-        me.read(lambda: status_menu(store, visit_id, today), self._status_menu)
+        store, today = self.iapp.store, self.iapp.today()
+        self.read(lambda: status_menu(store, visit_id, today), self._status_menu)
 
     def _status_menu(self, menu: StatusMenu) -> None:
-        me: Any = self
         choices = [(t(f"lifecycle.to.{c.target}"), c.target) for c in menu.choices]
         title = t(
             "lifecycle.title",
@@ -69,18 +78,17 @@ class RecordActions(UndoMixin):
                 return
             if choice.confirm:
                 body = t(f"lifecycle.confirm.{menu.status}.{target}", date=menu.day)
-                me.app.push_screen(
+                self.app.push_screen(
                     ConfirmDialog(title, body, t(f"lifecycle.to.{target}")),
-                    lambda yes: self._move(menu, target) if yes else None,
+                    lambda yes: self._move(menu, choice.target) if yes else None,
                 )
             else:
-                self._move(menu, target)
+                self._move(menu, choice.target)
 
-        me.app.push_screen(ChoiceDialog(title, choices, t("lifecycle.hint")), chosen)
+        self.app.push_screen(ChoiceDialog(title, choices, t("lifecycle.hint")), chosen)
 
     def _move(self, menu: StatusMenu, target: str) -> None:
-        me: Any = self
-        store = me.iapp.store
+        store = self.iapp.store
         label = t("lifecycle.moved", status=t(f"status.{target}"))
 
         def write() -> Any:
@@ -94,49 +102,50 @@ class RecordActions(UndoMixin):
 
         def done(result: Any) -> None:
             self.remember(result[1])
-            me.notify(label, timeout=3)
+            self.notify(label, timeout=3)
             self._changed()
 
-        me.iapp.save(write, done)
+        self.iapp.save(write, done)
 
     def confirm_live(self, visit_id: int) -> None:
         """Open the live screen; a visit planned for another day is confirmed first."""
-        me: Any = self
-        store, today = me.iapp.store, me.iapp.today()
+        store, today = self.iapp.store, self.iapp.today()
+
+        def go_live(yes: bool | None = True) -> None:
+            if yes:
+                self.iapp.show("live", visit_id=visit_id)
 
         def checked(result: tuple[bool, str]) -> None:
             ask, day = result
             if not ask:
-                me.iapp.show("live", visit_id=visit_id)
+                go_live()
                 return
-            me.app.push_screen(
+            self.app.push_screen(
                 ConfirmDialog(
                     t("lifecycle.live_early.title"),
                     t("lifecycle.live_early.body", date=day),
                     t("lifecycle.live_early.yes"),
                 ),
-                lambda yes: me.iapp.show("live", visit_id=visit_id) if yes else None,
+                go_live,
             )
 
-        me.read(lambda: live_check(store, visit_id, today), checked)
+        self.read(lambda: live_check(store, visit_id, today), checked)
 
     # -- archive ------------------------------------------------------------------------
 
     def action_toggle_archived(self) -> None:
-        me: Any = self
         self.show_archived = not self.show_archived
-        me.reload()
+        self.reload()
 
     def action_archive(self) -> None:
         """Archive the selected visit or customer; in the archived view, restore it."""
         from interview_tui.services import archive
 
-        me: Any = self
         target = self._target()
         if target is None:
             return
         kind, record_id = target
-        store, archiving = me.iapp.store, not self.show_archived
+        store, archiving = self.iapp.store, not self.show_archived
         label = t(f"archive.{'archived' if archiving else 'restored'}_{kind}")
 
         def write() -> Any:
@@ -151,24 +160,23 @@ class RecordActions(UndoMixin):
 
         def done(result: Any) -> None:
             self.remember(result[1])
-            me.notify(label + "  " + t("undo.hint"), timeout=5)
+            self.notify(label + "  " + t("undo.hint"), timeout=5)
             self._changed()
 
-        me.iapp.save(write, done)
+        self.iapp.save(write, done)
 
     def action_delete_for_good(self) -> None:
         """Only archived records; says what goes with it and asks (Cancel focused)."""
         from interview_tui.services import archive
 
-        me: Any = self
         target = self._target()
         if target is None:
             return
         if not self.show_archived:
-            me.notify(t("archive.archive_first"), severity="warning", timeout=6)
+            self.notify(t("archive.archive_first"), severity="warning", timeout=6)
             return
         kind, record_id = target
-        store = me.iapp.store
+        store = self.iapp.store
 
         def ask(found: archive.Impact) -> None:
             lines = [t(f"archive.impact.{name}", count=n) for name, n in found.counts().items()]
@@ -179,19 +187,18 @@ class RecordActions(UndoMixin):
 
             def confirmed(yes: bool | None) -> None:
                 if yes:
-                    me.iapp.save(
-                        lambda: archive.delete_for_good(store, kind, record_id),
-                        lambda _gone: (
-                            me.notify(t("archive.deleted", name=found.name)),
-                            self._changed(),
-                        ),
-                    )
 
-            me.app.push_screen(
+                    def deleted(_gone: object) -> None:
+                        self.notify(t("archive.deleted", name=found.name))
+                        self._changed()
+
+                    self.iapp.save(lambda: archive.delete_for_good(store, kind, record_id), deleted)
+
+            self.app.push_screen(
                 ConfirmDialog(title, body, t("archive.delete_yes"), danger=True), confirmed
             )
 
-        me.read(lambda: archive.impact(store, kind, record_id), ask)
+        self.read(lambda: archive.impact(store, kind, record_id), ask)
 
     def undone(self, record: Any) -> None:
         self._changed()

@@ -140,9 +140,9 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         )
         customers = self.query_one("#customers", DataTable)
         customers.add_columns(t("home.col.customer"), t("home.col.visits"))
-        if (prefetched := self.iapp.take_prefetched("home")) is not None:
-            self.show(prefetched)  # read while Textual was loading: the first paint has data
-            self.first_read_started = True  # no second read of the same data
+        # read while Textual was loading: shown in the first paint when it is done, else
+        # waited for in a worker (DataScreen.on_mount, after this), never here
+        self._prefetched = self.iapp.take_prefetched("home")
 
     def on_screen_resume(self) -> None:
         """Shown again after another screen: read (the first showing is read on mount)."""
@@ -239,8 +239,8 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             ("home.due_overdue", due.overdue, "bold red"),
             ("home.due_week", due.due, ""),
         ):
-            line = t(key, ours=counts.get("us", 0), theirs=counts.get("customer", 0))
-            text.append(line + "\n", style=style if sum(counts.values()) else "dim")
+            summary = t(key, ours=counts.get("us", 0), theirs=counts.get("customer", 0))
+            text.append(summary + "\n", style=style if sum(counts.values()) else "dim")
         today = self.iapp.today()
         for line in due.first:
             mark = "!" if line.due < today else "·"

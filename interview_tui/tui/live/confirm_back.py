@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -173,21 +173,34 @@ class ConfirmBackScreen(BaseModal):
     def action_copy_recap(self) -> None:
         """``y`` (an item or a button in focus, not the next step being typed): the recap
         as it will be sent, customer-safe, with what the meeting captured until now."""
+        self.session.flush()
+        self._copy_recap()
+
+    @work(thread=True, exit_on_error=False, group="recap")
+    def _copy_recap(self) -> None:
+        """In a worker: once the notes handed to the writer are written (another program
+        may hold the database a while), the recap is read and copied. The UI never waits."""
         from interview_tui.exports.render import render
+        from interview_tui.tui.data import read_error
 
         app, session = self.iapp, self.session
-        session.flush()
-        session.wait_written()
-        recap = render(
-            app.store,
-            session.visit.id or 0,
-            "recap-md",
-            include_personal=False,
-            today=app.today(),
-            now=app.now(),
-            settings=app.user_settings(),
-        )
-        copy_text(self.app, recap.decode("utf-8").rstrip("\n"))
+        try:
+            session.wait_written()
+            recap = render(
+                app.store,
+                session.visit.id or 0,
+                "recap-md",
+                include_personal=False,
+                today=app.today(),
+                now=app.now(),
+                settings=app.user_settings(),
+            )
+        except Exception as exc:  # one line for the user, whatever went wrong
+            app.call_from_thread(
+                app.notify, read_error(exc, app.store.path), severity="error", timeout=10
+            )
+            return
+        app.call_from_thread(copy_text, app, recap.decode("utf-8").rstrip("\n"))
 
     async def _redraw(self, record: Requirement | Commitment) -> None:
         box = self.query_one("#read-back", Vertical)

@@ -20,6 +20,7 @@ from interview_tui.tui.inputs import Input
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.text import SafeTable, literal
+from interview_tui.tui.textual_private import keymap
 
 #: one address, nothing around it (a name or a second address belongs elsewhere)
 _EMAIL = re.compile(r"[^@\s<>,;:\"'()\[\]]+@[^@\s<>,;:\"'()\[\]]+\.[^@\s<>,;:\"'()\[\]]{2,}")
@@ -158,7 +159,7 @@ class CustomerScreen(DataScreen[CustomerForm]):
         """The key that runs ``binding_id`` here, as the footer writes it (keymap.toml's
         key when it names one)."""
         binding = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == binding_id)
-        remapped = getattr(self.app, "_keymap", {}).get(binding_id)
+        remapped = keymap(self.app).get(binding_id)
         if remapped:
             binding = Binding(remapped.split(",")[0].strip(), binding.action)
         return self.app.get_key_display(binding)
@@ -326,6 +327,6 @@ class CustomerScreen(DataScreen[CustomerForm]):
         people = getattr(self, "_people_at_open", [])
         leave_form(self, typed_text(self) != opened or self._people_state() != people)
 
-    def _people_state(self) -> list[tuple]:
+    def _people_state(self) -> list[dict[str, Any]]:
         """The people as the form holds them (added, archived, restored are changes)."""
         return [p.model_dump() for p in self.people]

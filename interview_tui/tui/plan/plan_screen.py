@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -22,6 +24,7 @@ from interview_tui.services import plan as plan_service
 from interview_tui.services.customer_questions import beyond_limits
 from interview_tui.services.plan_preview import preview
 from interview_tui.services.readiness import coverage, item_findings, readiness
+from interview_tui.store.store import Store
 from interview_tui.tui.base import TranslatedBindings
 from interview_tui.tui.brief_view import brief_lines
 from interview_tui.tui.data import DataScreen
@@ -416,9 +419,14 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
     # -- actions: each saves through the writer, then shows the script as stored ------------
 
     def _write_script(
-        self, change, keep: int | None = None, marks_too: bool = False, then=None
+        self,
+        change: Callable[[Store, list[ScriptItem]], object],
+        keep: int | Callable[[list[ScriptItem]], int | None] | None = None,
+        marks_too: bool = False,
+        then: Callable[[], None] | None = None,
     ) -> None:
-        """Run ``change(store, items)`` on copies of the items, then show the stored script."""
+        """Run ``change(store, items)`` on copies of the items, then show the stored script
+        with the cursor on row ``keep`` (or the row ``keep(stored)`` picks)."""
         store, visit_id = self.iapp.store, self.visit_id
         items = [item.model_copy(deep=True) for item in self.items]
 

@@ -115,7 +115,7 @@ class VisitFormScreen(DataScreen[VisitFormData]):
         customer_select.set_options(
             [(literal(name, one_line=True), cid) for name, cid in data.customers]
         )
-        visit = self.visit = data.visit  # type: ignore[assignment]
+        visit = self.visit = data.visit if isinstance(data.visit, Visit) else None
         if visit is not None:
             self.customer_id = visit.customer_id
             names = dict((cid, name) for name, cid in data.customers)

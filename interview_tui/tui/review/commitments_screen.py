@@ -42,7 +42,7 @@ from interview_tui.services.commitments import (
 from interview_tui.services.list_text import conflict_mark
 from interview_tui.services.undo import recorded
 from interview_tui.team.actions import member_names
-from interview_tui.tui.data import DataScreen
+from interview_tui.tui.data import DataScreen, stored_id
 from interview_tui.tui.empty import EmptyNote
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input
@@ -486,7 +486,8 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         table = self.query_one(PagedTable)
         if not table.row_count:
             return None
-        return self.by_key.get(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if key is None else self.by_key.get(key)
 
     # -- filters -----------------------------------------------------------------------------
 
@@ -591,8 +592,10 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         def done(result: dict | None) -> None:
             if result is not None:
                 self._save(
-                    row.commitment.id,
-                    lambda store, today: reopen(store, row.commitment.id, result["note"], today),
+                    stored_id(row.commitment),
+                    lambda store, today: reopen(
+                        store, stored_id(row.commitment), result["note"], today
+                    ),
                     lambda: self.action_reopen(result["note"]),
                     t("detail.com.reopened", text=row.commitment.text),
                 )
@@ -622,7 +625,7 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         def done(result: dict | None) -> None:
             if result is not None:
                 self._save(
-                    row.commitment.id,
+                    stored_id(row.commitment),
                     lambda store, today: close(
                         store, row.commitment, target, result["note"], today
                     ),
@@ -642,7 +645,7 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         def done(result: dict | None) -> None:
             if result is not None:
                 self._save(
-                    row.commitment.id,
+                    stored_id(row.commitment),
                     lambda store, today: reschedule(
                         store, row.commitment, result["due"], result["reason"], today
                     ),

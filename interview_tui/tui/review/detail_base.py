@@ -92,13 +92,20 @@ class ConflictList(TranslatedBindings, OptionList):
             return None
         return self.choices[self.highlighted]
 
+    @property
+    def _conflict_screen(self) -> ConflictMixin:
+        """The screen this list is on (it resolves the conflicts)."""
+        screen = self.screen
+        assert isinstance(screen, ConflictMixin), screen
+        return screen
+
     def action_take(self) -> None:
         if (chosen := self._chosen()) is not None:
-            self.screen.take_conflict(*chosen)  # type: ignore[attr-defined]
+            self._conflict_screen.take_conflict(*chosen)
 
     def action_combine(self) -> None:
         if (chosen := self._chosen()) is not None:
-            self.screen.combine_conflict(chosen[0])  # type: ignore[attr-defined]
+            self._conflict_screen.combine_conflict(chosen[0])
 
 
 class CombinedDialog(FormDialog):
@@ -145,12 +152,11 @@ class ConflictMixin(UndoMixin):
     def show_team(self, view: TeamView) -> None:
         """The record's open conflicts; the first time they show, the list has the focus
         (its keys are on the key bar)."""
-        me: Any = self
         self.team = view
         has = bool(view.conflicts)
-        conflicts = me.query_one(ConflictList)
+        conflicts = self.query_one(ConflictList)
         appears = has and not (self._team_shown and conflicts.display)
-        for widget in me.query("#conflicts-title, #conflicts-how, #conflicts"):
+        for widget in self.query("#conflicts-title, #conflicts-how, #conflicts"):
             widget.display = has
         conflicts.fill(view)
         if appears:  # shown first, or open again (ctrl+z): the keys are the list's again
@@ -170,7 +176,6 @@ class ConflictMixin(UndoMixin):
 
     def combine_conflict(self, conflict: Conflict, draft: str | None = None) -> None:
         """Edit one value made of the conflict's values (they prefill the field)."""
-        me: Any = self
         values = [shown_value(conflict.field, c.get("value")) for c in conflict.values]
         prefill = " / ".join(dict.fromkeys(v for v in values if v and v != "—"))
         field = field_label(conflict.field)
@@ -191,7 +196,7 @@ class ConflictMixin(UndoMixin):
             )
 
         title = t("conflict.combined_title", field=field)
-        me.app.push_screen(CombinedDialog(title, prefill if draft is None else draft), answered)
+        self.app.push_screen(CombinedDialog(title, prefill if draft is None else draft), answered)
 
     def _resolve(
         self,
@@ -200,8 +205,7 @@ class ConflictMixin(UndoMixin):
         failed: Callable[[Any], None] | None = None,
     ) -> None:
         """Resolve in the writer, kept for ctrl+z (which opens the conflict again)."""
-        me: Any = self
-        store, today = me.iapp.store, me.iapp.today()
+        store, today = self.iapp.store, self.iapp.today()
         field = field_label(conflict.field)
         label = t("conflict.resolved_label", field=field)
 
@@ -212,10 +216,10 @@ class ConflictMixin(UndoMixin):
 
         def done(undo: Any) -> None:
             self.remember(undo)
-            me.notify(t("conflict.resolved", field=field), timeout=3)
+            self.notify(t("conflict.resolved", field=field), timeout=3)
             self.undone(None)  # read the record again, as after ctrl+z
 
-        me.iapp.save(write, done, failed)
+        self.iapp.save(write, done, failed)
 
 
 class DetailMixin(ConflictMixin):
@@ -225,18 +229,18 @@ class DetailMixin(ConflictMixin):
     _saved_values: dict[str, Any] | None = None
 
     def show_history(self, history: list[dict[str, str]]) -> None:
-        me: Any = self
         lines = history_lines(history, self.team.by_other)
-        me.query_one("#history", Static).update(dated_block(lines))
+        self.query_one("#history", Static).update(dated_block(lines))
 
     def values(self) -> dict[str, Any]:
-        me: Any = self
         found: dict[str, Any] = {}
-        for widget in me.query("Input, Select, Checkbox"):
-            if widget.id and not widget.has_class("derived"):
-                found[widget.id] = (
-                    widget.value if not isinstance(widget, Select) else str(widget.value)
-                )
+        for widget in self.query("Input, Select, Checkbox"):
+            if not widget.id or widget.has_class("derived"):
+                continue
+            if isinstance(widget, Select):
+                found[widget.id] = str(widget.value)
+            elif isinstance(widget, Input | Checkbox):
+                found[widget.id] = widget.value
         return found
 
     def baseline(self) -> None:
@@ -245,24 +249,22 @@ class DetailMixin(ConflictMixin):
     def mark_read(self) -> None:
         """The record has arrived: the form is drawn. Until then nothing is (detail.tcss),
         not an empty form whose choices show their defaults as if they were the record's."""
-        me: Any = self
-        me.add_class("-read")
+        self.add_class("-read")
 
     @property
     def changed(self) -> bool:
         return self._saved_values is not None and self.values() != self._saved_values
 
     def action_back(self) -> None:
-        me: Any = self
         if not self.changed:
-            me.dismiss()
+            self.dismiss()
             return
 
         def answered(discard: bool | None) -> None:
             if discard:
-                me.dismiss()
+                self.dismiss()
 
-        me.app.push_screen(
+        self.app.push_screen(
             ConfirmDialog(
                 t("dialog.discard_title"),
                 t("detail.discard_body"),

@@ -6,15 +6,15 @@ a word matches: the row's text, customer, state or group, and its conflict mark)
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual.binding import Binding
+from textual.timer import Timer
 
 from interview_tui.i18n import t
 from interview_tui.services.list_text import conflict_mark
 from interview_tui.tui.base import TranslatedBindings
 from interview_tui.tui.inputs import Input
+from interview_tui.tui.mixins import DataScreenMixin
 
 #: seconds without a key before the filtered list is read
 FILTER_PAUSE = 0.15
@@ -49,32 +49,38 @@ class FilterInput(TranslatedBindings, Input):
     def __init__(self) -> None:
         super().__init__(compact=True, id="text-filter", placeholder=t("list.filter_hint"))
 
+    @property
+    def _list_screen(self) -> TextFilterMixin:
+        """The list screen this filter line is on."""
+        screen = self.screen
+        assert isinstance(screen, TextFilterMixin), screen
+        return screen
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.screen.filter_changed(event.value)  # type: ignore[attr-defined]
+        self._list_screen.filter_changed(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """enter: back to the list, the filter kept."""
         event.stop()
         self.display = bool(self.value.strip())
-        self.screen.focus_list()  # type: ignore[attr-defined]
+        self._list_screen.focus_list()
 
     def action_clear(self) -> None:
         self.value = ""
         self.display = False
-        self.screen.filter_changed("")  # type: ignore[attr-defined]
-        self.screen.focus_list()  # type: ignore[attr-defined]
+        self._list_screen.filter_changed("")
+        self._list_screen.focus_list()
 
 
-class TextFilterMixin:
+class TextFilterMixin(DataScreenMixin):
     """For a list screen: ``/`` shows the filter; :attr:`filter_text` is what to read."""
 
     filter_text = ""
-    _filter_timer: Any = None
+    _filter_timer: Timer | None = None
 
     def action_filter_text(self) -> None:
-        me: Any = self
-        field = me.query_one(FilterInput)
+        field = self.query_one(FilterInput)
         field.display = True
         field.focus()
 
@@ -87,29 +93,28 @@ class TextFilterMixin:
             self._filter_timer.stop()
             self._filter_timer = None
         if not text.strip():  # cleared: the whole list at once
-            self.reload()  # type: ignore[attr-defined]
+            self.reload()
             return
         # read once typing pauses (a filtered read of a large list takes a few hundred ms)
-        self._filter_timer = self.set_timer(FILTER_PAUSE, self._read_filtered)  # type: ignore[attr-defined]
+        self._filter_timer = self.set_timer(FILTER_PAUSE, self._read_filtered)
 
     def _read_filtered(self) -> None:
         self._filter_timer = None
-        self.reload()  # type: ignore[attr-defined]
+        self.reload()
 
     @property
     def busy(self) -> bool:
         """A read is under way or waits for typing to pause (tests wait for both)."""
-        return self._filter_timer is not None or super().busy  # type: ignore[misc]
+        return self._filter_timer is not None or super().busy
 
     def focus_list(self) -> None:
         raise NotImplementedError
 
     def clear_filter(self) -> bool:
         """esc on the list: a filter is cleared first (``True``), else nothing to clear."""
-        me: Any = self
         if not self.filter_text.strip():
             return False
-        me.query_one(FilterInput).action_clear()
+        self.query_one(FilterInput).action_clear()
         return True
 
     def no_match(self) -> str | None:

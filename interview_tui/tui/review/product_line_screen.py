@@ -120,7 +120,8 @@ class ProductLineScreen(DataScreen[line.LinePage]):
         table = self.query_one(PagedTable)
         if not table.row_count:
             return None
-        return self.needs.get(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if key is None else self.needs.get(key)
 
     @on(PagedTable.RowHighlighted, "#line")
     def _show_row_text(self) -> None:

@@ -21,7 +21,7 @@ from interview_tui.i18n import t
 from interview_tui.services import list_text
 from interview_tui.services import requirement_pool as pool
 from interview_tui.services.undo import recorded
-from interview_tui.tui.data import DataScreen
+from interview_tui.tui.data import DataScreen, stored_id
 from interview_tui.tui.empty import EmptyNote
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import Input
@@ -197,7 +197,7 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self.rows.get(key)
+        return None if key is None else self.rows.get(key)
 
     def _apply(self, row: pool.PoolRow) -> None:
         """Redraw one changed row in place (it keeps its place until the next reload)."""
@@ -225,7 +225,7 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
         quiet: bool = False,
     ) -> None:
         """Save one change to ``row``'s requirement, kept for ctrl+z."""
-        store, rid = self.iapp.store, row.requirement.id
+        store, rid = self.iapp.store, stored_id(row.requirement)
 
         def applied(result: Any) -> None:
             self.remember(result[1])
@@ -263,7 +263,7 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
         self._change(
             row,
             moved,
-            lambda store: pool.move(store, row.requirement.id, target, override),
+            lambda store: pool.move(store, stored_id(row.requirement), target, override),
             lambda _changed: self.notify(moved, timeout=2),
             failed,
             quiet=True,
@@ -282,7 +282,9 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
     def action_state(self) -> None:
         if (row := self.selected()) is not None:
             label = t("pool.state_changed", state=display(row.requirement.state))
-            self._change(row, label, lambda store: pool.advance_state(store, row.requirement.id))
+            self._change(
+                row, label, lambda store: pool.advance_state(store, stored_id(row.requirement))
+            )
 
     @on(PagedTable.RowSelected, "#pool")
     def action_open(self) -> None:
@@ -311,7 +313,7 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
                 self._change(
                     row,
                     t("pool.linked", key=result["key"] or "—"),
-                    lambda store: pool.link(store, r.id, result["key"]),
+                    lambda store: pool.link(store, stored_id(r), result["key"]),
                     failed=lambda _error: self.action_link(draft=result["key"]),
                 )
 
@@ -327,7 +329,7 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
         def done(result: dict | None) -> None:
             if result is not None:
                 self.iapp.save(
-                    lambda: pool.set_how_to_use(store, r.id, result["key"]),
+                    lambda: pool.set_how_to_use(store, stored_id(r), result["key"]),
                     self._apply,
                     lambda _error: self.action_how_to_use(result["key"]),
                 )
