@@ -2,10 +2,12 @@
 
 Every step can be cut (kill -9, no network, a rejected push) and the next sync finishes it:
 commits are made before refs move, SQLite takes a whole sync's records in one transaction
-and remembers the commit it holds (``team.imported``), and a sync first brings SQLite up to
-the clone's last merge before it exports anything, so a cut never reverts a colleague's
-change. A remote whose history was rewritten stops the sync with a message; nothing is ever
-force-pushed.
+and remembers the commit it holds (``team.imported``; for an export, in the transaction that
+empties the outbox, before the branch moves to it), and a sync first brings the branch and
+SQLite level (the branch on to the export SQLite noted, SQLite up to the clone's last merge)
+before it exports anything, so a cut never reverts a colleague's change nor takes this
+laptop's own export for the team's. A remote whose history was rewritten stops the sync
+with a message; nothing is ever force-pushed.
 """
 
 from __future__ import annotations
@@ -324,10 +326,23 @@ def clear_outbox(store: Store, top: int) -> None:
 
 
 def _catch_up(store: Store, git: Git, config: TeamConfig) -> int:
-    """SQLite brought up to the clone's branch (a sync cut after its merge)."""
+    """The clone's branch and SQLite brought level after a cut sync. An export commit SQLite
+    noted that the branch lacks (the sync was cut before the branch moved to it, or another
+    sync of this laptop moved the branch meanwhile) goes on the branch, merged if need be;
+    then SQLite is brought up to the branch (a sync cut after its merge), from the commit
+    whose records it holds."""
     head = git.rev(BRANCH)
-    if head and head != config.imported:
-        return import_range(store, git, config.imported or None, head, config)
+    imported = config.imported or None
+    noted = imported and imported != head and git.rev(imported)
+    if noted and (head is None or not git.is_ancestor(imported, head)):  # an export made here
+        on = imported
+        if head is not None:
+            message = t("team.merge_message")
+            on = merge_commits(git, head, imported, schema_for, config.identity, message)
+        git.run("update-ref", BRANCH, on, head or "")
+        head = on
+    if head and head != imported:
+        return import_range(store, git, imported, head, config)
     return 0
 
 
@@ -433,19 +448,23 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
         read_manifest(_blob(git, head, MANIFEST), config.url)  # a newer format: not written
     _catch_up(store, git, config)
     config = require_team(store)
+    head = git.rev(BRANCH)
     progress(t("team.progress.export"))
     pending, top = read_outbox(store)
     files = export_changes(store, git, head, config, now, pending)
     files.update(_missing_member_file(git, head, config))
+    commit = None
     if files:
         commit = commit_files(
             git, head, files, config.identity, t("team.commit_message", count=len(files))
         )
-        if commit is not None:
-            git.run("update-ref", BRANCH, commit, head or "")
-            head = commit
-            store.set_meta("team.imported", commit)
-    clear_outbox(store, top)  # sent, or nothing of it is shared: either way done
+    with store.transaction():  # sent, or nothing of it is shared: either way done
+        if commit is not None:  # SQLite holds this commit's records: it says so before the
+            store.set_meta("team.imported", commit)  # branch moves (see _catch_up)
+        clear_outbox(store, top)
+    if commit is not None:
+        git.run("update-ref", BRANCH, commit, head or "")
+        head = commit
     result.sent = len(files)
     for attempt in range(PUSH_TRIES):
         progress(t("team.progress.fetch"))
