@@ -109,3 +109,24 @@ def test_an_edit_after_a_sync_cut_at_its_export_commit_is_kept(
     for pm in (ana, bo):
         assert (_title(pm, new.uid), _title(pm, old.uid)) == ("NEW-2", "OLD-2")
         assert actions.conflicts(pm) == []
+
+
+def test_records_committed_by_a_cut_sync_count_as_kept_until_a_push_lands(
+    tmp_path: Path, remote: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cut after the export was committed here, before anything reached the team: the
+    outbox is empty, so the records count as kept (unsent) until a push lands. They used
+    to count only once a whole sync had failed, so the line said nothing was waiting."""
+    from interview_tui.team.standing import standing
+
+    ana, _, visit = _team(tmp_path, remote)
+    [first, second] = ana.requirements(customer_id=visit.customer_id)[:2]
+    requirement_pool.edit(ana, first.id or 0, {"title": "ONE"})
+    requirement_pool.edit(ana, second.id or 0, {"title": "TWO"})
+    with cut_at(monkeypatch, "before", "fetch"):
+        sync(ana, NOW)
+    now = standing(ana)
+    assert now is not None and (now.pending, now.unsent) == (0, 2)
+    sync(ana, NOW)
+    now = standing(ana)
+    assert now is not None and now.kept == 0

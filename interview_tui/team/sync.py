@@ -41,7 +41,7 @@ from interview_tui.team.merge import BY, CONFLICTS, DELETED, canonical_log
 from interview_tui.team.record_file import dumps, loads, path_for
 from interview_tui.team.records import changed_records, shared_records
 from interview_tui.team.schemas import SCHEMAS, kind_of, schema_for
-from interview_tui.team.standing import record_outcome
+from interview_tui.team.standing import note_committed, record_outcome
 
 INCOMING = "refs/team/incoming"
 PUSH_TRIES = 6
@@ -458,9 +458,10 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
         commit = commit_files(
             git, head, files, config.identity, t("team.commit_message", count=len(files))
         )
-    with store.transaction():  # sent, or nothing of it is shared: either way done
+    with store.transaction():  # committed, or nothing of it is shared: out of the outbox
         if commit is not None:  # SQLite holds this commit's records: it says so before the
             store.set_meta("team.imported", commit)  # branch moves (see _catch_up)
+            note_committed(store, sum(1 for path in files if kind_of(path)))
         clear_outbox(store, top)
     if commit is not None:
         git.run("update-ref", BRANCH, commit, head or "")
@@ -503,7 +504,7 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
             break
         time.sleep(random.uniform(0.05, 0.4) * (attempt + 1))  # someone pushed meanwhile
     store.set_meta("team.synced_at", now.replace(microsecond=0).isoformat())
-    record_outcome(store, sum(1 for path in files if kind_of(path)), result.offline)
+    record_outcome(store, result.offline, reached=result.pushed)
     result.open_conflicts = _count_conflicts(store)
     return result
 
