@@ -1,17 +1,18 @@
 """Cut a team sync at every point, for several seeds, and count what was lost.
 
-    python benchmarks/team_cut_sweep.py                      # seeds 1-3, every point
-    python benchmarks/team_cut_sweep.py --seeds 4 5 --points 1 2 30
+    python benchmarks/team_cut_sweep.py                      # seeds 1-3, every point by a write
+    python benchmarks/team_cut_sweep.py --seeds 4 5 --points 1 2 30   # the k-th points
     python benchmarks/team_cut_sweep.py --time-runs 12       # plus the time-based kills
 
 A point is right before or right after one git command or one SQLite commit of a sync
-(tests/team_simulation.py, ``CutPoints``). First one full sync with work on both sides (an
-export, a merge, an import, a push) is counted; then for each seed and each k up to that
-count next to a write (a cut beside a read leaves the state a neighbouring cut leaves), a
-small simulation runs whose killed syncs all stop at point k, and the checker says whether a
-write or an entry was lost, the clones diverged, or a conflict holds only one PM's values
-(the engine took a PM's own earlier write for a colleague's). Prints a line per run and a
-summary; exits 1 when anything was lost.
+(tests/team_simulation.py, ``CutPoints``), named by its label ("after git update-ref 1").
+First one full sync with work on both sides (an export, a merge, an import, a push) is
+listed; then for each seed and each of its points next to a write (a cut beside a read
+leaves the state a neighbouring cut leaves), a small simulation runs whose killed syncs all
+stop at that point, the PM whose sync was cut edits again what it wrote last, and the
+checker says whether a write or an entry was lost, the clones diverged, or a conflict holds
+only one PM's values (the engine took a PM's own earlier write for a colleague's). Prints a
+line per run and a summary; exits 1 when anything was lost.
 """
 
 from __future__ import annotations
@@ -63,15 +64,17 @@ def count_points(tmp: Path) -> list[str]:
         return json.loads(pipe.read() or b"[]")
 
 
-#: git commands that only read (a cut right before or after one is the cut at a neighbour)
-READS = {"rev-parse", "ls-tree", "cat-file", "diff", "merge-base", "remote", "config"}
+#: what changes the state a cut leaves: a ref moved, objects fetched or pushed, a SQLite
+#: commit (git commands that read, or write only unreferenced objects or a private index,
+#: leave what a cut at the neighbouring point leaves)
+WRITES = {"update-ref", "fetch", "push", "commit"}
 
 
 def _writes(name: str) -> bool:
-    return name.split()[-1] not in READS
+    return name.split()[-2] in WRITES
 
 
-def run(seed: int, cut: str | int, args: argparse.Namespace) -> tuple[Simulation, Outcome]:
+def run(seed: int, cut: int | str, args: argparse.Namespace) -> tuple[Simulation, Outcome]:
     with tempfile.TemporaryDirectory(prefix="team-cut-") as tmp:
         sim = Simulation(
             Path(tmp),
@@ -82,6 +85,7 @@ def run(seed: int, cut: str | int, args: argparse.Namespace) -> tuple[Simulation
             kill_share=args.kill_share,
             offline=(1, args.rounds - 1),
             cut=cut,
+            follow_up=not args.no_follow_up,
         )
         outcome = sim.run()
         for pm in sim.pms:
@@ -100,6 +104,9 @@ def main() -> int:
         "--random-runs", type=int, default=0, help="runs per seed with k drawn for each cut"
     )
     parser.add_argument("--time-runs", type=int, default=0, help="time-based runs per seed")
+    parser.add_argument(
+        "--no-follow-up", action="store_true", help="no edit right after a cut sync"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="team-cut-") as tmp:
@@ -108,10 +115,10 @@ def main() -> int:
     print(f"a full sync has {len(names)} cut points:")
     for n, name in enumerate(names, 1):
         print(f"  {n:3d} {name}")
-    ks = args.points
-    if ks is None:  # a cut after a read leaves what a cut before the next point leaves
-        ks = [n for n, name in enumerate(names, 1) if n == 1 or _writes(name)]
-        print(f"{len(ks)} of them leave different states (before or after a write): {ks}")
+    ks: list[int | str] = list(args.points or [])
+    if args.points is None:  # a cut after a read leaves what a cut before the next point leaves
+        ks = [name for n, name in enumerate(names, 1) if n == 1 or _writes(name)]
+        print(f"{len(ks)} of them leave different states (first, and before or after a write)")
     tried = lossy = cuts = selfish = 0
     started = time.monotonic()
     for seed in args.seeds:
@@ -121,7 +128,7 @@ def main() -> int:
             *(["time"] * args.time_runs),
         ]
         for n, k in enumerate(plans):
-            sim, outcome = run(seed * 1000 + n if isinstance(k, str) else seed, k, args)
+            sim, outcome = run(seed * 1000 + n if k in ("point", "time") else seed, k, args)
             tried += 1
             cuts += len(sim.cuts) if k != "time" else outcome.killed
             if outcome.self_conflicts:

@@ -48,18 +48,22 @@ class CutPoints:
     push) and each SQLite commit (the outermost ``Store.transaction``). Installed in a forked
     child only, by patching those two attributes; the product code has no hook.
 
-    ``stop_at``: the point (1-based) where the process ends with ``os._exit``; ``0`` only
-    counts, and :attr:`names` lists what each point was."""
+    ``stop_at``: where the process ends with ``os._exit``: the k-th point (1-based), or a
+    point's label, its name and which time it comes ("after git update-ref 1"); ``0`` only
+    counts, and :attr:`names` lists each point's label."""
 
-    def __init__(self, stop_at: int = 0, report: int | None = None) -> None:
+    def __init__(self, stop_at: int | str = 0, report: int | None = None) -> None:
         self.stop_at, self.report = stop_at, report  # report: a pipe told the point's name
         self.names: list[str] = []
+        self.seen: dict[str, int] = {}
 
     def point(self, name: str) -> None:
-        self.names.append(name)
-        if len(self.names) == self.stop_at:
+        self.seen[name] = self.seen.get(name, 0) + 1
+        label = f"{name} {self.seen[name]}"
+        self.names.append(label)
+        if self.stop_at in (len(self.names), label):
             if self.report is not None:
-                os.write(self.report, name.encode())
+                os.write(self.report, label.encode())
             os._exit(CUT_EXIT)
 
     def install(self) -> None:
@@ -149,10 +153,13 @@ class Simulation:
         offline: tuple[int, int] = (3, 18),
         cut: str | int = "time",
         points: int = 60,
+        follow_up: bool = False,
     ) -> None:
         self.tmp, self.rounds, self.kill_share, self.offline = tmp, rounds, kill_share, offline
-        #: how a killed sync is cut: "time", "point" (k drawn from the rng, 1..points) or k
-        self.cut, self.points = cut, points
+        #: how a killed sync is cut: "time", "point" (k drawn from the rng, 1..points), k,
+        #: or a point's label (see CutPoints); with ``follow_up`` the PM whose sync was cut
+        #: edits again what it wrote last (as one keeps working on the same thing)
+        self.cut, self.points, self.follow_up = cut, points, follow_up
         self.cuts: list[tuple[int, str]] = []  # (pm, point name) of each cut that happened
         self.rng = random.Random(seed)
         self.tokens = itertools.count()
@@ -324,12 +331,11 @@ class Simulation:
             sync(pm.store, pm.now())
             return
         self.outcome.killed += 1
-        if self.cut == "time":
-            stop_at = 0
-        elif self.cut == "point":
+        stop_at: int | str = 0
+        if self.cut == "point":
             stop_at = self.rng.randint(1, self.points)
-        else:
-            stop_at = int(self.cut)
+        elif self.cut != "time":
+            stop_at = self.cut
         read, write = os.pipe()
         child = os.fork()
         if child == 0:  # a separate process with its own connection, as a second command
@@ -352,7 +358,30 @@ class Simulation:
         with os.fdopen(read, "rb") as pipe:
             said = pipe.read().decode()
         if said:
-            self.cuts.append((pm.index, f"{stop_at}: {said}"))
+            self.cuts.append((pm.index, said))
+        if self.follow_up:
+            self._edit_again(pm)
+
+    def _edit_again(self, pm: PM) -> None:
+        """The PM edits again the field it wrote last (a requirement's text, a due date)."""
+        mine = [w for w in self.writes if w.pm == pm.index and w.field != "resolution_note"]
+        if not mine:
+            return
+        last = mine[-1]
+        seen = self._seen(pm, last.kind, last.uid, last.field)
+        if last.kind == "requirement":
+            [r] = pm.store.all(Requirement, "uid = ?", [last.uid])
+            value: Any = self.token(pm, last.field)
+            requirement_pool.edit(pm.store, r.id or 0, {last.field: value})
+        else:
+            [c] = pm.store.all(Commitment, "uid = ?", [last.uid])
+            if c.state is not CommitmentState.OPEN:
+                return
+            value = (date(2027, 1, 1) + timedelta(days=next(self.tokens))).isoformat()
+            reason = self.token(pm, "reason")
+            commitments.reschedule(pm.store, c, date.fromisoformat(value), reason, pm.now().date())
+            self.entries.append(("commitment", c.uid, reason))
+        self.writes.append(Write(last.kind, last.uid, last.field, value, pm.index, seen))
 
     def together(self, pms: list[PM]) -> None:
         """Several PMs sync at the same moment (separate processes)."""

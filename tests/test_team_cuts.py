@@ -130,3 +130,19 @@ def test_records_committed_by_a_cut_sync_count_as_kept_until_a_push_lands(
     sync(ana, NOW)
     now = standing(ana)
     assert now is not None and now.kept == 0
+
+
+def test_simulated_pms_cut_at_the_export_commit_lose_nothing(tmp_path: Path) -> None:
+    """Every killed sync of a small simulation stops in its own process right after the
+    branch's first move (the export commit, where titles were lost), and its PM edits again
+    what it wrote last."""
+    from tests.team_simulation import Simulation
+
+    label = "after git update-ref 1"
+    sim = Simulation(
+        tmp_path, pms=3, rounds=3, seed=1, kill_share=0.7, offline=(0, 0), cut=label, follow_up=True
+    )
+    outcome = sim.run()
+    assert sim.cuts and all(name == label for _, name in sim.cuts)
+    assert outcome.lost == [] and outcome.diverged == [] and outcome.entries_missing == []
+    assert outcome.self_conflicts == []
