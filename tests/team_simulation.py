@@ -6,6 +6,11 @@ each write whether it survived: as the final value, as a candidate of an open co
 knowingly replaced (the PM who wrote over it had it on screen). Syncs are cut with SIGKILL
 at a random moment, one PM stays offline for most rounds, clocks are skewed by up to a
 year, and once five PMs sync at the same moment.
+
+A cut is time-based (``cut="time"``: SIGKILL after a random delay, as a closed laptop) or
+reproducible: the child stops itself (``os._exit``) at the k-th *cut point* of its sync,
+right before or right after each git command and each SQLite commit (:class:`CutPoints`);
+``cut="point"`` draws k from the seeded rng, ``cut=K`` cuts every killed sync at K.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ import random
 import signal
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -33,6 +40,60 @@ from interview_tui.team.apply import _Ids, _local_record
 from interview_tui.team.sync import export_changes, init_team, join_team, sync
 
 BASE = datetime(2026, 12, 1, 9, 0)
+
+
+class CutPoints:
+    """The points of a sync where a kill leaves a different state: right before and right
+    after each git command (``Git.run``: blobs written, trees, commits, refs moved, fetch,
+    push) and each SQLite commit (the outermost ``Store.transaction``). Installed in a forked
+    child only, by patching those two attributes; the product code has no hook.
+
+    ``stop_at``: where the process ends with ``os._exit``: the k-th point (1-based), or a
+    point's label, its name and which time it comes ("after git update-ref 1"); ``0`` only
+    counts, and :attr:`names` lists each point's label."""
+
+    def __init__(self, stop_at: int | str = 0, report: int | None = None) -> None:
+        self.stop_at, self.report = stop_at, report  # report: a pipe told the point's name
+        self.names: list[str] = []
+        self.seen: dict[str, int] = {}
+
+    def point(self, name: str) -> None:
+        self.seen[name] = self.seen.get(name, 0) + 1
+        label = f"{name} {self.seen[name]}"
+        self.names.append(label)
+        if self.stop_at in (len(self.names), label):
+            if self.report is not None:
+                os.write(self.report, label.encode())
+            os._exit(CUT_EXIT)
+
+    def install(self) -> None:
+        from interview_tui.team.git import Git
+
+        run, transaction = Git.run, Store.transaction
+        cuts = self
+
+        def cut_run(git: Git, *args: str, **kwargs: Any) -> Any:
+            cuts.point(f"before git {args[0]}")
+            done = run(git, *args, **kwargs)
+            cuts.point(f"after git {args[0]}")
+            return done
+
+        @contextmanager
+        def cut_transaction(store: Store) -> Iterator[Any]:
+            outer = not store.conn.in_transaction
+            with transaction(store) as db:
+                yield db
+                if outer:
+                    cuts.point("before sqlite commit")
+            if outer:
+                cuts.point("after sqlite commit")
+
+        Git.run = cut_run  # type: ignore[method-assign]
+        Store.transaction = cut_transaction  # type: ignore[method-assign]
+
+
+#: the exit status of a child that stopped at its cut point
+CUT_EXIT = 97
 
 
 @dataclass
@@ -68,6 +129,9 @@ class Outcome:
     entries_missing: list[str] = field(default_factory=list)
     private_leaks: list[str] = field(default_factory=list)
     diverged: list[str] = field(default_factory=list)
+    #: conflicts whose every value one PM wrote (one laptop's writes follow each other:
+    #: such a conflict is made by the engine, not by the team)
+    self_conflicts: list[str] = field(default_factory=list)
     conflicts: int = 0
     syncs: int = 0
     killed: int = 0
@@ -87,8 +151,16 @@ class Simulation:
         seed: int = 1,
         kill_share: float = 0.1,
         offline: tuple[int, int] = (3, 18),
+        cut: str | int = "time",
+        points: int = 60,
+        follow_up: bool = False,
     ) -> None:
         self.tmp, self.rounds, self.kill_share, self.offline = tmp, rounds, kill_share, offline
+        #: how a killed sync is cut: "time", "point" (k drawn from the rng, 1..points), k,
+        #: or a point's label (see CutPoints); with ``follow_up`` the PM whose sync was cut
+        #: edits again what it wrote last (as one keeps working on the same thing)
+        self.cut, self.points, self.follow_up = cut, points, follow_up
+        self.cuts: list[tuple[int, str]] = []  # (pm, point name) of each cut that happened
         self.rng = random.Random(seed)
         self.tokens = itertools.count()
         self.remote = tmp / "remote.git"
@@ -259,17 +331,57 @@ class Simulation:
             sync(pm.store, pm.now())
             return
         self.outcome.killed += 1
+        stop_at: int | str = 0
+        if self.cut == "point":
+            stop_at = self.rng.randint(1, self.points)
+        elif self.cut != "time":
+            stop_at = self.cut
+        read, write = os.pipe()
         child = os.fork()
         if child == 0:  # a separate process with its own connection, as a second command
+            os.close(read)
             try:
+                if stop_at:  # the cut names its point through the pipe
+                    CutPoints(stop_at, write).install()
                 store = open_store(pm.db)
                 store.now, store.member = pm.now, pm.member
                 sync(store, pm.now())
             finally:
                 os._exit(0)
-        time.sleep(self.rng.uniform(0.0, 0.25))
-        os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
+        os.close(write)
+        if stop_at:
+            os.waitpid(child, 0)
+        else:
+            time.sleep(self.rng.uniform(0.0, 0.25))
+            os.kill(child, signal.SIGKILL)
+            os.waitpid(child, 0)
+        with os.fdopen(read, "rb") as pipe:
+            said = pipe.read().decode()
+        if said:
+            self.cuts.append((pm.index, said))
+        if self.follow_up:
+            self._edit_again(pm)
+
+    def _edit_again(self, pm: PM) -> None:
+        """The PM edits again the field it wrote last (a requirement's text, a due date)."""
+        mine = [w for w in self.writes if w.pm == pm.index and w.field != "resolution_note"]
+        if not mine:
+            return
+        last = mine[-1]
+        seen = self._seen(pm, last.kind, last.uid, last.field)
+        if last.kind == "requirement":
+            [r] = pm.store.all(Requirement, "uid = ?", [last.uid])
+            value: Any = self.token(pm, last.field)
+            requirement_pool.edit(pm.store, r.id or 0, {last.field: value})
+        else:
+            [c] = pm.store.all(Commitment, "uid = ?", [last.uid])
+            if c.state is not CommitmentState.OPEN:
+                return
+            value = (date(2027, 1, 1) + timedelta(days=next(self.tokens))).isoformat()
+            reason = self.token(pm, "reason")
+            commitments.reschedule(pm.store, c, date.fromisoformat(value), reason, pm.now().date())
+            self.entries.append(("commitment", c.uid, reason))
+        self.writes.append(Write(last.kind, last.uid, last.field, value, pm.index, seen))
 
     def together(self, pms: list[PM]) -> None:
         """Several PMs sync at the same moment (separate processes)."""
@@ -327,6 +439,7 @@ class Simulation:
         for pm in self.pms:
             conflicts = {(c.uid, c.field): c.values for c in actions.conflicts(pm.store)}
             out.conflicts = max(out.conflicts, len(conflicts))
+            out.self_conflicts += self._self_conflicts(pm, conflicts)
             for w in self.writes:
                 final = self.value(pm, w.kind, w.uid, w.field)
                 if final == w.value or (w.uid, w.field, str(w.value)) in replaced:
@@ -357,6 +470,23 @@ class Simulation:
             if export_changes(pm.store, Git(config.clone), remote_head, config, pm.now()):
                 out.diverged.append(f"pm{pm.index}: SQLite differs from the team's records")
         return out
+
+    def _self_conflicts(self, pm: PM, conflicts: dict[tuple[str, str], Any]) -> list[str]:
+        writer = {(w.uid, str(w.value)): w.pm for w in self.writes if w.value}
+
+        def who(uid: str, value: Any) -> int:
+            for part in value if isinstance(value, list) else [value]:
+                if (uid, str(part)) in writer:
+                    return writer[(uid, str(part))]
+            return -1
+
+        found = []
+        for (uid, name), candidates in sorted(conflicts.items()):
+            values = [c["value"] for c in candidates]
+            pms = {who(uid, v) for v in values}
+            if len(values) > 1 and len(pms) == 1 and -1 not in pms:
+                found.append(f"pm{pm.index}: {uid[:8]} {name} {values} all by pm{pms.pop()}")
+        return found
 
     def _texts(self, pm: PM) -> dict[str, str]:
         """Every entry text a record holds here (history reasons, replies, notes), by uid."""

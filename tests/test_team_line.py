@@ -11,7 +11,7 @@ from textual.widgets import Button, Static
 
 from interview_tui.domain.enums import Goal
 from interview_tui.domain.models import Note, Visit
-from interview_tui.team.standing import record_outcome
+from interview_tui.team.standing import note_committed, record_outcome
 from interview_tui.team.sync import init_team
 from interview_tui.tui.team_line import TeamLine
 from interview_tui.tui.textual_private import notifications
@@ -94,13 +94,14 @@ async def test_open_conflicts_said_plainly_and_in_chinese(make_app, demo_store, 
 
 async def test_offline_after_a_sync_that_did_not_reach_the_team(make_app, demo_store, tmp_path):
     in_team(demo_store, tmp_path)
-    record_outcome(demo_store, 3, "could not resolve host gitlab.example.com")
+    note_committed(demo_store, 3)
+    record_outcome(demo_store, "could not resolve host gitlab.example.com", reached=False)
     demo_store.db["team_outbox"].insert({"kind": "visit", "uid": "x", "n": 9})
     app = make_app("requirements")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert "offline, 4 kept" in line_of(app)  # three committed, one still to commit
-    record_outcome(demo_store, 0, "")  # a sync that reached the team
+    record_outcome(demo_store, "", reached=True)  # a sync that reached the team
     app = make_app("requirements")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -112,7 +113,8 @@ async def test_the_line_fits_80_columns_cut_with_the_key_in_sight(make_app, demo
     demo_store.db["team_conflicts"].insert(
         {"uid": "u", "kind": "commitment", "path": "due", "candidates": "[]"}
     )
-    record_outcome(demo_store, 12345, "unreachable")
+    note_committed(demo_store, 12345)
+    record_outcome(demo_store, "unreachable", reached=False)
     app = make_app("home")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

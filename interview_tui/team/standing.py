@@ -68,15 +68,20 @@ def standing(store: Store) -> Standing | None:
     )
 
 
-def record_outcome(store: Store, sent_records: int, offline: str) -> None:
-    """After a sync: whether it reached the team, and how many records wait for it."""
+def note_committed(store: Store, records: int) -> None:
+    """``records`` committed here for the team: called in the transaction that empties the
+    outbox, so they count as kept (``unsent``) from that moment until a push lands, whatever
+    cuts the sync between the two."""
     with store.transaction():
-        if offline:
-            unsent = int(store.meta(UNSENT) or 0) + sent_records
-            store.set_meta(OFFLINE, offline)
-            store.set_meta(UNSENT, str(unsent))
-        else:
-            store.set_meta(OFFLINE, "")
+        store.set_meta(UNSENT, str(int(store.meta(UNSENT) or 0) + records))
+
+
+def record_outcome(store: Store, offline: str, *, reached: bool) -> None:
+    """After a sync: why it did not reach the team ("" when it did, or when only the tries
+    ran out), and, once the team has everything committed here, nothing kept."""
+    with store.transaction():
+        store.set_meta(OFFLINE, offline)
+        if reached:
             store.set_meta(UNSENT, "0")
 
 

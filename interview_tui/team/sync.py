@@ -2,10 +2,12 @@
 
 Every step can be cut (kill -9, no network, a rejected push) and the next sync finishes it:
 commits are made before refs move, SQLite takes a whole sync's records in one transaction
-and remembers the commit it holds (``team.imported``), and a sync first brings SQLite up to
-the clone's last merge before it exports anything, so a cut never reverts a colleague's
-change. A remote whose history was rewritten stops the sync with a message; nothing is ever
-force-pushed.
+and remembers the commit it holds (``team.imported``; for an export, in the transaction that
+empties the outbox, before the branch moves to it), and a sync first brings the branch and
+SQLite level (the branch on to the export SQLite noted, SQLite up to the clone's last merge)
+before it exports anything, so a cut never reverts a colleague's change nor takes this
+laptop's own export for the team's. A remote whose history was rewritten stops the sync
+with a message; nothing is ever force-pushed.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from interview_tui.team.merge import BY, CONFLICTS, DELETED, canonical_log
 from interview_tui.team.record_file import dumps, loads, path_for
 from interview_tui.team.records import changed_records, shared_records
 from interview_tui.team.schemas import SCHEMAS, kind_of, schema_for
-from interview_tui.team.standing import record_outcome
+from interview_tui.team.standing import note_committed, record_outcome
 
 INCOMING = "refs/team/incoming"
 PUSH_TRIES = 6
@@ -324,10 +326,23 @@ def clear_outbox(store: Store, top: int) -> None:
 
 
 def _catch_up(store: Store, git: Git, config: TeamConfig) -> int:
-    """SQLite brought up to the clone's branch (a sync cut after its merge)."""
+    """The clone's branch and SQLite brought level after a cut sync. An export commit SQLite
+    noted that the branch lacks (the sync was cut before the branch moved to it, or another
+    sync of this laptop moved the branch meanwhile) goes on the branch, merged if need be;
+    then SQLite is brought up to the branch (a sync cut after its merge), from the commit
+    whose records it holds."""
     head = git.rev(BRANCH)
-    if head and head != config.imported:
-        return import_range(store, git, config.imported or None, head, config)
+    imported = config.imported or None
+    noted = imported and imported != head and git.rev(imported)
+    if noted and (head is None or not git.is_ancestor(imported, head)):  # an export made here
+        on = imported
+        if head is not None:
+            message = t("team.merge_message")
+            on = merge_commits(git, head, imported, schema_for, config.identity, message)
+        git.run("update-ref", BRANCH, on, head or "")
+        head = on
+    if head and head != imported:
+        return import_range(store, git, imported, head, config)
     return 0
 
 
@@ -433,19 +448,24 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
         read_manifest(_blob(git, head, MANIFEST), config.url)  # a newer format: not written
     _catch_up(store, git, config)
     config = require_team(store)
+    head = git.rev(BRANCH)
     progress(t("team.progress.export"))
     pending, top = read_outbox(store)
     files = export_changes(store, git, head, config, now, pending)
     files.update(_missing_member_file(git, head, config))
+    commit = None
     if files:
         commit = commit_files(
             git, head, files, config.identity, t("team.commit_message", count=len(files))
         )
-        if commit is not None:
-            git.run("update-ref", BRANCH, commit, head or "")
-            head = commit
-            store.set_meta("team.imported", commit)
-    clear_outbox(store, top)  # sent, or nothing of it is shared: either way done
+    with store.transaction():  # committed, or nothing of it is shared: out of the outbox
+        if commit is not None:  # SQLite holds this commit's records: it says so before the
+            store.set_meta("team.imported", commit)  # branch moves (see _catch_up)
+            note_committed(store, sum(1 for path in files if kind_of(path)))
+        clear_outbox(store, top)
+    if commit is not None:
+        git.run("update-ref", BRANCH, commit, head or "")
+        head = commit
     result.sent = len(files)
     for attempt in range(PUSH_TRIES):
         progress(t("team.progress.fetch"))
@@ -484,7 +504,7 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
             break
         time.sleep(random.uniform(0.05, 0.4) * (attempt + 1))  # someone pushed meanwhile
     store.set_meta("team.synced_at", now.replace(microsecond=0).isoformat())
-    record_outcome(store, sum(1 for path in files if kind_of(path)), result.offline)
+    record_outcome(store, result.offline, reached=result.pushed)
     result.open_conflicts = _count_conflicts(store)
     return result
 

@@ -102,8 +102,8 @@ def line_text(standing: Standing, sync: SyncState, today: date, width: int) -> T
         parts.append((t("teamline.conflicts", count=standing.conflicts), "bold"))
     if standing.offline:
         parts.append((t("teamline.offline", count=standing.kept), "bold"))
-    elif standing.pending:
-        parts.append((t("teamline.pending", count=standing.pending), ""))
+    elif standing.kept:  # changed here, or committed by a sync whose push did not land
+        parts.append((t("teamline.pending", count=standing.kept), ""))
     if sync.result and not sync.running:
         parts.append((sync.result, "bold" if sync.failed else ""))
     elif not sync.running:

@@ -1,0 +1,148 @@
+"""Syncs cut at the points that used to lose data (a real bare repository, real SQLite).
+
+A cut is made in the process itself: the git command or the SQLite commit at the point runs
+(or not), then the sync stops with an exception, as a process killed there stops (a SQLite
+transaction still open is rolled back either way). tests/team_simulation.py makes the same
+cuts in a forked process (``CutPoints``) and benchmarks/team_cut_sweep.py sweeps them all.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from interview_tui.domain.models import Requirement, Visit
+from interview_tui.services import requirement_pool
+from interview_tui.services.demo import seed_demo
+from interview_tui.store import open_store
+from interview_tui.store.store import Store
+from interview_tui.team import actions
+from interview_tui.team.config import BRANCH
+from interview_tui.team.git import Git
+from interview_tui.team.sync import init_team, join_team, sync
+
+NOW = datetime(2026, 12, 1, 10, 0)
+TODAY = date(2026, 12, 1)
+
+
+class Cut(Exception):
+    """The process stopped here."""
+
+
+def _pm(tmp_path: Path, name: str) -> Store:
+    store = open_store(tmp_path / name / "interview.db")
+    store.now = lambda: NOW
+    store.member = f"{name}@example.com"
+    return store
+
+
+@pytest.fixture
+def remote(tmp_path: Path) -> Path:
+    where = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(where)], check=True)
+    return where
+
+
+@contextmanager
+def cut_at(monkeypatch: pytest.MonkeyPatch, when: str, *words: str, nth: int = 1) -> Iterator[None]:
+    """The sync stops right ``when`` ("before" or "after") the ``nth`` git command whose
+    arguments start with ``words``."""
+    real = Git.run
+    seen = []
+
+    def run(git: Git, *args: str, **kwargs: Any) -> Any:
+        hit = args[: len(words)] == words and len(seen) + 1 == nth
+        if args[: len(words)] == words:
+            seen.append(args)
+        if hit and when == "before":
+            raise Cut(" ".join(args))
+        done = real(git, *args, **kwargs)
+        if hit:
+            raise Cut(" ".join(args))
+        return done
+
+    monkeypatch.setattr(Git, "run", run)
+    with pytest.raises(Cut):
+        yield
+    monkeypatch.setattr(Git, "run", real)
+
+
+def _team(tmp_path: Path, remote: Path) -> tuple[Store, Store, Visit]:
+    ana, bo = _pm(tmp_path, "ana"), _pm(tmp_path, "bo")
+    seed_demo(ana, TODAY)
+    init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
+    visit = ana.all(Visit)[0]
+    actions.share_visit(ana, visit.id or 0, NOW)
+    sync(ana, NOW)
+    join_team(bo, str(remote), bo.member, "Bo", NOW)
+    return ana, bo, visit
+
+
+def _title(store: Store, uid: str) -> str:
+    return store.all(Requirement, "uid = ?", [uid])[0].title
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_an_edit_after_a_sync_cut_at_its_export_commit_is_kept(
+    tmp_path: Path, remote: Path, monkeypatch: pytest.MonkeyPatch, when: str
+) -> None:
+    """Cut when the export's commit becomes the branch. It used to become the branch before
+    SQLite noted it: the next sync took that commit for the team's and applied it over this
+    laptop's records, so a title typed after the cut went back to the one sent (a new
+    requirement), or stood in a conflict of Ana with herself (an existing one)."""
+    ana, bo, visit = _team(tmp_path, remote)
+    new = ana.save(Requirement(customer_id=visit.customer_id, visit_id=visit.id, title="NEW-1"))
+    old = ana.requirements(customer_id=visit.customer_id)[0]
+    requirement_pool.edit(ana, old.id or 0, {"title": "OLD-1"})
+    with cut_at(monkeypatch, when, "update-ref", BRANCH):
+        sync(ana, NOW)
+    requirement_pool.edit(ana, new.id or 0, {"title": "NEW-2"})
+    requirement_pool.edit(ana, old.id or 0, {"title": "OLD-2"})
+    sync(ana, NOW)
+    sync(bo, NOW)
+    for pm in (ana, bo):
+        assert (_title(pm, new.uid), _title(pm, old.uid)) == ("NEW-2", "OLD-2")
+        assert actions.conflicts(pm) == []
+
+
+def test_records_committed_by_a_cut_sync_count_as_kept_until_a_push_lands(
+    tmp_path: Path, remote: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cut after the export was committed here, before anything reached the team: the
+    outbox is empty, so the records count as kept (unsent) until a push lands. They used
+    to count only once a whole sync had failed, so the line said nothing was waiting."""
+    from interview_tui.team.standing import standing
+
+    ana, _, visit = _team(tmp_path, remote)
+    [first, second] = ana.requirements(customer_id=visit.customer_id)[:2]
+    requirement_pool.edit(ana, first.id or 0, {"title": "ONE"})
+    requirement_pool.edit(ana, second.id or 0, {"title": "TWO"})
+    with cut_at(monkeypatch, "before", "fetch"):
+        sync(ana, NOW)
+    now = standing(ana)
+    assert now is not None and (now.pending, now.unsent) == (0, 2)
+    sync(ana, NOW)
+    now = standing(ana)
+    assert now is not None and now.kept == 0
+
+
+def test_simulated_pms_cut_at_the_export_commit_lose_nothing(tmp_path: Path) -> None:
+    """Every killed sync of a small simulation stops in its own process right after the
+    branch's first move (the export commit, where titles were lost), and its PM edits again
+    what it wrote last."""
+    from tests.team_simulation import Simulation
+
+    label = "after git update-ref 1"
+    sim = Simulation(
+        tmp_path, pms=3, rounds=3, seed=1, kill_share=0.7, offline=(0, 0), cut=label, follow_up=True
+    )
+    outcome = sim.run()
+    assert sim.cuts and all(name == label for _, name in sim.cuts)
+    assert outcome.lost == [] and outcome.diverged == [] and outcome.entries_missing == []
+    assert outcome.self_conflicts == []
