@@ -36,7 +36,12 @@ from interview_tui.tui.data import (
 from interview_tui.tui.keymap import effective_keymap
 from interview_tui.tui.routes import screen_class
 from interview_tui.tui.team_line import SYNC_KEY, TeamSync
-from interview_tui.tui.textual_private import bindings_after_keymap, decode_alt_keys, run_bindings
+from interview_tui.tui.textual_private import (
+    bindings_after_keymap,
+    decode_alt_keys,
+    run_bindings,
+    wrap_as_chinese,
+)
 
 #: the longest a key waits for the field in focus to handle the keys typed before it
 CATCH_UP_SECONDS = 1.0
@@ -106,6 +111,7 @@ class InterviewApp(TeamSync, App[None]):
         theme: str = "dark",
     ) -> None:
         decode_alt_keys()  # alt+3 from a terminal is alt+3, a typed £ is £
+        wrap_as_chinese()  # no character alone on a Chinese paragraph's last line
         super().__init__()
         translate_bindings(self)
         self.store = store
