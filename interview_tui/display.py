@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache
+from functools import lru_cache
 
 _SYMBOLS: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}  # ␀ … ␟
 _SYMBOLS[0x7F] = "␡"
@@ -137,7 +137,7 @@ def _phrase_kept(text: str, line: list[tuple[int, int]], width: int) -> list[tup
     return []
 
 
-@cache
+@lru_cache(maxsize=4096)  # a screen redraws the same texts at the same widths
 def _cjk_breaks(text: str, width: int, fold: bool) -> tuple[int, ...]:
     from rich.cells import cell_len, chop_cells
 
