@@ -10,7 +10,9 @@ Markup is never parsed from such text: the TUI wraps it in ``rich.text.Text`` (s
 
 from __future__ import annotations
 
+import itertools
 import re
+from functools import lru_cache
 
 _SYMBOLS: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}  # ␀ … ␟
 _SYMBOLS[0x7F] = "␡"
@@ -63,3 +65,104 @@ def mail_address(name: str, address: str) -> str:
     from email.utils import formataddr
 
     return formataddr((header_value(name), header_value(address)))
+
+
+# -- where prose breaks into lines ----------------------------------------------------------
+
+#: Chinese, Japanese and Korean characters and full-width forms: a line may break between
+#: any two of them (Chinese puts no spaces between words)
+_CJK = re.compile(
+    "[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002fa1f]"
+)
+#: never the first character of a line (a comma or a closing bracket goes with what it ends)
+_CLOSING = frozenset("，。、；：！？）」』》〉】〕”’…—·,.;:!?)]}%％")
+#: never the last character of a line (an opening bracket goes with what it opens)
+_OPENING = frozenset("（「『《〈【〔“‘([{")
+
+
+def _unit_starts(text: str) -> list[int]:
+    """Where a line may begin: after spaces, and between two characters of which one is
+    Chinese (not before closing punctuation, not after opening punctuation)."""
+    starts = [0]
+    for index in range(1, len(text)):
+        before, char = text[index - 1], text[index]
+        if char.isspace():
+            continue
+        if before.isspace():
+            starts.append(index)
+        elif char in _CLOSING or before in _OPENING:
+            continue
+        elif _CJK.match(before) or _CJK.match(char):
+            starts.append(index)
+    return starts
+
+
+def line_breaks(text: str, width: int, fold: bool = True) -> list[int]:
+    """Where one line of prose is broken to fit ``width`` cells, as offsets into ``text``
+    (the contract of ``rich._wrap.divide_line``, which Textual and rich wrap with).
+
+    Text with Chinese in it breaks between characters as Chinese does (not only at
+    spaces, which left half a line empty before a long phrase), never before a comma or a
+    closing bracket, and never leaves one character or one word alone on its last line:
+    the word before goes down with it. Text without Chinese is broken as rich breaks it.
+    """
+    if width <= 0 or not _CJK.search(text):
+        from rich._wrap import divide_line
+
+        return divide_line(text, width, fold=fold)
+    return list(_cjk_breaks(text, width, fold))
+
+
+def _phrase_kept(text: str, line: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
+    """A line ends inside a phrase (Chinese characters with no space between them): when the
+    whole phrase fits on a line and the line keeps a third of its width without it, the line
+    ends at the space before it and the phrase begins the next one (``客户方：50%`` whole,
+    not ``客户`` / ``方：50%``). Returns what moves to the next line."""
+    from rich.cells import cell_len
+
+    if text[line[-1][1] - 1].isspace():
+        return []
+    for at in range(len(line) - 1, 0, -1):
+        if not text[line[at - 1][1] - 1].isspace():
+            continue
+        begins = line[at][0]
+        ends = next((i for i in range(begins, len(text)) if text[i].isspace()), len(text))
+        kept = cell_len(text[line[0][0] : begins].rstrip())
+        if cell_len(text[begins:ends]) <= width and 3 * kept >= width:
+            moved = line[at:]
+            del line[at:]
+            return moved
+        return []
+    return []
+
+
+@lru_cache(maxsize=4096)  # a screen redraws the same texts at the same widths
+def _cjk_breaks(text: str, width: int, fold: bool) -> tuple[int, ...]:
+    from rich.cells import cell_len, chop_cells
+
+    bounds = [*_unit_starts(text), len(text)]
+    lines: list[list[tuple[int, int]]] = [[]]
+    used = 0
+    for start, end in itertools.pairwise(bounds):
+        piece = text[start:end]
+        needed = cell_len(piece.rstrip())
+        if lines[-1] and used + needed > width:
+            lines.append(_phrase_kept(text, lines[-1], width))
+            used = sum(cell_len(text[a:b]) for a, b in lines[-1])
+        if needed > width and fold:  # longer than a line (a long path): cut where it ends
+            at = start
+            for number, chunk in enumerate(chop_cells(piece, width)):
+                if number:
+                    lines.append([])
+                lines[-1].append((at, at + len(chunk)))
+                at += len(chunk)
+                used = cell_len(chunk)
+            continue
+        lines[-1].append((start, end))
+        used += cell_len(piece)
+    if len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 1:  # one alone: one more
+        start = lines[-2][-1][0]
+        if cell_len(text[start : lines[-1][0][1]].rstrip()) <= width:
+            lines[-1].insert(0, lines[-2].pop())
+    return tuple(line[0][0] for line in lines[1:] if line and line[0][0])

@@ -84,14 +84,41 @@ class UserSettings:
 KEYS: tuple[str, ...] = tuple(f.name for f in fields(UserSettings))
 
 
+@dataclass(frozen=True, slots=True)
+class SettingsProblem:
+    """One bad value (or a file that could not be read), in parts for a list that shows
+    each of them, and as the one line the command line prints."""
+
+    #: the file, or ``environment variable NAME``
+    where: str
+    #: the key (``""`` for the whole file)
+    key: str
+    #: the value as given, literal and shortened (``""`` for an unknown key or the file)
+    value: str
+    #: what is wrong with it
+    reason: str
+    #: how to put it right
+    fix: str
+    #: all of it on one line
+    line: str
+
+    def __str__(self) -> str:
+        return self.line
+
+
 @dataclass(slots=True)
 class LoadedSettings:
     settings: UserSettings
     path: Path
     #: key -> where its value came from: the file, ``env NAME`` or ``default``
     sources: dict[str, str] = field(default_factory=dict)
-    #: one line per bad value (file or variable, key, value, what is wrong, the fix)
-    problems: list[str] = field(default_factory=list)
+    #: one per bad value (file or variable, key, value, what is wrong, the fix)
+    issues: list[SettingsProblem] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        """One line per bad value (file or variable, key, value, what is wrong, the fix)."""
+        return [issue.line for issue in self.issues]
 
 
 def settings_path() -> Path:
@@ -405,7 +432,7 @@ MAX_SETTINGS_BYTES = 4 * 1024 * 1024
 SHOWN_CHARS = 60
 
 
-def _read_file(path: Path, problems: list[str]) -> dict[str, Any]:
+def _read_file(path: Path, problems: list[SettingsProblem]) -> dict[str, Any]:
     """The file's table, or ``{}`` with one line in ``problems``: a file that is not a
     regular file, too big, not UTF-8, nested too deep or not TOML (:mod:`interview_tui.reading`)."""
     from interview_tui.reading import ReadError, read_toml
@@ -415,9 +442,12 @@ def _read_file(path: Path, problems: list[str]) -> dict[str, Any]:
     try:
         return read_toml(path, what="settings", limit=MAX_SETTINGS_BYTES)
     except ReadError as exc:
-        problems.append(t("settings.refused", problem=str(exc)))
+        line = t("settings.refused", problem=str(exc))
+        problems.append(SettingsProblem(str(path), "", "", str(exc), t("settings.fix.file"), line))
     except tomllib.TOMLDecodeError as exc:
-        problems.append(t("settings.syntax", path=path, reason=exc))
+        line = t("settings.syntax", path=path, reason=exc)
+        reason = t("settings.why.syntax", reason=exc)
+        problems.append(SettingsProblem(str(path), "", "", reason, t("settings.fix.syntax"), line))
     return {}
 
 
@@ -438,10 +468,15 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
 
     env = os.environ
     path = path or settings_path()
-    problems: list[str] = []
+    problems: list[SettingsProblem] = []
     data = _read_file(path, problems)
     for key in sorted(set(data) - set(KEYS)):
-        problems.append(t("settings.unknown_key", path=path, key=_shown(key), keys=", ".join(KEYS)))
+        keys = ", ".join(KEYS)
+        line = t("settings.unknown_key", path=path, key=_shown(key), keys=keys)
+        fix = t("settings.fix.unknown_key", keys=keys)
+        problems.append(
+            SettingsProblem(str(path), _shown(key), "", t("settings.why.unknown_key"), fix, line)
+        )
     given_env = {key for key in KEYS if env.get(env_name(key), "") != ""}
     forced: dict[str, Any] = {}
     plain = _plain_values({key: value for key, value in data.items() if key in KEYS}, env)
@@ -466,16 +501,16 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
                     value = env.get(env_name(key)) if key in given_env else data.get(key)
                     reason = str(error["msg"]).removeprefix("Value error, ")
                     fix = t(f"settings.fix.{key}")
-                    problems.append(
-                        t(
-                            "settings.bad_value",
-                            where=where,
-                            key=key,
-                            value=_shown(repr(value)),
-                            reason=reason,
-                            fix=fix,
-                        )
+                    shown = _shown(repr(value))
+                    line = t(
+                        "settings.bad_value",
+                        where=where,
+                        key=key,
+                        value=shown,
+                        reason=reason,
+                        fix=fix,
                     )
+                    problems.append(SettingsProblem(where, key, shown, reason, fix, line))
         else:  # pragma: no cover - defaults are valid, so the loop always ends
             raise AssertionError("settings defaults do not validate")
     finally:

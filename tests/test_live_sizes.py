@@ -82,10 +82,14 @@ async def test_panes_come_back_when_the_terminal_grows(make_app) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+@pytest.mark.parametrize(
+    "size", [(80, 24), (120, 36), (60, 20), (40, 12)], ids=["80x24", "120x36", "60x20", "40x12"]
+)
 def test_live_header_snapshot(snap_compare, make_app, lang, size) -> None:
     """You should see the note's flags first (internal, then private), the speaker 陈工,
-    its goal and its number, above the note editor; at 80 columns over two lines."""
+    its goal and its number, above the note editor; at 80 columns over two lines. At 60×20
+    the side pane has given way, at 40×12 the outline too: the note editor is still there,
+    at least 30 cells wide."""
 
     async def flagged(pilot) -> None:
         await _flag_everything(pilot)

@@ -241,3 +241,17 @@ def test_every_overridden_hook_is_still_textuals() -> None:
             assert theirs is not None, f"Textual's {textual_class.__name__}.{name} is gone"
             mine = inspect.getattr_static(subclass, name)
             assert type(mine) is type(theirs), f"{textual_class.__name__}.{name} changed kind"
+
+
+def test_textual_and_rich_wrap_with_the_chinese_line_breaks() -> None:
+    """textual.content.divide_line and rich.text.divide_line, the names both wrap with."""
+    from rich.console import Console
+    from rich.text import Text
+    from textual.content import Content
+
+    textual_private.wrap_as_chinese()
+    text = "普通工程师在职十年以上。"
+    lines = Content(text).wrap(22)
+    assert [line.plain.rstrip() for line in lines] == ["普通工程师在职十年", "以上。"]
+    wrapped = Text(text).wrap(Console(width=22), 22)
+    assert [line.plain.rstrip() for line in wrapped] == ["普通工程师在职十年", "以上。"]

@@ -333,12 +333,12 @@ def _catch_up(store: Store, git: Git, config: TeamConfig) -> int:
     whose records it holds."""
     head = git.rev(BRANCH)
     imported = config.imported or None
-    noted = imported and imported != head and git.rev(imported)
-    if noted and (head is None or not git.is_ancestor(imported, head)):  # an export made here
-        on = imported
+    noted = imported if imported and imported != head and git.rev(imported) else None
+    if noted and (head is None or not git.is_ancestor(noted, head)):  # an export made here
+        on = noted
         if head is not None:
             message = t("team.merge_message")
-            on = merge_commits(git, head, imported, schema_for, config.identity, message)
+            on = merge_commits(git, head, noted, schema_for, config.identity, message)
         git.run("update-ref", BRANCH, on, head or "")
         head = on
     if head and head != imported:

@@ -39,7 +39,13 @@ from interview_tui.tui.data import (
 from interview_tui.tui.keymap import effective_keymap
 from interview_tui.tui.routes import screen_class
 from interview_tui.tui.team_line import SYNC_KEY, TeamSync
-from interview_tui.tui.textual_private import decode_alt_keys, load_screen_css, run_bindings
+from interview_tui.tui.textual_private import (
+    bindings_after_keymap,
+    decode_alt_keys,
+    load_screen_css,
+    run_bindings,
+    wrap_as_chinese,
+)
 
 #: the longest a key waits for the field in focus to handle the keys typed before it
 CATCH_UP_SECONDS = 1.0
@@ -78,6 +84,14 @@ class InterviewApp(TeamSync, App[None]):
             show=False,
         ),
         Binding(
+            "exclamation_mark",
+            "settings_problems",
+            "app.settings_problems",
+            id="app.settings_problems",
+            tooltip="app.settings_problems.help",
+            show=False,
+        ),  # named by the one line that says values were ignored
+        Binding(
             "q",
             "back_or_quit",
             "app.back_or_quit",
@@ -101,6 +115,7 @@ class InterviewApp(TeamSync, App[None]):
         theme: str = "dark",
     ) -> None:
         decode_alt_keys()  # alt+3 from a terminal is alt+3, a typed £ is £
+        wrap_as_chinese()  # no character alone on a Chinese paragraph's last line
         super().__init__()
         translate_bindings(self)
         self.store = store
@@ -128,6 +143,8 @@ class InterviewApp(TeamSync, App[None]):
         self.undo_stacks: dict[str, list[Undo]] = {}
         #: the user's settings (:mod:`interview_tui.settings`), read off the UI thread
         self._user_settings: UserSettings | None = None
+        #: the settings' bad values, each ignored (listed by ``!``)
+        self.settings_issues: list[Any] = []
         self.init_team_sync()
 
     # -- settings: read in a worker, a bad value is a warning toast -------------------------
@@ -144,10 +161,33 @@ class InterviewApp(TeamSync, App[None]):
 
         loaded = load_settings()
         self._user_settings = loaded.settings
-        for problem in loaded.problems:
-            self.call_from_thread(
-                self.notify, problem, title="settings.toml", severity="warning", timeout=20
-            )
+        if loaded.issues:
+            self.call_from_thread(self._settings_ignored, loaded.issues)
+
+    def _settings_ignored(self, issues: list[Any]) -> None:
+        """One line for every bad value, naming the key that lists them (never a toast
+        each: four of them covered half of home)."""
+        from interview_tui.settings import FILE_NAME
+
+        self.settings_issues = list(issues)
+        key = next(
+            (
+                self.get_key_display(binding)
+                for bindings in bindings_after_keymap(self).values()
+                for binding in bindings
+                if binding.action == "settings_problems"
+            ),
+            "",
+        )
+        said = t("settings.ignored", count=len(issues), file=FILE_NAME, key=key)
+        self.notify(said, severity="warning", timeout=20)
+
+    def action_settings_problems(self) -> None:
+        """Each ignored value of the settings: file, key, value, why, fix."""
+        from interview_tui.tui.confirm import SettingsProblemsDialog
+
+        if not isinstance(self.screen, SettingsProblemsDialog):
+            self.push_screen(SettingsProblemsDialog(self.settings_issues))
 
     # -- saving: one ordered writer thread, one error path -----------------------------------
 
@@ -429,7 +469,6 @@ class InterviewApp(TeamSync, App[None]):
     async def action_back_or_quit(self) -> None:
         """``q``: what esc does on this screen (back, leave the meeting, finish), and quit
         on the first screen."""
-        from interview_tui.tui.textual_private import bindings_after_keymap
 
         screen = self.screen
         if len(self.screen_stack) > 1:

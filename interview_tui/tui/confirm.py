@@ -1,4 +1,4 @@
-"""Small modal questions: confirm a move, or choose one of a few.
+"""Small modal questions: confirm a move, or choose one of a few; the list of ignored settings.
 
 ``enter`` answers with the focused button (Cancel is focused first for anything that takes
 work back or deletes), ``esc`` cancels; these dialogs hold no typed text, so nothing is lost.
@@ -6,10 +6,14 @@ work back or deletes), ``esc`` cancels; these dialogs hold no typed text, so not
 
 from __future__ import annotations
 
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -125,3 +129,61 @@ class UnsavedDialog(BaseModal):
     @on(Button.Pressed, "#discard")
     def action_discard(self) -> None:
         self.dismiss("discard")
+
+
+class SettingsProblemsDialog(BaseModal):
+    """The values of ``settings.toml`` (or its variables) that were ignored: for each, the
+    file, the key, the value, why and how to fix it; ``esc`` or ``enter`` closes it."""
+
+    DEFAULT_CSS = (
+        _CSS.format(name="SettingsProblemsDialog")
+        + """
+SettingsProblemsDialog > Vertical { max-width: 100; }
+SettingsProblemsDialog VerticalScroll { height: auto; max-height: 100%; }
+SettingsProblemsDialog .problem { height: auto; padding-bottom: 1; }
+"""
+    )
+    AUTO_FOCUS = "VerticalScroll"
+    BINDINGS = [
+        Binding("escape,enter", "close", "settings.problems.close", id="settings.problems.close")
+    ]
+
+    def __init__(self, problems: list[Any]) -> None:
+        super().__init__()
+        self.problems = problems
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(
+                literal(t("settings.problems.title", count=len(self.problems))),
+                classes="dialog-title",
+            )
+            with VerticalScroll(can_focus=True):
+                if not self.problems:
+                    yield Static(literal(t("settings.problems.none")), classes="body")
+                where = None
+                for problem in self.problems:  # the file named once for the values in it
+                    yield Static(_problem_table(problem, problem.where != where), classes="problem")
+                    where = problem.where
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _problem_table(problem: Any, with_file: bool) -> Table:
+    """One problem as label / value rows (the user's value and the file name literal); the
+    file only ``with_file`` (the first of its problems)."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    rows = [
+        ("settings.problems.where", problem.where if with_file else ""),
+        ("settings.problems.key", problem.key),
+        ("settings.problems.value", problem.value),
+        ("settings.problems.why", problem.reason),
+        ("settings.problems.fix", problem.fix),
+    ]
+    for label, value in rows:
+        if value:
+            table.add_row(Text(t(label)), Text(value))
+    return table

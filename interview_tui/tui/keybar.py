@@ -11,7 +11,7 @@ also listed by ``f1`` and offered in the command palette.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -24,6 +24,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from interview_tui.display import visible
+from interview_tui.i18n import t
 
 #: the key that lists every key of the screen (kept in sight on the right)
 HELP_ID = "app.help"
@@ -32,6 +33,21 @@ HELP_ID = "app.help"
 QUIT_ID = "app.quit"
 #: lines the keys may take before the rest are left to f1 and the palette
 MAX_LINES = 2
+#: the keys Textual's own widgets show, by the English they are declared with -> catalog
+#: key: an open pick list's esc, the palette's esc, a link's enter (our bindings are
+#: translated where they are declared, see :func:`interview_tui.tui.base.translate_bindings`)
+TEXTUAL_DESCRIPTIONS = {
+    "Dismiss menu": "keys.textual.dismiss_menu",
+    "Exit the command palette": "keys.textual.exit_palette",
+    "Open link": "keys.textual.open_link",
+}
+
+
+def translated(binding: Binding) -> Binding:
+    """``binding`` described in the user's language: Textual's own in the catalog's words."""
+    if key := TEXTUAL_DESCRIPTIONS.get(binding.description):
+        return replace(binding, description=t(key), tooltip=t(key))
+    return binding
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +102,8 @@ class KeyBar(Widget, can_focus=False):
         for _node, binding, enabled, tooltip in sorted(active.values(), key=self._declared):
             if binding.show and binding.action not in actions:
                 actions.add(binding.action)
+                if binding.description in TEXTUAL_DESCRIPTIONS:
+                    binding, tooltip = translated(binding), ""
                 key = _Key(binding, enabled, tooltip or binding.tooltip or binding.description)
                 (right if binding.id in kept_right else left).append(key)
         palette = next(

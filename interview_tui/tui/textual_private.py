@@ -83,6 +83,21 @@ def decode_alt_keys() -> None:
         table[sequence] = (_AltKey(alt_key),)
 
 
+def wrap_as_chinese() -> None:
+    """Textual's ``Content`` and rich's ``Text`` break prose into lines with
+    :func:`interview_tui.display.line_breaks`: Chinese breaks between characters, never
+    before a comma, and never leaves one character or one word alone on its last line
+    (text without Chinese breaks as before). Both look up the private ``divide_line`` of
+    their module when they wrap; safe to call again."""
+    import rich.text
+    import textual.content
+
+    from interview_tui.display import line_breaks
+
+    textual.content.divide_line = line_breaks
+    rich.text.divide_line = line_breaks
+
+
 # -- bindings -------------------------------------------------------------------------------
 
 

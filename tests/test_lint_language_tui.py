@@ -1,0 +1,41 @@
+"""Lint findings in the Chinese UI are Chinese (issue 25, "Reading it"), an English question
+included: the finding's words follow the interface; only the question's own words (and a
+rewrite of it, which stays in its language) may be English."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from textual.widgets import Input, Static
+
+from interview_tui.lint import lint_text
+from tests.conftest import settle
+from tests.test_chinese_everywhere import ALLOWED
+
+QUESTION = "Quick one: don't you agree the console is slow?"
+
+#: where a question is typed and linted as it is typed: the plan's own question, the
+#: meeting's question that came up
+DIALOGS = [("plan", {"visit_id": 4}, "ctrl+o"), ("live", {"visit_id": 4}, "ctrl+o")]
+
+
+@pytest.mark.parametrize(("route", "kwargs", "key"), DIALOGS, ids=[r for r, _, _ in DIALOGS])
+async def test_an_english_question_is_explained_in_chinese(make_app, route, kwargs, key) -> None:
+    app = make_app(route, lang="zh", **kwargs)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        app.screen.query_one("#text", Input).value = QUESTION
+        await settle(pilot)
+        shown = str(app.screen.query_one("#findings", Static).render())
+    result = lint_text(QUESTION, ui_language="zh-CN")
+    assert result.findings, "the example must be flagged"
+    assert re.search(r"[\u4e00-\u9fff]", shown), shown
+    theirs = {w.lower() for w in re.findall(r"[A-Za-z]+", QUESTION + " " + (result.rewrite or ""))}
+    english = {w for w in re.findall(r"[A-Za-z]{2,}", shown) if w.lower() not in theirs | ALLOWED}
+    assert not english, f"English in a Chinese finding: {sorted(english)}\n{shown}"
+    for finding in result.findings:
+        if finding.text_level:
+            assert finding.message in shown, (finding.message, shown)
