@@ -58,12 +58,10 @@ def export(
         report=report,
         settings=user,
     )
-    if output_format == "chase-eml" and not to:
-        from interview_tui.exports.bundle import load_bundle
-        from interview_tui.exports.chase import chase_targets, unreachable_note
+    from interview_tui.exports.render import mail_note
 
-        if note := unreachable_note(chase_targets(load_bundle(store, visit_id))):
-            echo(f"interview-tui: {note}", err=True)
+    if note := mail_note(store, visit_id, output_format, to=to, report=report):
+        echo(f"interview-tui: {note}", err=True)
     if output is None:
         write_export(data, output_format)
         return

@@ -217,16 +217,13 @@ def _not_asked(bundle: VisitBundle) -> list[str]:
 def _agreed_plan(plan: dict[str, str]) -> list[str]:
     """The plan the customer agreed to, as sub-items (nothing when not agreed)."""
     lines = []
-    if "plan" in plan or "planned" in plan:
-        text = " ".join(
-            x
-            for x in (
-                md(plan.get("plan", "")),
-                t("recap.planned", date=md(plan["planned"])) if "planned" in plan else "",
-            )
-            if x
-        )
-        lines.append(f"  - {t('recap.plan', text=text)}")
+    if "plan" in plan and "planned" in plan:  # two sentences, never run together
+        text = md(plan["plan"].rstrip(" .。;；,，"))
+        lines.append(f"  - {t('recap.plan_dated', text=text, date=md(plan['planned']))}")
+    elif "plan" in plan:
+        lines.append(f"  - {t('recap.plan', text=md(plan['plan']))}")
+    elif "planned" in plan:
+        lines.append(f"  - {t('recap.planned', date=md(plan['planned']))}")
     if "workaround" in plan:
         lines.append(f"  - {t('recap.workaround', text=md(plan['workaround']))}")
     return lines
@@ -270,13 +267,17 @@ def _solutions_to_confirm(requirements: list[dict[str, str]]) -> list[str]:
     return [*out, "", t("recap.solutions_ask"), ""]
 
 
-def recap_md(bundle: VisitBundle) -> str:
-    """For the customer: thanks, what we shared, requirements to confirm, what they can already
-    do (and how), and the commitments that stand (dropped ones are left out, done ones say so).
-    """
+def recap_md(bundle: VisitBundle, sender_name: str = "") -> str:
+    """For the customer, as a letter: a greeting to the people who attended, thanks, what we
+    shared, requirements to confirm, what they can already do (and how), the commitments that
+    stand (dropped ones are left out, done ones say so), and the closing signed with the
+    sender's name (from the settings)."""
     day = _day(bundle)
+    names = t("chase.name_separator").join(md(p.name) for p in bundle.attendees if p.name.strip())
     out = [
         f"# {t('recap.title', customer=md(bundle.customer.name), date=day)}",
+        "",
+        t("chase.greeting", names=names) if names else t("chase.greeting_none"),
         "",
         t("recap.thanks", date=day),
         "",
@@ -319,4 +320,6 @@ def recap_md(bundle: VisitBundle) -> str:
     if bundle.visit.next_step:
         out += [f"## {t('recap.next_step')}", "", md(bundle.visit.next_step, block=True), ""]
     out += [t("recap.closing"), ""]  # a letter ends as one
+    if sender_name.strip():  # a hard line break: the name under the regards
+        out += [f"{t('recap.regards')}  ", md(" ".join(sender_name.split())), ""]
     return "\n".join(out)
