@@ -120,3 +120,34 @@ def test_our_plan_and_its_date_are_two_sentences(demo_store, lang, expected) -> 
         demo_store, 3, "recap-md", today=FIXED_TODAY, now=FIXED_NOW, settings=SETTINGS
     ).decode()
     assert expected in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_sender_written_to_the_settings_counts_without_a_restart(
+    make_app, tmp_path, monkeypatch, lang
+) -> None:
+    from textual.widgets import Select, Static
+
+    from tests.conftest import settle
+
+    monkeypatch.delenv("INTERVIEW_TUI_EMAIL", raising=False)
+    monkeypatch.setenv("INTERVIEW_TUI_EXPORT_FOLDER", str(tmp_path / "out"))
+    app = make_app("export", visit_id=1, lang=lang)  # a Chinese customer: the mail is zh
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#format", Select).value = "eml"
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        said = str(app.screen.query_one("#export-message", Static).content)
+        assert "settings.toml" in said and "--from" not in said, said
+        assert ("no sender" in said) if lang == "en" else ("没有发件人" in said), said
+        config = tmp_path / "config"
+        config.mkdir(exist_ok=True)
+        (config / "settings.toml").write_text('name = "Li Wei"\nemail = "li@example.com"\n')
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        said = str(app.screen.query_one("#export-message", Static).content)
+    written = tmp_path / "out" / "visit-1-recap.eml"
+    assert written.exists(), said
+    assert b"li@example.com" in written.read_bytes()

@@ -47,6 +47,13 @@ def export(
     store = settings.open_store(read_only=True)
     if output is not None:
         check_target(output, database=Path(store.path), force=force)
+    if output_format in ("eml", "chase-eml") and not sender.strip() and not user.sender:
+        from interview_tui.errors import UserError
+        from interview_tui.i18n import t
+        from interview_tui.settings import env_name, settings_path
+
+        path, env = str(settings_path()), env_name("email")
+        raise UserError(t("mail.no_sender_cli", path=path, env=env))
     data = render(
         store,
         visit_id,

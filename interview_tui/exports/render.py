@@ -131,7 +131,15 @@ def _sender(given: str, settings: UserSettings) -> str:
     if settings.sender:
         return settings.sender
     from interview_tui.errors import UserError
-    from interview_tui.i18n import t
+    from interview_tui.i18n import interface_language, t
     from interview_tui.settings import env_name, settings_path
 
-    raise UserError(t("mail.no_sender", path=str(settings_path()), env=env_name("email")))
+    # said to the PM (not in the customer's language of the mail), naming no CLI option:
+    # the CLI says its own (``--from``) before it renders
+    said = t(
+        "mail.no_sender",
+        language=interface_language(),
+        path=str(settings_path()),
+        env=env_name("email"),
+    )
+    raise UserError(said)

@@ -120,14 +120,19 @@ class InterviewApp(TeamSync, App[None]):
         self.drafts: dict[str, dict[str, Any]] = {}
         #: the user's settings (:mod:`interview_tui.settings`), read off the UI thread
         self._user_settings: UserSettings | None = None
+        #: settings.toml's change time and size when it was read (None: no file)
+        self._settings_stamp: tuple[int, int] | None = None
         self.init_team_sync()
 
     # -- settings: read in a worker, a bad value is a warning toast -------------------------
 
     def user_settings(self) -> UserSettings:
-        """The settings (read on first use; call from a worker, never the UI thread)."""
-        if self._user_settings is None:
+        """The settings (read on first use, and again whenever settings.toml has changed
+        since: a fix counts at once, no restart; call from a worker, never the UI thread)."""
+        stamp = _settings_stamp()
+        if self._user_settings is None or stamp != self._settings_stamp:
             self._read_settings()
+            self._settings_stamp = stamp
         assert self._user_settings is not None
         return self._user_settings
 
@@ -440,6 +445,17 @@ class InterviewApp(TeamSync, App[None]):
 
         if not any(isinstance(screen, InterviewPalette) for screen in self.screen_stack):
             self.push_screen(InterviewPalette())  # one at a time, even under the help
+
+
+def _settings_stamp() -> tuple[int, int] | None:
+    """When settings.toml last changed and its size (None: there is none): one stat call."""
+    from interview_tui.settings import settings_path
+
+    try:
+        status = settings_path().stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
 
 
 def takes_as_text(widget: Any, event: events.Key) -> bool:
