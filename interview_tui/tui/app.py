@@ -36,7 +36,11 @@ from interview_tui.tui.data import (
 from interview_tui.tui.keymap import effective_keymap
 from interview_tui.tui.routes import screen_class
 from interview_tui.tui.team_line import SYNC_KEY, TeamSync
-from interview_tui.tui.textual_private import decode_alt_keys, run_bindings
+from interview_tui.tui.textual_private import (
+    decode_alt_keys,
+    keep_wide_characters_whole,
+    run_bindings,
+)
 
 #: the longest a key waits for the field in focus to handle the keys typed before it
 CATCH_UP_SECONDS = 1.0
@@ -98,6 +102,7 @@ class InterviewApp(TeamSync, App[None]):
         theme: str = "dark",
     ) -> None:
         decode_alt_keys()  # alt+3 from a terminal is alt+3, a typed £ is £
+        keep_wide_characters_whole()  # 题 under a toast's edge is drawn, not two spaces
         super().__init__()
         translate_bindings(self)
         self.store = store
