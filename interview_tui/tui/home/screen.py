@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static
 
-from interview_tui.i18n import t
+from interview_tui.i18n import labelled, t
 from interview_tui.services.commitments import kept_line
 from interview_tui.services.home_data import HomeData, read_home, visit_timing
 from interview_tui.tui.data import DataScreen
@@ -254,7 +254,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             text.append(f"{mark} {line.due:%m-%d} {side} ", style="red" if mark != "·" else "")
             if mark == "⚠":
                 text.append(t("home.due_late", days=line.days_late) + " ", style="bold red")
-            text.append(literal(f"{line.customer}: {line.text}", one_line=True))
+            text.append(literal(labelled(line.customer, line.text), one_line=True))
             text.append("\n")
         return text
 

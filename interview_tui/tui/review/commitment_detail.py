@@ -85,7 +85,7 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
             yield Label(t("detail.com.owner_name"))
             yield Input(compact=True, id="owner_name")
             yield Label(t("detail.com.due"))
-            yield Input(compact=True, id="due", placeholder="2026-12-04, +14d, 下周五")
+            yield Input(compact=True, id="due", placeholder=t("date.placeholder"))
             yield Static("", id="due-hint", classes="hint")
             yield Label(t("detail.reason"))
             yield Input(compact=True, id="reason", placeholder=t("detail.com.reason_hint"))
