@@ -226,3 +226,47 @@ def test_the_report_says_why_a_commitment_was_flagged(demo_store) -> None:
     report = render(demo_store, visit.id, "report-md", today=FIXED_TODAY, now=FIXED_NOW).decode()
     line = next(line for line in report.splitlines() if "离线缓存 2027" in line)
     assert "具体上线日期" in line and "上线" in line.split("具体上线日期", 1)[1], line
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "may", "touches"),
+    [
+        # a document or a report handed over touches nothing, whatever figures it holds
+        ("Send the benchmark report for 5k TPS", "Launch dates; price discounts", "", False),
+        (
+            "Send the benchmark report for 5k TPS",
+            "Launch dates; price discounts",
+            "Send benchmark report",
+            False,
+        ),
+        ("发送 5 万 TPS 压测报告", "具体上线日期；价格折扣", "", False),
+        # a bare figure is no price; with a price word or a currency it is
+        ("We will sustain 5k TPS on the GPU pool", "price discounts", "", False),
+        ("压测到 5 万 TPS", "价格折扣", "", False),
+        ("The platform fee comes down to 5k a month", "price discounts", "", True),
+        ("再给你们优惠 5 万", "价格折扣", "", True),
+        ("Three-year deal at $5k a month", "price discounts", "", True),
+    ],
+)
+def test_a_figure_is_a_price_only_with_a_price_word(text, limit, may, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit, may)) is touches
+
+
+@pytest.mark.parametrize(
+    ("limit", "kind", "name"),
+    [
+        # digits inside a name stay ("A100" is not "a"), a hyphenated word stays whole
+        ("A100 discounts", "price", "a100"),
+        ("H100 pricing", "price", "h100"),
+        ("H800 价格折扣", "price", "h800"),
+        ("on-call engineers", "resource", "on-call"),
+        # a price noun with what qualifies it is a price, not a resource
+        ("大客户专属价", "price", "大客户"),
+    ],
+)
+def test_a_limit_keeps_its_names_whole(limit, kind, name) -> None:
+    from interview_tui.services.authority import meaning
+
+    read = meaning(limit)
+    assert read.kind == kind and read.kinds == (kind,), read
+    assert read.subject and name in read.subject[0], read

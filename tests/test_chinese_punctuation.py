@@ -98,3 +98,69 @@ def test_a_translated_line_reads_with_full_width_marks() -> None:
         assert t("live.tag_speaker", speaker="陈工") == "发言人：陈工"
     finally:
         set_language("en")
+
+
+def test_the_chinese_exports_have_full_width_punctuation(demo_store) -> None:
+    """What is put together in code (labels, owners, dates, asides, lists) takes the marks of
+    the language too: the report, the recap and the recap e-mail of the Chinese demo visits
+    (their data is full-width, so an offender is ours)."""
+    import email
+    from email import policy
+
+    from interview_tui.exports.render import render
+    from interview_tui.i18n import set_language
+    from interview_tui.settings import UserSettings
+    from tests.conftest import FIXED_NOW, FIXED_TODAY
+
+    settings = UserSettings(name="李伟", email="li@example.com", recap_lang="ui")
+    set_language("zh")
+    try:
+        texts = []
+        for visit_id in (1, 2):
+            for output_format in ("report-md", "recap-md", "eml"):
+                raw = render(
+                    demo_store,
+                    visit_id,
+                    output_format,
+                    today=FIXED_TODAY,
+                    now=FIXED_NOW,
+                    settings=settings,
+                )
+                if output_format == "eml":
+                    message = email.message_from_bytes(raw, policy=policy.default)
+                    raw = message.get_body(("plain",)).get_content().encode()
+                texts += [
+                    (f"visit {visit_id} {output_format}", line)
+                    for line in raw.decode().splitlines()
+                ]
+    finally:
+        set_language("en")
+    offenders = [f"{where}: {line}" for where, line in texts if ASCII_IN_CHINESE.search(line)]
+    assert len(texts) > 100 and not offenders, "\n".join(offenders)
+
+
+def test_parts_joined_in_code_take_the_marks_of_the_language() -> None:
+    from interview_tui.i18n import aside, head, joined, labelled, set_language
+
+    set_language("zh")
+    try:
+        assert labelled("客户", "王磊") == "客户：王磊"
+        assert aside("王总", joined(["副总裁", "业务"])) == "王总（副总裁，业务）"
+        assert joined(["用户：A", "场景：B"], "semicolon") == "用户：A；场景：B"
+        assert joined(["王总", "陈工"], "list") == "王总、陈工"
+        assert head("角色") == "角色："
+    finally:
+        set_language("en")
+    assert labelled("Customer", "Li") == "Customer: Li" and head("Role") == "Role: "
+    assert aside("Li", joined(["COO", "Business"])) == "Li (COO, Business)"
+
+
+def test_the_chinese_date_hints_show_chinese_forms_the_parser_takes() -> None:
+    from datetime import date
+
+    from interview_tui.domain.dates import parse_due
+
+    hints = [value for key, value in _zh_catalog() if "date" in key or "due" in key]
+    assert hints and not [h for h in hints if re.search(r"\bfri\b|\+\d+d\b", h)], hints
+    for typed in ("周五", "+3天", "下周五", "+14天"):
+        assert parse_due(typed, date(2026, 12, 6)) > date(2026, 12, 6)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select, Static
 
-from interview_tui.tui.review.export_path import for_format, target
+from interview_tui.tui.review.export_path import EXTENSION, default_name, for_format, target
 from tests.conftest import settle
 
 HOME = Path("/home/pm/interview-tui-exports")
@@ -18,9 +18,9 @@ HOME = Path("/home/pm/interview-tui-exports")
 @pytest.mark.parametrize(
     ("typed", "old", "new", "expected"),
     [
-        ("", "recap-md", "ics", str(HOME / "visit-1-ics")),
+        ("", "recap-md", "ics", str(HOME / "visit-1-commitments.ics")),
         ("~/Desktop/", "recap-md", "report-md", "~/Desktop/visit-1-report.md"),
-        ("~/Desktop/visit-1-recap.md", "recap-md", "json", "~/Desktop/visit-1-json"),
+        ("~/Desktop/visit-1-recap.md", "recap-md", "json", "~/Desktop/visit-1-data.json"),
         ("~/Desktop/acme.md", "recap-md", "ics", "~/Desktop/acme.ics"),
         ("~/Desktop/acme.ics", "ics", "report-md", "~/Desktop/acme.md"),
         ("acme", "recap-md", "eml", "acme.eml"),
@@ -31,11 +31,30 @@ def test_a_new_format_keeps_the_folder(typed: str, old: str, new: str, expected:
     assert for_format(typed, HOME, 1, old, new) == expected
 
 
+@pytest.mark.parametrize("output_format", sorted(EXTENSION))
+def test_every_format_gets_a_file_name_with_its_extension(output_format: str) -> None:
+    name = default_name(7, output_format)
+    assert name.startswith("visit-7-") and name.endswith(EXTENSION[output_format]), name
+    assert Path(name).suffix == EXTENSION[output_format] and len(Path(name).stem) > 8
+    # changing to it from any other format gives the same name, in the same folder
+    for old in EXTENSION:
+        assert for_format("", HOME, 7, old, output_format) == str(HOME / name)
+
+
+def test_every_format_the_screen_offers_has_an_extension() -> None:
+    from interview_tui.exports.render import FORMATS
+
+    assert set(FORMATS) <= set(EXTENSION)
+
+
 def test_an_existing_folder_is_a_folder_with_or_without_a_slash(tmp_path: Path) -> None:
     folder = tmp_path / "visits"
     folder.mkdir()
-    assert for_format(str(folder), HOME, 3, "recap-md", "ics") == str(folder / "visit-3-ics")
-    assert target(str(folder), HOME, "visit-3-ics") == folder / "visit-3-ics"
+    made = for_format(str(folder), HOME, 3, "recap-md", "ics")
+    assert made == str(folder / "visit-3-commitments.ics")
+    assert (
+        target(str(folder), HOME, "visit-3-commitments.ics") == folder / "visit-3-commitments.ics"
+    )
     assert target(str(folder) + os.sep, HOME, "x.md") == folder / "x.md"
 
 
@@ -68,12 +87,12 @@ async def test_typed_folder_stays_when_the_format_changes(
         assert path.value == str(mine / "visit-1-report.md")  # not one folder up
         app.screen.query_one("#format", Select).value = "ics"
         await settle(pilot)
-        assert path.value == str(mine / "visit-1-ics")
+        assert path.value == str(mine / "visit-1-commitments.ics")
         where = str(app.screen.query_one("#export-where", Static).content)
         assert "settings.toml" not in where
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert (mine / "visit-1-ics").exists()
+        assert (mine / "visit-1-commitments.ics").exists()
         assert not list((tmp_path / "home").glob("visit-*"))  # nothing written to ~
 
 
@@ -90,3 +109,25 @@ async def test_own_file_name_keeps_its_name(make_app, tmp_path: Path, monkeypatc
         assert path.value == "客户/纪要.eml"
         where = str(app.screen.query_one("#export-where", Static).content)
         assert where == f"将写入 {tmp_path / '客户' / '纪要.eml'}"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_every_format_is_written_with_its_extension(
+    make_app, tmp_path: Path, monkeypatch, lang: str
+) -> None:
+    from interview_tui.exports.render import FORMATS
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("INTERVIEW_TUI_EXPORT_FOLDER", str(tmp_path / "out"))
+    monkeypatch.setenv("INTERVIEW_TUI_EMAIL", "li@example.com")  # a sender for the e-mails
+    app = make_app("export", visit_id=1, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for output_format in FORMATS:
+            app.screen.query_one("#format", Select).value = output_format
+            await settle(pilot)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == sorted(default_name(1, f) for f in FORMATS)
+    assert all(Path(name).suffix in {".md", ".eml", ".ics", ".json"} for name in written)

@@ -171,3 +171,39 @@ def test_the_report_and_the_calendar_say_late(demo_store, lang: str) -> None:
     summary = next(line for line in event.splitlines() if line.startswith("SUMMARY:"))
     assert mark in summary
     assert note.replace(",", "\\,") in event
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_commitment_detail_says_late_with_the_first_due_date(make_app, demo_store, lang):
+    moved = _overdue_then_moved(demo_store)
+    mark, note = WORDS[lang]
+    app = make_app("commitment", lang=lang, commitment_id=moved.id)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await settle(pilot)
+        state = str(app.screen.query_one("#state", Static).render())
+    assert mark in state and note in state, state
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_home_counts_and_marks_a_rescheduled_promise_late(make_app, demo_store, lang):
+    moved = _overdue_then_moved(demo_store)
+    moved.due = FIXED_TODAY + timedelta(days=2)  # due this week again: in the nudge
+    demo_store.save(moved)
+    app = make_app("home", lang=lang)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        counts = str(app.screen.query_one("#commitment-counts", Static).render())
+        due = str(app.screen.query_one("#due-soon", Static).render())
+    assert ("late" if lang == "en" else "迟了") in counts, counts
+    line = next(line for line in due.splitlines() if moved.text[:20] in line)
+    assert ("LATE 10 d" if lang == "en" else "迟了 10 天") in line, line
+
+
+def test_the_brief_and_the_list_use_one_word_for_late() -> None:
+    set_language("zh")
+    try:
+        from interview_tui.i18n import t
+
+        assert t("commitments.late") in t("brief.late", first="2026-11-14", days=3)
+    finally:
+        set_language("en")

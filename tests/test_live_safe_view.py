@@ -120,6 +120,46 @@ async def test_confirm_back_reads_back_what_the_recap_restates(make_app, demo_st
             assert owner in line and due.isoformat() in line, line
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_confirm_back_names_each_requirement_and_its_agreed_solution(
+    make_app, demo_store, lang
+):
+    from datetime import datetime
+
+    from interview_tui.domain.enums import SolutionAnswer
+    from interview_tui.domain.models import Requirement, SolutionProposal, SolutionReply
+
+    customer = demo_store.get(Visit, VISIT).customer_id
+    on = datetime(2026, 11, 24, 10, 0)
+    demo_store.save(
+        Requirement(
+            customer_id=customer,
+            visit_id=VISIT,
+            title="TKN-TITLE fraud scoring at peak",
+            user="Fraud team",
+            scenario="card authorisation peak",
+            pain="p99 140 ms",
+            solutions=[
+                SolutionProposal(
+                    on=on,
+                    text="TKN-AGREED regional scoring cache",
+                    replies=[SolutionReply(on=on, answer=SolutionAnswer.AGREED)],
+                )
+            ],
+        )
+    )
+    app = make_app("live", lang=lang, visit_id=VISIT)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        items = [str(w.content) for w in app.screen.query(".item")]
+    [item] = [i for i in items if "Fraud team" in i]
+    assert "TKN-TITLE fraud scoring at peak" in item, item
+    agreed = {"en": "agreed solution: ", "zh": "已确认的方案："}[lang]
+    assert agreed + "TKN-AGREED regional scoring cache" in item, item
+
+
 # -- 2. nothing internal around the read-back ----------------------------------------------
 
 

@@ -255,3 +255,32 @@ def test_textual_and_rich_wrap_with_the_chinese_line_breaks() -> None:
     assert [line.plain.rstrip() for line in lines] == ["普通工程师在职十年", "以上。"]
     wrapped = Text(text).wrap(Console(width=22), 22)
     assert [line.plain.rstrip() for line in wrapped] == ["普通工程师在职十年", "以上。"]
+
+
+def test_the_compositor_method_kept_whole_is_textuals() -> None:
+    """The compositor's private names :func:`keep_wide_characters_whole` relies on."""
+    from textual._compositor import Compositor
+
+    assert callable(Compositor._get_renders) and isinstance(Compositor.cuts, property)
+    assert Compositor._render_chops.__code__.co_varnames[:3] == ("self", "crop", "is_rendered_line")
+
+
+async def test_a_toast_over_other_widgets_keeps_every_chinese_character(make_app, demo_store):
+    """The no-script toast at 80×24 in Chinese lies across the note field's right edge:
+    every character of it is drawn (it was "还没有问  脚本": 题 split into two spaces)."""
+    from interview_tui.domain.models import ScriptItem
+    from interview_tui.i18n import t
+    from tests.conftest import settle
+
+    for item in demo_store.script(2):
+        demo_store.delete(ScriptItem, item.id)
+    app = make_app("live", lang="zh", visit_id=2)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        screen = [
+            "".join(segment.text for segment in strip)
+            for strip in app.screen._compositor.render_strips()
+        ]
+    said = t("live.no_script", language="zh-CN")
+    toast = "".join(line.split("▌ ", 1)[-1].strip() for line in screen if "▌ " in line)
+    assert said[:12] in toast and "  " not in toast.strip(), toast

@@ -47,6 +47,13 @@ def export(
     store = settings.open_store(read_only=True)
     if output is not None:
         check_target(output, database=Path(store.path), force=force)
+    if output_format in ("eml", "chase-eml") and not sender.strip() and not user.sender:
+        from interview_tui.errors import UserError
+        from interview_tui.i18n import t
+        from interview_tui.settings import env_name, settings_path
+
+        path, env = str(settings_path()), env_name("email")
+        raise UserError(t("mail.no_sender_cli", path=path, env=env))
     data = render(
         store,
         visit_id,
@@ -58,12 +65,10 @@ def export(
         report=report,
         settings=user,
     )
-    if output_format == "chase-eml" and not to:
-        from interview_tui.exports.bundle import load_bundle
-        from interview_tui.exports.chase import chase_targets, unreachable_note
+    from interview_tui.exports.render import mail_note
 
-        if note := unreachable_note(chase_targets(load_bundle(store, visit_id))):
-            echo(f"interview-tui: {note}", err=True)
+    if note := mail_note(store, visit_id, output_format, to=to, report=report):
+        echo(f"interview-tui: {note}", err=True)
     if output is None:
         write_export(data, output_format)
         return

@@ -157,6 +157,11 @@ def chase_eml(
     return to_eml(body, subject=subject, to=recipients, sender=sender, now=now, markdown=markdown)
 
 
+def attendee_addresses(bundle: VisitBundle) -> list[str]:
+    """The To of the recap: each of the customer's attendees who has an e-mail."""
+    return [mail_address(p.name, email) for p in bundle.attendees if (email := email_of(p))]
+
+
 def unreachable_note(targets: ChaseTargets) -> str:
     """What the PM must add by hand: owners without an e-mail address ("" when none)."""
     if not targets.unreachable:

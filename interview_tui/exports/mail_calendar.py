@@ -228,5 +228,5 @@ def commitments_ics(bundle: VisitBundle, now: datetime, *, alarm_minutes: int | 
 def default_subject(bundle: VisitBundle, recap: bool) -> str:
     day = bundle.visit.date.date().isoformat()
     if recap:
-        return t("mail.subject_recap", date=day)
+        return t("mail.subject_recap", customer=bundle.customer.name, date=day)
     return t("mail.subject_report", customer=bundle.customer.name, date=day)

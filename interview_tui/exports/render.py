@@ -71,7 +71,7 @@ def render(
         customer_language = language_of(store, visit_id)
     with speaking(settings.recap_language(customer_language, current_language())):
         if output_format == "recap-md":
-            return recap_md(bundle).encode()
+            return recap_md(bundle, settings.name).encode()
         if output_format == "chase-eml":
             from interview_tui.exports.chase import chase_eml
 
@@ -84,15 +84,43 @@ def render(
                 sender=_sender(sender, settings),
                 signature=settings.signature,
             )
-        body = recap_md(bundle)
+        from interview_tui.exports.chase import attendee_addresses
+
+        body = recap_md(bundle, settings.name)
         return to_eml(
             signed(body, settings.signature),
             now=now,
-            to=list(to),
+            to=list(to) or attendee_addresses(bundle),
             markdown=signed(body, settings.signature, markdown=True),
             subject=subject or default_subject(bundle, recap=True),
             sender=_sender(sender, settings),
         )
+
+
+def mail_note(
+    store: Store,
+    visit_id: int,
+    output_format: str,
+    *,
+    to: tuple[str, ...] = (),
+    report: bool = False,
+) -> str:
+    """One line for the PM (in the interface language) when an e-mail to the customer goes
+    out with people it cannot reach: a recap whose attendees have no e-mail (it has no To),
+    a chase whose owners have none ("" when all is well). The e-mail is written anyway."""
+    if to or report or output_format not in ("eml", "chase-eml"):
+        return ""
+    from interview_tui.exports.bundle import load_bundle
+    from interview_tui.exports.chase import attendee_addresses, chase_targets, unreachable_note
+    from interview_tui.i18n import interface_language, speaking, t
+
+    bundle = load_bundle(store, visit_id)
+    with speaking(interface_language()):
+        if output_format == "chase-eml":
+            return unreachable_note(chase_targets(bundle))
+        if attendee_addresses(bundle):
+            return ""
+        return t("mail.no_recipients", customer=bundle.customer.name)
 
 
 def _sender(given: str, settings: UserSettings) -> str:
@@ -103,7 +131,15 @@ def _sender(given: str, settings: UserSettings) -> str:
     if settings.sender:
         return settings.sender
     from interview_tui.errors import UserError
-    from interview_tui.i18n import t
+    from interview_tui.i18n import interface_language, t
     from interview_tui.settings import env_name, settings_path
 
-    raise UserError(t("mail.no_sender", path=str(settings_path()), env=env_name("email")))
+    # said to the PM (not in the customer's language of the mail), naming no CLI option:
+    # the CLI says its own (``--from``) before it renders
+    said = t(
+        "mail.no_sender",
+        language=interface_language(),
+        path=str(settings_path()),
+        env=env_name("email"),
+    )
+    raise UserError(said)

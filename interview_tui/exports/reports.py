@@ -14,7 +14,7 @@ from interview_tui.domain.models import Commitment, Note, Requirement, Visit
 from interview_tui.domain.names import REQUIREMENT_FIELDS, display, display_list, display_of
 from interview_tui.exports.bundle import VisitBundle
 from interview_tui.exports.markdown import md
-from interview_tui.i18n import t
+from interview_tui.i18n import aside, head, joined, labelled, paren, t
 from interview_tui.services.authority import authority_flags
 from interview_tui.services.commitments import KeptOnTime, kept_line, late_note
 from interview_tui.services.customer_safe import recap_commitments, safe_requirement
@@ -27,6 +27,12 @@ from interview_tui.services.script_builder import not_asked
 from interview_tui.services.solutions import history_lines as solution_history
 
 
+def _field(label: str, value: str) -> str:
+    """``**label**: value`` / ``**label**：value`` (the mark outside the bold: Markdown closes
+    ``**`` after a full-width mark only before a space or a mark)."""
+    return labelled(f"**{label}**", value)
+
+
 def _day(bundle: VisitBundle) -> str:
     return bundle.visit.date.date().isoformat()
 
@@ -35,7 +41,7 @@ def _note_line(bundle: VisitBundle, note: Note) -> str:
     parts = [md(note.text, block=True, indent="  ")]
     speaker = bundle.person(note.speaker_id)
     if speaker:
-        parts.append(f"_({t('report.said_by', name=md(speaker.name))})_")
+        parts.append(f"_{paren(t('report.said_by', name=md(speaker.name)))}_")
     if note.internal:
         parts.append(f"`{t('report.internal')}`")
     return "- " + " ".join(parts)
@@ -63,15 +69,15 @@ def _commitment_line(c: Commitment, today: date, visit: Visit) -> str:
     if not c.within_authority:
         why = authority_flags(c.text, visit.must_not_promise, visit.may_promise)
         flags.append(
-            t("report.beyond_authority_why", why=md("; ".join(map(str, why))))
+            t("report.beyond_authority_why", why=md(joined(map(str, why), "semicolon")))
             if why
             else t("report.beyond_authority")
         )
     if c.overridden:
         flags.append(t("report.authority_override", reason=md(c.authority_override)))
-    owner = f"{display(c.owner_side)}: {md(c.owner_name) or '—'}"
+    owner = labelled(display(c.owner_side), md(c.owner_name) or "—")
     due = c.due.isoformat() if c.due else "—"
-    line = f"- {md(c.text)} ({owner}; {due}; {', '.join(flags)})"
+    line = f"- {aside(md(c.text), joined([owner, due, joined(flags)], 'semicolon'))}"
     # what happened to it and why: done and drop notes, reschedule and override reasons
     changes = [f"  - {md(change)}" for change in history_lines(c.history)] if c.history else []
     return "\n".join([line, *changes])
@@ -89,7 +95,7 @@ def _plan_inputs(bundle: VisitBundle) -> list[str]:
         ("give_back", "\n".join(visit.give_back)),
     ]
     lines = [
-        f"- **{t(f'report.plan.{name}')}:** {md(value, block=True, indent='  ')}"
+        f"- {_field(t(f'report.plan.{name}'), md(value, block=True, indent='  '))}"
         for name, value in fields
         if value.strip()
     ]
@@ -103,7 +109,7 @@ def _solution_lines(r: Requirement) -> list[str]:
     if (current := r.solution) is not None:
         answer = display(current.answer)
         out.append(f"  - {t('report.solution', text=md(current.text), answer=answer)}")
-        out.append(f"  - {t('report.solution_history')}:")
+        out.append(f"  - {head(t('report.solution_history')).rstrip()}")
         out += [f"    - {md(line)}" for line in solution_history(r)]
     if r.group is PoolGroup.IN_PROGRESS and not r.solution_agreed:
         out.append(f"  - ⚠ {t('report.no_agreed_solution')}")
@@ -128,14 +134,18 @@ def report_md(
     visit = bundle.visit
     out = [f"# {t('report.title', customer=md(bundle.customer.name), date=_day(bundle))}", ""]
     if visit.purpose:
-        out.append(f"**{t('report.purpose')}:** {md(visit.purpose)}  ")
-    out.append(f"**{t('report.status')}:** {display(visit.status)}  ")
-    people = ", ".join(
-        f"{md(p.name)} ({md(p.title)}, {display(p.role, short=True)})" for p in bundle.attendees
+        out.append(f"{_field(t('report.purpose'), md(visit.purpose))}  ")
+    out.append(f"{_field(t('report.status'), display(visit.status))}  ")
+    people = joined(
+        (
+            aside(md(p.name), joined([md(p.title), display(p.role, short=True)]))
+            for p in bundle.attendees
+        ),
+        "list",
     )
-    out.append(f"**{t('report.attendees')}:** {people or t('report.none')}  ")
-    goals = ", ".join(display(g) for g in visit.goals)
-    out += [f"**{t('report.goals_chosen')}:** {goals or t('report.none')}", ""]
+    out.append(f"{_field(t('report.attendees'), people or t('report.none'))}  ")
+    goals = joined((display(g) for g in visit.goals), "list")
+    out += [_field(t("report.goals_chosen"), goals or t("report.none")), ""]
     out += _plan_inputs(bundle)
 
     notes = [n for n in bundle.notes if n.text.strip()]
@@ -158,16 +168,16 @@ def report_md(
 
     out += [f"## {t('report.requirements')}", ""]
     for r in bundle.requirements:
-        head = md(r.title or r.pain or r.scenario or r.user)
+        title = md(r.title or r.pain or r.scenario or r.user)
         state = f"{display(r.state)} · {display(r.group)}"
-        out.append(f"- **{head}** ({state})")
+        out.append(f"- {aside(f'**{title}**', state)}")
         for field in REQUIREMENT_FIELDS:
             value = getattr(r, field)
             if value:
                 said = t("report.field", name=display_of("field", field), text=md(value))
                 out.append(f"  - {said}")
         if schedule := schedule_summary(r):
-            out.append(f"  - {t('report.schedule')}: {md(schedule)}")
+            out.append(f"  - {labelled(t('report.schedule'), md(schedule))}")
         out += _solution_lines(r)
         if r.missing:
             out.append(f"  - ⚠ {t('report.unclear', missing=display_list('field', r.missing))}")
@@ -205,10 +215,8 @@ def _not_asked(bundle: VisitBundle) -> list[str]:
             out.append(f"### {display(role)}")
             for item in items:
                 skipped = item.status is ItemStatus.SKIPPED
-                out.append(
-                    f"- {md(marked(item.text))} "
-                    f"({t('report.skipped' if skipped else 'report.not_reached')})"
-                )
+                why = t("report.skipped" if skipped else "report.not_reached")
+                out.append(f"- {aside(md(marked(item.text)), why)}")
             out.append("")
     return [*out, t("report.carry_over_hint"), ""]
 
@@ -216,16 +224,13 @@ def _not_asked(bundle: VisitBundle) -> list[str]:
 def _agreed_plan(plan: dict[str, str]) -> list[str]:
     """The plan the customer agreed to, as sub-items (nothing when not agreed)."""
     lines = []
-    if "plan" in plan or "planned" in plan:
-        text = " ".join(
-            x
-            for x in (
-                md(plan.get("plan", "")),
-                t("recap.planned", date=md(plan["planned"])) if "planned" in plan else "",
-            )
-            if x
-        )
-        lines.append(f"  - {t('recap.plan', text=text)}")
+    if "plan" in plan and "planned" in plan:  # two sentences, never run together
+        text = md(plan["plan"].rstrip(" .。;；,，"))
+        lines.append(f"  - {t('recap.plan_dated', text=text, date=md(plan['planned']))}")
+    elif "plan" in plan:
+        lines.append(f"  - {t('recap.plan', text=md(plan['plan']))}")
+    elif "planned" in plan:
+        lines.append(f"  - {t('recap.planned', date=md(plan['planned']))}")
     if "workaround" in plan:
         lines.append(f"  - {t('recap.workaround', text=md(plan['workaround']))}")
     return lines
@@ -237,7 +242,7 @@ def _need(r: dict[str, str]) -> str:
         for k in ("user", "scenario", "pain")
         if r[k]
     ]
-    return "; ".join(fields) or md(r["title"])
+    return joined(fields, "semicolon") or md(r["title"])
 
 
 def _requirement_lines(r: dict[str, str]) -> list[str]:
@@ -263,19 +268,24 @@ def _solutions_to_confirm(requirements: list[dict[str, str]]) -> list[str]:
         return []
     out = [f"## {t('recap.solutions')}", "", t("recap.solutions_intro"), ""]
     for r in waiting:
-        out.append(f"- **{md(r['title']) or _need(r)}**: {md(r['solution'])}")
+        name = md(r["title"]) or _need(r)
+        out.append(f"- {labelled(f'**{name}**', md(r['solution']))}")
         if r["solution_reasoning"].strip():
             out.append(f"  - {t('recap.solution_why', text=md(r['solution_reasoning']))}")
     return [*out, "", t("recap.solutions_ask"), ""]
 
 
-def recap_md(bundle: VisitBundle) -> str:
-    """For the customer: thanks, what we shared, requirements to confirm, what they can already
-    do (and how), and the commitments that stand (dropped ones are left out, done ones say so).
-    """
+def recap_md(bundle: VisitBundle, sender_name: str = "") -> str:
+    """For the customer, as a letter: a greeting to the people who attended, thanks, what we
+    shared, requirements to confirm, what they can already do (and how), the commitments that
+    stand (dropped ones are left out, done ones say so), and the closing signed with the
+    sender's name (from the settings)."""
     day = _day(bundle)
+    names = t("chase.name_separator").join(md(p.name) for p in bundle.attendees if p.name.strip())
     out = [
         f"# {t('recap.title', customer=md(bundle.customer.name), date=day)}",
+        "",
+        t("chase.greeting", names=names) if names else t("chase.greeting_none"),
         "",
         t("recap.thanks", date=day),
         "",
@@ -311,11 +321,13 @@ def recap_md(bundle: VisitBundle) -> str:
         for c in commitments:
             key = "recap.owner_us" if c["owner_side"] == "us" else "recap.owner_customer"
             owner = t(key, name=md(c["owner_name"]) or "—")
-            due = f", {t('recap.due', date=md(c['due']))}" if c["due"] else ""
-            done = f" ({t('recap.done')})" if c["state"] == "done" else ""
-            out.append(f"- {md(c['text'])}: {owner}{due}{done}")
+            due = t("recap.due", date=md(c["due"])) if c["due"] else ""
+            done = t("recap.done") if c["state"] == "done" else ""
+            out.append(f"- {aside(labelled(md(c['text']), joined([owner, due])), done)}")
         out.append("")
     if bundle.visit.next_step:
         out += [f"## {t('recap.next_step')}", "", md(bundle.visit.next_step, block=True), ""]
     out += [t("recap.closing"), ""]  # a letter ends as one
+    if sender_name.strip():  # a hard line break: the name under the regards
+        out += [f"{t('recap.regards')}  ", md(" ".join(sender_name.split())), ""]
     return "\n".join(out)

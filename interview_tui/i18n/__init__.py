@@ -16,7 +16,7 @@ import os
 import sys
 import threading
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -158,3 +158,36 @@ def pad(text: str, width: int) -> str:
     from rich.cells import cell_len
 
     return text + " " * max(0, width - cell_len(text))
+
+
+# -- joining parts: the punctuation of the language -----------------------------------------
+#
+# Parts put together in code take the marks of the language they are shown in: ``, ; : ( )``
+# in English, ``，；：（ ）`` in Chinese (and ``、`` between the items of a list of names).
+
+
+def joined(parts: Iterable[str], mark: str = "comma") -> str:
+    """The non-empty ``parts`` joined by the language's ``mark``: ``comma`` (", " / "，"),
+    ``semicolon`` ("; " / "；") or ``list`` (", " / "、", between the items of a list)."""
+    key = "list.separator" if mark == "list" else f"punct.{mark}"
+    return t(key).join(part for part in parts if part)
+
+
+def labelled(label: str, text: str) -> str:
+    """``label: text`` / ``label：text``."""
+    return t("punct.label", label=label, text=text)
+
+
+def head(label: str) -> str:
+    """``label: `` / ``label：`` (a label before what follows, its space included)."""
+    return t("punct.head", label=label)
+
+
+def paren(text: str) -> str:
+    """``(text)`` / ``（text）``."""
+    return t("punct.paren", text=text)
+
+
+def aside(text: str, remark: str) -> str:
+    """``text (remark)`` / ``text（remark）``; ``text`` alone when there is no remark."""
+    return t("punct.aside", text=text, aside=remark) if remark else text

@@ -115,7 +115,9 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         PRICE,
         _re(
-            r"价格|价钱|定价|折扣|优惠|报价|免费|费用|收费|计费|返点|降价|打折|赠送|减免|让利",
+            # a price noun with what qualifies it ("大客户专属价" is a price, not a resource)
+            r"(?:专属|专享|独享|特殊|内部|协议|优惠)?(?:价格|价钱|价位|(?<![评代估身])价(?!值))"
+            r"|定价|折扣|优惠|报价|免费|费用|收费|计费|返点|降价|打折|赠送|减免|让利",
             r"\b(?:prices?|pricing|discounts?|rebates?|quotes?|quoting|free|fees?|costs?"
             r"|credits?|charges?|billing)\b",
         ),
@@ -159,12 +161,13 @@ _RESOURCE_NOUNS = _re(r"工程师|团队|硬件|容量", r"\b(?:engineers?|hardw
 _QUALIFIER = _re(
     r"具体|明确|确切|正式|书面|任何|额外|定制|单独|承诺|给出|不能|不得|不要"
     r"|联合|未公开|未公布|公开|公布|延长|相关|方面|保证|的|和|与|或|及|以上|以下|超过|高于|低于"
-    r"|\d+(?:\.\d+)?\s*%?",
-    r"\b(?:no|don't|do not|never|commit(?:ting)?(?: to)?|including|named|designated"
+    r"|(?<![a-z0-9.])\d+(?:\.\d+)?\s*%?(?![a-z0-9.])",
+    # a whole word, never a part of one ("on-call" is not "on" and "call")
+    r"(?<![\w-])(?:no|don't|do not|never|commit(?:ting)?(?: to)?|including|named|designated"
     r"|any|anything|custom|specific|exact|concrete|commitments?|promises?"
     r"|or|and|of|on|for|in|the|a|an|to|about|extra|special|new|committed|above"
     r"|below|over|under|beyond|than|more|less|not|yet|announced|unannounced"
-    r"|items?|period|completion)\b",
+    r"|items?|period|completion)(?![\w-])",
 )
 #: what a launch, release or delivery is called (the subject a date limit is about)
 _LAUNCH = _re(
@@ -509,8 +512,13 @@ _PRICE = [
         r"|\bcredit(?:s|ed)?\b",
     ),
     _re(
-        r"[$¥€£]\s*\d|\d\s*(?:元|万|块|美元|分钱)",
-        r"\d+(?:\.\d+)?\s*(?:[mk]\b|dollars?|usd|rmb|cents?)",
+        # an amount of money: a currency, or a number of ten thousands or thousands with a
+        # price word before it; a bare figure ("5k TPS", "10 万台设备") is no price
+        r"[$¥€£]\s*\d|\d\s*(?:万|千)?\s*(?:元|块|美元|欧元|分钱)",
+        r"\d\s*万(?!\s*(?:[台个次条人行张核路并件笔户]|用户|设备|连接|QPS|TPS|[a-z]))",
+        r"\d+(?:\.\d+)?\s*[mk]?\s*(?:dollars?|usd|rmb|eur|euros?|cents?)\b",
+        r"\b(?:pric\w*|costs?|fees?|budget|quote[ds]?|pay|bill\w*|spend|charge[ds]?)\b"
+        r"[^,;.]{0,20}\b\d+(?:\.\d+)?\s*[mk]\b",
         r"\bcap\w*\b[^,;.]{0,20}\bat\b",
     ),
     _re(
@@ -630,16 +638,19 @@ _HEDGE = _re(
     r"|\baim\w*\b",
 )
 #: a clause about material (a document, a demo, a list) hands over information, not a promise
-_INFORMATION = _re(
+_HAND_OVER = _re(
     r"^\s*(?:我们|我)?(?:会|会后)?(?:介绍|讲解|演示|发送|发给|分享|整理|记录|提交|说明|转给"
     r"|安排一次|请|发(?=一份|一下|个))",
-    r"文档|白皮书|报告|手册|清单|指南|说明|链接|申请表|对比表|价格表|报价单|纪要|公开版|材料|PPT",
     r"^\s*(?:(?:we|i|they)(?:'ll| will) |will )?(?:send|share|explain|introduce|demo|walk"
     r"|record|log|submit|pass|collect|describe|arrange|schedule|set up)\b",
+)
+_DOCUMENT = _re(
+    r"文档|白皮书|报告|手册|清单|指南|说明|链接|申请表|对比表|价格表|报价单|纪要|公开版|材料|PPT",
     r"\b(?:docs?|documents?|whitepapers?|reports?|guides?|manuals?|lists?(?! pric)|forms?"
     r"|sheets?|notes|postmortems?|descriptions?|calculators?|checklists?|best practices"
     r"|runbooks?|decks?|matrix|faq|recommendations|announcements?)\b",
 )
+_INFORMATION = _re(_HAND_OVER.pattern, _DOCUMENT.pattern)
 _CLAUSES = re.compile(r"[,，;；。!?！？:：]+|\s+but\s+|但是|但|不过", re.IGNORECASE)
 
 
@@ -706,6 +717,8 @@ def _promise(
         return []
     if kind in (PRICE, SLA) and _INFORMATION.search(clause) and not re.search(r"\d", clause):
         return []
+    if kind != DATE and _HAND_OVER.search(clause) and _DOCUMENT.search(clause):
+        return []  # a document or a report handed over, whatever figures it holds
     return list(dict.fromkeys(found))
 
 

@@ -15,7 +15,7 @@ changed (from, to) and why.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -460,6 +460,8 @@ class DueLine:
     ours: bool
     customer: str
     text: str
+    #: days past its first due date (0: not late), by the one rule
+    days_late: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,6 +471,8 @@ class DueSoon:
     overdue: dict[str, int]  # by owner side ("us", "customer")
     due: dict[str, int]  # due from today on, within the window
     first: list[DueLine]  # the soonest few, overdue first
+    #: open ones past their first due date (overdue now, or rescheduled after it)
+    late: dict[str, int] = field(default_factory=dict)
 
 
 def due_soon(store: Store, today: date, *, days: int = DUE_SOON_DAYS, show: int = 5) -> DueSoon:
@@ -482,8 +486,13 @@ def due_soon(store: Store, today: date, *, days: int = DUE_SOON_DAYS, show: int 
         " WHERE kind = 'open_due' AND day != '' AND day <= ? GROUP BY side HAVING sum(n) > 0",
         [today.isoformat(), today.isoformat(), params[-1]],
     )
+    late = store.query(
+        "SELECT side, sum(n) AS n FROM commitment_counts WHERE kind = 'open_first'"
+        " AND day != '' AND day < ? GROUP BY side HAVING sum(n) > 0",
+        [today.isoformat()],
+    )
     first = store.query(
-        "SELECT m.due, m.owner_side, m.text, c.name AS customer FROM commitments m"
+        "SELECT m.due, m.first_due, m.owner_side, m.text, c.name AS customer FROM commitments m"
         " JOIN visits v ON v.id = m.visit_id JOIN customers c ON c.id = v.customer_id"
         f" WHERE {where} ORDER BY m.due, m.id LIMIT ?",
         [*params, show],
@@ -492,9 +501,22 @@ def due_soon(store: Store, today: date, *, days: int = DUE_SOON_DAYS, show: int 
         {r["side"]: int(r["overdue"] or 0) for r in counts},
         {r["side"]: int(r["due"] or 0) for r in counts},
         [
-            DueLine(date.fromisoformat(r["due"]), r["owner_side"] == "us", r["customer"], r["text"])
+            DueLine(
+                date.fromisoformat(r["due"]),
+                r["owner_side"] == "us",
+                r["customer"],
+                r["text"],
+                days_late(
+                    CommitmentState.OPEN,
+                    date.fromisoformat(r["due"][:10]),
+                    date.fromisoformat(r["first_due"][:10]) if r["first_due"] else None,
+                    None,
+                    today,
+                ),
+            )
             for r in first
         ],
+        {r["side"]: int(r["n"] or 0) for r in late},
     )
 
 

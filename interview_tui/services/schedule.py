@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from interview_tui.domain.models import Requirement
-from interview_tui.i18n import t
+from interview_tui.i18n import aside, t
 
 
 def has_schedule(r: Requirement) -> bool:
@@ -32,9 +32,7 @@ def schedule_summary(r: Requirement) -> str:
         parts.append(t("schedule.need_by", date=r.latest_acceptable.isoformat()))
     if r.planned:
         gap = gap_words(r)
-        parts.append(
-            t("schedule.we_plan", date=r.planned.isoformat()) + (f" ({gap})" if gap else "")
-        )
+        parts.append(aside(t("schedule.we_plan", date=r.planned.isoformat()), gap))
     if r.workaround:
         parts.append(t("schedule.meanwhile", text=" ".join(r.workaround.split())))
     if r.told_customer:

@@ -28,7 +28,7 @@ from interview_tui.domain.enums import RequirementState, SolutionAnswer
 from interview_tui.domain.models import Requirement, SolutionProposal, SolutionReply
 from interview_tui.domain.names import display
 from interview_tui.errors import FieldError
-from interview_tui.i18n import t
+from interview_tui.i18n import labelled, t
 from interview_tui.services.requirement_pool import PoolRow, change
 from interview_tui.store.store import Store
 
@@ -193,11 +193,13 @@ def history_lines(r: Requirement) -> list[str]:
             if proposal.reasoning
             else ""
         )
-        lines.append(f"{proposal.on.date().isoformat()}  {head}: {_one_line(proposal.text)}{why}")
+        said = labelled(head, _one_line(proposal.text))
+        lines.append(f"{proposal.on.date().isoformat()}  {said}{why}")
         for reply in proposal.replies:
             said = display(reply.answer)
-            reason = f": {_one_line(reply.reason)}" if reply.reason else ""
-            lines.append(f"{reply.on.date().isoformat()}    → {said}{reason}")
+            if reply.reason:
+                said = labelled(said, _one_line(reply.reason))
+            lines.append(f"{reply.on.date().isoformat()}    → {said}")
     return lines
 
 

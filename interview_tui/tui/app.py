@@ -42,6 +42,7 @@ from interview_tui.tui.team_line import SYNC_KEY, TeamSync
 from interview_tui.tui.textual_private import (
     bindings_after_keymap,
     decode_alt_keys,
+    keep_wide_characters_whole,
     load_screen_css,
     run_bindings,
     wrap_as_chinese,
@@ -116,6 +117,7 @@ class InterviewApp(TeamSync, App[None]):
     ) -> None:
         decode_alt_keys()  # alt+3 from a terminal is alt+3, a typed £ is £
         wrap_as_chinese()  # no character alone on a Chinese paragraph's last line
+        keep_wide_characters_whole()  # 题 under a toast's edge is drawn, not two spaces
         super().__init__()
         translate_bindings(self)
         self.store = store
@@ -145,14 +147,19 @@ class InterviewApp(TeamSync, App[None]):
         self._user_settings: UserSettings | None = None
         #: the settings' bad values, each ignored (listed by ``!``)
         self.settings_issues: list[Any] = []
+        #: settings.toml's change time and size when it was read (None: no file)
+        self._settings_stamp: tuple[int, int] | None = None
         self.init_team_sync()
 
     # -- settings: read in a worker, a bad value is a warning toast -------------------------
 
     def user_settings(self) -> UserSettings:
-        """The settings (read on first use; call from a worker, never the UI thread)."""
-        if self._user_settings is None:
+        """The settings (read on first use, and again whenever settings.toml has changed
+        since: a fix counts at once, no restart; call from a worker, never the UI thread)."""
+        stamp = _settings_stamp()
+        if self._user_settings is None or stamp != self._settings_stamp:
             self._read_settings()
+            self._settings_stamp = stamp
         assert self._user_settings is not None
         return self._user_settings
 
@@ -495,6 +502,17 @@ class InterviewApp(TeamSync, App[None]):
 
         if not any(isinstance(screen, InterviewPalette) for screen in self.screen_stack):
             self.push_screen(InterviewPalette())  # one at a time, even under the help
+
+
+def _settings_stamp() -> tuple[int, int] | None:
+    """When settings.toml last changed and its size (None: there is none): one stat call."""
+    from interview_tui.settings import settings_path
+
+    try:
+        status = settings_path().stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
 
 
 def takes_as_text(widget: Any, event: events.Key) -> bool:

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from interview_tui.domain.enums import Goal, PoolGroup
 from interview_tui.domain.names import display
-from interview_tui.i18n import t
+from interview_tui.i18n import aside, head, labelled, t
 from interview_tui.services.commitments import CommitmentRow
 from interview_tui.services.customer_brief import CustomerBrief, late_days
 from interview_tui.services.schedule import schedule_summary
@@ -25,9 +25,7 @@ def _promise(row: CommitmentRow, today: date, who: str = "") -> list[Text | Hang
         owner = t("brief.promised_by", owner=owner, member=who)
     days = late_days(c, today)
     style = "red" if days else ""
-    lines: list[Text | Hanging] = [
-        hanging(f"  {c.due or '—'} ", f"{c.text} ({owner})", style=style)
-    ]
+    lines: list[Text | Hanging] = [hanging(f"  {c.due or '—'} ", aside(c.text, owner), style=style)]
     first_due = c.first_due or c.due
     if days and first_due is not None:  # late: it has a due date
         first = first_due.isoformat()
@@ -43,14 +41,18 @@ def _solution_lines(brief: CustomerBrief) -> list[Text | Hanging]:
         proposal = r.solution
         if proposal is not None:
             what = r.title or r.pain or r.user
-            out.append(hanging(f"  {proposal.on.date().isoformat()} ", f"{what}: {proposal.text}"))
+            out.append(
+                hanging(f"  {proposal.on.date().isoformat()} ", labelled(what, proposal.text))
+            )
     for r in brief.solutions_to_revise:
         reply = r.solution.reply if r.solution else None
         if reply is not None:
             said = display(reply.answer)
             out.append(
                 hanging(
-                    "  ", f"{r.title or r.pain or r.user}: {said} · {reply.reason}", style="yellow"
+                    "  ",
+                    labelled(r.title or r.pain or r.user, f"{said} · {reply.reason}"),
+                    style="yellow",
                 )
             )
     if len(out) == 1:
@@ -65,7 +67,7 @@ def brief_lines(brief: CustomerBrief, today: date) -> list[Text | Hanging]:
     for group in PoolGroup:
         for r in brief.requirements.get(group, []):
             what = r.title or " · ".join(x for x in (r.user, r.scenario, r.pain) if x)
-            out.append(hanging(f"  {display(group)} · {display(r.state)}: ", what))
+            out.append(hanging(f"  {head(f'{display(group)} · {display(r.state)}')}", what))
             if schedule := schedule_summary(r):
                 late = (r.gap_days or 0) > 0
                 out.append(hanging("      ", schedule, style="yellow" if late else ""))
@@ -111,5 +113,5 @@ def brief_lines(brief: CustomerBrief, today: date) -> list[Text | Hanging]:
     for goal in Goal:
         found = [e for e in brief.evidence if e.goal is goal]
         out.append(Text(f" {goal.number} {display(goal)}"))
-        out += [hanging(f"    {e.visit_date}: ", e.text[:140]) for e in found[:5]] or [none]
+        out += [hanging(f"    {head(e.visit_date)}", e.text[:140]) for e in found[:5]] or [none]
     return out

@@ -241,3 +241,74 @@ def overridden_hooks() -> dict[type, tuple[str, ...]]:
         DataTable: ("_on_idle",),  # redraw when measuring while idle changed a width
         CommandPalette: ("_start_no_matches_countdown",),  # "No matches" translated
     }
+
+
+# -- wide characters across the edges of the widgets underneath -----------------------------
+#
+# Textual's compositor cuts every line of the screen at the left and right edge of every
+# widget on it, the ones under an overlay included, and divides each widget's line at those
+# cuts (``Compositor._render_chops``). A double-width character (Chinese, Japanese, Korean)
+# that spans a cut is split in two, and Rich writes each half as a space: a toast over the
+# live screen showed "还没有问  脚本" where its text is "还没有问题脚本", the 题 lying across the
+# right edge of the note field beneath. Where the same widget wins the cells on both sides
+# of such a cut, the cut is not made: the character stays whole in the left piece and the
+# right piece is empty. A cut where something else is drawn on one side is still made (the
+# character is half covered, a space is what can be shown).
+
+
+def _wide_middles(strip: Any) -> set[int]:
+    """The cell offsets of ``strip`` that fall inside a double-width character."""
+    from rich.cells import cell_len
+
+    text = strip.text
+    if cell_len(text) == len(text):
+        return set()
+    middles, x = set(), 0
+    for character in text:
+        width = cell_len(character)
+        if width == 2:
+            middles.add(x + 1)
+        x += width
+    return middles
+
+
+def _render_chops(self: Any, crop: Any, is_rendered_line: Any) -> Any:
+    """``Compositor._render_chops`` (Textual 8.2.8) keeping wide characters whole."""
+    from textual.strip import Strip
+
+    cuts = self.cuts
+    chops: list[dict[int, Any]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
+    empty = Strip([], 0)
+    for region, clip, strips in self._get_renders(crop):
+        render_region = region.intersection(clip)
+        render_x = render_region.x
+        first_cut, last_cut = render_region.column_span
+        for y, strip in zip(render_region.line_range, strips, strict=False):
+            if not is_rendered_line(y):
+                continue
+            line = chops[y]
+            final_cuts = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
+            keys, ends = final_cuts[:-1], final_cuts[1:]
+            merged: set[int] = set()
+            if len(ends) > 1 and (middles := _wide_middles(strip)):
+                merged = {
+                    i
+                    for i, end in enumerate(ends[:-1])
+                    if end - render_x in middles
+                    and line.get(keys[i]) is None
+                    and line.get(keys[i + 1]) is None
+                }
+            kept = [end - render_x for i, end in enumerate(ends) if i not in merged]
+            pieces = iter(strip.divide(kept))
+            for i, key in enumerate(keys):
+                piece = empty if i - 1 in merged else next(pieces, empty)
+                if line.get(key) is None:
+                    line[key] = piece
+    return chops
+
+
+def keep_wide_characters_whole() -> None:
+    """Install :func:`_render_chops` on Textual's compositor; safe to call again."""
+    from textual._compositor import Compositor
+
+    Compositor._render_chops = _render_chops  # type: ignore[method-assign]

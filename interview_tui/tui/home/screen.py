@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static
 
-from interview_tui.i18n import t
+from interview_tui.i18n import labelled, t
 from interview_tui.services.commitments import kept_line
 from interview_tui.services.home_data import HomeData, read_home, visit_timing
 from interview_tui.tui.data import DataScreen
@@ -221,9 +221,14 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             )
         customers.measure()
         counts = t("home.counts", open=data.open_commitments, overdue=data.overdue_commitments)
+        # the LATE ones of the list: rescheduled after the first due date, so not overdue
+        # now, late all the same (the counters count every open one past its first date)
+        late = max(sum(data.due.late.values()) - data.overdue_commitments, 0)
+        if late:
+            counts += " · " + t("home.counts_late", late=late)
         counts_widget = self.query_one("#commitment-counts", Static)
         counts_widget.update(counts)
-        counts_widget.set_class(data.overdue_commitments > 0, "overdue")
+        counts_widget.set_class(data.overdue_commitments > 0 or late > 0, "overdue")
         self.query_one("#kept-rate", Static).update(kept_line(data.kept))
         self.query_one("#due-soon", Static).update(self._due_text(data))
         self.sub_title = t("home.subtitle_archived" if self.show_archived else "home.subtitle")
@@ -243,10 +248,13 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             text.append(summary + "\n", style=style if sum(counts.values()) else "dim")
         today = self.iapp.today()
         for line in due.first:
-            mark = "!" if line.due < today else "·"
+            # overdue now (!), or LATE as the list says: rescheduled after its first due date
+            mark = "!" if line.due < today else "⚠" if line.days_late else "·"
             side = t("home.due_ours" if line.ours else "home.due_theirs")
-            text.append(f"{mark} {line.due:%m-%d} {side} ", style="red" if mark == "!" else "")
-            text.append(literal(f"{line.customer}: {line.text}", one_line=True))
+            text.append(f"{mark} {line.due:%m-%d} {side} ", style="red" if mark != "·" else "")
+            if mark == "⚠":
+                text.append(t("home.due_late", days=line.days_late) + " ", style="bold red")
+            text.append(literal(labelled(line.customer, line.text), one_line=True))
             text.append("\n")
         return text
 

@@ -32,15 +32,21 @@ def read_back_lines(session: LiveSession) -> tuple[list[str], list[str]]:
 def read_back(
     session: LiveSession,
 ) -> tuple[list[tuple[Requirement, Block]], list[tuple[Commitment, str]]]:
-    """Each requirement with its lines (what they need, then the schedule: their latest
-    date, our planned date, the workaround, agreed or not) and each commitment with its
-    line, as the customer hears them."""
+    """Each requirement with its lines (its title, what they need, the solution agreed or
+    proposed, then the schedule: their latest date, our planned date, the workaround, agreed
+    or not) and each commitment with its line, as the customer hears them."""
     requirements = []
     for requirement in session.requirements:
         data = safe_requirement(requirement)
-        parts = [data["user"], data["scenario"], data["pain"]]
-        main = " · ".join(part for part in parts if part) or data["title"]
-        lines = [hanging("• ", main)]
+        title = " ".join(data["title"].split())
+        need = " · ".join(part for part in (data["user"], data["scenario"], data["pain"]) if part)
+        lines = [hanging("• ", title or need)]
+        if title and need:
+            lines.append(hanging("  ", need))
+        if data["solution"].strip():  # the solution they agreed to, or the one we propose
+            agreed = data["solution_answer"] == "agreed"
+            key = "confirm.solution_agreed" if agreed else "confirm.solution_proposed"
+            lines.append(hanging("  ", t(key, text=" ".join(data["solution"].split()))))
         if schedule := schedule_read_back(requirement):
             lines.append(hanging("  ", schedule, "dim"))
         requirements.append((requirement, Block(lines)))

@@ -196,7 +196,7 @@ class RequirementDialog(FormDialog):
                 compact=True,
                 id=name,
                 value=self._initial(name),
-                placeholder="2026-12-04, +14d, 下周五"
+                placeholder=t("date.placeholder")
                 if name in ("latest_acceptable", "planned")
                 else "",
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from interview_tui.i18n import t
+from interview_tui.i18n import head, t
 from interview_tui.services.plan_preview import Preview
 from interview_tui.tui.base import TranslatedBindings
 from interview_tui.tui.rewrite_key import code_label
@@ -91,16 +91,16 @@ def preview_text(shown: Preview | None, in_script: bool = False) -> Text:
     if in_script:
         out.append(f"  {t('plan.preview.in_script')}", "green")
     out.append("\n")
-    out.append(f"{t('plan.preview.role')}: ", "dim")
+    out.append(head(t("plan.preview.role")), "dim")
     out.append(t(f"role.{shown.role.value}"))
-    out.append(f"  ·  {t('plan.preview.goal')}: ", "dim")
+    out.append(f"  ·  {head(t('plan.preview.goal'))}", "dim")
     out.append(f"{shown.goal.number} {t(f'goal.{shown.goal.value}')}")
     for label, value in (
         ("plan.preview.research", shown.research),
         ("plan.preview.purpose", shown.purpose),
     ):
         if value.strip():
-            out.append(f"\n{t(label)}: ", "dim")
+            out.append(f"\n{head(t(label))}", "dim")
             out.append(marked(value))
     if shown.follow_ups:
         out.append(f"\n{t('plan.preview.follow_ups')}:", "dim")

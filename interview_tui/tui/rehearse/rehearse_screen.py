@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from interview_tui.domain.models import ScriptItem
-from interview_tui.i18n import current_language, t
+from interview_tui.i18n import current_language, head, t
 from interview_tui.services.rehearsal import RehearsalData, load_rehearsal, save_results
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.keybar import KeyBar
@@ -25,7 +25,7 @@ def _card(item: ScriptItem) -> Block:
     notes = ((t("live.research"), item.research), (t("live.purpose"), item.purpose))
     for label, value in notes:
         if value:
-            parts.append(Text.assemble((f"{label}: ", "italic"), marked(value)))
+            parts.append(Text.assemble((head(label), "italic"), marked(value)))
     parts += [hanging("  → ", marked(follow_up)) for follow_up in item.follow_ups]
     return Block(parts)
 
@@ -157,7 +157,7 @@ class RehearseScreen(DataScreen[RehearsalData]):
             if not self.revealed:
                 answer.update(f"[dim]{esc(t('rehearse.hidden_answer'))}[/dim]")
                 return
-            text = Text.assemble(f"{t('rehearse.answer')}: ", marked(current.answer))
+            text = Text.assemble(head(t("rehearse.answer")), marked(current.answer))
             limits = self.deck.beyond(current)
             if limits:
                 text.append("\n" + visible(t("rehearse.beyond", limits="; ".join(limits))))

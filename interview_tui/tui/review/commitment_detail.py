@@ -16,7 +16,12 @@ from interview_tui.domain.models import Commitment
 from interview_tui.domain.names import display
 from interview_tui.i18n import t
 from interview_tui.services import commitment_detail as detail
-from interview_tui.services.commitments import CommitmentRow, commitment_row
+from interview_tui.services.commitments import (
+    CommitmentRow,
+    commitment_row,
+    late_note,
+    state_label,
+)
 from interview_tui.services.undo import recorded
 from interview_tui.team.actions import TeamView, team_view
 from interview_tui.tui.data import DataScreen, SaveError
@@ -80,7 +85,7 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
             yield Label(t("detail.com.owner_name"))
             yield Input(compact=True, id="owner_name")
             yield Label(t("detail.com.due"))
-            yield Input(compact=True, id="due", placeholder="2026-12-04, +14d, 下周五")
+            yield Input(compact=True, id="due", placeholder=t("date.placeholder"))
             yield Static("", id="due-hint", classes="hint")
             yield Label(t("detail.reason"))
             yield Input(compact=True, id="reason", placeholder=t("detail.com.reason_hint"))
@@ -106,7 +111,9 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
         self.commitment = c = data.commitment
         self.mark_read()
         self.sub_title = t("detail.com.title", customer=data.customer, date=data.visit_date)
-        state = display(c.state)
+        state = state_label(c, self.iapp.today())
+        if late := late_note(c, self.iapp.today()):
+            state += f" · {late}"
         if c.state is not CommitmentState.OPEN:
             state += f" · {c.closed_on or ''} · {c.resolution_note}  " + t("detail.com.reopen")
         if not c.within_authority:

@@ -16,7 +16,7 @@ from interview_tui.domain.dates import DateParseError, due_hint, parse_due, past
 from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.models import Commitment
 from interview_tui.domain.names import display, display_of
-from interview_tui.i18n import t
+from interview_tui.i18n import labelled, t
 from interview_tui.services.commitment_detail import reopen
 from interview_tui.services.commitments import (
     ME,
@@ -174,7 +174,7 @@ def _cells(row: CommitmentRow, today: date) -> list[Text]:
     state = state_label(c, today)
     if late:  # a mark, how late and the first due date, however often it moved since
         state += " · " + late_note(c, today)
-    owner = f"{display(c.owner_side)}: {c.owner_name or '—'}"
+    owner = labelled(display(c.owner_side), c.owner_name or "—")
     cells = [c.due.isoformat() if c.due else "—", row.customer, owner, state, c.text]
     shown = [literal(cell, style, one_line=True) for cell in cells]
     shown[-1] = marked(row.conflicts, shown[-1])
@@ -466,7 +466,7 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         """The highlighted commitment in full under the list (its column is cut when narrow)."""
         row = self.selected()
         mark = conflict_mark() + " " if row and row.conflicts else ""
-        text = f"{row.customer}: {mark}{row.commitment.text}" if row else None
+        text = labelled(row.customer, f"{mark}{row.commitment.text}") if row else None
         if row and (late := late_note(row.commitment, self.iapp.today())):
             text = f"{text} · {late}"
         if row and row.commitment.author not in ("", self.iapp.store.member):

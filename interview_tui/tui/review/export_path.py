@@ -20,20 +20,21 @@ EXTENSION = {
     "ics": ".ics",
     "json": ".json",
 }
-_NAME = {
-    "report-md": "report.md",
-    "recap-md": "recap.md",
-    "eml": "recap.eml",
-    "chase-eml": "chase.eml",
-    "ics": "ics",
-    "json": "json",
+#: what each format's file is called, before its extension (``visit-3-commitments.ics``)
+_STEM = {
+    "report-md": "report",
+    "recap-md": "recap",
+    "eml": "recap",
+    "chase-eml": "chase",
+    "ics": "commitments",
+    "json": "data",
 }
 _SEPARATORS = tuple({"/", os.sep})
 
 
 def default_name(visit_id: int, output_format: str) -> str:
     """The file name a format gets when the user has not named one: ``visit-3-recap.md``."""
-    return f"visit-{visit_id}-{_NAME[output_format]}"
+    return f"visit-{visit_id}-{_STEM[output_format]}{EXTENSION[output_format]}"
 
 
 def is_folder(typed: str) -> bool:

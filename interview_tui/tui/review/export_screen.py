@@ -18,7 +18,7 @@ from textual.widgets import Button, Checkbox, Header, Label, Select, Static
 
 from interview_tui.errors import TargetExists, UserError
 from interview_tui.exports.files import check_target, write_private
-from interview_tui.exports.render import FORMATS, render
+from interview_tui.exports.render import FORMATS, mail_note, render
 from interview_tui.i18n import t
 from interview_tui.services.visits import VisitHeading, visit_heading
 from interview_tui.tui.data import DataScreen
@@ -84,11 +84,11 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
         folder = self._folder if self._folder is not None else Path.cwd()
         return target(self.query_one("#path", Input).value, folder, self._file_name())
 
-    def _export_bytes(self) -> bytes:
+    def _export_bytes(self, output_format: str | None = None) -> bytes:
         return render(
             self.iapp.store,
             self.visit_id,
-            self.output_format,
+            output_format or self.output_format,
             include_personal=self.include_personal,
             today=self.iapp.today(),
             now=self.iapp.now(),
@@ -168,17 +168,22 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
             message.update(literal(t("export.failed", path=path, reason=exc.strerror or exc)))
             return
         self._confirm = None
-        render_now = self._export_bytes
+        render_now, output_format = self._export_bytes, self.output_format
+        notes: list[str] = []
+
+        def write() -> Path:
+            written_to = write_private(path, render_now(output_format))  # as chosen
+            notes.append(mail_note(self.iapp.store, self.visit_id, output_format))
+            return written_to
 
         def written(_path: Path) -> None:
-            message.update(literal(t("export.written", path=path)))
-            self.notify(t("export.written", path=path), timeout=4)
+            said = t("export.written", path=path)
+            if notes and notes[0]:  # written, and who it cannot reach: one more line
+                said += "\n" + notes[0]
+            message.update(literal(said))
+            self.notify(said, timeout=6 if notes and notes[0] else 4)
 
-        self.iapp.save(
-            lambda: write_private(path, render_now()),
-            written,
-            lambda error: message.update(literal(error)),
-        )
+        self.iapp.save(write, written, lambda error: message.update(literal(error)))
 
     def action_back(self) -> None:
         self.dismiss()

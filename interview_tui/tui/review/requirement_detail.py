@@ -91,7 +91,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[tuple[pool.PoolRow, TeamVi
             yield Static(t("detail.schedule"), classes="section")
             for name in _SCHEDULE:
                 yield Label(t(f"detail.req.{name}"))
-                yield Input(compact=True, id=name, placeholder="2026-12-04, +14d, 下周五")
+                yield Input(compact=True, id=name, placeholder=t("date.placeholder"))
             yield Static("", id="gap", classes="hint")
             for name in _AFTER:
                 yield Label(t(f"detail.req.{name}"))

@@ -17,7 +17,7 @@ from textual.widgets import Header, Label, Static
 from interview_tui.domain.enums import PoolGroup
 from interview_tui.domain.models import Requirement
 from interview_tui.domain.names import display, display_list
-from interview_tui.i18n import t
+from interview_tui.i18n import labelled, t
 from interview_tui.services import list_text
 from interview_tui.services import requirement_pool as pool
 from interview_tui.services.undo import recorded
@@ -84,7 +84,7 @@ def _cells(row: pool.PoolRow) -> list[Any]:
 
 def _strip_text(row: pool.PoolRow) -> str:
     mark = list_text.conflict_mark() + " " if row.conflicts else ""
-    return f"{row.customer}: {mark}{_head(row.requirement)}"
+    return labelled(row.customer, f"{mark}{_head(row.requirement)}")
 
 
 class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):

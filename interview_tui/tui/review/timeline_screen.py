@@ -15,7 +15,7 @@ from textual.widgets import Header, Static
 from interview_tui.domain.enums import VisitStatus
 from interview_tui.domain.models import Note
 from interview_tui.domain.names import display, display_of
-from interview_tui.i18n import t
+from interview_tui.i18n import head, t
 from interview_tui.services.evidence import Timeline, TimelineVisit, customer_timeline
 from interview_tui.services.list_text import conflict_mark
 from interview_tui.team import actions
@@ -42,7 +42,7 @@ def _visit_text(visit: TimelineVisit, team: TeamView) -> Block:
     parts: list[Text | Hanging] = [Text(visible(title, one_line=True), style="bold")]
     conflicted = {actions.note_uid(c) for c in team.conflicts}
     for item in visit.evidence:
-        label = f"  {item.goal.number} {display(item.goal)}: "
+        label = f"  {item.goal.number} {head(display(item.goal))}"
         text = visible(item.text, one_line=True, limit=160)
         if item.uid and item.uid in conflicted:
             text = f"{conflict_mark()} {text}"
