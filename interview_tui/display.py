@@ -162,7 +162,27 @@ def _cjk_breaks(text: str, width: int, fold: bool) -> tuple[int, ...]:
         lines[-1].append((start, end))
         used += cell_len(piece)
     if len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 1:  # one alone: one more
-        start = lines[-2][-1][0]
-        if cell_len(text[start : lines[-1][0][1]].rstrip()) <= width:
-            lines[-1].insert(0, lines[-2].pop())
+        moved = _orphans_company(text, lines[-2])
+        start = lines[-2][-moved][0]
+        if moved < len(lines[-2]) and cell_len(text[start : lines[-1][0][1]].rstrip()) <= width:
+            lines[-1][:0] = lines[-2][-moved:]
+            del lines[-2][-moved:]
     return tuple(line[0][0] for line in lines[1:] if line and line[0][0])
+
+
+def _orphans_company(text: str, line: list[tuple[int, int]]) -> int:
+    """How many units of ``line`` go down with a word left alone after it: one character,
+    or, when a space comes before the lone word, the whole phrase before that space (``原定
+    2026-11-08`` goes down whole, never ``原`` / ``定 2026-11-08``)."""
+    if not text[line[-1][1] - 1].isspace():
+        return 1
+    count = 1
+    while count < len(line):
+        before = text[line[-count - 1][1] - 1]
+        if before.isspace() or before in _PHRASE_ENDS:
+            break
+        count += 1
+    return count
+
+
+_PHRASE_ENDS = "，。；：！？、）」』》,.;:!?)"

@@ -106,3 +106,14 @@ async def test_no_chinese_line_is_left_with_one_character(make_app, route, kwarg
                 alone = re.fullmatch(rf"[\u3400-\u9fff][{CLOSING}]*", bare)
                 assert not alone, (widget, lines)
         assert checked or route in ("home", "commitments")
+
+
+def test_a_word_alone_after_a_space_takes_its_whole_phrase_down() -> None:
+    """The commitments list drew ``原`` / ``定 2026-11-08``: the phrase before the lone word
+    goes down whole, never split."""
+    text = "Send the ARM benchmark report on the routing workload · 迟 16 天，原定 2026-11-08"
+    for width in range(len(text) - 12, len(text) + 4):
+        breaks = line_breaks(text, width)
+        lines = [text[a:b] for a, b in zip([0, *breaks], [*breaks, len(text)], strict=True)]
+        assert not any(line.endswith("原") for line in lines), (width, lines)
+        assert all(cell_len(line.rstrip()) <= width for line in lines), (width, lines)
