@@ -86,3 +86,24 @@ def test_the_app_keeps_textuals_animate_method(make_app) -> None:
     app = make_app()
     assert callable(app.animate)
     assert app.animated is False
+
+
+def test_keys_go_back_behind_a_waiting_callback_in_typed_order() -> None:
+    """MessagePump._message_queue (its ``values``) and ``_pending_message`` (the message
+    Textual took out to look at): keys move behind a callback, in typed order."""
+    from textual.app import App
+
+    app = App()
+    first, second, third = events.Key("a", "a"), events.Key("tab", "\t"), events.Paste("xyz")
+    callback = events.Callback(callback=lambda: None)
+    app._pending_message = second
+    app._message_queue.put_nowait(callback)
+    app._message_queue.put_nowait(third)
+    assert textual_private.keys_behind_callbacks(app, first)
+    assert app._pending_message is None
+    assert list(app._message_queue.values) == [callback, first, second, third]
+    # nothing waits but keys: nothing moves
+    app._message_queue.values.clear()
+    app._message_queue.put_nowait(second)
+    assert not textual_private.keys_behind_callbacks(app, first)
+    assert list(app._message_queue.values) == [second]

@@ -76,3 +76,25 @@ async def run_bindings(app: Any, key: str) -> bool:
     back unhandled: priority bindings first (app down), then the others (focus up).
     False when no binding ran."""
     return await app._check_bindings(key, priority=True) or await app._check_bindings(key)
+
+
+def keys_behind_callbacks(app: Any, event: Any) -> bool:
+    """Put ``event`` (a key or paste being handled) and every key and paste still waiting
+    for the app back at the end of its queue, in typed order, behind the callbacks waiting
+    there (such as a focus change the key before asked for); False, and nothing moved, when
+    no callback waits or the app is closing (private: the app's message queue, and the
+    message Textual has already taken from it to look at)."""
+    from textual import events
+
+    queue = app._message_queue
+    head = app._pending_message
+    waiting = [*([head] if head is not None else []), *queue.values]
+    if None in queue.values or not any(isinstance(m, events.Callback) for m in waiting):
+        return False
+    typed = [m for m in waiting if isinstance(m, events.Key | events.Paste)]
+    rest = [m for m in waiting if not isinstance(m, events.Key | events.Paste)]
+    app._pending_message = None
+    queue.values.clear()
+    for message in (*rest, event, *typed):
+        queue.put_nowait(message)
+    return True
