@@ -55,7 +55,8 @@ def _shown(app, binding_id: str) -> str:
     """How the key bar draws the binding with ``binding_id``: `` ^t Commitment ``."""
     for active in app.screen.active_bindings.values():
         if active.binding.id == binding_id:
-            return f" {app.get_key_display(active.binding)} {active.binding.description} "
+            key = app.screen.query_one(KeyBar)._key_text(active.binding)
+            return f" {key} {active.binding.description} "
     raise AssertionError(f"{binding_id} is not bound on {app.screen}")
 
 

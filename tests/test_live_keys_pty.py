@@ -153,7 +153,7 @@ def test_safe_view_shows_nothing_internal(demo_env) -> None:
 def test_the_ways_out_of_the_meeting(demo_env, keys: bytes) -> None:
     term = _live(demo_env)
     try:
-        assert "esc Leave" in term.screen()  # the way out is in the footer
+        term.wait_for_screen("esc Leave")  # the way out is in the footer
         term.send(b"Saved before leaving")
         term.wait_for_screen("Saved before leaving")
         term.send(keys)

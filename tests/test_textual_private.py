@@ -284,3 +284,24 @@ async def test_a_toast_over_other_widgets_keeps_every_chinese_character(make_app
     said = t("live.no_script", language="zh-CN")
     toast = "".join(line.split("▌ ", 1)[-1].strip() for line in screen if "▌ " in line)
     assert said[:12] in toast and "  " not in toast.strip(), toast
+
+
+def test_keys_go_back_behind_a_waiting_callback_in_typed_order() -> None:
+    """MessagePump._message_queue (its ``values``) and ``_pending_message`` (the message
+    Textual took out to look at): keys move behind a callback, in typed order."""
+    from textual.app import App
+
+    app = App()
+    first, second, third = events.Key("a", "a"), events.Key("tab", "\t"), events.Paste("xyz")
+    callback = events.Callback(callback=lambda: None)
+    app._pending_message = second
+    app._message_queue.put_nowait(callback)
+    app._message_queue.put_nowait(third)
+    assert textual_private.keys_behind_callbacks(app, first)
+    assert app._pending_message is None
+    assert list(app._message_queue.values) == [callback, first, second, third]
+    # nothing waits but keys: nothing moves
+    app._message_queue.values.clear()
+    app._message_queue.put_nowait(second)
+    assert not textual_private.keys_behind_callbacks(app, first)
+    assert list(app._message_queue.values) == [second]

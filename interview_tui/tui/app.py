@@ -43,6 +43,7 @@ from interview_tui.tui.textual_private import (
     bindings_after_keymap,
     decode_alt_keys,
     keep_wide_characters_whole,
+    keys_behind_callbacks,
     load_screen_css,
     run_bindings,
     wrap_as_chinese,
@@ -50,6 +51,8 @@ from interview_tui.tui.textual_private import (
 
 #: the longest a key waits for the field in focus to handle the keys typed before it
 CATCH_UP_SECONDS = 1.0
+#: how often one key may wait behind callbacks that keep coming (never starved)
+MAX_KEY_DEFERRALS = 8
 
 
 class InterviewApp(TeamSync, App[None]):
@@ -139,6 +142,8 @@ class InterviewApp(TeamSync, App[None]):
         #: the screen each key or paste was typed on, while Textual forwards it
         self._typed_on: WeakKeyDictionary[events.Event, Screen[Any]] = WeakKeyDictionary()
         self._quitting = False
+        self._settle_before_next_key = False
+        self._key_deferrals = 0
         #: what was typed in a dialog closed with esc, by dialog, until it is saved
         self.drafts: dict[str, dict[str, Any]] = {}
         #: what ctrl+z takes back, by screen kind (:class:`~interview_tui.tui.undo.UndoMixin`)
@@ -346,9 +351,19 @@ class InterviewApp(TeamSync, App[None]):
         runs its binding, before the next key is handed on: one queue, in typed order.
         A character typed before a new screen took focus is typed into that screen's
         field. A screen with a ``take_key`` coroutine reads keys here first.
+
+        What a key asked for takes effect before the next key acts: after a key that is not
+        typed text (enter opening a pick list, enter choosing in it), the widgets between
+        the focus and the screen handle what it sent them, and a key that arrives while a
+        focus change waits in the app's queue goes back behind it, with the keys after it.
         """
         if isinstance(event, events.Key | events.Paste):
             if not event.is_forwarded:
+                if await self._behind_last_key(event):
+                    return
+                self._settle_before_next_key = not (
+                    isinstance(event, events.Key) and event.is_printable
+                )
                 take_key = getattr(self.screen, "take_key", None)  # a leader key's second key
                 if take_key is not None and await take_key(event):
                     return
@@ -365,6 +380,32 @@ class InterviewApp(TeamSync, App[None]):
                 if text and typed is not None and typed(text, late=True):
                     return
         await super().on_event(event)
+
+    async def _behind_last_key(self, event: events.Key | events.Paste) -> bool:
+        """Let what the key before ``event`` asked for happen first (see on_event); True
+        when ``event`` was put back in the queue to act after it."""
+        if self._settle_before_next_key:
+            self._settle_before_next_key = False
+            await self._settled(self.focused)
+        if self._key_deferrals < MAX_KEY_DEFERRALS and keys_behind_callbacks(self, event):
+            self._key_deferrals += 1
+            self._settle_before_next_key = True
+            return True
+        self._key_deferrals = 0
+        return False
+
+    async def _settled(self, widget: Any) -> None:
+        """Wait until ``widget`` and its containers up to the screen have handled what was
+        sent to them, including what they send each other meanwhile (a pick list's choice
+        travels from its list to the pick list): bounded."""
+        if widget is None:
+            return
+        chain = [widget, *(node for node in widget.ancestors if node is not self)]
+        for _ in range(3 * len(chain)):
+            busy = next((node for node in chain if node.message_queue_size), None)
+            if busy is None:
+                return
+            await self._caught_up(busy)
 
     async def _binding_in_order(self, event: events.Key) -> bool:
         """Run the binding of a key the focused widget does not type, now (see on_event);

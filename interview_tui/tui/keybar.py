@@ -191,10 +191,17 @@ class KeyBar(Widget, can_focus=False):
         dim = Style(dim=True) if not key.enabled else Style()
         extra = dim + (hover_style if self._hover == key.binding.key else Style())
         start = line.cell_len
-        line.append(f" {self.app.get_key_display(key.binding)} ", key_style + extra)
+        line.append(f" {self._key_text(key.binding)} ", key_style + extra)
         if key.binding.description:
             line.append(f"{visible(key.binding.description, one_line=True)} ", text_style + extra)
         spots.append(_Spot(start, line.cell_len, row, key.binding.key, key.enabled, key.tooltip))
+
+    def _key_text(self, binding: Binding) -> str:
+        """The key as shown: the screen's own way to name it when it has one (the live
+        screen names ``ctrl+y v`` for what ``f2`` also does: a Mac has no F keys without
+        fn), else Textual's."""
+        named = getattr(self.screen, "key_text", None)
+        return (named(binding) if named is not None else None) or self.app.get_key_display(binding)
 
     def _spot_at(self, x: int, y: int) -> _Spot | None:
         return next(

@@ -111,3 +111,8 @@ def _reach(key: str) -> int:
     if key[:1] == "f" and key[1:].isdigit():
         return 2
     return 1 if " " in key else 0
+
+
+def is_function_key(key: str) -> bool:
+    """``f1`` … ``f24``: keys a Mac sends only with fn held (or not at all)."""
+    return key[:1] == "f" and key[1:].isdigit()

@@ -312,3 +312,25 @@ def keep_wide_characters_whole() -> None:
     from textual._compositor import Compositor
 
     Compositor._render_chops = _render_chops  # type: ignore[method-assign]
+
+
+def keys_behind_callbacks(app: Any, event: Any) -> bool:
+    """Put ``event`` (a key or paste being handled) and every key and paste still waiting
+    for the app back at the end of its queue, in typed order, behind the callbacks waiting
+    there (such as a focus change the key before asked for); False, and nothing moved, when
+    no callback waits or the app is closing (private: the app's message queue, and the
+    message Textual has already taken from it to look at)."""
+    from textual import events
+
+    queue = app._message_queue
+    head = app._pending_message
+    waiting = [*([head] if head is not None else []), *queue.values]
+    if None in queue.values or not any(isinstance(m, events.Callback) for m in waiting):
+        return False
+    typed = [m for m in waiting if isinstance(m, events.Key | events.Paste)]
+    rest = [m for m in waiting if not isinstance(m, events.Key | events.Paste)]
+    app._pending_message = None
+    queue.values.clear()
+    for message in (*rest, event, *typed):
+        queue.put_nowait(message)
+    return True

@@ -99,24 +99,29 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         yield Header()
         with Horizontal(id="home-body"):
             with Vertical(id="visits-pane"):
-                yield Static(self._legend(), classes="pane-title", id="visits-title")
+                yield Static(
+                    _pane_title(t("home.visits"), False), classes="pane-title", id="visits-title"
+                )
                 yield SafeTable(id="visits", cursor_type="row", zebra_stripes=True, cell_padding=0)
                 yield Static(t("home.empty"), id="home-empty")
             with Vertical(id="side-pane"):
-                yield Static(t("home.commitments_title"), classes="pane-title")
+                yield Static(_pane_title(t("home.commitments_title"), False), classes="pane-title")
                 yield Static("", id="commitment-counts")
                 yield Static("", id="kept-rate")
                 yield Static("", id="due-soon")
-                yield Static(t("home.customers"), classes="pane-title")
+                yield Static(
+                    _pane_title(t("home.customers"), False),
+                    classes="pane-title",
+                    id="customers-title",
+                )
                 yield SafeTable(id="customers", cursor_type="row")
         yield TeamLine()
         yield KeyBar()
 
-    @staticmethod
-    def _legend(shared: bool = False) -> Text:
+    def _legend(self, shared: bool = False) -> Text:
         """The pane title, with what each mark of the first column means (and the shared
-        mark, when a visit has it)."""
-        text = Text(t("home.visits"), end="")
+        mark, when a visit has it); marked when the visit list has the keys."""
+        text = _pane_title(t("home.visits"), self._focused_list() == "visits")
         for timing in ("today", "upcoming", "overdue"):
             mark, style = _MARKS[timing]
             text.append("  ")
@@ -189,8 +194,9 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         today = self.iapp.today()
         visits = self.query_one("#visits", SafeTable)
         selected = self._selected_key(visits)
+        new_visit = False
         if (form := self._new_visit_form) is not None and form.visit_id is not None:
-            selected, self._new_visit_form = str(form.visit_id), None
+            selected, self._new_visit_form, new_visit = str(form.visit_id), None, True
         self._visit_customer = {str(row["id"]): row["customer_id"] for row in data.visits}
         self._purpose_width = room = self._purpose_room()
         customer_width = self._customer_width()
@@ -209,8 +215,6 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
                 key=str(row["id"]),
             )
         visits.measure()
-        shared = any(row.get("shared_at") for row in data.visits)
-        self.query_one("#visits-title", Static).update(self._legend(shared))
         if selected is not None and str(selected) in visits.rows:
             visits.move_cursor(row=visits.get_row_index(str(selected)))
         customers = self.query_one("#customers", SafeTable)
@@ -235,6 +239,29 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         empty = not data.visits and not self.show_archived
         self.query_one("#home-empty", Static).display = empty  # one message, in the screen
         visits.display = not empty
+        if new_visit and visits.display:  # enter opens the visit just planned
+            visits.focus()
+        self._mark_focused_list()
+
+    def _focused_list(self) -> str | None:
+        focused = self.focused
+        return focused.id if focused is not None and focused.id in _LISTS else None
+
+    def on_descendant_focus(self) -> None:
+        self._mark_focused_list()
+
+    def on_descendant_blur(self) -> None:
+        self.call_after_refresh(self._mark_focused_list)
+
+    def _mark_focused_list(self) -> None:
+        """The list that has the keys says so in its title (a mark and its colours, so
+        not only by colour): enter, e and the visit keys act there."""
+        if not self.is_mounted:
+            return
+        shared = any(row.get("shared_at") for row in (self._data.visits if self._data else ()))
+        self.query_one("#visits-title", Static).update(self._legend(shared))
+        title = _pane_title(t("home.customers"), self._focused_list() == "customers")
+        self.query_one("#customers-title", Static).update(title)
 
     def _due_text(self, data: HomeData) -> Text:
         """Overdue and due this week, ours and theirs, then the first few of them."""
@@ -432,6 +459,19 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             self.reload()
 
         self.iapp.save(lambda: share_visit(store, visit_id, now), done)
+
+
+#: the lists that take the keys (their titles show which has them)
+_LISTS = ("visits", "customers")
+#: before a pane's title: the list with the keys, or not
+_FOCUS_MARK, _NO_MARK = "▶ ", "  "
+
+
+def _pane_title(title: str, focused: bool) -> Text:
+    """A pane's title after the mark of the list with the keys (or room for it)."""
+    text = Text(_FOCUS_MARK if focused else _NO_MARK, end="")
+    text.append(title, style="reverse" if focused else "")
+    return text
 
 
 #: the first column's mark and style for each :func:`visit_timing`

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -18,6 +18,7 @@ from interview_tui.services.live_session import LiveSession
 from interview_tui.services.schedule import schedule_read_back
 from interview_tui.tui.base import BaseModal, TranslatedBindings
 from interview_tui.tui.inputs import Input
+from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.live.customer_view import CustomerViewBand
 from interview_tui.tui.text import Block, copy_text, hanging
 
@@ -95,20 +96,27 @@ class ConfirmBackScreen(BaseModal):
 
     DEFAULT_CSS = """
     ConfirmBackScreen { background: $surface; }
-    ConfirmBackScreen > VerticalScroll {
+    ConfirmBackScreen #confirm-box {
         width: 100%; height: 1fr; border: thick $success; background: $surface; padding: 0 1;
     }
+    ConfirmBackScreen #confirm-box > VerticalScroll { height: 1fr; }
+    ConfirmBackScreen #confirm-foot { height: auto; }
     ConfirmBackScreen .dialog-title { text-style: bold; color: $text-success; }
     ConfirmBackScreen .section { text-style: bold; padding-top: 1; }
+    ConfirmBackScreen #confirm-foot .section { padding-top: 0; }
     ConfirmBackScreen .item { padding-left: 2; height: auto; }
     ConfirmBackScreen .item:focus { background: $accent 30%; border-left: outer $accent;
                                     padding-left: 1; }
     ConfirmBackScreen #read-back { height: auto; }
     ConfirmBackScreen .hint { color: $text-muted; height: auto; }
     ConfirmBackScreen #confirm-message { color: $warning; height: auto; }
-    ConfirmBackScreen .buttons { height: auto; align-horizontal: right; padding-top: 1; }
+    ConfirmBackScreen #confirm-message.-asking { text-style: bold; }
+    ConfirmBackScreen .buttons { height: auto; align-horizontal: right; }
     ConfirmBackScreen Button { margin-left: 1; }
+    ConfirmBackScreen.-narrow .buttons { display: none; }
     """
+    #: below this width the buttons give way (the key bar names the same keys)
+    NARROW_COLUMNS = 70
     BINDINGS = [
         Binding("escape", "cancel", "dialog.cancel", id="confirm.cancel"),
         Binding("ctrl+s", "save", "confirm.save", id="confirm.save", priority=True),
@@ -122,22 +130,33 @@ class ConfirmBackScreen(BaseModal):
         self._asked_end = False
 
     def compose(self) -> ComposeResult:
+        """The read-back scrolls; the next step, what ending asks and the buttons stay in
+        sight under it, at any size, with the keys on the bottom line."""
         yield CustomerViewBand()
-        with VerticalScroll():
-            yield Static(t("confirm.title"), classes="dialog-title")
-            yield Vertical(*self._items(), id="read-back")
-            yield Static(t("confirm.hint"), classes="hint")
-            yield Label(t("confirm.next_step"), classes="section")
-            yield Input(
-                value=self.session.visit.next_step,
-                placeholder=t("confirm.next_step_placeholder"),
-                id="next-step",
-            )
-            yield Static("", id="confirm-message")
-            with Horizontal(classes="buttons"):
-                yield Button(t("dialog.cancel"), id="cancel")
-                yield Button(t("confirm.save") + " (ctrl+s)", id="save")
-                yield Button(t("confirm.end") + " (ctrl+e)", id="end", variant="success")
+        with Vertical(id="confirm-box"):
+            with VerticalScroll():
+                yield Static(t("confirm.title"), classes="dialog-title")
+                yield Vertical(*self._items(), id="read-back")
+                yield Static(t("confirm.hint"), classes="hint")
+            with Vertical(id="confirm-foot"):
+                yield Label(t("confirm.next_step"), classes="section")
+                yield Input(
+                    value=self.session.visit.next_step,
+                    placeholder=t("confirm.next_step_placeholder"),
+                    id="next-step",
+                    compact=True,
+                )
+                yield Static("", id="confirm-message")
+                with Horizontal(classes="buttons"):
+                    yield Button(t("dialog.cancel"), id="cancel", compact=True)
+                    yield Button(t("confirm.save") + " (ctrl+s)", id="save", compact=True)
+                    yield Button(
+                        t("confirm.end") + " (ctrl+e)", id="end", variant="success", compact=True
+                    )
+        yield KeyBar()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < self.NARROW_COLUMNS, "-narrow")
 
     def _items(self) -> list[Static]:
         requirements, commitments = read_back(self.session)
@@ -243,7 +262,9 @@ class ConfirmBackScreen(BaseModal):
             return
         if not self._asked_end:
             self._asked_end = True
-            self.query_one("#confirm-message", Static).update(t("confirm.end_ask"))
+            message = self.query_one("#confirm-message", Static)
+            message.update(t("confirm.end_ask"))
+            message.add_class("-asking")
             return
         self.drafts.pop(self._draft_key, None)
         self.session.set_next_step(text, end=True)

@@ -50,6 +50,7 @@ from interview_tui.tui.live.dialogs import (
     speaker_dialog,
 )
 from interview_tui.tui.live.leader import LEADER_ID, LEADER_KEY, LEADER_KEYS, LeaderMenu
+from interview_tui.tui.screen_keys import is_function_key
 from interview_tui.tui.text import Block, Hanging, Parts, hanging, literal, marked, visible
 
 
@@ -920,6 +921,24 @@ class LiveScreen(BaseScreen):
         self.iapp.go_home()
 
     # -- the leader key: ctrl+y, then one plain key ------------------------------------------
+
+    def key_text(self, binding: Binding) -> str | None:
+        """How the key bar names an F key's action: by the leader and its second key
+        (``^yv``: ctrl+y, then v), which every keyboard sends (a Mac's F keys need fn);
+        ``None`` for any other key."""
+        if not is_function_key(binding.key):
+            return None
+        second = next((k for k, i in LEADER_KEYS.items() if i == binding.id), None)
+        if second is None:
+            return None
+        leader = next(
+            (b.binding for b in self.active_bindings.values() if b.binding.id == LEADER_ID),
+            None,
+        )
+        if leader is None:
+            return None
+        # written together (``^yv``): at 80 columns the key bar keeps esc in sight
+        return f"{self.app.get_key_display(leader)}{second}"
 
     def action_leader(self) -> None:
         """Show the menu; the next key is read by :meth:`take_key`."""

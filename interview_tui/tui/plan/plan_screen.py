@@ -114,7 +114,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             tooltip="plan.tabs.help",
             show=False,
         ),
-        Binding("f4", "fill_facts", "plan.fill", id="plan.fill", tooltip="plan.fill.help"),
+        Binding("f,f4", "fill_facts", "plan.fill", id="plan.fill", tooltip="plan.fill.help"),
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
         Binding(
             "ctrl+l",
