@@ -23,7 +23,7 @@ from tests.conftest import settle
 
 VISIT = 4  # Northwind Logistics, English, with limits on what may be promised
 BAND = {"en": "CUSTOMER VIEW", "zh": "客户视图"}
-TO_INTERNAL = {"en": "^yv Internal view", "zh": "^yv 内部视图"}
+TO_INTERNAL = {"en": "^y v Internal view", "zh": "^y v 内部视图"}
 TO_CUSTOMER = {"en": "^yv Customer view", "zh": "^yv 客户视图"}
 
 #: a unique token in every internal field a live screen can show

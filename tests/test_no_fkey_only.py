@@ -67,7 +67,7 @@ async def test_live_key_bar_names_the_leader_for_f_keys(make_app) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         bar = app.screen.query_one(KeyBar).render().plain
-        assert "^yv Customer view" in bar and "^yc Confirm back" in bar, bar
+        assert "^y v Customer view" in bar and "^y c Read back" in bar, bar
         assert "f2 " not in bar and "f3 " not in bar, bar
 
 

@@ -305,3 +305,9 @@ def test_keys_go_back_behind_a_waiting_callback_in_typed_order() -> None:
     app._message_queue.put_nowait(second)
     assert not textual_private.keys_behind_callbacks(app, first)
     assert list(app._message_queue.values) == [second]
+
+
+def test_the_no_matches_pause_is_textuals() -> None:
+    from textual.command import CommandPalette
+
+    assert textual_private.NO_MATCHES_PAUSE == CommandPalette._NO_MATCHES_COUNTDOWN

@@ -178,7 +178,7 @@ class InterviewApp(TeamSync, App[None]):
 
     def _settings_ignored(self, issues: list[Any]) -> None:
         """One line for every bad value, naming the key that lists them (never a toast
-        each: four of them covered half of home)."""
+        each: four of them covered half of home); a single bad value is shown as it is."""
         from interview_tui.settings import FILE_NAME
 
         self.settings_issues = list(issues)
@@ -192,6 +192,8 @@ class InterviewApp(TeamSync, App[None]):
             "",
         )
         said = t("settings.ignored", count=len(issues), file=FILE_NAME, key=key)
+        if len(issues) == 1:  # one bad value: the problem itself, already one line
+            said = str(issues[0])
         self.notify(said, severity="warning", timeout=20)
 
     def action_settings_problems(self) -> None:

@@ -139,6 +139,11 @@ def load_screen_css(app: App[Any], screen: Screen[Any]) -> None:
     app._load_screen_css(screen)
 
 
+#: how long the palette waits once typing has paused before it says nothing matched (Textual's
+#: ``CommandPalette._NO_MATCHES_COUNTDOWN``: a test checks they are the same)
+NO_MATCHES_PAUSE = 0.5
+
+
 def show_no_matches_after_a_pause(
     palette: CommandPalette, search_value: str, message: Callable[[], Any]
 ) -> None:
@@ -160,7 +165,7 @@ def show_no_matches_after_a_pause(
         else:
             palette._list_visible = False
 
-    timer: Timer = palette.set_timer(palette._NO_MATCHES_COUNTDOWN, no_matches)
+    timer: Timer = palette.set_timer(NO_MATCHES_PAUSE, no_matches)
     palette._no_matches_timer = timer
 
 

@@ -924,7 +924,7 @@ class LiveScreen(BaseScreen):
 
     def key_text(self, binding: Binding) -> str | None:
         """How the key bar names an F key's action: by the leader and its second key
-        (``^yv``: ctrl+y, then v), which every keyboard sends (a Mac's F keys need fn);
+        (``^y v``: ctrl+y, then v), which every keyboard sends (a Mac's F keys need fn);
         ``None`` for any other key."""
         if not is_function_key(binding.key):
             return None
@@ -937,8 +937,7 @@ class LiveScreen(BaseScreen):
         )
         if leader is None:
             return None
-        # written together (``^yv``): at 80 columns the key bar keeps esc in sight
-        return f"{self.app.get_key_display(leader)}{second}"
+        return f"{self.app.get_key_display(leader)} {second}"
 
     def action_leader(self) -> None:
         """Show the menu; the next key is read by :meth:`take_key`."""
