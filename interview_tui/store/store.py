@@ -12,6 +12,7 @@ by the UI's worker threads behind its own lock; the UI thread itself never calls
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import uuid
@@ -71,6 +72,18 @@ class SearchHit:
 
 #: how many of the newest matches a search ranks (the rest are older and left out)
 SEARCH_RANKED = 2000
+
+
+_CONTAINERS = (dict, list, tuple)
+
+
+def _column_value(value: Any) -> Any:
+    """A value of :func:`records.to_row` as SQLite stores it: text, numbers and None as they
+    are; a list or dict (none is expected: JSON fields are text already) as JSON text, as
+    sqlite-utils wrote them."""
+    if isinstance(value, dict | list | tuple):
+        return json.dumps(value, default=repr, ensure_ascii=False)
+    return value
 
 
 class Store:
@@ -246,7 +259,18 @@ class Store:
                 if "created_at" in model.model_fields and record.created_at is None:
                     record.created_at = stamp
                 rows.append(_records().to_row(record))
-            db[table].insert_all(rows, batch_size=500)
+            columns = list(rows[0])
+            db.conn.executemany(  # what sqlite-utils' insert_all wrote, without its per-value work
+                f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)})"
+                f" VALUES ({', '.join('?' * len(columns))})",
+                (
+                    [
+                        _column_value(v) if type(v) in _CONTAINERS else v
+                        for v in map(row.get, columns)
+                    ]
+                    for row in rows
+                ),
+            )
             if kind:
                 db.conn.executemany(
                     "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id)"
