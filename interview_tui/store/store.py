@@ -417,18 +417,28 @@ class Store:
         """Visits with their customer's name, newest first (all of them unless ``limit``);
         archived visits (or of archived customers) only when ``archived``; never one that an
         unfinished import is writing."""
+        return list(self.iter_visit_rows(limit, archived=archived))
+
+    _VISIT_ROW = ("id", "customer", "date", "status", "purpose", "length_minutes", "archived_at")
+
+    def iter_visit_rows(
+        self, limit: int | None = None, *, archived: bool = False
+    ) -> Iterator[dict[str, Any]]:
+        """:meth:`visit_rows` read a batch at a time as they are used (``visits --json``
+        lists every visit of a career without holding them all)."""
         hide = (
             " WHERE v.importing IS NULL"
             if archived
             else " WHERE v.archived_at IS NULL AND c.archived_at IS NULL"
         )
-        return self.query(
+        for values in self.rows(
             "SELECT v.id, c.name AS customer, v.date, v.status, v.purpose, v.length_minutes,"
             " coalesce(v.archived_at, c.archived_at) AS archived_at"
             f" FROM visits v JOIN customers c ON c.id = v.customer_id{hide}"
             " ORDER BY v.date DESC, v.id DESC LIMIT ?",
             [-1 if limit is None else limit],
-        )
+        ):
+            yield dict(zip(self._VISIT_ROW, values, strict=True))
 
     def script(self, visit_id: int) -> list[ScriptItem]:
         from interview_tui.domain.models import ScriptItem
