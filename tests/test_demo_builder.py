@@ -50,14 +50,13 @@ def _digest(store: Store) -> str:
 def test_synthetic_visits_are_the_same_rows_built_a_chunk_at_a_time(store, monkeypatch) -> None:
     monkeypatch.setattr(demo, "SYNTHETIC_CHUNK", 7)  # 30 visits: chunks of 7, the last of 2
     batches: list[int] = []
-    insert_many = Store.insert_many
+    write_rows = Store._write_rows
 
-    def counted(self, records):
-        records = list(records)
-        batches.append(len(records))
-        return insert_many(self, records)
+    def counted(self, db, table, rows):
+        batches.append(len(rows))
+        return write_rows(self, db, table, rows)
 
-    monkeypatch.setattr(Store, "insert_many", counted)
+    monkeypatch.setattr(Store, "_write_rows", counted)
     assert demo._seed_synthetic(store, FIXED_TODAY, 0, 30) == 30
     assert _digest(store) == DIGEST_30
     assert max(batches) <= 7 * 40  # never more than a chunk's notes in memory

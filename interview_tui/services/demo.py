@@ -569,8 +569,14 @@ def _seed_synthetic_chunk(
 ) -> None:
     """Synthetic visits ``start`` … ``stop - 1``; ``customers`` maps an account's number to
     its id (kept across chunks)."""
+    from uuid import uuid4
+
+    from interview_tui.store.records import to_row
+
     goals = list(Goal)
-    notes: list[Note] = []
+    # notes as the rows a Note makes (40 a visit: no model built for each)
+    note_row = to_row(Note(visit_id=0))
+    notes: list[dict[str, Any]] = []
     commitments: list[Commitment] = []
     requirements: list[Requirement] = []
     for index in range(start, stop):
@@ -593,12 +599,14 @@ def _seed_synthetic_chunk(
         for _ in range(40):
             template = rng.choice(_NOTE_ZH if rng.random() < 0.5 else _NOTE_EN)
             notes.append(
-                Note(
-                    visit_id=visit.id,
-                    goal=rng.choice(goals),
-                    internal=rng.random() < 0.1,
-                    text=template.format(n=rng.randint(2, 90), m=rng.randint(1, 9)),
-                )
+                {
+                    **note_row,
+                    "uid": str(uuid4()),
+                    "visit_id": visit.id,
+                    "goal": rng.choice(goals).value,
+                    "internal": int(rng.random() < 0.1),
+                    "text": template.format(n=rng.randint(2, 90), m=rng.randint(1, 9)),
+                }
             )
         for _ in range(4):
             due = today + timedelta(days=rng.randint(-60, 60))
@@ -627,6 +635,6 @@ def _seed_synthetic_chunk(
                     state=rng.choice(list(RequirementState)),
                 )
             )
-    store.insert_many(notes)
+    store.insert_rows(Note, notes)
     store.insert_many(commitments)
     store.insert_many(requirements)

@@ -248,7 +248,6 @@ class Store:
             return
         model = type(records[0])
         table = _records().TABLES[model]
-        kind = _SEARCH_KINDS.get(table)
         stamp = self.now().replace(microsecond=0)
         with self.transaction() as db:
             next_id = int(db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
@@ -259,33 +258,53 @@ class Store:
                 if "created_at" in model.model_fields and record.created_at is None:
                     record.created_at = stamp
                 rows.append(_records().to_row(record))
-            columns = list(rows[0])
-            db.conn.executemany(  # what sqlite-utils' insert_all wrote, without its per-value work
-                f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)})"
-                f" VALUES ({', '.join('?' * len(columns))})",
-                (
-                    [
-                        _column_value(v) if type(v) in _CONTAINERS else v
-                        for v in map(row.get, columns)
-                    ]
+            self._write_rows(db, table, rows)
+
+    def insert_rows(self, model: type[Record], rows: list[dict[str, Any]]) -> None:
+        """:meth:`insert_many` for new records given as the rows :func:`records.to_row`
+        makes of them (no id yet): the same rows written, without building a model for
+        each (the demo's millions of notes)."""
+        if not rows:
+            return
+        table = _records().TABLES[model]
+        stamp = self.now().replace(microsecond=0).isoformat()  # as a model's JSON gives it
+        with self.transaction() as db:
+            next_id = int(db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
+            for row in rows:
+                next_id += 1
+                row["id"] = next_id
+                if "created_at" in row and row["created_at"] is None:
+                    row["created_at"] = stamp
+            self._write_rows(db, table, rows)
+
+    def _write_rows(
+        self, db: sqlite_utils.Database, table: str, rows: list[dict[str, Any]]
+    ) -> None:
+        """Insert ``rows`` (with their ids) into ``table`` and into the search index."""
+        columns = list(rows[0])
+        db.conn.executemany(  # what sqlite-utils' insert_all wrote, without its per-value work
+            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)})"
+            f" VALUES ({', '.join('?' * len(columns))})",
+            (
+                [_column_value(v) if type(v) in _CONTAINERS else v for v in map(row.get, columns)]
+                for row in rows
+            ),
+        )
+        if kind := _SEARCH_KINDS.get(table):
+            db.conn.executemany(
+                "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [
+                    (
+                        search_rowid(kind, row["id"]),
+                        index_body(kind, row),
+                        kind,
+                        row["id"],
+                        row.get("visit_id"),
+                    )
                     for row in rows
-                ),
+                ],
             )
-            if kind:
-                db.conn.executemany(
-                    "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    [
-                        (
-                            search_rowid(kind, row["id"]),
-                            index_body(kind, row),
-                            kind,
-                            row["id"],
-                            row.get("visit_id"),
-                        )
-                        for row in rows
-                    ],
-                )
 
     def update_many(self, records: Iterable[Record]) -> None:
         """Update many saved records of one kind in one transaction, each as :meth:`save`
