@@ -29,6 +29,8 @@ COMMANDS = {
     "export VISIT --format json": ["export", "{visit}", "--format", "json"],
     "commitments --due-soon": ["commitments", "--due-soon"],
     "commitments --json": ["commitments", "--json"],
+    "visits --json": ["visits", "--json"],
+    "pool --json": ["pool", "--json"],
     "search 对账": ["search", "对账"],
 }
 

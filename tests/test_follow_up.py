@@ -193,6 +193,42 @@ def test_due_soon_lists_overdue_and_next_seven_days(mixed, demo_store) -> None:
     assert len(text.stdout.strip().splitlines()) == len(expected)  # one line each
 
 
+def test_due_soon_prints_the_first_lines_and_counts_the_rest(demo_store, monkeypatch) -> None:
+    """A prompt's glance costs the same at any size: the first lines in the order of the full
+    listing, read from the (state, due) index with a limit, and how many more on stderr."""
+    from interview_tui.services import commitments as service
+
+    today = date.today()
+    window = (today + timedelta(days=7)).isoformat()
+    expected = [
+        r["id"]
+        for r in demo_store.query(
+            "SELECT id FROM commitments WHERE state = 'open' AND due IS NOT NULL AND due <= ?"
+            " ORDER BY due, id",
+            [window],
+        )
+    ]
+    assert len(expected) > 3
+    monkeypatch.setattr(service, "DUE_SOON_LINES", 3)
+    seen: list[str] = []
+    rows = type(demo_store).rows
+    monkeypatch.setattr(
+        type(demo_store),
+        "rows",
+        lambda self, sql, *a, **k: seen.append(sql) or rows(self, sql, *a, **k),
+    )
+    result = CliRunner().invoke(
+        cli, ["--lang", "en", "--db", str(demo_store.path), "commitments", "--due-soon"]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert [int(line.split()[0]) for line in lines] == expected[:3]
+    assert f"and {len(expected) - 3} more" in result.stderr
+    (sql,) = [q for q in seen if "FROM commitments m" in q]
+    plan = " ".join(str(row) for row in demo_store.query(f"EXPLAIN QUERY PLAN {sql}", [window, 4]))
+    assert "LIMIT" in sql and "TEMP B-TREE" not in plan, plan  # stops after the first rows
+
+
 @pytest.fixture
 def planted(demo_store) -> int:
     """Visit 1 with a marker in every internal field, and 孙倩's e-mail."""

@@ -58,10 +58,14 @@ def test_help_loads_no_command_module() -> None:
 #: commands a script or a shell prompt runs often -> what they must never load
 _LIGHT_COMMANDS = {
     ("keys", "--json"): {"textual", "pydantic", "pydantic_settings", "interview_tui.tui"},
-    ("export", "{visit}", "--format", "json"): {
+    ("export", "{visit}", "--format", "json"): {  # the records as they are, nothing rendered
         "textual",
         "pydantic_settings",
         "interview_tui.tui",
+        "interview_tui.exports.reports",
+        "interview_tui.exports.mail_calendar",
+        "interview_tui.services",
+        "icalendar",
     },
     ("commitments", "--due-soon"): {
         "textual",

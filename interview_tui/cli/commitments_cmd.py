@@ -47,9 +47,11 @@ def commitments(
     from interview_tui.i18n import pad
     from interview_tui.services.commitments import (
         DUE_SOON_DAYS,
+        DUE_SOON_LINES,
         CommitmentFilter,
         commitment_dicts,
         commitment_lines,
+        count_commitments,
         kept_on_time,
         late_note,
         member_filter,
@@ -83,7 +85,9 @@ def commitments(
         )
         return
     shown = 0
-    for line in commitment_lines(store, today, filters):  # plain rows, one at a time
+    # plain rows, one at a time; a prompt's --due-soon reads the first few from the index
+    limit = DUE_SOON_LINES if due_soon else None
+    for line in commitment_lines(store, today, filters, limit=limit):
         shown += 1
         due = line.due or t("cli.commitments.no_date")
         dates = line.dates()
@@ -97,7 +101,9 @@ def commitments(
         echo(text, fg="red" if dates.is_late(today) else None)
     if not shown:
         echo(t("cli.commitments.none"), err=due_soon)  # a prompt shows nothing when all is well
-    if due_soon:  # for prompts and scripts: the lines and nothing else
+    if due_soon:  # for prompts and scripts: the lines, and how many more on standard error
+        if shown == DUE_SOON_LINES and (more := count_commitments(store, today, filters) - shown):
+            echo(t("cli.commitments.more_due_soon", count=f"{more:,}"), err=True)
         return
     kept = kept_on_time(store, today, per_customer=False)
     for key, rate in (

@@ -43,11 +43,12 @@ def export(
     from interview_tui.exports.files import check_target, write_private
     from interview_tui.exports.render import render
 
-    user = settings.user_settings().settings
+    # JSON is every record as it is: no sender, language or alarm from the settings
+    user = None if output_format == "json" else settings.user_settings().settings
     store = settings.open_store(read_only=True)
     if output is not None:
         check_target(output, database=Path(store.path), force=force)
-    if output_format in ("eml", "chase-eml") and not sender.strip() and not user.sender:
+    if output_format in ("eml", "chase-eml") and not sender.strip() and not (user and user.sender):
         from interview_tui.errors import UserError
         from interview_tui.i18n import t
         from interview_tui.settings import env_name, settings_path

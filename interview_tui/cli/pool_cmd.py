@@ -23,9 +23,9 @@ def pool(settings: Settings, as_json: bool) -> None:
     if as_json:
         echo_json(rows)
         return
-    if not rows:
-        echo(t("cli.pool.none"))
+    shown = 0
     for row in rows:
+        shown += 1
         conflicts = (
             t("cli.pool.conflicts", fields=", ".join(row["conflicts"])) if row["conflicts"] else ""
         )
@@ -33,6 +33,8 @@ def pool(settings: Settings, as_json: bool) -> None:
             f"{row['uid'][:8]}  {pad(display_group(row['group'], display), 10)}  "
             f"{pad(row['customer'], 20)}  {row['title']}{conflicts}"
         )
+    if not shown:
+        echo(t("cli.pool.none"))
 
 
 def display_group(group: str, display) -> str:

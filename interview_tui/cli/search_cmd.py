@@ -29,7 +29,7 @@ def search(settings: Settings, query: tuple[str, ...], limit: int, as_json: bool
     if store.search_cut_off(" ".join(query)):
         echo(t("cli.search.cut_off", ranked=SEARCH_RANKED), err=True)
     if as_json:
-        echo_json([asdict(hit) for hit in hits])
+        echo_json(asdict(hit) for hit in hits)  # written hit by hit
         return
     if not hits:
         echo(t("cli.search.none"))

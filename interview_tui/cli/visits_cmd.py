@@ -21,7 +21,7 @@ def visits(settings: Settings, as_json: bool, limit: int, archived: bool) -> Non
     from interview_tui.i18n import pad, t
 
     store = settings.open_store(read_only=True)
-    rows = [
+    rows = (  # read and written one at a time: every visit of a career in flat memory
         {
             "id": row["id"],
             "customer": row["customer"],
@@ -30,16 +30,21 @@ def visits(settings: Settings, as_json: bool, limit: int, archived: bool) -> Non
             "purpose": row["purpose"] or "",
             "archived": row["archived_at"] is not None,
         }
-        for row in store.visit_rows(limit=limit or None, archived=archived)
-    ]
-    if limit and len(rows) == limit:
-        echo(t("cli.visits.showing", limit=limit), err=True)
+        for row in store.iter_visit_rows(limit=limit or None, archived=archived)
+    )
+    if limit:  # a page, held to say whether it was cut
+        page = list(rows)
+        rows = (row for row in page)
+        if len(page) == limit:
+            echo(t("cli.visits.showing", limit=limit), err=True)
     if as_json:
         echo_json(rows)
         return
-    if not rows:
-        echo(t("cli.visits.none"))
+    shown = 0
     for row in rows:
+        shown += 1
         mark = "  " + t("cli.visits.archived") if row["archived"] else ""
         status = pad(display_of(VisitStatus, row["status"]), 9)
         echo(f"{row['id']:>5}  {row['date']}  {status}  {row['customer']}{mark}")
+    if not shown:
+        echo(t("cli.visits.none"))

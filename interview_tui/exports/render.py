@@ -33,29 +33,37 @@ def render(
     ``settings`` (read when left out) give the sender and signature of e-mails, the language
     of what goes to the customer (recap, chase) and the calendar alarm.
     """
-    from interview_tui.exports.bundle import load_bundle, to_json_data
-    from interview_tui.exports.mail_calendar import commitments_ics, default_subject, signed, to_eml
-    from interview_tui.exports.reports import recap_md, report_md
-    from interview_tui.i18n import current_language, speaking
-    from interview_tui.services.commitments import kept_on_time
+    # each format imports what it uses when it is asked for (a script's JSON export loads
+    # neither the reports nor e-mail and calendar)
+    from interview_tui.exports.bundle import load_bundle
 
+    bundle = load_bundle(store, visit_id)
+    if output_format == "json":
+        from interview_tui.exports.bundle import to_json_data
+
+        data = to_json_data(bundle, include_personal=include_personal)
+        return json.dumps(data, ensure_ascii=False, indent=2).encode() + b"\n"
     if settings is None:
         from interview_tui.settings import load_settings
 
         settings = load_settings().settings
     today = today or date.today()
     now = now or datetime.now()
-    bundle = load_bundle(store, visit_id)
-    kept = kept_on_time(store, today, customer_id=bundle.customer.id)
-    if output_format == "report-md":
-        return report_md(bundle, today, include_personal=include_personal, kept=kept).encode()
     if output_format == "ics":
+        from interview_tui.exports.mail_calendar import commitments_ics
+
         return commitments_ics(bundle, now, alarm_minutes=settings.alarm_minutes_before()).encode()
-    if output_format == "json":
-        data = to_json_data(bundle, include_personal=include_personal)
-        return json.dumps(data, ensure_ascii=False, indent=2).encode() + b"\n"
-    if output_format == "eml" and report:
+    from interview_tui.exports.mail_calendar import default_subject, signed, to_eml
+    from interview_tui.exports.reports import recap_md, report_md
+    from interview_tui.i18n import current_language, speaking
+
+    if output_format == "report-md" or (output_format == "eml" and report):
+        from interview_tui.services.commitments import kept_on_time
+
+        kept = kept_on_time(store, today, customer_id=bundle.customer.id)
         body = report_md(bundle, today, include_personal=include_personal, kept=kept)
+        if output_format == "report-md":
+            return body.encode()
         return to_eml(
             signed(body, settings.signature),
             now=now,

@@ -148,6 +148,9 @@ def member_filter(store: Store, member: str) -> tuple[str, str]:
 
 #: "due soon" (home's nudge, ``commitments --due-soon``): open, overdue or due within these days
 DUE_SOON_DAYS = 7
+#: the lines ``commitments --due-soon`` prints at most (a prompt's glance, at any size); a
+#: last line on standard error counts the rest
+DUE_SOON_LINES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,16 +337,25 @@ def commitment_lines(
     store: Store,
     today: date,
     filters: CommitmentFilter | None = None,
+    *,
+    limit: int | None = None,
 ) -> Iterator[CommitmentLine]:
-    """Every match of ``filters`` in :func:`list_commitments`' order, one plain row at a
-    time (``commitments --due-soon`` reads only the open ones due soon, from their index)."""
-    where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
+    """Every match of ``filters`` in :func:`list_commitments`' order (the first ``limit``
+    when given), one plain row at a time. Open ones due soon are read in the order of their
+    ``(state, due)`` index, which is that order for them, so a limited read stops after
+    ``limit`` rows at any size (``commitments --due-soon``)."""
+    filters = filters or CommitmentFilter()
+    where, params = filters.sql(today, hide_archived=any_archived(store))
+    # every row is open with a due date: by due date and id, as the index holds them
+    order = "m.due, m.id" if filters.due_within is not None else _ORDER
     sql = (
         "SELECT m.id, m.due, m.state, m.owner_side, m.owner_name, m.text, c.name,"
         " m.first_due, m.closed_on"
         " FROM commitments m JOIN visits v ON v.id = m.visit_id"
-        f" JOIN customers c ON c.id = v.customer_id WHERE {where} ORDER BY {_ORDER}"
+        f" JOIN customers c ON c.id = v.customer_id WHERE {where} ORDER BY {order}"
     )
+    if limit is not None:
+        sql, params = f"{sql} LIMIT ?", [*params, limit]
     for row in store.rows(sql, params):
         yield CommitmentLine(
             row[0],

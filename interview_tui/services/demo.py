@@ -549,70 +549,103 @@ _NOTE_ZH = [
 ]
 
 
+#: synthetic visits built and written per transaction: memory stays flat at any size, and
+#: a build stopped half-way keeps what it wrote (``--visits N`` adds only what is missing)
+SYNTHETIC_CHUNK = 250
+
+
 def _seed_synthetic(store: Store, today: date, start: int, stop: int) -> int:
-    """Add synthetic visits ``start`` … ``stop - 1``: 40 notes, 4 commitments, 2 needs each."""
+    """Add synthetic visits ``start`` … ``stop - 1``: 40 notes, 4 commitments, 2 needs each,
+    :data:`SYNTHETIC_CHUNK` visits per transaction (the same rows, in the same order, as
+    one transaction for them all)."""
+    customers: dict[int, int] = {}
+    conn = store.db.conn
+    (cache,) = conn.execute("PRAGMA cache_size").fetchone()
+    # the indexes of millions of notes are written a chunk at a time: a page cache of
+    # 64 MiB keeps their upper pages instead of reading them back for every chunk
+    conn.execute("PRAGMA cache_size = -65536")
+    try:
+        for first in range(start, stop, SYNTHETIC_CHUNK):
+            last = min(first + SYNTHETIC_CHUNK, stop)
+            with store.transaction():
+                _seed_synthetic_chunk(store, today, first, last, customers)
+                store.set_meta(SYNTHETIC_KEY, str(last))
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
+    return stop - start
+
+
+def _seed_synthetic_chunk(
+    store: Store, today: date, start: int, stop: int, customers: dict[int, int]
+) -> None:
+    """Synthetic visits ``start`` … ``stop - 1``; ``customers`` maps an account's number to
+    its id (kept across chunks)."""
+    from uuid import uuid4
+
+    from interview_tui.store.records import to_row
+
     goals = list(Goal)
-    with store.transaction():
-        customers: dict[int, int] = {}
-        notes: list[Note] = []
-        commitments: list[Commitment] = []
-        requirements: list[Requirement] = []
-        for index in range(start, stop):
-            rng = random.Random(index)
-            number = index % 200
-            if number not in customers:
-                name = f"Synthetic Account {number:03d}"
-                existing = store.customer_by_name(name)
-                customers[number] = (existing or store.save(Customer(name=name))).saved_id
-            customer_id = customers[number]
-            visit = store.save(
-                Visit(
-                    customer_id=customer_id,
-                    date=_at(today - timedelta(days=rng.randint(1, 1500))),
-                    purpose=f"Synthetic visit {index}",
-                    goals=rng.sample(goals, 3),
-                    status=VisitStatus.DONE,
+    # notes as the rows a Note makes (40 a visit: no model built for each)
+    note_row = to_row(Note(visit_id=0))
+    notes: list[dict[str, Any]] = []
+    commitments: list[Commitment] = []
+    requirements: list[Requirement] = []
+    for index in range(start, stop):
+        rng = random.Random(index)
+        number = index % 200
+        if number not in customers:
+            name = f"Synthetic Account {number:03d}"
+            existing = store.customer_by_name(name)
+            customers[number] = (existing or store.save(Customer(name=name))).saved_id
+        customer_id = customers[number]
+        visit = store.save(
+            Visit(
+                customer_id=customer_id,
+                date=_at(today - timedelta(days=rng.randint(1, 1500))),
+                purpose=f"Synthetic visit {index}",
+                goals=rng.sample(goals, 3),
+                status=VisitStatus.DONE,
+            )
+        )
+        for _ in range(40):
+            template = rng.choice(_NOTE_ZH if rng.random() < 0.5 else _NOTE_EN)
+            notes.append(
+                {
+                    **note_row,
+                    "uid": str(uuid4()),
+                    "visit_id": visit.id,
+                    "goal": rng.choice(goals).value,
+                    "internal": int(rng.random() < 0.1),
+                    "text": template.format(n=rng.randint(2, 90), m=rng.randint(1, 9)),
+                }
+            )
+        for _ in range(4):
+            due = today + timedelta(days=rng.randint(-60, 60))
+            done = rng.random() < 0.5
+            commitments.append(
+                Commitment(
+                    visit_id=visit.saved_id,
+                    text=f"Follow up on item {rng.randint(1, 999)}",
+                    owner_side=rng.choice(list(OwnerSide)),
+                    owner_name="me",
+                    due=due,
+                    state=CommitmentState.DONE if done else CommitmentState.OPEN,
+                    closed_on=due - timedelta(days=rng.randint(-5, 5)) if done else None,
                 )
             )
-            for _ in range(40):
-                template = rng.choice(_NOTE_ZH if rng.random() < 0.5 else _NOTE_EN)
-                notes.append(
-                    Note(
-                        visit_id=visit.saved_id,
-                        goal=rng.choice(goals),
-                        internal=rng.random() < 0.1,
-                        text=template.format(n=rng.randint(2, 90), m=rng.randint(1, 9)),
-                    )
+        for _ in range(2):
+            requirements.append(
+                Requirement(
+                    customer_id=customer_id,
+                    visit_id=visit.id,
+                    title=f"Need {rng.randint(1, 500)}",
+                    user="SRE team",
+                    scenario="nightly batch",
+                    pain="manual work",
+                    group=rng.choice(list(PoolGroup)),
+                    state=rng.choice(list(RequirementState)),
                 )
-            for _ in range(4):
-                due = today + timedelta(days=rng.randint(-60, 60))
-                done = rng.random() < 0.5
-                commitments.append(
-                    Commitment(
-                        visit_id=visit.saved_id,
-                        text=f"Follow up on item {rng.randint(1, 999)}",
-                        owner_side=rng.choice(list(OwnerSide)),
-                        owner_name="me",
-                        due=due,
-                        state=CommitmentState.DONE if done else CommitmentState.OPEN,
-                        closed_on=due - timedelta(days=rng.randint(-5, 5)) if done else None,
-                    )
-                )
-            for _ in range(2):
-                requirements.append(
-                    Requirement(
-                        customer_id=customer_id,
-                        visit_id=visit.id,
-                        title=f"Need {rng.randint(1, 500)}",
-                        user="SRE team",
-                        scenario="nightly batch",
-                        pain="manual work",
-                        group=rng.choice(list(PoolGroup)),
-                        state=rng.choice(list(RequirementState)),
-                    )
-                )
-        store.insert_many(notes)
-        store.insert_many(commitments)
-        store.insert_many(requirements)
-        store.set_meta(SYNTHETIC_KEY, str(stop))
-    return stop - start
+            )
+    store.insert_rows(Note, notes)
+    store.insert_many(commitments)
+    store.insert_many(requirements)

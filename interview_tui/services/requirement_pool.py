@@ -13,7 +13,7 @@ internal report shows it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TypedDict
@@ -357,33 +357,43 @@ class PoolListing(TypedDict):
     conflicts: list[str]
 
 
-def pool_listing(store: Store) -> list[PoolListing]:
+def pool_listing(store: Store) -> Iterator[PoolListing]:
     """Every requirement of the pool for scripts: uid, customer, group, state, dates, link
-    key and the fields in open team conflict (read from rows, not models)."""
+    key and the fields in open team conflict, read from plain rows a batch at a time as
+    they are used (``pool --json`` lists a career's requirements in flat memory)."""
     import json as _json
 
     conflicts: dict[str, list[str]] = {}
     for row in store.query("SELECT uid, path FROM team_conflicts WHERE kind = 'requirement'"):
         conflicts.setdefault(row["uid"], []).append(row["path"])
-    rows = store.query(
+    for (
+        uid,
+        customer,
+        title,
+        user,
+        group,
+        state,
+        latest_acceptable,
+        planned,
+        link_key,
+        created_at,
+        history,
+    ) in store.rows(
         "SELECT r.uid, c.name AS customer, r.title, r.user, r.pool_group, r.state,"
         " r.latest_acceptable, r.planned, r.link_key, r.created_at, r.history"
         " FROM requirements r JOIN customers c ON c.id = r.customer_id"
         " WHERE c.archived_at IS NULL ORDER BY r.pool_group, r.id"
-    )
-    return [
-        {
-            "uid": r["uid"],
-            "customer": r["customer"],
-            "title": r["title"] or r["user"],
-            "group": r["pool_group"],
-            "state": r["state"],
-            "latest_acceptable": r["latest_acceptable"],
-            "planned": r["planned"],
-            "link_key": r["link_key"],
-            "created": r["created_at"],
-            "history": len(_json.loads(r["history"] or "[]")),
-            "conflicts": sorted(conflicts.get(r["uid"], [])),
+    ):
+        yield {
+            "uid": uid,
+            "customer": customer,
+            "title": title or user,
+            "group": group,
+            "state": state,
+            "latest_acceptable": latest_acceptable,
+            "planned": planned,
+            "link_key": link_key,
+            "created": created_at,
+            "history": len(_json.loads(history or "[]")),
+            "conflicts": sorted(conflicts.get(uid, [])),
         }
-        for r in rows
-    ]

@@ -12,6 +12,7 @@ by the UI's worker threads behind its own lock; the UI thread itself never calls
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import uuid
@@ -65,6 +66,18 @@ class SearchHit:
 
 #: how many of the newest matches a search ranks (the rest are older and left out)
 SEARCH_RANKED = 2000
+
+
+_CONTAINERS = (dict, list, tuple)
+
+
+def _column_value(value: Any) -> Any:
+    """A value of :func:`records.to_row` as SQLite stores it: text, numbers and None as they
+    are; a list or dict (none is expected: JSON fields are text already) as JSON text, as
+    sqlite-utils wrote them."""
+    if isinstance(value, dict | list | tuple):
+        return json.dumps(value, default=repr, ensure_ascii=False)
+    return value
 
 
 class Store:
@@ -233,7 +246,6 @@ class Store:
         from interview_tui.store.records import TABLES, to_row
 
         table = TABLES[type(records[0])]
-        kind = _SEARCH_KINDS.get(table)
         stamp = self.now().replace(microsecond=0)
         with self.transaction() as db:
             next_id = int(db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
@@ -244,22 +256,55 @@ class Store:
                 if keeps_created(record) and record.created_at is None:
                     record.created_at = stamp
                 rows.append(to_row(record))
-            db.table(table).insert_all(rows, batch_size=500)
-            if kind:
-                db.conn.executemany(
-                    "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    [
-                        (
-                            search_rowid(kind, row["id"]),
-                            index_body(kind, row),
-                            kind,
-                            row["id"],
-                            row.get("visit_id"),
-                        )
-                        for row in rows
-                    ],
-                )
+            self._write_rows(db, table, rows)
+
+    def insert_rows(self, model: type[Record], rows: list[dict[str, Any]]) -> None:
+        """:meth:`insert_many` for new records given as the rows :func:`records.to_row`
+        makes of them (no id yet): the same rows written, without building a model for
+        each (the demo's millions of notes)."""
+        if not rows:
+            return
+        from interview_tui.store.records import TABLES
+
+        table = TABLES[model]
+        stamp = self.now().replace(microsecond=0).isoformat()  # as a model's JSON gives it
+        with self.transaction() as db:
+            next_id = int(db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
+            for row in rows:
+                next_id += 1
+                row["id"] = next_id
+                if "created_at" in row and row["created_at"] is None:
+                    row["created_at"] = stamp
+            self._write_rows(db, table, rows)
+
+    def _write_rows(
+        self, db: sqlite_utils.Database, table: str, rows: list[dict[str, Any]]
+    ) -> None:
+        """Insert ``rows`` (with their ids) into ``table`` and into the search index."""
+        columns = list(rows[0])
+        db.conn.executemany(  # what sqlite-utils' insert_all wrote, without its per-value work
+            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)})"
+            f" VALUES ({', '.join('?' * len(columns))})",
+            (
+                [_column_value(v) if type(v) in _CONTAINERS else v for v in map(row.get, columns)]
+                for row in rows
+            ),
+        )
+        if kind := _SEARCH_KINDS.get(table):
+            db.conn.executemany(
+                "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [
+                    (
+                        search_rowid(kind, row["id"]),
+                        index_body(kind, row),
+                        kind,
+                        row["id"],
+                        row.get("visit_id"),
+                    )
+                    for row in rows
+                ],
+            )
 
     def update_many(self, records: Iterable[Record]) -> None:
         """Update many saved records of one kind in one transaction, each as :meth:`save`
@@ -397,18 +442,28 @@ class Store:
         """Visits with their customer's name, newest first (all of them unless ``limit``);
         archived visits (or of archived customers) only when ``archived``; never one that an
         unfinished import is writing."""
+        return list(self.iter_visit_rows(limit, archived=archived))
+
+    _VISIT_ROW = ("id", "customer", "date", "status", "purpose", "length_minutes", "archived_at")
+
+    def iter_visit_rows(
+        self, limit: int | None = None, *, archived: bool = False
+    ) -> Iterator[dict[str, Any]]:
+        """:meth:`visit_rows` read a batch at a time as they are used (``visits --json``
+        lists every visit of a career without holding them all)."""
         hide = (
             " WHERE v.importing IS NULL"
             if archived
             else " WHERE v.archived_at IS NULL AND c.archived_at IS NULL"
         )
-        return self.query(
+        for values in self.rows(
             "SELECT v.id, c.name AS customer, v.date, v.status, v.purpose, v.length_minutes,"
             " coalesce(v.archived_at, c.archived_at) AS archived_at"
             f" FROM visits v JOIN customers c ON c.id = v.customer_id{hide}"
             " ORDER BY v.date DESC, v.id DESC LIMIT ?",
             [-1 if limit is None else limit],
-        )
+        ):
+            yield dict(zip(self._VISIT_ROW, values, strict=True))
 
     def script(self, visit_id: int) -> list[ScriptItem]:
         from interview_tui.domain.models import ScriptItem
