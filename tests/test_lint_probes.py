@@ -451,6 +451,14 @@ ROUND6 = [
         "How long did your last security incident take to contain?",
     ),
     ("How many regions are you in and what's your failover plan if one goes down?", ""),
+    (
+        "Who approves cloud purchases and what criteria do they use?",
+        "Who approves cloud purchases?",
+    ),
+    (
+        "When did you last have an outage and how much revenue did it cost?",
+        "How much revenue did your last outage cost?",
+    ),
     ("上次安全事件是什么时候，花了多久才控制住？", "上次安全事件花了多久才控制住？"),
     ("你们的 SRE 团队多大，平时用哪些可观测性工具？", "你们的 SRE 团队平时用哪些可观测性工具？"),
     ("你们有几个仓库，库存系统怎么跟 ERP 对接？", "库存系统怎么跟 ERP 对接？"),

@@ -1398,7 +1398,7 @@ def questions(text: str, language: str) -> list[str]:
 
 _EN_TIME = re.compile(
     r"\b(?:(?:last|this|next|each|every|per|a)\s+(?:week|month|quarter|year|"
-    r"day)|in\s+20\d\d|so\s+far|since\s+\w+|yesterday|today)\b"
+    r"day|season)|in\s+20\d\d|so\s+far|since\s+\w+|yesterday|today)\b"
 )
 _ZH_TIME = re.compile(
     r"(?:上个?(?:月|季度|周|星期|赛季|财年)|上一?赛季|去年|今年|前年|过去一年|"
@@ -1629,6 +1629,11 @@ def _en_substance(half: str, scene: str) -> str | None:
     )
     if failed and re.search(r"\bit\b", half):
         half = re.sub(r"\bit\b", "the last outage of " + failed.group(1), half, count=1)
+    had = re.match(
+        r"(?i)when\s+did\s+you\s+last\s+have\s+(?:an?\s+)?([\w-]+(?:\s+[\w-]+)?)\W*$", scene
+    )
+    if had and re.search(r"\bit\b", half):
+        half = re.sub(r"\bit\b", "your last " + had.group(1), half, count=1)
     return _en_standing(half, scene, substance=True)
 
 
@@ -1691,7 +1696,7 @@ def first_question(text: str, language: str) -> str | None:
         scene = _ZH_SCENE if language == "zh-CN" else _EN_SCENE
         yes_no = _ZH_YES_NO if language == "zh-CN" else _EN_YES_NO
         behind = scene.search(first) and not scene.search(second) and not yes_no.search(second)
-        if behind and language != "zh-CN":
+        if behind and language != "zh-CN" and not _EN_INTENT.search(first.lower()):
             return _en_substance(second, first)  # the first half only sets the scene
         if (
             intent.search(second.lower())
@@ -1701,7 +1706,9 @@ def first_question(text: str, language: str) -> str | None:
             standing = (_zh_standing if language == "zh-CN" else _en_standing)(second, first)
             if standing:
                 return standing
-        if behind:  # the first half only sets the scene: the other is kept, or nothing is
+        if (
+            behind and language == "zh-CN"
+        ):  # the first half only sets the scene: the other is kept, or nothing is
             return _zh_substance(second, first)
     return first
 
