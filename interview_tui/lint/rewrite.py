@@ -53,7 +53,7 @@ _EN_NOUN_ONLY = re.compile(rf"^{_EN_NOUN}$")
 _EN_TAIL = re.compile(
     r"^(?:search|pool|pools|provider|gateway|system|systems|engine|layer|tier|agent|agents|"
     r"jobs?|nodes?|plans?|runners?|store|stores|hub|mesh|proxy|index|indexes|reports?|models?|"
-    r"times|tiers?|hours|interfaces?|limits?|rate|terms|process(?:es)?|polic(?:y|ies)|fees)$"
+    r"times|tiers?|hours|interfaces?|limits?|rate|terms|process(?:es)?|polic(?:y|ies)|fees|rotations?)$"
 )
 _EN_DETERMINER = re.compile(r"^(?:the|our|your|their|its)$")
 _EN_DOUBLE_CUT = re.compile(
@@ -250,6 +250,8 @@ def english_subject(text: str) -> str | None:
     if tail:
         end = tail.end()
     subject = text[start:end]
+    if not text[:start].strip() and subject[:1].isupper() and not subject.split()[0].isupper():
+        subject = subject[0].lower() + subject[1:]  # "Patching ..." opens the sentence
     last = text[match.start() : end].split()[-1]  # the head noun: "billing system" -> system
     proper = last[:1].isupper() and not last.isupper()
     countable = not (last.lower().endswith("s") or _EN_MASS.match(last.lower()))
@@ -724,6 +726,42 @@ def _english(code: str, text: str) -> str | None:
                 text,
             )
         )
+        chosen_for = rival and re.search(
+            r"(?i)\b(?:chose|choose|picked|pick|went\s+with|go\s+with|going\s+with|"
+            r"selected|select)\s+" + re.escape(rival.group()) + r"\s+(?:over|instead\s+of|"
+            r"rather\s+than)\s+(?:us|ours|our\s+[\w-]+)\s+for\s+((?:the\s+)?[\w-]+"
+            r"(?:\s+[\w-]+)?)\s*[?,.]",
+            text,
+        )
+        doing = rival and re.search(
+            re.escape(rival.group()) + r"\s+(?:still\s+)?(handling|serving|hosting|running|"
+            r"monitoring|storing|delivering|processing)\s+((?:your|the)\s+[\w-]+"
+            r"(?:\s+[\w-]+)?)\s+(?:instead|rather|over|and|when|while)\b",
+            text,
+        )
+        if rival and chosen_for and _en_well_formed(chosen_for.group(1)):
+            # "choose IBM over us for the mainframe offload": the area the rival won stays
+            return (
+                f"When your team chose {rival.group()} for {chosen_for.group(1)}, "
+                "which criteria weighed most?"
+            )
+        if rival and doing and _en_well_formed(doing.group(2)):
+            verb = {"handling": "handle", "serving": "serve", "hosting": "host", "running": "run"}
+            base = verb.get(doing.group(1), doing.group(1)[:-3])
+            return (
+                f"When your team chose {rival.group()} to {base} {doing.group(2)}, "
+                "which criteria weighed most?"
+            )
+        if (
+            rival
+            and re.search(
+                re.escape(rival.group()) + r"\b[^?]{0,40}\b(?:for|handling|serving|hosting|running|"
+                r"monitoring)\s+(?:the\s+|your\s+|their\s+)?[a-z]",
+                text,
+            )
+            and not (area and _en_well_formed(area.group(1)))
+        ):
+            return None  # an area the rival won that no frame keeps: "evaluated IBM" drops it
         if rival and area and _en_well_formed(area.group(1)):
             # "put your DNS on Cloudflare": they chose it for that area, which stays named
             said = re.sub(r"(?i)^(?:the|their)\s+", "", area.group(1))
@@ -794,7 +832,21 @@ def _english(code: str, text: str) -> str | None:
         and re.search(r"\b(?:automat\w*|manual\w*|by\s+hand)\b", plain)
         and not _EN_NOUN_ONLY.match(_bare(subject).lower())
     ):
-        return "Which steps of your work did your team still do by hand last week?"
+        return None  # "which steps of your work": the failover or the renewal asked about is lost
+    doing = re.search(
+        r"(?i)\b(?!(?:being|having|doing|going|getting|making|saying|thinking|feeling|"
+        r"something|nothing|anything|everything|thing|morning|evening|during|string|"
+        r"ring|king|spring|bring|using)\b)([a-z]+ing)\s+((?:your\s+)?(?:own\s+)?)"
+        + re.escape(_bare(subject))
+        + r"\b",
+        text,
+    )
+    if code == "leading" and doing and re.search(r"\b(?:time|hours|manual\w*|by\s+hand)\b", plain):
+        # "rotating secrets by hand": the work itself, not "hours on secrets"
+        return (
+            f"How many hours did your team spend {doing.group(1).lower()} "
+            f"{doing.group(2)}{_bare(subject)} last week?"
+        )
     bare = _bare(subject)
     if _EN_RIVAL_NAME.search(subject):
         return None  # a verdict on a rival is no subject of ours
@@ -1156,6 +1208,18 @@ def _chinese(code: str, text: str) -> str | None:
                 {"x": placed.group(1).strip(), "r": rival_name},
                 text,
             )
+        made = rival_name and re.search(
+            r"(?:选了?|让|用了?)\s*" + re.escape(rival_name) + r"\s*来?做\s*([^，,？?。]{2,10}?)"
+            r"(?:[，,？?。]|而|却|，)",
+            text,
+        )
+        if made and _ZH_HEAD.search(made.group(1).strip()):
+            # "选了 Azure 做会员系统": the thing the rival was chosen for stays named
+            return _zh_spaced(
+                "当初选{r}做{x}时，你们最看重哪几点？",
+                {"r": rival_name, "x": made.group(1).strip()},
+                text,
+            )
         if re.search(r"把[^，,？?]{1,24}?" + _ZH_PUT, text):
             return None  # a system or its data moved: "上次评估 ERP 供应商" asks another thing
         if rival_name and kind:
@@ -1334,7 +1398,7 @@ def questions(text: str, language: str) -> list[str]:
 
 _EN_TIME = re.compile(
     r"\b(?:(?:last|this|next|each|every|per|a)\s+(?:week|month|quarter|year|"
-    r"day)|in\s+20\d\d|so\s+far|since\s+\w+|yesterday|today)\b"
+    r"day|season)|in\s+20\d\d|so\s+far|since\s+\w+|yesterday|today)\b"
 )
 _ZH_TIME = re.compile(
     r"(?:上个?(?:月|季度|周|星期|赛季|财年)|上一?赛季|去年|今年|前年|过去一年|"
@@ -1363,23 +1427,27 @@ def _en_own_subject(half: str) -> str | None:
     return own
 
 
-def _en_standing(half: str, other: str) -> str | None:
+def _en_standing(half: str, other: str, *, substance: bool = False) -> str | None:
     """``half`` of a double question made to stand alone: its pronoun replaced by the other
     half's subject ("what does it cost" -> "what does the cluster cost"), the other half's time
-    frame carried over; ``None`` when it can't name what it asks about."""
-    if re.search(
-        r"\b(?:its|their|those|that|these)\b|\beach\s+(?!(?:month|year|week|day|"
-        r"quarter|hour)\b)\w+|\bper\s+(?!(?:month|year|week|day|quarter|hour|minute|"
-        r"second|request|gb|tb)\b)\w+",
-        half,
-        re.I,
+    frame carried over; ``None`` when it can't name what it asks about. A ``substance`` half
+    (the other only sets the scene) has had its "each" and "their" said in full already and
+    may stand without a product noun ("How long does a rollback take?")."""
+    if re.search(r"\b(?:its|their|those|that|these)\b", half, re.I) or (
+        not substance
+        and re.search(
+            r"\beach\s+(?!(?:month|year|week|day|quarter|hour)\b)\w+|\bper\s+(?!(?:month|"
+            r"year|week|day|quarter|hour|minute|second|request|gb|tb)\b)\w+",
+            half,
+            re.I,
+        )
     ):
         return None  # "each region", "per player": each of what the dropped half counted
     pronouns = _EN_PRONOUN.findall(half.lower())
     if pronouns:
         anchored = re.search(
             rf"(?i)\b(?:the|your|our)\s+(?:last|latest|previous|most\s+recent)"
-            rf"\s+(?:[\w-]+\s+){{0,2}}?{_EN_NOUN}\b",
+            rf"\s+(?:[\w-]+\s+){{0,2}}{_EN_NOUN}\b",
             other,
         )
         found = anchored.group() if anchored else _en_well_formed(english_subject(other))
@@ -1393,7 +1461,7 @@ def _en_standing(half: str, other: str) -> str | None:
         if plural != (pronouns[0] != "it"):
             return None
         half = _EN_PRONOUN.sub(lambda m: found, half, count=1)
-    elif not (_en_own_subject(half) or english_name(half)):
+    elif not (substance or _en_own_subject(half) or english_name(half)):
         return None  # "What do you pay per month?", "What's the budget?": for what?
     time = _EN_TIME.search(other)
     if time and not _EN_TIME.search(half):
@@ -1469,6 +1537,130 @@ def _zh_standing(half: str, other: str) -> str | None:
     return half
 
 
+# --- a double question whose first half only sets the scene -----------------------------------
+# "How many stores do you operate, and how do their POS systems sync with headquarters?": the
+# count, the size, the owner, the date or the look of something is the scene; the other half
+# (the POS sync) is what the question is for, so the rewrite keeps it or there is none.
+_EN_SCENE = re.compile(
+    r"(?i)^(?:how\s+(?:many|big|large|old|long\s+(?:are|is))\b|who\b|"
+    r"when\s+(?:was|were|did)\b|what\s+does\s+.{1,40}\blook\s+like\b|"
+    r"which\s+(?:[\w-]+\s+){1,2}(?:do|does)\s+(?:you|the\s+[\w-]+)\s+"
+    r"(?:serve|sell|operate|run|cover|have|work)\b|which\s+[\w-]+\s+(?:use|are)\b)"
+)
+_ZH_SCENE = re.compile(
+    r"有多少|有几|多少(?:个|家|人|辆|台|位|名|张)|(?<!多)几(?:个|家|位|名|辆|台|张)|多大|规模|"
+    r"是谁在管|谁在管|谁负责|是什么时候|是怎样的|是什么样的?|在哪些|覆盖哪些|多久.{0,4}一次"
+)
+_EN_YES_NO = re.compile(
+    r"(?i)^(?:are|is|do|does|did|would|will|can|could|should|have|has|was|were)\b"
+)
+_ZH_YES_NO = re.compile(r"[吗么]？$|满意|顺手|怎么样|好不好|觉得")
+#: what a system is, so that "their ATMs" of the stores counted is "your ATMs"
+_EN_SYSTEM_HEAD = re.compile(
+    r"(?i)^(?:(?:[\w-]+\s+){0,2}(?:systems?|units?|gateways?|devices?|terminals?|apps?|"
+    r"servers?|clusters?|databases?|networks?|sensors?|machines?|registers?|tills?|"
+    r"kiosks?|routers?|pipelines?)|(?-i:[A-Z]{2,}s?))\b"
+)
+_EN_PEOPLE = re.compile(
+    r"(?i)\b(?:the|your|our)\s+((?:[\w-]+\s+){0,2}(?:team|teams|engineers|developers|"
+    r"admins|administrators|staff|operators|analysts|people|sres))\b"
+)
+
+
+def _en_singular(noun: str) -> str:
+    if re.search(r"(?:ch|sh|x|ss)es$", noun):
+        return noun[:-2]
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def _en_substance(half: str, scene: str) -> str | None:
+    """The half a scene-setting ``scene`` leads to, made to stand alone: "their ATMs" -> "your
+    ATMs", "in each" -> "in each market", "do they" -> "does your team", "it" after "when did
+    the gateway last fail" -> "the last outage of the gateway"; ``None`` when it can't."""
+    if re.search(r"(?i)\b(?:one|ones|those|these|that|its)\b", half.replace("each one", "each")):
+        return None  # "if one goes down": one of what?
+    counted = re.match(
+        r"(?i)^(?:how\s+many|which)\s+([a-z-]+s)\b(?!\s+(?:do|does|did|is|are)\s+it\b)", scene
+    )
+    plural = counted.group(1) if counted else ""
+
+    def each(match: re.Match[str]) -> str:
+        return match.group(1) + " " + _en_singular(plural)
+
+    bare_each = r"(?i)\b(each)(?:\s+one\b|\b(?!\s+[a-z]))"
+    if re.search(bare_each, half):
+        if not plural:
+            return None
+        half = re.sub(bare_each, each, half)
+    for their in re.finditer(r"\btheir\s+", half):
+        if not _EN_SYSTEM_HEAD.match(half[their.end() :]):
+            return None  # "their fixes": whose?
+    half = re.sub(r"\btheir\b", "your", half)
+    if re.search(r"(?i)\bthem\b", half):
+        if not plural:
+            return None
+        half = re.sub(r"(?i)\bthem\b", "your " + plural, half, count=1)
+    they = re.search(r"(?i)\b(do|did)\s+they\b", half)
+    if they:
+        people = _EN_PEOPLE.search(scene)
+        who = (
+            "your " + people.group(1)
+            if people
+            else "your team"
+            if re.match(r"(?i)who\b", scene)
+            else "your " + plural
+            if plural
+            else ""
+        )
+        if not who:
+            return None
+        verb = they.group(1).lower()
+        if verb == "do" and not who.endswith("s"):
+            verb = "does"
+        half = half[: they.start()] + verb + " " + who + half[they.end() :]
+    if re.search(r"(?i)\bthey\b", half):
+        return None  # "they prefer": agreement with what they stand for is not guessed
+    failed = re.match(
+        r"(?i)when\s+did\s+((?:the|your)\s+[\w -]{2,30}?)\s+last\s+(?:fail|go\s+down|crash|"
+        r"break)",
+        scene,
+    )
+    if failed and re.search(r"\bit\b", half):
+        half = re.sub(r"\bit\b", "the last outage of " + failed.group(1), half, count=1)
+    had = re.match(
+        r"(?i)when\s+did\s+you\s+last\s+have\s+(?:an?\s+)?([\w-]+(?:\s+[\w-]+)?)\W*$", scene
+    )
+    if had and re.search(r"\bit\b", half):
+        half = re.sub(r"\bit\b", "your last " + had.group(1), half, count=1)
+    return _en_standing(half, scene, substance=True)
+
+
+def _zh_substance(half: str, scene: str) -> str | None:
+    """The Chinese form of ``_en_substance``: "支付网关上次出故障是什么时候" + "丢了多少订单"
+    -> "支付网关上次出故障丢了多少订单"; a per-unit cost keeps the scene's time anchor
+    ("上个赛季每个玩家的带宽成本是多少"); "每个地区的…怎么处理" has no rewrite."""
+    if re.search(r"各自|他们|它们?|这些|那些|其", half):
+        return None
+    each = re.search(r"每一?(?:个|家|位|台|张|款|条|套|名|块|户|辆)", half)
+    if each and not re.search(r"成本|花|费|钱|多少", half[each.end() :]):
+        return None  # "每个地区的数据合规怎么处理": each of what, and how is no figure
+    when = re.match(r"^(.{2,20}?)是什么时候？$", scene)
+    if when and not re.search(r"哪|谁|什么", when.group(1)):
+        return when.group(1) + re.sub(r"^你们", "", half)
+    time = _ZH_TIME.search(scene)
+    if time and not _ZH_TIME.search(half):
+        half = time.group() + re.sub(r"^你们", "", half)
+    team = re.match(r"^(?:你们的?\s*)?([A-Za-z0-9\u4e00-\u9fff ]{1,10}?(?:团队|组|部门))", scene)
+    if team and re.match(r"平时|一般|主要|常用|都", half):
+        half = "你们的" + team.group(1).strip() + half  # "平时用哪些工具": whose habit?
+        half = re.sub(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])", " ", half)
+    elif re.match(r"平时|一般|主要|常用", half):
+        half = "你们" + half
+    return half if _has_body(half, "zh-CN") else None
+
+
 def _has_body(half: str, language: str) -> bool:
     """More than a question word ("Why?", "为什么？", "How come?"): something to ask about."""
     if language == "zh-CN":
@@ -1501,6 +1693,11 @@ def first_question(text: str, language: str) -> str | None:
     first = halves[0]
     if len(halves) > 1:
         second = halves[-1]
+        scene = _ZH_SCENE if language == "zh-CN" else _EN_SCENE
+        yes_no = _ZH_YES_NO if language == "zh-CN" else _EN_YES_NO
+        behind = scene.search(first) and not scene.search(second) and not yes_no.search(second)
+        if behind and language != "zh-CN" and not _EN_INTENT.search(first.lower()):
+            return _en_substance(second, first)  # the first half only sets the scene
         if (
             intent.search(second.lower())
             and not intent.search(first.lower())
@@ -1509,6 +1706,10 @@ def first_question(text: str, language: str) -> str | None:
             standing = (_zh_standing if language == "zh-CN" else _en_standing)(second, first)
             if standing:
                 return standing
+        if (
+            behind and language == "zh-CN"
+        ):  # the first half only sets the scene: the other is kept, or nothing is
+            return _zh_substance(second, first)
     return first
 
 
