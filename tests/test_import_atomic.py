@@ -294,22 +294,23 @@ def test_a_reimport_updates_every_record_and_its_search_entry_quickly(tmp_path) 
 
     notes = 5_000
     store = open_store(tmp_path / "again.db")
-    start = time.perf_counter()
+    start = time.process_time()
     visit = import_json_data(store, _export(notes))
-    first = time.perf_counter() - start
+    first = time.process_time() - start
     data = _export(notes)
     for note in data["notes"]:
         note["text"] = note["text"].replace("month end", "quarter close")
     data["notes"].append({"id": notes + 1, "visit_id": 1, "text": "a brand new note"})
     data["commitments"][0]["text"] = "send the revised deck"
-    start = time.perf_counter()
+    start = time.process_time()
     again = import_json_data(store, data)
-    second = time.perf_counter() - start
+    second = time.process_time() - start
     assert again.id == visit.id and len(store.visit_rows()) == 1
     texts = [n.text for n in store.notes(visit.id or 0)]
     assert len(texts) == notes + 1 and "a brand new note" in texts
     assert not any("month end" in text for text in texts)
     assert not store.search("month end") and store.search("quarter close")
     assert store.search("revised deck") and store.search("brand new")
-    assert second < 2.5 * first + 0.5, (first, second)  # record by record: 4-5 times
+    # CPU, not wall: the machine is shared; record by record it was 4-5 times
+    assert second < 2.5 * first + 0.5, (first, second)
     store.close()

@@ -24,7 +24,7 @@ from tests.conftest import settle
 VISIT = 4  # Northwind Logistics, English, with limits on what may be promised
 BAND = {"en": "CUSTOMER VIEW", "zh": "客户视图"}
 TO_INTERNAL = {"en": "^y v Internal view", "zh": "^y v 内部视图"}
-TO_CUSTOMER = {"en": "^yv Customer view", "zh": "^yv 客户视图"}
+TO_CUSTOMER = {"en": "^y v Customer view", "zh": "^y v 客户视图"}
 
 #: a unique token in every internal field a live screen can show
 INTERNAL = {
@@ -391,7 +391,7 @@ def test_f3_in_a_real_terminal_shows_only_the_read_back(tmp_path) -> None:
     term = Terminal(["live", str(VISIT)], env, size=(120, 36))  # wider than the old dialog
     try:
         term.wait_for_screen("1/12")
-        term.wait_for_screen("^yv Customer view")
+        term.wait_for_screen("^y v Customer view")
         term.wait_for_screen("Research")
         screen = term.wait_for_screen("Must not promise")
         assert "CUSTOMER VIEW" not in screen
@@ -411,7 +411,7 @@ def test_f3_in_a_real_terminal_shows_only_the_read_back(tmp_path) -> None:
         term.send(b"\x1b")
         term.wait_for_screen("Research")
         term.send(b"\x1bOQ")  # F2
-        screen = term.wait_for_screen("^yv Internal view")
+        screen = term.wait_for_screen("^y v Internal view")
         assert "CUSTOMER VIEW" in screen and "Research" not in screen
     finally:
         term.kill()
