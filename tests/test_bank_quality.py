@@ -17,8 +17,11 @@ promised and did not deliver") is there in both languages.
 What a senior PM would never say in the room is caught where a pattern can catch it: no
 question about the regulator's contacts, inspections or supervisory findings; none about other
 vendors' contract values or expiry dates, purchases that skipped central procurement, or which
-supplier the buyer vouches for; no follow-up that states a number or a source about the
-account outside a placeholder; and no text, tag or comment that names where the method came from.
+supplier the buyer vouches for; none about what an assessor (等保, 密评) found; no follow-up that
+states a number or a source about the account outside a placeholder; no text, tag or comment
+that names where the method came from. A question or follow-up asks one thing; nothing said
+names a season that goes stale, a source that sounds like watching the customer (their console,
+"our sales colleague heard") or unnamed peers; the Chinese says 你们, never 贵司 / 贵行.
 """
 
 from __future__ import annotations
@@ -430,14 +433,29 @@ def test_seed_002_intake_in_both_languages(language: str) -> None:
     assert any(promise.search(q.text) for q in theirs), "you promised and did not deliver"
 
 
+#: letter language: said aloud in the room, 贵司 / 贵行 sound like reading out a bid, and mixed
+#: with 你们 in one question they sound like two writers; the banks say 你们 (and 您 to a person)
+_LETTER_LANGUAGE = re.compile(r"贵司|贵行|贵公司|贵方|贵单位")
+
+
+def _spoken(bank: Bank) -> list[tuple[str, str]]:
+    """(id, text) of everything the PM says aloud: research, question, follow-ups, answers."""
+    out = _asked(bank)
+    out += [(c.id, c.answer) for c in bank.customer_questions]
+    return out
+
+
+def test_the_register_check_catches_letter_language() -> None:
+    bad = ["今年贵行线上渠道的交易量，大概按什么量级来准备？", "贵司海外的游戏服放在哪家云上？"]
+    assert [text for text in bad if not _LETTER_LANGUAGE.search(text)] == []
+    assert not _LETTER_LANGUAGE.search("今年你们线上渠道的交易量，大概按什么量级来准备？")
+
+
 @pytest.mark.parametrize("bank", [b for b in CURRENT if b.language == "zh-CN"], ids=lambda b: b.id)
 def test_chinese_register(bank: Bank) -> None:
-    """贵司 is letter language: never in both the research and the question it leads to; the
-    finance bank says 贵行 to banks; game teams speak of round-trip time."""
-    twice = [q.id for q in bank.questions if "贵司" in q.text and "贵司" in q.research]
-    assert twice == []
-    if bank.industry == "finance":
-        assert not [q.id for q in bank.questions if "贵司" in q.text]
+    """The banks speak as people speak in the meeting room: 你们, never 贵司 / 贵行; game teams
+    speak of round-trip time."""
+    assert [(qid, text) for qid, text in _spoken(bank) if _LETTER_LANGUAGE.search(text)] == []
     assert "单程时延" not in " ".join(text for _, text in _fields(bank))
 
 
@@ -509,14 +527,17 @@ def _asked(bank: Bank) -> list[tuple[str, str]]:
     return [(q.id, text) for q in bank.questions for text in (q.research, q.text, *q.follow_ups)]
 
 
-#: asking about the regulator's contacts, inspections or supervisory findings: confidential
-#: supervisory information in many markets, and never a PM's business
+#: asking about the regulator's contacts, inspections or supervisory findings, what an assessor
+#: (等保, 密评) found, or whether a compliance control fails open: confidential supervisory
+#: information in many markets, an admission asked for in the room, and never a PM's business
 _REGULATOR_PROBE = re.compile(
     r"\binspect(?:ions?|ors?)\b|\bon-?site exam\w*|\bsupervisory (?:findings?|ratings?|letters?|"
     r"contacts?|visits?)\b|\bregulator'?s? (?:side|contacts?|staff|examiners?)\b"
     r"|\bthe regulator (?:question|ask|review|challeng)\w*"
     r"|现场检查|监管(?:部门)?的?检查|检查人员|检查意见|监管评级|监管约谈|向监管报送|监管(?:那边|方面)?的?(?:联系人|对接人)"
-    r"|监管.{0,6}(?:问到|问了|整改报告|整改意见)",
+    r"|监管.{0,6}(?:问到|问了|整改报告|整改意见)"
+    r"|测评机构.{0,12}(?:提了|查了|抽查)|整改项|提了哪些整改|密评结果|等保测评结果"
+    r"|(?:放行|放过)还是(?:拦下|拦截)",
     re.IGNORECASE,
 )
 
@@ -531,12 +552,18 @@ def test_the_regulator_check_catches_the_common_forms() -> None:
         "贵行向监管报送时被问到了哪些问题？",
         "监管哪一类检查意见，会让这套材料失去用处？",
         "贵行的监管评级是多少？",
+        "上一次等保三级测评，测评机构对云上部分提了哪些整改项？",
+        "核心支付系统上一次密评，测评机构对云上密钥管理提了哪些整改？",
+        "你们的系统密评结果是什么？",
+        "校验接口超时的时候，你们是放行还是拦下？",
     ]
     assert [text for text in bad if not _REGULATOR_PROBE.search(text)] == []
     fine = [
         "Which of your workloads run on public cloud under your regulator's outsourcing rules?",
         "When an examiner or auditor asks for logs older than <log retention>, where are they?",
         "信息科技外包的监管要求，贵行法务在云服务合同里落成了哪几条条款？",
+        "等保三级测评时，云上部分最费功夫的是哪几项？",
+        "校验接口超时，对登录成功率影响多大？",
     ]
     assert [text for text in fine if _REGULATOR_PROBE.search(text)] == []
 
@@ -660,3 +687,78 @@ def test_no_follow_up_states_an_account_fact(bank: Bank) -> None:
         if follow_up_account_claims(follow_up)
     ]
     assert claims == []
+
+
+def questions_in(text: str) -> int:
+    """How many questions ``text`` asks: question marks, plus an English question joined to
+    another by ", and what / which / who …" ("Which clauses …, and why?")."""
+    marks = len(re.findall(r"[?？]", text))
+    joined = re.findall(
+        r",\s+and\s+(?:what|which|who|how|when|where|why|roughly|did|do|does|is|are|has|have)\b",
+        text,
+        re.IGNORECASE,
+    )
+    return marks + len(joined)
+
+
+def test_the_one_question_check_catches_two_in_one() -> None:
+    bad = [
+        "That RTO target: has it changed since the outage? What is it now?",
+        "Which of your sales channels run on separate stacks, and who provides each?",
+        "Have you benchmarked any workloads on Arm yet, and which ones?",
+        "那次之后，核心交易的 RTO 目标有没有调整？现在定的是多少？",
+    ]
+    assert [text for text in bad if questions_in(text) < 2] == []
+    fine = [
+        "How does truck telemetry reach you today: live, or when trucks get back to the depot?",
+        "Who approves a purchase of plant software: the plant manager or central procurement?",
+        "你们长期跑的算力和高峰临时加的，分别放在哪几家？",
+    ]
+    assert [text for text in fine if questions_in(text) != 1] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_every_question_and_follow_up_asks_one_thing(bank: Bank) -> None:
+    """Two questions in one line get one answer, to whichever is easier: the second goes to a
+    follow-up."""
+    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    assert [(qid, text) for qid, text in lines if questions_in(text) > 1] == []
+
+
+#: what goes stale or says how we watch them: a season or half-year written in ("in the spring",
+#: 上半年: wrong half the year), "our sales colleague heard" or "in your console we can see" (we
+#: look at their console?), and claims about unnamed peers that the customer cannot check and
+#: we cannot name ("several banks already …", 同业里已经有几家 …)
+_STALE_OR_UNSOURCED = re.compile(
+    r"\b(?:in the|this|last|next) (?:spring|summer|autumn|fall|winter)\b|上半年|下半年|春季|秋季"
+    r"|\bin your console\b|\bour sales (?:team|colleagues?|rep\w*) (?:heard|told|learned|say)"
+    r"|控制台里?(?:能)?看到|从控制台|控制台数据|销售同事"
+    r"|同业里?(?:已经)?有(?:几|好几|不少|很多)家|(?:几|好几|不少|很多)家同业"
+    r"|\b(?:several|many|most) (?:of our )?(?:other )?(?:banks|customers|retailers|publishers|"
+    r"studios|manufacturers|insurers) (?:already|have already)\b",
+    re.IGNORECASE,
+)
+
+
+def test_the_stale_or_unsourced_check_catches_the_common_forms() -> None:
+    bad = [
+        "Our fleet service reached general availability in the spring.",
+        "上半年贵司平台团队的时间，大概有多大比例花在救火上？",
+        "销售同事了解到，你们国内业务的云资源是集团采购的。",
+        "控制台里能看到你们放在我们这里的是 <在我们这里的产品>。",
+        "同业里已经有几家把分布式核心部署在行业云上。",
+        "Several banks already run their core on our cloud.",
+    ]
+    assert [text for text in bad if not _STALE_OR_UNSOURCED.search(text)] == []
+    fine = [
+        "Our fleet service reached general availability on <fleet GA date>.",
+        "今年以来，你们平台团队的时间大概有多大比例花在救火上？",
+        "公开报道里已有 <分布式核心上云的公开案例>。",
+        "Peak-season bills in retail often arrive a month after the peak.",
+    ]
+    assert [text for text in fine if _STALE_OR_UNSOURCED.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_nothing_said_goes_stale_or_cites_an_unnamed_source(bank: Bank) -> None:
+    assert [(qid, text) for qid, text in _spoken(bank) if _STALE_OR_UNSOURCED.search(text)] == []
