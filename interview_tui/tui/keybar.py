@@ -181,6 +181,9 @@ class KeyBar(Widget, can_focus=False):
         if len(lines) != self._rows:  # the keys need another line, or one less
             self._rows = len(lines)
             self.call_later(self.refresh, layout=True)
+        # toasts stand above the keys, never over them (app.tcss): the screen says how many
+        # lines the keys take
+        self.screen.set_class(self._rows > 1, "-keys-two-lines")
         return text
 
     def _draw(
