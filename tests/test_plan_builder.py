@@ -145,7 +145,7 @@ async def test_the_footer_at_80_columns_shows_the_main_keys(make_app, fresh_visi
         screen.query_one("#script", DataTable).focus()
         await settle(pilot)
         footer = _footer(app)
-        for key in ("^e Edit", "^x Remove", "[ ] Move", "m Rehearsed", "f1 Help"):
+        for key in ("^e Edit", "^x Remove", "[ ] Move", "m Rehearsed", "? Help"):
             assert key in footer, footer
         first, second = (item.id for item in screen.items)
         await pilot.press("[")  # the one just added moves up; then it is removed

@@ -26,3 +26,27 @@ def test_missing_roles_and_goals_in_words(lang, role, goal) -> None:
         set_language("en")
     assert checks["ready.roles"] == role and checks["ready.goals"] == goal
     assert "tech_execution" not in str(checks) and "pain_points" not in str(checks)
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "many"),
+    [
+        ("en", "1 customer question not yet", "21 customer questions not yet"),
+        ("zh", "1 个客户问题", "21 个客户问题"),
+    ],
+)
+def test_a_count_says_what_it_counts(lang, one, many) -> None:
+    """Walk D14: "Customer questions rehearsed with prepared answers  21" (21 what?)."""
+    from interview_tui.domain.models import CustomerQuestion
+
+    visit = Visit(customer_id=1, date=datetime(2026, 12, 3, 10))
+    set_language(lang)
+    try:
+        details = []
+        for n in (1, 21):
+            questions = [CustomerQuestion(visit_id=1, text=f"q{i}") for i in range(n)]
+            checks = {c.key: c.detail for c in readiness(visit, [], [], questions)}
+            details.append(checks["ready.customer_questions"])
+    finally:
+        set_language("en")
+    assert details[0].startswith(one) and details[1].startswith(many), details

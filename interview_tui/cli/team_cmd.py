@@ -82,9 +82,9 @@ def share(settings: Settings, visit_id: int, as_json: bool) -> None:
             "cli.team.shared",
             id=visit_id,
             customer=summary.customer,
-            notes=summary.notes_shared,
-            requirements=summary.requirements,
-            commitments=summary.commitments,
+            notes=t("archive.impact.notes", count=summary.notes_shared),
+            requirements=t("archive.impact.requirements", count=summary.requirements),
+            commitments=t("archive.impact.commitments", count=summary.commitments),
         )
     )
     if summary.notes_kept:

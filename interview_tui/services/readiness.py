@@ -48,6 +48,12 @@ class Check:
     detail: str = ""
 
 
+def _count(key: str, items: list) -> str:
+    """How many items a check still lacks, saying what they are ("3 questions without
+    research"), never a bare number; nothing when none."""
+    return t(key, count=len(items)) if items else ""
+
+
 def readiness(
     visit: Visit,
     items: list[ScriptItem],
@@ -84,8 +90,8 @@ def readiness(
             bool(roles) and not roles_without,
             sep.join(t(f"role.{r.value}") for r in roles_without),
         ),
-        Check("ready.shallow", not shallow, str(len(shallow)) if shallow else ""),
-        Check("ready.research", not no_research, str(len(no_research)) if no_research else ""),
+        Check("ready.shallow", not shallow, _count("ready.shallow_detail", shallow)),
+        Check("ready.research", not no_research, _count("ready.research_detail", no_research)),
         Check(
             "ready.placeholders",
             not gaps,
@@ -95,7 +101,7 @@ def readiness(
         Check(
             "ready.customer_questions",
             bool(customer_questions) and not unrehearsed,
-            str(len(unrehearsed)) if unrehearsed else "",
+            _count("ready.customer_questions_detail", unrehearsed),
         ),
         Check(
             "ready.time",

@@ -43,11 +43,24 @@ class ConfirmDialog(BaseModal):
     BINDINGS = [Binding("escape", "cancel", "dialog.cancel", id="dialog.cancel")]
 
     def __init__(
-        self, title: str, body: str, yes: str, *, danger: bool = False, no: str | None = None
+        self,
+        title: str,
+        body: str,
+        yes: str,
+        *,
+        danger: bool = False,
+        no: str | None = None,
+        enter_yes: bool = False,
     ) -> None:
         super().__init__()
         self.title_text, self.body, self.yes, self.danger = title, body, yes, danger
         self.no = no or t("dialog.cancel")
+        #: enter answers yes (the yes button has the focus); esc still answers no
+        self.enter_yes = enter_yes
+
+    def on_mount(self) -> None:
+        if self.enter_yes:
+            self.set_focus(self.query_one("#yes", Button), scroll_visible=False)
 
     def compose(self) -> ComposeResult:
         with Vertical():

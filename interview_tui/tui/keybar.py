@@ -99,11 +99,17 @@ class KeyBar(Widget, can_focus=False):
         right: list[_Key] = []
         actions: set[str] = set()
         kept_right = {HELP_ID, QUIT_ID} if len(self.app.screen_stack) <= 1 else {HELP_ID}
+        # help is ``?`` where that key is not typed into a field (a Mac without fn has no
+        # f1), f1 where it is
+        focused = self.screen.focused
+        help_typed = focused is not None and focused.check_consume_key("question_mark", "?")
         for _node, binding, enabled, tooltip in sorted(active.values(), key=self._declared):
             if binding.show and binding.action not in actions:
                 actions.add(binding.action)
                 if binding.description in TEXTUAL_DESCRIPTIONS:
                     binding, tooltip = translated(binding), ""
+                if binding.id == HELP_ID and not help_typed:
+                    binding = replace(binding, key="question_mark", key_display="?")
                 key = _Key(binding, enabled, tooltip or binding.tooltip or binding.description)
                 (right if binding.id in kept_right else left).append(key)
         palette = next(
@@ -181,6 +187,9 @@ class KeyBar(Widget, can_focus=False):
         if len(lines) != self._rows:  # the keys need another line, or one less
             self._rows = len(lines)
             self.call_later(self.refresh, layout=True)
+        # toasts stand above the keys, never over them (app.tcss): the screen says how many
+        # lines the keys take
+        self.screen.set_class(self._rows > 1, "-keys-two-lines")
         return text
 
     def _draw(

@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from interview_tui.display import visible
-from interview_tui.tui.textual_private import forget_drawn_rows, measure_new_rows
+from interview_tui.tui.textual_private import forget_drawn_rows, measure_new_rows, resize_columns
 
 __all__ = [
     "CELL_LIMIT",
@@ -234,6 +234,41 @@ class SafeTable(DataTable):
         Binding("y", "copy_row", show=False),
     ]
 
+    #: the column that matters most (its index): when the table is narrower than its
+    #: columns, it keeps at least half the room (or all it needs) and the columns of
+    #: :attr:`give_way` are cut first, in order, each down to its floor (index, cells)
+    main_column: int | None = None
+    give_way: tuple[tuple[int, int], ...] = ()
+
+    def fit_columns(self) -> None:
+        """Cut the :attr:`give_way` columns so that :attr:`main_column` is in sight; a
+        column with room again takes its full width back."""
+        if self.main_column is None or not self.size.width or not self.columns:
+            return
+        columns = list(self.columns.values())
+        natural = [column.content_width for column in columns]
+        room = self.scrollable_content_region.width - 2 * self.cell_padding * len(columns)
+        main = self.main_column
+        others = sum(natural) - natural[main]
+        wanted = min(natural[main], max(room // 2, 20))
+        widths, excess = list(natural), others + wanted - room
+        for index, floor in self.give_way:
+            if excess <= 0:
+                break
+            cut = max(0, min(excess, widths[index] - floor))
+            widths[index] -= cut
+            excess -= cut
+        widths[main] = max(min(natural[main], room - (sum(widths) - widths[main])), 8)
+        changed = False
+        for column, width, full in zip(columns, widths, natural, strict=True):
+            fixed = width < full
+            if column.auto_width != (not fixed) or (fixed and column.width != width):
+                column.auto_width, column.width = not fixed, width
+                changed = True
+        if changed:
+            resize_columns(self)
+            self.refresh()
+
     def action_copy_row(self) -> None:
         if not self.row_count:
             return
@@ -282,9 +317,11 @@ class SafeTable(DataTable):
         before = [column.content_width for column in self.columns.values()]
         if measure_new_rows(self):
             self._redraw_if_wider(before)
+        self.fit_columns()
         self._keep_scrollbar()
 
     def on_resize(self) -> None:
+        self.fit_columns()
         self._keep_scrollbar()
 
     def _keep_scrollbar(self) -> None:
@@ -299,6 +336,8 @@ class SafeTable(DataTable):
         before = [column.content_width for column in self.columns.values()]
         await super()._on_idle(event)
         self._redraw_if_wider(before)
+        if [column.content_width for column in self.columns.values()] != before:
+            self.fit_columns()
 
     def _redraw_if_wider(self, before: list[int]) -> None:
         if [column.content_width for column in self.columns.values()] != before:

@@ -202,6 +202,13 @@ def measure_new_rows(table: DataTable[Any]) -> bool:
     return True
 
 
+def resize_columns(table: DataTable[Any]) -> None:
+    """The widths of ``table``'s columns changed: size its scrolling to them
+    (``DataTable._update_dimensions`` with no new rows) and draw every row again."""
+    table._update_dimensions([])
+    table._clear_caches()
+
+
 def waits_to_measure(table: DataTable[Any]) -> bool:
     """``table`` has rows or cells it has not measured yet (it will when idle)."""
     return bool(table._require_update_dimensions or table._updated_cells)

@@ -10,7 +10,7 @@ from typing import Any
 
 from interview_tui.i18n import t
 from interview_tui.services.undo import recorded
-from interview_tui.services.visits import StatusMenu, live_check, move_visit, status_menu
+from interview_tui.services.visits import StatusMenu, move_visit, status_menu
 from interview_tui.tui.confirm import ChoiceDialog, ConfirmDialog
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.undo import UndoMixin
@@ -109,27 +109,9 @@ class RecordActions(UndoMixin):
 
     def confirm_live(self, visit_id: int) -> None:
         """Open the live screen; a visit planned for another day is confirmed first."""
-        store, today = self.iapp.store, self.iapp.today()
+        from interview_tui.tui.live_start import start_live
 
-        def go_live(yes: bool | None = True) -> None:
-            if yes:
-                self.iapp.show("live", visit_id=visit_id)
-
-        def checked(result: tuple[bool, str]) -> None:
-            ask, day = result
-            if not ask:
-                go_live()
-                return
-            self.app.push_screen(
-                ConfirmDialog(
-                    t("lifecycle.live_early.title"),
-                    t("lifecycle.live_early.body", date=day),
-                    t("lifecycle.live_early.yes"),
-                ),
-                go_live,
-            )
-
-        self.read(lambda: live_check(store, visit_id, today), checked)
+        start_live(self, visit_id)
 
     # -- archive ------------------------------------------------------------------------
 

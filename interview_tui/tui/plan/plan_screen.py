@@ -693,7 +693,10 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         self.iapp.show("rehearse", visit_id=self.visit_id)
 
     def action_live(self) -> None:
-        self.iapp.show("live", visit_id=self.visit_id)
+        """Live, as from home: a visit planned for another day is asked about first."""
+        from interview_tui.tui.live_start import start_live
+
+        start_live(self, self.visit_id)
 
     _away = False
 

@@ -148,7 +148,8 @@ class RehearseScreen(DataScreen[RehearsalData]):
         else:
             current = self.deck.current
             left = len(self.deck.queue)
-            self.query_one("#mode", Static).update(f"{mode} · {left}")
+            said = t("rehearse.theirs_left", left=left, total=len(self.deck.cards))
+            self.query_one("#mode", Static).update(f"{mode} · {said}")
             if current is None:
                 card.update(t("rehearse.all_confident"))
                 answer.update("")

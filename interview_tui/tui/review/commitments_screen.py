@@ -339,7 +339,10 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
 
     def on_mount(self) -> None:
         self.sub_title = t("commitments.subtitle")
-        self.query_one(PagedTable).add_columns(
+        table = self.query_one(PagedTable)
+        # what was promised matters most: when narrow, state, owner, customer give way first
+        table.main_column, table.give_way = 4, ((3, 10), (2, 8), (1, 10))
+        table.add_columns(
             t("commitments.col.due"),
             t("commitments.col.customer"),
             t("commitments.col.owner"),

@@ -30,10 +30,12 @@ from interview_tui.tui.text import copy_text, literal
 
 class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
     DEFAULT_CSS = """
-    #export-form { height: auto; padding: 0 1; }
+    #export-form { height: auto; max-height: 60%; padding: 0 1; }
+    #export-form Horizontal { height: auto; }
     #export-form Input, #export-form Select { width: 1fr; }
     #export-where { color: $text-muted; }
     #preview { height: 1fr; border: round $panel; padding: 0 1; }
+    #preview:focus { border: round $accent; }
     """
     BINDINGS = [
         Binding("ctrl+s", "write", "export.write", id="export.write", priority=True),
@@ -47,7 +49,8 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="export-form"):
+        # the form is no focus stop of its own (nothing would show it had the focus)
+        with VerticalScroll(id="export-form", can_focus=False):
             yield Label(t("export.format"))
             yield Choice(
                 [(t(f"export.fmt.{f}"), f) for f in FORMATS],
@@ -74,6 +77,7 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
         self._confirm: Path | None = None
         #: the export folder of the settings (read with the first preview)
         self._folder: Path | None = None
+        self._shown = False
         super().on_mount()
 
     def _file_name(self) -> str:
@@ -81,8 +85,9 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
 
     def _target(self) -> Path:
         """The file a write goes to, as the path field reads now."""
-        folder = self._folder if self._folder is not None else Path.cwd()
-        return target(self.query_one("#path", Input).value, folder, self._file_name())
+        if self._folder is None:  # a write typed ahead of the first preview: the same folder
+            self._folder = self.iapp.user_settings().export_dir
+        return target(self.query_one("#path", Input).value, self._folder, self._file_name())
 
     def _export_bytes(self, output_format: str | None = None) -> bytes:
         return render(
@@ -106,8 +111,10 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
     def show(self, data: tuple[VisitHeading, bytes, Path]) -> None:
         heading, payload, folder = data
         path = self.query_one("#path", Input)
-        if self._folder is None:
-            self._folder = folder
+        if not self._shown:  # the first preview: the path in full, unless one was typed
+            self._shown = True
+            if self._folder is None:
+                self._folder = folder
             if not path.value.strip():
                 path.value = str(folder / self._file_name())
             self._show_where()
@@ -145,6 +152,7 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
     @on(Checkbox.Changed, "#personal")
     def _personal_changed(self, event: Checkbox.Changed) -> None:
         self.include_personal = event.value
+        self._confirm = None  # other bytes: replacing the file is asked again
         self._text = ""
         self.reload()
 
