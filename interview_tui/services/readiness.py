@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sized
 from dataclasses import dataclass
 
 from interview_tui.domain.enums import Goal, Role
@@ -48,7 +49,7 @@ class Check:
     detail: str = ""
 
 
-def _count(key: str, items: list) -> str:
+def _count(key: str, items: Sized) -> str:
     """How many items a check still lacks, saying what they are ("3 questions without
     research"), never a bare number; nothing when none."""
     return t(key, count=len(items)) if items else ""
