@@ -246,3 +246,35 @@ def test_a_moved_note_lands_among_the_others_in_the_order_written(demo_store) ->
     session.move_note(a, *back)
     assert [n.text for n in session.notes_for(first)] == ["A", "B"]
     assert [n.text for n in session.notes_for(third)] == ["C"]
+
+
+def test_a_moved_note_takes_the_goal_of_its_new_question_unless_tagged(demo_store) -> None:
+    """A note typed under a goal-5 question and moved under a pain question counts as a
+    pain (the goal panel, the report); moved back, it is a goal-5 note again; a goal the
+    PM tagged by hand moves with the note."""
+    from collections import Counter
+
+    session = LiveSession.open(demo_store, 2, FIXED_NOW)
+    by_goal: dict = {}
+    for item in session.items:
+        by_goal.setdefault(item.goal, item)
+    here, there = next((a, b) for a in session.items for b in session.items if a.goal is not b.goal)
+    session.new_note(here)
+    session.type(here, "manual rollback after the edge upgrade failed")
+    note = session.note_for(here)
+    before = dict(session.goal_counts)
+    back = session.move_note(note, there)
+    assert note.goal is there.goal
+    assert session.goal_counts[there.goal] == before.get(there.goal, 0) + 1
+    assert session.goal_counts[here.goal] == before[here.goal] - 1
+    session.flush()
+    session.wait_written(timeout=15)
+    rows = demo_store.query("SELECT goal FROM notes WHERE id = ?", [note.id])
+    assert rows == [{"goal": there.goal.value}]
+    session.move_note(note, *back)
+    assert note.goal is here.goal
+    assert +session.goal_counts == +Counter(before)
+    tagged = next(g for g in by_goal if g not in (here.goal, there.goal))
+    note.goal = tagged
+    session.move_note(note, there)
+    assert note.goal is tagged

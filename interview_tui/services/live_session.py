@@ -211,12 +211,26 @@ class LiveSession:
             )
         target.insert(min(position, len(target)), note)
         self.current[_key(to)] = target.index(note)
+        self._retag(note, items.get(here), to)
         note.script_item_id = to.id if to is not None else None
         self._links.pop(id(note), None)
         if to is not None and to.id is None:  # an ad-hoc question not saved yet
             self._links[id(note)] = ("script_item_id", to)
         self._dirty[id(note)] = note
         return items.get(here), index
+
+    def _retag(self, note: Note, was: ScriptItem | None, to: ScriptItem | None) -> None:
+        """A note that had its question's goal takes the goal of the question it moves to
+        (the goal panel and the report count it there); a goal the PM tagged it with stays."""
+        if note.goal != (was.goal if was is not None else None):
+            return
+        goal = to.goal if to is not None else None
+        if note.text.strip() and goal != note.goal:
+            if note.goal is not None:
+                self.goal_counts[note.goal] -= 1
+            if goal is not None:
+                self.goal_counts[goal] += 1
+        note.goal = goal
 
     def _blank(self, item: ScriptItem | None) -> Note:
         note = Note(
