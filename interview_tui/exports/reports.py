@@ -125,11 +125,14 @@ def report_md(
     *,
     include_personal: bool = False,
     kept: KeptOnTime | None = None,
+    from_app: bool = False,
 ) -> str:
     """For colleagues and leaders: evidence by the seven goals, then what was captured.
 
     ``kept`` is the customer's kept-on-time figure (from
     :func:`~interview_tui.services.commitments.kept_on_time`), shown under the commitments.
+    ``from_app``: written from the export screen, so a left-out note names its tick box, not
+    the CLI flag.
     """
     visit = bundle.visit
     out = [f"# {t('report.title', customer=md(bundle.customer.name), date=_day(bundle))}", ""]
@@ -153,7 +156,11 @@ def report_md(
     for goal in Goal:
         out.append(f"### {goal.number}. {display(goal)}")
         if goal is Goal.PERSONAL_CONNECTION and not include_personal:
-            out += [t("report.personal_left_out"), ""]
+            if from_app:
+                left_out = t("report.personal_left_out_app", tick=t("export.include_personal"))
+            else:
+                left_out = t("report.personal_left_out")
+            out += [left_out, ""]
             continue
         records: list[Note | Requirement] = [*notes, *bundle.requirements]
         evidence = [
