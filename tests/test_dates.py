@@ -60,3 +60,39 @@ def test_any_text_parses_or_raises_date_parse_error(text: str) -> None:
     except DateParseError:
         return
     assert isinstance(result, date)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+@pytest.mark.parametrize("today", [date(2026, 12, 6), date(2026, 12, 4), date(2027, 12, 28)])
+def test_example_dates_in_hints_are_never_in_the_past(lang, today) -> None:
+    """A Sunday, a Friday, the end of a year: every example date a hint shows is ahead of
+    today (the due example parses with no past-date warning), the visit's on a weekday."""
+    import re
+    from datetime import datetime
+
+    from interview_tui.domain.dates import due_hint, examples
+    from interview_tui.i18n import set_language, t
+
+    set_language(lang)
+    try:
+        shown = examples(today)
+        when = datetime.strptime(shown["when"], "%Y-%m-%d %H:%M")
+        assert when.date() > today and when.weekday() < 5 and when.hour == 10
+        for typed in (shown["day"], shown["month_day"]):
+            due = parse_due(typed, today)
+            assert due > today and due_hint(due, today) == t("commitment.due_ok", date=due)
+        hints = [
+            t("visit.date", **shown),
+            t("visit.bad_date", **shown),
+            t("date.placeholder", **shown),
+            t("commitment.due", **shown),
+            t("commitments.new_due", **shown),
+        ]
+        for hint in hints:
+            assert shown["day"] in hint or shown["when"] in hint, hint
+            for iso in re.findall(r"\d{4}-\d{2}-\d{2}", hint):
+                assert date.fromisoformat(iso) > today, hint
+        with pytest.raises(DateParseError, match=shown["day"]):
+            parse_due("someday", today)
+    finally:
+        set_language("en")

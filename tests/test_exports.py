@@ -82,6 +82,31 @@ def test_report_has_evidence_by_goal_and_personal_only_on_request(planted, demo_
     assert "OVERDUE" in report and "beyond my authority" in report
 
 
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_plan_inputs_taken_one_per_line_are_markdown_lists(demo_store, lang) -> None:
+    """`Must not promise` and `What we give back` hold one item a line: each item is a list
+    item under its label, never a hard line break inside one paragraph."""
+    from interview_tui.domain.models import Visit
+    from interview_tui.i18n import set_language, t
+
+    set_language(lang)
+    visit = demo_store.get(Visit, 1)
+    visit.must_not_promise = "Launch dates\n\nPrice *discounts*"
+    visit.give_back = ["Latency figures", "A pilot slot"]
+    visit.may_promise = "two weeks of test resources"
+    demo_store.save(visit)
+    report = _export(demo_store, "report-md").decode()
+    must_not, give_back = t("report.plan.must_not_promise"), t("report.plan.give_back")
+    assert f"**{must_not}**" in report and f"**{give_back}**" in report
+    lines = report.splitlines()
+    first = lines.index("  - Launch dates")
+    assert lines[first - 1].startswith(f"- **{must_not}**")
+    assert lines[first + 1] == "  - Price \\*discounts\\*"
+    assert "Launch dates  \n" not in report
+    assert "  - Latency figures\n  - A pilot slot\n" in report
+    assert "two weeks of test resources" in report
+
+
 def test_eml_is_a_valid_rfc5322_message(planted, demo_store) -> None:
     raw = _export(demo_store, "eml", to=("ops@xinghe.example",), subject="纪要")
     message = BytesParser(policy=policy.default).parsebytes(raw)

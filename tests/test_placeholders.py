@@ -59,6 +59,28 @@ def test_one_syntax_named_once_filled_in_one_pass() -> None:
     assert mark("at <工厂>", "[待填:{name}]") == "at [待填:工厂]"
 
 
+@pytest.mark.parametrize(
+    ("text", "values", "expected"),
+    [
+        ("贵司 <地点> 新工厂投产", {"地点": "越南"}, "贵司越南新工厂投产"),
+        ("<日期> 那次 MES 停机", {"日期": "10 月"}, "10 月那次 MES 停机"),
+        (
+            "重点是 <重点>，<工厂> 也入选了",
+            {"重点": "数字化工厂", "工厂": "苏州工厂"},
+            "重点是数字化工厂，苏州工厂也入选了",
+        ),
+        # Latin beside Chinese keeps its spaces, as Chinese typesetting does
+        ("贵司 <地点> 新工厂投产", {"地点": "Vietnam"}, "贵司 Vietnam 新工厂投产"),
+        ("你们的 <系统> 升级", {"系统": "MES"}, "你们的 MES 升级"),
+        ("At <customer> we met", {"customer": "苏州工厂"}, "At 苏州工厂 we met"),
+        # unfilled: left exactly as written
+        ("贵司 <地点> 新工厂投产", {}, "贵司 <地点> 新工厂投产"),
+    ],
+)
+def test_a_chinese_value_between_chinese_words_takes_no_spaces(text, values, expected) -> None:
+    assert fill(text, values) == expected
+
+
 def test_one_value_fills_every_question_that_names_it(demo_store, fresh_visit) -> None:  # noqa: F811
     demo_store.save_all(_items(fresh_visit))
     demo_store.save(

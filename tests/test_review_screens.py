@@ -175,6 +175,30 @@ async def test_export_screen_writes_private_files(make_app, tmp_path: Path, monk
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_report_from_the_export_screen_names_its_tick_box(
+    make_app, tmp_path: Path, monkeypatch, lang
+):
+    """Personal notes left out of a report written in the app: the report points at the
+    screen's tick box, not at a CLI flag (the CLI's own report keeps the flag)."""
+    from interview_tui.exports.render import render
+    from interview_tui.i18n import t
+
+    monkeypatch.setenv("INTERVIEW_TUI_EXPORT_FOLDER", str(tmp_path))
+    app = make_app("export", lang=lang, visit_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#format", Select).value = "report-md"
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        text = Path(app.screen.query_one("#path", Input).value).read_text(encoding="utf-8")
+        tick = t("export.include_personal")
+        cli_text = render(app.store, 1, "report-md").decode()
+    assert "--include-personal" not in text and tick in text
+    assert "--include-personal" in cli_text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_export_screen_asks_before_replacing(make_app, tmp_path: Path, monkeypatch, lang):
     """A file already there: the first ctrl+s says so in the interface's language (no CLI
     flag, no raw catalog key), the second replaces it."""

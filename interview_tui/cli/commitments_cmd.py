@@ -11,7 +11,7 @@ import click
 from interview_tui.cli.helptext import LocalisedGroup
 from interview_tui.cli.main import Settings, pass_settings
 from interview_tui.cli.output import echo, echo_json
-from interview_tui.i18n import t
+from interview_tui.i18n import labelled, t
 
 
 @click.group("commitments", cls=LocalisedGroup, invoke_without_command=True)
@@ -92,7 +92,7 @@ def commitments(
         due = line.due or t("cli.commitments.no_date")
         dates = line.dates()
         mark = state_label(dates, today)
-        owner_text = f"{display_of(OwnerSide, line.owner_side)}:{line.owner_name or '-'}"
+        owner_text = labelled(display_of(OwnerSide, line.owner_side), line.owner_name or "-")
         late = f"  [{note}]" if (note := late_note(dates, today)) else ""
         text = (
             f"{line.id:>5}  {pad(due, 10)}  {pad(mark, 8)}  {pad(line.customer, 20)}  "

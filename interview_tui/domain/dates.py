@@ -181,12 +181,27 @@ def _parse_due(text: str, today: date) -> date:
         if prefix in {"本", "这", "这个"}:
             return _week_start(today, 0) + timedelta(days=weekday)
         return _next_weekday(today, weekday)
-    raise DateParseError(t("date.not_understood", text=repr(raw)))
+    raise DateParseError(t("date.not_understood", text=repr(raw), **examples(today)))
 
 
 def parse_optional_due(text: str, today: date) -> date | None:
     """Like :func:`parse_due` but an empty text means no date."""
     return parse_due(text, today) if text.strip() else None
+
+
+def examples(today: date) -> dict[str, str]:
+    """The example dates a hint shows, computed from ``today`` so that none is in the past:
+    ``day`` a week ahead (``2026-12-13``), ``month_day`` the same day as ``12-13``, ``when``
+    the next weekday at 10:00 (``2026-12-07 10:00``). Pass them to :func:`t` as keywords."""
+    day = today + timedelta(days=7)
+    weekday = today + timedelta(days=1)
+    while weekday.weekday() >= 5:
+        weekday += timedelta(days=1)
+    return {
+        "day": day.isoformat(),
+        "month_day": f"{day.month:02d}-{day.day:02d}",
+        "when": f"{weekday.isoformat()} 10:00",
+    }
 
 
 def due_hint(due: date, today: date) -> str:

@@ -27,11 +27,13 @@ def render(
     today: date | None = None,
     now: datetime | None = None,
     settings: UserSettings | None = None,
+    from_app: bool = False,
 ) -> bytes:
     """The bytes of one export (nothing is written).
 
     ``settings`` (read when left out) give the sender and signature of e-mails, the language
-    of what goes to the customer (recap, chase) and the calendar alarm.
+    of what goes to the customer (recap, chase) and the calendar alarm. ``from_app``: asked
+    for from the export screen (the report then names its tick box, not the CLI flag).
     """
     # each format imports what it uses when it is asked for (a script's JSON export loads
     # neither the reports nor e-mail and calendar)
@@ -61,7 +63,9 @@ def render(
         from interview_tui.services.commitments import kept_on_time
 
         kept = kept_on_time(store, today, customer_id=bundle.customer.id)
-        body = report_md(bundle, today, include_personal=include_personal, kept=kept)
+        body = report_md(
+            bundle, today, include_personal=include_personal, kept=kept, from_app=from_app
+        )
         if output_format == "report-md":
             return body.encode()
         return to_eml(

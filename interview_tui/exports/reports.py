@@ -85,20 +85,28 @@ def _commitment_line(c: Commitment, today: date, visit: Visit) -> str:
 
 def _plan_inputs(bundle: VisitBundle) -> list[str]:
     """What we went in with (internal): what sales told them, what not to say, what may and
-    must not be promised, what we give back; nothing when the plan left them empty."""
+    must not be promised, what we give back; nothing when the plan left them empty. A field
+    the plan takes one item per line is a Markdown list under its label."""
     visit = bundle.visit
-    fields = [
+    texts = [
         ("sales_told", visit.sales_told),
         ("do_not_say", visit.do_not_say),
         ("may_promise", visit.may_promise),
-        ("must_not_promise", visit.must_not_promise),
-        ("give_back", "\n".join(visit.give_back)),
+    ]
+    lists = [
+        ("must_not_promise", visit.must_not_promise.splitlines()),
+        ("give_back", visit.give_back),
     ]
     lines = [
         f"- {_field(t(f'report.plan.{name}'), md(value, block=True, indent='  '))}"
-        for name, value in fields
+        for name, value in texts
         if value.strip()
     ]
+    for name, items in lists:
+        kept = [md(item) for item in items if item.strip()]
+        if kept:
+            lines.append(f"- {_field(t(f'report.plan.{name}'), '').rstrip()}")
+            lines += [f"  - {item}" for item in kept]
     return [f"## {t('report.plan')}", "", *lines, ""] if lines else []
 
 
@@ -125,11 +133,14 @@ def report_md(
     *,
     include_personal: bool = False,
     kept: KeptOnTime | None = None,
+    from_app: bool = False,
 ) -> str:
     """For colleagues and leaders: evidence by the seven goals, then what was captured.
 
     ``kept`` is the customer's kept-on-time figure (from
     :func:`~interview_tui.services.commitments.kept_on_time`), shown under the commitments.
+    ``from_app``: written from the export screen, so a left-out note names its tick box, not
+    the CLI flag.
     """
     visit = bundle.visit
     out = [f"# {t('report.title', customer=md(bundle.customer.name), date=_day(bundle))}", ""]
@@ -153,7 +164,11 @@ def report_md(
     for goal in Goal:
         out.append(f"### {goal.number}. {display(goal)}")
         if goal is Goal.PERSONAL_CONNECTION and not include_personal:
-            out += [t("report.personal_left_out"), ""]
+            if from_app:
+                left_out = t("report.personal_left_out_app", tick=t("export.include_personal"))
+            else:
+                left_out = t("report.personal_left_out")
+            out += [left_out, ""]
             continue
         records: list[Note | Requirement] = [*notes, *bundle.requirements]
         evidence = [

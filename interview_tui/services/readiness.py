@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from interview_tui.domain.enums import Goal, Role
 from interview_tui.domain.models import CustomerQuestion, Person, ScriptItem, Visit
-from interview_tui.i18n import current_language, t
+from interview_tui.i18n import current_language, joined, t
 from interview_tui.lint import LintResult, lint_question
 from interview_tui.services.placeholders import unfilled
 
@@ -96,7 +96,9 @@ def readiness(
         Check(
             "ready.placeholders",
             not gaps,
-            t("ready.placeholders_detail", count=len(gaps), names=", ".join(gaps)) if gaps else "",
+            t("ready.placeholders_detail", count=len(gaps), names=joined(gaps, "list"))
+            if gaps
+            else "",
         ),
         Check("ready.give_back", bool(visit.give_back)),
         Check(

@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from interview_tui.domain.dates import DateParseError, due_hint, parse_due
+from interview_tui.domain.dates import DateParseError, due_hint, examples, parse_due
 from interview_tui.domain.enums import Goal, OwnerSide, Role, SolutionAnswer
 from interview_tui.domain.models import Commitment, Person, Requirement, ScriptItem
 from interview_tui.domain.names import display
@@ -98,7 +98,7 @@ class CommitmentDialog(DueDateForm):
         )
         yield Label(t("commitment.owner_name"))
         yield Input(compact=True, value=c.owner_name if c else self.default_owner, id="owner_name")
-        yield Label(t("commitment.due"))
+        yield Label(t("commitment.due", **examples(self.today)))
         yield Input(compact=True, id="due", value=c.due.isoformat() if c and c.due else "")
         yield Static("", id="due-message", classes="hint")
         # keeping it although it touches a limit is a decision, recorded with its reason:
@@ -196,7 +196,7 @@ class RequirementDialog(FormDialog):
                 compact=True,
                 id=name,
                 value=self._initial(name),
-                placeholder=t("date.placeholder")
+                placeholder=t("date.placeholder", **examples(self.today))
                 if name in ("latest_acceptable", "planned")
                 else "",
             )
@@ -313,7 +313,7 @@ class PainDialog(DueDateForm):
         yield Static("", id="pain-message", classes="hint error-message")
         yield Label(t("pain.owner_name"))
         yield Input(compact=True, id="owner_name")
-        yield Label(t("commitment.due"))
+        yield Label(t("commitment.due", **examples(self.today)))
         yield Input(compact=True, id="due")
         yield Static("", id="due-message", classes="hint")
 

@@ -674,7 +674,7 @@ class LiveScreen(BaseScreen):
         if item is None or self.session is None:
             return t("live.free_notes")
         number = next(n for n, it in enumerate(self.session.items, start=1) if it is item)
-        return f"{number}. {' '.join(item.text.split())}"
+        return t("live.where_question", number=number, text=" ".join(item.text.split()))
 
     @after_typing
     def action_move_note(self) -> None:

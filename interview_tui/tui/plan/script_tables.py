@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from interview_tui.i18n import head, t
+from interview_tui.i18n import head, labelled, t
 from interview_tui.services.plan_preview import Preview
 from interview_tui.tui.base import TranslatedBindings
 from interview_tui.tui.rewrite_key import code_label
@@ -103,21 +103,19 @@ def preview_text(shown: Preview | None, in_script: bool = False) -> Text:
             out.append(f"\n{head(t(label))}", "dim")
             out.append(marked(value))
     if shown.follow_ups:
-        out.append(f"\n{t('plan.preview.follow_ups')}:", "dim")
+        out.append(f"\n{head(t('plan.preview.follow_ups')).rstrip()}", "dim")
         for follow_up in shown.follow_ups:
             out.append("\n  · ")
             out.append(marked(follow_up))
     if shown.shallow:
         out.append(f"\n⚠ {t('plan.preview.shallow')}", "bold yellow")
     for finding in shown.findings:
+        said = labelled(code_label(finding.code), visible(finding.message))
         if not finding.text_level:  # a plan hint (no research, no purpose), not the wording
-            out.append(
-                f"\nℹ {t('lint.hint')} · {code_label(finding.code)}: {visible(finding.message)}",
-                "dim italic",
-            )
+            out.append(f"\nℹ {t('lint.hint')} · {said}", "dim italic")
             continue
         mark, style = ("✓", "dim") if finding.accepted else ("⚠", "yellow")
-        out.append(f"\n{mark} {code_label(finding.code)}: {visible(finding.message)}", style)
+        out.append(f"\n{mark} {said}", style)
         if finding.suggestion and not finding.accepted:
             out.append(f"\n   → {visible(finding.suggestion)}", style)
             if in_script and finding.suggestion == shown.rewrite:

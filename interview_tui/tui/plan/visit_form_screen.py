@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Label, Select, SelectionList, Static
 
+from interview_tui.domain.dates import examples
 from interview_tui.domain.enums import Goal
 from interview_tui.domain.models import Person, Visit
 from interview_tui.i18n import t
@@ -78,7 +79,7 @@ class VisitFormScreen(DataScreen[VisitFormData]):
             yield Label(t("visit.customer"))
             yield Choice([], id="customer", compact=True)
             yield Static("", id="customer-error", classes="field-error")
-            yield Label(t("visit.date"))
+            yield Label(t("visit.date", **examples(self.iapp.today())))
             yield Input(id="date", compact=True)
             yield Static("", id="date-error", classes="field-error")
             yield Label(t("visit.length"))
@@ -168,7 +169,7 @@ class VisitFormScreen(DataScreen[VisitFormData]):
         try:
             parse_when(self.query_one("#date", Input).value)
         except ValueError:
-            errors["date"] = t("visit.bad_date")
+            errors["date"] = t("visit.bad_date", **examples(self.iapp.today()))
         length = self.query_one("#length", Input).value.strip()
         if not length.isdigit() or not 5 <= int(length) <= 1440:
             errors["length"] = t("visit.bad_length")

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Label, Static
 
-from interview_tui.domain.dates import DateParseError, due_hint, parse_due
+from interview_tui.domain.dates import DateParseError, due_hint, examples, parse_due
 from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.models import Commitment
 from interview_tui.domain.names import display
@@ -85,7 +85,11 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
             yield Label(t("detail.com.owner_name"))
             yield Input(compact=True, id="owner_name")
             yield Label(t("detail.com.due"))
-            yield Input(compact=True, id="due", placeholder=t("date.placeholder"))
+            yield Input(
+                compact=True,
+                id="due",
+                placeholder=t("date.placeholder", **examples(self.iapp.today())),
+            )
             yield Static("", id="due-hint", classes="hint")
             yield Label(t("detail.reason"))
             yield Input(compact=True, id="reason", placeholder=t("detail.com.reason_hint"))

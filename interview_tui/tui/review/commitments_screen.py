@@ -12,7 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Label, Static
 
-from interview_tui.domain.dates import DateParseError, due_hint, parse_due, past_due_warning
+from interview_tui.domain.dates import (
+    DateParseError,
+    due_hint,
+    examples,
+    parse_due,
+    past_due_warning,
+)
 from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.models import Commitment
 from interview_tui.domain.names import display, display_of
@@ -107,7 +113,7 @@ class DueDialog(FormDialog):
         self.title_text, self.today = title, today
 
     def fields(self) -> ComposeResult:
-        yield Label(t("commitments.new_due"))
+        yield Label(t("commitments.new_due", **examples(self.today)))
         yield Input(compact=True, id="due")
         yield Static("", id="due-message", classes="hint")
         yield Label(t("commitments.reason"))

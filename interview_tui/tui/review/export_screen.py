@@ -98,6 +98,7 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
             today=self.iapp.today(),
             now=self.iapp.now(),
             settings=self.iapp.user_settings(),
+            from_app=True,
         )
 
     def fetch(self) -> tuple[VisitHeading, bytes, Path]:

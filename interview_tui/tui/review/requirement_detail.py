@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Label, Static
 
-from interview_tui.domain.dates import DateParseError, parse_due
+from interview_tui.domain.dates import DateParseError, examples, parse_due
 from interview_tui.domain.enums import PoolGroup, RequirementState, SolutionAnswer
 from interview_tui.domain.models import Requirement
 from interview_tui.domain.names import display
@@ -91,7 +91,11 @@ class RequirementDetailScreen(DetailMixin, DataScreen[tuple[pool.PoolRow, TeamVi
             yield Static(t("detail.schedule"), classes="section")
             for name in _SCHEDULE:
                 yield Label(t(f"detail.req.{name}"))
-                yield Input(compact=True, id=name, placeholder=t("date.placeholder"))
+                yield Input(
+                    compact=True,
+                    id=name,
+                    placeholder=t("date.placeholder", **examples(self.iapp.today())),
+                )
             yield Static("", id="gap", classes="hint")
             for name in _AFTER:
                 yield Label(t(f"detail.req.{name}"))
