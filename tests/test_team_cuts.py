@@ -146,3 +146,74 @@ def test_simulated_pms_cut_at_the_export_commit_lose_nothing(tmp_path: Path) -> 
     assert sim.cuts and all(name == label for _, name in sim.cuts)
     assert outcome.lost == [] and outcome.diverged == [] and outcome.entries_missing == []
     assert outcome.self_conflicts == []
+
+
+def test_a_close_made_after_a_cut_import_keeps_the_teams_open_conflict(
+    tmp_path: Path, remote: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ana and Bo closed the same promise with different notes: the team holds a conflict.
+    Cy's sync is cut after her branch took it in, before SQLite did; she closes the promise
+    too (she still sees it open). Her next sync merged her close with the team's record, and
+    the conflict it found replaced the team's: the note not picked by the earlier merge was
+    gone from every laptop (as value and as candidate), though nobody ever saw it."""
+    from interview_tui.domain.enums import CommitmentState
+    from interview_tui.domain.models import Commitment
+    from interview_tui.services import commitments
+
+    ana, bo, visit = _team(tmp_path, remote)
+    cy = _pm(tmp_path, "cy")
+    join_team(cy, str(remote), cy.member, "Cy", NOW)
+    [promise] = ana.all(Commitment, "visit_id = ?", [visit.id])[:1]
+
+    def close(pm: Store, state: CommitmentState, note: str) -> None:
+        [mine] = pm.all(Commitment, "uid = ?", [promise.uid])
+        commitments.close(pm, mine, state, note, TODAY)
+
+    close(ana, CommitmentState.DONE, "NOTE-ANA")
+    close(bo, CommitmentState.DROPPED, "NOTE-BO")
+    sync(ana, NOW)
+    sync(bo, NOW)
+    sync(ana, NOW)
+    with cut_at(monkeypatch, "after", "update-ref", BRANCH):
+        sync(cy, NOW)
+    close(cy, CommitmentState.DONE, "NOTE-CY")
+    for pm in (cy, ana, bo, cy):
+        sync(pm, NOW)
+    for pm in (ana, bo, cy):
+        [conflict] = [c for c in actions.conflicts(pm) if c.uid == promise.uid]
+        notes = {str(v["value"][2]) for v in conflict.values}
+        assert {"NOTE-ANA", "NOTE-BO", "NOTE-CY"} <= notes, notes
+
+
+def test_a_conflict_resolved_after_a_cut_import_stays_resolved(
+    tmp_path: Path, remote: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ana's sync is cut after her branch took in Bo's edit of a promise in conflict, before
+    SQLite did; she resolves the conflict. Her next sync brought the team's conflict back
+    over her resolution (the conflict came from the team's record, not merged with hers)."""
+    from interview_tui.domain.enums import CommitmentState
+    from interview_tui.domain.models import Commitment
+    from interview_tui.services import commitments
+
+    ana, bo, visit = _team(tmp_path, remote)
+    [promise] = ana.all(Commitment, "visit_id = ?", [visit.id])[:1]
+
+    def mine(pm: Store) -> Commitment:
+        return pm.all(Commitment, "uid = ?", [promise.uid])[0]
+
+    commitments.close(ana, mine(ana), CommitmentState.DONE, "NOTE-ANA", TODAY)
+    commitments.close(bo, mine(bo), CommitmentState.DROPPED, "NOTE-BO", TODAY)
+    sync(ana, NOW)
+    sync(bo, NOW)
+    sync(ana, NOW)
+    assert [c.field for c in actions.conflicts(ana)] == ["closing"]
+    bo.save(mine(bo).model_copy(update={"owner_name": "BO-OWNER"}))
+    sync(bo, NOW)
+    with cut_at(monkeypatch, "after", "update-ref", BRANCH):
+        sync(ana, NOW)
+    actions.resolve(ana, promise.uid, "closing", take=1)
+    for pm in (ana, bo, ana):
+        sync(pm, NOW)
+    for pm in (ana, bo):
+        assert actions.conflicts(pm) == []
+        assert mine(pm).owner_name == "BO-OWNER"

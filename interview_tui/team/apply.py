@@ -29,7 +29,7 @@ from interview_tui.domain.models import (
 )
 from interview_tui.store.records import TABLES
 from interview_tui.store.store import Store
-from interview_tui.team.merge import BY, CONFLICTS, DELETED, merge_record
+from interview_tui.team.merge import BY, CONFLICTS, DELETED, merge_conflicts, merge_record
 from interview_tui.team.privacy import shares_note
 from interview_tui.team.records import (
     MODELS,
@@ -116,8 +116,17 @@ def _apply(store: Store, ids: _Ids, item: Incoming, team: str) -> bool:
     conflicts = dict(item.merged.get(CONFLICTS) or {})
     if current is not None and item.exported is not None:
         local = _local_record(store, ids, item.kind, current)
-        result = merge_record(plain(item.exported), local, target, SCHEMAS[item.kind])
-        conflicts.update(result.get(CONFLICTS) or {})
+        exported, merged = (_with_by(r) for r in (item.exported, item.merged))
+        result = merge_record(exported, local, merged, SCHEMAS[item.kind])
+        # the open conflicts merge three-way too, against those exported: a conflict found
+        # here joins the team's on the same field instead of replacing it, and one resolved
+        # here meanwhile stays resolved
+        conflicts = merge_conflicts(
+            item.exported.get(CONFLICTS) or {},
+            _open(store, uid),
+            conflicts,
+            result.get(CONFLICTS) or {},
+        )
         target = plain(result)
     _set_conflicts(store, uid, item.kind, conflicts)
     record = _build(store, ids, item.kind, target, current, team)
@@ -128,6 +137,17 @@ def _apply(store: Store, ids: _Ids, item: Incoming, team: str) -> bool:
     if isinstance(record, Visit):  # the kind "visit"
         changed = _apply_visit_parts(store, ids, record, target) or changed
     return changed
+
+
+def _with_by(record: dict[str, Any]) -> dict[str, Any]:
+    """A record's fields and who set them (a conflict found names its setter)."""
+    return {k: v for k, v in record.items() if k not in (CONFLICTS, DELETED)}
+
+
+def _open(store: Store, uid: str) -> dict[str, Any]:
+    """The open conflicts of a record as this laptop holds them (path -> candidates)."""
+    rows = store.query("SELECT path, candidates FROM team_conflicts WHERE uid = ?", [uid])
+    return {row["path"]: json.loads(row["candidates"]) for row in rows}
 
 
 def _set_conflicts(store: Store, uid: str, kind: str, conflicts: dict[str, Any]) -> None:

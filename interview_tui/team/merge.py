@@ -325,12 +325,25 @@ def canonical_log(entries: list[dict[str, Any]], entry_id: str = "id") -> list[d
     return sorted(entries, key=lambda e: (str(e.get("at") or ""), str(e.get(entry_id))))
 
 
+def merge_conflicts(
+    bc: dict[str, Any],
+    oc: dict[str, Any],
+    tc: dict[str, Any],
+    new: dict[str, list[dict[str, Any]]],
+) -> dict[str, list[dict[str, Any]]]:
+    """Open conflicts of three versions of a record merged (see :func:`_merge_conflicts`),
+    without adding a field's current value: what a laptop keeps when it applies the team's
+    merged record over its own (the commit that merged them added it already, or the
+    laptop's next export goes through a merge that will)."""
+    return _merge_conflicts(bc, oc, tc, new, None, {})
+
+
 def _merge_conflicts(
     bc: dict[str, Any],
     oc: dict[str, Any],
     tc: dict[str, Any],
     new: dict[str, list[dict[str, Any]]],
-    merged: dict[str, Any],
+    merged: dict[str, Any] | None,
     by: dict[str, Any],
 ) -> dict[str, list[dict[str, Any]]]:
     """Open conflicts: a three-way set merge of each field's candidates (a resolution
@@ -344,7 +357,8 @@ def _merge_conflicts(
         chosen = {k: candidates[k] for k in keep}
         for candidate in new.get(path, []):
             chosen[_candidate_key(candidate)] = candidate
-        if chosen and path not in new:  # an older conflict still open: the field's value too
+        if chosen and path not in new and merged is not None:  # an older conflict still
+            # open: the field's value too
             current = _current(path, merged, by)
             if current is not None:
                 chosen.setdefault(_candidate_key(current), current)
