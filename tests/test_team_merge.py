@@ -23,7 +23,9 @@ _tokens = itertools.count()
 
 
 def _token(who: str) -> str:
-    return f"{who}-{next(_tokens)}"
+    """A unique value; as times are, later ones sort after earlier ones (``t-2`` came after
+    ``t-11`` as text, so a log sorted by time was read out of order by the test)."""
+    return f"{who}-{next(_tokens):08d}"
 
 
 def _base() -> dict:
