@@ -21,7 +21,11 @@ supplier the buyer vouches for; none about what an assessor (等保, 密评) fou
 states a number or a source about the account outside a placeholder; no text, tag or comment
 that names where the method came from. A question or follow-up asks one thing; nothing said
 names a season that goes stale, a source that sounds like watching the customer (their console,
-"our sales colleague heard") or unnamed peers; the Chinese says 你们, never 贵司 / 贵行.
+"our sales colleague heard") or unnamed peers; the Chinese says 你们, never 贵司 / 贵行. Nothing
+probes how a tender is evaluated or a single source argued, asks which data crosses the border,
+asks a share of sales, or presumes a pending licence or 版号 is granted; nothing presumes what
+kind of organisation the customer is (a superior unit, a 等保 level, a public-sector bidder); and
+every placeholder a question or follow-up names is introduced by its research line.
 """
 
 from __future__ import annotations
@@ -762,3 +766,222 @@ def test_the_stale_or_unsourced_check_catches_the_common_forms() -> None:
 @pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
 def test_nothing_said_goes_stale_or_cites_an_unnamed_source(bank: Bank) -> None:
     assert [(qid, text) for qid, text in _spoken(bank) if _STALE_OR_UNSOURCED.search(text)] == []
+
+
+#: how a tender is evaluated, who evaluates it, what wins points beyond the published rules,
+#: or how a single-source purchase was argued: asked by a bidder it reads as seeking an
+#: advantage (or as helping to argue a sole source), a compliance red line; ask the public
+#: rules and what we must supply
+_TENDER_PROBE = re.compile(
+    r"\bbid evaluat\w*|\bevaluators?\b|\bevaluation (?:panel|committee|team)\b"
+    r"|\bscor\w* (?:the |our |other |competing )?bids?\b|\bwins? (?:the most )?points\b"
+    r"|\bsole[- ]source justification\b|\bjustif\w* (?:a |the )?sole[- ]source\b"
+    r"|评标|评委|评审专家|拉开差距|最容易被认可|最能加分|论证材料|罚则",
+    re.IGNORECASE,
+)
+
+
+def test_the_tender_check_catches_the_common_forms() -> None:
+    bad = [
+        "技术分里哪一项最能拉开差距？",
+        "评分时，哪类证明材料最容易被认可？",
+        "<扩容项目> 走单一来源时，审批要求准备了哪些论证材料？",
+        "上一次工厂侧软硬件打包招标，评标对交付周期有什么要求？",
+        "延期交付的罚则是怎么定的？",
+        "Who sat on the evaluation panel for the last cloud tender?",
+        "Which part of a bid wins the most points with your evaluators?",
+        "What went into the sole-source justification for the expansion?",
+    ]
+    assert [text for text in bad if not _TENDER_PROBE.search(text)] == []
+    fine = [
+        "类似的云服务项目里，技术分一般看哪几个方面？",
+        "招标文件之外，还有公开的评分细则吗？",
+        "延期一般怎么处理？",
+        "以后需要我们出原厂证明或说明时，什么内容和格式你们审批最好用？",
+        "How does your bank decide when a technology service goes back out to tender?",
+        "What do suppliers usually receive ahead of a round?",
+    ]
+    assert [text for text in fine if _TENDER_PROBE.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_question_probes_a_tender(bank: Bank) -> None:
+    assert [(qid, text) for qid, text in _asked(bank) if _TENDER_PROBE.search(text)] == []
+
+
+#: which data goes back across the border, or which export route (安全评估 / 标准合同) it
+#: takes: asked in the room it asks the customer to state a compliance position before a
+#: vendor; ask which data has to sync between regions, or what they need in-country
+_CROSS_BORDER = re.compile(
+    r"回传(?:到)?(?:国内|境内)|(?:数据)?出境|跨境流动|安全评估还是|标准合同"
+    r"|\b(?:runs?|kept|stored|processed|sent) outside the country\b|\bleaves? the country\b"
+    r"|\bback to (?:China|the mainland|the home country)\b|\bcross-border (?:data )?transfers?\b",
+    re.IGNORECASE,
+)
+
+
+def test_the_cross_border_check_catches_the_common_forms() -> None:
+    bad = [
+        "哪些数据会回传国内做分析？",
+        "海外仓的订单会回传到国内哪套系统？",
+        "目前走的是安全评估还是标准合同备案？",
+        "你们海外业务里，有哪些数据需要回传境内处理？",
+        "Which part still runs outside the country today?",
+        "Which player data is sent back to China for analytics?",
+    ]
+    assert [text for text in bad if not _CROSS_BORDER.search(text)] == []
+    fine = [
+        "哪些数据需要在区域之间同步？",
+        "跨境电商的用户数据，落地存储的国家是按什么原则选的？",
+        "在 <海外市场> 开展支付业务，哪些系统必须放在当地？",
+        "What would you need from a provider in <new market> to run the whole service there?",
+    ]
+    assert [text for text in fine if _CROSS_BORDER.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_question_asks_where_data_crosses_the_border(bank: Bank) -> None:
+    assert [(qid, text) for qid, text in _asked(bank) if _CROSS_BORDER.search(text)] == []
+
+
+#: a share of this year's sales or revenue: for a listed company unpublished, in-year and
+#: market-sensitive; ask how large a part of the business something is becoming, or traffic
+_SALES_SHARE = re.compile(
+    r"\b(?:share|percentage|proportion|part) of (?:this year's |last year's |your |the )?"
+    r"(?:sales|revenue|turnover|GMV)\b"
+    r"|(?:销售|营收|收入|销售额|GMV)(?:里|中)?[^。？]{0,12}?(?:占到?|几成|比例|占比)",
+    re.IGNORECASE,
+)
+
+
+def test_the_sales_share_check_catches_the_common_forms() -> None:
+    bad = [
+        "Roughly what share of this year's sales comes through live-commerce sessions?",
+        "What percentage of revenue comes from overseas titles this year?",
+        "今年的销售里，直播电商大概占到几成？",
+        "今年海外收入占比能到多少？",
+    ]
+    assert [text for text in bad if not _SALES_SHARE.search(text)] == []
+    fine = [
+        "Roughly what share of last year's technology spend went to public cloud?",
+        "How large a part of the business is live commerce becoming, compared with last year?",
+        "今年你们的科技投入里，投到云和基础设施上的大概占几成？",
+        "和去年比，直播电商在你们生意里的分量变化有多大？",
+    ]
+    assert [text for text in fine if _SALES_SHARE.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_question_asks_for_a_share_of_sales(bank: Bank) -> None:
+    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    assert [(qid, text) for qid, text in lines if _SALES_SHARE.search(text)] == []
+
+
+#: a licence, 牌照 or 版号 still being decided: a question that presumes it is granted
+#: ("once the licence is granted", "版号下来以后") asks a regulated customer to forecast a
+#: regulator's decision before a vendor; it is asked only as "if" (如果 / …的话)
+_PENDING_APPROVAL = re.compile(
+    r"\blicen[cs]e\b[^?]{0,40}\b(?:granted|approv\w+|unlocks?|applied|application|launch)"
+    r"|\b(?:granted|approv\w+|applied for)\b[^?]{0,40}\blicen[cs]e\b|版号|牌照",
+    re.IGNORECASE,
+)
+_CONDITIONAL = re.compile(r"\bif\b|\bwhether\b|如果|的话|假如|要是|是否|有没有", re.IGNORECASE)
+
+
+def presumes_approval(text: str) -> bool:
+    """``text`` asks about a pending licence or 版号 as if it were certain."""
+    return bool(_PENDING_APPROVAL.search(text)) and not _CONDITIONAL.search(text)
+
+
+def test_the_pending_approval_check_catches_the_common_forms() -> None:
+    bad = [
+        "What does the <licence applied for> licence in <licence country> unlock this year?",
+        "What launch date does the plan assume once the licence is granted?",
+        "版号下来以后，国内服多久能开？",
+        "<游戏> 国内版号下来之前，海外先上的节奏是怎么定的？",
+        "支付牌照批下来之后，第一批上线哪些业务？",
+    ]
+    assert [text for text in bad if not presumes_approval(text)] == []
+    fine = [
+        "If the <licence applied for> licence is granted, which part is planned to start first?",
+        "国内版拿到版号的话，开服准备大概要留多久？",
+        "What keeps that one there: a licence, the regulator or its vendor?",
+        "在 <海外市场> 开展支付业务，哪些系统必须放在当地？",
+    ]
+    assert [text for text in fine if presumes_approval(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_a_pending_licence_is_asked_only_as_if(bank: Bank) -> None:
+    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    assert [(qid, text) for qid, text in lines if presumes_approval(text)] == []
+
+
+#: what kind of organisation the customer is, said in words: a superior unit that hands down
+#: targets (not every customer is state-owned), a system's 等保 level, a bidder on public
+#: tenders. True of some customers only, and embarrassing when wrong: a placeholder says it
+_PRESUMED_STANDING = re.compile(
+    r"上级单位|上级主管部门|上级下达|是等保[一二三四]级|等保[一二三四]级系统"
+    r"|\byour (?:recent |last )?public-sector (?:tenders|bids)\b"
+    r"|\byou bid on public-sector tenders\b",
+    re.IGNORECASE,
+)
+
+
+def test_the_presumed_standing_check_catches_the_common_forms() -> None:
+    bad = [
+        "上级单位下达的信创替换任务，要求你们在哪一年完成？",
+        "你们 <等保系统> 是等保三级系统，每年做一次测评。",
+        "Your trust page lists <certifications>; your recent public-sector tenders asked for more.",
+    ]
+    assert [text for text in bad if not _PRESUMED_STANDING.search(PLACEHOLDER.sub("", text))] == []
+    fine = [
+        "信创替换这块，你们内部定的完成时间大概是哪一年？",
+        "你们 <等保系统> 是 <等保级别>，每年做一次测评。",
+        "等保三级要求审计日志至少留存六个月。",  # the standard, not the account
+        "Public-sector tenders in <customer segment>, such as <tender>, asked for <cert>.",
+    ]
+    assert [text for text in fine if _PRESUMED_STANDING.search(PLACEHOLDER.sub("", text))] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_line_presumes_what_kind_of_organisation_the_customer_is(bank: Bank) -> None:
+    lines = [(qid, PLACEHOLDER.sub("", text)) for qid, text in _asked(bank)]
+    assert [(qid, text) for qid, text in lines if _PRESUMED_STANDING.search(text)] == []
+
+
+def unintroduced_placeholders(research: str, asked: list[str]) -> list[str]:
+    """Placeholders the question or a follow-up names that the research line does not: the
+    research then does not lead to the question ("那次黑洞" with no 黑洞 said), or one fact
+    goes by two names (<新工厂投产国家> in the research, <海外新工厂所在地> in the question)
+    and the PM fills it twice."""
+    said = set(PLACEHOLDER.findall(research))
+    return [name for text in asked for name in PLACEHOLDER.findall(text) if name not in said]
+
+
+def test_the_placeholder_introduction_check_catches_the_common_forms() -> None:
+    assert unintroduced_placeholders(
+        "你们公告里写的是 <新工厂投产季度> 在 <新工厂投产国家> 新工厂投产。",
+        ["你们 <海外新工厂所在地> 新工厂投产，IT 系统最晚什么时候要就位？"],
+    ) == ["海外新工厂所在地"]
+    assert unintroduced_placeholders(
+        "Our capacity in <region> ran out at <sold-out time>.",
+        ["What did the queues at the <title> launch hold up?"],
+    ) == ["title"]
+    assert (
+        unintroduced_placeholders(
+            "Your launch-day posts for <title> mentioned login queues in <queue regions>.",
+            ["What did the login queues at the <title> launch hold up?", "Which part hurt most?"],
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_every_placeholder_asked_is_introduced_by_the_research(bank: Bank) -> None:
+    missing = [
+        (q.id, name)
+        for q in bank.questions
+        for name in unintroduced_placeholders(q.research, [q.text, *q.follow_ups])
+    ]
+    assert missing == []
