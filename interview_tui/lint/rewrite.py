@@ -816,8 +816,8 @@ def _english(code: str, text: str) -> str | None:
             text,
         )
         if trouble and _en_well_formed(trouble.group(1)):
-            thing = re.sub(r"^(?:The|Your|Our)\b", lambda m: m.group().lower(), trouble.group(1))
-            return f"Which problem with {thing} took most of your team's time last month?"
+            what = re.sub(r"^(?:The|Your|Our)\b", lambda m: m.group().lower(), trouble.group(1))
+            return f"Which problem with {what} took most of your team's time last month?"
         if re.search(r"(?i)\b(?:challenges?|issues?|problems?|pain\s+points?|struggles?)\b", text):
             named = _en_well_formed(english_subject(text))
             if not named or re.search(r"(?i)challenge|issue|problem|pain|struggle", named):
