@@ -1758,6 +1758,8 @@ def _zh_substance(half: str, scene: str) -> str | None:
         half = re.sub(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])", " ", half)
     elif re.match(r"平时|一般|主要|常用", half):
         half = "你们" + half
+    if not (_ZH_SUBJECT.search(half) or _ZH_HEAD.search(half.rstrip("？?"))):
+        return _zh_standing(half, scene)  # "多久会出一次磁盘写满": the scene's cluster, named
     return half if _has_body(half, "zh-CN") else None
 
 
