@@ -11,7 +11,8 @@ from interview_tui.lint import lint_text
 # is kept when it stands alone ("这块预算": which part? none then)
 WISH_HALVES = [
     (
-        "How many trucks are in your fleet, and how quickly should route changes reach the drivers?",
+        "How many trucks are in your fleet, and how quickly should route changes reach"
+        " the drivers?",
         "How many trucks are in your fleet?",
     ),
     (
@@ -61,7 +62,8 @@ NONE = [
     "What should our Redis monitoring dashboard show you?",
     "Do you like the idea of a unified console for all your accounts?",
     "How do you feel about Kafka in general?",
-    "Why would your insurer trust Azure with its claims portal when we already run your data center?",
+    "Why would your insurer trust Azure with its claims portal when we already run your"
+    " data center?",
     "Your cashiers must hate it when the POS sync breaks every time the network blips, right?",
     "Your on-call team must be exhausted by the manual Redis failover, right?",
     "What are the main issues with your data platform?",
