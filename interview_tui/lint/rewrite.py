@@ -171,7 +171,7 @@ _ZH_NOUN = (
     r"GPU|gpu|K8s|k8s|Kubernetes|kubernetes|IoT|iot|Kafka|Redis|MySQL|AI|ai)"
 )
 _ZH_PART = (
-    rf"(?:[A-Za-z][A-Za-z0-9.+-]*|{_ZH_NOUN}|看板|仪表盘|大盘|界面|托管|服务|实例|系统|报表|页面|套件|能力|策略|规则|"
+    rf"(?:[A-Za-z][A-Za-z0-9.+-]*|{_ZH_NOUN}|网关|看板|仪表盘|大盘|界面|托管|服务|实例|系统|报表|页面|套件|能力|策略|规则|"
     r"中心|套餐|版本|条款|政策|流程|协议|合同)"
 )
 _ZH_SUBJECT = re.compile(rf"(?:[A-Za-z][A-Za-z0-9.+-]*|{_ZH_NOUN})(?:\s?{_ZH_PART}){{0,3}}")
@@ -471,7 +471,7 @@ EN_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     ),
     "leading": (
         (
-            re.compile(r"\b(?:time|hours|manual\w*|by\s+hand)\b"),
+            re.compile(r"\b(?<!every )(?<!each )(?<!any )(?:time|hours|manual\w*|by\s+hand)\b"),
             "How many hours did your team spend on {b} last week?",
         ),
         (
@@ -579,6 +579,17 @@ def en_kind(subject: str) -> str:
     return next((kind for kind, pattern in _EN_KINDS if pattern.search(head)), "tool")
 
 
+#: a head a subject may only modify: the page, the sync, the team is what the question is about
+_EN_HEAD_AFTER = re.compile(
+    r"(?:pages?|site|website|homepage|landing|sync|syncing|ui|ux|layout|screens?|"
+    r"teams?|staff|dashboards?|idea|concept|experience|demo|deck|newsletter|emails?)\b",
+    re.IGNORECASE,
+)
+#: a system that runs all the time: nobody "last used" Kafka (ours is used, as a service)
+_EN_ALWAYS_ON = re.compile(
+    r"(?i)\b(?:kafka|redis|postgres(?:ql)?|mysql|kubernetes|k8s|elasticsearch|mongodb|"
+    r"clusters?|databases?|network|networking)$"
+)
 _EN_USE = re.compile(r"\bused\s+\{s\}|\bdid\s+with\s+\{s\}|\bused\s+\{b\}")
 
 # --- the need behind a product they do not have ------------------------------------------
@@ -638,7 +649,25 @@ def _en_job(text: str) -> str | None:
     return None
 
 
+#: a system they run themselves, offered to them as a managed one: the need is running it
+_EN_MANAGED = re.compile(
+    r"(?i)\b(?:managed|hosted|fully\s+managed)\s+(kafka|redis|postgres(?:ql)?|mysql|"
+    r"elasticsearch|mongodb|kubernetes|k8s|clickhouse|rabbitmq)\b"
+)
+_ZH_MANAGED = re.compile(
+    r"托管(?:版|的)?的?\s*(Kafka|Redis|MySQL|PostgreSQL|Postgres|Elasticsearch|ES|MongoDB|"
+    r"K8s|Kubernetes|ClickHouse|RabbitMQ)",
+    re.IGNORECASE,
+)
+
+
 def _en_need(text: str, leading: bool = False) -> str | None:
+    managed = _EN_MANAGED.search(text)
+    if managed:
+        name = re.search(managed.group(1), text, re.I)
+        return (
+            f"How many hours did your team spend running {name.group() if name else ''} last month?"
+        )
     job = _en_job(text)
     if not job:
         return None
@@ -755,8 +784,9 @@ def _english(code: str, text: str) -> str | None:
         if (
             rival
             and re.search(
-                re.escape(rival.group()) + r"\b[^?]{0,40}\b(?:for|handling|serving|hosting|running|"
-                r"monitoring)\s+(?:the\s+|your\s+|their\s+)?[a-z]",
+                re.escape(rival.group()) + r"\b[^?]{0,40}\b(?:for|with|handling|serving|hosting|"
+                r"running|monitoring)\s+(?!us\b|ours?\b|we\b|other\b)(?:the\s+|your\s+|their\s+|"
+                r"its\s+)?[a-z]",
                 text,
             )
             and not (area and _en_well_formed(area.group(1)))
@@ -778,6 +808,20 @@ def _english(code: str, text: str) -> str | None:
         if rival:
             return f"When your team last evaluated {rival.group()}, which criteria weighed most?"
         return None
+    if code in ("vague", "opinion-fishing"):
+        trouble = re.search(
+            r"(?i)\b(?:challenges?|issues?|problems?|pain\s+points?|struggles?|headaches?)\s+"
+            r"(?:you\s+(?:have|face|see)\s+)?(?:with|in|around)\s+((?:the|your|our)\s+"
+            r"[\w-]+(?:\s+[\w-]+){0,2}?)(?=\s+(?:right|these|today|now|lately|at)\b|\s*[?,.]|$)",
+            text,
+        )
+        if trouble and _en_well_formed(trouble.group(1)):
+            what = re.sub(r"^(?:The|Your|Our)\b", lambda m: m.group().lower(), trouble.group(1))
+            return f"Which problem with {what} took most of your team's time last month?"
+        if re.search(r"(?i)\b(?:challenges?|issues?|problems?|pain\s+points?|struggles?)\b", text):
+            named = _en_well_formed(english_subject(text))
+            if not named or re.search(r"(?i)challenge|issue|problem|pain|struggle", named):
+                return None  # "the main issues": a problem with what?
     if code in ("vague", "opinion-fishing", "leading"):
         place = english_phrase(text)
         if (
@@ -804,6 +848,17 @@ def _english(code: str, text: str) -> str | None:
     if not subject:
         return None
     subject = re.sub(r"^(?:The|Your|Our|Their)\b", lambda m: m.group().lower(), subject)
+    if _EN_HEAD_AFTER.search(text) and re.search(
+        r"(?i)\b" + re.escape(_bare(subject)) + r"\s+(?:[\w-]+\s+)?" + _EN_HEAD_AFTER.pattern,
+        text,
+    ):
+        return None  # "our object storage pricing page", "POS sync": about the page, the sync
+    if code in ("opinion-fishing", "design-offload", "leading", "vague") and re.search(
+        r"(?i)\b(?:a|an|idea\s+of)\s+(?:[\w-]+\s+){0,2}" + re.escape(_bare(subject)), text
+    ):
+        return None  # "the idea of a single console": a thing they don't have, not "the console"
+    if code == "design-offload" and re.search(r"(?i)\b(?:dashboards?|reports?|pages?)$", subject):
+        return None  # a dashboard still to be designed has no last review nor last use
     pointed = re.search(
         r"(?i)\b(?:the|your)\s+(?:(?:last|latest|previous|most\s+recent)\s+)?"
         + re.escape(_bare(subject)),
@@ -824,6 +879,15 @@ def _english(code: str, text: str) -> str | None:
     if code == "opinion-fishing" and _EN_EVENT.search(subject):
         return f"Walk me through {subject}: which step took longest?"
     if code == "leading" and re.search(r"\bauditors?$", subject, re.IGNORECASE):
+        asked = re.search(
+            r"(?i)\b(?:require|requiring|demand|demanding|insist\s+on|ask\s+for|mandate)\s+"
+            r"((?:[\w-]+\s+){0,3}?[\w-]+)(?=\s+(?:for|on|in|by|next|this|before|from)\b|\s*[,?])",
+            text,
+        )
+        if asked:
+            return f"What did {subject} say about {asked.group(1)} in your last audit?"
+        if re.search(r"(?i)\b(?:require|demand|insist|mandate|ask\s+for)", text):
+            return None  # what they will require is the question; "ask for" alone drops it
         return f"What did {subject} ask for in your last audit?"
     if code == "design-offload" and not re.match(r"(?i)(?:our|the)\b", subject):
         return None  # the frame asks about our product, not theirs
@@ -836,7 +900,7 @@ def _english(code: str, text: str) -> str | None:
     doing = re.search(
         r"(?i)\b(?!(?:being|having|doing|going|getting|making|saying|thinking|feeling|"
         r"something|nothing|anything|everything|thing|morning|evening|during|string|"
-        r"ring|king|spring|bring|using)\b)([a-z]+ing)\s+((?:your\s+)?(?:own\s+)?)"
+        r"ring|king|spring|bring|using)\b)([a-z]+ing)\s+((?:your\s+|the\s+)?(?:own\s+)?)"
         + re.escape(_bare(subject))
         + r"\b",
         text,
@@ -847,6 +911,8 @@ def _english(code: str, text: str) -> str | None:
             f"How many hours did your team spend {doing.group(1).lower()} "
             f"{doing.group(2)}{_bare(subject)} last week?"
         )
+    if code == "leading" and doing:
+        return None  # "hates splitting the cloud bill": the splitting, not the bill's total
     bare = _bare(subject)
     if _EN_RIVAL_NAME.search(subject):
         return None  # a verdict on a rival is no subject of ours
@@ -913,6 +979,8 @@ def _english(code: str, text: str) -> str | None:
                 return None  # "spend on invoice": a price is paid for something
             subject = bare = thing
         if _EN_USE.search(template):
+            if _EN_ALWAYS_ON.search(bare) and not re.match(r"(?i)our\b", subject):
+                return None  # "the last thing your team did with Kubernetes": it always runs
             kind = en_kind(bare)
             if kind == "terms" or (kind == "people" and code != "opinion-fishing"):
                 return None  # terms are agreed, not used
@@ -952,7 +1020,7 @@ def _english(code: str, text: str) -> str | None:
 _ZH_TOOL = re.compile(
     r"(?:控制台|接口|API|api|SDK|sdk|看板|仪表盘|界面|调度|工具|命令行工具|"
     r"系统|目录|网络产品|Kafka|Redis|MySQL|CDN|cdn|K8s|k8s|数据库|对象存储|"
-    r"存储|函数计算|边缘函数|日志服务|监控|平台|文档)$"
+    r"存储|函数计算|边缘函数|日志服务|监控|平台|文档|网关)$"
 )
 ZH_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "obvious-answer": (
@@ -1022,6 +1090,14 @@ _ZH_STORE = re.compile(
 )
 _ZH_PLACE = re.compile(r"(?:工厂|门店|仓库|机房|数据中心|产线|车间|医院|网点|工地|矿山|实验室)$")
 _ZH_PEOPLE = re.compile(r"(?:技术支持|售后|支持团队|客户经理|团队|工程师|审计)$")
+
+
+_ZH_ALWAYS_ON = re.compile(
+    r"(?:Kafka|Redis|MySQL|PostgreSQL|K8s|Kubernetes|Elasticsearch|MongoDB|集群|数据库|网络)$",
+    re.IGNORECASE,
+)
+#: a head a Chinese subject only modifies: "对象存储的定价页面" is about the page
+_ZH_HEAD_AFTER = r"\s*的?\s*[\u4e00-\u9fff]{0,4}?(?:页面|官网|网站|大盘|看板|仪表盘|文案|界面)"
 
 
 def _zh_spaced(template: str, values: dict[str, str], text: str) -> str:
@@ -1103,6 +1179,9 @@ _ZH_WANT = re.compile(r"想要|需要|希望有|肯定要|缺一个|缺个|要�
 def _zh_need(text: str, leading: bool = False) -> str | None:
     """ "上次你们需要查询数据之间的关联关系时，是怎么做的？" for a graph database; ``None``
     when the job behind the product can't be named."""
+    managed = _ZH_MANAGED.search(text)
+    if managed:
+        return f"上个月你们团队在运维 {managed.group(1)} 上花了多少人天？"
     for pattern, job in _ZH_JOBS:
         found = re.search(pattern, text, re.IGNORECASE)
         if not found:
@@ -1220,10 +1299,12 @@ def _chinese(code: str, text: str) -> str | None:
                 {"r": rival_name, "x": made.group(1).strip()},
                 text,
             )
-        if re.search(r"把[^，,？?]{1,24}?" + _ZH_PUT, text):
+        if re.search(r"把[^，,？?]{1,24}?(?:" + _ZH_PUT + "|交给)", text) or (
+            rival_name and re.search(re.escape(rival_name) + r"\s*来?(?:托管|承载|负责|运营)", text)
+        ):
             return None  # a system or its data moved: "上次评估 ERP 供应商" asks another thing
         if rival_name and kind:
-            chose = re.search(r"选|用(?:了|的|他们|它)|在用|换成|换到|迁到|迁去|签了", text)
+            chose = re.search(r"选|用(?:了|的|他们|它)|在用|换成|换到|迁到|迁去|签了|续", text)
             return _zh_spaced(
                 "当初选{r}做{k}时，你们最看重哪几点？"
                 if chose
@@ -1277,6 +1358,8 @@ def _chinese(code: str, text: str) -> str | None:
             subject = _zh_well_formed(chinese_subject(offer.group())) or subject
     if not subject:
         return None
+    if re.search(re.escape(re.sub(r"^我们的", "", subject)) + _ZH_HEAD_AFTER, text):
+        return None  # about the page or the dashboard, not what it shows
     if code == "design-offload" and (
         (subject == phrase and not subject.startswith("我们"))
         or re.fullmatch(r"预算|成本|费用|价格", subject)
@@ -1334,6 +1417,12 @@ def _chinese(code: str, text: str) -> str | None:
             return None  # one works with a team; one does not use or deploy it
         elif "用{" in template and kind != "tool":
             return None  # only a tool is used
+        elif "用{" in template and _ZH_ALWAYS_ON.search(bare) and not subject.startswith("我们"):
+            return None  # "最近一次用 K8s": it always runs (ours is used, as a service)
+        elif "花了多少小时" in template and (
+            _ZH_EVENT.search(bare) or re.search("故障|切换$", bare)
+        ):
+            return None  # "上周在主从切换上花了多少小时": an event is not worked on weekly
         current = r"(?:这次|本次|这一次|目前的|正在进行的)[^，,？?]{0,6}?"
         if re.search(current + re.escape(bare), text):
             # an event still going on ("这次数据库迁移项目") is not the last one
@@ -1451,6 +1540,17 @@ def _en_standing(half: str, other: str, *, substance: bool = False) -> str | Non
             other,
         )
         found = anchored.group() if anchored else _en_well_formed(english_subject(other))
+        whole = english_phrase(other)
+        if (
+            not anchored
+            and whole
+            and found
+            and _bare(found).lower() in whole.lower()
+            and len(whole) > len(found)
+        ):
+            found = whole  # "the Elasticsearch cluster", never "your cluster" without its name
+        if not found and whole and re.search(r"\b[A-Z][\w-]*[A-Z]?", whole[4:]):
+            found = whole  # "the Jenkins server": a named system, though no product noun
         if len(pronouns) > 1 or not found:
             return None
         if found.lower() not in other.lower() or not re.match(
@@ -1549,7 +1649,7 @@ _EN_SCENE = re.compile(
 )
 _ZH_SCENE = re.compile(
     r"有多少|有几|多少(?:个|家|人|辆|台|位|名|张)|(?<!多)几(?:个|家|位|名|辆|台|张)|多大|规模|"
-    r"是谁在管|谁在管|谁负责|是什么时候|是怎样的|是什么样的?|在哪些|覆盖哪些|多久.{0,4}一次"
+    r"是谁在(?:管|维护|运维|负责)|谁在(?:管|维护|运维)|谁负责|是什么时候|是怎样的|是什么样的?|在哪些|覆盖哪些|多久.{0,4}一次"
 )
 _EN_YES_NO = re.compile(
     r"(?i)^(?:are|is|do|does|did|would|will|can|could|should|have|has|was|were)\b"
@@ -1658,7 +1758,31 @@ def _zh_substance(half: str, scene: str) -> str | None:
         half = re.sub(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])", " ", half)
     elif re.match(r"平时|一般|主要|常用", half):
         half = "你们" + half
+    if not (_ZH_SUBJECT.search(half) or _ZH_HEAD.search(half.rstrip("？?"))):
+        return _zh_standing(half, scene)  # "多久会出一次磁盘写满": the scene's cluster, named
     return half if _has_body(half, "zh-CN") else None
+
+
+#: a half that asks a wish, a plan, a target or a budget for a purchase: no past fact
+_EN_WISH = re.compile(
+    r"(?i)\b(?:need|needs)\s+to\b|\bshould\b|\bplan(?:ning)?\s+to\b|\bgoing\s+to\b|"
+    r"\bbudget\s+for\s+(?:an?|new|the\s+new|buying)\b|\bwould\s+you\b|\bwhat\s+if\b|\bif\s+we\b|"
+    r"\bwant\s+to\b|\bexpect\b"
+)
+_ZH_WISH = re.compile(r"要多快|需要多快|得多快|打算|计划|准备|希望|想要|如果|要是|会不会|会考虑")
+#: a Chinese half that points at what the other half named ("这块预算": which part?)
+_ZH_DANGLING = re.compile(r"这块|这部分|这方面|这一块|这些|那些|它们?")
+
+
+def _stands_alone(half: str, language: str) -> bool:
+    """A half kept alone names what it asks about itself and points at nothing it doesn't."""
+    if not _has_body(half, language):
+        return False
+    if language == "zh-CN":
+        return not _ZH_DANGLING.search(half) and bool(
+            _ZH_SUBJECT.search(half) or re.search(r"多少|几|多久|多长|哪", half)
+        )
+    return not re.search(r"(?i)\b(?:it|they|them|its|their|those|these|each)\b", half)
 
 
 def _has_body(half: str, language: str) -> bool:
@@ -1686,6 +1810,21 @@ def first_question(text: str, language: str) -> str | None:
         or any(re.search(r"(?<!什么)(?:的?时候|之后|以后)？$", half) for half in halves)
     ):
         return None  # "上次审计的时候，…哪些…": a time clause and one question, not two
+    wish = _ZH_WISH if language == "zh-CN" else _EN_WISH
+
+    def unusable(half: str) -> bool:
+        return bool(wish.search(half) or (language == "zh-CN" and _ZH_DANGLING.search(half)))
+
+    if len(halves) > 1 and any(unusable(half) for half in halves):
+        # "how fast do price changes need to land", "今年这块预算大概多少": a wish, a plan or a
+        # budget is no past fact; the other half is kept when it stands on its own
+        kept = [half for half in halves if not unusable(half)]
+        if len(kept) != 1 or not _stands_alone(kept[0], language):
+            return None
+        half = kept[0]
+        return half[0].upper() + half[1:]
+    if language == "zh-CN" and _ZH_DANGLING.search(halves[0]):
+        return None  # "这块预算": which part? the part was named in the other half
     intent = _ZH_INTENT if language == "zh-CN" else _EN_INTENT
     lead_in = re.compile(r"(?i)^(?:so|um|uh|ok|okay|well|just\s+curious|quick\s+one)\W+")
     halves = [lead_in.sub("", half) for half in halves]
@@ -1695,7 +1834,15 @@ def first_question(text: str, language: str) -> str | None:
         second = halves[-1]
         scene = _ZH_SCENE if language == "zh-CN" else _EN_SCENE
         yes_no = _ZH_YES_NO if language == "zh-CN" else _EN_YES_NO
-        behind = scene.search(first) and not scene.search(second) and not yes_no.search(second)
+        behind = (
+            scene.search(first)
+            and (
+                not scene.search(second)
+                # "谁在管" sets the scene for "多久会出一次磁盘写满", the fact that matters
+                or (language == "zh-CN" and "谁" in first and not re.search("谁", second))
+            )
+            and not yes_no.search(second)
+        )
         if behind and language != "zh-CN" and not _EN_INTENT.search(first.lower()):
             return _en_substance(second, first)  # the first half only sets the scene
         if (
