@@ -3,8 +3,10 @@
 For each size (a cached ``demo --visits N`` database, see bench_startup.bench_db) every
 command runs ``--runs`` times, the commands interleaved (so machine noise hits them alike);
 the median CPU (user + system of the child), its wall time and its peak resident memory are
-printed, then the growth of each from the smallest size to the largest. ``read_home`` is
-timed in this process (best of ``--runs``). Run it under ``nice`` on a shared machine.
+printed, then the growth of each row from the smallest size to the largest (CPU, wall,
+memory) with its CPU at every size. ``--help`` runs among them as the reference (starting
+the interpreter and the command line, which no command goes below). ``read_home`` is timed
+in this process (best of ``--runs``). Run it under ``nice`` on a shared machine.
 
     python benchmarks/bench_flat.py [--runs 5] [--visits 1000 12000 50000]
 """
@@ -25,8 +27,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench_startup import bench_db, compile_package
 
 COMMANDS = {
+    "--help (reference)": ["--help"],
     "keys --json": ["keys", "--json"],
     "export VISIT --format json": ["export", "{visit}", "--format", "json"],
+    "export VISIT --format report-md": ["export", "{visit}", "--format", "report-md"],
     "commitments --due-soon": ["commitments", "--due-soon"],
     "commitments --json": ["commitments", "--json"],
     "visits --json": ["visits", "--json"],
@@ -96,15 +100,17 @@ def main() -> None:
         results[visits]["read_home (ms, in process)"] = (home, home, 0)
         print(f"\n{visits} visits")
         for name, (cpu, wall, rss) in results[visits].items():
-            print(f"  {name:<30} cpu {cpu:7.3f}  wall {wall:7.3f}  peak {rss:5d} MiB")
+            print(f"  {name:<34} cpu {cpu:7.3f}  wall {wall:7.3f}  peak {rss:5d} MiB")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     first, last = args.visits[0], args.visits[-1]
-    print(f"\ngrowth from {first} to {last} visits (CPU, peak memory)")
+    print(f"\ngrowth from {first} to {last} visits, each row (last / first)")
+    print(f"  {'':<34} {'CPU':>7}  {'wall':>7}  {'memory':>7}  CPU at each size (s)")
     for name in results[first]:
-        (cpu0, _w0, rss0), (cpu1, _w1, rss1) = results[first][name], results[last][name]
-        memory = f"{rss1 / rss0:.2f}x" if rss0 else "-"
-        print(f"  {name:<30} {cpu1 / cpu0:6.2f}x  {memory}")
+        (cpu0, wall0, rss0), (cpu1, wall1, rss1) = results[first][name], results[last][name]
+        memory = f"{rss1 / rss0:6.2f}x" if rss0 else "      -"
+        sizes = " / ".join(f"{results[n][name][0]:.3f}" for n in args.visits)
+        print(f"  {name:<34} {cpu1 / cpu0:6.2f}x  {wall1 / wall0:6.2f}x  {memory}  {sizes}")
 
 
 if __name__ == "__main__":

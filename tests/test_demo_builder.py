@@ -4,11 +4,18 @@ and writes the same rows as it always did for the same N and day."""
 from __future__ import annotations
 
 import hashlib
+import re
+import sqlite3
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from interview_tui.cli.main import cli
 from interview_tui.services import demo
 from interview_tui.store.store import Store
 
-from .conftest import FIXED_TODAY
+from .conftest import FIXED_NOW, FIXED_TODAY
 
 #: what ``_seed_synthetic(store, FIXED_TODAY, 0, 30)`` wrote when it built every visit's
 #: records before inserting them, in one transaction (uids left out: they are random)
@@ -67,3 +74,101 @@ def test_a_build_resumes_where_it_stopped(store) -> None:
     assert store.meta(demo.SYNTHETIC_KEY) == "11"
     demo._seed_synthetic(store, FIXED_TODAY, 11, 30)
     assert _digest(store) == DIGEST_30
+
+
+# -- a new file: built as <file>.part without indexes and triggers, renamed when whole --------
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _file_digest(path: Path) -> str:
+    """Every row of every table, the search index and the schema (indexes and triggers
+    included) of the file at ``path``; uids (random) left out."""
+    conn = sqlite3.connect(path)
+    digest = hashlib.sha256()
+    for (sql,) in conn.execute("SELECT sql FROM sqlite_master ORDER BY type, name"):
+        digest.update(repr(sql).encode())
+    tables = [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'search_index_%' ORDER BY name"
+        )
+    ]
+    for table in tables:  # counters may be in another order (counted at once at the end)
+        for row in sorted(repr(row) for row in conn.execute(f"SELECT * FROM [{table}]")):
+            digest.update(_UUID.sub("U", f"{table} {row}").encode())
+    conn.close()
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def frozen(monkeypatch):
+    """Stores opened by the builder keep the tests' clock (created_at is in the digest)."""
+    from interview_tui.store import database
+
+    opened = database.open_store
+
+    def open_frozen(*args, **kwargs):
+        store = opened(*args, **kwargs)
+        store.now = lambda: FIXED_NOW
+        return store
+
+    monkeypatch.setattr(database, "open_store", open_frozen)
+
+
+def _in_place(path: Path) -> str:
+    """The demo of 30 visits written into an existing database, as before (the reference)."""
+    from interview_tui.store import open_store
+
+    store = open_store(path)
+    demo.seed_demo(store, FIXED_TODAY, 30)
+    store.close()
+    return _file_digest(path)
+
+
+def test_a_new_file_holds_the_same_rows_indexes_and_counters(tmp_path, frozen, monkeypatch):
+    monkeypatch.setattr(demo, "BULK_CHUNK", 7)
+    reference = _in_place(tmp_path / "before.db")
+    path = tmp_path / "new.db"
+    added = demo.seed_new_file(path, FIXED_TODAY, 30)
+    assert added["synthetic_visits"] == 30 and added["accounts"] == 2
+    assert _file_digest(path) == reference
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["before.db", "new.db"]  # no .part
+
+
+def test_a_stopped_build_leaves_no_file_and_resumes(tmp_path, frozen, monkeypatch) -> None:
+    monkeypatch.setattr(demo, "BULK_CHUNK", 7)
+    reference = _in_place(tmp_path / "before.db")
+    chunk = demo._seed_synthetic_chunk
+    calls = []
+
+    def stopped(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # ctrl+c half-way
+        return chunk(*args, **kwargs)
+
+    monkeypatch.setattr(demo, "_seed_synthetic_chunk", stopped)
+    path = tmp_path / "new.db"
+    with pytest.raises(KeyboardInterrupt):
+        demo.seed_new_file(path, FIXED_TODAY, 30)
+    assert not path.exists() and demo.part_path(path).exists()
+    monkeypatch.setattr(demo, "_seed_synthetic_chunk", chunk)
+    added = demo.seed_new_file(path, FIXED_TODAY, 30)
+    assert added["synthetic_visits"] == 16  # 14 were written before the stop
+    assert _file_digest(path) == reference
+    assert not demo.part_path(path).exists()
+
+
+def test_demo_builds_a_new_file_whole_and_adds_to_an_existing_one(tmp_path) -> None:
+    path = tmp_path / "demo.db"
+    for visits, added in ((3, "3 synthetic visits"), (5, "2 synthetic visits")):
+        result = CliRunner().invoke(cli, ["--db", str(path), "demo", "--visits", str(visits)])
+        assert result.exit_code == 0, result.output
+        assert added in result.output
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM visits").fetchone() == (9,)  # 4 + 5
+    assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert conn.execute("SELECT count(*) FROM meta WHERE key LIKE 'bulk.%'").fetchone() == (0,)

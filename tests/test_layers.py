@@ -58,9 +58,11 @@ def test_help_loads_no_command_module() -> None:
 #: commands a script or a shell prompt runs often -> what they must never load
 _LIGHT_COMMANDS = {
     ("keys", "--json"): {"textual", "pydantic", "pydantic_settings", "interview_tui.tui"},
-    ("export", "{visit}", "--format", "json"): {  # the records as they are, nothing rendered
+    ("export", "{visit}", "--format", "json"): {  # the records as they are, read from rows
         "textual",
+        "pydantic",
         "pydantic_settings",
+        "interview_tui.domain.models",
         "interview_tui.tui",
         "interview_tui.exports.reports",
         "interview_tui.exports.mail_calendar",

@@ -33,8 +33,15 @@ def demo(settings: Settings, extra_visits: int, open_app: bool) -> None:
         settings = replace(settings, db_path=demo_path)
         make_private_dir(demo_path.parent)
         echo(t("cli.demo.using", path=settings.db_path, own=own), err=True)
-    store = settings.open_store()
-    added = seed_demo(store, date.today(), extra_visits)
+    path = (settings.db_path or default_db_path()).expanduser()
+    if path.exists():  # the user's own file, or a demo already built: added to in place
+        store = settings.open_store()
+        added = seed_demo(store, date.today(), extra_visits)
+    else:  # a new file (or one whose build was stopped): built fast, put in place whole
+        from interview_tui.services.demo import seed_new_file
+
+        added = seed_new_file(path, date.today(), extra_visits)
+        store = settings.open_store()
     for name, demo_name in added["renamed"]:
         echo(t("cli.demo.renamed", name=repr(name), demo=repr(demo_name)), err=True)
     echo(

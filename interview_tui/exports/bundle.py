@@ -28,6 +28,7 @@ from interview_tui.domain.models import (
     keeps_updated,
 )
 from interview_tui.errors import UserError
+from interview_tui.exports.visit_json import FORMAT, FORMAT_VERSION
 from interview_tui.i18n import t
 from interview_tui.store.store import Store
 
@@ -36,9 +37,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Record)
-
-FORMAT = "interview-tui.visit"
-FORMAT_VERSION = 1
 
 
 @dataclass

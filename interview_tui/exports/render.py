@@ -35,16 +35,16 @@ def render(
     of what goes to the customer (recap, chase) and the calendar alarm. ``from_app``: asked
     for from the export screen (the report then names its tick box, not the CLI flag).
     """
-    # each format imports what it uses when it is asked for (a script's JSON export loads
-    # neither the reports nor e-mail and calendar)
+    # each format imports what it uses when it is asked for: a script's JSON export is read
+    # from rows (no models, no pydantic), and loads neither the reports nor e-mail and calendar
+    if output_format == "json":
+        from interview_tui.exports.visit_json import visit_json_data
+
+        data = visit_json_data(store, visit_id, include_personal=include_personal)
+        return json.dumps(data, ensure_ascii=False, indent=2).encode() + b"\n"
     from interview_tui.exports.bundle import load_bundle
 
     bundle = load_bundle(store, visit_id)
-    if output_format == "json":
-        from interview_tui.exports.bundle import to_json_data
-
-        data = to_json_data(bundle, include_personal=include_personal)
-        return json.dumps(data, ensure_ascii=False, indent=2).encode() + b"\n"
     if settings is None:
         from interview_tui.settings import load_settings
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 from interview_tui.domain.enums import (
@@ -60,11 +61,14 @@ def _free_name(store: Store, name: str, mark: str) -> str:
     return candidate
 
 
-def seed_demo(store: Store, today: date, extra_visits: int = 0) -> dict[str, Any]:
+def seed_demo(
+    store: Store, today: date, extra_visits: int = 0, *, chunk: int | None = None
+) -> dict[str, Any]:
     """Fill the store with the demo (once) and top synthetic visits up to ``extra_visits``.
 
     ``renamed`` lists ``(name, demo name)`` for each demo account whose name one of the
     user's customers already had: the demo account is added beside it under the other name.
+    ``chunk``: synthetic visits per transaction (:data:`SYNTHETIC_CHUNK`).
     """
     added: dict[str, Any] = {"accounts": 0, "synthetic_visits": 0, "renamed": []}
     if store.meta(SEEDED_KEY) is None:
@@ -79,8 +83,71 @@ def seed_demo(store: Store, today: date, extra_visits: int = 0) -> dict[str, Any
         ]
     have = int(store.meta(SYNTHETIC_KEY) or 0)
     if extra_visits > have:
-        added["synthetic_visits"] = _seed_synthetic(store, today, have, extra_visits)
+        added["synthetic_visits"] = _seed_synthetic(
+            store, today, have, extra_visits, chunk or SYNTHETIC_CHUNK
+        )
     return added
+
+
+#: the tables a synthetic build fills by the million: their indexes and insert triggers
+#: are built once at the end of a build into a new file (see :mod:`interview_tui.store.bulk`)
+BULK_TABLES = ("visits", "notes", "commitments", "requirements")
+#: synthetic visits per transaction when building a new file
+BULK_CHUNK = 1000
+
+
+def part_path(path: Path) -> Path:
+    """Where a new demo database is built until it is whole (``demo.db.part``)."""
+    return path.with_name(path.name + ".part")
+
+
+def seed_new_file(path: Path, today: date, extra_visits: int = 0) -> dict[str, Any]:
+    """:func:`seed_demo` into a new file at ``path``, built fast and put in place whole.
+
+    The file is built as ``<path>.part``: nobody else uses it, so SQLite does not wait for
+    the disk (``synchronous = OFF``; the write-ahead log stays, so a build that is stopped
+    leaves a consistent ``.part`` and the next run resumes it) and the indexes, insert
+    triggers and counters of the large tables are built once at the end. Only then is it
+    renamed to ``path``: a stopped build never leaves a file there that looks whole.
+    """
+    from interview_tui.store import bulk, open_store
+
+    part = part_path(path)
+    store = open_store(part)
+    try:
+        conn = store.conn
+        conn.execute("PRAGMA synchronous = OFF")
+        # the upper pages of the tables and the search index stay in memory between chunks
+        conn.execute("PRAGMA cache_size = -65536")
+        bulk.defer(store, BULK_TABLES)
+        added = seed_demo(store, today, extra_visits, chunk=BULK_CHUNK)
+        bulk.finish(store)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        store.close()
+    _put_in_place(part, path)
+    return added
+
+
+def _put_in_place(part: Path, path: Path) -> None:
+    """Rename the finished ``part`` to ``path``, never over a file that appeared there."""
+    import os
+
+    for suffix in ("-wal", "-shm"):  # empty after the last connection closed
+        Path(f"{part}{suffix}").unlink(missing_ok=True)
+    try:
+        os.link(part, path)
+    except FileExistsError:
+        from interview_tui.errors import UserError
+        from interview_tui.i18n import t
+
+        raise UserError(t("cli.demo.target_appeared", path=path, part=part)) from None
+    except OSError:  # no hard links here: a plain rename (the check above is the best we can)
+        if path.exists():
+            raise
+        os.replace(part, path)
+        return
+    part.unlink()
 
 
 # -- 星河视频: a Chinese video platform, one done visit and one planned ----------------------
@@ -554,10 +621,13 @@ _NOTE_ZH = [
 SYNTHETIC_CHUNK = 250
 
 
-def _seed_synthetic(store: Store, today: date, start: int, stop: int) -> int:
+def _seed_synthetic(
+    store: Store, today: date, start: int, stop: int, chunk: int | None = None
+) -> int:
     """Add synthetic visits ``start`` … ``stop - 1``: 40 notes, 4 commitments, 2 needs each,
-    :data:`SYNTHETIC_CHUNK` visits per transaction (the same rows, in the same order, as
-    one transaction for them all)."""
+    ``chunk`` visits per transaction (the same rows, in the same order, as one transaction
+    for them all)."""
+    chunk = chunk or SYNTHETIC_CHUNK
     customers: dict[int, int] = {}
     conn = store.db.conn
     (cache,) = conn.execute("PRAGMA cache_size").fetchone()
@@ -565,8 +635,8 @@ def _seed_synthetic(store: Store, today: date, start: int, stop: int) -> int:
     # 64 MiB keeps their upper pages instead of reading them back for every chunk
     conn.execute("PRAGMA cache_size = -65536")
     try:
-        for first in range(start, stop, SYNTHETIC_CHUNK):
-            last = min(first + SYNTHETIC_CHUNK, stop)
+        for first in range(start, stop, chunk):
+            last = min(first + chunk, stop)
             with store.transaction():
                 _seed_synthetic_chunk(store, today, first, last, customers)
                 store.set_meta(SYNTHETIC_KEY, str(last))

@@ -494,6 +494,19 @@ def _drop_zero(row: str) -> str:
     )
 
 
+def recount_all(db: sqlite_utils.Database) -> None:
+    """Both counter tables counted anew from the rows (as the triggers would have kept
+    them): when they were made, and after a bulk load that ran without the triggers."""
+    db.execute("DELETE FROM commitment_counts")
+    db.execute(tally_sql("commitments m WHERE " + _counted("m.visit_id"), "1"))
+    db.execute("DELETE FROM customer_visit_counts")
+    db.execute(
+        "INSERT INTO customer_visit_counts (customer_id, n, last)"
+        " SELECT customer_id, count(*), max(date) FROM visits"
+        " WHERE archived_at IS NULL GROUP BY customer_id"
+    )
+
+
 def _v14_commitment_counts(db: sqlite_utils.Database) -> None:
     """Counters of the commitments home shows (open, overdue, due soon, kept on time) and of
     each customer's visits, kept true by triggers on every insert, change, archive, restore
@@ -503,7 +516,6 @@ def _v14_commitment_counts(db: sqlite_utils.Database) -> None:
         "CREATE TABLE commitment_counts (kind TEXT NOT NULL, side TEXT NOT NULL,"
         " day TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, side, day))"
     )
-    db.execute(tally_sql("commitments m WHERE " + _counted("m.visit_id"), "1"))
     db.execute(
         "CREATE TRIGGER commitment_counts_insert AFTER INSERT ON commitments"
         f" BEGIN {tally_sql(_one('NEW'), '1')}; END"
@@ -560,11 +572,7 @@ def _v14_commitment_counts(db: sqlite_utils.Database) -> None:
             " ON CONFLICT (customer_id) DO UPDATE SET n = excluded.n, last = excluded.last"
         )
 
-    db.execute(
-        "INSERT INTO customer_visit_counts (customer_id, n, last)"
-        " SELECT customer_id, count(*), max(date) FROM visits"
-        " WHERE archived_at IS NULL GROUP BY customer_id"
-    )
+    recount_all(db)
     db.execute(
         "CREATE TRIGGER customer_visit_counts_insert AFTER INSERT ON visits"
         " WHEN NEW.archived_at IS NULL BEGIN"
