@@ -308,6 +308,14 @@ def test_a_limit_keeps_its_names_whole(limit, kind, name) -> None:
         ("会后我们整理一下会议纪要，下周发给你们", "上线日期", False),
         ("We'll build the three reports you asked for by end of month.", "custom reports", True),
         ("多云管理这个我们帮你们做", "未公布的功能", True),
+        # a product named with no kind word: a date is when it is out, not any date about it
+        ("Kafka 集群下周给你们开好", "托管 Kafka", True),
+        ("客户下周提供 Kafka 的现网配置", "托管 Kafka", False),
+        ("等保三级年底前我们一定拿下来", "等保三级认证", True),
+        # points off, waiting for someone else to decide, terms already published
+        ("今年签的话再给你们让两个点", "折扣", True),
+        ("折扣的事等商务来谈", "折扣", False),
+        ("The published SLA is 99.9%.", "higher SLA", False),
     ],
 )
 def test_a_limit_is_read_for_its_kind_and_subject_not_its_words(text, limit, touches) -> None:

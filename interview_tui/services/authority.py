@@ -186,13 +186,14 @@ _QUALIFIER = _re(
 #: what a launch, release or delivery is called (the subject a date limit is about)
 _LAUNCH = _re(
     r"上线|发布|推出|交付(?!物)|发版|面市|可用|灰度|全量|正式版|落地|开服|开放|用上|完成"
-    r"|开班|开课|(?:就能|能|可以|就可以)用(?![户量])|建好|配好|装好|切好|开通|放量|到位|下掉"
+    r"|开班|开课|(?:就能|能|可以|就可以)用(?![户量])|建好|配好|装好|切好|开通|放量|到位|下掉|拿下|拿到|搞定|做完|弄好"
     r"|搬上来|搬过来|切过来|(?:就|都|也)?会有|就有了|交给你们|(?<![发寄传送递转])给你们(?!发|讲|介绍|整理|演示|看)",
     r"\b(?:launch(?:es|ed|ing)?|ships?|shipping|shipped|releases?|released"
     r"|go(?:es)?[- ]live|went live|live|deliver(?:s|ed|y)?|available|lands?"
     r"|roll(?:s|ed)?[- ]?out|ga|done|complete[ds]?|finish\w*|ready|issued|handed over"
-    r"|up and running|running on|in your hands)\b|\b(?:be|is|are) up\b|\b(?:is|are) yours\b"
-    r"|\bhave (?:it|them|you)\b|\boff (?:the|your)\b",
+    r"|up and running|running on|in your hands|opens?|opening)\b|\b(?:be|is|are) up\b"
+    r"|\b(?:is|are) yours\b"
+    r"|\bhave (?:it|them|you)\b|\bget you\b|\boff (?:the|your)\b",
     r"(?:会|一定|肯定|就|能|给你们)上(?![午班周个月])"
     r"|(?:就能|能|会|就|前|可以)出(?![差现席])",
 )
@@ -375,6 +376,9 @@ class Meaning:
     #: a resource limit about people (``驻场工程师``), capacity (``独占 A100 资源``) or both
     people: bool = True
     capacity: bool = True
+    #: no word says its kind: the kinds are implied by what it is about (a date must then be
+    #: when it is out, even when the commitment names it)
+    implied: bool = False
 
 
 def _cjk_names(run: str) -> tuple[list[str], list[str]]:
@@ -420,6 +424,7 @@ def meaning(limit: str) -> Meaning:
             rest = pattern.sub(" ", rest)
     if kinds[:1] in ([], [RESOURCE]) and _RESOURCE_NOUNS.search(rest):
         kinds, rest = [RESOURCE], _RESOURCE_NOUNS.sub(" ", rest)
+    implied = not kinds
     if not kinds and _subject_text(rest):
         # a product, a region, a feature: any promise about it (when it is out, what it
         # will do, what is set aside on it, how well it runs, what it costs)
@@ -457,6 +462,7 @@ def meaning(limit: str) -> Meaning:
         _named(limit.lower()),
         frozenset(_loose(" ".join(words))),
         *_resource_sorts(limit),
+        implied,
     )
 
 
@@ -615,7 +621,7 @@ _PRICE = [
         r"[^，,;；。]{0,12}\d+(?:\.\d+)?\s*%",
         r"让(?:一点|一些|利|[^，,;；。]{0,6}[分毛块元钱])|再往下|往下降|成本价|免掉|免了|便宜"
         r"|按[^，,;；。]{0,8}(?:价格|价钱|原价|价)|价格?[^，,;；。]{0,4}(?:跟|和|与|同)[^，,;；。]{0,8}一样"
-        r"|同价|差价|对折|打[^，,;；。]{0,3}折",
+        r"|同价|差价|对折|打[^，,;；。]{0,3}折|[让降减返][^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*个?点",
         r"\b(?:knock|take|shave)\w*\b[^,;.]{0,20}\boff\b|\bcome down\b|\bbring\w* down\b"
         r"|\bat cost\b|\bmatch\w*\b[^,;.]{0,30}\b(?:pric|charg)|\bpriced (?:the )?same\b"
         r"|\bat the (?:[\w-]+ )?(?:price|rate)\b|\bhalve\w*|\bhalf off\b|\bfor the price of\b"
@@ -704,7 +710,8 @@ _ROADMAP = _re(
     r"\b(?:add|support|build)\b[^,;.]{0,40}\bin the next (?:release|version)\b",
     r"\bin (?:h[12]|q[1-4])\b[^,;.]{0,20}\b(?:support|add)",
     r"\bsupport\b[^,;.]{0,40}\bin (?:h[12]|q[1-4])",
-    r"\bis coming\b|\bwill be in\b|\bin the works\b|\bwill handle\b"
+    r"\bis coming\b|\bwill be in\b|\b(?:is|are|'s) on the roadmap\b|\bin the works\b"
+    r"|\bwill handle\b"
     r"|\b(?:we're|we are) (?:building|adding|developing)\b",
     r"\bwill (?:get|gain|have)\b[^,;.]{0,40}\bsupport\b",
     r"\bin the next (?:[\w-]+ )?(?:release|version|update)\b",
@@ -752,9 +759,10 @@ _PROMISES = {
 _REFUSAL = _re(
     r"不|没|无法|无权|别|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
     r"|确认|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
-    r"|走审批|待审批|审批后|评审|申请|回去|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
+    r"|走审批|待审批|审批后|等[^，,;；。]{0,8}来|评审|申请|回去|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
-    r"|\bwithout\b|\bunable\b|\bcheck\b|\bask\b|\bexplore|\blook into\b|\bevaluat|\bassess"
+    r"|\bwithout\b|\bunable\b|\b(?:published|public) (?:sla|terms|price|pricing|rates?)\b"
+    r"|\bstandard (?:sla|terms)\b|\bcheck\b|\bask\b|\bexplore|\blook into\b|\bevaluat|\bassess"
     r"|\bfind out\b|\bget back\b|\bwhether\b|\bsee if\b|\bto be decided\b|\btbd\b"
     r"|\bdepends?\b|\bonce\b|\bonly after\b|\bsubject to\b|\bneeds? [^,;.]{0,20}approval"
     r"|\bpending approval|\bafter approval|\bneeds? (?:an? )?(?:approval"
@@ -854,7 +862,11 @@ def _promise(
         return []
     if kind == DATE:
         gives = _GIVE_DATE.search(clause)
-        if not gives and not (read.subject and named) and not _LAUNCH.search(clause):
+        if (
+            not gives
+            and not (read.subject and named and not read.implied)
+            and not _LAUNCH.search(clause)
+        ):
             return []  # a date for something else (a document, a meeting)
         if not gives and _INFORMATION.search(clause):
             return []
