@@ -54,18 +54,19 @@ def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
 
 
 def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
-    """The tune splits meet the floor: tune (written with the check), tune2 and tune3
-    (written independently; tune3 was holdout3, measured once before it was studied). The
-    holdout splits are reported, never tuned on; each new one is measured once."""
+    """The tune splits meet the floor: tune (written with the check), tune2, tune3 and tune4
+    (written independently; tune3 and tune4 were holdout3 and holdout4, each measured once
+    before it was studied). The holdout splits are reported, never tuned on; each new one is
+    measured once."""
     bench = _bench()
     pairs = bench.load_pairs()
     for lang in ("zh", "en"):
         mine = [p for p in pairs if p.lang == lang]
         assert len(mine) >= 150, lang
         assert 0.4 <= sum(p.touches for p in mine) / len(mine) <= 0.6, lang
-        assert {"tune", "tune2", "tune3", "holdout"} <= {p.split for p in mine}, lang
+        assert {"tune", "tune2", "tune3", "tune4", "holdout"} <= {p.split for p in mine}, lang
     scores, _ = bench.score([p for p in pairs if p.split.startswith("tune")])
-    assert len(scores) == 6
+    assert len(scores) == 8
     for (lang, split), score in scores.items():
         assert score.precision >= bench.FLOOR and score.recall >= bench.FLOOR, (lang, split)
 
@@ -270,3 +271,52 @@ def test_a_limit_keeps_its_names_whole(limit, kind, name) -> None:
     read = meaning(limit)
     assert read.kind == kind and read.kinds == (kind,), read
     assert read.subject and name in read.subject[0], read
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a place or a product with no kind word: any promise about it, by any of its names
+        ("香港节点的延迟我们保证 20 毫秒以内", "香港区域", True),
+        ("Hong Kong latency will stay under 20 ms, guaranteed.", "Hong Kong region", True),
+        ("德国机房给你们留 100 台机器", "法兰克福区域", True),
+        ("We'll hold 30 nodes in the German region for your launch.", "Frankfurt region", True),
+        ("成都节点的资源给你们预留一百台", "华南节点", False),
+        ("Seoul opens next month.", "Tokyo region", False),
+        ("I'll check whether Tokyo has capacity.", "Tokyo region", False),
+        # people are not capacity, capacity is not people
+        ("We'll assign two ML engineers to tune your pipeline.", "reserved GPU capacity", False),
+        ("我们安排两位工程师远程支持", "驻场", False),
+        ("下周开始我们派一个架构师飞过去，跟你们一起办公", "驻场", True),
+        ("Someone from our ops team will be on standby just for you.", "on-call engineers", True),
+        # a commitment that says it promises nothing today promises nothing
+        (
+            "Dedicated GPU capacity needs a request; I can't promise it today.",
+            "GPU capacity",
+            False,
+        ),
+        ("响应时间按标准支持计划走，今天不额外承诺", "工单响应时间", False),
+        # what is in brackets stays with its item; 24/7 is one item
+        ("现在已有的 H.265 模板这周给你们打开", "未发布的转码功能（AV1、HDR 等）", False),
+        ("Support hours are 9 to 6 on business days.", "24/7 support", False),
+        ("Someone will be reachable around the clock for you.", "24/7 support", True),
+        # money, dates and roadmap items as people say them
+        ("扩容的钱我们这边来扛", "免费扩容", True),
+        ("Happy to eat the logging costs for the pilot.", "log service pricing", True),
+        ("过两周给你们开通", "上线日期", True),
+        ("You'll have it in a couple of weeks.", "launch dates", True),
+        ("会后我们整理一下会议纪要，下周发给你们", "上线日期", False),
+        ("We'll build the three reports you asked for by end of month.", "custom reports", True),
+        ("多云管理这个我们帮你们做", "未公布的功能", True),
+        # a product named with no kind word: a date is when it is out, not any date about it
+        ("Kafka 集群下周给你们开好", "托管 Kafka", True),
+        ("客户下周提供 Kafka 的现网配置", "托管 Kafka", False),
+        ("等保三级年底前我们一定拿下来", "等保三级认证", True),
+        # points off, waiting for someone else to decide, terms already published
+        ("今年签的话再给你们让两个点", "折扣", True),
+        ("折扣的事等商务来谈", "折扣", False),
+        ("The published SLA is 99.9%.", "higher SLA", False),
+    ],
+)
+def test_a_limit_is_read_for_its_kind_and_subject_not_its_words(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

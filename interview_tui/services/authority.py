@@ -19,17 +19,22 @@ is recognised in a commitment by its forms, in both languages and as people say 
 - a roadmap item (``未公开的产品路线图``, ``Support for …``): building, adding, shipping or
   scheduling something new (``排进下个大版本``, ``is coming``, ``on the roadmap``), not
   switching on what exists;
-- a resource commitment (``驻场工程师``, ``Reserved capacity``): people or capacity assigned,
-  dedicated, reserved, held, or at the customer's place when the limit says on site.
+- a resource commitment (``驻场工程师``, ``Reserved capacity``, ``连接数``): people or capacity
+  assigned, dedicated, reserved, held, raised to a figure (``配额拉上去``, ``lift … to 2
+  million``), or at the customer's place when the limit says on site. A limit on people is
+  not touched by capacity set aside, nor a limit on capacity by people assigned.
 
 A limit with no kind word is known by what it names: a product, a region or a feature
-(``Frankfurt region``, ``the v3 SDK``) is about when it is out and what it will do (a date
-and a roadmap item); people (``on-call engineers``) are a resource. A limit may name more
-than one kind (``告警功能排期``: a date and a roadmap item); a short form is its kind alone
-(``no dates``, ``别报价``).
+(``Frankfurt region``, ``华南节点``, ``DDoS 高防``) is touched by any promise about it (when it
+is out, what it will do, what is set aside on it, how well it runs, what it costs); a
+version to come (``an on-prem version``) only by when it is out and what is in it; people
+(``on-call engineers``) are a resource. A limit may name more than one kind (``告警功能排期``:
+a date and a roadmap item); a short form is its kind alone (``no dates``, ``别报价``). What is
+in brackets belongs to its item (``转码功能（AV1、HDR 等）``), and ``24/7`` is not two items.
 
 The subject is named by any one of its significant terms, a synonym (SSO ~ SAML, GPU ~ 卡 ~
-H800) or a shortened Chinese name (``数据迁移工具`` ~ ``迁移工具``, ``华东二区`` ~ ``华东``);
+H800), a place by its cities or country (``法兰克福`` ~ ``德国`` ~ ``eu-central``, ``华南`` ~
+``深圳``) or a shortened Chinese name (``数据迁移工具`` ~ ``迁移工具``, ``华东二区`` ~ ``华东``);
 nouns that only say what sort of thing it is (集群, region, API) name it only when nothing
 else does, and vague ones (产品, 项目, service) never. A commitment touches a limit when one
 of its clauses promises that kind of thing about the subject (``发送 GPU 资源池产品白皮书``
@@ -37,15 +42,19 @@ names GPU but promises no price). People promise in their own words and rarely r
 plan's, so a clear promise of the kind that names nothing else is taken as about the
 limit's subject (``出了故障我们 10 分钟内有人接`` for ``企业支持计划响应时间``); one that
 names a product or a place the limit does not (a table of product names and their forms,
-``X 区域``, ``the X region``, ``the X API``) is about that (``对象存储外网流量`` is not
-``CDN 流量``, ``the Paris region`` not Frankfurt). A date must then be a launch's. Who
-promises (we or the customer) does not matter.
+``X 区域``, ``the X region``, ``the X API``, ``the X edition``) is about that (``对象存储外网流量``
+is not ``CDN 流量``, ``the Paris region`` not Frankfurt), unless it also names the subject
+outright by a name that is no product or place (``Enterprise will get SSO`` is about ``the
+Enterprise licence``). People are people whatever they work on. A date must then be a
+launch's or a delivery's (``建好``, ``放量``, ``is yours``, ``up Monday``). Who promises (we or
+the customer) does not matter.
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
-``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands over a
-document or a report, nor a commitment that calls itself a goal, best effort or no part of
-the contract. Phrases that promise by a negation (``不超过 1 小时``, ``no more than``,
-``won't go up``, ``不收费``) still do. A limit of no known kind falls back to its whole words
-and terms (English words in any form, Chinese terms whole), again never in a refusal.
+``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands
+over a document or a report, nor a commitment that calls itself a goal, best effort or
+no part of the contract, or says it promises nothing today (``今天不额外承诺``, ``I can't
+promise it``). Phrases that promise by a negation (``不超过 1 小时``, ``no more than``,
+``won't go up``, ``不收费``) still do. A limit of no known kind falls back to its whole
+words and terms (English words in any form, Chinese terms whole), again never in a refusal.
 
 What the plan says may be promised is within authority: the parts of a commitment that
 repeat a "may promise" item (word for word, or every significant word of it) are not
@@ -66,7 +75,7 @@ if TYPE_CHECKING:
     from interview_tui.domain.models import Commitment
     from interview_tui.store.store import Store
 
-_SPLIT = re.compile(r"[\n;；,，、。/]+")
+_SPLIT = re.compile(r"[\n;；,，、。]+|(?<!\d)/|/(?!\d)")
 _LATIN = re.compile(r"[a-z][a-z0-9'%-]*[a-z0-9%]|[a-z]|\d+(?:[.,]\d+)*%?")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _STOP_WORDS = """about after again also before being could from have into just more must never only
@@ -134,16 +143,18 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         DATE,
         _re(
-            r"日期|时间点|时间表|时间|排期|期限|截止|节点",
+            r"日期|时间点|时间表|时间|排期|期限|截止|(?:时间|交付|关键|里程碑)节点",
             r"\b(?:dates?|deadlines?|timelines?|timing|eta|timeframes?)\b",
         ),
     ),
     (
         RESOURCE,
         _re(
-            r"驻场|人力|人员|资源投入|资源预留|预留|专属资源|专属|专人",
+            r"驻场|人力|人员|资源投入|资源预留|预留|专属资源|专属|专人|独占|独享"
+            r"|7\s*[x×*]\s*24|24\s*[x×*/]\s*7|全天候",
             r"\b(?:on-?site|staff(?:ing)?|headcount|resources?|resourcing"
-            r"|reservations?|reserved?|dedicated|engineering support|people)\b",
+            r"|reservations?|reserved?|dedicated|engineering support|people"
+            r"|around the clock|round the clock)\b|\b24\s*[x/]\s*7\b",
         ),
     ),
     (
@@ -156,7 +167,10 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 #: people and things: a resource limit when nothing else names a kind ("on-prem appliance
 #: hardware"), else what the limit is about ("free capacity")
-_RESOURCE_NOUNS = _re(r"工程师|团队|硬件|容量", r"\b(?:engineers?|hardware|capacity|teams?)\b")
+_RESOURCE_NOUNS = _re(
+    r"工程师|团队|硬件|容量|资源(?!池)|连接数|配额|并发数",
+    r"\b(?:engineers?|hardware|capacity|teams?|quotas?|headroom|connection limits?)\b",
+)
 #: words that only qualify a limit (``具体``, ``custom``): neither its kind nor its subject
 _QUALIFIER = _re(
     r"具体|明确|确切|正式|书面|任何|额外|定制|单独|承诺|给出|不能|不得|不要"
@@ -172,10 +186,14 @@ _QUALIFIER = _re(
 #: what a launch, release or delivery is called (the subject a date limit is about)
 _LAUNCH = _re(
     r"上线|发布|推出|交付(?!物)|发版|面市|可用|灰度|全量|正式版|落地|开服|开放|用上|完成"
-    r"|开班|开课|(?:就能|能|可以|就可以)用(?![户量])",
+    r"|开班|开课|(?:就能|能|可以|就可以)用(?![户量])|建好|配好|装好|切好|开通|放量|到位|下掉|拿下|拿到|搞定|做完|弄好"
+    r"|搬上来|搬过来|切过来|(?:就|都|也)?会有|就有了|交给你们|(?<![发寄传送递转])给你们(?!发|讲|介绍|整理|演示|看)",
     r"\b(?:launch(?:es|ed|ing)?|ships?|shipping|shipped|releases?|released"
     r"|go(?:es)?[- ]live|went live|live|deliver(?:s|ed|y)?|available|lands?"
-    r"|roll(?:s|ed)?[- ]?out|ga|done|complete[ds]?|finish\w*|ready)\b",
+    r"|roll(?:s|ed)?[- ]?out|ga|done|complete[ds]?|finish\w*|ready|issued|handed over"
+    r"|up and running|running on|in your hands|opens?|opening)\b|\b(?:be|is|are) up\b"
+    r"|\b(?:is|are) yours\b"
+    r"|\bhave (?:it|them|you)\b|\bget you\b|\boff (?:the|your)\b",
     r"(?:会|一定|肯定|就|能|给你们)上(?![午班周个月])"
     r"|(?:就能|能|会|就|前|可以)出(?![差现席])",
 )
@@ -188,8 +206,9 @@ _LAUNCH_SUBJECT = _re(
 _ON_SITE_LIMIT = _re(r"驻场|现场", r"\bon-?site\b|\bon site\b")
 _ON_SITE = _re(
     r"驻场|现场|常驻|你们(?:的)?(?:机房|办公室|公司|那边|城市|工厂|园区)|到你们"
-    r"|到(?:机房|工厂|园区|办公室)",
-    r"\bon-?site\b|\bon site\b|\byour (?:[\w-]+ )?(?:offices?|site|data ?center"
+    r"|到(?:机房|工厂|园区|办公室)|飞过去|过去(?:跟|陪|和|一起)|上门|跟你们[^，,;；。]{0,4}一起|陪你们",
+    r"\bon-?site\b|\bon site\b|\bsit with your\b|\bfly\w*\b[^,;.]{0,40}\bout to\b"
+    r"|\bin person\b|\byour (?:[\w-]+ )?(?:offices?|site|data ?center"
     r"|premises|city|plant|factory|facility|campus|hq|headquarters)\b"
     r"|\bembedded\b|\bstation\w*",
 )
@@ -197,8 +216,9 @@ _ON_SITE = _re(
 _ABOVE = _re(r"(?:高于|超过|大于|above|over|more than|higher than|beyond|>)\s*(\d+(?:\.\d+)?)\s*%")
 #: nouns that say what sort of thing a subject is, not which one ("华东二区 GPU 集群": which
 #: one is 华东二区 or GPU); a subject of nothing else is named by them
-_GENERIC_WORDS = """数据库 数据 工具 网络 资源 区域 部署 存储 实例 集群 region regions cluster
-    clusters managed suite api apis tool tools tooling instance instances integration platform"""
+_GENERIC_WORDS = """数据库 数据 工具 网络 资源 区域 部署 存储 实例 集群 节点 机房 数据中心 region
+    regions cluster clusters managed suite api apis tool tools tooling instance instances
+    integration platform"""
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 #: nouns too vague to name a subject at all ("未公开的产品路线图" is about any roadmap item)
 _VAGUE_WORDS = """产品 版本 项目 服务 系统 平台 能力 方案 业务 客户 内容 product products
@@ -209,12 +229,16 @@ _GENERIC_CJK = re.compile(
 )
 #: names of one thing: a subject named by one is named by any
 _SYNONYMS = [
-    ("gpu", "gpus", "卡", "显卡", "算力", "a100", "a800", "h100", "h800", "h200", "l40"),
+    (
+        *("gpu", "gpus", "卡", "显卡", "算力", "a100", "a800", "h100", "h800", "h200", "l40"),
+        *("hopper", "cards"),
+    ),
     ("sso", "saml", "single sign-on", "单点登录"),
     ("customer-managed", "byok", "bring-your-own-key", "bring your own key", "cmk"),
     (
         *("migration", "migrate", "cutover", "cut over", "cutting over", "moved over"),
-        *("move over", "迁移", "迁到", "迁过去", "割接", "切换", "切过去"),
+        *("move over", "switchover", "switch over", "迁移", "迁到", "迁过去", "割接", "切换"),
+        *("切过去", "搬迁", "搬上来", "搬过来", "搬到"),
     ),
     ("observability", "tracing", "metrics", "alerts", "alerting", "monitoring", "可观测", "监控"),
     ("多活", "双活", "容灾", "灾备", "disaster recovery", "multi-region"),
@@ -225,7 +249,12 @@ _SYNONYMS = [
         *("license", "licence", "licenses", "licences", "licensing", "licencing"),
         *("许可证", "许可", "授权"),
     ),
-    ("数据仓库", "数仓", "data warehouse", "warehouse"),
+    ("数据仓库", "数仓", "分析库", "data warehouse", "warehouse", "dw", "adb"),
+    (
+        *("培训", "课程", "认证", "考试", "训练营", "training", "course", "courses", "workshop"),
+        *("workshops", "bootcamp", "bootcamps", "certification", "certifications"),
+    ),
+    ("soc", "security ops", "security operations", "安全运营"),
 ]
 #: what products, services and places are called: a commitment that names one the limit does
 #: not is about something else (``对象存储`` is not ``CDN``); forms of one are one subject
@@ -245,10 +274,10 @@ _PRODUCTS = [
     ("cdn", "内容分发"),
     ("直播", "推流", "live streaming"),
     ("点播", "vod"),
-    ("转码", "transcode", "transcoding", "transcodes", "transcoded"),
+    ("转码", "编码", "transcode", "transcoding", "transcodes", "transcoded", "encoder", "encoding"),
     ("etl", "数据集成"),
     ("waf", "web 应用防火墙"),
-    ("高防", "ddos"),
+    ("高防", "ddos", "抗d", "清洗", "anti-ddos", "scrubbing"),
     ("堡垒机", "bastion"),
     ("siem",),
     ("hsm", "加密机"),
@@ -256,7 +285,7 @@ _PRODUCTS = [
     ("负载均衡", "load balancer", "slb", "elb"),
     ("容器服务", "kubernetes", "k8s"),
     ("函数计算", "serverless", "lambda"),
-    ("iot", "物联网"),
+    ("iot", "物联网", "mqtt", "设备接入"),
     ("日志服务", "日志", "log service", "logging"),
     ("短信", "sms"),
     ("邮件", "email"),
@@ -267,8 +296,46 @@ _PRODUCTS = [
     ("公有云", "public cloud", "saas"),
     ("控制台", "console"),
     ("正式购买", "正式合同", "production contract", "production"),
-    ("训练", "training jobs", "model training"),
+    ("训练", "training jobs", "training runs", "model training"),
+    ("技术支持", "支持计划", "tech support", "technical support", "support plan", "support plans"),
     ("推理", "inference"),
+]
+#: places and what else they are called: a limit on one is about any of its names
+_PLACES = [
+    ("华东", "上海", "杭州", "江苏", "浙江", "east china"),
+    ("华北", "北京", "天津", "张家口", "河北", "north china"),
+    ("华南", "广州", "深圳", "广深", "south china"),
+    ("西南", "成都", "重庆", "贵阳", "贵州"),
+    ("香港", "hong kong"),
+    ("新加坡", "singapore"),
+    (
+        *("东南亚", "印尼", "雅加达", "越南", "泰国", "曼谷", "菲律宾", "马尼拉", "马来西亚"),
+        *("southeast asia", "indonesia", "jakarta", "vietnam", "thailand", "bangkok"),
+        *("philippines", "manila", "malaysia"),
+    ),
+    ("日本", "东京", "大阪", "japan", "tokyo", "osaka"),
+    ("韩国", "首尔", "korea", "seoul"),
+    (
+        "法兰克福",
+        "德国",
+        "frankfurt",
+        "germany",
+        "german",
+        "fra",
+        "fra1",
+        "eu-central",
+        "eu-central-1",
+    ),
+    ("伦敦", "英国", "london", "britain"),
+    ("巴黎", "法国", "paris", "france"),
+    ("都柏林", "爱尔兰", "dublin", "ireland"),
+    ("欧洲", "europe", "eu"),
+    ("弗吉尼亚", "virginia", "us-east", "us-east-1"),
+    ("美西", "硅谷", "oregon", "california", "us-west"),
+    ("印度", "孟买", "india", "mumbai"),
+    ("澳洲", "悉尼", "australia", "sydney"),
+    ("中东", "迪拜", "dubai", "middle east"),
+    ("巴西", "圣保罗", "brazil", "sao paulo"),
 ]
 #: a place named by what it is (``成都区域``, ``华北一区``, ``the Paris region``, ``us-east``)
 _PLACE = re.compile(
@@ -279,10 +346,11 @@ _PLACE = re.compile(
 #: a thing named by what it is (``the billing export API``, ``the SAML connector``)
 _THING = re.compile(
     r"\b([a-z][a-z0-9-]+) (?:apis?|sdks?|connectors?|integrations?|plugins?|modules?"
-    r"|dashboards?|portals?|apps?|agents?|clis?)\b"
+    r"|dashboards?|portals?|apps?|agents?|clis?|editions?|tiers?)\b"
+    r"|([\u4e00-\u9fff]{2})版(?!本)"
 )
 _NOT_PLACE_WORDS = """the a new one our your their that this each every any same home primary main
-    own 新 这个 那个 一个 所有 每个 同一 其他 另一"""
+    own 新 这个 那个 一个 所有 每个 同一 其他 另一 正式 测试 公开 体验 最新 新的 大的 下个 这 那"""
 _NOT_PLACES = frozenset(_NOT_PLACE_WORDS.split())
 
 
@@ -305,6 +373,12 @@ class Meaning:
     named: frozenset[str] = frozenset()
     #: its content words, loosely: Chinese bigrams, English stems, numbers
     loose: frozenset[str] = frozenset()
+    #: a resource limit about people (``驻场工程师``), capacity (``独占 A100 资源``) or both
+    people: bool = True
+    capacity: bool = True
+    #: no word says its kind: the kinds are implied by what it is about (a date must then be
+    #: when it is out, even when the commitment names it)
+    implied: bool = False
 
 
 def _cjk_names(run: str) -> tuple[list[str], list[str]]:
@@ -332,7 +406,7 @@ def _cjk_names(run: str) -> tuple[list[str], list[str]]:
 
 
 def _forms(name: str) -> tuple[str, ...]:
-    for group in _SYNONYMS:
+    for group in (*_SYNONYMS, *_PRODUCTS, *_PLACES):
         if name in group or (not _CJK_RUN.fullmatch(name) and _stem(name) in map(_stem, group)):
             return tuple(dict.fromkeys((name, *group)))
     return (name,)
@@ -350,8 +424,13 @@ def meaning(limit: str) -> Meaning:
             rest = pattern.sub(" ", rest)
     if kinds[:1] in ([], [RESOURCE]) and _RESOURCE_NOUNS.search(rest):
         kinds, rest = [RESOURCE], _RESOURCE_NOUNS.sub(" ", rest)
+    implied = not kinds
     if not kinds and _subject_text(rest):
-        kinds = [DATE, ROADMAP]  # a product, a region, a feature: when it is out, that it will be
+        # a product, a region, a feature: any promise about it (when it is out, what it
+        # will do, what is set aside on it, how well it runs, what it costs)
+        kinds = [DATE, ROADMAP, RESOURCE, SLA, PRICE]
+        if _VERSION.search(limit):  # a version to come: when it is out and what is in it
+            kinds = [DATE, ROADMAP]
     if not kinds:
         return Meaning(None, ())
     kind = kinds[0]
@@ -382,7 +461,34 @@ def meaning(limit: str) -> Meaning:
         tuple(dict.fromkeys(kinds)),
         _named(limit.lower()),
         frozenset(_loose(" ".join(words))),
+        *_resource_sorts(limit),
+        implied,
     )
+
+
+#: people a resource promise assigns, and capacity it sets aside
+_PEOPLE = _re(
+    r"工程师|专家|架构师|同事|顾问|经理|团队|分析师|值班|驻场|人(?!民|工智能)|on-?call|值守",
+    r"\b(?:engineers?|architects?|consultants?|analysts?|folks|people|person|someone|staff\w*"
+    r"|sres?|dbas?|teams?|experts?|fte|pager|on-?call|standby|on site|on-?site|headcount"
+    r"|tams?|csms?|contacts?)\b",
+)
+_CAPACITY = _re(
+    r"卡|台|核|节点|算力|容量|连接|配额|并发|带宽|实例|服务器|机器|物理机|[\dGT]\s*[GT]\b",
+    r"\b(?:gpus?|cpus?|vcpus?|cards?|nodes?|capacity|servers?|instances?|connections?|quotas?"
+    r"|headroom|racks?|devices?|meters?|cores?|machines?|clusters?|bandwidth|a100s?|h100s?"
+    r"|\d+\s*(?:gb|tb|g|t))\b",
+)
+
+
+def _resource_sorts(limit: str) -> tuple[bool, bool]:
+    """Whether a resource limit is about people, capacity (neither said: both)."""
+    people = bool(_PEOPLE.search(limit))
+    capacity = bool(_CAPACITY.search(limit)) or bool(_named(limit.lower()) - {"soc"})
+    return (people or not capacity, capacity or not people)
+
+
+_VERSION = _re(r"版本", r"\bversions?\b")
 
 
 def _subject_text(rest: str) -> str:
@@ -396,11 +502,15 @@ _PRODUCT_FORMS = [
         form,
         None
         if _CJK_RUN.search(form)
-        else re.compile(rf"(?<![a-z0-9-]){re.escape(form)}(?![a-z0-9-])"),
+        else re.compile(rf"(?<![a-z0-9-]){re.escape(form)}(?:s|es)?(?![a-z0-9-])"),
         group[0],
     )
     for form, group in sorted(
-        ((form, group) for group in _PRODUCTS for form in group), key=lambda f: -len(f[0])
+        (
+            *((form, group) for group in _PRODUCTS for form in group),
+            *((form, ("@" + group[0],)) for group in _PLACES for form in group),
+        ),
+        key=lambda f: -len(f[0]),
     )
 ]
 
@@ -408,6 +518,20 @@ _PRODUCT_FORMS = [
 def _named(text: str) -> frozenset[str]:
     """The products and places ``text`` names (each by the first form of its group):
     the longest form first ("对象存储" is not also "存储")."""
+    found, text = _products(text)
+    for match in _PLACE.finditer(text):
+        place = next(g for g in match.groups() if g)
+        if place not in _NOT_PLACES and place not in _STOP:
+            found.add("@" + place)
+    for match in _THING.finditer(text):
+        thing = next(g for g in match.groups() if g)
+        if not (thing in _NOT_PLACES or _QUALIFIER.fullmatch(thing)):
+            found.add("#" + _stem(thing))
+    return frozenset(found)
+
+
+def _products(text: str) -> tuple[set[str], str]:
+    """The products and places of the tables that ``text`` names, and the rest of it."""
     found = set()
     for form, pattern, name in _PRODUCT_FORMS:
         if form not in text:
@@ -418,14 +542,7 @@ def _named(text: str) -> frozenset[str]:
         elif pattern.search(text):
             found.add(name)
             text = pattern.sub(" ", text)
-    for match in _PLACE.finditer(text):
-        place = next(g for g in match.groups() if g)
-        if place not in _NOT_PLACES and place not in _STOP:
-            found.add("@" + place)
-    for match in _THING.finditer(text):
-        if not (match.group(1) in _NOT_PLACES or _QUALIFIER.fullmatch(match.group(1))):
-            found.add("#" + _stem(match.group(1)))
-    return frozenset(found)
+    return found, text
 
 
 def _loose(text: str) -> set[str]:
@@ -454,6 +571,10 @@ _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _CN_NUM = r"[\d一二三四五六七八九十两]"
 _WHEN = _re(
     r"\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}",
+    r"明天|后天|下下(?:周|个?月)|过[一两三四五六七八九十几]+(?:天|周|个?星期|个月)|这两天",
+    r"\btomorrow\b|\b(?:in|within) a couple of (?:days|weeks|months)\b|\bin time for\b"
+    r"|\bby (?:spring|summer|autumn|fall|winter)\b|\b(?:early|late) next\b"
+    r"|\blater this (?:year|month|quarter)\b",
     r"\d{4}\s*年",
     _CN_NUM + r"{1,3}\s*月(?!费|租)",
     _CN_NUM + r"{1,2}\s*[日号]",
@@ -463,7 +584,7 @@ _WHEN = _re(
     r"(?:下个?|这个?|本)(?:季度|月|周|星期|迭代|冲刺|sprint|版本|大版本|财年)",
     r"上半年|下半年|年底|年初|年中|年末|年前|年内|月底|月初|月中|月末|中旬|季度末|季度初|周末",
     r"明年|今年|周[一二三四五六日]|星期[一二三四五六日天]",
-    r"春节|国庆|双十一|元旦|中秋|五一|大促",
+    r"春节|国庆|双十一|元旦|中秋|五一|大促|春天|夏天|秋天|冬天|开春|年后",
     _NUM
     + r"\s*(?:个)?\s*(?:天|周|星期|个月|月|小时|工作日|迭代|sprint|冲刺)\s*(?:内|之内|以内|后)",
     rf"\b{_NUM} (?:days?|weeks?|months?|quarters?|sprints?) (?:out|away|from now)\b",
@@ -482,7 +603,8 @@ _WHEN = _re(
     r"\bbefore the holidays\b",
     r"\bearly next quarter\b",
     r"\bmid-(?:\d{4}|year|quarter|month)\b",
-    r"\bthanksgiving|christmas|black friday|new year\b",
+    r"\bthanksgiving|christmas|black friday|new year|easter\b|\bweekend after\b",
+    rf"\bgive (?:us|me) {_NUM} (?:more )?(?:days?|weeks?|months?|sprints?)\b",
 )
 #: handing over the date itself ("告诉客户上线日期", "share the roadmap dates")
 _GIVE_DATE = _re(
@@ -497,32 +619,40 @@ _PRICE = [
         r"(?:优惠|折扣|返点|让利|下调|降|减|off|discount|rebate|cut|lower|reduc)",
         r"(?:优惠|折扣|返点|返|让利|下调|降低|降|减|discount|rebate|cut|lower|reduc\w*)"
         r"[^，,;；。]{0,12}\d+(?:\.\d+)?\s*%",
-        r"让(?:一点|一些|利|[^，,;；。]{0,6}[分毛块元钱])|再往下|往下降|成本价|免掉|免了|便宜",
+        r"让(?:一点|一些|利|[^，,;；。]{0,6}[分毛块元钱])|再往下|往下降|成本价|免掉|免了|便宜"
+        r"|按[^，,;；。]{0,8}(?:价格|价钱|原价|价)|价格?[^，,;；。]{0,4}(?:跟|和|与|同)[^，,;；。]{0,8}一样"
+        r"|同价|差价|对折|打[^，,;；。]{0,3}折|[让降减返][^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*个?点",
         r"\b(?:knock|take|shave)\w*\b[^,;.]{0,20}\boff\b|\bcome down\b|\bbring\w* down\b"
-        r"|\bat cost\b|\bmatch\w*\b[^,;.]{0,30}\bpric|\bfor the price of\b|\bcheaper\b"
+        r"|\bat cost\b|\bmatch\w*\b[^,;.]{0,30}\b(?:pric|charg)|\bpriced (?:the )?same\b"
+        r"|\bat the (?:[\w-]+ )?(?:price|rate)\b|\bhalve\w*|\bhalf off\b|\bfor the price of\b"
+        r"|\bcheaper\b"
         r"|\bbetter (?:price|rate|deal)\b"
         r"|\d+(?:\.\d+)?\s*% of (?:the )?(?:spend|bill|list|consumption|revenue)",
     ),
     _re(
-        r"免费|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
+        r"(?:费用?|钱|成本|差价|预算)[^，,;；。]{0,10}(?:我们|我这边|咱们)[^，,;；。]{0,6}"
+        r"(?:扛|出|补|承担|买单|付|包)|送(?:给|的|你们)|我们包了|算在我们|算我们的"
+        r"|免费|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
         r"|(?:送|再给[^，,;；。]{0,4}|延长)\s*" + _NUM + r"\s*个?(?:月|天|周|星期|年)",
         r"\bfree\b|\bno (?:extra |additional )?(?:cost|charge)\b|\bthrown in\b|\bwaive\w*"
         r"|\bcomplimentary\b|\bhalf price\b|\bon (?:the house|us)\b"
-        r"|\b(?:won't|will not|not) be (?:billed|charged)\b"
+        r"|\b(?:won't|will not|not) be (?:billed|charged)\b|\bincluded\b|\bon the invoice\b"
+        r"|\b(?:eat|absorb|cover|pick up|foot)\w*\b[^,;.]{0,20}\b(?:costs?|fees?|bill|charges?)\b"
         r"|\bcredit(?:s|ed)?\b",
     ),
     _re(
         # an amount of money: a currency, or a number of ten thousands or thousands with a
         # price word before it; a bare figure ("5k TPS", "10 万台设备") is no price
         r"[$¥€£]\s*\d|\d\s*(?:万|千)?\s*(?:元|块|美元|欧元|分钱)",
-        r"\d\s*万(?!\s*(?:[台个次条人行张核路并件笔户]|用户|设备|连接|QPS|TPS|[a-z]))",
+        r"[\d一二两三四五六七八九十百千]\s*万(?!\s*(?:[台个次条人行张核路并件笔户]|用户|设备|连接|并发"
+        r"|QPS|TPS|[a-z]))|[一二两三四五六七八九十百千]+\s*(?:块|元)",
         r"\d+(?:\.\d+)?\s*[mk]?\s*(?:dollars?|usd|rmb|eur|euros?|cents?)\b",
         r"\b(?:pric\w*|costs?|fees?|budget|quote[ds]?|pay|bill\w*|spend|charge[ds]?)\b"
         r"[^,;.]{0,20}\b\d+(?:\.\d+)?\s*[mk]\b",
         r"\bcap\w*\b[^,;.]{0,20}\bat\b",
     ),
     _re(
-        r"不涨价|不上涨|不加价|价格锁定|锁定[^，,;；。]{0,6}价|价[^，,;；。]{0,8}锁[定死住]"
+        r"不涨|不上涨|不加价|价格锁定|锁定[^，,;；。]{0,6}价|价[^，,;；。]{0,8}锁[定死住]"
         r"|价[^，,;；。]{0,12}不变"
         r"|按[^，,;；。]{0,4}(?:去年|今年|现在|目前)的?价格",
         r"\block\w*\b[^,;.]{0,20}\b(?:pric|rate)|\b(?:pric\w*|rates?)\b[^,;.]{0,20}\block"
@@ -540,27 +670,37 @@ _FIGURE = _re(
 )
 _SLA = [
     _FIGURE,
-    _re(_NUM + r"\s*(?:分钟|小时|秒|毫秒|min\w*|hours?|hrs?|seconds?|ms)"),
-    _re(r"赔|兜底|\bservice credits?\b|\bcredit(?:s|ed)?\b"),
     _re(
-        r"(?:保证|承诺|担保)[^，,;；。]{0,30}\d|不会丢|不丢|零丢失",
+        _NUM + r"\s*(?:个)?\s*(?:business |working )?(?:分钟|小时|秒|毫秒|工作日|min\w*|hours?"
+        r"|hrs?|seconds?|ms)",
+        r"\b(?:inside|within|in under|under) (?:the|an|one) (?:hour|day)\b"
+        r"|\bsame (?:business |working )?day\b",
+    ),
+    _re(r"赔|兜底|全免|免单|\bservice credits?\b|\bcredit(?:s|ed)?\b"),
+    _re(
+        r"(?:保证|承诺|担保|确保)[^，,;；。]{0,30}(?:\d|[一二两三四五六七八九十]+\s*(?:个\s*[9九]|分钟|小时"
+        r"|秒))|写进合同|写到合同|不会丢|不丢|零丢失|扛住|扛得住|顶得住|零中断|保底",
         r"\bguarantee\w*\b[^,;.]{0,40}\d|\d[^,;.]{0,40}\bguaranteed\b"
-        r"|\b(?:never|won't|will not) lose\b|\bzero (?:data )?loss\b",
+        r"|\b(?:never|won't|will not) lose\b|\bzero (?:data )?loss\b|\bwithstand\w*|\babsorb\w*"
+        r"|\bzero (?:downtime|interruption)\b|\bcontractually\b|\b(?:in|into) the (?:contract"
+        r"|order form|msa)\b",
     ),
 ]
 _SLA_CONTEXT = _re(
     r"响应|恢复|RTO|RPO|可用|停机|切换|故障|SLA|中断|延迟|时延|到场|有人接|接听"
-    r"|工程师接|必有|工单|解决|回复|答复|一定回|保证|兜底",
+    r"|工程师接|必有|工单|解决|回复|答复|一定回|保证|兜底|回拨|回电",
     r"respon|recover|\brto\b|\brpo\b|uptime|availab|downtime|failover|incident"
     r"|\bsla\b|outage|latency|restor|resol|\bp\d\d?\b|\bsev|callback|pick up"
-    r"|root cause|tickets?\b|guarantee|longer than|faster than|slower than|in under",
+    r"|root cause|tickets?\b|guarantee|longer than|faster than|slower than|in under"
+    r"|hear from|answer|get back to|queries|you have my word",
 )
 _CUSTOM_SLA = _re(
     r"(?:给|提供|签|约定)[^，,;；。]{0,8}(?:定制|单独|专属)[^，,;；。]{0,4}SLA",
     r"\b(?:offer|give|sign|provide)\b[^,;.]{0,12}\b(?:custom|dedicated|separate)\s+sla",
 )
 _ROADMAP = _re(
-    r"开发|定制|新增|实现|做一个|(?:会|一定|肯定|给你们|就|来|马上)做|做进去|做出来|加上|带上"
+    r"开发|定制|新增|实现|做一个|(?:会|一定|肯定|给你们|就|来|马上|在)做|做进去|做出来|加上|带上"
+    r"|(?:会|要|给你们)加(?!班|速|钱|价)|(?:就|都|也)?会有|就有了"
     r"|(?:会|一定|肯定|将|能)支持|(?:加入|加进|纳入|排进|排入)|版本[^，,;；。]{0,4}支持",
     r"承诺[^，,;；。]{0,4}(?:新增|支持|开发)",
     r"\b(?:will|we'll|going to|commit to)\s+(?:\w+\s+)?(?:build|add|develop|make|support"
@@ -570,25 +710,37 @@ _ROADMAP = _re(
     r"\b(?:add|support|build)\b[^,;.]{0,40}\bin the next (?:release|version)\b",
     r"\bin (?:h[12]|q[1-4])\b[^,;.]{0,20}\b(?:support|add)",
     r"\bsupport\b[^,;.]{0,40}\bin (?:h[12]|q[1-4])",
-    r"\bis coming\b|\bwill be in\b|\b(?:we're|we are) (?:building|adding|developing)\b",
+    r"\bis coming\b|\bwill be in\b|\b(?:is|are|'s) on the roadmap\b|\bin the works\b"
+    r"|\bwill handle\b"
+    r"|\b(?:we're|we are) (?:building|adding|developing)\b",
     r"\bwill (?:get|gain|have)\b[^,;.]{0,40}\bsupport\b",
     r"\bin the next (?:[\w-]+ )?(?:release|version|update)\b",
+    r"\b(?:will|'ll) (?:\w+ )?(?:include|come with)\b|\b(?:slated|planned|scheduled|earmarked)"
+    r" for\b|\bwe can build\b",
+    r"(?:帮|给)你们(?:做|开发|加)|专门(?:做|开发)|安排进|列入(?:计划|版本)",
 )
 #: a feature that exists already is switched on, not built
 _EXISTING = _re(
-    r"已经(?!排|纳入|加入|列入|放进|在路线图)|已有|现有|现成",
-    r"\balready\b(?! (?:on|in) the roadmap| planned| scheduled)|\bexisting\b",
+    r"已经(?!排|纳入|加入|列入|放进|在路线图|在做|在开发)|已有|现有|现成",
+    r"\balready\b(?! (?:on|in) the roadmap| planned| scheduled| in the works)|\bexisting\b",
 )
 #: a product whose name says "reserved" is a thing to price, not capacity set aside
 _RESERVED_PRODUCT = _re(r"预留实例", r"\breserved (?:instances?|pricing)\b")
 _RESOURCE = _re(
     _NUM + r"\s*(?:名|位|个|人|张|台)?\s*(?:工程师|专家|架构师|人|名|卡|台|位|张|GPU|节点)",
+    r"(?:安排|派|配|调|出)[^，,;；。]{0,8}(?:人|工程师|同事|专家|顾问|架构师|经理)",
+    r"\b(?:assign|put|send|loan|lend|bring|fly)\w*\b[^,;.]{0,30}\b(?:engineers?|architects?"
+    r"|people|folks|experts?|consultants?|analysts?|sres?|specialists?)\b",
     r"专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
-    r"|独占|独享|指定",
+    r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩)到\s*\d|要多少[^，,;；。]{0,8}给多少",
     r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
-    r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?)\b",
+    r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?|analysts?|folks)\b",
     r"\b(?:dedicated|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
-    r"|at least \d+|just for (?:them|you)|around the clock|embedded|hold|lock\w*"
+    r"|at least \d+|just for (?:them|you|your)|around the clock|embedded|hold|lock\w*"
+    r"|carve\w* out|nobody else|no one else|your own|not shared|headroom|provision\w*"
+    r"|however many|as many as you|on (?:the )?pager"
+    r"|on standby|pick up|someone (?:from|on) our|babysit\w*|(?:is|are|be) (?:\w+ )?yours"
+    r"|(?:lift|raise|bump|increase)\w*\b[^,;.]{0,30}\bto \d[\d.,]*(?: million| thousand|k|m)?"
     r"|spare|named|designated|assign\w*|exclusive\w*|racked|point of contact"
     r"|only (?:handle|serve|work on|support)s?)\b|\bguarantee\w*\b[^,;.]{0,20}\bcapacity\b",
     rf"\b{_NUM} of (?:our|my|the|their|your) (?:[a-z-]+ )?(?:engineers?|experts?|architects?"
@@ -607,9 +759,10 @@ _PROMISES = {
 _REFUSAL = _re(
     r"不|没|无法|无权|别|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
     r"|确认|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
-    r"|走审批|待审批|审批后|评审|申请|回去|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
+    r"|走审批|待审批|审批后|等[^，,;；。]{0,8}来|评审|申请|回去|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
-    r"|\bwithout\b|\bunable\b|\bcheck\b|\bask\b|\bexplore|\blook into\b|\bevaluat|\bassess"
+    r"|\bwithout\b|\bunable\b|\b(?:published|public) (?:sla|terms|price|pricing|rates?)\b"
+    r"|\bstandard (?:sla|terms)\b|\bcheck\b|\bask\b|\bexplore|\blook into\b|\bevaluat|\bassess"
     r"|\bfind out\b|\bget back\b|\bwhether\b|\bsee if\b|\bto be decided\b|\btbd\b"
     r"|\bdepends?\b|\bonce\b|\bonly after\b|\bsubject to\b|\bneeds? [^,;.]{0,20}approval"
     r"|\bpending approval|\bafter approval|\bneeds? (?:an? )?(?:approval"
@@ -617,13 +770,15 @@ _REFUSAL = _re(
     r"|\b(?:to|will|'ll|we|i|must|should|can|under|pending|for) review\b"
     r"|\breview (?:it|this|that|internally|the request|with)\b"
     r"|\blet you know\b|\btake [^,;.]{0,30}\bback\b"
-    r"|\bgo(?:es)? through\b[^,;.]{0,20}\b(?:desk|approval|legal|procurement|finance)\b",
+    r"|\bgo(?:es)? through\b[^,;.]{0,20}\b(?:desk|approval|legal|procurement|finance|review)\b",
 )
 #: phrases that promise through a negation word: taken out before a refusal is looked for
 _NEGATED_PROMISE = _re(
-    r"不晚于|不迟于|不超过|不高于|不低于|不少于|不涨价|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
+    r"不晚于|不迟于|不超过|不高于|不低于|不少于|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
     r"|未满足|达不到|不达标|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢",
     r"\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
+    r"|\bnever more than\b"
+    r"|\b(?:won't|will not|never|not) (?:see|have|get|take|last|be down)\w* (?:more|longer) than\b"
     r"|\bno (?:extra |additional )?(?:cost|charge)\b|\bno price increase\b|\bat no\b"
     r"|\b(?:never|won't|will not) lose\b"
     r"|\b(?:won't|will not|not|never) (?:go up|change|rise|increase|exceed|be billed"
@@ -632,10 +787,14 @@ _NEGATED_PROMISE = _re(
 #: a commitment that calls itself a goal, best effort or no part of the contract promises
 #: nothing, whatever its clauses say
 _HEDGE = _re(
-    r"目标|尽力而为|尽量|不写进合同|不作为合同|不作为承诺|不是承诺|不算承诺|仅供参考",
+    r"目标|尽力而为|尽量|不写进合同|不作为合同|不作为承诺|不是承诺|不算承诺|仅供参考"
+    r"|(?:不能|没法|无法|不便|不方便|不好)(?:给你们)?(?:承诺|保证|答复|透露|说|讲)"
+    r"|不(?:做|作)(?:任何|额外|更高)?的?(?:承诺|保证)|不额外承诺|今天不(?:谈|聊|承诺|讲)",
     r"\bbest[- ]effort\b|\bnot a guarantee\b|\bnot guaranteed\b|\bgoal\b|\btarget\w*"
     r"|\bnot (?:a )?(?:commitment|promise|committed)\b|\bno (?:commitment|promise)\b"
-    r"|\baim\w*\b",
+    r"|\baim\w*\b|\bno promises\b|\bnothing extra\b"
+    r"|\b(?:can't|cannot|can not|won't|will not) (?:promise|commit|guarantee|say|discuss|talk"
+    r"|go beyond|give you|offer|share)\b",
 )
 #: a clause about material (a document, a demo, a list) hands over information, not a promise
 _HAND_OVER = _re(
@@ -690,6 +849,11 @@ def _promise(
     if kind == RESOURCE:
         if _PRICE[2].search(clause) or _PRICE_WORD.search(clause):
             return []  # the price of people or capacity, not people or capacity promised
+        people, capacity = bool(_PEOPLE.search(clause)), bool(_CAPACITY.search(clause))
+        if (people and not capacity and not read.people) or (
+            capacity and not people and not read.capacity
+        ):
+            return []  # people promised for a limit on capacity, or the other way round
         clause = _RESERVED_PRODUCT.sub(" ", clause)
     found = [m.group().strip() for pattern in _PROMISES[kind] for m in pattern.finditer(clause)]
     if kind == ROADMAP and not found and _WHEN.search(clause) and _LAUNCH.search(clause):
@@ -698,10 +862,16 @@ def _promise(
         return []
     if kind == DATE:
         gives = _GIVE_DATE.search(clause)
-        if not gives and not (read.subject and named) and not _LAUNCH.search(clause):
+        if (
+            not gives
+            and not (read.subject and named and not read.implied)
+            and not _LAUNCH.search(clause)
+        ):
             return []  # a date for something else (a document, a meeting)
         if not gives and _INFORMATION.search(clause):
             return []
+        if all(_SLA[1].search(w) for w in found) and _SLA_CONTEXT.search(clause):
+            return []  # "停机时间控制在两小时以内": how long something lasts, not when
         found += [m.group() for m in _LAUNCH.finditer(clause)]
     elif kind == SLA:
         figures = [w for w in found if _SLA[1].fullmatch(w)]
@@ -713,8 +883,12 @@ def _promise(
                 return []  # within what the limit allows
     elif kind == ROADMAP and _EXISTING.search(clause):
         return []
-    if kind != DATE and _INFORMATION.search(clause) and kind not in (PRICE, SLA):
-        return []
+    if (
+        kind not in (DATE, PRICE, SLA)
+        and _INFORMATION.search(clause)
+        and not (kind == ROADMAP and _makes_documents(read))
+    ):
+        return []  # information handed over, unless the limit is on making such things
     if kind in (PRICE, SLA) and _INFORMATION.search(clause) and not re.search(r"\d", clause):
         return []
     if kind != DATE and _HAND_OVER.search(clause) and _DOCUMENT.search(clause):
@@ -733,14 +907,23 @@ def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
     if not read.subject:
         return [], True
     theirs = _named(text)
-    if read.named - theirs and theirs - read.named:
-        return None  # one of the limit's products or places is not named, another one is
     named = _named_subject(read, text)
+    if read.kinds == (RESOURCE,) and not read.capacity:
+        return (named, True) if named else ([], False)  # people, whatever they work on
+    if read.named - theirs and theirs - read.named and not (named and _said(read, text)):
+        return None  # one of the limit's products or places is not named, another one is
     if named is not None:
         return named, True
     if theirs - read.named:
-        return None
+        return None  # about another product or place
     return sorted(read.loose & _loose(text)), False
+
+
+def _said(read: Meaning, text: str) -> bool:
+    """Whether the subject is named outright by a name that is not a product or a place
+    ("Enterprise" of ``the Enterprise licence``): what else the commitment names is then
+    part of it ("Enterprise will get SSO"); "流量" in "对象存储外网流量" is no such name."""
+    return _named_subject(read, _PLACE.sub(" ", _products(text)[1])) is not None
 
 
 def _named_subject(read: Meaning, text: str) -> list[str] | None:
@@ -814,8 +997,13 @@ def _terms(limit: str) -> set[str]:
 
 
 def limits(must_not_promise: str) -> list[str]:
-    """The separate items written in a visit plan."""
-    return [part.strip() for part in _SPLIT.split(must_not_promise) if part.strip()]
+    """The separate items written in a visit plan (what is in brackets stays with its item:
+    ``转码功能（AV1、HDR 等）`` is one)."""
+    whole = _BRACKETS.sub(lambda m: _SPLIT.sub(" ", m.group()), must_not_promise)
+    return [part.strip() for part in _SPLIT.split(whole) if part.strip()]
+
+
+_BRACKETS = re.compile(r"[(（][^()（）\n]*[)）]")
 
 
 def _flat(text: str) -> str:
@@ -865,7 +1053,7 @@ def _touch(text: str, rest: str, limit: str) -> list[str]:
     for clause in _clauses(rest):
         for kind in read.kinds:
             promised = _promise(read, kind, clause, named, text)
-            if promised and (named or _loose(text) - _loose(" ".join(promised))):
+            if promised and (named or _loose(text) - _loose(" ".join(_short(promised)))):
                 # read as about the subject only when it is about something ("免费" is not)
                 return [*promised, *(w for w in subject if w not in " ".join(promised))]
         if whole in clause and not _refuses(clause) and not _INFORMATION.search(clause):
@@ -938,3 +1126,13 @@ def override_authority(store: Store, commitment_id: int, reason: str, today: dat
         if commitment.within_authority:
             raise UserError(t("error.not_flagged", id=commitment_id))
         return store.save(apply_override(commitment, reason, today))
+
+
+def _makes_documents(read: Meaning) -> bool:
+    """Whether a limit's subject is a kind of document (``custom reports``, ``定制报表``)."""
+    return any(_DOCUMENT.search(form) for forms in read.subject for form in forms)
+
+
+def _short(words: list[str]) -> list[str]:
+    """The promise's own words, not a long stretch that carries what it is about."""
+    return [word for word in words if len(word) <= 8]
