@@ -738,6 +738,7 @@ def test_every_question_and_follow_up_asks_one_thing(bank: Bank) -> None:
 #: we cannot name ("several banks already …", 同业里已经有几家 …)
 _STALE_OR_UNSOURCED = re.compile(
     r"\b(?:in the|this|last|next) (?:spring|summer|autumn|fall|winter)\b|上半年|下半年|春季|秋季"
+    r"|\bthis quarter\b|本季度|这个季度"
     r"|\bin your console\b|\bour sales (?:team|colleagues?|rep\w*) (?:heard|told|learned|say)"
     r"|控制台里?(?:能)?看到|从控制台|控制台数据|销售同事"
     r"|同业里?(?:已经)?有(?:几|好几|不少|很多)家|(?:几|好几|不少|很多)家同业"
@@ -750,6 +751,7 @@ _STALE_OR_UNSOURCED = re.compile(
 def test_the_stale_or_unsourced_check_catches_the_common_forms() -> None:
     bad = [
         "Our fleet service reached general availability in the spring.",
+        "Our cross-region replication added a failover runbook this quarter.",
         "上半年贵司平台团队的时间，大概有多大比例花在救火上？",
         "销售同事了解到，你们国内业务的云资源是集团采购的。",
         "控制台里能看到你们放在我们这里的是 <在我们这里的产品>。",
