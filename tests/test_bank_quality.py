@@ -25,7 +25,10 @@ names a season that goes stale, a source that sounds like watching the customer 
 probes how a tender is evaluated or a single source argued, asks which data crosses the border,
 asks a share of sales, or presumes a pending licence or 版号 is granted; nothing presumes what
 kind of organisation the customer is (a superior unit, a 等保 level, a public-sector bidder); and
-every placeholder a question or follow-up names is introduced by its research line.
+every placeholder a question or follow-up names is introduced by its research line. No research
+line quotes what the customer's colleagues said or complained about; a failure our own records
+put on us is owned before the question; a question that leaves room for "none" is not followed
+by a follow-up that takes the "yes" for granted.
 """
 
 from __future__ import annotations
@@ -735,6 +738,7 @@ def test_every_question_and_follow_up_asks_one_thing(bank: Bank) -> None:
 #: we cannot name ("several banks already …", 同业里已经有几家 …)
 _STALE_OR_UNSOURCED = re.compile(
     r"\b(?:in the|this|last|next) (?:spring|summer|autumn|fall|winter)\b|上半年|下半年|春季|秋季"
+    r"|\bthis quarter\b|本季度|这个季度"
     r"|\bin your console\b|\bour sales (?:team|colleagues?|rep\w*) (?:heard|told|learned|say)"
     r"|控制台里?(?:能)?看到|从控制台|控制台数据|销售同事"
     r"|同业里?(?:已经)?有(?:几|好几|不少|很多)家|(?:几|好几|不少|很多)家同业"
@@ -747,6 +751,7 @@ _STALE_OR_UNSOURCED = re.compile(
 def test_the_stale_or_unsourced_check_catches_the_common_forms() -> None:
     bad = [
         "Our fleet service reached general availability in the spring.",
+        "Our cross-region replication added a failover runbook this quarter.",
         "上半年贵司平台团队的时间，大概有多大比例花在救火上？",
         "销售同事了解到，你们国内业务的云资源是集团采购的。",
         "控制台里能看到你们放在我们这里的是 <在我们这里的产品>。",
@@ -985,3 +990,168 @@ def test_every_placeholder_asked_is_introduced_by_the_research(bank: Bank) -> No
         for name in unintroduced_placeholders(q.research, [q.text, *q.follow_ups])
     ]
     assert missing == []
+
+
+#: what the customer's own colleagues said or complained about, quoted in a research line: the
+#: research is said aloud, and "your tech colleagues told us procurement was weeks late" said to
+#: the buyer embarrasses the buyer and the colleague; the fact goes unsaid, or as our own plan
+_COLLEAGUES_QUOTED = re.compile(
+    r"同事(?:提过|说过|提到|反映|抱怨|吐槽)"
+    r"|\bcolleagues? (?:told|said|mentioned|complained|raised)\b|\bcomplain(?:ed|s)?\b",
+    re.IGNORECASE,
+)
+
+
+def test_the_colleague_quote_check_catches_the_common_forms() -> None:
+    bad = [
+        "你们技术同事提过，<扩容审批月份> 那次扩容的审批比资源需求晚了 <审批晚了几周> 周。",
+        "你们 IT 同事提过，<工厂> 的边缘服务器到货比计划晚了 <到货晚了几周> 周。",
+        "Your engineering colleagues told us the last purchase order took <weeks> weeks.",
+        "Your developers complained on <forum> that approvals are slow.",
+    ]
+    assert [text for text in bad if not _COLLEAGUES_QUOTED.search(text)] == []
+    fine = [
+        "我们在看怎么让扩容采购走得更快，比如框架协议或者提前预留资源。",
+        "我们的同事 <参与交流的同事> 参与过你们专属云方案的交流（<专属云交流时间>）。",
+        "我们的 FinOps 同事听了您在 <成本分摊分享论坛> 上关于云成本分摊的分享。",
+        "Our records show your last capacity order with us took <weeks to sign> weeks.",
+    ]
+    assert [text for text in fine if _COLLEAGUES_QUOTED.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_research_line_quotes_the_customers_colleagues(bank: Bank) -> None:
+    quoted = [(q.id, q.research) for q in bank.questions if _COLLEAGUES_QUOTED.search(q.research)]
+    assert quoted == []
+
+
+#: a failure our own records put on us (our incident or root-cause report, capacity that ran
+#: out, a queue or an outage on our side): the question opens by owning it, or the research line
+#: (said first) already does; where our postmortem does not say it was ours, the research line
+#: says so in a placeholder or the wording stays neutral, and this pattern does not match
+_OUR_FAILURE = re.compile(
+    r"\bon our (?:side|platform)\b|\bour (?:published )?(?:incident|root-cause) (?:report|list)\b"
+    r"|\bran out\b|\bwe were slow\b"
+    r"|根因在我们|问题在我们|在我们这边排了|我们 <[^>]+> 的故障|库存告急|达到了上限",
+    re.IGNORECASE,
+)
+_OWNED = re.compile(r"\bsorry\b|\bapologi[sz]e|\bon us\b|抱歉|对不起|添了?麻烦")
+
+
+def unowned_failure(research: str, text: str) -> bool:
+    """The research records a failure on our side and neither it nor the question owns it."""
+    return bool(_OUR_FAILURE.search(research)) and not (
+        _OWNED.search(text) or _OWNED.search(research)
+    )
+
+
+def test_the_ownership_check_catches_the_common_forms() -> None:
+    bad = [
+        (
+            "<大促卡顿日期> 下单页卡顿了 <大促卡顿分钟数> 分钟，根因在我们的 <卡顿根因>。",
+            "<大促卡顿日期> 下单页卡顿，它对当天的大促影响最大的是哪一块？",
+        ),
+        (
+            "我们的记录显示，你们 <扩容申请月份> 的扩容申请在我们这边排了 <排队天数> 天。",
+            "那次排了 <排队天数> 天，对你们哪个项目影响最大？",
+        ),
+        (
+            "Our incident report shows your services in <region> were degraded by <root cause>.",
+            "What did that outage on our platform hold up on your side?",
+        ),
+        (
+            "Your posts mentioned login queues; our capacity in <region> ran out at <time>.",
+            "What did the login queues at the <title> launch hold up?",
+        ),
+    ]
+    assert [pair for pair in bad if not unowned_failure(*pair)] == []
+    fine = [
+        (
+            "<大促卡顿日期> 下单页卡顿了 <大促卡顿分钟数> 分钟；我们的复盘认定问题在我们这边。",
+            "<大促卡顿日期> 下单页卡了，问题出在我们这边，先跟您说声抱歉。影响最大的是哪块？",
+        ),
+        (
+            "<不兼容变更月份> 我们的 API 有不兼容变更，给你们添了麻烦。",
+            "那次 API 改版以后，你们的自动化脚本改了多少处？",
+        ),
+        (
+            "Our incident report shows your services in <region> were degraded.",
+            "I am sorry for the outage in <region> on our platform. What did it hold up?",
+        ),
+        (
+            "<MES 停机日期> 那次停机的原因是 <MES 停机原因>，我们这一侧的复盘报告我带来了。",
+            "<MES 停机日期> 那次 MES 停机，产线当时最卡的是哪一步？",
+        ),
+    ]
+    assert [pair for pair in fine if unowned_failure(*pair)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_a_failure_our_records_put_on_us_is_owned_first(bank: Bank) -> None:
+    unowned = [q.id for q in bank.questions if unowned_failure(q.research, q.text)]
+    assert unowned == []
+
+
+#: a question that leaves room for "none" (… if any, 有没有 …, a yes / no question) is followed by
+#: a follow-up that does not presume the "yes": the first follow-up asks again whether, or says
+#: "if so" (如果 …, … 的话); "How far has it got?" after "which workload, if any, …" presumes one
+_ALLOWS_NONE = re.compile(
+    r"\bif any\b|\bif anything\b|有没有|是否"
+    r"|^(?:have|has|did|do|does|is|are|was|were)\b",
+    re.IGNORECASE,
+)
+_ASKS_WHETHER = re.compile(
+    r"\bif\b|\bwhether\b|\bany\b|有没有|如果|的话|要是|是否|吗[？?]$"
+    r"|^(?:have|has|did|do|does|is|are|was|were|can|could|would)\b",
+    re.IGNORECASE,
+)
+
+
+def presumes_the_yes(text: str, follow_ups: list[str]) -> bool:
+    """``text`` allows "none" and its first follow-up takes the "yes" for granted."""
+    return (
+        bool(_ALLOWS_NONE.search(text))
+        and bool(follow_ups)
+        and not (_ASKS_WHETHER.search(follow_ups[0]))
+    )
+
+
+def test_the_presumed_yes_check_catches_the_common_forms() -> None:
+    bad = [
+        (
+            "Which workload, if any, has your bank put forward for public cloud?",
+            ["How far has it got?"],
+        ),
+        (
+            "Which mainframe batch job, if any, has your team tried moving?",
+            ["What did the trial show?"],
+        ),
+        ("过去一年，有没有业务在不同云之间搬过家？", ["是哪个团队发起的？"]),
+        ("冷链温控这块，你们有没有评估过物联网方案？", ["评估时最难的是哪一块？"]),
+        ("Have you streamed any of your titles to players?", ["What did the trial show?"]),
+    ]
+    assert [pair for pair in bad if not presumes_the_yes(pair[0], pair[1])] == []
+    fine = [
+        ("Which workload, if any, has your bank put forward?", ["If one has, how far has it got?"]),
+        ("过去一年，有没有业务搬过家？", ["如果有，是哪个团队发起的？"]),
+        ("冷链温控这块，你们有没有评估过物联网方案？", ["评估过的话，最难的是哪一块？"]),
+        (
+            "Was there a question from the audience that stayed with you?",
+            ["Has anyone taken it up?"],
+        ),
+        (
+            "Which controls did your last audit ask your provider to evidence?",
+            ["Which took longest?"],
+        ),
+    ]
+    assert [pair for pair in fine if presumes_the_yes(pair[0], pair[1])] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_a_follow_up_does_not_presume_what_the_question_left_open(bank: Bank) -> None:
+    presumed = [
+        (q.id, q.follow_ups[0])
+        for q in bank.questions
+        if presumes_the_yes(q.text, list(q.follow_ups))
+    ]
+    assert presumed == []
