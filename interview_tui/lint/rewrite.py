@@ -734,6 +734,16 @@ def _en_price_thing(subject: str) -> str | None:
     return None
 
 
+#: the question says they chose, use, pay for or renew the rival: an evaluation to recall
+_EN_CHOSE = re.compile(
+    r"(?i)\b(?:cho(?:se|ose|osing)|picked|pick|went\s+with|go(?:ing)?\s+with|selected|"
+    r"select|switch\w*|renew\w*|moved?\s+to|migrat\w+\s+to|paying|pay|use[sd]?|using|"
+    r"signed|stay\w*\s+with|still\s+on)\b"
+)
+#: the same in Chinese (选了, 在用, 续, 换成…)
+_ZH_CHOSE = re.compile(r"选|用(?:了|的|他们|它)|在用|换成|换到|迁到|迁去|签了|续|付钱|花钱")
+
+
 def _english(code: str, text: str) -> str | None:
     plain = text.lower().replace("\u2019", "'")
     if code != "competitor-confront" and _en_off_topic(text, _english_subject_of(code, text)):
@@ -796,6 +806,8 @@ def _english(code: str, text: str) -> str | None:
             # "put your DNS on Cloudflare": they chose it for that area, which stays named
             said = re.sub(r"(?i)^(?:the|their)\s+", "", area.group(1))
             return f"When your team chose {rival.group()} for {said}, which criteria weighed most?"
+        if not _EN_CHOSE.search(text):
+            return None  # "what does AWS give you", "are you aware…": no evaluation to recall
         named = _en_well_formed(english_subject(text))
         if named and not _EN_PEOPLE_HEAD.search(named) and not _EN_EVENT.search(named):
             kind = _en_acronym_singular(_bare(named))
@@ -1304,14 +1316,11 @@ def _chinese(code: str, text: str) -> str | None:
         ):
             return None  # a system or its data moved: "上次评估 ERP 供应商" asks another thing
         if rival_name and kind:
-            chose = re.search(r"选|用(?:了|的|他们|它)|在用|换成|换到|迁到|迁去|签了|续", text)
-            return _zh_spaced(
-                "当初选{r}做{k}时，你们最看重哪几点？"
-                if chose
-                else "上次对比{r}和其他{k}供应商时，你们最看重哪几点？",
-                {"r": rival_name, "k": kind},
-                text,
-            )
+            if not _ZH_CHOSE.search(text):
+                return None  # no comparison they made is named: none to recall
+            return _zh_spaced("当初选{r}做{k}时，你们最看重哪几点？", {"r": rival_name, "k": kind}, text)
+        if not _ZH_CHOSE.search(text):
+            return None  # "腾讯云那边到底有什么是我们给不了的": no evaluation to recall
         if kind:
             return _zh_spaced("上次评估{k}供应商时，你们最看重哪几点？", {"k": kind}, text)
         if rival_name:
@@ -1767,9 +1776,13 @@ def _zh_substance(half: str, scene: str) -> str | None:
 _EN_WISH = re.compile(
     r"(?i)\b(?:need|needs)\s+to\b|\bshould\b|\bplan(?:ning)?\s+to\b|\bgoing\s+to\b|"
     r"\bbudget\s+for\s+(?:an?|new|the\s+new|buying)\b|\bwould\s+you\b|\bwhat\s+if\b|\bif\s+we\b|"
-    r"\bwant\s+to\b|\bexpect\b"
+    r"\bwant\s+to\b|\bexpect\b|\bneeds?\b|\bconsider\b|\bbudget\w*\b|\bnext\s+(?:year|quarter)\b|"
+    r"\bapprov\w*|\bsign(?:s|ed)?\s+off\b"
 )
-_ZH_WISH = re.compile(r"要多快|需要多快|得多快|打算|计划|准备|希望|想要|如果|要是|会不会|会考虑")
+# a wish, a plan, an estimate of a need, a budget or its approval: no past fact
+_ZH_WISH = re.compile(
+    r"要多快|需要多快|得多快|打算|计划|准备|希望|想要|如果|要是|会不会|会考虑|预算|审批|批下来|签字|明年"
+)
 #: a Chinese half that points at what the other half named ("这块预算": which part?)
 _ZH_DANGLING = re.compile(r"这块|这部分|这方面|这一块|这些|那些|它们?")
 
@@ -1792,7 +1805,79 @@ def _has_body(half: str, language: str) -> bool:
     return len(re.findall(r"[A-Za-z0-9]+", half)) >= 3
 
 
+_EN_PER = {
+    "monthly": "a month",
+    "weekly": "a week",
+    "daily": "a day",
+    "yearly": "a year",
+    "annual": "a year",
+}
+
+
+def _en_share(first: str, second: str) -> str | None:
+    """"How many invoices a month, and how many of them are keyed in by hand?" asks the share:
+    "How many invoices a month are still keyed in by hand?"; "" when the share can't be said
+    (the second half points into the first), ``None`` when it asks no share."""
+    share = re.match(
+        r"(?i)(?:and\s+)?how\s+many\s+of\s+(?:them|those|these)\s+(are|were|get|go|is)\s+"
+        r"([^?]+)\?$",
+        second.strip(),
+    )
+    if not share:
+        return None
+    noun = re.search(
+        r"(?i)\b(?:how\s+many|(?:volume|number|count)\s+of)\s+((?:[a-z][\w-]*\s+){0,2}?"
+        r"[a-z][\w-]*s)\b",
+        first,
+    )
+    if not noun or re.search(r"(?i)\b(?:do|does|you|your)$", noun.group(1)):
+        return ""
+    per = re.search(
+        r"(?i)\b(a|per|each|every)\s+(day|week|month|year)\b|\b(monthly|weekly|daily|yearly|annual)\b",
+        first,
+    )
+    when = ""
+    if per:
+        when = " " + (
+            _EN_PER[per.group(3).lower()] if per.group(3) else f"{per.group(1)} {per.group(2)}"
+        )
+    verb = share.group(1).lower()
+    verb = "are" if verb in ("is", "are") else verb
+    return f"How many {noun.group(1)}{when} {verb} {share.group(2)}?"
+
+
+def _zh_share(first: str, second: str) -> str | None:
+    """"每个月理赔单量大概多少，其中人工审核的占多少": "每个月的理赔单里，人工审核的占多少？"."""
+    share = re.match(r"其中\s*(.{1,12}?的?)\s*(?:占|有)多少(?:比例)?？$", second.strip())
+    if not share:
+        return None
+    whole = re.sub(r"(?:现在|目前)?(?:大概|大约|一共)?(?:有)?多少.*$", "", first.strip())
+    whole = re.sub(r"量$", "", whole.strip())
+    whole = re.sub(r"^(每(?:个月|天|周|年)|一个月|一天)(?!的)", r"\1的", whole)
+    if len(re.findall(r"[\u4e00-\u9fffA-Za-z]", whole)) < 3 or _ZH_DANGLING.search(whole):
+        return ""
+    part = share.group(1)
+    part = part if part.endswith("的") else part + "的"
+    return f"{whole}里，{part}占多少？"
+
+
+#: a half that only asks for more of the other ("能展开讲讲吗", "could you elaborate")
+_MORE = re.compile(
+    r"(?i)展开|详细(?:讲|说|聊)|多讲讲|多说说|细说|\belaborate\b|\bmore\s+detail|\btell\s+(?:me|us)\s+more\b|"
+    r"\bexpand\s+on\b"
+)
+#: a half asking why they chose: it confronts the choice whatever it is cut from
+_WHY = re.compile(r"(?i)^(?:为什么|为啥|怎么会|why\b)")
+
+
 def first_question(text: str, language: str) -> str | None:
+    kept = _first_question(text, language)
+    if kept and _WHY.search(kept.strip()):
+        return None  # "为什么短信通道选了那家代理商": still a why-question about their choice
+    return kept
+
+
+def _first_question(text: str, language: str) -> str | None:
     """The half of a double question that carries its intent (the cost, the why, the
     criteria, a count over time), as one question that names its subject; the first half
     unless the second says more and can be made to stand on its own; ``None`` when it can't
@@ -1810,7 +1895,13 @@ def first_question(text: str, language: str) -> str | None:
         or any(re.search(r"(?<!什么)(?:的?时候|之后|以后)？$", half) for half in halves)
     ):
         return None  # "上次审计的时候，…哪些…": a time clause and one question, not two
+    if len(halves) == 2 and _MORE.search(halves[1]):
+        return None  # "…是什么样的，能展开讲讲吗": one request for an overview, still vague
     wish = _ZH_WISH if language == "zh-CN" else _EN_WISH
+    if len(halves) == 2:
+        share = (_zh_share if language == "zh-CN" else _en_share)(halves[0], halves[1])
+        if share is not None:
+            return share or None  # "how many of them": the share of the first half's count
 
     def unusable(half: str) -> bool:
         return bool(wish.search(half) or (language == "zh-CN" and _ZH_DANGLING.search(half)))
