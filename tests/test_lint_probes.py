@@ -162,7 +162,7 @@ FLAGGED = [
     "你们在意对象存储的可靠性吗？",
     "您觉得我们的工单系统怎么样？",
     "为什么当时选了阿里云而不是我们？",
-    "友商的 GPU 方案凭什么比我们的更有吸引力？",
+    "你们为什么选了友商的 GPU 方案？",
     "我们比 Akamai 便宜，为什么 CDN 还是用他们的？",
 ]
 
@@ -278,10 +278,9 @@ def test_a_double_question_keeps_a_half_that_names_what_it_asks_about(text: str,
 
 def test_a_chinese_vendor_choice_names_the_vendor_without_calling_a_name_a_kind() -> None:
     """ "Datadog 供应商", "报价供应商": a name is no product kind, a price is no product."""
-    assert (
-        lint_text("IBM 在大型机托管上比我们强在哪？").rewrite
-        == "上次评估 IBM 的方案时，你们最看重哪几点？"
-    )
+    # round 7: no evaluation to recall when the question names no choice of the rival
+    assert lint_text("IBM 在大型机托管上比我们强在哪？").rewrite == ""
+    assert "IBM" in lint_text("你们为什么选了 IBM 做大型机托管？").rewrite  # a choice named
     assert (
         lint_text("你们为什么选了 Datadog 而不是我们的监控？").rewrite
         == "当初选 Datadog 做监控时，你们最看重哪几点？"
@@ -331,7 +330,7 @@ ANCHORED = [  # a kept half carries the other half's subject with its time ancho
     ("上次故障停了多久，造成了多少收入损失？", "上次故障造成了多少收入损失？"),
     ("上次迁移规模有多大，花了多少钱？", "上次迁移花了多少钱？"),
     ("一次发布要多久，多久会失败一次？", "发布多久会失败一次？"),
-    ("你们用的是什么 GPU，一年的预算大概多少？", "你们的 GPU 一年的预算大概多少？"),
+    ("你们用的是什么 GPU，一年的预算大概多少？", "你们用的是什么 GPU？"),
     ("So who runs the Kafka clusters and how big are they?", "Who runs the Kafka clusters?"),
     (
         "If our GPU instances were twice as fast, would you move your training jobs to us?",
@@ -366,8 +365,8 @@ def test_no_stock_frame_presumes_a_trade_off_or_a_choice() -> None:
         "要是我们给三年承诺折扣，你们会签吗？",
     ):
         assert lint_text(text).rewrite == "", text  # a trade-off they never raised
-    rewrite = lint_text("AWS 的 GPU 实例到底哪里比我们强？").rewrite
-    assert "当初选" not in rewrite and "AWS" in rewrite and "GPU 实例" in rewrite, rewrite
+    # round 7: "上次对比 AWS…" presumes a comparison the question never named
+    assert lint_text("AWS 的 GPU 实例到底哪里比我们强？").rewrite == ""
     assert "当初选" in lint_text("我们比 Akamai 便宜，为什么 CDN 还是用他们的？").rewrite
     assert "GB" not in lint_text("你们现在那家CDN每GB收多少钱？").rewrite
 

@@ -163,6 +163,9 @@ def lint_text(
     else:
         code, words = model.explain(text)
         findings = (_text_finding(code, text, lang, ui, _span_of(words, text), accepted, words),)
+    if findings and findings[0].code == "double-barreled" and not findings[0].rewritten:
+        # two questions with no half to keep: another code's rewrite would keep one half only
+        return LintResult(text=text, language=lang, findings=findings)
     better = next((f.suggestion for f in findings if f.makes_shallow and f.rewritten), "")
     return LintResult(text=text, language=lang, findings=findings, rewrite=better)
 

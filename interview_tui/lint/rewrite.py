@@ -303,6 +303,13 @@ _EN_PARTICIPLE = frozenset(
         "advanced",
         "old",
         "speed",
+        "nightly",
+        "daily",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "yearly",
+        "early",
     }
 )
 
@@ -734,6 +741,16 @@ def _en_price_thing(subject: str) -> str | None:
     return None
 
 
+#: the question says they chose, use, pay for or renew the rival: an evaluation to recall
+_EN_CHOSE = re.compile(
+    r"(?i)\b(?:cho(?:se|ose|osing)|picked|pick|went\s+with|go(?:ing)?\s+with|selected|"
+    r"select|switch\w*|renew\w*|moved?\s+to|migrat\w+\s+to|paying|pay|use[sd]?|using|"
+    r"signed|stay\w*\s+with|still\s+on)\b"
+)
+#: the same in Chinese (选了, 在用, 续, 换成…)
+_ZH_CHOSE = re.compile(r"选|用(?:了|的|他们|它)|在用|换成|换到|迁到|迁去|签了|续|付钱|花钱")
+
+
 def _english(code: str, text: str) -> str | None:
     plain = text.lower().replace("\u2019", "'")
     if code != "competitor-confront" and _en_off_topic(text, _english_subject_of(code, text)):
@@ -796,6 +813,8 @@ def _english(code: str, text: str) -> str | None:
             # "put your DNS on Cloudflare": they chose it for that area, which stays named
             said = re.sub(r"(?i)^(?:the|their)\s+", "", area.group(1))
             return f"When your team chose {rival.group()} for {said}, which criteria weighed most?"
+        if not _EN_CHOSE.search(text):
+            return None  # "what does AWS give you", "are you aware…": no evaluation to recall
         named = _en_well_formed(english_subject(text))
         if named and not _EN_PEOPLE_HEAD.search(named) and not _EN_EVENT.search(named):
             kind = _en_acronym_singular(_bare(named))
@@ -857,6 +876,11 @@ def _english(code: str, text: str) -> str | None:
         r"(?i)\b(?:a|an|idea\s+of)\s+(?:[\w-]+\s+){0,2}" + re.escape(_bare(subject)), text
     ):
         return None  # "the idea of a single console": a thing they don't have, not "the console"
+    if code == "design-offload" and re.search(
+        r"(?i)\b" + re.escape(_bare(subject)) + r"(?:\s+[\w-]+)?\s+(?:for|of|on|about)\s+[\w-]",
+        text,
+    ):
+        return None  # "the alerting rules for Kafka consumer lag": "the alerting" loses what for
     if code == "design-offload" and re.search(r"(?i)\b(?:dashboards?|reports?|pages?)$", subject):
         return None  # a dashboard still to be designed has no last review nor last use
     pointed = re.search(
@@ -868,6 +892,11 @@ def _english(code: str, text: str) -> str | None:
         # an event the question itself points at ("your renewal", "the last outage"), not one
         # it imagines ("automated failover"); one still to come is asked about as it went
         # last time
+        if re.search(
+            r"(?i)\b(?:slow\w*|hold\w*\s+\w+\s+back|block\w*|hurt\w*|headache|pain|biggest|worst)\b",
+            text,
+        ):
+            return None  # "X is what's slowing your team down": a walk-through drops the blame
         if not re.search(r"(?i)\b(?:going\s+to|will|next|upcoming|coming)\b", text):
             event = pointed.group()
             return f"Walk me through {event[0].lower() + event[1:]}, step by step."
@@ -900,7 +929,7 @@ def _english(code: str, text: str) -> str | None:
     doing = re.search(
         r"(?i)\b(?!(?:being|having|doing|going|getting|making|saying|thinking|feeling|"
         r"something|nothing|anything|everything|thing|morning|evening|during|string|"
-        r"ring|king|spring|bring|using)\b)([a-z]+ing)\s+((?:your\s+|the\s+)?(?:own\s+)?)"
+        r"ring|king|spring|bring|using|guessing|assuming|betting|wondering|hoping)\b)([a-z]+ing)\s+((?:your\s+|the\s+)?(?:own\s+)?)"
         + re.escape(_bare(subject))
         + r"\b",
         text,
@@ -1009,6 +1038,15 @@ def _english(code: str, text: str) -> str | None:
             if code == "opinion-fishing":
                 return f"Walk me through the last ticket your team opened with {subject}."
             return None  # one works with a team; one does not run or use it
+        if "How many hours" in template and (
+            _EN_PEOPLE_HEAD.search(bare)
+            or re.search(
+                r"(?i)\b(?:agents|staff|nurses|clerks|operators|drivers|analysts|users|people|"
+                r"employees|technicians|developers)$",
+                bare,
+            )
+        ):
+            return None  # "hours on call-centre agents": people are not worked on
         return _fill(
             template,
             {"s": subject, "b": bare, "a": _indefinite(subject), "u": _en_acronym_singular(bare)},
@@ -1304,14 +1342,13 @@ def _chinese(code: str, text: str) -> str | None:
         ):
             return None  # a system or its data moved: "上次评估 ERP 供应商" asks another thing
         if rival_name and kind:
-            chose = re.search(r"选|用(?:了|的|他们|它)|在用|换成|换到|迁到|迁去|签了|续", text)
+            if not _ZH_CHOSE.search(text):
+                return None  # no comparison they made is named: none to recall
             return _zh_spaced(
-                "当初选{r}做{k}时，你们最看重哪几点？"
-                if chose
-                else "上次对比{r}和其他{k}供应商时，你们最看重哪几点？",
-                {"r": rival_name, "k": kind},
-                text,
+                "当初选{r}做{k}时，你们最看重哪几点？", {"r": rival_name, "k": kind}, text
             )
+        if not _ZH_CHOSE.search(text):
+            return None  # "腾讯云那边到底有什么是我们给不了的": no evaluation to recall
         if kind:
             return _zh_spaced("上次评估{k}供应商时，你们最看重哪几点？", {"k": kind}, text)
         if rival_name:
@@ -1365,6 +1402,15 @@ def _chinese(code: str, text: str) -> str | None:
         or re.fullmatch(r"预算|成本|费用|价格", subject)
     ):
         return None  # the frame asks about our product, not theirs or their budget
+    topic_clause = re.match(r"^([^，,？?]{2,16})[，,]", text)
+    if (
+        code == "design-offload"
+        and topic_clause
+        and subject not in topic_clause.group(1)
+        and not _ZH_VERBISH.search(topic_clause.group(1))
+        and not re.search(r"您|你们|我们", topic_clause.group(1))
+    ):
+        return None  # "跨境支付的状态查询，…哪些接口": "接口" alone loses what it is for
     bare = re.sub(r"^(?:托管的?|我们的?|新的?)\s*", "", subject) or subject
     if bare in _ZH_GENERIC or bare in ("业务", "公司", "团队"):
         return None  # "我们的服务": too broad to ask about one use of it
@@ -1410,6 +1456,8 @@ def _chinese(code: str, text: str) -> str | None:
             modifier = re.sub(r"\s*(?:看板|仪表盘|大盘|报表|指标)$", "", bare)
             if not modifier or modifier == bare:
                 continue
+            if _ZH_EVENT.search(modifier) or modifier.endswith("审计"):
+                return None  # "上次复盘审计时": an audit is itself the event, not a figure
             values = {"m": modifier}
         elif "出过几次故障" in template and re.search(r"故障|宕机", bare):
             return None  # an outage does not go down
@@ -1420,7 +1468,7 @@ def _chinese(code: str, text: str) -> str | None:
         elif "用{" in template and _ZH_ALWAYS_ON.search(bare) and not subject.startswith("我们"):
             return None  # "最近一次用 K8s": it always runs (ours is used, as a service)
         elif "花了多少小时" in template and (
-            _ZH_EVENT.search(bare) or re.search("故障|切换$", bare)
+            _ZH_EVENT.search(bare) or re.search("故障|切换$|(?:系统|平台|服务|集群)$", bare)
         ):
             return None  # "上周在主从切换上花了多少小时": an event is not worked on weekly
         current = r"(?:这次|本次|这一次|目前的|正在进行的)[^，,？?]{0,6}?"
@@ -1767,9 +1815,15 @@ def _zh_substance(half: str, scene: str) -> str | None:
 _EN_WISH = re.compile(
     r"(?i)\b(?:need|needs)\s+to\b|\bshould\b|\bplan(?:ning)?\s+to\b|\bgoing\s+to\b|"
     r"\bbudget\s+for\s+(?:an?|new|the\s+new|buying)\b|\bwould\s+you\b|\bwhat\s+if\b|\bif\s+we\b|"
-    r"\bwant\s+to\b|\bexpect\b"
+    r"\bwant\s+to\b|\bexpect\b|\bneeds?\b|\bconsider\b|\bbudget\w*\b|\bnext\s+(?:year|quarter)\b"
 )
-_ZH_WISH = re.compile(r"要多快|需要多快|得多快|打算|计划|准备|希望|想要|如果|要是|会不会|会考虑")
+#: a half asking who approves or whether it was approved: kept only when the other can't be
+_EN_APPROVAL = re.compile(r"(?i)\bapprov\w*|\bsign(?:s|ed)?\s+off\b")
+_ZH_APPROVAL = re.compile(r"审批|批下来|签字")
+# a wish, a plan, an estimate of a need, a budget or its approval: no past fact
+_ZH_WISH = re.compile(
+    r"要多快|需要多快|得多快|打算|计划|准备|希望|想要|如果|要是|会不会|会考虑|预算|明年"
+)
 #: a Chinese half that points at what the other half named ("这块预算": which part?)
 _ZH_DANGLING = re.compile(r"这块|这部分|这方面|这一块|这些|那些|它们?")
 
@@ -1792,7 +1846,79 @@ def _has_body(half: str, language: str) -> bool:
     return len(re.findall(r"[A-Za-z0-9]+", half)) >= 3
 
 
+_EN_PER = {
+    "monthly": "a month",
+    "weekly": "a week",
+    "daily": "a day",
+    "yearly": "a year",
+    "annual": "a year",
+}
+
+
+def _en_share(first: str, second: str) -> str | None:
+    """ "How many invoices a month, and how many of them are keyed in by hand?" asks the share:
+    "How many invoices a month are still keyed in by hand?"; "" when the share can't be said
+    (the second half points into the first), ``None`` when it asks no share."""
+    share = re.match(
+        r"(?i)(?:and\s+)?how\s+many\s+of\s+(?:them|those|these)\s+(are|were|get|go|is)\s+"
+        r"([^?]+)\?$",
+        second.strip(),
+    )
+    if not share:
+        return None
+    noun = re.search(
+        r"(?i)\b(?:how\s+many|(?:volume|number|count)\s+of)\s+((?:[a-z][\w-]*\s+){0,2}?"
+        r"[a-z][\w-]*s)\b",
+        first,
+    )
+    if not noun or re.search(r"(?i)\b(?:do|does|you|your)$", noun.group(1)):
+        return ""
+    per = re.search(
+        r"(?i)\b(a|per|each|every)\s+(day|week|month|year)\b|\b(monthly|weekly|daily|yearly|annual)\b",
+        first,
+    )
+    when = ""
+    if per:
+        when = " " + (
+            _EN_PER[per.group(3).lower()] if per.group(3) else f"{per.group(1)} {per.group(2)}"
+        )
+    verb = share.group(1).lower()
+    verb = "are" if verb in ("is", "are") else verb
+    return f"How many {noun.group(1)}{when} {verb} {share.group(2)}?"
+
+
+def _zh_share(first: str, second: str) -> str | None:
+    """ "每个月理赔单量大概多少，其中人工审核的占多少": "每个月的理赔单里，人工审核的占多少？"."""
+    share = re.match(r"其中\s*(.{1,12}?的?)\s*(?:占|有)多少(?:比例)?？$", second.strip())
+    if not share:
+        return None
+    whole = re.sub(r"(?:现在|目前)?(?:大概|大约|一共)?(?:有)?多少.*$", "", first.strip())
+    whole = re.sub(r"量$", "", whole.strip())
+    whole = re.sub(r"^(每(?:个月|天|周|年)|一个月|一天)(?!的)", r"\1的", whole)
+    if len(re.findall(r"[\u4e00-\u9fffA-Za-z]", whole)) < 3 or _ZH_DANGLING.search(whole):
+        return ""
+    part = share.group(1)
+    part = part if part.endswith("的") else part + "的"
+    return f"{whole}里，{part}占多少？"
+
+
+#: a half that only asks for more of the other ("能展开讲讲吗", "could you elaborate")
+_MORE = re.compile(
+    r"(?i)展开|详细(?:讲|说|聊)|多讲讲|多说说|细说|\belaborate\b|\bmore\s+detail|\btell\s+(?:me|us)\s+more\b|"
+    r"\bexpand\s+on\b"
+)
+#: a half asking why they chose: it confronts the choice whatever it is cut from
+_WHY = re.compile(r"(?i)^(?:为什么|为啥|怎么会|why\b)")
+
+
 def first_question(text: str, language: str) -> str | None:
+    kept = _first_question(text, language)
+    if kept and _WHY.search(kept.strip()):
+        return None  # "为什么短信通道选了那家代理商": still a why-question about their choice
+    return kept
+
+
+def _first_question(text: str, language: str) -> str | None:
     """The half of a double question that carries its intent (the cost, the why, the
     criteria, a count over time), as one question that names its subject; the first half
     unless the second says more and can be made to stand on its own; ``None`` when it can't
@@ -1810,7 +1936,13 @@ def first_question(text: str, language: str) -> str | None:
         or any(re.search(r"(?<!什么)(?:的?时候|之后|以后)？$", half) for half in halves)
     ):
         return None  # "上次审计的时候，…哪些…": a time clause and one question, not two
+    if len(halves) == 2 and _MORE.search(halves[1]):
+        return None  # "…是什么样的，能展开讲讲吗": one request for an overview, still vague
     wish = _ZH_WISH if language == "zh-CN" else _EN_WISH
+    if len(halves) == 2:
+        share = (_zh_share if language == "zh-CN" else _en_share)(halves[0], halves[1])
+        if share is not None:
+            return share or None  # "how many of them": the share of the first half's count
 
     def unusable(half: str) -> bool:
         return bool(wish.search(half) or (language == "zh-CN" and _ZH_DANGLING.search(half)))
@@ -1823,6 +1955,12 @@ def first_question(text: str, language: str) -> str | None:
             return None
         half = kept[0]
         return half[0].upper() + half[1:]
+    approval = _ZH_APPROVAL if language == "zh-CN" else _EN_APPROVAL
+    if len(halves) == 2 and sum(bool(approval.search(half)) for half in halves) == 1:
+        # "谁来审批", "who signs off": the other half is the fact, when it stands on its own
+        other = next(half for half in halves if not approval.search(half))
+        if _stands_alone(other, language):
+            return other[0].upper() + other[1:]
     if language == "zh-CN" and _ZH_DANGLING.search(halves[0]):
         return None  # "这块预算": which part? the part was named in the other half
     intent = _ZH_INTENT if language == "zh-CN" else _EN_INTENT
@@ -1860,11 +1998,229 @@ def first_question(text: str, language: str) -> str | None:
     return first
 
 
+# --- a measure the question wishes better or complains of: its last actual value ---------------
+_EN_NP = r"((?:your|the|our)\s+)?((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)"
+_EN_MEASURES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "fewer false alarms from your network monitoring"
+    (
+        re.compile(
+            r"(?i)\b(?:fewer|less)\s+(false\s+(?:positives|alarms|alerts)|errors|failed\s+[a-z]+s)"
+            r"\s+(?:from|in|on|by)\s+" + _EN_NP + r"\s*\?"
+        ),
+        "How many {m} did {x} raise last month?",
+    ),
+    # "cut your object storage costs by 40%"
+    (
+        re.compile(
+            r"(?i)\b(?:cut|cuts|lower|lowered|reduce|reduced|halve[ds]?)\s+(your\s+)?"
+            r"((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)\s+(?:costs?|bill|spend)\b"
+        ),
+        "What did {x} cost your team last month?",
+    ),
+    # "if the nightly ETL finished in one hour instead of five", "onboarding … took less time"
+    (
+        re.compile(
+            r"(?i)\b(?:if|when)\s+" + _EN_NP + r"\s+(?:took|finished\s+in|ran\s+in|ran|took\s+only)"
+            r"\s+(?:[\w-]+\s+){0,3}?(?:instead\s+of|rather\s+than|less\s+time)\b"
+        ),
+        "How long does {x} take today?",
+    ),
+    # "would faster root-cause analysis help your SRE team"
+    (
+        re.compile(
+            r"(?i)^(?:would|is|are|do|does)\s+(?:a\s+)?(?:faster|quicker)\s+"
+            r"((?:[a-z][\w-]*\s+){0,2}?(?:analysis|triage|resolution|recovery|onboarding|"
+            r"provisioning|deployments?|releases?|rollouts?|builds?|reviews?|approvals?|"
+            r"checkouts?|lookups?))\s+(?:be\s+\w+\s+to|help|matter\s+to|something)\s+"
+            r"(?:your\s+)?((?:[a-z][\w-]*\s+){0,2}?(?:team|engineers|analysts|staff|agents))\b"
+        ),
+        "How long did {m} take your {p} last time?",
+    ),
+    # "the booking system stays up during the holiday rush", "doesn't go down on Black Friday"
+    (
+        re.compile(
+            r"(?i)\bthat\s+" + _EN_NP + r"\s+(?:stays?\s+up|(?:doesn't|does\s+not|don't|won't)\s+"
+            r"go\s+down)\s+((?:during|on|over|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)\s*\?"
+        ),
+        "How many times did {x} go down {w} last year?",
+    ),
+    # "lower latency on your trading API"
+    (
+        re.compile(
+            r"(?i)\blower\s+latency\s+(?:on|of|for)\s+"
+            + _EN_NP
+            + r"\s+(?:something|be|help|matter)\b"
+        ),
+        "What was the latency on {x} last month?",
+    ),
+    # "losing messages during a RabbitMQ failover", "avoiding data loss during a Redis failover"
+    (
+        re.compile(
+            r"(?i)\b(?:losing|lose|avoiding\s+losing)\s+(data|messages|orders|events|records|"
+            r"transactions)\s+during\s+(?:a|an|the)\s+((?:[A-Za-z][\w-]*\s+){0,2}?"
+            r"(?:failover|outage|migration|upgrade|cutover|restart))\s*\?"
+        ),
+        "What happened to your {m} during your last {y}?",
+    ),
+    (
+        re.compile(
+            r"(?i)\bavoiding\s+(data)\s+loss\s+during\s+(?:a|an|the)\s+((?:[A-Za-z][\w-]*\s+){0,2}?"
+            r"(?:failover|outage|migration|upgrade|cutover|restart))\s*\?"
+        ),
+        "What happened to your {m} during your last {y}?",
+    ),
+    # "the settlement batch is too slow for your finance team"
+    (
+        re.compile(r"(?i)^" + _EN_NP + r"\s+(?:is|are)\s+(?:far\s+|much\s+|way\s+)?too\s+slow\b"),
+        "How long does {x} take today?",
+    ),
+    # "your payment gateway times out far too often"
+    (
+        re.compile(
+            r"(?i)^" + _EN_NP + r"\s+(times?\s+out|crash(?:es)?|fails?|breaks?|goes\s+down)\s+"
+            r"(?:far\s+|way\s+|much\s+)?too\s+often\b"
+        ),
+        "How many times did {x} {v} last month?",
+    ),
+)
+_EN_BASE_VERB = {
+    "times out": "time out",
+    "time out": "time out",
+    "crashes": "crash",
+    "crash": "crash",
+    "fails": "fail",
+    "fail": "fail",
+    "breaks": "break",
+    "break": "break",
+    "goes down": "go down",
+}
+
+
+def _en_measure(text: str) -> str | None:
+    """A question that wishes a measure better ("fewer false alarms", "took one hour instead of
+    five", "doesn't go down on Black Friday") or complains of it ("too slow", "times out too
+    often") asks the measure's last actual value for the thing it names."""
+    plain = text.strip().replace("\u2019", "'")
+    plain = re.sub(r"(?i)^(?:so|honestly|well|hypothetically|i\s+guess)\W+", "", plain)
+    for pattern, template in _EN_MEASURES:
+        found = pattern.search(plain)
+        if not found:
+            continue
+        groups = found.groups()
+        values: dict[str, str] = {}
+        if "{x}" in template:
+            det, noun = (groups[0], groups[1]) if len(groups) > 1 else ("", groups[0])
+            if pattern.pattern.startswith("(?i)\\b(?:cut"):
+                det, noun = groups[0] or "", groups[1]
+                if not _en_well_formed(noun) or re.search(r"(?i)\b(?:the|a|an|we|us)\b", noun):
+                    return None
+                values["x"] = noun if noun.isupper() or noun[0].isupper() else noun.lower()
+            else:
+                if "{m}" in template:
+                    values["m"] = groups[0].lower()
+                    det, noun = groups[1], groups[2]
+                det = (det or "").strip().lower()
+                if not _en_well_formed(noun) or re.match(r"(?i)(?:it|this|that|we|you)\b", noun):
+                    return None
+                if not det and not (noun[0].isupper() or re.match(r"[a-z]+ing\b", noun)):
+                    det = "the"
+                x = f"{det} {noun}".strip()
+                values["x"] = x if x[:1].isupper() and not det else x[0].lower() + x[1:]
+        if "{w}" in template:
+            values["w"] = groups[-1]
+        if "{v}" in template:
+            values["v"] = _EN_BASE_VERB.get(groups[-1].lower(), "")
+            if not values["v"]:
+                return None
+        if "{y}" in template:
+            values["m"], values["y"] = groups[0].lower(), groups[1]
+        if "{p}" in template:
+            values["m"] = groups[0].lower()
+            values["p"] = re.sub(
+                r"\b(?!SRE|IT|QA)[A-Za-z][\w-]*", lambda m: m.group().lower(), groups[1]
+            )
+        return template.format(**values)
+    return None
+
+
+_ZH_NP = r"([A-Za-z0-9\u4e00-\u9fff]{2,12}?)"
+_ZH_MEASURES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(_ZH_NP + r"(?:老是|总是|经常|动不动就)(超时|出错|报错|宕机|卡顿|掉线)"),
+        "上个月{x}{v}了几次？",
+    ),
+    (
+        re.compile(_ZH_NP + r"((?:每天|每晚|每周|每个月)(?:早上|晚上|凌晨)?)跑不完"),
+        "{x}{w}一般要跑多久？",
+    ),
+    (
+        re.compile(_ZH_NP + r"的?(?:账单|费用|成本)(?:涨得|涨了|越来越高|能再降|降不下来)"),
+        "上个月{x}的账单是多少钱？",
+    ),
+    (
+        re.compile(r"(?:如果|要是)" + _ZH_NP + r"能(秒开|秒出|快一点|更快)"),
+        "现在{x}{v}一般要多久？",
+    ),
+    (re.compile(r"把" + _ZH_NP + r"从[^，,？?]{1,8}?压到"), "{x}现在一般要多久？"),
+    (re.compile(r"(?:如果|要是)" + _ZH_NP + r"误报能少"), "上个月{x}误报有多少条？"),
+    (
+        re.compile(r"(?:^|[，,]|说实话)" + _ZH_NP + r"(?:的)?(?:时间)?(?:太长|太久|太慢)"),
+        "{x}现在一般要多久？",
+    ),
+    (
+        re.compile(
+            r"(?:^|[，,]|希望|如果|要是)([A-Za-z0-9\u4e00-\u9fff]{2,14}?(?:上线|部署|定位|恢复|发布|扩容|排查))"
+            r"能(?:快一点|快点|更快)"
+        ),
+        "上次{x}花了多久？",
+    ),
+    (
+        re.compile(
+            r"(?:^|[，,]|希望|如果|要是)([A-Za-z0-9\u4e00-\u9fff]{2,14}?)能更快(定位|上线|恢复|部署|排查|处理)"
+        ),
+        "上次{x}，{v}花了多久？",
+    ),
+    (
+        re.compile(r"(?:^|[，,])" + _ZH_NP + r"(?:要是|如果|能)少出(?:点|一点)?错"),
+        "上个月{x}出了几次错？",
+    ),
+)
+
+
+def _zh_measure(text: str) -> str | None:
+    """The Chinese twin of ``_en_measure``: "支付接口老是超时" -> "上个月支付接口超时了几次？"."""
+    for pattern, template in _ZH_MEASURES:
+        found = pattern.search(text)
+        if not found:
+            continue
+        x = re.sub(r"^(?:贵司|你们|您们|我们)?(?:现在|目前)?(?:的)?", "", found.group(1))
+        x = re.sub(r"(?:时间|时长)$", "", x)
+        x = re.sub(r"^(?:现在|目前)", "", x)
+        if len(re.findall(r"[\u4e00-\u9fffA-Za-z]", x)) < 2 or _ZH_VERBISH.search(
+            re.sub(r"[A-Za-z0-9]+", "", x).replace("处理", "")
+        ):
+            return None
+        values = {"x": x, "v": "", "w": ""}
+        if "{v}" in template:
+            said = found.group(2)
+            values["v"] = {"秒开": "打开", "秒出": "出结果", "快一点": "", "更快": ""}.get(
+                said, said
+            )
+        if "{w}" in template:
+            values["w"] = found.group(2)
+        return _zh_spaced(template, values, text)
+    return None
+
+
 def rewrite(code: str, text: str, language: str) -> str | None:
     """A better form of ``text`` for a text-level ``code``, in its language, or ``None``
     when no well-formed subject or fitting frame is found (the finding then guides)."""
     if code == "double-barreled":
         return first_question(text, language)
+    if code in ("leading", "obvious-answer", "hypothetical"):
+        measured = _zh_measure(text) if language == "zh-CN" else _en_measure(text)
+        if measured:
+            return measured
     return _chinese(code, text) if language == "zh-CN" else _english(code, text)
 
 
