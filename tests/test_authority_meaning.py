@@ -54,19 +54,20 @@ def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
 
 
 def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
-    """The tune splits meet the floor: tune (written with the check), tune2, tune3 and tune4
-    (written independently; tune3 and tune4 were holdout3 and holdout4, each measured once
-    before it was studied). The holdout splits are reported, never tuned on; each new one is
-    measured once."""
+    """The tune splits meet the floor: tune (written with the check), tune2, tune3, tune4 and
+    tune5 (written independently; each was a holdout, measured once before it was studied).
+    The holdout splits are reported, never tuned on; each new one is measured once."""
     bench = _bench()
     pairs = bench.load_pairs()
     for lang in ("zh", "en"):
         mine = [p for p in pairs if p.lang == lang]
         assert len(mine) >= 150, lang
         assert 0.4 <= sum(p.touches for p in mine) / len(mine) <= 0.6, lang
-        assert {"tune", "tune2", "tune3", "tune4", "holdout"} <= {p.split for p in mine}, lang
+        assert {"tune", "tune2", "tune3", "tune4", "tune5", "holdout"} <= {p.split for p in mine}, (
+            lang
+        )
     scores, _ = bench.score([p for p in pairs if p.split.startswith("tune")])
-    assert len(scores) == 8
+    assert len(scores) == 10
     for (lang, split), score in scores.items():
         assert score.precision >= bench.FLOOR and score.recall >= bench.FLOOR, (lang, split)
 
@@ -320,3 +321,50 @@ def test_a_limit_keeps_its_names_whole(limit, kind, name) -> None:
 )
 def test_a_limit_is_read_for_its_kind_and_subject_not_its_words(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # spoken money: a figure in 毛 or 块; free by its form (白送, 不收, comp, forgiven)
+        ("归档存储按每 GB 三毛给你们。", "别报价", True),
+        ("这次的数据搬家我们白送，人工费用不收。", "不要承诺免费迁移", True),
+        ("We'll comp the first two workshop seats.", "free training seats", True),
+        ("Any overage at true-up will be forgiven.", "licence true-up waivers", True),
+        ("We won't charge you for the extra seats at true-up.", "licence true-up waivers", True),
+        ("Your renewal won't go up next year.", "warehouse discounts", True),
+        # kind words: QPS, calls; not throttled is a promise by a negation
+        ("接口给你们开到 8000 QPS。", "地图 API 的 QPS", True),
+        ("Sole-tenant nodes will cost the same as shared ones.", "dedicated hosts", True),
+        # a product with a kind word in its name is a product: any promise about it
+        ("The fix will be on your cluster within 24 hours.", "no dates", True),
+        # a date of a thing handed over, as people say it
+        ("客户：那我们就按 6 月 1 号割接。", "不报具体日期", True),
+        ("The v1 SDK hotfix ships Friday.", "the v4 SDK", False),
+        # a version is part of a thing's identity; a product named without its feature is not it
+        ("The v4 SDK ships Friday.", "the v4 SDK", True),
+        ("IoT Core will hold a million device connections for you.", "MQTT 5 in IoT Core", False),
+        ("备份保险库的存储单价给八折。", "备份保险库的跨地域复制", False),
+        ("备份保险库的跨地域复制下个月上线。", "备份保险库的跨地域复制", True),
+        ("这个版本已经适配完了，下周给你们装。", "信创适配的路线图", False),
+        # an existing feature switched on is no roadmap item
+        ("达梦的适配我们来做，年底前出。", "信创适配的路线图", True),
+        ("一体机我们可以给你们打八折。", "license 不打折", False),
+        # the price of something else; the published price is no concession
+        ("We'll waive the onboarding fee.", "no free migration", False),
+        ("价格按官网目录价走。", "license 不打折", False),
+        ("KSA hosting will cost the same as Dubai.", "Saudi region", True),
+        # places by their other names and by form (a Chinese city and 节点)
+        ("兰州节点下个月上线。", "华东节点", False),
+        (
+            "We'll keep enough capacity open for your routing calls, you won't be throttled.",
+            "Map API quotas",
+            True,
+        ),
+    ],
+)
+def test_money_places_versions_and_things_of_a_product_by_form(text, limit, touches) -> None:
+    """Round 6 (tune5 studied): money by its form, places and kinds it did not know, a version
+    or a feature as part of what a thing is, what exists already switched on, and someone
+    else's price, read as forms, not sentences."""
+    assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)

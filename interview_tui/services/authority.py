@@ -12,7 +12,9 @@ is recognised in a commitment by its forms, in both languages and as people say 
   release or delivery;
 - a price or discount (``GPU 价格折扣``, ``Egress pricing``): a number with a discount word
   (``八五折``, ``15% off``), a concession (``再让一点``, ``knock … off``, ``at cost``, ``match
-  the … price``), an amount of money, something free or not billed, credits, a price lock;
+  the … price``), an amount of money (a currency, ``元``, ``块``, ``一毛二``), something free
+  or not billed (``白送``, ``费用不收``, ``comp``, ``forgiven``, ``won't charge``), credits, a
+  price lock (``won't go up``), a price given (``协议价给到你们``);
 - an SLA figure (``定制 SLA``, ``Latency guarantees``): an availability figure (``99.99%``,
   ``四个九``) above the limit's threshold if it has one, a response, recovery or latency time,
   service credits or 赔付;
@@ -28,13 +30,20 @@ A limit with no kind word is known by what it names: a product, a region or a fe
 (``Frankfurt region``, ``华南节点``, ``DDoS 高防``) is touched by any promise about it (when it
 is out, what it will do, what is set aside on it, how well it runs, what it costs); a
 version to come (``an on-prem version``) only by when it is out and what is in it; people
-(``on-call engineers``) are a resource. A limit may name more than one kind (``告警功能排期``:
+(``on-call engineers``) are a resource. A product with a kind word in its name
+(``专属宿主机``, ``dedicated hosts``) is a product.
+A thing of a product (``备份保险库的跨地域复制``, ``MQTT 5 in IoT Core``) is that thing: a
+commitment that names the product without the thing is about something else; a version is
+part of what a thing is (``the v2 SDK`` is not ``the v3 SDK``); what exists already
+(``已经适配完了``, ``already supports``) is switched on, not built or launched. A limit may
+name more than one kind (``告警功能排期``:
 a date and a roadmap item); a short form is its kind alone (``no dates``, ``别报价``). What is
 in brackets belongs to its item (``转码功能（AV1、HDR 等）``), and ``24/7`` is not two items.
 
 The subject is named by any one of its significant terms, a synonym (SSO ~ SAML, GPU ~ 卡 ~
 H800), a place by its cities or country (``法兰克福`` ~ ``德国`` ~ ``eu-central``, ``华南`` ~
-``深圳``) or a shortened Chinese name (``数据迁移工具`` ~ ``迁移工具``, ``华东二区`` ~ ``华东``);
+``深圳``, ``Saudi`` ~ ``Riyadh`` ~ ``KSA``) or by its form (``me-central-2``, ``兰州节点``) or a
+shortened Chinese name (``数据迁移工具`` ~ ``迁移工具``, ``华东二区`` ~ ``华东``);
 nouns that only say what sort of thing it is (集群, region, API) name it only when nothing
 else does, and vague ones (产品, 项目, service) never. A commitment touches a limit when one
 of its clauses promises that kind of thing about the subject (``发送 GPU 资源池产品白皮书``
@@ -128,7 +137,7 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:专属|专享|独享|特殊|内部|协议|优惠)?(?:价格|价钱|价位|(?<![评代估身])价(?!值))"
             r"|定价|折扣|优惠|报价|免费|费用|收费|计费|返点|降价|打折|赠送|减免|让利",
             r"\b(?:prices?|pricing|discounts?|rebates?|quotes?|quoting|free|fees?|costs?"
-            r"|credits?|charges?|billing)\b",
+            r"|credits?|charges?|billing|waivers?|rates?(?! limits?))\b",
         ),
     ),
     (
@@ -168,30 +177,34 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
 #: people and things: a resource limit when nothing else names a kind ("on-prem appliance
 #: hardware"), else what the limit is about ("free capacity")
 _RESOURCE_NOUNS = _re(
-    r"工程师|团队|硬件|容量|资源(?!池)|连接数|配额|并发数",
-    r"\b(?:engineers?|hardware|capacity|teams?|quotas?|headroom|connection limits?)\b",
+    r"工程师|团队|硬件|容量|资源(?!池)|连接数|配额|并发数|QPS|TPS|调用量|调用次数|请求量",
+    r"\b(?:engineers?|hardware|capacity|teams?|quotas?|headroom|connection limits?|qps|tps"
+    r"|rate limits?|throughput)\b",
 )
 #: words that only qualify a limit (``具体``, ``custom``): neither its kind nor its subject
 _QUALIFIER = _re(
     r"具体|明确|确切|正式|书面|任何|额外|定制|单独|承诺|给出|不能|不得|不要"
     r"|联合|未公开|未公布|公开|公布|延长|相关|方面|保证|的|和|与|或|及|以上|以下|超过|高于|低于"
+    r"|[不别](?:报|签|提|给|透露|说|谈)|数字|数值"
     r"|(?<![a-z0-9.])\d+(?:\.\d+)?\s*%?(?![a-z0-9.])",
     # a whole word, never a part of one ("on-call" is not "on" and "call")
     r"(?<![\w-])(?:no|don't|do not|never|commit(?:ting)?(?: to)?|including|named|designated"
     r"|any|anything|custom|specific|exact|concrete|commitments?|promises?"
     r"|or|and|of|on|for|in|the|a|an|to|about|extra|special|new|committed|above"
     r"|below|over|under|beyond|than|more|less|not|yet|announced|unannounced"
-    r"|items?|period|completion)(?![\w-])",
+    r"|items?|period|completion|numbers?|figures?)(?![\w-])",
 )
 #: what a launch, release or delivery is called (the subject a date limit is about)
 _LAUNCH = _re(
     r"上线|发布|推出|交付(?!物)|发版|面市|可用|灰度|全量|正式版|落地|开服|开放|用上|完成"
     r"|开班|开课|(?:就能|能|可以|就可以)用(?![户量])|建好|配好|装好|切好|开通|放量|到位|下掉|拿下|拿到|搞定|做完|弄好"
-    r"|搬上来|搬过来|切过来|(?:就|都|也)?会有|就有了|交给你们|(?<![发寄传送递转])给你们(?!发|讲|介绍|整理|演示|看)",
+    r"|搬上来|搬过来|切过来|交到|手上|覆盖到|拉通|割接|(?:就|都|也)?会有|就有了|交给你们|(?<![发寄传送递转])给你们(?!发|讲|介绍|整理|演示|看)",
     r"\b(?:launch(?:es|ed|ing)?|ships?|shipping|shipped|releases?|released"
     r"|go(?:es)?[- ]live|went live|live|deliver(?:s|ed|y)?|available|lands?"
     r"|roll(?:s|ed)?[- ]?out|ga|done|complete[ds]?|finish\w*|ready|issued|handed over"
-    r"|up and running|running on|in your hands|opens?|opening)\b|\b(?:be|is|are) up\b"
+    r"|up and running|running on|in(?:to)? your hands|opens?|opening|open for"
+    r"|(?:switch|turn)(?:ed|s)? on|enabled?)\b|\b(?:be|is|are) up\b"
+    r"|\b(?:be|is|are) (?:on|in) your\b|\bmov\w+\b[^,;.]{0,30}\binto\b"
     r"|\b(?:is|are) yours\b"
     r"|\bhave (?:it|them|you)\b|\bget you\b|\boff (?:the|your)\b",
     r"(?:会|一定|肯定|就|能|给你们)上(?![午班周个月])"
@@ -231,6 +244,7 @@ _GENERIC_CJK = re.compile(
 _SYNONYMS = [
     (
         *("gpu", "gpus", "卡", "显卡", "算力", "a100", "a800", "h100", "h800", "h200", "l40"),
+        *("t4", "a10", "v100", "l4"),
         *("hopper", "cards"),
     ),
     ("sso", "saml", "single sign-on", "单点登录"),
@@ -238,7 +252,7 @@ _SYNONYMS = [
     (
         *("migration", "migrate", "cutover", "cut over", "cutting over", "moved over"),
         *("move over", "switchover", "switch over", "迁移", "迁到", "迁过去", "割接", "切换"),
-        *("切过去", "搬迁", "搬上来", "搬过来", "搬到"),
+        *("切过去", "搬迁", "搬上来", "搬过来", "搬到", "搬家"),
     ),
     ("observability", "tracing", "metrics", "alerts", "alerting", "monitoring", "可观测", "监控"),
     ("多活", "双活", "容灾", "灾备", "disaster recovery", "multi-region"),
@@ -271,7 +285,7 @@ _PRODUCTS = [
     ("kafka", "消息队列", "mq", "rabbitmq", "rocketmq"),
     ("elasticsearch", "opensearch", "检索服务"),
     ("中间件", "middleware"),
-    ("cdn", "内容分发"),
+    ("cdn", "内容分发", "加速节点", "delivery network", "content delivery"),
     ("直播", "推流", "live streaming"),
     ("点播", "vod"),
     ("转码", "编码", "transcode", "transcoding", "transcodes", "transcoded", "encoder", "encoding"),
@@ -299,6 +313,17 @@ _PRODUCTS = [
     ("训练", "training jobs", "training runs", "model training"),
     ("技术支持", "支持计划", "tech support", "technical support", "support plan", "support plans"),
     ("推理", "inference"),
+    (
+        *("宿主机", "专属宿主机", "独占宿主机", "dedicated host", "dedicated hosts"),
+        *("sole-tenant", "sole tenant", "bare-metal", "bare metal"),
+    ),
+    ("一体机", "appliance", "appliances"),
+    (
+        *("地图", "map", "maps", "地理编码", "逆地理编码", "路径规划", "geocoding"),
+        *("routing", "tile", "tiles"),
+    ),
+    ("信创", "国产化", "达梦", "人大金仓", "海光", "鲲鹏", "麒麟", "统信", "飞腾"),
+    ("hpc", "高性能计算", "超算", "supercomputing"),
 ]
 #: places and what else they are called: a limit on one is about any of its names
 _PLACES = [
@@ -335,22 +360,26 @@ _PLACES = [
     ("印度", "孟买", "india", "mumbai"),
     ("澳洲", "悉尼", "australia", "sydney"),
     ("中东", "迪拜", "dubai", "middle east"),
+    ("沙特", "利雅得", "吉达", "saudi", "riyadh", "jeddah", "ksa", "in-kingdom"),
     ("巴西", "圣保罗", "brazil", "sao paulo"),
 ]
 #: a place named by what it is (``成都区域``, ``华北一区``, ``the Paris region``, ``us-east``)
 _PLACE = re.compile(
     r"([\u4e00-\u9fff]{2})(?:[一二三四五六七八九十\d]区|区域|可用区|地域)"
     r"|\b([a-z]+)(?:[- ]region|[- ]data ?cent(?:er|re)|[- ]dc)\b"
-    r"|\b((?:us|eu|ap|cn|sa|me|af)-[a-z]+(?:-\d)?)\b"
+    r"|\b((?:us|eu|ap|cn|sa|me|af)-[a-z]+(?:-\d)?)\b|\b([a-z]{2}-[a-z]+-\d)\b"
+    r"|(?:(?<![\u4e00-\u9fff])|(?<=[的在到]))([\u4e00-\u9fff]{2})(?:节点|机房)"
 )
 #: a thing named by what it is (``the billing export API``, ``the SAML connector``)
 _THING = re.compile(
     r"\b([a-z][a-z0-9-]+) (?:apis?|sdks?|connectors?|integrations?|plugins?|modules?"
     r"|dashboards?|portals?|apps?|agents?|clis?|editions?|tiers?)\b"
-    r"|([\u4e00-\u9fff]{2})版(?!本)"
+    r"|([\u4e00-\u9fff]{2})版(?!本)|([\u4e00-\u9fff]{2})系统"
+    r"|\b([a-z][a-z0-9-]+) (?:fees?|charges?)\b"
 )
 _NOT_PLACE_WORDS = """the a new one our your their that this each every any same home primary main
-    own 新 这个 那个 一个 所有 每个 同一 其他 另一 正式 测试 公开 体验 最新 新的 大的 下个 这 那"""
+    own 新 这个 那个 一个 所有 每个 同一 其他 另一 正式 测试 公开 体验 最新 新的 大的 下个 这 那
+    计算 存储 加速 边缘 管理 主 从 备 业务 我们 你们 整个 监控 告警 运维 时间 关键 交付"""
 _NOT_PLACES = frozenset(_NOT_PLACE_WORDS.split())
 
 
@@ -379,6 +408,11 @@ class Meaning:
     #: no word says its kind: the kinds are implied by what it is about (a date must then be
     #: when it is out, even when the commitment names it)
     implied: bool = False
+    #: the thing of a product ("跨地域复制" of "备份保险库的跨地域复制"), loosely and by its
+    #: synonyms: a commitment that names the product must name it
+    head: frozenset[str] = frozenset()
+    #: the versions that are part of its identity ("3" of "the v3 SDK")
+    versions: frozenset[str] = frozenset()
 
 
 def _cjk_names(run: str) -> tuple[list[str], list[str]]:
@@ -416,6 +450,9 @@ def _forms(name: str) -> tuple[str, ...]:
 def meaning(limit: str) -> Meaning:
     """The kind of promise a limit names and what it is about (its remaining words)."""
     rest = limit.lower()
+    for form, _pattern, name in _PRODUCT_FORMS:
+        if form in rest and name[0] != "@" and _kind_word(form) and not _kind_word(name):
+            rest = rest.replace(form, f" {name} ")
     above = _ABOVE.search(rest)
     kinds = []
     for name, pattern in _KIND_WORDS:
@@ -436,6 +473,46 @@ def meaning(limit: str) -> Meaning:
     kind = kinds[0]
     if DATE in kinds:  # a date of a launch, a release, a roadmap item: when ours is out
         rest = _LAUNCH_SUBJECT.sub(" ", rest)
+    head: list[str] = []
+    parts = _OF.split(rest)
+    if len(parts) == 2:
+        # a thing of a product or a place ("备份保险库的跨地域复制", "MQTT 5 in IoT Core"):
+        # the thing itself must be named when the product is
+        thing, whose = parts[::-1] if "的" in rest else parts
+        if _subject_text(thing) and _named(whose):
+            head = _names(thing)[0]
+    words, (specific, generic) = _names(rest)
+    names = specific or generic
+    return Meaning(
+        kind,
+        tuple(_forms(n) for n in dict.fromkeys(names)),
+        float(above.group(1)) if above else None,
+        bool(_ON_SITE_LIMIT.search(limit)),
+        tuple(dict.fromkeys(kinds)),
+        _named(limit.lower()),
+        frozenset(_loose(" ".join(words))),
+        *_resource_sorts(limit),
+        implied,
+        frozenset(
+            {*_loose(" ".join(head)), *(f for n in head for g in _SYNONYMS if n in g for f in g)}
+        ),
+        frozenset(_versions(limit)),
+    )
+
+
+#: "X in Y", "Y 的 X": a thing of another
+_OF = re.compile(r"\s+in\s+|的")
+#: a version that is part of a thing's identity ("the v3 SDK", "版本 2.0")
+_VERSION_ID = re.compile(r"\bv(\d+(?:\.\d+)*)\b|(?:version|版本)\s*(\d+(?:\.\d+)*)", re.IGNORECASE)
+
+
+def _versions(text: str) -> set[str]:
+    return {m.group(1) or m.group(2) for m in _VERSION_ID.finditer(text)}
+
+
+def _names(rest: str) -> tuple[list[str], tuple[list[str], list[str]]]:
+    """The words of what is left of a limit, and the names they give its subject: the
+    specific ones and those that only say what sort of thing it is."""
     rest = _QUALIFIER.sub(" ", _ON_SITE_LIMIT.sub(" ", rest))
     words = [
         w for w in re.findall(r"[a-z0-9][a-z0-9.+-]*|[\u3400-\u9fff]{2,}", rest) if w not in _STOP
@@ -452,18 +529,7 @@ def meaning(limit: str) -> Meaning:
             continue
         else:
             specific.append(word)
-    names = specific or generic
-    return Meaning(
-        kind,
-        tuple(_forms(n) for n in dict.fromkeys(names)),
-        float(above.group(1)) if above else None,
-        bool(_ON_SITE_LIMIT.search(limit)),
-        tuple(dict.fromkeys(kinds)),
-        _named(limit.lower()),
-        frozenset(_loose(" ".join(words))),
-        *_resource_sorts(limit),
-        implied,
-    )
+    return words, (specific, generic)
 
 
 #: people a resource promise assigns, and capacity it sets aside
@@ -479,6 +545,10 @@ _CAPACITY = _re(
     r"|headroom|racks?|devices?|meters?|cores?|machines?|clusters?|bandwidth|a100s?|h100s?"
     r"|\d+\s*(?:gb|tb|g|t))\b",
 )
+
+
+def _kind_word(text: str) -> bool:
+    return any(pattern.search(text) for _, pattern in _KIND_WORDS)
 
 
 def _resource_sorts(limit: str) -> tuple[bool, bool]:
@@ -598,7 +668,7 @@ _WHEN = _re(
     r"\b(?:fall|spring|summer|winter) release\b",
     r"\bend of (?:the )?(?:year|month|quarter|june|\w+)\b",
     r"\b(?:fiscal )?year[- ]end\b|\bfiscal year\b",
-    rf"\b(?:within|in) (?:the next )?{_NUM} (?:days?|weeks?|months?|quarters?|sprints?)\b",
+    rf"\b(?:within|in) (?:the next )?{_NUM} (?:days?|weeks?|months?|quarters?|sprints?|hours)\b",
     r"\b(?:first|second) half of (?:the|next) year\b",
     r"\bbefore the holidays\b",
     r"\bearly next quarter\b",
@@ -612,6 +682,12 @@ _GIVE_DATE = _re(
     r"\b(?:share|give|tell|provide|commit to|send)\b[^,;.]{0,30}"
     r"\b(?:dates?|timelines?)\b",
 )
+#: an amount of money by its currency ("2800 元", "$0.02", "一毛二", "5 dollars")
+_MONEY = _re(
+    r"[$¥€£]\s*\d|\d\s*(?:万|千)?\s*(?:元|块|美元|欧元|分钱)"
+    r"|[\d一二两三四五六七八九十]\s*毛(?:[\d一二两三四五六七八九]|钱)?",
+    r"\d+(?:\.\d+)?\s*[mk]?\s*(?:dollars?|usd|rmb|eur|euros?|cents?)\b",
+)
 _PRICE = [
     _re(
         r"(?:\d+(?:\.\d+)?|[一二三四五六七八九])\s*[一二三四五六七八九五]?\s*折",
@@ -621,32 +697,39 @@ _PRICE = [
         r"[^，,;；。]{0,12}\d+(?:\.\d+)?\s*%",
         r"让(?:一点|一些|利|[^，,;；。]{0,6}[分毛块元钱])|再往下|往下降|成本价|免掉|免了|便宜"
         r"|按[^，,;；。]{0,8}(?:价格|价钱|原价|价)|价格?[^，,;；。]{0,4}(?:跟|和|与|同)[^，,;；。]{0,8}一样"
+        r"|价[^，,;；。]{0,10}(?:给到|给你们|按[^，,;；。]{0,8}走)"
         r"|同价|差价|对折|打[^，,;；。]{0,3}折|[让降减返][^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*个?点",
         r"\b(?:knock|take|shave)\w*\b[^,;.]{0,20}\boff\b|\bcome down\b|\bbring\w* down\b"
         r"|\bat cost\b|\bmatch\w*\b[^,;.]{0,30}\b(?:pric|charg)|\bpriced (?:the )?same\b"
         r"|\bat the (?:[\w-]+ )?(?:price|rate)\b|\bhalve\w*|\bhalf off\b|\bfor the price of\b"
         r"|\bcheaper\b"
         r"|\bbetter (?:price|rate|deal)\b"
-        r"|\d+(?:\.\d+)?\s*% of (?:the )?(?:spend|bill|list|consumption|revenue)",
+        r"|\d+(?:\.\d+)?\s*% of (?:the )?(?:spend|bill|list|consumption|revenue)"
+        r"|\b(?:pric\w*|rates?|costs?|bill\w*)\b[^,;.]{0,30}\bmatch\w*|\bhalf of what\b"
+        r"|\bmeet you at\b|\bcosts? (?:you )?the same\b|\d+(?:\.\d+)?\s*%? (?:below|under) list"
+        r"|\d+(?:\.\d+)?\s*% back\b|\bmoney back\b|\brefund\w*",
     ),
     _re(
         r"(?:费用?|钱|成本|差价|预算)[^，,;；。]{0,10}(?:我们|我这边|咱们)[^，,;；。]{0,6}"
         r"(?:扛|出|补|承担|买单|付|包)|送(?:给|的|你们)|我们包了|算在我们|算我们的"
         r"|免费|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
+        r"|费用?[^，,;；。]{0,6}不收|白干|白送|白给|白做"
         r"|(?:送|再给[^，,;；。]{0,4}|延长)\s*" + _NUM + r"\s*个?(?:月|天|周|星期|年)",
         r"\bfree\b|\bno (?:extra |additional )?(?:cost|charge)\b|\bthrown in\b|\bwaive\w*"
+        r"|\bcomp(?:ed|ing|s)?\b|\bforgiv\w*|\bwritten off\b|\bwrite\w* off\b"
+        r"|\b(?:won't|will not|not|never) charge\b|\b(?:no|without) (?:an? )?uplift\b"
         r"|\bcomplimentary\b|\bhalf price\b|\bon (?:the house|us)\b"
         r"|\b(?:won't|will not|not) be (?:billed|charged)\b|\bincluded\b|\bon the invoice\b"
-        r"|\b(?:eat|absorb|cover|pick up|foot)\w*\b[^,;.]{0,20}\b(?:costs?|fees?|bill|charges?)\b"
+        r"|\b(?:eat|absorb|cover|pick up|foot)\w*\b[^,;.]{0,20}\b(?:costs?|fees?|bill|charges?"
+        r"|effort|work)\b"
         r"|\bcredit(?:s|ed)?\b",
     ),
     _re(
         # an amount of money: a currency, or a number of ten thousands or thousands with a
         # price word before it; a bare figure ("5k TPS", "10 万台设备") is no price
-        r"[$¥€£]\s*\d|\d\s*(?:万|千)?\s*(?:元|块|美元|欧元|分钱)",
+        _MONEY.pattern,
         r"[\d一二两三四五六七八九十百千]\s*万(?!\s*(?:[台个次条人行张核路并件笔户]|用户|设备|连接|并发"
         r"|QPS|TPS|[a-z]))|[一二两三四五六七八九十百千]+\s*(?:块|元)",
-        r"\d+(?:\.\d+)?\s*[mk]?\s*(?:dollars?|usd|rmb|eur|euros?|cents?)\b",
         r"\b(?:pric\w*|costs?|fees?|budget|quote[ds]?|pay|bill\w*|spend|charge[ds]?)\b"
         r"[^,;.]{0,20}\b\d+(?:\.\d+)?\s*[mk]\b",
         r"\bcap\w*\b[^,;.]{0,20}\bat\b",
@@ -657,8 +740,9 @@ _PRICE = [
         r"|按[^，,;；。]{0,4}(?:去年|今年|现在|目前)的?价格",
         r"\block\w*\b[^,;.]{0,20}\b(?:pric|rate)|\b(?:pric\w*|rates?)\b[^,;.]{0,20}\block"
         r"|\bno price increase|\bat (?:last year's|today's|current|this year's) (?:prices?|rates?)"
-        r"|\b(?:pric\w*|rates?)\b[^,;.]{0,20}\b(?:won't|will not|not|never) (?:go up|change"
-        r"|rise|increase)|\b(?:pric\w*|rates?|fees?)\b[^,;.]{0,10}\bstays? (?:flat|the same|at)\b"
+        r"|\b(?:pric\w*|rates?|renewal|bill|invoice|spend)\b[^,;.]{0,30}\b(?:won't|will not"
+        r"|not|never) (?:go up|change|rise|increase|exceed)"
+        r"|\b(?:pric\w*|rates?|fees?)\b[^,;.]{0,10}\bstays? (?:flat|the same|at)\b"
         r"|\bstays? at \d|\bsame\b[^,;.]{0,15}\b(?:price|rate|pricing)\b",
     ),
 ]
@@ -666,7 +750,7 @@ _PRICE = [
 _PRICE_WORD = _re(r"单价|价格|报价|费率", r"\b(?:prices?|pricing|rates?|fees?)\b")
 _FIGURE = _re(
     r"9\d(?:\.\d+)?\s*%|9\d\.\d+(?![\d.])",
-    r"(?:[四五六七八九十]|\d{1,2})\s*个\s*[9九]|\b(?:four|five|six|\d{1,2}) nines\b",
+    r"(?:[三四五六七八九十]|\d{1,2})\s*个\s*[9九]|\b(?:three|four|five|six|\d{1,2}) nines\b",
 )
 _SLA = [
     _FIGURE,
@@ -727,12 +811,14 @@ _EXISTING = _re(
 #: a product whose name says "reserved" is a thing to price, not capacity set aside
 _RESERVED_PRODUCT = _re(r"预留实例", r"\breserved (?:instances?|pricing)\b")
 _RESOURCE = _re(
-    _NUM + r"\s*(?:名|位|个|人|张|台)?\s*(?:工程师|专家|架构师|人|名|卡|台|位|张|GPU|节点)",
+    _NUM + r"\s*(?:名|位|个|人|张|台)?\s*(?:[\u4e00-\u9fff]{2})?"
+    r"(?:工程师|专家|架构师|人|名|卡|台|位|张|GPU|节点)",
+    r"(?:保障|保证|确保)[^，,;；。]{0,6}够|够用|24\s*小时[^，,;；。]{0,4}有人|随时有人",
     r"(?:安排|派|配|调|出)[^，,;；。]{0,8}(?:人|工程师|同事|专家|顾问|架构师|经理)",
     r"\b(?:assign|put|send|loan|lend|bring|fly)\w*\b[^,;.]{0,30}\b(?:engineers?|architects?"
     r"|people|folks|experts?|consultants?|analysts?|sres?|specialists?)\b",
     r"专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
-    r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩)到\s*\d|要多少[^，,;；。]{0,8}给多少",
+    r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开)到\s*\d|要多少[^，,;；。]{0,8}给多少",
     r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
     r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?|analysts?|folks)\b",
     r"\b(?:dedicated|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
@@ -740,7 +826,9 @@ _RESOURCE = _re(
     r"|carve\w* out|nobody else|no one else|your own|not shared|headroom|provision\w*"
     r"|however many|as many as you|on (?:the )?pager"
     r"|on standby|pick up|someone (?:from|on) our|babysit\w*|(?:is|are|be) (?:\w+ )?yours"
-    r"|(?:lift|raise|bump|increase)\w*\b[^,;.]{0,30}\bto \d[\d.,]*(?: million| thousand|k|m)?"
+    r"|(?:lift|raise|bump|increase|goes up|go up|going up)\w*\b[^,;.]{0,30}"
+    r"\bto \d[\d.,]*(?: million| thousand|k|m)?"
+    r"|not (?:be )?throttled|room for|keep\w*\b[^,;.]{0,30}\b(?:free|open|available) for"
     r"|spare|named|designated|assign\w*|exclusive\w*|racked|point of contact"
     r"|only (?:handle|serve|work on|support)s?)\b|\bguarantee\w*\b[^,;.]{0,20}\bcapacity\b",
     rf"\b{_NUM} of (?:our|my|the|their|your) (?:[a-z-]+ )?(?:engineers?|experts?|architects?"
@@ -759,13 +847,14 @@ _PROMISES = {
 _REFUSAL = _re(
     r"不|没|无法|无权|别|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
     r"|确认|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
-    r"|走审批|待审批|审批后|等[^，,;；。]{0,8}来|评审|申请|回去|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
+    r"|走审批|待审批|审批后|等[^，,;；。]{0,8}(?<!回)来|官网|目录价|刊例价|评审|申请|回去|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
     r"|\bwithout\b|\bunable\b|\b(?:published|public) (?:sla|terms|price|pricing|rates?)\b"
     r"|\bstandard (?:sla|terms)\b|\bcheck\b|\bask\b|\bexplore|\blook into\b|\bevaluat|\bassess"
     r"|\bfind out\b|\bget back\b|\bwhether\b|\bsee if\b|\bto be decided\b|\btbd\b"
     r"|\bdepends?\b|\bonce\b|\bonly after\b|\bsubject to\b|\bneeds? [^,;.]{0,20}approval"
-    r"|\bpending approval|\bafter approval|\bneeds? (?:an? )?(?:approval"
+    r"|\bpending approval|\bafter approval|\bneeds? (?:an? )?(?:[\w-]+ )?review\b"
+    r"|\bneeds? (?:an? )?(?:approval"
     r"|application|separate)|\bout of scope\b|\bconfirm\w*|\breport back\b"
     r"|\b(?:to|will|'ll|we|i|must|should|can|under|pending|for) review\b"
     r"|\breview (?:it|this|that|internally|the request|with)\b"
@@ -775,14 +864,16 @@ _REFUSAL = _re(
 #: phrases that promise through a negation word: taken out before a refusal is looked for
 _NEGATED_PROMISE = _re(
     r"不晚于|不迟于|不超过|不高于|不低于|不少于|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
-    r"|未满足|达不到|不达标|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢",
+    r"|未满足|达不到|不达标|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
+    r"|(?<=费)不收|(?<=费用)不收|不收(?:钱|费|你们钱)",
     r"\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
     r"|\bnever more than\b"
     r"|\b(?:won't|will not|never|not) (?:see|have|get|take|last|be down)\w* (?:more|longer) than\b"
     r"|\bno (?:extra |additional )?(?:cost|charge)\b|\bno price increase\b|\bat no\b"
     r"|\b(?:never|won't|will not) lose\b"
     r"|\b(?:won't|will not|not|never) (?:go up|change|rise|increase|exceed|be billed"
-    r"|be charged)\b|\bnobody else\b",
+    r"|be charged|charge|be throttled)\b|\bnobody else\b|\b(?:no|without) (?:an? )?uplift\b"
+    r"|\bnot (?:be )?throttled\b",
 )
 #: a commitment that calls itself a goal, best effort or no part of the contract promises
 #: nothing, whatever its clauses say
@@ -818,7 +909,11 @@ def _clauses(text: str) -> list[str]:
 
 
 def _refuses(clause: str) -> bool:
-    return bool(_REFUSAL.search(_NEGATED_PROMISE.sub(" ", clause)))
+    return bool(_REFUSAL.search(_NEGATED_PROMISE.sub(" ", _FIRST.sub(r"\1", clause))))
+
+
+#: "先给你们免费用一个月再说": what is done first is promised, only what follows waits
+_FIRST = re.compile(r"(先[^，,;；。]+?)再说")
 
 
 def _percent(figure: str) -> float:
@@ -832,7 +927,7 @@ def _percent(figure: str) -> float:
     elif figure[0] in _CN_DIGITS:
         nines = _CN_DIGITS.index(figure[0]) + 1
     else:
-        nines = ("four", "five", "six").index(figure.split()[0].lower()) + 4
+        nines = ("three", "four", "five", "six").index(figure.split()[0].lower()) + 3
     return 100 - 10.0 ** (2 - nines)
 
 
@@ -847,7 +942,7 @@ def _promise(
     if _refuses(clause):
         return []
     if kind == RESOURCE:
-        if _PRICE[2].search(clause) or _PRICE_WORD.search(clause):
+        if _MONEY.search(clause) or _PRICE_WORD.search(clause):
             return []  # the price of people or capacity, not people or capacity promised
         people, capacity = bool(_PEOPLE.search(clause)), bool(_CAPACITY.search(clause))
         if (people and not capacity and not read.people) or (
@@ -861,6 +956,8 @@ def _promise(
     if not found:
         return []
     if kind == DATE:
+        if read.implied and _EXISTING.search(text or clause):
+            return []  # what exists already is out: switched on, not launched
         gives = _GIVE_DATE.search(clause)
         if (
             not gives
@@ -881,7 +978,7 @@ def _promise(
             shares = [_percent(w) for w in found if _FIGURE.fullmatch(w)]
             if shares and len(shares) == len(found) and all(s <= read.above for s in shares):
                 return []  # within what the limit allows
-    elif kind == ROADMAP and _EXISTING.search(clause):
+    elif kind == ROADMAP and _EXISTING.search(text or clause):
         return []
     if (
         kind not in (DATE, PRICE, SLA)
@@ -906,10 +1003,14 @@ def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
         return None
     if not read.subject:
         return [], True
-    theirs = _named(text)
+    theirs = {n for n in _named(text) if not (n[0] == "#" and n[1:] in read.loose)}
     named = _named_subject(read, text)
     if read.kinds == (RESOURCE,) and not read.capacity:
         return (named, True) if named else ([], False)  # people, whatever they work on
+    if read.head and theirs & read.named and not _says(read.head, text):
+        return None  # the product named, not the thing of it
+    if read.versions and _versions(text) and not read.versions & _versions(text):
+        return None  # another version of it
     if read.named - theirs and theirs - read.named and not (named and _said(read, text)):
         return None  # one of the limit's products or places is not named, another one is
     if named is not None:
@@ -917,6 +1018,16 @@ def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
     if theirs - read.named:
         return None  # about another product or place
     return sorted(read.loose & _loose(text)), False
+
+
+def _says(forms: frozenset[str], text: str) -> bool:
+    """Whether ``text`` says any of ``forms`` (Chinese or several words: as written; an
+    English word: in any of its forms)."""
+    words = _words(text)
+    return any(
+        form in text if _CJK_RUN.search(form) or " " in form else _stem(form) in words
+        for form in forms
+    )
 
 
 def _said(read: Meaning, text: str) -> bool:
