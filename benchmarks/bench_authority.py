@@ -1,9 +1,9 @@
 """Precision and recall of the authority check on a hand-labelled set of commitment / limit
 pairs (tests/data/authority_pairs.txt), per language and split: the parts the check was tuned
-on (tune; tune2, written independently by a senior PM after tune; tune3, tune4 and tune5,
-written independently and each measured once, as holdout3, holdout4 and holdout5, before it
-was studied) and the held-out parts it never was (holdout; holdout6, written independently
-and measured once after the rules were final).
+on (tune; tune2, written independently by a senior PM after tune; tune3 ... tune6, written
+independently and each measured once, as holdout3 ... holdout6, before it was studied) and the
+held-out parts it never was (holdout; holdout7, written independently and measured once after
+the rules were final).
 
     python benchmarks/bench_authority.py            # the figures
     python benchmarks/bench_authority.py --errors   # and the pairs it gets wrong (tune splits)

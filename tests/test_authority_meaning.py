@@ -54,8 +54,8 @@ def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
 
 
 def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
-    """The tune splits meet the floor: tune (written with the check), tune2, tune3, tune4 and
-    tune5 (written independently; each was a holdout, measured once before it was studied).
+    """The tune splits meet the floor: tune (written with the check), tune2 ... tune6 (written
+    independently; each was a holdout, measured once before it was studied).
     The holdout splits are reported, never tuned on; each new one is measured once."""
     bench = _bench()
     pairs = bench.load_pairs()
@@ -63,11 +63,10 @@ def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
         mine = [p for p in pairs if p.lang == lang]
         assert len(mine) >= 150, lang
         assert 0.4 <= sum(p.touches for p in mine) / len(mine) <= 0.6, lang
-        assert {"tune", "tune2", "tune3", "tune4", "tune5", "holdout"} <= {p.split for p in mine}, (
-            lang
-        )
+        splits = {"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "holdout"}
+        assert splits <= {p.split for p in mine}, lang
     scores, _ = bench.score([p for p in pairs if p.split.startswith("tune")])
-    assert len(scores) == 10
+    assert len(scores) == 12
     for (lang, split), score in scores.items():
         assert score.precision >= bench.FLOOR and score.recall >= bench.FLOOR, (lang, split)
 
@@ -367,4 +366,55 @@ def test_money_places_versions_and_things_of_a_product_by_form(text, limit, touc
     """Round 6 (tune5 studied): money by its form, places and kinds it did not know, a version
     or a feature as part of what a thing is, what exists already switched on, and someone
     else's price, read as forms, not sentences."""
+    assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # (a) a place or a product known by another name, or by what it is
+        ("乌盟机房下周对你们开放。", "乌兰察布节点", True),
+        ("The Emirates region opens in Q3.", "me-central-1 launch date", True),
+        ("兰州那边给你们留二十张卡。", "贵安 GPU", False),
+        ("We'll hold 20 racks for you in Amsterdam.", "Frankfurt region", False),
+        ("Tokyo PoP gets 1 Tbps more capacity next month.", "Jakarta PoP", False),
+        ("We'll light up an Osaka edge before the holiday season.", "Osaka PoP", True),
+        ("数据加密网关下个月上线。", "数据脱敏规则库 交付日期", False),
+        # (b) a figure compared with the threshold by value, however it is guaranteed
+        ("We guarantee 99.5% on the gateway.", "SLA above 99.9%", False),
+        ("We guarantee 99.95% on the gateway.", "SLA above 99.9%", True),
+        # (c) a price by its form, a refund in other words, a rate that is no price
+        ("Say 20 grand a year for the lot.", "no price quotes", True),
+        ("Seats at 40 a month per agent.", "no price quotes", True),
+        ("量起来以后我们返你们一些。", "返点", True),
+        ("冷存给你们单独一个价，比目录价便宜两成。", "冷存储 专属价", True),
+        ("Email is billed at $0.20 per thousand.", "email bounce rate guarantees", False),
+        ("Credits are decided by the partner team.", "map API credits", False),
+        # dates said by what is done (搭好, 适配完) or when the customer will have it
+        ("测试环境三天内搭起来。", "不要给具体日期", True),
+        ("You'll have the staging cluster by next Friday.", "no dates", True),
+        # (d) the customer's side confirming or accepting what we promised
+        ("客户方：实施费双方确认为零。", "实施服务免费", True),
+        ("Customer confirmed the 32-node reservation we agreed for Q3.", "HPC capacity", True),
+        ("Customer accepts the 15-minute first response on P1 we offered.", "response times", True),
+        ("We'll confirm the reservation with capacity planning.", "HPC capacity", False),
+        # people of another role, people for another product; people on a product count
+        ("We'll assign a customer success manager for your renewals.", "on-call engineers", False),
+        ("A dedicated TAM for your support plan.", "migration services: dedicated staff", False),
+        ("We'll put three engineers on your port to the v2 client.", "the v2 SDK", True),
+        # a feature that exists already is switched on; one to come is a roadmap item
+        ("读写分离现在就支持，明天帮你们开起来。", "分布式数据库 未发布功能", False),
+        (
+            "We'll add the phonetic analysis plugin for you by Q4.",
+            "managed Elasticsearch features",
+            True,
+        ),
+        # no lag is a promise, not a negation; 不卡 is no card
+        ("你们发布会那场我们保证两千人同时在线不卡。", "视频会议 大方数", True),
+    ],
+)
+def test_places_figures_money_and_acceptance_by_form(text, limit, touches) -> None:
+    """Round 7 (tune6 studied): places known under other names or by what they are, figures
+    compared with a threshold by value, money by its form, dates by what is done, the
+    customer's side accepting our promise, people by their role and what they work on."""
     assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)

@@ -54,7 +54,15 @@ names a product or a place the limit does not (a table of product names and thei
 ``X 区域``, ``the X region``, ``the X API``, ``the X edition``) is about that (``对象存储外网流量``
 is not ``CDN 流量``, ``the Paris region`` not Frankfurt), unless it also names the subject
 outright by a name that is no product or place (``Enterprise will get SSO`` is about ``the
-Enterprise licence``). People are people whatever they work on. A date must then be a
+Enterprise licence``); a place the tables do not know (``贵安``) is not touched by a promise
+about another place (``庆阳那边``). People are people whatever they work on, unless the limit
+names a role and they have another (a CSM is no on-call engineer), or the limit names what
+they work on and they work on another product; people on a product or a place count as a
+promise about it. A figure is compared with a limit's threshold by value (99.9% is not above
+99.9%, however it is guaranteed); a rate of something measured (``delivery rate``) is no
+price; a bare figure a month, a year or per unit (``500 a month per bot``, ``15 grand``) is.
+What the customer's side confirms or accepts (``双方确认为零``, ``Customer accepts the
+30-minute response we offered``) is promised: only a negation refuses in it. A date must then be a
 launch's or a delivery's (``建好``, ``放量``, ``is yours``, ``up Monday``). Who promises (we or
 the customer) does not matter.
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
@@ -135,9 +143,12 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
         _re(
             # a price noun with what qualifies it ("大客户专属价" is a price, not a resource)
             r"(?:专属|专享|独享|特殊|内部|协议|优惠)?(?:价格|价钱|价位|(?<![评代估身])价(?!值))"
-            r"|定价|折扣|优惠|报价|免费|费用|收费|计费|返点|降价|打折|赠送|减免|让利",
+            r"|定价|折扣|优惠|报价|免费|费用|收费|计费|返点|返利|返现|降价|打折|赠送|减免|让利",
             r"\b(?:prices?|pricing|discounts?|rebates?|quotes?|quoting|free|fees?|costs?"
-            r"|credits?|charges?|billing|waivers?|rates?(?! limits?))\b",
+            r"|credits?|charges?|billing|waivers?"
+            r"|(?<!delivery )(?<!success )(?<!error )(?<!failure )(?<!hit )(?<!open )"
+            r"(?<!bounce )(?<!drop )(?<!loss )(?<!conversion )(?<!retention )(?<!churn )"
+            r"(?<!click )(?<!refresh )(?<!sample )(?<!frame )(?<!bit )rates?(?! limits?))\b",
         ),
     ),
     (
@@ -186,7 +197,7 @@ _QUALIFIER = _re(
     r"具体|明确|确切|正式|书面|任何|额外|定制|单独|承诺|给出|不能|不得|不要"
     r"|联合|未公开|未公布|公开|公布|延长|相关|方面|保证|的|和|与|或|及|以上|以下|超过|高于|低于"
     r"|[不别](?:报|签|提|给|透露|说|谈)|数字|数值"
-    r"|(?<![a-z0-9.])\d+(?:\.\d+)?\s*%?(?![a-z0-9.])",
+    r"|(?<![a-z0-9.-])\d+(?:\.\d+)?\s*%?(?![a-z0-9.])",
     # a whole word, never a part of one ("on-call" is not "on" and "call")
     r"(?<![\w-])(?:no|don't|do not|never|commit(?:ting)?(?: to)?|including|named|designated"
     r"|any|anything|custom|specific|exact|concrete|commitments?|promises?"
@@ -198,14 +209,16 @@ _QUALIFIER = _re(
 _LAUNCH = _re(
     r"上线|发布|推出|交付(?!物)|发版|面市|可用|灰度|全量|正式版|落地|开服|开放|用上|完成"
     r"|开班|开课|(?:就能|能|可以|就可以)用(?![户量])|建好|配好|装好|切好|开通|放量|到位|下掉|拿下|拿到|搞定|做完|弄好"
-    r"|搬上来|搬过来|切过来|交到|手上|覆盖到|拉通|割接|(?:就|都|也)?会有|就有了|交给你们|(?<![发寄传送递转])给你们(?!发|讲|介绍|整理|演示|看)",
+    r"|搬上来|搬过来|切过来|交到|手上|覆盖到|拉通|割接|(?:就|都|也)?会有|就有(?!点)|交给你们|验收|(?:定|排)在"
+    r"|(?:搭|建|配|装|切|部署|准备|调|接|跑|开|适配|对接|改|修|迁)(?:好|完|起来|通)(?!了吗)|(?<![发寄传送递转])给你们(?!发|讲|介绍|整理|演示|看)",
     r"\b(?:launch(?:es|ed|ing)?|ships?|shipping|shipped|releases?|released"
     r"|go(?:es)?[- ]live|went live|live|deliver(?:s|ed|y)?|available|lands?"
     r"|roll(?:s|ed)?[- ]?out|ga|done|complete[ds]?|finish\w*|ready|issued|handed over"
     r"|up and running|running on|in(?:to)? your hands|opens?|opening|open for"
     r"|(?:switch|turn)(?:ed|s)? on|enabled?)\b|\b(?:be|is|are) up\b"
     r"|\b(?:be|is|are) (?:on|in) your\b|\bmov\w+\b[^,;.]{0,30}\binto\b"
-    r"|\b(?:is|are) yours\b"
+    r"|\b(?:is|are) yours\b|\b(?:you'll|you will) (?:have|get)\b|\blight\w* up\b"
+    r"|\bcut(?:ting)? ?over\b|\bswitch(?:ing)? ?over\b|\bgets?\b(?! back)"
     r"|\bhave (?:it|them|you)\b|\bget you\b|\boff (?:the|your)\b",
     r"(?:会|一定|肯定|就|能|给你们)上(?![午班周个月])"
     r"|(?:就能|能|会|就|前|可以)出(?![差现席])",
@@ -231,7 +244,7 @@ _ABOVE = _re(r"(?:高于|超过|大于|above|over|more than|higher than|beyond|>
 #: one is 华东二区 or GPU); a subject of nothing else is named by them
 _GENERIC_WORDS = """数据库 数据 工具 网络 资源 区域 部署 存储 实例 集群 节点 机房 数据中心 region
     regions cluster clusters managed suite api apis tool tools tooling instance instances
-    integration platform"""
+    integration platform pop pops edge edges"""
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 #: nouns too vague to name a subject at all ("未公开的产品路线图" is about any roadmap item)
 _VAGUE_WORDS = """产品 版本 项目 服务 系统 平台 能力 方案 业务 客户 内容 product products
@@ -257,11 +270,12 @@ _SYNONYMS = [
     ("observability", "tracing", "metrics", "alerts", "alerting", "monitoring", "可观测", "监控"),
     ("多活", "双活", "容灾", "灾备", "disaster recovery", "multi-region"),
     ("客户成功", "tam", "csm", "客户经理", "customer success", "account manager"),
+    ("on-call", "oncall", "on call", "值班", "值守", "pager", "sre", "sres"),
     ("试用", "trial", "pilot", "poc"),
     ("向量数据库", "向量库", "vector database", "vector db"),
     (
         *("license", "licence", "licenses", "licences", "licensing", "licencing"),
-        *("许可证", "许可", "授权"),
+        *("许可证", "许可", "授权", "seat", "seats"),
     ),
     ("数据仓库", "数仓", "分析库", "data warehouse", "warehouse", "dw", "adb"),
     (
@@ -270,10 +284,25 @@ _SYNONYMS = [
     ),
     ("soc", "security ops", "security operations", "安全运营"),
 ]
+#: roles people have: a limit on one is not touched by people of another
+_ROLES = [
+    ("客户成功", "tam", "tams", "csm", "csms", "客户经理", "customer success", "account manager"),
+    ("on-call", "oncall", "on call", "值班", "值守", "pager", "sre", "sres"),
+    ("架构师", "售前", "architect", "architects", "presales", "pre-sales"),
+]
+#: what a product does, not a product: a roadmap limit of a product is touched by them
+_FEATURES = frozenset({"sso", "customer-managed", "多活"})
+_NOT_PRODUCTS = ("migration", "客户成功", "试用", "on-call")
+#: places said as a class (overseas): any place may be one
+_ANY_PLACE = frozenset(
+    {"海外", "境外", "国际", "全球", "overseas", "international", "global", "abroad"}
+)
+#: things known by other names (a feature, a sort of work), each by its first form
+_SYNONYM_NAMES = frozenset(group[0] for group in _SYNONYMS)
 #: what products, services and places are called: a commitment that names one the limit does
 #: not is about something else (``对象存储`` is not ``CDN``); forms of one are one subject
 _PRODUCTS = [
-    *(group for group in _SYNONYMS if group[0] not in ("migration", "客户成功", "试用")),
+    *(group for group in _SYNONYMS if group[0] not in _NOT_PRODUCTS),
     ("对象存储", "object storage", "oss", "s3", "bucket", "buckets", "归档存储", "archive storage"),
     ("块存储", "云盘", "block storage", "volumes", "disk", "disks", "ebs"),
     ("文件存储", "file storage", "nas"),
@@ -310,7 +339,7 @@ _PRODUCTS = [
     ("公有云", "public cloud", "saas"),
     ("控制台", "console"),
     ("正式购买", "正式合同", "production contract", "production"),
-    ("训练", "training jobs", "training runs", "model training"),
+    ("训练", "training jobs", "training job", "training runs", "training run", "model training"),
     ("技术支持", "支持计划", "tech support", "technical support", "support plan", "support plans"),
     ("推理", "inference"),
     (
@@ -324,13 +353,14 @@ _PRODUCTS = [
     ),
     ("信创", "国产化", "达梦", "人大金仓", "海光", "鲲鹏", "麒麟", "统信", "飞腾"),
     ("hpc", "高性能计算", "超算", "supercomputing"),
+    ("边缘计算", "ens", "edge computing", "edge zones"),
 ]
 #: places and what else they are called: a limit on one is about any of its names
 _PLACES = [
     ("华东", "上海", "杭州", "江苏", "浙江", "east china"),
     ("华北", "北京", "天津", "张家口", "河北", "north china"),
     ("华南", "广州", "深圳", "广深", "south china"),
-    ("西南", "成都", "重庆", "贵阳", "贵州"),
+    ("西南", "成都", "重庆", "贵阳", "贵州", "贵安"),
     ("香港", "hong kong"),
     ("新加坡", "singapore"),
     (
@@ -359,7 +389,14 @@ _PLACES = [
     ("美西", "硅谷", "oregon", "california", "us-west"),
     ("印度", "孟买", "india", "mumbai"),
     ("澳洲", "悉尼", "australia", "sydney"),
-    ("中东", "迪拜", "dubai", "middle east"),
+    ("中东", "middle east"),
+    (
+        *("阿联酋", "迪拜", "阿布扎比", "uae", "emirates", "dubai", "abu dhabi"),
+        *("me-central-1",),
+    ),
+    ("西北", "甘肃", "兰州", "庆阳", "宁夏", "中卫", "陕西", "西安", "northwest china"),
+    ("内蒙古", "内蒙", "乌兰察布", "乌盟", "呼和浩特", "和林格尔", "inner mongolia"),
+    ("阿姆斯特丹", "荷兰", "amsterdam", "netherlands", "dutch"),
     ("沙特", "利雅得", "吉达", "saudi", "riyadh", "jeddah", "ksa", "in-kingdom"),
     ("巴西", "圣保罗", "brazil", "sao paulo"),
 ]
@@ -374,7 +411,7 @@ _PLACE = re.compile(
 _THING = re.compile(
     r"\b([a-z][a-z0-9-]+) (?:apis?|sdks?|connectors?|integrations?|plugins?|modules?"
     r"|dashboards?|portals?|apps?|agents?|clis?|editions?|tiers?)\b"
-    r"|([\u4e00-\u9fff]{2})版(?!本)|([\u4e00-\u9fff]{2})系统"
+    r"|([\u4e00-\u9fff]{2})版(?!本)|([\u4e00-\u9fff]{2})(?:系统|网关|服务(?!费|商|器|期))"
     r"|\b([a-z][a-z0-9-]+) (?:fees?|charges?)\b"
 )
 _NOT_PLACE_WORDS = """the a new one our your their that this each every any same home primary main
@@ -555,6 +592,8 @@ def _resource_sorts(limit: str) -> tuple[bool, bool]:
     """Whether a resource limit is about people, capacity (neither said: both)."""
     people = bool(_PEOPLE.search(limit))
     capacity = bool(_CAPACITY.search(limit)) or bool(_named(limit.lower()) - {"soc"})
+    if not _kind_word(limit) and not _RESOURCE_NOUNS.search(limit):
+        return (True, True)  # a product, a place, a thing: people on it and capacity alike
     return (people or not capacity, capacity or not people)
 
 
@@ -570,7 +609,10 @@ def _subject_text(rest: str) -> str:
 _PRODUCT_FORMS = [
     (
         form,
-        None
+        # one character is a word only where it is not part of another ("不卡" is no card)
+        re.compile(rf"(?<![不很太别会])(?:{form})(?![顿住死])")
+        if len(form) == 1 and _CJK_RUN.fullmatch(form)
+        else None
         if _CJK_RUN.search(form)
         else re.compile(rf"(?<![a-z0-9-]){re.escape(form)}(?:s|es)?(?![a-z0-9-])"),
         group[0],
@@ -591,7 +633,7 @@ def _named(text: str) -> frozenset[str]:
     found, text = _products(text)
     for match in _PLACE.finditer(text):
         place = next(g for g in match.groups() if g)
-        if place not in _NOT_PLACES and place not in _STOP:
+        if not _not_place(place):
             found.add("@" + place)
     for match in _THING.finditer(text):
         thing = next(g for g in match.groups() if g)
@@ -671,6 +713,8 @@ _WHEN = _re(
     rf"\b(?:within|in) (?:the next )?{_NUM} (?:days?|weeks?|months?|quarters?|sprints?|hours)\b",
     r"\b(?:first|second) half of (?:the|next) year\b",
     r"\bbefore the holidays\b",
+    r"\bbefore (?:the |your |our )?(?:[\w-]+ )?(?:peak|season|rush|sale|freeze|holidays?)\b"
+    r"|\b(?:ramadan|lebaran|eid|diwali|golden week|chinese new year|lunar new year)\b",
     r"\bearly next quarter\b",
     r"\bmid-(?:\d{4}|year|quarter|month)\b",
     r"\bthanksgiving|christmas|black friday|new year|easter\b|\bweekend after\b",
@@ -686,7 +730,9 @@ _GIVE_DATE = _re(
 _MONEY = _re(
     r"[$¥€£]\s*\d|\d\s*(?:万|千)?\s*(?:元|块|美元|欧元|分钱)"
     r"|[\d一二两三四五六七八九十]\s*毛(?:[\d一二两三四五六七八九]|钱)?",
-    r"\d+(?:\.\d+)?\s*[mk]?\s*(?:dollars?|usd|rmb|eur|euros?|cents?)\b",
+    r"\d+(?:\.\d+)?\s*[mk]?\s*(?:dollars?|usd|rmb|eur|euros?|cents?)\b|\b\d+(?:\.\d+)?\s*grand\b"
+    r"|\b\d[\d.,]*\s*k?\s*(?:a|per|/)\s*(?:month|year|yr|mo|seat|user|head|bot|agent|licen[cs]e"
+    r"|node|gb|tb|core|device|endpoint|instance)\b",
 )
 _PRICE = [
     _re(
@@ -698,7 +744,9 @@ _PRICE = [
         r"让(?:一点|一些|利|[^，,;；。]{0,6}[分毛块元钱])|再往下|往下降|成本价|免掉|免了|便宜"
         r"|按[^，,;；。]{0,8}(?:价格|价钱|原价|价)|价格?[^，,;；。]{0,4}(?:跟|和|与|同)[^，,;；。]{0,8}一样"
         r"|价[^，,;；。]{0,10}(?:给到|给你们|按[^，,;；。]{0,8}走)"
-        r"|同价|差价|对折|打[^，,;；。]{0,3}折|[让降减返][^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*个?点",
+        r"|同价|差价|对折|打[^，,;；。]{0,3}折|返(?:你们|给你们|还|利|现|点)"
+        r"|(?:单独|专门|特别|优惠)[^，,;；。]{0,4}(?:一个|的)?价"
+        r"|(?:低|便宜|降|减|让|少)[^，,;；。]{0,3}[一二两三四五六七八九\d]\s*成(?![本功员为])|[让降减返][^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*个?点",
         r"\b(?:knock|take|shave)\w*\b[^,;.]{0,20}\boff\b|\bcome down\b|\bbring\w* down\b"
         r"|\bat cost\b|\bmatch\w*\b[^,;.]{0,30}\b(?:pric|charg)|\bpriced (?:the )?same\b"
         r"|\bat the (?:[\w-]+ )?(?:price|rate)\b|\bhalve\w*|\bhalf off\b|\bfor the price of\b"
@@ -712,8 +760,8 @@ _PRICE = [
     _re(
         r"(?:费用?|钱|成本|差价|预算)[^，,;；。]{0,10}(?:我们|我这边|咱们)[^，,;；。]{0,6}"
         r"(?:扛|出|补|承担|买单|付|包)|送(?:给|的|你们)|我们包了|算在我们|算我们的"
-        r"|免费|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
-        r"|费用?[^，,;；。]{0,6}不收|白干|白送|白给|白做"
+        r"|送(?:了|掉)|免费|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
+        r"|费用?[^，,;；。]{0,6}不收|(?:为|是|收|算)零(?![件售部])|白干|白送|白给|白做"
         r"|(?:送|再给[^，,;；。]{0,4}|延长)\s*" + _NUM + r"\s*个?(?:月|天|周|星期|年)",
         r"\bfree\b|\bno (?:extra |additional )?(?:cost|charge)\b|\bthrown in\b|\bwaive\w*"
         r"|\bcomp(?:ed|ing|s)?\b|\bforgiv\w*|\bwritten off\b|\bwrite\w* off\b"
@@ -747,7 +795,9 @@ _PRICE = [
     ),
 ]
 #: a price stated (not given away): "人天单价按 2800 元"
-_PRICE_WORD = _re(r"单价|价格|报价|费率", r"\b(?:prices?|pricing|rates?|fees?)\b")
+_PRICE_WORD = _re(
+    r"单价|价格|报价|费率|收费|计费", r"\b(?:prices?|pricing|rates?|fees?|billed|charged)\b"
+)
 _FIGURE = _re(
     r"9\d(?:\.\d+)?\s*%|9\d\.\d+(?![\d.])",
     r"(?:[三四五六七八九十]|\d{1,2})\s*个\s*[9九]|\b(?:three|four|five|six|\d{1,2}) nines\b",
@@ -755,7 +805,7 @@ _FIGURE = _re(
 _SLA = [
     _FIGURE,
     _re(
-        _NUM + r"\s*(?:个)?\s*(?:business |working )?(?:分钟|小时|秒|毫秒|工作日|min\w*|hours?"
+        _NUM + r"[\s-]*(?:个)?\s*(?:business |working )?(?:分钟|小时|秒|毫秒|工作日|min\w*|hours?"
         r"|hrs?|seconds?|ms)",
         r"\b(?:inside|within|in under|under) (?:the|an|one) (?:hour|day)\b"
         r"|\bsame (?:business |working )?day\b",
@@ -763,7 +813,7 @@ _SLA = [
     _re(r"赔|兜底|全免|免单|\bservice credits?\b|\bcredit(?:s|ed)?\b"),
     _re(
         r"(?:保证|承诺|担保|确保)[^，,;；。]{0,30}(?:\d|[一二两三四五六七八九十]+\s*(?:个\s*[9九]|分钟|小时"
-        r"|秒))|写进合同|写到合同|不会丢|不丢|零丢失|扛住|扛得住|顶得住|零中断|保底",
+        r"|秒))|(?:签字|书面|白纸黑字)(?:保证|承诺)|写进合同|写到合同|不会丢|不丢|零丢失|扛住|扛得住|顶得住|零中断|保底",
         r"\bguarantee\w*\b[^,;.]{0,40}\d|\d[^,;.]{0,40}\bguaranteed\b"
         r"|\b(?:never|won't|will not) lose\b|\bzero (?:data )?loss\b|\bwithstand\w*|\babsorb\w*"
         r"|\bzero (?:downtime|interruption)\b|\bcontractually\b|\b(?:in|into) the (?:contract"
@@ -771,7 +821,7 @@ _SLA = [
     ),
 ]
 _SLA_CONTEXT = _re(
-    r"响应|恢复|RTO|RPO|可用|停机|切换|故障|SLA|中断|延迟|时延|到场|有人接|接听"
+    r"响应|恢复|RTO|RPO|可用|停机|宕机|挂掉|掉线|卡顿|切换|故障|SLA|中断|延迟|时延|到场|有人接|接听"
     r"|工程师接|必有|工单|解决|回复|答复|一定回|保证|兜底|回拨|回电",
     r"respon|recover|\brto\b|\brpo\b|uptime|availab|downtime|failover|incident"
     r"|\bsla\b|outage|latency|restor|resol|\bp\d\d?\b|\bsev|callback|pick up"
@@ -784,7 +834,7 @@ _CUSTOM_SLA = _re(
 )
 _ROADMAP = _re(
     r"开发|定制|新增|实现|做一个|(?:会|一定|肯定|给你们|就|来|马上|在)做|做进去|做出来|加上|带上"
-    r"|(?:会|要|给你们)加(?!班|速|钱|价)|(?:就|都|也)?会有|就有了"
+    r"|(?:会|要|给你们)加(?!班|速|钱|价)|(?:就|都|也)?会有|就有(?!点)"
     r"|(?:会|一定|肯定|将|能)支持|(?:加入|加进|纳入|排进|排入)|版本[^，,;；。]{0,4}支持",
     r"承诺[^，,;；。]{0,4}(?:新增|支持|开发)",
     r"\b(?:will|we'll|going to|commit to)\s+(?:\w+\s+)?(?:build|add|develop|make|support"
@@ -805,8 +855,9 @@ _ROADMAP = _re(
 )
 #: a feature that exists already is switched on, not built
 _EXISTING = _re(
-    r"已经(?!排|纳入|加入|列入|放进|在路线图|在做|在开发)|已有|现有|现成",
-    r"\balready\b(?! (?:on|in) the roadmap| planned| scheduled| in the works)|\bexisting\b",
+    r"已经(?!排|纳入|加入|列入|放进|在路线图|在做|在开发)|已有|现有|现成|(?:现在|目前|本来)就(?:支持|有|能)",
+    r"\balready\b(?! (?:on|in) the roadmap| planned| scheduled| in the works)|\bexisting\b"
+    r"|\b(?:today|now) (?:supports?|has|have)\b|\bsupports? (?:it|this|that) (?:today|now)\b",
 )
 #: a product whose name says "reserved" is a thing to price, not capacity set aside
 _RESERVED_PRODUCT = _re(r"预留实例", r"\breserved (?:instances?|pricing)\b")
@@ -817,7 +868,8 @@ _RESOURCE = _re(
     r"(?:安排|派|配|调|出)[^，,;；。]{0,8}(?:人|工程师|同事|专家|顾问|架构师|经理)",
     r"\b(?:assign|put|send|loan|lend|bring|fly)\w*\b[^,;.]{0,30}\b(?:engineers?|architects?"
     r"|people|folks|experts?|consultants?|analysts?|sres?|specialists?)\b",
-    r"专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
+    r"包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|不回收|不收回|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
+    r"|专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
     r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开)到\s*\d|要多少[^，,;；。]{0,8}给多少",
     r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
     r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?|analysts?|folks)\b",
@@ -847,11 +899,13 @@ _PROMISES = {
 _REFUSAL = _re(
     r"不|没|无法|无权|别|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
     r"|确认|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
-    r"|走审批|待审批|审批后|等[^，,;；。]{0,8}(?<!回)来|官网|目录价|刊例价|评审|申请|回去|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
+    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网|目录价|刊例价|评审|申请|回去|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
-    r"|\bwithout\b|\bunable\b|\b(?:published|public) (?:sla|terms|price|pricing|rates?)\b"
+    r"|\bwithout\b|\bunable\b|\bdecided by\b|\bup to (?:the|them|their)\b"
+    r"|\b(?:published|public) (?:sla|terms|price|pricing|rates?)\b"
     r"|\bstandard (?:sla|terms)\b|\bcheck\b|\bask\b|\bexplore|\blook into\b|\bevaluat|\bassess"
-    r"|\bfind out\b|\bget back\b|\bwhether\b|\bsee if\b|\bto be decided\b|\btbd\b"
+    r"|\bfind out\b|\bget back\b(?![^,;.]{0,30}\b(?:within|in under|inside)\b)"
+    r"|\bwhether\b|\bsee if\b|\bto be decided\b|\btbd\b"
     r"|\bdepends?\b|\bonce\b|\bonly after\b|\bsubject to\b|\bneeds? [^,;.]{0,20}approval"
     r"|\bpending approval|\bafter approval|\bneeds? (?:an? )?(?:[\w-]+ )?review\b"
     r"|\bneeds? (?:an? )?(?:approval"
@@ -864,7 +918,7 @@ _REFUSAL = _re(
 #: phrases that promise through a negation word: taken out before a refusal is looked for
 _NEGATED_PROMISE = _re(
     r"不晚于|不迟于|不超过|不高于|不低于|不少于|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
-    r"|未满足|达不到|不达标|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
+    r"|未满足|达不到|不达标|不卡|不掉线|不宕机|不回收|不收回|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
     r"|(?<=费)不收|(?<=费用)不收|不收(?:钱|费|你们钱)",
     r"\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
     r"|\bnever more than\b"
@@ -908,8 +962,23 @@ def _clauses(text: str) -> list[str]:
     return [part for part in _CLAUSES.split(text) if part.strip()]
 
 
-def _refuses(clause: str) -> bool:
-    return bool(_REFUSAL.search(_NEGATED_PROMISE.sub(" ", _FIRST.sub(r"\1", clause))))
+def _refuses(clause: str, text: str = "") -> bool:
+    """Whether a clause refuses, negates or only promises to find out; in a commitment the
+    customer's side confirms or accepts, only a negation does (what is confirmed is promised)."""
+    rest = _NEGATED_PROMISE.sub(" ", _FIRST.sub(r"\1", clause))
+    if _ACCEPTED.search(text or clause):
+        return bool(_NEGATION.search(_ACCEPTED.sub(" ", rest)))
+    return bool(_REFUSAL.search(rest))
+
+
+#: the customer's side confirming or accepting what we promise, or both sides agreeing
+_ACCEPTED = _re(
+    r"(?:客户|客户方|对方|双方)[^，,;；。]{0,12}(?:确认|接受|同意|认可|约定|商定)(?!一下|下|后|前)"
+    r"|确认(?:为|了)|(?:按|照)(?:我们的?)?(?:承诺|约定)|我们答应",
+    r"\b(?:customer|client|they|both sides?|both parties)\b[^,;.]{0,12}\b(?:confirmed|accepts?"
+    r"|accepted|agreed|signed off)\b|\bas (?:we )?promised\b|\bwe (?:offered|agreed|promised)\b",
+)
+_NEGATION = _re(r"不|没|别|未|无法|拒绝", r"\bno\b|\bnot\b|n't\b|\bnever\b|\bcannot\b")
 
 
 #: "先给你们免费用一个月再说": what is done first is promised, only what follows waits
@@ -939,7 +1008,7 @@ def _promise(
 ) -> list[str]:
     """The words of ``clause`` that promise a ``kind`` of ``read`` (none: no such promise;
     ``named``: the commitment names the limit's subject, else a date must be a launch's)."""
-    if _refuses(clause):
+    if _refuses(clause, text):
         return []
     if kind == RESOURCE:
         if _MONEY.search(clause) or _PRICE_WORD.search(clause):
@@ -975,9 +1044,10 @@ def _promise(
         if figures and len(figures) == len(found) and not _SLA_CONTEXT.search(text or clause):
             return []  # "two hours" alone is no SLA
         if read.above is not None:
-            shares = [_percent(w) for w in found if _FIGURE.fullmatch(w)]
-            if shares and len(shares) == len(found) and all(s <= read.above for s in shares):
-                return []  # within what the limit allows
+            shares = [_percent(m.group()) for m in _FIGURE.finditer(clause)]
+            others = [w for w in found if _SLA[1].search(w) or _SLA[2].search(w)]
+            if shares and not others and all(s <= read.above for s in shares):
+                return []  # within what the limit allows, however it is guaranteed
     elif kind == ROADMAP and _EXISTING.search(text or clause):
         return []
     if (
@@ -1006,18 +1076,49 @@ def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
     theirs = {n for n in _named(text) if not (n[0] == "#" and n[1:] in read.loose)}
     named = _named_subject(read, text)
     if read.kinds == (RESOURCE,) and not read.capacity:
-        return (named, True) if named else ([], False)  # people, whatever they work on
+        if named:
+            return named, True
+        roles = _roles(" ".join(form for forms in read.subject for form in forms))
+        if roles and _roles(text) and not roles & _roles(text):
+            return None  # people of another role (a CSM is no on-call engineer)
+        if read.subject and {n for n in theirs - read.named if n[0] != "#"} - _SYNONYM_NAMES:
+            return None  # people for another product
+        return [], False  # people, whatever they work on
     if read.head and theirs & read.named and not _says(read.head, text):
         return None  # the product named, not the thing of it
     if read.versions and _versions(text) and not read.versions & _versions(text):
         return None  # another version of it
+    if ROADMAP in read.kinds and not read.implied:
+        theirs = {n for n in theirs if n in read.named or (n[0] != "#" and n not in _FEATURES)}
     if read.named - theirs and theirs - read.named and not (named and _said(read, text)):
         return None  # one of the limit's products or places is not named, another one is
+    places = {n for n in theirs - read.named if n[0] == "@"}
+    if places and not any(n[0] == "@" for n in read.named) and _unknown_place(read, text):
+        return None  # another place than the one the limit names by a name of no table
     if named is not None:
         return named, True
     if theirs - read.named:
         return None  # about another product or place
     return sorted(read.loose & _loose(text)), False
+
+
+def _unknown_place(read: Meaning, text: str) -> bool:
+    """Whether the limit names something by a whole name of no table (a place such as 贵安,
+    not a part of a product's name) that ``text`` does not say."""
+    known = [forms for forms in read.subject if _named(" ".join(forms))]
+    unknown = [
+        forms
+        for forms in read.subject
+        if forms not in known and not any(forms[0] in f for g in known for f in g)
+    ]
+    if not unknown or any(f in _ANY_PLACE for forms in unknown for f in forms):
+        return False
+    return not any(_says(frozenset(forms), text) for forms in unknown)
+
+
+def _roles(text: str) -> set[str]:
+    """The roles of people ``text`` names (each by the first form of its group)."""
+    return {group[0] for group in _ROLES if _says(frozenset(group), text)}
 
 
 def _says(forms: frozenset[str], text: str) -> bool:
@@ -1034,7 +1135,17 @@ def _said(read: Meaning, text: str) -> bool:
     """Whether the subject is named outright by a name that is not a product or a place
     ("Enterprise" of ``the Enterprise licence``): what else the commitment names is then
     part of it ("Enterprise will get SSO"); "流量" in "对象存储外网流量" is no such name."""
-    return _named_subject(read, _PLACE.sub(" ", _products(text)[1])) is not None
+    return _named_subject(read, _PLACE.sub(_place_out, _products(text)[1])) is not None
+
+
+def _place_out(match: re.Match[str]) -> str:
+    """A place named by its form taken out of a text (what only looks like one stays)."""
+    return match.group() if _not_place(next(g for g in match.groups() if g)) else " "
+
+
+def _not_place(name: str) -> bool:
+    """Whether what looks like a place by its form is none ("边缘节点", "跨地域")."""
+    return name in _NOT_PLACES or name in _STOP or "的" in name or name.endswith("跨")
 
 
 def _named_subject(read: Meaning, text: str) -> list[str] | None:
