@@ -89,3 +89,23 @@ async def test_the_lint_rules_load_off_the_ui_thread(make_app, demo_store, monke
         assert isinstance(app.screen, PlanScreen) and app.screen.bank_rows
         assert app.screen.query_one("#preview").content  # the first question, linted
     assert loaded_on and threading.main_thread().name not in loaded_on
+
+
+async def test_the_plan_is_read_while_the_screen_is_built(make_app, demo_store, monkeypatch):
+    """The read starts as the plan is opened, not once it is mounted and drawn empty."""
+    mounted_when_read: list[bool] = []
+    real = PlanScreen.fetch
+
+    def fetch(self: PlanScreen):
+        mounted_when_read.append(self.is_mounted)
+        return real(self)
+
+    monkeypatch.setattr(PlanScreen, "fetch", fetch)
+    visit_id = demo_store.conn.execute("SELECT id FROM visits ORDER BY id LIMIT 1").fetchone()[0]
+    app = make_app("home")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.show("plan", visit_id=visit_id)
+        await settle(pilot)
+        assert isinstance(app.screen, PlanScreen) and app.screen.bank_rows
+    assert mounted_when_read[0] is False
