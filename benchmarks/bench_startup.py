@@ -17,6 +17,7 @@ import argparse
 import atexit
 import os
 import pty
+import re
 import select
 import signal
 import statistics
@@ -102,7 +103,11 @@ def _changed(before: list[Any], after: list[Any]) -> bool:
 
 
 def until_settled(
-    read: Callable[[float], bytes], start: float, marker: bytes, view: View, timeout: float = 30
+    read: Callable[[float], bytes],
+    start: float,
+    marker: bytes | re.Pattern[bytes],
+    view: View,
+    timeout: float = 30,
 ) -> tuple[float, float]:
     """Seconds from ``start`` until ``marker`` is drawn, and until the screen settles.
 
@@ -111,6 +116,7 @@ def until_settled(
     pass without any, then replayed into ``view``: settled is when the last output that
     changed the screen arrived, what the user sees stop changing (a footer or a second read
     drawn later counts; a part drawn again unchanged and a blinking cursor do not).
+    ``marker`` is bytes or a compiled pattern searched for in the output.
     """
     chunks: list[tuple[float, bytes]] = []
     seen, shown = b"", None
@@ -122,7 +128,9 @@ def until_settled(
             arrived = time.perf_counter()
             chunks.append((arrived, chunk))
             seen = seen[-4096:] + chunk
-            if shown is None and marker in seen:
+            if shown is None and (
+                marker.search(seen) if isinstance(marker, re.Pattern) else marker in seen
+            ):
                 shown = arrived
     settled = shown
     before = view.cells()

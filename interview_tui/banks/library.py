@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,15 +78,48 @@ class BankLibrary:
         return next((q for q in reversed(self.questions()) if q.id == question_id), None)
 
 
+#: banks already parsed in this process: (path, user) -> (the file's stamp, its load)
+_PARSED: dict[tuple[Path, bool], tuple[tuple[int, int, int], BankLoad]] = {}
+_PARSED_LOCK = threading.Lock()
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """What tells a changed file from the one parsed before: its modification time, size
+    and inode (None: it cannot be read, so it is read again and says why)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size, status.st_ino
+
+
+def _load(path: Path, user: bool) -> BankLoad:
+    """``path`` parsed once per process: parsed again only when the file has changed (a
+    bank edited while the app runs is read anew; the 16 bundled ones cost a stat each)."""
+    stamp = _stamp(path)
+    key = (path, user)
+    with _PARSED_LOCK:
+        known = _PARSED.get(key)
+    if stamp is not None and known is not None and known[0] == stamp:
+        return known[1]
+    load = load_bank_file(path, user=user)
+    if stamp is not None and stamp == _stamp(path):  # unchanged while it was read
+        with _PARSED_LOCK:
+            _PARSED[key] = (stamp, load)
+    return load
+
+
 def load_library(
     bundled: Path | None = None, user: Path | None = None, extra: Iterable[Path] = ()
 ) -> BankLibrary:
-    """Load every bank; a broken file is kept as a load with errors, never raised."""
+    """Every bank; a broken file is kept as a load with errors, never raised. A file
+    parsed before in this process and unchanged since is not parsed again (the loads are
+    shared: nothing changes a loaded bank)."""
     from interview_tui.store.paths import user_banks_dir
 
     library = BankLibrary()
     for path in bank_files(bundled or bundled_banks_dir()):
-        library.loads.append(load_bank_file(path))
+        library.loads.append(_load(path, False))
     for path in [*bank_files(user or user_banks_dir()), *extra]:
-        library.loads.append(load_bank_file(path, user=True))
+        library.loads.append(_load(path, True))
     return library

@@ -51,6 +51,13 @@ def _rules(language: str) -> ModuleType:
     return module
 
 
+def prepare(language: str) -> None:
+    """Load ``language``'s rules and model now (a worker calls this, so the first question
+    linted on the UI thread does not compile the rules' patterns there)."""
+    _rules(language)
+    model_for(language)
+
+
 def _finding(code: str, language: str, span: tuple[int, int] | None, allow: set[str]) -> Finding:
     explanation = explain(code, language)
     return Finding(

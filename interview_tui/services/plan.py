@@ -31,11 +31,18 @@ def load_plan(
     library: BankLibrary | None = None,
     ui_language: str = "en",
 ) -> PlanData:
+    from interview_tui.lint.engine import prepare
+    from interview_tui.lint.language import detect_language
     from interview_tui.services import customer_questions
     from interview_tui.services.visits import people_of
 
     visit, customer = store.visit_with_customer(visit_id)
     items = store.script(visit_id)
+    # the plan lints as it is shown (the first bank question, in the interface's language,
+    # and the script's questions for readiness): their rules and models are loaded here, off
+    # the UI thread
+    for language in {ui_language, *(detect_language(item.text) for item in items)}:
+        prepare(language)
     return PlanData(
         visit,
         customer,

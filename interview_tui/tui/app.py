@@ -42,6 +42,7 @@ from interview_tui.tui.team_line import SYNC_KEY, TeamSync
 from interview_tui.tui.textual_private import (
     bindings_after_keymap,
     decode_alt_keys,
+    free_closed_widgets_styles,
     keep_wide_characters_whole,
     keys_behind_callbacks,
     load_screen_css,
@@ -121,6 +122,7 @@ class InterviewApp(TeamSync, App[None]):
         decode_alt_keys()  # alt+3 from a terminal is alt+3, a typed £ is £
         wrap_as_chinese()  # no character alone on a Chinese paragraph's last line
         keep_wide_characters_whole()  # 题 under a toast's edge is drawn, not two spaces
+        free_closed_widgets_styles()  # a closed screen's drawn lines are not kept
         super().__init__()
         translate_bindings(self)
         self.store = store

@@ -25,16 +25,18 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from textual import on, work
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from interview_tui.domain.models import Record
 from interview_tui.errors import UserError
 from interview_tui.tui.base import BaseScreen
 from interview_tui.tui.team_line import TeamLine
+
+if TYPE_CHECKING:  # the models (pydantic) are not needed to draw home
+    from interview_tui.domain.models import Record
 
 T = TypeVar("T")
 

@@ -16,6 +16,7 @@ notes or drawing a table with the old widths.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -324,6 +325,29 @@ def keep_wide_characters_whole() -> None:
     from textual._compositor import Compositor
 
     Compositor._render_chops = _render_chops  # type: ignore[method-assign]
+
+
+@functools.lru_cache(1024)
+def _inner_outer(base_background: Any, background: Any) -> tuple[Any, Any]:
+    """``StylesCache.get_inner_outer`` (Textual 8.2.8), cached on the two colours only."""
+    from textual.style import Style
+
+    return Style(background=base_background + background), Style(background=base_background)
+
+
+def _get_inner_outer(self: Any, base_background: Any, background: Any) -> tuple[Any, Any]:
+    return _inner_outer(base_background, background)
+
+
+def free_closed_widgets_styles() -> None:
+    """Textual caches ``StylesCache.get_inner_outer`` with ``functools.lru_cache`` on the
+    method, so its cache keeps the last 1,024 widgets' style caches alive, every line they
+    drew included, long after their screen is closed (about 4 MiB more on each visit of
+    every screen until the cache is full). The replacement caches on the colours alone;
+    safe to call again."""
+    from textual._styles_cache import StylesCache
+
+    StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign,assignment]
 
 
 def keys_behind_callbacks(app: Any, event: Any) -> bool:

@@ -69,6 +69,7 @@ class CustomerQuestionTable(TranslatedBindings, SafeTable):
 class PlanScreen(DataScreen[plan_service.PlanData]):
     CSS_PATH = "plan.tcss"
     AUTO_FOCUS = "#bank"
+    PREFETCH = True  # the read runs while the screen is built (its fetch needs no widget)
     # The footer shows the focused list's keys first (script_tables.py), then these, in
     # this order, as many as fit: the most used first.
     BINDINGS = [

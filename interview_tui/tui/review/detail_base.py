@@ -227,6 +227,7 @@ class DetailMixin(ConflictMixin):
     as saved; ``esc`` with unsaved changes asks (keep editing / discard)."""
 
     _saved_values: dict[str, Any] | None = None
+    _record_shown = False  # the record has arrived (the form is shown)
 
     def show_history(self, history: list[dict[str, str]]) -> None:
         lines = history_lines(history, self.team.by_other)
@@ -246,10 +247,23 @@ class DetailMixin(ConflictMixin):
     def baseline(self) -> None:
         self._saved_values = self.values()
 
+    @property
+    def AUTO_FOCUS(self) -> str:  # type: ignore[override]
+        """Nothing until the record is read (the form is hidden; :meth:`show` focuses its
+        first field): focusing the form's scrolling container and moving on matched the
+        stylesheet against every field twice."""
+        if not self._record_shown:
+            return ""
+        return super().AUTO_FOCUS
+
     def mark_read(self) -> None:
         """The record has arrived: the form is drawn. Until then nothing is (detail.tcss),
-        not an empty form whose choices show their defaults as if they were the record's."""
-        self.add_class("-read")
+        not an empty form whose choices show their defaults as if they were the record's.
+
+        Shown by the form's own style: a class on the screen would match the stylesheet
+        against every field of the form again."""
+        self._record_shown = True
+        self.query_one("#detail").display = True
 
     @property
     def changed(self) -> bool:

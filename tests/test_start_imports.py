@@ -1,0 +1,43 @@
+"""Home is drawn without the record models: pydantic (about a fifth of the start-up's
+imports) is loaded when a screen that edits records first needs it, not at start-up."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CODE = """
+import asyncio, sys
+from interview_tui.i18n import set_language
+from interview_tui.store import open_store
+from interview_tui.tui.app import build_app
+
+set_language("en")
+app = build_app(open_store(sys.argv[1]), animate=False, option_keys=False, theme="dark")
+
+async def main():
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(400):
+            await pilot.pause(0.02)
+            screen = app.screen
+            if getattr(screen, "_data", None) is not None and not screen.busy:
+                break
+        await pilot.pause(0.2)
+        print("drawn:", screen.query_one("#visits").row_count > 0)
+        heavy = ("pydantic", "interview_tui.domain.models")
+        print("loaded:", sorted(m for m in heavy if m in sys.modules))
+
+asyncio.run(main())
+"""
+
+
+def test_home_is_drawn_without_the_models(demo_store) -> None:
+    demo_store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    result = subprocess.run(
+        [sys.executable, "-c", CODE, str(demo_store.path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "drawn: True" in result.stdout, result.stdout + result.stderr
+    assert "loaded: []" in result.stdout, result.stdout
