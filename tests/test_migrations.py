@@ -409,3 +409,29 @@ def test_version_8_database_gains_the_live_windows_with_every_note_kept(tmp_path
     window.enter()
     assert [row["pid"] for row in store.live_windows(1)] == [window.pid]
     store.close()
+
+
+def test_a_version_10_database_without_same_as_gains_it_and_keeps_its_customers(
+    tmp_path: Path,
+) -> None:
+    """An earlier build of version 10 made ``customers`` without ``same_as``; such a database
+    at version 14 opens, its customers read, and two of them can be said to be the same."""
+    from interview_tui.domain.models import Customer
+
+    path = tmp_path / "old.db"
+    store = open_store(path)
+    store.save(Customer(name="Acme 旧客户"))
+    store.close()
+    old = sqlite3.connect(path)
+    old.execute("ALTER TABLE customers DROP COLUMN same_as")
+    old.execute("PRAGMA user_version = 14")
+    old.commit()
+    old.close()
+
+    store = open_store(path)
+    names = [customer.name for customer in store.all(Customer)]
+    assert names == ["Acme 旧客户"]
+    columns = {row[1] for row in store.conn.execute("PRAGMA table_info(customers)")}
+    assert "same_as" in columns
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    store.close()

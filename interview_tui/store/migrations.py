@@ -593,6 +593,13 @@ def _v14_commitment_counts(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v15_customers_same_as_everywhere(db: sqlite_utils.Database) -> None:
+    """``customers.same_as`` came with version 10 only from a later build: a database made
+    by an earlier build of version 10 has every other column of it but not this one."""
+    if "same_as" not in db.table("customers").columns_dict:
+        db.table("customers").add_column("same_as", str, not_null_default="[]")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_search_links_history,
@@ -608,6 +615,7 @@ MIGRATIONS: list[Migration] = [
     _v12_person_email_phone,
     _v13_search_what_was_written,
     _v14_commitment_counts,
+    _v15_customers_same_as_everywhere,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"

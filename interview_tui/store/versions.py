@@ -2,7 +2,7 @@
 
 import sqlite3
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
