@@ -1101,7 +1101,7 @@ _ALLOWS_NONE = re.compile(
     re.IGNORECASE,
 )
 _ASKS_WHETHER = re.compile(
-    r"\bif\b|\bwhether\b|\bany\b|有没有|如果|的话|要是|是否|吗[？?]$"
+    r"\bif\b|\bwhether\b|\bany\b|\beither way\b|有没有|如果|的话|要是|是否|不管|无论|吗[？?]$"
     r"|^(?:have|has|did|do|does|is|are|was|were|can|could|would)\b",
     re.IGNORECASE,
 )
@@ -1134,6 +1134,7 @@ def test_the_presumed_yes_check_catches_the_common_forms() -> None:
     fine = [
         ("Which workload, if any, has your bank put forward?", ["If one has, how far has it got?"]),
         ("过去一年，有没有业务搬过家？", ["如果有，是哪个团队发起的？"]),
+        ("那次之后，恢复时间要求有没有调整？", ["不管调没调，现在定的是多少？"]),
         ("冷链温控这块，你们有没有评估过物联网方案？", ["评估过的话，最难的是哪一块？"]),
         (
             "Was there a question from the audience that stayed with you?",
