@@ -28,7 +28,10 @@ kind of organisation the customer is (a superior unit, a 等保 level, a public-
 every placeholder a question or follow-up names is introduced by its research line. No research
 line quotes what the customer's colleagues said or complained about; a failure our own records
 put on us is owned before the question; a question that leaves room for "none" is not followed
-by a follow-up that takes the "yes" for granted.
+by a follow-up that takes the "yes" for granted. A research line makes no offer, does not open on
+our renewal date and says no internal forecast; nothing said blames the customer or ranks their
+staff; no line pins the six-month log rule on 等保 or presumes a yearly assessment whatever the
+level; no question or follow-up presumes a limit was hit or a workaround found.
 """
 
 from __future__ import annotations
@@ -1101,7 +1104,7 @@ _ALLOWS_NONE = re.compile(
     re.IGNORECASE,
 )
 _ASKS_WHETHER = re.compile(
-    r"\bif\b|\bwhether\b|\bany\b|有没有|如果|的话|要是|是否|吗[？?]$"
+    r"\bif\b|\bwhether\b|\bany\b|\beither way\b|有没有|如果|的话|要是|是否|不管|无论|吗[？?]$"
     r"|^(?:have|has|did|do|does|is|are|was|were|can|could|would)\b",
     re.IGNORECASE,
 )
@@ -1134,6 +1137,7 @@ def test_the_presumed_yes_check_catches_the_common_forms() -> None:
     fine = [
         ("Which workload, if any, has your bank put forward?", ["If one has, how far has it got?"]),
         ("过去一年，有没有业务搬过家？", ["如果有，是哪个团队发起的？"]),
+        ("那次之后，恢复时间要求有没有调整？", ["不管调没调，现在定的是多少？"]),
         ("冷链温控这块，你们有没有评估过物联网方案？", ["评估过的话，最难的是哪一块？"]),
         (
             "Was there a question from the audience that stayed with you?",
@@ -1155,3 +1159,165 @@ def test_a_follow_up_does_not_presume_what_the_question_left_open(bank: Bank) ->
         if presumes_the_yes(q.text, list(q.follow_ups))
     ]
     assert presumed == []
+
+
+#: a research line is homework the PM may say to the customer: it leads to the question and
+#: never sells. An offer (a tool to try, a discount), our renewal or commitment end date opening
+#: the talk, or an internal forecast (a capacity outlook, a region "planned for" a date, a
+#: product still being planned, named) is heard as a pitch or as a promise beyond a PM's
+#: authority; it stays internal knowledge
+_RESEARCH_PITCH = re.compile(
+    r"\bwe (?:can|could|would) (?:offer|provide|give)\b|\b(?:migration|assessment) tool\b"
+    r"|\bfree trial\b|\bdiscount|\brenewal date\b"
+    r"|\bcommitment (?:with (?:you|us) )?(?:runs until|ends)\b"
+    r"|我们可以(?:提供|给)|可以提供|可以先拿|免费试用|优惠|折扣|续约日期|合同(?:快)?到期"
+    r"|迁移(?:评估)?工具",
+    re.IGNORECASE,
+)
+_INTERNAL_FORECAST = re.compile(
+    r"\boutlook\b|\bcapacity (?:forecast|plan)\b|\bour [\w-]+ forecast\b"
+    r"|\b(?:is|are) planned for <|容量(?:预测|规划)|库存(?:预测|预计)"
+    r"|我们(?:接下来|正在)在?规划 <|正在灰度",
+    re.IGNORECASE,
+)
+
+
+def says_the_wrong_thing(research: str) -> bool:
+    """``research`` makes an offer, opens on our renewal date or says an internal forecast."""
+    return bool(_RESEARCH_PITCH.search(research) or _INTERNAL_FORECAST.search(research))
+
+
+def test_the_research_pitch_check_catches_the_common_forms() -> None:
+    bad = [
+        "Your CEO's letter names <AI pilots>; GPU capacity in <region> is <GPU capacity outlook>.",
+        "Our current commitment with you runs until <current commitment end>.",
+        "Your commitment with us ends <commitment end date>.",
+        "Your investor update names <new market>; our nearest region is planned for <opening>.",
+        "We can offer a free trial of our migration tool for one system.",
+        "你们在做 <信创迁移系统> 的迁移；我们有一套迁移评估工具，可以先拿一套系统试。",
+        "你们在我们 <有游戏服的区域> 有游戏服；我们接下来在规划 <我们规划中的新区域>。",
+        "我们 <负载均衡> 支持国密 TLS 的版本正在灰度。",
+        "我们可以提供一批测试资源。",
+    ]
+    assert [text for text in bad if not says_the_wrong_thing(text)] == []
+    fine = [
+        "Your CEO's letter in the annual report names <AI pilots named by the CEO>.",
+        "We are exploring per-request pricing and how finance teams would forecast it.",
+        "Companies size cloud commitment terms very differently.",
+        "Your commitment with us ended in <commitment end> and was renewed for <new term>.",
+        "我们在规划 <重点区服> 附近的节点和加速，想先知道你们对掉线的要求。",
+        "我们在改进云密码服务的部署方式，想先弄清你们现在的用法。",
+    ]
+    assert [text for text in fine if says_the_wrong_thing(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_research_line_sells_or_says_an_internal_forecast(bank: Bank) -> None:
+    wrong = [(q.id, q.research) for q in bank.questions if says_the_wrong_thing(q.research)]
+    assert wrong == []
+
+
+#: what puts the blame on the customer or ranks their staff, said in the room: "months late"
+#: past a plan they own too, "your load test pushed our proxy to its limit" (the shortfall was
+#: ours), 骨干以外的同学 (ranks people in front of their manager; 同学 is internet-company slang
+#: that sounds off in a bank or a state-owned plant)
+_BLAME_OR_RANK = re.compile(
+    r"\b(?:days|weeks|months) late\b|\bran late\b|\byour (?:load test|fault|mistake)\b"
+    r"|\bbecause of (?:you|your team)\b|\bjunior staff\b|\bthe (?:weaker|less capable)\b"
+    r"|你们的压测把|你们(?:的)?(?:失误|问题)导致|怪你们|骨干以外|同学",
+    re.IGNORECASE,
+)
+
+
+def test_the_blame_check_catches_the_common_forms() -> None:
+    bad = [
+        "The <migrated service> migration ran <months late> past the plan we made together.",
+        "去年大促前，你们的压测把我们 <区域> 的 <数据库代理> 打到了上限。",
+        "团队里骨干以外的同学，一般来公司几年了？",
+        "上个月把值班同学叫醒次数最多的是哪一条告警？",
+        "Which of the delays were because of your team?",
+    ]
+    assert [text for text in bad if not _BLAME_OR_RANK.search(text)] == []
+    fine = [
+        "The <migrated service> migration took longer than the plan we made together.",
+        "去年大促前压测，我们 <区域> 的 <数据库代理> 先到了上限，这是我们的短板。",
+        "运维团队里，来了两三年以内的大概占多少？",
+        "Who complains first when it is late?",
+        "我们的同事 <参与交流的同事> 参与过你们专属云方案的交流。",
+    ]
+    assert [text for text in fine if _BLAME_OR_RANK.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_nothing_said_blames_the_customer_or_ranks_their_staff(bank: Bank) -> None:
+    assert [(qid, text) for qid, text in _asked(bank) if _BLAME_OR_RANK.search(text)] == []
+
+
+def misstates_a_rule(text: str) -> bool:
+    """``text`` pins the six-month log retention on 等保 (it is the Cybersecurity Law's,
+    网络安全法 第二十一条), or says a yearly 等保 assessment without the level it holds for
+    (yearly is for level 3 and above; the level of the customer's system is a placeholder)."""
+    six_months = re.search(r"等保[^。；;]{0,15}(?:六个月|6 ?个月)", text)
+    yearly = re.search(r"每年(?:做)?一次(?:等保)?测评", text) and not re.search(
+        r"三级(?:及)?以上", text
+    )
+    return bool(six_months or yearly)
+
+
+def test_the_misstated_rule_check_catches_the_common_forms() -> None:
+    bad = [
+        "等保三级要求审计日志至少留存六个月，我们的操作审计默认只保留 <审计保留天数> 天。",
+        "除了等保要求的六个月，你们内部还有更长的留存要求吗？",
+        "你们 <等保系统> 是 <等保级别>，每年做一次测评。",
+    ]
+    assert [text for text in bad if not misstates_a_rule(text)] == []
+    fine = [
+        "网络安全法要求网络日志至少留存六个月；我们的操作审计默认只保留 <审计保留天数> 天。",
+        "除了法定的六个月，你们内部对操作审计日志还有更长的留存要求吗？",
+        "等保三级以上的系统每年做一次测评。",
+    ]
+    assert [text for text in fine if misstates_a_rule(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_line_misstates_a_rule(bank: Bank) -> None:
+    assert [(qid, text) for qid, text in _spoken(bank) if misstates_a_rule(text)] == []
+
+
+#: a question or follow-up that takes for granted that something went wrong and was got round:
+#: "which component hit its limit first?", "最后是怎么凑齐机器的", "怎么绕过去的", "your last
+#: platform hiring round" (it may not have closed); asked only as if (如果 / 的话 / if any)
+_PRESUMED_WORKAROUND = re.compile(
+    r"\bhit (?:its|the|a|their) limit\b|\bhow did (?:you|the team) (?:work|get) around\b"
+    r"|\blast [\w-]+ hiring round\b|怎么(?:绕|撑)过去|怎么凑齐",
+    re.IGNORECASE,
+)
+
+
+def presumes_a_workaround(text: str) -> bool:
+    return bool(_PRESUMED_WORKAROUND.search(text)) and not _CONDITIONAL.search(text)
+
+
+def test_the_presumed_workaround_check_catches_the_common_forms() -> None:
+    bad = [
+        "Which component hit its limit first?",
+        "Which skills took longest to hire for in your last platform hiring round?",
+        "最后是怎么凑齐机器的？",
+        "那几天业务是怎么绕过去的？",
+        "等审批期间业务是怎么撑过去的？",
+    ]
+    assert [text for text in bad if not presumes_a_workaround(text)] == []
+    fine = [
+        "Which component came closest to its limit?",
+        "If your team hit a limit, which one was first?",
+        "最后机器是怎么解决的？",
+        "那几天业务上有没有受影响？",
+        "如果绕过去了，是怎么绕的？",
+    ]
+    assert [text for text in fine if presumes_a_workaround(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_question_presumes_a_workaround(bank: Bank) -> None:
+    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    assert [(qid, text) for qid, text in lines if presumes_a_workaround(text)] == []
