@@ -7,7 +7,6 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,20 +19,19 @@ FIXED_TODAY = date(2026, 11, 24)
 FIXED_NOW = datetime(2026, 11, 24, 9, 30, 0)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that drive the app in a real pseudo-terminal run one after another on one
-    worker (the other worker runs the rest meanwhile): each spawns the app and times it, so
-    two at once on a 2-core machine would test the machine, not the app. With
-    ``--dist loadgroup`` (pyproject's addopts) the group keeps them together."""
-    for item in items:
-        path = getattr(item, "path", None)
-        if path is not None and _drives_a_terminal(path):
-            item.add_marker(pytest.mark.xdist_group("terminal"))
+def _quicker_idle_checks() -> None:
+    """Pilot waits for the app to go idle after each key: Textual sleeps 20 ms and looks
+    whether the process used under 1 ms of CPU meanwhile (``textual._wait``). The same test
+    at a quarter of the quantum (5 ms, under 0.25 ms of CPU) waits a quarter as long when the
+    app is idle and exactly as long while it works; tests/test_textual_private.py checks the
+    names are still there."""
+    import textual._wait as textual_wait
+
+    textual_wait.SLEEP_GRANULARITY = 0.005
+    textual_wait.SLEEP_IDLE = textual_wait.SLEEP_GRANULARITY / 20
 
 
-@cache
-def _drives_a_terminal(path: Path) -> bool:
-    return path.suffix == ".py" and "tests.pty_terminal" in path.read_text(encoding="utf-8")
+_quicker_idle_checks()
 
 
 @pytest.fixture(autouse=True)
@@ -115,7 +113,7 @@ def make_app(demo_store: Store) -> Callable[..., Any]:
         **kwargs: Any,
     ):
         set_language(lang)
-        return build_app(
+        app = build_app(
             demo_store,
             initial=(route, kwargs),
             today=lambda: FIXED_TODAY,
@@ -124,6 +122,10 @@ def make_app(demo_store: Store) -> Callable[..., Any]:
             option_keys=option_keys,
             theme=theme,
         )
+        # a toast shown without its own timeout stays until the snapshot, however slow the
+        # machine: what a snapshot shows never depends on how long the keys took
+        app.NOTIFICATION_TIMEOUT = 600
+        return app
 
     return factory
 

@@ -99,8 +99,9 @@ def test_confirm_back_reads_back_the_schedule_and_corrects_an_item(demo_env) -> 
         term.send(b"\t" * 8 + CTRL_U + b"2027-03-01" + b"\t\t\t ")  # planned; agreed
         term.wait_for_screen("[x]")
         term.send(CTRL_S)
-        screen = term.wait_for_screen("we plan 2027-03-01")
-        assert "you agreed this plan" in screen and "2027-02-01" not in screen, screen
+        term.wait_for_screen("Correct the requirement", gone=True)  # the dialog drawn away
+        screen = term.wait_for_screen("you agreed this plan")
+        assert "we plan 2027-03-01" in screen and "2027-02-01" not in screen, screen
         term.send(b"\t" + ENTER)  # the corrected item is highlighted: the commitment is next
         term.wait_for_screen("Correct the commitment")
         term.send(CTRL_U + b"Send the RCA by Friday" + CTRL_S)

@@ -311,3 +311,15 @@ def test_the_no_matches_pause_is_textuals() -> None:
     from textual.command import CommandPalette
 
     assert textual_private.NO_MATCHES_PAUSE == CommandPalette._NO_MATCHES_COUNTDOWN
+
+
+def test_pilots_idle_check_reads_the_quantum_the_tests_set() -> None:
+    """tests/conftest.py shortens Textual's idle quantum for pilot tests; the names must still
+    be the ones ``wait_for_idle`` reads at each call."""
+    import inspect
+
+    import textual._wait as textual_wait
+
+    source = inspect.getsource(textual_wait.wait_for_idle)
+    assert "SLEEP_GRANULARITY" in source and "SLEEP_IDLE" in source
+    assert textual_wait.SLEEP_GRANULARITY == 0.005
