@@ -1216,7 +1216,7 @@ def test_the_research_pitch_check_catches_the_common_forms() -> None:
         "我们 <负载均衡> 支持国密 TLS 的版本正在灰度。",
         "我们可以提供一批测试资源。",
         "公开报道里已有 <分布式核心上云的公开案例>；我们的金融专区也在做这方面的准备。",
-        "你们公告里写的是 <新市场上线季度> 上线；我们 <区域> 节点的公开计划是 <我们节点开服季度> 开服。",
+        "你们 <新市场上线季度> 上线；我们 <区域> 节点的公开计划是 <我们节点开服季度> 开服。",
         "Your investor update names <new market>; our nearest region opens in <opening quarter>.",
     ]
     assert [text for text in bad if not says_the_wrong_thing(text)] == []
