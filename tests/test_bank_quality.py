@@ -1446,8 +1446,8 @@ def test_no_research_line_speaks_of_the_customer_in_the_third_person(bank: Bank)
 #: <…> today") sounds like lecturing them on their own estate: the research line cites where we
 #: read it (job postings, their talk, our bills) or leaves it out
 _OWN_SETUP = re.compile(
-    r"\byours? (?:[\w-]+ ){0,4}(?:run|runs) (?:on )?<|\byour [\w -]{0,30}\b(?:are|is) <what"
-    r"|你们[^。；，]{0,20}(?:架构|部署方式|部署在|用的是|跑在|走的是)(?:是)? ?<",
+    r"\byours? (?:[\w-]+ ){0,4}(?:run|runs) (?:on |in |at )?<|\byour [\w -]{0,30}\b(?:are|is) <what"
+    r"|你们[^。；，]{0,20}(?:架构|部署方式|部署在|用的是|跑在|走的是|放在)(?:是)? ?<",
     re.IGNORECASE,
 )
 _SETUP_SOURCE = re.compile(
@@ -1471,6 +1471,8 @@ def test_the_own_setup_check_catches_the_common_forms() -> None:
         "Insurers' claims systems are usually the last to leave; yours run on <core system> today.",
         "Your managed databases with us are <what your databases with us do>.",
         "Your stores run <POS system> at the tills.",
+        "Order flow bunches at the open; your trading front end runs in <trading data centre>.",
+        "防沉迷要求接入实名认证；你们登录链路里实名校验放在 <实名校验位置>。",
     ]
     assert [text for text in bad if not tells_them_their_own_setup(text)] == []
     fine = [
