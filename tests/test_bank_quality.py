@@ -785,7 +785,8 @@ _TENDER_PROBE = re.compile(
     r"|\bscor\w* (?:the |our |other |competing )?bids?\b|\bwins? (?:the most )?points\b"
     r"|\bsole[- ]source justification\b|\bjustif\w* (?:a |the )?sole[- ]source\b"
     r"|\bnext (?:[\w-]+ )?tender\b|\bwhen (?:is|will) (?:the|your) (?:[\w-]+ )?tender\b"
-    r"|评标|评委|评审专家|拉开差距|最容易被认可|最能加分|论证材料|罚则|下一?[轮次]招标|下一?[轮次]集采",
+    r"|评标|评委|评审专家|拉开差距|最容易被认可|最能加分|论证材料|罚则|下一?[轮次](?:招标|集采|评估)"
+    r"|什么时候(?:会)?重新(?:评估|招标)",
     re.IGNORECASE,
 )
 
@@ -801,6 +802,8 @@ def test_the_tender_check_catches_the_common_forms() -> None:
         "Which part of a bid wins the most points with your evaluators?",
         "Roughly when is the next cloud tender round expected?",
         "下一轮招标大概什么时候？",
+        "下一轮评估大概什么时候？",
+        "大概什么时候会重新评估？",
         "What went into the sole-source justification for the expansion?",
     ]
     assert [text for text in bad if not _TENDER_PROBE.search(text)] == []
