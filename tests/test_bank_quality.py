@@ -1491,3 +1491,50 @@ def test_the_own_setup_check_catches_the_common_forms() -> None:
 def test_no_research_line_tells_them_their_own_setup(bank: Bank) -> None:
     told = [(q.id, q.research) for q in bank.questions if tells_them_their_own_setup(q.research)]
     assert told == []
+
+
+def reworded_follow_ups(text: str, follow_ups: list[str]) -> list[tuple[str, str]]:
+    """Pairs among a question and its follow-ups that reword each other: the second gets the
+    answer already given ("How does your bank decide when … goes back out to tender?" then
+    "Who decides that a service goes back out to tender?")."""
+    lines = [text, *follow_ups]
+    return [
+        (a, b)
+        for a, b in itertools.combinations(lines, 2)
+        if similarity(a, b) >= DUPLICATE_THRESHOLD
+    ]
+
+
+def test_the_reworded_follow_up_check_catches_the_common_forms() -> None:
+    bad = [
+        (
+            "How does your bank decide when a technology service goes back out to tender?",
+            [
+                "How far ahead do suppliers hear?",
+                "Who decides that a service goes back out to tender?",
+            ],
+        ),
+        ("上个月的账单对了几天？", ["对不上的主要是哪一类资源？", "对不上的主要是哪类资源？"]),
+    ]
+    assert [pair for pair in bad if not reworded_follow_ups(*pair)] == []
+    fine = [
+        (
+            "How does your bank decide when a technology service goes back out to tender?",
+            ["How far ahead of a round do suppliers receive the requirements?"],
+        ),
+        (
+            "上个月的账单对了几天？",
+            ["对不上的主要是哪一类资源？", "被退回的账单最后是怎么处理的？"],
+        ),
+    ]
+    assert [pair for pair in fine if reworded_follow_ups(*pair)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_follow_up_rewords_its_question_or_another_follow_up(bank: Bank) -> None:
+    reworded = [
+        (q.id, pair)
+        for q in bank.questions
+        for pair in reworded_follow_ups(q.text, list(q.follow_ups))
+    ]
+    assert reworded == []
