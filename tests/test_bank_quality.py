@@ -784,7 +784,9 @@ _TENDER_PROBE = re.compile(
     r"\bbid evaluat\w*|\bevaluators?\b|\bevaluation (?:panel|committee|team)\b"
     r"|\bscor\w* (?:the |our |other |competing )?bids?\b|\bwins? (?:the most )?points\b"
     r"|\bsole[- ]source justification\b|\bjustif\w* (?:a |the )?sole[- ]source\b"
-    r"|评标|评委|评审专家|拉开差距|最容易被认可|最能加分|论证材料|罚则",
+    r"|\bnext (?:[\w-]+ )?tender\b|\bwhen (?:is|will) (?:the|your) (?:[\w-]+ )?tender\b"
+    r"|评标|评委|评审专家|拉开差距|最容易被认可|最能加分|论证材料|罚则|下一?[轮次](?:招标|集采|评估)"
+    r"|什么时候(?:会)?重新(?:评估|招标)",
     re.IGNORECASE,
 )
 
@@ -798,6 +800,10 @@ def test_the_tender_check_catches_the_common_forms() -> None:
         "延期交付的罚则是怎么定的？",
         "Who sat on the evaluation panel for the last cloud tender?",
         "Which part of a bid wins the most points with your evaluators?",
+        "Roughly when is the next cloud tender round expected?",
+        "下一轮招标大概什么时候？",
+        "下一轮评估大概什么时候？",
+        "大概什么时候会重新评估？",
         "What went into the sole-source justification for the expansion?",
     ]
     assert [text for text in bad if not _TENDER_PROBE.search(text)] == []
@@ -1035,7 +1041,9 @@ def test_no_research_line_quotes_the_customers_colleagues(bank: Bank) -> None:
 _OUR_FAILURE = re.compile(
     r"\bon our (?:side|platform)\b|\bour (?:published )?(?:incident|root-cause) (?:report|list)\b"
     r"|\bran out\b|\bwe were slow\b"
-    r"|根因在我们|问题在我们|在我们这边排了|我们 <[^>]+> 的故障|库存告急|达到了上限",
+    r"|\bour maintenance\b[^.;]{0,60}\b(?:alerts?|alarms?|restarts?|outages?|failures?)\b"
+    r"|根因在我们|问题在我们|在我们这边排了|我们 <[^>]+> 的故障|库存告急|达到了上限"
+    r"|我们做[^。；，]{0,8}维护时[^。；]{0,40}(?:告警|中断|重启|故障)",
     re.IGNORECASE,
 )
 _OWNED = re.compile(r"\bsorry\b|\bapologi[sz]e|\bon us\b|抱歉|对不起|添了?麻烦")
@@ -1065,6 +1073,14 @@ def test_the_ownership_check_catches_the_common_forms() -> None:
         (
             "Your posts mentioned login queues; our capacity in <region> ran out at <time>.",
             "What did the login queues at the <title> launch hold up?",
+        ),
+        (
+            "<热迁移月份> 我们做宿主机维护时，你们有 <热迁移告警实例数> 台实例触发了告警。",
+            "主机热迁移时，你们的业务能容忍的停顿上限是多少毫秒？",
+        ),
+        (
+            "During our maintenance in <region>, <alert count> of your instances raised alerts.",
+            "How long a pause can your services tolerate during a live migration?",
         ),
     ]
     assert [pair for pair in bad if not unowned_failure(*pair)] == []
@@ -1177,7 +1193,11 @@ _RESEARCH_PITCH = re.compile(
 _INTERNAL_FORECAST = re.compile(
     r"\boutlook\b|\bcapacity (?:forecast|plan)\b|\bour [\w-]+ forecast\b"
     r"|\b(?:is|are) planned for <|容量(?:预测|规划)|库存(?:预测|预计)"
-    r"|我们(?:接下来|正在)在?规划 <|正在灰度",
+    r"|我们(?:接下来|正在)在?规划 <|正在灰度"
+    r"|\bour [\w -]{0,30}\b(?:region|zone|node)s? (?:opens|will open|is due|launches|goes live)\b"
+    r"|\b(?:coming soon|will be (?:available|generally available) (?:in|by|from))\b"
+    r"|也在做这方面的准备|即将(?:上线|推出|开服|开放)|(?:节点|区域|地域)[^。；]{0,12}(?:开服|开放)季度"
+    r"|(?:节点|区域|地域)的公开计划是",
     re.IGNORECASE,
 )
 
@@ -1198,6 +1218,9 @@ def test_the_research_pitch_check_catches_the_common_forms() -> None:
         "你们在我们 <有游戏服的区域> 有游戏服；我们接下来在规划 <我们规划中的新区域>。",
         "我们 <负载均衡> 支持国密 TLS 的版本正在灰度。",
         "我们可以提供一批测试资源。",
+        "公开报道里已有 <分布式核心上云的公开案例>；我们的金融专区也在做这方面的准备。",
+        "你们 <新市场上线季度> 上线；我们 <区域> 节点的公开计划是 <我们节点开服季度> 开服。",
+        "Your investor update names <new market>; our nearest region opens in <opening quarter>.",
     ]
     assert [text for text in bad if not says_the_wrong_thing(text)] == []
     fine = [
@@ -1207,6 +1230,8 @@ def test_the_research_pitch_check_catches_the_common_forms() -> None:
         "Your commitment with us ended in <commitment end> and was renewed for <new term>.",
         "我们在规划 <重点区服> 附近的节点和加速，想先知道你们对掉线的要求。",
         "我们在改进云密码服务的部署方式，想先弄清你们现在的用法。",
+        "公开报道里已有 <分布式核心上云的公开案例>；我们也在研究这个方向。",
+        "Our region plan for <new market> is public; we want to know your deadline first.",
     ]
     assert [text for text in fine if says_the_wrong_thing(text)] == []
 
@@ -1289,6 +1314,7 @@ def test_no_line_misstates_a_rule(bank: Bank) -> None:
 #: platform hiring round" (it may not have closed); asked only as if (如果 / 的话 / if any)
 _PRESUMED_WORKAROUND = re.compile(
     r"\bhit (?:its|the|a|their) limit\b|\bhow did (?:you|the team) (?:work|get) around\b"
+    r"|\bhow did (?:that|this|your) team (?:work|get) around\b"
     r"|\blast [\w-]+ hiring round\b|怎么(?:绕|撑)过去|怎么凑齐",
     re.IGNORECASE,
 )
@@ -1305,6 +1331,7 @@ def test_the_presumed_workaround_check_catches_the_common_forms() -> None:
         "最后是怎么凑齐机器的？",
         "那几天业务是怎么绕过去的？",
         "等审批期间业务是怎么撑过去的？",
+        "How did that team get around the problem until now?",
     ]
     assert [text for text in bad if not presumes_a_workaround(text)] == []
     fine = [
@@ -1321,3 +1348,193 @@ def test_the_presumed_workaround_check_catches_the_common_forms() -> None:
 def test_no_question_presumes_a_workaround(bank: Bank) -> None:
     lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
     assert [(qid, text) for qid, text in lines if presumes_a_workaround(text)] == []
+
+
+#: asking what a past event cost them ("What did it cost you that day?", 损失了多少) invites a
+#: money figure, and after a failure of ours a compensation talk a PM cannot settle: ask what it
+#: held up and what the team had to do instead
+_PAST_COST = re.compile(
+    r"\bwhat did (?:it|that|this|the [\w-]+) cost\b|\bhow much did (?:it|that|this) cost\b"
+    r"|\bhow much (?:revenue|money|business) did (?:you|your team) lose\b"
+    r"|损失了?多少|损失有多大|亏了多少|少卖了多少|少赚了?多少",
+    re.IGNORECASE,
+)
+
+
+def test_the_past_cost_check_catches_the_common_forms() -> None:
+    bad = [
+        "I am sorry for the checkout slowdown. What did it cost you that day: orders, complaints?",
+        "What did it cost you with players, if anything?",
+        "How much revenue did you lose during the outage?",
+        "那次卡顿，你们大概损失了多少订单？",
+        "停线那几个小时，损失有多大？",
+    ]
+    assert [text for text in bad if not _PAST_COST.search(text)] == []
+    fine = [
+        "I am sorry for the checkout slowdown, which was on our side. What did it hold up?",
+        "What does a one-minute delay in that decision cost you?",
+        "那次卡顿，对你们当天哪块影响最大？",
+    ]
+    assert [text for text in fine if _PAST_COST.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_question_asks_what_a_past_event_cost_them(bank: Bank) -> None:
+    assert [(qid, text) for qid, text in _asked(bank) if _PAST_COST.search(text)] == []
+
+
+#: how to get around group purchasing or a tender (什么情况下可以不走集采) sounds, to the buyer
+#: who runs it, like asking how to bypass them; ask how what falls outside its scope is bought
+_AROUND_PURCHASING = re.compile(
+    r"不走(?:集采|招标|采购|公开招标)|绕(?:开|过)(?:集采|招标|采购)|规避(?:集采|招标)"
+    r"|\b(?:bypass|get around|go around|avoid|skip) (?:the |a |your )?(?:tender|procurement|"
+    r"group purchasing|central purchasing|framework)\b|\bwithout (?:a|the) tender\b",
+    re.IGNORECASE,
+)
+
+
+def test_the_around_purchasing_check_catches_the_common_forms() -> None:
+    bad = [
+        "什么情况下事业部可以不走集采？",
+        "有没有办法绕开招标？",
+        "When can a business unit bypass group purchasing?",
+        "Which purchases can go ahead without a tender?",
+    ]
+    assert [text for text in bad if not _AROUND_PURCHASING.search(text)] == []
+    fine = [
+        "集采范围以外的采购，一般是怎么走的？",
+        "How are purchases outside the framework's scope usually made?",
+    ]
+    assert [text for text in fine if _AROUND_PURCHASING.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_line_asks_how_to_get_around_purchasing(bank: Bank) -> None:
+    lines = _spoken(bank)
+    assert [(qid, text) for qid, text in lines if _AROUND_PURCHASING.search(text)] == []
+
+
+#: a research line is said to the person across the table: 客户 / "the customer" there is our
+#: internal voice ("想先了解客户实际怎么用"); their own customers (你们的客户) are fine
+_INTERNAL_VOICE = re.compile(
+    r"(?<!你们的)(?<!你们)(?<!的)客户(?!端)(?:实际|现场|那边|的(?:需求|用法|情况|现场))"
+    r"|(?:了解|弄清|听听|摸清)(?:一下)?客户"
+    r"|\b(?:understand|learn) (?:how )?(?:the|this) customer\b|\bthis customer\b",
+    re.IGNORECASE,
+)
+
+
+def test_the_internal_voice_check_catches_the_common_forms() -> None:
+    bad = [
+        "我们在规划长期算力和高峰算力搭配的方案，想先了解客户实际怎么用。",
+        "我们在做边缘计算节点的产品规划，想先弄清客户现场数据的时效要求。",
+        "We are weighing this and want to understand how this customer buys.",
+    ]
+    assert [text for text in bad if not _INTERNAL_VOICE.search(text)] == []
+    fine = [
+        "我们在规划长期算力和高峰算力搭配的方案，想先听听你们实际是怎么用的。",
+        "有没有需要跟你们自己的客户解释的？",
+        "你们客户端的崩溃率，上周大概是多少？",
+        "Your status page shows incidents on the customer-facing service.",
+    ]
+    assert [text for text in fine if _INTERNAL_VOICE.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_research_line_speaks_of_the_customer_in_the_third_person(bank: Bank) -> None:
+    assert [(q.id, q.research) for q in bank.questions if _INTERNAL_VOICE.search(q.research)] == []
+
+
+#: telling the customer what their own systems are ("你们的服务器架构是 <…>", "yours run on
+#: <…> today") sounds like lecturing them on their own estate: the research line cites where we
+#: read it (job postings, their talk, our bills) or leaves it out
+_OWN_SETUP = re.compile(
+    r"\byours? (?:[\w-]+ ){0,4}(?:run|runs) (?:on |in |at )?<|\byour [\w -]{0,30}\b(?:are|is) <what"
+    r"|你们[^。；，]{0,20}(?:架构|部署方式|部署在|用的是|跑在|走的是|放在)(?:是)? ?<",
+    re.IGNORECASE,
+)
+_SETUP_SOURCE = re.compile(
+    r"\b(?:according to|job postings?|careers page|blog|talk|keynote|says|said|describes|"
+    r"mentions?|our bills)\b|招聘|博客|分享|讲过|文章|公告|年报|账单|从我们这边|提到",
+    re.IGNORECASE,
+)
+
+
+def tells_them_their_own_setup(research: str) -> bool:
+    return any(
+        _OWN_SETUP.search(part) and not _SETUP_SOURCE.search(part)
+        for part in _SENTENCE.split(research)
+    )
+
+
+def test_the_own_setup_check_catches_the_common_forms() -> None:
+    bad = [
+        "你们 <游戏> 的服务器架构是 <游戏的服务器架构>，跨区同步用的是 <同步方式>。",
+        "你们的集中交易系统部署在 <交易系统机房>，报盘走的是 <报盘线路>。",
+        "Insurers' claims systems are usually the last to leave; yours run on <core system> today.",
+        "Your managed databases with us are <what your databases with us do>.",
+        "Your stores run <POS system> at the tills.",
+        "Order flow bunches at the open; your trading front end runs in <trading data centre>.",
+        "防沉迷要求接入实名认证；你们登录链路里实名校验放在 <实名校验位置>。",
+    ]
+    assert [text for text in bad if not tells_them_their_own_setup(text)] == []
+    fine = [
+        "听您在 <跨区同步分享大会> 上讲过 <跨区同步分享主题>。",
+        "你们的招聘信息里提到，门店收银用的是 <收银系统>。",
+        "从我们这边的账单看，你们在我们这里主要用的是 <主要产品>。",
+        "Your job postings name <MES product> as the MES at plants such as <plant>.",
+    ]
+    assert [text for text in fine if tells_them_their_own_setup(text)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_research_line_tells_them_their_own_setup(bank: Bank) -> None:
+    told = [(q.id, q.research) for q in bank.questions if tells_them_their_own_setup(q.research)]
+    assert told == []
+
+
+def reworded_follow_ups(text: str, follow_ups: list[str]) -> list[tuple[str, str]]:
+    """Pairs among a question and its follow-ups that reword each other: the second gets the
+    answer already given ("How does your bank decide when … goes back out to tender?" then
+    "Who decides that a service goes back out to tender?")."""
+    lines = [text, *follow_ups]
+    return [
+        (a, b)
+        for a, b in itertools.combinations(lines, 2)
+        if similarity(a, b) >= DUPLICATE_THRESHOLD
+    ]
+
+
+def test_the_reworded_follow_up_check_catches_the_common_forms() -> None:
+    bad = [
+        (
+            "How does your bank decide when a technology service goes back out to tender?",
+            [
+                "How far ahead do suppliers hear?",
+                "Who decides that a service goes back out to tender?",
+            ],
+        ),
+        ("上个月的账单对了几天？", ["对不上的主要是哪一类资源？", "对不上的主要是哪类资源？"]),
+    ]
+    assert [pair for pair in bad if not reworded_follow_ups(*pair)] == []
+    fine = [
+        (
+            "How does your bank decide when a technology service goes back out to tender?",
+            ["How far ahead of a round do suppliers receive the requirements?"],
+        ),
+        (
+            "上个月的账单对了几天？",
+            ["对不上的主要是哪一类资源？", "被退回的账单最后是怎么处理的？"],
+        ),
+    ]
+    assert [pair for pair in fine if reworded_follow_ups(*pair)] == []
+
+
+@pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
+def test_no_follow_up_rewords_its_question_or_another_follow_up(bank: Bank) -> None:
+    reworded = [
+        (q.id, pair)
+        for q in bank.questions
+        for pair in reworded_follow_ups(q.text, list(q.follow_ups))
+    ]
+    assert reworded == []
