@@ -19,6 +19,11 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+#: a terminal shows what is written between these two at once (synchronized output)
+FRAME_BEGIN, FRAME_END = b"\x1b[?2026h", b"\x1b[?2026l"
+#: Textual asks whether the terminal has synchronized output; a modern terminal says yes
+SYNC_QUERY, SYNC_REPLY = b"\x1b[?2026$p", b"\x1b[?2026;2$y"
+
 
 def _wide(data: str) -> bool:
     from wcwidth import wcwidth
@@ -57,6 +62,7 @@ class Terminal:
             self._stream = None
         else:
             self._screen = pyte.Screen(*size)
+            self._unshown = b""
             self._stream = pyte.ByteStream(self._screen)
 
     def read(self, timeout: float = 0.05) -> bytes:
@@ -68,9 +74,24 @@ class Terminal:
         except OSError:
             return b""
         self.output = self.output[-(1 << 22) :] + chunk  # whole sequences, for tests that read them
+        if SYNC_QUERY in self.output[-(len(chunk) + len(SYNC_QUERY)) :]:
+            os.write(self.fd, SYNC_REPLY)  # as a modern terminal answers: frames come whole
         if self._stream is not None:
-            self._stream.feed(chunk)
+            self._feed(chunk)
         return chunk
+
+    def _feed(self, chunk: bytes) -> None:
+        """Show what arrived, a synchronized frame only once it is whole (as a terminal with
+        synchronized output does): a screen read mid-frame never mixes two frames."""
+        data = self._unshown + chunk
+        begin, end = data.rfind(FRAME_BEGIN), data.rfind(FRAME_END)
+        if begin > end:  # a frame still being written: show up to its start
+            data, self._unshown = data[:begin], data[begin:]
+        else:
+            self._unshown = b""
+        if data:
+            assert self._stream is not None
+            self._stream.feed(data)
 
     def screen(self) -> str:
         """The screen as it shows now, one line per row (needs pyte).

@@ -48,3 +48,32 @@ def test_kill_reaps_and_marks_it(monkeypatch) -> None:
     sent = _signals(monkeypatch)
     term.kill()
     assert sent == [] and term.exited()
+
+
+_HALF_FRAMES = r"""
+import os, sys, time, tty
+tty.setraw(0)
+os.write(1, b"\x1b[?2026$p")
+reply = os.read(0, 64)
+os.write(1, b"\x1b[H" + (b"answered" if reply == b"\x1b[?2026;2$y" else b"silent"))
+os.write(1, b"\x1b[?2026h\x1b[2;1Hfirst half")
+time.sleep(0.5)
+os.write(1, b" second half\x1b[?2026l")
+time.sleep(30)
+"""
+
+
+def test_a_synchronized_frame_shows_only_once_it_is_whole() -> None:
+    """The test terminal says it has synchronized output, as a modern terminal does, and a
+    frame written in two pieces is never read half drawn."""
+    term = Terminal([], dict(os.environ), program=("-c", _HALF_FRAMES))
+    try:
+        term.wait_for_screen("answered")
+        end = time.perf_counter() + 30
+        while "second half" not in (screen := term.screen()):
+            assert "first half" not in screen, screen
+            assert time.perf_counter() < end, screen
+            term.read(0.05)
+        assert "first half second half" in screen
+    finally:
+        term.kill()
