@@ -247,14 +247,11 @@ class DetailMixin(ConflictMixin):
     def baseline(self) -> None:
         self._saved_values = self.values()
 
-    @property
-    def AUTO_FOCUS(self) -> str:  # type: ignore[override]
-        """Nothing until the record is read (the form is hidden; :meth:`show` focuses its
-        first field): focusing the form's scrolling container and moving on matched the
-        stylesheet against every field twice."""
-        if not self._record_shown:
-            return ""
-        return super().AUTO_FOCUS
+    #: nothing is focused by Textual: :meth:`show` focuses the first field (or the open
+    #: conflicts) when the record arrives. Focusing the hidden form's scrolling container
+    #: first matched the stylesheet against every field twice, and a first focus that came
+    #: after the record (when the read finished before the screen resumed) scrolled the form
+    AUTO_FOCUS = ""
 
     def mark_read(self) -> None:
         """The record has arrived: the form is drawn. Until then nothing is (detail.tcss),
