@@ -227,7 +227,6 @@ class DetailMixin(ConflictMixin):
     as saved; ``esc`` with unsaved changes asks (keep editing / discard)."""
 
     _saved_values: dict[str, Any] | None = None
-    _record_shown = False  # the record has arrived (the form is shown)
 
     def show_history(self, history: list[dict[str, str]]) -> None:
         lines = history_lines(history, self.team.by_other)
@@ -259,7 +258,6 @@ class DetailMixin(ConflictMixin):
 
         Shown by the form's own style: a class on the screen would match the stylesheet
         against every field of the form again."""
-        self._record_shown = True
         self.query_one("#detail").display = True
 
     @property
