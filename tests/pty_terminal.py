@@ -13,10 +13,12 @@ import pty
 import select
 import signal
 import struct
+import subprocess
 import sys
 import termios
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 #: a terminal shows what is written between these two at once (synchronized output)
@@ -186,3 +188,32 @@ class Terminal:
         if self.fd >= 0:
             os.close(self.fd)
             self.fd = -1
+
+
+def make_demo_env(folder: Path) -> dict[str, str]:
+    """The environment of a program on a new demo database in ``folder`` (English, with its
+    own empty config folder there), made by ``interview-tui demo`` as a user makes it."""
+    env = {
+        **os.environ,
+        "INTERVIEW_TUI_DB": str(folder / "demo.db"),
+        "INTERVIEW_TUI_CONFIG_DIR": str(folder / "config"),
+        "INTERVIEW_TUI_LANG": "en",
+    }
+    subprocess.run(
+        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
+    )
+    return env
+
+
+def exported_visit(env: dict[str, str], visit: str) -> dict[str, Any]:
+    """What was recorded for ``visit``, read back as ``export --format json`` writes it."""
+    import json
+
+    out = subprocess.run(
+        [sys.executable, "-m", "interview_tui", "export", visit, "--format", "json"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout)

@@ -3,14 +3,11 @@ real terminal: one write of the bytes, 0 ms apart, as a fast typist or a paste s
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
 
 import pytest
 
-from tests.pty_terminal import Terminal
+from tests.pty_terminal import Terminal, exported_visit, make_demo_env
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 
@@ -20,22 +17,7 @@ CTRL_T, CTRL_S, TAB, ENTER, DOWN = b"\x14", b"\x13", b"\t", b"\r", b"\x1b[B"
 
 @pytest.fixture
 def demo_env(tmp_path) -> dict[str, str]:
-    env = {**os.environ, "INTERVIEW_TUI_DB": str(tmp_path / "demo.db"), "INTERVIEW_TUI_LANG": "en"}
-    subprocess.run(
-        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
-    )
-    return env
-
-
-def _commitments(env: dict[str, str]) -> list[dict]:
-    out = subprocess.run(
-        [sys.executable, "-m", "interview_tui", "export", VISIT, "--format", "json"],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(out.stdout)["commitments"]
+    return make_demo_env(tmp_path)
 
 
 def test_a_burst_through_the_owner_pick_list_keeps_every_key(demo_env) -> None:
@@ -55,7 +37,9 @@ def test_a_burst_through_the_owner_pick_list_keeps_every_key(demo_env) -> None:
         term.drain(0.5)
     finally:
         term.kill()
-    saved = [c for c in _commitments(demo_env) if c["text"] == "Send the runbook"]
+    saved = [
+        c for c in exported_visit(demo_env, VISIT)["commitments"] if c["text"] == "Send the runbook"
+    ]
     assert len(saved) == 1, saved
     assert saved[0]["owner_side"] == "customer"
     assert saved[0]["owner_name"] == "Priya"

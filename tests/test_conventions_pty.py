@@ -5,14 +5,13 @@ F keys (a MacBook without ``fn``), and how to quit in sight on home at 80×24.""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
 
 import pytest
 
-from tests.pty_terminal import Terminal
+from tests.pty_terminal import Terminal, make_demo_env
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 
@@ -21,16 +20,7 @@ ESC = b"\x1b"
 
 @pytest.fixture
 def demo_env(tmp_path) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "INTERVIEW_TUI_DB": str(tmp_path / "demo.db"),
-        "INTERVIEW_TUI_CONFIG_DIR": str(tmp_path / "config"),
-        "INTERVIEW_TUI_LANG": "en",
-    }
-    subprocess.run(
-        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
-    )
-    return env
+    return make_demo_env(tmp_path)
 
 
 def _exited(term: Terminal, timeout: float = 15) -> bool:

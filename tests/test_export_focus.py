@@ -76,22 +76,10 @@ def test_shift_tab_after_writing_lands_in_sight_in_a_terminal(tmp_path: Path, mo
     """The walk's keys, as a terminal sends them: tab to Write file, enter, shift+tab three
     times: the Format field shows its focus mark, and enter there opens its list. The
     first enter may come before the preview: the file still goes to the export folder."""
-    import os
-    import subprocess
-    import sys
 
-    from tests.pty_terminal import Terminal
+    from tests.pty_terminal import Terminal, make_demo_env
 
-    env = {
-        **os.environ,
-        "INTERVIEW_TUI_DB": str(tmp_path / "demo.db"),
-        "INTERVIEW_TUI_CONFIG_DIR": str(tmp_path / "config"),
-        "INTERVIEW_TUI_EXPORT_FOLDER": str(tmp_path / "out"),
-        "INTERVIEW_TUI_LANG": "en",
-    }
-    subprocess.run(
-        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
-    )
+    env = {**make_demo_env(tmp_path), "INTERVIEW_TUI_EXPORT_FOLDER": str(tmp_path / "out")}
     monkeypatch.chdir(tmp_path)  # not the export folder: nothing may land here
     term = Terminal([], env, size=(80, 24))
     try:

@@ -9,14 +9,11 @@ and what was recorded is read back with ``export --format json``.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
 
 import pytest
 
-from tests.pty_terminal import Terminal
+from tests.pty_terminal import Terminal, exported_visit, make_demo_env
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 
@@ -32,11 +29,7 @@ GOAL3 = {
 
 @pytest.fixture
 def demo_env(tmp_path) -> dict[str, str]:
-    env = {**os.environ, "INTERVIEW_TUI_DB": str(tmp_path / "demo.db"), "INTERVIEW_TUI_LANG": "en"}
-    subprocess.run(
-        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
-    )
-    return env
+    return make_demo_env(tmp_path)
 
 
 def _live(env: dict[str, str], size=(100, 30)) -> Terminal:
@@ -45,17 +38,6 @@ def _live(env: dict[str, str], size=(100, 30)) -> Terminal:
     term.wait_for_screen("1/12")
     term.drain(0.3)
     return term
-
-
-def _notes(env: dict[str, str]) -> list[dict]:
-    out = subprocess.run(
-        [sys.executable, "-m", "interview_tui", "export", VISIT, "--format", "json"],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(out.stdout)["notes"]
 
 
 def test_goal_keys_tag_the_note_and_type_nothing(demo_env) -> None:
@@ -71,7 +53,7 @@ def test_goal_keys_tag_the_note_and_type_nothing(demo_env) -> None:
         term.wait_for_screen("Visits")
     finally:
         term.kill()
-    notes = {note["text"]: note for note in _notes(demo_env)}
+    notes = {note["text"]: note for note in exported_visit(demo_env, VISIT)["notes"]}
     for n, name in enumerate(GOAL3):
         note = notes.get(f"Kafka on-prem, cluster {n}")
         assert note is not None, f"{name}: a character reached the note: {list(notes)}"
@@ -87,7 +69,7 @@ def test_words_typed_with_the_leader_key_are_kept(demo_env) -> None:
         term.drain(0.6)
     finally:
         term.kill()
-    [note] = [n for n in _notes(demo_env) if "CFO" in n["text"]]
+    [note] = [n for n in exported_visit(demo_env, VISIT)["notes"] if "CFO" in n["text"]]
     assert note["text"] == "The CFO signs off every quarter" and note["goal"] == "usage_vendors"
 
 
@@ -109,7 +91,7 @@ def test_a_new_note_by_the_leader_takes_the_words_typed_after_it(demo_env) -> No
         term.drain(0.6)
     finally:
         term.kill()
-    texts = [n["text"] for n in _notes(demo_env)]
+    texts = [n["text"] for n in exported_visit(demo_env, VISIT)["notes"]]
     assert "Ops lead: nightly batch" in texts and "CTO: we move to streaming next year" in texts
 
 
@@ -161,7 +143,9 @@ def test_the_ways_out_of_the_meeting(demo_env, keys: bytes) -> None:
         term.drain(1.0)
     finally:
         term.kill()
-    assert any(n["text"] == "Saved before leaving" for n in _notes(demo_env))
+    assert any(
+        n["text"] == "Saved before leaving" for n in exported_visit(demo_env, VISIT)["notes"]
+    )
 
 
 def test_esc_on_a_dialog_keeps_the_draft(demo_env) -> None:

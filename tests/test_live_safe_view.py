@@ -4,8 +4,6 @@ width, and read back the commitments the recap will restate."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from datetime import date
 
@@ -382,12 +380,9 @@ def test_requirement_dialog_schedule_and_solution_snapshot(
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 def test_f3_in_a_real_terminal_shows_only_the_read_back(tmp_path) -> None:
-    from tests.pty_terminal import Terminal
+    from tests.pty_terminal import Terminal, make_demo_env
 
-    env = {**os.environ, "INTERVIEW_TUI_DB": str(tmp_path / "demo.db"), "INTERVIEW_TUI_LANG": "en"}
-    subprocess.run(
-        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
-    )
+    env = make_demo_env(tmp_path)
     term = Terminal(["live", str(VISIT)], env, size=(120, 36))  # wider than the old dialog
     try:
         term.wait_for_screen("1/12")

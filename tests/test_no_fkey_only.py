@@ -85,21 +85,9 @@ async def test_plan_key_bar_offers_fill_facts_on_a_letter(make_app) -> None:
 def test_plan_fill_facts_by_its_letter_in_a_terminal(tmp_path) -> None:
     """The bytes a Mac sends: ``f`` on the plan opens the account facts (or says none is
     left); ``ctrl+y v`` and ``ctrl+y c`` in the meeting: tests/test_live_keys_pty.py."""
-    import os
-    import subprocess
-    import sys
+    from tests.pty_terminal import Terminal, make_demo_env
 
-    from tests.pty_terminal import Terminal
-
-    env = {
-        **os.environ,
-        "INTERVIEW_TUI_DB": str(tmp_path / "demo.db"),
-        "INTERVIEW_TUI_CONFIG_DIR": str(tmp_path / "config"),
-        "INTERVIEW_TUI_LANG": "en",
-    }
-    subprocess.run(
-        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
-    )
+    env = make_demo_env(tmp_path)
     term = Terminal([], env, size=(100, 30))
     try:
         term.wait_for_screen("Northwind Log")

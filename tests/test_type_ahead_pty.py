@@ -3,15 +3,13 @@ first field, in a real terminal (one write of the key's bytes and the text, 0 ms
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from interview_tui.store import open_store
-from tests.pty_terminal import Terminal
+from tests.pty_terminal import Terminal, make_demo_env
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 
@@ -21,12 +19,7 @@ DIALOG_KEYS = {"ctrl+t": b"\x14", "ctrl+r": b"\x12", "ctrl+l": b"\x0c", "ctrl+o"
 
 @pytest.fixture(scope="module")
 def demo_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    db = tmp_path_factory.mktemp("typeahead") / "demo.db"
-    env = {**os.environ, "INTERVIEW_TUI_DB": str(db), "INTERVIEW_TUI_LANG": "en"}
-    subprocess.run(
-        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
-    )
-    return env
+    return make_demo_env(tmp_path_factory.mktemp("typeahead"))
 
 
 @pytest.mark.parametrize("key", list(DIALOG_KEYS))

@@ -9,14 +9,13 @@ Each burst is one write to the pty, as a person typing fast (or a paste-like bur
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 
 import pytest
 
-from tests.pty_terminal import Terminal
+from tests.pty_terminal import Terminal, exported_visit
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 
@@ -58,17 +57,6 @@ def _live(env: dict[str, str]) -> Terminal:
     return term
 
 
-def _export(env: dict[str, str]) -> dict:
-    out = subprocess.run(
-        [sys.executable, "-m", "interview_tui", "export", VISIT, "--format", "json"],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(out.stdout)
-
-
 def _leave(term: Terminal) -> None:
     term.send(ESC)
     term.wait_for_screen("Visits")  # leaving saves the note
@@ -83,11 +71,12 @@ def test_world_keyboards_type_text_into_a_live_note(demo_env) -> None:
         _leave(term)
     finally:
         term.kill()
-    texts = [note["text"] for note in _export(demo_env)["notes"]]
+    exported = exported_visit(demo_env, VISIT)
+    texts = [note["text"] for note in exported["notes"]]
     assert WORLD in texts, texts
-    [note] = [note for note in _export(demo_env)["notes"] if note["text"] == WORLD]
+    [note] = [note for note in exported["notes"] if note["text"] == WORLD]
     assert note["goal"] == "business_goals"  # the question's: £ tagged no goal
-    assert all(item["status"] != "skipped" for item in _export(demo_env)["script"])  # nor ß
+    assert all(item["status"] != "skipped" for item in exported["script"])  # nor ß
 
 
 def test_alt_3_tags_the_goal_and_types_nothing_and_the_leader_still_works(demo_env) -> None:
@@ -102,7 +91,7 @@ def test_alt_3_tags_the_goal_and_types_nothing_and_the_leader_still_works(demo_e
         _leave(term)
     finally:
         term.kill()
-    notes = {note["text"]: note for note in _export(demo_env)["notes"]}
+    notes = {note["text"]: note for note in exported_visit(demo_env, VISIT)["notes"]}
     assert notes["Kafka on-prem today"]["goal"] == "usage_vendors", list(notes)
     assert notes["The CFO signs it"]["goal"] == "pain_points", list(notes)
 
@@ -117,7 +106,7 @@ def test_with_option_keys_on_a_macs_option_3_tags_the_goal(demo_env) -> None:
         _leave(term)
     finally:
         term.kill()
-    notes = {note["text"]: note for note in _export(env)["notes"]}
+    notes = {note["text"]: note for note in exported_visit(env, VISIT)["notes"]}
     assert notes["Kafka on-prem today"]["goal"] == "usage_vendors", list(notes)
 
 
@@ -132,7 +121,7 @@ def test_tab_typed_with_the_requirement_key_moves_to_the_next_field(demo_env) ->
         _leave(term)
     finally:
         term.kill()
-    [requirement] = _export(demo_env)["requirements"]
+    [requirement] = exported_visit(demo_env, VISIT)["requirements"]
     assert (requirement["user"], requirement["scenario"], requirement["pain"]) == (
         f"userA {WORLD}",
         "scenB",
@@ -150,6 +139,6 @@ def test_keys_typed_with_the_commitment_key_act_in_the_dialog_in_order(demo_env)
         _leave(term)
     finally:
         term.kill()
-    [commitment] = _export(demo_env)["commitments"]
+    [commitment] = exported_visit(demo_env, VISIT)["commitments"]
     assert commitment["text"] == f"Send the runbook {WORLD}"
     assert commitment["owner_name"] == "Anna Weiß"
