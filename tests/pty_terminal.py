@@ -15,6 +15,7 @@ import signal
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import time
 from collections.abc import Sequence
@@ -190,19 +191,45 @@ class Terminal:
             self.fd = -1
 
 
+_DEMO_BYTES: list[bytes] = []
+
+
+def copy_demo_database(path: Path) -> None:
+    """A new demo database at ``path`` (private, as the app makes it), made by
+    ``interview-tui demo`` as a user makes it: the command runs once per test process, in
+    English, and each test gets its own copy of the file."""
+    if not _DEMO_BYTES:
+        with tempfile.TemporaryDirectory() as folder:
+            made = Path(folder) / "demo.db"
+            env = {
+                **os.environ,
+                "INTERVIEW_TUI_DB": str(made),
+                "INTERVIEW_TUI_CONFIG_DIR": str(Path(folder) / "config"),
+                "INTERVIEW_TUI_LANG": "en",
+            }
+            subprocess.run(
+                [sys.executable, "-m", "interview_tui", "demo"],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
+            assert not made.with_name("demo.db-wal").exists(), "the demo left a journal"
+            _DEMO_BYTES.append(made.read_bytes())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as file:
+        file.write(_DEMO_BYTES[0])
+
+
 def make_demo_env(folder: Path) -> dict[str, str]:
     """The environment of a program on a new demo database in ``folder`` (English, with its
-    own empty config folder there), made by ``interview-tui demo`` as a user makes it."""
-    env = {
+    own empty config folder there): see :func:`copy_demo_database`."""
+    copy_demo_database(folder / "demo.db")
+    return {
         **os.environ,
         "INTERVIEW_TUI_DB": str(folder / "demo.db"),
         "INTERVIEW_TUI_CONFIG_DIR": str(folder / "config"),
         "INTERVIEW_TUI_LANG": "en",
     }
-    subprocess.run(
-        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
-    )
-    return env
 
 
 def exported_visit(env: dict[str, str], visit: str) -> dict[str, Any]:

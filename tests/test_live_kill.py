@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -11,18 +10,15 @@ from pathlib import Path
 import pytest
 
 from interview_tui.store import open_store
-from tests.pty_terminal import Terminal
+from tests.pty_terminal import Terminal, copy_demo_database
 
 CTRL_N = b"\x0e"
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 
 
 def _demo(db: Path) -> dict[str, str]:
-    env = {**os.environ, "INTERVIEW_TUI_DB": str(db), "INTERVIEW_TUI_LANG": "en"}
-    subprocess.run(
-        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
-    )
-    return env
+    copy_demo_database(db)
+    return {**os.environ, "INTERVIEW_TUI_DB": str(db), "INTERVIEW_TUI_LANG": "en"}
 
 
 def _notes(db: Path) -> list[str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 
 from interview_tui.tui.confirm import SettingsProblemsDialog
 from tests.conftest import settle
-from tests.pty_terminal import Terminal
+from tests.pty_terminal import Terminal, copy_demo_database
 
 #: four bad values and one good one
 BAD = """name = "Ana"
@@ -141,9 +140,7 @@ def test_the_key_in_the_line_opens_the_list_in_a_pty(tmp_path, bad_settings) -> 
         "INTERVIEW_TUI_DB": str(tmp_path / "demo.db"),
         "INTERVIEW_TUI_LANG": "en",
     }
-    subprocess.run(
-        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
-    )
+    copy_demo_database(tmp_path / "demo.db")
     term = Terminal([], env, size=(80, 24))
     try:
         term.wait_for_screen("4 values ignored")
