@@ -122,9 +122,10 @@ def make_app(demo_store: Store) -> Callable[..., Any]:
             option_keys=option_keys,
             theme=theme,
         )
-        # a toast shown without its own timeout stays until the snapshot, however slow the
-        # machine: what a snapshot shows never depends on how long the keys took
+        # a toast stays until the snapshot, however slow the machine: what a snapshot shows
+        # never depends on how long the keys took
         app.NOTIFICATION_TIMEOUT = 600
+        app.toast_hold = 100.0
         return app
 
     return factory

@@ -119,3 +119,18 @@ def _forget_clamped():
     timers.clamped.clear()
     yield
     timers.clamped.clear()
+
+
+async def test_a_toast_with_its_own_timeout_stays_as_long_as_the_app_holds_it(make_app) -> None:
+    """Tests hold toasts (``toast_hold``): on a loaded machine a toast with a six-second
+    timeout vanished before the snapshot of the plan was taken. The product holds them 1×."""
+    app = make_app("home")
+    async with app.run_test(notifications=True) as pilot:
+        await settle(pilot)
+        app.toast_hold = 1.0
+        app.notify("brief", timeout=0.05)
+        app.toast_hold = 100.0
+        app.notify("held", timeout=0.05)
+        await pilot.pause(0.4)
+        shown = [str(toast.render()).strip() for toast in app.screen.query(Toast)]
+        assert shown == ["held"], shown

@@ -451,16 +451,21 @@ class InterviewApp(TeamSync, App[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Toasts show their text literally: names and notes are data, never markup."""
+        """Toasts show their text literally: names and notes are data, never markup. A toast
+        with its own timeout stays ``toast_hold`` times as long."""
         from interview_tui.tui.text import visible
 
         super().notify(
             visible(message),
             title=visible(title),
             severity=severity,
-            timeout=timeout,
+            timeout=None if timeout is None else timeout * self.toast_hold,
             markup=markup,
         )
+
+    #: how many times its own timeout a toast stays: tests hold toasts, so what a snapshot
+    #: shows never depends on how long a loaded machine took to get there
+    toast_hold: float = 1.0
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """Titles name customers and visits: shown literally, controls made visible."""
