@@ -54,7 +54,7 @@ def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
 
 
 def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
-    """The tune splits meet the floor: tune (written with the check), tune2 ... tune6 (written
+    """The tune splits meet the floor: tune (written with the check), tune2 ... tune7 (written
     independently; each was a holdout, measured once before it was studied).
     The holdout splits are reported, never tuned on; each new one is measured once."""
     bench = _bench()
@@ -63,10 +63,10 @@ def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
         mine = [p for p in pairs if p.lang == lang]
         assert len(mine) >= 150, lang
         assert 0.4 <= sum(p.touches for p in mine) / len(mine) <= 0.6, lang
-        splits = {"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "holdout"}
+        splits = {"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "holdout"}
         assert splits <= {p.split for p in mine}, lang
     scores, _ = bench.score([p for p in pairs if p.split.startswith("tune")])
-    assert len(scores) == 12
+    assert len(scores) == 14
     for (lang, split), score in scores.items():
         assert score.precision >= bench.FLOOR and score.recall >= bench.FLOOR, (lang, split)
 
@@ -417,4 +417,66 @@ def test_places_figures_money_and_acceptance_by_form(text, limit, touches) -> No
     """Round 7 (tune6 studied): places known under other names or by what they are, figures
     compared with a threshold by value, money by its form, dates by what is done, the
     customer's side accepting our promise, people by their role and what they work on."""
+    assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # (a) another thing of the same sort is about that one; the sort's word names the limit's
+        (
+            "The RabbitMQ cluster gets dead-letter exchanges in the next release.",
+            "unannounced Kafka features",
+            False,
+        ),
+        ("消息队列下个版本支持事务消息。", "Kafka 新功能", True),
+        ("MySQL 给你们签 99.99%。", "PostgreSQL SLA", False),
+        ("The billing service will get usage alerts next quarter.", "API gateway roadmap", False),
+        ("客服系统 P1 问题 30 分钟内响应。", "安全托管 响应时效", False),
+        (
+            "Message retention on the queue service is guaranteed for 30 days.",
+            "log retention guarantees",
+            False,
+        ),
+        ("云桌面下个月支持 4K 输出。", "视频会议新功能", False),
+        (
+            "A free upgrade on the contact-centre licence tier.",
+            "no free support-plan upgrades",
+            False,
+        ),
+        # (b) places: accents folded, another place is elsewhere whatever else is named
+        ("We'll have São Paulo up for you by June.", "Querétaro region", False),
+        ("The Mexico region opens for you in June.", "Querétaro region", True),
+        ("庆阳节点给你们留 20 台。", "边缘计算节点 呼和浩特", False),
+        # (c) money by form: a figure per unit, a reduction in 分, verbs that give or absorb cost
+        ("GPU 的钱拿券抵掉。", "算力券", True),
+        ("The onboarding course won't cost you a penny.", "free training", True),
+        ("单价再降两分钱。", "短信 折扣", True),
+        (
+            "Move them to premium support and we'll absorb the difference.",
+            "no free support-plan upgrades",
+            True,
+        ),
+        ("Unattended bots at 5k a year each.", "RPA licences: no quotes", True),
+        # (d) resources, SLAs and roadmap items as people say them, named by a pronoun or not at all
+        ("We'll dedicate 32 A10s to your render farm.", "render GPU capacity", True),
+        ("那边下个月给你们腾 40 个机柜。", "乌兰察布 机房容量", True),
+        (
+            "We're aiming for 50 ms and we'll guarantee it in the contract.",
+            "latency guarantees",
+            True,
+        ),
+        ("我们两位同事跟你们运维团队坐在一起到上线。", "驻场运维人员", True),
+        ("数据不丢，RPO 做到 0。", "分布式数据库 SLA", True),
+        ("It'll ship with offline mode, I promise.", "the v2 mobile SDK", True),
+        ("异地备份下一个迭代交给你们。", "异地备份 交付日期", True),
+        ("比刊例价便宜一截，每条按三分算。", "短信 折扣", True),
+        ("We'll add exactly-once delivery next quarter.", "unannounced Kafka features", True),
+    ],
+)
+def test_what_sort_of_thing_a_name_is_and_money_by_form(text, limit, touches) -> None:
+    """Round 8 (tune7 studied): a name is read for what sort of thing it is (a message queue,
+    a database, a product by its head word such as "the X service" or "X系统"), so another
+    thing of the same sort is about something else and a word of the sort names the limit's
+    thing; money, resources and guarantees read by their forms."""
     assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)

@@ -58,7 +58,15 @@ Enterprise licence``); a place the tables do not know (``贵安``) is not touche
 about another place (``庆阳那边``). People are people whatever they work on, unless the limit
 names a role and they have another (a CSM is no on-call engineer), or the limit names what
 they work on and they work on another product; people on a product or a place count as a
-promise about it. A figure is compared with a limit's threshold by value (99.9% is not above
+promise about it. A name is read for what sort of thing it is: a product of a class
+(``RabbitMQ`` and ``Kafka`` are message queues, ``MySQL`` and ``Postgres`` databases) is not
+another of the class, and the class word (``消息队列``, ``the database``) names the limit's;
+GPUs are HPC capacity; a name with a head word of a product (``the search service``,
+``the X gateway``, ``工单系统``, ``政务云``, ``安全托管``) is a product, not a feature of the
+limit's; another place than the limit's is elsewhere whatever else is named, and a place
+of the customer's own (``your Manila site``) is none of ours. A word for what is done to a
+thing (``retention``, ``upgrades``, ``migration``) names the limit only with the thing.
+A figure is compared with a limit's threshold by value (99.9% is not above
 99.9%, however it is guaranteed); a rate of something measured (``delivery rate``) is no
 price; a bare figure a month, a year or per unit (``500 a month per bot``, ``15 grand``) is.
 What the customer's side confirms or accepts (``双方确认为零``, ``Customer accepts the
@@ -84,6 +92,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -154,7 +163,7 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         SLA,
         _re(
-            r"SLA|可用性|持久性|可靠性|响应时间|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延",
+            r"SLA|可用性|持久性|可靠性|响应时间|响应时效|时效|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延",
             r"\b(?:uptime|availability|durability|rto|rpo|response times?|recovery times?"
             r"|resolution times?|turnaround(?:[- ]times?)?|service levels?|latency|downtime"
             r"|guarantees?)\b",
@@ -232,7 +241,7 @@ _LAUNCH_SUBJECT = _re(
 _ON_SITE_LIMIT = _re(r"驻场|现场", r"\bon-?site\b|\bon site\b")
 _ON_SITE = _re(
     r"驻场|现场|常驻|你们(?:的)?(?:机房|办公室|公司|那边|城市|工厂|园区)|到你们"
-    r"|到(?:机房|工厂|园区|办公室)|飞过去|过去(?:跟|陪|和|一起)|上门|跟你们[^，,;；。]{0,4}一起|陪你们",
+    r"|到(?:机房|工厂|园区|办公室)|飞过去|过去(?:跟|陪|和|一起)|上门|跟你们[^，,;；。]{0,8}一起|陪你们|坐在一起",
     r"\bon-?site\b|\bon site\b|\bsit with your\b|\bfly\w*\b[^,;.]{0,40}\bout to\b"
     r"|\bin person\b|\byour (?:[\w-]+ )?(?:offices?|site|data ?center"
     r"|premises|city|plant|factory|facility|campus|hq|headquarters)\b"
@@ -282,7 +291,10 @@ _SYNONYMS = [
         *("培训", "课程", "认证", "考试", "训练营", "training", "course", "courses", "workshop"),
         *("workshops", "bootcamp", "bootcamps", "certification", "certifications"),
     ),
-    ("soc", "security ops", "security operations", "安全运营"),
+    (
+        *("soc", "security ops", "security operations", "安全运营", "安全托管", "managed security"),
+        *("mdr",),
+    ),
 ]
 #: roles people have: a limit on one is not touched by people of another
 _ROLES = [
@@ -309,9 +321,25 @@ _PRODUCTS = [
     ("存储", "storage"),
     ("备份", "backup", "backups"),
     ("数据湖", "data lake", "lakehouse"),
-    ("数据库", "database", "databases", "postgres", "postgresql", "mysql", "rds"),
+    ("数据库", "database", "databases", "rds", "db", "dbs"),
+    ("postgres", "postgresql", "pg"),
+    ("mysql",),
+    ("mongodb", "mongo"),
+    ("oracle",),
+    ("sql server", "sqlserver", "mssql"),
+    ("tidb",),
+    ("oceanbase",),
+    ("polardb",),
+    ("clickhouse",),
     ("redis", "缓存服务"),
-    ("kafka", "消息队列", "mq", "rabbitmq", "rocketmq"),
+    ("kafka",),
+    ("rabbitmq",),
+    ("rocketmq",),
+    ("pulsar",),
+    (
+        *("消息队列", "mq", "message queue", "message queues", "queue service", "queues"),
+        *("streaming service", "event streaming"),
+    ),
     ("elasticsearch", "opensearch", "检索服务"),
     ("中间件", "middleware"),
     ("cdn", "内容分发", "加速节点", "delivery network", "content delivery"),
@@ -329,15 +357,23 @@ _PRODUCTS = [
     ("容器服务", "kubernetes", "k8s"),
     ("函数计算", "serverless", "lambda"),
     ("iot", "物联网", "mqtt", "设备接入"),
-    ("日志服务", "日志", "log service", "logging"),
+    ("日志服务", "日志", "log service", "logging", "logs", "log"),
     ("短信", "sms"),
-    ("邮件", "email"),
+    ("邮件", "email", "emails", "e-mail", "e-mails", "mail"),
     ("egress", "外网流量", "公网流量", "bandwidth", "带宽"),
     ("cpu", "cpus", "vcpu", "vcpus"),
     ("compute", "ecs", "云服务器", "虚拟机", "vm", "vms"),
     ("私有化", "私有云", "本地部署", "on-prem", "on-premises", "self-hosted"),
     ("公有云", "public cloud", "saas"),
     ("控制台", "console"),
+    ("api gateway", "api 网关", "gateway", "gateways"),
+    ("视频会议", "云会议", "video conferencing", "video meetings"),
+    ("云桌面", "virtual desktop", "virtual desktops", "vdi", "daas"),
+    ("rpa", "机器人流程自动化", "bot", "bots"),
+    (
+        *("contact centre", "contact center", "contact-centre", "contact-center"),
+        *("call centre", "call center", "呼叫中心"),
+    ),
     ("正式购买", "正式合同", "production contract", "production"),
     ("训练", "training jobs", "training job", "training runs", "training run", "model training"),
     ("技术支持", "支持计划", "tech support", "technical support", "support plan", "support plans"),
@@ -355,6 +391,21 @@ _PRODUCTS = [
     ("hpc", "高性能计算", "超算", "supercomputing"),
     ("边缘计算", "ens", "edge computing", "edge zones"),
 ]
+#: products of one class and the class, named by its own words (``消息队列``, ``storage``): a
+#: limit on the class is touched by any of them, a limit on one by the class word, never by
+#: another of them (RabbitMQ is not Kafka)
+_CLASS_OF = {
+    **dict.fromkeys(("kafka", "rabbitmq", "rocketmq", "pulsar"), "消息队列"),
+    **dict.fromkeys(
+        ("postgres", "mysql", "mongodb", "oracle", "sql server", "tidb", "oceanbase", "polardb"),
+        "数据库",
+    ),
+    **dict.fromkeys(("clickhouse",), "数据库"),
+    **dict.fromkeys(("对象存储", "块存储", "文件存储"), "存储"),
+    "gpu": "hpc",
+}
+#: class words that name one of their products (``消息队列`` for Kafka; ``HPC`` is not GPUs)
+_NICKNAMES = frozenset({"消息队列", "数据库"})
 #: places and what else they are called: a limit on one is about any of its names
 _PLACES = [
     ("华东", "上海", "杭州", "江苏", "浙江", "east china"),
@@ -399,6 +450,7 @@ _PLACES = [
     ("阿姆斯特丹", "荷兰", "amsterdam", "netherlands", "dutch"),
     ("沙特", "利雅得", "吉达", "saudi", "riyadh", "jeddah", "ksa", "in-kingdom"),
     ("巴西", "圣保罗", "brazil", "sao paulo"),
+    ("墨西哥", "克雷塔罗", "mexico", "queretaro", "mx-central"),
 ]
 #: a place named by what it is (``成都区域``, ``华北一区``, ``the Paris region``, ``us-east``)
 _PLACE = re.compile(
@@ -410,9 +462,16 @@ _PLACE = re.compile(
 #: a thing named by what it is (``the billing export API``, ``the SAML connector``)
 _THING = re.compile(
     r"\b([a-z][a-z0-9-]+) (?:apis?|sdks?|connectors?|integrations?|plugins?|modules?"
-    r"|dashboards?|portals?|apps?|agents?|clis?|editions?|tiers?)\b"
-    r"|([\u4e00-\u9fff]{2})版(?!本)|([\u4e00-\u9fff]{2})(?:系统|网关|服务(?!费|商|器|期))"
+    r"|dashboards?|portals?|apps?|agents?|clis?|editions?|tiers?|farms?)\b"
+    r"|([\u4e00-\u9fff]{2})版(?!本)"
     r"|\b([a-z][a-z0-9-]+) (?:fees?|charges?)\b"
+)
+#: a product named by its head word (``the search service``, ``工单系统``, ``政务云``): what
+#: sort of thing it is says it is a product, not a feature of one
+_SERVICE = re.compile(
+    r"\b([a-z][a-z0-9-]+) (?:services?|gateways?|queues?)\b"
+    r"|([\u4e00-\u9fff]{2})(?:系统|网关|服务(?!费|商|器|期)|托管|外包|桌面|云(?![上下端里中边]))"
+    r"|云(桌面|电脑|手机|盘)"
 )
 _NOT_PLACE_WORDS = """the a new one our your their that this each every any same home primary main
     own 新 这个 那个 一个 所有 每个 同一 其他 另一 正式 测试 公开 体验 最新 新的 大的 下个 这 那
@@ -486,6 +545,7 @@ def _forms(name: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=512)
 def meaning(limit: str) -> Meaning:
     """The kind of promise a limit names and what it is about (its remaining words)."""
+    limit = _fold(limit)
     rest = limit.lower()
     for form, _pattern, name in _PRODUCT_FORMS:
         if form in rest and name[0] != "@" and _kind_word(form) and not _kind_word(name):
@@ -577,7 +637,7 @@ _PEOPLE = _re(
     r"|tams?|csms?|contacts?)\b",
 )
 _CAPACITY = _re(
-    r"卡|台|核|节点|算力|容量|连接|配额|并发|带宽|实例|服务器|机器|物理机|[\dGT]\s*[GT]\b",
+    r"卡|台|核|节点|算力|容量|连接|配额|并发|带宽|实例|服务器|机器|物理机|机柜|机架|坐席|[\dGT]\s*[GT]\b",
     r"\b(?:gpus?|cpus?|vcpus?|cards?|nodes?|capacity|servers?|instances?|connections?|quotas?"
     r"|headroom|racks?|devices?|meters?|cores?|machines?|clusters?|bandwidth|a100s?|h100s?"
     r"|\d+\s*(?:gb|tb|g|t))\b",
@@ -635,10 +695,11 @@ def _named(text: str) -> frozenset[str]:
         place = next(g for g in match.groups() if g)
         if not _not_place(place):
             found.add("@" + place)
-    for match in _THING.finditer(text):
-        thing = next(g for g in match.groups() if g)
-        if not (thing in _NOT_PLACES or _QUALIFIER.fullmatch(thing)):
-            found.add("#" + _stem(thing))
+    for pattern, mark in ((_THING, "#"), (_SERVICE, "%")):
+        for match in pattern.finditer(text):
+            thing = next(g for g in match.groups() if g)
+            if not (thing in _NOT_PLACES or _QUALIFIER.fullmatch(thing)):
+                found.add(mark + _stem(thing))
     return frozenset(found)
 
 
@@ -693,7 +754,7 @@ _WHEN = _re(
     r"\bQ[1-4]\b",
     r"\bH[12]\b",
     r"[一二三四1-4]\s*季度",
-    r"(?:下个?|这个?|本)(?:季度|月|周|星期|迭代|冲刺|sprint|版本|大版本|财年)",
+    r"(?:下一?个?|这个?|本)\s*(?:季度|月|周|星期|迭代|冲刺|sprint|版本|大版本|财年)",
     r"上半年|下半年|年底|年初|年中|年末|年前|年内|月底|月初|月中|月末|中旬|季度末|季度初|周末",
     r"明年|今年|周[一二三四五六日]|星期[一二三四五六日天]",
     r"春节|国庆|双十一|元旦|中秋|五一|大促|春天|夏天|秋天|冬天|开春|年后",
@@ -728,7 +789,9 @@ _GIVE_DATE = _re(
 )
 #: an amount of money by its currency ("2800 元", "$0.02", "一毛二", "5 dollars")
 _MONEY = _re(
-    r"[$¥€£]\s*\d|\d\s*(?:万|千)?\s*(?:元|块|美元|欧元|分钱)"
+    r"[$¥€£]\s*\d|\d\s*(?:万|千)?\s*(?:元|块|美元|欧元|分钱)|[一二两三四五六七八九十]\s*分钱"
+    r"|每(?:人天|人月|人日|条|次|个|台|路|方|年|月|G|GB|T|TB)[^，,;；。]{0,3}"
+    r"(?:按)?\s*[\d一二两三四五六七八九十]+(?:\.\d+)?\s*(?:万|千|分|毛|块|元)?[一二三四五六七八九]?(?:算|给|收)?"
     r"|[\d一二两三四五六七八九十]\s*毛(?:[\d一二两三四五六七八九]|钱)?",
     r"\d+(?:\.\d+)?\s*[mk]?\s*(?:dollars?|usd|rmb|eur|euros?|cents?)\b|\b\d+(?:\.\d+)?\s*grand\b"
     r"|\b\d[\d.,]*\s*k?\s*(?:a|per|/)\s*(?:month|year|yr|mo|seat|user|head|bot|agent|licen[cs]e"
@@ -744,12 +807,14 @@ _PRICE = [
         r"让(?:一点|一些|利|[^，,;；。]{0,6}[分毛块元钱])|再往下|往下降|成本价|免掉|免了|便宜"
         r"|按[^，,;；。]{0,8}(?:价格|价钱|原价|价)|价格?[^，,;；。]{0,4}(?:跟|和|与|同)[^，,;；。]{0,8}一样"
         r"|价[^，,;；。]{0,10}(?:给到|给你们|按[^，,;；。]{0,8}走)"
+        r"|[降减让少][^，,;；。]{0,4}[\d一二两三四五六七八九十]+\s*(?:分|毛|块|元)钱?"
         r"|同价|差价|对折|打[^，,;；。]{0,3}折|返(?:你们|给你们|还|利|现|点)"
         r"|(?:单独|专门|特别|优惠)[^，,;；。]{0,4}(?:一个|的)?价"
         r"|(?:低|便宜|降|减|让|少)[^，,;；。]{0,3}[一二两三四五六七八九\d]\s*成(?![本功员为])|[让降减返][^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*个?点",
         r"\b(?:knock|take|shave)\w*\b[^,;.]{0,20}\boff\b|\bcome down\b|\bbring\w* down\b"
         r"|\bat cost\b|\bmatch\w*\b[^,;.]{0,30}\b(?:pric|charg)|\bpriced (?:the )?same\b"
-        r"|\bat the (?:[\w-]+ )?(?:price|rate)\b|\bhalve\w*|\bhalf off\b|\bfor the price of\b"
+        r"|\bat the (?:[\w-]+ )?(?:price|rate)\b|\bat [\w-]+ pricing\b"
+        r"|\bhalve\w*|\bhalf off\b|\bfor the price of\b"
         r"|\bcheaper\b"
         r"|\bbetter (?:price|rate|deal)\b"
         r"|\d+(?:\.\d+)?\s*% of (?:the )?(?:spend|bill|list|consumption|revenue)"
@@ -758,7 +823,10 @@ _PRICE = [
         r"|\d+(?:\.\d+)?\s*% back\b|\bmoney back\b|\brefund\w*",
     ),
     _re(
-        r"(?:费用?|钱|成本|差价|预算)[^，,;；。]{0,10}(?:我们|我这边|咱们)[^，,;；。]{0,6}"
+        r"[用拿]券|券[^，,;；。]{0,8}(?:顶|抵|扛|补|贴)"
+        r"|(?:我们|我方|咱们)(?:来|这边)?(?:贴|补贴|扛|买单|出钱|掏钱|出这笔)|(?:顶|抵|扛|补|贴)(?:掉|了|上)|我们送$|[GT]B?\s*(?:我们)?送"
+        r"|(?<!比)(?:刊例价|目录价|官网价)[^，,;；。]{0,4}(?:便宜|低|打折|下浮)"
+        r"|(?:费用?|钱|成本|差价|预算)[^，,;；。]{0,10}(?:我们|我这边|咱们)[^，,;；。]{0,6}"
         r"(?:扛|出|补|承担|买单|付|包)|送(?:给|的|你们)|我们包了|算在我们|算我们的"
         r"|送(?:了|掉)|免费|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
         r"|费用?[^，,;；。]{0,6}不收|(?:为|是|收|算)零(?![件售部])|白干|白送|白给|白做"
@@ -769,7 +837,10 @@ _PRICE = [
         r"|\bcomplimentary\b|\bhalf price\b|\bon (?:the house|us)\b"
         r"|\b(?:won't|will not|not) be (?:billed|charged)\b|\bincluded\b|\bon the invoice\b"
         r"|\b(?:eat|absorb|cover|pick up|foot)\w*\b[^,;.]{0,20}\b(?:costs?|fees?|bill|charges?"
-        r"|effort|work)\b"
+        r"|effort|work|difference|delta|gap|overage)\b"
+        r"|\bon (?:our|my) (?:dime|tab|budget)\b|\bpick\w* up the tab\b"
+        r"|\b(?:won't|will not|doesn't|does not|shouldn't) cost (?:you )?(?:anything|a (?:thing"
+        r"|penny|cent|dime))\b|\bno (?:[\w-]+ )?(?:charges?|fees?)\b"
         r"|\bcredit(?:s|ed)?\b",
     ),
     _re(
@@ -813,17 +884,18 @@ _SLA = [
     _re(r"赔|兜底|全免|免单|\bservice credits?\b|\bcredit(?:s|ed)?\b"),
     _re(
         r"(?:保证|承诺|担保|确保)[^，,;；。]{0,30}(?:\d|[一二两三四五六七八九十]+\s*(?:个\s*[9九]|分钟|小时"
-        r"|秒))|(?:签字|书面|白纸黑字)(?:保证|承诺)|写进合同|写到合同|不会丢|不丢|零丢失|扛住|扛得住|顶得住|零中断|保底",
+        r"|秒))|(?:签字|书面|白纸黑字)(?:保证|承诺)|写进合同|写到合同|不会丢|不丢|零丢失|扛住|扛得住|顶得住|零中断|保底"
+        r"|(?:RPO|RTO)\s*(?:为|是|等于|做到)?\s*(?:零|0)(?![\d.])|拍胸脯",
         r"\bguarantee\w*\b[^,;.]{0,40}\d|\d[^,;.]{0,40}\bguaranteed\b"
         r"|\b(?:never|won't|will not) lose\b|\bzero (?:data )?loss\b|\bwithstand\w*|\babsorb\w*"
-        r"|\bzero (?:downtime|interruption)\b|\bcontractually\b|\b(?:in|into) the (?:contract"
-        r"|order form|msa)\b",
+        r"|\bzero (?:downtime|interruption)\b|\bcontractually\b|\b(?:in|into) the (?:[\w-]+ )?"
+        r"(?:contract|order form|msa|addendum)\b|\b(?:we'll|we will|i'll|i will) sign\b",
     ),
 ]
 _SLA_CONTEXT = _re(
     r"响应|恢复|RTO|RPO|可用|停机|宕机|挂掉|掉线|卡顿|切换|故障|SLA|中断|延迟|时延|到场|有人接|接听"
-    r"|工程师接|必有|工单|解决|回复|答复|一定回|保证|兜底|回拨|回电",
-    r"respon|recover|\brto\b|\brpo\b|uptime|availab|downtime|failover|incident"
+    r"|工程师接|必有|工单|解决|回复|答复|一定回|保证|兜底|回拨|回电|通知|电话|处置",
+    r"respon|recover|\brto\b|\brpo\b|uptime|availab|downtime|\bdown\b|failover|incident"
     r"|\bsla\b|outage|latency|restor|resol|\bp\d\d?\b|\bsev|callback|pick up"
     r"|root cause|tickets?\b|guarantee|longer than|faster than|slower than|in under"
     r"|hear from|answer|get back to|queries|you have my word",
@@ -837,7 +909,7 @@ _ROADMAP = _re(
     r"|(?:会|要|给你们)加(?!班|速|钱|价)|(?:就|都|也)?会有|就有(?!点)"
     r"|(?:会|一定|肯定|将|能)支持|(?:加入|加进|纳入|排进|排入)|版本[^，,;；。]{0,4}支持",
     r"承诺[^，,;；。]{0,4}(?:新增|支持|开发)",
-    r"\b(?:will|we'll|going to|commit to)\s+(?:\w+\s+)?(?:build|add|develop|make|support"
+    r"\b(?:will|'ll|going to|commit to)\s+(?:\w+\s+)?(?:build|add|develop|make|support"
     r"|implement|create|adding|building|supporting|ship|deliver)\b",
     r"\bcustom[- ](?:build|built|integration|development|develop)\w*",
     r"\b(?:put|add|going|goes|go)\b[^,;.]{0,40}\b(?:on|onto|to) the roadmap\b",
@@ -849,7 +921,8 @@ _ROADMAP = _re(
     r"|\b(?:we're|we are) (?:building|adding|developing)\b",
     r"\bwill (?:get|gain|have)\b[^,;.]{0,40}\bsupport\b",
     r"\bin the next (?:[\w-]+ )?(?:release|version|update)\b",
-    r"\b(?:will|'ll) (?:\w+ )?(?:include|come with)\b|\b(?:slated|planned|scheduled|earmarked)"
+    r"\b(?:will|'ll) (?:\w+ )?(?:include|come with|ship with|come to)\b"
+    r"|\b(?:slated|planned|scheduled|earmarked)"
     r" for\b|\bwe can build\b",
     r"(?:帮|给)你们(?:做|开发|加)|专门(?:做|开发)|安排进|列入(?:计划|版本)",
 )
@@ -869,11 +942,12 @@ _RESOURCE = _re(
     r"\b(?:assign|put|send|loan|lend|bring|fly)\w*\b[^,;.]{0,30}\b(?:engineers?|architects?"
     r"|people|folks|experts?|consultants?|analysts?|sres?|specialists?)\b",
     r"包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|不回收|不收回|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
+    r"|(?:腾|拨|锁给|锁定给)[^，,;；。]{0,6}|[\d一二两三四五六七八九十]+\s*(?:路|个)?\s*(?:并发|机柜|机架|坐席)"
     r"|专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
     r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开)到\s*\d|要多少[^，,;；。]{0,8}给多少",
     r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
     r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?|analysts?|folks)\b",
-    r"\b(?:dedicated|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
+    r"\b(?:dedicat\w*|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
     r"|at least \d+|just for (?:them|you|your)|around the clock|embedded|hold|lock\w*"
     r"|carve\w* out|nobody else|no one else|your own|not shared|headroom|provision\w*"
     r"|however many|as many as you|on (?:the )?pager"
@@ -882,6 +956,7 @@ _RESOURCE = _re(
     r"\bto \d[\d.,]*(?: million| thousand|k|m)?"
     r"|not (?:be )?throttled|room for|keep\w*\b[^,;.]{0,30}\b(?:free|open|available) for"
     r"|spare|named|designated|assign\w*|exclusive\w*|racked|point of contact"
+    r"|(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than \d+"
     r"|only (?:handle|serve|work on|support)s?)\b|\bguarantee\w*\b[^,;.]{0,20}\bcapacity\b",
     rf"\b{_NUM} of (?:our|my|the|their|your) (?:[a-z-]+ )?(?:engineers?|experts?|architects?"
     r"|people|folks|consultants?|staff|dbas?|sres?)\b",
@@ -897,16 +972,16 @@ _PROMISES = {
 
 #: a clause that refuses, negates or only promises to find out promises nothing
 _REFUSAL = _re(
-    r"不|没|无法|无权|别|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
+    r"不|没|无法|无权|(?<![识区类级性告分派特个差鉴判])别|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
     r"|确认|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
-    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网|目录价|刊例价|评审|申请|回去|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
+    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价|(?<!比)刊例价|评审|申请|回去|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
     r"|\bwithout\b|\bunable\b|\bdecided by\b|\bup to (?:the|them|their)\b"
     r"|\b(?:published|public) (?:sla|terms|price|pricing|rates?)\b"
     r"|\bstandard (?:sla|terms)\b|\bcheck\b|\bask\b|\bexplore|\blook into\b|\bevaluat|\bassess"
     r"|\bfind out\b|\bget back\b(?![^,;.]{0,30}\b(?:within|in under|inside)\b)"
     r"|\bwhether\b|\bsee if\b|\bto be decided\b|\btbd\b"
-    r"|\bdepends?\b|\bonce\b|\bonly after\b|\bsubject to\b|\bneeds? [^,;.]{0,20}approval"
+    r"|\bdepends?\b|(?<![\w-])once\b|\bonly after\b|\bsubject to\b|\bneeds? [^,;.]{0,20}approval"
     r"|\bpending approval|\bafter approval|\bneeds? (?:an? )?(?:[\w-]+ )?review\b"
     r"|\bneeds? (?:an? )?(?:approval"
     r"|application|separate)|\bout of scope\b|\bconfirm\w*|\breport back\b"
@@ -923,7 +998,10 @@ _NEGATED_PROMISE = _re(
     r"\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
     r"|\bnever more than\b"
     r"|\b(?:won't|will not|never|not) (?:see|have|get|take|last|be down)\w* (?:more|longer) than\b"
-    r"|\bno (?:extra |additional )?(?:cost|charge)\b|\bno price increase\b|\bat no\b"
+    r"|\bno (?:extra |additional |[\w-]+ )?(?:costs?|charges?|fees?)\b"
+    r"|\bno price increase\b|\bat no\b"
+    r"|\b(?:won't|will not|doesn't|does not) cost\b"
+    r"|\b(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than\b"
     r"|\b(?:never|won't|will not) lose\b"
     r"|\b(?:won't|will not|not|never) (?:go up|change|rise|increase|exceed|be billed"
     r"|be charged|charge|be throttled)\b|\bnobody else\b|\b(?:no|without) (?:an? )?uplift\b"
@@ -949,11 +1027,14 @@ _HAND_OVER = _re(
     r"|record|log|submit|pass|collect|describe|arrange|schedule|set up)\b",
 )
 _DOCUMENT = _re(
-    r"文档|白皮书|报告|手册|清单|指南|说明|链接|申请表|对比表|价格表|报价单|纪要|公开版|材料|PPT",
+    r"文档|白皮书|报告|手册|清单|指南|说明|链接|申请表|对比表|价格表|报价单|纪要|公开版|材料|PPT"
+    r"|(?:架构|技术|解决|实施|部署|迁移|设计)方案(?:发|给|[^，,;；。]{0,4}$)",
     r"\b(?:docs?|documents?|whitepapers?|reports?|guides?|manuals?|lists?(?! pric)|forms?"
     r"|sheets?|notes|postmortems?|descriptions?|calculators?|checklists?|best practices"
     r"|runbooks?|decks?|matrix|faq|recommendations|announcements?)\b",
 )
+#: a guarantee said outright, whatever else is only aimed at
+_OUTRIGHT = _re(r"\b(?:we'll|we will|i'll|i will) (?:guarantee|commit to|sign)\b")
 _INFORMATION = _re(_HAND_OVER.pattern, _DOCUMENT.pattern)
 _CLAUSES = re.compile(r"[,，;；。!?！？:：]+|\s+but\s+|但是|但|不过", re.IGNORECASE)
 
@@ -1073,7 +1154,16 @@ def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
         return None
     if not read.subject:
         return [], True
-    theirs = {n for n in _named(text) if not (n[0] == "#" and n[1:] in read.loose)}
+    theirs = {
+        n for n in _named(_CUSTOMERS.sub(" ", text)) if not (n[0] in "#%" and n[1:] in read.loose)
+    }
+    # a class word is one of its products, a product one of the class the limit names
+    classes = {_CLASS_OF[n] for n in read.named if n in _CLASS_OF}
+    theirs = {
+        n
+        for n in theirs
+        if not (n in classes and n in _NICKNAMES) and _CLASS_OF.get(n) not in read.named
+    }
     named = _named_subject(read, text)
     if read.kinds == (RESOURCE,) and not read.capacity:
         if named:
@@ -1090,16 +1180,42 @@ def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
         return None  # another version of it
     if ROADMAP in read.kinds and not read.implied:
         theirs = {n for n in theirs if n in read.named or (n[0] != "#" and n not in _FEATURES)}
-    if read.named - theirs and theirs - read.named and not (named and _said(read, text)):
+    # the subject named outright by a name that is no product, place or sort of work
+    outright = named is not None and _said(read, text) and not _ACTION.search(named[0])
+    if read.named - theirs and theirs - read.named and not outright:
         return None  # one of the limit's products or places is not named, another one is
     places = {n for n in theirs - read.named if n[0] == "@"}
     if places and not any(n[0] == "@" for n in read.named) and _unknown_place(read, text):
         return None  # another place than the one the limit names by a name of no table
+    ours = {n for n in read.named if n[0] == "@"}
+    if ours and places and not ours & theirs:
+        return None  # another place than the limit's, whatever else is named
+    if (
+        named is not None
+        and _ACTION.search(named[0])
+        and {n for n in theirs - read.named if n[0] not in "#@"}
+        and not read.named & theirs
+    ):
+        # "log retention": "message retention on the queue service" names a word of it
+        # but another thing than the one it is about
+        return None
     if named is not None:
         return named, True
-    if theirs - read.named:
-        return None  # about another product or place
+    work = all(forms[0] in _NOT_PRODUCTS for forms in read.subject)
+    if theirs - read.named and not (work and all(n[0] not in "#%" for n in theirs)):
+        return None  # about another product or place (not what a sort of work is done on)
     return sorted(read.loose & _loose(text)), False
+
+
+#: what is done to a thing or what it has, by its form (``retention``, ``upgrades``, ``迁移``)
+_ACTION = re.compile(
+    r"(?:tion|sion|ment|ance|ence|ity|ery|upgrades?|over)$|^(?:迁移|升级|保留|留存|扩容|续费|割接|切换)$"
+)
+#: a place of the customer's own (``your Manila site``, ``你们上海工厂``) is no place of ours
+_CUSTOMERS = re.compile(
+    r"\byour (?:[a-z-]+ ){1,2}(?:site|office|plant|factory|campus|team|warehouse|store|branch)s?\b"
+    r"|你们(?:的)?[\u4e00-\u9fff]{2}(?:工厂|办公室|园区|门店|分公司|基地)"
+)
 
 
 def _unknown_place(read: Meaning, text: str) -> bool:
@@ -1228,9 +1344,16 @@ def limits(must_not_promise: str) -> list[str]:
 _BRACKETS = re.compile(r"[(（][^()（）\n]*[)）]")
 
 
+def _fold(text: str) -> str:
+    """Latin letters without their accents ("Querétaro" is "Queretaro")."""
+    return "".join(
+        unicodedata.normalize("NFKD", c)[0] if "\u00c0" <= c <= "\u024f" else c for c in text
+    )
+
+
 def _flat(text: str) -> str:
     """Lower case, one space between words: "提供测试资源 2 周" and "提供测试资源2周" agree."""
-    text = " ".join(text.lower().split())
+    text = " ".join(_fold(text).lower().split())
     return re.sub(r"(?<=[\u3400-\u9fff]) | (?=[\u3400-\u9fff])", "", text)
 
 
@@ -1268,7 +1391,7 @@ def _touch(text: str, rest: str, limit: str) -> list[str]:
     if read.kind is None:
         return _by_words(rest, limit)
     found = _subject_words(read, text)
-    if found is None or _HEDGE.search(text):
+    if found is None or (_HEDGE.search(text) and not _OUTRIGHT.search(text)):
         return []
     subject, named = found
     whole = _flat(limit)
