@@ -1538,3 +1538,141 @@ def test_no_follow_up_rewords_its_question_or_another_follow_up(bank: Bank) -> N
         for pair in reworded_follow_ups(q.text, list(q.follow_ups))
     ]
     assert reworded == []
+
+
+# --- Chinese banks, review 7 (ninth pass) ---------------------------------------------------
+# Checks for what review 7 marked risky or presuming, run on the Chinese banks (the English
+# bank has its own pass; its phrasings are in the patterns so that it can join by adding its
+# banks to ZH_BANKS' parametrisation).
+
+ZH_BANKS: list[Bank] = [bank for bank in CURRENT if bank.language == "zh-CN"]
+
+#: splitting a quote or an order so each part stays under an approval threshold (化整为零) is
+#: a compliance red flag, in a bank above all: nothing we write plans the quote around their
+#: committee's threshold; we prepare material for the committee's rhythm instead
+_THRESHOLD_SPLIT = re.compile(
+    r"化整为零|拆单|分拆|拆成(?:几|多|两|三)(?:笔|单|份|个)"
+    r"|拆分(?:报价|订单|合同|采购|金额)|(?:报价|订单|合同|采购|金额)[^。；，]{0,8}拆分"
+    r"|规避审批|避开(?:审批|上会|委员会)|(?:审批)?门槛以下|压在门槛"
+    r"|\bsplit(?:ting)? (?:the |a |our |your )?(?:quote|order|purchase|contract|deal)s?\b"
+    r"|\b(?:below|under) the (?:approval |committee )?threshold\b",
+    re.IGNORECASE,
+)
+
+
+def test_the_threshold_split_check_catches_the_common_forms() -> None:
+    bad = [
+        "摸清审批门槛和层级，让报价方案的拆分和节奏合乎客户制度。",
+        "金额太大的话，可以拆成几笔订单走。",
+        "化整为零，每笔都不用上会。",
+        "We could split the quote so that each order stays below the approval threshold.",
+    ]
+    assert [text for text in bad if not _THRESHOLD_SPLIT.search(text)] == []
+    fine = [
+        "摸清审批层级和委员会节奏，按委员会的节奏准备材料、排时间。",
+        "每月对账时，你们财务要求账单拆到哪一级？",
+        "Which approvals does a cloud order of this size need?",
+    ]
+    assert [text for text in fine if _THRESHOLD_SPLIT.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_nothing_plans_a_quote_around_an_approval_threshold(bank: Bank) -> None:
+    lines = [(q.id, q.purpose) for q in bank.questions] + _asked(bank)
+    assert [(qid, text) for qid, text in lines if _THRESHOLD_SPLIT.search(text)] == []
+
+
+#: an outage, a stoppage or a broken link stated as fact outside a placeholder: said to every
+#: account the question is used on, it invents an event, and "outage" where our report says
+#: "degraded" feeds an SLA claim. The event's nature is the report's own word, in a placeholder
+#: (<复盘里的事件定性>); a sentence that says it conditionally (如果 …) is fine
+_OUTAGE_WORD = re.compile(
+    r"故障(?!复盘|恢复|演练|通报|处理|排查)|宕机|停机|中断|断网|断了|挂了|没扛住"
+    r"|\boutages?\b|\bwent down\b|\bwas down\b",
+    re.IGNORECASE,
+)
+_CONDITIONAL = re.compile(r"如果|要是|假如|若是|万一|的话|\bif\b|\bwhether\b", re.IGNORECASE)
+
+
+def states_an_outage(text: str) -> bool:
+    """A statement (not a question) of ``text`` names an outage outside a placeholder."""
+    for part in _SENTENCE.split(PLACEHOLDER.sub("<>", text)):
+        if "？" in part or "?" in part or _CONDITIONAL.search(part):
+            continue
+        if _OUTAGE_WORD.search(part):
+            return True
+    return False
+
+
+def test_the_stated_outage_check_catches_the_common_forms() -> None:
+    bad = [
+        "<支付中断日期> 那次中断的根因在我们的 <故障所在层>，复盘报告我带来了。",
+        "<故障日期> 那次故障出在我们这边，先跟您说声抱歉。那次耽误了哪些事？",
+        "我们的网络记录显示，<月份> <工厂> 方向的专线中断了 <分钟数> 分钟。",
+        "<MES 停机日期> 那次停机的原因是 <MES 停机原因>。",
+        "I am sorry for the <date> outage in <region>. What did it hold up?",
+    ]
+    assert [text for text in bad if not states_an_outage(text)] == []
+    fine = [
+        "<支付事件日期> 那次支付通道 <复盘里的事件定性>，复盘认定根因在我们的 <根因所在层>。",
+        "你们发给我们的故障复盘里，MTTR 写的是 <复盘里的 MTTR>。",
+        "如果那次中断影响了你们，我们先说声抱歉。",
+        "工厂断网的时候，边缘网关要缓存多少小时的数据？",
+        "Our report on the <date> degradation in <region> is here.",
+    ]
+    assert [text for text in fine if states_an_outage(text)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_outage_is_stated_outside_a_placeholder(bank: Bank) -> None:
+    stated = [
+        (q.id, text)
+        for q in bank.questions
+        for text in (q.research, q.text)
+        if states_an_outage(text)
+    ]
+    assert stated == []
+
+
+#: "when X last failed" / 上次 X 出问题的时候 presumes it failed: ask "has X … in the last few
+#: months? if so …" (有没有 …？如果有 …)
+_FAILED_EN = r"(?:failed|went down|went offline|lost|broke|crashed|dropped|stopped)\b"
+_WHEN_LAST_FAILED = re.compile(
+    r"(?:上次|上一次|最近一次)[^，。？；]{0,15}"
+    r"(?:故障|失败|出问题|出错|宕机|停机|中断|断网|断线|掉线|丢数据|挂掉|没扛住)"
+    r"|\bwhen (?:[\w-]+ ){1,5}last "
+    + _FAILED_EN
+    + r"|\bthe last time (?:[\w<>-]+ ){1,5}"
+    + _FAILED_EN,
+    re.IGNORECASE,
+)
+_ASKED_WHETHER_FIRST = re.compile(
+    r"如果|要是|假如|若是|的话|有没有|是否|\bif\b|\bwhether\b", re.IGNORECASE
+)
+
+
+def presumes_a_failure(text: str) -> bool:
+    return bool(_WHEN_LAST_FAILED.search(text)) and not _ASKED_WHETHER_FIRST.search(text)
+
+
+def test_the_presumed_failure_check_catches_the_common_forms() -> None:
+    bad = [
+        "网关上次断网的时候，本地丢了多少数据？",
+        "最近一次扩容失败，卡在哪一步？",
+        "When a plant gateway last lost its connection, did any sensor data go missing?",
+        "The last time the line stopped, what did the restart take?",
+    ]
+    assert [text for text in bad if not presumes_a_failure(text)] == []
+    fine = [
+        "最近几个月网关有没有断过网？",
+        "如果上次断网时丢过数据，是怎么补的？",
+        "上次灾备演练，哪个环节花的时间和预想差得最多？",
+        "Has a plant gateway lost its connection in the last few months? If so, what was lost?",
+    ]
+    assert [text for text in fine if presumes_a_failure(text)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_question_presumes_a_failure(bank: Bank) -> None:
+    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    assert [(qid, text) for qid, text in lines if presumes_a_failure(text)] == []
