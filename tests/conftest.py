@@ -156,16 +156,23 @@ async def settle(pilot: Any) -> None:
 
 async def _tables_measured(pilot: Any) -> None:
     """Tables measure new rows' columns when idle; wait until every table has."""
+    import asyncio
+
+    from textual.screen import UPDATE_PERIOD
     from textual.widgets import DataTable
 
-    from interview_tui.tui.textual_private import waits_to_measure
+    from interview_tui.tui.textual_private import waits_to_measure, waits_to_paint
 
     for _ in range(100):
         await pilot.pause()
         tables = pilot.app.screen.query(DataTable)
         if not any(waits_to_measure(t) for t in tables):
-            await pilot.pause(0.1)  # and the screen has been painted with the new widths
+            break
+    for _ in range(100):  # and the screen has been painted with the new widths
+        await pilot.pause()
+        if not waits_to_paint(pilot.app.screen):
             return
+        await asyncio.sleep(UPDATE_PERIOD)
 
 
 @contextlib.contextmanager

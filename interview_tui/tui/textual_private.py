@@ -215,6 +215,18 @@ def waits_to_measure(table: DataTable[Any]) -> bool:
     return bool(table._require_update_dimensions or table._updated_cells)
 
 
+def waits_to_paint(screen: Any) -> bool:
+    """``screen`` has a layout, scroll, repaint, recompose or dirty widget it has not drawn
+    yet (``Screen._layout_required`` and its siblings: drawn at its next update tick)."""
+    return bool(
+        screen._layout_required
+        or screen._scroll_required
+        or screen._repaint_required
+        or screen._recompose_required
+        or screen._dirty_widgets
+    )
+
+
 def forget_drawn_rows(table: DataTable[Any]) -> None:
     """Drop the rows ``table`` keeps drawn (``DataTable._clear_caches``): all are drawn
     again at the next refresh."""
