@@ -1591,13 +1591,13 @@ _OUTAGE_WORD = re.compile(
     r"|\boutages?\b|\bwent down\b|\bwas down\b",
     re.IGNORECASE,
 )
-_CONDITIONAL = re.compile(r"如果|要是|假如|若是|万一|的话|\bif\b|\bwhether\b", re.IGNORECASE)
+_OUTAGE_CONDITIONAL = re.compile(r"如果|要是|假如|若是|万一|的话|\bif\b|\bwhether\b", re.IGNORECASE)
 
 
 def states_an_outage(text: str) -> bool:
     """A statement (not a question) of ``text`` names an outage outside a placeholder."""
     for part in _SENTENCE.split(PLACEHOLDER.sub("<>", text)):
-        if "？" in part or "?" in part or _CONDITIONAL.search(part):
+        if "？" in part or "?" in part or _OUTAGE_CONDITIONAL.search(part):
             continue
         if _OUTAGE_WORD.search(part):
             return True
@@ -1676,3 +1676,188 @@ def test_the_presumed_failure_check_catches_the_common_forms() -> None:
 def test_no_question_presumes_a_failure(bank: Bank) -> None:
     lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
     assert [(qid, text) for qid, text in lines if presumes_a_failure(text)] == []
+
+
+# --- Review 7, English bank: presumed events, stated faults, threshold splitting, homework said
+# aloud. The patterns hold both languages' forms; they run on the English banks here (the
+# Chinese bank is swept on its own branch and joins these checks when it is clean).
+
+ENGLISH_BANKS = [bank for bank in CURRENT if bank.language == "en"]
+
+#: "When did X last fail / lose / go down": the failure is presumed. Asked as "has X … in the
+#: last few months? if so …" (a conditional) it is not.
+_PRESUMED_LAST_EVENT = re.compile(
+    r"\bwhen\b[^?.;]{0,60}\blast\s+(?:lost|failed|went down|broke|crashed|dropped|missed"
+    r"|stalled|stopped|overran|ran out|paged|disconnected|timed out|fell over)\b"
+    r"|\b(?:during|in|after) (?:the|your) last (?:outage|failure|incident|crash|stoppage)\b"
+    r"|上次[^，。？；]{0,20}(?:出问题|出故障|断[开网连]|挂|宕|丢|失败|故障)[^，。？；]{0,10}的时候",
+    re.IGNORECASE,
+)
+
+
+def presumes_a_past_failure(text: str) -> bool:
+    """A failure is named as having happened, with no "if" / 如果 before it ("…有没有丢？" after
+    it does not make the failure conditional)."""
+    match = _PRESUMED_LAST_EVENT.search(text)
+    return bool(match) and not _CONDITIONAL.search(text[: match.start()])
+
+
+def test_the_presumed_last_event_check_catches_the_common_forms() -> None:
+    bad = [
+        "When a plant gateway last lost its connection, did any sensor data go missing?",
+        "When the settlement run last missed its cut-off, what held it up?",
+        "During the last outage, which team was called first?",
+        "上次网关断网的时候，传感器数据有没有丢？",
+    ]
+    assert [text for text in bad if not presumes_a_past_failure(text)] == []
+    fine = [
+        "If a plant gateway has lost its connection in the last few months, was data lost?",
+        "When was that placement last reviewed?",
+        "Who is called when a gateway fails at night?",
+        "最近几个月网关有没有断过网？如果断过，数据有没有丢？",
+    ]
+    assert [text for text in fine if presumes_a_past_failure(text)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_question_presumes_a_past_failure(bank: Bank) -> None:
+    presumed = [
+        (q.id, line)
+        for q in bank.questions
+        for line in (q.text, *q.follow_ups)
+        if presumes_a_past_failure(line)
+    ]
+    assert presumed == []
+
+
+#: An outage, an overrun or time our tooling cost them, stated as fact outside a placeholder:
+#: for every account the line is used on it presumes the event (and "outage" where our report
+#: says "degraded" feeds an SLA claim). The fact goes in a placeholder or is asked as "if".
+_STATED_EVENT = re.compile(
+    r"\boutages?\b|\bwent down\b|\b(?:overran|ran over)\b|\btook longer than (?:the |our )?plan"
+    r"|\bcost you time\b|\bour tooling cost\b"
+    r"|故障|宕机|超期|比计划(?:晚|多用)|耽误了你们",
+    re.IGNORECASE,
+)
+
+
+def states_an_event(line: str) -> bool:
+    """``line`` with its placeholders removed still names an outage or an overrun, and does
+    not ask it as a condition."""
+    bare = PLACEHOLDER.sub("", line)
+    return bool(_STATED_EVENT.search(bare)) and not _CONDITIONAL.search(bare)
+
+
+def test_the_stated_event_check_catches_the_common_forms() -> None:
+    bad = [
+        "The <migrated service> migration took longer than the plan we made together, and we"
+        " want to know where our tooling cost you time.",
+        "I am sorry for the outage in <region> on our platform. What did it hold up?",
+        "Our platform went down in <region> during your launch.",
+        "<区域> 上个月的故障影响了你们的业务。",
+    ]
+    assert [line for line in bad if not states_an_event(line)] == []
+    fine = [
+        "The <degradation date> degradation in <region> was on us; what did it hold up?",
+        "The <migrated service> migration finished on <migration finish date>.",
+        "Our review records <capacity shortfall in our review>.",
+        "If an outage has hit the tills, what keeps working?",
+        "你们那边 <故障日期> 的情况，我们的复盘在这里。",
+    ]
+    assert [line for line in fine if states_an_event(line)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_nothing_said_states_an_outage_or_overrun_outside_a_placeholder(bank: Bank) -> None:
+    stated = [
+        (q.id, line)
+        for q in bank.questions
+        for line in (q.research, q.text, *q.follow_ups)
+        if states_an_event(line)
+    ]
+    assert stated == []
+
+
+#: Splitting a quote or order around an approval threshold (化整为零), or shaping material so
+#: an approval passes: a compliance red flag in any line, the purpose included.
+_AROUND_APPROVAL = re.compile(
+    r"\bsplit\w*\b[^.;?]{0,40}\b(?:quotes?|orders?|purchases?|contracts?)\b"
+    r"|\b(?:quotes?|orders?|purchases?)\b[^.;?]{0,30}\bsplit\b"
+    r"|\b(?:below|under|beneath|around)\s+(?:the|your|each)\s+(?:\w+\s+)?(?:approval|sign-off)"
+    r"\s+(?:threshold|limit)s?\b|\bapproval thresholds?\b"
+    r"|\b(?:approval|committee|sign-off) (?:passes|goes through)\b"
+    r"|化整为零|拆单|拆分[^。；，]{0,10}(?:报价|订单|合同|采购)|(?:报价|订单|合同|采购)[^。；，]{0,10}拆分"
+    r"|规避[^。；，]{0,6}审批|审批[^。；，]{0,6}好用|好过审",
+    re.IGNORECASE,
+)
+
+
+def test_the_approval_threshold_check_catches_the_common_forms() -> None:
+    bad = [
+        "Makes the split of the quote and its timing fit the customer's committee rules.",
+        "Which order size stays below the approval threshold?",
+        "What format makes sure the sole-source approval passes?",
+        "让报价方案的拆分和节奏合乎客户制度。",
+        "什么内容和格式你们审批最好用？",
+    ]
+    assert [line for line in bad if not _AROUND_APPROVAL.search(line)] == []
+    fine = [
+        "How is your compute split today between fixed capacity and elastic capacity?",
+        "Which steps does a new cloud purchase pass through, from the first quote to signature?",
+        "按委员会节奏准备材料和时间。",
+    ]
+    assert [line for line in fine if _AROUND_APPROVAL.search(line)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_line_works_around_an_approval_threshold(bank: Bank) -> None:
+    around = [
+        (q.id, line)
+        for q in bank.questions
+        for line in (q.text, q.research, q.purpose, *q.follow_ups)
+        if _AROUND_APPROVAL.search(line)
+    ]
+    assert around == []
+
+
+#: Homework that stays unsaid: their status-page incidents read back to them, their CPU or
+#: memory use from our monitoring (sounds like surveillance), their regulatory register of
+#: providers. We keep these as preparation; the research line says something else.
+_UNSAID_HOMEWORK = re.compile(
+    r"\bstatus page\b[^.;]{0,60}\b(?:incidents?|outages?|updates?)\b"
+    r"|\b(?:cpu|memory) (?:utili[sz]ation|usage)\b|\bour monitoring\b"
+    r"|\b(?:ict|provider|outsourcing) register\b|\bregister of (?:\w+ )?providers\b"
+    r"|状态页[^。；]{0,20}(?:故障|事件|更新)|从我们(?:这边)?的监控看|CPU 利用率"
+    r"|外包(?:登记|备案)清单",
+    re.IGNORECASE,
+)
+
+
+def test_the_unsaid_homework_check_catches_the_common_forms() -> None:
+    bad = [
+        "Your status page history shows <major incidents> incidents marked major last year.",
+        "Your launch-day status page posted <update count> updates in the first hours.",
+        "Our monitoring shows your average CPU utilisation at <cpu utilisation>.",
+        "Since <ICT register rule that applies to you>, you keep a register of technology"
+        " providers.",
+        "从我们这边的监控看，你们平均 CPU 利用率是 <CPU 利用率>。",
+    ]
+    assert [line for line in bad if not _UNSAID_HOMEWORK.search(line)] == []
+    fine = [
+        "Your public status page covers <main customer-facing service>.",
+        "Your status page publishes <latency on your status page> for the public API.",
+        "Your annual report names <critical business functions> among the functions the bank"
+        " treats as most critical.",
+    ]
+    assert [line for line in fine if _UNSAID_HOMEWORK.search(line)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_research_line_says_homework_that_stays_unsaid(bank: Bank) -> None:
+    said = [
+        (q.id, line)
+        for q in bank.questions
+        for line in (q.research, q.text, *q.follow_ups)
+        if _UNSAID_HOMEWORK.search(line)
+    ]
+    assert said == []
