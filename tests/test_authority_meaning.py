@@ -54,7 +54,7 @@ def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
 
 
 def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
-    """The tune splits meet the floor: tune (written with the check), tune2 ... tune7 (written
+    """The tune splits meet the floor: tune (written with the check), tune2 ... tune8 (written
     independently; each was a holdout, measured once before it was studied).
     The holdout splits are reported, never tuned on; each new one is measured once."""
     bench = _bench()
@@ -63,10 +63,11 @@ def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
         mine = [p for p in pairs if p.lang == lang]
         assert len(mine) >= 150, lang
         assert 0.4 <= sum(p.touches for p in mine) / len(mine) <= 0.6, lang
-        splits = {"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "holdout"}
+        splits = {"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8"}
+        splits.add("holdout")
         assert splits <= {p.split for p in mine}, lang
     scores, _ = bench.score([p for p in pairs if p.split.startswith("tune")])
-    assert len(scores) == 14
+    assert len(scores) == 16
     for (lang, split), score in scores.items():
         assert score.precision >= bench.FLOOR and score.recall >= bench.FLOOR, (lang, split)
 
@@ -479,4 +480,46 @@ def test_what_sort_of_thing_a_name_is_and_money_by_form(text, limit, touches) ->
     a database, a product by its head word such as "the X service" or "X系统"), so another
     thing of the same sort is about something else and a word of the sort names the limit's
     thing; money, resources and guarantees read by their forms."""
+    assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # (a) places by form: a country's adjective or code, a region code, a city inside a
+        # region (and only that city), a city's other name the tables know
+        ("Brazilian region uptime guaranteed at 99.99%.", "São Paulo region", True),
+        ("ap-northeast-1 will be available for you by end of quarter.", "Tokyo region", True),
+        ("We'll give you 15% off storage in the JP region.", "Tokyo region", True),
+        ("杭州节点下个月给你们开通。", "华东区域", True),
+        ("上海节点下周开通。", "杭州节点", False),
+        ("天府那边的机房月底前给你们开。", "成都节点", True),
+        ("Milan pricing will match Frankfurt.", "Milan launch", False),
+        # (b) accuracy is an SLA figure; a share of a measure brought down is no price
+        ("Character error rate under 3% on your invoices, guaranteed.", "OCR accuracy", True),
+        ("语音转写的准确率我们保证 97%。", "语音识别准确率", True),
+        ("Speech-to-text accuracy guaranteed at 96%.", "OCR accuracy", False),
+        ("接口时延比现在降 30%，这个我们保证。", "别报价", False),
+        # (c) a date for an answer is no date of ours; a promise by what runs or is provisioned
+        ("上线时间我回去确认，下周二前答复你们。", "工业互联网平台上线日期", False),
+        ("The ETL cluster will be provisioned by end of next month.", "no dates", True),
+        ("It will be running in your Lyon data center by March.", "private deployment dates", True),
+        # (d) resources and money said with a promise verb
+        ("Our SREs will be on the call every night of the migration.", "on-call engineers", True),
+        ("到货以后先给你们，别人往后排。", "GPU 整机柜", True),
+        ("短信超出的部分我们不收。", "短信报价", True),
+        ("If usage outgrows the tier, we'll eat it.", "secrets manager pricing", True),
+        ("Support fees won't go up at renewal.", "discounts on support plans", True),
+        # (e) a product by its head word or its name is not a similar one
+        ("数据中台下个月 5 号上线。", "工业互联网平台上线日期", False),
+        ("KMS keys stay at $1 per key per month.", "secrets manager pricing", False),
+        ("Chatbot concurrency raised to 800 sessions.", "extra contact-centre seats", False),
+        ("运维外包的费用打八折。", "运维外包人数", False),
+    ],
+)
+def test_places_accuracy_answers_and_promise_verbs_by_form(text, limit, touches) -> None:
+    """Round 9 (tune8 studied): places by form (an adjective or a code of a country, a region
+    code, a city within its region and no other city), accuracy as an SLA figure, a date of an
+    answer as no date, promises by their verbs (running, provisioned, will be on, we'll eat
+    it), similar products kept apart by name or head word."""
     assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)

@@ -66,6 +66,13 @@ GPUs are HPC capacity; a name with a head word of a product (``the search servic
 limit's; another place than the limit's is elsewhere whatever else is named, and a place
 of the customer's own (``your Manila site``) is none of ours. A word for what is done to a
 thing (``retention``, ``upgrades``, ``migration``) names the limit only with the thing.
+A place is read by its form too: a country's adjective or code (``Indonesian``, ``the ID
+region``), a region code (``eu-south-2``, ``sa-east``); a city is in its region (深圳 is in
+华南) and is not another city of it (重庆 is not 成都); a limit on a product is not about a
+place, so a promise on it somewhere is about it; the customer's data centre is where a
+private deployment runs. Accuracy (``准确率``, ``WER``, ``95% accurate``) is an SLA figure;
+a share of a measure brought down (``延迟降 20%``) is no price; a date by which we answer
+(``周五前回复``) is no date of ours.
 A figure is compared with a limit's threshold by value (99.9% is not above
 99.9%, however it is guaranteed); a rate of something measured (``delivery rate``) is no
 price; a bare figure a month, a year or per unit (``500 a month per bot``, ``15 grand``) is.
@@ -101,7 +108,8 @@ if TYPE_CHECKING:
     from interview_tui.domain.models import Commitment
     from interview_tui.store.store import Store
 
-_SPLIT = re.compile(r"[\n;；,，、。]+|(?<!\d)/|/(?!\d)")
+#: "/" separates items, not the parts of one name (``24/7``, ``RTO/RPO``)
+_SPLIT = re.compile(r"[\n;；,，、。]+|(?<![\da-zA-Z])/|/(?![\da-zA-Z])")
 _LATIN = re.compile(r"[a-z][a-z0-9'%-]*[a-z0-9%]|[a-z]|\d+(?:[.,]\d+)*%?")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _STOP_WORDS = """about after again also before being could from have into just more must never only
@@ -163,8 +171,10 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         SLA,
         _re(
-            r"SLA|可用性|持久性|可靠性|响应时间|响应时效|时效|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延",
+            r"SLA|可用性|持久性|可靠性|响应时间|响应时效|时效|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延"
+            r"|准确率|准确度|识别率|错误率|字错率|精度|召回率",
             r"\b(?:uptime|availability|durability|rto|rpo|response times?|recovery times?"
+            r"|accuracy|wer|error rates?|word error rates?|precision"
             r"|resolution times?|turnaround(?:[- ]times?)?|service levels?|latency|downtime"
             r"|guarantees?)\b",
         ),
@@ -179,7 +189,7 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         RESOURCE,
         _re(
-            r"驻场|人力|人员|资源投入|资源预留|预留|专属资源|专属|专人|独占|独享"
+            r"驻场|人力|人员|人数|人头|人手|资源投入|资源预留|预留|专属资源|专属|专人|独占|独享"
             r"|7\s*[x×*]\s*24|24\s*[x×*/]\s*7|全天候",
             r"\b(?:on-?site|staff(?:ing)?|headcount|resources?|resourcing"
             r"|reservations?|reserved?|dedicated|engineering support|people"
@@ -224,7 +234,8 @@ _LAUNCH = _re(
     r"|go(?:es)?[- ]live|went live|live|deliver(?:s|ed|y)?|available|lands?"
     r"|roll(?:s|ed)?[- ]?out|ga|done|complete[ds]?|finish\w*|ready|issued|handed over"
     r"|up and running|running on|in(?:to)? your hands|opens?|opening|open for"
-    r"|(?:switch|turn)(?:ed|s)? on|enabled?)\b|\b(?:be|is|are) up\b"
+    r"|(?:switch|turn)(?:ed|s)? on|enabled?|running|serving|provisioned|stood up)\b"
+    r"|\b(?:be|is|are) up\b"
     r"|\b(?:be|is|are) (?:on|in) your\b|\bmov\w+\b[^,;.]{0,30}\binto\b"
     r"|\b(?:is|are) yours\b|\b(?:you'll|you will) (?:have|get)\b|\blight\w* up\b"
     r"|\bcut(?:ting)? ?over\b|\bswitch(?:ing)? ?over\b|\bgets?\b(?! back)"
@@ -234,7 +245,7 @@ _LAUNCH = _re(
 )
 #: subject words of a date limit that mean "when something of ours is out"
 _LAUNCH_SUBJECT = _re(
-    r"上线|发布|推出|交付|发版|路线图|功能|版本|完成",
+    r"上线|发布|推出|交付|发版|开服|开通|路线图|功能|版本|完成",
     r"\b(?:launch|release|ship|delivery|go-?live|ga|roadmap|feature|complet)\w*",
 )
 #: a limit about people or things at the customer's place (``驻场``, ``on site``)
@@ -277,7 +288,10 @@ _SYNONYMS = [
         *("切过去", "搬迁", "搬上来", "搬过来", "搬到", "搬家"),
     ),
     ("observability", "tracing", "metrics", "alerts", "alerting", "monitoring", "可观测", "监控"),
-    ("多活", "双活", "容灾", "灾备", "disaster recovery", "multi-region"),
+    (
+        *("多活", "双活", "容灾", "灾备", "备份中心", "灾备中心", "disaster recovery"),
+        *("multi-region", "dr site", "standby site"),
+    ),
     ("客户成功", "tam", "csm", "客户经理", "customer success", "account manager"),
     ("on-call", "oncall", "on call", "值班", "值守", "pager", "sre", "sres"),
     ("试用", "trial", "pilot", "poc"),
@@ -352,7 +366,7 @@ _PRODUCTS = [
     ("堡垒机", "bastion"),
     ("siem",),
     ("hsm", "加密机"),
-    ("vpn", "专线", "direct connect", "interconnect"),
+    ("vpn", "专线", "mstp", "sd-wan", "direct connect", "interconnect"),
     ("负载均衡", "load balancer", "slb", "elb"),
     ("容器服务", "kubernetes", "k8s"),
     ("函数计算", "serverless", "lambda"),
@@ -363,7 +377,10 @@ _PRODUCTS = [
     ("egress", "外网流量", "公网流量", "bandwidth", "带宽"),
     ("cpu", "cpus", "vcpu", "vcpus"),
     ("compute", "ecs", "云服务器", "虚拟机", "vm", "vms"),
-    ("私有化", "私有云", "本地部署", "on-prem", "on-premises", "self-hosted"),
+    (
+        *("私有化", "私有云", "本地部署", "on-prem", "on-premises", "self-hosted"),
+        *("private deployment", "private deployments"),
+    ),
     ("公有云", "public cloud", "saas"),
     ("控制台", "console"),
     ("api gateway", "api 网关", "gateway", "gateways"),
@@ -390,6 +407,18 @@ _PRODUCTS = [
     ("信创", "国产化", "达梦", "人大金仓", "海光", "鲲鹏", "麒麟", "统信", "飞腾"),
     ("hpc", "高性能计算", "超算", "supercomputing"),
     ("边缘计算", "ens", "edge computing", "edge zones"),
+    (
+        *("ocr", "文字识别", "图片识别", "document scanning", "text extraction"),
+        *("document text extraction", "optical character recognition"),
+    ),
+    (
+        *("语音识别", "语音转写", "asr", "speech recognition", "speech-to-text", "transcription"),
+        *("transcripts", "transcribe"),
+    ),
+    ("kms", "密钥管理", "key management"),
+    ("secrets manager", "secret manager", "凭据管理", "secrets"),
+    ("chatbot", "chatbots", "聊天机器人", "virtual agent", "virtual agents"),
+    ("feature flags", "功能开关", "flags", "flag", "toggles", "toggle", "feature toggles"),
 ]
 #: products of one class and the class, named by its own words (``消息队列``, ``storage``): a
 #: limit on the class is touched by any of them, a limit on one by the class word, never by
@@ -408,19 +437,34 @@ _CLASS_OF = {
 _NICKNAMES = frozenset({"消息队列", "数据库"})
 #: places and what else they are called: a limit on one is about any of its names
 _PLACES = [
-    ("华东", "上海", "杭州", "江苏", "浙江", "east china"),
-    ("华北", "北京", "天津", "张家口", "河北", "north china"),
-    ("华南", "广州", "深圳", "广深", "south china"),
-    ("西南", "成都", "重庆", "贵阳", "贵州", "贵安"),
+    # a city (and what else it is called) before the region that holds it: a limit on the
+    # city is not touched by another city of the region (重庆 is not 成都)
+    ("上海", "shanghai", "cn-shanghai"),
+    ("杭州", "hangzhou", "cn-hangzhou"),
+    ("北京", "beijing", "cn-beijing"),
+    ("张家口", "zhangjiakou", "cn-zhangjiakou"),
+    ("广州", "guangzhou", "cn-guangzhou"),
+    ("深圳", "shenzhen", "cn-shenzhen"),
+    ("成都", "天府", "chengdu", "cn-chengdu"),
+    ("重庆", "chongqing", "cn-chongqing"),
+    ("贵阳", "贵州", "贵安", "guiyang", "guizhou"),
+    ("乌鲁木齐", "新疆", "克拉玛依", "昌吉", "喀什", "urumqi", "xinjiang"),
+    ("华东", "上海", "杭州", "江苏", "浙江", "east china", "shanghai", "hangzhou"),
+    ("华北", "北京", "天津", "张家口", "河北", "north china", "beijing", "zhangjiakou"),
+    ("华南", "广州", "深圳", "广深", "south china", "guangzhou", "shenzhen"),
+    ("西南", "成都", "天府", "重庆", "贵阳", "贵州", "贵安", "chengdu", "chongqing", "guiyang"),
     ("香港", "hong kong"),
-    ("新加坡", "singapore"),
+    ("新加坡", "singapore", "ap-southeast-1"),
+    (*("印尼", "印度尼西亚", "雅加达", "indonesia", "jakarta", "ap-southeast-3"),),
+    ("马来西亚", "吉隆坡", "malaysia", "kuala lumpur", "ap-southeast-5"),
+    ("泰国", "曼谷", "thailand", "bangkok", "ap-southeast-7"),
     (
         *("东南亚", "印尼", "雅加达", "越南", "泰国", "曼谷", "菲律宾", "马尼拉", "马来西亚"),
         *("southeast asia", "indonesia", "jakarta", "vietnam", "thailand", "bangkok"),
         *("philippines", "manila", "malaysia"),
     ),
-    ("日本", "东京", "大阪", "japan", "tokyo", "osaka"),
-    ("韩国", "首尔", "korea", "seoul"),
+    ("日本", "东京", "大阪", "japan", "tokyo", "osaka", "ap-northeast-1", "ap-northeast-3"),
+    ("韩国", "首尔", "korea", "seoul", "ap-northeast-2"),
     (
         "法兰克福",
         "德国",
@@ -432,14 +476,20 @@ _PLACES = [
         "eu-central",
         "eu-central-1",
     ),
-    ("伦敦", "英国", "london", "britain"),
-    ("巴黎", "法国", "paris", "france"),
-    ("都柏林", "爱尔兰", "dublin", "ireland"),
-    ("欧洲", "europe", "eu"),
+    ("苏黎世", "瑞士", "zurich", "switzerland", "swiss", "eu-central-2"),
+    ("伦敦", "英国", "london", "britain", "uk", "eu-west-2"),
+    ("巴黎", "法国", "paris", "france", "eu-west-3"),
+    ("都柏林", "爱尔兰", "dublin", "ireland", "eu-west-1"),
+    ("西班牙", "马德里", "阿拉贡", "spain", "madrid", "aragon", "zaragoza", "eu-south-2"),
+    ("意大利", "米兰", "italy", "milan", "eu-south-1"),
+    ("瑞典", "斯德哥尔摩", "sweden", "stockholm", "eu-north-1"),
+    ("欧洲", "europe"),
     ("弗吉尼亚", "virginia", "us-east", "us-east-1"),
+    ("俄亥俄", "ohio", "us-east-2"),
     ("美西", "硅谷", "oregon", "california", "us-west"),
-    ("印度", "孟买", "india", "mumbai"),
-    ("澳洲", "悉尼", "australia", "sydney"),
+    ("加拿大", "蒙特利尔", "canada", "montreal", "ca-central", "ca-central-1"),
+    ("印度", "孟买", "india", "mumbai", "ap-south-1"),
+    ("澳洲", "悉尼", "australia", "sydney", "ap-southeast-2"),
     ("中东", "middle east"),
     (
         *("阿联酋", "迪拜", "阿布扎比", "uae", "emirates", "dubai", "abu dhabi"),
@@ -449,9 +499,68 @@ _PLACES = [
     ("内蒙古", "内蒙", "乌兰察布", "乌盟", "呼和浩特", "和林格尔", "inner mongolia"),
     ("阿姆斯特丹", "荷兰", "amsterdam", "netherlands", "dutch"),
     ("沙特", "利雅得", "吉达", "saudi", "riyadh", "jeddah", "ksa", "in-kingdom"),
-    ("巴西", "圣保罗", "brazil", "sao paulo"),
+    ("巴林", "bahrain", "me-south-1"),
+    ("以色列", "特拉维夫", "israel", "tel aviv", "il-central-1"),
+    ("南非", "开普敦", "south africa", "cape town", "af-south-1"),
+    ("巴西", "圣保罗", "brazil", "sao paulo", "sa-east", "sa-east-1"),
     ("墨西哥", "克雷塔罗", "mexico", "queretaro", "mx-central"),
 ]
+#: the region a place lies in ("@成都" in "@西南"): a later group that lists its first name
+_REGION_OF = {
+    "@" + city[0]: "@" + region[0]
+    for i, city in enumerate(_PLACES)
+    for region in _PLACES[i + 1 :]
+    if city[0] in region and region[0] != city[0]
+}
+#: a country said by its two-letter code before "region" (``the ID region``)
+_COUNTRY_CODES = {
+    **dict.fromkeys(("id",), "印尼"),
+    **dict.fromkeys(("my",), "马来西亚"),
+    **dict.fromkeys(("th",), "泰国"),
+    **dict.fromkeys(("jp",), "日本"),
+    **dict.fromkeys(("kr",), "韩国"),
+    **dict.fromkeys(("de",), "法兰克福"),
+    **dict.fromkeys(("ch",), "苏黎世"),
+    **dict.fromkeys(("uk", "gb"), "伦敦"),
+    **dict.fromkeys(("fr",), "巴黎"),
+    **dict.fromkeys(("ie",), "都柏林"),
+    **dict.fromkeys(("es",), "西班牙"),
+    **dict.fromkeys(("it",), "意大利"),
+    **dict.fromkeys(("se",), "瑞典"),
+    **dict.fromkeys(("ca",), "加拿大"),
+    **dict.fromkeys(("in",), "印度"),
+    **dict.fromkeys(("au",), "澳洲"),
+    **dict.fromkeys(("sa",), "沙特"),
+    **dict.fromkeys(("ae",), "阿联酋"),
+    **dict.fromkeys(("br",), "巴西"),
+    **dict.fromkeys(("mx",), "墨西哥"),
+    **dict.fromkeys(("sg",), "新加坡"),
+    **dict.fromkeys(("hk",), "香港"),
+    **dict.fromkeys(("za",), "南非"),
+    **dict.fromkeys(("il",), "以色列"),
+}
+
+
+def _place_group(name: str) -> tuple[str, ...] | None:
+    """The forms of a place named by its form (``Indonesian``, ``ID``, ``ap-southeast-3``):
+    a country's adjective by its endings, a country by its code, a region code by its
+    geography (``eu-south-2``; ``sa-east`` is ``sa-east-1``)."""
+    if name in _COUNTRY_CODES:
+        name = _COUNTRY_CODES[name]
+    for candidate in (
+        name,
+        name.removesuffix("n"),
+        name.removesuffix("ian"),
+        name.removesuffix("ese"),
+        name.removesuffix("ish"),
+        name + "-1",
+    ):
+        for group in _PLACES:
+            if candidate in group and len(candidate) >= 2:
+                return group
+    return None
+
+
 #: a place named by what it is (``成都区域``, ``华北一区``, ``the Paris region``, ``us-east``)
 _PLACE = re.compile(
     r"([\u4e00-\u9fff]{2})(?:[一二三四五六七八九十\d]区|区域|可用区|地域)"
@@ -462,7 +571,7 @@ _PLACE = re.compile(
 #: a thing named by what it is (``the billing export API``, ``the SAML connector``)
 _THING = re.compile(
     r"\b([a-z][a-z0-9-]+) (?:apis?|sdks?|connectors?|integrations?|plugins?|modules?"
-    r"|dashboards?|portals?|apps?|agents?|clis?|editions?|tiers?|farms?)\b"
+    r"|dashboards?|portals?|apps?|agents?|clis?|editions?|versions?|tiers?|farms?)\b"
     r"|([\u4e00-\u9fff]{2})版(?!本)"
     r"|\b([a-z][a-z0-9-]+) (?:fees?|charges?)\b"
 )
@@ -470,11 +579,12 @@ _THING = re.compile(
 #: sort of thing it is says it is a product, not a feature of one
 _SERVICE = re.compile(
     r"\b([a-z][a-z0-9-]+) (?:services?|gateways?|queues?)\b"
-    r"|([\u4e00-\u9fff]{2})(?:系统|网关|服务(?!费|商|器|期)|托管|外包|桌面|云(?![上下端里中边]))"
+    r"|([\u4e00-\u9fff]{2})(?:系统|网关|服务(?!费|商|器|期)|托管|外包|桌面|中台|测评|云(?![上下端里中边]))"
     r"|云(桌面|电脑|手机|盘)"
 )
 _NOT_PLACE_WORDS = """the a new one our your their that this each every any same home primary main
-    own 新 这个 那个 一个 所有 每个 同一 其他 另一 正式 测试 公开 体验 最新 新的 大的 下个 这 那
+    own next last latest first final current upcoming beta stable full paid whole
+    新 这个 那个 一个 所有 每个 同一 其他 另一 正式 测试 公开 体验 最新 新的 大的 下个 这 那
     计算 存储 加速 边缘 管理 主 从 备 业务 我们 你们 整个 监控 告警 运维 时间 关键 交付"""
 _NOT_PLACES = frozenset(_NOT_PLACE_WORDS.split())
 
@@ -516,9 +626,9 @@ def _cjk_names(run: str) -> tuple[list[str], list[str]]:
     迁移; "存储": none specific, 存储 generic). A long name is also named by its two-character
     halves ("华东二区" by 华东), as people shorten it."""
     names = []
-    for group in _SYNONYMS:  # a name people know, whole ("客户成功团队": 客户成功)
+    for group in (*_SYNONYMS, *_PRODUCTS):  # a name people know, whole ("客户成功团队": 客户成功)
         for form in group:
-            if _CJK_RUN.fullmatch(form) and form in run:
+            if _CJK_RUN.fullmatch(form) and form in run and form not in _GENERIC:
                 names.append(form)
                 run = run.replace(form, " ")
     generic = [w for w in _GENERIC_CJK.findall(run) if w not in _VAGUE]
@@ -539,7 +649,8 @@ def _forms(name: str) -> tuple[str, ...]:
     for group in (*_SYNONYMS, *_PRODUCTS, *_PLACES):
         if name in group or (not _CJK_RUN.fullmatch(name) and _stem(name) in map(_stem, group)):
             return tuple(dict.fromkeys((name, *group)))
-    return (name,)
+    place = _place_group(name) if not _CJK_RUN.search(name) else None
+    return tuple(dict.fromkeys((name, *place))) if place else (name,)
 
 
 @functools.lru_cache(maxsize=512)
@@ -559,11 +670,14 @@ def meaning(limit: str) -> Meaning:
     if kinds[:1] in ([], [RESOURCE]) and _RESOURCE_NOUNS.search(rest):
         kinds, rest = [RESOURCE], _RESOURCE_NOUNS.sub(" ", rest)
     implied = not kinds
-    if not kinds and _subject_text(rest):
+    if not kinds and _LAUNCH_SUBJECT.search(rest) and _subject_text(rest):
+        kinds = [DATE]  # "São Paulo launch", "乌鲁木齐开服": when it is out
+    elif not kinds and _subject_text(rest):
         # a product, a region, a feature: any promise about it (when it is out, what it
         # will do, what is set aside on it, how well it runs, what it costs)
         kinds = [DATE, ROADMAP, RESOURCE, SLA, PRICE]
-        if _VERSION.search(limit):  # a version to come: when it is out and what is in it
+        if _VERSION.search(limit) or _DOCUMENT.search(rest):
+            # a version to come, a list or a report: when it is out and what is in it
             kinds = [DATE, ROADMAP]
     if not kinds:
         return Meaning(None, ())
@@ -694,11 +808,12 @@ def _named(text: str) -> frozenset[str]:
     for match in _PLACE.finditer(text):
         place = next(g for g in match.groups() if g)
         if not _not_place(place):
-            found.add("@" + place)
+            group = _place_group(place)
+            found.add("@" + (group[0] if group else place))
     for pattern, mark in ((_THING, "#"), (_SERVICE, "%")):
         for match in pattern.finditer(text):
             thing = next(g for g in match.groups() if g)
-            if not (thing in _NOT_PLACES or _QUALIFIER.fullmatch(thing)):
+            if not (thing in _NOT_PLACES or _QUALIFIER.fullmatch(thing) or thing[:4] == "per-"):
                 found.add(mark + _stem(thing))
     return frozenset(found)
 
@@ -794,6 +909,8 @@ _MONEY = _re(
     r"(?:按)?\s*[\d一二两三四五六七八九十]+(?:\.\d+)?\s*(?:万|千|分|毛|块|元)?[一二三四五六七八九]?(?:算|给|收)?"
     r"|[\d一二两三四五六七八九十]\s*毛(?:[\d一二两三四五六七八九]|钱)?",
     r"\d+(?:\.\d+)?\s*[mk]?\s*(?:dollars?|usd|rmb|eur|euros?|cents?)\b|\b\d+(?:\.\d+)?\s*grand\b"
+    r"|\b(?:a|one|half a|a (?:tenth|fraction|half|third|quarter) of a) (?:cent|penny)\b"
+    r"|\bcents? (?:a|per) [a-z]+\b"
     r"|\b\d[\d.,]*\s*k?\s*(?:a|per|/)\s*(?:month|year|yr|mo|seat|user|head|bot|agent|licen[cs]e"
     r"|node|gb|tb|core|device|endpoint|instance)\b",
 )
@@ -828,13 +945,14 @@ _PRICE = [
         r"|(?<!比)(?:刊例价|目录价|官网价)[^，,;；。]{0,4}(?:便宜|低|打折|下浮)"
         r"|(?:费用?|钱|成本|差价|预算)[^，,;；。]{0,10}(?:我们|我这边|咱们)[^，,;；。]{0,6}"
         r"(?:扛|出|补|承担|买单|付|包)|送(?:给|的|你们)|我们包了|算在我们|算我们的"
-        r"|送(?:了|掉)|免费|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
+        r"|送(?:了|掉)|免费|(?:我们|我方|咱们)(?:这边)?(?:就|也|都)?不收(?!回)|返到|退(?:到|给|还)你们|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
         r"|费用?[^，,;；。]{0,6}不收|(?:为|是|收|算)零(?![件售部])|白干|白送|白给|白做"
         r"|(?:送|再给[^，,;；。]{0,4}|延长)\s*" + _NUM + r"\s*个?(?:月|天|周|星期|年)",
         r"\bfree\b|\bno (?:extra |additional )?(?:cost|charge)\b|\bthrown in\b|\bwaive\w*"
         r"|\bcomp(?:ed|ing|s)?\b|\bforgiv\w*|\bwritten off\b|\bwrite\w* off\b"
         r"|\b(?:won't|will not|not|never) charge\b|\b(?:no|without) (?:an? )?uplift\b"
         r"|\bcomplimentary\b|\bhalf price\b|\bon (?:the house|us)\b"
+        r"|\b(?:we'll|we will|we) (?:eat|absorb|cover) (?:it|that|this|the rest|the overage)\b"
         r"|\b(?:won't|will not|not) be (?:billed|charged)\b|\bincluded\b|\bon the invoice\b"
         r"|\b(?:eat|absorb|cover|pick up|foot)\w*\b[^,;.]{0,20}\b(?:costs?|fees?|bill|charges?"
         r"|effort|work|difference|delta|gap|overage)\b"
@@ -862,6 +980,8 @@ _PRICE = [
         r"|\b(?:pric\w*|rates?|renewal|bill|invoice|spend)\b[^,;.]{0,30}\b(?:won't|will not"
         r"|not|never) (?:go up|change|rise|increase|exceed)"
         r"|\b(?:pric\w*|rates?|fees?)\b[^,;.]{0,10}\bstays? (?:flat|the same|at)\b"
+        r"|\b(?:won't|will not|never|not) (?:go up|rise|increase)\b[^,;.]{0,20}"
+        r"\b(?:renewal|next year|the contract)\b"
         r"|\bstays? at \d|\bsame\b[^,;.]{0,15}\b(?:price|rate|pricing)\b",
     ),
 ]
@@ -882,10 +1002,18 @@ _SLA = [
         r"|\bsame (?:business |working )?day\b",
     ),
     _re(r"赔|兜底|全免|免单|\bservice credits?\b|\bcredit(?:s|ed)?\b"),
+    # how accurate a result is: a share with an accuracy word, errors in so many words
+    _re(
+        r"(?:准确率?|准确度|识别率|错误率|字错率|精度|召回率)[^，,;；。]{0,10}\d+(?:\.\d+)?\s*%"
+        r"|\d+(?:\.\d+)?\s*%\s*(?:的)?(?:准确|识别率|精度)",
+        r"\b(?:wer|accura\w*|error rates?|precision|recall)\b[^,;.]{0,20}\d+(?:\.\d+)?\s*%"
+        r"|\d+(?:\.\d+)?\s*%\s*(?:accura\w*|precision|recall)"
+        r"|\b\d+ (?:in|out of) \d+ (?:words?|characters?|pages?|calls?|minutes?)\b",
+    ),
     _re(
         r"(?:保证|承诺|担保|确保)[^，,;；。]{0,30}(?:\d|[一二两三四五六七八九十]+\s*(?:个\s*[9九]|分钟|小时"
         r"|秒))|(?:签字|书面|白纸黑字)(?:保证|承诺)|写进合同|写到合同|不会丢|不丢|零丢失|扛住|扛得住|顶得住|零中断|保底"
-        r"|(?:RPO|RTO)\s*(?:为|是|等于|做到)?\s*(?:零|0)(?![\d.])|拍胸脯",
+        r"|(?:RPO|RTO)[^，,;；。]{0,10}(?:为|是|等于|做到|到)?\s*(?:零|0)(?![\d.])|拍胸脯",
         r"\bguarantee\w*\b[^,;.]{0,40}\d|\d[^,;.]{0,40}\bguaranteed\b"
         r"|\b(?:never|won't|will not) lose\b|\bzero (?:data )?loss\b|\bwithstand\w*|\babsorb\w*"
         r"|\bzero (?:downtime|interruption)\b|\bcontractually\b|\b(?:in|into) the (?:[\w-]+ )?"
@@ -905,7 +1033,7 @@ _CUSTOM_SLA = _re(
     r"\b(?:offer|give|sign|provide)\b[^,;.]{0,12}\b(?:custom|dedicated|separate)\s+sla",
 )
 _ROADMAP = _re(
-    r"开发|定制|新增|实现|做一个|(?:会|一定|肯定|给你们|就|来|马上|在)做|做进去|做出来|加上|带上"
+    r"开发|定制|新增|实现|做一个|(?:肯定|一定)会?有|(?:会|一定|肯定|给你们|就|来|马上|在)做|做进去|做出来|加上|带上"
     r"|(?:会|要|给你们)加(?!班|速|钱|价)|(?:就|都|也)?会有|就有(?!点)"
     r"|(?:会|一定|肯定|将|能)支持|(?:加入|加进|纳入|排进|排入)|版本[^，,;；。]{0,4}支持",
     r"承诺[^，,;；。]{0,4}(?:新增|支持|开发)",
@@ -941,7 +1069,9 @@ _RESOURCE = _re(
     r"(?:安排|派|配|调|出)[^，,;；。]{0,8}(?:人|工程师|同事|专家|顾问|架构师|经理)",
     r"\b(?:assign|put|send|loan|lend|bring|fly)\w*\b[^,;.]{0,30}\b(?:engineers?|architects?"
     r"|people|folks|experts?|consultants?|analysts?|sres?|specialists?)\b",
-    r"包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|不回收|不收回|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
+    r"(?:先|优先)(?:给|供|保障|满足)你们|往后排|第一批|插队"
+    r"|(?:加|多|再给你们加|增加)[^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*(?:个|名|位)?\s*(?:DBA|SRE|PM|人|工程师)"
+    r"|包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|不回收|不收回|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
     r"|(?:腾|拨|锁给|锁定给)[^，,;；。]{0,6}|[\d一二两三四五六七八九十]+\s*(?:路|个)?\s*(?:并发|机柜|机架|坐席)"
     r"|专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
     r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开)到\s*\d|要多少[^，,;；。]{0,8}给多少",
@@ -957,7 +1087,13 @@ _RESOURCE = _re(
     r"|not (?:be )?throttled|room for|keep\w*\b[^,;.]{0,30}\b(?:free|open|available) for"
     r"|spare|named|designated|assign\w*|exclusive\w*|racked|point of contact"
     r"|(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than \d+"
-    r"|only (?:handle|serve|work on|support)s?)\b|\bguarantee\w*\b[^,;.]{0,20}\bcapacity\b",
+    r"|only (?:handle|serve|work on|support)s?)\b|\bguarantee\w*\b[^,;.]{0,20}\bcapacity\b"
+    r"|\bcapacity\b[^,;.]{0,40}\bguaranteed\b|\bfirst in line\b"
+    r"|\bahead of (?:anyone|everyone|other)"
+    r"|\bbefore anyone else\b|\bfirst (?:batch|shipment|allocation)\b|\bpriority\b"
+    r"|\b(?:our|my) (?:[\w-]+ )?(?:engineers?|people|team|sres?|experts?|architects?|dbas?|folks"
+    r"|staff) (?:will|'ll|are going to) be\b"
+    r"|\b(?:we|i) (?:have )?(?:committed|promised|secured|allocated|earmarked)\b",
     rf"\b{_NUM} of (?:our|my|the|their|your) (?:[a-z-]+ )?(?:engineers?|experts?|architects?"
     r"|people|folks|consultants?|staff|dbas?|sres?)\b",
     _ON_SITE.pattern,
@@ -972,7 +1108,7 @@ _PROMISES = {
 
 #: a clause that refuses, negates or only promises to find out promises nothing
 _REFUSAL = _re(
-    r"不|没|无法|无权|(?<![识区类级性告分派特个差鉴判])别|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
+    r"不|没|无法|无权|(?<![识区类级性告分派特个差鉴判])别(?![人家])|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
     r"|确认|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
     r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价|(?<!比)刊例价|评审|申请|回去|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
@@ -994,10 +1130,10 @@ _REFUSAL = _re(
 _NEGATED_PROMISE = _re(
     r"不晚于|不迟于|不超过|不高于|不低于|不少于|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
     r"|未满足|达不到|不达标|不卡|不掉线|不宕机|不回收|不收回|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
-    r"|(?<=费)不收|(?<=费用)不收|不收(?:钱|费|你们钱)",
+    r"|(?<=费)不收|(?<=费用)不收|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
     r"\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
     r"|\bnever more than\b"
-    r"|\b(?:won't|will not|never|not) (?:see|have|get|take|last|be down)\w* (?:more|longer) than\b"
+    r"|\b(?:won't|will not|never|not) (?:\w+ )?\w+ (?:more|longer) than\b"
     r"|\bno (?:extra |additional |[\w-]+ )?(?:costs?|charges?|fees?)\b"
     r"|\bno price increase\b|\bat no\b"
     r"|\b(?:won't|will not|doesn't|does not) cost\b"
@@ -1052,6 +1188,24 @@ def _refuses(clause: str, text: str = "") -> bool:
     return bool(_REFUSAL.search(rest))
 
 
+#: an answer, not a thing delivered
+_REPLY = _re(
+    r"回复|答复|反馈|回话|回电|回个话|给个说法|告诉你们结果",
+    r"\bget back to\b|\brepl(?:y|ies)\b|\brespond\b|\banswer\b|\blet you know\b"
+    r"|\bcome back to you\b",
+)
+#: a measure that goes down ("延迟降 20%"): a share of it is no price
+_MEASURED = _re(
+    r"延迟|时延|耗时|错误率|故障率|丢包|准确率|识别率|误报",
+    r"\b(?:latency|error rates?|downtime|accuracy|false positives?|packet loss|p\d\d)\b",
+)
+#: the customer's data centre: where a private deployment runs
+_CUSTOMER_DC = _re(
+    r"你们(?:自己)?(?:的)?(?:机房|数据中心|IDC)",
+    r"\b(?:your|their) (?:own )?(?:[a-z-]+ )?(?:data ?cent(?:er|re)s?|dcs?|premises)\b",
+)
+
+
 #: the customer's side confirming or accepting what we promise, or both sides agreeing
 _ACCEPTED = _re(
     r"(?:客户|客户方|对方|双方)[^，,;；。]{0,12}(?:确认|接受|同意|认可|约定|商定)(?!一下|下|后|前)"
@@ -1101,7 +1255,13 @@ def _promise(
             return []  # people promised for a limit on capacity, or the other way round
         clause = _RESERVED_PRODUCT.sub(" ", clause)
     found = [m.group().strip() for pattern in _PROMISES[kind] for m in pattern.finditer(clause)]
-    if kind == ROADMAP and not found and _WHEN.search(clause) and _LAUNCH.search(clause):
+    if (
+        kind == ROADMAP
+        and not found
+        and _WHEN.search(clause)
+        and _LAUNCH.search(clause)
+        and not _REPLY.search(clause)
+    ):
         found = [m.group() for m in _WHEN.finditer(clause)]  # a dated launch of a new thing
     if not found:
         return []
@@ -1115,8 +1275,8 @@ def _promise(
             and not _LAUNCH.search(clause)
         ):
             return []  # a date for something else (a document, a meeting)
-        if not gives and _INFORMATION.search(clause):
-            return []
+        if not gives and (_INFORMATION.search(_products(clause)[1]) or _REPLY.search(clause)):
+            return []  # a document, or an answer by a date (周五前回复): no date of ours
         if all(_SLA[1].search(w) for w in found) and _SLA_CONTEXT.search(clause):
             return []  # "停机时间控制在两小时以内": how long something lasts, not when
         found += [m.group() for m in _LAUNCH.finditer(clause)]
@@ -1131,17 +1291,26 @@ def _promise(
                 return []  # within what the limit allows, however it is guaranteed
     elif kind == ROADMAP and _EXISTING.search(text or clause):
         return []
+    plain = _products(clause)[1]  # "document scanning" is a product, no document
     if (
         kind not in (DATE, PRICE, SLA)
-        and _INFORMATION.search(clause)
+        and _INFORMATION.search(plain)
         and not (kind == ROADMAP and _makes_documents(read))
     ):
         return []  # information handed over, unless the limit is on making such things
-    if kind in (PRICE, SLA) and _INFORMATION.search(clause) and not re.search(r"\d", clause):
+    if kind in (PRICE, SLA) and _INFORMATION.search(plain) and not re.search(r"\d", clause):
         return []
-    if kind != DATE and _HAND_OVER.search(clause) and _DOCUMENT.search(clause):
+    if kind == PRICE and _MEASURED.search(clause) and not _money_said(clause):
+        return []  # a measure brought down ("延迟降 20%"), not a price
+    if kind != DATE and _HAND_OVER.search(clause) and _DOCUMENT.search(plain):
         return []  # a document or a report handed over, whatever figures it holds
     return list(dict.fromkeys(found))
+
+
+def _money_said(clause: str) -> bool:
+    return bool(
+        _MONEY.search(clause) or _PRICE_WORD.search(clause) or _KIND_WORDS[0][1].search(clause)
+    )
 
 
 def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
@@ -1164,7 +1333,15 @@ def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
         for n in theirs
         if not (n in classes and n in _NICKNAMES) and _CLASS_OF.get(n) not in read.named
     }
+    theirs = {_as_limits_place(n, read.named) for n in theirs}
+    if "私有化" in read.named and _CUSTOMER_DC.search(text):
+        theirs = {n for n in theirs if n[0] != "@"} | {"私有化"}
+    if not any(n[0] == "@" for n in read.named) and read.named - _ANY_PLACE_NAMES:
+        # a product's limit is not about a place: a promise on it somewhere is about it
+        theirs = {n for n in theirs if n[0] != "@"}
     named = _named_subject(read, text)
+    if named is None and any(n[0] == "@" for n in read.named & theirs):
+        named = [next(n for n in read.named & theirs if n[0] == "@")[1:]]  # by its form: "JP"
     if read.kinds == (RESOURCE,) and not read.capacity:
         if named:
             return named, True
@@ -1207,6 +1384,17 @@ def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
     return sorted(read.loose & _loose(text)), False
 
 
+_ANY_PLACE_NAMES = frozenset("@" + p for p in _ANY_PLACE)
+
+
+def _as_limits_place(name: str, limits: frozenset[str]) -> str:
+    """A place as the limit names it: a city for the limit's region (深圳 for 华南), the
+    region for the limit's city (西南 for 成都, as a class word names one of its own)."""
+    if _REGION_OF.get(name) in limits:
+        return _REGION_OF[name]
+    return next((city for city in limits if _REGION_OF.get(city) == name), name)
+
+
 #: what is done to a thing or what it has, by its form (``retention``, ``upgrades``, ``迁移``)
 _ACTION = re.compile(
     r"(?:tion|sion|ment|ance|ence|ity|ery|upgrades?|over)$|^(?:迁移|升级|保留|留存|扩容|续费|割接|切换)$"
@@ -1214,7 +1402,9 @@ _ACTION = re.compile(
 #: a place of the customer's own (``your Manila site``, ``你们上海工厂``) is no place of ours
 _CUSTOMERS = re.compile(
     r"\byour (?:[a-z-]+ ){1,2}(?:site|office|plant|factory|campus|team|warehouse|store|branch)s?\b"
-    r"|你们(?:的)?[\u4e00-\u9fff]{2}(?:工厂|办公室|园区|门店|分公司|基地)"
+    r"|\byour (?:[a-z-]+ ){0,2}(?:runs?|jobs?|workloads?|calls?|recordings?|seats|agents|users"
+    r"|customers|traffic|data|files)\b"
+    r"|你们(?:的)?[\u4e00-\u9fff]{2}(?:工厂|办公室|园区|门店|分公司|基地)|你们(?:的)?那条"
 )
 
 
@@ -1261,7 +1451,13 @@ def _place_out(match: re.Match[str]) -> str:
 
 def _not_place(name: str) -> bool:
     """Whether what looks like a place by its form is none ("边缘节点", "跨地域")."""
-    return name in _NOT_PLACES or name in _STOP or "的" in name or name.endswith("跨")
+    return (
+        name in _NOT_PLACES
+        or name in _STOP
+        or "的" in name
+        or name.endswith("跨")
+        or name[0] in "个些那这"
+    )
 
 
 def _named_subject(read: Meaning, text: str) -> list[str] | None:
