@@ -323,3 +323,22 @@ def test_pilots_idle_check_reads_the_quantum_the_tests_set() -> None:
     source = inspect.getsource(textual_wait.wait_for_idle)
     assert "SLEEP_GRANULARITY" in source and "SLEEP_IDLE" in source
     assert textual_wait.SLEEP_GRANULARITY == 0.005
+
+
+async def test_a_screen_says_when_it_has_something_left_to_draw(make_app) -> None:
+    """Screen._layout_required, _scroll_required, _repaint_required, _recompose_required,
+    _dirty_widgets: what the tests' settle waits on before a snapshot."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if not textual_private.waits_to_paint(app.screen):
+                break
+        assert not textual_private.waits_to_paint(app.screen)
+        app.screen.refresh(layout=True)
+        assert textual_private.waits_to_paint(app.screen)
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if not textual_private.waits_to_paint(app.screen):
+                break
+        assert not textual_private.waits_to_paint(app.screen)
