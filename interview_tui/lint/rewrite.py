@@ -2318,6 +2318,10 @@ def rewrite(code: str, text: str, language: str) -> str | None:
     when no well-formed subject or fitting frame is found (the finding then guides)."""
     if code == "double-barreled":
         return first_question(text, language)
+    if code in ("leading", "obvious-answer", "hypothetical"):
+        measured = _zh_measure(text) if language == "zh-CN" else _en_measure(text)
+        if measured:
+            return measured  # made of the question's own noun groups ("data loss" -> data)
     framed = _framed(code, text, language)
     if code == "competitor-confront" or (framed and framed == _need_of(text, language)):
         return framed  # a rival's area, or a need asked without our product, by their frames
@@ -2326,7 +2330,7 @@ def rewrite(code: str, text: str, language: str) -> str | None:
 
 def _framed(code: str, text: str, language: str) -> str | None:
     """The first frame that fits: a design handed over asked as what went wrong last time, a
-    measure's last value, a decision's last airing, then the frames by code and subject."""
+    decision's last airing, then the frames by code and subject."""
     zh = language == "zh-CN"
     if (ZH_DESIGN if zh else EN_DESIGN).search(text) and (
         code == "design-offload" or (_ZH_HANDOVER if zh else _EN_HANDOVER).search(text)
@@ -2334,11 +2338,7 @@ def _framed(code: str, text: str, language: str) -> str | None:
         designed = (zh_designed if zh else en_designed)(text)
         if designed:
             return designed
-    if code in ("leading", "obvious-answer", "hypothetical"):
-        measured = _zh_measure(text) if zh else _en_measure(text)
-        if measured:
-            return measured
-    if code in ("opinion-fishing", "vague", "leading", "obvious-answer"):
+    if code in ("opinion-fishing", "vague"):  # a view asked on a change: when it came up
         phrase = None if zh else en_phrase(text)
         decided = zh_decided(text) if zh else (en_decided(phrase) if phrase else None)
         if decided:
