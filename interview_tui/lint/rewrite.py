@@ -9,6 +9,19 @@ from __future__ import annotations
 
 import re
 
+from interview_tui.lint.subject import (
+    EN_DESIGN,
+    ZH_DESIGN,
+    en_cuts,
+    en_decided,
+    en_designed,
+    en_phrase,
+    zh_decided,
+    zh_designed,
+    zh_keeps,
+    zh_phrase,
+)
+
 # --- English ---------------------------------------------------------------------------
 _EN_NOUN = (
     r"(?:console|consoles|support|support\s+team|pricing|prices?|bills?|billing|invoices?|"
@@ -700,7 +713,8 @@ def _fill(template: str, values: dict[str, str]) -> str:
         "restore of {s}" in template and re.search(r"(?i)backup|restore", bare)
     ):
         template = template.replace("恢复{b}", "恢复数据").replace(
-            "restore of {s}", "restore from backup"
+            "restore of {s}",
+            "restore from {s}" if re.search(r"(?i)backups?$", bare) else "restore from backup",
         )
     return template.format(**values)
 
@@ -1115,7 +1129,7 @@ ZH_FRAMES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     ),
 }
 #: what a Chinese question is really about when it names one of these (see _EN_TOPIC)
-_ZH_TOPIC = re.compile(r"审批|签字|采购|对账|预测|续约|合规|评审|整合")
+_ZH_TOPIC = re.compile(r"审批|签字|采购|对账|预测|续约|合规|评审|整合|会批|批吗|批不批|批下来")
 #: the work that would run faster, as the question names it ("训练任务")
 _ZH_JOB_NOUN = re.compile(
     r"(?:训练|批处理|构建|推理|ETL|渲染|数据处理|跑批|分析|测试)"
@@ -1227,6 +1241,8 @@ def _zh_need(text: str, leading: bool = False) -> str | None:
         if "{place}" in job:
             if re.search(rf"把[^，,？?]{{1,24}}?{_ZH_PUT}|{_ZH_PUT}[^，,？?]{{0,4}}我们", text):
                 return None  # "把会员系统的数据放到我们云上": not about nearby users (see _en_job)
+            if re.search(r"你们|我们|自己|贵司|您", found.group(1)):
+                return None  # "在你们自己机房里": their own room is no place users are near
             job = job.format(place=found.group(1))
         elif "{aud}" in job:
             audience = _ZH_AUDIENCE.search(text)
@@ -1645,8 +1661,11 @@ def _zh_standing(half: str, other: str) -> str | None:
         found = None
     else:
         found = _zh_well_formed(chinese_subject(other)) or _zh_well_formed(chinese_phrase(other))
-        if not found:
-            return None
+        if not found or re.fullmatch(r"安全|合规|性能|稳定性|质量|效率", found):
+            return None  # "你们的安全": a quality is no thing that happens or costs
+        whole = zh_phrase(other, found)
+        if whole and whole != found and "的" in whole and len(whole) <= 14:
+            found = whole  # "银行的代扣接口", never "接口" cut from it
     anchored = found and re.search(f"(?:{_ZH_TIME.pattern})(?:你们)?" + re.escape(found), other)
     if anchored and not _ZH_PRONOUN.search(half) and not _ZH_TIME.search(half):
         # the event with its time, as the other half says it: "上次故障" + "造成了多少损失",
@@ -1676,7 +1695,9 @@ def _zh_standing(half: str, other: str) -> str | None:
                 )
             # "你们的集群", never "这个集群": the cluster "这个" points at is in the dropped half
             owner = (
-                "" if found.startswith(("我们", "你们")) or _ZH_EVENT.search(found) else "你们的"
+                ""
+                if found.startswith(("我们", "你们")) or _ZH_EVENT.search(found) or "的" in found
+                else "你们的"
             )
             half = owner + found + body
         half = re.sub(
@@ -1723,6 +1744,13 @@ def _en_singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
+#: what a thing does, not its owners: "how often do they fail" after "who owns the feeds"
+_EN_THING_DOES = re.compile(
+    r"(?i)\s+(?:fail|break|jam|crash|go\s+down|time\s+out|overrun|stall|lag|error\s+out|"
+    r"get\s+stuck|drop|fall\s+behind|run\s+late)\b"
+)
+
+
 def _en_substance(half: str, scene: str) -> str | None:
     """The half a scene-setting ``scene`` leads to, made to stand alone: "their ATMs" -> "your
     ATMs", "in each" -> "in each market", "do they" -> "does your team", "it" after "when did
@@ -1751,6 +1779,20 @@ def _en_substance(half: str, scene: str) -> str | None:
             return None
         half = re.sub(r"(?i)\bthem\b", "your " + plural, half, count=1)
     they = re.search(r"(?i)\b(do|did)\s+they\b", half)
+    owned = en_phrase(re.sub(r"(?i)^who\s+\w+(?:\s+after)?\s+", "the ", scene))
+    if (
+        they
+        and re.match(r"(?i)who\b", scene)
+        and owned
+        and owned.kind not in ("people", "decision")
+        and owned.head.lower().endswith("s")
+        and _EN_THING_DOES.match(half[they.end() :])
+    ):
+        # "Who owns the EDI feeds with your 3PL partners, and how often do they fail?": the
+        # feeds fail, not the team
+        thing = re.sub(r"^the the\b", "the", owned.text)
+        half = half[: they.start()] + they.group(1).lower() + " " + thing + half[they.end() :]
+        they = None
     if they:
         people = _EN_PEOPLE.search(scene)
         who = (
@@ -1911,7 +1953,25 @@ _MORE = re.compile(
 _WHY = re.compile(r"(?i)^(?:为什么|为啥|怎么会|why\b)")
 
 
+#: a half that hands the design over ("could you send us a list", 您能帮我们列一下吗, 理想的…):
+#: the question is one design request, asked instead about what went wrong last time
+_EN_HANDOVER = re.compile(
+    r"(?i)\b(?:give|send)\s+us\s+(?:a|the)\s+list\b|\bcould\s+you\s+(?:list|sketch|describe)\b|"
+    r"\bcan\s+you\s+(?:list|sketch|describe)\b|\bideal\b"
+)
+_ZH_HANDOVER = re.compile(
+    r"理想的|该配|要支持哪些|需要我们提供|怎么设计|怎么定价|怎么收费|列一下|列个|清单|描述一下"
+)
+#: a half asking whether something shameful happened (a breach, a fine): the fact half is kept
+_EN_SENSITIVE = re.compile(r"(?i)\b(?:breach\w*|leak\w*|fined|penalt\w*|hacked)\b")
+_ZH_SENSITIVE = re.compile(r"泄露|事故|处罚|罚过|罚款|被黑|违规")
+
+
 def first_question(text: str, language: str) -> str | None:
+    zh = language == "zh-CN"
+    if len(questions(text, language)) > 1 and (_ZH_HANDOVER if zh else _EN_HANDOVER).search(text):
+        designed = (zh_designed if zh else en_designed)(text)
+        return designed if designed and _keeps_subject(designed, text, language) else None
     kept = _first_question(text, language)
     if kept and _WHY.search(kept.strip()):
         return None  # "为什么短信通道选了那家代理商": still a why-question about their choice
@@ -1945,7 +2005,11 @@ def _first_question(text: str, language: str) -> str | None:
             return share or None  # "how many of them": the share of the first half's count
 
     def unusable(half: str) -> bool:
-        return bool(wish.search(half) or (language == "zh-CN" and _ZH_DANGLING.search(half)))
+        return bool(
+            wish.search(half)
+            or (_ZH_SENSITIVE if language == "zh-CN" else _EN_SENSITIVE).search(half)
+            or (language == "zh-CN" and _ZH_DANGLING.search(half))
+        )
 
     if len(halves) > 1 and any(unusable(half) for half in halves):
         # "how fast do price changes need to land", "今年这块预算大概多少": a wish, a plan or a
@@ -2083,6 +2147,13 @@ _EN_MEASURES: tuple[tuple[re.Pattern[str], str], ...] = (
         "How many times did {x} {v} last month?",
     ),
 )
+#: a wish to spend less time on a chore: how much time it took last week
+_EN_LESS_TIME = re.compile(
+    r"(?i)^(?:do|does|would)\s+(your\s+(?:[\w-]+\s+){0,2}?(?:team|analysts|agents|engineers|"
+    r"developers|staff|accountants|clerks|operators|nurses|managers))\s+(?:want|like|prefer)\s+"
+    r"to\s+spend\s+less\s+time\s+([a-z]+ing)\s+((?:(?:on|for|at|with)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"[\w-]+)\s*\?$"
+)
 _EN_BASE_VERB = {
     "times out": "time out",
     "time out": "time out",
@@ -2101,7 +2172,18 @@ def _en_measure(text: str) -> str | None:
     five", "doesn't go down on Black Friday") or complains of it ("too slow", "times out too
     often") asks the measure's last actual value for the thing it names."""
     plain = text.strip().replace("\u2019", "'")
-    plain = re.sub(r"(?i)^(?:so|honestly|well|hypothetically|i\s+guess)\W+", "", plain)
+    plain = re.sub(
+        r"(?i)^(?:so|honestly|well|hypothetically|i\s+guess|i'd\s+(?:guess|say|bet)|i\s+assume|"
+        r"i\s+bet|i\s+suspect|i\s+think|surely)\W+",
+        "",
+        plain,
+    )
+    less = _EN_LESS_TIME.search(plain)
+    if less:
+        # "Would your support agents like to spend less time searching for order details?"
+        who, doing, what = less.group(1), less.group(2).lower(), less.group(3)
+        if _en_well_formed(re.sub(r"^(?:on|for|at|with)\s+", "", what)):
+            return f"How much time did {who[0].lower() + who[1:]} spend {doing} {what} last week?"
     for pattern, template in _EN_MEASURES:
         found = pattern.search(plain)
         if not found:
@@ -2145,6 +2227,21 @@ def _en_measure(text: str) -> str | None:
 
 _ZH_NP = r"([A-Za-z0-9\u4e00-\u9fff]{2,12}?)"
 _ZH_MEASURES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "你们的对账引擎月底肯定跑得太慢了吧": how long one run takes
+    (
+        re.compile(
+            r"(?:^|[，,])(?:你们的?|贵司的?)?([A-Za-z0-9\u4e00-\u9fff]{2,10}?"
+            r"(?:引擎|系统|平台|服务|任务|作业|接口|报表|数据库|集群))"
+            r"((?:月底|月初|每天|每晚|高峰期?|大促时?)?)(?:肯定|应该|估计|一定|也)?"
+            r"(跑|算|查|加载|同步|处理|出)得?(?:太慢|太久)"
+        ),
+        "{x}{w}{v}一次要多久？",
+    ),
+    # "你们的开发是不是也想少等一点构建": how long one wait takes now
+    (
+        re.compile(r"想少等(?:一点|一会儿?|点)?([A-Za-z0-9\u4e00-\u9fff]{2,8}?)[吗呢吧]?？"),
+        "现在等一次{x}一般要多久？",
+    ),
     (
         re.compile(_ZH_NP + r"(?:老是|总是|经常|动不动就)(超时|出错|报错|宕机|卡顿|掉线)"),
         "上个月{x}{v}了几次？",
@@ -2200,13 +2297,17 @@ def _zh_measure(text: str) -> str | None:
             re.sub(r"[A-Za-z0-9]+", "", x).replace("处理", "")
         ):
             return None
+        if re.search(r"肯定|应该|估计|一定|得$", x):
+            return None  # "排产引擎肯定算得": a verb cut into the subject
         values = {"x": x, "v": "", "w": ""}
-        if "{v}" in template:
+        if "{x}{w}{v}" in template:
+            values.update(w=found.group(2), v=found.group(3))
+        elif "{v}" in template:
             said = found.group(2)
             values["v"] = {"秒开": "打开", "秒出": "出结果", "快一点": "", "更快": ""}.get(
                 said, said
             )
-        if "{w}" in template:
+        elif "{w}" in template:
             values["w"] = found.group(2)
         return _zh_spaced(template, values, text)
     return None
@@ -2220,8 +2321,53 @@ def rewrite(code: str, text: str, language: str) -> str | None:
     if code in ("leading", "obvious-answer", "hypothetical"):
         measured = _zh_measure(text) if language == "zh-CN" else _en_measure(text)
         if measured:
-            return measured
-    return _chinese(code, text) if language == "zh-CN" else _english(code, text)
+            return measured  # made of the question's own noun groups ("data loss" -> data)
+    framed = _framed(code, text, language)
+    if code == "competitor-confront" or (framed and framed == _need_of(text, language)):
+        return framed  # a rival's area, or a need asked without our product, by their frames
+    return framed if framed and _keeps_subject(framed, text, language) else None
+
+
+def _framed(code: str, text: str, language: str) -> str | None:
+    """The first frame that fits: a design handed over asked as what went wrong last time, a
+    decision's last airing, then the frames by code and subject."""
+    zh = language == "zh-CN"
+    if (ZH_DESIGN if zh else EN_DESIGN).search(text) and (
+        code == "design-offload" or (_ZH_HANDOVER if zh else _EN_HANDOVER).search(text)
+    ):
+        designed = (zh_designed if zh else en_designed)(text)
+        if designed:
+            return designed
+    if code in ("opinion-fishing", "vague"):  # a view asked on a change: when it came up
+        phrase = None if zh else en_phrase(text)
+        decided = zh_decided(text) if zh else (en_decided(phrase) if phrase else None)
+        if decided:
+            return decided
+    return _chinese(code, text) if zh else _english(code, text)
+
+
+def _need_of(text: str, language: str) -> str | None:
+    if language == "zh-CN":
+        need = _zh_need(text) or _zh_need(text, leading=True)
+        return _zh_spaced(need, {}, text) if need else None
+    return _en_need(text) or _en_need(text, leading=True)
+
+
+#: a head that says nothing without its modifier: "接口" of "物流轨迹查询的接口"
+_ZH_GENERIC_HEAD = re.compile(r"接口|系统|平台|服务|数据|流程|告警|看板|报表|规则|策略|模块|工具")
+
+
+def _keeps_subject(framed: str, text: str, language: str) -> bool:
+    """The rewrite says the question's whole subject: "cold storage" for "moving the
+    call-recording archive into cold storage", "接口" for "物流轨迹查询的接口" are not it."""
+    if language == "zh-CN":
+        head = chinese_subject(text)
+        if not head or not _ZH_GENERIC_HEAD.fullmatch(head):
+            return True  # a named thing ("WMS", "对象存储") stands without its modifiers
+        whole = zh_phrase(text, head)
+        return not (whole and head in framed and not zh_keeps(framed, whole))
+
+    return not en_cuts(framed, text)
 
 
 def subject_of(text: str, language: str) -> str | None:
