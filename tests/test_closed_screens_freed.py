@@ -21,11 +21,13 @@ async def test_opening_a_screen_again_and_again_keeps_no_style_cache(make_app, d
     counts = []
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        for _ in range(4):
+        for _ in range(6):
             app.show("plan", visit_id=visit_id)
             await settle(pilot)
-            app.screen.dismiss()
+            await app.screen.dismiss()
             await settle(pilot)
             counts.append(_style_caches())
-    # the plan has about 60 widgets: each opening kept them all before
-    assert counts[-1] - counts[0] < 15, counts
+    # the plan has about 64 widgets: each opening kept them all before (+320 over five more
+    # openings). On a loaded machine the last plan closed can still be held for a while by
+    # its finished read (one plan's worth): flat means less than two plans' worth of growth
+    assert counts[-1] - counts[0] < 100, counts
