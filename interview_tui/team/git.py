@@ -9,10 +9,11 @@ scans a work tree of 100,000 files.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 #: seconds a local git command may take; network commands get longer
@@ -40,6 +41,20 @@ class Identity:
     name: str
 
 
+@dataclass(frozen=True)
+class Object:
+    """One object as ``cat-file --batch`` gives it: its id, type and bytes."""
+
+    oid: str
+    type: str
+    data: bytes
+
+
+#: an object id (SHA-1 or SHA-256), optionally followed by ``:path``: a name that always
+#: means the same object, so its answer can be kept
+_FIXED = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})(?::.*)?$")
+
+
 def git_path() -> str:
     found = shutil.which("git")
     if found is None:
@@ -52,6 +67,8 @@ class Git:
     """Git commands on one repository (``git_dir``), with a private index file."""
 
     git_dir: Path
+    #: answers to names that always mean the same object (an id, ``<commit id>:path``)
+    known: dict[str, Object | None] = field(default_factory=dict, repr=False, compare=False)
 
     def env(self, index: Path | None = None, identity: Identity | None = None) -> dict[str, str]:
         env = {
@@ -153,6 +170,79 @@ class Git:
             blobs[oid] = data[end + 1 : end + 1 + size]
             pos = end + 1 + size + 1
         return blobs
+
+    def objects(self, names: Sequence[str]) -> dict[str, Object | None]:
+        """Objects named any way git names one (an id, a ref, ``<commit>:<path>``), all read
+        by one process (``cat-file --batch``); ``None`` for a name that names nothing. A
+        commit's tree is remembered (see :meth:`tree_of`), and so is every object found by a
+        name that cannot change (an object id, ``<commit id>:<path>``)."""
+        found: dict[str, Object | None] = {n: self.known[n] for n in names if n in self.known}
+        asked = [n for n in dict.fromkeys(names) if n not in found]
+        if asked:
+            done = self.run("cat-file", "--batch", input=("\n".join(asked) + "\n").encode())
+            data, pos = done.stdout, 0
+            for name in asked:
+                end = data.index(b"\n", pos)
+                header = data[pos:end].split(b" ")
+                pos = end + 1
+                if len(header) != 3 or not header[2].isdigit():  # "<name> missing"
+                    found[name] = None
+                else:
+                    size = int(header[2])
+                    found[name] = Object(_text(header[0]), _text(header[1]), data[pos : pos + size])
+                    pos += size + 1
+                obj = found[name]
+                if obj is not None:  # (a missing object may come with the next fetch)
+                    if _FIXED.match(name):
+                        self.known[name] = obj
+                    self.known[obj.oid] = obj
+                    if obj.type == "commit":
+                        self.known[obj.oid + "^{tree}"] = self._tree_object(obj)
+        return found
+
+    def _tree_object(self, commit: Object) -> Object | None:
+        first = commit.data.split(b"\n", 1)[0].split()
+        if len(first) == 2 and first[0] == b"tree":
+            return Object(_text(first[1]), "tree", b"")
+        return None
+
+    def tree_of(self, commit: str) -> str | None:
+        """The tree id of a commit id (from the commit object, read once)."""
+        key = commit + "^{tree}"
+        if key not in self.known:
+            obj = self.objects([commit])[commit]
+            if obj is None or obj.type != "commit":
+                return None
+        tree = self.known.get(key)
+        return tree.oid if tree is not None else None
+
+    def files(self, commit: str, paths: Sequence[str]) -> dict[str, Object]:
+        """path -> the blob at that path in ``commit``, for the named paths that hold one,
+        read by one process."""
+        if not commit or not paths:
+            return {}
+        found = self.objects([f"{commit}:{path}" for path in paths])
+        out: dict[str, Object] = {}
+        for path in paths:
+            obj = found[f"{commit}:{path}"]
+            if obj is not None and obj.type == "blob":
+                out[path] = obj
+        return out
+
+    def at_refs(self, refs: Sequence[str], paths: Sequence[str] = ()) -> dict[str, str | None]:
+        """The commit each ref names (``None`` for none) and, for each of those commits, the
+        files at ``paths`` (remembered as ``<commit id>:<path>``, so :meth:`files` answers
+        them without git), all read by one process."""
+        names = [*refs, *(f"{ref}:{path}" for ref in refs for path in paths)]
+        found = self.objects(names)
+        heads: dict[str, str | None] = {}
+        for ref in refs:
+            obj = found[ref]
+            heads[ref] = head = obj.oid if obj is not None and obj.type == "commit" else None
+            if head is not None:  # (the commit is here: a file it lacks never appears)
+                for path in paths:
+                    self.known[f"{head}:{path}"] = found[f"{ref}:{path}"]
+        return heads
 
     def tree_entries(self, commit: str, paths: Sequence[str] = ()) -> dict[str, str]:
         """path -> blob id of every file of ``commit`` (or of the named paths)."""
