@@ -88,7 +88,7 @@ def merge_commits(
         return theirs
     if base is None:
         raise HistoryRewritten("the team repository's history was replaced; nothing was merged")
-    mine, yours = set(git.changed_paths(base, ours)), set(git.changed_paths(base, theirs))
+    mine, yours = (set(paths) for paths in git.changed_paths_of([(base, ours), (base, theirs)]))
     both = sorted(mine & yours)
     only_theirs = sorted(yours - mine)
     # every file the merge reads, from the three commits, by one git process
@@ -116,7 +116,16 @@ def merge_commits(
     written = git.write_blobs(list(merged.values()))  # one git process for them all
     changes.update(zip(merged, written, strict=True))
     tree = _with_index(git, ours, changes)
-    return git.out("commit-tree", tree, "-p", ours, "-p", theirs, "-m", message, identity=identity)
+    commit = git.out(
+        "commit-tree", tree, "-p", ours, "-p", theirs, "-m", message, identity=identity
+    )
+    # what the merge changed from ours (a path of theirs alone differs from ours, which
+    # holds the base's version): the import that follows need not ask git
+    ours_oids = {path: (o.oid if (o := blob(ours, path)) else None) for path in both}
+    git.remember_changes(
+        ours, commit, [p for p, oid in changes.items() if p not in ours_oids or ours_oids[p] != oid]
+    )
+    return commit
 
 
 def _merged_blob(

@@ -69,6 +69,8 @@ class Git:
     git_dir: Path
     #: answers to names that always mean the same object (an id, ``<commit id>:path``)
     known: dict[str, Object | None] = field(default_factory=dict, repr=False, compare=False)
+    #: paths that differ between two commit ids, when already known (see remember_changes)
+    diffs: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def env(self, index: Path | None = None, identity: Identity | None = None) -> dict[str, str]:
         env = {
@@ -263,8 +265,36 @@ class Git:
 
     def changed_paths(self, old: str, new: str) -> list[str]:
         """Paths that differ between two commits (renames seen as delete + add)."""
+        if (old, new) in self.diffs:
+            return list(self.diffs[(old, new)])
         out = self.run("diff", "--name-only", "-z", "--no-renames", old, new).stdout
         return [_text(p) for p in out.split(b"\0") if p]
+
+    def changed_paths_of(self, pairs: Sequence[tuple[str, str]]) -> list[list[str]]:
+        """:meth:`changed_paths` of several (old, new) pairs of commit ids whose ``new`` all
+        differ, by one process (``diff-tree --stdin``: each new commit's id, then its paths;
+        nothing at all for a pair without a difference)."""
+        news = [new for _, new in pairs]
+        if len(set(news)) != len(news) or not all(_FIXED.match(n) for n in news):
+            return [self.changed_paths(old, new) for old, new in pairs]
+        lines = "".join(f"{new} {old}\n" for old, new in pairs)
+        out = self.run(
+            "diff-tree", "--stdin", "-r", "--name-only", "-z", "--no-renames", input=lines.encode()
+        ).stdout
+        found: dict[str, list[str]] = {new: [] for new in news}
+        current: list[str] | None = None
+        for item in out.split(b"\0"):
+            name = _text(item)
+            if name in found:  # a pair's header: the new commit's id
+                current = found[name]
+            elif item and current is not None:
+                current.append(name)
+        return [found[new] for new in news]
+
+    def remember_changes(self, old: str, new: str, paths: Sequence[str]) -> None:
+        """What differs between two commit ids, known without asking git (a merge knows
+        what it changed): :meth:`changed_paths` answers it from here."""
+        self.diffs[(old, new)] = sorted(paths)
 
     def rev(self, ref: str) -> str | None:
         done = self.run("rev-parse", "--verify", "--quiet", ref + "^{commit}", check=False)
