@@ -115,10 +115,14 @@ def test_a_sync_with_one_change_each_way_runs_few_git_processes(
     assert ana.all(Requirement, "uid = ?", [theirs.uid])[0].title == "FROM-BO"
 
 
-def test_batched_reads_say_what_is_missing_and_which_pair_differs(tmp_path: Path) -> None:
+def test_batched_reads_say_what_is_missing_and_which_pair_differs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The batched plumbing the counts rely on: a name that names nothing is ``None`` (not
     the next object's bytes), a pair without a difference is empty (diff-tree prints
-    nothing for it), and a commit's tree comes from the commit object."""
+    nothing for it), a commit's tree comes from the commit object, and a great many paths
+    (listed whole instead of looked up one by one) give the same files."""
+    import interview_tui.team.git as git_module
     from interview_tui.team.commits import commit_files
     from interview_tui.team.git import Identity
 
@@ -141,3 +145,7 @@ def test_batched_reads_say_what_is_missing_and_which_pair_differs(tmp_path: Path
     assert git.changed_paths_of([(one, one), (one, two)]) == [[], ["a/x.json", "c.json"]]
     assert git.changed_paths_of([(two, one), (one, one)]) == [["a/x.json", "c.json"], []]
     assert git.tree_of(two) == git.out("rev-parse", f"{two}^{{tree}}")
+    few = git.files_of([(one, ["a/x.json", "b.json", "c.json"]), (two, ["c.json"])])
+    monkeypatch.setattr(git_module, "MANY_PATHS", 1)
+    many = Git(git.git_dir).files_of([(one, ["a/x.json", "b.json", "c.json"]), (two, ["c.json"])])
+    assert many == few and [sorted(f) for f in few] == [["a/x.json", "b.json"], ["c.json"]]

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from interview_tui.team.git import Git, GitError, Identity, Object
+from interview_tui.team.git import MANY_PATHS, Git, GitError, Identity, Object
 from interview_tui.team.merge import Schema, merge_record
 from interview_tui.team.record_file import dumps, loads
 
@@ -91,21 +91,21 @@ def merge_commits(
     mine, yours = (set(paths) for paths in git.changed_paths_of([(base, ours), (base, theirs)]))
     both = sorted(mine & yours)
     only_theirs = sorted(yours - mine)
-    # every file the merge reads, from the three commits, by one git process
-    wanted = [f"{commit}:{path}" for commit in (base, ours, theirs) for path in both]
-    found = git.objects([*wanted, *(f"{theirs}:{path}" for path in only_theirs)])
-
-    def blob(commit: str, path: str) -> Object | None:
-        obj = found[f"{commit}:{path}"]
-        return obj if obj is not None and obj.type == "blob" else None
-
+    # every file the merge reads, from the three commits, by one git process (theirs alone
+    # are listed instead when a great many: only their ids are needed)
+    many = len(only_theirs) > MANY_PATHS
+    sides = git.files_of(
+        [(base, both), (ours, both), (theirs, both), (theirs, [] if many else only_theirs)]
+    )
     changes: dict[str, str | None] = {}
-    for path in only_theirs:
-        obj = blob(theirs, path)
-        changes[path] = obj.oid if obj is not None else None
+    if many:
+        listed = git.tree_entries(theirs, only_theirs)
+        changes.update((path, listed.get(path)) for path in only_theirs)
+    else:
+        changes.update((path, o.oid if (o := sides[3].get(path)) else None) for path in only_theirs)
     merged: dict[str, bytes] = {}
     for path in both:
-        b, o, t = (blob(commit, path) for commit in (base, ours, theirs))
+        b, o, t = (side.get(path) for side in sides[:3])
         if (o and o.oid) == (t and t.oid):
             continue
         result = _merged_blob(path, b, o, t, schema_for)
@@ -121,7 +121,7 @@ def merge_commits(
     )
     # what the merge changed from ours (a path of theirs alone differs from ours, which
     # holds the base's version): the import that follows need not ask git
-    ours_oids = {path: (o.oid if (o := blob(ours, path)) else None) for path in both}
+    ours_oids = {path: (o.oid if (o := sides[1].get(path)) else None) for path in both}
     git.remember_changes(
         ours, commit, [p for p, oid in changes.items() if p not in ours_oids or ours_oids[p] != oid]
     )

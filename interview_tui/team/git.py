@@ -55,6 +55,11 @@ class Object:
 _FIXED = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})(?::.*)?$")
 
 
+#: above this many paths, a commit's files are found by listing its whole tree (``ls-tree
+#: -r``: ~0.06 s at 60,000 files) rather than looked up one path at a time (~0.1 ms each)
+MANY_PATHS = 500
+
+
 def git_path() -> str:
     found = shutil.which("git")
     if found is None:
@@ -219,16 +224,29 @@ class Git:
         return tree.oid if tree is not None else None
 
     def files(self, commit: str, paths: Sequence[str]) -> dict[str, Object]:
-        """path -> the blob at that path in ``commit``, for the named paths that hold one,
-        read by one process."""
-        if not commit or not paths:
-            return {}
-        found = self.objects([f"{commit}:{path}" for path in paths])
-        out: dict[str, Object] = {}
-        for path in paths:
-            obj = found[f"{commit}:{path}"]
-            if obj is not None and obj.type == "blob":
-                out[path] = obj
+        """path -> the blob at that path in ``commit``, for the named paths that hold one."""
+        return self.files_of([(commit, paths)])[0]
+
+    def files_of(
+        self, wanted: Sequence[tuple[str | None, Sequence[str]]]
+    ) -> list[dict[str, Object]]:
+        """:meth:`files` of several (commit, paths), read by one process. A commit asked for
+        a great many paths is listed whole instead (``ls-tree``, then its blobs by id)."""
+        few = [(c, ps) for c, ps in wanted if c and 0 < len(ps) <= MANY_PATHS]
+        found = self.objects([f"{c}:{p}" for c, ps in few for p in ps])
+        out: list[dict[str, Object]] = []
+        for commit, paths in wanted:
+            files: dict[str, Object] = {}
+            if commit and len(paths) > MANY_PATHS:
+                entries = self.tree_entries(commit, paths)
+                blobs = self.read_blobs(sorted(set(entries.values())))
+                files = {p: Object(oid, "blob", blobs[oid]) for p, oid in entries.items()}
+            elif commit:
+                for path in paths:
+                    obj = found[f"{commit}:{path}"]
+                    if obj is not None and obj.type == "blob":
+                        files[path] = obj
+            out.append(files)
         return out
 
     def at_refs(self, refs: Sequence[str], paths: Sequence[str] = ()) -> dict[str, str | None]:

@@ -150,11 +150,6 @@ def _last(text: str) -> str:
 # -- records in and out ---------------------------------------------------------------------
 
 
-#: above this many paths, files are listed with ``ls-tree`` and read by id rather than
-#: looked up one path at a time (a first import of the whole repository)
-MANY_PATHS = 2000
-
-
 def _read_records(git: Git, commit: str | None, paths: list[str]) -> dict[str, dict[str, Any]]:
     return _read_records_of(git, [commit], paths)[0]
 
@@ -163,28 +158,13 @@ def _read_records_of(
     git: Git, commits: list[str | None], paths: list[str]
 ) -> list[dict[str, dict[str, Any]]]:
     """The records at ``paths`` in each of ``commits`` (path -> record, one dict per commit),
-    read by one git process (two for a great many paths)."""
-    present = [c for c in commits if c]
-    if not present or not paths:
-        return [{} for _ in commits]
-    if len(paths) > MANY_PATHS:
-        data: dict[str, dict[str, bytes]] = {}
-        for commit in present:
-            entries = git.tree_entries(commit, paths)
-            blobs = git.read_blobs(sorted(set(entries.values())))
-            data[commit] = {path: blobs[oid] for path, oid in entries.items()}
-    else:
-        found = git.objects([f"{c}:{p}" for c in present for p in paths])
-        data = {
-            c: {p: obj.data for p in paths if (obj := found[f"{c}:{p}"]) and obj.type == "blob"}
-            for c in present
-        }
+    read by one git process (see :meth:`Git.files_of`)."""
     out: list[dict[str, dict[str, Any]]] = []
-    for wanted in commits:
+    for files in git.files_of([(commit, paths) for commit in commits]):
         records = {}
-        for path, blob in data.get(wanted or "", {}).items():
+        for path, obj in files.items():
             try:
-                records[path] = loads(blob)
+                records[path] = loads(obj.data)
             except ValueError:
                 raise UserError(t("team.bad_record", path=path)) from None
         out.append(records)
