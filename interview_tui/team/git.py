@@ -252,7 +252,9 @@ class Git:
     def at_refs(self, refs: Sequence[str], paths: Sequence[str] = ()) -> dict[str, str | None]:
         """The commit each ref names (``None`` for none) and, for each of those commits, the
         files at ``paths`` (remembered as ``<commit id>:<path>``, so :meth:`files` answers
-        them without git), all read by one process."""
+        them without git), all read by one process. A ref moved by another process between
+        two of those reads gives the newer commit's files: ask only for files whose check a
+        later sync makes again (the manifest, the member's file), never for records."""
         names = [*refs, *(f"{ref}:{path}" for ref in refs for path in paths)]
         found = self.objects(names)
         heads: dict[str, str | None] = {}
