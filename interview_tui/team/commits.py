@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from interview_tui.team.git import Git, GitError, Identity
+from interview_tui.team.git import MANY_PATHS, Git, GitError, Identity, Object
 from interview_tui.team.merge import Schema, merge_record
 from interview_tui.team.record_file import dumps, loads
 
@@ -63,7 +63,7 @@ def commit_files(
     changes: dict[str, str | None] = {path: None for path, data in files.items() if data is None}
     changes.update((path, oid) for (path, _), oid in zip(written, oids, strict=True))
     tree = _with_index(git, parent, changes)
-    if parent and tree == git.out("rev-parse", f"{parent}^{{tree}}"):
+    if parent and tree == git.tree_of(parent):
         return None
     parents = ["-p", parent] if parent else []
     return git.out("commit-tree", tree, *parents, "-m", message, identity=identity)
@@ -79,54 +79,73 @@ def merge_commits(
 ) -> str:
     """``ours`` and ``theirs`` merged: a fast-forward when one contains the other, else a
     merge commit whose records are merged per field against the merge base."""
-    if git.is_ancestor(theirs, ours):
+    if ours == theirs:
         return ours
-    if git.is_ancestor(ours, theirs):
+    base = git.merge_base(ours, theirs)  # one of the two when one contains the other
+    if base == theirs:
+        return ours
+    if base == ours:
         return theirs
-    base = git.merge_base(ours, theirs)
     if base is None:
         raise HistoryRewritten("the team repository's history was replaced; nothing was merged")
-    mine, yours = set(git.changed_paths(base, ours)), set(git.changed_paths(base, theirs))
+    mine, yours = (set(paths) for paths in git.changed_paths_of([(base, ours), (base, theirs)]))
     both = sorted(mine & yours)
-    entries = {
-        name: git.tree_entries(commit, both) if both else {}
-        for name, commit in (("base", base), ("ours", ours), ("theirs", theirs))
-    }
-    changes: dict[str, str | None] = {}
     only_theirs = sorted(yours - mine)
-    if only_theirs:
-        theirs_entries = git.tree_entries(theirs, only_theirs)
-        for path in only_theirs:
-            changes[path] = theirs_entries.get(path)
-    needed = {oid for side in entries.values() for oid in side.values()}
-    blobs = git.read_blobs(sorted(needed))
+    # every file the merge reads, from the three commits, by one git process (theirs alone
+    # are listed instead when a great many: only their ids are needed)
+    many = len(only_theirs) > MANY_PATHS
+    sides = git.files_of(
+        [(base, both), (ours, both), (theirs, both), (theirs, [] if many else only_theirs)]
+    )
+    changes: dict[str, str | None] = {}
+    if many:
+        listed = git.tree_entries(theirs, only_theirs)
+        changes.update((path, listed.get(path)) for path in only_theirs)
+    else:
+        changes.update((path, o.oid if (o := sides[3].get(path)) else None) for path in only_theirs)
+    merged: dict[str, bytes] = {}
     for path in both:
-        b, o, t = (entries[side].get(path) for side in ("base", "ours", "theirs"))
-        if o == t:
+        b, o, t = (side.get(path) for side in sides[:3])
+        if (o and o.oid) == (t and t.oid):
             continue
-        changes[path] = _merged_blob(git, path, b, o, t, blobs, schema_for)
+        result = _merged_blob(path, b, o, t, schema_for)
+        if isinstance(result, bytes):
+            merged[path] = result
+        else:
+            changes[path] = result
+    written = git.write_blobs(list(merged.values()))  # one git process for them all
+    changes.update(zip(merged, written, strict=True))
     tree = _with_index(git, ours, changes)
-    return git.out("commit-tree", tree, "-p", ours, "-p", theirs, "-m", message, identity=identity)
+    commit = git.out(
+        "commit-tree", tree, "-p", ours, "-p", theirs, "-m", message, identity=identity
+    )
+    # what the merge changed from ours (a path of theirs alone differs from ours, which
+    # holds the base's version): the import that follows need not ask git
+    ours_oids = {path: (o.oid if (o := sides[1].get(path)) else None) for path in both}
+    git.remember_changes(
+        ours, commit, [p for p, oid in changes.items() if p not in ours_oids or ours_oids[p] != oid]
+    )
+    return commit
 
 
 def _merged_blob(
-    git: Git,
     path: str,
-    b: str | None,
-    o: str | None,
-    t: str | None,
-    blobs: Mapping[str, bytes],
+    b: Object | None,
+    o: Object | None,
+    t: Object | None,
     schema_for: SchemaFor,
-) -> str | None:
-    """The blob of one path changed on both sides."""
+) -> str | bytes | None:
+    """The blob of one path changed on both sides: an existing blob's id (or ``None``: no
+    file), or the bytes of the merged record."""
     if o is None or t is None:  # removed on one side (only generated files are): keep the other
-        return o or t
+        kept = o or t
+        return kept.oid if kept is not None else None
     schema = schema_for(path)
     if schema is None:  # generated (a report): either is regenerated after the sync
-        return min(o, t)
+        return min(o.oid, t.oid)
     try:
-        base = loads(blobs[b]) if b else None
-        merged = merge_record(base, loads(blobs[o]), loads(blobs[t]), schema)
+        base = loads(b.data) if b else None
+        merged = merge_record(base, loads(o.data), loads(t.data), schema)
     except (ValueError, json.JSONDecodeError) as exc:
         raise GitError(f"{path}: not a record this version can read ({exc})") from None
-    return git.write_blob(dumps(merged))
+    return dumps(merged)

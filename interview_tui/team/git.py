@@ -9,10 +9,11 @@ scans a work tree of 100,000 files.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 #: seconds a local git command may take; network commands get longer
@@ -40,6 +41,25 @@ class Identity:
     name: str
 
 
+@dataclass(frozen=True)
+class Object:
+    """One object as ``cat-file --batch`` gives it: its id, type and bytes."""
+
+    oid: str
+    type: str
+    data: bytes
+
+
+#: an object id (SHA-1 or SHA-256), optionally followed by ``:path``: a name that always
+#: means the same object, so its answer can be kept
+_FIXED = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})(?::.*)?$")
+
+
+#: above this many paths, a commit's files are found by listing its whole tree (``ls-tree
+#: -r``: ~0.06 s at 60,000 files) rather than looked up one path at a time (~0.1 ms each)
+MANY_PATHS = 500
+
+
 def git_path() -> str:
     found = shutil.which("git")
     if found is None:
@@ -52,6 +72,10 @@ class Git:
     """Git commands on one repository (``git_dir``), with a private index file."""
 
     git_dir: Path
+    #: answers to names that always mean the same object (an id, ``<commit id>:path``)
+    known: dict[str, Object | None] = field(default_factory=dict, repr=False, compare=False)
+    #: paths that differ between two commit ids, when already known (see remember_changes)
+    diffs: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def env(self, index: Path | None = None, identity: Identity | None = None) -> dict[str, str]:
         env = {
@@ -154,6 +178,94 @@ class Git:
             pos = end + 1 + size + 1
         return blobs
 
+    def objects(self, names: Sequence[str]) -> dict[str, Object | None]:
+        """Objects named any way git names one (an id, a ref, ``<commit>:<path>``), all read
+        by one process (``cat-file --batch``); ``None`` for a name that names nothing. A
+        commit's tree is remembered (see :meth:`tree_of`), and so is every object found by a
+        name that cannot change (an object id, ``<commit id>:<path>``)."""
+        found: dict[str, Object | None] = {n: self.known[n] for n in names if n in self.known}
+        asked = [n for n in dict.fromkeys(names) if n not in found]
+        if asked:
+            done = self.run("cat-file", "--batch", input=("\n".join(asked) + "\n").encode())
+            data, pos = done.stdout, 0
+            for name in asked:
+                end = data.index(b"\n", pos)
+                header = data[pos:end].split(b" ")
+                pos = end + 1
+                if len(header) != 3 or not header[2].isdigit():  # "<name> missing"
+                    found[name] = None
+                else:
+                    size = int(header[2])
+                    found[name] = Object(_text(header[0]), _text(header[1]), data[pos : pos + size])
+                    pos += size + 1
+                obj = found[name]
+                if obj is not None:  # (a missing object may come with the next fetch)
+                    if _FIXED.match(name):
+                        self.known[name] = obj
+                    self.known[obj.oid] = obj
+                    if obj.type == "commit":
+                        self.known[obj.oid + "^{tree}"] = self._tree_object(obj)
+        return found
+
+    def _tree_object(self, commit: Object) -> Object | None:
+        first = commit.data.split(b"\n", 1)[0].split()
+        if len(first) == 2 and first[0] == b"tree":
+            return Object(_text(first[1]), "tree", b"")
+        return None
+
+    def tree_of(self, commit: str) -> str | None:
+        """The tree id of a commit id (from the commit object, read once)."""
+        key = commit + "^{tree}"
+        if key not in self.known:
+            obj = self.objects([commit])[commit]
+            if obj is None or obj.type != "commit":
+                return None
+        tree = self.known.get(key)
+        return tree.oid if tree is not None else None
+
+    def files(self, commit: str, paths: Sequence[str]) -> dict[str, Object]:
+        """path -> the blob at that path in ``commit``, for the named paths that hold one."""
+        return self.files_of([(commit, paths)])[0]
+
+    def files_of(
+        self, wanted: Sequence[tuple[str | None, Sequence[str]]]
+    ) -> list[dict[str, Object]]:
+        """:meth:`files` of several (commit, paths), read by one process. A commit asked for
+        a great many paths is listed whole instead (``ls-tree``, then its blobs by id)."""
+        few = [(c, ps) for c, ps in wanted if c and 0 < len(ps) <= MANY_PATHS]
+        found = self.objects([f"{c}:{p}" for c, ps in few for p in ps])
+        out: list[dict[str, Object]] = []
+        for commit, paths in wanted:
+            files: dict[str, Object] = {}
+            if commit and len(paths) > MANY_PATHS:
+                entries = self.tree_entries(commit, paths)
+                blobs = self.read_blobs(sorted(set(entries.values())))
+                files = {p: Object(oid, "blob", blobs[oid]) for p, oid in entries.items()}
+            elif commit:
+                for path in paths:
+                    obj = found[f"{commit}:{path}"]
+                    if obj is not None and obj.type == "blob":
+                        files[path] = obj
+            out.append(files)
+        return out
+
+    def at_refs(self, refs: Sequence[str], paths: Sequence[str] = ()) -> dict[str, str | None]:
+        """The commit each ref names (``None`` for none) and, for each of those commits, the
+        files at ``paths`` (remembered as ``<commit id>:<path>``, so :meth:`files` answers
+        them without git), all read by one process. A ref moved by another process between
+        two of those reads gives the newer commit's files: ask only for files whose check a
+        later sync makes again (the manifest, the member's file), never for records."""
+        names = [*refs, *(f"{ref}:{path}" for ref in refs for path in paths)]
+        found = self.objects(names)
+        heads: dict[str, str | None] = {}
+        for ref in refs:
+            obj = found[ref]
+            heads[ref] = head = obj.oid if obj is not None and obj.type == "commit" else None
+            if head is not None:  # (the commit is here: a file it lacks never appears)
+                for path in paths:
+                    self.known[f"{head}:{path}"] = found[f"{ref}:{path}"]
+        return heads
+
     def tree_entries(self, commit: str, paths: Sequence[str] = ()) -> dict[str, str]:
         """path -> blob id of every file of ``commit`` (or of the named paths)."""
         if not commit:
@@ -173,8 +285,36 @@ class Git:
 
     def changed_paths(self, old: str, new: str) -> list[str]:
         """Paths that differ between two commits (renames seen as delete + add)."""
+        if (old, new) in self.diffs:
+            return list(self.diffs[(old, new)])
         out = self.run("diff", "--name-only", "-z", "--no-renames", old, new).stdout
         return [_text(p) for p in out.split(b"\0") if p]
+
+    def changed_paths_of(self, pairs: Sequence[tuple[str, str]]) -> list[list[str]]:
+        """:meth:`changed_paths` of several (old, new) pairs of commit ids whose ``new`` all
+        differ, by one process (``diff-tree --stdin``: each new commit's id, then its paths;
+        nothing at all for a pair without a difference)."""
+        news = [new for _, new in pairs]
+        if len(set(news)) != len(news) or not all(_FIXED.match(n) for n in news):
+            return [self.changed_paths(old, new) for old, new in pairs]
+        lines = "".join(f"{new} {old}\n" for old, new in pairs)
+        out = self.run(
+            "diff-tree", "--stdin", "-r", "--name-only", "-z", "--no-renames", input=lines.encode()
+        ).stdout
+        found: dict[str, list[str]] = {new: [] for new in news}
+        current: list[str] | None = None
+        for item in out.split(b"\0"):
+            name = _text(item)
+            if name in found:  # a pair's header: the new commit's id
+                current = found[name]
+            elif item and current is not None:
+                current.append(name)
+        return [found[new] for new in news]
+
+    def remember_changes(self, old: str, new: str, paths: Sequence[str]) -> None:
+        """What differs between two commit ids, known without asking git (a merge knows
+        what it changed): :meth:`changed_paths` answers it from here."""
+        self.diffs[(old, new)] = sorted(paths)
 
     def rev(self, ref: str) -> str | None:
         done = self.run("rev-parse", "--verify", "--quiet", ref + "^{commit}", check=False)

@@ -100,24 +100,25 @@ def _open_clone(store: Store, url: str, *, check_remote: bool = True) -> Git:
     return git
 
 
-def _fetch(git: Git) -> str | None:
-    """Fetch the team's branch; ``None`` for an empty repository. A branch that no longer
-    contains what was fetched before (history rewritten) is refused."""
+def _fetch(git: Git) -> tuple[str | None, str | None]:
+    """Fetch the team's branch: its commit (``None`` for an empty repository) and this
+    clone's branch, read with the team's manifest by one git process. A branch that no
+    longer contains what was fetched before (history rewritten) is refused."""
     done = git.run(
         "fetch", "--quiet", "origin", f"+{BRANCH}:{INCOMING}", check=False, timeout=NETWORK_TIMEOUT
     )
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace")
         if "couldn't find remote ref" in message:
-            return None
+            return None, git.at_refs([BRANCH])[BRANCH]
         raise GitError(_last(message) or "git fetch failed", stderr=message)
-    incoming = git.rev(INCOMING)
-    before = git.rev(REMOTE)
-    if incoming and before and not git.is_ancestor(before, incoming):
+    refs = git.at_refs([INCOMING, REMOTE, BRANCH], [MANIFEST])
+    incoming, before = refs[INCOMING], refs[REMOTE]
+    if incoming and before and incoming != before and not git.is_ancestor(before, incoming):
         raise HistoryRewritten(t("team.rewritten"))
-    if incoming:
+    if incoming and incoming != before:
         git.run("update-ref", REMOTE, incoming)
-    return incoming
+    return incoming, refs[BRANCH]
 
 
 def _push(git: Git, commit: str) -> str:
@@ -150,17 +151,24 @@ def _last(text: str) -> str:
 
 
 def _read_records(git: Git, commit: str | None, paths: list[str]) -> dict[str, dict[str, Any]]:
-    if not commit or not paths:
-        return {}
-    entries = git.tree_entries(commit, paths)
-    blobs = git.read_blobs(sorted(set(entries.values())))
-    records = {}
-    for path, oid in entries.items():
-        try:
-            records[path] = loads(blobs[oid])
-        except ValueError:
-            raise UserError(t("team.bad_record", path=path)) from None
-    return records
+    return _read_records_of(git, [commit], paths)[0]
+
+
+def _read_records_of(
+    git: Git, commits: list[str | None], paths: list[str]
+) -> list[dict[str, dict[str, Any]]]:
+    """The records at ``paths`` in each of ``commits`` (path -> record, one dict per commit),
+    read by one git process (see :meth:`Git.files_of`)."""
+    out: list[dict[str, dict[str, Any]]] = []
+    for files in git.files_of([(commit, paths) for commit in commits]):
+        records = {}
+        for path, obj in files.items():
+            try:
+                records[path] = loads(obj.data)
+            except ValueError:
+                raise UserError(t("team.bad_record", path=path)) from None
+        out.append(records)
+    return out
 
 
 def _conflict_rows(store: Store) -> dict[str, dict[str, Any]]:
@@ -273,12 +281,9 @@ def _pages(
         manifest = read_manifest(_blob(git, head, MANIFEST), "")
         lang = str(manifest.get("language") or "en")
     pages = render_pages(store, visits, customers, lang, now.date())
-    entries = git.tree_entries(head, sorted(pages)) if head else {}
-    blobs = git.read_blobs(sorted(set(entries.values())))
+    held = git.files(head, sorted(pages)) if head else {}
     return {
-        path: data
-        for path, data in pages.items()
-        if path not in entries or blobs[entries[path]] != data
+        path: data for path, data in pages.items() if path not in held or held[path].data != data
     }
 
 
@@ -292,8 +297,7 @@ def import_range(store: Store, git: Git, old: str | None, new: str, config: Team
     else:
         paths = [p for p in git.tree_entries(new) if kind_of(p)]
     paths = [p for p in paths if kind_of(p) != "member"]
-    merged = _read_records(git, new, paths)
-    exported = _read_records(git, old, paths)
+    merged, exported = _read_records_of(git, [new, old], paths)
     incoming = [Incoming(kind_of(p) or "", merged[p], exported.get(p)) for p in sorted(merged)]
     with store.transaction():
         pending = {(r["kind"], r["uid"]) for r in store.query("SELECT kind, uid FROM team_outbox")}
@@ -325,13 +329,12 @@ def clear_outbox(store: Store, top: int) -> None:
         store.db.execute("DELETE FROM team_outbox WHERE n <= ?", [top])
 
 
-def _catch_up(store: Store, git: Git, config: TeamConfig) -> int:
+def _catch_up(store: Store, git: Git, config: TeamConfig, head: str | None) -> str | None:
     """The clone's branch and SQLite brought level after a cut sync. An export commit SQLite
     noted that the branch lacks (the sync was cut before the branch moved to it, or another
     sync of this laptop moved the branch meanwhile) goes on the branch, merged if need be;
     then SQLite is brought up to the branch (a sync cut after its merge), from the commit
-    whose records it holds."""
-    head = git.rev(BRANCH)
+    whose records it holds. Returns the branch's commit (``head`` is the one it had)."""
     imported = config.imported or None
     noted = imported if imported and imported != head and git.rev(imported) else None
     if noted and (head is None or not git.is_ancestor(noted, head)):  # an export made here
@@ -342,8 +345,8 @@ def _catch_up(store: Store, git: Git, config: TeamConfig) -> int:
         git.run("update-ref", BRANCH, on, head or "")
         head = on
     if head and head != imported:
-        return import_range(store, git, imported, head, config)
-    return 0
+        import_range(store, git, imported, head, config)
+    return head
 
 
 # -- commands --------------------------------------------------------------------------------
@@ -356,7 +359,7 @@ def init_team(
     if (config := team_config(store)) is not None:
         raise UserError(t("team.already", name=config.name))
     git = _open_clone(store, url)
-    if _fetch(git) is not None:
+    if _fetch(git)[0] is not None:
         raise UserError(t("team.not_empty", url=url))
     _claim_authorship(store, member)
     save_config(store, name=name, member=member, member_name=member_name, url=url)
@@ -394,7 +397,7 @@ def _missing_member_file(git: Git, head: str | None, config: TeamConfig) -> dict
     """This member's file when the repository lacks it (a member who joined), so colleagues
     see their name beside what they did."""
     path = path_for("member", config.member)
-    if head is None or path in git.tree_entries(head, [path]):
+    if head is None or path in git.files(head, [path]):
         return {}
     return _member_file(config)
 
@@ -412,7 +415,7 @@ def join_team(
         raise UserError(t("team.already", name=config.name))
     git = _open_clone(store, url)
     progress(t("team.progress.fetch"))
-    remote = _fetch(git)
+    remote, _ = _fetch(git)
     if remote is None:
         raise UserError(t("team.empty_repo", url=url))
     manifest = read_manifest(_blob(git, remote, MANIFEST), url)
@@ -431,10 +434,10 @@ def join_team(
 
 
 def _blob(git: Git, commit: str, path: str) -> bytes:
-    entries = git.tree_entries(commit, [path])
-    if path not in entries:
+    found = git.files(commit, [path])
+    if path not in found:
         raise UserError(t("team.not_team_repo", url=path))
-    return git.read_blobs([entries[path]])[entries[path]]
+    return found[path].data
 
 
 def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult:
@@ -443,12 +446,12 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
     config = require_team(store)
     git = _open_clone(store, config.url, check_remote=False)
     result = SyncResult()
-    head = git.rev(BRANCH)
+    member_file = path_for("member", config.member)
+    head = git.at_refs([BRANCH], [MANIFEST, member_file])[BRANCH]  # one git process
     if head:
         read_manifest(_blob(git, head, MANIFEST), config.url)  # a newer format: not written
-    _catch_up(store, git, config)
+    head = _catch_up(store, git, config, head)
     config = require_team(store)
-    head = git.rev(BRANCH)
     progress(t("team.progress.export"))
     pending, top = read_outbox(store)
     files = export_changes(store, git, head, config, now, pending)
@@ -470,13 +473,12 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
     for attempt in range(PUSH_TRIES):
         progress(t("team.progress.fetch"))
         try:
-            remote = _fetch(git)
+            remote, local = _fetch(git)
         except HistoryRewritten:
             raise
         except GitError as exc:
             result.offline = str(exc)
             break
-        local = git.rev(BRANCH)
         if remote is not None:
             read_manifest(_blob(git, remote, MANIFEST), config.url)
         if remote is not None and local is not None:
