@@ -1861,3 +1861,183 @@ def test_no_research_line_says_homework_that_stays_unsaid(bank: Bank) -> None:
         if _UNSAID_HOMEWORK.search(line)
     ]
     assert said == []
+
+
+# --- Chinese banks, review 8 (tenth pass) ---------------------------------------------------
+# Checks for what review 8 marked risky or off in the Chinese bank: the PM's spoken lines with
+# no written-only marks or stiff words, no committee amount asked of procurement, no open tender
+# cited, no study of the customer's traffic said, no fix presumed shipped, no account fact
+# stated in research outside a placeholder, and no capacity or machine-room question for a
+# business leader.
+
+#: parentheses are written text: read aloud, "（比如仓库 PDA）" or "（<方案进度>）" comes out as
+#: an aside nobody says; stiff words (工时, 除了法定的, 你们和财务 / 连同财务) read as a report
+_WRITTEN_ONLY = re.compile(r"[（）()]|工时|除了法定|你们和财务|连同财务")
+
+
+def test_the_written_only_check_catches_the_common_forms() -> None:
+    bad = [
+        "履约时效里技术这一段（比如从下单到发出出库指令），今年定的指标是多少？",
+        "我们在研究一种开服后逐月缩量的预留方式（<方案进度>）。",
+        "美元结算以后，你们和财务每个月在汇率和发票上大概要花多少工时？",
+        "除了法定的六个月，你们内部对操作审计日志还有更长的留存要求吗？",
+    ]
+    assert [text for text in bad if not _WRITTEN_ONLY.search(text)] == []
+    fine = [
+        "履约时效里技术这一段，就是从下单到发出出库指令，今年定的指标是多少？",
+        "操作审计日志，你们内部要求留多久？",
+        "改成美元结算以后，你们这边和财务每个月花在对汇率、开发票上的时间大概有多少？",
+    ]
+    assert [text for text in fine if _WRITTEN_ONLY.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_spoken_line_has_parentheses_or_stiff_words(bank: Bank) -> None:
+    assert [(qid, text) for qid, text in _asked(bank) if _WRITTEN_ONLY.search(text)] == []
+
+
+#: asking the amount above which a purchase goes to the committee looks like preparing to split
+#: orders to stay under it, whatever the purpose says: ask the approval levels and the
+#: committee's rhythm instead
+_COMMITTEE_AMOUNT = re.compile(
+    r"(?:金额|多少钱|多少万)[^，。？；]{0,6}以上|超过多少[^，。？；]{0,4}(?:要|需|就|得)"
+    r"|(?:审批|上会|委员会)(?:的)?(?:门槛|额度|金额线|金额标准)"
+    r"|\b(?:amount|value|spend|size) (?:above|over) which\b"
+    r"|\b(?:approval|committee) (?:threshold|limit)s?\b",
+    re.IGNORECASE,
+)
+
+
+def test_the_committee_amount_check_catches_the_common_forms() -> None:
+    bad = [
+        "你们的云服务采购，金额多大以上要上采购委员会审议？",
+        "超过多少万要上会？",
+        "采购委员会的审批门槛是多少？",
+        "What is the amount above which a cloud purchase goes to the committee?",
+    ]
+    assert [text for text in bad if not _COMMITTEE_AMOUNT.search(text)] == []
+    fine = [
+        "你们云服务采购一般要走哪几级审批？",
+        "采购委员会大概多久上一次会？",
+        "Which approvals does a cloud order of this size need?",
+    ]
+    assert [text for text in fine if _COMMITTEE_AMOUNT.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_line_asks_the_amount_that_goes_to_the_committee(bank: Bank) -> None:
+    lines = [(q.id, q.purpose) for q in bank.questions] + _asked(bank)
+    assert [(qid, text) for qid, text in lines if _COMMITTEE_AMOUNT.search(text)] == []
+
+
+#: a procurement or project notice (采购公告, 项目公告, 招标文件) is a tender at a bank or a
+#: state-owned company: cited while the tender is open, the talk about its requirements breaks
+#: tendering rules. Research cites a tender only as finished (已结束, 已验收, 入围 / 中标结果,
+#: 公示) or with a purpose that asks only when no tender is open; otherwise it cites the annual
+#: report or the customer's own talk
+_TENDER_SOURCE = re.compile(r"采购公告|项目公告|招标(?:的)?(?:公告|文件)|打包招标|建设项目公告")
+_TENDER_CLOSED = re.compile(r"已结束|已经结束|已验收|已经验收|入围结果|入围公告|中标结果|公示")
+_NO_OPEN_TENDER = re.compile(r"没有在途招标|无在途招标|招标已经结束|招标结束后")
+
+
+def cites_an_open_tender(research: str, purpose: str) -> bool:
+    if not _TENDER_SOURCE.search(research):
+        return False
+    return not (_TENDER_CLOSED.search(research) or _NO_OPEN_TENDER.search(purpose))
+
+
+def test_the_open_tender_check_catches_the_common_forms() -> None:
+    bad = [
+        ("你们 <灾备公告年份> 的灾备建设项目公告写明了 <灾备架构>。", "容灾能力的精确需求。"),
+        ("你们 <月份> 发布了 <信创云平台> 的采购公告。", "判断信创需求有多急。"),
+        ("<年份> 的招标文件里也提过额度调剂的要求。", "计费方向的可行性反馈。"),
+    ]
+    assert [r for r, p in bad if not cites_an_open_tender(r, p)] == []
+    fine = [
+        ("你们 <年报年份> 年报里写到的灾备架构是 <灾备架构>。", "容灾能力的精确需求。"),
+        ("我们看到了你们 <已结束的招标年份> 那次招标的公告。", "仅在客户没有在途招标时问。"),
+        ("你们的信创云平台项目已经验收，我们在公示里看到了规模。", "判断用量。"),
+    ]
+    assert [r for r, p in fine if cites_an_open_tender(r, p)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_research_line_cites_a_tender_that_may_be_open(bank: Bank) -> None:
+    cited = [
+        (q.id, q.research) for q in bank.questions if cites_an_open_tender(q.research, q.purpose)
+    ]
+    assert cited == []
+
+
+#: "our security team studies the traffic on your game servers" is heard as watching them; a
+#: fix "already shipped" presumes what no record says; "the plan we made together", "讲得很清楚"
+#: or a past-tense "chaired" state an account fact outside a placeholder
+_WATCHING_OR_PRESUMED = re.compile(
+    r"(?:研究|分析|观察|监控|盯着)[^，。；]{0,8}(?:流量|报文|数据包)"
+    r"|已上线的修复|修复已上线|已经修复|已修复|修复已经发布"
+    r"|一起(?:定|制定|商量)的|讲得很清楚|说得很清楚|复现(?:步骤)?(?:很|非常)清楚|主持了"
+    r"|\b(?:study|studying|analys\w+|watch\w*|monitor\w*) (?:\w+ ){0,4}(?:traffic|packets)\b"
+    r"|\bfix(?:es)? (?:\w+ )?already (?:shipped|deployed|live)\b"
+    r"|\bthe plan we (?:made|agreed|drew up) together\b|\bclear reproduction\b",
+    re.IGNORECASE,
+)
+
+
+def test_the_watching_or_presumed_check_catches_the_common_forms() -> None:
+    bad = [
+        "我们的安全团队在研究游戏服流量里的外挂和机器人特征。",
+        "按复盘讲清原因和已上线的修复。",
+        "上次你们把 <需求名称> 的场景和痛点讲得很清楚，但没聊你们倾向怎么解决。",
+        "按我们一起定的方案，<迁移批次> 已经迁完。",
+        "Our security team is studying bot and cheat traffic patterns on game servers.",
+    ]
+    assert [text for text in bad if not _WATCHING_OR_PRESUMED.search(text)] == []
+    fine = [
+        "你们的玩家社区里有关于 <外挂类型> 的讨论；我们在规划面向游戏的反外挂能力。",
+        "按复盘讲清原因，以及哪些修复已经上线、哪些还没有。",
+        "我们手上 <需求名称> 的记录写了场景和痛点：<需求记录里的场景>。",
+    ]
+    assert [text for text in fine if _WATCHING_OR_PRESUMED.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_nothing_said_watches_their_traffic_or_presumes_an_account_fact(bank: Bank) -> None:
+    said = [(qid, PLACEHOLDER.sub("<>", text)) for qid, text in _spoken(bank)]
+    assert [(qid, text) for qid, text in said if _WATCHING_OR_PRESUMED.search(text)] == []
+
+
+#: a business leader knows growth, launch dates, owners and impact; capacity headroom, servers,
+#: machine rooms, QPS / TPS and recovery steps are the technical side's questions
+_TECHNICAL_FOR_BUSINESS = re.compile(
+    r"服务器|机房|机器|QPS|TPS|余量|扩容|按[^，。？；]{0,12}准备|技术栈"
+    r"|恢复[^，。？；]{0,8}(?:步|环节)|恢复过程|要恢复"
+)
+
+
+def test_the_business_role_check_catches_the_common_forms() -> None:
+    bad = [
+        "今年线上渠道的交易峰值，系统大概按比去年高多少来准备？",
+        "今年双十一，系统大概按比去年多多少的流量来准备？",
+        "首月的同时在线峰值，服务器大概按什么量级准备？",
+        "测试阶段现在用的是哪里的机房？",
+        "那次 MES 出问题，产线要恢复，当时最花功夫的是哪一步？",
+    ]
+    assert [text for text in bad if not _TECHNICAL_FOR_BUSINESS.search(text)] == []
+    fine = [
+        "今年线上渠道，你们最看重哪块业务的增长？",
+        "<游戏> 在 <上线市场> 上线，首月同时在线的玩家，你们预期大概在什么量级？",
+        "<新市场> 上线的计划里，最晚什么时候要把云资源准备好？",
+    ]
+    assert [text for text in fine if _TECHNICAL_FOR_BUSINESS.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_a_business_leader_is_not_asked_capacity_or_machine_rooms(bank: Bank) -> None:
+    asked = [
+        (q.id, text)
+        for q in bank.questions
+        if q.role == Role.BUSINESS
+        for text in (q.text, *q.follow_ups)
+        if _TECHNICAL_FOR_BUSINESS.search(text)
+    ]
+    assert asked == []
