@@ -553,6 +553,17 @@ def test_places_accuracy_answers_and_promise_verbs_by_form(text, limit, touches)
         # (e) accuracy in shares and errors counted in words
         ("转写准确率我们承诺不低于九成五。", "语音识别准确率", True),
         ("一百个字里错不了三个，我们打包票。", "语音识别准确率", True),
+        (
+            "No more than one error in every 200 words, guaranteed.",
+            "speech recognition accuracy",
+            True,
+        ),
+        (
+            "Two of our engineers will stay with your team through go-live.",
+            "on-site engineers",
+            True,
+        ),
+        ("We'll be with you in a minute.", "on-site engineers", False),
         ("We'll commit to under 1 in 100 misread characters on your forms.", "OCR accuracy", True),
         # (f) places: a county of a city, a city by its other names
         ("张北机房的机柜先给你们划三个。", "张家口机柜数量", True),
@@ -564,6 +575,7 @@ def test_places_accuracy_answers_and_promise_verbs_by_form(text, limit, touches)
         ("Redis 实例给你们预留 256G 内存。", "托管 Redis 跨地域复制", False),
         ("向量库每秒 2000 QPS 的检索我们保障。", "向量库 GA 时间", False),
         ("国内 CDN 带宽给你们保 100G。", "海外 CDN 节点", False),
+        ("异地副本那个功能我们加到下个版本。", "备份保险库的跨地域复制", True),
         ("ERP 托管首年免费。", "别报迁移服务的价", False),
         ("We'll credit your account for the Memcached outage.", "managed Redis pricing", False),
     ],

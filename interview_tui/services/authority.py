@@ -258,6 +258,8 @@ _ON_SITE = _re(
     r"|premises|city|plant|factory|facility|campus|hq|headquarters)\b"
     r"|\bembedded\b|\bstation\w*",
     r"你们那[儿里边]|(?:跟|陪|守|蹲|驻|待|呆)(?:着|在)?你们",
+    r"\b(?:stay|sit|camp|work)\w* (?:with|beside|alongside) your"
+    r" (?:team|people|staff|engineers|ops)\b",
 )
 #: a threshold a limit sets on a figure ("SLA 高于 99.95%": 99.99% touches, 99.95% does not)
 _ABOVE = _re(r"(?:高于|超过|大于|above|over|more than|higher than|beyond|>)\s*(\d+(?:\.\d+)?)\s*%")
@@ -298,6 +300,10 @@ _SYNONYMS = [
     ("试用", "trial", "pilot", "poc"),
     ("机柜", "整机柜", "整柜", "柜子", "机架", "rack", "racks", "cabinet", "cabinets"),
     (
+        *("跨地域复制", "跨地域", "跨区域", "异地", "cross-region", "geo-replication"),
+        *("geo-redundant",),
+    ),
+    (
         *("向量数据库", "向量库", "向量检索", "vector database", "vector db", "vector search"),
         *("knn", "ann search", "similarity search"),
     ),
@@ -323,7 +329,7 @@ _ROLES = [
 ]
 #: what a product does, not a product: a roadmap limit of a product is touched by them
 _FEATURES = frozenset({"sso", "customer-managed", "多活", "向量数据库"})
-_NOT_PRODUCTS = ("migration", "客户成功", "试用", "on-call", "机柜")
+_NOT_PRODUCTS = ("migration", "客户成功", "试用", "on-call", "机柜", "跨地域复制")
 #: places said as a class (overseas): any place may be one
 _ANY_PLACE = frozenset(
     {"海外", "境外", "国际", "全球", "overseas", "international", "global", "abroad"}
@@ -391,6 +397,7 @@ _PRODUCTS = [
     ("控制台", "console"),
     ("api gateway", "api 网关", "gateway", "gateways"),
     ("视频会议", "云会议", "video conferencing", "video meetings"),
+    ("电子签约", "电子签名", "电子签", "e-signature", "e-signatures", "esign", "e-sign"),
     ("云桌面", "virtual desktop", "virtual desktops", "vdi", "daas"),
     ("rpa", "机器人流程自动化", "bot", "bots"),
     (
@@ -1040,7 +1047,9 @@ _SLA = [
         r"|\d+(?:\.\d+)?\s*%\s*(?:的)?(?:准确|识别率|精度)",
         r"\b(?:wer|accura\w*|error rates?|precision|recall)\b[^,;.]{0,20}\d+(?:\.\d+)?\s*%"
         r"|\d+(?:\.\d+)?\s*%\s*(?:accura\w*|precision|recall)"
-        r"|\b\d+ (?:in|out of) \d+ (?:[a-z-]+ )?(?:words?|characters?|pages?|calls?|minutes?)\b",
+        r"|\b\d+ (?:in|out of) \d+ (?:[a-z-]+ )?(?:words?|characters?|pages?|calls?|minutes?)\b"
+        r"|\b(?:one|an?|\d+) (?:mistakes?|errors?|misreads?) (?:in |per |every |in every )"
+        r"(?:\d+|\w+) (?:words?|characters?|pages?|lines?|sentences?)\b",
     ),
     _re(
         r"(?:保证|承诺|担保|确保)[^，,;；。]{0,30}(?:\d|[一二两三四五六七八九十]+\s*(?:个\s*[9九]|分钟|小时"
@@ -1086,6 +1095,7 @@ _ROADMAP = _re(
     r" for\b|\bwe can build\b",
     r"(?:帮|给)你们(?:做|开发|加)|专门(?:做|开发)|安排进|列入(?:计划|版本)",
     r"(?:版本|迭代|release)里[^，,;；。]{0,4}(?:给到|给|有|带|加|支持|上|做)",
+    r"(?:加|放|塞|排)(?:到|进|入)[^，,;；。]{0,4}(?:版本|迭代|路线图|计划|排期)",
 )
 #: a feature that exists already is switched on, not built
 _EXISTING = _re(
@@ -1133,7 +1143,9 @@ _RESOURCE = _re(
     # a person who stays with the customer or follows them (有个人就蹲在你们那儿, 老王全程跟着)
     r"(?:人|工程师|专家|同事|顾问|架构师|老[\u4e00-\u9fff]|小[\u4e00-\u9fff])[^，,;；。]{0,8}"
     r"(?:蹲|跟着|跟到|驻|陪|守着|盯着|待在|呆在|住在)|随叫随到",
-    r"\bcarr(?:y|ies|ying) (?:a |the )?pagers?\b",
+    r"\bcarr(?:y|ies|ying) (?:a |the )?pagers?\b"
+    r"|\b(?:engineers?|people|someone|somebody|person|guys?|folks|sres?|dbas?|staff)\b[^,;.]{0,30}"
+    r"\b(?:stay|sit|camp|be|work)\w*\b[^,;.]{0,10}\b(?:with|beside|alongside|next to) your?\b",
     # a figure of bandwidth or capacity given, opened or held (先各开 100 兆, 200G 的攻击兜住)
     r"(?:开|给|给够|留|划|保底|保|兜住|扛|顶)[^，,;；。]{0,6}\d+(?:\.\d+)?\s*(?:兆|M|G|T|[MGT]bps|[MGT]B|核|台)"
     r"|\d+(?:\.\d+)?\s*(?:兆|M|G|T|[MGT]bps|[MGT]B)[^，,;；。]{0,10}(?:兜住|兜得住|扛|顶住|顶得住|扛得住|都行|没问题)",
