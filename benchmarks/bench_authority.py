@@ -88,12 +88,12 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true")
     args = parser.parse_args()
     scores, wrong = score(load_pairs())
-    print(f"{'lang':5} {'split':8} {'pairs':>5} {'P':>6} {'R':>6}  tp fp fn tn")
+    print(f"{'lang':5} {'split':9} {'pairs':>5} {'P':>6} {'R':>6}  tp fp fn tn")
     ok = True
     for (lang, split), s in sorted(scores.items()):
         n = s.tp + s.fp + s.fn + s.tn
         print(
-            f"{lang:5} {split:8} {n:5} {s.precision:6.3f} {s.recall:6.3f}"
+            f"{lang:5} {split:9} {n:5} {s.precision:6.3f} {s.recall:6.3f}"
             f"  {s.tp} {s.fp} {s.fn} {s.tn}"
         )
         ok = ok and s.precision >= FLOOR and s.recall >= FLOOR
