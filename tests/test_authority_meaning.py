@@ -54,7 +54,7 @@ def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
 
 
 def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
-    """The tune splits meet the floor: tune (written with the check), tune2 ... tune8 (written
+    """The tune splits meet the floor: tune (written with the check), tune2 ... tune9 (written
     independently; each was a holdout, measured once before it was studied).
     The holdout splits are reported, never tuned on; each new one is measured once."""
     bench = _bench()
@@ -63,11 +63,11 @@ def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
         mine = [p for p in pairs if p.lang == lang]
         assert len(mine) >= 150, lang
         assert 0.4 <= sum(p.touches for p in mine) / len(mine) <= 0.6, lang
-        splits = {"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8"}
+        splits = {"tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9"}
         splits.add("holdout")
         assert splits <= {p.split for p in mine}, lang
     scores, _ = bench.score([p for p in pairs if p.split.startswith("tune")])
-    assert len(scores) == 16
+    assert len(scores) == 18
     for (lang, split), score in scores.items():
         assert score.precision >= bench.FLOOR and score.recall >= bench.FLOOR, (lang, split)
 
@@ -522,4 +522,70 @@ def test_places_accuracy_answers_and_promise_verbs_by_form(text, limit, touches)
     code, a city within its region and no other city), accuracy as an SLA figure, a date of an
     answer as no date, promises by their verbs (running, provisioned, will be on, we'll eat
     it), similar products kept apart by name or head word."""
+    assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # (a) money by form: a figure by a unit of use or of people's time, in 分 / 块 / 元
+        ("日志存储按每 G 两毛给你们算。", "别报日志服务的价", True),
+        ("实施按人天 2500 给你们算。", "别报实施服务的价", True),
+        ("Token 按千个三分钱算，写进合同。", "大模型 API 别报价", True),
+        # (b) people who stay with the customer or follow them, said colloquially
+        ("上线那周我们派个同事就守在你们那儿。", "上线驻场", True),
+        ("割接当晚小李一直跟着你们。", "割接驻场", True),
+        (
+            "Two of our DBAs will carry pagers for you through the migration.",
+            "on-call engineers",
+            True,
+        ),
+        # (c) a figure of bandwidth or capacity given, opened or held
+        ("专线先给你们开 200 兆。", "专线带宽", True),
+        ("300G 以内的攻击我们都扛得住。", "不要承诺高防保底带宽", True),
+        (
+            "We can absorb up to 800 Gbps of attack traffic for you.",
+            "DDoS scrubbing capacity",
+            True,
+        ),
+        # (d) the customer's own name for the limit's thing, quoted, and nothing else named
+        ('你们说的"日志中心"，下个版本里给到字段脱敏。', "日志服务新功能", True),
+        # (e) accuracy in shares and errors counted in words
+        ("转写准确率我们承诺不低于九成五。", "语音识别准确率", True),
+        ("一百个字里错不了三个，我们打包票。", "语音识别准确率", True),
+        (
+            "No more than one error in every 200 words, guaranteed.",
+            "speech recognition accuracy",
+            True,
+        ),
+        (
+            "Two of our engineers will stay with your team through go-live.",
+            "on-site engineers",
+            True,
+        ),
+        ("We'll be with you in a minute.", "on-site engineers", False),
+        ("We'll commit to under 1 in 100 misread characters on your forms.", "OCR accuracy", True),
+        # (f) places: a county of a city, a city by its other names
+        ("张北机房的机柜先给你们划三个。", "张家口机柜数量", True),
+        ("We'll keep 64 vCPUs free for you in Johannesburg.", "the SA region", True),
+        # (g) work handed over by a date, another feature of a product, a figure of a year
+        ("迁移服务的报价下周一发给你们。", "迁移服务上线时间", False),
+        ("The load test on your traffic by Monday.", "load balancer SLA", False),
+        ("PostgreSQL 跨地域复制下个版本支持。", "托管 Redis 跨地域复制", False),
+        ("Redis 实例给你们预留 256G 内存。", "托管 Redis 跨地域复制", False),
+        ("向量库每秒 2000 QPS 的检索我们保障。", "向量库 GA 时间", False),
+        ("国内 CDN 带宽给你们保 100G。", "海外 CDN 节点", False),
+        ("异地副本那个功能我们加到下个版本。", "备份保险库的跨地域复制", True),
+        ("ERP 托管首年免费。", "别报迁移服务的价", False),
+        ("We'll credit your account for the Memcached outage.", "managed Redis pricing", False),
+    ],
+)
+def test_money_people_capacity_accuracy_and_names_in_other_words(text, limit, touches) -> None:
+    """Round 10 (tune9 studied): money by a unit of use or of people's time (按人天 3000,
+    按一分二), people who stay or follow (蹲在你们那儿, carry a pager), a bandwidth or capacity
+    figure given or held (先开 100 兆, absorb 2 Tbps), the customer's quoted name for the thing,
+    accuracy in shares or in errors counted (九成, 十句里错不了半句), places by other names
+    (张北, Jo'burg; SA is South Africa), work handed over by a date (a quote, a test), what is
+    done on a product (跨地域复制 of Redis is not MongoDB's), a year that is a count (2000 QPS),
+    at home (国内) is not abroad."""
     assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)

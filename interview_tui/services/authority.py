@@ -172,7 +172,7 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
         SLA,
         _re(
             r"SLA|可用性|持久性|可靠性|响应时间|响应时效|时效|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延"
-            r"|准确率|准确度|识别率|错误率|字错率|精度|召回率",
+            r"|准确率|准确度|识别率|错误率|字错率|精度|召回率|到达率|送达率",
             r"\b(?:uptime|availability|durability|rto|rpo|response times?|recovery times?"
             r"|accuracy|wer|error rates?|word error rates?|precision"
             r"|resolution times?|turnaround(?:[- ]times?)?|service levels?|latency|downtime"
@@ -189,7 +189,7 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         RESOURCE,
         _re(
-            r"驻场|人力|人员|人数|人头|人手|资源投入|资源预留|预留|专属资源|专属|专人|独占|独享"
+            r"驻场|人力|人员|人数|人头|人手|资源投入|资源预留|预留|专属资源|专属|专人|独占|独享|数量|保底"
             r"|7\s*[x×*]\s*24|24\s*[x×*/]\s*7|全天候",
             r"\b(?:on-?site|staff(?:ing)?|headcount|resources?|resourcing"
             r"|reservations?|reserved?|dedicated|engineering support|people"
@@ -257,6 +257,9 @@ _ON_SITE = _re(
     r"|\bin person\b|\byour (?:[\w-]+ )?(?:offices?|site|data ?center"
     r"|premises|city|plant|factory|facility|campus|hq|headquarters)\b"
     r"|\bembedded\b|\bstation\w*",
+    r"你们那[儿里边]|(?:跟|陪|守|蹲|驻|待|呆)(?:着|在)?你们",
+    r"\b(?:stay|sit|camp|work)\w* (?:with|beside|alongside) your"
+    r" (?:team|people|staff|engineers|ops)\b",
 )
 #: a threshold a limit sets on a figure ("SLA 高于 99.95%": 99.99% touches, 99.95% does not)
 _ABOVE = _re(r"(?:高于|超过|大于|above|over|more than|higher than|beyond|>)\s*(\d+(?:\.\d+)?)\s*%")
@@ -295,7 +298,15 @@ _SYNONYMS = [
     ("客户成功", "tam", "csm", "客户经理", "customer success", "account manager"),
     ("on-call", "oncall", "on call", "值班", "值守", "pager", "sre", "sres"),
     ("试用", "trial", "pilot", "poc"),
-    ("向量数据库", "向量库", "vector database", "vector db"),
+    ("机柜", "整机柜", "整柜", "柜子", "机架", "rack", "racks", "cabinet", "cabinets"),
+    (
+        *("跨地域复制", "跨地域", "跨区域", "异地", "cross-region", "geo-replication"),
+        *("geo-redundant",),
+    ),
+    (
+        *("向量数据库", "向量库", "向量检索", "vector database", "vector db", "vector search"),
+        *("knn", "ann search", "similarity search"),
+    ),
     (
         *("license", "licence", "licenses", "licences", "licensing", "licencing"),
         *("许可证", "许可", "授权", "seat", "seats"),
@@ -317,8 +328,8 @@ _ROLES = [
     ("架构师", "售前", "architect", "architects", "presales", "pre-sales"),
 ]
 #: what a product does, not a product: a roadmap limit of a product is touched by them
-_FEATURES = frozenset({"sso", "customer-managed", "多活"})
-_NOT_PRODUCTS = ("migration", "客户成功", "试用", "on-call")
+_FEATURES = frozenset({"sso", "customer-managed", "多活", "向量数据库"})
+_NOT_PRODUCTS = ("migration", "客户成功", "试用", "on-call", "机柜", "跨地域复制")
 #: places said as a class (overseas): any place may be one
 _ANY_PLACE = frozenset(
     {"海外", "境外", "国际", "全球", "overseas", "international", "global", "abroad"}
@@ -346,6 +357,7 @@ _PRODUCTS = [
     ("polardb",),
     ("clickhouse",),
     ("redis", "缓存服务"),
+    ("memcached",),
     ("kafka",),
     ("rabbitmq",),
     ("rocketmq",),
@@ -365,7 +377,7 @@ _PRODUCTS = [
     ("高防", "ddos", "抗d", "清洗", "anti-ddos", "scrubbing"),
     ("堡垒机", "bastion"),
     ("siem",),
-    ("hsm", "加密机"),
+    ("hsm", "加密机", "密码机", "云密码机", "key appliance", "key appliances"),
     ("vpn", "专线", "mstp", "sd-wan", "direct connect", "interconnect"),
     ("负载均衡", "load balancer", "slb", "elb"),
     ("容器服务", "kubernetes", "k8s"),
@@ -385,6 +397,7 @@ _PRODUCTS = [
     ("控制台", "console"),
     ("api gateway", "api 网关", "gateway", "gateways"),
     ("视频会议", "云会议", "video conferencing", "video meetings"),
+    ("电子签约", "电子签名", "电子签", "e-signature", "e-signatures", "esign", "e-sign"),
     ("云桌面", "virtual desktop", "virtual desktops", "vdi", "daas"),
     ("rpa", "机器人流程自动化", "bot", "bots"),
     (
@@ -395,6 +408,8 @@ _PRODUCTS = [
     ("训练", "training jobs", "training job", "training runs", "training run", "model training"),
     ("技术支持", "支持计划", "tech support", "technical support", "support plan", "support plans"),
     ("推理", "inference"),
+    ("大模型", "llm", "llms", "large language model", "large language models", "foundation model"),
+    ("sim", "sims", "sim cards", "connectivity cards", "物联网卡", "esim"),
     (
         *("宿主机", "专属宿主机", "独占宿主机", "dedicated host", "dedicated hosts"),
         *("sole-tenant", "sole tenant", "bare-metal", "bare metal"),
@@ -412,7 +427,8 @@ _PRODUCTS = [
         *("document text extraction", "optical character recognition"),
     ),
     (
-        *("语音识别", "语音转写", "asr", "speech recognition", "speech-to-text", "transcription"),
+        *("语音识别", "语音转写", "听写", "asr", "speech recognition", "speech-to-text"),
+        *("transcription",),
         *("transcripts", "transcribe"),
     ),
     ("kms", "密钥管理", "key management"),
@@ -432,6 +448,7 @@ _CLASS_OF = {
     **dict.fromkeys(("clickhouse",), "数据库"),
     **dict.fromkeys(("对象存储", "块存储", "文件存储"), "存储"),
     "gpu": "hpc",
+    "推理": "大模型",
 }
 #: class words that name one of their products (``消息队列`` for Kafka; ``HPC`` is not GPUs)
 _NICKNAMES = frozenset({"消息队列", "数据库"})
@@ -442,7 +459,7 @@ _PLACES = [
     ("上海", "shanghai", "cn-shanghai"),
     ("杭州", "hangzhou", "cn-hangzhou"),
     ("北京", "beijing", "cn-beijing"),
-    ("张家口", "zhangjiakou", "cn-zhangjiakou"),
+    ("张家口", "张北", "zhangjiakou", "cn-zhangjiakou"),
     ("广州", "guangzhou", "cn-guangzhou"),
     ("深圳", "shenzhen", "cn-shenzhen"),
     ("成都", "天府", "chengdu", "cn-chengdu"),
@@ -450,7 +467,7 @@ _PLACES = [
     ("贵阳", "贵州", "贵安", "guiyang", "guizhou"),
     ("乌鲁木齐", "新疆", "克拉玛依", "昌吉", "喀什", "urumqi", "xinjiang"),
     ("华东", "上海", "杭州", "江苏", "浙江", "east china", "shanghai", "hangzhou"),
-    ("华北", "北京", "天津", "张家口", "河北", "north china", "beijing", "zhangjiakou"),
+    ("华北", "北京", "天津", "张家口", "张北", "河北", "north china", "beijing", "zhangjiakou"),
     ("华南", "广州", "深圳", "广深", "south china", "guangzhou", "shenzhen"),
     ("西南", "成都", "天府", "重庆", "贵阳", "贵州", "贵安", "chengdu", "chongqing", "guiyang"),
     ("香港", "hong kong"),
@@ -501,7 +518,10 @@ _PLACES = [
     ("沙特", "利雅得", "吉达", "saudi", "riyadh", "jeddah", "ksa", "in-kingdom"),
     ("巴林", "bahrain", "me-south-1"),
     ("以色列", "特拉维夫", "israel", "tel aviv", "il-central-1"),
-    ("南非", "开普敦", "south africa", "cape town", "af-south-1"),
+    (
+        *("南非", "开普敦", "约翰内斯堡", "约堡", "south africa", "cape town", "af-south-1"),
+        *("johannesburg", "jo'burg", "joburg", "jhb"),
+    ),
     ("巴西", "圣保罗", "brazil", "sao paulo", "sa-east", "sa-east-1"),
     ("墨西哥", "克雷塔罗", "mexico", "queretaro", "mx-central"),
 ]
@@ -530,13 +550,13 @@ _COUNTRY_CODES = {
     **dict.fromkeys(("ca",), "加拿大"),
     **dict.fromkeys(("in",), "印度"),
     **dict.fromkeys(("au",), "澳洲"),
-    **dict.fromkeys(("sa",), "沙特"),
+    **dict.fromkeys(("sa", "za"), "南非"),
+    **dict.fromkeys(("ksa",), "沙特"),
     **dict.fromkeys(("ae",), "阿联酋"),
     **dict.fromkeys(("br",), "巴西"),
     **dict.fromkeys(("mx",), "墨西哥"),
     **dict.fromkeys(("sg",), "新加坡"),
     **dict.fromkeys(("hk",), "香港"),
-    **dict.fromkeys(("za",), "南非"),
     **dict.fromkeys(("il",), "以色列"),
 }
 
@@ -579,7 +599,8 @@ _THING = re.compile(
 #: sort of thing it is says it is a product, not a feature of one
 _SERVICE = re.compile(
     r"\b([a-z][a-z0-9-]+) (?:services?|gateways?|queues?)\b"
-    r"|([\u4e00-\u9fff]{2})(?:系统|网关|服务(?!费|商|器|期)|托管|外包|桌面|中台|测评|云(?![上下端里中边]))"
+    r"|(?:([\u4e00-\u9fff]{2})|\b([a-z][a-z0-9-]+)\s*)"
+    r"(?:系统|网关|服务(?!费|商|器|期)|托管|外包|桌面|中台|测评|线路|云(?![上下端里中边]))"
     r"|云(桌面|电脑|手机|盘)"
 )
 _NOT_PLACE_WORDS = """the a new one our your their that this each every any same home primary main
@@ -659,8 +680,13 @@ def meaning(limit: str) -> Meaning:
     limit = _fold(limit)
     rest = limit.lower()
     for form, _pattern, name in _PRODUCT_FORMS:
-        if form in rest and name[0] != "@" and _kind_word(form) and not _kind_word(name):
-            rest = rest.replace(form, f" {name} ")
+        if form in rest and name[0] != "@" and not _kind_word(name):
+            # a name of several words is one name ("vector search"), and one with a kind
+            # word in it ("dedicated hosts") names a product, not a kind
+            if _kind_word(form):
+                rest = rest.replace(form, f" {name} ")
+            elif " " in form and re.search(rf"\b{re.escape(form)}\b", rest):
+                rest = rest.replace(form, f" {name} {form} ")
     above = _ABOVE.search(rest)
     kinds = []
     for name, pattern in _KIND_WORDS:
@@ -693,6 +719,11 @@ def meaning(limit: str) -> Meaning:
         if _subject_text(thing) and _named(whose):
             head = _names(thing)[0]
     words, (specific, generic) = _names(rest)
+    if not head and _named(rest) - _ANY_PLACE_NAMES:
+        # a product and what is done on it, said side by side: what is done is the thing
+        done = [w for w in words if _DONE_TO.search(w) and not _named(w)]
+        if done and len(done) < len(words):
+            head = _names(" ".join(done))[0]
     names = specific or generic
     return Meaning(
         kind,
@@ -711,6 +742,8 @@ def meaning(limit: str) -> Meaning:
     )
 
 
+#: what is done on a product, by its form ("archiving", "跨地域复制")
+_DONE_TO = re.compile(r"(?:复制|归档|同步|脱敏)$")
 #: "X in Y", "Y 的 X": a thing of another
 _OF = re.compile(r"\s+in\s+|的")
 #: a version that is part of a thing's identity ("the v3 SDK", "版本 2.0")
@@ -747,14 +780,14 @@ def _names(rest: str) -> tuple[list[str], tuple[list[str], list[str]]]:
 _PEOPLE = _re(
     r"工程师|专家|架构师|同事|顾问|经理|团队|分析师|值班|驻场|人(?!民|工智能)|on-?call|值守",
     r"\b(?:engineers?|architects?|consultants?|analysts?|folks|people|person|someone|staff\w*"
-    r"|sres?|dbas?|teams?|experts?|fte|pager|on-?call|standby|on site|on-?site|headcount"
+    r"|sres?|dbas?|teams?|experts?|fte|pager|on-?call|standby|on site|on-?site|headcount|guys"
     r"|tams?|csms?|contacts?)\b",
 )
 _CAPACITY = _re(
-    r"卡|台|核|节点|算力|容量|连接|配额|并发|带宽|实例|服务器|机器|物理机|机柜|机架|坐席|[\dGT]\s*[GT]\b",
+    r"卡|台|核|节点|算力|容量|连接|配额|并发|带宽|实例|服务器|机器|物理机|机柜|机架|坐席|柜|兆|[\dGT]\s*[GT]\b",
     r"\b(?:gpus?|cpus?|vcpus?|cards?|nodes?|capacity|servers?|instances?|connections?|quotas?"
     r"|headroom|racks?|devices?|meters?|cores?|machines?|clusters?|bandwidth|a100s?|h100s?"
-    r"|\d+\s*(?:gb|tb|g|t))\b",
+    r"|\d+\s*(?:gb|tb|g|t|[mgt]bps))\b",
 )
 
 
@@ -878,7 +911,7 @@ _WHEN = _re(
     rf"\b{_NUM} (?:days?|weeks?|months?|quarters?|sprints?) (?:out|away|from now)\b",
     rf"\b(?:{_MONTHS})\b(?:\s+\d{{1,2}})?",
     rf"\b(?:{_WEEKDAYS})\b",
-    r"\b20\d\d\b",
+    r"\b20\d\d\b(?!\s*(?:[a-z%]|[个条次台张元块万千路人]))",
     r"\bthe \d{1,2}(?:st|nd|rd|th)\b",
     r"\b(?:next|this|the following) (?:week|month|quarter|year|release|version|sprint|half"
     r"|summer|spring|autumn|fall|winter)\b",
@@ -889,7 +922,7 @@ _WHEN = _re(
     rf"\b(?:within|in) (?:the next )?{_NUM} (?:days?|weeks?|months?|quarters?|sprints?|hours)\b",
     r"\b(?:first|second) half of (?:the|next) year\b",
     r"\bbefore the holidays\b",
-    r"\bbefore (?:the |your |our )?(?:[\w-]+ )?(?:peak|season|rush|sale|freeze|holidays?)\b"
+    r"\bbefore (?:the |your |our )?(?:[\w-]+ )?(?:peak|season|rush|sale|freeze|holidays?|renewal)\b"
     r"|\b(?:ramadan|lebaran|eid|diwali|golden week|chinese new year|lunar new year)\b",
     r"\bearly next quarter\b",
     r"\bmid-(?:\d{4}|year|quarter|month)\b",
@@ -907,7 +940,10 @@ _MONEY = _re(
     r"[$¥€£]\s*\d|\d\s*(?:万|千)?\s*(?:元|块|美元|欧元|分钱)|[一二两三四五六七八九十]\s*分钱"
     r"|每(?:人天|人月|人日|条|次|个|台|路|方|年|月|G|GB|T|TB)[^，,;；。]{0,3}"
     r"(?:按)?\s*[\d一二两三四五六七八九十]+(?:\.\d+)?\s*(?:万|千|分|毛|块|元)?[一二三四五六七八九]?(?:算|给|收)?"
-    r"|[\d一二两三四五六七八九十]\s*毛(?:[\d一二两三四五六七八九]|钱)?",
+    r"|[\d一二两三四五六七八九十]\s*毛(?:[\d一二两三四五六七八九]|钱)?"
+    r"|按\s*(?:每)?\s*(?:人天|人月|人日|人时|[\d千万百]*\s*(?:tokens?|次|条|个|台|路|方|G|GB|T|TB))?\s*"
+    r"(?:[\d.]+\s*(?:万|千)?\s*(?:分|毛|块|元)|[一二两三四五六七八九十]+\s*(?:分|毛|块|元)[一二三四五六七八九]?)"
+    r"|按\s*(?:每)?\s*(?:人天|人月|人日|人时)\s*[\d一二两三四五六七八九十]",
     r"\d+(?:\.\d+)?\s*[mk]?\s*(?:dollars?|usd|rmb|eur|euros?|cents?)\b|\b\d+(?:\.\d+)?\s*grand\b"
     r"|\b(?:a|one|half a|a (?:tenth|fraction|half|third|quarter) of a) (?:cent|penny)\b"
     r"|\bcents? (?:a|per) [a-z]+\b"
@@ -1004,16 +1040,21 @@ _SLA = [
     _re(r"赔|兜底|全免|免单|\bservice credits?\b|\bcredit(?:s|ed)?\b"),
     # how accurate a result is: a share with an accuracy word, errors in so many words
     _re(
-        r"(?:准确率?|准确度|识别率|错误率|字错率|精度|召回率)[^，,;；。]{0,10}\d+(?:\.\d+)?\s*%"
+        r"(?:准确率?|准确度|识别率|错误率|字错率|精度|召回率)[^，,;；。]{0,10}"
+        r"(?:\d+(?:\.\d+)?\s*%|[一二三四五六七八九]\s*成|百分之)"
+        r"|[\d一二两三四五六七八九十百千]+\s*(?:句|个字|字|页|条|张|个词)[^，,;；。]{0,4}"
+        r"(?:错|识别错|认错|听错)[^，,;；。]{0,4}[\d一二两三四五六七八九十半]"
         r"|\d+(?:\.\d+)?\s*%\s*(?:的)?(?:准确|识别率|精度)",
         r"\b(?:wer|accura\w*|error rates?|precision|recall)\b[^,;.]{0,20}\d+(?:\.\d+)?\s*%"
         r"|\d+(?:\.\d+)?\s*%\s*(?:accura\w*|precision|recall)"
-        r"|\b\d+ (?:in|out of) \d+ (?:words?|characters?|pages?|calls?|minutes?)\b",
+        r"|\b\d+ (?:in|out of) \d+ (?:[a-z-]+ )?(?:words?|characters?|pages?|calls?|minutes?)\b"
+        r"|\b(?:one|an?|\d+) (?:mistakes?|errors?|misreads?) (?:in |per |every |in every )"
+        r"(?:\d+|\w+) (?:words?|characters?|pages?|lines?|sentences?)\b",
     ),
     _re(
         r"(?:保证|承诺|担保|确保)[^，,;；。]{0,30}(?:\d|[一二两三四五六七八九十]+\s*(?:个\s*[9九]|分钟|小时"
         r"|秒))|(?:签字|书面|白纸黑字)(?:保证|承诺)|写进合同|写到合同|不会丢|不丢|零丢失|扛住|扛得住|顶得住|零中断|保底"
-        r"|(?:RPO|RTO)[^，,;；。]{0,10}(?:为|是|等于|做到|到)?\s*(?:零|0)(?![\d.])|拍胸脯",
+        r"|(?:RPO|RTO)[^，,;；。]{0,10}(?:为|是|等于|做到|到)?\s*(?:零|0)(?![\d.])|拍胸脯|[打包](?:包|保)票",
         r"\bguarantee\w*\b[^,;.]{0,40}\d|\d[^,;.]{0,40}\bguaranteed\b"
         r"|\b(?:never|won't|will not) lose\b|\bzero (?:data )?loss\b|\bwithstand\w*|\babsorb\w*"
         r"|\bzero (?:downtime|interruption)\b|\bcontractually\b|\b(?:in|into) the (?:[\w-]+ )?"
@@ -1053,6 +1094,8 @@ _ROADMAP = _re(
     r"|\b(?:slated|planned|scheduled|earmarked)"
     r" for\b|\bwe can build\b",
     r"(?:帮|给)你们(?:做|开发|加)|专门(?:做|开发)|安排进|列入(?:计划|版本)",
+    r"(?:版本|迭代|release)里[^，,;；。]{0,4}(?:给到|给|有|带|加|支持|上|做)",
+    r"(?:加|放|塞|排)(?:到|进|入)[^，,;；。]{0,4}(?:版本|迭代|路线图|计划|排期)",
 )
 #: a feature that exists already is switched on, not built
 _EXISTING = _re(
@@ -1097,6 +1140,17 @@ _RESOURCE = _re(
     rf"\b{_NUM} of (?:our|my|the|their|your) (?:[a-z-]+ )?(?:engineers?|experts?|architects?"
     r"|people|folks|consultants?|staff|dbas?|sres?)\b",
     _ON_SITE.pattern,
+    # a person who stays with the customer or follows them (有个人就蹲在你们那儿, 老王全程跟着)
+    r"(?:人|工程师|专家|同事|顾问|架构师|老[\u4e00-\u9fff]|小[\u4e00-\u9fff])[^，,;；。]{0,8}"
+    r"(?:蹲|跟着|跟到|驻|陪|守着|盯着|待在|呆在|住在)|随叫随到",
+    r"\bcarr(?:y|ies|ying) (?:a |the )?pagers?\b"
+    r"|\b(?:engineers?|people|someone|somebody|person|guys?|folks|sres?|dbas?|staff)\b[^,;.]{0,30}"
+    r"\b(?:stay|sit|camp|be|work)\w*\b[^,;.]{0,10}\b(?:with|beside|alongside|next to) your?\b",
+    # a figure of bandwidth or capacity given, opened or held (先各开 100 兆, 200G 的攻击兜住)
+    r"(?:开|给|给够|留|划|保底|保|兜住|扛|顶)[^，,;；。]{0,6}\d+(?:\.\d+)?\s*(?:兆|M|G|T|[MGT]bps|[MGT]B|核|台)"
+    r"|\d+(?:\.\d+)?\s*(?:兆|M|G|T|[MGT]bps|[MGT]B)[^，,;；。]{0,10}(?:兜住|兜得住|扛|顶住|顶得住|扛得住|都行|没问题)",
+    r"\b(?:absorb|eat|handle|soak|take|hold|give|open|carve)\w*\b[^,;.]{0,30}"
+    r"\b\d+(?:\.\d+)?\s*(?:[mgt]bps|gbit|tbit)\b|\bup to \d+(?:\.\d+)?\s*(?:[mgt]bps|gbit|tbit)\b",
 )
 _PROMISES = {
     DATE: [_WHEN, _GIVE_DATE],
@@ -1129,7 +1183,7 @@ _REFUSAL = _re(
 #: phrases that promise through a negation word: taken out before a refusal is looked for
 _NEGATED_PROMISE = _re(
     r"不晚于|不迟于|不超过|不高于|不低于|不少于|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
-    r"|未满足|达不到|不达标|不卡|不掉线|不宕机|不回收|不收回|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
+    r"|未满足|达不到|不达标|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不回收|不收回|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
     r"|(?<=费)不收|(?<=费用)不收|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
     r"\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
     r"|\bnever more than\b"
@@ -1163,16 +1217,24 @@ _HAND_OVER = _re(
     r"|record|log|submit|pass|collect|describe|arrange|schedule|set up)\b",
 )
 _DOCUMENT = _re(
-    r"文档|白皮书|报告|手册|清单|指南|说明|链接|申请表|对比表|价格表|报价单|纪要|公开版|材料|PPT"
-    r"|(?:架构|技术|解决|实施|部署|迁移|设计)方案(?:发|给|[^，,;；。]{0,4}$)",
+    r"文档|白皮书|报告|手册|清单|指南|说明|链接|申请表|对比表|价格表|报价单|纪要|公开版|材料|资料|PPT"
+    r"|[\u4e00-\u9fff]{2}方案(?:[^，,;；。]{0,4}(?:发|给)|[^，,;；。]{0,4}$)"
+    r"|把[^，,;；。]{1,20}(?:整理|汇总|发|提供|准备|导出)(?:好|出来)?给",
     r"\b(?:docs?|documents?|whitepapers?|reports?|guides?|manuals?|lists?(?! pric)|forms?"
     r"|sheets?|notes|postmortems?|descriptions?|calculators?|checklists?|best practices"
     r"|runbooks?|decks?|matrix|faq|recommendations|announcements?)\b",
 )
+#: work handed over by a date (a quote, a proposal, a test on samples): its date is no date
+#: of the thing it is about, nor its words the very thing a limit forbids
+_DELIVERABLE = _re(
+    r"(?:报价|方案|测试|测评报告|评估|对比|试算|样例|演示)[^，,;；。]{0,8}(?:发给|给你们|发你们|交给|提供给|发过去)",
+    r"\b(?:quotes?|proposals?|tests?|testing|benchmarks?|bake-?off|trial runs?|assessments?"
+    r"|estimates?|demos?|samples?|walkthrough|evaluation)\b[^,;.]{0,40}\b(?:by|before|on)\b",
+)
 #: a guarantee said outright, whatever else is only aimed at
 _OUTRIGHT = _re(r"\b(?:we'll|we will|i'll|i will) (?:guarantee|commit to|sign)\b")
 _INFORMATION = _re(_HAND_OVER.pattern, _DOCUMENT.pattern)
-_CLAUSES = re.compile(r"[,，;；。!?！？:：]+|\s+but\s+|但是|但|不过", re.IGNORECASE)
+_CLAUSES = re.compile(r"[,，;；。!?！？:：]+(?!\s*which\b)|\s+but\s+|但是|但|不过", re.IGNORECASE)
 
 
 def _clauses(text: str) -> list[str]:
@@ -1275,7 +1337,11 @@ def _promise(
             and not _LAUNCH.search(clause)
         ):
             return []  # a date for something else (a document, a meeting)
-        if not gives and (_INFORMATION.search(_products(clause)[1]) or _REPLY.search(clause)):
+        if not gives and (
+            _INFORMATION.search(_products(clause)[1])
+            or _REPLY.search(clause)
+            or _DELIVERABLE.search(clause)
+        ):
             return []  # a document, or an answer by a date (周五前回复): no date of ours
         if all(_SLA[1].search(w) for w in found) and _SLA_CONTEXT.search(clause):
             return []  # "停机时间控制在两小时以内": how long something lasts, not when
@@ -1321,8 +1387,13 @@ def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
     15 分钟内响应`` for ``企业支持计划响应时间``), with the words it shares with it."""
     if read.on_site and not _ON_SITE.search(text):
         return None
+    if _HOME.search(text) and any(f in _ANY_PLACE for forms in read.subject for f in forms):
+        return None  # at home, not abroad (国内 is not 海外)
     if not read.subject:
         return [], True
+    quoted = _QUOTED.search(text)
+    if quoted and not {n for n in _named(text.replace(quoted.group(), " ")) if n[0] != "#"}:
+        return [quoted.group(1)], True  # their name for it, and nothing else named
     theirs = {
         n for n in _named(_CUSTOMERS.sub(" ", text)) if not (n[0] in "#%" and n[1:] in read.loose)
     }
@@ -1359,7 +1430,9 @@ def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
         theirs = {n for n in theirs if n in read.named or (n[0] != "#" and n not in _FEATURES)}
     # the subject named outright by a name that is no product, place or sort of work
     outright = named is not None and _said(read, text) and not _ACTION.search(named[0])
-    if read.named - theirs and theirs - read.named and not outright:
+    # a thing by its form ("the activation fee") of a product the limit names is part of it
+    others = {n for n in theirs - read.named if not (n[0] == "#" and theirs & read.named)}
+    if read.named - theirs and others and not outright:
         return None  # one of the limit's products or places is not named, another one is
     places = {n for n in theirs - read.named if n[0] == "@"}
     if places and not any(n[0] == "@" for n in read.named) and _unknown_place(read, text):
@@ -1384,6 +1457,8 @@ def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
     return sorted(read.loose & _loose(text)), False
 
 
+#: places said as the home country: none of those a class of places abroad names
+_HOME = _re(r"国内|境内|内地|大陆", r"\b(?:domestic|mainland|onshore|in-country)\b")
 _ANY_PLACE_NAMES = frozenset("@" + p for p in _ANY_PLACE)
 
 
@@ -1397,7 +1472,12 @@ def _as_limits_place(name: str, limits: frozenset[str]) -> str:
 
 #: what is done to a thing or what it has, by its form (``retention``, ``upgrades``, ``迁移``)
 _ACTION = re.compile(
-    r"(?:tion|sion|ment|ance|ence|ity|ery|upgrades?|over)$|^(?:迁移|升级|保留|留存|扩容|续费|割接|切换)$"
+    r"(?:tion|sion|ment|ance|ence|ity|ery|upgrades?|over)$|^(?:迁移|升级|保留|留存|扩容|续费|割接|切换)$|复制$|同步$"
+)
+#: a name the customer gives a thing, quoted
+_QUOTED = re.compile(
+    r"(?:你们|客户)(?:叫|说的|讲的|称|所谓的?|那个|提的)\s*[\"“「『]([^\"”」』]{1,30})[\"”」』]"
+    r"|\b(?:what you call|you call it|your|the so-called)\s*[\"“]([^\"”]{1,40})[\"”]"
 )
 #: a place of the customer's own (``your Manila site``, ``你们上海工厂``) is no place of ours
 _CUSTOMERS = re.compile(
@@ -1597,7 +1677,12 @@ def _touch(text: str, rest: str, limit: str) -> list[str]:
             if promised and (named or _loose(text) - _loose(" ".join(_short(promised)))):
                 # read as about the subject only when it is about something ("免费" is not)
                 return [*promised, *(w for w in subject if w not in " ".join(promised))]
-        if whole in clause and not _refuses(clause) and not _INFORMATION.search(clause):
+        if (
+            whole in clause
+            and not _refuses(clause)
+            and not _INFORMATION.search(clause)
+            and not _DELIVERABLE.search(clause)
+        ):
             return [limit]  # the commitment is the very thing the plan forbids
     return []
 
