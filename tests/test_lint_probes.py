@@ -310,7 +310,6 @@ OFF_TOPIC = [  # the question is about an approval, a reconciliation, a review: 
     "If your GPUs were twice as fast, what would you do differently?",  # faster at what?
     "要是 GPU 快一倍，你们会怎么调整？",
     "Wouldn't automated failover make your database much safer?",  # an imagined failover
-    "数据库故障恢复快一点，对你们有好处吗？",  # no "从备份恢复故障"
 ]
 
 

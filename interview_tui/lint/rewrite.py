@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from interview_tui.lint.status import en_status, zh_design_today, zh_selection, zh_status
 from interview_tui.lint.subject import (
     EN_DESIGN,
     ZH_DESIGN,
@@ -1866,8 +1867,23 @@ _ZH_APPROVAL = re.compile(r"审批|批下来|签字")
 _ZH_WISH = re.compile(
     r"要多快|需要多快|得多快|打算|计划|准备|希望|想要|如果|要是|会不会|会考虑|预算|明年"
 )
-#: a Chinese half that points at what the other half named ("这块预算": which part?)
-_ZH_DANGLING = re.compile(r"这块|这部分|这方面|这一块|这些|那些|它们?")
+#: a Chinese half that points at what the other half named ("这块预算": which part?); "外挂检测
+#: 这块" names its own topic (a noun before it, not a time: "今年这块预算" still points)
+_ZH_TOPIC_MARK = re.compile(
+    r"(?<=[\u4e00-\u9fffA-Za-z0-9]{2})(?<!今年)(?<!去年)(?<!明年)(?<!上月)(?<!本月)(?<!目前)"
+    r"(?<!现在)\s*(?:这块|这部分|这方面|这一块)"
+)
+_ZH_POINTER = re.compile(r"这块|这部分|这方面|这一块|这些|那些|它们?")
+
+
+class _Dangling:
+    """``_ZH_POINTER`` with a named topic ("外挂检测这块") taken out first."""
+
+    def search(self, half: str) -> re.Match[str] | None:
+        return _ZH_POINTER.search(_ZH_TOPIC_MARK.sub("", half))
+
+
+_ZH_DANGLING = _Dangling()
 
 
 def _stands_alone(half: str, language: str) -> bool:
@@ -1969,12 +1985,19 @@ _ZH_SENSITIVE = re.compile(r"泄露|事故|处罚|罚过|罚款|被黑|违规")
 
 def first_question(text: str, language: str) -> str | None:
     zh = language == "zh-CN"
+    if zh and len(questions(text, language)) > 1:
+        # an ideal design asks how the work is done today; a why-choice how the selection went
+        today = zh_design_today(text) or zh_selection(text)
+        if today:
+            return today
     if len(questions(text, language)) > 1 and (_ZH_HANDOVER if zh else _EN_HANDOVER).search(text):
         designed = (zh_designed if zh else en_designed)(text)
         return designed if designed and _keeps_subject(designed, text, language) else None
     kept = _first_question(text, language)
-    if kept and _WHY.search(kept.strip()):
+    if kept and (_WHY.search(kept.strip()) or (zh and re.search(r"为什么|为啥|怎么会", kept))):
         return None  # "为什么短信通道选了那家代理商": still a why-question about their choice
+    if kept and zh:
+        kept = _ZH_TOPIC_MARK.sub("", kept)  # "外挂检测这块每天封多少号": the topic, said once
     return kept
 
 
@@ -2322,6 +2345,17 @@ def rewrite(code: str, text: str, language: str) -> str | None:
         measured = _zh_measure(text) if language == "zh-CN" else _en_measure(text)
         if measured:
             return measured  # made of the question's own noun groups ("data loss" -> data)
+    if language == "zh-CN":
+        status = zh_status(code, text)
+        if status:
+            return status  # a fact about today or the last time, in the question's own words
+    else:
+        kept = _rewrite(code, text, language)
+        return kept or en_status(code, text)
+    return _rewrite(code, text, language)
+
+
+def _rewrite(code: str, text: str, language: str) -> str | None:
     framed = _framed(code, text, language)
     if code == "competitor-confront" or (framed and framed == _need_of(text, language)):
         return framed  # a rival's area, or a need asked without our product, by their frames
