@@ -2041,3 +2041,230 @@ def test_a_business_leader_is_not_asked_capacity_or_machine_rooms(bank: Bank) ->
         if _TECHNICAL_FOR_BUSINESS.search(text)
     ]
     assert asked == []
+
+
+# --- Review 8, English bank: claims the research does not back, homework that sounds like
+# watching their traffic, asking for the amount that sends a purchase to committee, business
+# leaders asked engineering questions, research read back word for word. The patterns hold
+# both languages' forms; they run on the English banks (the Chinese bank joins when clean).
+
+#: A fact about the account or our delivery said outside a placeholder: fixes "already
+#: shipped", a plan "we made together", an issue that "came with a clear reproduction", a
+#: group "you chaired". Said unedited it is false for any account it does not fit.
+_UNBACKED_CLAIM = re.compile(
+    r"\b(?:fix|fixes|patch|patches)\b[^.;?]{0,20}\balready (?:shipped|live|deployed|released)\b"
+    r"|\balready (?:shipped|deployed|released)\b"
+    r"|\b(?:we|you and we|you and I) (?:made|agreed|built|wrote) together\b"
+    r"|\b(?:made|agreed|built|wrote) together\b"
+    r"|\bcame with a (?:clear|good|great|clean) (?:reproduction|repro|report)\b"
+    r"|\byou (?:chaired|led|ran|founded|organi[sz]ed)\b"
+    r"|\bas (?:we|you) agreed\b|\bas promised\b"
+    r"|修复已经上线|我们一起(?:做|定|制定)的计划|你(?:们)?主持的",
+    re.IGNORECASE,
+)
+
+
+def states_an_unbacked_claim(line: str) -> bool:
+    """``line`` with its placeholders removed still states a fact about the account's history
+    or our fixes that only a placeholder can carry."""
+    return bool(_UNBACKED_CLAIM.search(PLACEHOLDER.sub("", line)))
+
+
+def test_the_unbacked_claim_check_catches_the_common_forms() -> None:
+    bad = [
+        "The degradation was on us; our report and the fixes already shipped are here.",
+        "The migration finished on <finish date>, against the <planned date> in the plan we"
+        " made together.",
+        "Thank you for your issue in <issue month>: it came with a clear reproduction.",
+        "What came out of the <working group> you chaired at <association>?",
+        "修复已经上线了，报告在这里。",
+    ]
+    assert [line for line in bad if not states_an_unbacked_claim(line)] == []
+    fine = [
+        "The degradation was on us; our report and <fixes shipped so far> are here.",
+        "The migration finished on <finish date>, against the <planned date> in <whose plan>.",
+        "Thank you for your issue on our SDK repository in <issue month>.",
+        "What has the <working group> at <association> agreed on so far?",
+        "What have you already tried and ruled out, if anything?",
+    ]
+    assert [line for line in fine if states_an_unbacked_claim(line)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_nothing_said_states_a_claim_only_a_placeholder_can_back(bank: Bank) -> None:
+    stated = [
+        (q.id, line)
+        for q in bank.questions
+        for line in (q.research, q.text, *q.follow_ups)
+        if states_an_unbacked_claim(line)
+    ]
+    assert stated == []
+
+
+#: Our own work described as studying traffic or traffic patterns: heard as "we are looking at
+#: your traffic". Say what we are building (detection, a feature), never what we watch.
+_WATCHING_TRAFFIC = re.compile(
+    r"\b(?:study|studying|studies|analy[sz]ing|analy[sz]es|watching|looking at|monitoring"
+    r"|observing|examining)\b[^.;?]{0,40}\btraffic\b|\btraffic patterns?\b"
+    r"|(?:研究|分析|观察|监控)[^。；？]{0,12}流量",
+    re.IGNORECASE,
+)
+
+
+def test_the_watching_traffic_check_catches_the_common_forms() -> None:
+    bad = [
+        "Our security team is studying bot and cheat traffic patterns on game servers.",
+        "We are analysing traffic on your login service.",
+        "我们安全团队在研究游戏服务器上的外挂流量。",
+    ]
+    assert [line for line in bad if not _WATCHING_TRAFFIC.search(line)] == []
+    fine = [
+        "Our security team is working on bot and cheat detection for game servers.",
+        "Our network load balancer added UDP session affinity in <release>.",
+        "What does your team put in front of the game servers to balance UDP traffic today?",
+    ]
+    assert [line for line in fine if _WATCHING_TRAFFIC.search(line)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_line_sounds_like_watching_their_traffic(bank: Bank) -> None:
+    watching = [
+        (q.id, line)
+        for q in bank.questions
+        for line in (q.research, q.text, *q.follow_ups)
+        if _WATCHING_TRAFFIC.search(line)
+    ]
+    assert watching == []
+
+
+#: Asking the amount above which a purchase goes to committee or a higher approval reads as
+#: preparing to split orders under it: ask the approval levels and the meeting rhythm instead.
+_THRESHOLD_ASK = re.compile(
+    r"\b(?:amount|value|size|sum|spend)\b[^.;?]{0,30}\babove which\b"
+    r"|\babove (?:what|which) (?:amount|value|size|sum|figure)\b"
+    r"|\bhow (?:large|big|much)\b[^.;?]{0,40}\bbefore\b[^.;?]{0,30}"
+    r"\b(?:committee|board|higher approval|approval level)\b"
+    r"|\b(?:what|which) (?:amount|value|figure)\b[^.;?]{0,30}\b(?:committee|board)\b"
+    r"|多少金额以上|金额[^，。？；]{0,8}(?:以上|超过)[^，。？；]{0,12}(?:上会|委员会|审批)",
+    re.IGNORECASE,
+)
+
+
+def test_the_threshold_ask_check_catches_the_common_forms() -> None:
+    bad = [
+        "What is the amount above which a cloud purchase goes to the committee?",
+        "Above what amount does a purchase need the board's approval?",
+        "How large can an order be before it goes to the investment committee?",
+        "多少金额以上的采购要上会？",
+    ]
+    assert [line for line in bad if not _THRESHOLD_ASK.search(line)] == []
+    fine = [
+        "Which approval levels does a new cloud purchase pass through, and how often does the"
+        " committee meet?",
+        "Who signs off a capacity reservation for a new title: the studio, central IT or finance?",
+        "采购委员会多久开一次会？",
+    ]
+    assert [line for line in fine if _THRESHOLD_ASK.search(line)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_line_asks_the_amount_that_sends_a_purchase_to_committee(bank: Bank) -> None:
+    asked = [
+        (q.id, line)
+        for q in bank.questions
+        for line in (q.text, q.research, q.purpose, *q.follow_ups)
+        if _THRESHOLD_ASK.search(line)
+    ]
+    assert asked == []
+
+
+#: Engineering questions put to a business leader: headroom, concurrency, throughput, order
+#: peaks, tech stacks, latency, failover or recovery steps, what has to sit in-country. Those go
+#: to the technical roles; the leader is asked the business side of the same thing.
+_ENGINEERING_FOR_A_LEADER = re.compile(
+    r"\bheadroom\b|\bconcurren\w*|\bTPS\b|\bper second\b|\brequest rate\b|\border peaks?\b"
+    r"|\btech(?:nology)? stacks?\b|\blatency\b|\bround[- ]trip\b|\bmilliseconds\b"
+    r"|\bfailover\b|\brecovery (?:steps?|time|target)\b|\bin-country\b"
+    r"|\b(?:run|sit|live) (?:inside|within) (?:that|the|this) country\b"
+    r"|并发|峰值订单|订单峰值|技术栈|时延|延迟|容灾切换|恢复步骤",
+    re.IGNORECASE,
+)
+
+
+def test_the_engineering_for_a_leader_check_catches_the_common_forms() -> None:
+    bad = [
+        "Which of your sales channels run on separate technology stacks today?",
+        "Roughly how many concurrent players is the launch planned for there?",
+        "If you run live sessions, what order peak do you prepare for at the biggest?",
+        "Did any part of the game have to run inside that country?",
+        "直播的时候订单峰值大概多少？",
+    ]
+    assert [line for line in bad if not _ENGINEERING_FOR_A_LEADER.search(line)] == []
+    fine = [
+        "Which of your sales channels can't easily share a promotion, stock or customer view"
+        " with the others today?",
+        "Roughly how many players does the plan expect there in the first month?",
+        "Who on your side owns live commerce?",
+    ]
+    assert [line for line in fine if _ENGINEERING_FOR_A_LEADER.search(line)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_business_leader_is_asked_an_engineering_question(bank: Bank) -> None:
+    asked = [
+        (q.id, line)
+        for q in bank.questions
+        if q.role == Role.BUSINESS
+        for line in (q.text, *q.follow_ups)
+        if _ENGINEERING_FOR_A_LEADER.search(line)
+    ]
+    assert asked == []
+
+
+#: A question or follow-up that reads its research line back: seven words in a row (a
+#: placeholder counts as one) said twice in a row sound like reading from the card.
+REPEATED_RUN = 7
+
+
+def _spoken_words(line: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+|<>", PLACEHOLDER.sub("<>", line).lower())
+
+
+def longest_shared_run(first: str, second: str) -> int:
+    """The longest run of consecutive words ``first`` and ``second`` share."""
+    a, b = _spoken_words(first), _spoken_words(second)
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for word in a:
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b, start=1):
+            if word == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+def test_the_read_back_check_catches_the_common_forms() -> None:
+    research = (
+        "Our autoscaling logs for your account show new nodes joining in about <node boot"
+        " time> during scale-out."
+    )
+    read_back = (
+        "Our logs show new nodes joining in about <node boot time>. How long until a new node"
+        " actually serves traffic on your side?"
+    )
+    assert longest_shared_run(research, read_back) >= REPEATED_RUN
+    asked = "Once a new node has joined, how long until it actually serves traffic on your side?"
+    assert longest_shared_run(research, asked) < REPEATED_RUN
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_question_reads_its_research_line_back(bank: Bank) -> None:
+    read_back = [
+        (q.id, line)
+        for q in bank.questions
+        for line in (q.text, *q.follow_ups)
+        if longest_shared_run(q.research, line) >= REPEATED_RUN
+    ]
+    assert read_back == []
