@@ -234,7 +234,9 @@ _LAUNCH = _re(
     r"|go(?:es)?[- ]live|went live|live|deliver(?:s|ed|y)?|available|lands?"
     r"|roll(?:s|ed)?[- ]?out|ga|done|complete[ds]?|finish\w*|ready|issued|handed over"
     r"|up and running|running on|in(?:to)? your hands|opens?|opening|open for"
-    r"|(?:switch|turn)(?:ed|s)? on|enabled?|running|serving|provisioned|stood up)\b"
+    r"|(?:switch|turn)(?:ed|s)? on|enabled?|running|serving|provisioned|stood up|migrated)\b"
+    # a thing had done by then ("you'll have the archive migrated by March")
+    r"|\b(?:will|'ll) have\b[^,;.]{0,40}\b[a-z]{3,}ed (?:to|by|over|across|on|in)\b"
     r"|\b(?:be|is|are) up\b"
     r"|\b(?:be|is|are) (?:on|in) your\b|\bmov\w+\b[^,;.]{0,30}\binto\b"
     r"|\b(?:is|are) yours\b|\b(?:you'll|you will) (?:have|get)\b|\blight\w* up\b"
@@ -253,7 +255,8 @@ _ON_SITE_LIMIT = _re(r"驻场|现场", r"\bon-?site\b|\bon site\b")
 _ON_SITE = _re(
     r"驻场|现场|常驻|你们(?:的)?(?:机房|办公室|公司|那边|城市|工厂|园区)|到你们"
     r"|到(?:机房|工厂|园区|办公室)|飞过去|过去(?:跟|陪|和|一起)|上门|跟你们[^，,;；。]{0,8}一起|陪你们|坐在一起",
-    r"\bon-?site\b|\bon site\b|\bsit with your\b|\bfly\w*\b[^,;.]{0,40}\bout to\b"
+    r"\bon-?site\b|\bon site\b|\bsit with your\b"
+    r"|\b(?:fly|flies|flying|flown|flew)\b[^,;.]{0,40}\bto\b"
     r"|\bin person\b|\byour (?:[\w-]+ )?(?:offices?|site|data ?center"
     r"|premises|city|plant|factory|facility|campus|hq|headquarters)\b"
     r"|\bembedded\b|\bstation\w*",
@@ -290,7 +293,19 @@ _SYNONYMS = [
         *("move over", "switchover", "switch over", "迁移", "迁到", "迁过去", "割接", "切换"),
         *("切过去", "搬迁", "搬上来", "搬过来", "搬到", "搬家"),
     ),
-    ("observability", "tracing", "metrics", "alerts", "alerting", "monitoring", "可观测", "监控"),
+    (
+        "observability",
+        "tracing",
+        "metrics",
+        "alerts",
+        "alerting",
+        "monitoring",
+        "可观测",
+        "监控",
+        "apm",
+        "opentelemetry",
+        "otel",
+    ),
     (
         *("多活", "双活", "容灾", "灾备", "备份中心", "灾备中心", "disaster recovery"),
         *("multi-region", "dr site", "standby site"),
@@ -448,6 +463,7 @@ _CLASS_OF = {
     **dict.fromkeys(("clickhouse",), "数据库"),
     **dict.fromkeys(("对象存储", "块存储", "文件存储"), "存储"),
     "gpu": "hpc",
+    "日志服务": "observability",
     "推理": "大模型",
 }
 #: class words that name one of their products (``消息队列`` for Kafka; ``HPC`` is not GPUs)
@@ -598,13 +614,16 @@ _THING = re.compile(
 #: a product named by its head word (``the search service``, ``工单系统``, ``政务云``): what
 #: sort of thing it is says it is a product, not a feature of one
 _SERVICE = re.compile(
-    r"\b([a-z][a-z0-9-]+) (?:services?|gateways?|queues?)\b"
+    # "service credits" are money, "the professional services team" people
+    r"\b([a-z][a-z0-9-]+) (?:services?|gateways?|queues?)\b(?! (?:credits?|levels?|teams?"
+    r"|engineers?|consultants?|people|staff|folks|hours?|desk|tiers?|plans?|agreements?)\b)"
     r"|(?:([\u4e00-\u9fff]{2})|\b([a-z][a-z0-9-]+)\s*)"
     r"(?:系统|网关|服务(?!费|商|器|期)|托管|外包|桌面|中台|测评|线路|云(?![上下端里中边]))"
     r"|云(桌面|电脑|手机|盘)"
 )
-_NOT_PLACE_WORDS = """the a new one our your their that this each every any same home primary main
-    own next last latest first final current upcoming beta stable full paid whole
+_NOT_PLACE_WORDS = """the a by via at as per new one our your their that this each every any
+    same home primary main own next last latest first final current upcoming beta stable full paid
+    whole
     新 这个 那个 一个 所有 每个 同一 其他 另一 正式 测试 公开 体验 最新 新的 大的 下个 这 那
     计算 存储 加速 边缘 管理 主 从 备 业务 我们 你们 整个 监控 告警 运维 时间 关键 交付"""
 _NOT_PLACES = frozenset(_NOT_PLACE_WORDS.split())
@@ -965,8 +984,9 @@ _PRICE = [
         r"|(?:单独|专门|特别|优惠)[^，,;；。]{0,4}(?:一个|的)?价"
         r"|(?:低|便宜|降|减|让|少)[^，,;；。]{0,3}[一二两三四五六七八九\d]\s*成(?![本功员为])|[让降减返][^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*个?点",
         r"\b(?:knock|take|shave)\w*\b[^,;.]{0,20}\boff\b|\bcome down\b|\bbring\w* down\b"
-        r"|\bat cost\b|\bmatch\w*\b[^,;.]{0,30}\b(?:pric|charg)|\bpriced (?:the )?same\b"
-        r"|\bat the (?:[\w-]+ )?(?:price|rate)\b|\bat [\w-]+ pricing\b"
+        r"|\bat cost\b|\bmatch\w*\b[^,;.]{0,30}\b(?:pric|charg|bill|invoice|spend|quote|rate)"
+        r"|\bpriced (?:the )?same\b"
+        r"|\bat the (?:[\w-]+ ){0,3}(?:price|rate|pricing)\b|\bat [\w-]+ pricing\b"
         r"|\bhalve\w*|\bhalf off\b|\bfor the price of\b"
         r"|\bcheaper\b"
         r"|\bbetter (?:price|rate|deal)\b"
@@ -991,7 +1011,7 @@ _PRICE = [
         r"|\b(?:we'll|we will|we) (?:eat|absorb|cover) (?:it|that|this|the rest|the overage)\b"
         r"|\b(?:won't|will not|not) be (?:billed|charged)\b|\bincluded\b|\bon the invoice\b"
         r"|\b(?:eat|absorb|cover|pick up|foot)\w*\b[^,;.]{0,20}\b(?:costs?|fees?|bill|charges?"
-        r"|effort|work|difference|delta|gap|overage)\b"
+        r"|effort|work|difference|delta|gap|overage|uplift|premium|surcharge|markup|increase)\b"
         r"|\bon (?:our|my) (?:dime|tab|budget)\b|\bpick\w* up the tab\b"
         r"|\b(?:won't|will not|doesn't|does not|shouldn't) cost (?:you )?(?:anything|a (?:thing"
         r"|penny|cent|dime))\b|\bno (?:[\w-]+ )?(?:charges?|fees?)\b"
@@ -1024,6 +1044,19 @@ _PRICE = [
 #: a price stated (not given away): "人天单价按 2800 元"
 _PRICE_WORD = _re(
     r"单价|价格|报价|费率|收费|计费", r"\b(?:prices?|pricing|rates?|fees?|billed|charged)\b"
+)
+#: a figure of a rate (``80k RPS``, ``50k requests per second``, ``每秒 2 万次``)
+_RATE = (
+    r"(?:\d[\d.,]*\s*[kmw万千]?|[一二两三四五六七八九十百千万]+)\s*"
+    r"(?:rps|qps|tps|[mgk]bps|(?:requests?|messages?|events?|calls?|transactions?|queries"
+    r"|writes|reads|ops|orders|payments|emails|texts) ?(?:per|a|/) ?(?:second|sec|s|minute|min))\b"
+)
+#: a rate figure promised: handled, sustained, held or guaranteed (an SLA or capacity figure)
+_RATE_PROMISED = _re(
+    r"\b(?:handle|sustain|hold|support|serve|take|absorb|guarantee|commit|deliver|process"
+    r"|keep up with|cope with|scale\w* to|throttl\w* (?:below|under)|burst\w* to|carry)\w*\b"
+    r"[^,;.]{0,60}\b" + _RATE,
+    r"\b" + _RATE + r"[^,;.]{0,30}\b(?:guaranteed|sustained|no problem|in writing)\b",
 )
 _FIGURE = _re(
     r"9\d(?:\.\d+)?\s*%|9\d\.\d+(?![\d.])",
@@ -1060,6 +1093,7 @@ _SLA = [
         r"|\bzero (?:downtime|interruption)\b|\bcontractually\b|\b(?:in|into) the (?:[\w-]+ )?"
         r"(?:contract|order form|msa|addendum)\b|\b(?:we'll|we will|i'll|i will) sign\b",
     ),
+    _RATE_PROMISED,
 ]
 _SLA_CONTEXT = _re(
     r"响应|恢复|RTO|RPO|可用|停机|宕机|挂掉|掉线|卡顿|切换|故障|SLA|中断|延迟|时延|到场|有人接|接听"
@@ -1137,6 +1171,8 @@ _RESOURCE = _re(
     r"|\b(?:our|my) (?:[\w-]+ )?(?:engineers?|people|team|sres?|experts?|architects?|dbas?|folks"
     r"|staff) (?:will|'ll|are going to) be\b"
     r"|\b(?:we|i) (?:have )?(?:committed|promised|secured|allocated|earmarked)\b",
+    rf"\b(?:squad|team|crew|pod|group|bench|pair|trio|handful) of {_NUM}\b"
+    rf"|\b{_NUM}[- ](?:person|people|strong|engineer|member)[- ]?(?:team|squad|crew|pod|group)\b",
     rf"\b{_NUM} of (?:our|my|the|their|your) (?:[a-z-]+ )?(?:engineers?|experts?|architects?"
     r"|people|folks|consultants?|staff|dbas?|sres?)\b",
     _ON_SITE.pattern,
@@ -1149,6 +1185,7 @@ _RESOURCE = _re(
     # a figure of bandwidth or capacity given, opened or held (先各开 100 兆, 200G 的攻击兜住)
     r"(?:开|给|给够|留|划|保底|保|兜住|扛|顶)[^，,;；。]{0,6}\d+(?:\.\d+)?\s*(?:兆|M|G|T|[MGT]bps|[MGT]B|核|台)"
     r"|\d+(?:\.\d+)?\s*(?:兆|M|G|T|[MGT]bps|[MGT]B)[^，,;；。]{0,10}(?:兜住|兜得住|扛|顶住|顶得住|扛得住|都行|没问题)",
+    _RATE_PROMISED.pattern,
     r"\b(?:absorb|eat|handle|soak|take|hold|give|open|carve)\w*\b[^,;.]{0,30}"
     r"\b\d+(?:\.\d+)?\s*(?:[mgt]bps|gbit|tbit)\b|\bup to \d+(?:\.\d+)?\s*(?:[mgt]bps|gbit|tbit)\b",
 )
@@ -1195,7 +1232,7 @@ _NEGATED_PROMISE = _re(
     r"|\b(?:never|won't|will not) lose\b"
     r"|\b(?:won't|will not|not|never) (?:go up|change|rise|increase|exceed|be billed"
     r"|be charged|charge|be throttled)\b|\bnobody else\b|\b(?:no|without) (?:an? )?uplift\b"
-    r"|\bnot (?:be )?throttled\b",
+    r"|\bnot (?:be )?throttled\b|\b(?:won't|will not|never|not) (?:be )?throttl\w*\b",
 )
 #: a commitment that calls itself a goal, best effort or no part of the contract promises
 #: nothing, whatever its clauses say
@@ -1419,8 +1456,8 @@ def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
         roles = _roles(" ".join(form for forms in read.subject for form in forms))
         if roles and _roles(text) and not roles & _roles(text):
             return None  # people of another role (a CSM is no on-call engineer)
-        if read.subject and {n for n in theirs - read.named if n[0] != "#"} - _SYNONYM_NAMES:
-            return None  # people for another product
+        if read.subject and {n for n in theirs - read.named if n[0] not in "#@"} - _SYNONYM_NAMES:
+            return None  # people for another product (a place is where they go)
         return [], False  # people, whatever they work on
     if read.head and theirs & read.named and not _says(read.head, text):
         return None  # the product named, not the thing of it
