@@ -172,7 +172,7 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
         SLA,
         _re(
             r"SLA|可用性|持久性|可靠性|响应时间|响应时效|时效|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延"
-            r"|准确率|准确度|识别率|错误率|字错率|精度|召回率|到达率|送达率",
+            r"|(?:识别)?准确率|准确度|识别率|错误率|字错率|精度|召回率|到达率|送达率",
             r"\b(?:uptime|availability|durability|rto|rpo|response times?|recovery times?"
             r"|accuracy|wer|error rates?|word error rates?|precision"
             r"|resolution times?|turnaround(?:[- ]times?)?|service levels?|latency|downtime"
@@ -189,7 +189,7 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         RESOURCE,
         _re(
-            r"驻场|人力|人员|人数|人头|人手|资源投入|资源预留|预留|专属资源|专属|专人|独占|独享|数量|保底"
+            r"驻场|人力|人员|人数|人头|人手|(?<=[卡台核柜])数(?![据字])|资源投入|资源预留|预留|专属资源|专属|专人|独占|独享|数量|保底"
             r"|7\s*[x×*]\s*24|24\s*[x×*/]\s*7|全天候",
             r"\b(?:on-?site|staff(?:ing)?|headcount|resources?|resourcing"
             r"|reservations?|reserved?|dedicated|engineering support|people"
@@ -214,7 +214,7 @@ _RESOURCE_NOUNS = _re(
 #: words that only qualify a limit (``具体``, ``custom``): neither its kind nor its subject
 _QUALIFIER = _re(
     r"具体|明确|确切|正式|书面|任何|额外|定制|单独|承诺|给出|不能|不得|不要"
-    r"|联合|未公开|未公布|公开|公布|延长|相关|方面|保证|的|和|与|或|及|以上|以下|超过|高于|低于"
+    r"|联合|未公开|未公布|未发布|未上线|公开|公布|延长|相关|方面|保证|的|和|与|或|及|以上|以下|超过|高于|低于"
     r"|[不别](?:报|签|提|给|透露|说|谈)|数字|数值"
     r"|(?<![a-z0-9.-])\d+(?:\.\d+)?\s*%?(?![a-z0-9.])",
     # a whole word, never a part of one ("on-call" is not "on" and "call")
@@ -243,7 +243,8 @@ _LAUNCH = _re(
     r"|\bcut(?:ting)? ?over\b|\bswitch(?:ing)? ?over\b|\bgets?\b(?! back)"
     r"|\bhave (?:it|them|you)\b|\bget you\b|\boff (?:the|your)\b",
     r"(?:会|一定|肯定|就|能|给你们)上(?![午班周个月])"
-    r"|(?:就能|能|会|就|前|可以)出(?![差现席])",
+    r"|(?:就能|能|会|就|前|可以)出(?![差现席])|前(?:适配|兼容|支持)"
+    r"|(?:季度|月底|年底|年初|年中|q[1-4]|h[12])出(?![差现席])",
 )
 #: subject words of a date limit that mean "when something of ours is out"
 _LAUNCH_SUBJECT = _re(
@@ -347,7 +348,7 @@ _FEATURES = frozenset({"sso", "customer-managed", "多活", "向量数据库"})
 _NOT_PRODUCTS = ("migration", "客户成功", "试用", "on-call", "机柜", "跨地域复制")
 #: places said as a class (overseas): any place may be one
 _ANY_PLACE = frozenset(
-    {"海外", "境外", "国际", "全球", "overseas", "international", "global", "abroad"}
+    {"海外", "境外", "出海", "国际", "全球", "overseas", "international", "global", "abroad"}
 )
 #: things known by other names (a feature, a sort of work), each by its first form
 _SYNONYM_NAMES = frozenset(group[0] for group in _SYNONYMS)
@@ -393,7 +394,9 @@ _PRODUCTS = [
     ("堡垒机", "bastion"),
     ("siem",),
     ("hsm", "加密机", "密码机", "云密码机", "key appliance", "key appliances"),
-    ("vpn", "专线", "mstp", "sd-wan", "direct connect", "interconnect"),
+    ("vpn", "专线", "mstp", "direct connect", "interconnect"),
+    # an overlay on the internet, no private line
+    ("sd-wan", "sdwan"),
     ("负载均衡", "load balancer", "slb", "elb"),
     ("容器服务", "kubernetes", "k8s"),
     ("函数计算", "serverless", "lambda"),
@@ -721,7 +724,7 @@ def meaning(limit: str) -> Meaning:
         # a product, a region, a feature: any promise about it (when it is out, what it
         # will do, what is set aside on it, how well it runs, what it costs)
         kinds = [DATE, ROADMAP, RESOURCE, SLA, PRICE]
-        if _VERSION.search(limit) or _DOCUMENT.search(rest):
+        if _VERSION.search(limit) or _DOCUMENT.search(rest) or _UNANNOUNCED.search(limit):
             # a version to come, a list or a report: when it is out and what is in it
             kinds = [DATE, ROADMAP]
     if not kinds:
@@ -761,6 +764,12 @@ def meaning(limit: str) -> Meaning:
     )
 
 
+#: what is not out yet ("SIEM connectors not yet announced"): a limit on it is about when it
+#: is out and what is in it, not what something of it costs
+_UNANNOUNCED = _re(
+    r"未公开|未公布|未发布|未上线|还没(?:公布|发布|上线)",
+    r"\bunannounced\b|\bunreleased\b|\bnot (?:yet )?(?:announced|released|public|launched)\b",
+)
 #: what is done on a product, by its form ("archiving", "跨地域复制")
 _DONE_TO = re.compile(r"(?:复制|归档|同步|脱敏)$")
 #: "X in Y", "Y 的 X": a thing of another
@@ -962,7 +971,8 @@ _MONEY = _re(
     r"|[\d一二两三四五六七八九十]\s*毛(?:[\d一二两三四五六七八九]|钱)?"
     r"|按\s*(?:每)?\s*(?:人天|人月|人日|人时|[\d千万百]*\s*(?:tokens?|次|条|个|台|路|方|G|GB|T|TB))?\s*"
     r"(?:[\d.]+\s*(?:万|千)?\s*(?:分|毛|块|元)|[一二两三四五六七八九十]+\s*(?:分|毛|块|元)[一二三四五六七八九]?)"
-    r"|按\s*(?:每)?\s*(?:人天|人月|人日|人时)\s*[\d一二两三四五六七八九十]",
+    r"|按\s*(?:每)?\s*(?:人天|人月|人日|人时)\s*[\d一二两三四五六七八九十]"
+    r"|按\s*[\d.]+\s*(?:万|千)?\s*(?:块|元)?\s*(?:一|每)\s*个?\s*(?:人天|人月|人日|人时)",
     r"\d+(?:\.\d+)?\s*[mk]?\s*(?:dollars?|usd|rmb|eur|euros?|cents?)\b|\b\d+(?:\.\d+)?\s*grand\b"
     r"|\b(?:a|one|half a|a (?:tenth|fraction|half|third|quarter) of a) (?:cent|penny)\b"
     r"|\bcents? (?:a|per) [a-z]+\b"
@@ -1000,7 +1010,7 @@ _PRICE = [
         r"|(?:我们|我方|咱们)(?:来|这边)?(?:贴|补贴|扛|买单|出钱|掏钱|出这笔)|(?:顶|抵|扛|补|贴)(?:掉|了|上)|我们送$|[GT]B?\s*(?:我们)?送"
         r"|(?<!比)(?:刊例价|目录价|官网价)[^，,;；。]{0,4}(?:便宜|低|打折|下浮)"
         r"|(?:费用?|钱|成本|差价|预算)[^，,;；。]{0,10}(?:我们|我这边|咱们)[^，,;；。]{0,6}"
-        r"(?:扛|出|补|承担|买单|付|包)|送(?:给|的|你们)|我们包了|算在我们|算我们的"
+        r"(?:扛|出|补|承担|买单|付|包|兜底)|送(?:给|的|你们)|我们包了|算在我们|算我们的"
         r"|送(?:了|掉)|免费|(?:我们|我方|咱们)(?:这边)?(?:就|也|都)?不收(?!回)|返到|退(?:到|给|还)你们|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
         r"|费用?[^，,;；。]{0,6}不收|(?:为|是|收|算)零(?![件售部])|白干|白送|白给|白做"
         r"|(?:送|再给[^，,;；。]{0,4}|延长)\s*" + _NUM + r"\s*个?(?:月|天|周|星期|年)",
@@ -1109,7 +1119,7 @@ _CUSTOM_SLA = _re(
 )
 _ROADMAP = _re(
     r"开发|定制|新增|实现|做一个|(?:肯定|一定)会?有|(?:会|一定|肯定|给你们|就|来|马上|在)做|做进去|做出来|加上|带上"
-    r"|(?:会|要|给你们)加(?!班|速|钱|价)|(?:就|都|也)?会有|就有(?!点)"
+    r"|(?:会|要|给你们)加(?!班|速|钱|价|到\s*\d)|(?:就|都|也)?会有|就有(?!点)"
     r"|(?:会|一定|肯定|将|能)支持|(?:加入|加进|纳入|排进|排入)|版本[^，,;；。]{0,4}支持",
     r"承诺[^，,;；。]{0,4}(?:新增|支持|开发)",
     r"\b(?:will|'ll|going to|commit to)\s+(?:\w+\s+)?(?:build|add|develop|make|support"
@@ -1127,7 +1137,7 @@ _ROADMAP = _re(
     r"\b(?:will|'ll) (?:\w+ )?(?:include|come with|ship with|come to)\b"
     r"|\b(?:slated|planned|scheduled|earmarked)"
     r" for\b|\bwe can build\b",
-    r"(?:帮|给)你们(?:做|开发|加)|专门(?:做|开发)|安排进|列入(?:计划|版本)",
+    r"(?:帮|给)你们(?:做|开发|加(?!到\s*\d))|专门(?:做|开发)|安排进|列入(?:计划|版本)",
     r"(?:版本|迭代|release)里[^，,;；。]{0,4}(?:给到|给|有|带|加|支持|上|做)",
     r"(?:加|放|塞|排)(?:到|进|入)[^，,;；。]{0,4}(?:版本|迭代|路线图|计划|排期)",
 )
@@ -1149,7 +1159,7 @@ _RESOURCE = _re(
     r"(?:先|优先)(?:给|供|保障|满足)你们|往后排|第一批|插队"
     r"|(?:加|多|再给你们加|增加)[^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*(?:个|名|位)?\s*(?:DBA|SRE|PM|人|工程师)"
     r"|包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|不回收|不收回|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
-    r"|(?:腾|拨|锁给|锁定给)[^，,;；。]{0,6}|[\d一二两三四五六七八九十]+\s*(?:路|个)?\s*(?:并发|机柜|机架|坐席)"
+    r"|(?:腾|拨|锁给|锁定给)[^，,;；。]{0,6}|[\d一二两三四五六七八九十]+\s*(?:路|个)?\s*整?\s*(?:并发|机柜|机架|坐席)"
     r"|专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
     r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开)到\s*\d|要多少[^，,;；。]{0,8}给多少",
     r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
