@@ -2268,3 +2268,106 @@ def test_no_question_reads_its_research_line_back(bank: Bank) -> None:
         if longest_shared_run(q.research, line) >= REPEATED_RUN
     ]
     assert read_back == []
+
+
+# --- Chinese banks, review 9 (eleventh pass) ------------------------------------------------
+# Checks for what review 9 marked down in the Chinese bank: a research line that gives no
+# source ("我们了解到"), the translated "<试点> 之后，推广得怎么样？", a business leader given
+# three follow-ups, and the gaming word 开服 outside the gaming bank.
+
+#: "我们了解到 / 听说 / 据了解" says nothing of where the fact came from: said aloud it sounds
+#: like gossip or like watching them. The research names its source: their public talk or
+#: report, or our own contract, bill or ticket records
+_UNSOURCED = re.compile(r"了解到|据了解|听说|据说|得知|打听")
+
+
+def test_the_unsourced_research_check_catches_the_common_forms() -> None:
+    bad = [
+        "我们了解到你们在做 <信创迁移系统> 的数据库信创迁移，源库是 <源数据库>。",
+        "听说你们运维团队有 <运维人数> 人。",
+        "据了解，国内这块是 <国内云资源的采购方> 在买。",
+    ]
+    assert [text for text in bad if not _UNSOURCED.search(text)] == []
+    fine = [
+        "你们在 <信创迁移的公开来源> 里提到，<信创迁移系统> 的数据库在做信创迁移。",
+        "我们的合同记录里，国内这块签约的是 <国内云资源的采购方>。",
+        "从我们的工单记录看，你们工厂现场的问题是 <工厂问题的处理方> 在跟我们对接。",
+    ]
+    assert [text for text in fine if _UNSOURCED.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_research_line_leaves_out_its_source(bank: Bank) -> None:
+    assert [(q.id, q.research) for q in bank.questions if _UNSOURCED.search(q.research)] == []
+
+
+#: "<试点> 之后，推广得怎么样？" is a translation of "how did the rollout go after the pilot":
+#: in the room one says "<试点> 后来推广得怎么样了？" or "……试完以后，后来推开了吗？"
+_TRANSLATED_AFTER = re.compile(r"之后，[^，。？；]{0,10}(?:怎么样|如何)")
+
+
+def test_the_translated_after_check_catches_the_common_forms() -> None:
+    bad = [
+        "<展示过的 AI 质检试点> 之后，推广得怎么样？",
+        "门店客流分析试点之后，推广得怎么样？",
+        "上线之后，效果如何？",
+    ]
+    assert [text for text in bad if not _TRANSLATED_AFTER.search(text)] == []
+    fine = [
+        "<展示过的 AI 质检试点> 后来推广得怎么样了？",
+        "客流分析那 <试点门店数> 家店试完以后，后来推开了吗？",
+        "那次之后，你们有没有加新的防护手段？",
+    ]
+    assert [text for text in fine if _TRANSLATED_AFTER.search(text)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_line_asks_how_it_went_after_in_translated_form(bank: Bank) -> None:
+    assert [(qid, text) for qid, text in _asked(bank) if _TRANSLATED_AFTER.search(text)] == []
+
+
+#: a business leader gives a few minutes: two follow-ups at most, a third (a quality figure, an
+#: owner) goes to the technical side
+MAX_BUSINESS_FOLLOW_UPS = 2
+
+
+def too_many_for_a_leader(bank: Bank) -> list[str]:
+    return [
+        q.id
+        for q in bank.questions
+        if q.role == Role.BUSINESS and len(q.follow_ups) > MAX_BUSINESS_FOLLOW_UPS
+    ]
+
+
+def test_the_business_follow_up_count_check_catches_three() -> None:
+    bank = _one_bank("zh-CN", "manufacturing")
+    leader = next(q for q in bank.questions if q.role == Role.BUSINESS)
+    three = leader.model_copy(update={"follow_ups": [*leader.follow_ups[:2], "漏检率有什么变化？"]})
+    padded = bank.model_copy(update={"questions": [three]})
+    assert too_many_for_a_leader(padded) == [leader.id]
+    assert too_many_for_a_leader(bank.model_copy(update={"questions": [leader]})) == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_a_business_leader_gets_two_follow_ups_at_most(bank: Bank) -> None:
+    assert too_many_for_a_leader(bank) == []
+
+
+#: 开服 (a game server opening) is the gaming bank's word; elsewhere a region, a product or a
+#: market 上线, and a general-bank purpose that says 开服 reads as copied from the gaming bank
+_GAMING_ONLY = re.compile(r"开服|开新服|区服|游戏服")
+
+
+def test_the_gaming_word_check_catches_the_common_forms() -> None:
+    assert _GAMING_ONLY.search("当面不说、也不承诺我们节点的开服日期。")
+    assert _GAMING_ONLY.search("你们在 <新市场> 的节点到底什么时候开服？")
+    assert not _GAMING_ONLY.search("你们在 <新市场> 的节点到底什么时候上线？")
+
+
+@pytest.mark.parametrize(
+    "bank", [b for b in ZH_BANKS if b.industry != "gaming"], ids=lambda b: b.id
+)
+def test_no_gaming_word_outside_the_gaming_bank(bank: Bank) -> None:
+    lines = [(q.id, q.purpose) for q in bank.questions] + _spoken(bank)
+    lines += [(c.id, c.text) for c in bank.customer_questions]
+    assert [(qid, text) for qid, text in lines if _GAMING_ONLY.search(text)] == []
