@@ -2371,3 +2371,158 @@ def test_no_gaming_word_outside_the_gaming_bank(bank: Bank) -> None:
     lines = [(q.id, q.purpose) for q in bank.questions] + _spoken(bank)
     lines += [(c.id, c.text) for c in bank.customer_questions]
     assert [(qid, text) for qid, text in lines if _GAMING_ONLY.search(text)] == []
+
+
+# --- Review 9, English bank: a follow-up that repeats the hedge its question already made,
+# research heard or seen with no source named, written-only wording in what is said aloud.
+
+#: A question that opens on a condition ("If your team has …, how long …?") has made its hedge;
+#: a follow-up that opens on the bare condition again ("If you have, …", "If so, …") repeats
+#: it and reads as if the answer were not heard.
+_OPENS_ON_A_CONDITION = re.compile(r"^(?:if|when|whether)\b", re.IGNORECASE)
+_BARE_CONDITION = re.compile(
+    r"^if (?:so|not yet|you (?:have|do|did|are|were|run|use)|your team (?:has|does|did)"
+    r"|there (?:is|was|are|were) (?:one|some|any)|it (?:does|did|has|is|was))\s*,",
+    re.IGNORECASE,
+)
+
+
+_YES_NO = re.compile(r"^(?:has|have|had|did|do|does|is|are|was|were)\b", re.IGNORECASE)
+
+
+def repeated_hedges(text: str, follow_ups: list[str]) -> list[str]:
+    """The follow-ups that repeat, as a bare "if", the condition ``text`` opens on. A bare
+    "if" right after a yes / no follow-up answers that follow-up ("Has that happened?" then
+    "If it has, …") and is right."""
+    if not _OPENS_ON_A_CONDITION.search(text):
+        return []
+    return [
+        line
+        for before, line in zip(["", *follow_ups], follow_ups, strict=False)
+        if _BARE_CONDITION.search(line) and not _YES_NO.search(before)
+    ]
+
+
+def test_the_repeated_hedge_check_catches_the_common_forms() -> None:
+    question = "If your team runs its own game-server orchestration, what does it do that a"
+    question += " managed fleet would have to match?"
+    bad = [
+        "If you do, which of those capabilities would be hardest to give up?",
+        "If so, roughly what did one retraining run cost?",
+        "If there was one, where did the title land against it in its first quarter?",
+    ]
+    assert [line for line in bad if line not in repeated_hedges(question, bad)] == []
+    fine = [
+        "Which of those capabilities would be hardest to give up?",
+        "If it was priced separately, who negotiated that part?",
+        "If you haven't, what would your side need before you could?",
+    ]
+    assert repeated_hedges(question, fine) == []
+    # A question that asks "which, if any" has not made the hedge yet: "If some do" is right.
+    assert repeated_hedges("Which workloads, if any, run on Arm?", ["If you do, which?"]) == []
+    after_a_yes_no = ["Has that happened at <plant>?", "If it has, what did operators do?"]
+    assert (
+        repeated_hedges("If the link dropped, how long could the line run?", after_a_yes_no) == []
+    )
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_follow_up_repeats_the_hedge_of_its_question(bank: Bank) -> None:
+    repeated = [
+        (q.id, line) for q in bank.questions for line in repeated_hedges(q.text, q.follow_ups)
+    ]
+    assert repeated == []
+
+
+#: A research line that says we saw, heard or understand something and names no source: the
+#: customer hears "we have been told" (我们了解到 with no source). Name where it was seen.
+_HEARSAY_OPENER = re.compile(
+    r"^(?:we|i) (?:saw|heard|hear|understand|understood|know|noticed|learned|learnt|gather)\b"
+    r"|^(?:we're|i'm) told\b|^我们了解到|^听说|^据了解",
+    re.IGNORECASE,
+)
+_NAMED_SOURCE = re.compile(
+    r"\b(?:page|post|posts|report|forum|blog|talk|keynote|ads?|letter|announcement|notes"
+    r"|records|video|channel|site|website|changelog|repository|documentation|programme|call"
+    r"|interview|article|release|filing|presentation|podcast)\b"
+    r"|报告|公告|官网|网站|博客|演讲|招聘|年报|新闻|记录|文档|论坛|公众号",
+    re.IGNORECASE,
+)
+
+
+def is_unsourced_hearsay(research: str) -> bool:
+    """``research`` opens on something we saw, heard or know and says nowhere where from (a
+    placeholder does not count as a source: it names a fact, not where it was found)."""
+    bare = PLACEHOLDER.sub("", research)
+    return bool(_HEARSAY_OPENER.search(bare.strip())) and not _NAMED_SOURCE.search(bare)
+
+
+def test_the_unsourced_hearsay_check_catches_the_common_forms() -> None:
+    bad = [
+        "We saw players in <market> mention evening pings around <ping>.",
+        "I saw you are hiring for <platform role you are hiring for>.",
+        "We understand your team is moving <workload> off its own data centre.",
+        "我们了解到你们在评估 <方案>。",
+    ]
+    assert [line for line in bad if not is_unsourced_hearsay(line)] == []
+    fine = [
+        "Players in <market> mention evening pings around <ping> on <where players mention pings>.",
+        "I saw on your careers page that you are hiring for <platform role you are hiring for>.",
+        "We watched your keynote at <keynote conference> on <keynote topic>.",
+        "Our records show your last capacity order with us took <weeks to sign> weeks.",
+    ]
+    assert [line for line in fine if is_unsourced_hearsay(line)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_research_line_is_hearsay_without_a_source(bank: Bank) -> None:
+    unsourced = [(q.id, q.research) for q in bank.questions if is_unsourced_hearsay(q.research)]
+    assert unsourced == []
+
+
+#: Written-only forms in what the PM says aloud: brackets (read out, they sound like a form),
+#: "such a …", "accept in a standard form", "carry part of … as a target", "first in line",
+#: "bear on", and the sales-pitch opener "To size the … we build, …".
+_WRITTEN_ENGLISH = re.compile(
+    r"[()\[\]]|\bsuch (?:a|an)\b|\bthe \w+ such\b|\bin a standard form\b|\bcarr(?:y|ies) part of\b"
+    r"|\bfirst in line\b|\bvis-à-vis\b|\bleverag\w*|\butili[sz]\w*|\bgoing forward\b"
+    r"|\bprior to\b|\bin order to\b|\bwith regard to\b|^to (?:size|scope|shape|plan) the\b",
+    re.IGNORECASE,
+)
+
+
+def sounds_written(line: str) -> bool:
+    """``line``, placeholders aside, has a form that reads well and sounds stiff aloud."""
+    return bool(_WRITTEN_ENGLISH.search(PLACEHOLDER.sub("", line)))
+
+
+def test_the_written_english_check_catches_the_common_forms() -> None:
+    bad = [
+        "Which would your legal team accept in a standard form?",
+        "What peak transactions per second (TPS) was the payment platform sized for?",
+        "Does procurement carry part of <cost-to-income target> as a savings target?",
+        "To size the remote management we build, how many people can change the gateway?",
+        "How long was the longest such wait?",
+        "What does finance do when such a bill goes over the forecast?",
+        "Which workload, if any, is first in line for public cloud?",
+    ]
+    assert [line for line in bad if not sounds_written(line)] == []
+    fine = [
+        "Which of them could your legal team accept if they were in our standard terms from"
+        " the start?",
+        "What peak transactions per second was the payment platform sized for this year?",
+        "How does <cost-to-income target (group)> show up in procurement's own targets?",
+        "For our remote-management work, how many people at each plant can change it?",
+    ]
+    assert [line for line in fine if sounds_written(line)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_nothing_said_aloud_sounds_written(bank: Bank) -> None:
+    written = [
+        (q.id, line)
+        for q in bank.questions
+        for line in (q.text, *q.follow_ups)
+        if sounds_written(line)
+    ]
+    assert written == []
