@@ -165,18 +165,30 @@ class Git:
         """Many blobs in one process (``cat-file --batch``)."""
         if not oids:
             return {}
-        done = self.run("cat-file", "--batch", input=("\n".join(oids) + "\n").encode())
         blobs: dict[str, bytes] = {}
-        data, pos = done.stdout, 0
-        for oid in oids:
-            end = data.index(b"\n", pos)
-            header = data[pos:end].split()
-            if len(header) < 3:
+        for oid, obj in zip(oids, self._batch(oids), strict=True):
+            if obj is None:
                 raise GitError(f"object {oid} is missing")
-            size = int(header[2])
-            blobs[oid] = data[end + 1 : end + 1 + size]
-            pos = end + 1 + size + 1
+            blobs[oid] = obj.data
         return blobs
+
+    def _batch(self, names: Sequence[str]) -> list[Object | None]:
+        """The object each name names (``None``: it names nothing), in order, read by one
+        ``cat-file --batch``."""
+        done = self.run("cat-file", "--batch", input=("\n".join(names) + "\n").encode())
+        data, pos = done.stdout, 0
+        out: list[Object | None] = []
+        for _ in names:
+            end = data.index(b"\n", pos)
+            header = data[pos:end].split(b" ")
+            pos = end + 1
+            if len(header) != 3 or not header[2].isdigit():  # "<name> missing"
+                out.append(None)
+            else:
+                size = int(header[2])
+                out.append(Object(_text(header[0]), _text(header[1]), data[pos : pos + size]))
+                pos += size + 1
+        return out
 
     def objects(self, names: Sequence[str]) -> dict[str, Object | None]:
         """Objects named any way git names one (an id, a ref, ``<commit>:<path>``), all read
@@ -186,19 +198,8 @@ class Git:
         found: dict[str, Object | None] = {n: self.known[n] for n in names if n in self.known}
         asked = [n for n in dict.fromkeys(names) if n not in found]
         if asked:
-            done = self.run("cat-file", "--batch", input=("\n".join(asked) + "\n").encode())
-            data, pos = done.stdout, 0
-            for name in asked:
-                end = data.index(b"\n", pos)
-                header = data[pos:end].split(b" ")
-                pos = end + 1
-                if len(header) != 3 or not header[2].isdigit():  # "<name> missing"
-                    found[name] = None
-                else:
-                    size = int(header[2])
-                    found[name] = Object(_text(header[0]), _text(header[1]), data[pos : pos + size])
-                    pos += size + 1
-                obj = found[name]
+            for name, obj in zip(asked, self._batch(asked), strict=True):
+                found[name] = obj
                 if obj is not None:  # (a missing object may come with the next fetch)
                     if _FIXED.match(name):
                         self.known[name] = obj
