@@ -12,7 +12,9 @@ import re
 from interview_tui.lint.status import en_status, zh_design_today, zh_selection, zh_status
 from interview_tui.lint.subject import (
     EN_DESIGN,
+    EN_HANDOVER,
     ZH_DESIGN,
+    ZH_HANDOVER,
     en_cuts,
     en_decided,
     en_designed,
@@ -1969,15 +1971,6 @@ _MORE = re.compile(
 _WHY = re.compile(r"(?i)^(?:为什么|为啥|怎么会|why\b)")
 
 
-#: a half that hands the design over ("could you send us a list", 您能帮我们列一下吗, 理想的…):
-#: the question is one design request, asked instead about what went wrong last time
-_EN_HANDOVER = re.compile(
-    r"(?i)\b(?:give|send)\s+us\s+(?:a|the)\s+list\b|\bcould\s+you\s+(?:list|sketch|describe)\b|"
-    r"\bcan\s+you\s+(?:list|sketch|describe)\b|\bideal\b"
-)
-_ZH_HANDOVER = re.compile(
-    r"理想的|该配|要支持哪些|需要我们提供|怎么设计|怎么定价|怎么收费|列一下|列个|清单|描述一下"
-)
 #: a half asking whether something shameful happened (a breach, a fine): the fact half is kept
 _EN_SENSITIVE = re.compile(r"(?i)\b(?:breach\w*|leak\w*|fined|penalt\w*|hacked)\b")
 _ZH_SENSITIVE = re.compile(r"泄露|事故|处罚|罚过|罚款|被黑|违规")
@@ -1990,7 +1983,7 @@ def first_question(text: str, language: str) -> str | None:
         today = zh_design_today(text) or zh_selection(text)
         if today:
             return today
-    if len(questions(text, language)) > 1 and (_ZH_HANDOVER if zh else _EN_HANDOVER).search(text):
+    if len(questions(text, language)) > 1 and (ZH_HANDOVER if zh else EN_HANDOVER).search(text):
         designed = (zh_designed if zh else en_designed)(text)
         return designed if designed and _keeps_subject(designed, text, language) else None
     kept = _first_question(text, language)
@@ -2367,7 +2360,7 @@ def _framed(code: str, text: str, language: str) -> str | None:
     decision's last airing, then the frames by code and subject."""
     zh = language == "zh-CN"
     if (ZH_DESIGN if zh else EN_DESIGN).search(text) and (
-        code == "design-offload" or (_ZH_HANDOVER if zh else _EN_HANDOVER).search(text)
+        code == "design-offload" or (ZH_HANDOVER if zh else EN_HANDOVER).search(text)
     ):
         designed = (zh_designed if zh else en_designed)(text)
         if designed:

@@ -364,6 +364,16 @@ ZH_DESIGN = re.compile(
     r"应该|该(?:怎么|配|做|加|有|先)|理想的|要支持哪些|需要我们提供|希望(?:有|我们)|"
     r"怎么设计|怎么定价|怎么收费|列一下|列个|给我们个清单|描述一下"
 )
+#: a half that hands the design over outright ("could you send us a list", 您能帮我们列一下吗,
+#: 理想的…): narrower than the above ("should", 应该 alone ask a view); in a double question it
+#: makes the whole question one design request, asked instead about what went wrong last time
+EN_HANDOVER = re.compile(
+    r"(?i)\b(?:give|send)\s+us\s+(?:a|the)\s+list\b|\bcould\s+you\s+(?:list|sketch|describe)\b|"
+    r"\bcan\s+you\s+(?:list|sketch|describe)\b|\bideal\b"
+)
+ZH_HANDOVER = re.compile(
+    r"理想的|该配|要支持哪些|需要我们提供|怎么设计|怎么定价|怎么收费|列一下|列个|清单|描述一下"
+)
 _EN_AUTOMATE = re.compile(
     r"(?i)\b(?:to|can|could)\s+automate\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*?)(?:s)?\s*[?.]"
 )
