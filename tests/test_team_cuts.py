@@ -11,35 +11,23 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from interview_tui.domain.models import Requirement, Visit
+from interview_tui.domain.models import Requirement
 from interview_tui.services import requirement_pool
-from interview_tui.services.demo import seed_demo
-from interview_tui.store import open_store
 from interview_tui.store.store import Store
 from interview_tui.team import actions
 from interview_tui.team.config import BRANCH
 from interview_tui.team.git import Git
-from interview_tui.team.sync import init_team, join_team, sync
-
-NOW = datetime(2026, 12, 1, 10, 0)
-TODAY = date(2026, 12, 1)
+from interview_tui.team.sync import join_team, sync
+from tests.team_pms import NOW, TODAY, open_pm, two_pms_sharing_a_visit
 
 
 class Cut(Exception):
     """The process stopped here."""
-
-
-def _pm(tmp_path: Path, name: str) -> Store:
-    store = open_store(tmp_path / name / "interview.db")
-    store.now = lambda: NOW
-    store.member = f"{name}@example.com"
-    return store
 
 
 @pytest.fixture
@@ -73,17 +61,6 @@ def cut_at(monkeypatch: pytest.MonkeyPatch, when: str, *words: str, nth: int = 1
     monkeypatch.setattr(Git, "run", real)
 
 
-def _team(tmp_path: Path, remote: Path) -> tuple[Store, Store, Visit]:
-    ana, bo = _pm(tmp_path, "ana"), _pm(tmp_path, "bo")
-    seed_demo(ana, TODAY)
-    init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
-    visit = ana.all(Visit)[0]
-    actions.share_visit(ana, visit.id or 0, NOW)
-    sync(ana, NOW)
-    join_team(bo, str(remote), bo.member, "Bo", NOW)
-    return ana, bo, visit
-
-
 def _title(store: Store, uid: str) -> str:
     return store.all(Requirement, "uid = ?", [uid])[0].title
 
@@ -96,7 +73,7 @@ def test_an_edit_after_a_sync_cut_at_its_export_commit_is_kept(
     SQLite noted it: the next sync took that commit for the team's and applied it over this
     laptop's records, so a title typed after the cut went back to the one sent (a new
     requirement), or stood in a conflict of Ana with herself (an existing one)."""
-    ana, bo, visit = _team(tmp_path, remote)
+    ana, bo, visit = two_pms_sharing_a_visit(tmp_path, remote)
     new = ana.save(Requirement(customer_id=visit.customer_id, visit_id=visit.id, title="NEW-1"))
     old = ana.requirements(customer_id=visit.customer_id)[0]
     requirement_pool.edit(ana, old.id or 0, {"title": "OLD-1"})
@@ -119,7 +96,7 @@ def test_records_committed_by_a_cut_sync_count_as_kept_until_a_push_lands(
     to count only once a whole sync had failed, so the line said nothing was waiting."""
     from interview_tui.team.standing import standing
 
-    ana, _, visit = _team(tmp_path, remote)
+    ana, _, visit = two_pms_sharing_a_visit(tmp_path, remote)
     [first, second] = ana.requirements(customer_id=visit.customer_id)[:2]
     requirement_pool.edit(ana, first.id or 0, {"title": "ONE"})
     requirement_pool.edit(ana, second.id or 0, {"title": "TWO"})
@@ -160,8 +137,8 @@ def test_a_close_made_after_a_cut_import_keeps_the_teams_open_conflict(
     from interview_tui.domain.models import Commitment
     from interview_tui.services import commitments
 
-    ana, bo, visit = _team(tmp_path, remote)
-    cy = _pm(tmp_path, "cy")
+    ana, bo, visit = two_pms_sharing_a_visit(tmp_path, remote)
+    cy = open_pm(tmp_path, "cy")
     join_team(cy, str(remote), cy.member, "Cy", NOW)
     [promise] = ana.all(Commitment, "visit_id = ?", [visit.id])[:1]
 
@@ -195,7 +172,7 @@ def test_a_conflict_resolved_after_a_cut_import_stays_resolved(
     from interview_tui.domain.models import Commitment
     from interview_tui.services import commitments
 
-    ana, bo, visit = _team(tmp_path, remote)
+    ana, bo, visit = two_pms_sharing_a_visit(tmp_path, remote)
     [promise] = ana.all(Commitment, "visit_id = ?", [visit.id])[:1]
 
     def mine(pm: Store) -> Commitment:

@@ -11,7 +11,6 @@ import subprocess
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +18,10 @@ import pytest
 
 from interview_tui.domain.models import Requirement, Visit
 from interview_tui.services import requirement_pool
-from interview_tui.services.demo import seed_demo
-from interview_tui.store import open_store
 from interview_tui.store.store import Store
-from interview_tui.team import actions
 from interview_tui.team.git import Git
-from interview_tui.team.sync import init_team, join_team, sync
-
-NOW = datetime(2026, 12, 1, 10, 0)
-TODAY = date(2026, 12, 1)
+from interview_tui.team.sync import sync
+from tests.team_pms import NOW, two_pms_sharing_a_visit
 
 #: a sync with nothing new on either side: one cat-file --batch reads the branch, its
 #: manifest and the member's file; fetch; one cat-file --batch reads the fetched branch, the
@@ -43,13 +37,6 @@ UNCHANGED = 3
 #: update-index, write-tree, commit-tree, update-ref = 8. Import: cat-file = 1 (what
 #: changed is known from the merge). Push: push, update-ref = 2. It used to run 49.
 ONE_EACH_WAY = 24
-
-
-def _pm(tmp_path: Path, name: str) -> Store:
-    store = open_store(tmp_path / name / "interview.db")
-    store.now = lambda: NOW
-    store.member = f"{name}@example.com"
-    return store
 
 
 @contextmanager
@@ -71,13 +58,7 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[str]]:
 def team(tmp_path: Path) -> tuple[Store, Store, Visit]:
     remote = tmp_path / "remote.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
-    ana, bo = _pm(tmp_path, "ana"), _pm(tmp_path, "bo")
-    seed_demo(ana, TODAY)
-    init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
-    visit = ana.all(Visit)[0]
-    actions.share_visit(ana, visit.id or 0, NOW)
-    sync(ana, NOW)
-    join_team(bo, str(remote), bo.member, "Bo", NOW)
+    ana, bo, visit = two_pms_sharing_a_visit(tmp_path, remote)
     sync(ana, NOW)  # Bo's member file
     return ana, bo, visit
 

@@ -4,7 +4,7 @@ services through SQLite, the export, git, the merge and the import back into SQL
 from __future__ import annotations
 
 import subprocess
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,20 +13,10 @@ from interview_tui.domain.models import Commitment, Customer, Note, Requirement,
 from interview_tui.errors import UserError
 from interview_tui.services import commitments
 from interview_tui.services.demo import seed_demo
-from interview_tui.store import open_store
 from interview_tui.team import actions
 from interview_tui.team.sync import init_team, join_team, sync
+from tests.team_pms import NOW, TODAY, open_pm, two_pms_sharing_a_visit
 from tests.team_simulation import _objects
-
-NOW = datetime(2026, 12, 1, 10, 0)
-TODAY = date(2026, 12, 1)
-
-
-def _pm(tmp_path: Path, name: str):
-    store = open_store(tmp_path / name / "interview.db")
-    store.now = lambda: NOW
-    store.member = f"{name}@example.com"
-    return store
 
 
 @pytest.fixture
@@ -37,7 +27,7 @@ def remote(tmp_path: Path) -> Path:
 
 
 def test_three_pms_share_merge_and_resolve(tmp_path: Path, remote: Path) -> None:
-    ana, bo, cy = _pm(tmp_path, "ana"), _pm(tmp_path, "bo"), _pm(tmp_path, "cy")
+    ana, bo, cy = open_pm(tmp_path, "ana"), open_pm(tmp_path, "bo"), open_pm(tmp_path, "cy")
     seed_demo(ana, TODAY)
     init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
     visit = ana.all(Visit)[0]
@@ -106,13 +96,7 @@ def test_three_pms_share_merge_and_resolve(tmp_path: Path, remote: Path) -> None
 def test_a_sync_without_the_remote_keeps_everything_and_sends_it_later(
     tmp_path: Path, remote: Path
 ) -> None:
-    ana, bo = _pm(tmp_path, "ana"), _pm(tmp_path, "bo")
-    seed_demo(ana, TODAY)
-    init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
-    visit = ana.all(Visit)[0]
-    actions.share_visit(ana, visit.id or 0, NOW)
-    sync(ana, NOW)
-    join_team(bo, str(remote), bo.member, "Bo", NOW)
+    ana, bo, visit = two_pms_sharing_a_visit(tmp_path, remote)
     moved = remote.with_name("moved.git")
     remote.rename(moved)
     requirement = ana.requirements(customer_id=visit.customer_id)[0]
@@ -127,7 +111,7 @@ def test_a_sync_without_the_remote_keeps_everything_and_sends_it_later(
 
 
 def test_joining_twice_or_without_a_team_is_one_clear_line(tmp_path: Path, remote: Path) -> None:
-    ana = _pm(tmp_path, "ana")
+    ana = open_pm(tmp_path, "ana")
     with pytest.raises(UserError, match="no team yet"):
         join_team(ana, str(remote), ana.member, "Ana", NOW)
     with pytest.raises(UserError, match="in no team"):
@@ -140,7 +124,7 @@ def test_the_same_customer_made_twice_offline_stays_two_until_someone_says_so(
     from interview_tui.domain.enums import Role
     from interview_tui.domain.models import Person
 
-    ana, bo = _pm(tmp_path, "ana"), _pm(tmp_path, "bo")
+    ana, bo = open_pm(tmp_path, "ana"), open_pm(tmp_path, "bo")
     seed_demo(ana, TODAY)
     init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
     join_team(bo, str(remote), bo.member, "Bo", NOW)
@@ -163,7 +147,7 @@ def test_the_same_customer_made_twice_offline_stays_two_until_someone_says_so(
 def test_a_shared_visit_is_archived_never_deleted_here_alone(tmp_path: Path, remote: Path) -> None:
     from interview_tui.services.archive import delete_for_good, set_archived
 
-    ana = _pm(tmp_path, "ana")
+    ana = open_pm(tmp_path, "ana")
     seed_demo(ana, TODAY)
     init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
     visit = ana.all(Visit)[0]
@@ -177,7 +161,7 @@ def test_a_shared_visit_is_archived_never_deleted_here_alone(tmp_path: Path, rem
 def test_a_note_edited_on_two_laptops_is_a_conflict_that_can_be_resolved(
     tmp_path: Path, remote: Path
 ) -> None:
-    ana, bo = _pm(tmp_path, "ana"), _pm(tmp_path, "bo")
+    ana, bo = open_pm(tmp_path, "ana"), open_pm(tmp_path, "bo")
     seed_demo(ana, TODAY)
     init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
     visit = ana.all(Visit)[0]
@@ -210,7 +194,7 @@ def test_a_change_made_after_a_cut_sync_is_still_sent(
     edit still goes to the team."""
     import interview_tui.team.sync as team_sync
 
-    ana, bo = _pm(tmp_path, "ana"), _pm(tmp_path, "bo")
+    ana, bo = open_pm(tmp_path, "ana"), open_pm(tmp_path, "bo")
     seed_demo(ana, TODAY)
     init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
     visit = ana.all(Visit)[0]
