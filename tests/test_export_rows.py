@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from interview_tui.domain import models
-from interview_tui.exports.bundle import import_json_data, load_bundle, to_json_data
+from interview_tui.domain.enums import Goal
+from interview_tui.exports.bundle import VisitBundle, import_json_data, load_bundle
 from interview_tui.exports.render import render
-from interview_tui.exports.visit_json import FIELDS, record_json
+from interview_tui.exports.visit_json import FIELDS, FORMAT, FORMAT_VERSION, record_json
 from interview_tui.store import open_store
 from interview_tui.store.records import from_row
 
@@ -42,9 +44,31 @@ def odd_store(demo_store):
     return demo_store
 
 
+_SECTIONS = ("people", "script", "notes", "requirements", "commitments", "customer_questions")
+
+
+def _model_export(bundle: VisitBundle, *, include_personal: bool = False) -> dict[str, Any]:
+    """The export as the models write it (the code before rows): what the rows must give."""
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "includes_personal": include_personal,
+        "customer": bundle.customer.model_dump(mode="json"),
+        "visit": bundle.visit.model_dump(mode="json"),
+    }
+    for name in _SECTIONS:
+        records = getattr(bundle, name)
+        if name == "notes" and not include_personal:
+            records = [n for n in records if n.goal is not Goal.PERSONAL_CONNECTION]
+        data[name] = [record.model_dump(mode="json") for record in records]
+    for commitment in data["commitments"]:
+        commitment["owner"] = commitment["owner_side"]  # "us" or "customer"
+    return data
+
+
 def _old_export(store, visit_id: int, include_personal: bool) -> bytes:
-    """The export as the models write it (the code before rows)."""
-    data = to_json_data(load_bundle(store, visit_id), include_personal=include_personal)
+    """:func:`_model_export` as the JSON file is written."""
+    data = _model_export(load_bundle(store, visit_id), include_personal=include_personal)
     return json.dumps(data, ensure_ascii=False, indent=2).encode() + b"\n"
 
 

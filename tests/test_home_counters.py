@@ -131,12 +131,13 @@ def test_counters_equal_the_long_count_after_every_kind_of_change(demo_store) ->
 
 
 def test_counters_stay_true_through_import_and_team_sync(demo_store, tmp_path) -> None:
-    from interview_tui.exports.bundle import import_json_data, load_bundle, to_json_data
+    from interview_tui.exports.bundle import import_json_data
+    from interview_tui.exports.visit_json import visit_json_data
     from interview_tui.team.sync import init_team, join_team, sync
 
     store = demo_store
     visit = store.all(Visit)[0]
-    data = to_json_data(load_bundle(store, visit.id))
+    data = visit_json_data(store, visit.id)
     import_json_data(store, data)  # the same visit again: updated in place
     _check(store, "re-import")
     remote = tmp_path / "remote.git"

@@ -7,7 +7,8 @@ from datetime import date
 
 from interview_tui.domain.enums import CommitmentState
 from interview_tui.domain.models import Commitment, Note, Visit
-from interview_tui.exports.bundle import import_json_data, load_bundle, to_json_data
+from interview_tui.exports.bundle import import_json_data
+from interview_tui.exports.visit_json import visit_json_data
 from interview_tui.services import commitments
 from interview_tui.store import open_store
 
@@ -38,7 +39,7 @@ def test_new_records_and_history_entries_name_their_author(demo_store) -> None:
 def test_a_private_note_keeps_its_flag_through_export_and_import(demo_store, tmp_path) -> None:
     visit = demo_store.all(Visit)[0]
     demo_store.save(Note(visit_id=visit.id, text="PRIVATE-7 my own read of the CTO", private=True))
-    data = to_json_data(load_bundle(demo_store, visit.id or 0))
+    data = visit_json_data(demo_store, visit.id or 0)
     assert [n["private"] for n in data["notes"] if "PRIVATE-7" in n["text"]] == [True]
     other = open_store(tmp_path / "other.db")
     imported = import_json_data(other, data)
@@ -57,7 +58,7 @@ def test_a_visit_file_is_never_a_share(demo_store, tmp_path) -> None:
     customer = demo_store.get(Customer, visit.customer_id)
     demo_store.save(customer.model_copy(update={"team": "their-team"}))
     demo_store.save(visit.model_copy(update={"shared_at": datetime(2026, 11, 1)}))
-    data = to_json_data(load_bundle(demo_store, visit.id or 0))
+    data = visit_json_data(demo_store, visit.id or 0)
     other = open_store(tmp_path / "other.db")
     imported = import_json_data(other, data)
     assert imported.shared_at is None

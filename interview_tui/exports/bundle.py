@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from interview_tui.domain.enums import Goal
 from interview_tui.domain.models import (
     Commitment,
     Customer,
@@ -71,37 +70,6 @@ def load_bundle(store: Store, visit_id: int) -> VisitBundle:
         commitments=store.commitments(visit_id),
         customer_questions=store.all(CustomerQuestion, "visit_id = ?", [visit_id]),
     )
-
-
-_SECTIONS: dict[str, type] = {
-    "people": Person,
-    "script": ScriptItem,
-    "notes": Note,
-    "requirements": Requirement,
-    "commitments": Commitment,
-    "customer_questions": CustomerQuestion,
-}
-
-
-def to_json_data(bundle: VisitBundle, *, include_personal: bool = False) -> dict[str, Any]:
-    """Every field of every record; ids are kept so references can be rebuilt on import,
-    uids so a second import updates instead of duplicating. Personal-connection notes only
-    with ``include_personal``."""
-    data: dict[str, Any] = {
-        "format": FORMAT,
-        "version": FORMAT_VERSION,
-        "includes_personal": include_personal,
-        "customer": bundle.customer.model_dump(mode="json"),
-        "visit": bundle.visit.model_dump(mode="json"),
-    }
-    for name in _SECTIONS:
-        records = getattr(bundle, name)
-        if name == "notes" and not include_personal:
-            records = [n for n in records if n.goal is not Goal.PERSONAL_CONNECTION]
-        data[name] = [record.model_dump(mode="json") for record in records]
-    for commitment in data["commitments"]:
-        commitment["owner"] = commitment["owner_side"]  # "us" or "customer"
-    return data
 
 
 #: rows written per transaction by an import, so other processes' writes (the live screen's

@@ -320,9 +320,11 @@ def _records(
 def visit_json_data(
     store: Store, visit_id: int, *, include_personal: bool = False
 ) -> dict[str, Any]:
-    """What :func:`~interview_tui.exports.bundle.to_json_data` gives for the visit's bundle,
-    read from rows (a missing visit, or one an import is still writing, is the same
-    :class:`UserError`)."""
+    """The visit's export: every field of every record (ids kept so references can be
+    rebuilt on import, uids so a second import updates instead of duplicating;
+    personal-connection notes only with ``include_personal``), read from rows as the models
+    would dump them (a missing visit, or one an import is still writing, is the same
+    :class:`UserError` as :func:`~interview_tui.exports.bundle.load_bundle` raises)."""
     visits = store.query("SELECT * FROM visits WHERE id = ?", [visit_id])
     customers = (
         store.query("SELECT * FROM customers WHERE id = ?", [visits[0]["customer_id"]])
