@@ -10,12 +10,11 @@ Each burst is one write to the pty, as a person typing fast (or a paste-like bur
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 
 import pytest
 
-from tests.pty_terminal import Terminal, exported_visit
+from tests.pty_terminal import Terminal, copy_demo_database, exported_visit
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 
@@ -25,21 +24,11 @@ ESC, CTRL_Y, CTRL_J, CTRL_T, CTRL_R, CTRL_S = b"\x1b", b"\x19", b"\x0a", b"\x14"
 WORLD = "Budget is £500k at Hauptstraße 5 ¡™¢∞§¶∑ é ñ ç"
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = tmp_path_factory.mktemp("typed") / "demo.db"
-    env = {**os.environ, "INTERVIEW_TUI_DB": str(db), "INTERVIEW_TUI_LANG": "en"}
-    subprocess.run(
-        [sys.executable, "-m", "interview_tui", "demo"], env=env, check=True, capture_output=True
-    )
-    return str(db)
-
-
 @pytest.fixture
-def demo_env(demo_db: str, tmp_path) -> dict[str, str]:
+def demo_env(tmp_path) -> dict[str, str]:
     """A fresh copy of the demo database and an empty config folder per test."""
     db = tmp_path / "demo.db"
-    db.write_bytes(open(demo_db, "rb").read())  # noqa: SIM115
+    copy_demo_database(db)
     env = {key: value for key, value in os.environ.items() if key != "INTERVIEW_TUI_OPTION_KEYS"}
     return {
         **env,
