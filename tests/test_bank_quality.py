@@ -2526,3 +2526,48 @@ def test_nothing_said_aloud_sounds_written(bank: Bank) -> None:
         if sounds_written(line)
     ]
     assert written == []
+
+
+# --- Review 10, English bank: research that names the customer in the third person to their
+# face ("<customer>'s annual report …"), or lectures them on their own industry ("Banks
+# usually …", "Many retailers …").
+
+#: Research is said to the customer: "you" / "your", never the <customer> placeholder.
+_THIRD_PERSON_CUSTOMER = re.compile(r"<customer>")
+#: A research line that tells the customer what their industry does.
+_INDUSTRY_LECTURE = re.compile(
+    r"\b(?:banks|insurers|retailers|manufacturers|studios|publishers|companies|firms|plants)"
+    r" (?:usually|typically|generally|normally|often|tend to)\b"
+    r"|^(?:many|most) (?:banks|insurers|retailers|manufacturers|studios|publishers|companies"
+    r"|firms)\b",
+    re.IGNORECASE,
+)
+
+
+def speaks_past_the_customer(research: str) -> bool:
+    """``research`` names the customer in the third person or lectures them on their industry."""
+    return bool(_THIRD_PERSON_CUSTOMER.search(research) or _INDUSTRY_LECTURE.search(research))
+
+
+def test_the_third_person_and_lecture_check_catches_the_common_forms() -> None:
+    bad = [
+        "<customer>'s annual report places engineering under <executive>.",
+        "<customer> announced a launch in <new market>.",
+        "Our bills for <customer> go to group IT.",
+        "Banks usually send production changes through a change advisory board.",
+        "Many retailers freeze changes for weeks before peak; your notice froze <freeze start>.",
+    ]
+    assert [line for line in bad if not speaks_past_the_customer(line)] == []
+    fine = [
+        "Your annual report places engineering under <executive>.",
+        "You announced a launch in <new market>.",
+        "Our joint release calendar shows the change board for <payment service> meets weekly.",
+        "Some companies now buy cloud services through third-party marketplaces such as <m>.",
+    ]
+    assert [line for line in fine if speaks_past_the_customer(line)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_research_line_talks_about_the_customer_to_their_face(bank: Bank) -> None:
+    past = [(q.id, q.research) for q in bank.questions if speaks_past_the_customer(q.research)]
+    assert past == []
