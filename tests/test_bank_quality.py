@@ -2571,3 +2571,149 @@ def test_the_third_person_and_lecture_check_catches_the_common_forms() -> None:
 def test_no_research_line_talks_about_the_customer_to_their_face(bank: Bank) -> None:
     past = [(q.id, q.research) for q in bank.questions if speaks_past_the_customer(q.research)]
     assert past == []
+
+
+# --- Chinese banks, review 10 (twelfth pass) ------------------------------------------------
+# Checks for what review 10 (and review 9) marked down in the Chinese bank: a question asking a
+# listed company for plans it has not announced (the next markets or plants, a roll-out
+# schedule, a launch date, when it buys traffic), a research line that builds into the template
+# what our own team did after their talk, a research line that reads the customer their own
+# rules, and a pricing idea put to procurement without saying it is not a quote.
+
+#: the next markets, next plants, a roll-out schedule or a launch date not yet announced, and
+#: when they buy traffic: for a listed company these can be market-sensitive, and a buyer may
+#: not say them; ask what the plan needs once it is public, or what they look at
+_UNANNOUNCED_PLAN = re.compile(
+    r"(?:下一个|接下来|下一批|明年)[^，。？；]{0,6}(?:市场|工厂|国家|城市|门店)"
+    r"|(?:哪几个|哪些|哪个)(?:市场|工厂|国家)[^，。？；]{0,4}(?:先|做起|押|进)"
+    r"|(?:押|做起)[^，。？；]{0,3}(?:在|从)?(?:哪几个|哪些|哪个)(?:市场|工厂|国家)"
+    r"|上线节奏|开服节奏|投产节奏"
+    r"|(?:开服|上线|投产|开仓|发布)[，,]?\s*(?:的)?(?:时间|日期)[^。？]{0,6}(?:什么时候|哪天|几月|定在)"
+    r"|买量"
+)
+
+
+def asks_an_unannounced_plan(line: str) -> bool:
+    return bool(_UNANNOUNCED_PLAN.search(PLACEHOLDER.sub("<>", line)))
+
+
+def test_the_unannounced_plan_check_catches_the_common_forms() -> None:
+    bad = [
+        "海外收入要再往上走，方便说的话，接下来主要押在哪几个市场？",
+        "今年智能工厂改造，集团打算先从哪几个工厂做起？",
+        "<游戏> 海外几个市场的上线节奏是怎么排的？",
+        "<游戏> 在 <下一个开服市场> 开服，时间大概定在什么时候？",
+        "首月里哪几天是买量最集中的？",
+        "明年打算进哪个市场？",
+    ]
+    assert [line for line in bad if not asks_an_unannounced_plan(line)] == []
+    fine = [
+        "<游戏> 在 <下一个开服市场> 的版本，开服日期定下来以后，当地的资源一般要提前多久准备好？",
+        "<新市场> 上线的计划里，最晚什么时候要把云资源准备好？",
+        "今年智能工厂改造，集团最想先看到的是哪方面的效果？",
+        "已经上线的市场里，哪个最让您操心？",
+        "接下来还有哪些业务计划迁上去？",
+    ]
+    assert [line for line in fine if asks_an_unannounced_plan(line)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_question_asks_for_an_unannounced_plan(bank: Bank) -> None:
+    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    assert [(qid, text) for qid, text in lines if asks_an_unannounced_plan(text)] == []
+
+
+#: "几位同事听了您的分享，回来还在内部分享了一次 / 讨论了好几次 / 专门做了笔记" builds into
+#: the template something our team did, which is true of one account at most: the research
+#: says that a colleague heard the talk, and the PM adds the rest only if it happened
+_OUR_TEAM_CLAIM = re.compile(
+    r"回来(?:还|又|专门)?(?:在内部|内部|讨论|分享|做了|研究)|专门(?:研究过|做了笔记|做过笔记)"
+    r"|几位同事"
+)
+
+
+def test_the_our_team_claim_check_catches_the_common_forms() -> None:
+    bad = [
+        "我们团队几位同事听了您在 <出海分享大会> 上讲的出海基础设施经验，回来还在内部分享了一次。",
+        "我们的 FinOps 同事听了您在 <成本分摊分享论坛> 上关于云成本分摊的分享，回来专门做了笔记。",
+        "我们团队看过你们在 <压测分享论坛> 上关于 <压测主题> 的分享，做压测的同事专门研究过。",
+    ]
+    assert [line for line in bad if not _OUR_TEAM_CLAIM.search(line)] == []
+    fine = [
+        "我们团队有同事听了您在 <出海分享大会> 上讲的出海基础设施经验。",
+        "我们团队有同事看过你们在 <压测分享论坛> 上关于 <开服压测分享主题> 的分享。",
+    ]
+    assert [line for line in fine if _OUR_TEAM_CLAIM.search(line)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_research_line_builds_in_what_our_team_did(bank: Bank) -> None:
+    assert [(q.id, q.research) for q in bank.questions if _OUR_TEAM_CLAIM.search(q.research)] == []
+
+
+#: reading a bank its own regulator's rules, or a buyer how sole-source purchases go, lectures
+#: them on their own work: the research says what we did or hold, and the rule stays homework
+_RULE_LECTURE = re.compile(
+    r"(?:网络安全法|数据安全法|个人信息保护法|监管总局|监管部门|监管机构|法律|法规)"
+    r"[^，；。]{0,12}(?:要求|规定)"
+    r"|有专门的|(?:以上|以下)的系统(?:要|必须|需要)做"
+    r"|^<行业> 的"
+)
+
+
+def test_the_rule_lecture_check_catches_the_common_forms() -> None:
+    bad = [
+        "网络安全法要求网络日志至少留存六个月；我们的操作审计默认只保留 <审计保留天数> 天。",
+        "金融监管总局对信息科技外包有专门的风险管理要求；<外包尽调时间> 我们配合做过尽调。",
+        "单一来源采购一般有专门的论证和公示要求，论证由你们来做；<扩容项目> 我们配合出过原厂说明。",
+        "关键信息基础设施和等保三级以上的系统要做商用密码应用安全性评估；我们有 <资质>。",
+        "<行业> 的信创替换目前推进到 <行业信创推进阶段>；你们 <来源> 里提到了 <信创云平台>。",
+    ]
+    assert [line for line in bad if not _RULE_LECTURE.search(line)] == []
+    fine = [
+        "我们的操作审计默认保留 <审计保留天数> 天，想对一下你们的要求。",
+        "<外包尽调时间> 我们配合你们做过一次外包尽调。",
+        "<扩容项目> 我们配合出过原厂说明；单一来源的论证是你们来做，我们只按要求出材料。",
+        "你们 <信创规划的公开来源> 里提到了 <信创云平台> 的建设。",
+    ]
+    assert [line for line in fine if _RULE_LECTURE.search(line)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_research_line_reads_the_customer_their_own_rules(bank: Bank) -> None:
+    assert [(q.id, q.research) for q in bank.questions if _RULE_LECTURE.search(q.research)] == []
+
+
+#: a pricing or contract idea put to procurement is heard as an offer: the research says in
+#: words that it is not a quote (a placeholder such as <方案进度> can be filled with something
+#: that sounds like one)
+_NOT_A_QUOTE = re.compile(r"不是报价|不是正式方案|还没有价格|也没有价格")
+
+
+def idea_heard_as_an_offer(bank: Bank) -> list[str]:
+    return [
+        q.id
+        for q in bank.questions
+        if q.role == Role.PROCUREMENT
+        and q.goal == Goal.DIRECTION_FEEDBACK
+        and not _NOT_A_QUOTE.search(q.research)
+    ]
+
+
+def test_the_not_a_quote_check_catches_a_bare_idea() -> None:
+    bank = _one_bank("zh-CN", "gaming")
+    idea = next(
+        q
+        for q in bank.questions
+        if q.role == Role.PROCUREMENT and q.goal == Goal.DIRECTION_FEEDBACK
+    )
+    bare = idea.model_copy(
+        update={"research": "我们在研究一种开服后逐月缩量的预留方式，目前 <方案进度>。"}
+    )
+    assert idea_heard_as_an_offer(bank.model_copy(update={"questions": [bare]})) == [idea.id]
+    assert idea_heard_as_an_offer(bank.model_copy(update={"questions": [idea]})) == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_a_pricing_idea_put_to_procurement_says_it_is_not_a_quote(bank: Bank) -> None:
+    assert idea_heard_as_an_offer(bank) == []
