@@ -36,13 +36,16 @@ programs it starts inherit it). ``--json FILE`` saves the figures.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
+import shutil
 import sqlite3
 import statistics
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -126,6 +129,11 @@ def value_text(value: float, unit: str) -> str:
     return f"{value:.1f} {unit}"
 
 
+def cell_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def table(rows: Sequence[Row], sizes: Sequence[int]) -> str:
     """The rows as one Markdown table: a column per size, the growth, the goal, met or not."""
     head = ["what", *(f"{size:,} visits" for size in sizes), "growth", "goal", "met"]
@@ -146,10 +154,11 @@ def table(rows: Sequence[Row], sizes: Sequence[int]) -> str:
         met = verdict(row, sizes)
         cells.append({True: "yes", False: "NO", None: "—" if row.goal else ""}[met])
         lines.append(cells)
-    widths = [max(len(line[n]) for line in lines) for n in range(len(head))]
+    widths = [max(cell_width(line[n]) for line in lines) for n in range(len(head))]
     out = []
     for n, line in enumerate(lines):
-        out.append("| " + " | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) + " |")
+        padded = (c + " " * (w - cell_width(c)) for c, w in zip(line, widths, strict=True))
+        out.append("| " + " | ".join(padded) + " |")
         if n == 0:
             out.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     return "\n".join(out)
@@ -483,6 +492,7 @@ def main() -> None:
         os.nice(10 - os.nice(0))  # the programs it starts inherit it
 
     work = Path(tempfile.mkdtemp(prefix="itui-career-"))
+    atexit.register(shutil.rmtree, work, True)
     bare_start = work / "bare_start.py"
     bare_start.write_text(bench_startup.BARE_APP)
     bare_screens = work / "bare_screens.py"
