@@ -154,6 +154,16 @@ def time_until(
     argv: list[str], marker: bytes, env: dict[str, str], timeout: float = 30
 ) -> tuple[float, float]:
     """Seconds from spawn until ``marker`` is drawn and until the screen settles."""
+    shown, settled, _cpu = time_until_cpu(argv, marker, env, timeout)
+    return shown, settled
+
+
+def time_until_cpu(
+    argv: list[str], marker: bytes, env: dict[str, str], timeout: float = 30
+) -> tuple[float, float, float]:
+    """Seconds from spawn until ``marker`` is drawn and until the screen settles, and the
+    CPU seconds (user + system) the program used until it was stopped, :data:`QUIET`
+    seconds after its last output."""
     columns, rows = int(env.get("COLUMNS", 120)), int(env.get("LINES", 36))
     view = View((columns, rows))
     pid, fd = pty.fork()
@@ -173,11 +183,12 @@ def time_until(
         return chunk
 
     try:
-        return until_settled(read, start, marker, view, timeout)
+        shown, settled = until_settled(read, start, marker, view, timeout)
     finally:
         os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
+        _pid, _status, usage = os.wait4(pid, 0)
         os.close(fd)
+    return shown, settled, usage.ru_utime + usage.ru_stime
 
 
 def compile_package() -> None:
