@@ -109,3 +109,33 @@ async def test_the_plan_is_read_while_the_screen_is_built(make_app, demo_store, 
         await settle(pilot)
         assert isinstance(app.screen, PlanScreen) and app.screen.bank_rows
     assert mounted_when_read[0] is False
+
+
+async def test_a_key_bar_of_two_lines_restyles_the_toasts_not_the_screen(
+    make_app, demo_store, monkeypatch
+):
+    """The key bar tells the screen it takes two lines (toasts stand above it): only the
+    toasts are styled again, not every widget of the screen."""
+    from textual.app import App
+
+    from interview_tui.tui.keybar import KeyBar
+
+    app = make_app("home")
+    restyled: list[str] = []
+    real = App.update_styles
+
+    def update_styles(self, node, animate=True):
+        restyled.append(type(node).__name__)
+        return real(self, node, animate)
+
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        visit_id = demo_store.conn.execute("SELECT id FROM visits ORDER BY id").fetchone()[0]
+        monkeypatch.setattr(App, "update_styles", update_styles)
+        app.show("plan", visit_id=visit_id)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        assert screen.query_one(KeyBar).size.height == 2 and screen.has_class("-keys-two-lines")
+        assert "ToastRack" in restyled
+        assert restyled.count("PlanScreen") <= 1, restyled  # Textual's own, as it is shown
