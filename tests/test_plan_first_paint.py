@@ -208,3 +208,25 @@ async def test_a_key_bar_of_two_lines_restyles_the_toasts_not_the_screen(
         assert screen.query_one(KeyBar).size.height == 2 and screen.has_class("-keys-two-lines")
         assert "ToastRack" in restyled
         assert restyled.count("PlanScreen") <= 1, restyled  # Textual's own, as it is shown
+
+
+async def test_the_key_bar_of_two_lines_needs_no_second_layout(make_app, demo_store, monkeypatch):
+    """The layout measures the key bar's lines (two on the plan): drawing them does not ask
+    for another layout of the screen."""
+    from interview_tui.tui.keybar import KeyBar
+
+    later: list[object] = []
+    real = KeyBar.call_later
+
+    def call_later(self, callback, *args, **kwargs):
+        if getattr(callback, "__name__", "") == "refresh":  # not the test pilot's own
+            later.append(kwargs)
+        return real(self, callback, *args, **kwargs)
+
+    monkeypatch.setattr(KeyBar, "call_later", call_later)
+    visit_id = demo_store.conn.execute("SELECT id FROM visits ORDER BY id").fetchone()[0]
+    app = make_app("plan", visit_id=visit_id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one(KeyBar).size.height == 2
+    assert later == []

@@ -173,7 +173,9 @@ class KeyBar(Widget, can_focus=False):
         return lines, spots
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width)[0])
+        # the layout knows how many lines the keys take: drawing them needs no second layout
+        self._rows = len(self._lines(width)[0])
+        return self._rows
 
     def _declared(self, active: ActiveBinding) -> tuple[int, int]:
         """The focused part's own keys first (the list the user is in), then the screen's in

@@ -279,7 +279,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             self._stale.add("theirs-tab")
             return
         self._stale.discard("theirs-tab")
-        table = self.query_one("#theirs", DataTable)
+        table = self.query_one("#theirs", SafeTable)
         row = table.cursor_row if keep is None else keep
         table.clear()
         for q in questions:
@@ -288,6 +288,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             table.add_row(mark, q.text, q.answer or "—", key=str(q.id))
         if questions:
             table.move_cursor(row=min(max(row, 0), len(questions) - 1))
+        table.measure()
 
     # -- refresh --------------------------------------------------------------------------
 
@@ -325,7 +326,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             own = {q.id for q in self.library.questions(language, [str(industry)])}
             rows.sort(key=lambda q: q.id not in own)
         self.bank_rows = rows
-        table = self.query_one("#bank", DataTable)
+        table = self.query_one("#bank", SafeTable)
         row = table.cursor_row
         table.clear()
         for q in self.bank_rows:
@@ -337,6 +338,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             )
         if self.bank_rows:
             table.move_cursor(row=min(max(row, 0), len(self.bank_rows) - 1))
+        table.measure()  # its widths and scrollbar in the first paint, not a layout later
         self._show_preview()
 
     @staticmethod
@@ -361,7 +363,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         self._fill_bank()
 
     def _fill_script(self, keep: int | None = None) -> None:
-        table = self.query_one("#script", DataTable)
+        table = self.query_one("#script", SafeTable)
         row = table.cursor_row if keep is None else keep
         table.clear()
         for n, item in enumerate(self.items, start=1):
@@ -372,6 +374,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             )
         if self.items:
             table.move_cursor(row=min(max(row, 0), len(self.items) - 1))
+        table.measure()
         self._show_preview()
 
     def _current(self) -> ScriptItem | None:
