@@ -137,6 +137,8 @@ async def test_the_plan_shows_the_team_brief(make_app, team_brief) -> None:
     app = make_app("plan", visit_id=NEXT)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
+        await pilot.press("1")  # the brief tab (read when it is first shown)
+        await settle(pilot)
         text = str(app.screen.query_one("#brief", Static).content)
         assert "BO-PROMISE" in text and "BO-HEARD-REQ" in text and "SKIPPED-Q" in text
         assert "⚠ late" in text

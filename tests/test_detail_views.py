@@ -110,6 +110,8 @@ async def test_schedule_dispute_reaches_the_brief(make_app, demo_store) -> None:
     app = make_app("plan", visit_id=later.id)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
+        await pilot.press("1")  # the brief tab (read when it is first shown)
+        await settle(pilot)
         brief = str(app.screen.query_one("#brief", Static).content)
         assert "they need it by 2026-12-15" in brief and "we plan 2027-01-20" in brief
 

@@ -137,6 +137,8 @@ async def test_fill_a_value_once_in_the_plan_and_every_question_shows_it(
         script = screen.query_one("#script", DataTable)
         first_row = str(script.get_cell_at((0, 3)))
         assert "[fill in: factory]" in first_row and "<factory>" not in first_row
+        await pilot.press("4")  # the readiness tab (filled when it is shown)
+        await settle(pilot)
         ready = str(screen.query_one("#readiness", Static).content)
         assert "2 to fill: factory, ticket count" in ready
         await pilot.press("f4")

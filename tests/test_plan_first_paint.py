@@ -109,3 +109,124 @@ async def test_the_plan_is_read_while_the_screen_is_built(make_app, demo_store, 
         await settle(pilot)
         assert isinstance(app.screen, PlanScreen) and app.screen.bank_rows
     assert mounted_when_read[0] is False
+
+
+async def test_hidden_tabs_are_filled_when_first_shown(make_app, demo_store, monkeypatch):
+    """Opening the plan reads and builds its script tab only: the brief is read, and the
+    customer's questions and the readiness checks are drawn, when their tab is shown."""
+    from textual.widgets import DataTable, Static
+
+    from interview_tui.services import plan as plan_service
+
+    briefs: list[int] = []
+    real = plan_service.customer_brief
+
+    def counting(store, customer_id, today, exclude_visit=None):
+        briefs.append(customer_id)
+        return real(store, customer_id, today, exclude_visit=exclude_visit)
+
+    monkeypatch.setattr(plan_service, "customer_brief", counting)
+    app = make_app("plan", visit_id=4)  # Northwind's planned visit: it has their questions
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlanScreen) and screen.bank_rows and screen.their_questions
+        assert briefs == []
+        assert not str(screen.query_one("#brief", Static).content)
+        assert not str(screen.query_one("#readiness", Static).content)
+        assert screen.query_one("#theirs", DataTable).row_count == 0
+        await pilot.press("1")
+        await settle(pilot)
+        assert briefs == [screen.visit.customer_id]
+        assert "What earlier visits found" in str(screen.query_one("#brief", Static).content)
+        await pilot.press("3")
+        await settle(pilot)
+        assert screen.query_one("#theirs", DataTable).row_count == len(screen.their_questions)
+        await pilot.press("4")
+        await settle(pilot)
+        assert "✓" in str(screen.query_one("#readiness", Static).content)
+        await pilot.press("2", "1")  # shown again, nothing changed: not read again
+        await settle(pilot)
+        assert len(briefs) == 1
+
+
+async def test_the_bank_is_filled_once_when_the_plan_opens(make_app, monkeypatch):
+    """The customer's industry is chosen in the filter without filling the bank a second
+    time, and the same preview is not drawn twice."""
+    from textual.widgets import Select, Static
+
+    fills: list[object] = []
+    real_fill = PlanScreen._fill_bank
+
+    def fill(self: PlanScreen) -> None:
+        fills.append(self.query_one("#industry-filter", Select).value)
+        real_fill(self)
+
+    previews: list[object] = []
+    real_update = Static.update
+
+    def update(self: Static, *args, **kwargs):
+        if self.id == "preview":
+            previews.append(args)
+        return real_update(self, *args, **kwargs)
+
+    monkeypatch.setattr(PlanScreen, "_fill_bank", fill)
+    monkeypatch.setattr(Static, "update", update)
+    app = make_app("plan", visit_id=4)  # Northwind is in retail
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, PlanScreen) and app.screen.bank_rows
+        assert fills == ["retail"]
+        assert len(previews) == 1
+
+
+async def test_a_key_bar_of_two_lines_restyles_the_toasts_not_the_screen(
+    make_app, demo_store, monkeypatch
+):
+    """The key bar tells the screen it takes two lines (toasts stand above it): only the
+    toasts are styled again, not every widget of the screen."""
+    from textual.app import App
+
+    from interview_tui.tui.keybar import KeyBar
+
+    app = make_app("home")
+    restyled: list[str] = []
+    real = App.update_styles
+
+    def update_styles(self, node, animate=True):
+        restyled.append(type(node).__name__)
+        return real(self, node, animate)
+
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        visit_id = demo_store.conn.execute("SELECT id FROM visits ORDER BY id").fetchone()[0]
+        monkeypatch.setattr(App, "update_styles", update_styles)
+        app.show("plan", visit_id=visit_id)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        assert screen.query_one(KeyBar).size.height == 2 and screen.has_class("-keys-two-lines")
+        assert "ToastRack" in restyled
+        assert restyled.count("PlanScreen") <= 1, restyled  # Textual's own, as it is shown
+
+
+async def test_the_key_bar_of_two_lines_needs_no_second_layout(make_app, demo_store, monkeypatch):
+    """The layout measures the key bar's lines (two on the plan): drawing them does not ask
+    for another layout of the screen."""
+    from interview_tui.tui.keybar import KeyBar
+
+    later: list[object] = []
+    real = KeyBar.call_later
+
+    def call_later(self, callback, *args, **kwargs):
+        if getattr(callback, "__name__", "") == "refresh":  # not the test pilot's own
+            later.append(kwargs)
+        return real(self, callback, *args, **kwargs)
+
+    monkeypatch.setattr(KeyBar, "call_later", call_later)
+    visit_id = demo_store.conn.execute("SELECT id FROM visits ORDER BY id").fetchone()[0]
+    app = make_app("plan", visit_id=visit_id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one(KeyBar).size.height == 2
+    assert later == []

@@ -139,6 +139,8 @@ async def test_build_a_script_rewrite_shallow_ones_rehearse_and_mark(
         await pilot.press("f10")
         await settle(pilot)
         assert demo_store.get(Visit, fresh_visit).status is VisitStatus.REHEARSED
+        await pilot.press("4")  # the readiness tab (filled when it is shown)
+        await settle(pilot)
         readiness = str(screen.query_one("#readiness", Static).content)
         still_open = [line for line in readiness.splitlines() if "✗" in line]
         # a click-through is not a rehearsal: the time check wants each question said aloud

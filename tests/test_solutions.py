@@ -194,6 +194,8 @@ async def test_brief_tab_of_the_plan_shows_the_waiting_solution(make_app, demo_s
     app = make_app("plan", visit_id=planned.id)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
+        await pilot.press("1")  # the brief tab (read when it is first shown)
+        await settle(pilot)
         brief = str(app.screen.query_one("#brief", Static).content)
         assert "Solutions waiting for the customer's answer" in brief
         assert "Surge node pools: new nodes first" in brief
@@ -301,5 +303,7 @@ async def test_hostile_solution_text_shows_literally(make_app, demo_store) -> No
     planned = next(v for v in demo_store.visits(r.customer_id) if v.id != r.visit_id)
     app = make_app("plan", visit_id=planned.id)
     async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")  # the brief tab (read when it is first shown)
         await settle(pilot)
         assert "[red]z" in str(app.screen.query_one("#brief", Static).content)

@@ -22,7 +22,7 @@ from interview_tui.services.commitments import (
     list_commitments,
     me,
 )
-from interview_tui.services.evidence import Evidence, customer_evidence
+from interview_tui.services.evidence import Evidence, newest_evidence
 from interview_tui.store.store import Store
 
 
@@ -47,7 +47,8 @@ class CustomerBrief:
     #: the last earlier visit's questions that were skipped or never reached
     unasked: list[ScriptItem] = field(default_factory=list)
     unasked_from: Visit | None = None
-    evidence: list[Evidence] = field(default_factory=list)  # earlier visits, newest first
+    #: the newest findings of each goal (up to BRIEF_EVIDENCE_PER_GOAL), newest first
+    evidence: list[Evidence] = field(default_factory=list)
     #: proposed solutions that wait for the customer's answer (ask for it), oldest first
     solutions_waiting: list[Requirement] = field(default_factory=list)
     #: solutions the customer disagreed with or wants changed (bring the revision)
@@ -83,7 +84,7 @@ def customer_brief(
     unasked_from, unasked = _left_unasked(
         store, [v for v in visits if v.author in ("", mine)], exclude_visit
     )
-    evidence = [e for e in customer_evidence(store, customer_id) if e.visit_id != exclude_visit]
+    evidence = newest_evidence(store, customer_id, exclude_visit=exclude_visit)
     proposed = sorted(
         (r for r in open_requirements if r.solution is not None),
         key=lambda r: (r.solution.on if r.solution else datetime.min, r.id or 0),

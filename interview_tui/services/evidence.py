@@ -60,7 +60,8 @@ class Evidence:
 def customer_evidence(
     store: Store, customer_id: int, visit_ids: list[int] | None = None
 ) -> list[Evidence]:
-    """Every goal-tagged note of the customer (or of some of its visits), newest visit first."""
+    """Every goal-tagged note of the customer (or of some of its visits), newest visit first
+    (by date, then id), with its requirements after its notes."""
     only, params = "", []
     if visit_ids is not None:
         only = f" AND n.visit_id IN ({','.join('?' * len(visit_ids))})"
@@ -77,21 +78,76 @@ def customer_evidence(
         " 0, r.uid, r.author, 1, r.id FROM requirements r JOIN visits v ON v.id = r.visit_id"
         " WHERE r.customer_id = ? AND v.customer_id = r.customer_id AND v.archived_at IS NULL"
         f"{only.replace('n.', 'r.')}"
-        ") ORDER BY date DESC, k, id",
+        ") ORDER BY date DESC, visit_id DESC, k, id",
         [customer_id, *params, customer_id, *params],
     )
-    return [
-        Evidence(
-            r["visit_id"],
-            r["date"][:10],
-            Goal(r["goal"]),
-            r["text"],
-            bool(r["internal"]),
-            r["uid"] or "",
-            r["author"] or "",
-        )
-        for r in rows
-    ]
+    return [_evidence(r) for r in rows]
+
+
+#: how many findings per goal the brief shows (the newest)
+BRIEF_EVIDENCE_PER_GOAL = 5
+
+#: the newest tagged notes of one goal of a customer: its visits newest first (the
+#: ``visits_customer_date`` index, whose rows end with the visit's id), each probed for the
+#: goal (``notes_visit_goal``, in note order): no sort, so the walk stops at the limit,
+#: however many notes the customer or a visit has
+_NEWEST_NOTES_SQL = (
+    "SELECT n.visit_id, v.date, n.goal, n.text, n.internal, n.uid, n.author, 0 AS k, n.id"
+    " FROM visits v CROSS JOIN notes n ON n.visit_id = v.id AND n.goal = ?"
+    " WHERE v.customer_id = ? AND v.archived_at IS NULL AND v.id IS NOT ?"
+    " AND trim(n.text) != '' ORDER BY v.date DESC, v.id DESC, n.id LIMIT ?"
+)
+#: the newest requirements of a customer (evidence for key requirements), the same walk
+#: (``requirements_visit``)
+_NEWEST_REQUIREMENTS_SQL = (
+    "SELECT r.visit_id, v.date, 'key_requirements' AS goal,"
+    " coalesce(nullif(r.title, ''), nullif(r.pain, ''), nullif(r.scenario, ''), r.user) AS text,"
+    " 0 AS internal, r.uid, r.author, 1 AS k, r.id"
+    " FROM visits v CROSS JOIN requirements r ON r.visit_id = v.id"
+    " WHERE v.customer_id = ? AND r.customer_id = v.customer_id AND v.archived_at IS NULL"
+    " AND v.id IS NOT ? ORDER BY v.date DESC, v.id DESC, r.id LIMIT ?"
+)
+
+
+def newest_evidence(
+    store: Store,
+    customer_id: int,
+    per_goal: int = BRIEF_EVIDENCE_PER_GOAL,
+    exclude_visit: int | None = None,
+) -> list[Evidence]:
+    """The newest ``per_goal`` findings of each goal of the customer (leaving out the visit
+    ``exclude_visit``), newest visit first: what :func:`customer_evidence` lists first for
+    each goal, read with a bounded walk per goal instead of every note of the customer."""
+    rows: list[dict[str, Any]] = []
+    for goal in Goal:
+        found = store.query(_NEWEST_NOTES_SQL, [goal.value, customer_id, exclude_visit, per_goal])
+        if goal is Goal.KEY_REQUIREMENTS:  # its requirements too, merged in the same order
+            found = found + store.query(
+                _NEWEST_REQUIREMENTS_SQL, [customer_id, exclude_visit, per_goal]
+            )
+            _newest_first(found)
+        rows += found[:per_goal]
+    return [_evidence(r) for r in _newest_first(rows)]
+
+
+def _newest_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` in :func:`customer_evidence`'s order: newest visit first (by date, then
+    id), its notes before its requirements, each by id (two stable sorts)."""
+    rows.sort(key=lambda r: (r["k"], r["id"]))
+    rows.sort(key=lambda r: (r["date"], r["visit_id"]), reverse=True)
+    return rows
+
+
+def _evidence(r: Any) -> Evidence:
+    return Evidence(
+        r["visit_id"],
+        r["date"][:10],
+        Goal(r["goal"]),
+        r["text"],
+        bool(r["internal"]),
+        r["uid"] or "",
+        r["author"] or "",
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Everything the plan screen shows about one visit, read in one go (off the UI thread)."""
+"""What the plan screen shows about one visit, read off the UI thread: what its script tab
+shows when it opens (:func:`load_plan`), the brief when its tab is first shown (:func:`brief`)."""
 
 from __future__ import annotations
 
@@ -20,14 +21,12 @@ class PlanData:
     items: list[ScriptItem]
     people: list[Person]
     customer_questions: list[CustomerQuestion]
-    brief: CustomerBrief
     library: BankLibrary
 
 
 def load_plan(
     store: Store,
     visit_id: int,
-    today: date,
     library: BankLibrary | None = None,
     ui_language: str = "en",
 ) -> PlanData:
@@ -49,7 +48,6 @@ def load_plan(
         items,
         people_of(store, visit.customer_id, frozenset(visit.attendee_ids)),
         customer_questions.for_plan(store, visit, customer, items, ui_language),
-        customer_brief(store, visit.customer_id, today, exclude_visit=visit_id),
         library or load_library(),
     )
 
@@ -78,3 +76,8 @@ def mark_rehearsed(store: Store, visit_id: int) -> Visit:
 
         raise LifecycleError(t("lifecycle.mark_refused", status=display(visit.status)))
     return move_visit(store, visit_id, VisitStatus.REHEARSED)
+
+
+def brief(store: Store, visit: Visit, today: date) -> CustomerBrief:
+    """The brief tab: where things stand with the visit's customer (read when it is shown)."""
+    return customer_brief(store, visit.customer_id, today, exclude_visit=visit.id)

@@ -12,6 +12,7 @@ from interview_tui.domain.names import display
 from interview_tui.i18n import aside, head, labelled, t
 from interview_tui.services.commitments import CommitmentRow
 from interview_tui.services.customer_brief import CustomerBrief, late_days
+from interview_tui.services.evidence import BRIEF_EVIDENCE_PER_GOAL
 from interview_tui.services.schedule import schedule_summary
 from interview_tui.tui.text import Hanging, hanging
 
@@ -113,5 +114,6 @@ def brief_lines(brief: CustomerBrief, today: date) -> list[Text | Hanging]:
     for goal in Goal:
         found = [e for e in brief.evidence if e.goal is goal]
         out.append(Text(f" {goal.number} {display(goal)}"))
-        out += [hanging(f"    {head(e.visit_date)}", e.text[:140]) for e in found[:5]] or [none]
+        shown = found[:BRIEF_EVIDENCE_PER_GOAL]
+        out += [hanging(f"    {head(e.visit_date)}", e.text[:140]) for e in shown] or [none]
     return out

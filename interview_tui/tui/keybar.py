@@ -33,6 +33,8 @@ HELP_ID = "app.help"
 QUIT_ID = "app.quit"
 #: lines the keys may take before the rest are left to f1 and the palette
 MAX_LINES = 2
+#: the screen's toasts (Textual's ``ToastRack``): app.tcss keeps them above the keys
+TOASTS = "#textual-toastrack"
 #: the keys Textual's own widgets show, by the English they are declared with -> catalog
 #: key: an open pick list's esc, the palette's esc, a link's enter (our bindings are
 #: translated where they are declared, see :func:`interview_tui.tui.base.translate_bindings`)
@@ -171,7 +173,9 @@ class KeyBar(Widget, can_focus=False):
         return lines, spots
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width)[0])
+        # the layout knows how many lines the keys take: drawing them needs no second layout
+        self._rows = len(self._lines(width)[0])
+        return self._rows
 
     def _declared(self, active: ActiveBinding) -> tuple[int, int]:
         """The focused part's own keys first (the list the user is in), then the screen's in
@@ -188,8 +192,13 @@ class KeyBar(Widget, can_focus=False):
             self._rows = len(lines)
             self.call_later(self.refresh, layout=True)
         # toasts stand above the keys, never over them (app.tcss): the screen says how many
-        # lines the keys take
-        self.screen.set_class(self._rows > 1, "-keys-two-lines")
+        # lines the keys take. Only the toasts' styles depend on it: they are styled again,
+        # not every widget of the screen (a screen's class restyles all of them)
+        screen, two = self.screen, self._rows > 1
+        if screen.has_class("-keys-two-lines") != two:
+            screen.set_class(two, "-keys-two-lines", update=False)
+            for rack in screen.query_children(TOASTS):
+                rack.update_node_styles()
         return text
 
     def _draw(

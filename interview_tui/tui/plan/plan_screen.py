@@ -21,6 +21,7 @@ from interview_tui.i18n import current_language, pad, t
 from interview_tui.services import customer_questions, script_builder
 from interview_tui.services import placeholders as placeholder_service
 from interview_tui.services import plan as plan_service
+from interview_tui.services.customer_brief import CustomerBrief
 from interview_tui.services.customer_questions import beyond_limits
 from interview_tui.services.plan_preview import preview
 from interview_tui.services.readiness import coverage, item_findings, readiness
@@ -136,6 +137,10 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         self.their_questions: list[CustomerQuestion] = []
         self._adding: set[str] = set()  # bank questions whose add is still being saved
         self._preview_of = "bank"  # the list the preview follows: the one focused last
+        self._preview_shown: object = None  # what the preview shows now (drawn once each)
+        #: the tabs not shown since their data changed: each is filled when next shown
+        self._stale: set[str] = set()
+        self.brief: CustomerBrief | None = None  # read when the brief tab is first shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -210,12 +215,13 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         return plan_service.load_plan(
             self.iapp.store,
             self.visit_id,
-            self.iapp.today(),
             getattr(self, "library", None),
             current_language(),
         )
 
     def show(self, data: plan_service.PlanData) -> None:
+        """The script tab at once; the other tabs when they are shown (the brief is read
+        then), so opening the plan builds and reads only what is on screen."""
         self.data = data
         self.visit, self.customer, self.library = data.visit, data.customer, data.library
         self.items = data.items
@@ -236,15 +242,44 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                     t("plan.general_bank", industry=self.customer.industry.strip()), timeout=6
                 )
         self.their_questions = data.customer_questions
+        self._stale = {"brief-tab", "theirs-tab", "ready-tab"}
         self._fill_bank()
         self._refresh()
-        self._fill_theirs(data.customer_questions)
+        self._fill_stale()
 
     _industry_chosen = False
 
+    def _active_tab(self) -> str:
+        return self.query_one(TabbedContent).active
+
+    @on(TabbedContent.TabActivated)
+    def _fill_stale(self) -> None:
+        """Fill the tab shown if its data changed since it was last filled."""
+        tab = self._active_tab()
+        if tab not in self._stale or not hasattr(self, "data"):
+            return
+        self._stale.discard(tab)
+        if tab == "brief-tab":
+            store, visit, today = self.iapp.store, self.visit, self.iapp.today()
+            self.read(lambda: plan_service.brief(store, visit, today), self._show_brief)
+        elif tab == "theirs-tab":
+            self._fill_theirs(self.their_questions)
+        elif tab == "ready-tab":
+            self._show_readiness()
+
+    def _changed(self, tab: str) -> None:
+        """``tab``'s data changed: filled now if it is shown, else when it is next shown."""
+        self._stale.add(tab)
+        self._fill_stale()
+
     def _fill_theirs(self, questions: list[CustomerQuestion], keep: int | None = None) -> None:
         self.their_questions = questions
-        table = self.query_one("#theirs", DataTable)
+        self._changed("ready-tab")  # one of its checks is about these questions
+        if self._active_tab() != "theirs-tab":
+            self._stale.add("theirs-tab")
+            return
+        self._stale.discard("theirs-tab")
+        table = self.query_one("#theirs", SafeTable)
         row = table.cursor_row if keep is None else keep
         table.clear()
         for q in questions:
@@ -253,25 +288,32 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             table.add_row(mark, q.text, q.answer or "—", key=str(q.id))
         if questions:
             table.move_cursor(row=min(max(row, 0), len(questions) - 1))
-        self._show_readiness()  # one of its checks is about these questions
+        table.measure()
 
     # -- refresh --------------------------------------------------------------------------
 
     def _refresh(self, keep: int | None = None) -> None:
         self._fill_script(keep)
         self._show_coverage()
-        self._show_readiness()
-        self._show_brief()
+        self._changed("ready-tab")
+
+    def _filters(self) -> tuple[object, object, str, object, str]:
+        """The bank's filters: role, goal, language, industry and text."""
+        return (
+            self.query_one("#role-filter", Select).value,
+            self.query_one("#goal-filter", Select).value,
+            str(self.query_one("#lang-filter", Select).value),
+            self.query_one("#industry-filter", Select).value,
+            self.query_one("#text-filter", Input).value.casefold().strip(),
+        )
+
+    _filled_with: tuple[object, ...] | None = None  # the filters the bank was last filled with
 
     def _fill_bank(self) -> None:
         if not hasattr(self, "library"):
             return  # the filters changed before the first read arrived
-        role = self.query_one("#role-filter", Select).value
-        goal = self.query_one("#goal-filter", Select).value
-        language = str(self.query_one("#lang-filter", Select).value)
-        industry = self.query_one("#industry-filter", Select).value
+        role, goal, language, industry, needle = self._filled_with = self._filters()
         industries = None if industry == Select.NULL else ["general", str(industry)]
-        needle = self.query_one("#text-filter", Input).value.casefold().strip()
         used = {item.bank_question_id for item in self.items}
         rows = [
             q
@@ -284,7 +326,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             own = {q.id for q in self.library.questions(language, [str(industry)])}
             rows.sort(key=lambda q: q.id not in own)
         self.bank_rows = rows
-        table = self.query_one("#bank", DataTable)
+        table = self.query_one("#bank", SafeTable)
         row = table.cursor_row
         table.clear()
         for q in self.bank_rows:
@@ -296,6 +338,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             )
         if self.bank_rows:
             table.move_cursor(row=min(max(row, 0), len(self.bank_rows) - 1))
+        table.measure()  # its widths and scrollbar in the first paint, not a layout later
         self._show_preview()
 
     @staticmethod
@@ -314,11 +357,13 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
     @on(Select.Changed, "#bank-filters Select")
     @on(Input.Changed, "#text-filter")
     def _filters_changed(self) -> None:
+        if self._filters() == self._filled_with:
+            return  # a filter set to what it was (as the plan opens): the bank is as shown
         self.query_one("#bank", DataTable).move_cursor(row=0)  # a new list starts at its top
         self._fill_bank()
 
     def _fill_script(self, keep: int | None = None) -> None:
-        table = self.query_one("#script", DataTable)
+        table = self.query_one("#script", SafeTable)
         row = table.cursor_row if keep is None else keep
         table.clear()
         for n, item in enumerate(self.items, start=1):
@@ -329,6 +374,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             )
         if self.items:
             table.move_cursor(row=min(max(row, 0), len(self.items) - 1))
+        table.measure()
         self._show_preview()
 
     def _current(self) -> ScriptItem | None:
@@ -365,14 +411,23 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             self.refresh_bindings()  # accept is offered only where there is a finding
 
     def _show_preview(self) -> None:
+        """The preview of the highlighted question, drawn (and linted) only when it is
+        another question than the one shown."""
         if self._preview_of == "script":
             item = self._current()
-            shown = preview_text(preview(item) if item else None)
+            key: tuple[object, ...] = ("script", item)
         else:
             question = self._bank_current()
             used = question is not None and any(
                 i.bank_question_id == question.id for i in self.items
             )
+            key = ("bank", question, used)
+        if key == self._preview_shown:
+            return
+        self._preview_shown = key
+        if self._preview_of == "script":
+            shown = preview_text(preview(item) if item else None)
+        else:
             shown = preview_text(preview(question) if question else None, in_script=used)
         self.query_one("#preview", Static).update(shown)
 
@@ -412,9 +467,10 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         lines += [Text(""), Text(display(self.visit.status))]
         self.query_one("#readiness", Static).update(Block(lines))
 
-    def _show_brief(self) -> None:
+    def _show_brief(self, brief: CustomerBrief) -> None:
         """Where things stand with the customer; each line wraps under its own text."""
-        lines = brief_lines(self.data.brief, self.iapp.today())
+        self.brief = brief
+        lines = brief_lines(brief, self.iapp.today())
         self.query_one("#brief", Static).update(Block(lines))
 
     # -- actions: each saves through the writer, then shows the script as stored ------------
@@ -606,7 +662,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                 self.notify(t("plan.not_ready", count=failing), severity="warning")
             else:
                 self.notify(t("plan.marked"))
-            self._show_readiness()
+            self._changed("ready-tab")
             self.app.screen_stack[0].post_message(DataChanged())
 
         self.iapp.save(lambda: plan_service.mark_rehearsed(store, visit_id), done)
