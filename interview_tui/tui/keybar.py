@@ -171,7 +171,11 @@ class KeyBar(Widget, can_focus=False):
         return lines, spots
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width)[0])
+        rows = len(self._lines(width)[0])
+        if rows != self._rows:  # laid out now: drawn with this height, not again after
+            self._rows = rows
+            self._place_toasts()
+        return rows
 
     def _declared(self, active: ActiveBinding) -> tuple[int, int]:
         """The focused part's own keys first (the list the user is in), then the screen's in
@@ -186,11 +190,16 @@ class KeyBar(Widget, can_focus=False):
         text = Text("\n", no_wrap=True, overflow="crop", end="").join(lines)
         if len(lines) != self._rows:  # the keys need another line, or one less
             self._rows = len(lines)
+            self._place_toasts()
             self.call_later(self.refresh, layout=True)
-        # toasts stand above the keys, never over them (app.tcss): the screen says how many
-        # lines the keys take
-        self.screen.set_class(self._rows > 1, "-keys-two-lines")
         return text
+
+    def _place_toasts(self) -> None:
+        """Toasts stand above the keys, never over them (app.tcss): the screen's toast rack
+        says how many lines the keys take. A class of the rack alone (a class of the screen
+        would restyle every widget on it, and draw the whole screen again)."""
+        for rack in self.screen.query_children("#textual-toastrack"):
+            rack.set_class(self._rows > 1, "-keys-two-lines")
 
     def _draw(
         self, line: Text, key: _Key, spots: list[_Spot], styles: tuple[Style, ...], row: int
