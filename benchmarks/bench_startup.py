@@ -186,12 +186,15 @@ def time_until(
 
 def compile_package() -> None:
     """Byte-compile interview_tui as ``pip install`` does, so a run does not measure
-    compiling its modules from source (a checkout run with PYTHONDONTWRITEBYTECODE would)."""
+    compiling its modules from source (a checkout run with PYTHONDONTWRITEBYTECODE would),
+    and keep its parsed catalog as the first run of an installed copy does."""
     import compileall
 
     import interview_tui
+    from interview_tui.i18n import compile_catalog
 
     compileall.compile_dir(Path(interview_tui.__file__).parent, quiet=1)
+    compile_catalog()
 
 
 def bench_db(visits: int, work: Path) -> Path:
