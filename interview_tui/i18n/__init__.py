@@ -10,12 +10,11 @@ Chinese has no plural, so one string (or ``{ other = … }``) serves every count
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
 import threading
-import tomllib
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -112,11 +111,14 @@ def _catalog_paths() -> tuple[list[Path], Path]:
     for path in paths:
         stat = path.stat()
         stamps.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    digest = hashlib.sha256("\n".join(stamps).encode()).hexdigest()[:20]
+    # crc32: zlib is loaded anyway (hashlib would load OpenSSL at every start)
+    digest = format(zlib.crc32("\n".join(stamps).encode()), "08x")
     return paths, _CATALOG_DIR / "__pycache__" / f"catalog.{digest}.marshal"
 
 
 def _parse(paths: list[Path]) -> tuple[dict[str, dict[str, Entry]], ...]:
+    import tomllib  # not when the parsed catalog is read
+
     loaded = []
     for path in paths:
         with path.open("rb") as handle:
