@@ -80,3 +80,21 @@ async def test_start_up_restyles_nothing_twice(demo_store, monkeypatch) -> None:
         assert rack.styles.margin.bottom == 2  # two lines of keys at 120 columns
     assert reparsed == []
     assert not [names for kind, names in classes if kind == "HomeScreen"], classes
+
+
+async def test_the_help_opens_without_parsing_every_style_again(make_app, monkeypatch) -> None:
+    """The help's styles come with its class: a screen's CSS file read once the app runs
+    made Textual parse every source again (Stylesheet.reparse) as it first opened."""
+    from textual.css.stylesheet import Stylesheet
+
+    reparsed: list[int] = []
+    parse = Stylesheet.reparse
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(Stylesheet, "reparse", lambda self: reparsed.append(1) or parse(self))
+        await pilot.press("f1")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "HelpScreen"
+        assert app.screen.styles.align == ("center", "middle")  # its own styles apply
+    assert reparsed == []
