@@ -213,11 +213,9 @@ def measure_startup(db: Path, bare: Path, runs: int) -> dict[str, tuple[float, s
     env.pop("INTERVIEW_TUI_DB", None)
     app_runs, bare_runs = [], []
     for _ in range(runs):  # pairs interleaved: the machine's load hits both alike
-        bare_runs.append(
-            bench_startup.time_until_cpu([sys.executable, str(bare)], b"BARE-READY", env)
-        )
+        bare_runs.append(bench_startup.time_until([sys.executable, str(bare)], b"BARE-READY", env))
         app_runs.append(
-            bench_startup.time_until_cpu(
+            bench_startup.time_until(
                 [*EXE, "--lang", "en", "--db", str(db)], b"Synthetic Account", env
             )
         )

@@ -8,7 +8,8 @@ terminal emulator (pyte) shows (the footer's keys, a second read, anything drawn
 Runs alternate between the programs so that machine noise hits both alike. The package is
 byte-compiled first, as an installed copy is. Also times `--help` and `lint` (no Textual).
 
-    python benchmarks/bench_startup.py [--runs 15] [--visits 5000] [--no-compile]
+    python benchmarks/bench_startup.py [--runs 15] [--visits 5000 [20000 ...]] [--no-compile]
+        [--app-only]
 """
 
 from __future__ import annotations
@@ -152,18 +153,10 @@ def until_settled(
 
 def time_until(
     argv: list[str], marker: bytes, env: dict[str, str], timeout: float = 30
-) -> tuple[float, float]:
-    """Seconds from spawn until ``marker`` is drawn and until the screen settles."""
-    shown, settled, _cpu = time_until_cpu(argv, marker, env, timeout)
-    return shown, settled
-
-
-def time_until_cpu(
-    argv: list[str], marker: bytes, env: dict[str, str], timeout: float = 30
 ) -> tuple[float, float, float]:
     """Seconds from spawn until ``marker`` is drawn and until the screen settles, and the
-    CPU seconds (user + system) the program used until it was stopped, :data:`QUIET`
-    seconds after its last output."""
+    CPU seconds (user + system) the program used until it was stopped, once settled and
+    quiet for :data:`QUIET`."""
     columns, rows = int(env.get("COLUMNS", 120)), int(env.get("LINES", 36))
     view = View((columns, rows))
     pid, fd = pty.fork()
@@ -186,19 +179,22 @@ def time_until_cpu(
         shown, settled = until_settled(read, start, marker, view, timeout)
     finally:
         os.kill(pid, signal.SIGKILL)
-        _pid, _status, usage = os.wait4(pid, 0)
+        _, _, usage = os.wait4(pid, 0)
         os.close(fd)
     return shown, settled, usage.ru_utime + usage.ru_stime
 
 
 def compile_package() -> None:
     """Byte-compile interview_tui as ``pip install`` does, so a run does not measure
-    compiling its modules from source (a checkout run with PYTHONDONTWRITEBYTECODE would)."""
+    compiling its modules from source (a checkout run with PYTHONDONTWRITEBYTECODE would),
+    and keep its parsed catalog as the first run of an installed copy does."""
     import compileall
 
     import interview_tui
+    from interview_tui.i18n import compile_catalog
 
     compileall.compile_dir(Path(interview_tui.__file__).parent, quiet=1)
+    compile_catalog()
 
 
 def bench_db(visits: int, work: Path) -> Path:
@@ -262,11 +258,20 @@ def summary(values: list[float]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--visits", type=int, default=5000, help="synthetic visits, large DB")
+    parser.add_argument(
+        "--visits",
+        type=int,
+        nargs="+",
+        default=[5000],
+        help="synthetic visits of the large databases (several sizes: one row each)",
+    )
     parser.add_argument(
         "--no-compile",
         action="store_true",
         help="do not byte-compile the package first (measures compiling too)",
+    )
+    parser.add_argument(
+        "--app-only", action="store_true", help="start-up only (no --help, no lint)"
     )
     args = parser.parse_args()
 
@@ -278,54 +283,63 @@ def main() -> None:
     exe = [sys.executable, "-m", "interview_tui"]
     demo_db = work / "demo.db"
     subprocess.run([*exe, "--db", str(demo_db), "demo"], check=True, capture_output=True)
-    cache = bench_db(args.visits, work)
+    caches = {visits: bench_db(visits, work) for visits in args.visits}
 
     if not args.no_compile:
         compile_package()
 
-    shown: dict[str, list[float]] = {"bare": [], "demo": [], "large": []}
-    settled: dict[str, list[float]] = {"bare": [], "demo": [], "large": []}
     programs = {
         "bare": ([sys.executable, str(bare)], b"BARE-READY"),
         "demo": ([*exe, "--lang", "en", "--db", str(demo_db)], b"Northwind Logistics"),
-        "large": ([*exe, "--lang", "en", "--db", str(cache)], b"Synthetic Account"),
     }
-    for _ in range(args.runs):
-        for key, (argv, marker) in programs.items():
-            first, last = time_until(argv, marker, env)
-            shown[key].append(first)
-            settled[key].append(last)
-    help_times = [time_command([*exe, "--help"], env) for _ in range(args.runs)]
-    bank = Path(__file__).resolve().parent.parent / "question_banks"
-    banks = sorted(bank.rglob("*.toml"))
-    lint_times = (
-        [
-            time_command([*exe, "lint", *map(str, banks), "--format", "json"], env)
-            for _ in range(max(3, args.runs // 3))
-        ]
-        if banks
-        else []
-    )
-
-    bare_median, _ = summary(settled["bare"])
     labels = {
         "bare": "bare Textual app (header, table, footer)",
         "demo": "interview-tui home, demo data",
-        "large": f"interview-tui home, {args.visits} visits",
     }
+    for visits, cache in caches.items():
+        programs[f"{visits}"] = ([*exe, "--lang", "en", "--db", str(cache)], b"Synthetic Account")
+        labels[f"{visits}"] = f"interview-tui home, {visits} visits"
+    shown: dict[str, list[float]] = {key: [] for key in programs}
+    settled: dict[str, list[float]] = {key: [] for key in programs}
+    cpu: dict[str, list[float]] = {key: [] for key in programs}
+    for _ in range(args.runs):
+        for key, (argv, marker) in programs.items():
+            first, last, used = time_until(argv, marker, env)
+            shown[key].append(first)
+            settled[key].append(last)
+            cpu[key].append(used)
+    help_times, lint_times = [], []
+    if not args.app_only:
+        help_times = [time_command([*exe, "--help"], env) for _ in range(args.runs)]
+        bank = Path(__file__).resolve().parent.parent / "question_banks"
+        banks = sorted(bank.rglob("*.toml"))
+        if banks:
+            lint_times = [
+                time_command([*exe, "lint", *map(str, banks), "--format", "json"], env)
+                for _ in range(max(3, args.runs // 3))
+            ]
+
+    bare_median, _ = summary(settled["bare"])
+    bare_cpu, _ = summary(cpu["bare"])
     print(
         f"\nstart-up, {args.runs} runs each, in a pseudo-terminal 120x36"
         f"{'' if args.no_compile else ', package byte-compiled'}; settled = the last "
-        f"output that changed the screen\n"
+        f"output that changed the screen; cpu = CPU seconds of the program until stopped "
+        f"(settled and quiet for {QUIET * 1000:.0f} ms), median\n"
     )
-    print(f"| {'program':<44} | {'data shown':>10} | {'settled':>7} | {'p95':>5} | {'× bare':>6} |")
-    print(f"|{'-' * 46}|{'-' * 12}|{'-' * 9}|{'-' * 7}|{'-' * 8}|")
+    print(
+        f"| {'program':<44} | {'data shown':>10} | {'settled':>7} | {'p95':>5} | {'× bare':>6} "
+        f"| {'cpu ms':>6} | {'× cpu':>5} |"
+    )
+    print(f"|{'-' * 46}|{'-' * 12}|{'-' * 9}|{'-' * 7}|{'-' * 8}|{'-' * 8}|{'-' * 7}|")
     for key, label in labels.items():
         median, p95 = summary(settled[key])
         first, _ = summary(shown[key])
+        used, _ = summary(cpu[key])
         print(
             f"| {label:<44} | {first * 1000:>10.0f} | {median * 1000:>7.0f} | "
-            f"{p95 * 1000:>5.0f} | {median / bare_median:>6.2f} |"
+            f"{p95 * 1000:>5.0f} | {median / bare_median:>6.2f} | {used * 1000:>6.0f} "
+            f"| {used / bare_cpu:>5.2f} |"
         )
     for label, times in (
         ("interview-tui --help", help_times),
@@ -334,7 +348,8 @@ def main() -> None:
         if times:
             median, p95 = summary(times)
             print(
-                f"| {label:<44} | {'':>10} | {median * 1000:>7.0f} | {p95 * 1000:>5.0f} | {'':>6} |"
+                f"| {label:<44} | {'':>10} | {median * 1000:>7.0f} | {p95 * 1000:>5.0f} | {'':>6} "
+                f"| {'':>6} | {'':>5} |"
             )
 
 

@@ -17,7 +17,6 @@ of the same screen already has it (one of the two could never run).
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -49,6 +48,8 @@ MAC_OPTION_KEYS = {
 def table() -> dict[str, Any]:
     """The generated table: ``bindings``, ``classes``, ``leader_keys``, ``key_names``,
     ``replacements`` and ``ascii_names`` (read once per process)."""
+    import json  # not at start-up unless a keymap is read
+
     return json.loads(TABLE_PATH.read_text(encoding="utf-8"))
 
 

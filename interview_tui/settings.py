@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field, fields
@@ -149,6 +148,8 @@ def _quick_value(key: str, env: Mapping[str, str]) -> object:
         return value
     try:
         with settings_path().open("rb") as handle:
+            import tomllib  # only when there is a file (most starts have none)
+
             return tomllib.load(handle).get(key)
     except (OSError, ValueError):
         return None
@@ -435,6 +436,8 @@ SHOWN_CHARS = 60
 def _read_file(path: Path, problems: list[SettingsProblem]) -> dict[str, Any]:
     """The file's table, or ``{}`` with one line in ``problems``: a file that is not a
     regular file, too big, not UTF-8, nested too deep or not TOML (:mod:`interview_tui.reading`)."""
+    import tomllib
+
     from interview_tui.reading import ReadError, read_toml
 
     if not path.exists() and not path.is_symlink():

@@ -143,3 +143,28 @@ def test_parsed_catalog_is_kept_and_parsed_again_after_an_edit(tmp_path, monkeyp
     again = i18n._catalog_files.__wrapped__()
     assert any(data.get("en", {}).get("zz_new") == "New" for data in again)
     assert len(list((folder / "__pycache__").glob("catalog.*.marshal"))) == 1
+
+
+def test_compiled_catalog_is_read_without_parsing(tmp_path, monkeypatch) -> None:
+    """``compile_catalog`` (an installation step, as compileall for the modules) keeps the
+    parsed catalog even where Python writes no bytecode; a start then parses no TOML."""
+    import shutil
+    import sys
+    import tomllib
+
+    import interview_tui.i18n as i18n
+
+    folder = tmp_path / "catalog"
+    shutil.copytree(i18n._CATALOG_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(i18n, "_CATALOG_DIR", folder)
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    parsed = i18n._catalog_files.__wrapped__()
+    assert not (folder / "__pycache__").exists()  # a start writes nothing here
+    i18n.compile_catalog()
+    assert len(list((folder / "__pycache__").glob("catalog.*.marshal"))) == 1
+
+    def no_parse(handle):
+        raise AssertionError("parsed although the catalog was compiled")
+
+    monkeypatch.setattr(tomllib, "load", no_parse)
+    assert i18n._catalog_files.__wrapped__() == parsed

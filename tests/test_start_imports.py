@@ -1,5 +1,6 @@
 """Home is drawn without the record models: pydantic (about a fifth of the start-up's
-imports) is loaded when a screen that edits records first needs it, not at start-up."""
+imports) is loaded when a screen that edits records first needs it, not at start-up; nor
+are the text editor, the dialogs or the visits' service (the first key that needs one)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,16 @@ async def main():
                 break
         await pilot.pause(0.2)
         print("drawn:", screen.query_one("#visits").row_count > 0)
-        heavy = ("pydantic", "interview_tui.domain.models")
+        heavy = (
+            "pydantic",
+            "interview_tui.domain.models",
+            # the editor (a field's first screen loads it), the dialogs, the visits' service
+            "textual.widgets._text_area",
+            "textual.document._document_navigator",
+            "interview_tui.tui.confirm",
+            "interview_tui.services.visits",
+            "hashlib",  # the catalog's cache is named by crc32
+        )
         print("loaded:", sorted(m for m in heavy if m in sys.modules))
 
 asyncio.run(main())

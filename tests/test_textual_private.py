@@ -342,3 +342,12 @@ async def test_a_screen_says_when_it_has_something_left_to_draw(make_app) -> Non
             if not textual_private.waits_to_paint(app.screen):
                 break
         assert not textual_private.waits_to_paint(app.screen)
+
+
+async def test_is_text_area(make_app) -> None:
+    """textual.widgets._text_area: the module a TextArea lives in (found without loading it)."""
+    from textual.widgets import DataTable, TextArea
+
+    assert textual_private.is_text_area(TextArea("x"))
+    assert not textual_private.is_text_area(DataTable())
+    assert not textual_private.is_text_area(None)

@@ -10,12 +10,11 @@ Chinese has no plural, so one string (or ``{ other = … }``) serves every count
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
 import threading
-import tomllib
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -84,27 +83,47 @@ def _catalog_files() -> tuple[dict[str, dict[str, Entry]], ...]:
     modules, and only where Python would write those) under a name made of each file's
     name, size and modification time, so an edited catalog is parsed again.
     """
-    paths = sorted(_CATALOG_DIR.glob("*.toml"))
-    stamps = []
-    for path in paths:
-        stat = path.stat()
-        stamps.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    digest = hashlib.sha256("\n".join(stamps).encode()).hexdigest()[:20]
-    cached = _CATALOG_DIR / "__pycache__" / f"catalog.{digest}.marshal"
+    paths, cached = _catalog_paths()
     try:
         files = marshal.loads(cached.read_bytes())
         if isinstance(files, tuple) and len(files) == len(paths):
             return files
     except (OSError, EOFError, ValueError, TypeError):
         pass
+    files = _parse(paths)
+    if not sys.dont_write_bytecode:
+        _keep(cached, marshal.dumps(files))
+    return files
+
+
+def compile_catalog() -> None:
+    """Keep the parsed catalog beside it now, as ``compileall`` compiles the modules (an
+    installation step: whatever ``PYTHONDONTWRITEBYTECODE`` says)."""
+    paths, cached = _catalog_paths()
+    _keep(cached, marshal.dumps(_parse(paths)))
+
+
+def _catalog_paths() -> tuple[list[Path], Path]:
+    """The catalog files, and where their parsed copy is kept (its name made of each file's
+    name, size and modification time)."""
+    paths = sorted(_CATALOG_DIR.glob("*.toml"))
+    stamps = []
+    for path in paths:
+        stat = path.stat()
+        stamps.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    # crc32: zlib is loaded anyway (hashlib would load OpenSSL at every start)
+    digest = format(zlib.crc32("\n".join(stamps).encode()), "08x")
+    return paths, _CATALOG_DIR / "__pycache__" / f"catalog.{digest}.marshal"
+
+
+def _parse(paths: list[Path]) -> tuple[dict[str, dict[str, Entry]], ...]:
+    import tomllib  # not when the parsed catalog is read
+
     loaded = []
     for path in paths:
         with path.open("rb") as handle:
             loaded.append(tomllib.load(handle))
-    files = tuple(loaded)
-    if not sys.dont_write_bytecode:
-        _keep(cached, marshal.dumps(files))
-    return files
+    return tuple(loaded)
 
 
 def _keep(path: Path, data: bytes) -> None:

@@ -43,6 +43,7 @@ from interview_tui.tui.textual_private import (
     bindings_after_keymap,
     decode_alt_keys,
     free_closed_widgets_styles,
+    is_text_area,
     keep_wide_characters_whole,
     keys_behind_callbacks,
     load_screen_css,
@@ -60,7 +61,9 @@ class InterviewApp(TeamSync, App[None]):
     """interview-tui. Build it with :func:`build_app` (the CLI and the tests both do)."""
 
     TITLE = "interview-tui"
-    CSS_PATH = "app.tcss"
+    #: home's styles with the app's: home is always the first screen, and a screen's styles
+    #: read after the app's are parsed again with every other source (Stylesheet.reparse)
+    CSS_PATH = ["app.tcss", "home/home.tcss"]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+q", "quit", "app.quit", id="app.quit", tooltip="app.quit.help"),
@@ -479,7 +482,8 @@ class InterviewApp(TeamSync, App[None]):
         """Home is the bottom of the screen stack (no empty screen underneath it).
 
         Textual reads a pushed screen's ``CSS_PATH`` but not the default screen's: it is
-        read here, or home would show without its own styles.
+        read here, or home would show without its own styles (read with the app's
+        already, see :attr:`CSS_PATH`: then this reads nothing).
         """
         screen = screen_class("home")()
         load_screen_css(self, screen)
@@ -568,11 +572,9 @@ def _settings_stamp() -> tuple[int, int] | None:
 def takes_as_text(widget: Any, event: events.Key) -> bool:
     """Whether ``widget`` (in focus) handles ``event`` itself rather than a binding: the
     characters a text field types, and enter in a text area (a new line)."""
-    from textual.widgets import TextArea
-
     if widget.check_consume_key(event.key, event.character):
         return True
-    return isinstance(widget, TextArea) and not widget.read_only and event.key == "enter"
+    return is_text_area(widget) and not widget.read_only and event.key == "enter"
 
 
 def build_app(

@@ -15,7 +15,6 @@ from textual import events
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
 
 from interview_tui.i18n import t
 from interview_tui.tui.mixins import NodeMixin, ScreenMixin
@@ -92,11 +91,16 @@ class TypeAhead(ScreenMixin):
             self.call_after_refresh(self._flush_early_text)
             return True
         focused = self.focused
-        field: Widget
-        if isinstance(focused, Input | TextArea) and late:
-            field = focused
-        elif focused is not None:
+        if focused is not None and not late:
             return False
+        # not at start-up: the text area's module is loaded by the first screen with a field
+        from textual.widgets import Input, TextArea
+
+        field: Widget
+        if focused is not None:
+            if not isinstance(focused, Input | TextArea):
+                return False
+            field = focused
         else:
             fields = self.query("Input, TextArea")
             if not fields:
@@ -142,7 +146,9 @@ class FirstFieldFocus(ScreenMixin):
     # (Screen._update_auto_focus), so a property chooses it per screen.
     @property
     def AUTO_FOCUS(self) -> str:  # type: ignore[override]
-        if not self._first_focus_given:
+        # Textual reads it each time the screen is composed or shown, and uses it only when
+        # nothing has focus: not worth a walk of the focus chain otherwise
+        if not self._first_focus_given or self.focused is not None:
             return ""
         return self._first_focus_selector()
 

@@ -50,7 +50,40 @@ EDITING = {
 class HelpScreen(BaseModal):
     """The keys of ``screen``; ``esc``, ``f1``, ``q`` or ``?`` closes it."""
 
-    CSS_PATH = "help_screen.tcss"
+    # with the class, not a CSS_PATH: a screen's file read after start-up made Textual parse
+    # every source of the stylesheet again (Stylesheet.reparse) as the help first opened
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    #help-box {
+        width: 100%;
+        max-width: 100;
+        height: auto;
+        max-height: 100%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    #help-title {
+        text-style: bold;
+        height: 1;
+    }
+    #help-body {
+        height: auto;
+        max-height: 1fr;
+    }
+    .help-group {
+        margin-top: 1;
+        color: $accent;
+        text-style: bold;
+    }
+    #help-hint {
+        dock: bottom;
+        height: 1;
+        color: $text-muted;
+    }
+    """
     AUTO_FOCUS = "#help-body"
     BINDINGS = [
         Binding(

@@ -33,8 +33,6 @@ HELP_ID = "app.help"
 QUIT_ID = "app.quit"
 #: lines the keys may take before the rest are left to f1 and the palette
 MAX_LINES = 2
-#: the screen's toasts (Textual's ``ToastRack``): app.tcss keeps them above the keys
-TOASTS = "#textual-toastrack"
 #: the keys Textual's own widgets show, by the English they are declared with -> catalog
 #: key: an open pick list's esc, the palette's esc, a link's enter (our bindings are
 #: translated where they are declared, see :func:`interview_tui.tui.base.translate_bindings`)
@@ -82,6 +80,8 @@ class KeyBar(Widget, can_focus=False):
         self._spots: list[_Spot] = []
         self._hover: str | None = None  # the key under the mouse
         self._rows = 1  # the lines the keys took when last laid out
+        #: the keys as the last layout measured them (width, lines and spots), for render
+        self._laid_out: tuple[int, tuple[list[Text], list[_Spot]]] | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -91,6 +91,7 @@ class KeyBar(Widget, can_focus=False):
 
     def _bindings_changed(self, screen: Any) -> None:
         if self.is_attached and screen is self.screen:
+            self._laid_out = None
             self.refresh()
 
     def _shown(self) -> tuple[list[_Key], list[_Key]]:
@@ -173,9 +174,13 @@ class KeyBar(Widget, can_focus=False):
         return lines, spots
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        # the layout knows how many lines the keys take: drawing them needs no second layout
-        self._rows = len(self._lines(width)[0])
-        return self._rows
+        laid_out = self._lines(width)
+        self._laid_out = (width, laid_out)  # drawn next (render), not laid out twice
+        rows = len(laid_out[0])
+        if rows != self._rows:  # laid out now: drawn with this height, not again after
+            self._rows = rows
+            self._place_toasts()
+        return rows
 
     def _declared(self, active: ActiveBinding) -> tuple[int, int]:
         """The focused part's own keys first (the list the user is in), then the screen's in
@@ -186,20 +191,24 @@ class KeyBar(Widget, can_focus=False):
         return rank, order.get(active.binding.id, len(order))
 
     def render(self) -> Text:
-        lines, self._spots = self._lines(self.size.width)
+        width = self.size.width
+        laid_out, self._laid_out = self._laid_out, None
+        lines, self._spots = (
+            laid_out[1] if laid_out is not None and laid_out[0] == width else self._lines(width)
+        )
         text = Text("\n", no_wrap=True, overflow="crop", end="").join(lines)
         if len(lines) != self._rows:  # the keys need another line, or one less
             self._rows = len(lines)
+            self._place_toasts()
             self.call_later(self.refresh, layout=True)
-        # toasts stand above the keys, never over them (app.tcss): the screen says how many
-        # lines the keys take. Only the toasts' styles depend on it: they are styled again,
-        # not every widget of the screen (a screen's class restyles all of them)
-        screen, two = self.screen, self._rows > 1
-        if screen.has_class("-keys-two-lines") != two:
-            screen.set_class(two, "-keys-two-lines", update=False)
-            for rack in screen.query_children(TOASTS):
-                rack.update_node_styles()
         return text
+
+    def _place_toasts(self) -> None:
+        """Toasts stand above the keys, never over them: the screen's toast rack keeps as
+        many lines free below it as the keys take (its own style: a class of the screen
+        would restyle every widget on it, and draw the whole screen again)."""
+        for rack in self.screen.query_children("#textual-toastrack"):
+            rack.styles.margin = (0, 0, self._rows, 0)
 
     def _draw(
         self, line: Text, key: _Key, spots: list[_Spot], styles: tuple[Style, ...], row: int
@@ -230,13 +239,13 @@ class KeyBar(Widget, can_focus=False):
         spot = self._spot_at(event.x, event.y)
         key = spot.key if spot is not None else None
         if key != self._hover:
-            self._hover = key
+            self._hover, self._laid_out = key, None
             self.tooltip = spot.tooltip if spot is not None else None
             self.refresh()
 
     def on_leave(self) -> None:
         if self._hover is not None:
-            self._hover = None
+            self._hover, self._laid_out = None, None
             self.tooltip = None
             self.refresh()
 

@@ -10,7 +10,6 @@ names the app and the tests have always imported from here.
 from __future__ import annotations
 
 import importlib
-import json
 from functools import cache
 from typing import Any
 
@@ -118,6 +117,8 @@ def build_table() -> dict[str, Any]:
 
 def table_text() -> str:
     """``bindings.json`` as it should read now."""
+    import json
+
     return json.dumps(build_table(), ensure_ascii=False, indent=1) + "\n"
 
 

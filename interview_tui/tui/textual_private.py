@@ -17,18 +17,19 @@ notes or drawing a table with the old widths.
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-# Textual's editor documents are in private modules (the app's editor wraps them)
-from textual.document._document import DocumentBase as DocumentBase
-from textual.document._document_navigator import DocumentNavigator as DocumentNavigator
-from textual.document._wrapped_document import WrappedDocument as WrappedDocument
-
 if TYPE_CHECKING:  # imported where used: this module is read at start-up
+    # Textual's editor documents are in private modules (the app's editor wraps them);
+    # loaded on first use (:func:`__getattr__`), not with the first screen
     from textual.app import App
     from textual.binding import Binding
     from textual.command import CommandPalette
+    from textual.document._document import DocumentBase as DocumentBase
+    from textual.document._document_navigator import DocumentNavigator as DocumentNavigator
+    from textual.document._wrapped_document import WrappedDocument as WrappedDocument
     from textual.dom import DOMNode
     from textual.notifications import Notification
     from textual.screen import Screen
@@ -37,6 +38,30 @@ if TYPE_CHECKING:  # imported where used: this module is read at start-up
     from textual.widgets import DataTable, SelectionList, TextArea
 
 ESC = "\x1b"
+
+#: Textual's editor documents (private modules), by the name this module gives them
+_DOCUMENTS = {
+    "DocumentBase": "textual.document._document",
+    "DocumentNavigator": "textual.document._document_navigator",
+    "WrappedDocument": "textual.document._wrapped_document",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The editor documents, imported when the editor first needs them (home has none)."""
+    if name in _DOCUMENTS:
+        import importlib
+
+        return getattr(importlib.import_module(_DOCUMENTS[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def is_text_area(widget: Any) -> bool:
+    """Whether ``widget`` is a Textual ``TextArea``, without loading its module (private:
+    ``textual.widgets._text_area``) when no screen has made one yet: asked on every key,
+    the first key on home would load it."""
+    module = sys.modules.get("textual.widgets._text_area")
+    return module is not None and isinstance(widget, module.TextArea)
 
 
 class _AltKey(NamedTuple):

@@ -6,14 +6,15 @@ life cycle; :mod:`interview_tui.services.archive` archives); this only asks and 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interview_tui.i18n import t
 from interview_tui.services.undo import recorded
-from interview_tui.services.visits import StatusMenu, move_visit, status_menu
-from interview_tui.tui.confirm import ChoiceDialog, ConfirmDialog
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.undo import UndoMixin
+
+if TYPE_CHECKING:  # the dialogs and the visits' service load with the first key that asks
+    from interview_tui.services.visits import StatusMenu
 
 
 def _model(kind: str) -> type:
@@ -60,10 +61,14 @@ class RecordActions(UndoMixin):
         if visit_id is None:
             self.say_no_visit()
             return
+        from interview_tui.services.visits import status_menu
+
         store, today = self.iapp.store, self.iapp.today()
         self.read(lambda: status_menu(store, visit_id, today), self._status_menu)
 
     def _status_menu(self, menu: StatusMenu) -> None:
+        from interview_tui.tui.confirm import ChoiceDialog, ConfirmDialog
+
         choices = [(t(f"lifecycle.to.{c.target}"), c.target) for c in menu.choices]
         title = t(
             "lifecycle.title",
@@ -88,6 +93,8 @@ class RecordActions(UndoMixin):
         self.app.push_screen(ChoiceDialog(title, choices, t("lifecycle.hint")), chosen)
 
     def _move(self, menu: StatusMenu, target: str) -> None:
+        from interview_tui.services.visits import move_visit
+
         store = self.iapp.store
         label = t("lifecycle.moved", status=t(f"status.{target}"))
 
@@ -150,6 +157,7 @@ class RecordActions(UndoMixin):
     def action_delete_for_good(self) -> None:
         """Only archived records; says what goes with it and asks (Cancel focused)."""
         from interview_tui.services import archive
+        from interview_tui.tui.confirm import ConfirmDialog
 
         target = self._target()
         if target is None:

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Header, Static
 from interview_tui.i18n import labelled, t
 from interview_tui.services.commitments import kept_line
 from interview_tui.services.home_data import HomeData, read_home, visit_timing
+from interview_tui.tui.base import FirstFieldFocus
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.home.records import RecordActions
 from interview_tui.tui.keybar import KeyBar
@@ -94,6 +95,8 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
     ]
     UNDO_SCOPE = "home"
     show_archived = False
+    #: what the pane titles show now: (a visit is shared, the list with the keys)
+    _titles_shown: tuple[bool, str | None] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -241,6 +244,10 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         visits.display = not empty
         if new_visit and visits.display:  # enter opens the visit just planned
             visits.focus()
+        # shown while the screen is mounted (the read was done): the first focus now, not
+        # after (FirstFieldFocus.on_mount runs after DataScreen's), so that the titles of the
+        # first paint say which list has it
+        FirstFieldFocus.on_mount(self)
         self._mark_focused_list()
 
     def _focused_list(self) -> str | None:
@@ -255,12 +262,21 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
 
     def _mark_focused_list(self) -> None:
         """The list that has the keys says so in its title (a mark and its colours, so
-        not only by colour): enter, e and the visit keys act there."""
-        if not self.is_mounted:
+        not only by colour): enter, e and the visit keys act there.
+
+        Called from :meth:`show` while the screen is being mounted too, so that the first
+        paint has the titles as they stay (Textual focuses the first list as it composes
+        the screen); a title is updated only when it changes (each update lays out and
+        draws the whole screen again)."""
+        if not self.is_attached:  # closed meanwhile (this may run after a refresh)
             return
         shared = any(row.get("shared_at") for row in (self._data.visits if self._data else ()))
+        focused = self._focused_list()
+        if self._titles_shown == (shared, focused):
+            return
+        self._titles_shown = (shared, focused)
         self.query_one("#visits-title", Static).update(self._legend(shared))
-        title = _pane_title(t("home.customers"), self._focused_list() == "customers")
+        title = _pane_title(t("home.customers"), focused == "customers")
         self.query_one("#customers-title", Static).update(title)
 
     def _due_text(self, data: HomeData) -> Text:
