@@ -2717,3 +2717,91 @@ def test_the_not_a_quote_check_catches_a_bare_idea() -> None:
 @pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
 def test_a_pricing_idea_put_to_procurement_says_it_is_not_a_quote(bank: Bank) -> None:
     assert idea_heard_as_an_offer(bank) == []
+
+
+# --- Review 11 (English): forward-looking asks, and engineering timing for a leader ---------
+
+#: What a listed company cannot say in a visit, or a line that presumes what it announced: which
+#: number is "hardest to move this year", how many players or orders the plan expects in its
+#: first month, what is "planned to move", an internal forecast, "the markets you have
+#: announced" said with no placeholder behind it. Ask what is public, or what happened.
+_FORWARD_LOOKING = re.compile(
+    r"\bhardest to (?:move|hit|reach|meet|hold)\b[^?]*\bthis year\b"
+    r"|\bhow many\b[^?]*\b(?:expect|forecast|project)\w*\b[^?]*"
+    r"\bfirst (?:day|week|month|quarter|year)\b"
+    r"|\b(?:first|opening)[- ](?:month|quarter|year) (?:volumes?|numbers|sales|revenue)\b"
+    r"|\bplanned to (?:move|launch|open|go|migrate)\b"
+    r"|\binternal (?:forecast|projection|outlook)s?\b"
+    r"|\b(?:markets?|plants?|regions?|titles?|launches|stores?) you (?:have |'ve )?announced\b",
+    re.IGNORECASE,
+)
+
+
+def asks_forward_looking(line: str) -> bool:
+    return bool(_FORWARD_LOOKING.search(PLACEHOLDER.sub("<>", line)))
+
+
+def test_the_forward_looking_check_catches_the_common_forms() -> None:
+    bad = [
+        "Which of those is hardest to move this year?",
+        "Roughly how many players does the plan expect there in the first month?",
+        "Is any other part planned to move?",
+        "Which of the markets you have announced comes first?",
+        "What does your internal forecast say for the peak?",
+    ]
+    assert [line for line in bad if not asks_forward_looking(line)] == []
+    fine = [
+        "Of <metrics the earnings call led with>, which does your technology spend move most"
+        " directly?",
+        "If it does, which of them was hardest to hold last quarter?",
+        "What has kept the rest where it is?",
+        "Who owns that launch on your side?",
+        "When does the next plant join the programme?",
+    ]
+    assert [line for line in fine if asks_forward_looking(line)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_line_asks_for_a_forecast_or_presumes_an_announcement(bank: Bank) -> None:
+    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    assert [(qid, text) for qid, text in lines if asks_forward_looking(text)] == []
+
+
+#: A business leader does not think "within a second" or choose between cloud and in-house
+#: for one system: ask what has to happen while the customer is still there, and leave timing
+#: in seconds and placement to the technical roles.
+_TIMING_OR_PLACEMENT_FOR_A_LEADER = re.compile(
+    r"\bwithin (?:a|one|\d+|a few) (?:milli)?seconds?\b|\bsub-second\b"
+    r"|\b(?:in the cloud|on (?:public )?cloud|cloud) or (?:in-house|on[- ]prem\w*"
+    r"|in your own data cent(?:re|er)s?)\b",
+    re.IGNORECASE,
+)
+
+
+def engineering_timing_for_a_leader(bank: Bank) -> list[tuple[str, str]]:
+    return [
+        (q.id, line)
+        for q in bank.questions
+        if q.role == Role.BUSINESS
+        for line in (q.text, *q.follow_ups)
+        if _TIMING_OR_PLACEMENT_FOR_A_LEADER.search(line)
+    ]
+
+
+def test_the_timing_for_a_leader_check_catches_the_common_forms() -> None:
+    bank = _one_bank("en", "general")
+    leader = next(q for q in bank.questions if q.id == "en-gen-biz-10")
+    for text in (
+        "Which decisions in your business, if any, have to be made within a second of the data"
+        " arriving?",
+        "Does the scoring run in the cloud or in-house today?",
+    ):
+        bad = leader.model_copy(update={"text": text})
+        found = engineering_timing_for_a_leader(bank.model_copy(update={"questions": [bad]}))
+        assert found == [(leader.id, text)]
+    assert engineering_timing_for_a_leader(bank.model_copy(update={"questions": [leader]})) == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_business_leader_is_asked_timing_in_seconds_or_placement(bank: Bank) -> None:
+    assert engineering_timing_for_a_leader(bank) == []
