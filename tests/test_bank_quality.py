@@ -2779,6 +2779,131 @@ _TIMING_OR_PLACEMENT_FOR_A_LEADER = re.compile(
 
 
 def engineering_timing_for_a_leader(bank: Bank) -> list[tuple[str, str]]:
+
+
+# --- Chinese banks, review 11 (thirteenth pass) ---------------------------------------------
+# Checks for what review 11 marked down in the Chinese bank: a forecast asked of a listed
+# company (first-year users or volumes, the metric hardest to move this year), a threshold asked
+# as if they had defined one ("上限是多少毫秒"), a time of day stated outside a placeholder
+# ("大促零点", "前一天晚上"), and a business leader asked where a system runs.
+
+#: an internal forecast (first-year or first-month users, volumes, players; "你们预期 … 量级")
+#: or which target is hardest to reach this year: forward-looking, possibly market-sensitive
+#: for a listed company, and many leaders decline; ask the scope, the phasing, the reference
+_FORECAST_ASK = re.compile(
+    r"(?:预期|预计|预测)[^，。？；]{0,10}(?:量级|多少|规模)"
+    r"|(?:第一年|头一年|首年|首月|头几个月)[^，。？；]{0,12}(?:用户|业务量|玩家|在线|销量|收入|订单)"
+    r"[^，。？；]{0,12}(?:多少|量级|规模)"
+    r"|最难(?:压|降|完成|达成|做到)"
+    r"|今年(?:计划|打算)[^，。？；]{0,6}完成(?:几成|多少)"
+)
+
+
+def asks_a_forecast(line: str) -> bool:
+    return bool(_FORECAST_ASK.search(PLACEHOLDER.sub("<>", line)))
+
+
+def test_the_forecast_check_catches_the_common_forms() -> None:
+    bad = [
+        "<新市场> 第一年的用户或业务量，你们预期大概到什么量级？",
+        "<游戏> 在 <上线市场> 上线，首月同时在线的玩家，你们预期大概在什么量级？",
+        "这个指标最难压下来的是哪一块？",
+        "今年计划大概完成几成？",
+    ]
+    assert [line for line in bad if not asks_a_forecast(line)] == []
+    fine = [
+        "<新市场> 头一年打算先铺到什么范围？",
+        "<游戏> 在 <上线市场> 上线，首月的玩家量，你们一般拿哪款之前的产品做参照？",
+        "目前试玩的效果，跟你们预期比怎么样？",
+        "已经切过去的大概占几成？",
+    ]
+    assert [line for line in fine if asks_a_forecast(line)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_question_asks_for_an_internal_forecast(bank: Bank) -> None:
+    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    assert [(qid, text) for qid, text in lines if asks_a_forecast(text)] == []
+
+
+#: "上限 / 要求 / 指标是多少" takes for granted that they defined one; ask what hurts ("到多少
+#: 就明显觉得卡"), or whether first ("如果有要求", "有没有定", "不管调没调")
+_THRESHOLD_VALUE = re.compile(r"(?:上限|下限|指标|目标|要求)[^，。？；]{0,3}(?:是|定在|定的是)多少")
+_THRESHOLD_HEDGE = re.compile(r"如果|有没有|要是|不管")
+
+
+def presumes_a_threshold(line: str) -> bool:
+    return bool(_THRESHOLD_VALUE.search(line)) and not _THRESHOLD_HEDGE.search(line)
+
+
+def test_the_threshold_presumption_check_catches_the_common_forms() -> None:
+    bad = [
+        "主机热迁移时，你们的业务能容忍的 hang 住时间上限是多少毫秒？",
+        "跨区对战的时候，RTT 你们卡的上限是多少毫秒？",
+        "晚高峰时，你们核心接口的 P99 延迟要求是多少毫秒？",
+        "履约时效里技术这一段，就是从下单到发出出库指令，今年定的指标是多少？",
+        "对战 UDP 包在晚高峰的丢包率，你们能接受的上限是多少？",
+    ]
+    assert [line for line in bad if not presumes_a_threshold(line)] == []
+    fine = [
+        "热迁移时卡顿多长时间，你们就会当成故障处理？",
+        "晚高峰时，你们核心接口的 P99 延迟如果有要求，定的是多少毫秒？",
+        "不管调没调，现在的恢复时间目标定的是多少？",
+        "跨区对战的时候，RTT 到多少毫秒，玩家就明显觉得卡？",
+    ]
+    assert [line for line in fine if presumes_a_threshold(line)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_line_asks_a_threshold_as_if_they_had_defined_one(bank: Bank) -> None:
+    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    assert [(qid, text) for qid, text in lines if presumes_a_threshold(text)] == []
+
+
+#: a time of day written into the template ("大促零点", "去年大促前一天晚上", "值班那晚") is
+#: wrong for an account whose sale starts at eight or whose build ran in the afternoon: the time
+#: goes in a placeholder the PM fills from the record, or the line says "开始前", "期间"
+_STATED_TIME_OF_DAY = re.compile(r"零点|前一天晚上|前一晚|当晚|那晚|当天晚上|那天晚上")
+
+
+def states_a_time_of_day(line: str) -> bool:
+    return bool(_STATED_TIME_OF_DAY.search(PLACEHOLDER.sub("<>", line)))
+
+
+def test_the_time_of_day_check_catches_the_common_forms() -> None:
+    bad = [
+        "去年大促前一天晚上，你们在我们这里集中创建了 <实例数> 台实例。",
+        "大促零点前，你们需要提前多少小时把扩容的机器准备好？",
+        "去年大促值班那晚，响得最多的是哪一条告警？",
+        "我们这边记录到大促当晚你们的 <缓存> 实例有 <连接数告警次数> 次连接数告警。",
+    ]
+    assert [line for line in bad if not states_a_time_of_day(line)] == []
+    fine = [
+        "<大促前集中创建实例的时间> 你们在我们这里集中创建了 <实例数> 台实例。",
+        "大促开始前，你们需要提前多少小时把扩容的机器准备好？",
+        "去年 <大促峰值时刻>，我们看到你们在我们这里的网关请求量是平时的 <大促峰值倍数>。",
+        "<零点前后的请求量> 是平时的几倍？",
+    ]
+    assert [line for line in fine if states_a_time_of_day(line)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_line_states_a_time_of_day_outside_a_placeholder(bank: Bank) -> None:
+    lines = [(q.id, text) for q in bank.questions for text in (q.text, q.research, *q.follow_ups)]
+    assert [(qid, text) for qid, text in lines if states_a_time_of_day(text)] == []
+
+
+#: where a system runs (on the cloud or in their own rooms), latency, QPS: the technical side's
+#: call; a business leader is asked what the business needs before it goes to production. The
+#: principle of which business may go to an industry cloud stays with the leader (reviews 5, 6
+#: and 8 kept zh-fin-biz-06 as written).
+_PLACEMENT_FOR_A_LEADER = re.compile(
+    r"(?:云上|上云)还是(?:行内|自建|本地|机房|线下)|放在云上还是|部署在哪"
+    r"|毫秒|QPS|TPS|并发|峰值订单|订单峰值|技术栈|时延|延迟|容灾切换|恢复步骤"
+)
+
+
+def engineering_asked_of_a_leader(bank: Bank) -> list[tuple[str, str]]:
     return [
         (q.id, line)
         for q in bank.questions
@@ -2805,3 +2930,33 @@ def test_the_timing_for_a_leader_check_catches_the_common_forms() -> None:
 @pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
 def test_no_business_leader_is_asked_timing_in_seconds_or_placement(bank: Bank) -> None:
     assert engineering_timing_for_a_leader(bank) == []
+
+
+        if _PLACEMENT_FOR_A_LEADER.search(PLACEHOLDER.sub("<>", line))
+    ]
+
+
+def test_the_leader_placement_check_catches_the_common_forms() -> None:
+    bank = _one_bank("zh-CN", "finance")
+    leader = next(q for q in bank.questions if q.role == Role.BUSINESS)
+    for line in (
+        "<大模型试点场景> 的试点，推理放在云上还是行内，你们主要看哪几条？",
+        "直播的时候订单峰值大概多少？",
+        "新市场的网络时延要控制在多少毫秒以内？",
+    ):
+        asked = leader.model_copy(update={"text": line})
+        only = bank.model_copy(update={"questions": [asked]})
+        assert engineering_asked_of_a_leader(only) == [(leader.id, line)]
+    fine = [
+        "<大模型试点场景> 试点要做到什么程度，业务上才愿意推到生产？",
+        "业务放在行业云、公有云还是自建，你们大的原则是怎么定的？",
+    ]
+    for line in fine:
+        asked = leader.model_copy(update={"text": line, "follow_ups": []})
+        only = bank.model_copy(update={"questions": [asked]})
+        assert engineering_asked_of_a_leader(only) == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_chinese_business_leader_is_asked_where_a_system_runs(bank: Bank) -> None:
+    assert engineering_asked_of_a_leader(bank) == []
