@@ -2779,6 +2779,32 @@ _TIMING_OR_PLACEMENT_FOR_A_LEADER = re.compile(
 
 
 def engineering_timing_for_a_leader(bank: Bank) -> list[tuple[str, str]]:
+    return [
+        (q.id, line)
+        for q in bank.questions
+        if q.role == Role.BUSINESS
+        for line in (q.text, *q.follow_ups)
+        if _TIMING_OR_PLACEMENT_FOR_A_LEADER.search(line)
+    ]
+
+
+def test_the_timing_for_a_leader_check_catches_the_common_forms() -> None:
+    bank = _one_bank("en", "general")
+    leader = next(q for q in bank.questions if q.id == "en-gen-biz-10")
+    for text in (
+        "Which decisions in your business, if any, have to be made within a second of the data"
+        " arriving?",
+        "Does the scoring run in the cloud or in-house today?",
+    ):
+        bad = leader.model_copy(update={"text": text})
+        found = engineering_timing_for_a_leader(bank.model_copy(update={"questions": [bad]}))
+        assert found == [(leader.id, text)]
+    assert engineering_timing_for_a_leader(bank.model_copy(update={"questions": [leader]})) == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_business_leader_is_asked_timing_in_seconds_or_placement(bank: Bank) -> None:
+    assert engineering_timing_for_a_leader(bank) == []
 
 
 # --- Chinese banks, review 11 (thirteenth pass) ---------------------------------------------
@@ -2909,29 +2935,6 @@ def engineering_asked_of_a_leader(bank: Bank) -> list[tuple[str, str]]:
         for q in bank.questions
         if q.role == Role.BUSINESS
         for line in (q.text, *q.follow_ups)
-        if _TIMING_OR_PLACEMENT_FOR_A_LEADER.search(line)
-    ]
-
-
-def test_the_timing_for_a_leader_check_catches_the_common_forms() -> None:
-    bank = _one_bank("en", "general")
-    leader = next(q for q in bank.questions if q.id == "en-gen-biz-10")
-    for text in (
-        "Which decisions in your business, if any, have to be made within a second of the data"
-        " arriving?",
-        "Does the scoring run in the cloud or in-house today?",
-    ):
-        bad = leader.model_copy(update={"text": text})
-        found = engineering_timing_for_a_leader(bank.model_copy(update={"questions": [bad]}))
-        assert found == [(leader.id, text)]
-    assert engineering_timing_for_a_leader(bank.model_copy(update={"questions": [leader]})) == []
-
-
-@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
-def test_no_business_leader_is_asked_timing_in_seconds_or_placement(bank: Bank) -> None:
-    assert engineering_timing_for_a_leader(bank) == []
-
-
         if _PLACEMENT_FOR_A_LEADER.search(PLACEHOLDER.sub("<>", line))
     ]
 
