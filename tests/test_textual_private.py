@@ -342,3 +342,17 @@ async def test_a_screen_says_when_it_has_something_left_to_draw(make_app) -> Non
             if not textual_private.waits_to_paint(app.screen):
                 break
         assert not textual_private.waits_to_paint(app.screen)
+
+
+def test_compact_class_is_the_class_textuals_compact_toggles() -> None:
+    """``compact`` of Textual's fields, pick lists, tick boxes and lists toggles this class
+    (the app's fields carry it from their construction on)."""
+    from textual.widgets import Checkbox, Input, OptionList, Select
+
+    for widget_type in (Input, Select, Checkbox, OptionList):
+        name = textual_private.compact_class(widget_type)
+        assert name.startswith("-")
+        widget = Select([], compact=True) if widget_type is Select else widget_type(compact=True)
+        assert widget.has_class(name)
+        widget.compact = False
+        assert not widget.has_class(name)
