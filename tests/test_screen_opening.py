@@ -6,14 +6,21 @@ whole screen after it is drawn (a class given to the screen late) draws it again
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from typing import Any
 
+import pytest
 from textual.app import App
 from textual.screen import Screen
 
+from interview_tui.tui.base import breakpoint_classes
 from interview_tui.tui.inputs import Choice, Input, Tick
+from interview_tui.tui.live.live_screen import LiveScreen
 from interview_tui.tui.review.detail_base import ConflictList
+from tests.conftest import settle
+
+PLANNED_ZH = 2  # 星河视频's planned visit, a script of twelve questions
 
 
 class _Passes:
@@ -53,3 +60,67 @@ async def test_a_compact_field_is_not_styled_before_it_is_mounted() -> None:
         assert all(field.compact and field.has_class("-textual-compact") for field in fields)
         plain = Input()
         assert not plain.compact and not plain.has_class("-textual-compact")
+
+
+async def _live_opened(make_app: Any, size: tuple[int, int]) -> tuple[App[Any], Any, list]:
+    """The app on home; the live screen pushed once its visit is open (as it is when the
+    visit opens while Textual builds the screen); the passes counted meanwhile, and the
+    live screen's state at each of its layouts."""
+    app = make_app("home")
+    runner = app.run_test(size=size)
+    pilot = await runner.__aenter__()
+    await settle(pilot)
+    screen = LiveScreen(PLANNED_ZH)
+    screen.prefetch()
+    assert screen._opening is not None
+    for _ in range(500):
+        if screen._opening.done():
+            break
+        await asyncio.sleep(0.01)
+    passes = _Passes(app)
+    laid_out: list[tuple[bool, str]] = []
+    original = screen._refresh_layout
+
+    def refresh_layout(*args: Any, **kwargs: Any) -> None:
+        laid_out.append((screen.session is not None, str(screen.sub_title)))
+        original(*args, **kwargs)
+
+    screen._refresh_layout = refresh_layout  # type: ignore[method-assign]
+    app.push_screen(screen)
+    await settle(pilot)
+    assert app.screen is screen
+    return app, (runner, passes), laid_out
+
+
+@pytest.mark.parametrize("size", [(120, 36), (70, 20)])
+async def test_the_live_screen_is_styled_once_and_drawn_with_its_visit(make_app, size) -> None:
+    """Its breakpoints' classes and the key bar's line count are given before Textual
+    styles the screen to show it, and the visit read meanwhile is in its first drawing:
+    no second pass over the screen, no layout of an empty screen."""
+    app, (runner, passes), laid_out = await _live_opened(make_app, size)
+    try:
+        screen = app.screen
+        assert passes.over(screen) == 1, [len(nodes) for nodes in passes.passes]
+        assert laid_out and all(opened for opened, _ in laid_out), laid_out
+        assert "星河视频" in laid_out[0][1]
+        expected = {name for name, on in breakpoint_classes(screen, app.size).items() if on}
+        assert expected <= screen.classes
+        assert screen.has_class("-keys-two-lines") == (size[0] < 200)
+    finally:
+        await runner.__aexit__(None, None, None)
+
+
+@pytest.mark.parametrize("size", [(50, 18), (70, 24), (79, 21), (80, 20), (140, 40)])
+async def test_breakpoint_classes_are_textuals(make_app, size) -> None:
+    """The classes given before the first drawing are those Textual gives on a resize."""
+    app = make_app("live", visit_id=PLANNED_ZH)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LiveScreen)
+        given = breakpoint_classes(screen, app.size)
+        await pilot.resize_terminal(size[0] + 1, size[1] + 1)
+        await pilot.resize_terminal(*size)
+        await settle(pilot)
+        assert {name for name, on in given.items() if on} <= screen.classes
+        assert not {name for name, on in given.items() if not on} & screen.classes

@@ -87,6 +87,15 @@ class KeyBar(Widget, can_focus=False):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
+    def size_screen(self) -> None:
+        """Count the lines the keys take and give the screen its class for them now, before
+        the screen is first styled and drawn (:class:`~interview_tui.tui.base.BaseScreen`
+        calls this as it is mounted). Given as the bar is drawn, the class would style every
+        widget of the screen again and draw it a second time; it changes from then on only
+        when the lines do (a resize, other keys)."""
+        self._rows = len(self._lines(self.app.size.width)[0])
+        self.screen.set_class(self._rows > 1, "-keys-two-lines", update=False)
+
     def _bindings_changed(self, screen: Any) -> None:
         if self.is_attached and screen is self.screen:
             self.refresh()

@@ -11,7 +11,9 @@ agrees the next step.
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Callable
+from concurrent.futures import Future
 from functools import partial, wraps
 from typing import Any
 
@@ -27,13 +29,12 @@ from textual.widgets.option_list import Option
 
 from interview_tui.domain.enums import INTERNAL_GOALS, Goal, ItemStatus, Role
 from interview_tui.domain.models import Note, ScriptItem
-from interview_tui.errors import UserError
 from interview_tui.i18n import t
 from interview_tui.services.customer_safe import is_internal_goal, is_internal_note
 from interview_tui.services.live_session import LiveSession
 from interview_tui.services.live_windows import HEARTBEAT_SECONDS, LiveWindow
 from interview_tui.tui.base import BaseScreen, relabel_binding
-from interview_tui.tui.data import RETRY_DELAY, LoadFailed
+from interview_tui.tui.data import RETRY_DELAY, LoadFailed, read_error
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import TextArea
 from interview_tui.tui.keybar import KeyBar
@@ -305,12 +306,39 @@ class LiveScreen(BaseScreen):
         )
         yield KeyBar()
 
+    #: the visit is opened while Textual builds the screen (:meth:`prefetch`)
+    PREFETCH = True
+    _opening: Future[tuple[LiveSession, list]] | None = None
+
+    def prefetch(self) -> None:
+        """Open the visit now, as the screen is pushed, in a thread worker of the app (the
+        screen's own start once it is mounted), so that it is usually open by the time the
+        screen is mounted and shown in its first drawing: drawn once, with its keys and
+        their lines as they stay, instead of empty and then again."""
+        future: Future[tuple[LiveSession, list]] = Future()
+
+        def run() -> None:
+            try:
+                future.set_result(self._open())
+            except BaseException as exc:  # a bug must not leave the screen waiting either
+                future.set_exception(exc)
+
+        context = contextvars.copy_context()  # the unmounted screen finds its app
+        self.app.run_worker(
+            partial(context.run, run), thread=True, group="prefetch", exit_on_error=False
+        )
+        self._opening = future
+
     def on_mount(self) -> None:
         self.query_one("#note-hidden").display = False
         self.query_one("#elsewhere").display = False
         self.query_one("#note", TextArea).cursor_blink = self.iapp.animated  # steady in tests
         self.query_one("#note", TextArea).focus()
-        self._open_session()
+        opening, self._opening = self._opening, None
+        if opening is not None and opening.done():
+            self._opened(opening)  # shown in the first drawing
+        else:
+            self._open_session(opening)
 
     @property
     def busy(self) -> bool:
@@ -322,19 +350,34 @@ class LiveScreen(BaseScreen):
         works; typing already does, and what is typed is kept."""
         return self.session is not None or action in ("leave", "home", "quit", "help")
 
-    @work(thread=True, exit_on_error=False)
-    def _open_session(self) -> None:
+    def _open(self) -> tuple[LiveSession, list]:
         """Load the visit and make it live, off the UI thread (the database may be busy);
-        this window joins the visit's live windows (through the writer, in order)."""
-        try:
-            session = LiveSession.open(self.iapp.store, self.visit_id, self.iapp.now())
-            window = LiveWindow(self.iapp.store, self.visit_id)
-            self.iapp.writer.executor.submit(window.enter).result()
-        except UserError as exc:
-            self.post_message(LoadFailed(str(exc)))
-            return
+        this window joins the visit's live windows (through the writer, in order). The
+        session, and the other windows on the visit."""
+        session = LiveSession.open(self.iapp.store, self.visit_id, self.iapp.now())
+        window = LiveWindow(self.iapp.store, self.visit_id)
+        self.iapp.writer.executor.submit(window.enter).result()
         session.window = window
-        self.post_message(SessionOpened(session, window.others()))
+        return session, window.others()
+
+    def _opened(self, opening: Future[tuple[LiveSession, list]]) -> None:
+        """Show the visit opened (or say why it could not be)."""
+        try:
+            session, others = opening.result()
+        except Exception as exc:
+            self.notify(read_error(exc, self.iapp.store.path), severity="error", timeout=15)
+            return
+        self._start(SessionOpened(session, others))
+
+    @work(thread=True, exit_on_error=False)
+    def _open_session(self, opening: Future[tuple[LiveSession, list]] | None = None) -> None:
+        """Open the visit in a worker (or wait there for the opening under way)."""
+        try:
+            session, others = opening.result() if opening is not None else self._open()
+        except Exception as exc:  # a bug must not leave the screen waiting in silence
+            self.post_message(LoadFailed(read_error(exc, self.iapp.store.path)))
+            return
+        self.post_message(SessionOpened(session, others))
 
     @on(LoadFailed)
     def _open_failed(self, message: LoadFailed) -> None:
