@@ -7,7 +7,10 @@ whole screen after it is drawn (a class given to the screen late) draws it again
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 from collections.abc import Iterable
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -16,7 +19,8 @@ from textual.screen import Screen
 
 from interview_tui.tui.base import breakpoint_classes
 from interview_tui.tui.inputs import Choice, Input, Tick
-from interview_tui.tui.live.live_screen import LiveScreen
+from interview_tui.tui.live import live_screen
+from interview_tui.tui.live.live_screen import LATER_MODULES, LiveScreen
 from interview_tui.tui.review.detail_base import ConflictList
 from tests.conftest import settle
 
@@ -124,3 +128,28 @@ async def test_breakpoint_classes_are_textuals(make_app, size) -> None:
         await settle(pilot)
         assert {name for name, on in given.items() if on} <= screen.classes
         assert not {name for name, on in given.items() if not on} & screen.classes
+
+
+def test_the_live_screen_is_drawn_before_its_dialogs_and_the_limits_check_load() -> None:
+    """The capture dialogs (the linter behind them) and the check of a promise against the
+    plan's limits (hundreds of patterns compiled) are not loaded to draw the live screen:
+    a third of the first opening's time went to them."""
+    code = (
+        "import sys, interview_tui.tui.live.live_screen as live\n"
+        "print(sorted(m for m in (*live.LATER_MODULES, 'interview_tui.lint') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr
+
+
+async def test_they_load_in_the_background_once_the_live_screen_is_drawn(
+    make_app, monkeypatch
+) -> None:
+    loaded: list[str] = []
+    monkeypatch.setattr(live_screen, "importlib", SimpleNamespace(import_module=loaded.append))
+    app = make_app("live", visit_id=PLANNED_ZH)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert loaded == list(LATER_MODULES)

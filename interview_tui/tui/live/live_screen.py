@@ -12,10 +12,11 @@ agrees the next step.
 from __future__ import annotations
 
 import contextvars
+import importlib
 from collections.abc import Callable
 from concurrent.futures import Future
 from functools import partial, wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, on, work
@@ -35,24 +36,25 @@ from interview_tui.services.live_session import LiveSession
 from interview_tui.services.live_windows import HEARTBEAT_SECONDS, LiveWindow
 from interview_tui.tui.base import BaseScreen, relabel_binding
 from interview_tui.tui.data import RETRY_DELAY, LoadFailed, read_error
-from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import TextArea
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.keymap import MAC_OPTION_KEYS
-from interview_tui.tui.live.confirm_back import ConfirmBackScreen
 from interview_tui.tui.live.customer_view import CustomerViewBand
-from interview_tui.tui.live.dialogs import (
-    AdhocDialog,
-    CommitmentDialog,
-    PainDialog,
-    PickerDialog,
-    RequirementDialog,
-    jump_dialog,
-    speaker_dialog,
-)
 from interview_tui.tui.live.leader import LEADER_ID, LEADER_KEY, LEADER_KEYS, LeaderMenu
 from interview_tui.tui.screen_keys import is_function_key
 from interview_tui.tui.text import Block, Hanging, Parts, hanging, literal, marked, visible
+
+if TYPE_CHECKING:
+    from interview_tui.tui.forms import FormDialog
+
+#: what the meeting's keys open (the capture dialogs, the read-back) and what they run (the
+#: check of a promise against the plan's limits): loaded in the background once the screen
+#: is drawn (:meth:`LiveScreen._load_the_rest`), not before its first drawing
+LATER_MODULES = (
+    "interview_tui.services.authority",
+    "interview_tui.tui.live.dialogs",
+    "interview_tui.tui.live.confirm_back",
+)
 
 
 class OthersSeen(Message):
@@ -379,6 +381,13 @@ class LiveScreen(BaseScreen):
             return
         self.post_message(SessionOpened(session, others))
 
+    @work(thread=True, exit_on_error=False, group="later-modules")
+    def _load_the_rest(self) -> None:
+        """Load :data:`LATER_MODULES` in a worker once the screen is drawn, so that the
+        first ctrl+t does not wait for them either."""
+        for name in LATER_MODULES:
+            importlib.import_module(name)
+
     @on(LoadFailed)
     def _open_failed(self, message: LoadFailed) -> None:
         self.notify(message.error, severity="error", timeout=15)
@@ -412,6 +421,7 @@ class LiveScreen(BaseScreen):
         self._show_others(message.others)
         self.set_interval(15, self._refresh_time)
         self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
+        self.call_after_refresh(self._load_the_rest)
         self.refresh_bindings()  # every meeting key works from now on
 
     # -- other windows on the same visit: both are saved, and each says the other is there ---
@@ -742,6 +752,8 @@ class LiveScreen(BaseScreen):
             self._moves.append((note, *session.move_note(note, to)))
             self._after_move(t("live.note_moved", where=self._where(to)))
 
+        from interview_tui.tui.live.dialogs import PickerDialog
+
         self.app.push_screen(PickerDialog(t("move.title"), options, filter_box=True), chosen)
 
     @after_typing
@@ -776,6 +788,8 @@ class LiveScreen(BaseScreen):
             if item_id:
                 self._go(next(n for n, it in enumerate(items) if str(it.id) == item_id))
 
+        from interview_tui.tui.live.dialogs import jump_dialog
+
         self.app.push_screen(jump_dialog(items), chosen)
 
     def action_adhoc(self) -> None:
@@ -788,6 +802,8 @@ class LiveScreen(BaseScreen):
             if result and self.session:
                 self.session.add_question(result["text"], result["role"], result["goal"])
                 self._go(len(self.session.items) - 1)
+
+        from interview_tui.tui.live.dialogs import AdhocDialog
 
         self._open_form(AdhocDialog(role, goal, safe=self.safe), added)
 
@@ -829,6 +845,8 @@ class LiveScreen(BaseScreen):
                 self.session.set_speaker(self.item, None if person_id == "none" else int(person_id))
                 self._after_tag()
 
+        from interview_tui.tui.live.dialogs import speaker_dialog
+
         self.app.push_screen(speaker_dialog(self.session.attendees), chosen)
 
     def _after_tag(self) -> None:
@@ -867,6 +885,8 @@ class LiveScreen(BaseScreen):
                 self.notify(t("live.commitment_saved"), timeout=3)
             self._refresh_side()
 
+        from interview_tui.tui.live.dialogs import CommitmentDialog
+
         dialog = CommitmentDialog(self.iapp.today(), session.beyond_authority, safe=self.safe)
         self._open_form(dialog, saved)
 
@@ -886,6 +906,8 @@ class LiveScreen(BaseScreen):
                 self.notify(t("live.requirement_saved"), timeout=3)
             self._refresh_side()
 
+        from interview_tui.tui.live.dialogs import RequirementDialog
+
         self._open_form(RequirementDialog(self.iapp.today()), saved)
 
     def action_pain(self) -> None:
@@ -902,6 +924,8 @@ class LiveScreen(BaseScreen):
                 )
                 self.notify(t("live.pain_saved"), timeout=3)
                 self._refresh_side()
+
+        from interview_tui.tui.live.dialogs import PainDialog
 
         self._open_form(PainDialog(self.iapp.today()), saved)
 
@@ -938,6 +962,8 @@ class LiveScreen(BaseScreen):
                 self.dismiss()
 
         self.app.clear_notifications()  # the read-back is turned to the customer
+        from interview_tui.tui.live.confirm_back import ConfirmBackScreen
+
         self.app.push_screen(ConfirmBackScreen(self.session), closed)
 
     @after_typing
