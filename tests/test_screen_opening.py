@@ -153,3 +153,40 @@ async def test_they_load_in_the_background_once_the_live_screen_is_drawn(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert loaded == list(LATER_MODULES)
+
+
+async def test_the_requirement_detail_is_read_as_it_opens_and_drawn_filled(
+    make_app, demo_store
+) -> None:
+    """Its record is read while Textual builds the form (it was read once the form was
+    mounted, and drawn empty first); read by then, the first drawing has it."""
+    from interview_tui.domain.models import Requirement
+    from interview_tui.tui.review.requirement_detail import RequirementDetailScreen
+
+    record = demo_store.all(Requirement)[0]
+    app = make_app("home")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        opened = app.show("requirement", requirement_id=record.id)
+        assert opened._prefetched is not None or opened.requirement is not None
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+
+        screen = RequirementDetailScreen(record.id)
+        screen.prefetch()
+        while not (future := screen._prefetched) or not future.done():
+            await asyncio.sleep(0.01)
+        laid_out: list[bool] = []
+        original = screen._refresh_layout
+
+        def refresh_layout(*args: Any, **kwargs: Any) -> None:
+            laid_out.append(screen.requirement is not None)
+            original(*args, **kwargs)
+
+        screen._refresh_layout = refresh_layout  # type: ignore[method-assign]
+        passes = _Passes(app)
+        app.push_screen(screen)
+        await settle(pilot)
+        assert laid_out and all(laid_out), laid_out
+        assert passes.over(screen) == 1
