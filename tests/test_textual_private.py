@@ -351,3 +351,17 @@ async def test_is_text_area(make_app) -> None:
     assert textual_private.is_text_area(TextArea("x"))
     assert not textual_private.is_text_area(DataTable())
     assert not textual_private.is_text_area(None)
+
+
+def test_compact_class_is_the_class_textuals_compact_toggles() -> None:
+    """``compact`` of Textual's fields, pick lists, tick boxes and lists toggles this class
+    (the app's fields carry it from their construction on)."""
+    from textual.widgets import Checkbox, Input, OptionList, Select
+
+    for widget_type in (Input, Select, Checkbox, OptionList):
+        name = textual_private.compact_class(widget_type)
+        assert name.startswith("-")
+        widget = Select([], compact=True) if widget_type is Select else widget_type(compact=True)
+        assert widget.has_class(name)
+        widget.compact = False
+        assert not widget.has_class(name)

@@ -43,7 +43,6 @@ from interview_tui.domain.models import (
 )
 from interview_tui.i18n import t
 from interview_tui.services import solutions
-from interview_tui.services.authority import apply_override, authority_flags
 from interview_tui.services.evidence import evidence_counts
 from interview_tui.services.live_windows import LiveWindow
 from interview_tui.store.store import Store
@@ -60,6 +59,13 @@ class LinkPending(RuntimeError):
 def _key(item: ScriptItem | None) -> int:
     """Notes are filed by the question object: an ad-hoc question has no id until saved."""
     return FREE if item is None else id(item)
+
+
+def _apply_override(commitment: Commitment, override: str, today: date) -> None:
+    """Record why ``commitment`` stands beyond the plan's limits (see authority)."""
+    from interview_tui.services.authority import apply_override
+
+    apply_override(commitment, override, today)
 
 
 @dataclass
@@ -434,6 +440,8 @@ class LiveSession:
 
     def beyond_authority(self, text: str) -> list[str]:
         """Each limit the text touches, with the words that touch it (for the warning)."""
+        from interview_tui.services.authority import authority_flags  # compiles its patterns
+
         flags = authority_flags(text, self.visit.must_not_promise, self.visit.may_promise)
         return [str(flag) for flag in flags]
 
@@ -451,7 +459,7 @@ class LiveSession:
         and shown in the internal report)."""
         commitment = self._commitment(text, owner_side, owner_name, due)
         if override.strip() and not commitment.within_authority:
-            apply_override(commitment, override, today or date.today())
+            _apply_override(commitment, override, today or date.today())
         self._write(commitment)
         self.commitments.append(commitment)
         return commitment
@@ -487,7 +495,7 @@ class LiveSession:
         if fresh.within_authority:
             commitment.authority_override = ""
         elif override.strip() and override.strip() != commitment.authority_override:
-            apply_override(commitment, override, today or date.today())
+            _apply_override(commitment, override, today or date.today())
         self._write(commitment)
         return commitment
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
@@ -174,8 +175,37 @@ class FirstFieldFocus(ScreenMixin):
                 return
 
 
+def breakpoint_classes(screen: Screen[Any], size: Size) -> dict[str, bool]:
+    """The classes ``screen``'s breakpoints give it at ``size`` (as Textual sets them on a
+    resize: for each axis the class of the largest breakpoint not above the size)."""
+    app = screen.app
+    axes = (
+        (size.width, screen.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS),
+        (size.height, screen.VERTICAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS),
+    )
+    classes: dict[str, bool] = {}
+    for extent, own, default in axes:
+        points = (default if own is None else own) or []
+        classes |= dict.fromkeys((name for _, name in points), False)
+        reached = [(point, name) for point, name in points if extent >= point]
+        if reached:
+            classes[max(reached)[1]] = True
+    return classes
+
+
 class BaseScreen(FirstFieldFocus, TypeAhead, TranslatedBindings, Screen):
     """A screen of interview-tui."""
+
+    def on_mount(self) -> None:
+        """Before Textual styles the whole screen to show it: the classes its size (its
+        breakpoints) and its key bar give it are set now, so that neither styles every
+        widget again and draws the screen a second time right after it is shown (Textual
+        sets the breakpoints' classes on the resize that follows the first drawing)."""
+        from interview_tui.tui.keybar import KeyBar
+
+        self.update_classes(breakpoint_classes(self, self.app.size), update=False)
+        for bar in self.query(KeyBar):
+            bar.size_screen()
 
     @property
     def iapp(self) -> InterviewApp:

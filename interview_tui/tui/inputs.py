@@ -27,11 +27,13 @@ from textual.widgets import TextArea as _TextualTextArea
 
 from interview_tui.display import visible_in_place
 from interview_tui.i18n import t
+from interview_tui.tui.mixins import NodeMixin
 from interview_tui.tui.textual_private import (
     DocumentBase,
     DocumentNavigator,
     WrappedDocument,
     cell_width_to_column_index,
+    compact_class,
     is_selected,
     rewrap,
 )
@@ -42,7 +44,24 @@ def _shown_line(line: str) -> str:
     return "\t".join(visible_in_place(part) for part in line.split("\t"))
 
 
-class Input(_TextualInput):
+class BornCompact(NodeMixin):
+    """A field made ``compact`` carries the compact class from its construction on.
+
+    Textual sets ``compact`` in the widget's ``__init__``; the class it toggles then makes
+    Textual style the widget against the whole stylesheet at once, mounted or not: one
+    styling pass per field of a form before the form is even mounted (a few milliseconds
+    each, most of the cost of building a big form). With the class already there, setting
+    ``compact`` changes no class and styles nothing; the widget is styled once, as it is
+    mounted."""
+
+    def __init__(self, *args: Any, compact: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # not compact: no class to take away or add
+        if compact:
+            self.add_class(compact_class(type(self)), update=False)
+            self.compact = True  # the class is there already: nothing to style
+
+
+class Input(BornCompact, _TextualInput):
     """A Textual ``Input`` that keeps the cursor at the end on focus instead of selecting all.
 
     Tabbing into a filled field and typing must add to it, not replace it.
@@ -145,7 +164,7 @@ class TextArea(_TextualTextArea):
         return cell_width_to_column_index(line, cell_width, self.indent_width)
 
 
-class Choice(Select):
+class Choice(BornCompact, Select):
     """A Textual ``Select`` whose empty prompt is translated (Textual's says "Select")."""
 
     def __init__(self, *args: Any, prompt: str | None = None, **kwargs: Any) -> None:
@@ -157,7 +176,7 @@ class Choice(Select):
 TICKED, UNTICKED = "[x]", "[ ]"
 
 
-class Tick(Checkbox):
+class Tick(BornCompact, Checkbox):
     """A Textual ``Checkbox`` drawn ``[x]`` / ``[ ]`` (Textual's draws ``▐X▌`` both ways)."""
 
     @property

@@ -89,6 +89,14 @@ class KeyBar(Widget, can_focus=False):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
+    def size_screen(self) -> None:
+        """Count the lines the keys take and keep the toasts above them now, before the
+        screen is first styled and drawn (:class:`~interview_tui.tui.base.BaseScreen` calls
+        this as it is mounted); from then on they change only when the lines do (a resize,
+        other keys)."""
+        self._rows = len(self._lines(self.app.size.width)[0])
+        self._place_toasts()
+
     def _bindings_changed(self, screen: Any) -> None:
         if self.is_attached and screen is self.screen:
             self._laid_out = None

@@ -387,6 +387,15 @@ def free_closed_widgets_styles() -> None:
     StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign,assignment]
 
 
+def compact_class(widget_type: type[Any]) -> str:
+    """The class Textual's ``compact`` reactive of ``widget_type`` (a field, a pick list, a
+    tick box, a list) toggles on the widget (private: the reactive's ``_toggle_class``)."""
+    descriptor = widget_type.compact
+    toggled = descriptor._toggle_class
+    assert isinstance(toggled, str), widget_type
+    return toggled
+
+
 def keys_behind_callbacks(app: Any, event: Any) -> bool:
     """Put ``event`` (a key or paste being handled) and every key and paste still waiting
     for the app back at the end of its queue, in typed order, behind the callbacks waiting

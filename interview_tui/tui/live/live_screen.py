@@ -11,9 +11,12 @@ agrees the next step.
 
 from __future__ import annotations
 
+import contextvars
+import importlib
 from collections.abc import Callable
+from concurrent.futures import Future
 from functools import partial, wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, on, work
@@ -27,31 +30,31 @@ from textual.widgets.option_list import Option
 
 from interview_tui.domain.enums import INTERNAL_GOALS, Goal, ItemStatus, Role
 from interview_tui.domain.models import Note, ScriptItem
-from interview_tui.errors import UserError
 from interview_tui.i18n import t
 from interview_tui.services.customer_safe import is_internal_goal, is_internal_note
 from interview_tui.services.live_session import LiveSession
 from interview_tui.services.live_windows import HEARTBEAT_SECONDS, LiveWindow
 from interview_tui.tui.base import BaseScreen, relabel_binding
-from interview_tui.tui.data import RETRY_DELAY, LoadFailed
-from interview_tui.tui.forms import FormDialog
+from interview_tui.tui.data import RETRY_DELAY, LoadFailed, read_error
 from interview_tui.tui.inputs import TextArea
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.keymap import MAC_OPTION_KEYS
-from interview_tui.tui.live.confirm_back import ConfirmBackScreen
 from interview_tui.tui.live.customer_view import CustomerViewBand
-from interview_tui.tui.live.dialogs import (
-    AdhocDialog,
-    CommitmentDialog,
-    PainDialog,
-    PickerDialog,
-    RequirementDialog,
-    jump_dialog,
-    speaker_dialog,
-)
 from interview_tui.tui.live.leader import LEADER_ID, LEADER_KEY, LEADER_KEYS, LeaderMenu
 from interview_tui.tui.screen_keys import is_function_key
 from interview_tui.tui.text import Block, Hanging, Parts, hanging, literal, marked, visible
+
+if TYPE_CHECKING:
+    from interview_tui.tui.forms import FormDialog
+
+#: what the meeting's keys open (the capture dialogs, the read-back) and what they run (the
+#: check of a promise against the plan's limits): loaded in the background once the screen
+#: is drawn (:meth:`LiveScreen._load_the_rest`), not before its first drawing
+LATER_MODULES = (
+    "interview_tui.services.authority",
+    "interview_tui.tui.live.dialogs",
+    "interview_tui.tui.live.confirm_back",
+)
 
 
 class OthersSeen(Message):
@@ -305,12 +308,39 @@ class LiveScreen(BaseScreen):
         )
         yield KeyBar()
 
+    #: the visit is opened while Textual builds the screen (:meth:`prefetch`)
+    PREFETCH = True
+    _opening: Future[tuple[LiveSession, list]] | None = None
+
+    def prefetch(self) -> None:
+        """Open the visit now, as the screen is pushed, in a thread worker of the app (the
+        screen's own start once it is mounted), so that it is usually open by the time the
+        screen is mounted and shown in its first drawing: drawn once, with its keys and
+        their lines as they stay, instead of empty and then again."""
+        future: Future[tuple[LiveSession, list]] = Future()
+
+        def run() -> None:
+            try:
+                future.set_result(self._open())
+            except BaseException as exc:  # a bug must not leave the screen waiting either
+                future.set_exception(exc)
+
+        context = contextvars.copy_context()  # the unmounted screen finds its app
+        self.app.run_worker(
+            partial(context.run, run), thread=True, group="prefetch", exit_on_error=False
+        )
+        self._opening = future
+
     def on_mount(self) -> None:
         self.query_one("#note-hidden").display = False
         self.query_one("#elsewhere").display = False
         self.query_one("#note", TextArea).cursor_blink = self.iapp.animated  # steady in tests
         self.query_one("#note", TextArea).focus()
-        self._open_session()
+        opening, self._opening = self._opening, None
+        if opening is not None and opening.done():
+            self._opened(opening)  # shown in the first drawing
+        else:
+            self._open_session(opening)
 
     @property
     def busy(self) -> bool:
@@ -322,19 +352,41 @@ class LiveScreen(BaseScreen):
         works; typing already does, and what is typed is kept."""
         return self.session is not None or action in ("leave", "home", "quit", "help")
 
-    @work(thread=True, exit_on_error=False)
-    def _open_session(self) -> None:
+    def _open(self) -> tuple[LiveSession, list]:
         """Load the visit and make it live, off the UI thread (the database may be busy);
-        this window joins the visit's live windows (through the writer, in order)."""
-        try:
-            session = LiveSession.open(self.iapp.store, self.visit_id, self.iapp.now())
-            window = LiveWindow(self.iapp.store, self.visit_id)
-            self.iapp.writer.executor.submit(window.enter).result()
-        except UserError as exc:
-            self.post_message(LoadFailed(str(exc)))
-            return
+        this window joins the visit's live windows (through the writer, in order). The
+        session, and the other windows on the visit."""
+        session = LiveSession.open(self.iapp.store, self.visit_id, self.iapp.now())
+        window = LiveWindow(self.iapp.store, self.visit_id)
+        self.iapp.writer.executor.submit(window.enter).result()
         session.window = window
-        self.post_message(SessionOpened(session, window.others()))
+        return session, window.others()
+
+    def _opened(self, opening: Future[tuple[LiveSession, list]]) -> None:
+        """Show the visit opened (or say why it could not be)."""
+        try:
+            session, others = opening.result()
+        except Exception as exc:
+            self.notify(read_error(exc, self.iapp.store.path), severity="error", timeout=15)
+            return
+        self._start(SessionOpened(session, others))
+
+    @work(thread=True, exit_on_error=False)
+    def _open_session(self, opening: Future[tuple[LiveSession, list]] | None = None) -> None:
+        """Open the visit in a worker (or wait there for the opening under way)."""
+        try:
+            session, others = opening.result() if opening is not None else self._open()
+        except Exception as exc:  # a bug must not leave the screen waiting in silence
+            self.post_message(LoadFailed(read_error(exc, self.iapp.store.path)))
+            return
+        self.post_message(SessionOpened(session, others))
+
+    @work(thread=True, exit_on_error=False, group="later-modules")
+    def _load_the_rest(self) -> None:
+        """Load :data:`LATER_MODULES` in a worker once the screen is drawn, so that the
+        first ctrl+t does not wait for them either."""
+        for name in LATER_MODULES:
+            importlib.import_module(name)
 
     @on(LoadFailed)
     def _open_failed(self, message: LoadFailed) -> None:
@@ -369,6 +421,7 @@ class LiveScreen(BaseScreen):
         self._show_others(message.others)
         self.set_interval(15, self._refresh_time)
         self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
+        self.call_after_refresh(self._load_the_rest)
         self.refresh_bindings()  # every meeting key works from now on
 
     # -- other windows on the same visit: both are saved, and each says the other is there ---
@@ -699,6 +752,8 @@ class LiveScreen(BaseScreen):
             self._moves.append((note, *session.move_note(note, to)))
             self._after_move(t("live.note_moved", where=self._where(to)))
 
+        from interview_tui.tui.live.dialogs import PickerDialog
+
         self.app.push_screen(PickerDialog(t("move.title"), options, filter_box=True), chosen)
 
     @after_typing
@@ -733,6 +788,8 @@ class LiveScreen(BaseScreen):
             if item_id:
                 self._go(next(n for n, it in enumerate(items) if str(it.id) == item_id))
 
+        from interview_tui.tui.live.dialogs import jump_dialog
+
         self.app.push_screen(jump_dialog(items), chosen)
 
     def action_adhoc(self) -> None:
@@ -745,6 +802,8 @@ class LiveScreen(BaseScreen):
             if result and self.session:
                 self.session.add_question(result["text"], result["role"], result["goal"])
                 self._go(len(self.session.items) - 1)
+
+        from interview_tui.tui.live.dialogs import AdhocDialog
 
         self._open_form(AdhocDialog(role, goal, safe=self.safe), added)
 
@@ -786,6 +845,8 @@ class LiveScreen(BaseScreen):
                 self.session.set_speaker(self.item, None if person_id == "none" else int(person_id))
                 self._after_tag()
 
+        from interview_tui.tui.live.dialogs import speaker_dialog
+
         self.app.push_screen(speaker_dialog(self.session.attendees), chosen)
 
     def _after_tag(self) -> None:
@@ -824,6 +885,8 @@ class LiveScreen(BaseScreen):
                 self.notify(t("live.commitment_saved"), timeout=3)
             self._refresh_side()
 
+        from interview_tui.tui.live.dialogs import CommitmentDialog
+
         dialog = CommitmentDialog(self.iapp.today(), session.beyond_authority, safe=self.safe)
         self._open_form(dialog, saved)
 
@@ -843,6 +906,8 @@ class LiveScreen(BaseScreen):
                 self.notify(t("live.requirement_saved"), timeout=3)
             self._refresh_side()
 
+        from interview_tui.tui.live.dialogs import RequirementDialog
+
         self._open_form(RequirementDialog(self.iapp.today()), saved)
 
     def action_pain(self) -> None:
@@ -859,6 +924,8 @@ class LiveScreen(BaseScreen):
                 )
                 self.notify(t("live.pain_saved"), timeout=3)
                 self._refresh_side()
+
+        from interview_tui.tui.live.dialogs import PainDialog
 
         self._open_form(PainDialog(self.iapp.today()), saved)
 
@@ -895,6 +962,8 @@ class LiveScreen(BaseScreen):
                 self.dismiss()
 
         self.app.clear_notifications()  # the read-back is turned to the customer
+        from interview_tui.tui.live.confirm_back import ConfirmBackScreen
+
         self.app.push_screen(ConfirmBackScreen(self.session), closed)
 
     @after_typing

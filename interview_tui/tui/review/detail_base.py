@@ -23,6 +23,7 @@ from interview_tui.team.actions import Conflict, TeamView
 from interview_tui.tui.base import TranslatedBindings
 from interview_tui.tui.confirm import ConfirmDialog
 from interview_tui.tui.forms import FormDialog
+from interview_tui.tui.inputs import BornCompact
 from interview_tui.tui.inputs import Input as TextInput
 from interview_tui.tui.text import Block, Hanging, hanging, literal
 from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
@@ -53,7 +54,7 @@ def dated_block(lines: list[str]) -> Block:
     return Block(parts)
 
 
-class ConflictList(TranslatedBindings, OptionList):
+class ConflictList(TranslatedBindings, BornCompact, OptionList):
     """Every value of each conflicted field, who set it and when: ``enter`` keeps the
     highlighted value, ``e`` edits a combined one."""
 

@@ -60,6 +60,8 @@ class RequirementDetailScreen(DetailMixin, DataScreen[tuple[pool.PoolRow, TeamVi
     CSS_PATH = "detail.tcss"
     BINDINGS = [*DETAIL_BINDINGS, BACK_BINDING]
     UNDO_SCOPE = "pool"
+    #: read while Textual builds the form: filled before it is first drawn, not after
+    PREFETCH = True
 
     def __init__(self, requirement_id: int) -> None:
         super().__init__()
