@@ -60,9 +60,9 @@ async def test_create_customer_with_people_then_a_visit(make_app, demo_store) ->
 async def test_duplicate_customer_name_is_refused_beside_the_field(make_app, demo_store):
     app = make_app("customer")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"星河视频", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)  # the save runs off the UI thread: wait for its answer
         assert "already" in str(app.screen.query_one("#name-error", Static).render())
 
 
