@@ -34,6 +34,47 @@ def _quicker_idle_checks() -> None:
 _quicker_idle_checks()
 
 
+def _parse_css_once_per_process() -> None:
+    """Every app a test starts parses the same CSS (the app's, each widget's DEFAULT_CSS)
+    with the same variables: 15 % of a start. Textual already keeps what it parsed per
+    stylesheet (``Stylesheet._parse_rules``, keyed by the CSS and where it came from, and
+    dropped when the variables change); this keeps it per test process, keyed by the
+    variables as well, so an app with another theme parses its own. CSS that fails to parse
+    fails again (its rules carry their errors, which ``Stylesheet.parse`` raises).
+    tests/test_textual_private.py checks the name and its arguments are still there."""
+    from textual.css.stylesheet import Stylesheet
+
+    parse = Stylesheet._parse_rules
+    parsed: dict[tuple[Any, ...], Any] = {}
+
+    def variables_key(sheet: Stylesheet) -> tuple[Any, ...]:
+        memo = sheet.__dict__.get("_tests_variables_key")
+        if memo is None or memo[0] is not sheet._variables:  # set_variables replaces it
+            memo = (sheet._variables, tuple(sorted(sheet._variables.items())))
+            sheet.__dict__["_tests_variables_key"] = memo
+        return memo[1]
+
+    def parse_rules(
+        self: Stylesheet,
+        css: str,
+        read_from: Any,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> Any:
+        key = (css, read_from, is_default_rules, tie_breaker, scope, variables_key(self))
+        try:
+            return parsed[key]
+        except KeyError:
+            rules = parsed[key] = parse(self, css, read_from, is_default_rules, tie_breaker, scope)
+            return rules
+
+    Stylesheet._parse_rules = parse_rules  # type: ignore[method-assign]
+
+
+_parse_css_once_per_process()
+
+
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No test touches the user's real database, config or language."""
@@ -63,38 +104,56 @@ def _empty_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 
 @pytest.fixture
-def store(db_path: Path, _empty_template: bytes) -> Iterator[Store]:
+def store(request: pytest.FixtureRequest, db_path: Path, _empty_template: bytes) -> Iterator[Store]:
     """An empty store on a real SQLite file (a copy of a new, migrated database, private
-    as the app makes it), its clock frozen."""
+    as the app makes it), its clock frozen. A test that asks for ``demo_store`` gets the
+    demo database's bytes in the file from the start (see :func:`demo_store`)."""
     from interview_tui.store.paths import create_private_file, make_private_dir
 
+    demo = "demo_store" in request.fixturenames
     make_private_dir(db_path.parent)
     create_private_file(db_path)
-    db_path.write_bytes(_empty_template)
+    db_path.write_bytes(request.getfixturevalue("_demo_bytes") if demo else _empty_template)
     opened = open_store(db_path)
     opened.now = lambda: FIXED_NOW
+    opened.__dict__["_tests_demo"] = demo
     yield opened
     opened.close()
 
 
 @pytest.fixture(scope="session")
-def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    """The demo database, built once per test process (a second or so each time)."""
+def _demo_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The demo database's file, built once per test process (a second or so each time),
+    as of FIXED_TODAY, its journal folded in."""
     from interview_tui.services.demo import seed_demo
 
-    template = open_store(tmp_path_factory.mktemp("demo") / "demo.db")
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    template = open_store(path)
     template.now = lambda: FIXED_NOW
     seed_demo(template, FIXED_TODAY)
-    template.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    yield template
-    template.close()
+    template.close()  # the last connection closed: the journal is folded into the file
+    assert not path.with_name("demo.db-wal").exists()
+    return path.read_bytes()
 
 
 @pytest.fixture
-def demo_store(store: Store, _demo_template: Store) -> Store:
-    """The store filled with the demo data, as of FIXED_TODAY: a page-for-page copy of the
-    demo database built once (SQLite's backup), so each test starts from the same bytes."""
-    _demo_template.db.conn.backup(store.db.conn)
+def demo_store(store: Store, _demo_bytes: bytes) -> Store:
+    """The store filled with the demo data, as of FIXED_TODAY: a copy of the demo database
+    built once, so each test starts from the same bytes. The copy is the file itself,
+    written before the store opens it (a page-by-page backup into the open store cost a
+    journal of the whole database, written twice); a store opened before this fixture was
+    asked for (``request.getfixturevalue``) is filled by SQLite's backup instead."""
+    if not store.__dict__.get("_tests_demo"):
+        import sqlite3
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "demo.db"
+            copy.write_bytes(_demo_bytes)
+            source = sqlite3.connect(copy)
+            source.backup(store.db.conn)
+            source.close()
+        store.__dict__["_tests_demo"] = True
     return store
 
 
@@ -238,3 +297,31 @@ def plant_internal(store: Store, visit_id: int = 1) -> None:
             ),
         ]
     )
+
+
+#: the tests that take longest (each 10–70 s of one worker), started before all others: the
+#: workers divide the suite in three runs of consecutive tests and then take over each
+#: other's unstarted ones, so a long test met late ran alone at the end while the other
+#: workers had nothing left; first, the others share the remaining tests meanwhile
+LONGEST_FIRST = (
+    "tests/test_team_simulation.py::test_ten_pms_lose_nothing",
+    "tests/test_import_atomic.py::test_an_import_killed_anywhere_is_absent_or_whole",
+    "tests/test_adversarial.py::test_family",
+    "tests/test_plan_rehearse.py::test_build_a_script_rewrite_shallow_ones_rehearse_and_mark",
+    "tests/test_robust_inputs.py::test_other_writers_keep_going_during_a_long_import",
+    "tests/test_team_simulation.py::test_the_checker_catches_whole_record_replacement",
+    "tests/test_live_kill.py::test_two_windows_on_one_visit_do_not_corrupt_each_other",
+    "tests/test_closed_screens_freed.py::",
+    "tests/test_team_cuts.py::test_simulated_pms_cut_at_the_export_commit_lose_nothing",
+    "tests/test_hostile_text.py::test_every_screen_shows_hostile_text_literally",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run :data:`LONGEST_FIRST` first, in that order; every other test keeps its place."""
+
+    def rank(item: pytest.Item) -> int:
+        found = (n for n, prefix in enumerate(LONGEST_FIRST) if item.nodeid.startswith(prefix))
+        return next(found, len(LONGEST_FIRST))
+
+    items.sort(key=rank)

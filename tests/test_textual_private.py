@@ -325,6 +325,36 @@ def test_pilots_idle_check_reads_the_quantum_the_tests_set() -> None:
     assert textual_wait.SLEEP_GRANULARITY == 0.005
 
 
+def test_the_tests_css_parse_cache_wraps_textuals_parse() -> None:
+    """tests/conftest.py keeps parsed CSS per test process by wrapping
+    ``Stylesheet._parse_rules``: the method must still be the one ``Stylesheet.parse`` calls,
+    with the arguments the wrapper passes on, and the cache must hand back what Textual
+    parses for those variables (another theme's variables parse on their own)."""
+    import inspect
+
+    from textual.color import Color
+    from textual.css.stylesheet import Stylesheet
+
+    original = Stylesheet._parse_rules.__closure__
+    assert original is not None  # the wrapper is installed
+    wrapped = next(c.cell_contents for c in original if callable(c.cell_contents))
+    assert list(inspect.signature(wrapped).parameters) == [
+        "self",
+        "css",
+        "read_from",
+        "is_default_rules",
+        "tie_breaker",
+        "scope",
+    ]
+    assert "self._parse_rules(" in inspect.getsource(Stylesheet.parse)
+    css = "Label { color: $text; }"
+    dark, light = (Stylesheet(variables={"text": c}) for c in ("white", "black"))
+    for sheet in (dark, light, dark):
+        sheet.add_source(css, read_from=("test", "Label"))
+        [rule] = sheet.rules
+        assert rule.styles.color == Color.parse("white" if sheet is dark else "black")
+
+
 async def test_a_screen_says_when_it_has_something_left_to_draw(make_app) -> None:
     """Screen._layout_required, _scroll_required, _repaint_required, _recompose_required,
     _dirty_widgets: what the tests' settle waits on before a snapshot."""
