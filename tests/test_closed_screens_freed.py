@@ -105,3 +105,33 @@ async def test_a_closed_screen_leaves_no_widget_alive(make_app, route, kwargs, k
         assert app.screen is home
         alive = await _alive_once_closed(pilot, kept)
     assert not alive, f"{route}: {alive}"
+
+
+async def test_a_closed_widget_that_watched_one_still_open_is_not_kept(make_app) -> None:
+    """A widget that watches (or binds to) a widget of home is listed by it until the
+    watched value changes: once its screen closes, home no longer keeps it."""
+    from textual.widgets import Header, Static
+
+    from interview_tui.tui.base import BaseModal
+
+    class Watcher(Static):
+        def on_mount(self) -> None:
+            self.watch(home.query_one(Header), "tall", self.tall_changed)
+
+        def tall_changed(self, _tall: bool) -> None:
+            pass
+
+    class Dialog(BaseModal):
+        def compose(self):
+            yield Watcher("watching home")
+
+    app = make_app("home")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        home = app.screen
+        app.push_screen(Dialog())
+        await settle(pilot)
+        kept = [weakref.ref(app.screen.query_one(Watcher))]
+        await app.pop_screen()
+        alive = await _alive_once_closed(pilot, kept)
+    assert not alive

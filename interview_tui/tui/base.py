@@ -200,14 +200,19 @@ class ThreadWorkersForgotten(NodeMixin):
 
 
 class LeavesNothingBehind(ThreadWorkersForgotten, ScreenMixin):
-    """A closed screen leaves no widget of it alive: once its widgets have closed (Textual
-    closes them before the screen's unmount), the app forgets their watches of its title
-    and theme (:func:`~interview_tui.tui.textual_private.forget_closed_watchers`), which
-    would otherwise keep every header and editor ever shown; its thread workers are
+    """A closed screen leaves no widget of it alive.
+
+    Textual closes a screen's widgets before the screen's unmount; then the app and every
+    widget of the screens still open drop their watchers that are closed widgets
+    (:func:`~interview_tui.tui.textual_private.forget_closed_watchers`). The app's title
+    and theme would otherwise keep every header and editor ever shown, and a widget that
+    stays open every closed widget bound to it (``data_bind``). Its thread workers are
     forgotten by their threads (:class:`ThreadWorkersForgotten`)."""
 
     def on_unmount(self) -> None:
-        forget_closed_watchers(self.app)
+        app = self.app
+        for node in (app, *(n for s in app.screen_stack for n in s.walk_children(with_self=True))):
+            forget_closed_watchers(node)
 
 
 class BaseScreen(LeavesNothingBehind, FirstFieldFocus, TypeAhead, TranslatedBindings, Screen):
