@@ -257,6 +257,7 @@ def main() -> None:
             visit(bare, bare_screen)
             visit(term, screen)
         rounds.append((*memory_kib(term.pid), *memory_kib(bare.pid)))
+        print(f"round {len(rounds)}: app, bare (VmRSS, VmHWM KiB) {rounds[-1]}", file=sys.stderr)
     # A move in the pool while another process holds the write lock: esc still answers
     # (home is drawn at once; it reads again once the move has landed).
     time_key(term, b"p", b"requirements \xc2\xb7")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import contextlib
 import os
 import pty
 import re
@@ -68,7 +69,9 @@ class View:
         self.stream = stream if stream is not None else pyte.ByteStream(self.screen)
 
     def feed(self, chunk: bytes) -> None:
-        self.stream.feed(chunk)
+        # a sequence pyte cannot take (seen once in 30 minutes) is skipped
+        with contextlib.suppress(TypeError):
+            self.stream.feed(chunk)
 
     def cells(self) -> list[Any]:
         columns, rows = self.size

@@ -395,3 +395,40 @@ def test_compact_class_is_the_class_textuals_compact_toggles() -> None:
         assert widget.has_class(name)
         widget.compact = False
         assert not widget.has_class(name)
+
+
+async def test_the_apps_watchers_of_closed_widgets_are_forgotten(make_app) -> None:
+    """App.__watchers (attribute -> [(watching node, callback)]) and a node's _closing: a
+    header watches the app's title and stays listed until the title changes."""
+    from textual.widgets import Header
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        header = app.screen.query_one(Header)
+        watchers = getattr(app, "__watchers")
+        assert header in [node for node, _callback in watchers["title"]]
+        header._closing = True  # as Textual marks it once closed
+        textual_private.forget_closed_watchers(app)
+        assert header not in [node for node, _callback in watchers["title"]]
+        header._closing = False
+        textual_private.forget_closed_watchers(app)  # a live widget's watch stays
+
+
+def test_a_thread_forgets_the_worker_it_ran() -> None:
+    """textual.worker.active_worker: the worker a thread runs, set in the thread's context."""
+    from textual.worker import active_worker
+
+    def work() -> int:
+        return 42
+
+    async def coroutine_work() -> int:
+        return 42
+
+    token = active_worker.set("a finished worker")  # type: ignore[arg-type]
+    try:
+        assert textual_private.forgetting_worker(work)() == 42
+        assert active_worker.get() is None
+    finally:
+        active_worker.reset(token)
+    assert textual_private.forgetting_worker(coroutine_work) is coroutine_work

@@ -24,7 +24,7 @@ from interview_tui.memory import resume_collector
 from interview_tui.services.undo import Undo
 from interview_tui.settings import UserSettings
 from interview_tui.store.store import Store
-from interview_tui.tui.base import translate_bindings
+from interview_tui.tui.base import ThreadWorkersForgotten, translate_bindings
 from interview_tui.tui.data import (
     RETRY_DELAY,
     SLOW_SAVE_SECONDS,
@@ -57,7 +57,7 @@ CATCH_UP_SECONDS = 1.0
 MAX_KEY_DEFERRALS = 8
 
 
-class InterviewApp(TeamSync, App[None]):
+class InterviewApp(ThreadWorkersForgotten, TeamSync, App[None]):
     """interview-tui. Build it with :func:`build_app` (the CLI and the tests both do)."""
 
     TITLE = "interview-tui"

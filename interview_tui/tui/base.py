@@ -9,7 +9,7 @@ panel and the command palette speak the user's language and ids stay remappable.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import events
 from textual.dom import DOMNode
@@ -19,10 +19,18 @@ from textual.widget import Widget
 
 from interview_tui.i18n import t
 from interview_tui.tui.mixins import NodeMixin, ScreenMixin
-from interview_tui.tui.textual_private import binding_table
+from interview_tui.tui.textual_private import (
+    binding_table,
+    forget_closed_watchers,
+    forgetting_worker,
+)
 
 if TYPE_CHECKING:
+    from textual.worker import Worker, WorkType
+
     from interview_tui.tui.app import InterviewApp
+
+    ResultType = TypeVar("ResultType")
 
 
 def translate_bindings(node: DOMNode) -> None:
@@ -193,7 +201,46 @@ def breakpoint_classes(screen: Screen[Any], size: Size) -> dict[str, bool]:
     return classes
 
 
-class BaseScreen(FirstFieldFocus, TypeAhead, TranslatedBindings, Screen):
+class ThreadWorkersForgotten(NodeMixin):
+    """A thread worker, once done, is not kept by the thread that ran it (with its result
+    and the node it ran for: :func:`~interview_tui.tui.textual_private.forgetting_worker`).
+    """
+
+    def run_worker(
+        self,
+        work: WorkType[ResultType],
+        name: str | None = "",
+        group: str = "default",
+        description: str = "",
+        exit_on_error: bool = True,
+        start: bool = True,
+        exclusive: bool = False,
+        thread: bool = False,
+    ) -> Worker[ResultType]:
+        if thread:
+            work = forgetting_worker(work)
+        return super().run_worker(
+            work, name, group, description, exit_on_error, start, exclusive, thread
+        )
+
+
+class LeavesNothingBehind(ThreadWorkersForgotten, ScreenMixin):
+    """A closed screen leaves no widget of it alive.
+
+    Textual closes a screen's widgets before the screen's unmount; then the app and every
+    widget of the screens still open drop their watchers that are closed widgets
+    (:func:`~interview_tui.tui.textual_private.forget_closed_watchers`). The app's title
+    and theme would otherwise keep every header and editor ever shown, and a widget that
+    stays open every closed widget bound to it (``data_bind``). Its thread workers are
+    forgotten by their threads (:class:`ThreadWorkersForgotten`)."""
+
+    def on_unmount(self) -> None:
+        app = self.app
+        for node in (app, *(n for s in app.screen_stack for n in s.walk_children(with_self=True))):
+            forget_closed_watchers(node)
+
+
+class BaseScreen(LeavesNothingBehind, FirstFieldFocus, TypeAhead, TranslatedBindings, Screen):
     """A screen of interview-tui."""
 
     def on_mount(self) -> None:
@@ -213,7 +260,7 @@ class BaseScreen(FirstFieldFocus, TypeAhead, TranslatedBindings, Screen):
         return cast("InterviewApp", self.app)
 
 
-class BaseModal(FirstFieldFocus, TypeAhead, TranslatedBindings, ModalScreen):
+class BaseModal(LeavesNothingBehind, FirstFieldFocus, TypeAhead, TranslatedBindings, ModalScreen):
     """A modal dialog of interview-tui; its result is given to the callback of push_screen.
 
     It opens with its first field focused, so words typed right after the dialog key land

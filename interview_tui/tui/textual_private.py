@@ -396,6 +396,46 @@ def compact_class(widget_type: type[Any]) -> str:
     return toggled
 
 
+def forgetting_worker(work: Any) -> Any:
+    """``work`` for a thread worker, such that its thread forgets the worker once it is done.
+
+    Textual (8.2.8) sets the worker running a function in a thread (``active_worker``, a
+    context variable of ``textual.worker``) in the executor thread's own context and never
+    takes it back: each thread of the pool kept the last worker it ran, with its result and
+    the screen it read for, until it ran another (a closed screen and its data alive for as
+    long). A coroutine ``work`` runs in a task of its own there, which forgets it: unchanged.
+    """
+    import inspect
+
+    from textual.worker import active_worker
+
+    if not callable(work) or inspect.iscoroutinefunction(getattr(work, "func", work)):
+        return work
+
+    def run() -> Any:
+        try:
+            return work()
+        finally:
+            active_worker.set(None)  # type: ignore[arg-type]
+
+    return run
+
+
+def forget_closed_watchers(obj: Any) -> None:
+    """Drop the watchers of closed widgets from ``obj``'s reactives (the app's).
+
+    A widget that watches another object (``self.watch(self.app, "title", …)``: every
+    Textual ``Header``; ``"theme"``: every ``TextArea``) is kept in that object's list of
+    watchers (private ``__watchers``, Textual 8.2.8) until the attribute next changes, and
+    the app's title and theme never do: every header and editor ever shown stayed alive,
+    with its children, message queues, styles and text (37 widgets for one visit of every
+    screen). Textual drops a closed widget's entry only when it would call it (private
+    ``_closing``); this does the same now. Safe to call again."""
+    watchers: dict[str, list[tuple[Any, Any]]] = getattr(obj, "__watchers", None) or {}
+    for entries in watchers.values():
+        entries[:] = [(node, callback) for node, callback in entries if not node._closing]
+
+
 def keys_behind_callbacks(app: Any, event: Any) -> bool:
     """Put ``event`` (a key or paste being handled) and every key and paste still waiting
     for the app back at the end of its queue, in typed order, behind the callbacks waiting
