@@ -2963,3 +2963,114 @@ def test_the_leader_placement_check_catches_the_common_forms() -> None:
 @pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
 def test_no_chinese_business_leader_is_asked_where_a_system_runs(bank: Bank) -> None:
     assert engineering_asked_of_a_leader(bank) == []
+
+
+# --- Review 12 (English): a question that says its research line again, and money held -------
+#: The research line is said aloud just before the question, so a question that opens on a
+#: statement made of the research line's own words says it twice ("Our preview <preview>
+#: targets <problem>. Which of your workloads …?" after "Our preview programme invited you to
+#: <preview>, which targets <problem>."). An apology is exempt: it has to name what it is for.
+#: Said aloud, a count of the customer's payments held, overdue or unpaid sounds like collections
+#: in front of procurement; such figures stay in the purpose, never in the research line.
+
+#: Words too common to show that a line repeats another.
+_STOPWORD_TEXT = (
+    "the a an of to in on at for and or our your you we is was were are be been that this those"
+    " these with from by it its as has have had which what who how when there their they them"
+    " than then also any if not no"
+)
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_APOLOGY = re.compile(r"\bsorry\b|\bapologi[sz]e", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+")
+#: This share or more of a lead statement's words (placeholders count as one word each) comes
+#: from the research line.
+REPEATED_RESEARCH_SHARE = 0.5
+_MONEY_HELD = re.compile(
+    r"\b(?:payments?|invoices?|bills?)\b[^.;]{0,40}\b(?:held|withheld|on hold|overdue|unpaid"
+    r"|outstanding|late)\b|\b(?:overdue|unpaid|outstanding|late) (?:payments?|invoices?|bills?)\b"
+    r"|\bin arrears\b|\bpayment holds?\b",
+    re.IGNORECASE,
+)
+
+
+def _content_words(line: str) -> list[str]:
+    words = [match.group(0).lower() for match in PLACEHOLDER.finditer(line)]
+    words += [
+        word
+        for word in re.findall(r"[a-z']+", PLACEHOLDER.sub(" ", line).lower())
+        if len(word) > 2 and word not in _STOPWORDS
+    ]
+    return words
+
+
+def repeats_its_research(text: str, research: str) -> bool:
+    """``text`` opens on a statement (every sentence before the last) built mostly from the
+    words of ``research``, so the research is said twice; an apology is not counted."""
+    sentences = _SENTENCE_END.split(text.strip())
+    lead = " ".join(sentences[:-1])
+    if not lead or _APOLOGY.search(lead):
+        return False
+    words = _content_words(lead)
+    said = set(_content_words(research))
+    return sum(word in said for word in words) >= REPEATED_RESEARCH_SHARE * len(words)
+
+
+def says_money_held(research: str) -> bool:
+    """``research``, placeholders aside, speaks of the customer's payments held or overdue."""
+    return bool(_MONEY_HELD.search(PLACEHOLDER.sub("<>", research)))
+
+
+def test_the_repeated_research_check_catches_the_common_forms() -> None:
+    bad = [
+        (
+            "Our preview <preview we invited you to> targets <problem the preview solves>. "
+            "Which of your workloads, if any, run into that?",
+            "Our preview programme invited your account to <preview we invited you to>, which "
+            "targets <problem the preview solves>.",
+        ),
+        (
+            "Your report put the <stoppage quarter> stoppage at <plant> down to <stoppage cause>. "
+            "What slowed the return to full output most?",
+            "Your report mentions the <plant> stoppage in <stoppage quarter> and puts it down to "
+            "<stoppage cause>.",
+        ),
+    ]
+    assert [text for text, research in bad if not repeats_its_research(text, research)] == []
+    fine = [
+        ("Which of your workloads, if any, run into that problem today?", bad[0][1]),
+        (
+            "I am sorry for the checkout slowdown on <slowdown date>, which was on our side. "
+            "What did it hold up for you that day?",
+            "Our published root-cause report for <slowdown date> puts the checkout slowdown on "
+            "our side.",
+        ),
+        ("Our team has a question. How do you deploy?", "Your blog describes <pipelines>."),
+    ]
+    assert [text for text, research in fine if repeats_its_research(text, research)] == []
+
+
+def test_the_money_held_check_catches_the_common_forms() -> None:
+    bad = [
+        "This year <payment holds> payments on your account were held while <reason>.",
+        "Two invoices are still overdue.",
+        "Your account has <count> unpaid bills.",
+        "Our records show <payment holds> payment holds this year.",
+    ]
+    assert [line for line in bad if not says_money_held(line)] == []
+    fine = [
+        "Checking our bill has meant back-and-forth between our teams this year.",
+        "Our external key management with keys held in your own hardware security modules is GA.",
+        "Your invoices from us break cost down by <how our invoices break cost down>.",
+    ]
+    assert [line for line in fine if says_money_held(line)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_question_says_its_research_line_again(bank: Bank) -> None:
+    repeated = [(q.id, q.text) for q in bank.questions if repeats_its_research(q.text, q.research)]
+    assert repeated == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_research_line_speaks_of_payments_held(bank: Bank) -> None:
+    assert [(q.id, q.research) for q in bank.questions if says_money_held(q.research)] == []
