@@ -2969,7 +2969,8 @@ def test_no_chinese_business_leader_is_asked_where_a_system_runs(bank: Bank) -> 
 # Checks for what review 12 marked down in the Chinese bank: procurement asked how they score or
 # weight tenders (a compliance bind even with no tender open), a decision maker asked how many of
 # the team can handle an outage on their own (it sounds like testing the team), a bare "平台上"
-# that does not say whose platform, and a budget trend filed under any goal but business_goals.
+# that does not say whose platform, and a budget trend filed under any goal but business_goals;
+# and, from the pass over the whole bank, a research line that dates a one-off event "上个月".
 
 #: how tenders are scored or weighted: procurement cannot discuss it freely; ask what they can
 #: share (what most often needs clarifying in bids). The annual supplier review's "打分" is not a
@@ -3099,3 +3100,33 @@ def test_the_budget_trend_label_check_catches_a_share_label() -> None:
 @pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
 def test_a_budget_trend_question_is_filed_under_business_goals(bank: Bank) -> None:
     assert budget_trend_mislabelled(bank) == []
+
+
+#: "上个月你们开通了 …" in a research line: the bank is written once and used for months, so a
+#: relative date stated outside a placeholder goes stale and presumes the event fell in that
+#: window; the date of a one-off account event goes in a placeholder ("<测试实例开通月份>")
+_STALE_DATE = re.compile(r"上个?月|上周|上礼拜|前几天|前天|昨天")
+
+
+def test_the_stale_date_check_catches_the_common_forms() -> None:
+    bad = [
+        "上个月你们开通了 <实例数> 台 <国产芯片> 测试实例，跑了 <测试时长>。",
+        "你们前几天提的工单里说到 <问题>。",
+        "上周我们的 <产品> 有一次变更。",
+    ]
+    assert [line for line in bad if not _STALE_DATE.search(PLACEHOLDER.sub("<>", line))] == []
+    fine = [
+        "<测试实例开通月份> 你们开通了 <实例数> 台 <国产芯片> 测试实例，跑了 <测试时长>。",
+        "<上个月的工单数> 张工单里，有 <> 张是关于账单的。",
+    ]
+    assert [line for line in fine if _STALE_DATE.search(PLACEHOLDER.sub("<>", line))] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_research_line_dates_an_account_event_relative_to_today(bank: Bank) -> None:
+    stale = [
+        (q.id, q.research)
+        for q in bank.questions
+        if _STALE_DATE.search(PLACEHOLDER.sub("<>", q.research))
+    ]
+    assert stale == []
