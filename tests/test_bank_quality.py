@@ -3074,3 +3074,170 @@ def test_no_question_says_its_research_line_again(bank: Bank) -> None:
 @pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
 def test_no_research_line_speaks_of_payments_held(bank: Bank) -> None:
     assert [(q.id, q.research) for q in bank.questions if says_money_held(q.research)] == []
+
+
+# --- Chinese banks, review 12 (fourteenth pass) ---------------------------------------------
+# Checks for what review 12 marked down in the Chinese bank: procurement asked how they score or
+# weight tenders (a compliance bind even with no tender open), a decision maker asked how many of
+# the team can handle an outage on their own (it sounds like testing the team), a bare "平台上"
+# that does not say whose platform, and a budget trend filed under any goal but business_goals;
+# and, from the pass over the whole bank, a research line that dates a one-off event "上个月".
+
+#: how tenders are scored or weighted: procurement cannot discuss it freely; ask what they can
+#: share (what most often needs clarifying in bids). The annual supplier review's "打分" is not a
+#: tender and stays allowed.
+_TENDER_SCORING = re.compile(r"评分|权重|分值|价格分|技术分|评标")
+
+
+def procurement_asked_tender_scoring(bank: Bank) -> list[tuple[str, str]]:
+    return [
+        (q.id, line)
+        for q in bank.questions
+        if q.role == Role.PROCUREMENT
+        for line in (q.text, *q.follow_ups)
+        if _TENDER_SCORING.search(PLACEHOLDER.sub("<>", line))
+    ]
+
+
+def test_the_tender_scoring_check_catches_the_common_forms() -> None:
+    bank = _one_bank("zh-CN", "general")
+    buyer = next(q for q in bank.questions if q.role == Role.PROCUREMENT)
+    for line in (
+        "你们公开的评分办法里，技术分主要看哪几个方面？",
+        "价格分和技术分的比例，一般按什么原则定？",
+        "这几项的权重大概怎么分？",
+    ):
+        asked = buyer.model_copy(update={"text": line, "follow_ups": []})
+        only = bank.model_copy(update={"questions": [asked]})
+        assert procurement_asked_tender_scoring(only) == [(buyer.id, line)]
+    for line in (
+        "从你们的角度看，厂商的投标材料里最常写得不清楚、让你们来回澄清的是哪部分？",
+        "最近一次供应商年度评价里，云服务商是按哪几项打分的？",
+    ):
+        asked = buyer.model_copy(update={"text": line, "follow_ups": []})
+        only = bank.model_copy(update={"questions": [asked]})
+        assert procurement_asked_tender_scoring(only) == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_procurement_line_asks_how_tenders_are_scored(bank: Bank) -> None:
+    assert procurement_asked_tender_scoring(bank) == []
+
+
+#: "有几位能独立处理 P0" asked of a decision maker sounds like testing their team; ask who
+#: steps in ("一般是哪几位骨干顶上", "一般是谁先上手处理")
+_TESTS_THE_TEAM = re.compile(r"几(?:位|个人?|名)能独立|能独立(?:处理|搞定|扛|解决)")
+
+
+def team_tested_before_a_decision_maker(bank: Bank) -> list[tuple[str, str]]:
+    return [
+        (q.id, line)
+        for q in bank.questions
+        if q.role in (Role.BUSINESS, Role.TECH_DECISION)
+        for line in (q.text, *q.follow_ups)
+        if _TESTS_THE_TEAM.search(line)
+    ]
+
+
+def test_the_testing_the_team_check_catches_the_common_forms() -> None:
+    bank = _one_bank("zh-CN", "general")
+    lead = next(q for q in bank.questions if q.role == Role.TECH_DECISION)
+    for line in (
+        "你们运维团队里，能独立处理 P0 故障的工程师有几位？",
+        "你们每个工厂现场，有几位能独立处理服务器故障的 IT 人员？",
+    ):
+        asked = lead.model_copy(update={"text": line, "follow_ups": []})
+        only = bank.model_copy(update={"questions": [asked]})
+        assert team_tested_before_a_decision_maker(only) == [(lead.id, line)]
+    for line in ("遇到 P0 故障，团队里一般是哪几位骨干顶上？", "新人一般多久能独立值班？"):
+        asked = lead.model_copy(update={"text": line, "follow_ups": []})
+        only = bank.model_copy(update={"questions": [asked]})
+        assert team_tested_before_a_decision_maker(only) == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_decision_maker_is_asked_who_can_handle_an_outage_alone(bank: Bank) -> None:
+    assert team_tested_before_a_decision_maker(bank) == []
+
+
+#: a bare "平台上" at the start of a clause: ours or theirs? Say whose ("我们控制台上",
+#: "你们的 … 平台上", "哪些平台上")
+_BARE_PLATFORM = re.compile(r"(?:^|[，。？；、：]|在)平台上")
+
+
+def test_the_bare_platform_check_catches_the_common_forms() -> None:
+    bad = ["平台上有哪些操作，你们现在每周是手工做的？", "这些数据，在平台上能查到吗？"]
+    assert [line for line in bad if not _BARE_PLATFORM.search(line)] == []
+    fine = [
+        "我们控制台上有哪些操作，你们现在每周还得手工点？",
+        "你们现在接入的设备，都接在哪些平台上？",
+        "我们的物联网平台上接入了你们 <接入我们平台的车载终端数> 台车载终端。",
+        "我们在招聘平台上看到你们今年新开了一批岗位。",
+    ]
+    assert [line for line in fine if _BARE_PLATFORM.search(line)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_spoken_line_leaves_whose_platform_unsaid(bank: Bank) -> None:
+    assert [(qid, line) for qid, line in _spoken(bank) if _BARE_PLATFORM.search(line)] == []
+
+
+#: whether spend goes up or down is a budget trend: business_goals (review 12), whoever is asked
+_BUDGET_TREND = re.compile(r"增还是减|是增是减|增是减|压降、持平|持平还是")
+
+
+def budget_trend_mislabelled(bank: Bank) -> list[str]:
+    return [
+        q.id
+        for q in bank.questions
+        if _BUDGET_TREND.search(q.text) and q.goal != Goal.BUSINESS_GOALS
+    ]
+
+
+def test_the_budget_trend_label_check_catches_a_share_label() -> None:
+    bank = _one_bank("zh-CN", "finance")
+    asked = next(q for q in bank.questions if q.role == Role.PROCUREMENT)
+    trend = asked.model_copy(
+        update={
+            "text": "今年科技投入里，云和基础设施这块比去年是增是减？",
+            "goal": Goal.USAGE_VENDORS,
+        }
+    )
+    assert budget_trend_mislabelled(bank.model_copy(update={"questions": [trend]})) == [asked.id]
+    relabelled = trend.model_copy(update={"goal": Goal.BUSINESS_GOALS})
+    assert budget_trend_mislabelled(bank.model_copy(update={"questions": [relabelled]})) == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_a_budget_trend_question_is_filed_under_business_goals(bank: Bank) -> None:
+    assert budget_trend_mislabelled(bank) == []
+
+
+#: "上个月你们开通了 …" in a research line: the bank is written once and used for months, so a
+#: relative date stated outside a placeholder goes stale and presumes the event fell in that
+#: window; the date of a one-off account event goes in a placeholder ("<测试实例开通月份>")
+_STALE_DATE = re.compile(r"上个?月|上周|上礼拜|前几天|前天|昨天")
+
+
+def test_the_stale_date_check_catches_the_common_forms() -> None:
+    bad = [
+        "上个月你们开通了 <实例数> 台 <国产芯片> 测试实例，跑了 <测试时长>。",
+        "你们前几天提的工单里说到 <问题>。",
+        "上周我们的 <产品> 有一次变更。",
+    ]
+    assert [line for line in bad if not _STALE_DATE.search(PLACEHOLDER.sub("<>", line))] == []
+    fine = [
+        "<测试实例开通月份> 你们开通了 <实例数> 台 <国产芯片> 测试实例，跑了 <测试时长>。",
+        "<上个月的工单数> 张工单里，有 <> 张是关于账单的。",
+    ]
+    assert [line for line in fine if _STALE_DATE.search(PLACEHOLDER.sub("<>", line))] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_research_line_dates_an_account_event_relative_to_today(bank: Bank) -> None:
+    stale = [
+        (q.id, q.research)
+        for q in bank.questions
+        if _STALE_DATE.search(PLACEHOLDER.sub("<>", q.research))
+    ]
+    assert stale == []
