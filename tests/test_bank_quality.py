@@ -2979,7 +2979,7 @@ _STOPWORD_TEXT = (
     " these with from by it its as has have had which what who how when there their they them"
     " than then also any if not no"
 )
-_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_RESEARCH_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _APOLOGY = re.compile(r"\bsorry\b|\bapologi[sz]e", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+")
 #: This share or more of a lead statement's words (placeholders count as one word each) comes
@@ -2998,7 +2998,7 @@ def _content_words(line: str) -> list[str]:
     words += [
         word
         for word in re.findall(r"[a-z']+", PLACEHOLDER.sub(" ", line).lower())
-        if len(word) > 2 and word not in _STOPWORDS
+        if len(word) > 2 and word not in _RESEARCH_STOPWORDS
     ]
     return words
 
