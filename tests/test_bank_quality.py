@@ -3241,3 +3241,47 @@ def test_no_research_line_dates_an_account_event_relative_to_today(bank: Bank) -
         if _STALE_DATE.search(PLACEHOLDER.sub("<>", q.research))
     ]
     assert stale == []
+
+
+# --- Review 13 (English): growth over last year -----------------------------------------------
+#: Asked of a (possibly listed) company, how much bigger this year's peak, traffic or business is
+#: than last year is a forward sales indicator a careful leader declines ("how many more visitors
+#: than last year", "headroom over last year's peak", "year on year"). Ask for a multiple of a
+#: normal day, or for what happened; a comparison that is not a size ("how would the approval
+#: differ from last year") is fine.
+_GROWTH_OVER_LAST_YEAR = re.compile(
+    r"\b(?:more|bigger|larger|higher|grow\w*|growth|increase\w*|headroom|becom\w*)\b[^?.]*"
+    r"\b(?:than|over|compared (?:with|to)|against|on|from) last year\b"
+    r"|\byear[- ](?:on|over)[- ]year\b",
+    re.IGNORECASE,
+)
+
+
+def asks_growth_over_last_year(line: str) -> bool:
+    return bool(_GROWTH_OVER_LAST_YEAR.search(PLACEHOLDER.sub("<>", line)))
+
+
+def test_the_growth_over_last_year_check_catches_the_common_forms() -> None:
+    bad = [
+        "Roughly how many more visitors do you plan for on <biggest sales day> than last year?",
+        "How much headroom over last year's peak is the checkout being tested to?",
+        "How large a part of the business is live commerce becoming, compared with last year?",
+        "What visitor growth year on year do you plan the systems for?",
+        "How much bigger is this year's launch plan from last year?",
+    ]
+    assert [line for line in bad if not asks_growth_over_last_year(line)] == []
+    fine = [
+        "On <biggest sales day>, roughly what multiple of a normal day's visitors do you plan for?",
+        "If peak capacity could be bought as a package, how would the approval differ from last"
+        " year?",
+        "Roughly how many orders per minute did the checkout handle at last year's peak?",
+        "Which workloads, if any, did your team place outside our cloud in the last year?",
+        "Where did cloud spend grow most last year?",
+    ]
+    assert [line for line in fine if asks_growth_over_last_year(line)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_line_asks_growth_over_last_year(bank: Bank) -> None:
+    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    assert [(qid, text) for qid, text in lines if asks_growth_over_last_year(text)] == []
