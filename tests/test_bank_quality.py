@@ -3261,7 +3261,7 @@ def asks_growth_over_last_year(line: str) -> bool:
     return bool(_GROWTH_OVER_LAST_YEAR.search(PLACEHOLDER.sub("<>", line)))
 
 
-def test_the_growth_over_last_year_check_catches_the_common_forms() -> None:
+def test_the_english_growth_over_last_year_check_catches_the_common_forms() -> None:
     bad = [
         "Roughly how many more visitors do you plan for on <biggest sales day> than last year?",
         "How much headroom over last year's peak is the checkout being tested to?",
@@ -3285,3 +3285,99 @@ def test_the_growth_over_last_year_check_catches_the_common_forms() -> None:
 def test_no_line_asks_growth_over_last_year(bank: Bank) -> None:
     lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
     assert [(qid, text) for qid, text in lines if asks_growth_over_last_year(text)] == []
+
+
+# --- Chinese banks, review 13 (fifteenth pass) ---------------------------------------------
+# Checks for what review 13 and the pass over the whole bank found: a peak asked as growth over
+# last year (forward-looking for a listed company; ask the ratio to a normal day), procurement
+# asked which way the technology budget goes (not theirs to say; ask how purchases are
+# scheduled), and a research line that dates a one-off event "上个季度".
+
+#: "按比去年高多少来准备", "按去年峰值的几倍准备": growth over last year is a forecast
+_GROWTH_OVER_LAST_YEAR = re.compile(
+    r"比(?:去年|上一年)[^，。？；]{0,4}(?:高|多|增长|涨)[^，。？；]{0,3}多少"
+    r"|按(?:去年|上一年)[^，。？；]{0,6}(?:几倍|多少倍)"
+)
+#: a budget or spend asked up or down
+_BUDGET_DIRECTION = re.compile(
+    r"(?:预算|支出|投入)[^？]{0,20}(?:压降|持平|增还是减|是增是减|增长|大方向)"
+)
+_STALE_QUARTER = re.compile(r"上个?季度")
+
+
+def procurement_asked_budget_direction(bank: Bank) -> list[tuple[str, str]]:
+    return [
+        (q.id, text)
+        for q in bank.questions
+        if q.role == Role.PROCUREMENT
+        for text in (q.text, *q.follow_ups)
+        if _BUDGET_DIRECTION.search(PLACEHOLDER.sub("<>", text))
+    ]
+
+
+def test_the_chinese_growth_over_last_year_check_catches_the_common_forms() -> None:
+    bad = [
+        "今年线上渠道的交易峰值，系统大概按比去年高多少来准备？",
+        "今年大概按去年峰值的几倍准备？",
+        "今年双十一，系统大概按比去年多多少的流量来准备？",
+    ]
+    assert [line for line in bad if not _GROWTH_OVER_LAST_YEAR.search(line)] == []
+    fine = [
+        "线上渠道的交易峰值，系统一般按平时的几倍来准备？",
+        "和去年比，这个分法变化大吗？",
+        "去年实际峰值是多少？",
+        "这笔预算是按去年的实际用量来定的吗？",
+    ]
+    assert [line for line in fine if _GROWTH_OVER_LAST_YEAR.search(line)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_question_asks_growth_over_last_year(bank: Bank) -> None:
+    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    assert [(qid, t) for qid, t in lines if _GROWTH_OVER_LAST_YEAR.search(t)] == []
+
+
+def test_the_budget_direction_check_catches_a_procurement_line() -> None:
+    bank = _one_bank("zh-CN", "general")
+    asked = next(q for q in bank.questions if q.role == Role.PROCUREMENT)
+    bad = [
+        "方便的话，今年科技投入里云和基础设施这块，大方向是增还是减？",
+        "落到今年的 IT 支出上，财务的要求是压降、持平还是增长？",
+    ]
+    for text in bad:
+        line = asked.model_copy(update={"text": text, "follow_ups": []})
+        only = bank.model_copy(update={"questions": [line]})
+        assert procurement_asked_budget_direction(only) == [(asked.id, text)]
+    fine = [
+        "今年云和基础设施的采购，是年初统一排，还是按项目随时走？",
+        "大促的临时资源预算，你们是单独立项还是从年度预算里出？",
+        "今年采购这边自己的考核里，和云服务有关的是哪几项？",
+    ]
+    for text in fine:
+        line = asked.model_copy(update={"text": text, "follow_ups": []})
+        only = bank.model_copy(update={"questions": [line]})
+        assert procurement_asked_budget_direction(only) == []
+    leader = asked.model_copy(update={"text": bad[0], "follow_ups": [], "role": Role.TECH_DECISION})
+    assert procurement_asked_budget_direction(bank.model_copy(update={"questions": [leader]})) == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_procurement_line_asks_which_way_the_budget_goes(bank: Bank) -> None:
+    assert procurement_asked_budget_direction(bank) == []
+
+
+def test_the_stale_quarter_check_catches_the_common_forms() -> None:
+    bad = "上个季度我们的账单有 <退回次数> 次因为用量数对不上被财务退回，这块我们在改。"
+    assert _STALE_QUARTER.search(PLACEHOLDER.sub("<>", bad))
+    fine = "<账单被退回的季度> 我们的账单有 <退回次数> 次因为用量数对不上被财务退回。"
+    assert not _STALE_QUARTER.search(PLACEHOLDER.sub("<>", fine))
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_research_line_dates_an_event_to_last_quarter(bank: Bank) -> None:
+    stale = [
+        (q.id, q.research)
+        for q in bank.questions
+        if _STALE_QUARTER.search(PLACEHOLDER.sub("<>", q.research))
+    ]
+    assert stale == []
