@@ -3294,7 +3294,7 @@ def test_no_line_asks_growth_over_last_year(bank: Bank) -> None:
 # scheduled), and a research line that dates a one-off event "上个季度".
 
 #: "按比去年高多少来准备", "按去年峰值的几倍准备": growth over last year is a forecast
-_GROWTH_OVER_LAST_YEAR = re.compile(
+_ZH_GROWTH_OVER_LAST_YEAR = re.compile(
     r"比(?:去年|上一年)[^，。？；]{0,4}(?:高|多|增长|涨)[^，。？；]{0,3}多少"
     r"|按(?:去年|上一年)[^，。？；]{0,6}(?:几倍|多少倍)"
 )
@@ -3321,20 +3321,20 @@ def test_the_chinese_growth_over_last_year_check_catches_the_common_forms() -> N
         "今年大概按去年峰值的几倍准备？",
         "今年双十一，系统大概按比去年多多少的流量来准备？",
     ]
-    assert [line for line in bad if not _GROWTH_OVER_LAST_YEAR.search(line)] == []
+    assert [line for line in bad if not _ZH_GROWTH_OVER_LAST_YEAR.search(line)] == []
     fine = [
         "线上渠道的交易峰值，系统一般按平时的几倍来准备？",
         "和去年比，这个分法变化大吗？",
         "去年实际峰值是多少？",
         "这笔预算是按去年的实际用量来定的吗？",
     ]
-    assert [line for line in fine if _GROWTH_OVER_LAST_YEAR.search(line)] == []
+    assert [line for line in fine if _ZH_GROWTH_OVER_LAST_YEAR.search(line)] == []
 
 
 @pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
 def test_no_question_asks_growth_over_last_year(bank: Bank) -> None:
     lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
-    assert [(qid, t) for qid, t in lines if _GROWTH_OVER_LAST_YEAR.search(t)] == []
+    assert [(qid, t) for qid, t in lines if _ZH_GROWTH_OVER_LAST_YEAR.search(t)] == []
 
 
 def test_the_budget_direction_check_catches_a_procurement_line() -> None:
