@@ -160,7 +160,8 @@ def demo_store(store: Store, _demo_bytes: bytes) -> Store:
 @pytest.fixture
 def make_app(demo_store: Store) -> Callable[..., Any]:
     """Build the real app on the demo store: ``make_app(route, lang="en", **kwargs)``
-    (``option_keys=True``: as with that setting on)."""
+    (``option_keys=True``: as with that setting on; ``prefetched``: reads begun before the
+    UI, as ``interview-tui`` begins home's)."""
     from interview_tui.tui.app import build_app
 
     def factory(
@@ -169,6 +170,7 @@ def make_app(demo_store: Store) -> Callable[..., Any]:
         *,
         option_keys: bool = False,
         theme: str = "dark",
+        prefetched: dict[str, Any] | None = None,
         **kwargs: Any,
     ):
         set_language(lang)
@@ -180,6 +182,7 @@ def make_app(demo_store: Store) -> Callable[..., Any]:
             animate=False,
             option_keys=option_keys,
             theme=theme,
+            prefetched=prefetched,
         )
         # a toast stays until the snapshot, however slow the machine: what a snapshot shows
         # never depends on how long the keys took

@@ -245,7 +245,7 @@ def _screen_text(app) -> str:
     return "\n".join(lines)
 
 
-async def test_a_read_started_before_the_ui_is_waited_for_in_a_worker(demo_store) -> None:
+async def test_a_read_started_before_the_ui_is_waited_for_in_a_worker(make_app, demo_store) -> None:
     """Home's first read, started while Textual loads, still under way when home mounts:
     the UI does not wait for it (it waited up to 2 s, then read again and dropped it);
     a worker does, and home shows it when it arrives."""
@@ -253,18 +253,9 @@ async def test_a_read_started_before_the_ui_is_waited_for_in_a_worker(demo_store
     from concurrent.futures import Future
 
     from interview_tui.services.home_data import read_home
-    from interview_tui.tui.app import build_app
 
     prefetched: Future = Future()
-    app = build_app(
-        demo_store,
-        today=lambda: FIXED_TODAY,
-        now=lambda: FIXED_NOW,
-        animate=False,
-        option_keys=False,
-        theme="dark",
-        prefetched={"home": prefetched},
-    )
+    app = make_app(prefetched={"home": prefetched})
     async with app.run_test(size=(120, 30)) as pilot:
         ticks: list[float] = []
         app.set_interval(0.05, lambda: ticks.append(time.monotonic()))

@@ -7,30 +7,18 @@ from __future__ import annotations
 from concurrent.futures import Future
 from typing import Any
 
-from interview_tui.i18n import set_language
 from interview_tui.services.home_data import read_home
-from tests.conftest import FIXED_NOW, FIXED_TODAY, settle
+from tests.conftest import FIXED_TODAY, settle
 
 
-def _app(store: Any) -> Any:
+def _app(make_app: Any, store: Any) -> Any:
     """The app as ``interview-tui`` starts it: home's data read before the UI."""
-    from interview_tui.tui.app import build_app
-
-    set_language("en")
     prefetched: Future = Future()
     prefetched.set_result(read_home(store, FIXED_TODAY))
-    return build_app(
-        store,
-        today=lambda: FIXED_TODAY,
-        now=lambda: FIXED_NOW,
-        animate=False,
-        option_keys=False,
-        theme="dark",
-        prefetched={"home": prefetched},
-    )
+    return make_app(prefetched={"home": prefetched})
 
 
-async def test_first_paint_has_the_titles_as_they_stay(demo_store, monkeypatch) -> None:
+async def test_first_paint_has_the_titles_as_they_stay(make_app, demo_store, monkeypatch) -> None:
     """The data read before the UI is shown as home mounts, before its first paint: the
     titles are then already the legend and the ▶ of the list with the keys (they were
     written after the first paint, which drew the screen a second time)."""
@@ -44,7 +32,7 @@ async def test_first_paint_has_the_titles_as_they_stay(demo_store, monkeypatch) 
         seen["title"] = str(screen.query_one("#visits-title").render())
 
     monkeypatch.setattr(DataScreen, "on_mount", on_mount)
-    app = _app(demo_store)
+    app = _app(make_app, demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         after = str(app.screen.query_one("#visits-title").render())
@@ -53,7 +41,7 @@ async def test_first_paint_has_the_titles_as_they_stay(demo_store, monkeypatch) 
     assert seen["title"] == after
 
 
-async def test_start_up_restyles_nothing_twice(demo_store, monkeypatch) -> None:
+async def test_start_up_restyles_nothing_twice(make_app, demo_store, monkeypatch) -> None:
     """Home's styles are read with the app's (no second parse of every source), and the
     key bar's height is told to the toast rack alone (a class on the screen restyled every
     widget of home after its first paint)."""
@@ -72,7 +60,7 @@ async def test_start_up_restyles_nothing_twice(demo_store, monkeypatch) -> None:
         return set_class(node, add, *names, update=update)
 
     monkeypatch.setattr(DOMNode, "set_class", record)
-    app = _app(demo_store)
+    app = _app(make_app, demo_store)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await settle(pilot)
         assert app.screen.query_one("#visits-title")  # home is up
