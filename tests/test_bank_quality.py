@@ -3381,3 +3381,52 @@ def test_no_research_line_dates_an_event_to_last_quarter(bank: Bank) -> None:
         if _STALE_QUARTER.search(PLACEHOLDER.sub("<>", q.research))
     ]
     assert stale == []
+
+
+# --- Review 14 (English): a time of day or a relative date written into a research line ------
+#: A research line is written once and said for months, to every account: "each night", "evening
+#: pings", "the morning dispatch", "at shift changes", "last year's launches", "this year",
+#: "last month" written outside a placeholder go stale or state a time the account may not keep.
+#: The period or the time goes in a placeholder the PM fills from the source ("<ticket month>",
+#: "<dispatch start>"); a rolling window ("over the last year") and the last event of a kind
+#: ("your last renewal") stay true and are fine.
+_EN_STATED_TIME = re.compile(
+    r"\b(?:nights?|nightly|overnight|midnight|mornings?|evenings?)\b"
+    r"|\bshift changes?\b"
+    r"|(?<!the )\b(?:last|this|next) (?:year|month|week|quarter|season)\b"
+    r"|\byesterday\b",
+    re.IGNORECASE,
+)
+
+
+def states_a_time_or_a_relative_date(research: str) -> bool:
+    return bool(_EN_STATED_TIME.search(PLACEHOLDER.sub("<>", research)))
+
+
+def test_the_stated_time_check_catches_the_common_forms() -> None:
+    bad = [
+        "Your clearing house, <clearing house>, takes settlement files at <settlement cut-off>"
+        " each night.",
+        "Players in <market> mention evening pings around <ping> on <where players post>.",
+        "Our quota records show your account reaching <share> of its limit at shift changes.",
+        "Your <report year> annual report names <launches> among last year's launches.",
+        "Checking our bill has meant back-and-forth between our teams this year.",
+        "Our support queue shows your team opened <tickets> tickets with us last month.",
+    ]
+    assert [line for line in bad if not states_a_time_or_a_relative_date(line)] == []
+    fine = [
+        "Your clearing house, <clearing house>, takes settlement files at <settlement cut-off>.",
+        "Your public postmortems over the last year describe an on-call rotation of <size>.",
+        "Our support queue shows your team opened <tickets> tickets with us in <ticket month>.",
+        "Our contract desk has the redlines from your last renewal with us.",
+        "Our batch service logs for your account show <retries at night>.",
+    ]
+    assert [line for line in fine if states_a_time_or_a_relative_date(line)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_research_line_states_a_time_of_day_or_a_relative_date(bank: Bank) -> None:
+    stated = [
+        (q.id, q.research) for q in bank.questions if states_a_time_or_a_relative_date(q.research)
+    ]
+    assert stated == []
