@@ -3430,3 +3430,55 @@ def test_no_research_line_states_a_time_of_day_or_a_relative_date(bank: Bank) ->
         (q.id, q.research) for q in bank.questions if states_a_time_or_a_relative_date(q.research)
     ]
     assert stated == []
+
+
+# --- Review 14 (Chinese): what the sweep after it found, kept from coming back ---------------
+#: a time of night said aloud ("北京时间夜里", "上个月凌晨") presumes when their alerts or tickets
+#: come in; the time goes in a placeholder the PM fills from our records (<海外工单集中时段>)
+_ZH_NIGHT_SAID_ALOUD = re.compile(r"夜里|夜间|凌晨|半夜|深夜|晚上")
+#: asking a (possibly listed) customer for a launch window ahead of the announcement, or whether
+#: a date can slip, asks for market-sensitive news; ask what the resources need and where it sticks
+_ZH_ASKS_FOR_A_DATE_OR_A_SLIP = re.compile(
+    r"往后挪|推迟|延后|会不会(?:延期|跳票)|提前给我们[^，。？；]{0,8}(?:窗口|日期|时间)"
+)
+#: "我们最晚什么时候把报价给到你们" promises a quote, which is sales' call, not the PM's
+_ZH_PROMISES_A_QUOTE = re.compile(r"我们[^，。？；]{0,12}报价给|报价给到你们|给(?:你们|您)报价")
+
+
+def _zh_said_aloud_findings(line: str) -> list[str]:
+    said = PLACEHOLDER.sub("<>", line)
+    checks = (
+        ("night", _ZH_NIGHT_SAID_ALOUD),
+        ("date-or-slip", _ZH_ASKS_FOR_A_DATE_OR_A_SLIP),
+        ("quote", _ZH_PROMISES_A_QUOTE),
+    )
+    return [name for name, pattern in checks if pattern.search(said)]
+
+
+def test_the_review_14_sweep_checks_catch_the_lines_they_were_written_for() -> None:
+    bad = {
+        "海外区域的告警，北京时间夜里现在是谁在接？": ["night"],
+        "上个月凌晨一共处理了多少次告警？": ["night"],
+        "这个日期还有没有往后挪的余地？": ["date-or-slip"],
+        "日期定了以后，方便提前给我们一个窗口吗？我们好把当地资源对上。": ["date-or-slip"],
+        "定稿前，我们最晚什么时候把报价给到你们合适？": ["quote"],
+    }
+    assert {line: _zh_said_aloud_findings(line) for line in bad} == bad
+    fine = [
+        "海外区域的告警，在 <海外工单集中时段> 这段时间现在是谁在接？",
+        "上个月这段时间一共处理了多少次告警？",
+        "晚高峰对战 UDP 包的丢包率到多少，玩家就会明显觉得卡？",
+        "资源的这个日期，是按什么倒推出来的？",
+        "当地资源提前准备，一般卡在哪个环节？",
+        "延期一般怎么处理？",
+        "定稿前，厂商的报价最晚什么时候到你们手里才赶得上？",
+        "如果真有这种方式，价格最晚要在大促前多久定下来才来得及走审批？",
+    ]
+    assert [line for line in fine if _zh_said_aloud_findings(line)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_spoken_line_states_a_night_asks_for_a_date_or_promises_a_quote(bank: Bank) -> None:
+    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    found = [(qid, text, _zh_said_aloud_findings(text)) for qid, text in lines]
+    assert [finding for finding in found if finding[2]] == []
