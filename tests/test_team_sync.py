@@ -194,13 +194,7 @@ def test_a_change_made_after_a_cut_sync_is_still_sent(
     edit still goes to the team."""
     import interview_tui.team.sync as team_sync
 
-    ana, bo = open_pm(tmp_path, "ana"), open_pm(tmp_path, "bo")
-    seed_demo(ana, TODAY)
-    init_team(ana, str(remote), "platform", ana.member, "Ana", NOW)
-    visit = ana.all(Visit)[0]
-    actions.share_visit(ana, visit.id or 0, NOW)
-    sync(ana, NOW)
-    join_team(bo, str(remote), bo.member, "Bo", NOW)
+    ana, bo, visit = two_pms_sharing_a_visit(tmp_path, remote)
     uid = ana.requirements(customer_id=visit.customer_id)[0].uid
     [theirs] = bo.all(Requirement, "uid = ?", [uid])
     bo.save(theirs.model_copy(update={"workaround": "BO-WORKAROUND"}))
