@@ -537,6 +537,11 @@ def _asked(bank: Bank) -> list[tuple[str, str]]:
     return [(q.id, text) for q in bank.questions for text in (q.research, q.text, *q.follow_ups)]
 
 
+def _question_lines(bank: Bank) -> list[tuple[str, str]]:
+    """(id, text) of each question and its follow-ups: what the PM asks, without the research."""
+    return [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+
+
 #: asking about the regulator's contacts, inspections or supervisory findings, what an assessor
 #: (等保, 密评) found, or whether a compliance control fails open: confidential supervisory
 #: information in many markets, an admission asked for in the room, and never a PM's business
@@ -731,7 +736,7 @@ def test_the_one_question_check_catches_two_in_one() -> None:
 def test_every_question_and_follow_up_asks_one_thing(bank: Bank) -> None:
     """Two questions in one line get one answer, to whichever is easier: the second goes to a
     follow-up."""
-    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    lines = _question_lines(bank)
     assert [(qid, text) for qid, text in lines if questions_in(text) > 1] == []
 
 
@@ -887,7 +892,7 @@ def test_the_sales_share_check_catches_the_common_forms() -> None:
 
 @pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
 def test_no_question_asks_for_a_share_of_sales(bank: Bank) -> None:
-    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    lines = _question_lines(bank)
     assert [(qid, text) for qid, text in lines if _SALES_SHARE.search(text)] == []
 
 
@@ -927,7 +932,7 @@ def test_the_pending_approval_check_catches_the_common_forms() -> None:
 
 @pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
 def test_a_pending_licence_is_asked_only_as_if(bank: Bank) -> None:
-    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    lines = _question_lines(bank)
     assert [(qid, text) for qid, text in lines if presumes_approval(text)] == []
 
 
@@ -1346,7 +1351,7 @@ def test_the_presumed_workaround_check_catches_the_common_forms() -> None:
 
 @pytest.mark.parametrize("bank", CURRENT, ids=lambda b: b.id)
 def test_no_question_presumes_a_workaround(bank: Bank) -> None:
-    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    lines = _question_lines(bank)
     assert [(qid, text) for qid, text in lines if presumes_a_workaround(text)] == []
 
 
@@ -1674,7 +1679,7 @@ def test_the_presumed_failure_check_catches_the_common_forms() -> None:
 
 @pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
 def test_no_question_presumes_a_failure(bank: Bank) -> None:
-    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    lines = _question_lines(bank)
     assert [(qid, text) for qid, text in lines if presumes_a_failure(text)] == []
 
 
@@ -2619,7 +2624,7 @@ def test_the_unannounced_plan_check_catches_the_common_forms() -> None:
 
 @pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
 def test_no_question_asks_for_an_unannounced_plan(bank: Bank) -> None:
-    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    lines = _question_lines(bank)
     assert [(qid, text) for qid, text in lines if asks_an_unannounced_plan(text)] == []
 
 
@@ -2763,7 +2768,7 @@ def test_the_forward_looking_check_catches_the_common_forms() -> None:
 
 @pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
 def test_no_line_asks_for_a_forecast_or_presumes_an_announcement(bank: Bank) -> None:
-    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    lines = _question_lines(bank)
     assert [(qid, text) for qid, text in lines if asks_forward_looking(text)] == []
 
 
@@ -2848,7 +2853,7 @@ def test_the_forecast_check_catches_the_common_forms() -> None:
 
 @pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
 def test_no_question_asks_for_an_internal_forecast(bank: Bank) -> None:
-    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    lines = _question_lines(bank)
     assert [(qid, text) for qid, text in lines if asks_a_forecast(text)] == []
 
 
@@ -2882,7 +2887,7 @@ def test_the_threshold_presumption_check_catches_the_common_forms() -> None:
 
 @pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
 def test_no_line_asks_a_threshold_as_if_they_had_defined_one(bank: Bank) -> None:
-    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    lines = _question_lines(bank)
     assert [(qid, text) for qid, text in lines if presumes_a_threshold(text)] == []
 
 
@@ -3283,7 +3288,7 @@ def test_the_english_growth_over_last_year_check_catches_the_common_forms() -> N
 
 @pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
 def test_no_line_asks_growth_over_last_year(bank: Bank) -> None:
-    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    lines = _question_lines(bank)
     assert [(qid, text) for qid, text in lines if asks_growth_over_last_year(text)] == []
 
 
@@ -3333,7 +3338,7 @@ def test_the_chinese_growth_over_last_year_check_catches_the_common_forms() -> N
 
 @pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
 def test_no_question_asks_growth_over_last_year(bank: Bank) -> None:
-    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    lines = _question_lines(bank)
     assert [(qid, t) for qid, t in lines if _ZH_GROWTH_OVER_LAST_YEAR.search(t)] == []
 
 
@@ -3479,6 +3484,6 @@ def test_the_review_14_sweep_checks_catch_the_lines_they_were_written_for() -> N
 
 @pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
 def test_no_spoken_line_states_a_night_asks_for_a_date_or_promises_a_quote(bank: Bank) -> None:
-    lines = [(q.id, text) for q in bank.questions for text in (q.text, *q.follow_ups)]
+    lines = _question_lines(bank)
     found = [(qid, text, _zh_said_aloud_findings(text)) for qid, text in lines]
     assert [finding for finding in found if finding[2]] == []
