@@ -57,6 +57,12 @@ class Evidence:
     author: str = ""  # the member who wrote it ("" before a team)
 
 
+#: a requirement's words as a finding: its title, else its pain, scenario or user
+_REQUIREMENT_TEXT = (
+    "coalesce(nullif(r.title, ''), nullif(r.pain, ''), nullif(r.scenario, ''), r.user)"
+)
+
+
 def customer_evidence(
     store: Store, customer_id: int, visit_ids: list[int] | None = None
 ) -> list[Evidence]:
@@ -73,8 +79,7 @@ def customer_evidence(
         " JOIN visits v ON v.id = n.visit_id"
         " WHERE v.customer_id = ? AND v.archived_at IS NULL AND n.goal IS NOT NULL"
         f" AND trim(n.text) != ''{only}"
-        " UNION ALL SELECT r.visit_id, v.date, 'key_requirements',"
-        " coalesce(nullif(r.title, ''), nullif(r.pain, ''), nullif(r.scenario, ''), r.user),"
+        f" UNION ALL SELECT r.visit_id, v.date, 'key_requirements', {_REQUIREMENT_TEXT},"
         " 0, r.uid, r.author, 1, r.id FROM requirements r JOIN visits v ON v.id = r.visit_id"
         " WHERE r.customer_id = ? AND v.customer_id = r.customer_id AND v.archived_at IS NULL"
         f"{only.replace('n.', 'r.')}"
@@ -101,7 +106,7 @@ _NEWEST_NOTES_SQL = (
 #: (``requirements_visit``)
 _NEWEST_REQUIREMENTS_SQL = (
     "SELECT r.visit_id, v.date, 'key_requirements' AS goal,"
-    " coalesce(nullif(r.title, ''), nullif(r.pain, ''), nullif(r.scenario, ''), r.user) AS text,"
+    f" {_REQUIREMENT_TEXT} AS text,"
     " 0 AS internal, r.uid, r.author, 1 AS k, r.id"
     " FROM visits v CROSS JOIN requirements r ON r.visit_id = v.id"
     " WHERE v.customer_id = ? AND r.customer_id = v.customer_id AND v.archived_at IS NULL"
