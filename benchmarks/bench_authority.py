@@ -1,8 +1,8 @@
 """Precision and recall of the authority check on a hand-labelled set of commitment / limit
 pairs (tests/data/authority_pairs.txt), per language and split: the parts the check was tuned
-on (tune; tune2, written independently by a senior PM after tune; tune3 ... tune10, written
-independently and each measured once, as holdout3 ... holdout10, before it was studied) and the
-held-out parts it never was (holdout; holdout11, written independently and measured once after
+on (tune; tune2, written independently by a senior PM after tune; tune3 ... tune11, written
+independently and each measured once, as holdout3 ... holdout11, before it was studied) and the
+held-out parts it never was (holdout; holdoutN, written independently and measured once after
 the rules were final).
 
     python benchmarks/bench_authority.py            # the figures

@@ -80,6 +80,17 @@ What the customer's side confirms or accepts (``双方确认为零``, ``Customer
 30-minute response we offered``) is promised: only a negation refuses in it. A date must then be a
 launch's or a delivery's (``建好``, ``放量``, ``is yours``, ``up Monday``). Who promises (we or
 the customer) does not matter.
+A name no table knows is compared with the limit's by its form, not looked up: the same word
+once stemmed (``Nordic`` ~ ``Nordics``), its initials (``video-on-demand`` ~ ``VOD``), the same
+root of five letters or more (``short-link`` ~ ``URL shortener``), a member of the class the
+limit names by its head word alone (``the Business tier`` for ``support-tier pricing``); a
+name of the same sort that differs is another thing. What a thing is compared with (``the
+same price as Frankfurt``) and when a promise holds (``during training runs``, ``训练期间``)
+name no subject. A limit of a kind alone (``no dates``) is touched by any date promised by a
+promise verb, never by one in a condition (``if you sign this quarter``). Money is also said
+as the bill (``your bill stays flat``, ``won't show up on your invoice``, ``bucks``, ``按标准档
+的钱收``, a fee ``X费``); a guarantee of a negation is a promise (``保证性能不降级``, ``commit to
+no throttling``, ``won't get reclaimed``); 竞价 (spot) is no price, 库存 (stock) capacity.
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
 ``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands
 over a document or a report, nor a commitment that calls itself a goal, best effort or
@@ -159,8 +170,8 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
         PRICE,
         _re(
             # a price noun with what qualifies it ("大客户专属价" is a price, not a resource)
-            r"(?:专属|专享|独享|特殊|内部|协议|优惠)?(?:价格|价钱|价位|(?<![评代估身])价(?!值))"
-            r"|定价|折扣|优惠|报价|免费|费用|收费|计费|返点|返利|返现|降价|打折|赠送|减免|让利",
+            r"(?:专属|专享|独享|特殊|内部|协议|优惠)?(?:价格|价钱|价位|(?<![评代估身竞])价(?!值))"
+            r"|定价|折扣|优惠|报价|免费|费用|收费|计费|(?<=[\u4e00-\u9fff])(?<![浪花消经])费(?![时力劲])|返点|返利|返现|降价|打折|赠送|减免|让利",
             r"\b(?:prices?|pricing|discounts?|rebates?|quotes?|quoting|free|fees?|costs?"
             r"|credits?|charges?|billing|waivers?"
             r"|(?<!delivery )(?<!success )(?<!error )(?<!failure )(?<!hit )(?<!open )"
@@ -171,11 +182,12 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         SLA,
         _re(
-            r"SLA|可用性|持久性|可靠性|响应时间|响应时效|时效|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延"
+            r"SLA|可用性|持久性|可靠性|性能|丢包率|响应时间|响应时效|时效|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延"
             r"|(?:识别)?准确率|准确度|识别率|错误率|字错率|精度|召回率|到达率|送达率",
             r"\b(?:uptime|availability|durability|rto|rpo|response times?|recovery times?"
             r"|accuracy|wer|error rates?|word error rates?|precision"
             r"|resolution times?|turnaround(?:[- ]times?)?|service levels?|latency|downtime"
+            r"|performance"
             r"|guarantees?)\b",
         ),
     ),
@@ -189,10 +201,10 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         RESOURCE,
         _re(
-            r"驻场|人力|人员|人数|人头|人手|(?<=[卡台核柜])数(?![据字])|资源投入|资源预留|预留|专属资源|专属|专人|独占|独享|数量|保底"
+            r"驻场|人力|人员|人数|人头|人手|(?<=[卡台核柜])数(?![据字])|库存|资源投入|资源预留|预留|专属资源|专属|专人|独占|独享|数量|保底"
             r"|7\s*[x×*]\s*24|24\s*[x×*/]\s*7|全天候",
             r"\b(?:on-?site|staff(?:ing)?|headcount|resources?|resourcing"
-            r"|reservations?|reserved?|dedicated|engineering support|people"
+            r"|reservations?|reserved?|dedicated|engineering support|people|inventory|stock"
             r"|around the clock|round the clock)\b|\b24\s*[x/]\s*7\b",
         ),
     ),
@@ -227,7 +239,7 @@ _QUALIFIER = _re(
 #: what a launch, release or delivery is called (the subject a date limit is about)
 _LAUNCH = _re(
     r"上线|发布|推出|交付(?!物)|发版|面市|可用|灰度|全量|正式版|落地|开服|开放|用上|完成"
-    r"|开班|开课|(?:就能|能|可以|就可以)用(?![户量])|建好|配好|装好|切好|开通|放量|到位|下掉|拿下|拿到|搞定|做完|弄好"
+    r"|开班|开课|公测|内测|开测|(?:就能|能|可以|就可以)用(?![户量])|建好|配好|装好|切好|开通|放量|到位|下掉|拿下|拿到|搞定|做完|弄好"
     r"|搬上来|搬过来|切过来|交到|手上|覆盖到|拉通|割接|(?:就|都|也)?会有|就有(?!点)|交给你们|验收|(?:定|排)在"
     r"|(?:搭|建|配|装|切|部署|准备|调|接|跑|开|适配|对接|改|修|迁)(?:好|完|起来|通)(?!了吗)|(?<![发寄传送递转])给你们(?!发|讲|介绍|整理|演示|看)",
     r"\b(?:launch(?:es|ed|ing)?|ships?|shipping|shipped|releases?|released"
@@ -240,8 +252,8 @@ _LAUNCH = _re(
     r"|\b(?:be|is|are) up\b"
     r"|\b(?:be|is|are) (?:on|in) your\b|\bmov\w+\b[^,;.]{0,30}\binto\b"
     r"|\b(?:is|are) yours\b|\b(?:you'll|you will) (?:have|get)\b|\blight\w* up\b"
-    r"|\bcut(?:ting)? ?over\b|\bswitch(?:ing)? ?over\b|\bgets?\b(?! back)"
-    r"|\bhave (?:it|them|you)\b|\bget you\b|\boff (?:the|your)\b",
+    r"|\bwill be there\b|\bcut(?:ting)? ?over\b|\bswitch(?:ing)? ?over\b|\bgets?\b(?! back)"
+    r"|\bmov\w+\b[^,;.]{0,30}\bover\b|\bhave (?:it|them|you)\b|\bget you\b|\boff (?:the|your)\b",
     r"(?:会|一定|肯定|就|能|给你们)上(?![午班周个月])"
     r"|(?:就能|能|会|就|前|可以)出(?![差现席])|前(?:适配|兼容|支持)"
     r"|(?:季度|月底|年底|年初|年中|q[1-4]|h[12])出(?![差现席])",
@@ -499,6 +511,8 @@ _PLACES = [
         *("southeast asia", "indonesia", "jakarta", "vietnam", "thailand", "bangkok"),
         *("philippines", "manila", "malaysia"),
     ),
+    ("东京", "tokyo", "ap-northeast-1"),
+    ("大阪", "osaka", "ap-northeast-3"),
     ("日本", "东京", "大阪", "japan", "tokyo", "osaka", "ap-northeast-1", "ap-northeast-3"),
     ("韩国", "首尔", "korea", "seoul", "ap-northeast-2"),
     (
@@ -590,6 +604,7 @@ def _place_group(name: str) -> tuple[str, ...] | None:
         name,
         name.removesuffix("n"),
         name.removesuffix("ian"),
+        name.removesuffix("ian") + "y" if name.endswith("ian") else name,
         name.removesuffix("ese"),
         name.removesuffix("ish"),
         name + "-1",
@@ -621,7 +636,7 @@ _SERVICE = re.compile(
     r"\b([a-z][a-z0-9-]+) (?:services?|gateways?|queues?)\b(?! (?:credits?|levels?|teams?"
     r"|engineers?|consultants?|people|staff|folks|hours?|desk|tiers?|plans?|agreements?)\b)"
     r"|(?:([\u4e00-\u9fff]{2})|\b([a-z][a-z0-9-]+)\s*)"
-    r"(?:系统|网关|服务(?!费|商|器|期)|托管|外包|桌面|中台|测评|线路|云(?![上下端里中边]))"
+    r"(?:系统|网关|服务(?!费|商|器|期|经理)|托管|外包|桌面|中台|测评|线路|云(?![上下端里中边]))"
     r"|云(桌面|电脑|手机|盘)"
 )
 _NOT_PLACE_WORDS = """the a by via at as per new one our your their that this each every any
@@ -662,6 +677,9 @@ class Meaning:
     head: frozenset[str] = frozenset()
     #: the versions that are part of its identity ("3" of "the v3 SDK")
     versions: frozenset[str] = frozenset()
+    #: a date limit of when something is out ("上线日期"): a date must be a launch's; a
+    #: date limit of nothing else ("no dates") is touched by any date promised
+    launch: bool = False
 
 
 def _cjk_names(run: str) -> tuple[list[str], list[str]]:
@@ -730,6 +748,7 @@ def meaning(limit: str) -> Meaning:
     if not kinds:
         return Meaning(None, ())
     kind = kinds[0]
+    launch = DATE in kinds and bool(_LAUNCH_SUBJECT.search(rest))
     if DATE in kinds:  # a date of a launch, a release, a roadmap item: when ours is out
         rest = _LAUNCH_SUBJECT.sub(" ", rest)
     head: list[str] = []
@@ -761,6 +780,7 @@ def meaning(limit: str) -> Meaning:
             {*_loose(" ".join(head)), *(f for n in head for g in _SYNONYMS if n in g for f in g)}
         ),
         frozenset(_versions(limit)),
+        launch,
     )
 
 
@@ -953,10 +973,18 @@ _WHEN = _re(
     r"\bbefore (?:the |your |our )?(?:[\w-]+ )?(?:peak|season|rush|sale|freeze|holidays?|renewal)\b"
     r"|\b(?:ramadan|lebaran|eid|diwali|golden week|chinese new year|lunar new year)\b",
     r"\bearly next quarter\b",
+    r"\bbefore (?:your|the|our) (?:[\w-]+ )?(?:come|arrive|start|kick|show)\w*",
     r"\bmid-(?:\d{4}|year|quarter|month)\b",
     r"\bthanksgiving|christmas|black friday|new year|easter\b|\bweekend after\b",
     rf"\bgive (?:us|me) {_NUM} (?:more )?(?:days?|weeks?|months?|sprints?)\b",
 )
+#: a promise said by its verb: a date by which we will do something is a date promised
+_COMMITS = _re(
+    r"(?:我们|我)?(?:会|保证|承诺|一定|肯定)",
+    r"\b(?:will|'ll|shall|promise\w*|commit\w*|guarantee\w*)\b",
+)
+#: a condition: a date in it is the customer's, not promised ("if you sign this quarter")
+_CONDITION = _re(r"如果|只要|要是|假如", r"\b(?:if|provided|as long as|once|unless)\b")
 #: handing over the date itself ("告诉客户上线日期", "share the roadmap dates")
 _GIVE_DATE = _re(
     r"(?:告诉|告知|给出|给|提供|透露|确定)[^，,;；。]{0,12}(?:日期|时间表|时间点)",
@@ -974,6 +1002,7 @@ _MONEY = _re(
     r"|按\s*(?:每)?\s*(?:人天|人月|人日|人时)\s*[\d一二两三四五六七八九十]"
     r"|按\s*[\d.]+\s*(?:万|千)?\s*(?:块|元)?\s*(?:一|每)\s*个?\s*(?:人天|人月|人日|人时)",
     r"\d+(?:\.\d+)?\s*[mk]?\s*(?:dollars?|usd|rmb|eur|euros?|cents?)\b|\b\d+(?:\.\d+)?\s*grand\b"
+    r"|\b[\w-]+ (?:bucks|quid)\b"
     r"|\b(?:a|one|half a|a (?:tenth|fraction|half|third|quarter) of a) (?:cent|penny)\b"
     r"|\bcents? (?:a|per) [a-z]+\b"
     r"|\b\d[\d.,]*\s*k?\s*(?:a|per|/)\s*(?:month|year|yr|mo|seat|user|head|bot|agent|licen[cs]e"
@@ -1012,6 +1041,7 @@ _PRICE = [
         r"|(?:费用?|钱|成本|差价|预算)[^，,;；。]{0,10}(?:我们|我这边|咱们)[^，,;；。]{0,6}"
         r"(?:扛|出|补|承担|买单|付|包|兜底)|送(?:给|的|你们)|我们包了|算在我们|算我们的"
         r"|送(?:了|掉)|免费|(?:我们|我方|咱们)(?:这边)?(?:就|也|都)?不收(?!回)|返到|退(?:到|给|还)你们|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
+        r"|按[^，,;；。]{0,10}的?钱收|退费|退款|(?:费用?|钱)[^，,;；。]{0,8}(?:全退|退给|退还)"
         r"|费用?[^，,;；。]{0,6}不收|(?:为|是|收|算)零(?![件售部])|白干|白送|白给|白做"
         r"|(?:送|再给[^，,;；。]{0,4}|延长)\s*" + _NUM + r"\s*个?(?:月|天|周|星期|年)",
         r"\bfree\b|\bno (?:extra |additional )?(?:cost|charge)\b|\bthrown in\b|\bwaive\w*"
@@ -1021,7 +1051,8 @@ _PRICE = [
         r"|\b(?:we'll|we will|we) (?:eat|absorb|cover) (?:it|that|this|the rest|the overage)\b"
         r"|\b(?:won't|will not|not) be (?:billed|charged)\b|\bincluded\b|\bon the invoice\b"
         r"|\b(?:eat|absorb|cover|pick up|foot)\w*\b[^,;.]{0,20}\b(?:costs?|fees?|bill|charges?"
-        r"|effort|work|difference|delta|gap|overage|uplift|premium|surcharge|markup|increase)\b"
+        r"|effort|work|difference|delta|gap|overage|uplift|premium|surcharge|markup|increase"
+        r"|person-days?|man-days?|hours|days)\b"
         r"|\bon (?:our|my) (?:dime|tab|budget)\b|\bpick\w* up the tab\b"
         r"|\b(?:won't|will not|doesn't|does not|shouldn't) cost (?:you )?(?:anything|a (?:thing"
         r"|penny|cent|dime))\b|\bno (?:[\w-]+ )?(?:charges?|fees?)\b"
@@ -1045,7 +1076,10 @@ _PRICE = [
         r"|\bno price increase|\bat (?:last year's|today's|current|this year's) (?:prices?|rates?)"
         r"|\b(?:pric\w*|rates?|renewal|bill|invoice|spend)\b[^,;.]{0,30}\b(?:won't|will not"
         r"|not|never) (?:go up|change|rise|increase|exceed)"
-        r"|\b(?:pric\w*|rates?|fees?)\b[^,;.]{0,10}\bstays? (?:flat|the same|at)\b"
+        r"|\b(?:pric\w*|rates?|fees?|bill|invoice|spend|costs?)\b[^,;.]{0,10}"
+        r"\bstays? (?:flat|the same|level|unchanged|at)\b"
+        r"|\b(?:won't|will not|never|not|doesn't|does not) (?:show up|appear|be)\b[^,;.]{0,10}"
+        r"\bon (?:your|the) (?:invoice|bill)\b"
         r"|\b(?:won't|will not|never|not) (?:go up|rise|increase)\b[^,;.]{0,20}"
         r"\b(?:renewal|next year|the contract)\b"
         r"|\bstays? at \d|\bsame\b[^,;.]{0,15}\b(?:price|rate|pricing)\b",
@@ -1080,7 +1114,7 @@ _SLA = [
         r"\b(?:inside|within|in under|under) (?:the|an|one) (?:hour|day)\b"
         r"|\bsame (?:business |working )?day\b",
     ),
-    _re(r"赔|兜底|全免|免单|\bservice credits?\b|\bcredit(?:s|ed)?\b"),
+    _re(r"赔|兜底|全免|免单|退费|全退|退款|\bservice credits?\b|\bcredit(?:s|ed)?\b|\brefund\w*"),
     # how accurate a result is: a share with an accuracy word, errors in so many words
     _re(
         r"(?:准确率?|准确度|识别率|错误率|字错率|精度|召回率)[^，,;；。]{0,10}"
@@ -1097,8 +1131,9 @@ _SLA = [
     _re(
         r"(?:保证|承诺|担保|确保)[^，,;；。]{0,30}(?:\d|[一二两三四五六七八九十]+\s*(?:个\s*[9九]|分钟|小时"
         r"|秒))|(?:签字|书面|白纸黑字)(?:保证|承诺)|写进合同|写到合同|不会丢|不丢|零丢失|扛住|扛得住|顶得住|零中断|保底"
+        r"|(?:保证|确保|承诺)[^，,;；。]{0,12}(?:性能|可用性|稳定|延迟|时延)"
         r"|(?:RPO|RTO)[^，,;；。]{0,10}(?:为|是|等于|做到|到)?\s*(?:零|0)(?![\d.])|拍胸脯|[打包](?:包|保)票",
-        r"\bguarantee\w*\b[^,;.]{0,40}\d|\d[^,;.]{0,40}\bguaranteed\b"
+        r"\bguarantee\w*\b[^,;.]{0,40}\d|\bguarantee\w*\b[^,;.]{0,20}\b(?:performance|latency)\b|\d[^,;.]{0,40}\bguaranteed\b"
         r"|\b(?:never|won't|will not) lose\b|\bzero (?:data )?loss\b|\bwithstand\w*|\babsorb\w*"
         r"|\bzero (?:downtime|interruption)\b|\bcontractually\b|\b(?:in|into) the (?:[\w-]+ )?"
         r"(?:contract|order form|msa|addendum)\b|\b(?:we'll|we will|i'll|i will) sign\b",
@@ -1139,6 +1174,8 @@ _ROADMAP = _re(
     r" for\b|\bwe can build\b",
     r"(?:帮|给)你们(?:做|开发|加(?!到\s*\d))|专门(?:做|开发)|安排进|列入(?:计划|版本)",
     r"(?:版本|迭代|release)里[^，,;；。]{0,4}(?:给到|给|有|带|加|支持|上|做)",
+    r"(?:版本|迭代)[^，,;；。]{0,2}(?:加|补)(?![班速钱价到])",
+    r"做进|补上|补齐",
     r"(?:加|放|塞|排)(?:到|进|入)[^，,;；。]{0,4}(?:版本|迭代|路线图|计划|排期)",
 )
 #: a feature that exists already is switched on, not built
@@ -1158,7 +1195,7 @@ _RESOURCE = _re(
     r"|people|folks|experts?|consultants?|analysts?|sres?|specialists?)\b",
     r"(?:先|优先)(?:给|供|保障|满足)你们|往后排|第一批|插队"
     r"|(?:加|多|再给你们加|增加)[^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*(?:个|名|位)?\s*(?:DBA|SRE|PM|人|工程师)"
-    r"|包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|不回收|不收回|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
+    r"|包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|不回收|不收回|不会回收|留[^，,;；。]{0,4}[一二两三四五六七八九十百\d]+\s*(?:个|台|张|路)?\s*整?(?:机柜|柜|卡|台)|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
     r"|(?:腾|拨|锁给|锁定给)[^，,;；。]{0,6}|[\d一二两三四五六七八九十]+\s*(?:路|个)?\s*整?\s*(?:并发|机柜|机架|坐席)"
     r"|专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
     r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开)到\s*\d|要多少[^，,;；。]{0,8}给多少",
@@ -1171,11 +1208,14 @@ _RESOURCE = _re(
     r"|on standby|pick up|someone (?:from|on) our|babysit\w*|(?:is|are|be) (?:\w+ )?yours"
     r"|(?:lift|raise|bump|increase|goes up|go up|going up)\w*\b[^,;.]{0,30}"
     r"\bto \d[\d.,]*(?: million| thousand|k|m)?"
-    r"|not (?:be )?throttled|room for|keep\w*\b[^,;.]{0,30}\b(?:free|open|available) for"
+    r"|not (?:be |get )?throttled"
+    r"|(?:won't|will not|never|not) (?:be |get )?(?:throttled|reclaim\w*)"
+    r"|room for|keep\w*\b[^,;.]{0,30}\b(?:free|open|available) for"
     r"|spare|named|designated|assign\w*|exclusive\w*|racked|point of contact"
     r"|(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than \d+"
     r"|only (?:handle|serve|work on|support)s?)\b|\bguarantee\w*\b[^,;.]{0,20}\bcapacity\b"
     r"|\bcapacity\b[^,;.]{0,40}\bguaranteed\b|\bfirst in line\b"
+    r"|\benough\b[^,;.]{0,30}\bcapacity\b|\bcapacity for \d"
     r"|\bahead of (?:anyone|everyone|other)"
     r"|\bbefore anyone else\b|\bfirst (?:batch|shipment|allocation)\b|\bpriority\b"
     r"|\b(?:our|my) (?:[\w-]+ )?(?:engineers?|people|team|sres?|experts?|architects?|dbas?|folks"
@@ -1211,7 +1251,7 @@ _PROMISES = {
 _REFUSAL = _re(
     r"不|没|无法|无权|(?<![识区类级性告分派特个差鉴判])别(?![人家])|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
     r"|确认|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
-    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价|(?<!比)刊例价|评审|申请|回去|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
+    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价|(?<!比)刊例价|评审|申请|回去|才能(?:说|定|谈|答复|给)|看过|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
     r"|\bwithout\b|\bunable\b|\bdecided by\b|\bup to (?:the|them|their)\b"
     r"|\b(?:published|public) (?:sla|terms|price|pricing|rates?)\b"
@@ -1230,7 +1270,7 @@ _REFUSAL = _re(
 #: phrases that promise through a negation word: taken out before a refusal is looked for
 _NEGATED_PROMISE = _re(
     r"不晚于|不迟于|不超过|不高于|不低于|不少于|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
-    r"|未满足|达不到|不达标|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不回收|不收回|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
+    r"|未满足|达不到|不达标|不会(?:回收|收回)|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不回收|不收回|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
     r"|(?<=费)不收|(?<=费用)不收|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
     r"\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
     r"|\bnever more than\b"
@@ -1242,7 +1282,10 @@ _NEGATED_PROMISE = _re(
     r"|\b(?:never|won't|will not) lose\b"
     r"|\b(?:won't|will not|not|never) (?:go up|change|rise|increase|exceed|be billed"
     r"|be charged|charge|be throttled)\b|\bnobody else\b|\b(?:no|without) (?:an? )?uplift\b"
-    r"|\bnot (?:be )?throttled\b|\b(?:won't|will not|never|not) (?:be )?throttl\w*\b",
+    r"|\bnot (?:be )?throttled\b|\b(?:won't|will not|never|not) (?:be |get )?throttl\w*\b"
+    r"|\b(?:won't|will not|never|not) (?:be |get )?reclaim\w*\b"
+    r"|\b(?:won't|will not|never|not|doesn't|does not) (?:show up|appear|be)\b[^,;.]{0,10}"
+    r"\bon (?:your|the) (?:invoice|bill)\b",
 )
 #: a commitment that calls itself a goal, best effort or no part of the contract promises
 #: nothing, whatever its clauses say
@@ -1281,7 +1324,9 @@ _DELIVERABLE = _re(
 #: a guarantee said outright, whatever else is only aimed at
 _OUTRIGHT = _re(r"\b(?:we'll|we will|i'll|i will) (?:guarantee|commit to|sign)\b")
 _INFORMATION = _re(_HAND_OVER.pattern, _DOCUMENT.pattern)
-_CLAUSES = re.compile(r"[,，;；。!?！？:：]+(?!\s*which\b)|\s+but\s+|但是|但|不过", re.IGNORECASE)
+_CLAUSES = re.compile(
+    r"(?:,(?!\d{3}\b)|[，;；。!?！？:：])+(?!\s*which\b)|\s+but\s+|但是|但|不过", re.IGNORECASE
+)
 
 
 def _clauses(text: str) -> list[str]:
@@ -1292,6 +1337,7 @@ def _refuses(clause: str, text: str = "") -> bool:
     """Whether a clause refuses, negates or only promises to find out; in a commitment the
     customer's side confirms or accepts, only a negation does (what is confirmed is promised)."""
     rest = _NEGATED_PROMISE.sub(" ", _FIRST.sub(r"\1", clause))
+    rest = _GUARANTEED.sub(lambda m: _NEGATION.sub(" ", m.group()), rest)
     if _ACCEPTED.search(text or clause):
         return bool(_NEGATION.search(_ACCEPTED.sub(" ", rest)))
     return bool(_REFUSAL.search(rest))
@@ -1325,6 +1371,13 @@ _ACCEPTED = _re(
 _NEGATION = _re(r"不|没|别|未|无法|拒绝", r"\bno\b|\bnot\b|n't\b|\bnever\b|\bcannot\b")
 
 
+#: what is guaranteed, a negation included ("保证性能不降级", "commit to no throttling"): the
+#: guarantee verb itself not negated ("保证不了", "can't guarantee" are refusals)
+_GUARANTEED = _re(
+    r"(?<![不没无法难])(?:保证|确保|担保|承诺|打包票)(?!不了|不到)[^，,;；。]*",
+    r"(?<!n't )(?<!not )(?<!never )(?<!cannot )\b(?:guarantee|promise|commit|ensure|make sure)"
+    r"\w*\b[^,;.]*",
+)
 #: "先给你们免费用一个月再说": what is done first is promised, only what follows waits
 _FIRST = re.compile(r"(先[^，,;；。]+?)再说")
 
@@ -1382,10 +1435,12 @@ def _promise(
             not gives
             and not (read.subject and named and not read.implied)
             and not _LAUNCH.search(clause)
+            and (read.subject or read.launch or not _COMMITS.search(text or clause))
         ):
             return []  # a date for something else (a document, a meeting)
         if not gives and (
-            _INFORMATION.search(_products(clause)[1])
+            _CONDITION.search(clause)
+            or _INFORMATION.search(_products(clause)[1])
             or _REPLY.search(clause)
             or _DELIVERABLE.search(clause)
         ):
@@ -1441,8 +1496,11 @@ def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
     quoted = _QUOTED.search(text)
     if quoted and not {n for n in _named(text.replace(quoted.group(), " ")) if n[0] != "#"}:
         return [quoted.group(1)], True  # their name for it, and nothing else named
+    said = _COMPARED.sub(" ", _CUSTOMERS.sub(" ", text))
     theirs = {
-        n for n in _named(_CUSTOMERS.sub(" ", text)) if not (n[0] in "#%" and n[1:] in read.loose)
+        n
+        for n in _named(_DURING.sub(" ", said)) | {n for n in _named(said) if n[0] == "@"}
+        if not (n[0] in "#%" and n[1:] in read.loose)
     }
     # a class word is one of its products, a product one of the class the limit names
     classes = {_CLASS_OF[n] for n in read.named if n in _CLASS_OF}
@@ -1452,6 +1510,18 @@ def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
         if not (n in classes and n in _NICKNAMES) and _CLASS_OF.get(n) not in read.named
     }
     theirs = {_as_limits_place(n, read.named) for n in theirs}
+    # a name the lists do not know, compared with the limit's by its form: the same word
+    # (Nordic, Nordics), its initials (video-on-demand, VOD), the same root (short-link,
+    # shortener) is the limit's own; another name of the same sort is another thing
+    same = {
+        n
+        for n in theirs - read.named
+        if n[0] in "#%@" and (_same_name(n[1:], read) or _of_class(n[1:], read, text))
+    }
+    if same:
+        theirs -= same
+        if _named_subject(read, text) is None:
+            return [next(iter(sorted(same)))[1:]], True
     if "私有化" in read.named and _CUSTOMER_DC.search(text):
         theirs = {n for n in theirs if n[0] != "@"} | {"私有化"}
     if not any(n[0] == "@" for n in read.named) and read.named - _ANY_PLACE_NAMES:
@@ -1526,6 +1596,19 @@ _QUOTED = re.compile(
     r"(?:你们|客户)(?:叫|说的|讲的|称|所谓的?|那个|提的)\s*[\"“「『]([^\"”」』]{1,30})[\"”」』]"
     r"|\b(?:what you call|you call it|your|the so-called)\s*[\"“]([^\"”]{1,40})[\"”]"
 )
+#: when a promise holds ("during training runs", "训练期间"): no product it is about (a
+#: place there still says where)
+_DURING = _re(
+    r"[\u4e00-\u9fff]{2,4}期间",
+    r"\bduring (?:the |your |an? )?[\w-]+(?: (?:runs?|jobs?|windows?|peaks?|weeks?))?\b",
+)
+#: what a thing is compared with ("at the same price as Frankfurt", "跟华东一样"): no
+#: subject of the promise
+_COMPARED = _re(
+    r"(?:跟|和|同)[\u4e00-\u9fff]{2,4}(?:一样|同价)",
+    r"\b(?:same|price|rate|pricing|cheaper|lower|less|more) (?:as|than) (?:in |the |our )?"
+    r"[\w-]+(?: region)?\b",
+)
 #: a place of the customer's own (``your Manila site``, ``你们上海工厂``) is no place of ours
 _CUSTOMERS = re.compile(
     r"\byour (?:[a-z-]+ ){1,2}(?:site|office|plant|factory|campus|team|warehouse|store|branch)s?\b"
@@ -1535,6 +1618,46 @@ _CUSTOMERS = re.compile(
 )
 
 
+def _same_name(name: str, read: Meaning) -> bool:
+    """Whether ``name`` is one of the limit's own names by its form: the same word once
+    stemmed, its initials (``video-on-demand`` for ``VOD``), or the same root of five
+    letters or more (``short-link`` for ``URL shortener``)."""
+    if _CJK_RUN.search(name):
+        return False
+    mine = {f for forms in read.subject for f in forms if not _CJK_RUN.search(f)}
+    mine |= {n[1:] if n[0] in "#%@" else n for n in read.named}
+    parts = [p for p in re.split(r"[\s-]+", name) if p]
+    initials = "".join(p[0] for p in parts)
+    for form in mine:
+        if _stem(form) == _stem(name) or (len(parts) > 1 and form == initials):
+            return True
+        if any(_root(part, word) >= 5 for part in parts for word in re.split(r"[\s-]+", form)):
+            return True
+    return False
+
+
+def _of_class(name: str, read: Meaning, text: str) -> bool:
+    """Whether ``name`` is a member of the class the limit names by its head word alone
+    (``the Business tier`` for ``support-tier pricing``)."""
+    heads = {
+        re.split(r"[\s-]+", f)[-1]
+        for forms in read.subject
+        for f in forms
+        if not _CJK_RUN.search(f) and re.search(r"[\s-]", f)
+    }
+    return any(re.search(rf"\b{re.escape(name)}\w* {re.escape(h)}s?\b", text) for h in heads)
+
+
+def _root(one: str, other: str) -> int:
+    """The length of the root two Latin words share (their common beginning)."""
+    n = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        n += 1
+    return n
+
+
 def _unknown_place(read: Meaning, text: str) -> bool:
     """Whether the limit names something by a whole name of no table (a place such as 贵安,
     not a part of a product's name) that ``text`` does not say."""
@@ -1542,7 +1665,10 @@ def _unknown_place(read: Meaning, text: str) -> bool:
     unknown = [
         forms
         for forms in read.subject
-        if forms not in known and not any(forms[0] in f for g in known for f in g)
+        if forms not in known
+        and not any(forms[0] in f for g in known for f in g)
+        and forms[0] not in _SYNONYM_NAMES
+        and len(forms[0]) >= 2
     ]
     if not unknown or any(f in _ANY_PLACE for forms in unknown for f in forms):
         return False
