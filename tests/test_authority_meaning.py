@@ -717,6 +717,17 @@ def test_rates_tier_prices_groups_of_people_and_things_not_out_yet(text, limit, 
             True,
         ),
         ("西安可以给你们留两个整机柜", "不要承诺霸州的整机柜资源", False),
+        # a cost absorbed further off, a fee that stays as it is; a region code compared whole
+        # (cn-qarth-2 is not cn-qarth-1, and no CJK before it hides it); a proper noun in a
+        # place slot (in Braavos) is another place than the limit's own unknown one, and no
+        # place at all for a limit on a product
+        ("We'll absorb the Zorblax onboarding cost.", "Zorblax pricing", True),
+        ("Zorblax 的费用明年保持不变", "Zorblax 价格", True),
+        ("Zorblax 在 cn-qarth-2 下个月开服", "cn-qarth-1 开服时间", False),
+        ("Zorblax 在 cn-qarth-1 下个月开服", "cn-qarth-1 开服时间", True),
+        ("We'll reserve 40 Zorblax nodes in Qarth for you.", "Zorblax capacity in Qarth", True),
+        ("We'll reserve 40 Zorblax nodes in Braavos for you.", "Zorblax capacity in Qarth", False),
+        ("Zorblax in Braavos at half price.", "Zorblax pricing", True),
     ],
 )
 def test_kinds_by_their_form_and_names_no_list_knows(text, limit, touches) -> None:

@@ -81,16 +81,19 @@ What the customer's side confirms or accepts (``双方确认为零``, ``Customer
 launch's or a delivery's (``建好``, ``放量``, ``is yours``, ``up Monday``). Who promises (we or
 the customer) does not matter.
 A name no table knows is compared with the limit's by its form, not looked up: the same word
-once stemmed (``Nordic`` ~ ``Nordics``), its initials (``video-on-demand`` ~ ``VOD``), the same
-root of five letters or more (``short-link`` ~ ``URL shortener``), a member of the class the
-limit names by its head word alone (``the Business tier`` for ``support-tier pricing``); a
-name of the same sort that differs is another thing. What a thing is compared with (``the
-same price as Frankfurt``) and when a promise holds (``during training runs``, ``训练期间``)
-name no subject. A limit of a kind alone (``no dates``) is touched by any date promised by a
-promise verb, never by one in a condition (``if you sign this quarter``). Money is also said
-as the bill (``your bill stays flat``, ``won't show up on your invoice``, ``bucks``, ``按标准档
-的钱收``, a fee ``X费``); a guarantee of a negation is a promise (``保证性能不降级``, ``commit to
-no throttling``, ``won't get reclaimed``); 竞价 (spot) is no price, 库存 (stock) capacity.
+once stemmed (``Nordic`` ~ ``Nordics``), its initials (``video-on-demand`` ~ ``VOD``), the
+same root of five letters or more (``short-link`` ~ ``URL shortener``), a member of the
+class the limit names by its head word alone (``the Business tier`` for ``support-tier
+pricing``); a name of the same sort that differs is another thing; a region code is compared
+whole (``cn-qarth-2`` is not ``cn-qarth-1``), and a proper noun in a place slot (``in
+Braavos``) is another place than a limit's own place of no table (``capacity in Qarth``).
+What a thing is compared with (``the same price as Frankfurt``) and when a promise holds
+(``during training runs``, ``训练期间``) name no subject. A limit of a kind alone (``no dates``)
+is touched by any date promised by a promise verb, never by one in a condition (``if you
+sign this quarter``). Money is also said as the bill (``your bill stays flat``, ``won't show
+up on your invoice``, ``bucks``, ``按标准档的钱收``, a fee ``X费``); a guarantee of a
+negation is a promise (``保证性能不降级``, ``commit to no throttling``, ``won't get
+reclaimed``); 竞价 (spot) is no price, 库存 (stock) capacity.
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
 ``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands
 over a document or a report, nor a commitment that calls itself a goal, best effort or
@@ -619,7 +622,8 @@ def _place_group(name: str) -> tuple[str, ...] | None:
 _PLACE = re.compile(
     r"([\u4e00-\u9fff]{2})(?:[一二三四五六七八九十\d]区|区域|可用区|地域)"
     r"|\b([a-z]+)(?:[- ]region|[- ]data ?cent(?:er|re)|[- ]dc)\b"
-    r"|\b((?:us|eu|ap|cn|sa|me|af)-[a-z]+(?:-\d)?)\b|\b([a-z]{2}-[a-z]+-\d)\b"
+    r"|(?<![a-z0-9-])((?:us|eu|ap|cn|sa|me|af)-[a-z]+(?:-\d+)?)(?![a-z0-9-])"
+    r"|(?<![a-z0-9-])([a-z]{2}-[a-z]+-\d+)(?![a-z0-9-])"
     r"|(?:(?<![\u4e00-\u9fff])|(?<=[的在到]))([\u4e00-\u9fff]{2})(?:节点|机房)"
 )
 #: a thing named by what it is (``the billing export API``, ``the SAML connector``)
@@ -772,7 +776,7 @@ def meaning(limit: str) -> Meaning:
         float(above.group(1)) if above else None,
         bool(_ON_SITE_LIMIT.search(limit)),
         tuple(dict.fromkeys(kinds)),
-        _named(limit.lower()),
+        _named(limit.lower()) | _proper_places(limit),
         frozenset(_loose(" ".join(words))),
         *_resource_sorts(limit),
         implied,
@@ -1050,7 +1054,7 @@ _PRICE = [
         r"|\bcomplimentary\b|\bhalf price\b|\bon (?:the house|us)\b"
         r"|\b(?:we'll|we will|we) (?:eat|absorb|cover) (?:it|that|this|the rest|the overage)\b"
         r"|\b(?:won't|will not|not) be (?:billed|charged)\b|\bincluded\b|\bon the invoice\b"
-        r"|\b(?:eat|absorb|cover|pick up|foot)\w*\b[^,;.]{0,20}\b(?:costs?|fees?|bill|charges?"
+        r"|\b(?:eat|absorb|cover|pick up|foot)\w*\b[^,;.]{0,40}\b(?:costs?|fees?|bill|charges?"
         r"|effort|work|difference|delta|gap|overage|uplift|premium|surcharge|markup|increase"
         r"|person-days?|man-days?|hours|days)\b"
         r"|\bon (?:our|my) (?:dime|tab|budget)\b|\bpick\w* up the tab\b"
@@ -1070,7 +1074,7 @@ _PRICE = [
     ),
     _re(
         r"不涨|不上涨|不加价|价格锁定|锁定[^，,;；。]{0,6}价|价[^，,;；。]{0,8}锁[定死住]"
-        r"|价[^，,;；。]{0,12}不变"
+        r"|(?:价|费用?|账单|成本|钱)[^，,;；。]{0,12}(?:不变|持平|不涨|不动)"
         r"|按[^，,;；。]{0,4}(?:去年|今年|现在|目前)的?价格",
         r"\block\w*\b[^,;.]{0,20}\b(?:pric|rate)|\b(?:pric\w*|rates?)\b[^,;.]{0,20}\block"
         r"|\bno price increase|\bat (?:last year's|today's|current|this year's) (?:prices?|rates?)"
@@ -1481,7 +1485,9 @@ def _money_said(clause: str) -> bool:
     )
 
 
-def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
+def _subject_words(
+    read: Meaning, text: str, proper: set[str] | frozenset[str] = frozenset()
+) -> tuple[list[str], bool] | None:
     """The words of ``text`` that name the subject (None: it is not named, or something
     else is). A commitment that names the subject by one of its names touches; one that
     names a product or a place the limit does not is about that (``对象存储外网流量`` is not
@@ -1497,9 +1503,12 @@ def _subject_words(read: Meaning, text: str) -> tuple[list[str], bool] | None:
     if quoted and not {n for n in _named(text.replace(quoted.group(), " ")) if n[0] != "#"}:
         return [quoted.group(1)], True  # their name for it, and nothing else named
     said = _COMPARED.sub(" ", _CUSTOMERS.sub(" ", text))
+    places = {n for n in read.named if n[0] == "@"}
+    if not places or any(n[1:] in {g[0] for g in _PLACES} for n in places):
+        proper = frozenset()  # a name no table knows is compared with another such name
     theirs = {
         n
-        for n in _named(_DURING.sub(" ", said)) | {n for n in _named(said) if n[0] == "@"}
+        for n in _named(_DURING.sub(" ", said)) | {n for n in _named(said) if n[0] == "@"} | proper
         if not (n[0] in "#%" and n[1:] in read.loose)
     }
     # a class word is one of its products, a product one of the class the limit names
@@ -1618,12 +1627,39 @@ _CUSTOMERS = re.compile(
 )
 
 
+_REGION_CODE = re.compile(r"[a-z]{2}-[a-z]+(?:-\d+)?")
+#: a proper noun where a place is said (``in Qarth``, ``out of Braavos``): a place by its form
+_IN_PLACE = re.compile(r"\b(?:in|at|from|out of|to) ([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)\b")
+_NOT_PROPER = re.compile(
+    rf"(?:{_MONTHS}|{_WEEKDAYS}|english|chinese|enterprise|premium|business|standard|basic"
+    r"|production|beta|preview|writing|total|person|time|full|general)$",
+    re.IGNORECASE,
+)
+
+
+def _proper_places(text: str) -> set[str]:
+    """The places ``text`` names by a proper noun in a place slot (as written, in its case),
+    each as its table name if it has one, else as written: no list needs to know it."""
+    found = set()
+    for match in _IN_PLACE.finditer(_fold(text)):
+        name = match.group(1).lower()
+        if _NOT_PROPER.match(name) or {n for n in _products(name)[0] if n[0] != "@"}:
+            continue  # a month, a tier, a product: no place
+        group = _place_group(name)
+        found.add("@" + (group[0] if group else name))
+    return found
+
+
 def _same_name(name: str, read: Meaning) -> bool:
     """Whether ``name`` is one of the limit's own names by its form: the same word once
     stemmed, its initials (``video-on-demand`` for ``VOD``), or the same root of five
     letters or more (``short-link`` for ``URL shortener``)."""
     if _CJK_RUN.search(name):
         return False
+    if _REGION_CODE.fullmatch(name):  # a region code is compared whole (cn-x-1 is not cn-x-2)
+        return any(
+            f.removesuffix("-1") == name.removesuffix("-1") for forms in read.subject for f in forms
+        )
     mine = {f for forms in read.subject for f in forms if not _CJK_RUN.search(f)}
     mine |= {n[1:] if n[0] in "#%@" else n for n in read.named}
     parts = [p for p in re.split(r"[\s-]+", name) if p]
@@ -1833,13 +1869,13 @@ def _by_words(text: str, limit: str) -> list[str]:
     return []
 
 
-def _touch(text: str, rest: str, limit: str) -> list[str]:
+def _touch(text: str, rest: str, limit: str, original: str = "") -> list[str]:
     """The words of ``rest`` (``text`` without what the plan says may be promised) that touch
     ``limit``; its subject may be named anywhere in ``text`` (none: it does not touch)."""
     read = meaning(limit)
     if read.kind is None:
         return _by_words(rest, limit)
-    found = _subject_words(read, text)
+    found = _subject_words(read, text, _proper_places(original))
     if found is None or (_HEDGE.search(text) and not _OUTRIGHT.search(text)):
         return []
     subject, named = found
@@ -1868,7 +1904,7 @@ def authority_flags(text: str, must_not_promise: str, may_promise: str = "") -> 
         return []
     flags = []
     for limit in limits(must_not_promise):
-        if words := _touch(_flat(text), rest, limit):
+        if words := _touch(_flat(text), rest, limit, text):
             flags.append(Flag(limit, tuple(_as_written(word, text) for word in words)))
     return flags
 
