@@ -3487,3 +3487,97 @@ def test_no_spoken_line_states_a_night_asks_for_a_date_or_promises_a_quote(bank:
     lines = _question_lines(bank)
     found = [(qid, text, _zh_said_aloud_findings(text)) for qid, text in lines]
     assert [finding for finding in found if finding[2]] == []
+
+
+# --- Review 15 (Chinese): what it marked down and the sweep after it found, kept from coming back
+#: a condition put mid-sentence ("核心接口的 P99 延迟如果有要求，定的是多少") reads like a
+#: translation: ask whether first ("有没有定要求？"), then the value in a follow-up
+_ZH_CONDITION_MID_SENTENCE = re.compile(r"(?:如果|要是)有(?:要求|的话)")
+#: "现在是谁在维护 / 跟进 / 审", "哪几位骨干": fishes for a person's name; ask which team
+_ZH_FISHES_FOR_A_NAME = re.compile(r"是谁在(?:维护|跟进|审|负责|做)|哪几位|哪位同事")
+#: a written phrase said aloud ("写进了自动化流水线"); say "已经自动化了"
+_ZH_WRITTEN_NOT_SPOKEN = re.compile(r"写进了")
+#: a generic list of scenes ("门店、工厂或设备旁边") instead of one scene in a placeholder
+_ZH_TEMPLATE_SCENES = re.compile(r"(?:门店|工厂|设备)(?:、|，|或者?|和)(?:门店|工厂|设备)")
+#: a hypothetical move to the cloud ("核心支付系统如果放在云上", "要是上行业云") gets a weak
+#: answer; ask about what they run or a public case
+_ZH_HYPOTHETICAL_TO_CLOUD = re.compile(r"(?:如果|要是)(?:放在|放到|搬到|迁到|上)[^，。？；]{0,4}云")
+#: a research line said aloud: "我们统计了你们的工单" sounds like watching them, a time of night
+#: ("凌晨时段") presumes when their tickets come in
+_ZH_RESEARCH_SAID_ALOUD = re.compile(r"我们统计了|夜里|夜间|凌晨|半夜|深夜|晚上")
+
+
+def _mid_sentence_condition(line: str) -> bool:
+    for found in _ZH_CONDITION_MID_SENTENCE.finditer(line):
+        before = re.split(r"[。？！]", line[: found.start()])[-1]
+        if before.strip():
+            return True
+    return False
+
+
+def zh_review_15_findings(research: str, lines: list[str]) -> list[tuple[str, str]]:
+    """(check, line) for what review 15 marked down, in a research line or a spoken line."""
+    found: list[tuple[str, str]] = []
+    said_research = PLACEHOLDER.sub("<>", research)
+    if _ZH_RESEARCH_SAID_ALOUD.search(said_research):
+        found.append(("research-said-aloud", research))
+    if _ZH_TEMPLATE_SCENES.search(said_research):
+        found.append(("template-scenes", research))
+    for line in lines:
+        said = PLACEHOLDER.sub("<>", line)
+        checks = (
+            ("condition-mid-sentence", _mid_sentence_condition(said)),
+            ("fishes-for-a-name", bool(_ZH_FISHES_FOR_A_NAME.search(said))),
+            ("written-not-spoken", bool(_ZH_WRITTEN_NOT_SPOKEN.search(said))),
+            ("template-scenes", bool(_ZH_TEMPLATE_SCENES.search(said))),
+            ("hypothetical-to-cloud", bool(_ZH_HYPOTHETICAL_TO_CLOUD.search(said))),
+        )
+        found.extend((name, line) for name, hit in checks if hit)
+    return found
+
+
+def test_the_review_15_checks_catch_the_lines_they_were_written_for() -> None:
+    bad = {
+        "业务高峰时，你们核心接口的 P99 延迟如果有要求，定的是多少毫秒？": "condition-mid-sentence",
+        "今年技术团队背的可用性目标，如果有的话，定在几个 9？": "condition-mid-sentence",
+        "遇到 P0 故障，团队里一般是哪几位骨干顶上？": "fishes-for-a-name",
+        "现在是谁在维护这个平台？": "fishes-for-a-name",
+        "开服流程里，现在有多少步已经写进了自动化流水线？": "written-not-spoken",
+        "你们有哪些场景，要在门店、工厂或设备旁边一分钟内出结果？": "template-scenes",
+        "核心支付系统如果放在云上做密评，密钥管理这块最费功夫的是哪部分？": "hypothetical-to-cloud",
+        "分布式核心要是上行业云，你们内部最大的顾虑会在哪？": "hypothetical-to-cloud",
+    }
+    assert {line: [n for n, _ in zh_review_15_findings("", [line])] for line in bad} == {
+        line: [name] for line, name in bad.items()
+    }
+    bad_research = [
+        "你们提给我们的工单里，凌晨时段的占 <凌晨工单比例>。",
+        "我们统计了今年你们提给我们的工单，<紧急工单占比> 是 P1 以上的紧急工单。",
+    ]
+    assert [r for r in bad_research if not zh_review_15_findings(r, [])] == []
+    fine = [
+        "高峰时段核心接口的 P99 延迟，你们有没有定要求？",
+        "如果内部对开盘时段有要求，要控制在多少以内？",
+        "如果有，其中流量最大的是哪一个？",
+        "遇到 P0 故障，团队里一般是怎么组织人手顶上的？",
+        "这个平台现在归哪个组在维护？",
+        "开服流程里，现在有几步已经自动化了？",
+        "你们 <要现场出结果的门店或工厂> 里，有哪些场景要求在现场秒级出结果？",
+        "你们已经上云的系统做密评时，密钥管理这块最费功夫的是哪部分？",
+        "晚高峰对战 UDP 包的丢包率到多少，玩家就会明显觉得卡？",
+    ]
+    assert [line for line in fine if zh_review_15_findings("", [line])] == []
+    fine_research = (
+        "<紧急工单统计期> 你们提给我们的工单里，有 <紧急工单占比> 是 P1 以上的紧急工单。"
+    )
+    assert zh_review_15_findings(fine_research, []) == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_chinese_line_has_what_review_15_marked_down(bank: Bank) -> None:
+    found = [
+        (q.id, *finding)
+        for q in bank.questions
+        for finding in zh_review_15_findings(q.research, [q.text, *q.follow_ups])
+    ]
+    assert found == []
