@@ -3489,6 +3489,83 @@ def test_no_spoken_line_states_a_night_asks_for_a_date_or_promises_a_quote(bank:
     assert [finding for finding in found if finding[2]] == []
 
 
+# --- Review 15 (English): wording the sweep after it removed, kept from coming back ---------
+#: "Roughly how many ..., or what is the rough ratio?": one hedge a line is enough
+_DOUBLED_HEDGE = re.compile(r"\b(?:rough(?:ly)?|approximate(?:ly)?|ballpark)\b", re.IGNORECASE)
+#: "What would tell you it is on track?" asks a (possibly listed) company for its internal
+#: targets; ask what the launch or market needs from infrastructure instead
+_ON_TRACK = re.compile(r"\bon track\b|\b(?:ahead of|behind) (?:plan|target)\b", re.IGNORECASE)
+#: "How has <topic> moved on since your talk?" presumes it has; hedge it ("if any", "if at all")
+_PRESUMED_CHANGE = re.compile(r"^how ha(?:s|ve)\b[^?]*\b(?:changed|moved on)\b", re.IGNORECASE)
+_CHANGE_HEDGE = re.compile(r"\bif (?:any|anything|at all|so)\b", re.IGNORECASE)
+#: our own work in progress said aloud ("our security team is working on ...") needs the caveat
+_WORK_IN_PROGRESS = re.compile(
+    r"\b(?:is|are)\s+(?:working\s+on|building|developing)\b|\bin\s+the\s+works\b", re.IGNORECASE
+)
+_EARLY_WORK = re.compile(r"\bearly work\b[^.;]*\bno date\b", re.IGNORECASE)
+
+
+def _en_wording_findings(line: str, *, research: bool = False) -> list[str]:
+    said = PLACEHOLDER.sub("<>", line)
+    found = []
+    if len(_DOUBLED_HEDGE.findall(said)) > 1:
+        found.append("doubled-hedge")
+    if not research and _ON_TRACK.search(said):
+        found.append("on-track")
+    if not research and _PRESUMED_CHANGE.search(said) and not _CHANGE_HEDGE.search(said):
+        found.append("presumed-change")
+    if research and _WORK_IN_PROGRESS.search(said) and not _EARLY_WORK.search(said):
+        found.append("unreleased-without-caveat")
+    return found
+
+
+def test_the_review_15_wording_checks_catch_the_lines_they_were_written_for() -> None:
+    asked = {
+        "Roughly how many security and risk people work alongside your cloud platform "
+        "engineers, or what is the rough ratio?": ["doubled-hedge"],
+        "What would tell you it is on track?": ["on-track"],
+        "What would tell you it is on track there?": ["on-track"],
+        "How has <ledger talk topic> moved on since your talk at <meetup>?": ["presumed-change"],
+        "How have those pipelines changed since you wrote the post?": ["presumed-change"],
+    }
+    assert {line: _en_wording_findings(line) for line in asked} == asked
+    research = (
+        "Your community forum has threads about <cheat type> in <title>; our security team is "
+        "working on bot and cheat detection for game servers."
+    )
+    assert _en_wording_findings(research, research=True) == ["unreleased-without-caveat"]
+    fine_asked = [
+        "Roughly how many security and risk people work alongside your cloud platform "
+        "engineers? A ratio is fine if that's easier.",
+        "What does that launch need from infrastructure to land well?",
+        "What, if anything, has changed in that list over the last year?",
+        "How has your own view on <keynote topic> changed since the talk, if at all?",
+        "Which part are you working on now?",
+    ]
+    assert [line for line in fine_asked if _en_wording_findings(line)] == []
+    fine_research = [
+        "Your community forum has threads about <cheat type> in <title>; our security team has "
+        "early work, no date yet, on bot and cheat detection for game servers.",
+        "Our machine-learning platform team is exploring retraining that starts when a model's "
+        "accuracy drops, instead of on a schedule: early work, no date yet.",
+        "<association>'s published programme lists you as chair of its <working group>.",
+    ]
+    assert [r for r in fine_research if _en_wording_findings(r, research=True)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_english_line_doubles_a_hedge_presumes_a_change_or_hides_work_in_progress(
+    bank: Bank,
+) -> None:
+    found = [(qid, text, _en_wording_findings(text)) for qid, text in _question_lines(bank)]
+    found += [
+        (q.id, q.research, _en_wording_findings(q.research, research=True))
+        for q in bank.questions
+        if q.research
+    ]
+    assert [finding for finding in found if finding[2]] == []
+
+
 # --- Review 15 (Chinese): what it marked down and the sweep after it found, kept from coming back
 #: a condition put mid-sentence ("核心接口的 P99 延迟如果有要求，定的是多少") reads like a
 #: translation: ask whether first ("有没有定要求？"), then the value in a follow-up
