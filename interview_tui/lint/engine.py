@@ -20,7 +20,7 @@ from interview_tui.lint.findings import CODES, MAX_QUESTION_CHARS, Finding, Lint
 from interview_tui.lint.language import detect_language
 from interview_tui.lint.messages import evidence_note, explain, guide
 from interview_tui.lint.model import model_for
-from interview_tui.lint.rewrite import first_question, rewrite, subject_of
+from interview_tui.lint.rewrite import first_question, follow_up_of, rewrite, subject_of
 
 
 class QuestionLike(Protocol):
@@ -153,8 +153,10 @@ def lint_text(
                 inner = [code for code, _ in _rules(lang).find(first) if code in _STRONG]
                 better = rewrite(inner[0], first, lang) if inner else first
                 if better:
+                    # nothing the PM wanted is dropped: the other half is asked next
+                    follow = _follow_up(text, first, better, lang)
                     findings = tuple(
-                        replace(f, suggestion=better, rewritten=True)
+                        replace(f, suggestion=better, rewritten=True, follow_up=follow)
                         if f.code == "double-barreled"
                         else f
                         for f in findings
@@ -173,8 +175,26 @@ def lint_text(
     if findings and findings[0].code == "double-barreled" and not findings[0].rewritten:
         # two questions with no half to keep: another code's rewrite would keep one half only
         return LintResult(text=text, language=lang, findings=findings)
-    better = next((f.suggestion for f in findings if f.makes_shallow and f.rewritten), "")
-    return LintResult(text=text, language=lang, findings=findings, rewrite=better)
+    taken = next((f for f in findings if f.makes_shallow and f.rewritten), None)
+    return LintResult(
+        text=text,
+        language=lang,
+        findings=findings,
+        rewrite=taken.suggestion if taken else "",
+        follow_up=taken.follow_up if taken else "",
+    )
+
+
+def _follow_up(text: str, first: str, better: str, language: str) -> str:
+    """The other half of the double question ``text`` whose first half ``first`` is kept (as
+    ``better``), as a question to ask next; "" when it can't stand alone or is shallow itself
+    (a follow-up is read after its question: flagged only when a rule and the model agree)."""
+    follow = follow_up_of(text, first, language)
+    if not follow or follow == better:
+        return ""
+    if lint_text(follow, language, follow_up=True).shallow:
+        return ""
+    return follow
 
 
 def lint_question(
@@ -197,4 +217,5 @@ def lint_question(
         language=result.language,
         findings=result.findings + extra,
         rewrite=result.rewrite,
+        follow_up=result.follow_up,
     )

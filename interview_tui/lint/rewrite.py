@@ -2405,3 +2405,117 @@ def subject_of(text: str, language: str) -> str | None:
     if not found:
         return None
     return re.sub(r"^(?:The|Your|Our|Their)\b", lambda m: m.group().lower(), _en_thing(found))
+
+
+# --- the other half of a double question, asked next ------------------------------------------
+_EN_WH = r"(?:what|which|how\s+many|how\s+much|how\s+long|how\s+often|how|who|where|when)"
+_EN_AUX = {
+    "'ve": "have",
+    "'re": "are",
+    "'ll": "will",
+    "have": "have",
+    "has": "has",
+    "are": "are",
+    "is": "is",
+    "were": "were",
+    "was": "was",
+    "will": "will",
+    "can": "can",
+    "could": "could",
+    "would": "would",
+}
+#: "what isolation guarantees you've promised them": a half said as a clause, its subject
+#: before its verb
+_EN_EMBEDDED = re.compile(
+    rf"(?i)^({_EN_WH}(?:\s+[\w/-]+){{0,4}}?)\s+(you|we|they|it|your\s+team|the\s+team)"
+    r"(?:('ve|'re|'ll)|\s+(have|has|are|is|were|was|will|can|could|would))\s+(.+)$"
+)
+_EN_CLAUSE_PRONOUN = re.compile(r"(?i)\b(?:it|they|them|its|their|those|these|that)\b")
+#: a half no PM asks next: a verdict (yes or no, happy or not), the contract's date, the future
+_EN_NOT_NEXT = re.compile(
+    r"(?i)\b(?:happy|satisfied|like|feel|think|renew\w*|contract\w*|due|next|upcoming|"
+    r"future|plan\w*)\b"
+)
+_ZH_NOT_NEXT = re.compile(r"合同|续约|续费|到期|采购|下一?次|明年|以后|将来|满意|顺手|怎么看|觉得")
+_ZH_LEAD = re.compile(r"^(?:另外|还有|以及|同时|然后|那么?|并且|而且|再就是)\s*[，,]?\s*")
+
+
+def _en_direct(half: str) -> str | None:
+    """An English half as a direct question: "what isolation guarantees you've promised them"
+    -> "What isolation guarantees have you promised them?"; ``None`` when it is said as a clause
+    that can't be turned ("what you paid")."""
+    body = re.sub(r"(?i)^(?:and|also|plus|then)\s+", "", half.strip().rstrip("?").strip())
+    if not body:
+        return None
+    embedded = _EN_EMBEDDED.match(body)
+    if embedded:
+        wh, subject, short, aux, rest = embedded.groups()
+        if subject.lower() != "it" or wh.lower().startswith("how"):
+            verb = _EN_AUX[(short or aux).lower()]
+            if subject.lower() in ("your team", "the team", "it") and verb == "have":
+                verb = "has"
+            body = f"{wh} {verb} {subject} {rest}"
+    elif re.match(
+        rf"(?i)^{_EN_WH}(?:\s+[\w/-]+){{0,4}}?\s+(?:you|we|they)\s+(?!(?:do|did|does)\b)"
+        r"[a-z]+(?:ed)?\b",
+        body,
+    ) and not re.match(rf"(?i)^{_EN_WH}\s+(?:do|did|does|are|is|have|has|can|will)\b", body):
+        return None  # "what you paid", "how long they take": a clause, no question
+    return body[0].upper() + body[1:] + "?"
+
+
+def follow_up_of(text: str, kept: str, language: str) -> str | None:
+    """The other half of a double question whose first half is ``kept``, as its own question
+    to ask next ("How many come back undelivered?", "误报率大概多少？"); ``None`` when the kept
+    question is not the first half as said, or the other half can't stand as a question of its
+    own (a fragment, a why, a wish, a budget, a breach, a word pointing at nothing the first
+    question names)."""
+    zh = language == "zh-CN"
+    parts = [
+        part
+        for part in questions(text, language)
+        if not re.fullmatch(r"(?:嗯|那个|然后|就是|对了|那|好|哦|呃)呢?？", part)
+    ]
+    if len(parts) != 2:
+        return None
+    lead_in = re.compile(r"(?i)^(?:so|um|uh|ok|okay|well|just\s+curious|quick\s+one)\W+")
+    first = lead_in.sub("", parts[0])
+    first = first[0].upper() + first[1:]
+    if zh:
+        first = _ZH_TOPIC_MARK.sub("", first)
+    if first.strip() != kept.strip():
+        return None  # the rewrite joined the halves, or kept the other: nothing left to ask
+    second = parts[1].strip()
+    wish = _ZH_WISH if zh else _EN_WISH
+    for pattern in (
+        wish,
+        _ZH_SENSITIVE if zh else _EN_SENSITIVE,
+        _ZH_APPROVAL if zh else _EN_APPROVAL,
+        _MORE,
+    ):
+        if pattern.search(second):
+            return None
+    if _WHY.search(second) or (zh and re.search(r"为什么|为啥|怎么会|为何", second)):
+        return None  # a why: it confronts whatever it follows
+    if (_ZH_NOT_NEXT if zh else _EN_NOT_NEXT).search(second) or (
+        _ZH_YES_NO if zh else _EN_YES_NO
+    ).search(re.sub(r"(?i)^(?:and|also|plus|then)\s+", "", second)):
+        return None  # "are you happy with it", "合同什么时候到期": no fact the PM came for
+    if zh:
+        second = _ZH_LEAD.sub("", second)
+        if not _has_body(second, language) or not (_ZH_MARKER.search(second)):
+            return None
+        if _ZH_DANGLING.search(second) and not (chinese_subject(kept) or chinese_phrase(kept)):
+            return None
+        return second
+    told = re.match(r"(?i)^(?:could|can|would)\s+you\s+(?:tell|share|walk)|^do\s+you\s+know", kept)
+    if told and not _EN_EMBEDDED.match(re.sub(r"(?i)^(?:and|also)\s+", "", second.rstrip("?"))):
+        return None  # "could you tell me … and when the renewal is due": a clause, no question
+    direct = _en_direct(second)
+    if direct is None or not _has_body(direct, language):
+        return None
+    if not _EN_MARKER.search(direct.lower()):
+        return None
+    if _EN_CLAUSE_PRONOUN.search(direct) and not (english_subject(kept) or english_phrase(kept)):
+        return None  # "how often does it fail" after a first question naming nothing
+    return direct
