@@ -34,6 +34,17 @@ FOLLOW_UPS = [
         "Which teams run jobs on the shared Spark cluster?",
         "What quotas have you given them?",
     ),
+    # an auxiliary before "you" asks directly already; "it" points at the tool the first names
+    (
+        "What's the error rate on the checkout API, and how many deploys do you ship a week?",
+        "What's the error rate on the checkout API?",
+        "How many deploys do you ship a week?",
+    ),
+    (
+        "Which SIEM do you run, and how many alerts does it raise a day?",
+        "Which SIEM do you run?",
+        "How many alerts does it raise a day?",
+    ),
     ("质检系统一天抽检多少件，漏检率大概多少？", "质检系统一天抽检多少件？", "漏检率大概多少？"),
     ("客服热线每天接多少通电话，平均要等多久？", "客服热线每天接多少通电话？", "平均要等多久？"),
 ]

@@ -2424,10 +2424,12 @@ _EN_AUX = {
     "could": "could",
     "would": "would",
 }
+_EN_AUX_WORD = r"(?:do|does|did|are|is|was|were|have|has|had|can|could|will|would|should)"
 #: "what isolation guarantees you've promised them": a half said as a clause, its subject
 #: before its verb
 _EN_EMBEDDED = re.compile(
-    rf"(?i)^({_EN_WH}(?:\s+[\w/-]+){{0,4}}?)\s+(you|we|they|it|your\s+team|the\s+team)"
+    rf"(?i)^({_EN_WH}(?:\s+(?!{_EN_AUX_WORD}\b)[\w/-]+){{0,4}}?)\s+"
+    r"(you|we|they|it|your\s+team|the\s+team)"
     r"(?:('ve|'re|'ll)|\s+(have|has|are|is|were|was|will|can|could|would))\s+(.+)$"
 )
 _EN_CLAUSE_PRONOUN = re.compile(r"(?i)\b(?:it|they|them|its|their|those|these|that)\b")
@@ -2456,7 +2458,8 @@ def _en_direct(half: str) -> str | None:
                 verb = "has"
             body = f"{wh} {verb} {subject} {rest}"
     elif re.match(
-        rf"(?i)^{_EN_WH}(?:\s+[\w/-]+){{0,4}}?\s+(?:you|we|they)\s+(?!(?:do|did|does)\b)"
+        rf"(?i)^{_EN_WH}(?:\s+(?!{_EN_AUX_WORD}\b)[\w/-]+){{0,4}}?\s+(?:you|we|they)\s+"
+        r"(?!(?:do|did|does)\b)"
         r"[a-z]+(?:ed)?\b",
         body,
     ) and not re.match(rf"(?i)^{_EN_WH}\s+(?:do|did|does|are|is|have|has|can|will)\b", body):
@@ -2516,6 +2519,7 @@ def follow_up_of(text: str, kept: str, language: str) -> str | None:
         return None
     if not _EN_MARKER.search(direct.lower()):
         return None
-    if _EN_CLAUSE_PRONOUN.search(direct) and not (english_subject(kept) or english_phrase(kept)):
+    named = english_subject(kept) or english_phrase(kept) or re.search(r"\b[A-Z][\w-]*", kept[1:])
+    if _EN_CLAUSE_PRONOUN.search(direct) and not named:
         return None  # "how often does it fail" after a first question naming nothing
     return direct
