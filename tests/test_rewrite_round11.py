@@ -84,3 +84,80 @@ def test_a_clause_after_could_you_tell_me_is_no_follow_up_unless_it_can_be_turne
         "Could you tell me how many kiosks you operate and when the firmware update is due?"
     )
     assert result.follow_up == ""
+
+
+# --- frames blind reviews judged weak: withheld, the finding guides instead ------------------
+WITHHELD = [
+    # hours spent on people: people are no task
+    "Your planners must be losing a lot of time re-entering orders from email, correct?",
+    # a complaint about the effort of a chore asked as the bill's total
+    "两朵云的账单对起来，肯定很麻烦吧？",
+    "三个渠道的账单对起来，肯定很费劲吧？",
+    # why they moved away asked as the last time they used what they left
+    "你们的工单系统换成Jira了，是觉得我们哪里不好用吗？",
+]
+
+
+@pytest.mark.parametrize("text", WITHHELD)
+def test_a_frame_judged_weak_is_withheld_and_the_finding_guides(text: str) -> None:
+    result = lint_text(text)
+    assert result.shallow, text
+    assert result.rewrite == "", text
+    assert not result.findings[0].rewritten
+    assert result.findings[0].suggestion  # the guide
+
+
+WEAK_FRAMES = [
+    # a walk-through of no one occasion
+    (
+        "leading",
+        "Is config drift the main cause of your incidents?",
+        "Walk me through your incidents, step by step.",
+    ),
+    (
+        "opinion-fishing",
+        "Is SSO what slows down provisioning?",
+        "Walk me through provisioning: which step took longest?",
+    ),
+    # a review named by a cut of the report's name
+    (
+        "design-offload",
+        "Which metrics should the checkout conversion report include?",
+        "Which numbers did your team look at in its last checkout review?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "better"), WEAK_FRAMES)
+def test_weak_frames_are_known(code: str, text: str, better: str) -> None:
+    from interview_tui.lint.rewrite import _weak
+
+    assert _weak(code, text, better, "en")
+
+
+STRONG_FRAMES = [
+    (
+        "leading",
+        "Is the last outage still hurting?",
+        "Walk me through the last outage, step by step.",
+    ),
+    (
+        "design-offload",
+        "Which metrics should the checkout report include?",
+        "Which numbers did your team look at in its last checkout review?",
+    ),
+    (
+        "leading",
+        "Isn't your egress bill too high?",
+        "What did your team pay for egress last month?",
+    ),
+    ("leading", "自己维护 Kafka 集群挺麻烦的吧？", "上个月维护 Kafka 集群花了多少人天？"),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "better"), STRONG_FRAMES)
+def test_frames_judged_usable_are_kept(code: str, text: str, better: str) -> None:
+    from interview_tui.lint.rewrite import _weak
+
+    language = "zh-CN" if "集群" in text else "en"
+    assert not _weak(code, text, better, language)

@@ -2331,7 +2331,85 @@ def _zh_measure(text: str) -> str | None:
 
 def rewrite(code: str, text: str, language: str) -> str | None:
     """A better form of ``text`` for a text-level ``code``, in its language, or ``None``
-    when no well-formed subject or fitting frame is found (the finding then guides)."""
+    when no well-formed subject or fitting frame is found, or the frame found is one blind
+    reviews judged weak for it (the finding then guides)."""
+    better = _rewrite_any(code, text, language)
+    if better and _weak(code, text, better, language):
+        return None
+    return better
+
+
+#: hours spent on people ("hours … on dispatchers"): people are no task
+_EN_HOURS_ON_PEOPLE = re.compile(
+    r"(?i)\bhours\s+did\s+your\s+team\s+spend\s+on\s+(?:your\s+|the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:[\w-]+(?:ers|ors|ists|ians|ants)|staff|people|team|agents|clerks)\s+last\b"
+)
+#: a rewrite that asks money
+_EN_MONEY_ASKED = re.compile(
+    r"(?i)\b(?:spend|spent|pay|paid|cost|come\s+to)\b.*\blast\s+(?:month|quarter|year)\b"
+)
+_ZH_MONEY_ASKED = re.compile(r"多少钱|花了多少(?!人天|时间|小时|工时|天)|费用是多少")
+#: a question that speaks of money
+_EN_MONEY = re.compile(
+    r"(?i)\b(?:bills?|invoices?|costs?|costly|expensive|pric\w*|pay\w*|spend\w*|spent|fees?|"
+    r"budget\w*|money|cheap\w*|egress|overpriced|pricey|sav\w*|dollars?|\$)"
+)
+_ZH_MONEY = re.compile(r"钱|费(?!劲|事)|贵|便宜|价|成本|预算|省|开销|花销")
+#: the question complains of the effort a chore takes, not of what it costs
+_EN_EFFORT = re.compile(r"(?i)\b(?:effort|hassle|painful|pain|tedious|exhausting|annoying)\b")
+_ZH_EFFORT = re.compile(r"费劲|费事|麻烦|累|折腾|头疼|繁琐|痛苦")
+#: they moved away (to a rival or to their own build): a view of it is asked by no usage frame
+_EN_SWITCHED = re.compile(
+    r"(?i)\b(?:switched|moved|migrated)\s+(?:to|off|away)\b|\breplaced\b|\bin-house\b"
+)
+_ZH_SWITCHED = re.compile(r"改成|换成|换到|换掉|迁到|迁走|自建|自己搭")
+
+
+def _weak(code: str, text: str, better: str, language: str) -> bool:
+    """A frame blind reviews judged weak for ``text``: hours spent on people, money asked of a
+    complaint about effort, a usage frame for a view of why they moved away, a walk-through of
+    no one occasion ("your outages", "onboarding"), a review named by a cut of the report's
+    name ("its last ad review" of the ad break fill-rate report)."""
+    zh = language == "zh-CN"
+    if not zh and _EN_HOURS_ON_PEOPLE.search(better):
+        return True
+    if code not in ("leading", "opinion-fishing", "design-offload", "obvious-answer"):
+        return False
+    money_asked = (_ZH_MONEY_ASKED if zh else _EN_MONEY_ASKED).search(better)
+    if (
+        money_asked
+        and (_ZH_EFFORT if zh else _EN_EFFORT).search(text)
+        and not (_ZH_MONEY if zh else _EN_MONEY).search(text)
+    ):
+        return True  # "三朵云的账单对起来很费劲": the effort of it, not the bill's total
+    usage = re.search(
+        r"用.{0,16}做的是什么事|是想完成什么事|找.{0,16}解决问题|last\s+thing\s+your\s+team\s+did\s+with|"
+        r"last\s+time\s+it\s+used",
+        better,
+    )
+    if usage and (_ZH_SWITCHED if zh else _EN_SWITCHED).search(text):
+        return True  # "监控改成 Prometheus 自建了": no "last time you used 监控" says why
+    if zh:
+        return False
+    walk = re.match(
+        r"Walk me through (.+?)(?:, step by step\.|: which step took longest\?)$", better
+    )
+    if walk and not re.match(
+        r"(?i)(?:the|your|this|that)\s+(?:(?:last|latest|most\s+recent|recent)\s+)?"
+        r"(?:[\w-]+\s+){0,4}[\w-]*(?<!s)$|(?:the|your)\s+last\b",
+        walk.group(1),
+    ):
+        return True  # "your outages", "onboarding": no one occasion to walk through
+    review = re.search(r"in its last (.+) review\?$", better)
+    return bool(
+        review
+        and not re.search(
+            re.escape(review.group(1)) + r"\s+(?:dashboards?|reports?|metrics)\b", text, re.I
+        )
+    )
+
+
+def _rewrite_any(code: str, text: str, language: str) -> str | None:
     if code == "double-barreled":
         return first_question(text, language)
     if code in ("leading", "obvious-answer", "hypothetical"):
