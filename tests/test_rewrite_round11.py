@@ -57,6 +57,36 @@ def test_a_double_question_keeps_its_other_half_as_a_follow_up(
     assert _double(text) == (first, follow)
 
 
+# neither half stood alone (the first only set the scene, the other pointed into it): no
+# rewrite before; now the first half as said, the other asked next
+BOTH_KEPT = [
+    ("代理商这边有多少家，返佣比例一年调几次？", "代理商这边有多少家？", "返佣比例一年调几次？"),
+    (
+        "门店一年新开多少家，每家店的收银机是谁来装？",
+        "门店一年新开多少家？",
+        "每家店的收银机是谁来装？",
+    ),
+    (
+        "How long are your sprint cycles and what usually blocks them?",
+        "How long are your sprint cycles?",
+        "What usually blocks them?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "follow"), BOTH_KEPT)
+def test_a_double_question_with_no_half_alone_keeps_both_in_turn(
+    text: str, first: str, follow: str
+) -> None:
+    assert _double(text) == (first, follow)
+
+
+def test_the_first_half_is_kept_only_with_its_follow_up() -> None:
+    # the other half is a why: nothing to ask next, so nothing is kept (as before)
+    result = lint_text("门店一年新开多少家，为什么每家店的收银机都要我们去装？")
+    assert (result.rewrite, result.follow_up) == ("", "")
+
+
 NO_FOLLOW_UP = [
     # a verdict, yes or no
     "How many invoices do you key in by hand each month, and are you happy with that?",

@@ -20,7 +20,13 @@ from interview_tui.lint.findings import CODES, MAX_QUESTION_CHARS, Finding, Lint
 from interview_tui.lint.language import detect_language
 from interview_tui.lint.messages import evidence_note, explain, guide
 from interview_tui.lint.model import model_for
-from interview_tui.lint.rewrite import first_question, follow_up_of, rewrite, subject_of
+from interview_tui.lint.rewrite import (
+    first_half,
+    first_question,
+    follow_up_of,
+    rewrite,
+    subject_of,
+)
 
 
 class QuestionLike(Protocol):
@@ -146,22 +152,24 @@ def lint_text(
         hits.sort(key=lambda hit: hit[0] != "double-barreled")
         findings = tuple(_text_finding(code, text, lang, ui, span, accepted) for code, span in hits)
         if hits[0][0] == "double-barreled":
-            first = first_question(text, lang)
+            first, alone = first_question(text, lang), True
+            if not first:  # neither half alone: the first, with the other asked next
+                first, alone = first_half(text, lang), False
             if first:
                 # the first question is the user's own: kept, unless a rule finds a form
                 # in it that no answer can help (a want, a verdict, a future, a design)
                 inner = [code for code, _ in _rules(lang).find(first) if code in _STRONG]
                 better = rewrite(inner[0], first, lang) if inner else first
-                if better:
-                    # nothing the PM wanted is dropped: the other half is asked next
-                    follow = _follow_up(text, first, better, lang)
+                # nothing the PM wanted is dropped: the other half is asked next
+                follow = _follow_up(text, first, better, lang) if better else ""
+                if better and (alone or follow):
                     findings = tuple(
                         replace(f, suggestion=better, rewritten=True, follow_up=follow)
                         if f.code == "double-barreled"
                         else f
                         for f in findings
                     )
-                else:  # its one half is shallow too, with no rewrite: guide instead
+                elif alone:  # its one half is shallow too, with no rewrite: guide instead
                     hint = guide("double-barreled", ui, subject_of(text, lang))
                     findings = tuple(
                         replace(f, suggestion=hint, rewritten=False)

@@ -2601,3 +2601,40 @@ def follow_up_of(text: str, kept: str, language: str) -> str | None:
     if _EN_CLAUSE_PRONOUN.search(direct) and not named:
         return None  # "how often does it fail" after a first question naming nothing
     return direct
+
+
+def first_half(text: str, language: str) -> str | None:
+    """The first half of a double question as said, when it stands as a question of its own
+    (it names what it asks about and asks no wish, budget, breach, approval or why): kept only
+    with the other half asked next ("渠道这边有多少家经销商？" then "返点政策一年调几次？"), when
+    :func:`first_question` keeps neither half alone."""
+    zh = language == "zh-CN"
+    parts = [
+        part
+        for part in questions(text, language)
+        if not re.fullmatch(r"(?:嗯|那个|然后|就是|对了|那|好|哦|呃)呢?？", part)
+    ]
+    if len(parts) != 2:
+        return None
+    lead_in = re.compile(r"(?i)^(?:so|um|uh|ok|okay|well|just\s+curious|quick\s+one)\W+")
+    first = lead_in.sub("", parts[0])
+    first = first[0].upper() + first[1:]
+    if zh:
+        first = _ZH_TOPIC_MARK.sub("", first)
+    marker = _ZH_MARKER if zh else _EN_MARKER
+    if not marker.search(first.lower()) or not _stands_alone(first, language):
+        return None
+    if re.search(r"(?<!什么)(?:的?时候|之后|以后)？$", first):
+        return None  # a time clause, not a question
+    for pattern in (
+        _ZH_WISH if zh else _EN_WISH,
+        _ZH_SENSITIVE if zh else _EN_SENSITIVE,
+        _ZH_APPROVAL if zh else _EN_APPROVAL,
+        _MORE,
+        ZH_HANDOVER if zh else EN_HANDOVER,
+    ):
+        if pattern.search(first):
+            return None
+    if _WHY.search(first) or (zh and re.search(r"为什么|为啥|怎么会|为何", first)):
+        return None
+    return first
