@@ -191,3 +191,18 @@ def test_frames_judged_usable_are_kept(code: str, text: str, better: str) -> Non
 
     language = "zh-CN" if "集群" in text else "en"
     assert not _weak(code, text, better, language)
+
+
+# a rewrite that is two questions itself ("…比了哪几家，最后看重的是哪一点？", judged "still a
+# double question") is one question with the other asked next
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("你们的报销系统为什么用了费控宝，而不是我们的方案？", "报销系统当时选型比了哪几家？"),
+        ("你们呼叫中心为什么选了容联而没选我们的？", "呼叫中心当时选型比了哪几家？"),
+    ],
+)
+def test_a_rewrite_of_two_questions_asks_the_second_next(text: str, first: str) -> None:
+    result = lint_text(text)
+    assert (result.rewrite, result.follow_up) == (first, "最后看重的是哪一点？")
+    assert result.findings[0].follow_up == "最后看重的是哪一点？"

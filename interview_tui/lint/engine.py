@@ -24,6 +24,7 @@ from interview_tui.lint.rewrite import (
     first_half,
     first_question,
     follow_up_of,
+    one_question,
     rewrite,
     subject_of,
 )
@@ -88,7 +89,7 @@ def _text_finding(
     message = explain(code, ui_language).message
     if evidence:
         message += " " + evidence_note(evidence, ui_language)
-    better = rewrite(code, text, language)
+    better, follow = one_question(rewrite(code, text, language) or "", language)
     return Finding(
         code=code,
         severity=CODES[code].severity,
@@ -98,6 +99,7 @@ def _text_finding(
         accepted=code in allow,
         evidence=evidence,
         rewritten=bool(better),
+        follow_up=follow,
     )
 
 
@@ -159,9 +161,11 @@ def lint_text(
                 # the first question is the user's own: kept, unless a rule finds a form
                 # in it that no answer can help (a want, a verdict, a future, a design)
                 inner = [code for code, _ in _rules(lang).find(first) if code in _STRONG]
-                better = rewrite(inner[0], first, lang) if inner else first
+                better, own = one_question(
+                    (rewrite(inner[0], first, lang) or "") if inner else first, lang
+                )
                 # nothing the PM wanted is dropped: the other half is asked next
-                follow = _follow_up(text, first, better, lang) if better else ""
+                follow = own or (_follow_up(text, first, better, lang) if better else "")
                 if better and (alone or follow):
                     findings = tuple(
                         replace(f, suggestion=better, rewritten=True, follow_up=follow)

@@ -2638,3 +2638,13 @@ def first_half(text: str, language: str) -> str | None:
     if _WHY.search(first) or (zh and re.search(r"为什么|为啥|怎么会|为何", first)):
         return None
     return first
+
+
+def one_question(better: str, language: str) -> tuple[str, str]:
+    """A rewrite that is two questions ("在线客服当时选型比了哪几家，最后看重的是哪一点？") as
+    one question and the other asked next; a rewrite of one question as it is, with ""."""
+    marker = _ZH_MARKER if language == "zh-CN" else _EN_MARKER
+    parts = questions(better, language)
+    if len(parts) == 2 and all(marker.search(part.lower()) for part in parts):
+        return parts[0], parts[1]
+    return better, ""
