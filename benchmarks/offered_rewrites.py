@@ -1,6 +1,8 @@
 """The rewrites the app would offer for a file of questions, one per line, as a TSV
 ``n<TAB>question<TAB>rewrite`` (only flagged questions that get a rewrite; ``n`` is the line's
-number among the non-empty lines). The blind rewrite reviews are generated with it:
+number among the non-empty lines; a double question rewritten as its first question with the
+other half asked next reads ``<first> Follow-up: <second>``). The blind rewrite reviews are
+generated with it:
 
     python benchmarks/offered_rewrites.py questions.txt [en|zh-CN] > review.tsv
 
@@ -29,7 +31,10 @@ def main() -> None:
         flagged += result.shallow
         if result.shallow and result.rewrite:
             offered += 1
-            print(f"{n}\t{question}\t{result.rewrite}")
+            shown = result.rewrite
+            if result.follow_up:
+                shown += f" Follow-up: {result.follow_up}"
+            print(f"{n}\t{question}\t{shown}")
     print(f"{offered} of {flagged} flagged questions offered a rewrite", file=sys.stderr)
 
 

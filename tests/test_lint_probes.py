@@ -266,8 +266,12 @@ DOUBLES = [  # the half with the metric, its pronoun replaced by the other half'
     ),
     ("集群有多大，每个月花多少钱？", "你们的集群每个月花多少钱？"),
     ("你们用哪家 CDN，每个月付多少钱？", "你们的 CDN 每个月付多少钱？"),
-    # the count only sets the scene and "their fixes" can't stand alone: no rewrite
-    ("How many tickets did you open last quarter, and what did their fixes cost?", ""),
+    # the count only sets the scene and "their fixes" can't stand alone: the count is kept
+    # with the other half asked next (round 11: "What did their fixes cost?")
+    (
+        "How many tickets did you open last quarter, and what did their fixes cost?",
+        "How many tickets did you open last quarter?",
+    ),
 ]
 
 
@@ -409,7 +413,8 @@ ROUND4 = [
         "上个赛季你们有多少活跃玩家，每个玩家的基础设施成本是多少？",
         "上个赛季每个玩家的基础设施成本是多少？",
     ),
-    ("你们在几个地区有门店，每个地区的网络是怎么接入的？", ""),
+    # round 11: the count kept, "每个地区的网络是怎么接入的？" asked next
+    ("你们在几个地区有门店，每个地区的网络是怎么接入的？", "你们在几个地区有门店？"),
     ("去年双十一你们扩容了多少台服务器，花了多少钱？", "去年双十一扩容花了多少钱？"),
     (
         "How many regions do you run in, and what do you pay for networking in each region?",

@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Static
 from interview_tui.domain.enums import Goal, Role
 from interview_tui.domain.models import ScriptItem
 from interview_tui.lint import lint_text
-from interview_tui.tui.inputs import Input
+from interview_tui.tui.inputs import Input, TextArea
 from interview_tui.tui.textual_private import notifications
 from tests.conftest import settle
 from tests.test_live_screen import PLANNED_ZH
@@ -115,3 +115,135 @@ async def test_the_key_says_there_is_no_rewrite_when_a_flag_has_none(make_app, f
         assert field.value == text
         notes = [n.message for n in notifications(app)]
         assert any("reword it as the finding says" in note for note in notes), notes
+
+
+# a double question: its rewrite is the first question, the other half asked next
+DOUBLE = "How many refund requests arrive each week, and how many get escalated to finance?"
+FIRST = "How many refund requests arrive each week?"
+FOLLOW = "How many get escalated to finance?"
+
+
+def test_the_double_question_is_linted_as_its_first_question_and_a_follow_up() -> None:
+    result = lint_text(DOUBLE)
+    assert (result.rewrite, result.follow_up) == (FIRST, FOLLOW)
+
+
+async def test_the_question_dialog_puts_the_follow_up_first_in_the_follow_ups(
+    make_app,
+    demo_store,
+    fresh_visit,  # noqa: F811
+) -> None:
+    demo_store.save(
+        ScriptItem(
+            visit_id=fresh_visit,
+            role=Role.BUSINESS,
+            goal=Goal.PAIN_POINTS,
+            text=DOUBLE,
+            research="r",
+            purpose="p",
+            follow_ups=["Who handles the escalations?"],
+        )
+    )
+    app = make_app("plan", visit_id=fresh_visit)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#script", DataTable).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        shown = str(dialog.query_one("#findings", Static).render())
+        assert f"{FIRST}  Follow-up: {FOLLOW}" in shown
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        follow_ups = dialog.query_one("#follow_ups", TextArea)
+        assert dialog.query_one("#text", Input).value == FIRST
+        assert follow_ups.text.splitlines() == [FOLLOW, "Who handles the escalations?"]
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert dialog.query_one("#text", Input).value == DOUBLE
+        assert follow_ups.text.splitlines() == ["Who handles the escalations?"]
+        await pilot.press("ctrl+r", "ctrl+s")
+        await settle(pilot)
+        [item] = demo_store.script(fresh_visit)
+        assert (item.text, item.follow_ups) == (FIRST, [FOLLOW, "Who handles the escalations?"])
+
+
+async def test_the_own_question_dialog_keeps_the_follow_up_of_a_double_question(
+    make_app,
+    demo_store,
+    fresh_visit,  # noqa: F811
+) -> None:
+    app = make_app("plan", visit_id=fresh_visit)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        app.screen.query_one("#text", Input).value = DOUBLE
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert app.screen.query_one("#text", Input).value == FIRST
+        assert app.screen.query_one("#follow_ups", TextArea).text == FOLLOW
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [item] = demo_store.script(fresh_visit)
+        assert (item.text, item.follow_ups) == (FIRST, [FOLLOW])
+
+
+async def test_the_script_key_adds_the_follow_up_and_undo_takes_it_back(
+    make_app,
+    demo_store,
+    fresh_visit,  # noqa: F811
+) -> None:
+    demo_store.save(
+        ScriptItem(
+            visit_id=fresh_visit,
+            role=Role.BUSINESS,
+            goal=Goal.PAIN_POINTS,
+            text=DOUBLE,
+            research="r",
+            purpose="p",
+        )
+    )
+    app = make_app("plan", visit_id=fresh_visit)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#script", DataTable).focus()
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        [item] = demo_store.script(fresh_visit)
+        assert (item.text, item.follow_ups) == (FIRST, [FOLLOW])
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        [item] = demo_store.script(fresh_visit)
+        assert (item.text, item.follow_ups) == (DOUBLE, [])
+
+
+async def test_the_live_adhoc_dialog_adds_the_question_with_its_follow_up(
+    make_app, demo_store
+) -> None:
+    app = make_app("live", lang="en", visit_id=PLANNED_ZH)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        dialog = app.screen
+        dialog.query_one("#text", Input).value = DOUBLE
+        await settle(pilot)
+        assert f"{FIRST}  Follow-up: {FOLLOW}" in str(
+            dialog.query_one("#findings", Static).render()
+        )
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert dialog.query_one("#text", Input).value == FIRST
+        pending = f"Follow-up, shown under the question when it is added: {FOLLOW}"
+        assert pending in str(dialog.query_one("#findings", Static).render())
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert dialog.query_one("#text", Input).value == DOUBLE
+        assert pending not in str(dialog.query_one("#findings", Static).render())
+        await pilot.press("ctrl+r", "ctrl+s")
+        await settle(pilot)
+        added = demo_store.script(PLANNED_ZH)[-1]
+        assert (added.text, added.follow_ups) == (FIRST, [FOLLOW])

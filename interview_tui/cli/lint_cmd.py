@@ -52,7 +52,16 @@ class Linted:
             for finding in result.findings:
                 if not finding.accepted:
                     out.append(f"{prefix}{finding.code}: {finding.message}")
-                    out.append(f"    → {finding.suggestion}")
+                    said = finding.suggestion
+                    if finding.follow_up:
+                        from interview_tui.i18n import t
+
+                        said = t(
+                            "rewrite.with_follow_up",
+                            question=finding.suggestion,
+                            follow_up=finding.follow_up,
+                        )
+                    out.append(f"    → {said}")
         return out
 
 

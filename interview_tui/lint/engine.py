@@ -20,7 +20,14 @@ from interview_tui.lint.findings import CODES, MAX_QUESTION_CHARS, Finding, Lint
 from interview_tui.lint.language import detect_language
 from interview_tui.lint.messages import evidence_note, explain, guide
 from interview_tui.lint.model import model_for
-from interview_tui.lint.rewrite import first_question, rewrite, subject_of
+from interview_tui.lint.rewrite import (
+    first_half,
+    first_question,
+    follow_up_of,
+    one_question,
+    rewrite,
+    subject_of,
+)
 
 
 class QuestionLike(Protocol):
@@ -82,7 +89,7 @@ def _text_finding(
     message = explain(code, ui_language).message
     if evidence:
         message += " " + evidence_note(evidence, ui_language)
-    better = rewrite(code, text, language)
+    better, follow = one_question(rewrite(code, text, language) or "", language)
     return Finding(
         code=code,
         severity=CODES[code].severity,
@@ -92,6 +99,7 @@ def _text_finding(
         accepted=code in allow,
         evidence=evidence,
         rewritten=bool(better),
+        follow_up=follow,
     )
 
 
@@ -146,20 +154,26 @@ def lint_text(
         hits.sort(key=lambda hit: hit[0] != "double-barreled")
         findings = tuple(_text_finding(code, text, lang, ui, span, accepted) for code, span in hits)
         if hits[0][0] == "double-barreled":
-            first = first_question(text, lang)
+            first, alone = first_question(text, lang), True
+            if not first:  # neither half alone: the first, with the other asked next
+                first, alone = first_half(text, lang), False
             if first:
                 # the first question is the user's own: kept, unless a rule finds a form
                 # in it that no answer can help (a want, a verdict, a future, a design)
                 inner = [code for code, _ in _rules(lang).find(first) if code in _STRONG]
-                better = rewrite(inner[0], first, lang) if inner else first
-                if better:
+                better, own = one_question(
+                    (rewrite(inner[0], first, lang) or "") if inner else first, lang
+                )
+                # nothing the PM wanted is dropped: the other half is asked next
+                follow = own or (_follow_up(text, first, better, lang) if better else "")
+                if better and (alone or follow):
                     findings = tuple(
-                        replace(f, suggestion=better, rewritten=True)
+                        replace(f, suggestion=better, rewritten=True, follow_up=follow)
                         if f.code == "double-barreled"
                         else f
                         for f in findings
                     )
-                else:  # its one half is shallow too, with no rewrite: guide instead
+                elif alone:  # its one half is shallow too, with no rewrite: guide instead
                     hint = guide("double-barreled", ui, subject_of(text, lang))
                     findings = tuple(
                         replace(f, suggestion=hint, rewritten=False)
@@ -173,8 +187,26 @@ def lint_text(
     if findings and findings[0].code == "double-barreled" and not findings[0].rewritten:
         # two questions with no half to keep: another code's rewrite would keep one half only
         return LintResult(text=text, language=lang, findings=findings)
-    better = next((f.suggestion for f in findings if f.makes_shallow and f.rewritten), "")
-    return LintResult(text=text, language=lang, findings=findings, rewrite=better)
+    taken = next((f for f in findings if f.makes_shallow and f.rewritten), None)
+    return LintResult(
+        text=text,
+        language=lang,
+        findings=findings,
+        rewrite=taken.suggestion if taken else "",
+        follow_up=taken.follow_up if taken else "",
+    )
+
+
+def _follow_up(text: str, first: str, better: str, language: str) -> str:
+    """The other half of the double question ``text`` whose first half ``first`` is kept (as
+    ``better``), as a question to ask next; "" when it can't stand alone or is shallow itself
+    (a follow-up is read after its question: flagged only when a rule and the model agree)."""
+    follow = follow_up_of(text, first, language)
+    if not follow or follow == better:
+        return ""
+    if lint_text(follow, language, follow_up=True).shallow:
+        return ""
+    return follow
 
 
 def lint_question(
@@ -197,4 +229,5 @@ def lint_question(
         language=result.language,
         findings=result.findings + extra,
         rewrite=result.rewrite,
+        follow_up=result.follow_up,
     )

@@ -55,7 +55,8 @@ class Finding:
 
     For a text-level code ``suggestion`` is a rewrite of the question itself when
     ``rewritten``, else a one-line guide to rewriting it; ``evidence`` holds the words that
-    made the model flag it when no rule did.
+    made the model flag it when no rule did. A double question rewritten as its first question
+    carries its other half in ``follow_up``, a question of its own to ask next ("" when none).
     """
 
     code: str
@@ -66,6 +67,7 @@ class Finding:
     accepted: bool = False
     evidence: tuple[str, ...] = ()
     rewritten: bool = False
+    follow_up: str = ""
 
     @property
     def text_level(self) -> bool:
@@ -87,6 +89,8 @@ class Finding:
             data["evidence"] = list(self.evidence)
         if self.text_level and self.code != "too-long":
             data["rewrite"] = self.rewritten
+        if self.follow_up:
+            data["follow_up"] = self.follow_up
         if self.accepted:
             data["accepted"] = True
         return data
@@ -101,6 +105,8 @@ class LintResult:
     findings: tuple[Finding, ...] = field(default=())
     #: the one better form of the question a key can put in its place ("" when none)
     rewrite: str = ""
+    #: the other half of a double question, asked after ``rewrite`` ("" when none)
+    follow_up: str = ""
 
     @property
     def shallow(self) -> bool:

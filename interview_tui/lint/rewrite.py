@@ -2331,7 +2331,85 @@ def _zh_measure(text: str) -> str | None:
 
 def rewrite(code: str, text: str, language: str) -> str | None:
     """A better form of ``text`` for a text-level ``code``, in its language, or ``None``
-    when no well-formed subject or fitting frame is found (the finding then guides)."""
+    when no well-formed subject or fitting frame is found, or the frame found is one blind
+    reviews judged weak for it (the finding then guides)."""
+    better = _rewrite_any(code, text, language)
+    if better and _weak(code, text, better, language):
+        return None
+    return better
+
+
+#: hours spent on people ("hours … on dispatchers"): people are no task
+_EN_HOURS_ON_PEOPLE = re.compile(
+    r"(?i)\bhours\s+did\s+your\s+team\s+spend\s+on\s+(?:your\s+|the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:[\w-]+(?:ers|ors|ists|ians|ants)|staff|people|team|agents|clerks)\s+last\b"
+)
+#: a rewrite that asks money
+_EN_MONEY_ASKED = re.compile(
+    r"(?i)\b(?:spend|spent|pay|paid|cost|come\s+to)\b.*\blast\s+(?:month|quarter|year)\b"
+)
+_ZH_MONEY_ASKED = re.compile(r"多少钱|花了多少(?!人天|时间|小时|工时|天)|费用是多少")
+#: a question that speaks of money
+_EN_MONEY = re.compile(
+    r"(?i)\b(?:bills?|invoices?|costs?|costly|expensive|pric\w*|pay\w*|spend\w*|spent|fees?|"
+    r"budget\w*|money|cheap\w*|egress|overpriced|pricey|sav\w*|dollars?|\$)"
+)
+_ZH_MONEY = re.compile(r"钱|费(?!劲|事)|贵|便宜|价|成本|预算|省|开销|花销")
+#: the question complains of the effort a chore takes, not of what it costs
+_EN_EFFORT = re.compile(r"(?i)\b(?:effort|hassle|painful|pain|tedious|exhausting|annoying)\b")
+_ZH_EFFORT = re.compile(r"费劲|费事|麻烦|累|折腾|头疼|繁琐|痛苦")
+#: they moved away (to a rival or to their own build): a view of it is asked by no usage frame
+_EN_SWITCHED = re.compile(
+    r"(?i)\b(?:switched|moved|migrated)\s+(?:to|off|away)\b|\breplaced\b|\bin-house\b"
+)
+_ZH_SWITCHED = re.compile(r"改成|换成|换到|换掉|迁到|迁走|自建|自己搭")
+
+
+def _weak(code: str, text: str, better: str, language: str) -> bool:
+    """A frame blind reviews judged weak for ``text``: hours spent on people, money asked of a
+    complaint about effort, a usage frame for a view of why they moved away, a walk-through of
+    no one occasion ("your outages", "onboarding"), a review named by a cut of the report's
+    name ("its last ad review" of the ad break fill-rate report)."""
+    zh = language == "zh-CN"
+    if not zh and _EN_HOURS_ON_PEOPLE.search(better):
+        return True
+    if code not in ("leading", "opinion-fishing", "design-offload", "obvious-answer"):
+        return False
+    money_asked = (_ZH_MONEY_ASKED if zh else _EN_MONEY_ASKED).search(better)
+    if (
+        money_asked
+        and (_ZH_EFFORT if zh else _EN_EFFORT).search(text)
+        and not (_ZH_MONEY if zh else _EN_MONEY).search(text)
+    ):
+        return True  # "三朵云的账单对起来很费劲": the effort of it, not the bill's total
+    usage = re.search(
+        r"用.{0,16}做的是什么事|是想完成什么事|找.{0,16}解决问题|last\s+thing\s+your\s+team\s+did\s+with|"
+        r"last\s+time\s+it\s+used",
+        better,
+    )
+    if usage and (_ZH_SWITCHED if zh else _EN_SWITCHED).search(text):
+        return True  # "监控改成 Prometheus 自建了": no "last time you used 监控" says why
+    if zh:
+        return False
+    walk = re.match(
+        r"Walk me through (.+?)(?:, step by step\.|: which step took longest\?)$", better
+    )
+    if walk and not re.match(
+        r"(?i)(?:the|your|this|that)\s+(?:(?:last|latest|most\s+recent|recent)\s+)?"
+        r"(?:[\w-]+\s+){0,4}[\w-]*(?<!s)$|(?:the|your)\s+last\b",
+        walk.group(1),
+    ):
+        return True  # "your outages", "onboarding": no one occasion to walk through
+    review = re.search(r"in its last (.+) review\?$", better)
+    return bool(
+        review
+        and not re.search(
+            re.escape(review.group(1)) + r"\s+(?:dashboards?|reports?|metrics)\b", text, re.I
+        )
+    )
+
+
+def _rewrite_any(code: str, text: str, language: str) -> str | None:
     if code == "double-barreled":
         return first_question(text, language)
     if code in ("leading", "obvious-answer", "hypothetical"):
@@ -2405,3 +2483,168 @@ def subject_of(text: str, language: str) -> str | None:
     if not found:
         return None
     return re.sub(r"^(?:The|Your|Our|Their)\b", lambda m: m.group().lower(), _en_thing(found))
+
+
+# --- the other half of a double question, asked next ------------------------------------------
+_EN_WH = r"(?:what|which|how\s+many|how\s+much|how\s+long|how\s+often|how|who|where|when)"
+_EN_AUX = {
+    "'ve": "have",
+    "'re": "are",
+    "'ll": "will",
+    "have": "have",
+    "has": "has",
+    "are": "are",
+    "is": "is",
+    "were": "were",
+    "was": "was",
+    "will": "will",
+    "can": "can",
+    "could": "could",
+    "would": "would",
+}
+_EN_AUX_WORD = r"(?:do|does|did|are|is|was|were|have|has|had|can|could|will|would|should)"
+#: "what isolation guarantees you've promised them": a half said as a clause, its subject
+#: before its verb
+_EN_EMBEDDED = re.compile(
+    rf"(?i)^({_EN_WH}(?:\s+(?!{_EN_AUX_WORD}\b)[\w/-]+){{0,4}}?)\s+"
+    r"(you|we|they|it|your\s+team|the\s+team)"
+    r"(?:('ve|'re|'ll)|\s+(have|has|are|is|were|was|will|can|could|would))\s+(.+)$"
+)
+_EN_CLAUSE_PRONOUN = re.compile(r"(?i)\b(?:it|they|them|its|their|those|these|that)\b")
+#: a half no PM asks next: a verdict (yes or no, happy or not), the contract's date, the future
+_EN_NOT_NEXT = re.compile(
+    r"(?i)\b(?:happy|satisfied|like|feel|think|renew\w*|contract\w*|due|next|upcoming|"
+    r"future|plan\w*)\b"
+)
+_ZH_NOT_NEXT = re.compile(r"合同|续约|续费|到期|采购|下一?次|明年|以后|将来|满意|顺手|怎么看|觉得")
+_ZH_LEAD = re.compile(r"^(?:另外|还有|以及|同时|然后|那么?|并且|而且|再就是)\s*[，,]?\s*")
+
+
+def _en_direct(half: str) -> str | None:
+    """An English half as a direct question: "what isolation guarantees you've promised them"
+    -> "What isolation guarantees have you promised them?"; ``None`` when it is said as a clause
+    that can't be turned ("what you paid")."""
+    body = re.sub(r"(?i)^(?:and|also|plus|then)\s+", "", half.strip().rstrip("?").strip())
+    if not body:
+        return None
+    embedded = _EN_EMBEDDED.match(body)
+    if embedded:
+        wh, subject, short, aux, rest = embedded.groups()
+        if subject.lower() != "it" or wh.lower().startswith("how"):
+            verb = _EN_AUX[(short or aux).lower()]
+            if subject.lower() in ("your team", "the team", "it") and verb == "have":
+                verb = "has"
+            body = f"{wh} {verb} {subject} {rest}"
+    elif re.match(
+        rf"(?i)^{_EN_WH}(?:\s+(?!{_EN_AUX_WORD}\b)[\w/-]+){{0,4}}?\s+(?:you|we|they)\s+"
+        r"(?!(?:do|did|does)\b)"
+        r"[a-z]+(?:ed)?\b",
+        body,
+    ) and not re.match(rf"(?i)^{_EN_WH}\s+(?:do|did|does|are|is|have|has|can|will)\b", body):
+        return None  # "what you paid", "how long they take": a clause, no question
+    return body[0].upper() + body[1:] + "?"
+
+
+def follow_up_of(text: str, kept: str, language: str) -> str | None:
+    """The other half of a double question whose first half is ``kept``, as its own question
+    to ask next ("How many come back undelivered?", "误报率大概多少？"); ``None`` when the kept
+    question is not the first half as said, or the other half can't stand as a question of its
+    own (a fragment, a why, a wish, a budget, a breach, a word pointing at nothing the first
+    question names)."""
+    zh = language == "zh-CN"
+    parts = [
+        part
+        for part in questions(text, language)
+        if not re.fullmatch(r"(?:嗯|那个|然后|就是|对了|那|好|哦|呃)呢?？", part)
+    ]
+    if len(parts) != 2:
+        return None
+    lead_in = re.compile(r"(?i)^(?:so|um|uh|ok|okay|well|just\s+curious|quick\s+one)\W+")
+    first = lead_in.sub("", parts[0])
+    first = first[0].upper() + first[1:]
+    if zh:
+        first = _ZH_TOPIC_MARK.sub("", first)
+    if first.strip() != kept.strip():
+        return None  # the rewrite joined the halves, or kept the other: nothing left to ask
+    second = parts[1].strip()
+    wish = _ZH_WISH if zh else _EN_WISH
+    for pattern in (
+        wish,
+        _ZH_SENSITIVE if zh else _EN_SENSITIVE,
+        _ZH_APPROVAL if zh else _EN_APPROVAL,
+        _MORE,
+    ):
+        if pattern.search(second):
+            return None
+    if _WHY.search(second) or (zh and re.search(r"为什么|为啥|怎么会|为何", second)):
+        return None  # a why: it confronts whatever it follows
+    if (_ZH_NOT_NEXT if zh else _EN_NOT_NEXT).search(second) or (
+        _ZH_YES_NO if zh else _EN_YES_NO
+    ).search(re.sub(r"(?i)^(?:and|also|plus|then)\s+", "", second)):
+        return None  # "are you happy with it", "合同什么时候到期": no fact the PM came for
+    if zh:
+        second = _ZH_LEAD.sub("", second)
+        if not _has_body(second, language) or not (_ZH_MARKER.search(second)):
+            return None
+        if _ZH_DANGLING.search(second) and not (chinese_subject(kept) or chinese_phrase(kept)):
+            return None
+        return second
+    told = re.match(r"(?i)^(?:could|can|would)\s+you\s+(?:tell|share|walk)|^do\s+you\s+know", kept)
+    if told and not _EN_EMBEDDED.match(re.sub(r"(?i)^(?:and|also)\s+", "", second.rstrip("?"))):
+        return None  # "could you tell me … and when the renewal is due": a clause, no question
+    direct = _en_direct(second)
+    if direct is None or not _has_body(direct, language):
+        return None
+    if not _EN_MARKER.search(direct.lower()):
+        return None
+    named = english_subject(kept) or english_phrase(kept) or re.search(r"\b[A-Z][\w-]*", kept[1:])
+    if _EN_CLAUSE_PRONOUN.search(direct) and not named:
+        return None  # "how often does it fail" after a first question naming nothing
+    return direct
+
+
+def first_half(text: str, language: str) -> str | None:
+    """The first half of a double question as said, when it stands as a question of its own
+    (it names what it asks about and asks no wish, budget, breach, approval or why): kept only
+    with the other half asked next ("渠道这边有多少家经销商？" then "返点政策一年调几次？"), when
+    :func:`first_question` keeps neither half alone."""
+    zh = language == "zh-CN"
+    parts = [
+        part
+        for part in questions(text, language)
+        if not re.fullmatch(r"(?:嗯|那个|然后|就是|对了|那|好|哦|呃)呢?？", part)
+    ]
+    if len(parts) != 2:
+        return None
+    lead_in = re.compile(r"(?i)^(?:so|um|uh|ok|okay|well|just\s+curious|quick\s+one)\W+")
+    first = lead_in.sub("", parts[0])
+    first = first[0].upper() + first[1:]
+    if zh:
+        first = _ZH_TOPIC_MARK.sub("", first)
+    marker = _ZH_MARKER if zh else _EN_MARKER
+    if not marker.search(first.lower()) or not _stands_alone(first, language):
+        return None
+    if re.search(r"(?<!什么)(?:的?时候|之后|以后)？$", first):
+        return None  # a time clause, not a question
+    for pattern in (
+        _ZH_WISH if zh else _EN_WISH,
+        _ZH_SENSITIVE if zh else _EN_SENSITIVE,
+        _ZH_APPROVAL if zh else _EN_APPROVAL,
+        _MORE,
+        ZH_HANDOVER if zh else EN_HANDOVER,
+    ):
+        if pattern.search(first):
+            return None
+    if _WHY.search(first) or (zh and re.search(r"为什么|为啥|怎么会|为何", first)):
+        return None
+    return first
+
+
+def one_question(better: str, language: str) -> tuple[str, str]:
+    """A rewrite that is two questions ("在线客服当时选型比了哪几家，最后看重的是哪一点？") as
+    one question and the other asked next; a rewrite of one question as it is, with ""."""
+    marker = _ZH_MARKER if language == "zh-CN" else _EN_MARKER
+    parts = questions(better, language)
+    if len(parts) == 2 and all(marker.search(part.lower()) for part in parts):
+        return parts[0], parts[1]
+    return better, ""

@@ -15,7 +15,7 @@ question added while the database is busy keeps its notes.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -426,11 +426,18 @@ class LiveSession:
         item.status = status
         self._write(item)
 
-    def add_question(self, text: str, role: Role, goal: Goal) -> ScriptItem:
-        """An ad-hoc question, appended to the script."""
+    def add_question(
+        self, text: str, role: Role, goal: Goal, follow_ups: Iterable[str] = ()
+    ) -> ScriptItem:
+        """An ad-hoc question, appended to the script (with the follow-ups to ask after it)."""
         position = max((item.position for item in self.items), default=0) + 1
         item = ScriptItem(
-            visit_id=self.visit.id or 0, role=role, goal=goal, text=text.strip(), position=position
+            visit_id=self.visit.id or 0,
+            role=role,
+            goal=goal,
+            text=text.strip(),
+            position=position,
+            follow_ups=[line.strip() for line in follow_ups if line.strip()],
         )
         self._write(item)
         self.items.append(item)

@@ -1,7 +1,9 @@
 """The linter's findings as the question dialogs show them, and the key that takes the rewrite.
 
 ``ctrl+r`` puts the rewrite of a flagged question in place of the question; ``ctrl+z`` puts
-back what was there before (as many times as the rewrite was taken). Shallow findings
+back what was there before (as many times as the rewrite was taken). A double question's
+rewrite is its first question with the other half as a follow-up: the key puts the first in
+place and adds the follow-up where the dialog keeps follow-ups. Shallow findings
 (``⚠``) and plan hints that are not about the wording (``ℹ``, no research, no purpose) look
 different, and every word of them is in the interface's language; the rewrite itself stays
 in the question's language.
@@ -12,7 +14,7 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 from interview_tui.i18n import current_language, t
-from interview_tui.lint import LintResult
+from interview_tui.lint import Finding, LintResult
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.mixins import FormDialogMixin
 
@@ -36,6 +38,14 @@ def code_label(code: str) -> str:
     return t(f"lint.code.{code}")
 
 
+def suggestion_text(finding: Finding) -> str:
+    """The finding's suggestion as shown: a rewrite with its follow-up reads "<first>  Follow-up:
+    <second>" in the interface's language."""
+    if finding.follow_up:
+        return t("rewrite.with_follow_up", question=finding.suggestion, follow_up=finding.follow_up)
+    return finding.suggestion
+
+
 def finding_lines(result: LintResult) -> list[str]:
     """One entry per finding: shallow ones with their rewrite, plan hints set apart."""
     lines = []
@@ -47,7 +57,7 @@ def finding_lines(result: LintResult) -> list[str]:
             )
             continue
         mark = "✓" if finding.accepted else "⚠"
-        line = f"{mark} {label}: {finding.message}\n  → {finding.suggestion}"
+        line = f"{mark} {label}: {finding.message}\n  → {suggestion_text(finding)}"
         if finding.accepted:
             line += f" ({t('plan.accepted')})"
         elif finding.suggestion == result.rewrite:
@@ -59,13 +69,21 @@ def finding_lines(result: LintResult) -> list[str]:
 class RewriteField(FormDialogMixin):
     """For a dialog whose question is the ``#text`` field; its class lists REWRITE_BINDINGS.
 
-    ``_rewrite_result()`` is the lint result of what is typed now.
+    ``_rewrite_result()`` is the lint result of what is typed now; a dialog that keeps
+    follow-ups says how in ``_follow_ups`` / ``_set_follow_ups``.
     """
 
     def _rewrite_result(self) -> LintResult | None:
         raise NotImplementedError
 
-    def _rewrite_stack(self) -> list[str]:
+    def _follow_ups(self) -> list[str] | None:
+        """The follow-ups the dialog holds now; ``None`` when it keeps none."""
+        return None
+
+    def _set_follow_ups(self, follow_ups: list[str]) -> None:
+        """Put ``follow_ups`` in the dialog (only called when ``_follow_ups`` is a list)."""
+
+    def _rewrite_stack(self) -> list[tuple[str, list[str] | None]]:
         return self.__dict__.setdefault("_rewritten_from", [])
 
     def action_take_rewrite(self) -> None:
@@ -76,7 +94,10 @@ class RewriteField(FormDialogMixin):
             key = "rewrite.none_flagged" if flagged else "rewrite.none"
             self.notify(t(key), timeout=3)
             return
-        self._rewrite_stack().append(field.value)
+        follow_ups = self._follow_ups()
+        self._rewrite_stack().append((field.value, follow_ups))
+        if result.follow_up and follow_ups is not None:
+            self._set_follow_ups([result.follow_up, *follow_ups])
         field.value = result.rewrite
         field.cursor_position = len(result.rewrite)
         field.focus()
@@ -87,7 +108,10 @@ class RewriteField(FormDialogMixin):
             self.notify(t("undo.nothing"), timeout=3)
             return
         field = self.query_one("#text", Input)
-        field.value = stack.pop()
+        value, follow_ups = stack.pop()
+        if follow_ups is not None:
+            self._set_follow_ups(follow_ups)
+        field.value = value
         field.cursor_position = len(field.value)
         field.focus()
 

@@ -342,6 +342,15 @@ class AdhocDialog(RewriteField, FormDialog):
     def __init__(self, role: Role, goal: Goal, *, safe: bool = False) -> None:
         super().__init__()
         self.role, self.goal, self.safe = role, goal, safe
+        #: follow-ups the rewrite brought (a double question's other half): shown under the
+        #: question in the meeting, as a planned question's follow-ups are
+        self.follow_ups: list[str] = []
+
+    def _follow_ups(self) -> list[str] | None:
+        return list(self.follow_ups)
+
+    def _set_follow_ups(self, follow_ups: list[str]) -> None:
+        self.follow_ups = list(follow_ups)
 
     def fields(self) -> ComposeResult:
         yield Label(t("adhoc.text"))
@@ -359,8 +368,9 @@ class AdhocDialog(RewriteField, FormDialog):
             widget.update("")
             return
         result = lint_text(event.value, ui_language=_ui_language())
-        lines = finding_lines(result)
-        widget.update(literal("\n".join(lines) if lines else "✓ " + t("adhoc.clean")))
+        lines = finding_lines(result) or ["✓ " + t("adhoc.clean")]
+        lines += [t("adhoc.follow_up", follow_up=follow_up) for follow_up in self.follow_ups]
+        widget.update(literal("\n".join(lines)))
         widget.set_class(result.shallow, "warn")
 
     def result(self) -> dict[str, Any] | None:
@@ -377,6 +387,7 @@ class AdhocDialog(RewriteField, FormDialog):
             "text": text,
             "role": Role(str(self.query_one("#role", Select).value)),
             "goal": Goal(str(self.query_one("#goal", Select).value)),
+            "follow_ups": list(self.follow_ups),
         }
 
     def _rewrite_result(self) -> LintResult | None:

@@ -800,7 +800,9 @@ class LiveScreen(BaseScreen):
 
         def added(result: dict | None) -> None:
             if result and self.session:
-                self.session.add_question(result["text"], result["role"], result["goal"])
+                self.session.add_question(
+                    result["text"], result["role"], result["goal"], result.get("follow_ups", ())
+                )
                 self._go(len(self.session.items) - 1)
 
         from interview_tui.tui.live.dialogs import AdhocDialog

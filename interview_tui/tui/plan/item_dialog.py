@@ -21,7 +21,8 @@ from interview_tui.tui.text import literal
 class ItemDialog(RewriteField, FormDialog):
     """Returns the edited fields; an empty ``item`` makes a new question of one's own.
 
-    Shallow findings of the wording (``⚠``, ctrl+r takes the rewrite) and the plan's hints
+    Shallow findings of the wording (``⚠``, ctrl+r takes the rewrite, a double question's
+    other half becoming the first line of the follow-ups) and the plan's hints
     (``ℹ``: no research, no purpose) are shown apart. Saving a question that is still
     flagged asks once: ctrl+s again saves it as it is.
     """
@@ -72,6 +73,13 @@ class ItemDialog(RewriteField, FormDialog):
             goal=Goal(str(self.query_one("#goal", Select).value)),
         )
 
+    def _follow_ups(self) -> list[str] | None:
+        area = self.query_one("#follow_ups", TextArea)
+        return [line.strip() for line in area.text.splitlines() if line.strip()]
+
+    def _set_follow_ups(self, follow_ups: list[str]) -> None:
+        self.query_one("#follow_ups", TextArea).text = "\n".join(follow_ups)
+
     def _rewrite_result(self) -> LintResult | None:
         if not self.value("text").strip():
             return None
@@ -93,6 +101,7 @@ class ItemDialog(RewriteField, FormDialog):
             result.language,
             tuple(f for f in result.findings if f.text_level),
             result.rewrite,
+            result.follow_up,
         )
         plan_hints = LintResult(
             result.text, result.language, tuple(f for f in result.findings if not f.text_level)
@@ -114,11 +123,7 @@ class ItemDialog(RewriteField, FormDialog):
                 literal("\n".join([t("item.save_flagged"), *finding_lines(result)[:1]]))
             )
             return None
-        follow_ups = [
-            line.strip()
-            for line in self.query_one("#follow_ups", TextArea).text.splitlines()
-            if line.strip()
-        ]
+        follow_ups = self._follow_ups()
         return {
             "text": draft.text.strip(),
             "role": draft.role,

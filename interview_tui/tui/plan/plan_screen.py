@@ -636,18 +636,25 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             flagged = result is not None and result.shallow
             self.notify(t("rewrite.none_flagged" if flagged else "rewrite.none"), timeout=3)
             return
-        self.__dict__.setdefault("_rewritten", []).append((item.uid, item.text))
-        self._apply(item, {"text": better})
+        self.__dict__.setdefault("_rewritten", []).append(
+            (item.uid, item.text, list(item.follow_ups))
+        )
+        follow = result.follow_up if result is not None else ""
+        # a double question's other half is asked next: the first line of its follow-ups
+        fields: dict = {"text": better}
+        if follow:
+            fields["follow_ups"] = [follow, *item.follow_ups]
+        self._apply(item, fields)
         self.notify(t("rewrite.taken"), timeout=3)
 
     def action_undo_rewrite(self) -> None:
         """ctrl+z in the script: the last rewrite taken gives its words back."""
         stack = self.__dict__.get("_rewritten") or []
         while stack:
-            uid, text = stack.pop()
+            uid, text, follow_ups = stack.pop()
             item = next((item for item in self.items if item.uid == uid), None)
             if item is not None:
-                self._apply(item, {"text": text})
+                self._apply(item, {"text": text, "follow_ups": follow_ups})
                 return
         self.notify(t("undo.nothing"), timeout=3)
 
