@@ -25,11 +25,6 @@ WISH_HALVES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "kept"), WISH_HALVES)
-def test_a_wish_or_plan_half_is_never_the_half_kept(text: str, kept: str) -> None:
-    assert lint_text(text).rewrite == kept
-
-
 # "it" stands for the whole named system, never "your cluster" without its name
 NAMED = [
     (
@@ -45,11 +40,6 @@ NAMED = [
         "你们的 MongoDB 集群多久会出一次连接数打满？",
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "kept"), NAMED)
-def test_a_pronoun_is_replaced_by_the_named_system(text: str, kept: str) -> None:
-    assert lint_text(text).rewrite == kept
 
 
 # no rewrite rather than one that drops what the question was about: a page, a dashboard, a
@@ -104,8 +94,3 @@ KEPT = [
         "What did your auditors say about customer-managed keys in your last audit?",
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "kept"), KEPT)
-def test_a_rewrite_keeps_the_question_own_subject(text: str, kept: str) -> None:
-    assert lint_text(text).rewrite == kept
