@@ -628,11 +628,10 @@ def _en_selection(text: str) -> Offer | None:
     chosen = _EN_CHOSEN.match(plain, verb.end())
     name = chosen.group(0).strip() if chosen else ""
     if not name or _EN_NOT_CHOICE.search(name) or name.split()[0] in ("I", "It", "The"):
-        when = "when you made that choice"
-    else:
-        when = "when you chose " + name
+        return None  # without the choice's own name it would be the same for every question
     return Offer(
-        f"Which other vendors were on the shortlist {when}?", "What decided it in the end?"
+        f"Which other vendors were on the shortlist when you chose {name}?",
+        "What decided it in the end?",
     )
 
 
