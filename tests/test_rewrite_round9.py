@@ -41,13 +41,6 @@ WHOLE_SUBJECT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "better"), WHOLE_SUBJECT)
-def test_a_rewrite_keeps_the_whole_subject(text: str, better: str) -> None:
-    result = lint_text(text)
-    assert result.shallow
-    assert result.rewrite == better
-
-
 # a rewrite that would say part of a phrase and drop the rest is not offered
 CUT = [
     "Just curious, is it a big deal for you when the checkout API goes down?",
@@ -96,11 +89,6 @@ DESIGN = [
 ]
 
 
-@pytest.mark.parametrize(("text", "better"), DESIGN)
-def test_a_design_handed_over_asks_about_last_time(text: str, better: str) -> None:
-    assert lint_text(text).rewrite == better
-
-
 # a double question keeps the fact, not the half asking whether a breach or a fine happened;
 # no "你们的安全" fragment
 SENSITIVE = [
@@ -112,11 +100,6 @@ SENSITIVE = [
         "How many people are on your security team?",
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "kept"), SENSITIVE)
-def test_a_double_question_keeps_the_fact_not_the_sensitive_half(text: str, kept: str) -> None:
-    assert lint_text(text).rewrite == kept
 
 
 def test_a_hypothetical_in_their_own_room_is_no_place_users_are_near() -> None:

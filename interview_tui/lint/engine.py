@@ -2,8 +2,9 @@
 
 The language's rules run first; their hits feed the model as features. When the model
 calls the question shallow, each rule hit becomes a finding with the rule's code and span;
-when no rule fired, the model picks the code and names the words that drove it. Every
-text-level finding carries a rewrite of the question itself as its suggestion.
+when no rule fired, the model picks the code and names the words that drove it. Each finding
+guides how to ask better, naming the question's subject; a rewrite to take is offered only
+when it keeps everything the PM asked in the question's own words (see ``lint.rewrite``).
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ from interview_tui.lint.language import detect_language
 from interview_tui.lint.messages import evidence_note, explain, guide
 from interview_tui.lint.model import model_for
 from interview_tui.lint.rewrite import (
+    Offer,
+    english_phrase,
     first_half,
-    first_question,
     follow_up_of,
-    one_question,
-    rewrite,
+    selection,
     subject_of,
 )
 
@@ -45,8 +46,8 @@ class QuestionLike(Protocol):
 
 
 _RULES: dict[str, ModuleType] = {}
-#: codes whose form makes even the first half of a double question worth rewriting
-_STRONG = ("obvious-answer", "design-offload", "competitor-confront", "hypothetical", "leading")
+#: codes under which a question asking why they chose a rival is asked as how it went
+_CHOICE = ("competitor-confront", "leading")
 
 
 def _rules(language: str) -> ModuleType:
@@ -89,17 +90,14 @@ def _text_finding(
     message = explain(code, ui_language).message
     if evidence:
         message += " " + evidence_note(evidence, ui_language)
-    better, follow = one_question(rewrite(code, text, language) or "", language)
     return Finding(
         code=code,
         severity=CODES[code].severity,
         message=message,
-        suggestion=better or guide(code, ui_language, subject_of(text, language)),
+        suggestion=guide(code, ui_language, subject_of(text, language)),
         span=span,
         accepted=code in allow,
         evidence=evidence,
-        rewritten=bool(better),
-        follow_up=follow,
     )
 
 
@@ -149,60 +147,73 @@ def lint_text(
     accepted = set(allow)
     ui = ui_language or lang
     if hits:
-        # two questions in one: keep the first (rewritten only when it is shallow itself),
-        # so the rewrite never drops the good half for the other code's template
         hits.sort(key=lambda hit: hit[0] != "double-barreled")
         findings = tuple(_text_finding(code, text, lang, ui, span, accepted) for code, span in hits)
-        if hits[0][0] == "double-barreled":
-            first, alone = first_question(text, lang), True
-            if not first:  # neither half alone: the first, with the other asked next
-                first, alone = first_half(text, lang), False
-            if first:
-                # the first question is the user's own: kept, unless a rule finds a form
-                # in it that no answer can help (a want, a verdict, a future, a design)
-                inner = [code for code, _ in _rules(lang).find(first) if code in _STRONG]
-                better, own = one_question(
-                    (rewrite(inner[0], first, lang) or "") if inner else first, lang
-                )
-                # nothing the PM wanted is dropped: the other half is asked next
-                follow = own or (_follow_up(text, first, better, lang) if better else "")
-                if better and (alone or follow):
-                    findings = tuple(
-                        replace(f, suggestion=better, rewritten=True, follow_up=follow)
-                        if f.code == "double-barreled"
-                        else f
-                        for f in findings
-                    )
-                elif alone:  # its one half is shallow too, with no rewrite: guide instead
-                    hint = guide("double-barreled", ui, subject_of(text, lang))
-                    findings = tuple(
-                        replace(f, suggestion=hint, rewritten=False)
-                        if f.code == "double-barreled"
-                        else f
-                        for f in findings
-                    )
     else:
         code, words = model.explain(text)
         findings = (_text_finding(code, text, lang, ui, _span_of(words, text), accepted, words),)
-    if findings and findings[0].code == "double-barreled" and not findings[0].rewritten:
-        # two questions with no half to keep: another code's rewrite would keep one half only
+    offer, taken = _offer(text, lang, [f.code for f in findings if f.makes_shallow])
+    if offer is None:
         return LintResult(text=text, language=lang, findings=findings)
-    taken = next((f for f in findings if f.makes_shallow and f.rewritten), None)
+    findings = tuple(
+        replace(f, suggestion=offer.question, rewritten=True, follow_up=offer.follow_up)
+        if f.code == taken
+        else f
+        for f in findings
+    )
     return LintResult(
         text=text,
         language=lang,
         findings=findings,
-        rewrite=taken.suggestion if taken else "",
-        follow_up=taken.follow_up if taken else "",
+        rewrite=offer.question,
+        follow_up=offer.follow_up,
     )
 
 
-def _follow_up(text: str, first: str, better: str, language: str) -> str:
-    """The other half of the double question ``text`` whose first half ``first`` is kept (as
-    ``better``), as a question to ask next; "" when it can't stand alone or is shallow itself
+def _offer(text: str, language: str, codes: list[str]) -> tuple[Offer | None, str]:
+    """The rewrite offered for a question flagged ``codes``, and the code it answers: a
+    question asking why they chose a rival as how the selection went, or a double question as
+    its first question with the other half asked next; ``(None, "")`` for anything else (the
+    findings guide)."""
+    choice = next((code for code in codes if code in _CHOICE), "")
+    if choice:
+        selected = selection(text, language)
+        if selected:
+            return selected, choice
+    if "double-barreled" in codes:
+        first = first_half(text, language)
+        # the first question is the user's own: kept only when it asks a fact itself
+        if first and _asks_a_fact(first, language):
+            follow = _follow_up(text, first, language)
+            if follow:  # nothing the PM asked is dropped: the other half is asked next
+                return Offer(first, follow), "double-barreled"
+    return None, ""
+
+
+#: what the model alone may call a short factual half ("How often do you deploy?"), when no
+#: rule finds a form in it and it names what it asks about
+_LOOSE = ("vague", "competitor-confront")
+
+
+def _asks_a_fact(question: str, language: str) -> bool:
+    """``question`` (one half of a double question) asks a fact: no rule finds a shallow
+    form in it, and the model finds it shallow at most for its brevity with a subject named
+    ("What's the current RTO for the core banking database?")."""
+    if _rules(language).find(question):
+        return False
+    result = lint_text(question, language)
+    if not result.shallow:
+        return True
+    named = subject_of(question, language) or (language != "zh-CN" and english_phrase(question))
+    return all(code in _LOOSE for code in result.codes) and bool(named)
+
+
+def _follow_up(text: str, first: str, language: str) -> str:
+    """The other half of the double question ``text`` whose first half ``first`` is kept, as
+    a question to ask next; "" when it can't stand alone or is shallow itself
     (a follow-up is read after its question: flagged only when a rule and the model agree)."""
     follow = follow_up_of(text, first, language)
-    if not follow or follow == better:
+    if not follow or follow == first:
         return ""
     if lint_text(follow, language, follow_up=True).shallow:
         return ""

@@ -88,13 +88,13 @@ MESSAGES: dict[str, dict[str, Explanation]] = {
     },
     "double-barreled": {
         "en": Explanation(
-            "Two questions in one: the answer can't be attributed to either, and one is "
-            "usually dropped.",
+            "The answer can't be attributed to either question, and one of them is usually "
+            "dropped.",
             'Split it and ask one at a time, e.g. "How many engineers run your clusters?" '
             'then "Which monitoring do they rely on?"',
         ),
         "zh-CN": Explanation(
-            "一句里问了两个问题：答案无法对应，通常有一个会被忽略。",
+            "答案分不清是在回答哪一问，通常有一问会被忽略。",
             "拆成两个问题逐个问，例如先问“你们有几位工程师负责集群运维？”再问“他们主要依赖哪套监控？”",
         ),
     },
