@@ -3658,3 +3658,116 @@ def test_no_chinese_line_has_what_review_15_marked_down(bank: Bank) -> None:
         for finding in zh_review_15_findings(q.research, [q.text, *q.follow_ups])
     ]
     assert found == []
+
+
+# --- Review 16 (English): our history stated ungated, a question that points at its research,
+# a product claim that goes stale --------------------------------------------------------------
+#: A research line that tells the account about our own history with it (a renewal, its
+#: redlines, a reservation we held, a pilot we shipped) is false on an account where it never
+#: happened, and we look as if we do not know them: the event goes in a placeholder and the
+#: purpose says when to say it ("Ask only where the account notes show ...").
+_EN_OUR_HISTORY = re.compile(
+    r"\b(?:renew\w*|redline\w*|reservations?|reserved|pilot)\b", re.IGNORECASE
+)
+_EN_GATE = re.compile(r"\bonly (?:where|if|of|once)\b", re.IGNORECASE)
+#: "Which of your workloads run into that problem today?": only makes sense if the research
+#: line was said word for word; the question names the thing itself, in a placeholder
+_EN_POINTS_AT_RESEARCH = re.compile(
+    r"\b(?:that|those|these|this) (?:problem|issue|ticket|upgrade|incident|outage|trial|pilot"
+    r"|preview|renewal|delay|release|talk|work|move|change|session)s?\b",
+    re.IGNORECASE,
+)
+#: "added ... in its recent releases", "still requires a maintenance window": a claim about a
+#: product or a source that is true the week it is written; the release or the state goes in a
+#: placeholder the PM fills before the visit
+_EN_STALE_CLAIM = re.compile(
+    r"\brecent(?:ly)?\b|\blatest\b|\bnewly\b|\bnot yet\b"
+    r"|\bstill (?:requires?|needs?|lacks?|has|have)\b",
+    re.IGNORECASE,
+)
+
+
+def en_review_16_findings(text: str, research: str, purpose: str) -> list[str]:
+    said_research = PLACEHOLDER.sub("<>", research)
+    found = []
+    if _EN_OUR_HISTORY.search(said_research) and not _EN_GATE.search(purpose):
+        found.append("our-history-ungated")
+    if _EN_POINTS_AT_RESEARCH.search(PLACEHOLDER.sub("<>", text)):
+        found.append("points-at-research")
+    if _EN_STALE_CLAIM.search(said_research):
+        found.append("stale-claim")
+    return found
+
+
+def test_the_review_16_checks_catch_the_lines_they_were_written_for() -> None:
+    purpose = "Finds the contract terms our standard paper fails for this customer."
+    bad = [
+        (
+            "Of the clauses your legal team changed in our last renewal, which would they change?",
+            "Our contract desk has the redlines from your last renewal with us.",
+            purpose,
+            ["our-history-ungated"],
+        ),
+        (
+            "What decides how early your team can commit to launch capacity in each region?",
+            "Our capacity team reserved servers in <reserved regions> for your last launch.",
+            "Specifies the lead time our capacity-reservation products must work with.",
+            ["our-history-ungated"],
+        ),
+        (
+            "Which of your workloads, if any, run into that problem today?",
+            "Our preview programme invited your account to <preview>.",
+            purpose,
+            ["points-at-research"],
+        ),
+        (
+            "How much team time did that upgrade take, counting any out-of-hours work?",
+            "",
+            purpose,
+            ["points-at-research"],
+        ),
+        (
+            "Which resources, if any, do you still create by hand?",
+            "Our Terraform provider added load balancer and DNS resources in its recent releases.",
+            purpose,
+            ["stale-claim"],
+        ),
+        (
+            "How long did the last key rotation take?",
+            "Key rotation on our managed database still requires a maintenance window.",
+            purpose,
+            ["stale-claim"],
+        ),
+    ]
+    assert [
+        (text, en_review_16_findings(text, research, why)) for text, research, why, _ in bad
+    ] == [(text, expected) for text, _, _, expected in bad]
+    fine = [
+        (
+            "Of the clauses your legal team changed in <redlined renewal>, which would they "
+            "change for any cloud vendor?",
+            "Our contract desk has your legal team's redlines on <redlined renewal>: <clauses>.",
+            "Ask only where the account notes show a renewal your legal team redlined.",
+        ),
+        (
+            "Which of your workloads, if any, run into <problem the preview solves> today?",
+            "Our Terraform provider added <resources added> in <provider release>.",
+            purpose,
+        ),
+        (
+            "Which step of that fix takes longest?",
+            "Your patch notes for <recent patch> list <stability fixes in patch notes>.",
+            purpose,
+        ),
+    ]
+    assert [line for line in fine if en_review_16_findings(*line)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_english_line_has_what_review_16_marked_risky(bank: Bank) -> None:
+    found = [
+        (q.id, finding)
+        for q in bank.questions
+        for finding in en_review_16_findings(q.text, q.research or "", q.purpose or "")
+    ]
+    assert found == []
