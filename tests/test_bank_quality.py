@@ -3699,7 +3699,7 @@ def en_review_16_findings(text: str, research: str, purpose: str) -> list[str]:
     return found
 
 
-def test_the_review_16_checks_catch_the_lines_they_were_written_for() -> None:
+def test_the_english_review_16_checks_catch_the_lines_they_were_written_for() -> None:
     purpose = "Finds the contract terms our standard paper fails for this customer."
     bad = [
         (
@@ -3769,5 +3769,102 @@ def test_no_english_line_has_what_review_16_marked_risky(bank: Bank) -> None:
         (q.id, finding)
         for q in bank.questions
         for finding in en_review_16_findings(q.text, q.research or "", q.purpose or "")
+    ]
+    assert found == []
+
+
+# --- Review 16 (Chinese): what it found risky and the sweep after it found, kept from coming back
+#: our own work said to be under way ("这块我们在改", "我们在规划…", "我们的团队也在跟这个问题"):
+#: the customer hears a commitment; the progress goes in a placeholder the PM fills once
+#: engineering confirms ("目前进展是 <修复进展>"), a direction says it is early with no date
+_ZH_OUR_WORK_UNDER_WAY = re.compile(
+    r"我们[^，。；？]{0,12}?(?:已经|也|正)?在(?:改|修|规划|跟|做[^，。；？]{0,12}?规划|做同类)|在规划中"
+)
+_ZH_NO_DATE_YET = re.compile(r"没有时间表|还没定方案|不是报价|还不是正式方案|还只是个方向")
+#: history with the account (a renewal, onboarding, an amended contract, a previous launch, work we
+#: did for them) said in the research: ask only where the account notes show it, said in the purpose
+_ZH_OUR_HISTORY = re.compile(
+    r"续约|入库|改签|上次开服|上一款游戏|配合你们做过|出过原厂说明|给我们看过?的"
+)
+_ZH_GATED = re.compile(r"只在|仅在")
+#: a spoken line that only makes sense if the research was said word for word
+_ZH_POINTS_BACK_AT_RESEARCH = re.compile(r"^那个问题|那个问题[，,]")
+
+
+def zh_review_16_findings(
+    research: str, lines: list[str], purpose: str = ""
+) -> list[tuple[str, str]]:
+    """(check, line) for what review 16 and the sweep after it found risky."""
+    found: list[tuple[str, str]] = []
+    said_research = PLACEHOLDER.sub("<>", research)
+    if _ZH_OUR_WORK_UNDER_WAY.search(said_research) and not _ZH_NO_DATE_YET.search(said_research):
+        found.append(("our-work-said-under-way", research))
+    if _ZH_OUR_HISTORY.search(said_research) and not _ZH_GATED.search(purpose):
+        found.append(("history-not-gated", research))
+    for line in lines:
+        said = PLACEHOLDER.sub("<>", line)
+        if _ZH_OUR_WORK_UNDER_WAY.search(said) and not _ZH_NO_DATE_YET.search(said):
+            found.append(("our-work-said-under-way", line))
+        if _ZH_POINTS_BACK_AT_RESEARCH.search(said):
+            found.append(("points-back-at-research", line))
+    return found
+
+
+def test_the_chinese_review_16_checks_catch_the_lines_they_were_written_for() -> None:
+    bad_research = {
+        "你们之前跟我们反馈过 <工单里的加速问题>，这块我们在改。": "our-work-said-under-way",
+        "<评价年份> 的供应商评价里给我们的是 <评价结果>，没做好的地方我们已经在改。": (
+            "our-work-said-under-way"
+        ),
+        "我们在改进云密码服务的部署方式，想先弄清你们现在的用法。": "our-work-said-under-way",
+        "我们在规划 <重点区服> 附近的节点和加速，想先知道你们对掉线的要求。": (
+            "our-work-said-under-way"
+        ),
+        "我们的新一代边缘一体机在规划中，想先弄清工厂现场最看重哪些测试。": (
+            "our-work-said-under-way"
+        ),
+        "我们看到你们 <月份> 的发布会；我们这边的推理平台也在做同类场景。": (
+            "our-work-said-under-way"
+        ),
+        "我们在 <社区> 看到你们提交过补丁，我们的数据库团队也在跟这个问题。": (
+            "our-work-said-under-way"
+        ),
+        "你们 <续约年份> 续约时，对数据安全条款提过几条修改意见。": "history-not-gated",
+        "我们上次入库时，<入库审核部门> 做过审核，前后 <入库审核周数> 周。": "history-not-gated",
+        "上一款游戏开服期的资源，我们这边 <上次开服备资源的情况>。": "history-not-gated",
+        "上次你们给我们看的 <灾备演练时间> 灾备演练报告，我们仔细看过了。": "history-not-gated",
+    }
+    assert {r: [n for n, _ in zh_review_16_findings(r, [])] for r in bad_research} == {
+        r: [name] for r, name in bad_research.items()
+    }
+    assert [
+        n for n, _ in zh_review_16_findings("", ["那个问题，对你们怎么分流量有没有影响？"])
+    ] == ["points-back-at-research"]
+    fine_research = [
+        "你们之前反馈过 <工单里的加速问题>，目前进展是 <修复进展>。",
+        "我们在研究 <重点区服> 附近的节点和加速，还在早期，没有时间表；想先知道你们对掉线的要求。",
+        "我们在考虑大促资源按包预先定价的方式，还不是正式方案，也没有价格。",
+        "我们的数据库团队也关注这个问题。",
+        "我们的网关团队也在研究这个协议。",
+    ]
+    assert [r for r in fine_research if zh_review_16_findings(r, [])] == []
+    gated = (
+        "你们 <续约年份> 续约时，对数据安全条款提过几条修改意见。",
+        "只在合同记录显示续约时改过条款时问。",
+    )
+    assert zh_review_16_findings(gated[0], [], gated[1]) == []
+    fine_lines = [
+        "之前反馈的加速问题，对你们怎么分流量有没有影响？",
+        "这个问题在生产上最早是怎么暴露出来的？",
+    ]
+    assert [line for line in fine_lines if zh_review_16_findings("", [line])] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_chinese_line_has_what_review_16_found_risky(bank: Bank) -> None:
+    found = [
+        (q.id, *finding)
+        for q in bank.questions
+        for finding in zh_review_16_findings(q.research, [q.text, *q.follow_ups], q.purpose)
     ]
     assert found == []
