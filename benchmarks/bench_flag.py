@@ -45,7 +45,7 @@ def measure(language: str, rows: list[dict[str, str]], args: argparse.Namespace)
     flagged_as: Counter[str] = Counter()
     false_as: Counter[str] = Counter()
     errors: list[str] = []
-    rewrites: dict[str, set[str]] = defaultdict(set)
+    rewrites: dict[tuple[str, str], set[str]] = defaultdict(set)
     offered = 0
     shown: list[str] = []
     for row in rows:
@@ -56,7 +56,9 @@ def measure(language: str, rows: list[dict[str, str]], args: argparse.Namespace)
             flagged_as[first.code] += 1
             if result.rewrite:
                 offered += 1
-                rewrites[result.rewrite].add(text)
+                rewrites[(result.rewrite, result.follow_up)].add(
+                    text
+                )  # as offered: with its follow-up
             if len(shown) < args.rewrites:
                 better = result.rewrite or f"(no rewrite) {first.suggestion}"
                 shown.append(f"  [{first.code}] {text}\n      -> {better}")

@@ -117,3 +117,16 @@ def test_a_rival_choice_without_its_name_gets_no_rewrite() -> None:
     result = lint_text("Why did you go with a competitor for the data warehouse?")
     assert result.shallow and result.rewrite == "", result.rewrite
     assert any("data warehouse" in f.suggestion for f in result.findings), result.findings
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "最近也拜访了几家同行，所以特别想听听各位对新上的火化排期流程有什么感受。",
+        "We visited a few of your peers lately, so we'd love to hear how the new rota feels.",
+    ],
+)
+def test_a_statement_is_never_split_into_a_question_and_a_follow_up(statement: str) -> None:
+    """Round 13's blind review: "…有什么感受。" came back as "…感受。？", still fishing."""
+    result = lint_text(statement)
+    assert (result.rewrite, result.follow_up) == ("", ""), result

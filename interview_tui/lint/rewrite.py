@@ -490,6 +490,8 @@ def follow_up_of(text: str, kept: str, language: str) -> str | None:
     own (a fragment, a why, a wish, a budget, a breach, a word pointing at nothing the first
     question names)."""
     zh = language == "zh-CN"
+    if _STATEMENT_END.search(text):
+        return None  # a statement: no question to ask next
     parts = [
         part
         for part in questions(text, language)
@@ -557,8 +559,14 @@ _LEAD_IN = re.compile(r"(?i)^(?:so|um|uh|ok|okay|well|just\s+curious|quick\s+one
 _TIME_CLAUSE = re.compile(r"(?<!什么)(?:的?时候|之后|以后)？$")
 
 
+#: a text that ends as a statement ("…想听听各位有什么感受。"): asks nothing to split in two
+_STATEMENT_END = re.compile(r"[。.!！…]\s*$")
+
+
 def _first_as_said(text: str, language: str) -> str | None:
     """The first half of a two-question ``text`` as said (its lead-in dropped), or ``None``."""
+    if _STATEMENT_END.search(text):
+        return None
     parts = [part for part in questions(text, language) if not _FILLER.fullmatch(part)]
     if len(parts) != 2:
         return None
