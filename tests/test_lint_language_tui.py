@@ -39,3 +39,19 @@ async def test_an_english_question_is_explained_in_chinese(make_app, route, kwar
     for finding in result.findings:
         if finding.text_level:
             assert finding.message in shown, (finding.message, shown)
+
+
+@pytest.mark.parametrize("ui", ["en", "zh"])
+def test_no_finding_message_repeats_its_label(ui: str) -> None:
+    """The dialogs write "label: message": "答案显而易见: 答案显而易见：…" said it twice."""
+    from interview_tui.i18n import set_language, t
+    from interview_tui.lint.findings import CODES
+    from interview_tui.lint.messages import explain
+
+    set_language(ui)
+    language = "en" if ui == "en" else "zh-CN"
+    for code in CODES:
+        label = t(f"lint.code.{code}").lower()
+        message = explain(code, language).message.lower()
+        assert not message.startswith(label), (code, label, message)
+        assert label not in message[: len(label) + 4], (code, label, message)

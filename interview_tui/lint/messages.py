@@ -24,7 +24,7 @@ MESSAGES: dict[str, dict[str, Explanation]] = {
             'last quarter cost your team the most time?"',
         ),
         "zh-CN": Explanation(
-            "答案显而易见：没有人希望多出故障、价格更贵，问了也得不到信息。",
+            "没有人希望多出故障、价格更贵，谁都会答“是”，问了也得不到信息。",
             "改问具体的过去事件和代价，例如：“上个季度哪一次故障让你们团队花的时间最多？”",
         ),
     },
@@ -72,7 +72,7 @@ MESSAGES: dict[str, dict[str, Explanation]] = {
             'you opened with us: what happened between opening and resolution?"',
         ),
         "zh-CN": Explanation(
-            "这是在讨评价，客户出于礼貌回答，得不到可行动的事实。",
+            "问的是对我们的看法，客户出于礼貌回答，得不到可行动的事实。",
             "改问最近一次的具体经历，例如：“能讲讲你们最近一次提工单的经过吗？从提交到解决发生了什么？”",
         ),
     },
@@ -105,7 +105,7 @@ MESSAGES: dict[str, dict[str, Explanation]] = {
             "last month's release?\"",
         ),
         "zh-CN": Explanation(
-            "泛泛而问，没有对象、时间或事件，只会得到泛泛的回答。",
+            "没有对象、时间或事件，只会得到泛泛的回答。",
             "锚定到具体事件或时间段，例如：“上个月的版本发布里，最拖慢你们团队的是哪一步？”",
         ),
     },
