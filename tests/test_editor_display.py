@@ -304,7 +304,7 @@ async def test_question_copy_findings_quote_the_question_literally(tmp_path: Pat
             visit_id=visit.id,
             role=Role.BUSINESS,
             goal=Goal.PAIN_POINTS,
-            text="How do you [/EU] and [bold]x[/bold] do it and also why?",
+            text="How many [/EU] regions do you run, and how many of them [bold]fail[/bold] over?",
         )
     )
     app = build_app(
@@ -319,7 +319,8 @@ async def test_question_copy_findings_quote_the_question_literally(tmp_path: Pat
             await settle(pilot)
             app.push_screen(ItemDialog(item, item.role, item.goal))
             await settle(pilot)
-            assert "[/EU]" in str(app.screen.query_one("#findings").render())
+            shown = str(app.screen.query_one("#findings").render())
+            assert "[/EU]" in shown and "[bold]fail[/bold]" in shown, shown  # rewrite, follow-up
     finally:
         store.close()
 
