@@ -3868,3 +3868,118 @@ def test_no_chinese_line_has_what_review_16_found_risky(bank: Bank) -> None:
         for finding in zh_review_16_findings(q.research, [q.text, *q.follow_ups], q.purpose)
     ]
     assert found == []
+
+
+# --- Review 17 (English): our records on an incident said before the customer's side, a length
+# of time presumed in days or weeks ------------------------------------------------------------
+#: "Players reported disconnects ...; our DDoS logs for your addresses that day show ...": what
+#: our own logs, records or reports say about an incident, said before the customer gives their
+#: side, gets ahead of blame or sounds defensive, and presumes the cause; it goes in the purpose
+#: as something to share after they answer, or the purpose gates it on the records showing it
+#: ("Ask only where our incident report shows ...")
+_EN_OUR_RECORDS = re.compile(
+    r"\bour\b[^.;]*?\b(?:logs?|records?|reports?|review|list|metrics)\b", re.IGNORECASE
+)
+_EN_INCIDENT = re.compile(
+    r"\b(?:disconnect\w*|outages?|incidents?|degrad\w*|attacks?|slowdowns?|root[- ]cause"
+    r"|login queues?|shortfall)\b",
+    re.IGNORECASE,
+)
+#: "How many days did last month's bill reconciliation take?": the unit presumes the answer
+#: (it took days); "how long" leaves it to them, "If it added time, roughly how many weeks?"
+#: is gated
+_EN_UNIT_PRESUMED = re.compile(r"\bhow many (?:days|weeks|months)\b", re.IGNORECASE)
+_EN_IF = re.compile(r"\bif\b", re.IGNORECASE)
+
+
+def en_review_17_findings(
+    text: str, research: str, purpose: str, follow_ups: list[str]
+) -> list[str]:
+    said_research = PLACEHOLDER.sub("<>", research)
+    found = []
+    if (
+        _EN_OUR_RECORDS.search(said_research)
+        and _EN_INCIDENT.search(said_research)
+        and not _EN_GATE.search(purpose)
+    ):
+        found.append("incident-records-before-their-side")
+    for line in [text, *follow_ups]:
+        if _EN_UNIT_PRESUMED.search(line) and not _EN_IF.search(line):
+            found.append("unit-presumed")
+    return found
+
+
+def test_the_english_review_17_checks_catch_the_lines_they_were_written_for() -> None:
+    bad = [
+        (  # en-gam-tdm-05 as review 17 found it
+            "What did your team see on <disconnect date>, when players in <disconnect region>"
+            " reported disconnects?",
+            "Players on your forum reported disconnects in <disconnect region> on <disconnect"
+            " date>; our DDoS logs for your addresses that day show <what our DDoS logs show>.",
+            "Hears the customer's side of disconnects their players reported, next to what our"
+            " DDoS logs show, before anyone judges whether our protection held.",
+            ["As far as your team could tell, how long were players affected?"],
+            ["incident-records-before-their-side"],
+        ),
+        (
+            "Which of them, if any, was hardest to explain to your own management?",
+            "Our incident list for <region> shows <incident count> events that hit your services.",
+            "Finds where our incident communication fails the customer's own reporting line.",
+            ["What was missing from our report at the time, if anything?"],
+            ["incident-records-before-their-side"],
+        ),
+        (  # en-gen-pro-13 as review 17 found it
+            "How many days did last month's bill reconciliation take your team?",
+            "We want our bill easier to check.",
+            "Measures the pain of our billing.",
+            ["Who on your team does that checking?"],
+            ["unit-presumed"],
+        ),
+        (
+            "Which skills are taking longest to hire for on the platform team?",
+            "Your careers page lists <platform role you are hiring for>.",
+            "Shows where the team is thin.",
+            ["How many months has the longest search taken so far?"],
+            ["unit-presumed"],
+        ),
+    ]
+    assert [
+        (text, en_review_17_findings(text, research, why, follow_ups))
+        for text, research, why, follow_ups, _ in bad
+    ] == [(text, expected) for text, _, _, _, expected in bad]
+    fine = [
+        (
+            "What did your team see on <disconnect date>, when players in <disconnect region>"
+            " reported disconnects?",
+            "Players on your forum reported disconnects in <disconnect region> on <disconnect"
+            " date>.",
+            "Only after they answer, and only where it bears on what they said, share <what our"
+            " DDoS logs show>.",
+            ["What did your own monitoring show first?"],
+        ),
+        (
+            "Which of them, if any, was hardest to explain to your own management?",
+            "Our incident list for <region> shows <incident count> events that hit your services.",
+            "Ask only where our incident list shows an event that affected this customer.",
+            ["How long after the incident did you get what you needed, if you did?"],
+        ),
+        (
+            "Once a new node has joined, how long until it actually serves traffic on your side?",
+            "Our autoscaling logs for your account show new nodes joining in <node boot time>.",
+            "Specifies the scaling speed our compute and autoscaling products must meet.",
+            ["If it added time, roughly how many weeks?"],
+        ),
+    ]
+    assert [line for line in fine if en_review_17_findings(*line)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_english_line_has_what_review_17_marked_down(bank: Bank) -> None:
+    found = [
+        (q.id, finding)
+        for q in bank.questions
+        for finding in en_review_17_findings(
+            q.text, q.research or "", q.purpose or "", list(q.follow_ups)
+        )
+    ]
+    assert found == []
