@@ -3983,3 +3983,114 @@ def test_no_english_line_has_what_review_17_marked_down(bank: Bank) -> None:
         )
     ]
     assert found == []
+
+
+# --- Review 17 (Chinese): what it found risky and the sweep after it found, kept from coming back
+#: the root cause or the blame said in fixed words ("复盘认定根因在我们这边", "问题出在我们这边"):
+#: said only where the purpose gates it on the incident review ("只在复盘认定……时用")
+_ZH_BLAME_ON_US = re.compile(r"(?:根因|原因|问题)(?:是|出)?在我们")
+_ZH_GATED_ON_REVIEW = re.compile(r"只(?:在|用在)[^。；]*复盘认定")
+#: a question opening on "这批 / 那次 / 这些…" with nothing named before the first pause only makes
+#: sense if the research was said word for word ("这批岗位，……", "那次数据库选型时，……")
+_ZH_BARE_DEMONSTRATIVE_OPENER = re.compile(r"^(?:这|那)(?:批|些|个|份|篇|次|张)[^，。？<]*[，？]")
+#: our side said to be looking into something ("我们在看……", "我们也在研究这个方向"): the
+#: customer hears work under way unless it says it is early with no date, or not a quote
+_ZH_WE_ARE_LOOKING_INTO = re.compile(r"我们[^，。；？]{0,12}?在(?:看|研究|评估|考虑|准备|想)")
+_ZH_SAID_EARLY = re.compile(r"没有时间表|还只是个方向|不是报价|还不是正式方案|还没定方案")
+
+
+def zh_review_17_findings(text: str, research: str, purpose: str) -> list[str]:
+    """The checks review 17 and the sweep after it call for, in the order they are run."""
+    said_text = PLACEHOLDER.sub("<>", text)
+    said_research = PLACEHOLDER.sub("<>", research)
+    found: list[str] = []
+    if any(_ZH_BLAME_ON_US.search(line) for line in (said_text, said_research)) and not (
+        _ZH_GATED_ON_REVIEW.search(purpose)
+    ):
+        found.append("blame-not-gated-on-review")
+    if _ZH_BARE_DEMONSTRATIVE_OPENER.search(said_text):
+        found.append("opens-on-the-research")
+    if _ZH_WE_ARE_LOOKING_INTO.search(said_research) and not _ZH_SAID_EARLY.search(said_research):
+        found.append("our-work-not-said-early")
+    return found
+
+
+def test_the_chinese_review_17_checks_catch_the_lines_they_were_written_for() -> None:
+    purpose = "带数字的需求：这一类客户要求我们的容灾能力达到多少。"
+    bad = [
+        (
+            "<区域事件月份> 那次 <复盘里的事件定性> 出在我们这边，实在抱歉。之后你们对核心交易"
+            "的恢复时间要求有调整吗？",
+            "<区域事件月份> 我们 <区域> 的 <复盘里的事件定性>，复盘认定根因在我们这边，"
+            "你们的核心交易受影响 <核心交易受影响分钟数> 分钟；复盘报告我带来了。",
+            purpose,
+            ["blame-not-gated-on-review"],
+        ),
+        (
+            "<大促卡顿日期> 下单页卡了 <大促卡顿分钟数> 分钟，先跟您说声抱歉。影响最大的是哪块？",
+            "<大促卡顿日期> 下单页卡顿了 <大促卡顿分钟数> 分钟；我们的复盘认定问题在我们这边。",
+            "先认下我们的缺口，了解它在大促当天耽误了什么。",
+            ["blame-not-gated-on-review"],
+        ),
+        (
+            "这批岗位，是新成立了团队，还是在原有部门里扩？",
+            "我们在招聘平台上看到你们今年新开了 <今年新开的岗位方向> 方向的一批岗位。",
+            purpose,
+            ["opens-on-the-research"],
+        ),
+        (
+            "那次原因在我们这边，影响到了你们的生产，实在抱歉。影响最大的是哪一块？",
+            "<MES 事件日期> 那次 MES <复盘里的事件定性>，原因是 <MES 事件原因>。",
+            "只用在复盘认定原因在我们这边的事件上，开口先认下。",
+            ["opens-on-the-research"],
+        ),
+        (
+            "如果最近有过扩容采购，从提需求到合同签完用了多久？",
+            "我们在看怎么让扩容采购走得更快，比如框架协议或者提前预留资源。",
+            purpose,
+            ["our-work-not-said-early"],
+        ),
+        (
+            "像 <公开案例> 那样把分布式核心放上行业云，你们内部看下来最大的顾虑在哪？",
+            "公开报道里已有 <公开案例>；我们也在研究这个方向。",
+            purpose,
+            ["our-work-not-said-early"],
+        ),
+    ]
+    assert [
+        (text, zh_review_17_findings(text, research, why)) for text, research, why, _ in bad
+    ] == [(text, expected) for text, _, _, expected in bad]
+    fine = [
+        (
+            "<区域事件月份> 那次 <复盘里的事件定性> 出在我们这边，实在抱歉。之后你们对核心交易"
+            "的恢复时间要求有调整吗？",
+            "<区域事件月份> 我们 <区域> 的 <复盘里的事件定性>，复盘的结论是 <复盘结论>。",
+            "只在复盘认定根因在我们这边、记录显示那次影响到了他们的核心交易时用，否则不问。",
+        ),
+        (
+            "<MES 事件日期> 那次 MES 的事，原因在我们这边，实在抱歉。影响最大的是哪一块？",
+            "<MES 事件日期> 那次 MES <复盘里的事件定性>，原因是 <MES 事件原因>。",
+            "只用在复盘认定原因在我们这边的事件上，开口先认下。",
+        ),
+        (
+            "那批 <国产芯片> 测试实例，当时有没有放实际的业务服务上去跑一跑？",
+            "我们在看负载均衡上的国密 TLS 需求，还在早期，没有时间表。",
+            purpose,
+        ),
+        (
+            "如果大促资源能在大促前按固定价格打包买下，审批会有什么不同？",
+            "我们在考虑大促资源按包预先定价的方式，还不是正式方案，也没有价格。",
+            purpose,
+        ),
+    ]
+    assert [line for line in fine if zh_review_17_findings(*line)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_chinese_line_has_what_review_17_found_risky(bank: Bank) -> None:
+    found = [
+        (q.id, finding)
+        for q in bank.questions
+        for finding in zh_review_17_findings(q.text, q.research, q.purpose)
+    ]
+    assert found == []
