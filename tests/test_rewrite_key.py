@@ -17,6 +17,19 @@ from tests.test_plan_rehearse import fresh_visit  # noqa: F401  (a fixture)
 SHALLOW = "Why did you choose AWS over us?"  # asked as how the selection went
 
 
+def _item(visit_id: int, text: str, role: Role, **extra) -> ScriptItem:
+    """A script item of ``text`` with research and purpose, so only the wording is flagged."""
+    return ScriptItem(
+        visit_id=visit_id,
+        role=role,
+        goal=Goal.PAIN_POINTS,
+        text=text,
+        research="r",
+        purpose="p",
+        **extra,
+    )
+
+
 async def _take_and_undo(app, pilot) -> None:
     field = app.screen.query_one("#text", Input)
     await pilot.press(*SHALLOW)
@@ -58,16 +71,7 @@ async def test_the_script_takes_the_rewrite_of_the_highlighted_question_and_undo
     demo_store,
     fresh_visit,  # noqa: F811
 ) -> None:
-    demo_store.save(
-        ScriptItem(
-            visit_id=fresh_visit,
-            role=Role.TECH_DECISION,
-            goal=Goal.PAIN_POINTS,
-            text=SHALLOW,
-            research="r",
-            purpose="p",
-        )
-    )
+    demo_store.save(_item(fresh_visit, SHALLOW, Role.TECH_DECISION))
     app = make_app("plan", visit_id=fresh_visit)
     async with app.run_test(size=(100, 36)) as pilot:
         await settle(pilot)
@@ -134,15 +138,7 @@ async def test_the_question_dialog_puts_the_follow_up_first_in_the_follow_ups(
     fresh_visit,  # noqa: F811
 ) -> None:
     demo_store.save(
-        ScriptItem(
-            visit_id=fresh_visit,
-            role=Role.BUSINESS,
-            goal=Goal.PAIN_POINTS,
-            text=DOUBLE,
-            research="r",
-            purpose="p",
-            follow_ups=["Who handles the escalations?"],
-        )
+        _item(fresh_visit, DOUBLE, Role.BUSINESS, follow_ups=["Who handles the escalations?"])
     )
     app = make_app("plan", visit_id=fresh_visit)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -195,16 +191,7 @@ async def test_the_script_key_adds_the_follow_up_and_undo_takes_it_back(
     demo_store,
     fresh_visit,  # noqa: F811
 ) -> None:
-    demo_store.save(
-        ScriptItem(
-            visit_id=fresh_visit,
-            role=Role.BUSINESS,
-            goal=Goal.PAIN_POINTS,
-            text=DOUBLE,
-            research="r",
-            purpose="p",
-        )
-    )
+    demo_store.save(_item(fresh_visit, DOUBLE, Role.BUSINESS))
     app = make_app("plan", visit_id=fresh_visit)
     async with app.run_test(size=(100, 36)) as pilot:
         await settle(pilot)
