@@ -4094,3 +4094,116 @@ def test_no_chinese_line_has_what_review_17_found_risky(bank: Bank) -> None:
         for finding in zh_review_17_findings(q.text, q.research, q.purpose)
     ]
     assert found == []
+
+
+# --- Review 18 (Chinese): what it found and the sweep after it found, kept from coming back
+#: an apology that reads the research line's dates and figures back ("<库存告急日期> 那次……
+#: <排队天数> 天，给你们添麻烦了"): it sounds recited; name the thing, then one open question
+_ZH_APOLOGY = re.compile(r"抱歉|添麻烦|对不起|不好意思")
+_ZH_DATE_OR_FIGURE_PLACEHOLDER = re.compile(
+    r"日期|月份|时间|年份|季度|天数|分钟|周数|小时|次数|定性|[数量]>$"
+)
+#: a question that invites the customer to play the effect down ("影响大不大", "影响大吗")
+_ZH_MINIMISING = re.compile(r"大不大|影响大吗|严不严重|影响不大吧")
+#: written rather than spoken Chinese ("评审组由哪些角色组成"), and ourselves as "厂商"
+_ZH_WRITTEN = re.compile(r"由哪些[^，。？]{0,8}组成")
+_ZH_US_AS_VENDOR = re.compile(r"帮厂商|厂商做到|替厂商")
+#: 您 and 你 in one question and its follow-ups (你们 is the plural of both)
+_ZH_SINGULAR_YOU = re.compile(r"你(?!们)")
+
+
+def zh_review_18_findings(text: str, research: str, follow_ups: list[str]) -> list[str]:
+    """The checks review 18 and the sweep after it call for, in the order they are run."""
+    found: list[str] = []
+    shared = set(PLACEHOLDER.findall(text)) & set(PLACEHOLDER.findall(research))
+    if _ZH_APOLOGY.search(text) and any(
+        _ZH_DATE_OR_FIGURE_PLACEHOLDER.search(name) for name in shared
+    ):
+        found.append("apology-repeats-research")
+    said = [text, *follow_ups]
+    if any(_ZH_MINIMISING.search(line) for line in said):
+        found.append("minimises-the-effect")
+    if any(_ZH_WRITTEN.search(line) or _ZH_US_AS_VENDOR.search(line) for line in said):
+        found.append("written-register")
+    joined = "".join(said)
+    if "您" in joined and _ZH_SINGULAR_YOU.search(joined):
+        found.append("mixed-address")
+    return found
+
+
+def test_the_chinese_review_18_checks_catch_the_lines_they_were_written_for() -> None:
+    bad = [
+        (
+            "<库存告急日期> 那次扩容正赶上我们库存告急，给你们添麻烦了。最后机器是怎么解决的？",
+            "<库存告急日期> 我们 <区域> 的 <规格> 库存告急，正赶上你们扩容。",
+            ["有没有最后也没凑够的？"],
+            ["apology-repeats-research"],
+        ),
+        (
+            "<扩容申请月份> 那次扩容在我们这边排了 <排队天数> 天，给你们添麻烦了。有没有影响？",
+            "我们的记录显示，你们 <扩容申请月份> 的扩容申请在我们这边排了 <排队天数> 天。",
+            [],
+            ["apology-repeats-research"],
+        ),
+        (
+            "<支付事件日期> 那次支付通道 <复盘里的事件定性>，问题出在我们这边，先跟您说声抱歉。",
+            "<支付事件日期> 那次支付通道 <复盘里的事件定性>，复盘的结论是 <复盘结论>。",
+            [],
+            ["apology-repeats-research"],
+        ),
+        (
+            "开服那天的问题在我们这边，先跟您说声抱歉。那天对运营那边的影响大不大？",
+            "我们的复盘记录显示，<开服日期> <游戏> 开服时接入 <复盘里的接入情况>。",
+            ["要是校验接口超时，对登录成功率影响大吗？"],
+            ["minimises-the-effect"],
+        ),
+        (
+            "<业务库> 迁到 <托管数据库> 之前的那次选型，评审组由哪些角色组成？",
+            "你们 <迁移年份> 把 <业务库> 迁到了 <托管数据库>。",
+            [],
+            ["written-register"],
+        ),
+        (
+            "要是帮厂商试还没成熟的新产品，您最看重厂商做到哪一点？",
+            "我们的 <新产品> 在找早期试用的团队。",
+            ["如果以前测过新产品，最让你头疼的是什么？"],
+            ["written-register", "mixed-address"],
+        ),
+    ]
+    assert [
+        (text, zh_review_18_findings(text, research, follow_ups))
+        for text, research, follow_ups, _ in bad
+    ] == [(text, expected) for text, _, _, expected in bad]
+    fine = [
+        (
+            "库存告急那次给你们添麻烦了。最后机器是怎么解决的？",
+            "<库存告急日期> 我们 <区域> 的 <规格> 库存告急，正赶上你们扩容。",
+            ["有没有最后也没凑够的？"],
+        ),
+        (
+            "<工单主题> 那张工单拖了这么久才关，给你们添麻烦了。从你们这边看，中间卡在哪一步？",
+            "你们上一个关于 <工单主题> 的工单，<关单天数> 天才关闭。",
+            ["如果业务上受了影响，主要是哪一块？"],
+        ),
+        (
+            "要是试用我们还没成熟的新产品，您最在意的是什么？",
+            "我们的 <新产品> 在找早期试用的团队；署不署名，都由你们定。",
+            ["如果以前测过新产品，最让您头疼的是什么？", "你们团队里需要谁同意？"],
+        ),
+        (
+            "<业务库> 迁到 <托管数据库> 之前那次选型，评审的时候都有哪些角色在场？",
+            "你们 <迁移年份> 把 <业务库> 迁到了 <托管数据库>。",
+            ["这些条款里，跟云厂商最难谈拢的一般是哪类？"],
+        ),
+    ]
+    assert [line for line in fine if zh_review_18_findings(*line)] == []
+
+
+@pytest.mark.parametrize("bank", ZH_BANKS, ids=lambda b: b.id)
+def test_no_chinese_line_has_what_review_18_found(bank: Bank) -> None:
+    found = [
+        (q.id, finding)
+        for q in bank.questions
+        for finding in zh_review_18_findings(q.text, q.research, list(q.follow_ups))
+    ]
+    assert found == []
