@@ -4096,6 +4096,42 @@ def test_no_chinese_line_has_what_review_17_found_risky(bank: Bank) -> None:
     assert found == []
 
 
+# --- Review 18 (English): a main question that can be answered "yes" or "no" --------------------
+#: review 18 marked down "Did your own teams freeze releases ... too?" and "Has anything come of
+#: ...?": a question opening on an auxiliary verb invites a one-word answer. An either/or question
+#: ("Was it deliberate, or did it grow that way?") offers its own answers and is fine.
+_YES_NO_OPENING = re.compile(
+    r"^(?:did|does|do|has|have|had|is|are|was|were|can|could|will|would|should)\b", re.IGNORECASE
+)
+
+
+def closed_question(text: str) -> bool:
+    """Whether a main question can be answered with a bare yes or no."""
+    return bool(_YES_NO_OPENING.match(text.strip())) and " or " not in text
+
+
+def test_the_closed_question_check_catches_the_lines_review_18_marked_down() -> None:
+    bad = [
+        "Did your own teams freeze releases before last year's peak too?",
+        "Has anything come of <panel topic> in your own contracts since <panel event>?",
+        "Does your team work to a per-player infrastructure cost target from finance?",
+        "Do you reserve capacity ahead of peak, and if so, how long before the freeze?",
+    ]
+    assert [text for text in bad if not closed_question(text)] == []
+    fine = [
+        "How did your own teams handle releases in the weeks before last year's peak?",
+        "Since <panel event>, how has <panel topic> played out in your own contracts?",
+        "Was running on <providers> a deliberate choice, or did it grow that way?",
+        "Which mainframe batch jobs, if any, has your team tried moving to the cloud?",
+    ]
+    assert [text for text in fine if closed_question(text)] == []
+
+
+@pytest.mark.parametrize("bank", ENGLISH_BANKS, ids=lambda b: b.id)
+def test_no_english_main_question_is_a_bare_yes_no(bank: Bank) -> None:
+    assert [(q.id, q.text) for q in bank.questions if closed_question(q.text)] == []
+
+
 # --- Review 18 (Chinese): what it found and the sweep after it found, kept from coming back
 #: an apology that reads the research line's dates and figures back ("<库存告急日期> 那次……
 #: <排队天数> 天，给你们添麻烦了"): it sounds recited; name the thing, then one open question
