@@ -490,34 +490,12 @@ def follow_up_of(text: str, kept: str, language: str) -> str | None:
     own (a fragment, a why, a wish, a budget, a breach, a word pointing at nothing the first
     question names)."""
     zh = language == "zh-CN"
-    if _STATEMENT_END.search(text):
-        return None  # a statement: no question to ask next
-    parts = [
-        part
-        for part in questions(text, language)
-        if not re.fullmatch(r"(?:嗯|那个|然后|就是|对了|那|好|哦|呃)呢?？", part)
-    ]
-    if len(parts) != 2:
-        return None
-    lead_in = re.compile(r"(?i)^(?:so|um|uh|ok|okay|well|just\s+curious|quick\s+one)\W+")
-    first = lead_in.sub("", parts[0])
-    first = first[0].upper() + first[1:]
-    if zh:
-        first = _ZH_TOPIC_MARK.sub("", first)
-    if first.strip() != kept.strip():
+    halves = _halves(text, language)
+    if halves is None or (_first_as_said(text, language) or "").strip() != kept.strip():
         return None  # the rewrite joined the halves, or kept the other: nothing left to ask
-    second = parts[1].strip()
-    wish = _ZH_WISH if zh else _EN_WISH
-    for pattern in (
-        wish,
-        _ZH_SENSITIVE if zh else _EN_SENSITIVE,
-        _ZH_APPROVAL if zh else _EN_APPROVAL,
-        _MORE,
-    ):
-        if pattern.search(second):
-            return None
-    if _WHY.search(second) or (zh and re.search(r"为什么|为啥|怎么会|为何", second)):
-        return None  # a why: it confronts whatever it follows
+    second = halves[1].strip()
+    if _asks_no_fact(second, language):
+        return None
     if (_ZH_NOT_NEXT if zh else _EN_NOT_NEXT).search(second) or (
         _ZH_YES_NO if zh else _EN_YES_NO
     ).search(re.sub(r"(?i)^(?:and|also|plus|then)\s+", "", second)):
@@ -563,18 +541,40 @@ _TIME_CLAUSE = re.compile(r"(?<!什么)(?:的?时候|之后|以后)？$")
 _STATEMENT_END = re.compile(r"[。.!！…]\s*$")
 
 
-def _first_as_said(text: str, language: str) -> str | None:
-    """The first half of a two-question ``text`` as said (its lead-in dropped), or ``None``."""
+def _halves(text: str, language: str) -> list[str] | None:
+    """The two questions of a double question ``text`` as said (fillers such as "然后呢？"
+    left out), or ``None`` for a statement or anything not two questions."""
     if _STATEMENT_END.search(text):
         return None
     parts = [part for part in questions(text, language) if not _FILLER.fullmatch(part)]
-    if len(parts) != 2:
+    return parts if len(parts) == 2 else None
+
+
+def _first_as_said(text: str, language: str) -> str | None:
+    """The first half of a two-question ``text`` as said (its lead-in dropped), or ``None``."""
+    halves = _halves(text, language)
+    if halves is None:
         return None
-    first = _LEAD_IN.sub("", parts[0])
+    first = _LEAD_IN.sub("", halves[0])
     first = first[0].upper() + first[1:]
     if language == "zh-CN":
         first = _ZH_TOPIC_MARK.sub("", first)  # "外挂检测这块每天封多少号": the topic, once
     return first
+
+
+def _asks_no_fact(half: str, language: str) -> bool:
+    """``half`` of a double question asks no fact the PM came for: a wish, a budget or more,
+    a breach, an approval, or a why (which confronts whatever it follows)."""
+    zh = language == "zh-CN"
+    patterns = (
+        _ZH_WISH if zh else _EN_WISH,
+        _ZH_SENSITIVE if zh else _EN_SENSITIVE,
+        _ZH_APPROVAL if zh else _EN_APPROVAL,
+        _MORE,
+    )
+    if any(pattern.search(half) for pattern in patterns):
+        return True
+    return bool(_WHY.search(half) or (zh and re.search(r"为什么|为啥|怎么会|为何", half)))
 
 
 def first_half(text: str, language: str) -> str | None:
@@ -584,9 +584,9 @@ def first_half(text: str, language: str) -> str | None:
     asked next (:func:`follow_up_of`), so nothing the PM asked is dropped."""
     zh = language == "zh-CN"
     first = _first_as_said(text, language)
-    if first is None:
+    parts = _halves(text, language)
+    if first is None or parts is None:
         return None
-    parts = [part for part in questions(text, language) if not _FILLER.fullmatch(part)]
     marker = _ZH_MARKER if zh else _EN_MARKER
     if not all(marker.search(part.lower()) for part in parts):
         return None  # a clause and a question: one question, not two
@@ -596,17 +596,7 @@ def first_half(text: str, language: str) -> str | None:
         return None  # "这块预算": which part? the part is named in the other half
     if any((_ZH_HANDOVER if zh else _EN_HANDOVER).search(part) for part in parts):
         return None  # either half hands the design over: the whole asks for it
-    for pattern in (
-        _ZH_WISH if zh else _EN_WISH,
-        _ZH_SENSITIVE if zh else _EN_SENSITIVE,
-        _ZH_APPROVAL if zh else _EN_APPROVAL,
-        _MORE,
-    ):
-        if pattern.search(first):
-            return None
-    if _WHY.search(first) or (zh and re.search(r"为什么|为啥|怎么会|为何", first)):
-        return None
-    return first
+    return None if _asks_no_fact(first, language) else first
 
 
 # --- why they chose a rival: how the selection went ------------------------------------------
