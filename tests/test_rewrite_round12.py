@@ -130,3 +130,18 @@ def test_a_statement_is_never_split_into_a_question_and_a_follow_up(statement: s
     """Round 13's blind review: "…有什么感受。" came back as "…感受。？", still fishing."""
     result = lint_text(statement)
     assert (result.rewrite, result.follow_up) == ("", ""), result
+
+
+@pytest.mark.parametrize(
+    ("question", "follow"),
+    [
+        ("反洗钱可疑交易一个月上报多少笔，另外误报率大概多少？", "误报率大概多少？"),
+        ("退货单一天大概处理多少张，还有退款平均要几天到账？", "退款平均要几天到账？"),
+    ],
+)
+def test_a_chinese_follow_up_drops_the_connective_that_joined_it(
+    question: str, follow: str
+) -> None:
+    """The connective's pattern was shadowed by the rival-choice reader's lead-in of the same
+    name, so the follow-up came out as "另外误报率大概多少？"."""
+    assert lint_text(question).follow_up == follow

@@ -455,7 +455,8 @@ _EN_NOT_NEXT = re.compile(
     r"future|plan\w*)\b"
 )
 _ZH_NOT_NEXT = re.compile(r"合同|续约|续费|到期|采购|下一?次|明年|以后|将来|满意|顺手|怎么看|觉得")
-_ZH_LEAD = re.compile(r"^(?:另外|还有|以及|同时|然后|那么?|并且|而且|再就是)\s*[，,]?\s*")
+#: a second half's connective ("另外误报率多少？"), not said again in the follow-up
+_ZH_CONNECTIVE = re.compile(r"^(?:另外|还有|以及|同时|然后|那么?|并且|而且|再就是)\s*[，,]?\s*")
 
 
 def _en_direct(half: str) -> str | None:
@@ -501,7 +502,7 @@ def follow_up_of(text: str, kept: str, language: str) -> str | None:
     ).search(re.sub(r"(?i)^(?:and|also|plus|then)\s+", "", second)):
         return None  # "are you happy with it", "合同什么时候到期": no fact the PM came for
     if zh:
-        second = _ZH_LEAD.sub("", second)
+        second = _ZH_CONNECTIVE.sub("", second)
         if not _has_body(second, language) or not (_ZH_MARKER.search(second)):
             return None
         if _ZH_DANGLING.search(second) and not (chinese_subject(kept) or chinese_phrase(kept)):
