@@ -1,8 +1,9 @@
-"""Each test module binds a top-level name once.
+"""Each module of the package, the tests, the benchmarks and the tools binds a top-level name once.
 
-A second ``_PATTERN = …`` further down a module silently replaces the first for every test of
+A second ``_PATTERN = …`` further down a module silently replaces the first for every use in
 the module, the earlier ones included: two language blocks of the bank-quality test once each
-defined the same pattern's name, and one language's check ran with the other's pattern. ruff
+defined the same pattern's name, and one language's check ran with the other's pattern; in
+``lint/rewrite.py`` the rival-choice reader's lead-in replaced the follow-up's connective. ruff
 reports a function defined twice (F811) but not a name assigned twice; this does. Narrowing a
 name by itself (``SCREENS = [s for s in SCREENS if …]``) is not a second definition.
 """
@@ -43,11 +44,16 @@ def test_the_check_finds_a_name_bound_twice_and_spares_narrowing() -> None:
     assert _bound_twice("def t():\n    pass\n\n\ndef t():\n    pass\n") == ["t"]
 
 
-def test_no_test_or_benchmark_module_binds_a_name_twice() -> None:
+def test_no_module_binds_a_name_twice() -> None:
     found = {
         str(path.relative_to(ROOT)): names
-        for folder in ("tests", "benchmarks")
-        for path in sorted((ROOT / folder).glob("*.py"))
+        for folder, pattern in (
+            ("interview_tui", "**/*.py"),
+            ("tests", "*.py"),
+            ("benchmarks", "*.py"),
+            ("tools", "*.py"),
+        )
+        for path in sorted((ROOT / folder).glob(pattern))
         if (names := _bound_twice(path.read_text(encoding="utf-8")))
     }
     assert found == {}
