@@ -52,16 +52,9 @@ class Linted:
             for finding in result.findings:
                 if not finding.accepted:
                     out.append(f"{prefix}{finding.code}: {finding.message}")
-                    said = finding.suggestion
-                    if finding.follow_up:
-                        from interview_tui.i18n import t
+                    from interview_tui.i18n import then_asked
 
-                        said = t(
-                            "rewrite.with_follow_up",
-                            question=finding.suggestion,
-                            follow_up=finding.follow_up,
-                        )
-                    out.append(f"    → {said}")
+                    out.append(f"    → {then_asked(finding.suggestion, finding.follow_up)}")
         return out
 
 

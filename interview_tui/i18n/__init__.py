@@ -207,6 +207,14 @@ def paren(text: str) -> str:
     return t("punct.paren", text=text)
 
 
+def then_asked(question: str, follow_up: str) -> str:
+    """``question  Follow-up: follow_up`` / ``question  追问：follow_up``: a question with the
+    one to ask after it; the question alone when there is none."""
+    if not follow_up:
+        return question
+    return t("rewrite.with_follow_up", question=question, follow_up=follow_up)
+
+
 def aside(text: str, remark: str) -> str:
     """``text (remark)`` / ``text（remark）``; ``text`` alone when there is no remark."""
     return t("punct.aside", text=text, aside=remark) if remark else text

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-from interview_tui.i18n import current_language, t
-from interview_tui.lint import Finding, LintResult
+from interview_tui.i18n import current_language, t, then_asked
+from interview_tui.lint import LintResult
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.mixins import FormDialogMixin
 
@@ -38,14 +38,6 @@ def code_label(code: str) -> str:
     return t(f"lint.code.{code}")
 
 
-def suggestion_text(finding: Finding) -> str:
-    """The finding's suggestion as shown: a rewrite with its follow-up reads "<first>  Follow-up:
-    <second>" in the interface's language."""
-    if finding.follow_up:
-        return t("rewrite.with_follow_up", question=finding.suggestion, follow_up=finding.follow_up)
-    return finding.suggestion
-
-
 def finding_lines(result: LintResult) -> list[str]:
     """One entry per finding: shallow ones with their rewrite, plan hints set apart."""
     lines = []
@@ -57,7 +49,8 @@ def finding_lines(result: LintResult) -> list[str]:
             )
             continue
         mark = "✓" if finding.accepted else "⚠"
-        line = f"{mark} {label}: {finding.message}\n  → {suggestion_text(finding)}"
+        said = then_asked(finding.suggestion, finding.follow_up)
+        line = f"{mark} {label}: {finding.message}\n  → {said}"
         if finding.accepted:
             line += f" ({t('plan.accepted')})"
         elif finding.suggestion == result.rewrite:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from interview_tui.i18n import head, labelled, t
+from interview_tui.i18n import head, labelled, t, then_asked
 from interview_tui.services.plan_preview import Preview
 from interview_tui.tui.base import TranslatedBindings
-from interview_tui.tui.rewrite_key import code_label, suggestion_text
+from interview_tui.tui.rewrite_key import code_label
 from interview_tui.tui.text import SafeTable, marked, visible
 
 
@@ -117,7 +117,9 @@ def preview_text(shown: Preview | None, in_script: bool = False) -> Text:
         mark, style = ("✓", "dim") if finding.accepted else ("⚠", "yellow")
         out.append(f"\n{mark} {said}", style)
         if finding.suggestion and not finding.accepted:
-            out.append(f"\n   → {visible(suggestion_text(finding))}", style)
+            out.append(
+                f"\n   → {visible(then_asked(finding.suggestion, finding.follow_up))}", style
+            )
             if in_script and finding.suggestion == shown.rewrite:
                 out.append(f"  [{t('rewrite.key_hint')}]", "dim")
     return out
