@@ -55,8 +55,9 @@ class Finding:
 
     For a text-level code ``suggestion`` is a rewrite of the question itself when
     ``rewritten``, else a one-line guide to rewriting it; ``evidence`` holds the words that
-    made the model flag it when no rule did. A double question rewritten as its first question
-    carries its other half in ``follow_up``, a question of its own to ask next ("" when none).
+    made the model flag it when no rule did. A rewrite asked in two steps (a double question's
+    first half, a rival's choice asked as the shortlist) carries the question to ask next in
+    ``follow_up`` ("" when none).
     """
 
     code: str
@@ -105,7 +106,8 @@ class LintResult:
     findings: tuple[Finding, ...] = field(default=())
     #: the one better form of the question a key can put in its place ("" when none)
     rewrite: str = ""
-    #: the other half of a double question, asked after ``rewrite`` ("" when none)
+    #: the question to ask after ``rewrite`` (a double question's other half, "what decided
+    #: it in the end?"; "" when none)
     follow_up: str = ""
 
     @property

@@ -21,8 +21,8 @@ from interview_tui.tui.text import literal
 class ItemDialog(RewriteField, FormDialog):
     """Returns the edited fields; an empty ``item`` makes a new question of one's own.
 
-    Shallow findings of the wording (``⚠``, ctrl+r takes the rewrite, a double question's
-    other half becoming the first line of the follow-ups) and the plan's hints
+    Shallow findings of the wording (``⚠``, ctrl+r takes the rewrite, the question to ask after
+    it becoming the first line of the follow-ups) and the plan's hints
     (``ℹ``: no research, no purpose) are shown apart. Saving a question that is still
     flagged asks once: ctrl+s again saves it as it is.
     """
