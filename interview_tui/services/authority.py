@@ -1012,6 +1012,11 @@ _MONEY = _re(
     r"|\b\d[\d.,]*\s*k?\s*(?:a|per|/)\s*(?:month|year|yr|mo|seat|user|head|bot|agent|licen[cs]e"
     r"|node|gb|tb|core|device|endpoint|instance)\b",
 )
+#: a price said as the bill: "won't show up on your invoice" (a promise through a negation)
+_OFF_THE_BILL = (
+    r"\b(?:won't|will not|never|not|doesn't|does not) (?:show up|appear|be)\b[^,;.]{0,10}"
+    r"\bon (?:your|the) (?:invoice|bill)\b"
+)
 _PRICE = [
     _re(
         r"(?:\d+(?:\.\d+)?|[一二三四五六七八九])\s*[一二三四五六七八九五]?\s*折",
@@ -1082,9 +1087,9 @@ _PRICE = [
         r"|not|never) (?:go up|change|rise|increase|exceed)"
         r"|\b(?:pric\w*|rates?|fees?|bill|invoice|spend|costs?)\b[^,;.]{0,10}"
         r"\bstays? (?:flat|the same|level|unchanged|at)\b"
-        r"|\b(?:won't|will not|never|not|doesn't|does not) (?:show up|appear|be)\b[^,;.]{0,10}"
-        r"\bon (?:your|the) (?:invoice|bill)\b"
-        r"|\b(?:won't|will not|never|not) (?:go up|rise|increase)\b[^,;.]{0,20}"
+        r"|"
+        + _OFF_THE_BILL
+        + r"|\b(?:won't|will not|never|not) (?:go up|rise|increase)\b[^,;.]{0,20}"
         r"\b(?:renewal|next year|the contract)\b"
         r"|\bstays? at \d|\bsame\b[^,;.]{0,15}\b(?:price|rate|pricing)\b",
     ),
@@ -1212,7 +1217,6 @@ _RESOURCE = _re(
     r"|on standby|pick up|someone (?:from|on) our|babysit\w*|(?:is|are|be) (?:\w+ )?yours"
     r"|(?:lift|raise|bump|increase|goes up|go up|going up)\w*\b[^,;.]{0,30}"
     r"\bto \d[\d.,]*(?: million| thousand|k|m)?"
-    r"|not (?:be |get )?throttled"
     r"|(?:won't|will not|never|not) (?:be |get )?(?:throttled|reclaim\w*)"
     r"|room for|keep\w*\b[^,;.]{0,30}\b(?:free|open|available) for"
     r"|spare|named|designated|assign\w*|exclusive\w*|racked|point of contact"
@@ -1286,10 +1290,9 @@ _NEGATED_PROMISE = _re(
     r"|\b(?:never|won't|will not) lose\b"
     r"|\b(?:won't|will not|not|never) (?:go up|change|rise|increase|exceed|be billed"
     r"|be charged|charge|be throttled)\b|\bnobody else\b|\b(?:no|without) (?:an? )?uplift\b"
-    r"|\bnot (?:be )?throttled\b|\b(?:won't|will not|never|not) (?:be |get )?throttl\w*\b"
+    r"|\b(?:won't|will not|never|not) (?:be |get )?throttl\w*\b"
     r"|\b(?:won't|will not|never|not) (?:be |get )?reclaim\w*\b"
-    r"|\b(?:won't|will not|never|not|doesn't|does not) (?:show up|appear|be)\b[^,;.]{0,10}"
-    r"\bon (?:your|the) (?:invoice|bill)\b",
+    r"|" + _OFF_THE_BILL,
 )
 #: a commitment that calls itself a goal, best effort or no part of the contract promises
 #: nothing, whatever its clauses say
