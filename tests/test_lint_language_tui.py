@@ -55,3 +55,28 @@ def test_no_finding_message_repeats_its_label(ui: str) -> None:
         message = explain(code, language).message.lower()
         assert not message.startswith(label), (code, label, message)
         assert label not in message[: len(label) + 4], (code, label, message)
+
+
+@pytest.mark.parametrize(("ui", "colon"), [("en", ": "), ("zh", "：")], ids=["en", "zh"])
+def test_a_finding_line_is_punctuated_in_the_interface_language(ui: str, colon: str) -> None:
+    """ "一句问两件事: …" put an English colon after a Chinese label: the label and the
+    message are joined as the interface writes them, and an accepted rewrite's remark too."""
+    from dataclasses import replace
+
+    from interview_tui.i18n import set_language, t
+    from interview_tui.tui.rewrite_key import code_label, finding_lines
+
+    set_language(ui)
+    result = lint_text(
+        "How many renewal notices go out each month and how many come back undelivered?",
+        ui_language="en" if ui == "en" else "zh-CN",
+    )
+    finding = next(f for f in result.findings if f.text_level)
+    first = finding_lines(result)[0]
+    assert f"{code_label(finding.code)}{colon}{finding.message}" in first, first
+    accepted = replace(result, findings=[replace(finding, accepted=True)])
+    said = finding_lines(accepted)[0]
+    remark = t("plan.accepted")
+    assert (f"（{remark}）" if ui == "zh" else f" ({remark})") in said, said
+    if ui == "zh":
+        assert ": " not in first.split("\n")[0], first

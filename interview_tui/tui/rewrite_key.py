@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-from interview_tui.i18n import current_language, t, then_asked
+from interview_tui.i18n import aside, current_language, labelled, t, then_asked
 from interview_tui.lint import LintResult
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.mixins import FormDialogMixin
@@ -45,15 +45,15 @@ def finding_lines(result: LintResult) -> list[str]:
         label = code_label(finding.code)
         if not finding.text_level:
             lines.append(
-                f"ℹ {t('lint.hint')} · {label}: {finding.message}\n  → {finding.suggestion}"
+                f"ℹ {t('lint.hint')} · {labelled(label, finding.message)}\n  → {finding.suggestion}"
             )
             continue
         mark = "✓" if finding.accepted else "⚠"
         said = then_asked(finding.suggestion, finding.follow_up)
-        line = f"{mark} {label}: {finding.message}\n  → {said}"
         if finding.accepted:
-            line += f" ({t('plan.accepted')})"
-        elif finding.suggestion == result.rewrite:
+            said = aside(said, t("plan.accepted"))
+        line = f"{mark} {labelled(label, finding.message)}\n  → {said}"
+        if not finding.accepted and finding.suggestion == result.rewrite:
             line += f"  [{t('rewrite.key_hint')}]"
         lines.append(line)
     return lines
