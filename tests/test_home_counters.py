@@ -4,8 +4,11 @@ over every commitment, as home made it before."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from datetime import date, datetime, timedelta
+
+import pytest
 
 from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.models import Commitment, Visit
@@ -208,3 +211,34 @@ def test_home_reads_the_same_work_at_any_size(demo_store) -> None:
     _check(store, "10,000 more commitments")
     after = _steps(store)
     assert after <= before * 2 + 20, (before, after)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_home_writes_large_counts_with_thousands_separators(
+    make_app, demo_store, lang
+) -> None:
+    """At a career's size the side pane said "199540 open · 99061 overdue" while the CLI
+    writes "112,075": the counts are grouped as everywhere else, in both languages."""
+    from textual.widgets import Static
+
+    from tests.conftest import settle
+
+    customer = demo_store.query("SELECT min(id) AS id FROM customers")[0]["id"]
+    with demo_store.transaction():
+        visit_id = demo_store.db.execute(
+            "INSERT INTO visits (customer_id, date, status, purpose, uid)"
+            " VALUES (?, '2026-01-05', 'done', '', 'bulk-visit')",
+            [customer],
+        ).lastrowid
+        demo_store.db.conn.executemany(
+            "INSERT INTO commitments (visit_id, text, owner_side, due, state, uid)"
+            " VALUES (?, 'x', 'us', '2026-02-01', 'open', ?)",
+            [(visit_id, f"bulk-{number}") for number in range(1_200)],
+        )
+    app = make_app("home", lang=lang)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        counts = str(app.screen.query_one("#commitment-counts", Static).render())
+        due = str(app.screen.query_one("#due-soon", Static).render())
+    assert re.search(r"\b1,2\d\d\b", counts), counts
+    assert re.search(r"1,2\d\d", due), due

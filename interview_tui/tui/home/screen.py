@@ -224,7 +224,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         customers.clear()
         for row in data.customers:
             customers.add_row(
-                _cut(row["name"], _SIDE_NAME_WIDTH)[1:], str(row["visits"]), key=str(row["id"])
+                _cut(row["name"], _SIDE_NAME_WIDTH)[1:], f"{row['visits']:,}", key=str(row["id"])
             )
         customers.measure()
         counts = t("home.counts", open=data.open_commitments, overdue=data.overdue_commitments)
