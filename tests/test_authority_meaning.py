@@ -68,9 +68,9 @@ def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
         assert splits <= {p.split for p in mine}, lang
     scores, _ = bench.score([p for p in pairs if p.split.startswith("tune")])
     assert len(scores) == 24
-    # tune12 (holdout12, measured once) is not studied yet: its misses and false alarms name a
-    # subject by another name, a member or a city of it, or a sibling of it
-    below = {"tune11": (0.9, 0.89), "tune12": (0.86, 0.79)}
+    # tune12's last misses are kinds the check does not read (a bill that shows nothing, a
+    # rate of dropped sessions, a true-up's terms), not names: recall 0.878 (zh), 0.882 (en)
+    below = {"tune12": (0.9, 0.87)}
     for (lang, split), score in scores.items():
         precision, recall = below.get(split, (bench.FLOOR, bench.FLOOR))
         assert score.precision >= precision, (lang, split)

@@ -118,6 +118,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from interview_tui.services.lexicon import relate
+
 if TYPE_CHECKING:
     from interview_tui.domain.models import Commitment
     from interview_tui.store.store import Store
@@ -1878,6 +1880,29 @@ def _touch(text: str, rest: str, limit: str, original: str = "") -> list[str]:
     read = meaning(limit)
     if read.kind is None:
         return _by_words(rest, limit)
+    said = relate(_flat(limit), text)
+    if said is None:
+        return []  # a sibling of what the limit is about (托管 Redis for 托管 PG)
+    words = _touch_read(read, text, rest, limit, original)
+    if words or not said:
+        return words
+    # names the tables already hold as one were read as such
+    said = [(a, b) for a, b in said if not any(a in g and b in g for g in _KNOWN_GROUPS)]
+    for theirs, mine in said:
+        # another name of the limit's subject, a member or a city inside it: read in the
+        # limit's own words, shown in the commitment's
+        text, rest = text.replace(theirs, mine), rest.replace(theirs, mine)
+        original = re.sub(r"\s*".join(map(re.escape, theirs)), mine, original, flags=re.I)
+    words = _touch_read(read, text, rest, limit, original)
+    for theirs, mine in said:
+        words = [word.replace(mine, theirs) if mine in word else word for word in words]
+    return words
+
+
+_KNOWN_GROUPS = (*_SYNONYMS, *_PRODUCTS, *_PLACES)
+
+
+def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) -> list[str]:
     found = _subject_words(read, text, _proper_places(original))
     if found is None or (_HEDGE.search(text) and not _OUTRIGHT.search(text)):
         return []
