@@ -49,7 +49,10 @@ class Lexicon:
     dirs: dict[str, str]
     #: a place's Latin names run together ("xian", "sanpaulo"): the word of a code
     latin: dict[str, str]
-    pattern: re.Pattern[str]
+    #: every name squashed (no spaces, hyphens, apostrophes, slashes) to its concept, and
+    #: the longest of them
+    keys: dict[str, str]
+    longest: int
 
     def find(self, text: str) -> tuple[tuple[str, Concept], ...]:
         """The names ``text`` (lower case) gives, each with its concept, in order."""
@@ -80,15 +83,13 @@ class Lexicon:
         return Concept("code:" + full, PLACE, held.chain) if number else held
 
 
-def _alternative(name: str) -> str:
-    """A name as a pattern: a space or a hyphen may be either or none; an English word is
-    whole (a plural -s / -es too)."""
-    body = r"[\s-]?".join(re.escape(part) for part in re.split(r"[\s-]+", name))
-    if not _CJK.search(name[:1]):
-        body = r"(?<![a-z0-9])" + body
-    if not _CJK.search(name[-1:]):
-        body += r"(?:s|es)?(?![a-z0-9])"
-    return body
+def _squash(text: str) -> str:
+    return _SEPARATORS.sub("", text)
+
+
+_SEPARATORS = re.compile(r"[\s'\-/&.]+")
+#: where a name may start or end: an English word's edges, any Chinese character's
+_EDGES = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]")
 
 
 @functools.cache
@@ -125,13 +126,11 @@ def lexicon() -> Lexicon:
                 latin.setdefault(re.sub(r"[\s'-]", "", name), key)
         codes.update(dict.fromkeys(value.get("codes", ()), key))
         dirs.update(dict.fromkeys(value.get("dirs", ()), key))
-    pattern = re.compile(
-        "|".join(_alternative(n) for n in sorted(names, key=len, reverse=True)),
-    )
-    return Lexicon(concepts, names, codes, dirs, latin, pattern)
+    keys = {_squash(name): key for name, key in names.items()}
+    return Lexicon(concepts, names, codes, dirs, latin, keys, max(map(len, keys)))
 
 
-@functools.lru_cache(maxsize=2048)
+@functools.lru_cache(maxsize=4096)
 def _find(lex: Lexicon, text: str) -> tuple[tuple[str, Concept], ...]:
     found: list[tuple[int, str, Concept]] = []
     taken: list[tuple[int, int]] = []
@@ -140,27 +139,31 @@ def _find(lex: Lexicon, text: str) -> tuple[tuple[str, Concept], ...]:
         if concept is not None:
             found.append((match.start(), match.group(), concept))
             taken.append(match.span())
-    for match in lex.pattern.finditer(text):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+    edges = [m.span() for m in _EDGES.finditer(text)]
+    i = 0
+    while i < len(edges):
+        begin = edges[i][0]
+        if any(start <= begin < end for start, end in taken):
+            i += 1
             continue
-        name = _name_of(lex, match.group())
-        if name is not None:
-            found.append((match.start(), match.group(), lex.concepts[lex.names[name]]))
+        best = None
+        for j in range(i, len(edges)):
+            stop = edges[j][1]
+            if stop - begin > 2 * lex.longest:
+                break
+            key = _squash(text[begin:stop])
+            latin = not _CJK.match(text[stop - 1])
+            for form in (key, key[:-1], key[:-2]) if latin else (key,):
+                if form in lex.keys and (form == key or key[len(form) :] in ("s", "es")):
+                    best = (j, lex.keys[form])
+                    break
+        if best is None:
+            i += 1
+            continue
+        j, key = best
+        found.append((begin, text[begin : edges[j][1]], lex.concepts[key]))
+        i = j + 1
     return tuple((surface, concept) for _, surface, concept in sorted(found, key=lambda f: f[0]))
-
-
-def _name_of(lex: Lexicon, surface: str) -> str | None:
-    """The lexicon's name for what the pattern matched (its spacing and plural undone)."""
-    plain = " ".join(re.split(r"[\s-]+", surface))
-    for candidate in (surface, plain, plain.replace(" ", "-"), plain.replace(" ", "")):
-        for form in (candidate, candidate.removesuffix("es"), candidate.removesuffix("s")):
-            if form in lex.names:
-                return form
-    squashed = re.sub(r"[\s-]", "", surface)
-    for name in lex.names:
-        if re.sub(r"[\s-]", "", name) in (squashed, squashed.removesuffix("s")):
-            return name
-    return None
 
 
 def linked(one: Concept, other: Concept) -> bool:
@@ -183,6 +186,7 @@ def siblings(one: Concept, other: Concept) -> bool:
     return bool(set(one.within) & set(other.within))
 
 
+@functools.lru_cache(maxsize=4096)
 def relate(limit: str, text: str) -> list[tuple[str, str]] | None:
     """How the names of ``text`` stand to the limit's (both lower case): None when the text
     names a sibling of one of the limit's concepts and nothing that names that concept
