@@ -737,3 +737,80 @@ def test_kinds_by_their_form_and_names_no_list_knows(text, limit, touches) -> No
     (Quillmark, Zorblax, Vandria, Plinkometer, 霸州 appear in none) compared with the
     limit's by its form: its stem, its initials, its root."""
     assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+# Round 13 (tune12 studied): the domain lexicon. None of these names appears in any pair of
+# tests/data/authority_pairs.txt; each case fails on the round-12 rules.
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # another name of the limit's subject where the commitment's name looks like another
+        # thing by its form (the X API, X 服务)
+        ("We commit to 99.9% for the speech synthesis API.", "TTS SLA"),
+        (
+            "The identity verification service is free for the first 100,000 checks.",
+            "e-KYC pricing",
+        ),
+        ("InfluxDB 服务给你们打八折", "TSDB 折扣"),
+    ],
+)
+def test_the_lexicon_reads_another_name_of_the_subject_as_it(text, limit) -> None:
+    (flag,) = authority_flags(text, limit)
+    # the words shown are the commitment's, not the limit's
+    assert all(word.lower() in text.lower() for word in flag.words), flag.words
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # a city or a region code inside the region the limit names
+        ("We'll guarantee 99.95% in Vienna.", "the DACH region"),
+        ("We'll have 200 GPUs set aside for you in eu-central-2.", "the DACH region"),
+        ("We'll have capacity open for you in Doha by September.", "the Gulf region"),
+        ("cn-changsha-1 下个月给你们预留 100 张卡。", "华中可用区"),
+        ("ap-northeast-1 九月份开服。", "关东 region 开服时间"),
+        # a member of the family the limit names
+        ("We'll give you 20% off the Cassandra service.", "NoSQL database discounts"),
+    ],
+)
+def test_the_lexicon_reads_a_member_or_a_place_inside_the_subject_as_it(text, limit) -> None:
+    assert flags_beyond_authority(text, limit) == [limit]
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # another member of the same family
+        ("机器翻译的可用性我们保证 99.95%", "语音合成 SLA"),
+        (
+            "We'll give you 30% off machine translation for the first year.",
+            "text-to-speech discounts",
+        ),
+        ("We'll guarantee 99.99% availability on InfluxDB.", "graph database SLA"),
+        # another place: a city of another region, another city of the same country
+        ("We'll have Warsaw capacity ready for you next month.", "the DACH region"),
+        ("神户那个可用区九月份开服。", "关东 region 开服时间"),
+        ("We'll hold 300 hosts for you in Oslo.", "Copenhagen capacity"),
+    ],
+)
+def test_the_lexicon_keeps_a_sibling_of_the_subject_apart(text, limit) -> None:
+    assert flags_beyond_authority(text, limit) == []
+
+
+def test_the_lexicon_is_read_once_and_each_name_names_one_concept() -> None:
+    """Every entry's parent exists and no name names two concepts (the loader refuses
+    both); a region code no entry lists is read by its pattern."""
+    from interview_tui.services.lexicon import lexicon, linked, siblings
+
+    lex = lexicon()
+    assert lex is lexicon()
+    assert len(lex.concepts) >= 400
+    (found,) = lex.find("cn-qarth-1")  # a city no entry knows: somewhere in China
+    assert found[1].within[0] == "china"
+    ((_, xian_1), (_, xian_2)) = lex.find("cn-xian-1 cn-xian-2")
+    assert siblings(xian_1, xian_2)
+    assert linked(xian_1, lex.concepts["xian"])
+    ((_, nordic),) = lex.find("eu-north")
+    assert nordic.id == "nordics"
