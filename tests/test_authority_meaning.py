@@ -68,9 +68,10 @@ def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
         assert splits <= {p.split for p in mine}, lang
     scores, _ = bench.score([p for p in pairs if p.split.startswith("tune")])
     assert len(scores) == 24
-    # tune12's last misses are kinds the check does not read (a bill that shows nothing, a
-    # rate of dropped sessions, a true-up's terms), not names: recall 0.878 (zh), 0.882 (en)
-    below = {"tune12": (0.9, 0.87)}
+    # English tune12's last misses are kinds the check does not read (a true-up's terms,
+    # capacity doubled, right 9 times out of 10) or a code no pattern places
+    # (me-east-prov-1): recall 0.897
+    below = {"tune12": (0.9, 0.89)}
     for (lang, split), score in scores.items():
         precision, recall = below.get(split, (bench.FLOOR, bench.FLOOR))
         assert score.precision >= precision, (lang, split)
@@ -814,3 +815,31 @@ def test_the_lexicon_is_read_once_and_each_name_names_one_concept() -> None:
     assert linked(xian_1, lex.concepts["xian"])
     ((_, nordic),) = lex.find("eu-north")
     assert nordic.id == "nordics"
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # money kept off the bill, in Chinese as in English
+        ("Quillmark 接入以后，账单上看不到额外的费用。", "Quillmark 别报价", True),
+        # a floor said with 不会 (不会低于) is a figure promised, not a negation
+        ("Quillmark 的识别率不会低于 95%。", "Quillmark 识别准确率", True),
+        ("Quillmark 的识别率会不会低于 95% 还要回去确认。", "Quillmark 识别准确率", False),
+        # a time in microseconds is a latency figure
+        ("Quillmark 到交易所 P95 三十微秒以内。", "Quillmark 时延指标", True),
+        (
+            "Quillmark order entry answers in under 40 microseconds at P99.",
+            "Quillmark latency",
+            True,
+        ),
+        # out of preview is out
+        ("The hosted Quillmark thing is out of preview on March 1st.", "Quillmark GA", True),
+        ("Our Quillmark-as-a-service thing exits preview on March 1st.", "Quillmark GA", True),
+    ],
+)
+def test_kinds_said_off_the_bill_as_a_floor_in_microseconds_or_out_of_preview(
+    text, limit, touches
+) -> None:
+    """Round 13 (tune12 studied): the Chinese twin of a price kept off the bill, a floor
+    said with 不会, a latency in microseconds, a launch said as out of preview."""
+    assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
