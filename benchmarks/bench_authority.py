@@ -1,12 +1,12 @@
 """Precision and recall of the authority check on a hand-labelled set of commitment / limit
 pairs (tests/data/authority_pairs.txt), per language and split: the parts the check was tuned
-on (tune; tune2, written independently by a senior PM after tune; tune3 ... tune11, written
-independently and each measured once, as holdout3 ... holdout11, before it was studied) and the
+on (tune; tune2, written independently by a senior PM after tune; tune3 ... tune12, written
+independently and each measured once, as holdout3 ... holdout12, before it was studied) and the
 held-out parts it never was (holdout; holdoutN, written independently and measured once after
 the rules were final).
 
     python benchmarks/bench_authority.py            # the figures
-    python benchmarks/bench_authority.py --errors   # and the pairs it gets wrong (tune splits)
+    python benchmarks/bench_authority.py --errors   # and the pairs it gets wrong (every split)
 
 A pair is positive when the commitment touches the limit (promises that kind of thing about
 that subject); the check is scored on whether it flags the pair. Floor: P >= 0.9, R >= 0.9.
@@ -99,9 +99,8 @@ def main() -> int:
         ok = ok and s.precision >= FLOOR and s.recall >= FLOOR
     if args.errors:
         for pair, flagged in wrong:
-            if pair.split.startswith("tune"):
-                kind = "false positive" if flagged else "missed"
-                print(f"{pair.lang} {pair.split} {kind}: [{pair.limit}] {pair.text}")
+            kind = "false positive" if flagged else "missed"
+            print(f"{pair.lang} {pair.split} {kind}: [{pair.limit}] {pair.text}")
     print("floor P >= 0.9, R >= 0.9:", "met" if ok else "NOT met")
     return 0 if ok else 1
 

@@ -94,6 +94,14 @@ sign this quarter``). Money is also said as the bill (``your bill stays flat``, 
 up on your invoice``, ``bucks``, ``按标准档的钱收``, a fee ``X费``); a guarantee of a
 negation is a promise (``保证性能不降级``, ``commit to no throttling``, ``won't get
 reclaimed``); 竞价 (spot) is no price, 库存 (stock) capacity.
+Names are also looked up in the domain lexicon (:mod:`interview_tui.services.lexicon`,
+``lexicon.toml``: product families and places in both languages, and what holds what): a
+commitment that names a sibling of the limit's subject (another member of its family,
+another place) and nothing that names it is about something else (``托管 Redis`` is not
+``托管 PG``, ``Osaka`` not ``Tokyo``); one that names the subject by another name, a member
+of it or a place inside it (``Stockholm`` or ``eu-north`` for the Nordics, ``cn-xian-1`` for
+西安, ``刷脸认证`` for ``人脸核身``) is read in the limit's words when the reading by form did
+not find the subject. The form-based comparison stays for names the lexicon lacks.
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
 ``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands
 over a document or a report, nor a commitment that calls itself a goal, best effort or
@@ -117,6 +125,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
+
+from interview_tui.services.lexicon import relate
 
 if TYPE_CHECKING:
     from interview_tui.domain.models import Commitment
@@ -249,6 +259,7 @@ _LAUNCH = _re(
     r"|go(?:es)?[- ]live|went live|live|deliver(?:s|ed|y)?|available|lands?"
     r"|roll(?:s|ed)?[- ]?out|ga|done|complete[ds]?|finish\w*|ready|issued|handed over"
     r"|up and running|running on|in(?:to)? your hands|opens?|opening|open for"
+    r"|out of (?:preview|beta)|(?:exits?|leaves?) (?:preview|beta)"
     r"|(?:switch|turn)(?:ed|s)? on|enabled?|running|serving|provisioned|stood up|migrated)\b"
     # a thing had done by then ("you'll have the archive migrated by March")
     r"|\b(?:will|'ll) have\b[^,;.]{0,40}\b[a-z]{3,}ed (?:to|by|over|across|on|in)\b"
@@ -1012,6 +1023,11 @@ _MONEY = _re(
     r"|\b\d[\d.,]*\s*k?\s*(?:a|per|/)\s*(?:month|year|yr|mo|seat|user|head|bot|agent|licen[cs]e"
     r"|node|gb|tb|core|device|endpoint|instance)\b",
 )
+#: money kept off the bill, in Chinese ("账单上看不到", "不会出现在账单上")
+_OFF_THE_BILL_ZH = (
+    r"账单上(?:都)?(?:看不到|不会(?:出现|体现|有)|不体现)"
+    r"|不(?:会)?(?:出现|体现)在(?:你们的?)?账单上"
+)
 #: a price said as the bill: "won't show up on your invoice" (a promise through a negation)
 _OFF_THE_BILL = (
     r"\b(?:won't|will not|never|not|doesn't|does not) (?:show up|appear|be)\b[^,;.]{0,10}"
@@ -1089,6 +1105,8 @@ _PRICE = [
         r"\bstays? (?:flat|the same|level|unchanged|at)\b"
         r"|"
         + _OFF_THE_BILL
+        + r"|"
+        + _OFF_THE_BILL_ZH
         + r"|\b(?:won't|will not|never|not) (?:go up|rise|increase)\b[^,;.]{0,20}"
         r"\b(?:renewal|next year|the contract)\b"
         r"|\bstays? at \d|\bsame\b[^,;.]{0,15}\b(?:price|rate|pricing)\b",
@@ -1118,8 +1136,9 @@ _FIGURE = _re(
 _SLA = [
     _FIGURE,
     _re(
-        _NUM + r"[\s-]*(?:个)?\s*(?:business |working )?(?:分钟|小时|秒|毫秒|工作日|min\w*|hours?"
-        r"|hrs?|seconds?|ms)",
+        _NUM
+        + r"[\s-]*(?:个)?\s*(?:business |working )?(?:分钟|小时|秒|毫秒|微秒|工作日|min\w*|hours?"
+        r"|hrs?|seconds?|ms|microseconds?|µs)",
         r"\b(?:inside|within|in under|under) (?:the|an|one) (?:hour|day)\b"
         r"|\bsame (?:business |working )?day\b",
     ),
@@ -1277,7 +1296,7 @@ _REFUSAL = _re(
 )
 #: phrases that promise through a negation word: taken out before a refusal is looked for
 _NEGATED_PROMISE = _re(
-    r"不晚于|不迟于|不超过|不高于|不低于|不少于|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
+    r"不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
     r"|未满足|达不到|不达标|不会(?:回收|收回)|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不回收|不收回|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
     r"|(?<=费)不收|(?<=费用)不收|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
     r"\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
@@ -1292,7 +1311,7 @@ _NEGATED_PROMISE = _re(
     r"|be charged|charge|be throttled)\b|\bnobody else\b|\b(?:no|without) (?:an? )?uplift\b"
     r"|\b(?:won't|will not|never|not) (?:be |get )?throttl\w*\b"
     r"|\b(?:won't|will not|never|not) (?:be |get )?reclaim\w*\b"
-    r"|" + _OFF_THE_BILL,
+    r"|" + _OFF_THE_BILL + r"|" + _OFF_THE_BILL_ZH,
 )
 #: a commitment that calls itself a goal, best effort or no part of the contract promises
 #: nothing, whatever its clauses say
@@ -1878,6 +1897,29 @@ def _touch(text: str, rest: str, limit: str, original: str = "") -> list[str]:
     read = meaning(limit)
     if read.kind is None:
         return _by_words(rest, limit)
+    said = relate(_flat(limit), text)
+    if said is None:
+        return []  # a sibling of what the limit is about (托管 Redis for 托管 PG)
+    words = _touch_read(read, text, rest, limit, original)
+    if words or not said:
+        return words
+    # names the tables already hold as one were read as such
+    said = [(a, b) for a, b in said if not any(a in g and b in g for g in _KNOWN_GROUPS)]
+    for theirs, mine in said:
+        # another name of the limit's subject, a member or a city inside it: read in the
+        # limit's own words, shown in the commitment's
+        text, rest = text.replace(theirs, mine), rest.replace(theirs, mine)
+        original = re.sub(r"\s*".join(map(re.escape, theirs)), mine, original, flags=re.I)
+    words = _touch_read(read, text, rest, limit, original)
+    for theirs, mine in said:
+        words = [word.replace(mine, theirs) if mine in word else word for word in words]
+    return words
+
+
+_KNOWN_GROUPS = (*_SYNONYMS, *_PRODUCTS, *_PLACES)
+
+
+def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) -> list[str]:
     found = _subject_words(read, text, _proper_places(original))
     if found is None or (_HEDGE.search(text) and not _OUTRIGHT.search(text)):
         return []
