@@ -4243,3 +4243,70 @@ def test_no_chinese_line_has_what_review_18_found(bank: Bank) -> None:
         for finding in zh_review_18_findings(q.text, q.research, list(q.follow_ups))
     ]
     assert found == []
+
+
+# -- review 19: an apology is said only where our own records put the fault on our side ------
+#
+# The whole-bank review's one risky English line apologised for replica lag that the
+# customer's own write load may have caused: an apology admits fault, so the purpose gates it
+# on what the PM checks before saying it ("Ask only where our incident records put …",
+# "只在复盘认定……时用").
+
+_SAID_SORRY = re.compile(
+    r"\bsorry\b|\bapologi[sz]e|\bthat was on us\b|抱歉|对不起|添了?麻烦|不好意思", re.IGNORECASE
+)
+_GATED = re.compile(
+    r"\b(?:ask|say|use|said|asked)\b[^.;]{0,80}\bonly (?:where|when|if|once)\b"
+    r"|\bonly (?:where|when|if|once)\b|只在|只有在|仅在|只用在",
+    re.IGNORECASE,
+)
+
+
+def ungated_apology(research: str, text: str, follow_ups: list[str], purpose: str) -> bool:
+    """Something said apologises and the purpose gives no condition for saying it."""
+    said = " ".join([research, text, *follow_ups])
+    return bool(_SAID_SORRY.search(said)) and not _GATED.search(purpose)
+
+
+def test_the_apology_gate_check_catches_the_common_forms() -> None:
+    bad = [
+        (
+            "<热迁移月份> 我们做宿主机维护时，你们有 <告警实例数> 台实例告警，给你们添麻烦了。",
+            "热迁移时卡顿多长时间，你们就会当成故障处理？",
+            [],
+            "拿到精确数字，写进热迁移的规格。",
+        ),
+        (
+            "Our records show replica lag on your account in <month>. That was on us, sorry.",
+            "How fresh does the reporting replica need to be?",
+            [],
+            "A data-freshness requirement in seconds, for database replication.",
+        ),
+    ]
+    assert [line[0] for line in bad if not ungated_apology(*line)] == []
+    fine = [
+        (
+            "Our records show replica lag on your account in <month>. That was on us, sorry.",
+            "How fresh does the reporting replica need to be?",
+            [],
+            "Say the apology only where our incident records put the lag on our side.",
+        ),
+        (
+            "",
+            "那次问题出在我们这边，先跟您说声抱歉。影响最大的是哪一块？",
+            [],
+            "只在复盘认定根因在我们这边时用，否则不问。",
+        ),
+        ("", "How fresh does the replica need to be?", [], "A requirement in seconds."),
+    ]
+    assert [line[0] for line in fine if ungated_apology(*line)] == []
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.id)
+def test_every_apology_is_gated_on_our_records(bank: Bank) -> None:
+    found = [
+        q.id
+        for q in bank.questions
+        if ungated_apology(q.research, q.text, list(q.follow_ups), q.purpose)
+    ]
+    assert found == []
