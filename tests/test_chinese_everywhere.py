@@ -171,4 +171,4 @@ def _check(text: str, store, where: str, *, overlaid: bool = False) -> None:
     shown = PATH.sub(" ", SETTING.sub(" ", text))
     english = sorted({w for w in re.findall(r"[A-Za-z]{2,}", shown) if leaked(w)})
     assert not english, f"English on the zh {where} screen: {english}\n{text}"
-    assert not re.search(r"\{[a-z_]+\}", text), f"unfilled placeholder:\n{text}"
+    assert not re.search(r"\{[a-z_]+(?::[^{}]*)?\}", text), f"unfilled placeholder:\n{text}"

@@ -25,7 +25,7 @@ from interview_tui.cli.main import cli
 from interview_tui.i18n import catalog, set_language
 from interview_tui.settings import KEYS
 
-_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^{}]*)?\}")  # {name} or {name:,}
 _WORD = re.compile(r"[A-Za-z]{3,}")
 #: not words of the interface: spans the user types or reads as ids
 _NOT_WORDS = [

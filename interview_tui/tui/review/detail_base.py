@@ -161,7 +161,10 @@ class ConflictMixin(UndoMixin):
             widget.display = has
         conflicts.fill(view)
         if appears:  # shown first, or open again (ctrl+z): the keys are the list's again
-            conflicts.focus()
+            # brought into view once laid out: scrolled to before its layout (a loaded
+            # machine), the list went to the top and took the record's state line with it
+            conflicts.focus(scroll_visible=False)
+            self.call_after_refresh(conflicts.scroll_visible, animate=False)
         self._team_shown = True
 
     def record_key(self, store: Any, conflict: Conflict) -> tuple[type, int]:
