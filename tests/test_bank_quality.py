@@ -4310,3 +4310,80 @@ def test_every_apology_is_gated_on_our_records(bank: Bank) -> None:
         if ungated_apology(q.research, q.text, list(q.follow_ups), q.purpose)
     ]
     assert found == []
+
+
+# -- review 20: after an apology, or where the purpose says not to, no follow-up prices our failure
+#
+# Review 20's risky Chinese line asked "大概多少人天" of a shortfall that was ours, against its own
+# purpose ("不追着要数"): asking a customer to put a figure on our failure invites a claim. What it
+# held up is asked instead; a figure they give unasked is written down.
+
+_NO_FIGURE = re.compile(
+    r"不追着要数|不让客户报|不请客户估算|不问[^。；]{0,8}(?:损失|数字)"
+    r"|\bnever ask (?:them )?for a (?:damages|loss|cost) figure"
+    r"|\b(?:no|not|never)\b[^.;]{0,30}\b(?:damages|loss|losses|cost) (?:figures?|numbers?)\b",
+    re.IGNORECASE,
+)
+_PRICES_IT = re.compile(
+    r"人天|多少钱|损失|耽误了多久|拖了多久|影响了多少|多花了"
+    r"|\bhow much (?:did|was)\b[^?]{0,40}\bcost\b|\bcost you\b|\bdamages?\b"
+    r"|\bhow many (?:hours|days)\b[^?]{0,40}\b(?:lost|spent)\b|\brevenue (?:did|was) lost\b",
+    re.IGNORECASE,
+)
+
+
+def prices_our_failure(research: str, text: str, follow_ups: list[str], purpose: str) -> list[str]:
+    """The lines that ask what our failure cost them, where an apology was said or the
+    purpose rules the figure out."""
+    if not (_SAID_SORRY.search(research + " " + text) or _NO_FIGURE.search(purpose)):
+        return []
+    return [line for line in (text, *follow_ups) if _PRICES_IT.search(line)]
+
+
+def test_the_failure_price_check_catches_the_common_forms() -> None:
+    bad = [
+        (
+            "我们的压测记录显示，是我们的 <数据库代理> 先到了上限。",
+            "大促前那次压测，你们后来是怎么绕过去的？",
+            ["为了绕过去，你们大概多花了多少人天？"],
+            "只在压测记录显示是我们的 <数据库代理> 先到上限时问；多花的人天不追着要数。",
+        ),
+        (
+            "",
+            "I'm sorry for our part in the login queues at launch. What did they cost you?",
+            [],
+            "Ask only where our capacity review shows a shortfall on our side.",
+        ),
+        (
+            "那次扩容在我们这边排了队，给你们添麻烦了。",
+            "后来是怎么解决的？",
+            ["那几天业务上损失大概有多少？"],
+            "只在记录显示那次扩容确实在我们这边排了队时问。",
+        ),
+    ]
+    assert [line[1] for line in bad if not prices_our_failure(*line)] == []
+    fine = [
+        (
+            "那次扩容在我们这边排了队，给你们添麻烦了。",
+            "后来是怎么解决的？",
+            ["那几天最先卡住的是哪个项目？"],
+            "只在记录显示那次扩容确实在我们这边排了队时问。",
+        ),
+        (
+            "",
+            "How many person-days did the migration to <target database> take your team?",
+            ["Which step took the longest?"],
+            "Sizes the effort of their own migration, for the migration tooling.",
+        ),
+    ]
+    assert [line[1] for line in fine if prices_our_failure(*line)] == []
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.id)
+def test_no_line_prices_our_own_failure(bank: Bank) -> None:
+    found = [
+        (q.id, lines)
+        for q in bank.questions
+        if (lines := prices_our_failure(q.research, q.text, list(q.follow_ups), q.purpose))
+    ]
+    assert found == []
