@@ -4255,9 +4255,12 @@ def test_no_chinese_line_has_what_review_18_found(bank: Bank) -> None:
 _SAID_SORRY = re.compile(
     r"\bsorry\b|\bapologi[sz]e|\bthat was on us\b|抱歉|对不起|添了?麻烦|不好意思", re.IGNORECASE
 )
+#: a condition on what our own records show ("only where our incident report …", "只在复盘认定
+#: …", "只在记录显示 …"): a customer having called or complained is not one
 _GATED = re.compile(
-    r"\b(?:ask|say|use|said|asked)\b[^.;]{0,80}\bonly (?:where|when|if|once)\b"
-    r"|\bonly (?:where|when|if|once)\b|只在|只有在|仅在|只用在",
+    r"(?:\bonly (?:where|when|if|once)\b|只在|只有在|仅在|只用在)[^.;。；]{0,80}"
+    r"(?:记录|复盘|报告|状态页|\brecords?\b|\breport\b|\breview\b|\bincident list\b"
+    r"|\bstatus page\b|\bnotes\b)",
     re.IGNORECASE,
 )
 
@@ -4282,8 +4285,14 @@ def test_the_apology_gate_check_catches_the_common_forms() -> None:
             [],
             "A data-freshness requirement in seconds, for database replication.",
         ),
+        (
+            "",
+            "那次对账给你们添了麻烦。现在每个月对账大概要花多久？",
+            [],
+            "只在客户财务找过我们时说。",
+        ),
     ]
-    assert [line[0] for line in bad if not ungated_apology(*line)] == []
+    assert [line[1] for line in bad if not ungated_apology(*line)] == []
     fine = [
         (
             "Our records show replica lag on your account in <month>. That was on us, sorry.",
