@@ -922,3 +922,20 @@ def test_a_date_promised_by_what_is_there_or_by_the_customer(text, limit, touche
 )
 def test_money_said_as_cost_price_true_up_terms_or_a_bare_figure(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a person to deal with is the resource, not a subject named by "对接"
+        ("视频会议那边安排专人对接", "数据中台 专人对接", False),
+        ("数据中台这边安排专人对接", "数据中台 专人对接", True),
+        # a true-up is money: when it is counted is no price
+        ("The true-up count will be done by 15 January.", "licence true-up", False),
+        ("Your true-up is waived this year.", "licence true-up", True),
+    ],
+)
+def test_the_kind_a_limit_names_with_its_subject_is_not_read_as_the_subject(
+    text, limit, touches
+) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)

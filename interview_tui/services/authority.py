@@ -186,7 +186,7 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:专属|专享|独享|特殊|内部|协议|优惠)?(?:价格|价钱|价位|(?<![评代估身竞])价(?!值))"
             r"|定价|折扣|优惠|报价|免费|费用|收费|计费|(?<=[\u4e00-\u9fff])(?<![浪花消经])费(?![时力劲])|返点|返利|返现|降价|打折|赠送|减免|让利",
             r"\b(?:prices?|pricing|discounts?|rebates?|quotes?|quoting|free|fees?|costs?"
-            r"|credits?|charges?|billing|waivers?"
+            r"|credits?|charges?|billing|waivers?|true-?ups?"
             r"|(?<!delivery )(?<!success )(?<!error )(?<!failure )(?<!hit )(?<!open )"
             r"(?<!bounce )(?<!pass )(?<!drop )(?<!loss )(?<!conversion )(?<!retention )(?<!churn )"
             r"(?<!click )(?<!refresh )(?<!sample )(?<!frame )(?<!bit )rates?(?! limits?))\b",
@@ -215,7 +215,7 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         RESOURCE,
         _re(
-            r"驻场|人力|人员|人数|人头|人手|(?<=[卡台核柜])数(?![据字])|库存|资源投入|资源预留|预留|专属资源|专属|专人|独占|独享|数量|保底"
+            r"驻场|人力|人员|人数|人头|人手|(?<=[卡台核柜])数(?![据字])|库存|资源投入|资源预留|预留|专属资源|专属|专人(?:对接|负责|跟进|服务)?|独占|独享|数量|保底"
             r"|7\s*[x×*]\s*24|24\s*[x×*/]\s*7|全天候",
             r"\b(?:on-?site|staff(?:ing)?|headcount|resources?|resourcing"
             r"|reservations?|reserved?|dedicated|engineering support|people|inventory|stock"
