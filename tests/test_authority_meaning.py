@@ -939,3 +939,26 @@ def test_the_kind_a_limit_names_with_its_subject_is_not_read_as_the_subject(
     text, limit, touches
 ) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a limit on a thing of a product, by no kind word: the product's price is not its
+        ("Object storage at 2 cents a GB a month.", "object storage versioning", False),
+        ("Versioning on object storage comes free.", "object storage versioning", True),
+        ("托管 Kafka 每个分区每月 30 元", "托管 Kafka 消息回溯", False),
+        ("托管 Kafka 的消息回溯免费给你们开", "托管 Kafka 消息回溯", True),
+        ("云数据库按 3000 一个实例一年", "云数据库 审计日志", False),
+        ("审计日志我们不收费", "云数据库 审计日志", True),
+    ],
+)
+def test_the_price_of_a_product_is_not_a_promise_on_a_thing_of_it(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+def test_a_limit_that_says_do_not_give_it_away_is_about_money() -> None:
+    from interview_tui.services.authority import PRICE, meaning
+
+    assert meaning("认证考试别送").kind == PRICE
+    assert meaning("上线培训不要送").kind == PRICE

@@ -126,7 +126,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from interview_tui.services.lexicon import relate
+from interview_tui.services.lexicon import lexicon, relate
 
 if TYPE_CHECKING:
     from interview_tui.domain.models import Commitment
@@ -184,7 +184,7 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
         _re(
             # a price noun with what qualifies it ("大客户专属价" is a price, not a resource)
             r"(?:专属|专享|独享|特殊|内部|协议|优惠)?(?:价格|价钱|价位|(?<![评代估身竞])价(?!值))"
-            r"|定价|折扣|优惠|报价|免费|费用|收费|计费|(?<=[\u4e00-\u9fff])(?<![浪花消经])费(?![时力劲])|返点|返利|返现|降价|打折|赠送|减免|让利",
+            r"|定价|折扣|优惠|报价|免费|费用|收费|计费|(?<=[\u4e00-\u9fff])(?<![浪花消经])费(?![时力劲])|返点|返利|返现|降价|打折|赠送|减免|让利|(?<=[别不要])送",
             r"\b(?:prices?|pricing|discounts?|rebates?|quotes?|quoting|free|fees?|costs?"
             r"|credits?|charges?|billing|waivers?|true-?ups?"
             r"|(?<!delivery )(?<!success )(?<!error )(?<!failure )(?<!hit )(?<!open )"
@@ -1954,6 +1954,8 @@ def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) 
     whole = _flat(limit)
     for clause in _clauses(rest):
         for kind in read.kinds:
+            if kind == PRICE and _thing_unsaid(read, text):
+                continue  # the price of the product, not of the thing of it the limit is on
             promised = _promise(read, kind, clause, named, text)
             if promised and (named or _loose(text) - _loose(" ".join(_short(promised)))):
                 # read as about the subject only when it is about something ("免费" is not)
@@ -1966,6 +1968,25 @@ def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) 
         ):
             return [limit]  # the commitment is the very thing the plan forbids
     return []
+
+
+def _thing_unsaid(read: Meaning, text: str) -> bool:
+    """Whether a limit on a thing of a product, named by no kind word ("backup
+    immutability", "container registry geo-replication"), is met by a commitment that leaves
+    the thing unsaid: its head, the last of its names, said in none of its forms."""
+    if not read.implied or len(read.subject) < 2 or any(n[0] == "@" for n in read.named):
+        return False
+    # whole names, not the halves of one ("法兰克福", not 克福)
+    whole = [
+        g for g in read.subject if not any(g[0] in f for h in read.subject if h != g for f in h)
+    ]
+    *products, head = whole or read.subject
+    if not products or _named(head[0]):
+        return False  # one name, or a product last ("托管 PG")
+    names = " ".join(g[0] for g in products)
+    if not (_named(names) or lexicon().find(names)):
+        return False
+    return not _says(frozenset(head), text)
 
 
 def authority_flags(text: str, must_not_promise: str, may_promise: str = "") -> list[Flag]:
