@@ -962,3 +962,23 @@ def test_a_limit_that_says_do_not_give_it_away_is_about_money() -> None:
 
     assert meaning("认证考试别送").kind == PRICE
     assert meaning("上线培训不要送").kind == PRICE
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # someone had for the customer is a person given; the customer's team is not ours
+        (
+            "We'll have someone reachable day and night for your migration.",
+            "on-call engineers",
+            True,
+        ),
+        ("We'll have someone from your team join the call.", "on-call engineers", False),
+        ("Your data team gets its own GPU node.", "dedicated GPU capacity", True),
+        ("Your security team gets its own key appliance.", "dedicated HSM capacity", True),
+        # a hardware security module by its product name
+        ("The card-issuing squad gets a payShield of its own.", "dedicated HSM capacity", True),
+    ],
+)
+def test_a_resource_given_by_what_the_customer_has_for_itself(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)

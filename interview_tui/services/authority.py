@@ -340,7 +340,7 @@ _SYNONYMS = [
         *("multi-region", "dr site", "standby site"),
     ),
     ("客户成功", "tam", "csm", "客户经理", "customer success", "account manager"),
-    ("on-call", "oncall", "on call", "值班", "值守", "pager", "sre", "sres"),
+    ("on-call", "oncall", "on call", "值班", "值守", "pager", "pageable", "sre", "sres"),
     ("试用", "trial", "pilot", "poc"),
     ("机柜", "整机柜", "整柜", "柜子", "机架", "rack", "racks", "cabinet", "cabinets"),
     (
@@ -368,7 +368,7 @@ _SYNONYMS = [
 #: roles people have: a limit on one is not touched by people of another
 _ROLES = [
     ("客户成功", "tam", "tams", "csm", "csms", "客户经理", "customer success", "account manager"),
-    ("on-call", "oncall", "on call", "值班", "值守", "pager", "sre", "sres"),
+    ("on-call", "oncall", "on call", "值班", "值守", "pager", "pageable", "sre", "sres"),
     ("架构师", "售前", "architect", "architects", "presales", "pre-sales"),
 ]
 #: what a product does, not a product: a roadmap limit of a product is touched by them
@@ -856,6 +856,13 @@ _CAPACITY = _re(
 )
 
 
+#: the customer's own people ("your payments team", "你们运维团队")
+_THEIR_PEOPLE = _re(
+    r"你们(?:的)?[\u4e00-\u9fff]{0,4}(?:团队|同事|工程师|人)",
+    r"\byour (?:own )?(?:[\w-]+ )?(?:team|people|staff|engineers|folks|ops)\b",
+)
+
+
 def _kind_word(text: str) -> bool:
     return any(pattern.search(text) for _, pattern in _KIND_WORDS)
 
@@ -1249,6 +1256,7 @@ _RESOURCE = _re(
     r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?|analysts?|folks)\b",
     r"\b(?:dedicat\w*|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
     r"|at least \d+|just for (?:them|you|your)|around the clock|embedded|hold|lock\w*"
+    r"|(?:its|their) own"
     r"|carve\w* out|nobody else|no one else|your own|not shared|headroom|provision\w*"
     r"|however many|as many as you|on (?:the )?pager"
     r"|on standby|pick up|someone (?:from|on) our|babysit\w*|(?:is|are|be) (?:\w+ )?yours"
@@ -1271,6 +1279,9 @@ _RESOURCE = _re(
     r"|\b(?:our|my) (?:[\w-]+ )?(?:engineers?|people|team|sres?|experts?|architects?|dbas?|folks"
     r"|staff) (?:will|'ll|are going to) be\b"
     r"|\b(?:we|i) (?:have )?(?:committed|promised|secured|allocated|earmarked)\b",
+    # someone had for the customer ("we'll have someone pageable 24/7 for your account")
+    r"\b(?:will|'ll) have (?:someone|somebody|people|an? [\w-]+ (?:engineer|person|expert))\b"
+    r"[^,;.]{0,40}\bfor (?:you|your)\b|\b24\s*[x/]\s*7\b",
     rf"\b(?:squad|team|crew|pod|group|bench|pair|trio|handful) of {_NUM}\b"
     rf"|\b{_NUM}[- ](?:person|people|strong|engineer|member)[- ]?(?:team|squad|crew|pod|group)\b",
     rf"\b{_NUM} of (?:our|my|the|their|your) (?:[a-z-]+ )?(?:engineers?|experts?|architects?"
@@ -1463,7 +1474,8 @@ def _promise(
     if kind == RESOURCE:
         if _MONEY.search(clause) or _PRICE_WORD.search(clause):
             return []  # the price of people or capacity, not people or capacity promised
-        people, capacity = bool(_PEOPLE.search(clause)), bool(_CAPACITY.search(clause))
+        ours = _THEIR_PEOPLE.sub(" ", clause)  # the customer's own team is no one we give
+        people, capacity = bool(_PEOPLE.search(ours)), bool(_CAPACITY.search(clause))
         if (people and not capacity and not read.people) or (
             capacity and not people and not read.capacity
         ):
