@@ -982,3 +982,12 @@ def test_a_limit_that_says_do_not_give_it_away_is_about_money() -> None:
 )
 def test_a_resource_given_by_what_the_customer_has_for_itself(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+def test_a_name_quoted_in_english_is_read_not_a_crash() -> None:
+    """The customer's quoted name for a thing, said in English ('what you call "…"'), is
+    their name for the subject (it raised a TypeError: the English form is the pattern's
+    second group)."""
+    text = 'We\'ll have what you call "the Quillmark vault" ready next month.'
+    (flag,) = authority_flags(text, "Quillmark vault launch date")
+    assert "the quillmark vault" in [word.lower() for word in flag.words]

@@ -1562,7 +1562,7 @@ def _subject_words(
         return [], True
     quoted = _QUOTED.search(text)
     if quoted and not {n for n in _named(text.replace(quoted.group(), " ")) if n[0] != "#"}:
-        return [quoted.group(1)], True  # their name for it, and nothing else named
+        return [quoted.group(1) or quoted.group(2)], True  # their name, nothing else named
     said = _COMPARED.sub(" ", _CUSTOMERS.sub(" ", text))
     places = {n for n in read.named if n[0] == "@"}
     if not places or any(n[1:] in {g[0] for g in _PLACES} for n in places):
