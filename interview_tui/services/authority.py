@@ -102,6 +102,16 @@ another place) and nothing that names it is about something else (``托管 Redis
 of it or a place inside it (``Stockholm`` or ``eu-north`` for the Nordics, ``cn-xian-1`` for
 西安, ``刷脸认证`` for ``人脸核身``) is read in the limit's words when the reading by form did
 not find the subject. The form-based comparison stays for names the lexicon lacks.
+The kind is read from the sentence: a quality said as a rate of outcomes (``误识率低于万分之一``,
+``bounce rates under 2%``), as so many times out of so many or as a loss that never happens
+(``won't drop an acknowledged message``) is an SLA figure, and a limit on such a rate
+(``通过率``, ``deliverability``) an SLA limit; capacity raised by a factor (``扩一倍``, ``double
+the capacity``) is a resource, and bandwidth, an expansion (``扩容``) or a person to deal with
+(``专人对接``) is the kind a limit names, not its subject; a launch is also what is there by
+then (``it'll be there``, ``明年给到``); money is also cost price, a deduction (``抵扣``), a fee
+like this year's, a true-up, a bare figure per person-day or per unit and period; a limit on a
+thing of a product by no kind word (``backup immutability``) is not touched by the product's
+price when the thing is left unsaid.
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
 ``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands
 over a document or a report, nor a commitment that calls itself a goal, best effort or
