@@ -54,7 +54,7 @@ def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
 
 
 def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
-    """The tune splits meet the floor: tune (written with the check), tune2 ... tune12 (written
+    """The tune splits meet the floor: tune (written with the check), tune2 ... tune13 (written
     independently; each was a holdout, measured once before it was studied).
     The holdout splits are reported, never tuned on; each new one is measured once."""
     bench = _bench()
@@ -63,19 +63,14 @@ def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
         mine = [p for p in pairs if p.lang == lang]
         assert len(mine) >= 150, lang
         assert 0.4 <= sum(p.touches for p in mine) / len(mine) <= 0.6, lang
-        splits = {"tune", *(f"tune{n}" for n in range(2, 13))}
+        splits = {"tune", *(f"tune{n}" for n in range(2, 14))}
         splits.add("holdout")
         assert splits <= {p.split for p in mine}, lang
     scores, _ = bench.score([p for p in pairs if p.split.startswith("tune")])
-    assert len(scores) == 24
-    # English tune12's last misses are kinds the check does not read (a true-up's terms,
-    # capacity doubled, right 9 times out of 10) or a code no pattern places
-    # (me-east-prov-1): recall 0.897
-    below = {"tune12": (0.9, 0.89)}
+    assert len(scores) == 26
     for (lang, split), score in scores.items():
-        precision, recall = below.get(split, (bench.FLOOR, bench.FLOOR))
-        assert score.precision >= precision, (lang, split)
-        assert score.recall >= recall, (lang, split)
+        assert score.precision >= bench.FLOOR, (lang, split)
+        assert score.recall >= bench.FLOOR, (lang, split)
 
 
 @pytest.mark.parametrize(
@@ -843,3 +838,156 @@ def test_kinds_said_off_the_bill_as_a_floor_in_microseconds_or_out_of_preview(
     """Round 13 (tune12 studied): the Chinese twin of a price kept off the bill, a floor
     said with 不会, a latency in microseconds, a launch said as out of preview."""
     assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+# Round 14 (tune12 and tune13 studied): the kind of promise read from the sentence, not
+# from names. None of these sentences is a labelled pair; each family fails on the rules of
+# round 13.
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a quality said as a rate of outcomes, a share of so many, a loss that never happens
+        ("验证码短信失败率我们控制在百分之一以内", "短信验证码 成功率", True),
+        ("活体检测的误识率保证在十万分之一以下", "人脸识别 准确率", True),
+        ("We'll keep the webhook drop rate below 0.5%.", "webhook delivery success rate", True),
+        ("The OCR will read it right 19 times out of 20.", "OCR accuracy", True),
+        (
+            "The event bus won't ever drop a committed event, we guarantee it.",
+            "event bus durability",
+            True,
+        ),
+        # the same subject, another kind: a price is no success rate
+        ("短信验证码每条四分钱", "短信验证码 成功率", False),
+    ],
+)
+def test_a_quality_said_as_a_rate_a_count_or_a_loss_that_never_happens(
+    text, limit, touches
+) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # capacity doubled, tripled, given more nodes
+        ("We'll triple the broker nodes behind your queue.", "message queue capacity", True),
+        (
+            "Bandwidth on the interconnect doubles before Black Friday.",
+            "interconnect bandwidth",
+            True,
+        ),
+        # bandwidth and an expansion are resources: neither a price nor a launch of the subject
+        ("专线每兆每月 80 元", "专线带宽", False),
+        ("对象存储生命周期管理下个月发布", "对象存储扩容", False),
+        ("The data migration will be done by May.", "data migration crew", False),
+    ],
+)
+def test_capacity_raised_by_a_factor_and_resources_kept_apart_from_other_kinds(
+    text, limit, touches
+) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a launch said by what is there by then
+        ("It'll be there before your peak.", "CDN PoP in Lagos launch date", True),
+        ("这套东西我们明年给到", "数据湖上线日期", True),
+        # the customer's own date is a date promised
+        ("客户：我们 3 月 10 日前把测试数据交给你们", "不给具体日期", True),
+        ("The customer will get us the test data by 3 March.", "no dates", True),
+        # a document sent is information, whatever it names
+        ("Sharing the eu-west-3 onboarding kit with your team.", "eu-west-3", False),
+    ],
+)
+def test_a_date_promised_by_what_is_there_or_by_the_customer(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        ("Cost price it is for the renewal.", "no discounts", True),
+        ("Next year's invoice will be the same as this year's.", "renewal pricing", True),
+        ("存储费明年和今年一样", "存储价格", True),
+        ("超出的部分直接抵扣到下期账单", "别报价", True),
+        ("驻场一个人月 42000", "人月单价", True),
+        ("云电脑按 260 一台一年", "云电脑报价", True),
+        ("季度末对账时超量部分不补差价", "用量超额费用", True),
+        ("这些在账单上你们都看不到", "别报价", True),
+    ],
+)
+def test_money_said_as_cost_price_true_up_terms_or_a_bare_figure(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a person to deal with is the resource, not a subject named by "对接"
+        ("视频会议那边安排专人对接", "数据中台 专人对接", False),
+        ("数据中台这边安排专人对接", "数据中台 专人对接", True),
+        # a true-up is money: when it is counted is no price
+        ("The true-up count will be done by 15 January.", "licence true-up", False),
+        ("Your true-up is waived this year.", "licence true-up", True),
+    ],
+)
+def test_the_kind_a_limit_names_with_its_subject_is_not_read_as_the_subject(
+    text, limit, touches
+) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a limit on a thing of a product, by no kind word: the product's price is not its
+        ("Object storage at 2 cents a GB a month.", "object storage versioning", False),
+        ("Versioning on object storage comes free.", "object storage versioning", True),
+        ("托管 Kafka 每个分区每月 30 元", "托管 Kafka 消息回溯", False),
+        ("托管 Kafka 的消息回溯免费给你们开", "托管 Kafka 消息回溯", True),
+        ("云数据库按 3000 一个实例一年", "云数据库 审计日志", False),
+        ("审计日志我们不收费", "云数据库 审计日志", True),
+    ],
+)
+def test_the_price_of_a_product_is_not_a_promise_on_a_thing_of_it(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+def test_a_limit_that_says_do_not_give_it_away_is_about_money() -> None:
+    from interview_tui.services.authority import PRICE, meaning
+
+    assert meaning("认证考试别送").kind == PRICE
+    assert meaning("上线培训不要送").kind == PRICE
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # someone had for the customer is a person given; the customer's team is not ours
+        (
+            "We'll have someone reachable day and night for your migration.",
+            "on-call engineers",
+            True,
+        ),
+        ("We'll have someone from your team join the call.", "on-call engineers", False),
+        ("Your data team gets its own GPU node.", "dedicated GPU capacity", True),
+        ("Your security team gets its own key appliance.", "dedicated HSM capacity", True),
+        # a hardware security module by its product name
+        ("The card-issuing squad gets a payShield of its own.", "dedicated HSM capacity", True),
+    ],
+)
+def test_a_resource_given_by_what_the_customer_has_for_itself(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches, (text, limit)
+
+
+def test_a_name_quoted_in_english_is_read_not_a_crash() -> None:
+    """The customer's quoted name for a thing, said in English ('what you call "…"'), is
+    their name for the subject (it raised a TypeError: the English form is the pattern's
+    second group)."""
+    text = 'We\'ll have what you call "the Quillmark vault" ready next month.'
+    (flag,) = authority_flags(text, "Quillmark vault launch date")
+    assert "the quillmark vault" in [word.lower() for word in flag.words]

@@ -102,6 +102,16 @@ another place) and nothing that names it is about something else (``托管 Redis
 of it or a place inside it (``Stockholm`` or ``eu-north`` for the Nordics, ``cn-xian-1`` for
 西安, ``刷脸认证`` for ``人脸核身``) is read in the limit's words when the reading by form did
 not find the subject. The form-based comparison stays for names the lexicon lacks.
+The kind is read from the sentence: a quality said as a rate of outcomes (``误识率低于万分之一``,
+``bounce rates under 2%``), as so many times out of so many or as a loss that never happens
+(``won't drop an acknowledged message``) is an SLA figure, and a limit on such a rate
+(``通过率``, ``deliverability``) an SLA limit; capacity raised by a factor (``扩一倍``, ``double
+the capacity``) is a resource, and bandwidth, an expansion (``扩容``) or a person to deal with
+(``专人对接``) is the kind a limit names, not its subject; a launch is also what is there by
+then (``it'll be there``, ``明年给到``); money is also cost price, a deduction (``抵扣``), a fee
+like this year's, a true-up, a bare figure per person-day or per unit and period; a limit on a
+thing of a product by no kind word (``backup immutability``) is not touched by the product's
+price when the thing is left unsaid.
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
 ``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands
 over a document or a report, nor a commitment that calls itself a goal, best effort or
@@ -126,7 +136,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from interview_tui.services.lexicon import relate
+from interview_tui.services.lexicon import lexicon, relate
 
 if TYPE_CHECKING:
     from interview_tui.domain.models import Commitment
@@ -184,23 +194,24 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
         _re(
             # a price noun with what qualifies it ("大客户专属价" is a price, not a resource)
             r"(?:专属|专享|独享|特殊|内部|协议|优惠)?(?:价格|价钱|价位|(?<![评代估身竞])价(?!值))"
-            r"|定价|折扣|优惠|报价|免费|费用|收费|计费|(?<=[\u4e00-\u9fff])(?<![浪花消经])费(?![时力劲])|返点|返利|返现|降价|打折|赠送|减免|让利",
+            r"|定价|折扣|优惠|报价|免费|费用|收费|计费|(?<=[\u4e00-\u9fff])(?<![浪花消经])费(?![时力劲])|返点|返利|返现|降价|打折|赠送|减免|让利|(?<=[别不要])送",
             r"\b(?:prices?|pricing|discounts?|rebates?|quotes?|quoting|free|fees?|costs?"
-            r"|credits?|charges?|billing|waivers?"
+            r"|credits?|charges?|billing|waivers?|true-?ups?"
             r"|(?<!delivery )(?<!success )(?<!error )(?<!failure )(?<!hit )(?<!open )"
-            r"(?<!bounce )(?<!drop )(?<!loss )(?<!conversion )(?<!retention )(?<!churn )"
+            r"(?<!bounce )(?<!pass )(?<!drop )(?<!loss )(?<!conversion )(?<!retention )(?<!churn )"
             r"(?<!click )(?<!refresh )(?<!sample )(?<!frame )(?<!bit )rates?(?! limits?))\b",
         ),
     ),
     (
         SLA,
         _re(
-            r"SLA|可用性|持久性|可靠性|性能|丢包率|响应时间|响应时效|时效|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延"
+            r"SLA|可用性|持久性|可靠性|性能|丢包率|(?:通过|成功|失败|掉线|误识|拒识|误报|漏报|命中|送达|投递|丢包|中断|故障)率|响应时间|响应时效|时效|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延"
             r"|(?:识别)?准确率|准确度|识别率|错误率|字错率|精度|召回率|到达率|送达率",
             r"\b(?:uptime|availability|durability|rto|rpo|response times?|recovery times?"
             r"|accuracy|wer|error rates?|word error rates?|precision"
             r"|resolution times?|turnaround(?:[- ]times?)?|service levels?|latency|downtime"
-            r"|performance"
+            r"|performance|deliverability|(?:bounce|drop|loss|failure|success|pass|delivery|hit"
+            r"|rejection|false[- ](?:accept|reject|positive|negative)\w*) rates?|packet loss"
             r"|guarantees?)\b",
         ),
     ),
@@ -214,7 +225,7 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         RESOURCE,
         _re(
-            r"驻场|人力|人员|人数|人头|人手|(?<=[卡台核柜])数(?![据字])|库存|资源投入|资源预留|预留|专属资源|专属|专人|独占|独享|数量|保底"
+            r"驻场|人力|人员|人数|人头|人手|(?<=[卡台核柜])数(?![据字])|库存|资源投入|资源预留|预留|专属资源|专属|专人(?:对接|负责|跟进|服务)?|独占|独享|数量|保底"
             r"|7\s*[x×*]\s*24|24\s*[x×*/]\s*7|全天候",
             r"\b(?:on-?site|staff(?:ing)?|headcount|resources?|resourcing"
             r"|reservations?|reserved?|dedicated|engineering support|people|inventory|stock"
@@ -232,9 +243,9 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
 #: people and things: a resource limit when nothing else names a kind ("on-prem appliance
 #: hardware"), else what the limit is about ("free capacity")
 _RESOURCE_NOUNS = _re(
-    r"工程师|团队|硬件|容量|资源(?!池)|连接数|配额|并发数|QPS|TPS|调用量|调用次数|请求量",
+    r"工程师|团队|硬件|容量|带宽|扩容|资源(?!池)|连接数|配额|并发数|QPS|TPS|调用量|调用次数|请求量",
     r"\b(?:engineers?|hardware|capacity|teams?|quotas?|headroom|connection limits?|qps|tps"
-    r"|rate limits?|throughput)\b",
+    r"|rate limits?|throughput|bandwidth|squads?|crews?)\b",
 )
 #: words that only qualify a limit (``具体``, ``custom``): neither its kind nor its subject
 _QUALIFIER = _re(
@@ -253,7 +264,7 @@ _QUALIFIER = _re(
 _LAUNCH = _re(
     r"上线|发布|推出|交付(?!物)|发版|面市|可用|灰度|全量|正式版|落地|开服|开放|用上|完成"
     r"|开班|开课|公测|内测|开测|(?:就能|能|可以|就可以)用(?![户量])|建好|配好|装好|切好|开通|放量|到位|下掉|拿下|拿到|搞定|做完|弄好"
-    r"|搬上来|搬过来|切过来|交到|手上|覆盖到|拉通|割接|(?:就|都|也)?会有|就有(?!点)|交给你们|验收|(?:定|排)在"
+    r"|搬上来|搬过来|切过来|交到|手上|覆盖到|拉通|割接|(?:就|都|也)?会有|就有(?!点)|交给你们|给到(?!\s*[\d一二两三四五六七八九十]|[^，,;；。]{0,3}折)|验收|(?:定|排)在"
     r"|(?:搭|建|配|装|切|部署|准备|调|接|跑|开|适配|对接|改|修|迁)(?:好|完|起来|通)(?!了吗)|(?<![发寄传送递转])给你们(?!发|讲|介绍|整理|演示|看)",
     r"\b(?:launch(?:es|ed|ing)?|ships?|shipping|shipped|releases?|released"
     r"|go(?:es)?[- ]live|went live|live|deliver(?:s|ed|y)?|available|lands?"
@@ -266,7 +277,8 @@ _LAUNCH = _re(
     r"|\b(?:be|is|are) up\b"
     r"|\b(?:be|is|are) (?:on|in) your\b|\bmov\w+\b[^,;.]{0,30}\binto\b"
     r"|\b(?:is|are) yours\b|\b(?:you'll|you will) (?:have|get)\b|\blight\w* up\b"
-    r"|\bwill be there\b|\bcut(?:ting)? ?over\b|\bswitch(?:ing)? ?over\b|\bgets?\b(?! back)"
+    r"|\b(?:will|'ll) be there\b|\b(?:will|'ll) have\b[^,;.]{0,40}\bfor you\b"
+    r"|\bcut(?:ting)? ?over\b|\bswitch(?:ing)? ?over\b|\bgets?\b(?! back)"
     r"|\bmov\w+\b[^,;.]{0,30}\bover\b|\bhave (?:it|them|you)\b|\bget you\b|\boff (?:the|your)\b",
     r"(?:会|一定|肯定|就|能|给你们)上(?![午班周个月])"
     r"|(?:就能|能|会|就|前|可以)出(?![差现席])|前(?:适配|兼容|支持)"
@@ -338,7 +350,7 @@ _SYNONYMS = [
         *("multi-region", "dr site", "standby site"),
     ),
     ("客户成功", "tam", "csm", "客户经理", "customer success", "account manager"),
-    ("on-call", "oncall", "on call", "值班", "值守", "pager", "sre", "sres"),
+    ("on-call", "oncall", "on call", "值班", "值守", "pager", "pageable", "sre", "sres"),
     ("试用", "trial", "pilot", "poc"),
     ("机柜", "整机柜", "整柜", "柜子", "机架", "rack", "racks", "cabinet", "cabinets"),
     (
@@ -366,7 +378,7 @@ _SYNONYMS = [
 #: roles people have: a limit on one is not touched by people of another
 _ROLES = [
     ("客户成功", "tam", "tams", "csm", "csms", "客户经理", "customer success", "account manager"),
-    ("on-call", "oncall", "on call", "值班", "值守", "pager", "sre", "sres"),
+    ("on-call", "oncall", "on call", "值班", "值守", "pager", "pageable", "sre", "sres"),
     ("架构师", "售前", "architect", "architects", "presales", "pre-sales"),
 ]
 #: what a product does, not a product: a roadmap limit of a product is touched by them
@@ -854,6 +866,13 @@ _CAPACITY = _re(
 )
 
 
+#: the customer's own people ("your payments team", "你们运维团队")
+_THEIR_PEOPLE = _re(
+    r"你们(?:的)?[\u4e00-\u9fff]{0,4}(?:团队|同事|工程师|人)",
+    r"\byour (?:own )?(?:[\w-]+ )?(?:team|people|staff|engineers|folks|ops)\b",
+)
+
+
 def _kind_word(text: str) -> bool:
     return any(pattern.search(text) for _, pattern in _KIND_WORDS)
 
@@ -1015,6 +1034,8 @@ _MONEY = _re(
     r"|按\s*(?:每)?\s*(?:人天|人月|人日|人时|[\d千万百]*\s*(?:tokens?|次|条|个|台|路|方|G|GB|T|TB))?\s*"
     r"(?:[\d.]+\s*(?:万|千)?\s*(?:分|毛|块|元)|[一二两三四五六七八九十]+\s*(?:分|毛|块|元)[一二三四五六七八九]?)"
     r"|按\s*(?:每)?\s*(?:人天|人月|人日|人时)\s*[\d一二两三四五六七八九十]"
+    r"|(?:一个|每个?)\s*人[天日月]\s*(?:按|是|收|要)?\s*\d{3,}"
+    r"|\d+\s*(?:一|每)\s*(?:个|台|人|路|方|套|张|席)\s*(?:一|每)?\s*个?\s*(?:月|年)"
     r"|按\s*[\d.]+\s*(?:万|千)?\s*(?:块|元)?\s*(?:一|每)\s*个?\s*(?:人天|人月|人日|人时)",
     r"\d+(?:\.\d+)?\s*[mk]?\s*(?:dollars?|usd|rmb|eur|euros?|cents?)\b|\b\d+(?:\.\d+)?\s*grand\b"
     r"|\b[\w-]+ (?:bucks|quid)\b"
@@ -1025,7 +1046,7 @@ _MONEY = _re(
 )
 #: money kept off the bill, in Chinese ("账单上看不到", "不会出现在账单上")
 _OFF_THE_BILL_ZH = (
-    r"账单上(?:都)?(?:看不到|不会(?:出现|体现|有)|不体现)"
+    r"账单上[^，,;；。]{0,4}(?:看不到|不会(?:出现|体现|有)|不体现)"
     r"|不(?:会)?(?:出现|体现)在(?:你们的?)?账单上"
 )
 #: a price said as the bill: "won't show up on your invoice" (a promise through a negation)
@@ -1040,7 +1061,7 @@ _PRICE = [
         r"(?:优惠|折扣|返点|让利|下调|降|减|off|discount|rebate|cut|lower|reduc)",
         r"(?:优惠|折扣|返点|返|让利|下调|降低|降|减|discount|rebate|cut|lower|reduc\w*)"
         r"[^，,;；。]{0,12}\d+(?:\.\d+)?\s*%",
-        r"让(?:一点|一些|利|[^，,;；。]{0,6}[分毛块元钱])|再往下|往下降|成本价|免掉|免了|便宜"
+        r"让(?:一点|一些|利|[^，,;；。]{0,6}[分毛块元钱])|再往下|往下降|成本价|免掉|抵扣|冲抵|抵到|不(?:补|追|收)(?:差价|差额)|免了|便宜"
         r"|按[^，,;；。]{0,8}(?:价格|价钱|原价|价)|价格?[^，,;；。]{0,4}(?:跟|和|与|同)[^，,;；。]{0,8}一样"
         r"|价[^，,;；。]{0,10}(?:给到|给你们|按[^，,;；。]{0,8}走)"
         r"|[降减让少][^，,;；。]{0,4}[\d一二两三四五六七八九十]+\s*(?:分|毛|块|元)钱?"
@@ -1048,7 +1069,8 @@ _PRICE = [
         r"|(?:单独|专门|特别|优惠)[^，,;；。]{0,4}(?:一个|的)?价"
         r"|(?:低|便宜|降|减|让|少)[^，,;；。]{0,3}[一二两三四五六七八九\d]\s*成(?![本功员为])|[让降减返][^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*个?点",
         r"\b(?:knock|take|shave)\w*\b[^,;.]{0,20}\boff\b|\bcome down\b|\bbring\w* down\b"
-        r"|\bat cost\b|\bmatch\w*\b[^,;.]{0,30}\b(?:pric|charg|bill|invoice|spend|quote|rate)"
+        r"|\bat cost\b|\bcost price\b"
+        r"|\bmatch\w*\b[^,;.]{0,30}\b(?:pric|charg|bill|invoice|spend|quote|rate)"
         r"|\bpriced (?:the )?same\b"
         r"|\bat the (?:[\w-]+ ){0,3}(?:price|rate|pricing)\b|\bat [\w-]+ pricing\b"
         r"|\bhalve\w*|\bhalf off\b|\bfor the price of\b"
@@ -1063,7 +1085,7 @@ _PRICE = [
         r"[用拿]券|券[^，,;；。]{0,8}(?:顶|抵|扛|补|贴)"
         r"|(?:我们|我方|咱们)(?:来|这边)?(?:贴|补贴|扛|买单|出钱|掏钱|出这笔)|(?:顶|抵|扛|补|贴)(?:掉|了|上)|我们送$|[GT]B?\s*(?:我们)?送"
         r"|(?<!比)(?:刊例价|目录价|官网价)[^，,;；。]{0,4}(?:便宜|低|打折|下浮)"
-        r"|(?:费用?|钱|成本|差价|预算)[^，,;；。]{0,10}(?:我们|我这边|咱们)[^，,;；。]{0,6}"
+        r"|(?:费用?|钱|成本|差价|点差|汇损|预算)[^，,;；。]{0,10}(?:我们|我这边|咱们)[^，,;；。]{0,6}"
         r"(?:扛|出|补|承担|买单|付|包|兜底)|送(?:给|的|你们)|我们包了|算在我们|算我们的"
         r"|送(?:了|掉)|免费|(?:我们|我方|咱们)(?:这边)?(?:就|也|都)?不收(?!回)|返到|退(?:到|给|还)你们|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
         r"|按[^，,;；。]{0,10}的?钱收|退费|退款|(?:费用?|钱)[^，,;；。]{0,8}(?:全退|退给|退还)"
@@ -1096,6 +1118,7 @@ _PRICE = [
     _re(
         r"不涨|不上涨|不加价|价格锁定|锁定[^，,;；。]{0,6}价|价[^，,;；。]{0,8}锁[定死住]"
         r"|(?:价|费用?|账单|成本|钱)[^，,;；。]{0,12}(?:不变|持平|不涨|不动)"
+        r"|(?:价|费|账单|成本|钱)[^，,;；。]{0,6}(?:跟|和|与|同)[^，,;；。]{0,8}一样"
         r"|按[^，,;；。]{0,4}(?:去年|今年|现在|目前)的?价格",
         r"\block\w*\b[^,;.]{0,20}\b(?:pric|rate)|\b(?:pric\w*|rates?)\b[^,;.]{0,20}\block"
         r"|\bno price increase|\bat (?:last year's|today's|current|this year's) (?:prices?|rates?)"
@@ -1109,7 +1132,8 @@ _PRICE = [
         + _OFF_THE_BILL_ZH
         + r"|\b(?:won't|will not|never|not) (?:go up|rise|increase)\b[^,;.]{0,20}"
         r"\b(?:renewal|next year|the contract)\b"
-        r"|\bstays? at \d|\bsame\b[^,;.]{0,15}\b(?:price|rate|pricing)\b",
+        r"|\bstays? at \d|\b(?:the )?same as (?:last|this) year'?s?\b"
+        r"|\bsame\b[^,;.]{0,15}\b(?:price|rate|pricing)\b",
     ),
 ]
 #: a price stated (not given away): "人天单价按 2800 元"
@@ -1167,6 +1191,16 @@ _SLA = [
         r"(?:contract|order form|msa|addendum)\b|\b(?:we'll|we will|i'll|i will) sign\b",
     ),
     _RATE_PROMISED,
+    # a quality said as a rate of outcomes (误识率低于万分之一, bounce rates under 2%), as
+    # so many times out of so many, or as a loss that never happens
+    _re(
+        r"(?<![汇费利税])(?:[\u4e00-\u9fff]{1,3}率)[^，,;；。]{0,12}"
+        r"(?:\d+(?:\.\d+)?\s*%|[千万百]分之\s*[\d.一二两三四五六七八九十]+)",
+        r"\b(?:bounce|drop|loss|failure|error|success|delivery|pass|rejection|hit|match"
+        r"|false[- ](?:accept|reject|positive|negative)\w*) rates?\b[^,;.]{0,20}\d+(?:\.\d+)?\s*%"
+        r"|\b(?:\d+|nine|eight|seven|ninety-?\w*) (?:times )?out of (?:\d+|ten|a hundred)\b"
+        r"|\b(?:never|won't|will not|doesn't|does not) (?:ever )?(?:drop|lose)\b",
+    ),
 ]
 _SLA_CONTEXT = _re(
     r"响应|恢复|RTO|RPO|可用|停机|宕机|挂掉|掉线|卡顿|切换|故障|SLA|中断|延迟|时延|到场|有人接|接听"
@@ -1222,15 +1256,17 @@ _RESOURCE = _re(
     r"\b(?:assign|put|send|loan|lend|bring|fly)\w*\b[^,;.]{0,30}\b(?:engineers?|architects?"
     r"|people|folks|experts?|consultants?|analysts?|sres?|specialists?)\b",
     r"(?:先|优先)(?:给|供|保障|满足)你们|往后排|第一批|插队"
-    r"|(?:加|多|再给你们加|增加)[^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*(?:个|名|位)?\s*(?:DBA|SRE|PM|人|工程师)"
+    r"|(?:加|多|再给你们加|增加)[^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*(?:个|名|位|台|张)?\s*(?:DBA|SRE|PM|人|工程师|副本|节点|实例|机柜|卡)"
+    r"|扩[^，,;；。]{0,2}[一二两三四五六七八九十\d]+\s*倍|翻[一二两三四]?倍|加倍"
     r"|包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|不回收|不收回|不会回收|留[^，,;；。]{0,4}[一二两三四五六七八九十百\d]+\s*(?:个|台|张|路)?\s*整?(?:机柜|柜|卡|台)|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
     r"|(?:腾|拨|锁给|锁定给)[^，,;；。]{0,6}|[\d一二两三四五六七八九十]+\s*(?:路|个)?\s*整?\s*(?:并发|机柜|机架|坐席)"
     r"|专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
-    r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开)到\s*\d|要多少[^，,;；。]{0,8}给多少",
+    r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开|放|拉|升)到\s*\d|要多少[^，,;；。]{0,8}给多少",
     r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
     r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?|analysts?|folks)\b",
     r"\b(?:dedicat\w*|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
     r"|at least \d+|just for (?:them|you|your)|around the clock|embedded|hold|lock\w*"
+    r"|(?:its|their) own"
     r"|carve\w* out|nobody else|no one else|your own|not shared|headroom|provision\w*"
     r"|however many|as many as you|on (?:the )?pager"
     r"|on standby|pick up|someone (?:from|on) our|babysit\w*|(?:is|are|be) (?:\w+ )?yours"
@@ -1240,7 +1276,12 @@ _RESOURCE = _re(
     r"|room for|keep\w*\b[^,;.]{0,30}\b(?:free|open|available) for"
     r"|spare|named|designated|assign\w*|exclusive\w*|racked|point of contact"
     r"|(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than \d+"
-    r"|only (?:handle|serve|work on|support)s?)\b|\bguarantee\w*\b[^,;.]{0,20}\bcapacity\b"
+    r"|only (?:handle|serve|work on|support)s?)\b"
+    r"|\b(?:doubl|tripl|quadrupl)\w*\b[^,;.]{0,30}\b(?:capacity|bandwidth|throughput|quotas?"
+    r"|headroom|nodes|replicas|limits?|backhaul|links?)\b|\b(?:capacity|bandwidth|throughput"
+    r"|quotas?|headroom|nodes|replicas)\b[^,;.]{0,30}\b(?:doubled|tripled|doubles|triples)\b"
+    r"|\badd\w*\b[^,;.]{0,10}\b(?:\d+|two|three|four|more) (?:replicas|nodes|brokers|shards)\b"
+    r"|\bguarantee\w*\b[^,;.]{0,20}\bcapacity\b"
     r"|\bcapacity\b[^,;.]{0,40}\bguaranteed\b|\bfirst in line\b"
     r"|\benough\b[^,;.]{0,30}\bcapacity\b|\bcapacity for \d"
     r"|\bahead of (?:anyone|everyone|other)"
@@ -1248,6 +1289,9 @@ _RESOURCE = _re(
     r"|\b(?:our|my) (?:[\w-]+ )?(?:engineers?|people|team|sres?|experts?|architects?|dbas?|folks"
     r"|staff) (?:will|'ll|are going to) be\b"
     r"|\b(?:we|i) (?:have )?(?:committed|promised|secured|allocated|earmarked)\b",
+    # someone had for the customer ("we'll have someone pageable 24/7 for your account")
+    r"\b(?:will|'ll) have (?:someone|somebody|people|an? [\w-]+ (?:engineer|person|expert))\b"
+    r"[^,;.]{0,40}\bfor (?:you|your)\b|\b24\s*[x/]\s*7\b",
     rf"\b(?:squad|team|crew|pod|group|bench|pair|trio|handful) of {_NUM}\b"
     rf"|\b{_NUM}[- ](?:person|people|strong|engineer|member)[- ]?(?:team|squad|crew|pod|group)\b",
     rf"\b{_NUM} of (?:our|my|the|their|your) (?:[a-z-]+ )?(?:engineers?|experts?|architects?"
@@ -1298,8 +1342,9 @@ _REFUSAL = _re(
 _NEGATED_PROMISE = _re(
     r"不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
     r"|未满足|达不到|不达标|不会(?:回收|收回)|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不回收|不收回|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
-    r"|(?<=费)不收|(?<=费用)不收|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
-    r"\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
+    r"|(?<=费)不收|(?<=费用)不收|不(?:补|追|收)(?:差价|差额|钱)|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
+    r"\b(?:never|won't|will not|doesn't|does not) (?:ever )?(?:drop|lose)\b"
+    r"|\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
     r"|\bnever more than\b"
     r"|\b(?:won't|will not|never|not) (?:\w+ )?\w+ (?:more|longer) than\b"
     r"|\bno (?:extra |additional |[\w-]+ )?(?:costs?|charges?|fees?)\b"
@@ -1329,7 +1374,8 @@ _HEDGE = _re(
 _HAND_OVER = _re(
     r"^\s*(?:我们|我)?(?:会|会后)?(?:介绍|讲解|演示|发送|发给|分享|整理|记录|提交|说明|转给"
     r"|安排一次|请|发(?=一份|一下|个))",
-    r"^\s*(?:(?:we|i|they)(?:'ll| will) |will )?(?:send|share|explain|introduce|demo|walk"
+    r"^\s*(?:(?:we|i|they)(?:'ll| will) |will )?(?:send(?:ing|s)?|shar(?:e|es|ing)"
+    r"|explain|introduce|demo|walk"
     r"|record|log|submit|pass|collect|describe|arrange|schedule|set up)\b",
 )
 _DOCUMENT = _re(
@@ -1343,8 +1389,9 @@ _DOCUMENT = _re(
 #: work handed over by a date (a quote, a proposal, a test on samples): its date is no date
 #: of the thing it is about, nor its words the very thing a limit forbids
 _DELIVERABLE = _re(
-    r"(?:报价|方案|测试|测评报告|评估|对比|试算|样例|演示)[^，,;；。]{0,8}(?:发给|给你们|发你们|交给|提供给|发过去)",
-    r"\b(?:quotes?|proposals?|tests?|testing|benchmarks?|bake-?off|trial runs?|assessments?"
+    r"(?:报价|方案|测试(?!数据|账号|环境)|测评报告|评估|对比|试算|样例|演示)[^，,;；。]{0,8}(?:发给|给你们|发你们|交给|提供给|发过去)",
+    r"\b(?:quotes?|proposals?|tests?(?! data| accounts?)|testing"
+    r"|benchmarks?|bake-?off|trial runs?|assessments?"
     r"|estimates?|demos?|samples?|walkthrough|evaluation)\b[^,;.]{0,40}\b(?:by|before|on)\b",
 )
 #: a guarantee said outright, whatever else is only aimed at
@@ -1377,8 +1424,9 @@ _REPLY = _re(
 )
 #: a measure that goes down ("延迟降 20%"): a share of it is no price
 _MEASURED = _re(
-    r"延迟|时延|耗时|错误率|故障率|丢包|准确率|识别率|误报",
-    r"\b(?:latency|error rates?|downtime|accuracy|false positives?|packet loss|p\d\d)\b",
+    r"延迟|时延|耗时|错误率|故障率|丢包|准确率|识别率|误报|(?:通过|成功|失败|掉线|误识|拒识)率",
+    r"\b(?:latency|error rates?|downtime|accuracy|false positives?|packet loss|p\d\d"
+    r"|(?:bounce|drop|failure|success) rates?)\b",
 )
 #: the customer's data centre: where a private deployment runs
 _CUSTOMER_DC = _re(
@@ -1436,7 +1484,8 @@ def _promise(
     if kind == RESOURCE:
         if _MONEY.search(clause) or _PRICE_WORD.search(clause):
             return []  # the price of people or capacity, not people or capacity promised
-        people, capacity = bool(_PEOPLE.search(clause)), bool(_CAPACITY.search(clause))
+        ours = _THEIR_PEOPLE.sub(" ", clause)  # the customer's own team is no one we give
+        people, capacity = bool(_PEOPLE.search(ours)), bool(_CAPACITY.search(clause))
         if (people and not capacity and not read.people) or (
             capacity and not people and not read.capacity
         ):
@@ -1523,7 +1572,7 @@ def _subject_words(
         return [], True
     quoted = _QUOTED.search(text)
     if quoted and not {n for n in _named(text.replace(quoted.group(), " ")) if n[0] != "#"}:
-        return [quoted.group(1)], True  # their name for it, and nothing else named
+        return [quoted.group(1) or quoted.group(2)], True  # their name, nothing else named
     said = _COMPARED.sub(" ", _CUSTOMERS.sub(" ", text))
     places = {n for n in read.named if n[0] == "@"}
     if not places or any(n[1:] in {g[0] for g in _PLACES} for n in places):
@@ -1927,6 +1976,8 @@ def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) 
     whole = _flat(limit)
     for clause in _clauses(rest):
         for kind in read.kinds:
+            if kind == PRICE and _thing_unsaid(read, text):
+                continue  # the price of the product, not of the thing of it the limit is on
             promised = _promise(read, kind, clause, named, text)
             if promised and (named or _loose(text) - _loose(" ".join(_short(promised)))):
                 # read as about the subject only when it is about something ("免费" is not)
@@ -1939,6 +1990,25 @@ def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) 
         ):
             return [limit]  # the commitment is the very thing the plan forbids
     return []
+
+
+def _thing_unsaid(read: Meaning, text: str) -> bool:
+    """Whether a limit on a thing of a product, named by no kind word ("backup
+    immutability", "container registry geo-replication"), is met by a commitment that leaves
+    the thing unsaid: its head, the last of its names, said in none of its forms."""
+    if not read.implied or len(read.subject) < 2 or any(n[0] == "@" for n in read.named):
+        return False
+    # whole names, not the halves of one ("法兰克福", not 克福)
+    whole = [
+        g for g in read.subject if not any(g[0] in f for h in read.subject if h != g for f in h)
+    ]
+    *products, head = whole or read.subject
+    if not products or _named(head[0]):
+        return False  # one name, or a product last ("托管 PG")
+    names = " ".join(g[0] for g in products)
+    if not (_named(names) or lexicon().find(names)):
+        return False
+    return not _says(frozenset(head), text)
 
 
 def authority_flags(text: str, must_not_promise: str, may_promise: str = "") -> list[Flag]:
