@@ -4396,3 +4396,73 @@ def test_no_line_prices_our_own_failure(bank: Bank) -> None:
         if (lines := prices_our_failure(q.research, q.text, list(q.follow_ups), q.purpose))
     ]
     assert found == []
+
+
+# -- review 21: nothing read to the customer about their own players' complaints; no lobbying ----
+#
+# Review 21's risky English line read player forum complaints about ping to the architect (it
+# tells them their game plays badly, then pitches our zone): what players post is private
+# preparation. Its Chinese notes: a procurement line that asks whether a score moves next year's
+# share sounds like lobbying for it; other bidders are not asked about.
+
+_PLAYERS_SAY = re.compile(
+    r"\b(?:player|community|forum|subreddit|discord)s?\b[^.;]{0,40}"
+    r"\b(?:posts?|threads?|complain\w*|report\w*|mention\w*|say|said)\b"
+    r"|\b(?:posts?|threads?|complaints?) (?:on|in|from) (?:your |the )?(?:player|community|forum)",
+    re.IGNORECASE,
+)
+_LOBBYING = re.compile(r"份额[^。？]{0,10}分配|分配[^。？]{0,10}份额|其他厂商|别的厂商|厂商最常")
+
+
+def review_21_findings(q_role: str, research: str, lines: list[str]) -> list[str]:
+    found = []
+    if _PLAYERS_SAY.search(research):
+        found.append("players-read-back")
+    if q_role == "procurement" and any(_LOBBYING.search(line) for line in lines):
+        found.append("lobbying")
+    return found
+
+
+def test_the_review_21_checks_catch_the_common_forms() -> None:
+    bad = [
+        (
+            "tech_decision",
+            "Players on your forum complain about ping in <market>; our nearest zone is <zone>.",
+            ["How do you measure latency for players in <market>?"],
+            ["players-read-back"],
+        ),
+        (
+            "procurement",
+            "你们每年做一次供应商评价。",
+            ["评价是按哪几项打分？", "分数会影响下一年的份额分配吗？"],
+            ["lobbying"],
+        ),
+        (
+            "procurement",
+            "",
+            ["投标文件里，厂商最常需要来回澄清的是哪类材料？"],
+            ["lobbying"],
+        ),
+    ]
+    assert [review_21_findings(*line[:3]) for line in bad] == [line[3] for line in bad]
+    fine = [
+        (
+            "tech_decision",
+            "We're looking at latency for players in <market>; our nearest zone is <zone>.",
+            ["How do you measure latency for players in <market>?"],
+        ),
+        ("procurement", "", ["一般投标文件里，哪类材料最容易要来回澄清？"]),
+        ("business", "", ["这几个市场的份额目标怎么分配？"]),
+        ("procurement", "", ["这些条款里，跟云厂商最难谈拢的一般是哪类？"]),
+    ]
+    assert [line for line in fine if review_21_findings(*line)] == []
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.id)
+def test_no_line_has_what_review_21_found(bank: Bank) -> None:
+    found = [
+        (q.id, finding)
+        for q in bank.questions
+        for finding in review_21_findings(q.role.value, q.research, [q.text, *q.follow_ups])
+    ]
+    assert found == []
