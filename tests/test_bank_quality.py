@@ -4466,3 +4466,63 @@ def test_no_line_has_what_review_21_found(bank: Bank) -> None:
         for finding in review_21_findings(q.role.value, q.research, [q.text, *q.follow_ups])
     ]
     assert found == []
+
+
+# -- review 22: other vendors' negotiating, a tender's documents shaped, budget asked of buyers --
+#
+# Review 22's risky lines asked a bank's buyer which clauses vendors most often push back on
+# (close to other vendors' terms) and how detailed our letter for a single-source case should
+# be (the vendor shaping the justification). Its notes: when a budget is approved is finance's
+# or the business's to say, not procurement's.
+
+_VENDORS_NEGOTIATING = re.compile(
+    r"\b(?:vendors?|providers?|suppliers?)\b[^.?]{0,30}\bpush(?:es|ed)? back\b"
+    r"|\bhardest to get from (?:vendors|providers|suppliers)\b"
+    r"|厂商[^。？]{0,6}(?:最常|最爱)?(?:反对|不接受|谈不拢)",
+    re.IGNORECASE,
+)
+_SHAPES_TENDER = re.compile(
+    r"(?:原厂说明|投标|标书|材料|说明|证明)[^。？]{0,12}(?:写到多细|补到什么程度|写得多详细)"
+)
+_BUDGET_OF_BUYERS = re.compile(r"预算[^。？]{0,10}(?:批下来|定稿|定下来|审批)")
+
+
+def review_22_findings(role: str, lines: list[str]) -> list[str]:
+    found = []
+    if any(_VENDORS_NEGOTIATING.search(line) for line in lines):
+        found.append("vendors-negotiating")
+    if any(_SHAPES_TENDER.search(line) for line in lines):
+        found.append("shapes-tender")
+    if role == "procurement" and any(_BUDGET_OF_BUYERS.search(line) for line in lines):
+        found.append("budget-of-buyers")
+    return found
+
+
+def test_the_review_22_checks_catch_the_common_forms() -> None:
+    bad = [
+        (
+            "procurement",
+            ["Which of them do vendors most often push back on?"],
+            ["vendors-negotiating"],
+        ),
+        ("procurement", ["原厂说明一般要写到多细？"], ["shapes-tender"]),
+        ("procurement", ["开服期的预算一般几月份批下来？"], ["budget-of-buyers"]),
+    ]
+    assert [review_22_findings(*line[:2]) for line in bad] == [line[2] for line in bad]
+    fine = [
+        ("procurement", ["Which of them usually takes longest to agree?"]),
+        ("procurement", ["如果有模板，一般是哪个部门在管？"]),
+        ("business", ["明年的预算一般几月份定下来？"]),
+        ("procurement", ["数据返还和退出安排，你们一般要求写到多细？"]),
+    ]
+    assert [line for line in fine if review_22_findings(*line)] == []
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.id)
+def test_no_line_has_what_review_22_found(bank: Bank) -> None:
+    found = [
+        (q.id, finding)
+        for q in bank.questions
+        for finding in review_22_findings(q.role.value, [q.research, q.text, *q.follow_ups])
+    ]
+    assert found == []
