@@ -80,13 +80,12 @@ async def test_copying_the_recap_while_the_database_is_held_does_not_wait(
             await _until(pilot, lambda: app.screen.__class__.__name__ == "ConfirmBackScreen")
             app.screen.query_one("#cancel").focus()  # y on a button, not in the next step
             ticks: list[float] = []
+            # the key as the terminal sends it (pilot.press would wait for an idle process,
+            # which a writer waiting on the lock delays on a loaded machine); a UI timer
+            # started with it keeps firing: nothing the key does waits on the event loop
+            app.simulate_key("y")
             app.set_interval(0.05, lambda: ticks.append(time.monotonic()))
-            started = time.monotonic()
-            await pilot.press("y")
-            await pilot.pause()
-            pressed_in = time.monotonic() - started
             await _until(pilot, lambda: len(ticks) >= 3, seconds=LOCK_SECONDS / 2)
-            assert pressed_in < LOCK_SECONDS / 2, f"y took {pressed_in:.2f} s"
             assert "ALPHA CHARLIE" not in _note_texts(demo_store)  # still held
             assert not app.clipboard  # the recap waits for the notes to be written
         await _until(pilot, lambda: "星河视频" in app.clipboard)  # then it is copied
