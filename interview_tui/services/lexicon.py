@@ -123,7 +123,7 @@ def lexicon() -> Lexicon:
             if names.setdefault(name, key) != key:
                 raise ValueError(f"{_FILE.name}: {name!r} names {names[name]} and {key}")
             if sort == PLACE and not _CJK.search(name):
-                latin.setdefault(re.sub(r"[\s'-]", "", name), key)
+                latin.setdefault(_squash(name), key)
         codes.update(dict.fromkeys(value.get("codes", ()), key))
         dirs.update(dict.fromkeys(value.get("dirs", ()), key))
     keys = {_squash(name): key for name, key in names.items()}
