@@ -4526,3 +4526,68 @@ def test_no_line_has_what_review_22_found(bank: Bank) -> None:
         for finding in review_22_findings(q.role.value, [q.research, q.text, *q.follow_ups])
     ]
     assert found == []
+
+
+# -- review 25: no superlative about the account outside a placeholder; no promise in our team's
+# name; no count of the customer's internal meetings --
+#
+# Review 25's risky lines: an English research line told every retailer that its results called
+# the last sales event "your largest sales day ever" (a fact no placeholder backs), and a Chinese
+# one said we wanted to line our support team's rota up with theirs (a commitment of another
+# team). Its notes: a decision's path asked as how many meetings it took pries into their
+# internal process.
+
+_SUPERLATIVE = re.compile(
+    r"\b(?:largest|biggest|fastest[- ]growing|ranks?|ranked|ranking|ever|best|worst"
+    r"|record[- ](?:high|breaking|year))\b",
+    re.IGNORECASE,
+)
+_OUR_SIDE_ALIGNED = re.compile(r"(?:跟|和|与)你们[^。？]{0,8}对(?:上|齐)|对齐节奏")
+_MEETINGS_COUNTED = re.compile(r"几次会|几轮会|开了几轮|开过几次")
+
+
+def review_25_findings(research: str, lines: list[str]) -> list[str]:
+    found = []
+    if _SUPERLATIVE.search(PLACEHOLDER.sub("", research)):
+        found.append("superlative-outside-placeholder")
+    if any(_OUR_SIDE_ALIGNED.search(line) for line in [research, *lines]):
+        found.append("our-side-aligned")
+    if any(_MEETINGS_COUNTED.search(line) for line in [research, *lines]):
+        found.append("meetings-counted")
+    return found
+
+
+def test_the_review_25_checks_catch_the_common_forms() -> None:
+    bad = [
+        (
+            'Your results called the last <sales event> "your largest sales day ever".',
+            [],
+            ["superlative-outside-placeholder"],
+        ),
+        (
+            "Your annual report ranks <subsidiary> first for growth.",
+            [],
+            ["superlative-outside-placeholder"],
+        ),
+        ("我们想把自己支持团队的值班和你们对上。", [], ["our-side-aligned"]),
+        ("", ["我们想以后早点跟你们对齐节奏。"], ["our-side-aligned"]),
+        ("", ["从提出到拍板，中间上了几次会？"], ["meetings-counted"]),
+    ]
+    assert [review_25_findings(*line[:2]) for line in bad] == [line[2] for line in bad]
+    fine = [
+        ("Your results announcement said this about <sales event>: <what it said>.", []),
+        ("Your annual report names <functions> among your most critical functions.", []),
+        ("想先了解一下你们的值班是怎么排的。", ["从提出到拍板，中间主要过了哪几道关？"]),
+        ("", ["今年想早点摸清你们的采购节奏。"]),
+    ]
+    assert [line for line in fine if review_25_findings(*line)] == []
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.id)
+def test_no_line_has_what_review_25_found(bank: Bank) -> None:
+    found = [
+        (q.id, finding)
+        for q in bank.questions
+        for finding in review_25_findings(q.research, [q.text, *q.follow_ups])
+    ]
+    assert found == []
