@@ -4591,3 +4591,90 @@ def test_no_line_has_what_review_25_found(bank: Bank) -> None:
         for finding in review_25_findings(q.research, [q.text, *q.follow_ups])
     ]
     assert found == []
+
+
+# -- review 26: nothing a buyer hears as fishing, no blunt signer, the listener not named --
+#
+# Review 26's risky lines, both to procurement: right after "which vendors do it", a follow-up
+# asked how many years their contracts run (other vendors' terms: when their contracts end); and
+# with us on a bank's shortlist, the follow-ups asked what the orders and the second round are
+# decided on (unpublished selection criteria). Its notes: "最后是谁签字" is blunt to a buyer
+# (ask up to which level it is approved), and "你们 CIO 说过" to a technical decision maker who
+# may be the CIO.
+
+_VENDORS_NAMED = re.compile(
+    r"哪几家|哪些厂商|几家厂商|其他厂商|别的厂商"
+    r"|\b(?:which|other) (?:vendors|providers|suppliers)\b|\bwho else\b",
+    re.IGNORECASE,
+)
+_CONTRACT_TERMS = re.compile(
+    r"一签几年|几年一签|签几年|合同[^。？]{0,8}(?:到期|期限|多长)"
+    r"|\bcontracts? (?:length|term|ends?|expir\w*|renewal date)\b"
+    r"|\bhow long (?:are|is|do) (?:the|their|those|these) contracts?\b",
+    re.IGNORECASE,
+)
+_IN_THE_RACE = re.compile(r"入围[^。？]{0,12}(?:有我们|包括我们)|\bshortlist\w*\b[^.?]{0,30}\bus\b")
+_CRITERIA = re.compile(
+    r"看哪些|看哪几项|比哪几项|按什么[^。？]{0,6}(?:分|选|定)"
+    r"|\b(?:criteria|decided on|allocated)\b",
+    re.IGNORECASE,
+)
+_BLUNT_SIGNER = re.compile(r"谁签字|谁来签")
+_LISTENER_AS_THIRD = re.compile(r"你们\s*(?:的\s*)?(?:CIO|CTO)|\byour (?:CIO|CTO)\b")
+
+
+def review_26_findings(role: str, lines: list[str]) -> list[str]:
+    found = []
+    if role == "procurement":
+        if any(_VENDORS_NAMED.search(x) for x in lines) and any(
+            _CONTRACT_TERMS.search(x) for x in lines
+        ):
+            found.append("vendors-terms")
+        if any(_IN_THE_RACE.search(x) for x in lines) and any(_CRITERIA.search(x) for x in lines):
+            found.append("criteria-while-in-the-race")
+    if any(_BLUNT_SIGNER.search(x) for x in lines):
+        found.append("blunt-signer")
+    if role == "tech_decision" and any(_LISTENER_AS_THIRD.search(x) for x in lines):
+        found.append("listener-as-third")
+    return found
+
+
+def test_the_review_26_checks_catch_the_common_forms() -> None:
+    bad = [
+        (
+            "procurement",
+            ["工厂侧这类系统，现在主要是哪几家在做？", "这类系统的合同，一般一签几年？"],
+            ["vendors-terms"],
+        ),
+        (
+            "procurement",
+            ["Which other vendors supply it today?", "When do those contracts end?"],
+            ["vendors-terms"],
+        ),
+        (
+            "procurement",
+            ["这次入围名单里也有我们。", "入围以后，订单分配还会看哪些日常表现？"],
+            ["criteria-while-in-the-race"],
+        ),
+        ("procurement", ["工厂侧的 IT 预算，最后是谁签字？"], ["blunt-signer"]),
+        ("tech_decision", ["你们 CIO 在峰会上讲过联网目标。"], ["listener-as-third"]),
+    ]
+    assert [review_26_findings(*line[:2]) for line in bad] == [line[2] for line in bad]
+    fine = [
+        ("procurement", ["工厂侧这类系统，现在主要是哪几家在做？", "选这类系统时，一般看哪几项？"]),
+        ("procurement", ["入围以后，具体项目是直接派单，还是再做二次比选？"]),
+        ("procurement", ["工厂侧的 IT 预算，一般要到哪一级审批？"]),
+        ("business", ["你们 CTO 在大会上讲过稳定性。"]),
+        ("tech_decision", ["您在峰会上讲过联网目标。"]),
+    ]
+    assert [line for line in fine if review_26_findings(*line)] == []
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.id)
+def test_no_line_has_what_review_26_found(bank: Bank) -> None:
+    found = [
+        (q.id, finding)
+        for q in bank.questions
+        for finding in review_26_findings(q.role.value, [q.research, q.text, *q.follow_ups])
+    ]
+    assert found == []
