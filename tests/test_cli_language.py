@@ -289,7 +289,14 @@ def test_help_speaks_chinese(path: tuple[str, ...]) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [["--help", "--lang", "zh"], ["calendar", "--help"], ["--version"]]
+    "args",
+    [
+        ["--help", "--lang", "zh"],
+        ["--lang", "zh-CN", "--help"],  # as the banks' folders name it
+        ["--help", "--lang=zh-cn"],
+        ["calendar", "--help"],
+        ["--version"],
+    ],
 )
 def test_help_follows_the_language_however_it_is_chosen(
     args: list[str], monkeypatch: pytest.MonkeyPatch

@@ -72,6 +72,10 @@ class CliUsageError(click.UsageError):
             click.echo(hint, err=True, file=file)
 
 
+#: what ``--lang`` takes: ``zh-CN`` too, as the banks' folders and the catalogs name Chinese
+LANG_NAMES = ["en", "zh", "zh-CN"]
+
+
 def _lang_given(args: list[str]) -> str | None:
     """A valid ``--lang`` value among ``args``: a guess made before parsing, so that help
     asked for ahead of it (``--help --lang zh``) is in that language; the parsed option
@@ -84,7 +88,7 @@ def _lang_given(args: list[str]) -> str | None:
             if arg.startswith("--lang=")
             else (args[index + 1] if arg == "--lang" and index + 1 < len(args) else None)
         )
-        if value and value.lower() in ("en", "zh"):
+        if value and value.lower() in {name.lower() for name in LANG_NAMES}:
             return value
     return None
 
@@ -222,7 +226,8 @@ pass_settings = click.make_pass_decorator(Settings)
 )
 @click.option(
     "--lang",
-    type=click.Choice(["en", "zh"], case_sensitive=False),
+    type=click.Choice(LANG_NAMES, case_sensitive=False),
+    metavar="[en|zh]",
     is_eager=True,
     callback=lang_callback,
 )
