@@ -1004,7 +1004,8 @@ _WHEN = _re(
     rf"\b(?:within|in) (?:the next )?{_NUM} (?:days?|weeks?|months?|quarters?|sprints?|hours)\b",
     r"\b(?:first|second) half of (?:the|next) year\b",
     r"\bbefore the holidays\b",
-    r"\bbefore (?:the |your |our )?(?:[\w-]+ )?(?:peak|season|rush|sale|freeze|holidays?|renewal)\b"
+    r"\bbefore (?:the |your |our )?(?:[\w-]+ )?(?:peak|season|rush|sale|freeze|holidays?|renewal"
+    r")\b|\bbefore (?:the|your|our) (?:[\w-]+ )?(?:go-?live|launch|cut-?over|migration|rollout)\b"
     r"|\b(?:ramadan|lebaran|eid|diwali|golden week|chinese new year|lunar new year)\b",
     r"\bearly next quarter\b",
     r"\bbefore (?:your|the|our) (?:[\w-]+ )?(?:come|arrive|start|kick|show)\w*",
@@ -1014,7 +1015,9 @@ _WHEN = _re(
 )
 #: a promise said by its verb: a date by which we will do something is a date promised
 _COMMITS = _re(
-    r"(?:我们|我)?(?:会|保证|承诺|一定|肯定)",
+    r"(?:我们|我)?(?:会(?![谈议面晤])|保证|承诺|一定|肯定)",
+    # the customer's side hands something over to us by then (你们…前把数据导给我们)
+    r"把[^，,;；。]{1,20}(?:给|交给|导给|发给|传给|同步给|提供给)我们",
     r"\b(?:will|'ll|shall|promise\w*|commit\w*|guarantee\w*)\b",
 )
 #: a condition: a date in it is the customer's, not promised ("if you sign this quarter")
@@ -1138,7 +1141,8 @@ _PRICE = [
 ]
 #: a price stated (not given away): "人天单价按 2800 元"
 _PRICE_WORD = _re(
-    r"单价|价格|报价|费率|收费|计费", r"\b(?:prices?|pricing|rates?|fees?|billed|charged)\b"
+    r"单价|价格|报价|费率|收费|计费",
+    r"\b(?:prices?|pricing|rates?(?![- ]limit)|fees?|billed|charged)\b",
 )
 #: a figure of a rate (``80k RPS``, ``50k requests per second``, ``每秒 2 万次``)
 _RATE = (
@@ -1152,6 +1156,15 @@ _RATE_PROMISED = _re(
     r"|keep up with|cope with|scale\w* to|throttl\w* (?:below|under)|burst\w* to|carry)\w*\b"
     r"[^,;.]{0,60}\b" + _RATE,
     r"\b" + _RATE + r"[^,;.]{0,30}\b(?:guaranteed|sustained|no problem|in writing)\b",
+)
+#: a failure promised never to happen ("保证不掉线", "won't go down during your sale",
+#: "without throttling"): how well a thing runs, said through a negation
+_NO_FAILURE = (
+    r"(?:不会|不|绝不|绝对不|从不|零)(?:掉线|宕机|断线|中断|挂掉|挂|停机|停服|卡顿|限流|降级|丢数据)"
+    r"|\b(?:won't|will not|never|doesn't|does not|shan't) (?:ever )?(?:go down|fail over|fail"
+    r"|crash|be down|go offline|time out|throttle|rate[- ]limit|get throttled|be throttled"
+    r"|get rate[- ]limited|be rate[- ]limited|drop)\b"
+    r"|\bwithout (?:any )?(?:throttling|rate[- ]limiting|downtime|an outage|outages|interruption)"
 )
 _FIGURE = _re(
     r"9\d(?:\.\d+)?\s*%|9\d\.\d+(?![\d.])",
@@ -1191,6 +1204,14 @@ _SLA = [
         r"(?:contract|order form|msa|addendum)\b|\b(?:we'll|we will|i'll|i will) sign\b",
     ),
     _RATE_PROMISED,
+    _re(
+        r"(?:保证|确保|承诺|担保|全年|全程|一定|肯定|绝对)[^，,;；。]{0,12}(?:" + _NO_FAILURE + ")",
+        r"\b(?:we|i|it|they|this|that|cluster|service|api|system)\b[^,;.]{0,60}(?:"
+        + _NO_FAILURE
+        + r")|(?:"
+        + _NO_FAILURE
+        + r")[^,;.]{0,60}\b(?:guaranteed|in writing|in the contract|in the sla)\b",
+    ),
     # a quality said as a rate of outcomes (误识率低于万分之一, bounce rates under 2%), as
     # so many times out of so many, or as a loss that never happens
     _re(
@@ -1226,7 +1247,12 @@ _ROADMAP = _re(
     r"\b(?:add|support|build)\b[^,;.]{0,40}\bin the next (?:release|version)\b",
     r"\bin (?:h[12]|q[1-4])\b[^,;.]{0,20}\b(?:support|add)",
     r"\bsupport\b[^,;.]{0,40}\bin (?:h[12]|q[1-4])",
-    r"\bis coming\b|\bwill be in\b|\b(?:is|are|'s) on the roadmap\b|\bin the works\b"
+    r"\bis coming\b|\bwill be in\b|\b(?:is|are|'s) on (?:the|our) (?:[\w-]+ )?roadmap\b"
+    r"|\bin the works\b|\bcommitted for (?:h[12]|q[1-4]|the next|next)\b"
+    # a new thing we will have for the customer ("we'll have a ServiceNow connector for you")
+    r"|\b(?:we'll|we will) have (?:an?|the) (?:[\w-]+ ){0,2}(?:connectors?|integrations?"
+    r"|plugins?|features?|apis?|sdks?|modules?|adapters?|bridges?)\b[^,;.]{0,40}"
+    r"\bfor (?:you|your)\b"
     r"|\bwill handle\b"
     r"|\b(?:we're|we are) (?:building|adding|developing)\b",
     r"\bwill (?:get|gain|have)\b[^,;.]{0,40}\bsupport\b",
@@ -1255,7 +1281,7 @@ _RESOURCE = _re(
     r"(?:安排|派|配|调|出)[^，,;；。]{0,8}(?:人|工程师|同事|专家|顾问|架构师|经理)",
     r"\b(?:assign|put|send|loan|lend|bring|fly)\w*\b[^,;.]{0,30}\b(?:engineers?|architects?"
     r"|people|folks|experts?|consultants?|analysts?|sres?|specialists?)\b",
-    r"(?:先|优先)(?:给|供|保障|满足)你们|往后排|第一批|插队"
+    r"(?:先|优先)(?:给|供|保障|满足|紧着|尽着|留给|发给)你们|往后排|第一批|插队"
     r"|(?:加|多|再给你们加|增加)[^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*(?:个|名|位|台|张)?\s*(?:DBA|SRE|PM|人|工程师|副本|节点|实例|机柜|卡)"
     r"|扩[^，,;；。]{0,2}[一二两三四五六七八九十\d]+\s*倍|翻[一二两三四]?倍|加倍"
     r"|包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|不回收|不收回|不会回收|留[^，,;；。]{0,4}[一二两三四五六七八九十百\d]+\s*(?:个|台|张|路)?\s*整?(?:机柜|柜|卡|台)|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
@@ -1272,7 +1298,12 @@ _RESOURCE = _re(
     r"|on standby|pick up|someone (?:from|on) our|babysit\w*|(?:is|are|be) (?:\w+ )?yours"
     r"|(?:lift|raise|bump|increase|goes up|go up|going up)\w*\b[^,;.]{0,30}"
     r"\bto \d[\d.,]*(?: million| thousand|k|m)?"
-    r"|(?:won't|will not|never|not) (?:be |get )?(?:throttled|reclaim\w*)"
+    r"|(?:won't|will not|never|not) (?:be |get )?(?:throttl\w*|rate[- ]limit\w*|reclaim\w*)"
+    r"|without (?:any )?(?:throttling|rate[- ]limiting)"
+    # capacity had for the customer ("you'll have capacity for ...", "capacity in Oslo for you")
+    r"|(?:you'll|you will|we'll|we will) have (?:the |enough |more |extra |spare |dedicated )?"
+    r"(?:capacity|headroom|nodes|gpus|servers|cores|bandwidth|slots|quota)"
+    r"|(?:capacity|headroom|bandwidth)\b[^,;.]{0,30}\bfor (?:you|your)\b"
     r"|room for|keep\w*\b[^,;.]{0,30}\b(?:free|open|available) for"
     r"|spare|named|designated|assign\w*|exclusive\w*|racked|point of contact"
     r"|(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than \d+"
@@ -1356,7 +1387,7 @@ _NEGATED_PROMISE = _re(
     r"|be charged|charge|be throttled)\b|\bnobody else\b|\b(?:no|without) (?:an? )?uplift\b"
     r"|\b(?:won't|will not|never|not) (?:be |get )?throttl\w*\b"
     r"|\b(?:won't|will not|never|not) (?:be |get )?reclaim\w*\b"
-    r"|" + _OFF_THE_BILL + r"|" + _OFF_THE_BILL_ZH,
+    r"|" + _OFF_THE_BILL + r"|" + _OFF_THE_BILL_ZH + r"|" + _NO_FAILURE,
 )
 #: a commitment that calls itself a goal, best effort or no part of the contract promises
 #: nothing, whatever its clauses say
@@ -1379,12 +1410,12 @@ _HAND_OVER = _re(
     r"|record|log|submit|pass|collect|describe|arrange|schedule|set up)\b",
 )
 _DOCUMENT = _re(
-    r"文档|白皮书|报告|手册|清单|指南|说明|链接|申请表|对比表|价格表|报价单|纪要|公开版|材料|资料|PPT"
+    r"文档|白皮书|报告|手册|清单|指南|说明|链接|申请表|(?:架构|拓扑|流程|示意|部署|组网)图|对比表|价格表|报价单|纪要|公开版|材料|资料|PPT"
     r"|[\u4e00-\u9fff]{2}方案(?:[^，,;；。]{0,4}(?:发|给)|[^，,;；。]{0,4}$)"
     r"|把[^，,;；。]{1,20}(?:整理|汇总|发|提供|准备|导出)(?:好|出来)?给",
     r"\b(?:docs?|documents?|whitepapers?|reports?|guides?|manuals?|lists?(?! pric)|forms?"
     r"|sheets?|notes|postmortems?|descriptions?|calculators?|checklists?|best practices"
-    r"|runbooks?|decks?|matrix|faq|recommendations|announcements?)\b",
+    r"|runbooks?|decks?|matrix|faq|recommendations|announcements?|diagrams?)\b",
 )
 #: work handed over by a date (a quote, a proposal, a test on samples): its date is no date
 #: of the thing it is about, nor its words the very thing a limit forbids
@@ -1421,6 +1452,11 @@ _REPLY = _re(
     r"回复|答复|反馈|回话|回电|回个话|给个说法|告诉你们结果",
     r"\bget back to\b|\brepl(?:y|ies)\b|\brespond\b|\banswer\b|\blet you know\b"
     r"|\bcome back to you\b",
+)
+#: a meeting set for a date ("下周再约个会", "we'll meet next week"): no date of ours
+_MEETING = _re(
+    r"约(?:个|一个|一次)?(?:会|时间|电话)|开(?:个|一次)?会|会谈|碰(?:一下|个头|个面)|见(?:个)?面",
+    r"(?:meet(?:ing)?s?|catch up|sync up|set up a call|hop on a call)",
 )
 #: a measure that goes down ("延迟降 20%"): a share of it is no price
 _MEASURED = _re(
@@ -1517,6 +1553,7 @@ def _promise(
             _CONDITION.search(clause)
             or _INFORMATION.search(_products(clause)[1])
             or _REPLY.search(clause)
+            or _MEETING.search(clause)
             or _DELIVERABLE.search(clause)
         ):
             return []  # a document, or an answer by a date (周五前回复): no date of ours
@@ -1984,7 +2021,7 @@ def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) 
                 return [*promised, *(w for w in subject if w not in " ".join(promised))]
         if (
             whole in clause
-            and not _refuses(clause)
+            and not any(_refuses(c) for c in _clauses(rest))  # nor deferred in another
             and not _INFORMATION.search(clause)
             and not _DELIVERABLE.search(clause)
         ):
