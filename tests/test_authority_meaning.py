@@ -70,9 +70,7 @@ def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
     assert len(scores) == 28
     for (lang, split), score in scores.items():
         assert score.precision >= bench.FLOOR, (lang, split)
-        # English tune14 (studied in round 15) is short of the recall floor: 0.889
-        recall = 0.88 if (lang, split) == ("en", "tune14") else bench.FLOOR
-        assert score.recall >= recall, (lang, split)
+        assert score.recall >= bench.FLOOR, (lang, split)
 
 
 @pytest.mark.parametrize(
@@ -1086,3 +1084,50 @@ def test_the_lexicon_knows_cities_by_old_names_and_keeps_engines_and_map_apis_ap
     text, limit, touches
 ) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # failures counted per period or per volume
+        ("车载助手误唤醒每周最多两次，这个我们担着", "车载语音助手 准确率"),
+        (
+            "Payment errors on the gateway stay below five per million, guaranteed",
+            "payment gateway SLA",
+        ),
+        # a price by what it is compared with, by 按 or 照
+        ("京都那边的带宽按东京一样的价收", "关西节点"),
+        ("大阪区的带宽照横滨一样的价收", "关西节点"),
+        # a feature agreed, a capability from a date on, a version to come
+        ("工单系统的批量转派我们答应做", "工单系统 新功能"),
+        ("工单系统下个季度就可以按客户等级派单", "工单系统 新功能"),
+        ("看板的离线版本这个我们会做", "数据看板离线版本"),
+        # a plain verb of doing with a date: when the thing is done
+        (
+            "The registry will copy your Helm charts to a second region by Q3",
+            "container registry geo-replication",
+        ),
+        (
+            "The artifact repository will copy your packages to a second region by Q3",
+            "artifact repository replication",
+        ),
+        ("镜像仓库下个季度会把镜像同步到大阪", "镜像仓库跨地域复制"),
+        # a service by what it does
+        ("Round-the-clock security monitoring is on us for the first quarter", "SOC pricing"),
+    ],
+)
+def test_kinds_read_from_counts_comparisons_agreements_and_plain_verbs(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("下个季度会把镜像同步的方案发给你们", "镜像仓库跨地域复制"),  # a proposal sent
+        ("实施服务费给你们打八五折", "不要承诺工时"),  # people's time is a resource, not a fee
+    ],
+)
+def test_a_proposal_by_a_date_or_a_fee_for_a_limit_on_peoples_time_is_not_touched(
+    text, limit
+) -> None:
+    assert not flags_beyond_authority(text, limit)

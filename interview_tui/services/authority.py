@@ -112,6 +112,17 @@ then (``it'll be there``, ``明年给到``); money is also cost price, a deducti
 like this year's, a true-up, a bare figure per person-day or per unit and period; a limit on a
 thing of a product by no kind word (``backup immutability``) is not touched by the product's
 price when the thing is left unsaid.
+A failure promised never to happen (``保证不宕机``, ``won't go down``, ``without throttling``,
+``won't get rate-limited below``) is a quality or a throughput, and failures counted per period
+(``误唤醒每周最多两次``, ``below one per day``) a quality; capacity or a new thing the customer
+will have (``you'll have capacity for``, ``we'll have a connector … for you``), a feature
+agreed (``答应做``), a capability from a date on (``下个季度就可以…``), a plain verb of doing
+with a date (``the registry will mirror … by Q2``, ``会把镜像同步到大阪``) and the customer
+handing something to us by a date (``…前把数据导给我们``) are promised; people's time (人天,
+工时, person-days) is a resource; a version to come is when it is out and what is in it.
+A meeting set for a date (``再约个会``) or a diagram sent is no promise, nor a limit's own name
+in a commitment that defers in another clause; what a price is compared with by 按 or 照
+(``按东京一样的价``) names no subject; ``rate limit`` is no price.
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
 ``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands
 over a document or a report, nor a commitment that calls itself a goal, best effort or
@@ -243,8 +254,10 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
 #: people and things: a resource limit when nothing else names a kind ("on-prem appliance
 #: hardware"), else what the limit is about ("free capacity")
 _RESOURCE_NOUNS = _re(
-    r"工程师|团队|硬件|容量|带宽|扩容|资源(?!池)|连接数|配额|并发数|QPS|TPS|调用量|调用次数|请求量",
+    r"工程师|团队|硬件|容量|带宽|扩容|资源(?!池)|连接数|配额|并发数|QPS|TPS|调用量|调用次数|请求量"
+    r"|人天|人日|人月|工时",
     r"\b(?:engineers?|hardware|capacity|teams?|quotas?|headroom|connection limits?|qps|tps"
+    r"|(?:person|man|engineer)[- ](?:days?|months?|hours?)"
     r"|rate limits?|throughput|bandwidth|squads?|crews?)\b",
 )
 #: words that only qualify a limit (``具体``, ``custom``): neither its kind nor its subject
@@ -263,7 +276,7 @@ _QUALIFIER = _re(
 #: what a launch, release or delivery is called (the subject a date limit is about)
 _LAUNCH = _re(
     r"上线|发布|推出|交付(?!物)|发版|面市|可用|灰度|全量|正式版|落地|开服|开放|用上|完成"
-    r"|开班|开课|公测|内测|开测|(?:就能|能|可以|就可以)用(?![户量])|建好|配好|装好|切好|开通|放量|到位|下掉|拿下|拿到|搞定|做完|弄好"
+    r"|开班|开课|公测|内测|开测|(?:就能|能|可以|就可以)用(?![户量])|(?:就能|就可以)(?!否)|建好|配好|装好|切好|开通|放量|到位|下掉|拿下|拿到|搞定|做完|弄好"
     r"|搬上来|搬过来|切过来|交到|手上|覆盖到|拉通|割接|(?:就|都|也)?会有|就有(?!点)|交给你们|给到(?!\s*[\d一二两三四五六七八九十]|[^，,;；。]{0,3}折)|验收|(?:定|排)在"
     r"|(?:搭|建|配|装|切|部署|准备|调|接|跑|开|适配|对接|改|修|迁)(?:好|完|起来|通)(?!了吗)|(?<![发寄传送递转])给你们(?!发|讲|介绍|整理|演示|看)",
     r"\b(?:launch(?:es|ed|ing)?|ships?|shipping|shipped|releases?|released"
@@ -283,6 +296,20 @@ _LAUNCH = _re(
     r"(?:会|一定|肯定|就|能|给你们)上(?![午班周个月])"
     r"|(?:就能|能|会|就|前|可以)出(?![差现席])|前(?:适配|兼容|支持)"
     r"|(?:季度|月底|年底|年初|年中|q[1-4]|h[12])出(?![差现席])",
+)
+#: a plain verb of doing, said as what will be done ("the registry will mirror your images
+#: by Q2"): a date by it is when the thing is done (not a verb of talking, thinking or
+#: finding out)
+_PLAIN_DO = re.compile(
+    r"\b(?:will|'ll) (?!(?:not|never|be able|be happy|review|check|confirm|look|get back|let"
+    r"|send|share|discuss|talk|meet|ask|see|try|aim|consider|evaluate|explore|revisit|follow"
+    r"|circle|loop|come back|think|need|want|work with|schedule|set up a|walk|present|show"
+    r"|run|hold|host|organi[sz]e|explain|update you|keep you|reply|respond|answer|call|email"
+    r"|write)\b)[a-z]{3,}\b"
+    # 会把镜像同步到大阪, 我们将把数据迁进新集群
+    r"|(?:会|将|能)(?:在[^，,;；。]{0,8})?把[^，,;；。]{1,20}?(?:同步|迁|切|搬|推|部署|复制|装|接|放|加)"
+    r"[^，,;；。]{0,2}(?:到|进|上|好|完)",
+    re.IGNORECASE,
 )
 #: subject words of a date limit that mean "when something of ours is out"
 _LAUNCH_SUBJECT = _re(
@@ -763,7 +790,9 @@ def meaning(limit: str) -> Meaning:
     if kinds[:1] in ([], [RESOURCE]) and _RESOURCE_NOUNS.search(rest):
         kinds, rest = [RESOURCE], _RESOURCE_NOUNS.sub(" ", rest)
     implied = not kinds
-    if not kinds and _LAUNCH_SUBJECT.search(rest) and _subject_text(rest):
+    if not kinds and _VERSION.search(limit) and _subject_text(_VERSION.sub(" ", rest)):
+        kinds = [DATE, ROADMAP]  # a version to come: when it is out and what is in it
+    elif not kinds and _LAUNCH_SUBJECT.search(rest) and _subject_text(rest):
         kinds = [DATE]  # "São Paulo launch", "乌鲁木齐开服": when it is out
     elif not kinds and _subject_text(rest):
         # a product, a region, a feature: any promise about it (when it is out, what it
@@ -1065,7 +1094,7 @@ _PRICE = [
         r"(?:优惠|折扣|返点|返|让利|下调|降低|降|减|discount|rebate|cut|lower|reduc\w*)"
         r"[^，,;；。]{0,12}\d+(?:\.\d+)?\s*%",
         r"让(?:一点|一些|利|[^，,;；。]{0,6}[分毛块元钱])|再往下|往下降|成本价|免掉|抵扣|冲抵|抵到|不(?:补|追|收)(?:差价|差额)|免了|便宜"
-        r"|按[^，,;；。]{0,8}(?:价格|价钱|原价|价)|价格?[^，,;；。]{0,4}(?:跟|和|与|同)[^，,;；。]{0,8}一样"
+        r"|(?:按|照)[^，,;；。]{0,8}(?:价格|价钱|原价|价)|价格?[^，,;；。]{0,4}(?:跟|和|与|同)[^，,;；。]{0,8}一样"
         r"|价[^，,;；。]{0,10}(?:给到|给你们|按[^，,;；。]{0,8}走)"
         r"|[降减让少][^，,;；。]{0,4}[\d一二两三四五六七八九十]+\s*(?:分|毛|块|元)钱?"
         r"|同价|差价|对折|打[^，,;；。]{0,3}折|返(?:你们|给你们|还|利|现|点)"
@@ -1222,6 +1251,17 @@ _SLA = [
         r"|\b(?:\d+|nine|eight|seven|ninety-?\w*) (?:times )?out of (?:\d+|ten|a hundred)\b"
         r"|\b(?:never|won't|will not|doesn't|does not) (?:ever )?(?:drop|lose)\b",
     ),
+    # failures counted per period or per volume ("false accepts stay below one per day",
+    # "误唤醒每天不超过一次"): how well a thing works
+    _re(
+        r"每(?:天|日|周|月|年|小时|千次|万次|百次)[^，,;；。]{0,8}(?:不超过|少于|低于|不到|最多|至多)\s*"
+        r"[\d一二两三四五六七八九十半]+\s*(?:次|回|起|例|个)",
+        r"\b(?:false[- ]?(?:accepts?|rejects?|alarms?|positives?|negatives?|wakes?|triggers?)"
+        r"|errors?|failures?|outages?|incidents?|crashes|drops|misfires?|misreads?)\b[^,;.]{0,40}"
+        r"\b(?:below|under|fewer than|less than|at most|no more than|max(?:imum)? of)\s+"
+        r"(?:\d+|one|two|three|four|five|ten|a|an)\s+(?:\w+\s+)?(?:per|a|an|each|every)\s+"
+        r"(?:day|week|month|hour|year|quarter|thousand|million|hundred|\d+)\b",
+    ),
 ]
 _SLA_CONTEXT = _re(
     r"响应|恢复|RTO|RPO|可用|停机|宕机|挂掉|掉线|卡顿|切换|故障|SLA|中断|延迟|时延|到场|有人接|接听"
@@ -1240,6 +1280,7 @@ _ROADMAP = _re(
     r"|(?:会|要|给你们)加(?!班|速|钱|价|到\s*\d)|(?:就|都|也)?会有|就有(?!点)"
     r"|(?:会|一定|肯定|将|能)支持|(?:加入|加进|纳入|排进|排入)|版本[^，,;；。]{0,4}支持",
     r"承诺[^，,;；。]{0,4}(?:新增|支持|开发)",
+    r"(?:答应|承诺|保证|负责)(?:给你们|帮你们)?(?:做|加|开发|支持|实现)",
     r"\b(?:will|'ll|going to|commit to)\s+(?:\w+\s+)?(?:build|add|develop|make|support"
     r"|implement|create|adding|building|supporting|ship|deliver)\b",
     r"\bcustom[- ](?:build|built|integration|development|develop)\w*",
@@ -1546,6 +1587,7 @@ def _promise(
             not gives
             and not (read.subject and named and not read.implied)
             and not _LAUNCH.search(clause)
+            and not (read.subject and named and _PLAIN_DO.search(clause))
             and (read.subject or read.launch or not _COMMITS.search(text or clause))
         ):
             return []  # a date for something else (a document, a meeting)
@@ -1722,7 +1764,7 @@ _DURING = _re(
 #: what a thing is compared with ("at the same price as Frankfurt", "跟华东一样"): no
 #: subject of the promise
 _COMPARED = _re(
-    r"(?:跟|和|同)[\u4e00-\u9fff]{2,4}(?:一样|同价)",
+    r"(?:跟|和|同|按|照|比照)[\u4e00-\u9fff]{2,4}(?:一样|同价|的价)",
     r"\b(?:same|price|rate|pricing|cheaper|lower|less|more) (?:as|than) (?:in |the |our )?"
     r"[\w-]+(?: region)?\b",
 )
@@ -1983,7 +2025,7 @@ def _touch(text: str, rest: str, limit: str, original: str = "") -> list[str]:
     read = meaning(limit)
     if read.kind is None:
         return _by_words(rest, limit)
-    said = relate(_flat(limit), text)
+    said = relate(_flat(limit), _COMPARED.sub(" ", text))  # what it is compared with aside
     if said is None:
         return []  # a sibling of what the limit is about (托管 Redis for 托管 PG)
     words = _touch_read(read, text, rest, limit, original)
