@@ -1131,3 +1131,38 @@ def test_a_proposal_by_a_date_or_a_fee_for_a_limit_on_peoples_time_is_not_touche
     text, limit
 ) -> None:
     assert not flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # a failure rate said as one in so many, or a failure measure kept under a share
+        (
+            "Face match false accepts stay under 1 in 100,000, guaranteed",
+            "face verification false accept rate",
+        ),
+        (
+            "Packet loss on your video meetings stays under 0.1%, guaranteed",
+            "video conferencing packet loss",
+        ),
+        # a charge skipped, throttling that never happens, capacity doubled, a city's old name
+        ("We'll skip the true-up this year", "license true-up"),
+        ("我们保证打印接口不限流", "print API throughput"),
+        ("We'll double the brokers on your Kafka cluster before Black Friday", "Kafka capacity"),
+        ("香江节点的带宽给你们按成本价", "香港节点"),
+    ],
+)
+def test_rates_of_failure_skipped_charges_and_throughput_by_their_form(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("We'll visit the Oslo data centre with you next month", "Oslo region"),
+        ("The Oslo team will join the call next Tuesday", "Oslo region"),
+        ("We'll look at capacity options for you in Oslo", "Oslo capacity"),
+    ],
+)
+def test_a_visit_a_call_or_a_look_at_options_is_no_plain_promise(text, limit) -> None:
+    assert not flags_beyond_authority(text, limit)

@@ -122,7 +122,10 @@ handing something to us by a date (``…前把数据导给我们``) are promised
 工时, person-days) is a resource; a version to come is when it is out and what is in it.
 A meeting set for a date (``再约个会``) or a diagram sent is no promise, nor a limit's own name
 in a commitment that defers in another clause; what a price is compared with by 按 or 照
-(``按东京一样的价``) names no subject; ``rate limit`` is no price.
+(``按东京一样的价``) names no subject; ``rate limit`` and a rate of outcomes (``false accept
+rate``) are no price; a charge skipped (``skip the true-up``) is money; failures one in so
+many (``under 1 in 100,000``) or a failure measure under a share (``packet loss under 0.1%``)
+are a quality; a visit, a call or a look at options is no plain promise.
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
 ``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands
 over a document or a report, nor a commitment that calls itself a goal, best effort or
@@ -210,7 +213,9 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"|credits?|charges?|billing|waivers?|true-?ups?"
             r"|(?<!delivery )(?<!success )(?<!error )(?<!failure )(?<!hit )(?<!open )"
             r"(?<!bounce )(?<!pass )(?<!drop )(?<!loss )(?<!conversion )(?<!retention )(?<!churn )"
-            r"(?<!click )(?<!refresh )(?<!sample )(?<!frame )(?<!bit )rates?(?! limits?))\b",
+            r"(?<!click )(?<!refresh )(?<!sample )(?<!frame )(?<!bit )(?<!accept )(?<!reject )"
+            r"(?<!positive )(?<!negative )(?<!match )(?<!crash )(?<!completion )(?<!answer )"
+            r"(?<!abandon )(?<!abandonment )(?<!fill )(?<!cache )(?<!read )rates?(?! limits?))\b",
         ),
     ),
     (
@@ -305,7 +310,9 @@ _PLAIN_DO = re.compile(
     r"|send|share|discuss|talk|meet|ask|see|try|aim|consider|evaluate|explore|revisit|follow"
     r"|circle|loop|come back|think|need|want|work with|schedule|set up a|walk|present|show"
     r"|run|hold|host|organi[sz]e|explain|update you|keep you|reply|respond|answer|call|email"
-    r"|write)\b)[a-z]{3,}\b"
+    r"|write|visit|invite|join|attend|introduce|brief|demo|tour|present|prepare|draft|book"
+    r"|arrange|plan|propose|quote|estimate|reach out|connect|sit down|go over|walk through"
+    r"|be in touch|be there for the|be at)\b)[a-z]{3,}\b"
     # 会把镜像同步到大阪, 我们将把数据迁进新集群
     r"|(?:会|将|能)(?:在[^，,;；。]{0,8})?把[^，,;；。]{1,20}?(?:同步|迁|切|搬|推|部署|复制|装|接|放|加)"
     r"[^，,;；。]{0,2}(?:到|进|上|好|完)",
@@ -1126,6 +1133,8 @@ _PRICE = [
         r"\bfree\b|\bno (?:extra |additional )?(?:cost|charge)\b|\bthrown in\b|\bwaive\w*"
         r"|\bcomp(?:ed|ing|s)?\b|\bforgiv\w*|\bwritten off\b|\bwrite\w* off\b"
         r"|\b(?:won't|will not|not|never) charge\b|\b(?:no|without) (?:an? )?uplift\b"
+        r"|\b(?:skip|drop|forgo|forget|scrap)\w*\b[^,;.]{0,20}\b(?:true-?ups?|fees?|charges?"
+        r"|invoices?|overages?|surcharges?|minimums?)\b"
         r"|\bcomplimentary\b|\bhalf price\b|\bon (?:the house|us)\b"
         r"|\b(?:we'll|we will|we) (?:eat|absorb|cover) (?:it|that|this|the rest|the overage)\b"
         r"|\b(?:won't|will not|not) be (?:billed|charged)\b|\bincluded\b|\bon the invoice\b"
@@ -1189,7 +1198,7 @@ _RATE_PROMISED = _re(
 #: a failure promised never to happen ("保证不掉线", "won't go down during your sale",
 #: "without throttling"): how well a thing runs, said through a negation
 _NO_FAILURE = (
-    r"(?:不会|不|绝不|绝对不|从不|零)(?:掉线|宕机|断线|中断|挂掉|挂|停机|停服|卡顿|限流|降级|丢数据)"
+    r"(?:不会|不|绝不|绝对不|从不|零)(?:掉线|宕机|断线|中断|挂掉|挂|停机|停服|卡顿|被?限流|限速|降速|降级|丢数据)"
     r"|\b(?:won't|will not|never|doesn't|does not|shan't) (?:ever )?(?:go down|fail over|fail"
     r"|crash|be down|go offline|time out|throttle|rate[- ]limit|get throttled|be throttled"
     r"|get rate[- ]limited|be rate[- ]limited|drop)\b"
@@ -1249,6 +1258,9 @@ _SLA = [
         r"\b(?:bounce|drop|loss|failure|error|success|delivery|pass|rejection|hit|match"
         r"|false[- ](?:accept|reject|positive|negative)\w*) rates?\b[^,;.]{0,20}\d+(?:\.\d+)?\s*%"
         r"|\b(?:\d+|nine|eight|seven|ninety-?\w*) (?:times )?out of (?:\d+|ten|a hundred)\b"
+        # a measure of failure kept under a share ("packet loss stays under 0.1%")
+        r"|\b(?:packet loss|loss|jitter|errors?|failures?|drops?|downtime|timeouts?|retries)\b"
+        r"[^,;.]{0,30}\b(?:under|below|less than|at most|no more than|within)\s*\d+(?:\.\d+)?\s*%"
         r"|\b(?:never|won't|will not|doesn't|does not) (?:ever )?(?:drop|lose)\b",
     ),
     # failures counted per period or per volume ("false accepts stay below one per day",
@@ -1260,7 +1272,11 @@ _SLA = [
         r"|errors?|failures?|outages?|incidents?|crashes|drops|misfires?|misreads?)\b[^,;.]{0,40}"
         r"\b(?:below|under|fewer than|less than|at most|no more than|max(?:imum)? of)\s+"
         r"(?:\d+|one|two|three|four|five|ten|a|an)\s+(?:\w+\s+)?(?:per|a|an|each|every)\s+"
-        r"(?:day|week|month|hour|year|quarter|thousand|million|hundred|\d+)\b",
+        r"(?:day|week|month|hour|year|quarter|thousand|million|hundred|\d+)\b"
+        r"|\b(?:false[- ]?(?:accepts?|rejects?|alarms?|positives?|negatives?|matches?)|errors?"
+        r"|failures?|misreads?)\b[^,;.]{0,40}\b(?:below|under|fewer than|less than|at most"
+        r"|no more than)\s+(?:\d+|one|a)\s+(?:in|per|out of|every)\s+(?:\d[\d,]*[km]?|a"
+        r" (?:thousand|million|billion)|ten thousand|a hundred thousand)\b",
     ),
 ]
 _SLA_CONTEXT = _re(
@@ -1328,7 +1344,8 @@ _RESOURCE = _re(
     r"|包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|不回收|不收回|不会回收|留[^，,;；。]{0,4}[一二两三四五六七八九十百\d]+\s*(?:个|台|张|路)?\s*整?(?:机柜|柜|卡|台)|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
     r"|(?:腾|拨|锁给|锁定给)[^，,;；。]{0,6}|[\d一二两三四五六七八九十]+\s*(?:路|个)?\s*整?\s*(?:并发|机柜|机架|坐席)"
     r"|专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
-    r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开|放|拉|升)到\s*\d|要多少[^，,;；。]{0,8}给多少",
+    r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开|放|拉|升)到\s*\d|要多少[^，,;；。]{0,8}给多少"
+    r"|(?:不会|不|绝不)(?:被)?(?:限流|限速|降速)",
     r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
     r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?|analysts?|folks)\b",
     r"\b(?:dedicat\w*|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
@@ -1350,7 +1367,8 @@ _RESOURCE = _re(
     r"|(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than \d+"
     r"|only (?:handle|serve|work on|support)s?)\b"
     r"|\b(?:doubl|tripl|quadrupl)\w*\b[^,;.]{0,30}\b(?:capacity|bandwidth|throughput|quotas?"
-    r"|headroom|nodes|replicas|limits?|backhaul|links?)\b|\b(?:capacity|bandwidth|throughput"
+    r"|headroom|nodes|replicas|limits?|backhaul|links?|brokers|shards|partitions|instances"
+    r"|servers|gpus|workers|cores)\b|\b(?:capacity|bandwidth|throughput"
     r"|quotas?|headroom|nodes|replicas)\b[^,;.]{0,30}\b(?:doubled|tripled|doubles|triples)\b"
     r"|\badd\w*\b[^,;.]{0,10}\b(?:\d+|two|three|four|more) (?:replicas|nodes|brokers|shards)\b"
     r"|\bguarantee\w*\b[^,;.]{0,20}\bcapacity\b"
@@ -1398,7 +1416,8 @@ _REFUSAL = _re(
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
     r"|\bwithout\b|\bunable\b|\bdecided by\b|\bup to (?:the|them|their)\b"
     r"|\b(?:published|public) (?:sla|terms|price|pricing|rates?)\b"
-    r"|\bstandard (?:sla|terms)\b|\bcheck\b|\bask\b|\bexplore|\blook into\b|\bevaluat|\bassess"
+    r"|\bstandard (?:sla|terms)\b|\bcheck\b|\bask\b|\bexplore|\blook (?:into|at)\b"
+    r"|\bevaluat|\bassess"
     r"|\bfind out\b|\bget back\b(?![^,;.]{0,30}\b(?:within|in under|inside)\b)"
     r"|\bwhether\b|\bsee if\b|\bto be decided\b|\btbd\b"
     r"|\bdepends?\b|(?<![\w-])once\b|\bonly after\b|\bsubject to\b|\bneeds? [^,;.]{0,20}approval"
