@@ -1166,3 +1166,42 @@ def test_rates_of_failure_skipped_charges_and_throughput_by_their_form(text, lim
 )
 def test_a_visit_a_call_or_a_look_at_options_is_no_plain_promise(text, limit) -> None:
     assert not flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # a date before a festival or a season of theirs
+        ("雅加达节点开斋节前就能给你们用", "雅加达节点上线时间"),
+        # a quality said as so many out of so many, or as a loss that never happens
+        ("The OCR gets 99 of every 100 invoices right", "OCR accuracy"),
+        ("Fewer than 1 in 200 of your emails will bounce", "email deliverability"),
+        ("验证码短信一万条里最多丢三条", "短信送达率"),
+        ("No acknowledged message will ever be lost on your topics", "message durability"),
+        ("确认过的消息一条都不会丢", "消息可靠性"),
+        # money as what it costs us, or a true-up not made
+        ("CDN traffic is billed at what it costs us", "CDN pricing"),
+        ("Extra seats you add mid-year won't be trued up until renewal", "license true-up"),
+        ("年中新增的授权，年底不做补差", "授权 true-up 费用"),
+        # the customer hands something over by a date
+        ("你们 15 号前把测试数据给过来", "别给日期"),
+    ],
+)
+def test_festivals_counts_out_of_so_many_cost_true_ups_and_data_handed_over(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("我们的进价比较高，价格没法再降", "CDN 价格"),  # cost price named, not promised
+        (
+            "Last quarter 99 of every 100 invoices were read right, we'll send the report",
+            "OCR accuracy",
+        ),
+        ("确认过的消息会不会丢，我们回去查一下", "消息可靠性"),  # a question
+        ("去年一万条里丢了三条，我们会整理原因", "短信送达率"),  # a record of the past
+    ],
+)
+def test_a_record_of_the_past_or_a_question_promises_no_figure(text, limit) -> None:
+    assert not flags_beyond_authority(text, limit)

@@ -125,7 +125,13 @@ in a commitment that defers in another clause; what a price is compared with by 
 (``按东京一样的价``) names no subject; ``rate limit`` and a rate of outcomes (``false accept
 rate``) are no price; a charge skipped (``skip the true-up``) is money; failures one in so
 many (``under 1 in 100,000``) or a failure measure under a share (``packet loss under 0.1%``)
-are a quality; a visit, a call or a look at options is no plain promise.
+are a quality; a visit, a call or a look at options is no plain promise. So many out of so
+many (``99 of every 100``, ``一万条里最多丢三条``), a loss said in the passive (``no
+acknowledged message will be lost``, ``一条都不会丢``) are a quality; money is also what it
+costs us (``按进价``) or a true-up not made (``不做补差``); a festival or a season of theirs
+(``开斋节前``, ``旺季前``) is a date; what the customer sends over (``把…给过来``) is theirs to
+promise. A question by a verb and its negation (``会不会``) asks, and a figure of the past
+(``去年``, ``last quarter``) is a record, not a promise, unless a promise verb is with it.
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
 ``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands
 over a document or a report, nor a commitment that calls itself a goal, best effort or
@@ -1024,6 +1030,8 @@ _WHEN = _re(
     r"上半年|下半年|年底|年初|年中|年末|年前|年内|月底|月初|月中|月末|中旬|季度末|季度初|周末",
     r"明年|今年|周[一二三四五六日]|星期[一二三四五六日天]",
     r"春节|国庆|双十一|元旦|中秋|五一|大促|春天|夏天|秋天|冬天|开春|年后",
+    # before a festival or a season of theirs (开斋节前, 旺季前, 开学前)
+    r"[\u4e00-\u9fff]{1,4}节(?:前|之前|以前)|(?:旺季|高峰|开学|放假|促销|发布会)(?:前|之前|以前)",
     _NUM
     + r"\s*(?:个)?\s*(?:天|周|星期|个月|月|小时|工作日|迭代|sprint|冲刺)\s*(?:内|之内|以内|后)",
     rf"\b{_NUM} (?:days?|weeks?|months?|quarters?|sprints?) (?:out|away|from now)\b",
@@ -1053,7 +1061,8 @@ _WHEN = _re(
 _COMMITS = _re(
     r"(?:我们|我)?(?:会(?![谈议面晤])|保证|承诺|一定|肯定)",
     # the customer's side hands something over to us by then (你们…前把数据导给我们)
-    r"把[^，,;；。]{1,20}(?:给|交给|导给|发给|传给|同步给|提供给)我们",
+    r"把[^，,;；。]{1,20}(?:给|交给|导给|发给|传给|同步给|提供给)我们"
+    r"|把[^，,;；。]{1,20}(?:给|发|传|交|导|同步|提供)过来",
     r"\b(?:will|'ll|shall|promise\w*|commit\w*|guarantee\w*)\b",
 )
 #: a condition: a date in it is the customer's, not promised ("if you sign this quarter")
@@ -1108,7 +1117,9 @@ _PRICE = [
         r"|(?:单独|专门|特别|优惠)[^，,;；。]{0,4}(?:一个|的)?价"
         r"|(?:低|便宜|降|减|让|少)[^，,;；。]{0,3}[一二两三四五六七八九\d]\s*成(?![本功员为])|[让降减返][^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*个?点",
         r"\b(?:knock|take|shave)\w*\b[^,;.]{0,20}\boff\b|\bcome down\b|\bbring\w* down\b"
-        r"|\bat cost\b|\bcost price\b"
+        r"|\bat cost\b|\bcost price\b|\b(?:at|for) (?:what it costs us|our (?:own )?cost)\b"
+        r"|\bwhat it costs us\b|\b(?:won't|will not|never|not) (?:be )?true[sd]?[- ]?up\w*"
+        r"|\bno true-?ups?\b|(?:按|以|照)进价|进价给|不(?:做|搞|算)?(?:补差|追补|true-?up)"
         r"|\bmatch\w*\b[^,;.]{0,30}\b(?:pric|charg|bill|invoice|spend|quote|rate)"
         r"|\bpriced (?:the )?same\b"
         r"|\bat the (?:[\w-]+ ){0,3}(?:price|rate|pricing)\b|\bat [\w-]+ pricing\b"
@@ -1253,15 +1264,27 @@ _SLA = [
     # a quality said as a rate of outcomes (误识率低于万分之一, bounce rates under 2%), as
     # so many times out of so many, or as a loss that never happens
     _re(
+        # 一万条里最多丢三条, 一百张里错不超过一张
+        r"[\d一二两三四五六七八九十百千万]+\s*(?:条|张|次|个|笔|单|页|句|封|个字|字)(?:里|中|里面|当中)"
+        r"[^，,;；。]{0,6}(?:最多|不超过|至多|少于|不到|只有|顶多)\s*(?:丢|错|漏|失败|出错|掉)?\s*"
+        r"[\d一二两三四五六七八九十半]+",
         r"(?<![汇费利税])(?:[\u4e00-\u9fff]{1,3}率)[^，,;；。]{0,12}"
         r"(?:\d+(?:\.\d+)?\s*%|[千万百]分之\s*[\d.一二两三四五六七八九十]+)",
         r"\b(?:bounce|drop|loss|failure|error|success|delivery|pass|rejection|hit|match"
         r"|false[- ](?:accept|reject|positive|negative)\w*) rates?\b[^,;.]{0,20}\d+(?:\.\d+)?\s*%"
-        r"|\b(?:\d+|nine|eight|seven|ninety-?\w*) (?:times )?out of (?:\d+|ten|a hundred)\b"
+        r"|\b(?:\d+|nine|eight|seven|ninety-?\w*) (?:times )?(?:out of|of every|in every)"
+        r" (?:\d+|ten|a hundred)\b"
+        r"|\b(?:fewer than|less than|under|at most|no more than|only)\s+(?:\d+|one|a)\s+"
+        r"(?:in|out of"
+        r"|per)\s+(?:every\s+)?[\d,]+[km]?\b"
         # a measure of failure kept under a share ("packet loss stays under 0.1%")
         r"|\b(?:packet loss|loss|jitter|errors?|failures?|drops?|downtime|timeouts?|retries)\b"
         r"[^,;.]{0,30}\b(?:under|below|less than|at most|no more than|within)\s*\d+(?:\.\d+)?\s*%"
-        r"|\b(?:never|won't|will not|doesn't|does not) (?:ever )?(?:drop|lose)\b",
+        r"|\b(?:never|won't|will not|doesn't|does not) (?:ever )?(?:drop|lose)\b"
+        r"|\bno [\w-]+(?: [\w-]+)? (?:will|shall|is|gets|ever gets) (?:ever )?(?:be )?"
+        r"(?:lost|dropped)\b"
+        r"|\b(?:will|shall) never be (?:lost|dropped)\b",
+        r"[一1]\s*[条个笔张]都?不(?:会)?(?:丢|漏|错)",
     ),
     # failures counted per period or per volume ("false accepts stay below one per day",
     # "误唤醒每天不超过一次"): how well a thing works
@@ -1411,7 +1434,7 @@ _PROMISES = {
 #: a clause that refuses, negates or only promises to find out promises nothing
 _REFUSAL = _re(
     r"不|没|无法|无权|(?<![识区类级性告分派特个差鉴判])别(?![人家])|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
-    r"|确认|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
+    r"|确认(?!过的|了的)|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
     r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价|(?<!比)刊例价|评审|申请|回去|才能(?:说|定|谈|答复|给)|看过|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
     r"|\bwithout\b|\bunable\b|\bdecided by\b|\bup to (?:the|them|their)\b"
@@ -1433,8 +1456,13 @@ _REFUSAL = _re(
 _NEGATED_PROMISE = _re(
     r"不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
     r"|未满足|达不到|不达标|不会(?:回收|收回)|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不回收|不收回|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
-    r"|(?<=费)不收|(?<=费用)不收|不(?:补|追|收)(?:差价|差额|钱)|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
+    r"|(?<=费)不收|(?<=费用)不收|不(?:补|追|收)(?:差价|差额|钱)"
+    r"|不(?:做|搞|算)?(?:补差|追补|true-?up)|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
     r"\b(?:never|won't|will not|doesn't|does not) (?:ever )?(?:drop|lose)\b"
+    r"|\bno [\w-]+(?: [\w-]+)? (?:will|shall|is|gets|ever gets) (?:ever )?(?:be )?"
+    r"(?:lost|dropped)\b"
+    r"|\b(?:will|shall) never be (?:lost|dropped)\b"
+    r"|\b(?:won't|will not|never|not) (?:be )?true[sd]?[- ]?up\w*|\bno true-?ups?\b"
     r"|\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
     r"|\bnever more than\b"
     r"|\b(?:won't|will not|never|not) (?:\w+ )?\w+ (?:more|longer) than\b"
@@ -1499,7 +1527,10 @@ def _clauses(text: str) -> list[str]:
 
 def _refuses(clause: str, text: str = "") -> bool:
     """Whether a clause refuses, negates or only promises to find out; in a commitment the
-    customer's side confirms or accepts, only a negation does (what is confirmed is promised)."""
+    customer's side confirms or accepts, only a negation does (what is confirmed is promised).
+    A question asked by a verb and its negation (会不会, 能不能) asks, whatever follows."""
+    if _ASKED.search(clause):
+        return True
     rest = _NEGATED_PROMISE.sub(" ", _FIRST.sub(r"\1", clause))
     rest = _GUARANTEED.sub(lambda m: _NEGATION.sub(" ", m.group()), rest)
     if _ACCEPTED.search(text or clause):
@@ -1507,6 +1538,19 @@ def _refuses(clause: str, text: str = "") -> bool:
     return bool(_REFUSAL.search(rest))
 
 
+#: a question asked by a verb and its negation ("会不会丢", "能不能给")
+_ASKED = re.compile(r"([\u4e00-\u9fff])[不没]\1")
+#: what happened before (去年, last quarter): a figure of it is a record, not a promise,
+#: unless a promise verb is in the clause too
+_PAST = _re(
+    # not what it is compared with (按去年的价, the same as last year's)
+    r"(?<![按跟和同比照])(?:去年|前年|上个?(?:月|季度|周|星期))"
+    r"(?![^，,;；。]{0,3}(?:价|一样|水平|标准))"
+    r"|过去[一两三四五六半\d]*(?:年|个月|季度|周)|历史上|以往",
+    r"(?<!as )(?<!than )(?<!exceed )\blast (?:week|month|quarter|year)\b(?!'s)"
+    r"|\b(?:in the past|so far|historically|to date"
+    r"|(?:were|was) (?:read|delivered|available|up|down|lost|dropped))\b",
+)
 #: an answer, not a thing delivered
 _REPLY = _re(
     r"回复|答复|反馈|回话|回电|回个话|给个说法|告诉你们结果",
@@ -1575,7 +1619,7 @@ def _promise(
 ) -> list[str]:
     """The words of ``clause`` that promise a ``kind`` of ``read`` (none: no such promise;
     ``named``: the commitment names the limit's subject, else a date must be a launch's)."""
-    if _refuses(clause, text):
+    if _refuses(clause, text) or (_PAST.search(clause) and not _COMMITS.search(clause)):
         return []
     if kind == RESOURCE:
         if _MONEY.search(clause) or _PRICE_WORD.search(clause):
