@@ -1185,6 +1185,9 @@ def test_a_visit_a_call_or_a_look_at_options_is_no_plain_promise(text, limit) ->
         ("年中新增的授权，年底不做补差", "授权 true-up 费用"),
         # the customer hands something over by a date
         ("你们 15 号前把测试数据给过来", "别给日期"),
+        # the customer on it by a date, so many in ten
+        ("You'll be on it by the end of the month", "Oslo launch date"),
+        ("Nine calls in ten will be transcribed word-perfect", "ASR accuracy"),
     ],
 )
 def test_festivals_counts_out_of_so_many_cost_true_ups_and_data_handed_over(text, limit) -> None:
