@@ -54,7 +54,7 @@ def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
 
 
 def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
-    """The tune splits meet the floor: tune (written with the check), tune2 ... tune13 (written
+    """The tune splits meet the floor: tune (written with the check), tune2 ... tune14 (written
     independently; each was a holdout, measured once before it was studied).
     The holdout splits are reported, never tuned on; each new one is measured once."""
     bench = _bench()
@@ -63,11 +63,11 @@ def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
         mine = [p for p in pairs if p.lang == lang]
         assert len(mine) >= 150, lang
         assert 0.4 <= sum(p.touches for p in mine) / len(mine) <= 0.6, lang
-        splits = {"tune", *(f"tune{n}" for n in range(2, 14))}
+        splits = {"tune", *(f"tune{n}" for n in range(2, 15))}
         splits.add("holdout")
         assert splits <= {p.split for p in mine}, lang
     scores, _ = bench.score([p for p in pairs if p.split.startswith("tune")])
-    assert len(scores) == 26
+    assert len(scores) == 28
     for (lang, split), score in scores.items():
         assert score.precision >= bench.FLOOR, (lang, split)
         assert score.recall >= bench.FLOOR, (lang, split)
@@ -991,3 +991,220 @@ def test_a_name_quoted_in_english_is_read_not_a_crash() -> None:
     text = 'We\'ll have what you call "the Quillmark vault" ready next month.'
     (flag,) = authority_flags(text, "Quillmark vault launch date")
     assert "the quillmark vault" in [word.lower() for word in flag.words]
+
+
+# Round 15 (tune13 and tune14 studied): the kind read from the sentence, in wording no
+# labelled pair uses.
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        ("订单中台我们保证双十一当天不宕机", "订单中台 可用性", True),
+        (
+            "We guarantee the ledger API won't go down during month-end close",
+            "ledger API uptime",
+            True,
+        ),
+        (
+            "The checkout API will absorb 3,000 RPS without rate limiting, guaranteed",
+            "checkout API throughput",
+            True,
+        ),
+        (
+            "We won't rate-limit your checkout calls over the weekend sale",
+            "checkout API throughput",
+            True,
+        ),
+    ],
+)
+def test_a_failure_promised_never_to_happen_is_a_quality_or_a_throughput(
+    text, limit, touches
+) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("订单中台会不会宕机，我们回去评估一下", "订单中台 可用性"),
+        ("We can't promise the checkout API won't be throttled", "checkout API throughput"),
+        ("贵阳节点的参观名额我们回去问问", "贵阳节点"),
+    ],
+)
+def test_a_failure_never_happening_is_still_refused_when_the_promise_is(text, limit) -> None:
+    assert not flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        (
+            "You'll have capacity for the fraud-scoring models in Lisbon next quarter",
+            "fraud-scoring capacity",
+        ),
+        (
+            "We'll have a Workday connector in the HR suite for you before your go-live",
+            "unannounced HR suite connectors",
+        ),
+        (
+            "The payroll bridge in the HR suite is on the Q3 roadmap",
+            "unannounced HR suite connectors",
+        ),
+        ("这批 H20 到货先尽着你们用", "H20 整机柜"),
+        ("你们月底前把生产库的只读权限开给我们", "不要给日期"),
+    ],
+)
+def test_a_promise_by_what_the_customer_will_have_or_hand_over(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("合同细节月底再约个会碰一下", "不要给日期"),
+        ("西南节点的组网图明天发给你们", "西南节点"),
+    ],
+)
+def test_a_meeting_or_a_diagram_by_a_date_promises_nothing(text, limit) -> None:
+    assert not flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        ("蓉城节点我们承诺 99.95% 可用性", "成都节点", True),
+        ("羊城节点的带宽给你们打八折", "广州节点 价格", True),
+        ("Managed Spark is 20% off for your first year", "managed Flink pricing", False),
+        ("托管 Spark 给你们打八折", "托管 Flink 专属价", False),
+        ("地理编码 API 下个版本支持门牌号", "路径规划 API 新功能", False),
+    ],
+)
+def test_the_lexicon_knows_cities_by_old_names_and_keeps_engines_and_map_apis_apart(
+    text, limit, touches
+) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # failures counted per period or per volume
+        ("车载助手误唤醒每周最多两次，这个我们担着", "车载语音助手 准确率"),
+        (
+            "Payment errors on the gateway stay below five per million, guaranteed",
+            "payment gateway SLA",
+        ),
+        # a price by what it is compared with, by 按 or 照
+        ("京都那边的带宽按东京一样的价收", "关西节点"),
+        ("大阪区的带宽照横滨一样的价收", "关西节点"),
+        # a feature agreed, a capability from a date on, a version to come
+        ("工单系统的批量转派我们答应做", "工单系统 新功能"),
+        ("工单系统下个季度就可以按客户等级派单", "工单系统 新功能"),
+        ("看板的离线版本这个我们会做", "数据看板离线版本"),
+        # a plain verb of doing with a date: when the thing is done
+        (
+            "The registry will copy your Helm charts to a second region by Q3",
+            "container registry geo-replication",
+        ),
+        (
+            "The artifact repository will copy your packages to a second region by Q3",
+            "artifact repository replication",
+        ),
+        ("镜像仓库下个季度会把镜像同步到大阪", "镜像仓库跨地域复制"),
+        # a service by what it does
+        ("Round-the-clock security monitoring is on us for the first quarter", "SOC pricing"),
+    ],
+)
+def test_kinds_read_from_counts_comparisons_agreements_and_plain_verbs(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("下个季度会把镜像同步的方案发给你们", "镜像仓库跨地域复制"),  # a proposal sent
+        ("实施服务费给你们打八五折", "不要承诺工时"),  # people's time is a resource, not a fee
+    ],
+)
+def test_a_proposal_by_a_date_or_a_fee_for_a_limit_on_peoples_time_is_not_touched(
+    text, limit
+) -> None:
+    assert not flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # a failure rate said as one in so many, or a failure measure kept under a share
+        (
+            "Face match false accepts stay under 1 in 100,000, guaranteed",
+            "face verification false accept rate",
+        ),
+        (
+            "Packet loss on your video meetings stays under 0.1%, guaranteed",
+            "video conferencing packet loss",
+        ),
+        # a charge skipped, throttling that never happens, capacity doubled, a city's old name
+        ("We'll skip the true-up this year", "license true-up"),
+        ("我们保证打印接口不限流", "print API throughput"),
+        ("We'll double the brokers on your Kafka cluster before Black Friday", "Kafka capacity"),
+        ("香江节点的带宽给你们按成本价", "香港节点"),
+    ],
+)
+def test_rates_of_failure_skipped_charges_and_throughput_by_their_form(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("We'll visit the Oslo data centre with you next month", "Oslo region"),
+        ("The Oslo team will join the call next Tuesday", "Oslo region"),
+        ("We'll look at capacity options for you in Oslo", "Oslo capacity"),
+    ],
+)
+def test_a_visit_a_call_or_a_look_at_options_is_no_plain_promise(text, limit) -> None:
+    assert not flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # a date before a festival or a season of theirs
+        ("雅加达节点开斋节前就能给你们用", "雅加达节点上线时间"),
+        # a quality said as so many out of so many, or as a loss that never happens
+        ("The OCR gets 99 of every 100 invoices right", "OCR accuracy"),
+        ("Fewer than 1 in 200 of your emails will bounce", "email deliverability"),
+        ("验证码短信一万条里最多丢三条", "短信送达率"),
+        ("No acknowledged message will ever be lost on your topics", "message durability"),
+        ("确认过的消息一条都不会丢", "消息可靠性"),
+        # money as what it costs us, or a true-up not made
+        ("CDN traffic is billed at what it costs us", "CDN pricing"),
+        ("Extra seats you add mid-year won't be trued up until renewal", "license true-up"),
+        ("年中新增的授权，年底不做补差", "授权 true-up 费用"),
+        # the customer hands something over by a date
+        ("你们 15 号前把测试数据给过来", "别给日期"),
+        # the customer on it by a date, so many in ten
+        ("You'll be on it by the end of the month", "Oslo launch date"),
+        ("Nine calls in ten will be transcribed word-perfect", "ASR accuracy"),
+    ],
+)
+def test_festivals_counts_out_of_so_many_cost_true_ups_and_data_handed_over(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("我们的进价比较高，价格没法再降", "CDN 价格"),  # cost price named, not promised
+        (
+            "Last quarter 99 of every 100 invoices were read right, we'll send the report",
+            "OCR accuracy",
+        ),
+        ("确认过的消息会不会丢，我们回去查一下", "消息可靠性"),  # a question
+        ("去年一万条里丢了三条，我们会整理原因", "短信送达率"),  # a record of the past
+    ],
+)
+def test_a_record_of_the_past_or_a_question_promises_no_figure(text, limit) -> None:
+    assert not flags_beyond_authority(text, limit)

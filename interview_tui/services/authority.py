@@ -112,6 +112,26 @@ then (``it'll be there``, ``明年给到``); money is also cost price, a deducti
 like this year's, a true-up, a bare figure per person-day or per unit and period; a limit on a
 thing of a product by no kind word (``backup immutability``) is not touched by the product's
 price when the thing is left unsaid.
+A failure promised never to happen (``保证不宕机``, ``won't go down``, ``without throttling``,
+``won't get rate-limited below``) is a quality or a throughput, and failures counted per period
+(``误唤醒每周最多两次``, ``below one per day``) a quality; capacity or a new thing the customer
+will have (``you'll have capacity for``, ``we'll have a connector … for you``), a feature
+agreed (``答应做``), a capability from a date on (``下个季度就可以…``), a plain verb of doing
+with a date (``the registry will mirror … by Q2``, ``会把镜像同步到大阪``) and the customer
+handing something to us by a date (``…前把数据导给我们``) are promised; people's time (人天,
+工时, person-days) is a resource; a version to come is when it is out and what is in it.
+A meeting set for a date (``再约个会``) or a diagram sent is no promise, nor a limit's own name
+in a commitment that defers in another clause; what a price is compared with by 按 or 照
+(``按东京一样的价``) names no subject; ``rate limit`` and a rate of outcomes (``false accept
+rate``) are no price; a charge skipped (``skip the true-up``) is money; failures one in so
+many (``under 1 in 100,000``) or a failure measure under a share (``packet loss under 0.1%``)
+are a quality; a visit, a call or a look at options is no plain promise. So many out of so
+many (``99 of every 100``, ``一万条里最多丢三条``), a loss said in the passive (``no
+acknowledged message will be lost``, ``一条都不会丢``) are a quality; money is also what it
+costs us (``按进价``) or a true-up not made (``不做补差``); a festival or a season of theirs
+(``开斋节前``, ``旺季前``) is a date; what the customer sends over (``把…给过来``) is theirs to
+promise. A question by a verb and its negation (``会不会``) asks, and a figure of the past
+(``去年``, ``last quarter``) is a record, not a promise, unless a promise verb is with it.
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
 ``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands
 over a document or a report, nor a commitment that calls itself a goal, best effort or
@@ -199,7 +219,9 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"|credits?|charges?|billing|waivers?|true-?ups?"
             r"|(?<!delivery )(?<!success )(?<!error )(?<!failure )(?<!hit )(?<!open )"
             r"(?<!bounce )(?<!pass )(?<!drop )(?<!loss )(?<!conversion )(?<!retention )(?<!churn )"
-            r"(?<!click )(?<!refresh )(?<!sample )(?<!frame )(?<!bit )rates?(?! limits?))\b",
+            r"(?<!click )(?<!refresh )(?<!sample )(?<!frame )(?<!bit )(?<!accept )(?<!reject )"
+            r"(?<!positive )(?<!negative )(?<!match )(?<!crash )(?<!completion )(?<!answer )"
+            r"(?<!abandon )(?<!abandonment )(?<!fill )(?<!cache )(?<!read )rates?(?! limits?))\b",
         ),
     ),
     (
@@ -243,8 +265,10 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
 #: people and things: a resource limit when nothing else names a kind ("on-prem appliance
 #: hardware"), else what the limit is about ("free capacity")
 _RESOURCE_NOUNS = _re(
-    r"工程师|团队|硬件|容量|带宽|扩容|资源(?!池)|连接数|配额|并发数|QPS|TPS|调用量|调用次数|请求量",
+    r"工程师|团队|硬件|容量|带宽|扩容|资源(?!池)|连接数|配额|并发数|QPS|TPS|调用量|调用次数|请求量"
+    r"|人天|人日|人月|工时",
     r"\b(?:engineers?|hardware|capacity|teams?|quotas?|headroom|connection limits?|qps|tps"
+    r"|(?:person|man|engineer)[- ](?:days?|months?|hours?)"
     r"|rate limits?|throughput|bandwidth|squads?|crews?)\b",
 )
 #: words that only qualify a limit (``具体``, ``custom``): neither its kind nor its subject
@@ -263,7 +287,7 @@ _QUALIFIER = _re(
 #: what a launch, release or delivery is called (the subject a date limit is about)
 _LAUNCH = _re(
     r"上线|发布|推出|交付(?!物)|发版|面市|可用|灰度|全量|正式版|落地|开服|开放|用上|完成"
-    r"|开班|开课|公测|内测|开测|(?:就能|能|可以|就可以)用(?![户量])|建好|配好|装好|切好|开通|放量|到位|下掉|拿下|拿到|搞定|做完|弄好"
+    r"|开班|开课|公测|内测|开测|(?:就能|能|可以|就可以)用(?![户量])|(?:就能|就可以)(?!否)|建好|配好|装好|切好|开通|放量|到位|下掉|拿下|拿到|搞定|做完|弄好"
     r"|搬上来|搬过来|切过来|交到|手上|覆盖到|拉通|割接|(?:就|都|也)?会有|就有(?!点)|交给你们|给到(?!\s*[\d一二两三四五六七八九十]|[^，,;；。]{0,3}折)|验收|(?:定|排)在"
     r"|(?:搭|建|配|装|切|部署|准备|调|接|跑|开|适配|对接|改|修|迁)(?:好|完|起来|通)(?!了吗)|(?<![发寄传送递转])给你们(?!发|讲|介绍|整理|演示|看)",
     r"\b(?:launch(?:es|ed|ing)?|ships?|shipping|shipped|releases?|released"
@@ -276,6 +300,7 @@ _LAUNCH = _re(
     r"|\b(?:will|'ll) have\b[^,;.]{0,40}\b[a-z]{3,}ed (?:to|by|over|across|on|in)\b"
     r"|\b(?:be|is|are) up\b"
     r"|\b(?:be|is|are) (?:on|in) your\b|\bmov\w+\b[^,;.]{0,30}\binto\b"
+    r"|\b(?:you'll|you will|you're|you are) (?:be )?(?:on|in|running on|live on) (?:it|them|the)\b"
     r"|\b(?:is|are) yours\b|\b(?:you'll|you will) (?:have|get)\b|\blight\w* up\b"
     r"|\b(?:will|'ll) be there\b|\b(?:will|'ll) have\b[^,;.]{0,40}\bfor you\b"
     r"|\bcut(?:ting)? ?over\b|\bswitch(?:ing)? ?over\b|\bgets?\b(?! back)"
@@ -283,6 +308,22 @@ _LAUNCH = _re(
     r"(?:会|一定|肯定|就|能|给你们)上(?![午班周个月])"
     r"|(?:就能|能|会|就|前|可以)出(?![差现席])|前(?:适配|兼容|支持)"
     r"|(?:季度|月底|年底|年初|年中|q[1-4]|h[12])出(?![差现席])",
+)
+#: a plain verb of doing, said as what will be done ("the registry will mirror your images
+#: by Q2"): a date by it is when the thing is done (not a verb of talking, thinking or
+#: finding out)
+_PLAIN_DO = re.compile(
+    r"\b(?:will|'ll) (?!(?:not|never|be able|be happy|review|check|confirm|look|get back|let"
+    r"|send|share|discuss|talk|meet|ask|see|try|aim|consider|evaluate|explore|revisit|follow"
+    r"|circle|loop|come back|think|need|want|work with|schedule|set up a|walk|present|show"
+    r"|run|hold|host|organi[sz]e|explain|update you|keep you|reply|respond|answer|call|email"
+    r"|write|visit|invite|join|attend|introduce|brief|demo|tour|present|prepare|draft|book"
+    r"|arrange|plan|propose|quote|estimate|reach out|connect|sit down|go over|walk through"
+    r"|be in touch|be there for the|be at)\b)[a-z]{3,}\b"
+    # 会把镜像同步到大阪, 我们将把数据迁进新集群
+    r"|(?:会|将|能)(?:在[^，,;；。]{0,8})?把[^，,;；。]{1,20}?(?:同步|迁|切|搬|推|部署|复制|装|接|放|加)"
+    r"[^，,;；。]{0,2}(?:到|进|上|好|完)",
+    re.IGNORECASE,
 )
 #: subject words of a date limit that mean "when something of ours is out"
 _LAUNCH_SUBJECT = _re(
@@ -763,7 +804,9 @@ def meaning(limit: str) -> Meaning:
     if kinds[:1] in ([], [RESOURCE]) and _RESOURCE_NOUNS.search(rest):
         kinds, rest = [RESOURCE], _RESOURCE_NOUNS.sub(" ", rest)
     implied = not kinds
-    if not kinds and _LAUNCH_SUBJECT.search(rest) and _subject_text(rest):
+    if not kinds and _VERSION.search(limit) and _subject_text(_VERSION.sub(" ", rest)):
+        kinds = [DATE, ROADMAP]  # a version to come: when it is out and what is in it
+    elif not kinds and _LAUNCH_SUBJECT.search(rest) and _subject_text(rest):
         kinds = [DATE]  # "São Paulo launch", "乌鲁木齐开服": when it is out
     elif not kinds and _subject_text(rest):
         # a product, a region, a feature: any promise about it (when it is out, what it
@@ -988,6 +1031,8 @@ _WHEN = _re(
     r"上半年|下半年|年底|年初|年中|年末|年前|年内|月底|月初|月中|月末|中旬|季度末|季度初|周末",
     r"明年|今年|周[一二三四五六日]|星期[一二三四五六日天]",
     r"春节|国庆|双十一|元旦|中秋|五一|大促|春天|夏天|秋天|冬天|开春|年后",
+    # before a festival or a season of theirs (开斋节前, 旺季前, 开学前)
+    r"[\u4e00-\u9fff]{1,4}节(?:前|之前|以前)|(?:旺季|高峰|开学|放假|促销|发布会)(?:前|之前|以前)",
     _NUM
     + r"\s*(?:个)?\s*(?:天|周|星期|个月|月|小时|工作日|迭代|sprint|冲刺)\s*(?:内|之内|以内|后)",
     rf"\b{_NUM} (?:days?|weeks?|months?|quarters?|sprints?) (?:out|away|from now)\b",
@@ -1004,7 +1049,8 @@ _WHEN = _re(
     rf"\b(?:within|in) (?:the next )?{_NUM} (?:days?|weeks?|months?|quarters?|sprints?|hours)\b",
     r"\b(?:first|second) half of (?:the|next) year\b",
     r"\bbefore the holidays\b",
-    r"\bbefore (?:the |your |our )?(?:[\w-]+ )?(?:peak|season|rush|sale|freeze|holidays?|renewal)\b"
+    r"\bbefore (?:the |your |our )?(?:[\w-]+ )?(?:peak|season|rush|sale|freeze|holidays?|renewal"
+    r")\b|\bbefore (?:the|your|our) (?:[\w-]+ )?(?:go-?live|launch|cut-?over|migration|rollout)\b"
     r"|\b(?:ramadan|lebaran|eid|diwali|golden week|chinese new year|lunar new year)\b",
     r"\bearly next quarter\b",
     r"\bbefore (?:your|the|our) (?:[\w-]+ )?(?:come|arrive|start|kick|show)\w*",
@@ -1014,7 +1060,10 @@ _WHEN = _re(
 )
 #: a promise said by its verb: a date by which we will do something is a date promised
 _COMMITS = _re(
-    r"(?:我们|我)?(?:会|保证|承诺|一定|肯定)",
+    r"(?:我们|我)?(?:会(?![谈议面晤])|保证|承诺|一定|肯定)",
+    # the customer's side hands something over to us by then (你们…前把数据导给我们)
+    r"把[^，,;；。]{1,20}(?:给|交给|导给|发给|传给|同步给|提供给)我们"
+    r"|把[^，,;；。]{1,20}(?:给|发|传|交|导|同步|提供)过来",
     r"\b(?:will|'ll|shall|promise\w*|commit\w*|guarantee\w*)\b",
 )
 #: a condition: a date in it is the customer's, not promised ("if you sign this quarter")
@@ -1062,14 +1111,16 @@ _PRICE = [
         r"(?:优惠|折扣|返点|返|让利|下调|降低|降|减|discount|rebate|cut|lower|reduc\w*)"
         r"[^，,;；。]{0,12}\d+(?:\.\d+)?\s*%",
         r"让(?:一点|一些|利|[^，,;；。]{0,6}[分毛块元钱])|再往下|往下降|成本价|免掉|抵扣|冲抵|抵到|不(?:补|追|收)(?:差价|差额)|免了|便宜"
-        r"|按[^，,;；。]{0,8}(?:价格|价钱|原价|价)|价格?[^，,;；。]{0,4}(?:跟|和|与|同)[^，,;；。]{0,8}一样"
+        r"|(?:按|照)[^，,;；。]{0,8}(?:价格|价钱|原价|价)|价格?[^，,;；。]{0,4}(?:跟|和|与|同)[^，,;；。]{0,8}一样"
         r"|价[^，,;；。]{0,10}(?:给到|给你们|按[^，,;；。]{0,8}走)"
         r"|[降减让少][^，,;；。]{0,4}[\d一二两三四五六七八九十]+\s*(?:分|毛|块|元)钱?"
         r"|同价|差价|对折|打[^，,;；。]{0,3}折|返(?:你们|给你们|还|利|现|点)"
         r"|(?:单独|专门|特别|优惠)[^，,;；。]{0,4}(?:一个|的)?价"
         r"|(?:低|便宜|降|减|让|少)[^，,;；。]{0,3}[一二两三四五六七八九\d]\s*成(?![本功员为])|[让降减返][^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*个?点",
         r"\b(?:knock|take|shave)\w*\b[^,;.]{0,20}\boff\b|\bcome down\b|\bbring\w* down\b"
-        r"|\bat cost\b|\bcost price\b"
+        r"|\bat cost\b|\bcost price\b|\b(?:at|for) (?:what it costs us|our (?:own )?cost)\b"
+        r"|\bwhat it costs us\b|\b(?:won't|will not|never|not) (?:be )?true[sd]?[- ]?up\w*"
+        r"|\bno true-?ups?\b|(?:按|以|照)进价|进价给|不(?:做|搞|算)?(?:补差|追补|true-?up)"
         r"|\bmatch\w*\b[^,;.]{0,30}\b(?:pric|charg|bill|invoice|spend|quote|rate)"
         r"|\bpriced (?:the )?same\b"
         r"|\bat the (?:[\w-]+ ){0,3}(?:price|rate|pricing)\b|\bat [\w-]+ pricing\b"
@@ -1094,6 +1145,8 @@ _PRICE = [
         r"\bfree\b|\bno (?:extra |additional )?(?:cost|charge)\b|\bthrown in\b|\bwaive\w*"
         r"|\bcomp(?:ed|ing|s)?\b|\bforgiv\w*|\bwritten off\b|\bwrite\w* off\b"
         r"|\b(?:won't|will not|not|never) charge\b|\b(?:no|without) (?:an? )?uplift\b"
+        r"|\b(?:skip|drop|forgo|forget|scrap)\w*\b[^,;.]{0,20}\b(?:true-?ups?|fees?|charges?"
+        r"|invoices?|overages?|surcharges?|minimums?)\b"
         r"|\bcomplimentary\b|\bhalf price\b|\bon (?:the house|us)\b"
         r"|\b(?:we'll|we will|we) (?:eat|absorb|cover) (?:it|that|this|the rest|the overage)\b"
         r"|\b(?:won't|will not|not) be (?:billed|charged)\b|\bincluded\b|\bon the invoice\b"
@@ -1138,7 +1191,8 @@ _PRICE = [
 ]
 #: a price stated (not given away): "人天单价按 2800 元"
 _PRICE_WORD = _re(
-    r"单价|价格|报价|费率|收费|计费", r"\b(?:prices?|pricing|rates?|fees?|billed|charged)\b"
+    r"单价|价格|报价|费率|收费|计费",
+    r"\b(?:prices?|pricing|rates?(?![- ]limit)|fees?|billed|charged)\b",
 )
 #: a figure of a rate (``80k RPS``, ``50k requests per second``, ``每秒 2 万次``)
 _RATE = (
@@ -1152,6 +1206,15 @@ _RATE_PROMISED = _re(
     r"|keep up with|cope with|scale\w* to|throttl\w* (?:below|under)|burst\w* to|carry)\w*\b"
     r"[^,;.]{0,60}\b" + _RATE,
     r"\b" + _RATE + r"[^,;.]{0,30}\b(?:guaranteed|sustained|no problem|in writing)\b",
+)
+#: a failure promised never to happen ("保证不掉线", "won't go down during your sale",
+#: "without throttling"): how well a thing runs, said through a negation
+_NO_FAILURE = (
+    r"(?:不会|不|绝不|绝对不|从不|零)(?:掉线|宕机|断线|中断|挂掉|挂|停机|停服|卡顿|被?限流|限速|降速|降级|丢数据)"
+    r"|\b(?:won't|will not|never|doesn't|does not|shan't) (?:ever )?(?:go down|fail over|fail"
+    r"|crash|be down|go offline|time out|throttle|rate[- ]limit|get throttled|be throttled"
+    r"|get rate[- ]limited|be rate[- ]limited|drop)\b"
+    r"|\bwithout (?:any )?(?:throttling|rate[- ]limiting|downtime|an outage|outages|interruption)"
 )
 _FIGURE = _re(
     r"9\d(?:\.\d+)?\s*%|9\d\.\d+(?![\d.])",
@@ -1191,15 +1254,55 @@ _SLA = [
         r"(?:contract|order form|msa|addendum)\b|\b(?:we'll|we will|i'll|i will) sign\b",
     ),
     _RATE_PROMISED,
+    _re(
+        r"(?:保证|确保|承诺|担保|全年|全程|一定|肯定|绝对)[^，,;；。]{0,12}(?:" + _NO_FAILURE + ")",
+        r"\b(?:we|i|it|they|this|that|cluster|service|api|system)\b[^,;.]{0,60}(?:"
+        + _NO_FAILURE
+        + r")|(?:"
+        + _NO_FAILURE
+        + r")[^,;.]{0,60}\b(?:guaranteed|in writing|in the contract|in the sla)\b",
+    ),
     # a quality said as a rate of outcomes (误识率低于万分之一, bounce rates under 2%), as
     # so many times out of so many, or as a loss that never happens
     _re(
+        # 一万条里最多丢三条, 一百张里错不超过一张
+        r"[\d一二两三四五六七八九十百千万]+\s*(?:条|张|次|个|笔|单|页|句|封|个字|字)(?:里|中|里面|当中)"
+        r"[^，,;；。]{0,6}(?:最多|不超过|至多|少于|不到|只有|顶多)\s*(?:丢|错|漏|失败|出错|掉)?\s*"
+        r"[\d一二两三四五六七八九十半]+",
         r"(?<![汇费利税])(?:[\u4e00-\u9fff]{1,3}率)[^，,;；。]{0,12}"
         r"(?:\d+(?:\.\d+)?\s*%|[千万百]分之\s*[\d.一二两三四五六七八九十]+)",
         r"\b(?:bounce|drop|loss|failure|error|success|delivery|pass|rejection|hit|match"
         r"|false[- ](?:accept|reject|positive|negative)\w*) rates?\b[^,;.]{0,20}\d+(?:\.\d+)?\s*%"
-        r"|\b(?:\d+|nine|eight|seven|ninety-?\w*) (?:times )?out of (?:\d+|ten|a hundred)\b"
-        r"|\b(?:never|won't|will not|doesn't|does not) (?:ever )?(?:drop|lose)\b",
+        r"|\b(?:\d+|nine|eight|seven|ninety-?\w*) (?:times )?(?:out of|of every|in every)"
+        r" (?:\d+|ten|a hundred)\b"
+        r"|\b(?:\d{1,3}|nine|eight|seven|ninety-?\w*) (?:[a-z-]+ )?in (?:every )?(?:ten|a hundred"
+        r"|a thousand|10|100|1,000)\b"
+        r"|\b(?:fewer than|less than|under|at most|no more than|only)\s+(?:\d+|one|a)\s+"
+        r"(?:in|out of"
+        r"|per)\s+(?:every\s+)?[\d,]+[km]?\b"
+        # a measure of failure kept under a share ("packet loss stays under 0.1%")
+        r"|\b(?:packet loss|loss|jitter|errors?|failures?|drops?|downtime|timeouts?|retries)\b"
+        r"[^,;.]{0,30}\b(?:under|below|less than|at most|no more than|within)\s*\d+(?:\.\d+)?\s*%"
+        r"|\b(?:never|won't|will not|doesn't|does not) (?:ever )?(?:drop|lose)\b"
+        r"|\bno [\w-]+(?: [\w-]+)? (?:will|shall|is|gets|ever gets) (?:ever )?(?:be )?"
+        r"(?:lost|dropped)\b"
+        r"|\b(?:will|shall) never be (?:lost|dropped)\b",
+        r"[一1]\s*[条个笔张]都?不(?:会)?(?:丢|漏|错)",
+    ),
+    # failures counted per period or per volume ("false accepts stay below one per day",
+    # "误唤醒每天不超过一次"): how well a thing works
+    _re(
+        r"每(?:天|日|周|月|年|小时|千次|万次|百次)[^，,;；。]{0,8}(?:不超过|少于|低于|不到|最多|至多)\s*"
+        r"[\d一二两三四五六七八九十半]+\s*(?:次|回|起|例|个)",
+        r"\b(?:false[- ]?(?:accepts?|rejects?|alarms?|positives?|negatives?|wakes?|triggers?)"
+        r"|errors?|failures?|outages?|incidents?|crashes|drops|misfires?|misreads?)\b[^,;.]{0,40}"
+        r"\b(?:below|under|fewer than|less than|at most|no more than|max(?:imum)? of)\s+"
+        r"(?:\d+|one|two|three|four|five|ten|a|an)\s+(?:\w+\s+)?(?:per|a|an|each|every)\s+"
+        r"(?:day|week|month|hour|year|quarter|thousand|million|hundred|\d+)\b"
+        r"|\b(?:false[- ]?(?:accepts?|rejects?|alarms?|positives?|negatives?|matches?)|errors?"
+        r"|failures?|misreads?)\b[^,;.]{0,40}\b(?:below|under|fewer than|less than|at most"
+        r"|no more than)\s+(?:\d+|one|a)\s+(?:in|per|out of|every)\s+(?:\d[\d,]*[km]?|a"
+        r" (?:thousand|million|billion)|ten thousand|a hundred thousand)\b",
     ),
 ]
 _SLA_CONTEXT = _re(
@@ -1219,6 +1322,7 @@ _ROADMAP = _re(
     r"|(?:会|要|给你们)加(?!班|速|钱|价|到\s*\d)|(?:就|都|也)?会有|就有(?!点)"
     r"|(?:会|一定|肯定|将|能)支持|(?:加入|加进|纳入|排进|排入)|版本[^，,;；。]{0,4}支持",
     r"承诺[^，,;；。]{0,4}(?:新增|支持|开发)",
+    r"(?:答应|承诺|保证|负责)(?:给你们|帮你们)?(?:做|加|开发|支持|实现)",
     r"\b(?:will|'ll|going to|commit to)\s+(?:\w+\s+)?(?:build|add|develop|make|support"
     r"|implement|create|adding|building|supporting|ship|deliver)\b",
     r"\bcustom[- ](?:build|built|integration|development|develop)\w*",
@@ -1226,7 +1330,12 @@ _ROADMAP = _re(
     r"\b(?:add|support|build)\b[^,;.]{0,40}\bin the next (?:release|version)\b",
     r"\bin (?:h[12]|q[1-4])\b[^,;.]{0,20}\b(?:support|add)",
     r"\bsupport\b[^,;.]{0,40}\bin (?:h[12]|q[1-4])",
-    r"\bis coming\b|\bwill be in\b|\b(?:is|are|'s) on the roadmap\b|\bin the works\b"
+    r"\bis coming\b|\bwill be in\b|\b(?:is|are|'s) on (?:the|our) (?:[\w-]+ )?roadmap\b"
+    r"|\bin the works\b|\bcommitted for (?:h[12]|q[1-4]|the next|next)\b"
+    # a new thing we will have for the customer ("we'll have a ServiceNow connector for you")
+    r"|\b(?:we'll|we will) have (?:an?|the) (?:[\w-]+ ){0,2}(?:connectors?|integrations?"
+    r"|plugins?|features?|apis?|sdks?|modules?|adapters?|bridges?)\b[^,;.]{0,40}"
+    r"\bfor (?:you|your)\b"
     r"|\bwill handle\b"
     r"|\b(?:we're|we are) (?:building|adding|developing)\b",
     r"\bwill (?:get|gain|have)\b[^,;.]{0,40}\bsupport\b",
@@ -1255,13 +1364,14 @@ _RESOURCE = _re(
     r"(?:安排|派|配|调|出)[^，,;；。]{0,8}(?:人|工程师|同事|专家|顾问|架构师|经理)",
     r"\b(?:assign|put|send|loan|lend|bring|fly)\w*\b[^,;.]{0,30}\b(?:engineers?|architects?"
     r"|people|folks|experts?|consultants?|analysts?|sres?|specialists?)\b",
-    r"(?:先|优先)(?:给|供|保障|满足)你们|往后排|第一批|插队"
+    r"(?:先|优先)(?:给|供|保障|满足|紧着|尽着|留给|发给)你们|往后排|第一批|插队"
     r"|(?:加|多|再给你们加|增加)[^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*(?:个|名|位|台|张)?\s*(?:DBA|SRE|PM|人|工程师|副本|节点|实例|机柜|卡)"
     r"|扩[^，,;；。]{0,2}[一二两三四五六七八九十\d]+\s*倍|翻[一二两三四]?倍|加倍"
     r"|包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|不回收|不收回|不会回收|留[^，,;；。]{0,4}[一二两三四五六七八九十百\d]+\s*(?:个|台|张|路)?\s*整?(?:机柜|柜|卡|台)|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
     r"|(?:腾|拨|锁给|锁定给)[^，,;；。]{0,6}|[\d一二两三四五六七八九十]+\s*(?:路|个)?\s*整?\s*(?:并发|机柜|机架|坐席)"
     r"|专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
-    r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开|放|拉|升)到\s*\d|要多少[^，,;；。]{0,8}给多少",
+    r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开|放|拉|升)到\s*\d|要多少[^，,;；。]{0,8}给多少"
+    r"|(?:不会|不|绝不)(?:被)?(?:限流|限速|降速)",
     r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
     r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?|analysts?|folks)\b",
     r"\b(?:dedicat\w*|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
@@ -1272,13 +1382,19 @@ _RESOURCE = _re(
     r"|on standby|pick up|someone (?:from|on) our|babysit\w*|(?:is|are|be) (?:\w+ )?yours"
     r"|(?:lift|raise|bump|increase|goes up|go up|going up)\w*\b[^,;.]{0,30}"
     r"\bto \d[\d.,]*(?: million| thousand|k|m)?"
-    r"|(?:won't|will not|never|not) (?:be |get )?(?:throttled|reclaim\w*)"
+    r"|(?:won't|will not|never|not) (?:be |get )?(?:throttl\w*|rate[- ]limit\w*|reclaim\w*)"
+    r"|without (?:any )?(?:throttling|rate[- ]limiting)"
+    # capacity had for the customer ("you'll have capacity for ...", "capacity in Oslo for you")
+    r"|(?:you'll|you will|we'll|we will) have (?:the |enough |more |extra |spare |dedicated )?"
+    r"(?:capacity|headroom|nodes|gpus|servers|cores|bandwidth|slots|quota)"
+    r"|(?:capacity|headroom|bandwidth)\b[^,;.]{0,30}\bfor (?:you|your)\b"
     r"|room for|keep\w*\b[^,;.]{0,30}\b(?:free|open|available) for"
     r"|spare|named|designated|assign\w*|exclusive\w*|racked|point of contact"
     r"|(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than \d+"
     r"|only (?:handle|serve|work on|support)s?)\b"
     r"|\b(?:doubl|tripl|quadrupl)\w*\b[^,;.]{0,30}\b(?:capacity|bandwidth|throughput|quotas?"
-    r"|headroom|nodes|replicas|limits?|backhaul|links?)\b|\b(?:capacity|bandwidth|throughput"
+    r"|headroom|nodes|replicas|limits?|backhaul|links?|brokers|shards|partitions|instances"
+    r"|servers|gpus|workers|cores)\b|\b(?:capacity|bandwidth|throughput"
     r"|quotas?|headroom|nodes|replicas)\b[^,;.]{0,30}\b(?:doubled|tripled|doubles|triples)\b"
     r"|\badd\w*\b[^,;.]{0,10}\b(?:\d+|two|three|four|more) (?:replicas|nodes|brokers|shards)\b"
     r"|\bguarantee\w*\b[^,;.]{0,20}\bcapacity\b"
@@ -1321,12 +1437,13 @@ _PROMISES = {
 #: a clause that refuses, negates or only promises to find out promises nothing
 _REFUSAL = _re(
     r"不|没|无法|无权|(?<![识区类级性告分派特个差鉴判])别(?![人家])|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
-    r"|确认|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
+    r"|确认(?!过的|了的)|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
     r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价|(?<!比)刊例价|评审|申请|回去|才能(?:说|定|谈|答复|给)|看过|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
     r"|\bwithout\b|\bunable\b|\bdecided by\b|\bup to (?:the|them|their)\b"
     r"|\b(?:published|public) (?:sla|terms|price|pricing|rates?)\b"
-    r"|\bstandard (?:sla|terms)\b|\bcheck\b|\bask\b|\bexplore|\blook into\b|\bevaluat|\bassess"
+    r"|\bstandard (?:sla|terms)\b|\bcheck\b|\bask\b|\bexplore|\blook (?:into|at)\b"
+    r"|\bevaluat|\bassess"
     r"|\bfind out\b|\bget back\b(?![^,;.]{0,30}\b(?:within|in under|inside)\b)"
     r"|\bwhether\b|\bsee if\b|\bto be decided\b|\btbd\b"
     r"|\bdepends?\b|(?<![\w-])once\b|\bonly after\b|\bsubject to\b|\bneeds? [^,;.]{0,20}approval"
@@ -1342,8 +1459,13 @@ _REFUSAL = _re(
 _NEGATED_PROMISE = _re(
     r"不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
     r"|未满足|达不到|不达标|不会(?:回收|收回)|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不回收|不收回|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
-    r"|(?<=费)不收|(?<=费用)不收|不(?:补|追|收)(?:差价|差额|钱)|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
+    r"|(?<=费)不收|(?<=费用)不收|不(?:补|追|收)(?:差价|差额|钱)"
+    r"|不(?:做|搞|算)?(?:补差|追补|true-?up)|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
     r"\b(?:never|won't|will not|doesn't|does not) (?:ever )?(?:drop|lose)\b"
+    r"|\bno [\w-]+(?: [\w-]+)? (?:will|shall|is|gets|ever gets) (?:ever )?(?:be )?"
+    r"(?:lost|dropped)\b"
+    r"|\b(?:will|shall) never be (?:lost|dropped)\b"
+    r"|\b(?:won't|will not|never|not) (?:be )?true[sd]?[- ]?up\w*|\bno true-?ups?\b"
     r"|\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
     r"|\bnever more than\b"
     r"|\b(?:won't|will not|never|not) (?:\w+ )?\w+ (?:more|longer) than\b"
@@ -1356,7 +1478,7 @@ _NEGATED_PROMISE = _re(
     r"|be charged|charge|be throttled)\b|\bnobody else\b|\b(?:no|without) (?:an? )?uplift\b"
     r"|\b(?:won't|will not|never|not) (?:be |get )?throttl\w*\b"
     r"|\b(?:won't|will not|never|not) (?:be |get )?reclaim\w*\b"
-    r"|" + _OFF_THE_BILL + r"|" + _OFF_THE_BILL_ZH,
+    r"|" + _OFF_THE_BILL + r"|" + _OFF_THE_BILL_ZH + r"|" + _NO_FAILURE,
 )
 #: a commitment that calls itself a goal, best effort or no part of the contract promises
 #: nothing, whatever its clauses say
@@ -1379,12 +1501,12 @@ _HAND_OVER = _re(
     r"|record|log|submit|pass|collect|describe|arrange|schedule|set up)\b",
 )
 _DOCUMENT = _re(
-    r"文档|白皮书|报告|手册|清单|指南|说明|链接|申请表|对比表|价格表|报价单|纪要|公开版|材料|资料|PPT"
+    r"文档|白皮书|报告|手册|清单|指南|说明|链接|申请表|(?:架构|拓扑|流程|示意|部署|组网)图|对比表|价格表|报价单|纪要|公开版|材料|资料|PPT"
     r"|[\u4e00-\u9fff]{2}方案(?:[^，,;；。]{0,4}(?:发|给)|[^，,;；。]{0,4}$)"
     r"|把[^，,;；。]{1,20}(?:整理|汇总|发|提供|准备|导出)(?:好|出来)?给",
     r"\b(?:docs?|documents?|whitepapers?|reports?|guides?|manuals?|lists?(?! pric)|forms?"
     r"|sheets?|notes|postmortems?|descriptions?|calculators?|checklists?|best practices"
-    r"|runbooks?|decks?|matrix|faq|recommendations|announcements?)\b",
+    r"|runbooks?|decks?|matrix|faq|recommendations|announcements?|diagrams?)\b",
 )
 #: work handed over by a date (a quote, a proposal, a test on samples): its date is no date
 #: of the thing it is about, nor its words the very thing a limit forbids
@@ -1408,7 +1530,10 @@ def _clauses(text: str) -> list[str]:
 
 def _refuses(clause: str, text: str = "") -> bool:
     """Whether a clause refuses, negates or only promises to find out; in a commitment the
-    customer's side confirms or accepts, only a negation does (what is confirmed is promised)."""
+    customer's side confirms or accepts, only a negation does (what is confirmed is promised).
+    A question asked by a verb and its negation (会不会, 能不能) asks, whatever follows."""
+    if _ASKED.search(clause):
+        return True
     rest = _NEGATED_PROMISE.sub(" ", _FIRST.sub(r"\1", clause))
     rest = _GUARANTEED.sub(lambda m: _NEGATION.sub(" ", m.group()), rest)
     if _ACCEPTED.search(text or clause):
@@ -1416,11 +1541,29 @@ def _refuses(clause: str, text: str = "") -> bool:
     return bool(_REFUSAL.search(rest))
 
 
+#: a question asked by a verb and its negation ("会不会丢", "能不能给")
+_ASKED = re.compile(r"([\u4e00-\u9fff])[不没]\1")
+#: what happened before (去年, last quarter): a figure of it is a record, not a promise,
+#: unless a promise verb is in the clause too
+_PAST = _re(
+    # not what it is compared with (按去年的价, the same as last year's)
+    r"(?<![按跟和同比照])(?:去年|前年|上个?(?:月|季度|周|星期))"
+    r"(?![^，,;；。]{0,3}(?:价|一样|水平|标准))"
+    r"|过去[一两三四五六半\d]*(?:年|个月|季度|周)|历史上|以往",
+    r"(?<!as )(?<!than )(?<!exceed )\blast (?:week|month|quarter|year)\b(?!'s)"
+    r"|\b(?:in the past|so far|historically|to date"
+    r"|(?:were|was) (?:read|delivered|available|up|down|lost|dropped))\b",
+)
 #: an answer, not a thing delivered
 _REPLY = _re(
     r"回复|答复|反馈|回话|回电|回个话|给个说法|告诉你们结果",
     r"\bget back to\b|\brepl(?:y|ies)\b|\brespond\b|\banswer\b|\blet you know\b"
     r"|\bcome back to you\b",
+)
+#: a meeting set for a date ("下周再约个会", "we'll meet next week"): no date of ours
+_MEETING = _re(
+    r"约(?:个|一个|一次)?(?:会|时间|电话)|开(?:个|一次)?会|会谈|碰(?:一下|个头|个面)|见(?:个)?面",
+    r"(?:meet(?:ing)?s?|catch up|sync up|set up a call|hop on a call)",
 )
 #: a measure that goes down ("延迟降 20%"): a share of it is no price
 _MEASURED = _re(
@@ -1479,7 +1622,7 @@ def _promise(
 ) -> list[str]:
     """The words of ``clause`` that promise a ``kind`` of ``read`` (none: no such promise;
     ``named``: the commitment names the limit's subject, else a date must be a launch's)."""
-    if _refuses(clause, text):
+    if _refuses(clause, text) or (_PAST.search(clause) and not _COMMITS.search(clause)):
         return []
     if kind == RESOURCE:
         if _MONEY.search(clause) or _PRICE_WORD.search(clause):
@@ -1510,6 +1653,7 @@ def _promise(
             not gives
             and not (read.subject and named and not read.implied)
             and not _LAUNCH.search(clause)
+            and not (read.subject and named and _PLAIN_DO.search(clause))
             and (read.subject or read.launch or not _COMMITS.search(text or clause))
         ):
             return []  # a date for something else (a document, a meeting)
@@ -1517,6 +1661,7 @@ def _promise(
             _CONDITION.search(clause)
             or _INFORMATION.search(_products(clause)[1])
             or _REPLY.search(clause)
+            or _MEETING.search(clause)
             or _DELIVERABLE.search(clause)
         ):
             return []  # a document, or an answer by a date (周五前回复): no date of ours
@@ -1685,7 +1830,7 @@ _DURING = _re(
 #: what a thing is compared with ("at the same price as Frankfurt", "跟华东一样"): no
 #: subject of the promise
 _COMPARED = _re(
-    r"(?:跟|和|同)[\u4e00-\u9fff]{2,4}(?:一样|同价)",
+    r"(?:跟|和|同|按|照|比照)[\u4e00-\u9fff]{2,4}(?:一样|同价|的价)",
     r"\b(?:same|price|rate|pricing|cheaper|lower|less|more) (?:as|than) (?:in |the |our )?"
     r"[\w-]+(?: region)?\b",
 )
@@ -1946,7 +2091,7 @@ def _touch(text: str, rest: str, limit: str, original: str = "") -> list[str]:
     read = meaning(limit)
     if read.kind is None:
         return _by_words(rest, limit)
-    said = relate(_flat(limit), text)
+    said = relate(_flat(limit), _COMPARED.sub(" ", text))  # what it is compared with aside
     if said is None:
         return []  # a sibling of what the limit is about (托管 Redis for 托管 PG)
     words = _touch_read(read, text, rest, limit, original)
@@ -1984,7 +2129,7 @@ def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) 
                 return [*promised, *(w for w in subject if w not in " ".join(promised))]
         if (
             whole in clause
-            and not _refuses(clause)
+            and not any(_refuses(c) for c in _clauses(rest))  # nor deferred in another
             and not _INFORMATION.search(clause)
             and not _DELIVERABLE.search(clause)
         ):
