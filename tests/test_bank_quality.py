@@ -4678,3 +4678,99 @@ def test_no_line_has_what_review_26_found(bank: Bank) -> None:
         for finding in review_26_findings(q.role.value, [q.research, q.text, *q.follow_ups])
     ]
     assert found == []
+
+
+# -- reviews 28 and 29: no harm sized after an apology, no vendors under evaluation, no results
+# call presumed --
+#
+# Review 28's risky lines: after admitting fault to a bank, a card asked them to size the impact
+# on core trading (claims, liability, what they told their regulator); a research line presumed
+# an earnings call of a company that may not be listed. Review 29's: a follow-up asked a bank
+# which database vendors it is looking at or testing (a tender may be open).
+
+_APOLOGISED = re.compile(r"抱歉|添麻烦|对不起|出在我们|\bsorry\b|\bapologi[sz]e", re.IGNORECASE)
+_HARM_SIZED = re.compile(
+    r"影响|耽误|损失|\blosses\b|\bcost you\b|\bhow much\b[^?]{0,30}\bcost\b", re.IGNORECASE
+)
+_UNDER_EVALUATION = re.compile(
+    r"(?:在看|在试|在测|在评估|在比|评估|试用|测试)[^。？]{0,10}哪几家"
+    r"|哪几家[^。？]{0,6}(?:在看|在试|在测|在评估|在比)"
+    r"|\bwhich (?:other )?(?:vendors|providers|suppliers|databases)\b[^?]{0,30}"
+    r"\b(?:evaluat\w*|test\w*|trial\w*|pilot\w*|looking at)\b",
+    re.IGNORECASE,
+)
+_RESULTS_SOURCE = re.compile(
+    r"年报|业绩会|财报|业绩说明会|\bearnings call\b|\bannual report\b|\bresults call\b",
+    re.IGNORECASE,
+)
+_RESULTS_GATED = re.compile(
+    r"上市|确有|确实|只在|只对|\bonly where\b|\bask only\b|\bonly if\b|\blisted\b|\bonly for\b",
+    re.IGNORECASE,
+)
+
+
+def reviews_28_29_findings(
+    research: str, text: str, follow_ups: list[str], purpose: str
+) -> list[str]:
+    found = []
+    asked = [text, *follow_ups]
+    if _APOLOGISED.search(research + text) and any(_HARM_SIZED.search(x) for x in asked):
+        found.append("harm-sized-after-apology")
+    if any(_UNDER_EVALUATION.search(x) for x in [research, *asked]):
+        found.append("vendors-under-evaluation")
+    if any(_RESULTS_SOURCE.search(x) for x in [research, *asked]) and not _RESULTS_GATED.search(
+        purpose
+    ):
+        found.append("results-presumed")
+    return found
+
+
+def test_the_reviews_28_29_checks_catch_the_common_forms() -> None:
+    bad = [
+        (
+            "那次故障出在我们这边。",
+            "实在抱歉。对核心交易影响大概多大？",
+            [],
+            "了解影响。",
+            ["harm-sized-after-apology"],
+        ),
+        (
+            "",
+            "选型最看重哪几项？",
+            ["现在在看或者在试的是哪几家的库？"],
+            "",
+            ["vendors-under-evaluation"],
+        ),
+        (
+            "",
+            "Which databases are you evaluating for the core?",
+            [],
+            "",
+            ["vendors-under-evaluation"],
+        ),
+        (
+            "你们去年的业绩会上讲了成本。",
+            "管理层主要看什么？",
+            [],
+            "了解成本口径。",
+            ["results-presumed"],
+        ),
+    ]
+    assert [reviews_28_29_findings(*line[:4]) for line in bad] == [line[4] for line in bad]
+    fine = [
+        ("那次故障出在我们这边。", "实在抱歉。复盘报告里哪些地方您还不放心？", [], ""),
+        ("", "走商业库、开源还是自研的路线？", [], ""),
+        ("你们去年的业绩会上讲了成本。", "管理层主要看什么？", [], "只对上市、确实讲过的客户说。"),
+        ("", "这次故障对你们影响大吗？", [], ""),  # no apology: asking is not sizing a claim
+    ]
+    assert [line for line in fine if reviews_28_29_findings(*line)] == []
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.id)
+def test_no_line_has_what_reviews_28_and_29_found(bank: Bank) -> None:
+    found = [
+        (q.id, finding)
+        for q in bank.questions
+        for finding in reviews_28_29_findings(q.research, q.text, list(q.follow_ups), q.purpose)
+    ]
+    assert found == []
