@@ -4688,7 +4688,8 @@ def test_no_line_has_what_review_26_found(bank: Bank) -> None:
 # an earnings call of a company that may not be listed. Review 29's: a follow-up asked a bank
 # which database vendors it is looking at or testing (a tender may be open).
 
-_APOLOGISED = re.compile(r"抱歉|添麻烦|对不起|出在我们|\bsorry\b|\bapologi[sz]e", re.IGNORECASE)
+#: an apology, as the apology gate reads one, or the fault said as ours ("出在我们这边")
+_APOLOGISED = re.compile(_SAID_SORRY.pattern + r"|出在我们", re.IGNORECASE)
 _HARM_SIZED = re.compile(
     r"影响|耽误|损失|\blosses\b|\bcost you\b|\bhow much\b[^?]{0,30}\bcost\b", re.IGNORECASE
 )

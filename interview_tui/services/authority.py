@@ -1207,6 +1207,14 @@ _RATE_PROMISED = _re(
     r"[^,;.]{0,60}\b" + _RATE,
     r"\b" + _RATE + r"[^,;.]{0,30}\b(?:guaranteed|sustained|no problem|in writing)\b",
 )
+#: a loss that never happens ("won't drop an acknowledged message", "no message will be lost"):
+#: a quality, promised through a negation
+_NO_LOSS = (
+    r"\b(?:never|won't|will not|doesn't|does not) (?:ever )?(?:drop|lose)\b"
+    r"|\bno [\w-]+(?: [\w-]+)? (?:will|shall|is|gets|ever gets) (?:ever )?(?:be )?"
+    r"(?:lost|dropped)\b"
+    r"|\b(?:will|shall) never be (?:lost|dropped)\b"
+)
 #: a failure promised never to happen ("保证不掉线", "won't go down during your sale",
 #: "without throttling"): how well a thing runs, said through a negation
 _NO_FAILURE = (
@@ -1283,10 +1291,7 @@ _SLA = [
         # a measure of failure kept under a share ("packet loss stays under 0.1%")
         r"|\b(?:packet loss|loss|jitter|errors?|failures?|drops?|downtime|timeouts?|retries)\b"
         r"[^,;.]{0,30}\b(?:under|below|less than|at most|no more than|within)\s*\d+(?:\.\d+)?\s*%"
-        r"|\b(?:never|won't|will not|doesn't|does not) (?:ever )?(?:drop|lose)\b"
-        r"|\bno [\w-]+(?: [\w-]+)? (?:will|shall|is|gets|ever gets) (?:ever )?(?:be )?"
-        r"(?:lost|dropped)\b"
-        r"|\b(?:will|shall) never be (?:lost|dropped)\b",
+        r"|" + _NO_LOSS,
         r"[一1]\s*[条个笔张]都?不(?:会)?(?:丢|漏|错)",
     ),
     # failures counted per period or per volume ("false accepts stay below one per day",
@@ -1461,11 +1466,7 @@ _NEGATED_PROMISE = _re(
     r"|未满足|达不到|不达标|不会(?:回收|收回)|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不回收|不收回|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
     r"|(?<=费)不收|(?<=费用)不收|不(?:补|追|收)(?:差价|差额|钱)"
     r"|不(?:做|搞|算)?(?:补差|追补|true-?up)|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
-    r"\b(?:never|won't|will not|doesn't|does not) (?:ever )?(?:drop|lose)\b"
-    r"|\bno [\w-]+(?: [\w-]+)? (?:will|shall|is|gets|ever gets) (?:ever )?(?:be )?"
-    r"(?:lost|dropped)\b"
-    r"|\b(?:will|shall) never be (?:lost|dropped)\b"
-    r"|\b(?:won't|will not|never|not) (?:be )?true[sd]?[- ]?up\w*|\bno true-?ups?\b"
+    _NO_LOSS + r"|\b(?:won't|will not|never|not) (?:be )?true[sd]?[- ]?up\w*|\bno true-?ups?\b"
     r"|\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
     r"|\bnever more than\b"
     r"|\b(?:won't|will not|never|not) (?:\w+ )?\w+ (?:more|longer) than\b"
