@@ -4,6 +4,7 @@ whole document indented at once."""
 from __future__ import annotations
 
 import json
+from enum import IntEnum, StrEnum
 
 from click.testing import CliRunner
 
@@ -89,3 +90,43 @@ def test_commitments_json_from_plain_rows_equals_the_models(demo_store) -> None:
         models = [row.to_dict(today) for row in list_commitments(store, today)]
         assert list(commitment_dicts(store, today)) == models
         assert {row["late"] for row in models} == {True, False}
+
+
+class Side(StrEnum):
+    US = "us"
+
+
+class Count(IntEnum):
+    TWO = 2
+
+
+def test_rows_of_flat_values_are_written_as_the_indenting_encoder_writes_them() -> None:
+    """A row of flat values (texts, numbers, flags, None, empty lists and dicts) is written
+    in one call of the C encoder: the same bytes as ``json.dumps(indent=2)`` at any depth,
+    for texts a terminal could act on too, and rows with anything nested take the other way."""
+    hostile = '\u202e\x1b[31m\n"\\ 对账 \ud800 \x85'
+    row = {
+        "id": 7,
+        "text": hostile,
+        "late": True,
+        "closed_on": None,
+        "rate": 0.125,
+        "big": 10**30,
+        "nan": float("nan"),
+        "history": [],
+        "extra": {},
+        hostile: "key",
+    }
+    nested = {**row, "history": [{"k": hostile}]}
+    kinds = {**row, "state": Side.US, "count": Count.TWO, "pair": (1, "a"), 3: "number key"}
+    for sample in (
+        row,
+        [row, row],
+        {"commitments": [row, nested], "kept": {"a": 1}},
+        {"a": {"b": {"c": row}}},
+        [kinds, {"empty": ()}],
+    ):
+        assert json_text(sample) == json.dumps(sample, ensure_ascii=False, indent=2).replace(
+            "\u202e", "\\u202e"
+        ).replace("\x85", "\\u0085").replace("\ud800", "\\ud800")
+        assert "".join(json_pieces(sample)) == json_text(sample)

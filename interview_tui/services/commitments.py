@@ -452,7 +452,7 @@ def commitment_dicts(
             "authority_override": override,
             "resolution_note": note,
             "closed_on": closed_on,
-            "history": json.loads(history) if history else [],
+            "history": json.loads(history) if history and history != "[]" else [],
             "author": author,
         }
 
