@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 _SYMBOLS: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}  # ␀ … ␟
 _SYMBOLS[0x7F] = "␡"
@@ -69,12 +69,19 @@ def mail_address(name: str, address: str) -> str:
 
 # -- where prose breaks into lines ----------------------------------------------------------
 
+
 #: Chinese, Japanese and Korean characters and full-width forms: a line may break between
 #: any two of them (Chinese puts no spaces between words)
-_CJK = re.compile(
-    "[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002fa1f]"
-)
+@cache
+def _cjk() -> re.Pattern[str]:
+    """Compiled when first needed: a class this wide takes milliseconds to compile, which
+    every command that only prints a line would pay at start."""
+    return re.compile(
+        "[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+        "\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002fa1f]"
+    )
+
+
 #: never the first character of a line (a comma or a closing bracket goes with what it ends)
 _CLOSING = frozenset("，。、；：！？）」』》〉】〕”’…—·,.;:!?)]}%％")
 #: never the last character of a line (an opening bracket goes with what it opens)
@@ -93,7 +100,7 @@ def _unit_starts(text: str) -> list[int]:
             starts.append(index)
         elif char in _CLOSING or before in _OPENING:
             continue
-        elif _CJK.match(before) or _CJK.match(char):
+        elif _cjk().match(before) or _cjk().match(char):
             starts.append(index)
     return starts
 
@@ -107,7 +114,7 @@ def line_breaks(text: str, width: int, fold: bool = True) -> list[int]:
     closing bracket, and never leaves one character or one word alone on its last line:
     the word before goes down with it. Text without Chinese is broken as rich breaks it.
     """
-    if width <= 0 or not _CJK.search(text):
+    if width <= 0 or not _cjk().search(text):
         from rich._wrap import divide_line
 
         return divide_line(text, width, fold=fold)
