@@ -334,7 +334,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                 self._bank_mark(q.id in used),
                 t(f"role_short.{q.role.value}"),
                 str(q.goal.number),
-                q.text,
+                marked(q.text, one_line=True),  # a gap to fill, as in the script
             )
         if self.bank_rows:
             table.move_cursor(row=min(max(row, 0), len(self.bank_rows) - 1))
