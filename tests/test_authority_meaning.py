@@ -1208,3 +1208,126 @@ def test_festivals_counts_out_of_so_many_cost_true_ups_and_data_handed_over(text
 )
 def test_a_record_of_the_past_or_a_question_promises_no_figure(text, limit) -> None:
     assert not flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # a product whose name holds the limit's name is another product (an audit of
+        # databases is no database, an SMS gateway no API gateway)
+        ("数据库审计模块明年续费给你们打八折", "云数据库折扣"),
+        ("短信网关的通道费我们给你们减半", "API 网关价格"),
+        # another member of the limit's family: meters of another utility, another trial
+        # system, another energy platform, another developer tool, another security product
+        ("燃气表的抄表成功率我们保证 99%", "智能电表采集成功率"),
+        ("The CTMS upgrade will be finished by May", "eTMF go-live date"),
+        ("充电桩平台那边的采集并发我们给你们扩到 5 万", "电表采集主站容量"),
+        ("The command-line tool gets a plugin system next month", "the v4 SDK roadmap"),
+        ("业务风控的拦截准确率我们承诺 95%", "反外挂检出率"),
+        ("An IVR for your branches gets a 99.99% SLA", "payments API SLA"),
+    ],
+)
+def test_another_product_of_the_domain_is_not_the_limits(text, limit) -> None:
+    assert not flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # a member of the limit's family or its own name by another form
+        ("分布式数据库下个月给你们八折", "云数据库折扣"),
+        ("MySQL 的差价我们来承担", "云数据库价格"),
+        ("AIS feed overage is on us through March", "AIS feeds"),
+        (
+            "The API gateway won't throttle your checkout calls on launch day",
+            "API gateway throughput",
+        ),
+    ],
+)
+def test_the_limits_own_family_is_still_the_limits(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # products and places under other names: SSO for federation, 列控 for signalling,
+        # Bombay for Mumbai, a region code compared with another place
+        ("Single sign-on for your contractors goes live in May", "identity federation"),
+        ("列控系统上了云，主备切换保证零中断", "轨交信号云 RTO"),
+        ("Bombay will carry four-nines availability for your trading app", "Mumbai region"),
+        ("ap-south-1 gets the same four-nines commitment as Frankfurt for you", "Bombay region"),
+        # a gateway is no GA: the limit is the product, about any promise
+        ("The SMS traffic is free until June", "SMS gateway"),
+        # a thing of no table pointed at ("那套系统") is the limit's, not another one
+        ("开票那套系统，第二年的运维我们送", "电子发票系统折扣"),
+    ],
+)
+def test_products_and_places_under_other_names(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # throttling said as letting the customer's traffic through
+        ("秒杀开始那一刻，我们不会拦你们的请求", "接口限流"),
+        ("活动当天我们不限你们的并发", "直播推流吞吐"),
+        # capacity never taken back, sized, had in place, held at a figure
+        ("Your reserved GPUs won't be evicted before the run ends", "GPU reservations"),
+        ("你们这批 A800 不会被抢占", "GPU 预留"),
+        ("The broker fleet will be sized for your holiday peak", "Kafka capacity"),
+        ("We'll have the ingestion servers for the extra devices in place", "IoT device capacity"),
+        ("直播这边并发我们保障到 5000 路", "直播并发"),
+        # so many out of so many caught; a fee waived where we stand; a job submitted by then
+        ("一百封钓鱼邮件里至少能拦下九十五封", "邮件安全拦截率"),
+        ("单一窗口的实施费用，我们这边不收", "单一窗口对接费用"),
+        ("下个月起你们就能往新集群提交任务", "新集群上线日期"),
+        # a price kept for those who have it; a feature in the next generation or added
+        ("Your per-user rate is grandfathered for two more years", "per-user pricing"),
+        ("Offline mode comes in the next-generation app", "mobile app roadmap"),
+        ("Webhooks will be added to the billing API", "billing API features"),
+    ],
+)
+def test_throughput_capacity_counts_and_features_by_their_form(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # a price list or a best practice handed over, a note taken, a how-to, a visit
+        ("对象存储的计费规则下周发你们", "对象存储上线日期"),
+        ("高可用部署的最佳实践我们周五给你们", "高可用部署上线日期"),
+        ("你们提的定制报表需求我先记下来", "定制开发"),
+        ("限流阈值怎么设，我们出一页操作步骤", "限流"),
+        ("申城节点的机房参观我们下周帮你们约", "上海节点"),
+        # guards: siblings in a family, a rate limit kind not promised, a refusal
+        (
+            "Two-factor prompts via authenticator app ship in the spring release",
+            "identity federation",
+        ),
+        ("仓库管理那边的波次拣货，我们下个版本做", "物流调度定制功能"),
+        ("Digital asset management seats are 30% off this year", "CMS pricing"),
+        ("售检票系统的 RTO 我们承诺 10 分钟", "轨交信号系统 RTO"),
+        ("报关系统对接下个月给你们开通", "跨境电商平台上线"),
+        ("病毒库下个月给你们升级到新版", "终端杀毒检出率"),
+        ("限流的阈值我们不会替你们定，回去评估", "API 网关限流"),
+    ],
+)
+def test_price_lists_notes_how_tos_visits_and_siblings_promise_nothing(text, limit) -> None:
+    assert not flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # throughput, concurrency and seats are capacity: their price is no promise of it
+        ("客服坐席按每席每月 200 元", "客服坐席并发", False),
+        ("API 网关的吞吐我们给你们提到每秒 8 万", "API 网关吞吐", True),
+        ("API 网关按调用量计费，每万次 2 毛", "API 网关吞吐", False),
+        ("大促每秒 10 万请求，网关保证扛得住", "API 网关吞吐", True),
+    ],
+)
+def test_throughput_concurrency_and_seats_are_capacity(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -132,6 +132,12 @@ costs us (``按进价``) or a true-up not made (``不做补差``); a festival or
 (``开斋节前``, ``旺季前``) is a date; what the customer sends over (``把…给过来``) is theirs to
 promise. A question by a verb and its negation (``会不会``) asks, and a figure of the past
 (``去年``, ``last quarter``) is a record, not a promise, unless a promise verb is with it.
+A product whose name holds the limit's (``数据库审计`` for ``云数据库``, an SMS gateway for an API
+gateway) is another product, and what is pointed at (``那套系统``) no name; a throughput
+(``吞吐``, ``并发``) is capacity held and a figure guaranteed, and throttling said as letting
+traffic through (``不会拦你们``, ``不限你们的流量``), capacity never taken back (``不会被抢占``,
+``won't be pre-empted``), sized for or in place are promised; a price list or a best practice
+handed over, a note taken (``记下来``), a how-to (``怎么配``) or a visit (``参观``) is none.
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
 ``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands
 over a document or a report, nor a commitment that calls itself a goal, best effort or
@@ -227,7 +233,7 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         SLA,
         _re(
-            r"SLA|可用性|持久性|可靠性|性能|丢包率|(?:通过|成功|失败|掉线|误识|拒识|误报|漏报|命中|送达|投递|丢包|中断|故障)率|响应时间|响应时效|时效|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延"
+            r"SLA|可用性|持久性|可靠性|性能|丢包率|(?:通过|成功|失败|掉线|误识|拒识|误报|漏报|命中|送达|投递|丢包|中断|故障|检出|漏检|误封|拦截|接通|采集)率|响应时间|响应时效|时效|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延"
             r"|(?:识别)?准确率|准确度|识别率|错误率|字错率|精度|召回率|到达率|送达率",
             r"\b(?:uptime|availability|durability|rto|rpo|response times?|recovery times?"
             r"|accuracy|wer|error rates?|word error rates?|precision"
@@ -265,12 +271,15 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
 #: people and things: a resource limit when nothing else names a kind ("on-prem appliance
 #: hardware"), else what the limit is about ("free capacity")
 _RESOURCE_NOUNS = _re(
-    r"工程师|团队|硬件|容量|带宽|扩容|资源(?!池)|连接数|配额|并发数|QPS|TPS|调用量|调用次数|请求量"
+    r"工程师|团队|硬件|容量|带宽|扩容|资源(?!池)|连接数|配额|并发(?:数|量|路数)?|坐席数?|吞吐量?|QPS|TPS"
+    r"|调用量|调用次数|请求量"
     r"|人天|人日|人月|工时",
     r"\b(?:engineers?|hardware|capacity|teams?|quotas?|headroom|connection limits?|qps|tps"
     r"|(?:person|man|engineer)[- ](?:days?|months?|hours?)"
     r"|rate limits?|throughput|bandwidth|squads?|crews?)\b",
 )
+#: how much a thing takes in a time (``吞吐``, ``QPS``, ``throughput``)
+_THROUGHPUT = _re(r"吞吐|并发|QPS|TPS", r"\b(?:throughput|qps|tps|rate limits?)\b")
 #: words that only qualify a limit (``具体``, ``custom``): neither its kind nor its subject
 _QUALIFIER = _re(
     r"具体|明确|确切|正式|书面|任何|额外|定制|单独|承诺|给出|不能|不得|不要"
@@ -297,7 +306,7 @@ _LAUNCH = _re(
     r"|out of (?:preview|beta)|(?:exits?|leaves?) (?:preview|beta)"
     r"|(?:switch|turn)(?:ed|s)? on|enabled?|running|serving|provisioned|stood up|migrated)\b"
     # a thing had done by then ("you'll have the archive migrated by March")
-    r"|\b(?:will|'ll) have\b[^,;.]{0,40}\b[a-z]{3,}ed (?:to|by|over|across|on|in)\b"
+    r"|\b(?:will|'ll) have\b[^,;.]{0,60}\b[a-z]{3,}ed (?:to|by|over|across|on|in)\b"
     r"|\b(?:be|is|are) up\b"
     r"|\b(?:be|is|are) (?:on|in) your\b|\bmov\w+\b[^,;.]{0,30}\binto\b"
     r"|\b(?:you'll|you will|you're|you are) (?:be )?(?:on|in|running on|live on) (?:it|them|the)\b"
@@ -328,7 +337,7 @@ _PLAIN_DO = re.compile(
 #: subject words of a date limit that mean "when something of ours is out"
 _LAUNCH_SUBJECT = _re(
     r"上线|发布|推出|交付|发版|开服|开通|路线图|功能|版本|完成",
-    r"\b(?:launch|release|ship|delivery|go-?live|ga|roadmap|feature|complet)\w*",
+    r"\b(?:launch|release|ship|delivery|go-?live|roadmap|feature|complet)\w*|\bga\b",
 )
 #: a limit about people or things at the customer's place (``驻场``, ``on site``)
 _ON_SITE_LIMIT = _re(r"驻场|现场", r"\bon-?site\b|\bon site\b")
@@ -481,7 +490,7 @@ _PRODUCTS = [
     ("函数计算", "serverless", "lambda"),
     ("iot", "物联网", "mqtt", "设备接入"),
     ("日志服务", "日志", "log service", "logging", "logs", "log"),
-    ("短信", "sms"),
+    ("短信", "sms", "短信网关"),
     ("邮件", "email", "emails", "e-mail", "e-mails", "mail"),
     ("egress", "外网流量", "公网流量", "bandwidth", "带宽"),
     ("cpu", "cpus", "vcpu", "vcpus"),
@@ -499,7 +508,7 @@ _PRODUCTS = [
     ("rpa", "机器人流程自动化", "bot", "bots"),
     (
         *("contact centre", "contact center", "contact-centre", "contact-center"),
-        *("call centre", "call center", "呼叫中心"),
+        *("call centre", "call center", "call-centre", "call-center", "呼叫中心", "ivr"),
     ),
     ("正式购买", "正式合同", "production contract", "production"),
     ("训练", "training jobs", "training job", "training runs", "training run", "model training"),
@@ -605,7 +614,7 @@ _PLACES = [
     ("俄亥俄", "ohio", "us-east-2"),
     ("美西", "硅谷", "oregon", "california", "us-west"),
     ("加拿大", "蒙特利尔", "canada", "montreal", "ca-central", "ca-central-1"),
-    ("印度", "孟买", "india", "mumbai", "ap-south-1"),
+    ("印度", "孟买", "india", "mumbai", "bombay", "ap-south-1"),
     ("澳洲", "悉尼", "australia", "sydney", "ap-southeast-2"),
     ("中东", "middle east"),
     (
@@ -713,6 +722,8 @@ _NOT_PLACE_WORDS = """the a by via at as per new one our your their that this ea
     新 这个 那个 一个 所有 每个 同一 其他 另一 正式 测试 公开 体验 最新 新的 大的 下个 这 那
     计算 存储 加速 边缘 管理 主 从 备 业务 我们 你们 整个 监控 告警 运维 时间 关键 交付"""
 _NOT_PLACES = frozenset(_NOT_PLACE_WORDS.split())
+#: what points at a thing ("那套系统", "这款 app"): no name of it
+_DEMONSTRATIVES = "那这哪该此"
 
 
 @dataclass(frozen=True)
@@ -802,7 +813,9 @@ def meaning(limit: str) -> Meaning:
             kinds.append(name)
             rest = pattern.sub(" ", rest)
     if kinds[:1] in ([], [RESOURCE]) and _RESOURCE_NOUNS.search(rest):
-        kinds, rest = [RESOURCE], _RESOURCE_NOUNS.sub(" ", rest)
+        # a throughput is capacity held and a figure guaranteed
+        kinds = [RESOURCE, SLA] if _THROUGHPUT.search(rest) else [RESOURCE]
+        rest = _RESOURCE_NOUNS.sub(" ", rest)
     implied = not kinds
     if not kinds and _VERSION.search(limit) and _subject_text(_VERSION.sub(" ", rest)):
         kinds = [DATE, ROADMAP]  # a version to come: when it is out and what is in it
@@ -971,7 +984,12 @@ def _named(text: str) -> frozenset[str]:
     for pattern, mark in ((_THING, "#"), (_SERVICE, "%")):
         for match in pattern.finditer(text):
             thing = next(g for g in match.groups() if g)
-            if not (thing in _NOT_PLACES or _QUALIFIER.fullmatch(thing) or thing[:4] == "per-"):
+            if not (
+                thing in _NOT_PLACES
+                or _QUALIFIER.fullmatch(thing)
+                or thing[:4] == "per-"
+                or thing[0] in _DEMONSTRATIVES
+            ):
                 found.add(mark + _stem(thing))
     return frozenset(found)
 
@@ -1173,7 +1191,7 @@ _PRICE = [
         r"|(?:价|费用?|账单|成本|钱)[^，,;；。]{0,12}(?:不变|持平|不涨|不动)"
         r"|(?:价|费|账单|成本|钱)[^，,;；。]{0,6}(?:跟|和|与|同)[^，,;；。]{0,8}一样"
         r"|按[^，,;；。]{0,4}(?:去年|今年|现在|目前)的?价格",
-        r"\block\w*\b[^,;.]{0,20}\b(?:pric|rate)|\b(?:pric\w*|rates?)\b[^,;.]{0,20}\block"
+        r"\block\w*\b[^,;.]{0,20}\b(?:pric|rate)|\bgrandfather\w*|\b(?:pric\w*|rates?)\b[^,;.]{0,20}\block"
         r"|\bno price increase|\bat (?:last year's|today's|current|this year's) (?:prices?|rates?)"
         r"|\b(?:pric\w*|rates?|renewal|bill|invoice|spend)\b[^,;.]{0,30}\b(?:won't|will not"
         r"|not|never) (?:go up|change|rise|increase|exceed)"
@@ -1215,18 +1233,32 @@ _NO_LOSS = (
     r"(?:lost|dropped)\b"
     r"|\b(?:will|shall) never be (?:lost|dropped)\b"
 )
+#: traffic held back, in Chinese ("限流", "拦你们", "限你们的流量"): not doing it is letting
+#: the customer's traffic through
+_THROTTLED_ZH = (
+    r"被?(?:限流|限速|降速|拦截?(?![^，,;；。]{0,2}率)"
+    r"|限(?:制)?(?:你们|您)的?(?:流量|速率|并发|请求))"
+)
+#: capacity taken back ("回收", "抢占", "reclaimed", "pre-empted"), said as never done
+_TAKEN_BACK = _re(
+    r"(?:不会|不|绝不)被?(?:回收|收回|抢占|挤占|驱逐)",
+    r"\b(?:won't|will not|never|not) (?:be |get )?(?:reclaim|pre-?empt|evict)\w*\b",
+).pattern
 #: a failure promised never to happen ("保证不掉线", "won't go down during your sale",
-#: "without throttling"): how well a thing runs, said through a negation
+#: "without throttling", "no throttling"): how well a thing runs, said through a negation
 _NO_FAILURE = (
-    r"(?:不会|不|绝不|绝对不|从不|零)(?:掉线|宕机|断线|中断|挂掉|挂|停机|停服|卡顿|被?限流|限速|降速|降级|丢数据)"
+    r"(?:不会|不|绝不|绝对不|从不|零)(?:掉线|宕机|断线|中断|挂掉|挂|停机|停服|卡顿|降级|丢数据|"
+    + _THROTTLED_ZH
+    + ")"
     r"|\b(?:won't|will not|never|doesn't|does not|shan't) (?:ever )?(?:go down|fail over|fail"
     r"|crash|be down|go offline|time out|throttle|rate[- ]limit|get throttled|be throttled"
     r"|get rate[- ]limited|be rate[- ]limited|drop)\b"
-    r"|\bwithout (?:any )?(?:throttling|rate[- ]limiting|downtime|an outage|outages|interruption)"
+    r"|\b(?:without|no) (?:any )?(?:throttling|rate[- ]limiting|downtime|an outage|outages"
+    r"|interruption)\b"
 )
 _FIGURE = _re(
     r"9\d(?:\.\d+)?\s*%|9\d\.\d+(?![\d.])",
-    r"(?:[三四五六七八九十]|\d{1,2})\s*个\s*[9九]|\b(?:three|four|five|six|\d{1,2}) nines\b",
+    r"(?:[三四五六七八九十]|\d{1,2})\s*个\s*[9九]|\b(?:three|four|five|six|\d{1,2})[- ]nines\b",
 )
 _SLA = [
     _FIGURE,
@@ -1273,10 +1305,11 @@ _SLA = [
     # a quality said as a rate of outcomes (误识率低于万分之一, bounce rates under 2%), as
     # so many times out of so many, or as a loss that never happens
     _re(
-        # 一万条里最多丢三条, 一百张里错不超过一张
-        r"[\d一二两三四五六七八九十百千万]+\s*(?:条|张|次|个|笔|单|页|句|封|个字|字)(?:里|中|里面|当中)"
-        r"[^，,;；。]{0,6}(?:最多|不超过|至多|少于|不到|只有|顶多)\s*(?:丢|错|漏|失败|出错|掉)?\s*"
-        r"[\d一二两三四五六七八九十半]+",
+        # 一万条里最多丢三条, 一百张里错不超过一张, 十个外挂里至少抓九个
+        r"[\d一二两三四五六七八九十百千万]+\s*(?:条|张|次|个|笔|单|页|句|封|个字|字|块|台|只)"
+        r"[\u4e00-\u9fff]{0,4}?(?:里|中|里面|当中)[^，,;；。]{0,6}"
+        r"(?:(?:最多|不超过|至多|少于|不到|只有|顶多)\s*(?:丢|错|漏|失败|出错|掉)?"
+        r"|(?:至少|起码|最少)[^，,;；。\d一二两三四五六七八九十]{0,3})\s*[\d一二两三四五六七八九十半]+",
         r"(?<![汇费利税])(?:[\u4e00-\u9fff]{1,3}率)[^，,;；。]{0,12}"
         r"(?:\d+(?:\.\d+)?\s*%|[千万百]分之\s*[\d.一二两三四五六七八九十]+)",
         r"\b(?:bounce|drop|loss|failure|error|success|delivery|pass|rejection|hit|match"
@@ -1337,6 +1370,7 @@ _ROADMAP = _re(
     r"\bsupport\b[^,;.]{0,40}\bin (?:h[12]|q[1-4])",
     r"\bis coming\b|\bwill be in\b|\b(?:is|are|'s) on (?:the|our) (?:[\w-]+ )?roadmap\b"
     r"|\bin the works\b|\bcommitted for (?:h[12]|q[1-4]|the next|next)\b"
+    r"|\b(?:will|'ll) be (?:added|built|developed|implemented|supported)\b"
     # a new thing we will have for the customer ("we'll have a ServiceNow connector for you")
     r"|\b(?:we'll|we will) have (?:an?|the) (?:[\w-]+ ){0,2}(?:connectors?|integrations?"
     r"|plugins?|features?|apis?|sdks?|modules?|adapters?|bridges?)\b[^,;.]{0,40}"
@@ -1344,7 +1378,7 @@ _ROADMAP = _re(
     r"|\bwill handle\b"
     r"|\b(?:we're|we are) (?:building|adding|developing)\b",
     r"\bwill (?:get|gain|have)\b[^,;.]{0,40}\bsupport\b",
-    r"\bin the next (?:[\w-]+ )?(?:release|version|update)\b",
+    r"\bin the next (?:[\w-]+ )?(?:release|version|update)\b|\bin the next[- ]gen(?:eration)?\b",
     r"\b(?:will|'ll) (?:\w+ )?(?:include|come with|ship with|come to)\b"
     r"|\b(?:slated|planned|scheduled|earmarked)"
     r" for\b|\bwe can build\b",
@@ -1371,12 +1405,14 @@ _RESOURCE = _re(
     r"|people|folks|experts?|consultants?|analysts?|sres?|specialists?)\b",
     r"(?:先|优先)(?:给|供|保障|满足|紧着|尽着|留给|发给)你们|往后排|第一批|插队"
     r"|(?:加|多|再给你们加|增加)[^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*(?:个|名|位|台|张)?\s*(?:DBA|SRE|PM|人|工程师|副本|节点|实例|机柜|卡)"
+    # so many more of what the limit counts, the thing left unsaid (再加 100 个, 加 500 路)
+    r"|(?:加|增加|扩)\s*[一二两三四五六七八九十百千\d]+\s*(?:个|台|路|套)(?![^，,;；。]{0,2}(?:月|天|周|小时|点))\s*$"
     r"|扩[^，,;；。]{0,2}[一二两三四五六七八九十\d]+\s*倍|翻[一二两三四]?倍|加倍"
-    r"|包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|不回收|不收回|不会回收|留[^，,;；。]{0,4}[一二两三四五六七八九十百\d]+\s*(?:个|台|张|路)?\s*整?(?:机柜|柜|卡|台)|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
+    r"|包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|留[^，,;；。]{0,4}[一二两三四五六七八九十百\d]+\s*(?:个|台|张|路)?\s*整?(?:机柜|柜|卡|台)|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
     r"|(?:腾|拨|锁给|锁定给)[^，,;；。]{0,6}|[\d一二两三四五六七八九十]+\s*(?:路|个)?\s*整?\s*(?:并发|机柜|机架|坐席)"
     r"|专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
-    r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开|放|拉|升)到\s*\d|要多少[^，,;；。]{0,8}给多少"
-    r"|(?:不会|不|绝不)(?:被)?(?:限流|限速|降速)",
+    r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开|放|拉|升|保障|保)到\s*(?:每(?:秒|分钟|天))?\s*[\d一二两三四五六七八九十]|要多少[^，,;；。]{0,8}给多少"
+    r"|(?:不会|不|绝不)" + _THROTTLED_ZH + "|" + _TAKEN_BACK,
     r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
     r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?|analysts?|folks)\b",
     r"\b(?:dedicat\w*|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
@@ -1387,11 +1423,11 @@ _RESOURCE = _re(
     r"|on standby|pick up|someone (?:from|on) our|babysit\w*|(?:is|are|be) (?:\w+ )?yours"
     r"|(?:lift|raise|bump|increase|goes up|go up|going up)\w*\b[^,;.]{0,30}"
     r"\bto \d[\d.,]*(?: million| thousand|k|m)?"
-    r"|(?:won't|will not|never|not) (?:be |get )?(?:throttl\w*|rate[- ]limit\w*|reclaim\w*)"
-    r"|without (?:any )?(?:throttling|rate[- ]limiting)"
+    r"|(?:won't|will not|never|not) (?:be |get )?(?:throttl\w*|rate[- ]limit\w*)"
+    r"|(?:without|no) (?:any )?(?:throttling|rate[- ]limiting)|sized (?:for|to)"
     # capacity had for the customer ("you'll have capacity for ...", "capacity in Oslo for you")
     r"|(?:you'll|you will|we'll|we will) have (?:the |enough |more |extra |spare |dedicated )?"
-    r"(?:capacity|headroom|nodes|gpus|servers|cores|bandwidth|slots|quota)"
+    r"(?:[\w-]+ )?(?:capacity|headroom|nodes|gpus|servers|cores|bandwidth|slots|quota)"
     r"|(?:capacity|headroom|bandwidth)\b[^,;.]{0,30}\bfor (?:you|your)\b"
     r"|room for|keep\w*\b[^,;.]{0,30}\b(?:free|open|available) for"
     r"|spare|named|designated|assign\w*|exclusive\w*|racked|point of contact"
@@ -1443,7 +1479,7 @@ _PROMISES = {
 _REFUSAL = _re(
     r"不|没|无法|无权|(?<![识区类级性告分派特个差鉴判])别(?![人家])|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
     r"|确认(?!过的|了的)|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
-    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价|(?<!比)刊例价|评审|申请|回去|才能(?:说|定|谈|答复|给)|看过|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
+    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价|(?<!比)刊例价|评审|申请|回去|记下|记一下|怎么|如何|才能(?:说|定|谈|答复|给)|看过|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交(?!作业|任务)",
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
     r"|\bwithout\b|\bunable\b|\bdecided by\b|\bup to (?:the|them|their)\b"
     r"|\b(?:published|public) (?:sla|terms|price|pricing|rates?)\b"
@@ -1463,8 +1499,8 @@ _REFUSAL = _re(
 #: phrases that promise through a negation word: taken out before a refusal is looked for
 _NEGATED_PROMISE = _re(
     r"不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
-    r"|未满足|达不到|不达标|不会(?:回收|收回)|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不回收|不收回|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
-    r"|(?<=费)不收|(?<=费用)不收|不(?:补|追|收)(?:差价|差额|钱)"
+    r"|未满足|达不到|不达标|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
+    r"|(?<=费)不收|(?<=费用)不收|(?:我们|我方|咱们)(?:这边|这里)不收|不(?:补|追|收)(?:差价|差额|钱)"
     r"|不(?:做|搞|算)?(?:补差|追补|true-?up)|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
     _NO_LOSS + r"|\b(?:won't|will not|never|not) (?:be )?true[sd]?[- ]?up\w*|\bno true-?ups?\b"
     r"|\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
@@ -1478,8 +1514,7 @@ _NEGATED_PROMISE = _re(
     r"|\b(?:won't|will not|not|never) (?:go up|change|rise|increase|exceed|be billed"
     r"|be charged|charge|be throttled)\b|\bnobody else\b|\b(?:no|without) (?:an? )?uplift\b"
     r"|\b(?:won't|will not|never|not) (?:be |get )?throttl\w*\b"
-    r"|\b(?:won't|will not|never|not) (?:be |get )?reclaim\w*\b"
-    r"|" + _OFF_THE_BILL + r"|" + _OFF_THE_BILL_ZH + r"|" + _NO_FAILURE,
+    r"|" + _TAKEN_BACK + r"|" + _OFF_THE_BILL + r"|" + _OFF_THE_BILL_ZH + r"|" + _NO_FAILURE,
 )
 #: a commitment that calls itself a goal, best effort or no part of the contract promises
 #: nothing, whatever its clauses say
@@ -1502,7 +1537,7 @@ _HAND_OVER = _re(
     r"|record|log|submit|pass|collect|describe|arrange|schedule|set up)\b",
 )
 _DOCUMENT = _re(
-    r"文档|白皮书|报告|手册|清单|指南|说明|链接|申请表|(?:架构|拓扑|流程|示意|部署|组网)图|对比表|价格表|报价单|纪要|公开版|材料|资料|PPT"
+    r"文档|白皮书|报告|报表(?=[^，,;；。]{0,6}(?:发|给|传|转))|手册|清单|指南|说明|链接|申请表|最佳实践|价目表|(?:收费|计费|计价|定价)(?:标准|规则)|(?:架构|拓扑|流程|示意|部署|组网)图|对比表|价格表|报价单|纪要|公开版|材料|资料|PPT"
     r"|[\u4e00-\u9fff]{2}方案(?:[^，,;；。]{0,4}(?:发|给)|[^，,;；。]{0,4}$)"
     r"|把[^，,;；。]{1,20}(?:整理|汇总|发|提供|准备|导出)(?:好|出来)?给",
     r"\b(?:docs?|documents?|whitepapers?|reports?|guides?|manuals?|lists?(?! pric)|forms?"
@@ -1563,7 +1598,8 @@ _REPLY = _re(
 )
 #: a meeting set for a date ("下周再约个会", "we'll meet next week"): no date of ours
 _MEETING = _re(
-    r"约(?:个|一个|一次)?(?:会|时间|电话)|开(?:个|一次)?会|会谈|碰(?:一下|个头|个面)|见(?:个)?面",
+    r"约(?:个|一个|一次)?(?:会|时间|电话)|开(?:个|一次)?会|会谈|碰(?:一下|个头|个面)|见(?:个)?面"
+    r"|参观|考察|拜访|走访",
     r"(?:meet(?:ing)?s?|catch up|sync up|set up a call|hop on a call)",
 )
 #: a measure that goes down ("延迟降 20%"): a share of it is no price
@@ -1611,7 +1647,7 @@ def _percent(figure: str) -> float:
     elif figure[0] in _CN_DIGITS:
         nines = _CN_DIGITS.index(figure[0]) + 1
     else:
-        nines = ("three", "four", "five", "six").index(figure.split()[0].lower()) + 3
+        nines = ("three", "four", "five", "six").index(re.split(r"[- ]", figure)[0].lower()) + 3
     return 100 - 10.0 ** (2 - nines)
 
 
@@ -1832,7 +1868,8 @@ _DURING = _re(
 #: subject of the promise
 _COMPARED = _re(
     r"(?:跟|和|同|按|照|比照)[\u4e00-\u9fff]{2,4}(?:一样|同价|的价)",
-    r"\b(?:same|price|rate|pricing|cheaper|lower|less|more) (?:as|than) (?:in |the |our )?"
+    r"\b(?:same(?: [\w.%-]+){0,3}|price|rate|pricing|cheaper|lower|less|more) (?:as|than)"
+    r" (?:in |the |our )?"
     r"[\w-]+(?: region)?\b",
 )
 #: a place of the customer's own (``your Manila site``, ``你们上海工厂``) is no place of ours
@@ -2133,6 +2170,7 @@ def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) 
             and not any(_refuses(c) for c in _clauses(rest))  # nor deferred in another
             and not _INFORMATION.search(clause)
             and not _DELIVERABLE.search(clause)
+            and not _MEETING.search(clause)
         ):
             return [limit]  # the commitment is the very thing the plan forbids
     return []
@@ -2154,6 +2192,10 @@ def _thing_unsaid(read: Meaning, text: str) -> bool:
     names = " ".join(g[0] for g in products)
     if not (_named(names) or lexicon().find(names)):
         return False
+    whole_name = lexicon().find(" ".join(g[0] for g in (*products, head)))
+    ours = {concept for _, concept in lexicon().find(names)}
+    if whole_name and head[0] in whole_name[-1][0] and ours == {whole_name[-1][1]}:
+        return False  # the head is a word of the product's own name ("AIS feeds")
     return not _says(frozenset(head), text)
 
 
