@@ -1331,3 +1331,45 @@ def test_price_lists_notes_how_tos_visits_and_siblings_promise_nothing(text, lim
 )
 def test_throughput_concurrency_and_seats_are_capacity(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # capacity made ready, said by what it is
+        ("开业那天的并发，服务器我们提前备足", "视频柜员坐席并发"),
+        # applying on the customer's behalf, with an assurance, is ours to do
+        ("给你们申请 20 万的云资源代金券，没问题", "代金券"),
+        ("这次帮你们申请的研发补贴，我保证批得下来", "研发补贴"),
+        # someone going over to sit with them is on site
+        ("每月派个人过去坐一周，帮你们盯迁移", "驻场支持"),
+        # seconds said as "s"
+        ("Search queries come back under 2 s at p99, in writing", "search latency SLA"),
+        # the customer's own bucket or documents are no product or document of ours
+        (
+            "New scans of your fields will be in your bucket within a day of the flyover",
+            "drone imagery delivery dates",
+        ),
+        (
+            "All your signed documents will be live in the new vault before the audit in May",
+            "e-signature migration date",
+        ),
+    ],
+)
+def test_capacity_made_ready_applications_assured_and_the_customers_own_things(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # a battery swap station is no charging pile, a video meeting no call recording
+        ("换电站的调度算法下个版本支持", "充电桩平台路线图"),
+        ("Video meeting recordings are kept free for a year", "call recording storage pricing"),
+        # guards: an application still to be decided, a question
+        ("我们帮你们申请一下，批不批要看总部", "研发补贴"),
+        ("有没有问题我们回去确认", "代金券"),
+    ],
+)
+def test_swap_stations_meetings_and_applications_still_open_are_not_touched(text, limit) -> None:
+    assert not flags_beyond_authority(text, limit)

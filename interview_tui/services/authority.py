@@ -138,6 +138,9 @@ gateway) is another product, and what is pointed at (``那套系统``) no name; 
 traffic through (``不会拦你们``, ``不限你们的流量``), capacity never taken back (``不会被抢占``,
 ``won't be pre-empted``), sized for or in place are promised; a price list or a best practice
 handed over, a note taken (``记下来``), a how-to (``怎么配``) or a visit (``参观``) is none.
+Capacity made ready by what it is (``资源我们提前备好``), an application made for the customer
+(``给你们申请``) with an assurance (``没问题``) and someone going over to sit with them are
+promised; the customer's own bucket, documents or records are no product or document of ours.
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
 ``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands
 over a document or a report, nor a commitment that calls itself a goal, best effort or
@@ -343,7 +346,7 @@ _LAUNCH_SUBJECT = _re(
 _ON_SITE_LIMIT = _re(r"驻场|现场", r"\bon-?site\b|\bon site\b")
 _ON_SITE = _re(
     r"驻场|现场|常驻|你们(?:的)?(?:机房|办公室|公司|那边|城市|工厂|园区)|到你们"
-    r"|到(?:机房|工厂|园区|办公室)|飞过去|过去(?:跟|陪|和|一起)|上门|跟你们[^，,;；。]{0,8}一起|陪你们|坐在一起",
+    r"|到(?:机房|工厂|园区|办公室)|飞过去|过去(?:跟|陪|和|一起|坐|待|呆|蹲|住)|上门|跟你们[^，,;；。]{0,8}一起|陪你们|坐在一起",
     r"\bon-?site\b|\bon site\b|\bsit with your\b"
     r"|\b(?:fly|flies|flying|flown|flew)\b[^,;.]{0,40}\bto\b"
     r"|\bin person\b|\byour (?:[\w-]+ )?(?:offices?|site|data ?center"
@@ -1265,7 +1268,7 @@ _SLA = [
     _re(
         _NUM
         + r"[\s-]*(?:个)?\s*(?:business |working )?(?:分钟|小时|秒|毫秒|微秒|工作日|min\w*|hours?"
-        r"|hrs?|seconds?|ms|microseconds?|µs)",
+        r"|hrs?|seconds?|s(?![a-z])|ms|microseconds?|µs)",
         r"\b(?:inside|within|in under|under) (?:the|an|one) (?:hour|day)\b"
         r"|\bsame (?:business |working )?day\b",
     ),
@@ -1413,6 +1416,9 @@ _RESOURCE = _re(
     r"|专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
     r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开|放|拉|升|保障|保)到\s*(?:每(?:秒|分钟|天))?\s*[\d一二两三四五六七八九十]|要多少[^，,;；。]{0,8}给多少"
     r"|(?:不会|不|绝不)" + _THROTTLED_ZH + "|" + _TAKEN_BACK,
+    # capacity made ready, said by what it is (资源我们提前备好, 机器都准备到位)
+    r"(?:资源|机器|服务器|容量|算力|带宽|人手|人力|坐席|线路)[^，,;；。]{0,8}"
+    r"(?:备好|准备好|备足|留足|留好|预备好|准备到位|备到位)",
     r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
     r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?|analysts?|folks)\b",
     r"\b(?:dedicat\w*|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
@@ -1479,7 +1485,7 @@ _PROMISES = {
 _REFUSAL = _re(
     r"不|没|无法|无权|(?<![识区类级性告分派特个差鉴判])别(?![人家])|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
     r"|确认(?!过的|了的)|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
-    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价|(?<!比)刊例价|评审|申请|回去|记下|记一下|怎么|如何|才能(?:说|定|谈|答复|给)|看过|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交(?!作业|任务)",
+    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价|(?<!比)刊例价|评审|(?<!给你们)(?<!帮你们)(?<!替你们)申请|申请(?=一下|看看|试试)|回去|记下|记一下|怎么|如何|才能(?:说|定|谈|答复|给)|看过|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交(?!作业|任务)",
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
     r"|\bwithout\b|\bunable\b|\bdecided by\b|\bup to (?:the|them|their)\b"
     r"|\b(?:published|public) (?:sla|terms|price|pricing|rates?)\b"
@@ -1498,7 +1504,7 @@ _REFUSAL = _re(
 )
 #: phrases that promise through a negation word: taken out before a refusal is looked for
 _NEGATED_PROMISE = _re(
-    r"不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
+    r"没问题|不成问题|不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
     r"|未满足|达不到|不达标|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
     r"|(?<=费)不收|(?<=费用)不收|(?:我们|我方|咱们)(?:这边|这里)不收|不(?:补|追|收)(?:差价|差额|钱)"
     r"|不(?:做|搞|算)?(?:补差|追补|true-?up)|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
@@ -1696,7 +1702,7 @@ def _promise(
             return []  # a date for something else (a document, a meeting)
         if not gives and (
             _CONDITION.search(clause)
-            or _INFORMATION.search(_products(clause)[1])
+            or _INFORMATION.search(_CUSTOMERS.sub(" ", _products(clause)[1]))
             or _REPLY.search(clause)
             or _MEETING.search(clause)
             or _DELIVERABLE.search(clause)
@@ -1876,7 +1882,7 @@ _COMPARED = _re(
 _CUSTOMERS = re.compile(
     r"\byour (?:[a-z-]+ ){1,2}(?:site|office|plant|factory|campus|team|warehouse|store|branch)s?\b"
     r"|\byour (?:[a-z-]+ ){0,2}(?:runs?|jobs?|workloads?|calls?|recordings?|seats|agents|users"
-    r"|customers|traffic|data|files)\b"
+    r"|customers|traffic|data|files|documents|records|buckets?|tenants?|inbox(?:es)?|accounts?)\b"
     r"|你们(?:的)?[\u4e00-\u9fff]{2}(?:工厂|办公室|园区|门店|分公司|基地)|你们(?:的)?那条"
 )
 
