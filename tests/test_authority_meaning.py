@@ -1373,3 +1373,52 @@ def test_capacity_made_ready_applications_assured_and_the_customers_own_things(t
 )
 def test_swap_stations_meetings_and_applications_still_open_are_not_touched(text, limit) -> None:
     assert not flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # throttling is a throughput limit; letting the traffic through, never holding it
+        # back, promises it (放行, 不卡你们, won't cap, let through, won't be held back)
+        ("高峰期你们的请求我们全部放行", "API 网关限流"),
+        ("大促那天不会卡你们的请求", "API 网关吞吐"),
+        ("We won't cap your API calls during the sale", "API gateway throttling"),
+        ("We'll let all of your traffic through on launch day", "API gateway throttling"),
+        ("Your traffic won't be held back on Black Friday", "API gateway throttling"),
+        # capacity never taken back; a count of things taken on
+        ("Nobody will take those nodes back from you", "GPU reservations"),
+        (
+            "The AMI head-end will handle 2 million meters, guaranteed",
+            "smart meter head-end capacity",
+        ),
+        ("物联网平台保证能接入 200 万台设备", "物联网平台连接数"),
+    ],
+)
+def test_traffic_let_through_capacity_kept_and_counts_taken_on(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # another gateway: a payment or an SMS gateway holds the limit's "gateway"
+        ("支付网关的费率给你们打九折", "API 网关价格"),
+        ("Payment gateway fees are waived this year", "API gateway pricing"),
+        ("The SMS gateway is free for the pilot", "API gateway pricing"),
+        ("短信网关的下发速度我们保证每秒两千条", "API 网关吞吐/限流"),
+        # a kind alone after "/" is a kind of the item before it, about its subject
+        ("对象存储今年给你们打八折", "GPU 价格/折扣"),
+        # guards: no traffic held back, no count of things taken on, a limit of a list
+        ("We will not block the contract over this", "API gateway throughput"),
+        ("It will take 2 weeks to set up", "GPU capacity"),
+        ("This offer is not limited to new customers", "API gateway throttling"),
+    ],
+)
+def test_other_gateways_and_a_kind_after_a_slash_are_not_touched(text, limit) -> None:
+    assert not flags_beyond_authority(text, limit)
+
+
+def test_a_kind_after_a_slash_keeps_the_subject_before_it() -> None:
+    assert flags_beyond_authority("GPU 今年给你们打八折", "GPU 价格/折扣") == ["GPU 价格/折扣"]
+    assert flags_beyond_authority("网关这边的费用给你们打九折", "API 网关价格")
+    assert flags_beyond_authority("无论如何月底前给你们上线", "具体上线日期")  # no matter how

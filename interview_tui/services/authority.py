@@ -141,6 +141,10 @@ handed over, a note taken (``记下来``), a how-to (``怎么配``) or a visit (
 Capacity made ready by what it is (``资源我们提前备好``), an application made for the customer
 (``给你们申请``) with an assurance (``没问题``) and someone going over to sit with them are
 promised; the customer's own bucket, documents or records are no product or document of ours.
+Throttling (``限流``, ``throttling``) is a throughput: traffic let through (``放行``, ``let …
+through``) or never held back (``不卡你们``, ``won't cap your calls``) is promised, as is a count
+of things taken on (``handle 2 million meters``, ``接入 200 万台``); a kind alone after "/" is a
+kind of the item before it (``API 网关吞吐/限流``).
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
 ``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands
 over a document or a report, nor a commitment that calls itself a goal, best effort or
@@ -274,15 +278,17 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
 #: people and things: a resource limit when nothing else names a kind ("on-prem appliance
 #: hardware"), else what the limit is about ("free capacity")
 _RESOURCE_NOUNS = _re(
-    r"工程师|团队|硬件|容量|带宽|扩容|资源(?!池)|连接数|配额|并发(?:数|量|路数)?|坐席数?|吞吐量?|QPS|TPS"
+    r"工程师|团队|硬件|容量|带宽|扩容|资源(?!池)|连接数|配额|并发(?:数|量|路数)?|坐席数?|吞吐量?|QPS|TPS|限流|限速"
     r"|调用量|调用次数|请求量"
     r"|人天|人日|人月|工时",
     r"\b(?:engineers?|hardware|capacity|teams?|quotas?|headroom|connection limits?|qps|tps"
     r"|(?:person|man|engineer)[- ](?:days?|months?|hours?)"
-    r"|rate limits?|throughput|bandwidth|squads?|crews?)\b",
+    r"|rate limits?|rate[- ]limiting|throttl\w*|throughput|bandwidth|squads?|crews?)\b",
 )
 #: how much a thing takes in a time (``吞吐``, ``QPS``, ``throughput``)
-_THROUGHPUT = _re(r"吞吐|并发|QPS|TPS", r"\b(?:throughput|qps|tps|rate limits?)\b")
+_THROUGHPUT = _re(
+    r"吞吐|并发|QPS|TPS|限流|限速", r"\b(?:throughput|qps|tps|rate[- ]limit\w*|throttl\w*)\b"
+)
 #: words that only qualify a limit (``具体``, ``custom``): neither its kind nor its subject
 _QUALIFIER = _re(
     r"具体|明确|确切|正式|书面|任何|额外|定制|单独|承诺|给出|不能|不得|不要"
@@ -1239,13 +1245,22 @@ _NO_LOSS = (
 #: traffic held back, in Chinese ("限流", "拦你们", "限你们的流量"): not doing it is letting
 #: the customer's traffic through
 _THROTTLED_ZH = (
-    r"被?(?:限流|限速|降速|拦截?(?![^，,;；。]{0,2}率)"
+    r"被?(?:限流|限速|降速|拦截?(?![^，,;；。]{0,2}率)|卡(?:你们|您)"
     r"|限(?:制)?(?:你们|您)的?(?:流量|速率|并发|请求))"
+)
+#: traffic held back, in English ("throttle", "cap your calls", "be held back"): not doing
+#: it lets the customer's traffic through
+_HELD_BACK = (
+    r"(?:(?:be |get )?(?:throttl\w*|rate[- ]limit\w*)"
+    r"|(?:be |get )(?:capped|limited|blocked|held back|slowed(?: down)?)\b(?! to)"
+    r"|(?:cap|limit|block|hold back|slow down)(?: \w+)? (?:you|your|them|it)\b)"
 )
 #: capacity taken back ("回收", "抢占", "reclaimed", "pre-empted"), said as never done
 _TAKEN_BACK = _re(
     r"(?:不会|不|绝不)被?(?:回收|收回|抢占|挤占|驱逐)",
-    r"\b(?:won't|will not|never|not) (?:be |get )?(?:reclaim|pre-?empt|evict)\w*\b",
+    r"\b(?:won't|will not|never|not) (?:be |get )?(?:reclaim|pre-?empt|evict)\w*\b"
+    r"|\b(?:won't|will not|never|nobody will|no one will)"
+    r" (?:be taken back|take (?:[\w-]+ ){0,3}back)\b",
 ).pattern
 #: a failure promised never to happen ("保证不掉线", "won't go down during your sale",
 #: "without throttling", "no throttling"): how well a thing runs, said through a negation
@@ -1254,10 +1269,9 @@ _NO_FAILURE = (
     + _THROTTLED_ZH
     + ")"
     r"|\b(?:won't|will not|never|doesn't|does not|shan't) (?:ever )?(?:go down|fail over|fail"
-    r"|crash|be down|go offline|time out|throttle|rate[- ]limit|get throttled|be throttled"
-    r"|get rate[- ]limited|be rate[- ]limited|drop)\b"
-    r"|\b(?:without|no) (?:any )?(?:throttling|rate[- ]limiting|downtime|an outage|outages"
-    r"|interruption)\b"
+    r"|crash|be down|go offline|time out|drop\b|" + _HELD_BACK + r")"
+    r"|\b(?:without|no) (?:any )?(?:throttling|rate[- ]limiting|limiting|capping|downtime"
+    r"|an outage|outages|interruption)\b"
 )
 _FIGURE = _re(
     r"9\d(?:\.\d+)?\s*%|9\d\.\d+(?![\d.])",
@@ -1403,6 +1417,10 @@ _RESOURCE = _re(
     _NUM + r"\s*(?:名|位|个|人|张|台)?\s*(?:[\u4e00-\u9fff]{2})?"
     r"(?:工程师|专家|架构师|人|名|卡|台|位|张|GPU|节点)",
     r"(?:保障|保证|确保)[^，,;；。]{0,6}够|够用|24\s*小时[^，,;；。]{0,4}有人|随时有人",
+    # the customer's traffic let through, never held back (放行, won't cap your calls)
+    r"放行|\b(?:won't|will not|never|not) " + _HELD_BACK,
+    r"\blet\w*\b[^,;.]{0,30}\bthrough\b|\b(?:without|no) (?:any )?(?:throttling|rate[- ]limiting"
+    r"|limiting|capping)\b",
     r"(?:安排|派|配|调|出)[^，,;；。]{0,8}(?:人|工程师|同事|专家|顾问|架构师|经理)",
     r"\b(?:assign|put|send|loan|lend|bring|fly)\w*\b[^,;.]{0,30}\b(?:engineers?|architects?"
     r"|people|folks|experts?|consultants?|analysts?|sres?|specialists?)\b",
@@ -1429,8 +1447,7 @@ _RESOURCE = _re(
     r"|on standby|pick up|someone (?:from|on) our|babysit\w*|(?:is|are|be) (?:\w+ )?yours"
     r"|(?:lift|raise|bump|increase|goes up|go up|going up)\w*\b[^,;.]{0,30}"
     r"\bto \d[\d.,]*(?: million| thousand|k|m)?"
-    r"|(?:won't|will not|never|not) (?:be |get )?(?:throttl\w*|rate[- ]limit\w*)"
-    r"|(?:without|no) (?:any )?(?:throttling|rate[- ]limiting)|sized (?:for|to)"
+    r"|sized (?:for|to)"
     # capacity had for the customer ("you'll have capacity for ...", "capacity in Oslo for you")
     r"|(?:you'll|you will|we'll|we will) have (?:the |enough |more |extra |spare |dedicated )?"
     r"(?:[\w-]+ )?(?:capacity|headroom|nodes|gpus|servers|cores|bandwidth|slots|quota)"
@@ -1470,6 +1487,13 @@ _RESOURCE = _re(
     r"(?:开|给|给够|留|划|保底|保|兜住|扛|顶)[^，,;；。]{0,6}\d+(?:\.\d+)?\s*(?:兆|M|G|T|[MGT]bps|[MGT]B|核|台)"
     r"|\d+(?:\.\d+)?\s*(?:兆|M|G|T|[MGT]bps|[MGT]B)[^，,;；。]{0,10}(?:兜住|兜得住|扛|顶住|顶得住|扛得住|都行|没问题)",
     _RATE_PROMISED.pattern,
+    # a count of things taken on (will handle 2 million meters, 接入 200 万台设备)
+    r"\b(?:will|'ll|can|to|shall) (?:\w+ )?(?:handle|take|support|serve|carry|onboard|ingest)\b"
+    r"[^,;.]{0,20}?\b\d[\d.,]*\s*(?:k|m|million|thousand)?\s+"
+    r"(?!(?:days|weeks|months|years|hours|minutes|seconds|sprints|quarters)\b)"
+    r"(?:(?!(?:on|in|to|at|of|for|by|per|a|an|the)\b)[a-z-]+ )?[a-z-]+s\b"
+    r"|(?:接入|承载|支撑|扛住|撑住|接住)[^，,;；。]{0,4}[\d一二两三四五六七八九十百千]+\s*万?\s*"
+    r"(?:个|台|块|路|只|张|条)",
     r"\b(?:absorb|eat|handle|soak|take|hold|give|open|carve)\w*\b[^,;.]{0,30}"
     r"\b\d+(?:\.\d+)?\s*(?:[mgt]bps|gbit|tbit)\b|\bup to \d+(?:\.\d+)?\s*(?:[mgt]bps|gbit|tbit)\b",
 )
@@ -1485,7 +1509,7 @@ _PROMISES = {
 _REFUSAL = _re(
     r"不|没|无法|无权|(?<![识区类级性告分派特个差鉴判])别(?![人家])|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
     r"|确认(?!过的|了的)|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
-    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价|(?<!比)刊例价|评审|(?<!给你们)(?<!帮你们)(?<!替你们)申请|申请(?=一下|看看|试试)|回去|记下|记一下|怎么|如何|才能(?:说|定|谈|答复|给)|看过|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交(?!作业|任务)",
+    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价|(?<!比)刊例价|评审|(?<!给你们)(?<!帮你们)(?<!替你们)申请|申请(?=一下|看看|试试)|回去|记下|记一下|怎么|(?<!无论)如何|才能(?:说|定|谈|答复|给)|看过|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交(?!作业|任务)",
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
     r"|\bwithout\b|\bunable\b|\bdecided by\b|\bup to (?:the|them|their)\b"
     r"|\b(?:published|public) (?:sla|terms|price|pricing|rates?)\b"
@@ -1518,9 +1542,17 @@ _NEGATED_PROMISE = _re(
     r"|\b(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than\b"
     r"|\b(?:never|won't|will not) lose\b"
     r"|\b(?:won't|will not|not|never) (?:go up|change|rise|increase|exceed|be billed"
-    r"|be charged|charge|be throttled)\b|\bnobody else\b|\b(?:no|without) (?:an? )?uplift\b"
-    r"|\b(?:won't|will not|never|not) (?:be |get )?throttl\w*\b"
-    r"|" + _TAKEN_BACK + r"|" + _OFF_THE_BILL + r"|" + _OFF_THE_BILL_ZH + r"|" + _NO_FAILURE,
+    r"|be charged|charge)\b|\bnobody else\b|\b(?:no|without) (?:an? )?uplift\b"
+    r"|\b(?:won't|will not|never|not) "
+    + _HELD_BACK
+    + r"|"
+    + _TAKEN_BACK
+    + r"|"
+    + _OFF_THE_BILL
+    + r"|"
+    + _OFF_THE_BILL_ZH
+    + r"|"
+    + _NO_FAILURE,
 )
 #: a commitment that calls itself a goal, best effort or no part of the contract promises
 #: nothing, whatever its clauses say
@@ -2081,9 +2113,26 @@ def _terms(limit: str) -> set[str]:
 
 def limits(must_not_promise: str) -> list[str]:
     """The separate items written in a visit plan (what is in brackets stays with its item:
-    ``转码功能（AV1、HDR 等）`` is one)."""
+    ``转码功能（AV1、HDR 等）`` is one; a kind alone after "/" is another kind of the item
+    before it: ``API 网关吞吐/限流`` is one)."""
     whole = _BRACKETS.sub(lambda m: _SPLIT.sub(" ", m.group()), must_not_promise)
-    return [part.strip() for part in _SPLIT.split(whole) if part.strip()]
+    items: list[str] = []
+    for part in _SPLIT.split(whole):
+        part = part.strip()
+        if not part:
+            continue
+        before = items[-1] if items else ""
+        if before and f"{before}/{part}" in whole and _kind_alone(part) and not _kind_alone(before):
+            items[-1] = f"{before}/{part}"
+        else:
+            items.append(part)
+    return items
+
+
+def _kind_alone(item: str) -> bool:
+    """Whether a limit names a kind and nothing it is about (``限流``, ``no dates``)."""
+    read = meaning(item)
+    return read.kind is not None and not read.subject
 
 
 _BRACKETS = re.compile(r"[(（][^()（）\n]*[)）]")
