@@ -1422,3 +1422,26 @@ def test_a_kind_after_a_slash_keeps_the_subject_before_it() -> None:
     assert flags_beyond_authority("GPU 今年给你们打八折", "GPU 价格/折扣") == ["GPU 价格/折扣"]
     assert flags_beyond_authority("网关这边的费用给你们打九折", "API 网关价格")
     assert flags_beyond_authority("无论如何月底前给你们上线", "具体上线日期")  # no matter how
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # people or hardware made ready, a load taken, a peak covered, someone at their post
+        ("人我们已经给你们安排好了，下周一到岗", "驻场工程师", True),
+        (
+            "The hardware will be sitting ready for you by the 1st",
+            "on-prem appliance hardware",
+            True,
+        ),
+        ("双十一的量我们兜得住", "大促容量", True),
+        ("Your peak will be covered, no matter how big", "Black Friday capacity", True),
+        # a rate table handed over; guards: a guest's seat, a document to review, a refusal
+        ("对象存储的资费表下周发你们", "对象存储上线日期", False),
+        ("客人来了我们安排好座位", "驻场工程师", False),
+        ("The docs are ready for you to review", "GPU capacity", False),
+        ("这点预算我们扛不住", "GPU 价格", False),
+    ],
+)
+def test_what_is_made_ready_or_taken_and_a_rate_table_handed_over(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -138,9 +138,11 @@ gateway) is another product, and what is pointed at (``那套系统``) no name; 
 traffic through (``不会拦你们``, ``不限你们的流量``), capacity never taken back (``不会被抢占``,
 ``won't be pre-empted``), sized for or in place are promised; a price list or a best practice
 handed over, a note taken (``记下来``), a how-to (``怎么配``) or a visit (``参观``) is none.
-Capacity made ready by what it is (``资源我们提前备好``), an application made for the customer
-(``给你们申请``) with an assurance (``没问题``) and someone going over to sit with them are
-promised; the customer's own bucket, documents or records are no product or document of ours.
+Capacity or people made ready by what they are (``资源我们提前备好``, ``人都安排好了``,
+``ready for you``), a load taken (``兜得住``, ``your peak will be covered``), an application
+made for the customer (``给你们申请``) with an assurance (``没问题``) and someone going over to
+sit with them are promised; the customer's own bucket, documents or records are no product or
+document of ours.
 Throttling (``限流``, ``throttling``) is a throughput: traffic let through (``放行``, ``let …
 through``) or never held back (``不卡你们``, ``won't cap your calls``) is promised, as is a count
 of things taken on (``handle 2 million meters``, ``接入 200 万台``); a kind alone after "/" is a
@@ -351,7 +353,7 @@ _LAUNCH_SUBJECT = _re(
 #: a limit about people or things at the customer's place (``驻场``, ``on site``)
 _ON_SITE_LIMIT = _re(r"驻场|现场", r"\bon-?site\b|\bon site\b")
 _ON_SITE = _re(
-    r"驻场|现场|常驻|你们(?:的)?(?:机房|办公室|公司|那边|城市|工厂|园区)|到你们"
+    r"驻场|现场|常驻|到岗|进场|你们(?:的)?(?:机房|办公室|公司|那边|城市|工厂|园区)|到你们"
     r"|到(?:机房|工厂|园区|办公室)|飞过去|过去(?:跟|陪|和|一起|坐|待|呆|蹲|住)|上门|跟你们[^，,;；。]{0,8}一起|陪你们|坐在一起",
     r"\bon-?site\b|\bon site\b|\bsit with your\b"
     r"|\b(?:fly|flies|flying|flown|flew)\b[^,;.]{0,40}\bto\b"
@@ -1434,9 +1436,10 @@ _RESOURCE = _re(
     r"|专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
     r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开|放|拉|升|保障|保)到\s*(?:每(?:秒|分钟|天))?\s*[\d一二两三四五六七八九十]|要多少[^，,;；。]{0,8}给多少"
     r"|(?:不会|不|绝不)" + _THROTTLED_ZH + "|" + _TAKEN_BACK,
-    # capacity made ready, said by what it is (资源我们提前备好, 机器都准备到位)
-    r"(?:资源|机器|服务器|容量|算力|带宽|人手|人力|坐席|线路)[^，,;；。]{0,8}"
-    r"(?:备好|准备好|备足|留足|留好|预备好|准备到位|备到位)",
+    # capacity or people made ready, said by what it is (资源我们提前备好, 人都安排好了), a
+    # load taken (双十一的量我们兜得住)
+    r"(?:资源|机器|服务器|容量|算力|带宽|人手|人力|人|坐席|线路)[^，,;；。]{0,8}"
+    r"(?:备好|准备好|备足|留足|留好|预备好|准备到位|备到位|安排好|就位)|(?:兜|扛|顶|撑|接)得?住",
     r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
     r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?|analysts?|folks)\b",
     r"\b(?:dedicat\w*|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
@@ -1452,7 +1455,8 @@ _RESOURCE = _re(
     r"|(?:you'll|you will|we'll|we will) have (?:the |enough |more |extra |spare |dedicated )?"
     r"(?:[\w-]+ )?(?:capacity|headroom|nodes|gpus|servers|cores|bandwidth|slots|quota)"
     r"|(?:capacity|headroom|bandwidth)\b[^,;.]{0,30}\bfor (?:you|your)\b"
-    r"|room for|keep\w*\b[^,;.]{0,30}\b(?:free|open|available) for"
+    r"|room for|keep\w*\b[^,;.]{0,30}\b(?:free|open|available) for|(?:ready|waiting) for you"
+    r"|(?:peaks?|load|traffic|spikes?|surges?|bursts?)\b[^,;.]{0,20}\b(?:will be |is |are )?covered"
     r"|spare|named|designated|assign\w*|exclusive\w*|racked|point of contact"
     r"|(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than \d+"
     r"|only (?:handle|serve|work on|support)s?)\b"
@@ -1575,7 +1579,7 @@ _HAND_OVER = _re(
     r"|record|log|submit|pass|collect|describe|arrange|schedule|set up)\b",
 )
 _DOCUMENT = _re(
-    r"文档|白皮书|报告|报表(?=[^，,;；。]{0,6}(?:发|给|传|转))|手册|清单|指南|说明|链接|申请表|最佳实践|价目表|(?:收费|计费|计价|定价)(?:标准|规则)|(?:架构|拓扑|流程|示意|部署|组网)图|对比表|价格表|报价单|纪要|公开版|材料|资料|PPT"
+    r"文档|白皮书|报告|(?:资费|费率|价目)表|报表(?=[^，,;；。]{0,6}(?:发|给|传|转))|手册|清单|指南|说明|链接|申请表|最佳实践|价目表|(?:收费|计费|计价|定价)(?:标准|规则)|(?:架构|拓扑|流程|示意|部署|组网)图|对比表|价格表|报价单|纪要|公开版|材料|资料|PPT"
     r"|[\u4e00-\u9fff]{2}方案(?:[^，,;；。]{0,4}(?:发|给)|[^，,;；。]{0,4}$)"
     r"|把[^，,;；。]{1,20}(?:整理|汇总|发|提供|准备|导出)(?:好|出来)?给",
     r"\b(?:docs?|documents?|whitepapers?|reports?|guides?|manuals?|lists?(?! pric)|forms?"
