@@ -1445,3 +1445,21 @@ def test_a_kind_after_a_slash_keeps_the_subject_before_it() -> None:
 )
 def test_what_is_made_ready_or_taken_and_a_rate_table_handed_over(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # cities by their other names; a sea is no country that gives it its name
+        ("邕城节点下个月给你们开通", "南宁节点", True),
+        ("Calcutta capacity: 20 GPUs held for you", "Kolkata region", True),
+        ("印度洋的船舶轨迹数据下个月上线", "印度节点上线", False),
+        (
+            "Vessel positions across the Indian Ocean go live for you next month",
+            "India region launch",
+            False,
+        ),
+    ],
+)
+def test_cities_by_other_names_and_seas_apart_from_countries(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
