@@ -1463,3 +1463,17 @@ def test_what_is_made_ready_or_taken_and_a_rate_table_handed_over(text, limit, t
 )
 def test_cities_by_other_names_and_seas_apart_from_countries(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # systems that sit beside one another in a hospital, a plant, a store, a car
+        ("检验系统下个月迁上云", "PACS 上云日期", False),
+        ("SCADA 那边我们派两个人驻场", "MES 驻场", False),
+        ("收银系统的授权费今年送你们", "订单管理系统折扣", False),
+        ("OTA updates for your fleet ship next quarter", "telematics roadmap", True),
+    ],
+)
+def test_systems_beside_one_another_in_an_industry(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
