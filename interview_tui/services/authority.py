@@ -133,20 +133,17 @@ costs us (``按进价``) or a true-up not made (``不做补差``); a festival or
 promise. A question by a verb and its negation (``会不会``) asks, and a figure of the past
 (``去年``, ``last quarter``) is a record, not a promise, unless a promise verb is with it.
 A product whose name holds the limit's (``数据库审计`` for ``云数据库``, an SMS gateway for an API
-gateway) is another product, and what is pointed at (``那套系统``) no name; a throughput
-(``吞吐``, ``并发``) is capacity held and a figure guaranteed, and throttling said as letting
-traffic through (``不会拦你们``, ``不限你们的流量``), capacity never taken back (``不会被抢占``,
-``won't be pre-empted``), sized for or in place are promised; a price list or a best practice
-handed over, a note taken (``记下来``), a how-to (``怎么配``) or a visit (``参观``) is none.
-Capacity or people made ready by what they are (``资源我们提前备好``, ``人都安排好了``,
-``ready for you``), a load taken (``兜得住``, ``your peak will be covered``), an application
-made for the customer (``给你们申请``) with an assurance (``没问题``) and someone going over to
-sit with them are promised; the customer's own bucket, documents or records are no product or
-document of ours.
-Throttling (``限流``, ``throttling``) is a throughput: traffic let through (``放行``, ``let …
-through``) or never held back (``不卡你们``, ``won't cap your calls``) is promised, as is a count
-of things taken on (``handle 2 million meters``, ``接入 200 万台``); a kind alone after "/" is a
-kind of the item before it (``API 网关吞吐/限流``).
+gateway) is another product, and what is pointed at (``那套系统``) no name. Throughput and
+throttling (``吞吐``, ``并发``, ``限流``) are capacity held and a figure guaranteed: traffic let
+through or never held back (``不会拦你们``, ``放行``, ``won't cap your calls``), capacity never
+taken back (``不会被抢占``, ``won't be pre-empted``), sized for, in place or made ready by what it
+is (``资源我们提前备好``, ``ready for you``), a load taken (``兜得住``) and a count of things
+taken on (``handle 2 million meters``) are promised, as are an application made for the
+customer (``给你们申请``) with an assurance (``没问题``) and someone going over to sit with
+them. A price list or a best practice handed over, a note taken (``记下来``), a how-to
+(``怎么配``) or a visit (``参观``) promises nothing; the customer's own bucket, documents or
+records are no product or document of ours; a kind alone after "/" is a kind of the item
+before it (``API 网关吞吐/限流``).
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
 ``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands
 over a document or a report, nor a commitment that calls itself a goal, best effort or
@@ -277,19 +274,18 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+#: how much a thing takes in a time, and holding it back (``吞吐``, ``QPS``, ``throttling``)
+_THROUGHPUT_ZH = r"吞吐量?|并发(?:数|量|路数)?|QPS|TPS|限流|限速"
+_THROUGHPUT_EN = r"throughput|qps|tps|rate[- ]limit\w*|throttl\w*"
+_THROUGHPUT = _re(_THROUGHPUT_ZH, rf"\b(?:{_THROUGHPUT_EN})\b")
 #: people and things: a resource limit when nothing else names a kind ("on-prem appliance
 #: hardware"), else what the limit is about ("free capacity")
 _RESOURCE_NOUNS = _re(
-    r"工程师|团队|硬件|容量|带宽|扩容|资源(?!池)|连接数|配额|并发(?:数|量|路数)?|坐席数?|吞吐量?|QPS|TPS|限流|限速"
-    r"|调用量|调用次数|请求量"
-    r"|人天|人日|人月|工时",
-    r"\b(?:engineers?|hardware|capacity|teams?|quotas?|headroom|connection limits?|qps|tps"
+    r"工程师|团队|硬件|容量|带宽|扩容|资源(?!池)|连接数|配额|坐席数?|调用量|调用次数|请求量"
+    r"|人天|人日|人月|工时|" + _THROUGHPUT_ZH,
+    r"\b(?:engineers?|hardware|capacity|teams?|quotas?|headroom|connection limits?"
     r"|(?:person|man|engineer)[- ](?:days?|months?|hours?)"
-    r"|rate limits?|rate[- ]limiting|throttl\w*|throughput|bandwidth|squads?|crews?)\b",
-)
-#: how much a thing takes in a time (``吞吐``, ``QPS``, ``throughput``)
-_THROUGHPUT = _re(
-    r"吞吐|并发|QPS|TPS|限流|限速", r"\b(?:throughput|qps|tps|rate[- ]limit\w*|throttl\w*)\b"
+    r"|bandwidth|squads?|crews?|" + _THROUGHPUT_EN + r")\b",
 )
 #: words that only qualify a limit (``具体``, ``custom``): neither its kind nor its subject
 _QUALIFIER = _re(
@@ -1257,6 +1253,8 @@ _HELD_BACK = (
     r"|(?:be |get )(?:capped|limited|blocked|held back|slowed(?: down)?)\b(?! to)"
     r"|(?:cap|limit|block|hold back|slow down)(?: \w+)? (?:you|your|them|it)\b)"
 )
+_NOT_HELD_BACK = r"\b(?:won't|will not|never|not) " + _HELD_BACK
+_UNTHROTTLED = r"\b(?:without|no) (?:any )?(?:throttling|rate[- ]limiting|limiting|capping)\b"
 #: capacity taken back ("回收", "抢占", "reclaimed", "pre-empted"), said as never done
 _TAKEN_BACK = _re(
     r"(?:不会|不|绝不)被?(?:回收|收回|抢占|挤占|驱逐)",
@@ -1272,8 +1270,7 @@ _NO_FAILURE = (
     + ")"
     r"|\b(?:won't|will not|never|doesn't|does not|shan't) (?:ever )?(?:go down|fail over|fail"
     r"|crash|be down|go offline|time out|drop\b|" + _HELD_BACK + r")"
-    r"|\b(?:without|no) (?:any )?(?:throttling|rate[- ]limiting|limiting|capping|downtime"
-    r"|an outage|outages|interruption)\b"
+    r"|\b(?:without|no) (?:any )?(?:downtime|an outage|outages|interruption)\b|" + _UNTHROTTLED
 )
 _FIGURE = _re(
     r"9\d(?:\.\d+)?\s*%|9\d\.\d+(?![\d.])",
@@ -1420,9 +1417,8 @@ _RESOURCE = _re(
     r"(?:工程师|专家|架构师|人|名|卡|台|位|张|GPU|节点)",
     r"(?:保障|保证|确保)[^，,;；。]{0,6}够|够用|24\s*小时[^，,;；。]{0,4}有人|随时有人",
     # the customer's traffic let through, never held back (放行, won't cap your calls)
-    r"放行|\b(?:won't|will not|never|not) " + _HELD_BACK,
-    r"\blet\w*\b[^,;.]{0,30}\bthrough\b|\b(?:without|no) (?:any )?(?:throttling|rate[- ]limiting"
-    r"|limiting|capping)\b",
+    r"放行|" + _NOT_HELD_BACK,
+    r"\blet\w*\b[^,;.]{0,30}\bthrough\b|" + _UNTHROTTLED,
     r"(?:安排|派|配|调|出)[^，,;；。]{0,8}(?:人|工程师|同事|专家|顾问|架构师|经理)",
     r"\b(?:assign|put|send|loan|lend|bring|fly)\w*\b[^,;.]{0,30}\b(?:engineers?|architects?"
     r"|people|folks|experts?|consultants?|analysts?|sres?|specialists?)\b",
@@ -1546,9 +1542,8 @@ _NEGATED_PROMISE = _re(
     r"|\b(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than\b"
     r"|\b(?:never|won't|will not) lose\b"
     r"|\b(?:won't|will not|not|never) (?:go up|change|rise|increase|exceed|be billed"
-    r"|be charged|charge)\b|\bnobody else\b|\b(?:no|without) (?:an? )?uplift\b"
-    r"|\b(?:won't|will not|never|not) "
-    + _HELD_BACK
+    r"|be charged|charge)\b|\bnobody else\b|\b(?:no|without) (?:an? )?uplift\b|"
+    + _NOT_HELD_BACK
     + r"|"
     + _TAKEN_BACK
     + r"|"
@@ -1579,7 +1574,7 @@ _HAND_OVER = _re(
     r"|record|log|submit|pass|collect|describe|arrange|schedule|set up)\b",
 )
 _DOCUMENT = _re(
-    r"文档|白皮书|报告|(?:资费|费率|价目)表|报表(?=[^，,;；。]{0,6}(?:发|给|传|转))|手册|清单|指南|说明|链接|申请表|最佳实践|价目表|(?:收费|计费|计价|定价)(?:标准|规则)|(?:架构|拓扑|流程|示意|部署|组网)图|对比表|价格表|报价单|纪要|公开版|材料|资料|PPT"
+    r"文档|白皮书|报告|(?:资费|费率|价目)表|报表(?=[^，,;；。]{0,6}(?:发|给|传|转))|手册|清单|指南|说明|链接|申请表|最佳实践|(?:收费|计费|计价|定价)(?:标准|规则)|(?:架构|拓扑|流程|示意|部署|组网)图|对比表|价格表|报价单|纪要|公开版|材料|资料|PPT"
     r"|[\u4e00-\u9fff]{2}方案(?:[^，,;；。]{0,4}(?:发|给)|[^，,;；。]{0,4}$)"
     r"|把[^，,;；。]{1,20}(?:整理|汇总|发|提供|准备|导出)(?:好|出来)?给",
     r"\b(?:docs?|documents?|whitepapers?|reports?|guides?|manuals?|lists?(?! pric)|forms?"
