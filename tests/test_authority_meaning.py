@@ -1477,3 +1477,22 @@ def test_cities_by_other_names_and_seas_apart_from_countries(text, limit, touche
 )
 def test_systems_beside_one_another_in_an_industry(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # guards on the readings above: a requirement taken note of, a quote ready, costs
+        # covered by credits, an application with no assurance, an assurance as a condition,
+        # approval let through, languages supported
+        ("你们的需求我们先接住，回去排期", "GPU 预留"),
+        ("The quote will be ready for you tomorrow", "GPU capacity"),
+        ("The traffic costs are covered by your credits", "CDN capacity"),
+        ("我们先帮你们申请试用资格", "免费试用"),
+        ("价格这块没问题的话我们再往下谈", "GPU 折扣"),
+        ("审批放行后我们再开通", "API 网关限流"),
+        ("We can support 3 languages in the console", "support engineers"),
+    ],
+)
+def test_readings_of_capacity_and_assurance_do_not_over_reach(text, limit) -> None:
+    assert not flags_beyond_authority(text, limit)

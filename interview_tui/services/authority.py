@@ -1417,7 +1417,8 @@ _RESOURCE = _re(
     r"(?:工程师|专家|架构师|人|名|卡|台|位|张|GPU|节点)",
     r"(?:保障|保证|确保)[^，,;；。]{0,6}够|够用|24\s*小时[^，,;；。]{0,4}有人|随时有人",
     # the customer's traffic let through, never held back (放行, won't cap your calls)
-    r"放行|" + _NOT_HELD_BACK,
+    r"(?:请求|流量|并发|调用|访问)[^，,;；。]{0,8}放行|放行[^，,;；。]{0,4}(?:请求|流量|并发|调用|访问)|"
+    + _NOT_HELD_BACK,
     r"\blet\w*\b[^,;.]{0,30}\bthrough\b|" + _UNTHROTTLED,
     r"(?:安排|派|配|调|出)[^，,;；。]{0,8}(?:人|工程师|同事|专家|顾问|架构师|经理)",
     r"\b(?:assign|put|send|loan|lend|bring|fly)\w*\b[^,;.]{0,30}\b(?:engineers?|architects?"
@@ -1434,8 +1435,8 @@ _RESOURCE = _re(
     r"|(?:不会|不|绝不)" + _THROTTLED_ZH + "|" + _TAKEN_BACK,
     # capacity or people made ready, said by what it is (资源我们提前备好, 人都安排好了), a
     # load taken (双十一的量我们兜得住)
-    r"(?:资源|机器|服务器|容量|算力|带宽|人手|人力|人|坐席|线路)[^，,;；。]{0,8}"
-    r"(?:备好|准备好|备足|留足|留好|预备好|准备到位|备到位|安排好|就位)|(?:兜|扛|顶|撑|接)得?住",
+    r"(?:资源|机器|服务器|容量|算力|带宽|人手|人力|(?<!责)人|坐席|线路)[^，,;；。]{0,8}"
+    r"(?:备好|准备好|备足|留足|留好|预备好|准备到位|备到位|安排好|就位)|(?:兜|扛|顶|撑)得?住",
     r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
     r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?|analysts?|folks)\b",
     r"\b(?:dedicat\w*|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
@@ -1451,8 +1452,10 @@ _RESOURCE = _re(
     r"|(?:you'll|you will|we'll|we will) have (?:the |enough |more |extra |spare |dedicated )?"
     r"(?:[\w-]+ )?(?:capacity|headroom|nodes|gpus|servers|cores|bandwidth|slots|quota)"
     r"|(?:capacity|headroom|bandwidth)\b[^,;.]{0,30}\bfor (?:you|your)\b"
-    r"|room for|keep\w*\b[^,;.]{0,30}\b(?:free|open|available) for|(?:ready|waiting) for you"
-    r"|(?:peaks?|load|traffic|spikes?|surges?|bursts?)\b[^,;.]{0,20}\b(?:will be |is |are )?covered"
+    r"|room for|keep\w*\b[^,;.]{0,30}\b(?:free|open|available) for"
+    r"|(?:capacity|hardware|nodes|gpus|servers|racks|machines|clusters?|instances)\b[^,;.]{0,30}"
+    r"\b(?:ready|waiting) for you|(?:peaks?|load|spikes?|surges?|bursts?)\b[^,;.]{0,20}"
+    r"\b(?:will be |is |are )?covered(?! by)"
     r"|spare|named|designated|assign\w*|exclusive\w*|racked|point of contact"
     r"|(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than \d+"
     r"|only (?:handle|serve|work on|support)s?)\b"
@@ -1488,7 +1491,7 @@ _RESOURCE = _re(
     r"|\d+(?:\.\d+)?\s*(?:兆|M|G|T|[MGT]bps|[MGT]B)[^，,;；。]{0,10}(?:兜住|兜得住|扛|顶住|顶得住|扛得住|都行|没问题)",
     _RATE_PROMISED.pattern,
     # a count of things taken on (will handle 2 million meters, 接入 200 万台设备)
-    r"\b(?:will|'ll|can|to|shall) (?:\w+ )?(?:handle|take|support|serve|carry|onboard|ingest)\b"
+    r"\b(?:will|'ll|can|to|shall) (?:\w+ )?(?:handle|take|serve|carry|onboard|ingest)\b"
     r"[^,;.]{0,20}?\b\d[\d.,]*\s*(?:k|m|million|thousand)?\s+"
     r"(?!(?:days|weeks|months|years|hours|minutes|seconds|sprints|quarters)\b)"
     r"(?:(?!(?:on|in|to|at|of|for|by|per|a|an|the)\b)[a-z-]+ )?[a-z-]+s\b"
@@ -1528,7 +1531,7 @@ _REFUSAL = _re(
 )
 #: phrases that promise through a negation word: taken out before a refusal is looked for
 _NEGATED_PROMISE = _re(
-    r"没问题|不成问题|不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
+    r"没问题(?!的话|吧|吗|么)|不成问题|不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
     r"|未满足|达不到|不达标|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
     r"|(?<=费)不收|(?<=费用)不收|(?:我们|我方|咱们)(?:这边|这里)不收|不(?:补|追|收)(?:差价|差额|钱)"
     r"|不(?:做|搞|算)?(?:补差|追补|true-?up)|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
