@@ -1418,10 +1418,11 @@ def test_other_gateways_and_a_kind_after_a_slash_are_not_touched(text, limit) ->
     assert not flags_beyond_authority(text, limit)
 
 
-def test_a_kind_after_a_slash_keeps_the_subject_before_it() -> None:
+def test_a_kind_after_a_slash_keeps_its_subject_and_no_matter_how_still_promises() -> None:
     assert flags_beyond_authority("GPU 今年给你们打八折", "GPU 价格/折扣") == ["GPU 价格/折扣"]
     assert flags_beyond_authority("网关这边的费用给你们打九折", "API 网关价格")
     assert flags_beyond_authority("无论如何月底前给你们上线", "具体上线日期")  # no matter how
+    assert flags_beyond_authority("怎么也得月底前给你们上线", "具体上线日期")
 
 
 @pytest.mark.parametrize(
