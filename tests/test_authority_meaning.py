@@ -1256,7 +1256,10 @@ def test_the_limits_own_family_is_still_the_limits(text, limit) -> None:
         ("Single sign-on for your contractors goes live in May", "identity federation"),
         ("列控系统上了云，主备切换保证零中断", "轨交信号云 RTO"),
         ("Bombay will carry four-nines availability for your trading app", "Mumbai region"),
-        ("ap-south-1 gets the same four-nines commitment as Frankfurt for you", "Bombay region"),
+        (
+            "Your Bombay workloads get the same 99.95% availability guarantee as Sydney",
+            "Mumbai region",
+        ),
         # a gateway is no GA: the limit is the product, about any promise
         ("The SMS traffic is free until June", "SMS gateway"),
         # a thing of no table pointed at ("那套系统") is the limit's, not another one
@@ -1277,7 +1280,10 @@ def test_products_and_places_under_other_names(text, limit) -> None:
         ("Your reserved GPUs won't be evicted before the run ends", "GPU reservations"),
         ("你们这批 A800 不会被抢占", "GPU 预留"),
         ("The broker fleet will be sized for your holiday peak", "Kafka capacity"),
-        ("We'll have the ingestion servers for the extra devices in place", "IoT device capacity"),
+        (
+            "We will have the edge servers for your new plants lined up before go-live",
+            "IoT device capacity",
+        ),
         ("直播这边并发我们保障到 5000 路", "直播并发"),
         # so many out of so many caught; a fee waived where we stand; a job submitted by then
         ("一百封钓鱼邮件里至少能拦下九十五封", "邮件安全拦截率"),
@@ -1344,14 +1350,14 @@ def test_throughput_concurrency_and_seats_are_capacity(text, limit, touches) -> 
         # someone going over to sit with them is on site
         ("每月派个人过去坐一周，帮你们盯迁移", "驻场支持"),
         # seconds said as "s"
-        ("Search queries come back under 2 s at p99, in writing", "search latency SLA"),
+        ("Dashboards load in under 3 s at p95 - that goes in the SLA", "dashboard latency SLA"),
         # the customer's own bucket or documents are no product or document of ours
         (
             "New scans of your fields will be in your bucket within a day of the flyover",
             "drone imagery delivery dates",
         ),
         (
-            "All your signed documents will be live in the new vault before the audit in May",
+            "Your HR documents go live in the new vault ahead of the May audit",
             "e-signature migration date",
         ),
     ],
@@ -1365,7 +1371,7 @@ def test_capacity_made_ready_applications_assured_and_the_customers_own_things(t
     [
         # a battery swap station is no charging pile, a video meeting no call recording
         ("换电站的调度算法下个版本支持", "充电桩平台路线图"),
-        ("Video meeting recordings are kept free for a year", "call recording storage pricing"),
+        ("A year of free storage for recorded video meetings", "call recording storage pricing"),
         # guards: an application still to be decided, a question
         ("我们帮你们申请一下，批不批要看总部", "研发补贴"),
         ("有没有问题我们回去确认", "代金券"),
@@ -1388,7 +1394,7 @@ def test_swap_stations_meetings_and_applications_still_open_are_not_touched(text
         # capacity never taken back; a count of things taken on
         ("Nobody will take those nodes back from you", "GPU reservations"),
         (
-            "The AMI head-end will handle 2 million meters, guaranteed",
+            "The collection platform will handle 3 million meters from cutover day",
             "smart meter head-end capacity",
         ),
         ("物联网平台保证能接入 200 万台设备", "物联网平台连接数"),
