@@ -167,10 +167,10 @@ def _find(lex: Lexicon, text: str) -> tuple[tuple[str, Concept], ...]:
     return tuple((surface, concept) for _, surface, concept in sorted(found, key=lambda f: f[0]))
 
 
-def _holds(lex: Lexicon, surface: str, concept: Concept) -> bool:
-    """Whether a name of another product holds one of ``concept``'s names as a part
-    (数据库审计 holds 数据库, ``SMS gateway`` holds ``gateway``): it is a thing of its own."""
-    if concept.sort != PRODUCT or lex.names.get(surface) == concept.id:
+def _holds(lex: Lexicon, surface: str, their: Concept, concept: Concept) -> bool:
+    """Whether ``surface``, a name of another product, holds one of ``concept``'s names as a
+    part (数据库审计 holds 数据库, ``SMS gateway`` holds ``gateway``): a thing of its own."""
+    if their.sort != PRODUCT or concept.sort != PRODUCT or linked(their, concept):
         return False
     return any(
         name != surface and _part(name, surface)
@@ -225,9 +225,10 @@ def relate(limit: str, text: str) -> list[tuple[str, str]] | None:
         # traffic" for "CDN egress rates"), unless that one only holds it (标准存储 is in
         # 对象存储 but not 归档 of "对象存储归档")
         others = [c for _, c in mine if c.id not in concept.chain]
-        apart = [(s, t) for s, t in theirs if not any(linked(t, c) for c in others)]
+        apart = [(w, t) for w, t in theirs if not any(linked(t, c) for c in others)]
         if not named and any(
-            siblings(their, concept) or _holds(lex, surface, concept) for surface, their in apart
+            siblings(their, concept) or _holds(lex, surface, their, concept)
+            for surface, their in apart
         ):
             return None
         # read in the limit's words: the same concept or one inside it, not its family; a
