@@ -54,7 +54,7 @@ def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
 
 
 def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
-    """The tune splits meet the floor: tune (written with the check), tune2 ... tune14 (written
+    """The tune splits meet the floor: tune (written with the check), tune2 ... tune15 (written
     independently; each was a holdout, measured once before it was studied).
     The holdout splits are reported, never tuned on; each new one is measured once."""
     bench = _bench()
@@ -63,11 +63,11 @@ def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
         mine = [p for p in pairs if p.lang == lang]
         assert len(mine) >= 150, lang
         assert 0.4 <= sum(p.touches for p in mine) / len(mine) <= 0.6, lang
-        splits = {"tune", *(f"tune{n}" for n in range(2, 15))}
+        splits = {"tune", *(f"tune{n}" for n in range(2, 16))}
         splits.add("holdout")
         assert splits <= {p.split for p in mine}, lang
     scores, _ = bench.score([p for p in pairs if p.split.startswith("tune")])
-    assert len(scores) == 28
+    assert len(scores) == 30
     for (lang, split), score in scores.items():
         assert score.precision >= bench.FLOOR, (lang, split)
         assert score.recall >= bench.FLOOR, (lang, split)
@@ -1207,4 +1207,299 @@ def test_festivals_counts_out_of_so_many_cost_true_ups_and_data_handed_over(text
     ],
 )
 def test_a_record_of_the_past_or_a_question_promises_no_figure(text, limit) -> None:
+    assert not flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # a product whose name holds the limit's name is another product (an audit of
+        # databases is no database, an SMS gateway no API gateway)
+        ("数据库审计模块明年续费给你们打八折", "云数据库折扣"),
+        ("短信网关的通道费我们给你们减半", "API 网关价格"),
+        # another member of the limit's family: meters of another utility, another trial
+        # system, another energy platform, another developer tool, another security product
+        ("燃气表的抄表成功率我们保证 99%", "智能电表采集成功率"),
+        ("The CTMS upgrade will be finished by May", "eTMF go-live date"),
+        ("充电桩平台那边的采集并发我们给你们扩到 5 万", "电表采集主站容量"),
+        ("The command-line tool gets a plugin system next month", "the v4 SDK roadmap"),
+        ("业务风控的拦截准确率我们承诺 95%", "反外挂检出率"),
+        ("An IVR for your branches gets a 99.99% SLA", "payments API SLA"),
+    ],
+)
+def test_another_product_of_the_domain_is_not_the_limits(text, limit) -> None:
+    assert not flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # a member of the limit's family or its own name by another form
+        ("分布式数据库下个月给你们八折", "云数据库折扣"),
+        ("MySQL 的差价我们来承担", "云数据库价格"),
+        ("AIS feed overage is on us through March", "AIS feeds"),
+        (
+            "The API gateway won't throttle your checkout calls on launch day",
+            "API gateway throughput",
+        ),
+    ],
+)
+def test_the_limits_own_family_is_still_the_limits(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # products and places under other names: SSO for federation, 列控 for signalling,
+        # Bombay for Mumbai, a region code compared with another place
+        ("Single sign-on for your contractors goes live in May", "identity federation"),
+        ("列控系统上了云，主备切换保证零中断", "轨交信号云 RTO"),
+        ("Bombay will carry four-nines availability for your trading app", "Mumbai region"),
+        (
+            "Your Bombay workloads get the same 99.95% availability guarantee as Sydney",
+            "Mumbai region",
+        ),
+        # a gateway is no GA: the limit is the product, about any promise
+        ("The SMS traffic is free until June", "SMS gateway"),
+        # a thing of no table pointed at ("那套系统") is the limit's, not another one
+        ("开票那套系统，第二年的运维我们送", "电子发票系统折扣"),
+    ],
+)
+def test_products_and_places_under_other_names(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # throttling said as letting the customer's traffic through
+        ("秒杀开始那一刻，我们不会拦你们的请求", "接口限流"),
+        ("活动当天我们不限你们的并发", "直播推流吞吐"),
+        # capacity never taken back, sized, had in place, held at a figure
+        ("Your reserved GPUs won't be evicted before the run ends", "GPU reservations"),
+        ("你们这批 A800 不会被抢占", "GPU 预留"),
+        ("The broker fleet will be sized for your holiday peak", "Kafka capacity"),
+        (
+            "We will have the edge servers for your new plants lined up before go-live",
+            "IoT device capacity",
+        ),
+        ("直播这边并发我们保障到 5000 路", "直播并发"),
+        # so many out of so many caught; a fee waived where we stand; a job submitted by then
+        ("一百封钓鱼邮件里至少能拦下九十五封", "邮件安全拦截率"),
+        ("单一窗口的实施费用，我们这边不收", "单一窗口对接费用"),
+        ("下个月起你们就能往新集群提交任务", "新集群上线日期"),
+        # a price kept for those who have it; a feature in the next generation or added
+        ("Your per-user rate is grandfathered for two more years", "per-user pricing"),
+        ("Offline mode comes in the next-generation app", "mobile app roadmap"),
+        ("Webhooks will be added to the billing API", "billing API features"),
+    ],
+)
+def test_throughput_capacity_counts_and_features_by_their_form(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # a price list or a best practice handed over, a note taken, a how-to, a visit
+        ("对象存储的计费规则下周发你们", "对象存储上线日期"),
+        ("高可用部署的最佳实践我们周五给你们", "高可用部署上线日期"),
+        ("你们提的定制报表需求我先记下来", "定制开发"),
+        ("限流阈值怎么设，我们出一页操作步骤", "限流"),
+        ("申城节点的机房参观我们下周帮你们约", "上海节点"),
+        # guards: siblings in a family, a rate limit kind not promised, a refusal
+        (
+            "Two-factor prompts via authenticator app ship in the spring release",
+            "identity federation",
+        ),
+        ("仓库管理那边的波次拣货，我们下个版本做", "物流调度定制功能"),
+        ("Digital asset management seats are 30% off this year", "CMS pricing"),
+        ("售检票系统的 RTO 我们承诺 10 分钟", "轨交信号系统 RTO"),
+        ("报关系统对接下个月给你们开通", "跨境电商平台上线"),
+        ("病毒库下个月给你们升级到新版", "终端杀毒检出率"),
+        ("限流的阈值我们不会替你们定，回去评估", "API 网关限流"),
+    ],
+)
+def test_price_lists_notes_how_tos_visits_and_siblings_promise_nothing(text, limit) -> None:
+    assert not flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # throughput, concurrency and seats are capacity: their price is no promise of it
+        ("客服坐席按每席每月 200 元", "客服坐席并发", False),
+        ("API 网关的吞吐我们给你们提到每秒 8 万", "API 网关吞吐", True),
+        ("API 网关按调用量计费，每万次 2 毛", "API 网关吞吐", False),
+        ("大促每秒 10 万请求，网关保证扛得住", "API 网关吞吐", True),
+    ],
+)
+def test_throughput_concurrency_and_seats_are_capacity(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # capacity made ready, said by what it is
+        ("开业那天的并发，服务器我们提前备足", "视频柜员坐席并发"),
+        # applying on the customer's behalf, with an assurance, is ours to do
+        ("给你们申请 20 万的云资源代金券，没问题", "代金券"),
+        ("这次帮你们申请的研发补贴，我保证批得下来", "研发补贴"),
+        # someone going over to sit with them is on site
+        ("每月派个人过去坐一周，帮你们盯迁移", "驻场支持"),
+        # seconds said as "s"
+        ("Dashboards load in under 3 s at p95 - that goes in the SLA", "dashboard latency SLA"),
+        # the customer's own bucket or documents are no product or document of ours
+        (
+            "New scans of your fields will be in your bucket within a day of the flyover",
+            "drone imagery delivery dates",
+        ),
+        (
+            "Your HR documents go live in the new vault ahead of the May audit",
+            "e-signature migration date",
+        ),
+    ],
+)
+def test_capacity_made_ready_applications_assured_and_the_customers_own_things(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # a battery swap station is no charging pile, a video meeting no call recording
+        ("换电站的调度算法下个版本支持", "充电桩平台路线图"),
+        ("A year of free storage for recorded video meetings", "call recording storage pricing"),
+        # guards: an application still to be decided, a question
+        ("我们帮你们申请一下，批不批要看总部", "研发补贴"),
+        ("有没有问题我们回去确认", "代金券"),
+    ],
+)
+def test_swap_stations_meetings_and_applications_still_open_are_not_touched(text, limit) -> None:
+    assert not flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # throttling is a throughput limit; letting the traffic through, never holding it
+        # back, promises it (放行, 不卡你们, won't cap, let through, won't be held back)
+        ("高峰期你们的请求我们全部放行", "API 网关限流"),
+        ("大促那天不会卡你们的请求", "API 网关吞吐"),
+        ("We won't cap your API calls during the sale", "API gateway throttling"),
+        ("We'll let all of your traffic through on launch day", "API gateway throttling"),
+        ("Your traffic won't be held back on Black Friday", "API gateway throttling"),
+        # capacity never taken back; a count of things taken on
+        ("Nobody will take those nodes back from you", "GPU reservations"),
+        (
+            "The collection platform will handle 3 million meters from cutover day",
+            "smart meter head-end capacity",
+        ),
+        ("物联网平台保证能接入 200 万台设备", "物联网平台连接数"),
+    ],
+)
+def test_traffic_let_through_capacity_kept_and_counts_taken_on(text, limit) -> None:
+    assert flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # another gateway: a payment or an SMS gateway holds the limit's "gateway"
+        ("支付网关的费率给你们打九折", "API 网关价格"),
+        ("Payment gateway fees are waived this year", "API gateway pricing"),
+        ("The SMS gateway is free for the pilot", "API gateway pricing"),
+        ("短信网关的下发速度我们保证每秒两千条", "API 网关吞吐/限流"),
+        # a kind alone after "/" is a kind of the item before it, about its subject
+        ("对象存储今年给你们打八折", "GPU 价格/折扣"),
+        # guards: no traffic held back, no count of things taken on, a limit of a list
+        ("We will not block the contract over this", "API gateway throughput"),
+        ("It will take 2 weeks to set up", "GPU capacity"),
+        ("This offer is not limited to new customers", "API gateway throttling"),
+    ],
+)
+def test_other_gateways_and_a_kind_after_a_slash_are_not_touched(text, limit) -> None:
+    assert not flags_beyond_authority(text, limit)
+
+
+def test_a_kind_after_a_slash_keeps_its_subject_and_no_matter_how_still_promises() -> None:
+    assert flags_beyond_authority("GPU 今年给你们打八折", "GPU 价格/折扣") == ["GPU 价格/折扣"]
+    assert flags_beyond_authority("网关这边的费用给你们打九折", "API 网关价格")
+    assert flags_beyond_authority("无论如何月底前给你们上线", "具体上线日期")  # no matter how
+    assert flags_beyond_authority("怎么也得月底前给你们上线", "具体上线日期")
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # people or hardware made ready, a load taken, a peak covered, someone at their post
+        ("人我们已经给你们安排好了，下周一到岗", "驻场工程师", True),
+        (
+            "The hardware will be sitting ready for you by the 1st",
+            "on-prem appliance hardware",
+            True,
+        ),
+        ("双十一的量我们兜得住", "大促容量", True),
+        ("Your peak will be covered, no matter how big", "Black Friday capacity", True),
+        # a rate table handed over; guards: a guest's seat, a document to review, a refusal
+        ("对象存储的资费表下周发你们", "对象存储上线日期", False),
+        ("客人来了我们安排好座位", "驻场工程师", False),
+        ("The docs are ready for you to review", "GPU capacity", False),
+        ("这点预算我们扛不住", "GPU 价格", False),
+    ],
+)
+def test_what_is_made_ready_or_taken_and_a_rate_table_handed_over(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # cities by their other names; a sea is no country that gives it its name
+        ("邕城节点下个月给你们开通", "南宁节点", True),
+        ("Calcutta capacity: 20 GPUs held for you", "Kolkata region", True),
+        ("印度洋的船舶轨迹数据下个月上线", "印度节点上线", False),
+        (
+            "Vessel positions across the Indian Ocean go live for you next month",
+            "India region launch",
+            False,
+        ),
+    ],
+)
+def test_cities_by_other_names_and_seas_apart_from_countries(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # systems that sit beside one another in a hospital, a plant, a store, a car
+        ("检验系统下个月迁上云", "PACS 上云日期", False),
+        ("SCADA 那边我们派两个人驻场", "MES 驻场", False),
+        ("收银系统的授权费今年送你们", "订单管理系统折扣", False),
+        ("OTA updates for your fleet ship next quarter", "telematics roadmap", True),
+    ],
+)
+def test_systems_beside_one_another_in_an_industry(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        # guards on the readings above: a requirement taken note of, a quote ready, costs
+        # covered by credits, an application with no assurance, an assurance as a condition,
+        # approval let through, languages supported
+        ("你们的需求我们先接住，回去排期", "GPU 预留"),
+        ("The quote will be ready for you tomorrow", "GPU capacity"),
+        ("The traffic costs are covered by your credits", "CDN capacity"),
+        ("我们先帮你们申请试用资格", "免费试用"),
+        ("价格这块没问题的话我们再往下谈", "GPU 折扣"),
+        ("审批放行后我们再开通", "API 网关限流"),
+        ("We can support 3 languages in the console", "support engineers"),
+    ],
+)
+def test_readings_of_capacity_and_assurance_do_not_over_reach(text, limit) -> None:
     assert not flags_beyond_authority(text, limit)

@@ -132,6 +132,18 @@ costs us (``按进价``) or a true-up not made (``不做补差``); a festival or
 (``开斋节前``, ``旺季前``) is a date; what the customer sends over (``把…给过来``) is theirs to
 promise. A question by a verb and its negation (``会不会``) asks, and a figure of the past
 (``去年``, ``last quarter``) is a record, not a promise, unless a promise verb is with it.
+A product whose name holds the limit's (``数据库审计`` for ``云数据库``, an SMS gateway for an API
+gateway) is another product, and what is pointed at (``那套系统``) no name. Throughput and
+throttling (``吞吐``, ``并发``, ``限流``) are capacity held and a figure guaranteed: traffic let
+through or never held back (``不会拦你们``, ``放行``, ``won't cap your calls``), capacity never
+taken back (``不会被抢占``, ``won't be pre-empted``), sized for, in place or made ready by what it
+is (``资源我们提前备好``, ``ready for you``), a load taken (``兜得住``) and a count of things
+taken on (``handle 2 million meters``) are promised, as are an application made for the
+customer (``给你们申请``) with an assurance (``没问题``) and someone going over to sit with
+them. A price list or a best practice handed over, a note taken (``记下来``), a how-to
+(``怎么配``) or a visit (``参观``) promises nothing; the customer's own bucket, documents or
+records are no product or document of ours; a kind alone after "/" is a kind of the item
+before it (``API 网关吞吐/限流``).
 A clause that refuses, negates or only promises to find out (``没公布的日期一律不给``,
 ``回去确认一下``, ``check internally``) promises nothing; nor does a clause that hands
 over a document or a report, nor a commitment that calls itself a goal, best effort or
@@ -227,7 +239,7 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         SLA,
         _re(
-            r"SLA|可用性|持久性|可靠性|性能|丢包率|(?:通过|成功|失败|掉线|误识|拒识|误报|漏报|命中|送达|投递|丢包|中断|故障)率|响应时间|响应时效|时效|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延"
+            r"SLA|可用性|持久性|可靠性|性能|丢包率|(?:通过|成功|失败|掉线|误识|拒识|误报|漏报|命中|送达|投递|丢包|中断|故障|检出|漏检|误封|拦截|接通|采集)率|响应时间|响应时效|时效|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延"
             r"|(?:识别)?准确率|准确度|识别率|错误率|字错率|精度|召回率|到达率|送达率",
             r"\b(?:uptime|availability|durability|rto|rpo|response times?|recovery times?"
             r"|accuracy|wer|error rates?|word error rates?|precision"
@@ -262,14 +274,18 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+#: how much a thing takes in a time, and holding it back (``吞吐``, ``QPS``, ``throttling``)
+_THROUGHPUT_ZH = r"吞吐量?|并发(?:数|量|路数)?|QPS|TPS|限流|限速"
+_THROUGHPUT_EN = r"throughput|qps|tps|rate[- ]limit\w*|throttl\w*"
+_THROUGHPUT = _re(_THROUGHPUT_ZH, rf"\b(?:{_THROUGHPUT_EN})\b")
 #: people and things: a resource limit when nothing else names a kind ("on-prem appliance
 #: hardware"), else what the limit is about ("free capacity")
 _RESOURCE_NOUNS = _re(
-    r"工程师|团队|硬件|容量|带宽|扩容|资源(?!池)|连接数|配额|并发数|QPS|TPS|调用量|调用次数|请求量"
-    r"|人天|人日|人月|工时",
-    r"\b(?:engineers?|hardware|capacity|teams?|quotas?|headroom|connection limits?|qps|tps"
+    r"工程师|团队|硬件|容量|带宽|扩容|资源(?!池)|连接数|配额|坐席数?|调用量|调用次数|请求量"
+    r"|人天|人日|人月|工时|" + _THROUGHPUT_ZH,
+    r"\b(?:engineers?|hardware|capacity|teams?|quotas?|headroom|connection limits?"
     r"|(?:person|man|engineer)[- ](?:days?|months?|hours?)"
-    r"|rate limits?|throughput|bandwidth|squads?|crews?)\b",
+    r"|bandwidth|squads?|crews?|" + _THROUGHPUT_EN + r")\b",
 )
 #: words that only qualify a limit (``具体``, ``custom``): neither its kind nor its subject
 _QUALIFIER = _re(
@@ -297,7 +313,7 @@ _LAUNCH = _re(
     r"|out of (?:preview|beta)|(?:exits?|leaves?) (?:preview|beta)"
     r"|(?:switch|turn)(?:ed|s)? on|enabled?|running|serving|provisioned|stood up|migrated)\b"
     # a thing had done by then ("you'll have the archive migrated by March")
-    r"|\b(?:will|'ll) have\b[^,;.]{0,40}\b[a-z]{3,}ed (?:to|by|over|across|on|in)\b"
+    r"|\b(?:will|'ll) have\b[^,;.]{0,60}\b[a-z]{3,}ed (?:to|by|over|across|on|in)\b"
     r"|\b(?:be|is|are) up\b"
     r"|\b(?:be|is|are) (?:on|in) your\b|\bmov\w+\b[^,;.]{0,30}\binto\b"
     r"|\b(?:you'll|you will|you're|you are) (?:be )?(?:on|in|running on|live on) (?:it|them|the)\b"
@@ -328,13 +344,13 @@ _PLAIN_DO = re.compile(
 #: subject words of a date limit that mean "when something of ours is out"
 _LAUNCH_SUBJECT = _re(
     r"上线|发布|推出|交付|发版|开服|开通|路线图|功能|版本|完成",
-    r"\b(?:launch|release|ship|delivery|go-?live|ga|roadmap|feature|complet)\w*",
+    r"\b(?:launch|release|ship|delivery|go-?live|roadmap|feature|complet)\w*|\bga\b",
 )
 #: a limit about people or things at the customer's place (``驻场``, ``on site``)
 _ON_SITE_LIMIT = _re(r"驻场|现场", r"\bon-?site\b|\bon site\b")
 _ON_SITE = _re(
-    r"驻场|现场|常驻|你们(?:的)?(?:机房|办公室|公司|那边|城市|工厂|园区)|到你们"
-    r"|到(?:机房|工厂|园区|办公室)|飞过去|过去(?:跟|陪|和|一起)|上门|跟你们[^，,;；。]{0,8}一起|陪你们|坐在一起",
+    r"驻场|现场|常驻|到岗|进场|你们(?:的)?(?:机房|办公室|公司|那边|城市|工厂|园区)|到你们"
+    r"|到(?:机房|工厂|园区|办公室)|飞过去|过去(?:跟|陪|和|一起|坐|待|呆|蹲|住)|上门|跟你们[^，,;；。]{0,8}一起|陪你们|坐在一起",
     r"\bon-?site\b|\bon site\b|\bsit with your\b"
     r"|\b(?:fly|flies|flying|flown|flew)\b[^,;.]{0,40}\bto\b"
     r"|\bin person\b|\byour (?:[\w-]+ )?(?:offices?|site|data ?center"
@@ -481,7 +497,7 @@ _PRODUCTS = [
     ("函数计算", "serverless", "lambda"),
     ("iot", "物联网", "mqtt", "设备接入"),
     ("日志服务", "日志", "log service", "logging", "logs", "log"),
-    ("短信", "sms"),
+    ("短信", "sms", "短信网关"),
     ("邮件", "email", "emails", "e-mail", "e-mails", "mail"),
     ("egress", "外网流量", "公网流量", "bandwidth", "带宽"),
     ("cpu", "cpus", "vcpu", "vcpus"),
@@ -499,7 +515,7 @@ _PRODUCTS = [
     ("rpa", "机器人流程自动化", "bot", "bots"),
     (
         *("contact centre", "contact center", "contact-centre", "contact-center"),
-        *("call centre", "call center", "呼叫中心"),
+        *("call centre", "call center", "call-centre", "call-center", "呼叫中心", "ivr"),
     ),
     ("正式购买", "正式合同", "production contract", "production"),
     ("训练", "training jobs", "training job", "training runs", "training run", "model training"),
@@ -605,7 +621,7 @@ _PLACES = [
     ("俄亥俄", "ohio", "us-east-2"),
     ("美西", "硅谷", "oregon", "california", "us-west"),
     ("加拿大", "蒙特利尔", "canada", "montreal", "ca-central", "ca-central-1"),
-    ("印度", "孟买", "india", "mumbai", "ap-south-1"),
+    ("印度", "孟买", "india", "mumbai", "bombay", "ap-south-1"),
     ("澳洲", "悉尼", "australia", "sydney", "ap-southeast-2"),
     ("中东", "middle east"),
     (
@@ -713,6 +729,8 @@ _NOT_PLACE_WORDS = """the a by via at as per new one our your their that this ea
     新 这个 那个 一个 所有 每个 同一 其他 另一 正式 测试 公开 体验 最新 新的 大的 下个 这 那
     计算 存储 加速 边缘 管理 主 从 备 业务 我们 你们 整个 监控 告警 运维 时间 关键 交付"""
 _NOT_PLACES = frozenset(_NOT_PLACE_WORDS.split())
+#: what points at a thing ("那套系统", "这款 app"): no name of it
+_DEMONSTRATIVES = "那这哪该此"
 
 
 @dataclass(frozen=True)
@@ -802,7 +820,9 @@ def meaning(limit: str) -> Meaning:
             kinds.append(name)
             rest = pattern.sub(" ", rest)
     if kinds[:1] in ([], [RESOURCE]) and _RESOURCE_NOUNS.search(rest):
-        kinds, rest = [RESOURCE], _RESOURCE_NOUNS.sub(" ", rest)
+        # a throughput is capacity held and a figure guaranteed
+        kinds = [RESOURCE, SLA] if _THROUGHPUT.search(rest) else [RESOURCE]
+        rest = _RESOURCE_NOUNS.sub(" ", rest)
     implied = not kinds
     if not kinds and _VERSION.search(limit) and _subject_text(_VERSION.sub(" ", rest)):
         kinds = [DATE, ROADMAP]  # a version to come: when it is out and what is in it
@@ -971,7 +991,12 @@ def _named(text: str) -> frozenset[str]:
     for pattern, mark in ((_THING, "#"), (_SERVICE, "%")):
         for match in pattern.finditer(text):
             thing = next(g for g in match.groups() if g)
-            if not (thing in _NOT_PLACES or _QUALIFIER.fullmatch(thing) or thing[:4] == "per-"):
+            if not (
+                thing in _NOT_PLACES
+                or _QUALIFIER.fullmatch(thing)
+                or thing[:4] == "per-"
+                or thing[0] in _DEMONSTRATIVES
+            ):
                 found.add(mark + _stem(thing))
     return frozenset(found)
 
@@ -1173,7 +1198,7 @@ _PRICE = [
         r"|(?:价|费用?|账单|成本|钱)[^，,;；。]{0,12}(?:不变|持平|不涨|不动)"
         r"|(?:价|费|账单|成本|钱)[^，,;；。]{0,6}(?:跟|和|与|同)[^，,;；。]{0,8}一样"
         r"|按[^，,;；。]{0,4}(?:去年|今年|现在|目前)的?价格",
-        r"\block\w*\b[^,;.]{0,20}\b(?:pric|rate)|\b(?:pric\w*|rates?)\b[^,;.]{0,20}\block"
+        r"\block\w*\b[^,;.]{0,20}\b(?:pric|rate)|\bgrandfather\w*|\b(?:pric\w*|rates?)\b[^,;.]{0,20}\block"
         r"|\bno price increase|\bat (?:last year's|today's|current|this year's) (?:prices?|rates?)"
         r"|\b(?:pric\w*|rates?|renewal|bill|invoice|spend)\b[^,;.]{0,30}\b(?:won't|will not"
         r"|not|never) (?:go up|change|rise|increase|exceed)"
@@ -1215,25 +1240,48 @@ _NO_LOSS = (
     r"(?:lost|dropped)\b"
     r"|\b(?:will|shall) never be (?:lost|dropped)\b"
 )
+#: traffic held back, in Chinese ("限流", "拦你们", "限你们的流量"): not doing it is letting
+#: the customer's traffic through
+_THROTTLED_ZH = (
+    r"被?(?:限流|限速|降速|拦截?(?![^，,;；。]{0,2}率)|卡(?:你们|您)"
+    r"|限(?:制)?(?:你们|您)的?(?:流量|速率|并发|请求))"
+)
+#: traffic held back, in English ("throttle", "cap your calls", "be held back"): not doing
+#: it lets the customer's traffic through
+_HELD_BACK = (
+    r"(?:(?:be |get )?(?:throttl\w*|rate[- ]limit\w*)"
+    r"|(?:be |get )(?:capped|limited|blocked|held back|slowed(?: down)?)\b(?! to)"
+    r"|(?:cap|limit|block|hold back|slow down)(?: \w+)? (?:you|your|them|it)\b)"
+)
+_NOT_HELD_BACK = r"\b(?:won't|will not|never|not) " + _HELD_BACK
+_UNTHROTTLED = r"\b(?:without|no) (?:any )?(?:throttling|rate[- ]limiting|limiting|capping)\b"
+#: capacity taken back ("回收", "抢占", "reclaimed", "pre-empted"), said as never done
+_TAKEN_BACK = _re(
+    r"(?:不会|不|绝不)被?(?:回收|收回|抢占|挤占|驱逐)",
+    r"\b(?:won't|will not|never|not) (?:be |get )?(?:reclaim|pre-?empt|evict)\w*\b"
+    r"|\b(?:won't|will not|never|nobody will|no one will)"
+    r" (?:be taken back|take (?:[\w-]+ ){0,3}back)\b",
+).pattern
 #: a failure promised never to happen ("保证不掉线", "won't go down during your sale",
-#: "without throttling"): how well a thing runs, said through a negation
+#: "without throttling", "no throttling"): how well a thing runs, said through a negation
 _NO_FAILURE = (
-    r"(?:不会|不|绝不|绝对不|从不|零)(?:掉线|宕机|断线|中断|挂掉|挂|停机|停服|卡顿|被?限流|限速|降速|降级|丢数据)"
+    r"(?:不会|不|绝不|绝对不|从不|零)(?:掉线|宕机|断线|中断|挂掉|挂|停机|停服|卡顿|降级|丢数据|"
+    + _THROTTLED_ZH
+    + ")"
     r"|\b(?:won't|will not|never|doesn't|does not|shan't) (?:ever )?(?:go down|fail over|fail"
-    r"|crash|be down|go offline|time out|throttle|rate[- ]limit|get throttled|be throttled"
-    r"|get rate[- ]limited|be rate[- ]limited|drop)\b"
-    r"|\bwithout (?:any )?(?:throttling|rate[- ]limiting|downtime|an outage|outages|interruption)"
+    r"|crash|be down|go offline|time out|drop\b|" + _HELD_BACK + r")"
+    r"|\b(?:without|no) (?:any )?(?:downtime|an outage|outages|interruption)\b|" + _UNTHROTTLED
 )
 _FIGURE = _re(
     r"9\d(?:\.\d+)?\s*%|9\d\.\d+(?![\d.])",
-    r"(?:[三四五六七八九十]|\d{1,2})\s*个\s*[9九]|\b(?:three|four|five|six|\d{1,2}) nines\b",
+    r"(?:[三四五六七八九十]|\d{1,2})\s*个\s*[9九]|\b(?:three|four|five|six|\d{1,2})[- ]nines\b",
 )
 _SLA = [
     _FIGURE,
     _re(
         _NUM
         + r"[\s-]*(?:个)?\s*(?:business |working )?(?:分钟|小时|秒|毫秒|微秒|工作日|min\w*|hours?"
-        r"|hrs?|seconds?|ms|microseconds?|µs)",
+        r"|hrs?|seconds?|s(?![a-z])|ms|microseconds?|µs)",
         r"\b(?:inside|within|in under|under) (?:the|an|one) (?:hour|day)\b"
         r"|\bsame (?:business |working )?day\b",
     ),
@@ -1273,10 +1321,11 @@ _SLA = [
     # a quality said as a rate of outcomes (误识率低于万分之一, bounce rates under 2%), as
     # so many times out of so many, or as a loss that never happens
     _re(
-        # 一万条里最多丢三条, 一百张里错不超过一张
-        r"[\d一二两三四五六七八九十百千万]+\s*(?:条|张|次|个|笔|单|页|句|封|个字|字)(?:里|中|里面|当中)"
-        r"[^，,;；。]{0,6}(?:最多|不超过|至多|少于|不到|只有|顶多)\s*(?:丢|错|漏|失败|出错|掉)?\s*"
-        r"[\d一二两三四五六七八九十半]+",
+        # 一万条里最多丢三条, 一百张里错不超过一张, 十个外挂里至少抓九个
+        r"[\d一二两三四五六七八九十百千万]+\s*(?:条|张|次|个|笔|单|页|句|封|个字|字|块|台|只)"
+        r"[\u4e00-\u9fff]{0,4}?(?:里|中|里面|当中)[^，,;；。]{0,6}"
+        r"(?:(?:最多|不超过|至多|少于|不到|只有|顶多)\s*(?:丢|错|漏|失败|出错|掉)?"
+        r"|(?:至少|起码|最少)[^，,;；。\d一二两三四五六七八九十]{0,3})\s*[\d一二两三四五六七八九十半]+",
         r"(?<![汇费利税])(?:[\u4e00-\u9fff]{1,3}率)[^，,;；。]{0,12}"
         r"(?:\d+(?:\.\d+)?\s*%|[千万百]分之\s*[\d.一二两三四五六七八九十]+)",
         r"\b(?:bounce|drop|loss|failure|error|success|delivery|pass|rejection|hit|match"
@@ -1337,6 +1386,7 @@ _ROADMAP = _re(
     r"\bsupport\b[^,;.]{0,40}\bin (?:h[12]|q[1-4])",
     r"\bis coming\b|\bwill be in\b|\b(?:is|are|'s) on (?:the|our) (?:[\w-]+ )?roadmap\b"
     r"|\bin the works\b|\bcommitted for (?:h[12]|q[1-4]|the next|next)\b"
+    r"|\b(?:will|'ll) be (?:added|built|developed|implemented|supported)\b"
     # a new thing we will have for the customer ("we'll have a ServiceNow connector for you")
     r"|\b(?:we'll|we will) have (?:an?|the) (?:[\w-]+ ){0,2}(?:connectors?|integrations?"
     r"|plugins?|features?|apis?|sdks?|modules?|adapters?|bridges?)\b[^,;.]{0,40}"
@@ -1344,7 +1394,7 @@ _ROADMAP = _re(
     r"|\bwill handle\b"
     r"|\b(?:we're|we are) (?:building|adding|developing)\b",
     r"\bwill (?:get|gain|have)\b[^,;.]{0,40}\bsupport\b",
-    r"\bin the next (?:[\w-]+ )?(?:release|version|update)\b",
+    r"\bin the next (?:[\w-]+ )?(?:release|version|update)\b|\bin the next[- ]gen(?:eration)?\b",
     r"\b(?:will|'ll) (?:\w+ )?(?:include|come with|ship with|come to)\b"
     r"|\b(?:slated|planned|scheduled|earmarked)"
     r" for\b|\bwe can build\b",
@@ -1366,17 +1416,27 @@ _RESOURCE = _re(
     _NUM + r"\s*(?:名|位|个|人|张|台)?\s*(?:[\u4e00-\u9fff]{2})?"
     r"(?:工程师|专家|架构师|人|名|卡|台|位|张|GPU|节点)",
     r"(?:保障|保证|确保)[^，,;；。]{0,6}够|够用|24\s*小时[^，,;；。]{0,4}有人|随时有人",
+    # the customer's traffic let through, never held back (放行, won't cap your calls)
+    r"(?:请求|流量|并发|调用|访问)[^，,;；。]{0,8}放行|放行[^，,;；。]{0,4}(?:请求|流量|并发|调用|访问)|"
+    + _NOT_HELD_BACK,
+    r"\blet\w*\b[^,;.]{0,30}\bthrough\b|" + _UNTHROTTLED,
     r"(?:安排|派|配|调|出)[^，,;；。]{0,8}(?:人|工程师|同事|专家|顾问|架构师|经理)",
     r"\b(?:assign|put|send|loan|lend|bring|fly)\w*\b[^,;.]{0,30}\b(?:engineers?|architects?"
     r"|people|folks|experts?|consultants?|analysts?|sres?|specialists?)\b",
     r"(?:先|优先)(?:给|供|保障|满足|紧着|尽着|留给|发给)你们|往后排|第一批|插队"
     r"|(?:加|多|再给你们加|增加)[^，,;；。]{0,4}[一二两三四五六七八九十\d]+\s*(?:个|名|位|台|张)?\s*(?:DBA|SRE|PM|人|工程师|副本|节点|实例|机柜|卡)"
+    # so many more of what the limit counts, the thing left unsaid (再加 100 个, 加 500 路)
+    r"|(?:加|增加|扩)\s*[一二两三四五六七八九十百千\d]+\s*(?:个|台|路|套)(?![^，,;；。]{0,2}(?:月|天|周|小时|点))\s*$"
     r"|扩[^，,;；。]{0,2}[一二两三四五六七八九十\d]+\s*倍|翻[一二两三四]?倍|加倍"
-    r"|包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|不回收|不收回|不会回收|留[^，,;；。]{0,4}[一二两三四五六七八九十百\d]+\s*(?:个|台|张|路)?\s*整?(?:机柜|柜|卡|台)|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
+    r"|包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|留[^，,;；。]{0,4}[一二两三四五六七八九十百\d]+\s*(?:个|台|张|路)?\s*整?(?:机柜|柜|卡|台)|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
     r"|(?:腾|拨|锁给|锁定给)[^，,;；。]{0,6}|[\d一二两三四五六七八九十]+\s*(?:路|个)?\s*整?\s*(?:并发|机柜|机架|坐席)"
     r"|专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
-    r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开|放|拉|升)到\s*\d|要多少[^，,;；。]{0,8}给多少"
-    r"|(?:不会|不|绝不)(?:被)?(?:限流|限速|降速)",
+    r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开|放|拉|升|保障|保)到\s*(?:每(?:秒|分钟|天))?\s*[\d一二两三四五六七八九十]|要多少[^，,;；。]{0,8}给多少"
+    r"|(?:不会|不|绝不)" + _THROTTLED_ZH + "|" + _TAKEN_BACK,
+    # capacity or people made ready, said by what it is (资源我们提前备好, 人都安排好了), a
+    # load taken (双十一的量我们兜得住)
+    r"(?:资源|机器|服务器|容量|算力|带宽|人手|人力|(?<!责)人|坐席|线路)[^，,;；。]{0,8}"
+    r"(?:备好|准备好|备足|留足|留好|预备好|准备到位|备到位|安排好|就位)|(?:兜|扛|顶|撑)得?住",
     r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
     r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?|analysts?|folks)\b",
     r"\b(?:dedicat\w*|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
@@ -1387,13 +1447,15 @@ _RESOURCE = _re(
     r"|on standby|pick up|someone (?:from|on) our|babysit\w*|(?:is|are|be) (?:\w+ )?yours"
     r"|(?:lift|raise|bump|increase|goes up|go up|going up)\w*\b[^,;.]{0,30}"
     r"\bto \d[\d.,]*(?: million| thousand|k|m)?"
-    r"|(?:won't|will not|never|not) (?:be |get )?(?:throttl\w*|rate[- ]limit\w*|reclaim\w*)"
-    r"|without (?:any )?(?:throttling|rate[- ]limiting)"
+    r"|sized (?:for|to)"
     # capacity had for the customer ("you'll have capacity for ...", "capacity in Oslo for you")
     r"|(?:you'll|you will|we'll|we will) have (?:the |enough |more |extra |spare |dedicated )?"
-    r"(?:capacity|headroom|nodes|gpus|servers|cores|bandwidth|slots|quota)"
+    r"(?:[\w-]+ )?(?:capacity|headroom|nodes|gpus|servers|cores|bandwidth|slots|quota)"
     r"|(?:capacity|headroom|bandwidth)\b[^,;.]{0,30}\bfor (?:you|your)\b"
     r"|room for|keep\w*\b[^,;.]{0,30}\b(?:free|open|available) for"
+    r"|(?:capacity|hardware|nodes|gpus|servers|racks|machines|clusters?|instances)\b[^,;.]{0,30}"
+    r"\b(?:ready|waiting) for you|(?:peaks?|load|spikes?|surges?|bursts?)\b[^,;.]{0,20}"
+    r"\b(?:will be |is |are )?covered(?! by)"
     r"|spare|named|designated|assign\w*|exclusive\w*|racked|point of contact"
     r"|(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than \d+"
     r"|only (?:handle|serve|work on|support)s?)\b"
@@ -1428,6 +1490,13 @@ _RESOURCE = _re(
     r"(?:开|给|给够|留|划|保底|保|兜住|扛|顶)[^，,;；。]{0,6}\d+(?:\.\d+)?\s*(?:兆|M|G|T|[MGT]bps|[MGT]B|核|台)"
     r"|\d+(?:\.\d+)?\s*(?:兆|M|G|T|[MGT]bps|[MGT]B)[^，,;；。]{0,10}(?:兜住|兜得住|扛|顶住|顶得住|扛得住|都行|没问题)",
     _RATE_PROMISED.pattern,
+    # a count of things taken on (will handle 2 million meters, 接入 200 万台设备)
+    r"\b(?:will|'ll|can|to|shall) (?:\w+ )?(?:handle|take|serve|carry|onboard|ingest)\b"
+    r"[^,;.]{0,20}?\b\d[\d.,]*\s*(?:k|m|million|thousand)?\s+"
+    r"(?!(?:days|weeks|months|years|hours|minutes|seconds|sprints|quarters)\b)"
+    r"(?:(?!(?:on|in|to|at|of|for|by|per|a|an|the)\b)[a-z-]+ )?[a-z-]+s\b"
+    r"|(?:接入|承载|支撑|扛住|撑住|接住)[^，,;；。]{0,4}[\d一二两三四五六七八九十百千]+\s*万?\s*"
+    r"(?:个|台|块|路|只|张|条)",
     r"\b(?:absorb|eat|handle|soak|take|hold|give|open|carve)\w*\b[^,;.]{0,30}"
     r"\b\d+(?:\.\d+)?\s*(?:[mgt]bps|gbit|tbit)\b|\bup to \d+(?:\.\d+)?\s*(?:[mgt]bps|gbit|tbit)\b",
 )
@@ -1443,7 +1512,7 @@ _PROMISES = {
 _REFUSAL = _re(
     r"不|没|无法|无权|(?<![识区类级性告分派特个差鉴判])别(?![人家])|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
     r"|确认(?!过的|了的)|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
-    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价|(?<!比)刊例价|评审|申请|回去|才能(?:说|定|谈|答复|给)|看过|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交",
+    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价|(?<!比)刊例价|评审|(?<!给你们)(?<!帮你们)(?<!替你们)申请|申请(?=一下|看看|试试)|回去|记下|记一下|怎么(?![也都])|(?<!无论)如何|才能(?:说|定|谈|答复|给)|看过|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交(?!作业|任务)",
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
     r"|\bwithout\b|\bunable\b|\bdecided by\b|\bup to (?:the|them|their)\b"
     r"|\b(?:published|public) (?:sla|terms|price|pricing|rates?)\b"
@@ -1462,9 +1531,9 @@ _REFUSAL = _re(
 )
 #: phrases that promise through a negation word: taken out before a refusal is looked for
 _NEGATED_PROMISE = _re(
-    r"不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
-    r"|未满足|达不到|不达标|不会(?:回收|收回)|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不回收|不收回|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
-    r"|(?<=费)不收|(?<=费用)不收|不(?:补|追|收)(?:差价|差额|钱)"
+    r"没问题(?!的话|吧|吗|么)|不成问题|不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
+    r"|未满足|达不到|不达标|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
+    r"|(?<=费)不收|(?<=费用)不收|(?:我们|我方|咱们)(?:这边|这里)不收|不(?:补|追|收)(?:差价|差额|钱)"
     r"|不(?:做|搞|算)?(?:补差|追补|true-?up)|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
     _NO_LOSS + r"|\b(?:won't|will not|never|not) (?:be )?true[sd]?[- ]?up\w*|\bno true-?ups?\b"
     r"|\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
@@ -1476,10 +1545,16 @@ _NEGATED_PROMISE = _re(
     r"|\b(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than\b"
     r"|\b(?:never|won't|will not) lose\b"
     r"|\b(?:won't|will not|not|never) (?:go up|change|rise|increase|exceed|be billed"
-    r"|be charged|charge|be throttled)\b|\bnobody else\b|\b(?:no|without) (?:an? )?uplift\b"
-    r"|\b(?:won't|will not|never|not) (?:be |get )?throttl\w*\b"
-    r"|\b(?:won't|will not|never|not) (?:be |get )?reclaim\w*\b"
-    r"|" + _OFF_THE_BILL + r"|" + _OFF_THE_BILL_ZH + r"|" + _NO_FAILURE,
+    r"|be charged|charge)\b|\bnobody else\b|\b(?:no|without) (?:an? )?uplift\b|"
+    + _NOT_HELD_BACK
+    + r"|"
+    + _TAKEN_BACK
+    + r"|"
+    + _OFF_THE_BILL
+    + r"|"
+    + _OFF_THE_BILL_ZH
+    + r"|"
+    + _NO_FAILURE,
 )
 #: a commitment that calls itself a goal, best effort or no part of the contract promises
 #: nothing, whatever its clauses say
@@ -1502,7 +1577,7 @@ _HAND_OVER = _re(
     r"|record|log|submit|pass|collect|describe|arrange|schedule|set up)\b",
 )
 _DOCUMENT = _re(
-    r"文档|白皮书|报告|手册|清单|指南|说明|链接|申请表|(?:架构|拓扑|流程|示意|部署|组网)图|对比表|价格表|报价单|纪要|公开版|材料|资料|PPT"
+    r"文档|白皮书|报告|(?:资费|费率|价目)表|报表(?=[^，,;；。]{0,6}(?:发|给|传|转))|手册|清单|指南|说明|链接|申请表|最佳实践|(?:收费|计费|计价|定价)(?:标准|规则)|(?:架构|拓扑|流程|示意|部署|组网)图|对比表|价格表|报价单|纪要|公开版|材料|资料|PPT"
     r"|[\u4e00-\u9fff]{2}方案(?:[^，,;；。]{0,4}(?:发|给)|[^，,;；。]{0,4}$)"
     r"|把[^，,;；。]{1,20}(?:整理|汇总|发|提供|准备|导出)(?:好|出来)?给",
     r"\b(?:docs?|documents?|whitepapers?|reports?|guides?|manuals?|lists?(?! pric)|forms?"
@@ -1563,7 +1638,8 @@ _REPLY = _re(
 )
 #: a meeting set for a date ("下周再约个会", "we'll meet next week"): no date of ours
 _MEETING = _re(
-    r"约(?:个|一个|一次)?(?:会|时间|电话)|开(?:个|一次)?会|会谈|碰(?:一下|个头|个面)|见(?:个)?面",
+    r"约(?:个|一个|一次)?(?:会|时间|电话)|开(?:个|一次)?会|会谈|碰(?:一下|个头|个面)|见(?:个)?面"
+    r"|参观|考察|拜访|走访",
     r"(?:meet(?:ing)?s?|catch up|sync up|set up a call|hop on a call)",
 )
 #: a measure that goes down ("延迟降 20%"): a share of it is no price
@@ -1611,7 +1687,7 @@ def _percent(figure: str) -> float:
     elif figure[0] in _CN_DIGITS:
         nines = _CN_DIGITS.index(figure[0]) + 1
     else:
-        nines = ("three", "four", "five", "six").index(figure.split()[0].lower()) + 3
+        nines = ("three", "four", "five", "six").index(re.split(r"[- ]", figure)[0].lower()) + 3
     return 100 - 10.0 ** (2 - nines)
 
 
@@ -1660,7 +1736,7 @@ def _promise(
             return []  # a date for something else (a document, a meeting)
         if not gives and (
             _CONDITION.search(clause)
-            or _INFORMATION.search(_products(clause)[1])
+            or _INFORMATION.search(_CUSTOMERS.sub(" ", _products(clause)[1]))
             or _REPLY.search(clause)
             or _MEETING.search(clause)
             or _DELIVERABLE.search(clause)
@@ -1832,14 +1908,15 @@ _DURING = _re(
 #: subject of the promise
 _COMPARED = _re(
     r"(?:跟|和|同|按|照|比照)[\u4e00-\u9fff]{2,4}(?:一样|同价|的价)",
-    r"\b(?:same|price|rate|pricing|cheaper|lower|less|more) (?:as|than) (?:in |the |our )?"
+    r"\b(?:same(?: [\w.%-]+){0,3}|price|rate|pricing|cheaper|lower|less|more) (?:as|than)"
+    r" (?:in |the |our )?"
     r"[\w-]+(?: region)?\b",
 )
 #: a place of the customer's own (``your Manila site``, ``你们上海工厂``) is no place of ours
 _CUSTOMERS = re.compile(
     r"\byour (?:[a-z-]+ ){1,2}(?:site|office|plant|factory|campus|team|warehouse|store|branch)s?\b"
     r"|\byour (?:[a-z-]+ ){0,2}(?:runs?|jobs?|workloads?|calls?|recordings?|seats|agents|users"
-    r"|customers|traffic|data|files)\b"
+    r"|customers|traffic|data|files|documents|records|buckets?|tenants?|inbox(?:es)?|accounts?)\b"
     r"|你们(?:的)?[\u4e00-\u9fff]{2}(?:工厂|办公室|园区|门店|分公司|基地)|你们(?:的)?那条"
 )
 
@@ -2038,9 +2115,26 @@ def _terms(limit: str) -> set[str]:
 
 def limits(must_not_promise: str) -> list[str]:
     """The separate items written in a visit plan (what is in brackets stays with its item:
-    ``转码功能（AV1、HDR 等）`` is one)."""
+    ``转码功能（AV1、HDR 等）`` is one; a kind alone after "/" is another kind of the item
+    before it: ``API 网关吞吐/限流`` is one)."""
     whole = _BRACKETS.sub(lambda m: _SPLIT.sub(" ", m.group()), must_not_promise)
-    return [part.strip() for part in _SPLIT.split(whole) if part.strip()]
+    items: list[str] = []
+    for part in _SPLIT.split(whole):
+        part = part.strip()
+        if not part:
+            continue
+        before = items[-1] if items else ""
+        if before and f"{before}/{part}" in whole and _kind_alone(part) and not _kind_alone(before):
+            items[-1] = f"{before}/{part}"
+        else:
+            items.append(part)
+    return items
+
+
+def _kind_alone(item: str) -> bool:
+    """Whether a limit names a kind and nothing it is about (``限流``, ``no dates``)."""
+    read = meaning(item)
+    return read.kind is not None and not read.subject
 
 
 _BRACKETS = re.compile(r"[(（][^()（）\n]*[)）]")
@@ -2133,6 +2227,7 @@ def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) 
             and not any(_refuses(c) for c in _clauses(rest))  # nor deferred in another
             and not _INFORMATION.search(clause)
             and not _DELIVERABLE.search(clause)
+            and not _MEETING.search(clause)
         ):
             return [limit]  # the commitment is the very thing the plan forbids
     return []
@@ -2154,6 +2249,10 @@ def _thing_unsaid(read: Meaning, text: str) -> bool:
     names = " ".join(g[0] for g in products)
     if not (_named(names) or lexicon().find(names)):
         return False
+    whole_name = lexicon().find(" ".join(g[0] for g in (*products, head)))
+    ours = {concept for _, concept in lexicon().find(names)}
+    if whole_name and head[0] in whole_name[-1][0] and ours == {whole_name[-1][1]}:
+        return False  # the head is a word of the product's own name ("AIS feeds")
     return not _says(frozenset(head), text)
 
 

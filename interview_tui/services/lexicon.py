@@ -4,7 +4,8 @@ English and Chinese, and what holds what (a product's family, a city's country a
 The authority check asks it how a commitment's names stand to a limit's: one names the other
 (another name of one concept, a member of the limit's family, a city inside the limit's
 region, or the family or region of the limit's own) or names a sibling (another member of the
-same family, another place). The file is read once, on first use, never at import.
+same family, another place, another product whose name holds one of the limit's names).
+The file is read once, on first use, never at import.
 """
 
 from __future__ import annotations
@@ -166,6 +167,25 @@ def _find(lex: Lexicon, text: str) -> tuple[tuple[str, Concept], ...]:
     return tuple((surface, concept) for _, surface, concept in sorted(found, key=lambda f: f[0]))
 
 
+def _holds(lex: Lexicon, surface: str, their: Concept, concept: Concept) -> bool:
+    """Whether ``surface``, a name of another product, holds one of ``concept``'s names as a
+    part (数据库审计 holds 数据库, ``SMS gateway`` holds ``gateway``): a thing of its own."""
+    if their.sort != PRODUCT or concept.sort != PRODUCT or linked(their, concept):
+        return False
+    return any(
+        name != surface and _part(name, surface)
+        for name, key in lex.names.items()
+        if key == concept.id
+    )
+
+
+def _part(name: str, surface: str) -> bool:
+    """Whether ``name`` is a whole part of ``surface`` (a word of it, or Chinese within it)."""
+    if _CJK.search(name):
+        return name in surface
+    return re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", surface) is not None
+
+
 def linked(one: Concept, other: Concept) -> bool:
     """Whether one names the other: the same concept, or one holds the other."""
     return one.id in other.chain or other.id in one.chain
@@ -205,8 +225,11 @@ def relate(limit: str, text: str) -> list[tuple[str, str]] | None:
         # traffic" for "CDN egress rates"), unless that one only holds it (标准存储 is in
         # 对象存储 but not 归档 of "对象存储归档")
         others = [c for _, c in mine if c.id not in concept.chain]
-        apart = [t for _, t in theirs if not any(linked(t, c) for c in others)]
-        if not named and any(siblings(their, concept) for their in apart):
+        apart = [(w, t) for w, t in theirs if not any(linked(t, c) for c in others)]
+        if not named and any(
+            siblings(their, concept) or _holds(lex, surface, their, concept)
+            for surface, their in apart
+        ):
             return None
         # read in the limit's words: the same concept or one inside it, not its family; a
         # place that holds the limit's also names it (关西 for Osaka, 西安 for cn-xian-1)
