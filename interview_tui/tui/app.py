@@ -16,11 +16,12 @@ from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widget import Widget
 
 from interview_tui.i18n import t
-from interview_tui.memory import resume_collector
+from interview_tui.memory import collect_closed, resume_collector
 from interview_tui.services.undo import Undo
 from interview_tui.settings import UserSettings
 from interview_tui.store.store import Store
@@ -55,6 +56,8 @@ from interview_tui.tui.textual_private import (
 CATCH_UP_SECONDS = 1.0
 #: how often one key may wait behind callbacks that keep coming (never starved)
 MAX_KEY_DEFERRALS = 8
+#: seconds after a screen closes before what it left is collected (it is removed by then)
+COLLECT_AFTER_CLOSE = 0.2
 
 
 class InterviewApp(ThreadWorkersForgotten, TeamSync, App[None]):
@@ -140,6 +143,7 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, App[None]):
             self.theme = "textual-light"
         self.animated = animate  # blinking cursors (not App.animate, Textual's method)
         self._prefetched = prefetched or {}
+        self._collect_timer: Timer | None = None  # see pop_screen
         self.writer = Writer(self.post_message, store.path)
         #: live sessions whose screen has closed with notes still being written, and
         #: whether the user was told they wait for the database
@@ -521,6 +525,20 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, App[None]):
             screen.prefetch()  # reading while Textual builds the screen
         self.push_screen(screen)
         return screen
+
+    def pop_screen(self) -> Any:
+        """Close the screen in front; once it is gone and the screen below is drawn, what it
+        left in cycles is collected (:func:`~interview_tui.memory.collect_closed`), not in the
+        middle of the next key. A dialog leaves too little to be worth a full collection."""
+        closing = self.screen
+        done = super().pop_screen()
+        if not isinstance(closing, ModalScreen):
+            if self._collect_timer is not None:  # several closed at once: one collection
+                self._collect_timer.stop()
+            self._collect_timer = self.set_timer(
+                COLLECT_AFTER_CLOSE, collect_closed, name="collect closed screens"
+            )
+        return done
 
     def go_home(self) -> None:
         """Close every screen above home (each saves as it closes)."""
