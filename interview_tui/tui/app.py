@@ -16,7 +16,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 
@@ -532,7 +532,7 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, App[None]):
         middle of the next key. A dialog leaves too little to be worth a full collection."""
         closing = self.screen
         done = super().pop_screen()
-        if not isinstance(closing, ModalScreen):
+        if not closing.is_modal:
             if self._collect_timer is not None:  # several closed at once: one collection
                 self._collect_timer.stop()
             self._collect_timer = self.set_timer(
