@@ -69,12 +69,25 @@ def mail_address(name: str, address: str) -> str:
 
 # -- where prose breaks into lines ----------------------------------------------------------
 
-#: Chinese, Japanese and Korean characters and full-width forms: a line may break between
-#: any two of them (Chinese puts no spaces between words)
-_CJK = re.compile(
-    "[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002fa1f]"
-)
+#: the first character :func:`_cjk` matches (text of characters all below it has none)
+_CJK_FIRST = "\u2e80"
+
+
+@lru_cache(maxsize=1)
+def _cjk() -> re.Pattern[str]:
+    """Chinese, Japanese and Korean characters and full-width forms: a line may break
+    between any two of them (Chinese puts no spaces between words). Compiled when first
+    needed: its ranges take milliseconds, and text without them never needs it."""
+    return re.compile(
+        "[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+        "\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002fa1f]"
+    )
+
+
+def _has_cjk(text: str) -> bool:
+    return bool(text) and max(text) >= _CJK_FIRST and _cjk().search(text) is not None
+
+
 #: never the first character of a line (a comma or a closing bracket goes with what it ends)
 _CLOSING = frozenset("，。、；：！？）」』》〉】〕”’…—·,.;:!?)]}%％")
 #: never the last character of a line (an opening bracket goes with what it opens)
@@ -84,7 +97,7 @@ _OPENING = frozenset("（「『《〈【〔“‘([{")
 def _unit_starts(text: str) -> list[int]:
     """Where a line may begin: after spaces, and between two characters of which one is
     Chinese (not before closing punctuation, not after opening punctuation)."""
-    starts = [0]
+    starts, cjk = [0], _cjk()
     for index in range(1, len(text)):
         before, char = text[index - 1], text[index]
         if char.isspace():
@@ -93,7 +106,7 @@ def _unit_starts(text: str) -> list[int]:
             starts.append(index)
         elif char in _CLOSING or before in _OPENING:
             continue
-        elif _CJK.match(before) or _CJK.match(char):
+        elif cjk.match(before) or cjk.match(char):
             starts.append(index)
     return starts
 
@@ -107,7 +120,7 @@ def line_breaks(text: str, width: int, fold: bool = True) -> list[int]:
     closing bracket, and never leaves one character or one word alone on its last line:
     the word before goes down with it. Text without Chinese is broken as rich breaks it.
     """
-    if width <= 0 or not _CJK.search(text):
+    if width <= 0 or not _has_cjk(text):
         from rich._wrap import divide_line
 
         return divide_line(text, width, fold=fold)

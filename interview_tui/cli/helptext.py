@@ -15,6 +15,7 @@ import copy
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
 import click
 from click.formatting import HelpFormatter
@@ -27,8 +28,13 @@ _METAVAR = re.compile(r"\b[A-Z][A-Z_]+\b")
 _CLOSING = set("，。、；：！？）》」』】…,.;:!?)]}")
 _OPENING = set("（《「『【([{")
 _WIDE = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
-#: a run of spaces, one wide character, or a run of anything else
-_TOKEN = re.compile(f"\\s+|[{_WIDE}]|[^\\s{_WIDE}]+")
+
+
+@cache
+def _token() -> re.Pattern[str]:
+    """A run of spaces, one wide character, or a run of anything else (compiled when help
+    is first written: its ranges take milliseconds, and opening the app writes none)."""
+    return re.compile(f"\\s+|[{_WIDE}]|[^\\s{_WIDE}]+")
 
 
 def use_language(ctx: click.Context, lang: str | None = None) -> str:
@@ -99,7 +105,7 @@ def _tokens(text: str) -> list[str]:
     """Words and single Chinese characters; a mark stays with the word it belongs to."""
     tokens: list[str] = []
     glue = False
-    for token in _TOKEN.findall(" ".join(text.split())):
+    for token in _token().findall(" ".join(text.split())):
         if tokens and not token.isspace() and token[0] in _CLOSING:
             marks = len(token) - len(token.lstrip("".join(_CLOSING)))
             tokens[-1] += token[:marks]

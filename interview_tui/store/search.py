@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from typing import Any
 
 _CJK = (
@@ -20,9 +21,19 @@ _CJK = (
     "\u3040-\u30ff"  # kana
     "\uac00-\ud7af"  # hangul syllables
 )
-CJK_RUN = re.compile(f"[{_CJK}]+")
-#: a query's words: a CJK run, or a run of other letters and digits (so ``A友商`` is two)
-_WORD = re.compile(rf"[{_CJK}]+|(?:(?![{_CJK}])[^\W_])+", re.UNICODE)
+
+
+@cache
+def _cjk_run() -> re.Pattern[str]:
+    """A run of CJK characters. Compiled when first used, as :func:`_word`: their ranges
+    take milliseconds to compile, and opening the app indexes and searches nothing."""
+    return re.compile(f"[{_CJK}]+")
+
+
+@cache
+def _word() -> re.Pattern[str]:
+    """A query's words: a CJK run, or a run of other letters and digits (``A友商`` is two)."""
+    return re.compile(rf"[{_CJK}]+|(?:(?![{_CJK}])[^\W_])+", re.UNICODE)
 
 
 #: What is searchable, per kind of record: (table, text fields).
@@ -91,7 +102,7 @@ def _bigrams(run: str) -> list[str]:
 
 def index_form(text: str) -> str:
     """The text as stored in the FTS index: CJK runs become space-separated bigrams."""
-    return CJK_RUN.sub(lambda m: " " + " ".join(_bigrams(m.group())) + " ", text)
+    return _cjk_run().sub(lambda m: " " + " ".join(_bigrams(m.group())) + " ", text)
 
 
 def match_expression(query: str) -> str | None:
@@ -100,8 +111,8 @@ def match_expression(query: str) -> str | None:
     Returns ``None`` when the query has no searchable characters.
     """
     terms: list[str] = []
-    for token in _WORD.findall(query):
-        if CJK_RUN.fullmatch(token):
+    for token in _word().findall(query):
+        if _cjk_run().fullmatch(token):
             if len(token) == 1:
                 terms.append(f'"{token}"*')
             else:
@@ -116,7 +127,7 @@ def snippet(text: str, query: str, width: int = 60) -> str:
     flat = " ".join(text.split())
     lowered = flat.lower()
     positions = [
-        lowered.find(token.lower()) for token in _WORD.findall(query) if token.lower() in lowered
+        lowered.find(token.lower()) for token in _word().findall(query) if token.lower() in lowered
     ]
     if not positions:
         return flat[:width] + ("…" if len(flat) > width else "")
@@ -146,7 +157,7 @@ def around_hit(text: str, query: str, cells: int) -> str:
     lowered = body.lower()
     found = sorted(
         (lowered.find(token.lower()), token)
-        for token in _WORD.findall(query)
+        for token in _word().findall(query)
         if token.lower() in lowered
     )
     hit, token = found[0] if found else (0, "")
