@@ -181,3 +181,49 @@ def test_quitting_while_it_loads_does_not_wait_for_it(demo_store) -> None:
     seconds = float(result.stdout.split("quit: ")[1].split()[0])
     assert "plan: False" in result.stdout, result.stdout  # stopped before the screen's code
     assert seconds < 0.5, result.stdout
+
+
+DURING = """
+import asyncio, sys
+from interview_tui.i18n import set_language
+from interview_tui.store import open_store
+from interview_tui.tui.app import build_app
+
+set_language("en")
+app = build_app(
+    open_store(sys.argv[1]), animate=False, option_keys=False, theme="dark", preload_idle=0.05
+)
+
+async def main():
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(400):
+            await pilot.pause(0.01)
+            if any(w.group == "preload" and w.is_running for w in app.workers):
+                break
+        print("loading:", any(w.group == "preload" for w in app.workers))
+        await pilot.press("enter")  # the plan, while its code is being imported
+        for _ in range(1000):
+            await pilot.pause(0.02)
+            if type(app.screen).__name__ == "PlanScreen" and not app.screen.busy:
+                break
+        print("plan:", type(app.screen).__name__, app.screen.query("#script").first().row_count)
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        print("home:", type(app.screen).__name__)
+
+asyncio.run(main())
+"""
+
+
+def test_a_screen_opened_while_it_loads_opens_as_usual(demo_store) -> None:
+    demo_store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    result = subprocess.run(
+        [sys.executable, "-c", DURING, str(demo_store.path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    out = result.stdout
+    assert "loading: True" in out, out + result.stderr
+    assert "plan: PlanScreen" in out and "home: HomeScreen" in out, out + result.stderr
+    assert "plan: PlanScreen 0" not in out, out  # the visit's script is shown
