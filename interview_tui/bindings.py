@@ -131,15 +131,15 @@ def keymap_path() -> Path:
 
 
 def load_keymap(path: Path) -> dict[str, str]:
-    """User key remapping, checked; an absent file is no remapping."""
+    """User key remapping, checked; an absent file is no remapping (and reads nothing)."""
+    if not path.exists() and not path.is_symlink():
+        return {}
     import difflib
     import tomllib
 
     from interview_tui.errors import UserError
     from interview_tui.reading import ReadError, read_toml
 
-    if not path.exists() and not path.is_symlink():
-        return {}
     try:
         data = read_toml(path, what="keymap", limit=MAX_KEYMAP_BYTES)
     except ReadError as exc:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 _SYMBOLS: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}  # ␀ … ␟
 _SYMBOLS[0x7F] = "␡"
@@ -69,17 +69,23 @@ def mail_address(name: str, address: str) -> str:
 
 # -- where prose breaks into lines ----------------------------------------------------------
 
+#: the first character :func:`_cjk` matches (text of characters all below it has none)
+_CJK_FIRST = "\u2e80"
 
-#: Chinese, Japanese and Korean characters and full-width forms: a line may break between
-#: any two of them (Chinese puts no spaces between words)
-@cache
+
+@lru_cache(maxsize=1)
 def _cjk() -> re.Pattern[str]:
-    """Compiled when first needed: a class this wide takes milliseconds to compile, which
-    every command that only prints a line would pay at start."""
+    """Chinese, Japanese and Korean characters and full-width forms: a line may break
+    between any two of them (Chinese puts no spaces between words). Compiled when first
+    needed: its ranges take milliseconds, and text without them never needs it."""
     return re.compile(
         "[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
         "\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002fa1f]"
     )
+
+
+def _has_cjk(text: str) -> bool:
+    return bool(text) and max(text) >= _CJK_FIRST and _cjk().search(text) is not None
 
 
 #: never the first character of a line (a comma or a closing bracket goes with what it ends)
@@ -91,7 +97,7 @@ _OPENING = frozenset("（「『《〈【〔“‘([{")
 def _unit_starts(text: str) -> list[int]:
     """Where a line may begin: after spaces, and between two characters of which one is
     Chinese (not before closing punctuation, not after opening punctuation)."""
-    starts = [0]
+    starts, cjk = [0], _cjk()
     for index in range(1, len(text)):
         before, char = text[index - 1], text[index]
         if char.isspace():
@@ -100,7 +106,7 @@ def _unit_starts(text: str) -> list[int]:
             starts.append(index)
         elif char in _CLOSING or before in _OPENING:
             continue
-        elif _cjk().match(before) or _cjk().match(char):
+        elif cjk.match(before) or cjk.match(char):
             starts.append(index)
     return starts
 
@@ -114,7 +120,7 @@ def line_breaks(text: str, width: int, fold: bool = True) -> list[int]:
     closing bracket, and never leaves one character or one word alone on its last line:
     the word before goes down with it. Text without Chinese is broken as rich breaks it.
     """
-    if width <= 0 or not _cjk().search(text):
+    if width <= 0 or not _has_cjk(text):
         from rich._wrap import divide_line
 
         return divide_line(text, width, fold=fold)

@@ -1,6 +1,8 @@
 """Home is drawn without the record models: pydantic (about a fifth of the start-up's
 imports) is loaded when a screen that edits records first needs it, not at start-up; nor
-are the text editor, the dialogs or the visits' service (the first key that needs one)."""
+are the text editor, the dialogs or the visits' service (the first key that needs one), nor
+the TOML reader without a keymap file; and the patterns that take milliseconds to compile
+(search's words, Chinese line breaks, the help's tokens) are compiled when first used."""
 
 from __future__ import annotations
 
@@ -34,8 +36,23 @@ async def main():
             "interview_tui.tui.confirm",
             "interview_tui.services.visits",
             "hashlib",  # the catalog's cache is named by crc32
+            "tomllib",  # no keymap.toml: nothing to read
+            "interview_tui.reading",
+            "importlib.resources",
         )
         print("loaded:", sorted(m for m in heavy if m in sys.modules))
+        from interview_tui import display
+        from interview_tui.store import search
+
+        compiled = {
+            "search words": search._word.cache_info().currsize,
+            "search runs": search._cjk_run.cache_info().currsize,
+            "line breaks": display._cjk.cache_info().currsize,  # English data, English UI
+        }
+        helptext = sys.modules.get("interview_tui.cli.helptext")
+        if helptext is not None:
+            compiled["help tokens"] = helptext._token.cache_info().currsize
+        print("compiled:", sorted(name for name, size in compiled.items() if size))
 
 asyncio.run(main())
 """
@@ -51,3 +68,4 @@ def test_home_is_drawn_without_the_models(demo_store) -> None:
     )
     assert "drawn: True" in result.stdout, result.stdout + result.stderr
     assert "loaded: []" in result.stdout, result.stdout
+    assert "compiled: []" in result.stdout, result.stdout

@@ -12,10 +12,10 @@ character as one column and breaks only at spaces.
 from __future__ import annotations
 
 import copy
-import functools
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
 import click
 from click.formatting import HelpFormatter
@@ -30,10 +30,10 @@ _OPENING = set("（《「『【([{")
 _WIDE = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 
 
-@functools.cache
+@cache
 def _token() -> re.Pattern[str]:
     """A run of spaces, one wide character, or a run of anything else (compiled when help
-    is first wrapped: it takes milliseconds, which a command that prints no help spares)."""
+    is first written: its ranges take milliseconds, and opening the app writes none)."""
     return re.compile(f"\\s+|[{_WIDE}]|[^\\s{_WIDE}]+")
 
 

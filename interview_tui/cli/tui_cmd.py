@@ -31,8 +31,12 @@ def run_app(settings: Settings, route: str = "home", **kwargs: Any) -> None:
         threading.Thread(target=_read_home, args=(store, prefetched["home"]), daemon=True).start()
     try:
         from interview_tui.tui.app import build_app
+        from interview_tui.tui.preload import IDLE_SECONDS
 
-        build_app(store, initial=(route, kwargs), prefetched=prefetched).run()
+        app = build_app(
+            store, initial=(route, kwargs), prefetched=prefetched, preload_idle=IDLE_SECONDS
+        )
+        app.run()
     finally:
         store.close()
 

@@ -11,9 +11,9 @@ followed by 账单. A one-character Chinese query is matched as a prefix of the 
 
 from __future__ import annotations
 
-import functools
 import json
 import re
+from functools import cache
 from typing import Any
 
 _CJK = (
@@ -23,16 +23,16 @@ _CJK = (
 )
 
 
-@functools.cache
+@cache
 def _cjk_run() -> re.Pattern[str]:
-    """A run of CJK characters (compiled when first needed: it takes milliseconds)."""
+    """A run of CJK characters. Compiled when first used, as :func:`_word`: their ranges
+    take milliseconds to compile, and opening the app indexes and searches nothing."""
     return re.compile(f"[{_CJK}]+")
 
 
-@functools.cache
+@cache
 def _word() -> re.Pattern[str]:
-    """A query's words: a CJK run, or a run of other letters and digits (so ``A友商`` is
-    two); compiled when first needed."""
+    """A query's words: a CJK run, or a run of other letters and digits (``A友商`` is two)."""
     return re.compile(rf"[{_CJK}]+|(?:(?![{_CJK}])[^\W_])+", re.UNICODE)
 
 

@@ -38,6 +38,7 @@ from interview_tui.tui.data import (
     Writer,
 )
 from interview_tui.tui.keymap import effective_keymap
+from interview_tui.tui.preload import Preload
 from interview_tui.tui.routes import screen_class
 from interview_tui.tui.team_line import SYNC_KEY, TeamSync
 from interview_tui.tui.textual_private import (
@@ -60,7 +61,7 @@ MAX_KEY_DEFERRALS = 8
 COLLECT_AFTER_CLOSE = 0.2
 
 
-class InterviewApp(ThreadWorkersForgotten, TeamSync, App[None]):
+class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
     """interview-tui. Build it with :func:`build_app` (the CLI and the tests both do)."""
 
     TITLE = "interview-tui"
@@ -124,6 +125,7 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, App[None]):
         prefetched: dict[str, Future] | None = None,
         option_keys: bool = False,
         theme: str = "dark",
+        preload_idle: float | None = None,
     ) -> None:
         decode_alt_keys()  # alt+3 from a terminal is alt+3, a typed £ is £
         wrap_as_chinese()  # no character alone on a Chinese paragraph's last line
@@ -144,6 +146,8 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, App[None]):
         self.animated = animate  # blinking cursors (not App.animate, Textual's method)
         self._prefetched = prefetched or {}
         self._collect_timer: Timer | None = None  # see pop_screen
+        #: the first openings' code and data are loaded after this long idle (None: never)
+        self.preload_idle = preload_idle
         self.writer = Writer(self.post_message, store.path)
         #: live sessions whose screen has closed with notes still being written, and
         #: whether the user was told they wait for the database
@@ -368,6 +372,7 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, App[None]):
         the focus and the screen handle what it sent them, and a key that arrives while a
         focus change waits in the app's queue goes back behind it, with the keys after it.
         """
+        self.note_input(event)
         if isinstance(event, events.Key | events.Paste):
             if not event.is_forwarded:
                 if await self._behind_last_key(event):
@@ -505,7 +510,11 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, App[None]):
         route, kwargs = self._initial
         if route != "home":
             self.show(route, **kwargs)
-        self.call_after_refresh(resume_collector)  # the first screen is drawn
+        self.call_after_refresh(self._first_drawn)
+
+    def _first_drawn(self) -> None:
+        resume_collector()
+        self.arm_preload()  # what the first openings need, once the user pauses
 
     def take_prefetched(self, name: str) -> Future | None:
         """The read of ``name`` started before the UI (``interview-tui`` starts home's), once.
@@ -606,9 +615,12 @@ def build_app(
     prefetched: dict[str, Future] | None = None,
     option_keys: bool | None = None,
     theme: str | None = None,
+    preload_idle: float | None = None,
 ) -> InterviewApp:
     """The production factory: the CLI and the tests build the app the same way.
-    ``option_keys`` and ``theme`` are read from the settings unless given."""
+    ``option_keys`` and ``theme`` are read from the settings unless given; with
+    ``preload_idle`` the first openings' code and data load after that many idle seconds
+    (:mod:`~interview_tui.tui.preload`; the CLI's app does, tests ask for it)."""
     if theme is None:
         from interview_tui.settings import quick_theme
 
@@ -628,4 +640,5 @@ def build_app(
         prefetched=prefetched,
         option_keys=option_keys,
         theme=theme,
+        preload_idle=preload_idle,
     )

@@ -2,9 +2,11 @@
 
 The whole of the app's background work, in one model: reads are Textual thread workers
 (a screen's :meth:`DataScreen.fetch`, other reads (:meth:`DataScreen.read`), the first read of a
-screen being opened, the settings); every write, the live screen's notes included, runs on
-the :class:`Writer`'s one thread. Nothing on the UI thread waits for either. (The CLI reads
-the home screen in a plain thread before the app exists, and ``lint`` uses processes.)
+screen being opened, the settings, and once the user pauses on the first screen the code and
+data of first openings (:mod:`~interview_tui.tui.preload`)); every write, the live screen's
+notes included, runs on the :class:`Writer`'s one thread. Nothing on the UI thread waits for
+either. (The CLI reads the home screen in a plain thread before the app exists, and ``lint``
+uses processes.)
 
 A :class:`DataScreen` says *what* it reads (:meth:`DataScreen.fetch`, run in a thread
 worker, calling services only) and *how* it shows it (:meth:`DataScreen.show`, on the UI
