@@ -14,7 +14,12 @@ from textual.widgets import Input, Static
 from interview_tui.domain.enums import OwnerSide
 from interview_tui.domain.models import Commitment, Visit
 from interview_tui.exports.render import render
-from interview_tui.services.authority import authority_flags, flags_beyond_authority
+from interview_tui.services.authority import (
+    authority_flags,
+    flags_beyond_authority,
+    limits,
+    meaning,
+)
 from tests.conftest import FIXED_NOW, FIXED_TODAY, settle
 
 _BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_authority.py"
@@ -1503,3 +1508,51 @@ def test_systems_beside_one_another_in_an_industry(text, limit, touches) -> None
 )
 def test_readings_of_capacity_and_assurance_do_not_over_reach(text, limit) -> None:
     assert not flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("limit", "names"),
+    [
+        # a limit written as a prohibition: its prohibition and scope words and the colon
+        # are neither its kind nor its subject
+        ("features: nothing on Quill Notes", {"quill", "notes"}),
+        ("Ostrava DC: nothing at all", {"ostrava", "dc"}),
+        ("Harbor CRM: nothing free", {"harbor", "crm"}),
+        ("avoid uptime figures for Tessera Mail", {"tessera", "mail"}),
+    ],
+)
+def test_a_prohibition_names_only_its_subject(limit, names) -> None:
+    assert {forms[0] for forms in meaning(limit).subject} == names
+
+
+def test_a_scope_alone_widens_the_item_before_it() -> None:
+    assert limits("no rebates, any product; GPU SLA") == ["no rebates, any product", "GPU SLA"]
+    assert limits("不给日期，一切") == ["不给日期, 一切"]
+    assert meaning("no rebates, any product").kinds == ("price",)
+    assert not meaning("no rebates, any product").subject
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        ("存储给你们打个八折。", "不许提折扣", True),
+        ("迁移服务我们免费做。", "别答应免费", True),
+        ("迁移服务我们免费做。", "不许说免费", True),
+        (
+            "Gold Care tickets get a reply within 20 minutes.",
+            "no response-time promises on Gold Care",
+            True,
+        ),
+        # guards: the prohibition words name nothing, so a price is no response time and
+        # another product's discount no discount of the limit's
+        (
+            "Gold Care is included at no cost for a year.",
+            "no response-time promises on Gold Care",
+            False,
+        ),
+        ("存储价格表下周发给你们。", "不许提折扣", False),
+        ("We'll give free seats of Tessera Docs.", "Harbor CRM: nothing free", False),
+    ],
+)
+def test_limits_written_as_prohibitions(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

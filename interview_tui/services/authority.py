@@ -152,6 +152,11 @@ promise it``). Phrases that promise by a negation (``不超过 1 小时``, ``no 
 ``won't go up``, ``不收费``) still do. A limit of no known kind falls back to its whole
 words and terms (English words in any form, Chinese terms whole), again never in a refusal.
 
+A limit is often written as a prohibition (``no X for Y``, ``Y: no promises``, ``Y: nothing
+X``, ``nothing on Y``, ``X, any product``, ``avoid X``; ``不许说X``, ``别答应X``, ``X免谈``,
+``X一律不给``, ``禁止X``): its prohibition and scope words and the colon are neither its kind nor
+its subject, and a scope alone after a comma (``no dates, anything``) widens the item before it.
+
 What the plan says may be promised is within authority: the parts of a commitment that
 repeat a "may promise" item (word for word, or every significant word of it) are not
 checked. The check warns and says why (:class:`Flag`: the limit and the commitment's
@@ -241,7 +246,7 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
         _re(
             r"SLA|可用性|持久性|可靠性|性能|丢包率|(?:通过|成功|失败|掉线|误识|拒识|误报|漏报|命中|送达|投递|丢包|中断|故障|检出|漏检|误封|拦截|接通|采集)率|响应时间|响应时效|时效|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延"
             r"|(?:识别)?准确率|准确度|识别率|错误率|字错率|精度|召回率|到达率|送达率",
-            r"\b(?:uptime|availability|durability|rto|rpo|response times?|recovery times?"
+            r"\b(?:uptime|availability|durability|rto|rpo|response[- ]times?|recovery[- ]times?"
             r"|accuracy|wer|error rates?|word error rates?|precision"
             r"|resolution times?|turnaround(?:[- ]times?)?|service levels?|latency|downtime"
             r"|performance|deliverability|(?:bounce|drop|loss|failure|success|pass|delivery|hit"
@@ -287,14 +292,31 @@ _RESOURCE_NOUNS = _re(
     r"|(?:person|man|engineer)[- ](?:days?|months?|hours?)"
     r"|bandwidth|squads?|crews?|" + _THROUGHPUT_EN + r")\b",
 )
+#: a limit written as a prohibition (``no X``, ``Y: nothing X``, ``X, any product``,
+#: ``不许说X``, ``X免谈``, ``X一律不给``): its prohibition and scope words, and the colon after
+#: its subject, are neither its kind nor its subject
+_PROHIBITION_ZH = (
+    r"不许(?:说|提|给|报)?|不准|不可以?|禁止|切勿|严禁|勿|免谈|一律|一概|一切|全部|所有|都不|别(?:答应|碰|提)"
+    r"|不(?:答应|应承|许诺)|答应|应承|许诺"
+)
+_PROHIBITION_EN = (
+    r"nothing|none|nada|zero|at all|whatsoever|avoid(?:ing)?|all|at|anything|any product"
+    r"|any products|across the board|(?:is|are) off[- ]limits|off[- ]limits|of any kind"
+)
+_SCOPE_ALONE = _re(
+    rf"^\s*(?:任何|一切|所有|全部)?(?:产品|东西|事情|方面|承诺)?(?:{_PROHIBITION_ZH})?\s*$",
+    rf"^\s*(?:(?:{_PROHIBITION_EN}|any|of|kind|whatever|product|products)\s*)+$",
+)
 #: words that only qualify a limit (``具体``, ``custom``): neither its kind nor its subject
 _QUALIFIER = _re(
+    _PROHIBITION_ZH + "|:|：",
     r"具体|明确|确切|正式|书面|任何|额外|定制|单独|承诺|给出|不能|不得|不要"
     r"|联合|未公开|未公布|未发布|未上线|公开|公布|延长|相关|方面|保证|的|和|与|或|及|以上|以下|超过|高于|低于"
     r"|[不别](?:报|签|提|给|透露|说|谈)|数字|数值"
     r"|(?<![a-z0-9.-])\d+(?:\.\d+)?\s*%?(?![a-z0-9.])",
     # a whole word, never a part of one ("on-call" is not "on" and "call")
     r"(?<![\w-])(?:no|don't|do not|never|commit(?:ting)?(?: to)?|including|named|designated"
+    rf"|{_PROHIBITION_EN}"
     r"|any|anything|custom|specific|exact|concrete|commitments?|promises?"
     r"|or|and|of|on|for|in|the|a|an|to|about|extra|special|new|committed|above"
     r"|below|over|under|beyond|than|more|less|not|yet|announced|unannounced"
@@ -2116,7 +2138,8 @@ def _terms(limit: str) -> set[str]:
 def limits(must_not_promise: str) -> list[str]:
     """The separate items written in a visit plan (what is in brackets stays with its item:
     ``转码功能（AV1、HDR 等）`` is one; a kind alone after "/" is another kind of the item
-    before it: ``API 网关吞吐/限流`` is one)."""
+    before it: ``API 网关吞吐/限流`` is one; a scope alone widens the item before it:
+    ``no dates, anything`` is one)."""
     whole = _BRACKETS.sub(lambda m: _SPLIT.sub(" ", m.group()), must_not_promise)
     items: list[str] = []
     for part in _SPLIT.split(whole):
@@ -2126,6 +2149,8 @@ def limits(must_not_promise: str) -> list[str]:
         before = items[-1] if items else ""
         if before and f"{before}/{part}" in whole and _kind_alone(part) and not _kind_alone(before):
             items[-1] = f"{before}/{part}"
+        elif before and _SCOPE_ALONE.fullmatch(part):
+            items[-1] = f"{before}, {part}"  # "no discounts, any product": one limit, widened
         else:
             items.append(part)
     return items
