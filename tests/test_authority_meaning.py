@@ -1556,3 +1556,44 @@ def test_a_scope_alone_widens_the_item_before_it() -> None:
 )
 def test_limits_written_as_prohibitions(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # what the customer or a third party promises, plans or asks is theirs, not ours
+        ("甲方承诺每个季度至少用掉八千卡时。", "GPU算力预留", False),
+        ("厂方承诺下周五前把机房的电和网准备好。", "天璇一体机到货时间", False),
+        ("客户计划年底自己开发一个报表模块。", "天枢平台新功能排期", False),
+        ("对方表示如果合作顺利，他们免费提供培训场地。", "不许提免费", False),
+        ("The client plans to reserve 64 GPUs of their own by March.", "GPU reservations", False),
+        ("They requested Atlas CRM for free during onboarding.", "Atlas CRM: nothing free", False),
+        # guards: our promise tied to their date, and what they hand over to us
+        ("客户说他们下月底前迁完，我们答应同步验收上线。", "数据迁移日期", True),
+        ("对方承诺六月十日前把库冻结交给我们割接。", "割接日期", True),
+        ("客户要求的九成五准确率我们写进合同。", "识别准确率", True),
+    ],
+)
+def test_promises_of_the_customer_or_a_third_party_are_theirs(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a record of the past promises nothing
+        (
+            "Atlas CRM was free for them under the previous reseller deal.",
+            "Atlas CRM: nothing free",
+            False,
+        ),
+        ("Their rollout happened on 9 June, a week late.", "no dates", False),
+        ("Last year's contract had a 12% discount.", "no discounts", False),
+        ("慧眼以前在机场项目实测准确率九成八。", "慧眼识别准确率", False),
+        ("老合同里存储是八折。", "折扣", False),
+        # guard: a promise like last year's is still a promise
+        ("We'll give you 12% off this year, as last year.", "no discounts", True),
+    ],
+)
+def test_a_record_of_the_past_promises_nothing(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

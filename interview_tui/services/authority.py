@@ -78,8 +78,9 @@ A figure is compared with a limit's threshold by value (99.9% is not above
 price; a bare figure a month, a year or per unit (``500 a month per bot``, ``15 grand``) is.
 What the customer's side confirms or accepts (``双方确认为零``, ``Customer accepts the
 30-minute response we offered``) is promised: only a negation refuses in it. A date must then be a
-launch's or a delivery's (``建好``, ``放量``, ``is yours``, ``up Monday``). Who promises (we or
-the customer) does not matter.
+launch's or a delivery's (``建好``, ``放量``, ``is yours``, ``up Monday``). What the customer
+or a third party promises, plans or asks of its own (``客户承诺…``, ``厂里承诺…``, ``they said
+they'd…``) is theirs, unless it hands something over to us or a clause of ours ties to it.
 A name no table knows is compared with the limit's by its form, not looked up: the same word
 once stemmed (``Nordic`` ~ ``Nordics``), its initials (``video-on-demand`` ~ ``VOD``), the
 same root of five letters or more (``short-link`` ~ ``URL shortener``), a member of the
@@ -131,7 +132,8 @@ acknowledged message will be lost``, ``一条都不会丢``) are a quality; mone
 costs us (``按进价``) or a true-up not made (``不做补差``); a festival or a season of theirs
 (``开斋节前``, ``旺季前``) is a date; what the customer sends over (``把…给过来``) is theirs to
 promise. A question by a verb and its negation (``会不会``) asks, and a figure of the past
-(``去年``, ``last quarter``) is a record, not a promise, unless a promise verb is with it.
+(``去年``, ``last quarter``, ``上一个项目``, ``实测``, ``went live``, ``under the old contract``)
+is a record, not a promise, unless a promise verb is with it.
 A product whose name holds the limit's (``数据库审计`` for ``云数据库``, an SMS gateway for an API
 gateway) is another product, and what is pointed at (``那套系统``) no name. Throughput and
 throttling (``吞吐``, ``并发``, ``限流``) are capacity held and a figure guaranteed: traffic let
@@ -1647,11 +1649,38 @@ _PAST = _re(
     # not what it is compared with (按去年的价, the same as last year's)
     r"(?<![按跟和同比照])(?:去年|前年|上个?(?:月|季度|周|星期))"
     r"(?![^，,;；。]{0,3}(?:价|一样|水平|标准))"
-    r"|过去[一两三四五六半\d]*(?:年|个月|季度|周)|历史上|以往",
+    r"|过去[一两三四五六半\d]*(?:年|个月|季度|周)|历史上|以往|以前|曾经|当时|实测|上一(?:个|期|次)"
+    r"|(?:老|旧|之前的|原来的)(?:合同|项目|协议)",
     r"(?<!as )(?<!than )(?<!exceed )\blast (?:week|month|quarter|year)\b(?!'s)"
-    r"|\b(?:in the past|so far|historically|to date"
-    r"|(?:were|was) (?:read|delivered|available|up|down|lost|dropped))\b",
+    rf"|\blast (?:{_MONTHS}|spring|summer|autumn|fall|winter"
+    r"|year's [a-z]+ (?:included|was|were|had|gave|came))"
+    r"|\b(?:in the past|so far|historically|to date|went live|happened"
+    r"|(?:under|in) (?:the|their|our) (?:old|previous|former|prior)"
+    r"|(?:were|was) (?:read|delivered|available|up|down|lost|dropped|free))\b",
 )
+#: what the customer or a third party promises, plans, asks or says of its own
+#: (``客户承诺…``, ``厂里承诺…``, ``they said they'd…``, ``They asked us to…``): not ours
+_THEIRS = _re(
+    r"(?:客户|对方|甲方|厂里|厂方|院方|校方|他们)(?:那边|这边|方面)?(?:自己)?"
+    r"(?:承诺|计划|打算|准备|提出|要求|希望|想要|负责|说|表示)(?!的)"
+    r"|(?:说|表示|称)他们|他们[^，,;；。]{0,4}(?:提供|出钱|出人)",
+    r"\b(?:they|the customer|the client)(?: (?:also|then|had|have))?"
+    r" (?:said|says|say|promised|plan(?:s|ned)?|asked|want(?:s|ed)?|intend(?:s|ed)?"
+    r"|requested|mentioned|told us)\b",
+)
+#: we, in a clause of ours; what is handed over to us (their promise ties to ours)
+_OURS = _re(r"我们|咱们", r"\b(?:we|we'\w+|our|us)\b")
+_TO_US = _re(r"(?:交|导|发|传|提供|同步)给我们", r"\b(?:hand|send|give)\w* (?:\w+ )?to us\b")
+
+
+def _theirs(clause: str, text: str) -> bool:
+    """Whether a clause promises only what the customer or a third party does: theirs, it
+    hands nothing over to us and no other clause of ours ties to it."""
+    if not _THEIRS.search(clause) or _TO_US.search(clause):
+        return False
+    return not any(_OURS.search(c) for c in _clauses(text or clause) if not _THEIRS.search(c))
+
+
 #: an answer, not a thing delivered
 _REPLY = _re(
     r"回复|答复|反馈|回话|回电|回个话|给个说法|告诉你们结果",
@@ -1721,7 +1750,11 @@ def _promise(
 ) -> list[str]:
     """The words of ``clause`` that promise a ``kind`` of ``read`` (none: no such promise;
     ``named``: the commitment names the limit's subject, else a date must be a launch's)."""
-    if _refuses(clause, text) or (_PAST.search(clause) and not _COMMITS.search(clause)):
+    if (
+        _refuses(clause, text)
+        or _theirs(clause, text)
+        or (_PAST.search(clause) and not _COMMITS.search(clause))
+    ):
         return []
     if kind == RESOURCE:
         if _MONEY.search(clause) or _PRICE_WORD.search(clause):
