@@ -1597,3 +1597,28 @@ def test_promises_of_the_customer_or_a_third_party_are_theirs(text, limit, touch
 )
 def test_a_record_of_the_past_promises_nothing(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a region code by a country's two letters and a shortened city name
+        (
+            "We'll hold 300 vCPUs in in-mum-1 for you through March.",
+            "Mumbai region: no promises",
+            True,
+        ),
+        ("cn-hz-1 的带宽单价给你们锁两年。", "杭州节点任何承诺", True),
+        # a city inside the region the limit names, a city by its other names
+        ("We'll set aside 40 hosts in Sapporo for you.", "no reserved capacity in Hokkaido", True),
+        ("We'll reserve 40 hosts for you in DFW.", "Dallas region: no promises", True),
+        # a region's zones by their numbers
+        ("华北2区给你们预留一百台。", "华北二区资源预留", True),
+        ("华北二的机器给你们预留一百台。", "华北二区资源预留", True),
+        # guards: another city's code, another zone of the region
+        ("cn-hz-1 的带宽单价给你们锁两年。", "广州节点任何承诺", False),
+        ("华北一区可以先给你们预留一百台。", "华北二区资源预留", False),
+    ],
+)
+def test_places_by_codes_other_names_and_zone_numbers(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

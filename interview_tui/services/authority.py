@@ -102,7 +102,11 @@ another place) and nothing that names it is about something else (``托管 Redis
 ``托管 PG``, ``Osaka`` not ``Tokyo``); one that names the subject by another name, a member
 of it or a place inside it (``Stockholm`` or ``eu-north`` for the Nordics, ``cn-xian-1`` for
 西安, ``刷脸认证`` for ``人脸核身``) is read in the limit's words when the reading by form did
-not find the subject. The form-based comparison stays for names the lexicon lacks.
+not find the subject. The form-based comparison stays for names the lexicon lacks. A region
+code of a country's two letters names the one place of that country whose Latin name its word
+shortens (``pt-lis-1`` Lisbon, ``in-chn-1`` Chennai, ``cn-gz-2`` Guangzhou, the city before the
+province); a zone is known by its number (``华东二区`` ~ ``华东二`` ~ ``沪二``, not ``华东一区``);
+a limit on a place alone is touched by a promise on any product there.
 The kind is read from the sentence: a quality said as a rate of outcomes (``误识率低于万分之一``,
 ``bounce rates under 2%``), as so many times out of so many or as a loss that never happens
 (``won't drop an acknowledged message``) is an SLA figure, and a limit on such a rate
@@ -790,6 +794,8 @@ class Meaning:
     #: a date limit of when something is out ("上线日期"): a date must be a launch's; a
     #: date limit of nothing else ("no dates") is touched by any date promised
     launch: bool = False
+    #: the numbers of the zones it names ("华东二区": 2)
+    zones: frozenset[int] = frozenset()
 
 
 def _cjk_names(run: str) -> tuple[list[str], list[str]]:
@@ -895,7 +901,26 @@ def meaning(limit: str) -> Meaning:
         ),
         frozenset(_versions(limit)),
         launch,
+        frozenset(_zones(limit)),
     )
+
+
+#: a region's zone by its number ("华东二区", "华北 2 区", "华东二"): one zone, another number
+#: another zone
+_ZONE = re.compile(
+    r"([\u4e00-\u9fff]{1,2}?)\s*([一二三四五六七八九]|\d)(?:\s*(?:号)?(?:区|可用区)|(?=的))"
+)
+_NUMERALS = "一二三四五六七八九"
+
+
+def _zones(text: str) -> set[int]:
+    """The numbers of the zones ``text`` names, of a place the tables know."""
+    return {
+        int(number) if number.isdigit() else _NUMERALS.index(number) + 1
+        for name, number in _ZONE.findall(text)
+        if any(n[0] == "@" for n in _named(name))
+        or any(concept.sort == "place" for _, concept in lexicon().find(name))
+    }
 
 
 #: what is not out yet ("SIEM connectors not yet announced"): a limit on it is about when it
@@ -1884,6 +1909,9 @@ def _subject_words(
     if not any(n[0] == "@" for n in read.named) and read.named - _ANY_PLACE_NAMES:
         # a product's limit is not about a place: a promise on it somewhere is about it
         theirs = {n for n in theirs if n[0] != "@"}
+    if read.named and all(n[0] == "@" for n in read.named) and read.named & theirs:
+        # a place's limit: a promise on a product there is about the place
+        theirs = {n for n in theirs if n[0] == "@"}
     named = _named_subject(read, text)
     if named is None and any(n[0] == "@" for n in read.named & theirs):
         named = [next(n for n in read.named & theirs if n[0] == "@")[1:]]  # by its form: "JP"
@@ -1900,6 +1928,8 @@ def _subject_words(
         return None  # the product named, not the thing of it
     if read.versions and _versions(text) and not read.versions & _versions(text):
         return None  # another version of it
+    if read.zones and _zones(text) and not read.zones & _zones(text):
+        return None  # another zone of the region (华东一区 for 华东二区)
     if ROADMAP in read.kinds and not read.implied:
         theirs = {n for n in theirs if n in read.named or (n[0] != "#" and n not in _FEATURES)}
     # the subject named outright by a name that is no product, place or sort of work
