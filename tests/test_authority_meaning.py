@@ -1622,3 +1622,20 @@ def test_a_record_of_the_past_promises_nothing(text, limit, touches) -> None:
 )
 def test_places_by_codes_other_names_and_zone_numbers(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # free said in other words
+        ("备份这半年不收你们的钱。", "不许提免费", True),
+        ("Harbor CRM onboarding comes gratis for the pilot.", "Harbor CRM: nothing free", True),
+        ("We'll add the audit module for nothing.", "no free modules", True),
+        ("The egress overage is ours to absorb.", "no free egress", True),
+        # guards: a refusal, said with the same words
+        ("Nothing about training is free, as I told them.", "no free training", False),
+        ("这部分费用我们要照常收，不能白送。", "不许提免费", False),
+    ],
+)
+def test_free_said_in_other_words(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -13,8 +13,9 @@ is recognised in a commitment by its forms, in both languages and as people say 
 - a price or discount (``GPU 价格折扣``, ``Egress pricing``): a number with a discount word
   (``八五折``, ``15% off``), a concession (``再让一点``, ``knock … off``, ``at cost``, ``match
   the … price``), an amount of money (a currency, ``元``, ``块``, ``一毛二``), something free
-  or not billed (``白送``, ``费用不收``, ``comp``, ``forgiven``, ``won't charge``), credits, a
-  price lock (``won't go up``), a price given (``协议价给到你们``);
+  or not billed (``白送``, ``费用不收``, ``不收你们的钱``, ``comp``, ``forgiven``, ``won't charge``,
+  ``gratis``, ``for nothing``, ``ours to absorb``), credits, a price lock (``won't go up``), a
+  price given (``协议价给到你们``);
 - an SLA figure (``定制 SLA``, ``Latency guarantees``): an availability figure (``99.99%``,
   ``四个九``) above the limit's threshold if it has one, a response, recovery or latency time,
   service credits or 赔付;
@@ -1078,6 +1079,13 @@ def _loose(text: str) -> set[str]:
 
 # -- what a clause promises -----------------------------------------------------------------
 
+#: free said in other words: not charging them (``不收你们钱``), for nothing, gratis, ours to
+#: absorb (promised through a negation word, so also taken out before a refusal is looked for)
+_FREE_SAID_ZH = r"不收(?:你们|您)?的?(?:钱|费)|包了|白送|白给|不花(?:你们)?(?:一分)?钱"
+_FREE_SAID_EN = (
+    r"\bfor nothing\b|\bgratis\b|\bfree of charge\b|\b(?:ours|ours alone) to (?:absorb|cover|eat"
+    r"|carry|pay)\b(?:,? not (?:theirs|yours))?|\bnot (?:theirs|yours) to pay\b"
+)
 _NUM = (
     r"(?:\d+(?:[.,]\d+)*k?|[一二两三四五六七八九十百千半]+|a|an|one|two|three|four|five|six"
     r"|seven|eight|nine|ten|twelve|twenty|thirty|sixty|ninety|several|a few"
@@ -1214,9 +1222,13 @@ _PRICE = [
         r"(?:扛|出|补|承担|买单|付|包|兜底)|送(?:给|的|你们)|我们包了|算在我们|算我们的"
         r"|送(?:了|掉)|免费|(?:我们|我方|咱们)(?:这边)?(?:就|也|都)?不收(?!回)|返到|退(?:到|给|还)你们|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
         r"|按[^，,;；。]{0,10}的?钱收|退费|退款|(?:费用?|钱)[^，,;；。]{0,8}(?:全退|退给|退还)"
-        r"|费用?[^，,;；。]{0,6}不收|(?:为|是|收|算)零(?![件售部])|白干|白送|白给|白做"
-        r"|(?:送|再给[^，,;；。]{0,4}|延长)\s*" + _NUM + r"\s*个?(?:月|天|周|星期|年)",
-        r"\bfree\b|\bno (?:extra |additional )?(?:cost|charge)\b|\bthrown in\b|\bwaive\w*"
+        r"|费用?[^，,;；。]{0,6}不收|(?:为|是|收|算)零(?![件售部])|白干|白做|"
+        + _FREE_SAID_ZH
+        + r"|(?:送|再给[^，,;；。]{0,4}|延长)\s*"
+        + _NUM
+        + r"\s*个?(?:月|天|周|星期|年)",
+        _FREE_SAID_EN
+        + r"|\bfree\b|\bno (?:extra |additional )?(?:cost|charge)\b|\bthrown in\b|\bwaive\w*"
         r"|\bcomp(?:ed|ing|s)?\b|\bforgiv\w*|\bwritten off\b|\bwrite\w* off\b"
         r"|\b(?:won't|will not|not|never) charge\b|\b(?:no|without) (?:an? )?uplift\b"
         r"|\b(?:skip|drop|forgo|forget|scrap)\w*\b[^,;.]{0,20}\b(?:true-?ups?|fees?|charges?"
@@ -1580,6 +1592,8 @@ _REFUSAL = _re(
 )
 #: phrases that promise through a negation word: taken out before a refusal is looked for
 _NEGATED_PROMISE = _re(
+    _FREE_SAID_ZH,
+    _FREE_SAID_EN,
     r"没问题(?!的话|吧|吗|么)|不成问题|不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
     r"|未满足|达不到|不达标|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
     r"|(?<=费)不收|(?<=费用)不收|(?:我们|我方|咱们)(?:这边|这里)不收|不(?:补|追|收)(?:差价|差额|钱)"
