@@ -1639,3 +1639,37 @@ def test_places_by_codes_other_names_and_zone_numbers(text, limit, touches) -> N
 )
 def test_free_said_in_other_words(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # people kept at a site, as people say it
+        ("割接那几天我们派三个人在 Harlow 机房值守。", "Harlow 项目驻场人力", True),
+        ("Harlow 试运行结束前，我们的人一个都不撤。", "Harlow 项目驻场人力", True),
+        (
+            "We'll keep two engineers in the Osprey war room during the upgrade.",
+            "no on-site staff for the Osprey upgrade",
+            True,
+        ),
+        (
+            "Our consultant will be physically present for the Osprey upgrade weekend.",
+            "no on-site staff for the Osprey upgrade",
+            True,
+        ),
+        (
+            "We'll have boots on the ground for the Osprey upgrade.",
+            "no on-site staff for the Osprey upgrade",
+            True,
+        ),
+        # guards: people on call from afar, a document about the war room
+        ("Harlow 的监控告警由我们远程值班处理。", "Harlow 项目驻场人力", False),
+        (
+            "The Osprey war-room checklist will be emailed tonight.",
+            "no on-site staff for the Osprey upgrade",
+            False,
+        ),
+    ],
+)
+def test_people_kept_at_a_site_as_people_say_it(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -56,8 +56,10 @@ names a product or a place the limit does not (a table of product names and thei
 is not ``CDN 流量``, ``the Paris region`` not Frankfurt), unless it also names the subject
 outright by a name that is no product or place (``Enterprise will get SSO`` is about ``the
 Enterprise licence``); a place the tables do not know (``贵安``) is not touched by a promise
-about another place (``庆阳那边``). People are people whatever they work on, unless the limit
-names a role and they have another (a CSM is no on-call engineer), or the limit names what
+about another place (``庆阳那边``). People at a site are also said as people say it
+(``蹲点``, ``值守``, ``一个都不撤``, ``boots on the ground``, ``sit at the hospital``, ``in the
+war room``). People are people whatever they work on, unless the limit names a role and
+they have another (a CSM is no on-call engineer), or the limit names what
 they work on and they work on another product; people on a product or a place count as a
 promise about it. A name is read for what sort of thing it is: a product of a class
 (``RabbitMQ`` and ``Kafka`` are message queues, ``MySQL`` and ``Postgres`` databases) is not
@@ -377,7 +379,18 @@ _LAUNCH_SUBJECT = _re(
 )
 #: a limit about people or things at the customer's place (``驻场``, ``on site``)
 _ON_SITE_LIMIT = _re(r"驻场|现场", r"\bon-?site\b|\bon site\b")
+#: people kept at a site, as people say it (``蹲点``, ``值守``, ``一个都不撤``, ``boots on the
+#: ground``, ``in the war room``): at the customer's place, and promised through a negation
+_KEPT_AT_SITE_ZH = r"蹲点|值守|守在|(?:人|一个人?)都不撤|不撤(?:人|场)"
+_KEPT_AT_SITE_EN = (
+    r"\bboots on the ground\b|\bphysically (?:in|at|there|present)\b"
+    r"|\bin the (?:[\w-]+ )?war room\b"
+    r"|\b(?:sit|sitting|be|stay|staying) (?:at|in) (?:the|your|their) (?:hospital|plant|factory"
+    r"|store|site|office|wards?|branch|warehouse|clinic|school|campus)\b"
+)
 _ON_SITE = _re(
+    _KEPT_AT_SITE_ZH,
+    _KEPT_AT_SITE_EN,
     r"驻场|现场|常驻|到岗|进场|你们(?:的)?(?:机房|办公室|公司|那边|城市|工厂|园区)|到你们"
     r"|到(?:机房|工厂|园区|办公室)|飞过去|过去(?:跟|陪|和|一起|坐|待|呆|蹲|住)|上门|跟你们[^，,;；。]{0,8}一起|陪你们|坐在一起",
     r"\bon-?site\b|\bon site\b|\bsit with your\b"
@@ -1592,6 +1605,7 @@ _REFUSAL = _re(
 )
 #: phrases that promise through a negation word: taken out before a refusal is looked for
 _NEGATED_PROMISE = _re(
+    _KEPT_AT_SITE_ZH,
     _FREE_SAID_ZH,
     _FREE_SAID_EN,
     r"没问题(?!的话|吧|吗|么)|不成问题|不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
