@@ -1673,3 +1673,28 @@ def test_free_said_in_other_words(text, limit, touches) -> None:
 )
 def test_people_kept_at_a_site_as_people_say_it(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a date relative to an event: so long after it, or in time for it
+        ("我们会在验收通过后第二个礼拜把报表功能上线。", "不给日期", True),
+        ("赶在你们年检之前 Tern 平台一定上线。", "Tern 平台上线日期", True),
+        (
+            "We'll ship the connector within three business days of getting your sandbox.",
+            "no dates",
+            True,
+        ),
+        (
+            "The Osprey rollout goes into production within a fortnight.",
+            "no timelines for the Osprey rollout",
+            True,
+        ),
+        # guards: a document before the event, a meeting after it
+        ("We'll send the audit checklist before the audit.", "no dates", False),
+        ("验收通过后我们再约个会讨论排期。", "不给日期", False),
+    ],
+)
+def test_dates_relative_to_an_event(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

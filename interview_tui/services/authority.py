@@ -8,6 +8,7 @@ is recognised in a commitment by its forms, in both languages and as people say 
 
 - a date (``具体上线日期``, ``launch dates``): a concrete date or a relative deadline
   (``2027 年 3 月 31 日前``, ``月底前``, ``下个迭代``, ``by end of quarter``, ``next sprint``),
+  a date relative to an event (``款到后三天``, ``赶在验收前``, ``within a fortnight of``),
   or handing over the date itself (``告诉客户上线日期``); with no subject, of a launch,
   release or delivery;
 - a price or discount (``GPU 价格折扣``, ``Egress pricing``): a number with a discount word
@@ -337,7 +338,8 @@ _LAUNCH = _re(
     r"|开班|开课|公测|内测|开测|(?:就能|能|可以|就可以)用(?![户量])|(?:就能|就可以)(?!否)|建好|配好|装好|切好|开通|放量|到位|下掉|拿下|拿到|搞定|做完|弄好"
     r"|搬上来|搬过来|切过来|交到|手上|覆盖到|拉通|割接|(?:就|都|也)?会有|就有(?!点)|交给你们|给到(?!\s*[\d一二两三四五六七八九十]|[^，,;；。]{0,3}折)|验收|(?:定|排)在"
     r"|(?:搭|建|配|装|切|部署|准备|调|接|跑|开|适配|对接|改|修|迁)(?:好|完|起来|通)(?!了吗)|(?<![发寄传送递转])给你们(?!发|讲|介绍|整理|演示|看)",
-    r"\b(?:launch(?:es|ed|ing)?|ships?|shipping|shipped|releases?|released"
+    r"\b(?:launch(?:es|ed|ing)?|ships?|shipping|shipped|releases?|released|wrapped up"
+    r"|(?:in|into) production"
     r"|go(?:es)?[- ]live|went live|live|deliver(?:s|ed|y)?|available|lands?"
     r"|roll(?:s|ed)?[- ]?out|ga|done|complete[ds]?|finish\w*|ready|issued|handed over"
     r"|up and running|running on|in(?:to)? your hands|opens?|opening|open for"
@@ -1128,8 +1130,16 @@ _WHEN = _re(
     r"春节|国庆|双十一|元旦|中秋|五一|大促|春天|夏天|秋天|冬天|开春|年后",
     # before a festival or a season of theirs (开斋节前, 旺季前, 开学前)
     r"[\u4e00-\u9fff]{1,4}节(?:前|之前|以前)|(?:旺季|高峰|开学|放假|促销|发布会)(?:前|之前|以前)",
-    _NUM
-    + r"\s*(?:个)?\s*(?:天|周|星期|个月|月|小时|工作日|迭代|sprint|冲刺)\s*(?:内|之内|以内|后)",
+    _NUM + r"\s*(?:个)?\s*(?:天|周|星期|礼拜|个月|月|小时|工作日|迭代|sprint|冲刺)"
+    r"\s*(?:内|之内|以内|后)",
+    # a date relative to an event: so long after it, or in time for it (款到后三天,
+    # 国庆之后第一个工作日, 赶在验收前, within a fortnight of, before the audit)
+    r"(?:后|之后|以后)的?\s*第?" + _NUM + r"\s*个?\s*(?:天|周|星期|礼拜|工作日|个月)",
+    r"赶在[^，,;；。]{1,12}(?:前|之前|以前)",
+    rf"\b(?:within|in) (?:{_NUM} )?(?:(?:working|business|calendar) )?"
+    r"(?:days?|weeks?|months?|fortnights?) of\b|\bwithin a fortnight\b",
+    r"\bbefore (?:the|your|their|our) (?:[\w-]+ ){0,2}(?:ramp|audit|deadline|exams?|term|event"
+    r"|inspection|go-?live|launch|busy season)\b",
     rf"\b{_NUM} (?:days?|weeks?|months?|quarters?|sprints?) (?:out|away|from now)\b",
     rf"\b(?:{_MONTHS})\b(?:\s+\d{{1,2}})?",
     rf"\b(?:{_WEEKDAYS})\b",
