@@ -1698,3 +1698,35 @@ def test_people_kept_at_a_site_as_people_say_it(text, limit, touches) -> None:
 )
 def test_dates_relative_to_an_event(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a latency in milliseconds or at a percentile, accuracy as so many out of so many
+        (
+            "Relay messages will land in under 40 milliseconds.",
+            "no latency figures for Relay",
+            True,
+        ),
+        (
+            "Relay will stay under 90 ms at the 95th percentile.",
+            "no latency figures for Relay",
+            True,
+        ),
+        (
+            "Lumen OCR will read forty-eight out of fifty receipts correctly.",
+            "no accuracy figures for Lumen OCR",
+            True,
+        ),
+        # guards: a share of customers, a report handed over
+        (
+            "Two out of three of our customers use Lumen OCR.",
+            "no accuracy figures for Lumen OCR",
+            False,
+        ),
+        ("We'll send the Relay 95th percentile report.", "no latency figures for Relay", False),
+    ],
+)
+def test_latency_in_words_and_accuracy_out_of_so_many(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

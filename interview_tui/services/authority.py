@@ -135,13 +135,14 @@ in a commitment that defers in another clause; what a price is compared with by 
 rate``) are no price; a charge skipped (``skip the true-up``) is money; failures one in so
 many (``under 1 in 100,000``) or a failure measure under a share (``packet loss under 0.1%``)
 are a quality; a visit, a call or a look at options is no plain promise. So many out of so
-many (``99 of every 100``, ``一万条里最多丢三条``), a loss said in the passive (``no
-acknowledged message will be lost``, ``一条都不会丢``) are a quality; money is also what it
-costs us (``按进价``) or a true-up not made (``不做补差``); a festival or a season of theirs
-(``开斋节前``, ``旺季前``) is a date; what the customer sends over (``把…给过来``) is theirs to
-promise. A question by a verb and its negation (``会不会``) asks, and a figure of the past
-(``去年``, ``last quarter``, ``上一个项目``, ``实测``, ``went live``, ``under the old contract``)
-is a record, not a promise, unless a promise verb is with it.
+many (``99 of every 100``, ``nineteen out of twenty``, ``一万条里最多丢三条``), a loss said in
+the passive (``no acknowledged message will be lost``, ``一条都不会丢``) are a quality; money
+is also what it costs us (``按进价``) or a true-up not made (``不做补差``); a festival or a
+season of theirs (``开斋节前``, ``旺季前``) is a date; what the customer sends over
+(``把…给过来``) is theirs to promise. A question by a verb and its negation (``会不会``)
+asks, and a figure of the past (``去年``, ``last quarter``, ``上一个项目``, ``实测``, ``went
+live``, ``under the old contract``) is a record, not a promise, unless a promise verb is
+with it.
 A product whose name holds the limit's (``数据库审计`` for ``云数据库``, an SMS gateway for an API
 gateway) is another product, and what is pointed at (``那套系统``) no name. Throughput and
 throttling (``吞吐``, ``并发``, ``限流``) are capacity held and a figure guaranteed: traffic let
@@ -1360,12 +1361,18 @@ _FIGURE = _re(
     r"9\d(?:\.\d+)?\s*%|9\d\.\d+(?![\d.])",
     r"(?:[三四五六七八九十]|\d{1,2})\s*个\s*[9九]|\b(?:three|four|five|six|\d{1,2})[- ]nines\b",
 )
+#: so many out of so many, in words too ("nineteen out of twenty", "99 in every hundred")
+_FEW_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|nineteen|ninety-?\w*|forty-?\w*"
+    r"|forty|fifty|twenty"
+)
+_SO_MANY = r"(?:\d[\d,]*[km]?|ten|twenty|fifty|a hundred|hundred|a thousand|thousand)"
 _SLA = [
     _FIGURE,
     _re(
         _NUM
         + r"[\s-]*(?:个)?\s*(?:business |working )?(?:分钟|小时|秒|毫秒|微秒|工作日|min\w*|hours?"
-        r"|hrs?|seconds?|s(?![a-z])|ms|microseconds?|µs)",
+        r"|hrs?|seconds?|s(?![a-z])|ms|milliseconds?|millis|microseconds?|µs)",
         r"\b(?:inside|within|in under|under) (?:the|an|one) (?:hour|day)\b"
         r"|\bsame (?:business |working )?day\b",
     ),
@@ -1414,13 +1421,10 @@ _SLA = [
         r"(?:\d+(?:\.\d+)?\s*%|[千万百]分之\s*[\d.一二两三四五六七八九十]+)",
         r"\b(?:bounce|drop|loss|failure|error|success|delivery|pass|rejection|hit|match"
         r"|false[- ](?:accept|reject|positive|negative)\w*) rates?\b[^,;.]{0,20}\d+(?:\.\d+)?\s*%"
-        r"|\b(?:\d+|nine|eight|seven|ninety-?\w*) (?:times )?(?:out of|of every|in every)"
-        r" (?:\d+|ten|a hundred)\b"
-        r"|\b(?:\d{1,3}|nine|eight|seven|ninety-?\w*) (?:[a-z-]+ )?in (?:every )?(?:ten|a hundred"
-        r"|a thousand|10|100|1,000)\b"
+        rf"|\b(?:\d+|{_FEW_WORDS}) (?:times |[a-z-]+ )?(?:out of|of every|in every|in)"
+        rf" (?:every )?{_SO_MANY}\b"
         r"|\b(?:fewer than|less than|under|at most|no more than|only)\s+(?:\d+|one|a)\s+"
-        r"(?:in|out of"
-        r"|per)\s+(?:every\s+)?[\d,]+[km]?\b"
+        rf"(?:[a-z-]+\s+)?(?:in|out of|per)\s+(?:every\s+)?{_SO_MANY}\b"
         # a measure of failure kept under a share ("packet loss stays under 0.1%")
         r"|\b(?:packet loss|loss|jitter|errors?|failures?|drops?|downtime|timeouts?|retries)\b"
         r"[^,;.]{0,30}\b(?:under|below|less than|at most|no more than|within)\s*\d+(?:\.\d+)?\s*%"
@@ -1447,7 +1451,7 @@ _SLA_CONTEXT = _re(
     r"响应|恢复|RTO|RPO|可用|停机|宕机|挂掉|掉线|卡顿|切换|故障|SLA|中断|延迟|时延|到场|有人接|接听"
     r"|工程师接|必有|工单|解决|回复|答复|一定回|保证|兜底|回拨|回电|通知|电话|处置",
     r"respon|recover|\brto\b|\brpo\b|uptime|availab|downtime|\bdown\b|failover|incident"
-    r"|\bsla\b|outage|latency|restor|resol|\bp\d\d?\b|\bsev|callback|pick up"
+    r"|\bsla\b|outage|latency|restor|resol|\bp\d\d?\b|percentile|\bsev|callback|pick up"
     r"|root cause|tickets?\b|guarantee|longer than|faster than|slower than|in under"
     r"|hear from|answer|get back to|queries|you have my word",
 )
