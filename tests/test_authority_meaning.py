@@ -1730,3 +1730,35 @@ def test_dates_relative_to_an_event(text, limit, touches) -> None:
 )
 def test_latency_in_words_and_accuracy_out_of_so_many(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # building promised in reported speech, a thing in the pipeline
+        (
+            "Told them we'd build offline sync into Quill Notes.",
+            "no roadmap items for Quill Notes",
+            True,
+        ),
+        (
+            "Said we would add a Gantt view to Quill Notes.",
+            "no roadmap items for Quill Notes",
+            True,
+        ),
+        ("Tagging for Quill Notes is in the pipeline.", "no roadmap items for Quill Notes", True),
+        # guards: their question, a pipeline of theirs that exists
+        (
+            "They asked whether we'd build a Gantt view into Quill Notes; I'll check.",
+            "no roadmap items for Quill Notes",
+            False,
+        ),
+        (
+            "The Quill Notes pipeline dashboard already exists.",
+            "no roadmap items for Quill Notes",
+            False,
+        ),
+    ],
+)
+def test_building_in_reported_speech_and_in_the_pipeline(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -21,7 +21,8 @@ is recognised in a commitment by its forms, in both languages and as people say 
   ``四个九``) above the limit's threshold if it has one, a response, recovery or latency time,
   service credits or 赔付;
 - a roadmap item (``未公开的产品路线图``, ``Support for …``): building, adding, shipping or
-  scheduling something new (``排进下个大版本``, ``is coming``, ``on the roadmap``), not
+  scheduling something new (``排进下个大版本``, ``is coming``, ``on the roadmap``, ``we'd build``,
+  ``in the pipeline``), not
   switching on what exists;
 - a resource commitment (``驻场工程师``, ``Reserved capacity``, ``连接数``): people or capacity
   assigned, dedicated, reserved, held, raised to a figure (``配额拉上去``, ``lift … to 2
@@ -1465,7 +1466,7 @@ _ROADMAP = _re(
     r"|(?:会|一定|肯定|将|能)支持|(?:加入|加进|纳入|排进|排入)|版本[^，,;；。]{0,4}支持",
     r"承诺[^，,;；。]{0,4}(?:新增|支持|开发)",
     r"(?:答应|承诺|保证|负责)(?:给你们|帮你们)?(?:做|加|开发|支持|实现)",
-    r"\b(?:will|'ll|going to|commit to)\s+(?:\w+\s+)?(?:build|add|develop|make|support"
+    r"\b(?:will|'ll|'d|would|going to|commit to)\s+(?:\w+\s+)?(?:build|add|develop|make|support"
     r"|implement|create|adding|building|supporting|ship|deliver)\b",
     r"\bcustom[- ](?:build|built|integration|development|develop)\w*",
     r"\b(?:put|add|going|goes|go)\b[^,;.]{0,40}\b(?:on|onto|to) the roadmap\b",
@@ -1473,7 +1474,7 @@ _ROADMAP = _re(
     r"\bin (?:h[12]|q[1-4])\b[^,;.]{0,20}\b(?:support|add)",
     r"\bsupport\b[^,;.]{0,40}\bin (?:h[12]|q[1-4])",
     r"\bis coming\b|\bwill be in\b|\b(?:is|are|'s) on (?:the|our) (?:[\w-]+ )?roadmap\b"
-    r"|\bin the works\b|\bcommitted for (?:h[12]|q[1-4]|the next|next)\b"
+    r"|\bin the (?:works|pipeline)\b|\bcommitted for (?:h[12]|q[1-4]|the next|next)\b"
     r"|\b(?:will|'ll) be (?:added|built|developed|implemented|supported)\b"
     # a new thing we will have for the customer ("we'll have a ServiceNow connector for you")
     r"|\b(?:we'll|we will) have (?:an?|the) (?:[\w-]+ ){0,2}(?:connectors?|integrations?"
