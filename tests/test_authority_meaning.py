@@ -1762,3 +1762,15 @@ def test_latency_in_words_and_accuracy_out_of_so_many(text, limit, touches) -> N
 )
 def test_building_in_reported_speech_and_in_the_pipeline(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a time limit (时限) is an SLA: a response promised touches it, an account opened not
+        ("投诉我们保证两小时内给到处理结果。", "投诉处理时限", True),
+        ("投诉系统的账号下周给你们开通。", "投诉处理时限", False),
+    ],
+)
+def test_a_time_limit_is_an_sla(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

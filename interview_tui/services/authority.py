@@ -18,8 +18,8 @@ is recognised in a commitment by its forms, in both languages and as people say 
   ``gratis``, ``for nothing``, ``ours to absorb``), credits, a price lock (``won't go up``), a
   price given (``协议价给到你们``);
 - an SLA figure (``定制 SLA``, ``Latency guarantees``): an availability figure (``99.99%``,
-  ``四个九``) above the limit's threshold if it has one, a response, recovery or latency time,
-  service credits or 赔付;
+  ``四个九``) above the limit's threshold if it has one, a response, recovery or latency time
+  (a time limit, ``时限``, too), service credits or 赔付;
 - a roadmap item (``未公开的产品路线图``, ``Support for …``): building, adding, shipping or
   scheduling something new (``排进下个大版本``, ``is coming``, ``on the roadmap``, ``we'd build``,
   ``in the pipeline``), not
@@ -256,7 +256,7 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         SLA,
         _re(
-            r"SLA|可用性|持久性|可靠性|性能|丢包率|(?:通过|成功|失败|掉线|误识|拒识|误报|漏报|命中|送达|投递|丢包|中断|故障|检出|漏检|误封|拦截|接通|采集)率|响应时间|响应时效|时效|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延"
+            r"SLA|可用性|持久性|可靠性|性能|丢包率|(?:通过|成功|失败|掉线|误识|拒识|误报|漏报|命中|送达|投递|丢包|中断|故障|检出|漏检|误封|拦截|接通|采集)率|响应时间|响应时效|响应时限|时效|时限|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延"
             r"|(?:识别)?准确率|准确度|识别率|错误率|字错率|精度|召回率|到达率|送达率",
             r"\b(?:uptime|availability|durability|rto|rpo|response[- ]times?|recovery[- ]times?"
             r"|accuracy|wer|error rates?|word error rates?|precision"
