@@ -1774,3 +1774,24 @@ def test_building_in_reported_speech_and_in_the_pipeline(text, limit, touches) -
 )
 def test_a_time_limit_is_an_sla(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # bandwidth guaranteed is bandwidth held: a pipe or a port of a size, a peak held
+        (
+            "We'll give you a dedicated 40G uplink for the tournament.",
+            "no bandwidth guarantees",
+            True,
+        ),
+        ("The full five-gig pipe is yours for the launch.", "no bandwidth guarantees", True),
+        ("大促那天我们帮你们把出口撑到两百G。", "不承诺带宽", True),
+        ("出口从五百兆升到两千兆，月底前搞定。", "不承诺带宽", True),
+        # guards: a sheet about ports, a price list of a line
+        ("We'll send the port mapping sheet for the tournament.", "no bandwidth guarantees", False),
+        ("从北京到上海的专线报价单下周发你们。", "不承诺带宽", False),
+    ],
+)
+def test_bandwidth_as_pipes_ports_and_peaks(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

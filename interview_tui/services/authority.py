@@ -22,12 +22,13 @@ is recognised in a commitment by its forms, in both languages and as people say 
   (a time limit, ``时限``, too), service credits or 赔付;
 - a roadmap item (``未公开的产品路线图``, ``Support for …``): building, adding, shipping or
   scheduling something new (``排进下个大版本``, ``is coming``, ``on the roadmap``, ``we'd build``,
-  ``in the pipeline``), not
-  switching on what exists;
+  ``in the pipeline``), not switching on what exists;
 - a resource commitment (``驻场工程师``, ``Reserved capacity``, ``连接数``): people or capacity
   assigned, dedicated, reserved, held, raised to a figure (``配额拉上去``, ``lift … to 2
-  million``), or at the customer's place when the limit says on site. A limit on people is
-  not touched by capacity set aside, nor a limit on capacity by people assigned.
+  million``), bandwidth as a pipe or a port of a size, a peak held or a line raised
+  (``ten-gig pipe``, ``顶到五百G``, ``从千兆升到万兆``), or at the customer's place when the limit
+  says on site; a resource guaranteed (``bandwidth guarantees``) is a resource held. A limit
+  on people is not touched by capacity set aside, nor a limit on capacity by people assigned.
 
 A limit with no kind word is known by what it names: a product, a region or a feature
 (``Frankfurt region``, ``华南节点``, ``DDoS 高防``) is touched by any promise about it (when it
@@ -291,6 +292,8 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+#: a guarantee, no other SLA word: of a resource it is that resource held
+_GUARANTEE_WORD = _re(r"保障|保证", r"\bguarantee[sd]?\b")
 #: how much a thing takes in a time, and holding it back (``吞吐``, ``QPS``, ``throttling``)
 _THROUGHPUT_ZH = r"吞吐量?|并发(?:数|量|路数)?|QPS|TPS|限流|限速"
 _THROUGHPUT_EN = r"throughput|qps|tps|rate[- ]limit\w*|throttl\w*"
@@ -867,6 +870,8 @@ def meaning(limit: str) -> Meaning:
         if pattern.search(rest):
             kinds.append(name)
             rest = pattern.sub(" ", rest)
+    if kinds == [SLA] and _GUARANTEE_WORD.search(limit) and _RESOURCE_NOUNS.search(rest):
+        kinds = []  # a resource guaranteed ("bandwidth guarantees"): a resource held
     if kinds[:1] in ([], [RESOURCE]) and _RESOURCE_NOUNS.search(rest):
         # a throughput is capacity held and a figure guaranteed
         kinds = [RESOURCE, SLA] if _THROUGHPUT.search(rest) else [RESOURCE]
@@ -1548,6 +1553,10 @@ _RESOURCE = _re(
     r"|spare|named|designated|assign\w*|exclusive\w*|racked|point of contact"
     r"|(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than \d+"
     r"|only (?:handle|serve|work on|support)s?)\b"
+    # bandwidth said as a pipe or a port of a size, a peak held, raised from one to another
+    r"|\b(?:full|whole|dedicated|own|\d+\s*g(?:ig)?|(?:ten|[a-z]+)-gig) (?:[\w-]+ )?(?:pipes?"
+    r"|ports?|links?|circuits?|uplinks?)\b"
+    r"|(?:顶|撑|扛|跑)到[^，,;；。]{0,2}[\d一二两三四五六七八九十百千]+|从[^，,;；。]{1,6}(?:升|提|扩|拉)到"
     r"|\b(?:doubl|tripl|quadrupl)\w*\b[^,;.]{0,30}\b(?:capacity|bandwidth|throughput|quotas?"
     r"|headroom|nodes|replicas|limits?|backhaul|links?|brokers|shards|partitions|instances"
     r"|servers|gpus|workers|cores)\b|\b(?:capacity|bandwidth|throughput"
