@@ -1795,3 +1795,27 @@ def test_a_time_limit_is_an_sla(text, limit, touches) -> None:
 )
 def test_bandwidth_as_pipes_ports_and_peaks(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # an SLA limit on one measure of quality is not touched by a figure of another
+        ("灵眸的告警推送延迟我们保证在一秒以内。", "灵眸识别准确率", False),
+        (
+            "Cobalt Queue end-to-end latency will stay under 25 ms.",
+            "no availability SLA for Cobalt Queue",
+            False,
+        ),
+        (
+            "Lumen OCR will return results in under 300 milliseconds, guaranteed.",
+            "no accuracy figures for Lumen OCR",
+            False,
+        ),
+        # guards: the measure the limit names
+        ("灵眸的识别准确率我们保证九成八。", "灵眸识别准确率", True),
+        ("Cobalt Queue will have 99.99% uptime.", "no availability SLA for Cobalt Queue", True),
+    ],
+)
+def test_a_figure_of_another_measure_of_quality(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -19,7 +19,8 @@ is recognised in a commitment by its forms, in both languages and as people say 
   price given (``协议价给到你们``);
 - an SLA figure (``定制 SLA``, ``Latency guarantees``): an availability figure (``99.99%``,
   ``四个九``) above the limit's threshold if it has one, a response, recovery or latency time
-  (a time limit, ``时限``, too), service credits or 赔付;
+  (a time limit, ``时限``, too), service credits or 赔付; a limit on one measure (accuracy,
+  latency, availability) is not touched by a figure of another;
 - a roadmap item (``未公开的产品路线图``, ``Support for …``): building, adding, shipping or
   scheduling something new (``排进下个大版本``, ``is coming``, ``on the roadmap``, ``we'd build``,
   ``in the pipeline``), not switching on what exists;
@@ -817,6 +818,8 @@ class Meaning:
     launch: bool = False
     #: the numbers of the zones it names ("华东二区": 2)
     zones: frozenset[int] = frozenset()
+    #: the measures of quality it names ("识别准确率": accuracy)
+    measures: frozenset[str] = frozenset()
 
 
 def _cjk_names(run: str) -> tuple[list[str], list[str]]:
@@ -925,7 +928,28 @@ def meaning(limit: str) -> Meaning:
         frozenset(_versions(limit)),
         launch,
         frozenset(_zones(limit)),
+        frozenset(_measures(limit)),
     )
+
+
+#: measures of quality: an SLA limit that names one is not touched by a figure of another
+#: (a latency promised for ``识别准确率``, an accuracy for ``availability SLA``)
+_MEASURES = {
+    "accuracy": _re(
+        r"准确|识别率|精度|召回|错误率|字错率|漏检|误检|误识|误报|漏报",
+        r"\b(?:accura\w*|wer|error rates?|precision|recall|misreads?)\b",
+    ),
+    "latency": _re(r"延迟|时延|毫秒", r"\b(?:latency|latencies|milliseconds?|\d+\s*ms)\b"),
+    "availability": _re(
+        r"可用性|可用率|宕机|停机|个\s*[9九]",
+        r"\b(?:availability|uptime|downtime|nines)\b",
+    ),
+}
+
+
+def _measures(text: str) -> set[str]:
+    """The measures of quality ``text`` names."""
+    return {name for name, pattern in _MEASURES.items() if pattern.search(text)}
 
 
 #: a region's zone by its number ("华东二区", "华北 2 区", "华东二"): one zone, another number
@@ -1878,6 +1902,9 @@ def _promise(
             return []  # "停机时间控制在两小时以内": how long something lasts, not when
         found += [m.group() for m in _LAUNCH.finditer(clause)]
     elif kind == SLA:
+        said = _measures(clause)
+        if read.measures and said and not read.measures & said:
+            return []  # a figure of another measure (a latency for an accuracy limit)
         figures = [w for w in found if _SLA[1].fullmatch(w)]
         if figures and len(figures) == len(found) and not _SLA_CONTEXT.search(text or clause):
             return []  # "two hours" alone is no SLA
