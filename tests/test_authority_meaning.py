@@ -1819,3 +1819,26 @@ def test_bandwidth_as_pipes_ports_and_peaks(text, limit, touches) -> None:
 )
 def test_a_figure_of_another_measure_of_quality(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a promise about another place, the limit's named only in a clause that refuses
+        ("南京节点先给你们留一百核，杭州这次先不谈。", "杭州节点任何承诺", False),
+        (
+            "We'll reserve 50 vCPUs in Milan; Zurich we can't discuss yet.",
+            "Zurich region: no promises",
+            False,
+        ),
+        # guards: the limit's place in the clause that promises
+        ("南京的事先不谈，杭州节点先给你们留一百核。", "杭州节点任何承诺", True),
+        (
+            "Milan is off the table, but we'll reserve 50 vCPUs in Zurich.",
+            "Zurich region: no promises",
+            True,
+        ),
+    ],
+)
+def test_a_promise_about_another_place_in_its_own_clause(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -113,7 +113,8 @@ not find the subject. The form-based comparison stays for names the lexicon lack
 code of a country's two letters names the one place of that country whose Latin name its word
 shortens (``pt-lis-1`` Lisbon, ``in-chn-1`` Chennai, ``cn-gz-2`` Guangzhou, the city before the
 province); a zone is known by its number (``华东二区`` ~ ``华东二`` ~ ``沪二``, not ``华东一区``);
-a limit on a place alone is touched by a promise on any product there.
+a limit on a place alone is touched by a promise on any product there, not by a clause that
+promises about another place (``成都先给你们预留，西安这次不谈``).
 The kind is read from the sentence: a quality said as a rate of outcomes (``误识率低于万分之一``,
 ``bounce rates under 2%``), as so many times out of so many or as a loss that never happens
 (``won't drop an acknowledged message``) is an SLA figure, and a limit on such a rate
@@ -2382,6 +2383,8 @@ def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) 
     subject, named = found
     whole = _flat(limit)
     for clause in _clauses(rest):
+        if _elsewhere(read, clause):
+            continue  # a promise about another place, the limit's named only in another clause
         for kind in read.kinds:
             if kind == PRICE and _thing_unsaid(read, text):
                 continue  # the price of the product, not of the thing of it the limit is on
@@ -2398,6 +2401,17 @@ def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) 
         ):
             return [limit]  # the commitment is the very thing the plan forbids
     return []
+
+
+def _elsewhere(read: Meaning, clause: str) -> bool:
+    """Whether a clause names places and none of the limit's (a limit on a place), by no
+    table nor by its form."""
+    ours = {n for n in read.named if n[0] == "@"}
+    said = _COMPARED.sub(" ", clause)  # what it is compared with aside
+    theirs = {_as_limits_place(n, read.named) for n in _named(said) if n[0] == "@"}
+    return bool(ours and theirs and not ours & theirs) and not any(
+        _same_name(n[1:], read) for n in theirs
+    )
 
 
 def _thing_unsaid(read: Meaning, text: str) -> bool:
