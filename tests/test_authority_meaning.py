@@ -1516,7 +1516,7 @@ def test_readings_of_capacity_and_assurance_do_not_over_reach(text, limit) -> No
         # a limit written as a prohibition: its prohibition and scope words and the colon
         # are neither its kind nor its subject
         ("features: nothing on Quill Notes", {"quill", "notes"}),
-        ("Ostrava DC: nothing at all", {"ostrava", "dc"}),
+        ("Ostrava DC: nothing at all", {"ostrava"}),
         ("Harbor CRM: nothing free", {"harbor", "crm"}),
         ("avoid uptime figures for Tessera Mail", {"tessera", "mail"}),
     ],
@@ -1841,4 +1841,26 @@ def test_a_figure_of_another_measure_of_quality(text, limit, touches) -> None:
     ],
 )
 def test_a_promise_about_another_place_in_its_own_clause(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a season of weather is a date
+        ("The second power feed lands before the monsoon.", "no dates", True),
+        # a sort of cloud, stack or node names no subject: the name before it does
+        (
+            "The trusted cloud will get the new scheduler in Q3.",
+            "no roadmap items for the trusted cloud",
+            True,
+        ),
+        (
+            "The hybrid cloud region will get the new scheduler in Q3.",
+            "no roadmap items for the trusted cloud",
+            False,
+        ),
+    ],
+)
+def test_seasons_and_sorts_of_cloud(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches

@@ -49,8 +49,8 @@ The subject is named by any one of its significant terms, a synonym (SSO ~ SAML,
 H800), a place by its cities or country (``法兰克福`` ~ ``德国`` ~ ``eu-central``, ``华南`` ~
 ``深圳``, ``Saudi`` ~ ``Riyadh`` ~ ``KSA``) or by its form (``me-central-2``, ``兰州节点``) or a
 shortened Chinese name (``数据迁移工具`` ~ ``迁移工具``, ``华东二区`` ~ ``华东``);
-nouns that only say what sort of thing it is (集群, region, API) name it only when nothing
-else does, and vague ones (产品, 项目, service) never. A commitment touches a limit when one
+nouns that only say what sort of thing it is (集群, region, API, cloud, DC) name it only when
+nothing else does, and vague ones (产品, 项目, service) never. A commitment touches a limit when one
 of its clauses promises that kind of thing about the subject (``发送 GPU 资源池产品白皮书``
 names GPU but promises no price). People promise in their own words and rarely repeat the
 plan's, so a clear promise of the kind that names nothing else is taken as about the
@@ -417,7 +417,7 @@ _ABOVE = _re(r"(?:高于|超过|大于|above|over|more than|higher than|beyond|>
 #: one is 华东二区 or GPU); a subject of nothing else is named by them
 _GENERIC_WORDS = """数据库 数据 工具 网络 资源 区域 部署 存储 实例 集群 节点 机房 数据中心 region
     regions cluster clusters managed suite api apis tool tools tooling instance instances
-    integration platform pop pops edge edges"""
+    integration platform pop pops edge edges cloud clouds stack stacks node nodes dc dcs"""
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 #: nouns too vague to name a subject at all ("未公开的产品路线图" is about any roadmap item)
 _VAGUE_WORDS = """产品 版本 项目 服务 系统 平台 能力 方案 业务 客户 内容 product products
@@ -1188,7 +1188,9 @@ _WHEN = _re(
     r"\bbefore the holidays\b",
     r"\bbefore (?:the |your |our )?(?:[\w-]+ )?(?:peak|season|rush|sale|freeze|holidays?|renewal"
     r")\b|\bbefore (?:the|your|our) (?:[\w-]+ )?(?:go-?live|launch|cut-?over|migration|rollout)\b"
-    r"|\b(?:ramadan|lebaran|eid|diwali|golden week|chinese new year|lunar new year)\b",
+    r"|\b(?:ramadan|lebaran|eid|diwali|golden week|chinese new year|lunar new year)\b"
+    r"|\bbefore (?:the )?(?:spring|summer|autumn|fall|winter|monsoon|rainy season"
+    r"|typhoon season)\b",
     r"\bearly next quarter\b",
     r"\bbefore (?:your|the|our) (?:[\w-]+ )?(?:come|arrive|start|kick|show)\w*",
     r"\bmid-(?:\d{4}|year|quarter|month)\b",
