@@ -1864,3 +1864,17 @@ def test_a_promise_about_another_place_in_its_own_clause(text, limit, touches) -
 )
 def test_seasons_and_sorts_of_cloud(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # CPUs are compute of another sort than GPUs
+        ("We'll give them 200 vCPU hours free during onboarding.", "no free GPU hours", False),
+        ("CPU 资源给你们打八折。", "GPU 折扣", False),
+        # guard: GPU hours themselves
+        ("Their first 50 GPU hours are free.", "no free GPU time", True),
+    ],
+)
+def test_cpus_are_not_gpus(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
