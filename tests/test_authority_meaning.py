@@ -1878,3 +1878,23 @@ def test_seasons_and_sorts_of_cloud(text, limit, touches) -> None:
 )
 def test_cpus_are_not_gpus(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # Houston is another city of Texas than Dallas
+        (
+            "We'll commit to 5 Gbps for your streams at the Houston edge.",
+            "no bandwidth guarantees at the Dallas POP",
+            False,
+        ),
+        (
+            "We'll commit to 5 Gbps for your streams at the Dallas edge.",
+            "no bandwidth guarantees at the Dallas POP",
+            True,
+        ),
+    ],
+)
+def test_another_city_of_the_same_state(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
