@@ -1898,3 +1898,23 @@ def test_cpus_are_not_gpus(text, limit, touches) -> None:
 )
 def test_another_city_of_the_same_state(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a time in words is a time; last period's measured figure is a record
+        (
+            "Said Gold Care callbacks happen within eighteen minutes.",
+            "no response-time promises on Gold Care",
+            True,
+        ),
+        (
+            "I shared last quarter's measured Gold Care P2 average of 20 minutes.",
+            "no response-time promises on Gold Care",
+            False,
+        ),
+    ],
+)
+def test_times_in_words_and_last_periods_figures(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -1135,7 +1135,8 @@ _FREE_SAID_EN = (
 )
 _NUM = (
     r"(?:\d+(?:[.,]\d+)*k?|[一二两三四五六七八九十百千半]+|a|an|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|twelve|twenty|thirty|sixty|ninety|several|a few"
+    r"|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty(?:-five)?"
+    r"|fifty|sixty|ninety|several|a few"
     r"|half an?)"
 )
 _MONTHS = (
@@ -1757,7 +1758,8 @@ _PAST = _re(
     r"|(?:老|旧|之前的|原来的)(?:合同|项目|协议)",
     r"(?<!as )(?<!than )(?<!exceed )\blast (?:week|month|quarter|year)\b(?!'s)"
     rf"|\blast (?:{_MONTHS}|spring|summer|autumn|fall|winter"
-    r"|year's [a-z]+ (?:included|was|were|had|gave|came))"
+    r")|\blast (?:week|month|quarter|year)'s (?:measured|actual|average"
+    r"|[a-z]+ (?:included|was|were|had|gave|came))"
     r"|\b(?:in the past|so far|historically|to date|went live|happened"
     r"|(?:under|in) (?:the|their|our) (?:old|previous|former|prior)"
     r"|(?:were|was) (?:read|delivered|available|up|down|lost|dropped|free))\b",
