@@ -1918,3 +1918,25 @@ def test_another_city_of_the_same_state(text, limit, touches) -> None:
 )
 def test_times_in_words_and_last_periods_figures(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # some of our people, and downtime no longer than a figure in reported speech
+        (
+            "Said a couple of our engineers would be with them for the launch.",
+            "no headcount promises",
+            True,
+        ),
+        (
+            "Said Cobalt Queue wouldn't be unavailable for longer than ten minutes a quarter.",
+            "no uptime figures for Cobalt Queue",
+            True,
+        ),
+        # guard: some of our customers are no people of ours given
+        ("A few of our customers asked about the platform team.", "no headcount promises", False),
+    ],
+)
+def test_some_of_our_people_and_downtime_in_reported_speech(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -1559,6 +1559,9 @@ _RESOURCE = _re(
     # load taken (双十一的量我们兜得住)
     r"(?:资源|机器|服务器|容量|算力|带宽|人手|人力|(?<!责)人|坐席|线路)[^，,;；。]{0,8}"
     r"(?:备好|准备好|备足|留足|留好|预备好|准备到位|备到位|安排好|就位)|(?:兜|扛|顶|撑)得?住",
+    # some of our people ("a couple of our people", "two of our SREs")
+    r"\b(?:a couple|a few|several|" + _NUM + r") of (?:our|my) (?:[\w-]+ )?(?:people|engineers"
+    r"|folks|staff|experts|consultants|architects|sres|team)\b",
     r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
     r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?|analysts?|folks)\b",
     r"\b(?:dedicat\w*|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
@@ -1667,7 +1670,7 @@ _NEGATED_PROMISE = _re(
     _NO_LOSS + r"|\b(?:won't|will not|never|not) (?:be )?true[sd]?[- ]?up\w*|\bno true-?ups?\b"
     r"|\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
     r"|\bnever more than\b"
-    r"|\b(?:won't|will not|never|not) (?:\w+ )?\w+ (?:more|longer) than\b"
+    r"|\b(?:won't|will not|wouldn't|would not|never|not) (?:\w+ ){0,2}\w+ (?:more|longer) than\b"
     r"|\bno (?:extra |additional |[\w-]+ )?(?:costs?|charges?|fees?)\b"
     r"|\bno price increase\b|\bat no\b"
     r"|\b(?:won't|will not|doesn't|does not) cost\b"
