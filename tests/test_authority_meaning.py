@@ -1940,3 +1940,17 @@ def test_times_in_words_and_last_periods_figures(text, limit, touches) -> None:
 )
 def test_some_of_our_people_and_downtime_in_reported_speech(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a share said in words with a discount word
+        ("Call it thirty percent off the storage renewal.", "no discounts", True),
+        ("Told them: fifteen-percent rebate on renewal.", "no discounts", True),
+        # guard: a share in words with no discount
+        ("Storage usage grew fifteen percent, as the report shows.", "no discounts", False),
+    ],
+)
+def test_a_discount_said_in_words(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -12,11 +12,11 @@ is recognised in a commitment by its forms, in both languages and as people say 
   or handing over the date itself (``告诉客户上线日期``); with no subject, of a launch,
   release or delivery;
 - a price or discount (``GPU 价格折扣``, ``Egress pricing``): a number with a discount word
-  (``八五折``, ``15% off``), a concession (``再让一点``, ``knock … off``, ``at cost``, ``match
-  the … price``), an amount of money (a currency, ``元``, ``块``, ``一毛二``), something free
-  or not billed (``白送``, ``费用不收``, ``不收你们的钱``, ``comp``, ``forgiven``, ``won't charge``,
-  ``gratis``, ``for nothing``, ``ours to absorb``), credits, a price lock (``won't go up``), a
-  price given (``协议价给到你们``);
+  (``八五折``, ``15% off``, ``twenty percent off``), a concession (``再让一点``, ``knock …
+  off``, ``at cost``, ``match the … price``), an amount of money (a currency, ``元``,
+  ``块``, ``一毛二``), something free or not billed (``白送``, ``费用不收``, ``不收你们的钱``,
+  ``comp``, ``forgiven``, ``won't charge``, ``gratis``, ``for nothing``, ``ours to absorb``),
+  credits, a price lock (``won't go up``), a price given (``协议价给到你们``);
 - an SLA figure (``定制 SLA``, ``Latency guarantees``): an availability figure (``99.99%``,
   ``四个九``) above the limit's threshold if it has one, a response, recovery or latency time
   (a time limit, ``时限``, too), service credits or 赔付; a limit on one measure (accuracy,
@@ -25,11 +25,12 @@ is recognised in a commitment by its forms, in both languages and as people say 
   scheduling something new (``排进下个大版本``, ``is coming``, ``on the roadmap``, ``we'd build``,
   ``in the pipeline``), not switching on what exists;
 - a resource commitment (``驻场工程师``, ``Reserved capacity``, ``连接数``): people or capacity
-  assigned, dedicated, reserved, held, raised to a figure (``配额拉上去``, ``lift … to 2
-  million``), bandwidth as a pipe or a port of a size, a peak held or a line raised
-  (``ten-gig pipe``, ``顶到五百G``, ``从千兆升到万兆``), or at the customer's place when the limit
-  says on site; a resource guaranteed (``bandwidth guarantees``) is a resource held. A limit
-  on people is not touched by capacity set aside, nor a limit on capacity by people assigned.
+  assigned (``a couple of our engineers``), dedicated, reserved, held, raised to a figure
+  (``配额拉上去``, ``lift … to 2 million``), bandwidth as a pipe or a port of a size, a peak
+  held or a line raised (``ten-gig pipe``, ``顶到五百G``, ``从千兆升到万兆``), or at the
+  customer's place when the limit says on site; a resource guaranteed (``bandwidth
+  guarantees``) is a resource held. A limit on people is not touched by capacity set aside,
+  nor a limit on capacity by people assigned.
 
 A limit with no kind word is known by what it names: a product, a region or a feature
 (``Frankfurt region``, ``华南节点``, ``DDoS 高防``) is touched by any promise about it (when it
@@ -1246,7 +1247,9 @@ _OFF_THE_BILL = (
 _PRICE = [
     _re(
         r"(?:\d+(?:\.\d+)?|[一二三四五六七八九])\s*[一二三四五六七八九五]?\s*折",
-        r"(?:\d+(?:\.\d+)?\s*%|百分之[\d一二三四五六七八九十]+)[^，,;；。]{0,12}"
+        r"(?:\d+(?:\.\d+)?\s*%|百分之[\d一二三四五六七八九十]+|\b(?:"
+        + _NUM
+        + r")[- ]percent\b)[^，,;；。]{0,12}"
         r"(?:优惠|折扣|返点|让利|下调|降|减|off|discount|rebate|cut|lower|reduc)",
         r"(?:优惠|折扣|返点|返|让利|下调|降低|降|减|discount|rebate|cut|lower|reduc\w*)"
         r"[^，,;；。]{0,12}\d+(?:\.\d+)?\s*%",
