@@ -1954,3 +1954,23 @@ def test_some_of_our_people_and_downtime_in_reported_speech(text, limit, touches
 )
 def test_a_discount_said_in_words(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a figure in milliseconds is a latency, whatever the verb
+        (
+            "Said their game traffic would be served out of the Lisbon PoP at 30 ms.",
+            "Lisbon edge node: any promise",
+            True,
+        ),
+        (
+            "Their player traffic would run through Lisbon at under 25 ms.",
+            "Lisbon edge node: any promise",
+            True,
+        ),
+    ],
+)
+def test_a_figure_in_milliseconds_is_a_latency(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

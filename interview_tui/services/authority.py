@@ -1488,7 +1488,8 @@ _SLA_CONTEXT = _re(
     r"响应|恢复|RTO|RPO|可用|停机|宕机|挂掉|掉线|卡顿|切换|故障|SLA|中断|延迟|时延|到场|有人接|接听"
     r"|工程师接|必有|工单|解决|回复|答复|一定回|保证|兜底|回拨|回电|通知|电话|处置",
     r"respon|recover|\brto\b|\brpo\b|uptime|availab|downtime|\bdown\b|failover|incident"
-    r"|\bsla\b|outage|latency|restor|resol|\bp\d\d?\b|percentile|\bsev|callback|pick up"
+    r"|\bsla\b|outage|latency|restor|resol|\bp\d\d?\b|percentile|\d\s*ms\b|millisecond"
+    r"|\bsev|callback|pick up"
     r"|root cause|tickets?\b|guarantee|longer than|faster than|slower than|in under"
     r"|hear from|answer|get back to|queries|you have my word",
 )
