@@ -14,7 +14,12 @@ from textual.widgets import Input, Static
 from interview_tui.domain.enums import OwnerSide
 from interview_tui.domain.models import Commitment, Visit
 from interview_tui.exports.render import render
-from interview_tui.services.authority import authority_flags, flags_beyond_authority
+from interview_tui.services.authority import (
+    authority_flags,
+    flags_beyond_authority,
+    limits,
+    meaning,
+)
 from tests.conftest import FIXED_NOW, FIXED_TODAY, settle
 
 _BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_authority.py"
@@ -54,7 +59,7 @@ def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
 
 
 def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
-    """The tune splits meet the floor: tune (written with the check), tune2 ... tune15 (written
+    """The tune splits meet the floor: tune (written with the check), tune2 ... tune16 (written
     independently; each was a holdout, measured once before it was studied).
     The holdout splits are reported, never tuned on; each new one is measured once."""
     bench = _bench()
@@ -63,11 +68,11 @@ def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
         mine = [p for p in pairs if p.lang == lang]
         assert len(mine) >= 150, lang
         assert 0.4 <= sum(p.touches for p in mine) / len(mine) <= 0.6, lang
-        splits = {"tune", *(f"tune{n}" for n in range(2, 16))}
+        splits = {"tune", *(f"tune{n}" for n in range(2, 17))}
         splits.add("holdout")
         assert splits <= {p.split for p in mine}, lang
     scores, _ = bench.score([p for p in pairs if p.split.startswith("tune")])
-    assert len(scores) == 30
+    assert len(scores) == 32
     for (lang, split), score in scores.items():
         assert score.precision >= bench.FLOOR, (lang, split)
         assert score.recall >= bench.FLOOR, (lang, split)
@@ -1503,3 +1508,469 @@ def test_systems_beside_one_another_in_an_industry(text, limit, touches) -> None
 )
 def test_readings_of_capacity_and_assurance_do_not_over_reach(text, limit) -> None:
     assert not flags_beyond_authority(text, limit)
+
+
+@pytest.mark.parametrize(
+    ("limit", "names"),
+    [
+        # a limit written as a prohibition: its prohibition and scope words and the colon
+        # are neither its kind nor its subject
+        ("features: nothing on Quill Notes", {"quill", "notes"}),
+        ("Ostrava DC: nothing at all", {"ostrava"}),
+        ("Harbor CRM: nothing free", {"harbor", "crm"}),
+        ("avoid uptime figures for Tessera Mail", {"tessera", "mail"}),
+    ],
+)
+def test_a_prohibition_names_only_its_subject(limit, names) -> None:
+    assert {forms[0] for forms in meaning(limit).subject} == names
+
+
+def test_a_scope_alone_widens_the_item_before_it() -> None:
+    assert limits("no rebates, any product; GPU SLA") == ["no rebates, any product", "GPU SLA"]
+    assert limits("不给日期，一切") == ["不给日期, 一切"]
+    assert meaning("no rebates, any product").kinds == ("price",)
+    assert not meaning("no rebates, any product").subject
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        ("存储给你们打个八折。", "不许提折扣", True),
+        ("迁移服务我们免费做。", "别答应免费", True),
+        ("迁移服务我们免费做。", "不许说免费", True),
+        (
+            "Gold Care tickets get a reply within 20 minutes.",
+            "no response-time promises on Gold Care",
+            True,
+        ),
+        # guards: the prohibition words name nothing, so a price is no response time and
+        # another product's discount no discount of the limit's
+        (
+            "Gold Care is included at no cost for a year.",
+            "no response-time promises on Gold Care",
+            False,
+        ),
+        ("存储价格表下周发给你们。", "不许提折扣", False),
+        ("We'll give free seats of Tessera Docs.", "Harbor CRM: nothing free", False),
+    ],
+)
+def test_limits_written_as_prohibitions(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # what the customer or a third party promises, plans or asks is theirs, not ours
+        ("甲方承诺每个季度至少用掉八千卡时。", "GPU算力预留", False),
+        ("厂方承诺下周五前把机房的电和网准备好。", "天璇一体机到货时间", False),
+        ("客户计划年底自己开发一个报表模块。", "天枢平台新功能排期", False),
+        ("对方表示如果合作顺利，他们免费提供培训场地。", "不许提免费", False),
+        ("The client plans to reserve 64 GPUs of their own by March.", "GPU reservations", False),
+        ("They requested Atlas CRM for free during onboarding.", "Atlas CRM: nothing free", False),
+        # guards: our promise tied to their date, and what they hand over to us
+        ("客户说他们下月底前迁完，我们答应同步验收上线。", "数据迁移日期", True),
+        ("对方承诺六月十日前把库冻结交给我们割接。", "割接日期", True),
+        ("客户要求的九成五准确率我们写进合同。", "识别准确率", True),
+    ],
+)
+def test_promises_of_the_customer_or_a_third_party_are_theirs(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a record of the past promises nothing
+        (
+            "Atlas CRM was free for them under the previous reseller deal.",
+            "Atlas CRM: nothing free",
+            False,
+        ),
+        ("Their rollout happened on 9 June, a week late.", "no dates", False),
+        ("Last year's contract had a 12% discount.", "no discounts", False),
+        ("慧眼以前在机场项目实测准确率九成八。", "慧眼识别准确率", False),
+        ("老合同里存储是八折。", "折扣", False),
+        # guard: a promise like last year's is still a promise
+        ("We'll give you 12% off this year, as last year.", "no discounts", True),
+    ],
+)
+def test_a_record_of_the_past_promises_nothing(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a region code by a country's two letters and a shortened city name
+        (
+            "We'll hold 300 vCPUs in in-mum-1 for you through March.",
+            "Mumbai region: no promises",
+            True,
+        ),
+        ("cn-hz-1 的带宽单价给你们锁两年。", "杭州节点任何承诺", True),
+        # a city inside the region the limit names, a city by its other names
+        ("We'll set aside 40 hosts in Sapporo for you.", "no reserved capacity in Hokkaido", True),
+        ("We'll reserve 40 hosts for you in DFW.", "Dallas region: no promises", True),
+        # a region's zones by their numbers
+        ("华北2区给你们预留一百台。", "华北二区资源预留", True),
+        ("华北二的机器给你们预留一百台。", "华北二区资源预留", True),
+        # guards: another city's code, another zone of the region
+        ("cn-hz-1 的带宽单价给你们锁两年。", "广州节点任何承诺", False),
+        ("华北一区可以先给你们预留一百台。", "华北二区资源预留", False),
+    ],
+)
+def test_places_by_codes_other_names_and_zone_numbers(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # free said in other words
+        ("备份这半年不收你们的钱。", "不许提免费", True),
+        ("Harbor CRM onboarding comes gratis for the pilot.", "Harbor CRM: nothing free", True),
+        ("We'll add the audit module for nothing.", "no free modules", True),
+        ("The egress overage is ours to absorb.", "no free egress", True),
+        # guards: a refusal, said with the same words
+        ("Nothing about training is free, as I told them.", "no free training", False),
+        ("这部分费用我们要照常收，不能白送。", "不许提免费", False),
+    ],
+)
+def test_free_said_in_other_words(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # people kept at a site, as people say it
+        ("割接那几天我们派三个人在 Harlow 机房值守。", "Harlow 项目驻场人力", True),
+        ("Harlow 试运行结束前，我们的人一个都不撤。", "Harlow 项目驻场人力", True),
+        (
+            "We'll keep two engineers in the Osprey war room during the upgrade.",
+            "no on-site staff for the Osprey upgrade",
+            True,
+        ),
+        (
+            "Our consultant will be physically present for the Osprey upgrade weekend.",
+            "no on-site staff for the Osprey upgrade",
+            True,
+        ),
+        (
+            "We'll have boots on the ground for the Osprey upgrade.",
+            "no on-site staff for the Osprey upgrade",
+            True,
+        ),
+        # guards: people on call from afar, a document about the war room
+        ("Harlow 的监控告警由我们远程值班处理。", "Harlow 项目驻场人力", False),
+        (
+            "The Osprey war-room checklist will be emailed tonight.",
+            "no on-site staff for the Osprey upgrade",
+            False,
+        ),
+    ],
+)
+def test_people_kept_at_a_site_as_people_say_it(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a date relative to an event: so long after it, or in time for it
+        ("我们会在验收通过后第二个礼拜把报表功能上线。", "不给日期", True),
+        ("赶在你们年检之前 Tern 平台一定上线。", "Tern 平台上线日期", True),
+        (
+            "We'll ship the connector within three business days of getting your sandbox.",
+            "no dates",
+            True,
+        ),
+        (
+            "The Osprey rollout goes into production within a fortnight.",
+            "no timelines for the Osprey rollout",
+            True,
+        ),
+        # guards: a document before the event, a meeting after it
+        ("We'll send the audit checklist before the audit.", "no dates", False),
+        ("验收通过后我们再约个会讨论排期。", "不给日期", False),
+    ],
+)
+def test_dates_relative_to_an_event(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a latency in milliseconds or at a percentile, accuracy as so many out of so many
+        (
+            "Relay messages will land in under 40 milliseconds.",
+            "no latency figures for Relay",
+            True,
+        ),
+        (
+            "Relay will stay under 90 ms at the 95th percentile.",
+            "no latency figures for Relay",
+            True,
+        ),
+        (
+            "Lumen OCR will read forty-eight out of fifty receipts correctly.",
+            "no accuracy figures for Lumen OCR",
+            True,
+        ),
+        # guards: a share of customers, a report handed over
+        (
+            "Two out of three of our customers use Lumen OCR.",
+            "no accuracy figures for Lumen OCR",
+            False,
+        ),
+        ("We'll send the Relay 95th percentile report.", "no latency figures for Relay", False),
+    ],
+)
+def test_latency_in_words_and_accuracy_out_of_so_many(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # building promised in reported speech, a thing in the pipeline
+        (
+            "Told them we'd build offline sync into Quill Notes.",
+            "no roadmap items for Quill Notes",
+            True,
+        ),
+        (
+            "Said we would add a Gantt view to Quill Notes.",
+            "no roadmap items for Quill Notes",
+            True,
+        ),
+        ("Tagging for Quill Notes is in the pipeline.", "no roadmap items for Quill Notes", True),
+        # guards: their question, a pipeline of theirs that exists
+        (
+            "They asked whether we'd build a Gantt view into Quill Notes; I'll check.",
+            "no roadmap items for Quill Notes",
+            False,
+        ),
+        (
+            "The Quill Notes pipeline dashboard already exists.",
+            "no roadmap items for Quill Notes",
+            False,
+        ),
+    ],
+)
+def test_building_in_reported_speech_and_in_the_pipeline(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a time limit (时限) is an SLA: a response promised touches it, an account opened not
+        ("投诉我们保证两小时内给到处理结果。", "投诉处理时限", True),
+        ("投诉系统的账号下周给你们开通。", "投诉处理时限", False),
+    ],
+)
+def test_a_time_limit_is_an_sla(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # bandwidth guaranteed is bandwidth held: a pipe or a port of a size, a peak held
+        (
+            "We'll give you a dedicated 40G uplink for the tournament.",
+            "no bandwidth guarantees",
+            True,
+        ),
+        ("The full five-gig pipe is yours for the launch.", "no bandwidth guarantees", True),
+        ("大促那天我们帮你们把出口撑到两百G。", "不承诺带宽", True),
+        ("出口从五百兆升到两千兆，月底前搞定。", "不承诺带宽", True),
+        # guards: a sheet about ports, a price list of a line
+        ("We'll send the port mapping sheet for the tournament.", "no bandwidth guarantees", False),
+        ("从北京到上海的专线报价单下周发你们。", "不承诺带宽", False),
+    ],
+)
+def test_bandwidth_as_pipes_ports_and_peaks(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # an SLA limit on one measure of quality is not touched by a figure of another
+        ("灵眸的告警推送延迟我们保证在一秒以内。", "灵眸识别准确率", False),
+        (
+            "Cobalt Queue end-to-end latency will stay under 25 ms.",
+            "no availability SLA for Cobalt Queue",
+            False,
+        ),
+        (
+            "Lumen OCR will return results in under 300 milliseconds, guaranteed.",
+            "no accuracy figures for Lumen OCR",
+            False,
+        ),
+        # guards: the measure the limit names
+        ("灵眸的识别准确率我们保证九成八。", "灵眸识别准确率", True),
+        ("Cobalt Queue will have 99.99% uptime.", "no availability SLA for Cobalt Queue", True),
+    ],
+)
+def test_a_figure_of_another_measure_of_quality(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a promise about another place, the limit's named only in a clause that refuses
+        ("南京节点先给你们留一百核，杭州这次先不谈。", "杭州节点任何承诺", False),
+        (
+            "We'll reserve 50 vCPUs in Milan; Zurich we can't discuss yet.",
+            "Zurich region: no promises",
+            False,
+        ),
+        # guards: the limit's place in the clause that promises
+        ("南京的事先不谈，杭州节点先给你们留一百核。", "杭州节点任何承诺", True),
+        (
+            "Milan is off the table, but we'll reserve 50 vCPUs in Zurich.",
+            "Zurich region: no promises",
+            True,
+        ),
+    ],
+)
+def test_a_promise_about_another_place_in_its_own_clause(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a season of weather is a date
+        ("The second power feed lands before the monsoon.", "no dates", True),
+        # a sort of cloud, stack or node names no subject: the name before it does
+        (
+            "The trusted cloud will get the new scheduler in Q3.",
+            "no roadmap items for the trusted cloud",
+            True,
+        ),
+        (
+            "The hybrid cloud region will get the new scheduler in Q3.",
+            "no roadmap items for the trusted cloud",
+            False,
+        ),
+    ],
+)
+def test_seasons_and_sorts_of_cloud(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # CPUs are compute of another sort than GPUs
+        ("We'll give them 200 vCPU hours free during onboarding.", "no free GPU hours", False),
+        ("CPU 资源给你们打八折。", "GPU 折扣", False),
+        # guard: GPU hours themselves
+        ("Their first 50 GPU hours are free.", "no free GPU time", True),
+    ],
+)
+def test_cpus_are_not_gpus(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # Houston is another city of Texas than Dallas
+        (
+            "We'll commit to 5 Gbps for your streams at the Houston edge.",
+            "no bandwidth guarantees at the Dallas POP",
+            False,
+        ),
+        (
+            "We'll commit to 5 Gbps for your streams at the Dallas edge.",
+            "no bandwidth guarantees at the Dallas POP",
+            True,
+        ),
+    ],
+)
+def test_another_city_of_the_same_state(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a time in words is a time; last period's measured figure is a record
+        (
+            "Said Gold Care callbacks happen within eighteen minutes.",
+            "no response-time promises on Gold Care",
+            True,
+        ),
+        (
+            "I shared last quarter's measured Gold Care P2 average of 20 minutes.",
+            "no response-time promises on Gold Care",
+            False,
+        ),
+    ],
+)
+def test_times_in_words_and_last_periods_figures(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # some of our people, and downtime no longer than a figure in reported speech
+        (
+            "Said a couple of our engineers would be with them for the launch.",
+            "no headcount promises",
+            True,
+        ),
+        (
+            "Said Cobalt Queue wouldn't be unavailable for longer than ten minutes a quarter.",
+            "no uptime figures for Cobalt Queue",
+            True,
+        ),
+        # guard: some of our customers are no people of ours given
+        ("A few of our customers asked about the platform team.", "no headcount promises", False),
+    ],
+)
+def test_some_of_our_people_and_downtime_in_reported_speech(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a share said in words with a discount word
+        ("Call it thirty percent off the storage renewal.", "no discounts", True),
+        ("Told them: fifteen-percent rebate on renewal.", "no discounts", True),
+        # guard: a share in words with no discount
+        ("Storage usage grew fifteen percent, as the report shows.", "no discounts", False),
+    ],
+)
+def test_a_discount_said_in_words(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a figure in milliseconds is a latency, whatever the verb
+        (
+            "Said their game traffic would be served out of the Lisbon PoP at 30 ms.",
+            "Lisbon edge node: any promise",
+            True,
+        ),
+        (
+            "Their player traffic would run through Lisbon at under 25 ms.",
+            "Lisbon edge node: any promise",
+            True,
+        ),
+    ],
+)
+def test_a_figure_in_milliseconds_is_a_latency(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

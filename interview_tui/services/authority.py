@@ -8,23 +8,29 @@ is recognised in a commitment by its forms, in both languages and as people say 
 
 - a date (``具体上线日期``, ``launch dates``): a concrete date or a relative deadline
   (``2027 年 3 月 31 日前``, ``月底前``, ``下个迭代``, ``by end of quarter``, ``next sprint``),
+  a date relative to an event (``款到后三天``, ``赶在验收前``, ``within a fortnight of``),
   or handing over the date itself (``告诉客户上线日期``); with no subject, of a launch,
   release or delivery;
 - a price or discount (``GPU 价格折扣``, ``Egress pricing``): a number with a discount word
-  (``八五折``, ``15% off``), a concession (``再让一点``, ``knock … off``, ``at cost``, ``match
-  the … price``), an amount of money (a currency, ``元``, ``块``, ``一毛二``), something free
-  or not billed (``白送``, ``费用不收``, ``comp``, ``forgiven``, ``won't charge``), credits, a
-  price lock (``won't go up``), a price given (``协议价给到你们``);
+  (``八五折``, ``15% off``, ``twenty percent off``), a concession (``再让一点``, ``knock …
+  off``, ``at cost``, ``match the … price``), an amount of money (a currency, ``元``,
+  ``块``, ``一毛二``), something free or not billed (``白送``, ``费用不收``, ``不收你们的钱``,
+  ``comp``, ``forgiven``, ``won't charge``, ``gratis``, ``for nothing``, ``ours to absorb``),
+  credits, a price lock (``won't go up``), a price given (``协议价给到你们``);
 - an SLA figure (``定制 SLA``, ``Latency guarantees``): an availability figure (``99.99%``,
-  ``四个九``) above the limit's threshold if it has one, a response, recovery or latency time,
-  service credits or 赔付;
+  ``四个九``) above the limit's threshold if it has one, a response, recovery or latency time
+  (a time limit, ``时限``, too), service credits or 赔付; a limit on one measure (accuracy,
+  latency, availability) is not touched by a figure of another;
 - a roadmap item (``未公开的产品路线图``, ``Support for …``): building, adding, shipping or
-  scheduling something new (``排进下个大版本``, ``is coming``, ``on the roadmap``), not
-  switching on what exists;
+  scheduling something new (``排进下个大版本``, ``is coming``, ``on the roadmap``, ``we'd build``,
+  ``in the pipeline``), not switching on what exists;
 - a resource commitment (``驻场工程师``, ``Reserved capacity``, ``连接数``): people or capacity
-  assigned, dedicated, reserved, held, raised to a figure (``配额拉上去``, ``lift … to 2
-  million``), or at the customer's place when the limit says on site. A limit on people is
-  not touched by capacity set aside, nor a limit on capacity by people assigned.
+  assigned (``a couple of our engineers``), dedicated, reserved, held, raised to a figure
+  (``配额拉上去``, ``lift … to 2 million``), bandwidth as a pipe or a port of a size, a peak
+  held or a line raised (``ten-gig pipe``, ``顶到五百G``, ``从千兆升到万兆``), or at the
+  customer's place when the limit says on site; a resource guaranteed (``bandwidth
+  guarantees``) is a resource held. A limit on people is not touched by capacity set aside,
+  nor a limit on capacity by people assigned.
 
 A limit with no kind word is known by what it names: a product, a region or a feature
 (``Frankfurt region``, ``华南节点``, ``DDoS 高防``) is touched by any promise about it (when it
@@ -44,8 +50,8 @@ The subject is named by any one of its significant terms, a synonym (SSO ~ SAML,
 H800), a place by its cities or country (``法兰克福`` ~ ``德国`` ~ ``eu-central``, ``华南`` ~
 ``深圳``, ``Saudi`` ~ ``Riyadh`` ~ ``KSA``) or by its form (``me-central-2``, ``兰州节点``) or a
 shortened Chinese name (``数据迁移工具`` ~ ``迁移工具``, ``华东二区`` ~ ``华东``);
-nouns that only say what sort of thing it is (集群, region, API) name it only when nothing
-else does, and vague ones (产品, 项目, service) never. A commitment touches a limit when one
+nouns that only say what sort of thing it is (集群, region, API, cloud, DC) name it only when
+nothing else does, and vague ones (产品, 项目, service) never. A commitment touches a limit when one
 of its clauses promises that kind of thing about the subject (``发送 GPU 资源池产品白皮书``
 names GPU but promises no price). People promise in their own words and rarely repeat the
 plan's, so a clear promise of the kind that names nothing else is taken as about the
@@ -55,8 +61,10 @@ names a product or a place the limit does not (a table of product names and thei
 is not ``CDN 流量``, ``the Paris region`` not Frankfurt), unless it also names the subject
 outright by a name that is no product or place (``Enterprise will get SSO`` is about ``the
 Enterprise licence``); a place the tables do not know (``贵安``) is not touched by a promise
-about another place (``庆阳那边``). People are people whatever they work on, unless the limit
-names a role and they have another (a CSM is no on-call engineer), or the limit names what
+about another place (``庆阳那边``). People at a site are also said as people say it
+(``蹲点``, ``值守``, ``一个都不撤``, ``boots on the ground``, ``sit at the hospital``, ``in the
+war room``). People are people whatever they work on, unless the limit names a role and
+they have another (a CSM is no on-call engineer), or the limit names what
 they work on and they work on another product; people on a product or a place count as a
 promise about it. A name is read for what sort of thing it is: a product of a class
 (``RabbitMQ`` and ``Kafka`` are message queues, ``MySQL`` and ``Postgres`` databases) is not
@@ -78,8 +86,9 @@ A figure is compared with a limit's threshold by value (99.9% is not above
 price; a bare figure a month, a year or per unit (``500 a month per bot``, ``15 grand``) is.
 What the customer's side confirms or accepts (``双方确认为零``, ``Customer accepts the
 30-minute response we offered``) is promised: only a negation refuses in it. A date must then be a
-launch's or a delivery's (``建好``, ``放量``, ``is yours``, ``up Monday``). Who promises (we or
-the customer) does not matter.
+launch's or a delivery's (``建好``, ``放量``, ``is yours``, ``up Monday``). What the customer
+or a third party promises, plans or asks of its own (``客户承诺…``, ``厂里承诺…``, ``they said
+they'd…``) is theirs, unless it hands something over to us or a clause of ours ties to it.
 A name no table knows is compared with the limit's by its form, not looked up: the same word
 once stemmed (``Nordic`` ~ ``Nordics``), its initials (``video-on-demand`` ~ ``VOD``), the
 same root of five letters or more (``short-link`` ~ ``URL shortener``), a member of the
@@ -101,7 +110,12 @@ another place) and nothing that names it is about something else (``托管 Redis
 ``托管 PG``, ``Osaka`` not ``Tokyo``); one that names the subject by another name, a member
 of it or a place inside it (``Stockholm`` or ``eu-north`` for the Nordics, ``cn-xian-1`` for
 西安, ``刷脸认证`` for ``人脸核身``) is read in the limit's words when the reading by form did
-not find the subject. The form-based comparison stays for names the lexicon lacks.
+not find the subject. The form-based comparison stays for names the lexicon lacks. A region
+code of a country's two letters names the one place of that country whose Latin name its word
+shortens (``pt-lis-1`` Lisbon, ``in-chn-1`` Chennai, ``cn-gz-2`` Guangzhou, the city before the
+province); a zone is known by its number (``华东二区`` ~ ``华东二`` ~ ``沪二``, not ``华东一区``);
+a limit on a place alone is touched by a promise on any product there, not by a clause that
+promises about another place (``成都先给你们预留，西安这次不谈``).
 The kind is read from the sentence: a quality said as a rate of outcomes (``误识率低于万分之一``,
 ``bounce rates under 2%``), as so many times out of so many or as a loss that never happens
 (``won't drop an acknowledged message``) is an SLA figure, and a limit on such a rate
@@ -126,12 +140,14 @@ in a commitment that defers in another clause; what a price is compared with by 
 rate``) are no price; a charge skipped (``skip the true-up``) is money; failures one in so
 many (``under 1 in 100,000``) or a failure measure under a share (``packet loss under 0.1%``)
 are a quality; a visit, a call or a look at options is no plain promise. So many out of so
-many (``99 of every 100``, ``一万条里最多丢三条``), a loss said in the passive (``no
-acknowledged message will be lost``, ``一条都不会丢``) are a quality; money is also what it
-costs us (``按进价``) or a true-up not made (``不做补差``); a festival or a season of theirs
-(``开斋节前``, ``旺季前``) is a date; what the customer sends over (``把…给过来``) is theirs to
-promise. A question by a verb and its negation (``会不会``) asks, and a figure of the past
-(``去年``, ``last quarter``) is a record, not a promise, unless a promise verb is with it.
+many (``99 of every 100``, ``nineteen out of twenty``, ``一万条里最多丢三条``), a loss said in
+the passive (``no acknowledged message will be lost``, ``一条都不会丢``) are a quality; money
+is also what it costs us (``按进价``) or a true-up not made (``不做补差``); a festival or a
+season of theirs (``开斋节前``, ``旺季前``) is a date; what the customer sends over
+(``把…给过来``) is theirs to promise. A question by a verb and its negation (``会不会``)
+asks, and a figure of the past (``去年``, ``last quarter``, ``上一个项目``, ``实测``, ``went
+live``, ``under the old contract``) is a record, not a promise, unless a promise verb is
+with it.
 A product whose name holds the limit's (``数据库审计`` for ``云数据库``, an SMS gateway for an API
 gateway) is another product, and what is pointed at (``那套系统``) no name. Throughput and
 throttling (``吞吐``, ``并发``, ``限流``) are capacity held and a figure guaranteed: traffic let
@@ -151,6 +167,11 @@ no part of the contract, or says it promises nothing today (``今天不额外承
 promise it``). Phrases that promise by a negation (``不超过 1 小时``, ``no more than``,
 ``won't go up``, ``不收费``) still do. A limit of no known kind falls back to its whole
 words and terms (English words in any form, Chinese terms whole), again never in a refusal.
+
+A limit is often written as a prohibition (``no X for Y``, ``Y: no promises``, ``Y: nothing
+X``, ``nothing on Y``, ``X, any product``, ``avoid X``; ``不许说X``, ``别答应X``, ``X免谈``,
+``X一律不给``, ``禁止X``): its prohibition and scope words and the colon are neither its kind nor
+its subject, and a scope alone after a comma (``no dates, anything``) widens the item before it.
 
 What the plan says may be promised is within authority: the parts of a commitment that
 repeat a "may promise" item (word for word, or every significant word of it) are not
@@ -239,9 +260,9 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         SLA,
         _re(
-            r"SLA|可用性|持久性|可靠性|性能|丢包率|(?:通过|成功|失败|掉线|误识|拒识|误报|漏报|命中|送达|投递|丢包|中断|故障|检出|漏检|误封|拦截|接通|采集)率|响应时间|响应时效|时效|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延"
+            r"SLA|可用性|持久性|可靠性|性能|丢包率|(?:通过|成功|失败|掉线|误识|拒识|误报|漏报|命中|送达|投递|丢包|中断|故障|检出|漏检|误封|拦截|接通|采集)率|响应时间|响应时效|响应时限|时效|时限|恢复时间|赔付|服务等级|故障响应|故障|延迟|时延"
             r"|(?:识别)?准确率|准确度|识别率|错误率|字错率|精度|召回率|到达率|送达率",
-            r"\b(?:uptime|availability|durability|rto|rpo|response times?|recovery times?"
+            r"\b(?:uptime|availability|durability|rto|rpo|response[- ]times?|recovery[- ]times?"
             r"|accuracy|wer|error rates?|word error rates?|precision"
             r"|resolution times?|turnaround(?:[- ]times?)?|service levels?|latency|downtime"
             r"|performance|deliverability|(?:bounce|drop|loss|failure|success|pass|delivery|hit"
@@ -274,6 +295,8 @@ _KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+#: a guarantee, no other SLA word: of a resource it is that resource held
+_GUARANTEE_WORD = _re(r"保障|保证", r"\bguarantee[sd]?\b")
 #: how much a thing takes in a time, and holding it back (``吞吐``, ``QPS``, ``throttling``)
 _THROUGHPUT_ZH = r"吞吐量?|并发(?:数|量|路数)?|QPS|TPS|限流|限速"
 _THROUGHPUT_EN = r"throughput|qps|tps|rate[- ]limit\w*|throttl\w*"
@@ -287,14 +310,31 @@ _RESOURCE_NOUNS = _re(
     r"|(?:person|man|engineer)[- ](?:days?|months?|hours?)"
     r"|bandwidth|squads?|crews?|" + _THROUGHPUT_EN + r")\b",
 )
+#: a limit written as a prohibition (``no X``, ``Y: nothing X``, ``X, any product``,
+#: ``不许说X``, ``X免谈``, ``X一律不给``): its prohibition and scope words, and the colon after
+#: its subject, are neither its kind nor its subject
+_PROHIBITION_ZH = (
+    r"不许(?:说|提|给|报)?|不准|不可以?|禁止|切勿|严禁|勿|免谈|一律|一概|一切|全部|所有|都不|别(?:答应|碰|提)"
+    r"|不(?:答应|应承|许诺)|答应|应承|许诺"
+)
+_PROHIBITION_EN = (
+    r"nothing|none|nada|zero|at all|whatsoever|avoid(?:ing)?|all|at|anything|any product"
+    r"|any products|across the board|(?:is|are) off[- ]limits|off[- ]limits|of any kind"
+)
+_SCOPE_ALONE = _re(
+    rf"^\s*(?:任何|一切|所有|全部)?(?:产品|东西|事情|方面|承诺)?(?:{_PROHIBITION_ZH})?\s*$",
+    rf"^\s*(?:(?:{_PROHIBITION_EN}|any|of|kind|whatever|product|products)\s*)+$",
+)
 #: words that only qualify a limit (``具体``, ``custom``): neither its kind nor its subject
 _QUALIFIER = _re(
+    _PROHIBITION_ZH + "|:|：",
     r"具体|明确|确切|正式|书面|任何|额外|定制|单独|承诺|给出|不能|不得|不要"
     r"|联合|未公开|未公布|未发布|未上线|公开|公布|延长|相关|方面|保证|的|和|与|或|及|以上|以下|超过|高于|低于"
     r"|[不别](?:报|签|提|给|透露|说|谈)|数字|数值"
     r"|(?<![a-z0-9.-])\d+(?:\.\d+)?\s*%?(?![a-z0-9.])",
     # a whole word, never a part of one ("on-call" is not "on" and "call")
     r"(?<![\w-])(?:no|don't|do not|never|commit(?:ting)?(?: to)?|including|named|designated"
+    rf"|{_PROHIBITION_EN}"
     r"|any|anything|custom|specific|exact|concrete|commitments?|promises?"
     r"|or|and|of|on|for|in|the|a|an|to|about|extra|special|new|committed|above"
     r"|below|over|under|beyond|than|more|less|not|yet|announced|unannounced"
@@ -306,7 +346,8 @@ _LAUNCH = _re(
     r"|开班|开课|公测|内测|开测|(?:就能|能|可以|就可以)用(?![户量])|(?:就能|就可以)(?!否)|建好|配好|装好|切好|开通|放量|到位|下掉|拿下|拿到|搞定|做完|弄好"
     r"|搬上来|搬过来|切过来|交到|手上|覆盖到|拉通|割接|(?:就|都|也)?会有|就有(?!点)|交给你们|给到(?!\s*[\d一二两三四五六七八九十]|[^，,;；。]{0,3}折)|验收|(?:定|排)在"
     r"|(?:搭|建|配|装|切|部署|准备|调|接|跑|开|适配|对接|改|修|迁)(?:好|完|起来|通)(?!了吗)|(?<![发寄传送递转])给你们(?!发|讲|介绍|整理|演示|看)",
-    r"\b(?:launch(?:es|ed|ing)?|ships?|shipping|shipped|releases?|released"
+    r"\b(?:launch(?:es|ed|ing)?|ships?|shipping|shipped|releases?|released|wrapped up"
+    r"|(?:in|into) production"
     r"|go(?:es)?[- ]live|went live|live|deliver(?:s|ed|y)?|available|lands?"
     r"|roll(?:s|ed)?[- ]?out|ga|done|complete[ds]?|finish\w*|ready|issued|handed over"
     r"|up and running|running on|in(?:to)? your hands|opens?|opening|open for"
@@ -348,7 +389,18 @@ _LAUNCH_SUBJECT = _re(
 )
 #: a limit about people or things at the customer's place (``驻场``, ``on site``)
 _ON_SITE_LIMIT = _re(r"驻场|现场", r"\bon-?site\b|\bon site\b")
+#: people kept at a site, as people say it (``蹲点``, ``值守``, ``一个都不撤``, ``boots on the
+#: ground``, ``in the war room``): at the customer's place, and promised through a negation
+_KEPT_AT_SITE_ZH = r"蹲点|值守|守在|(?:人|一个人?)都不撤|不撤(?:人|场)"
+_KEPT_AT_SITE_EN = (
+    r"\bboots on the ground\b|\bphysically (?:in|at|there|present)\b"
+    r"|\bin the (?:[\w-]+ )?war room\b"
+    r"|\b(?:sit|sitting|be|stay|staying) (?:at|in) (?:the|your|their) (?:hospital|plant|factory"
+    r"|store|site|office|wards?|branch|warehouse|clinic|school|campus)\b"
+)
 _ON_SITE = _re(
+    _KEPT_AT_SITE_ZH,
+    _KEPT_AT_SITE_EN,
     r"驻场|现场|常驻|到岗|进场|你们(?:的)?(?:机房|办公室|公司|那边|城市|工厂|园区)|到你们"
     r"|到(?:机房|工厂|园区|办公室)|飞过去|过去(?:跟|陪|和|一起|坐|待|呆|蹲|住)|上门|跟你们[^，,;；。]{0,8}一起|陪你们|坐在一起",
     r"\bon-?site\b|\bon site\b|\bsit with your\b"
@@ -366,7 +418,7 @@ _ABOVE = _re(r"(?:高于|超过|大于|above|over|more than|higher than|beyond|>
 #: one is 华东二区 or GPU); a subject of nothing else is named by them
 _GENERIC_WORDS = """数据库 数据 工具 网络 资源 区域 部署 存储 实例 集群 节点 机房 数据中心 region
     regions cluster clusters managed suite api apis tool tools tooling instance instances
-    integration platform pop pops edge edges"""
+    integration platform pop pops edge edges cloud clouds stack stacks node nodes dc dcs"""
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 #: nouns too vague to name a subject at all ("未公开的产品路线图" is about any roadmap item)
 _VAGUE_WORDS = """产品 版本 项目 服务 系统 平台 能力 方案 业务 客户 内容 product products
@@ -766,6 +818,10 @@ class Meaning:
     #: a date limit of when something is out ("上线日期"): a date must be a launch's; a
     #: date limit of nothing else ("no dates") is touched by any date promised
     launch: bool = False
+    #: the numbers of the zones it names ("华东二区": 2)
+    zones: frozenset[int] = frozenset()
+    #: the measures of quality it names ("识别准确率": accuracy)
+    measures: frozenset[str] = frozenset()
 
 
 def _cjk_names(run: str) -> tuple[list[str], list[str]]:
@@ -819,6 +875,8 @@ def meaning(limit: str) -> Meaning:
         if pattern.search(rest):
             kinds.append(name)
             rest = pattern.sub(" ", rest)
+    if kinds == [SLA] and _GUARANTEE_WORD.search(limit) and _RESOURCE_NOUNS.search(rest):
+        kinds = []  # a resource guaranteed ("bandwidth guarantees"): a resource held
     if kinds[:1] in ([], [RESOURCE]) and _RESOURCE_NOUNS.search(rest):
         # a throughput is capacity held and a figure guaranteed
         kinds = [RESOURCE, SLA] if _THROUGHPUT.search(rest) else [RESOURCE]
@@ -871,7 +929,47 @@ def meaning(limit: str) -> Meaning:
         ),
         frozenset(_versions(limit)),
         launch,
+        frozenset(_zones(limit)),
+        frozenset(_measures(limit)),
     )
+
+
+#: measures of quality: an SLA limit that names one is not touched by a figure of another
+#: (a latency promised for ``识别准确率``, an accuracy for ``availability SLA``)
+_MEASURES = {
+    "accuracy": _re(
+        r"准确|识别率|精度|召回|错误率|字错率|漏检|误检|误识|误报|漏报",
+        r"\b(?:accura\w*|wer|error rates?|precision|recall|misreads?)\b",
+    ),
+    "latency": _re(r"延迟|时延|毫秒", r"\b(?:latency|latencies|milliseconds?|\d+\s*ms)\b"),
+    "availability": _re(
+        r"可用性|可用率|宕机|停机|个\s*[9九]",
+        r"\b(?:availability|uptime|downtime|nines)\b",
+    ),
+}
+
+
+def _measures(text: str) -> set[str]:
+    """The measures of quality ``text`` names."""
+    return {name for name, pattern in _MEASURES.items() if pattern.search(text)}
+
+
+#: a region's zone by its number ("华东二区", "华北 2 区", "华东二"): one zone, another number
+#: another zone
+_ZONE = re.compile(
+    r"([\u4e00-\u9fff]{1,2}?)\s*([一二三四五六七八九]|\d)(?:\s*(?:号)?(?:区|可用区)|(?=的))"
+)
+_NUMERALS = "一二三四五六七八九"
+
+
+def _zones(text: str) -> set[int]:
+    """The numbers of the zones ``text`` names, of a place the tables know."""
+    return {
+        int(number) if number.isdigit() else _NUMERALS.index(number) + 1
+        for name, number in _ZONE.findall(text)
+        if any(n[0] == "@" for n in _named(name))
+        or any(concept.sort == "place" for _, concept in lexicon().find(name))
+    }
 
 
 #: what is not out yet ("SIEM connectors not yet announced"): a limit on it is about when it
@@ -1029,9 +1127,17 @@ def _loose(text: str) -> set[str]:
 
 # -- what a clause promises -----------------------------------------------------------------
 
+#: free said in other words: not charging them (``不收你们钱``), for nothing, gratis, ours to
+#: absorb (promised through a negation word, so also taken out before a refusal is looked for)
+_FREE_SAID_ZH = r"不收(?:你们|您)?的?(?:钱|费)|包了|白送|白给|不花(?:你们)?(?:一分)?钱"
+_FREE_SAID_EN = (
+    r"\bfor nothing\b|\bgratis\b|\bfree of charge\b|\b(?:ours|ours alone) to (?:absorb|cover|eat"
+    r"|carry|pay)\b(?:,? not (?:theirs|yours))?|\bnot (?:theirs|yours) to pay\b"
+)
 _NUM = (
     r"(?:\d+(?:[.,]\d+)*k?|[一二两三四五六七八九十百千半]+|a|an|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|twelve|twenty|thirty|sixty|ninety|several|a few"
+    r"|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty(?:-five)?"
+    r"|fifty|sixty|ninety|several|a few"
     r"|half an?)"
 )
 _MONTHS = (
@@ -1058,8 +1164,16 @@ _WHEN = _re(
     r"春节|国庆|双十一|元旦|中秋|五一|大促|春天|夏天|秋天|冬天|开春|年后",
     # before a festival or a season of theirs (开斋节前, 旺季前, 开学前)
     r"[\u4e00-\u9fff]{1,4}节(?:前|之前|以前)|(?:旺季|高峰|开学|放假|促销|发布会)(?:前|之前|以前)",
-    _NUM
-    + r"\s*(?:个)?\s*(?:天|周|星期|个月|月|小时|工作日|迭代|sprint|冲刺)\s*(?:内|之内|以内|后)",
+    _NUM + r"\s*(?:个)?\s*(?:天|周|星期|礼拜|个月|月|小时|工作日|迭代|sprint|冲刺)"
+    r"\s*(?:内|之内|以内|后)",
+    # a date relative to an event: so long after it, or in time for it (款到后三天,
+    # 国庆之后第一个工作日, 赶在验收前, within a fortnight of, before the audit)
+    r"(?:后|之后|以后)的?\s*第?" + _NUM + r"\s*个?\s*(?:天|周|星期|礼拜|工作日|个月)",
+    r"赶在[^，,;；。]{1,12}(?:前|之前|以前)",
+    rf"\b(?:within|in) (?:{_NUM} )?(?:(?:working|business|calendar) )?"
+    r"(?:days?|weeks?|months?|fortnights?) of\b|\bwithin a fortnight\b",
+    r"\bbefore (?:the|your|their|our) (?:[\w-]+ ){0,2}(?:ramp|audit|deadline|exams?|term|event"
+    r"|inspection|go-?live|launch|busy season)\b",
     rf"\b{_NUM} (?:days?|weeks?|months?|quarters?|sprints?) (?:out|away|from now)\b",
     rf"\b(?:{_MONTHS})\b(?:\s+\d{{1,2}})?",
     rf"\b(?:{_WEEKDAYS})\b",
@@ -1076,7 +1190,9 @@ _WHEN = _re(
     r"\bbefore the holidays\b",
     r"\bbefore (?:the |your |our )?(?:[\w-]+ )?(?:peak|season|rush|sale|freeze|holidays?|renewal"
     r")\b|\bbefore (?:the|your|our) (?:[\w-]+ )?(?:go-?live|launch|cut-?over|migration|rollout)\b"
-    r"|\b(?:ramadan|lebaran|eid|diwali|golden week|chinese new year|lunar new year)\b",
+    r"|\b(?:ramadan|lebaran|eid|diwali|golden week|chinese new year|lunar new year)\b"
+    r"|\bbefore (?:the )?(?:spring|summer|autumn|fall|winter|monsoon|rainy season"
+    r"|typhoon season)\b",
     r"\bearly next quarter\b",
     r"\bbefore (?:your|the|our) (?:[\w-]+ )?(?:come|arrive|start|kick|show)\w*",
     r"\bmid-(?:\d{4}|year|quarter|month)\b",
@@ -1131,7 +1247,9 @@ _OFF_THE_BILL = (
 _PRICE = [
     _re(
         r"(?:\d+(?:\.\d+)?|[一二三四五六七八九])\s*[一二三四五六七八九五]?\s*折",
-        r"(?:\d+(?:\.\d+)?\s*%|百分之[\d一二三四五六七八九十]+)[^，,;；。]{0,12}"
+        r"(?:\d+(?:\.\d+)?\s*%|百分之[\d一二三四五六七八九十]+|\b(?:"
+        + _NUM
+        + r")[- ]percent\b)[^，,;；。]{0,12}"
         r"(?:优惠|折扣|返点|让利|下调|降|减|off|discount|rebate|cut|lower|reduc)",
         r"(?:优惠|折扣|返点|返|让利|下调|降低|降|减|discount|rebate|cut|lower|reduc\w*)"
         r"[^，,;；。]{0,12}\d+(?:\.\d+)?\s*%",
@@ -1165,9 +1283,13 @@ _PRICE = [
         r"(?:扛|出|补|承担|买单|付|包|兜底)|送(?:给|的|你们)|我们包了|算在我们|算我们的"
         r"|送(?:了|掉)|免费|(?:我们|我方|咱们)(?:这边)?(?:就|也|都)?不收(?!回)|返到|退(?:到|给|还)你们|(?:费用|钱)[^，,;；。]{0,6}(?:我们出|我们承担|不用你们出)|不(?:额外|另外?)?收费|不另收|不算钱|不要钱|不收钱|赠送|减半|半价"
         r"|按[^，,;；。]{0,10}的?钱收|退费|退款|(?:费用?|钱)[^，,;；。]{0,8}(?:全退|退给|退还)"
-        r"|费用?[^，,;；。]{0,6}不收|(?:为|是|收|算)零(?![件售部])|白干|白送|白给|白做"
-        r"|(?:送|再给[^，,;；。]{0,4}|延长)\s*" + _NUM + r"\s*个?(?:月|天|周|星期|年)",
-        r"\bfree\b|\bno (?:extra |additional )?(?:cost|charge)\b|\bthrown in\b|\bwaive\w*"
+        r"|费用?[^，,;；。]{0,6}不收|(?:为|是|收|算)零(?![件售部])|白干|白做|"
+        + _FREE_SAID_ZH
+        + r"|(?:送|再给[^，,;；。]{0,4}|延长)\s*"
+        + _NUM
+        + r"\s*个?(?:月|天|周|星期|年)",
+        _FREE_SAID_EN
+        + r"|\bfree\b|\bno (?:extra |additional )?(?:cost|charge)\b|\bthrown in\b|\bwaive\w*"
         r"|\bcomp(?:ed|ing|s)?\b|\bforgiv\w*|\bwritten off\b|\bwrite\w* off\b"
         r"|\b(?:won't|will not|not|never) charge\b|\b(?:no|without) (?:an? )?uplift\b"
         r"|\b(?:skip|drop|forgo|forget|scrap)\w*\b[^,;.]{0,20}\b(?:true-?ups?|fees?|charges?"
@@ -1276,12 +1398,18 @@ _FIGURE = _re(
     r"9\d(?:\.\d+)?\s*%|9\d\.\d+(?![\d.])",
     r"(?:[三四五六七八九十]|\d{1,2})\s*个\s*[9九]|\b(?:three|four|five|six|\d{1,2})[- ]nines\b",
 )
+#: so many out of so many, in words too ("nineteen out of twenty", "99 in every hundred")
+_FEW_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|nineteen|ninety-?\w*|forty-?\w*"
+    r"|forty|fifty|twenty"
+)
+_SO_MANY = r"(?:\d[\d,]*[km]?|ten|twenty|fifty|a hundred|hundred|a thousand|thousand)"
 _SLA = [
     _FIGURE,
     _re(
         _NUM
         + r"[\s-]*(?:个)?\s*(?:business |working )?(?:分钟|小时|秒|毫秒|微秒|工作日|min\w*|hours?"
-        r"|hrs?|seconds?|s(?![a-z])|ms|microseconds?|µs)",
+        r"|hrs?|seconds?|s(?![a-z])|ms|milliseconds?|millis|microseconds?|µs)",
         r"\b(?:inside|within|in under|under) (?:the|an|one) (?:hour|day)\b"
         r"|\bsame (?:business |working )?day\b",
     ),
@@ -1330,13 +1458,10 @@ _SLA = [
         r"(?:\d+(?:\.\d+)?\s*%|[千万百]分之\s*[\d.一二两三四五六七八九十]+)",
         r"\b(?:bounce|drop|loss|failure|error|success|delivery|pass|rejection|hit|match"
         r"|false[- ](?:accept|reject|positive|negative)\w*) rates?\b[^,;.]{0,20}\d+(?:\.\d+)?\s*%"
-        r"|\b(?:\d+|nine|eight|seven|ninety-?\w*) (?:times )?(?:out of|of every|in every)"
-        r" (?:\d+|ten|a hundred)\b"
-        r"|\b(?:\d{1,3}|nine|eight|seven|ninety-?\w*) (?:[a-z-]+ )?in (?:every )?(?:ten|a hundred"
-        r"|a thousand|10|100|1,000)\b"
+        rf"|\b(?:\d+|{_FEW_WORDS}) (?:times |[a-z-]+ )?(?:out of|of every|in every|in)"
+        rf" (?:every )?{_SO_MANY}\b"
         r"|\b(?:fewer than|less than|under|at most|no more than|only)\s+(?:\d+|one|a)\s+"
-        r"(?:in|out of"
-        r"|per)\s+(?:every\s+)?[\d,]+[km]?\b"
+        rf"(?:[a-z-]+\s+)?(?:in|out of|per)\s+(?:every\s+)?{_SO_MANY}\b"
         # a measure of failure kept under a share ("packet loss stays under 0.1%")
         r"|\b(?:packet loss|loss|jitter|errors?|failures?|drops?|downtime|timeouts?|retries)\b"
         r"[^,;.]{0,30}\b(?:under|below|less than|at most|no more than|within)\s*\d+(?:\.\d+)?\s*%"
@@ -1363,7 +1488,8 @@ _SLA_CONTEXT = _re(
     r"响应|恢复|RTO|RPO|可用|停机|宕机|挂掉|掉线|卡顿|切换|故障|SLA|中断|延迟|时延|到场|有人接|接听"
     r"|工程师接|必有|工单|解决|回复|答复|一定回|保证|兜底|回拨|回电|通知|电话|处置",
     r"respon|recover|\brto\b|\brpo\b|uptime|availab|downtime|\bdown\b|failover|incident"
-    r"|\bsla\b|outage|latency|restor|resol|\bp\d\d?\b|\bsev|callback|pick up"
+    r"|\bsla\b|outage|latency|restor|resol|\bp\d\d?\b|percentile|\d\s*ms\b|millisecond"
+    r"|\bsev|callback|pick up"
     r"|root cause|tickets?\b|guarantee|longer than|faster than|slower than|in under"
     r"|hear from|answer|get back to|queries|you have my word",
 )
@@ -1377,7 +1503,7 @@ _ROADMAP = _re(
     r"|(?:会|一定|肯定|将|能)支持|(?:加入|加进|纳入|排进|排入)|版本[^，,;；。]{0,4}支持",
     r"承诺[^，,;；。]{0,4}(?:新增|支持|开发)",
     r"(?:答应|承诺|保证|负责)(?:给你们|帮你们)?(?:做|加|开发|支持|实现)",
-    r"\b(?:will|'ll|going to|commit to)\s+(?:\w+\s+)?(?:build|add|develop|make|support"
+    r"\b(?:will|'ll|'d|would|going to|commit to)\s+(?:\w+\s+)?(?:build|add|develop|make|support"
     r"|implement|create|adding|building|supporting|ship|deliver)\b",
     r"\bcustom[- ](?:build|built|integration|development|develop)\w*",
     r"\b(?:put|add|going|goes|go)\b[^,;.]{0,40}\b(?:on|onto|to) the roadmap\b",
@@ -1385,7 +1511,7 @@ _ROADMAP = _re(
     r"\bin (?:h[12]|q[1-4])\b[^,;.]{0,20}\b(?:support|add)",
     r"\bsupport\b[^,;.]{0,40}\bin (?:h[12]|q[1-4])",
     r"\bis coming\b|\bwill be in\b|\b(?:is|are|'s) on (?:the|our) (?:[\w-]+ )?roadmap\b"
-    r"|\bin the works\b|\bcommitted for (?:h[12]|q[1-4]|the next|next)\b"
+    r"|\bin the (?:works|pipeline)\b|\bcommitted for (?:h[12]|q[1-4]|the next|next)\b"
     r"|\b(?:will|'ll) be (?:added|built|developed|implemented|supported)\b"
     # a new thing we will have for the customer ("we'll have a ServiceNow connector for you")
     r"|\b(?:we'll|we will) have (?:an?|the) (?:[\w-]+ ){0,2}(?:connectors?|integrations?"
@@ -1437,6 +1563,9 @@ _RESOURCE = _re(
     # load taken (双十一的量我们兜得住)
     r"(?:资源|机器|服务器|容量|算力|带宽|人手|人力|(?<!责)人|坐席|线路)[^，,;；。]{0,8}"
     r"(?:备好|准备好|备足|留足|留好|预备好|准备到位|备到位|安排好|就位)|(?:兜|扛|顶|撑)得?住",
+    # some of our people ("a couple of our people", "two of our SREs")
+    r"\b(?:a couple|a few|several|" + _NUM + r") of (?:our|my) (?:[\w-]+ )?(?:people|engineers"
+    r"|folks|staff|experts|consultants|architects|sres|team)\b",
     r"\b" + _NUM + r"[- ](?:[a-z0-9]+ )?(?:person|people|engineers?|experts?|architects?|fte"
     r"|gpus?|vcpus?|cpus?|cores?|servers?|nodes?|consultants?|racks?|units?|analysts?|folks)\b",
     r"\b(?:dedicat\w*|on[- ]site|onsite|stationed|station|full[- ]time|reserve[ds]?|set aside"
@@ -1459,6 +1588,10 @@ _RESOURCE = _re(
     r"|spare|named|designated|assign\w*|exclusive\w*|racked|point of contact"
     r"|(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than \d+"
     r"|only (?:handle|serve|work on|support)s?)\b"
+    # bandwidth said as a pipe or a port of a size, a peak held, raised from one to another
+    r"|\b(?:full|whole|dedicated|own|\d+\s*g(?:ig)?|(?:ten|[a-z]+)-gig) (?:[\w-]+ )?(?:pipes?"
+    r"|ports?|links?|circuits?|uplinks?)\b"
+    r"|(?:顶|撑|扛|跑)到[^，,;；。]{0,2}[\d一二两三四五六七八九十百千]+|从[^，,;；。]{1,6}(?:升|提|扩|拉)到"
     r"|\b(?:doubl|tripl|quadrupl)\w*\b[^,;.]{0,30}\b(?:capacity|bandwidth|throughput|quotas?"
     r"|headroom|nodes|replicas|limits?|backhaul|links?|brokers|shards|partitions|instances"
     r"|servers|gpus|workers|cores)\b|\b(?:capacity|bandwidth|throughput"
@@ -1531,6 +1664,9 @@ _REFUSAL = _re(
 )
 #: phrases that promise through a negation word: taken out before a refusal is looked for
 _NEGATED_PROMISE = _re(
+    _KEPT_AT_SITE_ZH,
+    _FREE_SAID_ZH,
+    _FREE_SAID_EN,
     r"没问题(?!的话|吧|吗|么)|不成问题|不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
     r"|未满足|达不到|不达标|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
     r"|(?<=费)不收|(?<=费用)不收|(?:我们|我方|咱们)(?:这边|这里)不收|不(?:补|追|收)(?:差价|差额|钱)"
@@ -1538,7 +1674,7 @@ _NEGATED_PROMISE = _re(
     _NO_LOSS + r"|\b(?:won't|will not|never|not) (?:be )?true[sd]?[- ]?up\w*|\bno true-?ups?\b"
     r"|\bno later than\b|\bnot later than\b|\bno more than\b|\bnot (?:more|less) than\b"
     r"|\bnever more than\b"
-    r"|\b(?:won't|will not|never|not) (?:\w+ )?\w+ (?:more|longer) than\b"
+    r"|\b(?:won't|will not|wouldn't|would not|never|not) (?:\w+ ){0,2}\w+ (?:more|longer) than\b"
     r"|\bno (?:extra |additional |[\w-]+ )?(?:costs?|charges?|fees?)\b"
     r"|\bno price increase\b|\bat no\b"
     r"|\b(?:won't|will not|doesn't|does not) cost\b"
@@ -1625,11 +1761,39 @@ _PAST = _re(
     # not what it is compared with (按去年的价, the same as last year's)
     r"(?<![按跟和同比照])(?:去年|前年|上个?(?:月|季度|周|星期))"
     r"(?![^，,;；。]{0,3}(?:价|一样|水平|标准))"
-    r"|过去[一两三四五六半\d]*(?:年|个月|季度|周)|历史上|以往",
+    r"|过去[一两三四五六半\d]*(?:年|个月|季度|周)|历史上|以往|以前|曾经|当时|实测|上一(?:个|期|次)"
+    r"|(?:老|旧|之前的|原来的)(?:合同|项目|协议)",
     r"(?<!as )(?<!than )(?<!exceed )\blast (?:week|month|quarter|year)\b(?!'s)"
-    r"|\b(?:in the past|so far|historically|to date"
-    r"|(?:were|was) (?:read|delivered|available|up|down|lost|dropped))\b",
+    rf"|\blast (?:{_MONTHS}|spring|summer|autumn|fall|winter"
+    r")|\blast (?:week|month|quarter|year)'s (?:measured|actual|average"
+    r"|[a-z]+ (?:included|was|were|had|gave|came))"
+    r"|\b(?:in the past|so far|historically|to date|went live|happened"
+    r"|(?:under|in) (?:the|their|our) (?:old|previous|former|prior)"
+    r"|(?:were|was) (?:read|delivered|available|up|down|lost|dropped|free))\b",
 )
+#: what the customer or a third party promises, plans, asks or says of its own
+#: (``客户承诺…``, ``厂里承诺…``, ``they said they'd…``, ``They asked us to…``): not ours
+_THEIRS = _re(
+    r"(?:客户|对方|甲方|厂里|厂方|院方|校方|他们)(?:那边|这边|方面)?(?:自己)?"
+    r"(?:承诺|计划|打算|准备|提出|要求|希望|想要|负责|说|表示)(?!的)"
+    r"|(?:说|表示|称)他们|他们[^，,;；。]{0,4}(?:提供|出钱|出人)",
+    r"\b(?:they|the customer|the client)(?: (?:also|then|had|have))?"
+    r" (?:said|says|say|promised|plan(?:s|ned)?|asked|want(?:s|ed)?|intend(?:s|ed)?"
+    r"|requested|mentioned|told us)\b",
+)
+#: we, in a clause of ours; what is handed over to us (their promise ties to ours)
+_OURS = _re(r"我们|咱们", r"\b(?:we|we'\w+|our|us)\b")
+_TO_US = _re(r"(?:交|导|发|传|提供|同步)给我们", r"\b(?:hand|send|give)\w* (?:\w+ )?to us\b")
+
+
+def _theirs(clause: str, text: str) -> bool:
+    """Whether a clause promises only what the customer or a third party does: theirs, it
+    hands nothing over to us and no other clause of ours ties to it."""
+    if not _THEIRS.search(clause) or _TO_US.search(clause):
+        return False
+    return not any(_OURS.search(c) for c in _clauses(text or clause) if not _THEIRS.search(c))
+
+
 #: an answer, not a thing delivered
 _REPLY = _re(
     r"回复|答复|反馈|回话|回电|回个话|给个说法|告诉你们结果",
@@ -1699,7 +1863,11 @@ def _promise(
 ) -> list[str]:
     """The words of ``clause`` that promise a ``kind`` of ``read`` (none: no such promise;
     ``named``: the commitment names the limit's subject, else a date must be a launch's)."""
-    if _refuses(clause, text) or (_PAST.search(clause) and not _COMMITS.search(clause)):
+    if (
+        _refuses(clause, text)
+        or _theirs(clause, text)
+        or (_PAST.search(clause) and not _COMMITS.search(clause))
+    ):
         return []
     if kind == RESOURCE:
         if _MONEY.search(clause) or _PRICE_WORD.search(clause):
@@ -1746,6 +1914,9 @@ def _promise(
             return []  # "停机时间控制在两小时以内": how long something lasts, not when
         found += [m.group() for m in _LAUNCH.finditer(clause)]
     elif kind == SLA:
+        said = _measures(clause)
+        if read.measures and said and not read.measures & said:
+            return []  # a figure of another measure (a latency for an accuracy limit)
         figures = [w for w in found if _SLA[1].fullmatch(w)]
         if figures and len(figures) == len(found) and not _SLA_CONTEXT.search(text or clause):
             return []  # "two hours" alone is no SLA
@@ -1829,6 +2000,9 @@ def _subject_words(
     if not any(n[0] == "@" for n in read.named) and read.named - _ANY_PLACE_NAMES:
         # a product's limit is not about a place: a promise on it somewhere is about it
         theirs = {n for n in theirs if n[0] != "@"}
+    if read.named and all(n[0] == "@" for n in read.named) and read.named & theirs:
+        # a place's limit: a promise on a product there is about the place
+        theirs = {n for n in theirs if n[0] == "@"}
     named = _named_subject(read, text)
     if named is None and any(n[0] == "@" for n in read.named & theirs):
         named = [next(n for n in read.named & theirs if n[0] == "@")[1:]]  # by its form: "JP"
@@ -1845,6 +2019,8 @@ def _subject_words(
         return None  # the product named, not the thing of it
     if read.versions and _versions(text) and not read.versions & _versions(text):
         return None  # another version of it
+    if read.zones and _zones(text) and not read.zones & _zones(text):
+        return None  # another zone of the region (华东一区 for 华东二区)
     if ROADMAP in read.kinds and not read.implied:
         theirs = {n for n in theirs if n in read.named or (n[0] != "#" and n not in _FEATURES)}
     # the subject named outright by a name that is no product, place or sort of work
@@ -2116,7 +2292,8 @@ def _terms(limit: str) -> set[str]:
 def limits(must_not_promise: str) -> list[str]:
     """The separate items written in a visit plan (what is in brackets stays with its item:
     ``转码功能（AV1、HDR 等）`` is one; a kind alone after "/" is another kind of the item
-    before it: ``API 网关吞吐/限流`` is one)."""
+    before it: ``API 网关吞吐/限流`` is one; a scope alone widens the item before it:
+    ``no dates, anything`` is one)."""
     whole = _BRACKETS.sub(lambda m: _SPLIT.sub(" ", m.group()), must_not_promise)
     items: list[str] = []
     for part in _SPLIT.split(whole):
@@ -2126,6 +2303,8 @@ def limits(must_not_promise: str) -> list[str]:
         before = items[-1] if items else ""
         if before and f"{before}/{part}" in whole and _kind_alone(part) and not _kind_alone(before):
             items[-1] = f"{before}/{part}"
+        elif before and _SCOPE_ALONE.fullmatch(part):
+            items[-1] = f"{before}, {part}"  # "no discounts, any product": one limit, widened
         else:
             items.append(part)
     return items
@@ -2215,6 +2394,8 @@ def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) 
     subject, named = found
     whole = _flat(limit)
     for clause in _clauses(rest):
+        if _elsewhere(read, clause):
+            continue  # a promise about another place, the limit's named only in another clause
         for kind in read.kinds:
             if kind == PRICE and _thing_unsaid(read, text):
                 continue  # the price of the product, not of the thing of it the limit is on
@@ -2231,6 +2412,17 @@ def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) 
         ):
             return [limit]  # the commitment is the very thing the plan forbids
     return []
+
+
+def _elsewhere(read: Meaning, clause: str) -> bool:
+    """Whether a clause names places and none of the limit's (a limit on a place), by no
+    table nor by its form."""
+    ours = {n for n in read.named if n[0] == "@"}
+    said = _COMPARED.sub(" ", clause)  # what it is compared with aside
+    theirs = {_as_limits_place(n, read.named) for n in _named(said) if n[0] == "@"}
+    return bool(ours and theirs and not ours & theirs) and not any(
+        _same_name(n[1:], read) for n in theirs
+    )
 
 
 def _thing_unsaid(read: Meaning, text: str) -> bool:

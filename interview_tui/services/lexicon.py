@@ -23,6 +23,8 @@ PLACE = "place"
 #: direction without the number (``eu-north``, ``us-east``)
 _CODE = re.compile(
     r"(?<![a-z0-9-])((?:cn|eu|ap|me|us|sa|af|ca|mx|il)-[a-z]+(?:-[a-z]+)*)(?:-(\d+))?(?![a-z0-9-])"
+    # any country's two letters, with the number that makes it a code (pt-lis-1, in-chn-1)
+    r"|(?<![a-z0-9-])([a-z]{2}-[a-z]+(?:-[a-z]+)*)-(\d+)(?![a-z0-9-])"
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -72,6 +74,8 @@ class Lexicon:
                 if word in self.latin:
                     place = self.latin[word]
                     break
+        if place is None and len(words) == 1:
+            place = self._abbreviated(area, words[0])
         if place is None:
             for n in range(len(words), -1, -1):
                 key = "-".join((area, *words[:n]))
@@ -82,6 +86,36 @@ class Lexicon:
             return None
         held = self.concepts[place]
         return Concept("code:" + full, PLACE, held.chain) if number else held
+
+    def _abbreviated(self, area: str, word: str) -> str | None:
+        """The one place of the code's country whose Latin name ``word`` shortens: its first
+        letter and its others in order (``lis`` Lisbon, ``chn`` Chennai); of several, the one
+        place held deepest, as a code names a city (``gz`` Guangzhou, not the province)."""
+        within = self.dirs.get(area)
+        areas = {place for key, place in self.dirs.items() if "-" not in key}
+        if (
+            not 2 <= len(word) <= 4
+            or within is None
+            or any(within in self.concepts[other].within for other in areas)
+        ):
+            return None  # a code of no country's area, or of a continent's (ap-sg-1)
+        found = {
+            place
+            for name, place in self.latin.items()
+            if name[0] == word[0]
+            and len(name) > len(word)
+            and _in_order(word, name)
+            and within in self.concepts[place].chain
+        }
+        deepest = max((len(self.concepts[p].chain) for p in found), default=0)
+        found = {p for p in found if len(self.concepts[p].chain) == deepest}
+        return found.pop() if len(found) == 1 else None
+
+
+def _in_order(letters: str, name: str) -> bool:
+    """Whether ``letters`` appear in ``name`` in order."""
+    rest = iter(name)
+    return all(letter in rest for letter in letters)
 
 
 def _squash(text: str) -> str:
@@ -136,7 +170,8 @@ def _find(lex: Lexicon, text: str) -> tuple[tuple[str, Concept], ...]:
     found: list[tuple[int, str, Concept]] = []
     taken: list[tuple[int, int]] = []
     for match in _CODE.finditer(text):
-        concept = lex.code(match.group(1), match.group(2))
+        code, number = (match.group(1), match.group(2)) if match.group(1) else match.groups()[2:]
+        concept = lex.code(code, number)
         if concept is not None:
             found.append((match.start(), match.group(), concept))
             taken.append(match.span())
