@@ -95,12 +95,26 @@ class Hanging:
             yield from console.render(self.prefix + self.text, options)
             return
         pad = Text(" " * indent)
-        for n, line in enumerate(self.text.wrap(console, room, overflow="fold")):
+        line_options = options.update(no_wrap=True, overflow="ignore")
+        for n, line in enumerate(self._lines(console, room)):
+            yield from console.render((self.prefix if n == 0 else pad) + line, line_options)
+
+    def _lines(self, console: Console, room: int) -> list[Text]:
+        """The text wrapped in ``room`` cells, each line without trailing spaces; a text
+        that fits on one line is that line as it is (wrapping it would give the same)."""
+        plain = self.text.plain
+        if (
+            plain
+            and "\n" not in plain
+            and "\t" not in plain
+            and not plain[-1].isspace()
+            and cell_len(plain) <= room
+        ):
+            return [self.text]
+        lines = self.text.wrap(console, room, overflow="fold")
+        for line in lines:
             line.rstrip()
-            yield from console.render(
-                (self.prefix if n == 0 else pad) + line,
-                options.update(no_wrap=True, overflow="ignore"),
-            )
+        return list(lines)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         indent = cell_len(self.prefix.plain)
@@ -158,22 +172,40 @@ class Parts:
 
 class Block:
     """Lines and hanging lines one under the other, as one renderable for a ``Static``;
-    ``str()`` is the plain text (what a test or a screen reader reads)."""
+    ``str()`` is the plain text (what a test or a screen reader reads).
+
+    Drawn once per width: Textual renders a ``Static``'s content to measure its height,
+    again to paint it, and again after each layout that resized it; a block of many
+    wrapped lines (a visit of the timeline) is wrapped once and its segments reused."""
 
     def __init__(self, parts: Iterable[Text | Hanging]) -> None:
         self.parts = list(parts)
+        self._drawn: tuple[tuple[Any, ...], list[Segment]] | None = None
 
     def __str__(self) -> str:
         return "\n".join(
             str(part) if isinstance(part, Hanging) else part.plain for part in self.parts
         )
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        key = (
+            options.max_width,
+            options.justify,
+            options.overflow,
+            options.no_wrap,
+            options.markup,
+            console.color_system,
+        )
+        if self._drawn is None or self._drawn[0] != key:
+            self._drawn = (key, [*self._segments(console, options)])
+        yield from self._drawn[1]
+
+    def _segments(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         for part in self.parts:
             if isinstance(part, Text):
                 part = part.copy()
                 part.end = "\n"
-            yield part
+            yield from console.render(part, options)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         sizes = [Measurement.get(console, options, part) for part in self.parts]

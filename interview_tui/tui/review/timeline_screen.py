@@ -57,7 +57,7 @@ def _visit_text(visit: TimelineVisit, team: TeamView) -> Block:
 class TimelineScreen(ConflictMixin, DataScreen[tuple[Timeline, TeamView]]):
     PREFETCH = True
     DEFAULT_CSS = """
-    #timeline.-scrolls { overflow-y: scroll; }
+    #timeline.-scrolls { scrollbar-gutter: stable; }
     #timeline Static { height: auto; padding: 0 1; }
     #timeline-more { color: $text-muted; }
     #conflicts-title { text-style: bold; color: $text-accent; background: $boost; }
@@ -109,7 +109,8 @@ class TimelineScreen(ConflictMixin, DataScreen[tuple[Timeline, TeamView]]):
         self.show_team(team)
         self.sub_title = t("timeline.subtitle", customer=data.customer)
         body = self.query_one("#timeline", VerticalScroll)
-        body.remove_children()
+        if body.children:  # read again (ctrl+z, a conflict resolved)
+            body.remove_children()
         self.shown = self.lines = 0
         self._add(data)
 
@@ -121,13 +122,14 @@ class TimelineScreen(ConflictMixin, DataScreen[tuple[Timeline, TeamView]]):
         self.lines += sum(1 + max(1, len(visit.evidence)) for visit in data.visits)
         # a long timeline has its scrollbar in the first paint, not a frame later
         body.set_class(self.lines >= (body.size.height or self.app.size.height), "-scrolls")
-        body.mount_all([Static(_visit_text(visit, self.team)) for visit in data.visits])
+        # one mount: each mount lays the whole timeline out again
+        widgets = [Static(_visit_text(visit, self.team)) for visit in data.visits]
         if self.shown < self.total:
-            body.mount(
-                Static(t("app.more_rows", shown=self.shown, total=self.total), id="timeline-more")
-            )
+            more = t("app.more_rows", shown=self.shown, total=self.total)
+            widgets.append(Static(more, id="timeline-more"))
         elif not self.total:
-            body.mount(Static(t("timeline.no_visits")))
+            widgets.append(Static(t("timeline.no_visits")))
+        body.mount_all(widgets)
 
     def action_more(self) -> None:
         if self.shown < self.total:
