@@ -149,3 +149,22 @@ def test_a_block_is_drawn_once_per_width() -> None:
     assert not calls
     assert list(console.render(block, console.options.update_width(30))) == []
     assert calls == [1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    parts=st.lists(
+        st.tuples(
+            st.sampled_from(["", "  → ", "2026-05-01  ", "  6 Pain points: ", "x" * 30]),
+            st.text(st.sampled_from("ab 客户，。\t\n"), max_size=80),
+        ),
+        max_size=6,
+    ),
+    width=st.integers(min_value=1, max_value=70),
+)
+def test_a_block_is_measured_as_it_is_drawn(parts: list[tuple[str, str]], width: int) -> None:
+    """A block's height, counted without drawing what surely fits, is the lines drawn."""
+    block = Block([hanging(p, text) if p else Text(text) for p, text in parts])
+    console = Console(width=width, color_system=None, legacy_windows=False)
+    drawn = sum(s.text.count("\n") for s in console.render(Block(block.parts), console.options))
+    assert block.height(console, console.options) == drawn

@@ -24,7 +24,7 @@ from interview_tui.tui.data import DataScreen
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.review.detail_base import ConflictMixin, conflict_section
 from interview_tui.tui.team_line import TeamLine
-from interview_tui.tui.text import Block, Hanging, hanging, visible
+from interview_tui.tui.text import Block, BlockStatic, Hanging, hanging, visible
 from interview_tui.tui.undo import UNDO_BINDING
 
 PAGE_SIZE = 15
@@ -123,7 +123,9 @@ class TimelineScreen(ConflictMixin, DataScreen[tuple[Timeline, TeamView]]):
         # a long timeline has its scrollbar in the first paint, not a frame later
         body.set_class(self.lines >= (body.size.height or self.app.size.height), "-scrolls")
         # one mount: each mount lays the whole timeline out again
-        widgets = [Static(_visit_text(visit, self.team)) for visit in data.visits]
+        widgets: list[Static] = [
+            BlockStatic(_visit_text(visit, self.team)) for visit in data.visits
+        ]
         if self.shown < self.total:
             more = t("app.more_rows", shown=self.shown, total=self.total)
             widgets.append(Static(more, id="timeline-more"))
