@@ -24,7 +24,7 @@ from interview_tui.tui.data import DataScreen
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.review.detail_base import ConflictMixin, conflict_section
 from interview_tui.tui.team_line import TeamLine
-from interview_tui.tui.text import Block, BlockStatic, Hanging, hanging, visible
+from interview_tui.tui.text import Block, BlockStatic, Hanging, visible
 from interview_tui.tui.undo import UNDO_BINDING
 
 PAGE_SIZE = 15
@@ -41,14 +41,16 @@ def _visit_text(visit: TimelineVisit, team: TeamView) -> Block:
     )
     parts: list[Text | Hanging] = [Text(visible(title, one_line=True), style="bold")]
     conflicted = {actions.note_uid(c) for c in team.conflicts}
+    labels: dict[Any, Text] = {}  # a goal's label, made once and shared by its findings
     for item in visit.evidence:
-        label = f"  {item.goal.number} {head(display(item.goal))}"
+        if (label := labels.get(item.goal)) is None:
+            label = labels[item.goal] = Text(f"  {item.goal.number} {head(display(item.goal))}")
         text = visible(item.text, one_line=True, limit=160)
         if item.uid and item.uid in conflicted:
             text = f"{conflict_mark()} {text}"
         if who := team.by_other(item.author):
             text += "  · " + t("history.by", name=who)
-        parts.append(hanging(label, text))
+        parts.append(Hanging(label, Text(text)))  # visible already: not made visible again
     if not visit.evidence:
         parts.append(Text("  " + t("timeline.none"), style="dim"))
     return Block(parts)
@@ -121,7 +123,11 @@ class TimelineScreen(ConflictMixin, DataScreen[tuple[Timeline, TeamView]]):
         self.shown += len(data.visits)
         self.lines += sum(1 + max(1, len(visit.evidence)) for visit in data.visits)
         # a long timeline has its scrollbar in the first paint, not a frame later
-        body.set_class(self.lines >= (body.size.height or self.app.size.height), "-scrolls")
+        if self.lines >= (body.size.height or self.app.size.height):
+            body.add_class("-scrolls")
+            body.show_vertical_scrollbar = True  # in the first frame, not the next
+        else:
+            body.remove_class("-scrolls")
         # one mount: each mount lays the whole timeline out again
         widgets: list[Static] = [
             BlockStatic(_visit_text(visit, self.team)) for visit in data.visits
