@@ -108,3 +108,63 @@ async def test_rehearse_follow_up_wraps_under_its_arrow(make_app, demo_store) ->
         arrow = shown[start].index("→")
         follow = shown[start + 1]
         assert follow[: arrow + 2].strip("│ ") == "" and follow[arrow + 2] != " ", shown
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    prefix=st.sampled_from(["", "  → ", "2026-05-01  ", "  6 Pain points: "]),
+    text=st.text(st.sampled_from("ab 客户，。\t\n[/b]"), max_size=60),
+    width=st.integers(min_value=8, max_value=70),
+    bold=st.booleans(),
+)
+def test_a_line_that_fits_is_drawn_as_wrapping_draws_it(
+    prefix: str, text: str, width: int, bold: bool
+) -> None:
+    """The short cut for a text that fits on one line gives the very segments wrapping does."""
+    line = hanging(Text(prefix, style="bold" if bold else ""), text, style="italic")
+    console = Console(width=width, color_system="truecolor", legacy_windows=False)
+    options = console.options
+    drawn = list(console.render(line, options))
+    room = width - cell_len(prefix)
+    if room >= 4:
+        expected = []
+        pad = Text(" " * cell_len(prefix))
+        for n, part in enumerate(line.text.wrap(console, room, overflow="fold")):
+            part.rstrip()
+            expected += console.render(
+                (line.prefix if n == 0 else pad) + part,
+                options.update(no_wrap=True, overflow="ignore"),
+            )
+        assert drawn == expected
+
+
+def test_a_block_is_drawn_once_per_width() -> None:
+    """Measured and painted at one width, a block wraps its lines once."""
+    block = Block([Text("Visit"), hanging("  1 Goal: ", FOLLOW_UP)])
+    console = Console(width=40, color_system=None, legacy_windows=False)
+    first = list(console.render(block, console.options))
+    calls: list[int] = []
+    block._segments = lambda *args: calls.append(1) or iter(())  # type: ignore[method-assign]
+    assert list(console.render(block, console.options)) == first
+    assert not calls
+    assert list(console.render(block, console.options.update_width(30))) == []
+    assert calls == [1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    parts=st.lists(
+        st.tuples(
+            st.sampled_from(["", "  → ", "2026-05-01  ", "  6 Pain points: ", "x" * 30]),
+            st.text(st.sampled_from("ab 客户，。\t\n"), max_size=80),
+        ),
+        max_size=6,
+    ),
+    width=st.integers(min_value=1, max_value=70),
+)
+def test_a_block_is_measured_as_it_is_drawn(parts: list[tuple[str, str]], width: int) -> None:
+    """A block's height, counted without drawing what surely fits, is the lines drawn."""
+    block = Block([hanging(p, text) if p else Text(text) for p, text in parts])
+    console = Console(width=width, color_system=None, legacy_windows=False)
+    drawn = sum(s.text.count("\n") for s in console.render(Block(block.parts), console.options))
+    assert block.height(console, console.options) == drawn

@@ -191,3 +191,53 @@ async def test_the_requirement_detail_is_read_as_it_opens_and_drawn_filled(
         await settle(pilot)
         assert laid_out and all(laid_out), laid_out
         assert passes.over(screen) == 1
+
+
+async def test_a_form_fills_without_styling_a_field_again() -> None:
+    """A field takes Textual's ``-valid`` class with its first value, and a compact pick
+    list's list takes the compact class as it is mounted: each a styling pass of its own
+    before the form's. Both carry the class from their construction on."""
+    from textual.widgets import OptionList
+
+    app: App[None] = App()
+    async with app.run_test() as pilot:
+        field = Input(compact=True)
+        choice = Choice([("one", "1"), ("two", "2")], allow_blank=False, compact=True)
+        assert field.has_class("-valid")
+        await app.screen.mount_all([field, choice])
+        await pilot.pause()
+        passes = _Passes(app)
+        field.value = "typed"
+        await pilot.pause()
+        assert passes.passes == []
+        assert choice.query_one(OptionList).has_class("-textual-compact")
+
+
+async def test_a_long_detail_form_has_its_gutter_from_its_first_layout(
+    make_app, demo_store
+) -> None:
+    """Taller than the terminal, the requirement's form is laid out once at its width with
+    the scrollbar: no field is laid out again narrower when the scrollbar appears."""
+    from interview_tui.domain.models import Requirement
+    from interview_tui.tui.review.requirement_detail import RequirementDetailScreen
+
+    record = demo_store.all(Requirement)[0]
+    app = make_app("home")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = RequirementDetailScreen(record.id)
+        widths: set[int] = set()
+        original = screen._refresh_layout
+
+        def refresh_layout(*args: Any, **kwargs: Any) -> None:
+            original(*args, **kwargs)
+            if screen.is_mounted and (width := screen.query_one("#title").size.width):
+                widths.add(width)
+
+        screen._refresh_layout = refresh_layout  # type: ignore[method-assign]
+        app.push_screen(screen)
+        await settle(pilot)
+        form = screen.query_one("#detail")
+        assert form.styles.scrollbar_gutter == "stable"
+        assert form.show_vertical_scrollbar
+        assert len(widths) == 1, widths

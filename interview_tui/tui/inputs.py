@@ -18,10 +18,11 @@ from typing import Any, overload
 
 from rich.style import Style
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.content import Content
 from textual.expand_tabs import expand_tabs_inline
 from textual.strip import Strip
-from textual.widgets import Checkbox, Select, SelectionList
+from textual.widgets import Checkbox, OptionList, Select, SelectionList
 from textual.widgets import Input as _TextualInput
 from textual.widgets import TextArea as _TextualTextArea
 
@@ -65,10 +66,16 @@ class Input(BornCompact, _TextualInput):
     """A Textual ``Input`` that keeps the cursor at the end on focus instead of selecting all.
 
     Tabbing into a filled field and typing must add to it, not replace it.
+
+    A field without validators is valid whatever it holds: it carries Textual's ``-valid``
+    class from its construction on, as it would after its first value (Textual adds the
+    class then, and styles the field again for it: once per field a form fills).
     """
 
     def __init__(self, *args: Any, select_on_focus: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, select_on_focus=select_on_focus, **kwargs)
+        if not self.validators:
+            self.add_class("-valid", update=False)
 
     @property
     def _value(self) -> Text:
@@ -165,10 +172,19 @@ class TextArea(_TextualTextArea):
 
 
 class Choice(BornCompact, Select):
-    """A Textual ``Select`` whose empty prompt is translated (Textual's says "Select")."""
+    """A Textual ``Select`` whose empty prompt is translated (Textual's says "Select").
+
+    A compact pick list's list of choices is born compact too: Textual binds its
+    ``compact`` to the pick list's as it is mounted, which styled the list again."""
 
     def __init__(self, *args: Any, prompt: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, prompt=t("form.choose") if prompt is None else prompt, **kwargs)
+
+    def compose(self) -> ComposeResult:
+        for part in super().compose():
+            if isinstance(part, OptionList) and self.compact:
+                part.add_class(compact_class(OptionList), update=False)
+            yield part
 
 
 #: A tick box as drawn: ticked and empty differ in shape, not only in colour, so they read

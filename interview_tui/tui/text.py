@@ -18,7 +18,8 @@ from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.widgets import DataTable
+from textual.geometry import Size
+from textual.widgets import DataTable, Static
 
 from interview_tui.display import visible
 from interview_tui.tui.textual_private import forget_drawn_rows, measure_new_rows, resize_columns
@@ -26,6 +27,7 @@ from interview_tui.tui.textual_private import forget_drawn_rows, measure_new_row
 __all__ = [
     "CELL_LIMIT",
     "Block",
+    "BlockStatic",
     "Hanging",
     "Parts",
     "SafeTable",
@@ -95,12 +97,26 @@ class Hanging:
             yield from console.render(self.prefix + self.text, options)
             return
         pad = Text(" " * indent)
-        for n, line in enumerate(self.text.wrap(console, room, overflow="fold")):
+        line_options = options.update(no_wrap=True, overflow="ignore")
+        for n, line in enumerate(self._lines(console, room)):
+            yield from console.render((self.prefix if n == 0 else pad) + line, line_options)
+
+    def _lines(self, console: Console, room: int) -> list[Text]:
+        """The text wrapped in ``room`` cells, each line without trailing spaces; a text
+        that fits on one line is that line as it is (wrapping it would give the same)."""
+        plain = self.text.plain
+        if (
+            plain
+            and "\n" not in plain
+            and "\t" not in plain
+            and not plain[-1].isspace()
+            and cell_len(plain) <= room
+        ):
+            return [self.text]
+        lines = self.text.wrap(console, room, overflow="fold")
+        for line in lines:
             line.rstrip()
-            yield from console.render(
-                (self.prefix if n == 0 else pad) + line,
-                options.update(no_wrap=True, overflow="ignore"),
-            )
+        return list(lines)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         indent = cell_len(self.prefix.plain)
@@ -158,28 +174,93 @@ class Parts:
 
 class Block:
     """Lines and hanging lines one under the other, as one renderable for a ``Static``;
-    ``str()`` is the plain text (what a test or a screen reader reads)."""
+    ``str()`` is the plain text (what a test or a screen reader reads).
+
+    Drawn once per width: Textual renders a ``Static``'s content to measure its height,
+    again to paint it, and again after each layout that resized it; a block of many
+    wrapped lines (a visit of the timeline) is wrapped once and its segments reused."""
 
     def __init__(self, parts: Iterable[Text | Hanging]) -> None:
         self.parts = list(parts)
+        self._drawn: tuple[tuple[Any, ...], list[Segment]] | None = None
 
     def __str__(self) -> str:
         return "\n".join(
             str(part) if isinstance(part, Hanging) else part.plain for part in self.parts
         )
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        key = (
+            options.max_width,
+            options.justify,
+            options.overflow,
+            options.no_wrap,
+            options.markup,
+            console.color_system,
+        )
+        if self._drawn is None or self._drawn[0] != key:
+            self._drawn = (key, [*self._segments(console, options)])
+        yield from self._drawn[1]
+
+    def height(self, console: Console, options: ConsoleOptions) -> int:
+        """The lines the block takes at ``options.max_width``, as drawn: a line sure to fit
+        (one line of text no wider than the room it has) counts one without being drawn,
+        any other is drawn and its lines counted. A block below the screen is measured
+        for the layout, not drawn."""
+        if self._drawn is not None and self._drawn[0][0] == options.max_width:
+            return sum(segment.text.count("\n") for segment in self._drawn[1])
+        return sum(_height(part, console, options) for part in self.parts)
+
+    def _segments(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         for part in self.parts:
             if isinstance(part, Text):
                 part = part.copy()
                 part.end = "\n"
-            yield part
+            yield from console.render(part, options)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         sizes = [Measurement.get(console, options, part) for part in self.parts]
         return Measurement(
             max((m.minimum for m in sizes), default=0), max((m.maximum for m in sizes), default=0)
         )
+
+
+def _fits(text: Text, width: int) -> bool:
+    """Whether ``text`` is one line no wider than ``width`` cells (drawn as it is)."""
+    plain = text.plain
+    return "\n" not in plain and "\t" not in plain and cell_len(plain) <= width
+
+
+def _height(part: Text | Hanging, console: Console, options: ConsoleOptions) -> int:
+    """The lines one part of a :class:`Block` takes at ``options.max_width``."""
+    width = options.max_width
+    if isinstance(part, Text) and _fits(part, width):
+        return 1
+    if isinstance(part, Hanging):
+        room = width - cell_len(part.prefix.plain)
+        if room >= 4 and _fits(part.text, room):
+            return 1
+    drawn = part.copy() if isinstance(part, Text) else part
+    if isinstance(drawn, Text):
+        drawn.end = "\n"
+    return sum(segment.text.count("\n") for segment in console.render(drawn, options))
+
+
+class BlockStatic(Static):
+    """A ``Static`` showing a :class:`Block`, measured without drawing it (Textual draws a
+    renderable whole to learn its height): a timeline's visits below the screen are
+    measured for the layout and never drawn until they are scrolled to."""
+
+    def __init__(self, block: Block, **kwargs: Any) -> None:
+        super().__init__(block, **kwargs)
+        self.block = block
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if not width:
+            return 0
+        app = self.app
+        options = app.console_options.update_width(width).update(highlight=False)
+        return self.block.height(app.console, options)
 
 
 def _cell(value: Any) -> Any:

@@ -261,8 +261,15 @@ class DetailMixin(ConflictMixin):
         not an empty form whose choices show their defaults as if they were the record's.
 
         Shown by the form's own style: a class on the screen would match the stylesheet
-        against every field of the form again."""
-        self.query_one("#detail").display = True
+        against every field of the form again. A form taller than the terminal (each of
+        its parts takes a line at least) keeps its scrollbar's gutter from its first
+        layout: laid out without it, every field was laid out again two cells narrower
+        once the scrollbar appeared, and drawn its scrollbar a frame later."""
+        form = self.query_one("#detail")
+        form.display = True
+        if sum(1 for part in form.children if part.display) >= self.app.size.height:
+            form.styles.scrollbar_gutter = "stable"
+            form.show_vertical_scrollbar = True  # drawn in the first frame, not the next
 
     @property
     def changed(self) -> bool:

@@ -24,7 +24,7 @@ from interview_tui.tui.data import DataScreen
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.review.detail_base import ConflictMixin, conflict_section
 from interview_tui.tui.team_line import TeamLine
-from interview_tui.tui.text import Block, Hanging, hanging, visible
+from interview_tui.tui.text import Block, BlockStatic, Hanging, visible
 from interview_tui.tui.undo import UNDO_BINDING
 
 PAGE_SIZE = 15
@@ -41,14 +41,16 @@ def _visit_text(visit: TimelineVisit, team: TeamView) -> Block:
     )
     parts: list[Text | Hanging] = [Text(visible(title, one_line=True), style="bold")]
     conflicted = {actions.note_uid(c) for c in team.conflicts}
+    labels: dict[Any, Text] = {}  # a goal's label, made once and shared by its findings
     for item in visit.evidence:
-        label = f"  {item.goal.number} {head(display(item.goal))}"
+        if (label := labels.get(item.goal)) is None:
+            label = labels[item.goal] = Text(f"  {item.goal.number} {head(display(item.goal))}")
         text = visible(item.text, one_line=True, limit=160)
         if item.uid and item.uid in conflicted:
             text = f"{conflict_mark()} {text}"
         if who := team.by_other(item.author):
             text += "  · " + t("history.by", name=who)
-        parts.append(hanging(label, text))
+        parts.append(Hanging(label, Text(text)))  # visible already: not made visible again
     if not visit.evidence:
         parts.append(Text("  " + t("timeline.none"), style="dim"))
     return Block(parts)
@@ -57,7 +59,7 @@ def _visit_text(visit: TimelineVisit, team: TeamView) -> Block:
 class TimelineScreen(ConflictMixin, DataScreen[tuple[Timeline, TeamView]]):
     PREFETCH = True
     DEFAULT_CSS = """
-    #timeline.-scrolls { overflow-y: scroll; }
+    #timeline.-scrolls { scrollbar-gutter: stable; }
     #timeline Static { height: auto; padding: 0 1; }
     #timeline-more { color: $text-muted; }
     #conflicts-title { text-style: bold; color: $text-accent; background: $boost; }
@@ -109,7 +111,8 @@ class TimelineScreen(ConflictMixin, DataScreen[tuple[Timeline, TeamView]]):
         self.show_team(team)
         self.sub_title = t("timeline.subtitle", customer=data.customer)
         body = self.query_one("#timeline", VerticalScroll)
-        body.remove_children()
+        if body.children:  # read again (ctrl+z, a conflict resolved)
+            body.remove_children()
         self.shown = self.lines = 0
         self._add(data)
 
@@ -120,14 +123,21 @@ class TimelineScreen(ConflictMixin, DataScreen[tuple[Timeline, TeamView]]):
         self.shown += len(data.visits)
         self.lines += sum(1 + max(1, len(visit.evidence)) for visit in data.visits)
         # a long timeline has its scrollbar in the first paint, not a frame later
-        body.set_class(self.lines >= (body.size.height or self.app.size.height), "-scrolls")
-        body.mount_all([Static(_visit_text(visit, self.team)) for visit in data.visits])
+        if self.lines >= (body.size.height or self.app.size.height):
+            body.add_class("-scrolls")
+            body.show_vertical_scrollbar = True  # in the first frame, not the next
+        else:
+            body.remove_class("-scrolls")
+        # one mount: each mount lays the whole timeline out again
+        widgets: list[Static] = [
+            BlockStatic(_visit_text(visit, self.team)) for visit in data.visits
+        ]
         if self.shown < self.total:
-            body.mount(
-                Static(t("app.more_rows", shown=self.shown, total=self.total), id="timeline-more")
-            )
+            more = t("app.more_rows", shown=self.shown, total=self.total)
+            widgets.append(Static(more, id="timeline-more"))
         elif not self.total:
-            body.mount(Static(t("timeline.no_visits")))
+            widgets.append(Static(t("timeline.no_visits")))
+        body.mount_all(widgets)
 
     def action_more(self) -> None:
         if self.shown < self.total:
