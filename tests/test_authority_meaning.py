@@ -59,13 +59,17 @@ def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
 
 
 #: tune splits studied but not yet at the floor, with the precision and recall their study
-#: reached (English tune16: its limits written as prohibitions, its misses unusual verbs
-#: and names, see the data file's header)
-BELOW_THE_FLOOR = {("en", "tune16"): (0.95, 0.82)}
+#: reached (English tune16 and tune17, Chinese tune17: limits written as prohibitions, misses
+#: of unusual verbs and names, see the data file's header)
+BELOW_THE_FLOOR = {
+    ("en", "tune16"): (0.95, 0.82),
+    ("zh", "tune17"): (0.94, 0.81),
+    ("en", "tune17"): (0.84, 0.62),
+}
 
 
 def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
-    """The tune splits meet the floor: tune (written with the check), tune2 ... tune16 (written
+    """The tune splits meet the floor: tune (written with the check), tune2 ... tune17 (written
     independently; each was a holdout, measured once before it was studied), except a split
     whose study has not reached it yet (:data:`BELOW_THE_FLOOR`), which must not fall below
     where its study got. The holdout splits are reported, never tuned on; each new one is
@@ -76,11 +80,11 @@ def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
         mine = [p for p in pairs if p.lang == lang]
         assert len(mine) >= 150, lang
         assert 0.4 <= sum(p.touches for p in mine) / len(mine) <= 0.6, lang
-        splits = {"tune", *(f"tune{n}" for n in range(2, 17))}
+        splits = {"tune", *(f"tune{n}" for n in range(2, 18))}
         splits.add("holdout")
         assert splits <= {p.split for p in mine}, lang
     scores, _ = bench.score([p for p in pairs if p.split.startswith("tune")])
-    assert len(scores) == 32
+    assert len(scores) == 34
     for (lang, split), score in scores.items():
         precision, recall = BELOW_THE_FLOOR.get((lang, split), (bench.FLOOR, bench.FLOOR))
         assert score.precision >= precision, (lang, split, score.precision)
@@ -1982,4 +1986,38 @@ def test_a_discount_said_in_words(text, limit, touches) -> None:
     ],
 )
 def test_a_figure_in_milliseconds_is_a_latency(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # the customer's wish or words are theirs when all we say is that we took note
+        ("甲方希望明年三月前切换完成，我们这边记一下，暂不表态。", "切换日期别报", False),
+        ("对方要求可用性写到 99.95%，我们回去内部评估。", "可用性数字", False),
+        ("客户说他们机房里有八张卡闲着，想跟我们的平台连起来。", "卡量不承诺", False),
+        (
+            "They've committed to pushing at least 5 TB of egress through us every week.",
+            "no bandwidth commitments",
+            False,
+        ),
+        # a record of before (昨晚, 之前, 上次) promises nothing; a 会 of a noun is no will
+        ("上次升级我们两小时就恢复了服务。", "恢复时间", False),
+        ("我们之前给另一家银行派过三个人驻场。", "驻场人数", False),
+        ("去年年会那天我们帮你们顶住了八百G的流量。", "带宽预留", False),
+        # guard: the customer's wish with a promise of ours in another clause
+        ("客户希望月底前上线，我们保证二十号交付。", "上线日期", True),
+        # a time as a share of a unit, a discount off the list price
+        ("P1 故障我们两刻钟之内到场处理。", "故障响应时间", True),
+        (
+            "Said lookups would come back in a tenth of a second at peak.",
+            "no latency figures",
+            True,
+        ),
+        ("续签就按目录价七五折算。", "折扣别谈", True),
+        # guard: the list price alone is no discount
+        ("续签就按目录价算。", "折扣别谈", False),
+    ],
+)
+def test_theirs_noted_records_of_before_and_shares_of_time(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches

@@ -167,6 +167,12 @@ no part of the contract, or says it promises nothing today (``今天不额外承
 promise it``). Phrases that promise by a negation (``不超过 1 小时``, ``no more than``,
 ``won't go up``, ``不收费``) still do. A limit of no known kind falls back to its whole
 words and terms (English words in any form, Chinese terms whole), again never in a refusal.
+What the customer asks, wishes or says (``客户希望…``, ``they've committed to…``) stays theirs
+when all that our other clauses do is take note or defer (``我们先记下了``, ``回去评估``), or
+go on with their wish (``…，想跟我们打通``); a record of before (``昨晚``, ``上次``,
+``我们之前``) is no promise, nor is the 会 of a noun (``晚会``, ``年会``). A time is also a
+share of its unit (``一刻钟``, ``a tenth of a second``; under a second is a latency), and a
+discount off the list price (``按目录价八折``) is a discount, not the list price.
 
 A limit is often written as a prohibition (``no X for Y``, ``Y: no promises``, ``Y: nothing
 X``, ``nothing on Y``, ``X, any product``, ``avoid X``; ``不许说X``, ``别答应X``, ``X免谈``,
@@ -1201,7 +1207,7 @@ _WHEN = _re(
 )
 #: a promise said by its verb: a date by which we will do something is a date promised
 _COMMITS = _re(
-    r"(?:我们|我)?(?:会(?![谈议面晤])|保证|承诺|一定|肯定)",
+    r"(?:我们|我)?(?:(?<![晚开大例年聚峰展博协机社])会(?![谈议面晤])|保证|承诺|一定|肯定)",
     # the customer's side hands something over to us by then (你们…前把数据导给我们)
     r"把[^，,;；。]{1,20}(?:给|交给|导给|发给|传给|同步给|提供给)我们"
     r"|把[^，,;；。]{1,20}(?:给|发|传|交|导|同步|提供)过来",
@@ -1409,8 +1415,12 @@ _SLA = [
     _re(
         _NUM
         + r"[\s-]*(?:个)?\s*(?:business |working )?(?:分钟|小时|秒|毫秒|微秒|工作日|min\w*|hours?"
-        r"|hrs?|seconds?|s(?![a-z])|ms|milliseconds?|millis|microseconds?|µs)",
+        r"|hrs?|seconds?|s(?![a-z])|ms|milliseconds?|millis|microseconds?|µs)"
+        r"|[一两三]\s*刻钟",
         r"\b(?:inside|within|in under|under) (?:the|an|one) (?:hour|day)\b"
+        # a share of a unit of time ("a quarter of a second", "a tenth of a second")
+        r"|\b(?:a|one|three) (?:half|third|quarter|fifth|tenth|hundredth)s? of an? "
+        r"(?:second|minute|hour)\b"
         r"|\bsame (?:business |working )?day\b",
     ),
     _re(r"赔|兜底|全免|免单|退费|全退|退款|\bservice credits?\b|\bcredit(?:s|ed)?\b|\brefund\w*"),
@@ -1489,7 +1499,7 @@ _SLA_CONTEXT = _re(
     r"|工程师接|必有|工单|解决|回复|答复|一定回|保证|兜底|回拨|回电|通知|电话|处置",
     r"respon|recover|\brto\b|\brpo\b|uptime|availab|downtime|\bdown\b|failover|incident"
     r"|\bsla\b|outage|latency|restor|resol|\bp\d\d?\b|percentile|\d\s*ms\b|millisecond"
-    r"|\bsev|callback|pick up"
+    r"|\bsev|callback|pick up|of a second\b"
     r"|root cause|tickets?\b|guarantee|longer than|faster than|slower than|in under"
     r"|hear from|answer|get back to|queries|you have my word",
 )
@@ -1645,7 +1655,7 @@ _PROMISES = {
 _REFUSAL = _re(
     r"不|没|无法|无权|(?<![识区类级性告分派特个差鉴判])别(?![人家])|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
     r"|确认(?!过的|了的)|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
-    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价|(?<!比)刊例价|评审|(?<!给你们)(?<!帮你们)(?<!替你们)申请|申请(?=一下|看看|试试)|回去|记下|记一下|怎么(?![也都])|(?<!无论)如何|才能(?:说|定|谈|答复|给)|看过|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交(?!作业|任务)",
+    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价(?![^，,;；。]{0,3}[\d一二三四五六七八九]\s*[折成])|(?<!比)刊例价|评审|(?<!给你们)(?<!帮你们)(?<!替你们)申请|申请(?=一下|看看|试试)|回去|记下|记一下|怎么(?![也都])|(?<!无论)如何|才能(?:说|定|谈|答复|给)|看过|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交(?!作业|任务)",
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
     r"|\bwithout\b|\bunable\b|\bdecided by\b|\bup to (?:the|them|their)\b"
     r"|\b(?:published|public) (?:sla|terms|price|pricing|rates?)\b"
@@ -1762,6 +1772,7 @@ _PAST = _re(
     r"(?<![按跟和同比照])(?:去年|前年|上个?(?:月|季度|周|星期))"
     r"(?![^，,;；。]{0,3}(?:价|一样|水平|标准))"
     r"|过去[一两三四五六半\d]*(?:年|个月|季度|周)|历史上|以往|以前|曾经|当时|实测|上一(?:个|期|次)"
+    r"|昨[天晚日]|前天|上次|此前|(?:我们|我方|他们|你们)之前(?!的)"
     r"|(?:老|旧|之前的|原来的)(?:合同|项目|协议)",
     r"(?<!as )(?<!than )(?<!exceed )\blast (?:week|month|quarter|year)\b(?!'s)"
     rf"|\blast (?:{_MONTHS}|spring|summer|autumn|fall|winter"
@@ -1775,12 +1786,15 @@ _PAST = _re(
 #: (``客户承诺…``, ``厂里承诺…``, ``they said they'd…``, ``They asked us to…``): not ours
 _THEIRS = _re(
     r"(?:客户|对方|甲方|厂里|厂方|院方|校方|他们)(?:那边|这边|方面)?(?:自己)?"
-    r"(?:承诺|计划|打算|准备|提出|要求|希望|想要|负责|说|表示)(?!的)"
+    r"(?:承诺|答应|计划|打算|准备|提出|要求|希望|想要|负责|说|表示)(?!的)"
     r"|(?:说|表示|称)他们|他们[^，,;；。]{0,4}(?:提供|出钱|出人)",
-    r"\b(?:they|the customer|the client)(?: (?:also|then|had|have))?"
-    r" (?:said|says|say|promised|plan(?:s|ned)?|asked|want(?:s|ed)?|intend(?:s|ed)?"
+    r"\b(?:they|they've|the customer|the client)(?: (?:also|then|had|have))?"
+    r" (?:said|says|say|promised|committed|pledged|plan(?:s|ned)?|asked|want(?:s|ed)?"
+    r"|intend(?:s|ed)?"
     r"|requested|mentioned|told us)\b",
 )
+#: a clause that goes on with their wish, its subject left unsaid (``…，想跟我们打通``)
+_GOES_ON = re.compile(r"^\s*(?:还|也|又)?(?:想|希望|打算|想要)")
 #: we, in a clause of ours; what is handed over to us (their promise ties to ours)
 _OURS = _re(r"我们|咱们", r"\b(?:we|we'\w+|our|us)\b")
 _TO_US = _re(r"(?:交|导|发|传|提供|同步)给我们", r"\b(?:hand|send|give)\w* (?:\w+ )?to us\b")
@@ -1791,7 +1805,11 @@ def _theirs(clause: str, text: str) -> bool:
     hands nothing over to us and no other clause of ours ties to it."""
     if not _THEIRS.search(clause) or _TO_US.search(clause):
         return False
-    return not any(_OURS.search(c) for c in _clauses(text or clause) if not _THEIRS.search(c))
+    return not any(
+        _OURS.search(c) and not _refuses(c) and not _GOES_ON.search(c)
+        for c in _clauses(text or clause)
+        if not _THEIRS.search(c)
+    )
 
 
 #: an answer, not a thing delivered
