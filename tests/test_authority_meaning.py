@@ -2021,3 +2021,23 @@ def test_a_figure_in_milliseconds_is_a_latency(text, limit, touches) -> None:
 )
 def test_theirs_noted_records_of_before_and_shares_of_time(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a Chinese city by its first character and 市 is that city, and no other place
+        ("石市的机房下个月给你们扩一倍。", "北京机房不承诺", False),
+        ("呼市的机房我们给你们预留两个机柜。", "乌兰察布机房，别承诺", False),
+        ("哈市那边的节点我们保证四个九。", "哈尔滨节点，一律不承诺", True),
+        # guard: 都市 is no city of the lexicon's
+        ("都市报的系统下个月上线。", "都柏林区域不承诺", False),
+        # a continent's region code whose word starts a city's name is that city
+        ("Set aside sixty A100s in ap-syd-1 for their render jobs.", "no capacity in Sydney", True),
+        ("Set aside sixty A100s in eu-mad-1 for the bank.", "Madrid region: no capacity", True),
+        # guard: the code of another city is elsewhere
+        ("Set aside sixty A100s in ap-tok-1 for the studio.", "no capacity in Sydney", False),
+    ],
+)
+def test_a_city_by_its_short_name_and_a_continents_code(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -113,7 +113,9 @@ of it or a place inside it (``Stockholm`` or ``eu-north`` for the Nordics, ``cn-
 not find the subject. The form-based comparison stays for names the lexicon lacks. A region
 code of a country's two letters names the one place of that country whose Latin name its word
 shortens (``pt-lis-1`` Lisbon, ``in-chn-1`` Chennai, ``cn-gz-2`` Guangzhou, the city before the
-province); a zone is known by its number (``华东二区`` ~ ``华东二`` ~ ``沪二``, not ``华东一区``);
+province), and a continent's code the one place whose name its word starts (``ap-sin-1``
+Singapore); a Chinese city is also its first character and 市 (``哈市``, ``张市``); a zone
+is known by its number (``华东二区`` ~ ``华东二`` ~ ``沪二``, not ``华东一区``);
 a limit on a place alone is touched by a promise on any product there, not by a clause that
 promises about another place (``成都先给你们预留，西安这次不谈``).
 The kind is read from the sentence: a quality said as a rate of outcomes (``误识率低于万分之一``,
