@@ -2041,3 +2041,27 @@ def test_theirs_noted_records_of_before_and_shares_of_time(text, limit, touches)
 )
 def test_a_city_by_its_short_name_and_a_continents_code(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # before a season or a stage of their year, no later than an event, so long after one
+        ("汛期之前我们把水文监测平台部署好。", "不报时间", True),
+        ("夏收前一定让你们用上调度系统。", "不报时间", True),
+        ("新版本上线不晚于寒假放假那天。", "上线日期", True),
+        ("We'll have the warehouse system moved before their plant shutdown.", "no dates", True),
+        ("We'll have the warehouse system moved before the harvest.", "no dates", True),
+        ("The depot app will be live three weeks after their trial ends.", "no dates", True),
+        (
+            "Said the depot app goes live two weeks after the pilot closes.",
+            "no go-live dates",
+            True,
+        ),
+        # guard: the customer's own deadline, and something we did before
+        ("期末成绩要在学期前两周录入。", "上线日期", False),
+        ("这个方案我们之前已经跟你们讲过了。", "不报时间", False),
+    ],
+)
+def test_a_date_before_a_season_or_after_an_event_of_theirs(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

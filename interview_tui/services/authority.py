@@ -145,7 +145,9 @@ are a quality; a visit, a call or a look at options is no plain promise. So many
 many (``99 of every 100``, ``nineteen out of twenty``, ``一万条里最多丢三条``), a loss said in
 the passive (``no acknowledged message will be lost``, ``一条都不会丢``) are a quality; money
 is also what it costs us (``按进价``) or a true-up not made (``不做补差``); a festival or a
-season of theirs (``开斋节前``, ``旺季前``) is a date; what the customer sends over
+season or a stage of their year (``开斋节前``, ``旺季前``, ``汛期前``, ``春耕之前``, ``before
+their plant shutdown``, ``before calving season``), no later than an event (``不晚于…开课``)
+and so long after one (``a fortnight after the pilot``) are dates; what the customer sends over
 (``把…给过来``) is theirs to promise. A question by a verb and its negation (``会不会``)
 asks, and a figure of the past (``去年``, ``last quarter``, ``上一个项目``, ``实测``, ``went
 live``, ``under the old contract``) is a record, not a promise, unless a promise verb is
@@ -1170,8 +1172,10 @@ _WHEN = _re(
     r"上半年|下半年|年底|年初|年中|年末|年前|年内|月底|月初|月中|月末|中旬|季度末|季度初|周末",
     r"明年|今年|周[一二三四五六日]|星期[一二三四五六日天]",
     r"春节|国庆|双十一|元旦|中秋|五一|大促|春天|夏天|秋天|冬天|开春|年后",
-    # before a festival or a season of theirs (开斋节前, 旺季前, 开学前)
-    r"[\u4e00-\u9fff]{1,4}节(?:前|之前|以前)|(?:旺季|高峰|开学|放假|促销|发布会)(?:前|之前|以前)",
+    # before a festival, a season or a stage of their year (开斋节前, 旺季前, 开学季之前,
+    # 汛期前, 春耕之前, 秋收前), or no later than an event (不晚于秋季学期开课)
+    r"[\u4e00-\u9fff]{1,4}[节季期](?:前|之前|以前)|(?:旺季|高峰|开学|放假|促销|发布会)(?:前|之前|以前)"
+    r"|[春夏秋冬][\u4e00-\u9fff]{1,2}(?:前|之前|以前)|不会?[晚迟]于[^，,;；。]{2,12}",
     _NUM + r"\s*(?:个)?\s*(?:天|周|星期|礼拜|个月|月|小时|工作日|迭代|sprint|冲刺)"
     r"\s*(?:内|之内|以内|后)",
     # a date relative to an event: so long after it, or in time for it (款到后三天,
@@ -1181,7 +1185,9 @@ _WHEN = _re(
     rf"\b(?:within|in) (?:{_NUM} )?(?:(?:working|business|calendar) )?"
     r"(?:days?|weeks?|months?|fortnights?) of\b|\bwithin a fortnight\b",
     r"\bbefore (?:the|your|their|our) (?:[\w-]+ ){0,2}(?:ramp|audit|deadline|exams?|term|event"
-    r"|inspection|go-?live|launch|busy season)\b",
+    r"|inspection|go-?live|launch|busy season|shutdown|harvest|closure|opening)\b",
+    # so long after an event of theirs (a fortnight after the pilot wraps up)
+    rf"\b{_NUM} (?:days?|weeks?|fortnights?|months?) after (?:the|your|their|our)\b",
     rf"\b{_NUM} (?:days?|weeks?|months?|quarters?|sprints?) (?:out|away|from now)\b",
     rf"\b(?:{_MONTHS})\b(?:\s+\d{{1,2}})?",
     rf"\b(?:{_WEEKDAYS})\b",
@@ -1199,8 +1205,7 @@ _WHEN = _re(
     r"\bbefore (?:the |your |our )?(?:[\w-]+ )?(?:peak|season|rush|sale|freeze|holidays?|renewal"
     r")\b|\bbefore (?:the|your|our) (?:[\w-]+ )?(?:go-?live|launch|cut-?over|migration|rollout)\b"
     r"|\b(?:ramadan|lebaran|eid|diwali|golden week|chinese new year|lunar new year)\b"
-    r"|\bbefore (?:the )?(?:spring|summer|autumn|fall|winter|monsoon|rainy season"
-    r"|typhoon season)\b",
+    r"|\bbefore (?:the )?(?:spring|summer|autumn|fall|winter|monsoon|(?:[\w-]+ )?season)\b",
     r"\bearly next quarter\b",
     r"\bbefore (?:your|the|our) (?:[\w-]+ )?(?:come|arrive|start|kick|show)\w*",
     r"\bmid-(?:\d{4}|year|quarter|month)\b",
