@@ -2065,3 +2065,48 @@ def test_a_city_by_its_short_name_and_a_continents_code(text, limit, touches) ->
 )
 def test_a_date_before_a_season_or_after_an_event_of_theirs(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # people sent to the customer's places, as people say it; people sent are no material
+        (
+            "We'll send three engineers to their Norfolk depots for the RouteWise switch-over.",
+            "no people on site for RouteWise",
+            True,
+        ),
+        (
+            "Someone from our team will be in the yard with them when RouteWise goes live.",
+            "no people on site for RouteWise",
+            True,
+        ),
+        (
+            "Our project lead will be on the ground in Leeds for the RouteWise cut-over.",
+            "no people on site for RouteWise",
+            True,
+        ),
+        ("上线那两周，我们的实施顾问就住在你们门店附近，随时过去。", "门店系统驻场人力", True),
+        ("验收前我们派两个工程师去仓库里待着。", "仓储系统驻场人力", True),
+        # guard: a meeting or a guide at their office, people for another piece of their work,
+        # and what a government body says
+        (
+            "We'll run the training day at their Leeds office on the 9th.",
+            "no people on site for RouteWise",
+            False,
+        ),
+        (
+            "We'll send the onboarding guide to their Leeds office.",
+            "no people on site for RouteWise",
+            False,
+        ),
+        (
+            "We'll send two engineers on site for their billing platform refresh in spring.",
+            "no people on site for RouteWise",
+            False,
+        ),
+        ("市交通局说会给驻场人员安排停车位。", "驻场人力", False),
+    ],
+)
+def test_people_at_the_customers_places_as_people_say_it(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -63,7 +63,10 @@ outright by a name that is no product or place (``Enterprise will get SSO`` is a
 Enterprise licence``); a place the tables do not know (``贵安``) is not touched by a promise
 about another place (``庆阳那边``). People at a site are also said as people say it
 (``蹲点``, ``值守``, ``一个都不撤``, ``boots on the ground``, ``sit at the hospital``, ``in the
-war room``). People are people whatever they work on, unless the limit names a role and
+war room``, ``住在你们厂里``, ``驻校``, ``to their farms``, ``in the barn with them``, ``on the
+ground in``); people sent are no material sent, a meeting at their office promises no one, and
+people for another piece of the customer's work (``for their ERP upgrade``) are not for the
+limit's. People are people whatever they work on, unless the limit names a role and
 they have another (a CSM is no on-call engineer), or the limit names what
 they work on and they work on another product; people on a product or a place count as a
 promise about it. A name is read for what sort of thing it is: a product of a class
@@ -171,7 +174,8 @@ no part of the contract, or says it promises nothing today (``今天不额外承
 promise it``). Phrases that promise by a negation (``不超过 1 小时``, ``no more than``,
 ``won't go up``, ``不收费``) still do. A limit of no known kind falls back to its whole
 words and terms (English words in any form, Chinese terms whole), again never in a refusal.
-What the customer asks, wishes or says (``客户希望…``, ``they've committed to…``) stays theirs
+What the customer or a public body asks, wishes or says (``客户希望…``, ``区教育局说…``,
+``they've committed to…``) stays theirs
 when all that our other clauses do is take note or defer (``我们先记下了``, ``回去评估``), or
 go on with their wish (``…，想跟我们打通``); a record of before (``昨晚``, ``上次``,
 ``我们之前``) is no promise, nor is the 会 of a noun (``晚会``, ``年会``). A time is also a
@@ -401,12 +405,32 @@ _LAUNCH_SUBJECT = _re(
 _ON_SITE_LIMIT = _re(r"驻场|现场", r"\bon-?site\b|\bon site\b")
 #: people kept at a site, as people say it (``蹲点``, ``值守``, ``一个都不撤``, ``boots on the
 #: ground``, ``in the war room``): at the customer's place, and promised through a negation
-_KEPT_AT_SITE_ZH = r"蹲点|值守|守在|(?:人|一个人?)都不撤|不撤(?:人|场)"
+#: the customer's places where people are sent (a school, a farm, a plant, a depot)
+_SITES_ZH = r"学校|医院|门店|工厂|厂里|厂区|车间|仓库|网点|农场|园区|营业厅"
+_SITES_EN = (
+    r"hospitals?|plants?|factor(?:y|ies)|stores?|sites?|offices?|wards?|branch(?:es)?"
+    r"|warehouses?|clinics?|schools?|campus(?:es)?|farms?|barns?|yards?|depots?|mills?|mines?"
+    r"|stations?|terminals?|docks?|ports?|premises|facilit(?:y|ies)"
+)
+_KEPT_AT_SITE_ZH = (
+    r"蹲点|值守|守在|(?:人|一个人?)都不撤|不撤(?:人|场)|驻[校厂院店点]|住在你们"
+    rf"|(?:去|到|在|住在)(?:你们的?)?(?:{_SITES_ZH})(?:里|待|呆|住|蹲)"
+)
 _KEPT_AT_SITE_EN = (
-    r"\bboots on the ground\b|\bphysically (?:in|at|there|present)\b"
+    r"\bboots on the ground\b|\bphysically (?:in|at|there|present)\b|\bon the ground in\b"
     r"|\bin the (?:[\w-]+ )?war room\b"
-    r"|\b(?:sit|sitting|be|stay|staying) (?:at|in) (?:the|your|their) (?:hospital|plant|factory"
-    r"|store|site|office|wards?|branch|warehouse|clinic|school|campus)\b"
+    r"|\b(?:sit|sitting|be|stay|staying) (?:at|in) (?:the|your|their) (?:[\w-]+ )?(?:"
+    + _SITES_EN
+    + r")\b|\b(?:in|at) the (?:[\w-]+ )?(?:"
+    + _SITES_EN
+    + r") with them\b"
+)
+#: where people promised go: one of the customer's places ("to their Lincolnshire farms"),
+#: which alone promises no one (a workshop at their office)
+_AT_THEIR_SITE = re.compile(
+    r"\b(?:to|at|in|into|round|around) (?:their|the customer's|the client's|the member)"
+    r" (?:[\w-]+ ){0,2}(?:" + _SITES_EN + r")\b",
+    re.IGNORECASE,
 )
 _ON_SITE = _re(
     _KEPT_AT_SITE_ZH,
@@ -1023,11 +1047,14 @@ def _names(rest: str) -> tuple[list[str], tuple[list[str], list[str]]]:
 
 
 #: people a resource promise assigns, and capacity it sets aside
-_PEOPLE = _re(
-    r"工程师|专家|架构师|同事|顾问|经理|团队|分析师|值班|驻场|人(?!民|工智能)|on-?call|值守",
+_PEOPLE_EN = (
     r"\b(?:engineers?|architects?|consultants?|analysts?|folks|people|person|someone|staff\w*"
     r"|sres?|dbas?|teams?|experts?|fte|pager|on-?call|standby|on site|on-?site|headcount|guys"
-    r"|tams?|csms?|contacts?)\b",
+    r"|tams?|csms?|contacts?)\b"
+)
+_PEOPLE = _re(
+    r"工程师|专家|架构师|同事|顾问|经理|团队|分析师|值班|驻场|人(?!民|工智能)|on-?call|值守",
+    _PEOPLE_EN,
 )
 _CAPACITY = _re(
     r"卡|台|核|节点|算力|容量|连接|配额|并发|带宽|实例|服务器|机器|物理机|机柜|机架|坐席|柜|兆|[\dGT]\s*[GT]\b",
@@ -1725,7 +1752,10 @@ _HEDGE = _re(
 _HAND_OVER = _re(
     r"^\s*(?:我们|我)?(?:会|会后)?(?:介绍|讲解|演示|发送|发给|分享|整理|记录|提交|说明|转给"
     r"|安排一次|请|发(?=一份|一下|个))",
-    r"^\s*(?:(?:we|i|they)(?:'ll| will) |will )?(?:send(?:ing|s)?|shar(?:e|es|ing)"
+    # people sent are no material ("we'll send two engineers")
+    r"^\s*(?:(?:we|i|they)(?:'ll| will) |will )?(?:send(?:ing|s)?(?![^,;.]{0,20}"
+    + _PEOPLE_EN
+    + r")|shar(?:e|es|ing)"
     r"|explain|introduce|demo|walk"
     r"|record|log|submit|pass|collect|describe|arrange|schedule|set up)\b",
 )
@@ -1792,7 +1822,8 @@ _PAST = _re(
 #: what the customer or a third party promises, plans, asks or says of its own
 #: (``客户承诺…``, ``厂里承诺…``, ``they said they'd…``, ``They asked us to…``): not ours
 _THEIRS = _re(
-    r"(?:客户|对方|甲方|厂里|厂方|院方|校方|他们)(?:那边|这边|方面)?(?:自己)?"
+    r"(?:客户|对方|甲方|厂里|厂方|院方|校方|他们|[\u4e00-\u9fff]{1,6}(?:局|委|厅))"
+    r"(?:那边|这边|方面)?(?:自己)?"
     r"(?:承诺|答应|计划|打算|准备|提出|要求|希望|想要|负责|说|表示)(?!的)"
     r"|(?:说|表示|称)他们|他们[^，,;；。]{0,4}(?:提供|出钱|出人)",
     r"\b(?:they|they've|the customer|the client)(?: (?:also|then|had|have))?"
@@ -1982,7 +2013,7 @@ def _subject_words(
     names a product or a place the limit does not is about that (``对象存储外网流量`` is not
     ``CDN 流量``); one that names nothing clear is read as about the subject (``P1 故障
     15 分钟内响应`` for ``企业支持计划响应时间``), with the words it shares with it."""
-    if read.on_site and not _ON_SITE.search(text):
+    if read.on_site and not (_ON_SITE.search(text) or _AT_THEIR_SITE.search(text)):
         return None
     if _HOME.search(text) and any(f in _ANY_PLACE for forms in read.subject for f in forms):
         return None  # at home, not abroad (国内 is not 海外)
@@ -2039,6 +2070,8 @@ def _subject_words(
             return None  # people of another role (a CSM is no on-call engineer)
         if read.subject and {n for n in theirs - read.named if n[0] not in "#@"} - _SYNONYM_NAMES:
             return None  # people for another product (a place is where they go)
+        if _OTHER_WORK.search(text) and not _said(read, text):
+            return None  # people for another piece of the customer's work
         return [], False  # people, whatever they work on
     if read.head and theirs & read.named and not _says(read.head, text):
         return None  # the product named, not the thing of it
@@ -2077,6 +2110,11 @@ def _subject_words(
     return sorted(read.loose & _loose(text)), False
 
 
+#: a piece of the customer's own work people are for ("for their ERP upgrade")
+_OTHER_WORK = _re(
+    r"\bfor (?:their|your|the customer's) (?:[\w-]+ ){1,2}(?:upgrade|rollout|migration|project"
+    r"|deployment|implementation|refresh)\b"
+)
 #: places said as the home country: none of those a class of places abroad names
 _HOME = _re(r"国内|境内|内地|大陆", r"\b(?:domestic|mainland|onshore|in-country)\b")
 _ANY_PLACE_NAMES = frozenset("@" + p for p in _ANY_PLACE)
