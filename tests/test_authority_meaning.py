@@ -2110,3 +2110,51 @@ def test_a_date_before_a_season_or_after_an_event_of_theirs(text, limit, touches
 )
 def test_people_at_the_customers_places_as_people_say_it(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # bandwidth in words: a figure guaranteed or held at least, a gigabit line
+        (
+            "We'll guarantee at least ten gigabits per second between their two sites.",
+            "no bandwidth guarantees",
+            True,
+        ),
+        (
+            "Told them they'd get a gigabit uplink at the stadium for the broadcast.",
+            "no bandwidth commitments",
+            True,
+        ),
+        # a rate of outcomes as a share in words
+        (
+            "Said Parsely would keep its error rate below three percent on scanned invoices.",
+            "Parsely accuracy: no numbers",
+            True,
+        ),
+        # a price held to what they pay now or paid before
+        (
+            "Said the renewal would cost them less than their current licence.",
+            "no price commitments",
+            True,
+        ),
+        ("明年的报价不会比今年高，这个我可以定。", "价格别承诺", True),
+        ("费用不会比你们自建机房多。", "价格别承诺", True),
+        # guard: a peak of theirs, a rate of another's past, people compared
+        (
+            "Their traffic peaked at ten gigabits per second during the match.",
+            "no bandwidth commitments",
+            False,
+        ),
+        (
+            "The vendor's failure rate was three percent last year, we told them.",
+            "no accuracy or quality figures",
+            False,
+        ),
+        ("我们的工程师不会比别家少。", "价格别承诺", False),
+    ],
+)
+def test_bandwidth_and_shares_in_words_and_a_price_held_to_what_they_pay(
+    text, limit, touches
+) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -180,7 +180,10 @@ when all that our other clauses do is take note or defer (``我们先记下了``
 go on with their wish (``…，想跟我们打通``); a record of before (``昨晚``, ``上次``,
 ``我们之前``) is no promise, nor is the 会 of a noun (``晚会``, ``年会``). A time is also a
 share of its unit (``一刻钟``, ``a tenth of a second``; under a second is a latency), and a
-discount off the list price (``按目录价八折``) is a discount, not the list price.
+discount off the list price (``按目录价八折``) is a discount, not the list price, and a price held
+to what they pay now (``单价不会比现在的供应商高``, ``cost them no more than``) a price. Bandwidth
+is also a figure in words guaranteed or held at least (``a minimum of five gigabits per
+second``, ``a gigabit uplink``), and a rate of outcomes a share in words (``two percent``).
 
 A limit is often written as a prohibition (``no X for Y``, ``Y: no promises``, ``Y: nothing
 X``, ``nothing on Y``, ``X, any product``, ``avoid X``; ``不许说X``, ``别答应X``, ``X免谈``,
@@ -1285,6 +1288,12 @@ _OFF_THE_BILL = (
     r"\bon (?:your|the) (?:invoice|bill)\b"
 )
 _PRICE = [
+    # a price held to what they pay now or paid before ("单价不会比现在的供应商高", "would
+    # cost them no more than last year's bill")
+    _re(
+        r"(?:单价|价格|价钱|费用|报价|收费|花费|成本)[^，,;；。]{0,3}不会?比[^，,;；。]{1,14}(?:高|贵|多)",
+        r"\bcosts? (?:them |you |us )?(?:no more|not more|less) than\b",
+    ),
     _re(
         r"(?:\d+(?:\.\d+)?|[一二三四五六七八九])\s*[一二三四五六七八九五]?\s*折",
         r"(?:\d+(?:\.\d+)?\s*%|百分之[\d一二三四五六七八九十]+|\b(?:"
@@ -1501,7 +1510,8 @@ _SLA = [
         r"(?<![汇费利税])(?:[\u4e00-\u9fff]{1,3}率)[^，,;；。]{0,12}"
         r"(?:\d+(?:\.\d+)?\s*%|[千万百]分之\s*[\d.一二两三四五六七八九十]+)",
         r"\b(?:bounce|drop|loss|failure|error|success|delivery|pass|rejection|hit|match"
-        r"|false[- ](?:accept|reject|positive|negative)\w*) rates?\b[^,;.]{0,20}\d+(?:\.\d+)?\s*%"
+        r"|false[- ](?:accept|reject|positive|negative)\w*) rates?\b[^,;.]{0,20}"
+        rf"(?:\d+(?:\.\d+)?\s*%|\b(?:{_FEW_WORDS}|{_NUM})[- ]?(?:percent|per cent)\b)"
         rf"|\b(?:\d+|{_FEW_WORDS}) (?:times |[a-z-]+ )?(?:out of|of every|in every|in)"
         rf" (?:every )?{_SO_MANY}\b"
         r"|\b(?:fewer than|less than|under|at most|no more than|only)\s+(?:\d+|one|a)\s+"
@@ -1633,8 +1643,11 @@ _RESOURCE = _re(
     r"|(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than \d+"
     r"|only (?:handle|serve|work on|support)s?)\b"
     # bandwidth said as a pipe or a port of a size, a peak held, raised from one to another
-    r"|\b(?:full|whole|dedicated|own|\d+\s*g(?:ig)?|(?:ten|[a-z]+)-gig) (?:[\w-]+ )?(?:pipes?"
-    r"|ports?|links?|circuits?|uplinks?)\b"
+    r"|\b(?:full|whole|dedicated|own|\d+\s*g(?:ig)?|(?:ten|[a-z]+)-gig|(?:giga|mega|tera)bit)"
+    r" (?:[\w-]+ )?(?:pipes?|ports?|links?|circuits?|uplinks?)\b"
+    # a bandwidth figure guaranteed or held at least ("a minimum of five gigabits per second")
+    r"|\b(?:guarantee\w*|minimum of|at least|floor of)\b[^,;.]{0,30}"
+    r"\b(?:(?:giga|mega|tera)bits?|[gmt]bps|[gmt]b/s)\b"
     r"|(?:顶|撑|扛|跑)到[^，,;；。]{0,2}[\d一二两三四五六七八九十百千]+|从[^，,;；。]{1,6}(?:升|提|扩|拉)到"
     r"|\b(?:doubl|tripl|quadrupl)\w*\b[^,;.]{0,30}\b(?:capacity|bandwidth|throughput|quotas?"
     r"|headroom|nodes|replicas|limits?|backhaul|links?|brokers|shards|partitions|instances"
@@ -1711,7 +1724,8 @@ _NEGATED_PROMISE = _re(
     _KEPT_AT_SITE_ZH,
     _FREE_SAID_ZH,
     _FREE_SAID_EN,
-    r"没问题(?!的话|吧|吗|么)|不成问题|不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
+    r"(?<=价|钱|用|费|本)[^，,;；。]{0,3}不会?比[^，,;；。]{1,14}(?:高|贵|多)"
+    r"|没问题(?!的话|吧|吗|么)|不成问题|不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
     r"|未满足|达不到|不达标|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
     r"|(?<=费)不收|(?<=费用)不收|(?:我们|我方|咱们)(?:这边|这里)不收|不(?:补|追|收)(?:差价|差额|钱)"
     r"|不(?:做|搞|算)?(?:补差|追补|true-?up)|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
