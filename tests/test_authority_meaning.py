@@ -2158,3 +2158,34 @@ def test_bandwidth_and_shares_in_words_and_a_price_held_to_what_they_pay(
     text, limit, touches
 ) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a clause on another product of a made-up name is about that product
+        (
+            "Committed to 99.95% uptime on ShipTrack for their customs feeds.",
+            "No SLA numbers for PortBase",
+            False,
+        ),
+        (
+            "Agreed fifteen percent off the DataMill connector; PortBase pricing stays as listed.",
+            "No discounts on PortBase licences",
+            False,
+        ),
+        # guard: the limit's own product named with another name, or nothing else named
+        (
+            "Told DeltaFreight that PortBase would have 99.95% uptime.",
+            "No SLA numbers for PortBase",
+            True,
+        ),
+        (
+            "Committed to 99.95% uptime for their customs feeds.",
+            "No SLA numbers for PortBase",
+            True,
+        ),
+    ],
+)
+def test_another_product_of_a_made_up_name(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -184,6 +184,8 @@ discount off the list price (``按目录价八折``) is a discount, not the list
 to what they pay now (``单价不会比现在的供应商高``, ``cost them no more than``) a price. Bandwidth
 is also a figure in words guaranteed or held at least (``a minimum of five gigabits per
 second``, ``a gigabit uplink``), and a rate of outcomes a share in words (``two percent``).
+A clause that names a made-up product name (a capital inside a word: ``GridVault``) other than
+the limit's, and not the limit's, is about that product.
 
 A limit is often written as a prohibition (``no X for Y``, ``Y: no promises``, ``Y: nothing
 X``, ``nothing on Y``, ``X, any product``, ``avoid X``; ``不许说X``, ``别答应X``, ``X免谈``,
@@ -2470,9 +2472,13 @@ def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) 
         return []
     subject, named = found
     whole = _flat(limit)
+    brands = _brands(limit)
+    others = _brands(original) - brands if brands else set()
     for clause in _clauses(rest):
         if _elsewhere(read, clause):
             continue  # a promise about another place, the limit's named only in another clause
+        if any(b in clause for b in others) and not any(b in clause for b in brands):
+            continue  # about another product of a made-up name (GridVault for GridPulse)
         for kind in read.kinds:
             if kind == PRICE and _thing_unsaid(read, text):
                 continue  # the price of the product, not of the thing of it the limit is on
@@ -2489,6 +2495,15 @@ def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) 
         ):
             return [limit]  # the commitment is the very thing the plan forbids
     return []
+
+
+#: a product's made-up name, a word with a capital inside (``GridPulse``, ``LabLink``)
+_BRAND = re.compile(r"\b[A-Z][a-z]+[A-Z][a-z][A-Za-z]*\b")
+
+
+def _brands(text: str) -> set[str]:
+    """The made-up product names ``text`` gives, lower case."""
+    return {m.group().lower() for m in _BRAND.finditer(text)}
 
 
 def _elsewhere(read: Meaning, clause: str) -> bool:
