@@ -2189,3 +2189,17 @@ def test_bandwidth_and_shares_in_words_and_a_price_held_to_what_they_pay(
 )
 def test_another_product_of_a_made_up_name(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # the limit's name on another product is that product
+        ("青鸾消息队列的可用性我们签四个九。", "青鸾数据库的 SLA 数字", False),
+        # guard: the limit's product under its name, or the name alone
+        ("青鸾数据库的可用性我们签四个九。", "青鸾数据库的 SLA 数字", True),
+        ("青鸾的可用性我们签四个九。", "青鸾数据库的 SLA 数字", True),
+    ],
+)
+def test_the_same_name_on_another_product(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

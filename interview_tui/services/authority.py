@@ -185,7 +185,8 @@ to what they pay now (``单价不会比现在的供应商高``, ``cost them no m
 is also a figure in words guaranteed or held at least (``a minimum of five gigabits per
 second``, ``a gigabit uplink``), and a rate of outcomes a share in words (``two percent``).
 A clause that names a made-up product name (a capital inside a word: ``GridVault``) other than
-the limit's, and not the limit's, is about that product.
+the limit's, and not the limit's, is about that product; so is the limit's name on another
+product (``天穹对象存储`` for ``天穹数据库``).
 
 A limit is often written as a prohibition (``no X for Y``, ``Y: no promises``, ``Y: nothing
 X``, ``nothing on Y``, ``X, any product``, ``avoid X``; ``不许说X``, ``别答应X``, ``X免谈``,
@@ -2103,6 +2104,13 @@ def _subject_words(
     others = {n for n in theirs - read.named if not (n[0] == "#" and theirs & read.named)}
     if read.named - theirs and others and not outright:
         return None  # one of the limit's products or places is not named, another one is
+    if (
+        named
+        and read.named - theirs
+        and not any(n[0] == "@" for n in read.named)
+        and any(re.search(re.escape(named[0]) + r"\s*" + re.escape(o), text) for o in others)
+    ):
+        return None  # the same name on another product (天穹对象存储 for 天穹数据库)
     places = {n for n in theirs - read.named if n[0] == "@"}
     if places and not any(n[0] == "@" for n in read.named) and _unknown_place(read, text):
         return None  # another place than the one the limit names by a name of no table
