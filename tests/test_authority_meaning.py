@@ -2203,3 +2203,28 @@ def test_another_product_of_a_made_up_name(text, limit, touches) -> None:
 )
 def test_the_same_name_on_another_product(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+def test_a_kind_forbidden_after_a_comma_is_the_kind_of_the_item_before() -> None:
+    assert limits("结算平台升级，不给日期") == ["结算平台升级，不给日期"]
+    assert limits("Kestrel rollout, no dates") == ["Kestrel rollout, no dates"]
+    # guard: an item with a kind of its own keeps the next one apart
+    assert limits("GPU 折扣，不给日期") == ["GPU 折扣", "不给日期"]
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        ("结算平台升级期间我们派三个人驻场。", "结算平台升级，不给日期", False),
+        (
+            "We'll staff the Kestrel rollout with four engineers.",
+            "Kestrel rollout, no dates",
+            False,
+        ),
+        # guard: its date is still touched
+        ("结算平台升级我们下月底前做完。", "结算平台升级，不给日期", True),
+        ("Kestrel rollout will be done by March.", "Kestrel rollout, no dates", True),
+    ],
+)
+def test_a_subject_with_its_kind_after_a_comma(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

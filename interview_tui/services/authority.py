@@ -191,7 +191,9 @@ product (``天穹对象存储`` for ``天穹数据库``).
 A limit is often written as a prohibition (``no X for Y``, ``Y: no promises``, ``Y: nothing
 X``, ``nothing on Y``, ``X, any product``, ``avoid X``; ``不许说X``, ``别答应X``, ``X免谈``,
 ``X一律不给``, ``禁止X``): its prohibition and scope words and the colon are neither its kind nor
-its subject, and a scope alone after a comma (``no dates, anything``) widens the item before it.
+its subject, and a scope alone after a comma (``no dates, anything``) widens the item before it;
+a kind alone forbidden after a comma (``核心系统迁移，不给日期``, ``Kestrel, no dates``) is the kind
+of the item before it when no kind word names that one.
 
 What the plan says may be promised is within authority: the parts of a commitment that
 repeat a "may promise" item (word for word, or every significant word of it) are not
@@ -2380,7 +2382,8 @@ def limits(must_not_promise: str) -> list[str]:
     """The separate items written in a visit plan (what is in brackets stays with its item:
     ``转码功能（AV1、HDR 等）`` is one; a kind alone after "/" is another kind of the item
     before it: ``API 网关吞吐/限流`` is one; a scope alone widens the item before it:
-    ``no dates, anything`` is one)."""
+    ``no dates, anything`` is one; a kind alone forbidden after a comma is the kind of an item
+    of no kind word before it: ``核心系统迁移，不给日期`` is one)."""
     whole = _BRACKETS.sub(lambda m: _SPLIT.sub(" ", m.group()), must_not_promise)
     items: list[str] = []
     for part in _SPLIT.split(whole):
@@ -2392,9 +2395,24 @@ def limits(must_not_promise: str) -> list[str]:
             items[-1] = f"{before}/{part}"
         elif before and _SCOPE_ALONE.fullmatch(part):
             items[-1] = f"{before}, {part}"  # "no discounts, any product": one limit, widened
+        elif before and (comma := _kind_of(before, part, whole)):
+            items[-1] = f"{before}{comma}{part}"  # "核心系统迁移，不给日期": the dates of it
         else:
             items.append(part)
     return items
+
+
+#: a prohibition said with its kind alone ("不给日期", "no dates")
+_PROHIBITED_KIND = _re(r"^\s*(?:不|别|不许|不要|禁止|严禁)", r"^\s*(?:no|never|don't|avoid)\b")
+
+
+def _kind_of(before: str, part: str, whole: str) -> str:
+    """The comma that makes ``part``, a kind alone forbidden after it, the kind of ``before``,
+    a subject no kind word names (``核心系统迁移，不给日期``, ``Kestrel, no dates``); none when
+    it does not."""
+    if not (_PROHIBITED_KIND.search(part) and _kind_alone(part) and meaning(before).implied):
+        return ""
+    return next((c for c in ("，", ", ", ",") if f"{before}{c}{part}" in whole), "")
 
 
 def _kind_alone(item: str) -> bool:
