@@ -2228,3 +2228,34 @@ def test_a_kind_forbidden_after_a_comma_is_the_kind_of_the_item_before() -> None
 )
 def test_a_subject_with_its_kind_after_a_comma(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a product that will get a new thing, a product brought to a platform
+        (
+            "Told the hospital that WardView would get a bed-forecasting dashboard.",
+            "No new features for WardView",
+            True,
+        ),
+        (
+            "Said we'd bring our vector search to the government cloud for them.",
+            "no roadmap items for the government cloud",
+            True,
+        ),
+        # guard: a reply or a discount they will get is no new thing
+        (
+            "Told the hospital that WardView users will get a reply within a day.",
+            "No new features for WardView",
+            False,
+        ),
+        (
+            "WardView customers would get a discount on renewal.",
+            "No new features for WardView",
+            False,
+        ),
+    ],
+)
+def test_a_product_that_will_get_a_new_thing(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -186,7 +186,9 @@ is also a figure in words guaranteed or held at least (``a minimum of five gigab
 second``, ``a gigabit uplink``), and a rate of outcomes a share in words (``two percent``).
 A clause that names a made-up product name (a capital inside a word: ``GridVault``) other than
 the limit's, and not the limit's, is about that product; so is the limit's name on another
-product (``天穹对象存储`` for ``天穹数据库``).
+product (``天穹对象存储`` for ``天穹数据库``). A product that will get a new thing (``would get a
+… module``) and a product brought to a platform (``bring managed Kubernetes to the … cloud``)
+are roadmap items.
 
 A limit is often written as a prohibition (``no X for Y``, ``Y: no promises``, ``Y: nothing
 X``, ``nothing on Y``, ``X, any product``, ``avoid X``; ``不许说X``, ``别答应X``, ``X免谈``,
@@ -1579,6 +1581,12 @@ _ROADMAP = _re(
     r"|\bwill handle\b"
     r"|\b(?:we're|we are) (?:building|adding|developing)\b",
     r"\bwill (?:get|gain|have)\b[^,;.]{0,40}\bsupport\b",
+    # a product that will get a new thing, a product brought to a platform ("RouteMaster
+    # would get a passenger-information screen", "bring managed Kubernetes to the X cloud")
+    r"\b(?:will|would|'ll) (?:also )?get (?:a|an|its own|their own|new)\b"
+    r"(?![^,;.]{0,30}\b(?:discount|credit|refund|price|rate|response|reply|answer|call)s?\b)"
+    r"|\bbring\w* (?:[\w-]+ ){1,3}to (?:the|your|our) (?:[\w-]+ )?"
+    r"(?:cloud|platform|stack|region)\b",
     r"\bin the next (?:[\w-]+ )?(?:release|version|update)\b|\bin the next[- ]gen(?:eration)?\b",
     r"\b(?:will|'ll) (?:\w+ )?(?:include|come with|ship with|come to)\b"
     r"|\b(?:slated|planned|scheduled|earmarked)"
