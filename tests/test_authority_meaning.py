@@ -2259,3 +2259,21 @@ def test_a_subject_with_its_kind_after_a_comma(text, limit, touches) -> None:
 )
 def test_a_product_that_will_get_a_new_thing(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a thing stood up, spun up or brought up by a date is launched then
+        (
+            "Said we'd stand up their reporting replica in Lisbon before the audit.",
+            "Lisbon region: no promises",
+            True,
+        ),
+        ("Said we'd bring the sandbox up by the 12th.", "no dates", True),
+        # guard: a call set up is a meeting
+        ("We'll set up a call with your CTO by Friday.", "no go-live dates", False),
+    ],
+)
+def test_a_thing_stood_up_by_a_date(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -188,7 +188,7 @@ A clause that names a made-up product name (a capital inside a word: ``GridVault
 the limit's, and not the limit's, is about that product; so is the limit's name on another
 product (``天穹对象存储`` for ``天穹数据库``). A product that will get a new thing (``would get a
 … module``) and a product brought to a platform (``bring managed Kubernetes to the … cloud``)
-are roadmap items.
+are roadmap items. A thing stood up, spun up or brought up by a date is launched then.
 
 A limit is often written as a prohibition (``no X for Y``, ``Y: no promises``, ``Y: nothing
 X``, ``nothing on Y``, ``X, any product``, ``avoid X``; ``不许说X``, ``别答应X``, ``X免谈``,
@@ -376,7 +376,8 @@ _LAUNCH = _re(
     r"|roll(?:s|ed)?[- ]?out|ga|done|complete[ds]?|finish\w*|ready|issued|handed over"
     r"|up and running|running on|in(?:to)? your hands|opens?|opening|open for"
     r"|out of (?:preview|beta)|(?:exits?|leaves?) (?:preview|beta)"
-    r"|(?:switch|turn)(?:ed|s)? on|enabled?|running|serving|provisioned|stood up|migrated)\b"
+    r"|(?:switch|turn)(?:ed|s)? on|enabled?|running|serving|provisioned|stood up|migrated"
+    r"|(?:stand|spin|bring|set)s? (?:\w+ ){0,5}up|(?:stood|spun|brought|set) (?:\w+ ){0,5}up)\b"
     # a thing had done by then ("you'll have the archive migrated by March")
     r"|\b(?:will|'ll) have\b[^,;.]{0,60}\b[a-z]{3,}ed (?:to|by|over|across|on|in)\b"
     r"|\b(?:be|is|are) up\b"
