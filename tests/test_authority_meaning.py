@@ -2277,3 +2277,34 @@ def test_a_product_that_will_get_a_new_thing(text, limit, touches) -> None:
 )
 def test_a_thing_stood_up_by_a_date(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # GPUs said as accelerators; a same-working-day reply said with hyphens
+        (
+            "We'll waive accelerator fees for the first month of their model training.",
+            "no free GPU hours",
+            True,
+        ),
+        (
+            "Accelerator time for their model training is on the house in March.",
+            "no free GPU hours",
+            True,
+        ),
+        (
+            "Told them every ticket on the starter plan gets a same-working-day reply.",
+            "No support response times for the starter plan",
+            True,
+        ),
+        # guard: another product's bill waived
+        (
+            "Said we'd write off their storage bill for the hackathon weekend.",
+            "no free GPU hours",
+            False,
+        ),
+    ],
+)
+def test_gpus_as_accelerators_and_a_same_day_reply_hyphenated(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches

@@ -47,9 +47,10 @@ a date and a roadmap item); a short form is its kind alone (``no dates``, ``别�
 in brackets belongs to its item (``转码功能（AV1、HDR 等）``), and ``24/7`` is not two items.
 
 The subject is named by any one of its significant terms, a synonym (SSO ~ SAML, GPU ~ 卡 ~
-H800), a place by its cities or country (``法兰克福`` ~ ``德国`` ~ ``eu-central``, ``华南`` ~
-``深圳``, ``Saudi`` ~ ``Riyadh`` ~ ``KSA``) or by its form (``me-central-2``, ``兰州节点``) or a
-shortened Chinese name (``数据迁移工具`` ~ ``迁移工具``, ``华东二区`` ~ ``华东``);
+H800 ~ accelerator), a place by its cities or country (``法兰克福`` ~ ``德国`` ~ ``eu-central``,
+``华南`` ~ ``深圳``, ``Saudi`` ~ ``Riyadh`` ~ ``KSA``) or by its form (``me-central-2``,
+``兰州节点``) or a shortened Chinese name (``数据迁移工具`` ~ ``迁移工具``, ``华东二区`` ~
+``华东``);
 nouns that only say what sort of thing it is (集群, region, API, cloud, DC) name it only when
 nothing else does, and vague ones (产品, 项目, service) never. A commitment touches a limit when one
 of its clauses promises that kind of thing about the subject (``发送 GPU 资源池产品白皮书``
@@ -477,7 +478,7 @@ _SYNONYMS = [
     (
         *("gpu", "gpus", "卡", "显卡", "算力", "a100", "a800", "h100", "h800", "h200", "l40"),
         *("t4", "a10", "v100", "l4"),
-        *("hopper", "cards"),
+        *("hopper", "cards", "accelerator", "accelerators"),
     ),
     ("sso", "saml", "single sign-on", "单点登录"),
     ("customer-managed", "byok", "bring-your-own-key", "bring your own key", "cmk"),
@@ -1472,7 +1473,7 @@ _SLA = [
         # a share of a unit of time ("a quarter of a second", "a tenth of a second")
         r"|\b(?:a|one|three) (?:half|third|quarter|fifth|tenth|hundredth)s? of an? "
         r"(?:second|minute|hour)\b"
-        r"|\bsame (?:business |working )?day\b",
+        r"|\bsame[- ](?:business[- ]|working[- ])?day\b",
     ),
     _re(r"赔|兜底|全免|免单|退费|全退|退款|\bservice credits?\b|\bcredit(?:s|ed)?\b|\brefund\w*"),
     # how accurate a result is: a share with an accuracy word, errors in so many words
