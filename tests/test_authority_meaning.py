@@ -59,13 +59,9 @@ def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
 
 
 #: tune splits studied but not yet at the floor, with the precision and recall their study
-#: reached (English tune16 and tune17, Chinese tune17: limits written as prohibitions, misses
-#: of unusual verbs and names, see the data file's header)
-BELOW_THE_FLOOR = {
-    ("en", "tune16"): (0.95, 0.82),
-    ("zh", "tune17"): (0.94, 0.81),
-    ("en", "tune17"): (0.84, 0.62),
-}
+#: reached (English tune16 and tune17: limits written as prohibitions, misses of unusual verbs
+#: and names, see the data file's header)
+BELOW_THE_FLOOR = {("en", "tune16"): (0.95, 0.86), ("en", "tune17"): (0.91, 0.77)}
 
 
 def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
@@ -2307,4 +2303,18 @@ def test_a_thing_stood_up_by_a_date(text, limit, touches) -> None:
     ],
 )
 def test_gpus_as_accelerators_and_a_same_day_reply_hyphenated(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # capacity kept for the customer: 给你们留, 给你们上架
+        ("呼市的机房我们给你们留一整排机柜。", "呼和浩特机房，别承诺", True),
+        # guard: a contact or a message left for them is no capacity
+        ("我们给你们留个联系方式，有问题随时找。", "大促容量预留", False),
+        ("我们给你们留言说明一下配置步骤。", "大促容量预留", False),
+    ],
+)
+def test_capacity_kept_for_the_customer(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches

@@ -189,7 +189,8 @@ A clause that names a made-up product name (a capital inside a word: ``GridVault
 the limit's, and not the limit's, is about that product; so is the limit's name on another
 product (``天穹对象存储`` for ``天穹数据库``). A product that will get a new thing (``would get a
 … module``) and a product brought to a platform (``bring managed Kubernetes to the … cloud``)
-are roadmap items. A thing stood up, spun up or brought up by a date is launched then.
+are roadmap items. A thing stood up, spun up or brought up by a date is launched then, and
+capacity kept or racked for the customer (``给你们留了一个整包间``, ``给你们上架``) is held.
 
 A limit is often written as a prohibition (``no X for Y``, ``Y: no promises``, ``Y: nothing
 X``, ``nothing on Y``, ``X, any product``, ``avoid X``; ``不许说X``, ``别答应X``, ``X免谈``,
@@ -1625,7 +1626,7 @@ _RESOURCE = _re(
     r"|扩[^，,;；。]{0,2}[一二两三四五六七八九十\d]+\s*倍|翻[一二两三四]?倍|加倍"
     r"|包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|留[^，,;；。]{0,4}[一二两三四五六七八九十百\d]+\s*(?:个|台|张|路)?\s*整?(?:机柜|柜|卡|台)|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
     r"|(?:腾|拨|锁给|锁定给)[^，,;；。]{0,6}|[\d一二两三四五六七八九十]+\s*(?:路|个)?\s*整?\s*(?:并发|机柜|机架|坐席)"
-    r"|专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
+    r"|专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|(?:给|为|替)你们(?:留(?!言|意|个?(?:联系|电话|邮箱|名片|资料))|上架|备(?![注案份]))|只服务|优先保障"
     r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开|放|拉|升|保障|保)到\s*(?:每(?:秒|分钟|天))?\s*[\d一二两三四五六七八九十]|要多少[^，,;；。]{0,8}给多少"
     r"|(?:不会|不|绝不)" + _THROTTLED_ZH + "|" + _TAKEN_BACK,
     # capacity or people made ready, said by what it is (资源我们提前备好, 人都安排好了), a
