@@ -2318,3 +2318,12 @@ def test_gpus_as_accelerators_and_a_same_day_reply_hyphenated(text, limit, touch
 )
 def test_capacity_kept_for_the_customer(text, limit, touches) -> None:
     assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("limit", "touches"),
+    [("No capacity reserved in Singapore", True), ("No capacity reserved in Tokyo", False)],
+)
+def test_singapore_by_its_country_code(limit, touches) -> None:
+    text = "Kept twenty GPU nodes aside in SG for the bank's fraud models."
+    assert bool(flags_beyond_authority(text, limit)) is touches
