@@ -61,7 +61,7 @@ def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
 #: tune splits studied but not yet at the floor, with the precision and recall their study
 #: reached (English tune16 and tune17: limits written as prohibitions, misses of unusual verbs
 #: and names, see the data file's header)
-BELOW_THE_FLOOR = {("en", "tune16"): (0.95, 0.86), ("en", "tune17"): (0.91, 0.77)}
+BELOW_THE_FLOOR = {("en", "tune16"): (0.95, 0.86), ("en", "tune17"): (0.91, 0.78)}
 
 
 def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
