@@ -1,7 +1,7 @@
 """Precision and recall of the authority check on a hand-labelled set of commitment / limit
 pairs (tests/data/authority_pairs.txt), per language and split: the parts the check was tuned
-on (tune; tune2, written independently by a senior PM after tune; tune3 ... tune16, written
-independently and each measured once, as holdout3 ... holdout16, before it was studied) and the
+on (tune; tune2, written independently by a senior PM after tune; tune3 ... tune17, written
+independently and each measured once, as holdout3 ... holdout17, before it was studied) and the
 held-out parts it never was (holdout; holdoutN, written independently and measured once after
 the rules were final).
 

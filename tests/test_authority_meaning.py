@@ -59,13 +59,13 @@ def test_a_flag_names_the_limit_and_the_words_that_touch_it() -> None:
 
 
 #: tune splits studied but not yet at the floor, with the precision and recall their study
-#: reached (English tune16: its limits written as prohibitions, its misses unusual verbs
+#: reached (English tune16 and tune17: limits written as prohibitions, misses of unusual verbs
 #: and names, see the data file's header)
-BELOW_THE_FLOOR = {("en", "tune16"): (0.95, 0.82)}
+BELOW_THE_FLOOR = {("en", "tune16"): (0.95, 0.86), ("en", "tune17"): (0.91, 0.78)}
 
 
 def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
-    """The tune splits meet the floor: tune (written with the check), tune2 ... tune16 (written
+    """The tune splits meet the floor: tune (written with the check), tune2 ... tune17 (written
     independently; each was a holdout, measured once before it was studied), except a split
     whose study has not reached it yet (:data:`BELOW_THE_FLOOR`), which must not fall below
     where its study got. The holdout splits are reported, never tuned on; each new one is
@@ -76,11 +76,11 @@ def test_precision_and_recall_on_the_labelled_pairs_meet_the_floor() -> None:
         mine = [p for p in pairs if p.lang == lang]
         assert len(mine) >= 150, lang
         assert 0.4 <= sum(p.touches for p in mine) / len(mine) <= 0.6, lang
-        splits = {"tune", *(f"tune{n}" for n in range(2, 17))}
+        splits = {"tune", *(f"tune{n}" for n in range(2, 18))}
         splits.add("holdout")
         assert splits <= {p.split for p in mine}, lang
     scores, _ = bench.score([p for p in pairs if p.split.startswith("tune")])
-    assert len(scores) == 32
+    assert len(scores) == 34
     for (lang, split), score in scores.items():
         precision, recall = BELOW_THE_FLOOR.get((lang, split), (bench.FLOOR, bench.FLOOR))
         assert score.precision >= precision, (lang, split, score.precision)
@@ -1982,4 +1982,348 @@ def test_a_discount_said_in_words(text, limit, touches) -> None:
     ],
 )
 def test_a_figure_in_milliseconds_is_a_latency(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # the customer's wish or words are theirs when all we say is that we took note
+        ("甲方希望明年三月前切换完成，我们这边记一下，暂不表态。", "切换日期别报", False),
+        ("对方要求可用性写到 99.95%，我们回去内部评估。", "可用性数字", False),
+        ("客户说他们机房里有八张卡闲着，想跟我们的平台连起来。", "卡量不承诺", False),
+        (
+            "They've committed to pushing at least 5 TB of egress through us every week.",
+            "no bandwidth commitments",
+            False,
+        ),
+        # a record of before (昨晚, 之前, 上次) promises nothing; a 会 of a noun is no will
+        ("上次升级我们两小时就恢复了服务。", "恢复时间", False),
+        ("我们之前给另一家银行派过三个人驻场。", "驻场人数", False),
+        ("去年年会那天我们帮你们顶住了八百G的流量。", "带宽预留", False),
+        # guard: the customer's wish with a promise of ours in another clause
+        ("客户希望月底前上线，我们保证二十号交付。", "上线日期", True),
+        # a time as a share of a unit, a discount off the list price
+        ("P1 故障我们两刻钟之内到场处理。", "故障响应时间", True),
+        (
+            "Said lookups would come back in a tenth of a second at peak.",
+            "no latency figures",
+            True,
+        ),
+        ("续签就按目录价七五折算。", "折扣别谈", True),
+        # guard: the list price alone is no discount
+        ("续签就按目录价算。", "折扣别谈", False),
+    ],
+)
+def test_theirs_noted_records_of_before_and_shares_of_time(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a Chinese city by its first character and 市 is that city, and no other place
+        ("石市的机房下个月给你们扩一倍。", "北京机房不承诺", False),
+        ("呼市的机房我们给你们预留两个机柜。", "乌兰察布机房，别承诺", False),
+        ("哈市那边的节点我们保证四个九。", "哈尔滨节点，一律不承诺", True),
+        # guard: 都市 is no city of the lexicon's
+        ("都市报的系统下个月上线。", "都柏林区域不承诺", False),
+        # a continent's region code whose word starts a city's name is that city
+        ("Set aside sixty A100s in ap-syd-1 for their render jobs.", "no capacity in Sydney", True),
+        ("Set aside sixty A100s in eu-mad-1 for the bank.", "Madrid region: no capacity", True),
+        # guard: the code of another city is elsewhere
+        ("Set aside sixty A100s in ap-tok-1 for the studio.", "no capacity in Sydney", False),
+    ],
+)
+def test_a_city_by_its_short_name_and_a_continents_code(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # before a season or a stage of their year, no later than an event, so long after one
+        ("汛期之前我们把水文监测平台部署好。", "不报时间", True),
+        ("夏收前一定让你们用上调度系统。", "不报时间", True),
+        ("新版本上线不晚于寒假放假那天。", "上线日期", True),
+        ("We'll have the warehouse system moved before their plant shutdown.", "no dates", True),
+        ("We'll have the warehouse system moved before the harvest.", "no dates", True),
+        ("The depot app will be live three weeks after their trial ends.", "no dates", True),
+        (
+            "Said the depot app goes live two weeks after the pilot closes.",
+            "no go-live dates",
+            True,
+        ),
+        # guard: the customer's own deadline, and something we did before
+        ("期末成绩要在学期前两周录入。", "上线日期", False),
+        ("这个方案我们之前已经跟你们讲过了。", "不报时间", False),
+    ],
+)
+def test_a_date_before_a_season_or_after_an_event_of_theirs(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # people sent to the customer's places, as people say it; people sent are no material
+        (
+            "We'll send three engineers to their Norfolk depots for the RouteWise switch-over.",
+            "no people on site for RouteWise",
+            True,
+        ),
+        (
+            "Someone from our team will be in the yard with them when RouteWise goes live.",
+            "no people on site for RouteWise",
+            True,
+        ),
+        (
+            "Our project lead will be on the ground in Leeds for the RouteWise cut-over.",
+            "no people on site for RouteWise",
+            True,
+        ),
+        ("上线那两周，我们的实施顾问就住在你们门店附近，随时过去。", "门店系统驻场人力", True),
+        ("验收前我们派两个工程师去仓库里待着。", "仓储系统驻场人力", True),
+        # guard: a meeting or a guide at their office, people for another piece of their work,
+        # and what a government body says
+        (
+            "We'll run the training day at their Leeds office on the 9th.",
+            "no people on site for RouteWise",
+            False,
+        ),
+        (
+            "We'll send the onboarding guide to their Leeds office.",
+            "no people on site for RouteWise",
+            False,
+        ),
+        (
+            "We'll send two engineers on site for their billing platform refresh in spring.",
+            "no people on site for RouteWise",
+            False,
+        ),
+        ("市交通局说会给驻场人员安排停车位。", "驻场人力", False),
+    ],
+)
+def test_people_at_the_customers_places_as_people_say_it(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # bandwidth in words: a figure guaranteed or held at least, a gigabit line
+        (
+            "We'll guarantee at least ten gigabits per second between their two sites.",
+            "no bandwidth guarantees",
+            True,
+        ),
+        (
+            "Told them they'd get a gigabit uplink at the stadium for the broadcast.",
+            "no bandwidth commitments",
+            True,
+        ),
+        # a rate of outcomes as a share in words
+        (
+            "Said Parsely would keep its error rate below three percent on scanned invoices.",
+            "Parsely accuracy: no numbers",
+            True,
+        ),
+        # a price held to what they pay now or paid before
+        (
+            "Said the renewal would cost them less than their current licence.",
+            "no price commitments",
+            True,
+        ),
+        ("明年的报价不会比今年高，这个我可以定。", "价格别承诺", True),
+        ("费用不会比你们自建机房多。", "价格别承诺", True),
+        # guard: a peak of theirs, a rate of another's past, people compared
+        (
+            "Their traffic peaked at ten gigabits per second during the match.",
+            "no bandwidth commitments",
+            False,
+        ),
+        (
+            "The vendor's failure rate was three percent last year, we told them.",
+            "no accuracy or quality figures",
+            False,
+        ),
+        ("我们的工程师不会比别家少。", "价格别承诺", False),
+    ],
+)
+def test_bandwidth_and_shares_in_words_and_a_price_held_to_what_they_pay(
+    text, limit, touches
+) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a clause on another product of a made-up name is about that product
+        (
+            "Committed to 99.95% uptime on ShipTrack for their customs feeds.",
+            "No SLA numbers for PortBase",
+            False,
+        ),
+        (
+            "Agreed fifteen percent off the DataMill connector; PortBase pricing stays as listed.",
+            "No discounts on PortBase licences",
+            False,
+        ),
+        # guard: the limit's own product named with another name, or nothing else named
+        (
+            "Told DeltaFreight that PortBase would have 99.95% uptime.",
+            "No SLA numbers for PortBase",
+            True,
+        ),
+        (
+            "Committed to 99.95% uptime for their customs feeds.",
+            "No SLA numbers for PortBase",
+            True,
+        ),
+    ],
+)
+def test_another_product_of_a_made_up_name(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # the limit's name on another product is that product
+        ("青鸾消息队列的可用性我们签四个九。", "青鸾数据库的 SLA 数字", False),
+        # guard: the limit's product under its name, or the name alone
+        ("青鸾数据库的可用性我们签四个九。", "青鸾数据库的 SLA 数字", True),
+        ("青鸾的可用性我们签四个九。", "青鸾数据库的 SLA 数字", True),
+    ],
+)
+def test_the_same_name_on_another_product(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+def test_a_kind_forbidden_after_a_comma_is_the_kind_of_the_item_before() -> None:
+    assert limits("结算平台升级，不给日期") == ["结算平台升级，不给日期"]
+    assert limits("Kestrel rollout, no dates") == ["Kestrel rollout, no dates"]
+    # guard: an item with a kind of its own keeps the next one apart
+    assert limits("GPU 折扣，不给日期") == ["GPU 折扣", "不给日期"]
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        ("结算平台升级期间我们派三个人驻场。", "结算平台升级，不给日期", False),
+        (
+            "We'll staff the Kestrel rollout with four engineers.",
+            "Kestrel rollout, no dates",
+            False,
+        ),
+        # guard: its date is still touched
+        ("结算平台升级我们下月底前做完。", "结算平台升级，不给日期", True),
+        ("Kestrel rollout will be done by March.", "Kestrel rollout, no dates", True),
+    ],
+)
+def test_a_subject_with_its_kind_after_a_comma(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a product that will get a new thing, a product brought to a platform
+        (
+            "Told the hospital that WardView would get a bed-forecasting dashboard.",
+            "No new features for WardView",
+            True,
+        ),
+        (
+            "Said we'd bring our vector search to the government cloud for them.",
+            "no roadmap items for the government cloud",
+            True,
+        ),
+        # guard: a reply or a discount they will get is no new thing
+        (
+            "Told the hospital that WardView users will get a reply within a day.",
+            "No new features for WardView",
+            False,
+        ),
+        (
+            "WardView customers would get a discount on renewal.",
+            "No new features for WardView",
+            False,
+        ),
+    ],
+)
+def test_a_product_that_will_get_a_new_thing(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # a thing stood up, spun up or brought up by a date is launched then
+        (
+            "Said we'd stand up their reporting replica in Lisbon before the audit.",
+            "Lisbon region: no promises",
+            True,
+        ),
+        ("Said we'd bring the sandbox up by the 12th.", "no dates", True),
+        # guard: a call set up is a meeting
+        ("We'll set up a call with your CTO by Friday.", "no go-live dates", False),
+    ],
+)
+def test_a_thing_stood_up_by_a_date(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # GPUs said as accelerators; a same-working-day reply said with hyphens
+        (
+            "We'll waive accelerator fees for the first month of their model training.",
+            "no free GPU hours",
+            True,
+        ),
+        (
+            "Accelerator time for their model training is on the house in March.",
+            "no free GPU hours",
+            True,
+        ),
+        (
+            "Told them every ticket on the starter plan gets a same-working-day reply.",
+            "No support response times for the starter plan",
+            True,
+        ),
+        # guard: another product's bill waived
+        (
+            "Said we'd write off their storage bill for the hackathon weekend.",
+            "no free GPU hours",
+            False,
+        ),
+    ],
+)
+def test_gpus_as_accelerators_and_a_same_day_reply_hyphenated(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "touches"),
+    [
+        # capacity kept for the customer: 给你们留, 给你们上架
+        ("呼市的机房我们给你们留一整排机柜。", "呼和浩特机房，别承诺", True),
+        # guard: a contact or a message left for them is no capacity
+        ("我们给你们留个联系方式，有问题随时找。", "大促容量预留", False),
+        ("我们给你们留言说明一下配置步骤。", "大促容量预留", False),
+    ],
+)
+def test_capacity_kept_for_the_customer(text, limit, touches) -> None:
+    assert bool(flags_beyond_authority(text, limit)) is touches
+
+
+@pytest.mark.parametrize(
+    ("limit", "touches"),
+    [("No capacity reserved in Singapore", True), ("No capacity reserved in Tokyo", False)],
+)
+def test_singapore_by_its_country_code(limit, touches) -> None:
+    text = "Kept twenty GPU nodes aside in SG for the bank's fraud models."
     assert bool(flags_beyond_authority(text, limit)) is touches

@@ -47,9 +47,10 @@ a date and a roadmap item); a short form is its kind alone (``no dates``, ``别�
 in brackets belongs to its item (``转码功能（AV1、HDR 等）``), and ``24/7`` is not two items.
 
 The subject is named by any one of its significant terms, a synonym (SSO ~ SAML, GPU ~ 卡 ~
-H800), a place by its cities or country (``法兰克福`` ~ ``德国`` ~ ``eu-central``, ``华南`` ~
-``深圳``, ``Saudi`` ~ ``Riyadh`` ~ ``KSA``) or by its form (``me-central-2``, ``兰州节点``) or a
-shortened Chinese name (``数据迁移工具`` ~ ``迁移工具``, ``华东二区`` ~ ``华东``);
+H800 ~ accelerator), a place by its cities or country (``法兰克福`` ~ ``德国`` ~ ``eu-central``,
+``华南`` ~ ``深圳``, ``Saudi`` ~ ``Riyadh`` ~ ``KSA``) or by its form (``me-central-2``,
+``兰州节点``) or a shortened Chinese name (``数据迁移工具`` ~ ``迁移工具``, ``华东二区`` ~
+``华东``);
 nouns that only say what sort of thing it is (集群, region, API, cloud, DC) name it only when
 nothing else does, and vague ones (产品, 项目, service) never. A commitment touches a limit when one
 of its clauses promises that kind of thing about the subject (``发送 GPU 资源池产品白皮书``
@@ -63,7 +64,10 @@ outright by a name that is no product or place (``Enterprise will get SSO`` is a
 Enterprise licence``); a place the tables do not know (``贵安``) is not touched by a promise
 about another place (``庆阳那边``). People at a site are also said as people say it
 (``蹲点``, ``值守``, ``一个都不撤``, ``boots on the ground``, ``sit at the hospital``, ``in the
-war room``). People are people whatever they work on, unless the limit names a role and
+war room``, ``住在你们厂里``, ``驻校``, ``to their farms``, ``in the barn with them``, ``on the
+ground in``); people sent are no material sent, a meeting at their office promises no one, and
+people for another piece of the customer's work (``for their ERP upgrade``) are not for the
+limit's. People are people whatever they work on, unless the limit names a role and
 they have another (a CSM is no on-call engineer), or the limit names what
 they work on and they work on another product; people on a product or a place count as a
 promise about it. A name is read for what sort of thing it is: a product of a class
@@ -113,7 +117,9 @@ of it or a place inside it (``Stockholm`` or ``eu-north`` for the Nordics, ``cn-
 not find the subject. The form-based comparison stays for names the lexicon lacks. A region
 code of a country's two letters names the one place of that country whose Latin name its word
 shortens (``pt-lis-1`` Lisbon, ``in-chn-1`` Chennai, ``cn-gz-2`` Guangzhou, the city before the
-province); a zone is known by its number (``华东二区`` ~ ``华东二`` ~ ``沪二``, not ``华东一区``);
+province), and a continent's code the one place whose name its word starts (``ap-sin-1``
+Singapore); a Chinese city is also its first character and 市 (``哈市``, ``张市``); a zone
+is known by its number (``华东二区`` ~ ``华东二`` ~ ``沪二``, not ``华东一区``);
 a limit on a place alone is touched by a promise on any product there, not by a clause that
 promises about another place (``成都先给你们预留，西安这次不谈``).
 The kind is read from the sentence: a quality said as a rate of outcomes (``误识率低于万分之一``,
@@ -143,7 +149,9 @@ are a quality; a visit, a call or a look at options is no plain promise. So many
 many (``99 of every 100``, ``nineteen out of twenty``, ``一万条里最多丢三条``), a loss said in
 the passive (``no acknowledged message will be lost``, ``一条都不会丢``) are a quality; money
 is also what it costs us (``按进价``) or a true-up not made (``不做补差``); a festival or a
-season of theirs (``开斋节前``, ``旺季前``) is a date; what the customer sends over
+season or a stage of their year (``开斋节前``, ``旺季前``, ``汛期前``, ``春耕之前``, ``before
+their plant shutdown``, ``before calving season``), no later than an event (``不晚于…开课``)
+and so long after one (``a fortnight after the pilot``) are dates; what the customer sends over
 (``把…给过来``) is theirs to promise. A question by a verb and its negation (``会不会``)
 asks, and a figure of the past (``去年``, ``last quarter``, ``上一个项目``, ``实测``, ``went
 live``, ``under the old contract``) is a record, not a promise, unless a promise verb is
@@ -167,11 +175,29 @@ no part of the contract, or says it promises nothing today (``今天不额外承
 promise it``). Phrases that promise by a negation (``不超过 1 小时``, ``no more than``,
 ``won't go up``, ``不收费``) still do. A limit of no known kind falls back to its whole
 words and terms (English words in any form, Chinese terms whole), again never in a refusal.
+What the customer or a public body asks, wishes or says (``客户希望…``, ``区教育局说…``,
+``they've committed to…``) stays theirs
+when all that our other clauses do is take note or defer (``我们先记下了``, ``回去评估``), or
+go on with their wish (``…，想跟我们打通``); a record of before (``昨晚``, ``上次``,
+``我们之前``) is no promise, nor is the 会 of a noun (``晚会``, ``年会``). A time is also a
+share of its unit (``一刻钟``, ``a tenth of a second``; under a second is a latency), and a
+discount off the list price (``按目录价八折``) is a discount, not the list price, and a price held
+to what they pay now (``单价不会比现在的供应商高``, ``cost them no more than``) a price. Bandwidth
+is also a figure in words guaranteed or held at least (``a minimum of five gigabits per
+second``, ``a gigabit uplink``), and a rate of outcomes a share in words (``two percent``).
+A clause that names a made-up product name (a capital inside a word: ``GridVault``) other than
+the limit's, and not the limit's, is about that product; so is the limit's name on another
+product (``天穹对象存储`` for ``天穹数据库``). A product that will get a new thing (``would get a
+… module``) and a product brought to a platform (``bring managed Kubernetes to the … cloud``)
+are roadmap items. A thing stood up, spun up or brought up by a date is launched then, and
+capacity kept or racked for the customer (``给你们留了一个整包间``, ``给你们上架``) is held.
 
 A limit is often written as a prohibition (``no X for Y``, ``Y: no promises``, ``Y: nothing
 X``, ``nothing on Y``, ``X, any product``, ``avoid X``; ``不许说X``, ``别答应X``, ``X免谈``,
 ``X一律不给``, ``禁止X``): its prohibition and scope words and the colon are neither its kind nor
-its subject, and a scope alone after a comma (``no dates, anything``) widens the item before it.
+its subject, and a scope alone after a comma (``no dates, anything``) widens the item before it;
+a kind alone forbidden after a comma (``核心系统迁移，不给日期``, ``Kestrel, no dates``) is the kind
+of the item before it when no kind word names that one.
 
 What the plan says may be promised is within authority: the parts of a commitment that
 repeat a "may promise" item (word for word, or every significant word of it) are not
@@ -352,7 +378,8 @@ _LAUNCH = _re(
     r"|roll(?:s|ed)?[- ]?out|ga|done|complete[ds]?|finish\w*|ready|issued|handed over"
     r"|up and running|running on|in(?:to)? your hands|opens?|opening|open for"
     r"|out of (?:preview|beta)|(?:exits?|leaves?) (?:preview|beta)"
-    r"|(?:switch|turn)(?:ed|s)? on|enabled?|running|serving|provisioned|stood up|migrated)\b"
+    r"|(?:switch|turn)(?:ed|s)? on|enabled?|running|serving|provisioned|stood up|migrated"
+    r"|(?:stand|spin|bring|set)s? (?:\w+ ){0,5}up|(?:stood|spun|brought|set) (?:\w+ ){0,5}up)\b"
     # a thing had done by then ("you'll have the archive migrated by March")
     r"|\b(?:will|'ll) have\b[^,;.]{0,60}\b[a-z]{3,}ed (?:to|by|over|across|on|in)\b"
     r"|\b(?:be|is|are) up\b"
@@ -391,12 +418,32 @@ _LAUNCH_SUBJECT = _re(
 _ON_SITE_LIMIT = _re(r"驻场|现场", r"\bon-?site\b|\bon site\b")
 #: people kept at a site, as people say it (``蹲点``, ``值守``, ``一个都不撤``, ``boots on the
 #: ground``, ``in the war room``): at the customer's place, and promised through a negation
-_KEPT_AT_SITE_ZH = r"蹲点|值守|守在|(?:人|一个人?)都不撤|不撤(?:人|场)"
+#: the customer's places where people are sent (a school, a farm, a plant, a depot)
+_SITES_ZH = r"学校|医院|门店|工厂|厂里|厂区|车间|仓库|网点|农场|园区|营业厅"
+_SITES_EN = (
+    r"hospitals?|plants?|factor(?:y|ies)|stores?|sites?|offices?|wards?|branch(?:es)?"
+    r"|warehouses?|clinics?|schools?|campus(?:es)?|farms?|barns?|yards?|depots?|mills?|mines?"
+    r"|stations?|terminals?|docks?|ports?|premises|facilit(?:y|ies)"
+)
+_KEPT_AT_SITE_ZH = (
+    r"蹲点|值守|守在|(?:人|一个人?)都不撤|不撤(?:人|场)|驻[校厂院店点]|住在你们"
+    rf"|(?:去|到|在|住在)(?:你们的?)?(?:{_SITES_ZH})(?:里|待|呆|住|蹲)"
+)
 _KEPT_AT_SITE_EN = (
-    r"\bboots on the ground\b|\bphysically (?:in|at|there|present)\b"
+    r"\bboots on the ground\b|\bphysically (?:in|at|there|present)\b|\bon the ground in\b"
     r"|\bin the (?:[\w-]+ )?war room\b"
-    r"|\b(?:sit|sitting|be|stay|staying) (?:at|in) (?:the|your|their) (?:hospital|plant|factory"
-    r"|store|site|office|wards?|branch|warehouse|clinic|school|campus)\b"
+    r"|\b(?:sit|sitting|be|stay|staying) (?:at|in) (?:the|your|their) (?:[\w-]+ )?(?:"
+    + _SITES_EN
+    + r")\b|\b(?:in|at) the (?:[\w-]+ )?(?:"
+    + _SITES_EN
+    + r") with them\b"
+)
+#: where people promised go: one of the customer's places ("to their Lincolnshire farms"),
+#: which alone promises no one (a workshop at their office)
+_AT_THEIR_SITE = re.compile(
+    r"\b(?:to|at|in|into|round|around) (?:their|the customer's|the client's|the member)"
+    r" (?:[\w-]+ ){0,2}(?:" + _SITES_EN + r")\b",
+    re.IGNORECASE,
 )
 _ON_SITE = _re(
     _KEPT_AT_SITE_ZH,
@@ -432,7 +479,7 @@ _SYNONYMS = [
     (
         *("gpu", "gpus", "卡", "显卡", "算力", "a100", "a800", "h100", "h800", "h200", "l40"),
         *("t4", "a10", "v100", "l4"),
-        *("hopper", "cards"),
+        *("hopper", "cards", "accelerator", "accelerators"),
     ),
     ("sso", "saml", "single sign-on", "单点登录"),
     ("customer-managed", "byok", "bring-your-own-key", "bring your own key", "cmk"),
@@ -1013,11 +1060,14 @@ def _names(rest: str) -> tuple[list[str], tuple[list[str], list[str]]]:
 
 
 #: people a resource promise assigns, and capacity it sets aside
-_PEOPLE = _re(
-    r"工程师|专家|架构师|同事|顾问|经理|团队|分析师|值班|驻场|人(?!民|工智能)|on-?call|值守",
+_PEOPLE_EN = (
     r"\b(?:engineers?|architects?|consultants?|analysts?|folks|people|person|someone|staff\w*"
     r"|sres?|dbas?|teams?|experts?|fte|pager|on-?call|standby|on site|on-?site|headcount|guys"
-    r"|tams?|csms?|contacts?)\b",
+    r"|tams?|csms?|contacts?)\b"
+)
+_PEOPLE = _re(
+    r"工程师|专家|架构师|同事|顾问|经理|团队|分析师|值班|驻场|人(?!民|工智能)|on-?call|值守",
+    _PEOPLE_EN,
 )
 _CAPACITY = _re(
     r"卡|台|核|节点|算力|容量|连接|配额|并发|带宽|实例|服务器|机器|物理机|机柜|机架|坐席|柜|兆|[\dGT]\s*[GT]\b",
@@ -1162,8 +1212,10 @@ _WHEN = _re(
     r"上半年|下半年|年底|年初|年中|年末|年前|年内|月底|月初|月中|月末|中旬|季度末|季度初|周末",
     r"明年|今年|周[一二三四五六日]|星期[一二三四五六日天]",
     r"春节|国庆|双十一|元旦|中秋|五一|大促|春天|夏天|秋天|冬天|开春|年后",
-    # before a festival or a season of theirs (开斋节前, 旺季前, 开学前)
-    r"[\u4e00-\u9fff]{1,4}节(?:前|之前|以前)|(?:旺季|高峰|开学|放假|促销|发布会)(?:前|之前|以前)",
+    # before a festival, a season or a stage of their year (开斋节前, 旺季前, 开学季之前,
+    # 汛期前, 春耕之前, 秋收前), or no later than an event (不晚于秋季学期开课)
+    r"[\u4e00-\u9fff]{1,4}[节季期](?:前|之前|以前)|(?:旺季|高峰|开学|放假|促销|发布会)(?:前|之前|以前)"
+    r"|[春夏秋冬][\u4e00-\u9fff]{1,2}(?:前|之前|以前)|不会?[晚迟]于[^，,;；。]{2,12}",
     _NUM + r"\s*(?:个)?\s*(?:天|周|星期|礼拜|个月|月|小时|工作日|迭代|sprint|冲刺)"
     r"\s*(?:内|之内|以内|后)",
     # a date relative to an event: so long after it, or in time for it (款到后三天,
@@ -1173,7 +1225,9 @@ _WHEN = _re(
     rf"\b(?:within|in) (?:{_NUM} )?(?:(?:working|business|calendar) )?"
     r"(?:days?|weeks?|months?|fortnights?) of\b|\bwithin a fortnight\b",
     r"\bbefore (?:the|your|their|our) (?:[\w-]+ ){0,2}(?:ramp|audit|deadline|exams?|term|event"
-    r"|inspection|go-?live|launch|busy season)\b",
+    r"|inspection|go-?live|launch|busy season|shutdown|harvest|closure|opening)\b",
+    # so long after an event of theirs (a fortnight after the pilot wraps up)
+    rf"\b{_NUM} (?:days?|weeks?|fortnights?|months?) after (?:the|your|their|our)\b",
     rf"\b{_NUM} (?:days?|weeks?|months?|quarters?|sprints?) (?:out|away|from now)\b",
     rf"\b(?:{_MONTHS})\b(?:\s+\d{{1,2}})?",
     rf"\b(?:{_WEEKDAYS})\b",
@@ -1191,8 +1245,7 @@ _WHEN = _re(
     r"\bbefore (?:the |your |our )?(?:[\w-]+ )?(?:peak|season|rush|sale|freeze|holidays?|renewal"
     r")\b|\bbefore (?:the|your|our) (?:[\w-]+ )?(?:go-?live|launch|cut-?over|migration|rollout)\b"
     r"|\b(?:ramadan|lebaran|eid|diwali|golden week|chinese new year|lunar new year)\b"
-    r"|\bbefore (?:the )?(?:spring|summer|autumn|fall|winter|monsoon|rainy season"
-    r"|typhoon season)\b",
+    r"|\bbefore (?:the )?(?:spring|summer|autumn|fall|winter|monsoon|(?:[\w-]+ )?season)\b",
     r"\bearly next quarter\b",
     r"\bbefore (?:your|the|our) (?:[\w-]+ )?(?:come|arrive|start|kick|show)\w*",
     r"\bmid-(?:\d{4}|year|quarter|month)\b",
@@ -1201,7 +1254,7 @@ _WHEN = _re(
 )
 #: a promise said by its verb: a date by which we will do something is a date promised
 _COMMITS = _re(
-    r"(?:我们|我)?(?:会(?![谈议面晤])|保证|承诺|一定|肯定)",
+    r"(?:我们|我)?(?:(?<![晚开大例年聚峰展博协机社])会(?![谈议面晤])|保证|承诺|一定|肯定)",
     # the customer's side hands something over to us by then (你们…前把数据导给我们)
     r"把[^，,;；。]{1,20}(?:给|交给|导给|发给|传给|同步给|提供给)我们"
     r"|把[^，,;；。]{1,20}(?:给|发|传|交|导|同步|提供)过来",
@@ -1245,6 +1298,12 @@ _OFF_THE_BILL = (
     r"\bon (?:your|the) (?:invoice|bill)\b"
 )
 _PRICE = [
+    # a price held to what they pay now or paid before ("单价不会比现在的供应商高", "would
+    # cost them no more than last year's bill")
+    _re(
+        r"(?:单价|价格|价钱|费用|报价|收费|花费|成本)[^，,;；。]{0,3}不会?比[^，,;；。]{1,14}(?:高|贵|多)",
+        r"\bcosts? (?:them |you |us )?(?:no more|not more|less) than\b",
+    ),
     _re(
         r"(?:\d+(?:\.\d+)?|[一二三四五六七八九])\s*[一二三四五六七八九五]?\s*折",
         r"(?:\d+(?:\.\d+)?\s*%|百分之[\d一二三四五六七八九十]+|\b(?:"
@@ -1409,9 +1468,13 @@ _SLA = [
     _re(
         _NUM
         + r"[\s-]*(?:个)?\s*(?:business |working )?(?:分钟|小时|秒|毫秒|微秒|工作日|min\w*|hours?"
-        r"|hrs?|seconds?|s(?![a-z])|ms|milliseconds?|millis|microseconds?|µs)",
+        r"|hrs?|seconds?|s(?![a-z])|ms|milliseconds?|millis|microseconds?|µs)"
+        r"|[一两三]\s*刻钟",
         r"\b(?:inside|within|in under|under) (?:the|an|one) (?:hour|day)\b"
-        r"|\bsame (?:business |working )?day\b",
+        # a share of a unit of time ("a quarter of a second", "a tenth of a second")
+        r"|\b(?:a|one|three) (?:half|third|quarter|fifth|tenth|hundredth)s? of an? "
+        r"(?:second|minute|hour)\b"
+        r"|\bsame[- ](?:business[- ]|working[- ])?day\b",
     ),
     _re(r"赔|兜底|全免|免单|退费|全退|退款|\bservice credits?\b|\bcredit(?:s|ed)?\b|\brefund\w*"),
     # how accurate a result is: a share with an accuracy word, errors in so many words
@@ -1457,7 +1520,8 @@ _SLA = [
         r"(?<![汇费利税])(?:[\u4e00-\u9fff]{1,3}率)[^，,;；。]{0,12}"
         r"(?:\d+(?:\.\d+)?\s*%|[千万百]分之\s*[\d.一二两三四五六七八九十]+)",
         r"\b(?:bounce|drop|loss|failure|error|success|delivery|pass|rejection|hit|match"
-        r"|false[- ](?:accept|reject|positive|negative)\w*) rates?\b[^,;.]{0,20}\d+(?:\.\d+)?\s*%"
+        r"|false[- ](?:accept|reject|positive|negative)\w*) rates?\b[^,;.]{0,20}"
+        rf"(?:\d+(?:\.\d+)?\s*%|\b(?:{_FEW_WORDS}|{_NUM})[- ]?(?:percent|per cent)\b)"
         rf"|\b(?:\d+|{_FEW_WORDS}) (?:times |[a-z-]+ )?(?:out of|of every|in every|in)"
         rf" (?:every )?{_SO_MANY}\b"
         r"|\b(?:fewer than|less than|under|at most|no more than|only)\s+(?:\d+|one|a)\s+"
@@ -1489,7 +1553,7 @@ _SLA_CONTEXT = _re(
     r"|工程师接|必有|工单|解决|回复|答复|一定回|保证|兜底|回拨|回电|通知|电话|处置",
     r"respon|recover|\brto\b|\brpo\b|uptime|availab|downtime|\bdown\b|failover|incident"
     r"|\bsla\b|outage|latency|restor|resol|\bp\d\d?\b|percentile|\d\s*ms\b|millisecond"
-    r"|\bsev|callback|pick up"
+    r"|\bsev|callback|pick up|of a second\b"
     r"|root cause|tickets?\b|guarantee|longer than|faster than|slower than|in under"
     r"|hear from|answer|get back to|queries|you have my word",
 )
@@ -1520,6 +1584,12 @@ _ROADMAP = _re(
     r"|\bwill handle\b"
     r"|\b(?:we're|we are) (?:building|adding|developing)\b",
     r"\bwill (?:get|gain|have)\b[^,;.]{0,40}\bsupport\b",
+    # a product that will get a new thing, a product brought to a platform ("RouteMaster
+    # would get a passenger-information screen", "bring managed Kubernetes to the X cloud")
+    r"\b(?:will|would|'ll) (?:also )?get (?:a|an|its own|their own|new)\b"
+    r"(?![^,;.]{0,30}\b(?:discount|credit|refund|price|rate|response|reply|answer|call)s?\b)"
+    r"|\bbring\w* (?:[\w-]+ ){1,3}to (?:the|your|our) (?:[\w-]+ )?"
+    r"(?:cloud|platform|stack|region)\b",
     r"\bin the next (?:[\w-]+ )?(?:release|version|update)\b|\bin the next[- ]gen(?:eration)?\b",
     r"\b(?:will|'ll) (?:\w+ )?(?:include|come with|ship with|come to)\b"
     r"|\b(?:slated|planned|scheduled|earmarked)"
@@ -1556,7 +1626,7 @@ _RESOURCE = _re(
     r"|扩[^，,;；。]{0,2}[一二两三四五六七八九十\d]+\s*倍|翻[一二两三四]?倍|加倍"
     r"|包\s*[一二两三四五六七八九十\d]+\s*(?:年|个月)|留[^，,;；。]{0,4}[一二两三四五六七八九十百\d]+\s*(?:个|台|张|路)?\s*整?(?:机柜|柜|卡|台)|[划圈]出?[^，,;；。]{0,2}[一二两三四五六七八九十百\d]+"
     r"|(?:腾|拨|锁给|锁定给)[^，,;；。]{0,6}|[\d一二两三四五六七八九十]+\s*(?:路|个)?\s*整?\s*(?:并发|机柜|机架|坐席)"
-    r"|专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|只服务|优先保障"
+    r"|专人|专属|专职|专门|独立的|驻场|常驻|值守|全职|全程|预留|不少于|派|锁住|留给|(?:给|为|替)你们(?:留(?!言|意|个?(?:联系|电话|邮箱|名片|资料))|上架|备(?![注案份]))|只服务|优先保障"
     r"|独占|独享|指定|单独|一家用|专供|别人用不了|不跟别人|不和别人|扩到|扩容到|拉上去|拉高|调高|(?:提|调|加|扩|开|放|拉|升|保障|保)到\s*(?:每(?:秒|分钟|天))?\s*[\d一二两三四五六七八九十]|要多少[^，,;；。]{0,8}给多少"
     r"|(?:不会|不|绝不)" + _THROTTLED_ZH + "|" + _TAKEN_BACK,
     # capacity or people made ready, said by what it is (资源我们提前备好, 人都安排好了), a
@@ -1589,8 +1659,11 @@ _RESOURCE = _re(
     r"|(?:never|not) (?:\w+ ){0,2}(?:fewer|less) than \d+"
     r"|only (?:handle|serve|work on|support)s?)\b"
     # bandwidth said as a pipe or a port of a size, a peak held, raised from one to another
-    r"|\b(?:full|whole|dedicated|own|\d+\s*g(?:ig)?|(?:ten|[a-z]+)-gig) (?:[\w-]+ )?(?:pipes?"
-    r"|ports?|links?|circuits?|uplinks?)\b"
+    r"|\b(?:full|whole|dedicated|own|\d+\s*g(?:ig)?|(?:ten|[a-z]+)-gig|(?:giga|mega|tera)bit)"
+    r" (?:[\w-]+ )?(?:pipes?|ports?|links?|circuits?|uplinks?)\b"
+    # a bandwidth figure guaranteed or held at least ("a minimum of five gigabits per second")
+    r"|\b(?:guarantee\w*|minimum of|at least|floor of)\b[^,;.]{0,30}"
+    r"\b(?:(?:giga|mega|tera)bits?|[gmt]bps|[gmt]b/s)\b"
     r"|(?:顶|撑|扛|跑)到[^，,;；。]{0,2}[\d一二两三四五六七八九十百千]+|从[^，,;；。]{1,6}(?:升|提|扩|拉)到"
     r"|\b(?:doubl|tripl|quadrupl)\w*\b[^,;.]{0,30}\b(?:capacity|bandwidth|throughput|quotas?"
     r"|headroom|nodes|replicas|limits?|backhaul|links?|brokers|shards|partitions|instances"
@@ -1645,7 +1718,7 @@ _PROMISES = {
 _REFUSAL = _re(
     r"不|没|无法|无权|(?<![识区类级性告分派特个差鉴判])别(?![人家])|未|拒绝|暂无|待定|再定|再说|再告知|再回复|再安排|评估|了解|反馈|研究|看看|考虑|要看"
     r"|确认(?!过的|了的)|请示|是否|能否|可否|为准|确定后|之后再|等.{0,12}后|另外签|另行|需另|需要另外|需要?.{0,8}审批"
-    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价|(?<!比)刊例价|评审|(?<!给你们)(?<!帮你们)(?<!替你们)申请|申请(?=一下|看看|试试)|回去|记下|记一下|怎么(?![也都])|(?<!无论)如何|才能(?:说|定|谈|答复|给)|看过|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交(?!作业|任务)",
+    r"|走审批|待审批|审批后|由[^，,;；。]{0,10}决定|决定权|等[^，,;；。]{0,8}(?<!回)来|官网(?!价[^，,;；。]{0,4}(?:便宜|低))|(?<!比)目录价(?![^，,;；。]{0,3}[\d一二三四五六七八九]\s*[折成])|(?<!比)刊例价|评审|(?<!给你们)(?<!帮你们)(?<!替你们)申请|申请(?=一下|看看|试试)|回去|记下|记一下|怎么(?![也都])|(?<!无论)如何|才能(?:说|定|谈|答复|给)|看过|问一下|问问|问清楚|查一下|看一下|拉一下|商量|记录|提给|提交(?!作业|任务)",
     r"\bno\b|\bnot\b|n't\b|\bnever\b|\bnothing\b|\bnone\b|\bcannot\b|\bdecline|\brefuse"
     r"|\bwithout\b|\bunable\b|\bdecided by\b|\bup to (?:the|them|their)\b"
     r"|\b(?:published|public) (?:sla|terms|price|pricing|rates?)\b"
@@ -1667,7 +1740,8 @@ _NEGATED_PROMISE = _re(
     _KEPT_AT_SITE_ZH,
     _FREE_SAID_ZH,
     _FREE_SAID_EN,
-    r"没问题(?!的话|吧|吗|么)|不成问题|不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
+    r"(?<=价|钱|用|费|本)[^，,;；。]{0,3}不会?比[^，,;；。]{1,14}(?:高|贵|多)"
+    r"|没问题(?!的话|吧|吗|么)|不成问题|不晚于|不迟于|不超过|不高于|不低于|不少于|不会(?:低于|高于|超过|少于|晚于)|不涨|不上涨|不加价|不(?:额外|另外?)?收费|不另收|不间断|未达"
     r"|未满足|达不到|不达标|不卡|不掉线|不宕机|不可用|错不了|错不到|不会错|不算钱|不要钱|不收钱|不停机|不放给|不兼|不变|不用你们出|不会丢|不丢"
     r"|(?<=费)不收|(?<=费用)不收|(?:我们|我方|咱们)(?:这边|这里)不收|不(?:补|追|收)(?:差价|差额|钱)"
     r"|不(?:做|搞|算)?(?:补差|追补|true-?up)|不收(?:钱|费|你们钱)|(?<=我们)不收|(?<=我方)不收|(?<=咱们)不收",
@@ -1708,7 +1782,10 @@ _HEDGE = _re(
 _HAND_OVER = _re(
     r"^\s*(?:我们|我)?(?:会|会后)?(?:介绍|讲解|演示|发送|发给|分享|整理|记录|提交|说明|转给"
     r"|安排一次|请|发(?=一份|一下|个))",
-    r"^\s*(?:(?:we|i|they)(?:'ll| will) |will )?(?:send(?:ing|s)?|shar(?:e|es|ing)"
+    # people sent are no material ("we'll send two engineers")
+    r"^\s*(?:(?:we|i|they)(?:'ll| will) |will )?(?:send(?:ing|s)?(?![^,;.]{0,20}"
+    + _PEOPLE_EN
+    + r")|shar(?:e|es|ing)"
     r"|explain|introduce|demo|walk"
     r"|record|log|submit|pass|collect|describe|arrange|schedule|set up)\b",
 )
@@ -1762,6 +1839,7 @@ _PAST = _re(
     r"(?<![按跟和同比照])(?:去年|前年|上个?(?:月|季度|周|星期))"
     r"(?![^，,;；。]{0,3}(?:价|一样|水平|标准))"
     r"|过去[一两三四五六半\d]*(?:年|个月|季度|周)|历史上|以往|以前|曾经|当时|实测|上一(?:个|期|次)"
+    r"|昨[天晚日]|前天|上次|此前|(?:我们|我方|他们|你们)之前(?!的)"
     r"|(?:老|旧|之前的|原来的)(?:合同|项目|协议)",
     r"(?<!as )(?<!than )(?<!exceed )\blast (?:week|month|quarter|year)\b(?!'s)"
     rf"|\blast (?:{_MONTHS}|spring|summer|autumn|fall|winter"
@@ -1774,13 +1852,17 @@ _PAST = _re(
 #: what the customer or a third party promises, plans, asks or says of its own
 #: (``客户承诺…``, ``厂里承诺…``, ``they said they'd…``, ``They asked us to…``): not ours
 _THEIRS = _re(
-    r"(?:客户|对方|甲方|厂里|厂方|院方|校方|他们)(?:那边|这边|方面)?(?:自己)?"
-    r"(?:承诺|计划|打算|准备|提出|要求|希望|想要|负责|说|表示)(?!的)"
+    r"(?:客户|对方|甲方|厂里|厂方|院方|校方|他们|[\u4e00-\u9fff]{1,6}(?:局|委|厅))"
+    r"(?:那边|这边|方面)?(?:自己)?"
+    r"(?:承诺|答应|计划|打算|准备|提出|要求|希望|想要|负责|说|表示)(?!的)"
     r"|(?:说|表示|称)他们|他们[^，,;；。]{0,4}(?:提供|出钱|出人)",
-    r"\b(?:they|the customer|the client)(?: (?:also|then|had|have))?"
-    r" (?:said|says|say|promised|plan(?:s|ned)?|asked|want(?:s|ed)?|intend(?:s|ed)?"
+    r"\b(?:they|they've|the customer|the client)(?: (?:also|then|had|have))?"
+    r" (?:said|says|say|promised|committed|pledged|plan(?:s|ned)?|asked|want(?:s|ed)?"
+    r"|intend(?:s|ed)?"
     r"|requested|mentioned|told us)\b",
 )
+#: a clause that goes on with their wish, its subject left unsaid (``…，想跟我们打通``)
+_GOES_ON = re.compile(r"^\s*(?:还|也|又)?(?:想|希望|打算|想要)")
 #: we, in a clause of ours; what is handed over to us (their promise ties to ours)
 _OURS = _re(r"我们|咱们", r"\b(?:we|we'\w+|our|us)\b")
 _TO_US = _re(r"(?:交|导|发|传|提供|同步)给我们", r"\b(?:hand|send|give)\w* (?:\w+ )?to us\b")
@@ -1791,7 +1873,11 @@ def _theirs(clause: str, text: str) -> bool:
     hands nothing over to us and no other clause of ours ties to it."""
     if not _THEIRS.search(clause) or _TO_US.search(clause):
         return False
-    return not any(_OURS.search(c) for c in _clauses(text or clause) if not _THEIRS.search(c))
+    return not any(
+        _OURS.search(c) and not _refuses(c) and not _GOES_ON.search(c)
+        for c in _clauses(text or clause)
+        if not _THEIRS.search(c)
+    )
 
 
 #: an answer, not a thing delivered
@@ -1957,7 +2043,7 @@ def _subject_words(
     names a product or a place the limit does not is about that (``对象存储外网流量`` is not
     ``CDN 流量``); one that names nothing clear is read as about the subject (``P1 故障
     15 分钟内响应`` for ``企业支持计划响应时间``), with the words it shares with it."""
-    if read.on_site and not _ON_SITE.search(text):
+    if read.on_site and not (_ON_SITE.search(text) or _AT_THEIR_SITE.search(text)):
         return None
     if _HOME.search(text) and any(f in _ANY_PLACE for forms in read.subject for f in forms):
         return None  # at home, not abroad (国内 is not 海外)
@@ -2014,6 +2100,8 @@ def _subject_words(
             return None  # people of another role (a CSM is no on-call engineer)
         if read.subject and {n for n in theirs - read.named if n[0] not in "#@"} - _SYNONYM_NAMES:
             return None  # people for another product (a place is where they go)
+        if _OTHER_WORK.search(text) and not _said(read, text):
+            return None  # people for another piece of the customer's work
         return [], False  # people, whatever they work on
     if read.head and theirs & read.named and not _says(read.head, text):
         return None  # the product named, not the thing of it
@@ -2029,6 +2117,13 @@ def _subject_words(
     others = {n for n in theirs - read.named if not (n[0] == "#" and theirs & read.named)}
     if read.named - theirs and others and not outright:
         return None  # one of the limit's products or places is not named, another one is
+    if (
+        named
+        and read.named - theirs
+        and not any(n[0] == "@" for n in read.named)
+        and any(re.search(re.escape(named[0]) + r"\s*" + re.escape(o), text) for o in others)
+    ):
+        return None  # the same name on another product (天穹对象存储 for 天穹数据库)
     places = {n for n in theirs - read.named if n[0] == "@"}
     if places and not any(n[0] == "@" for n in read.named) and _unknown_place(read, text):
         return None  # another place than the one the limit names by a name of no table
@@ -2052,6 +2147,11 @@ def _subject_words(
     return sorted(read.loose & _loose(text)), False
 
 
+#: a piece of the customer's own work people are for ("for their ERP upgrade")
+_OTHER_WORK = _re(
+    r"\bfor (?:their|your|the customer's) (?:[\w-]+ ){1,2}(?:upgrade|rollout|migration|project"
+    r"|deployment|implementation|refresh)\b"
+)
 #: places said as the home country: none of those a class of places abroad names
 _HOME = _re(r"国内|境内|内地|大陆", r"\b(?:domestic|mainland|onshore|in-country)\b")
 _ANY_PLACE_NAMES = frozenset("@" + p for p in _ANY_PLACE)
@@ -2293,7 +2393,8 @@ def limits(must_not_promise: str) -> list[str]:
     """The separate items written in a visit plan (what is in brackets stays with its item:
     ``转码功能（AV1、HDR 等）`` is one; a kind alone after "/" is another kind of the item
     before it: ``API 网关吞吐/限流`` is one; a scope alone widens the item before it:
-    ``no dates, anything`` is one)."""
+    ``no dates, anything`` is one; a kind alone forbidden after a comma is the kind of an item
+    of no kind word before it: ``核心系统迁移，不给日期`` is one)."""
     whole = _BRACKETS.sub(lambda m: _SPLIT.sub(" ", m.group()), must_not_promise)
     items: list[str] = []
     for part in _SPLIT.split(whole):
@@ -2305,9 +2406,24 @@ def limits(must_not_promise: str) -> list[str]:
             items[-1] = f"{before}/{part}"
         elif before and _SCOPE_ALONE.fullmatch(part):
             items[-1] = f"{before}, {part}"  # "no discounts, any product": one limit, widened
+        elif before and (comma := _kind_of(before, part, whole)):
+            items[-1] = f"{before}{comma}{part}"  # "核心系统迁移，不给日期": the dates of it
         else:
             items.append(part)
     return items
+
+
+#: a prohibition said with its kind alone ("不给日期", "no dates")
+_PROHIBITED_KIND = _re(r"^\s*(?:不|别|不许|不要|禁止|严禁)", r"^\s*(?:no|never|don't|avoid)\b")
+
+
+def _kind_of(before: str, part: str, whole: str) -> str:
+    """The comma that makes ``part``, a kind alone forbidden after it, the kind of ``before``,
+    a subject no kind word names (``核心系统迁移，不给日期``, ``Kestrel, no dates``); none when
+    it does not."""
+    if not (_PROHIBITED_KIND.search(part) and _kind_alone(part) and meaning(before).implied):
+        return ""
+    return next((c for c in ("，", ", ", ",") if f"{before}{c}{part}" in whole), "")
 
 
 def _kind_alone(item: str) -> bool:
@@ -2393,9 +2509,13 @@ def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) 
         return []
     subject, named = found
     whole = _flat(limit)
+    brands = _brands(limit)
+    others = _brands(original) - brands if brands else set()
     for clause in _clauses(rest):
         if _elsewhere(read, clause):
             continue  # a promise about another place, the limit's named only in another clause
+        if any(b in clause for b in others) and not any(b in clause for b in brands):
+            continue  # about another product of a made-up name (GridVault for GridPulse)
         for kind in read.kinds:
             if kind == PRICE and _thing_unsaid(read, text):
                 continue  # the price of the product, not of the thing of it the limit is on
@@ -2412,6 +2532,15 @@ def _touch_read(read: Meaning, text: str, rest: str, limit: str, original: str) 
         ):
             return [limit]  # the commitment is the very thing the plan forbids
     return []
+
+
+#: a product's made-up name, a word with a capital inside (``GridPulse``, ``LabLink``)
+_BRAND = re.compile(r"\b[A-Z][a-z]+[A-Z][a-z][A-Za-z]*\b")
+
+
+def _brands(text: str) -> set[str]:
+    """The made-up product names ``text`` gives, lower case."""
+    return {m.group().lower() for m in _BRAND.finditer(text)}
 
 
 def _elsewhere(read: Meaning, clause: str) -> bool:

@@ -89,21 +89,22 @@ class Lexicon:
 
     def _abbreviated(self, area: str, word: str) -> str | None:
         """The one place of the code's country whose Latin name ``word`` shortens: its first
-        letter and its others in order (``lis`` Lisbon, ``chn`` Chennai); of several, the one
-        place held deepest, as a code names a city (``gz`` Guangzhou, not the province)."""
+        letter and its others in order (``lis`` Lisbon, ``chn`` Chennai), or of a continent's
+        area whose name it starts (``ap-sin-1`` Singapore); of several, the one place held
+        deepest, as a code names a city (``gz`` Guangzhou, not the province)."""
         within = self.dirs.get(area)
         areas = {place for key, place in self.dirs.items() if "-" not in key}
-        if (
-            not 2 <= len(word) <= 4
-            or within is None
-            or any(within in self.concepts[other].within for other in areas)
-        ):
-            return None  # a code of no country's area, or of a continent's (ap-sg-1)
+        if not 2 <= len(word) <= 4 or within is None:
+            return None  # a code of no known area
+        continent = any(within in self.concepts[other].within for other in areas)
+        if continent and len(word) < 3:
+            return None  # a continent's code by two letters (ap-sg-1) says too little
         found = {
             place
             for name, place in self.latin.items()
-            if name[0] == word[0]
-            and len(name) > len(word)
+            if len(name) > len(word)
+            # a continent's code starts the name (ap-sin-1 Singapore), a country's shortens it
+            and (name.startswith(word) if continent else name[0] == word[0])
             and _in_order(word, name)
             and within in self.concepts[place].chain
         }
@@ -161,8 +162,28 @@ def lexicon() -> Lexicon:
                 latin.setdefault(_squash(name), key)
         codes.update(dict.fromkeys(value.get("codes", ()), key))
         dirs.update(dict.fromkeys(value.get("dirs", ()), key))
+    official = {key: value["zh"][0] for key, (_, value) in entries.items() if value.get("zh")}
+    names.update(_city_shorts(official, names, concepts))
     keys = {_squash(name): key for name, key in names.items()}
     return Lexicon(concepts, names, codes, dirs, latin, keys, max(map(len, keys)))
+
+
+def _city_shorts(
+    official: dict[str, str], names: dict[str, str], concepts: dict[str, Concept]
+) -> dict[str, str]:
+    """A Chinese city of three characters or more is also called by its first and 市 (乌市
+    for 乌鲁木齐, 张市 for 张家口), when no other such city starts with that character and the
+    short form names nothing else. A city is a place in China no other place lies in, called
+    here by its official (first) Chinese name."""
+    holders = {parent for concept in concepts.values() for parent in concept.within[:1]}
+    cities: dict[str, set[str]] = {}
+    for key, name in official.items():
+        chinese = "china" in concepts[key].within and concepts[key].sort == PLACE
+        if chinese and key not in holders and len(name) >= 3 and all(map(_CJK.match, name)):
+            cities.setdefault(name[0] + "市", set()).add(key)
+    return {
+        short: keys.pop() for short, keys in cities.items() if len(keys) == 1 and short not in names
+    }
 
 
 @functools.lru_cache(maxsize=4096)
