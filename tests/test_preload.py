@@ -4,13 +4,13 @@ between two modules (tui/preload.py)."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from interview_tui.tui.preload import Stopped, run_steps, steps
+from tests.fresh_process import app_script, run_on
 
 
 def test_steps_run_in_order_and_a_failing_one_is_left_to_its_screen() -> None:
@@ -77,17 +77,9 @@ def test_stopped_is_no_import_error() -> None:
     assert not issubclass(Stopped, Exception)
 
 
-CODE = """
-import asyncio, sys, time
-from interview_tui.i18n import set_language
-from interview_tui.store import open_store
-from interview_tui.tui.app import build_app
-
-set_language("en")
+CODE = app_script(
+    """
 PLAN = "interview_tui.tui.plan.plan_screen"
-app = build_app(
-    open_store(sys.argv[1]), animate=False, option_keys=False, theme="dark", preload_idle=0.3
-)
 runs = []
 run_worker = app.run_worker
 
@@ -117,24 +109,17 @@ async def main():
         await pilot.pause(0.1)
         print("again:", len(runs))
         await pilot.press("enter")  # the plan opens on what was loaded
-        for _ in range(400):
-            await pilot.pause(0.02)
-            if type(app.screen).__name__ == "PlanScreen" and not app.screen.busy:
-                break
+        await plan_shown(pilot)
         print("plan:", type(app.screen).__name__)
 
 asyncio.run(main())
-"""
+""",
+    ", preload_idle=0.3",
+)
 
 
 def test_loaded_after_a_pause_once_and_the_plan_opens_on_it(demo_store) -> None:
-    demo_store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    result = subprocess.run(
-        [sys.executable, "-c", CODE, str(demo_store.path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_on(demo_store, CODE)
     out = result.stdout
     assert "while keys: False" in out, out + result.stderr
     assert "loaded: True True" in out, out + result.stderr
@@ -142,16 +127,8 @@ def test_loaded_after_a_pause_once_and_the_plan_opens_on_it(demo_store) -> None:
     assert "plan: PlanScreen" in out, out + result.stderr
 
 
-QUIT = """
-import asyncio, sys, time
-from interview_tui.i18n import set_language
-from interview_tui.store import open_store
-from interview_tui.tui.app import build_app
-
-set_language("en")
-app = build_app(
-    open_store(sys.argv[1]), animate=False, option_keys=False, theme="dark", preload_idle=0.05
-)
+QUIT = app_script(
+    """
 
 async def main():
     async with app.run_test(size=(120, 36)) as pilot:
@@ -166,33 +143,21 @@ async def main():
 started = asyncio.run(main())
 print(f"quit: {time.perf_counter() - started:.3f}")
 print("plan:", "interview_tui.tui.plan.plan_screen" in sys.modules)
-"""
+""",
+    ", preload_idle=0.05",
+)
 
 
 def test_quitting_while_it_loads_does_not_wait_for_it(demo_store) -> None:
-    demo_store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    result = subprocess.run(
-        [sys.executable, "-c", QUIT, str(demo_store.path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_on(demo_store, QUIT)
     assert "quit: " in result.stdout, result.stdout + result.stderr
     seconds = float(result.stdout.split("quit: ")[1].split()[0])
     assert "plan: False" in result.stdout, result.stdout  # stopped before the screen's code
     assert seconds < 0.5, result.stdout
 
 
-DURING = """
-import asyncio, sys
-from interview_tui.i18n import set_language
-from interview_tui.store import open_store
-from interview_tui.tui.app import build_app
-
-set_language("en")
-app = build_app(
-    open_store(sys.argv[1]), animate=False, option_keys=False, theme="dark", preload_idle=0.05
-)
+DURING = app_script(
+    """
 
 async def main():
     async with app.run_test(size=(120, 36)) as pilot:
@@ -202,27 +167,20 @@ async def main():
                 break
         print("loading:", any(w.group == "preload" for w in app.workers))
         await pilot.press("enter")  # the plan, while its code is being imported
-        for _ in range(1000):
-            await pilot.pause(0.02)
-            if type(app.screen).__name__ == "PlanScreen" and not app.screen.busy:
-                break
+        await plan_shown(pilot, tries=1000)
         print("plan:", type(app.screen).__name__, app.screen.query("#script").first().row_count)
         await pilot.press("escape")
         await pilot.pause(0.1)
         print("home:", type(app.screen).__name__)
 
 asyncio.run(main())
-"""
+""",
+    ", preload_idle=0.05",
+)
 
 
 def test_a_screen_opened_while_it_loads_opens_as_usual(demo_store) -> None:
-    demo_store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    result = subprocess.run(
-        [sys.executable, "-c", DURING, str(demo_store.path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_on(demo_store, DURING)
     out = result.stdout
     assert "loading: True" in out, out + result.stderr
     assert "plan: PlanScreen" in out and "home: HomeScreen" in out, out + result.stderr

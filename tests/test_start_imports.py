@@ -6,17 +6,10 @@ the TOML reader without a keymap file; and the patterns that take milliseconds t
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from tests.fresh_process import app_script, run_on
 
-CODE = """
-import asyncio, sys
-from interview_tui.i18n import set_language
-from interview_tui.store import open_store
-from interview_tui.tui.app import build_app
-
-set_language("en")
-app = build_app(open_store(sys.argv[1]), animate=False, option_keys=False, theme="dark")
+CODE = app_script(
+    """
 
 async def main():
     async with app.run_test(size=(120, 36)) as pilot:
@@ -56,16 +49,11 @@ async def main():
 
 asyncio.run(main())
 """
+)
 
 
 def test_home_is_drawn_without_the_models(demo_store) -> None:
-    demo_store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    result = subprocess.run(
-        [sys.executable, "-c", CODE, str(demo_store.path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_on(demo_store, CODE)
     assert "drawn: True" in result.stdout, result.stdout + result.stderr
     assert "loaded: []" in result.stdout, result.stdout
     assert "compiled: []" in result.stdout, result.stdout
