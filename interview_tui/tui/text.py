@@ -19,6 +19,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from interview_tui.display import visible
@@ -33,6 +34,7 @@ __all__ = [
     "SafeTable",
     "esc",
     "hanging",
+    "hold_scrollbar",
     "literal",
     "marked",
     "visible",
@@ -75,6 +77,10 @@ def esc(text: object) -> str:
     return escape(visible(text))
 
 
+#: the narrowest room beside its prefix a :class:`Hanging` line hangs its text in
+_MIN_HANGING_ROOM = 4
+
+
 class Hanging:
     """A line whose continuation lines hang under its text, not at the left margin.
 
@@ -93,7 +99,7 @@ class Hanging:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         indent = cell_len(self.prefix.plain)
         room = options.max_width - indent
-        if room < 4:  # too narrow to hang: wrap at the margin rather than one cell a line
+        if room < _MIN_HANGING_ROOM:  # wrap at the margin rather than one cell a line
             yield from console.render(self.prefix + self.text, options)
             return
         pad = Text(" " * indent)
@@ -105,13 +111,7 @@ class Hanging:
         """The text wrapped in ``room`` cells, each line without trailing spaces; a text
         that fits on one line is that line as it is (wrapping it would give the same)."""
         plain = self.text.plain
-        if (
-            plain
-            and "\n" not in plain
-            and "\t" not in plain
-            and not plain[-1].isspace()
-            and cell_len(plain) <= room
-        ):
+        if plain and not plain[-1].isspace() and _fits(self.text, room):
             return [self.text]
         lines = self.text.wrap(console, room, overflow="fold")
         for line in lines:
@@ -225,6 +225,16 @@ class Block:
         )
 
 
+def hold_scrollbar(view: Widget, overflows: bool) -> None:
+    """A scrolling view whose content certainly ``overflows`` keeps its scrollbar's gutter
+    from its first layout and draws its scrollbar in its first frame: laid out without it,
+    everything in it was laid out again two cells narrower once the scrollbar appeared, and
+    the bar was drawn a frame later."""
+    view.styles.scrollbar_gutter = "stable" if overflows else "auto"
+    if overflows:
+        view.show_vertical_scrollbar = True
+
+
 def _fits(text: Text, width: int) -> bool:
     """Whether ``text`` is one line no wider than ``width`` cells (drawn as it is)."""
     plain = text.plain
@@ -238,7 +248,7 @@ def _height(part: Text | Hanging, console: Console, options: ConsoleOptions) -> 
         return 1
     if isinstance(part, Hanging):
         room = width - cell_len(part.prefix.plain)
-        if room >= 4 and _fits(part.text, room):
+        if room >= _MIN_HANGING_ROOM and _fits(part.text, room):
             return 1
     drawn = part.copy() if isinstance(part, Text) else part
     if isinstance(drawn, Text):

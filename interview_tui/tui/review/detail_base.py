@@ -25,7 +25,7 @@ from interview_tui.tui.confirm import ConfirmDialog
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import BornCompact
 from interview_tui.tui.inputs import Input as TextInput
-from interview_tui.tui.text import Block, Hanging, hanging, literal
+from interview_tui.tui.text import Block, Hanging, hanging, hold_scrollbar, literal
 from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
 
 DETAIL_BINDINGS = [
@@ -262,14 +262,12 @@ class DetailMixin(ConflictMixin):
 
         Shown by the form's own style: a class on the screen would match the stylesheet
         against every field of the form again. A form taller than the terminal (each of
-        its parts takes a line at least) keeps its scrollbar's gutter from its first
-        layout: laid out without it, every field was laid out again two cells narrower
-        once the scrollbar appeared, and drawn its scrollbar a frame later."""
+        its parts takes a line at least) has its scrollbar from its first layout
+        (:func:`~interview_tui.tui.text.hold_scrollbar`)."""
         form = self.query_one("#detail")
         form.display = True
         if sum(1 for part in form.children if part.display) >= self.app.size.height:
-            form.styles.scrollbar_gutter = "stable"
-            form.show_vertical_scrollbar = True  # drawn in the first frame, not the next
+            hold_scrollbar(form, True)
 
     @property
     def changed(self) -> bool:

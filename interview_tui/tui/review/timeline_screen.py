@@ -24,7 +24,7 @@ from interview_tui.tui.data import DataScreen
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.review.detail_base import ConflictMixin, conflict_section
 from interview_tui.tui.team_line import TeamLine
-from interview_tui.tui.text import Block, BlockStatic, Hanging, visible
+from interview_tui.tui.text import Block, BlockStatic, Hanging, hold_scrollbar, visible
 from interview_tui.tui.undo import UNDO_BINDING
 
 PAGE_SIZE = 15
@@ -59,7 +59,6 @@ def _visit_text(visit: TimelineVisit, team: TeamView) -> Block:
 class TimelineScreen(ConflictMixin, DataScreen[tuple[Timeline, TeamView]]):
     PREFETCH = True
     DEFAULT_CSS = """
-    #timeline.-scrolls { scrollbar-gutter: stable; }
     #timeline Static { height: auto; padding: 0 1; }
     #timeline-more { color: $text-muted; }
     #conflicts-title { text-style: bold; color: $text-accent; background: $boost; }
@@ -123,11 +122,7 @@ class TimelineScreen(ConflictMixin, DataScreen[tuple[Timeline, TeamView]]):
         self.shown += len(data.visits)
         self.lines += sum(1 + max(1, len(visit.evidence)) for visit in data.visits)
         # a long timeline has its scrollbar in the first paint, not a frame later
-        if self.lines >= (body.size.height or self.app.size.height):
-            body.add_class("-scrolls")
-            body.show_vertical_scrollbar = True  # in the first frame, not the next
-        else:
-            body.remove_class("-scrolls")
+        hold_scrollbar(body, self.lines >= (body.size.height or self.app.size.height))
         # one mount: each mount lays the whole timeline out again
         widgets: list[Static] = [
             BlockStatic(_visit_text(visit, self.team)) for visit in data.visits
