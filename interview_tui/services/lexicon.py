@@ -47,6 +47,8 @@ class Lexicon:
     concepts: dict[str, Concept]
     #: every name, lower case, to the concept it names
     names: dict[str, str]
+    #: a concept to its names (``names`` the other way round)
+    named: dict[str, tuple[str, ...]]
     #: a region code to the place it lies in, an area-direction to its region
     codes: dict[str, str]
     dirs: dict[str, str]
@@ -165,7 +167,19 @@ def lexicon() -> Lexicon:
     official = {key: value["zh"][0] for key, (_, value) in entries.items() if value.get("zh")}
     names.update(_city_shorts(official, names, concepts))
     keys = {_squash(name): key for name, key in names.items()}
-    return Lexicon(concepts, names, codes, dirs, latin, keys, max(map(len, keys)))
+    named: dict[str, list[str]] = {}
+    for name, key in names.items():
+        named.setdefault(key, []).append(name)
+    return Lexicon(
+        concepts,
+        names,
+        {key: tuple(all_names) for key, all_names in named.items()},
+        codes,
+        dirs,
+        latin,
+        keys,
+        max(map(len, keys)),
+    )
 
 
 def _city_shorts(
@@ -228,11 +242,7 @@ def _holds(lex: Lexicon, surface: str, their: Concept, concept: Concept) -> bool
     part (数据库审计 holds 数据库, ``SMS gateway`` holds ``gateway``): a thing of its own."""
     if their.sort != PRODUCT or concept.sort != PRODUCT or linked(their, concept):
         return False
-    return any(
-        name != surface and _part(name, surface)
-        for name, key in lex.names.items()
-        if key == concept.id
-    )
+    return any(name != surface and _part(name, surface) for name in lex.named.get(concept.id, ()))
 
 
 def _part(name: str, surface: str) -> bool:
