@@ -36,7 +36,13 @@ def app_script(body: str, options: str = "") -> str:
 
 def run_on(store: Any, code: str) -> subprocess.CompletedProcess[str]:
     """``code`` run by a new interpreter with the path of ``store``'s database as argv[1];
-    the database is checkpointed first, so the new process reads every row."""
+    the database is checkpointed first, so the new process reads every row; and the parsed
+    catalog is kept beside the catalog files, as an installed app's first start leaves it
+    (else the process parses the TOML, which no later start does)."""
+    from interview_tui import i18n
+
+    if not i18n._catalog_paths()[1].exists():
+        i18n.compile_catalog()
     store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return subprocess.run(
         [sys.executable, "-c", code, str(store.path)],

@@ -127,12 +127,14 @@ def _parse(paths: list[Path]) -> tuple[dict[str, dict[str, Entry]], ...]:
 
 
 def _keep(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole (a temporary file renamed), older copies removed;
+    """Write ``data`` to ``path`` whole (a temporary file renamed), older copies removed (not
+    ``path`` itself, which another process may have just written and be about to read);
     a folder that cannot be written is no error (the catalog is parsed every time)."""
     try:
         path.parent.mkdir(exist_ok=True)
         for old in path.parent.glob("catalog.*.marshal"):
-            old.unlink(missing_ok=True)
+            if old != path:
+                old.unlink(missing_ok=True)
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         temporary.write_bytes(data)
         os.replace(temporary, path)
