@@ -36,14 +36,11 @@ programs it starts inherit it). ``--json FILE`` saves the figures.
 from __future__ import annotations
 
 import argparse
-import atexit
 import json
 import os
-import shutil
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 import unicodedata
 from collections.abc import Sequence
@@ -489,8 +486,7 @@ def main() -> None:
     if os.nice(0) < 10:
         os.nice(10 - os.nice(0))  # the programs it starts inherit it
 
-    work = Path(tempfile.mkdtemp(prefix="itui-career-"))
-    atexit.register(shutil.rmtree, work, True)
+    work = bench_startup.scratch("itui-career-")
     bare_start = work / "bare_start.py"
     bare_start.write_text(bench_startup.BARE_APP)
     bare_screens = work / "bare_screens.py"

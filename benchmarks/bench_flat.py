@@ -18,13 +18,12 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_startup import bench_db, compile_package
+from bench_startup import bench_db, compile_package, scratch
 
 COMMANDS = {
     "--help (reference)": ["--help"],
@@ -74,7 +73,7 @@ def main() -> None:
     env = {**os.environ, "INTERVIEW_TUI_LANG": "en"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled modules are kept
     exe = [sys.executable, "-m", "interview_tui"]
-    work = Path(tempfile.mkdtemp(prefix="bench-flat-"))
+    work = scratch("bench-flat-")
     results: dict[int, dict[str, tuple[float, float, int]]] = {}
     for visits in args.visits:
         path = bench_db(visits, work)

@@ -15,7 +15,6 @@ import os
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
@@ -117,7 +116,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=200)
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="itui-typing-"))
+    from benchmarks.bench_startup import scratch
+
+    work = scratch("itui-typing-")
     db = work / "typing.db"
     visit_id = build(db)
     env = {**os.environ, "INTERVIEW_TUI_DB": str(db), "INTERVIEW_TUI_LANG": "en"}

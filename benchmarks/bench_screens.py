@@ -26,7 +26,6 @@ import re
 import select
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from benchmarks.bench_startup import (
     answer,
     bench_db,
     compile_package,
+    scratch,
     summary,
     until_settled,
 )
@@ -230,7 +230,7 @@ def main() -> None:
     args = parser.parse_args()
     screens = [s for s in SCREENS if not args.only or s.name.startswith(tuple(args.only))]
 
-    work = Path(tempfile.mkdtemp(prefix="itui-bench-"))
+    work = scratch("itui-bench-")
     db = bench_db(args.visits, work)
     compile_package()
     env = {k: v for k, v in os.environ.items() if k != "INTERVIEW_TUI_DB"}

@@ -200,6 +200,16 @@ def compile_package() -> None:
     compile_catalog()
 
 
+def scratch(prefix: str) -> Path:
+    """A private folder for one run's files (databases, the bare app), removed when the run
+    ends, as a benchmark must leave nothing behind in the temp folder."""
+    import shutil
+
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, work, True)
+    return work
+
+
 def bench_db(visits: int, work: Path) -> Path:
     """A private copy of the cached ``demo --visits N`` database (built once, never written).
 
@@ -278,7 +288,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="itui-bench-"))
+    work = scratch("itui-bench-")
     bare = work / "bare.py"
     bare.write_text(BARE_APP)
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36"}

@@ -18,14 +18,13 @@ import random
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_startup import bench_db
+from benchmarks.bench_startup import bench_db, scratch
 
 
 def _cpu() -> float:
@@ -55,7 +54,7 @@ def main() -> None:
     from interview_tui.team.record_file import dumps, loads
     from interview_tui.team.sync import export_changes, init_team, sync
 
-    work = Path(tempfile.mkdtemp(prefix="itui-team-bench-"))
+    work = scratch("itui-team-bench-")
     db = bench_db(args.visits, work)
     remote = work / "remote.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
