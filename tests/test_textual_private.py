@@ -432,3 +432,41 @@ def test_a_thread_forgets_the_worker_it_ran() -> None:
     finally:
         active_worker.reset(token)
     assert textual_private.forgetting_worker(coroutine_work) is coroutine_work
+
+
+def test_the_screen_resize_hook_replaced_is_textuals(make_app) -> None:
+    """:func:`one_layout_per_size` replaces ``Screen._screen_resized``: Textual's lays the
+    screen out when it is attached and has been shown, as the replacement does."""
+    from interview_tui.tui import textual_private
+
+    make_app()  # the app installs it
+    original = textual_private.textuals_screen_resized
+    assert original is not None and original.__code__.co_varnames[:2] == ("self", "size")
+    assert {"stack_updates", "is_attached", "_refresh_layout"} <= set(original.__code__.co_names)
+
+
+async def test_a_screen_is_laid_out_again_only_at_a_new_size(make_app) -> None:
+    """A Resize at the size the screen is laid out at lays nothing out (home was laid out
+    four times at start-up and every screen pushed twice); a new size is laid out."""
+    from textual.geometry import Size
+
+    from tests.conftest import settle
+
+    app = make_app("commitments")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        layouts: list[object] = []
+        lay_out = screen._refresh_layout
+
+        def counted(size=None, scroll=False):
+            layouts.append(size)
+            return lay_out(size, scroll)
+
+        screen._refresh_layout = counted
+        screen._screen_resized(Size(100, 30))
+        assert layouts == []
+        await pilot.resize_terminal(90, 28)
+        await settle(pilot)
+        assert Size(90, 28) in layouts and screen._compositor.size == Size(90, 28)
+        assert screen.query_one("#commitments-table").size.width <= 90

@@ -49,6 +49,7 @@ from interview_tui.tui.textual_private import (
     keep_wide_characters_whole,
     keys_behind_callbacks,
     load_screen_css,
+    one_layout_per_size,
     run_bindings,
     wrap_as_chinese,
 )
@@ -131,6 +132,7 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         wrap_as_chinese()  # no character alone on a Chinese paragraph's last line
         keep_wide_characters_whole()  # 题 under a toast's edge is drawn, not two spaces
         free_closed_widgets_styles()  # a closed screen's drawn lines are not kept
+        one_layout_per_size()  # a Resize at the size laid out already lays out nothing
         super().__init__()
         translate_bindings(self)
         self.store = store

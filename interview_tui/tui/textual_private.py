@@ -364,6 +364,36 @@ def keep_wide_characters_whole() -> None:
     Compositor._render_chops = _render_chops  # type: ignore[method-assign]
 
 
+# -- one layout for one size ---------------------------------------------------------------
+#
+# A screen's first layout sends the screen itself a Resize (it is among the widgets shown),
+# and the app sends the screen a Resize for the terminal at start-up and again when idle;
+# each one laid the whole screen out again at the size it already had: four full layouts of
+# home's ~20 widgets at start-up, two for every screen pushed. A layout a widget asks for
+# meanwhile is done by the screen's next update as always.
+
+
+def _screen_resized(self: Any, size: Any) -> None:
+    """``Screen._screen_resized`` (Textual 8.2.8), laying out only for a size the screen's
+    compositor has not laid it out at."""
+    if self.stack_updates and self.is_attached and size != self._compositor.size:
+        self._refresh_layout(size)
+
+
+#: Textual's own ``Screen._screen_resized``, kept when :func:`one_layout_per_size` replaces it
+textuals_screen_resized: Callable[..., None] | None = None
+
+
+def one_layout_per_size() -> None:
+    """Install :func:`_screen_resized` on Textual's screens; safe to call again."""
+    global textuals_screen_resized
+    from textual.screen import Screen
+
+    if Screen._screen_resized is not _screen_resized:
+        textuals_screen_resized = Screen._screen_resized
+        Screen._screen_resized = _screen_resized  # type: ignore[method-assign]
+
+
 @functools.lru_cache(1024)
 def _inner_outer(base_background: Any, background: Any) -> tuple[Any, Any]:
     """``StylesCache.get_inner_outer`` (Textual 8.2.8), cached on the two colours only."""
