@@ -39,23 +39,27 @@ def _export(notes: int = NOTES, others: int | None = None) -> dict[str, Any]:
     return visit_export(notes, notes // 10 if others is None else others)
 
 
-def _counts(db: Path) -> tuple[int, int, int]:
-    """(visits, staged visits, notes + requirements + commitments), as any reader sees them."""
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
-    try:
-        visits, rows = conn.execute(
-            "SELECT (SELECT count(*) FROM visits), (SELECT count(*) FROM notes)"
-            " + (SELECT count(*) FROM requirements) + (SELECT count(*) FROM commitments)"
-        ).fetchone()
-        columns = {row[1] for row in conn.execute("PRAGMA table_info(visits)")}
-        staged = (
-            conn.execute("SELECT count(*) FROM visits WHERE importing IS NOT NULL").fetchone()[0]
-            if "importing" in columns
-            else 0
-        )
-        return visits, staged, rows
-    finally:
-        conn.close()
+def _counts(db: Path, conn: sqlite3.Connection | None = None) -> tuple[int, int, int]:
+    """(visits, staged visits, notes + requirements + commitments), as any reader sees them
+    (through ``conn`` when given: a reader that stays open, as a poll every few milliseconds
+    is)."""
+    if conn is None:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+        try:
+            return _counts(db, conn)
+        finally:
+            conn.close()
+    visits, rows = conn.execute(
+        "SELECT (SELECT count(*) FROM visits), (SELECT count(*) FROM notes)"
+        " + (SELECT count(*) FROM requirements) + (SELECT count(*) FROM commitments)"
+    ).fetchone()
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(visits)")}
+    staged = (
+        conn.execute("SELECT count(*) FROM visits WHERE importing IS NOT NULL").fetchone()[0]
+        if "importing" in columns
+        else 0
+    )
+    return visits, staged, rows
 
 
 def _start_import(db: Path, source: Path) -> subprocess.Popen:
@@ -77,13 +81,17 @@ def _wait_for(process: subprocess.Popen, db: Path, rows: int) -> tuple[int, int,
     """Poll the database until the import has a visit and at least ``rows`` rows; None when
     it ended first."""
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            return None
-        counts = _counts(db)
-        if counts[0] and counts[2] >= rows:
-            return counts
-        time.sleep(0.005)
+    reader = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    try:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                return None
+            counts = _counts(db, reader)
+            if counts[0] and counts[2] >= rows:
+                return counts
+            time.sleep(0.005)
+    finally:
+        reader.close()
     raise AssertionError("the import made no progress")
 
 
