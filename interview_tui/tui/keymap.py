@@ -44,9 +44,9 @@ _MORE_MODULES = (
 @cache
 def _binding_classes() -> tuple[type[DOMNode], ...]:
     """Every class with ``BINDINGS`` of the app's screens, dialogs and the app."""
-    from interview_tui.tui.routes import ROUTES, available
+    from interview_tui.tui.routes import ROUTES, available, module_of
 
-    modules = [ROUTES[route].partition(":")[0] for route in ROUTES if available(route)]
+    modules = [module_of(route) for route in ROUTES if available(route)]
     found: dict[type[DOMNode], None] = {}
     for name in [*_MORE_MODULES[:1], *modules, *_MORE_MODULES[1:]]:
         try:

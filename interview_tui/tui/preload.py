@@ -24,7 +24,7 @@ from typing import Any
 from textual import events
 from textual.worker import get_current_worker
 
-from interview_tui.tui.routes import ROUTES, available
+from interview_tui.tui.routes import ROUTES, available, module_of
 
 #: seconds without a key or a click before the loading starts
 IDLE_SECONDS = 1.0
@@ -48,20 +48,16 @@ def _lint(language: str) -> None:
     prepare(language)
 
 
-def _route_module(route: str) -> str:
-    return ROUTES[route].partition(":")[0]
-
-
 def steps(language: str) -> list[Step]:
     """What the first openings need, in order: the plan's code, the banks and the linter
     for ``language`` (the interface's, which the plan lints in), then every other screen."""
     first = [route for route in FIRST_ROUTES if available(route)]
     rest = [route for route in ROUTES if route not in first and available(route)]
     return [
-        *(partial(importlib.import_module, _route_module(route)) for route in first),
+        *(partial(importlib.import_module, module_of(route)) for route in first),
         _library,
         partial(_lint, language),
-        *(partial(importlib.import_module, _route_module(route)) for route in rest),
+        *(partial(importlib.import_module, module_of(route)) for route in rest),
     ]
 
 

@@ -31,17 +31,21 @@ ROUTES: dict[str, str] = {
 }
 
 
+def module_of(route: str) -> str:
+    """The module that holds the screen for ``route``."""
+    return ROUTES[route].partition(":")[0]
+
+
 @cache
 def available(route: str) -> bool:
     """Whether the screen for ``route`` is part of this build (keys for the rest are hidden)."""
-    module_name = ROUTES[route].partition(":")[0]
     try:
-        return importlib.util.find_spec(module_name) is not None
+        return importlib.util.find_spec(module_of(route)) is not None
     except ModuleNotFoundError:  # its package is not there either
         return False
 
 
 def screen_class(route: str) -> type:
     """Import and return the screen class for ``route``."""
-    module_name, _, class_name = ROUTES[route].partition(":")
-    return getattr(importlib.import_module(module_name), class_name)
+    class_name = ROUTES[route].partition(":")[2]
+    return getattr(importlib.import_module(module_of(route)), class_name)
