@@ -39,16 +39,22 @@ def _export(notes: int = NOTES, others: int | None = None) -> dict[str, Any]:
     return visit_export(notes, notes // 10 if others is None else others)
 
 
-def _counts(db: Path, conn: sqlite3.Connection | None = None) -> tuple[int, int, int]:
-    """(visits, staged visits, notes + requirements + commitments), as any reader sees them
-    (through ``conn`` when given: a reader that stays open, as a poll every few milliseconds
-    is)."""
-    if conn is None:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
-        try:
-            return _counts(db, conn)
-        finally:
-            conn.close()
+def _reader(db: Path) -> sqlite3.Connection:
+    """A read-only connection to ``db``, as any other process reading it has."""
+    return sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+
+
+def _counts(db: Path) -> tuple[int, int, int]:
+    """(visits, staged visits, notes + requirements + commitments), as any reader sees them."""
+    conn = _reader(db)
+    try:
+        return _counted(conn)
+    finally:
+        conn.close()
+
+
+def _counted(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    """:func:`_counts` through a reader that stays open (a poll every few milliseconds)."""
     visits, rows = conn.execute(
         "SELECT (SELECT count(*) FROM visits), (SELECT count(*) FROM notes)"
         " + (SELECT count(*) FROM requirements) + (SELECT count(*) FROM commitments)"
@@ -81,12 +87,12 @@ def _wait_for(process: subprocess.Popen, db: Path, rows: int) -> tuple[int, int,
     """Poll the database until the import has a visit and at least ``rows`` rows; None when
     it ended first."""
     deadline = time.monotonic() + 120
-    reader = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    reader = _reader(db)
     try:
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 return None
-            counts = _counts(db, reader)
+            counts = _counted(reader)
             if counts[0] and counts[2] >= rows:
                 return counts
             time.sleep(0.005)
