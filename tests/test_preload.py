@@ -127,15 +127,23 @@ def test_loaded_after_a_pause_once_and_the_plan_opens_on_it(demo_store) -> None:
     assert "plan: PlanScreen" in out, out + result.stderr
 
 
+#: ``loading_started(pilot)``: waits until the loading worker runs (the scripts below)
+STARTED = """
+
+async def loading_started(pilot):
+    for _ in range(400):
+        await pilot.pause(0.01)
+        if any(w.group == "preload" and w.is_running for w in app.workers):
+            return
+"""
+
 QUIT = app_script(
-    """
+    STARTED
+    + """
 
 async def main():
     async with app.run_test(size=(120, 36)) as pilot:
-        for _ in range(400):
-            await pilot.pause(0.01)
-            if any(w.group == "preload" and w.is_running for w in app.workers):
-                break
+        await loading_started(pilot)
         await asyncio.sleep(0.05)  # in the middle of the plan's imports
         started = time.perf_counter()
     return started
@@ -157,14 +165,12 @@ def test_quitting_while_it_loads_does_not_wait_for_it(demo_store) -> None:
 
 
 DURING = app_script(
-    """
+    STARTED
+    + """
 
 async def main():
     async with app.run_test(size=(120, 36)) as pilot:
-        for _ in range(400):
-            await pilot.pause(0.01)
-            if any(w.group == "preload" and w.is_running for w in app.workers):
-                break
+        await loading_started(pilot)
         print("loading:", any(w.group == "preload" for w in app.workers))
         await pilot.press("enter")  # the plan, while its code is being imported
         await plan_shown(pilot, tries=1000)
