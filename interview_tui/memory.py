@@ -40,11 +40,17 @@ def resume_collector() -> None:
     global _paused, _deferring
     if _paused:
         _paused = False
-        gc.freeze()
-        young, middle, _full = gc.get_threshold()
-        gc.set_threshold(young, middle, FULL_AFTER)
+        keep_and_defer()
         _deferring = True
         gc.enable()
+
+
+def keep_and_defer() -> None:
+    """Move everything the process holds now out of the collector's reach (``gc.freeze``)
+    and let it run full collections by itself only every :data:`FULL_AFTER` middle ones."""
+    gc.freeze()
+    young, middle, _full = gc.get_threshold()
+    gc.set_threshold(young, middle, FULL_AFTER)
 
 
 def collect_closed() -> None:

@@ -340,9 +340,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     before."""
     import gc
 
-    from interview_tui.memory import FULL_AFTER
+    from interview_tui.memory import keep_and_defer
 
     gc.collect()
-    gc.freeze()
-    young, middle, _full = gc.get_threshold()
-    gc.set_threshold(young, middle, FULL_AFTER)
+    keep_and_defer()
