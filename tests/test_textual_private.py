@@ -470,3 +470,86 @@ async def test_a_screen_is_laid_out_again_only_at_a_new_size(make_app) -> None:
         await settle(pilot)
         assert Size(90, 28) in layouts and screen._compositor.size == Size(90, 28)
         assert screen.query_one("#commitments-table").size.width <= 90
+
+
+def test_the_strip_caches_made_when_used_are_textuals() -> None:
+    """:func:`strip_caches_when_used` replaces ``Strip.__init__``: Textual's sets the same
+    attributes, and makes the caches :data:`STRIP_CACHES` names, each of that size."""
+    import inspect
+    import re
+
+    from textual.strip import Strip
+
+    textual_private.strip_caches_when_used()
+    original = textual_private.textuals_strip_init
+    assert original is not None and original is not Strip.__init__
+    source = inspect.getsource(original)
+    caches = {
+        name: int(size)
+        for name, size in re.findall(
+            r"self\.(_\w+): FIFOCache\[.*?\] = FIFOCache\((\d+)\)", source, re.S
+        )
+    }
+    assert caches == textual_private.STRIP_CACHES
+    assigned = set(re.findall(r"self\.(_\w+)(?::[^=]*)? = ", source))
+    made = set(re.findall(r"self\.(_\w+) = ", inspect.getsource(textual_private._strip_init)))
+    assert assigned == made | set(caches)
+    assert set(Strip.__slots__) == assigned
+
+
+def test_a_strip_makes_a_cache_when_first_used_and_draws_the_same() -> None:
+    """A strip made with the caches left out crops, divides, styles and measures exactly as
+    one made by Textual's ``__init__``, and makes only the caches it uses."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from rich.segment import Segment
+    from rich.style import Style
+    from textual.strip import Strip
+
+    textual_private.strip_caches_when_used()
+    textual_init = textual_private.textuals_strip_init
+    assert textual_init is not None
+    texts = st.text(alphabet="ab 题£é\t", min_size=0, max_size=6)
+    styles = st.sampled_from([None, Style(bold=True), Style(color="red")])
+    segments = st.lists(st.tuples(texts, styles).map(lambda pair: Segment(*pair)), max_size=5)
+
+    @settings(max_examples=150, deadline=None)
+    @given(
+        segments, st.lists(st.integers(0, 30), max_size=4), st.integers(0, 30), st.integers(0, 30)
+    )
+    def same(parts: list[Segment], cuts: list[int], start: int, end: int) -> None:
+        lazy = Strip(parts)
+        eager = Strip.__new__(Strip)
+        textual_init(eager, parts)
+        assert not any(hasattr_slot(lazy, name) for name in textual_private.STRIP_CACHES)
+        cut_at = sorted(cuts)
+        assert [s._segments for s in lazy.divide(cut_at)] == [
+            s._segments for s in eager.divide(cut_at)
+        ]
+        assert lazy.crop(start, end)._segments == eager.crop(start, end)._segments
+        assert (
+            lazy.apply_style(Style(italic=True))._segments
+            == eager.apply_style(Style(italic=True))._segments
+        )
+        assert lazy.adjust_cell_length(end)._segments == eager.adjust_cell_length(end)._segments
+        assert lazy.cell_length == eager.cell_length and lazy.text == eager.text
+        used = {name for name in textual_private.STRIP_CACHES if hasattr_slot(lazy, name)}
+        assert used <= {"_divide_cache", "_crop_cache", "_style_cache", "_line_length_cache"}
+        assert {"_style_cache"} <= used  # (the others are not made for a strip left whole)
+        assert lazy.divide(cut_at) is lazy.divide(cut_at)  # kept, as Textual keeps it
+
+    def hasattr_slot(strip: Strip, name: str) -> bool:
+        """Whether the slot is filled (``hasattr`` would make the cache)."""
+        try:
+            getattr(Strip, name).__get__(strip, Strip)
+        except AttributeError:
+            return False
+        return True
+
+    same()
+    try:
+        Strip([]).no_such_name  # noqa: B018
+    except AttributeError as error:
+        assert "no_such_name" in str(error)
+    else:
+        raise AssertionError("an unknown name of a strip is not an error")

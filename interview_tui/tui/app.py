@@ -51,6 +51,7 @@ from interview_tui.tui.textual_private import (
     load_screen_css,
     one_layout_per_size,
     run_bindings,
+    strip_caches_when_used,
     wrap_as_chinese,
 )
 
@@ -133,6 +134,7 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         keep_wide_characters_whole()  # 题 under a toast's edge is drawn, not two spaces
         free_closed_widgets_styles()  # a closed screen's drawn lines are not kept
         one_layout_per_size()  # a Resize at the size laid out already lays out nothing
+        strip_caches_when_used()  # a drawn piece of a line makes no cache it never uses
         super().__init__()
         translate_bindings(self)
         self.store = store

@@ -394,6 +394,62 @@ def one_layout_per_size() -> None:
         Screen._screen_resized = _screen_resized  # type: ignore[method-assign]
 
 
+# -- a drawn line's caches made when first used ------------------------------------------------
+#
+# Textual builds a ``Strip`` for every piece of every line it draws (a line is divided at the
+# edge of every widget on it) and each one made seven small caches (cropped, styled, divided…)
+# although nearly every piece is drawn once and never cropped, styled or divided again. The
+# plan screen's frames spent a third of their time building them. The caches are made the
+# first time one is asked for; what each holds, and how much, is unchanged.
+
+#: Textual's ``Strip`` caches (Textual 8.2.8) and how many entries each keeps
+STRIP_CACHES = {
+    "_divide_cache": 4,
+    "_crop_cache": 16,
+    "_style_cache": 16,
+    "_filter_cache": 4,
+    "_line_length_cache": 4,
+    "_crop_extend_cache": 4,
+    "_offsets_cache": 4,
+}
+
+#: Textual's own ``Strip.__init__``, kept when :func:`strip_caches_when_used` replaces it
+textuals_strip_init: Callable[..., None] | None = None
+
+
+def _strip_init(self: Any, segments: Any, cell_length: int | None = None) -> None:
+    """``Strip.__init__`` (Textual 8.2.8) without its caches (see :func:`_strip_cache`)."""
+    self._segments = list(segments)
+    self._cell_length = cell_length
+    self._render_cache = None
+    self._link_ids = None
+    self._cell_count = None
+
+
+def _strip_cache(self: Any, name: str) -> Any:
+    """A ``Strip`` cache not made yet (its slot is empty): made now, as Textual made it."""
+    size = STRIP_CACHES.get(name)
+    if size is None:
+        raise AttributeError(name)
+    from textual.cache import FIFOCache
+
+    cache: FIFOCache[Any, Any] = FIFOCache(size)
+    setattr(self, name, cache)
+    return cache
+
+
+def strip_caches_when_used() -> None:
+    """Install :func:`_strip_init` and :func:`_strip_cache` on Textual's ``Strip``; safe to
+    call again."""
+    global textuals_strip_init
+    from textual.strip import Strip
+
+    if Strip.__init__ is not _strip_init:
+        textuals_strip_init = Strip.__init__
+        Strip.__init__ = _strip_init  # type: ignore[method-assign]
+        Strip.__getattr__ = _strip_cache  # type: ignore[attr-defined]
+
+
 @functools.lru_cache(1024)
 def _inner_outer(base_background: Any, background: Any) -> tuple[Any, Any]:
     """``StylesCache.get_inner_outer`` (Textual 8.2.8), cached on the two colours only."""
