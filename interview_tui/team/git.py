@@ -104,9 +104,11 @@ class Git:
         identity: Identity | None = None,
         check: bool = True,
         timeout: float = LOCAL_TIMEOUT,
+        config: Sequence[str] = (),
     ) -> subprocess.CompletedProcess[bytes]:
-        """Run ``git ARGS``; a failure raises :class:`GitError` with git's last line."""
-        argv = [git_path(), *args]
+        """Run ``git ARGS`` (with ``-c`` and each of ``config``, ``name=value``, before
+        them); a failure raises :class:`GitError` with git's last line."""
+        argv = [git_path(), *(part for setting in config for part in ("-c", setting)), *args]
         try:
             done = subprocess.run(
                 argv,

@@ -100,12 +100,24 @@ def _open_clone(store: Store, url: str, *, check_remote: bool = True) -> Git:
     return git
 
 
+#: the clone never collects garbage by itself (``gc.auto`` is 0), so the maintenance a
+#: fetch starts afterwards (two more processes, ``maintenance`` and ``gc``) would do nothing
+#: (as an option of the command: a git too old to know it ignores it)
+NO_MAINTENANCE = ("maintenance.auto=false",)
+
+
 def _fetch(git: Git) -> tuple[str | None, str | None]:
     """Fetch the team's branch: its commit (``None`` for an empty repository) and this
     clone's branch, read with the team's manifest by one git process. A branch that no
     longer contains what was fetched before (history rewritten) is refused."""
     done = git.run(
-        "fetch", "--quiet", "origin", f"+{BRANCH}:{INCOMING}", check=False, timeout=NETWORK_TIMEOUT
+        "fetch",
+        "--quiet",
+        "origin",
+        f"+{BRANCH}:{INCOMING}",
+        check=False,
+        timeout=NETWORK_TIMEOUT,
+        config=NO_MAINTENANCE,
     )
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace")
