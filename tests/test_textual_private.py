@@ -4,11 +4,15 @@ shortcuts into notes or losing keys typed in a burst."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from textual import events
 from textual._xterm_parser import XTermParser
 
 from interview_tui.tui import textual_private
 from interview_tui.tui.app import takes_as_text
+from tests.test_closed_screens_freed import ROUTED
 
 
 def _keys(data: str) -> list[tuple[str, str | None]]:
@@ -553,3 +557,69 @@ def test_a_strip_makes_a_cache_when_first_used_and_draws_the_same() -> None:
         assert "no_such_name" in str(error)
     else:
         raise AssertionError("an unknown name of a strip is not an error")
+
+
+def _styles_of(screen: Any) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """Every widget of ``screen`` (its place, its own styles, its parts' styles)."""
+    return [
+        (
+            f"{n}:{type(node).__name__}#{node.id}",
+            dict(node._css_styles.get_rules()),
+            {part: dict(s._base_styles.get_rules()) for part, s in node._component_styles.items()},
+        )
+        for n, node in enumerate(screen.walk_children(with_self=True))
+    ]
+
+
+#: every screen at 80×24; those whose breakpoints give them classes at every size too
+STYLED = [
+    *[(route, kwargs, (80, 24)) for route, kwargs in [("home", {}), *ROUTED]],
+    *[
+        (route, kwargs, size)
+        for route, kwargs in [("home", {}), ("live", {"visit_id": 4}), ("plan", {"visit_id": 4})]
+        for size in [(40, 12), (60, 20), (200, 50)]
+    ],
+]
+
+
+@pytest.mark.parametrize("route, kwargs, size", STYLED)
+async def test_a_new_screen_styled_once_is_styled_as_twice(make_app, route, kwargs, size) -> None:
+    """:func:`style_new_screens_once`: a new screen, settled, has every widget styled exactly
+    as styling the whole screen again (what Textual did when it was first shown) styles it."""
+    from tests.conftest import settle
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        if route != "home":
+            app.show(route, **kwargs)
+            await settle(pilot)
+        screen = app.screen
+        assert screen.stack_updates == 1  # shown once, never hidden
+        once = _styles_of(screen)
+        screen.update_node_styles(animate=False)
+        await settle(pilot)
+        assert _styles_of(screen) == once
+
+
+def test_the_screen_resume_styled_once_is_textuals() -> None:
+    """The private names :func:`style_new_screens_once` relies on."""
+    from textual import events
+    from textual.screen import Screen
+
+    textual_private.style_new_screens_once()
+    original = textual_private.textuals_on_screen_resume
+    assert original is not None and Screen._on_screen_resume is not original
+    assert original.__code__.co_varnames[:2] == ("self", "event")
+    assert {"refresh_styles", "update_node_styles", "stack_updates"} <= set(
+        original.__code__.co_names
+    )
+    assert events.ScreenResume().refresh_styles is True
+
+
+async def test_the_running_app_is_textuals_active_app(make_app) -> None:
+    """:func:`running_app`: the app of the context a screen is made in, or none."""
+    assert textual_private.running_app() is None
+    app = make_app()
+    async with app.run_test():
+        assert textual_private.running_app() is app

@@ -52,6 +52,7 @@ from interview_tui.tui.textual_private import (
     one_layout_per_size,
     run_bindings,
     strip_caches_when_used,
+    style_new_screens_once,
     wrap_as_chinese,
 )
 
@@ -135,6 +136,7 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         free_closed_widgets_styles()  # a closed screen's drawn lines are not kept
         one_layout_per_size()  # a Resize at the size laid out already lays out nothing
         strip_caches_when_used()  # a drawn piece of a line makes no cache it never uses
+        style_new_screens_once()  # a new screen is styled when mounted, not again when shown
         super().__init__()
         translate_bindings(self)
         self.store = store

@@ -23,6 +23,7 @@ from interview_tui.tui.textual_private import (
     binding_table,
     forget_closed_watchers,
     forgetting_worker,
+    running_app,
 )
 
 if TYPE_CHECKING:
@@ -241,16 +242,25 @@ class LeavesNothingBehind(ThreadWorkersForgotten, ScreenMixin):
 
 
 class BaseScreen(LeavesNothingBehind, FirstFieldFocus, TypeAhead, TranslatedBindings, Screen):
-    """A screen of interview-tui."""
+    """A screen of interview-tui.
+
+    Its widgets are styled once, as they are mounted (a new screen is not styled again when
+    first shown: :func:`~interview_tui.tui.textual_private.style_new_screens_once`), so the
+    classes its size gives it (its breakpoints) are given as it is made, before any of them
+    is styled; Textual would give them on the resize that follows the first drawing, and
+    style every widget and draw the screen again for them."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if (app := running_app()) is not None:  # (None: made outside a running app)
+            self.update_classes(breakpoint_classes(self, app.size), update=False)
 
     def on_mount(self) -> None:
-        """Before Textual styles the whole screen to show it: the classes its size (its
-        breakpoints) and its key bar give it are set now, so that neither styles every
-        widget again and draws the screen a second time right after it is shown (Textual
-        sets the breakpoints' classes on the resize that follows the first drawing)."""
+        """The key bar's line count (the toasts' margin) is set before the first drawing;
+        a size changed since the screen was made restyles it now (as a resize would)."""
         from interview_tui.tui.keybar import KeyBar
 
-        self.update_classes(breakpoint_classes(self, self.app.size), update=False)
+        self.update_classes(breakpoint_classes(self, self.app.size))
         for bar in self.query(KeyBar):
             bar.size_screen()
 

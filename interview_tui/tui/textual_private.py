@@ -159,6 +159,13 @@ async def run_bindings(app: App[Any], key: str) -> bool:
 # -- screens, the palette, notifications -------------------------------------------------------
 
 
+def running_app() -> App[Any] | None:
+    """The app running in this context (``textual._context.active_app``), if any."""
+    from textual._context import active_app
+
+    return active_app.get(None)
+
+
 def load_screen_css(app: App[Any], screen: Screen[Any]) -> None:
     """Read ``screen``'s ``CSS_PATH`` now (``App._load_screen_css``): Textual does for a
     pushed screen, not for the default screen."""
@@ -378,6 +385,38 @@ def _screen_resized(self: Any, size: Any) -> None:
     compositor has not laid it out at."""
     if self.stack_updates and self.is_attached and size != self._compositor.size:
         self._refresh_layout(size)
+
+
+# -- a new screen is styled once ---------------------------------------------------------------
+#
+# Textual styles every widget of a screen when it is mounted, and then again, the whole
+# screen, when the screen is first shown (its ScreenResume), although nothing they are
+# styled by has changed in between: a fifth of the plan's opening and of home's start-up
+# went into styling the same widgets twice. A screen shown again (a screen above it
+# closed) is styled again as Textual does.
+
+#: Textual's own ``Screen._on_screen_resume``, kept when :func:`style_new_screens_once`
+#: replaces it
+textuals_on_screen_resume: Callable[..., None] | None = None
+
+
+def _on_screen_resume(self: Any, event: Any) -> None:
+    """``Screen._on_screen_resume`` (Textual 8.2.8), without styling again the first time a
+    screen is shown (``stack_updates`` is 0: it has never been shown nor hidden)."""
+    if self.stack_updates == 0:
+        event.refresh_styles = False
+    assert textuals_on_screen_resume is not None
+    textuals_on_screen_resume(self, event)
+
+
+def style_new_screens_once() -> None:
+    """Install :func:`_on_screen_resume` on Textual's screens; safe to call again."""
+    global textuals_on_screen_resume
+    from textual.screen import Screen
+
+    if Screen._on_screen_resume is not _on_screen_resume:
+        textuals_on_screen_resume = Screen._on_screen_resume
+        Screen._on_screen_resume = _on_screen_resume  # type: ignore[method-assign]
 
 
 #: Textual's own ``Screen._screen_resized``, kept when :func:`one_layout_per_size` replaces it
