@@ -230,3 +230,29 @@ async def test_the_key_bar_of_two_lines_needs_no_second_layout(make_app, demo_st
         await settle(pilot)
         assert app.screen.query_one(KeyBar).size.height == 2
     assert later == []
+
+
+async def test_the_plan_fills_its_bank_once_as_it_opens(make_app, demo_store, monkeypatch) -> None:
+    """The filters' first values (the language's, the industry the customer's preselects)
+    reach the screen as it opens; the bank is filled once, with all of them, when the plan's
+    data is read (it was filled twice: first without the industry). A filter changed later
+    fills it again."""
+    fills: list[tuple[object, ...]] = []
+    real = PlanScreen._fill_bank
+
+    def counted(self: PlanScreen) -> None:
+        fills.append(self._filters())
+        real(self)
+
+    monkeypatch.setattr(PlanScreen, "_fill_bank", counted)
+    visit_id = demo_store.conn.execute("SELECT id FROM visits ORDER BY id LIMIT 1").fetchone()[0]
+    app = make_app("home")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = app.show("plan", visit_id=visit_id)
+        await settle(pilot)
+        assert len(fills) == 1 and fills[0][3] == screen.query_one("#industry-filter").value
+        assert fills[0][3] != screen.query_one("#industry-filter").BLANK
+        screen.query_one("#text-filter").value = "budget"
+        await settle(pilot)
+        assert len(fills) == 2 and fills[1][4] == "budget"

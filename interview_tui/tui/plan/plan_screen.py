@@ -357,8 +357,10 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
     @on(Select.Changed, "#bank-filters Select")
     @on(Input.Changed, "#text-filter")
     def _filters_changed(self) -> None:
-        if self._filters() == self._filled_with:
-            return  # a filter set to what it was (as the plan opens): the bank is as shown
+        if self._filled_with is None or self._filters() == self._filled_with:
+            # the bank is not filled yet (the plan fills it with the filters as they are once
+            # its data is read) or a filter was set to what it was: the bank is as shown
+            return
         self.query_one("#bank", DataTable).move_cursor(row=0)  # a new list starts at its top
         self._fill_bank()
 
