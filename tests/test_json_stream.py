@@ -130,3 +130,13 @@ def test_rows_of_flat_values_are_written_as_the_indenting_encoder_writes_them() 
             "\u202e", "\\u202e"
         ).replace("\x85", "\\u0085").replace("\ud800", "\\ud800")
         assert "".join(json_pieces(sample)) == json_text(sample)
+
+
+def test_an_ascii_row_is_checked_for_delete_too() -> None:
+    """A row of plain ASCII skips the scan for characters a terminal could act on, except
+    DEL (0x7f), the one such character ASCII holds: it is still written as ``\\u007f``."""
+    plain = {"id": 1, "text": "month-end reconciliation", "history": []}
+    with_del = {"id": 2, "text": "rm\x7f -rf", "history": []}
+    assert json_text(plain) == json.dumps(plain, ensure_ascii=False, indent=2)
+    assert "\\u007f" in json_text(with_del) and "\x7f" not in json_text(with_del)
+    assert json.loads(json_text(with_del)) == with_del

@@ -40,6 +40,8 @@ def json_text(data: Any) -> str:
 
 def _safe(text: str) -> str:
     """JSON ``text`` with every character a terminal could act on written as ``\\uXXXX``."""
+    if text.isascii() and "\x7f" not in text:  # (isascii reads a flag: no scan)
+        return text
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
@@ -122,10 +124,25 @@ def _flat_row(row: dict[Any, Any]) -> bool:
 def _flat_encoder(level: int) -> Callable[[Any], str]:
     """The C encoder writing a dict ``level`` deep whose keys are texts and whose values are
     flat: its item separator carries the newline and the indent, so the one call writes the
-    same bytes as the indenting encoder (a listing's row is such a dict)."""
-    return json.JSONEncoder(
-        ensure_ascii=False, separators=(",\n" + "  " * (level + 1), ": ")
-    ).encode
+    same bytes as the indenting encoder (a listing's row is such a dict). Made once, as
+    ``JSONEncoder.iterencode`` makes it on every call, without its check for cycles (a
+    flat row has none)."""
+    separator = ",\n" + "  " * (level + 1)
+    make: Any = getattr(json.encoder, "c_make_encoder", None)  # (not in the stubs)
+    if make is None:  # a Python without the C accelerator: the encoder as it is
+        return json.JSONEncoder(ensure_ascii=False, separators=(separator, ": ")).encode
+    chunks = make(
+        None,  # no check for cycles
+        json.JSONEncoder(ensure_ascii=False).default,
+        json.encoder.encode_basestring,
+        None,  # no indent: the separator carries it
+        ": ",
+        separator,
+        False,  # keys in the row's order
+        False,  # no key skipped
+        True,  # NaN and infinities as json writes them
+    )
+    return lambda row: "".join(chunks(row, 0))
 
 
 def _dumps(value: Any, level: int) -> str:
