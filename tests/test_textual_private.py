@@ -623,3 +623,65 @@ async def test_the_running_app_is_textuals_active_app(make_app) -> None:
     app = make_app()
     async with app.run_test():
         assert textual_private.running_app() is app
+
+
+def _placed(screen: Any) -> dict[str, tuple[Any, ...]]:
+    """Where the screen's layout put each widget shown: region, virtual size, clip."""
+    placed = {}
+    for n, (widget, geometry) in enumerate(screen._compositor.full_map.items()):
+        region, _order, clip, virtual_size, container_size, *_ = geometry
+        placed[f"{n}:{type(widget).__name__}#{widget.id}"] = (
+            region,
+            virtual_size,
+            container_size,
+            clip,
+        )
+    return placed
+
+
+@pytest.mark.parametrize("route, kwargs, size", STYLED)
+async def test_a_layout_that_asks_for_no_other_places_as_a_second_would(
+    make_app, route, kwargs, size
+) -> None:
+    """:func:`lay_out_once`: every screen, settled, then laid out again whole (what the
+    virtual sizes its layouts set asked for), and again after a resize and back: every
+    widget is where it was and as big, so the layouts they asked for changed nothing."""
+    from tests.conftest import settle
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        if route != "home":
+            app.show(route, **kwargs)
+            await settle(pilot)
+        screen = app.screen
+        for resize in (None, (size[0] + 7, size[1] + 3)):
+            if resize is not None:  # a new size and back: laid out twice more
+                await pilot.resize_terminal(*resize)
+                await settle(pilot)
+                await pilot.resize_terminal(*size)
+                await settle(pilot)
+            once = _placed(screen)
+            screen._refresh_layout(screen.size)
+            await settle(pilot)
+            assert _placed(screen) == once
+
+
+def test_the_size_updated_without_a_layout_is_textuals() -> None:
+    """The private names :func:`lay_out_once` relies on: ``layout=False`` sets the virtual
+    size without its reactive (no layout asked for), as Textual's scrolling calls it."""
+    import inspect
+
+    from textual.widget import Widget
+
+    textual_private.lay_out_once()
+    original = textual_private.textuals_size_updated
+    assert original is not None and Widget._size_updated is not original
+    assert list(inspect.signature(original).parameters) == [
+        "self",
+        "size",
+        "virtual_size",
+        "container_size",
+        "layout",
+    ]
+    assert "set_reactive" in original.__code__.co_names

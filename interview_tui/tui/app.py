@@ -48,6 +48,7 @@ from interview_tui.tui.textual_private import (
     is_text_area,
     keep_wide_characters_whole,
     keys_behind_callbacks,
+    lay_out_once,
     load_screen_css,
     one_layout_per_size,
     run_bindings,
@@ -137,6 +138,7 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         one_layout_per_size()  # a Resize at the size laid out already lays out nothing
         strip_caches_when_used()  # a drawn piece of a line makes no cache it never uses
         style_new_screens_once()  # a new screen is styled when mounted, not again when shown
+        lay_out_once()  # a layout sets the sizes it computed without asking for another
         super().__init__()
         translate_bindings(self)
         self.store = store

@@ -419,6 +419,39 @@ def style_new_screens_once() -> None:
         Screen._on_screen_resume = _on_screen_resume  # type: ignore[method-assign]
 
 
+# -- a layout that does not ask for another ---------------------------------------------------
+#
+# A screen's layout gives each widget its size and its virtual (content) size. Textual sets
+# the virtual size through a reactive that asks for a layout when it changes, so the first
+# layout of every new screen (every widget's size changes from nothing), and the layout after
+# its data arrives, each asked for one more whole layout, with the sizes just computed: the
+# plan was laid out four or five times as it opened, and drawn whole each time. The layout
+# sets the virtual size as Textual's own scrolling does (``layout=False``); a widget whose
+# content changes still asks for a layout, and a scroll bar shown or hidden still does.
+
+#: Textual's own ``Widget._size_updated``, kept when :func:`lay_out_once` replaces it
+textuals_size_updated: Callable[..., bool] | None = None
+
+
+def _size_updated(
+    self: Any, size: Any, virtual_size: Any, container_size: Any, layout: bool = True
+) -> bool:
+    """``Widget._size_updated`` (Textual 8.2.8) as Textual calls it while scrolling: the
+    sizes are set and no other layout is asked for."""
+    assert textuals_size_updated is not None
+    return textuals_size_updated(self, size, virtual_size, container_size, layout=False)
+
+
+def lay_out_once() -> None:
+    """Install :func:`_size_updated` on Textual's widgets; safe to call again."""
+    global textuals_size_updated
+    from textual.widget import Widget
+
+    if Widget._size_updated is not _size_updated:
+        textuals_size_updated = Widget._size_updated
+        Widget._size_updated = _size_updated  # type: ignore[method-assign]
+
+
 #: Textual's own ``Screen._screen_resized``, kept when :func:`one_layout_per_size` replaces it
 textuals_screen_resized: Callable[..., None] | None = None
 
