@@ -582,6 +582,17 @@ STYLED = [
 ]
 
 
+async def _shown(pilot: Any, route: str, kwargs: dict[str, Any]) -> Any:
+    """The screen of ``route`` opened from home (home itself for "home"), settled."""
+    from tests.conftest import settle
+
+    await settle(pilot)
+    if route != "home":
+        pilot.app.show(route, **kwargs)
+        await settle(pilot)
+    return pilot.app.screen
+
+
 @pytest.mark.parametrize("route, kwargs, size", STYLED)
 async def test_a_new_screen_styled_once_is_styled_as_twice(make_app, route, kwargs, size) -> None:
     """:func:`style_new_screens_once`: a new screen, settled, has every widget styled exactly
@@ -590,11 +601,7 @@ async def test_a_new_screen_styled_once_is_styled_as_twice(make_app, route, kwar
 
     app = make_app()
     async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        if route != "home":
-            app.show(route, **kwargs)
-            await settle(pilot)
-        screen = app.screen
+        screen = await _shown(pilot, route, kwargs)
         assert screen.stack_updates == 1  # shown once, never hidden
         once = _styles_of(screen)
         screen.update_node_styles(animate=False)
@@ -650,11 +657,7 @@ async def test_a_layout_that_asks_for_no_other_places_as_a_second_would(
 
     app = make_app()
     async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        if route != "home":
-            app.show(route, **kwargs)
-            await settle(pilot)
-        screen = app.screen
+        screen = await _shown(pilot, route, kwargs)
         for resize in (None, (size[0] + 7, size[1] + 3)):
             if resize is not None:  # a new size and back: laid out twice more
                 await pilot.resize_terminal(*resize)

@@ -387,6 +387,16 @@ def _screen_resized(self: Any, size: Any) -> None:
         self._refresh_layout(size)
 
 
+def _put(owner: type, name: str, ours: Callable[..., Any]) -> Any:
+    """Put ``ours`` on Textual's ``owner`` as ``name``: what was there (Textual's own), or
+    None when ours is there already (every install is safe to call again)."""
+    theirs = getattr(owner, name, None)
+    if theirs is ours:
+        return None
+    setattr(owner, name, ours)
+    return theirs
+
+
 # -- a new screen is styled once ---------------------------------------------------------------
 #
 # Textual styles every widget of a screen when it is mounted, and then again, the whole
@@ -414,9 +424,9 @@ def style_new_screens_once() -> None:
     global textuals_on_screen_resume
     from textual.screen import Screen
 
-    if Screen._on_screen_resume is not _on_screen_resume:
-        textuals_on_screen_resume = Screen._on_screen_resume
-        Screen._on_screen_resume = _on_screen_resume  # type: ignore[method-assign]
+    textuals_on_screen_resume = (
+        _put(Screen, "_on_screen_resume", _on_screen_resume) or textuals_on_screen_resume
+    )
 
 
 # -- a layout that does not ask for another ---------------------------------------------------
@@ -447,9 +457,7 @@ def lay_out_once() -> None:
     global textuals_size_updated
     from textual.widget import Widget
 
-    if Widget._size_updated is not _size_updated:
-        textuals_size_updated = Widget._size_updated
-        Widget._size_updated = _size_updated  # type: ignore[method-assign]
+    textuals_size_updated = _put(Widget, "_size_updated", _size_updated) or textuals_size_updated
 
 
 #: Textual's own ``Screen._screen_resized``, kept when :func:`one_layout_per_size` replaces it
@@ -461,9 +469,9 @@ def one_layout_per_size() -> None:
     global textuals_screen_resized
     from textual.screen import Screen
 
-    if Screen._screen_resized is not _screen_resized:
-        textuals_screen_resized = Screen._screen_resized
-        Screen._screen_resized = _screen_resized  # type: ignore[method-assign]
+    textuals_screen_resized = (
+        _put(Screen, "_screen_resized", _screen_resized) or textuals_screen_resized
+    )
 
 
 # -- a drawn line's caches made when first used ------------------------------------------------
@@ -516,10 +524,8 @@ def strip_caches_when_used() -> None:
     global textuals_strip_init
     from textual.strip import Strip
 
-    if Strip.__init__ is not _strip_init:
-        textuals_strip_init = Strip.__init__
-        Strip.__init__ = _strip_init  # type: ignore[method-assign]
-        Strip.__getattr__ = _strip_cache  # type: ignore[attr-defined]
+    textuals_strip_init = _put(Strip, "__init__", _strip_init) or textuals_strip_init
+    _put(Strip, "__getattr__", _strip_cache)
 
 
 @functools.lru_cache(1024)
