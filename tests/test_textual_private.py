@@ -572,7 +572,7 @@ def _styles_of(screen: Any) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
 
 
 #: every screen at 80×24; those whose breakpoints give them classes at every size too
-STYLED = [
+OPENED_AT = [
     *[(route, kwargs, (80, 24)) for route, kwargs in [("home", {}), *ROUTED]],
     *[
         (route, kwargs, size)
@@ -593,7 +593,7 @@ async def _shown(pilot: Any, route: str, kwargs: dict[str, Any]) -> Any:
     return pilot.app.screen
 
 
-@pytest.mark.parametrize("route, kwargs, size", STYLED)
+@pytest.mark.parametrize("route, kwargs, size", OPENED_AT)
 async def test_a_new_screen_styled_once_is_styled_as_twice(make_app, route, kwargs, size) -> None:
     """:func:`style_new_screens_once`: a new screen, settled, has every widget styled exactly
     as styling the whole screen again (what Textual did when it was first shown) styles it."""
@@ -633,7 +633,8 @@ async def test_the_running_app_is_textuals_active_app(make_app) -> None:
 
 
 def _placed(screen: Any) -> dict[str, tuple[Any, ...]]:
-    """Where the screen's layout put each widget shown: region, virtual size, clip."""
+    """Where the screen's layout put each widget shown: region, virtual size, container
+    size, clip."""
     placed = {}
     for n, (widget, geometry) in enumerate(screen._compositor.full_map.items()):
         region, _order, clip, virtual_size, container_size, *_ = geometry
@@ -646,7 +647,7 @@ def _placed(screen: Any) -> dict[str, tuple[Any, ...]]:
     return placed
 
 
-@pytest.mark.parametrize("route, kwargs, size", STYLED)
+@pytest.mark.parametrize("route, kwargs, size", OPENED_AT)
 async def test_a_layout_that_asks_for_no_other_places_as_a_second_would(
     make_app, route, kwargs, size
 ) -> None:

@@ -300,6 +300,19 @@ def overridden_hooks() -> dict[type, tuple[str, ...]]:
     }
 
 
+# -- Textual's methods replaced ---------------------------------------------------------------
+
+
+def _put(owner: type, name: str, ours: Callable[..., Any]) -> Any:
+    """Put ``ours`` on Textual's ``owner`` as ``name``: what was there (Textual's own), or
+    None when ours is there already (every install is safe to call again)."""
+    theirs = getattr(owner, name, None)
+    if theirs is ours:
+        return None
+    setattr(owner, name, ours)
+    return theirs
+
+
 # -- wide characters across the edges of the widgets underneath -----------------------------
 #
 # Textual's compositor cuts every line of the screen at the left and right edge of every
@@ -368,7 +381,7 @@ def keep_wide_characters_whole() -> None:
     """Install :func:`_render_chops` on Textual's compositor; safe to call again."""
     from textual._compositor import Compositor
 
-    Compositor._render_chops = _render_chops  # type: ignore[method-assign]
+    _put(Compositor, "_render_chops", _render_chops)
 
 
 # -- one layout for one size ---------------------------------------------------------------
@@ -387,14 +400,18 @@ def _screen_resized(self: Any, size: Any) -> None:
         self._refresh_layout(size)
 
 
-def _put(owner: type, name: str, ours: Callable[..., Any]) -> Any:
-    """Put ``ours`` on Textual's ``owner`` as ``name``: what was there (Textual's own), or
-    None when ours is there already (every install is safe to call again)."""
-    theirs = getattr(owner, name, None)
-    if theirs is ours:
-        return None
-    setattr(owner, name, ours)
-    return theirs
+#: Textual's own ``Screen._screen_resized``, kept when :func:`one_layout_per_size` replaces it
+textuals_screen_resized: Callable[..., None] | None = None
+
+
+def one_layout_per_size() -> None:
+    """Install :func:`_screen_resized` on Textual's screens; safe to call again."""
+    global textuals_screen_resized
+    from textual.screen import Screen
+
+    textuals_screen_resized = (
+        _put(Screen, "_screen_resized", _screen_resized) or textuals_screen_resized
+    )
 
 
 # -- a new screen is styled once ---------------------------------------------------------------
@@ -458,20 +475,6 @@ def lay_out_once() -> None:
     from textual.widget import Widget
 
     textuals_size_updated = _put(Widget, "_size_updated", _size_updated) or textuals_size_updated
-
-
-#: Textual's own ``Screen._screen_resized``, kept when :func:`one_layout_per_size` replaces it
-textuals_screen_resized: Callable[..., None] | None = None
-
-
-def one_layout_per_size() -> None:
-    """Install :func:`_screen_resized` on Textual's screens; safe to call again."""
-    global textuals_screen_resized
-    from textual.screen import Screen
-
-    textuals_screen_resized = (
-        _put(Screen, "_screen_resized", _screen_resized) or textuals_screen_resized
-    )
 
 
 # -- a drawn line's caches made when first used ------------------------------------------------
@@ -548,7 +551,7 @@ def free_closed_widgets_styles() -> None:
     safe to call again."""
     from textual._styles_cache import StylesCache
 
-    StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign,assignment]
+    _put(StylesCache, "get_inner_outer", _get_inner_outer)
 
 
 def compact_class(widget_type: type[Any]) -> str:
