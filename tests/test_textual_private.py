@@ -689,3 +689,33 @@ def test_the_size_updated_without_a_layout_is_textuals() -> None:
         "layout",
     ]
     assert "set_reactive" in original.__code__.co_names
+
+
+def test_the_parser_names_a_whole_paste_relies_on_are_textuals() -> None:
+    """The private names :func:`keep_pastes_whole` relies on: the parser's state as
+    ``Parser.__init__`` and ``Parser.tick`` keep it, the markers of a bracketed paste, and
+    the terminal driver reading its events through ``feed``."""
+    import inspect
+
+    from textual._parser import Parser, ParseTimeout
+    from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
+    from textual.drivers.linux_driver import LinuxDriver
+
+    assert (BRACKETED_PASTE_START, BRACKETED_PASTE_END) == (
+        textual_private.PASTE_START,
+        textual_private.PASTE_END,
+    )
+    init, tick = inspect.getsource(Parser.__init__), inspect.getsource(Parser.tick)
+    for line in (
+        "self._gen = self.parse(self._tokens.append)",
+        "self._awaiting: Read1 | Peek1 = next(self._gen)",
+        "self._timeout_time: float | None = None",
+    ):
+        assert line in init, line
+    assert "self._gen.throw(ParseTimeout())" in tick and issubclass(ParseTimeout, Exception)
+    assert "feed" in LinuxDriver.run_input_thread.__code__.co_names
+    textual_private.keep_pastes_whole()
+    assert XTermParser.feed is not Parser.feed and XTermParser.feed._keeps_pastes_whole
+    textual_private.keep_pastes_whole()  # again: wrapped once
+    events = list(XTermParser().feed(BRACKETED_PASTE_START + "\x1b[1m" + BRACKETED_PASTE_END))
+    assert [type(e).__name__ for e in events] == ["Paste"] and events[0].text == "\x1b[1m"

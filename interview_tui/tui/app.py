@@ -46,6 +46,7 @@ from interview_tui.tui.textual_private import (
     decode_alt_keys,
     free_closed_widgets_styles,
     is_text_area,
+    keep_pastes_whole,
     keep_wide_characters_whole,
     keys_behind_callbacks,
     lay_out_once,
@@ -132,6 +133,7 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         preload_idle: float | None = None,
     ) -> None:
         decode_alt_keys()  # alt+3 from a terminal is alt+3, a typed £ is £
+        keep_pastes_whole()  # a pasted escape sequence stays in its place in the paste
         wrap_as_chinese()  # no character alone on a Chinese paragraph's last line
         keep_wide_characters_whole()  # 题 under a toast's edge is drawn, not two spaces
         free_closed_widgets_styles()  # a closed screen's drawn lines are not kept

@@ -109,6 +109,111 @@ def decode_alt_keys() -> None:
         table[sequence] = (_AltKey(alt_key),)
 
 
+# -- a paste arrives whole ---------------------------------------------------------------------
+#
+# A terminal with bracketed paste on sends pasted text between ``ESC [200~`` and
+# ``ESC [201~``. Textual's parser (``XTermParser.parse``) reads an escape sequence inside the
+# paste as keys, sent at once, ahead of the paste: pasting ``P1 ESC[31mRED2`` (text copied
+# from a coloured terminal) typed ``^[31mRED2`` and then ``P1 ``. The parser's ``feed`` is
+# wrapped: the text between the two markers becomes one ``Paste`` event, escape sequences
+# and all, in its place among the keys; the rest goes to Textual's parser as before. A paste
+# may come in several reads (4 KiB each), and either marker may be split between reads.
+
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
+
+
+def _paste_aware_feed(textuals_feed: Callable[..., Any]) -> Callable[..., Any]:
+    def feed(parser: Any, data: str) -> Any:
+        state = parser.__dict__
+        pasting: list[str] | None = state.get("_pasting")
+        begun: str = state.get("_paste_begun", "")  # a start marker's first part, fed
+        if parser._timeout_time is None:  # and sent as keys since (Textual's wait ended)
+            begun = ""
+        if pasting is None and PASTE_START not in begun + data:
+            yield from textuals_feed(parser, data)
+            state["_paste_begun"] = _start_marker_begun(parser, begun, data)
+            return
+        while data:
+            if pasting is None:
+                start = (begun + data).find(PASTE_START) - len(begun)
+                if start < -len(begun):
+                    yield from textuals_feed(parser, data)
+                    begun = _start_marker_begun(parser, begun, data)
+                    break
+                if start < 0:  # its first part is held by Textual's parser, as a sequence
+                    _forget_sequence(parser)
+                else:
+                    if start:
+                        yield from textuals_feed(parser, data[:start])
+                    yield from _sequence_cut_short(parser)
+                pasting, begun, data = [], "", data[start + len(PASTE_START) :]
+                continue
+            carried = pasting[-1][-(len(PASTE_END) - 1) :] if pasting else ""
+            end = (carried + data).find(PASTE_END) - len(carried)
+            if end < -len(carried):  # no end yet: the paste goes on in the next read
+                pasting.append(data)
+                if len(pasting) > 1 and len(data) < len(PASTE_END):  # a marker split
+                    pasting[-2:] = ["".join(pasting[-2:])]  # over 3 reads is still seen
+                break
+            if end < 0:  # the end marker began in the previous read
+                pasting[-1] = pasting[-1][:end]
+            else:
+                pasting.append(data[:end])
+            data = data[end + len(PASTE_END) :]
+            from textual.events import Paste
+
+            yield Paste("".join(pasting).replace("\x00", ""))  # as Textual: no NUL
+            pasting = None
+        state["_pasting"], state["_paste_begun"] = pasting, begun
+
+    return feed
+
+
+def _start_marker_begun(parser: Any, begun: str, data: str) -> str:
+    """The end of what was fed that may be the first part of a paste's start marker, while
+    Textual's parser still holds it as an unfinished sequence (``""`` when it is not)."""
+    if parser._timeout_time is None:  # nothing held: a lone ESC has been sent as a key
+        return ""
+    held = (begun + data)[-len(PASTE_START) :]
+    at = held.rfind(ESC)
+    return held[at:] if at >= 0 and PASTE_START.startswith(held[at:]) else ""
+
+
+def _sequence_cut_short(parser: Any) -> Any:
+    """What Textual's parser holds of an escape sequence begun before a paste (a lone ESC
+    waiting to see whether more follows), sent as it would be after its wait: the paste
+    start shows nothing more is coming (``Parser.tick``'s timeout, at once)."""
+    from textual._parser import ParseTimeout
+
+    if parser._timeout_time is None:
+        return
+    parser._timeout_time = None
+    parser._awaiting = parser._gen.throw(ParseTimeout())
+    while parser._tokens:
+        yield parser._tokens.popleft()
+
+
+def _forget_sequence(parser: Any) -> None:
+    """Textual's parser drops the unfinished sequence it holds (a paste's start marker
+    split between two reads): it starts again, as ``Parser.__init__`` starts it."""
+    parser._gen.close()
+    parser._gen = parser.parse(parser._tokens.append)
+    parser._awaiting = next(parser._gen)
+    parser._timeout_time = None
+
+
+def keep_pastes_whole() -> None:
+    """Bracketed pastes become one ``Paste`` event, escape sequences inside included; safe
+    to call again."""
+    from textual._xterm_parser import XTermParser
+
+    if getattr(XTermParser.feed, "_keeps_pastes_whole", False):
+        return
+    feed = _paste_aware_feed(XTermParser.feed)
+    feed._keeps_pastes_whole = True  # type: ignore[attr-defined]
+    _put(XTermParser, "feed", feed)
+
+
 def wrap_as_chinese() -> None:
     """Textual's ``Content`` and rich's ``Text`` break prose into lines with
     :func:`interview_tui.display.line_breaks`: Chinese breaks between characters, never
