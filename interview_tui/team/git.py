@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,17 @@ from pathlib import Path
 #: seconds a local git command may take; network commands get longer
 LOCAL_TIMEOUT = 120
 NETWORK_TIMEOUT = 600
+#: a git lock file older than this was left by a process that died holding it: git holds
+#: one for well under a second (a ref moved, the refs packed)
+STALE_LOCK_SECONDS = 120
+#: where git puts the lock files of a bare repository: folder, searched below it too, and
+#: the names (``packed-refs.new``: the packed refs being written, kept as exclusively)
+_LOCK_FOLDERS = (
+    (".", False, ("*.lock", "packed-refs.new")),
+    ("refs", True, ("*.lock",)),
+    ("objects/info", True, ("*.lock",)),
+    ("objects/pack", False, ("*.lock",)),
+)
 
 
 class GitError(Exception):
@@ -121,9 +133,7 @@ class Git:
         except subprocess.TimeoutExpired:
             raise GitError(f"git {args[0]} took longer than {timeout:.0f} s") from None
         if check and done.returncode != 0:
-            raise GitError(
-                _last_line(done.stderr) or f"git {args[0]} failed", stderr=_text(done.stderr)
-            )
+            raise GitError(failure(args[0], done.stderr), stderr=_text(done.stderr))
         return done
 
     def out(
@@ -319,6 +329,39 @@ class Git:
         what it changed): :meth:`changed_paths` answers it from here."""
         self.diffs[(old, new)] = sorted(paths)
 
+    def remove_stale_locks(self, now: float | None = None) -> list[str]:
+        """Remove the lock files a git process left when it died holding them (power lost,
+        the app and its git killed): ``refs/heads/main.lock`` or ``packed-refs.lock``
+        would stop every later ref update of every sync with "File exists", and
+        ``packed-refs.new`` every later pack. Only locks
+        older than :data:`STALE_LOCK_SECONDS`, so a live git process keeps its own.
+        Returns the paths removed, relative to the repository."""
+        now = time.time() if now is None else now
+        removed = []
+        for name, below, patterns in _LOCK_FOLDERS:
+            folder = self.git_dir / name
+            found = (p for n in patterns for p in (folder.rglob(n) if below else folder.glob(n)))
+            for path in found:
+                try:
+                    if path.is_file() and now - path.stat().st_mtime > STALE_LOCK_SECONDS:
+                        path.unlink()
+                        removed.append(path.relative_to(self.git_dir).as_posix())
+                except FileNotFoundError:  # its process finished meanwhile
+                    continue
+        return removed
+
+    def loose_objects(self) -> int:
+        """About how many loose objects the repository holds: the files in 16 of the 256
+        folders of ``objects/``, times 16 (``git gc --auto`` estimates from one folder)."""
+        found = 0
+        for folder in range(16):
+            try:
+                with os.scandir(self.git_dir / "objects" / f"{folder:02x}") as entries:
+                    found += sum(1 for _ in entries)
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+        return found * 16
+
     def rev(self, ref: str) -> str | None:
         done = self.run("rev-parse", "--verify", "--quiet", ref + "^{commit}", check=False)
         return _text(done.stdout).strip() or None
@@ -335,6 +378,20 @@ def _text(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
-def _last_line(stderr: bytes) -> str:
-    lines = [line.strip() for line in _text(stderr).splitlines() if line.strip()]
-    return lines[-1] if lines else ""
+_HELD = re.compile(r"Unable to create '(?P<path>[^']+\.lock)': File exists")
+
+
+def failure(command: str, stderr: bytes | str) -> str:
+    """One line for the user of what git said when ``git COMMAND`` failed: its last line,
+    or what a lock held means for them."""
+    text = stderr if isinstance(stderr, str) else _text(stderr)
+    held = _HELD.search(text)
+    if held:
+        name = Path(held["path"]).name
+        minutes = STALE_LOCK_SECONDS // 60
+        return (
+            f"another git process holds the team clone ({name}); if none is running, a sync "
+            f"in {minutes} minutes clears it"
+        )
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else f"git {command} failed"

@@ -36,7 +36,7 @@ from interview_tui.team.config import (
     save_config,
     team_config,
 )
-from interview_tui.team.git import NETWORK_TIMEOUT, Git, GitError
+from interview_tui.team.git import NETWORK_TIMEOUT, Git, GitError, failure
 from interview_tui.team.merge import BY, CONFLICTS, DELETED, canonical_log
 from interview_tui.team.record_file import dumps, loads, path_for
 from interview_tui.team.records import changed_records, shared_records
@@ -106,6 +106,24 @@ def _open_clone(store: Store, url: str, *, check_remote: bool = True) -> Git:
 NO_MAINTENANCE = ("maintenance.auto=false",)
 
 
+#: loose objects the clone may gather before a sync packs them: a sync writes 15 to 40
+#: (records, trees, commits, the leaders' pages, what it fetched), so about every 25th to
+#: 60th sync packs
+LOOSE_LIMIT = 1000
+TIDY = ("gc", "--quiet")
+
+
+def _tidy(git: Git) -> None:
+    """Pack the clone once it holds many loose objects (``git gc``: one pack, unreferenced
+    objects older than two weeks removed), in the sync's own process. Nothing else collects
+    them (``gc.auto`` is 0 in the clone, and git's own estimate reads one folder of 256),
+    and years of syncs would leave hundreds of thousands of small files. git writes the
+    new pack before it removes anything, so a gc cut short leaves the clone whole; one
+    that fails is tried again by a later sync, and the sync that ran it is done already."""
+    if git.loose_objects() >= LOOSE_LIMIT:
+        git.run(*TIDY, check=False)
+
+
 def _fetch(git: Git) -> tuple[str | None, str | None]:
     """Fetch the team's branch: its commit (``None`` for an empty repository) and this
     clone's branch, read with the team's manifest by one git process. A branch that no
@@ -123,7 +141,7 @@ def _fetch(git: Git) -> tuple[str | None, str | None]:
         message = done.stderr.decode("utf-8", "replace")
         if "couldn't find remote ref" in message:
             return None, git.at_refs([BRANCH])[BRANCH]
-        raise GitError(_last(message) or "git fetch failed", stderr=message)
+        raise GitError(failure("fetch", message), stderr=message)
     refs = git.at_refs([INCOMING, REMOTE, BRANCH], [MANIFEST])
     incoming, before = refs[INCOMING], refs[REMOTE]
     if incoming and before and incoming != before and not git.is_ancestor(before, incoming):
@@ -151,12 +169,7 @@ def _push(git: Git, commit: str) -> str:
     text = (done.stdout + done.stderr).decode("utf-8", "replace")
     if any(word in text for word in ("rejected", "fetch first", "non-fast-forward")):
         return "rejected"
-    raise GitError(_last(text) or "git push failed", stderr=text)
-
-
-def _last(text: str) -> str:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[-1] if lines else ""
+    raise GitError(failure("push", text), stderr=text)
 
 
 # -- records in and out ---------------------------------------------------------------------
@@ -457,6 +470,7 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
     the result says so; the next sync sends them."""
     config = require_team(store)
     git = _open_clone(store, config.url, check_remote=False)
+    git.remove_stale_locks()  # left by a git killed mid-sync: they would stop every sync
     result = SyncResult()
     member_file = path_for("member", config.member)
     head = git.at_refs([BRANCH], [MANIFEST, member_file])[BRANCH]  # one git process
@@ -520,6 +534,7 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
     store.set_meta("team.synced_at", now.replace(microsecond=0).isoformat())
     record_outcome(store, result.offline, reached=result.pushed)
     result.open_conflicts = _count_conflicts(store)
+    _tidy(git)
     return result
 
 
