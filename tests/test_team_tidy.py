@@ -78,33 +78,22 @@ def test_the_clone_packs_its_loose_objects_once_there_are_many(
     monkeypatch.setattr(team_sync, "LOOSE_LIMIT", 100)
     ana, bo, _ = two_pms_sharing_a_visit(tmp_path, remote)
     git = _clone(ana)
-    loose, packed = [], 0
+    loose, packed, estimates = [], 0, []
     for n in range(20):
         _edit(ana, f"T{n}-ana")
         before = _counts(git)["count"]
+        estimates.append((before, git.loose_objects()))
         sync(ana, NOW)
         after = _counts(git)["count"]
         loose.append(after)
         packed += after < before
     assert packed >= 1, loose  # packed on the way, by the syncs themselves
     assert max(loose) < 100 + 200, loose  # never far above the limit (a sync writes ~40)
+    assert all(real == counted for real, counted in estimates), estimates  # as git counts
     _whole(git)
     sync(bo, NOW)
     [requirement] = [r for r in bo.all(Requirement) if r.workaround == "T19-ana"]
     assert requirement is not None
-
-
-def test_the_estimate_of_loose_objects_follows_the_real_count(tmp_path: Path, remote: Path) -> None:
-    ana, _, _ = two_pms_sharing_a_visit(tmp_path, remote)
-    git = _clone(ana)
-    for n in range(40):
-        _edit(ana, f"E{n}")
-        sync(ana, NOW)
-        if _counts(git)["count"] > 300:
-            break
-    real = _counts(git)["count"]
-    assert real > 300
-    assert real / 3 <= git.loose_objects() <= real * 3, (real, git.loose_objects())
 
 
 def test_a_pack_cut_anywhere_by_kill_9_leaves_the_clone_whole_and_loses_nothing(
@@ -118,9 +107,8 @@ def test_a_pack_cut_anywhere_by_kill_9_leaves_the_clone_whole_and_loses_nothing(
     git = _clone(ana)
     cuts = []
     for n, delay in enumerate((0.0, 0.004, 0.008, 0.012, 0.016, 0.02, 0.03, 0.05)):
-        for m in range(2):
-            uid = _edit(ana, f"K{n}.{m}-ana")
-            assert sync(ana, NOW).pushed, (n, m, cuts)
+        uid = _edit(ana, f"K{n}-ana")
+        assert sync(ana, NOW).pushed, (n, cuts)
         before = _counts(git)
         packing = subprocess.Popen(
             [git_path(), *team_sync.TIDY], env=git.env(), start_new_session=True
@@ -140,7 +128,7 @@ def test_a_pack_cut_anywhere_by_kill_9_leaves_the_clone_whole_and_loses_nothing(
     assert counts["count"] == 0, (counts, cuts)  # removed by a pack two weeks on (git prune)
     _whole(git)
     sync(bo, NOW)
-    assert [r.workaround for r in bo.all(Requirement, "uid = ?", [uid])] == ["K7.1-ana"]
+    assert [r.workaround for r in bo.all(Requirement, "uid = ?", [uid])] == ["K7-ana"]
 
 
 def test_a_lock_left_by_a_killed_git_stops_syncs_for_minutes_not_for_good(

@@ -351,16 +351,16 @@ class Git:
         return removed
 
     def loose_objects(self) -> int:
-        """About how many loose objects the repository holds: the files in 16 of the 256
-        folders of ``objects/``, times 16 (``git gc --auto`` estimates from one folder)."""
-        found = 0
-        for folder in range(16):
+        """How many loose objects the repository holds (the files of the 256 folders of
+        ``objects/``: a few milliseconds for thousands)."""
+        found, objects = 0, os.fspath(self.git_dir / "objects")
+        for folder in range(256):
             try:
-                with os.scandir(self.git_dir / "objects" / f"{folder:02x}") as entries:
+                with os.scandir(f"{objects}/{folder:02x}") as entries:
                     found += sum(1 for _ in entries)
             except (FileNotFoundError, NotADirectoryError):
                 continue
-        return found * 16
+        return found
 
     def rev(self, ref: str) -> str | None:
         done = self.run("rev-parse", "--verify", "--quiet", ref + "^{commit}", check=False)
