@@ -125,3 +125,14 @@ def test_a_paste_with_escape_sequences_lands_in_the_note_as_pasted(tmp_path) -> 
     texts = [note["text"] for note in exported_visit(env, "4")["notes"]]
     assert f"before {pasted} after" in texts, texts
     assert "Q\x1b[1mQ!" in texts, texts
+
+
+def test_the_end_of_input_in_the_middle_of_a_paste_ends_the_parser_as_textual_does() -> None:
+    from textual._parser import ParseError
+
+    parser = _parser()
+    assert list(parser.feed(PASTE_START + "half a paste")) == []
+    list(parser.feed(""))  # what the terminal driver sends when it stops
+    assert parser.is_eof
+    with pytest.raises(ParseError):
+        list(parser.feed("more"))

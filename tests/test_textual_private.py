@@ -714,6 +714,7 @@ def test_the_parser_names_a_whole_paste_relies_on_are_textuals() -> None:
         assert line in init, line
     assert "self._gen.throw(ParseTimeout())" in tick and issubclass(ParseTimeout, Exception)
     assert "feed" in LinuxDriver.run_input_thread.__code__.co_names
+    assert isinstance(Parser.is_eof, property)
     textual_private.keep_pastes_whole()
     assert XTermParser.feed is not Parser.feed and XTermParser.feed._keeps_pastes_whole
     textual_private.keep_pastes_whole()  # again: wrapped once

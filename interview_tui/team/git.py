@@ -333,9 +333,9 @@ class Git:
         """Remove the lock files a git process left when it died holding them (power lost,
         the app and its git killed): ``refs/heads/main.lock`` or ``packed-refs.lock``
         would stop every later ref update of every sync with "File exists", and
-        ``packed-refs.new`` every later pack. Only locks
-        older than :data:`STALE_LOCK_SECONDS`, so a live git process keeps its own.
-        Returns the paths removed, relative to the repository."""
+        ``packed-refs.new`` every later pack. Only those older than
+        :data:`STALE_LOCK_SECONDS`, so a live git process keeps its own. Returns the paths
+        removed, relative to the repository."""
         now = time.time() if now is None else now
         removed = []
         for name, below, patterns in _LOCK_FOLDERS:

@@ -123,7 +123,14 @@ PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
 
 
 def _paste_aware_feed(textuals_feed: Callable[..., Any]) -> Callable[..., Any]:
+    """Textual's ``Parser.feed`` with bracketed pastes taken out whole: what the parser
+    was asked to keep between reads is in its ``__dict__`` (the paste so far, and the
+    first part of a start marker its sequence holds)."""
+
     def feed(parser: Any, data: str) -> Any:
+        if not data or parser.is_eof:  # the end of input: Textual's parser ends as before
+            yield from textuals_feed(parser, data)
+            return
         state = parser.__dict__
         pasting: list[str] | None = state.get("_pasting")
         begun: str = state.get("_paste_begun", "")  # a start marker's first part, fed
