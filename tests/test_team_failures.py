@@ -121,3 +121,44 @@ def test_a_newer_format_is_refused_for_writing(tmp_path: Path) -> None:
         ["git", "--git-dir", str(remote), "rev-parse", "main"], capture_output=True, text=True
     ).stdout
     assert before == after  # nothing was written
+
+
+def test_a_missing_repository_says_which_and_that_nothing_was_sent(tmp_path: Path) -> None:
+    """git's failure ends with two lines of advice; the line shown is the cause, and the
+    count says nothing reached the team."""
+    db, remote = _team(tmp_path)
+    remote.rename(remote.with_name("moved.git"))
+    assert _run(db, "commitments", "reschedule", "1", "2027-03-01", "--reason", "x").exit_code == 0
+    result = _run(db, "team", "sync")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("sent 0, received 0")
+    assert f"'{remote}' does not appear to be a git repository" in result.stderr
+    assert "and the repository exists" not in result.stderr
+    remote.with_name("moved.git").rename(remote)
+    assert _run(db, "team", "sync").stdout.startswith("sent 1, received 0")
+
+
+def test_what_git_says_is_one_line_the_cause() -> None:
+    from interview_tui.team.git import failure
+
+    said = {
+        "ssh: Could not resolve hostname gitlab.example.com: Name or service not known\n"
+        "fatal: Could not read from remote repository.\n\n"
+        "Please make sure you have the correct access rights\nand the repository exists.\n": (
+            "ssh: Could not resolve hostname gitlab.example.com: Name or service not known"
+        ),
+        "fatal: unable to access 'https://x.example/y.git/': Could not resolve host: x.example\n": (
+            "unable to access 'https://x.example/y.git/': Could not resolve host: x.example"
+        ),
+        "error: cannot lock ref 'refs/heads/main': Unable to create "
+        "'/c/refs/heads/main.lock': File exists.\n\nAnother git process seems to be running "
+        "in this repository\nremove the file manually to continue.\n": (
+            "another git process holds the team clone (main.lock); if none is running, a sync "
+            "in 2 minutes clears it"
+        ),
+        "hint: see git help\n": "hint: see git help",
+        "": "git push failed",
+    }
+    for stderr, line in said.items():
+        assert failure("push", stderr) == line
+        assert failure("push", stderr.encode()) == line

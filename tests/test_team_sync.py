@@ -103,8 +103,12 @@ def test_a_sync_without_the_remote_keeps_everything_and_sends_it_later(
     ana.save(requirement.model_copy(update={"workaround": "OFFLINE-TOKEN"}))
     offline = sync(ana, NOW)
     assert offline.offline and not offline.pushed
+    assert offline.sent == 0  # kept here, not sent: the line says so
+    assert sync(ana, NOW).sent == 0  # still offline: the same record, still not sent
     moved.rename(remote)
-    assert sync(ana, NOW).pushed
+    back = sync(ana, NOW)
+    assert back.pushed and back.sent == 1  # the requirement reached the team now
+    assert sync(ana, NOW).sent == 0  # and is not counted again
     sync(bo, NOW)
     [got] = bo.all(Requirement, "uid = ?", [requirement.uid])
     assert got.workaround == "OFFLINE-TOKEN"

@@ -151,6 +151,7 @@ def test_a_lock_left_by_a_killed_git_stops_syncs_for_minutes_not_for_good(
     _age_locks(git)
     result = sync(ana, NOW)
     assert result.pushed and not result.offline and not any(path.exists() for path in held)
+    assert result.sent == 1  # the requirement committed by the stopped sync reached the team
     sync(bo, NOW)
     assert [r.workaround for r in bo.all(Requirement, "uid = ?", [uid])] == ["L1-ana"]
 

@@ -381,9 +381,15 @@ def _text(data: bytes) -> str:
 _HELD = re.compile(r"Unable to create '(?P<path>[^']+\.lock)': File exists")
 
 
+#: lines git adds to a failure that say nothing of it ("and the repository exists." was
+#: all a sync to a missing repository said)
+_HINTS = ("hint:", "Please make sure you have the correct access rights", "and the repository")
+
+
 def failure(command: str, stderr: bytes | str) -> str:
-    """One line for the user of what git said when ``git COMMAND`` failed: its last line,
-    or what a lock held means for them."""
+    """One line for the user of what git said when ``git COMMAND`` failed: its first line
+    that is not a hint (the cause; what follows is its consequence), or what a lock held
+    means for them."""
     text = stderr if isinstance(stderr, str) else _text(stderr)
     held = _HELD.search(text)
     if held:
@@ -394,4 +400,5 @@ def failure(command: str, stderr: bytes | str) -> str:
             f"in {minutes} minutes clears it"
         )
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[-1] if lines else f"git {command} failed"
+    said = [line for line in lines if not line.startswith(_HINTS)]
+    return (said or lines or [f"git {command} failed"])[0].removeprefix("fatal: ")

@@ -76,13 +76,18 @@ def note_committed(store: Store, records: int) -> None:
         store.set_meta(UNSENT, str(int(store.meta(UNSENT) or 0) + records))
 
 
-def record_outcome(store: Store, offline: str, *, reached: bool) -> None:
+def record_outcome(store: Store, offline: str, *, reached: bool) -> int:
     """After a sync: why it did not reach the team ("" when it did, or when only the tries
-    ran out), and, once the team has everything committed here, nothing kept."""
+    ran out), and, once the team has everything committed here, nothing kept. Returns how
+    many records the team received from here with this sync: this sync's and those of
+    earlier ones cut or offline (0 when it did not reach the team)."""
     with store.transaction():
         store.set_meta(OFFLINE, offline)
-        if reached:
-            store.set_meta(UNSENT, "0")
+        if not reached:
+            return 0
+        sent = int(store.meta(UNSENT) or 0)
+        store.set_meta(UNSENT, "0")
+        return sent
 
 
 class LiveOpen(Exception):

@@ -50,6 +50,8 @@ Progress = Callable[[str], None]
 
 @dataclass
 class SyncResult:
+    #: records the team received from this laptop with this sync (those of earlier syncs
+    #: that were cut or could not reach it included; 0 when this one did not reach it)
     sent: int = 0
     received: int = 0
     new_conflicts: int = 0
@@ -495,7 +497,6 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
     if commit is not None:
         git.run("update-ref", BRANCH, commit, head or "")
         head = commit
-    result.sent = len(files)
     for attempt in range(PUSH_TRIES):
         progress(t("team.progress.fetch"))
         try:
@@ -532,7 +533,7 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
             break
         time.sleep(random.uniform(0.05, 0.4) * (attempt + 1))  # someone pushed meanwhile
     store.set_meta("team.synced_at", now.replace(microsecond=0).isoformat())
-    record_outcome(store, result.offline, reached=result.pushed)
+    result.sent = record_outcome(store, result.offline, reached=result.pushed)
     result.open_conflicts = _count_conflicts(store)
     _tidy(git)
     return result
