@@ -162,3 +162,17 @@ def test_what_git_says_is_one_line_the_cause() -> None:
     for stderr, line in said.items():
         assert failure("push", stderr) == line
         assert failure("push", stderr.encode()) == line
+
+
+def test_a_held_clone_is_said_in_the_users_language() -> None:
+    from interview_tui.team.git import failure
+
+    stderr = "fatal: Unable to create '/c/packed-refs.lock': File exists.\n"
+    set_language("zh")
+    try:
+        assert failure("update-ref", stderr) == (
+            "另一个 git 进程占用着团队克隆（packed-refs.lock）；如果并没有 git 在运行，"
+            "2 分钟后的同步会自动清除它"
+        )
+    finally:
+        set_language("en")

@@ -393,12 +393,10 @@ def failure(command: str, stderr: bytes | str) -> str:
     text = stderr if isinstance(stderr, str) else _text(stderr)
     held = _HELD.search(text)
     if held:
-        name = Path(held["path"]).name
-        minutes = STALE_LOCK_SECONDS // 60
-        return (
-            f"another git process holds the team clone ({name}); if none is running, a sync "
-            f"in {minutes} minutes clears it"
-        )
+        from interview_tui.i18n import t
+
+        name, minutes = Path(held["path"]).name, STALE_LOCK_SECONDS // 60
+        return t("team.clone_held", name=name, minutes=minutes)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     said = [line for line in lines if not line.startswith(_HINTS)]
     return (said or lines or [f"git {command} failed"])[0].removeprefix("fatal: ")
