@@ -164,3 +164,27 @@ def test_the_chinese_date_hints_show_chinese_forms_the_parser_takes() -> None:
     assert hints and not [h for h in hints if re.search(r"\bfri\b|\+\d+d\b", h)], hints
     for typed in ("周五", "+3天", "下周五", "+14天"):
         assert parse_due(typed, date(2026, 12, 6)) > date(2026, 12, 6)
+
+
+def _unpaired(text: str) -> list[str]:
+    """Brackets opened in one width and closed in the other (``（.eml)``)."""
+    wrong, stack = [], []
+    for char in text if isinstance(text, str) else "":
+        if char in "(（":
+            stack.append(char)
+        elif char in ")）" and stack:
+            opened = stack.pop()
+            if (opened == "（") != (char == "）"):
+                wrong.append(opened + char)
+    return wrong
+
+
+def test_a_bracket_opened_full_width_closes_full_width() -> None:
+    found = [
+        (key, text)
+        for key, value in _zh_catalog()
+        for text in (value.values() if isinstance(value, dict) else [value])
+        if _unpaired(text)
+    ]
+    assert found == []
+    assert _unpaired("邮件（.eml)") == ["（)"] and _unpaired("邮件（.eml）(x)") == []

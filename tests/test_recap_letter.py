@@ -11,9 +11,13 @@ from email import policy
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from interview_tui.cli.main import cli
-from interview_tui.domain.models import Person, Requirement, Visit
+from interview_tui.domain.models import Customer, Person, Requirement, Visit
+from interview_tui.exports.mail_calendar import plain_of
+from interview_tui.exports.markdown import md
 from interview_tui.exports.render import mail_note, render
 from interview_tui.i18n import set_language
 from interview_tui.settings import UserSettings
@@ -151,3 +155,41 @@ async def test_a_sender_written_to_the_settings_counts_without_a_restart(
     written = tmp_path / "out" / "visit-1-recap.eml"
     assert written.exists(), said
     assert b"li@example.com" in written.read_bytes()
+
+
+def _part(message, kind: str) -> str:
+    [part] = [p for p in message.walk() if p.get_content_type() == kind]
+    return part.get_content()
+
+
+@pytest.mark.parametrize(("lang", "visit_id"), CASES)
+def test_the_recaps_plain_text_is_the_letter_as_typed_not_its_markdown(
+    demo_store, lang, visit_id
+) -> None:
+    """What a customer's mail client shows from the text part: the words as typed, no
+    backslash escapes, no ``#`` or ``**`` (the HTML part is rendered from the same text)."""
+    set_language(lang)
+    visit = demo_store.get(Visit, visit_id)
+    customer = demo_store.get(Customer, visit.customer_id)
+    customer.name = "Acme_Corp <b>now</b>"
+    demo_store.save(customer)
+    [requirement] = demo_store.requirements(customer_id=visit.customer_id)[:1]
+    requirement.title = "SLA_report *draft* (v2) [/] 99.9% #1 对账 £ß"
+    demo_store.save(requirement)
+    message = _message(demo_store, visit_id)
+    text, html = _part(message, "text/plain"), _part(message, "text/html")
+    for typed in ("Acme_Corp <b>now</b>", "SLA_report *draft* (v2) [/] 99.9% #1 对账 £ß"):
+        assert typed in text, text
+    assert "\\" not in text and "**" not in text, text
+    assert not any(line.startswith("#") for line in text.splitlines()), text
+    assert "Acme_Corp &lt;b&gt;now&lt;/b&gt;" in html  # shown, never run
+    assert text.rstrip().endswith("Li Wei")  # the closing and the name, on their own lines
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1))
+@settings(max_examples=300, deadline=None)
+def test_plain_text_of_an_escaped_field_is_the_field(value: str) -> None:
+    words = " ".join(value.split())
+    assume(words)
+    assert plain_of(f"- {md(value)}\n") == f"- {words}\n"
+    assert plain_of(f"## {md(value)}\n\n{md(value)}\n") == f"{words}\n\n{words}\n"

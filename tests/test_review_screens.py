@@ -262,3 +262,40 @@ def test_commitments_snapshot_80x24(snap_compare, make_app, lang: str) -> None:
     assert snap_compare(
         make_app("commitments", lang=lang), terminal_size=(80, 24), run_before=settle
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "visit_id", "output_format"), [("zh", 1, "eml"), ("en", 1, "chase-eml")]
+)
+async def test_an_email_is_previewed_and_copied_as_read_and_written_as_a_message(
+    make_app, tmp_path: Path, monkeypatch, lang, visit_id, output_format
+):
+    """The preview of an e-mail is what its reader sees (subject, sender, recipients, the
+    text), not MIME (base64 and =?utf-8?b?…?= headers); the file is the message itself."""
+    import email
+    from email import policy
+
+    monkeypatch.setenv("INTERVIEW_TUI_EXPORT_FOLDER", str(tmp_path))
+    monkeypatch.setenv("INTERVIEW_TUI_EMAIL", "li@example.com")
+    app = make_app("export", lang=lang, visit_id=visit_id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#format", Select).value = output_format
+        await settle(pilot)
+        shown = str(app.screen.query_one("#preview-text", Static).content)
+        app.screen.action_copy()  # ``y``: what the preview shows
+        from interview_tui.store.paths import config_dir
+
+        copied = (config_dir() / "clipboard.txt").read_text(encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        written = Path(app.screen.query_one("#path", Input).value).read_bytes()
+    message = email.message_from_bytes(written, policy=policy.default)
+    subject = str(message["Subject"])
+    assert shown.startswith(f"Subject: {subject}\n"), shown[:200]
+    assert "From: li@example.com" in shown
+    assert "base64" not in shown and "=?utf-8?" not in shown.lower()
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    assert body.strip() and body.strip() in shown
+    assert copied.strip() == shown.strip()
+    assert b"MIME-Version" in written  # the file is the message itself

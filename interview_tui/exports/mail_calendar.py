@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
+from typing import Any
 
 from interview_tui.display import header_value
 from interview_tui.domain.enums import CommitmentState, OwnerSide
@@ -29,6 +30,61 @@ def html_of(markdown: str) -> str:
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head>\n'
         f"<body>\n{content}</body></html>\n"
     )
+
+
+def plain_of(markdown: str) -> str:
+    """The text of a Markdown document as a reader sees it rendered, for an e-mail's
+    text/plain part: headings and paragraphs as lines, lists with ``-`` or their numbers,
+    emphasis marks and escapes gone (``Acme\\_Corp`` reads ``Acme_Corp``), a link as its
+    words and ``<address>``. Parsed as :func:`html_of` parses it, so both parts say the same."""
+    from markdown_it import MarkdownIt
+
+    lines: list[str] = []
+    lists: list[list[int]] = []  # each open list: [ordered (0/1), its next number]
+    marker = ""
+    for token in MarkdownIt("commonmark", {"html": False}).parse(markdown):
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            lists.append([kind == "ordered_list_open", int(token.attrGet("start") or 1)])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+            if not lists:
+                lines.append("")
+        elif kind == "list_item_open":
+            ordered, number = lists[-1]
+            lists[-1][1] += 1
+            marker = "  " * (len(lists) - 1) + (f"{number}. " if ordered else "- ")
+        elif kind == "inline":
+            indent = " " * len(marker) if lists else ""
+            lines.append((marker or indent) + _inline_plain(token.children or [], indent))
+            marker = ""
+        elif kind in ("fence", "code_block"):
+            lines += [*token.content.rstrip("\n").split("\n"), ""]
+        elif kind == "hr":
+            lines += ["---", ""]
+        elif kind in ("paragraph_close", "heading_close") and not token.hidden:
+            lines.append("")
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return text + "\n" if text else ""
+
+
+def _inline_plain(children: list[Any], indent: str) -> str:
+    out: list[str] = []
+    links: list[tuple[str, int]] = []  # each open link: its address, where its words begin
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append("\n" + indent)
+        elif child.type == "link_open":
+            links.append((str(child.attrGet("href") or ""), len(out)))
+        elif child.type == "link_close" and links:
+            href, start = links.pop()
+            if href and "".join(out[start:]) != href:
+                out.append(f" <{href}>")
+        elif child.type == "image":
+            out.append(child.content)
+    return "".join(out)
 
 
 def signed(body: str, signature: str, *, markdown: bool = False) -> str:
@@ -71,6 +127,19 @@ def to_eml(
         html_of(body if markdown is None else markdown), subtype="html", charset="utf-8"
     )
     return message.as_bytes()
+
+
+def readable_message(raw: bytes) -> str:
+    """A message made by :func:`to_eml` as a person reads it: its subject, sender and
+    recipients decoded, then its text part (for a preview, and for ``y`` to copy)."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(raw, policy=policy.default)
+    heads = [f"{name}: {message[name]}" for name in ("Subject", "From", "To") if message[name]]
+    part = message.get_body(preferencelist=("plain",))
+    body = part.get_content() if part is not None else ""
+    return "\n".join(heads) + "\n\n" + body
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

@@ -55,7 +55,7 @@ def render(
         from interview_tui.exports.mail_calendar import commitments_ics
 
         return commitments_ics(bundle, now, alarm_minutes=settings.alarm_minutes_before()).encode()
-    from interview_tui.exports.mail_calendar import default_subject, signed, to_eml
+    from interview_tui.exports.mail_calendar import default_subject, plain_of, signed, to_eml
     from interview_tui.exports.reports import recap_md, report_md
     from interview_tui.i18n import current_language, speaking
 
@@ -69,7 +69,7 @@ def render(
         if output_format == "report-md":
             return body.encode()
         return to_eml(
-            signed(body, settings.signature),
+            signed(plain_of(body), settings.signature),
             now=now,
             to=list(to),
             markdown=signed(body, settings.signature, markdown=True),
@@ -100,7 +100,7 @@ def render(
 
         body = recap_md(bundle, settings.name)
         return to_eml(
-            signed(body, settings.signature),
+            signed(plain_of(body), settings.signature),
             now=now,
             to=list(to) or attendee_addresses(bundle),
             markdown=signed(body, settings.signature, markdown=True),

@@ -104,10 +104,19 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
     def fetch(self) -> tuple[VisitHeading, bytes, Path]:
         heading = visit_heading(self.iapp.store, self.visit_id)
         try:
-            payload = self._export_bytes()
+            payload = self._readable(self._export_bytes())
         except UserError as exc:  # e.g. a chase with nothing to ask for: said in the preview
             payload = str(exc).encode()
         return heading, payload, self.iapp.user_settings().export_dir
+
+    def _readable(self, payload: bytes) -> bytes:
+        """An e-mail as its reader sees it (subject, sender, recipients, text), not its
+        MIME source: what the preview shows and ``y`` copies; the file is the message."""
+        if default_name(self.visit_id, self.output_format).endswith(".eml"):
+            from interview_tui.exports.mail_calendar import readable_message
+
+            return readable_message(payload).encode()
+        return payload
 
     def show(self, data: tuple[VisitHeading, bytes, Path]) -> None:
         heading, payload, folder = data
@@ -203,7 +212,7 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
         text = getattr(self, "_text", "")
         if not text:  # pressed before the preview came: rendered now, the key is not lost
             try:
-                text = self._export_bytes().decode("utf-8", errors="replace")
+                text = self._readable(self._export_bytes()).decode("utf-8", errors="replace")
             except UserError as exc:
                 self.notify(str(exc), severity="warning", timeout=6, markup=False)
                 return
