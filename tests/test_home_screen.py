@@ -271,3 +271,39 @@ async def test_a_read_started_before_the_ui_is_waited_for_in_a_worker(make_app, 
         visits = app.screen.query_one("#visits", DataTable)
         shown = {str(cell) for row in range(visits.row_count) for cell in visits.get_row_at(row)}
         assert any("Read Before The UI" in cell for cell in shown)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_list_cut_to_the_nearest_visits_says_how_many_there_are(
+    make_app, demo_store, lang
+) -> None:
+    """With more visits than home lists (the nearest upcoming and recent ones), a line
+    under the list says how many it shows of how many, and which keys find the others;
+    archived visits are not counted; with every visit listed there is no such line."""
+    from datetime import timedelta
+
+    from interview_tui.services.home_data import RECENT_LIMIT, read_home
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not app.screen.query_one("#visits-more").display  # the demo's 4: all listed
+    customer = demo_store.all(Customer)[0]
+    for n in range(RECENT_LIMIT + 3):
+        demo_store.save(
+            Visit(customer_id=customer.id or 0, date=FIXED_NOW - timedelta(days=40 + n))
+        )
+    archived = demo_store.save(Visit(customer_id=customer.id or 0, date=FIXED_NOW))
+    demo_store.save(archived.model_copy(update={"archived_at": FIXED_NOW}))
+    data = read_home(demo_store, FIXED_TODAY)
+    assert data.visits_total == 4 + RECENT_LIMIT + 3 > len(data.visits)
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        line = str(app.screen.query_one("#visits-more").render())
+    shown = len(data.visits)
+    expected = {
+        "en": f"the {shown} nearest of {data.visits_total} visits · / search · t timeline",
+        "zh": f"列出最近的 {shown} 次，共 {data.visits_total} 次拜访 · / 搜索 · t 时间线",
+    }[lang]
+    assert line.strip() == expected

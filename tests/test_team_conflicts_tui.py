@@ -226,7 +226,9 @@ async def test_a_resolution_syncs_to_the_colleague_with_its_author(team: Team) -
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         assert not app.screen.query_one("#conflicts").display
-        assert f"conflict on due resolved: {BO_DUE}  · by Bo Chen" in _text(app, "#history")
+        # Ana's own date, set aside, stays in the history (her own: no name beside it)
+        resolved = f"conflict on due resolved: {BO_DUE}; set aside: {ANA_DUE}  · by Bo Chen"
+        assert resolved in _text(app, "#history")
     ana.close()
 
 

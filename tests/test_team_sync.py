@@ -3,6 +3,7 @@ services through SQLite, the export, git, the merge and the import back into SQL
 
 from __future__ import annotations
 
+import json
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -228,3 +229,57 @@ def test_a_change_made_after_a_cut_sync_is_still_sent(
         [got] = pm.all(Requirement, "uid = ?", [uid])
         assert (got.workaround, got.told_customer) == ("BO-WORKAROUND", "ANA-TOLD")
         assert pm.all(Commitment, "uid = ?", [other.uid])[0].owner_name == "ANA-OWNER"
+
+
+def test_a_resolved_conflict_keeps_the_values_it_set_aside_in_the_history(
+    tmp_path: Path, remote: Path
+) -> None:
+    """A title two PMs changed differently, resolved by keeping one: the other title stays
+    in the record's history on every laptop, with who wrote it (it was only in git's old
+    objects); a combined value typed instead keeps both."""
+    from interview_tui.i18n import set_language
+    from interview_tui.services import requirement_pool
+    from interview_tui.services.history import history_lines
+
+    ana, bo, visit = two_pms_sharing_a_visit(tmp_path, remote)
+    uid = ana.requirements(customer_id=visit.customer_id)[0].uid
+    for pm, token in ((ana, "TITLE-ANA-50"), (bo, "TITLE-BO-51 对账")):
+        [requirement] = pm.all(Requirement, "uid = ?", [uid])
+        requirement_pool.edit(pm, requirement.id or 0, {"title": token})
+    for pm in (ana, bo, ana):
+        sync(pm, NOW)
+    [conflict] = actions.conflicts(bo)
+    keep = next(n for n, v in enumerate(conflict.values, 1) if v["value"] == "TITLE-BO-51 对账")
+    actions.resolve(bo, uid, "title", take=keep)
+    for pm in (bo, ana):
+        sync(pm, NOW)
+    for pm in (ana, bo):
+        [requirement] = pm.all(Requirement, "uid = ?", [uid])
+        assert requirement.title == "TITLE-BO-51 对账" and actions.conflicts(pm) == []
+        [entry] = [e for e in requirement.history if e.get("change") == "resolved"]
+        assert json.loads(entry["set_aside"]) == [
+            {"value": "TITLE-ANA-50", "by": ana.member, "at": entry_at(conflict, "TITLE-ANA-50")}
+        ]
+    set_language("zh")
+    try:
+        [line] = [x for x in history_lines(requirement.history) if "TITLE-ANA-50" in x]
+    finally:
+        set_language("en")
+    assert "未采用：TITLE-ANA-50（ana@example.com）" in line
+    [line] = [x for x in history_lines(requirement.history, lambda by: "") if "ANA-50" in x]
+    assert line.endswith("set aside: TITLE-ANA-50")
+
+    # typed instead of either: both values are set aside
+    for pm, token in ((ana, "T2-ANA"), (bo, "T2-BO")):
+        [requirement] = pm.all(Requirement, "uid = ?", [uid])
+        requirement_pool.edit(pm, requirement.id or 0, {"title": token})
+    for pm in (ana, bo):
+        sync(pm, NOW)
+    actions.resolve(bo, uid, "title", value="T2 both")
+    [requirement] = bo.all(Requirement, "uid = ?", [uid])
+    aside = json.loads(requirement.history[-1]["set_aside"])
+    assert sorted(item["value"] for item in aside) == ["T2-ANA", "T2-BO"]
+
+
+def entry_at(conflict: actions.Conflict, value: str) -> str:
+    return next(v["at"] for v in conflict.values if v["value"] == value)

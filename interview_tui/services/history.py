@@ -31,6 +31,14 @@ def history_lines(
                 value = entry.get("to")
             field = entry.get("field", "")
             text = t("history.resolved", field=field_label(field), value=shown_value(field, value))
+            for other in _loaded(entry.get("set_aside")):  # a colleague's value, not kept
+                shown = shown_value(field, other.get("value"))
+                who = (author(str(other.get("by") or "")) if author else other.get("by")) or ""
+                text += (
+                    t("history.set_aside", value=shown, by=who)
+                    if who
+                    else (t("history.set_aside_anonymous", value=shown))
+                )
         elif "field" in entry:
             name = t(f"history.field.{entry['field']}")
             old, new = (
@@ -79,3 +87,12 @@ def shown_value(path: str, value: Any) -> str:
     if name == DELETE_CONFLICT:  # a deletion that met an edit: "deleted" or "edited"
         return t(f"conflict.deletion.{value}")
     return field_value(name, str(value)) if isinstance(value, str) else str(value)
+
+
+def _loaded(text: str | None) -> list[dict[str, Any]]:
+    """A history entry's JSON list (values set aside), or nothing when it has none."""
+    try:
+        found = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []

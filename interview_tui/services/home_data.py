@@ -32,6 +32,8 @@ class HomeData:
     kept: KeptOnTime
     #: what is overdue and due this week, ours and the customer's: the nudge
     due: DueSoon
+    #: every visit the list could show (``visits`` holds the nearest of them)
+    visits_total: int = 0
 
 
 def visit_timing(when: str, status: str, today: date) -> str:
@@ -84,7 +86,23 @@ def read_home(store: Store, today: date, *, archived: bool = False) -> HomeData:
     open_total = open_count(store)  # from counters the triggers keep: no count at any size
     kept = kept_on_time(store, today, per_customer=False)  # no join: home stays quick
     due = due_soon(store, today)
-    return HomeData(upcoming + recent, customers, open_total, sum(due.overdue.values()), kept, due)
+    total = len(upcoming) + len(recent)
+    if not archived and (len(upcoming) >= UPCOMING_LIMIT or len(recent) >= RECENT_LIMIT):
+        total = visits_total(store)  # the list is cut: how many there are in all
+    return HomeData(
+        upcoming + recent, customers, open_total, sum(due.overdue.values()), kept, due, total
+    )
+
+
+def visits_total(store: Store) -> int:
+    """How many visits home could list (archived ones and those of archived customers left
+    out), from the counters kept per customer: the cost grows with the customers."""
+    return int(
+        store.query(
+            "SELECT coalesce(sum(k.n), 0) AS n FROM customer_visit_counts k"
+            " JOIN customers c ON c.id = k.customer_id WHERE c.archived_at IS NULL"
+        )[0]["n"]
+    )
 
 
 def recent_customers(store: Store, limit: int) -> list[dict[str, Any]]:

@@ -323,6 +323,19 @@ def _title(store: Store, row: dict[str, Any]) -> str:
     return row["uid"]
 
 
+def set_aside(conflict: Conflict, chosen: Any) -> list[dict[str, Any]]:
+    """The values of ``conflict`` a resolution to ``chosen`` does not keep, each once, with
+    who set it and when: kept in the record's history, so no colleague's words are lost."""
+    aside: list[dict[str, Any]] = []
+    for candidate in conflict.values:
+        value = candidate.get("value")
+        if value != chosen and all(value != kept["value"] for kept in aside):
+            aside.append(
+                {"value": value, "by": candidate.get("by", ""), "at": candidate.get("at", "")}
+            )
+    return aside
+
+
 def resolve(
     store: Store, uid: str, field: str, *, take: int | None = None, value: str | None = None
 ) -> Conflict:
@@ -359,15 +372,15 @@ def resolve(
                 record[name] = new
         updated = _build(store, ids, conflict.kind, record, current, config.name)
         if isinstance(updated, Requirement | Commitment):
-            updated.history = [
-                *updated.history,
-                {
-                    "on": store.now().date().isoformat(),
-                    "change": "resolved",
-                    "field": field,
-                    "to": json.dumps(chosen, ensure_ascii=False),
-                },
-            ]
+            entry = {
+                "on": store.now().date().isoformat(),
+                "change": "resolved",
+                "field": field,
+                "to": json.dumps(chosen, ensure_ascii=False),
+            }
+            if aside := set_aside(conflict, chosen):  # the other values stay in the history
+                entry["set_aside"] = json.dumps(aside, ensure_ascii=False)
+            updated.history = [*updated.history, entry]
         saved = store.save(updated)
         if isinstance(saved, Visit):
             _apply_visit_parts(store, ids, saved, record)

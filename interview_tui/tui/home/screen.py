@@ -107,6 +107,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
                 )
                 yield SafeTable(id="visits", cursor_type="row", zebra_stripes=True, cell_padding=0)
                 yield Static(t("home.empty"), id="home-empty")
+                yield Static("", id="visits-more")
             with Vertical(id="side-pane"):
                 yield Static(_pane_title(t("home.commitments_title"), False), classes="pane-title")
                 yield Static("", id="commitment-counts")
@@ -242,6 +243,12 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         empty = not data.visits and not self.show_archived
         self.query_one("#home-empty", Static).display = empty  # one message, in the screen
         visits.display = not empty
+        more = self.query_one("#visits-more", Static)
+        more.display = data.visits_total > len(data.visits)  # the list is cut: says so
+        if more.display:
+            more.update(
+                t("home.more_visits", shown=len(data.visits), total=f"{data.visits_total:,}")
+            )
         if new_visit and visits.display:  # enter opens the visit just planned
             visits.focus()
         # shown while the screen is mounted (the read was done): the first focus now, not
