@@ -189,6 +189,10 @@ def test_a_note_edited_on_two_laptops_is_a_conflict_that_can_be_resolved(
     for pm in (ana, bo):
         assert actions.conflicts(pm) == []
         assert pm.all(Note, "uid = ?", [note.uid])[0].text == "NOTE-BO"
+        # Ana's wording, set aside, stays with the visit: an internal note saying whose
+        [here] = pm.all(Visit, "uid = ?", [visit.uid])
+        [kept] = [n for n in pm.notes(here.id or 0) if "NOTE-ANA" in n.text]
+        assert kept.internal and f"(by {ana.member}): NOTE-ANA" in kept.text
 
 
 def test_a_change_made_after_a_cut_sync_is_still_sent(

@@ -12,7 +12,7 @@ from typing import Any
 from interview_tui.domain.models import Commitment, Customer, Note, Requirement, Visit
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
-from interview_tui.services.history import field_label
+from interview_tui.services.history import field_label, shown_value
 from interview_tui.store.store import Store
 from interview_tui.team.apply import _apply_visit_parts, _build, _Ids, _local_record
 from interview_tui.team.config import clone_dir, require_team, team_config
@@ -384,8 +384,34 @@ def resolve(
         saved = store.save(updated)
         if isinstance(saved, Visit):
             _apply_visit_parts(store, ids, saved, record)
+            _keep_set_aside(store, saved, conflict, chosen, config.member)
         store.db.execute("DELETE FROM team_conflicts WHERE uid = ? AND path = ?", [uid, field])
     return conflict
+
+
+def _keep_set_aside(
+    store: Store, visit: Visit, conflict: Conflict, chosen: Any, member: str
+) -> None:
+    """A visit has no history: the values a resolution set aside (a colleague's wording of
+    a note) become an internal note of the visit, shared with the team and never with the
+    customer, saying whose value it was and where it stood."""
+    label = field_label(conflict.field)
+    for other in set_aside(conflict, chosen):
+        text = t(
+            "team.set_aside_note",
+            field=label,
+            by=other["by"] or "?",
+            value=shown_value(conflict.field, other["value"]),
+        )
+        store.save(
+            Note(
+                visit_id=visit.id or 0,
+                text=text,
+                internal=True,
+                author=member,
+                created_at=store.now().replace(microsecond=0),
+            )
+        )
 
 
 @dataclass(frozen=True)
