@@ -112,7 +112,7 @@ def test_safe_view_shows_nothing_internal(demo_env) -> None:
             "Purpose",
             "SECRET-42",
             "INTERNAL ONLY",
-            "shareable",
+            "customer-visible",
             "Team profile",
             "Personal connection",
             "Plan (internal)",

@@ -42,7 +42,7 @@ TOKENS = (
     "Purpose",
     "Plan (internal)",
     "INTERNAL ONLY",
-    "shareable",
+    "customer-visible",
     "must not be promised",
     "Team profile",
     "Personal connection",

@@ -84,3 +84,31 @@ def test_team_commands_without_a_team_say_how_to_start(tmp_path: Path) -> None:
     _run(db, "demo")
     out = _run(db, "team", "sync", ok=False)
     assert "team init" in out and "Traceback" not in out
+
+
+def test_a_closing_conflict_is_listed_as_the_app_shows_it(tmp_path: Path) -> None:
+    """A promise one PM marked done and another dropped: each value reads as a state, a
+    date and a note (it printed Python lists: ['done', '2026-12-01', '…'])."""
+    from interview_tui.domain.enums import CommitmentState
+    from interview_tui.domain.models import Commitment
+    from interview_tui.services import commitments
+    from tests.team_pms import NOW, TODAY, two_pms_sharing_a_visit
+
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    ana, bo, visit = two_pms_sharing_a_visit(tmp_path, remote)
+    from interview_tui.team.sync import sync
+
+    uid = next(c.uid for c in ana.commitments(visit.id or 0) if c.state is CommitmentState.OPEN)
+    for pm, state, note in (
+        (ana, CommitmentState.DONE, "sent [bold]it[/]"),
+        (bo, CommitmentState.DROPPED, "no longer needed"),
+    ):
+        [mine] = pm.all(Commitment, "uid = ?", [uid])
+        commitments.close(pm, mine, state, note, TODAY)
+    for pm in (ana, bo, ana):
+        sync(pm, NOW)
+    listed = _run(Path(ana.path), "team", "conflicts")
+    assert f"done · {TODAY.isoformat()} · sent [bold]it[/]" in listed, listed
+    assert f"dropped · {TODAY.isoformat()} · no longer needed" in listed, listed
+    assert "['" not in listed

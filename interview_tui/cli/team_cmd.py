@@ -151,6 +151,7 @@ def status(settings: Settings, as_json: bool) -> None:
 @pass_settings
 def conflicts(settings: Settings, as_json: bool) -> None:
     """Every open conflict: the record, the field and each value with who set it when."""
+    from interview_tui.services.history import shown_value
     from interview_tui.team.actions import conflicts as open_conflicts
 
     found = open_conflicts(settings.open_store(read_only=True))
@@ -163,7 +164,8 @@ def conflicts(settings: Settings, as_json: bool) -> None:
         echo(f"{conflict.uid}  {conflict.field}  {conflict.title}")
         for n, value in enumerate(conflict.values, start=1):
             who, when = value.get("by") or "?", value.get("at") or "?"
-            echo(f"  {n}. {value.get('value')!s}  ({who}, {when})")
+            shown = shown_value(conflict.field, value.get("value"))  # as the app shows it
+            echo(f"  {n}. {shown}  ({who}, {when})")
 
 
 @team.command("resolve")
