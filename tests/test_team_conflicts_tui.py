@@ -475,3 +475,52 @@ async def test_the_view_alone_names_fields_and_values_in_the_ui_language(
             "状态：已澄清 · clarified@example.com · 2026-11-02",
             "状态：不做 · declined@example.com · 2026-11-02",
         ]
+
+
+async def test_e_is_offered_only_where_a_combined_value_can_be_typed(make_app, demo_store) -> None:
+    """A commitment's closing (state, date and note together) is resolved by keeping one
+    of its values: ``e`` is not offered there (it could never be saved), and pressing it
+    opens nothing; on a due date beside it, ``e`` is offered and opens the combined value."""
+    from interview_tui.i18n import t
+    from interview_tui.team.config import save_config
+    from interview_tui.tui.keybar import KeyBar
+
+    save_config(
+        demo_store, name="platform", member="me@example.com", member_name="Me", url="/nowhere"
+    )
+    c = next(m for m in demo_store.all(Commitment) if m.state is CommitmentState.OPEN)
+    closing = [["done", "2026-11-02", "sent"], ["dropped", "2026-11-03", "not needed"]]
+    for path, values in (("closing", closing), ("due", ["2027-01-10", "2027-02-20"])):
+        demo_store.db["team_conflicts"].insert(
+            {
+                "uid": c.uid,
+                "kind": "commitment",
+                "path": path,
+                "candidates": json.dumps(
+                    [
+                        {"value": v, "by": "bo@example.com", "at": "2026-11-02T09:00:00"}
+                        for v in values
+                    ]
+                ),
+            }
+        )
+    app = make_app("commitment", commitment_id=c.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        listed = app.screen.query_one("ConflictList")
+        listed.focus()
+        combine = "e " + t("conflict.edit")
+        offered = {}
+        for n, line in enumerate(_options(app)):
+            listed.highlighted = n
+            await pilot.pause()
+            offered[line.split(":")[0]] = combine in app.screen.query_one(KeyBar).render().plain
+        assert offered == {"closing": False, "due": True}, offered
+        listed.highlighted = next(n for n, line in enumerate(_options(app)) if "done" in line)
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query("ConflictList")  # no dialog opened over the detail
+        listed.highlighted = next(n for n, line in enumerate(_options(app)) if "2027" in line)
+        await pilot.press("e")
+        await settle(pilot)
+        assert not app.screen.query("ConflictList")  # the combined value's dialog

@@ -278,6 +278,12 @@ def note_id(store: Store, uid: str) -> int:
 _DATES = frozenset({"due", "latest_acceptable", "planned", "closed_on"})
 
 
+def takes_one_value(conflict: Conflict) -> bool:
+    """Whether ``conflict`` is resolved only by keeping one of its values: a group of fields
+    that change together (a commitment's closing: state, date and note) is never typed."""
+    return any(isinstance(v.get("value"), list) for v in conflict.values)
+
+
 def typed_value(conflict: Conflict, text: str, today: date) -> str:
     """A value typed to resolve ``conflict`` (a combined one), checked as its field needs:
     a date is parsed as everywhere (``2027-01-10``, ``+14d``, ``下周五``), a choice must be
@@ -288,7 +294,7 @@ def typed_value(conflict: Conflict, text: str, today: date) -> str:
 
     name = conflict.field.rsplit("/", 1)[-1]
     label = field_label(conflict.field)
-    if any(isinstance(v.get("value"), list) for v in conflict.values):
+    if takes_one_value(conflict):
         raise UserError(t("team.take_one", field=label))
     value = text.strip()
     if name in _DATES:

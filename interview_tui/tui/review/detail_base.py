@@ -88,6 +88,16 @@ class ConflictList(TranslatedBindings, BornCompact, OptionList):
         if options:
             self.highlighted = min(highlighted or 0, len(options) - 1)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``e`` is offered only where a combined value can be typed (a commitment's
+        closing is resolved by keeping one of its values)."""
+        if action == "combine" and (chosen := self._chosen()) is not None:
+            return not actions.takes_one_value(chosen[0])
+        return True
+
+    def on_option_list_option_highlighted(self) -> None:
+        self.refresh_bindings()  # the keys offered follow the highlighted value
+
     def _chosen(self) -> tuple[Conflict, int] | None:
         if self.highlighted is None or not self.choices:
             return None
