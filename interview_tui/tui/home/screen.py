@@ -139,7 +139,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
     def on_mount(self) -> None:
         self.sub_title = t("home.subtitle")
         self._data: HomeData | None = None
-        self._purpose_width = 0
+        self._purpose_width = self._side_name_width = 0
         #: the visit form opened with ``n``: its new visit is selected once saved
         self._new_visit_form: Any = None
         visits = self.query_one("#visits", DataTable)
@@ -172,8 +172,25 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         self.call_after_refresh(self._refit)
 
     def _refit(self) -> None:
-        if self._data is not None and self._purpose_room() != self._purpose_width:
+        if self._data is None:
+            return
+        if (self._purpose_room(), self._side_name_room()) != (
+            self._purpose_width,
+            self._side_name_width,
+        ):
             self.show(self._data)
+
+    def _side_name_room(self) -> int:
+        """Cells for a customer's name in the side list: what its pane leaves beside the
+        visit counts (names that begin alike, Synthetic Account 0001 and 0002, differ at
+        their end), at least :data:`_SIDE_NAME_WIDTH`."""
+        table = self.query_one("#customers", DataTable)
+        width = table.size.width or max(24, min(44, self.app.size.width * 3 // 10)) - 1
+        counts = max(
+            [cell_len(t("home.col.visits"))]
+            + [len(f"{row['visits']:,}") for row in (self._data.customers if self._data else ())]
+        )
+        return max(_SIDE_NAME_WIDTH, width - (counts + 2) - 2 - 2)  # paddings, the scrollbar
 
     def _purpose_room(self) -> int:
         """Cells left for the purpose after the other columns (and the scrollbar)."""
@@ -223,9 +240,10 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             visits.move_cursor(row=visits.get_row_index(str(selected)))
         customers = self.query_one("#customers", SafeTable)
         customers.clear()
+        self._side_name_width = name_width = self._side_name_room()
         for row in data.customers:
             customers.add_row(
-                _cut(row["name"], _SIDE_NAME_WIDTH)[1:], f"{row['visits']:,}", key=str(row["id"])
+                _cut(row["name"], name_width)[1:], f"{row['visits']:,}", key=str(row["id"])
             )
         customers.measure()
         counts = t("home.counts", open=data.open_commitments, overdue=data.overdue_commitments)
