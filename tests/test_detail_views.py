@@ -178,6 +178,10 @@ async def test_commitments_done_then_ctrl_z_and_reopen(make_app, demo_store) -> 
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert demo_store.get(Commitment, target.id).state is CommitmentState.OPEN
+        from interview_tui.tui.textual_private import notifications
+
+        said = [n.message for n in notifications(app)]  # what was undone, quoted: not news
+        assert any(m.startswith("Undid “") and m.endswith("”") for m in said), said
         table = app.screen.query_one(DataTable)
         assert str(table.get_row_at(0)[3]) != "done"
         close(demo_store, target, CommitmentState.DROPPED, "no budget", FIXED_TODAY)

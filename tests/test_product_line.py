@@ -178,3 +178,30 @@ def _three_customers(store) -> None:
 def test_product_line_snapshots(snap_compare, make_app, demo_store, lang, size) -> None:
     _three_customers(demo_store)
     assert snap_compare(make_app("line", lang=lang), terminal_size=size, run_before=settle)
+
+
+def test_the_pool_and_the_product_line_count_a_needs_customers_alike(store) -> None:
+    """A need's customer count in the requirement pool's rows is the product line's: a
+    customer whose visit is archived is not counted by either, customers marked the same
+    count once in both (the pool counted every linked requirement's customer)."""
+    from interview_tui.services.archive import set_archived
+    from interview_tui.services.requirement_pool import pool_row, read_pool
+
+    def counts() -> tuple[int, int, int]:
+        [need] = [n for n in read_line(store).rows if n.key == "cache"]
+        [row] = [r for r in read_pool(store).rows if r.requirement.id == mine.id]
+        return need.count, row.asked, pool_row(store, mine.id or 0).asked
+
+    mine = _need(store, "Acme", "cache")
+    a, b = store.save(Customer(name="Fabrikam")), store.save(Customer(name="Fabrikam"))
+    for c in (a, b):
+        store.save(Requirement(customer_id=c.id, title="cache", link_key="cache"))
+    beta = store.save(Customer(name="Beta"))
+    visit = store.save(Visit(customer_id=beta.id or 0, date=NOW))
+    store.save(Requirement(customer_id=beta.id, visit_id=visit.id, title="c", link_key="cache"))
+    assert counts() == (4, 4, 4)
+    set_archived(store, "visit", visit.id or 0, True)
+    assert counts() == (3, 3, 3)
+    store.save(a.model_copy(update={"same_as": [b.uid]}))
+    store.save(b.model_copy(update={"same_as": [a.uid]}))
+    assert counts() == (2, 2, 2)

@@ -13,6 +13,7 @@ and just the page's needs are read further (titles, states, groups, names).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -98,7 +99,32 @@ def _linked(store: Store) -> tuple[list[dict[str, Any]], dict[int, str], dict[in
         "SELECT r.link_key, r.customer_id, r.latest_acceptable FROM requirements r"
         f" WHERE r.link_key != '' AND {hide}"
     )
-    ids = sorted({row["customer_id"] for row in rows})
+    return rows, *_identities(store, {row["customer_id"] for row in rows})
+
+
+def customers_asking(store: Store, keys: Iterable[str]) -> dict[str, int]:
+    """How many customers raised each need of ``keys`` (link keys), counted as this pool
+    counts them (customers marked the same as one; archived visits and customers left out):
+    the requirement pool's rows say the same number. Reads the requirements of those keys."""
+    wanted = sorted({key for key in keys if key})
+    if not wanted:
+        return {}
+    hide = _NOT_ARCHIVED if any_archived(store) else "1 = 1"
+    rows = store.query(
+        "SELECT r.link_key, r.customer_id FROM requirements r"
+        f" WHERE r.link_key IN ({','.join('?' * len(wanted))}) AND {hide}",
+        wanted,
+    )
+    same, _names = _identities(store, {row["customer_id"] for row in rows})
+    found: dict[str, set[str]] = {}
+    for row in rows:
+        found.setdefault(row["link_key"], set()).add(same[row["customer_id"]])
+    return {key: len(customers) for key, customers in found.items()}
+
+
+def _identities(store: Store, customer_ids: set[int]) -> tuple[dict[int, str], dict[int, str]]:
+    """Each customer's merged identity (those marked the same share one) and name."""
+    ids = sorted(customer_ids)
     aliases, uids, names = _Aliases(), {}, {}
     for start in range(0, len(ids), 500):  # SQLite's limit on parameters
         part = ids[start : start + 500]
@@ -111,7 +137,7 @@ def _linked(store: Store) -> tuple[list[dict[str, Any]], dict[int, str], dict[in
             uids[c["id"]], names[c["id"]] = uid, c["name"]
             for other in json.loads(c["same_as"] or "[]"):
                 aliases.join(uid, other)
-    return rows, {cid: aliases.find(uid) for cid, uid in uids.items()}, names
+    return {cid: aliases.find(uid) for cid, uid in uids.items()}, names
 
 
 def _sort_key(sort: str, count: int, nearest: date | None, key: str) -> tuple[object, ...]:

@@ -114,18 +114,9 @@ def read_pool(
         f" ORDER BY {order}",
         [*ids, *_CLOSED],
     )
-    keys = sorted({row["link_key"] for row in rows if row.get("link_key")})
-    asked: dict[str, int] = {}
-    if keys:
-        marks = ",".join("?" * len(keys))
-        asked = {
-            r["link_key"]: int(r["n"])
-            for r in store.query(
-                "SELECT link_key, count(DISTINCT customer_id) AS n FROM requirements"
-                f" WHERE link_key IN ({marks}) GROUP BY link_key",
-                keys,
-            )
-        }
+    from interview_tui.services.product_line import customers_asking
+
+    asked = customers_asking(store, (row["link_key"] for row in rows))
     counts = {
         PoolGroup(r["pool_group"]): int(r["n"])
         for r in store.query(
@@ -164,14 +155,9 @@ def pool_row(store: Store, requirement_id: int) -> PoolRow:
         raise not_found("requirement", requirement_id)
     customer, raised = rows[0].pop("_customer"), rows[0].pop("_raised")
     requirement = from_row(Requirement, rows[0])
-    asked = 1
-    if requirement.link_key:
-        asked = int(
-            store.query(
-                "SELECT count(DISTINCT customer_id) AS n FROM requirements WHERE link_key = ?",
-                [requirement.link_key],
-            )[0]["n"]
-        )
+    from interview_tui.services.product_line import customers_asking
+
+    asked = customers_asking(store, [requirement.link_key]).get(requirement.link_key, 1)
     conflicts = list_text.conflicts_of(store, "requirement", [requirement.uid])
     return PoolRow(
         requirement,
