@@ -235,3 +235,22 @@ async def test_hostile_text_shows_literally_in_the_detail_views(make_app, demo_s
         assert app.screen.query_one("#title", Input).value == hostile  # kept as typed
         history = str(app.screen.query_one("#history", Static).content)
         assert "[bold]x[/]" in history and "\x1b" not in history
+
+
+async def test_an_undo_on_the_list_shows_the_row_as_it_is_again(make_app, demo_store) -> None:
+    """What ctrl+z on the list puts back (here a commitment's words, as after a resolution
+    made in its detail view is undone) shows in the line under the list at once (it kept
+    the words from before), and only the undo's own toast is shown, not "Saved"."""
+    from interview_tui.tui.row_strip import RowStrip
+    from interview_tui.tui.textual_private import notifications
+
+    app = make_app("commitments")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        row = app.screen.selected()
+        assert row is not None
+        put_back = demo_store.save(row.commitment.model_copy(update={"text": "PUT-BACK words"}))
+        app.screen.undone(put_back)  # what the undo calls once the record is written
+        await settle(pilot)
+        assert "PUT-BACK words" in str(app.screen.query_one(RowStrip).content)
+        assert "Saved" not in [n.message for n in notifications(app)]

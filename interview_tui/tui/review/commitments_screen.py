@@ -547,8 +547,9 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
 
     # -- changing one ------------------------------------------------------------------------
 
-    def _changed(self, result: tuple[CommitmentRow, KeptOnTime, Any]) -> None:
-        """Redraw the changed row in place and the rate above it."""
+    def _changed(self, result: tuple[CommitmentRow, KeptOnTime, Any], saved: bool = True) -> None:
+        """Redraw the changed row in place, the text under the list and the rate above it;
+        ``saved``: say so (an undo says what it undid itself)."""
         row, kept, undo = result
         if undo is not None:
             self.remember(undo)
@@ -561,7 +562,9 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
             table = self.query_one(PagedTable)
             for column, value in zip(table.columns, _cells(row, self.iapp.today()), strict=True):
                 table.update_cell(key, column, value)
-        self.notify(t("commitments.saved"), timeout=2)
+            self._show_row_text()  # the row under the cursor may be this one
+        if saved:
+            self.notify(t("commitments.saved"), timeout=2)
 
     def _save(self, cid: int, change: Any, reopen: Any, label: str) -> None:
         """Save one change to commitment ``cid`` (kept for ctrl+z); ``reopen`` offers the
@@ -586,7 +589,7 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
                 kept_on_time(store, today, per_customer=False),
                 None,
             ),
-            self._changed,
+            lambda result: self._changed(result, saved=False),
         )
 
     def action_reopen(self, draft: str = "") -> None:
