@@ -47,7 +47,9 @@ def test_goal_keys_tag_the_note_and_type_nothing(demo_env) -> None:
             term.send(CTRL_J + f"Kafka on-prem, cluster {n}".encode())
             term.wait_for_screen(f"cluster {n}")
             term.send(keys)
-            term.wait_for_screen("Note tagged: Usage & vendors")
+            term.wait_for_screen(
+                "goal: Usage & vendors"
+            )  # the note's own line (the toast lasts 2 s)
             term.drain(0.5)  # saved a third of a second after the last change
         term.send(ESC)
         term.wait_for_screen("Visits")

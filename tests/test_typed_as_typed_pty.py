@@ -72,10 +72,10 @@ def test_alt_3_tags_the_goal_and_types_nothing_and_the_leader_still_works(demo_e
     term = _live(demo_env)
     try:
         term.send(CTRL_J + b"Kafka on-prem" + ESC + b"3" + b" today")  # alt+3, one burst
-        term.wait_for_screen("Note tagged: Usage & vendors")
+        term.wait_for_screen("goal: Usage & vendors")  # the note's own line (the toast lasts 2 s)
         term.wait_for_screen("on-prem today")
         term.send(CTRL_J + b"The CFO signs" + CTRL_Y + b"6 it")
-        term.wait_for_screen("Note tagged: Pain points")
+        term.wait_for_screen("goal: Pain points")
         term.wait_for_screen("signs it")
         _leave(term)
     finally:
@@ -90,7 +90,7 @@ def test_with_option_keys_on_a_macs_option_3_tags_the_goal(demo_env) -> None:
     term = _live(env)
     try:
         term.send(CTRL_J + "Kafka on-prem£ today".encode())
-        term.wait_for_screen("Note tagged: Usage & vendors")
+        term.wait_for_screen("goal: Usage & vendors")  # the note's own line (the toast lasts 2 s)
         term.wait_for_screen("on-prem today")
         _leave(term)
     finally:
