@@ -14,6 +14,7 @@ from interview_tui.domain.models import Commitment, Customer, Note, Requirement,
 from interview_tui.errors import UserError
 from interview_tui.services import commitments
 from interview_tui.services.demo import seed_demo
+from interview_tui.store.store import Store
 from interview_tui.team import actions
 from interview_tui.team.sync import init_team, join_team, sync
 from tests.team_pms import NOW, TODAY, open_pm, two_pms_sharing_a_visit
@@ -183,15 +184,23 @@ def test_a_note_edited_on_two_laptops_is_a_conflict_that_can_be_resolved(
     assert conflict.field == f"notes/{note.uid}/text"
     assert {v["value"] for v in conflict.values} == {"NOTE-ANA", "NOTE-BO"}
     take = 1 + [v["value"] for v in conflict.values].index("NOTE-BO")
-    actions.resolve(bo, conflict.uid, conflict.field, take=take)
+
+    def set_aside_notes(pm: Store) -> list[Note]:
+        [here] = pm.all(Visit, "uid = ?", [visit.uid])
+        return [n for n in pm.notes(here.id or 0) if "NOTE-ANA" in n.text]
+
+    resolved = actions.resolve(bo, conflict.uid, conflict.field, take=take)
+    assert len(set_aside_notes(bo)) == 1
+    actions.reopen(bo, resolved)  # ctrl+z of the resolution takes its note back too
+    assert set_aside_notes(bo) == [] and len(actions.conflicts(bo)) == 1
+    actions.resolve(bo, conflict.uid, conflict.field, take=take)  # and again: one note
     for pm in (bo, ana):
         sync(pm, NOW)
     for pm in (ana, bo):
         assert actions.conflicts(pm) == []
         assert pm.all(Note, "uid = ?", [note.uid])[0].text == "NOTE-BO"
         # Ana's wording, set aside, stays with the visit: an internal note saying whose
-        [here] = pm.all(Visit, "uid = ?", [visit.uid])
-        [kept] = [n for n in pm.notes(here.id or 0) if "NOTE-ANA" in n.text]
+        [kept] = set_aside_notes(pm)
         assert kept.internal and f"(by {ana.member}): NOTE-ANA" in kept.text
 
 

@@ -5,6 +5,7 @@ see where the team stands. Each is an ordinary change of the store; the next syn
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -163,7 +164,11 @@ def record_conflicts(store: Store, kind: str, uid: str) -> list[Conflict]:
 
 def reopen(store: Store, conflict: Conflict) -> None:
     """Open a resolved conflict again, with the values it had (ctrl+z of a resolution
-    before it was sent: the next sync sends the record as it was, still in conflict)."""
+    before it was sent: the next sync sends the record as it was, still in conflict); the
+    notes a visit's resolution kept its set-aside values in go with it."""
+    uids = [_set_aside_uid(conflict, value) for value in conflict.values]
+    for note in store.all(Note, f"uid IN ({','.join('?' * len(uids))})", uids):
+        store.delete(Note, note.id or 0)
     store.db.table("team_conflicts").insert(
         {
             "uid": conflict.uid,
@@ -403,6 +408,9 @@ def _keep_set_aside(
     customer, saying whose value it was and where it stood."""
     label = field_label(conflict.field)
     for other in set_aside(conflict, chosen):
+        uid = _set_aside_uid(conflict, other)
+        if store.all(Note, "uid = ?", [uid]):  # resolved the same way before (then undone)
+            continue
         text = t(
             "team.set_aside_note",
             field=label,
@@ -411,6 +419,7 @@ def _keep_set_aside(
         )
         store.save(
             Note(
+                uid=uid,
                 visit_id=visit.id or 0,
                 text=text,
                 internal=True,
@@ -418,6 +427,18 @@ def _keep_set_aside(
                 created_at=store.now().replace(microsecond=0),
             )
         )
+
+
+#: the namespace of the uids of the notes that keep a visit's set-aside values
+_SET_ASIDE = uuid.UUID("6f1d3c2e-8a47-4b5e-9d0c-2b7e5f3a9c11")
+
+
+def _set_aside_uid(conflict: Conflict, value: dict[str, Any]) -> str:
+    """The uid of the note that keeps ``value`` of ``conflict`` when a resolution sets it
+    aside: made from both, so ctrl+z finds the note and a laptop resolving again (or a
+    colleague resolving the same way) makes the same one, not a second copy."""
+    named = [conflict.uid, conflict.field, value.get("by"), value.get("at"), value.get("value")]
+    return str(uuid.uuid5(_SET_ASIDE, json.dumps(named, ensure_ascii=False)))
 
 
 @dataclass(frozen=True)
