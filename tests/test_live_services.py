@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from interview_tui.domain.enums import Goal, OwnerSide, VisitStatus
@@ -87,6 +87,7 @@ def test_what_the_plan_may_promise_is_within_authority() -> None:
 
 
 @given(st.text(max_size=200), st.text(max_size=200), st.text(max_size=100))
+@example("00:", "", "0:")  # a time's "'s" alone was stemmed as a word, and failed
 def test_authority_check_never_fails(text: str, plan: str, may: str) -> None:
     assert set(flags_beyond_authority(text, plan, may)) <= set(limits(plan))
 

@@ -227,7 +227,7 @@ def test_every_overridden_hook_is_still_textuals() -> None:
     the override never called (controls drawn raw, a palette in English)."""
     import inspect
 
-    from interview_tui.tui import commands, inputs, text
+    from interview_tui.tui import app, commands, inputs, text
 
     ours = {
         "Input": inputs.Input,
@@ -236,6 +236,7 @@ def test_every_overridden_hook_is_still_textuals() -> None:
         "SelectionList": inputs.TickList,
         "DataTable": text.SafeTable,
         "CommandPalette": commands.InterviewPalette,
+        "Screen": app.HomeToCome,
     }
     for textual_class, names in textual_private.overridden_hooks().items():
         subclass = ours[textual_class.__name__]

@@ -2349,7 +2349,7 @@ class Flag:
 def _stem(word: str) -> str:
     """One form for date/dates/dated/dating, discount/discounts, price/pricing."""
     word = word.removesuffix("'s")
-    if word[0].isdigit():
+    if not word or word[0].isdigit():  # "'s" alone is no word
         return word
     if word.endswith("ies") and len(word) > 5:
         return word[:-3] + "y"

@@ -504,8 +504,18 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         read here, or home would show without its own styles (read with the app's
         already, see :attr:`CSS_PATH`: then this reads nothing).
         """
+        if self._initial[0] != "home":
+            return HomeToCome()  # built when the first screen closes (see pop_screen)
         screen = screen_class("home")()
         load_screen_css(self, screen)
+        return screen
+
+    def _home_now(self) -> Screen:
+        """Home, built in place of :class:`HomeToCome`; its data read while Textual builds
+        it, so it is drawn once, with what it shows."""
+        screen = screen_class("home")()
+        load_screen_css(self, screen)
+        screen.prefetch()
         return screen
 
     def on_mount(self) -> None:
@@ -550,7 +560,12 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         left in cycles is collected (:func:`~interview_tui.memory.collect_closed`), not in the
         middle of the next key. A dialog leaves too little to be worth a full collection."""
         closing = self.screen
-        done = super().pop_screen()
+        stack = self.screen_stack
+        if len(stack) == 2 and isinstance(stack[0], HomeToCome) and not closing.is_modal:
+            super().pop_screen()
+            done = self.switch_screen(self._home_now())  # in the same turn: never drawn empty
+        else:
+            done = super().pop_screen()
         if not closing.is_modal:
             if self._collect_timer is not None:  # several closed at once: one collection
                 self._collect_timer.stop()
@@ -593,6 +608,16 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
 
         if not any(isinstance(screen, InterviewPalette) for screen in self.screen_stack):
             self.push_screen(InterviewPalette())  # one at a time, even under the help
+
+
+class HomeToCome(Screen[None]):
+    """The bottom of the screen stack while the app started on another screen (``interview-tui
+    live 3``): never drawn; :meth:`InterviewApp.pop_screen` puts home in its place when the
+    screen above closes. Home, its tables and its read cost a third of such a start."""
+
+    def _pop_result_callback(self) -> None:
+        """Textual's switch takes the result callback the screen was pushed with: the first
+        screen was not pushed, it has none."""
 
 
 def _settings_stamp() -> tuple[int, int] | None:

@@ -400,6 +400,7 @@ def overridden_hooks() -> dict[type, tuple[str, ...]]:
     """Textual's hooks with a leading ``_`` that the app's widgets override, by the Textual
     class that calls them; a test checks each is still there, as the same kind of member."""
     from textual.command import CommandPalette
+    from textual.screen import Screen
     from textual.widgets import Checkbox, DataTable, Input, SelectionList, TextArea
 
     return {
@@ -409,6 +410,7 @@ def overridden_hooks() -> dict[type, tuple[str, ...]]:
         SelectionList: ("_get_left_gutter_width",),  # room for [x]
         DataTable: ("_on_idle",),  # redraw when measuring while idle changed a width
         CommandPalette: ("_start_no_matches_countdown",),  # "No matches" translated
+        Screen: ("_pop_result_callback",),  # home put in place of the first screen
     }
 
 

@@ -151,7 +151,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         customers.add_columns(t("home.col.customer"), t("home.col.visits"))
         # read while Textual was loading: shown in the first paint when it is done, else
         # waited for in a worker (DataScreen.on_mount, after this), never here
-        self._prefetched = self.iapp.take_prefetched("home")
+        self._prefetched = self.iapp.take_prefetched("home") or self._prefetched
 
     def on_screen_resume(self) -> None:
         """Shown again after another screen: read (the first showing is read on mount)."""
