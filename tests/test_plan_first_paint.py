@@ -256,3 +256,32 @@ async def test_the_plan_fills_its_bank_once_as_it_opens(make_app, demo_store, mo
         screen.query_one("#text-filter").value = "budget"
         await settle(pilot)
         assert len(fills) == 2 and fills[1][4] == "budget"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_stacked_or_wide_layout_is_given_before_the_first_styling(
+    make_app, demo_store, monkeypatch, size
+):
+    """Stacked below 100 columns, side by side above: the class comes from the screen's
+    breakpoints as it is made, so its widgets are styled once (given on mount, it styled
+    the whole plan again at 80 columns)."""
+    from textual.app import App
+
+    app = make_app("home")
+    restyled: list[str] = []
+    real = App.update_styles
+
+    def update_styles(self, node, animate=True):
+        restyled.append(type(node).__name__)
+        return real(self, node, animate)
+
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        visit_id = demo_store.conn.execute("SELECT id FROM visits ORDER BY id").fetchone()[0]
+        monkeypatch.setattr(App, "update_styles", update_styles)
+        app.show("plan", visit_id=visit_id)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        assert screen.has_class("-narrow") == (size[0] < 100)
+        assert "PlanScreen" not in restyled, restyled

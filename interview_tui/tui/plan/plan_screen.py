@@ -71,6 +71,9 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
     CSS_PATH = "plan.tcss"
     AUTO_FOCUS = "#bank"
     PREFETCH = True  # the read runs while the screen is built (its fetch needs no widget)
+    #: stacked below WIDE_COLUMNS: a class given as the screen is made (and by Textual on a
+    #: resize), so its widgets are styled once; set on mount, it restyled the whole screen
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_COLUMNS, "-wide")]
     # The footer shows the focused list's keys first (script_tables.py), then these, in
     # this order, as many as fit: the most used first.
     BINDINGS = [
@@ -192,7 +195,6 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self._fit(self.app.size.width)
         self.query_one("#bank", DataTable).add_columns(
             "", t("customer.col.role"), t("plan.col.goal"), t("plan.col.bank")
         )
@@ -203,13 +205,6 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             "", t("plan.cq.col.question"), t("plan.cq.col.answer")
         )
         super().on_mount()
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._fit(event.size.width)
-
-    def _fit(self, width: int) -> None:
-        """Side by side when wide; stacked (bank, script, preview) below WIDE_COLUMNS."""
-        self.set_class(width < WIDE_COLUMNS, "-narrow")
 
     def fetch(self) -> plan_service.PlanData:
         return plan_service.load_plan(
