@@ -16,6 +16,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from itertools import compress
 from typing import Any
 
 import click
@@ -49,25 +50,31 @@ def echo_json(data: Any) -> None:
     """Print ``data`` as :func:`json_text`; an iterator in it (a generator of rows) is written
     item by item, so memory stays flat however long the listing (the bytes are the same)."""
     batch: list[str] = []
-    for piece in json_pieces(data):
+    for piece in _pieces(data):
         batch.append(piece)
-        if len(batch) >= 512:
-            click.echo("".join(batch), nl=False)
+        if len(batch) >= 512:  # made safe 512 pieces at a time: one scan, not one a row
+            click.echo(_safe("".join(batch)), nl=False)
             batch.clear()
-    click.echo("".join(batch))
+    click.echo(_safe("".join(batch)))
 
 
-def json_pieces(data: Any, level: int = 0) -> Iterator[str]:
+def json_pieces(data: Any) -> Iterator[str]:
     """:func:`json_text` of ``data`` in pieces, byte for byte: the top-level dict one key at
     a time and an iterator (a generator of rows) one item at a time; every other value
     (a row) whole. A listing hands a generator, so one row at a time is in memory."""
+    return map(_safe, _pieces(data))
+
+
+def _pieces(data: Any, level: int = 0) -> Iterator[str]:
+    """:func:`json_pieces` before they are made safe (:func:`_safe` changes characters one
+    by one: the pieces joined and then made safe are the pieces made safe and joined)."""
     if level == 0 and isinstance(data, dict) and data:
         items: Iterator[Any] = iter(data.items())
         opening, closing = "{", "}"
     elif isinstance(data, Iterator):
         items, opening, closing = data, "[", "]"
     else:
-        yield _safe(_dumps(data, level))
+        yield _dumps(data, level)
         return
     inner = "\n" + "  " * (level + 1)
     first = True
@@ -76,8 +83,8 @@ def json_pieces(data: Any, level: int = 0) -> Iterator[str]:
         first = False
         if closing == "}":
             key, item = item
-            yield _safe(_key(key)) + ": "
-        yield from json_pieces(item, level + 1)
+            yield _key(key) + ": "
+        yield from _pieces(item, level + 1)
     yield opening + closing if first else "\n" + "  " * level + closing
 
 
@@ -105,19 +112,22 @@ def _scalar(value: Any) -> str:
 #: containers (``[]``, ``{}``)
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 _CONTAINERS = (list, tuple, dict)
-_FLAT = _SCALARS | set(_CONTAINERS)
+_CONTAINER_KINDS = frozenset(_CONTAINERS)
+_FLAT = _SCALARS | _CONTAINER_KINDS
 
 
 def _flat_row(row: dict[Any, Any]) -> bool:
     """Whether ``row`` has texts for keys and flat values only (types looked at in C)."""
     if set(map(type, row)) != {str}:
         return False
-    kinds = set(map(type, row.values()))
+    values = row.values()
+    kinds = set(map(type, values))
     if kinds <= _SCALARS:
         return True
     if not kinds <= _FLAT:
         return False  # a subclass or another type: written value by value
-    return not any(value for value in row.values() if type(value) in _CONTAINERS)
+    # no container with something in it (the containers picked out in C, not a loop)
+    return not any(compress(values, map(_CONTAINER_KINDS.__contains__, map(type, values))))
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from interview_tui.domain.enums import CommitmentState, OwnerSide
-from interview_tui.domain.lateness import days_late
+from interview_tui.domain.lateness import days_late, late_and_overdue
 from interview_tui.domain.names import display
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
@@ -403,6 +403,7 @@ def commitment_dicts(
     import json
 
     where, params = (filters or CommitmentFilter()).sql(today, hide_archived=any_archived(store))
+    today_iso = today.isoformat()
     sql = (
         "SELECT m.id, m.visit_id, c.name, v.date, m.text, m.owner_side, m.owner_name,"
         " m.due, m.state, m.uid, m.first_due, m.within_authority, m.authority_override,"
@@ -431,9 +432,7 @@ def commitment_dicts(
     ) in store.rows(sql, params):
         due, closed_on = _day(due), _day(closed_on)
         first_due = _day(first_due) or due
-        dates = CommitmentLine(
-            cid, due, state, side, owner_name, text, customer, first_due, closed_on
-        ).dates()  # late and overdue by the one rule
+        late, overdue = late_and_overdue(state, due, first_due, closed_on, today_iso)
         yield {
             "id": cid,
             "visit_id": visit_id,
@@ -444,10 +443,10 @@ def commitment_dicts(
             "owner_name": owner_name,
             "due": due,
             "state": state,
-            "overdue": dates.is_overdue(today),
+            "overdue": overdue,
             "uid": uid,
             "first_due": first_due,
-            "late": dates.is_late(today),
+            "late": late,
             "within_authority": bool(within),
             "authority_override": override,
             "resolution_note": note,
