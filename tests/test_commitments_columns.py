@@ -37,3 +37,41 @@ async def test_what_was_promised_has_the_room(make_app, lang: str) -> None:
         await pilot.resize_terminal(200, 30)
         await settle(pilot)
         assert all(column.auto_width for column in table.columns.values())  # whole again
+
+
+LATE = {
+    "en": ("OVERDUE · 16 d", "OVERDUE · late 16 d, first due 2026-11-08"),
+    "zh": ("已逾期 · 16 天", "已逾期 · 迟 16 天，原定 2026-11-08"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_late_promise_says_how_late_in_a_narrow_list(make_app, lang: str) -> None:
+    """At 80 columns the state column gave way until a late promise read ``OVERDUE ·``:
+    it keeps how many days late (the late note in full is in the line under the list),
+    and the whole note when the terminal is wide."""
+    short, full = LATE[lang]
+    app = make_app("commitments", lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        row = _row_of(app, "2026-11-08")
+        assert short in row and full not in row, row
+        await pilot.resize_terminal(200, 30)
+        await settle(pilot)
+        assert full in _row_of(app, "2026-11-08")
+
+
+def _row_of(app, due: str) -> str:
+    """The list's line for the promise due on ``due``, as drawn."""
+    lines = _screen_text(app).splitlines()
+    return next(line for line in lines if line.strip().startswith(due))
+
+
+def _screen_text(app) -> str:
+    """The commitments table as drawn, line by line."""
+    table = app.screen.query_one("#commitments-table")
+    lines = []
+    for y in range(table.size.height):
+        strip = table.render_line(y)
+        lines.append("".join(segment.text for segment in strip).strip())
+    return "\n".join(lines)

@@ -388,6 +388,20 @@ async def test_is_text_area(make_app) -> None:
     assert not textual_private.is_text_area(None)
 
 
+def test_is_text_area_while_its_module_is_half_imported(monkeypatch) -> None:
+    """The preload's thread may be importing the editor's module when a key comes: in
+    ``sys.modules`` already, its class not defined yet (a key on home at 80x24 in Chinese
+    stopped the app with AttributeError: partially initialized module)."""
+    import sys
+    import types
+
+    from textual.widgets import DataTable
+
+    half = types.ModuleType("textual.widgets._text_area")
+    monkeypatch.setitem(sys.modules, "textual.widgets._text_area", half)
+    assert not textual_private.is_text_area(DataTable())
+
+
 def test_compact_class_is_the_class_textuals_compact_toggles() -> None:
     """``compact`` of Textual's fields, pick lists, tick boxes and lists toggles this class
     (the app's fields carry it from their construction on)."""

@@ -92,6 +92,12 @@ def state_label(c: Commitment | LineDates, today: date) -> str:
     return display(c.state)  # done late: the state, and the late note beside it
 
 
+def late_short(c: Commitment | LineDates, today: date) -> str:
+    """How many days late, alone ("12 d"), after the late mark where a line has no room
+    for :func:`late_note`."""
+    return t("commitments.late_short", days=c.days_late(today))
+
+
 def late_note(c: Commitment | LineDates, today: date) -> str:
     """How late and against which date ("late 12 d, first due 2026-03-01"); empty when the
     promise is not late. The one sentence every output uses."""

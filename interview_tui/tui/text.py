@@ -54,6 +54,27 @@ def literal(
     return Text(visible(text, one_line=one_line, limit=limit), style=style)
 
 
+class Fitted:
+    """A table cell drawn whole when its column has the room, else as its short form (a
+    late promise's state: with the first due date when wide, how late alone when not)."""
+
+    def __init__(self, full: Text, short: Text) -> None:
+        self.full, self.short = full, short
+
+    def __str__(self) -> str:
+        return self.full.plain
+
+    @property
+    def plain(self) -> str:
+        return self.full.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        yield self.full if self.full.cell_len <= options.max_width else self.short
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(self.short.cell_len, self.full.cell_len)
+
+
 def marked(text: object, style: str = "", *, one_line: bool = False) -> Text:
     """A script's text, literal, with each unfilled ``<name>`` written as a gap to fill
     (``[fill in: name]``) and highlighted: never a raw placeholder on screen."""
@@ -287,7 +308,7 @@ def _plain(cell: Any) -> str:
     """A table cell as plain text: a string, a Text, or any renderable drawn wide."""
     if isinstance(cell, str):
         return cell
-    if isinstance(cell, Text):
+    if isinstance(cell, Text | Fitted):
         return cell.plain
     console = Console(width=1000, color_system=None, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
     console.print(cell)

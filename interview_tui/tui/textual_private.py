@@ -59,9 +59,11 @@ def __getattr__(name: str) -> Any:
 def is_text_area(widget: Any) -> bool:
     """Whether ``widget`` is a Textual ``TextArea``, without loading its module (private:
     ``textual.widgets._text_area``) when no screen has made one yet: asked on every key,
-    the first key on home would load it."""
+    the first key on home would load it. The module may be half imported (the preload's
+    thread is importing it): without its class yet, nothing is a TextArea."""
     module = sys.modules.get("textual.widgets._text_area")
-    return module is not None and isinstance(widget, module.TextArea)
+    text_area = getattr(module, "TextArea", None)
+    return text_area is not None and isinstance(widget, text_area)
 
 
 class _AltKey(NamedTuple):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -39,6 +40,7 @@ from interview_tui.services.commitments import (
     kept_per_customer,
     kept_per_member,
     late_note,
+    late_short,
     list_commitments,
     members,
     percent,
@@ -62,7 +64,7 @@ from interview_tui.tui.review.list_filter import (
 )
 from interview_tui.tui.row_strip import RowStrip
 from interview_tui.tui.team_line import TeamLine
-from interview_tui.tui.text import SafeTable, literal
+from interview_tui.tui.text import Fitted, SafeTable, literal
 from interview_tui.tui.undo import UNDO_BINDING, UndoMixin
 
 #: rows read per page (more than fit at 36 lines); more are read as the cursor nears the end
@@ -165,7 +167,7 @@ class CommitmentsData:
     any_at_all: bool = True
 
 
-def _cells(row: CommitmentRow, today: date) -> list[Text]:
+def _cells(row: CommitmentRow, today: date) -> list[Text | Fitted]:
     c = row.commitment
     late = c.is_late(today)
     style = (
@@ -178,12 +180,15 @@ def _cells(row: CommitmentRow, today: date) -> list[Text]:
         else ""
     )
     state = state_label(c, today)
-    if late:  # a mark, how late and the first due date, however often it moved since
-        state += " · " + late_note(c, today)
     owner = labelled(display(c.owner_side), c.owner_name or "—")
     cells = [c.due.isoformat() if c.due else "—", row.customer, owner, state, c.text]
-    shown = [literal(cell, style, one_line=True) for cell in cells]
-    shown[-1] = marked(row.conflicts, shown[-1])
+    shown: list[Text | Fitted] = [literal(cell, style, one_line=True) for cell in cells]
+    if late:  # a mark, how late and the first due date, however often it moved since
+        shown[3] = Fitted(
+            literal(f"{state} · {late_note(c, today)}", style, one_line=True),
+            literal(f"{state} · {late_short(c, today)}", style, one_line=True),
+        )
+    shown[-1] = marked(row.conflicts, literal(c.text, style, one_line=True))
     return shown
 
 
@@ -346,8 +351,10 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
     def on_mount(self) -> None:
         self.sub_title = t("commitments.subtitle")
         table = self.query_one(PagedTable)
-        # what was promised matters most: when narrow, state, owner, customer give way first
-        table.main_column, table.give_way = 4, ((3, 10), (2, 8), (1, 10))
+        # what was promised matters most: when narrow, state, owner, customer give way first;
+        # the state keeps how many days late (the late note in full is in the line below)
+        late = cell_len(t("commitments.overdue") + " · " + t("commitments.late_short", days=999))
+        table.main_column, table.give_way = 4, ((3, late), (2, 8), (1, 10))
         table.add_columns(
             t("commitments.col.due"),
             t("commitments.col.customer"),
