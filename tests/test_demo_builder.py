@@ -17,9 +17,9 @@ from interview_tui.store.store import Store
 
 from .conftest import FIXED_NOW, FIXED_TODAY
 
-#: what ``_seed_synthetic(store, FIXED_TODAY, 0, 30)`` wrote when it built every visit's
-#: records before inserting them, in one transaction (uids left out: they are random)
-DIGEST_30 = "5c4b8a1bc22ac6864ad681c9d8a19b49be916a6e1d06522d3b5bb00ea41b02c2"
+#: what ``_seed_synthetic(store, FIXED_TODAY, 0, 30)`` writes in one chunk (uids left out:
+#: they are random); the promises are due after their visit since 2026-12-07
+DIGEST_30 = "5d4ceef1ca0a5e9d9fa8c82c5a4239e1efe8258a8cc94436a512daf8e7bad955"
 
 _TABLES = (
     "customers",
@@ -67,6 +67,25 @@ def test_synthetic_visits_are_the_same_rows_built_a_chunk_at_a_time(store, monke
     assert demo._seed_synthetic(store, FIXED_TODAY, 0, 30) == 30
     assert _digest(store) == DIGEST_30
     assert max(batches) <= 7 * 40  # never more than a chunk's notes in memory
+
+
+def test_synthetic_promises_are_due_after_their_visit_and_closed_by_today(store) -> None:
+    """A promise is made at its visit: due after it, closed between it and today (they
+    were due up to two months before their visit, and closed in the future)."""
+    demo._seed_synthetic(store, FIXED_TODAY, 0, 300)
+    rows = store.db.conn.execute(
+        "SELECT date(v.date), m.due, m.state, m.closed_on FROM commitments m"
+        " JOIN visits v ON v.id = m.visit_id"
+    ).fetchall()
+    assert len(rows) == 1200
+    today = FIXED_TODAY.isoformat()
+    for made, due, state, closed_on in rows:
+        assert due > made
+        assert (state == "done") == (closed_on is not None)
+        if closed_on:
+            assert made <= closed_on[:10] <= today
+    overdue = [row for row in rows if row[2] == "open" and row[1] < today]
+    assert 0 < len(overdue) < len(rows) // 4  # some promises broken, most kept or ahead
 
 
 def test_a_build_resumes_where_it_stopped(store) -> None:

@@ -645,6 +645,27 @@ def _seed_synthetic(
     return stop - start
 
 
+def _synthetic_commitment(rng: random.Random, visit_id: int, made: date, today: date) -> Commitment:
+    """A promise made at a visit on ``made``: due 3 to 60 days later; closed (by its due
+    date give or take, never after today) mostly once its date is long gone, as a career's
+    promises are; the open ones whose date has passed are overdue."""
+    due = made + timedelta(days=rng.randint(3, 60))
+    long_gone = (today - due).days > 90
+    done = rng.random() < (0.95 if long_gone else 0.5 if due < today else 0.1)
+    closed_on = None
+    if done:
+        closed_on = min(max(due + timedelta(days=rng.randint(-5, 10)), made), today)
+    return Commitment(
+        visit_id=visit_id,
+        text=f"Follow up on item {rng.randint(1, 999)}",
+        owner_side=rng.choice(list(OwnerSide)),
+        owner_name="me",
+        due=due,
+        state=CommitmentState.DONE if done else CommitmentState.OPEN,
+        closed_on=closed_on,
+    )
+
+
 def _seed_synthetic_chunk(
     store: Store, today: date, start: int, stop: int, customers: dict[int, int]
 ) -> None:
@@ -668,10 +689,11 @@ def _seed_synthetic_chunk(
             existing = store.customer_by_name(name)
             customers[number] = (existing or store.save(Customer(name=name))).saved_id
         customer_id = customers[number]
+        visit_day = today - timedelta(days=rng.randint(1, 1500))
         visit = store.save(
             Visit(
                 customer_id=customer_id,
-                date=_at(today - timedelta(days=rng.randint(1, 1500))),
+                date=_at(visit_day),
                 purpose=f"Synthetic visit {index}",
                 goals=rng.sample(goals, 3),
                 status=VisitStatus.DONE,
@@ -690,19 +712,7 @@ def _seed_synthetic_chunk(
                 }
             )
         for _ in range(4):
-            due = today + timedelta(days=rng.randint(-60, 60))
-            done = rng.random() < 0.5
-            commitments.append(
-                Commitment(
-                    visit_id=visit.saved_id,
-                    text=f"Follow up on item {rng.randint(1, 999)}",
-                    owner_side=rng.choice(list(OwnerSide)),
-                    owner_name="me",
-                    due=due,
-                    state=CommitmentState.DONE if done else CommitmentState.OPEN,
-                    closed_on=due - timedelta(days=rng.randint(-5, 5)) if done else None,
-                )
-            )
+            commitments.append(_synthetic_commitment(rng, visit.saved_id, visit_day, today))
         for _ in range(2):
             requirements.append(
                 Requirement(
