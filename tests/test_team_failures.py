@@ -132,7 +132,9 @@ def test_a_missing_repository_says_which_and_that_nothing_was_sent(tmp_path: Pat
     result = _run(db, "team", "sync")
     assert result.exit_code == 0
     assert result.stdout.startswith("sent 0, received 0")
-    assert f"'{remote}' does not appear to be a git repository" in result.stderr
+    assert f"no team repository there: '{remote}' does not appear to be a git repository" in (
+        result.stderr
+    )
     assert "and the repository exists" not in result.stderr
     remote.with_name("moved.git").rename(remote)
     assert _run(db, "team", "sync").stdout.startswith("sent 1, received 0")
@@ -145,9 +147,11 @@ def test_what_git_says_is_one_line_the_cause() -> None:
         "ssh: Could not resolve hostname gitlab.example.com: Name or service not known\n"
         "fatal: Could not read from remote repository.\n\n"
         "Please make sure you have the correct access rights\nand the repository exists.\n": (
+            "the host was not found: "
             "ssh: Could not resolve hostname gitlab.example.com: Name or service not known"
         ),
         "fatal: unable to access 'https://x.example/y.git/': Could not resolve host: x.example\n": (
+            "the host was not found: "
             "unable to access 'https://x.example/y.git/': Could not resolve host: x.example"
         ),
         "error: cannot lock ref 'refs/heads/main': Unable to create "
@@ -162,6 +166,46 @@ def test_what_git_says_is_one_line_the_cause() -> None:
     for stderr, line in said.items():
         assert failure("push", stderr) == line
         assert failure("push", stderr.encode()) == line
+
+
+def test_what_git_says_is_told_in_the_users_language_with_gits_own_words() -> None:
+    """git writes English; what its failure means comes first, in the user's language, and
+    git's line (the path or host it names) after it."""
+    from interview_tui.team.git import failure
+
+    said = {
+        "fatal: '/srv/team.git' does not appear to be a git repository\n": (
+            "那里没有团队仓库：'/srv/team.git' does not appear to be a git repository"
+        ),
+        "remote: Repository not found.\nfatal: repository 'https://git.example/t.git/' not "
+        "found\n": "那里没有团队仓库：remote: Repository not found.",
+        "ssh: connect to host git.example port 22: Connection refused\n": (
+            "主机没有响应：ssh: connect to host git.example port 22: Connection refused"
+        ),
+        "fatal: unable to access 'https://git.example/t.git/': Failed to connect to "
+        "git.example port 443 after 3 ms: Couldn't connect to server\n": (
+            "主机没有响应：unable to access 'https://git.example/t.git/': Failed to connect to "
+            "git.example port 443 after 3 ms: Couldn't connect to server"
+        ),
+        "git@git.example: Permission denied (publickey).\nfatal: Could not read from remote "
+        "repository.\n": "没有访问权限：git@git.example: Permission denied (publickey).",
+        "fatal: Authentication failed for 'https://git.example/t.git/'\n": (
+            "没有访问权限：Authentication failed for 'https://git.example/t.git/'"
+        ),
+        "fatal: unable to access 'https://x.example/y.git/': Could not resolve host: x.example\n": (
+            "找不到主机：unable to access 'https://x.example/y.git/': Could not resolve host: "
+            "x.example"
+        ),
+        "error: src refspec main does not match any\n": (
+            "error: src refspec main does not match any"
+        ),
+    }
+    set_language("zh")
+    try:
+        for stderr, line in said.items():
+            assert failure("fetch", stderr) == line
+    finally:
+        set_language("en")
 
 
 def test_a_held_clone_is_said_in_the_users_language() -> None:

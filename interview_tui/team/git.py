@@ -399,4 +399,46 @@ def failure(command: str, stderr: bytes | str) -> str:
         return t("team.clone_held", name=name, minutes=minutes)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     said = [line for line in lines if not line.startswith(_HINTS)]
-    return (said or lines or [f"git {command} failed"])[0].removeprefix("fatal: ")
+    line = (said or lines or [f"git {command} failed"])[0].removeprefix("fatal: ")
+    for cause, pattern in _CAUSES:
+        if pattern.search(text):
+            from interview_tui.i18n import t
+
+            return t(cause, said=line)  # in the user's language; git's own words after it
+    return line
+
+
+#: what git's failures mean, in the user's language (git writes English), by its words
+_CAUSES = (
+    (
+        "team.cause.no_repository",
+        re.compile(
+            r"does not appear to be a git repository|repository not found"
+            r"|repository '[^']*' not found|repository '[^']*' does not exist",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "team.cause.no_host",
+        re.compile(
+            r"could not resolve host|name or service not known|nodename nor servname",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "team.cause.unreachable",
+        re.compile(
+            r"connection refused|timed out|network is unreachable|no route to host"
+            r"|failed to connect",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "team.cause.denied",
+        re.compile(
+            r"permission denied|authentication failed|could not read username"
+            r"|returned error: 40[13]",
+            re.IGNORECASE,
+        ),
+    ),
+)
