@@ -4,6 +4,7 @@ on the UI thread while the screen is drawn."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from pathlib import Path
@@ -185,26 +186,9 @@ async def test_a_key_bar_of_two_lines_restyles_the_toasts_not_the_screen(
 ):
     """The key bar takes two lines on the plan and the toasts stand above it: their margin
     is set, and no widget of the screen is styled again for it."""
-    from textual.app import App
-
     from interview_tui.tui.keybar import KeyBar
 
-    app = make_app("home")
-    restyled: list[str] = []
-    real = App.update_styles
-
-    def update_styles(self, node, animate=True):
-        restyled.append(type(node).__name__)
-        return real(self, node, animate)
-
-    async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        await settle(pilot)
-        visit_id = demo_store.conn.execute("SELECT id FROM visits ORDER BY id").fetchone()[0]
-        monkeypatch.setattr(App, "update_styles", update_styles)
-        app.show("plan", visit_id=visit_id)
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, PlanScreen)
+    async with _plan_from_home(make_app, demo_store, monkeypatch, (120, 36)) as (screen, restyled):
         assert screen.query_one(KeyBar).size.height == 2
         assert screen.query_one("#textual-toastrack").styles.margin.bottom == 2
         assert restyled.count("PlanScreen") <= 1, restyled  # Textual's own, as it is shown
@@ -265,6 +249,15 @@ async def test_the_stacked_or_wide_layout_is_given_before_the_first_styling(
     """Stacked below 100 columns, side by side above: the class comes from the screen's
     breakpoints as it is made, so its widgets are styled once (given on mount, it styled
     the whole plan again at 80 columns)."""
+    async with _plan_from_home(make_app, demo_store, monkeypatch, size) as (screen, restyled):
+        assert screen.has_class("-narrow") == (size[0] < 100)
+        assert "PlanScreen" not in restyled, restyled
+
+
+@contextlib.asynccontextmanager
+async def _plan_from_home(make_app, demo_store, monkeypatch, size):
+    """The plan opened from home at ``size`` (toasts shown): its screen, and the type of
+    every node Textual styled again while it opened."""
     from textual.app import App
 
     app = make_app("home")
@@ -275,13 +268,11 @@ async def test_the_stacked_or_wide_layout_is_given_before_the_first_styling(
         restyled.append(type(node).__name__)
         return real(self, node, animate)
 
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=size, notifications=True) as pilot:
         await settle(pilot)
         visit_id = demo_store.conn.execute("SELECT id FROM visits ORDER BY id").fetchone()[0]
         monkeypatch.setattr(App, "update_styles", update_styles)
         app.show("plan", visit_id=visit_id)
         await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, PlanScreen)
-        assert screen.has_class("-narrow") == (size[0] < 100)
-        assert "PlanScreen" not in restyled, restyled
+        assert isinstance(app.screen, PlanScreen)
+        yield app.screen, restyled
