@@ -29,6 +29,7 @@ from interview_tui.tui.base import ThreadWorkersForgotten, translate_bindings
 from interview_tui.tui.data import (
     RETRY_DELAY,
     SLOW_SAVE_SECONDS,
+    DataScreen,
     NotesKeptBoth,
     NotesWriteFailed,
     NotesWritten,
@@ -506,15 +507,17 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         """
         if self._initial[0] != "home":
             return HomeToCome()  # built when the first screen closes (see pop_screen)
-        screen = screen_class("home")()
+        return self._home()
+
+    def _home(self) -> DataScreen[Any]:
+        screen: DataScreen[Any] = screen_class("home")()
         load_screen_css(self, screen)
         return screen
 
     def _home_now(self) -> Screen:
         """Home, built in place of :class:`HomeToCome`; its data read while Textual builds
         it, so it is drawn once, with what it shows."""
-        screen = screen_class("home")()
-        load_screen_css(self, screen)
+        screen = self._home()
         screen.prefetch()
         return screen
 
