@@ -181,14 +181,18 @@ def _cells(row: CommitmentRow, today: date) -> list[Text | Fitted]:
     )
     state = state_label(c, today)
     owner = labelled(display(c.owner_side), c.owner_name or "—")
-    cells = [c.due.isoformat() if c.due else "—", row.customer, owner, state, c.text]
+    cells = [c.due.isoformat() if c.due else "—", row.customer, owner]
     shown: list[Text | Fitted] = [literal(cell, style, one_line=True) for cell in cells]
     if late:  # a mark, how late and the first due date, however often it moved since
-        shown[3] = Fitted(
-            literal(f"{state} · {late_note(c, today)}", style, one_line=True),
-            literal(f"{state} · {late_short(c, today)}", style, one_line=True),
+        shown.append(
+            Fitted(
+                literal(f"{state} · {late_note(c, today)}", style, one_line=True),
+                literal(f"{state} · {late_short(c, today)}", style, one_line=True),
+            )
         )
-    shown[-1] = marked(row.conflicts, literal(c.text, style, one_line=True))
+    else:
+        shown.append(literal(state, style, one_line=True))
+    shown.append(marked(row.conflicts, literal(c.text, style, one_line=True)))
     return shown
 
 
@@ -353,7 +357,8 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         table = self.query_one(PagedTable)
         # what was promised matters most: when narrow, state, owner, customer give way first;
         # the state keeps how many days late (the late note in full is in the line below)
-        late = cell_len(t("commitments.overdue") + " · " + t("commitments.late_short", days=999))
+        marks = (t("commitments.overdue"), t("commitments.late"), display(CommitmentState.DONE))
+        late = max(map(cell_len, marks)) + cell_len(" · " + t("commitments.late_short", days=999))
         table.main_column, table.give_way = 4, ((3, late), (2, 8), (1, 10))
         table.add_columns(
             t("commitments.col.due"),
