@@ -44,6 +44,25 @@ def test_pieces_are_the_whole_document_byte_for_byte() -> None:
             assert "".join(json_pieces(lazy)) == json_text(sample)
 
 
+def test_what_a_listing_prints_is_the_whole_document(capsys) -> None:
+    """``echo_json`` makes its pieces safe 512 at a time, not one by one: the same bytes,
+    hostile characters in rows far apart included."""
+    from interview_tui.cli.output import echo_json
+
+    many = [{"id": n, "text": "对账 \u202e\x1b" if n % 300 == 0 else "ok"} for n in range(1200)]
+    for sample in [*SAMPLES, {"rows": many}]:
+        lazy = (
+            {
+                key: iter(value) if isinstance(value, list) else value
+                for key, value in sample.items()
+            }
+            if isinstance(sample, dict)
+            else sample
+        )
+        echo_json(lazy)
+        assert capsys.readouterr().out == json_text(sample) + "\n"
+
+
 def test_a_row_is_written_before_the_next_is_read() -> None:
     written: list[str] = []
     pulled: list[int] = []
