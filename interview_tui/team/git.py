@@ -390,11 +390,11 @@ def failure(command: str, stderr: bytes | str) -> str:
     """One line for the user of what git said when ``git COMMAND`` failed: its first line
     that is not a hint (the cause; what follows is its consequence), or what a lock held
     means for them."""
+    from interview_tui.i18n import t
+
     text = stderr if isinstance(stderr, str) else _text(stderr)
     held = _HELD.search(text)
     if held:
-        from interview_tui.i18n import t
-
         name, minutes = Path(held["path"]).name, STALE_LOCK_SECONDS // 60
         return t("team.clone_held", name=name, minutes=minutes)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -402,8 +402,6 @@ def failure(command: str, stderr: bytes | str) -> str:
     line = (said or lines or [f"git {command} failed"])[0].removeprefix("fatal: ")
     for cause, pattern in _CAUSES:
         if pattern.search(text):
-            from interview_tui.i18n import t
-
             return t(cause, said=line)  # in the user's language; git's own words after it
     return line
 
