@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX p
 
 CTRL_Y, CTRL_E = b"\x19", b"\x05"
 ASK = {"en": "End the meeting?", "zh": "结束会议？"}
-ENDED = {"en": "Meeting ended", "zh": "会议已结束"}
+HOME = {"en": "interview-tui — Home", "zh": "interview-tui — 首页"}
 KEY = {"en": "^e End meeting", "zh": "^e 结束会议"}
 TITLE = {"en": "Confirm back", "zh": "当面确认"}
 
@@ -37,7 +37,7 @@ def test_ending_the_meeting_asks_in_sight(demo_env, lang: str, size) -> None:  #
         screen = term.wait_for_screen(ASK[lang])  # asked, in sight
         assert "Joint test on 12-10" in screen
         term.send(CTRL_E)
-        term.wait_for_screen(ENDED[lang])
+        term.wait_for_screen(HOME[lang])  # back on the screen the meeting was opened from
     finally:
         term.kill()
     db = sqlite3.connect(env["INTERVIEW_TUI_DB"])

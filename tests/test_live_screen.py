@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import OptionList, Static, TextArea
+from textual.widgets._toast import Toast
 
 from interview_tui.domain.enums import ItemStatus, VisitStatus
 from interview_tui.domain.models import Requirement, ScriptItem, Visit
@@ -19,9 +20,11 @@ def _saved(app) -> None:
     app.screen.session.wait_written() if hasattr(app.screen, "session") else None
 
 
-async def _open(make_app, lang: str = "en", size=(100, 30), visit_id: int = PLANNED_ZH):
+async def _open(
+    make_app, lang: str = "en", size=(100, 30), visit_id: int = PLANNED_ZH, toasts: bool = False
+):
     app = make_app("live", lang=lang, visit_id=visit_id)
-    return app, app.run_test(size=size)
+    return app, app.run_test(size=size, notifications=toasts)
 
 
 async def test_opens_with_the_note_editor_focused_and_the_visit_live(make_app, demo_store):
@@ -239,7 +242,7 @@ async def test_safe_view_hides_everything_internal_and_comes_back(make_app, demo
 
 
 async def test_confirm_back_needs_a_next_step_and_ends_the_meeting(make_app, demo_store):
-    app, runner = await _open(make_app)
+    app, runner = await _open(make_app, toasts=True)
     async with runner as pilot:
         await settle(pilot)
         demo_store.save(
@@ -268,6 +271,10 @@ async def test_confirm_back_needs_a_next_step_and_ends_the_meeting(make_app, dem
         session.wait_written()
         visit = demo_store.get(Visit, PLANNED_ZH)
         assert visit.status is VisitStatus.DONE and visit.next_step == "Joint test on 12-10"
+        await settle(pilot)  # home, in the live screen's place, says so
+        assert type(app.screen).__name__ == "HomeScreen"
+        shown = [str(toast.render()) for toast in app.screen.query(Toast)]
+        assert any("Meeting ended" in text for text in shown), shown
 
 
 async def test_long_note_and_reopen_keeps_it(make_app, demo_store):
