@@ -351,3 +351,20 @@ async def test_a_schedule_dispute_is_captured_in_the_meeting(make_app, demo_stor
         assert requirement.workaround == "CSV export by hand"
         assert requirement.told_customer == "Q1 release, CSV meanwhile"
         assert requirement.gap_days == 23  # our plan is late: the brief and report say so
+
+
+async def test_the_no_script_hint_stays_on_the_live_screen(make_app, demo_store):
+    """The hint that a visit has no script is about the live screen: it does not follow
+    the user home (it lay over home's commitments for its five seconds)."""
+    for item in demo_store.script(PLANNED_ZH):
+        demo_store.delete(ScriptItem, item.id)
+    app, runner = await _open(make_app, toasts=True)
+    async with runner as pilot:
+        await settle(pilot)
+        hint = "This visit has no script yet"
+        assert any(hint in str(toast.render()) for toast in app.screen.query(Toast))
+        await pilot.press("escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert not any(hint in n.message for n in notifications(app))
+        assert not any(hint in str(toast.render()) for toast in app.screen.query(Toast))

@@ -735,3 +735,17 @@ def test_the_parser_names_a_whole_paste_relies_on_are_textuals() -> None:
     textual_private.keep_pastes_whole()  # again: wrapped once
     events = list(XTermParser().feed(BRACKETED_PASTE_START + "\x1b[1m" + BRACKETED_PASTE_END))
     assert [type(e).__name__ for e in events] == ["Paste"] and events[0].text == "\x1b[1m"
+
+
+async def test_withdraw_toast_takes_down_only_the_toasts_with_that_text() -> None:
+    """App._notifications and App._unnotify: the named toast goes, the others stay."""
+    from textual.app import App
+
+    app = App()
+    async with app.run_test(notifications=True) as pilot:
+        app.notify("a hint about one screen")
+        app.notify("Saved")
+        await pilot.pause()
+        textual_private.withdraw_toast(app, "a hint about one screen")
+        await pilot.pause()
+        assert [n.message for n in textual_private.notifications(app)] == ["Saved"]

@@ -321,6 +321,14 @@ def notifications(app: App[Any]) -> list[Notification]:
     return list(app._notifications)
 
 
+def withdraw_toast(app: App[Any], message: str) -> None:
+    """Take down the toasts that say ``message`` (``App._unnotify``; Textual's public API
+    only clears them all): a hint about one screen does not follow the user off it."""
+    for notification in list(app._notifications):
+        if notification.message == message:
+            app._unnotify(notification)
+
+
 def screen_strips(screen: Screen[Any]) -> list[Strip]:
     """Every line of ``screen`` as drawn, toasts and overlays included
     (``Screen._compositor``), for tests that read the terminal's text."""

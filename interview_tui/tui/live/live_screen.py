@@ -43,6 +43,7 @@ from interview_tui.tui.live.customer_view import CustomerViewBand
 from interview_tui.tui.live.leader import LEADER_ID, LEADER_KEY, LEADER_KEYS, LeaderMenu
 from interview_tui.tui.screen_keys import is_function_key
 from interview_tui.tui.text import Block, Hanging, Parts, hanging, literal, marked, visible
+from interview_tui.tui.textual_private import withdraw_toast
 
 if TYPE_CHECKING:
     from interview_tui.tui.forms import FormDialog
@@ -651,9 +652,11 @@ class LiveScreen(BaseScreen):
 
     def on_unmount(self) -> None:
         """Leaving never waits: the app finishes writing the notes (when the database is
-        free, if another program holds it) and says so on the screen underneath."""
+        free, if another program holds it) and says so on the screen underneath. The hint
+        about this screen (no script yet) leaves with it; what was saved or failed stays."""
         if self.session is not None:
             self.iapp.finish_notes(self.session)  # then leaves the visit's live windows
+        withdraw_toast(self.app, visible(t("live.no_script")))
 
     # -- moving -----------------------------------------------------------------------------
 
