@@ -169,3 +169,22 @@ async def test_the_live_screen_shows_the_brief_and_comes_back_to_the_note(
 def test_brief_snapshots(snap_compare, make_app, team_brief, lang, size) -> None:
     app = make_app("brief", lang=lang, customer_id=CUSTOMER, visit_id=NEXT)
     assert snap_compare(app, terminal_size=size, run_before=settle)
+
+
+def test_a_colleagues_promise_written_as_theirs_names_them_not_me(team_brief) -> None:
+    """Bo wrote ``我`` as the owner of his own promise: Ana's brief names Bo, not "我"."""
+    store = team_brief
+    [bo_visit] = [v for v in store.visits(CUSTOMER) if v.author == BO]
+    store.member = BO
+    store.save(
+        Commitment(
+            visit_id=bo_visit.id,
+            text="BO-SELF-PROMISE",
+            owner_name="我",
+            due=FIXED_TODAY + timedelta(days=4),
+            first_due=FIXED_TODAY + timedelta(days=4),
+        )
+    )
+    store.member = ANA
+    [line] = [line for line in _text(store).splitlines() if "BO-SELF-PROMISE" in line]
+    assert BO in line and "我" not in line and "promised by" not in line, line

@@ -44,6 +44,7 @@ def commitments(
         return
     from interview_tui.domain.enums import OwnerSide
     from interview_tui.domain.names import display_of
+    from interview_tui.domain.owners import owner_shown
     from interview_tui.i18n import pad
     from interview_tui.services.commitments import (
         DUE_SOON_DAYS,
@@ -87,12 +88,23 @@ def commitments(
     shown = 0
     # plain rows, one at a time; a prompt's --due-soon reads the first few from the index
     limit = DUE_SOON_LINES if due_soon else None
+    names: dict[str, str] | None = None
+
+    def name_of(member: str) -> str:  # read from the team's clone once, if ever needed
+        nonlocal names
+        if names is None:
+            from interview_tui.team.actions import member_names
+
+            names = member_names(store)
+        return names.get(member) or member
+
     for line in commitment_lines(store, today, filters, limit=limit):
         shown += 1
         due = line.due or t("cli.commitments.no_date")
         dates = line.dates()
         mark = state_label(dates, today)
-        owner_text = labelled(display_of(OwnerSide, line.owner_side), line.owner_name or "-")
+        name = owner_shown(line.owner_side, line.owner_name, line.author, me, name_of)
+        owner_text = labelled(display_of(OwnerSide, line.owner_side), name or "-")
         late = f"  [{note}]" if (note := late_note(dates, today)) else ""
         text = (
             f"{line.id:>5}  {pad(due, 10)}  {pad(mark, 8)}  {pad(line.customer, 20)}  "

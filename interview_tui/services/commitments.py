@@ -304,6 +304,7 @@ class CommitmentLine:
     customer: str
     first_due: str | None = None  # ISO date
     closed_on: str | None = None  # ISO date
+    author: str = ""  # the member who wrote it ("" before a team)
 
     def is_overdue(self, today: date) -> bool:
         return self.state == "open" and self.due is not None and self.due < today.isoformat()
@@ -356,7 +357,7 @@ def commitment_lines(
     order = "m.due, m.id" if filters.due_within is not None else _ORDER
     sql = (
         "SELECT m.id, m.due, m.state, m.owner_side, m.owner_name, m.text, c.name,"
-        " m.first_due, m.closed_on"
+        " m.first_due, m.closed_on, m.author"
         " FROM commitments m JOIN visits v ON v.id = m.visit_id"
         f" JOIN customers c ON c.id = v.customer_id WHERE {where} ORDER BY {order}"
     )
@@ -373,6 +374,7 @@ def commitment_lines(
             row[6] or "",
             row[7],
             row[8],
+            row[9] or "",
         )
 
 

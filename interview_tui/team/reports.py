@@ -8,10 +8,12 @@ privacy filter shares reaches them: private and personal-connection notes never 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from interview_tui.domain.enums import CommitmentState
 from interview_tui.domain.models import Customer, Visit
+from interview_tui.domain.owners import owner_shown
 from interview_tui.exports.bundle import VisitBundle, load_bundle
 from interview_tui.exports.markdown import md
 from interview_tui.i18n import current_language, set_language, t
@@ -48,15 +50,16 @@ def render_pages(
                 continue
             text = report_md(_shared_bundle(store, visit), today)
             pages[visit_report_path(visit)] = text.encode("utf-8")
-        for customer in customers:
+        for customer in customers:  # a member by e-mail: no git read for names in a sync
             pages[customer_page_path(customer)] = customer_page(store, customer).encode("utf-8")
         return pages
     finally:
         set_language(before)
 
 
-def customer_page(store: Store, customer: Customer) -> str:
-    """One customer: its requirements by pool group and its open promises."""
+def customer_page(store: Store, customer: Customer, who: Callable[[str], str] = str) -> str:
+    """One customer: its requirements by pool group and its open promises (a promise a
+    member wrote as theirs, ``我`` / ``me``, names them: ``who`` of their e-mail)."""
     from interview_tui.domain.names import display
 
     shared = {v.id for v in store.visits(customer.id) if v.shared_at is not None}
@@ -83,8 +86,8 @@ def customer_page(store: Store, customer: Customer) -> str:
     for c in sorted(promises, key=lambda c: (c.due is None, c.due or date.max, c.uid)):
         due = c.due.isoformat() if c.due else t("cli.commitments.no_date")
         owner = display(c.owner_side)
-        if c.owner_name:
-            owner = f"{owner}: {md(c.owner_name)}"
+        if name := owner_shown(c.owner_side, c.owner_name, c.author, "", who):
+            owner = f"{owner}: {md(name)}"  # (a member's 我 / me: that member, for everyone)
         moved = ""
         if c.first_due and c.due and c.due > c.first_due:
             moved = " · " + t("team.page.moved", date=c.first_due.isoformat())

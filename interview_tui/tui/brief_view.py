@@ -7,8 +7,9 @@ from datetime import date
 
 from rich.text import Text
 
-from interview_tui.domain.enums import Goal, PoolGroup
+from interview_tui.domain.enums import Goal, OwnerSide, PoolGroup
 from interview_tui.domain.names import display
+from interview_tui.domain.owners import writes_self
 from interview_tui.i18n import aside, head, labelled, t
 from interview_tui.services.commitments import CommitmentRow
 from interview_tui.services.customer_brief import CustomerBrief, late_days
@@ -22,7 +23,9 @@ def _promise(row: CommitmentRow, today: date, who: str = "") -> list[Text | Hang
     due date and by how many days (the word, not only the colour)."""
     c = row.commitment
     owner = c.owner_name or display(c.owner_side)
-    if who:
+    if who and c.owner_side is OwnerSide.US and writes_self(c.owner_name):
+        owner = who  # a colleague's 我 / me is that colleague, not the reader
+    elif who:
         owner = t("brief.promised_by", owner=owner, member=who)
     days = late_days(c, today)
     style = "red" if days else ""

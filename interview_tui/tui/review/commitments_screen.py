@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -23,6 +24,7 @@ from interview_tui.domain.dates import (
 from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.models import Commitment
 from interview_tui.domain.names import display, display_of
+from interview_tui.domain.owners import owner_shown, writes_self
 from interview_tui.i18n import labelled, t
 from interview_tui.services.commitment_detail import reopen
 from interview_tui.services.commitments import (
@@ -167,7 +169,10 @@ class CommitmentsData:
     any_at_all: bool = True
 
 
-def _cells(row: CommitmentRow, today: date) -> list[Text | Fitted]:
+def _cells(
+    row: CommitmentRow, today: date, me: str = "", who: Callable[[str], str] = str
+) -> list[Text | Fitted]:
+    """One row's cells; ``me`` and ``who`` name a colleague who promised as ``我`` / ``me``."""
     c = row.commitment
     late = c.is_late(today)
     style = (
@@ -180,7 +185,8 @@ def _cells(row: CommitmentRow, today: date) -> list[Text | Fitted]:
         else ""
     )
     state = state_label(c, today)
-    owner = labelled(display(c.owner_side), c.owner_name or "—")
+    name = owner_shown(c.owner_side, c.owner_name, c.author, me, who)
+    owner = labelled(display(c.owner_side), name or "—")
     cells = [c.due.isoformat() if c.due else "—", row.customer, owner]
     shown: list[Text | Fitted] = [literal(cell, style, one_line=True) for cell in cells]
     if late:  # a mark, how late and the first due date, however often it moved since
@@ -382,10 +388,25 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         data is the same, so nothing is read again but shown rates)."""
         self.names = names
         if names:
+            table = self.query_one(PagedTable)
+            for key, row in self.by_key.items():  # a colleague's 我 / me: their name now
+                if row.commitment.author != self.iapp.store.member and writes_self(
+                    row.commitment.owner_name
+                ):
+                    self._redraw(table, key, row)
             self._show_filter()
             self._show_row_text()
             if self.has_class("-rates"):
                 self._read_rates()
+
+    def _cells(self, row: CommitmentRow, today: date) -> list[Text | Fitted]:
+        return _cells(row, today, self.iapp.store.member, self._who)
+
+    def _redraw(self, table: PagedTable, key: str, row: CommitmentRow) -> None:
+        """Draw one row again, in place."""
+        cells = self._cells(row, self.iapp.today())
+        for column, value in zip(table.columns, cells, strict=True):
+            table.update_cell(key, column, value)
 
     def _who(self, member: str) -> str:
         """A colleague as the team knows them: the name, or the e-mail before one is known."""
@@ -478,7 +499,7 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         today = self.iapp.today()
         self.by_key.update((str(row.commitment.id), row) for row in rows)
         self.query_one(PagedTable).add_page(
-            [(str(row.commitment.id), _cells(row, today)) for row in rows]
+            [(str(row.commitment.id), self._cells(row, today)) for row in rows]
         )
         self._show_row_text()
 
@@ -572,8 +593,7 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         if key in self.by_key:
             self.by_key[key] = row
             table = self.query_one(PagedTable)
-            for column, value in zip(table.columns, _cells(row, self.iapp.today()), strict=True):
-                table.update_cell(key, column, value)
+            self._redraw(table, key, row)
             self._show_row_text()  # the row under the cursor may be this one
         if saved:
             self.notify(t("commitments.saved"), timeout=2)

@@ -1,0 +1,121 @@
+"""A promise Ana wrote as hers (owner ``我`` / ``me``) names Ana on Bo's laptop and in the
+team's pages, not the reader; on Ana's laptop, and in the record, it stays as she wrote it."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from interview_tui.cli.main import cli
+from interview_tui.domain.enums import OwnerSide
+from interview_tui.domain.models import Commitment, Customer
+from interview_tui.domain.owners import SELF_NAMES, owner_shown, writes_self
+from interview_tui.i18n import set_language
+from interview_tui.team.reports import customer_page
+from tests.conftest import settle
+from tests.team_pms import two_pms_sharing_a_visit
+
+ANA, BO = "ana@example.com", "bo@example.com"
+NAMES = {ANA: "Ana", BO: "Bo"}
+
+
+def _who(member: str) -> str:
+    return NAMES.get(member) or member
+
+
+def test_a_colleagues_self_word_names_the_colleague() -> None:
+    for word in ("我", " me ", "Me", "myself", "本人", "I"):
+        assert owner_shown(OwnerSide.US, word, ANA, BO, _who) == "Ana", word
+        assert owner_shown(OwnerSide.US, word, ANA, ANA, _who) == word  # Ana's own laptop
+        assert owner_shown(OwnerSide.US, word, "", BO, _who) == word  # before a team
+        assert owner_shown(OwnerSide.CUSTOMER, word, ANA, BO, _who) == word  # their side
+    assert owner_shown(OwnerSide.US, "我", "cy@example.com", BO, _who) == "cy@example.com"
+
+
+@given(name=st.text(max_size=12), author=st.sampled_from(["", ANA, BO]))
+def test_any_other_name_is_shown_as_written(name: str, author: str) -> None:
+    shown = owner_shown(OwnerSide.US, name, author, BO, _who)
+    if writes_self(name) and author == ANA:
+        assert shown == "Ana"
+    else:
+        assert shown == name
+    assert writes_self(name) == (name.strip().casefold() in SELF_NAMES)
+
+
+def _cli(db: Path, *args: str) -> str:
+    result = CliRunner().invoke(cli, ["--db", str(db), "--lang", "zh", *args])
+    set_language("en")
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_bo_reads_anas_promises_as_anas(tmp_path: Path) -> None:
+    remote = tmp_path / "team.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    ana, bo, visit = two_pms_sharing_a_visit(tmp_path, remote)
+    text = "发送中东两个可用区的实测延迟报告"
+    [mine] = [c for c in ana.commitments(visit.id or 0) if c.text == text]
+    assert (mine.owner_name, mine.author) == ("我", ANA)  # the demo's "我", written by Ana
+
+    [line] = [line for line in _cli(bo.path, "commitments").splitlines() if text in line]
+    assert "我方：Ana" in line and "我方：我" not in line, line
+    [line] = [line for line in _cli(ana.path, "commitments").splitlines() if text in line]
+    assert "我方：我" in line, line  # Ana's own laptop: as she wrote it
+    [theirs] = [c for c in bo.all(Commitment) if c.text == text]
+    assert theirs.owner_name == "我"  # the record keeps what was written
+    assert '"owner_name": "我"' in _cli(bo.path, "commitments", "--json")
+
+    set_language("zh")
+    try:
+        [customer] = [c for c in bo.all(Customer) if c.id == theirs_customer(bo, theirs)]
+        page = customer_page(bo, customer, _who)  # the team's page: read by every member
+    finally:
+        set_language("en")
+    [row] = [row for row in page.splitlines() if text in row]
+    assert "我方: Ana" in row or "我方：Ana" in row, row
+    # the page Ana's sync wrote to the repository: by her e-mail (a sync reads no names)
+    from interview_tui.team.reports import customer_page_path
+
+    shown = subprocess.run(
+        ["git", "--git-dir", str(remote), "show", f"main:{customer_page_path(customer)}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    [row] = [row for row in shown.splitlines() if text in row]
+    assert f": {ANA}" in row and ": 我" not in row, row
+
+
+def theirs_customer(store, commitment: Commitment) -> int:
+    from interview_tui.domain.models import Visit
+
+    return store.get(Visit, commitment.visit_id).customer_id
+
+
+async def test_the_commitments_screen_names_the_colleague(tmp_path: Path) -> None:
+    from interview_tui.tui.app import build_app
+    from interview_tui.tui.review.commitments_screen import CommitmentsScreen
+    from tests.team_pms import TODAY
+
+    remote = tmp_path / "team.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    _, bo, _ = two_pms_sharing_a_visit(tmp_path, remote)
+    set_language("zh")
+    app = build_app(bo, initial=("commitments", {}), today=lambda: TODAY, animate=False)
+    try:
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, CommitmentsScreen)
+            owners = {
+                row.commitment.text: str(cells[2])
+                for row, cells in ((row, screen._cells(row, TODAY)) for row in screen.rows)
+            }
+    finally:
+        set_language("en")
+    assert owners["发送中东两个可用区的实测延迟报告"] == "我方：Ana", owners
+    assert owners["提供上月三类资源的对账样本"] == "客户：孙倩", owners
