@@ -62,7 +62,7 @@ def test_bo_reads_anas_promises_as_anas(tmp_path: Path) -> None:
     assert (mine.owner_name, mine.author) == ("我", ANA)  # the demo's "我", written by Ana
 
     [line] = [line for line in _cli(bo.path, "commitments").splitlines() if text in line]
-    assert "我方：Ana" in line and "我方：我" not in line, line
+    assert f"我方：{ANA}" in line and "我方：我" not in line, line  # (a listing reads no git)
     [line] = [line for line in _cli(ana.path, "commitments").splitlines() if text in line]
     assert "我方：我" in line, line  # Ana's own laptop: as she wrote it
     [theirs] = [c for c in bo.all(Commitment) if c.text == text]

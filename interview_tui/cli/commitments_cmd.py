@@ -88,22 +88,12 @@ def commitments(
     shown = 0
     # plain rows, one at a time; a prompt's --due-soon reads the first few from the index
     limit = DUE_SOON_LINES if due_soon else None
-    names: dict[str, str] | None = None
-
-    def name_of(member: str) -> str:  # read from the team's clone once, if ever needed
-        nonlocal names
-        if names is None:
-            from interview_tui.team.actions import member_names
-
-            names = member_names(store)
-        return names.get(member) or member
-
     for line in commitment_lines(store, today, filters, limit=limit):
         shown += 1
         due = line.due or t("cli.commitments.no_date")
         dates = line.dates()
         mark = state_label(dates, today)
-        name = owner_shown(line.owner_side, line.owner_name, line.author, me, name_of)
+        name = owner_shown(line.owner_side, line.owner_name, line.author, me, str)  # (by e-mail)
         owner_text = labelled(display_of(OwnerSide, line.owner_side), name or "-")
         late = f"  [{note}]" if (note := late_note(dates, today)) else ""
         text = (
