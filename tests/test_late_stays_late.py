@@ -207,3 +207,29 @@ def test_the_brief_and_the_list_use_one_word_for_late() -> None:
         assert t("commitments.late") in t("brief.late", first="2026-11-14", days=3)
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_detail_warns_of_a_past_date_typed_not_of_the_one_recorded(
+    make_app, demo_store, lang
+):
+    """An overdue promise opened to read it: its due date as recorded is not news (it said
+    "late from the start" of a date set before it passed); a past date typed over it is."""
+    promise = next(
+        r.commitment
+        for r in list_commitments(demo_store, FIXED_TODAY, CommitmentFilter(open_only=True))
+        if r.commitment.owner_side.value == "us"
+    )
+    promise.due = promise.first_due = FIXED_TODAY - timedelta(days=10)
+    demo_store.save(promise)
+    warning = "already past" if lang == "en" else "已是过去的日期"
+    app = make_app("commitment", lang=lang, commitment_id=promise.id)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert warning not in str(app.screen.query_one("#due-hint", Static).render())
+        app.screen.query_one("#due").value = (FIXED_TODAY - timedelta(days=3)).isoformat()
+        await pilot.pause()
+        assert warning in str(app.screen.query_one("#due-hint", Static).render())
+        app.screen.query_one("#due").value = promise.due.isoformat()  # back as recorded
+        await pilot.pause()
+        assert warning not in str(app.screen.query_one("#due-hint", Static).render())

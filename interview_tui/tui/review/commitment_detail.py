@@ -151,7 +151,11 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
             except DateParseError as exc:
                 hint.update(literal(str(exc)))
                 return
-            hint.update(due_hint(due, self.iapp.today()) if due else "")
+            stored = self.commitment.due if self.commitment is not None else None
+            if due is None or due == stored:  # the date as recorded: no news, no warning
+                hint.update("")
+            else:
+                hint.update(due_hint(due, self.iapp.today()))
 
     def _due(self):
         text = self.query_one("#due", Input).value.strip()
