@@ -63,6 +63,8 @@ def test_the_whole_loop_from_the_command_line(tmp_path: Path) -> None:
     assert "bad" not in _run(cy, "team", "resolve", uid, "group", "--take", "1", ok=False)
     status = json.loads(_run(bo, "team", "status", "--json"))
     assert status["team"] == "platform" and status["member"] == "bo@example.com"
+    said = _run(bo, "team", "status")  # the last sync to the minute, as a person reads it
+    assert status["synced_at"][:16].replace("T", " ") in said and "T" not in said.split("·")[3]
 
 
 def _set_group(db: Path, uid: str, group: str) -> None:

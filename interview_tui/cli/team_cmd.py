@@ -138,7 +138,7 @@ def status(settings: Settings, as_json: bool) -> None:
             team=found.team,
             member=found.member,
             url=found.url,
-            synced=found.synced_at or t("cli.team.never"),
+            synced=found.synced_at[:16].replace("T", " ") or t("cli.team.never"),  # to the minute
             conflicts=found.open_conflicts,
             shared=found.shared_visits,
             private=found.private_notes,
