@@ -22,6 +22,8 @@ class PlanData:
     people: list[Person]
     customer_questions: list[CustomerQuestion]
     library: BankLibrary
+    #: the bank's language to offer first: the script's (see :func:`bank_language`)
+    bank_language: str = "en"
 
 
 def load_plan(
@@ -40,7 +42,9 @@ def load_plan(
     # the plan lints as it is shown (the first bank question, in the interface's language,
     # and the script's questions for readiness): their rules and models are loaded here, off
     # the UI thread
-    for language in {ui_language, *(detect_language(item.text) for item in items)}:
+    languages = [detect_language(item.text) for item in items if item.text.strip()]
+    offered = bank_language(languages, customer.name, ui_language)
+    for language in {ui_language, offered, *languages}:
         prepare(language)
     return PlanData(
         visit,
@@ -49,7 +53,23 @@ def load_plan(
         people_of(store, visit.customer_id, frozenset(visit.attendee_ids)),
         customer_questions.for_plan(store, visit, customer, items, ui_language),
         library or load_library(),
+        offered,
     )
+
+
+def bank_language(script: list[str], customer_name: str, ui_language: str) -> str:
+    """The language the bank offers first: that of most of the script's questions (a tie
+    goes to the interface's), else Chinese for a customer named in Chinese, else the
+    interface's. A PM whose interface is English plans a Chinese customer's visit in
+    Chinese; the filter changes it at any time."""
+    from interview_tui.lint.language import detect_language
+
+    if script:
+        counts = {language: script.count(language) for language in set(script)}
+        most = max(counts.values())
+        tied = sorted(language for language, n in counts.items() if n == most)
+        return ui_language if ui_language in tied else tied[0]
+    return "zh-CN" if detect_language(customer_name) == "zh-CN" else ui_language
 
 
 def script(store: Store, visit_id: int) -> list[ScriptItem]:

@@ -236,6 +236,9 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
                 self.notify(
                     t("plan.general_bank", industry=self.customer.industry.strip()), timeout=6
                 )
+        if not self._language_chosen:  # the script's language (once: then the user's)
+            self._language_chosen = True
+            self.query_one("#lang-filter", Select).value = data.bank_language
         self.their_questions = data.customer_questions
         self._stale = {"brief-tab", "theirs-tab", "ready-tab"}
         self._fill_bank()
@@ -243,6 +246,7 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         self._fill_stale()
 
     _industry_chosen = False
+    _language_chosen = False
 
     def _active_tab(self) -> str:
         return self.query_one(TabbedContent).active
