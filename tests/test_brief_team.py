@@ -188,3 +188,26 @@ def test_a_colleagues_promise_written_as_theirs_names_them_not_me(team_brief) ->
     store.member = ANA
     [line] = [line for line in _text(store).splitlines() if "BO-SELF-PROMISE" in line]
     assert BO in line and "我" not in line and "promised by" not in line, line
+
+
+def test_a_promise_of_the_customer_that_a_colleague_noted_is_not_theirs(team_brief) -> None:
+    """The customer's promise, written down in Bo's visit: the customer's, noted by Bo (it
+    said "promised by Bo")."""
+    from interview_tui.domain.enums import OwnerSide
+
+    store = team_brief
+    [bo_visit] = [v for v in store.visits(CUSTOMER) if v.author == BO]
+    store.member = BO
+    store.save(
+        Commitment(
+            visit_id=bo_visit.id,
+            text="THEIR-SAMPLES",
+            owner_side=OwnerSide.CUSTOMER,
+            owner_name="孙倩",
+            due=FIXED_TODAY + timedelta(days=4),
+            first_due=FIXED_TODAY + timedelta(days=4),
+        )
+    )
+    store.member = ANA
+    [line] = [line for line in _text(store).splitlines() if "THEIR-SAMPLES" in line]
+    assert f"customer: 孙倩, noted by {BO}" in line and "promised by" not in line, line

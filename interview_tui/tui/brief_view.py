@@ -23,7 +23,9 @@ def _promise(row: CommitmentRow, today: date, who: str = "") -> list[Text | Hang
     due date and by how many days (the word, not only the colour)."""
     c = row.commitment
     owner = c.owner_name or display(c.owner_side)
-    if who and c.owner_side is OwnerSide.US and writes_self(c.owner_name):
+    if who and c.owner_side is OwnerSide.CUSTOMER:  # the customer promised; a colleague noted it
+        owner = t("brief.noted_by", owner=labelled(display(c.owner_side), owner), member=who)
+    elif who and writes_self(c.owner_name):
         owner = who  # a colleague's 我 / me is that colleague, not the reader
     elif who:
         owner = t("brief.promised_by", owner=owner, member=who)
