@@ -51,7 +51,9 @@ SCREENS = [
     ("search", {}),
     ("search", {"query": "a"}),
     ("export", {"visit_id": 4}),
-    ("plan", {"visit_id": 4}),
+    # a Chinese customer's plan: an English customer's offers its script's English bank
+    # (content the user chose, tests/test_plan_bank_language.py), not wording
+    ("plan", {"visit_id": 2}),
     ("rehearse", {"visit_id": 4}),
     ("customer", {}),
     ("customer", {"customer_id": 1}),
