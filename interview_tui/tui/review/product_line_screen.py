@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.widgets import Header, Static
 
 from interview_tui.domain.names import display
-from interview_tui.i18n import t
+from interview_tui.i18n import labelled, t
 from interview_tui.services import product_line as line
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.empty import EmptyNote
@@ -46,7 +46,7 @@ def need_text(need: line.LineNeed) -> str:
         t("line.customer", name=c.name, latest=_date(c.latest), state=display(c.state))
         for c in need.customers
     )
-    return f"{need.title} [{need.key}] · {display(need.group)}: {each}"
+    return f"{need.title} [{need.key}] · " + labelled(display(need.group), each)
 
 
 class ProductLineScreen(DataScreen[line.LinePage]):
