@@ -37,6 +37,8 @@ ALLOWED = {
     "md",
     "sqlite",
 }
+#: a Chinese character then ": " or " (" not opening a key name
+KEYLESS_WESTERN = re.compile(r"[\u4e00-\u9fff](?:: | \((?!(?:ctrl|alt|shift|super|f\d)\b))")
 #: a file name or path on screen (``exports/recap-visit-4.md``) is not UI wording
 #: a settings key named on screen (``export_folder``) is the key the user writes, not wording
 SETTING = re.compile(r"\b(?:" + "|".join(f.name for f in fields(UserSettings)) + r")\b")
@@ -174,3 +176,10 @@ def _check(text: str, store, where: str, *, overlaid: bool = False) -> None:
     english = sorted({w for w in re.findall(r"[A-Za-z]{2,}", shown) if leaked(w)})
     assert not english, f"English on the zh {where} screen: {english}\n{text}"
     assert not re.search(r"\{[a-z_]+(?::[^{}]*)?\}", text), f"unfilled placeholder:\n{text}"
+    # a Chinese label then a Western colon or parenthesis (待排期: …): the catalog's
+    # punct.label / punct.aside give the full-width forms (a key on a button, 保存 (ctrl+s),
+    # keeps the Western one, as Chinese software writes it)
+    western = re.findall(KEYLESS_WESTERN, text)
+    assert not western, (
+        f"Western punctuation after Chinese on the {where} screen: {western}\n{text}"
+    )

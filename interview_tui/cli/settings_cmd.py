@@ -58,7 +58,7 @@ TEMPLATE = '''\
 def settings(settings: Settings, as_json: bool, init: bool) -> None:
     """Show the effective settings and where each one comes from (file, variable, default)."""
     from interview_tui.errors import UserError
-    from interview_tui.i18n import pad, t
+    from interview_tui.i18n import aside, labelled, pad, t
     from interview_tui.settings import KEYS, settings_path
 
     if init:
@@ -89,8 +89,9 @@ def settings(settings: Settings, as_json: bool, init: bool) -> None:
             }
         )
         return
-    state = "" if loaded.path.exists() else f" ({t('settings.file_missing')})"
-    echo(f"{t('settings.file')}: {loaded.path}{state}")
+    where = str(loaded.path)
+    shown = where if loaded.path.exists() else aside(where, t("settings.file_missing"))
+    echo(labelled(t("settings.file"), shown))
     for row in rows:
         value = row["value"]
         if isinstance(value, bool):

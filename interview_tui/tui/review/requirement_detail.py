@@ -19,7 +19,7 @@ from interview_tui.domain.dates import DateParseError, examples, parse_due
 from interview_tui.domain.enums import PoolGroup, RequirementState, SolutionAnswer
 from interview_tui.domain.models import Requirement
 from interview_tui.domain.names import display
-from interview_tui.i18n import t
+from interview_tui.i18n import labelled, t
 from interview_tui.services import requirement_pool as pool
 from interview_tui.services import solutions
 from interview_tui.services.undo import recorded
@@ -195,7 +195,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[tuple[pool.PoolRow, TeamVi
             try:
                 found[name] = parse_due(text, self.iapp.today()) if text else None
             except DateParseError as exc:
-                raise DateParseError(f"{t(f'detail.req.{name}')}: {exc}") from None
+                raise DateParseError(labelled(t(f"detail.req.{name}"), str(exc))) from None
         return found
 
     def _show_gap(self) -> None:
