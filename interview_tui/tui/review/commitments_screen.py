@@ -400,7 +400,13 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
                 self._read_rates()
 
     def _cells(self, row: CommitmentRow, today: date) -> list[Text | Fitted]:
-        return _cells(row, today, self.iapp.store.member, self._who)
+        return _cells(row, today, self.iapp.store.member, self._short_who)
+
+    def _short_who(self, member: str) -> str:
+        """A colleague in a narrow column: the name, or the e-mail's part before the ``@``
+        while no name is known (the line under the list gives the whole e-mail)."""
+        name = self._who(member)
+        return name.split("@", 1)[0] if name == member else name
 
     def _redraw(self, table: PagedTable, key: str, row: CommitmentRow) -> None:
         """Draw one row again, in place."""
