@@ -171,22 +171,21 @@ def test_brief_snapshots(snap_compare, make_app, team_brief, lang, size) -> None
     assert snap_compare(app, terminal_size=size, run_before=settle)
 
 
+def _bo_wrote(store, text: str, **fields) -> str:
+    """Bo writes a promise in his visit (as a sync brings it here); the line of Ana's brief
+    that shows it."""
+    [bo_visit] = [v for v in store.visits(CUSTOMER) if v.author == BO]
+    due = FIXED_TODAY + timedelta(days=4)
+    store.member = BO
+    store.save(Commitment(visit_id=bo_visit.id, text=text, due=due, first_due=due, **fields))
+    store.member = ANA
+    [line] = [line for line in _text(store).splitlines() if text in line]
+    return line
+
+
 def test_a_colleagues_promise_written_as_theirs_names_them_not_me(team_brief) -> None:
     """Bo wrote ``我`` as the owner of his own promise: Ana's brief names Bo, not "我"."""
-    store = team_brief
-    [bo_visit] = [v for v in store.visits(CUSTOMER) if v.author == BO]
-    store.member = BO
-    store.save(
-        Commitment(
-            visit_id=bo_visit.id,
-            text="BO-SELF-PROMISE",
-            owner_name="我",
-            due=FIXED_TODAY + timedelta(days=4),
-            first_due=FIXED_TODAY + timedelta(days=4),
-        )
-    )
-    store.member = ANA
-    [line] = [line for line in _text(store).splitlines() if "BO-SELF-PROMISE" in line]
+    line = _bo_wrote(team_brief, "BO-SELF-PROMISE", owner_name="我")
     assert BO in line and "我" not in line and "promised by" not in line, line
 
 
@@ -195,19 +194,5 @@ def test_a_promise_of_the_customer_that_a_colleague_noted_is_not_theirs(team_bri
     said "promised by Bo")."""
     from interview_tui.domain.enums import OwnerSide
 
-    store = team_brief
-    [bo_visit] = [v for v in store.visits(CUSTOMER) if v.author == BO]
-    store.member = BO
-    store.save(
-        Commitment(
-            visit_id=bo_visit.id,
-            text="THEIR-SAMPLES",
-            owner_side=OwnerSide.CUSTOMER,
-            owner_name="孙倩",
-            due=FIXED_TODAY + timedelta(days=4),
-            first_due=FIXED_TODAY + timedelta(days=4),
-        )
-    )
-    store.member = ANA
-    [line] = [line for line in _text(store).splitlines() if "THEIR-SAMPLES" in line]
+    line = _bo_wrote(team_brief, "THEIR-SAMPLES", owner_side=OwnerSide.CUSTOMER, owner_name="孙倩")
     assert f"customer: 孙倩, noted by {BO}" in line and "promised by" not in line, line

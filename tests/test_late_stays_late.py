@@ -29,15 +29,20 @@ WORDS = {
 }
 
 
-def _overdue_then_moved(store, today: date = FIXED_TODAY) -> Commitment:
-    """Our promise due ten days ago, then moved a month ahead: no longer overdue, still late."""
+def _overdue(store, today: date = FIXED_TODAY) -> Commitment:
+    """Our first open promise, made due ten days ago."""
     first = next(
         r.commitment
         for r in list_commitments(store, today, CommitmentFilter(open_only=True))
         if r.commitment.owner_side.value == "us"
     )
     first.due = first.first_due = today - timedelta(days=10)
-    store.save(first)
+    return store.save(first)
+
+
+def _overdue_then_moved(store, today: date = FIXED_TODAY) -> Commitment:
+    """Our promise due ten days ago, then moved a month ahead: no longer overdue, still late."""
+    first = _overdue(store, today)
     return reschedule(store, first, today + timedelta(days=30), "their data came late", today)
 
 
@@ -215,13 +220,7 @@ async def test_the_detail_warns_of_a_past_date_typed_not_of_the_one_recorded(
 ):
     """An overdue promise opened to read it: its due date as recorded is not news (it said
     "late from the start" of a date set before it passed); a past date typed over it is."""
-    promise = next(
-        r.commitment
-        for r in list_commitments(demo_store, FIXED_TODAY, CommitmentFilter(open_only=True))
-        if r.commitment.owner_side.value == "us"
-    )
-    promise.due = promise.first_due = FIXED_TODAY - timedelta(days=10)
-    demo_store.save(promise)
+    promise = _overdue(demo_store)
     warning = "already past" if lang == "en" else "已是过去的日期"
     app = make_app("commitment", lang=lang, commitment_id=promise.id)
     async with app.run_test(size=(100, 40)) as pilot:
