@@ -196,3 +196,10 @@ def test_a_promise_of_the_customer_that_a_colleague_noted_is_not_theirs(team_bri
 
     line = _bo_wrote(team_brief, "THEIR-SAMPLES", owner_side=OwnerSide.CUSTOMER, owner_name="孙倩")
     assert f"customer: 孙倩, noted by {BO}" in line and "promised by" not in line, line
+
+
+def test_a_customers_promise_with_no_name_says_the_customer_once(team_brief) -> None:
+    from interview_tui.domain.enums import OwnerSide
+
+    line = _bo_wrote(team_brief, "THEIR-UNNAMED", owner_side=OwnerSide.CUSTOMER, owner_name="")
+    assert f"(customer, noted by {BO})" in line, line  # not "customer: customer"

@@ -24,7 +24,9 @@ def _promise(row: CommitmentRow, today: date, who: str = "") -> list[Text | Hang
     c = row.commitment
     owner = c.owner_name or display(c.owner_side)
     if who and c.owner_side is OwnerSide.CUSTOMER:  # the customer promised; a colleague noted it
-        owner = t("brief.noted_by", owner=labelled(display(c.owner_side), owner), member=who)
+        side = display(c.owner_side)
+        theirs = labelled(side, c.owner_name) if c.owner_name else side
+        owner = t("brief.noted_by", owner=theirs, member=who)
     elif who and writes_self(c.owner_name):
         owner = who  # a colleague's 我 / me is that colleague, not the reader
     elif who:
