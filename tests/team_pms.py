@@ -17,6 +17,18 @@ NOW = datetime(2026, 12, 1, 10, 0)
 TODAY = date(2026, 12, 1)
 
 
+def in_repository(remote: Path, path: str) -> str:
+    """The text of ``path`` on the team branch of the bare repository ``remote``."""
+    import subprocess
+
+    return subprocess.run(
+        ["git", "--git-dir", str(remote), "show", f"main:{path}"],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+
+
 def open_pm(tmp_path: Path, name: str) -> Store:
     """``name``'s own database (``<name>@example.com``), its clock at :data:`NOW`."""
     store = open_store(tmp_path / name / "interview.db")

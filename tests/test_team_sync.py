@@ -17,7 +17,7 @@ from interview_tui.services.demo import seed_demo
 from interview_tui.store.store import Store
 from interview_tui.team import actions
 from interview_tui.team.sync import init_team, join_team, sync
-from tests.team_pms import NOW, TODAY, open_pm, two_pms_sharing_a_visit
+from tests.team_pms import NOW, TODAY, in_repository, open_pm, two_pms_sharing_a_visit
 from tests.team_simulation import _objects
 
 
@@ -85,12 +85,7 @@ def test_three_pms_share_merge_and_resolve(tmp_path: Path, remote: Path) -> None
     ).stdout.split()
     report = f"reports/visits/{visit.date.year}/{visit.uid}.md"
     assert report in files and any(f.startswith("reports/customers/") for f in files)
-    page = subprocess.run(
-        ["git", "--git-dir", str(remote), "show", f"main:{report}"],
-        capture_output=True,
-        check=True,
-        text=True,
-    ).stdout
+    page = in_repository(remote, report)
     assert "SHARED-TOKEN-1" in page and "PRIVATE-CANARY-1" not in page  # leaders read it
     assert b"<<<<<<<" not in data
 

@@ -21,12 +21,17 @@ def writes_self(owner_name: str) -> bool:
     return owner_name.strip().casefold() in SELF_NAMES
 
 
+def colleague_wrote_self(owner_side: str, owner_name: str, author: str, me: str) -> bool:
+    """A colleague (``author``, not ``me``) wrote ``我`` / ``me`` as the owner of our promise."""
+    return owner_side == OwnerSide.US and author not in ("", me) and writes_self(owner_name)
+
+
 def owner_shown(
     owner_side: str, owner_name: str, author: str, me: str, who: Callable[[str], str]
 ) -> str:
-    """The owner's name to show: a colleague's (``author`` is not ``me``) ``我`` / ``me``
-    on our side is that colleague, by ``who(author)`` (their name, or their e-mail); every
-    other name as written."""
-    if owner_side == OwnerSide.US and author and author != me and writes_self(owner_name):
+    """The owner's name to show: a colleague's ``我`` / ``me`` on our side is that
+    colleague, by ``who(author)`` (their name, or their e-mail); every other name as
+    written."""
+    if colleague_wrote_self(owner_side, owner_name, author, me):
         return who(author)
     return owner_name

@@ -8,7 +8,6 @@ privacy filter shares reaches them: private and personal-connection notes never 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from interview_tui.domain.enums import CommitmentState
@@ -50,16 +49,16 @@ def render_pages(
                 continue
             text = report_md(_shared_bundle(store, visit), today)
             pages[visit_report_path(visit)] = text.encode("utf-8")
-        for customer in customers:  # a member by e-mail: no git read for names in a sync
+        for customer in customers:
             pages[customer_page_path(customer)] = customer_page(store, customer).encode("utf-8")
         return pages
     finally:
         set_language(before)
 
 
-def customer_page(store: Store, customer: Customer, who: Callable[[str], str] = str) -> str:
+def customer_page(store: Store, customer: Customer) -> str:
     """One customer: its requirements by pool group and its open promises (a promise a
-    member wrote as theirs, ``我`` / ``me``, names them: ``who`` of their e-mail)."""
+    member wrote as theirs, ``我`` / ``me``, names them by e-mail: a sync reads no names)."""
     from interview_tui.domain.names import display
 
     shared = {v.id for v in store.visits(customer.id) if v.shared_at is not None}
@@ -86,7 +85,7 @@ def customer_page(store: Store, customer: Customer, who: Callable[[str], str] = 
     for c in sorted(promises, key=lambda c: (c.due is None, c.due or date.max, c.uid)):
         due = c.due.isoformat() if c.due else t("cli.commitments.no_date")
         owner = display(c.owner_side)
-        if name := owner_shown(c.owner_side, c.owner_name, c.author, "", who):
+        if name := owner_shown(c.owner_side, c.owner_name, c.author, "", str):
             owner = f"{owner}: {md(name)}"  # (a member's 我 / me: that member, for everyone)
         moved = ""
         if c.first_due and c.due and c.due > c.first_due:

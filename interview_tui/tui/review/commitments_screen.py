@@ -24,7 +24,7 @@ from interview_tui.domain.dates import (
 from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.models import Commitment
 from interview_tui.domain.names import display, display_of
-from interview_tui.domain.owners import owner_shown, writes_self
+from interview_tui.domain.owners import colleague_wrote_self, owner_shown
 from interview_tui.i18n import labelled, t
 from interview_tui.services.commitment_detail import reopen
 from interview_tui.services.commitments import (
@@ -170,7 +170,7 @@ class CommitmentsData:
 
 
 def _cells(
-    row: CommitmentRow, today: date, me: str = "", who: Callable[[str], str] = str
+    row: CommitmentRow, today: date, me: str, who: Callable[[str], str]
 ) -> list[Text | Fitted]:
     """One row's cells; ``me`` and ``who`` name a colleague who promised as ``我`` / ``me``."""
     c = row.commitment
@@ -389,10 +389,10 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         self.names = names
         if names:
             table = self.query_one(PagedTable)
+            me = self.iapp.store.member
             for key, row in self.by_key.items():  # a colleague's 我 / me: their name now
-                if row.commitment.author != self.iapp.store.member and writes_self(
-                    row.commitment.owner_name
-                ):
+                c = row.commitment
+                if colleague_wrote_self(c.owner_side, c.owner_name, c.author, me):
                     self._redraw(table, key, row)
             self._show_filter()
             self._show_row_text()
