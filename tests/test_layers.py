@@ -80,6 +80,22 @@ _LIGHT_COMMANDS = {
         "interview_tui.services",
         "icalendar",
     },
+    # the recap and the calendar never check a promise against the plan's limits (the
+    # check's 539 patterns take a third of a second to compile) nor lint a question
+    ("export", "{visit}", "--format", "recap-md"): {
+        "textual",
+        "pydantic_settings",
+        "interview_tui.tui",
+        "interview_tui.services.authority",
+        "interview_tui.lint.engine",
+    },
+    ("export", "{visit}", "--format", "ics"): {
+        "textual",
+        "pydantic_settings",
+        "interview_tui.tui",
+        "interview_tui.services.authority",
+        "interview_tui.lint.engine",
+    },
     ("commitments", "--due-soon"): {
         "textual",
         "pydantic",
@@ -122,3 +138,11 @@ def test_light_commands_do_not_load_textual_pydantic_settings_or_screens(
         if any(name == top or name.startswith(top + ".") for top in forbidden)
     }
     assert not heavy, sorted(heavy)
+
+
+def test_the_plan_opens_without_compiling_the_authority_check() -> None:
+    """The plan's code (its first opening, or the preload) leaves the authority check to its
+    first use, a prepared answer's check (the preload loads it last, while the user reads)."""
+    loaded = _loaded_after("import interview_tui.tui.plan.plan_screen")
+    assert "interview_tui.tui.plan.plan_screen" in loaded
+    assert "interview_tui.services.authority" not in loaded

@@ -32,7 +32,7 @@ def test_cancelled_steps_stop() -> None:
     assert ran == [0, 1]
 
 
-def test_the_plan_comes_first_then_banks_and_lint_then_every_other_screen() -> None:
+def test_the_plan_comes_first_then_banks_and_lint_then_every_other_screen_then_the_check() -> None:
     todo = steps("en")
     first = todo[0]
     assert getattr(first, "args", ()) == ("interview_tui.tui.plan.plan_screen",)
@@ -42,6 +42,7 @@ def test_the_plan_comes_first_then_banks_and_lint_then_every_other_screen() -> N
     assert "interview_tui.tui.review.commitments_screen" in modules
     assert "interview_tui.tui.home.screen" in modules  # already loaded: nothing to do
     assert "interview_tui.tui.plan.plan_screen" not in modules  # once
+    assert modules[-1] == "interview_tui.services.authority"  # its patterns, last
 
 
 def test_a_cancelled_import_stops_between_two_modules(

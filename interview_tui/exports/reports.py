@@ -15,7 +15,6 @@ from interview_tui.domain.names import REQUIREMENT_FIELDS, display, display_list
 from interview_tui.exports.bundle import VisitBundle
 from interview_tui.exports.markdown import md
 from interview_tui.i18n import aside, head, joined, labelled, paren, t
-from interview_tui.services.authority import authority_flags
 from interview_tui.services.commitments import KeptOnTime, kept_line, late_note
 from interview_tui.services.customer_safe import recap_commitments, safe_requirement
 from interview_tui.services.evidence import evidence_goal
@@ -67,6 +66,8 @@ def _commitment_line(c: Commitment, today: date, visit: Visit) -> str:
     elif c.first_due and c.due and c.first_due != c.due:
         flags.append(t("report.first_due", date=c.first_due.isoformat()))
     if not c.within_authority:
+        from interview_tui.services.authority import authority_flags  # 539 patterns compiled
+
         why = authority_flags(c.text, visit.must_not_promise, visit.may_promise)
         flags.append(
             t("report.beyond_authority_why", why=md(joined(map(str, why), "semicolon")))

@@ -11,7 +11,6 @@ from __future__ import annotations
 from interview_tui.domain.models import Customer, CustomerQuestion, ScriptItem, Visit
 from interview_tui.errors import FieldError, not_found
 from interview_tui.i18n import t
-from interview_tui.services.authority import flags_beyond_authority
 from interview_tui.store.store import Store
 
 
@@ -68,4 +67,6 @@ def remove(store: Store, visit_id: int, question_id: int) -> list[CustomerQuesti
 
 def beyond_limits(answer: str, must_not_promise: str) -> list[str]:
     """The must-not-promise limits a prepared answer touches."""
+    from interview_tui.services.authority import flags_beyond_authority  # compiles its patterns
+
     return flags_beyond_authority(answer, must_not_promise)

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from interview_tui.domain.models import CustomerQuestion, ScriptItem, Visit
-from interview_tui.services.authority import flags_beyond_authority
 from interview_tui.store.store import Store
 
 
@@ -32,6 +31,8 @@ class Deck:
         return self.cards[self.queue[0]] if self.queue else None
 
     def beyond(self, card: CustomerQuestion) -> list[str]:
+        from interview_tui.services.authority import flags_beyond_authority  # its patterns
+
         return flags_beyond_authority(card.answer, self.must_not_promise)
 
     def mark(self, confident: bool) -> None:

@@ -32,6 +32,8 @@ IDLE_SECONDS = 1.0
 IDLE_CHECK_SECONDS = 0.25
 #: the screens loaded first, most likely first: the plan opens with enter on a visit
 FIRST_ROUTES = ("plan",)
+#: the authority check's module: loaded last (a third of a second compiling its patterns)
+AUTHORITY = "interview_tui.services.authority"
 
 Step = Callable[[], object]
 
@@ -50,7 +52,9 @@ def _lint(language: str) -> None:
 
 def steps(language: str) -> list[Step]:
     """What the first openings need, in order: the plan's code, the banks and the linter
-    for ``language`` (the interface's, which the plan lints in), then every other screen."""
+    for ``language`` (the interface's, which the plan lints in), every other screen, then
+    the authority check (its patterns, compiled as it is imported: first needed by a
+    prepared answer's check, a flashcard, a promise typed in the meeting)."""
     first = [route for route in FIRST_ROUTES if available(route)]
     rest = [route for route in ROUTES if route not in first and available(route)]
     return [
@@ -58,6 +62,7 @@ def steps(language: str) -> list[Step]:
         _library,
         partial(_lint, language),
         *(partial(importlib.import_module, module_of(route)) for route in rest),
+        partial(importlib.import_module, AUTHORITY),
     ]
 
 
