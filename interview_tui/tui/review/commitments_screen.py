@@ -91,7 +91,7 @@ class NoteDialog(FormDialog):
         self.title_text, self.required, self.draft = title, required, draft
 
     def fields(self) -> ComposeResult:
-        yield Label(t("commitments.note"))
+        yield Label(t("commitments.drop_reason" if self.required else "commitments.note"))
         yield Input(self.draft, compact=True, id="note")
         yield Static("", id="note-message", classes="hint error-message")
 
@@ -680,11 +680,15 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
                         store, row.commitment, target, result["note"], today
                     ),
                     lambda: self.action_close(state, result["note"]),
-                    display(target) + ": " + row.commitment.text,
+                    labelled(display(target), row.commitment.text),
                 )
 
-        title = t("commitments.close_title", text=row.commitment.text)
-        dialog = NoteDialog(title, required=target is CommitmentState.DROPPED, draft=draft)
+        dropping = target is CommitmentState.DROPPED
+        title = t(
+            "commitments.drop_title" if dropping else "commitments.done_title",
+            text=row.commitment.text,
+        )
+        dialog = NoteDialog(title, required=dropping, draft=draft)
         self.app.push_screen(dialog, done)
 
     def action_due(self) -> None:

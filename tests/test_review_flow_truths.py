@@ -1,6 +1,6 @@
-"""Back from a detail view, a list's cursor is on the row the user left: the pool read its
-rows again and put the cursor on the first one, so the next key (a move, a state) acted on
-another requirement than the one just read."""
+"""What the review lists say and where their cursor is: back from a detail view the cursor is
+on the row the user left (the pool and the commitments list put it on the first row, so the
+next key acted on another record); done and drop say which they are."""
 
 from __future__ import annotations
 
@@ -54,3 +54,26 @@ async def test_a_row_gone_meanwhile_leaves_the_cursor_at_its_place(make_app, dem
         table = screen.query_one("PagedTable")
         assert gone not in table.rows
         assert table.cursor_row == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "done", "drop", "reason"),
+    [("en", "Done: ", "Drop: ", "Why it is dropped"), ("zh", "完成：", "放弃：", "放弃的原因")],
+)
+async def test_done_and_drop_say_which_they_are(make_app, lang, done, drop, reason) -> None:
+    """``x`` and ``z`` opened the same dialog ("Close: …" / "结清：…"): dropping a promise
+    takes it out of the customer's recap, so the dialog says which it is and asks why."""
+    from textual.widgets import Label, Static
+
+    app = make_app("commitments", lang=lang)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for key, title, label in (("x", done, None), ("z", drop, reason)):
+            await pilot.press(key)
+            await settle(pilot)
+            dialog = app.screen
+            assert str(dialog.query_one(".dialog-title", Static).render()).startswith(title)
+            labels = " ".join(str(w.render()) for w in dialog.query(Label))
+            assert (label or reason) in labels if label else reason not in labels
+            await pilot.press("escape")
+            await settle(pilot)
