@@ -82,6 +82,23 @@ def test_report_has_evidence_by_goal_and_personal_only_on_request(planted, demo_
     assert "OVERDUE" in report and "beyond my authority" in report
 
 
+def test_a_private_note_stays_out_of_the_report_and_its_mail_unless_asked(demo_store) -> None:
+    """A note marked private never leaves this laptop: the report (and the e-mail of it) may
+    be sent on, so it leaves the note out and says so; asked for, it is in and marked."""
+    from interview_tui.domain.models import Note
+
+    demo_store.save(Note(visit_id=1, text="ZZPRIVATE she is leaving", private=True))
+    report = _export(demo_store, "report-md").decode()
+    assert "ZZPRIVATE" not in report
+    assert "1 private note is left out" in report
+    mail = _export(demo_store, "eml", report=True, sender="me@example.com").decode()
+    assert "ZZPRIVATE" not in mail
+    assert "ZZPRIVATE" not in _export(demo_store, "json").decode()
+    assert "ZZPRIVATE" in _export(demo_store, "json", include_personal=True).decode()
+    kept = _export(demo_store, "report-md", include_personal=True).decode()
+    assert "ZZPRIVATE she is leaving `private`" in kept and "left out" not in kept.split("## ")[2]
+
+
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
 def test_plan_inputs_taken_one_per_line_are_markdown_lists(demo_store, lang) -> None:
     """`Must not promise` and `What we give back` hold one item a line: each item is a list

@@ -43,6 +43,8 @@ def _note_line(bundle: VisitBundle, note: Note) -> str:
         parts.append(f"_{paren(t('report.said_by', name=md(speaker.name)))}_")
     if note.internal:
         parts.append(f"`{t('report.internal')}`")
+    if note.private:
+        parts.append(f"`{t('report.private')}`")
     return "- " + " ".join(parts)
 
 
@@ -160,8 +162,14 @@ def report_md(
     out += [_field(t("report.goals_chosen"), goals or t("report.none")), ""]
     out += _plan_inputs(bundle)
 
-    notes = [n for n in bundle.notes if n.text.strip()]
+    # a private note never leaves this laptop: not in a report that may be sent on either,
+    # unless asked for, like the personal-connection notes (and marked then)
+    notes = [n for n in bundle.notes if n.text.strip() and (include_personal or not n.private)]
     out += [f"## {t('report.evidence')}", ""]
+    if private := sum(1 for n in bundle.notes if n.private and n.text.strip()) - sum(
+        1 for n in notes if n.private
+    ):
+        out += [t("report.private_left_out", n=private), ""]
     for goal in Goal:
         out.append(f"### {goal.number}. {display(goal)}")
         if goal is Goal.PERSONAL_CONNECTION and not include_personal:

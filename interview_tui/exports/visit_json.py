@@ -322,8 +322,8 @@ def visit_json_data(
 ) -> dict[str, Any]:
     """The visit's export: every field of every record (ids kept so references can be
     rebuilt on import, uids so a second import updates instead of duplicating;
-    personal-connection notes only with ``include_personal``), read from rows as the models
-    would dump them (a missing visit, or one an import is still writing, is the same
+    personal-connection and private notes only with ``include_personal``), read from rows
+    as the models would dump them (a missing visit, or one an import is still writing, is the same
     :class:`UserError` as :func:`~interview_tui.exports.bundle.load_bundle` raises)."""
     visits = store.query("SELECT * FROM visits WHERE id = ?", [visit_id])
     customers = (
@@ -348,7 +348,8 @@ def visit_json_data(
         param = customer["id"] if name == "people" else visit_id
         records = _records(store, _TABLES.get(name, name), where, param, order)
         if name == "notes" and not include_personal:
-            records = (note for note in records if note["goal"] != PERSONAL)
+            # nor the private ones: they never leave this laptop unless asked for
+            records = (n for n in records if n["goal"] != PERSONAL and not n["private"])
         data[name] = list(records)
     for commitment in data["commitments"]:
         commitment["owner"] = commitment["owner_side"]  # "us" or "customer"
