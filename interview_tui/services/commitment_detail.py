@@ -26,31 +26,33 @@ def edit(
     store: Store,
     commitment_id: int,
     *,
-    text: str,
-    owner_side: OwnerSide,
-    owner_name: str,
-    due: date | None,
+    text: str | None = None,
+    owner_side: OwnerSide | None = None,
+    owner_name: str | None = None,
+    due: date | None = None,
     reason: str,
     today: date,
 ) -> Commitment:
-    """Change what was promised, by whom, by when; a due date that moves needs ``reason``."""
-    if not text.strip():
+    """Change what was promised, by whom, by when (each left ``None`` stays as the record
+    holds it now: a field the user did not touch never writes back what the form was
+    filled with); a due date that moves needs ``reason``."""
+    if text is not None and not text.strip():
         from interview_tui.errors import FieldError
         from interview_tui.i18n import t
 
         raise FieldError("text", t("dialog.required"))
     with store.transaction():
         current = _get(store, commitment_id)
-        if due != current.due:
-            if due is None:
-                raise UserError("a due date can move, not be taken away")
+        if due is not None and due != current.due:
             current = reschedule(store, current, due, reason, today)
         entries = []
         for name, value in (
-            ("text", text.strip()),
+            ("text", None if text is None else text.strip()),
             ("owner_side", owner_side),
-            ("owner_name", owner_name.strip()),
+            ("owner_name", None if owner_name is None else owner_name.strip()),
         ):
+            if value is None:
+                continue
             old = getattr(current, name)
             if old != value:
                 entries.append(

@@ -194,7 +194,12 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
         if not self.changed:
             self.notify(t("detail.unchanged"), timeout=2)
             return
-        if due != c.due and not typed["reason"].strip():
+        edited = self.edited()  # a field left as it was keeps what the record holds now
+        if "due" in edited and due is None:
+            self.query_one("#message", Static).update(t("detail.com.due_kept"))
+            self.query_one("#due", Input).focus()
+            return
+        if "due" in edited and due != c.due and not typed["reason"].strip():
             self.query_one("#message", Static).update(t("detail.com.reason_needed"))
             self.query_one("#reason", Input).focus()
             return
@@ -203,10 +208,10 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
             lambda store: detail.edit(
                 store,
                 self.commitment_id,
-                text=typed["text"],
-                owner_side=OwnerSide(typed["owner_side"]),
-                owner_name=typed["owner_name"],
-                due=due,
+                text=typed["text"] if "text" in edited else None,
+                owner_side=OwnerSide(typed["owner_side"]) if "owner_side" in edited else None,
+                owner_name=typed["owner_name"] if "owner_name" in edited else None,
+                due=due if "due" in edited else None,
                 reason=typed["reason"],
                 today=today,
             ),

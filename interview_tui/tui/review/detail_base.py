@@ -283,6 +283,14 @@ class DetailMixin(ConflictMixin):
     def changed(self) -> bool:
         return self._saved_values is not None and self.values() != self._saved_values
 
+    def edited(self) -> set[str]:
+        """The fields the user changed since the form was filled: only these are written.
+        The record under the form may have changed meanwhile (a colleague's edit brought
+        by a sync, another window): a field the user did not touch keeps that change,
+        never the value the form was filled with."""
+        before, now = self._saved_values or {}, self.values()
+        return {name for name, value in now.items() if before.get(name) != value}
+
     def action_back(self) -> None:
         if not self.changed:
             self.dismiss()

@@ -231,14 +231,16 @@ class RequirementDetailScreen(DetailMixin, DataScreen[tuple[pool.PoolRow, TeamVi
             "group": PoolGroup(typed["group"]),
             "share_plan": bool(typed["share_plan"]),
         }
-        values = {k: v for k, v in values.items() if getattr(r, k) != v}
+        edited = self.edited()  # a field left as it was keeps what the record holds now
+        values = {k: v for k, v in values.items() if k in edited and getattr(r, k) != v}
         solution = (
             typed["solution_text"],
             typed["solution_reasoning"],
             SolutionAnswer(typed["solution_answer"]),
             typed["solution_reason"],
         )
-        if not values and not any(solutions.differs(r, *solution)):
+        proposed = bool(edited & set(_SOLUTION)) and any(solutions.differs(r, *solution))
+        if not values and not proposed:
             self.notify(t("detail.unchanged"), timeout=2)
             return
         store, reason, rid = self.iapp.store, typed["reason"], self.requirement_id
@@ -247,7 +249,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[tuple[pool.PoolRow, TeamVi
 
         def change() -> pool.PoolRow:
             row = pool.pool_row(store, rid)
-            if any(solutions.differs(row.requirement, *solution)):  # first: it opens the gate
+            if proposed and any(solutions.differs(row.requirement, *solution)):  # opens the gate
                 row = solutions.record(store, rid, *solution)
             return pool.edit(store, rid, values, reason, override) if values else row
 
