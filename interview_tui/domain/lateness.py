@@ -8,6 +8,21 @@ from datetime import date
 from interview_tui.domain.enums import CommitmentState
 
 
+def judged_by(due: date | None, first_due: date | None) -> date | None:
+    """The date a promise is judged by: its first due date, or the date it was moved to when
+    that is earlier (a promise moved sooner is late once the sooner date passes; one moved
+    later is still judged by the first)."""
+    if due is None or first_due is None:
+        return first_due or due
+    return min(due, first_due)
+
+
+def judged_by_sql(row: str = "") -> str:
+    """:func:`judged_by` in SQL over ``{row}due`` and ``{row}first_due`` (ISO texts; SQLite's
+    ``min`` of two is NULL when either is, hence the fall-backs)."""
+    return f"coalesce(min({row}first_due, {row}due), {row}first_due, {row}due)"
+
+
 def days_late(
     state: CommitmentState,
     due: date | None,
@@ -15,9 +30,10 @@ def days_late(
     closed_on: date | None,
     today: date,
 ) -> int:
-    """Days past the FIRST due date (0: not late): closed done after it, or still open after
-    it, however often it was rescheduled. A dropped promise is not judged."""
-    first = first_due or due
+    """Days past the date the promise is judged by (:func:`judged_by`; 0: not late): closed
+    done after it, or still open after it, however often it was rescheduled since. A
+    dropped promise is not judged."""
+    first = judged_by(due, first_due)
     if first is None or state is CommitmentState.DROPPED:
         return 0
     end = closed_on if state is CommitmentState.DONE and closed_on else today
@@ -30,7 +46,7 @@ def late_and_overdue(
     """Whether :func:`days_late` is above 0, and whether the promise is overdue now, for
     dates as ISO texts (``YYYY-MM-DD`` sort as the days do): a listing of tens of thousands
     of rows asks it without parsing a date (tests/test_lateness_texts.py compares the two)."""
-    first = first_due or due
+    first = min(first_due, due) if first_due and due else first_due or due
     overdue = state == CommitmentState.OPEN and due is not None and due < today
     if first is None or state == CommitmentState.DROPPED:
         return False, overdue

@@ -24,7 +24,7 @@ from interview_tui.domain.enums import (
     SolutionAnswer,
     VisitStatus,
 )
-from interview_tui.domain.lateness import days_late
+from interview_tui.domain.lateness import days_late, judged_by
 
 if TYPE_CHECKING:
     from typing_extensions import TypeIs
@@ -333,8 +333,9 @@ class Commitment(Record):
         return self.state is CommitmentState.OPEN and self.due is not None and self.due < today
 
     def days_late(self, today: date) -> int:
-        """Days past the FIRST due date (0: not late): closed done after it, or still open
-        after it, however often it was rescheduled. A dropped promise is not judged.
+        """Days past the date it is judged by, its FIRST due date or an earlier one it was
+        moved to (0: not late): closed done after it, or still open after it, however often
+        it was rescheduled. A dropped promise is not judged.
 
         The one definition of late (:func:`~interview_tui.domain.lateness.days_late`):
         every list, filter, export and the calendar ask it."""
@@ -345,10 +346,10 @@ class Commitment(Record):
 
     @property
     def kept_on_time(self) -> bool:
-        """Closed done on or before its first due date (no due date counts as on time)."""
+        """Closed done on or before the date it is judged by (no due date: on time)."""
         if self.state is not CommitmentState.DONE:
             return False
-        first = self.first_due or self.due
+        first = judged_by(self.due, self.first_due)
         return first is None or (self.closed_on is not None and self.closed_on <= first)
 
     @property

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from interview_tui.domain.enums import CommitmentState, OwnerSide
-from interview_tui.domain.lateness import days_late, late_and_overdue
+from interview_tui.domain.lateness import days_late, judged_by, judged_by_sql, late_and_overdue
 from interview_tui.domain.names import display
 from interview_tui.errors import UserError
 from interview_tui.i18n import t
@@ -104,14 +104,14 @@ def late_note(c: Commitment | LineDates, today: date) -> str:
     days = c.days_late(today)
     if not days:
         return ""
-    first = c.first_due or c.due
+    first = judged_by(c.due, c.first_due)
     return t("commitments.late_note", days=days, date=first.isoformat() if first else "—")
 
 
 #: SQL twin of :meth:`Commitment.is_late` over ``commitments m`` (one parameter: today)
 _LATE_SQL = (
-    "m.state != 'dropped' AND coalesce(m.first_due, m.due) IS NOT NULL"
-    " AND coalesce(m.first_due, m.due) < (CASE WHEN m.state = 'done'"
+    f"m.state != 'dropped' AND {judged_by_sql('m.')} IS NOT NULL"
+    f" AND {judged_by_sql('m.')} < (CASE WHEN m.state = 'done'"
     " AND m.closed_on IS NOT NULL THEN m.closed_on ELSE ? END)"
 )
 
@@ -644,7 +644,8 @@ def reschedule(
 ) -> Commitment:
     """Move the due date; the reason and the old date are kept in its history.
 
-    The first due date stays as it was: kept on time is still judged against it.
+    The first due date stays as it was: kept on time is still judged against it, or
+    against the new date when that is sooner (:func:`~interview_tui.domain.lateness.judged_by`).
     """
     if not reason.strip():
         raise UserError(t("error.reschedule_why"))
@@ -683,10 +684,9 @@ class KeptOnTime:
 
 
 _KEPT = (
-    "m.state = 'done' AND (coalesce(m.first_due, m.due) IS NULL"
-    " OR m.closed_on <= coalesce(m.first_due, m.due))"
+    f"m.state = 'done' AND ({judged_by_sql('m.')} IS NULL OR m.closed_on <= {judged_by_sql('m.')})"
 )
-_DUE = "m.state != 'open' OR coalesce(m.first_due, m.due) < ?"
+_DUE = f"m.state != 'open' OR {judged_by_sql('m.')} < ?"
 
 
 def kept_on_time(

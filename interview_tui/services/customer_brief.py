@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from interview_tui.domain.enums import CommitmentState, Goal, ItemStatus, PoolGroup, VisitStatus
+from interview_tui.domain.lateness import judged_by
 from interview_tui.domain.models import Commitment, Note, Requirement, ScriptItem, Visit
 from interview_tui.services import solutions
 from interview_tui.services.commitments import (
@@ -115,7 +116,7 @@ def late_days(c: Commitment, today: date) -> int | None:
     None when it is not late."""
     if c.state is not CommitmentState.OPEN or c.due is None:
         return None
-    first = c.first_due or c.due
+    first = judged_by(c.due, c.first_due) or c.due
     moved_late = any(
         e.get("change") == "due" and e.get("from") and e.get("on", "") > e["from"]
         for e in c.history

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from interview_tui.domain.lateness import judged_by_sql
 from interview_tui.store.search import INDEXED_FIELDS, index_body, search_rowid
 from interview_tui.store.versions import SCHEMA_VERSION, schema_version
 
@@ -439,24 +440,26 @@ def tally_sql(source: str, sign: str) -> str:
     """Add the commitments of ``source`` (``commitments m WHERE …``, or one row made of a
     trigger's OLD or NEW values) to ``commitment_counts``, times ``sign`` (1, -1 or an SQL
     expression). Per owner side: the open ones (``open``), the open ones by due date
-    (``open_due``) and by first due date (``open_first``: one row per day, so reading a
-    range costs the days, not the commitments), the closed ones (``closed``) and those kept
+    (``open_due``) and by the date they are judged by (``open_first``: the first due date,
+    or an earlier one they were moved to; one row per day, so reading a range costs the
+    days, not the commitments), the closed ones (``closed``) and those kept
     on time (``kept``)."""
     rows = (
         "SELECT m.owner_side AS side, m.state AS state, m.due AS due,"
         f" m.first_due AS first_due, m.closed_on AS closed_on FROM {source}"
     )
+    judged = judged_by_sql()  # the date a promise is judged by: its first due, or sooner
     return (
         "INSERT INTO commitment_counts (kind, side, day, n)"
         f" SELECT kind, side, day, ({sign}) * count(*) FROM ("
         f"SELECT 'open' AS kind, side, '' AS day FROM ({rows}) WHERE state = 'open'"
         f" UNION ALL SELECT 'open_due', side, coalesce(due, '') FROM ({rows})"
         " WHERE state = 'open'"
-        f" UNION ALL SELECT 'open_first', side, coalesce(first_due, due, '') FROM ({rows})"
+        f" UNION ALL SELECT 'open_first', side, coalesce({judged}, '') FROM ({rows})"
         " WHERE state = 'open'"
         f" UNION ALL SELECT 'closed', side, '' FROM ({rows}) WHERE state != 'open'"
         f" UNION ALL SELECT 'kept', side, '' FROM ({rows}) WHERE state = 'done'"
-        " AND (coalesce(first_due, due) IS NULL OR closed_on <= coalesce(first_due, due))"
+        f" AND ({judged} IS NULL OR closed_on <= {judged})"
         ") WHERE true GROUP BY kind, side, day"
         " ON CONFLICT (kind, side, day) DO UPDATE SET n = n + excluded.n"
     )
@@ -490,7 +493,7 @@ def _drop_zero(row: str) -> str:
     return (
         "DELETE FROM commitment_counts WHERE kind IN ('open', 'open_due', 'open_first',"
         f" 'closed', 'kept') AND side = {row}.owner_side AND day IN ('',"
-        f" coalesce({row}.due, ''), coalesce({row}.first_due, {row}.due, '')) AND n = 0"
+        f" coalesce({row}.due, ''), coalesce({judged_by_sql(row + '.')}, '')) AND n = 0"
     )
 
 
@@ -507,15 +510,19 @@ def recount_all(db: sqlite_utils.Database) -> None:
     )
 
 
-def _v14_commitment_counts(db: sqlite_utils.Database) -> None:
-    """Counters of the commitments home shows (open, overdue, due soon, kept on time) and of
-    each customer's visits, kept true by triggers on every insert, change, archive, restore
-    and delete, so that home reads a few rows at any size instead of counting every
-    commitment of a career."""
-    db.execute(
-        "CREATE TABLE commitment_counts (kind TEXT NOT NULL, side TEXT NOT NULL,"
-        " day TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, side, day))"
-    )
+#: the triggers that keep ``commitment_counts`` true (made by version 14, made again by 16)
+COMMITMENT_COUNT_TRIGGERS = (
+    "commitment_counts_insert",
+    "commitment_counts_delete",
+    "commitment_counts_update",
+    "commitment_counts_visit",
+    "commitment_counts_visit_delete",
+    "commitment_counts_customer",
+)
+
+
+def _commitment_count_triggers(db: sqlite_utils.Database) -> None:
+    """Make the triggers that keep ``commitment_counts`` true (see :func:`tally_sql`)."""
     db.execute(
         "CREATE TRIGGER commitment_counts_insert AFTER INSERT ON commitments"
         f" BEGIN {tally_sql(_one('NEW'), '1')}; END"
@@ -556,6 +563,18 @@ def _v14_commitment_counts(db: sqlite_utils.Database) -> None:
         )
         + f"; {_DROP_ZEROS}; END"
     )
+
+
+def _v14_commitment_counts(db: sqlite_utils.Database) -> None:
+    """Counters of the commitments home shows (open, overdue, due soon, kept on time) and of
+    each customer's visits, kept true by triggers on every insert, change, archive, restore
+    and delete, so that home reads a few rows at any size instead of counting every
+    commitment of a career."""
+    db.execute(
+        "CREATE TABLE commitment_counts (kind TEXT NOT NULL, side TEXT NOT NULL,"
+        " day TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, side, day))"
+    )
+    _commitment_count_triggers(db)
     # each customer's visits (archived ones left out): how many, and the last one's date,
     # for home's list of customers most recently seen
     db.execute(
@@ -600,6 +619,17 @@ def _v15_customers_same_as_everywhere(db: sqlite_utils.Database) -> None:
         db.table("customers").add_column("same_as", str, not_null_default="[]")
 
 
+def _v16_late_by_the_sooner_date(db: sqlite_utils.Database) -> None:
+    """A promise moved to a sooner date is judged by that date (it was judged by its first
+    due date only, so one moved sooner and missed was overdue yet counted on time): the
+    counters' triggers are made again with the rule, and the counters counted anew."""
+    for name in COMMITMENT_COUNT_TRIGGERS:
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    _commitment_count_triggers(db)
+    db.execute("DELETE FROM commitment_counts")
+    db.execute(tally_sql("commitments m WHERE " + _counted("m.visit_id"), "1"))
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_search_links_history,
@@ -616,6 +646,7 @@ MIGRATIONS: list[Migration] = [
     _v13_search_what_was_written,
     _v14_commitment_counts,
     _v15_customers_same_as_everywhere,
+    _v16_late_by_the_sooner_date,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"

@@ -2,7 +2,7 @@
 
 import sqlite3
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -8,6 +8,7 @@ from datetime import date
 from rich.text import Text
 
 from interview_tui.domain.enums import Goal, OwnerSide, PoolGroup
+from interview_tui.domain.lateness import judged_by
 from interview_tui.domain.names import display
 from interview_tui.domain.owners import writes_self
 from interview_tui.i18n import aside, head, labelled, t
@@ -34,7 +35,7 @@ def _promise(row: CommitmentRow, today: date, who: str = "") -> list[Text | Hang
     days = late_days(c, today)
     style = "red" if days else ""
     lines: list[Text | Hanging] = [hanging(f"  {c.due or '—'} ", aside(c.text, owner), style=style)]
-    first_due = c.first_due or c.due
+    first_due = judged_by(c.due, c.first_due)
     if days and first_due is not None:  # late: it has a due date
         first = first_due.isoformat()
         lines.append(Text("      " + t("brief.late", first=first, days=days), style="bold red"))
