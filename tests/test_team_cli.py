@@ -114,3 +114,27 @@ def test_a_closing_conflict_is_listed_as_the_app_shows_it(tmp_path: Path) -> Non
     assert f"done · {TODAY.isoformat()} · sent [bold]it[/]" in listed, listed
     assert f"dropped · {TODAY.isoformat()} · no longer needed" in listed, listed
     assert "['" not in listed
+
+
+def test_a_sync_that_does_not_reach_the_team_fails_and_keeps_the_last_sync(tmp_path: Path):
+    """It said "sent 0, received 0" and exited 0, and `team status` then gave the failed
+    attempt as the last sync."""
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    ana = tmp_path / "ana" / "interview.db"
+    _run(ana, "demo")
+    _run(ana, "team", "init", str(remote), "--name", "platform", "--as", "ana@example.com")
+    _run(ana, "team", "sync")
+    before = json.loads(_run(ana, "team", "status", "--json"))["synced_at"]
+    assert before
+    remote.rename(tmp_path / "away.git")
+    result = CliRunner().invoke(cli, ["--db", str(ana), "--lang", "en", "team", "sync"])
+    set_language("en")
+    assert result.exit_code == 1
+    assert "sent" not in result.stdout  # nothing was exchanged: no "synced" line
+    [line] = result.stderr.strip().splitlines()[-1:]
+    assert line.startswith("the team was not reached")
+    as_json = CliRunner().invoke(cli, ["--db", str(ana), "team", "sync", "--json"])
+    set_language("en")
+    assert as_json.exit_code == 1 and json.loads(as_json.stdout)["offline"]
+    assert json.loads(_run(ana, "team", "status", "--json"))["synced_at"] == before

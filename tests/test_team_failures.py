@@ -124,14 +124,14 @@ def test_a_newer_format_is_refused_for_writing(tmp_path: Path) -> None:
 
 
 def test_a_missing_repository_says_which_and_that_nothing_was_sent(tmp_path: Path) -> None:
-    """git's failure ends with two lines of advice; the line shown is the cause, and the
-    count says nothing reached the team."""
+    """git's failure ends with two lines of advice; the line shown is the cause, the
+    status says nothing reached the team, and the change is sent by the next sync."""
     db, remote = _team(tmp_path)
     remote.rename(remote.with_name("moved.git"))
     assert _run(db, "commitments", "reschedule", "1", "2027-03-01", "--reason", "x").exit_code == 0
     result = _run(db, "team", "sync")
-    assert result.exit_code == 0
-    assert result.stdout.startswith("sent 0, received 0")
+    assert result.exit_code == 1  # not synced: said on stderr, nothing on stdout
+    assert result.stdout == ""
     assert f"no team repository there: '{remote}' does not appear to be a git repository" in (
         result.stderr
     )

@@ -4,6 +4,7 @@ team through its own git repository. The only commands that reach the network, t
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from typing import Any
 
@@ -103,20 +104,28 @@ def sync(settings: Settings, as_json: bool) -> None:
     _report(result, as_json)
 
 
+#: the exit status of a sync that did not reach the team (its changes kept for the next)
+EXIT_OFFLINE = 1
+
+
 def _report(result: Any, as_json: bool) -> None:
+    """What the sync did; one that did not reach the team says so on stderr (what it
+    received before it was cut is said too) and exits with :data:`EXIT_OFFLINE`."""
     if as_json:
         echo_json(result.to_dict())
-        return
-    echo(
-        t(
-            "cli.team.synced",
-            sent=result.sent,
-            received=result.received,
-            conflicts=result.new_conflicts,
+    elif not result.offline or result.received:
+        echo(
+            t(
+                "cli.team.synced",
+                sent=result.sent,
+                received=result.received,
+                conflicts=result.new_conflicts,
+            )
         )
-    )
     if result.offline:
-        echo(t("cli.team.offline", reason=result.offline), err=True)
+        if not as_json:
+            echo(t("cli.team.offline", reason=result.offline), err=True)
+        sys.exit(EXIT_OFFLINE)
     if result.open_conflicts:
         echo(t("cli.team.open_conflicts", count=result.open_conflicts), err=True)
 

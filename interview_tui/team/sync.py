@@ -532,7 +532,8 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
             result.pushed = True
             break
         time.sleep(random.uniform(0.05, 0.4) * (attempt + 1))  # someone pushed meanwhile
-    store.set_meta("team.synced_at", now.replace(microsecond=0).isoformat())
+    if not result.offline:  # the last time the team was reached, not the last attempt
+        store.set_meta("team.synced_at", now.replace(microsecond=0).isoformat())
     result.sent = record_outcome(store, result.offline, reached=result.pushed)
     result.open_conflicts = _count_conflicts(store)
     _tidy(git)
