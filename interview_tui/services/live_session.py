@@ -86,6 +86,9 @@ class LiveSession:
     pains: list[Note] = field(default_factory=list)
     goal_counts: Counter[Goal] = field(default_factory=Counter)
     started_at: datetime | None = None
+    #: the team's last sync as the session opened (a sync waits for the meeting's end):
+    #: a note of a shared visit written before it has reached the team already
+    synced_at: datetime | None = None
     #: one worker thread that writes in order, off the UI thread; ``None`` writes inline
     writer: Executor | None = None
     #: called (in the writer thread) with the error and the records a failed write held
@@ -141,6 +144,8 @@ class LiveSession:
             if store.meta(started_key) is None:
                 store.set_meta(started_key, now.replace(microsecond=0).isoformat())
         session.started_at = datetime.fromisoformat(store.meta(started_key) or now.isoformat())
+        if visit.shared_at is not None and (synced := store.meta("team.synced_at")):
+            session.synced_at = datetime.fromisoformat(synced)
         return session
 
     # -- notes ------------------------------------------------------------------------------
@@ -410,11 +415,21 @@ class LiveSession:
         return note
 
     def toggle_private(self, item: ScriptItem | None) -> Note:
-        """Private: the note never leaves this laptop (internal notes go to the team)."""
+        """Private: the note never leaves this laptop from now on (internal notes go to the
+        team); see :meth:`reached_the_team` for what went before."""
         note = self.note_for(item)
         note.private = not note.private
         self._save_note(note)
         return note
+
+    def reached_the_team(self, note: Note) -> bool:
+        """Whether a note of this shared visit was sent by a sync already (written before
+        the last one): made private now, the copy colleagues have stays theirs."""
+        return (
+            self.synced_at is not None
+            and note.created_at is not None
+            and note.created_at <= self.synced_at
+        )
 
     def _save_note(self, note: Note) -> None:
         self._dirty.pop(id(note), None)

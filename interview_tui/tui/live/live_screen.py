@@ -832,7 +832,9 @@ class LiveScreen(BaseScreen):
         note = self.session.toggle_private(self.item)
         self._after_tag()
         key = "live.private_on" if note.private else "live.private_off"
-        self.notify(t("live.note_updated" if self.safe else key), timeout=2)
+        if note.private and self.session.reached_the_team(note):
+            key = "live.private_after_sync"  # not "it stays on this laptop": it left already
+        self.notify(t("live.note_updated" if self.safe else key), timeout=4)
 
     @after_typing
     def action_internal(self) -> None:
