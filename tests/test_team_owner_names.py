@@ -3,6 +3,7 @@ team's pages, not the reader; on Ana's laptop, and in the record, it stays as sh
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -68,6 +69,25 @@ def test_bo_reads_anas_promises_as_anas(tmp_path: Path) -> None:
     [theirs] = [c for c in bo.all(Commitment) if c.text == text]
     assert theirs.owner_name == "我"  # the record keeps what was written
     assert '"owner_name": "我"' in _cli(bo.path, "commitments", "--json")
+
+    # Bo's report, the recap he may send, his calendar: Ana by her e-mail, never "我"
+    for fmt in ("report-md", "recap-md"):
+        out = _cli(bo.path, "export", str(theirs.visit_id), "--format", fmt)
+        lines = [line for line in out.splitlines() if text in line]
+        assert lines and all(ANA in line and "我方：我" not in line for line in lines), fmt
+    for ics in (
+        _cli(bo.path, "export", str(theirs.visit_id), "--format", "ics"),
+        _cli(bo.path, "calendar"),
+    ):
+        unfolded = re.sub(r"\r?\n ", "", ics)
+        [event] = [e for e in unfolded.split("BEGIN:VEVENT") if text in e]
+        assert ANA in event and "(我)" not in event, event
+    [line] = [
+        line
+        for line in _cli(ana.path, "export", str(visit.id), "--format", "report-md").splitlines()
+        if text in line
+    ]
+    assert "我方：我" in line, line  # Ana's own report: as she wrote it
 
     # the team's page, read by every member, as Ana's sync wrote it and as Bo's would:
     # by her e-mail (a sync reads no names)

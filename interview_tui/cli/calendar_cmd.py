@@ -49,7 +49,11 @@ def calendar(settings: Settings, output: Path | None, customer: str | None, forc
             yield item
 
     pieces = calendar_ics(
-        counted(), now=datetime.now(), alarm_minutes=user.alarm_minutes_before(), name=name
+        counted(),
+        now=datetime.now(),
+        alarm_minutes=user.alarm_minutes_before(),
+        name=name,
+        me=store.member or store.meta("team.member") or "",
     )
     chunks = (piece.encode("utf-8") for piece in pieces)
     if output is None:

@@ -3,7 +3,8 @@
 A PM who promises something themself writes ``我`` or ``me`` as its owner. On their own
 laptop that is right; on a colleague's laptop, in the team's pages or a colleague's brief it
 would name the reader. There it names the member who wrote the promise. The record keeps
-what was written (``--json`` and the exports show it as typed); only what is shown changes.
+what was written (``--json`` shows it as typed); what is shown (the lists, the brief, the
+reports, the recap and the calendar) names the colleague.
 """
 
 from __future__ import annotations

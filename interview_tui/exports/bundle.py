@@ -26,6 +26,7 @@ from interview_tui.domain.models import (
     Visit,
     keeps_updated,
 )
+from interview_tui.domain.owners import owner_shown
 from interview_tui.errors import UserError
 from interview_tui.exports.visit_json import FORMAT, FORMAT_VERSION
 from interview_tui.i18n import t
@@ -48,6 +49,13 @@ class VisitBundle:
     requirements: list[Requirement] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     customer_questions: list[CustomerQuestion] = field(default_factory=list)
+    #: this laptop's member ("" before a team): a colleague's 我 / me is named by e-mail
+    member: str = ""
+
+    def owner_of(self, c: Commitment) -> str:
+        """The owner as this laptop's reader understands it (:func:`owner_shown`): a
+        colleague's 我 / me on our side is that colleague (by e-mail)."""
+        return owner_shown(c.owner_side, c.owner_name, c.author, self.member, str)
 
     def person(self, person_id: int | None) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)
@@ -69,6 +77,7 @@ def load_bundle(store: Store, visit_id: int) -> VisitBundle:
         requirements=store.requirements(visit_id=visit_id),
         commitments=store.commitments(visit_id),
         customer_questions=store.all(CustomerQuestion, "visit_id = ?", [visit_id]),
+        member=store.member or store.meta("team.member") or "",
     )
 
 

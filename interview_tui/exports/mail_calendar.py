@@ -13,6 +13,7 @@ from interview_tui.display import header_value
 from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.models import Commitment
 from interview_tui.domain.names import display
+from interview_tui.domain.owners import owner_shown
 from interview_tui.exports.bundle import VisitBundle
 from interview_tui.i18n import t
 from interview_tui.services.commitments import late_note, state_label
@@ -208,12 +209,13 @@ CALENDAR_END = "END:VCALENDAR\r\n"
 
 
 def commitment_event(
-    item: OpenCommitment, *, stamp: str, alarm_minutes: int | None, today: date
+    item: OpenCommitment, *, stamp: str, alarm_minutes: int | None, today: date, me: str = ""
 ) -> str:
-    """One all-day VEVENT (with its VALARM) for an open commitment, folded, CRLF-ended."""
+    """One all-day VEVENT (with its VALARM) for an open commitment, folded, CRLF-ended
+    (``me``: this laptop's member; a colleague's 我 / me is named by e-mail)."""
     c = item.commitment
     ours = c.owner_side is OwnerSide.US
-    owner = c.owner_name or "—"
+    owner = owner_shown(c.owner_side, c.owner_name, c.author, me, str) or "—"
     summary = (
         t("ics.ours", customer=item.customer, text=c.text)
         if ours
@@ -269,13 +271,20 @@ def commitment_event(
 
 
 def calendar_ics(
-    items: Iterable[OpenCommitment], *, now: datetime, alarm_minutes: int | None, name: str
+    items: Iterable[OpenCommitment],
+    *,
+    now: datetime,
+    alarm_minutes: int | None,
+    name: str,
+    me: str = "",
 ) -> Iterator[str]:
     """The calendar as pieces of text, one event at a time (any number of events streams)."""
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     yield calendar_head(name)
     for item in items:
-        yield commitment_event(item, stamp=stamp, alarm_minutes=alarm_minutes, today=now.date())
+        yield commitment_event(
+            item, stamp=stamp, alarm_minutes=alarm_minutes, today=now.date(), me=me
+        )
     yield CALENDAR_END
 
 
@@ -291,7 +300,9 @@ def commitments_ics(bundle: VisitBundle, now: datetime, *, alarm_minutes: int | 
         customer=bundle.customer.name,
         date=bundle.visit.date.date().isoformat(),
     )
-    return "".join(calendar_ics(items, now=now, alarm_minutes=alarm_minutes, name=name))
+    return "".join(
+        calendar_ics(items, now=now, alarm_minutes=alarm_minutes, name=name, me=bundle.member)
+    )
 
 
 def default_subject(bundle: VisitBundle, recap: bool) -> str:

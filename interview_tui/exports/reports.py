@@ -57,7 +57,7 @@ def _evidence_line(bundle: VisitBundle, record: Note | Requirement) -> str:
     return f"{line} → {md(record.action)}" if record.kind == "pain" and record.action else line
 
 
-def _commitment_line(c: Commitment, today: date, visit: Visit) -> str:
+def _commitment_line(c: Commitment, today: date, visit: Visit, owner_name: str) -> str:
     flags = [display(c.state)]
     if c.is_overdue(today):
         flags.append(f"**{t('report.overdue')}**")
@@ -78,7 +78,7 @@ def _commitment_line(c: Commitment, today: date, visit: Visit) -> str:
         )
     if c.overridden:
         flags.append(t("report.authority_override", reason=md(c.authority_override)))
-    owner = labelled(display(c.owner_side), md(c.owner_name) or "—")
+    owner = labelled(display(c.owner_side), md(owner_name) or "—")
     due = c.due.isoformat() if c.due else "—"
     line = f"- {aside(md(c.text), joined([owner, due, joined(flags)], 'semicolon'))}"
     # what happened to it and why: done and drop notes, reschedule and override reasons
@@ -207,7 +207,9 @@ def report_md(
             out.append(f"  - ⚠ {t('report.unclear', missing=display_list('field', r.missing))}")
     out += [] if bundle.requirements else [t("report.none")]
     out += ["", f"## {t('report.commitments')}", ""]
-    out += [_commitment_line(c, today, bundle.visit) for c in bundle.commitments]
+    out += [
+        _commitment_line(c, today, bundle.visit, bundle.owner_of(c)) for c in bundle.commitments
+    ]
     out += [] if bundle.commitments else [t("report.none")]
     if kept is not None:
         out += ["", t("report.kept", customer=md(bundle.customer.name), line=kept_line(kept))]
@@ -339,7 +341,8 @@ def recap_md(bundle: VisitBundle, sender_name: str = "") -> str:
             )
             out += [*_requirement_lines(r), f"  - {how}"]
         out.append("")
-    commitments = recap_commitments(bundle.commitments)
+    # a colleague's 我 / me is that colleague, to the customer too
+    commitments = recap_commitments(bundle.commitments, bundle.owner_of)
     if commitments:
         out += [f"## {t('recap.commitments')}", ""]
         for c in commitments:

@@ -7,7 +7,7 @@ our questions (it names the analysis we run on their answers).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from interview_tui.domain.enums import INTERNAL_GOALS, CommitmentState, Goal
 from interview_tui.domain.models import Commitment, Note, Requirement, Visit
@@ -65,21 +65,29 @@ def safe_solution(requirement: Requirement) -> dict[str, str]:
     }
 
 
-def safe_commitment(commitment: Commitment) -> dict[str, str]:
-    """What was promised, by whom, by when; never whether it was within our authority."""
+def safe_commitment(commitment: Commitment, owner_name: str | None = None) -> dict[str, str]:
+    """What was promised, by whom (``owner_name``: as the reader knows them, see
+    :func:`~interview_tui.domain.owners.owner_shown`), by when; never whether it was within
+    our authority."""
     return {
         "text": commitment.text,
         "owner_side": commitment.owner_side.value,
-        "owner_name": commitment.owner_name,
+        "owner_name": commitment.owner_name if owner_name is None else owner_name,
         "due": commitment.due.isoformat() if commitment.due else "",
         "state": commitment.state.value,
     }
 
 
-def recap_commitments(commitments: Iterable[Commitment]) -> list[dict[str, str]]:
+def recap_commitments(
+    commitments: Iterable[Commitment], owner: Callable[[Commitment], str] | None = None
+) -> list[dict[str, str]]:
     """The commitments a recap restates: every one that stands (a dropped one is no longer
-    agreed, so it is left out)."""
-    return [safe_commitment(c) for c in commitments if c.state is not CommitmentState.DROPPED]
+    agreed, so it is left out), each owner named by ``owner`` (as written by default)."""
+    return [
+        safe_commitment(c, owner(c) if owner else None)
+        for c in commitments
+        if c.state is not CommitmentState.DROPPED
+    ]
 
 
 def safe_visit(visit: Visit) -> dict[str, object]:

@@ -14,7 +14,8 @@ from interview_tui.domain.dates import DateParseError, due_hint, examples, parse
 from interview_tui.domain.enums import CommitmentState, OwnerSide
 from interview_tui.domain.models import Commitment
 from interview_tui.domain.names import display
-from interview_tui.i18n import t
+from interview_tui.domain.owners import colleague_wrote_self
+from interview_tui.i18n import joined, t
 from interview_tui.services import commitment_detail as detail
 from interview_tui.services.commitments import (
     CommitmentRow,
@@ -118,12 +119,14 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
         state = state_label(c, self.iapp.today())
         if late := late_note(c, self.iapp.today()):
             state += f" · {late}"
+        if colleague_wrote_self(c.owner_side, c.owner_name, c.author, self.iapp.store.member):
+            state += "\n" + t("detail.com.owner_is", name=c.owner_name, member=c.author)
         if c.state is not CommitmentState.OPEN:
             state += f" · {c.closed_on or ''} · {c.resolution_note}  " + t("detail.com.reopen")
         if not c.within_authority:
             state += "  · " + t("report.beyond_authority")
             if data.why:
-                state += "\n" + t("detail.com.why", why="; ".join(data.why))
+                state += "\n" + t("detail.com.why", why=joined(data.why, "semicolon"))
             if c.overridden:
                 state += "\n" + t("report.authority_override", reason=c.authority_override)
             else:
