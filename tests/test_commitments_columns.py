@@ -78,3 +78,21 @@ def _screen_text(app) -> str:
         strip = table.render_line(y)
         lines.append("".join(segment.text for segment in strip).strip())
     return "\n".join(lines)
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("en", "Requirement"), ("zh", "需求")])
+async def test_the_pool_keeps_the_requirement_in_sight_at_80_columns(make_app, lang, heading):
+    """At 80 columns the pool showed group, state, customer, customers and raised, and the
+    requirement itself (and its conflict mark) lay past the right edge."""
+    app = make_app("requirements", lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#pool")
+        room = table.scrollable_content_region.width
+        columns = _shown_columns(table)
+        label, start, end = columns[-1]
+        assert label == heading
+        assert end <= room and end - start >= 20, columns
+        await pilot.resize_terminal(200, 30)
+        await settle(pilot)
+        assert all(c.auto_width for c in table.columns.values())  # full widths back

@@ -295,12 +295,16 @@ class BlockStatic(Static):
 
 
 def _cell(value: Any) -> Any:
+    """A table cell: one line of visible text; cut by a narrow column, it ends in "…"
+    (a name cut to "Northwin" read as another name)."""
     if isinstance(value, Text):
-        return Text(
+        value = Text(
             visible(value.plain, one_line=True, limit=CELL_LIMIT), style=value.style, end=""
         )
-    if isinstance(value, str):
-        return literal(value, one_line=True, limit=CELL_LIMIT)
+    elif isinstance(value, str):
+        value = literal(value, one_line=True, limit=CELL_LIMIT)
+    if isinstance(value, Text):
+        value.no_wrap, value.overflow = True, "ellipsis"
     return value
 
 

@@ -133,7 +133,11 @@ class RequirementsScreen(TextFilterMixin, UndoMixin, DataScreen[pool.PoolPage]):
 
     def on_mount(self) -> None:
         self.sub_title = t("pool.subtitle")
-        self.query_one(PagedTable).add_columns(
+        table = self.query_one(PagedTable)
+        # the requirement matters most: when narrow, the customer, the state and the group
+        # give way first (the customer and the requirement in full are in the strip below)
+        table.main_column, table.give_way = 5, ((2, 8), (1, 10), (0, 11))
+        table.add_columns(
             t("pool.col.group"),
             t("pool.col.state"),
             t("pool.col.customer"),
