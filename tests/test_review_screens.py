@@ -166,12 +166,15 @@ async def test_export_screen_writes_private_files(make_app, tmp_path: Path, monk
         await pilot.pause()
         app.screen.query_one("#format", Select).value = "ics"
         await settle(pilot)
+        shown = str(app.screen.query_one("#preview-text", Static).content)
+        assert "BEGIN:VCALENDAR\nVERSION:2.0" in shown and "␍" not in shown  # CRLF, not "␍"
         await pilot.press("ctrl+s")
         await settle(pilot)
         path = Path(app.screen.query_one("#path", Input).value)
         assert path.parent == tmp_path / "exports"  # the export folder of the settings
         assert path.exists() and stat.S_IMODE(path.stat().st_mode) == 0o600
         assert list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+        assert path.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")  # the file: as RFC 5545
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

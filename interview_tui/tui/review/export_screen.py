@@ -111,11 +111,16 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
 
     def _readable(self, payload: bytes) -> bytes:
         """An e-mail as its reader sees it (subject, sender, recipients, text), not its
-        MIME source: what the preview shows and ``y`` copies; the file is the message."""
-        if default_name(self.visit_id, self.output_format).endswith(".eml"):
+        MIME source; a calendar with its lines whole and ended as the terminal ends them
+        (its CRLF showed as "␍" at the end of every line): what the preview shows and ``y``
+        copies; the file is the message, or the calendar, as the standards want it."""
+        name = default_name(self.visit_id, self.output_format)
+        if name.endswith(".eml"):
             from interview_tui.exports.mail_calendar import readable_message
 
             return readable_message(payload).encode()
+        if name.endswith(".ics"):  # RFC 5545: folded lines go on after CRLF and a space
+            return payload.replace(b"\r\n ", b"").replace(b"\r\n", b"\n")
         return payload
 
     def show(self, data: tuple[VisitHeading, bytes, Path]) -> None:
