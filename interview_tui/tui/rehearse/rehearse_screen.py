@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from interview_tui.domain.models import ScriptItem
-from interview_tui.i18n import current_language, head, t
+from interview_tui.i18n import current_language, head, joined, t
 from interview_tui.services.rehearsal import RehearsalData, load_rehearsal, save_results
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.keybar import KeyBar
@@ -161,7 +161,8 @@ class RehearseScreen(DataScreen[RehearsalData]):
             text = Text.assemble(head(t("rehearse.answer")), marked(current.answer))
             limits = self.deck.beyond(current)
             if limits:
-                text.append("\n" + visible(t("rehearse.beyond", limits="; ".join(limits))))
+                beyond = t("rehearse.beyond", limits=joined(limits, "semicolon"))
+                text.append("\n" + visible(beyond))
             answer.set_class(bool(limits), "beyond")
             answer.update(text)
 
@@ -189,7 +190,9 @@ class RehearseScreen(DataScreen[RehearsalData]):
             self._show()
 
     def action_mark(self, confident: bool) -> None:
-        if not self.ours and self.revealed:
+        """Confident or shaky, the answer shown or not (a PM sure of the answer need not
+        look; the key was dropped without a word before the answer was shown)."""
+        if not self.ours and self.deck.current is not None:
             self.deck.mark(confident)
             self.revealed = False
             self._show()
