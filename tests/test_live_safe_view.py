@@ -439,3 +439,24 @@ async def test_the_keys_help_names_no_internal_goal_in_the_customer_view(make_ap
         await pilot.press("f2", "alt+1")  # the key still tags, in the customer view
         await settle(pilot)
         assert app.screen.session.note_for(app.screen.item).goal is Goal.TEAM_PROFILE
+
+
+@pytest.mark.parametrize(
+    ("lang", "ours", "theirs"), [("en", "Goals", "Topics"), ("zh", "情报目标", "议题")]
+)
+async def test_the_customer_view_names_the_goals_pane_in_the_customers_words(
+    make_app, demo_store, lang, ours, theirs
+):
+    """The pane kept its heading "情报目标" (intelligence goals) in the view turned to the
+    customer: our word for what we came to learn."""
+    app = make_app("live", lang=lang, visit_id=VISIT)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        title = app.screen.query_one("#goals-title")
+        assert str(title.render()) == ours
+        await pilot.press("f2")
+        await settle(pilot)
+        assert str(title.render()) == theirs and ours not in _screen_text(app)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert str(title.render()) == ours

@@ -293,7 +293,7 @@ class LiveScreen(BaseScreen):
                 yield NoteEditor(id="note", soft_wrap=True, show_line_numbers=False)
                 yield Static(t("live.hidden"), id="note-hidden")
             with VerticalScroll(id="side"):
-                yield Static(t("live.goals"), classes="pane-title")
+                yield Static(t("live.goals"), classes="pane-title", id="goals-title")
                 yield Static("", id="goals")
                 yield Static(t("live.time"), classes="pane-title")
                 yield Static("", id="time")
@@ -956,6 +956,9 @@ class LiveScreen(BaseScreen):
                 "live.hidden" if self.safe else f"goal.{goal.value}",
             )
         self.query_one(LeaderMenu).customer_view(self.safe)
+        # "intelligence goals" is our word for what we came to learn, not the customer's
+        title = t("live.goals.customer" if self.safe else "live.goals")
+        self.query_one("#goals-title", Static).update(title)
         self._show_item()
         self._refresh_side()
 
