@@ -37,8 +37,8 @@ ALLOWED = {
     "md",
     "sqlite",
 }
-#: a Chinese character then ": " or " (" not opening a key name
-KEYLESS_WESTERN = re.compile(r"[\u4e00-\u9fff](?:: | \((?!(?:ctrl|alt|shift|super|f\d)\b))")
+#: a Chinese character then ": ", ", " or " (" not opening a key name
+KEYLESS_WESTERN = re.compile(r"[\u4e00-\u9fff](?:: |, | \((?!(?:ctrl|alt|shift|super|f\d)\b))")
 #: a file name or path on screen (``exports/recap-visit-4.md``) is not UI wording
 #: a settings key named on screen (``export_folder``) is the key the user writes, not wording
 SETTING = re.compile(r"\b(?:" + "|".join(f.name for f in fields(UserSettings)) + r")\b")
@@ -63,6 +63,7 @@ SCREENS = [
     ("visit_form", {"visit_id": 4}),
     ("requirement", {"requirement_id": 1}),
     ("commitment", {"commitment_id": 1}),
+    ("line", {}),  # the product line: the customers of a need, a list
 ]
 
 

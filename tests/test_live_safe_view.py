@@ -460,3 +460,17 @@ async def test_the_customer_view_names_the_goals_pane_in_the_customers_words(
         await pilot.press("f2")
         await settle(pilot)
         assert str(title.render()) == ours
+
+
+async def test_the_requirement_dialog_lists_what_is_missing_in_chinese_punctuation(
+    make_app, demo_store
+):
+    """It said "继续问清楚：用户（谁有这个需求）, 场景（…）, …": each field's explanation and a
+    Western comma; now the names alone, as a Chinese list."""
+    app = make_app("live", lang="zh", visit_id=VISIT)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        missing = str(app.screen.query_one("#missing").render())
+    assert missing == "继续问清楚：用户、场景、痛点", missing

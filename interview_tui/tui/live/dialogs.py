@@ -21,7 +21,7 @@ from interview_tui.domain.enums import Goal, OwnerSide, Role, SolutionAnswer
 from interview_tui.domain.models import Commitment, Person, Requirement, ScriptItem
 from interview_tui.domain.names import display
 from interview_tui.errors import FieldError
-from interview_tui.i18n import t
+from interview_tui.i18n import joined, labelled, t
 from interview_tui.lint import LintResult, lint_text
 from interview_tui.tui.base import BaseModal
 from interview_tui.tui.forms import FormDialog, goal_select, role_select
@@ -245,20 +245,20 @@ class RequirementDialog(FormDialog):
     @on(Input.Changed)
     def _show_missing(self) -> None:
         missing = [
-            t(f"requirement.{n}").split(" (")[0].split("(")[0]
+            t(f"requirement.{n}").split("(")[0].split("（")[0].strip()  # the name alone
             for n in ("user", "scenario", "pain")
             if not self.value(n).strip()
         ]
         widget = self.query_one("#missing", Static)
         widget.update(
-            t("requirement.missing", missing=", ".join(missing))
+            t("requirement.missing", missing=joined(missing, "list"))
             if missing
             else t("requirement.clear")
         )
         widget.set_class(bool(missing), "warn")
 
     def _refused(self, message_id: str, label: str, exc: FieldError) -> None:
-        self.query_one(f"#{message_id}", Static).update(literal(f"{label}: {exc}"))
+        self.query_one(f"#{message_id}", Static).update(literal(labelled(label, str(exc))))
         self.query_one(f"#{exc.field}").focus()
 
     def result(self) -> dict[str, Any] | None:

@@ -30,7 +30,7 @@ from textual.widgets.option_list import Option
 
 from interview_tui.domain.enums import INTERNAL_GOALS, Goal, ItemStatus, Role
 from interview_tui.domain.models import Note, ScriptItem
-from interview_tui.i18n import t
+from interview_tui.i18n import head, joined, t
 from interview_tui.services.customer_safe import is_internal_goal, is_internal_note
 from interview_tui.services.live_session import LiveSession
 from interview_tui.services.live_windows import HEARTBEAT_SECONDS, LiveWindow
@@ -544,11 +544,11 @@ class LiveScreen(BaseScreen):
             if note is current or (self.safe and is_internal_note(note)):
                 continue
             who = names.get(note.speaker_id, "") if note.speaker_id else ""
-            head = f"{number}. {who}: " if who else f"{number}. "
+            said = f"{number}. {head(who)}" if who else f"{number}. "  # "王建国：" / "Wang: "
             first = note.text.strip().splitlines()[0] if note.text.strip() else t("live.empty")
             if lines:
                 lines.append("\n")
-            lines.append(literal(head + first, one_line=True))
+            lines.append(literal(said + first, one_line=True))
         widget = self.query_one("#voices", Static)
         widget.update(lines)
         widget.display = bool(lines)
@@ -905,8 +905,12 @@ class LiveScreen(BaseScreen):
                 return
             requirement = self.session.add_requirement(**result)
             if requirement.missing:
-                missing = ", ".join(
-                    t(f"requirement.{m}").split("(")[0].strip() for m in requirement.missing
+                missing = joined(
+                    (
+                        t(f"requirement.{m}").split("(")[0].split("（")[0].strip()
+                        for m in requirement.missing
+                    ),
+                    "list",
                 )
                 self.notify(t("live.requirement_unclear", missing=missing), severity="warning")
             else:

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.widgets import Header, Static
 
 from interview_tui.domain.names import display
-from interview_tui.i18n import labelled, t
+from interview_tui.i18n import joined, labelled, t
 from interview_tui.services import product_line as line
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.empty import EmptyNote
@@ -29,7 +29,7 @@ def _date(value: Any) -> str:
 
 
 def _cells(need: line.LineNeed) -> list[Any]:
-    names = ", ".join(c.name for c in need.customers)
+    names = joined((c.name for c in need.customers), "list")
     return [
         literal(str(need.count)),
         literal(_date(need.nearest)),
