@@ -159,10 +159,36 @@ async def test_detail_view_asks_before_esc_throws_typed_text_away(make_app, demo
         await pilot.press(*" (draft)")
         await pilot.press("escape")
         await settle(pilot)
-        assert app.screen.__class__.__name__ == "ConfirmDialog"
+        assert app.screen.__class__.__name__ == "UnsavedDialog"
         await pilot.press("enter")  # "Keep editing" is focused first
         await settle(pilot)
         assert app.screen.query_one("#text", Input).value.endswith(" (draft)")
+
+
+async def test_the_unsaved_prompt_saves_with_ctrl_s_and_discards_with_ctrl_d(make_app, demo_store):
+    """The prompt said "keep editing (ctrl+s saves), or discard", and the manual "ctrl+s
+    save, ctrl+d discard": both keys did nothing there."""
+    app = make_app("commitments")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        list_screen = app.screen
+        target = list_screen.selected().commitment
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("end", *" SAVED", "escape")
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # saved, and back to the list
+        await settle(pilot)
+        assert app.screen is list_screen
+        assert demo_store.get(Commitment, target.id).text == f"{target.text} SAVED"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("end", *" THROWN", "escape")
+        await settle(pilot)
+        await pilot.press("ctrl+d")  # thrown away, and back
+        await settle(pilot)
+        assert app.screen is list_screen
+        assert demo_store.get(Commitment, target.id).text == f"{target.text} SAVED"
 
 
 async def test_commitments_done_then_ctrl_z_and_reopen(make_app, demo_store) -> None:

@@ -139,22 +139,16 @@ class FormDialog(BaseModal):
         if not self.ASK_BEFORE_DISCARD or not self._changed():
             self.dismiss(None)
             return
-        from interview_tui.tui.confirm import ConfirmDialog
+        from interview_tui.tui.confirm import UnsavedDialog
 
-        def answered(discard: bool | None) -> None:
-            if discard:
+        def answered(choice: str | None) -> None:  # ctrl+s saves, ctrl+d discards, esc keeps
+            if choice == "discard":
                 self._discarding = True
                 self.dismiss(None)
+            elif choice == "save":
+                self.action_save()
 
-        self.app.push_screen(
-            ConfirmDialog(
-                t("dialog.discard_title"),
-                t("dialog.discard_body"),
-                t("dialog.discard"),
-                no=t("dialog.keep_editing"),
-            ),
-            answered,
-        )
+        self.app.push_screen(UnsavedDialog(), answered)
 
 
 def role_select(value: Role, widget_id: str = "role") -> Select[str]:

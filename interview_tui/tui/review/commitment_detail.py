@@ -176,9 +176,10 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
             self.remember(result[1])
             self.commitment = None  # the saved record replaces the fields
             self.show((result[0], self.team))
-            self.notify(t("detail.saved"), timeout=2)
+            self.saved()
 
         def failed(problem: SaveError) -> None:
+            self._leave_when_saved = False
             message.update(literal(problem.message))
 
         message.update("")

@@ -21,7 +21,6 @@ from interview_tui.services.undo import recorded
 from interview_tui.team import actions
 from interview_tui.team.actions import Conflict, TeamView
 from interview_tui.tui.base import TranslatedBindings
-from interview_tui.tui.confirm import ConfirmDialog
 from interview_tui.tui.forms import FormDialog
 from interview_tui.tui.inputs import BornCompact
 from interview_tui.tui.inputs import Input as TextInput
@@ -291,24 +290,36 @@ class DetailMixin(ConflictMixin):
         before, now = self._saved_values or {}, self.values()
         return {name for name, value in now.items() if before.get(name) != value}
 
+    #: leave once the save under way has landed (``ctrl+s`` in the unsaved-changes prompt)
+    _leave_when_saved = False
+
     def action_back(self) -> None:
+        """Back; with unsaved changes, asked first: ``ctrl+s`` saves and goes back,
+        ``ctrl+d`` throws them away, ``esc`` keeps editing (as the manual says)."""
         if not self.changed:
             self.dismiss()
             return
+        from interview_tui.tui.confirm import UnsavedDialog
 
-        def answered(discard: bool | None) -> None:
-            if discard:
+        def answered(choice: str | None) -> None:
+            if choice == "discard":
                 self.dismiss()
+            elif choice == "save":
+                self._leave_when_saved = True
+                self.action_save()
 
-        self.app.push_screen(
-            ConfirmDialog(
-                t("dialog.discard_title"),
-                t("detail.discard_body"),
-                t("dialog.discard"),
-                no=t("dialog.keep_editing"),
-            ),
-            answered,
-        )
+        self.app.push_screen(UnsavedDialog(), answered)
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+    def saved(self) -> None:
+        """A save has landed: said, and back when it was asked for on the way out (a save
+        refused leaves the user on the form, with its message)."""
+        self.notify(t("detail.saved"), timeout=2)
+        if self._leave_when_saved:
+            self._leave_when_saved = False
+            self.dismiss()
 
 
 def set_field(screen: Any, widget_id: str, value: Any) -> None:

@@ -260,7 +260,7 @@ class RequirementDetailScreen(DetailMixin, DataScreen[tuple[pool.PoolRow, TeamVi
             self.remember(result[1])
             self.requirement = None  # the saved record replaces the fields
             self.show((result[0], self.team))
-            self.notify(t("detail.saved"), timeout=2)
+            self.saved()
 
         def overridden(result: dict[str, str] | None) -> None:
             if result is not None:
