@@ -234,3 +234,35 @@ async def test_the_live_adhoc_dialog_adds_the_question_with_its_follow_up(
         await settle(pilot)
         added = demo_store.script(PLANNED_ZH)[-1]
         assert (added.text, added.follow_ups) == (FIRST, [FOLLOW])
+
+
+async def test_ctrl_z_puts_a_removed_question_back_in_its_place(
+    make_app,
+    demo_store,
+    fresh_visit,  # noqa: F811
+) -> None:
+    """Removing a question from the script could not be undone ("nothing to undo here"),
+    although the manual says ctrl+z takes the last change back."""
+    for text in ("FIRST question", "SECOND question", "THIRD question"):
+        demo_store.save(_item(fresh_visit, text, Role.TECH_DECISION))
+    before = demo_store.script(fresh_visit)
+    app = make_app("plan", visit_id=fresh_visit)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#script", DataTable)
+        table.focus()
+        await pilot.press("down")
+        await settle(pilot)
+        await pilot.press("ctrl+x")
+        await settle(pilot)
+        assert [i.text for i in demo_store.script(fresh_visit)] == [
+            "FIRST question",
+            "THIRD question",
+        ]
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        after = demo_store.script(fresh_visit)
+        assert [(i.text, i.uid, i.position) for i in after] == [
+            (i.text, i.uid, i.position) for i in before
+        ]
+        assert table.cursor_row == 1  # on the question put back

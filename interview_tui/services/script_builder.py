@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from interview_tui.banks.schema import BankQuestion
 from interview_tui.domain.enums import Goal, ItemStatus, Role
 from interview_tui.domain.models import ScriptItem
@@ -68,10 +70,40 @@ def move(store: Store, items: list[ScriptItem], index: int, delta: int) -> int:
     return target
 
 
-def remove(store: Store, items: list[ScriptItem], index: int) -> None:
+@dataclass(frozen=True)
+class Removed:
+    """A question taken out of the script, as it was, and the notes that were under it
+    (they stay, as free notes): what :func:`restore` puts back."""
+
+    item: ScriptItem
+    note_ids: tuple[int, ...] = ()
+
+
+def remove(store: Store, items: list[ScriptItem], index: int) -> Removed:
+    """Take the question at ``index`` out (its notes stay, as free notes)."""
     item = items.pop(index)
-    if item.id is not None:
+    if item.id is None:
+        return Removed(item)
+    with store.transaction():
+        rows = store.query("SELECT id FROM notes WHERE script_item_id = ?", [item.id])
         store.delete(ScriptItem, item.id)
+    return Removed(item, tuple(int(row["id"]) for row in rows))
+
+
+def restore(store: Store, removed: Removed) -> ScriptItem:
+    """Put a removed question back where it was (its place, its words, its notes under it
+    again): ``ctrl+z`` in the plan."""
+    with store.transaction():
+        back = removed.item.model_copy(deep=True)
+        if back.id is not None and store.get(ScriptItem, back.id) is not None:
+            back.id = None  # its id went to a question added since: a new one, at its place
+        item = store.save(back)  # its own id again: it sorts where it was
+        for note_id in removed.note_ids:
+            store.db.execute(
+                "UPDATE notes SET script_item_id = ? WHERE id = ? AND script_item_id IS NULL",
+                [item.id, note_id],
+            )
+    return item
 
 
 def _next_position(items: list[ScriptItem]) -> int:

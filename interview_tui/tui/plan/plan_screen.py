@@ -615,11 +615,12 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         table = self.query_one("#script", DataTable)
         if self.items and table.has_focus:
             row = table.cursor_row
-            self._write_script(
-                lambda store, items: script_builder.remove(store, items, row),
-                keep=row,
-                marks_too=True,
-            )
+
+            def remove(store: Store, items: list[ScriptItem]) -> None:
+                removed = script_builder.remove(store, items, row)
+                self.__dict__.setdefault("_undo", []).append(("removed", removed))
+
+            self._write_script(remove, keep=row, marks_too=True)
 
     def action_accept(self) -> None:
         item = self._current()
@@ -637,8 +638,8 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             flagged = result is not None and result.shallow
             self.notify(t("rewrite.none_flagged" if flagged else "rewrite.none"), timeout=3)
             return
-        self.__dict__.setdefault("_rewritten", []).append(
-            (item.uid, item.text, list(item.follow_ups))
+        self.__dict__.setdefault("_undo", []).append(
+            ("rewritten", (item.uid, item.text, list(item.follow_ups)))
         )
         follow = result.follow_up if result is not None else ""
         # a double question's other half is asked next: the first line of its follow-ups
@@ -649,15 +650,30 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         self.notify(t("rewrite.taken"), timeout=3)
 
     def action_undo_rewrite(self) -> None:
-        """ctrl+z in the script: the last rewrite taken gives its words back."""
-        stack = self.__dict__.get("_rewritten") or []
+        """ctrl+z in the script: the last change of it taken back (a rewrite gives its words
+        back, a removed question comes back in its place)."""
+        stack = self.__dict__.get("_undo") or []
         while stack:
-            uid, text, follow_ups = stack.pop()
+            kind, what = stack.pop()
+            if kind == "removed":
+                self._put_back(what)
+                return
+            uid, text, follow_ups = what
             item = next((item for item in self.items if item.uid == uid), None)
             if item is not None:
                 self._apply(item, {"text": text, "follow_ups": follow_ups})
                 return
         self.notify(t("undo.nothing"), timeout=3)
+
+    def _put_back(self, removed: script_builder.Removed) -> None:
+        """A removed question back in its place, the cursor on it."""
+        uid = removed.item.uid
+        self._write_script(
+            lambda store, _items: script_builder.restore(store, removed),
+            keep=lambda stored: next((n for n, i in enumerate(stored) if i.uid == uid), None),
+            marks_too=True,
+        )
+        self.notify(t("undo.done", change=removed.item.text), timeout=3)
 
     def action_mark_rehearsed(self) -> None:
         checks = readiness(self.visit, self.items, self._attendees(), self.their_questions)
