@@ -114,6 +114,13 @@ def test_a_closing_conflict_is_listed_as_the_app_shows_it(tmp_path: Path) -> Non
     assert f"done · {TODAY.isoformat()} · sent [bold]it[/]" in listed, listed
     assert f"dropped · {TODAY.isoformat()} · no longer needed" in listed, listed
     assert "['" not in listed
+    # the listing marks the promise whose state differs between the laptops
+    [line] = [
+        line
+        for line in _run(Path(bo.path), "commitments").splitlines()
+        if line.lstrip().startswith(str(bo.all(Commitment, "uid = ?", [uid])[0].id))
+    ]
+    assert "[conflict: closing]" in line, line  # the field, in the language's words
 
 
 def test_a_sync_that_does_not_reach_the_team_fails_and_keeps_the_last_sync(tmp_path: Path):

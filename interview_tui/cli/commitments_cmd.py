@@ -11,7 +11,7 @@ import click
 from interview_tui.cli.helptext import LocalisedGroup
 from interview_tui.cli.main import Settings, pass_settings
 from interview_tui.cli.output import echo, echo_json
-from interview_tui.i18n import labelled, t
+from interview_tui.i18n import joined, labelled, t
 
 
 @click.group("commitments", cls=LocalisedGroup, invoke_without_command=True)
@@ -58,6 +58,7 @@ def commitments(
         member_filter,
         state_label,
     )
+    from interview_tui.services.history import field_label
 
     settings = ctx.find_object(Settings)
     if settings is None:  # main() always sets it: only a caller bypassing main gets here
@@ -96,6 +97,9 @@ def commitments(
         name = owner_shown(line.owner_side, line.owner_name, line.author, me, str)  # (by e-mail)
         owner_text = labelled(display_of(OwnerSide, line.owner_side), name or "-")
         late = f"  [{note}]" if (note := late_note(dates, today)) else ""
+        if line.conflicts:  # another laptop holds another value until someone resolves it
+            fields = joined(map(field_label, line.conflicts), "list")
+            late += t("cli.pool.conflicts", fields=fields)
         text = (
             f"{line.id:>5}  {pad(due, 10)}  {pad(mark, 8)}  {pad(line.customer, 20)}  "
             f"{pad(owner_text, 18)}  {line.text}{late}"

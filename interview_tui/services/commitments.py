@@ -305,6 +305,8 @@ class CommitmentLine:
     first_due: str | None = None  # ISO date
     closed_on: str | None = None  # ISO date
     author: str = ""  # the member who wrote it ("" before a team)
+    #: the fields in open team conflict (the states or dates differ between laptops)
+    conflicts: tuple[str, ...] = ()
 
     def is_overdue(self, today: date) -> bool:
         return self.state == "open" and self.due is not None and self.due < today.isoformat()
@@ -357,12 +359,17 @@ def commitment_lines(
     order = "m.due, m.id" if filters.due_within is not None else _ORDER
     sql = (
         "SELECT m.id, m.due, m.state, m.owner_side, m.owner_name, m.text, c.name,"
-        " m.first_due, m.closed_on, m.author"
+        " m.first_due, m.closed_on, m.author, m.uid"
         " FROM commitments m JOIN visits v ON v.id = m.visit_id"
         f" JOIN customers c ON c.id = v.customer_id WHERE {where} ORDER BY {order}"
     )
     if limit is not None:
         sql, params = f"{sql} LIMIT ?", [*params, limit]
+    conflicted: dict[str, list[str]] = {}  # a few rows at most: read whole, once
+    for uid, path in store.rows(
+        "SELECT uid, path FROM team_conflicts WHERE kind = 'commitment' ORDER BY path", []
+    ):
+        conflicted.setdefault(uid, []).append(path)
     for row in store.rows(sql, params):
         yield CommitmentLine(
             row[0],
@@ -375,6 +382,7 @@ def commitment_lines(
             row[7],
             row[8],
             row[9] or "",
+            tuple(conflicted.get(row[10], ())),
         )
 
 
