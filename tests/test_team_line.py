@@ -263,3 +263,27 @@ async def test_the_plan_says_a_visit_is_shared(make_app, demo_store, tmp_path, l
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         assert app.screen.sub_title.endswith(f"⇄ {t('share.mark')}")
+
+
+async def test_a_sync_in_a_shell_since_the_apps_own_is_the_one_the_line_names(
+    make_app, demo_store, tmp_path
+):
+    """After ``team sync`` ran in a shell, the line still said the app's own older sync
+    ("synced 09:30: sent 1 …") while ``team status`` gave the later one."""
+    from interview_tui.tui.team_line import SyncState
+
+    in_team(demo_store, tmp_path)
+    demo_store.set_meta("team.synced_at", "2026-11-24T09:30:00")
+    app = make_app("requirements")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        app.team_sync = SyncState(
+            result="synced 09:30: sent 1, received 0", at="2026-11-24T09:30:00"
+        )
+        app.screen.query_one(TeamLine).refresh_standing()
+        await settle(pilot)
+        assert "synced 09:30: sent 1" in line_of(app)
+        demo_store.set_meta("team.synced_at", "2026-11-24T11:05:00")  # a shell's sync
+        app.screen.query_one(TeamLine).refresh_standing()
+        await settle(pilot)
+        assert "sent 1" not in line_of(app) and "11:05" in line_of(app), line_of(app)

@@ -46,6 +46,13 @@ class SyncState:
     progress: str = ""
     result: str = ""
     failed: bool = False
+    #: the team's last sync when this result came (``standing.synced_at``): a later one
+    #: (a ``team sync`` in a shell meanwhile) makes the result old news
+    at: str = ""
+
+    def current(self, standing: Standing) -> bool:
+        """Whether the result is still the latest word on the team's syncs."""
+        return bool(self.result) and (not standing.synced_at or standing.synced_at <= self.at)
 
 
 class TeamLine(Widget):
@@ -104,7 +111,7 @@ def line_text(standing: Standing, sync: SyncState, today: date, width: int) -> T
         parts.append((t("teamline.offline", count=standing.kept), "bold"))
     elif standing.kept:  # changed here, or committed by a sync whose push did not land
         parts.append((t("teamline.pending", count=standing.kept), ""))
-    if sync.result and not sync.running:
+    if sync.current(standing) and not sync.running:
         parts.append((sync.result, "bold" if sync.failed else ""))
     elif not sync.running:
         parts.append((_synced(standing.synced_at, today), ""))
@@ -211,12 +218,13 @@ class TeamSync(AppMixin):
 
     def on_sync_finished(self, message: SyncFinished) -> None:
         result = message.result
+        known = self.team_standing.synced_at if self.team_standing else ""
         if message.refused:
-            self.team_sync = SyncState(result=t("teamline.refused"), failed=True)
+            self.team_sync = SyncState(result=t("teamline.refused"), failed=True, at=known)
             self.notify(t("teamline.live_open"), severity="warning", timeout=8)
         elif result is None:
             self.team_sync = SyncState(
-                result=t("teamline.failed", error=message.error), failed=True
+                result=t("teamline.failed", error=message.error), failed=True, at=known
             )
             self.notify(message.error, severity="error", timeout=10)
         else:
@@ -227,8 +235,9 @@ class TeamSync(AppMixin):
                 received=result.received,
                 conflicts=result.new_conflicts,
             )
-            self.team_sync = SyncState(result=line)
-            self.team_standing = message.standing
+            found = message.standing
+            self.team_sync = SyncState(result=line, at=found.synced_at if found else "")
+            self.team_standing = found
             if result.offline:
                 self.notify(
                     t("cli.team.offline", reason=result.offline), severity="warning", timeout=10
