@@ -145,3 +145,24 @@ def test_a_sync_that_does_not_reach_the_team_fails_and_keeps_the_last_sync(tmp_p
     set_language("en")
     assert as_json.exit_code == 1 and json.loads(as_json.stdout)["offline"]
     assert json.loads(_run(ana, "team", "status", "--json"))["synced_at"] == before
+
+
+def test_a_plain_clone_of_a_new_team_repository_checks_the_files_out(tmp_path: Path):
+    """``git init --bare`` names ``master`` as HEAD; the team pushes ``main``: a plain
+    clone (a team lead reading ``reports/``) warned "remote HEAD refers to nonexistent
+    ref" and checked nothing out."""
+    remote = tmp_path / "remote.git"
+    subprocess.run(
+        ["git", "-c", "init.defaultBranch=master", "init", "-q", "--bare", str(remote)], check=True
+    )
+    ana = tmp_path / "ana" / "interview.db"
+    _run(ana, "demo")
+    _run(ana, "team", "init", str(remote), "--name", "platform", "--as", "ana@example.com")
+    clone = subprocess.run(
+        ["git", "clone", "-q", str(remote), str(tmp_path / "lead")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "nonexistent ref" not in clone.stderr, clone.stderr
+    assert (tmp_path / "lead" / "interview-team.toml").is_file()  # the team's files, checked out

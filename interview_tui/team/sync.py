@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from interview_tui.errors import UserError
@@ -403,6 +404,25 @@ def init_team(
     store.set_meta("team.imported", first)
     if _push(git, first):
         raise UserError(t("team.not_empty", url=url))
+    _head_on_the_branch(url)
+
+
+def _head_on_the_branch(url: str) -> None:
+    """A repository on this machine or a shared drive (a path) whose ``HEAD`` names a
+    branch that does not exist (``git init --bare`` names ``master``) is pointed at the
+    team's branch, so that a plain ``git clone`` of it (a team lead reading ``reports/``)
+    checks the files out. A forge's repository has its own default branch setting."""
+    where = Path(url.removeprefix("file://")).expanduser()
+    head = where / "HEAD"
+    try:
+        named = head.read_text(encoding="utf-8").strip() if head.is_file() else ""
+    except OSError:
+        return
+    if not named.startswith("ref: ") or named == f"ref: {BRANCH}":
+        return
+    remote = Git(where)
+    if remote.rev(named.removeprefix("ref: ")) is None:  # an empty branch: nobody's
+        remote.run("symbolic-ref", "HEAD", BRANCH, check=False)
 
 
 def _claim_authorship(store: Store, member: str) -> None:
