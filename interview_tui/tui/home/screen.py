@@ -91,7 +91,14 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             show=False,
         ),
         UNDO_BINDING,
-        Binding("ctrl+r", "reload", "home.reload", id="home.reload", show=False),
+        Binding(
+            "ctrl+r",
+            "reload",
+            "home.reload",
+            id="home.reload",
+            tooltip="home.reload.help",
+            show=False,
+        ),
     ]
     UNDO_SCOPE = "home"
     show_archived = False
