@@ -365,7 +365,7 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
         # the state keeps how many days late (the late note in full is in the line below)
         marks = (t("commitments.overdue"), t("commitments.late"), display(CommitmentState.DONE))
         late = max(map(cell_len, marks)) + cell_len(" · " + t("commitments.late_short", days=999))
-        table.main_column, table.give_way = 4, ((3, late), (2, 8), (1, 10))
+        table.main_column, table.give_way = 4, ((3, late), (2, 9), (1, 9))
         table.add_columns(
             t("commitments.col.due"),
             t("commitments.col.customer"),
