@@ -239,7 +239,7 @@ async def test_home_writes_large_counts_with_thousands_separators(
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         counts = str(app.screen.query_one("#commitment-counts", Static).render())
-        due = str(app.screen.query_one("#due-soon", Static).render())
+        due = str(app.screen.query_one("#due-counts", Static).render())
         kept = str(app.screen.query_one("#kept-rate", Static).render())
     assert re.search(r"\b1,2\d\d\b", counts), counts
     assert re.search(r"1,2\d\d", due), due

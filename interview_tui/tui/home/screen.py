@@ -119,6 +119,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
                 yield Static(_pane_title(t("home.commitments_title"), False), classes="pane-title")
                 yield Static("", id="commitment-counts")
                 yield Static("", id="kept-rate")
+                yield Static("", id="due-counts")  # wraps: its figures are never cut off
                 yield Static("", id="due-soon")
                 yield Static(
                     _pane_title(t("home.customers"), False),
@@ -263,6 +264,7 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         counts_widget.update(counts)
         counts_widget.set_class(data.overdue_commitments > 0 or late > 0, "overdue")
         self.query_one("#kept-rate", Static).update(kept_line(data.kept))
+        self.query_one("#due-counts", Static).update(self._due_counts(data))
         self.query_one("#due-soon", Static).update(self._due_text(data))
         self.sub_title = t("home.subtitle_archived" if self.show_archived else "home.subtitle")
         empty = not data.visits and not self.show_archived
@@ -311,16 +313,24 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         title = _pane_title(t("home.customers"), focused == "customers")
         self.query_one("#customers-title", Static).update(title)
 
-    def _due_text(self, data: HomeData) -> Text:
-        """Overdue and due this week, ours and theirs, then the first few of them."""
-        due = data.due
-        text = Text(no_wrap=True, overflow="ellipsis")
-        for key, counts, style in (
-            ("home.due_overdue", due.overdue, "bold red"),
-            ("home.due_week", due.due, ""),
+    @staticmethod
+    def _due_counts(data: HomeData) -> Text:
+        """Overdue and due this week, ours and theirs: wrapped in a narrow pane, never cut
+        (at 80 columns "Overdue: ours 2 · th…" hid the customer's count)."""
+        due, text = data.due, Text(end="")
+        for number, (key, counts, style) in enumerate(
+            (("home.due_overdue", due.overdue, "bold red"), ("home.due_week", due.due, ""))
         ):
             summary = t(key, ours=counts.get("us", 0), theirs=counts.get("customer", 0))
-            text.append(summary + "\n", style=style if sum(counts.values()) else "dim")
+            text.append(
+                ("\n" if number else "") + summary, style=style if sum(counts.values()) else "dim"
+            )
+        return text
+
+    def _due_text(self, data: HomeData) -> Text:
+        """The first few promises overdue or due this week, one line each."""
+        due = data.due
+        text = Text(no_wrap=True, overflow="ellipsis")
         today = self.iapp.today()
         for line in due.first:
             # overdue now (!), or LATE as the list says: rescheduled after its first due date
