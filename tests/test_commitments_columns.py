@@ -11,6 +11,19 @@ from tests.conftest import settle
 HEADING = {"en": "Commitment", "zh": "承诺"}
 
 
+async def _at_80_columns(pilot, table_id: str, heading: str):
+    """The table, its room, its columns as drawn, and its last column's (start, end), which
+    must be ``heading``, in sight."""
+    await settle(pilot)
+    table = pilot.app.screen.query_one(table_id)
+    room = table.scrollable_content_region.width
+    columns = _shown_columns(table)
+    label, start, end = columns[-1]
+    assert label == heading
+    assert end <= room  # every column in sight, none past the right edge
+    return table, room, columns, (start, end)
+
+
 def _shown_columns(table) -> list[tuple[str, int, int]]:
     """(label, first cell, last cell) of each column as drawn."""
     x, out = 0, []
@@ -25,13 +38,9 @@ def _shown_columns(table) -> list[tuple[str, int, int]]:
 async def test_what_was_promised_has_the_room(make_app, lang: str) -> None:
     app = make_app("commitments", lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        table = app.screen.query_one("#commitments-table")
-        room = table.scrollable_content_region.width
-        columns = _shown_columns(table)
-        label, start, end = columns[-1]
-        assert label == HEADING[lang]
-        assert end <= room  # every column in sight, none past the right edge
+        table, room, columns, (start, end) = await _at_80_columns(
+            pilot, "#commitments-table", HEADING[lang]
+        )
         widths = [e - s for _, s, e in columns]
         # what was promised: the most room (and 3/10 of it at least, with the state's
         # "OVERDUE · late 999 d" beside it at 80 columns)
@@ -86,13 +95,8 @@ async def test_the_pool_keeps_the_requirement_in_sight_at_80_columns(make_app, l
     requirement itself (and its conflict mark) lay past the right edge."""
     app = make_app("requirements", lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        table = app.screen.query_one("#pool")
-        room = table.scrollable_content_region.width
-        columns = _shown_columns(table)
-        label, start, end = columns[-1]
-        assert label == heading
-        assert end <= room and end - start >= 20, columns
+        table, _room, columns, (start, end) = await _at_80_columns(pilot, "#pool", heading)
+        assert end - start >= 20, columns
         await pilot.resize_terminal(200, 30)
         await settle(pilot)
         assert all(c.auto_width for c in table.columns.values())  # full widths back

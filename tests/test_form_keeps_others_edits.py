@@ -21,6 +21,19 @@ async def _type_into(pilot, field: str, text: str) -> None:
     await settle(pilot)
 
 
+async def _theirs_arrives_then_save(pilot, store, model, record_id: int, **theirs) -> None:
+    """A colleague's values of ``record_id`` land (as a sync writes them), the form reads the
+    record again, and the user saves with ``ctrl+s``."""
+    record = store.get(model, record_id)
+    for name, value in theirs.items():
+        setattr(record, name, value)
+    store.save(record)
+    pilot.app.screen.reload()
+    await settle(pilot)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
 async def test_the_requirement_form_keeps_a_title_a_colleague_changed(make_app, demo_store):
     r = demo_store.all(Requirement)[0]
     app = make_app("requirement", requirement_id=r.id)
@@ -28,13 +41,9 @@ async def test_the_requirement_form_keeps_a_title_a_colleague_changed(make_app, 
         await settle(pilot)
         await _type_into(pilot, "product_details", " BOTYPED")
         # the colleague's title arrives while Bo's form is open and changed
-        theirs = demo_store.get(Requirement, r.id)
-        theirs.title = "ANATITLE routing cutoff"
-        demo_store.save(theirs)
-        app.screen.reload()
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await _theirs_arrives_then_save(
+            pilot, demo_store, Requirement, r.id, title="ANATITLE routing cutoff"
+        )
     saved = demo_store.get(Requirement, r.id)
     assert saved.title == "ANATITLE routing cutoff"
     assert saved.product_details == f"{r.product_details} BOTYPED".strip()
@@ -46,13 +55,9 @@ async def test_the_commitment_form_keeps_a_text_and_date_a_colleague_changed(mak
     async with app.run_test(size=(110, 40)) as pilot:
         await settle(pilot)
         await _type_into(pilot, "owner_name", " Jr")
-        theirs = demo_store.get(Commitment, c.id)
-        theirs.text, theirs.due = "ANATEXT send the plan", date(2027, 1, 15)
-        demo_store.save(theirs)
-        app.screen.reload()
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await _theirs_arrives_then_save(
+            pilot, demo_store, Commitment, c.id, text="ANATEXT send the plan", due=date(2027, 1, 15)
+        )
     saved = demo_store.get(Commitment, c.id)
     assert saved.text == "ANATEXT send the plan" and saved.due == date(2027, 1, 15)
     assert saved.owner_name == f"{c.owner_name} Jr"
