@@ -232,3 +232,13 @@ async def test_the_detail_warns_of_a_past_date_typed_not_of_the_one_recorded(
         app.screen.query_one("#due").value = promise.due.isoformat()  # back as recorded
         await pilot.pause()
         assert warning not in str(app.screen.query_one("#due-hint", Static).render())
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_late_filter_is_on_the_key_bar_when_there_is_room(make_app, lang) -> None:
+    """``l`` (every promise that was late) was on no key bar at any width, only in f1."""
+    app = make_app("commitments", lang=lang)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        bar = str(app.screen.query_one("KeyBar").render())
+    assert ("l Was late" if lang == "en" else "l 迟过") in bar, bar

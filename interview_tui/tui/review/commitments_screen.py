@@ -264,16 +264,6 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
             id="commitments.overdue",
             tooltip="commitments.overdue_key.help",
         ),
-        # in help and the palette; named on the filter line under "overdue now" (the key
-        # bar keeps its main actions in sight at 80 columns)
-        Binding(
-            "l",
-            "filter('late')",
-            "commitments.late_key",
-            id="commitments.late",
-            tooltip="commitments.late_key.help",
-            show=False,
-        ),
         Binding(
             "w",
             "filter('week')",
@@ -317,6 +307,15 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
             tooltip="commitments.open_one.help",
         ),
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
+        # every promise that was late: on the bar after the way back (wide terminals show
+        # it; at 80 columns the bar keeps the main actions and esc, and f1 lists it)
+        Binding(
+            "l",
+            "filter('late')",
+            "commitments.late_key",
+            id="commitments.late",
+            tooltip="commitments.late_key.help",
+        ),
         FILTER_BINDING,
         # after esc: at 80 columns the key bar has no room left for it (f1 lists it)
         Binding(
