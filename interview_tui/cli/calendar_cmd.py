@@ -29,6 +29,7 @@ def calendar(settings: Settings, output: Path | None, customer: str | None, forc
     from interview_tui.exports.files import check_target, write_private
     from interview_tui.exports.mail_calendar import calendar_ics
     from interview_tui.i18n import t
+    from interview_tui.services.commitments import me
     from interview_tui.services.follow_up import customers_named, open_commitments
 
     user = settings.user_settings().settings
@@ -53,7 +54,7 @@ def calendar(settings: Settings, output: Path | None, customer: str | None, forc
         now=datetime.now(),
         alarm_minutes=user.alarm_minutes_before(),
         name=name,
-        me=store.member or store.meta("team.member") or "",
+        me=me(store),
     )
     chunks = (piece.encode("utf-8") for piece in pieces)
     if output is None:

@@ -4,14 +4,18 @@ tens of thousands of rows and a shell prompt's ``--due-soon`` ask it without pyd
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 from interview_tui.domain.enums import CommitmentState
 
+#: a day: a date, or its ISO text (``YYYY-MM-DD`` texts sort as the days do)
+Day = TypeVar("Day", date, str)
 
-def judged_by(due: date | None, first_due: date | None) -> date | None:
+
+def judged_by(due: Day | None, first_due: Day | None) -> Day | None:
     """The date a promise is judged by: its first due date, or the date it was moved to when
     that is earlier (a promise moved sooner is late once the sooner date passes; one moved
-    later is still judged by the first)."""
+    later is still judged by the first). Dates or ISO texts alike."""
     if due is None or first_due is None:
         return first_due or due
     return min(due, first_due)
@@ -46,7 +50,7 @@ def late_and_overdue(
     """Whether :func:`days_late` is above 0, and whether the promise is overdue now, for
     dates as ISO texts (``YYYY-MM-DD`` sort as the days do): a listing of tens of thousands
     of rows asks it without parsing a date (tests/test_lateness_texts.py compares the two)."""
-    first = min(first_due, due) if first_due and due else first_due or due
+    first = judged_by(due, first_due)
     overdue = state == CommitmentState.OPEN and due is not None and due < today
     if first is None or state == CommitmentState.DROPPED:
         return False, overdue

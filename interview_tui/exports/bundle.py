@@ -30,6 +30,7 @@ from interview_tui.domain.owners import owner_shown
 from interview_tui.errors import UserError
 from interview_tui.exports.visit_json import FORMAT, FORMAT_VERSION
 from interview_tui.i18n import t
+from interview_tui.services.commitments import me
 from interview_tui.store.store import Store
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def load_bundle(store: Store, visit_id: int) -> VisitBundle:
         requirements=store.requirements(visit_id=visit_id),
         commitments=store.commitments(visit_id),
         customer_questions=store.all(CustomerQuestion, "visit_id = ?", [visit_id]),
-        member=store.member or store.meta("team.member") or "",
+        member=me(store),
     )
 
 

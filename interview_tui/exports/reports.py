@@ -164,11 +164,10 @@ def report_md(
 
     # a private note never leaves this laptop: not in a report that may be sent on either,
     # unless asked for, like the personal-connection notes (and marked then)
-    notes = [n for n in bundle.notes if n.text.strip() and (include_personal or not n.private)]
+    written = [n for n in bundle.notes if n.text.strip()]
+    notes = [n for n in written if include_personal or not n.private]
     out += [f"## {t('report.evidence')}", ""]
-    if private := sum(1 for n in bundle.notes if n.private and n.text.strip()) - sum(
-        1 for n in notes if n.private
-    ):
+    if private := len(written) - len(notes):
         out += [t("report.private_left_out", n=private), ""]
     for goal in Goal:
         out.append(f"### {goal.number}. {display(goal)}")

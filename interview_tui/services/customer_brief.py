@@ -121,8 +121,8 @@ def late_days(c: Commitment, today: date) -> int | None:
         e.get("change") == "due" and e.get("from") and e.get("on", "") > e["from"]
         for e in c.history
     )
-    if c.due < today or moved_late:
-        return max((today - first).days, (today - c.due).days, 0) or None
+    if c.due < today or moved_late:  # (the judged-by date is never after the due date)
+        return max((today - first).days, 0) or None
     return None
 
 

@@ -500,8 +500,7 @@ def _drop_zero(row: str) -> str:
 def recount_all(db: sqlite_utils.Database) -> None:
     """Both counter tables counted anew from the rows (as the triggers would have kept
     them): when they were made, and after a bulk load that ran without the triggers."""
-    db.execute("DELETE FROM commitment_counts")
-    db.execute(tally_sql("commitments m WHERE " + _counted("m.visit_id"), "1"))
+    _recount_commitments(db)
     db.execute("DELETE FROM customer_visit_counts")
     db.execute(
         "INSERT INTO customer_visit_counts (customer_id, n, last)"
@@ -619,6 +618,12 @@ def _v15_customers_same_as_everywhere(db: sqlite_utils.Database) -> None:
         db.table("customers").add_column("same_as", str, not_null_default="[]")
 
 
+def _recount_commitments(db: sqlite_utils.Database) -> None:
+    """``commitment_counts`` counted anew from the rows, as the triggers keep it."""
+    db.execute("DELETE FROM commitment_counts")
+    db.execute(tally_sql("commitments m WHERE " + _counted("m.visit_id"), "1"))
+
+
 def _v16_late_by_the_sooner_date(db: sqlite_utils.Database) -> None:
     """A promise moved to a sooner date is judged by that date (it was judged by its first
     due date only, so one moved sooner and missed was overdue yet counted on time): the
@@ -626,8 +631,7 @@ def _v16_late_by_the_sooner_date(db: sqlite_utils.Database) -> None:
     for name in COMMITMENT_COUNT_TRIGGERS:
         db.execute(f"DROP TRIGGER IF EXISTS {name}")
     _commitment_count_triggers(db)
-    db.execute("DELETE FROM commitment_counts")
-    db.execute(tally_sql("commitments m WHERE " + _counted("m.visit_id"), "1"))
+    _recount_commitments(db)
 
 
 MIGRATIONS: list[Migration] = [

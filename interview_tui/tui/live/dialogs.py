@@ -6,6 +6,7 @@ a message under the date, the dialog stays open.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -145,6 +146,14 @@ class CommitmentDialog(DueDateForm):
         }
 
 
+def field_names(fields: Iterable[str]) -> str:
+    """A requirement's fields by their names alone, as a list in the language ("用户、场景",
+    not the labels' explanations "用户（谁有这个需求）, …")."""
+    return joined(
+        (t(f"requirement.{name}").split("(")[0].split("（")[0].strip() for name in fields), "list"
+    )
+
+
 class RequirementDialog(FormDialog):
     """User, scenario, pain, and the rest; shows what is still missing without blocking.
 
@@ -244,14 +253,10 @@ class RequirementDialog(FormDialog):
 
     @on(Input.Changed)
     def _show_missing(self) -> None:
-        missing = [
-            t(f"requirement.{n}").split("(")[0].split("（")[0].strip()  # the name alone
-            for n in ("user", "scenario", "pain")
-            if not self.value(n).strip()
-        ]
+        missing = [n for n in ("user", "scenario", "pain") if not self.value(n).strip()]
         widget = self.query_one("#missing", Static)
         widget.update(
-            t("requirement.missing", missing=joined(missing, "list"))
+            t("requirement.missing", missing=field_names(missing))
             if missing
             else t("requirement.clear")
         )

@@ -30,7 +30,7 @@ from textual.widgets.option_list import Option
 
 from interview_tui.domain.enums import INTERNAL_GOALS, Goal, ItemStatus, Role
 from interview_tui.domain.models import Note, ScriptItem
-from interview_tui.i18n import head, joined, t
+from interview_tui.i18n import head, t
 from interview_tui.services.customer_safe import is_internal_goal, is_internal_note
 from interview_tui.services.live_session import LiveSession
 from interview_tui.services.live_windows import HEARTBEAT_SECONDS, LiveWindow
@@ -905,13 +905,9 @@ class LiveScreen(BaseScreen):
                 return
             requirement = self.session.add_requirement(**result)
             if requirement.missing:
-                missing = joined(
-                    (
-                        t(f"requirement.{m}").split("(")[0].split("（")[0].strip()
-                        for m in requirement.missing
-                    ),
-                    "list",
-                )
+                from interview_tui.tui.live.dialogs import field_names
+
+                missing = field_names(requirement.missing)
                 self.notify(t("live.requirement_unclear", missing=missing), severity="warning")
             else:
                 self.notify(t("live.requirement_saved"), timeout=3)
