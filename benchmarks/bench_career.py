@@ -213,7 +213,7 @@ def measure_startup(db: Path, bare: Path, runs: int) -> dict[str, tuple[float, s
         bare_runs.append(bench_startup.time_until([sys.executable, str(bare)], b"BARE-READY", env))
         app_runs.append(
             bench_startup.time_until(
-                [*EXE, "--lang", "en", "--db", str(db)], b"Synthetic Account", env
+                [*EXE, "--lang", "en", "--db", str(db)], b"Synthetic Acc", env
             )
         )
     app_wall = statistics.median(r[1] for r in app_runs)
@@ -253,7 +253,7 @@ def measure_screens(
     )
     bare_screen = bench_screens.Screen("bare", b"p", b"BARE-ROW 1", back=((b"\x1b", b"BARE-HOME"),))
     term = bench_screens.started(
-        Terminal(["--lang", "en", "--db", str(db)], env, size=size), b"Synthetic Account"
+        Terminal(["--lang", "en", "--db", str(db)], env, size=size), b"Synthetic Acc"
     )
     opened: dict[str, list[tuple[float, float, float]]] = {s.name: [] for s in screens}
     bare_opened: dict[str, list[tuple[float, float, float]]] = {s.name: [] for s in screens}

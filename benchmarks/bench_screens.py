@@ -102,15 +102,15 @@ SCREENS = [
         b" \xc2\xb7 done \xc2\xb7",
         after=b"\t",
     ),
-    Screen("search (/ then text)", b"/Need 42", b"Synthetic Account"),
+    Screen("search (/ then text)", b"/Need", b"Synthetic Acc"),
     Screen(
         "plan (enter on a visit)",
         DOWN + DOWN + b"\r",
-        b"Plan \xc2\xb7 Synthetic Account",
+        b"Plan \xc2\xb7 Synthetic Acc",
         after=UP + UP,
     ),
     Screen(
-        "live (l on a visit)", DOWN + DOWN + b"l", b"Live \xc2\xb7 Synthetic Account", after=UP + UP
+        "live (l on a visit)", DOWN + DOWN + b"l", b"Live \xc2\xb7 Synthetic Acc", after=UP + UP
     ),
     Screen(
         "requirement detail (enter in pool)",
@@ -241,7 +241,7 @@ def main() -> None:
     bare = started(Terminal([], env, size=size, program=(str(bare_path),)), b"BARE-HOME")
     bare_screen = Screen("bare", b"p", b"BARE-ROW 1", back=((b"\x1b", b"BARE-HOME"),))
     term = started(
-        Terminal(["--lang", "en", "--db", str(db)], env, size=size), b"Synthetic Account"
+        Terminal(["--lang", "en", "--db", str(db)], env, size=size), b"Synthetic Acc"
     )
     # pairs interleaved: each screen of the app right after the bare app's push, so that
     # the machine's load hits both alike

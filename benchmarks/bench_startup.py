@@ -310,7 +310,7 @@ def main() -> None:
         "demo": "interview-tui home, demo data",
     }
     for visits, cache in caches.items():
-        programs[f"{visits}"] = ([*exe, "--lang", "en", "--db", str(cache)], b"Synthetic Account")
+        programs[f"{visits}"] = ([*exe, "--lang", "en", "--db", str(cache)], b"Synthetic Acc")
         labels[f"{visits}"] = f"interview-tui home, {visits} visits"
     shown: dict[str, list[float]] = {key: [] for key in programs}
     settled: dict[str, list[float]] = {key: [] for key in programs}
