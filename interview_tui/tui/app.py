@@ -474,16 +474,19 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Toasts show their text literally: names and notes are data, never markup. A toast
-        with its own timeout stays ``toast_hold`` times as long."""
+        """Toasts show their text literally: names and notes are data, never markup, whoever
+        asks (a widget's or a screen's ``notify`` asks Textual for markup by default, so
+        ``markup`` is not taken: a name like ``[bold]Bob[/]`` shows as typed). A toast with
+        its own timeout stays ``toast_hold`` times as long."""
         from interview_tui.tui.text import visible
 
+        del markup  # (kept for Textual's signature)
         super().notify(
             visible(message),
             title=visible(title),
             severity=severity,
             timeout=None if timeout is None else timeout * self.toast_hold,
-            markup=markup,
+            markup=False,
         )
 
     #: how many times its own timeout a toast stays: tests hold toasts, so what a snapshot
