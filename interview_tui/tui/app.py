@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -67,6 +69,10 @@ MAX_KEY_DEFERRALS = 8
 COLLECT_AFTER_CLOSE = 0.2
 
 
+#: seconds a quit waits for a form's save to land before leaving the form open (refused)
+QUIT_SAVE_SECONDS = 2.0
+
+
 class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
     """interview-tui. Build it with :func:`build_app` (the CLI and the tests both do)."""
 
@@ -76,7 +82,9 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
     CSS_PATH = ["app.tcss", "home/home.tcss"]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("ctrl+q", "quit", "app.quit", id="app.quit", tooltip="app.quit.help"),
+        Binding(
+            "ctrl+q", "quit", "app.quit", id="app.quit", tooltip="app.quit.help", priority=True
+        ),  # in a dialog too (a form with text typed asks first)
         Binding(
             "f1", "help", "app.help", id="app.help", tooltip="app.help.help", priority=True
         ),  # dialogs too: a modal screen sees only the app's priority keys
@@ -344,7 +352,17 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
             self.notify(t("live.notes_saved"), timeout=4)
 
     async def action_quit(self) -> None:
-        """Quit; saves still being written are waited for first, and the user is told."""
+        """Quit; a form, detail view or dialog holding changes not saved asks first (save
+        and quit, discard and quit, or keep editing: never lost without asking); saves
+        still being written are waited for, and the user is told."""
+        from interview_tui.tui.confirm import UnsavedDialog
+        from interview_tui.tui.forms import unsaved_form
+
+        if isinstance(self.screen, UnsavedDialog):
+            return  # a question about changes is open: answered with its own keys
+        if not self._quitting and not self._unsaved_dropped and (form := unsaved_form(self)):
+            self.push_screen(UnsavedDialog(quitting=True), partial(self._quit_answered, form))
+            return
         for screen in self.screen_stack:
             if callable(save_now := getattr(screen, "save_now", None)):
                 save_now()  # the live note typed just now
@@ -354,6 +372,31 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         self._quitting = True  # a second ctrl+q quits at once (the last writes still land)
         self.notify(t("app.quit_waits"), timeout=30)
         self.set_interval(0.05, self._exit_when_saved)
+
+    #: the user chose to quit without saving a form's changes (asked once)
+    _unsaved_dropped = False
+
+    def _quit_answered(self, form: Any, choice: str | None) -> None:
+        if choice == "discard":
+            self._unsaved_dropped = True
+            form._discarding = True  # (a dialog keeps no draft of what was thrown away)
+            self.call_later(self.action_quit)
+        elif choice == "save":
+            form.action_save()
+            give_up = time.monotonic() + QUIT_SAVE_SECONDS
+            self._quit_saving = self.set_interval(
+                0.05, partial(self._quit_when_form_saved, form, give_up)
+            )
+
+    def _quit_when_form_saved(self, form: Any, give_up: float) -> None:
+        """Quit once the form's save has landed; a save refused (a field in error, said in
+        the form) keeps the app open on it."""
+        unsaved = form.is_attached and form.unsaved_changes()
+        if not self.writer.idle or (unsaved and time.monotonic() < give_up):
+            return
+        self._quit_saving.stop()
+        if not unsaved:
+            self.call_later(self.action_quit)  # (another form with changes asks in turn)
 
     def _exit_when_saved(self) -> None:
         if self.writer.idle and not self._closing_notes:

@@ -109,7 +109,12 @@ class ChoiceDialog(BaseModal):
 
 class UnsavedDialog(BaseModal):
     """A form with unsaved changes is being left: keep editing, save, or discard; asked,
-    never silent. Dismissed with ``"save"``, ``"discard"`` or ``None`` (keep editing)."""
+    never silent. Dismissed with ``"save"``, ``"discard"`` or ``None`` (keep editing).
+    ``quitting``: the app is being quit (``ctrl+q``), not the form left."""
+
+    def __init__(self, *, quitting: bool = False) -> None:
+        super().__init__()
+        self.quitting = quitting
 
     DEFAULT_CSS = _CSS.format(name="UnsavedDialog")
     AUTO_FOCUS = "#keep"
@@ -121,14 +126,19 @@ class UnsavedDialog(BaseModal):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(t("unsaved.question"), classes="body")
+            quitting = self.quitting
+            question = t("unsaved.question_quit") if quitting else t("unsaved.question")
+            discard = t("unsaved.discard_quit") if quitting else t("unsaved.discard")
+            save = t("unsaved.save_quit") if quitting else t("unsaved.save")
+            yield Static(question, classes="body")
             with Horizontal(classes="buttons"):
                 yield Button(t("unsaved.keep") + " (esc)", id="keep", compact=True)
+                yield Button(discard + " (ctrl+d)", id="discard", variant="error", compact=True)
                 yield Button(
-                    t("unsaved.discard") + " (ctrl+d)", id="discard", variant="error", compact=True
-                )
-                yield Button(
-                    t("unsaved.save") + " (ctrl+s)", id="save", variant="primary", compact=True
+                    save + " (ctrl+s)",
+                    id="save",
+                    variant="primary",
+                    compact=True,
                 )
 
     @on(Button.Pressed, "#keep")

@@ -102,6 +102,10 @@ class FormDialog(BaseModal):
             for key, value in now.items()
         )
 
+    def unsaved_changes(self) -> bool:
+        """Text typed here and not saved (quitting asks first: see :func:`unsaved_form`)."""
+        return self._changed()
+
     def _keep_draft(self) -> None:
         if self._changed() and not getattr(self, "_discarding", False):
             self.drafts[self.draft_key] = self.values()
@@ -186,6 +190,16 @@ def field_values(node: Any, selector: str) -> dict[str, Any]:
 def typed_text(node: Any) -> dict[str, str]:
     """What is typed in every text field under ``node``, by field id."""
     return field_values(node, "Input, TextArea")
+
+
+def unsaved_form(app: Any) -> Any:
+    """The topmost screen holding changes not saved (its ``unsaved_changes()`` says so: a
+    form, a detail view, a dialog with text typed), or ``None``."""
+    for screen in reversed(app.screen_stack):
+        unsaved = getattr(screen, "unsaved_changes", None)
+        if callable(unsaved) and unsaved():
+            return screen
+    return None
 
 
 def leave_form(screen: Any, changed: bool) -> None:

@@ -323,9 +323,12 @@ class CustomerScreen(DataScreen[CustomerForm]):
 
     def action_back(self) -> None:
         """Back; with changes not saved (fields, people added or removed), asks first."""
+        leave_form(self, self.unsaved_changes())
+
+    def unsaved_changes(self) -> bool:
         opened = getattr(self, "_opened_with", {"name": "", "industry": "", "notes": ""})
         people = getattr(self, "_people_at_open", [])
-        leave_form(self, typed_text(self) != opened or self._people_state() != people)
+        return typed_text(self) != opened or self._people_state() != people
 
     def _people_state(self) -> list[dict[str, Any]]:
         """The people as the form holds them (added, archived, restored are changes)."""

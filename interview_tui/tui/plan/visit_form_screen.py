@@ -212,4 +212,7 @@ class VisitFormScreen(DataScreen[VisitFormData]):
 
     def action_back(self) -> None:
         """Back; with changes not saved, asks first (keep editing, save, discard)."""
-        leave_form(self, typed_text(self) != getattr(self, "_opened_with", typed_text(self)))
+        leave_form(self, self.unsaved_changes())
+
+    def unsaved_changes(self) -> bool:
+        return typed_text(self) != getattr(self, "_opened_with", typed_text(self))

@@ -282,6 +282,9 @@ class DetailMixin(ConflictMixin):
     def changed(self) -> bool:
         return self._saved_values is not None and self.values() != self._saved_values
 
+    def unsaved_changes(self) -> bool:
+        return self.changed
+
     def edited(self) -> set[str]:
         """The fields the user changed since the form was filled: only these are written.
         The record under the form may have changed meanwhile (a colleague's edit brought

@@ -1,0 +1,118 @@
+"""ctrl+q never throws away what a form holds unsaved: it asks, as esc does (save and quit,
+discard and quit, or keep editing). It quit at once from a new customer's form and from a
+requirement edited in its detail view (the edits gone), and did nothing at all in a dialog
+(a modal screen sees only the app's priority keys)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from interview_tui.domain.models import Customer, Requirement
+from tests.conftest import settle
+
+
+async def _until_quit(app) -> None:
+    for _ in range(200):
+        if not app.is_running:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"still running on {type(app.screen).__name__}")
+
+
+def _asked(app) -> bool:
+    return type(app.screen).__name__ == "UnsavedDialog" and app.screen.quitting
+
+
+def _customers(store) -> list[str]:
+    return [c.name for c in store.all(Customer)]
+
+
+async def test_a_new_customer_typed_asks_and_discard_quits_without_it(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press(*"Test Co", "ctrl+q")
+        await settle(pilot)
+        assert app.is_running and _asked(app)
+        await pilot.press("escape")  # keep editing: the form as it was
+        await settle(pilot)
+        assert type(app.screen).__name__ == "CustomerScreen" and app.is_running
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        await pilot.press("ctrl+d")
+        await _until_quit(app)
+    assert "Test Co" not in _customers(demo_store)
+
+
+async def test_a_new_customer_saved_on_the_way_out(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press(*"Größe & Co", "ctrl+q")
+        await settle(pilot)
+        assert _asked(app)
+        await pilot.press("ctrl+s")
+        await _until_quit(app)
+    assert "Größe & Co" in _customers(demo_store)
+
+
+async def test_a_requirement_edited_in_its_detail_view_is_saved_on_the_way_out(
+    make_app, demo_store
+):
+    requirement = demo_store.requirements()[0]
+    app = make_app("requirement", requirement_id=requirement.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        title = app.screen.query_one("#title")
+        title.focus()
+        await pilot.press("end", *" EDITED", "ctrl+q")
+        await settle(pilot)
+        assert app.is_running and _asked(app)
+        await pilot.press("ctrl+s")
+        await _until_quit(app)
+    assert demo_store.get(Requirement, requirement.id).title == requirement.title + " EDITED"
+
+
+async def test_a_save_refused_keeps_the_app_open_on_the_form(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("tab", *"retail", "ctrl+q")  # an industry, but no name
+        await settle(pilot)
+        assert _asked(app)
+        await pilot.press("ctrl+s")
+        await asyncio.sleep(2.5)
+        await settle(pilot)
+        assert app.is_running and type(app.screen).__name__ == "CustomerScreen"
+
+
+async def test_ctrl_q_in_a_dialog_with_text_asks_and_saves_it(make_app, demo_store):
+    app = make_app("live", visit_id=4)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "CommitmentDialog"
+        await pilot.press(*"Send renewal pricing options to Tom", "ctrl+q")
+        await settle(pilot)
+        assert app.is_running and _asked(app)
+        await pilot.press("ctrl+s")
+        await _until_quit(app)
+    texts = [c.text for c in demo_store.commitments(4)]
+    assert "Send renewal pricing options to Tom" in texts
+
+
+async def test_nothing_typed_quits_at_once(make_app):
+    app = make_app("live", visit_id=4)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await _until_quit(app)
