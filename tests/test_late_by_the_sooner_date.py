@@ -61,7 +61,8 @@ def test_moved_to_a_sooner_date_that_passed_it_is_late_in_every_count(demo_store
 
 def test_a_database_of_version_15_counts_it_late_once_upgraded(tmp_path) -> None:
     """The counters' triggers of a database made before are made again with the rule."""
-    from interview_tui.store.migrations import migrate
+    from interview_tui.domain.lateness import judged_by_sql
+    from interview_tui.store.migrations import LATEST_VERSION, migrate
 
     path = tmp_path / "old.db"
     store = open_store(path)
@@ -74,12 +75,10 @@ def test_a_database_of_version_15_counts_it_late_once_upgraded(tmp_path) -> None
     for name in ("commitment_counts_insert", "commitment_counts_update"):
         sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [name]).fetchone()[0]
         conn.execute(f"DROP TRIGGER {name}")
-        conn.execute(
-            sql.replace("coalesce(min(first_due, due), first_due, due)", "coalesce(first_due, due)")
-        )
+        conn.execute(sql.replace(judged_by_sql(), "coalesce(first_due, due)"))
     conn.execute("PRAGMA user_version = 15")
     conn.commit()
-    assert migrate(db) == 16
+    assert migrate(db) == LATEST_VERSION
     conn.commit()
     conn.close()
     store = open_store(path)

@@ -36,7 +36,8 @@ def _overdue(store, today: date = FIXED_TODAY) -> Commitment:
         for r in list_commitments(store, today, CommitmentFilter(open_only=True))
         if r.commitment.owner_side.value == "us"
     )
-    first.due = first.first_due = today - timedelta(days=10)
+    # (made so, as if first promised then: the date it is judged by with it)
+    first.due = first.first_due = first.judged_due = today - timedelta(days=10)
     return store.save(first)
 
 

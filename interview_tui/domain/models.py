@@ -24,7 +24,7 @@ from interview_tui.domain.enums import (
     SolutionAnswer,
     VisitStatus,
 )
-from interview_tui.domain.lateness import days_late, judged_by
+from interview_tui.domain.lateness import days_late, judged_by, moved_to
 
 if TYPE_CHECKING:
     from typing_extensions import TypeIs
@@ -309,6 +309,10 @@ class Commitment(Record):
     due: date | None = None
     #: the due date first promised; a reschedule moves ``due`` only, so lateness is kept
     first_due: date | None = None
+    #: the date it is judged by: the first due date, or the soonest it was ever moved to
+    #: (kept as ``due`` moves: a promise moved sooner and missed stays late when moved
+    #: later again; an undo puts the record back, this with it)
+    judged_due: date | None = None
     within_authority: bool = True
     #: why the PM made it although the authority check warned (empty: no override)
     authority_override: str = ""
@@ -324,9 +328,14 @@ class Commitment(Record):
 
     @model_validator(mode="after")
     def _first_due(self) -> Self:
-        """The first due date given is remembered (set once, never moved)."""
+        """The first due date given is remembered (set once, never moved), and the date it
+        is judged by only ever moves sooner (checked again as ``due`` is assigned)."""
         if self.first_due is None and self.due is not None:
             self.__dict__["first_due"] = self.due
+        judged = self.judged_due
+        if judged is None and self.history:  # written before it was kept: from the history
+            judged = min(map(date.fromisoformat, moved_to(self.history)), default=None)
+        self.__dict__["judged_due"] = judged_by(self.due, self.first_due, judged)
         return self
 
     def is_overdue(self, today: date) -> bool:
@@ -339,7 +348,9 @@ class Commitment(Record):
 
         The one definition of late (:func:`~interview_tui.domain.lateness.days_late`):
         every list, filter, export and the calendar ask it."""
-        return days_late(self.state, self.due, self.first_due, self.closed_on, today)
+        return days_late(
+            self.state, self.due, self.first_due, self.closed_on, today, self.judged_due
+        )
 
     def is_late(self, today: date) -> bool:
         return self.days_late(today) > 0
@@ -349,7 +360,7 @@ class Commitment(Record):
         """Closed done on or before the date it is judged by (no due date: on time)."""
         if self.state is not CommitmentState.DONE:
             return False
-        first = judged_by(self.due, self.first_due)
+        first = judged_by(self.due, self.first_due, self.judged_due)
         return first is None or (self.closed_on is not None and self.closed_on <= first)
 
     @property

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
+from interview_tui.domain.lateness import judged_by
 from interview_tui.store.store import Store
 
 FORMAT = "interview-tui.visit"
@@ -243,6 +244,7 @@ FIELDS: dict[str, tuple[str, tuple[tuple[str, Callable[[Any], Any]], ...]]] = {
             ("owner_name", _plain),
             ("due", _date),
             ("first_due", _date),
+            ("judged_due", _date),
             ("within_authority", _bool),
             ("authority_override", _plain),
             ("state", _plain),
@@ -281,8 +283,10 @@ def record_json(table: str, row: dict[str, Any]) -> dict[str, Any]:
             if read is _plain and not isinstance(value, _PLAIN_TYPES):
                 raise ValueError(value)
             data[name] = read(value)
-        if table == "commitments" and data["first_due"] is None:
-            data["first_due"] = data["due"]  # the first due date given is remembered
+        if table == "commitments":
+            if data["first_due"] is None:
+                data["first_due"] = data["due"]  # the first due date given is remembered
+            data["judged_due"] = judged_by(data["due"], data["first_due"], data["judged_due"])
     except (KeyError, TypeError, ValueError, AttributeError):
         return _by_model(model, row)
     return data

@@ -63,6 +63,7 @@ class CommitmentRow:
             "overdue": c.is_overdue(today),
             "uid": c.uid,
             "first_due": c.first_due.isoformat() if c.first_due else None,
+            "judged_due": c.judged_due.isoformat() if c.judged_due else None,
             "late": c.is_late(today),
             "within_authority": c.within_authority,
             "authority_override": c.authority_override,
@@ -99,13 +100,17 @@ def late_short(c: Commitment | LineDates, today: date) -> str:
 
 
 def late_note(c: Commitment | LineDates, today: date) -> str:
-    """How late and against which date ("late 12 d, first due 2026-03-01"); empty when the
-    promise is not late. The one sentence every output uses."""
+    """How late and against which date ("late 12 d, first due 2026-03-01", or the sooner
+    date it was moved to and missed); empty when the promise is not late. The one sentence
+    every output uses."""
     days = c.days_late(today)
     if not days:
         return ""
-    first = judged_by(c.due, c.first_due)
-    return t("commitments.late_note", days=days, date=first.isoformat() if first else "—")
+    judged = judged_by(c.due, c.first_due, c.judged_due)
+    day = judged.isoformat() if judged else "—"
+    if judged is not None and c.first_due is not None and judged < c.first_due:
+        return t("commitments.late_note_sooner", days=days, date=day)
+    return t("commitments.late_note", days=days, date=day)
 
 
 #: SQL twin of :meth:`Commitment.is_late` over ``commitments m`` (one parameter: today)
@@ -307,6 +312,7 @@ class CommitmentLine:
     author: str = ""  # the member who wrote it ("" before a team)
     #: the fields in open team conflict (the states or dates differ between laptops)
     conflicts: tuple[str, ...] = ()
+    judged_due: str | None = None  # ISO date: the soonest it was due (see Commitment)
 
     def is_overdue(self, today: date) -> bool:
         return self.state == "open" and self.due is not None and self.due < today.isoformat()
@@ -318,7 +324,11 @@ class CommitmentLine:
             return date.fromisoformat(iso[:10]) if iso else None
 
         return LineDates(
-            CommitmentState(self.state), day(self.due), day(self.first_due), day(self.closed_on)
+            CommitmentState(self.state),
+            day(self.due),
+            day(self.first_due),
+            day(self.closed_on),
+            day(self.judged_due),
         )
 
 
@@ -331,12 +341,15 @@ class LineDates:
     due: date | None
     first_due: date | None
     closed_on: date | None
+    judged_due: date | None = None
 
     def is_overdue(self, today: date) -> bool:
         return self.state is CommitmentState.OPEN and self.due is not None and self.due < today
 
     def days_late(self, today: date) -> int:
-        return days_late(self.state, self.due, self.first_due, self.closed_on, today)
+        return days_late(
+            self.state, self.due, self.first_due, self.closed_on, today, self.judged_due
+        )
 
     def is_late(self, today: date) -> bool:
         return self.days_late(today) > 0
@@ -359,7 +372,7 @@ def commitment_lines(
     order = "m.due, m.id" if filters.due_within is not None else _ORDER
     sql = (
         "SELECT m.id, m.due, m.state, m.owner_side, m.owner_name, m.text, c.name,"
-        " m.first_due, m.closed_on, m.author, m.uid"
+        " m.first_due, m.closed_on, m.author, m.uid, m.judged_due"
         " FROM commitments m JOIN visits v ON v.id = m.visit_id"
         f" JOIN customers c ON c.id = v.customer_id WHERE {where} ORDER BY {order}"
     )
@@ -383,6 +396,7 @@ def commitment_lines(
             row[8],
             row[9] or "",
             tuple(conflicted.get(row[10], ())),
+            row[11],
         )
 
 
@@ -423,7 +437,7 @@ def commitment_dicts(
     sql = (
         "SELECT m.id, m.visit_id, c.name, v.date, m.text, m.owner_side, m.owner_name,"
         " m.due, m.state, m.uid, m.first_due, m.within_authority, m.authority_override,"
-        " m.resolution_note, m.closed_on, m.history, m.author"
+        " m.resolution_note, m.closed_on, m.history, m.author, m.judged_due"
         " FROM commitments m JOIN visits v ON v.id = m.visit_id"
         f" JOIN customers c ON c.id = v.customer_id WHERE {where} ORDER BY {_ORDER}"
     )
@@ -445,10 +459,12 @@ def commitment_dicts(
         closed_on,
         history,
         author,
+        judged_due,
     ) in store.rows(sql, params):
         due, closed_on = _day(due), _day(closed_on)
         first_due = _day(first_due) or due
-        late, overdue = late_and_overdue(state, due, first_due, closed_on, today_iso)
+        judged_due = judged_by(due, first_due, _day(judged_due))
+        late, overdue = late_and_overdue(state, due, first_due, closed_on, today_iso, judged_due)
         yield {
             "id": cid,
             "visit_id": visit_id,
@@ -462,6 +478,7 @@ def commitment_dicts(
             "overdue": overdue,
             "uid": uid,
             "first_due": first_due,
+            "judged_due": judged_due,
             "late": late,
             "within_authority": bool(within),
             "authority_override": override,
@@ -519,7 +536,8 @@ def due_soon(store: Store, today: date, *, days: int = DUE_SOON_DAYS, show: int 
         [today.isoformat()],
     )
     first = store.query(
-        "SELECT m.due, m.first_due, m.owner_side, m.text, c.name AS customer FROM commitments m"
+        "SELECT m.due, m.first_due, m.judged_due, m.owner_side, m.text, c.name AS customer"
+        " FROM commitments m"
         " JOIN visits v ON v.id = m.visit_id JOIN customers c ON c.id = v.customer_id"
         f" WHERE {where} ORDER BY m.due, m.id LIMIT ?",
         [*params, show],
@@ -539,6 +557,7 @@ def due_soon(store: Store, today: date, *, days: int = DUE_SOON_DAYS, show: int 
                     date.fromisoformat(r["first_due"][:10]) if r["first_due"] else None,
                     None,
                     today,
+                    date.fromisoformat(r["judged_due"][:10]) if r["judged_due"] else None,
                 ),
             )
             for r in first
@@ -653,7 +672,8 @@ def reschedule(
     """Move the due date; the reason and the old date are kept in its history.
 
     The first due date stays as it was: kept on time is still judged against it, or
-    against the new date when that is sooner (:func:`~interview_tui.domain.lateness.judged_by`).
+    against the soonest date it was ever moved to (``judged_due``, kept by the model as
+    ``due`` moves: :func:`~interview_tui.domain.lateness.judged_by`).
     """
     if not reason.strip():
         raise UserError(t("error.reschedule_why"))

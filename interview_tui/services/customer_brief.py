@@ -111,12 +111,12 @@ def customer_brief(
 
 
 def late_days(c: Commitment, today: date) -> int | None:
-    """How many days an open promise is late, judged by its first due date: overdue now, or
-    moved after its due date had passed (a reschedule agreed before the date is not late);
-    None when it is not late."""
+    """How many days an open promise is late, judged by its first due date (or the soonest
+    it was moved to): overdue now, or moved after its due date had passed (a reschedule
+    agreed before the date is not late); None when it is not late."""
     if c.state is not CommitmentState.OPEN or c.due is None:
         return None
-    first = judged_by(c.due, c.first_due) or c.due
+    first = judged_by(c.due, c.first_due, c.judged_due) or c.due
     moved_late = any(
         e.get("change") == "due" and e.get("from") and e.get("on", "") > e["from"]
         for e in c.history

@@ -11,10 +11,11 @@ import json
 import re
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 import sqlite_utils
 
-from interview_tui.domain.lateness import judged_by_sql
+from interview_tui.domain.lateness import judged_by_sql, moved_to
 from interview_tui.store.search import INDEXED_FIELDS, index_body, search_rowid
 from interview_tui.store.versions import SCHEMA_VERSION, schema_version
 
@@ -446,9 +447,10 @@ def tally_sql(source: str, sign: str) -> str:
     on time (``kept``)."""
     rows = (
         "SELECT m.owner_side AS side, m.state AS state, m.due AS due,"
-        f" m.first_due AS first_due, m.closed_on AS closed_on FROM {source}"
+        " m.first_due AS first_due, m.judged_due AS judged_due,"
+        f" m.closed_on AS closed_on FROM {source}"
     )
-    judged = judged_by_sql()  # the date a promise is judged by: its first due, or sooner
+    judged = judged_by_sql()  # the date a promise is judged by: its first due, or the soonest
     return (
         "INSERT INTO commitment_counts (kind, side, day, n)"
         f" SELECT kind, side, day, ({sign}) * count(*) FROM ("
@@ -470,7 +472,8 @@ def _one(row: str) -> str:
     counted only when its visit is."""
     return (
         f"(SELECT {row}.owner_side AS owner_side, {row}.state AS state, {row}.due AS due,"
-        f" {row}.first_due AS first_due, {row}.closed_on AS closed_on) m"
+        f" {row}.first_due AS first_due, {row}.judged_due AS judged_due,"
+        f" {row}.closed_on AS closed_on) m"
         f" WHERE {_counted(f'{row}.visit_id')}"
     )
 
@@ -532,7 +535,7 @@ def _commitment_count_triggers(db: sqlite_utils.Database) -> None:
     )
     db.execute(
         "CREATE TRIGGER commitment_counts_update AFTER UPDATE OF state, owner_side, due,"
-        " first_due, closed_on, visit_id ON commitments"
+        " first_due, judged_due, closed_on, visit_id ON commitments"
         f" BEGIN {tally_sql(_one('OLD'), '-1')}; {tally_sql(_one('NEW'), '1')};"
         f" {_drop_zero('OLD')}; END"
     )
@@ -569,6 +572,7 @@ def _v14_commitment_counts(db: sqlite_utils.Database) -> None:
     each customer's visits, kept true by triggers on every insert, change, archive, restore
     and delete, so that home reads a few rows at any size instead of counting every
     commitment of a career."""
+    _judged_due_column(db)  # (the counters read it: see version 17)
     db.execute(
         "CREATE TABLE commitment_counts (kind TEXT NOT NULL, side TEXT NOT NULL,"
         " day TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, side, day))"
@@ -628,10 +632,52 @@ def _v16_late_by_the_sooner_date(db: sqlite_utils.Database) -> None:
     """A promise moved to a sooner date is judged by that date (it was judged by its first
     due date only, so one moved sooner and missed was overdue yet counted on time): the
     counters' triggers are made again with the rule, and the counters counted anew."""
+    _judged_due_column(db)  # (the counters read it: see version 17)
+    _count_commitments_again(db)
+
+
+def _count_commitments_again(db: sqlite_utils.Database) -> None:
+    """The counters' triggers made again with today's rule, and the counters counted anew."""
     for name in COMMITMENT_COUNT_TRIGGERS:
         db.execute(f"DROP TRIGGER IF EXISTS {name}")
     _commitment_count_triggers(db)
     _recount_commitments(db)
+
+
+def _judged_due(row: dict[str, Any]) -> str | None:
+    """The soonest date a stored promise was due: its first due date, its due date, and
+    each date its history says it was moved to (:func:`moved_to`)."""
+    days = [row["first_due"], row["due"], *moved_to(json.loads(row["history"] or "[]"))]
+    present = [day[:10] for day in days if day]
+    return min(present) if present else None
+
+
+def _judged_due_column(db: sqlite_utils.Database) -> None:
+    """``commitments.judged_due``, the date a promise is judged by, filled from each row
+    (made once: versions 14 and 16 make it before counting with it)."""
+    if "judged_due" in db.table("commitments").columns_dict:
+        return
+    db.table("commitments").add_column("judged_due", str)
+    db.execute(
+        "UPDATE commitments SET judged_due = min(coalesce(first_due, due),"
+        " coalesce(due, first_due)) WHERE coalesce(first_due, due) IS NOT NULL"
+    )
+    moved = db.query(
+        "SELECT id, due, first_due, history FROM commitments"
+        ' WHERE history LIKE \'%"change": "due"%\''
+    )
+    db.conn.executemany(
+        "UPDATE commitments SET judged_due = ? WHERE id = ?",
+        [(_judged_due(row), row["id"]) for row in moved],
+    )
+
+
+def _v17_judged_by_the_soonest_date(db: sqlite_utils.Database) -> None:
+    """A promise is judged by the soonest date it was ever due (kept in ``judged_due`` as
+    it is rescheduled): moved sooner, missed, then moved later again, it was on time again
+    (judged by the sooner of its first and its current due date only)."""
+    _judged_due_column(db)
+    _count_commitments_again(db)
 
 
 MIGRATIONS: list[Migration] = [
@@ -651,6 +697,7 @@ MIGRATIONS: list[Migration] = [
     _v14_commitment_counts,
     _v15_customers_same_as_everywhere,
     _v16_late_by_the_sooner_date,
+    _v17_judged_by_the_soonest_date,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"

@@ -2,7 +2,7 @@
 
 import sqlite3
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

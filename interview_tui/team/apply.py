@@ -252,6 +252,7 @@ def _build(
         pain_note_id=ids.of("note", r.get("pain_note")),
         due=_d(r.get("due")),
         first_due=_d(r.get("first_due")),
+        judged_due=_d(r.get("judged_due")),
         closed_on=_d(r.get("closed_on")),
     )
     return Commitment.model_validate(data)

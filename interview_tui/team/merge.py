@@ -23,6 +23,9 @@ set                three-way set merge (goals, attendees)
 log                append-only list of entries with an ``id``: union by id, never a
                    conflict; an entry changed on both sides is merged field by field
 once               write-once (uid, created, first due date): the base value stays
+least              a single value, except that both sides changing it differently take
+                   the smaller, never a conflict (the date a promise is judged by: it
+                   only ever moves sooner, so both moves count)
 unknown fields     single values: kept as they are when nobody changes them
 =================  ==================================================================
 """
@@ -58,6 +61,8 @@ class Schema:
     """How each field of one kind of record merges (fields not named are single values)."""
 
     once: frozenset[str] = frozenset()
+    #: single values whose changes on both sides give the smaller, not a conflict
+    least: frozenset[str] = frozenset()
     sets: frozenset[str] = frozenset()
     #: append-only lists: field -> the schema of one entry
     logs: dict[str, Schema] = field(default_factory=dict)
@@ -167,6 +172,9 @@ def _merge_fields(
         if name in schema.once:
             value = _once(bv, ov, tv)
             _take_by(path, bv if bv is not MISSING else value, ov, tv, root_o, root_t, by)
+        elif name in schema.least:
+            value = _least(bv, ov, tv)
+            _take_by(path, value, ov, tv, root_o, root_t, by)
         elif name in schema.sets:
             value = _set(bv, ov, tv)
             _take_by(path, value, ov, tv, root_o, root_t, by)
@@ -244,6 +252,18 @@ def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return [None if v is MISSING else v for v in value]
     return value
+
+
+def _least(bv: Any, ov: Any, tv: Any) -> Any:
+    """One side's change taken (an undo too); both changed differently: the smaller of
+    the values they hold (``None`` or missing on one side: the other's)."""
+    ko, kt, kb = _key(_plain(ov)), _key(_plain(tv)), _key(_plain(bv))
+    if ko == kt or kt == kb:
+        return ov
+    if ko == kb:
+        return tv
+    present = [v for v in (ov, tv) if v is not MISSING and v is not None]
+    return min(present, key=_key) if present else ov
 
 
 def _once(bv: Any, ov: Any, tv: Any) -> Any:

@@ -24,6 +24,7 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "commitment": Schema(
         once=frozenset({"uid", "visit", "author", "created", "first_due"}),
+        least=frozenset({"judged_due"}),
         logs={"history": _LOG},
         groups={"closing": ("state", "closed_on", "resolution_note")},
     ),

@@ -35,10 +35,16 @@ def _promise(row: CommitmentRow, today: date, who: str = "") -> list[Text | Hang
     days = late_days(c, today)
     style = "red" if days else ""
     lines: list[Text | Hanging] = [hanging(f"  {c.due or '—'} ", aside(c.text, owner), style=style)]
-    first_due = judged_by(c.due, c.first_due)
-    if days and first_due is not None:  # late: it has a due date
-        first = first_due.isoformat()
-        lines.append(Text("      " + t("brief.late", first=first, days=days), style="bold red"))
+    judged = judged_by(c.due, c.first_due, c.judged_due)
+    if days and judged is not None:  # late: it has a due date
+        first = judged.isoformat()
+        sooner = c.first_due is not None and judged < c.first_due  # missed a sooner date
+        said = (
+            t("brief.late_sooner", first=first, days=days)
+            if sooner
+            else t("brief.late", first=first, days=days)
+        )
+        lines.append(Text("      " + said, style="bold red"))
     return lines
 
 
