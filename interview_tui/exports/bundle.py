@@ -97,11 +97,14 @@ def import_json_data(store: Store, data: Any, *, source: str = "") -> Visit:
     a visit already here (same uid) is updated in place (see :func:`import_checked`).
 
     The whole document is checked first (nothing is written when any value is bad; the
-    error names ``source`` and the JSON path of the value). The records are then written in
-    transactions of :data:`IMPORT_CHUNK` rows, staged (hidden from every list and search,
-    see :mod:`interview_tui.store.staging`) until the last one commits: the visit appears
-    whole or not at all. If a write fails, what the import wrote is removed again; if the
-    process is killed, the next opening of the database removes it.
+    error names ``source`` and the JSON path of the value). Each record keeps the
+    ``created_at`` and ``updated_at`` the file carries: an import moves a visit's history
+    between databases, it does not rewrite it (now is taken only where the file has none).
+    The records are then written in transactions of :data:`IMPORT_CHUNK` rows, staged
+    (hidden from every list and search, see :mod:`interview_tui.store.staging`) until the
+    last one commits: the visit appears whole or not at all. If a write fails, what the
+    import wrote is removed again; if the process is killed, the next opening of the
+    database removes it.
     """
     return import_checked(store, check_export(data, source=source))
 
@@ -220,10 +223,11 @@ def _chunks(items: list[T]) -> list[list[T]]:
 
 
 def _stamped(store: Store, records: list[R]) -> list[R]:
-    """Records as :meth:`Store.save` would write them: ``updated_at`` set to now."""
+    """New records as the file has them: ``updated_at`` is the one the file carries (when
+    the record was last edited, wherever that was), now only when it carries none."""
     stamp = store.now().replace(microsecond=0) if records else None
     for record in records:
-        if keeps_updated(record):
+        if keeps_updated(record) and record.updated_at is None:
             record.updated_at = stamp
     return records
 

@@ -1,0 +1,151 @@
+"""An import keeps a visit's history: the times a file carries (``created_at``,
+``updated_at``) are kept, on a first import and on a re-import.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from interview_tui.cli.main import cli
+from interview_tui.exports.bundle import import_json_data
+from interview_tui.exports.visit_json import visit_json_data
+from interview_tui.store import Store, open_store
+
+#: the clock of the database a file is imported into (later than anything in the file)
+IMPORTED_AT = datetime(2026, 12, 1, 8, 0, 0)
+#: the references of a file, by section: field -> the section whose ids it names
+REFERENCES = {
+    "notes": {"script_item_id": "script", "speaker_id": "people"},
+    "commitments": {"pain_note_id": "notes"},
+}
+
+
+def _with_history(store: Store) -> None:
+    """Visit 1 of the demo with times of its own: each note made and last edited on a day
+    of its own, each requirement and commitment made on another."""
+    db = store.db
+    for n, row in enumerate(store.query("SELECT id FROM notes WHERE visit_id = 1 ORDER BY id")):
+        db.execute(
+            "UPDATE notes SET created_at = ?, updated_at = ? WHERE id = ?",
+            [
+                f"2026-11-0{1 + n % 5}T10:0{n % 10}:00",
+                f"2026-11-1{n % 9}T16:4{n % 10}:00",
+                row["id"],
+            ],
+        )
+    db.execute("UPDATE requirements SET created_at = '2026-10-30T11:11:00' WHERE visit_id = 1")
+    db.execute("UPDATE commitments SET created_at = '2026-10-31T12:12:00' WHERE visit_id = 1")
+    db.conn.commit()
+
+
+def _export(db: Path | str, visit: int, *extra: str) -> dict[str, Any]:
+    result = CliRunner().invoke(
+        cli, ["--db", str(db), "export", str(visit), "--format", "json", *extra]
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def _resolved(document: dict[str, Any]) -> dict[str, Any]:
+    """The document as any database holds it: each reference by the uid it names (the ids
+    are the exporting database's own), the ids left out."""
+    uids = {
+        section: {row["id"]: row["uid"] for row in document[section]}
+        for section in ("people", "script", "notes")
+    }
+    out = json.loads(json.dumps(document))
+    for part in (out["customer"], out["visit"], *(r for s in uids for r in out[s])):
+        part.pop("id", None)
+    out["visit"]["attendee_ids"] = [uids["people"][i] for i in document["visit"]["attendee_ids"]]
+    for section in ("notes", "requirements", "commitments", "customer_questions", "script"):
+        for row in out[section]:
+            for name in ("id", "visit_id", "customer_id"):
+                row.pop(name, None)
+            for name, target in REFERENCES.get(section, {}).items():
+                row[name] = uids[target].get(row[name])
+    for record in (out["visit"], *out["people"]):
+        record.pop("customer_id")
+    return out
+
+
+@pytest.mark.parametrize("visit", [1, 2, 3])
+def test_an_exported_visit_imported_elsewhere_exports_the_same(demo_store, tmp_path, visit):
+    """Every field of every record, times and links included, as the file had it."""
+    _with_history(demo_store)
+    first = _export(demo_store.path, visit, "--include-personal")
+    source = tmp_path / "visit.json"
+    source.write_text(json.dumps(first, ensure_ascii=False), encoding="utf-8")
+    other = tmp_path / "other.db"
+    result = CliRunner().invoke(cli, ["--db", str(other), "import", str(source)])
+    assert result.exit_code == 0, result.output
+    again = _export(other, 1, "--include-personal")
+    assert _resolved(again) == _resolved(first)
+    if visit == 1:  # what the demo's first visit holds, so the comparison compares something
+        notes = first["notes"]
+        assert len({n["updated_at"] for n in notes}) > 1 and any(n["script_item_id"] for n in notes)
+    # the same file again changes nothing, its times included
+    result = CliRunner().invoke(cli, ["--db", str(other), "import", str(source)])
+    assert result.exit_code == 0 and "updated" in result.output, result.output
+    assert _export(other, 1, "--include-personal") == again
+
+
+def _other_store(tmp_path: Path, data: dict[str, Any]) -> tuple[Store, int]:
+    other = open_store(tmp_path / "other.db")
+    other.now = lambda: IMPORTED_AT
+    return other, import_json_data(other, json.loads(json.dumps(data))).saved_id
+
+
+def _times(store: Store, table: str) -> dict[str, tuple[str | None, str | None]]:
+    columns = "created_at, updated_at" if table == "notes" else "created_at, NULL AS updated_at"
+    rows = store.query(f"SELECT uid, {columns} FROM {table}")
+    return {r["uid"]: (r["created_at"], r["updated_at"]) for r in rows}
+
+
+def test_a_reimport_keeps_the_times_of_what_it_does_not_change_and_dates_what_it_does(
+    demo_store, tmp_path
+) -> None:
+    """Unchanged: nothing moves. Changed, with a later edit in the file: the file's time.
+    Changed by a copy that is not later (a hand edit, an older copy): the import's time,
+    so ``updated_at`` never goes back. ``created_at`` stays the first one."""
+    _with_history(demo_store)
+    data = visit_json_data(demo_store, 1, include_personal=True)
+    other, visit = _other_store(tmp_path, data)
+    here = _times(other, "notes")
+    assert here == {n["uid"]: (n["created_at"], n["updated_at"]) for n in data["notes"]}
+    # a note edited here after the export (its updated_at is later than the file's)
+    edited_here = data["notes"][3]
+    other.db.execute(
+        "UPDATE notes SET text = 'edited here', updated_at = '2026-11-30T18:00:00' WHERE uid = ?",
+        [edited_here["uid"]],
+    )
+    other.db.conn.commit()
+    changed = json.loads(json.dumps(data))
+    later, by_hand, older = changed["notes"][0], changed["notes"][1], changed["notes"][3]
+    later.update(text="edited on the other laptop", updated_at="2026-11-29T09:45:00")
+    by_hand["text"] = "edited in the file"  # its updated_at is the export's
+    older["text"] = "the copy of the file"  # the file's time is before the edit here
+    changed["notes"][2]["updated_at"] = "2026-11-29T10:00:00"  # the same note, a later time
+    changed["commitments"][0]["text"] = "a changed promise"
+    del changed["commitments"][0]["created_at"]
+    changed["requirements"][0]["title"] = "a changed need"
+    import_json_data(other, changed)
+    now = IMPORTED_AT.isoformat()
+    times = _times(other, "notes")
+    assert times[later["uid"]] == (later["created_at"], "2026-11-29T09:45:00")
+    assert times[by_hand["uid"]] == (by_hand["created_at"], now)
+    assert times[older["uid"]] == (older["created_at"], now)
+    unchanged = [n["uid"] for n in data["notes"][2:] if n["uid"] != older["uid"]]
+    assert {uid: times[uid] for uid in unchanged} == {uid: here[uid] for uid in unchanged}
+    for table in ("commitments", "requirements"):
+        made = {r["uid"]: r["created_at"] for r in data[table]}
+        assert {uid: t[0] for uid, t in _times(other, table).items()} == made
+    texts = {r["uid"]: r["text"] for r in other.query("SELECT uid, text FROM notes")}
+    assert texts[older["uid"]] == "the copy of the file"  # the file's record replaces ours
+    assert visit == 1
+    other.close()
