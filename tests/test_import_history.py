@@ -1,5 +1,8 @@
-"""An import keeps a visit's history: the times a file carries (``created_at``,
-``updated_at``) are kept, on a first import and on a re-import.
+"""An import keeps a visit's history and refuses what it could only guess.
+
+The times a file carries (``created_at``, ``updated_at``) are kept, on a first import and on
+a re-import; a reference to an id the file does not hold and a commitment done on no day are
+refused with one line naming the file, the place and the value, before anything is written.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ REFERENCES = {
 
 def _with_history(store: Store) -> None:
     """Visit 1 of the demo with times of its own: each note made and last edited on a day
-    of its own, each requirement and commitment made on another."""
+    of its own, each requirement and commitment made on another, and a commitment that
+    answers the visit's pain note."""
     db = store.db
     for n, row in enumerate(store.query("SELECT id FROM notes WHERE visit_id = 1 ORDER BY id")):
         db.execute(
@@ -41,6 +45,12 @@ def _with_history(store: Store) -> None:
         )
     db.execute("UPDATE requirements SET created_at = '2026-10-30T11:11:00' WHERE visit_id = 1")
     db.execute("UPDATE commitments SET created_at = '2026-10-31T12:12:00' WHERE visit_id = 1")
+    pain = store.query("SELECT id FROM notes WHERE visit_id = 1 AND kind = 'pain'")[0]["id"]
+    db.execute(
+        "UPDATE commitments SET pain_note_id = ? WHERE id ="
+        " (SELECT min(id) FROM commitments WHERE visit_id = 1 AND state = 'open')",
+        [pain],
+    )
     db.conn.commit()
 
 
@@ -89,6 +99,7 @@ def test_an_exported_visit_imported_elsewhere_exports_the_same(demo_store, tmp_p
     if visit == 1:  # what the demo's first visit holds, so the comparison compares something
         notes = first["notes"]
         assert len({n["updated_at"] for n in notes}) > 1 and any(n["script_item_id"] for n in notes)
+        assert any(c["pain_note_id"] for c in first["commitments"])
     # the same file again changes nothing, its times included
     result = CliRunner().invoke(cli, ["--db", str(other), "import", str(source)])
     assert result.exit_code == 0 and "updated" in result.output, result.output
@@ -148,4 +159,182 @@ def test_a_reimport_keeps_the_times_of_what_it_does_not_change_and_dates_what_it
     texts = {r["uid"]: r["text"] for r in other.query("SELECT uid, text FROM notes")}
     assert texts[older["uid"]] == "the copy of the file"  # the file's record replaces ours
     assert visit == 1
+    other.close()
+
+
+def _write(path: Path, data: dict[str, Any]) -> Path:
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _rows(db: Path) -> dict[str, list[Any]]:
+    """Every row of every table the import writes (what a refused import must not touch)."""
+    store = open_store(db)
+    try:
+        return {
+            table: [tuple(r.values()) for r in store.query(f"SELECT * FROM {table} ORDER BY id")]
+            for table in (
+                "customers",
+                "people",
+                "visits",
+                "script_items",
+                "notes",
+                "requirements",
+                "commitments",
+                "customer_questions",
+            )
+        }
+    finally:
+        store.close()
+
+
+def _break_script(d: dict[str, Any]) -> None:
+    d["notes"][1]["script_item_id"] = 99999
+
+
+def _break_speaker(d: dict[str, Any]) -> None:
+    d["notes"][0]["speaker_id"] = 12345
+
+
+def _break_attendee(d: dict[str, Any]) -> None:
+    d["visit"]["attendee_ids"] = [d["people"][0]["id"], 777]
+
+
+def _break_pain(d: dict[str, Any]) -> None:
+    d["commitments"][1]["pain_note_id"] = 4242
+
+
+def _done_on_no_day(d: dict[str, Any]) -> None:
+    d["commitments"][1].update(state="done", closed_on=None)
+
+
+def _same_id(d: dict[str, Any]) -> None:
+    """Two questions with one id: a note refers to that id (a record copied by hand with
+    its id is otherwise fine)."""
+    assert d["notes"][0]["script_item_id"] == d["script"][0]["id"] == 1
+    d["script"][2]["id"] = d["script"][0]["id"]
+
+
+BROKEN = {
+    "script": (
+        _break_script,
+        "notes[1].script_item_id",
+        "99999",
+        "no question of the file's script has this id",
+        "文件的脚本中没有这个 id 的问题",
+    ),
+    "speaker": (
+        _break_speaker,
+        "notes[0].speaker_id",
+        "12345",
+        "no person of the file's people has this id",
+        "文件中没有这个 id 的人",
+    ),
+    "attendee": (
+        _break_attendee,
+        "visit.attendee_ids[1]",
+        "777",
+        "no person of the file's people has this id",
+        "文件中没有这个 id 的人",
+    ),
+    "pain": (
+        _break_pain,
+        "commitments[1].pain_note_id",
+        "4242",
+        "no note of the file's notes has this id",
+        "文件中没有这个 id 的笔记",
+    ),
+    "done": (
+        _done_on_no_day,
+        "commitments[1].closed_on",
+        "None",
+        "a commitment marked done needs the day it was done",
+        "已完成的承诺需要写明完成日期",
+    ),
+    "same id": (
+        _same_id,
+        "notes[0].script_item_id",
+        "1",
+        "script[0] and script[2] both have this id",
+        "script[0] 和 script[2] 的 id 都是这个值",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+@pytest.mark.parametrize("case", list(BROKEN))
+def test_a_broken_reference_is_refused_naming_file_place_and_value(
+    demo_store, tmp_path, case, lang
+) -> None:
+    """Into a new database and over the visit already here: exit 2, one line, nothing
+    written (a dropped link, a speaker or attendee lost, a promise late for ever, were all
+    'updated visit 1' before)."""
+    _with_history(demo_store)
+    data = visit_json_data(demo_store, 1, include_personal=True)
+    breaks, where, value, english, chinese = BROKEN[case]
+    breaks(data)
+    source = _write(tmp_path / "v1.json", data)
+    fresh = tmp_path / "fresh.db"
+    for db in (fresh, Path(demo_store.path)):
+        before = _rows(db) if db.exists() else None
+        result = CliRunner().invoke(cli, ["--lang", lang, "--db", str(db), "import", str(source)])
+        assert result.exit_code == 2, result.output
+        lines = result.stderr.splitlines()
+        message = english if lang == "en" else chinese
+        assert len(lines) == 1, lines
+        assert f"{source}: {where}: {message}" in lines[0], lines
+        assert value in lines[0].rsplit(message, 1)[1], lines
+        assert (_rows(db) if db.exists() else None) == before
+    assert not fresh.exists()
+
+
+def test_a_link_to_a_note_the_file_left_out_is_dropped_elsewhere_and_kept_here(
+    demo_store, tmp_path
+) -> None:
+    """An export without personal notes leaves a private pain note out, not the commitment
+    that answers it: a new database gets the commitment without the link; the database it
+    came from keeps its link."""
+    _with_history(demo_store)
+    demo_store.db.execute("UPDATE notes SET private = 1 WHERE visit_id = 1 AND kind = 'pain'")
+    demo_store.db.conn.commit()
+    linked = demo_store.query("SELECT uid, pain_note_id FROM commitments WHERE pain_note_id > 0")
+    data = visit_json_data(demo_store, 1)
+    assert data["includes_personal"] is False
+    assert linked and not [n for n in data["notes"] if n["id"] == linked[0]["pain_note_id"]]
+    source = _write(tmp_path / "v1.json", data)
+    other = tmp_path / "other.db"
+    for db in (other, demo_store.path):
+        result = CliRunner().invoke(cli, ["--db", str(db), "import", str(source)])
+        assert result.exit_code == 0, result.output
+    elsewhere = open_store(other)
+    assert elsewhere.query(
+        "SELECT pain_note_id FROM commitments WHERE uid = ?", [linked[0]["uid"]]
+    ) == [{"pain_note_id": None}]
+    elsewhere.close()
+    assert (
+        demo_store.query("SELECT uid, pain_note_id FROM commitments WHERE pain_note_id > 0")
+        == linked
+    )
+
+
+def test_a_pain_link_to_a_note_of_the_file_names_that_note_after_the_import(
+    demo_store, tmp_path
+) -> None:
+    """The id in the file is the exporting database's: kept as it was, it named whatever
+    note had that id in the database imported into."""
+    _with_history(demo_store)
+    data = visit_json_data(demo_store, 1, include_personal=True)
+    pain = next(n for n in data["notes"] if n["kind"] == "pain")
+    other = open_store(tmp_path / "other.db")
+    for filler in range(3):  # other visits' notes take the ids the file's notes had
+        filling = visit_json_data(demo_store, 3, include_personal=True)
+        filling["visit"]["uid"] = f"00000000-0000-4000-8000-00000000000{filler}"
+        import_json_data(other, filling)
+    visit = import_json_data(other, data)
+    linked = other.query(
+        "SELECT n.uid FROM commitments c JOIN notes n ON n.id = c.pain_note_id"
+        " WHERE c.visit_id = ?",
+        [visit.saved_id],
+    )
+    assert linked == [{"uid": pain["uid"]}]
     other.close()

@@ -182,18 +182,46 @@ def update_visit(store: Store, checked: CheckedVisit, visit: Visit) -> Visit:
                         "speaker_id": people_ids.get(old_speaker),
                     },
                 )
-                for old_item, old_speaker, note in checked.notes
+                for _, old_item, old_speaker, note in checked.notes
             ],
         )
+        note_ids = {old: note.saved_id for old, *_, note in checked.notes if old is not None}
+        pains = {
+            id(commitment): None if old is None else note_ids[old]
+            for commitment, old in checked.pains
+        }
         for model in (Requirement, Commitment, CustomerQuestion):
             records = [r for r in checked.others if type(r) is model]
             found = _taken(store, model, [r.uid for r in records])
             extra = {"customer_id": customer_id} if model is Requirement else {}
             _write(
                 store,
-                [_adopt(record, found.get(record.uid), {**links, **extra}) for record in records],
+                [
+                    _adopt(
+                        record,
+                        here := found.get(record.uid),
+                        {**links, **extra, **_pain_link(record, here, pains, visit.saved_id)},
+                    )
+                    for record in records
+                ],
             )
     return visit
+
+
+def _pain_link(
+    record: Record, here: Record | None, pains: dict[int, int | None], visit_id: int
+) -> dict[str, Any]:
+    """A commitment's link to the pain note it answers, as a local id: the note of the
+    file it names, none when it names none, or, when it names a note the file left out
+    (a private one), the link the commitment here has."""
+    if not isinstance(record, Commitment):
+        return {}
+    if id(record) not in pains:
+        return {"pain_note_id": None}
+    note = pains[id(record)]
+    if note is None and isinstance(here, Commitment) and here.visit_id == visit_id:
+        note = here.pain_note_id
+    return {"pain_note_id": note}
 
 
 def _same_title(here: Person, person: Person) -> bool:
