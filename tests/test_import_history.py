@@ -1,8 +1,9 @@
 """An import keeps a visit's history and refuses what it could only guess.
 
 The times a file carries (``created_at``, ``updated_at``) are kept, on a first import and on
-a re-import; a reference to an id the file does not hold and a commitment done on no day are
-refused with one line naming the file, the place and the value, before anything is written.
+a re-import; a reference to an id the file does not hold, a commitment done on no day and a
+record with no uid or id (added again by every import) are refused with one line naming the
+file, the place and the value, before anything is written.
 """
 
 from __future__ import annotations
@@ -338,3 +339,39 @@ def test_a_pain_link_to_a_note_of_the_file_names_that_note_after_the_import(
     )
     assert linked == [{"uid": pain["uid"]}]
     other.close()
+
+
+def test_a_record_without_uid_or_id_is_refused_and_one_with_an_id_is_found_again(
+    demo_store, tmp_path
+) -> None:
+    """A note added to the file by hand with neither uid nor id was added again by each
+    import (six imports, six copies); it is refused, saying what to add. Given an id, it is
+    one note however often the file is imported."""
+    data = visit_json_data(demo_store, 1)
+    data["notes"].append({"text": "added by hand", "goal": "pain_points"})
+    source = _write(tmp_path / "v1.json", data)
+    for lang, said in (
+        ("en", "give it an id"),
+        ("zh-CN", "请给它一个 notes 中其他记录没有用过的 id"),
+    ):
+        result = CliRunner().invoke(
+            cli, ["--lang", lang, "--db", str(demo_store.path), "import", str(source)]
+        )
+        assert result.exit_code == 2, result.output
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and f"{source}: notes[{len(data['notes']) - 1}].uid: " in lines[0]
+        assert said in lines[0], lines
+    assert demo_store.query("SELECT count(*) AS n FROM notes WHERE text = 'added by hand'") == [
+        {"n": 0}
+    ]
+    data["notes"][-1]["id"] = 100_000
+    _write(source, data)
+    for target in (demo_store.path, tmp_path / "other.db"):
+        for _ in range(3):
+            result = CliRunner().invoke(cli, ["--db", str(target), "import", str(source)])
+            assert result.exit_code == 0, result.output
+        store = open_store(Path(target))
+        assert store.query("SELECT count(*) AS n FROM notes WHERE text = 'added by hand'") == [
+            {"n": 1}
+        ]
+        store.close()

@@ -16,6 +16,10 @@ answers). A reference to an id the file does not hold is refused, as any other b
 dropping it would lose the link without a word. Only a commitment's ``pain_note_id`` may
 name a note the file left out (an export without ``--include-personal`` leaves personal and
 private notes out): then the commitment is imported without the link.
+
+Every record needs a ``uid``, or an ``id`` (a file from before uids: its uid is made from
+the id, the same at each import). A record with neither cannot be found by a second import
+of the file, which would add it again, so it is refused, naming the record.
 """
 
 from __future__ import annotations
@@ -224,12 +228,16 @@ def _old_visit_uid(customer: str, when: Any) -> str:
 
 def _with_uid(row: dict[str, Any], space: uuid.UUID, where: tuple[Any, ...]) -> dict[str, Any]:
     """A record from before uids gets one made from its visit's uid and its old id (stable
-    from one import of the file to the next)."""
+    from one import of the file to the next); a record with neither is refused (a second
+    import could not find it and would add it again)."""
     if row.get("uid") is not None:
         return row
     old = old_id(row, "id", where)
-    made = uuid.uuid5(space, f"{where[0]}:{old}") if old is not None else uuid.uuid4()
-    return {**row, "uid": str(made)}
+    if old is None:
+        raise ImportProblem(
+            path_of((*where, "uid")), t("import.no_identity", section=where[0]), has_value=False
+        )
+    return {**row, "uid": str(uuid.uuid5(space, f"{where[0]}:{old}"))}
 
 
 class _Ids:
