@@ -72,7 +72,8 @@ def visit_export(notes: int, others: int) -> dict:
 
 
 def time_import(notes: int, folder: Path) -> tuple[float, float]:
-    """Seconds to import the file, then to import it again (every record updated in place)."""
+    """Seconds to import the file, then to import it again (every record found in place by
+    uid; the file changes none of them, so none is written)."""
     source = folder / f"visit-{notes}.json"
     source.write_text(json.dumps(visit_export(notes, notes // 10)), encoding="utf-8")
     db = folder / f"import-{notes}.db"

@@ -248,7 +248,7 @@ def test_importing_the_same_visit_twice_updates_it(planted, demo_store, tmp_path
     counts = {t: _count(store, t) for t in tables}
     data = json.loads(path.read_text(encoding="utf-8"))
     data["notes"][0]["text"] = "corrected on the other machine"
-    data["commitments"][0]["state"] = "done"
+    data["commitments"][0].update(state="done", closed_on="2026-11-30")
     data["notes"].append(
         {
             **data["notes"][1],

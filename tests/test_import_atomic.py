@@ -251,6 +251,8 @@ def test_a_colleagues_export_joins_the_same_customer_and_person_by_name(tmp_path
         {"id": 8, "customer_id": 1, "name": "张伟", "title": "采购经理", "role": "procurement"},
     ]
     theirs["visit"]["attendee_ids"] = [7, 8]
+    for note in theirs["notes"]:  # their ids: a speaker is one of the file's people
+        note["speaker_id"] = 7
     visit = import_json_data(store, theirs)
     assert visit.customer_id == ours.customer_id and visit.id != ours.id
     people = store.people(ours.customer_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -97,11 +98,14 @@ def import_json_data(store: Store, data: Any, *, source: str = "") -> Visit:
     a visit already here (same uid) is updated in place (see :func:`import_checked`).
 
     The whole document is checked first (nothing is written when any value is bad; the
-    error names ``source`` and the JSON path of the value). The records are then written in
-    transactions of :data:`IMPORT_CHUNK` rows, staged (hidden from every list and search,
-    see :mod:`interview_tui.store.staging`) until the last one commits: the visit appears
-    whole or not at all. If a write fails, what the import wrote is removed again; if the
-    process is killed, the next opening of the database removes it.
+    error names ``source`` and the JSON path of the value). Each record keeps the
+    ``created_at`` and ``updated_at`` the file carries: an import moves a visit's history
+    between databases, it does not rewrite it (now is taken only where the file has none).
+    The records are then written in transactions of :data:`IMPORT_CHUNK` rows, staged
+    (hidden from every list and search, see :mod:`interview_tui.store.staging`) until the
+    last one commits: the visit appears whole or not at all. If a write fails, what the
+    import wrote is removed again; if the process is killed, the next opening of the
+    database removes it.
     """
     return import_checked(store, check_export(data, source=source))
 
@@ -181,7 +185,7 @@ def _import_new(store: Store, checked: CheckedVisit) -> Visit:
             store.insert_many([item for _, item in chunk])
             item_ids.update((old, item.id) for old, item in chunk if old is not None)
         notes = []
-        for old_item, old_speaker, note in checked.notes:
+        for _, old_item, old_speaker, note in checked.notes:
             note.visit_id = visit.saved_id
             note.script_item_id = item_ids.get(old_item)
             note.speaker_id = people_ids.get(old_speaker)
@@ -194,11 +198,17 @@ def _import_new(store: Store, checked: CheckedVisit) -> Visit:
             record.visit_id = visit.saved_id
             if isinstance(record, Requirement):
                 record.customer_id = customer.saved_id
+        pains = _pain_links(checked)
         for number, part in enumerate(_chunks(records)):
             if number:
                 time.sleep(IMPORT_PAUSE)
-            for model in {type(record) for record in part}:
-                store.insert_many(_stamped(store, [r for r in part if type(r) is model]))
+            # in the order of the list: every note has its id before a commitment links it
+            for model in dict.fromkeys(type(record) for record in part):
+                same = [r for r in part if type(r) is model]
+                for written in same:
+                    if isinstance(written, Commitment) and id(written) in pains:
+                        written.pain_note_id = pains[id(written)].saved_id
+                store.insert_many(_stamped(store, same))
         staging.finish(store, token, archived)
     except BaseException:
         _undo(store, token)
@@ -219,11 +229,19 @@ def _chunks(items: list[T]) -> list[list[T]]:
     return [items[i : i + IMPORT_CHUNK] for i in range(0, len(items), IMPORT_CHUNK)]
 
 
-def _stamped(store: Store, records: list[R]) -> list[R]:
-    """Records as :meth:`Store.save` would write them: ``updated_at`` set to now."""
+def _pain_links(checked: CheckedVisit) -> dict[int, Note]:
+    """The note of the file each commitment that answers a pain links to (by the
+    commitment's ``id()``; the note's id is known once it is written)."""
+    notes = {old: note for old, *_, note in checked.notes if old is not None}
+    return {id(c): notes[old] for c, old in checked.pains if old is not None}
+
+
+def _stamped(store: Store, records: Sequence[R]) -> Sequence[R]:
+    """New records as the file has them: ``updated_at`` is the one the file carries (when
+    the record was last edited, wherever that was), now only when it carries none."""
     stamp = store.now().replace(microsecond=0) if records else None
     for record in records:
-        if keeps_updated(record):
+        if keeps_updated(record) and record.updated_at is None:
             record.updated_at = stamp
     return records
 

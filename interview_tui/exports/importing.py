@@ -8,6 +8,18 @@
 :func:`check_document` walks the whole document and builds every record before the
 database is touched; the first problem is reported with its JSON path (``notes[3].text``)
 and the value, shortened and shown literally.
+
+The ids in a file are those of the database that exported it; they only link the file's
+records to each other (a note to a question of the file's ``script`` and to a person of its
+``people``, the visit's attendees to its ``people``, a commitment to the pain note it
+answers). A reference to an id the file does not hold is refused, as any other bad value:
+dropping it would lose the link without a word. Only a commitment's ``pain_note_id`` may
+name a note the file left out (an export without ``--include-personal`` leaves personal and
+private notes out): then the commitment is imported without the link.
+
+Every record needs a ``uid``, or an ``id`` (a file from before uids: its uid is made from
+the id, the same at each import). A record with neither cannot be found by a second import
+of the file, which would add it again, so it is refused, naming the record.
 """
 
 from __future__ import annotations
@@ -131,11 +143,15 @@ def check_scalars(document: Any) -> None:
 
 def old_id(row: dict[str, Any], key: str, where: tuple[Any, ...]) -> int | None:
     """An id of the exporting database (used only to rebuild references): int or null."""
-    value = row.get(key)
+    return _id_at(row.get(key), (*where, key))
+
+
+def _id_at(value: Any, where: tuple[Any, ...]) -> int | None:
+    """``value``, found at ``where``, as an old id (int or null)."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ImportProblem(path_of((*where, key)), t("import.old_id"), value)
+        raise ImportProblem(path_of(where), t("import.old_id"), value)
     return value
 
 
@@ -150,9 +166,12 @@ class CheckedVisit:
     #: old attendee ids of the visit
     attendees: list[int] = field(default_factory=list)
     script: list[tuple[int | None, ScriptItem]] = field(default_factory=list)
-    #: (old script item id, old speaker id, note)
-    notes: list[tuple[int | None, int | None, Note]] = field(default_factory=list)
+    #: (old id, old script item id, old speaker id, note)
+    notes: list[tuple[int | None, int | None, int | None, Note]] = field(default_factory=list)
     others: list[Requirement | Commitment | CustomerQuestion] = field(default_factory=list)
+    #: (commitment, old id of the pain note it answers) for each commitment that names one;
+    #: ``None``: a note the file left out (a re-import keeps the link the commitment has)
+    pains: list[tuple[Commitment, int | None]] = field(default_factory=list)
 
     @property
     def rows(self) -> int:
@@ -209,12 +228,47 @@ def _old_visit_uid(customer: str, when: Any) -> str:
 
 def _with_uid(row: dict[str, Any], space: uuid.UUID, where: tuple[Any, ...]) -> dict[str, Any]:
     """A record from before uids gets one made from its visit's uid and its old id (stable
-    from one import of the file to the next)."""
+    from one import of the file to the next); a record with neither is refused (a second
+    import could not find it and would add it again)."""
     if row.get("uid") is not None:
         return row
     old = old_id(row, "id", where)
-    made = uuid.uuid5(space, f"{where[0]}:{old}") if old is not None else uuid.uuid4()
-    return {**row, "uid": str(made)}
+    if old is None:
+        raise ImportProblem(
+            path_of((*where, "uid")), t("import.no_identity", section=where[0]), has_value=False
+        )
+    return {**row, "uid": str(uuid.uuid5(space, f"{where[0]}:{old}"))}
+
+
+class _Ids:
+    """The old ids of one section of the file (what its other records may refer to). Two
+    records with one id (a record copied by hand) are fine until something refers to that
+    id: the reference could mean either, so it is refused."""
+
+    def __init__(self) -> None:
+        self.seen: dict[int, tuple[Any, ...]] = {}
+        self.twice: dict[int, tuple[Any, ...]] = {}
+
+    def add(self, row: dict[str, Any], where: tuple[Any, ...]) -> int | None:
+        old = old_id(row, "id", where)
+        if old is not None and self.seen.setdefault(old, where) is not where:
+            self.twice.setdefault(old, where)
+        return old
+
+    def refer(self, value: Any, where: tuple[Any, ...], missing: str) -> int | None:
+        """``value`` (found at ``where``) as one of this section's old ids, or null; an id
+        the section does not hold is refused with the message ``missing``."""
+        old = _id_at(value, where)
+        if old is None:
+            return None
+        if old not in self.seen:
+            raise ImportProblem(path_of(where), t(missing), old)
+        if old in self.twice:
+            first, second = path_of(self.seen[old]), path_of(self.twice[old])
+            raise ImportProblem(
+                path_of(where), t("import.id_ambiguous", first=first, second=second), old
+            )
+        return old
 
 
 class _Uids:
@@ -273,8 +327,6 @@ def check_document(document: Any, *, format_name: str, version: int) -> CheckedV
     attendees = visit_data.get("attendee_ids", [])
     if not isinstance(attendees, list):
         raise ImportProblem("visit.attendee_ids", t("import.must_be_list"), attendees)
-    for index, value in enumerate(attendees):
-        old_id({"id": value}, "id", ("visit", "attendee_ids", index))
     if visit_data.get("uid") is None:
         visit_data = {**visit_data, "uid": _old_visit_uid(customer.name, visit_data.get("date"))}
     visit = _build(
@@ -285,26 +337,35 @@ def check_document(document: Any, *, format_name: str, version: int) -> CheckedV
     space = uuid.UUID(visit.uid)
     checked = CheckedVisit(customer=customer, visit=visit, attendees=list(attendees))
     uids = _Uids()
+    people, script, notes = _Ids(), _Ids(), _Ids()
     for where, row in _rows(document, "people"):
         person = _build(
             Person, {**_with_uid(row, space, where), "id": None, "customer_id": 0}, where
         )
         uids.check(person, where, row)
-        checked.people.append((old_id(row, "id", where), person))
+        checked.people.append((people.add(row, where), person))
+    for index, value in enumerate(attendees):
+        people.refer(value, ("visit", "attendee_ids", index), "import.no_person")
     for where, row in _rows(document, "script"):
         item = _build(
             ScriptItem, {**_with_uid(row, space, where), "id": None, "visit_id": 0}, where
         )
         uids.check(item, where, row)
-        checked.script.append((old_id(row, "id", where), item))
+        checked.script.append((script.add(row, where), item))
     for where, row in _rows(document, "notes"):
         clean = {k: v for k, v in _with_uid(row, space, where).items() if k != "owner"}
         clean.update(id=None, visit_id=0, script_item_id=None, speaker_id=None)
         note = _build(Note, clean, where)
         uids.check(note, where, row)
-        old_id(row, "id", where)
         checked.notes.append(
-            (old_id(row, "script_item_id", where), old_id(row, "speaker_id", where), note)
+            (
+                notes.add(row, where),
+                script.refer(
+                    row.get("script_item_id"), (*where, "script_item_id"), "import.no_script_item"
+                ),
+                people.refer(row.get("speaker_id"), (*where, "speaker_id"), "import.no_person"),
+                note,
+            )
         )
     others: tuple[tuple[str, type[Requirement | Commitment | CustomerQuestion]], ...] = (
         ("requirements", Requirement),
@@ -317,8 +378,41 @@ def check_document(document: Any, *, format_name: str, version: int) -> CheckedV
             clean.update(id=None, visit_id=0)
             if "customer_id" in model.model_fields:
                 clean["customer_id"] = 0
+            if "pain_note_id" in model.model_fields:
+                clean["pain_note_id"] = None
             old_id(row, "id", where)
             record = _build(model, clean, where)
             uids.check(record, where, row)
+            if isinstance(record, Commitment):
+                _check_closed(record, row, where)
+                if row.get("pain_note_id") is not None:
+                    every_note = document.get("includes_personal") is True
+                    checked.pains.append((record, _pain_note(row, where, notes, every_note)))
             checked.others.append(record)
     return checked
+
+
+def _check_closed(record: Commitment, row: dict[str, Any], where: tuple[Any, ...]) -> None:
+    """A commitment marked done carries the day it was done: without it the promise would
+    count as late until today, and never as kept on time (every close this program makes
+    writes the day, so its own exports always have it)."""
+    from interview_tui.domain.enums import CommitmentState
+
+    if record.state is CommitmentState.DONE and record.closed_on is None:
+        raise ImportProblem(
+            path_of((*where, "closed_on")), t("import.done_without_day"), row.get("closed_on")
+        )
+
+
+def _pain_note(
+    row: dict[str, Any], where: tuple[Any, ...], notes: _Ids, every_note: bool
+) -> int | None:
+    """The old id of the pain note a commitment answers, when the file holds that note.
+
+    A note the file does not hold (``None``) was left out by an export without personal and
+    private notes: a new commitment comes without the link, one here keeps its own. In a
+    file with every note (``includes_personal``) it is a broken reference, refused."""
+    old = old_id(row, "pain_note_id", where)
+    if old is not None and old not in notes.seen and not every_note:
+        return None
+    return notes.refer(old, (*where, "pain_note_id"), "import.no_note")

@@ -4,11 +4,20 @@ A record of the file whose uid is here replaces that record (its local id and li
 kept); one whose uid is new is added. Records the file does not hold stay as they are, so a
 second import never loses what was recorded since. A uid already used by a record of some
 other visit or customer is not reused: that record is added under a new uid.
+
+An import keeps history as it was (see :func:`_replaces`): a record the file holds
+unchanged is not written at all (its times stay); a record the file changes keeps the
+``created_at`` it was made at, and its ``updated_at`` says when its content last changed:
+the file's time when the file carries a later edit than the one here (made on another
+laptop, or in the file by hand with its time), else the time of this import, which is when
+the change reached this database. So ``updated_at`` never moves back: an older copy
+imported over a newer edit is a change made now, not one made back then.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import uuid4
 
@@ -22,6 +31,7 @@ from interview_tui.domain.models import (
     Requirement,
     ScriptItem,
     Visit,
+    keeps_created,
     keeps_updated,
 )
 from interview_tui.store.store import Store
@@ -76,9 +86,9 @@ def renew_taken_uids(store: Store, checked: CheckedVisit) -> None:
                 record.uid = str(uuid4())
 
 
-def _adopt(record: R, found: R | None, links: dict[str, Any]) -> R:
+def _adopt(record: R, found: R | None, links: dict[str, Any]) -> tuple[R, R | None]:
     """``record`` ready to save: the local id of ``found`` (when it is the same record here)
-    and the local links."""
+    and the local links; with the record here it replaces (``None``: it is added)."""
     for name, value in links.items():
         setattr(record, name, value)
     if found is not None:
@@ -88,41 +98,75 @@ def _adopt(record: R, found: R | None, links: dict[str, Any]) -> R:
             if name in ("visit_id", "customer_id")
         ):
             record.id = found.id
-        else:  # the uid belongs to a record of another visit: add this one anew
-            record.uid = str(uuid4())
-    return record
+            return record, found
+        record.uid = str(uuid4())  # the uid belongs to a record of another visit: add anew
+    return record, None
 
 
-def _write(store: Store, records: list[R]) -> None:
-    """Save records of one kind: those found here updated, the others added, each group in
-    a few statements (a record at a time made a re-import five times its first import)."""
-    store.update_many([r for r in records if r.id is not None])
-    added = [r for r in records if r.id is None]
-    stamp = store.now().replace(microsecond=0) if added else None
+def _local(moment: datetime) -> datetime:
+    """A time as this laptop's clock gives it (naive, local), to compare with another."""
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def _replaces(record: Record, here: Record, now: datetime) -> bool:
+    """Whether ``record`` (of the file) changes ``here`` (the same record in this
+    database), with its times set as the docstring of this module says.
+
+    ``created_at`` is the file's, or the one here when the file has none. Unchanged (every
+    field but ``updated_at`` equal): nothing to write. Changed: ``updated_at`` is the file's
+    when it is later than the one here, else now."""
+    if keeps_created(record) and keeps_created(here) and record.created_at is None:
+        record.created_at = here.created_at
+    if not keeps_updated(record) or not keeps_updated(here):
+        return record.model_dump() != here.model_dump()
+    edited = record.updated_at
+    record.updated_at = here.updated_at
+    if record.model_dump() == here.model_dump():
+        return False
+    later = edited is not None and (
+        here.updated_at is None or _local(edited) > _local(here.updated_at)
+    )
+    record.updated_at = edited if later else now
+    return True
+
+
+def _write(store: Store, pairs: list[tuple[R, R | None]]) -> None:
+    """Save records of one kind, each with the record here it replaces (``None``: it is
+    added): those the file changes updated, the new ones added, each group in a few
+    statements (a record at a time made a re-import five times its first import); a
+    record the file holds unchanged is left as it is."""
+    now = store.now().replace(microsecond=0)
+    changed = [
+        record for record, here in pairs if here is not None and _replaces(record, here, now)
+    ]
+    store.update_many(changed)
+    added = [record for record, here in pairs if here is None]
     for record in added:
-        if keeps_updated(record):
-            record.updated_at = stamp
+        if keeps_updated(record) and record.updated_at is None:
+            record.updated_at = now
     store.insert_many(added)
 
 
 def update_visit(store: Store, checked: CheckedVisit, visit: Visit) -> Visit:
     """Update ``visit`` (already here) and its records from the file, in one transaction:
-    all of it or, if anything fails (or the process is killed), none of it."""
+    all of it or, if anything fails (or the process is killed), none of it. Times are kept
+    as the module's docstring says."""
     with store.transaction():
         customer_id = visit.customer_id
         people_ids = people_ids_for(store, checked, customer_id, update=True)
         new_visit = checked.visit
         new_visit.attendee_ids = [people_ids[i] for i in checked.attendees if i in people_ids]
-        visit = store.save(
-            _adopt(new_visit, visit, {"customer_id": customer_id, "shared_at": visit.shared_at})
+        new_visit, _ = _adopt(
+            new_visit, visit, {"customer_id": customer_id, "shared_at": visit.shared_at}
         )
+        visit = store.save(new_visit)
         links = {"visit_id": visit.id}
         items = _taken(store, ScriptItem, [item.uid for _, item in checked.script])
         script = [_adopt(item, items.get(item.uid), links) for _, item in checked.script]
         _write(store, script)
         item_ids: dict[int | None, int] = {
             old: item.saved_id
-            for (old, _), item in zip(checked.script, script, strict=True)
+            for (old, _), (item, _) in zip(checked.script, script, strict=True)
             if old is not None
         }
         notes = _taken(store, Note, [note.uid for *_, note in checked.notes])
@@ -138,18 +182,46 @@ def update_visit(store: Store, checked: CheckedVisit, visit: Visit) -> Visit:
                         "speaker_id": people_ids.get(old_speaker),
                     },
                 )
-                for old_item, old_speaker, note in checked.notes
+                for _, old_item, old_speaker, note in checked.notes
             ],
         )
+        note_ids = {old: note.saved_id for old, *_, note in checked.notes if old is not None}
+        pains = {
+            id(commitment): None if old is None else note_ids[old]
+            for commitment, old in checked.pains
+        }
         for model in (Requirement, Commitment, CustomerQuestion):
             records = [r for r in checked.others if type(r) is model]
             found = _taken(store, model, [r.uid for r in records])
             extra = {"customer_id": customer_id} if model is Requirement else {}
             _write(
                 store,
-                [_adopt(record, found.get(record.uid), {**links, **extra}) for record in records],
+                [
+                    _adopt(
+                        record,
+                        here := found.get(record.uid),
+                        {**links, **extra, **_pain_link(record, here, pains, visit.saved_id)},
+                    )
+                    for record in records
+                ],
             )
     return visit
+
+
+def _pain_link(
+    record: Record, here: Record | None, pains: dict[int, int | None], visit_id: int
+) -> dict[str, Any]:
+    """A commitment's link to the pain note it answers, as a local id: the note of the
+    file it names, none when it names none, or, when it names a note the file left out
+    (a private one), the link the commitment here has."""
+    if not isinstance(record, Commitment):
+        return {}
+    if id(record) not in pains:
+        return {"pain_note_id": None}
+    note = pains[id(record)]
+    if note is None and isinstance(here, Commitment) and here.visit_id == visit_id:
+        note = here.pain_note_id
+    return {"pain_note_id": note}
 
 
 def _same_title(here: Person, person: Person) -> bool:

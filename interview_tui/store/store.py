@@ -308,8 +308,9 @@ class Store:
 
     def update_many(self, records: Iterable[Record]) -> None:
         """Update many saved records of one kind in one transaction, each as :meth:`save`
-        would (``updated_at`` now, its search entry replaced), with one statement per kind
-        of change instead of a few per record (a re-import)."""
+        would (its search entry replaced) but with the times the records carry (a re-import
+        keeps the file's; now only where a record has none), with one statement per kind of
+        change instead of a few per record."""
         records = list(records)
         if not records:
             return
@@ -321,7 +322,7 @@ class Store:
         stamp = self.now().replace(microsecond=0)
         rows = []
         for record in records:
-            if keeps_updated(record):
+            if keeps_updated(record) and record.updated_at is None:
                 record.updated_at = stamp
             if keeps_created(record) and record.created_at is None:
                 record.created_at = stamp
