@@ -131,3 +131,31 @@ async def test_every_format_is_written_with_its_extension(
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == sorted(default_name(1, f) for f in FORMATS)
     assert all(Path(name).suffix in {".md", ".eml", ".ics", ".json"} for name in written)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_name_the_format_replaced_is_typed_at_its_end(
+    make_app, tmp_path: Path, monkeypatch, lang: str
+) -> None:
+    """A new format replaces the name in the field: the cursor goes to its end (it stayed
+    where it was, so a key typed then landed inside the name: ``visit-1-data.jsoQn``)."""
+    monkeypatch.setenv("INTERVIEW_TUI_EXPORT_FOLDER", str(tmp_path / "out"))
+    app = make_app("export", visit_id=1, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        path = app.screen.query_one("#path", Input)
+        assert app.screen.focused is app.screen.query_one("#format", Select)
+        for output_format, name in (
+            ("json", "visit-1-data.json"),
+            ("ics", "visit-1-commitments.ics"),
+        ):
+            app.screen.query_one("#format", Select).value = output_format
+            await settle(pilot)
+            await pilot.press("tab")  # to the file name, as the walk went
+            assert app.screen.focused is path
+            assert path.cursor_position == len(path.value)
+            await pilot.press("Q")
+            assert path.value == str(tmp_path / "out" / f"{name}Q")
+            await pilot.press("backspace", "shift+tab")
+        await pilot.press("tab", "ctrl+u")  # the whole field at once, from its end
+        assert path.value == ""

@@ -302,3 +302,51 @@ async def test_an_email_is_previewed_and_copied_as_read_and_written_as_a_message
     assert body.strip() and body.strip() in shown
     assert copied.strip() == shown.strip()
     assert b"MIME-Version" in written  # the file is the message itself
+
+
+def _matrix_lines(app) -> list[str]:
+    from interview_tui.tui.textual_private import screen_strips
+
+    return [strip.text for strip in screen_strips(app.screen)]
+
+
+def _matrix_in_sight(app) -> None:
+    """Every goal's column lies whole inside the table (none off to the right), its head
+    drawn on the head line, and each customer's name is drawn whole."""
+    from interview_tui.domain.enums import Goal
+
+    table = app.screen.query_one(DataTable)
+    columns = list(table.columns.values())
+    assert len(columns) == 1 + len(Goal)
+    drawn = sum(column.get_render_width(table) for column in columns)
+    assert drawn <= table.scrollable_content_region.width, (drawn, table.size)
+    lines = _matrix_lines(app)
+    heads = next(line for line in lines if line.strip().startswith(str(columns[0].label)))
+    for column in columns[1:]:
+        assert str(column.label) in heads, (str(column.label), heads)
+    assert any("Synthetic Account 001" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_matrix_shows_all_seven_goals_at_80_columns(make_app, demo_store, lang) -> None:
+    """At 80 columns the account matrix cut goal 7 (English 6 and 7) off the right edge
+    with no sign: the goals' heads are made short to fit, and wide again when there is
+    room; no goal and no customer's name is cut at 80 or 160 columns."""
+    from interview_tui.domain.models import Customer
+
+    for number in range(1, 31):  # as `demo --visits` names them: more than fit, so a scrollbar
+        demo_store.save(Customer(name=f"Synthetic Account {number:03}"))
+    app = make_app("matrix", lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        _matrix_in_sight(app)
+        narrow = [str(c.label) for c in app.screen.query_one(DataTable).columns.values()]
+        await pilot.resize_terminal(160, 45)
+        await settle(pilot)
+        _matrix_in_sight(app)
+        wide = [str(c.label) for c in app.screen.query_one(DataTable).columns.values()]
+        assert wide[1:] != narrow[1:] and wide[7].startswith("7 ")  # the usual heads again
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        _matrix_in_sight(app)
+        assert [str(c.label) for c in app.screen.query_one(DataTable).columns.values()] == narrow

@@ -7,14 +7,51 @@ from dataclasses import dataclass
 from interview_tui.domain.names import display_of
 from interview_tui.i18n import t
 from interview_tui.store.search import around_hit
-from interview_tui.store.store import SearchHit, Store
+from interview_tui.store.store import SEARCH_RANKED, SearchHit, Store
 
-__all__ = ["HitTarget", "SearchHit", "around_hit", "hit_kind", "hit_target", "search"]
+__all__ = [
+    "SEARCH_PAGE",
+    "Found",
+    "HitTarget",
+    "SearchHit",
+    "around_hit",
+    "found",
+    "hit_kind",
+    "hit_target",
+    "search",
+]
+
+#: the hits a search shows at first, and how many more each "more" adds
+SEARCH_PAGE = 50
 
 
-def search(store: Store, text: str, limit: int = 50) -> list[SearchHit]:
+def search(store: Store, text: str, limit: int = SEARCH_PAGE) -> list[SearchHit]:
     """Notes, requirements and commitments matching ``text``, best first."""
     return store.search(text, limit=limit) if text.strip() else []
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The best ``limit`` hits of a search, and what was left out: ``more`` when other
+    matches rank below them (a larger limit shows them), ``cut_off`` when more than
+    ``ranked`` records match, so the hits were ranked among the newest ``ranked`` only."""
+
+    text: str
+    hits: list[SearchHit]
+    limit: int
+    more: bool = False
+    cut_off: bool = False
+    ranked: int = SEARCH_RANKED
+
+
+def found(store: Store, text: str, limit: int = SEARCH_PAGE) -> Found:
+    """The best ``limit`` hits for ``text`` and whether more were left out (one hit more is
+    read to know whether others rank below the last one shown)."""
+    if not text.strip():
+        return Found(text, [], limit)
+    hits = store.search(text, limit=limit + 1)
+    cut_off = store.search_cut_off(text)
+    return Found(text, hits[:limit], limit, len(hits) > limit, cut_off, SEARCH_RANKED)
 
 
 def hit_kind(hit: SearchHit) -> str:

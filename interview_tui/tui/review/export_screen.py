@@ -131,7 +131,7 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
             if self._folder is None:
                 self._folder = folder
             if not path.value.strip():
-                path.value = str(folder / self._file_name())
+                self._replace_path(str(folder / self._file_name()))
             self._show_where()
         self.sub_title = t("export.subtitle", customer=heading.customer, date=heading.date)
         #: the export as the preview shows it, whole: what ``y`` copies
@@ -147,8 +147,17 @@ class ExportScreen(DataScreen[tuple[VisitHeading, bytes, Path]]):
         path = self.query_one("#path", Input)
         if self._folder is not None or path.value.strip():  # else the first preview sets it
             folder = self._folder if self._folder is not None else Path.cwd()
-            path.value = for_format(path.value, folder, self.visit_id, old, self.output_format)
+            self._replace_path(
+                for_format(path.value, folder, self.visit_id, old, self.output_format)
+            )
         self.reload()
+
+    def _replace_path(self, text: str) -> None:
+        """Put ``text`` in the path field with the cursor at its end: a key typed next
+        extends the name (the cursor kept its place, inside the new name), ctrl+u clears it."""
+        path = self.query_one("#path", Input)
+        path.value = text
+        path.cursor_position = len(text)
 
     @on(Input.Changed, "#path")
     def _show_where(self) -> None:

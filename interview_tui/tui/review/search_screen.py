@@ -1,4 +1,6 @@
-"""Full-text search across every visit; enter opens the hit itself."""
+"""Full-text search across every visit; enter opens the hit itself. The best
+:data:`~interview_tui.services.search.SEARCH_PAGE` hits are shown; when more match, the
+line under them says so and how to see more (ctrl+n: the next ones) or to narrow the search."""
 
 from __future__ import annotations
 
@@ -6,45 +8,57 @@ from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header
+from textual.widgets import DataTable, Header, Static
 
 from interview_tui.i18n import t
 from interview_tui.services.search import (
+    SEARCH_PAGE,
+    Found,
     HitTarget,
     SearchHit,
     around_hit,
+    found,
     hit_kind,
     hit_target,
-    search,
 )
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.empty import EmptyNote
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.keybar import KeyBar
+from interview_tui.tui.screen_keys import key_display
 from interview_tui.tui.team_line import TeamLine
-from interview_tui.tui.text import SafeTable, visible
+from interview_tui.tui.text import SafeTable, literal, visible
+from interview_tui.tui.textual_private import keymap
 
 
-class SearchScreen(DataScreen[list[SearchHit]]):
-    DEFAULT_CSS = "#hits { height: 1fr; }"
+class SearchScreen(DataScreen[Found]):
+    DEFAULT_CSS = "#hits { height: 1fr; } #search-more { padding: 0 1; display: none; }"
     AUTO_FOCUS = "#query"
     BINDINGS = [
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
         Binding(
             "enter", "open", "search.open", id="search.open", tooltip="search.open.help", show=False
         ),
+        # a ctrl key: the query field has the focus and takes every plain key
+        Binding("ctrl+n", "more", "search.more", id="search.more", tooltip="search.more.help"),
     ]
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
         self.text = query
         self.hits: list[SearchHit] = []
+        #: the hits asked for: one page, a page more each ctrl+n, one page again per query
+        self.limit = SEARCH_PAGE
+        self.found = Found("", [], SEARCH_PAGE)
+        #: the row the cursor goes to when the hits read for ctrl+n arrive (the first new)
+        self._first_new: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(value=self.text, placeholder=t("search.placeholder"), id="query")
         yield EmptyNote(id="search-empty")
         yield SafeTable(id="hits", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="search-more", classes="muted")
         yield TeamLine()
         yield KeyBar()
 
@@ -59,22 +73,66 @@ class SearchScreen(DataScreen[list[SearchHit]]):
         self.query_one(Input).focus()
         # no read here: a query given at start arrives as the input's first change
 
-    def fetch(self) -> list[SearchHit]:
-        return search(self.iapp.store, self.text)
+    def fetch(self) -> Found:
+        return found(self.iapp.store, self.text, self.limit)
 
-    def show(self, data: list[SearchHit]) -> None:
-        self.hits = data
+    def show(self, data: Found) -> None:
         table = self.query_one(SafeTable)
-        rows = [(hit.visit_date, hit.customer, hit_kind(hit)) for hit in data]
+        # the same search shown again (a new width, more hits): the cursor stays on its row
+        cursor = table.cursor_row if data.text == self.found.text else 0
+        self.found, self.hits = data, data.hits
+        rows = [(hit.visit_date, hit.customer, hit_kind(hit)) for hit in data.hits]
         room = self._context_cells(table, rows)
         table.clear()
-        for hit, row in zip(data, rows, strict=True):
-            table.add_row(*row, around_hit(hit.snippet, self.text, room))
+        for hit, row in zip(data.hits, rows, strict=True):
+            table.add_row(*row, around_hit(hit.snippet, data.text, room))
         table.measure()
-        nothing = self.text.strip() and not data
+        first_new, self._first_new = self._first_new, None
+        goes_to = first_new if first_new is not None else cursor
+        if table.row_count and goes_to:
+            table.move_cursor(row=min(goes_to, table.row_count - 1), animate=False, scroll=True)
+        nothing = data.text.strip() and not data.hits
         self.query_one("#search-empty", EmptyNote).say(
-            t("search.none", query=self.text.strip()) if nothing else None
+            t("search.none", query=data.text.strip()) if nothing else None
         )
+        left_out = self._left_out(data)
+        more = self.query_one("#search-more", Static)
+        more.update(literal(left_out))
+        more.display = bool(left_out)  # no blank line under the hits when nothing is left out
+        self.refresh_bindings()  # ctrl+n is offered while more match
+
+    def _left_out(self, data: Found) -> str:
+        """What the hits shown leave out, and what to do about it ("" when nothing)."""
+        shown, ranked = len(data.hits), f"{data.ranked:,}"
+        if data.more:
+            key = self._key_of("search.more")
+            wording = "search.more_cut_off" if data.cut_off else "search.more_match"
+            return t(wording, shown=shown, key=key, step=SEARCH_PAGE, ranked=ranked)
+        if data.cut_off:
+            return t("search.cut_off", shown=shown, ranked=ranked)
+        return ""
+
+    def _key_of(self, binding_id: str) -> str:
+        """The key that runs ``binding_id`` as the key bar writes it (keymap.toml's first
+        key for it when it names one)."""
+        remapped = keymap(self.app).get(binding_id, "")
+        declared = next(
+            b.key for b in self.BINDINGS if isinstance(b, Binding) and b.id == binding_id
+        )
+        return key_display(self.app, (remapped or declared).split(",")[0].strip())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+n is on the key bar only while more hits match than are shown."""
+        return self.found.more if action == "more" else True
+
+    def action_more(self) -> None:
+        """The next :data:`SEARCH_PAGE` hits, below those shown (read in a worker, as every
+        search is); the cursor goes to the first of them."""
+        if not self.found.more or self.found.text != self.text:
+            return
+        self.limit = self.found.limit + SEARCH_PAGE
+        self._first_new = len(self.hits)
+        self.reload()
 
     def _context_cells(self, table: SafeTable, rows: list[tuple[str, str, str]]) -> int:
         """The cells the context column has beside the other three (0: not laid out)."""
@@ -94,11 +152,12 @@ class SearchScreen(DataScreen[list[SearchHit]]):
     def on_resize(self) -> None:
         """Narrower or wider: each hit's surroundings are chosen again for the new width."""
         if self.hits:
-            self.show(self.hits)
+            self.show(self.found)
 
     @on(Input.Changed, "#query")
     def _typed(self, event: Input.Changed) -> None:
         self.text = event.value
+        self.limit, self._first_new = SEARCH_PAGE, None  # a new search: its best page
         self.reload()
 
     @on(Input.Submitted, "#query")
