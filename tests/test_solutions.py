@@ -129,6 +129,30 @@ def test_undo_of_a_proposal_says_so_in_the_history(demo_store) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_undone_move_without_agreement_is_no_warning_in_the_report(demo_store, lang) -> None:
+    """Moved into in progress with a reason, then ctrl+z: the report still warned "moved to
+    in progress without an agreed solution" (the history keeps the move and its undo, and
+    the report read the move alone). The undo's entry names what it took back."""
+    set_language(lang)
+    r = _plain(demo_store)
+    _, entry = recorded(
+        demo_store,
+        Requirement,
+        r.id,
+        "move",
+        lambda: pool.move(demo_store, r.id, PoolGroup.IN_PROGRESS, override="ZZDEADLINE"),
+    )
+    back = undo(demo_store, entry, FIXED_TODAY)
+    assert back.group is PoolGroup.BACKLOG and pool.overrides(back) == []
+    report = report_md(load_bundle(demo_store, r.visit_id), FIXED_TODAY)
+    assert not [line for line in report.splitlines() if "⚠" in line and "ZZDEADLINE" in line]
+    again = pool.move(demo_store, r.id, PoolGroup.IN_PROGRESS, override="ZZAGAIN").requirement
+    assert [e["override"] for e in pool.overrides(again)] == ["ZZAGAIN"]  # (this one stands)
+    report = report_md(load_bundle(demo_store, r.visit_id), FIXED_TODAY)
+    assert [line for line in report.splitlines() if "⚠" in line and "ZZAGAIN" in line]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_recap_asks_to_confirm_waiting_solutions_and_nothing_internal(demo_store, lang) -> None:
     r = _plain(demo_store)
     solutions.propose(demo_store, r.id, "Tag filter on the bill export", "Tags exist already")

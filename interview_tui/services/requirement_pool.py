@@ -294,8 +294,10 @@ def move(store: Store, requirement_id: int, group: PoolGroup, override: str = ""
 
 
 def overrides(requirement: Requirement) -> list[dict[str, str]]:
-    """The moves into in progress made without an agreed solution, with the PM's reason."""
-    return [e for e in requirement.history if e.get("override")]
+    """The moves into in progress made without an agreed solution, with the PM's reason
+    (one taken back by an undo is not: the undo's entry names it)."""
+    undone = {i for e in requirement.history for i in e.get("undoes", "").split()}
+    return [e for e in requirement.history if e.get("override") and e.get("id") not in undone]
 
 
 _STATES = list(RequirementState)

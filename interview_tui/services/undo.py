@@ -56,10 +56,14 @@ def undo(store: Store, entry: Undo, today: date) -> Record:
             raise UserError(t("error.gone_nothing_to_undo", kind=kind))
         restored = entry.before.model_copy(deep=True)
         if keeps_history(restored) and keeps_history(current):
-            restored.history = [
-                *current.history,
-                {"on": today.isoformat(), "undone": entry.label},
-            ]
+            # the entries the change wrote, named (their ids, spaced) so that what reads the
+            # history (the report's warnings) knows they were taken back
+            before = {e.get("id") for e in restored.history}
+            undoes = sorted(i for e in current.history if (i := e.get("id")) and i not in before)
+            undone = {"on": today.isoformat(), "undone": entry.label}
+            if undoes:
+                undone["undoes"] = " ".join(undoes)
+            restored.history = [*current.history, undone]
         saved = store.save(restored)
         if entry.restore is not None:
             entry.restore(store)
