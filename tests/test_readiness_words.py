@@ -50,3 +50,33 @@ def test_a_count_says_what_it_counts(lang, one, many) -> None:
     finally:
         set_language("en")
     assert details[0].startswith(one) and details[1].startswith(many), details
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "1 prepared answer touches a limit"), ("zh", "1 个准备好的回答触及")],
+)
+def test_a_prepared_answer_beyond_the_limits_is_not_ready(lang, said) -> None:
+    """The answer warned "⚠ touches a limit: SLA above 99.95%" in its dialog, was marked
+    confident in the rehearsal, and the readiness list went green."""
+    from interview_tui.domain.models import CustomerQuestion
+
+    visit = Visit(customer_id=1, date=datetime(2026, 12, 3, 10), must_not_promise="SLA 高于 99.95%")
+    promised = CustomerQuestion(
+        visit_id=1,
+        text="你们能不能保证99.99%的可用性？",
+        answer="可以，我们承诺SLA 99.99%，达不到就赔偿",
+        confidence="confident",
+    )
+    refused = CustomerQuestion(
+        visit_id=1, text="SLA?", answer="99.95% 是我们能写进合同的上限", confidence="confident"
+    )
+    set_language(lang)
+    try:
+        checks = {c.key: c for c in readiness(visit, [], [], [promised, refused])}
+        fine = {c.key: c for c in readiness(visit, [], [], [refused])}
+    finally:
+        set_language("en")
+    assert checks["ready.customer_questions"].ok  # rehearsed, with confidence
+    assert not checks["ready.answers_within"].ok and said in checks["ready.answers_within"].detail
+    assert fine["ready.answers_within"].ok

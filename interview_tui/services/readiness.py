@@ -55,6 +55,17 @@ def _count(key: str, items: Sized) -> str:
     return t(key, count=len(items)) if items else ""
 
 
+def _beyond_limits(visit: Visit, questions: list[CustomerQuestion]) -> list[CustomerQuestion]:
+    """The prepared answers that promise what the plan says must not be promised (the
+    authority check loaded only when there is an answer and a limit to check it against)."""
+    answered = [q for q in questions if q.answer.strip()]
+    if not (answered and visit.must_not_promise.strip()):
+        return []
+    from interview_tui.services.customer_questions import beyond_limits
+
+    return [q for q in answered if beyond_limits(q.answer, visit.must_not_promise)]
+
+
 def readiness(
     visit: Visit,
     items: list[ScriptItem],
@@ -70,6 +81,7 @@ def readiness(
     unrehearsed = [
         q for q in customer_questions if not q.answer.strip() or q.confidence != "confident"
     ]
+    beyond = _beyond_limits(visit, customer_questions)
     gaps = unfilled([*items, *customer_questions])
     seconds = script_seconds(items)
     not_aloud = sum(not rehearsed(i) for i in items)
@@ -106,6 +118,7 @@ def readiness(
             bool(customer_questions) and not unrehearsed,
             _count("ready.customer_questions_detail", unrehearsed),
         ),
+        Check("ready.answers_within", not beyond, _count("ready.answers_within_detail", beyond)),
         Check(
             "ready.time",
             bool(items) and not not_aloud and seconds <= visit.length_minutes * 60,
