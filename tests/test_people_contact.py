@@ -195,3 +195,27 @@ def test_contact_details_go_to_the_team_with_the_person(demo_store, tmp_path) ->
     arrived = other.all(Person, "uid = ?", [person["uid"]])[0]
     assert (arrived.email, arrived.phone) == ("sun@xinghe.example", "+86 1")
     other.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+async def test_a_bad_address_is_said_in_sight_at_80x24(make_app, lang) -> None:
+    """At 80×24 the refusal lay below the role field, off the dialog: nothing seemed to
+    happen on ctrl+s."""
+    app = make_app("customer", lang=lang, customer_id=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+a")
+        await settle(pilot)
+        dialog = app.screen
+        assert type(dialog).__name__ == "PersonDialog"
+        await pilot.press(*"Sun Qian", "tab", "tab")
+        await pilot.press(*"sun qian@example.cn", "ctrl+s")
+        await settle(pilot)
+        assert app.screen is dialog
+        message = dialog.query_one("#person-message")
+        assert "sun qian@example.cn" in str(message.render())
+        from textual.containers import VerticalScroll
+
+        region, shown = message.region, dialog.query_one(VerticalScroll).region
+        assert region.height and shown.contains_region(region), (region, shown)
+        assert dialog.focused is dialog.query_one("#email")

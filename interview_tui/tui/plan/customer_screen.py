@@ -48,17 +48,26 @@ class PersonDialog(FormDialog):
         yield Static("", id="person-message", classes="hint error-message")
 
     def result(self) -> dict[str, Any] | None:
-        message = self.query_one("#person-message", Static)
         if not self.value("name").strip():
-            message.update(t("dialog.required"))
+            self._refuse("name", t("dialog.required"))
             return None
         email = self.value("email").strip()
         if email and not _EMAIL.fullmatch(email):
-            message.update(literal(t("person.bad_email", value=email)))
-            self.query_one("#email", Input).focus()
+            self._refuse("email", literal(t("person.bad_email", value=email)))
             return None
         values: dict[str, Any] = {field: self.value(field) for field in self.TEXT_FIELDS}
         return {**values, "role": Role(str(self.query_one("#role", Select).value))}
+
+    def _refuse(self, field: str, why: Any) -> None:
+        """Say why under the field in error, focused and in sight (at 80×24 the message
+        lay below the role, off the dialog's screen, and nothing seemed to happen)."""
+        message = self.query_one("#person-message", Static)
+        box = self.query_one(f"#{field}", Input)
+        if message.parent is box.parent:
+            box.parent.move_child(message, after=box)
+        message.update(why)
+        box.focus()
+        self.call_after_refresh(message.scroll_visible, animate=False)
 
 
 class CustomerScreen(DataScreen[CustomerForm]):
