@@ -252,6 +252,26 @@ def test_rehearse_snapshot(snap_compare, make_app, lang, size) -> None:
     )
 
 
+async def test_the_flashcard_keys_are_offered_on_the_customers_questions_only(make_app) -> None:
+    """space, c and s did nothing on our own questions' cards, offered on the key bar all
+    the same (and said nothing when pressed)."""
+    app = make_app("rehearse", visit_id=2)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        card_keys = {"space", "c", "s"}
+
+        def offered() -> set[str]:
+            return {k for k, b in app.screen.active_bindings.items() if b.enabled} & card_keys
+
+        assert app.screen.ours and offered() == set()
+        await pilot.press("tab")  # the customer's questions
+        await settle(pilot)
+        assert not app.screen.ours and offered() == card_keys
+        await pilot.press("tab")
+        await settle(pilot)
+        assert offered() == set()
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_visit_form_snapshot(snap_compare, make_app, lang) -> None:
     assert snap_compare(

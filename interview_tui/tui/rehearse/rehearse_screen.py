@@ -110,7 +110,14 @@ class RehearseScreen(DataScreen[RehearsalData]):
         self.refresh_bindings()  # the card keys work from now on
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return hasattr(self, "deck") or action in ("quit", "help")
+        """The card keys once the cards are read; the flashcards' keys (show the answer,
+        confident, shaky) on the customer's questions only: on ours they did nothing,
+        offered on the key bar all the same."""
+        if not hasattr(self, "deck"):
+            return action in ("quit", "help")
+        if action in ("reveal", "mark"):
+            return not self.ours
+        return True
 
     # -- cards ------------------------------------------------------------------------------
 
@@ -171,6 +178,7 @@ class RehearseScreen(DataScreen[RehearsalData]):
         self.ours = not self.ours
         self.revealed = False
         self._show()
+        self.refresh_bindings()  # the flashcards' keys come and go with them
 
     def action_next(self) -> None:
         if self.ours and self.items:
