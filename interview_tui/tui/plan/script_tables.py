@@ -19,6 +19,9 @@ from interview_tui.tui.text import SafeTable, marked, visible
 class BankTable(TranslatedBindings, SafeTable):
     """The bank questions; ``enter`` adds the highlighted one and moves to the next row."""
 
+    #: the question's text keeps the room left; cut, it ends in "…" (it ran past the pane)
+    main_column = 3
+
     BINDINGS = [
         Binding("enter", "screen.add", "plan.add", id="plan.add", tooltip="plan.add.help"),
     ]
@@ -26,6 +29,9 @@ class BankTable(TranslatedBindings, SafeTable):
 
 class ScriptTable(TranslatedBindings, SafeTable):
     """This visit's script; its keys edit, remove, reorder and accept the highlighted item."""
+
+    #: the question's text keeps the room left; cut, it ends in "…" (it ran past the pane)
+    main_column = 3
 
     BINDINGS = [
         Binding(
