@@ -8,6 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import DataTable, Header, Label, Select, Static
 
 from interview_tui.domain.enums import Role
@@ -63,8 +64,9 @@ class PersonDialog(FormDialog):
         lay below the role, off the dialog's screen, and nothing seemed to happen)."""
         message = self.query_one("#person-message", Static)
         box = self.query_one(f"#{field}", Input)
-        if message.parent is box.parent:
-            box.parent.move_child(message, after=box)
+        form = box.parent
+        if isinstance(form, Widget) and message.parent is form:
+            form.move_child(message, after=box)
         message.update(why)
         box.focus()
         self.call_after_refresh(message.scroll_visible, animate=False)
