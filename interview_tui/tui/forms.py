@@ -78,10 +78,13 @@ class FormDialog(BaseModal):
 
     @property
     def draft_key(self) -> str:
-        """This dialog on this record: its class, title and the values it opened with."""
+        """This dialog on this record: its class, title and the values it opened with (the
+        fields that opened empty left out: the customer view leaves the internal ones out
+        of the same dialog, which kept a second draft of it there)."""
         opened = getattr(self, "_opened_with", {})
         title = getattr(self, "title_text", "")
-        return f"{type(self).__qualname__}:{self.draft_context}:{title}:{sorted(opened.items())!r}"
+        filled = sorted((name, value) for name, value in opened.items() if value not in ("", None))
+        return f"{type(self).__qualname__}:{self.draft_context}:{title}:{filled!r}"
 
     def values(self) -> dict[str, Any]:
         """Every field's value, by field id."""
