@@ -452,8 +452,7 @@ class SafeTable(DataTable):
         before = [column.content_width for column in self.columns.values()]
         await super()._on_idle(event)
         self._redraw_if_wider(before)
-        if [column.content_width for column in self.columns.values()] != before:
-            self.fit_columns()
+        self.fit_columns()  # (nothing when the widths it would set are set already)
 
     def _redraw_if_wider(self, before: list[int]) -> None:
         if [column.content_width for column in self.columns.values()] != before:
