@@ -55,3 +55,20 @@ async def test_archiving_a_person_names_them_as_typed(make_app, demo_store) -> N
         said = [n.message for n in notifications(app)]
         assert any("[bold]Bob[/] Ünal" in message for message in said), said
         assert "[bold]Bob[/] Ünal" in _shown(app)
+
+
+async def test_ctrl_z_where_nothing_can_be_undone_says_so(make_app) -> None:
+    """On the customer screen ctrl+z said nothing at all (the manual lists it among the
+    keys that work everywhere)."""
+    app = make_app("customer", customer_id=1)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        from textual.widgets import DataTable
+
+        from interview_tui.tui.textual_private import notifications
+
+        app.screen.query_one(DataTable).focus()
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert "Nothing to undo here" in [n.message for n in notifications(app)]

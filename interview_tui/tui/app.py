@@ -86,6 +86,14 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
             "ctrl+q", "quit", "app.quit", id="app.quit", tooltip="app.quit.help", priority=True
         ),  # in a dialog too (a form with text typed asks first)
         Binding(
+            "ctrl+z",
+            "nothing_to_undo",
+            "app.undo",
+            id="app.undo",
+            tooltip="app.undo.help",
+            show=False,
+        ),  # a screen that keeps its changes to take back binds its own
+        Binding(
             "f1", "help", "app.help", id="app.help", tooltip="app.help.help", priority=True
         ),  # dialogs too: a modal screen sees only the app's priority keys
         Binding(
@@ -372,6 +380,10 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         self._quitting = True  # a second ctrl+q quits at once (the last writes still land)
         self.notify(t("app.quit_waits"), timeout=30)
         self.set_interval(0.05, self._exit_when_saved)
+
+    def action_nothing_to_undo(self) -> None:
+        """ctrl+z where the screen keeps nothing to take back: said, not silent."""
+        self.notify(t("undo.nothing"), timeout=3)
 
     #: the user chose to quit without saving a form's changes (asked once)
     _unsaved_dropped = False
