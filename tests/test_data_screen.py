@@ -129,3 +129,17 @@ async def test_background_work_is_textual_workers_and_one_writer_thread(make_app
         names = {thread.name for thread in threading.enumerate()}
         assert not {name for name in names if name.startswith(("live-writer", "interview-pre"))}
         assert app.screen.session.writer is app.writer.executor
+
+
+async def test_a_change_the_rules_refuse_is_said_without_try_again(make_app) -> None:
+    """`m` on a finished visit: 'this visit is done, it is not marked rehearsed … press s
+    on home' was followed by 'What you entered is kept; try again' (nothing was typed, and
+    trying again cannot help)."""
+    app = make_app("plan", visit_id=1)  # 星河视频's done visit
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        said = [n.message for n in notifications(app)]
+        refused = [m for m in said if "rehearsed" in m]
+        assert refused and not any("try again" in m for m in refused), said

@@ -269,6 +269,9 @@ class SaveError:
 
     message: str
     field: str | None = None
+    #: the rules refused it (a finished visit is not marked rehearsed): trying again would
+    #: not help, unlike a database another program holds or a full disk
+    refused: bool = False
 
     def __str__(self) -> str:
         return self.message
@@ -352,14 +355,20 @@ class Writer:
         return ticket
 
     def _run(self, ticket: int, write: Callable[[], Any]) -> None:
-        from interview_tui.store.errors import explain
+        from interview_tui.store.errors import StoreError, explain
 
         try:
             try:
                 result = write()
+            except UserError as exc:
+                if isinstance(exc, StoreError):  # the database (busy, full, damaged)
+                    raise
+                field = getattr(exc, "field", None)  # refused by the rules: said as they say
+                self.post(SaveFailed(ticket, SaveError(str(exc), field, refused=True)))
+                return
             except Exception as exc:
                 raise (explain(exc, self.path) if self.path else exc) from None
-        except UserError as exc:
+        except UserError as exc:  # the database explained (busy, full, read-only)
             self.post(SaveFailed(ticket, SaveError(str(exc), getattr(exc, "field", None))))
         except Exception as exc:  # a bug must not lose the user's input either
             self.post(SaveFailed(ticket, SaveError(f"{type(exc).__name__}: {exc}")))
