@@ -118,6 +118,16 @@ def test_the_questions_left_unasked_last_time(team_brief) -> None:
     assert "Left unasked last time" in text and "skipped · SKIPPED-Q" in text
 
 
+def test_a_gap_left_unasked_is_shown_as_in_the_script(team_brief) -> None:
+    """The unasked list showed the raw placeholder (‹运单系统>) where the script shows a gap
+    to fill ([fill in: 运单系统])."""
+    items = team_brief.script(MY_LAST)
+    team_brief.save(items[0].model_copy(update={"text": "Where does <运单系统> run today?"}))
+    text = _text(team_brief)
+    assert "skipped · Where does [fill in: 运单系统] run today?" in text, text
+    assert "<运单系统>" not in text and "‹运单系统" not in text
+
+
 def test_a_promise_moved_after_its_due_date_reads_late(team_brief) -> None:
     rows = {
         r.commitment.text: r.commitment

@@ -16,7 +16,7 @@ from interview_tui.services.commitments import CommitmentRow
 from interview_tui.services.customer_brief import CustomerBrief, late_days
 from interview_tui.services.evidence import BRIEF_EVIDENCE_PER_GOAL
 from interview_tui.services.schedule import schedule_summary
-from interview_tui.tui.text import Hanging, hanging
+from interview_tui.tui.text import Hanging, hanging, marked
 
 
 def _promise(row: CommitmentRow, today: date, who: str = "") -> list[Text | Hanging]:
@@ -121,7 +121,9 @@ def brief_lines(brief: CustomerBrief, today: date) -> list[Text | Hanging]:
                 style="dim",
             )
         )
-    out += [hanging(f"  {display(item.status)} · ", item.text) for item in brief.unasked]
+    out += [  # a gap to fill shown as it is in the script, never as its raw <name>
+        hanging(f"  {display(item.status)} · ", marked(item.text)) for item in brief.unasked
+    ]
     if not brief.unasked:
         out.append(none)
     out += [Text(""), Text(t("plan.brief.evidence"), style="bold")]
