@@ -356,7 +356,7 @@ async def test_what_the_last_visit_did_not_ask_is_in_its_report_and_carried_over
     assert "hang" not in section  # asked questions are not listed
 
     app = make_app("plan", visit_id=2)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await settle(pilot)
         screen = app.screen
         before = len(screen.items)
@@ -365,7 +365,10 @@ async def test_what_the_last_visit_did_not_ask_is_in_its_report_and_carried_over
         texts = [item.text for item in screen.items]
         assert texts[before:] == ["谁批准明年的云预算?", "Which region must go live first?"]
         assert all(item.status is ItemStatus.PENDING for item in screen.items[before:])
-        await pilot.press("ctrl+l")  # a second time adds nothing
+        await pilot.press("ctrl+l")  # a second time adds nothing, and says they are here
         await settle(pilot)
         assert len(screen.items) == before + 2
+        said = [n.message for n in notifications(app)]
+        assert "The 2 questions the previous visit left unasked are in this script" in said[-1]
+        assert not any("asked everything" in m for m in said), said
     assert len(demo_store.script(1)) == 7  # the old visit's script is untouched
