@@ -116,3 +116,30 @@ async def test_nothing_typed_quits_at_once(make_app):
         await settle(pilot)
         await pilot.press("ctrl+q")
         await _until_quit(app)
+
+
+async def test_a_draft_kept_with_esc_is_not_lost_by_quitting_without_a_word(make_app):
+    """Typed in a dialog, kept with esc ("Draft kept"), then ctrl+q: the app quit and the
+    draft was gone when the meeting was opened again."""
+    app = make_app("live", visit_id=4)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        await pilot.press(*"Send renewal pricing options to Tom", "escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "LiveScreen" and app.drafts
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert app.is_running and type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("escape")  # stay: the draft is still there
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert app.screen.query_one("#text").value == "Send renewal pricing options to Tom"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        await pilot.press("tab", "enter")  # "Quit, lose it"
+        await _until_quit(app)

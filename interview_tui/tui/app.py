@@ -374,6 +374,9 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         if not self._quitting and not self._unsaved_dropped and (form := unsaved_form(self)):
             self.push_screen(UnsavedDialog(quitting=True), partial(self._quit_answered, form))
             return
+        if not self._quitting and not self._unsaved_dropped and self.drafts:
+            self._ask_about_drafts()
+            return
         for screen in self.screen_stack:
             if callable(save_now := getattr(screen, "save_now", None)):
                 save_now()  # the live note typed just now
@@ -390,6 +393,28 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
 
     #: the user chose to quit without saving a form's changes (asked once)
     _unsaved_dropped = False
+
+    def _ask_about_drafts(self) -> None:
+        """Text kept as a dialog's draft (esc in a dialog keeps it) lives until the app
+        closes: quitting would lose it without a word, so it asks."""
+        from interview_tui.tui.confirm import ConfirmDialog
+
+        if isinstance(self.screen, ConfirmDialog):
+            return  # asked already
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self._unsaved_dropped = True
+                self.call_later(self.action_quit)
+
+        question = ConfirmDialog(
+            t("quit.drafts_title"),
+            t("quit.drafts_body", count=len(self.drafts)),
+            t("quit.drafts_yes"),
+            danger=True,
+            no=t("unsaved.keep"),
+        )
+        self.push_screen(question, answered)
 
     def _quit_answered(self, form: Any, choice: str | None) -> None:
         if choice == "discard":
