@@ -280,3 +280,19 @@ async def test_an_undo_on_the_list_shows_the_row_as_it_is_again(make_app, demo_s
         await settle(pilot)
         assert "PUT-BACK words" in str(app.screen.query_one(RowStrip).content)
         assert "Saved" not in [n.message for n in notifications(app)]
+
+
+async def test_reopen_is_offered_for_a_closed_promise_only(make_app, demo_store) -> None:
+    """An open promise's detail offered ^r Reopen, which only said it was open."""
+    from interview_tui.domain.enums import CommitmentState
+    from interview_tui.domain.models import Commitment
+
+    every = demo_store.all(Commitment)
+    open_one = next(c for c in every if c.state is CommitmentState.OPEN)
+    closed = next(c for c in every if c.state is not CommitmentState.OPEN)
+    for commitment, offered in ((open_one, False), (closed, True)):
+        app = make_app("commitment", commitment_id=commitment.id)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            binding = app.screen.active_bindings.get("ctrl+r")
+            assert bool(binding and binding.enabled) is offered, commitment.state

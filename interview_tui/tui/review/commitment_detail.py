@@ -114,6 +114,7 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
         data, team = loaded
         first = self.commitment is None
         self.commitment = c = data.commitment
+        self.refresh_bindings()  # reopen: for a closed promise only
         self.mark_read()
         self.sub_title = t("detail.com.title", customer=data.customer, date=data.visit_date)
         state = state_label(c, self.iapp.today())
@@ -220,6 +221,14 @@ class CommitmentDetailScreen(DetailMixin, DataScreen[tuple[CommitmentRow, TeamVi
                 today=today,
             ),
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``reopen`` is offered for a promise done or dropped only (on an open one it was on
+        the key bar and only said it was open)."""
+        if action == "reopen":
+            c = self.commitment
+            return c is not None and c.state is not CommitmentState.OPEN
+        return super().check_action(action, parameters)
 
     def action_reopen(self) -> None:
         c = self.commitment
