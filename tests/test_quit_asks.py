@@ -27,15 +27,20 @@ def _customers(store) -> list[str]:
     return [c.name for c in store.all(Customer)]
 
 
+async def _quit_from_a_new_customer(pilot, *keys: str) -> None:
+    """Open a new customer's form from home, press ``keys``, then ctrl+q: it asks."""
+    await settle(pilot)
+    await pilot.press("c")
+    await settle(pilot)
+    await pilot.press(*keys, "ctrl+q")
+    await settle(pilot)
+    assert pilot.app.is_running and _asked(pilot.app)
+
+
 async def test_a_new_customer_typed_asks_and_discard_quits_without_it(make_app, demo_store):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("c")
-        await settle(pilot)
-        await pilot.press(*"Test Co", "ctrl+q")
-        await settle(pilot)
-        assert app.is_running and _asked(app)
+        await _quit_from_a_new_customer(pilot, *"Test Co")
         await pilot.press("escape")  # keep editing: the form as it was
         await settle(pilot)
         assert type(app.screen).__name__ == "CustomerScreen" and app.is_running
@@ -49,12 +54,7 @@ async def test_a_new_customer_typed_asks_and_discard_quits_without_it(make_app, 
 async def test_a_new_customer_saved_on_the_way_out(make_app, demo_store):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("c")
-        await settle(pilot)
-        await pilot.press(*"Größe & Co", "ctrl+q")
-        await settle(pilot)
-        assert _asked(app)
+        await _quit_from_a_new_customer(pilot, *"Größe & Co")
         await pilot.press("ctrl+s")
         await _until_quit(app)
     assert "Größe & Co" in _customers(demo_store)
@@ -80,12 +80,7 @@ async def test_a_requirement_edited_in_its_detail_view_is_saved_on_the_way_out(
 async def test_a_save_refused_keeps_the_app_open_on_the_form(make_app, demo_store):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("c")
-        await settle(pilot)
-        await pilot.press("tab", *"retail", "ctrl+q")  # an industry, but no name
-        await settle(pilot)
-        assert _asked(app)
+        await _quit_from_a_new_customer(pilot, "tab", *"retail")  # an industry, no name
         await pilot.press("ctrl+s")
         await asyncio.sleep(2.5)
         await settle(pilot)
