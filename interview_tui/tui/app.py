@@ -283,8 +283,10 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         pending = self.writer.finish(message.ticket)
         if not (pending and pending.quiet and message.error.field):
             error = message.error
-            said = t("app.save_refused", error=error) if error.refused else None
-            said = said or t("app.save_failed", error=error)
+            if error.refused:  # the rules said no: trying again would not help
+                said = t("app.save_refused", error=error)
+            else:
+                said = t("app.save_failed", error=error)
             self.notify(said, severity="error", timeout=15)
         if pending is not None and pending.failed is not None and self._still_shown(pending):
             pending.failed(message.error)
