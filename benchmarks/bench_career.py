@@ -212,9 +212,7 @@ def measure_startup(db: Path, bare: Path, runs: int) -> dict[str, tuple[float, s
     for _ in range(runs):  # pairs interleaved: the machine's load hits both alike
         bare_runs.append(bench_startup.time_until([sys.executable, str(bare)], b"BARE-READY", env))
         app_runs.append(
-            bench_startup.time_until(
-                [*EXE, "--lang", "en", "--db", str(db)], b"Synthetic Acc", env
-            )
+            bench_startup.time_until([*EXE, "--lang", "en", "--db", str(db)], b"Synthetic Acc", env)
         )
     app_wall = statistics.median(r[1] for r in app_runs)
     bare_wall = statistics.median(r[1] for r in bare_runs)

@@ -240,9 +240,7 @@ def main() -> None:
     bare_path.write_text(BARE_APP)
     bare = started(Terminal([], env, size=size, program=(str(bare_path),)), b"BARE-HOME")
     bare_screen = Screen("bare", b"p", b"BARE-ROW 1", back=((b"\x1b", b"BARE-HOME"),))
-    term = started(
-        Terminal(["--lang", "en", "--db", str(db)], env, size=size), b"Synthetic Acc"
-    )
+    term = started(Terminal(["--lang", "en", "--db", str(db)], env, size=size), b"Synthetic Acc")
     # pairs interleaved: each screen of the app right after the bare app's push, so that
     # the machine's load hits both alike
     results: dict[str, list[tuple[float, float, float]]] = {s.name: [] for s in screens}
