@@ -379,7 +379,7 @@ def test_a_bad_import_file_is_one_chinese_line_naming_its_field(
         set_language("en")
         assert result.exit_code == 2
         lines = result.stderr.splitlines()
-        assert len(lines) == 1 and f": {where}: " in lines[0], result.stderr
+        assert len(lines) == 1 and f"bad.json：{where}：" in lines[0], result.stderr
         assert not english_left(lines[0], [str(path), where]), lines[0]
         assert re.search("[\u4e00-\u9fff]", lines[0].split(where)[1]), lines[0]
 

@@ -297,6 +297,8 @@ def test_a_uid_twice_in_one_file_is_refused_before_anything_is_written(
             f"the same uid as {section}[0]" if lang == "en" else f"与 {section}[0] 的 uid 相同"
         )
         assert expected in lines[0], lines
+        mark = ": " if lang == "en" else "："  # the file, the place, what is wrong
+        assert lines[0].count(mark) >= 2 and f"dup.json{mark}{section}[1].uid{mark}" in lines[0]
         assert (_counts(db) if db.exists() else None) == before
         if attempt == "fresh":
             assert before is None and not db.exists()

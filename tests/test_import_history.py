@@ -282,8 +282,9 @@ def test_a_broken_reference_is_refused_naming_file_place_and_value(
         assert result.exit_code == 2, result.output
         lines = result.stderr.splitlines()
         message = english if lang == "en" else chinese
+        mark = ": " if lang == "en" else "："  # the file, the place, what is wrong
         assert len(lines) == 1, lines
-        assert f"{source}: {where}: {message}" in lines[0], lines
+        assert f"{source}{mark}{where}{mark}{message}" in lines[0], lines
         assert value in lines[0].rsplit(message, 1)[1], lines
         assert (_rows(db) if db.exists() else None) == before
     assert not fresh.exists()
@@ -359,7 +360,9 @@ def test_a_record_without_uid_or_id_is_refused_and_one_with_an_id_is_found_again
         )
         assert result.exit_code == 2, result.output
         lines = result.stderr.splitlines()
-        assert len(lines) == 1 and f"{source}: notes[{len(data['notes']) - 1}].uid: " in lines[0]
+        mark = ": " if lang == "en" else "："
+        place = f"{source}{mark}notes[{len(data['notes']) - 1}].uid{mark}"
+        assert len(lines) == 1 and place in lines[0], lines
         assert said in lines[0], lines
     assert demo_store.query("SELECT count(*) AS n FROM notes WHERE text = 'added by hand'") == [
         {"n": 0}

@@ -30,7 +30,7 @@ from interview_tui.domain.models import (
 from interview_tui.domain.owners import owner_shown
 from interview_tui.errors import UserError
 from interview_tui.exports.visit_json import FORMAT, FORMAT_VERSION
-from interview_tui.i18n import t
+from interview_tui.i18n import labelled, t
 from interview_tui.services.commitments import me
 from interview_tui.store.store import Store
 
@@ -118,7 +118,7 @@ def check_export(data: Any, *, source: str = "") -> CheckedVisit:
     try:
         return check_document(data, format_name=FORMAT, version=FORMAT_VERSION)
     except ImportProblem as exc:
-        raise UserError(f"{source}: {exc}" if source else str(exc)) from None
+        raise UserError(labelled(source, str(exc)) if source else str(exc)) from None
 
 
 def existing_visit(store: Store, checked: CheckedVisit) -> Visit | None:

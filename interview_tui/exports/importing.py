@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from interview_tui.display import visible
 from interview_tui.domain.dates import LAST_DATE
 from interview_tui.errors import UserError
-from interview_tui.i18n import t
+from interview_tui.i18n import labelled, t
 from interview_tui.i18n.validation import pydantic_message
 from interview_tui.reading import parse_json, read_text
 
@@ -98,7 +98,7 @@ class ImportProblem(UserError):
     ) -> None:
         self.where = where
         got = t("import.got", value=shown(value)) if has_value else ""
-        super().__init__(f"{where}: {message}{got}")
+        super().__init__(labelled(where, f"{message}{got}"))
 
 
 def path_of(parts: tuple[Any, ...] | list[Any]) -> str:
