@@ -20,14 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from interview_tui.errors import UserError
-from interview_tui.i18n import t
+from interview_tui.i18n import labelled, t
 
 
 class ReadError(UserError):
     """A file that cannot be read; ``reason`` is the message without the path."""
 
     def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(labelled(str(path), reason))
         self.reason = reason
 
 

@@ -403,3 +403,12 @@ def test_a_bad_bank_file_is_reported_in_chinese(tmp_path: Path) -> None:
         assert not english_left(
             line, [str(bank), "mine", "q1", "nobody", "red", "colour", *fields]
         ), line
+
+
+def test_a_file_that_cannot_be_read_is_named_with_a_chinese_colon(tmp_path: Path) -> None:
+    """`…/bad4.json: 无法读取导出文件（…）`: the path, then an ASCII colon, in Chinese."""
+    missing = tmp_path / "missing.json"
+    result = CliRunner().invoke(cli, ["--lang", "zh", "import", str(missing)])
+    set_language("en")
+    assert result.exit_code == 2
+    assert f"{missing}：无法读取导出文件" in result.stderr, result.stderr
