@@ -173,3 +173,17 @@ def test_judged_by_the_soonest_date_it_was_ever_due(first, moves, today) -> None
         c.due = day
     assert c.judged_due == min([first, *moves])
     assert c.is_late(today) == (min([first, *moves]) < today)
+
+
+def test_a_history_edited_by_hand_is_read_without_failing() -> None:
+    """A date that is not one is skipped, not an error (an entry that is not an object
+    the model refuses, and the upgrade skips)."""
+    from interview_tui.domain.lateness import moved_to
+
+    history = [
+        {"on": "2026-11-20", "change": "due", "from": "2026-12-18", "to": "2026-13-45"},
+        {"on": "2026-11-21", "change": "due", "from": "2026-12-18", "to": "2026-12-02"},
+    ]
+    assert moved_to([*history, "not an entry"]) == [date(2026, 12, 2)]
+    c = Commitment(visit_id=1, text="x", due=LATER, first_due=FIRST, history=history)
+    assert c.judged_due == date(2026, 12, 2)

@@ -22,15 +22,23 @@ def judged_by(due: Day | None, first_due: Day | None, judged: Day | None = None)
     return min(present) if present else None
 
 
-def moved_to(history: Iterable[Mapping[str, str]]) -> list[str]:
-    """The dates (ISO) a promise's history says it was rescheduled to: where the date it is
+def moved_to(history: Iterable[Mapping[str, str]]) -> list[date]:
+    """The dates a promise's history says it was rescheduled to: where the date it is
     judged by comes from when no record kept it (a database or an export made before it
-    was kept). None when the history holds an undone change: which one was undone is not
-    recorded, so its first and current due dates alone are known then."""
-    entries = list(history)
+    was kept). None when the history holds an undone change (which one was undone is not
+    recorded, so its first and current due dates alone are known then), nor a value that
+    is not a date (a history edited by hand)."""
+    entries = [entry for entry in history if isinstance(entry, Mapping)]
     if any("undone" in entry for entry in entries):
         return []
-    return [e["to"][:10] for e in entries if e.get("change") == "due" and e.get("to")]
+    days = []
+    for entry in entries:
+        if entry.get("change") == "due" and (to := entry.get("to")):
+            try:
+                days.append(date.fromisoformat(str(to)[:10]))
+            except ValueError:
+                continue
+    return days
 
 
 def judged_by_sql(row: str = "") -> str:

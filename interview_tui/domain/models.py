@@ -334,7 +334,7 @@ class Commitment(Record):
             self.__dict__["first_due"] = self.due
         judged = self.judged_due
         if judged is None and self.history:  # written before it was kept: from the history
-            judged = min(map(date.fromisoformat, moved_to(self.history)), default=None)
+            judged = min(moved_to(self.history), default=None)
         self.__dict__["judged_due"] = judged_by(self.due, self.first_due, judged)
         return self
 

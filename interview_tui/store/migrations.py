@@ -647,8 +647,8 @@ def _count_commitments_again(db: sqlite_utils.Database) -> None:
 def _judged_due(row: dict[str, Any]) -> str | None:
     """The soonest date a stored promise was due: its first due date, its due date, and
     each date its history says it was moved to (:func:`moved_to`)."""
-    days = [row["first_due"], row["due"], *moved_to(json.loads(row["history"] or "[]"))]
-    present = [day[:10] for day in days if day]
+    moved = [day.isoformat() for day in moved_to(json.loads(row["history"] or "[]"))]
+    present = [day[:10] for day in (row["first_due"], row["due"], *moved) if day]
     return min(present) if present else None
 
 
