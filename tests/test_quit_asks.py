@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from interview_tui.domain.models import Customer, Requirement
 from tests.conftest import settle
 
@@ -138,3 +140,17 @@ async def test_a_draft_kept_with_esc_is_not_lost_by_quitting_without_a_word(make
         await settle(pilot)
         await pilot.press("tab", "enter")  # "Quit, lose it"
         await _until_quit(app)
+
+
+@pytest.mark.parametrize(
+    ("lang", "save"), [("en", "Save & quit (ctrl+s)"), ("zh", "保存并退出 (ctrl+s)")]
+)
+async def test_the_quit_question_shows_its_three_answers_whole_at_80x24(make_app, lang, save):
+    """At 80 columns the English buttons were cut: "Save and quit (ct"."""
+    from interview_tui.tui.textual_private import screen_strips
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _quit_from_a_new_customer(pilot, *"X")
+        shown = "\n".join(strip.text for strip in screen_strips(app.screen))
+        assert save in shown and "(esc)" in shown and "(ctrl+d)" in shown, shown

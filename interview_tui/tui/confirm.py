@@ -116,7 +116,8 @@ class UnsavedDialog(BaseModal):
         super().__init__()
         self.quitting = quitting
 
-    DEFAULT_CSS = _CSS.format(name="UnsavedDialog")
+    #: the three answers side by side fit 80 columns (each button's own padding parts them)
+    DEFAULT_CSS = _CSS.format(name="UnsavedDialog") + "UnsavedDialog Button { margin-left: 0; }"
     AUTO_FOCUS = "#keep"
     BINDINGS = [
         Binding("escape", "keep", "unsaved.keep", id="unsaved.keep"),
