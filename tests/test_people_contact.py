@@ -219,3 +219,20 @@ async def test_a_bad_address_is_said_in_sight_at_80x24(make_app, lang) -> None:
         region, shown = message.region, dialog.query_one(VerticalScroll).region
         assert region.height and shown.contains_region(region), (region, shown)
         assert dialog.focused is dialog.query_one("#email")
+
+
+async def test_the_refusal_goes_once_the_address_is_being_put_right(make_app) -> None:
+    """It stayed, red, over an address already corrected, until the next ctrl+s."""
+    app = make_app("customer", customer_id=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+a")
+        await settle(pilot)
+        dialog = app.screen
+        await pilot.press(*"Sun Qian", "tab", "tab", *"sun qian@example.cn", "ctrl+s")
+        await settle(pilot)
+        message = dialog.query_one("#person-message")
+        assert "sun qian@example.cn" in str(message.render())
+        await pilot.press("home", "right", "right", "right", "delete")  # the space goes
+        await settle(pilot)
+        assert str(message.render()).strip() == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -47,6 +48,12 @@ class PersonDialog(FormDialog):
         yield Label(t("person.role"))
         yield role_select(self.person.role if self.person else Role.BUSINESS)
         yield Static("", id="person-message", classes="hint error-message")
+
+    @on(Input.Changed)
+    def _fixing(self) -> None:
+        """A refusal goes once the field it was about is being changed (it stayed, red,
+        over an address already put right)."""
+        self.query_one("#person-message", Static).update("")
 
     def result(self) -> dict[str, Any] | None:
         if not self.value("name").strip():
