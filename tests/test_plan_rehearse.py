@@ -372,3 +372,16 @@ async def test_what_the_last_visit_did_not_ask_is_in_its_report_and_carried_over
         assert "The 2 questions the previous visit left unasked are in this script" in said[-1]
         assert not any("asked everything" in m for m in said), said
     assert len(demo_store.script(1)) == 7  # the old visit's script is untouched
+
+
+async def test_their_questions_show_question_and_answer_at_80_columns(make_app) -> None:
+    """At 80 columns the prepared answers lay past the pane's edge (Northwind: not seen at
+    all; 星河视频: cut with no sign)."""
+    app = make_app("plan", visit_id=4)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        table = app.screen.query_one("#theirs")
+        line = table.render_line(1).text
+        assert line.count("…") == 2 and len(line) <= table.size.width, line

@@ -46,6 +46,11 @@ WIDE_COLUMNS = 100
 class CustomerQuestionTable(TranslatedBindings, SafeTable):
     """This visit's customer questions; its keys work while it has focus."""
 
+    #: the question keeps half the room, the prepared answer the rest; each cut ends in …
+    #: (at 80 columns the answer lay past the pane's edge)
+    main_column = 1
+    give_way = ((2, 12),)
+
     BINDINGS = [
         Binding(
             "a", "screen.add_theirs", "plan.cq.add", id="plan.cq.add", tooltip="plan.cq.add.help"
