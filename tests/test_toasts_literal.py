@@ -72,3 +72,26 @@ async def test_ctrl_z_where_nothing_can_be_undone_says_so(make_app) -> None:
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert "Nothing to undo here" in [n.message for n in notifications(app)]
+
+
+async def test_a_person_added_and_not_saved_is_not_taken_off_without_a_word(make_app) -> None:
+    """del on a person added in the form and not saved yet removed them silently."""
+    app = make_app("customer", customer_id=1)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        from textual.widgets import DataTable
+
+        from interview_tui.tui.textual_private import notifications
+
+        await pilot.press("ctrl+a")
+        await settle(pilot)
+        await pilot.press(*"New Person", "ctrl+s")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        table.focus()
+        await pilot.pause()
+        table.move_cursor(row=next(i for i, p in enumerate(app.screen.people) if p.id is None))
+        await pilot.press("delete")
+        await settle(pilot)
+        said = [n.message for n in notifications(app)]
+        assert any("New Person" in m and "not saved" in m for m in said), said

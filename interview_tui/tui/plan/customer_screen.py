@@ -253,6 +253,7 @@ class CustomerScreen(DataScreen[CustomerForm]):
         person = self.people[index]
         if person.id is None:  # added in this form and never saved: nothing refers to them
             self.people.pop(index)
+            self.notify(t("customer.person_removed", name=person.name), timeout=4)
         else:
             stamp = None if person.archived_at else self.iapp.now().replace(microsecond=0)
             self.people[index] = person.model_copy(update={"archived_at": stamp})
