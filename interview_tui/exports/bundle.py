@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -21,11 +20,9 @@ from interview_tui.domain.models import (
     CustomerQuestion,
     Note,
     Person,
-    Record,
     Requirement,
     ScriptItem,
     Visit,
-    keeps_updated,
 )
 from interview_tui.domain.owners import owner_shown
 from interview_tui.errors import UserError
@@ -38,7 +35,6 @@ if TYPE_CHECKING:
     from interview_tui.exports.importing import CheckedVisit
 
 T = TypeVar("T")
-R = TypeVar("R", bound=Record)
 
 
 @dataclass
@@ -208,7 +204,7 @@ def _import_new(store: Store, checked: CheckedVisit) -> Visit:
                 for written in same:
                     if isinstance(written, Commitment) and id(written) in pains:
                         written.pain_note_id = pains[id(written)].saved_id
-                store.insert_many(_stamped(store, same))
+                store.insert_many(same)
         staging.finish(store, token, archived)
     except BaseException:
         _undo(store, token)
@@ -234,16 +230,6 @@ def _pain_links(checked: CheckedVisit) -> dict[int, Note]:
     commitment's ``id()``; the note's id is known once it is written)."""
     notes = {old: note for old, *_, note in checked.notes if old is not None}
     return {id(c): notes[old] for c, old in checked.pains if old is not None}
-
-
-def _stamped(store: Store, records: Sequence[R]) -> Sequence[R]:
-    """New records as the file has them: ``updated_at`` is the one the file carries (when
-    the record was last edited, wherever that was), now only when it carries none."""
-    stamp = store.now().replace(microsecond=0) if records else None
-    for record in records:
-        if keeps_updated(record) and record.updated_at is None:
-            record.updated_at = stamp
-    return records
 
 
 def _undo(store: Store, token: str) -> None:

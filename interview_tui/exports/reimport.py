@@ -140,11 +140,7 @@ def _write(store: Store, pairs: list[tuple[R, R | None]]) -> None:
         record for record, here in pairs if here is not None and _replaces(record, here, now)
     ]
     store.update_many(changed)
-    added = [record for record, here in pairs if here is None]
-    for record in added:
-        if keeps_updated(record) and record.updated_at is None:
-            record.updated_at = now
-    store.insert_many(added)
+    store.insert_many(record for record, here in pairs if here is None)
 
 
 def update_visit(store: Store, checked: CheckedVisit, visit: Visit) -> Visit:

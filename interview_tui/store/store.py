@@ -238,11 +238,13 @@ class Store:
                 ]
 
     def insert_many(self, records: Iterable[Record]) -> None:
-        """Insert many new records of one kind fast, in one transaction (demo, import)."""
+        """Insert many new records of one kind fast, in one transaction (demo, import), with
+        the times the records carry (an import keeps the file's; now only where a record
+        has none, as :meth:`update_many`)."""
         records = list(records)
         if not records:
             return
-        from interview_tui.domain.models import keeps_created
+        from interview_tui.domain.models import keeps_created, keeps_updated
         from interview_tui.store.records import TABLES, to_row
 
         table = TABLES[type(records[0])]
@@ -255,6 +257,8 @@ class Store:
                 record.id = next_id
                 if keeps_created(record) and record.created_at is None:
                     record.created_at = stamp
+                if keeps_updated(record) and record.updated_at is None:
+                    record.updated_at = stamp
                 rows.append(to_row(record))
             self._write_rows(db, table, rows)
 
