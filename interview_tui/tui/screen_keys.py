@@ -16,7 +16,7 @@ from textual.binding import Binding
 
 from interview_tui.i18n import t
 from interview_tui.tui.keymap import MAC_OPTION_KEYS
-from interview_tui.tui.textual_private import bindings_after_keymap
+from interview_tui.tui.textual_private import bindings_after_keymap, keymap
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,14 @@ def key_display(app: Any, key: str) -> str:
         return MAC_OPTION_KEYS[key][1]
     shown = app.get_key_display(Binding(key, ""))
     return "⌘" + shown.removeprefix("super+") if shown.startswith("super+") else shown
+
+
+def key_of(screen: Any, binding_id: str) -> str:
+    """The key that runs ``binding_id`` (one of ``screen``'s own bindings) as the key bar
+    writes it: keymap.toml's first key for it when it names one, else the declared first."""
+    remapped = keymap(screen.app).get(binding_id, "")
+    declared = next(b.key for b in screen.BINDINGS if isinstance(b, Binding) and b.id == binding_id)
+    return key_display(screen.app, (remapped or declared).split(",")[0].strip())
 
 
 def _leader_sequences(screen: Any, binding_id: str) -> list[str]:

@@ -21,8 +21,8 @@ from interview_tui.tui.forms import FormDialog, leave_form, role_select, typed_t
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
+from interview_tui.tui.screen_keys import key_of
 from interview_tui.tui.text import SafeTable, literal
-from interview_tui.tui.textual_private import keymap
 
 #: one address, nothing around it (a name or a second address belongs elsewhere)
 _EMAIL = re.compile(r"[^@\s<>,;:\"'()\[\]]+@[^@\s<>,;:\"'()\[\]]+\.[^@\s<>,;:\"'()\[\]]{2,}")
@@ -164,23 +164,14 @@ class CustomerScreen(DataScreen[CustomerForm]):
         self.query_one("#people-label", Label).update(
             t(
                 "customer.people",
-                add=self._key_of("customer.add_person"),
-                edit=self._key_of("customer.edit_person"),
-                archive=self._key_of("customer.remove_person"),
-                delete=self._key_of("customer.delete_person"),
+                add=key_of(self, "customer.add_person"),
+                edit=key_of(self, "customer.edit_person"),
+                archive=key_of(self, "customer.remove_person"),
+                delete=key_of(self, "customer.delete_person"),
             )
         )
         if self.customer_id is not None:
             self.reload()
-
-    def _key_of(self, binding_id: str) -> str:
-        """The key that runs ``binding_id`` here, as the footer writes it (keymap.toml's
-        key when it names one)."""
-        binding = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == binding_id)
-        remapped = keymap(self.app).get(binding_id)
-        if remapped:
-            binding = Binding(remapped.split(",")[0].strip(), binding.action)
-        return self.app.get_key_display(binding)
 
     def fetch(self) -> CustomerForm:
         return load_customer(self.iapp.store, self.customer_id)

@@ -25,10 +25,9 @@ from interview_tui.tui.data import DataScreen
 from interview_tui.tui.empty import EmptyNote
 from interview_tui.tui.inputs import Input
 from interview_tui.tui.keybar import KeyBar
-from interview_tui.tui.screen_keys import key_display
+from interview_tui.tui.screen_keys import key_of
 from interview_tui.tui.team_line import TeamLine
 from interview_tui.tui.text import SafeTable, literal, visible
-from interview_tui.tui.textual_private import keymap
 
 
 class SearchScreen(DataScreen[Found]):
@@ -105,21 +104,12 @@ class SearchScreen(DataScreen[Found]):
         """What the hits shown leave out, and what to do about it ("" when nothing)."""
         shown, ranked = len(data.hits), f"{data.ranked:,}"
         if data.more:
-            key = self._key_of("search.more")
+            key = key_of(self, "search.more")
             wording = "search.more_cut_off" if data.cut_off else "search.more_match"
             return t(wording, shown=shown, key=key, step=SEARCH_PAGE, ranked=ranked)
         if data.cut_off:
             return t("search.cut_off", shown=shown, ranked=ranked)
         return ""
-
-    def _key_of(self, binding_id: str) -> str:
-        """The key that runs ``binding_id`` as the key bar writes it (keymap.toml's first
-        key for it when it names one)."""
-        remapped = keymap(self.app).get(binding_id, "")
-        declared = next(
-            b.key for b in self.BINDINGS if isinstance(b, Binding) and b.id == binding_id
-        )
-        return key_display(self.app, (remapped or declared).split(",")[0].strip())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """ctrl+n is on the key bar only while more hits match than are shown."""
