@@ -126,17 +126,26 @@ def previous_visit(store: Store, visit_id: int) -> int | None:
     return int(rows[0]["id"]) if rows else None
 
 
-def carry_over(store: Store, visit_id: int, items: list[ScriptItem]) -> list[ScriptItem]:
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """What :func:`carry_over` did: the copies it added, and how many questions the previous
+    visit left unasked (more than the copies: the others were in the script already)."""
+
+    added: list[ScriptItem]
+    unasked: int
+
+
+def carry_over(store: Store, visit_id: int, items: list[ScriptItem]) -> Carried:
     """Copy the questions the customer's previous visit did not ask into this script (once:
-    a question already here, by text or as the same bank question, is not added again).
-    Returns the copies."""
+    a question already here, by text or as the same bank question, is not added again)."""
     previous = previous_visit(store, visit_id)
     if previous is None:
-        return []
+        return Carried([], 0)
     have = {" ".join(item.text.split()).casefold() for item in items}
     from_bank = {item.bank_question_id for item in items if item.bank_question_id}
     added = []
-    for old in not_asked(store.script(previous)):
+    left = not_asked(store.script(previous))
+    for old in left:
         if " ".join(old.text.split()).casefold() in have or old.bank_question_id in from_bank:
             continue
         item = ScriptItem(
@@ -154,4 +163,4 @@ def carry_over(store: Store, visit_id: int, items: list[ScriptItem]) -> list[Scr
         store.save(item)
         items.append(item)
         added.append(item)
-    return added
+    return Carried(added, len(left))

@@ -556,20 +556,17 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         """Bring in the questions the customer's previous visit did not get to."""
         visit_id = self.visit_id
         count = len(self.items)
-        unasked: list[int] = []  # how many the previous visit left (read by the write)
+        carried: list[script_builder.Carried] = []  # (what the write did, for the note)
 
         def carry(store, items):
-            previous = script_builder.previous_visit(store, visit_id)
-            left = script_builder.not_asked(store.script(previous)) if previous else []
-            unasked.append(len(left))
-            script_builder.carry_over(store, visit_id, items)
+            carried.append(script_builder.carry_over(store, visit_id, items))
 
         def done_note() -> None:
-            added = len(self.items) - count
-            if added:
-                message = t("plan.carried_over", count=added)
-            elif unasked and unasked[0]:  # carried over before: they are here already
-                message = t("plan.carried_already", count=unasked[0])
+            did = carried[0] if carried else script_builder.Carried([], 0)
+            if did.added:
+                message = t("plan.carried_over", count=len(did.added))
+            elif did.unasked:  # carried over before: they are here already
+                message = t("plan.carried_already", count=did.unasked)
             else:
                 message = t("plan.nothing_to_carry")
             self.notify(message, timeout=4)
