@@ -131,7 +131,7 @@ def _visit_customer(store, visit_id: int) -> int:
 
 async def test_keys_act_on_the_focused_row(make_app, demo_store) -> None:
     """e and t on a visit row act on that visit (and its customer); on a customer row on
-    that customer; visit keys on a customer row say to pick a visit."""
+    that customer; a visit's keys are dimmed on a customer row, and do nothing there."""
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -161,10 +161,17 @@ async def test_keys_act_on_the_focused_row(make_app, demo_store) -> None:
         await pilot.press("escape")
         await settle(pilot)
         home.query_one("#customers", DataTable).focus()
-        await pilot.press("r")
         await settle(pilot)
-        assert app.screen is home
-        assert any("Select a visit" in n.message for n in notifications(app))
+        enabled = {b.binding.action: b.enabled for b in home.active_bindings.values()}
+        assert not any(enabled[a] for a in ("rehearse", "live", "status", "export"))
+        assert enabled["edit"] and enabled["timeline"] and enabled["new_visit"]
+        await pilot.press("r", "l", "x")
+        await settle(pilot)
+        assert app.screen is home and not notifications(app)
+        visits.focus()
+        await settle(pilot)
+        enabled = {b.binding.action: b.enabled for b in home.active_bindings.values()}
+        assert all(enabled[a] for a in ("rehearse", "live", "status", "export"))
 
 
 async def test_a_new_visit_is_selected_once_saved(make_app, demo_store) -> None:

@@ -385,10 +385,18 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
         "timeline": "timeline",
     }
 
+    #: keys that act on a visit only: dimmed while the customer list has focus
+    _VISIT_ACTIONS = frozenset({"rehearse", "live", "status", "export"})
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys for screens that are not part of this build are not offered."""
+        """Keys for screens that are not part of this build are not offered; a visit's keys
+        are shown dimmed, and do nothing, while the customer list has focus."""
         route = self._ROUTE_OF_ACTION.get(action)
-        return route is None or available(route)
+        if route is not None and not available(route):
+            return False
+        if action in self._VISIT_ACTIONS and self.on_customers_row():
+            return None
+        return True
 
     def say_no_visit(self) -> None:
         """A visit key with no visit selected: with no visits at all, the message already
