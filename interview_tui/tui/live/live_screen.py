@@ -287,7 +287,10 @@ class LiveScreen(BaseScreen):
                 yield OptionList(id="outline")
             with Vertical(id="center"):
                 yield Static("", id="elsewhere", markup=False)
-                yield Static("", id="question")
+                # a long question, its research, purpose and follow-ups scroll, with a bar
+                # that says more is there (cut without a sign before); the note keeps the focus
+                with VerticalScroll(id="question-pane", can_focus=False):
+                    yield Static("", id="question")
                 yield Static("", id="voices")
                 yield Static("", id="note-tags")
                 yield NoteEditor(id="note", soft_wrap=True, show_line_numbers=False)
@@ -492,6 +495,7 @@ class LiveScreen(BaseScreen):
         assert self.session is not None
         item = self.item
         self.query_one("#question", Static).update(self._question_text(item))
+        self.query_one("#question-pane").scroll_home(animate=False)
         note = self.session.note_for(item)
         hidden = self.safe and is_internal_note(note)
         editor = self.query_one("#note", TextArea)
