@@ -111,3 +111,42 @@ def test_tag_lines_break_between_parts_never_inside_one(width) -> None:
     if width >= 14:  # the widest part fits: every part whole on one line
         assert [p for line in lines for p in line.removesuffix(" ·").split(" · ")] == parts
     assert all(cell_len(line) <= width for line in lines[:-1] if " · " in line), lines
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_long_question_scrolls_and_shows_a_bar_where_it_is_cut(make_app, lang) -> None:
+    """At 80×24 the first question of the English plan, with its research, purpose and
+    follow-ups, is longer than the room it has: it was cut with no sign of it. Now its pane
+    has a scroll bar, the end of it can be scrolled into sight (the mouse wheel), and the
+    next question starts from its top. A question that fits keeps the text's width: the
+    bar's column is the one the text always kept free."""
+    app = make_app("live", lang=lang, visit_id=4)  # Northwind: research and purpose filled
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        pane = screen.query_one("#question-pane")
+        question = screen.query_one("#question", Static)
+        item = screen.item
+        assert item.purpose and item.follow_ups
+        assert question.size.height > pane.size.height  # nothing of it is dropped
+        assert pane.show_vertical_scrollbar and pane.max_scroll_y > 0
+        pane.scroll_end(animate=False)
+        await settle(pilot)
+        shown = _shown(question).splitlines()[int(pane.scroll_y) :][: pane.size.height]
+        end = item.follow_ups[-1].rstrip()[-4:]  # the end of the last follow-up
+        assert end in "".join(shown), shown
+        assert app.focused is screen.query_one("#note", TextArea)  # typing still goes there
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert pane.scroll_y == 0
+
+
+async def test_a_question_that_fits_has_no_bar_and_the_same_width(make_app) -> None:
+    app = make_app("live", lang="en", visit_id=4)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one("#question-pane")
+        question = app.screen.query_one("#question", Static)
+        assert not pane.max_scroll_y
+        assert pane.size.height == question.size.height  # no blank line under it
+        assert question.content_region.right == pane.region.right - 1  # one column free

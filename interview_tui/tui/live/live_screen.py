@@ -287,7 +287,10 @@ class LiveScreen(BaseScreen):
                 yield OptionList(id="outline")
             with Vertical(id="center"):
                 yield Static("", id="elsewhere", markup=False)
-                yield Static("", id="question")
+                # a long question, its research, purpose and follow-ups scroll, with a bar
+                # that says more is there (cut without a sign before); the note keeps the focus
+                with VerticalScroll(id="question-pane", can_focus=False):
+                    yield Static("", id="question")
                 yield Static("", id="voices")
                 yield Static("", id="note-tags")
                 yield NoteEditor(id="note", soft_wrap=True, show_line_numbers=False)
@@ -342,6 +345,27 @@ class LiveScreen(BaseScreen):
             self._opened(opening)  # shown in the first drawing
         else:
             self._open_session(opening)
+
+    # -- the focus: what is typed goes into the note, shown or hidden -------------------------
+
+    def _first_focus_selector(self) -> str:
+        """What takes the focus when the screen finds none (opened, or back from a dialog or
+        a screen): the note, even hidden (our side's note in the customer view takes what is
+        typed unseen, as the screen says there). Never the first widget shown instead, the
+        outline, which drops typed characters."""
+        return "#note"
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        """The focus left on nothing while this screen is in front goes back to the note.
+
+        Textual blurs a widget it stops showing and finds nothing else to focus: the note as
+        the customer view hides it (a note tagged internal, or to an internal goal), the
+        outline on a narrower terminal. Keys then reached a field only if they were text;
+        and the next dialog closed gave the focus to the outline, where nothing typed landed
+        until the screen was left. A blur because the terminal lost the focus (Textual gives
+        it back itself) or a move of the focus to another widget is left as it is."""
+        if self.focused is None and self.app.screen is self and self.app.app_focus:
+            self.set_focus(self.query_one("#note", NoteEditor), scroll_visible=False)
 
     @property
     def busy(self) -> bool:
@@ -471,6 +495,7 @@ class LiveScreen(BaseScreen):
         assert self.session is not None
         item = self.item
         self.query_one("#question", Static).update(self._question_text(item))
+        self.query_one("#question-pane").scroll_home(animate=False)
         note = self.session.note_for(item)
         hidden = self.safe and is_internal_note(note)
         editor = self.query_one("#note", TextArea)
