@@ -131,10 +131,41 @@ def read_toml(path: Path, *, what: str, limit: int) -> dict[str, Any]:
     return parse_toml(read_text(path, what=what, limit=limit), path, what=what)
 
 
+#: why a text is not JSON, as Python's decoder says it (its C and pure-Python versions), and
+#: the last part of the catalog key that says it in the user's language; matched on the
+#: start (the pure-Python decoder adds the character found)
+_JSON_REASONS = (
+    ("Expecting value", "value"),
+    ("Expecting property name enclosed in double quotes", "name"),
+    ("Expecting ':' delimiter", "colon"),
+    ("Expecting ',' delimiter", "comma"),
+    ("Extra data", "extra"),
+    ("Unterminated string starting at", "unterminated"),
+    ("Invalid control character", "control"),
+    ("Invalid \\uXXXX escape", "unicode_escape"),
+    ("Invalid \\escape", "escape"),
+    ("Illegal trailing comma", "trailing_comma"),  # Python 3.13 and later
+)
+
+
+def json_reason(message: str) -> str:
+    """Why a text is not JSON (a ``JSONDecodeError``'s ``msg``), in the current language:
+    Python's reason is English whatever the user reads."""
+    for start, name in _JSON_REASONS:
+        if message.startswith(start):
+            return t(f"read.json.{name}")
+    return t("read.json.other")
+
+
 def parse_json(text: str, path: Path | str, *, what: str, **options: Any) -> Any:
-    """``json.loads``; nesting too deep to parse is a :class:`ReadError` (other errors,
-    ``JSONDecodeError`` with its line, stay for the caller)."""
+    """``json.loads``; text that is not JSON is one :class:`ReadError` line, ``file: line
+    and column: why`` in the user's language, as is nesting too deep to parse (other
+    errors, such as those of ``parse_constant``, stay for the caller)."""
     try:
         return json.loads(text, **options)
+    except json.JSONDecodeError as exc:
+        where = t("read.json_at", line=exc.lineno, column=exc.colno)
+        why = t("read.not_json", what=_what(what), reason=json_reason(exc.msg))
+        raise ReadError(path, labelled(where, why)) from None
     except RecursionError:
         raise ReadError(path, t("read.too_deep", what=_what(what))) from None

@@ -209,7 +209,7 @@ def test_cli_export_files_are_private_and_import_is_clean(planted, demo_store, t
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "interview-tui.visit", "version": 1,\n "visit": ')
     result = runner.invoke(cli, ["--db", str(other), "import", str(bad)])
-    assert result.exit_code == 2 and "bad.json:2" in result.output
+    assert result.exit_code == 2 and "bad.json: line 2, column 11: " in result.output
     missing = runner.invoke(cli, ["--db", db, "export", "99", "--format", "json"])
     assert missing.exit_code == 2 and "no visit with id 99" in missing.output
 

@@ -49,6 +49,12 @@ def test_version_1_database_upgrades_with_rows_intact(tmp_path: Path) -> None:
     # rows from before the search index existed are searchable after the upgrade
     assert {hit.kind for hit in store.search("账单")} == {"note", "requirement", "commitment"}
     assert store.search("reconciliation")
+    # and so are the people and customers (version 18), each once
+    assert [(hit.kind, hit.ref_id) for hit in store.search("周工")] == [("person", 1)]
+    assert [(hit.kind, hit.ref_id) for hit in store.search("技术执行人")] == [("person", 1)]
+    assert [(hit.kind, hit.customer) for hit in store.search("Old Customer")] == [
+        ("customer", "旧客户 Old Customer")
+    ]
     store.close()
 
 
@@ -58,6 +64,7 @@ def test_upgrade_is_idempotent(tmp_path: Path) -> None:
     open_store(path).close()
     store = open_store(path)
     assert len(store.search("账单")) == 3
+    assert len(store.search("周工")) == 1
     store.close()
 
 
@@ -92,6 +99,8 @@ def test_version_3_database_keeps_every_voice_of_a_question(tmp_path: Path) -> N
     assert voices[1].internal and "CSV" in voices[1].text
     assert session.notes_for(None)[0].text.startswith("free note")
     assert {hit.kind for hit in store.search("A友商")} == {"note"}
+    assert [(hit.kind, hit.ref_id) for hit in store.search("ops lead")] == [("person", 2)]
+    assert [hit.kind for hit in store.search("华东物流")] == ["customer"]
 
 
 _TABLES = (

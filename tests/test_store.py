@@ -249,7 +249,7 @@ def test_index_entry_is_replaced_not_duplicated(store: Store) -> None:
         note.text = text
         store.save(note)
     assert len(store.search("账单")) == 1
-    assert store.query("SELECT count(*) AS n FROM search_index")[0]["n"] == 1
+    assert store.query("SELECT count(*) AS n FROM search_index WHERE kind = 'note'")[0]["n"] == 1
 
 
 @pytest.mark.parametrize(

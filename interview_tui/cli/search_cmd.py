@@ -1,4 +1,5 @@
-"""``interview-tui search``: notes, requirements and commitments, Chinese or English."""
+"""``interview-tui search``: notes, requirements, commitments, people and customers, Chinese
+or English."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from interview_tui.cli.output import echo, echo_json
 @click.option("--json", "as_json", is_flag=True)
 @pass_settings
 def search(settings: Settings, query: tuple[str, ...], limit: int, as_json: bool) -> None:
-    """Full-text search across every visit; each result names its visit and shows context."""
+    """Full-text search across every visit, person and customer; each result names its visit
+    (or, for a person or a customer, the customer) and shows context."""
     from interview_tui.i18n import t
     from interview_tui.services.search import hit_kind
     from interview_tui.store.store import SEARCH_RANKED
@@ -34,13 +36,16 @@ def search(settings: Settings, query: tuple[str, ...], limit: int, as_json: bool
     if not hits:
         echo(t("cli.search.none"))
     for hit in hits:
-        echo(
-            t(
-                "cli.search.hit",
-                id=f"{hit.visit_id:>4}",
-                date=hit.visit_date,
-                customer=hit.customer,
-                kind=hit_kind(hit),
+        if hit.visit_id is None:  # a person, a customer: no visit to name
+            echo(t("cli.search.hit_no_visit", customer=hit.customer, kind=hit_kind(hit)))
+        else:
+            echo(
+                t(
+                    "cli.search.hit",
+                    id=f"{hit.visit_id:>4}",
+                    date=hit.visit_date,
+                    customer=hit.customer,
+                    kind=hit_kind(hit),
+                )
             )
-        )
         echo(f"    {hit.snippet}")

@@ -63,21 +63,24 @@ _OLD_EXPORTS = uuid.UUID("6f1c9a52-3d2e-4b8a-9c41-7e5d2a0b8f13")
 _INT_RANGE = range(-(2**63), 2**63)
 
 
+class _NotJsonNumber(ValueError):
+    """NaN or Infinity in a file: Python reads them, JSON does not allow them."""
+
+
 def _no_constant(name: str) -> Any:
-    raise ValueError(t("import.not_json_number", name=name))
+    raise _NotJsonNumber(t("import.not_json_number", name=name))
 
 
 def read_json_file(path: Path) -> Any:
-    """The parsed JSON of an export file; every problem is one :class:`UserError`."""
+    """The parsed JSON of an export file; every problem is one :class:`UserError` line
+    (``file: line and column: why``, in the user's language)."""
     text = read_text(path, what="export", limit=MAX_IMPORT_BYTES)
     try:
         return parse_json(text, path, what="export", parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise UserError(
-            t("import.bad_json_at", path=path, line=exc.lineno, reason=exc.msg, column=exc.colno)
-        ) from None
-    except ValueError as exc:  # NaN, Infinity, integers with thousands of digits
-        raise UserError(t("import.bad_json", path=path, reason=exc)) from None
+    except ValueError as exc:  # NaN, Infinity; integers with thousands of digits
+        reason = str(exc) if isinstance(exc, _NotJsonNumber) else t("read.json.long_number")
+        why = t("read.not_json", what=t("read.what.export"), reason=reason)
+        raise UserError(labelled(str(path), why)) from None
 
 
 def shown(value: Any, limit: int = 60) -> str:

@@ -186,7 +186,7 @@ def delete_for_good(store: Store, kind: str, record_id: int) -> Impact:
             for visit in _attended(store, record):
                 visit.attendee_ids = [i for i in visit.attendee_ids if i != record_id]
                 store.save(visit)
-            store.db.execute("DELETE FROM people WHERE id = ?", [record_id])
+            _drop_indexed(store, "person", "people", "id = ?", [record_id])
             return gone
         visits = _in(_visit_ids(store, kind, record_id))
         where = f"visit_id IN ({visits})"
@@ -203,6 +203,6 @@ def delete_for_good(store: Store, kind: str, record_id: int) -> Impact:
         )
         store.db.execute(f"DELETE FROM visits WHERE id IN ({visits})")
         if kind == "customer":
-            store.db.execute("DELETE FROM people WHERE customer_id = ?", [record_id])
-            store.db.execute("DELETE FROM customers WHERE id = ?", [record_id])
+            _drop_indexed(store, "person", "people", "customer_id = ?", [record_id])
+            _drop_indexed(store, "customer", "customers", "id = ?", [record_id])
         return gone

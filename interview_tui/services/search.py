@@ -1,4 +1,5 @@
-"""Full-text search across every visit (Chinese and English), and where a hit leads."""
+"""Full-text search across every visit, person and customer (Chinese and English), and where
+a hit leads."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ from dataclasses import dataclass
 
 from interview_tui.domain.names import display_of
 from interview_tui.i18n import t
-from interview_tui.store.search import around_hit
+from interview_tui.store.search import DIRECTORY_KINDS, around_hit
 from interview_tui.store.store import SEARCH_RANKED, SearchHit, Store
 
 __all__ = [
+    "DIRECTORY_KINDS",
     "SEARCH_PAGE",
     "Found",
     "HitTarget",
@@ -26,7 +28,8 @@ SEARCH_PAGE = 50
 
 
 def search(store: Store, text: str, limit: int = SEARCH_PAGE) -> list[SearchHit]:
-    """Notes, requirements and commitments matching ``text``, best first."""
+    """Notes, requirements, commitments, people and customers matching ``text``, best
+    first."""
     return store.search(text, limit=limit) if text.strip() else []
 
 
@@ -65,13 +68,19 @@ def hit_kind(hit: SearchHit) -> str:
 class HitTarget:
     """Where opening a hit goes: the hit itself. A note in the live screen at its question,
     that note shown (not the question's last one); a requirement or a commitment in its
-    detail view. ``route`` and ``args`` are what the app's ``show`` takes."""
+    detail view; a customer, or a person on their customer's screen (the person's row
+    highlighted). ``route`` and ``args`` are what the app's ``show`` takes."""
 
     route: str
     args: dict[str, int | None]
 
 
 def hit_target(store: Store, hit: SearchHit) -> HitTarget | None:
+    if hit.kind in ("person", "customer"):
+        if hit.customer_id is None:
+            return None
+        person = hit.ref_id if hit.kind == "person" else None
+        return HitTarget("customer", {"customer_id": hit.customer_id, "person_id": person})
     if hit.kind == "requirement":
         return HitTarget("requirement", {"requirement_id": hit.ref_id})
     if hit.kind == "commitment":

@@ -16,7 +16,7 @@ from typing import Any
 import sqlite_utils
 
 from interview_tui.domain.lateness import judged_by_sql, moved_to
-from interview_tui.store.search import INDEXED_FIELDS, index_body, search_rowid
+from interview_tui.store.search import DIRECTORY_KINDS, INDEXED_FIELDS, index_body, search_rowid
 from interview_tui.store.versions import SCHEMA_VERSION, schema_version
 
 Migration = Callable[[sqlite_utils.Database], None]
@@ -172,6 +172,10 @@ def _columns(db: sqlite_utils.Database, table: str, fields: tuple[str, ...]) -> 
     return ", ".join(f'"{name}"' for name in ("id", "visit_id", *fields) if name in have)
 
 
+#: the kinds of record versions 2 and 3 indexed (people and customers: version 18)
+_RECORD_KINDS = ("note", "requirement", "commitment")
+
+
 def _v2_search_links_history(db: sqlite_utils.Database) -> None:
     """Full-text index (CJK bigrams), linked requirements, commitment history."""
     db.table("requirements").add_column("link_key", str, not_null_default="")
@@ -182,7 +186,8 @@ def _v2_search_links_history(db: sqlite_utils.Database) -> None:
         "CREATE VIRTUAL TABLE search_index USING fts5("
         "body, kind UNINDEXED, ref_id UNINDEXED, visit_id UNINDEXED, tokenize='unicode61')"
     )
-    for kind, (table, fields) in INDEXED_FIELDS.items():
+    for kind in _RECORD_KINDS:
+        table, fields = INDEXED_FIELDS[kind]
         columns = _columns(db, table, fields)
         rows = db.query(f"SELECT {columns} FROM {table}")
         db.conn.executemany(
@@ -198,7 +203,8 @@ def _v3_search_rowids(db: sqlite_utils.Database) -> None:
         "CREATE VIRTUAL TABLE search_index USING fts5("
         "body, kind UNINDEXED, ref_id UNINDEXED, visit_id UNINDEXED, tokenize='unicode61')"
     )
-    for kind, (table, fields) in INDEXED_FIELDS.items():
+    for kind in _RECORD_KINDS:
+        table, fields = INDEXED_FIELDS[kind]
         columns = _columns(db, table, fields)
         db.conn.executemany(
             "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id) VALUES (?, ?, ?, ?, ?)",
@@ -680,6 +686,23 @@ def _v17_judged_by_the_soonest_date(db: sqlite_utils.Database) -> None:
     _count_commitments_again(db)
 
 
+def _v18_search_people_and_customers(db: sqlite_utils.Database) -> None:
+    """People (by name, title, stakeholder role in either language, e-mail, phone and
+    contact) and customers (by name, industry and notes) are found by search: their index
+    rows are written, above every other record's (:func:`search_rowid`)."""
+    for kind in DIRECTORY_KINDS:
+        table, _fields = INDEXED_FIELDS[kind]
+        rows = [
+            (search_rowid(kind, row["id"]), index_body(kind, row), kind, row["id"], None)
+            for row in db.query(f"SELECT * FROM {table}")
+        ]
+        db.conn.executemany("DELETE FROM search_index WHERE rowid = ?", [(r[0],) for r in rows])
+        db.conn.executemany(
+            "INSERT INTO search_index (rowid, body, kind, ref_id, visit_id) VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_search_links_history,
@@ -698,6 +721,7 @@ MIGRATIONS: list[Migration] = [
     _v15_customers_same_as_everywhere,
     _v16_late_by_the_sooner_date,
     _v17_judged_by_the_soonest_date,
+    _v18_search_people_and_customers,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"

@@ -54,26 +54,63 @@ INDEXED_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "commitment": ("commitments", ("text", "owner_name", "resolution_note")),
+    # whom we know: a person by name, title, stakeholder role (its names in both languages),
+    # e-mail, phone and other contact; a customer by name, industry and notes
+    "person": ("people", ("name", "title", "role", "email", "phone", "contact")),
+    "customer": ("customers", ("name", "industry", "notes")),
 }
 
+#: the kinds that are people and customers, not what was written at a visit (no visit)
+DIRECTORY_KINDS = ("person", "customer")
 
 _KIND_NUMBER = {kind: number for number, kind in enumerate(INDEXED_FIELDS, start=1)}
+
+#: added to the index rows of people and customers: above every other record's row, so
+#: they are always among the newest matches a search ranks (a contact's name in thousands
+#: of newer notes still finds the contact) and are read apart; there are few of them
+DIRECTORY_ROWS = 1 << 62
 
 
 def search_rowid(kind: str, ref_id: int) -> int:
     """The index row of a record: one per (kind, id), so it is replaced without a scan."""
-    return int(ref_id) * 8 + _KIND_NUMBER[kind]
+    rowid = int(ref_id) * 8 + _KIND_NUMBER[kind]
+    return rowid + DIRECTORY_ROWS if kind in DIRECTORY_KINDS else rowid
 
 
 def searchable_text(kind: str, row: dict[str, Any]) -> str:
     """What was written in a record's searchable fields, as one text: a requirement's
     solution proposals (stored as JSON) give their text, our reasoning and each answer's
-    reason, the customer's words."""
+    reason, the customer's words; a person's or a customer's fields are those filled in,
+    between ``·`` (a person's role named in the interface's language)."""
     _, fields = INDEXED_FIELDS[kind]
+    if kind in DIRECTORY_KINDS:
+        return " · ".join(text for name in fields if (text := _field_text(name, row.get(name))))
     return " ".join(_field_text(name, row.get(name)) for name in fields)
 
 
-def _field_text(name: str, value: object) -> str:
+def _role_names(value: object, *, every_language: bool = False) -> list[str]:
+    """A stakeholder role's display names: in the interface's language, or all of them
+    (long and short, English and Chinese), as the index keeps them. An unknown id as it is."""
+    from interview_tui.domain.enums import Role
+    from interview_tui.domain.names import display_of
+    from interview_tui.i18n import LANGUAGES
+
+    raw = str(value or "")
+    if raw not in {role.value for role in Role}:
+        return [raw] if raw else []
+    if not every_language:
+        return [display_of(Role, raw)]
+    names = (
+        display_of(Role, raw, short=short, language=language)
+        for language in LANGUAGES
+        for short in (False, True)
+    )
+    return list(dict.fromkeys(names))
+
+
+def _field_text(name: str, value: object, *, every_language: bool = False) -> str:
+    if name == "role":
+        return " ".join(_role_names(value, every_language=every_language))
     if name != "solutions":
         return str(value or "")
     proposals = json.loads(value) if isinstance(value, str) and value else value or []
@@ -90,8 +127,11 @@ def _field_text(name: str, value: object) -> str:
 
 
 def index_body(kind: str, row: dict[str, Any]) -> str:
-    """The search form of a record's searchable fields."""
-    return index_form(searchable_text(kind, row))
+    """The search form of a record's searchable fields (a person's role by each of its
+    names, whatever the interface's language: found in Chinese and in English)."""
+    _, fields = INDEXED_FIELDS[kind]
+    text = " ".join(_field_text(name, row.get(name), every_language=True) for name in fields)
+    return index_form(text)
 
 
 def _bigrams(run: str) -> list[str]:
@@ -122,16 +162,21 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(terms) if terms else None
 
 
-def snippet(text: str, query: str, width: int = 60) -> str:
-    """A window of ``text`` around the first query term found, for showing a hit in context."""
+def snippet(text: str, query: str, width: int = 60, *, from_start: bool = False) -> str:
+    """A window of ``text`` around the first query term found, for showing a hit in context;
+    ``from_start``: from the text's start whenever that term fits in the window (a person's
+    name stays in sight before the title found)."""
     flat = " ".join(text.split())
     lowered = flat.lower()
-    positions = [
-        lowered.find(token.lower()) for token in _word().findall(query) if token.lower() in lowered
+    found = [
+        (lowered.find(token.lower()), len(token))
+        for token in _word().findall(query)
+        if token.lower() in lowered
     ]
-    if not positions:
+    if not found:
         return flat[:width] + ("…" if len(flat) > width else "")
-    start = max(0, min(positions) - width // 3)
+    first, length = min(found)
+    start = 0 if from_start and first + length <= width else max(0, first - width // 3)
     end = min(len(flat), start + width)
     prefix = "…" if start else ""
     suffix = "…" if end < len(flat) else ""
@@ -145,11 +190,12 @@ def _cells(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
-def around_hit(text: str, query: str, cells: int) -> str:
+def around_hit(text: str, query: str, cells: int, *, from_start: bool = False) -> str:
     """The part of ``text`` (a hit's snippet) that fits ``cells`` terminal cells, chosen so
     the first query term found is in it with the words before it: at 80 columns a result
     line shows the hit's surroundings, never a start that cuts the matched words off.
-    Cuts are marked ``…``."""
+    ``from_start``: from the text's start whenever that term fits (a person's name stays in
+    sight). Cuts are marked ``…``."""
     body = text.removeprefix("…").removesuffix("…")
     cut_before, cut_after = text.startswith("…"), text.endswith("…")
     if cells <= 0 or sum(map(_cells, text)) <= cells:
@@ -162,8 +208,11 @@ def around_hit(text: str, query: str, cells: int) -> str:
     )
     hit, token = found[0] if found else (0, "")
     # up to a third of the room for the words before the hit, less when the match and
-    # the two … marks need it
+    # the two … marks need it; all of them when they fit with it (``from_start``)
     before = max(0, min(cells // 3, cells - 2 - sum(map(_cells, token))))
+    if from_start and not cut_before:
+        through = sum(map(_cells, body[: hit + len(token)]))
+        before = max(before, sum(map(_cells, body[:hit])) if through <= cells - 1 else 0)
     start, lead = hit, 0
     while start > 0 and lead + _cells(body[start - 1]) <= before:
         start -= 1

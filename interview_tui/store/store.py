@@ -24,6 +24,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from interview_tui.store.search import (
+    DIRECTORY_KINDS,
+    DIRECTORY_ROWS,
     INDEXED_FIELDS,
     index_body,
     match_expression,
@@ -62,6 +64,8 @@ class SearchHit:
     visit_date: str
     #: a personal-connection note: marked personal wherever the hit is shown
     personal: bool = False
+    #: the customer the hit belongs to (a person's; a customer's own id); None when unknown
+    customer_id: int | None = None
 
 
 #: how many of the newest matches a search ranks (the rest are older and left out)
@@ -561,24 +565,39 @@ class Store:
         expression = match_expression(text)
         return expression is not None and self._search_cut(expression) > -(2**63)
 
+    def _ranked(self, expression: str, above: int, below: int, limit: int) -> list[dict[str, Any]]:
+        """The best ``limit`` matches among the index rows between ``above`` and ``below``
+        (FTS5 ranks them in order), with their visit's date and customer."""
+        return self.query(
+            "SELECT s.kind, s.ref_id, s.visit_id, c.id AS customer_id, c.name AS customer,"
+            " v.date AS visit_date"
+            " FROM search_index s"
+            " LEFT JOIN visits v ON v.id = s.visit_id"
+            " LEFT JOIN people p ON s.kind = 'person' AND p.id = s.ref_id"
+            " LEFT JOIN customers c ON c.id = CASE s.kind WHEN 'person' THEN p.customer_id"
+            " WHEN 'customer' THEN s.ref_id ELSE v.customer_id END"
+            " WHERE search_index MATCH ? AND s.rowid > ? AND s.rowid <= ?"
+            " AND v.archived_at IS NULL AND c.archived_at IS NULL"
+            " AND p.archived_at IS NULL AND p.importing IS NULL"
+            " ORDER BY rank LIMIT ?",
+            [expression, above, below, limit],
+        )
+
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
-        """Notes, requirements and commitments matching ``text``, best first (none of an
-        archived visit or customer), ranked among the newest :data:`SEARCH_RANKED`
-        matches (:meth:`search_cut_off` says when there were more): ranking every match
-        made a word found in 160,000 records three times slower than in 4,000."""
+        """Notes, requirements, commitments, people and customers matching ``text``, best
+        first (none of an archived visit, customer or person, nor one an unfinished import
+        is writing), ranked among the newest :data:`SEARCH_RANKED` matches
+        (:meth:`search_cut_off` says when there were more): ranking every match made a word
+        found in 160,000 records three times slower than in 4,000. People and customers
+        come first (what a name is typed for; few, their index rows above every other
+        record's, so always among those ranked), then the rest, each best first."""
         expression = match_expression(text)
         if expression is None:
             return []
-        rows = self.query(
-            "SELECT s.kind, s.ref_id, s.visit_id, c.name AS customer, v.date AS visit_date"
-            " FROM search_index s"
-            " LEFT JOIN visits v ON v.id = s.visit_id"
-            " LEFT JOIN customers c ON c.id = v.customer_id"
-            " WHERE search_index MATCH ? AND s.rowid > ?"
-            " AND v.archived_at IS NULL AND c.archived_at IS NULL"
-            " ORDER BY rank LIMIT ?",
-            [expression, self._search_cut(expression), limit],
-        )
+        cut = self._search_cut(expression)
+        rows = self._ranked(expression, max(cut, DIRECTORY_ROWS), 2**63 - 1, limit)
+        if len(rows) < limit:
+            rows += self._ranked(expression, cut, DIRECTORY_ROWS, limit - len(rows))
         hits = []
         for row in rows:
             table, _fields = INDEXED_FIELDS[row["kind"]]
@@ -594,10 +613,11 @@ class Store:
                     kind=row["kind"],
                     ref_id=int(row["ref_id"]),
                     visit_id=row["visit_id"],
-                    snippet=snippet(body, text),
+                    snippet=snippet(body, text, from_start=row["kind"] in DIRECTORY_KINDS),
                     customer=row["customer"] or "",
                     visit_date=(row["visit_date"] or "")[:10],
                     personal=personal,
+                    customer_id=row["customer_id"],
                 )
             )
         return hits

@@ -130,9 +130,11 @@ class CustomerScreen(DataScreen[CustomerForm]):
         Binding("escape", "back", "review.back", id="review.back", tooltip="review.back.help"),
     ]
 
-    def __init__(self, customer_id: int | None = None) -> None:
+    def __init__(self, customer_id: int | None = None, person_id: int | None = None) -> None:
         super().__init__()
         self.customer_id = customer_id
+        #: the person to show first (opened from a search hit): their row, the list focused
+        self.person_id = person_id
         self.customer = Customer(name="-")
         self.people: list[Person] = []
 
@@ -188,6 +190,12 @@ class CustomerScreen(DataScreen[CustomerForm]):
         self._show_people()
         self._opened_with = typed_text(self)
         self._people_at_open = self._people_state()
+        rows = [n for n, person in enumerate(self.people) if person.id == self.person_id]
+        self.person_id = None  # once: a later read leaves the cursor where it is
+        if rows:
+            table = self.query_one(DataTable)
+            table.move_cursor(row=rows[0], animate=False, scroll=True)
+            table.focus()
 
     def _show_people(self) -> None:
         table = self.query_one(DataTable)

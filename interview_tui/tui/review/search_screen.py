@@ -1,4 +1,5 @@
-"""Full-text search across every visit; enter opens the hit itself. The best
+"""Full-text search across every visit, person and customer; enter opens the hit itself (a
+person or customer on the customer's screen). The best
 :data:`~interview_tui.services.search.SEARCH_PAGE` hits are shown; when more match, the
 line under them says so and how to see more (ctrl+n: the next ones) or to narrow the search."""
 
@@ -12,6 +13,7 @@ from textual.widgets import DataTable, Header, Static
 
 from interview_tui.i18n import t
 from interview_tui.services.search import (
+    DIRECTORY_KINDS,
     SEARCH_PAGE,
     Found,
     HitTarget,
@@ -84,7 +86,8 @@ class SearchScreen(DataScreen[Found]):
         room = self._context_cells(table, rows)
         table.clear()
         for hit, row in zip(data.hits, rows, strict=True):
-            table.add_row(*row, around_hit(hit.snippet, data.text, room))
+            whole = hit.kind in DIRECTORY_KINDS  # a person's name before what was found
+            table.add_row(*row, around_hit(hit.snippet, data.text, room, from_start=whole))
         table.measure()
         first_new, self._first_new = self._first_new, None
         goes_to = first_new if first_new is not None else cursor
