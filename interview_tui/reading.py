@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import stat
 import tomllib
 from pathlib import Path
@@ -117,6 +118,53 @@ def decode_utf8(data: bytes, path: Path | str, *, what: str) -> str:
         ) from None
 
 
+#: why a text is not TOML, as Python's ``tomllib`` says it, and the last part of the catalog
+#: key that says it in the user's language; matched on the start, in this order (a message
+#: ``Expected '…'`` names the quote or brackets that close what was left open)
+_TOML_REASONS = (
+    ("Invalid statement", "statement"),
+    ("Expected newline or end of document after a statement", "end_of_line"),
+    ("Expected '=' after a key", "equals"),
+    ("Expected ']' at the end of a table declaration", "header"),
+    ("Expected ']]' at the end of an array declaration", "header"),
+    ("Invalid initial character for a key part", "key"),
+    ("Invalid value", "value"),
+    ("Unclosed array", "array"),
+    ("Unclosed inline table", "inline_table"),
+    ("Unterminated string", "unterminated"),
+    ("Expected ", "unterminated"),
+    ("Illegal character", "control"),
+    ("Found invalid character", "control"),
+    ("Cannot overwrite a value", "twice"),
+    ("Cannot declare", "twice"),
+    ("Duplicate inline table key", "twice"),
+    ("Cannot mutate immutable namespace", "redefine"),
+    ("Cannot redefine namespace", "redefine"),
+    ("Unescaped '\\' in a string", "escape"),
+    ("Escaped character is not a Unicode scalar value", "unicode_escape"),
+    ("Invalid hex value", "unicode_escape"),
+    ("Invalid date or datetime", "date"),
+)
+#: where ``tomllib`` found the problem, at the end of its message
+_TOML_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
+
+
+def toml_problem(exc: tomllib.TOMLDecodeError) -> tuple[int | None, str, str]:
+    """Where and why a text is not TOML, in the current language: the line (``None``: at
+    the end of the file), the place as the user reads it (``line 3, column 5``) and the
+    reason. Python's reason is English whatever the user reads."""
+    message = str(exc)
+    found = _TOML_AT.search(message)
+    if found is None or found.group(1) is None:
+        line, where = None, t("read.at_end")
+    else:
+        line = int(found.group(1))
+        where = t("read.at", line=line, column=int(found.group(2)))
+    said = message[: found.start()] if found else message
+    name = next((name for start, name in _TOML_REASONS if said.startswith(start)), "other")
+    return line, where, t(f"read.toml.{name}")
+
+
 def parse_toml(text: str, path: Path | str, *, what: str) -> dict[str, Any]:
     """``tomllib.loads``; nesting too deep to parse is a :class:`ReadError` (a syntax error
     stays a ``TOMLDecodeError``, for the caller to place on its line)."""
@@ -164,7 +212,7 @@ def parse_json(text: str, path: Path | str, *, what: str, **options: Any) -> Any
     try:
         return json.loads(text, **options)
     except json.JSONDecodeError as exc:
-        where = t("read.json_at", line=exc.lineno, column=exc.colno)
+        where = t("read.at", line=exc.lineno, column=exc.colno)
         why = t("read.not_json", what=_what(what), reason=json_reason(exc.msg))
         raise ReadError(path, labelled(where, why)) from None
     except RecursionError:

@@ -448,8 +448,12 @@ def _read_file(path: Path, problems: list[SettingsProblem]) -> dict[str, Any]:
         line = t("settings.refused", problem=str(exc))
         problems.append(SettingsProblem(str(path), "", "", str(exc), t("settings.fix.file"), line))
     except tomllib.TOMLDecodeError as exc:
-        line = t("settings.syntax", path=path, reason=exc)
-        reason = t("settings.why.syntax", reason=exc)
+        from interview_tui.i18n import labelled
+        from interview_tui.reading import toml_problem
+
+        _line, where, why = toml_problem(exc)
+        line = t("settings.syntax", path=path, reason=labelled(where, why))
+        reason = t("settings.why.syntax", reason=labelled(where, why))
         problems.append(SettingsProblem(str(path), "", "", reason, t("settings.fix.syntax"), line))
     return {}
 

@@ -17,11 +17,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from interview_tui.banks.schema import Bank, BankCustomerQuestion, BankInfo, BankQuestion
-from interview_tui.i18n import t
+from interview_tui.i18n import labelled, t
 from interview_tui.i18n.validation import pydantic_message
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z_][\w.-]*)\s*\]\]?")
-_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 #: The largest bank file read (50,000 questions with research are about 25 MiB).
 MAX_BANK_BYTES = 32 * 1024 * 1024
 M = TypeVar("M", bound=BaseModel)
@@ -129,10 +128,12 @@ def parse_bank(text: str, path: Path, *, user: bool = False) -> BankLoad:
         load.errors.append(BankError(path, 1, exc.reason))
         return load
     except tomllib.TOMLDecodeError as exc:
-        match = _TOML_POSITION.search(str(exc))
-        line = int(match.group(1)) if match else 1
-        message = _TOML_POSITION.sub("", str(exc)).strip()
-        load.errors.append(BankError(path, line, t("bank.error.toml", message=message)))
+        from interview_tui.reading import toml_problem
+
+        line, where, why = toml_problem(exc)
+        if line is None:  # at the end of the file: its last line
+            line, why = max(1, text.count("\n") + (not text.endswith("\n"))), labelled(where, why)
+        load.errors.append(BankError(path, line, t("bank.error.toml", message=why)))
         return load
     lines = _Lines(text)
     info_line = next((n for name, n in lines.headers if name == "bank"), 1)
