@@ -59,9 +59,10 @@ def found(store: Store, text: str, limit: int = SEARCH_PAGE) -> Found:
 
 def hit_kind(hit: SearchHit) -> str:
     """What a hit is, as every list of hits says it: a personal-connection note is marked
-    personal (it is never read out, shared or put in a recap)."""
-    kind = display_of("record", hit.kind)
-    return f"{kind} · {t('search.personal')}" if hit.personal else kind
+    personal, a note marked private private (neither is read out, shared or put in a
+    recap)."""
+    marks = [t("search.personal")] * hit.personal + [t("search.private")] * hit.private
+    return " · ".join([display_of("record", hit.kind), *marks])
 
 
 @dataclass(frozen=True, slots=True)

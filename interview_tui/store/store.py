@@ -64,6 +64,8 @@ class SearchHit:
     visit_date: str
     #: a personal-connection note: marked personal wherever the hit is shown
     personal: bool = False
+    #: a note marked private (laptop only): marked private wherever the hit is shown
+    private: bool = False
     #: the customer the hit belongs to (a person's; a customer's own id); None when unknown
     customer_id: int | None = None
 
@@ -567,15 +569,19 @@ class Store:
 
     def _ranked(self, expression: str, above: int, below: int, limit: int) -> list[dict[str, Any]]:
         """The best ``limit`` matches among the index rows between ``above`` and ``below``
-        (FTS5 ranks them in order), with their visit's date and customer."""
+        (FTS5 ranks them in order), with their visit's date and customer (a requirement
+        written outside a visit: its own customer)."""
         return self.query(
             "SELECT s.kind, s.ref_id, s.visit_id, c.id AS customer_id, c.name AS customer,"
             " v.date AS visit_date"
             " FROM search_index s"
             " LEFT JOIN visits v ON v.id = s.visit_id"
             " LEFT JOIN people p ON s.kind = 'person' AND p.id = s.ref_id"
+            " LEFT JOIN requirements r ON s.kind = 'requirement' AND r.id = s.ref_id"
             " LEFT JOIN customers c ON c.id = CASE s.kind WHEN 'person' THEN p.customer_id"
-            " WHEN 'customer' THEN s.ref_id ELSE v.customer_id END"
+            " WHEN 'customer' THEN s.ref_id"
+            " WHEN 'requirement' THEN coalesce(v.customer_id, r.customer_id)"
+            " ELSE v.customer_id END"
             " WHERE search_index MATCH ? AND s.rowid > ? AND s.rowid <= ?"
             " AND v.archived_at IS NULL AND c.archived_at IS NULL"
             " AND p.archived_at IS NULL AND p.importing IS NULL"
@@ -603,11 +609,7 @@ class Store:
             table, _fields = INDEXED_FIELDS[row["kind"]]
             source = self.query(f"SELECT * FROM {table} WHERE id = ?", [row["ref_id"]])
             body = searchable_text(row["kind"], source[0]) if source else ""
-            personal = (
-                bool(source)
-                and row["kind"] == "note"
-                and source[0].get("goal") == "personal_connection"
-            )
+            note = source[0] if source and row["kind"] == "note" else {}
             hits.append(
                 SearchHit(
                     kind=row["kind"],
@@ -616,7 +618,8 @@ class Store:
                     snippet=snippet(body, text, from_start=row["kind"] in DIRECTORY_KINDS),
                     customer=row["customer"] or "",
                     visit_date=(row["visit_date"] or "")[:10],
-                    personal=personal,
+                    personal=note.get("goal") == "personal_connection",
+                    private=bool(note.get("private")),
                     customer_id=row["customer_id"],
                 )
             )
