@@ -99,27 +99,30 @@ def _key_names() -> frozenset[str]:
 
 
 def key_problem(keys: str) -> str | None:
-    """Why ``keys`` (e.g. ``"ctrl+n,f5"``) is not a key Textual can bind, or None."""
+    """Why ``keys`` (e.g. ``"ctrl+n,f5"``) is not a key Textual can bind, or None (in the
+    user's language)."""
+    from interview_tui.i18n import t
+
     for key in keys.split(","):
         key = key.strip()
         if not key:
-            return "an empty key"
+            return t("keymap.empty")
         *modifiers, name = key.split("+") if key != "+" else ["+"]
         if name == "" and key.endswith("+"):  # "ctrl++" binds ctrl and the plus key
             name = "+"
             modifiers = [m for m in modifiers if m]
         unknown = [m for m in modifiers if m.lower() not in _MODIFIERS]
         if unknown:
-            return f"{key!r}: {unknown[0]!r} is not a modifier (ctrl, alt, shift, super)"
+            return t("keymap.not_modifier", key=repr(key), modifier=repr(unknown[0]))
         twice = [
             m
             for n, m in enumerate(modifiers)
             if m.lower() in (other.lower() for other in modifiers[:n])
         ]
         if twice:
-            return f"{key!r}: {twice[0]!r} is written twice; write each modifier once"
+            return t("keymap.modifier_twice", key=repr(key), modifier=repr(twice[0]))
         if len(name) != 1 and name.lower() not in _key_names():
-            return f"{key!r}: {name!r} is not a key name (e.g. a, f5, escape, ctrl+n)"
+            return t("keymap.not_key_name", key=repr(key), name=repr(name))
     return None
 
 
@@ -138,29 +141,36 @@ def load_keymap(path: Path) -> dict[str, str]:
     import tomllib
 
     from interview_tui.errors import UserError
-    from interview_tui.reading import ReadError, read_toml
+    from interview_tui.i18n import labelled, t
+    from interview_tui.reading import ReadError, read_toml, toml_problem
+
+    def refused(*parts: str) -> UserError:
+        """One line: the file, then each part (the binding, the problem)."""
+        line = parts[-1]
+        for part in reversed((str(path), *parts[:-1])):
+            line = labelled(part, line)
+        return UserError(line)
 
     try:
         data = read_toml(path, what="keymap", limit=MAX_KEYMAP_BYTES)
     except ReadError as exc:
         raise UserError(str(exc)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"{path}: cannot read the keymap ({exc})") from None
+        _line, where, why = toml_problem(exc)
+        raise refused(t("keymap.not_toml", reason=labelled(where, why))) from None
     for binding_id, value in data.items():
         if not isinstance(value, str):
-            raise UserError(
-                f'{path}: {binding_id}: expected keys as text, e.g. {binding_id} = "ctrl+n"'
-            )
+            raise refused(binding_id, t("keymap.not_text", id=binding_id))
     known = known_binding_ids()
     for binding_id, value in data.items():
         if binding_id not in known:
             close = difflib.get_close_matches(binding_id, sorted(known), n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "check the spelling"
-            raise UserError(f"{path}: {binding_id}: no key has this id; {hint}")
+            hint = t("keymap.did_you_mean", id=repr(close[0])) if close else t("keymap.spelling")
+            raise refused(binding_id, t("keymap.unknown_id", hint=hint))
         if problem := key_problem(value):
-            raise UserError(f"{path}: {binding_id}: {problem}")
+            raise refused(binding_id, problem)
     if clash := key_clash(data):
-        raise UserError(f"{path}: {clash}")
+        raise refused(clash)
     return data
 
 
@@ -180,7 +190,9 @@ def keys_of_value(value: str) -> list[str]:
 def key_clash(keymap: dict[str, str]) -> str | None:
     """``binding-id: 'key' ...`` when the keymap gives a binding a key that another binding
     of the same screen (or an app key that runs first) has, so one of the two could never
-    run; else None."""
+    run (in the user's language); else None."""
+    from interview_tui.i18n import labelled, t
+
     classes = table()["classes"]
     app = next(row for row in classes if row["app"])
     app_keys = {
@@ -197,10 +209,8 @@ def key_clash(keymap: dict[str, str]) -> str | None:
                 if other == binding_id or (binding_id not in keymap and other not in keymap):
                     continue
                 mine, theirs = (binding_id, other) if binding_id in keymap else (other, binding_id)
-                return (
-                    f"{mine}: {key!r} is also the key of {theirs} on the same screen, "
-                    f"so one of them could never run; choose another key for {mine}"
-                )
+                said = t("keymap.clash", key=repr(key), other=theirs, binding=mine)
+                return labelled(mine, said)
     return None
 
 
