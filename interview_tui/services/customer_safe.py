@@ -28,8 +28,9 @@ def is_internal_goal(goal: Goal | str | None) -> bool:
 
 
 def is_internal_note(note: Note) -> bool:
-    """Internal-only, or evidence for an internal goal (team profile, personal connection)."""
-    return note.internal or is_internal_goal(note.goal)
+    """Never shown to the customer: internal-only, private (laptop only), or evidence for an
+    internal goal (team profile, personal connection)."""
+    return note.internal or note.private or is_internal_goal(note.goal)
 
 
 def safe_notes(notes: Iterable[Note]) -> list[Note]:

@@ -550,7 +550,14 @@ class LiveScreen(BaseScreen):
             tags.update("" if is_internal_note(note) else Parts(parts))
             tags.set_class(False, "internal")
             return
-        flags = [t("live.tag_internal") if note.internal else t("live.tag_shared")]
+        # "customer-visible" only for what the customer view shows: a private note or one
+        # tagged to an internal goal is hidden there too, and its other flags say why
+        if note.internal:
+            flags = [t("live.tag_internal")]
+        elif is_internal_note(note):
+            flags = [t("live.tag_not_shown")]
+        else:
+            flags = [t("live.tag_shared")]
         if note.private:
             flags.append(t("live.tag_private"))
         elif note.goal is Goal.PERSONAL_CONNECTION:
