@@ -6,12 +6,15 @@ must not start ``# A heading``, a ``---`` line must not turn the line above into
 ``[x](javascript:…)`` must not become a link. :func:`md` escapes only what could start such
 structure, with a backslash (CommonMark's escape), so the text still reads naturally in the
 file and shows exactly the user's words when rendered: Chinese text and ordinary
-punctuation are left alone, and ``<日期>`` (which is no HTML tag) stays as it is.
+punctuation are left alone, and ``<日期>`` (which is no HTML tag) stays as it is. A control
+character (an escape sequence pasted into a note) is shown as its symbol (``␛``), as on screen.
 """
 
 from __future__ import annotations
 
 import re
+
+from interview_tui.display import visible
 
 #: anywhere in a line: code spans, emphasis, links and images, table cells, strikethrough,
 #: the escape itself before punctuation, an HTML tag or autolink, an entity, a closing ``#``
@@ -25,7 +28,10 @@ _LINE_START = re.compile(r"^(?:[#>+=~-]|(\d{1,9})(?=[.)]))")
 
 
 def _line(text: str) -> str:
-    escaped = _INLINE.sub(lambda m: "\\" + m.group(), text.strip())
+    """One line of a user's text: its control characters shown as symbols (an escape
+    sequence pasted into a field must not drive the terminal a report is read in), then
+    escaped."""
+    escaped = _INLINE.sub(lambda m: "\\" + m.group(), visible(text.strip()))
     return _LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1) else "\\" + m.group(), escaped)
 
 
