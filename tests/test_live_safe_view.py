@@ -75,6 +75,30 @@ def _plant_internal(store) -> None:
 
 # -- 1. confirm back reads back what the recap restates ---------------------------------------
 
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_confirm_back_reads_what_we_shared_as_the_recap_sends_it(make_app, demo_store, lang):
+    """The plan's give-back is the recap's first section ("What we shared"): the read-back
+    showed only the requirements and commitments, so the customer never heard it."""
+    visit = demo_store.get(Visit, VISIT)
+    shared = ["TKN-SHARED-1 a runbook", "TKN-SHARED-2 the benchmark, 9 regions"]
+    demo_store.save(visit.model_copy(update={"give_back": shared}))
+    app = make_app("live", lang=lang, visit_id=VISIT)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        sections = [str(w.content) for w in app.screen.query(".section")]
+        lines = [str(w.content) for w in app.screen.query(".item")]
+        recap = recap_md(load_bundle(demo_store, VISIT))
+    heading = {"en": "What we shared", "zh": "我们分享的内容"}[lang]
+    assert f"## {heading}" in recap and sections[0] == heading, sections
+    assert [line for line in lines if "TKN-SHARED" in line] == [f"• {item}" for item in shared]
+    assert lines.index(f"• {shared[1]}") < min(
+        n for n, line in enumerate(lines) if "TKN-SHARED" not in line
+    )
+
+
 COMMITMENTS = (
     ("Send the Riyadh latency report", CommitmentState.OPEN, date(2026, 12, 20)),
     ("Book the architecture review", CommitmentState.DONE, date(2026, 12, 1)),

@@ -159,8 +159,14 @@ class ConfirmBackScreen(BaseModal):
         self.set_class(event.size.width < self.NARROW_COLUMNS, "-narrow")
 
     def _items(self) -> list[Static]:
+        """What the recap will say, in its order: what we shared (the plan's give-back,
+        read as the recap's first section), the requirements, the commitments."""
         requirements, commitments = read_back(self.session)
-        items: list[Static] = [Static(t("confirm.requirements"), classes="section")]
+        items: list[Static] = []
+        if shared := [" ".join(item.split()) for item in self.session.visit.give_back]:
+            items.append(Static(t("recap.shared"), classes="section"))
+            items += [ReadBackItem(hanging("• ", item)) for item in shared if item]
+        items.append(Static(t("confirm.requirements"), classes="section"))
         items += [ReadBackItem(block, r) for r, block in requirements] or [
             ReadBackItem(hanging("• ", t("confirm.none")))
         ]
