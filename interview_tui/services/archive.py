@@ -175,6 +175,31 @@ def _shared_with(store: Store, kind: str, record: Record) -> str:
     return customer.team
 
 
+@dataclass(frozen=True, slots=True)
+class TeamReach:
+    """Whom archiving a record reaches beyond this laptop: the team it is shared with ("" if
+    none) and the open promises that leave every colleague's lists with it."""
+
+    team: str
+    open_promises: int
+
+
+def team_reach(store: Store, kind: str, record_id: int) -> TeamReach:
+    """Whom archiving (or deleting) ``kind`` ``record_id`` reaches: a shared visit or
+    customer is archived for the whole team at the next sync, its open promises with it."""
+    record = _get(store, kind, record_id)
+    team = _shared_with(store, kind, record) if kind in ("visit", "customer") else ""
+    if not team:
+        return TeamReach("", 0)
+    visits = _in(_visit_ids(store, kind, record_id))
+    count = _count(
+        store,
+        f"SELECT count(*) AS n FROM commitments WHERE visit_id IN ({visits}) AND state = 'open'",
+        [],
+    )
+    return TeamReach(team, count)
+
+
 def delete_for_good(store: Store, kind: str, record_id: int) -> Impact:
     """Delete an archived record and what belongs to it, in one transaction; returns what
     went. A record that is not archived is refused (archive it first)."""

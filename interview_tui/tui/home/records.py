@@ -127,13 +127,42 @@ class RecordActions(UndoMixin):
         self.reload()
 
     def action_archive(self) -> None:
-        """Archive the selected visit or customer; in the archived view, restore it."""
+        """Archive the selected visit or customer; in the archived view, restore it. One
+        shared with the team is archived for every colleague at the next sync, its open
+        promises leaving their lists: that is said, and asked, first."""
         from interview_tui.services import archive
 
         target = self._target()
         if target is None:
             return
         kind, record_id = target
+        store = self.iapp.store
+        if self.show_archived:  # restoring reaches the team too, and loses nothing
+            self._archive(kind, record_id)
+            return
+
+        def ask(reach: archive.TeamReach) -> None:
+            if not reach.team:
+                self._archive(kind, record_id)
+                return
+            from interview_tui.tui.confirm import ConfirmDialog
+
+            body = t(f"archive.team_body.{kind}", team=reach.team)
+            if reach.open_promises:
+                body += "\n" + t("archive.team_promises", count=reach.open_promises)
+            dialog = ConfirmDialog(
+                t("archive.team_title", team=reach.team), body, t("archive.team_yes")
+            )
+            self.app.push_screen(
+                dialog, lambda yes: self._archive(kind, record_id) if yes else None
+            )
+
+        self.read(lambda: archive.team_reach(store, kind, record_id), ask)
+
+    def _archive(self, kind: str, record_id: int) -> None:
+        """Archive (or, in the archived view, restore) the record, undoable with ctrl+z."""
+        from interview_tui.services import archive
+
         store, archiving = self.iapp.store, not self.show_archived
         label = t(f"archive.{'archived' if archiving else 'restored'}_{kind}")
 
@@ -168,6 +197,12 @@ class RecordActions(UndoMixin):
         kind, record_id = target
         store = self.iapp.store
 
+        def reached(reach: archive.TeamReach) -> None:
+            if reach.team:  # colleagues hold it: never deleted here alone, said before asking
+                self.notify(t("archive.shared_keep", team=reach.team), severity="warning")
+                return
+            self.read(lambda: archive.impact(store, kind, record_id), ask)
+
         def ask(found: archive.Impact) -> None:
             lines = [t(f"archive.impact.{name}", count=n) for name, n in found.counts().items()]
             body = "\n".join(
@@ -188,7 +223,7 @@ class RecordActions(UndoMixin):
                 ConfirmDialog(title, body, t("archive.delete_yes"), danger=True), confirmed
             )
 
-        self.read(lambda: archive.impact(store, kind, record_id), ask)
+        self.read(lambda: archive.team_reach(store, kind, record_id), reached)
 
     def undone(self, record: Any) -> None:
         self._changed()
