@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -33,6 +34,8 @@ HELP_ID = "app.help"
 QUIT_ID = "app.quit"
 #: lines the keys may take before the rest are left to f1 and the palette
 MAX_LINES = 2
+#: the sign at the end of the keys when some did not fit (f1 lists them all)
+MORE = " …"
 #: the keys Textual's own widgets show, by the English they are declared with -> catalog
 #: key: an open pick list's esc, the palette's esc, a link's enter (our bindings are
 #: translated where they are declared, see :func:`interview_tui.tui.base.translate_bindings`)
@@ -135,7 +138,8 @@ class KeyBar(Widget, can_focus=False):
         """The keys laid out in at most :data:`MAX_LINES` lines of ``width`` cells.
 
         The screen's keys fill the first line up to help and the palette, then the next
-        lines; a key is drawn whole or not at all (the rest are in f1 and the palette).
+        lines; a key is drawn whole or not at all. When some do not fit, the last line ends
+        with :data:`MORE` (the rest are in help and the palette, on the right).
         """
         styles = (
             self.get_component_rich_style("key-bar--key"),
@@ -161,6 +165,7 @@ class KeyBar(Widget, can_focus=False):
             line.truncate(before)
             spots.pop()
             if len(lines) == MAX_LINES or before == 0:
+                self._more(line, spots, room, len(lines) - 1)
                 break
             lines.append(Text(no_wrap=True, overflow="crop", end=""))
             room = width
@@ -180,6 +185,15 @@ class KeyBar(Widget, can_focus=False):
                 for spot in tail_spots
             ]
         return lines, spots
+
+    @staticmethod
+    def _more(line: Text, spots: list[_Spot], room: int, row: int) -> None:
+        """End ``line`` (row ``row``) with :data:`MORE`: keys were left out. Its last key
+        gives way when there is no room for the sign."""
+        while spots and spots[-1].row == row and line.cell_len + cell_len(MORE) > room:
+            line.truncate(spots.pop().start)
+        if line.cell_len + cell_len(MORE) <= room:
+            line.append(MORE, Style(dim=True))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         laid_out = self._lines(width)
