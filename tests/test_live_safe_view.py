@@ -457,6 +457,9 @@ async def test_the_keys_help_names_no_internal_goal_in_the_customer_view(make_ap
             await settle(pilot)
             assert ("1 Team" in menu and "7 Personal" in menu) is not safe, menu
             assert "2 Goals" in menu
+            # v goes to the other view, and says which (the key bar says the same)
+            words = " ".join(menu.split())  # the menu wraps at the screen's width
+            assert ("v internal view" if safe else "v customer view") in words, menu
             for goal in ("Team profile", "Personal connection"):
                 assert (goal in help_text) is not safe, help_text
             assert "Pain points" in help_text

@@ -56,16 +56,20 @@ class LeaderMenu(Static):
     """
 
     def __init__(self, labels: dict[str, str], **kwargs: Any) -> None:
-        rest = " · ".join(
-            f"{arrows(key)} {label}" for key, label in labels.items() if not key.isdigit()
-        )
-
-        def menu(goals: list[Goal]) -> str:
+        def menu(goals: list[Goal], customer_view: bool) -> str:
+            named = {**labels, "v": t("leader.safe_back")} if customer_view else labels
+            rest = " · ".join(
+                f"{arrows(key)} {label}" for key, label in named.items() if not key.isdigit()
+            )
             shown = " ".join(f"{g.number} {t(f'goal_short.{g.value}')}" for g in goals)
             return t("leader.menu", goals=shown, rest=rest)
 
-        #: the menu as the PM sees it, and in the customer view (no internal goal named)
-        self._menus = (menu(list(Goal)), menu([g for g in Goal if g not in INTERNAL_GOALS]))
+        #: the menu as the PM sees it, and in the customer view (no internal goal named; ``v``
+        #: goes back to the internal view there)
+        self._menus = (
+            menu(list(Goal), False),
+            menu([g for g in Goal if g not in INTERNAL_GOALS], True),
+        )
         super().__init__(self._menus[0], markup=False, **kwargs)
 
     def customer_view(self, on: bool) -> None:
