@@ -24,7 +24,7 @@ from interview_tui.domain.models import (
     ScriptItem,
     Visit,
 )
-from interview_tui.domain.owners import owner_shown
+from interview_tui.domain.owners import colleague_wrote_self, owner_shown
 from interview_tui.errors import UserError
 from interview_tui.exports.visit_json import FORMAT, FORMAT_VERSION
 from interview_tui.i18n import labelled, t
@@ -47,13 +47,19 @@ class VisitBundle:
     requirements: list[Requirement] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     customer_questions: list[CustomerQuestion] = field(default_factory=list)
-    #: this laptop's member ("" before a team): a colleague's 我 / me is named by e-mail
+    #: this laptop's member ("" before a team): a colleague's 我 / me is that colleague
     member: str = ""
+    #: each colleague's e-mail -> the name the team sees (read only when a colleague's
+    #: 我 / me is among the commitments)
+    names: dict[str, str] = field(default_factory=dict)
 
     def owner_of(self, c: Commitment) -> str:
         """The owner as this laptop's reader understands it (:func:`owner_shown`): a
-        colleague's 我 / me on our side is that colleague (by e-mail)."""
-        return owner_shown(c.owner_side, c.owner_name, c.author, self.member, str)
+        colleague's 我 / me on our side is that colleague, by the name the team sees (their
+        e-mail when the team has no name for them)."""
+        return owner_shown(
+            c.owner_side, c.owner_name, c.author, self.member, lambda e: self.names.get(e) or e
+        )
 
     def person(self, person_id: int | None) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)
@@ -64,8 +70,20 @@ class VisitBundle:
         return chosen or self.people
 
 
-def load_bundle(store: Store, visit_id: int) -> VisitBundle:
+def load_bundle(store: Store, visit_id: int, *, names: bool = True) -> VisitBundle:
+    """Everything of a visit an export reads. ``names``: a colleague's 我 / me is named as
+    the team knows them (read from the team repository, and only when there is one); a
+    sync's pages read no names (their e-mail), as every member's sync writes them alike."""
     visit, customer = store.visit_with_customer(visit_id)
+    commitments, member = store.commitments(visit_id), me(store)
+    known: dict[str, str] = {}
+    colleagues = (
+        colleague_wrote_self(c.owner_side, c.owner_name, c.author, member) for c in commitments
+    )
+    if names and any(colleagues):
+        from interview_tui.team.actions import member_names
+
+        known = member_names(store)
     return VisitBundle(
         visit=visit,
         customer=customer,
@@ -73,9 +91,10 @@ def load_bundle(store: Store, visit_id: int) -> VisitBundle:
         script=store.script(visit_id),
         notes=store.notes(visit_id),
         requirements=store.requirements(visit_id=visit_id),
-        commitments=store.commitments(visit_id),
+        commitments=commitments,
         customer_questions=store.all(CustomerQuestion, "visit_id = ?", [visit_id]),
-        member=me(store),
+        member=member,
+        names=known,
     )
 
 

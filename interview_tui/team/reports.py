@@ -29,7 +29,7 @@ def customer_page_path(customer: Customer) -> str:
 
 
 def _shared_bundle(store: Store, visit: Visit) -> VisitBundle:
-    bundle = load_bundle(store, visit.id or 0)
+    bundle = load_bundle(store, visit.id or 0, names=False)  # the same page on every laptop
     bundle.notes = [note for note in bundle.notes if shares_note(note)]
     return bundle
 
