@@ -161,8 +161,7 @@ def toml_problem(exc: tomllib.TOMLDecodeError) -> tuple[int | None, str, str]:
         line = int(found.group(1))
         where = t("read.at", line=line, column=int(found.group(2)))
     said = message[: found.start()] if found else message
-    name = next((name for start, name in _TOML_REASONS if said.startswith(start)), "other")
-    return line, where, t(f"read.toml.{name}")
+    return line, where, t(f"read.toml.{_reason_name(said, _TOML_REASONS)}")
 
 
 def parse_toml(text: str, path: Path | str, *, what: str) -> dict[str, Any]:
@@ -199,10 +198,13 @@ _JSON_REASONS = (
 def json_reason(message: str) -> str:
     """Why a text is not JSON (a ``JSONDecodeError``'s ``msg``), in the current language:
     Python's reason is English whatever the user reads."""
-    for start, name in _JSON_REASONS:
-        if message.startswith(start):
-            return t(f"read.json.{name}")
-    return t("read.json.other")
+    return t(f"read.json.{_reason_name(message, _JSON_REASONS)}")
+
+
+def _reason_name(message: str, reasons: tuple[tuple[str, str], ...]) -> str:
+    """The name of a parser's English ``message``: that of the first of ``reasons`` (start,
+    name) it starts with, else ``other`` (the last part of a catalog key)."""
+    return next((name for start, name in reasons if message.startswith(start)), "other")
 
 
 def parse_json(text: str, path: Path | str, *, what: str, **options: Any) -> Any:

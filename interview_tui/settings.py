@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interview_tui.i18n import t
+from interview_tui.i18n import labelled, t
 
 if TYPE_CHECKING:  # pydantic loads only when a settings file needs checking
     from pydantic import ValidationError
@@ -448,12 +448,12 @@ def _read_file(path: Path, problems: list[SettingsProblem]) -> dict[str, Any]:
         line = t("settings.refused", problem=str(exc))
         problems.append(SettingsProblem(str(path), "", "", str(exc), t("settings.fix.file"), line))
     except tomllib.TOMLDecodeError as exc:
-        from interview_tui.i18n import labelled
         from interview_tui.reading import toml_problem
 
         _line, where, why = toml_problem(exc)
-        line = t("settings.syntax", path=path, reason=labelled(where, why))
-        reason = t("settings.why.syntax", reason=labelled(where, why))
+        said = labelled(where, why)
+        line = t("settings.syntax", path=path, reason=said)
+        reason = t("settings.why.syntax", reason=said)
         problems.append(SettingsProblem(str(path), "", "", reason, t("settings.fix.syntax"), line))
     return {}
 

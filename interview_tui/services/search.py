@@ -77,7 +77,7 @@ class HitTarget:
 
 
 def hit_target(store: Store, hit: SearchHit) -> HitTarget | None:
-    if hit.kind in ("person", "customer"):
+    if hit.kind in DIRECTORY_KINDS:
         if hit.customer_id is None:
             return None
         person = hit.ref_id if hit.kind == "person" else None

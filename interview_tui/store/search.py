@@ -82,10 +82,16 @@ def searchable_text(kind: str, row: dict[str, Any]) -> str:
     solution proposals (stored as JSON) give their text, our reasoning and each answer's
     reason, the customer's words; a person's or a customer's fields are those filled in,
     between ``·`` (a person's role named in the interface's language)."""
-    _, fields = INDEXED_FIELDS[kind]
+    texts = _field_texts(kind, row)
     if kind in DIRECTORY_KINDS:
-        return " · ".join(text for name in fields if (text := _field_text(name, row.get(name))))
-    return " ".join(_field_text(name, row.get(name)) for name in fields)
+        return " · ".join(text for text in texts if text)
+    return " ".join(texts)
+
+
+def _field_texts(kind: str, row: dict[str, Any], *, every_language: bool = False) -> list[str]:
+    """The text of each searchable field of a record, in order (see :func:`_field_text`)."""
+    _, fields = INDEXED_FIELDS[kind]
+    return [_field_text(name, row.get(name), every_language=every_language) for name in fields]
 
 
 def _role_names(value: object, *, every_language: bool = False) -> list[str]:
@@ -129,9 +135,7 @@ def _field_text(name: str, value: object, *, every_language: bool = False) -> st
 def index_body(kind: str, row: dict[str, Any]) -> str:
     """The search form of a record's searchable fields (a person's role by each of its
     names, whatever the interface's language: found in Chinese and in English)."""
-    _, fields = INDEXED_FIELDS[kind]
-    text = " ".join(_field_text(name, row.get(name), every_language=True) for name in fields)
-    return index_form(text)
+    return index_form(" ".join(_field_texts(kind, row, every_language=True)))
 
 
 def _bigrams(run: str) -> list[str]:
