@@ -108,6 +108,9 @@ class Store:
         #: the team member writing (work e-mail; "" before a team): the author of new
         #: records and of every history entry
         self.member = ""
+        #: a write is waiting for another connection's write lock (read by the UI, which
+        #: then says the save waits; set only while it truly does)
+        self.waiting_for_lock = False
 
     # -- plumbing -----------------------------------------------------------------------
 
@@ -142,7 +145,7 @@ class Store:
                 return
             self._writing.active = True
             try:
-                self.conn.execute("BEGIN IMMEDIATE")
+                self._begin()
                 try:
                     with self.db.atomic():
                         yield self.db
@@ -158,6 +161,25 @@ class Store:
                 raise StoreError(f"{self.path}: the change was not saved ({exc})") from None
             finally:
                 self._writing.active = False
+
+    def _begin(self) -> None:
+        """``BEGIN IMMEDIATE``: at once if the write lock is free, else waiting for it (as
+        long as the connection's busy timeout) with :attr:`waiting_for_lock` set."""
+        timeout = self.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY:
+                raise
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+        self.waiting_for_lock = True
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        finally:
+            self.waiting_for_lock = False
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         """Rows of a read-only query as dicts (inside a write: what the write sees)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -29,6 +30,7 @@ from interview_tui.settings import UserSettings
 from interview_tui.store.store import Store
 from interview_tui.tui.base import ThreadWorkersForgotten, translate_bindings
 from interview_tui.tui.data import (
+    LOCK_LOOK_SECONDS,
     RETRY_DELAY,
     SLOW_SAVE_SECONDS,
     DataScreen,
@@ -261,14 +263,25 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         ``quiet`` leaves showing a field's error to ``failed`` (a form shows it beside the
         field); any other error is still shown.
         """
-        from interview_tui.i18n import t
 
         ticket = self.writer.submit(write, done, failed)
         self.writer.pending[ticket].quiet = quiet
         self.writer.pending[ticket].screen = self.screen
         self.writer.pending[ticket].timer = self.set_timer(
-            SLOW_SAVE_SECONDS, lambda: self.notify(t("app.saving_waits"), timeout=4)
+            SLOW_SAVE_SECONDS, lambda: self._save_slow(ticket)
         )
+
+    def _save_slow(self, ticket: int) -> None:
+        """A second has passed and the save is not written: say it waits if another
+        connection holds the database, else look again soon (a loaded machine is merely
+        slow; its answer may be written and not read yet)."""
+        pending = self.writer.pending.get(ticket)
+        if pending is None or not self.writer.unwritten(ticket):
+            return
+        if self.store.waiting_for_lock:
+            self.notify(t("app.saving_waits"), timeout=4)
+        else:
+            pending.timer = self.set_timer(LOCK_LOOK_SECONDS, lambda: self._save_slow(ticket))
 
     @on(SaveDone)
     def _save_done(self, message: SaveDone) -> None:
@@ -316,11 +329,24 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         told = self._closing_notes.get(id(session), (session, False))[1]
         self._closing_notes[id(session)] = (session, told)
         session.flush()
-        self.writer.then(lambda: self.post_message(NotesWritten(session)))
-        if not told:
-            self.set_timer(SLOW_SAVE_SECONDS, lambda: self._notes_wait(session))
+        written = threading.Event()  # set in the writer thread, before its message is read
 
-    def _notes_wait(self, session: Any) -> None:
+        def landed() -> None:
+            written.set()
+            self.post_message(NotesWritten(session))
+
+        self.writer.then(landed)
+        if not told:
+            self.set_timer(SLOW_SAVE_SECONDS, lambda: self._notes_wait(session, written))
+
+    def _notes_wait(self, session: Any, written: threading.Event) -> None:
+        """Said once the notes truly wait for another connection's lock (as
+        :meth:`_save_slow`)."""
+        if written.is_set():
+            return
+        if not self.store.waiting_for_lock:
+            self.set_timer(LOCK_LOOK_SECONDS, lambda: self._notes_wait(session, written))
+            return
         if self._closing_notes.get(id(session), (None, True))[1] is False:
             self._closing_notes[id(session)] = (session, True)
             self.notify(t("live.notes_wait"), timeout=8)
