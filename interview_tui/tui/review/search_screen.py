@@ -32,6 +32,16 @@ from interview_tui.tui.team_line import TeamLine
 from interview_tui.tui.text import SafeTable, literal, visible
 
 
+class HitsTable(SafeTable):
+    """The hits: ↑ on the first goes back up to the query."""
+
+    def action_cursor_up(self) -> None:
+        if self.cursor_row <= 0:
+            self.screen.query_one("#query").focus()
+            return
+        super().action_cursor_up()
+
+
 class SearchScreen(DataScreen[Found]):
     DEFAULT_CSS = "#hits { height: 1fr; } #search-more { padding: 0 1; display: none; }"
     AUTO_FOCUS = "#query"
@@ -42,6 +52,15 @@ class SearchScreen(DataScreen[Found]):
         ),
         # a ctrl key: the query field has the focus and takes every plain key
         Binding("ctrl+n", "more", "search.more", id="search.more", tooltip="search.more.help"),
+        # the query field leaves ↓ alone: it goes down into the hits (↑ on the first comes back)
+        Binding(
+            "down",
+            "to_hits",
+            "search.to_hits",
+            id="search.to_hits",
+            tooltip="search.to_hits.help",
+            show=False,
+        ),
     ]
 
     def __init__(self, query: str = "") -> None:
@@ -58,7 +77,7 @@ class SearchScreen(DataScreen[Found]):
         yield Header()
         yield Input(value=self.text, placeholder=t("search.placeholder"), id="query")
         yield EmptyNote(id="search-empty")
-        yield SafeTable(id="hits", cursor_type="row", zebra_stripes=True)
+        yield HitsTable(id="hits", cursor_type="row", zebra_stripes=True)
         yield Static("", id="search-more", classes="muted")
         yield TeamLine()
         yield KeyBar()
@@ -154,9 +173,12 @@ class SearchScreen(DataScreen[Found]):
         self.reload()
 
     @on(Input.Submitted, "#query")
-    def _to_results(self) -> None:
-        if self.hits:
-            self.query_one(SafeTable).focus()
+    def action_to_hits(self) -> None:
+        """From the query to the hits (enter or ↓), the cursor on the first."""
+        table = self.query_one(SafeTable)
+        if self.hits and self.focused is not table:
+            table.focus()
+            table.move_cursor(row=0, animate=False, scroll=True)
 
     @on(DataTable.RowSelected, "#hits")
     def action_open(self) -> None:

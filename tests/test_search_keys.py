@@ -1,0 +1,35 @@
+"""Moving between the query and the hits with the arrows: ↓ from the query goes to the first
+hit, ↑ on the first hit goes back to the query, and typing there lands in it."""
+
+from __future__ import annotations
+
+from interview_tui.tui.text import SafeTable
+from tests.conftest import settle
+
+
+async def test_down_from_the_query_reaches_the_hits_and_up_comes_back(make_app) -> None:
+    app = make_app("search", query="对账")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        table = screen.query_one("#hits", SafeTable)
+        assert table.row_count >= 2
+        assert screen.focused.id == "query"
+        await pilot.press("down")
+        assert screen.focused is table and table.cursor_row == 0
+        await pilot.press("down")
+        assert table.cursor_row == 1
+        await pilot.press("up", "up")
+        assert screen.focused.id == "query"
+        await pilot.press("x")
+        await settle(pilot)
+        assert screen.query_one("#query").value == "对账x"
+
+
+async def test_down_with_nothing_found_stays_in_the_query(make_app) -> None:
+    app = make_app("search", query="ZZNOTHINGMATCHES")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "y")
+        assert app.screen.focused.id == "query"
+        assert app.screen.query_one("#query").value == "ZZNOTHINGMATCHESy"
