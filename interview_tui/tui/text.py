@@ -294,15 +294,51 @@ class BlockStatic(Static):
         return self.block.height(app.console, options)
 
 
+class WordCut(Text):
+    """A cell's text: cut by a narrow column it ends in "…", and a cut that would fall
+    inside a word goes back to the space before it when that loses little ("Billing export
+    by…", not "Billing export by t…"); a run without spaces (Chinese, one long name) is cut
+    where the room ends."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
+        width = options.max_width
+        if self.cell_len <= width or width < 2:
+            yield from super().__rich_console__(console, options)
+            return
+        yield word_cut(self, width)
+
+
+def _wordy(character: str) -> bool:
+    """A letter or digit of a script that spaces its words (not Chinese or Japanese)."""
+    return character.isalnum() and ord(character) < 0x2E80
+
+
+def word_cut(text: Text, width: int) -> Text:
+    """``text`` in at most ``width`` cells, ending in "…" (see :class:`WordCut`)."""
+    plain, room, end = text.plain, width - 1, 0
+    while end < len(plain) and cell_len(plain[: end + 1]) <= room:
+        end += 1
+    if 0 < end < len(plain) and _wordy(plain[end - 1]) and _wordy(plain[end]):
+        space = plain.rfind(" ", 0, end)
+        if space > 0 and end - space <= max(3, width // 3):
+            end = space
+    cut = text.divide([end])[0] if end else Text(style=text.style)
+    cut.rstrip()
+    cut.append("…")
+    cut.no_wrap, cut.overflow, cut.end = True, "crop", ""
+    return cut
+
+
 def _cell(value: Any) -> Any:
     """A table cell: one line of visible text; cut by a narrow column, it ends in "…"
-    (a name cut to "Northwin" read as another name)."""
+    (a name cut to "Northwin" read as another name), at a space when the cut would fall in
+    a word (:class:`WordCut`)."""
     if isinstance(value, Text):
-        value = Text(
+        value = WordCut(
             visible(value.plain, one_line=True, limit=CELL_LIMIT), style=value.style, end=""
         )
     elif isinstance(value, str):
-        value = literal(value, one_line=True, limit=CELL_LIMIT)
+        value = WordCut(visible(value, one_line=True, limit=CELL_LIMIT), end="")
     if isinstance(value, Text):
         value.no_wrap, value.overflow = True, "ellipsis"
     return value
