@@ -150,7 +150,12 @@ async def test_share_dialog_says_what_leaves_and_what_stays(make_app, demo_store
         commitments = len(demo_store.commitments(DONE_VISIT))
         assert f"requirements: {reqs}; commitments: {commitments};" in body
         assert app.screen.focused.id == "no"  # nothing leaves on a stray enter
+        await pilot.press("enter")  # and it says so
+        await settle(pilot)
         assert demo_store.get(Visit, DONE_VISIT).shared_at is None
+        assert any(n.message.startswith("Not shared") for n in notifications(app))
+        await pilot.press("S")
+        await settle(pilot)
         await pilot.click("#yes")
         await settle(pilot)
         assert demo_store.get(Visit, DONE_VISIT).shared_at is not None

@@ -23,6 +23,7 @@ from interview_tui.tui.home.records import RecordActions
 from interview_tui.tui.keybar import KeyBar
 from interview_tui.tui.messages import DataChanged
 from interview_tui.tui.routes import available
+from interview_tui.tui.screen_keys import key_of
 from interview_tui.tui.team_line import SHARED_MARK, TeamLine
 from interview_tui.tui.text import CELL_LIMIT, SafeTable, literal
 from interview_tui.tui.undo import UNDO_BINDING
@@ -511,9 +512,15 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             personal=summary.notes_personal,
         )
         dialog = ConfirmDialog(t("share.title", team=config.name), body, t("share.confirm"))
-        self.app.push_screen(
-            dialog, lambda yes: self._share(summary.visit_id, config.name) if yes else None
-        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._share(summary.visit_id, config.name)
+            else:  # enter on the focused Cancel, or esc: said, so it is never taken for shared
+                said = t("share.not_shared", team=config.name, key=key_of(self, "home.share"))
+                self.notify(said, timeout=6)
+
+        self.app.push_screen(dialog, answered)
 
     def _share(self, visit_id: int, team: str) -> None:
         from interview_tui.team.actions import share_visit
