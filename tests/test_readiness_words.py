@@ -80,3 +80,37 @@ def test_a_prepared_answer_beyond_the_limits_is_not_ready(lang, said) -> None:
     assert checks["ready.customer_questions"].ok  # rehearsed, with confidence
     assert not checks["ready.answers_within"].ok and said in checks["ready.answers_within"].detail
     assert fine["ready.answers_within"].ok
+
+
+@pytest.mark.parametrize(
+    ("lang", "give_back", "limits", "said"),
+    [
+        (
+            "en",
+            ["Free capacity for the pilot in Q3", "Benchmark of our ARM instances"],
+            "Custom SLA; free capacity; roadmap dates",
+            "it touches what must not be promised: free capacity",
+        ),
+        (
+            "zh",
+            ["送一个月免费资源试用"],
+            "定制 SLA；免费资源；具体上线日期",
+            "触及不可承诺事项：免费资源",
+        ),
+    ],
+)
+def test_a_give_back_beyond_the_limits_is_not_ready(lang, give_back, limits, said) -> None:
+    """What we mean to give the customer went unchecked: "a month of free capacity" under a
+    plan that says free capacity must not be promised, and the list was green."""
+    visit = Visit(
+        customer_id=1, date=datetime(2026, 12, 3, 10), give_back=give_back, must_not_promise=limits
+    )
+    fine = visit.model_copy(update={"give_back": ["Benchmark of our ARM instances"]})
+    set_language(lang)
+    try:
+        check = {c.key: c for c in readiness(visit, [], [], [])}["ready.give_back"]
+        kept = {c.key: c for c in readiness(fine, [], [], [])}["ready.give_back"]
+    finally:
+        set_language("en")
+    assert not check.ok and check.detail == said
+    assert kept.ok and not kept.detail

@@ -66,6 +66,18 @@ def _beyond_limits(visit: Visit, questions: list[CustomerQuestion]) -> list[Cust
     return [q for q in answered if beyond_limits(q.answer, visit.must_not_promise)]
 
 
+def _give_back_beyond(visit: Visit) -> list[str]:
+    """The limits of the plan that what we mean to give back touches ("a month of free
+    capacity" against "free capacity"): it goes to the customer as much as an answer does."""
+    items = [item for item in visit.give_back if item.strip()]
+    if not (items and visit.must_not_promise.strip()):
+        return []
+    from interview_tui.services.customer_questions import beyond_limits
+
+    touched = [limit for item in items for limit in beyond_limits(item, visit.must_not_promise)]
+    return list(dict.fromkeys(touched))
+
+
 def readiness(
     visit: Visit,
     items: list[ScriptItem],
@@ -82,6 +94,7 @@ def readiness(
         q for q in customer_questions if not q.answer.strip() or q.confidence != "confident"
     ]
     beyond = _beyond_limits(visit, customer_questions)
+    give_beyond = _give_back_beyond(visit)
     gaps = unfilled([*items, *customer_questions])
     seconds = script_seconds(items)
     not_aloud = sum(not rehearsed(i) for i in items)
@@ -112,7 +125,11 @@ def readiness(
             if gaps
             else "",
         ),
-        Check("ready.give_back", bool(visit.give_back)),
+        Check(
+            "ready.give_back",
+            bool(visit.give_back) and not give_beyond,
+            t("ready.give_back_beyond", limits=sep.join(give_beyond)) if give_beyond else "",
+        ),
         Check(
             "ready.customer_questions",
             bool(customer_questions) and not unrehearsed,
