@@ -30,3 +30,26 @@ def shares_captured(visit_id: int | None, visit_shared: bool) -> bool:
     """A requirement or commitment from a visit goes with that visit; one captured outside
     any visit goes with its customer."""
     return visit_id is None or visit_shared
+
+
+#: how many of the outbox's changes :func:`~interview_tui.team.records.changed_records`
+#: would send to team ``:team`` (the same rules as above, in SQL, so the team line counts
+#: without reading records; tests/test_team_pending.py holds the two to each other)
+SHARED_PENDING_SQL = """
+SELECT count(*) AS n FROM team_outbox AS o WHERE
+ (o.kind = 'customer' AND EXISTS (SELECT 1 FROM customers AS c
+   WHERE c.uid = o.uid AND c.team = :team))
+ OR (o.kind = 'person' AND EXISTS (SELECT 1 FROM people AS p
+   JOIN customers AS c ON c.id = p.customer_id WHERE p.uid = o.uid AND c.team = :team))
+ OR (o.kind = 'visit' AND EXISTS (SELECT 1 FROM visits AS v
+   JOIN customers AS c ON c.id = v.customer_id
+   WHERE v.uid = o.uid AND v.shared_at IS NOT NULL AND c.team = :team))
+ OR (o.kind = 'requirement' AND EXISTS (SELECT 1 FROM requirements AS r
+   JOIN customers AS c ON c.id = r.customer_id
+   WHERE r.uid = o.uid AND c.team = :team AND (r.visit_id IS NULL OR EXISTS (
+     SELECT 1 FROM visits AS v JOIN customers AS vc ON vc.id = v.customer_id
+     WHERE v.id = r.visit_id AND v.shared_at IS NOT NULL AND vc.team = :team))))
+ OR (o.kind = 'commitment' AND EXISTS (SELECT 1 FROM commitments AS m
+   JOIN visits AS v ON v.id = m.visit_id JOIN customers AS c ON c.id = v.customer_id
+   WHERE m.uid = o.uid AND v.shared_at IS NOT NULL AND c.team = :team))
+"""

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from interview_tui.store.store import Store
+from interview_tui.team.privacy import SHARED_PENDING_SQL
 
 #: meta keys: the last sync's time, and after one that could not reach the team, why and
 #: how many records its commits hold that the team has not received yet
@@ -26,7 +27,7 @@ class Standing:
     """What the team line shows."""
 
     team: str
-    #: records changed here and not yet sent
+    #: records changed here that the next sync sends (shared ones only)
     pending: int
     #: open conflicts (fields the team set to different values)
     conflicts: int
@@ -54,14 +55,14 @@ def standing(store: Store) -> Standing | None:
     }
     if not meta.get("team.name"):
         return None
-    counts = store.query(
-        "SELECT (SELECT count(*) FROM team_outbox) AS pending,"
-        " (SELECT count(*) FROM team_conflicts) AS conflicts"
-    )[0]
+    # the changes a sync would send: a change to a visit not shared (or a customer not in
+    # the team) waits in the outbox too, but never leaves this laptop
+    pending = store.query(SHARED_PENDING_SQL, {"team": meta["team.name"]})[0]["n"]
+    conflicts = store.query("SELECT count(*) AS n FROM team_conflicts")[0]["n"]
     return Standing(
         team=meta["team.name"],
-        pending=int(counts["pending"]),
-        conflicts=int(counts["conflicts"]),
+        pending=int(pending),
+        conflicts=int(conflicts),
         synced_at=meta.get(SYNCED_AT, ""),
         offline=meta.get(OFFLINE, ""),
         unsent=int(meta.get(UNSENT) or 0),
