@@ -6,6 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from interview_tui.cli.main import cli
@@ -145,6 +146,33 @@ def test_a_sync_that_does_not_reach_the_team_fails_and_keeps_the_last_sync(tmp_p
     set_language("en")
     assert as_json.exit_code == 1 and json.loads(as_json.stdout)["offline"]
     assert json.loads(_run(ana, "team", "status", "--json"))["synced_at"] == before
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_sync_from_the_shell_while_a_meeting_is_open_live(tmp_path: Path, lang) -> None:
+    """The app refuses a sync while a live window has a visit open; the command ran it."""
+    from interview_tui.services.live_windows import LiveWindow
+    from interview_tui.store import open_store
+
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    ana = tmp_path / "ana" / "interview.db"
+    _run(ana, "demo")
+    _run(ana, "team", "init", str(remote), "--name", "platform", "--as", "ana@example.com")
+    store = open_store(ana)
+    window = LiveWindow(store, visit_id=1)
+    window.enter()  # a live window, alive (this process), open on a visit
+    try:
+        result = CliRunner().invoke(cli, ["--db", str(ana), "--lang", lang, "team", "sync"])
+        set_language("en")
+        assert result.exit_code != 0
+        [line] = result.stderr.strip().splitlines()
+        assert ("live screen" if lang == "en" else "实时记录界面") in line
+        assert not json.loads(_run(ana, "team", "status", "--json"))["synced_at"]
+    finally:
+        window.leave()
+        store.close()
+    assert "sent" in _run(ana, "team", "sync")  # closed: it syncs
 
 
 def test_a_plain_clone_of_a_new_team_repository_checks_the_files_out(tmp_path: Path):

@@ -96,10 +96,17 @@ def share(settings: Settings, visit_id: int, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 @pass_settings
 def sync(settings: Settings, as_json: bool) -> None:
-    """Send what changed here, bring in the team's changes, and say what is in conflict."""
+    """Send what changed here, bring in the team's changes, and say what is in conflict.
+
+    Refused while a meeting is open in the live screen (as the app's own sync is): the
+    team's changes could change the visit under its notes."""
+    from interview_tui.errors import UserError
+    from interview_tui.services.live_windows import any_open
     from interview_tui.team.sync import sync as run_sync
 
     store = settings.open_store()
+    if any_open(store):
+        raise UserError(t("cli.team.live_open"))
     result = _run(lambda: run_sync(store, datetime.now(), _progress))
     _report(result, as_json)
 
