@@ -8,8 +8,12 @@ pushed, nothing can be taken back from the other clones, so every export goes th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from interview_tui.domain.enums import Goal
-from interview_tui.domain.models import Customer, Note, Visit
+
+if TYPE_CHECKING:  # the team line reads SHARED_PENDING_SQL as home is drawn: no models then
+    from interview_tui.domain.models import Customer, Note, Visit
 
 
 def shares_customer(customer: Customer, team: str) -> bool:

@@ -272,11 +272,11 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         )
 
     def _save_slow(self, ticket: int) -> None:
-        """A second has passed and the save is not written: say it waits if another
+        """A second has passed and the save has not come back: say it waits if another
         connection holds the database, else look again soon (a loaded machine is merely
-        slow; its answer may be written and not read yet)."""
+        slow; its answer may be written and not read yet). Its answer stops the timer."""
         pending = self.writer.pending.get(ticket)
-        if pending is None or not self.writer.unwritten(ticket):
+        if pending is None:
             return
         if self.store.waiting_for_lock:
             self.notify(t("app.saving_waits"), timeout=4)

@@ -295,8 +295,6 @@ class _Pending:
     timer: Any = None
     quiet: bool = False
     screen: Any = None  # the screen that asked; its callbacks run only while it is there
-    #: set by the writer thread when the write has run (its message may still be queued)
-    written: bool = False
 
 
 class WriteQueue(Executor):
@@ -359,23 +357,6 @@ class Writer:
         return ticket
 
     def _run(self, ticket: int, write: Callable[[], Any]) -> None:
-        pending = self.pending.get(ticket)
-
-        def post(message: Message) -> None:  # written, then said
-            if pending is not None:
-                pending.written = True
-            self.post(message)
-
-        self._write(ticket, write, post)
-
-    def unwritten(self, ticket: int) -> bool:
-        """The write of ``ticket`` has not run to its end yet (not merely unannounced)."""
-        pending = self.pending.get(ticket)
-        return pending is not None and not pending.written
-
-    def _write(
-        self, ticket: int, write: Callable[[], Any], post: Callable[[Message], object]
-    ) -> None:
         from interview_tui.store.errors import StoreError, explain
 
         try:
@@ -385,16 +366,16 @@ class Writer:
                 if isinstance(exc, StoreError):  # the database (busy, full, damaged)
                     raise
                 field = getattr(exc, "field", None)  # refused by the rules: said as they say
-                post(SaveFailed(ticket, SaveError(str(exc), field, refused=True)))
+                self.post(SaveFailed(ticket, SaveError(str(exc), field, refused=True)))
                 return
             except Exception as exc:
                 raise (explain(exc, self.path) if self.path else exc) from None
         except UserError as exc:  # the database explained (busy, full, read-only)
-            post(SaveFailed(ticket, SaveError(str(exc), getattr(exc, "field", None))))
+            self.post(SaveFailed(ticket, SaveError(str(exc), getattr(exc, "field", None))))
         except Exception as exc:  # a bug must not lose the user's input either
-            post(SaveFailed(ticket, SaveError(f"{type(exc).__name__}: {exc}")))
+            self.post(SaveFailed(ticket, SaveError(f"{type(exc).__name__}: {exc}")))
         else:
-            post(SaveDone(ticket, result))
+            self.post(SaveDone(ticket, result))
 
     def finish(self, ticket: int) -> _Pending | None:
         pending = self.pending.pop(ticket, None)
