@@ -237,6 +237,16 @@ async def _tables_measured(pilot: Any) -> None:
         await asyncio.sleep(UPDATE_PERIOD)
 
 
+async def until(pilot: Any, condition: Callable[[], object], seconds: float = 20) -> None:
+    """Wait (the app running) until ``condition()`` is true; fail after ``seconds``."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.05)
+
+
 @contextlib.contextmanager
 def write_lock_held(path: Path | str, seconds: float) -> Iterator[subprocess.Popen]:
     """Another process holds the database's write lock for ``seconds`` (as an import would)."""

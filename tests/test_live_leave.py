@@ -8,7 +8,7 @@ import time
 
 from interview_tui.domain.models import Note
 from interview_tui.tui.textual_private import notifications
-from tests.conftest import settle, write_lock_held
+from tests.conftest import settle, until, write_lock_held
 
 PLANNED_ZH = 2
 LOCK_SECONDS = 3.0
@@ -16,13 +16,6 @@ LOCK_SECONDS = 3.0
 
 def _messages(app) -> list[str]:
     return [notification.message for notification in notifications(app)]
-
-
-async def _until(pilot, condition, seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.05)
 
 
 def _note_texts(store) -> list[str]:
@@ -38,7 +31,7 @@ async def test_leaving_while_the_database_is_held_does_not_wait_and_says_so(
         live = app.screen
         assert live.session.writer is app.writer.executor  # one writer for every save
         await pilot.press(*"ALPHA")
-        await _until(pilot, lambda: "ALPHA" in _note_texts(demo_store))
+        await until(pilot, lambda: "ALPHA" in _note_texts(demo_store))
         with write_lock_held(demo_store.path, LOCK_SECONDS):
             await pilot.press(*" BRAVO")
             # the key as the terminal sends it, timed until the screen has gone: pilot.press
@@ -53,15 +46,15 @@ async def test_leaving_while_the_database_is_held_does_not_wait_and_says_so(
             assert left_in < LOCK_SECONDS / 2, f"leaving took {left_in:.2f} s"
             ticks = []  # a UI timer still fires on time: the event loop is free
             app.set_interval(0.05, lambda: ticks.append(time.monotonic()))
-            await _until(pilot, lambda: len(ticks) >= 3, seconds=LOCK_SECONDS / 2)
-            await _until(
+            await until(pilot, lambda: len(ticks) >= 3, seconds=LOCK_SECONDS / 2)
+            await until(
                 pilot,
                 lambda: any(
                     "saved when the database is free" in message for message in _messages(app)
                 ),
             )
             assert "ALPHA BRAVO" not in _note_texts(demo_store)  # still waiting for the lock
-        await _until(pilot, lambda: "The meeting's notes are saved" in _messages(app))
+        await until(pilot, lambda: "The meeting's notes are saved" in _messages(app))
         assert "ALPHA BRAVO" in _note_texts(demo_store)
 
 
@@ -74,10 +67,10 @@ async def test_copying_the_recap_while_the_database_is_held_does_not_wait(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press(*"ALPHA")
-        await _until(pilot, lambda: "ALPHA" in _note_texts(demo_store))
+        await until(pilot, lambda: "ALPHA" in _note_texts(demo_store))
         with write_lock_held(demo_store.path, LOCK_SECONDS):
             await pilot.press(*" CHARLIE", "f3")  # the read-back: the note is written now
-            await _until(pilot, lambda: app.screen.__class__.__name__ == "ConfirmBackScreen")
+            await until(pilot, lambda: app.screen.__class__.__name__ == "ConfirmBackScreen")
             app.screen.query_one("#cancel").focus()  # y on a button, not in the next step
             ticks: list[float] = []
             # the key as the terminal sends it (pilot.press would wait for an idle process,
@@ -85,10 +78,10 @@ async def test_copying_the_recap_while_the_database_is_held_does_not_wait(
             # started with it keeps firing: nothing the key does waits on the event loop
             app.simulate_key("y")
             app.set_interval(0.05, lambda: ticks.append(time.monotonic()))
-            await _until(pilot, lambda: len(ticks) >= 3, seconds=LOCK_SECONDS / 2)
+            await until(pilot, lambda: len(ticks) >= 3, seconds=LOCK_SECONDS / 2)
             assert "ALPHA CHARLIE" not in _note_texts(demo_store)  # still held
             assert not app.clipboard  # the recap waits for the notes to be written
-        await _until(pilot, lambda: "星河视频" in app.clipboard)  # then it is copied
+        await until(pilot, lambda: "星河视频" in app.clipboard)  # then it is copied
         assert "ALPHA CHARLIE" in _note_texts(demo_store)
 
 
@@ -99,10 +92,10 @@ async def test_quitting_while_the_database_is_held_waits_for_the_notes_and_says_
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press(*"ALPHA")
-        await _until(pilot, lambda: "ALPHA" in _note_texts(demo_store))
+        await until(pilot, lambda: "ALPHA" in _note_texts(demo_store))
         with write_lock_held(demo_store.path, LOCK_SECONDS):
             await pilot.press(*" CHARLIE", "ctrl+q")
-            await _until(
+            await until(
                 pilot,
                 lambda: any(
                     "Quitting once every change is saved" in message for message in _messages(app)
@@ -136,6 +129,6 @@ async def test_a_write_that_fails_after_leaving_is_tried_again_until_it_lands(
 
         monkeypatch.setattr(demo_store, "save_all", flaky)
         await pilot.press(*"DELTA", "escape")
-        await _until(pilot, lambda: "DELTA" in _note_texts(demo_store))
+        await until(pilot, lambda: "DELTA" in _note_texts(demo_store))
         assert len(failures) == 2
-        await _until(pilot, lambda: not app._closing_notes)
+        await until(pilot, lambda: not app._closing_notes)

@@ -7,20 +7,13 @@ import time
 
 from interview_tui.domain.models import Customer
 from interview_tui.tui.textual_private import notifications
-from tests.conftest import settle, write_lock_held
+from tests.conftest import settle, until, write_lock_held
 
 LOCK_SECONDS = 2.5
 
 
 def _waiting(app) -> list[str]:
     return [n.message for n in notifications(app) if n.message.startswith("Saving…")]
-
-
-async def _until(pilot, condition, seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.05)
 
 
 async def test_a_save_held_by_another_program_says_it_waits_then_lands(
@@ -32,9 +25,9 @@ async def test_a_save_held_by_another_program_says_it_waits_then_lands(
         saved: list[object] = []
         with write_lock_held(demo_store.path, LOCK_SECONDS):
             app.save(lambda: demo_store.save(Customer(name="ZZWAITS")), saved.append)
-            await _until(pilot, lambda: _waiting(app), seconds=LOCK_SECONDS)
+            await until(pilot, lambda: _waiting(app), seconds=LOCK_SECONDS)
             assert not saved  # still held
-        await _until(pilot, lambda: saved)
+        await until(pilot, lambda: saved)
         assert [c for c in demo_store.all(Customer) if c.name == "ZZWAITS"]
 
 
@@ -52,6 +45,6 @@ async def test_a_slow_save_that_waits_for_no_one_is_not_said_to_wait(make_app, d
                 demo_store.save(Customer(name="ZZSLOW"))
 
         app.save(slow, saved.append)
-        await _until(pilot, lambda: saved)
+        await until(pilot, lambda: saved)
         assert not _waiting(app)
         assert demo_store.waiting_for_lock is False
