@@ -28,6 +28,33 @@ def remote(tmp_path: Path) -> Path:
     return where
 
 
+def test_a_sync_counts_the_conflicts_it_found_when_another_closed(
+    tmp_path: Path, remote: Path
+) -> None:
+    """One conflict closed by a colleague and one found, in the same sync: it said "new
+    conflicts 0" (the open count before and after) while listing the new one."""
+    ana, bo, visit = two_pms_sharing_a_visit(tmp_path, remote)
+    first, second = (c.uid for c in ana.commitments(visit.id or 0)[:2])
+
+    def edit(pm: Store, uid: str, **fields: object) -> None:
+        record = pm.all(Commitment, "uid = ?", [uid])[0]
+        pm.save(record.model_copy(update=fields))
+
+    edit(ana, first, text="ANA-FIRST")
+    edit(bo, first, text="BO-FIRST")
+    sync(ana, NOW)
+    assert sync(bo, NOW).new_conflicts == 1
+    sync(ana, NOW)
+    assert [c.uid for c in actions.conflicts(ana)] == [first]
+    actions.resolve(bo, first, "text", take=1)  # Bo closes it, and edits the second promise
+    edit(bo, second, text="BO-SECOND")
+    edit(ana, second, text="ANA-SECOND")  # which Ana changed too
+    sync(bo, NOW)
+    result = sync(ana, NOW)
+    assert [c.uid for c in actions.conflicts(ana)] == [second]
+    assert result.new_conflicts == 1 and result.open_conflicts == 1
+
+
 def test_three_pms_share_merge_and_resolve(tmp_path: Path, remote: Path) -> None:
     ana, bo, cy = open_pm(tmp_path, "ana"), open_pm(tmp_path, "bo"), open_pm(tmp_path, "cy")
     seed_demo(ana, TODAY)

@@ -535,9 +535,10 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
             if merged != local:
                 git.run("update-ref", BRANCH, merged, local)
                 progress(t("team.progress.import"))
-                before = _count_conflicts(store)
+                before = _open_conflicts(store)  # the conflicts found, not how the open
                 result.received += import_range(store, git, local, merged, config)
-                result.new_conflicts += max(0, _count_conflicts(store) - before)
+                result.new_conflicts += len(_open_conflicts(store) - before)  # count moved
+
                 local = merged
         if local is None or local == remote:
             result.pushed = local is not None
@@ -558,6 +559,11 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
     result.open_conflicts = _count_conflicts(store)
     _tidy(git)
     return result
+
+
+def _open_conflicts(store: Store) -> set[tuple[str, str]]:
+    """The open conflicts, by record and field."""
+    return {(r["uid"], r["path"]) for r in store.query("SELECT uid, path FROM team_conflicts")}
 
 
 def _count_conflicts(store: Store) -> int:
