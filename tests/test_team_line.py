@@ -123,7 +123,7 @@ async def test_the_line_fits_80_columns_cut_with_the_key_in_sight(make_app, demo
     app = make_app("home")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.team_sync.result = "synced 09:30: sent 100000, received 200000, new conflicts 3"
+        app.team_sync.result = "synced 09:30: sent 100000, received 200000, more words here"
         app.screen.query_one(TeamLine).refresh()
         text = line_of(app)
         assert len(text) == app.screen.query_one(TeamLine).size.width == 78  # padded
@@ -219,6 +219,9 @@ async def test_sync_error_is_one_line(make_app, demo_store, tmp_path) -> None:
         await settle(pilot)
         assert "offline, 0 kept" in line_of(app)
         assert any("was not reached" in n.message for n in notifications(app))
+        # an attempt, not a sync: the line never says "synced" for it
+        assert "tried 09:30: the team was not reached" in line_of(app)
+        assert "synced" not in line_of(app)
 
 
 async def test_no_sync_while_the_live_screen_is_open(make_app, demo_store, tmp_path) -> None:
@@ -296,3 +299,29 @@ async def test_a_sync_in_a_shell_since_the_apps_own_is_the_one_the_line_names(
         app.screen.query_one(TeamLine).refresh_standing()
         await settle(pilot)
         assert "sent 1" not in line_of(app) and "11:05" in line_of(app), line_of(app)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Team: 3 open conflicts (3 new) · synced 00:49: sent 3, received 3"),
+        ("zh", "团队： 3 处冲突未解决（新增 3 处） · 00:49 已同步：发送 3，收到 3"),
+    ],
+)
+def test_new_conflicts_are_said_with_the_open_ones_and_the_line_fits_80(lang, said) -> None:
+    """At 80 columns the English line lost its count: "…received 3, new confli…"."""
+    from datetime import date
+
+    from interview_tui.i18n import set_language, t
+    from interview_tui.team.standing import Standing
+    from interview_tui.tui.team_line import SyncState, line_text
+
+    standing = Standing("platform", 0, 3, "2026-11-24T00:49:00", "", 0)
+    set_language(lang)
+    try:
+        result = t("teamline.result", when="00:49", sent=3, received=3)
+        sync = SyncState(result=result, new_conflicts=3, at=standing.synced_at)
+        text = line_text(standing, sync, date(2026, 11, 24), 78).plain
+    finally:
+        set_language("en")
+    assert text.startswith(said) and "…" not in text

@@ -46,6 +46,8 @@ class SyncState:
     progress: str = ""
     result: str = ""
     failed: bool = False
+    #: conflicts that sync found (said beside the open ones while the result is current)
+    new_conflicts: int = 0
     #: the team's last sync when this result came (``standing.synced_at``): a later one
     #: (a ``team sync`` in a shell meanwhile) makes the result old news
     at: str = ""
@@ -105,13 +107,17 @@ def line_text(standing: Standing, sync: SyncState, today: date, width: int) -> T
     parts: list[tuple[str, str]] = []
     if sync.running:
         parts.append((t("teamline.syncing", progress=sync.progress), "bold"))
+    current = sync.current(standing) and not sync.running
     if standing.conflicts:
-        parts.append((t("teamline.conflicts", count=standing.conflicts), "bold"))
+        said = t("teamline.conflicts", count=standing.conflicts)
+        if current and sync.new_conflicts:
+            said += t("teamline.new_conflicts", count=min(sync.new_conflicts, standing.conflicts))
+        parts.append((said, "bold"))
     if standing.offline:
         parts.append((t("teamline.offline", count=standing.kept), "bold"))
     elif standing.kept:  # changed here, or committed by a sync whose push did not land
         parts.append((t("teamline.pending", count=standing.kept), ""))
-    if sync.current(standing) and not sync.running:
+    if current:
         parts.append((sync.result, "bold" if sync.failed else ""))
     elif not sync.running:
         parts.append((_synced(standing.synced_at, today), ""))
@@ -228,15 +234,18 @@ class TeamSync(AppMixin):
             )
             self.notify(message.error, severity="error", timeout=10)
         else:
-            line = t(
-                "teamline.result",
-                when=f"{self.now():%H:%M}",
-                sent=result.sent,
-                received=result.received,
-                conflicts=result.new_conflicts,
-            )
+            when = f"{self.now():%H:%M}"
+            if result.offline and not result.received:  # an attempt, not a sync
+                line = t("teamline.result_offline", when=when)
+            else:
+                line = t("teamline.result", when=when, sent=result.sent, received=result.received)
             found = message.standing
-            self.team_sync = SyncState(result=line, at=found.synced_at if found else "")
+            self.team_sync = SyncState(
+                result=line,
+                failed=bool(result.offline),
+                new_conflicts=result.new_conflicts,
+                at=found.synced_at if found else "",
+            )
             self.team_standing = found
             if result.offline:
                 self.notify(
