@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from interview_tui.domain.enums import Role
+from interview_tui.domain.enums import Goal, Role
 from interview_tui.domain.models import Commitment, Customer, Note, Person, Requirement, Visit
 from interview_tui.team.actions import share_visit
 from interview_tui.team.records import changed_records
@@ -42,6 +42,22 @@ def test_changes_to_a_visit_not_shared_are_not_counted(demo_store, tmp_path) -> 
     assert _to_send(demo_store) == 1 == _sent(demo_store)
 
 
+def test_a_private_or_personal_note_is_not_a_change_to_send(demo_store, tmp_path) -> None:
+    """The line said "1 to send" for a note marked private, and the sync sent nothing."""
+    in_team(demo_store, tmp_path)
+    share_visit(demo_store, DONE_VISIT, FIXED_NOW)
+    clear_outbox(demo_store, read_outbox(demo_store)[1])
+    mine = demo_store.save(Note(visit_id=DONE_VISIT, text="ZZMINE", private=True))
+    demo_store.save(Note(visit_id=DONE_VISIT, text="runs", goal=Goal.PERSONAL_CONNECTION))
+    demo_store.save(mine.model_copy(update={"text": "ZZMINE, changed"}))
+    assert _to_send(demo_store) == 0
+    shared = demo_store.save(mine.model_copy(update={"text": "ZZMINE", "private": False}))
+    assert _to_send(demo_store) == 1  # shared now: the visit's file changes
+    clear_outbox(demo_store, read_outbox(demo_store)[1])
+    demo_store.save(shared.model_copy(update={"private": True}))
+    assert _to_send(demo_store) == 1  # private again: the file drops it
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_the_count_is_what_a_sync_sends(demo_store, tmp_path, seed) -> None:
     in_team(demo_store, tmp_path)
@@ -55,7 +71,10 @@ def test_the_count_is_what_a_sync_sends(demo_store, tmp_path, seed) -> None:
         if move == 0:
             share_visit(store, pick.choice(visits).id or 0, FIXED_NOW)
         elif move == 1:
-            store.save(Note(visit_id=pick.choice(visits).id or 0, text=f"ZZ{seed}-{step}"))
+            kept = pick.random() < 0.4
+            store.save(
+                Note(visit_id=pick.choice(visits).id or 0, text=f"ZZ{seed}-{step}", private=kept)
+            )
         elif move == 2 and (requirements := store.all(Requirement)):
             r = pick.choice(requirements)
             store.save(r.model_copy(update={"title": f"{r.title} ZZ{step}"}))

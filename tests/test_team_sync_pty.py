@@ -57,7 +57,7 @@ def test_sync_key_while_typing_loses_no_key_and_says_the_result(tmp_path: Path) 
         answered = time.perf_counter() - start
         assert "syncing" in shown, "the sync ended before the typing: make it longer"
         term.send(b"\x06")  # a second press while it runs
-        term.wait_for_screen("new conflict", timeout=120)
+        term.wait_for_screen("received", timeout=120)
         term.drain(0.3)  # the frame drawn whole
         screen = term.screen()
     finally:

@@ -358,20 +358,33 @@ def _team_outbox(db: sqlite_utils.Database) -> None:
     """What changed since the last team export, kept by triggers (only once the database is
     in a team), so a sync reads the records that changed, not every record."""
     db.table("team_outbox").create({"kind": str, "uid": str, "n": int}, pk=("kind", "uid"))
-    in_team = "WHEN EXISTS (SELECT 1 FROM meta WHERE key = 'team.name')"
-    n = "(SELECT coalesce(max(n), 0) + 1 FROM team_outbox)"
     targets = {table: (f"'{kind}'", "NEW.uid") for table, kind in _OUTBOX_KINDS.items()}
     for table in ("notes", "script_items"):  # a visit's notes and questions are in its file
         targets[table] = ("'visit'", "(SELECT uid FROM visits WHERE id = NEW.visit_id)")
     for table, (kind, uid) in targets.items():
-        row = f"kind = {kind} AND uid = {uid}"
-        for event in ("INSERT", "UPDATE"):  # a row's number only grows: a change made while
-            db.execute(  # a sync runs is never cleared with what that sync sent
-                f"CREATE TRIGGER team_outbox_{table}_{event.lower()} AFTER {event} ON {table}"
-                f" {in_team} BEGIN UPDATE team_outbox SET n = {n} WHERE {row};"
-                f" INSERT INTO team_outbox (kind, uid, n) SELECT {kind}, {uid}, {n}"
-                f" WHERE NOT EXISTS (SELECT 1 FROM team_outbox WHERE {row}); END"
-            )
+        for event in ("INSERT", "UPDATE"):
+            _outbox_trigger(db, table, event, kind, uid)
+
+
+def _outbox_trigger(
+    db: sqlite_utils.Database, table: str, event: str, kind: str, uid: str, unless: str = ""
+) -> None:
+    """The trigger that puts a changed row's record in the team outbox (in a team, and not
+    when ``unless`` holds). A row's number only grows: a change made while a sync runs is
+    never cleared with what that sync sent."""
+    when = "EXISTS (SELECT 1 FROM meta WHERE key = 'team.name')"
+    if unless:
+        when += f" AND NOT ({unless})"
+    n = "(SELECT coalesce(max(n), 0) + 1 FROM team_outbox)"
+    row = f"kind = {kind} AND uid = {uid}"
+    name = f"team_outbox_{table}_{event.lower()}"
+    db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    db.execute(
+        f"CREATE TRIGGER {name} AFTER {event} ON {table} WHEN {when}"
+        f" BEGIN UPDATE team_outbox SET n = {n} WHERE {row};"
+        f" INSERT INTO team_outbox (kind, uid, n) SELECT {kind}, {uid}, {n}"
+        f" WHERE NOT EXISTS (SELECT 1 FROM team_outbox WHERE {row}); END"
+    )
 
 
 def _v11_live_windows(db: sqlite_utils.Database) -> None:
@@ -703,6 +716,22 @@ def _v18_search_people_and_customers(db: sqlite_utils.Database) -> None:
         )
 
 
+def _kept_here(row: str) -> str:
+    """SQL: the note ``row`` never leaves this laptop (team/privacy.py's ``shares_note``)."""
+    # never NULL (a note with no goal): NOT NULL would keep every note out of the outbox
+    return f"(coalesce({row}.private, 0) != 0 OR {row}.goal IS 'personal_connection')"
+
+
+def _v19_private_notes_wait_for_no_sync(db: sqlite_utils.Database) -> None:
+    """A private or personal-connection note written or changed is not a change to send (the
+    team line counted it, and the sync then sent nothing); one made private or shared again
+    still is (the visit's file changes)."""
+    visit = ("'visit'", "(SELECT uid FROM visits WHERE id = NEW.visit_id)")
+    _outbox_trigger(db, "notes", "INSERT", *visit, unless=_kept_here("NEW"))
+    both = f"{_kept_here('NEW')} AND {_kept_here('OLD')}"
+    _outbox_trigger(db, "notes", "UPDATE", *visit, unless=both)
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_search_links_history,
@@ -722,6 +751,7 @@ MIGRATIONS: list[Migration] = [
     _v16_late_by_the_sooner_date,
     _v17_judged_by_the_soonest_date,
     _v18_search_people_and_customers,
+    _v19_private_notes_wait_for_no_sync,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 assert LATEST_VERSION == SCHEMA_VERSION, "add the migration and bump versions.SCHEMA_VERSION"

@@ -2,7 +2,7 @@
 
 import sqlite3
 
-SCHEMA_VERSION = 18
+SCHEMA_VERSION = 19
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
