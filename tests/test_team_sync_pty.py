@@ -71,3 +71,35 @@ def test_sync_key_while_typing_loses_no_key_and_says_the_result(tmp_path: Path) 
         assert store.query("SELECT count(*) AS n FROM team_outbox")[0]["n"] == 0
     finally:
         store.close()
+
+
+def test_share_then_enter_in_one_burst_answers_the_dialog(tmp_path: Path) -> None:
+    """`S` and `enter` arriving together (a quick typist, a key repeat): the enter went to
+    home's list, opening the visit under the share dialog; it answers the dialog, whose
+    Cancel has the focus, so nothing is shared and the user is told."""
+    from interview_tui.services.demo import seed_demo
+    from interview_tui.team.sync import init_team
+
+    db = tmp_path / "pm" / "interview.db"
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    store = open_store(db)
+    try:
+        seed_demo(store, datetime.now().date())
+        init_team(store, str(remote), "platform", "ana@example.com", "Ana", datetime.now())
+    finally:
+        store.close()
+    env = {**os.environ, "INTERVIEW_TUI_DB": str(db), "INTERVIEW_TUI_LANG": "en"}
+    term = Terminal([], env, size=(80, 24))
+    try:
+        term.wait_for_screen("Team:", timeout=60)
+        term.send(b"S\r")
+        shown = term.wait_for_screen("Not shared", timeout=30)
+    finally:
+        term.kill()
+    assert "Plan" not in shown.splitlines()[0], shown  # home, not the visit's plan
+    store = open_store(db)
+    try:
+        assert not store.query("SELECT id FROM visits WHERE shared_at IS NOT NULL")
+    finally:
+        store.close()

@@ -71,6 +71,10 @@ MAX_KEY_DEFERRALS = 8
 COLLECT_AFTER_CLOSE = 0.2
 
 
+#: the longest keys typed after one that opens a dialog wait for it (its read failed or
+#: found nothing to ask: they then act where the user is)
+HOLD_KEYS_SECONDS = 2.0
+
 #: seconds a quit waits for a form's save to land before leaving the form open (refused)
 QUIT_SAVE_SECONDS = 2.0
 
@@ -186,6 +190,10 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         self._quitting = False
         self._settle_before_next_key = False
         self._key_deferrals = 0
+        #: keys typed while a dialog is being opened (see hold_keys); None: not holding
+        self._held_keys: list[events.Key | events.Paste] | None = None
+        self._holds = 0
+        self._hold_timer: Timer | None = None
         #: what was typed in a dialog closed with esc, by dialog, until it is saved
         self.drafts: dict[str, dict[str, Any]] = {}
         #: what ctrl+z takes back, by screen kind (:class:`~interview_tui.tui.undo.UndoMixin`)
@@ -496,6 +504,9 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         """
         self.note_input(event)
         if isinstance(event, events.Key | events.Paste):
+            if not event.is_forwarded and self._held_keys is not None:
+                self._held_keys.append(event)  # for the dialog being opened
+                return
             if not event.is_forwarded:
                 if await self._behind_last_key(event):
                     return
@@ -518,6 +529,30 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
                 if text and typed is not None and typed(text, late=True):
                     return
         await super().on_event(event)
+
+    def hold_keys(self) -> None:
+        """Keys typed from now on wait, in order, until as many :meth:`release_keys` (at most
+        :data:`HOLD_KEYS_SECONDS`): a key whose dialog opens after a read (or a read after
+        that) keeps the keys typed right after it for that dialog, not the screen under it."""
+        self._holds += 1
+        if self._held_keys is None:
+            self._held_keys = []
+            self._hold_timer = self.set_timer(
+                HOLD_KEYS_SECONDS, lambda: self.release_keys(every=True)
+            )
+
+    def release_keys(self, *, every: bool = False) -> None:
+        """One hold is over (``every``: all of them); when none is left the keys held act,
+        in typed order, where the user is (the dialog, once it is drawn)."""
+        self._holds = 0 if every else max(0, self._holds - 1)
+        if self._holds:
+            return
+        held, self._held_keys = self._held_keys, None
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        for event in held or ():
+            self.post_message(event)
 
     async def _behind_last_key(self, event: events.Key | events.Paste) -> bool:
         """Let what the key before ``event`` asked for happen first (see on_event); True

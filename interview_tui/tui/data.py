@@ -194,9 +194,24 @@ class DataScreen(BaseScreen, Generic[T]):
         if not worker.is_cancelled:
             self.post_message(Loaded(data, token))
 
-    def read(self, fetch: Callable[[], Any], then: Callable[[Any], None]) -> None:
-        """Run another read (``fetch``, services only) in a worker; ``then`` shows its result."""
+    def read(
+        self, fetch: Callable[[], Any], then: Callable[[Any], None], *, asks: bool = False
+    ) -> None:
+        """Run another read (``fetch``, services only) in a worker; ``then`` shows its result.
+
+        ``asks``: ``then`` may open a dialog, so the keys typed meanwhile wait for it (the app
+        holds them until ``then`` has run and what it opened is drawn)."""
         self._reads += 1
+        if asks:
+            self.iapp.hold_keys()
+            shown = then
+
+            def then(data: Any) -> None:
+                try:
+                    shown(data)
+                finally:
+                    self.app.call_after_refresh(self.iapp.release_keys)
+
         self._read(fetch, then)
 
     @work(thread=True, group="read", exit_on_error=False)
@@ -227,6 +242,7 @@ class DataScreen(BaseScreen, Generic[T]):
         message.stop()
         if message.token is None:
             self._reads -= 1
+            self.iapp.release_keys()  # a dialog's read failed: the keys held act here
         elif message.token == self._load_token:
             self._answered_token = message.token
         self.notify(message.error, severity="error", timeout=10)

@@ -64,7 +64,7 @@ class RecordActions(UndoMixin):
         from interview_tui.services.visits import status_menu
 
         store, today = self.iapp.store, self.iapp.today()
-        self.read(lambda: status_menu(store, visit_id, today), self._status_menu)
+        self.read(lambda: status_menu(store, visit_id, today), self._status_menu, asks=True)
 
     def _status_menu(self, menu: StatusMenu) -> None:
         from interview_tui.tui.confirm import ChoiceDialog, ConfirmDialog
@@ -157,7 +157,7 @@ class RecordActions(UndoMixin):
                 dialog, lambda yes: self._archive(kind, record_id) if yes else None
             )
 
-        self.read(lambda: archive.team_reach(store, kind, record_id), ask)
+        self.read(lambda: archive.team_reach(store, kind, record_id), ask, asks=True)
 
     def _archive(self, kind: str, record_id: int) -> None:
         """Archive (or, in the archived view, restore) the record, undoable with ctrl+z."""
@@ -201,7 +201,7 @@ class RecordActions(UndoMixin):
             if reach.team:  # colleagues hold it: never deleted here alone, said before asking
                 self.notify(t("archive.shared_keep", team=reach.team), severity="warning")
                 return
-            self.read(lambda: archive.impact(store, kind, record_id), ask)
+            self.read(lambda: archive.impact(store, kind, record_id), ask, asks=True)
 
         def ask(found: archive.Impact) -> None:
             lines = [t(f"archive.impact.{name}", count=n) for name, n in found.counts().items()]
@@ -223,7 +223,7 @@ class RecordActions(UndoMixin):
                 ConfirmDialog(title, body, t("archive.delete_yes"), danger=True), confirmed
             )
 
-        self.read(lambda: archive.team_reach(store, kind, record_id), reached)
+        self.read(lambda: archive.team_reach(store, kind, record_id), reached, asks=True)
 
     def undone(self, record: Any) -> None:
         self._changed()

@@ -488,7 +488,11 @@ class HomeScreen(RecordActions, DataScreen[HomeData]):
             self.say_no_visit()
             return
         store = self.iapp.store
-        self.read(lambda: (team_config(store), share_summary(store, visit_id)), self._share_dialog)
+        self.read(
+            lambda: (team_config(store), share_summary(store, visit_id)),
+            self._share_dialog,
+            asks=True,
+        )
 
     def _share_dialog(self, found: tuple[Any, Any]) -> None:
         from interview_tui.tui.confirm import ConfirmDialog

@@ -306,7 +306,7 @@ class CustomerScreen(DataScreen[CustomerForm]):
                 confirmed,
             )
 
-        self.read(lambda: archive.impact(store, "person", person_id), ask)
+        self.read(lambda: archive.impact(store, "person", person_id), ask, asks=True)
 
     def action_save(self) -> None:
         error = self.query_one("#name-error", Static)
