@@ -76,3 +76,17 @@ async def test_keys_wait_through_two_reads_for_the_delete_dialog(make_app, demo_
         await settle(pilot)
         assert demo_store.get(Visit, visit.id or 0) is not None  # nothing deleted
         assert type(app.screen).__name__ == "VisitFormScreen"
+
+
+async def test_a_key_typed_right_after_quit_opens_nothing(make_app) -> None:
+    """`q` then `e` in one burst quit, then opened the visit form on the closing app, whose
+    fields were gone: a traceback after the app had closed."""
+    app = make_app("home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.query_one("#visits").focus()
+        app.simulate_key("q")
+        app.simulate_key("e")
+        await pilot.pause(0.3)
+    assert app.return_code in (0, None)
+    assert not [s for s in app.screen_stack if type(s).__name__ == "VisitFormScreen"]

@@ -193,6 +193,7 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         #: keys typed while a dialog is being opened (see hold_keys); None: not holding
         self._held_keys: list[events.Key | events.Paste] | None = None
         self._holds = 0
+        self._leaving = False  # exit() was called: keys no longer act
         self._hold_timer: Timer | None = None
         #: what was typed in a dialog closed with esc, by dialog, until it is saved
         self.drafts: dict[str, dict[str, Any]] = {}
@@ -504,6 +505,8 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         """
         self.note_input(event)
         if isinstance(event, events.Key | events.Paste):
+            if self._leaving:  # typed after quit: no screen opens while the app closes
+                return
             if not event.is_forwarded and self._held_keys is not None:
                 self._held_keys.append(event)  # for the dialog being opened
                 return
@@ -529,6 +532,11 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
                 if text and typed is not None and typed(text, late=True):
                     return
         await super().on_event(event)
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """Close the app; keys typed after this (``q`` then ``e`` in one burst) do nothing."""
+        self._leaving = True
+        super().exit(*args, **kwargs)
 
     def hold_keys(self) -> None:
         """Keys typed from now on wait, in order, until as many :meth:`release_keys` (at most
