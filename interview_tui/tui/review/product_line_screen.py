@@ -83,7 +83,10 @@ class ProductLineScreen(DataScreen[line.LinePage]):
 
     def on_mount(self) -> None:
         self.sub_title = t("line.subtitle")
-        self.query_one(PagedTable).add_columns(
+        table = self.query_one(PagedTable)
+        # the need in sight; its customers cut (with …) before it, never off the screen
+        table.main_column, table.give_way = 3, ((4, 16),)
+        table.add_columns(
             t("line.col.count"),
             t("line.col.latest"),
             t("line.col.state"),
