@@ -223,7 +223,7 @@ def test_a_note_edited_on_two_laptops_is_a_conflict_that_can_be_resolved(
         assert pm.all(Note, "uid = ?", [note.uid])[0].text == "NOTE-BO"
         # Ana's wording, set aside, stays with the visit: an internal note saying whose
         [kept] = set_aside_notes(pm)
-        assert kept.internal and f"(by {ana.member}): NOTE-ANA" in kept.text
+        assert kept.internal and f"(written by {ana.member}): NOTE-ANA" in kept.text
 
 
 def test_a_change_made_after_a_cut_sync_is_still_sent(

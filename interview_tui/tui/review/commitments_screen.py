@@ -488,9 +488,10 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
             rates.add_row(name, str(rate.kept), str(rate.due), _rate(rate))
         if set(per_member) - {""}:  # before a team every promise is this laptop's
             for who, rate in per_member.items():
-                name = self._who(who) if who else t("commitments.mine")
                 rates.add_row(
-                    t("commitments.rates.member", member=name),
+                    t("commitments.rates.member", member=self._who(who))
+                    if who
+                    else t("commitments.rates.mine"),
                     str(rate.kept),
                     str(rate.due),
                     _rate(rate),
@@ -518,7 +519,7 @@ class CommitmentsScreen(TextFilterMixin, UndoMixin, DataScreen[CommitmentsData])
             text = f"{text} · {late}"
         if row and row.commitment.author not in ("", self.iapp.store.member):
             who = self._who(row.commitment.author)
-            text = f"{text} · " + t("commitments.by_member", member=who)
+            text = f"{text} · " + t("commitments.written_by", member=who)
         self.query_one(RowStrip).show_text(text)
 
     @on(PagedTable.NeedMore)
