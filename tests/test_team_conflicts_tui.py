@@ -167,8 +167,8 @@ async def test_due_date_conflict_shows_every_value_with_who_and_when(team: Team)
         await settle(pilot)
         options = _options(app)
         assert options == [
-            f"due: {ANA_DUE} · Ana Lima · 2026-11-20",
-            f"due: {BO_DUE} · Bo Chen · 2026-11-20",
+            f"due: {ANA_DUE} · Ana Lima · sent 2026-11-20",
+            f"due: {BO_DUE} · Bo Chen · sent 2026-11-20",
         ]
         assert app.screen.query_one("#conflicts").display
         assert app.screen.focused.id == "conflicts"  # its keys are the ones on the bar
@@ -242,8 +242,8 @@ async def test_group_conflict_edit_a_combined_value(team: Team) -> None:
         ana_group, bo_group = (display(PoolGroup(g)) for g in team.groups)
         assert sorted(_options(app)) == sorted(
             [
-                f"group: {bo_group} · Bo Chen · 2026-11-20",
-                f"group: {ana_group} · Ana Lima · 2026-11-20",
+                f"group: {bo_group} · Bo Chen · sent 2026-11-20",
+                f"group: {ana_group} · Ana Lima · sent 2026-11-20",
             ]
         )
         await pilot.press("e")
@@ -387,8 +387,8 @@ async def test_note_text_conflict_in_the_timeline_take_and_ctrl_z(team: Team) ->
         assert line.count("conflict ") == 1  # the note says it is in conflict
         assert sorted(_options(app)) == sorted(
             [
-                f"text: {NOTE_TEXTS[0]} · Ana Lima · 2026-11-20",
-                f"text: {NOTE_TEXTS[1]} · Bo Chen · 2026-11-20",
+                f"text: {NOTE_TEXTS[0]} · Ana Lima · sent 2026-11-20",
+                f"text: {NOTE_TEXTS[1]} · Bo Chen · sent 2026-11-20",
             ]
         )
         assert "by Ana Lima" in line  # Ana wrote the note; Bo reads her name

@@ -181,7 +181,8 @@ def conflicts(settings: Settings, as_json: bool) -> None:
         for n, value in enumerate(conflict.values, start=1):
             who, when = value.get("by") or "?", value.get("at") or "?"
             shown = shown_value(conflict.field, value.get("value"))  # as the app shows it
-            echo(f"  {n}. {shown}  ({who}, {when})")
+            # the time the value was sent to the team (its sync), not when it was typed
+            echo(f"  {n}. {shown}  ({t('cli.team.value_sent', who=who, when=when)})")
 
 
 @team.command("resolve")
