@@ -470,10 +470,10 @@ async def test_the_view_alone_names_fields_and_values_in_the_ui_language(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert _options(app) == [
-            "删除还是保留：已删除 · deleted@example.com · 2026-11-02",
-            "删除还是保留：已修改（保留） · edited@example.com · 2026-11-02",
-            "状态：已澄清 · clarified@example.com · 2026-11-02",
-            "状态：不做 · declined@example.com · 2026-11-02",
+            "删除还是保留：已删除 · deleted@example.com · 2026-11-02 发出",
+            "删除还是保留：已修改（保留） · edited@example.com · 2026-11-02 发出",
+            "状态：已澄清 · clarified@example.com · 2026-11-02 发出",
+            "状态：不做 · declined@example.com · 2026-11-02 发出",
         ]
 
 
