@@ -33,3 +33,26 @@ async def test_down_with_nothing_found_stays_in_the_query(make_app) -> None:
         await pilot.press("down", "y")
         assert app.screen.focused.id == "query"
         assert app.screen.query_one("#query").value == "ZZNOTHINGMATCHESy"
+
+
+async def test_a_symbol_alone_is_said_unsearchable_not_missing(make_app, demo_store) -> None:
+    """`£` alone said "Nothing found" though a note held it: symbols are not indexed."""
+    from interview_tui.domain.models import Note
+
+    demo_store.save(Note(visit_id=1, text="price in £ and 🎉"))
+    app = make_app("search", query="£")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        said = str(app.screen.query_one("#search-empty").render())
+        assert "has none" in said and "Nothing found" not in said
+
+
+def test_the_command_says_a_symbol_alone_is_not_searched(demo_store) -> None:
+    from click.testing import CliRunner
+
+    from interview_tui.cli.main import cli
+    from interview_tui.i18n import set_language
+
+    result = CliRunner().invoke(cli, ["--lang", "en", "--db", demo_store.path, "search", "£"])
+    set_language("en")
+    assert "nothing to look for" in result.output, result.output

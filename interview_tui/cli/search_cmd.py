@@ -21,7 +21,7 @@ def search(settings: Settings, query: tuple[str, ...], limit: int, as_json: bool
     """Full-text search across every visit, person and customer; each result names its visit
     (or, for a person or a customer, the customer) and shows context."""
     from interview_tui.i18n import t
-    from interview_tui.services.search import hit_kind
+    from interview_tui.services.search import hit_kind, searchable
     from interview_tui.store.store import SEARCH_RANKED
 
     store = settings.open_store(read_only=True)
@@ -34,7 +34,8 @@ def search(settings: Settings, query: tuple[str, ...], limit: int, as_json: bool
         echo_json(asdict(hit) for hit in hits)  # written hit by hit
         return
     if not hits:
-        echo(t("cli.search.none"))
+        unsearchable = not searchable(" ".join(query))
+        echo(t("cli.search.unsearchable" if unsearchable else "cli.search.none"))
     for hit in hits:
         if hit.visit_id is None:  # a person, a customer: no visit to name
             echo(t("cli.search.hit_no_visit", customer=hit.customer, kind=hit_kind(hit)))

@@ -21,10 +21,20 @@ __all__ = [
     "hit_kind",
     "hit_target",
     "search",
+    "searchable",
 ]
 
 #: the hits a search shows at first, and how many more each "more" adds
 SEARCH_PAGE = 50
+
+
+def searchable(text: str) -> bool:
+    """``text`` holds something search can look for: a word, a number, a Chinese character
+    (symbols alone, "£" or "🎉", are not indexed: such a search finds nothing, and is said
+    to be unsearchable rather than to have no match)."""
+    from interview_tui.store.search import match_expression
+
+    return match_expression(text) is not None
 
 
 def search(store: Store, text: str, limit: int = SEARCH_PAGE) -> list[SearchHit]:

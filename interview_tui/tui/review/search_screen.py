@@ -22,6 +22,7 @@ from interview_tui.services.search import (
     found,
     hit_kind,
     hit_target,
+    searchable,
 )
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.empty import EmptyNote
@@ -112,10 +113,13 @@ class SearchScreen(DataScreen[Found]):
         goes_to = first_new if first_new is not None else cursor
         if table.row_count and goes_to:
             table.move_cursor(row=min(goes_to, table.row_count - 1), animate=False, scroll=True)
-        nothing = data.text.strip() and not data.hits
-        self.query_one("#search-empty", EmptyNote).say(
-            t("search.none", query=data.text.strip()) if nothing else None
-        )
+        query = data.text.strip()
+        said = None
+        if query and not searchable(query):
+            said = t("search.unsearchable", query=query)
+        elif query and not data.hits:
+            said = t("search.none", query=query)
+        self.query_one("#search-empty", EmptyNote).say(said)
         left_out = self._left_out(data)
         more = self.query_one("#search-more", Static)
         more.update(literal(left_out))
