@@ -92,6 +92,15 @@ def _has_cjk(text: str) -> bool:
 _CLOSING = frozenset("，。、；：！？）」』》〉】〕”’…—·,.;:!?)]}%％")
 #: never the last character of a line (an opening bracket goes with what it opens)
 _OPENING = frozenset("（「『《〈【〔“‘([{")
+#: a Chinese measure word: never the first of a line after a number and a space ("承诺 0 条"
+#: broken as "承诺 0" / "条" read as a sentence cut short)
+_MEASURES = frozenset("条个次项位处天名份周人家页张件笔")
+
+
+def _counted(text: str, index: int) -> bool:
+    """``text[index]`` is the measure word of a count written with spaces ("0 条"): a line
+    does not begin there (the number and what it counts stay together)."""
+    return text[index] in _MEASURES and index >= 2 and text[index - 2].isdigit()
 
 
 def _unit_starts(text: str) -> list[int]:
@@ -103,7 +112,8 @@ def _unit_starts(text: str) -> list[int]:
         if char.isspace():
             continue
         if before.isspace():
-            starts.append(index)
+            if not _counted(text, index):
+                starts.append(index)
         elif char in _CLOSING or before in _OPENING:
             continue
         elif cjk.match(before) or cjk.match(char):

@@ -117,3 +117,14 @@ def test_a_word_alone_after_a_space_takes_its_whole_phrase_down() -> None:
         lines = [text[a:b] for a, b in zip([0, *breaks], [*breaks, len(text)], strict=True)]
         assert not any(line.endswith("原") for line in lines), (width, lines)
         assert all(cell_len(line.rstrip()) <= width for line in lines), (width, lines)
+
+
+@pytest.mark.parametrize("width", range(8, 40))
+def test_a_count_keeps_its_measure_word(width) -> None:
+    """The share dialog said "承诺 0" / "条": a line never begins with the measure word of a
+    number written with a space before it."""
+    text = "下次同步时离开本机：笔记 3 条、需求 2 条、承诺 0 条、拜访计划及其问题。"
+    lines = _lines(text, width)
+    assert "".join(line.replace(" ", "") for line in lines) == text.replace(" ", "")
+    assert all(cell_len(line) <= width for line in lines), lines
+    assert not any(line.startswith("条") for line in lines), lines
