@@ -272,7 +272,6 @@ class InterviewApp(ThreadWorkersForgotten, TeamSync, Preload, App[None]):
         ``quiet`` leaves showing a field's error to ``failed`` (a form shows it beside the
         field); any other error is still shown.
         """
-
         ticket = self.writer.submit(write, done, failed)
         self.writer.pending[ticket].quiet = quiet
         self.writer.pending[ticket].screen = self.screen
