@@ -14,12 +14,14 @@ question added while the database is busy keeps its notes.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 from uuid import uuid4
 
 from interview_tui.domain import lifecycle
@@ -48,6 +50,8 @@ from interview_tui.services.live_windows import LiveWindow
 from interview_tui.store.store import Store
 
 STARTED_KEY = "live.started.{visit_id}"
+#: where the meeting was left: the view (the customer's or ours) and the question
+PLACE_KEY = "live.place.{visit_id}"
 #: the key of the free notes (notes under no question)
 FREE = 0
 
@@ -86,6 +90,9 @@ class LiveSession:
     pains: list[Note] = field(default_factory=list)
     goal_counts: Counter[Goal] = field(default_factory=Counter)
     started_at: datetime | None = None
+    #: where the meeting was left (``customer_view``, ``item``: a question's id, ``None``
+    #: the free notes), as :meth:`remember_place` wrote it; empty when never left
+    place: dict[str, Any] = field(default_factory=dict)
     #: the team's last sync as the session opened (a sync waits for the meeting's end):
     #: a note of a shared visit written before it has reached the team already
     synced_at: datetime | None = None
@@ -146,7 +153,25 @@ class LiveSession:
         session.started_at = datetime.fromisoformat(store.meta(started_key) or now.isoformat())
         if visit.shared_at is not None and (synced := store.meta("team.synced_at")):
             session.synced_at = datetime.fromisoformat(synced)
+        session.place = _place(store.meta(PLACE_KEY.format(visit_id=visit_id)))
         return session
+
+    def remember_place(self, customer_view: bool, item_id: int | None) -> None:
+        """Where the meeting is now, kept for a window opened on it again (after a quit or a
+        crash): the customer may still be looking, so the view comes back as it was left.
+        Written in order with the notes, and only when it changed."""
+        place = {"customer_view": customer_view, "item": item_id}
+        if place == self.place:
+            return
+        self.place = place
+        key, value = PLACE_KEY.format(visit_id=self.visit.id), json.dumps(place)
+        try:
+            if self.writer is not None:
+                self.writer.submit(self.store.set_meta, key, value)
+                return
+        except RuntimeError:  # the writer was shut down with the screen: write inline
+            pass
+        self.store.set_meta(key, value)
 
     # -- notes ------------------------------------------------------------------------------
 
@@ -622,3 +647,18 @@ class LiveSession:
     def gaps(self) -> list[Goal]:
         """Goals chosen for this visit that still have no evidence."""
         return [goal for goal in self.visit.goals if self.goal_counts[goal] <= 0]
+
+
+def _place(stored: str | None) -> dict[str, Any]:
+    """The place as :meth:`LiveSession.remember_place` wrote it (anything else: none)."""
+    try:
+        place = json.loads(stored or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(place, dict) or not place:
+        return {}
+    item = place.get("item")
+    return {
+        "customer_view": place.get("customer_view") is True,
+        "item": item if isinstance(item, int) else None,
+    }

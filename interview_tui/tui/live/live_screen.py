@@ -430,12 +430,18 @@ class LiveScreen(BaseScreen):
         if not session.items:
             self.notify(t("live.no_script"))
         ids = [item.id for item in session.items]
+        left_at = session.place  # where this meeting was left (a quit, a crash)
+        if self.item_id is None and self.note_id is None and left_at:
+            item_id = left_at.get("item")
+            self.index = ids.index(item_id) if item_id in ids else len(ids)
         if self.item_id in ids:
             self.index = ids.index(self.item_id)
         if self.note_id is not None:
             found, item = session.show_note(self.note_id)
             if found:  # at its question (after the last one: the free notes)
                 self.index = session.items.index(item) if item else len(session.items)
+        if left_at.get("customer_view"):  # the customer may still be looking: as it was left
+            self._show_view(True)
         self._show_item()
         if early:
             editor = self.query_one("#note", TextArea)
@@ -699,6 +705,7 @@ class LiveScreen(BaseScreen):
         self.index = max(0, min(index, len(self.session.items)))
         self._show_item()
         self.query_one("#note", TextArea).focus()
+        self._remember_place()
 
     @after_typing
     def action_free_notes(self) -> None:
@@ -972,11 +979,23 @@ class LiveScreen(BaseScreen):
 
     @after_typing
     def action_safe(self) -> None:
-        """The customer view: nothing internal on screen, a band that says so (live.tcss),
-        no toast left from before (one may name a limit), f2 named for the way back, no
-        internal goal named by the keys' help."""
+        """The customer view, or back to ours (kept with the meeting: opened again after a
+        quit or a crash, it comes back in the view it was left in)."""
         self.save_now()
-        self.safe = not self.safe
+        self._show_view(not self.safe)
+        self._show_item()
+        self._refresh_side()
+        self._remember_place()
+
+    def _remember_place(self) -> None:
+        if self.session is not None:
+            self.session.remember_place(self.safe, self.item.id if self.item else None)
+
+    def _show_view(self, safe: bool) -> None:
+        """The customer view (``safe``): nothing internal on screen, a band that says so
+        (live.tcss), no toast left from before (one may name a limit), f2 named for the way
+        back, no internal goal named by the keys' help."""
+        self.safe = safe
         if self.safe:
             self.app.clear_notifications()
         self.set_class(self.safe, "safe")
@@ -991,8 +1010,6 @@ class LiveScreen(BaseScreen):
         # "intelligence goals" is our word for what we came to learn, not the customer's
         title = t("live.goals.customer" if self.safe else "live.goals")
         self.query_one("#goals-title", Static).update(title)
-        self._show_item()
-        self._refresh_side()
 
     def action_confirm(self) -> None:
         assert self.session is not None
