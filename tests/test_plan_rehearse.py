@@ -385,3 +385,19 @@ async def test_their_questions_show_question_and_answer_at_80_columns(make_app) 
         table = app.screen.query_one("#theirs")
         line = table.render_line(1).text
         assert line.count("…") == 2 and len(line) <= table.size.width, line
+
+
+async def test_their_questions_show_a_gap_to_fill_as_the_script_does(make_app, demo_store) -> None:
+    """The bundled customer questions showed ‹新市场> (the raw <name>, made harmless) while
+    the script showed 【待填：新市场】."""
+    demo_store.save(
+        CustomerQuestion(visit_id=4, text="<新市场> 那边什么时候能用？", answer="<新市场> 明年")
+    )
+    app = make_app("plan", lang="zh", visit_id=4)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        table = app.screen.query_one("#theirs")
+        drawn = "\n".join(table.render_line(y).text for y in range(table.size.height))
+        assert "【待填：新市场】 那边" in drawn and "‹" not in drawn, drawn

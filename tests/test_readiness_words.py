@@ -114,3 +114,19 @@ def test_a_give_back_beyond_the_limits_is_not_ready(lang, give_back, limits, sai
         set_language("en")
     assert not check.ok and check.detail == said
     assert kept.ok and not kept.detail
+
+
+def test_limits_touched_are_listed_with_the_languages_separator() -> None:
+    """The Chinese warnings joined limits with an ASCII "; " (免费资源; 华南节点)."""
+    visit = Visit(
+        customer_id=1,
+        date=datetime(2026, 12, 3, 10),
+        give_back=["下周给你们免费资源，还有具体上线日期"],
+        must_not_promise="定制 SLA；免费资源；具体上线日期",
+    )
+    set_language("zh")
+    try:
+        check = {c.key: c for c in readiness(visit, [], [], [])}["ready.give_back"]
+    finally:
+        set_language("en")
+    assert check.detail == "触及不可承诺事项：免费资源；具体上线日期", check.detail

@@ -128,7 +128,9 @@ def readiness(
         Check(
             "ready.give_back",
             bool(visit.give_back) and not give_beyond,
-            t("ready.give_back_beyond", limits=sep.join(give_beyond)) if give_beyond else "",
+            t("ready.give_back_beyond", limits=t("list.limits_separator").join(give_beyond))
+            if give_beyond
+            else "",
         ),
         Check(
             "ready.customer_questions",

@@ -122,7 +122,7 @@ class CommitmentDialog(DueDateForm):
         elif self.safe:
             text = t("commitment.beyond_safe")
         else:
-            text = t("commitment.beyond", limits="; ".join(limits))
+            text = t("commitment.beyond", limits=t("list.limits_separator").join(limits))
         self.query_one("#beyond", Static).update(literal(text))
 
     def result(self) -> dict[str, Any] | None:

@@ -923,7 +923,7 @@ class LiveScreen(BaseScreen):
                 self.notify(t("live.commitment_beyond_safe"), severity="warning", timeout=8)
             elif limits:
                 self.notify(
-                    t("live.commitment_beyond", limits="; ".join(limits)),
+                    t("live.commitment_beyond", limits=t("list.limits_separator").join(limits)),
                     severity="warning",
                     timeout=8,
                 )

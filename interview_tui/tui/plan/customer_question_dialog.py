@@ -48,7 +48,9 @@ class CustomerQuestionDialog(FormDialog):
     def _check(self, answer: str) -> None:
         touched = beyond_limits(answer, self.must_not_promise) if answer.strip() else []
         self.query_one("#cq-beyond", Static).update(
-            literal(t("cq.beyond", limits="; ".join(touched))) if touched else ""
+            literal(t("cq.beyond", limits=t("list.limits_separator").join(touched)))
+            if touched
+            else ""
         )
 
     def result(self) -> dict[str, Any] | None:

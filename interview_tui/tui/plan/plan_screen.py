@@ -289,7 +289,9 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
         for q in questions:
             beyond = beyond_limits(q.answer, self.visit.must_not_promise) if q.answer else []
             mark = Text("⚠", style="bold yellow") if beyond or not q.answer else Text("✓")
-            table.add_row(mark, q.text, q.answer or "—", key=str(q.id))
+            # a gap to fill shown as in the script (【待填：…】), not as its raw <name>
+            answer = marked(q.answer, one_line=True) if q.answer else "—"
+            table.add_row(mark, marked(q.text, one_line=True), answer, key=str(q.id))
         if questions:
             table.move_cursor(row=min(max(row, 0), len(questions) - 1))
         table.measure()
