@@ -401,3 +401,38 @@ async def test_their_questions_show_a_gap_to_fill_as_the_script_does(make_app, d
         table = app.screen.query_one("#theirs")
         drawn = "\n".join(table.render_line(y).text for y in range(table.size.height))
         assert "【待填：新市场】 那边" in drawn and "‹" not in drawn, drawn
+
+
+async def test_questions_carried_over_are_ticked_in_the_bank(make_app, demo_store) -> None:
+    """After ctrl+l the bank did not tick the questions it had brought in (enter on one
+    said it was in the script already)."""
+    from interview_tui.domain.enums import ItemStatus
+
+    app = make_app("plan", visit_id=2)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        used = {item.bank_question_id for item in screen.items}
+        question = next(q for q in screen.bank_rows if q.id not in used)
+        row = screen.bank_rows.index(question)
+        await pilot.press("escape")
+        await settle(pilot)
+    demo_store.save(
+        ScriptItem(
+            visit_id=1,
+            role=question.role,
+            goal=question.goal,
+            text=question.text,
+            position=95,
+            status=ItemStatus.SKIPPED,
+            bank_question_id=question.id,
+        )
+    )
+    app = make_app("plan", visit_id=2)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        bank = app.screen.query_one("#bank")
+        assert str(bank.get_row_at(row)[0]).strip() == ""
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert str(bank.get_row_at(row)[0]).strip() == "✓"

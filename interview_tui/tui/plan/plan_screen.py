@@ -574,7 +574,10 @@ class PlanScreen(DataScreen[plan_service.PlanData]):
             self.notify(message, timeout=4)
 
         self._write_script(
-            carry, keep=lambda stored: count if len(stored) > count else None, then=done_note
+            carry,
+            keep=lambda stored: count if len(stored) > count else None,
+            marks_too=True,  # the bank ticks the questions carried in (from the bank too)
+            then=done_note,
         )
 
     def action_own(self) -> None:
