@@ -139,3 +139,35 @@ async def test_tabbing_into_a_filled_field_keeps_its_value(make_app, demo_store)
         await settle(pilot)
         await pilot.press("tab", "s")  # name → industry, then a key: added, not a wipe
         assert app.screen.query_one("#industry").value == "Retails"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_new_visit_starts_from_the_customers_last_plan(make_app, demo_store, lang):
+    """A second visit to a customer had empty limits: the readiness check passed on an
+    empty list and the live screen showed no limit while a flagged promise was open."""
+    last = max(demo_store.visits(1), key=lambda v: v.date)
+    app = make_app("visit_form", lang=lang, customer_id=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        for name in ("must_not_promise", "may_promise", "sales_told", "do_not_say"):
+            assert screen.query_one(f"#{name}", TextArea).text == getattr(last, name), name
+        assert screen.query_one("#give_back", TextArea).text == ""  # the meeting's own
+        assert not screen.unsaved_changes()  # nothing typed: esc leaves without asking
+        screen.query_one("#must_not_promise", TextArea).text = "ZZ mine"
+        screen.query_one("#date", Input).value = "2026-12-20 10:00"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    new = max(demo_store.visits(1), key=lambda v: v.date)
+    assert new.id != last.id and new.must_not_promise == "ZZ mine"
+    assert new.sales_told == last.sales_told
+
+
+async def test_editing_a_visit_carries_nothing_in(make_app, demo_store) -> None:
+    visit = demo_store.visits(1)[0]
+    visit.must_not_promise = ""
+    demo_store.save(visit)
+    app = make_app("visit_form", visit_id=visit.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#must_not_promise", TextArea).text == ""

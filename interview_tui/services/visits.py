@@ -64,6 +64,36 @@ def people_of(store: Store, customer_id: int, keep: frozenset[int] = frozenset()
     return [p for p in store.people(customer_id) if p.archived_at is None or p.id in keep]
 
 
+#: what a new visit's plan starts from, copied from the customer's last visit: the limits
+#: and what sales has said hold for the account, not for one meeting (what we give back
+#: and the purpose are the meeting's own)
+CARRIED_FIELDS = ("sales_told", "do_not_say", "may_promise", "must_not_promise", "product_brief")
+
+
+@dataclass(frozen=True)
+class Carried:
+    """The customer's last visit's account-wide plan fields, for a new visit to start from."""
+
+    date: str  # that visit's date, as the form names it
+    values: dict[str, str]
+
+
+def carried_plan(store: Store, customer_id: int) -> Carried | None:
+    """The fields of :data:`CARRIED_FIELDS` as the customer's latest visit (not archived)
+    that set any of them holds them; ``None`` when none did."""
+    fields = ", ".join(CARRIED_FIELDS)
+    any_set = " OR ".join(f"{name} != ''" for name in CARRIED_FIELDS)
+    rows = store.query(
+        f"SELECT date, {fields} FROM visits WHERE customer_id = ? AND archived_at IS NULL"
+        f" AND ({any_set}) ORDER BY date DESC LIMIT 1",
+        [customer_id],
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    return Carried(str(row["date"])[:10], {name: str(row[name] or "") for name in CARRIED_FIELDS})
+
+
 def save_visit(store: Store, visit_id: int | None, values: dict[str, object]) -> Visit:
     """Create the visit, or change the fields given; returns it as saved."""
     from interview_tui.domain.models import Visit

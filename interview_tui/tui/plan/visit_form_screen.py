@@ -17,7 +17,15 @@ from interview_tui.domain.dates import examples
 from interview_tui.domain.enums import Goal
 from interview_tui.domain.models import Person, Visit
 from interview_tui.i18n import t
-from interview_tui.services.visits import VisitFormData, load_visit_form, people_of, save_visit
+from interview_tui.services.visits import (
+    CARRIED_FIELDS,
+    Carried,
+    VisitFormData,
+    carried_plan,
+    load_visit_form,
+    people_of,
+    save_visit,
+)
 from interview_tui.tui.data import DataScreen
 from interview_tui.tui.forms import leave_form, typed_text
 from interview_tui.tui.inputs import Choice, Input, TextArea, TickList
@@ -147,12 +155,43 @@ class VisitFormScreen(DataScreen[VisitFormData]):
         if isinstance(value, int):
             store = self.iapp.store
             keep = frozenset(self.visit.attendee_ids) if self.visit else frozenset()
-            self.read(lambda: (value, people_of(store, value, keep)), self._show_people)
+            new = self.visit is None and self.visit_id is None
+            self.read(
+                lambda: (
+                    value,
+                    people_of(store, value, keep),
+                    carried_plan(store, value) if new else None,
+                ),
+                self._show_people,
+            )
 
-    def _show_people(self, data: tuple[int, list[Person]]) -> None:
-        customer_id, people = data
+    #: the plan fields as last carried in from a customer's last visit (see _carry)
+    _carried: dict[str, str] | None = None
+
+    def _carry(self, carried: Carried | None) -> None:
+        """A new visit starts from the customer's last plan's limits and what sales said
+        (they hold for the account; a second visit had none, and its checks passed on an
+        empty list): filled in while those fields are untouched, and said."""
+        fields = {name: self.query_one(f"#{name}", TextArea) for name in CARRIED_FIELDS}
+        shown = {name: area.text for name, area in fields.items()}
+        if any(shown.values()) and shown != (self._carried or {}):
+            return  # typed in by the user: theirs
+        untouched = typed_text(self) == getattr(self, "_opened_with", None)
+        values = carried.values if carried else dict.fromkeys(CARRIED_FIELDS, "")
+        for name, area in fields.items():
+            area.text = values[name]
+        self._carried = values if carried else None
+        if untouched:
+            self._opened_with = typed_text(self)  # nothing the user typed: nothing to lose
+        if carried:
+            self.notify(t("visit.carried", date=carried.date), timeout=6)
+
+    def _show_people(self, data: tuple[int, list[Person], Carried | None]) -> None:
+        customer_id, people, carried = data
         if self.query_one("#customer", Select).value != customer_id:
             return  # another customer was chosen meanwhile
+        if self.visit is None and self.visit_id is None:
+            self._carry(carried)
         attendees = self.query_one("#attendees", SelectionList)
         attendees.clear_options()
         chosen = set(self.visit.attendee_ids) if self.visit else set()
