@@ -7,7 +7,7 @@ from textual.widgets import Input, Label, Select, SelectionList, Static, TextAre
 
 from interview_tui.domain.dates import examples
 from interview_tui.domain.enums import Goal, Role
-from interview_tui.domain.models import Visit
+from interview_tui.domain.models import Customer, Visit
 from tests.conftest import FIXED_TODAY, settle
 
 
@@ -171,3 +171,15 @@ async def test_editing_a_visit_carries_nothing_in(make_app, demo_store) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert app.screen.query_one("#must_not_promise", TextArea).text == ""
+
+
+async def test_a_new_visit_saved_is_titled_as_the_visit_it_now_is(make_app, demo_store) -> None:
+    app = make_app("visit_form", customer_id=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.screen.sub_title.startswith("New visit")
+        app.screen.query_one("#date", Input).value = "2026-12-21 10:00"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        name = demo_store.get(Customer, 1).name
+        assert app.screen.sub_title != "New visit" and name in app.screen.sub_title

@@ -78,6 +78,7 @@ class VisitFormScreen(DataScreen[VisitFormData]):
     def __init__(self, customer_id: int | None = None, visit_id: int | None = None) -> None:
         super().__init__()
         self.customer_id = customer_id
+        self._customer_names: dict[int, str] = {}  # id -> name, as the customer list has them
         self.visit_id = visit_id
         self.visit: Visit | None = None
 
@@ -125,9 +126,9 @@ class VisitFormScreen(DataScreen[VisitFormData]):
             [(literal(name, one_line=True), cid) for name, cid in data.customers]
         )
         visit = self.visit = data.visit if isinstance(data.visit, Visit) else None
+        self._customer_names = names = {cid: name for name, cid in data.customers}
         if visit is not None:
             self.customer_id = visit.customer_id
-            names = dict((cid, name) for name, cid in data.customers)
             self.sub_title = t("visit.subtitle_edit", customer=names.get(visit.customer_id, ""))
             self.query_one("#date", Input).value = visit.date.strftime("%Y-%m-%d %H:%M")
             self.query_one("#length", Input).value = str(visit.length_minutes)
@@ -242,6 +243,8 @@ class VisitFormScreen(DataScreen[VisitFormData]):
         def saved(visit: Visit) -> None:
             self.visit, self.visit_id = visit, visit.id
             self._opened_with = typed_text(self)
+            names = self._customer_names  # a new visit is now this one, edited
+            self.sub_title = t("visit.subtitle_edit", customer=names.get(visit.customer_id, ""))
             self.notify(t("visit.saved"), timeout=2)
             self.app.screen_stack[0].post_message(DataChanged())
             if getattr(self, "leave_after_save", False):
