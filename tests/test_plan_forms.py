@@ -183,3 +183,13 @@ async def test_a_new_visit_saved_is_titled_as_the_visit_it_now_is(make_app, demo
         await settle(pilot)
         name = demo_store.get(Customer, 1).name
         assert app.screen.sub_title != "New visit" and name in app.screen.sub_title
+
+
+async def test_the_carried_plan_is_said_once(make_app) -> None:
+    from interview_tui.tui.textual_private import notifications
+
+    app = make_app("visit_form", customer_id=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        said = [n for n in notifications(app) if "come from the visit of" in n.message]
+        assert len(said) == 1

@@ -179,6 +179,8 @@ class VisitFormScreen(DataScreen[VisitFormData]):
             return  # typed in by the user: theirs
         untouched = typed_text(self) == getattr(self, "_opened_with", None)
         values = carried.values if carried else dict.fromkeys(CARRIED_FIELDS, "")
+        if values == shown:
+            return  # (the same customer read again: said once)
         for name, area in fields.items():
             area.text = values[name]
         self._carried = values if carried else None
