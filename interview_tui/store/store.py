@@ -171,7 +171,7 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
             return
         except sqlite3.OperationalError as exc:
-            if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY:
+            if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:  # (or an extended BUSY)
                 raise
         finally:
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
