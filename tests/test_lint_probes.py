@@ -339,3 +339,18 @@ ROUND6 = [
     ),
     ("The manual failover process must be painful for your team, right?", ""),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你们觉得我们的产品怎么样，价格贵不贵？",
+        "您觉得我们的售后如何，响应够不够快？",
+        "大家感觉新版控制台怎么样，有没有什么问题？",
+    ],
+)
+def test_a_verdict_in_the_first_half_of_a_double_question_is_opinion_fishing(text) -> None:
+    """Chinese flagged only the double question; English flags both, and the verdict alone
+    is flagged in Chinese too."""
+    codes = {finding.code for finding in lint_text(text).findings}
+    assert "opinion-fishing" in codes, codes
