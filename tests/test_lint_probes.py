@@ -354,3 +354,28 @@ def test_a_verdict_in_the_first_half_of_a_double_question_is_opinion_fishing(tex
     is flagged in Chinese too."""
     codes = {finding.code for finding in lint_text(text).findings}
     assert "opinion-fishing" in codes, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "rewrite"),
+    [
+        (
+            "Why did you choose AWS over us for the nightly batch and what do you think of our "
+            "pricing?",
+            "Which other vendors were on the shortlist when you chose AWS for the nightly batch?",
+        ),
+        (
+            "Why did you pick Datadog instead of our monitoring for the payments team?",
+            "Which other vendors were on the shortlist when you chose Datadog for the payments "
+            "team?",
+        ),
+        (
+            "Why did you choose AWS over us?",
+            "Which other vendors were on the shortlist when you chose AWS?",
+        ),
+    ],
+)
+def test_the_selection_rewrite_keeps_what_it_was_chosen_for(text, rewrite) -> None:
+    """ "…AWS over us for the nightly batch…" became "…when you chose AWS?": the batch was
+    lost, though a rewrite keeps everything the question asks."""
+    assert lint_text(text).rewrite == rewrite

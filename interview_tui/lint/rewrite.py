@@ -615,6 +615,13 @@ _EN_CHOSEN = re.compile(
     r"(?=\s*(?:,|\?|$|\s+(?:instead|over|rather|and|when|back|last|this|in|at)\b))"
 )
 _EN_NOT_CHOICE = re.compile(r"(?i)\b(?:us|our|we|ours|you|your)\b")
+#: what it was chosen for, said after the one it was chosen over ("AWS over us for the
+#: nightly batch"): kept, as the question asks it
+_EN_OVER_FOR = re.compile(
+    r"(?i)\s+(?:over|instead\s+of|rather\s+than)\s+(?:us|ours|our\s+[\w-]+|the\s+[\w-]+|[\w.&-]+)"
+    r"(\s+for\s+(?:the\s+|your\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)"
+    r"(?=\s*(?:,|\?|$|\s+(?:and|when|back|last|this|in|at)\b))"
+)
 
 
 def _en_selection(text: str) -> Offer | None:
@@ -628,6 +635,12 @@ def _en_selection(text: str) -> Offer | None:
     name = chosen.group(0).strip() if chosen else ""
     if not name or _EN_NOT_CHOICE.search(name) or name.split()[0] in ("I", "It", "The"):
         return None  # without the choice's own name it would be the same for every question
+    if (
+        chosen is not None
+        and not chosen.group(2)
+        and (over := _EN_OVER_FOR.match(plain, chosen.end()))
+    ):
+        name += over.group(1)
     return Offer(
         f"Which other vendors were on the shortlist when you chose {name}?",
         "What decided it in the end?",
