@@ -70,19 +70,21 @@ class Loaded(Message):
 class LoadFailed(Message):
     """Reading a screen's data failed; ``error`` is one line for the user."""
 
-    def __init__(self, error: str, token: int | None = None) -> None:
+    def __init__(self, error: str, token: int | None = None, *, asks: bool = False) -> None:
         super().__init__()
         self.error = error
         self.token = token
+        self.asks = asks  # an extra read that holds the keys (see DataScreen.read)
 
 
 class ReadDone(Message):
     """An extra read (a page, a detail) finished; ``then`` shows it on the UI thread."""
 
-    def __init__(self, then: Callable[[Any], None], data: Any) -> None:
+    def __init__(self, then: Callable[[Any], None], data: Any, *, asks: bool = False) -> None:
         super().__init__()
         self.then = then
         self.data = data
+        self.asks = asks  # it holds the keys (see DataScreen.read)
 
 
 def read_error(exc: BaseException, path: str = "") -> str:
@@ -200,35 +202,31 @@ class DataScreen(BaseScreen, Generic[T]):
         """Run another read (``fetch``, services only) in a worker; ``then`` shows its result.
 
         ``asks``: ``then`` may open a dialog, so the keys typed meanwhile wait for it (the app
-        holds them until ``then`` has run and what it opened is drawn)."""
+        holds them until ``then`` has run and what it opened is drawn, or the read failed)."""
         self._reads += 1
         if asks:
             self.iapp.hold_keys()
-            shown = then
-
-            def then(data: Any) -> None:
-                try:
-                    shown(data)
-                finally:
-                    self.app.call_after_refresh(self.iapp.release_keys)
-
-        self._read(fetch, then)
+        self._read(fetch, then, asks)
 
     @work(thread=True, group="read", exit_on_error=False)
-    def _read(self, fetch: Callable[[], Any], then: Callable[[Any], None]) -> None:
+    def _read(self, fetch: Callable[[], Any], then: Callable[[Any], None], asks: bool) -> None:
         try:
             data = fetch()
         except Exception as exc:
-            self.post_message(LoadFailed(read_error(exc, self.iapp.store.path)))
+            self.post_message(LoadFailed(read_error(exc, self.iapp.store.path), asks=asks))
             return
-        self.post_message(ReadDone(then, data))
+        self.post_message(ReadDone(then, data, asks=asks))
 
     @on(ReadDone)
     def _read_done(self, message: ReadDone) -> None:
         message.stop()
         self._reads -= 1
-        if self.is_mounted:
-            message.then(message.data)
+        try:
+            if self.is_mounted:
+                message.then(message.data)
+        finally:
+            if message.asks:  # the keys held act once what ``then`` opened is drawn
+                self.app.call_after_refresh(self.iapp.release_keys)
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -242,9 +240,10 @@ class DataScreen(BaseScreen, Generic[T]):
         message.stop()
         if message.token is None:
             self._reads -= 1
-            self.iapp.release_keys()  # a dialog's read failed: the keys held act here
         elif message.token == self._load_token:
             self._answered_token = message.token
+        if message.asks:
+            self.iapp.release_keys()  # a dialog's read failed: the keys held act here
         self.notify(message.error, severity="error", timeout=10)
 
 
