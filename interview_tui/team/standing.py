@@ -57,12 +57,15 @@ def standing(store: Store) -> Standing | None:
         return None
     # the changes a sync would send: a change to a visit not shared (or a customer not in
     # the team) waits in the outbox too, but never leaves this laptop
-    pending = store.query(SHARED_PENDING_SQL, {"team": meta["team.name"]})[0]["n"]
-    conflicts = store.query("SELECT count(*) AS n FROM team_conflicts")[0]["n"]
+    counts = store.query(
+        f"SELECT ({SHARED_PENDING_SQL}) AS pending,"
+        " (SELECT count(*) FROM team_conflicts) AS conflicts",
+        {"team": meta["team.name"]},
+    )[0]
     return Standing(
         team=meta["team.name"],
-        pending=int(pending),
-        conflicts=int(conflicts),
+        pending=int(counts["pending"]),
+        conflicts=int(counts["conflicts"]),
         synced_at=meta.get(SYNCED_AT, ""),
         offline=meta.get(OFFLINE, ""),
         unsent=int(meta.get(UNSENT) or 0),

@@ -535,10 +535,10 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
             if merged != local:
                 git.run("update-ref", BRANCH, merged, local)
                 progress(t("team.progress.import"))
-                before = _open_conflicts(store)  # the conflicts found, not how the open
+                # the conflicts found (not how far the open count moved: one may close)
+                before = _open_conflicts(store)
                 result.received += import_range(store, git, local, merged, config)
-                result.new_conflicts += len(_open_conflicts(store) - before)  # count moved
-
+                result.new_conflicts += len(_open_conflicts(store) - before)
                 local = merged
         if local is None or local == remote:
             result.pushed = local is not None
@@ -556,7 +556,7 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
     if not result.offline:  # the last time the team was reached, not the last attempt
         store.set_meta("team.synced_at", now.replace(microsecond=0).isoformat())
     result.sent = record_outcome(store, result.offline, reached=result.pushed)
-    result.open_conflicts = _count_conflicts(store)
+    result.open_conflicts = len(_open_conflicts(store))
     _tidy(git)
     return result
 
@@ -564,7 +564,3 @@ def sync(store: Store, now: datetime, progress: Progress = _quiet) -> SyncResult
 def _open_conflicts(store: Store) -> set[tuple[str, str]]:
     """The open conflicts, by record and field."""
     return {(r["uid"], r["path"]) for r in store.query("SELECT uid, path FROM team_conflicts")}
-
-
-def _count_conflicts(store: Store) -> int:
-    return int(store.query("SELECT count(*) AS n FROM team_conflicts")[0]["n"])
