@@ -164,14 +164,9 @@ class LiveSession:
         if place == self.place:
             return
         self.place = place
-        key, value = PLACE_KEY.format(visit_id=self.visit.id), json.dumps(place)
-        try:
-            if self.writer is not None:
-                self.writer.submit(self.store.set_meta, key, value)
-                return
-        except RuntimeError:  # the writer was shut down with the screen: write inline
-            pass
-        self.store.set_meta(key, value)
+        self._in_writer(
+            self.store.set_meta, PLACE_KEY.format(visit_id=self.visit.id), json.dumps(place)
+        )
 
     # -- notes ------------------------------------------------------------------------------
 
@@ -306,14 +301,20 @@ class LiveSession:
 
     def _write(self, *records: Record) -> None:
         """Save in the writer thread (in submission order), or inline without one."""
+        future = self._in_writer(self._save, records)
+        if future is not None:
+            future.add_done_callback(lambda done: self._written(done, records))
+
+    def _in_writer(self, write: Callable[..., object], *args: Any) -> Future[object] | None:
+        """Run ``write(*args)`` in the writer thread, in submission order; ``None`` when it
+        ran here at once (no writer, or one shut down with the screen)."""
         try:
-            future = self.writer.submit(self._save, records) if self.writer else None
+            if self.writer is not None:
+                return self.writer.submit(write, *args)
         except RuntimeError:  # the writer was shut down with the screen: write inline
-            future = None
-        if future is None:
-            self._save(records)
-            return
-        future.add_done_callback(lambda done: self._written(done, records))
+            pass
+        write(*args)
+        return None
 
     def _save(self, records: tuple[Record, ...]) -> None:
         """One transaction. A note whose stored text is no longer what this window last saw
@@ -374,7 +375,7 @@ class LiveSession:
             pass
         window.leave()
 
-    def _written(self, done: Future[None], records: tuple[Record, ...]) -> None:
+    def _written(self, done: Future[object], records: tuple[Record, ...]) -> None:
         error = done.exception()
         # an Exception is a failed write to show; a BaseException (the interpreter
         # stopping) is not
