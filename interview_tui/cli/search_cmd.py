@@ -24,18 +24,17 @@ def search(settings: Settings, query: tuple[str, ...], limit: int, as_json: bool
     from interview_tui.services.search import hit_kind, searchable
     from interview_tui.store.store import SEARCH_RANKED
 
-    store = settings.open_store(read_only=True)
-    hits = store.search(" ".join(query), limit=limit)
+    store, text = settings.open_store(read_only=True), " ".join(query)
+    hits = store.search(text, limit=limit)
     if len(hits) == limit:
         echo(t("cli.search.limited", limit=limit), err=True)
-    if store.search_cut_off(" ".join(query)):
+    if store.search_cut_off(text):
         echo(t("cli.search.cut_off", ranked=SEARCH_RANKED), err=True)
     if as_json:
         echo_json(asdict(hit) for hit in hits)  # written hit by hit
         return
     if not hits:
-        unsearchable = not searchable(" ".join(query))
-        echo(t("cli.search.unsearchable" if unsearchable else "cli.search.none"))
+        echo(t("cli.search.none" if searchable(text) else "cli.search.unsearchable"))
     for hit in hits:
         if hit.visit_id is None:  # a person, a customer: no visit to name
             echo(t("cli.search.hit_no_visit", customer=hit.customer, kind=hit_kind(hit)))

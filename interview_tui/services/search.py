@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from interview_tui.domain.names import display_of
 from interview_tui.i18n import t
-from interview_tui.store.search import DIRECTORY_KINDS, around_hit
+from interview_tui.store.search import DIRECTORY_KINDS, around_hit, match_expression
 from interview_tui.store.store import SEARCH_RANKED, SearchHit, Store
 
 __all__ = [
@@ -32,8 +32,6 @@ def searchable(text: str) -> bool:
     """``text`` holds something search can look for: a word, a number, a Chinese character
     (symbols alone, "£" or "🎉", are not indexed: such a search finds nothing, and is said
     to be unsearchable rather than to have no match)."""
-    from interview_tui.store.search import match_expression
-
     return match_expression(text) is not None
 
 

@@ -315,8 +315,9 @@ def _wordy(character: str) -> bool:
 
 def word_cut(text: Text, width: int) -> Text:
     """``text`` in at most ``width`` cells, ending in "…" (see :class:`WordCut`)."""
-    plain, room, end = text.plain, width - 1, 0
-    while end < len(plain) and cell_len(plain[: end + 1]) <= room:
+    plain, room, end, used = text.plain, width - 1, 0, 0
+    while end < len(plain) and used + cell_len(plain[end]) <= room:  # (counted as it goes)
+        used += cell_len(plain[end])
         end += 1
     if 0 < end < len(plain) and _wordy(plain[end - 1]) and _wordy(plain[end]):
         space = plain.rfind(" ", 0, end)
