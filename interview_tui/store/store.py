@@ -162,10 +162,15 @@ class Store:
             finally:
                 self._writing.active = False
 
+    @cached_property
+    def _busy_timeout(self) -> int:
+        """How long a write waits for the lock (ms), as the connection was opened with."""
+        return int(self.conn.execute("PRAGMA busy_timeout").fetchone()[0])
+
     def _begin(self) -> None:
         """``BEGIN IMMEDIATE``: at once if the write lock is free, else waiting for it (as
         long as the connection's busy timeout) with :attr:`waiting_for_lock` set."""
-        timeout = self.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        timeout = self._busy_timeout
         self.conn.execute("PRAGMA busy_timeout = 0")
         try:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -174,7 +179,7 @@ class Store:
             if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:  # (or an extended BUSY)
                 raise
         finally:
-            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+            self.conn.execute(f"PRAGMA busy_timeout = {timeout}")
         self.waiting_for_lock = True
         try:
             self.conn.execute("BEGIN IMMEDIATE")
