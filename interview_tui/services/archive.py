@@ -14,7 +14,6 @@ from interview_tui.domain.models import Customer, Person, Record, Visit
 from interview_tui.errors import UserError, not_found
 from interview_tui.i18n import t
 from interview_tui.store.records import TABLES
-from interview_tui.store.search import search_rowid
 from interview_tui.store.staging import is_staged
 from interview_tui.store.store import Store
 
@@ -143,9 +142,7 @@ def impact(store: Store, kind: str, record_id: int) -> Impact:
 def _drop_indexed(store: Store, kind: str, table: str, where: str, params: list[object]) -> None:
     """Delete rows of ``table`` and their search index entries."""
     ids = [int(r["id"]) for r in store.query(f"SELECT id FROM {table} WHERE {where}", params)]
-    store.db.conn.executemany(
-        "DELETE FROM search_index WHERE rowid = ?", [(search_rowid(kind, i),) for i in ids]
-    )
+    store.unindex(kind, ids)
     store.db.execute(f"DELETE FROM {table} WHERE {where}", params)
 
 

@@ -24,8 +24,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interview_tui.store.search import search_rowid
-
 if TYPE_CHECKING:
     from interview_tui.store.store import Store
 
@@ -128,13 +126,6 @@ def _ids(store: Store, sql: str, params: Sequence[object]) -> list[int]:
     return [int(row["id"]) for row in store.query(sql, params)]
 
 
-def _unindex(store: Store, kind: str, ids: list[int]) -> None:
-    """Remove the search index rows of the records ``ids`` of ``kind`` (found by rowid)."""
-    store.db.conn.executemany(
-        "DELETE FROM search_index WHERE rowid = ?", [(search_rowid(kind, i),) for i in ids]
-    )
-
-
 def _in(ids: list[int]) -> str:
     return ",".join(str(int(i)) for i in ids) or "NULL"
 
@@ -153,11 +144,11 @@ def remove_staged(store: Store, token: str | None = None) -> list[dict[str, Any]
         for table, kind in _VISIT_TABLES:
             if kind is not None:
                 ids = _ids(store, f"SELECT id FROM {table} WHERE visit_id IN ({visit_ids})", [])
-                _unindex(store, kind, ids)
+                store.unindex(kind, ids)
             store.db.execute(f"DELETE FROM {table} WHERE visit_id IN ({visit_ids})")
         store.db.execute(f"DELETE FROM visits WHERE id IN ({visit_ids})")
         people = _ids(store, f"SELECT id FROM people WHERE {where}", params)
-        _unindex(store, "person", people)
+        store.unindex("person", people)
         store.db.execute(f"UPDATE notes SET speaker_id = NULL WHERE speaker_id IN ({_in(people)})")
         store.db.execute(f"DELETE FROM people WHERE id IN ({_in(people)})")
         # a customer the import added goes, unless some finished visit came to refer to it
@@ -170,9 +161,9 @@ def remove_staged(store: Store, token: str | None = None) -> list[dict[str, Any]
         customers = _in(customer_ids)
         for table, kind in (("requirements", "requirement"), ("people", "person")):
             ids = _ids(store, f"SELECT id FROM {table} WHERE customer_id IN ({customers})", [])
-            _unindex(store, kind, ids)
+            store.unindex(kind, ids)
             store.db.execute(f"DELETE FROM {table} WHERE customer_id IN ({customers})")
-        _unindex(store, "customer", customer_ids)
+        store.unindex("customer", customer_ids)
         store.db.execute(f"DELETE FROM customers WHERE id IN ({customers})")
         store.db.execute(f"UPDATE customers SET importing = NULL WHERE {where}", params)
     return visits

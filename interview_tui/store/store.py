@@ -418,15 +418,20 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         return [from_row(model, row) for row in self.query(sql, params)]
 
+    def unindex(self, kind: str, ids: Sequence[int]) -> None:
+        """Remove the search index rows of the records ``ids`` of ``kind`` (found by rowid,
+        never a scan), in the write under way."""
+        self.db.conn.executemany(
+            "DELETE FROM search_index WHERE rowid = ?", [(search_rowid(kind, i),) for i in ids]
+        )
+
     def delete(self, model: type[R], record_id: int) -> None:
         from interview_tui.store.records import TABLES
 
         table = TABLES[model]
         with self.transaction() as db:
             if kind := _SEARCH_KINDS.get(table):
-                db.execute(
-                    "DELETE FROM search_index WHERE rowid = ?", [search_rowid(kind, record_id)]
-                )
+                self.unindex(kind, [record_id])
             if table == "people":
                 db.execute("UPDATE notes SET speaker_id = NULL WHERE speaker_id = ?", [record_id])
             if table == "script_items":
