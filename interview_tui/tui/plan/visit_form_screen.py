@@ -156,7 +156,7 @@ class VisitFormScreen(DataScreen[VisitFormData]):
         if isinstance(value, int):
             store = self.iapp.store
             keep = frozenset(self.visit.attendee_ids) if self.visit else frozenset()
-            new = self.visit is None and self.visit_id is None
+            new = self.is_new
             self.read(
                 lambda: (
                     value,
@@ -165,6 +165,11 @@ class VisitFormScreen(DataScreen[VisitFormData]):
                 ),
                 self._show_people,
             )
+
+    @property
+    def is_new(self) -> bool:
+        """A visit being planned, not yet saved."""
+        return self.visit is None and self.visit_id is None
 
     #: the plan fields as last carried in from a customer's last visit (see _carry)
     _carried: dict[str, str] | None = None
@@ -193,7 +198,7 @@ class VisitFormScreen(DataScreen[VisitFormData]):
         customer_id, people, carried = data
         if self.query_one("#customer", Select).value != customer_id:
             return  # another customer was chosen meanwhile
-        if self.visit is None and self.visit_id is None:
+        if self.is_new:
             self._carry(carried)
         attendees = self.query_one("#attendees", SelectionList)
         attendees.clear_options()
